@@ -1,0 +1,36 @@
+// The one place that reads process.env. Validated at start-up so that a bad setting stops
+// the app with a message naming the variable. Nothing here is exposed to the browser.
+import { z } from "zod";
+
+const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
+
+const ZEnv = z.object({
+  DATABASE_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(emptyAsUnset, z.string().default("./data")),
+  PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(3000)),
+  NEXTAUTH_SECRET: z.preprocess(
+    emptyAsUnset,
+    z.string().min(32, "must be at least 32 characters").optional(),
+  ),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid configuration. ${problems.join("; ")}`);
+  }
+  return parsed.data;
+}

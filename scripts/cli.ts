@@ -1,0 +1,25 @@
+// Runs a command-line entry point: known failures print their message (never a stack
+// trace, never patient data) and exit with status 1.
+import { DatabaseUnavailableError } from "../lib/db/database";
+import { MigrationError } from "../lib/db/migrations";
+import { EnvError } from "../lib/env";
+
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+const EXPECTED = [DatabaseUnavailableError, MigrationError, EnvError, UsageError];
+
+export function runCli(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      if (EXPECTED.some((kind) => error instanceof kind)) {
+        console.error(`Error: ${(error as Error).message}`);
+      } else {
+        console.error(error);
+      }
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,19 @@
+// npm run db:migrate: applies pending migrations to the configured database.
+import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
+import { applyMigrations } from "../lib/db/migrations";
+import { readEnv } from "../lib/env";
+import { runCli } from "./cli";
+
+runCli(async () => {
+  const db = await openDatabase(databaseTargetFromEnv(readEnv()));
+  try {
+    const applied = await applyMigrations(db);
+    console.log(
+      applied.length === 0
+        ? "Database is up to date; no migration applied."
+        : `Applied ${applied.length} migration(s):\n${applied.map((name) => `  ${name}`).join("\n")}`,
+    );
+  } finally {
+    await db.close();
+  }
+});
