@@ -12,7 +12,7 @@ const EXPECTED = [DatabaseUnavailableError, MigrationError, EnvError, UsageError
 
 export function runCli(main: () => Promise<void>): void {
   main().then(
-    () => process.exit(0),
+    () => process.exit(process.exitCode ?? 0),
     (error: unknown) => {
       if (EXPECTED.some((kind) => error instanceof kind)) {
         console.error(`Error: ${(error as Error).message}`);

@@ -1,0 +1,63 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Actor } from "@/lib/auth/actor";
+import type { Messages } from "@/lib/i18n";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { SignOutButton } from "./SignOutButton";
+
+type NavItem = { href: string; label: string };
+
+function navFor(actor: Actor, messages: Messages): NavItem[] {
+  return actor.role === "PATIENT"
+    ? [{ href: "/portal", label: messages.nav.portal }]
+    : [{ href: "/caseload", label: messages.nav.caseload }];
+}
+
+/** The frame of every signed-in page: who is signed in, the role's menu, sign out. */
+export function AppShell({
+  actor,
+  messages,
+  current,
+  children,
+}: {
+  actor: Actor;
+  messages: Messages;
+  current: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {messages.app.skipToContent}
+      </a>
+      <header className="app-header">
+        <div className="brand">{messages.app.name}</div>
+        <nav aria-label={messages.nav.label}>
+          <ul>
+            {navFor(actor, messages).map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} aria-current={item.href === current ? "page" : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="user-box">
+          <p>
+            <span className="visually-hidden">{messages.header.signedInAs} </span>
+            <span data-testid="signed-in-user">{actor.name}</span>{" "}
+            <span className="role-badge" data-testid="signed-in-role">
+              {messages.roles[actor.role]}
+            </span>
+          </p>
+          <LanguageSwitch locale={actor.locale} messages={messages} />
+          <SignOutButton label={messages.header.signOut} pendingLabel={messages.header.signingOut} />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

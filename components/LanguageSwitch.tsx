@@ -1,0 +1,25 @@
+import { setLocale } from "@/app/actions/set-locale";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import { LOCALES, type Messages } from "@/lib/i18n";
+
+/** Two plain submit buttons: works without JavaScript and by keyboard. */
+export function LanguageSwitch({ locale, messages }: { locale: Locale; messages: Messages }) {
+  return (
+    <form action={setLocale} className="language-switch" aria-label={messages.language.change}>
+      <span className="visually-hidden">{messages.language.label}</span>
+      {LOCALES.map((option) => (
+        <button
+          key={option}
+          type="submit"
+          name="locale"
+          value={option}
+          lang={option}
+          aria-pressed={option === locale}
+          className="button-link"
+        >
+          {messages.language[option]}
+        </button>
+      ))}
+    </form>
+  );
+}

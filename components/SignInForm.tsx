@@ -1,0 +1,95 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import type { Messages } from "@/lib/i18n";
+
+type Text = Messages["signIn"];
+type FieldErrors = { email?: string; password?: string };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function validate(email: string, password: string, text: Text): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!email) errors.email = text.emailRequired;
+  else if (!EMAIL.test(email)) errors.email = text.emailInvalid;
+  if (!password) errors.password = text.passwordRequired;
+  return errors;
+}
+
+export function SignInForm({ text }: { text: Text }) {
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    const errors = validate(email, password, text);
+    setFieldErrors(errors);
+    setFormError(null);
+    if (errors.email || errors.password) {
+      document.getElementById(errors.email ? "email" : "password")?.focus();
+      return;
+    }
+    setPending(true);
+    try {
+      const result = await signIn("credentials", { email, password, redirect: false });
+      if (result?.ok && !result.error) {
+        // A full load, so the server renders the role's home page with the new session.
+        window.location.assign("/");
+        return;
+      }
+      setFormError(text.failed);
+    } catch {
+      setFormError(text.unavailable);
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="stack" aria-busy={pending}>
+      <div role="alert" className="form-error" hidden={!formError}>
+        {formError}
+      </div>
+      <div className="field">
+        <label htmlFor="email">{text.email}</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          aria-invalid={Boolean(fieldErrors.email)}
+          aria-describedby={fieldErrors.email ? "email-error" : undefined}
+        />
+        {fieldErrors.email && (
+          <p id="email-error" className="field-error">
+            {fieldErrors.email}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="password">{text.password}</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={Boolean(fieldErrors.password)}
+          aria-describedby={fieldErrors.password ? "password-error" : undefined}
+        />
+        {fieldErrors.password && (
+          <p id="password-error" className="field-error">
+            {fieldErrors.password}
+          </p>
+        )}
+      </div>
+      <button type="submit" className="button primary" disabled={pending}>
+        {pending ? text.submitting : text.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+// Clinical dates are calendar dates (no time of day), held as Date at midnight UTC, which is
+// how Prisma reads and writes PostgreSQL `date` columns.
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const CLINIC_TIME_ZONE = "Europe/Copenhagen";
+
+/** Today's calendar date in the given time zone. */
+export function today(timeZone = CLINIC_TIME_ZONE, now = new Date()): Date {
+  const ymd = new Intl.DateTimeFormat("en-CA", { timeZone }).format(now);
+  return new Date(`${ymd}T00:00:00.000Z`);
+}
+
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY_MS);
+}
+
+/** Whole days from `from` to `to`. */
+export function daysBetween(from: Date, to: Date): number {
+  return Math.round((to.getTime() - from.getTime()) / DAY_MS);
+}
+
+/** Age in whole years on a date. */
+export function ageOn(dateOfBirth: Date, on: Date): number {
+  let age = on.getUTCFullYear() - dateOfBirth.getUTCFullYear();
+  const beforeBirthday =
+    on.getUTCMonth() < dateOfBirth.getUTCMonth() ||
+    (on.getUTCMonth() === dateOfBirth.getUTCMonth() && on.getUTCDate() < dateOfBirth.getUTCDate());
+  if (beforeBirthday) age -= 1;
+  return age;
+}

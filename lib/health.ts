@@ -1,0 +1,14 @@
+import type { Db } from "./db/client";
+
+export type Health = { status: "ok" | "error"; db: "ok" | "error" };
+
+/** Whether the database answers. Says nothing else: the endpoint is public. */
+export async function checkHealth(getDb: () => Promise<Db>): Promise<Health> {
+  try {
+    const db = await getDb();
+    await db.$queryRaw`select 1`;
+    return { status: "ok", db: "ok" };
+  } catch {
+    return { status: "error", db: "error" };
+  }
+}

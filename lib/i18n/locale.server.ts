@@ -1,0 +1,17 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import type { Locale } from "../generated/prisma/enums";
+import { getActor } from "../auth/session.server";
+import { getMessages, LOCALE_COOKIE, parseLocale } from "./index";
+
+/** The signed-in user's language, else the visitor's cookie, else Danish. */
+export const getLocale = cache(async (): Promise<Locale> => {
+  const actor = await getActor();
+  if (actor) return actor.locale;
+  return parseLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+});
+
+export async function getRequestMessages() {
+  return getMessages(await getLocale());
+}

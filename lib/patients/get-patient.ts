@@ -1,0 +1,16 @@
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import { patientWhere } from "./scope";
+
+/** One patient record the actor may see, or NOT_FOUND. The read is audited. */
+export async function getPatient(db: Db, actor: Actor, patientId: string) {
+  const patient = await db.patient.findFirst({
+    where: { id: patientId, ...patientWhere(actor) },
+    include: { episodes: { orderBy: { treatmentStart: "desc" } } },
+  });
+  if (!patient) throw new AppError("NOT_FOUND");
+  await recordAuditEvent(db, actor, { action: "READ", entity: "Patient", entityId: patient.id });
+  return patient;
+}

@@ -1,0 +1,69 @@
+// The programs of SPEC §6 as data. Prose for users lives in the message catalogs, keyed by
+// the codes used here; templates hold only structure and numbers.
+import type { ProgramKind } from "../generated/prisma/enums";
+
+export type ProgramPhase = {
+  code: string;
+  /** First and last program week of the phase (1-based, inclusive). */
+  weeks: [number, number];
+  exercise: string;
+  sets: number;
+  reps: [number, number];
+  /** How the load is chosen in this phase, a code the catalogs explain. */
+  load: "BODY_WEIGHT" | "ADD_LOAD" | "MORE_LOAD" | "HIGH_LOAD" | "NONE";
+};
+
+export type ProgramContent = {
+  sessionsPerWeek: [number, number];
+  tempo: { upSeconds: number; holdSeconds: number; downSeconds: number } | null;
+  /** Highest acceptable pain during and after a session, 0–10; it must settle by next morning. */
+  maxPain: number;
+  phases: ProgramPhase[];
+};
+
+export type DefaultTemplate = { key: string; kind: ProgramKind; name: string; content: ProgramContent };
+
+export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
+  {
+    key: "first-week",
+    kind: "FIRST_WEEK",
+    name: "Første uge / First week",
+    content: {
+      sessionsPerWeek: [7, 7],
+      tempo: null,
+      maxPain: 3,
+      phases: [
+        { code: "OFFLOAD", weeks: [1, 1], exercise: "PLANTAR_FASCIA_STRETCH", sets: 3, reps: [10, 10], load: "NONE" },
+      ],
+    },
+  },
+  {
+    key: "hsr-12-weeks",
+    kind: "HSR",
+    name: "HSR hælløft, 12 uger / HSR heel raise, 12 weeks",
+    content: {
+      sessionsPerWeek: [3, 4],
+      tempo: { upSeconds: 3, holdSeconds: 0, downSeconds: 3 },
+      maxPain: 3,
+      phases: [
+        { code: "HSR_1", weeks: [1, 3], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [12, 12], load: "BODY_WEIGHT" },
+        { code: "HSR_2", weeks: [4, 6], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [10, 12], load: "ADD_LOAD" },
+        { code: "HSR_3", weeks: [7, 9], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [8, 10], load: "MORE_LOAD" },
+        { code: "HSR_4", weeks: [10, 12], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [6, 8], load: "HIGH_LOAD" },
+      ],
+    },
+  },
+  {
+    key: "return-to-run",
+    kind: "RETURN_TO_RUN",
+    name: "Tilbage til løb / Return to running",
+    content: {
+      sessionsPerWeek: [2, 3],
+      tempo: null,
+      maxPain: 3,
+      phases: [
+        { code: "RUN_WALK", weeks: [1, 4], exercise: "RUN_WALK_INTERVALS", sets: 10, reps: [1, 1], load: "NONE" },
+      ],
+    },
+  },
+];

@@ -1,0 +1,52 @@
+// Builders for clinics, users and patients, shared by the demo seed and the tests.
+// Each fills in plausible defaults so a caller states only what matters to it.
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "../auth/password";
+import type { Db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+import type { Role } from "../generated/prisma/enums";
+
+type Tx = Pick<Db, "clinic" | "user" | "patient">;
+
+export async function createClinic(db: Tx, data: Partial<Prisma.ClinicUncheckedCreateInput> = {}) {
+  return db.clinic.create({ data: { name: `Clinic ${randomUUID().slice(0, 8)}`, ...data } });
+}
+
+export type UserInput = {
+  clinicId: string;
+  role: Role;
+  email?: string;
+  name?: string;
+  password?: string;
+  /** Skips hashing when many users share one password. */
+  passwordHash?: string;
+  active?: boolean;
+};
+
+export async function createUser(db: Tx, input: UserInput) {
+  const { password = randomUUID(), passwordHash, ...rest } = input;
+  return db.user.create({
+    data: {
+      email: `${input.role.toLowerCase()}-${randomUUID()}@example.test`,
+      name: `${input.role} ${randomUUID().slice(0, 6)}`,
+      ...rest,
+      passwordHash: passwordHash ?? (await hashPassword(password)),
+    },
+  });
+}
+
+export async function createPatient(
+  db: Tx,
+  data: Pick<Prisma.PatientUncheckedCreateInput, "clinicId" | "clinicianId"> &
+    Partial<Prisma.PatientUncheckedCreateInput>,
+) {
+  return db.patient.create({
+    data: {
+      name: `Patient ${randomUUID().slice(0, 8)}`,
+      dateOfBirth: new Date("1980-01-01T00:00:00.000Z"),
+      sex: "FEMALE",
+      affectedSide: "LEFT",
+      ...data,
+    },
+  });
+}
