@@ -13,7 +13,13 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 export type DatabaseTarget =
-  | { kind: "pglite"; /** null keeps the database in memory (tests). */ dataDir: string | null }
+  | {
+      kind: "pglite";
+      /** null keeps the database in memory (tests, and the diff of new migrations). */
+      dataDir: string | null;
+      /** In memory only: start from a dump (`dumpDataDir`) instead of an empty database. */
+      snapshot?: Blob;
+    }
   | { kind: "postgres"; url: string };
 
 /** The database cannot be opened; the message is safe to print and says what to do. */
@@ -25,6 +31,8 @@ export type Database = {
   target: DatabaseTarget;
   /** For Prisma Client and for the schema engine. */
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /** In-memory PGlite only: a dump to open copies from (tests start each file from one). */
+  dump?: () => Promise<Blob>;
   close(): Promise<void>;
 };
 
@@ -73,10 +81,15 @@ async function openPostgres(url: string, target: DatabaseTarget): Promise<Databa
   return { target, factory, close: () => pool.end() };
 }
 
-async function openPglite(target: { kind: "pglite"; dataDir: string | null }): Promise<Database> {
+async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<Database> {
   if (target.dataDir === null) {
-    const client = await PGlite.create();
-    return { target, factory: pgliteFactory(client), close: () => client.close() };
+    const client = await PGlite.create(target.snapshot ? { loadDataDir: target.snapshot } : {});
+    return {
+      target,
+      factory: pgliteFactory(client),
+      dump: () => client.dumpDataDir("none"),
+      close: () => client.close(),
+    };
   }
   const dataDir = path.resolve(target.dataDir);
   const releaseLock = await lockDataFolder(dataDir);

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authenticate } from "../../lib/auth/authenticate";
+import { addDays } from "../../lib/dates";
+import { DEMO_PASSWORD, DEMO_SCENARIOS, DEMO_USERS, SECOND_CLINIC_CLINICIAN, seedDemoOnce } from "../../lib/seed/demo";
+import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
+
+let t: TestDatabase;
+const seedDay = new Date("2026-03-01T00:00:00.000Z");
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemoOnce(t.prisma, seedDay);
+}, 300_000);
+afterAll(() => t.close());
+
+describe(`demo data on ${TEST_DB_KIND}`, () => {
+  it("lets every demo user sign in with the demo password and gives each their role", async () => {
+    for (const user of [...DEMO_USERS, { ...SECOND_CLINIC_CLINICIAN, role: "CLINICIAN" as const }]) {
+      expect(await authenticate(t.prisma, { email: user.email, password: DEMO_PASSWORD })).toMatchObject({ role: user.role });
+    }
+  });
+
+  it("holds at least 40 patients in the demo clinic and a second clinic with its own", async () => {
+    const clinics = await t.prisma.clinic.findMany({ include: { _count: { select: { patients: true } } }, orderBy: { createdAt: "asc" } });
+    expect(clinics.map((clinic) => clinic.name)).toEqual(["Demo Fysioterapi", "Anden Fysioterapi"]);
+    expect(clinics[0]!._count.patients).toBeGreaterThanOrEqual(40);
+    expect(clinics[1]!._count.patients).toBeGreaterThan(0);
+  });
+
+  it("links patient@demo.dk to one of the demo clinic's patients", async () => {
+    const user = await t.prisma.user.findUniqueOrThrow({ where: { email: "patient@demo.dk" }, include: { portalPatient: true } });
+    expect(user.portalPatient?.clinicId).toBe(user.clinicId);
+  });
+
+  it("spans courses over 3 and over 12 months, a red flag, and poor adherence", async () => {
+    const starts = await t.prisma.episode.findMany({ select: { treatmentStart: true } });
+    expect(starts.some((e) => e.treatmentStart <= addDays(seedDay, -84))).toBe(true);
+    expect(starts.some((e) => e.treatmentStart <= addDays(seedDay, -365))).toBe(true);
+    expect(await t.prisma.assessment.count({ where: { redFlags: { isEmpty: false } } })).toBeGreaterThan(0);
+    expect(DEMO_SCENARIOS).toEqual(expect.arrayContaining(["IMPROVING", "PLATEAU", "WORSENING", "RED_FLAG", "LONG_3_MONTHS", "LONG_12_MONTHS", "LOW_ADHERENCE"]));
+  });
+
+  it("has assessments, outcomes, program assignments and daily portal logs", async () => {
+    expect(await t.prisma.assessment.count()).toBeGreaterThan(40);
+    expect(await t.prisma.programAssignment.count({ where: { kind: "HSR" } })).toBeGreaterThan(30);
+    expect(await t.prisma.sessionLog.count()).toBeGreaterThan(500);
+    expect(await t.prisma.outcomeMeasurement.count({ where: { recordedBy: "PATIENT" } })).toBeGreaterThan(1000);
+  });
+
+  it("seeds once: a second run adds nothing", async () => {
+    const before = await t.prisma.patient.count();
+    expect(await seedDemoOnce(t.prisma, seedDay)).toBeNull();
+    expect(await t.prisma.patient.count()).toBe(before);
+  });
+});

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../lib/auth/actor";
+import { isAppError } from "../../lib/errors";
+import { countCaseload } from "../../lib/patients/count-caseload";
+import { getOwnPatient } from "../../lib/patients/get-own-patient";
+import { getPatient } from "../../lib/patients/get-patient";
+import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
+
+let t: TestDatabase;
+const actorOf = (user: { id: string; clinicId: string; role: Actor["role"]; name: string; email: string }): Actor => ({
+  userId: user.id,
+  clinicId: user.clinicId,
+  role: user.role,
+  name: user.name,
+  email: user.email,
+  locale: "da",
+  ip: "127.0.0.1",
+});
+
+let clinicianA: Actor;
+let clinicianB: Actor;
+let adminA: Actor;
+let portalUserA: Actor;
+let patientA: { id: string };
+let otherPatientA: { id: string };
+let patientB: { id: string };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const clinicA = await createClinic(t.prisma);
+  const clinicB = await createClinic(t.prisma);
+  clinicianA = actorOf(await createUser(t.prisma, { clinicId: clinicA.id, role: "CLINICIAN" }));
+  adminA = actorOf(await createUser(t.prisma, { clinicId: clinicA.id, role: "ADMIN" }));
+  clinicianB = actorOf(await createUser(t.prisma, { clinicId: clinicB.id, role: "CLINICIAN" }));
+  portalUserA = actorOf(await createUser(t.prisma, { clinicId: clinicA.id, role: "PATIENT" }));
+  patientA = await createPatient(t.prisma, { clinicId: clinicA.id, clinicianId: clinicianA.userId, portalUserId: portalUserA.userId });
+  otherPatientA = await createPatient(t.prisma, { clinicId: clinicA.id, clinicianId: clinicianA.userId });
+  patientB = await createPatient(t.prisma, { clinicId: clinicB.id, clinicianId: clinicianB.userId });
+});
+afterAll(() => t.close());
+
+const expectNotFound = (promise: Promise<unknown>) =>
+  expect(promise.then(() => "found", (error: unknown) => (isAppError(error, "NOT_FOUND") ? "not found" : error))).resolves.toBe("not found");
+
+describe(`clinic scoping on ${TEST_DB_KIND}`, () => {
+  it("gives a clinician their own clinic's patient and audits the read", async () => {
+    const patient = await getPatient(t.prisma, clinicianA, patientA.id);
+    expect(patient.id).toBe(patientA.id);
+    const audit = await t.prisma.auditEvent.findMany({ where: { actorId: clinicianA.userId, entityId: patientA.id } });
+    expect(audit).toEqual([expect.objectContaining({ action: "READ", entity: "Patient", clinicId: clinicianA.clinicId, ip: "127.0.0.1" })]);
+  });
+
+  it("answers not found to a clinician asking for another clinic's patient, and audits nothing", async () => {
+    await expectNotFound(getPatient(t.prisma, clinicianA, patientB.id));
+    await expectNotFound(getPatient(t.prisma, clinicianB, patientA.id));
+    expect(await t.prisma.auditEvent.count({ where: { entityId: patientB.id } })).toBe(0);
+  });
+
+  it("answers not found to an id that does not exist", async () => {
+    await expectNotFound(getPatient(t.prisma, adminA, "00000000-0000-4000-8000-000000000000"));
+  });
+
+  it("lets a patient see only their own record", async () => {
+    expect((await getPatient(t.prisma, portalUserA, patientA.id)).id).toBe(patientA.id);
+    await expectNotFound(getPatient(t.prisma, portalUserA, otherPatientA.id));
+    await expectNotFound(getPatient(t.prisma, portalUserA, patientB.id));
+    expect((await getOwnPatient(t.prisma, portalUserA))?.id).toBe(patientA.id);
+  });
+
+  it("counts a caseload within the clinic only, and refuses it to a patient", async () => {
+    expect(await countCaseload(t.prisma, clinicianA)).toEqual({ total: 2, active: 0 });
+    expect(await countCaseload(t.prisma, clinicianB)).toEqual({ total: 1, active: 0 });
+    await expectNotFound(countCaseload(t.prisma, portalUserA));
+  });
+
+  it("refuses the portal read to clinicians", async () => {
+    await expectNotFound(getOwnPatient(t.prisma, clinicianA));
+  });
+});
