@@ -1,5 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { Messages } from "@/lib/i18n";
 
@@ -20,6 +21,7 @@ export function SignInForm({ text }: { text: Text }) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const router = useRouter();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,8 +39,9 @@ export function SignInForm({ text }: { text: Text }) {
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (result?.ok && !result.error) {
-        // A full load, so the server renders the role's home page with the new session.
-        window.location.assign("/");
+        // The start page sends each role to its own home; refresh drops pages cached signed out.
+        router.replace("/");
+        router.refresh();
         return;
       }
       setFormError(text.failed);

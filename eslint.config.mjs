@@ -1,0 +1,49 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypeScript from "eslint-config-next/typescript";
+
+const config = [
+  {
+    ignores: [".next/**", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  ...nextVitals,
+  ...nextTypeScript,
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // An unawaited promise loses its error; in a clinical app that can be a lost write.
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    // The app reads its settings through lib/env.ts only, where they are validated.
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["lib/env.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through lib/env.ts." }],
+    },
+  },
+  {
+    // Pages, actions and route handlers reach data through the services in lib/, which
+    // scope every query to the actor's clinic and role.
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/generated/*", "@prisma/*", "pg", "@electric-sql/*"],
+              message: "Use a service in lib/ instead.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default config;

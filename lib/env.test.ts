@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, readEnv } from "./env";
+
+describe("readEnv", () => {
+  it("defaults to the embedded database in ./data on port 3000", () => {
+    expect(readEnv({})).toEqual({ DATA_DIR: "./data", PORT: 3000 });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(readEnv({ DATABASE_URL: "", PORT: "" })).toEqual({ DATA_DIR: "./data", PORT: 3000 });
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => readEnv({ DATABASE_URL: "mysql://db" })).toThrow(EnvError);
+    expect(() => readEnv({ DATABASE_URL: "mysql://db" })).toThrow(/DATABASE_URL: must be a postgres/);
+    expect(() => readEnv({ PORT: "70000" })).toThrow(/PORT/);
+    expect(() => readEnv({ NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET: must be at least 32/);
+  });
+});

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { hashPassword } from "../auth/password";
+import { Role } from "../generated/prisma/enums";
+import { Prisma } from "../generated/prisma/client";
+import { LOCALES } from "../i18n";
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const ZUserAccount = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email("must be a valid email address")),
+  name: z.string().trim().min(1, "must not be empty").max(200),
+  role: z.enum(Role, { error: "must be ADMIN, CLINICIAN or PATIENT" }),
+  clinicId: z.uuid("must be a clinic id"),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+  locale: z.enum(LOCALES).default("da"),
+});
+
+/** Raw input, as typed on a command line or in a form; validated here. */
+export type TUserAccount = { [K in keyof z.input<typeof ZUserAccount>]?: string };
+
+export type CreateUserResult =
+  | { ok: true; user: { id: string; email: string; role: Role } }
+  | { ok: false; fieldErrors: Partial<Record<keyof TUserAccount, string[]>> };
+
+/** Creates a user with a hashed password. Field errors for bad input; nothing written then. */
+export async function createUserAccount(db: Prisma.TransactionClient, input: TUserAccount): Promise<CreateUserResult> {
+  const parsed = ZUserAccount.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const { password, ...data } = parsed.data;
+  const clinic = await db.clinic.findUnique({ where: { id: data.clinicId } });
+  if (!clinic) return { ok: false, fieldErrors: { clinicId: ["no clinic has this id"] } };
+  try {
+    const user = await db.user.create({ data: { ...data, passwordHash: await hashPassword(password) } });
+    return { ok: true, user: { id: user.id, email: user.email, role: user.role } };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false, fieldErrors: { email: ["a user with this email already exists"] } };
+    }
+    throw error;
+  }
+}
