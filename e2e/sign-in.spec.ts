@@ -1,0 +1,120 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, signIn } from "./helpers";
+
+test.describe("signing in", () => {
+  for (const { email, landing, role, heading } of [
+    { email: "fysio@demo.dk", landing: "/caseload", role: "Fysioterapeut", heading: "Patientoversigt" },
+    { email: "admin@demo.dk", landing: "/caseload", role: "Administrator", heading: "Patientoversigt" },
+    { email: "patient@demo.dk", landing: "/portal", role: "Patient", heading: "Min plan" },
+  ]) {
+    test(`${email} lands on ${landing}`, async ({ page }) => {
+      await signIn(page, email);
+      await expect(page).toHaveURL(landing);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+      await expect(page.getByTestId("signed-in-role")).toHaveText(role);
+      await expectNoAxeViolations(page);
+    });
+  }
+
+  test("the clinician's caseload counts their own patients", async ({ page }) => {
+    await signIn(page, "fysio@demo.dk");
+    await expect(page.getByText(/Du er ansvarlig for \d+ patienter, heraf \d+ i aktivt forløb\./)).toBeVisible();
+  });
+
+  test("the patient sees their clinician in the portal", async ({ page }) => {
+    await signIn(page, "patient@demo.dk");
+    await expect(page.getByText("Hej Peter Patient")).toBeVisible();
+    await expect(page.getByText("Din fysioterapeut er Frederik Fysio.")).toBeVisible();
+  });
+
+  test("wrong password and unknown email get the same message", async ({ page }) => {
+    await signIn(page, "fysio@demo.dk", "not-the-password");
+    // Next.js adds an empty alert region of its own (the route announcer).
+    const alert = page.getByRole("alert").filter({ hasText: /\S/ });
+    await expect(alert).toHaveText("E-mail eller adgangskode er forkert, eller kontoen er ikke aktiv.");
+    await expect(page).toHaveURL("/sign-in");
+    await signIn(page, "nobody@demo.dk");
+    await expect(alert).toHaveText("E-mail eller adgangskode er forkert, eller kontoen er ikke aktiv.");
+  });
+
+  test("an empty form shows field errors and moves focus to the first", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Log ind" }).click();
+    await expect(page.getByText("Skriv din e-mail.")).toBeVisible();
+    await expect(page.getByText("Skriv din adgangskode.")).toBeVisible();
+    await expect(page.getByLabel("E-mail")).toBeFocused();
+    await expect(page.getByLabel("E-mail")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("the sign-in page passes axe and can be used by keyboard alone", async ({ page }) => {
+    await page.goto("/sign-in");
+    await expectNoAxeViolations(page);
+    await page.keyboard.press("Tab");
+    await expect(page.getByLabel("E-mail")).toBeFocused();
+    await page.keyboard.type("fysio@demo.dk");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("heelpain-demo");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL("/caseload");
+  });
+});
+
+test.describe("access", () => {
+  test("a signed-out visit to /caseload goes to sign-in", async ({ page }) => {
+    await page.goto("/caseload");
+    await expect(page).toHaveURL("/sign-in");
+    await page.goto("/portal");
+    await expect(page).toHaveURL("/sign-in");
+  });
+
+  test("a patient is sent from the clinic's pages to the portal, and a clinician the other way", async ({ page }) => {
+    await signIn(page, "patient@demo.dk");
+    await expect(page).toHaveURL("/portal");
+    await page.goto("/caseload");
+    await expect(page).toHaveURL("/portal");
+    await page.context().clearCookies();
+    await signIn(page, "fysio@demo.dk");
+    await expect(page).toHaveURL("/caseload");
+    await page.goto("/portal");
+    await expect(page).toHaveURL("/caseload");
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    await signIn(page, "fysio@demo.dk");
+    await expect(page).toHaveURL("/caseload");
+    await page.getByRole("button", { name: "Log ud" }).click();
+    await expect(page).toHaveURL("/sign-in");
+    await page.goto("/caseload");
+    await expect(page).toHaveURL("/sign-in");
+  });
+
+  test("the health endpoint reports the database", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+  });
+});
+
+test.describe("language", () => {
+  test("a visitor switches the sign-in page to English", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  });
+
+  test("a user's choice is kept on their account across sign-ins", async ({ page }) => {
+    await signIn(page, "fysio2@demo.dk");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Patientoversigt");
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Caseload");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL("/sign-in");
+    // A new browser with no cookies: the language comes from the account.
+    await page.context().clearCookies();
+    await signIn(page, "fysio2@demo.dk");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Caseload");
+    await expect(page.getByTestId("signed-in-role")).toHaveText("Physiotherapist");
+    await expectNoAxeViolations(page);
+  });
+});
