@@ -172,16 +172,16 @@ function withAtomicScripts(
 
 /**
  * PGlite gives one process the data folder; a second one would corrupt it. A pid file
- * tells a second process who holds it. A pid file left by a process that has died is
+ * tells a second opener who holds it. A pid file left by a process that has died is
  * taken over.
  */
 async function lockDataFolder(dataDir: string): Promise<() => Promise<void>> {
   await mkdir(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, "pglite.pid");
   const holder = Number.parseInt(await readFile(lockFile, "utf8").catch(() => ""), 10);
-  if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
+  if (Number.isInteger(holder) && isRunning(holder)) {
     throw new DatabaseUnavailableError(
-      `The embedded database in ${dataDir} is in use by another process (pid ${holder}). ` +
+      `The embedded database in ${dataDir} is in use by process ${holder}. ` +
         "Stop that process (for example a running `npm start`) or set DATA_DIR to another folder.",
     );
   }
