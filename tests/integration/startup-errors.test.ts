@@ -15,7 +15,7 @@ const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 async function run(script: string, env: Record<string, string>) {
   const result = await promisify(execFile)(TSX, [path.join(ROOT, "scripts", script)], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: "3199", ...env },
+    env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: process.env.HOME, PORT: "3199", ...env },
     timeout: 60_000,
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
