@@ -3,6 +3,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { Messages } from "@/lib/i18n";
+import { TextField } from "./TextField";
 
 type Text = Messages["signIn"];
 type FieldErrors = { email?: string; password?: string };
@@ -56,40 +57,22 @@ export function SignInForm({ text }: { text: Text }) {
       <div role="alert" className="form-error" hidden={!formError}>
         {formError}
       </div>
-      <div className="field">
-        <label htmlFor="email">{text.email}</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          aria-invalid={Boolean(fieldErrors.email)}
-          aria-describedby={fieldErrors.email ? "email-error" : undefined}
-        />
-        {fieldErrors.email && (
-          <p id="email-error" className="field-error">
-            {fieldErrors.email}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="password">{text.password}</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={Boolean(fieldErrors.password)}
-          aria-describedby={fieldErrors.password ? "password-error" : undefined}
-        />
-        {fieldErrors.password && (
-          <p id="password-error" className="field-error">
-            {fieldErrors.password}
-          </p>
-        )}
-      </div>
+      <TextField
+        id="email"
+        label={text.email}
+        type="email"
+        autoComplete="username"
+        required
+        error={fieldErrors.email}
+      />
+      <TextField
+        id="password"
+        label={text.password}
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fieldErrors.password}
+      />
       <button type="submit" className="button primary" disabled={pending}>
         {pending ? text.submitting : text.submit}
       </button>

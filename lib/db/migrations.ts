@@ -4,7 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import type { Database } from "./database";
-import { createSchemaEngine, type SchemaFile } from "./schema-engine";
+import { withSchemaEngine, type SchemaFile } from "./schema-engine";
 
 export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
@@ -62,31 +62,30 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationLis
 /** Applies the pending migrations; returns the names of those applied (none on a second run). */
 export async function applyMigrations(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
   const migrationsList = await readMigrations(dir);
-  const engine = await createSchemaEngine(await readSchema(), db.factory);
-  try {
-    const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList,
-      filters: NO_FILTERS,
-    });
-    return appliedMigrationNames;
-  } catch (error) {
-    // Each migration ran as one transaction (see database.ts), so its changes are gone;
-    // marking it rolled back lets the next run try it again once it is fixed.
-    const failed = await failedMigration(db);
-    if (failed) await engine.markMigrationRolledBack({ migrationName: failed });
-    throw new MigrationError(failed, error);
-  } finally {
-    engine.free();
-  }
+  return withSchemaEngine(await readSchema(), db.factory, async (engine) => {
+    try {
+      const { appliedMigrationNames } = await engine.applyMigrations({
+        migrationsList,
+        filters: NO_FILTERS,
+      });
+      return appliedMigrationNames;
+    } catch (error) {
+      // Each migration ran as one transaction (see database.ts), so its changes are gone;
+      // marking it rolled back lets the next run try it again once it is fixed.
+      const failed = await failedMigration(db);
+      if (failed) await engine.markMigrationRolledBack({ migrationName: failed });
+      throw new MigrationError(failed, error);
+    }
+  });
 }
 
 /** The SQL that takes a database migrated to `dir` to the current schema ("" if none). */
 export async function diffMigrationsToSchema(db: Database, dir = MIGRATIONS_DIR): Promise<string> {
   const schema = await readSchema();
-  const engine = await createSchemaEngine(schema, db.factory);
-  try {
+  const migrations = await readMigrations(dir);
+  return withSchemaEngine(schema, db.factory, async (engine) => {
     const { stdout } = await engine.diff({
-      from: { tag: "migrations", ...(await readMigrations(dir)) },
+      from: { tag: "migrations", ...migrations },
       to: { tag: "schemaDatamodel", files: [schema] },
       script: true,
       exitCode: null,
@@ -94,9 +93,7 @@ export async function diffMigrationsToSchema(db: Database, dir = MIGRATIONS_DIR)
     });
     const sql = stdout ?? "";
     return /^\s*(-- This is an empty migration\.)?\s*$/.test(sql) ? "" : sql;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 async function failedMigration(db: Database): Promise<string | null> {
