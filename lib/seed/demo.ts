@@ -7,6 +7,7 @@ import { addDays } from "../dates";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { FootType, Instrument, Sex, Side } from "../generated/prisma/enums";
+import { refreshEpisodeSummaries } from "../episodes/refresh-episode-summary";
 import { DEFAULT_TEMPLATES } from "../programs/default-templates";
 import { createClinic, createPatient, createUser } from "./builders";
 
@@ -231,6 +232,7 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
       dischargeReason: scenario === "DISCHARGED" ? "RECOVERED" : null,
     },
   });
+  await db.patient.update({ where: { id: patient.id }, data: { currentEpisodeId: episode.id } });
   const base = { clinicId, episodeId: episode.id };
   const lastDay = scenario === "DISCHARGED" ? course.days - 10 : course.days;
   const painOn = (day: number) => {
@@ -288,6 +290,7 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
   }
 
   await seedProgramsAndLogs(db, seed, { ...base, portalUserId, treatmentStart, lastDay, course, painOn });
+  await refreshEpisodeSummaries(db, [episode.id]);
 }
 
 function clinicOutcomes(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor";
+import { actorOf } from "../support/actors";
 import { isAppError } from "../../lib/errors";
 import { countCaseload } from "../../lib/patients/count-caseload";
 import { getOwnPatient } from "../../lib/patients/get-own-patient";
@@ -8,16 +9,6 @@ import { createClinic, createPatient, createUser } from "../../lib/seed/builders
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
-const actorOf = (user: { id: string; clinicId: string; role: Actor["role"]; name: string; email: string }): Actor => ({
-  userId: user.id,
-  clinicId: user.clinicId,
-  role: user.role,
-  name: user.name,
-  email: user.email,
-  locale: "da",
-  ip: "127.0.0.1",
-});
-
 let clinicianA: Actor;
 let clinicianB: Actor;
 let adminA: Actor;

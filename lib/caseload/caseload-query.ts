@@ -1,0 +1,50 @@
+// The caseload's view as it stands in the URL. Each parameter is read on its own and falls
+// back to its default when it is missing or malformed, so a hand-edited or stale link still
+// opens a caseload rather than an error page.
+import { z } from "zod";
+import { EpisodeStatus, ProgramKind } from "../generated/prisma/enums";
+
+export const CASELOAD_COLUMNS = ["name", "age", "side", "weeks", "phase", "pain", "flags", "lastVisit", "clinician"] as const;
+export type CaseloadColumn = (typeof CASELOAD_COLUMNS)[number];
+export const SORTABLE_COLUMNS = ["name", "age", "weeks", "phase", "pain", "flags", "lastVisit"] as const;
+export const SEVERITIES = ["urgent", "high", "warning", "info"] as const;
+export const PAGE_SIZE = 25;
+const MAX_PAGE = 10_000;
+
+const ZCaseloadQuery = z.object({
+  view: z.enum(["all", "attention"]).catch("all"),
+  scope: z.enum(["mine", "clinic"]).catch("mine"),
+  sort: z.enum(SORTABLE_COLUMNS).catch("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  status: z.enum([...Object.values(EpisodeStatus), "any"]).catch("ACTIVE"),
+  clinician: z.uuid().optional().catch(undefined),
+  severity: z.enum(SEVERITIES).optional().catch(undefined),
+  program: z.enum([...Object.values(ProgramKind), "NONE"]).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined).transform((q) => q || undefined),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
+});
+
+export type CaseloadQuery = z.output<typeof ZCaseloadQuery>;
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export function parseCaseloadQuery(params: SearchParams): CaseloadQuery {
+  const first = Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
+  // Every field has a fallback, so parsing cannot fail.
+  return ZCaseloadQuery.parse(first);
+}
+
+export const DEFAULT_QUERY: CaseloadQuery = parseCaseloadQuery({});
+
+/** The URL search string of a view, leaving out what equals the default. */
+export function caseloadSearch(query: CaseloadQuery, change: Partial<CaseloadQuery> = {}): string {
+  const next = { ...query, ...change };
+  const params = new URLSearchParams();
+  for (const key of Object.keys(DEFAULT_QUERY) as (keyof CaseloadQuery)[]) {
+    const value = next[key];
+    if (value !== undefined && value !== DEFAULT_QUERY[key]) params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}

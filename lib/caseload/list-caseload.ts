@@ -1,0 +1,175 @@
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import { addDays, ageOn, daysBetween } from "../dates";
+import type { Db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+import type { EpisodeStatus, ProgramKind, Side } from "../generated/prisma/enums";
+import { painTrend, type PainTrend } from "../clinical/pain-trend";
+import { patientWhere } from "../patients/scope";
+import { phaseOfWeek, programWeek } from "../programs/program-week";
+import { PAGE_SIZE, SEVERITIES, type CaseloadQuery } from "./caseload-query";
+
+/** A visit more than this many days ago makes an active episode's follow-up overdue (SPEC §5). */
+export const FOLLOW_UP_DAYS = 42;
+const SEVERITY_RANK: Record<(typeof SEVERITIES)[number], number> = { urgent: 4, high: 3, warning: 2, info: 1 };
+/** The export holds the whole view, up to this many rows. */
+export const EXPORT_LIMIT = 50_000;
+
+export type CaseloadRow = {
+  patientId: string;
+  name: string;
+  age: number;
+  side: Side;
+  clinicianName: string;
+  status: EpisodeStatus | null;
+  weeksInTreatment: number | null;
+  program: { kind: ProgramKind; week: number; phase: number } | null;
+  latestPain: number | null;
+  latestPainDate: Date | null;
+  painTrend: PainTrend | null;
+  flags: { urgent: number; high: number; warning: number; info: number };
+  lastVisit: Date | null;
+};
+
+export type CaseloadPage = { rows: CaseloadRow[]; total: number; page: number; pageCount: number };
+
+/** One page of the caseload the actor may see, as the query asks. */
+export async function listCaseload(db: Db, actor: Actor, query: CaseloadQuery, today: Date): Promise<CaseloadPage> {
+  assertCan(actor, "clinic-patients");
+  const where = caseloadWhere(actor, query, today);
+  const total = await db.patient.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // A page past the end shows the last page rather than nothing.
+  const page = Math.min(query.page, pageCount);
+  const patients = await db.patient.findMany({
+    where,
+    orderBy: caseloadOrder(query),
+    skip: (page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+    select: ROW_SELECT,
+  });
+  await recordAuditEvent(db, actor, { action: "READ", entity: "Caseload", entityId: actor.clinicId });
+  return { rows: patients.map((patient) => toRow(patient, today)), total, page, pageCount };
+}
+
+/** Every row of the view (no paging), for the CSV export. Audited as an export. */
+export async function exportCaseload(db: Db, actor: Actor, query: CaseloadQuery, today: Date): Promise<CaseloadRow[]> {
+  assertCan(actor, "clinic-patients");
+  const patients = await db.patient.findMany({
+    where: caseloadWhere(actor, query, today),
+    orderBy: caseloadOrder(query),
+    take: EXPORT_LIMIT,
+    select: ROW_SELECT,
+  });
+  await recordAuditEvent(db, actor, { action: "EXPORT", entity: "Caseload", entityId: actor.clinicId });
+  return patients.map((patient) => toRow(patient, today));
+}
+
+export function caseloadWhere(actor: Actor, query: CaseloadQuery, today: Date): Prisma.PatientWhereInput {
+  // An admin always sees the clinic; a clinician chooses between their own and the clinic's.
+  const mineOnly = actor.role === "CLINICIAN" && query.scope === "mine";
+  const episode: Prisma.EpisodeWhereInput = {
+    ...(query.status !== "any" ? { status: query.status } : {}),
+    ...(query.severity ? { highestOpenSeverity: { gte: SEVERITY_RANK[query.severity] } } : {}),
+    ...(query.program && query.program !== "NONE" ? { programKind: query.program } : {}),
+    ...(query.program === "NONE" ? { programKind: null } : {}),
+  };
+  const overdueBefore = addDays(today, -FOLLOW_UP_DAYS);
+  const attention: Prisma.PatientWhereInput = {
+    OR: [
+      { currentEpisode: { highestOpenSeverity: { gte: SEVERITY_RANK.high } } },
+      {
+        currentEpisode: {
+          status: "ACTIVE",
+          OR: [{ lastVisit: { lt: overdueBefore } }, { lastVisit: null, treatmentStart: { lt: overdueBefore } }],
+        },
+      },
+    ],
+  };
+  return {
+    ...patientWhere(actor),
+    archivedAt: null,
+    ...(mineOnly ? { clinicianId: actor.userId } : query.clinician ? { clinicianId: query.clinician } : {}),
+    ...(query.q ? { name: { contains: query.q, mode: "insensitive" as const } } : {}),
+    ...(Object.keys(episode).length > 0 || query.status !== "any" ? { currentEpisode: episode } : {}),
+    ...(query.view === "attention" ? { AND: [attention] } : {}),
+  };
+}
+
+function caseloadOrder(query: CaseloadQuery): Prisma.PatientOrderByWithRelationInput[] {
+  const dir = query.dir;
+  // "Older" sorts ascending by age, i.e. descending by birth date; likewise for weeks.
+  const reverse = dir === "asc" ? "desc" : "asc";
+  const byColumn: Record<CaseloadQuery["sort"], Prisma.PatientOrderByWithRelationInput[]> = {
+    name: [{ name: dir }],
+    age: [{ dateOfBirth: reverse }],
+    weeks: [{ currentEpisode: { treatmentStart: reverse } }],
+    phase: [{ currentEpisode: { programStart: { sort: reverse, nulls: "last" } } }],
+    pain: [{ currentEpisode: { latestPain: { sort: dir, nulls: "last" } } }],
+    flags: [
+      { currentEpisode: { highestOpenSeverity: dir } },
+      { currentEpisode: { openUrgentFlags: dir } },
+      { currentEpisode: { openHighFlags: dir } },
+    ],
+    lastVisit: [{ currentEpisode: { lastVisit: { sort: dir, nulls: "last" } } }],
+  };
+  // Name and id break ties, so paging is stable.
+  return [...byColumn[query.sort], { name: "asc" }, { id: "asc" }];
+}
+
+const ROW_SELECT = {
+  id: true,
+  name: true,
+  dateOfBirth: true,
+  affectedSide: true,
+  clinician: { select: { name: true } },
+  currentEpisode: {
+    select: {
+      status: true,
+      treatmentStart: true,
+      baselinePain: true,
+      latestPain: true,
+      latestPainDate: true,
+      openUrgentFlags: true,
+      openHighFlags: true,
+      openWarningFlags: true,
+      openInfoFlags: true,
+      lastVisit: true,
+      programKind: true,
+      programStart: true,
+    },
+  },
+} satisfies Prisma.PatientSelect;
+
+type SelectedPatient = Prisma.PatientGetPayload<{ select: typeof ROW_SELECT }>;
+
+function toRow(patient: SelectedPatient, today: Date): CaseloadRow {
+  const episode = patient.currentEpisode;
+  const baseline = episode?.baselinePain == null ? null : Number(episode.baselinePain);
+  const latest = episode?.latestPain == null ? null : Number(episode.latestPain);
+  const week = episode?.programStart ? programWeek(episode.programStart, today) : null;
+  return {
+    patientId: patient.id,
+    name: patient.name,
+    age: ageOn(patient.dateOfBirth, today),
+    side: patient.affectedSide,
+    clinicianName: patient.clinician.name,
+    status: episode?.status ?? null,
+    weeksInTreatment: episode ? Math.max(0, Math.floor(daysBetween(episode.treatmentStart, today) / 7)) : null,
+    program:
+      episode?.programKind && week !== null
+        ? { kind: episode.programKind, week, phase: phaseOfWeek(episode.programKind, week) }
+        : null,
+    latestPain: latest,
+    latestPainDate: episode?.latestPainDate ?? null,
+    painTrend: painTrend(baseline, latest),
+    flags: {
+      urgent: episode?.openUrgentFlags ?? 0,
+      high: episode?.openHighFlags ?? 0,
+      warning: episode?.openWarningFlags ?? 0,
+      info: episode?.openInfoFlags ?? 0,
+    },
+    lastVisit: episode?.lastVisit ?? null,
+  };
+}

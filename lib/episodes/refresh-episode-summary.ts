@@ -1,0 +1,54 @@
+import type { Prisma } from "../generated/prisma/client";
+
+/**
+ * Recomputes the caseload summary of the given episodes from their raw rows, in one
+ * statement. Called inside the transaction of every write that changes an episode's data
+ * (see with-episode-write.ts); the demo seed and the benchmark seed call it for many episodes
+ * at once, so there is one definition of the summary.
+ */
+export async function refreshEpisodeSummaries(db: Prisma.TransactionClient, episodeIds: string[]) {
+  if (episodeIds.length === 0) return;
+  await db.$executeRaw`
+    UPDATE "Episode" AS e SET
+      "baselinePain"        = baseline.value,
+      "baselinePainDate"    = baseline.date,
+      "latestPain"          = latest.value,
+      "latestPainDate"      = latest.date,
+      "openUrgentFlags"     = flags.urgent,
+      "openHighFlags"       = flags.high,
+      "openWarningFlags"    = flags.warning,
+      "openInfoFlags"       = flags.info,
+      "highestOpenSeverity" = CASE WHEN flags.urgent > 0 THEN 4 WHEN flags.high > 0 THEN 3
+                                   WHEN flags.warning > 0 THEN 2 WHEN flags.info > 0 THEN 1 ELSE 0 END,
+      "lastVisit"           = visit.date,
+      "programKind"         = program.kind,
+      "programStart"        = program.start
+    FROM "Episode" AS source
+    LEFT JOIN LATERAL (
+      SELECT o.value, o.date FROM "OutcomeMeasurement" o
+      WHERE o."episodeId" = source.id AND o.instrument = 'NRS_FIRST_STEP' AND o."deletedAt" IS NULL
+      ORDER BY o.date ASC, o."createdAt" ASC LIMIT 1
+    ) AS baseline ON true
+    LEFT JOIN LATERAL (
+      SELECT o.value, o.date FROM "OutcomeMeasurement" o
+      WHERE o."episodeId" = source.id AND o.instrument = 'NRS_FIRST_STEP' AND o."deletedAt" IS NULL
+      ORDER BY o.date DESC, o."createdAt" DESC LIMIT 1
+    ) AS latest ON true
+    LEFT JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE f.severity = 'URGENT')::int  AS urgent,
+             count(*) FILTER (WHERE f.severity = 'HIGH')::int    AS high,
+             count(*) FILTER (WHERE f.severity = 'WARNING')::int AS warning,
+             count(*) FILTER (WHERE f.severity = 'INFO')::int    AS info
+      FROM "Flag" f WHERE f."episodeId" = source.id AND f.status = 'OPEN'
+    ) AS flags ON true
+    LEFT JOIN LATERAL (
+      SELECT max(a.date) AS date FROM "Assessment" a
+      WHERE a."episodeId" = source.id AND a."deletedAt" IS NULL
+    ) AS visit ON true
+    LEFT JOIN LATERAL (
+      SELECT p.kind, p."startDate" AS start FROM "ProgramAssignment" p
+      WHERE p."episodeId" = source.id AND p.status = 'ACTIVE'
+      ORDER BY (p.kind = 'HSR') DESC, p."startDate" DESC LIMIT 1
+    ) AS program ON true
+    WHERE e.id = source.id AND source.id = ANY(${episodeIds}::uuid[])`;
+}

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../lib/auth/actor";
+import { parseCaseloadQuery, PAGE_SIZE } from "../../lib/caseload/caseload-query";
+import { exportCaseload, listCaseload } from "../../lib/caseload/list-caseload";
+import { addDays } from "../../lib/dates";
+import { withEpisodeWrite } from "../../lib/episodes/with-episode-write";
+import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import { actorOf } from "../support/actors";
+import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
+
+let t: TestDatabase;
+const today = new Date("2026-03-01T00:00:00.000Z");
+let mine: Actor;
+let colleague: Actor;
+let admin: Actor;
+let outsider: Actor;
+let outsiderPatientName: string;
+
+/** A patient with an active episode, pain values and flags, written as the app writes them. */
+async function patientWith(
+  clinician: Actor,
+  name: string,
+  opts: { pain?: number[]; startDaysAgo?: number; lastVisitDaysAgo?: number; flags?: ("URGENT" | "HIGH" | "WARNING")[]; status?: "ACTIVE" | "PAUSED" } = {},
+) {
+  const patient = await createPatient(t.prisma, { clinicId: clinician.clinicId, clinicianId: clinician.userId, name });
+  const start = addDays(today, -(opts.startDaysAgo ?? 30));
+  const episode = await t.prisma.episode.create({
+    data: { clinicId: clinician.clinicId, patientId: patient.id, side: "LEFT", symptomOnset: addDays(start, -30), treatmentStart: start, status: opts.status ?? "ACTIVE" },
+  });
+  await t.prisma.patient.update({ where: { id: patient.id }, data: { currentEpisodeId: episode.id } });
+  await withEpisodeWrite(t.prisma, episode.id, async (tx) => {
+    const base = { clinicId: clinician.clinicId, episodeId: episode.id, recordedById: clinician.userId };
+    for (const [i, value] of (opts.pain ?? []).entries()) {
+      await tx.outcomeMeasurement.create({ data: { ...base, recordedBy: "CLINICIAN", instrument: "NRS_FIRST_STEP", value, date: addDays(start, i * 7) } });
+    }
+    if (opts.lastVisitDaysAgo !== undefined) {
+      await tx.assessment.create({ data: { ...base, date: addDays(today, -opts.lastVisitDaysAgo) } });
+    }
+    for (const severity of opts.flags ?? []) {
+      await tx.flag.create({
+        data: { clinicId: clinician.clinicId, episodeId: episode.id, code: "TEST", severity, evidence: {}, recommendation: {}, source: "test", ruleVersion: 1 },
+      });
+    }
+  });
+  return patient;
+}
+
+const names = async (actor: Actor, params: Record<string, string> = {}) =>
+  (await listCaseload(t.prisma, actor, parseCaseloadQuery(params), today)).rows.map((row) => row.name);
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const clinic = await createClinic(t.prisma);
+  const other = await createClinic(t.prisma);
+  mine = actorOf(await createUser(t.prisma, { clinicId: clinic.id, role: "CLINICIAN" }));
+  colleague = actorOf(await createUser(t.prisma, { clinicId: clinic.id, role: "CLINICIAN" }));
+  admin = actorOf(await createUser(t.prisma, { clinicId: clinic.id, role: "ADMIN" }));
+  outsider = actorOf(await createUser(t.prisma, { clinicId: other.id, role: "CLINICIAN" }));
+  await patientWith(mine, "Anna Improving", { pain: [8, 6, 3], lastVisitDaysAgo: 3 });
+  await patientWith(mine, "Bo Worse", { pain: [4, 6, 7], lastVisitDaysAgo: 10, flags: ["HIGH"] });
+  await patientWith(mine, "Carl Overdue", { pain: [5, 5], startDaysAgo: 100, lastVisitDaysAgo: 60 });
+  await patientWith(mine, "Dorte Urgent", { pain: [6], lastVisitDaysAgo: 1, flags: ["URGENT", "WARNING"] });
+  await patientWith(mine, "Eva Paused", { pain: [3], status: "PAUSED", lastVisitDaysAgo: 5 });
+  await patientWith(colleague, "Finn Colleague", { pain: [9, 9], lastVisitDaysAgo: 2 });
+  outsiderPatientName = (await patientWith(outsider, "Gitte Elsewhere", { pain: [10] })).name;
+});
+afterAll(() => t.close());
+
+describe(`caseload on ${TEST_DB_KIND}`, () => {
+  it("shows a clinician their own active patients by name by default", async () => {
+    expect(await names(mine)).toEqual(["Anna Improving", "Bo Worse", "Carl Overdue", "Dorte Urgent"]);
+  });
+
+  it("switches a clinician to the whole clinic, and shows an admin the clinic", async () => {
+    expect(await names(mine, { scope: "clinic" })).toContain("Finn Colleague");
+    expect(await names(admin)).toContain("Finn Colleague");
+    expect(await names(admin, { clinician: colleague.userId })).toEqual(["Finn Colleague"]);
+  });
+
+  it("never shows another clinic's patients, whatever the filter says", async () => {
+    for (const params of [{ scope: "clinic" }, { clinician: outsider.userId }, { q: "Gitte" }, { status: "any", scope: "clinic" }]) {
+      expect(await names(mine, params)).not.toContain(outsiderPatientName);
+    }
+    expect(await names(mine, { clinician: outsider.userId, scope: "clinic" })).toEqual([]);
+  });
+
+  it("sorts by latest first-step pain, highest first, with empty values last", async () => {
+    expect(await names(mine, { sort: "pain", dir: "desc" })).toEqual(["Bo Worse", "Dorte Urgent", "Carl Overdue", "Anna Improving"]);
+  });
+
+  it("sorts by the most severe open flag", async () => {
+    expect((await names(mine, { sort: "flags", dir: "desc" })).slice(0, 2)).toEqual(["Dorte Urgent", "Bo Worse"]);
+  });
+
+  it("filters by status, flag severity and name", async () => {
+    expect(await names(mine, { status: "PAUSED" })).toEqual(["Eva Paused"]);
+    expect(await names(mine, { severity: "high" })).toEqual(["Bo Worse", "Dorte Urgent"]);
+    expect(await names(mine, { q: "dorte" })).toEqual(["Dorte Urgent"]);
+  });
+
+  it("lists urgent or high flags and overdue follow-ups as needing attention", async () => {
+    expect(await names(mine, { view: "attention" })).toEqual(["Bo Worse", "Carl Overdue", "Dorte Urgent"]);
+  });
+
+  it("gives each row its summary: trend, flags, phase, weeks", async () => {
+    const { rows } = await listCaseload(t.prisma, mine, parseCaseloadQuery({}), today);
+    const anna = rows.find((row) => row.name === "Anna Improving")!;
+    expect(anna).toMatchObject({ latestPain: 3, painTrend: "IMPROVING", weeksInTreatment: 4, status: "ACTIVE" });
+    expect(rows.find((row) => row.name === "Bo Worse")).toMatchObject({ painTrend: "WORSENING", flags: { urgent: 0, high: 1, warning: 0, info: 0 } });
+  });
+
+  it("pages through the view and shows the last page for a page past the end", async () => {
+    for (let i = 0; i < PAGE_SIZE; i += 1) await patientWith(admin, `Zz Paging ${String(i).padStart(2, "0")}`);
+    const first = await listCaseload(t.prisma, admin, parseCaseloadQuery({ q: "Zz Paging" }), today);
+    expect(first).toMatchObject({ total: PAGE_SIZE, page: 1, pageCount: 1 });
+    const all = await listCaseload(t.prisma, admin, parseCaseloadQuery({}), today);
+    expect(all.pageCount).toBe(2);
+    const beyond = await listCaseload(t.prisma, admin, parseCaseloadQuery({ page: "500" }), today);
+    expect(beyond.page).toBe(2);
+    expect(beyond.rows.length).toBe(all.total - PAGE_SIZE);
+  });
+
+  it("exports the whole view and audits views and exports", async () => {
+    const rows = await exportCaseload(t.prisma, admin, parseCaseloadQuery({}), today);
+    expect(rows.length).toBe((await listCaseload(t.prisma, admin, parseCaseloadQuery({}), today)).total);
+    expect(await t.prisma.auditEvent.count({ where: { actorId: admin.userId, action: "EXPORT", entity: "Caseload" } })).toBe(1);
+    expect(await t.prisma.auditEvent.count({ where: { actorId: admin.userId, action: "READ", entity: "Caseload" } })).toBeGreaterThan(0);
+  });
+
+  it("refuses the caseload to a patient", async () => {
+    const patientUser = actorOf(await createUser(t.prisma, { clinicId: mine.clinicId, role: "PATIENT" }));
+    await expect(listCaseload(t.prisma, patientUser, parseCaseloadQuery({}), today)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

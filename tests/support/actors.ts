@@ -1,0 +1,8 @@
+import type { Actor } from "../../lib/auth/actor";
+
+type UserRow = { id: string; clinicId: string; role: Actor["role"]; name: string; email: string };
+
+/** The actor the app would build for this user. */
+export function actorOf(user: UserRow): Actor {
+  return { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, email: user.email, locale: "da", ip: "127.0.0.1" };
+}
