@@ -21,7 +21,7 @@ describe("message catalogs", () => {
 
   it("are translated: the English differs from the Danish for user-facing sentences", () => {
     expect(en.signIn.failed).not.toBe(da.signIn.failed);
-    expect(en.caseload.summary(1, 2)).not.toBe(da.caseload.summary(1, 2));
+    expect(en.caseload.count(2)).not.toBe(da.caseload.count(2));
   });
 
   it("falls back to Danish for an unknown or missing locale", () => {

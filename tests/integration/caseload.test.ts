@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor";
-import { parseCaseloadQuery, PAGE_SIZE } from "../../lib/caseload/caseload-query";
+import { parseCaseloadQuery, PAGE_SIZE, type SearchParams } from "../../lib/caseload/caseload-query";
 import { exportCaseload, listCaseload } from "../../lib/caseload/list-caseload";
 import { addDays } from "../../lib/dates";
 import { withEpisodeWrite } from "../../lib/episodes/with-episode-write";
@@ -45,7 +45,7 @@ async function patientWith(
   return patient;
 }
 
-const names = async (actor: Actor, params: Record<string, string> = {}) =>
+const names = async (actor: Actor, params: SearchParams = {}) =>
   (await listCaseload(t.prisma, actor, parseCaseloadQuery(params), today)).rows.map((row) => row.name);
 
 beforeAll(async () => {

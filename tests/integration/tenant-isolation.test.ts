@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor";
 import { actorOf } from "../support/actors";
 import { isAppError } from "../../lib/errors";
-import { countCaseload } from "../../lib/patients/count-caseload";
 import { getOwnPatient } from "../../lib/patients/get-own-patient";
 import { getPatient } from "../../lib/patients/get-patient";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
@@ -57,12 +56,6 @@ describe(`clinic scoping on ${TEST_DB_KIND}`, () => {
     await expectNotFound(getPatient(t.prisma, portalUserA, otherPatientA.id));
     await expectNotFound(getPatient(t.prisma, portalUserA, patientB.id));
     expect((await getOwnPatient(t.prisma, portalUserA))?.id).toBe(patientA.id);
-  });
-
-  it("counts a caseload within the clinic only, and refuses it to a patient", async () => {
-    expect(await countCaseload(t.prisma, clinicianA)).toEqual({ total: 2, active: 0 });
-    expect(await countCaseload(t.prisma, clinicianB)).toEqual({ total: 1, active: 0 });
-    await expectNotFound(countCaseload(t.prisma, portalUserA));
   });
 
   it("refuses the portal read to clinicians", async () => {

@@ -1,18 +1,105 @@
+import Link from "next/link";
 import { AppShell } from "@/components/AppShell";
+import { Pagination } from "@/components/Pagination";
+import { CaseloadFilters } from "@/components/caseload/CaseloadFilters";
+import { CaseloadTable, type SortHeader } from "@/components/caseload/CaseloadTable";
 import { requireActor } from "@/lib/auth/session.server";
+import { caseloadCells } from "@/lib/caseload/caseload-cells";
+import {
+  CASELOAD_COLUMNS,
+  caseloadSearch,
+  parseCaseloadQuery,
+  SORTABLE_COLUMNS,
+  type CaseloadColumn,
+  type SearchParams,
+} from "@/lib/caseload/caseload-query";
+import { listCaseload } from "@/lib/caseload/list-caseload";
+import { today } from "@/lib/dates";
 import { getDb } from "@/lib/db/app-db.server";
 import { getMessages } from "@/lib/i18n";
-import { countCaseload } from "@/lib/patients/count-caseload";
+import { getHiddenCaseloadColumns } from "@/lib/users/caseload-columns";
+import { listClinicians } from "@/lib/users/list-clinicians";
 
-export default async function CaseloadPage() {
+export default async function CaseloadPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor(["ADMIN", "CLINICIAN"]);
   const messages = getMessages(actor.locale);
-  const { total, active } = await countCaseload(await getDb(), actor);
-  const summary = actor.role === "ADMIN" ? messages.caseload.clinicSummary : messages.caseload.summary;
+  const text = messages.caseload;
+  const query = parseCaseloadQuery(await searchParams);
+  const db = await getDb();
+  const day = today();
+  const [result, clinicians, hidden] = await Promise.all([
+    listCaseload(db, actor, query, day),
+    listClinicians(db, actor),
+    getHiddenCaseloadColumns(db, actor),
+  ]);
+
+  const sortHeaders: Partial<Record<CaseloadColumn, SortHeader>> = {};
+  for (const column of SORTABLE_COLUMNS) {
+    const active = query.sort === column;
+    const dir = active && query.dir === "asc" ? "desc" : "asc";
+    sortHeaders[column] = {
+      href: `/caseload${caseloadSearch(query, { sort: column, dir, page: 1 })}`,
+      label: `${text.sortBy(text.columns[column])}${active ? `, ${query.dir === "asc" ? text.sortedAscending : text.sortedDescending}` : ""}`,
+      sorted: active ? (query.dir === "asc" ? "ascending" : "descending") : null,
+    };
+  }
+  const rows = result.rows.map((row) => ({
+    patientId: row.patientId,
+    severityRank: row.flags.urgent ? 4 : row.flags.high ? 3 : row.flags.warning ? 2 : row.flags.info ? 1 : 0,
+    cells: caseloadCells(row, messages, actor.locale),
+  }));
+  const isFiltered = caseloadSearch(query, { sort: "name", dir: "asc", page: 1 }) !== "";
+
   return (
     <AppShell actor={actor} messages={messages} current="/caseload">
-      <h1>{messages.caseload.title}</h1>
-      <p>{total === 0 ? messages.caseload.empty : summary(active, total)}</p>
+      <div className="page-heading">
+        <h1>{text.title}</h1>
+        <Link href="/patients/new" className="button primary">
+          {text.registerPatient}
+        </Link>
+      </div>
+      <nav aria-label={text.views.label} className="tabs">
+        {(["all", "attention"] as const).map((view) => (
+          <Link
+            key={view}
+            href={`/caseload${caseloadSearch(query, { view, page: 1 })}`}
+            aria-current={query.view === view ? "page" : undefined}
+          >
+            {text.views[view]}
+          </Link>
+        ))}
+      </nav>
+      {query.view === "attention" && <p className="hint">{text.attentionHint}</p>}
+      <CaseloadFilters query={query} messages={messages} clinicians={clinicians} canChooseScope={actor.role === "CLINICIAN"} />
+      <div className="result-bar">
+        <p role="status">{text.count(result.total)}</p>
+        {result.total > 0 && <a href={`/caseload/export${caseloadSearch(query, { page: 1 })}`}>{text.exportCsv}</a>}
+      </div>
+      {result.total === 0 ? (
+        <p className="empty-state">{isFiltered ? text.noMatch : text.empty}</p>
+      ) : (
+        <>
+          <CaseloadTable
+            rows={rows}
+            columns={CASELOAD_COLUMNS}
+            sortHeaders={sortHeaders}
+            hidden={hidden}
+            text={{
+              caption: text.title,
+              columns: text.columns,
+              chooseColumns: text.chooseColumns,
+              saveColumns: text.saveColumns,
+              columnsSaved: text.columnsSaved,
+            }}
+          />
+          <Pagination
+            page={result.page}
+            pageCount={result.pageCount}
+            hrefFor={(page) => `/caseload${caseloadSearch(query, { page })}`}
+            text={text.pagination}
+          />
+        </>
+      )}
     </AppShell>
   );
 }

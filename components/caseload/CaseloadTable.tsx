@@ -1,0 +1,146 @@
+"use client";
+import { columnVisibilityFeature, flexRender, tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { saveHiddenCaseloadColumns } from "@/app/actions/caseload-columns";
+import type { CaseloadColumn } from "@/lib/caseload/caseload-query";
+
+export type CaseloadTableRow = {
+  patientId: string;
+  /** 0–4, the most severe open flag, for the row's marker. */
+  severityRank: number;
+  cells: Record<CaseloadColumn, string>;
+};
+
+export type SortHeader = { href: string; label: string; sorted: "ascending" | "descending" | null };
+
+export type CaseloadTableText = {
+  caption: string;
+  columns: Record<CaseloadColumn, string>;
+  chooseColumns: string;
+  saveColumns: string;
+  columnsSaved: string;
+};
+
+const features = tableFeatures({ columnVisibilityFeature });
+
+/**
+ * The caseload table. Sorting, filtering and paging happen on the server through the URL
+ * (the sort headers are links); the table itself handles column visibility, which is saved
+ * on the user's account.
+ */
+export function CaseloadTable({
+  rows,
+  columns: columnIds,
+  sortHeaders,
+  hidden,
+  text,
+}: {
+  rows: CaseloadTableRow[];
+  columns: readonly CaseloadColumn[];
+  sortHeaders: Partial<Record<CaseloadColumn, SortHeader>>;
+  hidden: CaseloadColumn[];
+  text: CaseloadTableText;
+}) {
+  const [columnVisibility, setColumnVisibility] = useState<Record<string, boolean>>(
+    Object.fromEntries(hidden.map((column) => [column, false])),
+  );
+  const [saved, setSaved] = useState(false);
+  const [saving, startSaving] = useTransition();
+
+  const columns: ColumnDef<typeof features, CaseloadTableRow>[] = columnIds.map((id) => ({
+    id,
+    accessorFn: (row: CaseloadTableRow) => row.cells[id],
+    header: () => {
+      const sort = sortHeaders[id];
+      return sort ? (
+        <Link href={sort.href} aria-label={sort.label} className="sort-link">
+          {text.columns[id]}
+          <span aria-hidden="true">{sort.sorted === "ascending" ? " ▲" : sort.sorted === "descending" ? " ▼" : ""}</span>
+        </Link>
+      ) : (
+        text.columns[id]
+      );
+    },
+    cell: ({ row }) =>
+      id === "name" ? <Link href={`/patients/${row.original.patientId}`}>{row.original.cells.name}</Link> : row.original.cells[id],
+    enableHiding: id !== "name",
+  }));
+
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: (row) => row.patientId,
+    state: { columnVisibility },
+    onColumnVisibilityChange: (updater) => {
+      setSaved(false);
+      setColumnVisibility((current) => (typeof updater === "function" ? updater(current) : updater));
+    },
+  });
+
+  function save() {
+    const hiddenNow = columnIds.filter((id) => columnVisibility[id] === false);
+    startSaving(async () => {
+      const result = await saveHiddenCaseloadColumns(hiddenNow);
+      setSaved(result.ok);
+    });
+  }
+
+  return (
+    <>
+      <details className="column-chooser">
+        <summary>{text.chooseColumns}</summary>
+        <fieldset>
+          <legend className="visually-hidden">{text.chooseColumns}</legend>
+          {table
+            .getAllLeafColumns()
+            .filter((column) => column.getCanHide())
+            .map((column) => (
+              <label key={column.id} className="checkbox">
+                <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
+                {text.columns[column.id as CaseloadColumn]}
+              </label>
+            ))}
+        </fieldset>
+        <button type="button" className="button secondary" onClick={save} disabled={saving}>
+          {text.saveColumns}
+        </button>
+        <p role="status" className="hint">
+          {saved ? text.columnsSaved : ""}
+        </p>
+      </details>
+      <div className="table-scroll" role="region" aria-label={text.caption} tabIndex={0}>
+        <table className="data-table">
+          <caption className="visually-hidden">{text.caption}</caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <th key={header.id} scope="col" aria-sort={sortHeaders[header.column.id as CaseloadColumn]?.sorted ?? undefined}>
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} data-severity={row.original.severityRank}>
+                {row.getVisibleCells().map((cell) =>
+                  cell.column.id === "name" ? (
+                    <th key={cell.id} scope="row">
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </th>
+                  ) : (
+                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Locale } from "../generated/prisma/enums";
+import type { Messages } from "../i18n";
+import { formatDate, formatNumber } from "../i18n/format";
+import type { CaseloadColumn } from "./caseload-query";
+import type { CaseloadRow } from "./list-caseload";
+
+/** The text of each cell of a caseload row, as the table and the CSV export show it. */
+export function caseloadCells(row: CaseloadRow, messages: Messages, locale: Locale): Record<CaseloadColumn, string> {
+  const text = messages.caseload;
+  const pain =
+    row.latestPain === null
+      ? text.noValue
+      : text.painValue(formatNumber(row.latestPain, locale)) + (row.painTrend ? ` (${messages.trend[row.painTrend]})` : "");
+  return {
+    name: row.name,
+    age: String(row.age),
+    side: messages.side[row.side],
+    weeks: row.weeksInTreatment === null ? text.noValue : String(row.weeksInTreatment),
+    phase: row.program ? text.phase(messages.program[row.program.kind], row.program.week, row.program.phase) : text.noValue,
+    pain,
+    flags: messages.flagCounts(row.flags.urgent, row.flags.high, row.flags.warning, row.flags.info),
+    lastVisit: row.lastVisit ? formatDate(row.lastVisit, locale) : text.noValue,
+    clinician: row.clinicianName,
+  };
+}

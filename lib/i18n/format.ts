@@ -1,0 +1,12 @@
+import type { Locale } from "../generated/prisma/enums";
+
+const TAG: Record<Locale, string> = { da: "da-DK", en: "en-GB" };
+
+/** A calendar date (held at midnight UTC) in the user's language, e.g. 3. mar. 2026. */
+export function formatDate(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(TAG[locale], { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+}
+
+export function formatNumber(value: number, locale: Locale, maxDecimals = 1): string {
+  return new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: maxDecimals }).format(value);
+}
