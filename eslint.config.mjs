@@ -35,7 +35,8 @@ const config = [
         {
           patterns: [
             {
-              group: ["@/lib/generated/*", "@prisma/*", "pg", "@electric-sql/*"],
+              // The generated enums are plain constants; the client itself is not.
+              group: ["@/lib/generated/*", "!@/lib/generated/prisma/enums", "@prisma/*", "pg", "@electric-sql/*"],
               message: "Use a service in lib/ instead.",
               allowTypeImports: true,
             },

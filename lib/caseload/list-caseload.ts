@@ -8,7 +8,7 @@ import type { EpisodeStatus, ProgramKind, Side } from "../generated/prisma/enums
 import { painTrend, type PainTrend } from "../clinical/pain-trend";
 import { patientWhere } from "../patients/scope";
 import { phaseOfWeek, programWeek } from "../programs/program-week";
-import { PAGE_SIZE, SEVERITIES, type CaseloadQuery } from "./caseload-query";
+import { PAGE_SIZE, type CaseloadQuery, type SEVERITIES } from "./caseload-query";
 
 /** A visit more than this many days ago makes an active episode's follow-up overdue (SPEC §5). */
 export const FOLLOW_UP_DAYS = 42;
