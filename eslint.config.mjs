@@ -36,7 +36,7 @@ const config = [
           patterns: [
             {
               // The generated enums are plain constants; the client itself is not.
-              group: ["@/lib/generated/*", "!@/lib/generated/prisma/enums", "@prisma/*", "pg", "@electric-sql/*"],
+              group: ["@/lib/generated/prisma/*", "!@/lib/generated/prisma/enums", "@prisma/*", "pg", "@electric-sql/*"],
               message: "Use a service in lib/ instead.",
               allowTypeImports: true,
             },
