@@ -1,0 +1,97 @@
+// Shared pieces of form validation. Schemas report error *codes* (below); the UI turns a
+// code into a sentence in the user's language (messages.validation), so the services stay
+// free of language and the same codes serve the command line and tests.
+import { z } from "zod";
+
+export const ERROR_CODES = [
+  "required",
+  "tooLong",
+  "invalidDate",
+  "futureDate",
+  "tooEarly",
+  "beforeOnset",
+  "outOfRange",
+  "notANumber",
+  "invalidEmail",
+  "invalidChoice",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export type FieldErrors<K extends string = string> = Partial<Record<K, ErrorCode>>;
+
+/** The first error code of each field. */
+export function fieldErrorsOf<K extends string>(error: z.ZodError): FieldErrors<K> {
+  const result: FieldErrors<K> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form") as K;
+    if (result[field] === undefined) {
+      result[field] = (ERROR_CODES as readonly string[]).includes(issue.message) ? (issue.message as ErrorCode) : "invalidChoice";
+    }
+  }
+  return result;
+}
+
+/** A form's raw values, with empty text turned into undefined. */
+export function formValues(formData: FormData): Record<string, string | undefined> {
+  const values: Record<string, string | undefined> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$")) values[key] = value.trim() === "" ? undefined : value.trim();
+  }
+  return values;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date as yyyy-mm-dd (the value of <input type="date">), on or before `latest`. */
+export function zDate(opts: { latest?: () => Date; earliest?: Date } = {}) {
+  return z
+    .string({ error: "required" })
+    .regex(DATE, "invalidDate")
+    .transform((value, ctx) => {
+      const date = new Date(`${value}T00:00:00.000Z`);
+      if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+        ctx.addIssue({ code: "custom", message: "invalidDate" });
+        return z.NEVER;
+      }
+      if (opts.latest && date > opts.latest()) {
+        ctx.addIssue({ code: "custom", message: "futureDate" });
+        return z.NEVER;
+      }
+      if (opts.earliest && date < opts.earliest) {
+        ctx.addIssue({ code: "custom", message: "tooEarly" });
+        return z.NEVER;
+      }
+      return date;
+    });
+}
+
+/** An optional number within [min, max]; accepts a decimal comma as Danish users type it. */
+export function zOptionalNumber(min: number, max: number, opts: { integer?: boolean } = {}) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const number = Number(value.replace(",", "."));
+      if (!Number.isFinite(number) || (opts.integer && !Number.isInteger(number))) {
+        ctx.addIssue({ code: "custom", message: "notANumber" });
+        return z.NEVER;
+      }
+      if (number < min || number > max) {
+        ctx.addIssue({ code: "custom", message: "outOfRange" });
+        return z.NEVER;
+      }
+      return number;
+    });
+}
+
+export function zRequiredText(max: number) {
+  return z.string({ error: "required" }).trim().min(1, "required").max(max, "tooLong");
+}
+
+export function zOptionalText(max: number) {
+  return z.string().trim().max(max, "tooLong").optional();
+}
+
+export function zChoice<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: (issue) => (issue.input === undefined ? "required" : "invalidChoice") });
+}

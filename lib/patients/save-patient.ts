@@ -1,0 +1,106 @@
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import { fieldErrorsOf } from "../forms/form-input";
+import type { Prisma } from "../generated/prisma/client";
+import { type PatientFieldErrors, type TPatientInput, zPatientInput } from "./patient-input";
+import { patientWhere } from "./scope";
+
+export type SavePatientResult =
+  | { status: "saved"; patientId: string }
+  | { status: "invalid"; fieldErrors: PatientFieldErrors }
+  /** Another patient of the clinic has the same name and date of birth; ask before saving. */
+  | { status: "duplicate"; existingPatientId: string };
+
+type Options = { today: () => Date; confirmDuplicate: boolean };
+
+/** Registers a patient. Nothing is written unless every field is valid. */
+export function createPatient(db: Db, actor: Actor, raw: Record<string, unknown>, options: Options) {
+  return savePatient(db, actor, null, raw, options);
+}
+
+/** Changes a patient's details. NOT_FOUND for a patient outside the actor's clinic. */
+export function updatePatient(db: Db, actor: Actor, patientId: string, raw: Record<string, unknown>, options: Options) {
+  return savePatient(db, actor, patientId, raw, options);
+}
+
+async function savePatient(
+  db: Db,
+  actor: Actor,
+  patientId: string | null,
+  raw: Record<string, unknown>,
+  { today, confirmDuplicate }: Options,
+): Promise<SavePatientResult> {
+  assertCan(actor, "clinic-patients");
+  if (patientId !== null) await findPatientOrThrow(db, actor, patientId);
+  // A clinician registering a patient is responsible for them unless they choose another.
+  const parsed = zPatientInput(today).safeParse({ clinicianId: actor.role === "CLINICIAN" ? actor.userId : undefined, ...raw });
+  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  const input = parsed.data;
+
+  const clinician = await db.user.findFirst({
+    where: { id: input.clinicianId, clinicId: actor.clinicId, role: "CLINICIAN", active: true },
+  });
+  if (!clinician) return { status: "invalid", fieldErrors: { clinicianId: "invalidChoice" } };
+
+  if (!confirmDuplicate) {
+    const duplicate = await db.patient.findFirst({
+      where: {
+        ...patientWhere(actor),
+        archivedAt: null,
+        name: { equals: input.name, mode: "insensitive" },
+        dateOfBirth: input.dateOfBirth,
+        ...(patientId ? { id: { not: patientId } } : {}),
+      },
+      select: { id: true },
+    });
+    if (duplicate) return { status: "duplicate", existingPatientId: duplicate.id };
+  }
+
+  const data = toData(input);
+  return db.$transaction(async (tx) => {
+    const saved = patientId
+      ? await tx.patient.update({ where: { id: patientId }, data })
+      : await tx.patient.create({ data: { ...data, clinicId: actor.clinicId } });
+    await recordAuditEvent(tx, actor, { action: patientId ? "UPDATE" : "CREATE", entity: "Patient", entityId: saved.id });
+    return { status: "saved" as const, patientId: saved.id };
+  });
+}
+
+/** Archives a patient: hidden from the caseload, every record kept. */
+export async function archivePatient(db: Db, actor: Actor, patientId: string) {
+  assertCan(actor, "clinic-patients");
+  await findPatientOrThrow(db, actor, patientId);
+  await db.$transaction(async (tx) => {
+    await tx.patient.update({ where: { id: patientId }, data: { archivedAt: new Date() } });
+    await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "Patient", entityId: patientId });
+  });
+}
+
+async function findPatientOrThrow(db: Db, actor: Actor, patientId: string) {
+  const patient = await db.patient.findFirst({ where: { id: patientId, ...patientWhere(actor), archivedAt: null }, select: { id: true } });
+  if (!patient) throw new AppError("NOT_FOUND");
+  return patient;
+}
+
+function toData(input: TPatientInput) {
+  return {
+    name: input.name,
+    dateOfBirth: input.dateOfBirth,
+    sex: input.sex,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    affectedSide: input.affectedSide,
+    occupation: input.occupation ?? null,
+    standingHoursPerDay: input.standingHoursPerDay ?? null,
+    runningKmPerWeek: input.runningKmPerWeek ?? null,
+    recentLoadChange: input.recentLoadChange,
+    shoeAgeKm: input.shoeAgeKm ?? null,
+    heightCm: input.heightCm ?? null,
+    weightKg: input.weightKg ?? null,
+    footType: input.footType,
+    clinicianId: input.clinicianId,
+  } satisfies Prisma.PatientUncheckedUpdateInput;
+}
