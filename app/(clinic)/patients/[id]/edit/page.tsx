@@ -1,0 +1,49 @@
+import { notFound } from "next/navigation";
+import { savePatientAction } from "@/app/actions/patients";
+import { AppShell } from "@/components/AppShell";
+import { PatientForm } from "@/components/patients/PatientForm";
+import { patientFormProps } from "@/components/patients/patient-form-props";
+import { requireActor } from "@/lib/auth/session.server";
+import { getDb } from "@/lib/db/app-db.server";
+import { getMessages } from "@/lib/i18n";
+import { findPatientForPage } from "@/lib/patients/find-patient-for-page.server";
+import { listClinicians } from "@/lib/users/list-clinicians";
+
+export default async function EditPatientPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor(["ADMIN", "CLINICIAN"]);
+  const messages = getMessages(actor.locale);
+  const db = await getDb();
+  const patient = await findPatientForPage(db, actor, (await params).id);
+  if (patient.archivedAt) notFound();
+  const { text, options } = patientFormProps(messages, await listClinicians(db, actor));
+  const decimal = (value: { toString(): string } | null) => (value === null ? undefined : value.toString());
+  return (
+    <AppShell actor={actor} messages={messages} current="/caseload">
+      <h1>{messages.patientForm.editTitle(patient.name)}</h1>
+      <PatientForm
+        action={savePatientAction.bind(null, patient.id)}
+        initial={{
+          name: patient.name,
+          dateOfBirth: patient.dateOfBirth.toISOString().slice(0, 10),
+          sex: patient.sex,
+          email: patient.email ?? undefined,
+          phone: patient.phone ?? undefined,
+          affectedSide: patient.affectedSide,
+          occupation: patient.occupation ?? undefined,
+          standingHoursPerDay: decimal(patient.standingHoursPerDay),
+          runningKmPerWeek: decimal(patient.runningKmPerWeek),
+          recentLoadChange: patient.recentLoadChange ? "on" : undefined,
+          shoeAgeKm: patient.shoeAgeKm?.toString(),
+          heightCm: decimal(patient.heightCm),
+          weightKg: decimal(patient.weightKg),
+          footType: patient.footType,
+          clinicianId: patient.clinicianId,
+        }}
+        text={text}
+        options={options}
+        showClinician
+        cancelHref={`/patients/${patient.id}`}
+      />
+    </AppShell>
+  );
+}

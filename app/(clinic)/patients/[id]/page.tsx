@@ -1,0 +1,128 @@
+import Link from "next/link";
+import { changeEpisodeStatusAction, openEpisodeAction } from "@/app/actions/episodes";
+import { archivePatientAction } from "@/app/actions/patients";
+import { AppShell } from "@/components/AppShell";
+import { ConfirmDialog } from "@/components/ConfirmDialog";
+import { EpisodeActions, OpenEpisodeForm } from "@/components/patients/EpisodeForms";
+import { requireActor } from "@/lib/auth/session.server";
+import { bmi } from "@/lib/clinical/bmi";
+import { ageOn, today } from "@/lib/dates";
+import { getDb } from "@/lib/db/app-db.server";
+import { DISCHARGE_REASONS } from "@/lib/episodes/episode-input";
+import { Side } from "@/lib/generated/prisma/enums";
+import { getMessages } from "@/lib/i18n";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { findPatientForPage } from "@/lib/patients/find-patient-for-page.server";
+
+export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor(["ADMIN", "CLINICIAN"]);
+  const messages = getMessages(actor.locale);
+  const text = messages.patient;
+  const patient = await findPatientForPage(await getDb(), actor, (await params).id);
+  const day = today();
+  const date = (value: Date) => formatDate(value, actor.locale);
+  const patientBmi = bmi(patient.heightCm && Number(patient.heightCm), patient.weightKg && Number(patient.weightKg));
+  const hasOpenEpisode = patient.episodes.some((episode) => episode.status !== "DISCHARGED");
+  const editable = patient.archivedAt === null;
+  const details: [string, string][] = [
+    [text.age, text.years(ageOn(patient.dateOfBirth, day))],
+    [messages.patientForm.dateOfBirth, date(patient.dateOfBirth)],
+    [messages.patientForm.sex, messages.sex[patient.sex]],
+    [messages.patientForm.affectedSide, messages.side[patient.affectedSide]],
+    [text.clinician, patient.clinician.name],
+    [messages.patientForm.heightCm, patient.heightCm?.toString() ?? messages.caseload.noValue],
+    [messages.patientForm.weightKg, patient.weightKg?.toString() ?? messages.caseload.noValue],
+    [text.bmi, patientBmi === null ? messages.caseload.noValue : formatNumber(patientBmi, actor.locale)],
+    [messages.patientForm.footType, messages.footType[patient.footType]],
+    [messages.patientForm.occupation, patient.occupation ?? messages.caseload.noValue],
+    [messages.patientForm.standingHoursPerDay, patient.standingHoursPerDay?.toString() ?? messages.caseload.noValue],
+    [messages.patientForm.runningKmPerWeek, patient.runningKmPerWeek?.toString() ?? messages.caseload.noValue],
+    [messages.patientForm.recentLoadChange, patient.recentLoadChange ? text.yes : text.no],
+    [messages.patientForm.shoeAgeKm, patient.shoeAgeKm?.toString() ?? messages.caseload.noValue],
+    [text.contact, [patient.email, patient.phone].filter(Boolean).join(", ") || messages.caseload.noValue],
+  ];
+
+  return (
+    <AppShell actor={actor} messages={messages} current="/caseload">
+      <div className="page-heading">
+        <h1>{patient.name}</h1>
+        {editable && (
+          <div className="heading-actions">
+            <Link href={`/patients/${patient.id}/edit`} className="button secondary">
+              {text.edit}
+            </Link>
+            <ConfirmDialog
+              trigger={text.archive}
+              title={text.archiveTitle}
+              body={text.archiveBody}
+              confirm={text.archiveConfirm}
+              cancel={text.confirmCancel}
+              action={archivePatientAction.bind(null, patient.id)}
+            />
+          </div>
+        )}
+      </div>
+      {!editable && <p className="warning-box">{text.archived}</p>}
+
+      <section aria-labelledby="details-heading" className="panel">
+        <h2 id="details-heading">{text.details}</h2>
+        <dl className="details">
+          {details.map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="episodes-heading" className="panel">
+        <h2 id="episodes-heading">{text.episodes}</h2>
+        {patient.episodes.length === 0 && <p>{text.noEpisodes}</p>}
+        <ul className="episodes">
+          {patient.episodes.map((episode) => (
+            <li key={episode.id} className="episode">
+              <p className="episode-status">
+                <strong>{messages.episodeStatus[episode.status]}</strong>
+                {episode.dischargedAt && ` · ${text.dischargedOn(date(episode.dischargedAt))}`}
+                {episode.dischargeReason && ` · ${text.dischargeReasons[episode.dischargeReason as (typeof DISCHARGE_REASONS)[number]] ?? ""}`}
+              </p>
+              <p>
+                {text.side}: {messages.side[episode.side]} · {text.symptomOnset}: {date(episode.symptomOnset)} · {text.treatmentStart}:{" "}
+                {date(episode.treatmentStart)}
+              </p>
+              {editable && (
+                <EpisodeActions
+                  status={episode.status}
+                  canReopen={patient.currentEpisodeId === episode.id && !hasOpenEpisode}
+                  action={changeEpisodeStatusAction.bind(null, patient.id, episode.id)}
+                  reasons={DISCHARGE_REASONS.map((value) => ({ value, label: text.dischargeReasons[value] }))}
+                  text={{
+                    pause: text.pause, resume: text.resume, reopen: text.reopen, discharge: text.discharge,
+                    dischargeTitle: text.dischargeTitle, dischargeBody: text.dischargeBody,
+                    dischargeReason: text.dischargeReason, choose: messages.patientForm.choose, cancel: text.confirmCancel,
+                  }}
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+        {editable && !hasOpenEpisode && (
+          <>
+            <h3>{text.openEpisode}</h3>
+            <OpenEpisodeForm
+              action={openEpisodeAction.bind(null, patient.id)}
+              text={{
+                title: text.openEpisode, side: text.side, symptomOnset: text.symptomOnset,
+                treatmentStart: text.treatmentStart, submit: text.openEpisode, choose: messages.patientForm.choose,
+              }}
+              sides={Object.values(Side).map((value) => ({ value, label: messages.side[value] }))}
+              defaultSide={patient.affectedSide}
+              today={day.toISOString().slice(0, 10)}
+            />
+          </>
+        )}
+      </section>
+    </AppShell>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+import { useRef, type ReactNode } from "react";
+
+/**
+ * A button that asks before a destructive action. The native <dialog> traps focus, closes
+ * on Escape and returns focus to the button. `children` goes inside the dialog's form, for
+ * fields the action needs (e.g. a reason).
+ */
+export function ConfirmDialog({
+  trigger,
+  title,
+  body,
+  confirm,
+  cancel,
+  action,
+  children,
+}: {
+  trigger: string;
+  title: string;
+  body: string;
+  confirm: string;
+  cancel: string;
+  action: (formData: FormData) => void | Promise<void>;
+  children?: ReactNode;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = `${trigger.replace(/\W+/g, "-").toLowerCase()}-title`;
+  return (
+    <>
+      <button type="button" className="button secondary" onClick={() => dialog.current?.showModal()}>
+        {trigger}
+      </button>
+      <dialog ref={dialog} aria-labelledby={titleId} className="dialog">
+        <form
+          action={async (formData) => {
+            await action(formData);
+            dialog.current?.close();
+          }}
+          className="stack"
+        >
+          <h2 id={titleId}>{title}</h2>
+          <p>{body}</p>
+          {children}
+          <div className="dialog-actions">
+            <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>
+              {cancel}
+            </button>
+            <button type="submit" className="button danger">
+              {confirm}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+import { useActionState, useState } from "react";
+import type { EpisodeFormState } from "@/app/actions/episodes";
+import { ConfirmDialog } from "../ConfirmDialog";
+import { SelectField } from "../SelectField";
+import { TextField } from "../TextField";
+
+type Option = { value: string; label: string };
+
+export function OpenEpisodeForm({
+  action,
+  text,
+  sides,
+  defaultSide,
+  today,
+}: {
+  action: (state: EpisodeFormState, formData: FormData) => Promise<EpisodeFormState>;
+  text: { title: string; side: string; symptomOnset: string; treatmentStart: string; submit: string; choose: string };
+  sides: Option[];
+  defaultSide: string;
+  today: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, { attempt: 0, values: {}, errors: {}, formError: null });
+  const v = state.values;
+  return (
+    <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending} aria-label={text.title}>
+      {state.formError && (
+        <div role="alert" className="form-error">
+          {state.formError}
+        </div>
+      )}
+      <SelectField id="side" label={text.side} options={sides} defaultValue={v.side ?? defaultSide} error={state.errors.side} />
+      <TextField id="symptomOnset" label={text.symptomOnset} type="date" max={today} defaultValue={v.symptomOnset} error={state.errors.symptomOnset} />
+      <TextField id="treatmentStart" label={text.treatmentStart} type="date" max={today} defaultValue={v.treatmentStart ?? today} error={state.errors.treatmentStart} />
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={pending}>
+          {text.submit}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export type EpisodeActionText = {
+  pause: string; resume: string; reopen: string; discharge: string; dischargeTitle: string; dischargeBody: string;
+  dischargeReason: string; choose: string; cancel: string;
+};
+
+/** The status changes an episode allows now; discharging asks for a reason and a confirmation. */
+export function EpisodeActions({
+  status,
+  canReopen,
+  action,
+  reasons,
+  text,
+}: {
+  status: "ACTIVE" | "PAUSED" | "DISCHARGED";
+  canReopen: boolean;
+  action: (formData: FormData) => Promise<{ error: string | null }>;
+  reasons: Option[];
+  text: EpisodeActionText;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const run = async (formData: FormData) => setError((await action(formData)).error);
+  const simple = (value: "pause" | "resume" | "reopen", label: string) => (
+    <form action={run}>
+      <input type="hidden" name="action" value={value} />
+      <button type="submit" className="button secondary">
+        {label}
+      </button>
+    </form>
+  );
+  return (
+    <div className="episode-actions">
+      {status === "ACTIVE" && simple("pause", text.pause)}
+      {status === "PAUSED" && simple("resume", text.resume)}
+      {status === "DISCHARGED" && canReopen && simple("reopen", text.reopen)}
+      {status !== "DISCHARGED" && (
+        <ConfirmDialog trigger={text.discharge} title={text.dischargeTitle} body={text.dischargeBody} confirm={text.discharge} cancel={text.cancel} action={run}>
+          <input type="hidden" name="action" value="discharge" />
+          <SelectField id="reason" label={text.dischargeReason} options={reasons} placeholder={text.choose} required defaultValue="" />
+        </ConfirmDialog>
+      )}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

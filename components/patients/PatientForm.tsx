@@ -1,0 +1,98 @@
+"use client";
+import Link from "next/link";
+import { useActionState } from "react";
+import type { PatientFormState } from "@/app/actions/patients";
+import { SelectField } from "../SelectField";
+import { TextField } from "../TextField";
+
+type Option = { value: string; label: string };
+
+export type PatientFormText = {
+  identity: string; activity: string; body: string;
+  name: string; dateOfBirth: string; sex: string; email: string; phone: string; affectedSide: string;
+  occupation: string; standingHoursPerDay: string; runningKmPerWeek: string; recentLoadChange: string;
+  shoeAgeKm: string; heightCm: string; weightKg: string; footType: string; clinicianId: string;
+  choose: string; save: string; saving: string; cancel: string;
+  duplicateTitle: string; duplicateBody: string; duplicateOpen: string; duplicateConfirm: string;
+};
+
+/** Registers or edits a patient. Validation happens on the server; its answer is shown per field. */
+export function PatientForm({
+  action,
+  initial,
+  text,
+  options,
+  showClinician,
+  cancelHref,
+}: {
+  action: (state: PatientFormState, formData: FormData) => Promise<PatientFormState>;
+  initial: Record<string, string | undefined>;
+  text: PatientFormText;
+  options: { sex: Option[]; side: Option[]; footType: Option[]; clinician: Option[] };
+  showClinician: boolean;
+  cancelHref: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, {
+    attempt: 0, values: initial, errors: {}, formError: null, duplicateOf: null,
+  });
+  const v = state.values;
+  const e = state.errors;
+  const number = { inputMode: "decimal" as const, type: "text" };
+  return (
+    // The key re-mounts the fields after each answer, so they show the values sent.
+    <form key={state.attempt} action={formAction} noValidate className="stack form-wide" aria-busy={pending}>
+      {state.formError && (
+        <div role="alert" className="form-error">
+          {state.formError}
+        </div>
+      )}
+      {state.duplicateOf && (
+        <div role="alert" className="warning-box">
+          <h2>{text.duplicateTitle}</h2>
+          <p>{text.duplicateBody}</p>
+          <p>
+            <Link href={`/patients/${state.duplicateOf}`}>{text.duplicateOpen}</Link>
+          </p>
+          <button type="submit" name="$confirmDuplicate" value="yes" className="button secondary" disabled={pending}>
+            {text.duplicateConfirm}
+          </button>
+        </div>
+      )}
+      <fieldset>
+        <legend>{text.identity}</legend>
+        <TextField id="name" label={text.name} defaultValue={v.name} autoComplete="off" required error={e.name} />
+        <TextField id="dateOfBirth" label={text.dateOfBirth} type="date" defaultValue={v.dateOfBirth} required error={e.dateOfBirth} />
+        <SelectField id="sex" label={text.sex} options={options.sex} placeholder={text.choose} defaultValue={v.sex ?? ""} required error={e.sex} />
+        <SelectField id="affectedSide" label={text.affectedSide} options={options.side} placeholder={text.choose} defaultValue={v.affectedSide ?? ""} required error={e.affectedSide} />
+        <TextField id="email" label={text.email} type="email" defaultValue={v.email} error={e.email} />
+        <TextField id="phone" label={text.phone} type="tel" defaultValue={v.phone} error={e.phone} />
+        {showClinician && (
+          <SelectField id="clinicianId" label={text.clinicianId} options={options.clinician} placeholder={text.choose} defaultValue={v.clinicianId ?? ""} required error={e.clinicianId} />
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>{text.activity}</legend>
+        <TextField id="occupation" label={text.occupation} defaultValue={v.occupation} error={e.occupation} />
+        <TextField id="standingHoursPerDay" label={text.standingHoursPerDay} {...number} defaultValue={v.standingHoursPerDay} error={e.standingHoursPerDay} />
+        <TextField id="runningKmPerWeek" label={text.runningKmPerWeek} {...number} defaultValue={v.runningKmPerWeek} error={e.runningKmPerWeek} />
+        <label className="checkbox">
+          <input type="checkbox" name="recentLoadChange" defaultChecked={v.recentLoadChange === "on"} />
+          {text.recentLoadChange}
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>{text.body}</legend>
+        <TextField id="heightCm" label={text.heightCm} {...number} defaultValue={v.heightCm} error={e.heightCm} />
+        <TextField id="weightKg" label={text.weightKg} {...number} defaultValue={v.weightKg} error={e.weightKg} />
+        <TextField id="shoeAgeKm" label={text.shoeAgeKm} inputMode="numeric" defaultValue={v.shoeAgeKm} error={e.shoeAgeKm} />
+        <SelectField id="footType" label={text.footType} options={options.footType} defaultValue={v.footType ?? "UNKNOWN"} error={e.footType} />
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={pending}>
+          {pending ? text.saving : text.save}
+        </button>
+        <Link href={cancelHref}>{text.cancel}</Link>
+      </div>
+    </form>
+  );
+}

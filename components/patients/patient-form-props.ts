@@ -1,0 +1,33 @@
+import { FootType, Sex, Side } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n";
+import { PATIENT_RANGES } from "@/lib/patients/patient-input";
+import type { PatientFormText } from "./PatientForm";
+
+/** The patient form's texts and choices in the user's language (built on the server). */
+export function patientFormProps(messages: Messages, clinicians: { id: string; name: string }[]) {
+  const f = messages.patientForm;
+  const withRange = (label: string, field: keyof typeof PATIENT_RANGES) =>
+    `${label} (${f.optional}, ${f.range(PATIENT_RANGES[field][0], PATIENT_RANGES[field][1])})`;
+  const optional = (label: string) => `${label} (${f.optional})`;
+  const text: PatientFormText = {
+    identity: f.identity, activity: f.activity, body: f.body,
+    name: f.name, dateOfBirth: f.dateOfBirth, sex: f.sex, email: optional(f.email), phone: optional(f.phone),
+    affectedSide: f.affectedSide, occupation: optional(f.occupation),
+    standingHoursPerDay: withRange(f.standingHoursPerDay, "standingHoursPerDay"),
+    runningKmPerWeek: withRange(f.runningKmPerWeek, "runningKmPerWeek"),
+    recentLoadChange: f.recentLoadChange,
+    shoeAgeKm: withRange(f.shoeAgeKm, "shoeAgeKm"),
+    heightCm: withRange(f.heightCm, "heightCm"),
+    weightKg: withRange(f.weightKg, "weightKg"),
+    footType: f.footType, clinicianId: f.clinicianId,
+    choose: f.choose, save: f.save, saving: f.saving, cancel: f.cancel,
+    duplicateTitle: f.duplicateTitle, duplicateBody: f.duplicateBody, duplicateOpen: f.duplicateOpen, duplicateConfirm: f.duplicateConfirm,
+  };
+  const options = {
+    sex: Object.values(Sex).map((value) => ({ value, label: messages.sex[value] })),
+    side: Object.values(Side).map((value) => ({ value, label: messages.side[value] })),
+    footType: Object.values(FootType).map((value) => ({ value, label: messages.footType[value] })),
+    clinician: clinicians.map((clinician) => ({ value: clinician.id, label: clinician.name })),
+  };
+  return { text, options };
+}
