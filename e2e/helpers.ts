@@ -3,12 +3,18 @@ import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "heelpain-demo";
 
-/** Signs in through the real form. */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+/** Fills in and submits the real sign-in form. */
+export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");
   await page.getByLabel(/^(E-mail|Email)$/).fill(email);
   await page.getByLabel(/^(Adgangskode|Password)$/).fill(password);
   await page.getByRole("button", { name: /^(Log ind|Sign in)$/ }).click();
+}
+
+/** Signs in through the real form and waits until the user has left the sign-in page. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await submitSignIn(page, email, password);
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
 /** No WCAG 2.x A/AA violations on the page as it is now. */

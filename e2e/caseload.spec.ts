@@ -1,0 +1,199 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations, signIn } from "./helpers";
+
+const rowNames = (page: Page) => page.locator("table.data-table tbody th").allInnerTexts();
+
+test.describe("caseload", () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, "fysio@demo.dk");
+    await expect(page).toHaveURL("/caseload");
+  });
+
+  test("shows the clinician's active patients in a table that passes axe", async ({ page }) => {
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Patientoversigt");
+    await expect(page.locator("table.data-table tbody tr")).toHaveCount(25);
+    await expect(page.getByRole("columnheader", { name: /Morgensmerte/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("sorts on the server by a header link, and the back button restores the view", async ({ page }) => {
+    await expect(page.locator("table.data-table tbody tr")).toHaveCount(25);
+    const byName = await rowNames(page);
+    await page.getByRole("link", { name: "Sortér efter Morgensmerte" }).click();
+    await expect(page).toHaveURL("/caseload?sort=pain");
+    await page.getByRole("link", { name: /Sortér efter Morgensmerte, sorteret stigende/ }).click();
+    await expect(page).toHaveURL("/caseload?sort=pain&dir=desc");
+    await expect(page.getByRole("columnheader", { name: /Morgensmerte/ })).toHaveAttribute("aria-sort", "descending");
+    const pains = (await page.locator("table.data-table tbody tr td:nth-of-type(5)").allInnerTexts())
+      .map((text) => Number.parseFloat(text))
+      .filter((value) => !Number.isNaN(value));
+    expect(pains).toEqual([...pains].sort((a, b) => b - a));
+    await page.goBack();
+    await page.goBack();
+    await expect(page).toHaveURL("/caseload");
+    await expect(page.locator("table.data-table tbody th")).toHaveText(byName);
+  });
+
+  test("pages through the caseload", async ({ page }) => {
+    await expect(page.getByText("Side 1 af 2")).toBeVisible();
+    await page.getByRole("link", { name: "Næste side" }).click();
+    await expect(page).toHaveURL("/caseload?page=2");
+    await expect(page.getByText("Side 2 af 2")).toBeVisible();
+  });
+
+  test("filters and searches through the URL", async ({ page }) => {
+    await page.getByLabel("Forløbsstatus").selectOption("DISCHARGED");
+    await page.getByRole("button", { name: "Vis", exact: true }).click();
+    await expect(page).toHaveURL(/status=DISCHARGED/);
+    const discharged = await page.locator("table.data-table tbody tr").count();
+    expect(discharged).toBeGreaterThan(0);
+    await page.goto("/caseload?q=Peter%20Patient");
+    expect(await rowNames(page)).toEqual(["Peter Patient"]);
+  });
+
+  test("the needs-attention view lists overdue follow-ups", async ({ page }) => {
+    await page.getByRole("link", { name: "Kræver opmærksomhed" }).click();
+    await expect(page).toHaveURL("/caseload?view=attention");
+    await expect(page.getByText(/mere end 6 uger siden sidste besøg/)).toBeVisible();
+    expect((await rowNames(page)).length).toBeGreaterThan(0);
+  });
+
+  test("malformed parameters fall back to the default view", async ({ page }) => {
+    const response = await page.goto("/caseload?sort=password&dir=up&page=-3&severity=doom&clinician=x");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByText("Side 1 af 2")).toBeVisible();
+  });
+
+  test("remembers hidden columns on the account", async ({ page }) => {
+    await page.locator("summary", { hasText: "Vælg kolonner" }).click();
+    await page.getByRole("checkbox", { name: "Side" }).uncheck();
+    await expect(page.getByRole("columnheader", { name: "Side", exact: true })).toHaveCount(0);
+    await page.getByRole("button", { name: "Gem kolonner" }).click();
+    await expect(page.getByText("Kolonnevalget er gemt.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("columnheader", { name: "Side", exact: true })).toHaveCount(0);
+    await page.locator("summary", { hasText: "Vælg kolonner" }).click();
+    await page.getByRole("checkbox", { name: "Side" }).check();
+    await page.getByRole("button", { name: "Gem kolonner" }).click();
+    await expect(page.getByText("Kolonnevalget er gemt.")).toBeVisible();
+  });
+
+  test("exports the current view as CSV", async ({ page }) => {
+    const response = await page.request.get("/caseload/export?q=Peter%20Patient");
+    expect(response.headers()["content-type"]).toContain("text/csv");
+    const lines = (await response.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("Navn,Alder,Side,Uger i behandling,Programfase,Morgensmerte,Åbne flag,Sidste besøg,Fysioterapeut");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^Peter Patient,/);
+  });
+
+  test("shows the caseload in English", async ({ page }) => {
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("columnheader", { name: /First-step pain/ })).toBeVisible();
+    await expect(page.getByText("Page 1 of 2")).toBeVisible();
+    await page.getByRole("button", { name: "Dansk" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Patientoversigt");
+  });
+});
+
+test.describe("patients", () => {
+  test("registers a patient after fixing field errors, then opens and discharges an episode", async ({ page }) => {
+    await signIn(page, "fysio@demo.dk");
+    await page.getByRole("link", { name: "Opret patient" }).click();
+    await expect(page).toHaveURL("/patients/new");
+    await page.getByLabel("Navn", { exact: true }).fill("Birgit Brandt");
+    await page.getByLabel(/Højde/).fill("12");
+    await page.getByRole("button", { name: "Gem patient" }).click();
+    await expect(page.getByText("Formularen blev ikke gemt. Ret de markerede felter.")).toBeVisible();
+    await expect(page.getByText("Skal ligge mellem 100 og 230.")).toBeVisible();
+    await expect(page.getByLabel("Fødselsdato")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Navn", { exact: true })).toHaveValue("Birgit Brandt");
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Fødselsdato").fill("1968-09-14");
+    await page.getByLabel("Køn").selectOption("FEMALE");
+    await page.getByLabel("Ramt side").selectOption("RIGHT");
+    await page.getByLabel(/Højde/).fill("172");
+    await page.getByLabel(/Vægt/).fill("80,5");
+    await page.getByRole("button", { name: "Gem patient" }).click();
+    await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Birgit Brandt");
+    await expect(page.getByText("27,2")).toBeVisible(); // BMI
+    await expect(page.getByText("Patienten har endnu ikke et forløb.")).toBeVisible();
+
+    await page.getByLabel("Symptomdebut").fill("2099-01-01");
+    await page.getByRole("button", { name: "Åbn nyt forløb" }).click();
+    await expect(page.getByText("Datoen må ikke ligge i fremtiden.")).toBeVisible();
+    await page.getByLabel("Symptomdebut").fill("2026-09-01");
+    await page.getByRole("button", { name: "Åbn nyt forløb" }).click();
+    await expect(page.getByText("Aktivt", { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: "Sæt på pause" }).click();
+    await expect(page.getByText("Sat på pause", { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Genoptag" }).click();
+    await expect(page.getByText("Aktivt", { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Afslut forløb" }).click();
+    const dialog = page.getByRole("dialog", { name: "Afslut forløbet?" });
+    await dialog.getByLabel("Årsag til afslutning").selectOption("RECOVERED");
+    await dialog.getByRole("button", { name: "Afslut forløb" }).click();
+    await expect(page.getByText("Afsluttet", { exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Genåbn" })).toBeVisible();
+
+    await page.goto("/caseload?q=Birgit&status=DISCHARGED");
+    expect(await rowNames(page)).toEqual(["Birgit Brandt"]);
+  });
+
+  test("asks before registering the same name and date of birth twice", async ({ page }) => {
+    await signIn(page, "fysio@demo.dk");
+    for (const attempt of [1, 2]) {
+      await page.goto("/patients/new");
+      await page.getByLabel("Navn", { exact: true }).fill("Dorthe Dobbelt");
+      await page.getByLabel("Fødselsdato").fill("1980-02-02");
+      await page.getByLabel("Køn").selectOption("FEMALE");
+      await page.getByLabel("Ramt side").selectOption("LEFT");
+      await page.getByRole("button", { name: "Gem patient" }).click();
+      if (attempt === 1) await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+    }
+    await expect(page.getByText("Der findes allerede en patient med samme navn og fødselsdato")).toBeVisible();
+    await expect(page).toHaveURL("/patients/new");
+    await page.getByRole("button", { name: "Gem alligevel" }).click();
+    await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+  });
+
+  test("archiving asks first and keeps the patient out of the caseload", async ({ page }) => {
+    await signIn(page, "fysio@demo.dk");
+    await page.goto("/patients/new");
+    await page.getByLabel("Navn", { exact: true }).fill("Arne Arkiv");
+    await page.getByLabel("Fødselsdato").fill("1955-03-03");
+    await page.getByLabel("Køn").selectOption("MALE");
+    await page.getByLabel("Ramt side").selectOption("BOTH");
+    await page.getByRole("button", { name: "Gem patient" }).click();
+    await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+    const patientUrl = page.url();
+    await page.getByRole("button", { name: "Arkivér patient" }).click();
+    const dialog = page.getByRole("dialog", { name: "Arkivér patienten?" });
+    await dialog.getByRole("button", { name: "Annullér" }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByRole("button", { name: "Arkivér patient" }).click();
+    await dialog.getByRole("button", { name: "Arkivér" }).click();
+    await expect(page).toHaveURL("/caseload");
+    await page.goto(`${patientUrl.replace(/^https?:\/\/[^/]+/, "")}`);
+    await expect(page.getByText("Patienten er arkiveret.", { exact: false })).toBeVisible();
+  });
+
+  test("another clinic's patient is not found", async ({ page }) => {
+    await signIn(page, "fysio@demo.dk");
+    await page.goto("/caseload?q=Peter%20Patient");
+    await page.getByRole("link", { name: "Peter Patient" }).click();
+    await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+    const path = new URL(page.url()).pathname;
+    await page.context().clearCookies();
+    await signIn(page, "fysio@anden.dk");
+    await expect(page).toHaveURL("/caseload");
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Siden findes ikke");
+    expect((await page.request.get(`${path}/edit`)).status()).toBe(404);
+  });
+});
