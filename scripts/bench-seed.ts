@@ -1,0 +1,124 @@
+// npm run bench:seed: a synthetic clinic of 20,000 patients with about 1,000,000 outcome and
+// session rows, in the configured database (DATA_DIR or DATABASE_URL). Values are a fixed
+// function of each row's number, so every run makes the same clinic. Summaries are computed
+// by the app's own refreshEpisodeSummaries.
+import { hashPassword } from "../lib/auth/password";
+import { today } from "../lib/dates";
+import { createPrismaClient } from "../lib/db/client";
+import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
+import { applyMigrations } from "../lib/db/migrations";
+import { refreshEpisodeSummaries } from "../lib/episodes/refresh-episode-summary";
+import { readEnv } from "../lib/env";
+import { BENCH_CLINIC, BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PATIENTS } from "./bench-config";
+import { runCli } from "./cli";
+
+const CLINICIANS = 8;
+
+runCli(async () => {
+  const db = await openDatabase(databaseTargetFromEnv(readEnv()));
+  const prisma = createPrismaClient(db);
+  const started = performance.now();
+  const step = async (label: string, work: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await work();
+    console.log(`  ${label.padEnd(34)} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  };
+  try {
+    await applyMigrations(db);
+    if (await prisma.clinic.findFirst({ where: { name: BENCH_CLINIC } })) {
+      console.log(`The benchmark clinic "${BENCH_CLINIC}" is already there; nothing seeded.`);
+      return;
+    }
+    console.log(`Seeding "${BENCH_CLINIC}" (${BENCH_PATIENTS} patients) …`);
+    const day = today();
+    const passwordHash = await hashPassword(BENCH_PASSWORD);
+    const clinic = await prisma.clinic.create({ data: { name: BENCH_CLINIC } });
+    const clinicians = [];
+    for (let i = 0; i < CLINICIANS; i += 1) {
+      clinicians.push(
+        await prisma.user.create({
+          data: { clinicId: clinic.id, role: "CLINICIAN", name: `Bench Clinician ${i}`, email: i === 0 ? BENCH_CLINICIAN : `bench${i}@bench.test`, passwordHash },
+        }),
+      );
+    }
+    const template = await prisma.programTemplate.create({ data: { clinicId: clinic.id, key: "hsr", kind: "HSR", name: "HSR", content: {} } });
+    const ids = clinicians.map((c) => c.id);
+    // $1 clinic, $2 clinician ids, $3 today, $4 HSR template; n is the row's number. The CTE
+    // names every parameter, since PostgreSQL refuses parameters a statement leaves unused.
+    const sql = (text: string) =>
+      prisma.$executeRawUnsafe(
+        `WITH params AS (SELECT $1::uuid, $2::uuid[], $3::date, $4::uuid) ${text}`,
+        clinic.id,
+        ids,
+        day,
+        template.id,
+      );
+    await step("patients and episodes", async () => {
+      await sql(`
+        INSERT INTO "Patient" (id, "clinicId", "clinicianId", name, "dateOfBirth", sex, "affectedSide", "heightCm", "weightKg", "updatedAt")
+        SELECT md5('p' || n)::uuid, $1::uuid, ($2::uuid[])[1 + n % array_length($2::uuid[], 1)],
+               (ARRAY['Mette','Lars','Hanne','Jens','Susanne','Peter','Camilla','Søren','Louise','Anders','Maria','Henrik'])[1 + n % 12]
+                 || ' ' || (ARRAY['Nielsen','Jensen','Hansen','Pedersen','Andersen','Christensen','Larsen','Sørensen','Rasmussen','Madsen'])[1 + (n / 12) % 10]
+                 || ' ' || n,
+               date '1950-01-01' + (n * 37 % 18000), (ARRAY['FEMALE','MALE']::"Sex"[])[1 + n % 2],
+               (ARRAY['LEFT','RIGHT','BOTH']::"Side"[])[1 + n % 3], 150 + n % 45, 55 + n % 50, now()
+        FROM generate_series(1, ${BENCH_PATIENTS}) AS n`);
+      await sql(`
+        INSERT INTO "Episode" (id, "clinicId", "patientId", side, "symptomOnset", "treatmentStart", status, "updatedAt")
+        SELECT md5('e' || n)::uuid, $1::uuid, md5('p' || n)::uuid, (ARRAY['LEFT','RIGHT','BOTH']::"Side"[])[1 + n % 3],
+               $3::date - (20 + n % 400 + 30), $3::date - (20 + n % 400),
+               (CASE WHEN n % 10 = 0 THEN 'DISCHARGED' WHEN n % 10 = 1 THEN 'PAUSED' ELSE 'ACTIVE' END)::"EpisodeStatus", now()
+        FROM generate_series(1, ${BENCH_PATIENTS}) AS n`);
+      await sql(`UPDATE "Patient" SET "currentEpisodeId" = md5('e' || substr(name, length(name) - position(' ' in reverse(name)) + 2))::uuid WHERE "clinicId" = $1::uuid`);
+    });
+    await step("assessments and programs", async () => {
+      await sql(`
+        INSERT INTO "Assessment" (id, "clinicId", "episodeId", "recordedById", date, "firstStepPain", "palpationPositive", "windlassPositive", "updatedAt")
+        SELECT gen_random_uuid(), $1::uuid, md5('e' || n)::uuid, ($2::uuid[])[1 + n % array_length($2::uuid[], 1)],
+               $3::date - (20 + n % 400) + v * (10 + n % 30), 3 + (n + v) % 7, true, (n + v) % 4 <> 0, now()
+        FROM generate_series(1, ${BENCH_PATIENTS}) AS n, generate_series(0, 2) AS v
+        WHERE $3::date - (20 + n % 400) + v * (10 + n % 30) <= $3::date`);
+      await sql(`
+        INSERT INTO "ProgramAssignment" (id, "clinicId", "episodeId", "templateId", kind, "startDate", "sessionsPerWeek", content, "updatedAt")
+        SELECT md5('a' || n)::uuid, $1::uuid, md5('e' || n)::uuid, $4::uuid, 'HSR', $3::date - (13 + n % 400), 3, '{}'::jsonb, now()
+        FROM generate_series(1, ${BENCH_PATIENTS}) AS n WHERE n % 5 <> 0`);
+    });
+    await step("outcomes (~700,000 rows)", () =>
+      sql(`
+        INSERT INTO "OutcomeMeasurement" ("id", "clinicId", "episodeId", "recordedById", "recordedBy", date, instrument, value, "updatedAt")
+        SELECT gen_random_uuid(), $1::uuid, md5('e' || n)::uuid, ($2::uuid[])[1 + n % array_length($2::uuid[], 1)], 'PATIENT',
+               $3::date - (20 + n % 400) + d, 'NRS_FIRST_STEP', greatest(0, least(10, 7 - (d * (n % 5)) / 12 + (n + d) % 3)), now()
+        FROM generate_series(1, ${BENCH_PATIENTS}) AS n, generate_series(0, 34) AS d`),
+    );
+    await step("sessions (~300,000 rows)", () =>
+      sql(`
+        INSERT INTO "SessionLog" (id, "clientId", "clinicId", "episodeId", "assignmentId", kind, date, exercise, sets, reps, "loadKg", "painDuring", completed)
+        SELECT gen_random_uuid(), gen_random_uuid(), $1::uuid, md5('e' || n)::uuid, md5('a' || n)::uuid, 'HSR',
+               $3::date - (13 + n % 400) + s * 2, 'HEEL_RAISE_TOWEL', 3, 12 - s % 5, s % 10, (n + s) % 5, (n + s) % 7 <> 0
+        FROM generate_series(1, ${BENCH_PATIENTS}) AS n, generate_series(0, 18) AS s WHERE n % 5 <> 0`),
+    );
+    await step("flags", () =>
+      sql(`
+        INSERT INTO "Flag" (id, "clinicId", "episodeId", code, severity, evidence, recommendation, source, "ruleVersion", "updatedAt")
+        SELECT gen_random_uuid(), $1::uuid, md5('e' || n)::uuid, 'BENCH', (ARRAY['URGENT','HIGH','WARNING','INFO']::"FlagSeverity"[])[1 + n % 4],
+               '{}'::jsonb, '{}'::jsonb, 'benchmark', 1, now()
+        FROM generate_series(1, ${BENCH_PATIENTS}) AS n WHERE n % 7 = 0`),
+    );
+    await step("episode summaries (the app's own code)", async () => {
+      const episodes = await prisma.episode.findMany({ where: { clinicId: clinic.id }, select: { id: true } });
+      for (let i = 0; i < episodes.length; i += 2000) {
+        await refreshEpisodeSummaries(prisma, episodes.slice(i, i + 2000).map((e) => e.id));
+      }
+    });
+    await step("analyze", () => prisma.$executeRawUnsafe("ANALYZE"));
+    const [outcomes, sessions] = await Promise.all([
+      prisma.outcomeMeasurement.count({ where: { clinicId: clinic.id } }),
+      prisma.sessionLog.count({ where: { clinicId: clinic.id } }),
+    ]);
+    console.log(`Seeded ${BENCH_PATIENTS} patients, ${outcomes} outcomes and ${sessions} sessions (${outcomes + sessions} rows) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(`Sign in as ${BENCH_CLINICIAN} with the password ${BENCH_PASSWORD}.`);
+  } finally {
+    await prisma.$disconnect();
+    await db.close();
+  }
+});

@@ -1,0 +1,153 @@
+// npm run bench: the server time of /caseload for five views on the benchmark clinic
+// (npm run bench:seed first), beside the time of the same data access run directly.
+// Measures the configured database (DATA_DIR or DATABASE_URL); writes bench/results.json.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseCaseloadQuery } from "../lib/caseload/caseload-query";
+import { listCaseload } from "../lib/caseload/list-caseload";
+import { today } from "../lib/dates";
+import { createPrismaClient } from "../lib/db/client";
+import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
+import { readEnv } from "../lib/env";
+import { BENCH_CLINICIAN, BENCH_PASSWORD } from "./bench-config";
+import { runCli, UsageError } from "./cli";
+
+const RUNS = 30;
+const WARM_UP = 3;
+const PORT = Number(process.env.BENCH_PORT ?? 3210);
+const ROOT = path.resolve(import.meta.dirname, "..");
+const VIEWS = [
+  { name: "default view (own patients)", path: "/caseload" },
+  { name: "whole clinic, latest pain desc", path: "/caseload?scope=clinic&sort=pain&dir=desc" },
+  { name: "whole clinic, urgent+high flags", path: "/caseload?scope=clinic&severity=high" },
+  { name: "whole clinic, name search", path: "/caseload?scope=clinic&q=Hansen" },
+  { name: "whole clinic, page 50", path: "/caseload?scope=clinic&page=50" },
+];
+
+type Stats = { p50: number; p95: number };
+
+runCli(async () => {
+  const env = readEnv();
+  const target = databaseTargetFromEnv(env);
+  const dbTimes = await measureDirect(target);
+  const httpTimes = await measureHttp(target);
+
+  const results = VIEWS.map((view, i) => ({ ...view, http: httpTimes[i]!, db: dbTimes[i]!, ratio: round(httpTimes[i]!.p95 / dbTimes[i]!.p95) }));
+  console.log(`\n/caseload on ${target.kind}, ${RUNS} requests per view (ms)`);
+  console.log(`${"view".padEnd(34)} ${"http p50".padStart(9)} ${"http p95".padStart(9)} ${"db p50".padStart(8)} ${"db p95".padStart(8)} ${"p95 ratio".padStart(9)}`);
+  for (const r of results) {
+    console.log(`${r.name.padEnd(34)} ${f(r.http.p50)} ${f(r.http.p95)} ${f(r.db.p50, 8)} ${f(r.db.p95, 8)} ${String(r.ratio).padStart(9)}`);
+  }
+  await mkdir(path.join(ROOT, "bench"), { recursive: true });
+  await writeFile(
+    path.join(ROOT, "bench", "results.json"),
+    `${JSON.stringify({ database: target.kind, measuredAt: new Date().toISOString(), runs: RUNS, views: results }, null, 2)}\n`,
+  );
+  console.log("\nWrote bench/results.json");
+});
+
+/** listCaseload (the data access behind the page) called in this process. */
+async function measureDirect(target: ReturnType<typeof databaseTargetFromEnv>): Promise<Stats[]> {
+  const db = await openDatabase(target);
+  const prisma = createPrismaClient(db);
+  try {
+    const user = await prisma.user.findUnique({ where: { email: BENCH_CLINICIAN } });
+    if (!user) throw new UsageError("No benchmark clinic in this database: run npm run bench:seed first.");
+    const actor = { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, email: user.email, locale: user.locale, ip: null };
+    const day = today();
+    const stats: Stats[] = [];
+    for (const view of VIEWS) {
+      const query = parseCaseloadQuery(Object.fromEntries(new URL(view.path, "http://x").searchParams));
+      stats.push(await time(() => listCaseload(prisma, actor, query, day)));
+    }
+    return stats;
+  } finally {
+    await prisma.$disconnect();
+    await db.close();
+  }
+}
+
+/** The production server, started as npm start starts it, asked over loopback. */
+async function measureHttp(target: ReturnType<typeof databaseTargetFromEnv>): Promise<Stats[]> {
+  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/start.ts")], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      ...(target.kind === "postgres" && !process.env.NEXTAUTH_SECRET ? { NEXTAUTH_SECRET: randomBytes(32).toString("hex") } : {}),
+    },
+  });
+  const exited = new Promise<void>((resolve) => server.on("exit", () => resolve()));
+  try {
+    await waitForHealth();
+    const cookie = await signIn();
+    const stats: Stats[] = [];
+    for (const view of VIEWS) {
+      stats.push(
+        await time(async () => {
+          const response = await fetch(`http://localhost:${PORT}${view.path}`, { headers: { cookie }, redirect: "manual" });
+          await response.text();
+          if (response.status !== 200) throw new Error(`${view.path} answered ${response.status}`);
+        }),
+      );
+    }
+    return stats;
+  } finally {
+    server.kill("SIGTERM");
+    await exited;
+  }
+}
+
+async function signIn(): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair = ""] = header.split(";");
+      const at = pair.indexOf("=");
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  const csrf = await fetch(`http://localhost:${PORT}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const login = await fetch(`http://localhost:${PORT}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email: BENCH_CLINICIAN, password: BENCH_PASSWORD, json: "true" }),
+    redirect: "manual",
+  });
+  keep(login);
+  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error("Signing in as the benchmark clinician failed.");
+  return cookie();
+}
+
+async function waitForHealth() {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`http://localhost:${PORT}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("The server did not start within five minutes.");
+}
+
+async function time(work: () => Promise<unknown>): Promise<Stats> {
+  for (let i = 0; i < WARM_UP; i += 1) await work();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (p: number) => samples[Math.ceil(p * samples.length) - 1]!;
+  return { p50: round(at(0.5)), p95: round(at(0.95)) };
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+const f = (value: number, width = 9) => value.toFixed(1).padStart(width);
