@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, signIn } from "./helpers";
+import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
 
 const rowNames = (page: Page) => page.locator("table.data-table tbody th").allInnerTexts();
 
@@ -146,15 +146,10 @@ test.describe("patients", () => {
 
   test("asks before registering the same name and date of birth twice", async ({ page }) => {
     await signIn(page, "fysio@demo.dk");
-    for (const attempt of [1, 2]) {
-      await page.goto("/patients/new");
-      await page.getByLabel("Navn", { exact: true }).fill("Dorthe Dobbelt");
-      await page.getByLabel("Fødselsdato").fill("1980-02-02");
-      await page.getByLabel("Køn").selectOption("FEMALE");
-      await page.getByLabel("Ramt side").selectOption("LEFT");
-      await page.getByRole("button", { name: "Gem patient" }).click();
-      if (attempt === 1) await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
-    }
+    const dorthe = { name: "Dorthe Dobbelt", dateOfBirth: "1980-02-02", sex: "FEMALE", side: "LEFT" } as const;
+    await registerPatient(page, dorthe);
+    await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+    await registerPatient(page, dorthe);
     await expect(page.getByText("Der findes allerede en patient med samme navn og fødselsdato")).toBeVisible();
     await expect(page).toHaveURL("/patients/new");
     await page.getByRole("button", { name: "Gem alligevel" }).click();
@@ -163,12 +158,7 @@ test.describe("patients", () => {
 
   test("archiving asks first and keeps the patient out of the caseload", async ({ page }) => {
     await signIn(page, "fysio@demo.dk");
-    await page.goto("/patients/new");
-    await page.getByLabel("Navn", { exact: true }).fill("Arne Arkiv");
-    await page.getByLabel("Fødselsdato").fill("1955-03-03");
-    await page.getByLabel("Køn").selectOption("MALE");
-    await page.getByLabel("Ramt side").selectOption("BOTH");
-    await page.getByRole("button", { name: "Gem patient" }).click();
+    await registerPatient(page, { name: "Arne Arkiv", dateOfBirth: "1955-03-03", sex: "MALE", side: "BOTH" });
     await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
     const patientUrl = page.url();
     await page.getByRole("button", { name: "Arkivér patient" }).click();

@@ -24,3 +24,16 @@ export async function expectNoAxeViolations(page: Page) {
     .analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
+
+/** Registers a patient through the form and waits for the patient's page. */
+export async function registerPatient(
+  page: Page,
+  patient: { name: string; dateOfBirth: string; sex: "FEMALE" | "MALE" | "OTHER"; side: "LEFT" | "RIGHT" | "BOTH" },
+) {
+  await page.goto("/patients/new");
+  await page.getByLabel("Navn", { exact: true }).fill(patient.name);
+  await page.getByLabel("Fødselsdato").fill(patient.dateOfBirth);
+  await page.getByLabel("Køn").selectOption(patient.sex);
+  await page.getByLabel("Ramt side").selectOption(patient.side);
+  await page.getByRole("button", { name: "Gem patient" }).click();
+}

@@ -7,16 +7,10 @@ import { changeEpisodeStatus, openEpisode } from "@/lib/episodes/episodes";
 import { isAppError } from "@/lib/errors";
 import { errorTexts } from "@/lib/forms/error-text";
 import { formValues } from "@/lib/forms/form-input";
+import type { FormState } from "@/lib/forms/form-state";
 import { getMessages } from "@/lib/i18n";
 
-export type EpisodeFormState = {
-  attempt: number;
-  values: Record<string, string | undefined>;
-  errors: Record<string, string>;
-  formError: string | null;
-};
-
-export async function openEpisodeAction(patientId: string, previous: EpisodeFormState, formData: FormData): Promise<EpisodeFormState> {
+export async function openEpisodeAction(patientId: string, previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await actorFor(["ADMIN", "CLINICIAN"]);
   const messages = getMessages(actor.locale);
   const values = formValues(formData);

@@ -5,16 +5,13 @@ import { today } from "@/lib/dates";
 import { getDb } from "@/lib/db/app-db.server";
 import { errorTexts } from "@/lib/forms/error-text";
 import { formValues } from "@/lib/forms/form-input";
+import type { FormState } from "@/lib/forms/form-state";
 import { getMessages } from "@/lib/i18n";
 import { PATIENT_RANGES } from "@/lib/patients/patient-input";
 import { archivePatient, createPatient, updatePatient } from "@/lib/patients/save-patient";
 
-export type PatientFormState = {
-  /** Increases with every answer, so the form re-renders with the values it sent. */
-  attempt: number;
-  values: Record<string, string | undefined>;
-  errors: Record<string, string>;
-  formError: string | null;
+export type PatientFormState = FormState & {
+  /** Another patient has the same name and date of birth: the form asks before saving. */
   duplicateOf: string | null;
 };
 

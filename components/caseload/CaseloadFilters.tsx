@@ -2,6 +2,8 @@ import Link from "next/link";
 import { SEVERITIES, type CaseloadQuery } from "@/lib/caseload/caseload-query";
 import { EpisodeStatus, ProgramKind } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
+import { SelectField } from "../SelectField";
+import { TextField } from "../TextField";
 
 /**
  * A plain GET form: applying the filters loads /caseload with them in the URL, so the view
@@ -24,64 +26,51 @@ export function CaseloadFilters({
       {query.view !== "all" && <input type="hidden" name="view" value={query.view} />}
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
-      <div className="field">
-        <label htmlFor="filter-q">{text.search}</label>
-        <input id="filter-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} />
-      </div>
+      <TextField id="q" label={text.search} type="search" defaultValue={query.q ?? ""} maxLength={100} />
       {canChooseScope && (
-        <div className="field">
-          <label htmlFor="filter-scope">{text.scope}</label>
-          <select id="filter-scope" name="scope" defaultValue={query.scope}>
-            <option value="mine">{text.scopeMine}</option>
-            <option value="clinic">{text.scopeClinic}</option>
-          </select>
-        </div>
+        <SelectField
+          id="scope"
+          label={text.scope}
+          defaultValue={query.scope}
+          options={[
+            { value: "mine", label: text.scopeMine },
+            { value: "clinic", label: text.scopeClinic },
+          ]}
+        />
       )}
-      <div className="field">
-        <label htmlFor="filter-status">{text.status}</label>
-        <select id="filter-status" name="status" defaultValue={query.status}>
-          {Object.values(EpisodeStatus).map((status) => (
-            <option key={status} value={status}>
-              {messages.episodeStatus[status]}
-            </option>
-          ))}
-          <option value="any">{text.statusAny}</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-clinician">{text.clinician}</label>
-        <select id="filter-clinician" name="clinician" defaultValue={query.clinician ?? ""}>
-          <option value="">{text.clinicianAny}</option>
-          {clinicians.map((clinician) => (
-            <option key={clinician.id} value={clinician.id}>
-              {clinician.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-severity">{text.severity}</label>
-        <select id="filter-severity" name="severity" defaultValue={query.severity ?? ""}>
-          <option value="">{text.severityAny}</option>
-          {SEVERITIES.map((severity) => (
-            <option key={severity} value={severity}>
-              {messages.severity[severity]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-program">{text.program}</label>
-        <select id="filter-program" name="program" defaultValue={query.program ?? ""}>
-          <option value="">{text.programAny}</option>
-          {Object.values(ProgramKind).map((kind) => (
-            <option key={kind} value={kind}>
-              {messages.program[kind]}
-            </option>
-          ))}
-          <option value="NONE">{text.programNone}</option>
-        </select>
-      </div>
+      <SelectField
+        id="status"
+        label={text.status}
+        defaultValue={query.status}
+        options={[
+          ...Object.values(EpisodeStatus).map((status) => ({ value: status, label: messages.episodeStatus[status] })),
+          { value: "any", label: text.statusAny },
+        ]}
+      />
+      <SelectField
+        id="clinician"
+        label={text.clinician}
+        defaultValue={query.clinician ?? ""}
+        placeholder={text.clinicianAny}
+        options={clinicians.map((clinician) => ({ value: clinician.id, label: clinician.name }))}
+      />
+      <SelectField
+        id="severity"
+        label={text.severity}
+        defaultValue={query.severity ?? ""}
+        placeholder={text.severityAny}
+        options={SEVERITIES.map((severity) => ({ value: severity, label: messages.severity[severity] }))}
+      />
+      <SelectField
+        id="program"
+        label={text.program}
+        defaultValue={query.program ?? ""}
+        placeholder={text.programAny}
+        options={[
+          ...Object.values(ProgramKind).map((kind) => ({ value: kind, label: messages.program[kind] })),
+          { value: "NONE", label: text.programNone },
+        ]}
+      />
       <div className="filter-actions">
         <button type="submit" className="button primary">
           {text.apply}

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import type { EpisodeFormState } from "@/app/actions/episodes";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
@@ -14,13 +14,13 @@ export function OpenEpisodeForm({
   defaultSide,
   today,
 }: {
-  action: (state: EpisodeFormState, formData: FormData) => Promise<EpisodeFormState>;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
   text: { title: string; side: string; symptomOnset: string; treatmentStart: string; submit: string; choose: string };
   sides: Option[];
   defaultSide: string;
   today: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { attempt: 0, values: {}, errors: {}, formError: null });
+  const [state, formAction, pending] = useActionState(action, initialFormState());
   const v = state.values;
   return (
     <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending} aria-label={text.title}>

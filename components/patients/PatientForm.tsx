@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { PatientFormState } from "@/app/actions/patients";
+import { initialFormState } from "@/lib/forms/form-state";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 
@@ -32,9 +33,7 @@ export function PatientForm({
   showClinician: boolean;
   cancelHref: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, {
-    attempt: 0, values: initial, errors: {}, formError: null, duplicateOf: null,
-  });
+  const [state, formAction, pending] = useActionState(action, { ...initialFormState(initial), duplicateOf: null });
   const v = state.values;
   const e = state.errors;
   const number = { inputMode: "decimal" as const, type: "text" };
