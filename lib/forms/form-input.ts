@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   "futureDate",
   "tooEarly",
   "beforeOnset",
+  "beforeEpisode",
   "outOfRange",
   "notANumber",
   "invalidEmail",
@@ -22,6 +23,7 @@ export type FieldErrors<K extends string = string> = Partial<Record<K, ErrorCode
 export function fieldErrorsOf<K extends string>(error: z.ZodError): FieldErrors<K> {
   const result: FieldErrors<K> = {};
   for (const issue of error.issues) {
+    // The first path segment names the form field (a list's bad item marks the list).
     const field = String(issue.path[0] ?? "form") as K;
     if (result[field] === undefined) {
       result[field] = (ERROR_CODES as readonly string[]).includes(issue.message) ? (issue.message as ErrorCode) : "invalidChoice";
@@ -42,7 +44,7 @@ export function formValues(formData: FormData): Record<string, string | undefine
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar date as yyyy-mm-dd (the value of <input type="date">), on or before `latest`. */
-export function zDate(opts: { latest?: () => Date; earliest?: Date } = {}) {
+export function zDate(opts: { latest?: () => Date; earliest?: Date; earliestCode?: ErrorCode } = {}) {
   return z
     .string({ error: "required" })
     .regex(DATE, "invalidDate")
@@ -57,7 +59,7 @@ export function zDate(opts: { latest?: () => Date; earliest?: Date } = {}) {
         return z.NEVER;
       }
       if (opts.earliest && date < opts.earliest) {
-        ctx.addIssue({ code: "custom", message: "tooEarly" });
+        ctx.addIssue({ code: "custom", message: opts.earliestCode ?? "tooEarly" });
         return z.NEVER;
       }
       return date;

@@ -115,6 +115,7 @@ export const da = {
     futureDate: "Datoen må ikke ligge i fremtiden.",
     tooEarly: "Datoen ligger for langt tilbage.",
     beforeOnset: "Behandlingsstart kan ikke ligge før symptomdebut.",
+    beforeEpisode: "Datoen ligger før forløbets behandlingsstart.",
     outOfRange: (min: number, max: number) => `Skal ligge mellem ${min} og ${max}.`,
     notANumber: "Skriv et tal.",
     invalidEmail: "Skriv en gyldig e-mail.",

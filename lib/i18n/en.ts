@@ -116,6 +116,7 @@ export const en: Messages = {
     futureDate: "The date cannot be in the future.",
     tooEarly: "The date is too far back.",
     beforeOnset: "Treatment start cannot be before symptom onset.",
+    beforeEpisode: "The date is before the episode's treatment start.",
     outOfRange: (min: number, max: number) => `Must be between ${min} and ${max}.`,
     notANumber: "Enter a number.",
     invalidEmail: "Enter a valid email.",

@@ -1,0 +1,54 @@
+// The outcome instruments of SPEC §4: range, which direction is better, the minimal
+// clinically important difference (MCID) and its source. Plain data and functions, shared by
+// the forms, the charts and the rules.
+import type { Instrument } from "../generated/prisma/enums";
+
+export type InstrumentSpec = {
+  min: number;
+  max: number;
+  better: "lower" | "higher";
+  /** Meaningful change in points; NRS also counts a change of `mcidFraction` of the baseline. */
+  mcidPoints: number;
+  mcidFraction?: number;
+  /** Decimals allowed in a value. */
+  decimals: number;
+  source: string;
+};
+
+export const INSTRUMENTS: Record<Instrument, InstrumentSpec> = {
+  NRS_FIRST_STEP: { min: 0, max: 10, better: "lower", mcidPoints: 2, mcidFraction: 0.3, decimals: 0, source: "Farrar et al. 2001 (Pain); Salaffi et al. 2004 (Eur J Pain)" },
+  NRS_ACTIVITY: { min: 0, max: 10, better: "lower", mcidPoints: 2, mcidFraction: 0.3, decimals: 0, source: "Farrar et al. 2001 (Pain); Salaffi et al. 2004 (Eur J Pain)" },
+  FAAM_ADL: { min: 0, max: 100, better: "higher", mcidPoints: 8, decimals: 1, source: "Martin et al. 2005 (Foot Ankle Int)" },
+  FAAM_SPORT: { min: 0, max: 100, better: "higher", mcidPoints: 9, decimals: 1, source: "Martin et al. 2005 (Foot Ankle Int)" },
+  FFI: { min: 0, max: 100, better: "lower", mcidPoints: 7, decimals: 1, source: "Landorf & Radford 2008 (The Foot)" },
+  FHSQ_PAIN: { min: 0, max: 100, better: "higher", mcidPoints: 13, decimals: 1, source: "Landorf & Radford 2008 (The Foot); Landorf et al. 2010 (J Foot Ankle Res)" },
+  FHSQ_FUNCTION: { min: 0, max: 100, better: "higher", mcidPoints: 7, decimals: 1, source: "Landorf & Radford 2008 (The Foot); Landorf et al. 2010 (J Foot Ankle Res)" },
+  PSFS: { min: 0, max: 10, better: "higher", mcidPoints: 2, decimals: 1, source: "Abbott & Schmitt 2014 (JOSPT)" },
+  LEFS: { min: 0, max: 80, better: "higher", mcidPoints: 9, decimals: 0, source: "Binkley et al. 1999 (Phys Ther)" },
+};
+
+export const PAIN_INSTRUMENTS: Instrument[] = ["NRS_FIRST_STEP", "NRS_ACTIVITY"];
+export const FUNCTION_INSTRUMENTS: Instrument[] = ["FAAM_ADL", "FAAM_SPORT", "FFI", "FHSQ_PAIN", "FHSQ_FUNCTION", "PSFS", "LEFS"];
+
+/** The smallest change from `baseline` that counts as meaningful (SPEC §4/§5). */
+export function mcidFrom(instrument: Instrument, baseline: number): number {
+  const spec = INSTRUMENTS[instrument];
+  return spec.mcidFraction !== undefined && baseline > 0 ? Math.min(spec.mcidPoints, spec.mcidFraction * baseline) : spec.mcidPoints;
+}
+
+/**
+ * The band around a baseline inside which a change is not yet meaningful, clipped to the
+ * instrument's range: values beyond it on the better side are an improvement.
+ */
+export function mcidBand(instrument: Instrument, baseline: number): { low: number; high: number } {
+  const spec = INSTRUMENTS[instrument];
+  const mcid = mcidFrom(instrument, baseline);
+  return { low: Math.max(spec.min, baseline - mcid), high: Math.min(spec.max, baseline + mcid) };
+}
+
+/** Whether a value fits the instrument's range and precision. */
+export function isValidValue(instrument: Instrument, value: number): boolean {
+  const spec = INSTRUMENTS[instrument];
+  const scale = 10 ** spec.decimals;
+  return Number.isFinite(value) && value >= spec.min && value <= spec.max && Math.abs(Math.round(value * scale) - value * scale) < 1e-9;
+}

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { zChoice, zDate, zOptionalText } from "../forms/form-input";
+import { InterventionType } from "../generated/prisma/enums";
+import type { EpisodeBounds } from "../records/clinical-records";
+
+export function zInterventionInput(today: () => Date) {
+  return (episode: EpisodeBounds) =>
+    z
+      .object({
+        date: zDate({ latest: today, earliest: episode.treatmentStart, earliestCode: "beforeEpisode" }),
+        type: zChoice(Object.values(InterventionType) as [InterventionType, ...InterventionType[]]),
+        note: zOptionalText(1000),
+      })
+      .transform((input) => ({ ...input, note: input.note ?? null }));
+}
