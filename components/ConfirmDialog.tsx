@@ -1,5 +1,5 @@
 "use client";
-import { useRef, type ReactNode } from "react";
+import { useId, useRef, type ReactNode } from "react";
 
 /**
  * A button that asks before a destructive action. The native <dialog> traps focus, closes
@@ -24,7 +24,7 @@ export function ConfirmDialog({
   children?: ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = `${trigger.replace(/\W+/g, "-").toLowerCase()}-title`;
+  const titleId = useId();
   return (
     <>
       <button type="button" className="button secondary" onClick={() => dialog.current?.showModal()}>

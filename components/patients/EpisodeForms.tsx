@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useId, useState } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { SelectField } from "../SelectField";
@@ -61,6 +61,7 @@ export function EpisodeActions({
   text: EpisodeActionText;
 }) {
   const [error, setError] = useState<string | null>(null);
+  const reasonId = useId();
   const run = async (formData: FormData) => setError((await action(formData)).error);
   const simple = (value: "pause" | "resume" | "reopen", label: string) => (
     <form action={run}>
@@ -78,7 +79,7 @@ export function EpisodeActions({
       {status !== "DISCHARGED" && (
         <ConfirmDialog trigger={text.discharge} title={text.dischargeTitle} body={text.dischargeBody} confirm={text.discharge} cancel={text.cancel} action={run}>
           <input type="hidden" name="action" value="discharge" />
-          <SelectField id="reason" label={text.dischargeReason} options={reasons} placeholder={text.choose} required defaultValue="" />
+          <SelectField id={reasonId} name="reason" label={text.dischargeReason} options={reasons} placeholder={text.choose} required defaultValue="" />
         </ConfirmDialog>
       )}
       {error && (

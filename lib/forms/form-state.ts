@@ -6,7 +6,7 @@ export type FormState = {
   /** Increases with every answer; the form uses it as a key to re-render with `values`. */
   attempt: number;
   values: Record<string, string | undefined>;
-  errors: Record<string, string>;
+  errors: Partial<Record<string, string>>;
   formError: string | null;
 };
 

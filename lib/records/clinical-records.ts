@@ -142,3 +142,11 @@ export async function listRevisions(db: Db, actor: Actor, kind: RecordKind, reco
   await recordAuditEvent(db, actor, { action: "READ", entity: kind, entityId: recordId });
   return revisions.map((revision) => ({ ...revision, changedByName: users.find((u) => u.id === revision.changedById)?.name ?? "" }));
 }
+
+/** One live record the actor may see, for correcting it. Audited as a read. */
+export async function getClinicalRecord(db: Db, actor: Actor, kind: RecordKind, recordId: string) {
+  assertCan(actor, "clinic-patients");
+  const record = await findRecord(db, actor, kind, recordId);
+  await recordAuditEvent(db, actor, { action: "READ", entity: kind, entityId: record.id });
+  return record;
+}

@@ -1,0 +1,41 @@
+/** A labelled group of radio buttons, with an optional description and error. */
+export function RadioGroup({
+  name,
+  legend,
+  options,
+  defaultValue,
+  description,
+  error,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string | undefined;
+  description?: string;
+  error?: string | undefined;
+}) {
+  const describedBy = [description && `${name}-description`, error && `${name}-error`].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset className="radio-group" aria-describedby={describedBy} aria-invalid={Boolean(error) || undefined}>
+      <legend>{legend}</legend>
+      {description && (
+        <p id={`${name}-description`} className="hint">
+          {description}
+        </p>
+      )}
+      <div className="choices">
+        {options.map((option) => (
+          <label key={option.value} className="checkbox">
+            <input type="radio" name={name} value={option.value} defaultChecked={(defaultValue ?? "") === option.value} />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p id={`${name}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+import { useActionState } from "react";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { SelectField } from "../SelectField";
+import { TextField } from "../TextField";
+import { RecordFormShell } from "./RecordFormShell";
+
+export function InterventionForm({
+  action,
+  initial,
+  types,
+  text,
+  cancelHref,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  initial: Record<string, string | undefined>;
+  types: { value: string; label: string }[];
+  text: { date: string; type: string; note: string; choose: string; save: string; saving: string; cancel: string };
+  cancelHref: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialFormState(initial));
+  const v = state.values;
+  const e = state.errors;
+  return (
+    <RecordFormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
+      <TextField id="date" label={text.date} type="date" defaultValue={v.date} required error={e.date} />
+      <SelectField id="type" label={text.type} options={types} placeholder={text.choose} defaultValue={v.type ?? ""} required error={e.type} />
+      <div className="field">
+        <label htmlFor="note">{text.note}</label>
+        <textarea id="note" name="note" rows={3} maxLength={1000} defaultValue={v.note} />
+        {e.note && <p className="field-error">{e.note}</p>}
+      </div>
+    </RecordFormShell>
+  );
+}

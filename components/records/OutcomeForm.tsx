@@ -1,0 +1,71 @@
+"use client";
+import { useActionState, useState } from "react";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { SelectField } from "../SelectField";
+import { TextField } from "../TextField";
+import { RecordFormShell } from "./RecordFormShell";
+
+export type InstrumentInfo = { value: string; label: string; about: string; source: string };
+
+export function OutcomeForm({
+  action,
+  initial,
+  instruments,
+  text,
+  cancelHref,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  initial: Record<string, string | undefined>;
+  instruments: InstrumentInfo[];
+  text: {
+    date: string; instrument: string; value: string; totalsOnly: string; psfsIntro: string;
+    psfsActivity: string[]; psfsScore: string[]; choose: string; save: string; saving: string; cancel: string;
+  };
+  cancelHref: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialFormState(initial));
+  const [instrument, setInstrument] = useState(initial.instrument ?? "");
+  const info = instruments.find((item) => item.value === instrument);
+  const v = state.values;
+  const e = state.errors;
+  return (
+    <RecordFormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
+      <TextField id="date" label={text.date} type="date" defaultValue={v.date} required error={e.date} />
+      <SelectField
+        id="instrument"
+        label={text.instrument}
+        options={instruments}
+        placeholder={text.choose}
+        value={instrument}
+        onChange={(event) => setInstrument(event.target.value)}
+        aria-describedby="instrument-about"
+        error={e.instrument}
+      />
+      <div id="instrument-about" className="hint" aria-live="polite">
+        {info && (
+          <>
+            <p>{info.about}</p>
+            <p>{info.source}</p>
+          </>
+        )}
+      </div>
+      {instrument === "PSFS" ? (
+        <fieldset>
+          <legend>{info?.label}</legend>
+          <p className="hint">{text.psfsIntro}</p>
+          {text.psfsActivity.map((label, i) => (
+            <div key={label} className="psfs-row">
+              <TextField id={`psfs.${i}.activity`} label={label} defaultValue={v[`psfs.${i}.activity`]} maxLength={120} error={e[`psfs.${i}.activity`]} />
+              <TextField id={`psfs.${i}.score`} label={text.psfsScore[i]!} inputMode="numeric" defaultValue={v[`psfs.${i}.score`]} error={e[`psfs.${i}.score`]} />
+            </div>
+          ))}
+        </fieldset>
+      ) : (
+        <>
+          <TextField id="value" label={text.value} inputMode="decimal" defaultValue={v.value} required error={e.value} />
+          <p className="hint">{text.totalsOnly}</p>
+        </>
+      )}
+    </RecordFormShell>
+  );
+}

@@ -1,0 +1,33 @@
+// How the record forms' fields become the services' raw input. Lists (red flags, findings)
+// and PSFS rows arrive as several form fields.
+import { ASSESSMENT_RANGES } from "../assessments/assessment-input";
+import { formValues } from "../forms/form-input";
+import type { Instrument } from "../generated/prisma/enums";
+import { outcomeRanges, PSFS_MAX_ITEMS } from "../outcomes/outcome-input";
+import type { RecordKind } from "./clinical-records";
+
+export const RECORD_FORM_KINDS = { assessment: "Assessment", outcome: "OutcomeMeasurement", intervention: "Intervention" } as const satisfies Record<string, RecordKind>;
+export type RecordFormKind = keyof typeof RECORD_FORM_KINDS;
+
+export function isRecordFormKind(value: string): value is RecordFormKind {
+  return Object.hasOwn(RECORD_FORM_KINDS, value);
+}
+
+export function rawRecordInput(kind: RecordFormKind, formData: FormData): Record<string, unknown> {
+  const values = formValues(formData);
+  if (kind === "assessment") {
+    return { ...values, redFlags: formData.getAll("redFlags").map(String), findings: formData.getAll("findings").map(String) };
+  }
+  if (kind === "outcome") {
+    const psfs = Array.from({ length: PSFS_MAX_ITEMS }, (_, i) => ({ activity: values[`psfs.${i}.activity`], score: values[`psfs.${i}.score`] }));
+    return { date: values.date, instrument: values.instrument, value: values.value, psfs };
+  }
+  return values;
+}
+
+/** The limits of the numeric fields, for their error text. */
+export function recordRanges(kind: RecordFormKind, raw: Record<string, unknown>) {
+  if (kind === "assessment") return ASSESSMENT_RANGES;
+  if (kind === "outcome") return outcomeRanges(raw.instrument as Instrument | undefined);
+  return {};
+}

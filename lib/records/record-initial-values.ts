@@ -1,0 +1,29 @@
+// A stored record as the strings its form starts from, for correcting it.
+import type { RecordFormKind } from "./record-forms";
+
+const text = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
+const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : undefined);
+const yesNo = (value: unknown) => (value === true ? "yes" : value === false ? "no" : undefined);
+
+export function recordInitialValues(kind: RecordFormKind, row: Record<string, unknown>) {
+  if (kind === "assessment") {
+    const risk = (row.riskFactors ?? {}) as Record<string, unknown>;
+    return {
+      values: {
+        date: day(row.date), painLocation: text(row.painLocation), firstStepPain: text(row.firstStepPain),
+        palpationPositive: yesNo(row.palpationPositive), windlassPositive: yesNo(row.windlassPositive),
+        recentLoadChange: risk.recentLoadChange ? "on" : undefined, calfTightness: risk.calfTightness ? "on" : undefined,
+        runningKmPerWeek: text(risk.runningKmPerWeek), shoeAgeKm: text(risk.shoeAgeKm), standingHoursPerDay: text(risk.standingHoursPerDay),
+        footType: text(risk.footType), walkToleranceMin: text(row.walkToleranceMin), walkNextMorningWorse: yesNo(row.walkNextMorningWorse),
+        note: text(row.note),
+      },
+      lists: { redFlags: (row.redFlags as string[]) ?? [], findings: (row.findings as string[]) ?? [] },
+    };
+  }
+  if (kind === "outcome") {
+    const items = (Array.isArray(row.psfsItems) ? row.psfsItems : []) as { activity: string; score: number }[];
+    const psfs = Object.fromEntries(items.flatMap((item, i) => [[`psfs.${i}.activity`, item.activity], [`psfs.${i}.score`, String(item.score)]]));
+    return { values: { date: day(row.date), instrument: text(row.instrument), value: text(row.value), ...psfs }, lists: undefined };
+  }
+  return { values: { date: day(row.date), type: text(row.type), note: text(row.note) }, lists: undefined };
+}
