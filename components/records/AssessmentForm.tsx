@@ -52,7 +52,7 @@ export function AssessmentForm({
   const e = state.errors;
   return (
     <RecordFormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
-      <div aria-live="assertive">
+      <div aria-live="assertive" className="sticky-alert">
         {chosenFlags.length > 0 && (
           <div role="alert" className="urgent-banner">
             <strong>{text.redFlagBanner}</strong>

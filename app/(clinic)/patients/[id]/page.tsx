@@ -13,12 +13,16 @@ import { Side } from "@/lib/generated/prisma/enums";
 import { getMessages } from "@/lib/i18n";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { findPatientForPage } from "@/lib/patients/find-patient-for-page.server";
+import { getEpisodeRecord } from "@/lib/patients/get-episode-record";
+import { EpisodeRecordSection } from "@/components/records/EpisodeRecordSection";
 
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor(["ADMIN", "CLINICIAN"]);
   const messages = getMessages(actor.locale);
   const text = messages.patient;
-  const patient = await findPatientForPage(await getDb(), actor, (await params).id);
+  const db = await getDb();
+  const patient = await findPatientForPage(db, actor, (await params).id);
+  const record = patient.currentEpisodeId ? await getEpisodeRecord(db, actor, patient.currentEpisodeId) : null;
   const day = today();
   const date = (value: Date) => formatDate(value, actor.locale);
   const patientBmi = bmi(patient.heightCm && Number(patient.heightCm), patient.weightKg && Number(patient.weightKg));
@@ -64,8 +68,10 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       </div>
       {!editable && <p className="warning-box">{text.archived}</p>}
 
+      {record && <EpisodeRecordSection patientId={patient.id} record={record} editable={editable} messages={messages} locale={actor.locale} />}
+
       <section aria-labelledby="details-heading" className="panel">
-        <h2 id="details-heading">{text.details}</h2>
+        <h2 id="details-heading">{messages.patientForm.identity}</h2>
         <dl className="details">
           {details.map(([term, value]) => (
             <div key={term}>

@@ -1,0 +1,182 @@
+import Link from "next/link";
+import { deleteRecordAction, saveRecordAction } from "@/app/actions/records";
+import { baselines, outcomeSeries, timeMarkers } from "@/lib/charts/chart-series";
+import { FUNCTION_INSTRUMENTS, INSTRUMENTS } from "@/lib/clinical/instruments";
+import { daysBetween, today } from "@/lib/dates";
+import type { Instrument, Locale } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
+import type { getEpisodeRecord } from "@/lib/patients/get-episode-record";
+import { phaseOfWeek, programWeek } from "@/lib/programs/program-week";
+import { describeRecord } from "@/lib/records/describe-record";
+import type { RecordFormKind } from "@/lib/records/record-forms";
+import { DeleteRecord } from "./DeleteRecord";
+import { PatientCharts, type ChartPanel } from "./PatientCharts";
+import { QuickNrsForm } from "./QuickNrsForm";
+
+type EpisodeRecord = Awaited<ReturnType<typeof getEpisodeRecord>>;
+
+/** The current episode's clinical record on the patient page. */
+export function EpisodeRecordSection({
+  patientId,
+  record,
+  editable,
+  messages,
+  locale,
+}: {
+  patientId: string;
+  record: EpisodeRecord;
+  editable: boolean;
+  messages: Messages;
+  locale: Locale;
+}) {
+  const day = today();
+  const date = (value: Date) => formatDate(value, locale);
+  const outcomes = record.outcomes.map((row) => ({ ...row, value: Number(row.value) }));
+  const series = outcomeSeries(outcomes);
+  const bases = baselines(outcomes);
+  const baselineOf = (instrument: Instrument) => {
+    const base = bases.find((b) => b.instrument === instrument);
+    return base ? { ...base, label: messages.charts.baseline(formatNumber(base.value, locale)) } : null;
+  };
+  const sourceLabel = (recordedBy: "PATIENT" | "CLINICIAN") => (recordedBy === "PATIENT" ? messages.charts.fromPortal : messages.charts.fromClinic);
+
+  const painSeries = series
+    .filter((s) => s.instrument === "NRS_FIRST_STEP" || s.instrument === "NRS_ACTIVITY")
+    .map((s) => ({
+      key: `${s.instrument}-${s.recordedBy}`,
+      label: `${messages.instrument[s.instrument]}, ${sourceLabel(s.recordedBy)}`,
+      points: s.points,
+      style: s.instrument === "NRS_ACTIVITY" ? ("secondary" as const) : s.recordedBy === "PATIENT" ? ("diary" as const) : ("clinic" as const),
+    }));
+  const pain: ChartPanel | null = painSeries.length ? { key: "pain", label: messages.charts.pain, max: 10, series: painSeries, baseline: baselineOf("NRS_FIRST_STEP") } : null;
+  const functionPanels: ChartPanel[] = FUNCTION_INSTRUMENTS.flatMap((instrument) => {
+    const own = series.filter((s) => s.instrument === instrument);
+    if (own.length === 0) return [];
+    return [{
+      key: instrument,
+      label: messages.instrument[instrument],
+      max: INSTRUMENTS[instrument].max,
+      series: own.map((s) => ({ key: `${instrument}-${s.recordedBy}`, label: `${messages.instrument[instrument]}, ${sourceLabel(s.recordedBy)}`, points: s.points, style: "clinic" as const })),
+      baseline: baselineOf(instrument),
+    }];
+  });
+  const markers = timeMarkers(
+    record.assignments,
+    record.interventions.map((row) => ({ date: row.date, label: messages.intervention.types[row.type] })),
+    (kind, phase) => messages.charts.phaseStart(kind === "HSR" ? `${messages.program[kind]} ${phase}` : messages.program[kind]),
+  );
+
+  const activeHsr = record.assignments.find((a) => a.status === "ACTIVE");
+  const week = activeHsr ? programWeek(activeHsr.startDate, day) : null;
+  const summary: [string, string][] = [
+    [messages.caseload.columns.weeks, String(Math.max(0, Math.floor(daysBetween(record.treatmentStart, day) / 7)))],
+    [messages.caseload.columns.phase, activeHsr && week ? messages.caseload.phase(messages.program[activeHsr.kind], week, phaseOfWeek(activeHsr.kind, week)) : messages.caseload.noValue],
+    [messages.caseload.columns.pain, record.latestPain === null ? messages.caseload.noValue : messages.caseload.painValue(formatNumber(Number(record.latestPain), locale))],
+    [messages.caseload.columns.flags, messages.flagCounts(record.openUrgentFlags, record.openHighFlags, record.openWarningFlags, record.openInfoFlags)],
+  ];
+
+  type Entry = { kind: RecordFormKind; id: string; date: Date; label: string; text: string; redFlag: boolean };
+  const entries: Entry[] = [
+    ...record.assessments.map((row) => ({ kind: "assessment" as const, id: row.id, date: row.date, label: messages.timeline.assessment, text: describeRecord("assessment", row, messages, locale), redFlag: row.redFlags.length > 0 })),
+    ...record.interventions.map((row) => ({ kind: "intervention" as const, id: row.id, date: row.date, label: messages.timeline.intervention, text: describeRecord("intervention", row, messages, locale), redFlag: false })),
+    ...record.outcomes
+      .filter((row) => row.recordedBy === "CLINICIAN")
+      .map((row) => ({ kind: "outcome" as const, id: row.id, date: row.date, label: messages.timeline.outcome, text: describeRecord("outcome", row, messages, locale), redFlag: false })),
+  ].sort((a, b) => b.date.getTime() - a.date.getTime());
+
+  return (
+    <>
+      <section aria-labelledby="summary-heading" className="panel">
+        <h2 id="summary-heading">{messages.patient.details}</h2>
+        <dl className="details">
+          {summary.map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {editable && (
+          <>
+            <div className="record-links">
+              <Link className="button secondary" href={`/patients/${patientId}/records/assessment/new`}>{messages.record.newAssessment}</Link>
+              <Link className="button secondary" href={`/patients/${patientId}/records/outcome/new`}>{messages.record.newOutcome}</Link>
+              <Link className="button secondary" href={`/patients/${patientId}/records/intervention/new`}>{messages.record.newIntervention}</Link>
+            </div>
+            <QuickNrsForm
+              action={saveRecordAction.bind(null, "outcome", { patientId, episodeId: record.id, recordId: null })}
+              today={day.toISOString().slice(0, 10)}
+              text={{ title: messages.outcome.quickNrs, value: messages.outcome.quickNrsValue, save: messages.outcome.quickNrsSave }}
+            />
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="charts-heading" className="panel">
+        <h2 id="charts-heading">{messages.charts.pain} · {messages.charts.function}</h2>
+        <PatientCharts
+          pain={pain}
+          functionPanels={functionPanels}
+          markers={markers}
+          locale={locale === "da" ? "da-DK" : "en-GB"}
+          text={{ pain: messages.charts.pain, function: messages.charts.function, instrument: messages.charts.functionInstrument, noData: messages.charts.noData, band: messages.charts.band }}
+        />
+        {outcomes.length > 0 && (
+          <details className="data-table-details">
+            <summary>{messages.charts.dataTable}</summary>
+            <div className="table-scroll">
+              <table className="data-table">
+                <caption className="visually-hidden">{messages.charts.dataTable}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{messages.charts.date}</th>
+                    <th scope="col">{messages.charts.measure}</th>
+                    <th scope="col">{messages.charts.value}</th>
+                    <th scope="col">{messages.charts.recordedBy}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...outcomes].reverse().map((row) => (
+                    <tr key={row.id}>
+                      <td>{date(row.date)}</td>
+                      <td>{messages.instrument[row.instrument]}</td>
+                      <td>{formatNumber(row.value, locale)}</td>
+                      <td>{sourceLabel(row.recordedBy)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        )}
+      </section>
+
+      <section aria-labelledby="timeline-heading" className="panel">
+        <h2 id="timeline-heading">{messages.timeline.title}</h2>
+        {entries.length === 0 && <p>{messages.timeline.empty}</p>}
+        <ol className="timeline">
+          {entries.map((entry) => (
+            <li key={entry.id} className={entry.redFlag ? "timeline-item red-flag" : "timeline-item"}>
+              <p>
+                <strong>{date(entry.date)}</strong> · {entry.label}
+                {record.revisedIds.has(entry.id) && <> · <em>{messages.timeline.corrected}</em></>}
+              </p>
+              <p>{entry.text}</p>
+              {editable && (
+                <div className="entry-actions">
+                  <Link href={`/patients/${patientId}/records/${entry.kind}/${entry.id}/edit`}>{messages.record.edit}</Link>
+                  {record.revisedIds.has(entry.id) && <Link href={`/patients/${patientId}/records/${entry.kind}/${entry.id}/history`}>{messages.record.history}</Link>}
+                  <DeleteRecord
+                    action={deleteRecordAction.bind(null, entry.kind, patientId, entry.id)}
+                    text={{ delete: messages.record.delete, title: messages.record.deleteTitle, body: messages.record.deleteBody, reason: messages.record.deleteReason, cancel: messages.record.cancel }}
+                  />
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { baselines, outcomeSeries, timeMarkers } from "./chart-series";
+
+const d = (ymd: string) => new Date(`${ymd}T00:00:00.000Z`);
+
+describe("chart series", () => {
+  const outcomes = [
+    { date: d("2026-01-10"), instrument: "NRS_FIRST_STEP" as const, value: 5, recordedBy: "PATIENT" as const },
+    { date: d("2026-01-05"), instrument: "NRS_FIRST_STEP" as const, value: 7, recordedBy: "CLINICIAN" as const },
+    { date: d("2026-01-06"), instrument: "NRS_FIRST_STEP" as const, value: 6, recordedBy: "PATIENT" as const },
+    { date: d("2026-01-05"), instrument: "FAAM_ADL" as const, value: 60, recordedBy: "CLINICIAN" as const },
+  ];
+
+  it("splits by instrument and source, in date order", () => {
+    const series = outcomeSeries(outcomes);
+    expect(series.map((s) => `${s.instrument}:${s.recordedBy}:${s.points.map((p) => p.value).join(",")}`)).toEqual([
+      "NRS_FIRST_STEP:CLINICIAN:7",
+      "FAAM_ADL:CLINICIAN:60",
+      "NRS_FIRST_STEP:PATIENT:6,5",
+    ]);
+  });
+
+  it("takes the earliest value of any source as baseline, with the MCID band", () => {
+    expect(baselines(outcomes)).toEqual([
+      { instrument: "NRS_FIRST_STEP", value: 7, low: 5, high: 9 },
+      { instrument: "FAAM_ADL", value: 60, low: 52, high: 68 },
+    ]);
+  });
+
+  it("marks each HSR phase start and each intervention", () => {
+    const markers = timeMarkers([{ kind: "HSR", startDate: d("2026-01-05") }], [{ date: d("2026-02-01"), label: "Indlæg" }], (kind, phase) => `${kind} ${phase}`);
+    expect(markers.map((m) => [new Date(m.t).toISOString().slice(0, 10), m.label])).toEqual([
+      ["2026-01-05", "HSR 1"],
+      ["2026-01-26", "HSR 2"],
+      ["2026-02-01", "Indlæg"],
+      ["2026-02-16", "HSR 3"],
+      ["2026-03-09", "HSR 4"],
+    ]);
+  });
+});

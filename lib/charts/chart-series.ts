@@ -1,0 +1,61 @@
+// The numbers behind the patient page's charts, computed from an episode's rows; the chart
+// component only draws them. Times are milliseconds since the epoch (UTC dates).
+import { mcidBand } from "../clinical/instruments";
+import { addDays } from "../dates";
+import type { Instrument, ProgramKind, RecordedBy } from "../generated/prisma/enums";
+import { DEFAULT_TEMPLATES } from "../programs/default-templates";
+
+export type Point = { t: number; value: number };
+export type Series = {
+  instrument: Instrument;
+  recordedBy: RecordedBy;
+  points: Point[];
+};
+export type Baseline = { instrument: Instrument; value: number; low: number; high: number };
+export type Marker = { t: number; kind: "phase" | "intervention"; label: string };
+
+type OutcomeRow = { date: Date; instrument: Instrument; value: number | { toString(): string }; recordedBy: RecordedBy };
+
+/** One series per instrument and source (patient diary or clinic), ordered by date. */
+export function outcomeSeries(outcomes: OutcomeRow[]): Series[] {
+  const byKey = new Map<string, Series>();
+  for (const row of [...outcomes].sort((a, b) => a.date.getTime() - b.date.getTime())) {
+    const key = `${row.instrument}:${row.recordedBy}`;
+    const series = byKey.get(key) ?? { instrument: row.instrument, recordedBy: row.recordedBy, points: [] };
+    series.points.push({ t: row.date.getTime(), value: Number(row.value) });
+    byKey.set(key, series);
+  }
+  return [...byKey.values()];
+}
+
+/** Each instrument's baseline (its earliest value, any source) and its band of no meaningful change. */
+export function baselines(outcomes: OutcomeRow[]): Baseline[] {
+  const first = new Map<Instrument, OutcomeRow>();
+  for (const row of outcomes) {
+    const current = first.get(row.instrument);
+    if (!current || row.date < current.date) first.set(row.instrument, row);
+  }
+  return [...first.values()].map((row) => {
+    const value = Number(row.value);
+    return { instrument: row.instrument, value, ...mcidBand(row.instrument, value) };
+  });
+}
+
+type Assignment = { kind: ProgramKind; startDate: Date };
+
+/** Program starts and, for HSR, the start of each later phase; interventions by date. */
+export function timeMarkers(
+  assignments: Assignment[],
+  interventions: { date: Date; label: string }[],
+  phaseLabel: (kind: ProgramKind, phase: number) => string,
+): Marker[] {
+  const markers: Marker[] = [];
+  for (const assignment of assignments) {
+    const phases = DEFAULT_TEMPLATES.find((template) => template.kind === assignment.kind)?.content.phases ?? [];
+    phases.forEach((phase, index) => {
+      markers.push({ t: addDays(assignment.startDate, (phase.weeks[0] - 1) * 7).getTime(), kind: "phase", label: phaseLabel(assignment.kind, index + 1) });
+    });
+  }
+  for (const intervention of interventions) markers.push({ t: intervention.date.getTime(), kind: "intervention", label: intervention.label });
+  return markers.sort((a, b) => a.t - b.t);
+}

@@ -1,0 +1,29 @@
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import { patientWhere } from "./scope";
+
+/** Everything recorded in one episode, for the patient page: live rows only. Audited. */
+export async function getEpisodeRecord(db: Db, actor: Actor, episodeId: string) {
+  assertCan(actor, "clinic-patients");
+  const episode = await db.episode.findFirst({
+    where: { id: episodeId, clinicId: actor.clinicId, patient: patientWhere(actor) },
+    include: {
+      assessments: { where: { deletedAt: null }, orderBy: { date: "desc" } },
+      outcomes: { where: { deletedAt: null }, orderBy: { date: "asc" } },
+      interventions: { where: { deletedAt: null }, orderBy: { date: "desc" } },
+      assignments: { orderBy: { startDate: "asc" }, select: { kind: true, startDate: true, endedAt: true, status: true } },
+    },
+  });
+  if (!episode) throw new AppError("NOT_FOUND");
+  const recordIds = [...episode.assessments, ...episode.outcomes, ...episode.interventions].map((row) => row.id);
+  const revised = await db.recordRevision.groupBy({
+    by: ["entityId"],
+    where: { clinicId: actor.clinicId, entityId: { in: recordIds } },
+    _count: true,
+  });
+  await recordAuditEvent(db, actor, { action: "READ", entity: "Episode", entityId: episode.id });
+  return { ...episode, revisedIds: new Set(revised.map((row) => row.entityId)) };
+}
