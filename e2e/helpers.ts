@@ -19,6 +19,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 /** No WCAG 2.x A/AA violations on the page as it is now. */
 export async function expectNoAxeViolations(page: Page) {
+  // Next.js streams the <title> of dynamic pages; check the page once it has arrived.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
