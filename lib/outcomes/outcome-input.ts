@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { INSTRUMENTS, isValidValue } from "../clinical/instruments";
 import { zChoice, zDate, zOptionalText } from "../forms/form-input";
+import { Prisma } from "../generated/prisma/client";
 import { Instrument } from "../generated/prisma/enums";
 import type { EpisodeBounds } from "../records/clinical-records";
 
@@ -40,7 +41,8 @@ export function zOutcomeInput(today: () => Date) {
         if (input.value === undefined) ctx.addIssue({ code: "custom", path: ["value"], message: "required" });
         else if (!Number.isFinite(value)) ctx.addIssue({ code: "custom", path: ["value"], message: "notANumber" });
         else if (!isValidValue(input.instrument, value)) ctx.addIssue({ code: "custom", path: ["value"], message: "outOfRange" });
-        return { date: input.date, instrument: input.instrument, value, psfsItems: undefined };
+        // DbNull clears the activities of a PSFS value corrected into another instrument.
+        return { date: input.date, instrument: input.instrument, value, psfsItems: Prisma.DbNull };
       });
 }
 

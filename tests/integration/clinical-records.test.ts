@@ -82,6 +82,9 @@ describe(`clinical records on ${TEST_DB_KIND}`, () => {
     expect(row.psfsItems).toEqual([{ activity: "Gå med hunden", score: 4 }, { activity: "Stå i køkkenet", score: 7 }]);
     expect(await saveOutcome(t.prisma, clinician, { episodeId, ...create }, { date: "2026-01-05", instrument: "PSFS", psfs: [{ activity: "Løbe", score: "12" }] }, today))
       .toEqual({ status: "invalid", fieldErrors: { "psfs.0.score": "outOfRange" } });
+    // Corrected into another instrument, the activities go.
+    await saveOutcome(t.prisma, clinician, { episodeId, recordId: row.id }, { date: "2026-01-05", instrument: "LEFS", value: "40" }, today);
+    expect(await t.prisma.outcomeMeasurement.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ instrument: "LEFS", psfsItems: null });
   });
 
   it("keeps the earlier version when an outcome is corrected, with who and when", async () => {
