@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { deleteRecordAction, saveRecordAction } from "@/app/actions/records";
-import { baselines, outcomeSeries, timeMarkers } from "@/lib/charts/chart-series";
+import { baselines, decimate, outcomeSeries, timeMarkers } from "@/lib/charts/chart-series";
 import { FUNCTION_INSTRUMENTS, INSTRUMENTS } from "@/lib/clinical/instruments";
 import { daysBetween, today } from "@/lib/dates";
 import type { Instrument, Locale } from "@/lib/generated/prisma/enums";
@@ -15,6 +15,9 @@ import { PatientCharts, type ChartPanel } from "./PatientCharts";
 import { QuickNrsForm } from "./QuickNrsForm";
 
 type EpisodeRecord = Awaited<ReturnType<typeof getEpisodeRecord>>;
+
+/** About one point per 4 px of chart width; see decimate(). */
+const MAX_CHART_POINTS = 240;
 
 /** The current episode's clinical record on the patient page. */
 export function EpisodeRecordSection({
@@ -46,7 +49,7 @@ export function EpisodeRecordSection({
     .map((s) => ({
       key: `${s.instrument}-${s.recordedBy}`,
       label: `${messages.instrument[s.instrument]}, ${sourceLabel(s.recordedBy)}`,
-      points: s.points,
+      points: decimate(s.points, MAX_CHART_POINTS),
       style: s.instrument === "NRS_ACTIVITY" ? ("secondary" as const) : s.recordedBy === "PATIENT" ? ("diary" as const) : ("clinic" as const),
     }));
   const pain: ChartPanel | null = painSeries.length ? { key: "pain", label: messages.charts.pain, max: 10, series: painSeries, baseline: baselineOf("NRS_FIRST_STEP") } : null;

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Marker, Point } from "@/lib/charts/chart-series";
 
@@ -79,12 +79,20 @@ export function PatientCharts({
   text: { pain: string; function: string; instrument: string; noData: string; band: string };
 }) {
   const [chosen, setChosen] = useState(functionPanels[0]?.key ?? "");
+  // Drawn after hydration, one chart per task, so no single task blocks the page for the
+  // time of both (Recharts draws in one go once it has measured its container).
+  const [drawn, setDrawn] = useState(0);
+  useEffect(() => {
+    if (drawn >= 2) return;
+    const timer = setTimeout(() => setDrawn((count) => count + 1), 0);
+    return () => clearTimeout(timer);
+  }, [drawn]);
   const functionPanel = functionPanels.find((panel) => panel.key === chosen);
   return (
     <div className="charts">
       <section aria-labelledby="pain-chart-heading">
         <h3 id="pain-chart-heading">{text.pain}</h3>
-        {pain ? <Chart panel={pain} markers={markers} locale={locale} bandLabel={text.band} /> : <p>{text.noData}</p>}
+        {!pain ? <p>{text.noData}</p> : drawn >= 1 ? <Chart panel={pain} markers={markers} locale={locale} bandLabel={text.band} /> : <div className="chart" />}
       </section>
       <section aria-labelledby="function-chart-heading">
         <h3 id="function-chart-heading">{text.function}</h3>
@@ -102,7 +110,7 @@ export function PatientCharts({
                 ))}
               </select>
             </div>
-            {functionPanel && <Chart panel={functionPanel} markers={markers} locale={locale} bandLabel={text.band} />}
+            {functionPanel && (drawn >= 2 ? <Chart panel={functionPanel} markers={markers} locale={locale} bandLabel={text.band} /> : <div className="chart" />)}
           </>
         )}
       </section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baselines, outcomeSeries, timeMarkers } from "./chart-series";
+import { baselines, decimate, outcomeSeries, timeMarkers } from "./chart-series";
 
 const d = (ymd: string) => new Date(`${ymd}T00:00:00.000Z`);
 
@@ -36,5 +36,21 @@ describe("chart series", () => {
       ["2026-02-16", "HSR 3"],
       ["2026-03-09", "HSR 4"],
     ]);
+  });
+});
+
+describe("decimate", () => {
+  const daily = Array.from({ length: 731 }, (_, i) => ({ t: i, value: i === 400 ? 10 : i % 5 }));
+
+  it("leaves short series alone", () => {
+    expect(decimate(daily.slice(0, 100), 240)).toHaveLength(100);
+  });
+
+  it("keeps at most about the asked number of points, in time order, with every peak", () => {
+    const kept = decimate(daily, 240);
+    expect(kept.length).toBeLessThanOrEqual(240);
+    expect(kept.map((p) => p.t)).toEqual([...kept.map((p) => p.t)].sort((a, b) => a - b));
+    expect(kept).toContainEqual({ t: 400, value: 10 });
+    expect(Math.min(...kept.map((p) => p.value))).toBe(0);
   });
 });

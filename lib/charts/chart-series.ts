@@ -59,3 +59,26 @@ export function timeMarkers(
   for (const intervention of interventions) markers.push({ t: intervention.date.getTime(), kind: "intervention", label: intervention.label });
   return markers.sort((a, b) => a.t - b.t);
 }
+
+/**
+ * At most about `maxPoints` points for drawing: each bucket of consecutive points keeps its
+ * lowest and highest value, in time order, so peaks and the shape survive. Two years of daily
+ * values otherwise cost the browser hundreds of milliseconds to draw; the data table beside
+ * the chart still lists every value.
+ */
+export function decimate(points: Point[], maxPoints: number): Point[] {
+  if (points.length <= maxPoints) return points;
+  const size = Math.ceil(points.length / Math.floor(maxPoints / 2));
+  const kept: Point[] = [];
+  for (let start = 0; start < points.length; start += size) {
+    const bucket = points.slice(start, start + size);
+    let low = bucket[0]!;
+    let high = bucket[0]!;
+    for (const point of bucket) {
+      if (point.value < low.value) low = point;
+      if (point.value > high.value) high = point;
+    }
+    kept.push(...(low === high ? [low] : low.t < high.t ? [low, high] : [high, low]));
+  }
+  return kept;
+}
