@@ -349,6 +349,21 @@ export const da = {
     tests: (palpation: string, windlass: string) => `Palpation ${palpation}, windlass ${windlass}`,
     corrected: "rettet",
   },
+  rules: {
+    RED_FLAG: (conditions: string) => `Henvis til lægelig vurdering nu. Mistanke om ${conditions}.`,
+    DIAGNOSIS_DOUBT: "Undersøg igen: fundene passer ikke til plantar fasciopati.",
+    WORSENING: "Skru ned for belastningen, og tag både program og diagnose op til revision.",
+    NO_IMPROVEMENT: "Lav en struktureret gennemgang af diagnose, træningsadhærens, belastning og fodtøj, og overvej henvisning til læge.",
+    LOAD_RESPONSE: "Stop progressionen midlertidigt: smerten må højst være 3/10 under træning og skal være aftaget igen næste morgen.",
+    LOW_ADHERENCE: "Afklar hvad der forhindrer træningen, før programmets effekt vurderes.",
+    SECOND_LINE_REVIEW: "Shockwave (ESWT), laser eller PRP kan komme på tale; evidensen er blandet, og behandlingerne er dyre.",
+    INJECTION_REVIEW: (prior: number) =>
+      `Overvej lægelig vurdering med henblik på binyrebarkhormon-injektion. Effekten kan holde i måneder, men gentagne injektioner frarådes på grund af risiko for tilbagefald og svækket seneplade. Registrerede injektioner indtil nu: ${prior}.`,
+    SURGERY_REVIEW: "Overvej henvisning til ortopædkirurg; delvis overskæring af senepladen er først aktuel efter over et års konservativ behandling uden effekt.",
+    FOLLOW_UP_OVERDUE: "Book en opfølgende konsultation.",
+    BASELINE_MISSING: "Registrér udgangsmålinger for smerte og funktion.",
+    RETURN_TO_RUN_READY: "Begynd med intervaller af 1 minuts løb og 1 minuts gang.",
+  },
   notFound: {
     title: "Siden findes ikke",
     body: "Siden findes ikke, eller du har ikke adgang til den.",

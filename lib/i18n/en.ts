@@ -350,6 +350,21 @@ export const en: Messages = {
     tests: (palpation: string, windlass: string) => `Palpation ${palpation}, windlass ${windlass}`,
     corrected: "corrected",
   },
+  rules: {
+    RED_FLAG: (conditions: string) => `Refer for a medical assessment now. Suspected: ${conditions}.`,
+    DIAGNOSIS_DOUBT: "Re-examine: the findings do not fit plantar fasciopathy.",
+    WORSENING: "Reduce the load, and review both the program and the diagnosis.",
+    NO_IMPROVEMENT: "Hold a structured review of diagnosis, adherence, load and footwear, and consider referral to a physician.",
+    LOAD_RESPONSE: "Hold progression for now: pain should stay at 3/10 or below during exercise and settle by the next morning.",
+    LOW_ADHERENCE: "Find out what gets in the way of the exercise before judging the program.",
+    SECOND_LINE_REVIEW: "Shockwave (ESWT), laser or PRP may be considered; the evidence is mixed and the treatments are costly.",
+    INJECTION_REVIEW: (prior: number) =>
+      `Consider a physician's review for a corticosteroid injection. Relief can last months, but repeated injections are discouraged because of relapse and a weakened fascia. Injections recorded so far: ${prior}.`,
+    SURGERY_REVIEW: "Consider an orthopaedic referral; partial plantar fasciotomy is only for more than a year of failed conservative care.",
+    FOLLOW_UP_OVERDUE: "Book a follow-up visit.",
+    BASELINE_MISSING: "Record baseline pain and function measures.",
+    RETURN_TO_RUN_READY: "Start intervals of 1 minute running and 1 minute walking.",
+  },
   notFound: {
     title: "Page not found",
     body: "The page does not exist, or you do not have access to it.",
