@@ -54,4 +54,4 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-main().then((code) => process.exit(code));
+void main().then((code) => process.exit(code));
