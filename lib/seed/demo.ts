@@ -8,6 +8,7 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { FootType, Instrument, Sex, Side } from "../generated/prisma/enums";
 import { refreshEpisodeSummaries } from "../episodes/refresh-episode-summary";
+import { syncEpisodeFlags } from "../flags/sync-flags";
 import { DEFAULT_TEMPLATES } from "../programs/default-templates";
 import { createClinic, createPatient, createUser } from "./builders";
 
@@ -290,6 +291,7 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
   }
 
   await seedProgramsAndLogs(db, seed, { ...base, portalUserId, treatmentStart, lastDay, course, painOn });
+  await syncEpisodeFlags(db, [episode.id], seedDay);
   await refreshEpisodeSummaries(db, [episode.id]);
 }
 

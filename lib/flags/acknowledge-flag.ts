@@ -1,0 +1,40 @@
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import type { Db } from "../db/client";
+import { refreshEpisodeSummaries } from "../episodes/refresh-episode-summary";
+import { AppError } from "../errors";
+import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../forms/form-input";
+import { patientWhere } from "../patients/scope";
+
+const ZNote = zRequiredText(1000);
+
+/**
+ * A clinician has seen an open flag and says what they did about it. The flag stays until its
+ * condition goes, and re-opens if its severity rises (see sync-flags.ts).
+ */
+export async function acknowledgeFlag(
+  db: Db,
+  actor: Actor,
+  flagId: string,
+  note: unknown,
+): Promise<{ status: "acknowledged" } | { status: "invalid"; fieldErrors: FieldErrors }> {
+  assertCan(actor, "clinic-patients");
+  const flag = await db.flag.findFirst({
+    where: { id: flagId, clinicId: actor.clinicId, episode: { patient: patientWhere(actor) } },
+  });
+  if (!flag) throw new AppError("NOT_FOUND");
+  if (flag.status !== "OPEN") throw new AppError("CONFLICT");
+  const parsed = ZNote.safeParse(note);
+  if (!parsed.success) return { status: "invalid", fieldErrors: { note: fieldErrorsOf(parsed.error).form ?? "required" } };
+  await db.$transaction(async (tx) => {
+    await tx.flag.update({
+      where: { id: flag.id },
+      data: { status: "ACKNOWLEDGED", events: { create: { type: "ACKNOWLEDGED", severity: flag.severity, note: parsed.data, actorId: actor.userId } } },
+    });
+    await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "Flag", entityId: flag.id });
+    // The caseload counts open flags only.
+    await refreshEpisodeSummaries(tx, [flag.episodeId]);
+  });
+  return { status: "acknowledged" };
+}
