@@ -10,7 +10,11 @@ type NavItem = { href: string; label: string };
 function navFor(actor: Actor, messages: Messages): NavItem[] {
   return actor.role === "PATIENT"
     ? [{ href: "/portal", label: messages.nav.portal }]
-    : [{ href: "/caseload", label: messages.nav.caseload }];
+    : [
+        { href: "/caseload", label: messages.nav.caseload },
+        { href: "/flags", label: messages.nav.flags },
+        ...(actor.role === "ADMIN" ? [{ href: "/settings", label: messages.nav.settings }] : []),
+      ];
 }
 
 /** The frame of every signed-in page: who is signed in, the role's menu, sign out. */

@@ -8,6 +8,8 @@ export type FormState = {
   values: Record<string, string | undefined>;
   errors: Partial<Record<string, string>>;
   formError: string | null;
+  /** A confirmation for the whole form, e.g. "Saved." */
+  notice?: string | null;
 };
 
 export function initialFormState(values: Record<string, string | undefined> = {}): FormState {

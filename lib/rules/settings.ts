@@ -35,29 +35,35 @@ export const DEFAULT_RULE_SETTINGS = {
 
 export type RuleSettings = typeof DEFAULT_RULE_SETTINGS;
 
-const whole = z.number().int().min(0).max(3650);
-const fraction = z.number().min(0).max(1);
+/** Each threshold's allowed range; fractions and pain scores may have decimals. */
+const DAYS = [0, 3650] as const;
+export const SETTING_LIMITS = {
+  noImprovementDays: DAYS,
+  noImprovementHighDays: DAYS,
+  judgeableDays: DAYS,
+  worseningPoints: [0, 10],
+  loadResponseWindowDays: DAYS,
+  loadResponseMaxPain: [0, 10],
+  adherenceWindowDays: DAYS,
+  adherenceMinFraction: [0, 1],
+  adherenceMinAssignmentDays: DAYS,
+  secondLineDays: DAYS,
+  injectionMinPain: [0, 10],
+  injectionMaxPrior: [0, 100],
+  surgeryDays: DAYS,
+  followUpDays: DAYS,
+  baselineMissingDays: DAYS,
+  returnToRunWalkMinutes: [0, 600],
+} as const satisfies Record<keyof RuleSettings, readonly [number, number]>;
+const DECIMAL_SETTINGS = new Set(["worseningPoints", "loadResponseMaxPain", "adherenceMinFraction", "injectionMinPain"]);
 
 /** Partial overrides, by name; unknown names are refused so a typo is not silently ignored. */
 export const ZRuleSettingsOverride = z
-  .object({
-    noImprovementDays: whole,
-    noImprovementHighDays: whole,
-    judgeableDays: whole,
-    worseningPoints: z.number().min(0).max(10),
-    loadResponseWindowDays: whole,
-    loadResponseMaxPain: z.number().min(0).max(10),
-    adherenceWindowDays: whole,
-    adherenceMinFraction: fraction,
-    adherenceMinAssignmentDays: whole,
-    secondLineDays: whole,
-    injectionMinPain: z.number().min(0).max(10),
-    injectionMaxPrior: whole,
-    surgeryDays: whole,
-    followUpDays: whole,
-    baselineMissingDays: whole,
-    returnToRunWalkMinutes: whole,
-  } satisfies Record<keyof RuleSettings, z.ZodType>)
+  .object(
+    Object.fromEntries(
+      Object.entries(SETTING_LIMITS).map(([name, [min, max]]) => [name, (DECIMAL_SETTINGS.has(name) ? z.number() : z.number().int()).min(min).max(max)]),
+    ) as Record<keyof RuleSettings, z.ZodNumber>,
+  )
   .partial()
   .strict();
 

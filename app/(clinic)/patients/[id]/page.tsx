@@ -14,6 +14,8 @@ import { getMessages } from "@/lib/i18n";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { findPatientForPage } from "@/lib/patients/find-patient-for-page.server";
 import { getEpisodeRecord } from "@/lib/patients/get-episode-record";
+import { listEpisodeFlags } from "@/lib/flags/list-flags";
+import type { RuleCode } from "@/lib/rules/case";
 import { EpisodeRecordSection } from "@/components/records/EpisodeRecordSection";
 
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
@@ -23,6 +25,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const db = await getDb();
   const patient = await findPatientForPage(db, actor, (await params).id);
   const record = patient.currentEpisodeId ? await getEpisodeRecord(db, actor, patient.currentEpisodeId) : null;
+  const flags = patient.currentEpisodeId ? await listEpisodeFlags(db, actor, patient.currentEpisodeId) : [];
   const day = today();
   const date = (value: Date) => formatDate(value, actor.locale);
   const patientBmi = bmi(patient.heightCm && Number(patient.heightCm), patient.weightKg && Number(patient.weightKg));
@@ -68,6 +71,25 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       </div>
       {!editable && <p className="warning-box">{text.archived}</p>}
 
+      {record && (
+        <section aria-labelledby="flags-heading" className="panel">
+          <h2 id="flags-heading">{messages.flags.onPatient}</h2>
+          {flags.length === 0 ? (
+            <p>{messages.flags.none}</p>
+          ) : (
+            <ul className="flag-list">
+              {flags.map((flag) => (
+                <li key={flag.id} data-severity={flag.severity}>
+                  <Link href={`/flags/${flag.id}`}>
+                    {messages.flags.codes[flag.code as RuleCode]} ({messages.flags.severities[flag.severity]}, {messages.flags.statuses[flag.status]})
+                  </Link>
+                  <p>{(flag.recommendation as { da: string; en: string })[actor.locale]}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
       {record && <EpisodeRecordSection patientId={patient.id} record={record} editable={editable} messages={messages} locale={actor.locale} />}
 
       <section aria-labelledby="details-heading" className="panel">

@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { acknowledgeFlagAction } from "@/app/actions/flags";
+import { AppShell } from "@/components/AppShell";
+import { AcknowledgeForm } from "@/components/flags/AcknowledgeForm";
+import { requireActor } from "@/lib/auth/session.server";
+import { getDb } from "@/lib/db/app-db.server";
+import { describeEvidence } from "@/lib/flags/describe-evidence";
+import { getFlag } from "@/lib/flags/list-flags";
+import { getMessages } from "@/lib/i18n";
+import { formatDate } from "@/lib/i18n/format";
+import { orNotFound } from "@/lib/not-found-for-page.server";
+import type { RuleCode } from "@/lib/rules/case";
+
+type EventType = "OPENED" | "SEVERITY_CHANGED" | "ACKNOWLEDGED" | "REOPENED" | "RESOLVED";
+
+export default async function FlagPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor(["ADMIN", "CLINICIAN"]);
+  const messages = getMessages(actor.locale);
+  const text = messages.flags;
+  const { id } = await params;
+  const db = await getDb();
+  const flag = await orNotFound(id, () => getFlag(db, actor, id));
+  const recommendation = (flag.recommendation as { da: string; en: string })[actor.locale];
+  return (
+    <AppShell actor={actor} messages={messages} current="/flags">
+      <p className="breadcrumb">
+        <Link href={`/patients/${flag.episode.patient.id}`}>{flag.episode.patient.name}</Link>
+      </p>
+      <h1>{text.codes[flag.code as RuleCode]}</h1>
+      <p>
+        <strong>{text.severities[flag.severity]}</strong> · {text.statuses[flag.status]} · {text.opened} {formatDate(flag.openedAt, actor.locale)}
+      </p>
+      <section className="panel" aria-labelledby="recommendation-heading">
+        <h2 id="recommendation-heading">{text.recommendation}</h2>
+        <p>{recommendation}</p>
+        <p className="hint">
+          {text.source}: {flag.source}
+        </p>
+      </section>
+      <section className="panel" aria-labelledby="evidence-heading">
+        <h2 id="evidence-heading">{text.evidence}</h2>
+        <dl className="details">
+          {describeEvidence(flag.evidence as Record<string, unknown>, messages, actor.locale).map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      {flag.status === "OPEN" && (
+        <section className="panel" aria-labelledby="acknowledge-heading">
+          <h2 id="acknowledge-heading">{text.acknowledge}</h2>
+          <AcknowledgeForm action={acknowledgeFlagAction.bind(null, flag.id)} text={{ note: text.acknowledgeNote, submit: text.acknowledge }} />
+        </section>
+      )}
+      <section className="panel" aria-labelledby="history-heading">
+        <h2 id="history-heading">{text.history}</h2>
+        <ol className="timeline">
+          {flag.events.map((event) => (
+            <li key={event.id} className="timeline-item">
+              <p>
+                <strong>{formatDate(event.at, actor.locale)}</strong> · {text.events[event.type as EventType] ?? event.type} · {text.severities[event.severity]}
+                {event.actorId && ` · ${flag.actorNames.get(event.actorId) ?? ""}`}
+              </p>
+              {event.note && <p>{event.note}</p>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </AppShell>
+  );
+}

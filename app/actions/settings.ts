@@ -1,0 +1,21 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { actorFor } from "@/lib/auth/guard.server";
+import { getDb } from "@/lib/db/app-db.server";
+import { errorTexts } from "@/lib/forms/error-text";
+import { formValues } from "@/lib/forms/form-input";
+import type { FormState } from "@/lib/forms/form-state";
+import { getMessages } from "@/lib/i18n";
+import { updateClinicRuleSettings } from "@/lib/rules/clinic-rule-settings";
+import { SETTING_LIMITS } from "@/lib/rules/settings";
+
+export async function saveRuleSettingsAction(previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await actorFor(["ADMIN"]);
+  const messages = getMessages(actor.locale);
+  const values = formValues(formData);
+  const result = await updateClinicRuleSettings(await getDb(), actor, values);
+  const next = { attempt: previous.attempt + 1, values, errors: {}, formError: null };
+  if (result.status === "invalid") return { ...next, errors: errorTexts(result.fieldErrors, messages, SETTING_LIMITS), formError: messages.validation.summary };
+  revalidatePath("/", "layout");
+  return { ...next, notice: messages.settings.saved(result.episodes) };
+}

@@ -1,0 +1,40 @@
+"use client";
+import { useActionState } from "react";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { TextField } from "./TextField";
+
+export function SettingsForm({
+  action,
+  fields,
+  initial,
+  text,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  fields: { name: string; label: string }[];
+  initial: Record<string, string>;
+  text: { save: string; saving: string };
+}) {
+  const [state, formAction, pending] = useActionState(action, initialFormState(initial));
+  return (
+    <form key={state.attempt} action={formAction} noValidate className="stack form-wide" aria-busy={pending}>
+      {state.formError && (
+        <div role="alert" className="form-error">
+          {state.formError}
+        </div>
+      )}
+      {state.notice && (
+        <p role="status" className="notice">
+          {state.notice}
+        </p>
+      )}
+      {fields.map((field) => (
+        <TextField key={field.name} id={field.name} label={field.label} inputMode="decimal" defaultValue={state.values[field.name]} error={state.errors[field.name]} />
+      ))}
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={pending}>
+          {pending ? text.saving : text.save}
+        </button>
+      </div>
+    </form>
+  );
+}

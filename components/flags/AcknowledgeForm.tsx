@@ -1,0 +1,44 @@
+"use client";
+import { useActionState } from "react";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
+
+export function AcknowledgeForm({
+  action,
+  text,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  text: { note: string; submit: string };
+}) {
+  const [state, formAction, pending] = useActionState(action, initialFormState());
+  return (
+    <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending}>
+      {state.formError && (
+        <div role="alert" className="form-error">
+          {state.formError}
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="note">{text.note}</label>
+        <textarea
+          id="note"
+          name="note"
+          rows={3}
+          maxLength={1000}
+          defaultValue={state.values.note}
+          aria-invalid={Boolean(state.errors.note)}
+          aria-describedby={state.errors.note ? "note-error" : undefined}
+        />
+        {state.errors.note && (
+          <p id="note-error" className="field-error">
+            {state.errors.note}
+          </p>
+        )}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={pending}>
+          {text.submit}
+        </button>
+      </div>
+    </form>
+  );
+}

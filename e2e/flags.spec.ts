@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+test("a clinician acknowledges a flag, and it re-opens when its severity rises", async ({ page }) => {
+  await signIn(page, "fysio@demo.dk");
+  await registerPatient(page, { name: "Flemming Flag", dateOfBirth: "1966-04-04", sex: "MALE", side: "RIGHT" });
+  await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+  const patientUrl = page.url();
+  await page.getByLabel("Symptomdebut").fill(daysAgo(80));
+  await page.getByLabel("Behandlingsstart").fill(daysAgo(50));
+  await page.getByRole("button", { name: "Åbn nyt forløb" }).click();
+  for (const [date, value] of [[daysAgo(50), "6"], [daysAgo(30), "6"]]) {
+    await page.goto(`${patientUrl}/records/outcome/new`);
+    await page.getByLabel("Dato").fill(date!);
+    await page.getByLabel("Måleredskab").selectOption("NRS_FIRST_STEP");
+    await page.getByLabel("Værdi").fill(value!);
+    await page.getByRole("button", { name: "Gem", exact: true }).click();
+    await expect(page).toHaveURL(patientUrl);
+  }
+  // Day 50 without a meaningful change: NO_IMPROVEMENT, a warning, with its recommendation.
+  const flagLink = page.getByRole("link", { name: "Ingen bedring (Advarsel, Åben)" });
+  await expect(flagLink).toBeVisible();
+  await flagLink.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingen bedring");
+  await expect(page.getByText(/struktureret gennemgang/)).toBeVisible();
+  await expect(page.getByText("Dage i behandling")).toBeVisible();
+  await expectNoAxeViolations(page);
+  const flagUrl = page.url();
+
+  await page.getByRole("button", { name: "Kvittér" }).click();
+  await expect(page.getByText("Udfyld feltet.")).toBeVisible();
+  await page.getByLabel("Hvad har du gjort eller besluttet?").fill("Gennemgået fodtøj og belastning; ny vurdering om 2 uger");
+  await page.getByRole("button", { name: "Kvittér" }).click();
+  await expect(page.getByText(/Advarsel · Kvitteret/)).toBeVisible();
+  await expect(page.getByText("Gennemgået fodtøj og belastning; ny vurdering om 2 uger")).toBeVisible();
+
+  // The admin lowers the day from which no improvement is high: the flag's severity rises.
+  await page.context().clearCookies();
+  await signIn(page, "admin@demo.dk");
+  await page.getByRole("link", { name: "Indstillinger" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Regelindstillinger");
+  await expectNoAxeViolations(page);
+  await page.getByLabel(/Ingen bedring er høj fra dag/).fill("49");
+  await page.getByRole("button", { name: "Gem og genberegn flag" }).click();
+  await expect(page.getByText(/Gemt\. Flag for \d+ aktive forløb er genberegnet\./)).toBeVisible();
+
+  await page.goto(flagUrl);
+  await expect(page.getByText(/Høj · Åben/)).toBeVisible();
+  await expect(page.getByText("Genåbnet")).toBeVisible();
+
+  await page.goto("/flags?code=NO_IMPROVEMENT&severity=HIGH");
+  await expect(page.getByRole("link", { name: "Flemming Flag" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Put the threshold back for the other tests.
+  await page.goto("/settings");
+  await page.getByLabel(/Ingen bedring er høj fra dag/).fill("56");
+  await page.getByRole("button", { name: "Gem og genberegn flag" }).click();
+  await expect(page.getByText(/Gemt\./)).toBeVisible();
+});

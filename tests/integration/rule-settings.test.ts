@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../lib/auth/actor";
+import { addDays, today } from "../../lib/dates";
+import { syncEpisodeFlags } from "../../lib/flags/sync-flags";
+import { getClinicRuleSettings, SETTING_NAMES, updateClinicRuleSettings } from "../../lib/rules/clinic-rule-settings";
+import { DEFAULT_RULE_SETTINGS } from "../../lib/rules/settings";
+import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import { actorOf } from "../support/actors";
+import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
+
+let t: TestDatabase;
+let admin: Actor;
+let clinician: Actor;
+const defaults = Object.fromEntries(SETTING_NAMES.map((name) => [name, String(DEFAULT_RULE_SETTINGS[name])]));
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const clinic = await createClinic(t.prisma);
+  admin = actorOf(await createUser(t.prisma, { clinicId: clinic.id, role: "ADMIN" }));
+  clinician = actorOf(await createUser(t.prisma, { clinicId: clinic.id, role: "CLINICIAN" }));
+});
+afterAll(() => t.close());
+
+describe(`rule settings on ${TEST_DB_KIND}`, () => {
+  it("start at the SPEC defaults and are for admins only", async () => {
+    expect(await getClinicRuleSettings(t.prisma, admin)).toEqual(DEFAULT_RULE_SETTINGS);
+    await expect(getClinicRuleSettings(t.prisma, clinician)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateClinicRuleSettings(t.prisma, clinician, defaults)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("refuse values out of range or not numbers, saving nothing", async () => {
+    const result = await updateClinicRuleSettings(t.prisma, admin, { ...defaults, noImprovementDays: "-1", adherenceMinFraction: "1,5", surgeryDays: "ever", followUpDays: undefined });
+    expect(result).toEqual({ status: "invalid", fieldErrors: { noImprovementDays: "outOfRange", adherenceMinFraction: "outOfRange", surgeryDays: "notANumber", followUpDays: "required" } });
+    expect(await getClinicRuleSettings(t.prisma, admin)).toEqual(DEFAULT_RULE_SETTINGS);
+  });
+
+  it("a saved change is audited and re-evaluates the clinic's active episodes", async () => {
+    const patient = await createPatient(t.prisma, { clinicId: admin.clinicId, clinicianId: clinician.userId });
+    const start = addDays(today(), -50);
+    const episode = await t.prisma.episode.create({ data: { clinicId: admin.clinicId, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start } });
+    await t.prisma.outcomeMeasurement.createMany({
+      data: [0, 20].map((d) => ({ clinicId: admin.clinicId, episodeId: episode.id, recordedById: clinician.userId, recordedBy: "CLINICIAN" as const, date: addDays(start, d), instrument: "NRS_FIRST_STEP" as const, value: 6 })),
+    });
+    await syncEpisodeFlags(t.prisma, [episode.id], today());
+    const severity = async () => (await t.prisma.flag.findFirstOrThrow({ where: { episodeId: episode.id, code: "NO_IMPROVEMENT" } })).severity;
+    expect(await severity()).toBe("WARNING");
+
+    expect(await updateClinicRuleSettings(t.prisma, admin, { ...defaults, noImprovementHighDays: "49" })).toEqual({ status: "saved", episodes: 1 });
+    expect((await getClinicRuleSettings(t.prisma, admin)).noImprovementHighDays).toBe(49);
+    expect(await severity()).toBe("HIGH");
+    expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episode.id } })).openHighFlags).toBe(1);
+    expect(await t.prisma.auditEvent.count({ where: { entity: "ClinicRuleSettings", actorId: admin.userId } })).toBe(1);
+  });
+});
