@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { TextField } from "./TextField";
+import { FormMessages } from "./FormMessages";
 
 export function SettingsForm({
   action,
@@ -17,16 +18,7 @@ export function SettingsForm({
   const [state, formAction, pending] = useActionState(action, initialFormState(initial));
   return (
     <form key={state.attempt} action={formAction} noValidate className="stack form-wide" aria-busy={pending}>
-      {state.formError && (
-        <div role="alert" className="form-error">
-          {state.formError}
-        </div>
-      )}
-      {state.notice && (
-        <p role="status" className="notice">
-          {state.notice}
-        </p>
-      )}
+      <FormMessages state={state} />
       {fields.map((field) => (
         <TextField key={field.name} id={field.name} label={field.label} inputMode="decimal" defaultValue={state.values[field.name]} error={state.errors[field.name]} />
       ))}

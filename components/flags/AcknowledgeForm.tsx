@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { FormMessages } from "../FormMessages";
 
 export function AcknowledgeForm({
   action,
@@ -12,11 +13,7 @@ export function AcknowledgeForm({
   const [state, formAction, pending] = useActionState(action, initialFormState());
   return (
     <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending}>
-      {state.formError && (
-        <div role="alert" className="form-error">
-          {state.formError}
-        </div>
-      )}
+      <FormMessages state={state} />
       <div className="field">
         <label htmlFor="note">{text.note}</label>
         <textarea

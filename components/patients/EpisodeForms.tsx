@@ -4,6 +4,7 @@ import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
+import { FormMessages } from "../FormMessages";
 
 type Option = { value: string; label: string };
 
@@ -24,11 +25,7 @@ export function OpenEpisodeForm({
   const v = state.values;
   return (
     <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending} aria-label={text.title}>
-      {state.formError && (
-        <div role="alert" className="form-error">
-          {state.formError}
-        </div>
-      )}
+      <FormMessages state={state} />
       <SelectField id="side" label={text.side} options={sides} defaultValue={v.side ?? defaultSide} error={state.errors.side} />
       <TextField id="symptomOnset" label={text.symptomOnset} type="date" max={today} defaultValue={v.symptomOnset} error={state.errors.symptomOnset} />
       <TextField id="treatmentStart" label={text.treatmentStart} type="date" max={today} defaultValue={v.treatmentStart ?? today} error={state.errors.treatmentStart} />

@@ -5,6 +5,7 @@ import type { PatientFormState } from "@/app/actions/patients";
 import { initialFormState } from "@/lib/forms/form-state";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
+import { FormShell } from "../FormShell";
 
 type Option = { value: string; label: string };
 
@@ -38,13 +39,7 @@ export function PatientForm({
   const e = state.errors;
   const number = { inputMode: "decimal" as const, type: "text" };
   return (
-    // The key re-mounts the fields after each answer, so they show the values sent.
-    <form key={state.attempt} action={formAction} noValidate className="stack form-wide" aria-busy={pending}>
-      {state.formError && (
-        <div role="alert" className="form-error">
-          {state.formError}
-        </div>
-      )}
+    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
       {state.duplicateOf && (
         <div role="alert" className="warning-box">
           <h2>{text.duplicateTitle}</h2>
@@ -86,12 +81,6 @@ export function PatientForm({
         <TextField id="shoeAgeKm" label={text.shoeAgeKm} inputMode="numeric" defaultValue={v.shoeAgeKm} error={e.shoeAgeKm} />
         <SelectField id="footType" label={text.footType} options={options.footType} defaultValue={v.footType ?? "UNKNOWN"} error={e.footType} />
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button primary" disabled={pending}>
-          {pending ? text.saving : text.save}
-        </button>
-        <Link href={cancelHref}>{text.cancel}</Link>
-      </div>
-    </form>
+    </FormShell>
   );
 }

@@ -4,7 +4,7 @@ import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { RadioGroup } from "../RadioGroup";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
-import { RecordFormShell } from "./RecordFormShell";
+import { FormShell } from "../FormShell";
 
 type Option = { value: string; label: string };
 
@@ -51,7 +51,7 @@ export function AssessmentForm({
   const v = state.values;
   const e = state.errors;
   return (
-    <RecordFormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
+    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
       <div aria-live="assertive" className="sticky-alert">
         {chosenFlags.length > 0 && (
           <div role="alert" className="urgent-banner">
@@ -119,6 +119,6 @@ export function AssessmentForm({
         <textarea id="note" name="note" rows={4} maxLength={2000} defaultValue={v.note} />
         {e.note && <p className="field-error">{e.note}</p>}
       </div>
-    </RecordFormShell>
+    </FormShell>
   );
 }

@@ -13,6 +13,7 @@ import type { RecordFormKind } from "@/lib/records/record-forms";
 import { DeleteRecord } from "./DeleteRecord";
 import { PatientCharts, type ChartPanel } from "./PatientCharts";
 import { QuickNrsForm } from "./QuickNrsForm";
+import { DetailsList } from "../DetailsList";
 
 type EpisodeRecord = Awaited<ReturnType<typeof getEpisodeRecord>>;
 
@@ -92,14 +93,7 @@ export function EpisodeRecordSection({
     <>
       <section aria-labelledby="summary-heading" className="panel">
         <h2 id="summary-heading">{messages.patient.details}</h2>
-        <dl className="details">
-          {summary.map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailsList items={summary} />
         {editable && (
           <>
             <div className="record-links">

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
-import { RecordFormShell } from "./RecordFormShell";
+import { FormShell } from "../FormShell";
 
 export function InterventionForm({
   action,
@@ -22,7 +22,7 @@ export function InterventionForm({
   const v = state.values;
   const e = state.errors;
   return (
-    <RecordFormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
+    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
       <TextField id="date" label={text.date} type="date" defaultValue={v.date} required error={e.date} />
       <SelectField id="type" label={text.type} options={types} placeholder={text.choose} defaultValue={v.type ?? ""} required error={e.type} />
       <div className="field">
@@ -30,6 +30,6 @@ export function InterventionForm({
         <textarea id="note" name="note" rows={3} maxLength={1000} defaultValue={v.note} />
         {e.note && <p className="field-error">{e.note}</p>}
       </div>
-    </RecordFormShell>
+    </FormShell>
   );
 }

@@ -3,7 +3,7 @@ import { useActionState, useState } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
-import { RecordFormShell } from "./RecordFormShell";
+import { FormShell } from "../FormShell";
 
 export type InstrumentInfo = { value: string; label: string; about: string; source: string };
 
@@ -29,7 +29,7 @@ export function OutcomeForm({
   const v = state.values;
   const e = state.errors;
   return (
-    <RecordFormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
+    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
       <TextField id="date" label={text.date} type="date" defaultValue={v.date} required error={e.date} />
       <SelectField
         id="instrument"
@@ -66,6 +66,6 @@ export function OutcomeForm({
           <p className="hint">{text.totalsOnly}</p>
         </>
       )}
-    </RecordFormShell>
+    </FormShell>
   );
 }

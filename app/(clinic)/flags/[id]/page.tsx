@@ -10,6 +10,7 @@ import { getMessages } from "@/lib/i18n";
 import { formatDate } from "@/lib/i18n/format";
 import { orNotFound } from "@/lib/not-found-for-page.server";
 import type { RuleCode } from "@/lib/rules/case";
+import { DetailsList } from "@/components/DetailsList";
 
 type EventType = "OPENED" | "SEVERITY_CHANGED" | "ACKNOWLEDGED" | "REOPENED" | "RESOLVED";
 
@@ -39,14 +40,7 @@ export default async function FlagPage({ params }: { params: Promise<{ id: strin
       </section>
       <section className="panel" aria-labelledby="evidence-heading">
         <h2 id="evidence-heading">{text.evidence}</h2>
-        <dl className="details">
-          {describeEvidence(flag.evidence as Record<string, unknown>, messages, actor.locale).map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailsList items={describeEvidence(flag.evidence as Record<string, unknown>, messages, actor.locale)} />
       </section>
       {flag.status === "OPEN" && (
         <section className="panel" aria-labelledby="acknowledge-heading">

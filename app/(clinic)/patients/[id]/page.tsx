@@ -17,6 +17,7 @@ import { getEpisodeRecord } from "@/lib/patients/get-episode-record";
 import { listEpisodeFlags } from "@/lib/flags/list-flags";
 import type { RuleCode } from "@/lib/rules/case";
 import { EpisodeRecordSection } from "@/components/records/EpisodeRecordSection";
+import { DetailsList } from "@/components/DetailsList";
 
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor(["ADMIN", "CLINICIAN"]);
@@ -94,14 +95,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
 
       <section aria-labelledby="details-heading" className="panel">
         <h2 id="details-heading">{messages.patientForm.identity}</h2>
-        <dl className="details">
-          {details.map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailsList items={details} />
       </section>
 
       <section aria-labelledby="episodes-heading" className="panel">

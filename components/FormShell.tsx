@@ -2,9 +2,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { FormState } from "@/lib/forms/form-state";
+import { FormMessages } from "./FormMessages";
 
-/** The frame of a record form: the form-level error, the fields, save and cancel. */
-export function RecordFormShell({
+/** The frame of a data-entry form: its messages, the fields, save and cancel. */
+export function FormShell({
   state,
   formAction,
   pending,
@@ -20,12 +21,9 @@ export function RecordFormShell({
   children: ReactNode;
 }) {
   return (
+    // The key re-mounts the fields after each answer, so they show the values sent.
     <form key={state.attempt} action={formAction} noValidate className="stack form-wide" aria-busy={pending}>
-      {state.formError && (
-        <div role="alert" className="form-error">
-          {state.formError}
-        </div>
-      )}
+      <FormMessages state={state} />
       {children}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={pending}>
