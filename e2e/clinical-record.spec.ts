@@ -104,3 +104,17 @@ test("an intervention is recorded and marked on the time axis", async ({ page })
   await expect(page.getByText("Indlæg eller hælkop – Hælkop i begge sko")).toBeVisible();
   await expect(page.getByRole("img", { name: "Smerte over tid" }).getByText("Indlæg eller hælkop")).toBeVisible();
 });
+
+test("the patient page shows today's HSR prescription, why, and adherence per week", async ({ page }) => {
+  await signIn(page, "fysio@demo.dk");
+  await page.goto("/caseload?q=Peter%20Patient");
+  await page.getByRole("link", { name: "Peter Patient" }).click();
+  const section = page.getByRole("region", { name: "Dagens ordination" });
+  await expect(section).toBeVisible();
+  await expect(section.getByText(/HSR hælløft · Programuge \d+, fase \d/)).toBeVisible();
+  await expect(section.getByText(/Smerten må højst være 3\/10/)).toBeVisible();
+  await expect(section.getByText("Hvorfor:")).toBeVisible();
+  await section.locator("summary", { hasText: "Gennemførte træninger pr. uge" }).click();
+  await expect(section.getByRole("columnheader", { name: "Gennemført / ordineret" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -1,5 +1,6 @@
 // The programs of SPEC §6 as data. Prose for users lives in the message catalogs, keyed by
 // the codes used here; templates hold only structure and numbers.
+import { z } from "zod";
 import type { ProgramKind } from "../generated/prisma/enums";
 
 export type ProgramPhase = {
@@ -54,6 +55,22 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
     },
   },
   {
+    // As in the trial (Rathleff et al. 2015): every second day, 3 s up, 2 s hold, 3 s down.
+    key: "hsr-rathleff-2015",
+    kind: "HSR",
+    name: "HSR hælløft, Rathleff 2015 / HSR heel raise, Rathleff 2015",
+    content: {
+      sessionsPerWeek: [3, 4],
+      tempo: { upSeconds: 3, holdSeconds: 2, downSeconds: 3 },
+      maxPain: 3,
+      phases: [
+        { code: "RATHLEFF_12RM", weeks: [1, 2], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [12, 12], load: "ADD_LOAD" },
+        { code: "RATHLEFF_10RM", weeks: [3, 4], exercise: "HEEL_RAISE_TOWEL", sets: 4, reps: [10, 10], load: "MORE_LOAD" },
+        { code: "RATHLEFF_8RM", weeks: [5, 12], exercise: "HEEL_RAISE_TOWEL", sets: 5, reps: [8, 8], load: "HIGH_LOAD" },
+      ],
+    },
+  },
+  {
     key: "return-to-run",
     kind: "RETURN_TO_RUN",
     name: "Tilbage til løb / Return to running",
@@ -67,3 +84,20 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
     },
   },
 ];
+
+/** An assignment's stored content, checked when read back from the database. */
+export const ZProgramContent = z.object({
+  sessionsPerWeek: z.tuple([z.number(), z.number()]),
+  tempo: z.object({ upSeconds: z.number(), holdSeconds: z.number(), downSeconds: z.number() }).nullable(),
+  maxPain: z.number(),
+  phases: z.array(
+    z.object({
+      code: z.string(),
+      weeks: z.tuple([z.number(), z.number()]),
+      exercise: z.string(),
+      sets: z.number(),
+      reps: z.tuple([z.number(), z.number()]),
+      load: z.enum(["BODY_WEIGHT", "ADD_LOAD", "MORE_LOAD", "HIGH_LOAD", "NONE"]),
+    }),
+  ),
+}) satisfies z.ZodType<ProgramContent>;

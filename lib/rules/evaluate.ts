@@ -1,6 +1,7 @@
 // The escalation rules of SPEC §5 as one pure function over one episode's data. No database,
 // no framework: the app, the daily sweep and the rules command all call this.
 import { INSTRUMENTS, mcidFrom } from "../clinical/instruments";
+import { loadResponse, morningPainByDate } from "../clinical/load-response";
 import type { RedFlag } from "../clinical/red-flags";
 import type { Instrument } from "../generated/prisma/enums";
 import { getMessages } from "../i18n";
@@ -130,20 +131,11 @@ export function evaluate(input: RuleCase, asOf: string, settings: RuleSettings =
 
   // LOAD_RESPONSE: a painful HSR session, or a worse next morning, in the window up to asOf.
   const inWindow = (date: string, days: number) => now - days < day(date) && day(date) <= now;
-  const morning = new Map<number, number>();
-  for (const o of outcomes.filter((o) => o.instrument === "NRS_FIRST_STEP")) {
-    morning.set(day(o.date), Math.max(morning.get(day(o.date)) ?? -Infinity, o.value));
-  }
+  const mornings = morningPainByDate(outcomes.filter((o) => o.instrument === "NRS_FIRST_STEP"));
   const hsrRecent = sessions.filter((s) => s.kind === "HSR" && inWindow(s.date, settings.loadResponseWindowDays));
-  const painfulSessions = hsrRecent.filter((s) => s.painDuring !== null && s.painDuring > settings.loadResponseMaxPain);
-  const worseMornings = [...new Set(hsrRecent.map((s) => day(s.date)))]
-    .filter((d) => morning.has(d) && morning.has(d + 1) && morning.get(d + 1)! > morning.get(d)!)
-    .sort((a, b) => a - b);
-  if (painfulSessions.length > 0 || worseMornings.length > 0) {
-    raise("LOAD_RESPONSE", "warning", {
-      painfulSessions: painfulSessions.map((s) => ({ date: s.date, painDuring: s.painDuring })).sort((a, b) => a.date.localeCompare(b.date)),
-      worseNextMornings: worseMornings.map((d) => ({ sessionDate: isoDay(d), sessionMorning: morning.get(d), nextMorning: morning.get(d + 1) })),
-    });
+  const response = loadResponse(hsrRecent, mornings, settings.loadResponseMaxPain);
+  if (response.hit) {
+    raise("LOAD_RESPONSE", "warning", { painfulSessions: response.painfulSessions, worseNextMornings: response.worseNextMornings });
   }
 
   // LOW_ADHERENCE

@@ -167,7 +167,7 @@ async function seedTemplates(db: Prisma.TransactionClient, clinicId: string): Pr
       const row = await db.programTemplate.create({
         data: { clinicId, key: template.key, kind: template.kind, name: template.name, content: template.content },
       });
-      return [template.kind, { id: row.id, kind: template.kind, content: template.content }] as const;
+      return [template.key, { id: row.id, kind: template.kind, content: template.content }] as const;
     }),
   );
   return Object.fromEntries(entries);
@@ -332,8 +332,8 @@ type EpisodeCourse = {
 async function seedProgramsAndLogs(db: Prisma.TransactionClient, seed: PatientSeed, episode: EpisodeCourse) {
   const { rng, scenario, templates } = seed;
   const { clinicId, episodeId, portalUserId, treatmentStart, lastDay, course, painOn } = episode;
-  const firstWeek = templates.FIRST_WEEK!;
-  const hsr = templates.HSR!;
+  const firstWeek = templates["first-week"]!;
+  const hsr = templates["hsr-12-weeks"]!;
   await db.programAssignment.create({
     data: {
       clinicId,

@@ -15,6 +15,8 @@ import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { findPatientForPage } from "@/lib/patients/find-patient-for-page.server";
 import { getEpisodeRecord } from "@/lib/patients/get-episode-record";
 import { listEpisodeFlags } from "@/lib/flags/list-flags";
+import { getCurrentPrescription } from "@/lib/programs/current-prescription";
+import { PrescriptionSection } from "@/components/records/PrescriptionSection";
 import type { RuleCode } from "@/lib/rules/case";
 import { EpisodeRecordSection } from "@/components/records/EpisodeRecordSection";
 import { DetailsList } from "@/components/DetailsList";
@@ -28,6 +30,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const record = patient.currentEpisodeId ? await getEpisodeRecord(db, actor, patient.currentEpisodeId) : null;
   const flags = patient.currentEpisodeId ? await listEpisodeFlags(db, actor, patient.currentEpisodeId) : [];
   const day = today();
+  const prescription = patient.currentEpisodeId ? await getCurrentPrescription(db, actor, patient.currentEpisodeId, day) : null;
   const date = (value: Date) => formatDate(value, actor.locale);
   const patientBmi = bmi(patient.heightCm && Number(patient.heightCm), patient.weightKg && Number(patient.weightKg));
   const hasOpenEpisode = patient.episodes.some((episode) => episode.status !== "DISCHARGED");
@@ -91,6 +94,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           )}
         </section>
       )}
+      {prescription && <PrescriptionSection prescription={prescription} messages={messages} locale={actor.locale} />}
       {record && <EpisodeRecordSection patientId={patient.id} record={record} editable={editable} messages={messages} locale={actor.locale} />}
 
       <section aria-labelledby="details-heading" className="panel">
