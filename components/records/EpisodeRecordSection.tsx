@@ -13,6 +13,7 @@ import type { RecordFormKind } from "@/lib/records/record-forms";
 import { DeleteRecord } from "./DeleteRecord";
 import { PatientCharts, type ChartPanel } from "./PatientCharts";
 import { QuickNrsForm } from "./QuickNrsForm";
+import { DataTableDetails } from "../DataTableDetails";
 import { DetailsList } from "../DetailsList";
 
 type EpisodeRecord = Awaited<ReturnType<typeof getEpisodeRecord>>;
@@ -120,32 +121,14 @@ export function EpisodeRecordSection({
           text={{ pain: messages.charts.pain, function: messages.charts.function, instrument: messages.charts.functionInstrument, noData: messages.charts.noData, band: messages.charts.band }}
         />
         {outcomes.length > 0 && (
-          <details className="data-table-details">
-            <summary>{messages.charts.dataTable}</summary>
-            <div className="table-scroll">
-              <table className="data-table">
-                <caption className="visually-hidden">{messages.charts.dataTable}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{messages.charts.date}</th>
-                    <th scope="col">{messages.charts.measure}</th>
-                    <th scope="col">{messages.charts.value}</th>
-                    <th scope="col">{messages.charts.recordedBy}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...outcomes].reverse().map((row) => (
-                    <tr key={row.id}>
-                      <td>{date(row.date)}</td>
-                      <td>{messages.instrument[row.instrument]}</td>
-                      <td>{formatNumber(row.value, locale)}</td>
-                      <td>{sourceLabel(row.recordedBy)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <DataTableDetails
+            summary={messages.charts.dataTable}
+            columns={[messages.charts.date, messages.charts.measure, messages.charts.value, messages.charts.recordedBy]}
+            rows={[...outcomes].reverse().map((row) => ({
+              key: row.id,
+              cells: [date(row.date), messages.instrument[row.instrument], formatNumber(row.value, locale), sourceLabel(row.recordedBy)],
+            }))}
+          />
         )}
       </section>
 

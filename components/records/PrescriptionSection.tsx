@@ -2,6 +2,7 @@ import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Prescription } from "@/lib/programs/progression";
+import { DataTableDetails } from "../DataTableDetails";
 import { DetailsList } from "../DetailsList";
 
 /** Today's HSR prescription, why it is what it is, and adherence per week. */
@@ -26,34 +27,14 @@ export function PrescriptionSection({ prescription, messages, locale }: { prescr
       <p>
         <strong>{text.why}:</strong> {text.reasons[p.reason]}
       </p>
-      <details className="data-table-details">
-        <summary>{text.adherence}</summary>
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{text.adherence}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{text.weekColumn}</th>
-                <th scope="col">{text.phaseColumn}</th>
-                <th scope="col">{text.doneColumn}</th>
-                <th scope="col">{text.responseColumn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...p.weeks].reverse().map((week) => (
-                <tr key={week.week}>
-                  <td>{week.week}</td>
-                  <td>{week.phase}</td>
-                  <td>
-                    {week.completed} / {week.prescribed}
-                  </td>
-                  <td>{week.loadResponse ? text.yes : text.no}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <DataTableDetails
+        summary={text.adherence}
+        columns={[text.weekColumn, text.phaseColumn, text.doneColumn, text.responseColumn]}
+        rows={[...p.weeks].reverse().map((week) => ({
+          key: String(week.week),
+          cells: [week.week, week.phase, `${week.completed} / ${week.prescribed}`, week.loadResponse ? text.yes : text.no],
+        }))}
+      />
     </section>
   );
 }

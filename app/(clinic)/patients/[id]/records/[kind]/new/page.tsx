@@ -1,21 +1,13 @@
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { AppShell } from "@/components/AppShell";
 import { RecordFormFor } from "@/components/records/RecordFormFor";
-import { requireActor } from "@/lib/auth/session.server";
 import { today } from "@/lib/dates";
-import { getDb } from "@/lib/db/app-db.server";
-import { getMessages } from "@/lib/i18n";
-import { findPatientForPage } from "@/lib/patients/find-patient-for-page.server";
-import { isRecordFormKind } from "@/lib/records/record-forms";
+import { loadRecordPage } from "../load-record-page";
 
 const TITLE = { assessment: "newAssessment", outcome: "newOutcome", intervention: "newIntervention" } as const;
 
 export default async function NewRecordPage({ params }: { params: Promise<{ id: string; kind: string }> }) {
-  const actor = await requireActor(["ADMIN", "CLINICIAN"]);
-  const { id, kind } = await params;
-  if (!isRecordFormKind(kind)) notFound();
-  const messages = getMessages(actor.locale);
-  const patient = await findPatientForPage(await getDb(), actor, id);
+  const { actor, messages, kind, patient } = await loadRecordPage(params);
   if (!patient.currentEpisodeId || patient.archivedAt) redirect(`/patients/${patient.id}`);
   return (
     <AppShell actor={actor} messages={messages} current="/caseload">

@@ -1,23 +1,15 @@
 import { notFound } from "next/navigation";
 import { AppShell } from "@/components/AppShell";
 import { RecordFormFor } from "@/components/records/RecordFormFor";
-import { requireActor } from "@/lib/auth/session.server";
-import { getDb } from "@/lib/db/app-db.server";
-import { getMessages } from "@/lib/i18n";
-import { findPatientForPage } from "@/lib/patients/find-patient-for-page.server";
 import { findRecordForPage } from "@/lib/records/find-record-for-page.server";
 import { recordInitialValues } from "@/lib/records/record-initial-values";
-import { isRecordFormKind } from "@/lib/records/record-forms";
+import { loadRecordPage } from "../../load-record-page";
 
 const TITLE = { assessment: "editAssessment", outcome: "editOutcome", intervention: "editIntervention" } as const;
 
 export default async function EditRecordPage({ params }: { params: Promise<{ id: string; kind: string; recordId: string }> }) {
-  const actor = await requireActor(["ADMIN", "CLINICIAN"]);
-  const { id, kind, recordId } = await params;
-  if (!isRecordFormKind(kind)) notFound();
-  const messages = getMessages(actor.locale);
-  const db = await getDb();
-  const patient = await findPatientForPage(db, actor, id);
+  const { actor, messages, db, kind, patient } = await loadRecordPage(params);
+  const { recordId } = await params;
   const record = await findRecordForPage(db, actor, kind, recordId);
   if (!patient.episodes.some((episode) => episode.id === record.episodeId)) notFound();
   const { values, lists } = recordInitialValues(kind, record);
