@@ -28,3 +28,8 @@ export function ageOn(dateOfBirth: Date, on: Date): number {
   if (beforeBirthday) age -= 1;
   return age;
 }
+
+/** A calendar date as yyyy-mm-dd, as <input type="date"> and the pure clinical modules use it. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

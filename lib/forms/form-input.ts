@@ -15,6 +15,12 @@ export const ERROR_CODES = [
   "notANumber",
   "invalidEmail",
   "invalidChoice",
+  "beforeProgram",
+  "rangeOrder",
+  "phaseGap",
+  "passwordTooShort",
+  "commonPassword",
+  "passwordMismatch",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type FieldErrors<K extends string = string> = Partial<Record<K, ErrorCode>>;
@@ -84,6 +90,13 @@ export function zOptionalNumber(min: number, max: number, opts: { integer?: bool
       }
       return number;
     });
+}
+
+/** A required number within [min, max]; decimal comma accepted. */
+export function zRequiredNumber(min: number, max: number, opts: { integer?: boolean } = {}) {
+  return zOptionalNumber(min, max, opts)
+    .refine((value) => value !== undefined, "required")
+    .transform((value) => value!);
 }
 
 export function zRequiredText(max: number) {

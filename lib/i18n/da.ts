@@ -122,6 +122,12 @@ export const da = {
     notANumber: "Skriv et tal.",
     invalidEmail: "Skriv en gyldig e-mail.",
     invalidChoice: "Vælg en af mulighederne.",
+    beforeProgram: "Datoen ligger før programmets start.",
+    rangeOrder: "Den øvre værdi kan ikke være lavere end den nedre.",
+    phaseGap: "En fase skal starte ugen efter, at den forrige slutter (den første i uge 1).",
+    passwordTooShort: "Adgangskoden skal være på mindst 12 tegn.",
+    commonPassword: "Adgangskoden er for almindelig og let at gætte. Vælg en anden.",
+    passwordMismatch: "De to adgangskoder er ikke ens.",
     summary: "Formularen blev ikke gemt. Ret de markerede felter.",
   },
   patientForm: {

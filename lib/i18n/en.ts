@@ -123,6 +123,12 @@ export const en: Messages = {
     notANumber: "Enter a number.",
     invalidEmail: "Enter a valid email.",
     invalidChoice: "Choose one of the options.",
+    beforeProgram: "The date is before the program's start.",
+    rangeOrder: "The upper value cannot be lower than the lower one.",
+    phaseGap: "A phase must start the week after the previous phase ends (the first in week 1).",
+    passwordTooShort: "The password must be at least 12 characters.",
+    commonPassword: "This password is too common and easy to guess. Choose another.",
+    passwordMismatch: "The two passwords are not the same.",
     summary: "The form was not saved. Correct the marked fields.",
   },
   patientForm: {

@@ -3,6 +3,9 @@
 import { z } from "zod";
 import type { ProgramKind } from "../generated/prisma/enums";
 
+export const EXERCISES = ["HEEL_RAISE_TOWEL", "PLANTAR_FASCIA_STRETCH", "RUN_WALK_INTERVALS"] as const;
+export const LOAD_GUIDANCE = ["BODY_WEIGHT", "ADD_LOAD", "MORE_LOAD", "HIGH_LOAD", "NONE"] as const;
+
 export type ProgramPhase = {
   code: string;
   /** First and last program week of the phase (1-based, inclusive). */
@@ -11,7 +14,7 @@ export type ProgramPhase = {
   sets: number;
   reps: [number, number];
   /** How the load is chosen in this phase, a code the catalogs explain. */
-  load: "BODY_WEIGHT" | "ADD_LOAD" | "MORE_LOAD" | "HIGH_LOAD" | "NONE";
+  load: (typeof LOAD_GUIDANCE)[number];
 };
 
 export type ProgramContent = {
@@ -97,7 +100,7 @@ export const ZProgramContent = z.object({
       exercise: z.string(),
       sets: z.number(),
       reps: z.tuple([z.number(), z.number()]),
-      load: z.enum(["BODY_WEIGHT", "ADD_LOAD", "MORE_LOAD", "HIGH_LOAD", "NONE"]),
+      load: z.enum(LOAD_GUIDANCE),
     }),
   ),
 }) satisfies z.ZodType<ProgramContent>;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { hashPassword } from "../auth/password";
 import { Role } from "../generated/prisma/enums";
-import { Prisma } from "../generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
+import { isUniqueViolation } from "../db/unique-violation";
 import { LOCALES } from "../i18n";
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -33,7 +34,7 @@ export async function createUserAccount(db: Prisma.TransactionClient, input: TUs
     const user = await db.user.create({ data: { ...data, passwordHash: await hashPassword(password) } });
     return { ok: true, user: { id: user.id, email: user.email, role: user.role } };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       return { ok: false, fieldErrors: { email: ["a user with this email already exists"] } };
     }
     throw error;

@@ -1,0 +1,69 @@
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import { isoDate } from "../dates";
+import { patientWhere } from "../patients/scope";
+import { ZProgramContent } from "./default-templates";
+import { prescriptionFor } from "./progression";
+
+/**
+ * The episode's active programs, each with the prescription for `on` from the progression
+ * engine, its overrides and who made them. Clinicians see their clinic's episodes, a patient
+ * only their own (patientWhere); anything else is an empty list. Audited.
+ */
+export async function listActivePrograms(db: Db, actor: Actor, episodeId: string, on: Date) {
+  const assignments = await db.programAssignment.findMany({
+    where: { episodeId, clinicId: actor.clinicId, status: "ACTIVE", episode: { patient: patientWhere(actor) } },
+    include: {
+      template: { select: { name: true, version: true } },
+      overrides: { orderBy: [{ date: "asc" }, { createdAt: "asc" }], include: { createdBy: { select: { name: true } } } },
+    },
+    orderBy: [{ kind: "asc" }, { startDate: "asc" }],
+  });
+  if (assignments.length === 0) return [];
+  const [sessions, morningPain] = await Promise.all([
+    db.sessionLog.findMany({
+      where: { assignmentId: { in: assignments.map((a) => a.id) } },
+      select: { assignmentId: true, date: true, completed: true, painDuring: true, loadKg: true },
+    }),
+    db.outcomeMeasurement.findMany({ where: { episodeId, instrument: "NRS_FIRST_STEP", deletedAt: null }, select: { date: true, value: true } }),
+  ]);
+  for (const assignment of assignments) {
+    await recordAuditEvent(db, actor, { action: "READ", entity: "ProgramAssignment", entityId: assignment.id });
+  }
+  return assignments.map((assignment) => {
+    const content = ZProgramContent.parse(assignment.content);
+    const overrides = assignment.overrides.map((o) => ({
+      id: o.id, date: isoDate(o.date), phase: o.phase ?? undefined, loadKg: o.loadKg === null ? undefined : Number(o.loadKg),
+      reason: o.reason, by: o.createdBy.name,
+    }));
+    const prescription = prescriptionFor(
+      {
+        startDate: isoDate(assignment.startDate),
+        sessionsPerWeek: assignment.sessionsPerWeek,
+        startingLoadKg: Number(assignment.startingLoadKg),
+        content,
+        sessions: sessions
+          .filter((s) => s.assignmentId === assignment.id)
+          .map((s) => ({ date: isoDate(s.date), completed: s.completed, painDuring: s.painDuring, loadKg: s.loadKg === null ? null : Number(s.loadKg) })),
+        morningPain: morningPain.map((p) => ({ date: isoDate(p.date), value: Number(p.value) })),
+        overrides,
+      },
+      isoDate(on),
+    );
+    return {
+      id: assignment.id,
+      kind: assignment.kind,
+      templateName: assignment.template.name,
+      templateVersion: assignment.template.version,
+      startDate: assignment.startDate,
+      sessionsPerWeek: assignment.sessionsPerWeek,
+      startingLoadKg: Number(assignment.startingLoadKg),
+      content,
+      overrides,
+      prescription,
+    };
+  });
+}
+
+export type ActiveProgram = Awaited<ReturnType<typeof listActivePrograms>>[number];

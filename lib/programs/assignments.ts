@@ -1,0 +1,145 @@
+// Programs assigned to an episode (SPEC §6): assigning a template (a copy of its content the
+// clinician may adjust), ending with a reason, and clinician overrides of the progression.
+// Every write goes through withEpisodeWrite, so the caseload's program column and the flags
+// follow at once, and is audited.
+import { z } from "zod";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import type { Db } from "../db/client";
+import { withEpisodeWrite } from "../episodes/with-episode-write";
+import { AppError } from "../errors";
+import { type FieldErrors, fieldErrorsOf, zChoice, zDate, zOptionalNumber, zRequiredNumber, zRequiredText } from "../forms/form-input";
+import type { Prisma } from "../generated/prisma/client";
+import { patientWhere } from "../patients/scope";
+import { ZProgramContent } from "./default-templates";
+import { programContentSchema } from "./program-content-input";
+import { getTemplate } from "./templates";
+
+export const END_REASONS = ["COMPLETED", "NO_PROGRESS", "PAIN", "PATIENT_CHOICE", "CHANGED_PROGRAM", "OTHER"] as const;
+export const MAX_LOAD_KG = 200;
+
+/** The bounds of the assignment and override fields, for their "must be between" messages. */
+export function assignmentRanges(phases: number): Record<string, readonly [number, number]> {
+  return { sessionsPerWeek: [1, 7], startingLoadKg: [0, MAX_LOAD_KG], loadKg: [0, MAX_LOAD_KG], phase: [1, phases] };
+}
+
+export type ProgramWriteResult = { status: "saved"; id: string } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "alreadyActive" };
+
+/** An open (not discharged) episode of a patient the actor may change, or NOT_FOUND. */
+async function findOpenEpisode(db: Db, actor: Actor, episodeId: string) {
+  const episode = await db.episode.findFirst({
+    where: { id: episodeId, clinicId: actor.clinicId, status: { not: "DISCHARGED" }, patient: { ...patientWhere(actor), archivedAt: null } },
+    select: { id: true, treatmentStart: true },
+  });
+  if (!episode) throw new AppError("NOT_FOUND");
+  return episode;
+}
+
+/** An active assignment on an open episode the actor may change, or NOT_FOUND. */
+async function findActiveAssignment(db: Db, actor: Actor, assignmentId: string) {
+  const assignment = await db.programAssignment.findFirst({
+    where: {
+      id: assignmentId, clinicId: actor.clinicId, status: "ACTIVE",
+      episode: { status: { not: "DISCHARGED" }, patient: { ...patientWhere(actor), archivedAt: null } },
+    },
+  });
+  if (!assignment) throw new AppError("NOT_FOUND");
+  return { ...assignment, content: ZProgramContent.parse(assignment.content) };
+}
+
+const zAssignment = (treatmentStart: Date) =>
+  z.object({
+    templateId: z.uuid({ error: (issue) => (issue.input === undefined ? "required" : "invalidChoice") }),
+    startDate: zDate({ earliest: treatmentStart, earliestCode: "beforeEpisode" }),
+    sessionsPerWeek: zRequiredNumber(1, 7, { integer: true }),
+    startingLoadKg: zOptionalNumber(0, MAX_LOAD_KG).transform((value) => value ?? 0),
+  });
+
+/**
+ * Assigns a template (of the actor's clinic, else NOT_FOUND) to an episode. One active
+ * program of each kind per episode: the episode row is locked while that is checked.
+ */
+export async function assignProgram(db: Db, actor: Actor, episodeId: string, raw: Record<string, unknown>): Promise<ProgramWriteResult> {
+  assertCan(actor, "clinic-patients");
+  const episode = await findOpenEpisode(db, actor, episodeId);
+  const parsed = zAssignment(episode.treatmentStart).safeParse(raw);
+  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  const template = await getTemplate(db, actor, parsed.data.templateId);
+  return withEpisodeWrite(db, episode.id, async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "Episode" WHERE id = ${episode.id}::uuid FOR UPDATE`;
+    const active = await tx.programAssignment.count({ where: { episodeId: episode.id, kind: template.kind, status: "ACTIVE" } });
+    if (active > 0) return { status: "alreadyActive" } as const;
+    const row = await tx.programAssignment.create({
+      data: {
+        clinicId: actor.clinicId, episodeId: episode.id, templateId: template.id, kind: template.kind,
+        startDate: parsed.data.startDate, sessionsPerWeek: parsed.data.sessionsPerWeek,
+        startingLoadKg: parsed.data.startingLoadKg, content: template.content,
+      },
+    });
+    await recordAuditEvent(tx, actor, { action: "CREATE", entity: "ProgramAssignment", entityId: row.id });
+    return { status: "saved", id: row.id } as const;
+  });
+}
+
+/** Adjusts the patient's copy of the program: sessions per week and the phases' numbers. */
+export async function adjustAssignment(db: Db, actor: Actor, assignmentId: string, raw: Record<string, unknown>): Promise<ProgramWriteResult> {
+  assertCan(actor, "clinic-patients");
+  const assignment = await findActiveAssignment(db, actor, assignmentId);
+  const sessions = z.object({ sessionsPerWeek: zRequiredNumber(1, 7, { integer: true }) }).safeParse(raw);
+  const content = programContentSchema(assignment.content).safeParse(raw);
+  if (!sessions.success || !content.success) {
+    return { status: "invalid", fieldErrors: { ...(sessions.error && fieldErrorsOf(sessions.error)), ...(content.error && fieldErrorsOf(content.error)) } };
+  }
+  return withEpisodeWrite(db, assignment.episodeId, async (tx) => {
+    await tx.programAssignment.update({
+      where: { id: assignment.id },
+      data: { sessionsPerWeek: sessions.data.sessionsPerWeek, content: content.data as Prisma.InputJsonValue },
+    });
+    await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "ProgramAssignment", entityId: assignment.id });
+    return { status: "saved", id: assignment.id } as const;
+  });
+}
+
+const ZEnd = z.object({ reason: zChoice(END_REASONS) });
+
+/** Ends an active assignment; a reason is required. */
+export async function endAssignment(db: Db, actor: Actor, assignmentId: string, raw: Record<string, unknown>, on: Date): Promise<ProgramWriteResult> {
+  assertCan(actor, "clinic-patients");
+  const assignment = await findActiveAssignment(db, actor, assignmentId);
+  const parsed = ZEnd.safeParse(raw);
+  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  return withEpisodeWrite(db, assignment.episodeId, async (tx) => {
+    await tx.programAssignment.update({ where: { id: assignment.id }, data: { status: "ENDED", endedAt: on, endReason: parsed.data.reason } });
+    await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "ProgramAssignment", entityId: assignment.id });
+    return { status: "saved", id: assignment.id } as const;
+  });
+}
+
+const zOverride = (startDate: Date, phases: number) =>
+  z
+    .object({
+      date: zDate({ earliest: startDate, earliestCode: "beforeProgram" }),
+      phase: zOptionalNumber(1, phases, { integer: true }),
+      loadKg: zOptionalNumber(0, MAX_LOAD_KG),
+      reason: zRequiredText(500),
+    })
+    .refine((v) => v.phase !== undefined || v.loadKg !== undefined, { path: ["phase"], message: "required" });
+
+/** A clinician's override of the phase and/or load from a date on, with a reason. */
+export async function overrideProgression(db: Db, actor: Actor, assignmentId: string, raw: Record<string, unknown>): Promise<ProgramWriteResult> {
+  assertCan(actor, "clinic-patients");
+  const assignment = await findActiveAssignment(db, actor, assignmentId);
+  const parsed = zOverride(assignment.startDate, assignment.content.phases.length).safeParse(raw);
+  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  return withEpisodeWrite(db, assignment.episodeId, async (tx) => {
+    const row = await tx.programOverride.create({
+      data: {
+        clinicId: actor.clinicId, assignmentId: assignment.id, createdById: actor.userId,
+        date: parsed.data.date, phase: parsed.data.phase ?? null, loadKg: parsed.data.loadKg ?? null, reason: parsed.data.reason,
+      },
+    });
+    await recordAuditEvent(tx, actor, { action: "CREATE", entity: "ProgramOverride", entityId: row.id });
+    return { status: "saved", id: row.id } as const;
+  });
+}
