@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { readEnv } from "../lib/env";
+import { seedDefaultTemplates } from "../lib/programs/templates";
 import { createUserAccount, MIN_PASSWORD_LENGTH } from "../lib/users/create-user-account";
 import { runCli, UsageError } from "./cli";
 
@@ -41,7 +42,10 @@ runCli(async () => {
       password,
     };
     const result = await prisma.$transaction(async (tx) => {
-      clinic ??= await tx.clinic.create({ data: { name: clinicName } });
+      if (!clinic) {
+        clinic = await tx.clinic.create({ data: { name: clinicName } });
+        await seedDefaultTemplates(tx, clinic.id);
+      }
       const created = await createUserAccount(tx, { ...input, clinicId: clinic.id });
       // Roll back a clinic created for a user that could not be created.
       if (!created.ok) throw new InvalidUser(created.fieldErrors);

@@ -48,6 +48,18 @@ async function findActiveAssignment(db: Db, actor: Actor, assignmentId: string) 
   return { ...assignment, content: ZProgramContent.parse(assignment.content) };
 }
 
+/** An active assignment for the adjust page, with its patient and template name. Audited. */
+export async function getActiveAssignment(db: Db, actor: Actor, assignmentId: string) {
+  assertCan(actor, "clinic-patients");
+  const assignment = await findActiveAssignment(db, actor, assignmentId);
+  const context = await db.programAssignment.findUniqueOrThrow({
+    where: { id: assignment.id },
+    select: { episode: { select: { patientId: true } }, template: { select: { name: true } } },
+  });
+  await recordAuditEvent(db, actor, { action: "READ", entity: "ProgramAssignment", entityId: assignment.id });
+  return { ...assignment, patientId: context.episode.patientId, templateName: context.template.name };
+}
+
 const zAssignment = (treatmentStart: Date) =>
   z.object({
     templateId: z.uuid({ error: (issue) => (issue.input === undefined ? "required" : "invalidChoice") }),

@@ -57,6 +57,12 @@ describe("HSR progression, 12-week default", () => {
     expect(prescriptionFor(lapsed, day(56))).toMatchObject({ phase: 2, reason: "STEPPED_BACK" });
   });
 
+  it("does not step back below phase 1", () => {
+    const idle = input();
+    expect(prescriptionFor(idle, day(14))).toMatchObject({ phase: 1, reason: "HELD_SESSIONS" });
+    expect(prescriptionFor(idle, day(21))).toMatchObject({ phase: 1, reason: "HELD_SESSIONS" });
+  });
+
   it("lets a clinician override the phase or the load from the override's date", () => {
     const base = { sessions: sessionsFor(range(1, 12)) };
     const phase = input({ ...base, overrides: [{ date: day(8), phase: 3 }] });

@@ -73,7 +73,8 @@ export function prescriptionFor(input: ProgressionInput, on: string): Prescripti
       if (previous.loadResponse || previous.completed < previous.prescribed) {
         held += 1;
         outcome = previous.loadResponse ? "HELD_LOAD_RESPONSE" : "HELD_SESSIONS";
-        if (held >= 2) {
+        // Phase 1 has nothing to step back to: the patient simply stays there.
+        if (held >= 2 && phase > 1) {
           phase = Math.max(1, phase - 1);
           load = Math.max(0, load - LOAD_STEP_KG);
           held = 0;

@@ -10,6 +10,7 @@ import type { FootType, Instrument, Sex, Side } from "../generated/prisma/enums"
 import { refreshEpisodeSummaries } from "../episodes/refresh-episode-summary";
 import { syncEpisodeFlags } from "../flags/sync-flags";
 import { DEFAULT_TEMPLATES } from "../programs/default-templates";
+import { seedDefaultTemplates } from "../programs/templates";
 import { createClinic, createPatient, createUser } from "./builders";
 
 export const DEMO_PASSWORD = "heelpain-demo";
@@ -162,15 +163,9 @@ export async function seedDemo(db: Prisma.TransactionClient, seedDay: Date): Pro
 type Templates = Record<string, { id: string; kind: "FIRST_WEEK" | "HSR" | "RETURN_TO_RUN"; content: Prisma.InputJsonValue }>;
 
 async function seedTemplates(db: Prisma.TransactionClient, clinicId: string): Promise<Templates> {
-  const entries = await Promise.all(
-    DEFAULT_TEMPLATES.map(async (template) => {
-      const row = await db.programTemplate.create({
-        data: { clinicId, key: template.key, kind: template.kind, name: template.name, content: template.content },
-      });
-      return [template.key, { id: row.id, kind: template.kind, content: template.content }] as const;
-    }),
-  );
-  return Object.fromEntries(entries);
+  await seedDefaultTemplates(db, clinicId);
+  const rows = await db.programTemplate.findMany({ where: { clinicId, key: { in: DEFAULT_TEMPLATES.map((template) => template.key) }, version: 1 } });
+  return Object.fromEntries(rows.map((row) => [row.key, { id: row.id, kind: row.kind, content: row.content as Prisma.InputJsonValue }]));
 }
 
 type PatientSeed = {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { saveRuleSettingsAction } from "@/app/actions/settings";
 import { AppShell } from "@/components/AppShell";
 import { SettingsForm } from "@/components/SettingsForm";
@@ -15,7 +16,12 @@ export default async function SettingsPage() {
   const settings = await getClinicRuleSettings(await getDb(), actor);
   return (
     <AppShell actor={actor} messages={messages} current="/settings">
-      <h1>{text.title}</h1>
+      <div className="page-heading">
+        <h1>{text.title}</h1>
+        <Link href="/settings/templates" className="button secondary">
+          {messages.programs.templates}
+        </Link>
+      </div>
       <p className="hint">{text.intro}</p>
       <SettingsForm
         action={saveRuleSettingsAction}

@@ -15,8 +15,9 @@ import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { findPatientForPage } from "@/lib/patients/find-patient-for-page.server";
 import { getEpisodeRecord } from "@/lib/patients/get-episode-record";
 import { listEpisodeFlags } from "@/lib/flags/list-flags";
-import { getCurrentPrescription } from "@/lib/programs/current-prescription";
-import { PrescriptionSection } from "@/components/records/PrescriptionSection";
+import { listActivePrograms } from "@/lib/programs/active-programs";
+import { listTemplates } from "@/lib/programs/templates";
+import { ProgramsSection } from "@/components/programs/ProgramsSection";
 import type { RuleCode } from "@/lib/rules/case";
 import { EpisodeRecordSection } from "@/components/records/EpisodeRecordSection";
 import { DetailsList } from "@/components/DetailsList";
@@ -30,7 +31,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const record = patient.currentEpisodeId ? await getEpisodeRecord(db, actor, patient.currentEpisodeId) : null;
   const flags = patient.currentEpisodeId ? await listEpisodeFlags(db, actor, patient.currentEpisodeId) : [];
   const day = today();
-  const prescription = patient.currentEpisodeId ? await getCurrentPrescription(db, actor, patient.currentEpisodeId, day) : null;
+  const programs = record ? await listActivePrograms(db, actor, record.id, day) : [];
+  const templates = record ? await listTemplates(db, actor) : [];
   const date = (value: Date) => formatDate(value, actor.locale);
   const patientBmi = bmi(patient.heightCm && Number(patient.heightCm), patient.weightKg && Number(patient.weightKg));
   const hasOpenEpisode = patient.episodes.some((episode) => episode.status !== "DISCHARGED");
@@ -94,7 +96,18 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           )}
         </section>
       )}
-      {prescription && <PrescriptionSection prescription={prescription} messages={messages} locale={actor.locale} />}
+      {record && (
+        <ProgramsSection
+          patientId={patient.id}
+          episode={record}
+          programs={programs}
+          templates={templates.map((template) => ({ ...template, sessionsPerWeek: template.content.sessionsPerWeek[0] }))}
+          editable={editable && record.status !== "DISCHARGED"}
+          today={day}
+          messages={messages}
+          locale={actor.locale}
+        />
+      )}
       {record && <EpisodeRecordSection patientId={patient.id} record={record} editable={editable} messages={messages} locale={actor.locale} />}
 
       <section aria-labelledby="details-heading" className="panel">

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { copyTemplateAction } from "@/app/actions/templates";
+import { AppShell } from "@/components/AppShell";
+import { CopyTemplateForm } from "@/components/programs/CopyTemplateForm";
+import { requireActor } from "@/lib/auth/session.server";
+import { getDb } from "@/lib/db/app-db.server";
+import { getMessages } from "@/lib/i18n";
+import { listTemplates } from "@/lib/programs/templates";
+
+export default async function TemplatesPage() {
+  const actor = await requireActor(["ADMIN"]);
+  const messages = getMessages(actor.locale);
+  const text = messages.templates;
+  const templates = await listTemplates(await getDb(), actor);
+  return (
+    <AppShell actor={actor} messages={messages} current="/settings">
+      <h1>{text.title}</h1>
+      <p className="hint">{text.intro}</p>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{text.name}</th>
+              <th scope="col">{text.kind}</th>
+              <th scope="col">{text.version}</th>
+              <th scope="col">{text.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {templates.map((template) => (
+              <tr key={template.id}>
+                <td>{template.name}</td>
+                <td>{messages.program[template.kind]}</td>
+                <td>{template.version}</td>
+                <td className="row-actions">
+                  <Link href={`/settings/templates/${template.id}`} className="button secondary" aria-label={`${text.edit}: ${template.name}`}>
+                    {text.edit}
+                  </Link>
+                  <CopyTemplateForm
+                    action={copyTemplateAction.bind(null, template.id)}
+                    defaultName={text.copyOf(template.name)}
+                    text={{ copy: text.copy, name: text.copyName }}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </AppShell>
+  );
+}

@@ -1,0 +1,102 @@
+import Link from "next/link";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n";
+import { formatDate } from "@/lib/i18n/format";
+import type { ActiveProgram } from "@/lib/programs/active-programs";
+import { PrintButton } from "../PrintButton";
+import { exerciseName, PrescriptionDetails } from "./PrescriptionDetails";
+
+/**
+ * The patient's current plan on paper (SPEC §7): this week's prescription, how to do each
+ * exercise, every phase, the pain rule and when to get in touch. The clinic's patient page
+ * and the portal both show it; the print stylesheet drops the app's chrome.
+ */
+export function PlanHandout({
+  patientName,
+  programs,
+  today,
+  backHref,
+  messages,
+  locale,
+}: {
+  patientName: string;
+  programs: ActiveProgram[];
+  today: Date;
+  backHref: string;
+  messages: Messages;
+  locale: Locale;
+}) {
+  const text = messages.handout;
+  return (
+    <article className="handout">
+      <div className="page-heading">
+        <h1>{text.title}</h1>
+        <div className="heading-actions no-print">
+          {programs.length > 0 && <PrintButton label={text.print} />}
+          <Link href={backHref} className="button secondary">
+            {text.back}
+          </Link>
+        </div>
+      </div>
+      <p>{text.for(patientName, formatDate(today, locale))}</p>
+      {programs.length === 0 && <p>{text.none}</p>}
+      {programs.map((program) => {
+        const exercises = [...new Set(program.content.phases.map((phase) => phase.exercise))];
+        return (
+          <section key={program.id} className="handout-program" aria-labelledby={`handout-${program.id}`}>
+            <h2 id={`handout-${program.id}`}>{messages.program[program.kind]}</h2>
+            <p>{text.sessions(program.sessionsPerWeek, program.sessionsPerWeek)}</p>
+            {program.prescription && (
+              <>
+                <h3>{text.thisWeek}</h3>
+                <PrescriptionDetails prescription={program.prescription} messages={messages} locale={locale} />
+              </>
+            )}
+            <h3>{text.howTo}</h3>
+            {exercises.map((exercise) => (
+              <div key={exercise}>
+                <h4>{exerciseName(messages, exercise)}</h4>
+                <ol>
+                  {(text.steps[exercise as keyof typeof text.steps] ?? []).map((step) => (
+                    <li key={step}>{step}</li>
+                  ))}
+                </ol>
+              </div>
+            ))}
+            <ul>
+              {text.advice[program.kind].map((advice) => (
+                <li key={advice}>{advice}</li>
+              ))}
+            </ul>
+            {program.content.phases.length > 1 && (
+              <>
+                <h3>{text.allPhases}</h3>
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{messages.prescription.weekColumn}</th>
+                      <th scope="col">{messages.prescription.doseLabel}</th>
+                      <th scope="col">{messages.prescription.loadLabel}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {program.content.phases.map((phase) => (
+                      <tr key={phase.code}>
+                        <td>{text.weeks(phase.weeks[0], phase.weeks[1])}</td>
+                        <td>{messages.prescription.setsReps(phase.sets, phase.reps[0], phase.reps[1])}</td>
+                        <td>{messages.programs.loadGuidance[phase.load]}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
+            <h3>{text.painRuleTitle}</h3>
+            <p>{text.painRule(program.content.maxPain)}</p>
+          </section>
+        );
+      })}
+      <p className="handout-contact">{text.contact}</p>
+    </article>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Locale } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n";
+import { formatNumber } from "@/lib/i18n/format";
+import type { Prescription } from "@/lib/programs/progression";
+import { DataTableDetails } from "../DataTableDetails";
+import { DetailsList } from "../DetailsList";
+
+export function exerciseName(messages: Messages, code: string): string {
+  return messages.prescription.exercise[code as keyof Messages["prescription"]["exercise"]] ?? code;
+}
+
+/** A prescription: exercise, sets × reps, load, tempo, the pain rule, and why it is what it is. */
+export function PrescriptionDetails({ prescription: p, messages, locale }: { prescription: Prescription; messages: Messages; locale: Locale }) {
+  const text = messages.prescription;
+  const items: [string, string][] = [
+    [text.exerciseLabel, exerciseName(messages, p.phaseSpec.exercise)],
+    [text.doseLabel, text.setsReps(p.sets, p.reps[0], p.reps[1])],
+    [text.loadLabel, p.suggestedLoadKg > 0 ? text.load(formatNumber(p.suggestedLoadKg, locale)) : text.bodyWeight],
+    ...(p.tempo ? [[text.tempoLabel, text.tempo(p.tempo.upSeconds, p.tempo.holdSeconds, p.tempo.downSeconds)] as [string, string]] : []),
+  ];
+  return (
+    <>
+      <p>{text.week(p.week, p.phase)}</p>
+      <DetailsList items={items} />
+      <p>{text.painRule(p.maxPain)}</p>
+      <p>
+        <strong>{text.why}:</strong> {text.reasons[p.reason]}
+      </p>
+    </>
+  );
+}
+
+/** Completed against prescribed sessions, newest week first. */
+export function AdherenceTable({ prescription, messages }: { prescription: Prescription; messages: Messages }) {
+  const text = messages.prescription;
+  return (
+    <DataTableDetails
+      summary={text.adherence}
+      columns={[text.weekColumn, text.phaseColumn, text.doneColumn, text.responseColumn]}
+      rows={[...prescription.weeks].reverse().map((week) => ({
+        key: String(week.week),
+        cells: [week.week, week.phase, `${week.completed} / ${week.prescribed}`, week.loadResponse ? text.yes : text.no],
+      }))}
+    />
+  );
+}

@@ -1,0 +1,102 @@
+"use client";
+import { useActionState, useId, useState } from "react";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { ConfirmDialog } from "../ConfirmDialog";
+import { FormMessages } from "../FormMessages";
+import { SelectField } from "../SelectField";
+import { TextField } from "../TextField";
+
+type Option = { value: string; label: string };
+type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/** Assigns a template to the episode: start date, sessions per week and starting load. */
+export function AssignProgramForm({
+  action,
+  templates,
+  defaults,
+  earliest,
+  text,
+}: {
+  action: FormAction;
+  templates: Option[];
+  defaults: { startDate: string; sessionsPerWeek: string };
+  earliest: string;
+  text: { title: string; template: string; startDate: string; sessionsPerWeek: string; startingLoadKg: string; submit: string; pending: string; choose: string };
+}) {
+  const [state, formAction, pending] = useActionState(action, initialFormState());
+  const v = state.values;
+  return (
+    <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending} aria-label={text.title}>
+      <FormMessages state={state} />
+      <SelectField id="templateId" label={text.template} options={templates} placeholder={text.choose} defaultValue={v.templateId ?? ""} error={state.errors.templateId} />
+      <TextField id="startDate" label={text.startDate} type="date" min={earliest} defaultValue={v.startDate ?? defaults.startDate} error={state.errors.startDate} />
+      <TextField id="sessionsPerWeek" label={text.sessionsPerWeek} inputMode="numeric" defaultValue={v.sessionsPerWeek ?? defaults.sessionsPerWeek} error={state.errors.sessionsPerWeek} />
+      <TextField id="startingLoadKg" label={text.startingLoadKg} inputMode="decimal" defaultValue={v.startingLoadKg ?? "0"} error={state.errors.startingLoadKg} />
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={pending}>
+          {pending ? text.pending : text.submit}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A clinician's change of phase and/or load from a date on, with a reason. */
+export function OverrideForm({
+  action,
+  phases,
+  today,
+  text,
+}: {
+  action: FormAction;
+  phases: Option[];
+  today: string;
+  text: { title: string; date: string; phase: string; keepPhase: string; load: string; loadHint: string; reason: string; submit: string };
+}) {
+  const [state, formAction, pending] = useActionState(action, initialFormState());
+  const v = state.values;
+  const id = useId();
+  return (
+    <details className="override" open={state.attempt > 0}>
+      <summary>{text.title}</summary>
+      <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending} aria-label={text.title}>
+        <FormMessages state={state} />
+        <TextField id={`${id}-date`} name="date" label={text.date} type="date" defaultValue={v.date ?? today} error={state.errors.date} />
+        <SelectField id={`${id}-phase`} name="phase" label={text.phase} options={phases} placeholder={text.keepPhase} defaultValue={v.phase ?? ""} error={state.errors.phase} />
+        <TextField id={`${id}-load`} name="loadKg" label={text.load} inputMode="decimal" placeholder={text.loadHint} defaultValue={v.loadKg} error={state.errors.loadKg} />
+        <TextField id={`${id}-reason`} name="reason" label={text.reason} defaultValue={v.reason} error={state.errors.reason} maxLength={500} />
+        <div className="form-actions">
+          <button type="submit" className="button secondary" disabled={pending}>
+            {text.submit}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+/** Ends a program after asking for a reason and a confirmation. */
+export function EndProgramButton({
+  action,
+  reasons,
+  text,
+}: {
+  action: (formData: FormData) => Promise<{ error: string | null }>;
+  reasons: Option[];
+  text: { end: string; title: string; body: string; reason: string; choose: string; cancel: string };
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const reasonId = useId();
+  return (
+    <>
+      <ConfirmDialog trigger={text.end} title={text.title} body={text.body} confirm={text.end} cancel={text.cancel} action={async (formData) => setError((await action(formData)).error)}>
+        <SelectField id={reasonId} name="reason" label={text.reason} options={reasons} placeholder={text.choose} required defaultValue="" />
+      </ConfirmDialog>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import Link from "next/link";
+import { assignProgramAction, endAssignmentAction, overrideProgressionAction } from "@/app/actions/programs";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
+import type { ActiveProgram } from "@/lib/programs/active-programs";
+import { END_REASONS } from "@/lib/programs/assignments";
+import { isoDate } from "@/lib/dates";
+import { AdherenceTable, PrescriptionDetails } from "./PrescriptionDetails";
+import { AssignProgramForm, EndProgramButton, OverrideForm } from "./ProgramForms";
+
+type Props = {
+  patientId: string;
+  episode: { id: string; treatmentStart: Date };
+  programs: ActiveProgram[];
+  templates: { id: string; name: string; version: number; sessionsPerWeek: number }[];
+  /** False for an archived patient or a discharged episode: shown, not changed. */
+  editable: boolean;
+  today: Date;
+  messages: Messages;
+  locale: Locale;
+};
+
+/** The episode's active programs with today's prescription, adherence and overrides; assign, adjust, override, end. */
+export function ProgramsSection({ patientId, episode, programs, templates, editable, today, messages, locale }: Props) {
+  const text = messages.programs;
+  const date = (value: Date | string) => formatDate(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value, locale);
+  const defaultTemplate = templates[0];
+  return (
+    <section aria-labelledby="programs-heading" className="panel">
+      <div className="page-heading">
+        <h2 id="programs-heading">{text.title}</h2>
+        {programs.length > 0 && (
+          <Link href={`/patients/${patientId}/handout`} className="button secondary">
+            {text.handout}
+          </Link>
+        )}
+      </div>
+      {programs.length === 0 && <p>{text.none}</p>}
+      {programs.map((program) => (
+        <article key={program.id} className="program" aria-labelledby={`program-${program.id}`}>
+          <h3 id={`program-${program.id}`}>{messages.program[program.kind]}</h3>
+          <p>
+            {text.templateVersion(program.templateName, program.templateVersion)} · {text.summary(date(program.startDate), program.sessionsPerWeek)}
+          </p>
+          {program.prescription ? (
+            <>
+              <PrescriptionDetails prescription={program.prescription} messages={messages} locale={locale} />
+              <AdherenceTable prescription={program.prescription} messages={messages} />
+            </>
+          ) : (
+            <p>{text.notStarted(date(program.startDate))}</p>
+          )}
+          {program.overrides.length > 0 && (
+            <>
+              <h4>{text.overrides}</h4>
+              <ul>
+                {program.overrides.map((o) => (
+                  <li key={o.id}>
+                    {text.overrideItem(
+                      date(o.date),
+                      [o.phase !== undefined && text.overridePhaseValue(o.phase), o.loadKg !== undefined && text.overrideLoadValue(formatNumber(o.loadKg, locale))].filter(Boolean).join(", "),
+                      o.reason,
+                      o.by,
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {editable && (
+            <div className="program-actions">
+              <Link href={`/patients/${patientId}/programs/${program.id}/adjust`} className="button secondary">
+                {text.adjust}
+              </Link>
+              <EndProgramButton
+                action={endAssignmentAction.bind(null, patientId, program.id)}
+                reasons={END_REASONS.map((value) => ({ value, label: text.endReasons[value] }))}
+                text={{ end: text.end, title: text.endTitle, body: text.endBody, reason: text.endReason, choose: messages.patientForm.choose, cancel: messages.patient.confirmCancel }}
+              />
+              <OverrideForm
+                action={overrideProgressionAction.bind(null, patientId, program.id, program.content.phases.length)}
+                phases={program.content.phases.map((_, i) => ({ value: String(i + 1), label: messages.programs.editor.phase(i + 1) }))}
+                today={isoDate(today)}
+                text={{
+                  title: text.overrideTitle, date: text.overrideDate, phase: text.overridePhase, keepPhase: text.overrideKeepPhase,
+                  load: text.overrideLoad, loadHint: text.overrideLoadHint, reason: text.overrideReason, submit: text.overrideSave,
+                }}
+              />
+            </div>
+          )}
+        </article>
+      ))}
+      {editable && defaultTemplate && (
+        <>
+          <h3>{text.assignTitle}</h3>
+          <AssignProgramForm
+            action={assignProgramAction.bind(null, patientId, episode.id)}
+            templates={templates.map((template) => ({ value: template.id, label: text.templateVersion(template.name, template.version) }))}
+            defaults={{ startDate: isoDate(today), sessionsPerWeek: String(defaultTemplate.sessionsPerWeek) }}
+            earliest={isoDate(episode.treatmentStart)}
+            text={{
+              title: text.assignTitle, template: text.template, startDate: text.startDate, sessionsPerWeek: text.sessionsPerWeek,
+              startingLoadKg: text.startingLoadKg, submit: text.assign, pending: text.assigning, choose: messages.patientForm.choose,
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Messages } from "@/lib/i18n";
+import { EXERCISES, LOAD_GUIDANCE, type ProgramContent } from "@/lib/programs/default-templates";
+import type { ProgramEditorText } from "./ProgramContentForm";
+import { exerciseName } from "./PrescriptionDetails";
+
+/** The program editor's labels and choices in the user's language, for `content`'s phases. */
+export function programEditorProps(messages: Messages, content: ProgramContent, save: { save: string; saving: string }) {
+  // Client components get plain strings only: the catalog's `phase` function stays here.
+  const { phase, ...labels } = messages.programs.editor;
+  const text: ProgramEditorText = {
+    ...labels,
+    phases: content.phases.map((_, i) => phase(i + 1)),
+    ...save,
+    cancel: messages.templates.cancel,
+  };
+  return {
+    text,
+    exercises: EXERCISES.map((value) => ({ value, label: exerciseName(messages, value) })),
+    loads: LOAD_GUIDANCE.map((value) => ({ value, label: messages.programs.loadGuidance[value] })),
+  };
+}

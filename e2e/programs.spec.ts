@@ -1,0 +1,97 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
+
+const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+test("a clinician assigns HSR, sees why the prescription is what it is, overrides it and prints the handout", async ({ page }) => {
+  await signIn(page, "fysio@demo.dk");
+  await registerPatient(page, { name: "Holger Hælløft", dateOfBirth: "1969-02-11", sex: "MALE", side: "RIGHT" });
+  await page.getByLabel("Symptomdebut").fill(isoDaysAgo(60));
+  await page.getByLabel("Behandlingsstart").fill(isoDaysAgo(16));
+  await page.getByRole("button", { name: "Åbn nyt forløb" }).click();
+  const programs = page.getByRole("region", { name: "Programmer" });
+  await expect(programs.getByText("Intet aktivt program.")).toBeVisible();
+
+  // Bad input: nothing is saved and each field says what is wrong.
+  const assign = programs.getByRole("form", { name: "Tildel et program" });
+  await assign.getByLabel("Program").selectOption({ label: "HSR hælløft, 12 uger / HSR heel raise, 12 weeks, version 1" });
+  await assign.getByLabel("Startdato").fill(isoDaysAgo(30));
+  await assign.getByLabel("Træninger om ugen").fill("8");
+  await assign.getByLabel("Startbelastning (kg)").fill("-5");
+  await assign.getByRole("button", { name: "Tildel program" }).click();
+  await expect(assign.getByText("Datoen ligger før forløbets behandlingsstart.")).toBeVisible();
+  await expect(assign.getByText("Skal ligge mellem 1 og 7.")).toBeVisible();
+  await expect(assign.getByText("Skal ligge mellem 0 og 200.")).toBeVisible();
+  await expect(programs.getByText("Intet aktivt program.")).toBeVisible();
+
+  await assign.getByLabel("Startdato").fill(isoDaysAgo(15));
+  await assign.getByLabel("Træninger om ugen").fill("3");
+  await assign.getByLabel("Startbelastning (kg)").fill("0");
+  await assign.getByRole("button", { name: "Tildel program" }).click();
+  const hsr = programs.getByRole("article", { name: "HSR hælløft" });
+  await expect(hsr.getByText("Programuge 3, fase 1")).toBeVisible();
+  await expect(hsr.getByText("3 sæt × 12 gentagelser")).toBeVisible();
+  await expect(hsr.getByText(/for få gennemførte træninger/)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A second HSR while one is active is refused.
+  await assign.getByLabel("Program").selectOption({ label: "HSR hælløft, Rathleff 2015 / HSR heel raise, Rathleff 2015, version 1" });
+  await assign.getByRole("button", { name: "Tildel program" }).click();
+  await expect(programs.getByText(/Patienten har allerede et aktivt program af denne type/)).toBeVisible();
+
+  // The clinician moves the patient on to phase 2 with a reason.
+  await hsr.getByText("Ændr fase eller belastning").click();
+  const override = hsr.getByRole("form", { name: "Ændr fase eller belastning" });
+  await override.getByRole("button", { name: "Gem ændring" }).click();
+  await expect(override.getByText("Udfyld feltet.")).toHaveCount(1);
+  await override.getByLabel("Begrundelse").fill("Har trænet selv i forvejen");
+  await override.getByRole("button", { name: "Gem ændring" }).click();
+  // A change needs a phase or a load.
+  await expect(override.getByLabel("Fase")).toHaveAccessibleDescription("Udfyld feltet.");
+  await override.getByLabel("Fase").selectOption("2");
+  await override.getByLabel("Belastning (kg)").fill("5");
+  await override.getByLabel("Begrundelse").fill("Har trænet selv i forvejen");
+  await override.getByRole("button", { name: "Gem ændring" }).click();
+  await expect(hsr.getByText("Programuge 3, fase 2")).toBeVisible();
+  await expect(hsr.getByText("Ca. 5 kg ekstra, fx i en rygsæk")).toBeVisible();
+  await expect(hsr.getByText("Fysioterapeuten har ændret fase eller belastning.")).toBeVisible();
+  await expect(hsr.getByText(/Begrundelse: Har trænet selv i forvejen \(Frederik Fysio\)/)).toBeVisible();
+
+  // The handout, on screen and as printed.
+  await page.getByRole("link", { name: "Træningsplan til print" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Min træningsplan" })).toBeVisible();
+  await expect(page.getByText("Til Holger Hælløft", { exact: false })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Smertereglen" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Uge 10–12" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("button", { name: "Udskriv" })).toBeHidden();
+  await expect(page.getByRole("navigation")).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1, name: "Min træningsplan" })).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+
+  // Ending the program asks for a reason and a confirmation.
+  await page.getByRole("link", { name: "Tilbage" }).click();
+  await hsr.getByRole("button", { name: "Afslut program" }).click();
+  const dialog = page.getByRole("dialog", { name: "Afslut programmet?" });
+  await dialog.getByLabel("Årsag").selectOption("PAIN");
+  await dialog.getByRole("button", { name: "Afslut program" }).click();
+  await expect(programs.getByText("Intet aktivt program.")).toBeVisible();
+});
+
+test("an admin edits a template and it is saved as its next version", async ({ page }) => {
+  await signIn(page, "admin@demo.dk");
+  await page.goto("/settings/templates");
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Redigér: Tilbage til løb / Return to running" }).click();
+  await page.getByLabel("Navn", { exact: true }).fill("Tilbage til løb, klinikkens udgave");
+  await page.getByLabel("Sæt").fill("0");
+  await page.getByRole("button", { name: "Gem som ny version" }).click();
+  await expect(page.getByText("Skal ligge mellem 1 og 10.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Sæt").fill("8");
+  await page.getByRole("button", { name: "Gem som ny version" }).click();
+  await expect(page).toHaveURL(/\/settings\/templates$/);
+  const row = page.getByRole("row", { name: /Tilbage til løb, klinikkens udgave/ });
+  await expect(row.getByRole("cell", { name: "2", exact: true })).toBeVisible();
+});
