@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   "passwordTooShort",
   "commonPassword",
   "passwordMismatch",
+  "emailTaken",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type FieldErrors<K extends string = string> = Partial<Record<K, ErrorCode>>;

@@ -128,6 +128,7 @@ export const da = {
     passwordTooShort: "Adgangskoden skal være på mindst 12 tegn.",
     commonPassword: "Adgangskoden er for almindelig og let at gætte. Vælg en anden.",
     passwordMismatch: "De to adgangskoder er ikke ens.",
+    emailTaken: "Denne e-mail bruges allerede af en anden konto. Brug en anden, eller spørg din klinik.",
     summary: "Formularen blev ikke gemt. Ret de markerede felter.",
   },
   patientForm: {

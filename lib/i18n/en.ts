@@ -129,6 +129,7 @@ export const en: Messages = {
     passwordTooShort: "The password must be at least 12 characters.",
     commonPassword: "This password is too common and easy to guess. Choose another.",
     passwordMismatch: "The two passwords are not the same.",
+    emailTaken: "This email is already used by another account. Use another, or ask your clinic.",
     summary: "The form was not saved. Correct the marked fields.",
   },
   patientForm: {

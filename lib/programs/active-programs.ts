@@ -24,7 +24,8 @@ export async function listActivePrograms(db: Db, actor: Actor, episodeId: string
   const [sessions, morningPain] = await Promise.all([
     db.sessionLog.findMany({
       where: { assignmentId: { in: assignments.map((a) => a.id) } },
-      select: { assignmentId: true, date: true, completed: true, painDuring: true, loadKg: true },
+      select: { id: true, assignmentId: true, date: true, completed: true, sets: true, reps: true, painDuring: true, loadKg: true },
+      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
     }),
     db.outcomeMeasurement.findMany({ where: { episodeId, instrument: "NRS_FIRST_STEP", deletedAt: null }, select: { date: true, value: true } }),
   ]);
@@ -33,6 +34,9 @@ export async function listActivePrograms(db: Db, actor: Actor, episodeId: string
   }
   return assignments.map((assignment) => {
     const content = ZProgramContent.parse(assignment.content);
+    const logged = sessions
+      .filter((s) => s.assignmentId === assignment.id)
+      .map((s) => ({ id: s.id, date: isoDate(s.date), completed: s.completed, sets: s.sets, reps: s.reps, painDuring: s.painDuring, loadKg: s.loadKg === null ? null : Number(s.loadKg) }));
     const overrides = assignment.overrides.map((o) => ({
       id: o.id, date: isoDate(o.date), phase: o.phase ?? undefined, loadKg: o.loadKg === null ? undefined : Number(o.loadKg),
       reason: o.reason, by: o.createdBy.name,
@@ -43,9 +47,7 @@ export async function listActivePrograms(db: Db, actor: Actor, episodeId: string
         sessionsPerWeek: assignment.sessionsPerWeek,
         startingLoadKg: Number(assignment.startingLoadKg),
         content,
-        sessions: sessions
-          .filter((s) => s.assignmentId === assignment.id)
-          .map((s) => ({ date: isoDate(s.date), completed: s.completed, painDuring: s.painDuring, loadKg: s.loadKg === null ? null : Number(s.loadKg) })),
+        sessions: logged,
         morningPain: morningPain.map((p) => ({ date: isoDate(p.date), value: Number(p.value) })),
         overrides,
       },
@@ -61,6 +63,8 @@ export async function listActivePrograms(db: Db, actor: Actor, episodeId: string
       startingLoadKg: Number(assignment.startingLoadKg),
       content,
       overrides,
+      /** Logged sessions, newest first. */
+      sessions: logged,
       prescription,
     };
   });

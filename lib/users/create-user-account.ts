@@ -1,18 +1,23 @@
 import { z } from "zod";
 import { hashPassword } from "../auth/password";
+import { isCommonPassword, MIN_PASSWORD_LENGTH } from "../auth/password-policy";
 import { Role } from "../generated/prisma/enums";
 import type { Prisma } from "../generated/prisma/client";
 import { isUniqueViolation } from "../db/unique-violation";
 import { LOCALES } from "../i18n";
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH };
 
 export const ZUserAccount = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("must be a valid email address")),
   name: z.string().trim().min(1, "must not be empty").max(200),
   role: z.enum(Role, { error: "must be ADMIN, CLINICIAN or PATIENT" }),
   clinicId: z.uuid("must be a clinic id"),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(200)
+    .refine((password) => !isCommonPassword(password), "is a common password; choose another"),
   locale: z.enum(LOCALES).default("da"),
 });
 

@@ -1,0 +1,105 @@
+// What a patient writes from the portal (SPEC §6, §7): the morning first-step pain and the
+// sessions of their program. Both go through withEpisodeWrite, so the clinic's caseload and
+// flags (a painful session raises LOAD_RESPONSE) change in the same transaction.
+import { z } from "zod";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import type { Db } from "../db/client";
+import { withEpisodeWrite } from "../episodes/with-episode-write";
+import { AppError } from "../errors";
+import { type FieldErrors, fieldErrorsOf, zChoice, zDate, zOptionalNumber, zRequiredNumber } from "../forms/form-input";
+import { patientWhere } from "../patients/scope";
+import { ZProgramContent } from "../programs/default-templates";
+import { scheduledPhase } from "../programs/progression";
+
+export type PortalLogResult = { status: "saved"; id: string } | { status: "invalid"; fieldErrors: FieldErrors };
+
+/** Bounds of the session log's numbers, for the "must be between" messages. */
+export const SESSION_RANGES = { value: [0, 10], sets: [1, 20], reps: [0, 100], loadKg: [0, 200], painDuring: [0, 10] } as const;
+
+/** The patient's own open episode, or NOT_FOUND. */
+async function ownOpenEpisode(db: Db, actor: Actor) {
+  assertCan(actor, "own-record");
+  const patient = await db.patient.findFirst({
+    where: { ...patientWhere(actor), archivedAt: null },
+    select: { currentEpisode: { select: { id: true, status: true } } },
+  });
+  const episode = patient?.currentEpisode;
+  if (!episode || episode.status === "DISCHARGED") throw new AppError("NOT_FOUND");
+  return episode;
+}
+
+const zToday = (today: Date) => zDate({ latest: () => today, earliest: today, earliestCode: "tooEarly" });
+
+/**
+ * Today's first-step pain, 0–10. One value per day from the portal: logging again the same
+ * day changes that day's value; earlier days are closed.
+ */
+export async function logMorningPain(db: Db, actor: Actor, raw: Record<string, unknown>, today: Date): Promise<PortalLogResult> {
+  const episode = await ownOpenEpisode(db, actor);
+  const parsed = z.object({ date: zToday(today), value: zRequiredNumber(...SESSION_RANGES.value, { integer: true }) }).safeParse(raw);
+  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  const { date, value } = parsed.data;
+  return withEpisodeWrite(db, episode.id, async (tx) => {
+    const existing = await tx.outcomeMeasurement.findFirst({
+      where: { episodeId: episode.id, instrument: "NRS_FIRST_STEP", recordedBy: "PATIENT", date, deletedAt: null },
+    });
+    const row = existing
+      ? await tx.outcomeMeasurement.update({ where: { id: existing.id }, data: { value } })
+      : await tx.outcomeMeasurement.create({
+          data: { clinicId: actor.clinicId, episodeId: episode.id, recordedById: actor.userId, recordedBy: "PATIENT", date, instrument: "NRS_FIRST_STEP", value },
+        });
+    await recordAuditEvent(tx, actor, { action: existing ? "UPDATE" : "CREATE", entity: "OutcomeMeasurement", entityId: row.id });
+    return { status: "saved", id: row.id } as const;
+  });
+}
+
+const zSession = (today: Date) =>
+  z.object({
+    clientId: z.uuid("required"),
+    assignmentId: z.uuid({ error: (issue) => (issue.input === undefined ? "required" : "invalidChoice") }),
+    date: zDate({ latest: () => today }),
+    completed: zChoice(["yes", "no"]).transform((value) => value === "yes"),
+    sets: zOptionalNumber(...SESSION_RANGES.sets, { integer: true }),
+    reps: zOptionalNumber(...SESSION_RANGES.reps, { integer: true }),
+    loadKg: zOptionalNumber(...SESSION_RANGES.loadKg),
+    painDuring: zOptionalNumber(...SESSION_RANGES.painDuring, { integer: true }),
+  })
+  // The pain rule needs the pain of every session that was done.
+  .refine((v) => !v.completed || v.painDuring !== undefined, { path: ["painDuring"], message: "required" });
+
+/**
+ * Logs a session of one of the patient's active programs. Idempotent on `clientId`, which the
+ * form generates: a double tap or a retry after a lost answer stores one row and answers the
+ * same id. An assignment that is not the patient's (or not active) is a field error.
+ */
+export async function logSession(db: Db, actor: Actor, raw: Record<string, unknown>, today: Date): Promise<PortalLogResult> {
+  const episode = await ownOpenEpisode(db, actor);
+  const parsed = zSession(today).safeParse(raw);
+  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  const input = parsed.data;
+  const assignment = await db.programAssignment.findFirst({ where: { id: input.assignmentId, episodeId: episode.id, status: "ACTIVE" } });
+  if (!assignment) return { status: "invalid", fieldErrors: { assignmentId: "invalidChoice" } };
+  if (input.date < assignment.startDate) return { status: "invalid", fieldErrors: { date: "beforeProgram" } };
+
+  const content = ZProgramContent.parse(assignment.content);
+  const week = Math.floor((input.date.getTime() - assignment.startDate.getTime()) / (7 * 86_400_000)) + 1;
+  const exercise = content.phases[scheduledPhase(content, week) - 1]?.exercise ?? "";
+  return withEpisodeWrite(db, episode.id, async (tx) => {
+    // ON CONFLICT DO NOTHING: a repeated clientId leaves the transaction usable.
+    const inserted = await tx.sessionLog.createMany({
+      data: [{
+        clientId: input.clientId, clinicId: actor.clinicId, episodeId: episode.id, assignmentId: assignment.id, kind: assignment.kind,
+        date: input.date, exercise, sets: input.sets ?? null, reps: input.reps ?? null, loadKg: input.loadKg ?? null,
+        painDuring: input.painDuring ?? null, completed: input.completed,
+      }],
+      skipDuplicates: true,
+    });
+    const row = await tx.sessionLog.findUniqueOrThrow({ where: { clientId: input.clientId } });
+    // A clientId already used for another episode is not this patient's retry.
+    if (row.episodeId !== episode.id) throw new AppError("NOT_FOUND");
+    if (inserted.count === 1) await recordAuditEvent(tx, actor, { action: "CREATE", entity: "SessionLog", entityId: row.id });
+    return { status: "saved", id: row.id } as const;
+  });
+}

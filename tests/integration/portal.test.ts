@@ -1,0 +1,164 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../lib/auth/actor";
+import { authenticate } from "../../lib/auth/authenticate";
+import { addDays, isoDate, today } from "../../lib/dates";
+import { isAppError } from "../../lib/errors";
+import { acceptInvite, createInvite, getPortalAccess, lookupInvite } from "../../lib/invites/invites";
+import { logMorningPain, logSession } from "../../lib/portal/portal-logs";
+import { listActivePrograms } from "../../lib/programs/active-programs";
+import { assignProgram } from "../../lib/programs/assignments";
+import { listTemplates, seedDefaultTemplates } from "../../lib/programs/templates";
+import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import { actorOf } from "../support/actors";
+import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
+
+let t: TestDatabase;
+let clinicId: string;
+let clinician: Actor;
+let outsider: Actor;
+const now = new Date();
+const day = today();
+const PASSWORD = "hælløft på trappetrin";
+
+/** A patient with an open episode (started 10 days ago) and an active HSR program. */
+async function patientWithProgram(email: string | null = null) {
+  const patient = await createPatient(t.prisma, { clinicId, clinicianId: clinician.userId, email });
+  const start = addDays(day, -10);
+  const episode = await t.prisma.episode.create({ data: { clinicId, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start } });
+  await t.prisma.patient.update({ where: { id: patient.id }, data: { currentEpisodeId: episode.id } });
+  const templateId = (await listTemplates(t.prisma, clinician)).find((tpl) => tpl.key === "hsr-12-weeks")!.id;
+  const assigned = await assignProgram(t.prisma, clinician, episode.id, { templateId, startDate: isoDate(start), sessionsPerWeek: "3" });
+  return { patient, episodeId: episode.id, assignmentId: (assigned as { id: string }).id };
+}
+
+/** Invites the patient and accepts with PASSWORD; answers the patient's actor. */
+async function portalActor(patientId: string, email: string) {
+  const { token } = await createInvite(t.prisma, clinician, patientId, now);
+  expect(await acceptInvite(t.prisma, token, { email, password: PASSWORD, confirmPassword: PASSWORD }, "da", now)).toMatchObject({ status: "ACCEPTED" });
+  return actorOf(await t.prisma.user.findUniqueOrThrow({ where: { email } }));
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  clinicId = (await createClinic(t.prisma)).id;
+  await seedDefaultTemplates(t.prisma, clinicId);
+  clinician = actorOf(await createUser(t.prisma, { clinicId, role: "CLINICIAN" }));
+  outsider = actorOf(await createUser(t.prisma, { clinicId: (await createClinic(t.prisma)).id, role: "CLINICIAN" }));
+});
+afterAll(() => t.close());
+
+describe(`portal invitations on ${TEST_DB_KIND}`, () => {
+  it("creates a single-use 7-day link; a new invite revokes the old one", async () => {
+    const { patient } = await patientWithProgram("karen@example.test");
+    const first = await createInvite(t.prisma, clinician, patient.id, now);
+    expect(first.expiresAt.getTime() - now.getTime()).toBe(7 * 86_400_000);
+    expect(await getPortalAccess(t.prisma, clinician, patient.id, now)).toMatchObject({ account: null, invite: { status: "PENDING" } });
+    const second = await createInvite(t.prisma, clinician, patient.id, now);
+    expect(await lookupInvite(t.prisma, first.token, now)).toEqual({ status: "INVALID" });
+    expect(await lookupInvite(t.prisma, second.token, now)).toEqual({ status: "VALID", email: "karen@example.test", hasAccount: false });
+    expect(await lookupInvite(t.prisma, second.token, addDays(now, 8))).toEqual({ status: "EXPIRED" });
+    expect(await lookupInvite(t.prisma, "not-a-token", now)).toEqual({ status: "INVALID" });
+    // Only the hash is stored.
+    expect(await t.prisma.invite.count({ where: { tokenHash: second.token } })).toBe(0);
+  });
+
+  it("checks the password, then creates the portal account linked to that patient only", async () => {
+    const { patient } = await patientWithProgram();
+    const { token } = await createInvite(t.prisma, clinician, patient.id, now);
+    const accept = (raw: Record<string, string>) => acceptInvite(t.prisma, token, raw, "en", now);
+    expect(await accept({ email: "not-an-email", password: "short", confirmPassword: "short" })).toEqual({
+      status: "INVALID_INPUT", fieldErrors: { password: "passwordTooShort", email: "invalidEmail" },
+    });
+    expect(await accept({ email: "ole@example.test", password: "qwerty123456", confirmPassword: "qwerty123456" })).toEqual({
+      status: "INVALID_INPUT", fieldErrors: { password: "commonPassword" },
+    });
+    expect(await accept({ email: "ole@example.test", password: PASSWORD, confirmPassword: `${PASSWORD}!` })).toEqual({
+      status: "INVALID_INPUT", fieldErrors: { confirmPassword: "passwordMismatch" },
+    });
+    expect(await accept({ email: clinician.email, password: PASSWORD, confirmPassword: PASSWORD })).toEqual({ status: "INVALID_INPUT", fieldErrors: { email: "emailTaken" } });
+    expect(await t.prisma.user.count({ where: { email: "ole@example.test" } })).toBe(0);
+
+    expect(await accept({ email: "Ole@Example.test", password: PASSWORD, confirmPassword: PASSWORD })).toEqual({ status: "ACCEPTED", email: "ole@example.test" });
+    const user = await authenticate(t.prisma, { email: "ole@example.test", password: PASSWORD });
+    expect(user).toMatchObject({ role: "PATIENT", clinicId });
+    expect((await t.prisma.patient.findUniqueOrThrow({ where: { id: patient.id } })).portalUserId).toBe(user!.id);
+    expect(await accept({ email: "ole2@example.test", password: PASSWORD, confirmPassword: PASSWORD })).toEqual({ status: "USED" });
+    expect(await getPortalAccess(t.prisma, clinician, patient.id, now)).toMatchObject({ account: { email: "ole@example.test" }, invite: { status: "USED" } });
+
+    // A later invite resets the same account's password; no second account appears.
+    const again = await createInvite(t.prisma, clinician, patient.id, now);
+    expect(await lookupInvite(t.prisma, again.token, now)).toMatchObject({ status: "VALID", hasAccount: true });
+    const newPassword = "en helt ny adgangskode";
+    expect(await acceptInvite(t.prisma, again.token, { password: newPassword, confirmPassword: newPassword }, "da", now)).toEqual({ status: "ACCEPTED", email: "ole@example.test" });
+    expect(await authenticate(t.prisma, { email: "ole@example.test", password: newPassword })).not.toBeNull();
+    expect(await t.prisma.user.count({ where: { role: "PATIENT", clinicId, name: patient.name } })).toBe(1);
+  });
+
+  it("is only for the clinic's clinicians", async () => {
+    const { patient } = await patientWithProgram();
+    await expect(createInvite(t.prisma, outsider, patient.id, now)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
+    const patientActor = await portalActor(patient.id, `p-${randomUUID()}@example.test`);
+    await expect(createInvite(t.prisma, patientActor, patient.id, now)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
+    await expect(getPortalAccess(t.prisma, patientActor, patient.id, now)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
+  });
+});
+
+describe(`portal logs on ${TEST_DB_KIND}`, () => {
+  let me: Actor;
+  let mine: Awaited<ReturnType<typeof patientWithProgram>>;
+  let theirs: Awaited<ReturnType<typeof patientWithProgram>>;
+
+  beforeAll(async () => {
+    mine = await patientWithProgram();
+    theirs = await patientWithProgram();
+    me = await portalActor(mine.patient.id, `me-${randomUUID()}@example.test`);
+  });
+
+  it("logs today's morning pain once per day, editable the same day, and refuses bad input", async () => {
+    const log = (raw: Record<string, string>) => logMorningPain(t.prisma, me, raw, day);
+    expect(await log({ date: isoDate(day), value: "11" })).toEqual({ status: "invalid", fieldErrors: { value: "outOfRange" } });
+    expect(await log({ date: isoDate(addDays(day, 1)), value: "3" })).toEqual({ status: "invalid", fieldErrors: { date: "futureDate" } });
+    expect(await log({ date: isoDate(addDays(day, -1)), value: "3" })).toEqual({ status: "invalid", fieldErrors: { date: "tooEarly" } });
+    expect((await log({ date: isoDate(day), value: "6" })).status).toBe("saved");
+    expect((await log({ date: isoDate(day), value: "4" })).status).toBe("saved");
+    const rows = await t.prisma.outcomeMeasurement.findMany({ where: { episodeId: mine.episodeId, instrument: "NRS_FIRST_STEP" } });
+    expect(rows.map((row) => [Number(row.value), row.recordedBy])).toEqual([[4, "PATIENT"]]);
+    expect(Number((await t.prisma.episode.findUniqueOrThrow({ where: { id: mine.episodeId } })).latestPain)).toBe(4);
+  });
+
+  it("stores one row for a repeated or concurrent submit of the same session", async () => {
+    const clientId = randomUUID();
+    const raw = { clientId, assignmentId: mine.assignmentId, date: isoDate(day), completed: "yes", sets: "3", reps: "12", loadKg: "0", painDuring: "2" };
+    const [a, b] = await Promise.all([logSession(t.prisma, me, raw, day), logSession(t.prisma, me, raw, day)]);
+    const c = await logSession(t.prisma, me, raw, day);
+    expect(a.status).toBe("saved");
+    expect(new Set([a, b, c].map((r) => (r as { id: string }).id)).size).toBe(1);
+    expect(await t.prisma.sessionLog.count({ where: { clientId } })).toBe(1);
+    expect(await t.prisma.auditEvent.count({ where: { entity: "SessionLog", entityId: (a as { id: string }).id } })).toBe(1);
+  });
+
+  it("refuses bad input and another patient's program, saving nothing", async () => {
+    const base = { clientId: randomUUID(), assignmentId: mine.assignmentId, date: isoDate(day), completed: "yes", painDuring: "2" };
+    expect(await logSession(t.prisma, me, { ...base, reps: "101", loadKg: "-1", date: isoDate(addDays(day, 1)) }, day)).toEqual({
+      status: "invalid", fieldErrors: { reps: "outOfRange", loadKg: "outOfRange", date: "futureDate" },
+    });
+    expect(await logSession(t.prisma, me, { ...base, painDuring: undefined } as Record<string, unknown>, day)).toEqual({ status: "invalid", fieldErrors: { painDuring: "required" } });
+    expect(await logSession(t.prisma, me, { ...base, assignmentId: theirs.assignmentId }, day)).toEqual({ status: "invalid", fieldErrors: { assignmentId: "invalidChoice" } });
+    expect(await logSession(t.prisma, me, { ...base, date: isoDate(addDays(day, -11)) }, day)).toEqual({ status: "invalid", fieldErrors: { date: "beforeProgram" } });
+    expect(await t.prisma.sessionLog.count({ where: { clientId: base.clientId } })).toBe(0);
+    await expect(logSession(t.prisma, clinician, base, day)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
+  });
+
+  it("raises LOAD_RESPONSE on the caseload in the same write as a painful session", async () => {
+    const painful = { clientId: randomUUID(), assignmentId: mine.assignmentId, date: isoDate(day), completed: "yes", sets: "3", reps: "12", painDuring: "7" };
+    expect((await logSession(t.prisma, me, painful, day)).status).toBe("saved");
+    const flag = await t.prisma.flag.findFirst({ where: { episodeId: mine.episodeId, code: "LOAD_RESPONSE", status: "OPEN" } });
+    expect(flag).not.toBeNull();
+    expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: mine.episodeId } })).openWarningFlags).toBeGreaterThan(0);
+    // The patient sees their own program and logs, and nobody else's.
+    const [program] = await listActivePrograms(t.prisma, me, mine.episodeId, day);
+    expect(program!.sessions.map((s) => s.painDuring)).toContain(7);
+    expect(await listActivePrograms(t.prisma, me, theirs.episodeId, day)).toEqual([]);
+  });
+});
