@@ -9,7 +9,10 @@ type NavItem = { href: string; label: string };
 
 function navFor(actor: Actor, messages: Messages): NavItem[] {
   return actor.role === "PATIENT"
-    ? [{ href: "/portal", label: messages.nav.portal }]
+    ? [
+        { href: "/portal", label: messages.nav.portal },
+        { href: "/portal/learn", label: messages.nav.learn },
+      ]
     : [
         { href: "/caseload", label: messages.nav.caseload },
         { href: "/flags", label: messages.nav.flags },

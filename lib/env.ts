@@ -14,6 +14,8 @@ const ZEnv = z.object({
   ),
   DATA_DIR: z.preprocess(emptyAsUnset, z.string().default("./data")),
   PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(3000)),
+  /** The app's public address (set by `npm start`); invitation links are built on it. */
+  NEXTAUTH_URL: z.preprocess(emptyAsUnset, z.url("must be a URL").optional()),
   NEXTAUTH_SECRET: z.preprocess(
     emptyAsUnset,
     z.string().min(32, "must be at least 32 characters").optional(),

@@ -1,7 +1,7 @@
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
-import type { Prescription } from "@/lib/programs/progression";
+import type { Prescription, WeekOutcome } from "@/lib/programs/progression";
 import { DataTableDetails } from "../DataTableDetails";
 import { DetailsList } from "../DetailsList";
 
@@ -9,9 +9,15 @@ export function exerciseName(messages: Messages, code: string): string {
   return messages.prescription.exercise[code as keyof Messages["prescription"]["exercise"]] ?? code;
 }
 
-/** A prescription: exercise, sets × reps, load, tempo, the pain rule, and why it is what it is. */
-export function PrescriptionDetails({ prescription: p, messages, locale }: { prescription: Prescription; messages: Messages; locale: Locale }) {
+type Wording = { week: (week: number, phase: number) => string; reasons: Record<WeekOutcome, string> };
+
+/**
+ * A prescription: exercise, sets × reps, load, tempo, the pain rule, and why it is what it is.
+ * `wording` replaces the clinical phrasing of the week and the reason (the portal's plain words).
+ */
+export function PrescriptionDetails({ prescription: p, messages, locale, wording }: { prescription: Prescription; messages: Messages; locale: Locale; wording?: Wording }) {
   const text = messages.prescription;
+  const words = wording ?? text;
   const items: [string, string][] = [
     [text.exerciseLabel, exerciseName(messages, p.phaseSpec.exercise)],
     [text.doseLabel, text.setsReps(p.sets, p.reps[0], p.reps[1])],
@@ -20,11 +26,11 @@ export function PrescriptionDetails({ prescription: p, messages, locale }: { pre
   ];
   return (
     <>
-      <p>{text.week(p.week, p.phase)}</p>
+      <p>{words.week(p.week, p.phase)}</p>
       <DetailsList items={items} />
       <p>{text.painRule(p.maxPain)}</p>
       <p>
-        <strong>{text.why}:</strong> {text.reasons[p.reason]}
+        <strong>{text.why}:</strong> {words.reasons[p.reason]}
       </p>
     </>
   );

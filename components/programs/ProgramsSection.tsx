@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from "@/lib/i18n/format";
 import type { ActiveProgram } from "@/lib/programs/active-programs";
 import { END_REASONS } from "@/lib/programs/assignments";
 import { isoDate } from "@/lib/dates";
+import { DataTableDetails } from "../DataTableDetails";
 import { AdherenceTable, PrescriptionDetails } from "./PrescriptionDetails";
 import { AssignProgramForm, EndProgramButton, OverrideForm } from "./ProgramForms";
 
@@ -50,6 +51,16 @@ export function ProgramsSection({ patientId, episode, programs, templates, edita
             </>
           ) : (
             <p>{text.notStarted(date(program.startDate))}</p>
+          )}
+          {program.sessions.length > 0 && (
+            <DataTableDetails
+              summary={text.sessionsTable}
+              columns={[text.sessionColumns.date, text.sessionColumns.done, text.sessionColumns.dose, text.sessionColumns.load, text.sessionColumns.pain]}
+              rows={program.sessions.map((s) => ({
+                key: s.id,
+                cells: [date(s.date), s.completed ? messages.prescription.yes : messages.prescription.no, s.sets && s.reps ? `${s.sets} × ${s.reps}` : "–", s.loadKg === null ? "–" : formatNumber(s.loadKg, locale), s.painDuring ?? "–"],
+              }))}
+            />
           )}
           {program.overrides.length > 0 && (
             <>

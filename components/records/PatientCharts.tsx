@@ -13,7 +13,7 @@ function formatDay(t: number, locale: string) {
   return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(t));
 }
 
-function Chart({ panel, markers, locale, bandLabel }: { panel: ChartPanel; markers: Marker[]; locale: string; bandLabel: string }) {
+export function OutcomeChart({ panel, markers, locale, bandLabel }: { panel: ChartPanel; markers: Marker[]; locale: string; bandLabel: string }) {
   const times = panel.series.flatMap((series) => series.points.map((point) => point.t));
   const domain: [number, number] = [Math.min(...times, ...markers.map((m) => m.t)), Math.max(...times)];
   return (
@@ -92,7 +92,7 @@ export function PatientCharts({
     <div className="charts">
       <section aria-labelledby="pain-chart-heading">
         <h3 id="pain-chart-heading">{text.pain}</h3>
-        {!pain ? <p>{text.noData}</p> : drawn >= 1 ? <Chart panel={pain} markers={markers} locale={locale} bandLabel={text.band} /> : <div className="chart" />}
+        {!pain ? <p>{text.noData}</p> : drawn >= 1 ? <OutcomeChart panel={pain} markers={markers} locale={locale} bandLabel={text.band} /> : <div className="chart" />}
       </section>
       <section aria-labelledby="function-chart-heading">
         <h3 id="function-chart-heading">{text.function}</h3>
@@ -110,7 +110,7 @@ export function PatientCharts({
                 ))}
               </select>
             </div>
-            {functionPanel && (drawn >= 2 ? <Chart panel={functionPanel} markers={markers} locale={locale} bandLabel={text.band} /> : <div className="chart" />)}
+            {functionPanel && (drawn >= 2 ? <OutcomeChart panel={functionPanel} markers={markers} locale={locale} bandLabel={text.band} /> : <div className="chart" />)}
           </>
         )}
       </section>

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor";
 import { actorOf } from "../support/actors";
 import { isAppError } from "../../lib/errors";
-import { getOwnPatient } from "../../lib/patients/get-own-patient";
+import { getPortalOverview } from "../../lib/portal/portal-overview";
 import { getPatient } from "../../lib/patients/get-patient";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
@@ -55,10 +55,10 @@ describe(`clinic scoping on ${TEST_DB_KIND}`, () => {
     expect((await getPatient(t.prisma, portalUserA, patientA.id)).id).toBe(patientA.id);
     await expectNotFound(getPatient(t.prisma, portalUserA, otherPatientA.id));
     await expectNotFound(getPatient(t.prisma, portalUserA, patientB.id));
-    expect((await getOwnPatient(t.prisma, portalUserA))?.id).toBe(patientA.id);
+    expect((await getPortalOverview(t.prisma, portalUserA, new Date()))?.patient.id).toBe(patientA.id);
   });
 
   it("refuses the portal read to clinicians", async () => {
-    await expectNotFound(getOwnPatient(t.prisma, clinicianA));
+    await expectNotFound(getPortalOverview(t.prisma, clinicianA, new Date()));
   });
 });

@@ -1,25 +1,130 @@
+import Link from "next/link";
+import { logMorningPainAction, logSessionAction } from "@/app/actions/portal";
 import { AppShell } from "@/components/AppShell";
+import { MorningPainForm, SessionLogForm } from "@/components/portal/PortalForms";
+import { AdherenceTable, PrescriptionDetails } from "@/components/programs/PrescriptionDetails";
+import { OutcomeChart } from "@/components/records/PatientCharts";
 import { requireActor } from "@/lib/auth/session.server";
+import { decimate, outcomeSeries } from "@/lib/charts/chart-series";
+import { isoDate, today } from "@/lib/dates";
 import { getDb } from "@/lib/db/app-db.server";
 import { getMessages } from "@/lib/i18n";
-import { getOwnPatient } from "@/lib/patients/get-own-patient";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { getPortalOverview } from "@/lib/portal/portal-overview";
+
+/** About one point per 4 px of a phone-wide chart. */
+const MAX_CHART_POINTS = 90;
 
 export default async function PortalPage() {
   const actor = await requireActor(["PATIENT"]);
   const messages = getMessages(actor.locale);
-  const patient = await getOwnPatient(await getDb(), actor);
+  const text = messages.portal;
+  const day = today();
+  const overview = await getPortalOverview(await getDb(), actor, day);
+  const number = (value: number | null) => (value === null ? "–" : formatNumber(value, actor.locale));
+  const painSeries = overview
+    ? outcomeSeries(overview.morningPain).map((series) => ({
+        key: series.recordedBy,
+        label: series.recordedBy === "PATIENT" ? messages.charts.fromPortal : messages.charts.fromClinic,
+        points: decimate(series.points, MAX_CHART_POINTS),
+        style: series.recordedBy === "PATIENT" ? ("clinic" as const) : ("secondary" as const),
+      }))
+    : [];
+  const first = overview?.programs[0]?.prescription;
   return (
     <AppShell actor={actor} messages={messages} current="/portal">
-      <h1>{messages.portal.title}</h1>
-      {patient ? (
-        <>
-          <p>{messages.portal.greeting(patient.name)}</p>
-          <p>{messages.portal.clinician(patient.clinician.name)}</p>
-          <p>{messages.portal.noPlanYet}</p>
-        </>
-      ) : (
-        <p>{messages.portal.noRecord}</p>
-      )}
+      <div className="portal">
+        <h1>{text.title}</h1>
+        {!overview ? (
+          <p>{text.noRecord}</p>
+        ) : (
+          <>
+            <p>
+              {text.greeting(overview.patient.name)} {text.clinician(overview.patient.clinician.name)}
+            </p>
+            {overview.programs.length === 0 && <p>{text.noPlanYet}</p>}
+            {overview.programs.map((program) => (
+              <section key={program.id} aria-labelledby={`today-${program.id}`} className="panel">
+                <h2 id={`today-${program.id}`}>
+                  {text.today}: {messages.program[program.kind]}
+                </h2>
+                {program.prescription ? (
+                  <PrescriptionDetails prescription={program.prescription} messages={messages} locale={actor.locale} wording={{ week: text.week, reasons: text.reasons }} />
+                ) : (
+                  <p>{messages.programs.notStarted(formatDate(program.startDate, actor.locale))}</p>
+                )}
+              </section>
+            ))}
+
+            {overview.episodeId && (
+              <section aria-labelledby="morning-heading" className="panel">
+                <h2 id="morning-heading">{text.morningTitle}</h2>
+                <MorningPainForm
+                  action={logMorningPainAction}
+                  today={isoDate(day)}
+                  current={overview.todayPain}
+                  text={{ title: text.morningTitle, question: text.morningQuestion, logged: overview.todayPain === null ? null : text.morningLogged(overview.todayPain), networkError: text.networkError }}
+                />
+              </section>
+            )}
+
+            {overview.programs.length > 0 && (
+              <section aria-labelledby="session-heading" className="panel">
+                <h2 id="session-heading">{text.sessionTitle}</h2>
+                <SessionLogForm
+                  action={logSessionAction}
+                  programs={overview.programs.map((program) => ({ value: program.id, label: messages.program[program.kind] }))}
+                  today={isoDate(day)}
+                  defaults={{ sets: first ? String(first.sets) : "", reps: first ? String(first.reps[1]) : "", loadKg: first ? String(first.suggestedLoadKg) : "" }}
+                  text={{
+                    title: text.sessionTitle, program: text.program, date: text.date, done: text.done, doneYes: text.doneYes, doneNo: text.doneNo,
+                    sets: text.sets, reps: text.reps, loadKg: text.loadKg, painDuring: text.painDuring, save: text.saveSession, saving: text.savingSession,
+                    networkError: text.networkError,
+                  }}
+                />
+              </section>
+            )}
+
+            <section aria-labelledby="progress-heading" className="panel">
+              <h2 id="progress-heading">{text.progressTitle}</h2>
+              {painSeries.length > 0 ? (
+                <OutcomeChart panel={{ key: "pain", label: text.painChart, max: 10, series: painSeries, baseline: null }} markers={[]} locale={actor.locale === "da" ? "da-DK" : "en-GB"} bandLabel="" />
+              ) : (
+                <p>{messages.charts.noData}</p>
+              )}
+              {overview.programs.map((program) => (
+                <div key={program.id}>
+                  {program.prescription && <AdherenceTable prescription={program.prescription} messages={messages} />}
+                  <h3>{text.recentSessions}</h3>
+                  {program.sessions.length === 0 ? (
+                    <p>{text.noSessions}</p>
+                  ) : (
+                    <ul className="session-list">
+                      {program.sessions.slice(0, 10).map((session) => (
+                        <li key={session.id}>
+                          <strong>{formatDate(new Date(`${session.date}T00:00:00Z`), actor.locale)}</strong>:{" "}
+                          {text.sessionRow(session.completed, number(session.sets), number(session.reps), number(session.loadKg), number(session.painDuring))}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+              ))}
+            </section>
+
+            <nav aria-label={text.title} className="portal-links">
+              {overview.programs.length > 0 && (
+                <Link href="/portal/handout" className="button secondary large">
+                  {text.handout}
+                </Link>
+              )}
+              <Link href="/portal/learn" className="button secondary large">
+                {text.learn}
+              </Link>
+            </nav>
+          </>
+        )}
+      </div>
     </AppShell>
   );
 }

@@ -18,6 +18,8 @@ import { listEpisodeFlags } from "@/lib/flags/list-flags";
 import { listActivePrograms } from "@/lib/programs/active-programs";
 import { listTemplates } from "@/lib/programs/templates";
 import { ProgramsSection } from "@/components/programs/ProgramsSection";
+import { PortalAccessSection } from "@/components/invites/PortalAccessSection";
+import { getPortalAccess } from "@/lib/invites/invites";
 import type { RuleCode } from "@/lib/rules/case";
 import { EpisodeRecordSection } from "@/components/records/EpisodeRecordSection";
 import { DetailsList } from "@/components/DetailsList";
@@ -37,6 +39,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const patientBmi = bmi(patient.heightCm && Number(patient.heightCm), patient.weightKg && Number(patient.weightKg));
   const hasOpenEpisode = patient.episodes.some((episode) => episode.status !== "DISCHARGED");
   const editable = patient.archivedAt === null;
+  // An archived patient has no portal to manage.
+  const portalAccess = editable ? await getPortalAccess(db, actor, patient.id, new Date()) : null;
   const details: [string, string][] = [
     [text.age, text.years(ageOn(patient.dateOfBirth, day))],
     [messages.patientForm.dateOfBirth, date(patient.dateOfBirth)],
@@ -109,6 +113,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         />
       )}
       {record && <EpisodeRecordSection patientId={patient.id} record={record} editable={editable} messages={messages} locale={actor.locale} />}
+
+      {portalAccess && <PortalAccessSection patientId={patient.id} access={portalAccess} messages={messages} locale={actor.locale} />}
 
       <section aria-labelledby="details-heading" className="panel">
         <h2 id="details-heading">{messages.patientForm.identity}</h2>

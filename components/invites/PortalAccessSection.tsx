@@ -1,0 +1,44 @@
+import { createInviteAction } from "@/app/actions/invites";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n";
+import { formatDate } from "@/lib/i18n/format";
+import type { getPortalAccess } from "@/lib/invites/invites";
+import { CreateInviteForm } from "./InviteForms";
+
+type Access = Awaited<ReturnType<typeof getPortalAccess>>;
+
+/** The patient's portal account and invitation status, and a way to invite (again). */
+export function PortalAccessSection({ patientId, access, messages, locale }: { patientId: string; access: Access; messages: Messages; locale: Locale }) {
+  const text = messages.invite;
+  const invite = access.invite;
+  const date = (value: Date) => formatDate(value, locale);
+  const statusText = (i: NonNullable<Access["invite"]>) => {
+    switch (i.status) {
+      case "PENDING":
+        return text.statuses.PENDING(date(i.expiresAt));
+      case "USED":
+        return text.statuses.USED(date(i.usedAt ?? i.createdAt));
+      case "EXPIRED":
+        return text.statuses.EXPIRED(date(i.expiresAt));
+      case "REVOKED":
+        return text.statuses.REVOKED;
+    }
+  };
+  const status = invite && statusText(invite);
+  return (
+    <section aria-labelledby="portal-access-heading" className="panel">
+      <h2 id="portal-access-heading">{text.title}</h2>
+      <p>{access.account ? text.account(access.account.email) : text.noAccount}</p>
+      {status && <p data-testid="invite-status">{status}</p>}
+      <CreateInviteForm
+        action={createInviteAction.bind(null, patientId)}
+        hasOpenInvite={invite?.status === "PENDING"}
+        text={{
+          create: access.account || invite ? text.createAgain : text.create,
+          replaceTitle: text.replaceTitle, replaceBody: text.replaceBody, cancel: messages.patient.confirmCancel,
+          created: text.created, link: text.link,
+        }}
+      />
+    </section>
+  );
+}

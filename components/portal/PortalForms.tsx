@@ -1,0 +1,119 @@
+"use client";
+import { useActionState, useState } from "react";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { FormMessages } from "../FormMessages";
+import { RadioGroup } from "../RadioGroup";
+import { SelectField } from "../SelectField";
+import { TextField } from "../TextField";
+
+type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * Wraps a server action so a lost connection keeps what was typed and says so, instead of
+ * ending in the error page; the form can then simply be sent again.
+ */
+function useResilientAction(action: FormAction, networkError: string) {
+  return useActionState(async (previous: FormState, formData: FormData): Promise<FormState> => {
+    try {
+      return await action(previous, formData);
+    } catch {
+      const values = Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith("$")).map(([key, value]) => [key, String(value)]));
+      return { attempt: previous.attempt + 1, values, errors: {}, formError: networkError };
+    }
+  }, initialFormState());
+}
+
+/** One tap on 0–10 logs this morning's first-step pain; tapping again the same day changes it. */
+export function MorningPainForm({
+  action,
+  today,
+  current,
+  text,
+}: {
+  action: FormAction;
+  today: string;
+  current: number | null;
+  text: { title: string; question: string; logged: string | null; networkError: string };
+}) {
+  const [state, formAction, pending] = useResilientAction(action, text.networkError);
+  return (
+    <form action={formAction} aria-label={text.title} aria-busy={pending} className="stack">
+      <FormMessages state={state} />
+      <input type="hidden" name="date" value={today} />
+      <fieldset className="pain-scale">
+        <legend>{text.question}</legend>
+        <div className="pain-buttons">
+          {Array.from({ length: 11 }, (_, value) => (
+            <button key={value} type="submit" name="value" value={value} className="pain-button" aria-pressed={current === value} disabled={pending}>
+              {value}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      {state.errors.value && <p className="field-error">{state.errors.value}</p>}
+      {state.errors.date && <p className="field-error">{state.errors.date}</p>}
+      {text.logged && <p>{text.logged}</p>}
+    </form>
+  );
+}
+
+export type SessionFormText = {
+  title: string; program: string; date: string; done: string; doneYes: string; doneNo: string; sets: string; reps: string;
+  loadKg: string; painDuring: string; save: string; saving: string; networkError: string;
+};
+
+/**
+ * Logs one session. The form carries a client-generated id that stays the same until the
+ * server confirms the save, so a double tap or a retry after a lost answer stores one row.
+ */
+export function SessionLogForm({
+  action,
+  programs,
+  today,
+  defaults,
+  text,
+}: {
+  action: FormAction;
+  programs: { value: string; label: string }[];
+  today: string;
+  defaults: { sets: string; reps: string; loadKg: string };
+  text: SessionFormText;
+}) {
+  const [clientId, setClientId] = useState(() => crypto.randomUUID());
+  const [state, formAction, pending] = useResilientAction(async (previous, formData) => {
+    const next = await action(previous, formData);
+    if (next.notice) setClientId(crypto.randomUUID());
+    return next;
+  }, text.networkError);
+  const v = state.values;
+  const e = state.errors;
+  return (
+    <form key={state.attempt} action={formAction} noValidate aria-label={text.title} aria-busy={pending} className="stack portal-form">
+      <FormMessages state={state} />
+      <input type="hidden" name="clientId" value={clientId} />
+      {programs.length === 1 ? (
+        <input type="hidden" name="assignmentId" value={programs[0]!.value} />
+      ) : (
+        <SelectField id="assignmentId" label={text.program} options={programs} defaultValue={v.assignmentId ?? programs[0]?.value} error={e.assignmentId} />
+      )}
+      {programs.length === 1 && e.assignmentId && <p className="field-error">{e.assignmentId}</p>}
+      <TextField id="date" label={text.date} type="date" max={today} defaultValue={v.date ?? today} error={e.date} />
+      <RadioGroup
+        name="completed"
+        legend={text.done}
+        options={[{ value: "yes", label: text.doneYes }, { value: "no", label: text.doneNo }]}
+        defaultValue={v.completed ?? "yes"}
+        error={e.completed}
+      />
+      <div className="field-row">
+        <TextField id="sets" label={text.sets} inputMode="numeric" defaultValue={v.sets ?? defaults.sets} error={e.sets} />
+        <TextField id="reps" label={text.reps} inputMode="numeric" defaultValue={v.reps ?? defaults.reps} error={e.reps} />
+        <TextField id="loadKg" label={text.loadKg} inputMode="decimal" defaultValue={v.loadKg ?? defaults.loadKg} error={e.loadKg} />
+      </div>
+      <TextField id="painDuring" label={text.painDuring} inputMode="numeric" defaultValue={v.painDuring} error={e.painDuring} />
+      <button type="submit" className="button primary large" disabled={pending}>
+        {pending ? text.saving : text.save}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import { readdirSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+/**
+ * Every page and route handler under app/, as a URL: route groups dropped, dynamic segments
+ * filled in by `fill`. Read from the file system, so a new route is covered without editing
+ * this test.
+ */
+function appRoutes(fill: (segment: string) => string): string[] {
+  return readdirSync("app", { recursive: true, encoding: "utf8" })
+    .filter((file) => /(^|\/)(page|route)\.tsx?$/.test(file))
+    .map((file) =>
+      `/${file}`
+        .replace(/\/(page|route)\.tsx?$/, "")
+        .split("/")
+        .filter((segment) => !/^\(.*\)$/.test(segment))
+        .map((segment) => (segment.startsWith("[") ? fill(segment) : segment))
+        .join("/") || "/",
+    );
+}
+
+/** Routes anyone may open: they either need no account or send a signed-in user home. */
+const PUBLIC = [/^\/$/, /^\/sign-in$/, /^\/invite\//, /^\/api\/health$/, /^\/api\/auth\//];
+const PORTAL = /^\/portal(\/|$)/;
+
+test("a patient reaches only the portal: every other route answers not-found or sends them to the portal", async ({ page, browser }) => {
+  // Real ids from the clinic side, so a refusal cannot be a mere "no such row".
+  const clinic = await browser.newPage();
+  await signIn(clinic, "fysio@demo.dk");
+  const patientIds = await clinic.locator('a[href^="/patients/"]').evaluateAll((links) =>
+    links.map((link) => link.getAttribute("href")!.split("/")[2]!).filter((id) => /^[0-9a-f-]{36}$/.test(id)),
+  );
+  const ownId = (await clinic.getByRole("link", { name: "Peter Patient" }).getAttribute("href"))!.split("/")[2]!;
+  const otherId = patientIds.find((id) => id !== ownId)!;
+  await clinic.goto("/flags");
+  const flagId = (await clinic.locator('a[href^="/flags/"]').first().getAttribute("href"))!.split("/")[2]!;
+  await clinic.close();
+  expect(otherId).toBeTruthy();
+
+  await signIn(page, "patient@demo.dk");
+  const checked: string[] = [];
+  for (const patientId of [ownId, otherId]) {
+    const fill = (segment: string) =>
+      ({ "[id]": patientId, "[kind]": "assessment", "[token]": randomUUID(), "[...nextauth]": "session" })[segment] ?? randomUUID();
+    const routes = [...new Set([...appRoutes(fill), `/flags/${flagId}`])];
+    for (const route of routes.filter((r) => !PUBLIC.some((p) => p.test(r)) && !PORTAL.test(r))) {
+      const response = await page.goto(route);
+      const landed = new URL(page.url()).pathname;
+      expect(response?.status() === 404 || landed === "/portal", `${route} → ${response?.status()} at ${landed}`).toBe(true);
+      checked.push(route);
+    }
+  }
+  // The list is the app's, not a hand-picked few: caseload, patients, records, flags, settings, export.
+  for (const expected of ["/caseload", "/caseload/export", "/settings", "/settings/templates", "/flags", `/patients/${otherId}/handout`]) {
+    expect(checked).toContain(expected);
+  }
+  expect(checked.length).toBeGreaterThan(25);
+
+  // The portal itself shows only the patient's own record.
+  for (const route of ["/portal", "/portal/handout", "/portal/learn"]) {
+    expect((await page.goto(route))?.status()).toBe(200);
+  }
+  await page.goto("/portal");
+  await expect(page.getByText("Hej Peter Patient")).toBeVisible();
+});

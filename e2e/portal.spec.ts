@@ -1,0 +1,103 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, expectNoAxeViolations, signIn } from "./helpers";
+
+const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
+
+test("a clinician invites the demo patient, who logs pain and a painful session on a phone; the clinic sees both and a LOAD_RESPONSE flag", async ({ browser }) => {
+  // The clinician, on a desktop.
+  const clinic = await browser.newPage();
+  await signIn(clinic, "fysio@demo.dk");
+  await clinic.getByRole("link", { name: "Peter Patient" }).click();
+  const patientUrl = clinic.url();
+  const flags = clinic.getByRole("region", { name: "Aktuelle flag" });
+  await expect(flags.getByText(/Reaktion på belastning/)).toHaveCount(0);
+  const access = clinic.getByRole("region", { name: "Adgang til portalen" });
+  await expect(access.getByText("Portalkonto: patient@demo.dk")).toBeVisible();
+  await access.getByRole("button", { name: "Opret et nyt invitationslink" }).click();
+  const link = await access.getByLabel("Invitationslink").inputValue();
+  await expect(access.getByTestId("invite-status")).toContainText("Der er en åben invitation");
+
+  // A second invite replaces the first, after a confirmation; the first link stops working.
+  await access.getByRole("button", { name: "Opret et nyt invitationslink" }).click();
+  await clinic.getByRole("dialog", { name: "Erstat den åbne invitation?" }).getByRole("button", { name: "Opret et nyt invitationslink" }).click();
+  await expect(access.getByLabel("Invitationslink")).not.toHaveValue(link);
+  const newLink = await access.getByLabel("Invitationslink").inputValue();
+
+  // The patient, on a phone.
+  const phone = await browser.newContext({ ...PHONE, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
+  const page = await phone.newPage();
+  await page.goto(link);
+  await expect(page.getByRole("alert")).toContainText("Invitationslinket virker ikke");
+  await page.goto(newLink);
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Adgangskode (mindst 12 tegn)").fill("qwerty123456");
+  await page.getByLabel("Gentag adgangskoden").fill("qwerty123456");
+  await page.getByRole("button", { name: "Opret adgangskode" }).click();
+  await expect(page.getByText("Adgangskoden er for almindelig og let at gætte. Vælg en anden.")).toBeVisible();
+  await page.getByLabel("Adgangskode (mindst 12 tegn)").fill(DEMO_PASSWORD);
+  await page.getByLabel("Gentag adgangskoden").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Opret adgangskode" }).click();
+  await expect(page.getByText("Din adgangskode er gemt.")).toBeVisible();
+  await page.goto(newLink);
+  await expect(page.getByRole("alert")).toContainText("Invitationen er allerede brugt");
+
+  await signIn(page, "patient@demo.dk");
+  await expect(page).toHaveURL("/portal");
+  await expect(page.getByRole("heading", { name: /Dagens øvelse: HSR hælløft/ })).toBeVisible();
+  await expect(page.getByText("Smerten må højst være 3/10 under og efter træning", { exact: false })).toBeVisible();
+  await expectNoAxeViolations(page);
+  // Nothing is wider than the phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // One tap logs this morning's pain; another tap the same day changes it.
+  const morning = page.getByRole("form", { name: "Morgensmerte" });
+  await morning.getByRole("button", { name: "6", exact: true }).tap();
+  await expect(page.getByText("Registreret i dag: 6.")).toBeVisible();
+  await morning.getByRole("button", { name: "5", exact: true }).tap();
+  await expect(page.getByText("Registreret i dag: 5.")).toBeVisible();
+  await expect(morning.getByRole("button", { name: "5", exact: true })).toHaveAttribute("aria-pressed", "true");
+
+  // A painful session; the first answer is lost on the way back, and the patient taps again.
+  const session = page.getByRole("form", { name: "Registrér en træning" });
+  await session.getByLabel("Gentagelser pr. sæt").fill("101");
+  await session.getByLabel("Smerte under træningen (0–10)").fill("7");
+  await session.getByRole("button", { name: "Gem træning" }).tap();
+  await expect(session.getByText("Skal ligge mellem 0 og 100.")).toBeVisible();
+  await session.getByLabel("Gentagelser pr. sæt").fill("12");
+  let dropped = false;
+  await page.route("**/portal", async (route) => {
+    if (route.request().method() === "POST" && !dropped) {
+      dropped = true;
+      await route.fetch(); // the server stores the session…
+      await route.abort("connectionreset"); // …but the answer never arrives.
+      return;
+    }
+    await route.continue();
+  });
+  await session.getByRole("button", { name: "Gem træning" }).tap();
+  await expect(session.getByText("Forbindelsen svigtede.", { exact: false })).toBeVisible();
+  await session.getByRole("button", { name: "Gem træning" }).tap();
+  await expect(session.getByText("Træningen er gemt.")).toBeVisible();
+  await page.unroute("**/portal");
+  const recent = page.getByRole("region", { name: "Min udvikling" });
+  await expect(recent.getByText(/Gennemført · 3 × 12 · .* smerte 7/)).toHaveCount(1);
+  await expectNoAxeViolations(page);
+
+  // The education page and the handout are a tap away.
+  await page.getByRole("link", { name: "Om hælsmerter" }).first().tap();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto("/portal/handout");
+  await expect(page.getByRole("heading", { level: 1, name: "Min træningsplan" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Back at the clinic: the morning pain, the session (once) and the flag are there.
+  await clinic.goto(patientUrl);
+  await expect(flags.getByText(/Reaktion på belastning/)).toBeVisible();
+  const programs = clinic.getByRole("region", { name: "Programmer" });
+  await programs.getByText("Registrerede træninger").click();
+  await expect(programs.getByRole("row").filter({ hasText: "3 × 12" }).filter({ hasText: /7$/ })).toHaveCount(1);
+  await clinic.getByText("Målinger som tabel").click();
+  await expect(clinic.getByRole("row").filter({ hasText: "fra patientens dagbog" }).filter({ hasText: /5$/ }).first()).toBeVisible();
+  await phone.close();
+});
