@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { AppShell } from "@/components/AppShell";
+import { requireActor } from "@/lib/auth/session.server";
+import { EDUCATION } from "@/lib/education/education-content";
+import { getMessages } from "@/lib/i18n";
+
+/** Plain-language education about plantar heel pain (SPEC §7), in the patient's language. */
+export default async function LearnPage() {
+  const actor = await requireActor(["PATIENT"]);
+  const messages = getMessages(actor.locale);
+  const content = EDUCATION[actor.locale];
+  return (
+    <AppShell actor={actor} messages={messages} current="/portal">
+      <article className="portal education">
+        <h1>{content.title}</h1>
+        <p className="lead">{content.intro}</p>
+        <nav aria-label={content.title}>
+          <ul>
+            {content.sections.map((section) => (
+              <li key={section.id}>
+                <a href={`#${section.id}`}>{section.heading}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {content.sections.map((section) => (
+          <section key={section.id} id={section.id} aria-labelledby={`${section.id}-heading`}>
+            <h2 id={`${section.id}-heading`}>{section.heading}</h2>
+            {section.paragraphs.map((paragraph) => (
+              <p key={paragraph}>{paragraph}</p>
+            ))}
+          </section>
+        ))}
+        <section aria-labelledby="contact-heading" className="warning-box">
+          <h2 id="contact-heading">{content.contactClinic.heading}</h2>
+          <ul>
+            {content.contactClinic.signs.map((sign) => (
+              <li key={sign}>{sign}</li>
+            ))}
+          </ul>
+          <p>{content.contactClinic.advice}</p>
+        </section>
+        <p className="hint">{messages.education.source}</p>
+        <Link href="/portal" className="button secondary large">
+          {messages.education.linkBack}
+        </Link>
+      </article>
+    </AppShell>
+  );
+}
