@@ -29,11 +29,13 @@ test("a patient reaches only the portal: every other route answers not-found or 
   // Real ids from the clinic side, so a refusal cannot be a mere "no such row".
   const clinic = await browser.newPage();
   await signIn(clinic, "fysio@demo.dk");
-  await clinic.getByRole("link", { name: "Peter Patient" }).waitFor();
+  await clinic.goto("/caseload?q=Peter%20Patient");
+  const ownId = (await clinic.getByRole("link", { name: "Peter Patient" }).getAttribute("href"))!.split("/")[2]!;
+  await clinic.goto("/caseload");
+  await clinic.getByRole("table").waitFor();
   const patientIds = await clinic.locator('a[href^="/patients/"]').evaluateAll((links) =>
     links.map((link) => link.getAttribute("href")!.split("/")[2]!).filter((id) => /^[0-9a-f-]{36}$/.test(id)),
   );
-  const ownId = (await clinic.getByRole("link", { name: "Peter Patient" }).getAttribute("href"))!.split("/")[2]!;
   const otherId = patientIds.find((id) => id !== ownId)!;
   await clinic.goto("/flags");
   const flagId = (await clinic.locator('a[href^="/flags/"]').first().getAttribute("href"))!.split("/")[2]!;

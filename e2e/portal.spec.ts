@@ -21,6 +21,7 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   // The clinician, on a desktop.
   const clinic = await browser.newPage();
   await signIn(clinic, "fysio@demo.dk");
+  await clinic.goto("/caseload?q=Peter%20Patient");
   await clinic.getByRole("link", { name: "Peter Patient" }).click();
   await clinic.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
   const patientUrl = clinic.url();

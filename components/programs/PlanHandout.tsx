@@ -49,7 +49,8 @@ export function PlanHandout({
             {program.prescription && (
               <>
                 <h3>{text.thisWeek}</h3>
-                <PrescriptionDetails prescription={program.prescription} messages={messages} locale={locale} />
+                {/* The handout is the patient's: the plain wording of the portal. */}
+                <PrescriptionDetails prescription={program.prescription} messages={messages} locale={locale} wording={{ week: messages.portal.week, reasons: messages.portal.reasons }} />
               </>
             )}
             <h3>{text.howTo}</h3>

@@ -27,7 +27,7 @@ export default async function PortalPage() {
         key: series.recordedBy,
         label: series.recordedBy === "PATIENT" ? messages.charts.fromPortal : messages.charts.fromClinic,
         points: decimate(series.points, MAX_CHART_POINTS),
-        style: series.recordedBy === "PATIENT" ? ("clinic" as const) : ("secondary" as const),
+        style: series.recordedBy === "PATIENT" ? ("diary" as const) : ("clinic" as const),
       }))
     : [];
   const first = overview?.programs[0]?.prescription;
