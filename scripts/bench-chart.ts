@@ -12,6 +12,7 @@ import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { refreshEpisodeSummaries } from "../lib/episodes/refresh-episode-summary";
 import { readEnv } from "../lib/env";
+import type { Prisma } from "../lib/generated/prisma/client";
 import { DEMO_PASSWORD } from "../lib/seed/demo";
 import { runCli, UsageError } from "./cli";
 
@@ -94,8 +95,10 @@ async function ensurePatient(target: ReturnType<typeof databaseTargetFromEnv>): 
     });
     const episode = await prisma.episode.create({ data: { ...base, patientId: patient.id, side: "RIGHT", symptomOnset: addDays(start, -60), treatmentStart: start } });
     await prisma.patient.update({ where: { id: patient.id }, data: { currentEpisodeId: episode.id } });
-    const template = await prisma.programTemplate.findFirstOrThrow({ where: { ...base, kind: "HSR" } });
-    await prisma.programAssignment.create({ data: { ...base, episodeId: episode.id, templateId: template.id, kind: "HSR", startDate: addDays(start, 7), sessionsPerWeek: 3, content: {} } });
+    const template = await prisma.programTemplate.findFirstOrThrow({ where: { ...base, key: "hsr-12-weeks" } });
+    await prisma.programAssignment.create({
+      data: { ...base, episodeId: episode.id, templateId: template.id, kind: "HSR", startDate: addDays(start, 7), sessionsPerWeek: 3, content: template.content as Prisma.InputJsonValue },
+    });
     const pain = (day: number) => Math.max(0, Math.min(10, Math.round(7 - day / 150 + Math.sin(day / 9) * 1.5)));
     const outcome = { ...base, episodeId: episode.id, recordedById: clinician.id };
     await prisma.outcomeMeasurement.createMany({

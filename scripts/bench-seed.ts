@@ -9,6 +9,7 @@ import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
 import { refreshEpisodeSummaries } from "../lib/episodes/refresh-episode-summary";
 import { readEnv } from "../lib/env";
+import { seedDefaultTemplates } from "../lib/programs/templates";
 import { BENCH_CLINIC, BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PATIENTS } from "./bench-config";
 import { runCli } from "./cli";
 
@@ -41,7 +42,8 @@ runCli(async () => {
         }),
       );
     }
-    const template = await prisma.programTemplate.create({ data: { clinicId: clinic.id, key: "hsr", kind: "HSR", name: "HSR", content: {} } });
+    await seedDefaultTemplates(prisma, clinic.id);
+    const template = await prisma.programTemplate.findFirstOrThrow({ where: { clinicId: clinic.id, key: "hsr-12-weeks" } });
     const ids = clinicians.map((c) => c.id);
     // $1 clinic, $2 clinician ids, $3 today, $4 HSR template; n is the row's number. The CTE
     // names every parameter, since PostgreSQL refuses parameters a statement leaves unused.
@@ -80,7 +82,7 @@ runCli(async () => {
         WHERE $3::date - (20 + n % 400) + v * (10 + n % 30) <= $3::date`);
       await sql(`
         INSERT INTO "ProgramAssignment" (id, "clinicId", "episodeId", "templateId", kind, "startDate", "sessionsPerWeek", content, "updatedAt")
-        SELECT md5('a' || n)::uuid, $1::uuid, md5('e' || n)::uuid, $4::uuid, 'HSR', $3::date - (13 + n % 400), 3, '{}'::jsonb, now()
+        SELECT md5('a' || n)::uuid, $1::uuid, md5('e' || n)::uuid, $4::uuid, 'HSR', $3::date - (13 + n % 400), 3, (SELECT content FROM "ProgramTemplate" WHERE id = $4::uuid), now()
         FROM generate_series(1, ${BENCH_PATIENTS}) AS n WHERE n % 5 <> 0`);
     });
     await step("outcomes (~700,000 rows)", () =>

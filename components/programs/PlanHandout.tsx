@@ -45,7 +45,7 @@ export function PlanHandout({
         return (
           <section key={program.id} className="handout-program" aria-labelledby={`handout-${program.id}`}>
             <h2 id={`handout-${program.id}`}>{messages.program[program.kind]}</h2>
-            <p>{text.sessions(program.sessionsPerWeek, program.sessionsPerWeek)}</p>
+            <p>{text.sessions(program.sessionsPerWeek)}</p>
             {program.prescription && (
               <>
                 <h3>{text.thisWeek}</h3>

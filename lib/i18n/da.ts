@@ -674,7 +674,7 @@ export const da = {
     thisWeek: "Denne uge",
     allPhases: "Programmet fase for fase",
     weeks: (from: number, to: number) => (from === to ? `Uge ${from}` : `Uge ${from}–${to}`),
-    sessions: (low: number, high: number) => (low === high ? `${low} træninger om ugen` : `${low}–${high} træninger om ugen`),
+    sessions: (count: number) => `${count} træninger om ugen`,
     howTo: "Sådan gør du",
     painRuleTitle: "Smertereglen",
     painRule: (max: number) =>

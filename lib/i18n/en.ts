@@ -675,7 +675,7 @@ export const en: Messages = {
     thisWeek: "This week",
     allPhases: "The program, phase by phase",
     weeks: (from: number, to: number) => (from === to ? `Week ${from}` : `Weeks ${from}–${to}`),
-    sessions: (low: number, high: number) => (low === high ? `${low} sessions per week` : `${low}–${high} sessions per week`),
+    sessions: (count: number) => `${count} sessions per week`,
     howTo: "How to do it",
     painRuleTitle: "The pain rule",
     painRule: (max: number) =>
