@@ -11,6 +11,7 @@ import { AppError } from "../errors";
 import { type FieldErrors, fieldErrorsOf, zChoice, zDate, zOptionalNumber, zRequiredNumber } from "../forms/form-input";
 import { patientWhere } from "../patients/scope";
 import { ZProgramContent } from "../programs/default-templates";
+import { programWeek } from "../programs/program-week";
 import { scheduledPhase } from "../programs/progression";
 
 export type PortalLogResult = { status: "saved"; id: string } | { status: "invalid"; fieldErrors: FieldErrors };
@@ -83,9 +84,9 @@ export async function logSession(db: Db, actor: Actor, raw: Record<string, unkno
   if (!assignment) return { status: "invalid", fieldErrors: { assignmentId: "invalidChoice" } };
   if (input.date < assignment.startDate) return { status: "invalid", fieldErrors: { date: "beforeProgram" } };
 
+  // The exercise of the phase the program schedules for that week (every HSR phase shares one).
   const content = ZProgramContent.parse(assignment.content);
-  const week = Math.floor((input.date.getTime() - assignment.startDate.getTime()) / (7 * 86_400_000)) + 1;
-  const exercise = content.phases[scheduledPhase(content, week) - 1]?.exercise ?? "";
+  const exercise = content.phases[scheduledPhase(content, programWeek(assignment.startDate, input.date) ?? 1) - 1]?.exercise ?? "";
   return withEpisodeWrite(db, episode.id, async (tx) => {
     // ON CONFLICT DO NOTHING: a repeated clientId leaves the transaction usable.
     const inserted = await tx.sessionLog.createMany({
