@@ -1,10 +1,11 @@
 "use client";
-import { useId, useRef, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 
 /**
  * A button that asks before a destructive action. The native <dialog> traps focus, closes
  * on Escape and returns focus to the button. `children` goes inside the dialog's form, for
- * fields the action needs (e.g. a reason).
+ * fields the action needs (e.g. a reason). An action that answers `{ error }` has the error
+ * shown beside the button.
  */
 export function ConfirmDialog({
   trigger,
@@ -20,11 +21,12 @@ export function ConfirmDialog({
   body: string;
   confirm: string;
   cancel: string;
-  action: (formData: FormData) => void | Promise<void>;
+  action: (formData: FormData) => void | Promise<void | { error: string | null }>;
   children?: ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const [error, setError] = useState<string | null>(null);
   return (
     <>
       <button type="button" className="button secondary" onClick={() => dialog.current?.showModal()}>
@@ -33,7 +35,8 @@ export function ConfirmDialog({
       <dialog ref={dialog} aria-labelledby={titleId} className="dialog">
         <form
           action={async (formData) => {
-            await action(formData);
+            const result = await action(formData);
+            setError(result?.error ?? null);
             dialog.current?.close();
           }}
           className="stack"
@@ -51,6 +54,11 @@ export function ConfirmDialog({
           </div>
         </form>
       </dialog>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
     </>
   );
 }

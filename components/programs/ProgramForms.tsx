@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useId, useState } from "react";
+import { useActionState, useId } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { FormMessages } from "../FormMessages";
@@ -85,18 +85,10 @@ export function EndProgramButton({
   reasons: Option[];
   text: { end: string; title: string; body: string; reason: string; choose: string; cancel: string };
 }) {
-  const [error, setError] = useState<string | null>(null);
   const reasonId = useId();
   return (
-    <>
-      <ConfirmDialog trigger={text.end} title={text.title} body={text.body} confirm={text.end} cancel={text.cancel} action={async (formData) => setError((await action(formData)).error)}>
-        <SelectField id={reasonId} name="reason" label={text.reason} options={reasons} placeholder={text.choose} required defaultValue="" />
-      </ConfirmDialog>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-    </>
+    <ConfirmDialog trigger={text.end} title={text.title} body={text.body} confirm={text.end} cancel={text.cancel} action={action}>
+      <SelectField id={reasonId} name="reason" label={text.reason} options={reasons} placeholder={text.choose} required defaultValue="" />
+    </ConfirmDialog>
   );
 }

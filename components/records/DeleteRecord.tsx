@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { TextField } from "../TextField";
 
@@ -11,25 +11,10 @@ export function DeleteRecord({
   action: (formData: FormData) => Promise<{ error: string | null }>;
   text: { delete: string; title: string; body: string; reason: string; cancel: string };
 }) {
-  const [error, setError] = useState<string | null>(null);
   const reasonId = useId();
   return (
-    <>
-      <ConfirmDialog
-        trigger={text.delete}
-        title={text.title}
-        body={text.body}
-        confirm={text.delete}
-        cancel={text.cancel}
-        action={async (formData) => setError((await action(formData)).error)}
-      >
-        <TextField id={reasonId} name="reason" label={text.reason} required maxLength={500} />
-      </ConfirmDialog>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-    </>
+    <ConfirmDialog trigger={text.delete} title={text.title} body={text.body} confirm={text.delete} cancel={text.cancel} action={action}>
+      <TextField id={reasonId} name="reason" label={text.reason} required maxLength={500} />
+    </ConfirmDialog>
   );
 }
