@@ -36,7 +36,8 @@ runCli(async () => {
       const counts = await prisma.$transaction(
         async (tx) => {
           const result = await syncEpisodeFlags(tx, ids, day);
-          if (result.opened + result.changed + result.reopened + result.resolved > 0) await refreshEpisodeSummaries(tx, ids);
+          // Always: besides the flags, the program phase moves on with the weeks.
+          await refreshEpisodeSummaries(tx, ids);
           return result;
         },
         { timeout: 600_000, maxWait: 10_000 },

@@ -7,7 +7,7 @@ import type { Instrument, Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import type { getEpisodeRecord } from "@/lib/patients/get-episode-record";
-import { phaseOfWeek, programWeek } from "@/lib/programs/program-week";
+import { programWeek } from "@/lib/programs/program-week";
 import { describeRecord } from "@/lib/records/describe-record";
 import type { RecordFormKind } from "@/lib/records/record-forms";
 import { DeleteRecord } from "./DeleteRecord";
@@ -72,11 +72,15 @@ export function EpisodeRecordSection({
     (kind, phase) => messages.charts.phaseStart(kind === "HSR" ? `${messages.program[kind]} ${phase}` : messages.program[kind]),
   );
 
-  const activeHsr = record.assignments.find((a) => a.status === "ACTIVE");
-  const week = activeHsr ? programWeek(activeHsr.startDate, day) : null;
+  const week = record.programStart ? programWeek(record.programStart, day) : null;
   const summary: [string, string][] = [
     [messages.caseload.columns.weeks, String(Math.max(0, Math.floor(daysBetween(record.treatmentStart, day) / 7)))],
-    [messages.caseload.columns.phase, activeHsr && week ? messages.caseload.phase(messages.program[activeHsr.kind], week, phaseOfWeek(activeHsr.kind, week)) : messages.caseload.noValue],
+    [
+      messages.caseload.columns.phase,
+      record.programKind && week !== null && record.programPhase !== null
+        ? messages.caseload.phase(messages.program[record.programKind], week, record.programPhase)
+        : messages.caseload.noValue,
+    ],
     [messages.caseload.columns.pain, record.latestPain === null ? messages.caseload.noValue : messages.caseload.painValue(formatNumber(Number(record.latestPain), locale))],
     [messages.caseload.columns.flags, messages.flagCounts(record.openUrgentFlags, record.openHighFlags, record.openWarningFlags, record.openInfoFlags)],
   ];

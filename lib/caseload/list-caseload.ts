@@ -7,7 +7,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { EpisodeStatus, ProgramKind, Side } from "../generated/prisma/enums";
 import { painTrend, type PainTrend } from "../clinical/pain-trend";
 import { patientWhere } from "../patients/scope";
-import { phaseOfWeek, programWeek } from "../programs/program-week";
+import { programWeek } from "../programs/program-week";
 import { PAGE_SIZE, type CaseloadQuery, type SEVERITIES } from "./caseload-query";
 
 /** A visit more than this many days ago makes an active episode's follow-up overdue (SPEC §5). */
@@ -105,7 +105,8 @@ function caseloadOrder(query: CaseloadQuery): Prisma.PatientOrderByWithRelationI
     name: [{ name: dir }],
     age: [{ dateOfBirth: reverse }],
     weeks: [{ currentEpisode: { treatmentStart: reverse } }],
-    phase: [{ currentEpisode: { programStart: { sort: reverse, nulls: "last" } } }],
+    // The phase, then how far into the program (an earlier start is further along).
+    phase: [{ currentEpisode: { programPhase: { sort: dir, nulls: "last" } } }, { currentEpisode: { programStart: { sort: reverse, nulls: "last" } } }],
     pain: [{ currentEpisode: { latestPain: { sort: dir, nulls: "last" } } }],
     flags: [
       { currentEpisode: { highestOpenSeverity: dir } },
@@ -138,6 +139,7 @@ const ROW_SELECT = {
       lastVisit: true,
       programKind: true,
       programStart: true,
+      programPhase: true,
     },
   },
 } satisfies Prisma.PatientSelect;
@@ -158,8 +160,8 @@ function toRow(patient: SelectedPatient, today: Date): CaseloadRow {
     status: episode?.status ?? null,
     weeksInTreatment: episode ? Math.max(0, Math.floor(daysBetween(episode.treatmentStart, today) / 7)) : null,
     program:
-      episode?.programKind && week !== null
-        ? { kind: episode.programKind, week, phase: phaseOfWeek(episode.programKind, week) }
+      episode?.programKind && week !== null && episode.programPhase !== null
+        ? { kind: episode.programKind, week, phase: episode.programPhase }
         : null,
     latestPain: latest,
     latestPainDate: episode?.latestPainDate ?? null,

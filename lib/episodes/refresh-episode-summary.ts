@@ -1,10 +1,14 @@
+import { today } from "../dates";
 import type { Prisma } from "../generated/prisma/client";
+import { refreshProgramPhases } from "../programs/refresh-program-phases";
 
 /**
  * Recomputes the caseload summary of the given episodes from their raw rows, in one
  * statement. Called inside the transaction of every write that changes an episode's data
  * (see with-episode-write.ts); the demo seed and the benchmark seed call it for many episodes
- * at once, so there is one definition of the summary.
+ * at once, so there is one definition of the summary. The program phase comes from the
+ * progression engine (TypeScript) after the statement; it also moves with the date, so the
+ * daily sweep refreshes every summary.
  */
 export async function refreshEpisodeSummaries(db: Prisma.TransactionClient, episodeIds: string[]) {
   if (episodeIds.length === 0) return;
@@ -51,4 +55,5 @@ export async function refreshEpisodeSummaries(db: Prisma.TransactionClient, epis
       ORDER BY (p.kind = 'HSR') DESC, p."startDate" DESC LIMIT 1
     ) AS program ON true
     WHERE e.id = source.id AND source.id = ANY(${episodeIds}::uuid[])`;
+  await refreshProgramPhases(db, episodeIds, today());
 }

@@ -3,8 +3,8 @@ import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { isoDate } from "../dates";
 import { patientWhere } from "../patients/scope";
-import { ZProgramContent } from "./default-templates";
 import { prescriptionFor } from "./progression";
+import { progressionInput } from "./progression-input";
 
 /**
  * The episode's active programs, each with the prescription for `on` from the progression
@@ -33,26 +33,9 @@ export async function listActivePrograms(db: Db, actor: Actor, episodeId: string
     await recordAuditEvent(db, actor, { action: "READ", entity: "ProgramAssignment", entityId: assignment.id });
   }
   return assignments.map((assignment) => {
-    const content = ZProgramContent.parse(assignment.content);
-    const logged = sessions
-      .filter((s) => s.assignmentId === assignment.id)
-      .map((s) => ({ id: s.id, date: isoDate(s.date), completed: s.completed, sets: s.sets, reps: s.reps, painDuring: s.painDuring, loadKg: s.loadKg === null ? null : Number(s.loadKg) }));
-    const overrides = assignment.overrides.map((o) => ({
-      id: o.id, date: isoDate(o.date), phase: o.phase ?? undefined, loadKg: o.loadKg === null ? undefined : Number(o.loadKg),
-      reason: o.reason, by: o.createdBy.name,
-    }));
-    const prescription = prescriptionFor(
-      {
-        startDate: isoDate(assignment.startDate),
-        sessionsPerWeek: assignment.sessionsPerWeek,
-        startingLoadKg: Number(assignment.startingLoadKg),
-        content,
-        sessions: logged,
-        morningPain: morningPain.map((p) => ({ date: isoDate(p.date), value: Number(p.value) })),
-        overrides,
-      },
-      isoDate(on),
-    );
+    const own = sessions.filter((s) => s.assignmentId === assignment.id);
+    const input = progressionInput(assignment, own, morningPain, assignment.overrides);
+    const prescription = prescriptionFor(input, isoDate(on));
     return {
       id: assignment.id,
       kind: assignment.kind,
@@ -61,10 +44,12 @@ export async function listActivePrograms(db: Db, actor: Actor, episodeId: string
       startDate: assignment.startDate,
       sessionsPerWeek: assignment.sessionsPerWeek,
       startingLoadKg: Number(assignment.startingLoadKg),
-      content,
-      overrides,
+      content: input.content,
+      overrides: assignment.overrides.map((o) => ({
+        id: o.id, date: isoDate(o.date), phase: o.phase ?? undefined, loadKg: o.loadKg === null ? undefined : Number(o.loadKg), reason: o.reason, by: o.createdBy.name,
+      })),
       /** Logged sessions, newest first. */
-      sessions: logged,
+      sessions: own.map((s) => ({ id: s.id, date: isoDate(s.date), completed: s.completed, sets: s.sets, reps: s.reps, painDuring: s.painDuring, loadKg: s.loadKg === null ? null : Number(s.loadKg) })),
       prescription,
     };
   });

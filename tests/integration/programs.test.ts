@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor";
 import { addDays, isoDate, today } from "../../lib/dates";
 import { isAppError } from "../../lib/errors";
+import { refreshEpisodeSummaries } from "../../lib/episodes/refresh-episode-summary";
 import { listActivePrograms } from "../../lib/programs/active-programs";
 import { adjustAssignment, assignProgram, endAssignment, overrideProgression } from "../../lib/programs/assignments";
 import { programContentValues } from "../../lib/programs/program-content-input";
@@ -160,6 +161,9 @@ describe(`prescription and overrides on ${TEST_DB_KIND}`, () => {
     const [program] = await listActivePrograms(t.prisma, clinician, episodeId, now);
     expect(program!.prescription).toMatchObject({ week: 4, phase: 2, reason: "HELD_LOAD_RESPONSE", sets: 4, reps: [10, 10] });
     expect(program!.prescription!.weeks.map((w) => [w.week, w.completed, w.loadResponse])).toEqual([[1, 3, false], [2, 3, false], [3, 3, true], [4, 0, false]]);
+    // The sessions were inserted behind the summary's back; a refresh brings its phase in line.
+    await refreshEpisodeSummaries(t.prisma, [episodeId]);
+    expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).programPhase).toBe(2);
     expect(await listActivePrograms(t.prisma, outsider, episodeId, now)).toEqual([]);
   });
 
@@ -172,6 +176,8 @@ describe(`prescription and overrides on ${TEST_DB_KIND}`, () => {
     expect(saved.status).toBe("saved");
     const [program] = await listActivePrograms(t.prisma, clinician, episodeId, now);
     expect(program!.prescription).toMatchObject({ phase: 3, suggestedLoadKg: 12.5, reason: "OVERRIDDEN", sets: 5 });
+    // The caseload's summary shows the engine's phase, not the one the week alone would give.
+    expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).programPhase).toBe(3);
     expect(program!.overrides).toMatchObject([{ phase: 3, loadKg: 12.5, reason: "Tåler mere", by: clinician.name }]);
     expect(await t.prisma.auditEvent.count({ where: { entity: "ProgramOverride", entityId: (saved as { id: string }).id, actorId: clinician.userId } })).toBe(1);
     await expect(overrideProgression(t.prisma, outsider, assignmentId, { date: isoDate(now), phase: "1", reason: "x" })).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));

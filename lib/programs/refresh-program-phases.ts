@@ -1,0 +1,75 @@
+import { isoDate } from "../dates";
+import type { Prisma } from "../generated/prisma/client";
+import { ZProgramContent } from "./default-templates";
+import { prescriptionFor } from "./progression";
+import { progressionInput } from "./progression-input";
+
+/**
+ * Stores, for each episode, the progression engine's phase on `on` of the program its summary
+ * shows (programKind and programStart, set by refreshEpisodeSummaries), so the caseload shows
+ * the phase the patient page and the portal show. A few queries for any number of episodes
+ * and one UPDATE for all that changed.
+ */
+export async function refreshProgramPhases(db: Prisma.TransactionClient, episodeIds: string[], on: Date): Promise<void> {
+  if (episodeIds.length === 0) return;
+  const episodes = await db.episode.findMany({
+    where: { id: { in: episodeIds } },
+    select: { id: true, programKind: true, programStart: true, programPhase: true },
+  });
+  const assignments = await db.programAssignment.findMany({
+    where: { episodeId: { in: episodeIds }, status: "ACTIVE" },
+    include: { overrides: true },
+  });
+  const byId = new Map(episodes.map((e) => [e.id, e]));
+  const shown = new Map(
+    assignments
+      .filter((a) => {
+        const episode = byId.get(a.episodeId);
+        return episode?.programKind === a.kind && episode.programStart?.getTime() === a.startDate.getTime();
+      })
+      .map((a) => [a.episodeId, a]),
+  );
+  const [sessions, pain] = await Promise.all([
+    db.sessionLog.findMany({ where: { assignmentId: { in: [...shown.values()].map((a) => a.id) } }, select: { assignmentId: true, date: true, completed: true, painDuring: true, loadKg: true } }),
+    db.outcomeMeasurement.findMany({ where: { episodeId: { in: [...shown.keys()] }, instrument: "NRS_FIRST_STEP", deletedAt: null }, select: { episodeId: true, date: true, value: true } }),
+  ]);
+  const sessionsOf = groupBy(sessions, (s) => s.assignmentId);
+  const painOf = groupBy(pain, (p) => p.episodeId);
+  const ids: string[] = [];
+  const phases: (number | null)[] = [];
+  for (const episode of episodes) {
+    const assignment = shown.get(episode.id);
+    // Content not in the current shape (e.g. hand-made rows) has no phase rather than failing the write.
+    const phase = assignment && ZProgramContent.safeParse(assignment.content).success
+      ? (prescriptionFor(
+          progressionInput(
+            assignment,
+            sessionsOf.get(assignment.id) ?? [],
+            painOf.get(episode.id) ?? [],
+            assignment.overrides,
+          ),
+          isoDate(on),
+        )?.phase ?? null)
+      : null;
+    if (phase !== episode.programPhase) {
+      ids.push(episode.id);
+      phases.push(phase);
+    }
+  }
+  if (ids.length === 0) return;
+  await db.$executeRaw`
+    UPDATE "Episode" AS e SET "programPhase" = v.phase
+    FROM unnest(${ids}::uuid[], ${phases}::int[]) AS v(id, phase)
+    WHERE e.id = v.id`;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
