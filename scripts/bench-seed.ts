@@ -10,7 +10,7 @@ import { applyMigrations } from "../lib/db/migrations";
 import { refreshEpisodeSummaries } from "../lib/episodes/refresh-episode-summary";
 import { readEnv } from "../lib/env";
 import { seedDefaultTemplates } from "../lib/programs/templates";
-import { BENCH_CLINIC, BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PATIENTS } from "./bench-config";
+import { BENCH_CLINIC, BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PATIENTS, BENCH_PORTAL_PATIENT } from "./bench-config";
 import { runCli } from "./cli";
 
 const CLINICIANS = 8;
@@ -106,6 +106,11 @@ runCli(async () => {
                '{}'::jsonb, '{}'::jsonb, 'benchmark', 1, now()
         FROM generate_series(1, ${BENCH_PATIENTS}) AS n WHERE n % 7 = 0`),
     );
+    await step("portal account", async () => {
+      const patientId = (await prisma.$queryRaw<{ id: string }[]>`SELECT md5(${`p${BENCH_PORTAL_PATIENT.number}`})::uuid::text AS id`)[0]!.id;
+      const user = await prisma.user.create({ data: { clinicId: clinic.id, role: "PATIENT", name: "Bench Patient", email: BENCH_PORTAL_PATIENT.email, passwordHash } });
+      await prisma.patient.update({ where: { id: patientId }, data: { portalUserId: user.id } });
+    });
     await step("episode summaries (the app's own code)", async () => {
       const episodes = await prisma.episode.findMany({ where: { clinicId: clinic.id }, select: { id: true } });
       for (let i = 0; i < episodes.length; i += 2000) {
@@ -118,7 +123,7 @@ runCli(async () => {
       prisma.sessionLog.count({ where: { clinicId: clinic.id } }),
     ]);
     console.log(`Seeded ${BENCH_PATIENTS} patients, ${outcomes} outcomes and ${sessions} sessions (${outcomes + sessions} rows) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-    console.log(`Sign in as ${BENCH_CLINICIAN} with the password ${BENCH_PASSWORD}.`);
+    console.log(`Sign in as ${BENCH_CLINICIAN} (or the patient ${BENCH_PORTAL_PATIENT.email}) with the password ${BENCH_PASSWORD}.`);
   } finally {
     await prisma.$disconnect();
     await db.close();

@@ -1,5 +1,6 @@
-// npm run bench: the server time of /caseload for five views on the benchmark clinic
-// (npm run bench:seed first), beside the time of the same data access run directly.
+// npm run bench: the server time of /caseload for five views and of the patient portal on the
+// benchmark clinic (npm run bench:seed first), beside the time of the same data access run
+// directly.
 // Measures the configured database (DATA_DIR or DATABASE_URL); writes bench/results.json.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -11,19 +12,28 @@ import { today } from "../lib/dates";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { readEnv } from "../lib/env";
-import { BENCH_CLINICIAN, BENCH_PASSWORD } from "./bench-config";
+import type { Actor } from "../lib/auth/actor";
+import type { Db } from "../lib/db/client";
+import { getPortalOverview } from "../lib/portal/portal-overview";
+import { BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PORTAL_PATIENT } from "./bench-config";
 import { runCli, UsageError } from "./cli";
 
 const RUNS = 30;
 const WARM_UP = 3;
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
 const ROOT = path.resolve(import.meta.dirname, "..");
-const VIEWS = [
-  { name: "default view (own patients)", path: "/caseload" },
-  { name: "whole clinic, latest pain desc", path: "/caseload?scope=clinic&sort=pain&dir=desc" },
-  { name: "whole clinic, urgent+high flags", path: "/caseload?scope=clinic&severity=high" },
-  { name: "whole clinic, name search", path: "/caseload?scope=clinic&q=Hansen" },
-  { name: "whole clinic, page 50", path: "/caseload?scope=clinic&page=50" },
+type View = { name: string; path: string; as: string; direct: (prisma: Db, actor: Actor, day: Date) => Promise<unknown> };
+const caseload = (name: string, path: string): View => ({
+  name, path, as: BENCH_CLINICIAN,
+  direct: (prisma, actor, day) => listCaseload(prisma, actor, parseCaseloadQuery(Object.fromEntries(new URL(path, "http://x").searchParams)), day),
+});
+const VIEWS: View[] = [
+  caseload("default view (own patients)", "/caseload"),
+  caseload("whole clinic, latest pain desc", "/caseload?scope=clinic&sort=pain&dir=desc"),
+  caseload("whole clinic, urgent+high flags", "/caseload?scope=clinic&severity=high"),
+  caseload("whole clinic, name search", "/caseload?scope=clinic&q=Hansen"),
+  caseload("whole clinic, page 50", "/caseload?scope=clinic&page=50"),
+  { name: "portal (patient, 14 months of logs)", path: "/portal", as: BENCH_PORTAL_PATIENT.email, direct: (prisma, actor, day) => getPortalOverview(prisma, actor, day) },
 ];
 
 type Stats = { p50: number; p95: number };
@@ -35,7 +45,7 @@ runCli(async () => {
   const httpTimes = await measureHttp(target);
 
   const results = VIEWS.map((view, i) => ({ ...view, http: httpTimes[i]!, db: dbTimes[i]!, ratio: round(httpTimes[i]!.p95 / dbTimes[i]!.p95) }));
-  console.log(`\n/caseload on ${target.kind}, ${RUNS} requests per view (ms)`);
+  console.log(`\nServer time on ${target.kind}, ${RUNS} requests per view (ms)`);
   console.log(`${"view".padEnd(34)} ${"http p50".padStart(9)} ${"http p95".padStart(9)} ${"db p50".padStart(8)} ${"db p95".padStart(8)} ${"p95 ratio".padStart(9)}`);
   for (const r of results) {
     console.log(`${r.name.padEnd(34)} ${f(r.http.p50)} ${f(r.http.p95)} ${f(r.db.p50, 8)} ${f(r.db.p95, 8)} ${String(r.ratio).padStart(9)}`);
@@ -48,19 +58,18 @@ runCli(async () => {
   console.log("\nWrote bench/results.json");
 });
 
-/** listCaseload (the data access behind the page) called in this process. */
+/** The data access behind each page (listCaseload, getPortalOverview) called in this process. */
 async function measureDirect(target: ReturnType<typeof databaseTargetFromEnv>): Promise<Stats[]> {
   const db = await openDatabase(target);
   const prisma = createPrismaClient(db);
   try {
-    const user = await prisma.user.findUnique({ where: { email: BENCH_CLINICIAN } });
-    if (!user) throw new UsageError("No benchmark clinic in this database: run npm run bench:seed first.");
-    const actor = { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, email: user.email, locale: user.locale, ip: null };
     const day = today();
     const stats: Stats[] = [];
     for (const view of VIEWS) {
-      const query = parseCaseloadQuery(Object.fromEntries(new URL(view.path, "http://x").searchParams));
-      stats.push(await time(() => listCaseload(prisma, actor, query, day)));
+      const user = await prisma.user.findUnique({ where: { email: view.as } });
+      if (!user) throw new UsageError("No benchmark clinic in this database: run npm run bench:seed first.");
+      const actor = { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, email: user.email, locale: user.locale, ip: null };
+      stats.push(await time(() => view.direct(prisma, actor, day)));
     }
     return stats;
   } finally {
@@ -84,9 +93,11 @@ async function measureHttp(target: ReturnType<typeof databaseTargetFromEnv>): Pr
   const exited = new Promise<void>((resolve) => server.on("exit", () => resolve()));
   try {
     await waitForHealth();
-    const cookie = await signIn();
+    const cookies = new Map<string, string>();
     const stats: Stats[] = [];
     for (const view of VIEWS) {
+      if (!cookies.has(view.as)) cookies.set(view.as, await signIn(view.as));
+      const cookie = cookies.get(view.as)!;
       stats.push(
         await time(async () => {
           const response = await fetch(`http://localhost:${PORT}${view.path}`, { headers: { cookie }, redirect: "manual" });
@@ -102,7 +113,7 @@ async function measureHttp(target: ReturnType<typeof databaseTargetFromEnv>): Pr
   }
 }
 
-async function signIn(): Promise<string> {
+async function signIn(email: string): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (response: Response) => {
     for (const header of response.headers.getSetCookie()) {
@@ -118,11 +129,11 @@ async function signIn(): Promise<string> {
   const login = await fetch(`http://localhost:${PORT}/api/auth/callback/credentials`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email: BENCH_CLINICIAN, password: BENCH_PASSWORD, json: "true" }),
+    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, json: "true" }),
     redirect: "manual",
   });
   keep(login);
-  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error("Signing in as the benchmark clinician failed.");
+  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`Signing in as ${email} failed.`);
   return cookie();
 }
 
