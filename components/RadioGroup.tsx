@@ -6,6 +6,7 @@ export function RadioGroup({
   defaultValue,
   description,
   error,
+  onChange,
 }: {
   name: string;
   legend: string;
@@ -13,6 +14,8 @@ export function RadioGroup({
   defaultValue?: string | undefined;
   description?: string;
   error?: string | undefined;
+  /** For a form that reacts to the choice at once (e.g. a warning banner). */
+  onChange?: (value: string) => void;
 }) {
   const describedBy = [description && `${name}-description`, error && `${name}-error`].filter(Boolean).join(" ") || undefined;
   return (
@@ -26,7 +29,13 @@ export function RadioGroup({
       <div className="choices">
         {options.map((option) => (
           <label key={option.value} className="checkbox">
-            <input type="radio" name={name} value={option.value} defaultChecked={(defaultValue ?? "") === option.value} />
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              defaultChecked={(defaultValue ?? "") === option.value}
+              onChange={onChange ? () => onChange(option.value) : undefined}
+            />
             {option.label}
           </label>
         ))}

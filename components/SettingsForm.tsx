@@ -11,7 +11,7 @@ export function SettingsForm({
   text,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
-  fields: { name: string; label: string }[];
+  fields: { name: string; label: string; hint: string }[];
   initial: Record<string, string>;
   text: { save: string; saving: string };
 }) {
@@ -20,7 +20,7 @@ export function SettingsForm({
     <form key={state.attempt} action={formAction} noValidate className="stack form-wide" aria-busy={pending}>
       <FormMessages state={state} />
       {fields.map((field) => (
-        <TextField key={field.name} id={field.name} label={field.label} inputMode="decimal" defaultValue={state.values[field.name]} error={state.errors[field.name]} />
+        <TextField key={field.name} id={field.name} label={field.label} hint={field.hint} inputMode="decimal" defaultValue={state.values[field.name]} error={state.errors[field.name]} />
       ))}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={pending}>

@@ -12,6 +12,7 @@ import { readEnv } from "../lib/env";
 import { seedDefaultTemplates } from "../lib/programs/templates";
 import { BENCH_CLINIC, BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PATIENTS, BENCH_PORTAL_PATIENT } from "./bench-config";
 import { runCli } from "./cli";
+import { createClinic } from "../lib/seed/builders";
 
 const CLINICIANS = 8;
 
@@ -33,7 +34,7 @@ runCli(async () => {
     console.log(`Seeding "${BENCH_CLINIC}" (${BENCH_PATIENTS} patients) …`);
     const day = today();
     const passwordHash = await hashPassword(BENCH_PASSWORD);
-    const clinic = await prisma.clinic.create({ data: { name: BENCH_CLINIC } });
+    const clinic = await createClinic(prisma, { name: BENCH_CLINIC });
     const clinicians = [];
     for (let i = 0; i < CLINICIANS; i += 1) {
       clinicians.push(

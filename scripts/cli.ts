@@ -10,16 +10,21 @@ export class UsageError extends Error {
 
 const EXPECTED = [DatabaseUnavailableError, MigrationError, EnvError, UsageError];
 
+/** Exits once stdout has drained: a bare process.exit() cuts piped output at 64 KiB. */
+function exitAfterOutput(code: number) {
+  process.stdout.write("", () => process.exit(code));
+}
+
 export function runCli(main: () => Promise<void>): void {
   main().then(
-    () => process.exit(process.exitCode ?? 0),
+    () => exitAfterOutput(Number(process.exitCode ?? 0)),
     (error: unknown) => {
       if (EXPECTED.some((kind) => error instanceof kind)) {
         console.error(`Error: ${(error as Error).message}`);
       } else {
         console.error(error);
       }
-      process.exit(1);
+      exitAfterOutput(1);
     },
   );
 }

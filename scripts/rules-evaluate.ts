@@ -54,4 +54,8 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-void main().then((code) => process.exit(code));
+// Sets the exit status and lets the process end by itself: process.exit() here would cut a
+// large result short when stdout is a pipe, which drains asynchronously.
+void main().then((code) => {
+  process.exitCode = code;
+});

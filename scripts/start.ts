@@ -18,7 +18,7 @@ import { runCli, UsageError } from "./cli";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const BUILD_STAMP = path.join(ROOT, ".next", "heelpain-source-fingerprint");
-const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "next.config.js", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "instrumentation.ts", "prisma/schema.prisma", "next.config.js", "package-lock.json", "tsconfig.json"];
 
 runCli(async () => {
   const env = readEnv();

@@ -10,6 +10,7 @@ import { readEnv } from "../lib/env";
 import { seedDefaultTemplates } from "../lib/programs/templates";
 import { createUserAccount, MIN_PASSWORD_LENGTH } from "../lib/users/create-user-account";
 import { runCli, UsageError } from "./cli";
+import { createClinic } from "../lib/seed/builders";
 
 const USAGE =
   'Usage: npm run user:create -- --email E --name "Full Name" --role ADMIN|CLINICIAN|PATIENT --clinic "Clinic name" [--new-clinic]';
@@ -43,7 +44,7 @@ runCli(async () => {
     };
     const result = await prisma.$transaction(async (tx) => {
       if (!clinic) {
-        clinic = await tx.clinic.create({ data: { name: clinicName } });
+        clinic = await createClinic(tx, { name: clinicName });
         await seedDefaultTemplates(tx, clinic.id);
       }
       const created = await createUserAccount(tx, { ...input, clinicId: clinic.id });

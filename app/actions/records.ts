@@ -33,19 +33,17 @@ export async function saveRecordAction(
     }
     redirect(`/patients/${target.patientId}`);
   }
-  return {
-    attempt: previous.attempt + 1,
-    values: formValues(formData),
-    errors: errorTexts(result.fieldErrors, messages, recordRanges(kind, raw)),
-    formError: messages.validation.summary,
-  };
+  const errors = errorTexts(result.fieldErrors, messages, recordRanges(kind, raw));
+  return { attempt: previous.attempt + 1, values: formValues(formData), errors, formError: errors.form ?? messages.validation.summary };
 }
 
 export async function deleteRecordAction(kind: RecordFormKind, patientId: string, recordId: string, formData: FormData): Promise<{ error: string | null }> {
   const actor = await actorFor(["ADMIN", "CLINICIAN"]);
   const messages = getMessages(actor.locale);
   const result = await deleteClinicalRecord(await getDb(), actor, RECORD_FORM_KINDS[kind], recordId, formData.get("reason") ?? "");
-  if (result.status === "invalid") return { error: `${messages.record.deleteReason}: ${messages.validation.required}` };
+  if (result.status === "invalid") {
+    return { error: errorTexts(result.fieldErrors, messages).form ?? `${messages.record.deleteReason}: ${messages.validation.required}` };
+  }
   revalidatePath(`/patients/${patientId}`);
   return { error: null };
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { SEVERITIES, type CaseloadQuery } from "@/lib/caseload/caseload-query";
+import type { CaseloadQuery } from "@/lib/caseload/caseload-query";
+import { SEVERITIES } from "@/lib/rules/severity";
 import { EpisodeStatus, ProgramKind } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { SelectField } from "../SelectField";

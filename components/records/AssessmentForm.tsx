@@ -11,11 +11,16 @@ type Option = { value: string; label: string };
 export type AssessmentFormText = {
   date: string; painLocation: string; firstStepPain: string; clinicalTests: string;
   palpation: string; palpationHowTo: string; windlass: string; windlassHowTo: string;
+  calcanealSqueeze: string; calcanealSqueezeHowTo: string; tinel: string; tinelHowTo: string; ankleDorsiflexion: string;
+  redFlagScreen: string; redFlagScreenHint: string;
   redFlags: string; redFlagsHint: string; findings: string; redFlagBanner: string; redFlagSuspected: string;
   riskFactors: string; recentLoadChange: string; calfTightness: string; runningKmPerWeek: string; shoeAgeKm: string;
   standingHoursPerDay: string; footType: string; bmi: string; walking: string; walkToleranceMin: string;
   walkNextMorningWorse: string; note: string; choose: string; save: string; saving: string; cancel: string;
 };
+
+/** The squeeze test's answer that is a red flag by itself (SPEC §3). */
+const POSITIVE = "positive";
 
 export function AssessmentForm({
   action,
@@ -34,22 +39,33 @@ export function AssessmentForm({
   options: {
     painLocation: Option[];
     testResult: Option[];
+    screen: Option[];
     yesNo: Option[];
     footType: Option[];
     redFlags: (Option & { suspected: string })[];
+    squeezeFlag: Option & { suspected: string };
     findings: Option[];
   };
   cancelHref: string;
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState(initial));
-  // Kept here, outside the form that re-mounts after each answer, so ticks are never lost.
+  // Kept here, outside the form that re-mounts after each answer, so choices are never lost.
   const [redFlags, setRedFlags] = useState<string[]>(initialRedFlags);
   const [findings, setFindings] = useState<string[]>(initialFindings);
+  const [screen, setScreen] = useState(initial.redFlagsScreened);
+  const [squeeze, setSqueeze] = useState(initial.calcanealSqueezePositive);
   const toggle = (list: string[], set: (next: string[]) => void, value: string) =>
     set(list.includes(value) ? list.filter((item) => item !== value) : [...list, value]);
-  const chosenFlags = options.redFlags.filter((flag) => redFlags.includes(flag.value));
+  const screened = screen === "yes";
+  const chosenFlags = [
+    ...(screened ? options.redFlags.filter((flag) => redFlags.includes(flag.value)) : []),
+    ...(squeeze === POSITIVE ? [options.squeezeFlag] : []),
+  ];
   const v = state.values;
   const e = state.errors;
+  const test = (name: string, legend: string, description: string, onChange?: (value: string) => void) => (
+    <RadioGroup name={name} legend={legend} description={description} options={options.testResult} defaultValue={v[name]} error={e[name]} onChange={onChange} />
+  );
   return (
     <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
       <div aria-live="assertive" className="sticky-alert">
@@ -67,22 +83,30 @@ export function AssessmentForm({
       <TextField id="firstStepPain" label={text.firstStepPain} inputMode="numeric" defaultValue={v.firstStepPain} error={e.firstStepPain} />
       <fieldset>
         <legend>{text.clinicalTests}</legend>
-        <RadioGroup name="palpationPositive" legend={text.palpation} description={text.palpationHowTo} options={options.testResult} defaultValue={v.palpationPositive} error={e.palpationPositive} />
-        <RadioGroup name="windlassPositive" legend={text.windlass} description={text.windlassHowTo} options={options.testResult} defaultValue={v.windlassPositive} error={e.windlassPositive} />
+        {test("palpationPositive", text.palpation, text.palpationHowTo)}
+        {test("windlassPositive", text.windlass, text.windlassHowTo)}
+        {test("calcanealSqueezePositive", text.calcanealSqueeze, text.calcanealSqueezeHowTo, setSqueeze)}
+        {test("tinelPositive", text.tinel, text.tinelHowTo)}
+        <TextField id="ankleDorsiflexionDeg" label={text.ankleDorsiflexion} inputMode="numeric" defaultValue={v.ankleDorsiflexionDeg} error={e.ankleDorsiflexionDeg} />
       </fieldset>
-      <fieldset aria-describedby="redFlags-hint">
-        <legend>{text.redFlags}</legend>
-        <p id="redFlags-hint" className="hint">
-          {text.redFlagsHint}
-        </p>
-        {options.redFlags.map((flag) => (
-          <label key={flag.value} className="checkbox">
-            <input type="checkbox" name="redFlags" value={flag.value} checked={redFlags.includes(flag.value)} onChange={() => toggle(redFlags, setRedFlags, flag.value)} />
-            {flag.label}
-          </label>
-        ))}
+      <div className="stack">
+        <RadioGroup name="redFlagsScreened" legend={text.redFlagScreen} description={text.redFlagScreenHint} options={options.screen} defaultValue={v.redFlagsScreened} error={e.redFlagsScreened} onChange={setScreen} />
+        {screened && (
+          <fieldset aria-describedby="redFlags-hint">
+            <legend>{text.redFlags}</legend>
+            <p id="redFlags-hint" className="hint">
+              {text.redFlagsHint}
+            </p>
+            {options.redFlags.map((flag) => (
+              <label key={flag.value} className="checkbox">
+                <input type="checkbox" name="redFlags" value={flag.value} checked={redFlags.includes(flag.value)} onChange={() => toggle(redFlags, setRedFlags, flag.value)} />
+                {flag.label}
+              </label>
+            ))}
+          </fieldset>
+        )}
         {e.redFlags && <p className="field-error">{e.redFlags}</p>}
-      </fieldset>
+      </div>
       <fieldset>
         <legend>{text.findings}</legend>
         {options.findings.map((finding) => (

@@ -1,7 +1,8 @@
 import { saveRecordAction } from "@/app/actions/records";
 import { bmi } from "@/lib/clinical/bmi";
 import { INSTRUMENTS } from "@/lib/clinical/instruments";
-import { FINDINGS, PAIN_LOCATIONS, RED_FLAGS } from "@/lib/clinical/red-flags";
+import { citation } from "@/lib/clinical/references";
+import { CHECKLIST_RED_FLAGS, FINDINGS, PAIN_LOCATIONS, SQUEEZE_RED_FLAG } from "@/lib/clinical/red-flags";
 import { FootType, Instrument, InterventionType, type Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
@@ -39,6 +40,8 @@ export function RecordFormFor({ kind, messages, locale, patient, target, initial
         text={{
           ...common, painLocation: a.painLocation, firstStepPain: a.firstStepPain, clinicalTests: a.clinicalTests,
           palpation: a.palpation, palpationHowTo: a.palpationHowTo, windlass: a.windlass, windlassHowTo: a.windlassHowTo,
+          calcanealSqueeze: a.calcanealSqueeze, calcanealSqueezeHowTo: a.calcanealSqueezeHowTo, tinel: a.tinel, tinelHowTo: a.tinelHowTo,
+          ankleDorsiflexion: a.ankleDorsiflexion, redFlagScreen: a.redFlagScreen, redFlagScreenHint: a.redFlagScreenHint,
           redFlags: a.redFlags, redFlagsHint: a.redFlagsHint, findings: a.findings, redFlagBanner: a.redFlagBanner,
           redFlagSuspected: a.redFlagSuspected, riskFactors: a.riskFactors, recentLoadChange: a.recentLoadChange,
           calfTightness: a.calfTightness, runningKmPerWeek: messages.patientForm.runningKmPerWeek, shoeAgeKm: messages.patientForm.shoeAgeKm,
@@ -48,10 +51,12 @@ export function RecordFormFor({ kind, messages, locale, patient, target, initial
         }}
         options={{
           painLocation: PAIN_LOCATIONS.map((value) => ({ value, label: a.painLocations[value] })),
-          testResult: [{ value: "yes", label: a.positive }, { value: "no", label: a.negative }, { value: "", label: a.notDone }],
+          testResult: [{ value: "positive", label: a.positive }, { value: "negative", label: a.negative }, { value: "untested", label: a.notTested }],
+          screen: [{ value: "yes", label: a.redFlagScreenDone }, { value: "no", label: a.redFlagScreenNotDone }],
           yesNo: [{ value: "yes", label: a.yes }, { value: "no", label: a.no }, { value: "", label: a.unknown }],
           footType: Object.values(FootType).map((value) => ({ value, label: messages.footType[value] })),
-          redFlags: RED_FLAGS.map((value) => ({ value, label: a.redFlag[value], suspected: a.suspected[value] })),
+          redFlags: CHECKLIST_RED_FLAGS.map((value) => ({ value, label: a.redFlag[value], suspected: a.suspected[value] })),
+          squeezeFlag: { value: SQUEEZE_RED_FLAG, label: a.redFlag[SQUEEZE_RED_FLAG], suspected: a.suspected[SQUEEZE_RED_FLAG] },
           findings: FINDINGS.map((value) => ({ value, label: a.finding[value] })),
         }}
       />
@@ -70,7 +75,7 @@ export function RecordFormFor({ kind, messages, locale, patient, target, initial
             value,
             label: messages.instrument[value],
             about: o.about(`${spec.min}–${spec.max}`, spec.better === "lower" ? o.betterLower : o.betterHigher, spec.mcidFraction ? o.mcidNrs : o.mcidPoints(spec.mcidPoints)),
-            source: o.source(spec.source),
+            source: o.source(spec.sources.map((key) => (key === "CLINIC_DEFAULT" ? messages.flags.clinicDefault : citation(key))).join(" ")),
           };
         })}
         text={{

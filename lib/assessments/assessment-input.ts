@@ -1,28 +1,40 @@
 import { z } from "zod";
-import { FINDINGS, PAIN_LOCATIONS, RED_FLAGS } from "../clinical/red-flags";
+import { CHECKLIST_RED_FLAGS, FINDINGS, PAIN_LOCATIONS } from "../clinical/red-flags";
 import { zChoice, zDate, zOptionalNumber, zOptionalText } from "../forms/form-input";
 import { FootType } from "../generated/prisma/enums";
 import type { EpisodeBounds } from "../records/clinical-records";
 
 export const ASSESSMENT_RANGES = {
   firstStepPain: [0, 10],
+  ankleDorsiflexionDeg: [-30, 60],
   runningKmPerWeek: [0, 300],
   shoeAgeKm: [0, 5000],
   standingHoursPerDay: [0, 24],
   walkToleranceMin: [0, 600],
 } as const;
 
+/** The answers of a clinical test on the form: every test is answered, none silently defaulted. */
+export const TEST_RESULTS = ["positive", "negative", "untested"] as const;
+export const CLINICAL_TESTS = ["palpationPositive", "windlassPositive", "calcanealSqueezePositive", "tinelPositive"] as const;
+
+const testResult = z
+  .enum(TEST_RESULTS, { error: "chooseTestResult" })
+  .transform((value) => (value === "untested" ? null : value === "positive"));
 const yesNo = z
   .enum(["yes", "no"], { error: "invalidChoice" })
   .optional()
   .transform((value) => (value === undefined ? null : value === "yes"));
+const screened = z.enum(["yes", "no"], { error: (issue) => (issue.input === undefined ? "required" : "invalidChoice") }).transform((value) => value === "yes");
 const checkbox = z.enum(["on"]).optional().transform((value) => value === "on");
 const codes = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.array(z.enum(values, { error: "invalidChoice" })).default([]).transform((list) => [...new Set(list)]);
+  z.array(z.enum(values, { error: "invalidChoice" })).default([]).transform((list) => [...new Set(list)].sort());
 const range = (field: keyof typeof ASSESSMENT_RANGES, integer = true) =>
   zOptionalNumber(ASSESSMENT_RANGES[field][0], ASSESSMENT_RANGES[field][1], { integer });
 
-/** An assessment (clinic visit) of SPEC §3, dated within the episode and not in the future. */
+/**
+ * An assessment (clinic visit) of SPEC §3, dated within the episode and not in the future.
+ * Red flags need the screen to have been done; a visit that records nothing is refused.
+ */
 export function zAssessmentInput(today: () => Date) {
   return (episode: EpisodeBounds) =>
     z
@@ -30,9 +42,13 @@ export function zAssessmentInput(today: () => Date) {
         date: zDate({ latest: today, earliest: episode.treatmentStart, earliestCode: "beforeEpisode" }),
         painLocation: zChoice(PAIN_LOCATIONS).optional(),
         firstStepPain: range("firstStepPain"),
-        palpationPositive: yesNo,
-        windlassPositive: yesNo,
-        redFlags: codes(RED_FLAGS),
+        palpationPositive: testResult,
+        windlassPositive: testResult,
+        calcanealSqueezePositive: testResult,
+        tinelPositive: testResult,
+        ankleDorsiflexionDeg: range("ankleDorsiflexionDeg"),
+        redFlagsScreened: screened,
+        redFlags: codes(CHECKLIST_RED_FLAGS as unknown as readonly [string, ...string[]]),
         findings: codes(FINDINGS),
         recentLoadChange: checkbox,
         calfTightness: checkbox,
@@ -44,10 +60,24 @@ export function zAssessmentInput(today: () => Date) {
         walkNextMorningWorse: yesNo,
         note: zOptionalText(2000),
       })
+      .superRefine((a, ctx) => {
+        if (!a.redFlagsScreened && a.redFlags.length > 0) ctx.addIssue({ code: "custom", path: ["redFlags"], message: "redFlagsNotScreened" });
+        if (!a.redFlagsScreened && a.calcanealSqueezePositive === true) {
+          ctx.addIssue({ code: "custom", path: ["calcanealSqueezePositive"], message: "squeezeNeedsScreen" });
+        }
+        const recorded = [
+          a.painLocation, a.firstStepPain, a.palpationPositive, a.windlassPositive, a.calcanealSqueezePositive, a.tinelPositive,
+          a.ankleDorsiflexionDeg, a.runningKmPerWeek, a.shoeAgeKm, a.standingHoursPerDay, a.footType, a.walkToleranceMin, a.walkNextMorningWorse, a.note,
+        ].some((value) => value !== undefined && value !== null);
+        if (!recorded && !a.redFlagsScreened && a.findings.length === 0 && !a.recentLoadChange && !a.calfTightness) {
+          ctx.addIssue({ code: "custom", path: ["form"], message: "nothingRecorded" });
+        }
+      })
       .transform(({ recentLoadChange, calfTightness, runningKmPerWeek, shoeAgeKm, standingHoursPerDay, footType, ...rest }) => ({
         ...rest,
         painLocation: rest.painLocation ?? null,
         firstStepPain: rest.firstStepPain ?? null,
+        ankleDorsiflexionDeg: rest.ankleDorsiflexionDeg ?? null,
         walkToleranceMin: rest.walkToleranceMin ?? null,
         note: rest.note ?? null,
         riskFactors: { recentLoadChange, calfTightness, runningKmPerWeek, shoeAgeKm, standingHoursPerDay, footType },

@@ -3,11 +3,11 @@
 // opens a caseload rather than an error page.
 import { z } from "zod";
 import { EpisodeStatus, ProgramKind } from "../generated/prisma/enums";
+import { SEVERITIES } from "../rules/severity";
 
 export const CASELOAD_COLUMNS = ["name", "age", "side", "weeks", "phase", "pain", "flags", "lastVisit", "clinician"] as const;
 export type CaseloadColumn = (typeof CASELOAD_COLUMNS)[number];
 export const SORTABLE_COLUMNS = ["name", "age", "weeks", "phase", "pain", "flags", "lastVisit"] as const;
-export const SEVERITIES = ["urgent", "high", "warning", "info"] as const;
 export const PAGE_SIZE = 25;
 const MAX_PAGE = 10_000;
 

@@ -1,18 +1,14 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
-import { addDays, ageOn, daysBetween } from "../dates";
+import { ageOn, daysBetween } from "../dates";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import type { EpisodeStatus, ProgramKind, Side } from "../generated/prisma/enums";
-import { painTrend, type PainTrend } from "../clinical/pain-trend";
+import type { EpisodeStatus, PainTrend, ProgramKind, Side } from "../generated/prisma/enums";
 import { patientWhere } from "../patients/scope";
 import { programWeek } from "../programs/program-week";
-import { PAGE_SIZE, type CaseloadQuery, type SEVERITIES } from "./caseload-query";
-
-/** A visit more than this many days ago makes an active episode's follow-up overdue (SPEC §5). */
-export const FOLLOW_UP_DAYS = 42;
-const SEVERITY_RANK: Record<(typeof SEVERITIES)[number], number> = { urgent: 4, high: 3, warning: 2, info: 1 };
+import { severityRank } from "../rules/severity";
+import { PAGE_SIZE, type CaseloadQuery } from "./caseload-query";
 /** The export holds the whole view, up to this many rows. */
 export const EXPORT_LIMIT = 50_000;
 
@@ -37,7 +33,7 @@ export type CaseloadPage = { rows: CaseloadRow[]; total: number; page: number; p
 /** One page of the caseload the actor may see, as the query asks. */
 export async function listCaseload(db: Db, actor: Actor, query: CaseloadQuery, today: Date): Promise<CaseloadPage> {
   assertCan(actor, "clinic-patients");
-  const where = caseloadWhere(actor, query, today);
+  const where = caseloadWhere(actor, query);
   const total = await db.patient.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   // A page past the end shows the last page rather than nothing.
@@ -57,7 +53,7 @@ export async function listCaseload(db: Db, actor: Actor, query: CaseloadQuery, t
 export async function exportCaseload(db: Db, actor: Actor, query: CaseloadQuery, today: Date): Promise<CaseloadRow[]> {
   assertCan(actor, "clinic-patients");
   const patients = await db.patient.findMany({
-    where: caseloadWhere(actor, query, today),
+    where: caseloadWhere(actor, query),
     orderBy: caseloadOrder(query),
     take: EXPORT_LIMIT,
     select: ROW_SELECT,
@@ -66,26 +62,19 @@ export async function exportCaseload(db: Db, actor: Actor, query: CaseloadQuery,
   return patients.map((patient) => toRow(patient, today));
 }
 
-export function caseloadWhere(actor: Actor, query: CaseloadQuery, today: Date): Prisma.PatientWhereInput {
+export function caseloadWhere(actor: Actor, query: CaseloadQuery): Prisma.PatientWhereInput {
   // An admin always sees the clinic; a clinician chooses between their own and the clinic's.
   const mineOnly = actor.role === "CLINICIAN" && query.scope === "mine";
   const episode: Prisma.EpisodeWhereInput = {
     ...(query.status !== "any" ? { status: query.status } : {}),
-    ...(query.severity ? { highestOpenSeverity: { gte: SEVERITY_RANK[query.severity] } } : {}),
+    ...(query.severity ? { highestOpenSeverity: { gte: severityRank(query.severity) } } : {}),
     ...(query.program && query.program !== "NONE" ? { programKind: query.program } : {}),
     ...(query.program === "NONE" ? { programKind: null } : {}),
   };
-  const overdueBefore = addDays(today, -FOLLOW_UP_DAYS);
+  // The rules decide what needs attention: an open flag of high severity or worse, or an open
+  // FOLLOW_UP_OVERDUE flag (with the clinic's own follow-up threshold).
   const attention: Prisma.PatientWhereInput = {
-    OR: [
-      { currentEpisode: { highestOpenSeverity: { gte: SEVERITY_RANK.high } } },
-      {
-        currentEpisode: {
-          status: "ACTIVE",
-          OR: [{ lastVisit: { lt: overdueBefore } }, { lastVisit: null, treatmentStart: { lt: overdueBefore } }],
-        },
-      },
-    ],
+    OR: [{ currentEpisode: { highestOpenSeverity: { gte: severityRank("high") } } }, { currentEpisode: { followUpOverdue: true } }],
   };
   return {
     ...patientWhere(actor),
@@ -129,8 +118,8 @@ const ROW_SELECT = {
     select: {
       status: true,
       treatmentStart: true,
-      baselinePain: true,
       latestPain: true,
+      painTrend: true,
       latestPainDate: true,
       openUrgentFlags: true,
       openHighFlags: true,
@@ -148,7 +137,6 @@ type SelectedPatient = Prisma.PatientGetPayload<{ select: typeof ROW_SELECT }>;
 
 function toRow(patient: SelectedPatient, today: Date): CaseloadRow {
   const episode = patient.currentEpisode;
-  const baseline = episode?.baselinePain == null ? null : Number(episode.baselinePain);
   const latest = episode?.latestPain == null ? null : Number(episode.latestPain);
   const week = episode?.programStart ? programWeek(episode.programStart, today) : null;
   return {
@@ -165,7 +153,7 @@ function toRow(patient: SelectedPatient, today: Date): CaseloadRow {
         : null,
     latestPain: latest,
     latestPainDate: episode?.latestPainDate ?? null,
-    painTrend: painTrend(baseline, latest),
+    painTrend: episode?.painTrend ?? null,
     flags: {
       urgent: episode?.openUrgentFlags ?? 0,
       high: episode?.openHighFlags ?? 0,

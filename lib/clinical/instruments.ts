@@ -2,6 +2,7 @@
 // clinically important difference (MCID) and its source. Plain data and functions, shared by
 // the forms, the charts and the rules.
 import type { Instrument } from "../generated/prisma/enums";
+import type { ReferenceKey } from "./references";
 
 export type InstrumentSpec = {
   min: number;
@@ -12,19 +13,20 @@ export type InstrumentSpec = {
   mcidFraction?: number;
   /** Decimals allowed in a value. */
   decimals: number;
-  source: string;
+  /** Where the MCID comes from (lib/clinical/references.ts). */
+  sources: ReferenceKey[];
 };
 
 export const INSTRUMENTS: Record<Instrument, InstrumentSpec> = {
-  NRS_FIRST_STEP: { min: 0, max: 10, better: "lower", mcidPoints: 2, mcidFraction: 0.3, decimals: 0, source: "Farrar et al. 2001 (Pain); Salaffi et al. 2004 (Eur J Pain)" },
-  NRS_ACTIVITY: { min: 0, max: 10, better: "lower", mcidPoints: 2, mcidFraction: 0.3, decimals: 0, source: "Farrar et al. 2001 (Pain); Salaffi et al. 2004 (Eur J Pain)" },
-  FAAM_ADL: { min: 0, max: 100, better: "higher", mcidPoints: 8, decimals: 1, source: "Martin et al. 2005 (Foot Ankle Int)" },
-  FAAM_SPORT: { min: 0, max: 100, better: "higher", mcidPoints: 9, decimals: 1, source: "Martin et al. 2005 (Foot Ankle Int)" },
-  FFI: { min: 0, max: 100, better: "lower", mcidPoints: 7, decimals: 1, source: "Landorf & Radford 2008 (The Foot)" },
-  FHSQ_PAIN: { min: 0, max: 100, better: "higher", mcidPoints: 13, decimals: 1, source: "Landorf & Radford 2008 (The Foot); Landorf et al. 2010 (J Foot Ankle Res)" },
-  FHSQ_FUNCTION: { min: 0, max: 100, better: "higher", mcidPoints: 7, decimals: 1, source: "Landorf & Radford 2008 (The Foot); Landorf et al. 2010 (J Foot Ankle Res)" },
-  PSFS: { min: 0, max: 10, better: "higher", mcidPoints: 2, decimals: 1, source: "Abbott & Schmitt 2014 (JOSPT)" },
-  LEFS: { min: 0, max: 80, better: "higher", mcidPoints: 9, decimals: 0, source: "Binkley et al. 1999 (Phys Ther)" },
+  NRS_FIRST_STEP: { min: 0, max: 10, better: "lower", mcidPoints: 2, mcidFraction: 0.3, decimals: 0, sources: ["FARRAR_2001", "SALAFFI_2004"] },
+  NRS_ACTIVITY: { min: 0, max: 10, better: "lower", mcidPoints: 2, mcidFraction: 0.3, decimals: 0, sources: ["FARRAR_2001", "SALAFFI_2004"] },
+  FAAM_ADL: { min: 0, max: 100, better: "higher", mcidPoints: 8, decimals: 1, sources: ["MARTIN_2005"] },
+  FAAM_SPORT: { min: 0, max: 100, better: "higher", mcidPoints: 9, decimals: 1, sources: ["MARTIN_2005"] },
+  FFI: { min: 0, max: 100, better: "lower", mcidPoints: 7, decimals: 1, sources: ["LANDORF_RADFORD_2008"] },
+  FHSQ_PAIN: { min: 0, max: 100, better: "higher", mcidPoints: 13, decimals: 1, sources: ["LANDORF_RADFORD_2008", "LANDORF_2010"] },
+  FHSQ_FUNCTION: { min: 0, max: 100, better: "higher", mcidPoints: 7, decimals: 1, sources: ["LANDORF_RADFORD_2008", "LANDORF_2010"] },
+  PSFS: { min: 0, max: 10, better: "higher", mcidPoints: 2, decimals: 1, sources: ["ABBOTT_SCHMITT_2014"] },
+  LEFS: { min: 0, max: 80, better: "higher", mcidPoints: 9, decimals: 0, sources: ["BINKLEY_1999"] },
 };
 
 export const PAIN_INSTRUMENTS: Instrument[] = ["NRS_FIRST_STEP", "NRS_ACTIVITY"];

@@ -1,6 +1,13 @@
 import { today } from "../dates";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { refreshProgramPhases } from "../programs/refresh-program-phases";
+import { SEVERITIES, severityRank, toFlagSeverity } from "../rules/severity";
+
+// Open flags per severity, and the worst one's rank, from the one severity order.
+const OPEN_FLAG_COUNTS = Prisma.raw(
+  SEVERITIES.map((s) => `count(*) FILTER (WHERE f.severity = '${toFlagSeverity(s)}')::int AS ${s}`).join(",\n             "),
+);
+const HIGHEST_OPEN = Prisma.raw(`CASE ${SEVERITIES.map((s) => `WHEN flags.${s} > 0 THEN ${severityRank(s)}`).join(" ")} ELSE 0 END`);
 
 /**
  * Recomputes the caseload summary of the given episodes from their raw rows, in one
@@ -22,8 +29,8 @@ export async function refreshEpisodeSummaries(db: Prisma.TransactionClient, epis
       "openHighFlags"       = flags.high,
       "openWarningFlags"    = flags.warning,
       "openInfoFlags"       = flags.info,
-      "highestOpenSeverity" = CASE WHEN flags.urgent > 0 THEN 4 WHEN flags.high > 0 THEN 3
-                                   WHEN flags.warning > 0 THEN 2 WHEN flags.info > 0 THEN 1 ELSE 0 END,
+      "highestOpenSeverity" = ${HIGHEST_OPEN},
+      "followUpOverdue"     = flags.follow_up,
       "lastVisit"           = visit.date,
       "programKind"         = program.kind,
       "programStart"        = program.start
@@ -39,10 +46,8 @@ export async function refreshEpisodeSummaries(db: Prisma.TransactionClient, epis
       ORDER BY o.date DESC, o."createdAt" DESC LIMIT 1
     ) AS latest ON true
     LEFT JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE f.severity = 'URGENT')::int  AS urgent,
-             count(*) FILTER (WHERE f.severity = 'HIGH')::int    AS high,
-             count(*) FILTER (WHERE f.severity = 'WARNING')::int AS warning,
-             count(*) FILTER (WHERE f.severity = 'INFO')::int    AS info
+      SELECT ${OPEN_FLAG_COUNTS},
+             coalesce(bool_or(f.code = 'FOLLOW_UP_OVERDUE'), false) AS follow_up
       FROM "Flag" f WHERE f."episodeId" = source.id AND f.status = 'OPEN'
     ) AS flags ON true
     LEFT JOIN LATERAL (

@@ -1,7 +1,7 @@
 import type { Instrument, Locale } from "../generated/prisma/enums";
 import type { Messages } from "../i18n";
 import { formatDate, formatNumber } from "../i18n/format";
-import type { Finding, RedFlag } from "../clinical/red-flags";
+import { codeLabel } from "../records/describe-record";
 
 type Measurement = { instrument: Instrument; baseline: number; baselineDate: string; latest: number; latestDate: string };
 
@@ -22,8 +22,8 @@ export function describeEvidence(evidence: Record<string, unknown>, messages: Me
       }
       return Object.entries(value).map(([key, inner]) => `${labels[key] ?? key}: ${text(inner)}`).join(", ");
     }
-    if (typeof value === "string" && value in messages.assessment.redFlag) return messages.assessment.redFlag[value as RedFlag];
-    if (typeof value === "string" && value in messages.assessment.finding) return messages.assessment.finding[value as Finding];
+    if (value === null) return messages.caseload.noValue;
+    if (typeof value === "string") return codeLabel({ ...messages.assessment.redFlag, ...messages.assessment.finding }, value);
     return String(value);
   };
   return Object.entries(evidence).map(([key, value]) => [labels[key] ?? key, text(value)]);

@@ -2,14 +2,14 @@
 // flag; a changed hit updates it (and re-opens an acknowledged flag whose severity rose); a
 // rule that no longer fires resolves its flag. Every change leaves a FlagEvent, so history is
 // kept. Only the rule codes of SPEC §5 are managed. A second run on the same day changes nothing.
-import type { FlagSeverity } from "../generated/prisma/enums";
+import type { FlagSeverity, PainTrend } from "../generated/prisma/enums";
 import type { Prisma } from "../generated/prisma/client";
 import { RULE_CODES, type RuleFlag } from "../rules/case";
 import { evaluate } from "../rules/evaluate";
+import { judgeInstruments, painTrend } from "../rules/instrument-judgement";
 import { loadRuleCases } from "../rules/load-rule-cases";
-import { ruleSettings, ZRuleSettingsOverride } from "../rules/settings";
-
-const RANK: Record<FlagSeverity, number> = { INFO: 1, WARNING: 2, HIGH: 3, URGENT: 4 };
+import { clinicRuleSettings } from "../rules/settings";
+import { fromFlagSeverity, severityRank, toFlagSeverity } from "../rules/severity";
 
 /** JSON with sorted keys: PostgreSQL's jsonb does not keep key order. */
 function canonical(value: unknown): string {
@@ -28,12 +28,16 @@ export async function syncEpisodeFlags(db: Prisma.TransactionClient, episodeIds:
   const day = asOf.toISOString().slice(0, 10);
   const [cases, episodes, current] = await Promise.all([
     loadRuleCases(db, episodeIds),
-    db.episode.findMany({ where: { id: { in: episodeIds } }, select: { id: true, clinicId: true, clinic: { select: { ruleSettings: true } } } }),
+    db.episode.findMany({ where: { id: { in: episodeIds } }, select: { id: true, clinicId: true, painTrend: true, clinic: { select: { ruleSettings: true } } } }),
     db.flag.findMany({ where: { episodeId: { in: episodeIds }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } } }),
   ]);
   for (const episode of episodes) {
-    const settings = ruleSettings(ZRuleSettingsOverride.catch({}).parse(episode.clinic.ruleSettings));
-    const hits = evaluate(cases.get(episode.id)!, day, settings);
+    const settings = clinicRuleSettings(episode.clinic.ruleSettings);
+    const ruleCase = cases.get(episode.id)!;
+    const hits = evaluate(ruleCase, day, settings);
+    // The caseload's pain trend is the rules' own judgement, kept beside the flags.
+    const trend: PainTrend | null = painTrend(judgeInstruments(ruleCase.outcomes, day, settings));
+    if (trend !== episode.painTrend) await db.episode.update({ where: { id: episode.id }, data: { painTrend: trend } });
     const stored = current.filter((flag) => flag.episodeId === episode.id);
     for (const hit of hits) {
       const existing = stored.find((flag) => flag.code === hit.code);
@@ -57,8 +61,8 @@ async function upsertFlag(
   existing: { id: string; severity: FlagSeverity; status: string; evidence: unknown; ruleVersion: number } | undefined,
   counts: SyncCounts,
 ) {
-  const severity = hit.severity.toUpperCase() as FlagSeverity;
-  const data = { severity, evidence: hit.evidence as Prisma.InputJsonValue, recommendation: hit.recommendation, source: hit.source, ruleVersion: hit.ruleVersion };
+  const severity = toFlagSeverity(hit.severity);
+  const data = { severity, evidence: hit.evidence as Prisma.InputJsonValue, recommendation: hit.recommendation, sources: hit.sources, ruleVersion: hit.ruleVersion };
   if (!existing) {
     await db.flag.create({ data: { ...data, clinicId: episode.clinicId, episodeId: episode.id, code: hit.code, events: { create: { type: "OPENED", severity } } } });
     counts.opened += 1;
@@ -66,7 +70,7 @@ async function upsertFlag(
   }
   const sameSeverity = existing.severity === severity;
   if (sameSeverity && existing.ruleVersion === hit.ruleVersion && canonical(existing.evidence) === canonical(hit.evidence)) return;
-  const reopen = existing.status === "ACKNOWLEDGED" && RANK[severity] > RANK[existing.severity];
+  const reopen = existing.status === "ACKNOWLEDGED" && severityRank(hit.severity) > severityRank(fromFlagSeverity(existing.severity));
   await db.flag.update({
     where: { id: existing.id },
     data: {

@@ -2,6 +2,7 @@
 // code into a sentence in the user's language (messages.validation), so the services stay
 // free of language and the same codes serve the command line and tests.
 import { z } from "zod";
+import { parseNumber } from "./parse-number";
 
 export const ERROR_CODES = [
   "required",
@@ -22,6 +23,14 @@ export const ERROR_CODES = [
   "commonPassword",
   "passwordMismatch",
   "emailTaken",
+  "chooseTestResult",
+  "nothingRecorded",
+  "redFlagsNotScreened",
+  "squeezeNeedsScreen",
+  "settingsOrder",
+  "tooManyDecimals",
+  "wholeNumber",
+  "linkedToVisit",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type FieldErrors<K extends string = string> = Partial<Record<K, ErrorCode>>;
@@ -73,18 +82,20 @@ export function zDate(opts: { latest?: () => Date; earliest?: Date; earliestCode
     });
 }
 
-/** An optional number within [min, max]; accepts a decimal comma as Danish users type it. */
-export function zOptionalNumber(min: number, max: number, opts: { integer?: boolean } = {}) {
+/** An optional number within [min, max], as parseNumber reads it (decimal comma or point). */
+export function zOptionalNumber(min: number, max: number, opts: { integer?: boolean; decimals?: number } = {}) {
+  const decimals = opts.integer ? 0 : (opts.decimals ?? 2);
   return z
     .string()
     .optional()
     .transform((value, ctx) => {
       if (value === undefined) return undefined;
-      const number = Number(value.replace(",", "."));
-      if (!Number.isFinite(number) || (opts.integer && !Number.isInteger(number))) {
-        ctx.addIssue({ code: "custom", message: "notANumber" });
+      const parsed = parseNumber(value, decimals);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: parsed.error });
         return z.NEVER;
       }
+      const number = parsed.value;
       if (number < min || number > max) {
         ctx.addIssue({ code: "custom", message: "outOfRange" });
         return z.NEVER;
@@ -94,7 +105,7 @@ export function zOptionalNumber(min: number, max: number, opts: { integer?: bool
 }
 
 /** A required number within [min, max]; decimal comma accepted. */
-export function zRequiredNumber(min: number, max: number, opts: { integer?: boolean } = {}) {
+export function zRequiredNumber(min: number, max: number, opts: { integer?: boolean; decimals?: number } = {}) {
   return zOptionalNumber(min, max, opts)
     .refine((value) => value !== undefined, "required")
     .transform((value) => value!);

@@ -2,6 +2,9 @@ import type { Locale } from "../generated/prisma/enums";
 
 const TAG: Record<Locale, string> = { da: "da-DK", en: "en-GB" };
 
+/** The BCP 47 tag of a locale, for Intl in client components. */
+export const localeTag = (locale: Locale) => TAG[locale];
+
 /** A calendar date (held at midnight UTC) in the user's language, e.g. 3. mar. 2026. */
 export function formatDate(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(TAG[locale], { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
@@ -9,4 +12,9 @@ export function formatDate(date: Date, locale: Locale): string {
 
 export function formatNumber(value: number, locale: Locale, maxDecimals = 1): string {
   return new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: maxDecimals }).format(value);
+}
+
+/** A number as a form field shows it for editing: the locale's decimal sign, no grouping (parseNumber reads it back). */
+export function formatInputNumber(value: number, locale: Locale, maxDecimals = 2): string {
+  return new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: maxDecimals, useGrouping: false }).format(value);
 }

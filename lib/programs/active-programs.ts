@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { isoDate } from "../dates";
 import { patientWhere } from "../patients/scope";
+import { clinicRuleSettings } from "../rules/settings";
 import { prescriptionFor } from "./progression";
 import { progressionInput } from "./progression-input";
 
@@ -21,20 +22,22 @@ export async function listActivePrograms(db: Db, actor: Actor, episodeId: string
     orderBy: [{ kind: "asc" }, { startDate: "asc" }],
   });
   if (assignments.length === 0) return [];
-  const [sessions, morningPain] = await Promise.all([
+  const [sessions, morningPain, clinic] = await Promise.all([
     db.sessionLog.findMany({
       where: { assignmentId: { in: assignments.map((a) => a.id) } },
       select: { id: true, assignmentId: true, date: true, completed: true, sets: true, reps: true, painDuring: true, loadKg: true },
       orderBy: [{ date: "desc" }, { createdAt: "desc" }],
     }),
     db.outcomeMeasurement.findMany({ where: { episodeId, instrument: "NRS_FIRST_STEP", deletedAt: null }, select: { date: true, value: true } }),
+    db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { ruleSettings: true } }),
   ]);
+  const { morningRise } = clinicRuleSettings(clinic.ruleSettings);
   for (const assignment of assignments) {
     await recordAuditEvent(db, actor, { action: "READ", entity: "ProgramAssignment", entityId: assignment.id });
   }
   return assignments.map((assignment) => {
     const own = sessions.filter((s) => s.assignmentId === assignment.id);
-    const input = progressionInput(assignment, own, morningPain, assignment.overrides);
+    const input = progressionInput(assignment, own, morningPain, assignment.overrides, morningRise);
     const prescription = prescriptionFor(input, isoDate(on));
     return {
       id: assignment.id,

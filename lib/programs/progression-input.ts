@@ -12,6 +12,7 @@ export function progressionInput(
   sessions: SessionRow[],
   morningPain: { date: Date; value: { toString(): string } }[],
   overrides: OverrideRow[],
+  morningRise: number,
 ): ProgressionInput {
   return {
     startDate: isoDate(assignment.startDate),
@@ -21,5 +22,6 @@ export function progressionInput(
     sessions: sessions.map((s) => ({ date: isoDate(s.date), completed: s.completed, painDuring: s.painDuring, loadKg: s.loadKg === null ? null : Number(s.loadKg) })),
     morningPain: morningPain.map((p) => ({ date: isoDate(p.date), value: Number(p.value) })),
     overrides: overrides.map((o) => ({ date: isoDate(o.date), ...(o.phase !== null && { phase: o.phase }), ...(o.loadKg !== null && { loadKg: Number(o.loadKg) }) })),
+    morningRise,
   };
 }

@@ -15,7 +15,7 @@ function sessionsFor(weeks: number[], painInWeek: Record<number, number> = {}) {
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 function input(overrides: Partial<ProgressionInput> = {}): ProgressionInput {
-  return { startDate: START, sessionsPerWeek: 3, startingLoadKg: 0, content: template("hsr-12-weeks"), sessions: [], morningPain: [], overrides: [], ...overrides };
+  return { startDate: START, sessionsPerWeek: 3, startingLoadKg: 0, content: template("hsr-12-weeks"), sessions: [], morningPain: [], overrides: [], morningRise: 2, ...overrides };
 }
 const phaseOn = (i: ProgressionInput, d: number) => prescriptionFor(i, day(d))?.phase;
 
@@ -39,9 +39,11 @@ describe("HSR progression, 12-week default", () => {
     expect(prescriptionFor(painful, day(28))).toMatchObject({ phase: 2, reason: "ADVANCED" });
   });
 
-  it("holds when the morning after a session is worse than that morning", () => {
-    const worse = input({ sessions: sessionsFor(range(1, 4)), morningPain: [{ date: day(14), value: 3 }, { date: day(15), value: 4 }] });
+  it("holds when the morning after a session is worse by the clinic's morning rise (2), not by 1", () => {
+    const worse = input({ sessions: sessionsFor(range(1, 4)), morningPain: [{ date: day(14), value: 3 }, { date: day(15), value: 5 }] });
     expect(prescriptionFor(worse, day(21))).toMatchObject({ phase: 1, reason: "HELD_LOAD_RESPONSE" });
+    const slightly = input({ sessions: sessionsFor(range(1, 4)), morningPain: [{ date: day(14), value: 3 }, { date: day(15), value: 4 }] });
+    expect(prescriptionFor(slightly, day(21))).toMatchObject({ phase: 2, reason: "ADVANCED" });
   });
 
   it("holds when the previous week had too few sessions", () => {

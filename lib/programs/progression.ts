@@ -13,6 +13,8 @@ export type ProgressionInput = {
   sessions: { date: string; completed: boolean; painDuring: number | null; loadKg: number | null }[];
   morningPain: MorningPain[];
   overrides: { date: string; phase?: number; loadKg?: number }[];
+  /** The clinic's LOAD_RESPONSE morning rise (rule settings), so the rules and the program agree. */
+  morningRise: number;
 };
 
 export type WeekOutcome = "START" | "ADVANCED" | "ON_SCHEDULE" | "HELD_SESSIONS" | "HELD_LOAD_RESPONSE" | "STEPPED_BACK" | "OVERRIDDEN";
@@ -109,7 +111,7 @@ export function prescriptionFor(input: ProgressionInput, on: string): Prescripti
       outcome,
       prescribed: input.sessionsPerWeek,
       completed: inWeek.filter((s) => s.completed).length,
-      loadResponse: loadResponse(inWeek, mornings, input.content.maxPain).hit,
+      loadResponse: loadResponse(inWeek, mornings, { maxPain: input.content.maxPain, morningRise: input.morningRise }).hit,
     });
   }
   const current = weeks.at(-1)!;

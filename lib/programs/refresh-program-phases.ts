@@ -1,5 +1,6 @@
 import { isoDate } from "../dates";
 import type { Prisma } from "../generated/prisma/client";
+import { clinicRuleSettings } from "../rules/settings";
 import { ZProgramContent } from "./default-templates";
 import { prescriptionFor } from "./progression";
 import { progressionInput } from "./progression-input";
@@ -14,7 +15,7 @@ export async function refreshProgramPhases(db: Prisma.TransactionClient, episode
   if (episodeIds.length === 0) return;
   const episodes = await db.episode.findMany({
     where: { id: { in: episodeIds } },
-    select: { id: true, programKind: true, programStart: true, programPhase: true },
+    select: { id: true, programKind: true, programStart: true, programPhase: true, clinic: { select: { ruleSettings: true } } },
   });
   const assignments = await db.programAssignment.findMany({
     where: { episodeId: { in: episodeIds }, status: "ACTIVE" },
@@ -47,6 +48,7 @@ export async function refreshProgramPhases(db: Prisma.TransactionClient, episode
             sessionsOf.get(assignment.id) ?? [],
             painOf.get(episode.id) ?? [],
             assignment.overrides,
+            clinicRuleSettings(episode.clinic.ruleSettings).morningRise,
           ),
           isoDate(on),
         )?.phase ?? null)

@@ -4,6 +4,7 @@
 // transaction. Each kind brings only its zod schema (see lib/assessments, lib/outcomes,
 // lib/interventions).
 import type { z } from "zod";
+import { syncVisitPain } from "../assessments/visit-pain";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
@@ -13,12 +14,17 @@ import { AppError } from "../errors";
 import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../forms/form-input";
 import type { Prisma } from "../generated/prisma/client";
 import { patientWhere } from "../patients/scope";
+import { keepRevision } from "./keep-revision";
 
 export type RecordKind = "Assessment" | "OutcomeMeasurement" | "Intervention";
 export type EpisodeBounds = { treatmentStart: Date };
 export type SaveRecordResult = { status: "saved"; id: string } | { status: "invalid"; fieldErrors: FieldErrors };
 
 type Row = { id: string; episodeId: string } & Record<string, unknown>;
+type VisitFields = { date: Date; firstStepPain: number | null };
+
+/** A measurement that is a visit's first-step pain changes only with its visit. */
+const isVisitPain = (row: Row) => typeof row.assessmentId === "string";
 /** The part of a Prisma delegate used here; the three record kinds share it. */
 type RecordDelegate = {
   findFirst(args: { where: object }): Promise<Row | null>;
@@ -69,6 +75,7 @@ export async function saveClinicalRecord<T extends object>(
   assertCan(actor, "clinic-patients");
   const { kind, recordId } = options;
   const existing = recordId ? await findRecord(db, actor, kind, recordId) : null;
+  if (existing && isVisitPain(existing)) return { status: "invalid", fieldErrors: { form: "linkedToVisit" } };
   const episode = await findEpisode(db, actor, existing?.episodeId ?? options.episodeId);
   const parsed = options.schema(episode).safeParse(options.raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -79,12 +86,14 @@ export async function saveClinicalRecord<T extends object>(
       await keepRevision(tx, actor, kind, existing, "UPDATE", null);
       const row = await records.update({ where: { id: existing.id }, data: parsed.data });
       await recordAuditEvent(tx, actor, { action: "UPDATE", entity: kind, entityId: row.id });
+      if (kind === "Assessment") await syncVisitPain(tx, actor, row as Row & VisitFields);
       return row;
     }
     const row = await records.create({
       data: { ...parsed.data, ...options.createData, clinicId: actor.clinicId, episodeId: episode.id, recordedById: actor.userId },
     });
     await recordAuditEvent(tx, actor, { action: "CREATE", entity: kind, entityId: row.id });
+    if (kind === "Assessment") await syncVisitPain(tx, actor, row as Row & VisitFields);
     return row;
   });
   return { status: "saved", id: saved.id };
@@ -102,29 +111,16 @@ export async function deleteClinicalRecord(
 ): Promise<{ status: "deleted" } | { status: "invalid"; fieldErrors: FieldErrors }> {
   assertCan(actor, "clinic-patients");
   const existing = await findRecord(db, actor, kind, recordId);
+  if (isVisitPain(existing)) return { status: "invalid", fieldErrors: { form: "linkedToVisit" } };
   const parsed = zReason.safeParse(reason);
   if (!parsed.success) return { status: "invalid", fieldErrors: { reason: fieldErrorsOf(parsed.error).form ?? "required" } };
   await withEpisodeWrite(db, existing.episodeId, async (tx) => {
     await keepRevision(tx, actor, kind, existing, "DELETE", parsed.data);
     await delegate(tx, kind).update({ where: { id: existing.id }, data: { deletedAt: new Date(), deleteReason: parsed.data } });
     await recordAuditEvent(tx, actor, { action: "DELETE", entity: kind, entityId: existing.id });
+    if (kind === "Assessment") await syncVisitPain(tx, actor, existing as Row & VisitFields, parsed.data);
   });
   return { status: "deleted" };
-}
-
-async function keepRevision(tx: Prisma.TransactionClient, actor: Actor, kind: RecordKind, row: Row, action: "UPDATE" | "DELETE", reason: string | null) {
-  await tx.recordRevision.create({
-    data: {
-      clinicId: actor.clinicId,
-      entity: kind,
-      entityId: row.id,
-      action,
-      // Dates and decimals become strings; the snapshot is for reading, not for restoring by code.
-      snapshot: JSON.parse(JSON.stringify(row)) as Prisma.InputJsonValue,
-      changedById: actor.userId,
-      reason,
-    },
-  });
 }
 
 /** The earlier versions of a record, newest first, with who replaced each. Audited as a read. */

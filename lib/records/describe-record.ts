@@ -1,4 +1,4 @@
-import type { RedFlag } from "../clinical/red-flags";
+import { assessmentFindings, assessmentRedFlags, RETIRED_CODES, type RecordedTests } from "../clinical/red-flags";
 import type { Instrument, InterventionType, Locale } from "../generated/prisma/enums";
 import type { Messages } from "../i18n";
 import { formatNumber } from "../i18n/format";
@@ -19,15 +19,35 @@ export function describeRecord(kind: RecordFormKind, row: Record<string, unknown
     return [messages.intervention.types[row.type as InterventionType], row.note].filter(Boolean).join(" – ");
   }
   const a = messages.assessment;
-  const test = (value: unknown) => (value === true ? a.positive : value === false ? a.negative : a.notDone).toLowerCase();
-  const flags = (row.redFlags as RedFlag[] | undefined) ?? [];
+  const result = (value: unknown) => (value === true ? a.positive : value === false ? a.negative : a.notTested).toLowerCase();
+  const tested = (label: string, value: unknown) => (value === true || value === false ? `${label} ${result(value)}` : null);
+  // Snapshots from before the red-flag screen was recorded have no such field: they were screens.
+  const screened = row.redFlagsScreened !== false;
+  const tests = row as unknown as RecordedTests;
+  const redFlags = assessmentRedFlags({ ...tests, redFlags: (row.redFlags as string[] | undefined) ?? [], findings: [] });
+  const findings = assessmentFindings({ ...tests, redFlags: [], findings: (row.findings as string[] | undefined) ?? [] });
   return [
     row.firstStepPain !== null && row.firstStepPain !== undefined ? `${a.firstStepPain}: ${num(row.firstStepPain)}` : null,
-    messages.timeline.tests(test(row.palpationPositive), test(row.windlassPositive)),
-    flags.length ? messages.timeline.redFlagsPresent(flags.map((flag) => a.redFlag[flag]).join(", ")) : null,
+    messages.timeline.tests(
+      [
+        `${a.palpation} ${result(row.palpationPositive)}`,
+        `${a.windlass} ${result(row.windlassPositive)}`,
+        tested(a.calcanealSqueeze, row.calcanealSqueezePositive),
+        tested(a.tinel, row.tinelPositive),
+      ].filter(Boolean).join(", "),
+    ),
+    screened ? null : messages.timeline.notScreened,
+    redFlags.length ? messages.timeline.redFlagsPresent(redFlags.map((flag) => codeLabel(a.redFlag, flag)).join(", ")) : null,
+    findings.length ? messages.timeline.findingsPresent(findings.map((finding) => codeLabel(a.finding, finding)).join(", ")) : null,
+    row.ankleDorsiflexionDeg !== null && row.ankleDorsiflexionDeg !== undefined ? `${a.ankleDorsiflexion}: ${num(row.ankleDorsiflexionDeg)}` : null,
     row.walkToleranceMin !== null && row.walkToleranceMin !== undefined ? `${a.walkToleranceMin}: ${num(row.walkToleranceMin)}` : null,
     row.note,
   ]
     .filter(Boolean)
     .join(" · ");
+}
+
+/** A code's label; a retired code (in old versions and flags) falls back to what replaced it. */
+export function codeLabel(labels: Record<string, string>, code: string): string {
+  return labels[code] ?? labels[RETIRED_CODES[code] ?? ""] ?? code;
 }

@@ -4,6 +4,7 @@ import type { RecordFormKind } from "./record-forms";
 const text = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
 const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : undefined);
 const yesNo = (value: unknown) => (value === true ? "yes" : value === false ? "no" : undefined);
+const testResult = (value: unknown) => (value === true ? "positive" : value === false ? "negative" : "untested");
 
 export function recordInitialValues(kind: RecordFormKind, row: Record<string, unknown>) {
   if (kind === "assessment") {
@@ -11,7 +12,9 @@ export function recordInitialValues(kind: RecordFormKind, row: Record<string, un
     return {
       values: {
         date: day(row.date), painLocation: text(row.painLocation), firstStepPain: text(row.firstStepPain),
-        palpationPositive: yesNo(row.palpationPositive), windlassPositive: yesNo(row.windlassPositive),
+        palpationPositive: testResult(row.palpationPositive), windlassPositive: testResult(row.windlassPositive),
+        calcanealSqueezePositive: testResult(row.calcanealSqueezePositive), tinelPositive: testResult(row.tinelPositive),
+        ankleDorsiflexionDeg: text(row.ankleDorsiflexionDeg), redFlagsScreened: yesNo(row.redFlagsScreened),
         recentLoadChange: risk.recentLoadChange ? "on" : undefined, calfTightness: risk.calfTightness ? "on" : undefined,
         runningKmPerWeek: text(risk.runningKmPerWeek), shoeAgeKm: text(risk.shoeAgeKm), standingHoursPerDay: text(risk.standingHoursPerDay),
         footType: text(risk.footType), walkToleranceMin: text(row.walkToleranceMin), walkNextMorningWorse: yesNo(row.walkNextMorningWorse),

@@ -1,27 +1,44 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
-import { today } from "../dates";
 import type { Db } from "../db/client";
-import { refreshEpisodeSummaries } from "../episodes/refresh-episode-summary";
-import { syncEpisodeFlags } from "../flags/sync-flags";
-import { type FieldErrors, fieldErrorsOf } from "../forms/form-input";
-import { DEFAULT_RULE_SETTINGS, ruleSettings, type RuleSettings, ZRuleSettingsOverride } from "./settings";
-
-export const SETTING_NAMES = Object.keys(DEFAULT_RULE_SETTINGS) as (keyof RuleSettings)[];
+import type { FieldErrors } from "../forms/form-input";
+import { parseNumber } from "../forms/parse-number";
+import { requestReevaluation } from "./reevaluation";
+import { clinicRuleSettings, crossedSettings, SETTING_DECIMALS, SETTING_LIMITS, SETTING_NAMES, type RuleSettings } from "./settings";
 
 /** The clinic's thresholds: its overrides on top of the defaults. Admins only. */
 export async function getClinicRuleSettings(db: Db, actor: Actor): Promise<RuleSettings> {
   assertCan(actor, "clinic-admin");
   const clinic = await db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { ruleSettings: true } });
-  return ruleSettings(ZRuleSettingsOverride.catch({}).parse(clinic.ruleSettings));
+  return clinicRuleSettings(clinic.ruleSettings);
 }
 
-const BATCH = 500;
+/** Every field a number in its range with no more decimals than it keeps, and no pair crossed. */
+function parseSettings(raw: Record<string, string | undefined>): { ok: true; settings: RuleSettings } | { ok: false; fieldErrors: FieldErrors } {
+  const fieldErrors: FieldErrors = {};
+  const settings = {} as RuleSettings;
+  for (const name of SETTING_NAMES) {
+    const text = raw[name];
+    if (text === undefined || text.trim() === "") {
+      fieldErrors[name] = "required";
+      continue;
+    }
+    const parsed = parseNumber(text, SETTING_DECIMALS[name] ?? 0);
+    const [min, max] = SETTING_LIMITS[name];
+    if (!parsed.ok) fieldErrors[name] = parsed.error;
+    else if (parsed.value < min || parsed.value > max) fieldErrors[name] = "outOfRange";
+    else settings[name] = parsed.value;
+  }
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  for (const { name } of crossedSettings(settings)) fieldErrors[name] = "settingsOrder";
+  return Object.keys(fieldErrors).length > 0 ? { ok: false, fieldErrors } : { ok: true, settings };
+}
 
 /**
- * Saves the thresholds (every field a number in its range; nothing saved otherwise), audits
- * the change and re-evaluates the clinic's active and paused episodes with them.
+ * Saves the thresholds (nothing is saved unless all are valid), audits the change and, in
+ * the same transaction, asks for the clinic's open episodes to be re-evaluated with them
+ * (lib/rules/reevaluation.ts runs it in the background and shows progress).
  */
 export async function updateClinicRuleSettings(
   db: Db,
@@ -29,24 +46,13 @@ export async function updateClinicRuleSettings(
   raw: Record<string, string | undefined>,
 ): Promise<{ status: "saved"; episodes: number } | { status: "invalid"; fieldErrors: FieldErrors }> {
   assertCan(actor, "clinic-admin");
-  const numbers = Object.fromEntries(SETTING_NAMES.map((name) => [name, raw[name] === undefined ? Number.NaN : Number(raw[name]!.replace(",", "."))]));
-  const parsed = ZRuleSettingsOverride.required().safeParse(numbers);
-  if (!parsed.success) {
-    const fieldErrors: FieldErrors = {};
-    for (const field of Object.keys(fieldErrorsOf(parsed.error))) fieldErrors[field] = raw[field] === undefined ? "required" : Number.isNaN(numbers[field]) ? "notANumber" : "outOfRange";
-    return { status: "invalid", fieldErrors };
-  }
-  await db.$transaction(async (tx) => {
-    await tx.clinic.update({ where: { id: actor.clinicId }, data: { ruleSettings: parsed.data } });
+  const parsed = parseSettings(raw);
+  if (!parsed.ok) return { status: "invalid", fieldErrors: parsed.fieldErrors };
+  const episodes = await db.$transaction(async (tx) => {
+    await tx.clinic.update({ where: { id: actor.clinicId }, data: { ruleSettings: parsed.settings } });
     await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "ClinicRuleSettings", entityId: actor.clinicId });
+    await requestReevaluation(tx, actor.clinicId);
+    return tx.episode.count({ where: { clinicId: actor.clinicId, status: { not: "DISCHARGED" } } });
   });
-  const episodes = await db.episode.findMany({ where: { clinicId: actor.clinicId, status: { not: "DISCHARGED" } }, select: { id: true } });
-  for (let i = 0; i < episodes.length; i += BATCH) {
-    const ids = episodes.slice(i, i + BATCH).map((e) => e.id);
-    await db.$transaction(async (tx) => {
-      await syncEpisodeFlags(tx, ids, today());
-      await refreshEpisodeSummaries(tx, ids);
-    }, { timeout: 120_000 });
-  }
-  return { status: "saved", episodes: episodes.length };
+  return { status: "saved", episodes };
 }

@@ -5,11 +5,13 @@ import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
+import { RULE_VERSION } from "../rules/evaluate";
 
 type Tx = Pick<Db, "clinic" | "user" | "patient">;
 
+/** A clinic; its flags will be made by today's rules, so no re-evaluation is due. */
 export async function createClinic(db: Tx, data: Partial<Prisma.ClinicUncheckedCreateInput> = {}) {
-  return db.clinic.create({ data: { name: `Clinic ${randomUUID().slice(0, 8)}`, ...data } });
+  return db.clinic.create({ data: { name: `Clinic ${randomUUID().slice(0, 8)}`, rulesVersion: RULE_VERSION, ...data } });
 }
 
 export type UserInput = {

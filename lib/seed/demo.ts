@@ -241,19 +241,34 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
   const visitDays = [0];
   for (let day = course.visitEvery; day <= lastDay; day += course.visitEvery) visitDays.push(day);
   if (scenario === "FOLLOW_UP_OVERDUE") visitDays.splice(1); // only the first visit, long ago
+  // What the red-flag and differential scenarios show (SPEC §5): a red flag ticked or found by
+  // the squeeze test, sometimes followed by a visit that skipped the screen (the flag stays);
+  // a differential ticked or found by Tinel's sign.
+  const redFlagCase = scenario === "RED_FLAG" ? rng.pick(["SQUEEZE", "FEVER_MALAISE", "NIGHT_OR_REST_PAIN", "RECENT_TRAUMA"] as const) : null;
+  const unscreenedAfterRedFlag = redFlagCase !== null && rng.next() < 0.5 && visitDays.length > 1;
+  const doubtCase = scenario === "DIAGNOSIS_DOUBT" ? rng.pick(["TINEL", "INFLAMMATORY_SIGNS", "ISOLATED_HEEL_PAD_PAIN", "TESTS_NEGATIVE"] as const) : null;
   const assessments: Prisma.AssessmentCreateManyInput[] = visitDays.map((day, i) => {
     const latest = i === visitDays.length - 1;
+    const redFlagVisit = redFlagCase !== null && i === visitDays.length - (unscreenedAfterRedFlag ? 2 : 1);
+    const doubt = latest ? doubtCase : null;
     const ready = scenario === "RETURN_TO_RUN_READY" && latest;
     return {
       ...base,
+      id: randomUUID(),
       recordedById: seed.clinicianId,
       date: addDays(treatmentStart, day),
-      painLocation: "MEDIAL_HEEL",
-      firstStepPain: painOn(day),
-      palpationPositive: !(scenario === "DIAGNOSIS_DOUBT" && latest),
-      windlassPositive: !(scenario === "DIAGNOSIS_DOUBT" && latest) && rng.next() < 0.8,
-      redFlags: scenario === "RED_FLAG" && latest ? [rng.pick(["NEURO_SYMPTOMS", "LOAD_PAIN_WITH_SWELLING"])] : [],
-      findings: scenario === "DIAGNOSIS_DOUBT" && latest ? ["ISOLATED_HEEL_PAD_PAIN"] : [],
+      painLocation: doubt === "ISOLATED_HEEL_PAD_PAIN" ? "HEEL_PAD" : "MEDIAL_HEEL",
+      // Without a baseline there is no first-step pain either: it would be a measurement.
+      firstStepPain: scenario === "BASELINE_MISSING" ? null : painOn(day),
+      palpationPositive: doubt !== "TESTS_NEGATIVE",
+      windlassPositive: doubt === "TESTS_NEGATIVE" ? false : rng.next() < 0.8,
+      // The squeeze test and Tinel's sign at the first visit, and where a scenario needs them.
+      calcanealSqueezePositive: redFlagVisit && redFlagCase === "SQUEEZE" ? true : i === 0 ? false : null,
+      tinelPositive: doubt === "TINEL" ? true : i === 0 ? false : null,
+      ankleDorsiflexionDeg: i === 0 ? rng.int(0, 15) : null,
+      redFlagsScreened: !(unscreenedAfterRedFlag && latest),
+      redFlags: redFlagVisit && redFlagCase !== "SQUEEZE" ? [redFlagCase!] : [],
+      findings: doubt === "INFLAMMATORY_SIGNS" || doubt === "ISOLATED_HEEL_PAD_PAIN" ? [doubt] : [],
       riskFactors: { recentLoadChange: rng.next() < 0.4, calfTightness: rng.next() < 0.5 },
       walkToleranceMin: ready ? 40 : rng.int(5, 25),
       walkNextMorningWorse: ready ? false : rng.next() < 0.5,
@@ -263,14 +278,18 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
 
   if (scenario !== "BASELINE_MISSING") {
     await db.outcomeMeasurement.createMany({
-      data: clinicOutcomes(visitDays, painOn, course, rng).map((outcome) => ({
-        ...base,
-        recordedById: seed.clinicianId,
-        recordedBy: "CLINICIAN" as const,
-        date: addDays(treatmentStart, outcome.day),
-        instrument: outcome.instrument,
-        value: outcome.value,
-      })),
+      data: [
+        // Each visit's first-step pain is that visit's measurement (SPEC §3).
+        ...assessments.filter((a) => a.firstStepPain != null).map((a) => ({ ...base, recordedById: seed.clinicianId, recordedBy: "CLINICIAN" as const, date: a.date, instrument: "NRS_FIRST_STEP" as const, value: a.firstStepPain!, assessmentId: a.id! })),
+        ...clinicOutcomes(visitDays, painOn, course, rng).map((outcome) => ({
+          ...base,
+          recordedById: seed.clinicianId,
+          recordedBy: "CLINICIAN" as const,
+          date: addDays(treatmentStart, outcome.day),
+          instrument: outcome.instrument,
+          value: outcome.value,
+        })),
+      ],
     });
   }
 
@@ -302,7 +321,6 @@ function clinicOutcomes(
     // FAAM ADL moves with pain: about 8 points per point of pain, around 60 % at pain 5.
     const faam = clamp(Math.round(100 - nrs * 8 + (rng.next() - 0.5) * 6), 0, 100);
     const outcomes: { day: number; instrument: Instrument; value: number }[] = [
-      { day, instrument: "NRS_FIRST_STEP", value: nrs },
       { day, instrument: "NRS_ACTIVITY", value: clamp(nrs + rng.int(-1, 1), 0, 10) },
       { day, instrument: "FAAM_ADL", value: faam },
     ];

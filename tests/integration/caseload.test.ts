@@ -35,11 +35,11 @@ async function patientWith(
       await tx.outcomeMeasurement.create({ data: { ...base, recordedBy: "CLINICIAN", instrument: "NRS_FIRST_STEP", value, date: addDays(start, i * 7) } });
     }
     if (opts.lastVisitDaysAgo !== undefined) {
-      await tx.assessment.create({ data: { ...base, date: addDays(today, -opts.lastVisitDaysAgo) } });
+      await tx.assessment.create({ data: { ...base, date: addDays(today, -opts.lastVisitDaysAgo), redFlagsScreened: true } });
     }
     for (const severity of opts.flags ?? []) {
       await tx.flag.create({
-        data: { clinicId: clinician.clinicId, episodeId: episode.id, code: "TEST", severity, evidence: {}, recommendation: {}, source: "test", ruleVersion: 1 },
+        data: { clinicId: clinician.clinicId, episodeId: episode.id, code: "TEST", severity, evidence: {}, recommendation: {}, sources: [], ruleVersion: 1 },
       });
     }
   });

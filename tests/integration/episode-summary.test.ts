@@ -63,7 +63,7 @@ async function apply(tx: Prisma.TransactionClient, episodeId: string, w: Write) 
       return;
     }
     case "assessment":
-      await tx.assessment.create({ data: { ...base, recordedById: userId, date: addDays(start, w.day) } });
+      await tx.assessment.create({ data: { ...base, recordedById: userId, date: addDays(start, w.day), redFlagsScreened: true } });
       return;
     case "deleteAssessment": {
       const row = nth(await tx.assessment.findMany({ where: { episodeId, deletedAt: null }, orderBy: { id: "asc" } }), w.pick);
@@ -71,7 +71,7 @@ async function apply(tx: Prisma.TransactionClient, episodeId: string, w: Write) 
       return;
     }
     case "flag":
-      await tx.flag.create({ data: { ...base, code: "TEST", severity: w.severity, evidence: {}, recommendation: {}, source: "test", ruleVersion: 1 } });
+      await tx.flag.create({ data: { ...base, code: "TEST", severity: w.severity, evidence: {}, recommendation: {}, sources: [], ruleVersion: 1 } });
       return;
     case "closeFlag": {
       const row = nth(await tx.flag.findMany({ where: { episodeId, status: "OPEN" }, orderBy: { id: "asc" } }), w.pick);

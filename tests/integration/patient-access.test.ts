@@ -52,7 +52,7 @@ beforeAll(async () => {
       data: { clientId: randomUUID(), clinicId, episodeId: episode.id, assignmentId, kind: "HSR", date: day, exercise: "HEEL_RAISE_TOWEL", painDuring: 8, completed: true },
     });
     const flag = await t.prisma.flag.create({
-      data: { clinicId, episodeId: episode.id, code: "LOAD_RESPONSE", severity: "WARNING", evidence: {}, recommendation: {}, source: "test", ruleVersion: 1 },
+      data: { clinicId, episodeId: episode.id, code: "LOAD_RESPONSE", severity: "WARNING", evidence: {}, recommendation: {}, sources: [], ruleVersion: 1 },
     });
     ids[who] = { patientId: patient.id, episodeId: episode.id, assignmentId, templateId, outcomeId: (outcome as { id: string }).id, flagId: flag.id };
   }

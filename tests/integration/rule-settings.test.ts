@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor";
 import { addDays, today } from "../../lib/dates";
 import { syncEpisodeFlags } from "../../lib/flags/sync-flags";
-import { getClinicRuleSettings, SETTING_NAMES, updateClinicRuleSettings } from "../../lib/rules/clinic-rule-settings";
-import { DEFAULT_RULE_SETTINGS } from "../../lib/rules/settings";
+import { getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/rules/clinic-rule-settings";
+import { reevaluationProgress, runReevaluation } from "../../lib/rules/reevaluation";
+import { DEFAULT_RULE_SETTINGS, SETTING_NAMES } from "../../lib/rules/settings";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
@@ -28,9 +29,20 @@ describe(`rule settings on ${TEST_DB_KIND}`, () => {
     await expect(updateClinicRuleSettings(t.prisma, clinician, defaults)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("refuse values out of range or not numbers, saving nothing", async () => {
-    const result = await updateClinicRuleSettings(t.prisma, admin, { ...defaults, noImprovementDays: "-1", adherenceMinFraction: "1,5", surgeryDays: "ever", followUpDays: undefined });
-    expect(result).toEqual({ status: "invalid", fieldErrors: { noImprovementDays: "outOfRange", adherenceMinFraction: "outOfRange", surgeryDays: "notANumber", followUpDays: "required" } });
+  it("refuse values out of range, not numbers or with too many decimals, saving nothing", async () => {
+    const result = await updateClinicRuleSettings(t.prisma, admin, {
+      ...defaults, noImprovementDays: "-1", adherenceMinFraction: "1,5", surgeryDays: "ever", followUpDays: undefined, morningRise: "2,25", judgeableDays: "1e1",
+    });
+    expect(result).toEqual({
+      status: "invalid",
+      fieldErrors: { noImprovementDays: "outOfRange", adherenceMinFraction: "outOfRange", surgeryDays: "notANumber", followUpDays: "required", morningRise: "tooManyDecimals", judgeableDays: "notANumber" },
+    });
+    expect(await getClinicRuleSettings(t.prisma, admin)).toEqual(DEFAULT_RULE_SETTINGS);
+  });
+
+  it("refuse settings that contradict each other (high before warning)", async () => {
+    expect(await updateClinicRuleSettings(t.prisma, admin, { ...defaults, noImprovementHighDays: "30" })).toEqual({ status: "invalid", fieldErrors: { noImprovementHighDays: "settingsOrder" } });
+    expect(await updateClinicRuleSettings(t.prisma, admin, { ...defaults, surgeryDays: "80" })).toEqual({ status: "invalid", fieldErrors: { surgeryDays: "settingsOrder" } });
     expect(await getClinicRuleSettings(t.prisma, admin)).toEqual(DEFAULT_RULE_SETTINGS);
   });
 
@@ -47,6 +59,11 @@ describe(`rule settings on ${TEST_DB_KIND}`, () => {
 
     expect(await updateClinicRuleSettings(t.prisma, admin, { ...defaults, noImprovementHighDays: "49" })).toEqual({ status: "saved", episodes: 1 });
     expect((await getClinicRuleSettings(t.prisma, admin)).noImprovementHighDays).toBe(49);
+    // The change is saved with a request to re-evaluate; the run follows in the background.
+    expect(await reevaluationProgress(t.prisma, admin.clinicId)).toEqual({ pending: true, done: 0, total: 1 });
+    expect(await severity()).toBe("WARNING");
+    await runReevaluation(t.prisma, admin.clinicId);
+    expect(await reevaluationProgress(t.prisma, admin.clinicId)).toEqual({ pending: false, done: 1, total: 1 });
     expect(await severity()).toBe("HIGH");
     expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episode.id } })).openHighFlags).toBe(1);
     expect(await t.prisma.auditEvent.count({ where: { entity: "ClinicRuleSettings", actorId: admin.userId } })).toBe(1);

@@ -11,9 +11,8 @@ import { FlagSeverity } from "@/lib/generated/prisma/enums";
 import { getMessages } from "@/lib/i18n";
 import { formatDate } from "@/lib/i18n/format";
 import { RULE_CODES, type RuleCode } from "@/lib/rules/case";
+import { fromFlagSeverity, severityRank } from "@/lib/rules/severity";
 import { listClinicians } from "@/lib/users/list-clinicians";
-
-const SEVERITY_RANK = { URGENT: 4, HIGH: 3, WARNING: 2, INFO: 1 } as const;
 
 export default async function FlagsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor(["ADMIN", "CLINICIAN"]);
@@ -58,7 +57,7 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
               </thead>
               <tbody>
                 {result.flags.map((flag) => (
-                  <tr key={flag.id} data-severity={SEVERITY_RANK[flag.severity]}>
+                  <tr key={flag.id} data-severity={severityRank(fromFlagSeverity(flag.severity))}>
                     <td>{text.severities[flag.severity]}</td>
                     <th scope="row">
                       <Link href={`/flags/${flag.id}`}>{text.codes[flag.code as RuleCode]}</Link>

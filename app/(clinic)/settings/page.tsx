@@ -1,19 +1,23 @@
 import Link from "next/link";
-import { saveRuleSettingsAction } from "@/app/actions/settings";
+import { reevaluationProgressAction, saveRuleSettingsAction } from "@/app/actions/settings";
 import { AppShell } from "@/components/AppShell";
+import { ReevaluationProgress } from "@/components/ReevaluationProgress";
 import { SettingsForm } from "@/components/SettingsForm";
 import { requireActor } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/app-db.server";
 import { getMessages } from "@/lib/i18n";
-import { formatNumber } from "@/lib/i18n/format";
-import { getClinicRuleSettings, SETTING_NAMES } from "@/lib/rules/clinic-rule-settings";
-import { DEFAULT_RULE_SETTINGS } from "@/lib/rules/settings";
+import { formatInputNumber, formatNumber, localeTag } from "@/lib/i18n/format";
+import { getClinicRuleSettings } from "@/lib/rules/clinic-rule-settings";
+import { reevaluationProgress } from "@/lib/rules/reevaluation";
+import { DEFAULT_RULE_SETTINGS, SETTING_DECIMALS, SETTING_LIMITS, SETTING_NAMES } from "@/lib/rules/settings";
 
 export default async function SettingsPage() {
   const actor = await requireActor(["ADMIN"]);
   const messages = getMessages(actor.locale);
   const text = messages.settings;
-  const settings = await getClinicRuleSettings(await getDb(), actor);
+  const db = await getDb();
+  const [settings, progress] = await Promise.all([getClinicRuleSettings(db, actor), reevaluationProgress(db, actor.clinicId)]);
+  const number = (value: number) => formatNumber(value, actor.locale, 2);
   return (
     <AppShell actor={actor} messages={messages} current="/settings">
       <div className="page-heading">
@@ -23,10 +27,19 @@ export default async function SettingsPage() {
         </Link>
       </div>
       <p className="hint">{text.intro}</p>
+      <ReevaluationProgress
+        initial={progress}
+        poll={reevaluationProgressAction}
+        text={{ running: text.reevaluating, done: text.upToDate, of: text.reevaluatedOf, locale: localeTag(actor.locale) }}
+      />
       <SettingsForm
         action={saveRuleSettingsAction}
-        fields={SETTING_NAMES.map((name) => ({ name, label: `${text.fields[name]} (${text.defaultValue(formatNumber(DEFAULT_RULE_SETTINGS[name], actor.locale, 2))})` }))}
-        initial={Object.fromEntries(SETTING_NAMES.map((name) => [name, String(settings[name])]))}
+        fields={SETTING_NAMES.map((name) => ({
+          name,
+          label: text.fields[name],
+          hint: text.limits(number(DEFAULT_RULE_SETTINGS[name]), number(SETTING_LIMITS[name][0]), number(SETTING_LIMITS[name][1]), SETTING_DECIMALS[name] ?? 0),
+        }))}
+        initial={Object.fromEntries(SETTING_NAMES.map((name) => [name, formatInputNumber(settings[name], actor.locale)]))}
         text={{ save: text.save, saving: text.saving }}
       />
     </AppShell>

@@ -11,6 +11,8 @@ import { formatDate } from "@/lib/i18n/format";
 import { orNotFound } from "@/lib/not-found-for-page.server";
 import type { RuleCode } from "@/lib/rules/case";
 import { DetailsList } from "@/components/DetailsList";
+import { SourceList } from "@/components/SourceList";
+import { isReferenceKey } from "@/lib/clinical/references";
 
 type EventType = "OPENED" | "SEVERITY_CHANGED" | "ACKNOWLEDGED" | "REOPENED" | "RESOLVED";
 
@@ -34,9 +36,8 @@ export default async function FlagPage({ params }: { params: Promise<{ id: strin
       <section className="panel" aria-labelledby="recommendation-heading">
         <h2 id="recommendation-heading">{text.recommendation}</h2>
         <p>{recommendation}</p>
-        <p className="hint">
-          {text.source}: {flag.source}
-        </p>
+        <h3>{text.source}</h3>
+        <SourceList sources={flag.sources.filter(isReferenceKey)} clinicDefault={text.clinicDefault} />
       </section>
       <section className="panel" aria-labelledby="evidence-heading">
         <h2 id="evidence-heading">{text.evidence}</h2>

@@ -1,0 +1,72 @@
+// How each instrument of an episode moved from its baseline (SPEC §5 definitions): judgeable,
+// improved by its MCID, worse on an NRS. The rules and the caseload's pain trend both read
+// this one judgement, so the caseload never says "stable" beside a WORSENING flag.
+import { INSTRUMENTS, mcidFrom, PAIN_INSTRUMENTS } from "../clinical/instruments";
+import type { Instrument } from "../generated/prisma/enums";
+import type { RuleCase } from "./case";
+import type { RuleSettings } from "./settings";
+
+type Outcome = RuleCase["outcomes"][number];
+
+export type InstrumentJudgement = {
+  instrument: Instrument;
+  baseline: number;
+  baselineDay: number;
+  latest: number;
+  latestDay: number;
+  judgeable: boolean;
+  improved: boolean;
+  /** NRS only: latest at least `worseningPoints` above baseline, confirmed when the patient logged it. */
+  worse: boolean;
+};
+
+const DAY_MS = 86_400_000;
+export const dayNumber = (ymd: string) => Date.parse(`${ymd}T00:00:00Z`) / DAY_MS;
+export const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** Each instrument measured on or before `asOf`; on one date the highest value counts. */
+export function judgeInstruments(outcomes: Outcome[], asOf: string, settings: RuleSettings): InstrumentJudgement[] {
+  const now = dayNumber(asOf);
+  return (Object.keys(INSTRUMENTS) as Instrument[]).flatMap((instrument) => {
+    const byDay = new Map<number, Outcome[]>();
+    for (const o of outcomes) {
+      if (o.instrument !== instrument || dayNumber(o.date) > now) continue;
+      const d = dayNumber(o.date);
+      byDay.set(d, [...(byDay.get(d) ?? []), o]);
+    }
+    if (byDay.size === 0) return [];
+    const days = [...byDay.keys()].sort((a, b) => a - b);
+    const highest = (d: number) => Math.max(...byDay.get(d)!.map((o) => o.value));
+    const baselineDay = days[0]!;
+    const latestDay = days.at(-1)!;
+    const baseline = highest(baselineDay);
+    const latest = highest(latestDay);
+    const spec = INSTRUMENTS[instrument];
+    const change = spec.better === "lower" ? baseline - latest : latest - baseline;
+    const threshold = baseline + settings.worseningPoints;
+    // One diary entry alone is not a trend: a rise only the patient logged needs the
+    // measurement before it to be as high.
+    const raisedByClinician = byDay.get(latestDay)!.some((o) => o.value >= threshold && o.recordedBy === "CLINICIAN");
+    const previousDay = days.at(-2);
+    const confirmed = raisedByClinician || (previousDay !== undefined && highest(previousDay) >= threshold);
+    return [{
+      instrument,
+      baseline,
+      baselineDay,
+      latest,
+      latestDay,
+      judgeable: latestDay - baselineDay >= settings.judgeableDays,
+      improved: change >= mcidFrom(instrument, baseline) - 1e-9,
+      worse: PAIN_INSTRUMENTS.includes(instrument) && latest >= threshold && confirmed,
+    }];
+  });
+}
+
+export type PainTrend = "IMPROVING" | "STABLE" | "WORSENING";
+
+/** First-step pain from baseline to latest, as the rules judge it; null without a measurement. */
+export function painTrend(judged: InstrumentJudgement[]): PainTrend | null {
+  const firstStep = judged.find((j) => j.instrument === "NRS_FIRST_STEP");
+  if (!firstStep) return null;
+  return firstStep.worse ? "WORSENING" : firstStep.improved ? "IMPROVING" : "STABLE";
+}

@@ -1,0 +1,90 @@
+// Re-evaluating every open episode of a clinic: after its rule settings change and once after
+// an upgrade brings a new RULE_VERSION. The request is recorded first (in the transaction of
+// the change), then worked through in batches; each batch moves a cursor in its own
+// transaction, so an interrupted run resumes where it stopped, and the daily sweep, which
+// evaluates everything anyway, completes whatever is still pending.
+import { today } from "../dates";
+import type { Db } from "../db/client";
+import { refreshEpisodeSummaries } from "../episodes/refresh-episode-summary";
+import { syncEpisodeFlags } from "../flags/sync-flags";
+import type { Prisma } from "../generated/prisma/client";
+import { RULE_VERSION } from "./evaluate";
+
+const BATCH = 500;
+const OPEN = { status: { not: "DISCHARGED" as const } };
+
+/** Records that the clinic's open episodes must be evaluated again, from the first. */
+export async function requestReevaluation(tx: Prisma.TransactionClient, clinicId: string) {
+  const total = await tx.episode.count({ where: { clinicId, ...OPEN } });
+  await tx.clinic.update({
+    where: { id: clinicId },
+    data: { reevaluationRequestedAt: new Date(), reevaluationCursor: null, reevaluationDone: 0, reevaluationTotal: total, rulesVersion: RULE_VERSION },
+  });
+}
+
+/** Asks for a re-evaluation of every clinic whose flags an older RULE_VERSION made. */
+export async function requestForOutdatedRules(db: Db): Promise<string[]> {
+  const outdated = await db.clinic.findMany({ where: { rulesVersion: { lt: RULE_VERSION } }, select: { id: true } });
+  for (const clinic of outdated) await db.$transaction((tx) => requestReevaluation(tx, clinic.id));
+  return outdated.map((clinic) => clinic.id);
+}
+
+/** Clinics with a re-evaluation still to do. */
+export async function pendingReevaluations(db: Db): Promise<string[]> {
+  const clinics = await db.clinic.findMany({ where: { reevaluationRequestedAt: { not: null } }, select: { id: true } });
+  return clinics.map((clinic) => clinic.id);
+}
+
+/**
+ * Works through the clinic's pending re-evaluation. Stops when it is done, or when another
+ * runner (another server, or a newer request) moved the cursor first: that one goes on.
+ */
+export async function runReevaluation(db: Db, clinicId: string, asOf: Date = today()): Promise<void> {
+  for (;;) {
+    const clinic = await db.clinic.findUnique({ where: { id: clinicId }, select: { reevaluationRequestedAt: true, reevaluationCursor: true } });
+    if (!clinic?.reevaluationRequestedAt) return;
+    const { reevaluationRequestedAt: requestedAt, reevaluationCursor: cursor } = clinic;
+    const ids = (
+      await db.episode.findMany({
+        where: { clinicId, ...OPEN, ...(cursor ? { id: { gt: cursor } } : {}) },
+        orderBy: { id: "asc" },
+        take: BATCH,
+        select: { id: true },
+      })
+    ).map((e) => e.id);
+    const finished = ids.length < BATCH;
+    const moved = await db.$transaction(
+      async (tx) => {
+        await syncEpisodeFlags(tx, ids, asOf);
+        await refreshEpisodeSummaries(tx, ids);
+        const { count } = await tx.clinic.updateMany({
+          where: { id: clinicId, reevaluationRequestedAt: requestedAt, reevaluationCursor: cursor },
+          data: finished
+            ? { reevaluationRequestedAt: null, reevaluationCursor: null, reevaluationDone: { increment: ids.length } }
+            : { reevaluationCursor: ids.at(-1)!, reevaluationDone: { increment: ids.length } },
+        });
+        return count === 1;
+      },
+      { timeout: 300_000, maxWait: 10_000 },
+    );
+    if (!moved || finished) return;
+  }
+}
+
+/** The daily sweep evaluated every episode: requests made before it started are done. */
+export async function completeReevaluationsBefore(db: Db, sweepStarted: Date) {
+  await db.clinic.updateMany({
+    where: { reevaluationRequestedAt: { lte: sweepStarted } },
+    data: { reevaluationRequestedAt: null, reevaluationCursor: null, reevaluationDone: 0, reevaluationTotal: 0 },
+  });
+}
+
+export type ReevaluationProgress = { pending: boolean; done: number; total: number };
+
+export async function reevaluationProgress(db: Db, clinicId: string): Promise<ReevaluationProgress> {
+  const clinic = await db.clinic.findUniqueOrThrow({
+    where: { id: clinicId },
+    select: { reevaluationRequestedAt: true, reevaluationDone: true, reevaluationTotal: true },
+  });
+  return { pending: clinic.reevaluationRequestedAt !== null, done: Math.min(clinic.reevaluationDone, clinic.reevaluationTotal), total: clinic.reevaluationTotal };
+}
