@@ -19,6 +19,16 @@ async function addOutcome(page: Page, patientUrl: string, date: string, instrume
   await page.getByRole("button", { name: "Gem", exact: true }).click();
 }
 
+/** Answers every clinical test (none is silently defaulted) and the red-flag screen. */
+async function answerTests(page: Page, results: { palpation?: string; windlass?: string; squeeze?: string; tinel?: string }, screened: boolean) {
+  const answer = (group: string, label = "Ikke testet") => page.getByRole("group", { name: group }).getByLabel(label, { exact: true }).check();
+  await answer("Palpationstest", results.palpation);
+  await answer("Windlass-test", results.windlass);
+  await answer("Calcaneal squeeze-test", results.squeeze);
+  await answer("Tinels tegn over tarsaltunnelen", results.tinel);
+  await page.getByRole("group", { name: "Screening for røde flag" }).getByLabel(screened ? "Udført ved dette besøg" : "Ikke udført ved dette besøg").check();
+}
+
 test("a red flag shows an urgent banner before saving and marks the timeline", async ({ page }) => {
   await signIn(page, "fysio@demo.dk");
   const patientUrl = await newPatientWithEpisode(page, "Rigmor Rødflag");
@@ -26,17 +36,49 @@ test("a red flag shows an urgent banner before saving and marks the timeline", a
   await expect(page.getByText(/Tryk med tommelfingeren på hælens underside/)).toBeVisible();
   await page.getByLabel("Dato").fill("2026-09-01");
   await page.getByLabel("Smerte ved første skridt (0–10)").fill("7");
-  await page.getByRole("group", { name: "Palpationstest" }).getByLabel("Positiv").check();
-  await page.getByRole("group", { name: "Windlass-test" }).getByLabel("Positiv").check();
+  // Nothing answered: every test and the screen ask for an answer.
+  await page.getByRole("button", { name: "Gem", exact: true }).click();
+  await expect(page.getByRole("group", { name: "Palpationstest" })).toContainText("Vælg positiv, negativ eller ikke testet.");
+  await expect(page.getByRole("group", { name: "Screening for røde flag" })).toContainText("Udfyld dette felt.");
+  await answerTests(page, { palpation: "Positiv", windlass: "Positiv" }, true);
   await expect(page.getByText("Rødt flag – henvis til lægelig vurdering nu")).toHaveCount(0);
-  await page.getByLabel("Tiltagende belastningssmerte med hævelse").check();
+  await page.getByLabel("Smerter, der tager til ved belastning, og hævelse").check();
   const banner = page.getByRole("alert").filter({ hasText: "Rødt flag" });
   await expect(banner).toBeVisible();
   await expect(banner).toContainText("stressfraktur i hælbenet");
+  // A positive squeeze test is a red flag by itself.
+  await page.getByRole("group", { name: "Calcaneal squeeze-test" }).getByLabel("Positiv", { exact: true }).check();
+  await expect(banner).toContainText("Positiv calcaneal squeeze-test");
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);
-  await expect(page.getByText(/Røde flag: Tiltagende belastningssmerte med hævelse/)).toBeVisible();
+  await expect(page.getByText(/Røde flag: Smerter, der tager til ved belastning, og hævelse, Positiv calcaneal squeeze-test/)).toBeVisible();
+});
+
+test("a red flag stays open through a visit without the screen and closes when a screen finds none", async ({ page }) => {
+  await signIn(page, "fysio@demo.dk");
+  const patientUrl = await newPatientWithEpisode(page, "Ruth Rødflag");
+  const flags = page.getByRole("region", { name: "Aktuelle flag" });
+  const visit = async (date: string, screened: boolean, fill: () => Promise<void> = async () => undefined) => {
+    await page.goto(`${patientUrl}/records/assessment/new`);
+    await page.getByLabel("Dato").fill(date);
+    await answerTests(page, {}, screened);
+    await fill();
+    await page.getByRole("button", { name: "Gem", exact: true }).click();
+    await expect(page).toHaveURL(patientUrl);
+  };
+
+  await visit("2026-09-01", true, () => page.getByLabel("Feber eller almen sygdomsfølelse").check());
+  await expect(flags.getByRole("link", { name: /^Rødt flag/ })).toBeVisible();
+  await expect(flags).toContainText("egen læge i dag – uden for åbningstid til lægevagten");
+
+  // A short visit that skipped the screen: the red flag must not disappear.
+  await visit("2026-09-08", false, () => page.getByLabel("Notat").fill("Kort kontrol af taping"));
+  await expect(page.getByText("Ikke screenet for røde flag ved dette besøg")).toBeVisible();
+  await expect(flags.getByRole("link", { name: /^Rødt flag/ })).toBeVisible();
+
+  await visit("2026-09-15", true);
+  await expect(flags.getByRole("link", { name: /^Rødt flag/ })).toHaveCount(0);
 });
 
 test("outcomes over several dates show on the charts with their baseline; corrections keep history", async ({ page }) => {
@@ -46,7 +88,7 @@ test("outcomes over several dates show on the charts with their baseline; correc
   await addOutcome(page, patientUrl, "2026-09-01", "FAAM_ADL", "140");
   await expect(page.getByText("Skal ligge mellem 0 og 100.")).toBeVisible();
   await expect(page.getByText(/Betydende ændring: 8 point/)).toBeVisible();
-  await expect(page.getByText(/Kilde: Martin et al. 2005/)).toBeVisible();
+  await expect(page.getByText(/Kilde: Martin RL, Irrgang JJ.*Foot Ankle Int\. 2005;26\(11\):968–983\. doi:10\.1177/)).toBeVisible();
   await page.getByLabel("Værdi").fill("60");
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);

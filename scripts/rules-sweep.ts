@@ -10,6 +10,7 @@ import { readEnv } from "../lib/env";
 import { syncEpisodeFlags, type SyncCounts } from "../lib/flags/sync-flags";
 import { RULE_CODES } from "../lib/rules/case";
 import { loadRuleCases } from "../lib/rules/load-rule-cases";
+import { completeReevaluationsBefore } from "../lib/rules/reevaluation";
 import { runCli } from "./cli";
 
 const BATCH = 1000;
@@ -20,6 +21,7 @@ runCli(async () => {
   const prisma = createPrismaClient(db);
   try {
     const started = performance.now();
+    const startedAt = new Date();
     const episodes = await prisma.episode.findMany({ where: { status: { not: "DISCHARGED" } }, select: { id: true }, orderBy: { id: "asc" } });
     const totals: SyncCounts = { opened: 0, changed: 0, reopened: 0, resolved: 0 };
     const day = today();
@@ -44,6 +46,8 @@ runCli(async () => {
       );
       for (const key of Object.keys(totals) as (keyof SyncCounts)[]) totals[key] += counts[key];
     }
+    // Every open episode was evaluated: re-evaluations asked for before the sweep are done.
+    if (!readOnly) await completeReevaluationsBefore(prisma, startedAt);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       readOnly

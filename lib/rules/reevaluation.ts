@@ -39,8 +39,13 @@ export async function pendingReevaluations(db: Db): Promise<string[]> {
  * Works through the clinic's pending re-evaluation. Stops when it is done, or when another
  * runner (another server, or a newer request) moved the cursor first: that one goes on.
  */
-export async function runReevaluation(db: Db, clinicId: string, asOf: Date = today()): Promise<void> {
-  for (;;) {
+export async function runReevaluation(
+  db: Db,
+  clinicId: string,
+  { asOf = today(), batchSize = BATCH, stopBefore = () => false }: { asOf?: Date; batchSize?: number; stopBefore?: () => boolean } = {},
+): Promise<void> {
+  // stopBefore: asked before each batch; a server shutting down stops cleanly between batches.
+  while (!stopBefore()) {
     const clinic = await db.clinic.findUnique({ where: { id: clinicId }, select: { reevaluationRequestedAt: true, reevaluationCursor: true } });
     if (!clinic?.reevaluationRequestedAt) return;
     const { reevaluationRequestedAt: requestedAt, reevaluationCursor: cursor } = clinic;
@@ -48,11 +53,11 @@ export async function runReevaluation(db: Db, clinicId: string, asOf: Date = tod
       await db.episode.findMany({
         where: { clinicId, ...OPEN, ...(cursor ? { id: { gt: cursor } } : {}) },
         orderBy: { id: "asc" },
-        take: BATCH,
+        take: batchSize,
         select: { id: true },
       })
     ).map((e) => e.id);
-    const finished = ids.length < BATCH;
+    const finished = ids.length < batchSize;
     const moved = await db.$transaction(
       async (tx) => {
         await syncEpisodeFlags(tx, ids, asOf);

@@ -12,6 +12,8 @@ let outsider: Actor;
 let episodeId: string;
 const today = () => new Date("2026-03-01T00:00:00.000Z");
 const create = { recordId: null };
+/** Every clinical test answered, as the form requires. */
+const tests = { palpationPositive: "positive", windlassPositive: "positive", calcanealSqueezePositive: "untested", tinelPositive: "untested" };
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -30,31 +32,83 @@ afterAll(() => t.close());
 const summary = () => t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } });
 
 describe(`clinical records on ${TEST_DB_KIND}`, () => {
-  it("records an assessment with red flags, findings and risk factors", async () => {
+  it("records an assessment with tests, red flags, findings and risk factors", async () => {
     const result = await saveAssessment(t.prisma, clinician, { episodeId, ...create }, {
-      date: "2026-01-05", painLocation: "MEDIAL_HEEL", firstStepPain: "7", palpationPositive: "yes", windlassPositive: "no",
-      redFlags: ["NEURO_SYMPTOMS", "NEURO_SYMPTOMS"], findings: ["POSTERIOR_HEEL_PAIN"], recentLoadChange: "on",
-      runningKmPerWeek: "25,5", shoeAgeKm: "900", walkToleranceMin: "20", walkNextMorningWorse: "yes", note: "Løber 3x om ugen",
+      ...tests, date: "2026-01-05", painLocation: "MEDIAL_HEEL", firstStepPain: "7", palpationPositive: "positive", windlassPositive: "negative",
+      tinelPositive: "positive", ankleDorsiflexionDeg: "-5", redFlagsScreened: "yes", redFlags: ["FEVER_MALAISE", "FEVER_MALAISE"],
+      findings: ["POSTERIOR_HEEL_PAIN"], recentLoadChange: "on", runningKmPerWeek: "25,5", shoeAgeKm: "900", walkToleranceMin: "20",
+      walkNextMorningWorse: "yes", note: "Løber 3x om ugen",
     }, today);
     expect(result.status).toBe("saved");
     const row = await t.prisma.assessment.findUniqueOrThrow({ where: { id: result.status === "saved" ? result.id : "" } });
     expect(row).toMatchObject({
-      firstStepPain: 7, palpationPositive: true, windlassPositive: false, redFlags: ["NEURO_SYMPTOMS"], findings: ["POSTERIOR_HEEL_PAIN"],
-      walkToleranceMin: 20, walkNextMorningWorse: true, recordedById: clinician.userId,
-      riskFactors: { recentLoadChange: true, calfTightness: false, runningKmPerWeek: 25.5, shoeAgeKm: 900 },
+      firstStepPain: 7, palpationPositive: true, windlassPositive: false, calcanealSqueezePositive: null, tinelPositive: true, ankleDorsiflexionDeg: -5,
+      redFlagsScreened: true, redFlags: ["FEVER_MALAISE"], findings: ["POSTERIOR_HEEL_PAIN"], walkToleranceMin: 20, walkNextMorningWorse: true,
+      recordedById: clinician.userId, riskFactors: { recentLoadChange: true, calfTightness: false, runningKmPerWeek: 25.5, shoeAgeKm: 900 },
     });
     expect((await summary()).lastVisit).toEqual(new Date("2026-01-05"));
+    // Tinel's sign records the neural finding itself: DIAGNOSIS_DOUBT names it.
+    const doubt = await t.prisma.flag.findFirstOrThrow({ where: { episodeId, code: "DIAGNOSIS_DOUBT" } });
+    expect(doubt.evidence).toMatchObject({ findings: ["NEURAL_SYMPTOMS", "POSTERIOR_HEEL_PAIN"] });
   });
 
   it.each([
-    ["a red flag code that does not exist", { date: "2026-01-10", redFlags: ["HEADACHE"] }, { redFlags: "invalidChoice" }],
+    ["a red flag code that does not exist", { redFlagsScreened: "yes", redFlags: ["HEADACHE"] }, { redFlags: "invalidChoice" }],
+    ["the retired red flag NEURO_SYMPTOMS", { redFlagsScreened: "yes", redFlags: ["NEURO_SYMPTOMS"] }, { redFlags: "invalidChoice" }],
+    ["the squeeze test's red flag ticked by hand", { redFlagsScreened: "yes", redFlags: ["POSITIVE_CALCANEAL_SQUEEZE"] }, { redFlags: "invalidChoice" }],
+    ["red flags although the screen was not done", { redFlagsScreened: "no", redFlags: ["FEVER_MALAISE"] }, { redFlags: "redFlagsNotScreened" }],
+    ["a positive squeeze test although the screen was not done", { redFlagsScreened: "no", calcanealSqueezePositive: "positive" }, { calcanealSqueezePositive: "squeezeNeedsScreen" }],
+    ["no answer for a clinical test", { palpationPositive: undefined }, { palpationPositive: "chooseTestResult" }],
+    ["no answer for the red-flag screen", { redFlagsScreened: undefined }, { redFlagsScreened: "required" }],
+    ["nothing recorded at all", { redFlagsScreened: "no", palpationPositive: "untested", windlassPositive: "untested" }, { form: "nothingRecorded" }],
     ["a date before the episode", { date: "2026-01-04" }, { date: "beforeEpisode" }],
     ["a date in the future", { date: "2026-03-02" }, { date: "futureDate" }],
-    ["pain out of range", { date: "2026-01-10", firstStepPain: "11" }, { firstStepPain: "outOfRange" }],
+    ["pain out of range", { firstStepPain: "11" }, { firstStepPain: "outOfRange" }],
+    ["pain as an exponent", { firstStepPain: "1e1" }, { firstStepPain: "notANumber" }],
   ])("refuses an assessment with %s and saves nothing", async (_case, raw, fieldErrors) => {
     const before = await t.prisma.assessment.count();
-    expect(await saveAssessment(t.prisma, clinician, { episodeId, ...create }, raw, today)).toEqual({ status: "invalid", fieldErrors });
+    expect(await saveAssessment(t.prisma, clinician, { episodeId, ...create }, { ...tests, date: "2026-01-10", redFlagsScreened: "yes", ...raw }, today)).toEqual({
+      status: "invalid", fieldErrors,
+    });
     expect(await t.prisma.assessment.count()).toBe(before);
+  });
+
+  it("a positive squeeze test raises RED_FLAG by itself; an unscreened visit keeps it; a screen that finds none clears it", async () => {
+    const redFlag = () => t.prisma.flag.findFirst({ where: { episodeId, code: "RED_FLAG", status: { not: "RESOLVED" } } });
+    await saveAssessment(t.prisma, clinician, { episodeId, ...create }, { ...tests, date: "2026-01-20", redFlagsScreened: "yes", calcanealSqueezePositive: "positive" }, today);
+    expect((await redFlag())?.evidence).toEqual({ assessmentDate: "2026-01-20", redFlags: ["POSITIVE_CALCANEAL_SQUEEZE"] });
+    await saveAssessment(t.prisma, clinician, { episodeId, ...create }, { ...tests, date: "2026-01-27", redFlagsScreened: "no", note: "Kort telefonopfølgning" }, today);
+    expect((await redFlag())?.evidence).toEqual({ assessmentDate: "2026-01-20", redFlags: ["POSITIVE_CALCANEAL_SQUEEZE"] });
+    await saveAssessment(t.prisma, clinician, { episodeId, ...create }, { ...tests, date: "2026-01-28", redFlagsScreened: "yes" }, today);
+    expect(await redFlag()).toBeNull();
+  });
+
+  it("keeps a visit's first-step pain as its NRS measurement: created, corrected and deleted with the visit only", async () => {
+    const saved = await saveAssessment(t.prisma, clinician, { episodeId, ...create }, { ...tests, date: "2026-02-10", redFlagsScreened: "yes", firstStepPain: "6" }, today);
+    const visitId = saved.status === "saved" ? saved.id : "";
+    const measurement = () => t.prisma.outcomeMeasurement.findUniqueOrThrow({ where: { assessmentId: visitId } });
+    expect(await measurement()).toMatchObject({ instrument: "NRS_FIRST_STEP", recordedBy: "CLINICIAN", date: new Date("2026-02-10"), deletedAt: null });
+    expect(Number((await measurement()).value)).toBe(6);
+
+    await saveAssessment(t.prisma, clinician, { episodeId, recordId: visitId }, { ...tests, date: "2026-02-11", redFlagsScreened: "yes", firstStepPain: "4" }, today);
+    expect(await measurement()).toMatchObject({ date: new Date("2026-02-11"), deletedAt: null });
+    expect(Number((await measurement()).value)).toBe(4);
+    expect(await listRevisions(t.prisma, clinician, "OutcomeMeasurement", (await measurement()).id)).toHaveLength(1);
+
+    // The measurement itself is changed only through its visit.
+    const id = (await measurement()).id;
+    expect(await saveOutcome(t.prisma, clinician, { episodeId, recordId: id }, { date: "2026-02-11", instrument: "NRS_FIRST_STEP", value: "9" }, today)).toEqual({
+      status: "invalid", fieldErrors: { form: "linkedToVisit" },
+    });
+    expect(await deleteClinicalRecord(t.prisma, clinician, "OutcomeMeasurement", id, "Forkert")).toEqual({ status: "invalid", fieldErrors: { form: "linkedToVisit" } });
+
+    await saveAssessment(t.prisma, clinician, { episodeId, recordId: visitId }, { ...tests, date: "2026-02-11", redFlagsScreened: "yes", firstStepPain: undefined }, today);
+    expect((await measurement()).deletedAt).not.toBeNull();
+    await saveAssessment(t.prisma, clinician, { episodeId, recordId: visitId }, { ...tests, date: "2026-02-11", redFlagsScreened: "yes", firstStepPain: "5" }, today);
+    expect(await measurement()).toMatchObject({ deletedAt: null });
+    expect(await deleteClinicalRecord(t.prisma, clinician, "Assessment", visitId, "Forkert patient")).toEqual({ status: "deleted" });
+    expect(await measurement()).toMatchObject({ deleteReason: "Forkert patient" });
+    expect((await measurement()).deletedAt).not.toBeNull();
   });
 
   it("records outcomes within each instrument's range and updates the summary", async () => {

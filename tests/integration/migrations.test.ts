@@ -1,6 +1,7 @@
-import { cp, mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Database } from "../../lib/db/database";
 import { openDatabase } from "../../lib/db/database";
@@ -63,4 +64,47 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
     db = await openDatabase({ kind: "pglite", dataDir: null });
     expect(await diffMigrationsToSchema(db)).toBe("");
   });
+
+  it("migrates stored assessments for the 2026-11-25 rules revision without bringing back a hidden red flag", async () => {
+    // The migrations before the revision, then data as the app stored it then, then the revision.
+    const dir = await mkdtemp(path.join(os.tmpdir(), "heelpain-migrations-"));
+    await cp(MIGRATIONS_DIR, dir, { recursive: true });
+    await rm(path.join(dir, REVISION), { recursive: true });
+    db = await createEmptyDatabase();
+    await applyMigrations(db, dir);
+    const ids = { clinic: randomUUID(), user: randomUUID(), patient: randomUUID(), episode: randomUUID() };
+    const visit = (id: string, date: string, redFlags: string, extra = "") =>
+      `insert into "Assessment" (id, "clinicId", "episodeId", "recordedById", date, "redFlags", findings, "firstStepPain", "updatedAt", "createdAt")
+       values ('${id}', '${ids.clinic}', '${ids.episode}', '${ids.user}', '${date}', ${redFlags}, '{}', ${extra || "null"}, now(), '${date}T10:00:00Z')`;
+    const v = { fever: randomUUID(), emptyAfter: randomUUID(), neuro: randomUUID(), painNoMatch: randomUUID() };
+    for (const sql of [
+      `insert into "Clinic" (id, name) values ('${ids.clinic}', 'Migration clinic')`,
+      `insert into "User" (id, "clinicId", email, name, role, "passwordHash", "updatedAt") values ('${ids.user}', '${ids.clinic}', 'm@example.test', 'M', 'CLINICIAN', 'x', now())`,
+      `insert into "Patient" (id, "clinicId", "clinicianId", name, "dateOfBirth", sex, "affectedSide", "updatedAt") values ('${ids.patient}', '${ids.clinic}', '${ids.user}', 'P', '1980-01-01', 'FEMALE', 'LEFT', now())`,
+      `insert into "Episode" (id, "clinicId", "patientId", side, "symptomOnset", "treatmentStart", "updatedAt") values ('${ids.episode}', '${ids.clinic}', '${ids.patient}', 'LEFT', '2026-01-01', '2026-01-05', now())`,
+      visit(v.neuro, "2026-01-05", "'{NEURO_SYMPTOMS}'", "6"),
+      visit(v.fever, "2026-01-12", "'{FEVER_MALAISE}'", "7"),
+      visit(v.emptyAfter, "2026-01-26", "'{}'", "5"),
+      visit(v.painNoMatch, "2026-01-27", "'{}'"),
+      // A clinician's NRS of the same date and value as the first visit's first-step pain: linked, not doubled.
+      `insert into "OutcomeMeasurement" (id, "clinicId", "episodeId", "recordedById", "recordedBy", date, instrument, value, "updatedAt") values ('${randomUUID()}', '${ids.clinic}', '${ids.episode}', '${ids.user}', 'CLINICIAN', '2026-01-05', 'NRS_FIRST_STEP', 6, now())`,
+      `insert into "Flag" (id, "clinicId", "episodeId", code, severity, status, evidence, recommendation, source, "ruleVersion", "updatedAt") values ('${randomUUID()}', '${ids.clinic}', '${ids.episode}', 'FOLLOW_UP_OVERDUE', 'INFO', 'RESOLVED', '{}', '{}', 'SPEC', 1, now())`,
+    ]) await query(db, sql);
+
+    expect(await applyMigrations(db)).toEqual([REVISION]);
+    const rows = await query(db, `select id, "redFlags", findings, "redFlagsScreened" from "Assessment" order by date`);
+    expect(rows).toEqual([
+      [v.neuro, [], ["NEURAL_SYMPTOMS"], true],
+      [v.fever, ["FEVER_MALAISE"], [], true],
+      [v.emptyAfter, [], [], false],
+      [v.painNoMatch, [], [], false],
+    ]);
+    // One NRS per visit with a first-step pain, the existing one linked rather than doubled.
+    const pain = await query(db, `select "assessmentId", value::float, date::text from "OutcomeMeasurement" where instrument = 'NRS_FIRST_STEP' order by date`);
+    expect(pain).toEqual([[v.neuro, 6, "2026-01-05"], [v.fever, 7, "2026-01-12"], [v.emptyAfter, 5, "2026-01-26"]]);
+    expect(await query(db, `select sources from "Flag"`)).toEqual([[["CLINIC_DEFAULT"]]]);
+    expect(await query(db, `select "rulesVersion" from "Clinic"`)).toEqual([[0]]);
+  });
 });
+
+const REVISION = "20261125085526_rules_revision_2026_11_25";

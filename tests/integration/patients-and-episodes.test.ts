@@ -45,7 +45,7 @@ describe(`patients on ${TEST_DB_KIND}`, () => {
     );
     expect(result).toEqual({
       status: "invalid",
-      fieldErrors: { name: "required", dateOfBirth: "futureDate", sex: "invalidChoice", affectedSide: "required", heightCm: "outOfRange", weightKg: "notANumber", email: "invalidEmail", shoeAgeKm: "notANumber" },
+      fieldErrors: { name: "required", dateOfBirth: "futureDate", sex: "invalidChoice", affectedSide: "required", heightCm: "outOfRange", weightKg: "notANumber", email: "invalidEmail", shoeAgeKm: "wholeNumber" },
     });
     expect(await t.prisma.patient.count()).toBe(before);
   });

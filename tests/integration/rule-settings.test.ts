@@ -3,7 +3,15 @@ import type { Actor } from "../../lib/auth/actor";
 import { addDays, today } from "../../lib/dates";
 import { syncEpisodeFlags } from "../../lib/flags/sync-flags";
 import { getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/rules/clinic-rule-settings";
-import { reevaluationProgress, runReevaluation } from "../../lib/rules/reevaluation";
+import { RULE_VERSION } from "../../lib/rules/evaluate";
+import {
+  completeReevaluationsBefore,
+  pendingReevaluations,
+  reevaluationProgress,
+  requestForOutdatedRules,
+  requestReevaluation,
+  runReevaluation,
+} from "../../lib/rules/reevaluation";
 import { DEFAULT_RULE_SETTINGS, SETTING_NAMES } from "../../lib/rules/settings";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
 import { actorOf } from "../support/actors";
@@ -67,5 +75,41 @@ describe(`rule settings on ${TEST_DB_KIND}`, () => {
     expect(await severity()).toBe("HIGH");
     expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episode.id } })).openHighFlags).toBe(1);
     expect(await t.prisma.auditEvent.count({ where: { entity: "ClinicRuleSettings", actorId: admin.userId } })).toBe(1);
+  });
+
+  it("an interrupted re-evaluation resumes where it stopped, and one after an upgrade moves every flag to the new rules", async () => {
+    const clinic = await createClinic(t.prisma);
+    const clinicAdmin = actorOf(await createUser(t.prisma, { clinicId: clinic.id, role: "ADMIN" }));
+    const start = addDays(today(), -60);
+    const episodes = [];
+    for (let i = 0; i < 5; i += 1) {
+      const patient = await createPatient(t.prisma, { clinicId: clinic.id, clinicianId: clinicAdmin.userId });
+      episodes.push(await t.prisma.episode.create({ data: { clinicId: clinic.id, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start } }));
+    }
+    // Flags as an older RULE_VERSION left them: BASELINE_MISSING for every episode, marked version 1.
+    await syncEpisodeFlags(t.prisma, episodes.map((e) => e.id), today());
+    await t.prisma.flag.updateMany({ where: { clinicId: clinic.id }, data: { ruleVersion: 1 } });
+    await t.prisma.clinic.update({ where: { id: clinic.id }, data: { rulesVersion: 1 } });
+
+    expect(await requestForOutdatedRules(t.prisma)).toContain(clinic.id);
+    expect(await requestForOutdatedRules(t.prisma)).not.toContain(clinic.id);
+    let batches = 0;
+    await runReevaluation(t.prisma, clinic.id, { batchSize: 2, stopBefore: () => batches++ === 1 });
+    expect(await reevaluationProgress(t.prisma, clinic.id)).toEqual({ pending: true, done: 2, total: 5 });
+    expect(await pendingReevaluations(t.prisma)).toContain(clinic.id);
+    await runReevaluation(t.prisma, clinic.id, { batchSize: 2 });
+    expect(await reevaluationProgress(t.prisma, clinic.id)).toEqual({ pending: false, done: 5, total: 5 });
+    expect(await t.prisma.flag.count({ where: { clinicId: clinic.id, ruleVersion: RULE_VERSION } })).toBe(5);
+    expect(await t.prisma.flag.findFirstOrThrow({ where: { clinicId: clinic.id } })).toMatchObject({ sources: ["KOC_2023_JOSPT_CPG", "CLINIC_DEFAULT"] });
+  });
+
+  it("the daily sweep completes a re-evaluation asked for before it started", async () => {
+    const clinic = await createClinic(t.prisma);
+    await t.prisma.$transaction((tx) => requestReevaluation(tx, clinic.id));
+    expect((await reevaluationProgress(t.prisma, clinic.id)).pending).toBe(true);
+    await completeReevaluationsBefore(t.prisma, new Date(Date.now() - 60_000));
+    expect((await reevaluationProgress(t.prisma, clinic.id)).pending).toBe(true);
+    await completeReevaluationsBefore(t.prisma, new Date());
+    expect((await reevaluationProgress(t.prisma, clinic.id)).pending).toBe(false);
   });
 });
