@@ -26,7 +26,7 @@ async function answerTests(page: Page, results: { palpation?: string; windlass?:
   await answer("Windlass-test", results.windlass);
   await answer("Calcaneal squeeze-test", results.squeeze);
   await answer("Tinels tegn over tarsaltunnelen", results.tinel);
-  await page.getByRole("group", { name: "Screening for røde flag" }).getByLabel(screened ? "Udført ved dette besøg" : "Ikke udført ved dette besøg").check();
+  await page.getByRole("group", { name: "Screening for røde flag" }).getByLabel(screened ? "Udført ved dette besøg" : "Ikke udført ved dette besøg", { exact: true }).check();
 }
 
 test("a red flag shows an urgent banner before saving and marks the timeline", async ({ page }) => {
@@ -39,7 +39,7 @@ test("a red flag shows an urgent banner before saving and marks the timeline", a
   // Nothing answered: every test and the screen ask for an answer.
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page.getByRole("group", { name: "Palpationstest" })).toContainText("Vælg positiv, negativ eller ikke testet.");
-  await expect(page.getByRole("group", { name: "Screening for røde flag" })).toContainText("Udfyld dette felt.");
+  await expect(page.getByRole("group", { name: "Screening for røde flag" })).toContainText("Udfyld feltet.");
   await answerTests(page, { palpation: "Positiv", windlass: "Positiv" }, true);
   await expect(page.getByText("Rødt flag – henvis til lægelig vurdering nu")).toHaveCount(0);
   await page.getByLabel("Smerter, der tager til ved belastning, og hævelse").check();

@@ -44,7 +44,9 @@ test("a clinician acknowledges a flag, and it re-opens when its severity rises",
   await expectNoAxeViolations(page);
   await page.getByLabel(/Ingen bedring er høj fra dag/).fill("49");
   await page.getByRole("button", { name: "Gem og genberegn flag" }).click();
-  await expect(page.getByText(/Gemt\. Flag for \d+ aktive forløb er genberegnet\./)).toBeVisible();
+  await expect(page.getByText(/Gemt\. Flagene for \d+ åbne forløb genberegnes nu\./)).toBeVisible();
+  // The re-evaluation runs in the background; the page follows it to the end.
+  await expect(page.getByText("Alle flag er beregnet med de gældende indstillinger.")).toBeVisible({ timeout: 30_000 });
 
   await page.goto(flagUrl);
   await expect(page.getByText(/Høj · Åben/)).toBeVisible();

@@ -76,11 +76,16 @@ runCli(async () => {
     });
     await step("assessments and programs", async () => {
       await sql(`
-        INSERT INTO "Assessment" (id, "clinicId", "episodeId", "recordedById", date, "firstStepPain", "palpationPositive", "windlassPositive", "updatedAt")
+        INSERT INTO "Assessment" (id, "clinicId", "episodeId", "recordedById", date, "firstStepPain", "palpationPositive", "windlassPositive", "redFlagsScreened", "updatedAt")
         SELECT gen_random_uuid(), $1::uuid, md5('e' || n)::uuid, ($2::uuid[])[1 + n % array_length($2::uuid[], 1)],
-               $3::date - (20 + n % 400) + v * (10 + n % 30), 3 + (n + v) % 7, true, (n + v) % 4 <> 0, now()
+               $3::date - (20 + n % 400) + v * (10 + n % 30), 3 + (n + v) % 7, true, (n + v) % 4 <> 0, true, now()
         FROM generate_series(1, ${BENCH_PATIENTS}) AS n, generate_series(0, 2) AS v
         WHERE $3::date - (20 + n % 400) + v * (10 + n % 30) <= $3::date`);
+      // Each visit's first-step pain is also its measurement (SPEC §3), as the app keeps it.
+      await sql(`
+        INSERT INTO "OutcomeMeasurement" (id, "clinicId", "episodeId", "recordedById", "recordedBy", date, instrument, value, "assessmentId", "updatedAt")
+        SELECT gen_random_uuid(), a."clinicId", a."episodeId", a."recordedById", 'CLINICIAN', a.date, 'NRS_FIRST_STEP', a."firstStepPain", a.id, now()
+        FROM "Assessment" a WHERE a."clinicId" = $1::uuid`);
       await sql(`
         INSERT INTO "ProgramAssignment" (id, "clinicId", "episodeId", "templateId", kind, "startDate", "sessionsPerWeek", content, "updatedAt")
         SELECT md5('a' || n)::uuid, $1::uuid, md5('e' || n)::uuid, $4::uuid, 'HSR', $3::date - (13 + n % 400), 3, (SELECT content FROM "ProgramTemplate" WHERE id = $4::uuid), now()
@@ -102,9 +107,9 @@ runCli(async () => {
     );
     await step("flags", () =>
       sql(`
-        INSERT INTO "Flag" (id, "clinicId", "episodeId", code, severity, evidence, recommendation, source, "ruleVersion", "updatedAt")
+        INSERT INTO "Flag" (id, "clinicId", "episodeId", code, severity, evidence, recommendation, sources, "ruleVersion", "updatedAt")
         SELECT gen_random_uuid(), $1::uuid, md5('e' || n)::uuid, 'BENCH', (ARRAY['URGENT','HIGH','WARNING','INFO']::"FlagSeverity"[])[1 + n % 4],
-               '{}'::jsonb, '{}'::jsonb, 'benchmark', 1, now()
+               '{}'::jsonb, '{}'::jsonb, ARRAY[]::text[], 1, now()
         FROM generate_series(1, ${BENCH_PATIENTS}) AS n WHERE n % 7 = 0`),
     );
     await step("portal account", async () => {

@@ -127,6 +127,7 @@ export async function seedDemo(db: Prisma.TransactionClient, seedDay: Date): Pro
       clinicianId: clinician.id,
       templates,
       scenario,
+      variant: index % 3,
       seedDay,
       rng,
       passwordHash,
@@ -151,6 +152,7 @@ export async function seedDemo(db: Prisma.TransactionClient, seedDay: Date): Pro
       clinicianId: secondClinician.id,
       templates: secondTemplates,
       scenario,
+      variant: 0,
       seedDay,
       rng,
       passwordHash,
@@ -173,6 +175,8 @@ type PatientSeed = {
   clinicianId: string;
   templates: Templates;
   scenario: Scenario;
+  /** Which of a scenario's three patients (0–2): each shows a different red flag or differential. */
+  variant: number;
   seedDay: Date;
   rng: ReturnType<typeof random>;
   passwordHash: string;
@@ -244,9 +248,9 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
   // What the red-flag and differential scenarios show (SPEC §5): a red flag ticked or found by
   // the squeeze test, sometimes followed by a visit that skipped the screen (the flag stays);
   // a differential ticked or found by Tinel's sign.
-  const redFlagCase = scenario === "RED_FLAG" ? rng.pick(["SQUEEZE", "FEVER_MALAISE", "NIGHT_OR_REST_PAIN", "RECENT_TRAUMA"] as const) : null;
-  const unscreenedAfterRedFlag = redFlagCase !== null && rng.next() < 0.5 && visitDays.length > 1;
-  const doubtCase = scenario === "DIAGNOSIS_DOUBT" ? rng.pick(["TINEL", "INFLAMMATORY_SIGNS", "ISOLATED_HEEL_PAD_PAIN", "TESTS_NEGATIVE"] as const) : null;
+  const redFlagCase = scenario === "RED_FLAG" ? (["SQUEEZE", "FEVER_MALAISE", "NIGHT_OR_REST_PAIN"] as const)[seed.variant]! : null;
+  const unscreenedAfterRedFlag = redFlagCase === "FEVER_MALAISE" && visitDays.length > 1;
+  const doubtCase = scenario === "DIAGNOSIS_DOUBT" ? (["TINEL", "INFLAMMATORY_SIGNS", "TESTS_NEGATIVE"] as const)[seed.variant]! : null;
   const assessments: Prisma.AssessmentCreateManyInput[] = visitDays.map((day, i) => {
     const latest = i === visitDays.length - 1;
     const redFlagVisit = redFlagCase !== null && i === visitDays.length - (unscreenedAfterRedFlag ? 2 : 1);
@@ -257,7 +261,7 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
       id: randomUUID(),
       recordedById: seed.clinicianId,
       date: addDays(treatmentStart, day),
-      painLocation: doubt === "ISOLATED_HEEL_PAD_PAIN" ? "HEEL_PAD" : "MEDIAL_HEEL",
+      painLocation: "MEDIAL_HEEL",
       // Without a baseline there is no first-step pain either: it would be a measurement.
       firstStepPain: scenario === "BASELINE_MISSING" ? null : painOn(day),
       palpationPositive: doubt !== "TESTS_NEGATIVE",
@@ -268,7 +272,7 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
       ankleDorsiflexionDeg: i === 0 ? rng.int(0, 15) : null,
       redFlagsScreened: !(unscreenedAfterRedFlag && latest),
       redFlags: redFlagVisit && redFlagCase !== "SQUEEZE" ? [redFlagCase!] : [],
-      findings: doubt === "INFLAMMATORY_SIGNS" || doubt === "ISOLATED_HEEL_PAD_PAIN" ? [doubt] : [],
+      findings: doubt === "INFLAMMATORY_SIGNS" ? [doubt] : [],
       riskFactors: { recentLoadChange: rng.next() < 0.4, calfTightness: rng.next() < 0.5 },
       walkToleranceMin: ready ? 40 : rng.int(5, 25),
       walkNextMorningWorse: ready ? false : rng.next() < 0.5,

@@ -111,6 +111,23 @@ describe(`caseload on ${TEST_DB_KIND}`, () => {
     expect(rows.find((row) => row.name === "Bo Worse")).toMatchObject({ painTrend: "WORSENING", flags: { urgent: 0, high: 2, warning: 0, info: 0 } });
   });
 
+  it("shows the rules' own pain trend: one diary spike is no worsening, a confirmed rise is", async () => {
+    const diaryPatient = async (name: string, diary: number[]) => {
+      const patient = await patientWith(colleague, name, { pain: [4] });
+      const episode = (await t.prisma.patient.findUniqueOrThrow({ where: { id: patient.id } })).currentEpisodeId!;
+      await withEpisodeWrite(t.prisma, episode, async (tx) => {
+        for (const [i, value] of diary.entries()) {
+          await tx.outcomeMeasurement.create({
+            data: { clinicId: colleague.clinicId, episodeId: episode, recordedById: colleague.userId, recordedBy: "PATIENT", instrument: "NRS_FIRST_STEP", value, date: addDays(today, i - diary.length + 1) },
+          });
+        }
+      });
+      return (await listCaseload(t.prisma, colleague, parseCaseloadQuery({ q: name }), today)).rows[0]!;
+    };
+    expect(await diaryPatient("Hans Spike", [6])).toMatchObject({ painTrend: "STABLE", flags: { high: 0 } });
+    expect(await diaryPatient("Ida Worse", [6, 6])).toMatchObject({ painTrend: "WORSENING", flags: { high: 1 } });
+  });
+
   it("pages through the view and shows the last page for a page past the end", async () => {
     for (let i = 0; i < PAGE_SIZE; i += 1) await patientWith(admin, `Zz Paging ${String(i).padStart(2, "0")}`);
     const first = await listCaseload(t.prisma, admin, parseCaseloadQuery({ q: "Zz Paging" }), today);

@@ -40,6 +40,20 @@ describe(`demo data on ${TEST_DB_KIND}`, () => {
     expect(DEMO_SCENARIOS).toEqual(expect.arrayContaining(["IMPROVING", "PLATEAU", "WORSENING", "RED_FLAG", "LONG_3_MONTHS", "LONG_12_MONTHS", "LOW_ADHERENCE"]));
   });
 
+  it("shows the red flags and differentials of the 2026-11-25 rules, and a red flag kept open by an unscreened visit", async () => {
+    const demo = await t.prisma.clinic.findFirstOrThrow({ where: { name: "Demo Fysioterapi" } });
+    const open = await t.prisma.flag.findMany({ where: { clinicId: demo.id, status: "OPEN", code: { in: ["RED_FLAG", "DIAGNOSIS_DOUBT"] } } });
+    const codesOf = (code: string, key: "redFlags" | "findings") =>
+      open.filter((f) => f.code === code).flatMap((f) => (f.evidence as Record<string, string[]>)[key] ?? []);
+    expect(codesOf("RED_FLAG", "redFlags")).toEqual(expect.arrayContaining(["POSITIVE_CALCANEAL_SQUEEZE", "FEVER_MALAISE", "NIGHT_OR_REST_PAIN"]));
+    expect(codesOf("DIAGNOSIS_DOUBT", "findings")).toEqual(expect.arrayContaining(["NEURAL_SYMPTOMS", "INFLAMMATORY_SIGNS"]));
+    const unscreened = await t.prisma.assessment.findMany({ where: { clinicId: demo.id, redFlagsScreened: false }, select: { episodeId: true } });
+    expect(unscreened.length).toBeGreaterThan(0);
+    expect(open.some((f) => f.code === "RED_FLAG" && unscreened.some((a) => a.episodeId === f.episodeId))).toBe(true);
+    // Every visit's first-step pain is its measurement.
+    expect(await t.prisma.assessment.count({ where: { clinicId: demo.id, firstStepPain: { not: null }, visitPain: null } })).toBe(0);
+  });
+
   it("has assessments, outcomes, program assignments and daily portal logs", async () => {
     expect(await t.prisma.assessment.count()).toBeGreaterThan(40);
     expect(await t.prisma.programAssignment.count({ where: { kind: "HSR" } })).toBeGreaterThan(30);
