@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
@@ -39,3 +40,23 @@ export async function registerPatient(
   await page.getByLabel("Ramt side").selectOption(patient.side);
   await page.getByRole("button", { name: "Gem patient" }).click();
 }
+
+/**
+ * Every page and route handler under app/, as a URL: route groups dropped, dynamic segments
+ * filled in by `fill`. Read from the file system, so a new route is covered without editing
+ * this test.
+ */
+export function appRoutes(fill: (segment: string) => string, kinds: readonly ("page" | "route")[] = ["page", "route"]): string[] {
+  const file = new RegExp(`(^|/)(${kinds.join("|")})\\.tsx?$`);
+  return readdirSync("app", { recursive: true, encoding: "utf8" })
+    .filter((name) => file.test(name))
+    .map((name) =>
+      `/${name}`
+        .replace(/\/(page|route)\.tsx?$/, "")
+        .split("/")
+        .filter((segment) => !/^\(.*\)$/.test(segment))
+        .map((segment) => (segment.startsWith("[") ? fill(segment) : segment))
+        .join("/") || "/",
+    );
+}
+

@@ -1,25 +1,6 @@
-import { readdirSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
-
-/**
- * Every page and route handler under app/, as a URL: route groups dropped, dynamic segments
- * filled in by `fill`. Read from the file system, so a new route is covered without editing
- * this test.
- */
-function appRoutes(fill: (segment: string) => string): string[] {
-  return readdirSync("app", { recursive: true, encoding: "utf8" })
-    .filter((file) => /(^|\/)(page|route)\.tsx?$/.test(file))
-    .map((file) =>
-      `/${file}`
-        .replace(/\/(page|route)\.tsx?$/, "")
-        .split("/")
-        .filter((segment) => !/^\(.*\)$/.test(segment))
-        .map((segment) => (segment.startsWith("[") ? fill(segment) : segment))
-        .join("/") || "/",
-    );
-}
+import { appRoutes, signIn } from "./helpers";
 
 /** Routes anyone may open: they either need no account or send a signed-in user home. */
 const PUBLIC = [/^\/$/, /^\/sign-in$/, /^\/invite\//, /^\/api\/health$/, /^\/api\/auth\//];

@@ -10,7 +10,9 @@ export function programEditorProps(messages: Messages, content: ProgramContent, 
   const text: ProgramEditorText = {
     ...labels,
     phases: content.phases.map((_, i) => phase(i + 1)),
-    ...save,
+    // Named, not spread: a spread of a catalog section would carry its functions along.
+    save: save.save,
+    saving: save.saving,
     cancel: messages.templates.cancel,
   };
   return {

@@ -297,6 +297,9 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
     });
   }
 
+  if (scenario === "IMPROVING") {
+    await db.intervention.create({ data: { ...base, recordedById: seed.clinicianId, date: addDays(treatmentStart, 14), type: "ORTHOSIS", note: "Hælkop i begge sko" } });
+  }
   if (scenario === "LONG_3_MONTHS" || scenario === "LONG_12_MONTHS") {
     await db.intervention.createMany({
       data: [

@@ -16,7 +16,7 @@ export default async function AdjustProgramPage({ params }: { params: Promise<{ 
   const { id, assignmentId } = await params;
   const assignment = await orNotFound(assignmentId, async () => getActiveAssignment(await getDb(), actor, assignmentId));
   if (assignment.patientId !== id) notFound();
-  const editor = programEditorProps(messages, assignment.content, messages.record);
+  const editor = programEditorProps(messages, assignment.content, { save: messages.record.save, saving: messages.record.saving });
   return (
     <AppShell actor={actor} messages={messages} current="/caseload">
       <h1>{messages.programs.adjustTitle(assignment.templateName)}</h1>
