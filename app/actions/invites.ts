@@ -46,5 +46,7 @@ export async function acceptInviteAction(token: string, previous: AcceptState, f
       return { ...next, formError: messages.invite.expired };
     case "INVALID":
       return { ...next, formError: messages.invite.invalid };
+    case "CLOSED":
+      return { ...next, formError: messages.invite.closed };
   }
 }

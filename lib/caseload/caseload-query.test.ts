@@ -47,4 +47,10 @@ describe("caseload query", () => {
     expect(parseCaseloadQuery(Object.fromEntries(new URLSearchParams(search)))).toEqual(query);
     expect(caseloadSearch(query, { page: 1 })).toBe("?sort=pain&dir=desc");
   });
+
+  it("keeps the search and the optional filters in every link (sorting, paging, export)", () => {
+    const query = parseCaseloadQuery({ q: "Hansen", severity: "high", program: "HSR", clinician: "3f2b6c1e-8a4d-4e1f-9b2a-1c3d5e7f9a0b" });
+    const search = caseloadSearch(query, { sort: "pain", page: 2 });
+    expect(parseCaseloadQuery(Object.fromEntries(new URLSearchParams(search)))).toEqual({ ...query, sort: "pain", page: 2 });
+  });
 });

@@ -41,7 +41,8 @@ export const DEFAULT_QUERY: CaseloadQuery = parseCaseloadQuery({});
 export function caseloadSearch(query: CaseloadQuery, change: Partial<CaseloadQuery> = {}): string {
   const next = { ...query, ...change };
   const params = new URLSearchParams();
-  for (const key of Object.keys(DEFAULT_QUERY) as (keyof CaseloadQuery)[]) {
+  // The schema's keys, not DEFAULT_QUERY's: optional filters (q, severity, …) are absent there.
+  for (const key of Object.keys(ZCaseloadQuery.shape) as (keyof CaseloadQuery)[]) {
     const value = next[key];
     if (value !== undefined && value !== DEFAULT_QUERY[key]) params.set(key, String(value));
   }

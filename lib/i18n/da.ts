@@ -176,6 +176,7 @@ export const da = {
     submitting: "Gemmer …",
     accepted: "Din adgangskode er gemt. Log ind med din e-mail og den nye adgangskode.",
     used: "Invitationen er allerede brugt. Har du brug for en ny, så spørg din klinik.",
+    closed: "Din klinik har lukket denne portalkonto, så invitationen kan ikke åbne den. Kontakt klinikken, hvis du skal have adgang igen.",
     expired: "Invitationen er udløbet. Bed din klinik om en ny.",
     invalid: "Invitationslinket virker ikke. Det kan være erstattet af et nyere. Spørg din klinik.",
     toSignIn: "Gå til log ind",

@@ -177,6 +177,7 @@ export const en: Messages = {
     submitting: "Saving …",
     accepted: "Your password is saved. Sign in with your email and the new password.",
     used: "This invitation has already been used. If you need a new one, ask your clinic.",
+    closed: "Your clinic has closed this portal account, so the invitation cannot open it. Contact the clinic if you need access again.",
     expired: "This invitation has expired. Ask your clinic for a new one.",
     invalid: "This invitation link does not work. It may have been replaced by a newer one. Ask your clinic.",
     toSignIn: "Go to sign-in",

@@ -65,26 +65,28 @@ export async function getPortalAccess(db: Db, actor: Actor, patientId: string, n
 
 export type InviteLookup =
   | { status: "VALID"; email: string | null; hasAccount: boolean }
-  | { status: "USED" | "EXPIRED" | "INVALID" };
+  | { status: "USED" | "EXPIRED" | "INVALID" | "CLOSED" };
 
 /** What the invite page shows for a token: usable (with the email to prefill), or why not. */
 export async function lookupInvite(db: Db, token: string, now: Date): Promise<InviteLookup> {
   const invite = await db.invite.findUnique({
     where: { tokenHash: hashToken(token) },
-    include: { patient: { select: { email: true, archivedAt: true, portalUser: { select: { email: true } } } } },
+    include: { patient: { select: { email: true, archivedAt: true, portalUser: { select: { email: true, active: true } } } } },
   });
   if (!invite || invite.patient.archivedAt) return { status: "INVALID" };
   const status = statusOf(invite, now);
   if (status === "REVOKED") return { status: "INVALID" };
   if (status !== "PENDING") return { status };
   const account = invite.patient.portalUser;
+  // An account the clinic closed stays closed: an invitation only sets a password.
+  if (account && !account.active) return { status: "CLOSED" };
   return { status: "VALID", email: account?.email ?? invite.patient.email, hasAccount: Boolean(account) };
 }
 
 export type AcceptResult =
   | { status: "ACCEPTED"; email: string }
   | { status: "INVALID_INPUT"; fieldErrors: FieldErrors }
-  | { status: "USED" | "EXPIRED" | "INVALID" };
+  | { status: "USED" | "EXPIRED" | "INVALID" | "CLOSED" };
 
 const zAccept = (needsEmail: boolean) =>
   ZNewPassword.and(
@@ -115,8 +117,9 @@ export async function acceptInvite(db: Db, token: string, raw: Record<string, un
       });
       if (claimed.count === 0) return { status: "USED" } as const;
       const patient = invite.patient;
+      // Never re-activates: a closed account was refused above, and `active` is not written.
       const user = patient.portalUserId
-        ? await tx.user.update({ where: { id: patient.portalUserId }, data: { passwordHash, active: true } })
+        ? await tx.user.update({ where: { id: patient.portalUserId, active: true }, data: { passwordHash } })
         : await tx.user.create({
             data: { clinicId: patient.clinicId, role: "PATIENT", email: parsed.data.email!, name: patient.name, passwordHash, locale },
           });

@@ -95,6 +95,17 @@ describe(`portal invitations on ${TEST_DB_KIND}`, () => {
     expect(await t.prisma.user.count({ where: { role: "PATIENT", clinicId, name: patient.name } })).toBe(1);
   });
 
+  it("never re-opens an account the clinic closed", async () => {
+    const { patient } = await patientWithProgram();
+    const user = await portalActor(patient.id, `closed-${randomUUID()}@example.test`);
+    await t.prisma.user.update({ where: { id: user.userId }, data: { active: false } });
+    const { token } = await createInvite(t.prisma, clinician, patient.id, now);
+    expect(await lookupInvite(t.prisma, token, now)).toEqual({ status: "CLOSED" });
+    expect(await acceptInvite(t.prisma, token, { password: PASSWORD, confirmPassword: PASSWORD }, "da", now)).toEqual({ status: "CLOSED" });
+    expect(await t.prisma.user.findUniqueOrThrow({ where: { id: user.userId } })).toMatchObject({ active: false });
+    expect(await authenticate(t.prisma, { email: user.email, password: PASSWORD })).toBeNull();
+  });
+
   it("is only for the clinic's clinicians", async () => {
     const { patient } = await patientWithProgram();
     await expect(createInvite(t.prisma, outsider, patient.id, now)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));

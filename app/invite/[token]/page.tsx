@@ -11,7 +11,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const [locale, messages] = await Promise.all([getLocale(), getRequestMessages()]);
   const text = messages.invite;
   const invite = await lookupInvite(await getDb(), token, new Date());
-  const problem = { USED: text.used, EXPIRED: text.expired, INVALID: text.invalid } as const;
+  const problem = { USED: text.used, EXPIRED: text.expired, INVALID: text.invalid, CLOSED: text.closed } as const;
   return (
     <main id="main" className="sign-in">
       <div className="card">
