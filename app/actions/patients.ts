@@ -8,7 +8,7 @@ import { formValues } from "@/lib/forms/form-input";
 import type { FormState } from "@/lib/forms/form-state";
 import { getMessages } from "@/lib/i18n";
 import { PATIENT_RANGES } from "@/lib/patients/patient-input";
-import { archivePatient, createPatient, updatePatient } from "@/lib/patients/save-patient";
+import { archivePatient, createPatient, restorePatient, updatePatient } from "@/lib/patients/save-patient";
 
 export type PatientFormState = FormState & {
   /** Another patient has the same name and date of birth: the form asks before saving. */
@@ -35,4 +35,10 @@ export async function archivePatientAction(patientId: string) {
   const actor = await actorFor(["ADMIN", "CLINICIAN"]);
   await archivePatient(await getDb(), actor, patientId);
   redirect("/caseload");
+}
+
+export async function restorePatientAction(patientId: string) {
+  const actor = await actorFor(["ADMIN"]);
+  await restorePatient(await getDb(), actor, patientId);
+  redirect(`/patients/${patientId}`);
 }

@@ -40,6 +40,15 @@ export function CaseloadFilters({
         />
       )}
       <SelectField
+        id="archived"
+        label={text.archived}
+        defaultValue={query.archived}
+        options={[
+          { value: "no", label: text.archivedNo },
+          { value: "yes", label: text.archivedYes },
+        ]}
+      />
+      <SelectField
         id="status"
         label={text.status}
         defaultValue={query.status}

@@ -3,7 +3,7 @@ import { caseloadSearch, DEFAULT_QUERY, parseCaseloadQuery } from "./caseload-qu
 
 describe("caseload query", () => {
   it("defaults to my active patients by name, page 1", () => {
-    expect(DEFAULT_QUERY).toEqual({ view: "all", scope: "mine", sort: "name", dir: "asc", status: "ACTIVE", page: 1 });
+    expect(DEFAULT_QUERY).toEqual({ view: "all", archived: "no", scope: "mine", sort: "name", dir: "asc", status: "ACTIVE", page: 1 });
   });
 
   it("reads a full view from the URL", () => {
@@ -13,7 +13,7 @@ describe("caseload query", () => {
         clinician: "3f2b6c1e-8a4d-4e1f-9b2a-1c3d5e7f9a0b", severity: "high", program: "HSR", q: " Hansen ", page: "3",
       }),
     ).toEqual({
-      view: "attention", scope: "clinic", sort: "pain", dir: "desc", status: "PAUSED",
+      view: "attention", archived: "no", scope: "clinic", sort: "pain", dir: "desc", status: "PAUSED",
       clinician: "3f2b6c1e-8a4d-4e1f-9b2a-1c3d5e7f9a0b", severity: "high", program: "HSR", q: "Hansen", page: 3,
     });
   });

@@ -13,6 +13,8 @@ const MAX_PAGE = 10_000;
 
 const ZCaseloadQuery = z.object({
   view: z.enum(["all", "attention"]).catch("all"),
+  /** "yes": the archived patients, to find one again (and, for an admin, restore them). */
+  archived: z.enum(["no", "yes"]).catch("no"),
   scope: z.enum(["mine", "clinic"]).catch("mine"),
   sort: z.enum(SORTABLE_COLUMNS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),

@@ -65,8 +65,11 @@ export async function exportCaseload(db: Db, actor: Actor, query: CaseloadQuery,
 export function caseloadWhere(actor: Actor, query: CaseloadQuery): Prisma.PatientWhereInput {
   // An admin always sees the clinic; a clinician chooses between their own and the clinic's.
   const mineOnly = actor.role === "CLINICIAN" && query.scope === "mine";
+  // Archived patients are found whatever their episode's status.
+  const archived = query.archived === "yes";
+  const status = archived ? "any" : query.status;
   const episode: Prisma.EpisodeWhereInput = {
-    ...(query.status !== "any" ? { status: query.status } : {}),
+    ...(status !== "any" ? { status } : {}),
     ...(query.severity ? { highestOpenSeverity: { gte: severityRank(query.severity) } } : {}),
     ...(query.program && query.program !== "NONE" ? { programKind: query.program } : {}),
     ...(query.program === "NONE" ? { programKind: null } : {}),
@@ -78,10 +81,10 @@ export function caseloadWhere(actor: Actor, query: CaseloadQuery): Prisma.Patien
   };
   return {
     ...patientWhere(actor),
-    archivedAt: null,
+    archivedAt: archived ? { not: null } : null,
     ...(mineOnly ? { clinicianId: actor.userId } : query.clinician ? { clinicianId: query.clinician } : {}),
     ...(query.q ? { name: { contains: query.q, mode: "insensitive" as const } } : {}),
-    ...(Object.keys(episode).length > 0 || query.status !== "any" ? { currentEpisode: episode } : {}),
+    ...(Object.keys(episode).length > 0 || status !== "any" ? { currentEpisode: episode } : {}),
     ...(query.view === "attention" ? { AND: [attention] } : {}),
   };
 }

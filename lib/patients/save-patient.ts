@@ -79,6 +79,17 @@ export async function archivePatient(db: Db, actor: Actor, patientId: string) {
   });
 }
 
+/** Restores an archived patient to the caseload. Administrators only; audited. */
+export async function restorePatient(db: Db, actor: Actor, patientId: string) {
+  assertCan(actor, "clinic-admin");
+  const patient = await db.patient.findFirst({ where: { id: patientId, ...patientWhere(actor), archivedAt: { not: null } }, select: { id: true } });
+  if (!patient) throw new AppError("NOT_FOUND");
+  await db.$transaction(async (tx) => {
+    await tx.patient.update({ where: { id: patientId }, data: { archivedAt: null } });
+    await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "Patient", entityId: patientId });
+  });
+}
+
 async function findPatientOrThrow(db: Db, actor: Actor, patientId: string) {
   const patient = await db.patient.findFirst({ where: { id: patientId, ...patientWhere(actor), archivedAt: null }, select: { id: true } });
   if (!patient) throw new AppError("NOT_FOUND");

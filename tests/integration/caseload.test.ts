@@ -4,6 +4,7 @@ import { parseCaseloadQuery, PAGE_SIZE, type SearchParams } from "../../lib/case
 import { exportCaseload, listCaseload } from "../../lib/caseload/list-caseload";
 import { addDays, today as todayInClinic } from "../../lib/dates";
 import { withEpisodeWrite } from "../../lib/episodes/with-episode-write";
+import { archivePatient, restorePatient } from "../../lib/patients/save-patient";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
@@ -126,6 +127,20 @@ describe(`caseload on ${TEST_DB_KIND}`, () => {
     };
     expect(await diaryPatient("Hans Spike", [6])).toMatchObject({ painTrend: "STABLE", flags: { high: 0 } });
     expect(await diaryPatient("Ida Worse", [6, 6])).toMatchObject({ painTrend: "WORSENING", flags: { high: 1 } });
+  });
+
+  it("finds archived patients under their own filter, and only an admin restores one", async () => {
+    const patient = await patientWith(mine, "Jonna Archived", { pain: [5] });
+    await archivePatient(t.prisma, mine, patient.id);
+    expect(await names(mine, { q: "Jonna" })).toEqual([]);
+    expect(await names(mine, { q: "Jonna", archived: "yes" })).toEqual(["Jonna Archived"]);
+    expect(await names(mine, { archived: "yes" })).not.toContain("Anna Improving");
+    await expect(restorePatient(t.prisma, mine, patient.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(restorePatient(t.prisma, outsider, patient.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await restorePatient(t.prisma, admin, patient.id);
+    expect(await names(mine, { q: "Jonna" })).toEqual(["Jonna Archived"]);
+    expect(await t.prisma.auditEvent.count({ where: { actorId: admin.userId, entity: "Patient", entityId: patient.id, action: "UPDATE" } })).toBe(1);
+    await expect(restorePatient(t.prisma, admin, patient.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("pages through the view and shows the last page for a page past the end", async () => {

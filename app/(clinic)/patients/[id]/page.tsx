@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { changeEpisodeStatusAction, openEpisodeAction } from "@/app/actions/episodes";
-import { archivePatientAction } from "@/app/actions/patients";
+import { archivePatientAction, restorePatientAction } from "@/app/actions/patients";
 import { AppShell } from "@/components/AppShell";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { EpisodeActions, OpenEpisodeForm } from "@/components/patients/EpisodeForms";
+import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session.server";
 import { bmi } from "@/lib/clinical/bmi";
 import { ageOn, today } from "@/lib/dates";
@@ -79,7 +80,21 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           </div>
         )}
       </div>
-      {!editable && <p className="warning-box">{text.archived}</p>}
+      {!editable && (
+        <div className="warning-box">
+          <p>{text.archived}</p>
+          {can(actor, "clinic-admin") && (
+            <ConfirmDialog
+              trigger={text.restore}
+              title={text.restoreTitle}
+              body={text.restoreBody}
+              confirm={text.restoreConfirm}
+              cancel={text.confirmCancel}
+              action={restorePatientAction.bind(null, patient.id)}
+            />
+          )}
+        </div>
+      )}
 
       {record && (
         <section aria-labelledby="flags-heading" className="panel">
