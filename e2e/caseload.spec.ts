@@ -105,7 +105,7 @@ test.describe("patients", () => {
     await page.getByLabel(/Højde/).fill("12");
     await page.getByRole("button", { name: "Gem patient" }).click();
     await expect(page.getByText("Formularen blev ikke gemt. Ret de markerede felter.")).toBeVisible();
-    await expect(page.getByText("Skal ligge mellem 100 og 230.")).toBeVisible();
+    await expect(page.getByText("Skriv et tal fra 100 til 230 med højst én decimal.")).toBeVisible();
     await expect(page.getByLabel("Fødselsdato")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel("Navn", { exact: true })).toHaveValue("Birgit Brandt");
     await expectNoAxeViolations(page);

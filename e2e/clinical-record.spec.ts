@@ -86,7 +86,7 @@ test("outcomes over several dates show on the charts with their baseline; correc
   const patientUrl = await newPatientWithEpisode(page, "Frida Funktion");
 
   await addOutcome(page, patientUrl, "2026-09-01", "FAAM_ADL", "140");
-  await expect(page.getByText("Skal ligge mellem 0 og 100.")).toBeVisible();
+  await expect(page.getByText("Skriv et tal fra 0 til 100 med højst én decimal.")).toBeVisible();
   await expect(page.getByText(/Betydende ændring: 8 point/)).toBeVisible();
   await expect(page.getByText(/Kilde: Martin RL, Irrgang JJ.*Foot Ankle Int\. 2005;26\(11\):968–983\. doi:10\.1177/)).toBeVisible();
   await page.getByLabel("Værdi").fill("60");
@@ -99,7 +99,7 @@ test("outcomes over several dates show on the charts with their baseline; correc
 
   await page.getByLabel("Morgensmerte i dag (0–10)").fill("12");
   await page.getByRole("button", { name: "Gem morgensmerte" }).click();
-  await expect(page.getByText("Skal ligge mellem 0 og 10.")).toBeVisible();
+  await expect(page.getByText("Skriv et helt tal fra 0 til 10.")).toBeVisible();
   await page.getByLabel("Morgensmerte i dag (0–10)").fill("3");
   await page.getByRole("button", { name: "Gem morgensmerte" }).click();
   await expect(page.getByText("3/10")).toBeVisible();

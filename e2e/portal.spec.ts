@@ -79,7 +79,7 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   await session.getByLabel("Gentagelser pr. sæt").fill("101");
   await session.getByLabel("Smerte under træningen (0–10)").fill("7");
   await session.getByRole("button", { name: "Gem træning" }).tap();
-  await expect(session.getByText("Skal ligge mellem 0 og 100.")).toBeVisible();
+  await expect(session.getByText("Skriv et helt tal fra 0 til 100.")).toBeVisible();
   await session.getByLabel("Gentagelser pr. sæt").fill("12");
   let dropped = false;
   await page.route("**/portal", async (route) => {

@@ -20,8 +20,8 @@ test("a clinician assigns HSR, sees why the prescription is what it is, override
   await assign.getByLabel("Startbelastning (kg)").fill("-5");
   await assign.getByRole("button", { name: "Tildel program" }).click();
   await expect(assign.getByText("Datoen ligger før forløbets behandlingsstart.")).toBeVisible();
-  await expect(assign.getByText("Skal ligge mellem 1 og 7.")).toBeVisible();
-  await expect(assign.getByText("Skal ligge mellem 0 og 200.")).toBeVisible();
+  await expect(assign.getByText("Skriv et helt tal fra 1 til 7.")).toBeVisible();
+  await expect(assign.getByText("Skriv et tal fra 0 til 200 med højst én decimal.")).toBeVisible();
   await expect(programs.getByText("Intet aktivt program.")).toBeVisible();
 
   await assign.getByLabel("Startdato").fill(isoDaysAgo(15));
@@ -87,7 +87,7 @@ test("an admin edits a template and it is saved as its next version", async ({ p
   await page.getByLabel("Navn", { exact: true }).fill("Tilbage til løb, klinikkens udgave");
   await page.getByLabel("Sæt").fill("0");
   await page.getByRole("button", { name: "Gem som ny version" }).click();
-  await expect(page.getByText("Skal ligge mellem 1 og 10.")).toBeVisible();
+  await expect(page.getByText("Skriv et helt tal fra 1 til 10.")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel("Sæt").fill("8");
   await page.getByRole("button", { name: "Gem som ny version" }).click();

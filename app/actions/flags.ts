@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { actorFor } from "@/lib/auth/guard.server";
 import { getDb } from "@/lib/db/app-db.server";
 import { isAppError } from "@/lib/errors";
-import { acknowledgeFlag } from "@/lib/flags/acknowledge-flag";
+import { ACKNOWLEDGE_FIELDS, acknowledgeFlag } from "@/lib/flags/acknowledge-flag";
 import { errorTexts } from "@/lib/forms/error-text";
 import type { FormState } from "@/lib/forms/form-state";
 import { getMessages } from "@/lib/i18n";
@@ -15,7 +15,7 @@ export async function acknowledgeFlagAction(flagId: string, previous: FormState,
   const next = { attempt: previous.attempt + 1, values: { note }, errors: {}, formError: null };
   try {
     const result = await acknowledgeFlag(await getDb(), actor, flagId, note);
-    if (result.status === "invalid") return { ...next, errors: errorTexts(result.fieldErrors, messages), formError: messages.validation.summary };
+    if (result.status === "invalid") return { ...next, errors: errorTexts(result.fieldErrors, messages, ACKNOWLEDGE_FIELDS), formError: messages.validation.summary };
   } catch (error) {
     if (isAppError(error, "CONFLICT")) return { ...next, formError: messages.flags.notOpen };
     throw error;

@@ -7,7 +7,7 @@ import { errorTexts } from "@/lib/forms/error-text";
 import { formValues } from "@/lib/forms/form-input";
 import type { FormState } from "@/lib/forms/form-state";
 import { getMessages } from "@/lib/i18n";
-import { PATIENT_RANGES } from "@/lib/patients/patient-input";
+import { PATIENT_FIELDS } from "@/lib/patients/patient-input";
 import { archivePatient, createPatient, restorePatient, updatePatient } from "@/lib/patients/save-patient";
 
 export type PatientFormState = FormState & {
@@ -28,7 +28,7 @@ export async function savePatientAction(patientId: string | null, previous: Pati
   if (result.status === "saved") redirect(`/patients/${result.patientId}`);
   const next = { attempt: previous.attempt + 1, values, errors: {}, formError: null, duplicateOf: null };
   if (result.status === "duplicate") return { ...next, duplicateOf: result.existingPatientId };
-  return { ...next, errors: errorTexts(result.fieldErrors, messages, PATIENT_RANGES), formError: messages.validation.summary };
+  return { ...next, errors: errorTexts(result.fieldErrors, messages, PATIENT_FIELDS), formError: messages.validation.summary };
 }
 
 export async function archivePatientAction(patientId: string) {

@@ -7,7 +7,7 @@ import { errorTexts } from "@/lib/forms/error-text";
 import { formValues } from "@/lib/forms/form-input";
 import type { FormState } from "@/lib/forms/form-state";
 import { getMessages } from "@/lib/i18n";
-import { logMorningPain, logSession, type PortalLogResult, PORTAL_LOG_RANGES } from "@/lib/portal/portal-logs";
+import { logMorningPain, logSession, type PortalLogResult, PORTAL_LOG_FIELDS } from "@/lib/portal/portal-logs";
 
 async function answer(log: typeof logMorningPain, previous: FormState, formData: FormData, saved: "morningSaved" | "sessionSaved"): Promise<FormState> {
   const actor = await actorFor(["PATIENT"]);
@@ -18,7 +18,7 @@ async function answer(log: typeof logMorningPain, previous: FormState, formData:
     revalidatePath("/portal");
     return { attempt: previous.attempt + 1, values: {}, errors: {}, formError: null, notice: messages.portal[saved] };
   }
-  const errors = errorTexts(result.fieldErrors, messages, PORTAL_LOG_RANGES);
+  const errors = errorTexts(result.fieldErrors, messages, PORTAL_LOG_FIELDS);
   if (result.fieldErrors.assignmentId) errors.assignmentId = messages.portal.notYours;
   return { attempt: previous.attempt + 1, values, errors, formError: messages.validation.summary };
 }

@@ -5,17 +5,18 @@ import { actorFor } from "@/lib/auth/guard.server";
 import { today } from "@/lib/dates";
 import { getDb } from "@/lib/db/app-db.server";
 import { errorTexts } from "@/lib/forms/error-text";
+import type { FieldLimits } from "@/lib/forms/field-limits";
 import { formValues } from "@/lib/forms/form-input";
 import type { FormState } from "@/lib/forms/form-state";
 import { getMessages, type Messages } from "@/lib/i18n";
-import { adjustAssignment, assignmentRanges, assignProgram, endAssignment, overrideProgression, type ProgramWriteResult } from "@/lib/programs/assignments";
-import { programContentRanges } from "@/lib/programs/program-content-input";
+import { adjustAssignment, assignmentFields, assignProgram, endAssignment, overrideProgression, type ProgramWriteResult } from "@/lib/programs/assignments";
+import { programContentFields } from "@/lib/programs/program-content-input";
 import type { ProgramContent } from "@/lib/programs/default-templates";
 
 const CLINIC_ROLES = ["ADMIN", "CLINICIAN"] as const;
 
 /** The form's answer to a write that was not saved. */
-function notSaved(result: Exclude<ProgramWriteResult, { status: "saved" }>, previous: FormState, values: FormState["values"], messages: Messages, ranges: Record<string, readonly [number, number]>): FormState {
+function notSaved(result: Exclude<ProgramWriteResult, { status: "saved" }>, previous: FormState, values: FormState["values"], messages: Messages, ranges: FieldLimits): FormState {
   const next = { attempt: previous.attempt + 1, values, errors: {}, formError: null };
   if (result.status === "alreadyActive") return { ...next, formError: messages.programs.alreadyActive };
   return { ...next, errors: errorTexts(result.fieldErrors, messages, ranges), formError: messages.validation.summary };
@@ -29,7 +30,7 @@ export async function assignProgramAction(patientId: string, episodeId: string, 
     revalidatePath(`/patients/${patientId}`);
     return { attempt: previous.attempt + 1, values: {}, errors: {}, formError: null };
   }
-  return notSaved(result, previous, values, getMessages(actor.locale), assignmentRanges(1));
+  return notSaved(result, previous, values, getMessages(actor.locale), assignmentFields(1));
 }
 
 /** Saves an adjusted copy; `content` is the copy shown in the form (for its ranges). */
@@ -38,7 +39,7 @@ export async function adjustAssignmentAction(patientId: string, assignmentId: st
   const values = formValues(formData);
   const result = await adjustAssignment(await getDb(), actor, assignmentId, values);
   if (result.status === "saved") redirect(`/patients/${patientId}`);
-  return notSaved(result, previous, values, getMessages(actor.locale), programContentRanges(content));
+  return notSaved(result, previous, values, getMessages(actor.locale), programContentFields(content));
 }
 
 export async function overrideProgressionAction(patientId: string, assignmentId: string, phases: number, previous: FormState, formData: FormData): Promise<FormState> {
@@ -50,7 +51,7 @@ export async function overrideProgressionAction(patientId: string, assignmentId:
     revalidatePath(`/patients/${patientId}`);
     return { attempt: previous.attempt + 1, values: {}, errors: {}, formError: null, notice: messages.programs.overrideSaved };
   }
-  return notSaved(result, previous, values, messages, assignmentRanges(phases));
+  return notSaved(result, previous, values, messages, assignmentFields(phases));
 }
 
 export async function endAssignmentAction(patientId: string, assignmentId: string, formData: FormData): Promise<{ error: string | null }> {

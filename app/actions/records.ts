@@ -8,8 +8,8 @@ import { errorTexts } from "@/lib/forms/error-text";
 import { formValues } from "@/lib/forms/form-input";
 import type { FormState } from "@/lib/forms/form-state";
 import { getMessages } from "@/lib/i18n";
-import { deleteClinicalRecord } from "@/lib/records/clinical-records";
-import { RECORD_FORM_KINDS, rawRecordInput, recordRanges, type RecordFormKind } from "@/lib/records/record-forms";
+import { DELETE_FIELDS, deleteClinicalRecord } from "@/lib/records/clinical-records";
+import { RECORD_FORM_KINDS, rawRecordInput, recordFields, type RecordFormKind } from "@/lib/records/record-forms";
 import { saveAssessment, saveIntervention, saveOutcome } from "@/lib/records/record-services";
 
 const SAVE = { assessment: saveAssessment, outcome: saveOutcome, intervention: saveIntervention };
@@ -33,7 +33,7 @@ export async function saveRecordAction(
     }
     redirect(`/patients/${target.patientId}`);
   }
-  const errors = errorTexts(result.fieldErrors, messages, recordRanges(kind, raw));
+  const errors = errorTexts(result.fieldErrors, messages, recordFields(kind, raw));
   return { attempt: previous.attempt + 1, values: formValues(formData), errors, formError: errors.form ?? messages.validation.summary };
 }
 
@@ -42,7 +42,8 @@ export async function deleteRecordAction(kind: RecordFormKind, patientId: string
   const messages = getMessages(actor.locale);
   const result = await deleteClinicalRecord(await getDb(), actor, RECORD_FORM_KINDS[kind], recordId, formData.get("reason") ?? "");
   if (result.status === "invalid") {
-    return { error: errorTexts(result.fieldErrors, messages).form ?? `${messages.record.deleteReason}: ${messages.validation.required}` };
+    const errors = errorTexts(result.fieldErrors, messages, DELETE_FIELDS);
+    return { error: errors.form ?? `${messages.record.deleteReason}: ${errors.reason ?? messages.validation.required}` };
   }
   revalidatePath(`/patients/${patientId}`);
   return { error: null };

@@ -10,7 +10,7 @@ import { getMessages } from "@/lib/i18n";
 import { updateClinicRuleSettings } from "@/lib/rules/clinic-rule-settings";
 import { reevaluationProgress, type ReevaluationProgress } from "@/lib/rules/reevaluation";
 import { reevaluateInBackground } from "@/lib/rules/reevaluation-runner.server";
-import { SETTING_LIMITS } from "@/lib/rules/settings";
+import { SETTING_FIELDS } from "@/lib/rules/settings";
 
 export async function saveRuleSettingsAction(previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await actorFor(["ADMIN"]);
@@ -18,7 +18,7 @@ export async function saveRuleSettingsAction(previous: FormState, formData: Form
   const values = formValues(formData);
   const result = await updateClinicRuleSettings(await getDb(), actor, values);
   const next = { attempt: previous.attempt + 1, values, errors: {}, formError: null };
-  if (result.status === "invalid") return { ...next, errors: errorTexts(result.fieldErrors, messages, SETTING_LIMITS), formError: messages.validation.summary };
+  if (result.status === "invalid") return { ...next, errors: errorTexts(result.fieldErrors, messages, SETTING_FIELDS), formError: messages.validation.summary };
   // The change and the request to re-evaluate are saved; the flags follow in the background.
   reevaluateInBackground(actor.clinicId);
   revalidatePath("/", "layout");

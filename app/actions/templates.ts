@@ -4,16 +4,17 @@ import { redirect } from "next/navigation";
 import { actorFor } from "@/lib/auth/guard.server";
 import { getDb } from "@/lib/db/app-db.server";
 import { errorTexts } from "@/lib/forms/error-text";
+import type { FieldLimits } from "@/lib/forms/field-limits";
 import { formValues } from "@/lib/forms/form-input";
 import type { FormState } from "@/lib/forms/form-state";
 import { getMessages } from "@/lib/i18n";
 import type { ProgramContent } from "@/lib/programs/default-templates";
-import { programContentRanges } from "@/lib/programs/program-content-input";
-import { copyTemplate, saveTemplateVersion, type TemplateResult } from "@/lib/programs/templates";
+import { programContentFields } from "@/lib/programs/program-content-input";
+import { copyTemplate, saveTemplateVersion, TEMPLATE_FIELDS, type TemplateResult } from "@/lib/programs/templates";
 
 const TEMPLATES_PATH = "/settings/templates";
 
-function answer(result: Exclude<TemplateResult, { status: "saved" }>, previous: FormState, values: FormState["values"], locale: "da" | "en", ranges = {}): FormState {
+function answer(result: Exclude<TemplateResult, { status: "saved" }>, previous: FormState, values: FormState["values"], locale: "da" | "en", ranges: FieldLimits = TEMPLATE_FIELDS): FormState {
   const messages = getMessages(locale);
   const next = { attempt: previous.attempt + 1, values, errors: {}, formError: null };
   if (result.status === "stale") return { ...next, formError: messages.templates.stale };
@@ -40,5 +41,5 @@ export async function saveTemplateVersionAction(templateId: string, content: Pro
     revalidatePath(TEMPLATES_PATH);
     redirect(TEMPLATES_PATH);
   }
-  return answer(result, previous, values, actor.locale, programContentRanges(content));
+  return answer(result, previous, values, actor.locale, programContentFields(content));
 }

@@ -1,13 +1,13 @@
 import { FootType, Sex, Side } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
-import { PATIENT_RANGES } from "@/lib/patients/patient-input";
+import { PATIENT_FIELDS } from "@/lib/patients/patient-input";
 import type { PatientFormText } from "./PatientForm";
 
 /** The patient form's texts and choices in the user's language (built on the server). */
 export function patientFormProps(messages: Messages, clinicians: { id: string; name: string }[]) {
   const f = messages.patientForm;
-  const withRange = (label: string, field: keyof typeof PATIENT_RANGES) =>
-    `${label} (${f.optional}, ${f.range(PATIENT_RANGES[field][0], PATIENT_RANGES[field][1])})`;
+  const withRange = (label: string, field: "standingHoursPerDay" | "runningKmPerWeek" | "shoeAgeKm" | "heightCm" | "weightKg") =>
+    `${label} (${f.optional}, ${f.range(PATIENT_FIELDS[field].min, PATIENT_FIELDS[field].max)})`;
   const optional = (label: string) => `${label} (${f.optional})`;
   const text: PatientFormText = {
     identity: f.identity, activity: f.activity, body: f.body,

@@ -1,17 +1,20 @@
 import { z } from "zod";
 import { CHECKLIST_RED_FLAGS, FINDINGS, PAIN_LOCATIONS } from "../clinical/red-flags";
+import { numberLimit, textLimit } from "../forms/field-limits";
 import { zChoice, zDate, zOptionalNumber, zOptionalText } from "../forms/form-input";
 import { FootType } from "../generated/prisma/enums";
 import type { EpisodeBounds } from "../records/clinical-records";
 
-export const ASSESSMENT_RANGES = {
-  firstStepPain: [0, 10],
-  ankleDorsiflexionDeg: [-30, 60],
-  runningKmPerWeek: [0, 300],
-  shoeAgeKm: [0, 5000],
-  standingHoursPerDay: [0, 24],
-  walkToleranceMin: [0, 600],
-} as const;
+/** What each limited field accepts; the schema and the error texts read it. */
+export const ASSESSMENT_FIELDS = {
+  firstStepPain: numberLimit(0, 10),
+  ankleDorsiflexionDeg: numberLimit(-30, 60),
+  runningKmPerWeek: numberLimit(0, 300, 1),
+  shoeAgeKm: numberLimit(0, 5000),
+  standingHoursPerDay: numberLimit(0, 24, 1),
+  walkToleranceMin: numberLimit(0, 600),
+  note: textLimit(2000),
+};
 
 /** The answers of a clinical test on the form: every test is answered, none silently defaulted. */
 export const TEST_RESULTS = ["positive", "negative", "untested"] as const;
@@ -28,8 +31,7 @@ const screened = z.enum(["yes", "no"], { error: (issue) => (issue.input === unde
 const checkbox = z.enum(["on"]).optional().transform((value) => value === "on");
 const codes = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.array(z.enum(values, { error: "invalidChoice" })).default([]).transform((list) => [...new Set(list)].sort());
-const range = (field: keyof typeof ASSESSMENT_RANGES, integer = true) =>
-  zOptionalNumber(ASSESSMENT_RANGES[field][0], ASSESSMENT_RANGES[field][1], { integer });
+const f = ASSESSMENT_FIELDS;
 
 /**
  * An assessment (clinic visit) of SPEC §3, dated within the episode and not in the future.
@@ -41,24 +43,24 @@ export function zAssessmentInput(today: () => Date) {
       .object({
         date: zDate({ latest: today, earliest: episode.treatmentStart, earliestCode: "beforeEpisode" }),
         painLocation: zChoice(PAIN_LOCATIONS).optional(),
-        firstStepPain: range("firstStepPain"),
+        firstStepPain: zOptionalNumber(f.firstStepPain),
         palpationPositive: testResult,
         windlassPositive: testResult,
         calcanealSqueezePositive: testResult,
         tinelPositive: testResult,
-        ankleDorsiflexionDeg: range("ankleDorsiflexionDeg"),
+        ankleDorsiflexionDeg: zOptionalNumber(f.ankleDorsiflexionDeg),
         redFlagsScreened: screened,
         redFlags: codes(CHECKLIST_RED_FLAGS as unknown as readonly [string, ...string[]]),
         findings: codes(FINDINGS),
         recentLoadChange: checkbox,
         calfTightness: checkbox,
-        runningKmPerWeek: range("runningKmPerWeek", false),
-        shoeAgeKm: range("shoeAgeKm"),
-        standingHoursPerDay: range("standingHoursPerDay", false),
+        runningKmPerWeek: zOptionalNumber(f.runningKmPerWeek),
+        shoeAgeKm: zOptionalNumber(f.shoeAgeKm),
+        standingHoursPerDay: zOptionalNumber(f.standingHoursPerDay),
         footType: zChoice(Object.values(FootType) as [FootType, ...FootType[]]).optional(),
-        walkToleranceMin: range("walkToleranceMin"),
+        walkToleranceMin: zOptionalNumber(f.walkToleranceMin),
         walkNextMorningWorse: yesNo,
-        note: zOptionalText(2000),
+        note: zOptionalText(f.note),
       })
       .superRefine((a, ctx) => {
         if (!a.redFlagsScreened && a.redFlags.length > 0) ctx.addIssue({ code: "custom", path: ["redFlags"], message: "redFlagsNotScreened" });

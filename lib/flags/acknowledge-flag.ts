@@ -4,10 +4,12 @@ import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { refreshEpisodeSummaries } from "../episodes/refresh-episode-summary";
 import { AppError } from "../errors";
+import { textLimit } from "../forms/field-limits";
 import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../forms/form-input";
 import { patientWhere } from "../patients/scope";
 
-const ZNote = zRequiredText(1000);
+export const ACKNOWLEDGE_FIELDS = { note: textLimit(1000) };
+const ZNote = zRequiredText(ACKNOWLEDGE_FIELDS.note);
 
 /**
  * A clinician has seen an open flag and says what they did about it. The flag stays until its

@@ -1,20 +1,20 @@
 import type { Messages } from "../i18n";
+import type { FieldLimits } from "./field-limits";
 import type { ErrorCode, FieldErrors } from "./form-input";
 
-/** Each field's error in the user's language; ranges name the limits of numeric fields. */
-export function errorTexts<K extends string>(
-  errors: FieldErrors<K>,
-  messages: Messages,
-  ranges: Partial<Record<string, readonly [number, number]>> = {},
-): Partial<Record<K, string>> {
-  const text = (field: string, code: ErrorCode) => {
-    if (code === "outOfRange") {
-      const range = ranges[field];
-      return range ? messages.validation.outOfRange(range[0], range[1]) : messages.validation.invalidChoice;
-    }
-    return messages.validation[code];
+const NUMBER_CODES: ErrorCode[] = ["outOfRange", "notANumber", "wholeNumber", "tooManyDecimals"];
+
+/**
+ * Each field's error in the user's language. A number's error states the whole rule with its
+ * limits ("a whole number from 0 to 10"), a text's its length ("at most 2,000 characters").
+ */
+export function errorTexts<K extends string>(errors: FieldErrors<K>, messages: Messages, limits: FieldLimits = {}): Partial<Record<K, string>> {
+  const v = messages.validation;
+  const text = (field: string, code: ErrorCode): string => {
+    const limit = limits[field];
+    if (NUMBER_CODES.includes(code) && limit?.min !== undefined && limit.max !== undefined) return v.numberRule(limit.min, limit.max, limit.decimals ?? 0);
+    if (code === "tooLong" && limit?.maxLength !== undefined) return v.maxLength(limit.maxLength);
+    return v[code] as string;
   };
-  return Object.fromEntries(
-    Object.entries(errors).map(([field, code]) => [field, text(field, code as ErrorCode)]),
-  ) as Partial<Record<K, string>>;
+  return Object.fromEntries(Object.entries(errors).map(([field, code]) => [field, text(field, code as ErrorCode)])) as Partial<Record<K, string>>;
 }

@@ -2,6 +2,7 @@
 // code into a sentence in the user's language (messages.validation), so the services stay
 // free of language and the same codes serve the command line and tests.
 import { z } from "zod";
+import type { NumberLimit, TextLimit } from "./field-limits";
 import { parseNumber } from "./parse-number";
 
 export const ERROR_CODES = [
@@ -39,8 +40,11 @@ export type FieldErrors<K extends string = string> = Partial<Record<K, ErrorCode
 export function fieldErrorsOf<K extends string>(error: z.ZodError): FieldErrors<K> {
   const result: FieldErrors<K> = {};
   for (const issue of error.issues) {
-    // The first path segment names the form field (a list's bad item marks the list).
-    const field = String(issue.path[0] ?? "form") as K;
+    // The path names the form field as the form does ("psfs.0.score"); a list's bad item
+    // marks the list itself ("redFlags", not "redFlags.2").
+    const path = [...issue.path];
+    while (path.length > 1 && typeof path.at(-1) === "number") path.pop();
+    const field = (path.length ? path.map(String).join(".") : "form") as K;
     if (result[field] === undefined) {
       result[field] = (ERROR_CODES as readonly string[]).includes(issue.message) ? (issue.message as ErrorCode) : "invalidChoice";
     }
@@ -82,9 +86,8 @@ export function zDate(opts: { latest?: () => Date; earliest?: Date; earliestCode
     });
 }
 
-/** An optional number within [min, max], as parseNumber reads it (decimal comma or point). */
-export function zOptionalNumber(min: number, max: number, opts: { integer?: boolean; decimals?: number } = {}) {
-  const decimals = opts.integer ? 0 : (opts.decimals ?? 2);
+/** An optional number within the limit, as parseNumber reads it (decimal comma or point). */
+export function zOptionalNumber({ min, max, decimals }: NumberLimit) {
   return z
     .string()
     .optional()
@@ -104,19 +107,19 @@ export function zOptionalNumber(min: number, max: number, opts: { integer?: bool
     });
 }
 
-/** A required number within [min, max]; decimal comma accepted. */
-export function zRequiredNumber(min: number, max: number, opts: { integer?: boolean; decimals?: number } = {}) {
-  return zOptionalNumber(min, max, opts)
+/** A required number within the limit; decimal comma accepted. */
+export function zRequiredNumber(limit: NumberLimit) {
+  return zOptionalNumber(limit)
     .refine((value) => value !== undefined, "required")
     .transform((value) => value!);
 }
 
-export function zRequiredText(max: number) {
-  return z.string({ error: "required" }).trim().min(1, "required").max(max, "tooLong");
+export function zRequiredText({ maxLength }: TextLimit) {
+  return z.string({ error: "required" }).trim().min(1, "required").max(maxLength, "tooLong");
 }
 
-export function zOptionalText(max: number) {
-  return z.string().trim().max(max, "tooLong").optional();
+export function zOptionalText({ maxLength }: TextLimit) {
+  return z.string().trim().max(maxLength, "tooLong").optional();
 }
 
 export function zChoice<const T extends readonly [string, ...string[]]>(values: T) {

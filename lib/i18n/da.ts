@@ -1,4 +1,8 @@
 // Danish is the default language and the shape every other catalog must match.
+
+/** Numbers inside sentences, written the Danish way (2.000; 2,5). */
+const daNumber = (value: number) => new Intl.NumberFormat("da-DK").format(value);
+
 export const da = {
   app: {
     name: "Hælspore Forløb",
@@ -196,7 +200,12 @@ export const da = {
     tooEarly: "Datoen ligger for langt tilbage.",
     beforeOnset: "Behandlingsstart kan ikke ligge før symptomdebut.",
     beforeEpisode: "Datoen ligger før forløbets behandlingsstart.",
-    outOfRange: (min: number, max: number) => `Skal ligge mellem ${min} og ${max}.`,
+    outOfRange: "Værdien ligger uden for det tilladte.",
+    numberRule: (min: number, max: number, decimals: number) =>
+      decimals === 0
+        ? `Skriv et helt tal fra ${daNumber(min)} til ${daNumber(max)}.`
+        : `Skriv et tal fra ${daNumber(min)} til ${daNumber(max)} med højst ${decimals === 1 ? "én decimal" : `${decimals} decimaler`}.`,
+    maxLength: (max: number) => `Højst ${daNumber(max)} tegn.`,
     notANumber: "Skriv et tal.",
     invalidEmail: "Skriv en gyldig e-mail.",
     invalidChoice: "Vælg en af mulighederne.",

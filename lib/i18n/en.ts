@@ -1,5 +1,8 @@
 import type { Messages } from "./da";
 
+/** Numbers inside sentences, written the English way (2,000; 2.5). */
+const enNumber = (value: number) => new Intl.NumberFormat("en-GB").format(value);
+
 export const en: Messages = {
   app: {
     name: "Heel Pain Care",
@@ -197,7 +200,12 @@ export const en: Messages = {
     tooEarly: "The date is too far back.",
     beforeOnset: "Treatment start cannot be before symptom onset.",
     beforeEpisode: "The date is before the episode's treatment start.",
-    outOfRange: (min: number, max: number) => `Must be between ${min} and ${max}.`,
+    outOfRange: "The value is outside what is allowed.",
+    numberRule: (min: number, max: number, decimals: number) =>
+      decimals === 0
+        ? `Enter a whole number from ${enNumber(min)} to ${enNumber(max)}.`
+        : `Enter a number from ${enNumber(min)} to ${enNumber(max)} with at most ${decimals === 1 ? "one decimal" : `${decimals} decimals`}.`,
+    maxLength: (max: number) => `At most ${enNumber(max)} characters.`,
     notANumber: "Enter a number.",
     invalidEmail: "Enter a valid email.",
     invalidChoice: "Choose one of the options.",

@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { textLimit } from "../forms/field-limits";
 import { zChoice, zDate, zOptionalText } from "../forms/form-input";
 import { InterventionType } from "../generated/prisma/enums";
 import type { EpisodeBounds } from "../records/clinical-records";
+
+export const INTERVENTION_FIELDS = { note: textLimit(1000) };
 
 export function zInterventionInput(today: () => Date) {
   return (episode: EpisodeBounds) =>
@@ -9,7 +12,7 @@ export function zInterventionInput(today: () => Date) {
       .object({
         date: zDate({ latest: today, earliest: episode.treatmentStart, earliestCode: "beforeEpisode" }),
         type: zChoice(Object.values(InterventionType) as [InterventionType, ...InterventionType[]]),
-        note: zOptionalText(1000),
+        note: zOptionalText(INTERVENTION_FIELDS.note),
       })
       .transform((input) => ({ ...input, note: input.note ?? null }));
 }

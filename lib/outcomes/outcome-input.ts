@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { INSTRUMENTS, isValidValue } from "../clinical/instruments";
-import { zChoice, zDate, zOptionalText } from "../forms/form-input";
+import { type FieldLimits, numberLimit, textLimit } from "../forms/field-limits";
+import { zChoice, zDate, zOptionalNumber, zOptionalText } from "../forms/form-input";
+import { parseNumber } from "../forms/parse-number";
 import { Prisma } from "../generated/prisma/client";
 import { Instrument } from "../generated/prisma/enums";
 import type { EpisodeBounds } from "../records/clinical-records";
 
 export const PSFS_MAX_ITEMS = 5;
 
-const zPsfsItem = z.object({ activity: zOptionalText(120), score: z.string().optional() });
+const PSFS_ACTIVITY = textLimit(120);
+const PSFS_SCORE = numberLimit(0, 10);
+const zPsfsItem = z.object({ activity: zOptionalText(PSFS_ACTIVITY), score: zOptionalNumber(PSFS_SCORE) });
 
 /**
  * A clinician's outcome measurement. For PSFS the patient's own activities (1–5, each scored
@@ -27,29 +31,32 @@ export function zOutcomeInput(today: () => Date) {
           const items = [];
           for (const [index, item] of input.psfs.entries()) {
             if (!item.activity && item.score === undefined) continue;
-            const score = Number(item.score?.replace(",", "."));
             if (!item.activity) ctx.addIssue({ code: "custom", path: [`psfs.${index}.activity`], message: "required" });
             if (item.score === undefined) ctx.addIssue({ code: "custom", path: [`psfs.${index}.score`], message: "required" });
-            else if (!Number.isInteger(score) || score < 0 || score > 10) ctx.addIssue({ code: "custom", path: [`psfs.${index}.score`], message: "outOfRange" });
-            items.push({ activity: item.activity ?? "", score });
+            items.push({ activity: item.activity ?? "", score: item.score ?? 0 });
           }
           if (items.length === 0) ctx.addIssue({ code: "custom", path: ["psfs.0.activity"], message: "required" });
           const mean = items.reduce((sum, item) => sum + item.score, 0) / Math.max(items.length, 1);
           return { date: input.date, instrument: input.instrument, value: Math.round(mean * 10) / 10, psfsItems: items };
         }
-        const value = Number(input.value?.replace(",", "."));
-        if (input.value === undefined) ctx.addIssue({ code: "custom", path: ["value"], message: "required" });
-        else if (!Number.isFinite(value)) ctx.addIssue({ code: "custom", path: ["value"], message: "notANumber" });
+        const spec = INSTRUMENTS[input.instrument];
+        const parsed = input.value === undefined ? null : parseNumber(input.value, spec.decimals);
+        const value = parsed?.ok ? parsed.value : Number.NaN;
+        if (!parsed) ctx.addIssue({ code: "custom", path: ["value"], message: "required" });
+        else if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["value"], message: parsed.error });
         else if (!isValidValue(input.instrument, value)) ctx.addIssue({ code: "custom", path: ["value"], message: "outOfRange" });
         // DbNull clears the activities of a PSFS value corrected into another instrument.
         return { date: input.date, instrument: input.instrument, value, psfsItems: Prisma.DbNull };
       });
 }
 
-/** The allowed range of an outcome field, for its error text. */
-export function outcomeRanges(instrument: Instrument | undefined): Record<string, readonly [number, number]> {
-  const ranges: Record<string, readonly [number, number]> = {};
-  if (instrument) ranges.value = [INSTRUMENTS[instrument].min, INSTRUMENTS[instrument].max];
-  for (let i = 0; i < PSFS_MAX_ITEMS; i += 1) ranges[`psfs.${i}.score`] = [0, 10];
-  return ranges;
+/** What each outcome field accepts; the value's limits are the chosen instrument's. */
+export function outcomeFields(instrument: Instrument | undefined): FieldLimits {
+  const fields: FieldLimits = {};
+  if (instrument) fields.value = numberLimit(INSTRUMENTS[instrument].min, INSTRUMENTS[instrument].max, INSTRUMENTS[instrument].decimals);
+  for (let i = 0; i < PSFS_MAX_ITEMS; i += 1) {
+    fields[`psfs.${i}.score`] = PSFS_SCORE;
+    fields[`psfs.${i}.activity`] = PSFS_ACTIVITY;
+  }
+  return fields;
 }

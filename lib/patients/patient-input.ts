@@ -1,33 +1,37 @@
 import { z } from "zod";
 import { FootType, Sex, Side } from "../generated/prisma/enums";
+import { numberLimit, textLimit } from "../forms/field-limits";
 import { type FieldErrors, zChoice, zDate, zOptionalNumber, zOptionalText, zRequiredText } from "../forms/form-input";
 
-/** Allowed ranges of the numeric fields, shown beside them and used in their error text. */
-export const PATIENT_RANGES = {
-  standingHoursPerDay: [0, 24],
-  runningKmPerWeek: [0, 300],
-  shoeAgeKm: [0, 5000],
-  heightCm: [100, 230],
-  weightKg: [25, 300],
-} as const;
+/** What each limited field accepts; the schema and the error texts read it (decimals as stored). */
+export const PATIENT_FIELDS = {
+  name: textLimit(200),
+  email: textLimit(200),
+  phone: textLimit(40),
+  occupation: textLimit(100),
+  standingHoursPerDay: numberLimit(0, 24, 1),
+  runningKmPerWeek: numberLimit(0, 300, 1),
+  shoeAgeKm: numberLimit(0, 5000),
+  heightCm: numberLimit(100, 230, 1),
+  weightKg: numberLimit(25, 300, 1),
+};
 
 export function zPatientInput(today: () => Date) {
-  const range = (field: keyof typeof PATIENT_RANGES, integer = false) =>
-    zOptionalNumber(PATIENT_RANGES[field][0], PATIENT_RANGES[field][1], { integer });
+  const f = PATIENT_FIELDS;
   return z.object({
-    name: zRequiredText(200),
+    name: zRequiredText(f.name),
     dateOfBirth: zDate({ latest: today, earliest: new Date("1900-01-01T00:00:00.000Z") }),
     sex: zChoice(Object.values(Sex) as [Sex, ...Sex[]]),
-    email: z.email("invalidEmail").max(200, "tooLong").optional(),
-    phone: zOptionalText(40),
+    email: z.email("invalidEmail").max(f.email.maxLength, "tooLong").optional(),
+    phone: zOptionalText(f.phone),
     affectedSide: zChoice(Object.values(Side) as [Side, ...Side[]]),
-    occupation: zOptionalText(100),
-    standingHoursPerDay: range("standingHoursPerDay"),
-    runningKmPerWeek: range("runningKmPerWeek"),
+    occupation: zOptionalText(f.occupation),
+    standingHoursPerDay: zOptionalNumber(f.standingHoursPerDay),
+    runningKmPerWeek: zOptionalNumber(f.runningKmPerWeek),
     recentLoadChange: z.enum(["on"]).optional().transform((value) => value === "on"),
-    shoeAgeKm: range("shoeAgeKm", true),
-    heightCm: range("heightCm"),
-    weightKg: range("weightKg"),
+    shoeAgeKm: zOptionalNumber(f.shoeAgeKm),
+    heightCm: zOptionalNumber(f.heightCm),
+    weightKg: zOptionalNumber(f.weightKg),
     footType: zChoice(Object.values(FootType) as [FootType, ...FootType[]]).default("UNKNOWN"),
     clinicianId: z.uuid("required"),
   });

@@ -9,6 +9,7 @@ import type { Db } from "../db/client";
 import { withEpisodeWrite } from "../episodes/with-episode-write";
 import { AppError } from "../errors";
 import { type FieldErrors, fieldErrorsOf, zChoice, zDate, zOptionalNumber, zRequiredNumber } from "../forms/form-input";
+import { numberLimit } from "../forms/field-limits";
 import { patientWhere } from "../patients/scope";
 import { ZProgramContent } from "../programs/default-templates";
 import { programWeek } from "../programs/program-week";
@@ -17,7 +18,14 @@ import { scheduledPhase } from "../programs/progression";
 export type PortalLogResult = { status: "saved"; id: string } | { status: "invalid"; fieldErrors: FieldErrors };
 
 /** Bounds of the portal logs' numbers (morning pain and the session log), for the "must be between" messages. */
-export const PORTAL_LOG_RANGES = { value: [0, 10], sets: [1, 20], reps: [0, 100], loadKg: [0, 200], painDuring: [0, 10] } as const;
+/** What each portal log field accepts; the schemas and the error texts read it. */
+export const PORTAL_LOG_FIELDS = {
+  value: numberLimit(0, 10),
+  sets: numberLimit(1, 20),
+  reps: numberLimit(0, 100),
+  loadKg: numberLimit(0, 200, 1),
+  painDuring: numberLimit(0, 10),
+};
 
 /** The patient's own open episode, or NOT_FOUND. */
 async function ownOpenEpisode(db: Db, actor: Actor) {
@@ -39,7 +47,7 @@ const zToday = (today: Date) => zDate({ latest: () => today, earliest: today, ea
  */
 export async function logMorningPain(db: Db, actor: Actor, raw: Record<string, unknown>, today: Date): Promise<PortalLogResult> {
   const episode = await ownOpenEpisode(db, actor);
-  const parsed = z.object({ date: zToday(today), value: zRequiredNumber(...PORTAL_LOG_RANGES.value, { integer: true }) }).safeParse(raw);
+  const parsed = z.object({ date: zToday(today), value: zRequiredNumber(PORTAL_LOG_FIELDS.value) }).safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const { date, value } = parsed.data;
   return withEpisodeWrite(db, episode.id, async (tx) => {
@@ -62,10 +70,10 @@ const zSession = (today: Date) =>
     assignmentId: z.uuid({ error: (issue) => (issue.input === undefined ? "required" : "invalidChoice") }),
     date: zDate({ latest: () => today }),
     completed: zChoice(["yes", "no"]).transform((value) => value === "yes"),
-    sets: zOptionalNumber(...PORTAL_LOG_RANGES.sets, { integer: true }),
-    reps: zOptionalNumber(...PORTAL_LOG_RANGES.reps, { integer: true }),
-    loadKg: zOptionalNumber(...PORTAL_LOG_RANGES.loadKg),
-    painDuring: zOptionalNumber(...PORTAL_LOG_RANGES.painDuring, { integer: true }),
+    sets: zOptionalNumber(PORTAL_LOG_FIELDS.sets),
+    reps: zOptionalNumber(PORTAL_LOG_FIELDS.reps),
+    loadKg: zOptionalNumber(PORTAL_LOG_FIELDS.loadKg),
+    painDuring: zOptionalNumber(PORTAL_LOG_FIELDS.painDuring),
   })
   // The pain rule needs the pain of every session that was done.
   .refine((v) => !v.completed || v.painDuring !== undefined, { path: ["painDuring"], message: "required" });

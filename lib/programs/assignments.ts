@@ -10,6 +10,7 @@ import type { Db } from "../db/client";
 import { withEpisodeWrite } from "../episodes/with-episode-write";
 import { AppError } from "../errors";
 import { type FieldErrors, fieldErrorsOf, zChoice, zDate, zOptionalNumber, zRequiredNumber, zRequiredText } from "../forms/form-input";
+import { numberLimit, textLimit } from "../forms/field-limits";
 import type { Prisma } from "../generated/prisma/client";
 import { patientWhere } from "../patients/scope";
 import { ZProgramContent } from "./default-templates";
@@ -19,10 +20,17 @@ import { getTemplate } from "./templates";
 export const END_REASONS = ["COMPLETED", "NO_PROGRESS", "PAIN", "PATIENT_CHOICE", "CHANGED_PROGRAM", "OTHER"] as const;
 export const MAX_LOAD_KG = 200;
 
-/** The bounds of the assignment and override fields, for their "must be between" messages. */
-export function assignmentRanges(phases: number): Record<string, readonly [number, number]> {
-  return { sessionsPerWeek: [1, 7], startingLoadKg: [0, MAX_LOAD_KG], loadKg: [0, MAX_LOAD_KG], phase: [1, phases] };
+/** What the assignment, override and end fields accept; the schemas and the error texts read it. */
+export function assignmentFields(phases: number) {
+  return {
+    sessionsPerWeek: numberLimit(1, 7),
+    startingLoadKg: numberLimit(0, MAX_LOAD_KG, 1),
+    loadKg: numberLimit(0, MAX_LOAD_KG, 1),
+    phase: numberLimit(1, phases),
+    reason: textLimit(500),
+  };
 }
+const FIELDS = assignmentFields(1);
 
 export type ProgramWriteResult = { status: "saved"; id: string } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "alreadyActive" };
 
@@ -64,8 +72,8 @@ const zAssignment = (treatmentStart: Date) =>
   z.object({
     templateId: z.uuid({ error: (issue) => (issue.input === undefined ? "required" : "invalidChoice") }),
     startDate: zDate({ earliest: treatmentStart, earliestCode: "beforeEpisode" }),
-    sessionsPerWeek: zRequiredNumber(1, 7, { integer: true }),
-    startingLoadKg: zOptionalNumber(0, MAX_LOAD_KG).transform((value) => value ?? 0),
+    sessionsPerWeek: zRequiredNumber(FIELDS.sessionsPerWeek),
+    startingLoadKg: zOptionalNumber(FIELDS.startingLoadKg).transform((value) => value ?? 0),
   });
 
 /**
@@ -98,7 +106,7 @@ export async function assignProgram(db: Db, actor: Actor, episodeId: string, raw
 export async function adjustAssignment(db: Db, actor: Actor, assignmentId: string, raw: Record<string, unknown>): Promise<ProgramWriteResult> {
   assertCan(actor, "clinic-patients");
   const assignment = await findActiveAssignment(db, actor, assignmentId);
-  const sessions = z.object({ sessionsPerWeek: zRequiredNumber(1, 7, { integer: true }) }).safeParse(raw);
+  const sessions = z.object({ sessionsPerWeek: zRequiredNumber(FIELDS.sessionsPerWeek) }).safeParse(raw);
   const content = programContentSchema(assignment.content).safeParse(raw);
   if (!sessions.success || !content.success) {
     return { status: "invalid", fieldErrors: { ...(sessions.error && fieldErrorsOf(sessions.error)), ...(content.error && fieldErrorsOf(content.error)) } };
@@ -132,9 +140,9 @@ const zOverride = (startDate: Date, phases: number) =>
   z
     .object({
       date: zDate({ earliest: startDate, earliestCode: "beforeProgram" }),
-      phase: zOptionalNumber(1, phases, { integer: true }),
-      loadKg: zOptionalNumber(0, MAX_LOAD_KG),
-      reason: zRequiredText(500),
+      phase: zOptionalNumber(assignmentFields(phases).phase),
+      loadKg: zOptionalNumber(FIELDS.loadKg),
+      reason: zRequiredText(FIELDS.reason),
     })
     .refine((v) => v.phase !== undefined || v.loadKg !== undefined, { path: ["phase"], message: "required" });
 

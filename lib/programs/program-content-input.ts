@@ -2,27 +2,28 @@
 // copy) as flat form names, e.g. "phase.1.sets", parsed into ProgramContent. The number of
 // phases and their codes come from the content being edited; the editor changes their numbers.
 import { z } from "zod";
+import { type FieldLimits, numberLimit } from "../forms/field-limits";
 import { zChoice, zOptionalNumber, zRequiredNumber } from "../forms/form-input";
 import { EXERCISES, LOAD_GUIDANCE, type ProgramContent } from "./default-templates";
 
-/** The bounds of each editable number; the schema and the error messages both read them. */
+/** The bounds of each editable number (all whole numbers); the schema and the error messages both read them. */
 const RANGES = {
-  sessions: [1, 7],
-  maxPain: [0, 10],
-  tempoUp: [1, 10],
-  tempoHold: [0, 10],
-  tempoDown: [1, 10],
-  week: [1, 52],
-  sets: [1, 10],
-  reps: [1, 100],
-} as const satisfies Record<string, readonly [number, number]>;
+  sessions: numberLimit(1, 7),
+  maxPain: numberLimit(0, 10),
+  tempoUp: numberLimit(1, 10),
+  tempoHold: numberLimit(0, 10),
+  tempoDown: numberLimit(1, 10),
+  week: numberLimit(1, 52),
+  sets: numberLimit(1, 10),
+  reps: numberLimit(1, 100),
+};
 
-const zInt = (range: readonly [number, number]) => zRequiredNumber(range[0], range[1], { integer: true });
-const zOptionalInt = (range: readonly [number, number]) => zOptionalNumber(range[0], range[1], { integer: true });
+const zInt = zRequiredNumber;
+const zOptionalInt = zOptionalNumber;
 
-/** Each editor field's bounds, for its "must be between" message. */
-export function programContentRanges(content: ProgramContent): Record<string, readonly [number, number]> {
-  const ranges: Record<string, readonly [number, number]> = {
+/** What each editor field accepts, for its error text. */
+export function programContentFields(content: ProgramContent): FieldLimits {
+  const ranges: FieldLimits = {
     sessionsMin: RANGES.sessions, sessionsMax: RANGES.sessions, sessionsPerWeek: RANGES.sessions, maxPain: RANGES.maxPain,
     tempoUp: RANGES.tempoUp, tempoHold: RANGES.tempoHold, tempoDown: RANGES.tempoDown,
   };

@@ -10,6 +10,7 @@ import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/unique-violation";
 import { AppError } from "../errors";
+import { textLimit } from "../forms/field-limits";
 import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../forms/form-input";
 import type { Prisma } from "../generated/prisma/client";
 import { DEFAULT_TEMPLATES, ZProgramContent } from "./default-templates";
@@ -47,7 +48,8 @@ export async function getTemplate(db: Pick<Db, "programTemplate">, actor: Actor,
 
 export type TemplateResult = { status: "saved"; id: string } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "stale" };
 
-const ZName = z.object({ name: zRequiredText(120) });
+export const TEMPLATE_FIELDS = { name: textLimit(120) };
+const ZName = z.object({ name: zRequiredText(TEMPLATE_FIELDS.name) });
 
 /** Copies a template's newest content into a new template (version 1) under a new name. */
 export async function copyTemplate(db: Db, actor: Actor, templateId: string, raw: unknown): Promise<TemplateResult> {

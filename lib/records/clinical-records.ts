@@ -11,6 +11,7 @@ import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { withEpisodeWrite } from "../episodes/with-episode-write";
 import { AppError } from "../errors";
+import { textLimit } from "../forms/field-limits";
 import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../forms/form-input";
 import type { Prisma } from "../generated/prisma/client";
 import { patientWhere } from "../patients/scope";
@@ -99,7 +100,8 @@ export async function saveClinicalRecord<T extends object>(
   return { status: "saved", id: saved.id };
 }
 
-const zReason = zRequiredText(500);
+export const DELETE_FIELDS = { reason: textLimit(500) };
+const zReason = zRequiredText(DELETE_FIELDS.reason);
 
 /** Soft-deletes a record with a reason; the record and its history stay. */
 export async function deleteClinicalRecord(

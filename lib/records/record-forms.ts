@@ -1,9 +1,11 @@
 // How the record forms' fields become the services' raw input. Lists (red flags, findings)
 // and PSFS rows arrive as several form fields.
-import { ASSESSMENT_RANGES } from "../assessments/assessment-input";
+import { ASSESSMENT_FIELDS } from "../assessments/assessment-input";
+import type { FieldLimits } from "../forms/field-limits";
+import { INTERVENTION_FIELDS } from "../interventions/intervention-input";
 import { formValues } from "../forms/form-input";
 import type { Instrument } from "../generated/prisma/enums";
-import { outcomeRanges, PSFS_MAX_ITEMS } from "../outcomes/outcome-input";
+import { outcomeFields, PSFS_MAX_ITEMS } from "../outcomes/outcome-input";
 import type { RecordKind } from "./clinical-records";
 
 export const RECORD_FORM_KINDS = { assessment: "Assessment", outcome: "OutcomeMeasurement", intervention: "Intervention" } as const satisfies Record<string, RecordKind>;
@@ -25,9 +27,9 @@ export function rawRecordInput(kind: RecordFormKind, formData: FormData): Record
   return values;
 }
 
-/** The limits of the numeric fields, for their error text. */
-export function recordRanges(kind: RecordFormKind, raw: Record<string, unknown>) {
-  if (kind === "assessment") return ASSESSMENT_RANGES;
-  if (kind === "outcome") return outcomeRanges(raw.instrument as Instrument | undefined);
-  return {};
+/** What each field of a record form accepts, for its error text. */
+export function recordFields(kind: RecordFormKind, raw: Record<string, unknown>): FieldLimits {
+  if (kind === "assessment") return ASSESSMENT_FIELDS;
+  if (kind === "outcome") return outcomeFields(raw.instrument as Instrument | undefined);
+  return INTERVENTION_FIELDS;
 }

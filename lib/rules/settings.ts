@@ -2,6 +2,7 @@
 // rules command's "settings" and the clinic settings page override them by name. Every
 // threshold the rules, the caseload and the charts use is read from here.
 import { z } from "zod";
+import type { NumberLimit } from "../forms/field-limits";
 
 export const DEFAULT_RULE_SETTINGS = {
   /** NO_IMPROVEMENT fires from this many days in treatment (warning) … */
@@ -76,6 +77,11 @@ export const SETTING_DECIMALS: Partial<Record<RuleSettingName, number>> = {
   persistingPain: 1,
   injectionMinPain: 1,
 };
+
+/** Each setting as a form field's limits (lib/forms/field-limits.ts), for its error text. */
+export const SETTING_FIELDS = Object.fromEntries(
+  SETTING_NAMES.map((name) => [name, { min: SETTING_LIMITS[name][0], max: SETTING_LIMITS[name][1], decimals: SETTING_DECIMALS[name] ?? 0 }]),
+) as Record<RuleSettingName, NumberLimit>;
 
 /**
  * Pairs that must not cross: the first may not be above the second (a high NO_IMPROVEMENT

@@ -116,7 +116,14 @@ describe(`clinical records on ${TEST_DB_KIND}`, () => {
       status: "invalid", fieldErrors: { value: "outOfRange" },
     });
     expect(await saveOutcome(t.prisma, clinician, { episodeId, ...create }, { date: "2026-01-05", instrument: "NRS_FIRST_STEP", value: "6.5" }, today)).toMatchObject({
-      fieldErrors: { value: "outOfRange" },
+      fieldErrors: { value: "wholeNumber" },
+    });
+    // An exponent is not a number a person types: "1e1" is refused, not read as 10.
+    expect(await saveOutcome(t.prisma, clinician, { episodeId, ...create }, { date: "2026-01-05", instrument: "NRS_FIRST_STEP", value: "1e1" }, today)).toMatchObject({
+      fieldErrors: { value: "notANumber" },
+    });
+    expect(await saveOutcome(t.prisma, clinician, { episodeId, ...create }, { date: "2026-01-05", instrument: "FFI", value: "29,25" }, today)).toMatchObject({
+      fieldErrors: { value: "tooManyDecimals" },
     });
     await saveOutcome(t.prisma, clinician, { episodeId, ...create }, { date: "2026-01-05", instrument: "NRS_FIRST_STEP", value: "7" }, today);
     const latest = await saveOutcome(t.prisma, clinician, { episodeId, ...create }, { date: "2026-02-02", instrument: "NRS_FIRST_STEP", value: "4" }, today);
