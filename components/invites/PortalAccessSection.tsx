@@ -1,7 +1,7 @@
 import { createInviteAction } from "@/app/actions/invites";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
-import { formatDate } from "@/lib/i18n/format";
+import { formatMoment } from "@/lib/i18n/format";
 import type { getPortalAccess } from "@/lib/invites/invites";
 import { CreateInviteForm } from "./InviteForms";
 
@@ -11,7 +11,7 @@ type Access = Awaited<ReturnType<typeof getPortalAccess>>;
 export function PortalAccessSection({ patientId, access, messages, locale }: { patientId: string; access: Access; messages: Messages; locale: Locale }) {
   const text = messages.invite;
   const invite = access.invite;
-  const date = (value: Date) => formatDate(value, locale);
+  const date = (value: Date) => formatMoment(value, locale, true);
   const statusText = (i: NonNullable<Access["invite"]>) => {
     switch (i.status) {
       case "PENDING":

@@ -1,3 +1,4 @@
+import { CLINIC_TIME_ZONE } from "../dates";
 import type { Locale } from "../generated/prisma/enums";
 
 const TAG: Record<Locale, string> = { da: "da-DK", en: "en-GB" };
@@ -8,6 +9,17 @@ export const localeTag = (locale: Locale) => TAG[locale];
 /** A calendar date (held at midnight UTC) in the user's language, e.g. 3. mar. 2026. */
 export function formatDate(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(TAG[locale], { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+}
+
+/**
+ * A moment (a timestamp: when a flag opened, a record changed, an invitation expires) as the
+ * date in the clinic's time zone, with the time if asked: 00:30 in Copenhagen is that day,
+ * although it is the day before in UTC.
+ */
+export function formatMoment(moment: Date, locale: Locale, withTime = false): string {
+  return new Intl.DateTimeFormat(TAG[locale], {
+    day: "numeric", month: "short", year: "numeric", timeZone: CLINIC_TIME_ZONE, ...(withTime && { hour: "2-digit", minute: "2-digit" }),
+  }).format(moment);
 }
 
 export function formatNumber(value: number, locale: Locale, maxDecimals = 1): string {

@@ -1,4 +1,7 @@
-// A stored record as the strings its form starts from, for correcting it.
+// A stored record as the strings its form starts from, for correcting it: numbers in the
+// user's notation (decimal comma in Danish), which the number parser reads back.
+import type { Locale } from "../generated/prisma/enums";
+import { formatInputNumber } from "../i18n/format";
 import type { RecordFormKind } from "./record-forms";
 
 const text = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
@@ -6,18 +9,19 @@ const day = (value: unknown) => (value instanceof Date ? value.toISOString().sli
 const yesNo = (value: unknown) => (value === true ? "yes" : value === false ? "no" : undefined);
 const testResult = (value: unknown) => (value === true ? "positive" : value === false ? "negative" : "untested");
 
-export function recordInitialValues(kind: RecordFormKind, row: Record<string, unknown>) {
+export function recordInitialValues(kind: RecordFormKind, row: Record<string, unknown>, locale: Locale) {
+  const num = (value: unknown) => (value === null || value === undefined ? undefined : formatInputNumber(Number(value), locale));
   if (kind === "assessment") {
     const risk = (row.riskFactors ?? {}) as Record<string, unknown>;
     return {
       values: {
-        date: day(row.date), painLocation: text(row.painLocation), firstStepPain: text(row.firstStepPain),
+        date: day(row.date), painLocation: text(row.painLocation), firstStepPain: num(row.firstStepPain),
         palpationPositive: testResult(row.palpationPositive), windlassPositive: testResult(row.windlassPositive),
         calcanealSqueezePositive: testResult(row.calcanealSqueezePositive), tinelPositive: testResult(row.tinelPositive),
-        ankleDorsiflexionDeg: text(row.ankleDorsiflexionDeg), redFlagsScreened: yesNo(row.redFlagsScreened),
+        ankleDorsiflexionDeg: num(row.ankleDorsiflexionDeg), redFlagsScreened: yesNo(row.redFlagsScreened),
         recentLoadChange: risk.recentLoadChange ? "on" : undefined, calfTightness: risk.calfTightness ? "on" : undefined,
-        runningKmPerWeek: text(risk.runningKmPerWeek), shoeAgeKm: text(risk.shoeAgeKm), standingHoursPerDay: text(risk.standingHoursPerDay),
-        footType: text(risk.footType), walkToleranceMin: text(row.walkToleranceMin), walkNextMorningWorse: yesNo(row.walkNextMorningWorse),
+        runningKmPerWeek: num(risk.runningKmPerWeek), shoeAgeKm: num(risk.shoeAgeKm), standingHoursPerDay: num(risk.standingHoursPerDay),
+        footType: text(risk.footType), walkToleranceMin: num(row.walkToleranceMin), walkNextMorningWorse: yesNo(row.walkNextMorningWorse),
         note: text(row.note),
       },
       lists: { redFlags: (row.redFlags as string[]) ?? [], findings: (row.findings as string[]) ?? [] },
@@ -25,8 +29,8 @@ export function recordInitialValues(kind: RecordFormKind, row: Record<string, un
   }
   if (kind === "outcome") {
     const items = (Array.isArray(row.psfsItems) ? row.psfsItems : []) as { activity: string; score: number }[];
-    const psfs = Object.fromEntries(items.flatMap((item, i) => [[`psfs.${i}.activity`, item.activity], [`psfs.${i}.score`, String(item.score)]]));
-    return { values: { date: day(row.date), instrument: text(row.instrument), value: text(row.value), ...psfs }, lists: undefined };
+    const psfs = Object.fromEntries(items.flatMap((item, i) => [[`psfs.${i}.activity`, item.activity], [`psfs.${i}.score`, num(item.score)]]));
+    return { values: { date: day(row.date), instrument: text(row.instrument), value: num(row.value), ...psfs }, lists: undefined };
   }
   return { values: { date: day(row.date), type: text(row.type), note: text(row.note) }, lists: undefined };
 }

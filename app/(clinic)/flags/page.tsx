@@ -9,7 +9,7 @@ import { flagSearch, parseFlagQuery } from "@/lib/flags/flag-query";
 import { listFlags } from "@/lib/flags/list-flags";
 import { FlagSeverity } from "@/lib/generated/prisma/enums";
 import { getMessages } from "@/lib/i18n";
-import { formatDate } from "@/lib/i18n/format";
+import { formatMoment } from "@/lib/i18n/format";
 import { RULE_CODES, type RuleCode } from "@/lib/rules/case";
 import { fromFlagSeverity, severityRank } from "@/lib/rules/severity";
 import { listClinicians } from "@/lib/users/list-clinicians";
@@ -66,7 +66,7 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
                       <Link href={`/patients/${flag.episode.patient.id}`}>{flag.episode.patient.name}</Link>
                     </td>
                     <td>{flag.episode.patient.clinician.name}</td>
-                    <td>{formatDate(flag.openedAt, actor.locale)}</td>
+                    <td>{formatMoment(flag.openedAt, actor.locale)}</td>
                     <td>{text.statuses[flag.status]}</td>
                   </tr>
                 ))}

@@ -9,7 +9,7 @@ import { decimate, outcomeSeries } from "@/lib/charts/chart-series";
 import { isoDate, today } from "@/lib/dates";
 import { getDb } from "@/lib/db/app-db.server";
 import { getMessages } from "@/lib/i18n";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatInputNumber, formatNumber } from "@/lib/i18n/format";
 import { getPortalOverview } from "@/lib/portal/portal-overview";
 
 /** About one point per 4 px of a phone-wide chart. */
@@ -75,7 +75,7 @@ export default async function PortalPage() {
                   action={logSessionAction}
                   programs={overview.programs.map((program) => ({ value: program.id, label: messages.program[program.kind] }))}
                   today={isoDate(day)}
-                  defaults={{ sets: first ? String(first.sets) : "", reps: first ? String(first.reps[1]) : "", loadKg: first ? String(first.suggestedLoadKg) : "" }}
+                  defaults={{ sets: first ? String(first.sets) : "", reps: first ? String(first.reps[1]) : "", loadKg: first ? formatInputNumber(first.suggestedLoadKg, actor.locale) : "" }}
                   text={{
                     title: text.sessionTitle, program: text.program, date: text.date, done: text.done, doneYes: text.doneYes, doneNo: text.doneNo,
                     sets: text.sets, reps: text.reps, loadKg: text.loadKg, painDuring: text.painDuring, save: text.saveSession, saving: text.savingSession,

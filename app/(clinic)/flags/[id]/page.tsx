@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/app-db.server";
 import { describeEvidence } from "@/lib/flags/describe-evidence";
 import { getFlag } from "@/lib/flags/list-flags";
 import { getMessages } from "@/lib/i18n";
-import { formatDate } from "@/lib/i18n/format";
+import { formatMoment } from "@/lib/i18n/format";
 import { orNotFound } from "@/lib/not-found-for-page.server";
 import type { RuleCode } from "@/lib/rules/case";
 import { DetailsList } from "@/components/DetailsList";
@@ -31,7 +31,7 @@ export default async function FlagPage({ params }: { params: Promise<{ id: strin
       </p>
       <h1>{text.codes[flag.code as RuleCode]}</h1>
       <p>
-        <strong>{text.severities[flag.severity]}</strong> · {text.statuses[flag.status]} · {text.opened} {formatDate(flag.openedAt, actor.locale)}
+        <strong>{text.severities[flag.severity]}</strong> · {text.statuses[flag.status]} · {text.opened} {formatMoment(flag.openedAt, actor.locale)}
       </p>
       <section className="panel" aria-labelledby="recommendation-heading">
         <h2 id="recommendation-heading">{text.recommendation}</h2>
@@ -55,7 +55,7 @@ export default async function FlagPage({ params }: { params: Promise<{ id: strin
           {flag.events.map((event) => (
             <li key={event.id} className="timeline-item">
               <p>
-                <strong>{formatDate(event.at, actor.locale)}</strong> · {text.events[event.type as EventType] ?? event.type} · {text.severities[event.severity]}
+                <strong>{formatMoment(event.at, actor.locale, true)}</strong> · {text.events[event.type as EventType] ?? event.type} · {text.severities[event.severity]}
                 {event.actorId && ` · ${flag.actorNames.get(event.actorId) ?? ""}`}
               </p>
               {event.note && <p>{event.note}</p>}

@@ -37,6 +37,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const programs = record ? await listActivePrograms(db, actor, record.id, day) : [];
   const templates = record ? await listTemplates(db, actor) : [];
   const date = (value: Date) => formatDate(value, actor.locale);
+  const number = (value: { toString(): string } | number | null) => (value === null ? messages.caseload.noValue : formatNumber(Number(value), actor.locale));
   const patientBmi = bmi(patient.heightCm && Number(patient.heightCm), patient.weightKg && Number(patient.weightKg));
   const hasOpenEpisode = patient.episodes.some((episode) => episode.status !== "DISCHARGED");
   const editable = patient.archivedAt === null;
@@ -48,15 +49,15 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
     [messages.patientForm.sex, messages.sex[patient.sex]],
     [messages.patientForm.affectedSide, messages.side[patient.affectedSide]],
     [text.clinician, patient.clinician.name],
-    [messages.patientForm.heightCm, patient.heightCm?.toString() ?? messages.caseload.noValue],
-    [messages.patientForm.weightKg, patient.weightKg?.toString() ?? messages.caseload.noValue],
+    [messages.patientForm.heightCm, number(patient.heightCm)],
+    [messages.patientForm.weightKg, number(patient.weightKg)],
     [text.bmi, patientBmi === null ? messages.caseload.noValue : formatNumber(patientBmi, actor.locale)],
     [messages.patientForm.footType, messages.footType[patient.footType]],
     [messages.patientForm.occupation, patient.occupation ?? messages.caseload.noValue],
-    [messages.patientForm.standingHoursPerDay, patient.standingHoursPerDay?.toString() ?? messages.caseload.noValue],
-    [messages.patientForm.runningKmPerWeek, patient.runningKmPerWeek?.toString() ?? messages.caseload.noValue],
+    [messages.patientForm.standingHoursPerDay, number(patient.standingHoursPerDay)],
+    [messages.patientForm.runningKmPerWeek, number(patient.runningKmPerWeek)],
     [messages.patientForm.recentLoadChange, patient.recentLoadChange ? text.yes : text.no],
-    [messages.patientForm.shoeAgeKm, patient.shoeAgeKm?.toString() ?? messages.caseload.noValue],
+    [messages.patientForm.shoeAgeKm, number(patient.shoeAgeKm)],
     [text.contact, [patient.email, patient.phone].filter(Boolean).join(", ") || messages.caseload.noValue],
   ];
 

@@ -6,6 +6,7 @@ import { patientFormProps } from "@/components/patients/patient-form-props";
 import { requireActor } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/app-db.server";
 import { getMessages } from "@/lib/i18n";
+import { formatInputNumber } from "@/lib/i18n/format";
 import { findPatientForPage } from "@/lib/patients/find-patient-for-page.server";
 import { listClinicians } from "@/lib/users/list-clinicians";
 
@@ -16,7 +17,8 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
   const patient = await findPatientForPage(db, actor, (await params).id);
   if (patient.archivedAt) notFound();
   const { text, options } = patientFormProps(messages, await listClinicians(db, actor));
-  const decimal = (value: { toString(): string } | null) => (value === null ? undefined : value.toString());
+  // In the form's own notation (decimal comma in Danish), which the number parser reads back.
+  const decimal = (value: { toString(): string } | number | null) => (value === null ? undefined : formatInputNumber(Number(value), actor.locale));
   return (
     <AppShell actor={actor} messages={messages} current="/caseload">
       <h1>{messages.patientForm.editTitle(patient.name)}</h1>
@@ -33,7 +35,7 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
           standingHoursPerDay: decimal(patient.standingHoursPerDay),
           runningKmPerWeek: decimal(patient.runningKmPerWeek),
           recentLoadChange: patient.recentLoadChange ? "on" : undefined,
-          shoeAgeKm: patient.shoeAgeKm?.toString(),
+          shoeAgeKm: decimal(patient.shoeAgeKm),
           heightCm: decimal(patient.heightCm),
           weightKg: decimal(patient.weightKg),
           footType: patient.footType,

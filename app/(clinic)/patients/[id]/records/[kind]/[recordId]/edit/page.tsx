@@ -12,7 +12,7 @@ export default async function EditRecordPage({ params }: { params: Promise<{ id:
   const { recordId } = await params;
   const record = await findRecordForPage(db, actor, kind, recordId);
   if (!patient.episodes.some((episode) => episode.id === record.episodeId)) notFound();
-  const { values, lists } = recordInitialValues(kind, record);
+  const { values, lists } = recordInitialValues(kind, record, actor.locale);
   return (
     <AppShell actor={actor} messages={messages} current="/caseload">
       <p className="breadcrumb">{patient.name}</p>

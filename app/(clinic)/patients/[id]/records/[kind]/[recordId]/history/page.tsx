@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { AppShell } from "@/components/AppShell";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatMoment } from "@/lib/i18n/format";
 import { describeRecord } from "@/lib/records/describe-record";
 import { findRevisionsForPage } from "@/lib/records/find-record-for-page.server";
 import { loadRecordPage } from "../../load-record-page";
@@ -9,8 +9,7 @@ export default async function RecordHistoryPage({ params }: { params: Promise<{ 
   const { actor, messages, db, kind, patient } = await loadRecordPage(params);
   const { recordId } = await params;
   const revisions = await findRevisionsForPage(db, actor, kind, recordId);
-  const when = (date: Date) =>
-    `${formatDate(date, actor.locale)} ${date.toLocaleTimeString(actor.locale === "da" ? "da-DK" : "en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Copenhagen" })}`;
+  const when = (moment: Date) => formatMoment(moment, actor.locale, true);
   return (
     <AppShell actor={actor} messages={messages} current="/caseload">
       <p className="breadcrumb">
