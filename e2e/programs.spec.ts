@@ -14,7 +14,7 @@ test("a clinician assigns HSR, sees why the prescription is what it is, override
 
   // Bad input: nothing is saved and each field says what is wrong.
   const assign = programs.getByRole("form", { name: "Tildel et program" });
-  await assign.getByLabel("Program").selectOption({ label: "HSR hælløft, 12 uger / HSR heel raise, 12 weeks, version 1" });
+  await assign.getByLabel("Program").selectOption({ label: "HSR hælløft, 12 uger, version 1" });
   await assign.getByLabel("Startdato").fill(isoDaysAgo(30));
   await assign.getByLabel("Træninger om ugen").fill("8");
   await assign.getByLabel("Startbelastning (kg)").fill("-5");
@@ -83,8 +83,10 @@ test("an admin edits a template and it is saved as its next version", async ({ p
   await signIn(page, "admin@demo.dk");
   await page.goto("/settings/templates");
   await expectNoAxeViolations(page);
-  await page.getByRole("link", { name: "Redigér: Tilbage til løb / Return to running" }).click();
-  await page.getByLabel("Navn", { exact: true }).fill("Tilbage til løb, klinikkens udgave");
+  await page.getByRole("link", { name: "Redigér: Tilbage til løb" }).click();
+  await page.getByLabel("Navn på dansk").fill("Tilbage til løb, klinikkens udgave");
+  await expect(page.getByLabel("Navn på engelsk")).toHaveValue("Return to running");
+  await page.getByLabel("Navn på engelsk").fill("Return to running, the clinic's version");
   await page.getByLabel("Sæt").fill("0");
   await page.getByRole("button", { name: "Gem som ny version" }).click();
   await expect(page.getByText("Skriv et helt tal fra 1 til 10.")).toBeVisible();
@@ -94,4 +96,8 @@ test("an admin edits a template and it is saved as its next version", async ({ p
   await expect(page).toHaveURL(/\/settings\/templates$/);
   const row = page.getByRole("row", { name: /Tilbage til løb, klinikkens udgave/ });
   await expect(row.getByRole("cell", { name: "2", exact: true })).toBeVisible();
+  // An English-speaking admin sees the English name.
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("row", { name: /Return to running, the clinic's version/ })).toBeVisible();
+  await page.getByRole("button", { name: "Dansk" }).click();
 });

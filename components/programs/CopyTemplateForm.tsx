@@ -4,24 +4,25 @@ import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { FormMessages } from "../FormMessages";
 import { TextField } from "../TextField";
 
-/** Copies a template under a new name, behind a disclosure so the table stays compact. */
+/** Copies a template under new names (Danish and English), behind a disclosure so the table stays compact. */
 export function CopyTemplateForm({
   action,
-  defaultName,
+  defaultNames,
   text,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
-  defaultName: string;
-  text: { copy: string; name: string };
+  defaultNames: { nameDa: string; nameEn: string };
+  text: { copy: string; nameDa: string; nameEn: string };
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState({ name: defaultName }));
+  const [state, formAction, pending] = useActionState(action, initialFormState(defaultNames));
   const id = useId();
   return (
     <details open={state.attempt > 0}>
       <summary>{text.copy}</summary>
       <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending} aria-label={text.copy}>
         <FormMessages state={state} />
-        <TextField id={`${id}-name`} name="name" label={text.name} defaultValue={state.values.name ?? defaultName} error={state.errors.name} maxLength={120} />
+        <TextField id={`${id}-nameDa`} name="nameDa" label={text.nameDa} defaultValue={state.values.nameDa ?? defaultNames.nameDa} error={state.errors.nameDa} maxLength={120} lang="da" />
+        <TextField id={`${id}-nameEn`} name="nameEn" label={text.nameEn} defaultValue={state.values.nameEn ?? defaultNames.nameEn} error={state.errors.nameEn} maxLength={120} lang="en" />
         <button type="submit" className="button secondary" disabled={pending}>
           {text.copy}
         </button>

@@ -5,6 +5,7 @@ import type { Messages } from "@/lib/i18n";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import type { ActiveProgram } from "@/lib/programs/active-programs";
 import { END_REASONS } from "@/lib/programs/assignments";
+import { templateName } from "@/lib/programs/template-name";
 import { isoDate } from "@/lib/dates";
 import { DataTableDetails } from "../DataTableDetails";
 import { AdherenceTable, PrescriptionDetails } from "./PrescriptionDetails";
@@ -14,7 +15,7 @@ type Props = {
   patientId: string;
   episode: { id: string; treatmentStart: Date };
   programs: ActiveProgram[];
-  templates: { id: string; name: string; version: number; sessionsPerWeek: number }[];
+  templates: { id: string; nameDa: string; nameEn: string; version: number; sessionsPerWeek: number }[];
   /** False for an archived patient or a discharged episode: shown, not changed. */
   editable: boolean;
   today: Date;
@@ -107,7 +108,7 @@ export function ProgramsSection({ patientId, episode, programs, templates, edita
           <h3>{text.assignTitle}</h3>
           <AssignProgramForm
             action={assignProgramAction.bind(null, patientId, episode.id)}
-            templates={templates.map((template) => ({ value: template.id, label: text.templateVersion(template.name, template.version) }))}
+            templates={templates.map((template) => ({ value: template.id, label: text.templateVersion(templateName(template, locale), template.version) }))}
             defaults={{ startDate: isoDate(today), sessionsPerWeek: String(defaultTemplate.sessionsPerWeek) }}
             earliest={isoDate(episode.treatmentStart)}
             text={{

@@ -6,6 +6,7 @@ import { patientWhere } from "../patients/scope";
 import { clinicRuleSettings } from "../rules/settings";
 import { prescriptionFor } from "./progression";
 import { progressionInput } from "./progression-input";
+import { templateName } from "./template-name";
 
 /**
  * The episode's active programs, each with the prescription for `on` from the progression
@@ -16,7 +17,7 @@ export async function listActivePrograms(db: Db, actor: Actor, episodeId: string
   const assignments = await db.programAssignment.findMany({
     where: { episodeId, clinicId: actor.clinicId, status: "ACTIVE", episode: { patient: patientWhere(actor) } },
     include: {
-      template: { select: { name: true, version: true } },
+      template: { select: { nameDa: true, nameEn: true, version: true } },
       overrides: { orderBy: [{ date: "asc" }, { createdAt: "asc" }], include: { createdBy: { select: { name: true } } } },
     },
     orderBy: [{ kind: "asc" }, { startDate: "asc" }],
@@ -42,7 +43,7 @@ export async function listActivePrograms(db: Db, actor: Actor, episodeId: string
     return {
       id: assignment.id,
       kind: assignment.kind,
-      templateName: assignment.template.name,
+      templateName: templateName(assignment.template, actor.locale),
       templateVersion: assignment.template.version,
       startDate: assignment.startDate,
       sessionsPerWeek: assignment.sessionsPerWeek,

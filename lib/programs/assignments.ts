@@ -15,6 +15,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { patientWhere } from "../patients/scope";
 import { ZProgramContent } from "./default-templates";
 import { programContentSchema } from "./program-content-input";
+import { templateName } from "./template-name";
 import { getTemplate } from "./templates";
 
 export const END_REASONS = ["COMPLETED", "NO_PROGRESS", "PAIN", "PATIENT_CHOICE", "CHANGED_PROGRAM", "OTHER"] as const;
@@ -62,10 +63,10 @@ export async function getActiveAssignment(db: Db, actor: Actor, assignmentId: st
   const assignment = await findActiveAssignment(db, actor, assignmentId);
   const context = await db.programAssignment.findUniqueOrThrow({
     where: { id: assignment.id },
-    select: { episode: { select: { patientId: true } }, template: { select: { name: true } } },
+    select: { episode: { select: { patientId: true } }, template: { select: { nameDa: true, nameEn: true } } },
   });
   await recordAuditEvent(db, actor, { action: "READ", entity: "ProgramAssignment", entityId: assignment.id });
-  return { ...assignment, patientId: context.episode.patientId, templateName: context.template.name };
+  return { ...assignment, patientId: context.episode.patientId, templateName: templateName(context.template, actor.locale) };
 }
 
 const zAssignment = (treatmentStart: Date) =>

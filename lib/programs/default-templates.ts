@@ -25,13 +25,14 @@ export type ProgramContent = {
   phases: ProgramPhase[];
 };
 
-export type DefaultTemplate = { key: string; kind: ProgramKind; name: string; content: ProgramContent };
+export type DefaultTemplate = { key: string; kind: ProgramKind; nameDa: string; nameEn: string; content: ProgramContent };
 
 export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
   {
     key: "first-week",
     kind: "FIRST_WEEK",
-    name: "Første uge / First week",
+    nameDa: "Første uge",
+    nameEn: "First week",
     content: {
       sessionsPerWeek: [7, 7],
       tempo: null,
@@ -44,7 +45,8 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
   {
     key: "hsr-12-weeks",
     kind: "HSR",
-    name: "HSR hælløft, 12 uger / HSR heel raise, 12 weeks",
+    nameDa: "HSR hælløft, 12 uger",
+    nameEn: "HSR heel raise, 12 weeks",
     content: {
       sessionsPerWeek: [3, 4],
       tempo: { upSeconds: 3, holdSeconds: 0, downSeconds: 3 },
@@ -61,7 +63,8 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
     // As in the trial (Rathleff et al. 2015): every second day, 3 s up, 2 s hold, 3 s down.
     key: "hsr-rathleff-2015",
     kind: "HSR",
-    name: "HSR hælløft, Rathleff 2015 / HSR heel raise, Rathleff 2015",
+    nameDa: "HSR hælløft, Rathleff 2015",
+    nameEn: "HSR heel raise, Rathleff 2015",
     content: {
       sessionsPerWeek: [3, 4],
       tempo: { upSeconds: 3, holdSeconds: 2, downSeconds: 3 },
@@ -76,7 +79,8 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
   {
     key: "return-to-run",
     kind: "RETURN_TO_RUN",
-    name: "Tilbage til løb / Return to running",
+    nameDa: "Tilbage til løb",
+    nameEn: "Return to running",
     content: {
       sessionsPerWeek: [2, 3],
       tempo: null,

@@ -15,11 +15,12 @@ import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../forms/form-in
 import type { Prisma } from "../generated/prisma/client";
 import { DEFAULT_TEMPLATES, ZProgramContent } from "./default-templates";
 import { programContentSchema } from "./program-content-input";
+import { templateName } from "./template-name";
 
 /** Gives a clinic the default templates it does not have yet; safe to run again. */
 export async function seedDefaultTemplates(db: Pick<Db, "programTemplate">, clinicId: string) {
   await db.programTemplate.createMany({
-    data: DEFAULT_TEMPLATES.map((template) => ({ clinicId, key: template.key, kind: template.kind, name: template.name, content: template.content })),
+    data: DEFAULT_TEMPLATES.map((template) => ({ clinicId, key: template.key, kind: template.kind, nameDa: template.nameDa, nameEn: template.nameEn, content: template.content })),
     skipDuplicates: true,
   });
 }
@@ -35,7 +36,7 @@ export async function listTemplates(db: Db, actor: Actor) {
   const kindOrder = { HSR: 0, FIRST_WEEK: 1, RETURN_TO_RUN: 2 } as const;
   return latest
     .map((row) => ({ ...row, content: ZProgramContent.parse(row.content) }))
-    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.name.localeCompare(b.name));
+    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || templateName(a, actor.locale).localeCompare(templateName(b, actor.locale)));
 }
 
 /** One template version of the actor's clinic, or NOT_FOUND. */
@@ -48,8 +49,9 @@ export async function getTemplate(db: Pick<Db, "programTemplate">, actor: Actor,
 
 export type TemplateResult = { status: "saved"; id: string } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "stale" };
 
-export const TEMPLATE_FIELDS = { name: textLimit(120) };
-const ZName = z.object({ name: zRequiredText(TEMPLATE_FIELDS.name) });
+/** A template has a name in each language; an admin's copy or edit gives both. */
+export const TEMPLATE_FIELDS = { nameDa: textLimit(120), nameEn: textLimit(120) };
+const ZName = z.object({ nameDa: zRequiredText(TEMPLATE_FIELDS.nameDa), nameEn: zRequiredText(TEMPLATE_FIELDS.nameEn) });
 
 /** Copies a template's newest content into a new template (version 1) under a new name. */
 export async function copyTemplate(db: Db, actor: Actor, templateId: string, raw: unknown): Promise<TemplateResult> {
@@ -60,7 +62,7 @@ export async function copyTemplate(db: Db, actor: Actor, templateId: string, raw
   const key = `${source.kind.toLowerCase().replaceAll("_", "-")}-${randomUUID().slice(0, 8)}`;
   return db.$transaction(async (tx) => {
     const row = await tx.programTemplate.create({
-      data: { clinicId: actor.clinicId, key, version: 1, kind: source.kind, name: parsed.data.name, content: source.content },
+      data: { clinicId: actor.clinicId, key, version: 1, kind: source.kind, ...parsed.data, content: source.content },
     });
     await recordAuditEvent(tx, actor, { action: "CREATE", entity: "ProgramTemplate", entityId: row.id });
     return { status: "saved", id: row.id };
@@ -86,7 +88,7 @@ export async function saveTemplateVersion(db: Db, actor: Actor, templateId: stri
       const row = await tx.programTemplate.create({
         data: {
           clinicId: actor.clinicId, key: base.key, version: base.version + 1, kind: base.kind,
-          name: name.data.name, content: content.data as Prisma.InputJsonValue,
+          ...name.data, content: content.data as Prisma.InputJsonValue,
         },
       });
       await recordAuditEvent(tx, actor, { action: "CREATE", entity: "ProgramTemplate", entityId: row.id });

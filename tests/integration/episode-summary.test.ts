@@ -18,7 +18,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   clinicId = (await createClinic(t.prisma)).id;
   userId = (await createUser(t.prisma, { clinicId, role: "CLINICIAN" })).id;
-  templateId = (await t.prisma.programTemplate.create({ data: { clinicId, key: "hsr", kind: "HSR", name: "HSR", content: {} } })).id;
+  templateId = (await t.prisma.programTemplate.create({ data: { clinicId, key: "hsr", kind: "HSR", nameDa: "HSR", nameEn: "HSR", content: {} } })).id;
 });
 afterAll(() => t.close());
 

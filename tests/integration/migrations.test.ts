@@ -65,13 +65,23 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
     expect(await diffMigrationsToSchema(db)).toBe("");
   });
 
+  it("splits the seeded two-language template names, and keeps any other name for both languages", async () => {
+    db = await migratedUpTo(TEMPLATE_NAMES);
+    const clinic = randomUUID();
+    await query(db, `insert into "Clinic" (id, name) values ('${clinic}', 'C')`);
+    for (const [key, name] of [["hsr", "HSR hælløft, 12 uger / HSR heel raise, 12 weeks"], ["own", "Klinikkens løbeprogram"]]) {
+      await query(db, `insert into "ProgramTemplate" (id, "clinicId", key, kind, name, content) values ('${randomUUID()}', '${clinic}', '${key}', 'HSR', '${name}', '{}')`);
+    }
+    await applyMigrations(db);
+    expect(await query(db, `select key, "nameDa", "nameEn" from "ProgramTemplate" order by key`)).toEqual([
+      ["hsr", "HSR hælløft, 12 uger", "HSR heel raise, 12 weeks"],
+      ["own", "Klinikkens løbeprogram", "Klinikkens løbeprogram"],
+    ]);
+  });
+
   it("migrates stored assessments for the 2026-11-25 rules revision without bringing back a hidden red flag", async () => {
     // The migrations before the revision, then data as the app stored it then, then the revision.
-    const dir = await mkdtemp(path.join(os.tmpdir(), "heelpain-migrations-"));
-    await cp(MIGRATIONS_DIR, dir, { recursive: true });
-    await rm(path.join(dir, REVISION), { recursive: true });
-    db = await createEmptyDatabase();
-    await applyMigrations(db, dir);
+    db = await migratedUpTo(REVISION);
     const ids = { clinic: randomUUID(), user: randomUUID(), patient: randomUUID(), episode: randomUUID() };
     const visit = (id: string, date: string, redFlags: string, extra = "") =>
       `insert into "Assessment" (id, "clinicId", "episodeId", "recordedById", date, "redFlags", findings, "firstStepPain", "updatedAt", "createdAt")
@@ -91,7 +101,7 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
       `insert into "Flag" (id, "clinicId", "episodeId", code, severity, status, evidence, recommendation, source, "ruleVersion", "updatedAt") values ('${randomUUID()}', '${ids.clinic}', '${ids.episode}', 'FOLLOW_UP_OVERDUE', 'INFO', 'RESOLVED', '{}', '{}', 'SPEC', 1, now())`,
     ]) await query(db, sql);
 
-    expect(await applyMigrations(db)).toEqual([REVISION]);
+    expect(await applyMigrations(db)).toEqual((await checkedIn()).filter((m) => m >= REVISION));
     const rows = await query(db, `select id, "redFlags", findings, "redFlagsScreened" from "Assessment" order by date`);
     expect(rows).toEqual([
       [v.neuro, [], ["NEURAL_SYMPTOMS"], true],
@@ -108,3 +118,14 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
 });
 
 const REVISION = "20261125085526_rules_revision_2026_11_25";
+const TEMPLATE_NAMES = "20261125094737_template_names_per_language";
+
+/** A database with the migrations before `name` applied, and a folder holding those only. */
+async function migratedUpTo(name: string): Promise<Database> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "heelpain-migrations-"));
+  await cp(MIGRATIONS_DIR, dir, { recursive: true });
+  for (const later of (await checkedIn()).filter((m) => m >= name)) await rm(path.join(dir, later), { recursive: true });
+  const database = await createEmptyDatabase();
+  await applyMigrations(database, dir);
+  return database;
+}

@@ -61,11 +61,11 @@ describe(`program templates on ${TEST_DB_KIND}`, () => {
     const assigned = await assignProgram(t.prisma, clinician, episodeId, await valid());
     expect(assigned.status).toBe("saved");
     const v1Content = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.id === v1)!.content;
-    const edit = { ...programContentValues(v1Content), name: "HSR (klinikkens)", "phase.0.repsLow": "15", "phase.0.repsHigh": "15" };
+    const edit = { ...programContentValues(v1Content), nameDa: "HSR (klinikkens)", nameEn: "HSR (the clinic's)", "phase.0.repsLow": "15", "phase.0.repsHigh": "15" };
     const saved = await saveTemplateVersion(t.prisma, admin, v1, edit);
     expect(saved.status).toBe("saved");
     const latest = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.key === "hsr-12-weeks")!;
-    expect(latest).toMatchObject({ version: 2, name: "HSR (klinikkens)" });
+    expect(latest).toMatchObject({ version: 2, nameDa: "HSR (klinikkens)", nameEn: "HSR (the clinic's)" });
     expect(latest.content.phases[0]!.reps).toEqual([15, 15]);
     const [program] = await listActivePrograms(t.prisma, clinician, episodeId, now);
     expect(program).toMatchObject({ templateVersion: 1 });
@@ -78,21 +78,23 @@ describe(`program templates on ${TEST_DB_KIND}`, () => {
     const id = await templateId(admin, "hsr-rathleff-2015");
     const base = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.id === id)!.content;
     const result = await saveTemplateVersion(t.prisma, admin, id, {
-      ...programContentValues(base), name: "", sessionsMin: "5", sessionsMax: "3", "phase.1.from": "4", "phase.0.sets": "0",
+      ...programContentValues(base), nameDa: "", nameEn: "HSR", sessionsMin: "5", sessionsMax: "3", "phase.1.from": "4", "phase.0.sets": "0",
     });
     // Checks across fields (order, gaps, a complete tempo) come once every field is valid.
-    expect(result).toEqual({ status: "invalid", fieldErrors: { name: "required", "phase.0.sets": "outOfRange" } });
-    const gaps = await saveTemplateVersion(t.prisma, admin, id, { ...programContentValues(base), name: "X", sessionsMin: "5", sessionsMax: "3", "phase.1.from": "4", tempoHold: undefined });
+    expect(result).toEqual({ status: "invalid", fieldErrors: { nameDa: "required", "phase.0.sets": "outOfRange" } });
+    const gaps = await saveTemplateVersion(t.prisma, admin, id, { ...programContentValues(base), nameDa: "X", nameEn: "X", sessionsMin: "5", sessionsMax: "3", "phase.1.from": "4", tempoHold: undefined });
     expect(gaps).toEqual({ status: "invalid", fieldErrors: { sessionsMax: "rangeOrder", "phase.1.from": "phaseGap", tempoHold: "required" } });
     expect(await t.prisma.programTemplate.count({ where: { clinicId, key: "hsr-rathleff-2015" } })).toBe(1);
   });
 
   it("lets an admin copy a template, and only an admin of the same clinic", async () => {
     const source = await templateId(admin, "return-to-run");
-    const copy = await copyTemplate(t.prisma, admin, source, { name: "Løb, langsom opstart" });
+    expect(await copyTemplate(t.prisma, admin, source, { nameDa: "Løb, langsom opstart" })).toEqual({ status: "invalid", fieldErrors: { nameEn: "required" } });
+    const copy = await copyTemplate(t.prisma, admin, source, { nameDa: "Løb, langsom opstart", nameEn: "Running, slow start" });
     expect(copy.status).toBe("saved");
-    expect((await listTemplates(t.prisma, clinician)).filter((tpl) => tpl.kind === "RETURN_TO_RUN").map((tpl) => tpl.name)).toContain("Løb, langsom opstart");
-    await expect(copyTemplate(t.prisma, clinician, source, { name: "x" })).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
+    const copies = (await listTemplates(t.prisma, clinician)).filter((tpl) => tpl.kind === "RETURN_TO_RUN");
+    expect(copies.map((tpl) => [tpl.nameDa, tpl.nameEn])).toContainEqual(["Løb, langsom opstart", "Running, slow start"]);
+    await expect(copyTemplate(t.prisma, clinician, source, { nameDa: "x", nameEn: "x" })).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
     await expect(saveTemplateVersion(t.prisma, admin, otherTemplateId, {})).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
   });
 });

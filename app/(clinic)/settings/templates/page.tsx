@@ -5,6 +5,7 @@ import { CopyTemplateForm } from "@/components/programs/CopyTemplateForm";
 import { requireActor } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/app-db.server";
 import { getMessages } from "@/lib/i18n";
+import { templateName } from "@/lib/programs/template-name";
 import { listTemplates } from "@/lib/programs/templates";
 
 export default async function TemplatesPage() {
@@ -29,17 +30,17 @@ export default async function TemplatesPage() {
           <tbody>
             {templates.map((template) => (
               <tr key={template.id}>
-                <td>{template.name}</td>
+                <td>{templateName(template, actor.locale)}</td>
                 <td>{messages.program[template.kind]}</td>
                 <td>{template.version}</td>
                 <td className="row-actions">
-                  <Link href={`/settings/templates/${template.id}`} className="button secondary" aria-label={`${text.edit}: ${template.name}`}>
+                  <Link href={`/settings/templates/${template.id}`} className="button secondary" aria-label={`${text.edit}: ${templateName(template, actor.locale)}`}>
                     {text.edit}
                   </Link>
                   <CopyTemplateForm
                     action={copyTemplateAction.bind(null, template.id)}
-                    defaultName={text.copyOf(template.name)}
-                    text={{ copy: text.copy, name: text.copyName }}
+                    defaultNames={{ nameDa: getMessages("da").templates.copyOf(template.nameDa), nameEn: getMessages("en").templates.copyOf(template.nameEn) }}
+                    text={{ copy: text.copy, nameDa: text.nameDa, nameEn: text.nameEn }}
                   />
                 </td>
               </tr>

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/app-db.server";
 import { getMessages } from "@/lib/i18n";
 import { orNotFound } from "@/lib/not-found-for-page.server";
 import { programContentValues } from "@/lib/programs/program-content-input";
+import { templateName } from "@/lib/programs/template-name";
 import { getTemplate } from "@/lib/programs/templates";
 
 export default async function EditTemplatePage({ params }: { params: Promise<{ templateId: string }> }) {
@@ -17,12 +18,15 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ t
   const editor = programEditorProps(messages, template.content, { save: messages.templates.saveVersion, saving: messages.templates.saving });
   return (
     <AppShell actor={actor} messages={messages} current="/settings">
-      <h1>{messages.templates.editTitle(template.name)}</h1>
+      <h1>{messages.templates.editTitle(templateName(template, actor.locale))}</h1>
       <p className="hint">{messages.templates.intro}</p>
       <ProgramContentForm
         action={saveTemplateVersionAction.bind(null, template.id, template.content)}
-        initial={{ ...programContentValues(template.content), name: template.name }}
-        extraFields={[{ id: "name", label: messages.templates.name }]}
+        initial={{ ...programContentValues(template.content), nameDa: template.nameDa, nameEn: template.nameEn }}
+        extraFields={[
+          { id: "nameDa", label: messages.templates.nameDa },
+          { id: "nameEn", label: messages.templates.nameEn },
+        ]}
         cancelHref="/settings/templates"
         {...editor}
       />
