@@ -25,11 +25,14 @@ export function AppShell({
   actor,
   messages,
   current,
+  wide = false,
   children,
 }: {
   actor: Actor;
   messages: Messages;
   current: string;
+  /** Pages built around a wide table use the whole window. */
+  wide?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -62,7 +65,7 @@ export function AppShell({
           <SignOutButton label={messages.header.signOut} pendingLabel={messages.header.signingOut} />
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} className={wide ? "wide" : undefined}>
         {children}
       </main>
     </>

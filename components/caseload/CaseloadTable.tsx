@@ -9,13 +9,15 @@ export type CaseloadTableRow = {
   patientId: string;
   /** 0–4, the most severe open flag, for the row's marker. */
   severityRank: number;
-  cells: Record<CaseloadColumn, string>;
+  cells: Record<CaseloadColumn | "birthDate", string>;
 };
 
 export type SortHeader = { href: string; label: string; sorted: "ascending" | "descending" | null };
 
 export type CaseloadTableText = {
   caption: string;
+  /** Holds {date}: the birth date under each name. */
+  bornOn: string;
   columns: Record<CaseloadColumn, string>;
   chooseColumns: string;
   saveColumns: string;
@@ -63,7 +65,14 @@ export function CaseloadTable({
       );
     },
     cell: ({ row }) =>
-      id === "name" ? <Link href={`/patients/${row.original.patientId}`}>{row.original.cells.name}</Link> : row.original.cells[id],
+      id === "name" ? (
+        <>
+          <Link href={`/patients/${row.original.patientId}`}>{row.original.cells.name}</Link>
+          <span className="cell-sub">{text.bornOn.replace("{date}", row.original.cells.birthDate)}</span>
+        </>
+      ) : (
+        row.original.cells[id]
+      ),
     enableHiding: id !== "name",
   }));
 
@@ -111,7 +120,7 @@ export function CaseloadTable({
         </p>
       </details>
       <div className="table-scroll" role="region" aria-label={text.caption} tabIndex={0}>
-        <table className="data-table">
+        <table className="data-table caseload-table">
           <caption className="visually-hidden">{text.caption}</caption>
           <thead>
             {table.getHeaderGroups().map((group) => (

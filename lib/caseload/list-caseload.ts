@@ -25,7 +25,10 @@ export type CaseloadRow = {
   latestPainDate: Date | null;
   painTrend: PainTrend | null;
   flags: { urgent: number; high: number; warning: number; info: number };
+  /** The rank of the most severe open flag (lib/rules/severity.ts), 0 for none. */
+  highestSeverity: number;
   lastVisit: Date | null;
+  dateOfBirth: Date;
 };
 
 export type CaseloadPage = { rows: CaseloadRow[]; total: number; page: number; pageCount: number };
@@ -128,6 +131,7 @@ const ROW_SELECT = {
       openHighFlags: true,
       openWarningFlags: true,
       openInfoFlags: true,
+      highestOpenSeverity: true,
       lastVisit: true,
       programKind: true,
       programStart: true,
@@ -163,6 +167,8 @@ function toRow(patient: SelectedPatient, today: Date): CaseloadRow {
       warning: episode?.openWarningFlags ?? 0,
       info: episode?.openInfoFlags ?? 0,
     },
+    highestSeverity: episode?.highestOpenSeverity ?? 0,
     lastVisit: episode?.lastVisit ?? null,
+    dateOfBirth: patient.dateOfBirth,
   };
 }

@@ -34,3 +34,29 @@ export function recordInitialValues(kind: RecordFormKind, row: Record<string, un
   }
   return { values: { date: day(row.date), type: text(row.type), note: text(row.note) }, lists: undefined };
 }
+
+type PatientRiskFactors = {
+  footType: string;
+  standingHoursPerDay: { toString(): string } | null;
+  runningKmPerWeek: { toString(): string } | null;
+  shoeAgeKm: number | null;
+  recentLoadChange: boolean;
+};
+
+/**
+ * A new record's form: today's date, and for a visit the risk factors the patient's record
+ * already holds (foot type, standing hours, running, shoes), so the clinician confirms rather
+ * than types them again.
+ */
+export function newRecordInitialValues(kind: RecordFormKind, patient: PatientRiskFactors, today: string, locale: Locale): Record<string, string | undefined> {
+  if (kind !== "assessment") return { date: today };
+  const num = (value: { toString(): string } | number | null) => (value === null ? undefined : formatInputNumber(Number(value), locale));
+  return {
+    date: today,
+    footType: patient.footType === "UNKNOWN" ? undefined : patient.footType,
+    standingHoursPerDay: num(patient.standingHoursPerDay),
+    runningKmPerWeek: num(patient.runningKmPerWeek),
+    shoeAgeKm: num(patient.shoeAgeKm),
+    recentLoadChange: patient.recentLoadChange ? "on" : undefined,
+  };
+}

@@ -45,13 +45,13 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
   }
   const rows = result.rows.map((row) => ({
     patientId: row.patientId,
-    severityRank: row.flags.urgent ? 4 : row.flags.high ? 3 : row.flags.warning ? 2 : row.flags.info ? 1 : 0,
+    severityRank: row.highestSeverity,
     cells: caseloadCells(row, messages, actor.locale),
   }));
   const isFiltered = caseloadSearch(query, { sort: "name", dir: "asc", page: 1 }) !== "";
 
   return (
-    <AppShell actor={actor} messages={messages} current="/caseload">
+    <AppShell actor={actor} messages={messages} current="/caseload" wide>
       <div className="page-heading">
         <h1>{text.title}</h1>
         <Link href="/patients/new" className="button primary">
@@ -86,6 +86,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
             hidden={hidden}
             text={{
               caption: text.title,
+              bornOn: text.bornOn,
               columns: text.columns,
               chooseColumns: text.chooseColumns,
               saveColumns: text.saveColumns,

@@ -1,7 +1,8 @@
 import { redirect } from "next/navigation";
 import { AppShell } from "@/components/AppShell";
 import { RecordFormFor } from "@/components/records/RecordFormFor";
-import { today } from "@/lib/dates";
+import { isoDate, today } from "@/lib/dates";
+import { newRecordInitialValues } from "@/lib/records/record-initial-values";
 import { loadRecordPage } from "../load-record-page";
 
 const TITLE = { assessment: "newAssessment", outcome: "newOutcome", intervention: "newIntervention" } as const;
@@ -19,7 +20,7 @@ export default async function NewRecordPage({ params }: { params: Promise<{ id: 
         locale={actor.locale}
         patient={patient}
         target={{ episodeId: patient.currentEpisodeId, recordId: null }}
-        initial={{ date: today().toISOString().slice(0, 10) }}
+        initial={newRecordInitialValues(kind, patient, isoDate(today()), actor.locale)}
       />
     </AppShell>
   );
