@@ -47,5 +47,5 @@ test("a patient reaches only the portal: every other route answers not-found or 
     expect((await page.goto(route))?.status()).toBe(200);
   }
   await page.goto("/portal");
-  await expect(page.getByText("Hej Peter Patient")).toBeVisible();
+  await expect(page.getByText("Hej Peter. Din fysioterapeut er Frederik Fysio.")).toBeVisible();
 });

@@ -23,7 +23,7 @@ test.describe("signing in", () => {
 
   test("the patient sees their clinician in the portal", async ({ page }) => {
     await signIn(page, "patient@demo.dk");
-    await expect(page.getByText("Hej Peter Patient")).toBeVisible();
+    await expect(page.getByText("Hej Peter. Din fysioterapeut er Frederik Fysio.")).toBeVisible();
     await expect(page.getByText("Din fysioterapeut er Frederik Fysio.")).toBeVisible();
   });
 

@@ -9,7 +9,7 @@ import type { FieldLimits } from "@/lib/forms/field-limits";
 import { formValues } from "@/lib/forms/form-input";
 import type { FormState } from "@/lib/forms/form-state";
 import { getMessages, type Messages } from "@/lib/i18n";
-import { adjustAssignment, assignmentFields, assignProgram, endAssignment, overrideProgression, type ProgramWriteResult } from "@/lib/programs/assignments";
+import { adjustAssignment, assignmentFields, assignProgram, continueAsMaintenance, endAssignment, overrideProgression, type ProgramWriteResult } from "@/lib/programs/assignments";
 import { programContentFields } from "@/lib/programs/program-content-input";
 import type { ProgramContent } from "@/lib/programs/default-templates";
 
@@ -61,4 +61,11 @@ export async function endAssignmentAction(patientId: string, assignmentId: strin
   if (result.status !== "saved") return { error: `${messages.programs.endReason}: ${messages.validation.required}` };
   revalidatePath(`/patients/${patientId}`);
   return { error: null };
+}
+
+/** After its last week, keeps the program going as maintenance (the review prompt closes). */
+export async function continueAsMaintenanceAction(patientId: string, assignmentId: string): Promise<void> {
+  const actor = await actorFor(CLINIC_ROLES);
+  await continueAsMaintenance(await getDb(), actor, assignmentId, today());
+  revalidatePath(`/patients/${patientId}`);
 }

@@ -15,12 +15,15 @@ export function AssignProgramForm({
   templates,
   defaults,
   earliest,
+  endFirstWeek,
   text,
 }: {
   action: FormAction;
   templates: Option[];
-  defaults: { startDate: string; sessionsPerWeek: string };
+  defaults: { startDate: string; sessionsPerWeek: string; templateId?: string | undefined };
   earliest: string;
+  /** Set when a first-week program is active: the form offers to end it as the new one starts. */
+  endFirstWeek?: string | undefined;
   text: { title: string; template: string; startDate: string; sessionsPerWeek: string; startingLoadKg: string; submit: string; pending: string; choose: string };
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
@@ -28,10 +31,16 @@ export function AssignProgramForm({
   return (
     <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending} aria-label={text.title}>
       <FormMessages state={state} />
-      <SelectField id="templateId" label={text.template} options={templates} placeholder={text.choose} defaultValue={v.templateId ?? ""} error={state.errors.templateId} />
+      <SelectField id="templateId" label={text.template} options={templates} placeholder={text.choose} defaultValue={v.templateId ?? defaults.templateId ?? ""} error={state.errors.templateId} />
       <TextField id="startDate" label={text.startDate} type="date" min={earliest} defaultValue={v.startDate ?? defaults.startDate} error={state.errors.startDate} />
       <TextField id="sessionsPerWeek" label={text.sessionsPerWeek} inputMode="numeric" defaultValue={v.sessionsPerWeek ?? defaults.sessionsPerWeek} error={state.errors.sessionsPerWeek} />
       <TextField id="startingLoadKg" label={text.startingLoadKg} inputMode="decimal" defaultValue={v.startingLoadKg ?? "0"} error={state.errors.startingLoadKg} />
+      {endFirstWeek && (
+        <label className="checkbox">
+          <input type="checkbox" name="endFirstWeek" defaultChecked={state.attempt === 0 || v.endFirstWeek === "on"} />
+          {endFirstWeek}
+        </label>
+      )}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={pending}>
           {pending ? text.pending : text.submit}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { assignProgramAction, endAssignmentAction, overrideProgressionAction } from "@/app/actions/programs";
+import { assignProgramAction, continueAsMaintenanceAction, endAssignmentAction, overrideProgressionAction } from "@/app/actions/programs";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
@@ -16,6 +16,8 @@ type Props = {
   episode: { id: string; treatmentStart: Date };
   programs: ActiveProgram[];
   templates: { id: string; nameDa: string; nameEn: string; version: number; sessionsPerWeek: number }[];
+  /** A template to preselect in the assign form (from a "start return to running" link). */
+  assignTemplateId?: string | undefined;
   /** False for an archived patient or a discharged episode: shown, not changed. */
   editable: boolean;
   today: Date;
@@ -24,10 +26,11 @@ type Props = {
 };
 
 /** The episode's active programs with today's prescription, adherence and overrides; assign, adjust, override, end. */
-export function ProgramsSection({ patientId, episode, programs, templates, editable, today, messages, locale }: Props) {
+export function ProgramsSection({ patientId, episode, programs, templates, assignTemplateId, editable, today, messages, locale }: Props) {
   const text = messages.programs;
   const date = (value: Date | string) => formatDate(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value, locale);
-  const defaultTemplate = templates[0];
+  const defaultTemplate = templates.find((template) => template.id === assignTemplateId) ?? templates[0];
+  const firstWeekActive = programs.some((program) => program.kind === "FIRST_WEEK");
   return (
     <section aria-labelledby="programs-heading" className="panel">
       <div className="page-heading">
@@ -45,6 +48,28 @@ export function ProgramsSection({ patientId, episode, programs, templates, edita
           <p>
             {text.templateVersion(program.templateName, program.templateVersion)} · {text.summary(date(program.startDate), program.sessionsPerWeek)}
           </p>
+          {program.kind === "FIRST_WEEK" && programs.length > 1 && editable && <p className="warning-box">{text.firstWeekStillActive}</p>}
+          {program.prescription?.completed && !program.maintenanceSince && (
+            <div className="warning-box" role="status">
+              <h4>{text.completedTitle(program.prescription.week, program.prescription.totalWeeks)}</h4>
+              <p>{text.completedBody}</p>
+              {editable && (
+                <div className="program-actions">
+                  <form action={continueAsMaintenanceAction.bind(null, patientId, program.id)}>
+                    <button type="submit" className="button secondary">
+                      {text.maintain}
+                    </button>
+                  </form>
+                  {program.kind === "HSR" && (
+                    <Link href={`/patients/${patientId}?assign=return-to-run#assign-program`} className="button secondary">
+                      {text.startReturnToRun}
+                    </Link>
+                  )}
+                </div>
+              )}
+            </div>
+          )}
+          {program.maintenanceSince && <p className="hint">{text.maintaining(date(program.maintenanceSince))}</p>}
           {program.prescription ? (
             <>
               <PrescriptionDetails prescription={program.prescription} messages={messages} locale={locale} />
@@ -105,11 +130,12 @@ export function ProgramsSection({ patientId, episode, programs, templates, edita
       ))}
       {editable && defaultTemplate && (
         <>
-          <h3>{text.assignTitle}</h3>
+          <h3 id="assign-program">{text.assignTitle}</h3>
           <AssignProgramForm
             action={assignProgramAction.bind(null, patientId, episode.id)}
             templates={templates.map((template) => ({ value: template.id, label: text.templateVersion(templateName(template, locale), template.version) }))}
-            defaults={{ startDate: isoDate(today), sessionsPerWeek: String(defaultTemplate.sessionsPerWeek) }}
+            defaults={{ startDate: isoDate(today), sessionsPerWeek: String(defaultTemplate.sessionsPerWeek), templateId: assignTemplateId }}
+            endFirstWeek={firstWeekActive ? text.endFirstWeek : undefined}
             earliest={isoDate(episode.treatmentStart)}
             text={{
               title: text.assignTitle, template: text.template, startDate: text.startDate, sessionsPerWeek: text.sessionsPerWeek,

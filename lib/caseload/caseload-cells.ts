@@ -16,7 +16,11 @@ export function caseloadCells(row: CaseloadRow, messages: Messages, locale: Loca
     age: String(row.age),
     side: messages.side[row.side],
     weeks: row.weeksInTreatment === null ? text.noValue : String(row.weeksInTreatment),
-    phase: row.program ? text.phase(messages.program[row.program.kind], row.program.week, row.program.phase) : text.noValue,
+    phase: !row.program
+      ? text.noValue
+      : row.program.completed
+        ? text.phaseCompleted(messages.program[row.program.kind], row.program.week)
+        : text.phase(messages.program[row.program.kind], row.program.week, row.program.phase),
     pain,
     flags: messages.flagCounts(row.flags.urgent, row.flags.high, row.flags.warning, row.flags.info),
     lastVisit: row.lastVisit ? formatDate(row.lastVisit, locale) : text.noValue,

@@ -29,6 +29,9 @@ const ZCaseloadQuery = z.object({
 export type CaseloadQuery = z.output<typeof ZCaseloadQuery>;
 export type SearchParams = Record<string, string | string[] | undefined>;
 
+/** A search parameter's first value (a parameter may repeat). */
+export const firstParam = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
 export function parseCaseloadQuery(params: SearchParams): CaseloadQuery {
   const first = Object.fromEntries(
     Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),

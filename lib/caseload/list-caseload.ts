@@ -20,7 +20,7 @@ export type CaseloadRow = {
   clinicianName: string;
   status: EpisodeStatus | null;
   weeksInTreatment: number | null;
-  program: { kind: ProgramKind; week: number; phase: number } | null;
+  program: { kind: ProgramKind; week: number; phase: number; completed: boolean } | null;
   latestPain: number | null;
   latestPainDate: Date | null;
   painTrend: PainTrend | null;
@@ -136,6 +136,7 @@ const ROW_SELECT = {
       programKind: true,
       programStart: true,
       programPhase: true,
+      programCompleted: true,
     },
   },
 } satisfies Prisma.PatientSelect;
@@ -156,7 +157,7 @@ function toRow(patient: SelectedPatient, today: Date): CaseloadRow {
     weeksInTreatment: episode ? Math.max(0, Math.floor(daysBetween(episode.treatmentStart, today) / 7)) : null,
     program:
       episode?.programKind && week !== null && episode.programPhase !== null
-        ? { kind: episode.programKind, week, phase: episode.programPhase }
+        ? { kind: episode.programKind, week, phase: episode.programPhase, completed: episode.programCompleted }
         : null,
     latestPain: latest,
     latestPainDate: episode?.latestPainDate ?? null,

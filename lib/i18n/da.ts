@@ -91,6 +91,7 @@ export const da = {
     sortedDescending: "sorteret faldende",
     sortBy: (column: string) => `Sortér efter ${column}`,
     phase: (program: string, week: number, phase: number) => `${program}, uge ${week} (fase ${phase})`,
+    phaseCompleted: (program: string, week: number) => `${program}, gennemført (uge ${week})`,
     painValue: (value: string) => `${value}/10`,
     noValue: "–",
     pagination: {
@@ -113,12 +114,14 @@ export const da = {
   program: { FIRST_WEEK: "Første uge", HSR: "HSR hælløft", RETURN_TO_RUN: "Tilbage til løb" },
   portal: {
     title: "Min plan",
-    greeting: (name: string) => `Hej ${name}`,
+    greeting: (name: string) => `Hej ${name}.`,
     clinician: (name: string) => `Din fysioterapeut er ${name}.`,
     noPlanYet:
       "Din fysioterapeut har endnu ikke lagt en træningsplan ind. Når planen er klar, kan du se dagens øvelser her.",
     noRecord: "Din konto er ikke knyttet til et patientforløb. Kontakt din klinik.",
     today: "Dagens øvelse",
+    completed: (total: number) => `Du har gennemført programmets ${total} uger. Flot!`,
+    maintenance: "Bliv ved med øvelsen 2 gange om ugen med den belastning, du er nået til, så du bevarer styrken. Kontakt din fysioterapeut, hvis smerterne kommer igen.",
     week: (week: number, phase: number) => `Uge ${week} af dit program, niveau ${phase}`,
     reasons: {
       START: "Her begynder programmet.",
@@ -657,6 +660,13 @@ export const da = {
     templateVersion: (name: string, version: number) => `${name}, version ${version}`,
     summary: (start: string, sessions: number) => `Startet ${start} · ${sessions} træninger om ugen`,
     notStarted: (start: string) => `Starter ${start}.`,
+    completedTitle: (week: number, total: number) => `Programmet er gennemført: uge ${week} af ${total}`,
+    completedBody: "Tag stilling til det videre forløb: afslut programmet, fortsæt det som vedligeholdelse, eller start tilbage til løb.",
+    maintain: "Fortsæt som vedligeholdelse",
+    maintaining: (since: string) => `Fortsætter som vedligeholdelse siden ${since}.`,
+    startReturnToRun: "Start tilbage til løb",
+    firstWeekStillActive: "Første uge kører stadig sammen med et andet program. Afslut første uge, så patienten kun ser det program, der gælder nu.",
+    endFirstWeek: "Afslut Første uge, når det nye program starter",
     assignTitle: "Tildel et program",
     template: "Program",
     startDate: "Startdato",

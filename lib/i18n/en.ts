@@ -91,6 +91,7 @@ export const en: Messages = {
     sortedDescending: "sorted descending",
     sortBy: (column: string) => `Sort by ${column}`,
     phase: (program: string, week: number, phase: number) => `${program}, week ${week} (phase ${phase})`,
+    phaseCompleted: (program: string, week: number) => `${program}, completed (week ${week})`,
     painValue: (value: string) => `${value}/10`,
     noValue: "–",
     pagination: {
@@ -113,12 +114,14 @@ export const en: Messages = {
   program: { FIRST_WEEK: "First week", HSR: "HSR heel raise", RETURN_TO_RUN: "Return to running" },
   portal: {
     title: "My plan",
-    greeting: (name: string) => `Hello ${name}`,
+    greeting: (name: string) => `Hello ${name}.`,
     clinician: (name: string) => `Your physiotherapist is ${name}.`,
     noPlanYet:
       "Your physiotherapist has not added an exercise plan yet. Once the plan is ready, today's exercises appear here.",
     noRecord: "Your account is not linked to a course of treatment. Please contact your clinic.",
     today: "Today's exercise",
+    completed: (total: number) => `You have completed the program's ${total} weeks. Well done!`,
+    maintenance: "Keep doing the exercise twice a week at the load you have reached, so you keep your strength. Contact your physiotherapist if the pain comes back.",
     week: (week: number, phase: number) => `Week ${week} of your program, level ${phase}`,
     reasons: {
       START: "This is where the program starts.",
@@ -657,6 +660,13 @@ export const en: Messages = {
     templateVersion: (name: string, version: number) => `${name}, version ${version}`,
     summary: (start: string, sessions: number) => `Started ${start} · ${sessions} sessions per week`,
     notStarted: (start: string) => `Starts ${start}.`,
+    completedTitle: (week: number, total: number) => `The program is completed: week ${week} of ${total}`,
+    completedBody: "Decide what comes next: end the program, keep it going as maintenance, or start return to running.",
+    maintain: "Keep going as maintenance",
+    maintaining: (since: string) => `Kept going as maintenance since ${since}.`,
+    startReturnToRun: "Start return to running",
+    firstWeekStillActive: "The first week is still running beside another program. End the first week, so the patient sees only the program that applies now.",
+    endFirstWeek: "End the first week when the new program starts",
     assignTitle: "Assign a program",
     template: "Program",
     startDate: "Start date",

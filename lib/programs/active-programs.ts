@@ -46,6 +46,7 @@ export async function listActivePrograms(db: Db, actor: Actor, episodeId: string
       templateName: templateName(assignment.template, actor.locale),
       templateVersion: assignment.template.version,
       startDate: assignment.startDate,
+      maintenanceSince: assignment.maintenanceSince,
       sessionsPerWeek: assignment.sessionsPerWeek,
       startingLoadKg: Number(assignment.startingLoadKg),
       content: input.content,

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
+import { today } from "../dates";
 import type { Db } from "../db/client";
 import { withEpisodeWrite } from "../episodes/with-episode-write";
 import { AppError } from "../errors";
@@ -75,6 +76,8 @@ const zAssignment = (treatmentStart: Date) =>
     startDate: zDate({ earliest: treatmentStart, earliestCode: "beforeEpisode" }),
     sessionsPerWeek: zRequiredNumber(FIELDS.sessionsPerWeek),
     startingLoadKg: zOptionalNumber(FIELDS.startingLoadKg).transform((value) => value ?? 0),
+    /** Ends an active first-week program as the new one starts (asked when one is active). */
+    endFirstWeek: z.enum(["on"]).optional().transform((value) => value === "on"),
   });
 
 /**
@@ -99,6 +102,14 @@ export async function assignProgram(db: Db, actor: Actor, episodeId: string, raw
       },
     });
     await recordAuditEvent(tx, actor, { action: "CREATE", entity: "ProgramAssignment", entityId: row.id });
+    if (parsed.data.endFirstWeek && template.kind !== "FIRST_WEEK") {
+      const firstWeek = await tx.programAssignment.findFirst({ where: { episodeId: episode.id, kind: "FIRST_WEEK", status: "ACTIVE" } });
+      if (firstWeek) {
+        const endedAt = parsed.data.startDate < today() ? parsed.data.startDate : today();
+        await tx.programAssignment.update({ where: { id: firstWeek.id }, data: { status: "ENDED", endedAt, endReason: "CHANGED_PROGRAM" } });
+        await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "ProgramAssignment", entityId: firstWeek.id });
+      }
+    }
     return { status: "saved", id: row.id } as const;
   });
 }
@@ -132,6 +143,20 @@ export async function endAssignment(db: Db, actor: Actor, assignmentId: string, 
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   return withEpisodeWrite(db, assignment.episodeId, async (tx) => {
     await tx.programAssignment.update({ where: { id: assignment.id }, data: { status: "ENDED", endedAt: on, endReason: parsed.data.reason } });
+    await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "ProgramAssignment", entityId: assignment.id });
+    return { status: "saved", id: assignment.id } as const;
+  });
+}
+
+/**
+ * After its last week a program is due a review; "maintenance" keeps it going at its last
+ * phase (the patient is told to keep training to hold the gain) and closes the review.
+ */
+export async function continueAsMaintenance(db: Db, actor: Actor, assignmentId: string, on: Date): Promise<ProgramWriteResult> {
+  assertCan(actor, "clinic-patients");
+  const assignment = await findActiveAssignment(db, actor, assignmentId);
+  return withEpisodeWrite(db, assignment.episodeId, async (tx) => {
+    await tx.programAssignment.update({ where: { id: assignment.id }, data: { maintenanceSince: on } });
     await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "ProgramAssignment", entityId: assignment.id });
     return { status: "saved", id: assignment.id } as const;
   });

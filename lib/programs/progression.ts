@@ -41,7 +41,14 @@ export type Prescription = {
   /** Why the phase is what it is this week. */
   reason: WeekOutcome;
   weeks: WeekReview[];
+  /** The program's length: the last phase's last week. */
+  totalWeeks: number;
+  /** Past its last week ("week 13 of 12"): a review is due (end, maintain, or move on). */
+  completed: boolean;
 };
+
+/** The program's length in weeks: the last phase's last week. */
+export const programWeeks = (content: ProgramContent) => Math.max(...content.phases.map((phase) => phase.weeks[1]));
 
 const DAY_MS = 86_400_000;
 const toDay = (ymd: string) => Date.parse(`${ymd}T00:00:00Z`) / DAY_MS;
@@ -127,5 +134,7 @@ export function prescriptionFor(input: ProgressionInput, on: string): Prescripti
     maxPain: input.content.maxPain,
     reason: current.outcome,
     weeks,
+    totalWeeks: programWeeks(input.content),
+    completed: currentWeek > programWeeks(input.content),
   };
 }

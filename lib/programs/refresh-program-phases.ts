@@ -15,7 +15,7 @@ export async function refreshProgramPhases(db: Prisma.TransactionClient, episode
   if (episodeIds.length === 0) return;
   const episodes = await db.episode.findMany({
     where: { id: { in: episodeIds } },
-    select: { id: true, programKind: true, programStart: true, programPhase: true, clinic: { select: { ruleSettings: true } } },
+    select: { id: true, programKind: true, programStart: true, programPhase: true, programCompleted: true, clinic: { select: { ruleSettings: true } } },
   });
   const assignments = await db.programAssignment.findMany({
     where: { episodeId: { in: episodeIds }, status: "ACTIVE" },
@@ -38,11 +38,12 @@ export async function refreshProgramPhases(db: Prisma.TransactionClient, episode
   const painOf = groupBy(pain, (p) => p.episodeId);
   const ids: string[] = [];
   const phases: (number | null)[] = [];
+  const completed: boolean[] = [];
   for (const episode of episodes) {
     const assignment = shown.get(episode.id);
     // Content not in the current shape (e.g. hand-made rows) has no phase rather than failing the write.
-    const phase = assignment && ZProgramContent.safeParse(assignment.content).success
-      ? (prescriptionFor(
+    const prescription = assignment && ZProgramContent.safeParse(assignment.content).success
+      ? prescriptionFor(
           progressionInput(
             assignment,
             sessionsOf.get(assignment.id) ?? [],
@@ -51,17 +52,20 @@ export async function refreshProgramPhases(db: Prisma.TransactionClient, episode
             clinicRuleSettings(episode.clinic.ruleSettings).morningRise,
           ),
           isoDate(on),
-        )?.phase ?? null)
+        )
       : null;
-    if (phase !== episode.programPhase) {
+    const phase = prescription?.phase ?? null;
+    const done = prescription?.completed ?? false;
+    if (phase !== episode.programPhase || done !== episode.programCompleted) {
       ids.push(episode.id);
       phases.push(phase);
+      completed.push(done);
     }
   }
   if (ids.length === 0) return;
   await db.$executeRaw`
-    UPDATE "Episode" AS e SET "programPhase" = v.phase
-    FROM unnest(${ids}::uuid[], ${phases}::int[]) AS v(id, phase)
+    UPDATE "Episode" AS e SET "programPhase" = v.phase, "programCompleted" = v.completed
+    FROM unnest(${ids}::uuid[], ${phases}::int[], ${completed}::boolean[]) AS v(id, phase, completed)
     WHERE e.id = v.id`;
 }
 

@@ -81,7 +81,8 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
         <>
           <CaseloadTable
             rows={rows}
-            columns={CASELOAD_COLUMNS}
+            // A clinician's own caseload needs no clinician column.
+            columns={actor.role === "CLINICIAN" && query.scope === "mine" ? CASELOAD_COLUMNS.filter((column) => column !== "clinician") : CASELOAD_COLUMNS}
             sortHeaders={sortHeaders}
             hidden={hidden}
             text={{

@@ -12,6 +12,9 @@ import { getMessages } from "@/lib/i18n";
 import { formatDate, formatInputNumber, formatNumber } from "@/lib/i18n/format";
 import { getPortalOverview } from "@/lib/portal/portal-overview";
 
+/** How the portal greets a patient: by first name. */
+const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
+
 /** About one point per 4 px of a phone-wide chart. */
 const MAX_CHART_POINTS = 90;
 
@@ -40,22 +43,9 @@ export default async function PortalPage() {
         ) : (
           <>
             <p>
-              {text.greeting(overview.patient.name)} {text.clinician(overview.patient.clinician.name)}
+              {text.greeting(firstName(overview.patient.name))} {text.clinician(overview.patient.clinician.name)}
             </p>
-            {overview.programs.length === 0 && <p>{text.noPlanYet}</p>}
-            {overview.programs.map((program) => (
-              <section key={program.id} aria-labelledby={`today-${program.id}`} className="panel">
-                <h2 id={`today-${program.id}`}>
-                  {text.today}: {messages.program[program.kind]}
-                </h2>
-                {program.prescription ? (
-                  <PrescriptionDetails prescription={program.prescription} messages={messages} locale={actor.locale} wording={{ week: text.week, reasons: text.reasons }} />
-                ) : (
-                  <p>{messages.programs.notStarted(formatDate(program.startDate, actor.locale))}</p>
-                )}
-              </section>
-            ))}
-
+            {/* The daily task first: on a phone it is on the first screen. */}
             {overview.episodeId && (
               <section aria-labelledby="morning-heading" className="panel">
                 <h2 id="morning-heading">{text.morningTitle}</h2>
@@ -67,13 +57,33 @@ export default async function PortalPage() {
                 />
               </section>
             )}
+            {overview.programs.length === 0 && <p>{text.noPlanYet}</p>}
+            {overview.programs.map((program) => (
+              <section key={program.id} aria-labelledby={`today-${program.id}`} className="panel">
+                {/* Each card names its program, so two programs at once are told apart. */}
+                <h2 id={`today-${program.id}`}>
+                  {text.today}: {program.templateName}
+                </h2>
+                {program.prescription?.completed && (
+                  <div className="notice">
+                    <p>{text.completed(program.prescription.totalWeeks)}</p>
+                    <p>{text.maintenance}</p>
+                  </div>
+                )}
+                {program.prescription ? (
+                  <PrescriptionDetails prescription={program.prescription} messages={messages} locale={actor.locale} wording={{ week: text.week, reasons: text.reasons }} />
+                ) : (
+                  <p>{messages.programs.notStarted(formatDate(program.startDate, actor.locale))}</p>
+                )}
+              </section>
+            ))}
 
             {overview.programs.length > 0 && (
               <section aria-labelledby="session-heading" className="panel">
                 <h2 id="session-heading">{text.sessionTitle}</h2>
                 <SessionLogForm
                   action={logSessionAction}
-                  programs={overview.programs.map((program) => ({ value: program.id, label: messages.program[program.kind] }))}
+                  programs={overview.programs.map((program) => ({ value: program.id, label: program.templateName }))}
                   today={isoDate(day)}
                   defaults={{ sets: first ? String(first.sets) : "", reps: first ? String(first.reps[1]) : "", loadKg: first ? formatInputNumber(first.suggestedLoadKg, actor.locale) : "" }}
                   text={{

@@ -22,10 +22,11 @@ import { ProgramsSection } from "@/components/programs/ProgramsSection";
 import { PortalAccessSection } from "@/components/invites/PortalAccessSection";
 import { getPortalAccess } from "@/lib/invites/invites";
 import type { RuleCode } from "@/lib/rules/case";
+import { firstParam, type SearchParams } from "@/lib/caseload/caseload-query";
 import { EpisodeRecordSection } from "@/components/records/EpisodeRecordSection";
 import { DetailsList } from "@/components/DetailsList";
 
-export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function PatientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor(["ADMIN", "CLINICIAN"]);
   const messages = getMessages(actor.locale);
   const text = messages.patient;
@@ -36,6 +37,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const day = today();
   const programs = record ? await listActivePrograms(db, actor, record.id, day) : [];
   const templates = record ? await listTemplates(db, actor) : [];
+  const assignKey = firstParam((await searchParams).assign);
   const date = (value: Date) => formatDate(value, actor.locale);
   const number = (value: { toString(): string } | number | null) => (value === null ? messages.caseload.noValue : formatNumber(Number(value), actor.locale));
   const patientBmi = bmi(patient.heightCm && Number(patient.heightCm), patient.weightKg && Number(patient.weightKg));
@@ -122,6 +124,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           episode={record}
           programs={programs}
           templates={templates.map((template) => ({ ...template, sessionsPerWeek: template.content.sessionsPerWeek[0] }))}
+          // ?assign=<template key> preselects a template, e.g. return to running after HSR.
+          assignTemplateId={templates.find((template) => template.key === assignKey)?.id}
           editable={editable && record.status !== "DISCHARGED"}
           today={day}
           messages={messages}
