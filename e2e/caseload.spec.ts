@@ -48,13 +48,35 @@ test.describe("caseload", () => {
     const discharged = await page.locator("table.data-table tbody tr").count();
     expect(discharged).toBeGreaterThan(0);
     await page.goto("/caseload?q=Peter%20Patient");
-    expect(await rowNames(page)).toEqual(["Peter Patient"]);
+    expect(await rowNames(page)).toEqual([expect.stringMatching(/^Peter Patient\nf\. /)]);
+    // A search with no hits says so, rather than "there are no patients yet".
+    await page.goto("/caseload?q=Zzyzx");
+    await expect(page.getByText("Ingen patienter passer til filtrene.")).toBeVisible();
+    await expect(page.getByText(/Der er endnu ingen patienter/)).toHaveCount(0);
+    // Sorting keeps the search.
+    await page.goto("/caseload?q=Hansen");
+    await page.getByRole("link", { name: "Sortér efter Alder" }).click();
+    await expect(page).toHaveURL(/q=Hansen/);
+    for (const name of await rowNames(page)) expect(name).toContain("Hansen");
   });
+
+  for (const width of [1366, 1024]) {
+    test(`fits a ${width} px screen without scrolling sideways, and tells patients of the same name apart`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 768 });
+      await page.goto("/caseload?scope=clinic");
+      const table = page.getByRole("region", { name: "Patientoversigt" });
+      await expect(table).toBeVisible();
+      expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      // Every name carries the birth date beneath it.
+      for (const name of await rowNames(page)) expect(name).toMatch(/\nf\. \d+\. \w+\.? \d{4}$/);
+    });
+  }
 
   test("the needs-attention view lists overdue follow-ups", async ({ page }) => {
     await page.getByRole("link", { name: "Kræver opmærksomhed" }).click();
     await expect(page).toHaveURL("/caseload?view=attention");
-    await expect(page.getByText(/mere end 6 uger siden sidste besøg/)).toBeVisible();
+    await expect(page.getByText(/åbent flag for overskredet opfølgning/)).toBeVisible();
     expect((await rowNames(page)).length).toBeGreaterThan(0);
   });
 
@@ -85,6 +107,31 @@ test.describe("caseload", () => {
     expect(lines[0]).toBe("Navn,Alder,Side,Uger i behandling,Programfase,Morgensmerte,Åbne flag,Sidste besøg,Fysioterapeut");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^Peter Patient,/);
+  });
+
+  test("finds archived patients under their filter; an administrator restores one", async ({ page }) => {
+    await registerPatient(page, { name: "Arne Arkiv", dateOfBirth: "1961-04-02", sex: "MALE", side: "LEFT" });
+    await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+    const patientUrl = page.url();
+    await page.getByRole("button", { name: "Arkivér patient" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Arkivér" }).click();
+    await expect(page).toHaveURL("/caseload");
+    await page.goto("/caseload?q=Arne");
+    await expect(page.getByText("Ingen patienter passer til filtrene.")).toBeVisible();
+    await page.getByLabel("Patienter", { exact: true }).selectOption("yes");
+    await page.getByRole("button", { name: "Vis", exact: true }).click();
+    expect(await rowNames(page)).toEqual([expect.stringContaining("Arne Arkiv")]);
+    // A clinician cannot restore; an administrator can.
+    await page.goto(patientUrl);
+    await expect(page.getByRole("button", { name: "Genopret patient" })).toHaveCount(0);
+    await page.context().clearCookies();
+    await signIn(page, "admin@demo.dk");
+    await page.goto(patientUrl);
+    await page.getByRole("button", { name: "Genopret patient" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Genopret" }).click();
+    await expect(page.getByRole("button", { name: "Arkivér patient" })).toBeVisible();
+    await page.goto("/caseload?q=Arne");
+    expect(await rowNames(page)).toEqual([expect.stringContaining("Arne Arkiv")]);
   });
 
   test("shows the caseload in English", async ({ page }) => {

@@ -144,7 +144,37 @@ test("an intervention is recorded and marked on the time axis", async ({ page })
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);
   await expect(page.getByText("Indlæg eller hælkop – Hælkop i begge sko")).toBeVisible();
-  await expect(page.getByRole("img", { name: "Smerte over tid" }).getByText("Indlæg eller hælkop")).toBeVisible();
+  // The chart marks it with a number; the list under the charts names it.
+  const markers = page.getByRole("list", { name: "Markeringer på tidsaksen" });
+  await expect(markers.getByRole("listitem")).toHaveText([/15\. sep\. 2026: Indlæg eller hælkop/]);
+  await expect(page.getByRole("img", { name: "Smerte over tid" }).locator(".recharts-reference-line text", { hasText: "1" })).toBeVisible();
+});
+
+test("the demo patient's pain chart has no label over another or outside the chart, and phases from the assignment", async ({ page }) => {
+  await signIn(page, "fysio@demo.dk");
+  await page.goto("/caseload?q=Peter%20Patient");
+  await page.getByRole("link", { name: "Peter Patient" }).click();
+  const chart = page.getByRole("img", { name: "Smerte over tid" });
+  await expect(chart.locator(".recharts-line").first()).toBeVisible();
+  const boxes = await chart.locator("svg").first().evaluate((svg) => {
+    const frame = svg.getBoundingClientRect();
+    const labels = [...svg.querySelectorAll(".recharts-label, .recharts-reference-line text, .recharts-cartesian-axis-tick-value")];
+    return { frame: { x: frame.x, y: frame.y, right: frame.right, bottom: frame.bottom }, labels: labels.map((el) => { const r = el.getBoundingClientRect(); return { text: el.textContent, x: r.x, y: r.y, right: r.right, bottom: r.bottom }; }) };
+  });
+  expect(boxes.labels.length).toBeGreaterThan(3);
+  for (const label of boxes.labels) {
+    expect(label.x, `${label.text} inside`).toBeGreaterThanOrEqual(boxes.frame.x - 1);
+    expect(label.right, `${label.text} inside`).toBeLessThanOrEqual(boxes.frame.right + 1);
+    expect(label.y, `${label.text} inside`).toBeGreaterThanOrEqual(boxes.frame.y - 1);
+  }
+  for (const [i, a] of boxes.labels.entries()) {
+    for (const b of boxes.labels.slice(i + 1)) {
+      const overlap = a.x < b.right && b.x < a.right && a.y < b.bottom && b.y < a.bottom;
+      expect(overlap, `"${a.text}" overlaps "${b.text}"`).toBe(false);
+    }
+  }
+  // HSR's four phases after the first week, each from the assignment itself.
+  await expect(page.getByRole("list", { name: "Markeringer på tidsaksen" }).getByRole("listitem").filter({ hasText: /HSR hælløft, fase/ })).not.toHaveCount(0);
 });
 
 test("the patient page shows today's HSR prescription, why, and adherence per week", async ({ page }) => {

@@ -60,7 +60,11 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
 
   await signIn(page, "patient@demo.dk");
   await expect(page).toHaveURL("/portal");
-  await expect(page.getByRole("heading", { name: /Dagens øvelse: HSR hælløft/ })).toBeVisible();
+  await expect(page.getByText("Hej Peter. Din fysioterapeut er Frederik Fysio.")).toBeVisible();
+  // The day's task is on the first screen of the phone.
+  const lastPainButton = await page.getByRole("form", { name: "Morgensmerte" }).getByRole("button", { name: "10", exact: true }).boundingBox();
+  expect(lastPainButton!.y + lastPainButton!.height).toBeLessThanOrEqual(PHONE.viewport.height);
+  await expect(page.getByRole("heading", { name: /Dagens øvelse: HSR hælløft, 12 uger/ })).toBeVisible();
   await expect(page.getByText("Smerten må højst være 3/10 under og efter træning", { exact: false })).toBeVisible();
   await expectNoAxeViolations(page);
   // Nothing is wider than the phone.
@@ -107,6 +111,7 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   await page.goto("/portal/handout");
   await expect(page.getByRole("heading", { level: 1, name: "Min træningsplan" })).toBeVisible();
   await expectNoAxeViolations(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   // Back at the clinic: the morning pain, the session (once) and the flag are there.
   expect(await painfulSessionsOnFlag(clinic, patientUrl)).toMatch(new RegExp(`${TODAY}.*7`));

@@ -69,7 +69,8 @@ export function EpisodeRecordSection({
   const markers = timeMarkers(
     record.assignments,
     record.interventions.map((row) => ({ date: row.date, label: messages.intervention.types[row.type] })),
-    (kind, phase) => messages.charts.phaseStart(kind === "HSR" ? `${messages.program[kind]} ${phase}` : messages.program[kind]),
+    (kind, phase) => messages.charts.phaseStart(kind === "FIRST_WEEK" ? messages.program[kind] : `${messages.program[kind]}, ${messages.programs.editor.phase(phase).toLowerCase()}`),
+    day,
   );
 
   const week = record.programStart ? programWeek(record.programStart, day) : null;
@@ -122,8 +123,21 @@ export function EpisodeRecordSection({
           functionPanels={functionPanels}
           markers={markers}
           locale={locale === "da" ? "da-DK" : "en-GB"}
-          text={{ pain: messages.charts.pain, function: messages.charts.function, instrument: messages.charts.functionInstrument, noData: messages.charts.noData, band: messages.charts.band }}
+          text={{ pain: messages.charts.pain, function: messages.charts.function, instrument: messages.charts.functionInstrument, noData: messages.charts.noData }}
         />
+        {(pain || functionPanels.length > 0) && <p className="hint">{messages.charts.bandExplained}</p>}
+        {markers.length > 0 && (
+          <>
+            <h3 className="visually-hidden">{messages.charts.markers}</h3>
+            <ol className="marker-list" aria-label={messages.charts.markers}>
+              {markers.map((marker, index) => (
+                <li key={`${marker.t}-${marker.label}`} value={index + 1}>
+                  {date(new Date(marker.t))}: {marker.label}
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
         {outcomes.length > 0 && (
           <DataTableDetails
             summary={messages.charts.dataTable}

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Marker, Point } from "@/lib/charts/chart-series";
+import { groupMarkers, type Marker, type Point } from "@/lib/charts/chart-series";
 
 export type ChartSeries = { key: string; label: string; points: Point[]; style: "diary" | "clinic" | "secondary" };
 export type ChartBaseline = { value: number; low: number; high: number; label: string };
@@ -13,9 +13,14 @@ function formatDay(t: number, locale: string) {
   return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(t));
 }
 
-export function OutcomeChart({ panel, markers, locale, bandLabel }: { panel: ChartPanel; markers: Marker[]; locale: string; bandLabel: string }) {
+/**
+ * One panel. Markers are drawn as thin lines labelled with their number only (the list under
+ * the charts names them), so labels never crowd or run off the edge; the band of no meaningful
+ * change is explained beside the chart rather than labelled inside it.
+ */
+export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; markers: Marker[]; locale: string }) {
   const times = panel.series.flatMap((series) => series.points.map((point) => point.t));
-  const domain: [number, number] = [Math.min(...times, ...markers.map((m) => m.t)), Math.max(...times)];
+  const domain: [number, number] = [Math.min(...times, ...markers.map((m) => m.t)), Math.max(...times, ...markers.map((m) => m.t))];
   return (
     <div role="img" aria-label={panel.label} className="chart">
       <ResponsiveContainer width="100%" height={320}>
@@ -27,17 +32,17 @@ export function OutcomeChart({ panel, markers, locale, bandLabel }: { panel: Cha
           <Legend />
           {panel.baseline && (
             <>
-              <ReferenceArea y1={panel.baseline.low} y2={panel.baseline.high} fill="#0b5cad" fillOpacity={0.08} ifOverflow="extendDomain" label={{ value: bandLabel, position: "insideTopRight", fontSize: 11, fill: "#4a5560" }} />
-              <ReferenceLine y={panel.baseline.value} stroke="#0b5cad" strokeDasharray="5 4" label={{ value: panel.baseline.label, position: "insideBottomRight", fontSize: 11, fill: "#1b1f24" }} />
+              <ReferenceArea y1={panel.baseline.low} y2={panel.baseline.high} fill="#0b5cad" fillOpacity={0.08} ifOverflow="extendDomain" />
+              <ReferenceLine y={panel.baseline.value} stroke="#0b5cad" strokeDasharray="5 4" label={{ value: panel.baseline.label, position: "insideTopLeft", fontSize: 11, fill: "#1b1f24" }} />
             </>
           )}
-          {markers.map((marker) => (
+          {groupMarkers(markers).map((group) => (
             <ReferenceLine
-              key={`${marker.kind}-${marker.t}-${marker.label}`}
-              x={marker.t}
-              stroke={marker.kind === "intervention" ? "#b42318" : "#8a96a3"}
-              strokeDasharray={marker.kind === "phase" ? "2 3" : undefined}
-              label={{ value: marker.label, position: "top", fontSize: 10, fill: "#4a5560" }}
+              key={`${group.t}`}
+              x={group.t}
+              stroke={group.kind === "intervention" ? "#b42318" : "#8a96a3"}
+              strokeDasharray={group.kind === "phase" ? "2 3" : undefined}
+              label={{ value: group.numbers.join(","), position: "top", fontSize: 11, fill: "#1b1f24" }}
             />
           ))}
           {panel.series.map((series) => (
@@ -76,7 +81,7 @@ export function PatientCharts({
   functionPanels: ChartPanel[];
   markers: Marker[];
   locale: string;
-  text: { pain: string; function: string; instrument: string; noData: string; band: string };
+  text: { pain: string; function: string; instrument: string; noData: string };
 }) {
   const [chosen, setChosen] = useState(functionPanels[0]?.key ?? "");
   // Drawn after hydration, one chart per task, so no single task blocks the page for the
@@ -92,7 +97,7 @@ export function PatientCharts({
     <div className="charts">
       <section aria-labelledby="pain-chart-heading">
         <h3 id="pain-chart-heading">{text.pain}</h3>
-        {!pain ? <p>{text.noData}</p> : drawn >= 1 ? <OutcomeChart panel={pain} markers={markers} locale={locale} bandLabel={text.band} /> : <div className="chart" />}
+        {!pain ? <p>{text.noData}</p> : drawn >= 1 ? <OutcomeChart panel={pain} markers={markers} locale={locale} /> : <div className="chart" />}
       </section>
       <section aria-labelledby="function-chart-heading">
         <h3 id="function-chart-heading">{text.function}</h3>
@@ -110,7 +115,7 @@ export function PatientCharts({
                 ))}
               </select>
             </div>
-            {functionPanel && (drawn >= 2 ? <OutcomeChart panel={functionPanel} markers={markers} locale={locale} bandLabel={text.band} /> : <div className="chart" />)}
+            {functionPanel && (drawn >= 2 ? <OutcomeChart panel={functionPanel} markers={markers} locale={locale} /> : <div className="chart" />)}
           </>
         )}
       </section>

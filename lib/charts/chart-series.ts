@@ -3,7 +3,7 @@
 import { mcidBand } from "../clinical/instruments";
 import { addDays } from "../dates";
 import type { Instrument, ProgramKind, RecordedBy } from "../generated/prisma/enums";
-import { DEFAULT_TEMPLATES } from "../programs/default-templates";
+import { ZProgramContent } from "../programs/default-templates";
 
 export type Point = { t: number; value: number };
 export type Series = {
@@ -13,6 +13,8 @@ export type Series = {
 };
 export type Baseline = { instrument: Instrument; value: number; low: number; high: number };
 export type Marker = { t: number; kind: "phase" | "intervention"; label: string };
+/** Markers of one date drawn as one line, numbered; the list under the chart names them. */
+export type MarkerGroup = { t: number; numbers: number[]; kind: Marker["kind"] };
 
 type OutcomeRow = { date: Date; instrument: Instrument; value: number | { toString(): string }; recordedBy: RecordedBy };
 
@@ -41,23 +43,45 @@ export function baselines(outcomes: OutcomeRow[]): Baseline[] {
   });
 }
 
-type Assignment = { kind: ProgramKind; startDate: Date };
+type Assignment = { kind: ProgramKind; startDate: Date; endedAt: Date | null; content: unknown };
 
-/** Program starts and, for HSR, the start of each later phase; interventions by date. */
+/**
+ * The start of each phase of each program, from the assignment's own phases (an adjusted copy
+ * has its own weeks), up to the program's end and `until`; and each intervention.
+ */
 export function timeMarkers(
   assignments: Assignment[],
   interventions: { date: Date; label: string }[],
   phaseLabel: (kind: ProgramKind, phase: number) => string,
+  until: Date,
 ): Marker[] {
   const markers: Marker[] = [];
   for (const assignment of assignments) {
-    const phases = DEFAULT_TEMPLATES.find((template) => template.kind === assignment.kind)?.content.phases ?? [];
+    const content = ZProgramContent.safeParse(assignment.content);
+    const phases = content.success ? content.data.phases : [];
+    const last = Math.min(until.getTime(), assignment.endedAt?.getTime() ?? Infinity);
     phases.forEach((phase, index) => {
-      markers.push({ t: addDays(assignment.startDate, (phase.weeks[0] - 1) * 7).getTime(), kind: "phase", label: phaseLabel(assignment.kind, index + 1) });
+      const t = addDays(assignment.startDate, (phase.weeks[0] - 1) * 7).getTime();
+      if (t <= last) markers.push({ t, kind: "phase", label: phaseLabel(assignment.kind, index + 1) });
     });
   }
   for (const intervention of interventions) markers.push({ t: intervention.date.getTime(), kind: "intervention", label: intervention.label });
   return markers.sort((a, b) => a.t - b.t);
+}
+
+/** Markers numbered 1, 2, … in time order, one group per date (an intervention outranks a phase). */
+export function groupMarkers(markers: Marker[]): MarkerGroup[] {
+  const groups: MarkerGroup[] = [];
+  markers.forEach((marker, index) => {
+    const group = groups.at(-1);
+    if (group && group.t === marker.t) {
+      group.numbers.push(index + 1);
+      if (marker.kind === "intervention") group.kind = "intervention";
+    } else {
+      groups.push({ t: marker.t, numbers: [index + 1], kind: marker.kind });
+    }
+  });
+  return groups;
 }
 
 /**

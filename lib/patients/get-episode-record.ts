@@ -14,7 +14,7 @@ export async function getEpisodeRecord(db: Db, actor: Actor, episodeId: string) 
       assessments: { where: { deletedAt: null }, orderBy: { date: "desc" } },
       outcomes: { where: { deletedAt: null }, orderBy: { date: "asc" } },
       interventions: { where: { deletedAt: null }, orderBy: { date: "desc" } },
-      assignments: { orderBy: { startDate: "asc" }, select: { kind: true, startDate: true, endedAt: true, status: true } },
+      assignments: { orderBy: { startDate: "asc" }, select: { kind: true, startDate: true, endedAt: true, status: true, content: true } },
     },
   });
   if (!episode) throw new AppError("NOT_FOUND");

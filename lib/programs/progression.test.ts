@@ -79,6 +79,14 @@ describe("HSR progression, 12-week default", () => {
   });
 });
 
+describe("a program past its last week", () => {
+  it("is completed from week 13 of a 12-week program, and keeps its last phase", () => {
+    const full = input({ sessions: sessionsFor(range(1, 12)) });
+    expect(prescriptionFor(full, day(83))).toMatchObject({ week: 12, totalWeeks: 12, completed: false });
+    expect(prescriptionFor(full, day(84))).toMatchObject({ week: 13, totalWeeks: 12, completed: true, phase: 4 });
+  });
+});
+
 describe("HSR progression, Rathleff 2015 protocol", () => {
   it("moves 3×12 → 4×10 from week 3 → 5×8 from week 5, with a 3-2-3 tempo", () => {
     const full = input({ content: template("hsr-rathleff-2015"), startingLoadKg: 5, sessions: sessionsFor(range(1, 12)) });

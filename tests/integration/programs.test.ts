@@ -5,7 +5,7 @@ import { addDays, isoDate, today } from "../../lib/dates";
 import { isAppError } from "../../lib/errors";
 import { refreshEpisodeSummaries } from "../../lib/episodes/refresh-episode-summary";
 import { listActivePrograms } from "../../lib/programs/active-programs";
-import { adjustAssignment, assignProgram, endAssignment, overrideProgression } from "../../lib/programs/assignments";
+import { adjustAssignment, assignProgram, continueAsMaintenance, endAssignment, overrideProgression } from "../../lib/programs/assignments";
 import { programContentValues } from "../../lib/programs/program-content-input";
 import { copyTemplate, listTemplates, saveTemplateVersion, seedDefaultTemplates } from "../../lib/programs/templates";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
@@ -126,6 +126,22 @@ describe(`program assignment on ${TEST_DB_KIND}`, () => {
     expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).programKind).toBe("FIRST_WEEK");
     expect((await assignProgram(t.prisma, clinician, episodeId, await valid())).status).toBe("saved");
     expect(await t.prisma.auditEvent.count({ where: { entity: "ProgramAssignment", entityId: id, action: { in: ["CREATE", "UPDATE"] } } })).toBe(2);
+  });
+
+  it("ends the first week when HSR starts, if the clinician says so", async () => {
+    const episodeId = await newEpisode();
+    const firstWeek = await assignProgram(t.prisma, clinician, episodeId, await valid({ templateId: await templateId(clinician, "first-week"), sessionsPerWeek: "7" }));
+    expect((await assignProgram(t.prisma, clinician, episodeId, await valid({ endFirstWeek: "on" }))).status).toBe("saved");
+    expect(await t.prisma.programAssignment.findUniqueOrThrow({ where: { id: (firstWeek as { id: string }).id } })).toMatchObject({ status: "ENDED", endReason: "CHANGED_PROGRAM" });
+    expect((await listActivePrograms(t.prisma, clinician, episodeId, now)).map((p) => p.kind)).toEqual(["HSR"]);
+  });
+
+  it("keeps a completed program going as maintenance, audited", async () => {
+    const episodeId = await newEpisode();
+    const { id } = (await assignProgram(t.prisma, clinician, episodeId, await valid())) as { id: string };
+    expect((await continueAsMaintenance(t.prisma, clinician, id, now)).status).toBe("saved");
+    expect((await listActivePrograms(t.prisma, clinician, episodeId, now))[0]).toMatchObject({ maintenanceSince: today() });
+    await expect(continueAsMaintenance(t.prisma, outsider, id, now)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
   });
 
   it("adjusts the patient's copy only", async () => {

@@ -9,7 +9,7 @@ import { decimate, outcomeSeries } from "@/lib/charts/chart-series";
 import { isoDate, today } from "@/lib/dates";
 import { getDb } from "@/lib/db/app-db.server";
 import { getMessages } from "@/lib/i18n";
-import { formatDate, formatInputNumber, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatInputNumber, formatNumber, localeTag } from "@/lib/i18n/format";
 import { getPortalOverview } from "@/lib/portal/portal-overview";
 
 /** How the portal greets a patient: by first name. */
@@ -98,7 +98,7 @@ export default async function PortalPage() {
             <section aria-labelledby="progress-heading" className="panel">
               <h2 id="progress-heading">{text.progressTitle}</h2>
               {painSeries.length > 0 ? (
-                <OutcomeChart panel={{ key: "pain", label: text.painChart, max: 10, series: painSeries, baseline: null }} markers={[]} locale={actor.locale === "da" ? "da-DK" : "en-GB"} bandLabel="" />
+                <OutcomeChart panel={{ key: "pain", label: text.painChart, max: 10, series: painSeries, baseline: null }} markers={[]} locale={localeTag(actor.locale)} />
               ) : (
                 <p>{messages.charts.noData}</p>
               )}
