@@ -114,7 +114,7 @@ test("outcomes over several dates show on the charts with their baseline; correc
 
   const entry = page.locator(".timeline-item").filter({ hasText: "FAAM, dagligdag (%): 71,5" });
   await entry.getByRole("link", { name: "Ret" }).click();
-  await expect(page.getByLabel("Værdi")).toHaveValue("71.5");
+  await expect(page.getByLabel("Værdi")).toHaveValue("71,5");
   await page.getByLabel("Værdi").fill("74");
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);
@@ -147,7 +147,7 @@ test("an intervention is recorded and marked on the time axis", async ({ page })
   // The chart marks it with a number; the list under the charts names it.
   const markers = page.getByRole("list", { name: "Markeringer på tidsaksen" });
   await expect(markers.getByRole("listitem")).toHaveText([/15\. sep\. 2026: Indlæg eller hælkop/]);
-  await expect(page.getByRole("img", { name: "Smerte over tid" }).locator(".recharts-reference-line text", { hasText: "1" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Smerte over tid" }).locator("text.recharts-label").filter({ hasText: /^1$/ })).toBeVisible();
 });
 
 test("the demo patient's pain chart has no label over another or outside the chart, and phases from the assignment", async ({ page }) => {
@@ -156,9 +156,10 @@ test("the demo patient's pain chart has no label over another or outside the cha
   await page.getByRole("link", { name: "Peter Patient" }).click();
   const chart = page.getByRole("img", { name: "Smerte over tid" });
   await expect(chart.locator(".recharts-line").first()).toBeVisible();
-  const boxes = await chart.locator("svg").first().evaluate((svg) => {
+  // The chart's own surface (the legend's icons are small svgs of their own).
+  const boxes = await chart.locator("svg:has(.recharts-cartesian-axis)").evaluate((svg) => {
     const frame = svg.getBoundingClientRect();
-    const labels = [...svg.querySelectorAll(".recharts-label, .recharts-reference-line text, .recharts-cartesian-axis-tick-value")];
+    const labels = [...svg.querySelectorAll("text.recharts-label, text.recharts-cartesian-axis-tick-value")];
     return { frame: { x: frame.x, y: frame.y, right: frame.right, bottom: frame.bottom }, labels: labels.map((el) => { const r = el.getBoundingClientRect(); return { text: el.textContent, x: r.x, y: r.y, right: r.right, bottom: r.bottom }; }) };
   });
   expect(boxes.labels.length).toBeGreaterThan(3);
