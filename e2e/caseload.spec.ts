@@ -169,6 +169,9 @@ test.describe("patients", () => {
     await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Birgit Brandt");
     await expect(page.getByText("27,2")).toBeVisible(); // BMI
+    // Numbers in Danish notation, beside each other ("80.5" beside "27,2" was the complaint).
+    const details = page.getByRole("region", { name: "Person", exact: true });
+    await expect(details.getByText("80,5", { exact: true })).toBeVisible();
     await expect(page.getByText("Patienten har endnu ikke et forløb.")).toBeVisible();
 
     await page.getByLabel("Symptomdebut").fill("2099-01-01");
