@@ -3,35 +3,11 @@ import { describe, expect, it } from "vitest";
 import { FINDINGS, RED_FLAG_CARE, RED_FLAGS } from "../clinical/red-flags";
 import { REFERENCE_KEYS } from "../clinical/references";
 import { getMessages } from "../i18n";
-import { RULE_CODES, type RuleCase } from "./case";
+import { RULE_CODES } from "./case";
 import { evaluate, RULE_VERSION } from "./evaluate";
+import { clinic, codes, diary, flag, makeCase, plus, START, visit } from "./rule-case-builders";
 import { parseRulesInput } from "./rules-input";
 import { crossedSettings, ruleSettings } from "./settings";
-
-const START = "2026-01-01";
-const plus = (days: number, from = START) => new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-type Assessment = RuleCase["assessments"][number];
-type Outcome = RuleCase["outcomes"][number];
-
-function makeCase(overrides: Partial<RuleCase> = {}): RuleCase {
-  return {
-    id: "c1",
-    episode: { symptomOnset: "2025-11-01", treatmentStart: START, status: "active" },
-    assessments: [],
-    outcomes: [],
-    programs: [],
-    sessions: [],
-    interventions: [],
-    ...overrides,
-  };
-}
-const visit = (date: string, extra: Partial<Assessment> = {}): Assessment => ({
-  date, palpationPositive: true, windlassPositive: true, redFlagsScreened: true, redFlags: [], findings: [], walkToleranceMin: null, walkNextMorningWorse: null, ...extra,
-});
-const clinic = (date: string, value: number, instrument: Outcome["instrument"] = "NRS_FIRST_STEP"): Outcome => ({ date, instrument, value, recordedBy: "CLINICIAN" });
-const diary = (date: string, value: number): Outcome => ({ date, instrument: "NRS_FIRST_STEP", value, recordedBy: "PATIENT" });
-const codes = (c: RuleCase, asOf: string) => evaluate(c, asOf).map((f) => f.code);
-const flag = (c: RuleCase, asOf: string, code: string) => evaluate(c, asOf).find((f) => f.code === code);
 
 describe("RED_FLAG follows the latest screened visit", () => {
   const fever = visit(plus(1), { redFlags: ["FEVER_MALAISE"] });

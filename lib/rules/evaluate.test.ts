@@ -1,33 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { RuleCase } from "./case";
 import { evaluate } from "./evaluate";
+import { clinic, codes, flag, makeCase, plus, START, visit } from "./rule-case-builders";
 import { ruleSettings } from "./settings";
 
-const START = "2026-01-01";
-const plus = (days: number, from = START) => new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-function makeCase(overrides: Partial<RuleCase> = {}): RuleCase {
-  return {
-    id: "c1",
-    episode: { symptomOnset: "2025-11-01", treatmentStart: START, status: "active" },
-    assessments: [],
-    outcomes: [],
-    programs: [],
-    sessions: [],
-    interventions: [],
-    ...overrides,
-  };
-}
-type Assessment = RuleCase["assessments"][number];
-type Outcome = RuleCase["outcomes"][number];
-const assessment = (date: string, extra: Partial<Assessment> = {}): Assessment => ({
-  date, palpationPositive: true, windlassPositive: true, redFlagsScreened: true, redFlags: [], findings: [], walkToleranceMin: null, walkNextMorningWorse: null, ...extra,
-});
-const nrs = (date: string, value: number, instrument: "NRS_FIRST_STEP" | "NRS_ACTIVITY" = "NRS_FIRST_STEP"): Outcome => ({ date, instrument, value, recordedBy: "CLINICIAN" });
-
-const codes = (c: RuleCase, asOf: string) => evaluate(c, asOf).map((f) => f.code);
-const flag = (c: RuleCase, asOf: string, code: string) => evaluate(c, asOf).find((f) => f.code === code);
+const assessment = visit;
+const nrs = (date: string, value: number, instrument: "NRS_FIRST_STEP" | "NRS_ACTIVITY" = "NRS_FIRST_STEP") => clinic(date, value, instrument);
 
 // Pain 7 → 7 two weeks later: judgeable, not improved.
 const stuck = { outcomes: [nrs(START, 7), nrs(plus(14), 7)], assessments: [assessment(plus(30))] };
