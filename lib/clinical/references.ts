@@ -89,7 +89,7 @@ export const REFERENCES = {
   /** The Danish clinical review the product's clinical content was checked against. */
   LOEB_NU_2026: {
     authors: "Løb Nu",
-    title: "Hvor sidder hælspore? Opdag tegnene, årsagerne og de hurtige løsninger (faktatjekket 22-02-2026)",
+    title: "Hvor sidder hælspore? (guide, faktatjekket 22-02-2026)",
     journal: "Løb Nu (online)",
     year: 2026,
     locator: "",
