@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Locale } from "@/lib/generated/prisma/enums";
+import { doseText } from "@/lib/programs/exercise-dose";
 import type { Messages } from "@/lib/i18n";
 import { formatDate } from "@/lib/i18n/format";
 import type { ActiveProgram } from "@/lib/programs/active-programs";
@@ -84,7 +85,7 @@ export function PlanHandout({
                     {program.content.phases.map((phase) => (
                       <tr key={phase.code}>
                         <td>{text.weeks(phase.weeks[0], phase.weeks[1])}</td>
-                        <td>{messages.prescription.setsReps(phase.sets, phase.reps[0], phase.reps[1])}</td>
+                        <td>{doseText(phase, messages)}</td>
                         <td>{messages.programs.loadGuidance[phase.load]}</td>
                       </tr>
                     ))}

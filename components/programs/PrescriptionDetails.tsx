@@ -1,6 +1,7 @@
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
+import { doseKind, doseText } from "@/lib/programs/exercise-dose";
 import type { Prescription, WeekOutcome } from "@/lib/programs/progression";
 import { DataTableDetails } from "../DataTableDetails";
 import { DetailsList } from "../DetailsList";
@@ -18,19 +19,24 @@ type Wording = { week: (week: number, phase: number) => string; reasons: Record<
 export function PrescriptionDetails({ prescription: p, messages, locale, wording }: { prescription: Prescription; messages: Messages; locale: Locale; wording?: Wording }) {
   const text = messages.prescription;
   const words = wording ?? text;
+  // Load and tempo belong to the loaded exercise only (a stretch has neither).
+  const loadable = doseKind(p.phaseSpec.exercise) === "SETS_REPS";
   const items: [string, string][] = [
     [text.exerciseLabel, exerciseName(messages, p.phaseSpec.exercise)],
-    [text.doseLabel, text.setsReps(p.sets, p.reps[0], p.reps[1])],
-    [text.loadLabel, p.suggestedLoadKg > 0 ? text.load(formatNumber(p.suggestedLoadKg, locale)) : text.bodyWeight],
-    ...(p.tempo ? [[text.tempoLabel, text.tempo(p.tempo.upSeconds, p.tempo.holdSeconds, p.tempo.downSeconds)] as [string, string]] : []),
+    [text.doseLabel, doseText(p.phaseSpec, messages)],
+    ...(loadable ? [[text.loadLabel, p.suggestedLoadKg > 0 ? text.load(formatNumber(p.suggestedLoadKg, locale)) : text.bodyWeight] as [string, string]] : []),
+    ...(loadable && p.tempo ? [[text.tempoLabel, text.tempo(p.tempo.upSeconds, p.tempo.holdSeconds, p.tempo.downSeconds)] as [string, string]] : []),
   ];
   return (
     <>
       <p>{words.week(p.week, p.phase)}</p>
       <DetailsList items={items} />
-      <p>{text.painRule(p.maxPain)}</p>
+      <p>
+        {text.painRule(p.maxPain)} {text.worseMorning}
+      </p>
       <p>
         <strong>{text.why}:</strong> {words.reasons[p.reason]}
+        {loadable && p.loadReason !== "KEPT" && ` ${text.loadReasons[p.loadReason]}`}
       </p>
     </>
   );

@@ -8,7 +8,7 @@ import { TextField } from "../TextField";
 type Option = { value: string; label: string };
 
 export type ProgramEditorText = {
-  sessionsMin: string; sessionsMax: string; maxPain: string; tempo: string; tempoUp: string; tempoHold: string; tempoDown: string;
+  sessionsMin: string; sessionsMax: string; maxPain: string; loadStepKg: string; tempo: string; tempoUp: string; tempoHold: string; tempoDown: string;
   phases: string[]; from: string; to: string; exercise: string; sets: string; repsLow: string; repsHigh: string; load: string;
   save: string; saving: string; cancel: string;
 };
@@ -50,6 +50,7 @@ export function ProgramContentForm({
         {number("sessionsMin", text.sessionsMin)}
         {number("sessionsMax", text.sessionsMax)}
         {number("maxPain", text.maxPain)}
+        {number("loadStepKg", text.loadStepKg, "decimal")}
       </div>
       <fieldset>
         <legend>{text.tempo}</legend>

@@ -1,6 +1,8 @@
 // Plain-language education for the patient portal (SPEC §7), written in our own words from the
 // facts of the clinical source article. Prose only; the page decides the layout.
 import type { Locale } from "../generated/prisma/enums";
+import { da } from "../i18n/da";
+import { en } from "../i18n/en";
 
 export type EducationSection = { id: string; heading: string; paragraphs: string[] };
 export type Education = { title: string; intro: string; sections: EducationSection[]; contactClinic: { heading: string; signs: string[]; advice: string } };
@@ -73,7 +75,7 @@ export const EDUCATION: Record<Locale, Education> = {
           "Den vigtigste øvelse i programmet er tunge, langsomme hælløft. Du står på forfoden på et trappetrin med et sammenrullet håndklæde under tæerne og løfter og sænker hælen i roligt tempo, cirka tre sekunder hver vej.",
           "Du træner typisk 3–4 gange om ugen; din plan viser, præcis hvor tit. Undervejs lægges der mere vægt på, fx med en rygsæk, så øvelsen bliver ved med at være tung.",
           "I et dansk forsøg havde de, der lavede hælløft, mindre ondt og kunne mere efter tre måneder end dem, der kun strakte ud.",
-          "Det må gerne gøre lidt ondt under og efter træningen, så længe det højst er 3 på en skala fra 0 til 10 og har lagt sig igen næste morgen. Gør de første skridt om morgenen mere ondt end dagen før, så lad være med at øge belastningen, og sig det til din fysioterapeut.",
+          `Det må gerne gøre lidt ondt under og efter træningen, så længe det højst er 3 på en skala fra 0 til 10 og har lagt sig igen næste morgen. ${da.prescription.worseMorning}`,
         ],
       },
       {
@@ -168,7 +170,7 @@ export const EDUCATION: Record<Locale, Education> = {
           "The main exercise in the program is the heavy, slow heel raise. You stand on the front of your foot on a step with a rolled-up towel under your toes, and raise and lower your heel slowly, about three seconds each way.",
           "You usually train 3–4 times a week; your plan shows exactly how often. Along the way, more weight is added, for example with a backpack, so the exercise stays heavy.",
           "In a Danish trial, people doing the heel raises had less pain and could do more after three months than people who only stretched.",
-          "Some pain during and after training is fine, as long as it is 3 or less on a scale from 0 to 10 and has settled by the next morning. If your first steps in the morning hurt more than the day before, do not increase the load, and tell your physiotherapist.",
+          `Some pain during and after training is fine, as long as it is 3 or less on a scale from 0 to 10 and has settled by the next morning. ${en.prescription.worseMorning}`,
         ],
       },
       {

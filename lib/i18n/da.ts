@@ -1,5 +1,11 @@
 // Danish is the default language and the shape every other catalog must match.
 
+/**
+ * The one rule for a worse morning (SPEC §6), said the same way in the portal, the handout,
+ * the education page and the LOAD_RESPONSE flag.
+ */
+const WORSE_MORNING = "Gør de første skridt mere ondt morgenen efter en træning, så øg ikke belastningen, og sig det til klinikken, hvis det sker to gange.";
+
 /** Numbers inside sentences, written the Danish way (2.000; 2,5). */
 const daNumber = (value: number) => new Intl.NumberFormat("da-DK").format(value);
 
@@ -506,7 +512,7 @@ export const da = {
     },
     WORSENING: "Skru ned for belastningen, og tag både program og diagnose op til revision.",
     NO_IMPROVEMENT: "Lav en struktureret gennemgang af diagnose, træningsadhærens, belastning og fodtøj, og overvej henvisning til læge.",
-    LOAD_RESPONSE: "Stop progressionen midlertidigt: smerten må højst være 3/10 under træning og skal være aftaget igen næste morgen.",
+    LOAD_RESPONSE: `Stop progressionen midlertidigt: smerten må højst være 3/10 under træning og skal være aftaget igen næste morgen. Patientens regel: »${WORSE_MORNING}«`,
     LOW_ADHERENCE: "Afklar, hvad der forhindrer træningen, før programmets effekt vurderes.",
     SECOND_LINE_REVIEW:
       "Overvej trykbølgebehandling (ESWT), som guidelinen fra 2023 anbefaler ved vedvarende hælsmerter, og som fysioterapeuter giver i Danmark; laser og PRP har svagere evidens og er dyrere.",
@@ -633,10 +639,13 @@ export const da = {
       RUN_WALK_INTERVALS: "Intervaller med løb og gang",
     },
     setsReps: (sets: number, low: number, high: number) => (low === high ? `${sets} sæt × ${low} gentagelser` : `${sets} sæt × ${low}–${high} gentagelser`),
+    holds: (seconds: number, holds: number, timesPerDay: number) => `Hold ${seconds} sek. × ${holds}, ${timesPerDay} gange om dagen`,
+    intervals: (count: number, minutes: number) => `${count} × (${minutes} min. løb + ${minutes} min. gang)`,
     bodyWeight: "Kropsvægt",
     load: (kg: string) => `Ca. ${kg} kg ekstra, fx i en rygsæk`,
     tempo: (up: number, hold: number, down: number) => (hold ? `${up} sek. op, ${hold} sek. hold, ${down} sek. ned` : `${up} sek. op, ${down} sek. ned`),
     painRule: (max: number) => `Smerten må højst være ${max}/10 under og efter træning og skal være aftaget igen næste morgen.`,
+    worseMorning: WORSE_MORNING,
     why: "Hvorfor",
     reasons: {
       START: "Programmet starter i første fase.",
@@ -646,6 +655,12 @@ export const da = {
       HELD_LOAD_RESPONSE: "Sidste uge gav reaktion på belastningen (smerte over grænsen eller værre morgen), så fasen holdes.",
       STEPPED_BACK: "To uger i træk måtte fasen holdes, så den går et trin tilbage.",
       OVERRIDDEN: "Fysioterapeuten har ændret fase eller belastning.",
+    },
+    loadReasons: {
+      START: "Belastningen er den, fysioterapeuten startede med.",
+      RAISED: "De to seneste træninger blev gennemført fuldt uden for meget smerte, så belastningen er sat et trin op.",
+      LOWERED: "Den seneste træning gav for meget smerte eller en værre morgen, så belastningen er sat et trin ned.",
+      OVERRIDDEN: "Fysioterapeuten har sat belastningen.",
     },
     adherence: "Gennemførte træninger pr. uge",
     weekColumn: "Uge",
@@ -712,6 +727,7 @@ export const da = {
       sessionsMin: "Træninger om ugen, mindst",
       sessionsMax: "Træninger om ugen, højst",
       maxPain: "Højeste acceptable smerte (0–10)",
+      loadStepKg: "Belastningstrin (kg): så meget ændres den foreslåede belastning ad gangen",
       tempo: "Tempo i sekunder (lad alle tre stå tomme, hvis der ikke er et fast tempo)",
       tempoUp: "Op",
       tempoHold: "Hold",
@@ -765,7 +781,7 @@ export const da = {
     howTo: "Sådan gør du",
     painRuleTitle: "Smertereglen",
     painRule: (max: number) =>
-      `Det må gerne gøre lidt ondt, op til ${max} på en skala fra 0 til 10, under og efter træningen. Smerten skal være faldet til ro igen næste morgen. Gør de første skridt om morgenen mere ondt end dagen før, så skru ned den dag, og fortæl det til din fysioterapeut.`,
+      `Det må gerne gøre lidt ondt, op til ${max} på en skala fra 0 til 10, under og efter træningen. Smerten skal være faldet til ro igen næste morgen. ${WORSE_MORNING}`,
     steps: {
       HEEL_RAISE_TOWEL: [
         "Stå på ét ben på et trappetrin med forfoden ud over kanten. Læg et sammenrullet håndklæde under tæerne, så de bøjes opad.",
@@ -789,7 +805,7 @@ export const da = {
         "Gå i sko med god støddæmpning hele dagen, også indendørs.",
         "Køl hælen i 10–15 minutter om aftenen, hvis det hjælper.",
         "Fra omkring tredje dag kan du tilføje håndklædeøvelser med tæerne og langsom sænkning af hælen på et trin. Stop, hvis smerten bliver skarp.",
-        "Mærk efter hver morgen, at hælen ikke er værre end dagen før.",
+        WORSE_MORNING,
       ],
       HSR: [
         "Træn 3–4 dage om ugen med en hviledag imellem.",

@@ -1,5 +1,11 @@
 import type { Messages } from "./da";
 
+/**
+ * The one rule for a worse morning (SPEC §6), said the same way in the portal, the handout,
+ * the education page and the LOAD_RESPONSE flag.
+ */
+const WORSE_MORNING = "If your first steps hurt more the morning after training, do not increase the load, and tell the clinic if it happens twice.";
+
 /** Numbers inside sentences, written the English way (2,000; 2.5). */
 const enNumber = (value: number) => new Intl.NumberFormat("en-GB").format(value);
 
@@ -506,7 +512,7 @@ export const en: Messages = {
     },
     WORSENING: "Reduce the load, and review both the program and the diagnosis.",
     NO_IMPROVEMENT: "Hold a structured review of diagnosis, adherence, load and footwear, and consider referral to a physician.",
-    LOAD_RESPONSE: "Hold progression for now: pain should stay at 3/10 or below during exercise and settle by the next morning.",
+    LOAD_RESPONSE: `Hold progression for now: pain should stay at 3/10 or below during exercise and settle by the next morning. The patient's rule: “${WORSE_MORNING}”`,
     LOW_ADHERENCE: "Find out what gets in the way of the exercise before judging the program.",
     SECOND_LINE_REVIEW:
       "Consider shockwave therapy (ESWT), which the 2023 guideline recommends for persisting heel pain and which physiotherapists give in Denmark; laser and PRP have weaker evidence and cost more.",
@@ -633,10 +639,13 @@ export const en: Messages = {
       RUN_WALK_INTERVALS: "Run/walk intervals",
     },
     setsReps: (sets: number, low: number, high: number) => (low === high ? `${sets} sets × ${low} reps` : `${sets} sets × ${low}–${high} reps`),
+    holds: (seconds: number, holds: number, timesPerDay: number) => `Hold ${seconds} s × ${holds}, ${timesPerDay} times a day`,
+    intervals: (count: number, minutes: number) => `${count} × (${minutes} min running + ${minutes} min walking)`,
     bodyWeight: "Body weight",
     load: (kg: string) => `About ${kg} kg extra, e.g. in a backpack`,
     tempo: (up: number, hold: number, down: number) => (hold ? `${up} s up, ${hold} s hold, ${down} s down` : `${up} s up, ${down} s down`),
     painRule: (max: number) => `Pain may be at most ${max}/10 during and after exercise and must have settled by the next morning.`,
+    worseMorning: WORSE_MORNING,
     why: "Why",
     reasons: {
       START: "The program starts in its first phase.",
@@ -646,6 +655,12 @@ export const en: Messages = {
       HELD_LOAD_RESPONSE: "Last week showed a load response (pain over the limit or a worse morning), so the phase is held.",
       STEPPED_BACK: "The phase was held two weeks in a row, so it steps back one.",
       OVERRIDDEN: "The physiotherapist has changed the phase or the load.",
+    },
+    loadReasons: {
+      START: "The load is the one the physiotherapist started with.",
+      RAISED: "The last two sessions were done in full without too much pain, so the load is one step up.",
+      LOWERED: "The last session brought too much pain or a worse morning, so the load is one step down.",
+      OVERRIDDEN: "The physiotherapist has set the load.",
     },
     adherence: "Completed sessions per week",
     weekColumn: "Week",
@@ -712,6 +727,7 @@ export const en: Messages = {
       sessionsMin: "Sessions per week, at least",
       sessionsMax: "Sessions per week, at most",
       maxPain: "Highest acceptable pain (0–10)",
+      loadStepKg: "Load step (kg): how much the suggested load changes at a time",
       tempo: "Tempo in seconds (leave all three empty for no set tempo)",
       tempoUp: "Up",
       tempoHold: "Hold",
@@ -765,7 +781,7 @@ export const en: Messages = {
     howTo: "How to do it",
     painRuleTitle: "The pain rule",
     painRule: (max: number) =>
-      `Some pain is allowed, up to ${max} on a scale from 0 to 10, during and after exercise. It should have settled by the next morning. If the first steps in the morning hurt more than the day before, take it easier that day and tell your physiotherapist.`,
+      `Some pain is allowed, up to ${max} on a scale from 0 to 10, during and after exercise. It should have settled by the next morning. ${WORSE_MORNING}`,
     steps: {
       HEEL_RAISE_TOWEL: [
         "Stand on one leg on a step with the front of the foot on the edge. Place a rolled-up towel under your toes so they bend upwards.",
@@ -789,7 +805,7 @@ export const en: Messages = {
         "Wear shoes with good cushioning all day, also indoors.",
         "Cool the heel for 10–15 minutes in the evening if it helps.",
         "From around day three you can add towel curls with your toes and slow calf lowering on a step, stopping if the pain turns sharp.",
-        "Check every morning that the heel is no worse than the day before.",
+        WORSE_MORNING,
       ],
       HSR: [
         "Train on 3–4 days a week with a rest day in between.",

@@ -22,8 +22,13 @@ export type ProgramContent = {
   tempo: { upSeconds: number; holdSeconds: number; downSeconds: number } | null;
   /** Highest acceptable pain during and after a session, 0–10; it must settle by next morning. */
   maxPain: number;
+  /** How much the suggested load rises or falls at a time (kg), in loaded phases. */
+  loadStepKg: number;
   phases: ProgramPhase[];
 };
+
+/** The load step of SPEC §6 when a template does not set its own. */
+export const DEFAULT_LOAD_STEP_KG = 2.5;
 
 export type DefaultTemplate = { key: string; kind: ProgramKind; nameDa: string; nameEn: string; content: ProgramContent };
 
@@ -37,6 +42,7 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
       sessionsPerWeek: [7, 7],
       tempo: null,
       maxPain: 3,
+      loadStepKg: DEFAULT_LOAD_STEP_KG,
       phases: [
         { code: "OFFLOAD", weeks: [1, 1], exercise: "PLANTAR_FASCIA_STRETCH", sets: 3, reps: [10, 10], load: "NONE" },
       ],
@@ -51,11 +57,13 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
       sessionsPerWeek: [3, 4],
       tempo: { upSeconds: 3, holdSeconds: 0, downSeconds: 3 },
       maxPain: 3,
+      loadStepKg: DEFAULT_LOAD_STEP_KG,
       phases: [
         { code: "HSR_1", weeks: [1, 3], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [12, 12], load: "BODY_WEIGHT" },
         { code: "HSR_2", weeks: [4, 6], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [10, 12], load: "ADD_LOAD" },
         { code: "HSR_3", weeks: [7, 9], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [8, 10], load: "MORE_LOAD" },
-        { code: "HSR_4", weeks: [10, 12], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [6, 8], load: "HIGH_LOAD" },
+        // 8 reps; 6–8 only where the tempo cannot be kept otherwise (the handout says so).
+        { code: "HSR_4", weeks: [10, 12], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [8, 8], load: "HIGH_LOAD" },
       ],
     },
   },
@@ -69,6 +77,7 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
       sessionsPerWeek: [3, 4],
       tempo: { upSeconds: 3, holdSeconds: 2, downSeconds: 3 },
       maxPain: 3,
+      loadStepKg: DEFAULT_LOAD_STEP_KG,
       phases: [
         { code: "RATHLEFF_12RM", weeks: [1, 2], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [12, 12], load: "ADD_LOAD" },
         { code: "RATHLEFF_10RM", weeks: [3, 4], exercise: "HEEL_RAISE_TOWEL", sets: 4, reps: [10, 10], load: "MORE_LOAD" },
@@ -85,6 +94,7 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
       sessionsPerWeek: [2, 3],
       tempo: null,
       maxPain: 3,
+      loadStepKg: DEFAULT_LOAD_STEP_KG,
       phases: [
         { code: "RUN_WALK", weeks: [1, 4], exercise: "RUN_WALK_INTERVALS", sets: 10, reps: [1, 1], load: "NONE" },
       ],
@@ -97,6 +107,8 @@ export const ZProgramContent = z.object({
   sessionsPerWeek: z.tuple([z.number(), z.number()]),
   tempo: z.object({ upSeconds: z.number(), holdSeconds: z.number(), downSeconds: z.number() }).nullable(),
   maxPain: z.number(),
+  // Stored before templates had a load step: those take the default.
+  loadStepKg: z.number().default(DEFAULT_LOAD_STEP_KG),
   phases: z.array(
     z.object({
       code: z.string(),

@@ -3,6 +3,8 @@
 // phases and their codes come from the content being edited; the editor changes their numbers.
 import { z } from "zod";
 import { type FieldLimits, numberLimit } from "../forms/field-limits";
+import type { Locale } from "../generated/prisma/enums";
+import { formatInputNumber } from "../i18n/format";
 import { zChoice, zOptionalNumber, zRequiredNumber } from "../forms/form-input";
 import { EXERCISES, LOAD_GUIDANCE, type ProgramContent } from "./default-templates";
 
@@ -13,6 +15,7 @@ const RANGES = {
   tempoUp: numberLimit(1, 10),
   tempoHold: numberLimit(0, 10),
   tempoDown: numberLimit(1, 10),
+  loadStepKg: numberLimit(0.5, 10, 1),
   week: numberLimit(1, 52),
   sets: numberLimit(1, 10),
   reps: numberLimit(1, 100),
@@ -24,7 +27,7 @@ const zOptionalInt = zOptionalNumber;
 /** What each editor field accepts, for its error text. */
 export function programContentFields(content: ProgramContent): FieldLimits {
   const ranges: FieldLimits = {
-    sessionsMin: RANGES.sessions, sessionsMax: RANGES.sessions, sessionsPerWeek: RANGES.sessions, maxPain: RANGES.maxPain,
+    sessionsMin: RANGES.sessions, sessionsMax: RANGES.sessions, sessionsPerWeek: RANGES.sessions, maxPain: RANGES.maxPain, loadStepKg: RANGES.loadStepKg,
     tempoUp: RANGES.tempoUp, tempoHold: RANGES.tempoHold, tempoDown: RANGES.tempoDown,
   };
   content.phases.forEach((_, i) => {
@@ -37,11 +40,12 @@ export function programContentFields(content: ProgramContent): FieldLimits {
 }
 
 /** The form values that show `content` in the editor. */
-export function programContentValues(content: ProgramContent): Record<string, string> {
+export function programContentValues(content: ProgramContent, locale: Locale): Record<string, string> {
   const values: Record<string, string> = {
     sessionsMin: String(content.sessionsPerWeek[0]),
     sessionsMax: String(content.sessionsPerWeek[1]),
     maxPain: String(content.maxPain),
+    loadStepKg: formatInputNumber(content.loadStepKg, locale),
     tempoUp: content.tempo ? String(content.tempo.upSeconds) : "",
     tempoHold: content.tempo ? String(content.tempo.holdSeconds) : "",
     tempoDown: content.tempo ? String(content.tempo.downSeconds) : "",
@@ -67,6 +71,7 @@ export function programContentSchema(base: ProgramContent) {
     sessionsMin: zInt(RANGES.sessions),
     sessionsMax: zInt(RANGES.sessions),
     maxPain: zInt(RANGES.maxPain),
+    loadStepKg: zInt(RANGES.loadStepKg),
     tempoUp: zOptionalInt(RANGES.tempoUp),
     tempoHold: zOptionalInt(RANGES.tempoHold),
     tempoDown: zOptionalInt(RANGES.tempoDown),
@@ -102,6 +107,7 @@ export function programContentSchema(base: ProgramContent) {
       (v): ProgramContent => ({
         sessionsPerWeek: [v.sessionsMin as number, v.sessionsMax as number],
         maxPain: v.maxPain as number,
+        loadStepKg: v.loadStepKg as number,
         tempo: v.tempoUp === undefined ? null : { upSeconds: v.tempoUp as number, holdSeconds: v.tempoHold as number, downSeconds: v.tempoDown as number },
         phases: base.phases.map((phase, i) => ({
           code: phase.code,

@@ -31,7 +31,7 @@ export async function refreshProgramPhases(db: Prisma.TransactionClient, episode
       .map((a) => [a.episodeId, a]),
   );
   const [sessions, pain] = await Promise.all([
-    db.sessionLog.findMany({ where: { assignmentId: { in: [...shown.values()].map((a) => a.id) } }, select: { assignmentId: true, date: true, completed: true, painDuring: true, loadKg: true } }),
+    db.sessionLog.findMany({ where: { assignmentId: { in: [...shown.values()].map((a) => a.id) } }, select: { assignmentId: true, date: true, completed: true, sets: true, reps: true, painDuring: true, loadKg: true } }),
     db.outcomeMeasurement.findMany({ where: { episodeId: { in: [...shown.keys()] }, instrument: "NRS_FIRST_STEP", deletedAt: null }, select: { episodeId: true, date: true, value: true } }),
   ]);
   const sessionsOf = groupBy(sessions, (s) => s.assignmentId);

@@ -61,7 +61,7 @@ describe(`program templates on ${TEST_DB_KIND}`, () => {
     const assigned = await assignProgram(t.prisma, clinician, episodeId, await valid());
     expect(assigned.status).toBe("saved");
     const v1Content = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.id === v1)!.content;
-    const edit = { ...programContentValues(v1Content), nameDa: "HSR (klinikkens)", nameEn: "HSR (the clinic's)", "phase.0.repsLow": "15", "phase.0.repsHigh": "15" };
+    const edit = { ...programContentValues(v1Content, "da"), nameDa: "HSR (klinikkens)", nameEn: "HSR (the clinic's)", "phase.0.repsLow": "15", "phase.0.repsHigh": "15" };
     const saved = await saveTemplateVersion(t.prisma, admin, v1, edit);
     expect(saved.status).toBe("saved");
     const latest = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.key === "hsr-12-weeks")!;
@@ -78,11 +78,11 @@ describe(`program templates on ${TEST_DB_KIND}`, () => {
     const id = await templateId(admin, "hsr-rathleff-2015");
     const base = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.id === id)!.content;
     const result = await saveTemplateVersion(t.prisma, admin, id, {
-      ...programContentValues(base), nameDa: "", nameEn: "HSR", sessionsMin: "5", sessionsMax: "3", "phase.1.from": "4", "phase.0.sets": "0",
+      ...programContentValues(base, "da"), nameDa: "", nameEn: "HSR", sessionsMin: "5", sessionsMax: "3", "phase.1.from": "4", "phase.0.sets": "0",
     });
     // Checks across fields (order, gaps, a complete tempo) come once every field is valid.
     expect(result).toEqual({ status: "invalid", fieldErrors: { nameDa: "required", "phase.0.sets": "outOfRange" } });
-    const gaps = await saveTemplateVersion(t.prisma, admin, id, { ...programContentValues(base), nameDa: "X", nameEn: "X", sessionsMin: "5", sessionsMax: "3", "phase.1.from": "4", tempoHold: undefined });
+    const gaps = await saveTemplateVersion(t.prisma, admin, id, { ...programContentValues(base, "da"), nameDa: "X", nameEn: "X", sessionsMin: "5", sessionsMax: "3", "phase.1.from": "4", tempoHold: undefined });
     expect(gaps).toEqual({ status: "invalid", fieldErrors: { sessionsMax: "rangeOrder", "phase.1.from": "phaseGap", tempoHold: "required" } });
     expect(await t.prisma.programTemplate.count({ where: { clinicId, key: "hsr-rathleff-2015" } })).toBe(1);
   });
@@ -148,7 +148,7 @@ describe(`program assignment on ${TEST_DB_KIND}`, () => {
     const episodeId = await newEpisode();
     const { id } = (await assignProgram(t.prisma, clinician, episodeId, await valid())) as { id: string };
     const [program] = await listActivePrograms(t.prisma, clinician, episodeId, now);
-    const values = { ...programContentValues(program!.content), sessionsPerWeek: "4" };
+    const values = { ...programContentValues(program!.content, "da"), sessionsPerWeek: "4" };
     expect(await adjustAssignment(t.prisma, clinician, id, { ...values, "phase.1.repsLow": "14" })).toEqual({ status: "invalid", fieldErrors: { "phase.1.repsHigh": "rangeOrder" } });
     expect((await adjustAssignment(t.prisma, clinician, id, { ...values, "phase.0.sets": "2" })).status).toBe("saved");
     const [adjusted] = await listActivePrograms(t.prisma, clinician, episodeId, now);

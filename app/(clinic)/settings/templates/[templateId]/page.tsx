@@ -22,7 +22,7 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ t
       <p className="hint">{messages.templates.intro}</p>
       <ProgramContentForm
         action={saveTemplateVersionAction.bind(null, template.id, template.content)}
-        initial={{ ...programContentValues(template.content), nameDa: template.nameDa, nameEn: template.nameEn }}
+        initial={{ ...programContentValues(template.content, actor.locale), nameDa: template.nameDa, nameEn: template.nameEn }}
         extraFields={[
           { id: "nameDa", label: messages.templates.nameDa },
           { id: "nameEn", label: messages.templates.nameEn },

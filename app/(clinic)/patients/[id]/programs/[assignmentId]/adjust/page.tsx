@@ -23,7 +23,7 @@ export default async function AdjustProgramPage({ params }: { params: Promise<{ 
       <p>{messages.programs.adjustIntro}</p>
       <ProgramContentForm
         action={adjustAssignmentAction.bind(null, id, assignment.id, assignment.content)}
-        initial={{ ...programContentValues(assignment.content), sessionsPerWeek: String(assignment.sessionsPerWeek) }}
+        initial={{ ...programContentValues(assignment.content, actor.locale), sessionsPerWeek: String(assignment.sessionsPerWeek) }}
         extraFields={[{ id: "sessionsPerWeek", label: messages.programs.sessionsPerWeek, inputMode: "numeric" }]}
         cancelHref={`/patients/${id}`}
         {...editor}

@@ -1,0 +1,21 @@
+// SPEC §6: one rule for a worse morning, said the same way everywhere a patient or a
+// clinician reads it.
+import { describe, expect, it } from "vitest";
+import { getMessages } from "../i18n";
+import { evaluate } from "../rules/evaluate";
+import { makeCase, plus } from "../rules/rule-case-builders";
+import { EDUCATION } from "./education-content";
+
+describe.each(["da", "en"] as const)("the worse-morning rule in %s", (locale) => {
+  const m = getMessages(locale);
+  const rule = m.prescription.worseMorning;
+
+  it("is one sentence in the portal's prescription, the handout, the first-week advice, the education page and the flag", () => {
+    expect(rule.length).toBeGreaterThan(40);
+    expect(m.handout.painRule(3)).toContain(rule);
+    expect(m.handout.advice.FIRST_WEEK).toContain(rule);
+    expect(EDUCATION[locale].sections.flatMap((s) => s.paragraphs).some((p) => p.includes(rule))).toBe(true);
+    const loadResponse = evaluate(makeCase({ sessions: [{ date: plus(3), kind: "HSR", completed: true, painDuring: 6 }] }), plus(3)).find((f) => f.code === "LOAD_RESPONSE")!;
+    expect(loadResponse.recommendation[locale]).toContain(rule);
+  });
+});
