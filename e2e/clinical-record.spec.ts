@@ -87,7 +87,7 @@ test("outcomes over several dates show on the charts with their baseline; correc
 
   await addOutcome(page, patientUrl, "2026-09-01", "FAAM_ADL", "140");
   await expect(page.getByText("Skriv et tal fra 0 til 100 med højst én decimal.")).toBeVisible();
-  await expect(page.getByText(/Betydende ændring: 8 point/)).toBeVisible();
+  await expect(page.getByText(/Mindste klinisk relevante ændring \(MCID\): 8 point/)).toBeVisible();
   await expect(page.getByText(/Kilde: Martin RL, Irrgang JJ.*Foot Ankle Int\. 2005;26\(11\):968–983\. doi:10\.1177/)).toBeVisible();
   await page.getByLabel("Værdi").fill("60");
   await page.getByRole("button", { name: "Gem", exact: true }).click();

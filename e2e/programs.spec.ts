@@ -79,6 +79,32 @@ test("a clinician assigns HSR, sees why the prescription is what it is, override
   await expect(programs.getByText("Intet aktivt program.")).toBeVisible();
 });
 
+test("a patient with reduced sensation gets no ice advice in the first week's handout; the stretch shows its own dose", async ({ page }) => {
+  await signIn(page, "fysio@demo.dk");
+  await page.goto("/patients/new");
+  await page.getByLabel("Navn", { exact: true }).fill("Nora Neuropati");
+  await page.getByLabel("Fødselsdato").fill("1958-05-20");
+  await page.getByLabel("Køn").selectOption("FEMALE");
+  await page.getByLabel("Ramt side").selectOption("LEFT");
+  await page.getByLabel(/Perifer neuropati/).check();
+  await page.getByRole("button", { name: "Gem patient" }).click();
+  await expect(page.getByText(/Perifer neuropati \(nedsat følesans i fødderne\)/)).toBeVisible();
+  await page.getByLabel("Symptomdebut").fill(isoDaysAgo(30));
+  await page.getByLabel("Behandlingsstart").fill(isoDaysAgo(1));
+  await page.getByRole("button", { name: "Åbn nyt forløb" }).click();
+  const assign = page.getByRole("region", { name: "Programmer" }).getByRole("form", { name: "Tildel et program" });
+  await assign.getByLabel("Program").selectOption({ label: "Første uge, version 1" });
+  await assign.getByLabel("Træninger om ugen").fill("7");
+  await assign.getByRole("button", { name: "Tildel program" }).click();
+  const firstWeek = page.getByRole("article", { name: "Første uge" });
+  await expect(firstWeek.getByText("Hold 10 sek. × 10, 3 gange om dagen")).toBeVisible();
+  await expect(firstWeek.getByText(/sæt ×/)).toHaveCount(0);
+  await page.getByRole("link", { name: "Træningsplan til print" }).click();
+  await expect(page.getByText(/Brug ikke is på foden/)).toBeVisible();
+  await expect(page.getByText(/ispose pakket ind i et viskestykke/)).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Kontakt egen læge samme dag, hvis" })).toBeVisible();
+});
+
 test("an admin edits a template and it is saved as its next version", async ({ page }) => {
   await signIn(page, "admin@demo.dk");
   await page.goto("/settings/templates");

@@ -10,7 +10,7 @@ import { FormShell } from "../FormShell";
 type Option = { value: string; label: string };
 
 export type PatientFormText = {
-  identity: string; activity: string; body: string;
+  identity: string; activity: string; body: string; comorbidities: string; comorbiditiesHint: string;
   name: string; dateOfBirth: string; sex: string; email: string; phone: string; affectedSide: string;
   occupation: string; standingHoursPerDay: string; runningKmPerWeek: string; recentLoadChange: string;
   shoeAgeKm: string; heightCm: string; weightKg: string; footType: string; clinicianId: string;
@@ -30,7 +30,7 @@ export function PatientForm({
   action: (state: PatientFormState, formData: FormData) => Promise<PatientFormState>;
   initial: Record<string, string | undefined>;
   text: PatientFormText;
-  options: { sex: Option[]; side: Option[]; footType: Option[]; clinician: Option[] };
+  options: { sex: Option[]; side: Option[]; footType: Option[]; clinician: Option[]; comorbidities: Option[] };
   showClinician: boolean;
   cancelHref: string;
 }) {
@@ -80,6 +80,18 @@ export function PatientForm({
         <TextField id="weightKg" label={text.weightKg} {...number} defaultValue={v.weightKg} error={e.weightKg} />
         <TextField id="shoeAgeKm" label={text.shoeAgeKm} inputMode="numeric" defaultValue={v.shoeAgeKm} error={e.shoeAgeKm} />
         <SelectField id="footType" label={text.footType} options={options.footType} defaultValue={v.footType ?? "UNKNOWN"} error={e.footType} />
+      </fieldset>
+      <fieldset aria-describedby="comorbidities-hint">
+        <legend>{text.comorbidities}</legend>
+        <p id="comorbidities-hint" className="hint">
+          {text.comorbiditiesHint}
+        </p>
+        {options.comorbidities.map((condition) => (
+          <label key={condition.value} className="checkbox">
+            <input type="checkbox" name={condition.value} defaultChecked={v[condition.value] === "on"} />
+            {condition.label}
+          </label>
+        ))}
       </fieldset>
     </FormShell>
   );

@@ -1,6 +1,7 @@
 import { FootType, Sex, Side } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
-import { PATIENT_FIELDS } from "@/lib/patients/patient-input";
+import { COMORBIDITIES } from "@/lib/clinical/comorbidities";
+import { comorbidityField, PATIENT_FIELDS } from "@/lib/patients/patient-input";
 import type { PatientFormText } from "./PatientForm";
 
 /** The patient form's texts and choices in the user's language (built on the server). */
@@ -10,7 +11,7 @@ export function patientFormProps(messages: Messages, clinicians: { id: string; n
     `${label} (${f.optional}, ${f.range(PATIENT_FIELDS[field].min, PATIENT_FIELDS[field].max)})`;
   const optional = (label: string) => `${label} (${f.optional})`;
   const text: PatientFormText = {
-    identity: f.identity, activity: f.activity, body: f.body,
+    identity: f.identity, activity: f.activity, body: f.body, comorbidities: f.comorbidities, comorbiditiesHint: f.comorbiditiesHint,
     name: f.name, dateOfBirth: f.dateOfBirth, sex: f.sex, email: optional(f.email), phone: optional(f.phone),
     affectedSide: f.affectedSide, occupation: optional(f.occupation),
     standingHoursPerDay: withRange(f.standingHoursPerDay, "standingHoursPerDay"),
@@ -28,6 +29,8 @@ export function patientFormProps(messages: Messages, clinicians: { id: string; n
     side: Object.values(Side).map((value) => ({ value, label: messages.side[value] })),
     footType: Object.values(FootType).map((value) => ({ value, label: messages.footType[value] })),
     clinician: clinicians.map((clinician) => ({ value: clinician.id, label: clinician.name })),
+    // The checkbox's form field is the value: one field per condition.
+    comorbidities: COMORBIDITIES.map((code) => ({ value: comorbidityField(code), label: messages.comorbidity[code] })),
   };
   return { text, options };
 }

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { Locale } from "@/lib/generated/prisma/enums";
+import { iceIsUnsafe } from "@/lib/clinical/comorbidities";
+import { EDUCATION } from "@/lib/education/education-content";
 import { doseText } from "@/lib/programs/exercise-dose";
 import type { Messages } from "@/lib/i18n";
 import { formatDate } from "@/lib/i18n/format";
@@ -14,6 +16,7 @@ import { exerciseName, PrescriptionDetails } from "./PrescriptionDetails";
  */
 export function PlanHandout({
   patientName,
+  comorbidities,
   programs,
   today,
   backHref,
@@ -21,6 +24,8 @@ export function PlanHandout({
   locale,
 }: {
   patientName: string;
+  /** The patient's conditions that change the advice (lib/clinical/comorbidities.ts). */
+  comorbidities: readonly string[];
   programs: ActiveProgram[];
   today: Date;
   backHref: string;
@@ -28,6 +33,7 @@ export function PlanHandout({
   locale: Locale;
 }) {
   const text = messages.handout;
+  const warning = EDUCATION[locale].contactClinic;
   return (
     <article className="handout">
       <div className="page-heading">
@@ -69,6 +75,8 @@ export function PlanHandout({
               {text.advice[program.kind].map((advice) => (
                 <li key={advice}>{advice}</li>
               ))}
+              {/* Ice, unless the patient's sensation or circulation makes it unsafe (SPEC §3). */}
+              {program.kind === "FIRST_WEEK" && <li>{iceIsUnsafe(comorbidities) ? text.noIce : text.ice}</li>}
             </ul>
             {program.content.phases.length > 1 && (
               <>
@@ -98,7 +106,17 @@ export function PlanHandout({
           </section>
         );
       })}
-      <p className="handout-contact">{text.contact}</p>
+      {/* The same warning signs, and where to turn, as the education page: one list. */}
+      <section className="handout-contact" aria-labelledby="handout-warning">
+        <h2 id="handout-warning">{warning.heading}</h2>
+        <ul>
+          {warning.signs.map((sign) => (
+            <li key={sign}>{sign}</li>
+          ))}
+        </ul>
+        <p>{warning.advice}</p>
+        <p>{text.askPhysio}</p>
+      </section>
     </article>
   );
 }

@@ -11,7 +11,7 @@ const daNumber = (value: number) => new Intl.NumberFormat("da-DK").format(value)
 
 export const da = {
   app: {
-    name: "Hælspore Forløb",
+    name: "Hælsporeforløb",
     tagline: "Forløbsstyring for fysioterapeuter, der behandler smerter under hælen",
     skipToContent: "Spring til indhold",
   },
@@ -43,7 +43,7 @@ export const da = {
     submit: "Log ind",
     submitting: "Logger ind …",
     failed: "E-mail eller adgangskode er forkert, eller kontoen er ikke aktiv.",
-    unavailable: "Log ind kunne ikke gennemføres lige nu. Prøv igen om lidt.",
+    unavailable: "Det var ikke muligt at logge ind lige nu. Prøv igen om lidt.",
     emailRequired: "Skriv din e-mail.",
     emailInvalid: "Skriv en gyldig e-mail, fx navn@klinik.dk.",
     passwordRequired: "Skriv din adgangskode.",
@@ -139,7 +139,7 @@ export const da = {
       OVERRIDDEN: "Din fysioterapeut har tilpasset din plan.",
     },
     morningTitle: "Morgensmerte",
-    morningQuestion: "Hvor ondt gjorde de første skridt i morges? (0 = ingen smerte, 10 = værst tænkelige)",
+    morningQuestion: "Hvor ondt gjorde de første skridt i morges? (0 = ingen smerte, 10 = værst tænkelige smerte)",
     morningLogged: (value: number) => `Registreret i dag: ${value}. Tryk på et andet tal for at ændre det.`,
     morningSaved: "Din morgensmerte er gemt.",
     sessionTitle: "Registrér en træning",
@@ -155,7 +155,7 @@ export const da = {
     saveSession: "Gem træning",
     savingSession: "Gemmer …",
     sessionSaved: "Træningen er gemt.",
-    networkError: "Forbindelsen svigtede. Det, du har skrevet, er bevaret: prøv igen.",
+    networkError: "Forbindelsen svigtede. Det, du har skrevet, er bevaret. Prøv igen.",
     notYours: "Programmet er ikke et af dine, eller det er afsluttet.",
     progressTitle: "Min udvikling",
     painChart: "Smerte ved første skridt om morgenen",
@@ -181,7 +181,7 @@ export const da = {
     createAgain: "Opret et nyt invitationslink",
     replaceTitle: "Erstat den åbne invitation?",
     replaceBody: "Det link, patienten fik tidligere, holder op med at virke.",
-    created: "Giv patienten dette link. Det virker én gang i 7 dage og vises kun nu.",
+    created: "Giv patienten dette link. Det kan bruges én gang inden for 7 dage og vises kun nu.",
     link: "Invitationslink",
     acceptTitle: "Opret din adgangskode",
     acceptIntro: "Vælg en adgangskode til patientportalen, hvor du kan se din træningsplan og registrere smerter og træninger.",
@@ -200,7 +200,7 @@ export const da = {
   },
   education: {
     linkBack: "Tilbage til min plan",
-    source: "Skrevet af appens team ud fra en dansk faglig gennemgang af hælsmerter. Det erstatter ikke råd fra din fysioterapeut.",
+    source: "Skrevet af appens team ud fra en dansk artikel om hælsmerter og den kliniske retningslinje fra 2023. Det erstatter ikke råd fra din fysioterapeut.",
   },
   validation: {
     required: "Udfyld feltet.",
@@ -240,6 +240,8 @@ export const da = {
     newTitle: "Opret patient",
     editTitle: (name: string) => `Redigér ${name}`,
     identity: "Person",
+    comorbidities: "Sygdomme, der ændrer rådene",
+    comorbiditiesHint: "Ændrer de råd, patienten får (fx om is og om blodsukker efter en blokade), ikke reglerne.",
     activity: "Arbejde og aktivitet",
     body: "Krop og fodtøj",
     name: "Navn",
@@ -310,7 +312,7 @@ export const da = {
     dischargeBody: "Forløbet afsluttes, og patienten vises ikke længere blandt aktive forløb. Det kan genåbnes senere.",
     reopen: "Genåbn",
     alreadyOpen: "Patienten har allerede et forløb, der ikke er afsluttet.",
-    conflict: "Forløbet er ændret i mellemtiden. Genindlæs siden og prøv igen.",
+    conflict: "Forløbet er ændret i mellemtiden. Genindlæs siden, og prøv igen.",
     confirmCancel: "Annullér",
     saved: "Gemt.",
   },
@@ -328,7 +330,7 @@ export const da = {
     edit: "Ret",
     delete: "Slet",
     deleteTitle: "Slet registreringen?",
-    deleteBody: "Registreringen skjules fra forløbet, men gemmes med sin historik. Skriv hvorfor den slettes.",
+    deleteBody: "Registreringen skjules fra forløbet, men gemmes med sin historik. Skriv, hvorfor den slettes.",
     deleteReason: "Årsag",
     history: "Historik",
     historyTitle: "Tidligere versioner",
@@ -338,11 +340,16 @@ export const da = {
     versionValues: "Værdier i denne version",
     backToPatient: "Tilbage til patienten",
   },
+  comorbidity: {
+    DIABETES: "Diabetes",
+    PERIPHERAL_NEUROPATHY: "Perifer neuropati (nedsat følesans i fødderne)",
+    PERIPHERAL_ARTERIAL_DISEASE: "Perifer arteriesygdom (dårligt kredsløb i benene)",
+  },
   assessment: {
     painLocation: "Smertens placering",
     painLocations: {
       MEDIAL_HEEL: "Hælens underside, indad",
-      PLANTAR_FASCIA: "Langs senepladen i svangen",
+      PLANTAR_FASCIA: "Langs plantarfascien i svangen",
       HEEL_PAD: "Hælpuden",
       POSTERIOR_HEEL: "Bag på hælen",
       ARCH: "Svangen",
@@ -365,7 +372,7 @@ export const da = {
       "Klem hælbenet fra begge sider med håndfladerne. Smerte ved klemmet peger på en stressfraktur i hælbenet og er et rødt flag.",
     tinel: "Tinels tegn over tarsaltunnelen",
     tinelHowTo:
-      "Bank let over nervus tibialis bag den indvendige ankelknogle. Prikken eller jagende smerte ud i fodsålen er positivt og peger på en afklemt nerve.",
+      "Bank let over nervus tibialis bag den indvendige ankelknogle. Prikken eller jagende smerte ud i fodsålen er et positivt fund og peger på en afklemt nerve.",
     ankleDorsiflexion: "Dorsalfleksion i anklen, strakt knæ (grader)",
     redFlagScreen: "Screening for røde flag",
     redFlagScreenDone: "Udført ved dette besøg",
@@ -410,7 +417,7 @@ export const da = {
     redFlagSuspected: "Mistanke om",
     riskFactors: "Risikofaktorer",
     recentLoadChange: "Nylig ændring i belastning",
-    calfTightness: "Stram læg- og akillesmuskulatur",
+    calfTightness: "Stram lægmuskulatur og akillessene",
     bmiFromPatient: (bmi: string) => `BMI ud fra patientens højde og vægt: ${bmi}`,
     walking: "Gangtolerance",
     walkToleranceMin: "Minutters gang",
@@ -423,7 +430,7 @@ export const da = {
   outcome: {
     instrument: "Måleredskab",
     value: "Værdi",
-    about: (range: string, better: string, mcid: string) => `Skala ${range}; ${better}. Betydende ændring: ${mcid}.`,
+    about: (range: string, better: string, mcid: string) => `Skala ${range}; ${better}. Mindste klinisk relevante ændring (MCID): ${mcid}.`,
     betterLower: "lavere er bedre",
     betterHigher: "højere er bedre",
     mcidNrs: "2 point eller 30 % af udgangsværdien",
@@ -445,7 +452,7 @@ export const da = {
     FFI: "Foot Function Index (%)",
     FHSQ_PAIN: "FHSQ, smerte",
     FHSQ_FUNCTION: "FHSQ, funktion",
-    PSFS: "Patient-specifik funktionsskala (PSFS)",
+    PSFS: "Patientspecifik funktionsskala (PSFS)",
     LEFS: "Lower Extremity Functional Scale (LEFS)",
   },
   intervention: {
@@ -455,8 +462,8 @@ export const da = {
       ORTHOSIS: "Indlæg eller hælkop",
       TAPING: "Tape",
       NIGHT_SPLINT: "Natskinne",
-      ESWT: "Shockwave (ESWT)",
-      CORTICOSTEROID_INJECTION: "Binyrebarkhormon-injektion",
+      ESWT: "Trykbølgebehandling (ESWT)",
+      CORTICOSTEROID_INJECTION: "Kortikosteroidinjektion (blokade)",
       REFERRAL: "Henvisning",
       IMAGING: "Billeddiagnostik",
       SURGERY: "Operation",
@@ -504,7 +511,7 @@ export const da = {
     DIAGNOSIS_DOUBT: (reasons: string) => `Undersøg diagnosen igen. ${reasons}`,
     differential: {
       TESTS_NEGATIVE: "Palpation og windlass er begge negative: billedet passer ikke til plantar fasciopati, så se efter andre årsager til hælsmerterne.",
-      ISOLATED_HEEL_PAD_PAIN: "Smerte kun i hælpuden tyder på hælpudesyndrom: støddæmp og tape hælpuden i stedet for at belaste plantarfascien.",
+      ISOLATED_HEEL_PAD_PAIN: "Smerte kun i hælpuden tyder på hælpudesyndrom: aflast hælpuden med hælkop eller tape i stedet for at belaste plantarfascien.",
       POSTERIOR_HEEL_PAIN: "Smerte bag på hælen tyder på insertionel akillestendinopati eller en bageste hælspore: undersøg akillessenens hæfte, og tilpas programmet.",
       NEURAL_SYMPTOMS:
         "Nervesymptomer tyder på tarsaltunnelsyndrom, afklemning af Baxters nerve eller S1-radikulopati: undersøg følesans, Tinels tegn og lænden, og henvis til egen læge, hvis symptomerne varer ved (straks ved tiltagende kraftnedsættelse eller ændret kontrol med vandladning eller afføring).",
@@ -517,8 +524,8 @@ export const da = {
     SECOND_LINE_REVIEW:
       "Overvej trykbølgebehandling (ESWT), som guidelinen fra 2023 anbefaler ved vedvarende hælsmerter, og som fysioterapeuter giver i Danmark; laser og PRP har svagere evidens og er dyrere.",
     INJECTION_REVIEW: (prior: number) =>
-      `Overvej lægelig vurdering med henblik på kortikosteroidinjektion (blokade). Effekten kan holde i måneder, men gentagne injektioner frarådes (tilbagefald, svækket eller bristet plantarfascie), og tung belastning bør vente nogle dage efter en injektion. Registrerede injektioner indtil nu: ${prior}.`,
-    SURGERY_REVIEW: "Overvej henvisning til ortopædkirurg; delvis overskæring af plantarfascien er først aktuel efter over et års konservativ behandling uden effekt.",
+      `Overvej lægelig vurdering med henblik på kortikosteroidinjektion (blokade). Lindringen varer ofte nogle måneder; undgå mange gentagelser pga. risiko for tilbagefald og for svækkelse eller ruptur af plantarfascien, og tung belastning bør vente nogle dage efter en injektion. Registrerede injektioner indtil nu: ${prior}.`,
+    SURGERY_REVIEW: "Overvej henvisning til ortopædkirurg; partiel plantar fasciotomi kommer først på tale, når over et års konservativ behandling ikke har hjulpet.",
     FOLLOW_UP_OVERDUE: "Book en opfølgende konsultation.",
     BASELINE_MISSING: "Registrér udgangsmålinger for smerte og funktion.",
     RETURN_TO_RUN_READY: "Hvis patienten vil løbe, så overvej intervaller: 1 minuts løb og 1 minuts gang 10 gange, 2–3 gange om ugen.",
@@ -556,6 +563,7 @@ export const da = {
     evidence: "Grundlag",
     recommendation: "Anbefaling",
     source: "Kilder",
+    bloodSugar: "Patienten har diabetes: en kortikosteroidinjektion kan hæve blodsukkeret i nogle dage; aftal ekstra målinger med lægen.",
     clinicDefault: "Klinikkens standard: ingen publiceret kilde angiver denne grænse. En administrator kan ændre den under Indstillinger.",
     history: "Historik",
     events: { OPENED: "Åbnet", SEVERITY_CHANGED: "Alvorlighed ændret", ACKNOWLEDGED: "Kvitteret", REOPENED: "Genåbnet", RESOLVED: "Løst" },
@@ -635,7 +643,7 @@ export const da = {
     week: (week: number, phase: number) => `Programuge ${week}, fase ${phase}`,
     exercise: {
       HEEL_RAISE_TOWEL: "Hælløft på ét ben på et trappetrin, med et sammenrullet håndklæde under tæerne",
-      PLANTAR_FASCIA_STRETCH: "Stræk af fodsålen (trækker tæerne op mod skinnebenet)",
+      PLANTAR_FASCIA_STRETCH: "Stræk af fodsålen (træk tæerne op mod skinnebenet)",
       RUN_WALK_INTERVALS: "Intervaller med løb og gang",
     },
     setsReps: (sets: number, low: number, high: number) => (low === high ? `${sets} sæt × ${low} gentagelser` : `${sets} sæt × ${low}–${high} gentagelser`),
@@ -658,7 +666,7 @@ export const da = {
     },
     loadReasons: {
       START: "Belastningen er den, fysioterapeuten startede med.",
-      RAISED: "De to seneste træninger blev gennemført fuldt uden for meget smerte, så belastningen er sat et trin op.",
+      RAISED: "De to seneste træninger blev gennemført helt og uden for meget smerte, så belastningen er sat et trin op.",
       LOWERED: "Den seneste træning gav for meget smerte eller en værre morgen, så belastningen er sat et trin ned.",
       OVERRIDDEN: "Fysioterapeuten har sat belastningen.",
     },
@@ -682,7 +690,7 @@ export const da = {
     maintaining: (since: string) => `Fortsætter som vedligeholdelse siden ${since}.`,
     startReturnToRun: "Start tilbage til løb",
     firstWeekStillActive: "Første uge kører stadig sammen med et andet program. Afslut første uge, så patienten kun ser det program, der gælder nu.",
-    endFirstWeek: "Afslut Første uge, når det nye program starter",
+    endFirstWeek: "Afslut første uge, når det nye program starter",
     assignTitle: "Tildel et program",
     template: "Program",
     startDate: "Startdato",
@@ -784,9 +792,9 @@ export const da = {
       `Det må gerne gøre lidt ondt, op til ${max} på en skala fra 0 til 10, under og efter træningen. Smerten skal være faldet til ro igen næste morgen. ${WORSE_MORNING}`,
     steps: {
       HEEL_RAISE_TOWEL: [
-        "Stå på ét ben på et trappetrin med forfoden ud over kanten. Læg et sammenrullet håndklæde under tæerne, så de bøjes opad.",
+        "Stå på ét ben med forfoden på kanten af et trappetrin, så hælen hænger frit ud over kanten. Læg et sammenrullet håndklæde under tæerne, så de bøjes opad.",
         "Gå langsomt op på tæerne, og sænk derefter hælen langsomt ned under trinnet. Hold et roligt tempo, og hold fast for balancens skyld, hvis du har brug for det.",
-        "Når fasen siger det, lægger du vægt i en rygsæk. De sidste gentagelser i hvert sæt skal føles tunge, men stadig kunne laves i det aftalte tempo.",
+        "Når din plan siger det, lægger du ekstra vægt i en rygsæk. De sidste gentagelser i hvert sæt skal føles tunge, men stadig kunne laves i det aftalte tempo.",
       ],
       PLANTAR_FASCIA_STRETCH: [
         "Sid med den ømme fod over det andet knæ.",
@@ -795,16 +803,15 @@ export const da = {
       ],
       RUN_WALK_INTERVALS: [
         "Skift mellem ét minuts roligt løb og ét minuts gang, ti gange.",
-        "Øg kun én ting ad gangen: enten tiden eller farten.",
+        "Skru op for enten tiden eller farten, aldrig for begge på én gang.",
         "Øg ikke, hvis hælen er mere stiv eller øm næste morgen.",
       ],
     },
     advice: {
       FIRST_WEEK: [
-        "De første dage skal du undgå løb, hop og lange gåture på hårdt underlag. Cykling, crosstrainer eller svømning er gode alternativer.",
-        "Gå i sko med god støddæmpning hele dagen, også indendørs.",
-        "Køl hælen i 10–15 minutter om aftenen, hvis det hjælper.",
-        "Fra omkring tredje dag kan du tilføje håndklædeøvelser med tæerne og langsom sænkning af hælen på et trin. Stop, hvis smerten bliver skarp.",
+        "De første dage er det bedst at holde sig fra løb, spring og lange ture til fods på asfalt eller fliser. Cykling, crosstrainer og svømning holder dig i gang uden at belaste hælen så meget.",
+        "Gå i sko med en blød, stødabsorberende sål fra morgen til aften, også derhjemme.",
+        "Omkring dag tre kan du begynde at krølle et håndklæde sammen med tæerne, op til 10 gange, 1–2 runder om dagen, og langsomt sænke hælen ned fra et trin, 10–20 gange. Hold op, hvis det begynder at gøre skarpt ondt.",
         WORSE_MORNING,
       ],
       HSR: [
@@ -817,7 +824,9 @@ export const da = {
         "Løb 2–3 gange om ugen, og bliv ved med hælløft og fodøvelser.",
       ],
     },
-    contact: "Kontakt din fysioterapeut, hvis smerterne bliver værre uge for uge, hvis du har smerter om natten eller i hvile, følelsesløshed, hævelse eller rødme, eller hvis du er i tvivl om, hvordan øvelserne skal laves.",
+    ice: "Kulde kan lindre: læg en ispose pakket ind i et viskestykke under hælen i 10–15 minutter om aftenen.",
+    noIce: "Brug ikke is på foden: med nedsat følesans eller dårligt blodomløb kan kulden skade huden, uden at du mærker det.",
+    askPhysio: "Kontakt din fysioterapeut, hvis smerterne bliver værre uge for uge, eller hvis du er i tvivl om, hvordan øvelserne skal laves.",
   },
   notFound: {
     title: "Siden findes ikke",

@@ -200,7 +200,7 @@ export const en: Messages = {
   },
   education: {
     linkBack: "Back to my plan",
-    source: "Written by the app's team from a Danish clinical review of heel pain. It does not replace advice from your physiotherapist.",
+    source: "Written by the app's team from a Danish article on heel pain and the 2023 clinical guideline. It does not replace advice from your physiotherapist.",
   },
   validation: {
     required: "Fill in this field.",
@@ -240,6 +240,8 @@ export const en: Messages = {
     newTitle: "Register patient",
     editTitle: (name: string) => `Edit ${name}`,
     identity: "Person",
+    comorbidities: "Conditions that change the advice",
+    comorbiditiesHint: "They change the advice the patient gets (about ice, and blood sugar after an injection), not the rules.",
     activity: "Work and activity",
     body: "Body and footwear",
     name: "Name",
@@ -338,6 +340,11 @@ export const en: Messages = {
     versionValues: "Values in this version",
     backToPatient: "Back to the patient",
   },
+  comorbidity: {
+    DIABETES: "Diabetes",
+    PERIPHERAL_NEUROPATHY: "Peripheral neuropathy (reduced sensation in the feet)",
+    PERIPHERAL_ARTERIAL_DISEASE: "Peripheral arterial disease (poor circulation in the legs)",
+  },
   assessment: {
     painLocation: "Where the pain is",
     painLocations: {
@@ -410,7 +417,7 @@ export const en: Messages = {
     redFlagSuspected: "Suspected",
     riskFactors: "Risk factors",
     recentLoadChange: "Recent change in load",
-    calfTightness: "Tight calf and Achilles muscles",
+    calfTightness: "Tight calf muscles and Achilles tendon",
     bmiFromPatient: (bmi: string) => `BMI from the patient's height and weight: ${bmi}`,
     walking: "Walking tolerance",
     walkToleranceMin: "Minutes of walking",
@@ -423,7 +430,7 @@ export const en: Messages = {
   outcome: {
     instrument: "Instrument",
     value: "Value",
-    about: (range: string, better: string, mcid: string) => `Scale ${range}; ${better}. Meaningful change: ${mcid}.`,
+    about: (range: string, better: string, mcid: string) => `Scale ${range}; ${better}. Minimal clinically important difference (MCID): ${mcid}.`,
     betterLower: "lower is better",
     betterHigher: "higher is better",
     mcidNrs: "2 points or 30 % of the baseline",
@@ -455,7 +462,7 @@ export const en: Messages = {
       ORTHOSIS: "Insole or heel cup",
       TAPING: "Taping",
       NIGHT_SPLINT: "Night splint",
-      ESWT: "Shockwave (ESWT)",
+      ESWT: "Shockwave therapy (ESWT)",
       CORTICOSTEROID_INJECTION: "Corticosteroid injection",
       REFERRAL: "Referral",
       IMAGING: "Imaging",
@@ -556,6 +563,7 @@ export const en: Messages = {
     evidence: "Evidence",
     recommendation: "Recommendation",
     source: "Sources",
+    bloodSugar: "The patient has diabetes: a corticosteroid injection can raise blood sugar for some days; agree extra checks with the physician.",
     clinicDefault: "Clinic default: no published source gives this threshold. An administrator can change it under Settings.",
     history: "History",
     events: { OPENED: "Opened", SEVERITY_CHANGED: "Severity changed", ACKNOWLEDGED: "Acknowledged", REOPENED: "Re-opened", RESOLVED: "Resolved" },
@@ -784,7 +792,7 @@ export const en: Messages = {
       `Some pain is allowed, up to ${max} on a scale from 0 to 10, during and after exercise. It should have settled by the next morning. ${WORSE_MORNING}`,
     steps: {
       HEEL_RAISE_TOWEL: [
-        "Stand on one leg on a step with the front of the foot on the edge. Place a rolled-up towel under your toes so they bend upwards.",
+        "Stand on one leg with the front of the foot on the edge of a step and your heel hanging free. Place a rolled-up towel under your toes so they bend upwards.",
         "Rise slowly onto your toes, then lower your heel slowly below the step. Keep the tempo steady and hold on for balance if you need to.",
         "When the phase says so, add weight in a backpack. The last repetitions of each set should feel heavy but still be done in the set tempo.",
       ],
@@ -803,8 +811,7 @@ export const en: Messages = {
       FIRST_WEEK: [
         "For the first few days, avoid running, jumping and long walks on hard ground. Cycling, a cross-trainer or swimming are good alternatives.",
         "Wear shoes with good cushioning all day, also indoors.",
-        "Cool the heel for 10–15 minutes in the evening if it helps.",
-        "From around day three you can add towel curls with your toes and slow calf lowering on a step, stopping if the pain turns sharp.",
+        "From around day three you can add towel curls with your toes, up to 10 times, 1–2 rounds a day, and slow calf lowering from a step, 10–20 times. Stop if the pain turns sharp.",
         WORSE_MORNING,
       ],
       HSR: [
@@ -817,7 +824,9 @@ export const en: Messages = {
         "Run 2–3 times a week and keep up the heel raises and foot exercises.",
       ],
     },
-    contact: "Contact your physiotherapist if the pain is getting worse week by week, if you have pain at night or at rest, numbness, swelling or redness, or if you are unsure how to do the exercises.",
+    ice: "Cold can help: put an ice pack wrapped in a cloth under your heel for 10–15 minutes in the evening.",
+    noIce: "Do not use ice on the foot: with reduced feeling or poor circulation, cold can harm the skin without you noticing.",
+    askPhysio: "Contact your physiotherapist if the pain gets worse week by week, or if you are unsure how to do the exercises.",
   },
   notFound: {
     title: "Page not found",

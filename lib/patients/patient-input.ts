@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COMORBIDITIES } from "../clinical/comorbidities";
 import { FootType, Sex, Side } from "../generated/prisma/enums";
 import { numberLimit, textLimit } from "../forms/field-limits";
 import { type FieldErrors, zChoice, zDate, zOptionalNumber, zOptionalText, zRequiredText } from "../forms/form-input";
@@ -34,8 +35,16 @@ export function zPatientInput(today: () => Date) {
     weightKg: zOptionalNumber(f.weightKg),
     footType: zChoice(Object.values(FootType) as [FootType, ...FootType[]]).default("UNKNOWN"),
     clinicianId: z.uuid("required"),
-  });
+    // One checkbox per condition ("comorbidities.DIABETES" = "on"), kept as a list of codes.
+    ...Object.fromEntries(COMORBIDITIES.map((code) => [comorbidityField(code), z.enum(["on"]).optional()])),
+  }).transform((input) => ({
+    ...input,
+    comorbidities: COMORBIDITIES.filter((code) => (input as Record<string, unknown>)[comorbidityField(code)] === "on"),
+  }));
 }
+
+/** The form field of a comorbidity's checkbox. */
+export const comorbidityField = (code: string) => `comorbidities.${code}`;
 
 export type TPatientInput = z.output<ReturnType<typeof zPatientInput>>;
 export type PatientField = keyof TPatientInput;

@@ -112,6 +112,7 @@ function toData(input: TPatientInput) {
     heightCm: input.heightCm ?? null,
     weightKg: input.weightKg ?? null,
     footType: input.footType,
+    comorbidities: input.comorbidities,
     clinicianId: input.clinicianId,
   } satisfies Prisma.PatientUncheckedUpdateInput;
 }

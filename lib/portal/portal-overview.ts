@@ -15,7 +15,7 @@ export async function getPortalOverview(db: Db, actor: Actor, on: Date) {
   assertCan(actor, "own-record");
   const patient = await db.patient.findFirst({
     where: { ...patientWhere(actor), archivedAt: null },
-    select: { id: true, name: true, clinician: { select: { name: true } }, currentEpisode: { select: { id: true, status: true } } },
+    select: { id: true, name: true, comorbidities: true, clinician: { select: { name: true } }, currentEpisode: { select: { id: true, status: true } } },
   });
   if (!patient) return null;
   await recordAuditEvent(db, actor, { action: "READ", entity: "Patient", entityId: patient.id });

@@ -219,6 +219,9 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
     heightCm: rng.int(155, 195),
     weightKg: rng.int(55, 110),
     footType: rng.pick<FootType>(["NORMAL", "FLAT", "HIGH_ARCH", "NORMAL"]),
+    // Conditions that change the advice: an injection candidate with diabetes, a first-week
+    // patient who must not use ice.
+    comorbidities: seed.variant === 0 && scenario === "LONG_12_MONTHS" ? ["DIABETES"] : seed.variant === 0 && scenario === "FIRST_WEEK" ? ["PERIPHERAL_NEUROPATHY"] : [],
   });
   const episode = await db.episode.create({
     data: {
@@ -406,7 +409,9 @@ async function seedProgramsAndLogs(db: Prisma.TransactionClient, seed: PatientSe
       date: addDays(treatmentStart, day),
       exercise: "HEEL_RAISE_TOWEL",
       sets: 3,
-      reps: week <= 3 ? 12 : week <= 6 ? 10 : week <= 9 ? 9 : 7,
+      // At a load dosed by repetition maximum the last reps are hard: now and then one is missed,
+      // which holds the load where it is (lib/programs/progression.ts).
+      reps: (week <= 3 ? 12 : week <= 6 ? 10 : 8) - (rng.next() < 0.4 ? 1 : 0),
       loadKg: week <= 3 ? 0 : Math.min(20, (week - 3) * 2),
       painDuring: scenario === "LOAD_RESPONSE" && recent ? 5 : clamp(painOn(day) - 3, 0, 3),
       completed: true,

@@ -35,6 +35,13 @@ describe(`patients on ${TEST_DB_KIND}`, () => {
     expect(await t.prisma.auditEvent.count({ where: { entityId: id, action: "CREATE" } })).toBe(1);
   });
 
+  it("keeps the conditions that change the advice, and only known ones", async () => {
+    const result = await createPatient(t.prisma, clinician, { ...valid, name: "Ole Sukker", "comorbidities.DIABETES": "on", "comorbidities.PERIPHERAL_NEUROPATHY": "on" }, options);
+    const id = result.status === "saved" ? result.patientId : "";
+    expect((await t.prisma.patient.findUniqueOrThrow({ where: { id } })).comorbidities).toEqual(["DIABETES", "PERIPHERAL_NEUROPATHY"]);
+    expect(await createPatient(t.prisma, clinician, { ...valid, name: "Ole Sukker 2", "comorbidities.DIABETES": "yes" }, options)).toMatchObject({ status: "invalid" });
+  });
+
   it("answers every bad field with its error code and saves nothing", async () => {
     const before = await t.prisma.patient.count();
     const result = await createPatient(

@@ -12,6 +12,7 @@ import { orNotFound } from "@/lib/not-found-for-page.server";
 import type { RuleCode } from "@/lib/rules/case";
 import { DetailsList } from "@/components/DetailsList";
 import { SourceList } from "@/components/SourceList";
+import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import { isReferenceKey } from "@/lib/clinical/references";
 
 type EventType = "OPENED" | "SEVERITY_CHANGED" | "ACKNOWLEDGED" | "REOPENED" | "RESOLVED";
@@ -36,6 +37,8 @@ export default async function FlagPage({ params }: { params: Promise<{ id: strin
       <section className="panel" aria-labelledby="recommendation-heading">
         <h2 id="recommendation-heading">{text.recommendation}</h2>
         <p>{recommendation}</p>
+        {/* Comorbidities change the advice, not the rule (SPEC §3). */}
+        {flag.code === "INJECTION_REVIEW" && needsBloodSugarNote(flag.episode.patient.comorbidities) && <p className="warning-box">{messages.flags.bloodSugar}</p>}
         <h3>{text.source}</h3>
         <SourceList sources={flag.sources.filter(isReferenceKey)} clinicDefault={text.clinicDefault} />
       </section>

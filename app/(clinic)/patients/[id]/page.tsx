@@ -7,6 +7,7 @@ import { EpisodeActions, OpenEpisodeForm } from "@/components/patients/EpisodeFo
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session.server";
 import { bmi } from "@/lib/clinical/bmi";
+import type { Comorbidity } from "@/lib/clinical/comorbidities";
 import { ageOn, today } from "@/lib/dates";
 import { getDb } from "@/lib/db/app-db.server";
 import { DISCHARGE_REASONS } from "@/lib/episodes/episode-input";
@@ -55,6 +56,7 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
     [messages.patientForm.weightKg, number(patient.weightKg)],
     [text.bmi, patientBmi === null ? messages.caseload.noValue : formatNumber(patientBmi, actor.locale)],
     [messages.patientForm.footType, messages.footType[patient.footType]],
+    [messages.patientForm.comorbidities, patient.comorbidities.map((code) => messages.comorbidity[code as Comorbidity] ?? code).join(", ") || messages.caseload.noValue],
     [messages.patientForm.occupation, patient.occupation ?? messages.caseload.noValue],
     [messages.patientForm.standingHoursPerDay, number(patient.standingHoursPerDay)],
     [messages.patientForm.runningKmPerWeek, number(patient.runningKmPerWeek)],

@@ -13,7 +13,7 @@ export default async function PortalHandoutPage() {
   const overview = await getPortalOverview(await getDb(), actor, day);
   return (
     <AppShell actor={actor} messages={messages} current="/portal">
-      <PlanHandout patientName={overview?.patient.name ?? actor.name} programs={overview?.programs ?? []} today={day} backHref="/portal" messages={messages} locale={actor.locale} />
+      <PlanHandout patientName={overview?.patient.name ?? actor.name} comorbidities={overview?.patient.comorbidities ?? []} programs={overview?.programs ?? []} today={day} backHref="/portal" messages={messages} locale={actor.locale} />
     </AppShell>
   );
 }

@@ -7,6 +7,7 @@ import { requireActor } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/app-db.server";
 import { getMessages } from "@/lib/i18n";
 import { formatInputNumber } from "@/lib/i18n/format";
+import { comorbidityField } from "@/lib/patients/patient-input";
 import { findPatientForPage } from "@/lib/patients/find-patient-for-page.server";
 import { listClinicians } from "@/lib/users/list-clinicians";
 
@@ -40,6 +41,7 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
           weightKg: decimal(patient.weightKg),
           footType: patient.footType,
           clinicianId: patient.clinicianId,
+          ...Object.fromEntries(patient.comorbidities.map((code) => [comorbidityField(code), "on"])),
         }}
         text={text}
         options={options}

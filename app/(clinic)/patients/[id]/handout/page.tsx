@@ -16,7 +16,7 @@ export default async function PatientHandoutPage({ params }: { params: Promise<{
   const programs = patient.currentEpisodeId ? await listActivePrograms(db, actor, patient.currentEpisodeId, day) : [];
   return (
     <AppShell actor={actor} messages={messages} current="/caseload">
-      <PlanHandout patientName={patient.name} programs={programs} today={day} backHref={`/patients/${patient.id}`} messages={messages} locale={actor.locale} />
+      <PlanHandout patientName={patient.name} comorbidities={patient.comorbidities} programs={programs} today={day} backHref={`/patients/${patient.id}`} messages={messages} locale={actor.locale} />
     </AppShell>
   );
 }
