@@ -4,8 +4,7 @@
 // fill in the dose: for a stretch `sets` is times a day and `reps` the holds; for run/walk
 // `sets` is the intervals and `reps` the minutes of each run and walk.
 import type { Messages } from "../i18n";
-import type { ProgramPhase } from "./default-templates";
-import { EXERCISES } from "./default-templates";
+import type { EXERCISES, ProgramPhase } from "./default-templates";
 
 export type DoseKind = "SETS_REPS" | "HOLDS" | "INTERVALS";
 
