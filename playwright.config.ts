@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { findChromium } from "./scripts/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -22,7 +23,8 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       // Playwright cannot download its own browser here; Debian's Chromium is used instead.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // npm test found (or installed) it first: scripts/ensure-chromium.ts.
+      executablePath: findChromium()?.path ?? "/usr/bin/chromium",
       args: [
         "--no-sandbox",
         "--disable-gpu",
