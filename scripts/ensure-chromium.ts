@@ -12,7 +12,12 @@ function installWithApt(): boolean {
   console.log("Chromium is not installed; installing Debian's chromium for the end-to-end tests (once, about a minute) …");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   for (const args of [["update", "-qq"], ["install", "-y", "-qq", "chromium"]]) {
-    if (spawnSync("apt-get", args, { stdio: ["ignore", "ignore", "inherit"], env }).status !== 0) return false;
+    // apt's chatter (debconf notes) is shown only when the step fails.
+    const step = spawnSync("apt-get", args, { stdio: ["ignore", "ignore", "pipe"], env, encoding: "utf8" });
+    if (step.status !== 0) {
+      process.stderr.write(step.stderr);
+      return false;
+    }
   }
   return true;
 }
