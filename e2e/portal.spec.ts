@@ -125,3 +125,29 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   await expect(painRows.filter({ has: clinic.getByRole("cell", { name: "5", exact: true }) })).toHaveCount(1);
   await phone.close();
 });
+
+test("five tabs tapping this morning's pain at the same moment leave one entry for the day", async ({ browser }) => {
+  const phone = await browser.newContext({ ...PHONE, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
+  const first = await phone.newPage();
+  await signIn(first, "patient@demo.dk");
+  const tabs = [first, ...(await Promise.all(Array.from({ length: 4 }, () => phone.newPage())))];
+  await Promise.all(tabs.map((tab) => tab.goto("/portal")));
+  // Each tab taps its own value (2–6), all at once.
+  await Promise.all(tabs.map((tab, i) => tab.getByRole("form", { name: "Morgensmerte" }).getByRole("button", { name: String(i + 2), exact: true }).tap()));
+  for (const tab of tabs) await expect(tab.getByText("Registreret i dag:", { exact: false })).toBeVisible();
+  await first.reload();
+  const kept = (await first.getByText("Registreret i dag:", { exact: false }).innerText()).match(/(\d+)\./)![1]!;
+  expect(Number(kept)).toBeGreaterThanOrEqual(2);
+  expect(Number(kept)).toBeLessThanOrEqual(6);
+  await phone.close();
+
+  // The clinic sees one diary entry for today, with the value the patient now sees.
+  const clinic = await browser.newPage();
+  await signIn(clinic, "fysio@demo.dk");
+  await clinic.goto("/caseload?q=Peter%20Patient");
+  await clinic.getByRole("link", { name: "Peter Patient" }).click();
+  await clinic.locator("summary", { hasText: "Målinger som tabel" }).click();
+  const diaryToday = clinic.getByRole("row").filter({ hasText: TODAY }).filter({ hasText: "fra patientens dagbog" });
+  await expect(diaryToday).toHaveCount(1);
+  await expect(diaryToday.getByRole("cell", { name: kept, exact: true })).toHaveCount(1);
+});

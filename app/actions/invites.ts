@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { actorFor } from "@/lib/auth/guard.server";
 import { getDb } from "@/lib/db/app-db.server";
 import { readEnv } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
 import { errorTexts } from "@/lib/forms/error-text";
 import { formValues } from "@/lib/forms/form-input";
 import type { FormState } from "@/lib/forms/form-state";
@@ -22,8 +23,13 @@ async function appUrl(): Promise<string> {
 /** Creates an invite; the link comes back once, in `values.link`. */
 export async function createInviteAction(patientId: string, previous: FormState): Promise<FormState> {
   const actor = await actorFor(["ADMIN", "CLINICIAN"]);
-  const { token } = await createInvite(await getDb(), actor, patientId, new Date());
+  const created = await createInvite(await getDb(), actor, patientId, new Date()).catch((error: unknown) => {
+    if (isAppError(error, "CONFLICT")) return null;
+    throw error;
+  });
   revalidatePath(`/patients/${patientId}`);
+  if (!created) return { attempt: previous.attempt + 1, values: {}, errors: {}, formError: getMessages(actor.locale).invite.createdMeanwhile };
+  const { token } = created;
   return { attempt: previous.attempt + 1, values: { link: new URL(`/invite/${token}`, await appUrl()).toString() }, errors: {}, formError: null };
 }
 

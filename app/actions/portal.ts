@@ -14,7 +14,7 @@ async function answer(log: typeof logMorningPain, previous: FormState, formData:
   const messages = getMessages(actor.locale);
   const values = formValues(formData);
   const result: PortalLogResult = await log(await getDb(), actor, values, today());
-  if (result.status === "saved") {
+  if (result.status !== "invalid") {
     revalidatePath("/portal");
     return { attempt: previous.attempt + 1, values: {}, errors: {}, formError: null, notice: messages.portal[saved] };
   }

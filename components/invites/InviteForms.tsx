@@ -25,6 +25,7 @@ export function CreateInviteForm({
   const link = state.values.link;
   return (
     <div className="stack" aria-busy={pending}>
+      <FormMessages state={state} />
       {hasOpenInvite ? (
         <ConfirmDialog trigger={text.create} title={text.replaceTitle} body={text.replaceBody} confirm={text.create} cancel={text.cancel} action={formAction} />
       ) : (

@@ -2,6 +2,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { isUniqueViolation } from "../db/unique-violation";
 import { AppError } from "../errors";
 import { fieldErrorsOf } from "../forms/form-input";
 import type { EpisodeStatus } from "../generated/prisma/enums";
@@ -15,7 +16,11 @@ export type OpenEpisodeResult =
   /** The patient already has an episode that is not discharged. */
   | { status: "alreadyOpen" };
 
-/** Opens a new episode of care and makes it the one the caseload shows. */
+/**
+ * Opens a new episode of care and makes it the one the caseload shows. The database holds one
+ * episode per patient that is not discharged (Episode_one_open_per_patient): of two clinicians
+ * opening one at once, the second is told the patient already has one.
+ */
 export async function openEpisode(
   db: Db,
   actor: Actor,
@@ -31,13 +36,18 @@ export async function openEpisode(
   const open = await db.episode.count({ where: { patientId, status: { not: "DISCHARGED" } } });
   if (open > 0) return { status: "alreadyOpen" };
 
-  const episode = await db.$transaction(async (tx) => {
-    const created = await tx.episode.create({ data: { ...parsed.data, clinicId: actor.clinicId, patientId } });
-    await tx.patient.update({ where: { id: patientId }, data: { currentEpisodeId: created.id } });
-    await recordAuditEvent(tx, actor, { action: "CREATE", entity: "Episode", entityId: created.id });
-    return created;
-  });
-  return { status: "opened", episodeId: episode.id };
+  try {
+    const episode = await db.$transaction(async (tx) => {
+      const created = await tx.episode.create({ data: { ...parsed.data, clinicId: actor.clinicId, patientId } });
+      await tx.patient.update({ where: { id: patientId }, data: { currentEpisodeId: created.id } });
+      await recordAuditEvent(tx, actor, { action: "CREATE", entity: "Episode", entityId: created.id });
+      return created;
+    });
+    return { status: "opened", episodeId: episode.id };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { status: "alreadyOpen" };
+    throw error;
+  }
 }
 
 const ALLOWED: Record<TEpisodeTransition["action"], { from: EpisodeStatus[]; to: EpisodeStatus }> = {
@@ -66,6 +76,7 @@ export async function changeEpisodeStatus(db: Db, actor: Actor, episodeId: strin
   if (!rule.from.includes(episode.status)) throw new AppError("CONFLICT");
   if (transition.action === "reopen" && episode.patient.currentEpisodeId !== episode.id) throw new AppError("CONFLICT");
 
+  // Reopening while another episode was opened meanwhile breaks "one open episode": a CONFLICT.
   await withEpisodeWrite(db, episode.id, async (tx) => {
     await tx.episode.update({
       where: { id: episode.id },
@@ -78,6 +89,8 @@ export async function changeEpisodeStatus(db: Db, actor: Actor, episodeId: strin
       },
     });
     await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "Episode", entityId: episode.id });
+  }).catch((error: unknown) => {
+    throw isUniqueViolation(error) ? new AppError("CONFLICT") : error;
   });
   return { status: "changed" as const };
 }

@@ -26,6 +26,9 @@ export async function syncEpisodeFlags(db: Prisma.TransactionClient, episodeIds:
   const counts: SyncCounts = { opened: 0, changed: 0, reopened: 0, resolved: 0 };
   if (episodeIds.length === 0) return counts;
   const day = asOf.toISOString().slice(0, 10);
+  // A sweep and a patient's write may evaluate one episode at once: the rows are locked (in id
+  // order, so two batches cannot deadlock) and the second waits for the first's flags.
+  await db.$executeRaw`SELECT 1 FROM "Episode" WHERE id = ANY(${episodeIds}::uuid[]) ORDER BY id FOR UPDATE`;
   const [cases, episodes, current] = await Promise.all([
     loadRuleCases(db, episodeIds),
     db.episode.findMany({ where: { id: { in: episodeIds } }, select: { id: true, clinicId: true, painTrend: true, clinic: { select: { ruleSettings: true } } } }),

@@ -183,6 +183,7 @@ export const da = {
     replaceBody: "Det link, patienten fik tidligere, holder op med at virke.",
     created: "Giv patienten dette link. Det kan bruges én gang inden for 7 dage og vises kun nu.",
     link: "Invitationslink",
+    createdMeanwhile: "En anden oprettede en invitation til patienten i samme øjeblik. Genindlæs siden for at se den.",
     acceptTitle: "Opret din adgangskode",
     acceptIntro: "Vælg en adgangskode til patientportalen, hvor du kan se din træningsplan og registrere smerter og træninger.",
     resetIntro: "Vælg en ny adgangskode til din konto i patientportalen.",

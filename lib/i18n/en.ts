@@ -183,6 +183,7 @@ export const en: Messages = {
     replaceBody: "The link you gave the patient earlier will stop working.",
     created: "Give the patient this link. It works once, for 7 days, and is shown only now.",
     link: "Invitation link",
+    createdMeanwhile: "Someone created an invitation for this patient at the same moment. Reload the page to see it.",
     acceptTitle: "Create your password",
     acceptIntro: "Choose a password for the patient portal, where you can see your exercise plan and log your pain and sessions.",
     resetIntro: "Choose a new password for your patient portal account.",

@@ -35,7 +35,11 @@ async function findPatient(db: Db, actor: Actor, patientId: string) {
   return patient;
 }
 
-/** Creates an invite for the patient and revokes any open one. Answers the token, once. */
+/**
+ * Creates an invite for the patient and revokes any open one. Answers the token, once. The
+ * database holds one pending invite per patient (Invite_one_pending_per_patient): of two
+ * created at the same moment, the second is a CONFLICT rather than a second live link.
+ */
 export async function createInvite(db: Db, actor: Actor, patientId: string, now: Date) {
   const patient = await findPatient(db, actor, patientId);
   const token = randomBytes(32).toString("base64url");
@@ -46,6 +50,8 @@ export async function createInvite(db: Db, actor: Actor, patientId: string, now:
       data: { clinicId: actor.clinicId, patientId: patient.id, createdById: actor.userId, tokenHash: hashToken(token), expiresAt },
     });
     await recordAuditEvent(tx, actor, { action: "CREATE", entity: "Invite", entityId: invite.id });
+  }).catch((error: unknown) => {
+    throw isUniqueViolation(error) ? new AppError("CONFLICT") : error;
   });
   return { token, expiresAt };
 }

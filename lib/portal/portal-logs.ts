@@ -5,6 +5,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
+import { isoDate } from "../dates";
 import type { Db } from "../db/client";
 import { withEpisodeWrite } from "../episodes/with-episode-write";
 import { AppError } from "../errors";
@@ -15,9 +16,9 @@ import { ZProgramContent } from "../programs/default-templates";
 import { programWeek } from "../programs/program-week";
 import { scheduledPhase } from "../programs/progression";
 
-export type PortalLogResult = { status: "saved"; id: string } | { status: "invalid"; fieldErrors: FieldErrors };
+/** "updated": the day's morning pain was already logged and now has the new value. */
+export type PortalLogResult = { status: "saved" | "updated"; id: string } | { status: "invalid"; fieldErrors: FieldErrors };
 
-/** Bounds of the portal logs' numbers (morning pain and the session log), for the "must be between" messages. */
 /** What each portal log field accepts; the schemas and the error texts read it. */
 export const PORTAL_LOG_FIELDS = {
   value: numberLimit(0, 10),
@@ -43,7 +44,9 @@ const zToday = (today: Date) => zDate({ latest: () => today, earliest: today, ea
 
 /**
  * Today's first-step pain, 0–10. One value per day from the portal: logging again the same
- * day changes that day's value; earlier days are closed.
+ * day changes that day's value; earlier days are closed. The database holds the rule (a
+ * partial unique index): the write is one INSERT … ON CONFLICT DO UPDATE, so five taps at
+ * once leave one row, and each caller learns whether it created or changed it.
  */
 export async function logMorningPain(db: Db, actor: Actor, raw: Record<string, unknown>, today: Date): Promise<PortalLogResult> {
   const episode = await ownOpenEpisode(db, actor);
@@ -51,16 +54,15 @@ export async function logMorningPain(db: Db, actor: Actor, raw: Record<string, u
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const { date, value } = parsed.data;
   return withEpisodeWrite(db, episode.id, async (tx) => {
-    const existing = await tx.outcomeMeasurement.findFirst({
-      where: { episodeId: episode.id, instrument: "NRS_FIRST_STEP", recordedBy: "PATIENT", date, deletedAt: null },
-    });
-    const row = existing
-      ? await tx.outcomeMeasurement.update({ where: { id: existing.id }, data: { value } })
-      : await tx.outcomeMeasurement.create({
-          data: { clinicId: actor.clinicId, episodeId: episode.id, recordedById: actor.userId, recordedBy: "PATIENT", date, instrument: "NRS_FIRST_STEP", value },
-        });
-    await recordAuditEvent(tx, actor, { action: existing ? "UPDATE" : "CREATE", entity: "OutcomeMeasurement", entityId: row.id });
-    return { status: "saved", id: row.id } as const;
+    // xmax is 0 for a row this statement inserted, and set for one it updated.
+    const [row] = await tx.$queryRaw<{ id: string; inserted: boolean }[]>`
+      INSERT INTO "OutcomeMeasurement" (id, "clinicId", "episodeId", "recordedById", "recordedBy", date, instrument, value, "updatedAt")
+      VALUES (gen_random_uuid(), ${actor.clinicId}::uuid, ${episode.id}::uuid, ${actor.userId}::uuid, 'PATIENT', ${isoDate(date)}::date, 'NRS_FIRST_STEP', ${value}, now())
+      ON CONFLICT ("episodeId", date) WHERE "recordedBy" = 'PATIENT' AND instrument = 'NRS_FIRST_STEP' AND "deletedAt" IS NULL
+      DO UPDATE SET value = EXCLUDED.value, "updatedAt" = now()
+      RETURNING id::text, (xmax = 0) AS inserted`;
+    await recordAuditEvent(tx, actor, { action: row!.inserted ? "CREATE" : "UPDATE", entity: "OutcomeMeasurement", entityId: row!.id });
+    return { status: row!.inserted ? "saved" : "updated", id: row!.id } as const;
   });
 }
 

@@ -8,6 +8,7 @@ import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { today } from "../dates";
 import type { Db } from "../db/client";
+import { isUniqueViolation } from "../db/unique-violation";
 import { withEpisodeWrite } from "../episodes/with-episode-write";
 import { AppError } from "../errors";
 import { type FieldErrors, fieldErrorsOf, zChoice, zDate, zOptionalNumber, zRequiredNumber, zRequiredText } from "../forms/form-input";
@@ -82,7 +83,8 @@ const zAssignment = (treatmentStart: Date) =>
 
 /**
  * Assigns a template (of the actor's clinic, else NOT_FOUND) to an episode. One active
- * program of each kind per episode: the episode row is locked while that is checked.
+ * program of each kind per episode: the episode's writes take turns, and the database holds
+ * the rule too (ProgramAssignment_one_active_per_kind), so a second assignment is "alreadyActive".
  */
 export async function assignProgram(db: Db, actor: Actor, episodeId: string, raw: Record<string, unknown>): Promise<ProgramWriteResult> {
   assertCan(actor, "clinic-patients");
@@ -91,7 +93,6 @@ export async function assignProgram(db: Db, actor: Actor, episodeId: string, raw
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const template = await getTemplate(db, actor, parsed.data.templateId);
   return withEpisodeWrite(db, episode.id, async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM "Episode" WHERE id = ${episode.id}::uuid FOR UPDATE`;
     const active = await tx.programAssignment.count({ where: { episodeId: episode.id, kind: template.kind, status: "ACTIVE" } });
     if (active > 0) return { status: "alreadyActive" } as const;
     const row = await tx.programAssignment.create({
@@ -111,6 +112,9 @@ export async function assignProgram(db: Db, actor: Actor, episodeId: string, raw
       }
     }
     return { status: "saved", id: row.id } as const;
+  }).catch((error: unknown) => {
+    if (isUniqueViolation(error)) return { status: "alreadyActive" } as const;
+    throw error;
   });
 }
 

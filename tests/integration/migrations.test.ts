@@ -115,9 +115,52 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
     expect(await query(db, `select sources from "Flag"`)).toEqual([[["CLINIC_DEFAULT"]]]);
     expect(await query(db, `select "rulesVersion" from "Clinic"`)).toEqual([[0]]);
   });
+
+  it("merges rows that break an only-one rule, keeping the latest, before the rules hold", async () => {
+    db = await migratedUpTo(ONLY_ONE);
+    const id = { clinic: randomUUID(), patientUser: randomUUID(), patient: randomUUID(), template: randomUUID(), older: randomUUID(), newer: randomUUID() };
+    const pain = { first: randomUUID(), kept: randomUUID(), otherDay: randomUUID() };
+    const at = (minute: number) => `'2026-11-20T07:${String(minute).padStart(2, "0")}:00Z'`;
+    const diary = (rowId: string, date: string, value: number, minute: number) =>
+      `insert into "OutcomeMeasurement" (id, "clinicId", "episodeId", "recordedById", "recordedBy", date, instrument, value, "createdAt", "updatedAt")
+       values ('${rowId}', '${id.clinic}', '${id.newer}', '${id.patientUser}', 'PATIENT', '${date}', 'NRS_FIRST_STEP', ${value}, ${at(minute)}, now())`;
+    const episode = (rowId: string, minute: number) =>
+      `insert into "Episode" (id, "clinicId", "patientId", side, "symptomOnset", "treatmentStart", "createdAt", "updatedAt") values ('${rowId}', '${id.clinic}', '${id.patient}', 'LEFT', '2026-10-01', '2026-10-05', ${at(minute)}, now())`;
+    const assignment = (minute: number) =>
+      `insert into "ProgramAssignment" (id, "clinicId", "episodeId", "templateId", kind, "startDate", "sessionsPerWeek", content, "createdAt", "updatedAt") values ('${randomUUID()}', '${id.clinic}', '${id.newer}', '${id.template}', 'HSR', '2026-10-05', 3, '{}', ${at(minute)}, now())`;
+    const flag = (minute: number) =>
+      `insert into "Flag" (id, "clinicId", "episodeId", code, severity, evidence, recommendation, sources, "ruleVersion", "openedAt", "updatedAt") values ('${randomUUID()}', '${id.clinic}', '${id.newer}', 'WORSENING', 'HIGH', '{}', '{}', '{}', 2, ${at(minute)}, now())`;
+    const invite = (minute: number) =>
+      `insert into "Invite" (id, "clinicId", "patientId", "createdById", "tokenHash", "expiresAt", "createdAt") values ('${randomUUID()}', '${id.clinic}', '${id.patient}', '${id.patientUser}', '${randomUUID()}', '2026-12-01T00:00:00Z', ${at(minute)})`;
+    for (const sql of [
+      `insert into "Clinic" (id, name) values ('${id.clinic}', 'Merge clinic')`,
+      `insert into "User" (id, "clinicId", email, name, role, "passwordHash", "updatedAt") values ('${id.patientUser}', '${id.clinic}', 'merge@example.test', 'Pia', 'PATIENT', 'x', now())`,
+      `insert into "Patient" (id, "clinicId", "clinicianId", name, "dateOfBirth", sex, "affectedSide", "updatedAt") values ('${id.patient}', '${id.clinic}', '${id.patientUser}', 'P', '1980-01-01', 'FEMALE', 'LEFT', now())`,
+      `insert into "ProgramTemplate" (id, "clinicId", key, kind, "nameDa", "nameEn", content) values ('${id.template}', '${id.clinic}', 'hsr', 'HSR', 'HSR', 'HSR', '{}')`,
+      episode(id.older, 1), episode(id.newer, 2),
+      `update "Patient" set "currentEpisodeId" = '${id.older}'`,
+      diary(pain.first, "2026-11-20", 6, 10), diary(pain.kept, "2026-11-20", 5, 11), diary(pain.otherDay, "2026-11-19", 7, 5),
+      assignment(20), assignment(21), flag(30), flag(31), invite(40), invite(41),
+    ]) await query(db, sql);
+
+    expect(await applyMigrations(db)).toEqual([ONLY_ONE, ...(await checkedIn()).filter((m) => m > ONLY_ONE)]);
+    // The diary: the latest of the day stays; the earlier is soft-deleted with why, and is in the kept row's history.
+    expect(await query(db, `select id, value::float, "deletedAt" is null, "deleteReason" like '%latest entry was kept%' from "OutcomeMeasurement" order by date, "createdAt"`)).toEqual([
+      [pain.otherDay, 7, true, null], [pain.first, 6, false, true], [pain.kept, 5, true, null],
+    ]);
+    expect(await query(db, `select "entityId", action, (snapshot->>'value')::float, reason like '%latest entry was kept%' from "RecordRevision"`)).toEqual([[pain.kept, "UPDATE", 6, true]]);
+    // Episodes: the newer stays open and is the patient's current one; the older is discharged.
+    expect(await query(db, `select id, status::text, "dischargeReason" from "Episode" order by "createdAt"`)).toEqual([[id.older, "DISCHARGED", "OTHER"], [id.newer, "ACTIVE", null]]);
+    expect(await query(db, `select "currentEpisodeId" from "Patient"`)).toEqual([[id.newer]]);
+    // Programs, flags and invitations: the latest stays; the others end, resolve (with the event) or are revoked.
+    expect(await query(db, `select status::text, "endReason" from "ProgramAssignment" order by "createdAt"`)).toEqual([["ENDED", "OTHER"], ["ACTIVE", null]]);
+    expect(await query(db, `select f.status::text, e.type from "Flag" f left join "FlagEvent" e on e."flagId" = f.id order by f."openedAt"`)).toEqual([["RESOLVED", "RESOLVED"], ["OPEN", null]]);
+    expect(await query(db, `select "revokedAt" is null from "Invite" order by "createdAt"`)).toEqual([[false], [true]]);
+  });
 });
 
 const REVISION = "20261125085526_rules_revision_2026_11_25";
+const ONLY_ONE = "20261125104049_only_one_rules";
 const TEMPLATE_NAMES = "20261125094737_template_names_per_language";
 
 /** A database with the migrations before `name` applied, and a folder holding those only. */
