@@ -5,7 +5,7 @@ import { isoDate } from "../dates";
 import { patientWhere } from "../patients/scope";
 import { clinicRuleSettings } from "../rules/settings";
 import { prescriptionFor } from "./progression";
-import { progressionInput } from "./progression-input";
+import { OVERRIDE_ORDER, progressionInput } from "./progression-input";
 import { templateName } from "./template-name";
 
 /**
@@ -18,7 +18,7 @@ export async function listActivePrograms(db: Db, actor: Actor, episodeId: string
     where: { episodeId, clinicId: actor.clinicId, status: "ACTIVE", episode: { patient: patientWhere(actor) } },
     include: {
       template: { select: { nameDa: true, nameEn: true, version: true } },
-      overrides: { orderBy: [{ date: "asc" }, { createdAt: "asc" }], include: { createdBy: { select: { name: true } } } },
+      overrides: { orderBy: OVERRIDE_ORDER, include: { createdBy: { select: { name: true } } } },
     },
     orderBy: [{ kind: "asc" }, { startDate: "asc" }],
   });

@@ -1,10 +1,17 @@
 import { isoDate } from "../dates";
+import type { Prisma } from "../generated/prisma/client";
 import { ZProgramContent } from "./default-templates";
 import type { ProgressionInput } from "./progression";
 
 type AssignmentRow = { startDate: Date; sessionsPerWeek: number; startingLoadKg: { toString(): string }; content: unknown };
 type SessionRow = { date: Date; completed: boolean; sets: number | null; reps: number | null; painDuring: number | null; loadKg: { toString(): string } | null };
 type OverrideRow = { date: Date; phase: number | null; loadKg: { toString(): string } | null };
+
+/**
+ * The order every reader loads a program's overrides in: by date, and of one date the later
+ * entered last, so it wins. The patient page and the caseload's phase must agree.
+ */
+export const OVERRIDE_ORDER = [{ date: "asc" }, { createdAt: "asc" }] satisfies Prisma.ProgramOverrideOrderByWithRelationInput[];
 
 /** The progression engine's input from database rows: dates as yyyy-mm-dd, decimals as numbers. */
 export function progressionInput(

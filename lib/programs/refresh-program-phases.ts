@@ -3,7 +3,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { clinicRuleSettings } from "../rules/settings";
 import { ZProgramContent } from "./default-templates";
 import { prescriptionFor } from "./progression";
-import { progressionInput } from "./progression-input";
+import { OVERRIDE_ORDER, progressionInput } from "./progression-input";
 
 /**
  * Stores, for each episode, the progression engine's phase on `on` of the program its summary
@@ -19,7 +19,7 @@ export async function refreshProgramPhases(db: Prisma.TransactionClient, episode
   });
   const assignments = await db.programAssignment.findMany({
     where: { episodeId: { in: episodeIds }, status: "ACTIVE" },
-    include: { overrides: true },
+    include: { overrides: { orderBy: OVERRIDE_ORDER } },
   });
   const byId = new Map(episodes.map((e) => [e.id, e]));
   const shown = new Map(

@@ -38,9 +38,10 @@ async function patientWith(
     if (opts.lastVisitDaysAgo !== undefined) {
       await tx.assessment.create({ data: { ...base, date: addDays(today, -opts.lastVisitDaysAgo), redFlagsScreened: true } });
     }
-    for (const severity of opts.flags ?? []) {
+    // One open flag per rule: each of the test's flags is a rule of its own.
+    for (const [i, severity] of (opts.flags ?? []).entries()) {
       await tx.flag.create({
-        data: { clinicId: clinician.clinicId, episodeId: episode.id, code: "TEST", severity, evidence: {}, recommendation: {}, sources: [], ruleVersion: 1 },
+        data: { clinicId: clinician.clinicId, episodeId: episode.id, code: `TEST_${i}`, severity, evidence: {}, recommendation: {}, sources: [], ruleVersion: 1 },
       });
     }
   });

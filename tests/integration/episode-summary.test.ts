@@ -1,5 +1,6 @@
 // After any sequence of writes through withEpisodeWrite, the stored summary equals a
 // recomputation from the raw rows, done here independently in plain TypeScript.
+import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../lib/dates";
@@ -71,7 +72,8 @@ async function apply(tx: Prisma.TransactionClient, episodeId: string, w: Write) 
       return;
     }
     case "flag":
-      await tx.flag.create({ data: { ...base, code: "TEST", severity: w.severity, evidence: {}, recommendation: {}, sources: [], ruleVersion: 1 } });
+      // One open flag per rule: each written flag is a rule of its own.
+      await tx.flag.create({ data: { ...base, code: `TEST_${randomUUID()}`, severity: w.severity, evidence: {}, recommendation: {}, sources: [], ruleVersion: 1 } });
       return;
     case "closeFlag": {
       const row = nth(await tx.flag.findMany({ where: { episodeId, status: "OPEN" }, orderBy: { id: "asc" } }), w.pick);
@@ -79,6 +81,8 @@ async function apply(tx: Prisma.TransactionClient, episodeId: string, w: Write) 
       return;
     }
     case "assign":
+      // As the app does: a kind already active is not assigned twice.
+      if (await tx.programAssignment.count({ where: { episodeId, kind: w.programKind, status: "ACTIVE" } })) return;
       await tx.programAssignment.create({
         data: { ...base, templateId, kind: w.programKind, startDate: addDays(start, w.day), sessionsPerWeek: 3, content: {} },
       });

@@ -132,7 +132,7 @@ describe(`portal logs on ${TEST_DB_KIND}`, () => {
     expect(await log({ date: isoDate(addDays(day, 1)), value: "3" })).toEqual({ status: "invalid", fieldErrors: { date: "futureDate" } });
     expect(await log({ date: isoDate(addDays(day, -1)), value: "3" })).toEqual({ status: "invalid", fieldErrors: { date: "tooEarly" } });
     expect((await log({ date: isoDate(day), value: "6" })).status).toBe("saved");
-    expect((await log({ date: isoDate(day), value: "4" })).status).toBe("saved");
+    expect((await log({ date: isoDate(day), value: "4" })).status).toBe("updated");
     const rows = await t.prisma.outcomeMeasurement.findMany({ where: { episodeId: mine.episodeId, instrument: "NRS_FIRST_STEP" } });
     expect(rows.map((row) => [Number(row.value), row.recordedBy])).toEqual([[4, "PATIENT"]]);
     expect(Number((await t.prisma.episode.findUniqueOrThrow({ where: { id: mine.episodeId } })).latestPain)).toBe(4);

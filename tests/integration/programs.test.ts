@@ -199,5 +199,11 @@ describe(`prescription and overrides on ${TEST_DB_KIND}`, () => {
     expect(program!.overrides).toMatchObject([{ phase: 3, loadKg: 12.5, reason: "Tåler mere", by: clinician.name }]);
     expect(await t.prisma.auditEvent.count({ where: { entity: "ProgramOverride", entityId: (saved as { id: string }).id, actorId: clinician.userId } })).toBe(1);
     await expect(overrideProgression(t.prisma, outsider, assignmentId, { date: isoDate(now), phase: "1", reason: "x" })).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
+
+    // A second override the same day wins, on the patient page and in the caseload alike.
+    expect(await overrideProgression(t.prisma, clinician, assignmentId, { date: isoDate(now), phase: "2", reason: "Ombestemt" })).toMatchObject({ status: "saved" });
+    const [corrected] = await listActivePrograms(t.prisma, clinician, episodeId, now);
+    expect(corrected!.prescription).toMatchObject({ phase: 2, reason: "OVERRIDDEN" });
+    expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).programPhase).toBe(2);
   });
 });
