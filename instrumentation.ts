@@ -1,9 +1,20 @@
 // Runs once when a Next.js server starts (not during the build): background work that must
-// survive restarts is resumed here.
+// survive restarts is resumed here; and every error a page, action or route did not handle is
+// logged once, with its stack and the request's id.
+import type { Instrumentation } from "next";
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { resumeReevaluations } = await import("./lib/rules/reevaluation-runner.server");
+  const [{ resumeReevaluations }, { logger }] = await Promise.all([import("./lib/rules/reevaluation-runner.server"), import("./lib/log/logger")]);
   await resumeReevaluations().catch((error: unknown) => {
-    console.error(`Could not resume the re-evaluation of flags at start (${error instanceof Error ? error.name : typeof error}).`);
+    logger.error({ err: error }, "could not resume the re-evaluation of flags at start");
   });
 }
+
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const [{ logger }, { REQUEST_ID_HEADER }] = await Promise.all([import("./lib/log/logger"), import("./lib/entry/request-id")]);
+  const requestId = request.headers[REQUEST_ID_HEADER];
+  // The route's pattern, never its path: a path can hold a search a clinician typed.
+  logger.error({ reqId: Array.isArray(requestId) ? requestId[0] : requestId, kind: context.routeType, entry: context.routePath, err: error }, "unhandled error");
+};

@@ -18,6 +18,11 @@ const CONTENT_SECURITY_POLICY = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  experimental: {
+    // proxy.ts reads request bodies (lib/entry/request-guard.ts); Next.js buffers them for it
+    // up to this size, the largest body the app accepts.
+    proxyClientMaxBodySize: "1mb",
+  },
   // Loaded from node_modules at run time rather than bundled: PGlite and the schema engine
   // read their .wasm and data files from their own package folders.
   serverExternalPackages: [

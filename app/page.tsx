@@ -1,8 +1,6 @@
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/session.server";
 import { homePath } from "@/lib/auth/permissions";
+import { page } from "@/lib/entry/page.server";
 
-export default async function Home() {
-  const actor = await getActor();
-  redirect(actor ? homePath(actor.role) : "/sign-in");
-}
+/** The start address: a signed-in user's own start page, else sign-in. */
+export default page({ name: "/", access: "public" }, async ({ actor }) => redirect(actor ? homePath(actor) : "/sign-in"));

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import type { Messages } from "@/lib/i18n";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "./SignOutButton";
@@ -8,7 +9,7 @@ import { SignOutButton } from "./SignOutButton";
 type NavItem = { href: string; label: string };
 
 function navFor(actor: Actor, messages: Messages): NavItem[] {
-  return actor.role === "PATIENT"
+  return can(actor, "own-record")
     ? [
         { href: "/portal", label: messages.nav.portal },
         { href: "/portal/learn", label: messages.nav.learn },
@@ -16,7 +17,7 @@ function navFor(actor: Actor, messages: Messages): NavItem[] {
     : [
         { href: "/caseload", label: messages.nav.caseload },
         { href: "/flags", label: messages.nav.flags },
-        ...(actor.role === "ADMIN" ? [{ href: "/settings", label: messages.nav.settings }] : []),
+        ...(can(actor, "clinic-admin") ? [{ href: "/settings", label: messages.nav.settings }] : []),
       ];
 }
 

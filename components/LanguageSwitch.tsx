@@ -1,11 +1,12 @@
 import { setLocale } from "@/app/actions/set-locale";
+import { asFormSubmit } from "@/lib/entry/form-submit";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { LOCALES, type Messages } from "@/lib/i18n";
 
 /** Two plain submit buttons: works without JavaScript and by keyboard. */
 export function LanguageSwitch({ locale, messages }: { locale: Locale; messages: Messages }) {
   return (
-    <form action={setLocale} className="language-switch" aria-label={messages.language.change}>
+    <form action={asFormSubmit(setLocale)} className="language-switch" aria-label={messages.language.change}>
       <span className="visually-hidden">{messages.language.label}</span>
       {LOCALES.map((option) => (
         <button

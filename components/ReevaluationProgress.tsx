@@ -9,7 +9,8 @@ export function ReevaluationProgress({
   text,
 }: {
   initial: Progress;
-  poll: () => Promise<Progress>;
+  /** The current progress, or null when the server refused (the last known progress stays). */
+  poll: () => Promise<Progress | null>;
   /** `of` holds {done} and {total}; numbers are written in `locale`. */
   text: { running: string; done: string; of: string; locale: string };
 }) {
@@ -18,7 +19,7 @@ export function ReevaluationProgress({
   const progress = polled?.from === initial ? polled.progress : initial;
   useEffect(() => {
     if (!progress.pending) return;
-    const timer = setTimeout(() => void poll().then((next) => setPolled({ from: initial, progress: next }), () => undefined), 1000);
+    const timer = setTimeout(() => void poll().then((next) => next && setPolled({ from: initial, progress: next }), () => undefined), 1000);
     return () => clearTimeout(timer);
   }, [progress, poll, initial]);
   if (!progress.pending) return <p className="hint">{text.done}</p>;

@@ -16,6 +16,8 @@ const ZEnv = z.object({
   PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(3000)),
   /** The app's public address (set by `npm start`); invitation links are built on it. */
   NEXTAUTH_URL: z.preprocess(emptyAsUnset, z.url("must be a URL").optional()),
+  /** How much the server logs (lib/log/logger.ts): "info" is a line per request. */
+  LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info")),
   NEXTAUTH_SECRET: z.preprocess(
     emptyAsUnset,
     z.string().min(32, "must be at least 32 characters").optional(),

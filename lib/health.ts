@@ -1,4 +1,5 @@
 import type { Db } from "./db/client";
+import { logger } from "./log/logger";
 
 export type Health = { status: "ok" | "error"; db: "ok" | "error" };
 
@@ -8,7 +9,8 @@ export async function checkHealth(getDb: () => Promise<Db>): Promise<Health> {
     const db = await getDb();
     await db.$queryRaw`select 1`;
     return { status: "ok", db: "ok" };
-  } catch {
+  } catch (error) {
+    logger.error({ err: error }, "health check: the database does not answer");
     return { status: "error", db: "error" };
   }
 }

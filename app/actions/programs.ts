@@ -1,71 +1,69 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { actorFor } from "@/lib/auth/guard.server";
+import { z } from "zod";
 import { today } from "@/lib/dates";
-import { getDb } from "@/lib/db/app-db.server";
+import { commandAction, formAction, type FormContext } from "@/lib/entry/action.server";
+import { ids } from "@/lib/entry/ids";
 import { errorTexts } from "@/lib/forms/error-text";
 import type { FieldLimits } from "@/lib/forms/field-limits";
-import { formValues } from "@/lib/forms/form-input";
-import type { FormState } from "@/lib/forms/form-state";
-import { getMessages, type Messages } from "@/lib/i18n";
+import type { Messages } from "@/lib/i18n";
 import { adjustAssignment, assignmentFields, assignProgram, continueAsMaintenance, endAssignment, overrideProgression, type ProgramWriteResult } from "@/lib/programs/assignments";
+import { ZProgramContent } from "@/lib/programs/default-templates";
 import { programContentFields } from "@/lib/programs/program-content-input";
-import type { ProgramContent } from "@/lib/programs/default-templates";
-
-const CLINIC_ROLES = ["ADMIN", "CLINICIAN"] as const;
 
 /** The form's answer to a write that was not saved. */
-function notSaved(result: Exclude<ProgramWriteResult, { status: "saved" }>, previous: FormState, values: FormState["values"], messages: Messages, ranges: FieldLimits): FormState {
-  const next = { attempt: previous.attempt + 1, values, errors: {}, formError: null };
-  if (result.status === "alreadyActive") return { ...next, formError: messages.programs.alreadyActive };
-  return { ...next, errors: errorTexts(result.fieldErrors, messages, ranges), formError: messages.validation.summary };
+function notSaved(result: Exclude<ProgramWriteResult, { status: "saved" }>, answer: FormContext["answer"], messages: Messages, ranges: FieldLimits) {
+  if (result.status === "alreadyActive") return answer({ formError: messages.programs.alreadyActive });
+  return answer({ errors: errorTexts(result.fieldErrors, messages, ranges), formError: messages.validation.summary });
 }
 
-export async function assignProgramAction(patientId: string, episodeId: string, previous: FormState, formData: FormData): Promise<FormState> {
-  const actor = await actorFor(CLINIC_ROLES);
-  const values = formValues(formData);
-  const result = await assignProgram(await getDb(), actor, episodeId, values);
-  if (result.status === "saved") {
+export const assignProgramAction = formAction(
+  { name: "programs.assign", access: "clinic-patients", args: [ids.patient, ids.episode] },
+  async ({ actor, db, messages, args: [patientId, episodeId], values, answer }) => {
+    const result = await assignProgram(db, actor, episodeId, values);
+    if (result.status !== "saved") return notSaved(result, answer, messages, assignmentFields(1));
     revalidatePath(`/patients/${patientId}`);
-    return { attempt: previous.attempt + 1, values: {}, errors: {}, formError: null };
-  }
-  return notSaved(result, previous, values, getMessages(actor.locale), assignmentFields(1));
-}
+    return answer({ values: {} });
+  },
+);
 
-/** Saves an adjusted copy; `content` is the copy shown in the form (for its ranges). */
-export async function adjustAssignmentAction(patientId: string, assignmentId: string, content: ProgramContent, previous: FormState, formData: FormData): Promise<FormState> {
-  const actor = await actorFor(CLINIC_ROLES);
-  const values = formValues(formData);
-  const result = await adjustAssignment(await getDb(), actor, assignmentId, values);
-  if (result.status === "saved") redirect(`/patients/${patientId}`);
-  return notSaved(result, previous, values, getMessages(actor.locale), programContentFields(content));
-}
+/** Saves an adjusted copy; `content` is the copy shown in the form (for its fields' ranges). */
+export const adjustAssignmentAction = formAction(
+  { name: "programs.adjust", access: "clinic-patients", args: [ids.patient, ids.assignment, ZProgramContent.describe("content")] },
+  async ({ actor, db, messages, args: [patientId, assignmentId, content], values, answer }) => {
+    const result = await adjustAssignment(db, actor, assignmentId, values);
+    if (result.status === "saved") redirect(`/patients/${patientId}`);
+    return notSaved(result, answer, messages, programContentFields(content));
+  },
+);
 
-export async function overrideProgressionAction(patientId: string, assignmentId: string, phases: number, previous: FormState, formData: FormData): Promise<FormState> {
-  const actor = await actorFor(CLINIC_ROLES);
-  const messages = getMessages(actor.locale);
-  const values = formValues(formData);
-  const result = await overrideProgression(await getDb(), actor, assignmentId, values);
-  if (result.status === "saved") {
+export const overrideProgressionAction = formAction(
+  { name: "programs.override", access: "clinic-patients", args: [ids.patient, ids.assignment, z.number().int().min(1).max(52).describe("phases")] },
+  async ({ actor, db, messages, args: [patientId, assignmentId, phases], values, answer }) => {
+    const result = await overrideProgression(db, actor, assignmentId, values);
+    if (result.status !== "saved") return notSaved(result, answer, messages, assignmentFields(phases));
     revalidatePath(`/patients/${patientId}`);
-    return { attempt: previous.attempt + 1, values: {}, errors: {}, formError: null, notice: messages.programs.overrideSaved };
-  }
-  return notSaved(result, previous, values, messages, assignmentFields(phases));
-}
+    return answer({ values: {}, notice: messages.programs.overrideSaved });
+  },
+);
 
-export async function endAssignmentAction(patientId: string, assignmentId: string, formData: FormData): Promise<{ error: string | null }> {
-  const actor = await actorFor(CLINIC_ROLES);
-  const messages = getMessages(actor.locale);
-  const result = await endAssignment(await getDb(), actor, assignmentId, formValues(formData), today());
-  if (result.status !== "saved") return { error: `${messages.programs.endReason}: ${messages.validation.required}` };
-  revalidatePath(`/patients/${patientId}`);
-  return { error: null };
-}
+export const endAssignmentAction = commandAction(
+  { name: "programs.end", access: "clinic-patients", args: [ids.patient, ids.assignment] },
+  async ({ actor, db, messages, args: [patientId, assignmentId], values }) => {
+    const result = await endAssignment(db, actor, assignmentId, values, today());
+    if (result.status !== "saved") return { error: `${messages.programs.endReason}: ${messages.validation.required}` };
+    revalidatePath(`/patients/${patientId}`);
+    return { error: null };
+  },
+);
 
 /** After its last week, keeps the program going as maintenance (the review prompt closes). */
-export async function continueAsMaintenanceAction(patientId: string, assignmentId: string): Promise<void> {
-  const actor = await actorFor(CLINIC_ROLES);
-  await continueAsMaintenance(await getDb(), actor, assignmentId, today());
-  revalidatePath(`/patients/${patientId}`);
-}
+export const continueAsMaintenanceAction = commandAction(
+  { name: "programs.continueAsMaintenance", access: "clinic-patients", args: [ids.patient, ids.assignment] },
+  async ({ actor, db, args: [patientId, assignmentId] }) => {
+    await continueAsMaintenance(db, actor, assignmentId, today());
+    revalidatePath(`/patients/${patientId}`);
+    return { error: null };
+  },
+);

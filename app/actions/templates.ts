@@ -1,45 +1,36 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { actorFor } from "@/lib/auth/guard.server";
-import { getDb } from "@/lib/db/app-db.server";
+import { formAction, type FormContext } from "@/lib/entry/action.server";
+import { ids } from "@/lib/entry/ids";
 import { errorTexts } from "@/lib/forms/error-text";
 import type { FieldLimits } from "@/lib/forms/field-limits";
-import { formValues } from "@/lib/forms/form-input";
-import type { FormState } from "@/lib/forms/form-state";
-import { getMessages } from "@/lib/i18n";
-import type { ProgramContent } from "@/lib/programs/default-templates";
+import type { Messages } from "@/lib/i18n";
+import { ZProgramContent } from "@/lib/programs/default-templates";
 import { programContentFields } from "@/lib/programs/program-content-input";
 import { copyTemplate, saveTemplateVersion, TEMPLATE_FIELDS, type TemplateResult } from "@/lib/programs/templates";
 
 const TEMPLATES_PATH = "/settings/templates";
 
-function answer(result: Exclude<TemplateResult, { status: "saved" }>, previous: FormState, values: FormState["values"], locale: "da" | "en", ranges: FieldLimits = TEMPLATE_FIELDS): FormState {
-  const messages = getMessages(locale);
-  const next = { attempt: previous.attempt + 1, values, errors: {}, formError: null };
-  if (result.status === "stale") return { ...next, formError: messages.templates.stale };
-  return { ...next, errors: errorTexts(result.fieldErrors, messages, ranges), formError: messages.validation.summary };
+function notSaved(result: Exclude<TemplateResult, { status: "saved" }>, answer: FormContext["answer"], messages: Messages, ranges: FieldLimits = TEMPLATE_FIELDS) {
+  if (result.status === "stale") return answer({ formError: messages.templates.stale });
+  return answer({ errors: errorTexts(result.fieldErrors, messages, ranges), formError: messages.validation.summary });
 }
 
-export async function copyTemplateAction(templateId: string, previous: FormState, formData: FormData): Promise<FormState> {
-  const actor = await actorFor(["ADMIN"]);
-  const values = formValues(formData);
-  const result = await copyTemplate(await getDb(), actor, templateId, values);
-  if (result.status === "saved") {
-    revalidatePath(TEMPLATES_PATH);
-    return { attempt: previous.attempt + 1, values: {}, errors: {}, formError: null, notice: getMessages(actor.locale).templates.copied };
-  }
-  return answer(result, previous, values, actor.locale);
-}
+export const copyTemplateAction = formAction({ name: "templates.copy", access: "clinic-admin", args: [ids.template] }, async ({ actor, db, messages, args: [templateId], values, answer }) => {
+  const result = await copyTemplate(db, actor, templateId, values);
+  if (result.status !== "saved") return notSaved(result, answer, messages);
+  revalidatePath(TEMPLATES_PATH);
+  return answer({ values: {}, notice: messages.templates.copied });
+});
 
-/** Saves an edit as the template's next version; `content` is the version edited (for ranges). */
-export async function saveTemplateVersionAction(templateId: string, content: ProgramContent, previous: FormState, formData: FormData): Promise<FormState> {
-  const actor = await actorFor(["ADMIN"]);
-  const values = formValues(formData);
-  const result = await saveTemplateVersion(await getDb(), actor, templateId, values);
-  if (result.status === "saved") {
+/** Saves an edit as the template's next version; `content` is the version edited (for the fields' ranges). */
+export const saveTemplateVersionAction = formAction(
+  { name: "templates.saveVersion", access: "clinic-admin", args: [ids.template, ZProgramContent.describe("content")] },
+  async ({ actor, db, messages, args: [templateId, content], values, answer }) => {
+    const result = await saveTemplateVersion(db, actor, templateId, values);
+    if (result.status !== "saved") return notSaved(result, answer, messages, programContentFields(content));
     revalidatePath(TEMPLATES_PATH);
     redirect(TEMPLATES_PATH);
-  }
-  return answer(result, previous, values, actor.locale, programContentFields(content));
-}
+  },
+);

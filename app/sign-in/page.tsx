@@ -2,13 +2,12 @@ import { redirect } from "next/navigation";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
 import { SignInForm } from "@/components/SignInForm";
 import { homePath } from "@/lib/auth/permissions";
-import { getActor } from "@/lib/auth/session.server";
-import { getLocale, getRequestMessages } from "@/lib/i18n/locale.server";
+import { getLocale } from "@/lib/i18n/locale.server";
+import { page } from "@/lib/entry/page.server";
 
-export default async function SignInPage() {
-  const actor = await getActor();
-  if (actor) redirect(homePath(actor.role));
-  const [locale, messages] = await Promise.all([getLocale(), getRequestMessages()]);
+export default page({ name: "/sign-in", access: "public" }, async ({ actor, messages }) => {
+  if (actor) redirect(homePath(actor));
+  const locale = await getLocale();
   return (
     <main id="main" className="sign-in">
       <div className="card">
@@ -20,4 +19,4 @@ export default async function SignInPage() {
       </div>
     </main>
   );
-}
+});

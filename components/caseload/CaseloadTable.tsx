@@ -89,10 +89,11 @@ export function CaseloadTable({
   });
 
   function save() {
-    const hiddenNow = columnIds.filter((id) => columnVisibility[id] === false);
+    // The name column cannot be hidden.
+    const hiddenNow = columnIds.filter((id): id is Exclude<CaseloadColumn, "name"> => id !== "name" && columnVisibility[id] === false);
     startSaving(async () => {
       const result = await saveHiddenCaseloadColumns(hiddenNow);
-      setSaved(result.ok);
+      setSaved(result?.ok ?? false);
     });
   }
 

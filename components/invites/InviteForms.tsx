@@ -16,7 +16,7 @@ export function CreateInviteForm({
   hasOpenInvite,
   text,
 }: {
-  action: (state: FormState) => Promise<FormState>;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
   hasOpenInvite: boolean;
   text: { create: string; replaceTitle: string; replaceBody: string; cancel: string; created: string; link: string };
 }) {

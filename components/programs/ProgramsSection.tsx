@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { asFormSubmit } from "@/lib/entry/form-submit";
 import { assignProgramAction, continueAsMaintenanceAction, endAssignmentAction, overrideProgressionAction } from "@/app/actions/programs";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
@@ -55,7 +56,7 @@ export function ProgramsSection({ patientId, episode, programs, templates, assig
               <p>{text.completedBody}</p>
               {editable && (
                 <div className="program-actions">
-                  <form action={continueAsMaintenanceAction.bind(null, patientId, program.id)}>
+                  <form action={asFormSubmit(continueAsMaintenanceAction.bind(null, patientId, program.id))}>
                     <button type="submit" className="button secondary">
                       {text.maintain}
                     </button>

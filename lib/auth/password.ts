@@ -1,4 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
+import { logger } from "../log/logger";
 
 // argon2id with the library's defaults (19 MiB, 2 passes), the OWASP baseline.
 export function hashPassword(password: string): Promise<string> {
@@ -8,7 +9,9 @@ export function hashPassword(password: string): Promise<string> {
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
     return await verify(passwordHash, password);
-  } catch {
+  } catch (error) {
+    // A stored hash the library cannot read: the sign-in fails, and the logs say why.
+    logger.error({ err: error }, "password verification failed on a stored hash");
     return false;
   }
 }

@@ -4,9 +4,9 @@ import { isAppError } from "../errors";
 import { assertCan, can, homePath, type Permission } from "./permissions";
 
 const matrix: Record<Role, Record<Permission, boolean>> = {
-  ADMIN: { "clinic-patients": true, "own-record": false, "clinic-admin": true },
-  CLINICIAN: { "clinic-patients": true, "own-record": false, "clinic-admin": false },
-  PATIENT: { "clinic-patients": false, "own-record": true, "clinic-admin": false },
+  ADMIN: { "clinic-patients": true, "own-record": false, "clinic-admin": true, "own-caseload": false },
+  CLINICIAN: { "clinic-patients": true, "own-record": false, "clinic-admin": false, "own-caseload": true },
+  PATIENT: { "clinic-patients": false, "own-record": true, "clinic-admin": false, "own-caseload": false },
 };
 
 describe("permissions", () => {
@@ -31,8 +31,8 @@ describe("permissions", () => {
   });
 
   it("sends patients to the portal and staff to the caseload", () => {
-    expect(homePath("PATIENT")).toBe("/portal");
-    expect(homePath("CLINICIAN")).toBe("/caseload");
-    expect(homePath("ADMIN")).toBe("/caseload");
+    expect(homePath({ role: "PATIENT" })).toBe("/portal");
+    expect(homePath({ role: "CLINICIAN" })).toBe("/caseload");
+    expect(homePath({ role: "ADMIN" })).toBe("/caseload");
   });
 });

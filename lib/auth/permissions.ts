@@ -10,6 +10,8 @@ const PERMISSIONS = {
   "own-record": ["PATIENT"],
   /** Manage users, invites and rule thresholds. */
   "clinic-admin": ["ADMIN"],
+  /** Have patients of one's own: the caseload starts at them, a new patient is theirs. */
+  "own-caseload": ["CLINICIAN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -27,6 +29,6 @@ export function assertCan(actor: Pick<Actor, "role">, permission: Permission): v
 }
 
 /** Where each role lands after signing in. */
-export function homePath(role: Role): "/caseload" | "/portal" {
-  return role === "PATIENT" ? "/portal" : "/caseload";
+export function homePath(actor: Pick<Actor, "role">): "/caseload" | "/portal" {
+  return can(actor, "own-record") ? "/portal" : "/caseload";
 }

@@ -1,13 +1,10 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "../db/app-db.server";
-import type { Role } from "../generated/prisma/enums";
 import type { Actor } from "./actor";
 import { authOptions } from "./auth-options.server";
-import { homePath } from "./permissions";
 
 /**
  * The signed-in actor of this request, or null. The session cookie only names the user;
@@ -31,14 +28,3 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     ip: requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
   };
 });
-
-/**
- * For pages: the actor, when signed in with one of `roles`. Signed out goes to sign-in;
- * another role goes to its own home page.
- */
-export async function requireActor(roles: readonly Role[]): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) redirect("/sign-in");
-  if (!roles.includes(actor.role)) redirect(homePath(actor.role));
-  return actor;
-}

@@ -2,6 +2,7 @@
 // back to its default when it is missing or malformed, so a hand-edited or stale link still
 // opens a caseload rather than an error page.
 import { z } from "zod";
+import { searchOf } from "../entry/search";
 import { EpisodeStatus, ProgramKind } from "../generated/prisma/enums";
 import { SEVERITIES } from "../rules/severity";
 
@@ -32,12 +33,11 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 /** A search parameter's first value (a parameter may repeat). */
 export const firstParam = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
+/** The caseload's view from a page's search parameters; every field has a fallback, so it cannot fail. */
+export const ZCaseloadSearch = searchOf(ZCaseloadQuery);
+
 export function parseCaseloadQuery(params: SearchParams): CaseloadQuery {
-  const first = Object.fromEntries(
-    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
-  );
-  // Every field has a fallback, so parsing cannot fail.
-  return ZCaseloadQuery.parse(first);
+  return ZCaseloadSearch.parse(params);
 }
 
 export const DEFAULT_QUERY: CaseloadQuery = parseCaseloadQuery({});

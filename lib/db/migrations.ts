@@ -5,6 +5,7 @@ import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import type { Database } from "./database";
 import { withSchemaEngine, type SchemaFile } from "./schema-engine";
+import { logger } from "../log/logger";
 
 export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
@@ -107,7 +108,9 @@ async function failedMigration(db: Database): Promise<string | null> {
       argTypes: [],
     });
     return (result.rows[0]?.[0] as string | undefined) ?? null;
-  } catch {
+  } catch (error) {
+    // No migrations table yet (the first migration failed): nothing to name, but say why.
+    logger.warn({ err: error }, "could not read which migration failed");
     return null;
   } finally {
     await adapter.dispose();

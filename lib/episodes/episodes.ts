@@ -2,6 +2,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { requireId } from "../db/require-id";
 import { isUniqueViolation } from "../db/unique-violation";
 import { AppError } from "../errors";
 import { fieldErrorsOf } from "../forms/form-input";
@@ -29,7 +30,7 @@ export async function openEpisode(
   today: () => Date,
 ): Promise<OpenEpisodeResult> {
   assertCan(actor, "clinic-patients");
-  const patient = await db.patient.findFirst({ where: { id: patientId, ...patientWhere(actor), archivedAt: null } });
+  const patient = await db.patient.findFirst({ where: { id: requireId(patientId), ...patientWhere(actor), archivedAt: null } });
   if (!patient) throw new AppError("NOT_FOUND");
   const parsed = zEpisodeInput(today).safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -68,7 +69,7 @@ export async function changeEpisodeStatus(db: Db, actor: Actor, episodeId: strin
   if (!parsed.success) return { status: "invalid" as const, fieldErrors: fieldErrorsOf(parsed.error) };
   const transition = parsed.data;
   const episode = await db.episode.findFirst({
-    where: { id: episodeId, clinicId: actor.clinicId, patient: { ...patientWhere(actor), archivedAt: null } },
+    where: { id: requireId(episodeId), clinicId: actor.clinicId, patient: { ...patientWhere(actor), archivedAt: null } },
     include: { patient: { select: { currentEpisodeId: true } } },
   });
   if (!episode) throw new AppError("NOT_FOUND");

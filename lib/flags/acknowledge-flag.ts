@@ -2,6 +2,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { requireId } from "../db/require-id";
 import { refreshEpisodeSummaries } from "../episodes/refresh-episode-summary";
 import { AppError } from "../errors";
 import { textLimit } from "../forms/field-limits";
@@ -23,7 +24,7 @@ export async function acknowledgeFlag(
 ): Promise<{ status: "acknowledged" } | { status: "invalid"; fieldErrors: FieldErrors }> {
   assertCan(actor, "clinic-patients");
   const flag = await db.flag.findFirst({
-    where: { id: flagId, clinicId: actor.clinicId, episode: { patient: patientWhere(actor) } },
+    where: { id: requireId(flagId), clinicId: actor.clinicId, episode: { patient: patientWhere(actor) } },
   });
   if (!flag) throw new AppError("NOT_FOUND");
   if (flag.status !== "OPEN") throw new AppError("CONFLICT");

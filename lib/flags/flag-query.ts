@@ -1,5 +1,6 @@
 // The flag queue's view in the URL; each parameter falls back on its own (as the caseload's).
 import { z } from "zod";
+import { searchOf } from "../entry/search";
 import { FlagSeverity } from "../generated/prisma/enums";
 import type { SearchParams } from "../caseload/caseload-query";
 import { RULE_CODES } from "../rules/case";
@@ -14,8 +15,11 @@ const ZFlagQuery = z.object({
 
 export type FlagQuery = z.output<typeof ZFlagQuery>;
 
+/** The flag queue's view from a page's search parameters; every field has a fallback. */
+export const ZFlagSearch = searchOf(ZFlagQuery);
+
 export function parseFlagQuery(params: SearchParams): FlagQuery {
-  return ZFlagQuery.parse(Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  return ZFlagSearch.parse(params);
 }
 
 export function flagSearch(query: FlagQuery, change: Partial<FlagQuery> = {}): string {

@@ -2,6 +2,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { requireId } from "../db/require-id";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { patientWhere } from "../patients/scope";
@@ -41,7 +42,7 @@ export async function listFlags(db: Db, actor: Actor, query: FlagQuery) {
 export async function getFlag(db: Db, actor: Actor, flagId: string) {
   assertCan(actor, "clinic-patients");
   const flag = await db.flag.findFirst({
-    where: { id: flagId, clinicId: actor.clinicId, episode: { patient: patientWhere(actor) } },
+    where: { id: requireId(flagId), clinicId: actor.clinicId, episode: { patient: patientWhere(actor) } },
     include: {
       events: { orderBy: { at: "asc" } },
       episode: { select: { patient: { select: { id: true, name: true, comorbidities: true } } } },
@@ -57,7 +58,7 @@ export async function getFlag(db: Db, actor: Actor, flagId: string) {
 export async function listEpisodeFlags(db: Db, actor: Actor, episodeId: string) {
   assertCan(actor, "clinic-patients");
   return db.flag.findMany({
-    where: { episodeId, clinicId: actor.clinicId, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] }, episode: { patient: patientWhere(actor) } },
+    where: { episodeId: requireId(episodeId), clinicId: actor.clinicId, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] }, episode: { patient: patientWhere(actor) } },
     orderBy: [{ severity: "asc" }, { openedAt: "desc" }],
     select: { id: true, code: true, severity: true, status: true, recommendation: true },
   });

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   "tooManyDecimals",
   "wholeNumber",
   "linkedToVisit",
+  "invalidCharacters",
+  "missingReference",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type FieldErrors<K extends string = string> = Partial<Record<K, ErrorCode>>;

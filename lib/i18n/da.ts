@@ -235,6 +235,8 @@ export const da = {
     tooManyDecimals: "For mange decimaler.",
     wholeNumber: "Skriv et helt tal.",
     linkedToVisit: "Denne smerte ved første skridt er registreret ved et besøg: ret eller slet den via besøget.",
+    invalidCharacters: "Teksten indeholder tegn, der ikke kan gemmes. Fjern dem, og prøv igen.",
+    missingReference: "Siden mangler oplysninger om, hvad den handler om. Genindlæs siden, og prøv igen.",
     summary: "Formularen blev ikke gemt. Ret de markerede felter.",
   },
   patientForm: {
@@ -838,6 +840,8 @@ export const da = {
     title: "Der skete en fejl",
     body: "Noget gik galt. Prøv igen; fortsætter fejlen, så kontakt klinikkens administrator.",
     retry: "Prøv igen",
+    notFound: "Det, du vil ændre, findes ikke, eller du har ikke adgang til det. Genindlæs siden.",
+    changedMeanwhile: "Nogen har ændret dette i mellemtiden. Genindlæs siden, og prøv igen.",
   },
   loading: "Henter …",
 };

@@ -235,6 +235,8 @@ export const en: Messages = {
     tooManyDecimals: "Too many decimals.",
     wholeNumber: "Enter a whole number.",
     linkedToVisit: "This first-step pain was recorded at a visit: correct or delete it through the visit.",
+    invalidCharacters: "The text contains characters that cannot be saved. Remove them and try again.",
+    missingReference: "The page is missing what it refers to. Reload the page and try again.",
     summary: "The form was not saved. Correct the marked fields.",
   },
   patientForm: {
@@ -838,6 +840,8 @@ export const en: Messages = {
     title: "Something went wrong",
     body: "Something went wrong. Please try again; if it persists, contact the clinic's administrator.",
     retry: "Try again",
+    notFound: "What you are changing does not exist, or you do not have access to it. Reload the page.",
+    changedMeanwhile: "Someone changed this in the meantime. Reload the page and try again.",
   },
   loading: "Loading …",
 };

@@ -10,6 +10,7 @@ import { hashPassword } from "../auth/password";
 import { ZNewPassword } from "../auth/password-policy";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { requireId } from "../db/require-id";
 import { isUniqueViolation } from "../db/unique-violation";
 import { AppError } from "../errors";
 import { type FieldErrors, fieldErrorsOf } from "../forms/form-input";
@@ -19,6 +20,9 @@ export const INVITE_DAYS = 7;
 const DAY_MS = 86_400_000;
 
 export type InviteStatus = "PENDING" | "USED" | "EXPIRED" | "REVOKED";
+
+/** A token as createInvite makes them (32 random bytes, base64url); anything else is no invitation. */
+export const ZInviteToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "missingReference").describe("token");
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -30,7 +34,7 @@ function statusOf(invite: { usedAt: Date | null; revokedAt: Date | null; expires
 
 async function findPatient(db: Db, actor: Actor, patientId: string) {
   assertCan(actor, "clinic-patients");
-  const patient = await db.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId, archivedAt: null } });
+  const patient = await db.patient.findFirst({ where: { id: requireId(patientId), clinicId: actor.clinicId, archivedAt: null } });
   if (!patient) throw new AppError("NOT_FOUND");
   return patient;
 }

@@ -2,6 +2,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { requireId } from "../db/require-id";
 import { AppError } from "../errors";
 import { patientWhere } from "./scope";
 
@@ -9,7 +10,7 @@ import { patientWhere } from "./scope";
 export async function getEpisodeRecord(db: Db, actor: Actor, episodeId: string) {
   assertCan(actor, "clinic-patients");
   const episode = await db.episode.findFirst({
-    where: { id: episodeId, clinicId: actor.clinicId, patient: patientWhere(actor) },
+    where: { id: requireId(episodeId), clinicId: actor.clinicId, patient: patientWhere(actor) },
     include: {
       assessments: { where: { deletedAt: null }, orderBy: { date: "desc" } },
       outcomes: { where: { deletedAt: null }, orderBy: { date: "asc" } },

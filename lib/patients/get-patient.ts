@@ -1,13 +1,14 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
+import { requireId } from "../db/require-id";
 import { AppError } from "../errors";
 import { patientWhere } from "./scope";
 
 /** One patient record the actor may see, or NOT_FOUND. The read is audited. */
 export async function getPatient(db: Db, actor: Actor, patientId: string) {
   const patient = await db.patient.findFirst({
-    where: { id: patientId, ...patientWhere(actor) },
+    where: { id: requireId(patientId), ...patientWhere(actor) },
     include: { episodes: { orderBy: { createdAt: "desc" } }, clinician: { select: { name: true } } },
   });
   if (!patient) throw new AppError("NOT_FOUND");

@@ -2,6 +2,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { requireId } from "../db/require-id";
 import { AppError } from "../errors";
 import { fieldErrorsOf } from "../forms/form-input";
 import type { Prisma } from "../generated/prisma/client";
@@ -82,7 +83,7 @@ export async function archivePatient(db: Db, actor: Actor, patientId: string) {
 /** Restores an archived patient to the caseload. Administrators only; audited. */
 export async function restorePatient(db: Db, actor: Actor, patientId: string) {
   assertCan(actor, "clinic-admin");
-  const patient = await db.patient.findFirst({ where: { id: patientId, ...patientWhere(actor), archivedAt: { not: null } }, select: { id: true } });
+  const patient = await db.patient.findFirst({ where: { id: requireId(patientId), ...patientWhere(actor), archivedAt: { not: null } }, select: { id: true } });
   if (!patient) throw new AppError("NOT_FOUND");
   await db.$transaction(async (tx) => {
     await tx.patient.update({ where: { id: patientId }, data: { archivedAt: null } });
@@ -91,7 +92,7 @@ export async function restorePatient(db: Db, actor: Actor, patientId: string) {
 }
 
 async function findPatientOrThrow(db: Db, actor: Actor, patientId: string) {
-  const patient = await db.patient.findFirst({ where: { id: patientId, ...patientWhere(actor), archivedAt: null }, select: { id: true } });
+  const patient = await db.patient.findFirst({ where: { id: requireId(patientId), ...patientWhere(actor), archivedAt: null }, select: { id: true } });
   if (!patient) throw new AppError("NOT_FOUND");
   return patient;
 }

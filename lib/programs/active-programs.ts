@@ -1,6 +1,7 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
+import { requireId } from "../db/require-id";
 import { isoDate } from "../dates";
 import { patientWhere } from "../patients/scope";
 import { clinicRuleSettings } from "../rules/settings";
@@ -15,7 +16,7 @@ import { templateName } from "./template-name";
  */
 export async function listActivePrograms(db: Db, actor: Actor, episodeId: string, on: Date) {
   const assignments = await db.programAssignment.findMany({
-    where: { episodeId, clinicId: actor.clinicId, status: "ACTIVE", episode: { patient: patientWhere(actor) } },
+    where: { episodeId: requireId(episodeId), clinicId: actor.clinicId, status: "ACTIVE", episode: { patient: patientWhere(actor) } },
     include: {
       template: { select: { nameDa: true, nameEn: true, version: true } },
       overrides: { orderBy: OVERRIDE_ORDER, include: { createdBy: { select: { name: true } } } },

@@ -8,6 +8,7 @@ import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { today } from "../dates";
 import type { Db } from "../db/client";
+import { requireId } from "../db/require-id";
 import { isUniqueViolation } from "../db/unique-violation";
 import { withEpisodeWrite } from "../episodes/with-episode-write";
 import { AppError } from "../errors";
@@ -40,7 +41,7 @@ export type ProgramWriteResult = { status: "saved"; id: string } | { status: "in
 /** An open (not discharged) episode of a patient the actor may change, or NOT_FOUND. */
 async function findOpenEpisode(db: Db, actor: Actor, episodeId: string) {
   const episode = await db.episode.findFirst({
-    where: { id: episodeId, clinicId: actor.clinicId, status: { not: "DISCHARGED" }, patient: { ...patientWhere(actor), archivedAt: null } },
+    where: { id: requireId(episodeId), clinicId: actor.clinicId, status: { not: "DISCHARGED" }, patient: { ...patientWhere(actor), archivedAt: null } },
     select: { id: true, treatmentStart: true },
   });
   if (!episode) throw new AppError("NOT_FOUND");
@@ -51,7 +52,7 @@ async function findOpenEpisode(db: Db, actor: Actor, episodeId: string) {
 async function findActiveAssignment(db: Db, actor: Actor, assignmentId: string) {
   const assignment = await db.programAssignment.findFirst({
     where: {
-      id: assignmentId, clinicId: actor.clinicId, status: "ACTIVE",
+      id: requireId(assignmentId), clinicId: actor.clinicId, status: "ACTIVE",
       episode: { status: { not: "DISCHARGED" }, patient: { ...patientWhere(actor), archivedAt: null } },
     },
   });

@@ -8,6 +8,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { requireId } from "../db/require-id";
 import { isUniqueViolation } from "../db/unique-violation";
 import { AppError } from "../errors";
 import { textLimit } from "../forms/field-limits";
@@ -42,7 +43,7 @@ export async function listTemplates(db: Db, actor: Actor) {
 /** One template version of the actor's clinic, or NOT_FOUND. */
 export async function getTemplate(db: Pick<Db, "programTemplate">, actor: Actor, templateId: string) {
   assertCan(actor, "clinic-patients");
-  const row = await db.programTemplate.findFirst({ where: { id: templateId, clinicId: actor.clinicId, archivedAt: null } });
+  const row = await db.programTemplate.findFirst({ where: { id: requireId(templateId), clinicId: actor.clinicId, archivedAt: null } });
   if (!row) throw new AppError("NOT_FOUND");
   return { ...row, content: ZProgramContent.parse(row.content) };
 }

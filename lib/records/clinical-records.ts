@@ -9,6 +9,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { requireId } from "../db/require-id";
 import { withEpisodeWrite } from "../episodes/with-episode-write";
 import { AppError } from "../errors";
 import { textLimit } from "../forms/field-limits";
@@ -41,7 +42,7 @@ function delegate(tx: Prisma.TransactionClient, kind: RecordKind): RecordDelegat
 /** An episode of a patient the actor may change (not archived), or NOT_FOUND. */
 async function findEpisode(db: Db, actor: Actor, episodeId: string) {
   const episode = await db.episode.findFirst({
-    where: { id: episodeId, clinicId: actor.clinicId, patient: { ...patientWhere(actor), archivedAt: null } },
+    where: { id: requireId(episodeId), clinicId: actor.clinicId, patient: { ...patientWhere(actor), archivedAt: null } },
     select: { id: true, treatmentStart: true },
   });
   if (!episode) throw new AppError("NOT_FOUND");
@@ -50,7 +51,7 @@ async function findEpisode(db: Db, actor: Actor, episodeId: string) {
 
 async function findRecord(db: Db, actor: Actor, kind: RecordKind, recordId: string) {
   const record = await delegate(db, kind).findFirst({
-    where: { id: recordId, clinicId: actor.clinicId, deletedAt: null, episode: { patient: { ...patientWhere(actor), archivedAt: null } } },
+    where: { id: requireId(recordId), clinicId: actor.clinicId, deletedAt: null, episode: { patient: { ...patientWhere(actor), archivedAt: null } } },
   });
   if (!record) throw new AppError("NOT_FOUND");
   return record;

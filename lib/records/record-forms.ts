@@ -1,5 +1,6 @@
 // How the record forms' fields become the services' raw input. Lists (red flags, findings)
 // and PSFS rows arrive as several form fields.
+import { z } from "zod";
 import { ASSESSMENT_FIELDS } from "../assessments/assessment-input";
 import type { FieldLimits } from "../forms/field-limits";
 import { INTERVENTION_FIELDS } from "../interventions/intervention-input";
@@ -11,9 +12,8 @@ import type { RecordKind } from "./clinical-records";
 export const RECORD_FORM_KINDS = { assessment: "Assessment", outcome: "OutcomeMeasurement", intervention: "Intervention" } as const satisfies Record<string, RecordKind>;
 export type RecordFormKind = keyof typeof RECORD_FORM_KINDS;
 
-export function isRecordFormKind(value: string): value is RecordFormKind {
-  return Object.hasOwn(RECORD_FORM_KINDS, value);
-}
+/** A record kind in a URL or an action's argument. */
+export const ZRecordFormKind = z.enum(Object.keys(RECORD_FORM_KINDS) as [RecordFormKind, ...RecordFormKind[]]).describe("kind");
 
 export function rawRecordInput(kind: RecordFormKind, formData: FormData): Record<string, unknown> {
   const values = formValues(formData);

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "../db/app-db.server";
+import { logger } from "../log/logger";
 import { pendingReevaluations, requestForOutdatedRules, runReevaluation } from "./reevaluation";
 
 // In this server process, one runner per clinic works through its re-evaluations; a request
@@ -16,8 +17,7 @@ export function reevaluateInBackground(clinicId: string): void {
     try {
       while (wanted.delete(clinicId)) await runReevaluation(await getDb(), clinicId);
     } catch (error) {
-      // No patient data in the message: only what kind of error stopped the run.
-      console.error(`Re-evaluating a clinic's flags stopped (${error instanceof Error ? error.name : typeof error}); it resumes at the next start or sweep.`);
+      logger.error({ err: error, clinicId }, "re-evaluating a clinic's flags stopped; it resumes at the next start or sweep");
     } finally {
       running.delete(clinicId);
     }

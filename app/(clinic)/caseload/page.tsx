@@ -3,29 +3,24 @@ import { AppShell } from "@/components/AppShell";
 import { Pagination } from "@/components/Pagination";
 import { CaseloadFilters } from "@/components/caseload/CaseloadFilters";
 import { CaseloadTable, type SortHeader } from "@/components/caseload/CaseloadTable";
-import { requireActor } from "@/lib/auth/session.server";
 import { caseloadCells } from "@/lib/caseload/caseload-cells";
 import {
   CASELOAD_COLUMNS,
   caseloadSearch,
-  parseCaseloadQuery,
   SORTABLE_COLUMNS,
+  ZCaseloadSearch,
   type CaseloadColumn,
-  type SearchParams,
 } from "@/lib/caseload/caseload-query";
 import { listCaseload } from "@/lib/caseload/list-caseload";
 import { today } from "@/lib/dates";
-import { getDb } from "@/lib/db/app-db.server";
-import { getMessages } from "@/lib/i18n";
 import { getHiddenCaseloadColumns } from "@/lib/users/caseload-columns";
 import { listClinicians } from "@/lib/users/list-clinicians";
+import { can } from "@/lib/auth/permissions";
+import { page } from "@/lib/entry/page.server";
 
-export default async function CaseloadPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const actor = await requireActor(["ADMIN", "CLINICIAN"]);
-  const messages = getMessages(actor.locale);
+export default page({ name: "/caseload", access: "clinic-patients", search: ZCaseloadSearch }, async ({ actor, db, messages, search: query }) => {
   const text = messages.caseload;
-  const query = parseCaseloadQuery(await searchParams);
-  const db = await getDb();
+  const ownCaseload = can(actor, "own-caseload");
   const day = today();
   const [result, clinicians, hidden] = await Promise.all([
     listCaseload(db, actor, query, day),
@@ -70,7 +65,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
         ))}
       </nav>
       {query.view === "attention" && <p className="hint">{text.attentionHint}</p>}
-      <CaseloadFilters query={query} messages={messages} clinicians={clinicians} canChooseScope={actor.role === "CLINICIAN"} />
+      <CaseloadFilters query={query} messages={messages} clinicians={clinicians} canChooseScope={ownCaseload} />
       <div className="result-bar">
         <p role="status">{text.count(result.total)}</p>
         {result.total > 0 && <a href={`/caseload/export${caseloadSearch(query, { page: 1 })}`}>{text.exportCsv}</a>}
@@ -82,7 +77,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
           <CaseloadTable
             rows={rows}
             // A clinician's own caseload needs no clinician column.
-            columns={actor.role === "CLINICIAN" && query.scope === "mine" ? CASELOAD_COLUMNS.filter((column) => column !== "clinician") : CASELOAD_COLUMNS}
+            columns={ownCaseload && query.scope === "mine" ? CASELOAD_COLUMNS.filter((column) => column !== "clinician") : CASELOAD_COLUMNS}
             sortHeaders={sortHeaders}
             hidden={hidden}
             text={{
@@ -104,4 +99,4 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
       )}
     </AppShell>
   );
-}
+});

@@ -2,24 +2,17 @@ import Link from "next/link";
 import { AppShell } from "@/components/AppShell";
 import { Pagination } from "@/components/Pagination";
 import { SelectField } from "@/components/SelectField";
-import { requireActor } from "@/lib/auth/session.server";
-import type { SearchParams } from "@/lib/caseload/caseload-query";
-import { getDb } from "@/lib/db/app-db.server";
-import { flagSearch, parseFlagQuery } from "@/lib/flags/flag-query";
+import { flagSearch, ZFlagSearch } from "@/lib/flags/flag-query";
 import { listFlags } from "@/lib/flags/list-flags";
 import { FlagSeverity } from "@/lib/generated/prisma/enums";
-import { getMessages } from "@/lib/i18n";
 import { formatMoment } from "@/lib/i18n/format";
 import { RULE_CODES, type RuleCode } from "@/lib/rules/case";
 import { fromFlagSeverity, severityRank } from "@/lib/rules/severity";
 import { listClinicians } from "@/lib/users/list-clinicians";
+import { page } from "@/lib/entry/page.server";
 
-export default async function FlagsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const actor = await requireActor(["ADMIN", "CLINICIAN"]);
-  const messages = getMessages(actor.locale);
+export default page({ name: "/flags", access: "clinic-patients", search: ZFlagSearch }, async ({ actor, db, messages, search: query }) => {
   const text = messages.flags;
-  const query = parseFlagQuery(await searchParams);
-  const db = await getDb();
   const [result, clinicians] = await Promise.all([listFlags(db, actor, query), listClinicians(db, actor)]);
   return (
     <AppShell actor={actor} messages={messages} current="/flags">
@@ -78,4 +71,4 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
       )}
     </AppShell>
   );
-}
+});

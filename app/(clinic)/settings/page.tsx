@@ -3,19 +3,14 @@ import { reevaluationProgressAction, saveRuleSettingsAction } from "@/app/action
 import { AppShell } from "@/components/AppShell";
 import { ReevaluationProgress } from "@/components/ReevaluationProgress";
 import { SettingsForm } from "@/components/SettingsForm";
-import { requireActor } from "@/lib/auth/session.server";
-import { getDb } from "@/lib/db/app-db.server";
-import { getMessages } from "@/lib/i18n";
 import { formatInputNumber, formatNumber, localeTag } from "@/lib/i18n/format";
 import { getClinicRuleSettings } from "@/lib/rules/clinic-rule-settings";
 import { reevaluationProgress } from "@/lib/rules/reevaluation";
 import { DEFAULT_RULE_SETTINGS, SETTING_DECIMALS, SETTING_LIMITS, SETTING_NAMES } from "@/lib/rules/settings";
+import { page } from "@/lib/entry/page.server";
 
-export default async function SettingsPage() {
-  const actor = await requireActor(["ADMIN"]);
-  const messages = getMessages(actor.locale);
+export default page({ name: "/settings", access: "clinic-admin" }, async ({ actor, db, messages }) => {
   const text = messages.settings;
-  const db = await getDb();
   const [settings, progress] = await Promise.all([getClinicRuleSettings(db, actor), reevaluationProgress(db, actor.clinicId)]);
   const number = (value: number) => formatNumber(value, actor.locale, 2);
   return (
@@ -44,4 +39,4 @@ export default async function SettingsPage() {
       />
     </AppShell>
   );
-}
+});

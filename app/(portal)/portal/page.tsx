@@ -4,13 +4,11 @@ import { AppShell } from "@/components/AppShell";
 import { MorningPainForm, SessionLogForm } from "@/components/portal/PortalForms";
 import { AdherenceTable, PrescriptionDetails } from "@/components/programs/PrescriptionDetails";
 import { OutcomeChart } from "@/components/records/PatientCharts";
-import { requireActor } from "@/lib/auth/session.server";
 import { decimate, outcomeSeries } from "@/lib/charts/chart-series";
 import { isoDate, today } from "@/lib/dates";
-import { getDb } from "@/lib/db/app-db.server";
-import { getMessages } from "@/lib/i18n";
 import { formatDate, formatInputNumber, formatNumber, localeTag } from "@/lib/i18n/format";
 import { getPortalOverview } from "@/lib/portal/portal-overview";
+import { page } from "@/lib/entry/page.server";
 
 /** How the portal greets a patient: by first name. */
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
@@ -18,12 +16,10 @@ const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 /** About one point per 4 px of a phone-wide chart. */
 const MAX_CHART_POINTS = 90;
 
-export default async function PortalPage() {
-  const actor = await requireActor(["PATIENT"]);
-  const messages = getMessages(actor.locale);
+export default page({ name: "/portal", access: "own-record" }, async ({ actor, db, messages }) => {
   const text = messages.portal;
   const day = today();
-  const overview = await getPortalOverview(await getDb(), actor, day);
+  const overview = await getPortalOverview(db, actor, day);
   const number = (value: number | null) => (value === null ? "–" : formatNumber(value, actor.locale));
   const painSeries = overview
     ? outcomeSeries(overview.morningPain).map((series) => ({
@@ -137,4 +133,4 @@ export default async function PortalPage() {
       </div>
     </AppShell>
   );
-}
+});

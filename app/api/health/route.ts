@@ -1,12 +1,10 @@
-import { getDb } from "@/lib/db/app-db.server";
+import { route } from "@/lib/entry/route.server";
 import { checkHealth } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const health = await checkHealth(getDb);
-  return Response.json(health, {
-    status: health.db === "ok" ? 200 : 503,
-    headers: { "cache-control": "no-store" },
-  });
-}
+/** Whether the server and its database answer; public, and says nothing else. */
+export const GET = route({ name: "/api/health", access: "public" }, async ({ database }) => {
+  const health = await checkHealth(database);
+  return Response.json(health, { status: health.db === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+});

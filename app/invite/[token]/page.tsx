@@ -1,16 +1,16 @@
 import { acceptInviteAction } from "@/app/actions/invites";
 import { AcceptInviteForm } from "@/components/invites/InviteForms";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
-import { getDb } from "@/lib/db/app-db.server";
-import { getLocale, getRequestMessages } from "@/lib/i18n/locale.server";
-import { lookupInvite } from "@/lib/invites/invites";
+import { getLocale } from "@/lib/i18n/locale.server";
+import { lookupInvite, ZInviteToken } from "@/lib/invites/invites";
+import { z } from "zod";
+import { page } from "@/lib/entry/page.server";
 
 /** Where an invitation link leads: choose a password, or a plain word on why the link does not work. */
-export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const [locale, messages] = await Promise.all([getLocale(), getRequestMessages()]);
+export default page({ name: "/invite/[token]", access: "public", params: z.object({ token: ZInviteToken }) }, async ({ db, messages, params: { token } }) => {
+  const locale = await getLocale();
   const text = messages.invite;
-  const invite = await lookupInvite(await getDb(), token, new Date());
+  const invite = await lookupInvite(db, token, new Date());
   const problem = { USED: text.used, EXPIRED: text.expired, INVALID: text.invalid, CLOSED: text.closed } as const;
   return (
     <main id="main" className="sign-in">
@@ -36,4 +36,4 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </div>
     </main>
   );
-}
+});

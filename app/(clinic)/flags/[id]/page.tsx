@@ -2,28 +2,23 @@ import Link from "next/link";
 import { acknowledgeFlagAction } from "@/app/actions/flags";
 import { AppShell } from "@/components/AppShell";
 import { AcknowledgeForm } from "@/components/flags/AcknowledgeForm";
-import { requireActor } from "@/lib/auth/session.server";
-import { getDb } from "@/lib/db/app-db.server";
 import { describeEvidence } from "@/lib/flags/describe-evidence";
 import { getFlag } from "@/lib/flags/list-flags";
-import { getMessages } from "@/lib/i18n";
 import { formatMoment } from "@/lib/i18n/format";
-import { orNotFound } from "@/lib/not-found-for-page.server";
 import type { RuleCode } from "@/lib/rules/case";
 import { DetailsList } from "@/components/DetailsList";
 import { SourceList } from "@/components/SourceList";
 import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import { isReferenceKey } from "@/lib/clinical/references";
+import { z } from "zod";
+import { ids } from "@/lib/entry/ids";
+import { page } from "@/lib/entry/page.server";
 
 type EventType = "OPENED" | "SEVERITY_CHANGED" | "ACKNOWLEDGED" | "REOPENED" | "RESOLVED";
 
-export default async function FlagPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireActor(["ADMIN", "CLINICIAN"]);
-  const messages = getMessages(actor.locale);
+export default page({ name: "/flags/[id]", access: "clinic-patients", params: z.object({ id: ids.flag }) }, async ({ actor, db, messages, params }) => {
   const text = messages.flags;
-  const { id } = await params;
-  const db = await getDb();
-  const flag = await orNotFound(id, () => getFlag(db, actor, id));
+  const flag = await getFlag(db, actor, params.id);
   const recommendation = (flag.recommendation as { da: string; en: string })[actor.locale];
   return (
     <AppShell actor={actor} messages={messages} current="/flags">
@@ -68,4 +63,4 @@ export default async function FlagPage({ params }: { params: Promise<{ id: strin
       </section>
     </AppShell>
   );
-}
+});

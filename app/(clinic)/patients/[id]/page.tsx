@@ -5,16 +5,12 @@ import { AppShell } from "@/components/AppShell";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { EpisodeActions, OpenEpisodeForm } from "@/components/patients/EpisodeForms";
 import { can } from "@/lib/auth/permissions";
-import { requireActor } from "@/lib/auth/session.server";
 import { bmi } from "@/lib/clinical/bmi";
 import type { Comorbidity } from "@/lib/clinical/comorbidities";
 import { ageOn, today } from "@/lib/dates";
-import { getDb } from "@/lib/db/app-db.server";
 import { DISCHARGE_REASONS } from "@/lib/episodes/episode-input";
 import { Side } from "@/lib/generated/prisma/enums";
-import { getMessages } from "@/lib/i18n";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
-import { findPatientForPage } from "@/lib/patients/find-patient-for-page.server";
 import { getEpisodeRecord } from "@/lib/patients/get-episode-record";
 import { listEpisodeFlags } from "@/lib/flags/list-flags";
 import { listActivePrograms } from "@/lib/programs/active-programs";
@@ -23,22 +19,25 @@ import { ProgramsSection } from "@/components/programs/ProgramsSection";
 import { PortalAccessSection } from "@/components/invites/PortalAccessSection";
 import { getPortalAccess } from "@/lib/invites/invites";
 import type { RuleCode } from "@/lib/rules/case";
-import { firstParam, type SearchParams } from "@/lib/caseload/caseload-query";
 import { EpisodeRecordSection } from "@/components/records/EpisodeRecordSection";
 import { DetailsList } from "@/components/DetailsList";
+import { z } from "zod";
+import { ids } from "@/lib/entry/ids";
+import { page } from "@/lib/entry/page.server";
+import { searchOf } from "@/lib/entry/search";
+import { getPatient } from "@/lib/patients/get-patient";
 
-export default async function PatientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const actor = await requireActor(["ADMIN", "CLINICIAN"]);
-  const messages = getMessages(actor.locale);
+const ZPatientPageSearch = searchOf(z.object({ assign: z.string().max(100).optional().catch(undefined) }));
+
+export default page({ name: "/patients/[id]", access: "clinic-patients", params: z.object({ id: ids.patient }), search: ZPatientPageSearch }, async ({ actor, db, messages, params, search }) => {
   const text = messages.patient;
-  const db = await getDb();
-  const patient = await findPatientForPage(db, actor, (await params).id);
+  const patient = await getPatient(db, actor, params.id);
   const record = patient.currentEpisodeId ? await getEpisodeRecord(db, actor, patient.currentEpisodeId) : null;
   const flags = patient.currentEpisodeId ? await listEpisodeFlags(db, actor, patient.currentEpisodeId) : [];
   const day = today();
   const programs = record ? await listActivePrograms(db, actor, record.id, day) : [];
   const templates = record ? await listTemplates(db, actor) : [];
-  const assignKey = firstParam((await searchParams).assign);
+  const assignKey = search.assign;
   const date = (value: Date) => formatDate(value, actor.locale);
   const number = (value: { toString(): string } | number | null) => (value === null ? messages.caseload.noValue : formatNumber(Number(value), actor.locale));
   const patientBmi = bmi(patient.heightCm && Number(patient.heightCm), patient.weightKg && Number(patient.weightKg));
@@ -192,4 +191,4 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
       </section>
     </AppShell>
   );
-}
+});

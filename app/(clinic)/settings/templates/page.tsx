@@ -2,17 +2,14 @@ import Link from "next/link";
 import { copyTemplateAction } from "@/app/actions/templates";
 import { AppShell } from "@/components/AppShell";
 import { CopyTemplateForm } from "@/components/programs/CopyTemplateForm";
-import { requireActor } from "@/lib/auth/session.server";
-import { getDb } from "@/lib/db/app-db.server";
 import { getMessages } from "@/lib/i18n";
 import { templateName } from "@/lib/programs/template-name";
 import { listTemplates } from "@/lib/programs/templates";
+import { page } from "@/lib/entry/page.server";
 
-export default async function TemplatesPage() {
-  const actor = await requireActor(["ADMIN"]);
-  const messages = getMessages(actor.locale);
+export default page({ name: "/settings/templates", access: "clinic-admin" }, async ({ actor, db, messages }) => {
   const text = messages.templates;
-  const templates = await listTemplates(await getDb(), actor);
+  const templates = await listTemplates(db, actor);
   return (
     <AppShell actor={actor} messages={messages} current="/settings">
       <h1>{text.title}</h1>
@@ -50,4 +47,4 @@ export default async function TemplatesPage() {
       </div>
     </AppShell>
   );
-}
+});

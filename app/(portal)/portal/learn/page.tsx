@@ -1,13 +1,10 @@
 import Link from "next/link";
 import { AppShell } from "@/components/AppShell";
-import { requireActor } from "@/lib/auth/session.server";
 import { EDUCATION } from "@/lib/education/education-content";
-import { getMessages } from "@/lib/i18n";
+import { page } from "@/lib/entry/page.server";
 
 /** Plain-language education about plantar heel pain (SPEC §7), in the patient's language. */
-export default async function LearnPage() {
-  const actor = await requireActor(["PATIENT"]);
-  const messages = getMessages(actor.locale);
+export default page({ name: "/portal/learn", access: "own-record" }, async ({ actor, messages }) => {
   const content = EDUCATION[actor.locale];
   return (
     <AppShell actor={actor} messages={messages} current="/portal">
@@ -47,4 +44,4 @@ export default async function LearnPage() {
       </article>
     </AppShell>
   );
-}
+});

@@ -1,6 +1,10 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options.server";
+import { route } from "@/lib/entry/route.server";
 
-const handler = NextAuth(authOptions);
+const nextAuth = NextAuth(authOptions);
 
+// Sign-in, sign-out and the session, by next-auth; public by nature. proxy.ts refuses a body
+// larger than a sign-in form before it gets here.
+const handler = route({ name: "/api/auth/[...nextauth]", access: "public" }, ({ request, params }) => nextAuth(request, { params }));
 export { handler as GET, handler as POST };

@@ -3,19 +3,16 @@ import { savePatientAction } from "@/app/actions/patients";
 import { AppShell } from "@/components/AppShell";
 import { PatientForm } from "@/components/patients/PatientForm";
 import { patientFormProps } from "@/components/patients/patient-form-props";
-import { requireActor } from "@/lib/auth/session.server";
-import { getDb } from "@/lib/db/app-db.server";
-import { getMessages } from "@/lib/i18n";
 import { formatInputNumber } from "@/lib/i18n/format";
 import { comorbidityField } from "@/lib/patients/patient-input";
-import { findPatientForPage } from "@/lib/patients/find-patient-for-page.server";
 import { listClinicians } from "@/lib/users/list-clinicians";
+import { z } from "zod";
+import { ids } from "@/lib/entry/ids";
+import { page } from "@/lib/entry/page.server";
+import { getPatient } from "@/lib/patients/get-patient";
 
-export default async function EditPatientPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireActor(["ADMIN", "CLINICIAN"]);
-  const messages = getMessages(actor.locale);
-  const db = await getDb();
-  const patient = await findPatientForPage(db, actor, (await params).id);
+export default page({ name: "/patients/[id]/edit", access: "clinic-patients", params: z.object({ id: ids.patient }) }, async ({ actor, db, messages, params }) => {
+  const patient = await getPatient(db, actor, params.id);
   if (patient.archivedAt) notFound();
   const { text, options } = patientFormProps(messages, await listClinicians(db, actor));
   // In the form's own notation (decimal comma in Danish), which the number parser reads back.
@@ -50,4 +47,4 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
       />
     </AppShell>
   );
-}
+});

@@ -1,17 +1,14 @@
 import { AppShell } from "@/components/AppShell";
 import { PlanHandout } from "@/components/programs/PlanHandout";
-import { requireActor } from "@/lib/auth/session.server";
 import { today } from "@/lib/dates";
-import { getDb } from "@/lib/db/app-db.server";
-import { getMessages } from "@/lib/i18n";
-import { findPatientForPage } from "@/lib/patients/find-patient-for-page.server";
 import { listActivePrograms } from "@/lib/programs/active-programs";
+import { z } from "zod";
+import { ids } from "@/lib/entry/ids";
+import { page } from "@/lib/entry/page.server";
+import { getPatient } from "@/lib/patients/get-patient";
 
-export default async function PatientHandoutPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireActor(["ADMIN", "CLINICIAN"]);
-  const messages = getMessages(actor.locale);
-  const db = await getDb();
-  const patient = await findPatientForPage(db, actor, (await params).id);
+export default page({ name: "/patients/[id]/handout", access: "clinic-patients", params: z.object({ id: ids.patient }) }, async ({ actor, db, messages, params }) => {
+  const patient = await getPatient(db, actor, params.id);
   const day = today();
   const programs = patient.currentEpisodeId ? await listActivePrograms(db, actor, patient.currentEpisodeId, day) : [];
   return (
@@ -19,4 +16,4 @@ export default async function PatientHandoutPage({ params }: { params: Promise<{
       <PlanHandout patientName={patient.name} comorbidities={patient.comorbidities} programs={programs} today={day} backHref={`/patients/${patient.id}`} messages={messages} locale={actor.locale} />
     </AppShell>
   );
-}
+});

@@ -2,19 +2,15 @@ import { saveTemplateVersionAction } from "@/app/actions/templates";
 import { AppShell } from "@/components/AppShell";
 import { ProgramContentForm } from "@/components/programs/ProgramContentForm";
 import { programEditorProps } from "@/components/programs/program-editor-props";
-import { requireActor } from "@/lib/auth/session.server";
-import { getDb } from "@/lib/db/app-db.server";
-import { getMessages } from "@/lib/i18n";
-import { orNotFound } from "@/lib/not-found-for-page.server";
 import { programContentValues } from "@/lib/programs/program-content-input";
 import { templateName } from "@/lib/programs/template-name";
 import { getTemplate } from "@/lib/programs/templates";
+import { z } from "zod";
+import { ids } from "@/lib/entry/ids";
+import { page } from "@/lib/entry/page.server";
 
-export default async function EditTemplatePage({ params }: { params: Promise<{ templateId: string }> }) {
-  const actor = await requireActor(["ADMIN"]);
-  const messages = getMessages(actor.locale);
-  const { templateId } = await params;
-  const template = await orNotFound(templateId, async () => getTemplate(await getDb(), actor, templateId));
+export default page({ name: "/settings/templates/[templateId]", access: "clinic-admin", params: z.object({ templateId: ids.template }) }, async ({ actor, db, messages, params }) => {
+  const template = await getTemplate(db, actor, params.templateId);
   const editor = programEditorProps(messages, template.content, { save: messages.templates.saveVersion, saving: messages.templates.saving });
   return (
     <AppShell actor={actor} messages={messages} current="/settings">
@@ -32,4 +28,4 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ t
       />
     </AppShell>
   );
-}
+});

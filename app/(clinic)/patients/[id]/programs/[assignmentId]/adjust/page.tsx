@@ -3,18 +3,14 @@ import { adjustAssignmentAction } from "@/app/actions/programs";
 import { AppShell } from "@/components/AppShell";
 import { ProgramContentForm } from "@/components/programs/ProgramContentForm";
 import { programEditorProps } from "@/components/programs/program-editor-props";
-import { requireActor } from "@/lib/auth/session.server";
-import { getDb } from "@/lib/db/app-db.server";
-import { getMessages } from "@/lib/i18n";
-import { orNotFound } from "@/lib/not-found-for-page.server";
 import { getActiveAssignment } from "@/lib/programs/assignments";
 import { programContentValues } from "@/lib/programs/program-content-input";
+import { z } from "zod";
+import { ids } from "@/lib/entry/ids";
+import { page } from "@/lib/entry/page.server";
 
-export default async function AdjustProgramPage({ params }: { params: Promise<{ id: string; assignmentId: string }> }) {
-  const actor = await requireActor(["ADMIN", "CLINICIAN"]);
-  const messages = getMessages(actor.locale);
-  const { id, assignmentId } = await params;
-  const assignment = await orNotFound(assignmentId, async () => getActiveAssignment(await getDb(), actor, assignmentId));
+export default page({ name: "/patients/[id]/programs/[assignmentId]/adjust", access: "clinic-patients", params: z.object({ id: ids.patient, assignmentId: ids.assignment }) }, async ({ actor, db, messages, params: { id, assignmentId } }) => {
+  const assignment = await getActiveAssignment(db, actor, assignmentId);
   if (assignment.patientId !== id) notFound();
   const editor = programEditorProps(messages, assignment.content, { save: messages.record.save, saving: messages.record.saving });
   return (
@@ -30,4 +26,4 @@ export default async function AdjustProgramPage({ params }: { params: Promise<{ 
       />
     </AppShell>
   );
-}
+});

@@ -3,12 +3,16 @@ import { AppShell } from "@/components/AppShell";
 import { RecordFormFor } from "@/components/records/RecordFormFor";
 import { isoDate, today } from "@/lib/dates";
 import { newRecordInitialValues } from "@/lib/records/record-initial-values";
-import { loadRecordPage } from "../load-record-page";
+import { z } from "zod";
+import { ids } from "@/lib/entry/ids";
+import { page } from "@/lib/entry/page.server";
+import { getPatient } from "@/lib/patients/get-patient";
+import { ZRecordFormKind } from "@/lib/records/record-forms";
 
 const TITLE = { assessment: "newAssessment", outcome: "newOutcome", intervention: "newIntervention" } as const;
 
-export default async function NewRecordPage({ params }: { params: Promise<{ id: string; kind: string }> }) {
-  const { actor, messages, kind, patient } = await loadRecordPage(params);
+export default page({ name: "/patients/[id]/records/[kind]/new", access: "clinic-patients", params: z.object({ id: ids.patient, kind: ZRecordFormKind }) }, async ({ actor, db, messages, params: { id, kind } }) => {
+  const patient = await getPatient(db, actor, id);
   if (!patient.currentEpisodeId || patient.archivedAt) redirect(`/patients/${patient.id}`);
   return (
     <AppShell actor={actor} messages={messages} current="/caseload">
@@ -24,4 +28,4 @@ export default async function NewRecordPage({ params }: { params: Promise<{ id: 
       />
     </AppShell>
   );
-}
+});

@@ -1,16 +1,21 @@
 import { notFound } from "next/navigation";
 import { AppShell } from "@/components/AppShell";
 import { RecordFormFor } from "@/components/records/RecordFormFor";
-import { findRecordForPage } from "@/lib/records/find-record-for-page.server";
 import { recordInitialValues } from "@/lib/records/record-initial-values";
-import { loadRecordPage } from "../../load-record-page";
+import { z } from "zod";
+import { ids } from "@/lib/entry/ids";
+import { page } from "@/lib/entry/page.server";
+import { getPatient } from "@/lib/patients/get-patient";
+import { getClinicalRecord } from "@/lib/records/clinical-records";
+import { RECORD_FORM_KINDS, ZRecordFormKind } from "@/lib/records/record-forms";
 
 const TITLE = { assessment: "editAssessment", outcome: "editOutcome", intervention: "editIntervention" } as const;
 
-export default async function EditRecordPage({ params }: { params: Promise<{ id: string; kind: string; recordId: string }> }) {
-  const { actor, messages, db, kind, patient } = await loadRecordPage(params);
-  const { recordId } = await params;
-  const record = await findRecordForPage(db, actor, kind, recordId);
+export default page(
+  { name: "/patients/[id]/records/[kind]/[recordId]/edit", access: "clinic-patients", params: z.object({ id: ids.patient, kind: ZRecordFormKind, recordId: ids.record }) },
+  async ({ actor, db, messages, params: { id, kind, recordId } }) => {
+  const patient = await getPatient(db, actor, id);
+  const record = await getClinicalRecord(db, actor, RECORD_FORM_KINDS[kind], recordId);
   if (!patient.episodes.some((episode) => episode.id === record.episodeId)) notFound();
   const { values, lists } = recordInitialValues(kind, record, actor.locale);
   return (
@@ -28,4 +33,4 @@ export default async function EditRecordPage({ params }: { params: Promise<{ id:
       />
     </AppShell>
   );
-}
+});

@@ -2,13 +2,18 @@ import Link from "next/link";
 import { AppShell } from "@/components/AppShell";
 import { formatDate, formatMoment } from "@/lib/i18n/format";
 import { describeRecord } from "@/lib/records/describe-record";
-import { findRevisionsForPage } from "@/lib/records/find-record-for-page.server";
-import { loadRecordPage } from "../../load-record-page";
+import { z } from "zod";
+import { ids } from "@/lib/entry/ids";
+import { page } from "@/lib/entry/page.server";
+import { getPatient } from "@/lib/patients/get-patient";
+import { listRevisions } from "@/lib/records/clinical-records";
+import { RECORD_FORM_KINDS, ZRecordFormKind } from "@/lib/records/record-forms";
 
-export default async function RecordHistoryPage({ params }: { params: Promise<{ id: string; kind: string; recordId: string }> }) {
-  const { actor, messages, db, kind, patient } = await loadRecordPage(params);
-  const { recordId } = await params;
-  const revisions = await findRevisionsForPage(db, actor, kind, recordId);
+export default page(
+  { name: "/patients/[id]/records/[kind]/[recordId]/history", access: "clinic-patients", params: z.object({ id: ids.patient, kind: ZRecordFormKind, recordId: ids.record }) },
+  async ({ actor, db, messages, params: { id, kind, recordId } }) => {
+  const patient = await getPatient(db, actor, id);
+  const revisions = await listRevisions(db, actor, RECORD_FORM_KINDS[kind], recordId);
   const when = (moment: Date) => formatMoment(moment, actor.locale, true);
   return (
     <AppShell actor={actor} messages={messages} current="/caseload">
@@ -38,4 +43,4 @@ export default async function RecordHistoryPage({ params }: { params: Promise<{ 
       )}
     </AppShell>
   );
-}
+});
