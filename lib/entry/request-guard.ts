@@ -24,9 +24,11 @@ export async function checkRequest(request: Request): Promise<RequestProblem | n
   if (bytes.byteLength > limit) return { status: 413, reason: "too-large" };
   if (bytes.byteLength === 0) return null;
 
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  const contentType = request.headers.get("content-type") ?? "";
+  const type = contentType.toLowerCase();
   if (type.startsWith("multipart/form-data")) {
-    const form = await new Response(bytes, { headers: { "content-type": type } }).formData().catch(() => null);
+    // The boundary is case-sensitive: parse with the header as sent.
+    const form = await new Response(bytes, { headers: { "content-type": contentType } }).formData().catch(() => null);
     if (!form) return { status: 400, reason: "bad-bytes" };
     return [...form.values()].every((value) => typeof value !== "string" || isStorableText(value)) ? null : { status: 400, reason: "bad-bytes" };
   }

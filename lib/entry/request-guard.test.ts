@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { checkRequest, MAX_BODY_BYTES, MAX_SIGN_IN_BODY_BYTES } from "./request-guard";
+
+const BASE = "http://localhost:3000";
+const post = (path: string, body: BodyInit, headers: Record<string, string> = {}) => new Request(`${BASE}${path}`, { method: "POST", body, headers });
+const reason = async (request: Request) => (await checkRequest(request))?.reason ?? "ok";
+
+describe("the request guard", () => {
+  it("lets ordinary requests through", async () => {
+    expect(await reason(new Request(`${BASE}/patients/0b7c6c4e-0000-4000-8000-000000000000?q=Hanne%20J%C3%B8rgensen`))).toBe("ok");
+    // A browser's multipart boundary has upper-case letters; it must be parsed as sent.
+    const boundary = "----WebKitFormBoundaryQx7KmZ";
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nSet, ringer tirsdag.\nFortsætter HSR.\r\n--${boundary}--\r\n`;
+    expect(await reason(post("/flags/x", body, { "content-type": `multipart/form-data; boundary=${boundary}`, "next-action": "abc" }))).toBe("ok");
+    expect(await reason(post("/caseload", JSON.stringify(["$undefined", { attempt: 0 }]), { "content-type": "text/plain;charset=UTF-8", "next-action": "abc" }))).toBe("ok");
+    expect(await reason(post("/api/auth/callback/credentials", "email=fysio%40demo.dk&password=x+y", { "content-type": "application/x-www-form-urlencoded" }))).toBe("ok");
+  });
+
+  it("refuses an address that is not UTF-8 or holds a NUL", async () => {
+    expect(await checkRequest(new Request(`${BASE}/patients/%ff`))).toEqual({ status: 400, reason: "bad-address" });
+    expect(await reason(new Request(`${BASE}/patients/%00`))).toBe("bad-address");
+    expect(await reason(new Request(`${BASE}/caseload?q=a%00b`))).toBe("bad-address");
+  });
+
+  it("refuses bodies that are not UTF-8, hold a NUL, or are malformed JSON", async () => {
+    expect(await reason(post("/caseload", new Uint8Array([0x5b, 0x22, 0xff, 0xfe, 0x22, 0x5d]), { "content-type": "text/plain", "next-action": "abc" }))).toBe("bad-bytes");
+    expect(await reason(post("/caseload", '["a\\u0000b"]', { "content-type": "text/plain", "next-action": "abc" }))).toBe("bad-bytes");
+    expect(await checkRequest(post("/caseload", '["abc",{', { "content-type": "text/plain", "next-action": "abc" }))).toEqual({ status: 400, reason: "bad-json" });
+    expect(await reason(post("/api/x", "{", { "content-type": "application/json" }))).toBe("bad-json");
+    expect(await reason(post("/api/auth/callback/credentials", "email=a%00b", { "content-type": "application/x-www-form-urlencoded" }))).toBe("bad-bytes");
+    const form = new FormData();
+    form.set("name", "Hanne\u0000");
+    expect(await reason(new Request(`${BASE}/patients/new`, { method: "POST", body: form }))).toBe("bad-bytes");
+  });
+
+  it("refuses bodies above the limit, and the sign-in endpoint's at a few kilobytes", async () => {
+    expect(await checkRequest(post("/caseload", "a".repeat(MAX_BODY_BYTES + 1), { "content-type": "text/plain" }))).toEqual({ status: 413, reason: "too-large" });
+    expect(await reason(post("/caseload", "a".repeat(MAX_SIGN_IN_BODY_BYTES + 1), { "content-type": "text/plain" }))).toBe("ok");
+    expect(await reason(post("/api/auth/callback/credentials", "a".repeat(MAX_SIGN_IN_BODY_BYTES + 1), { "content-type": "application/x-www-form-urlencoded" }))).toBe("too-large");
+  });
+});
