@@ -130,7 +130,7 @@ export async function deleteClinicalRecord(
 export async function listRevisions(db: Db, actor: Actor, kind: RecordKind, recordId: string) {
   assertCan(actor, "clinic-patients");
   const record = await delegate(db, kind).findFirst({
-    where: { id: recordId, clinicId: actor.clinicId, episode: { patient: patientWhere(actor) } },
+    where: { id: requireId(recordId), clinicId: actor.clinicId, episode: { patient: patientWhere(actor) } },
   });
   if (!record) throw new AppError("NOT_FOUND");
   const revisions = await db.recordRevision.findMany({

@@ -1,0 +1,355 @@
+// The authorization matrix (SPEC §8), generated from the code: every page, server action and
+// route handler the build has (e2e/support/entry-declarations.ts, Next.js's action manifest) ×
+// every role (signed out, patient, clinician, administrator, another clinic's clinician) × ids
+// that are the caller's own, another patient's, another clinic's, or missing. Each call goes
+// over HTTP to the production build, as an attacker's would; the database is compared before
+// and after each one that must change nothing.
+//
+// A cell where the caller may act on their own data is not run for every role (it would
+// change the data the other cells use); instead each action is run once as its first allowed
+// role, and must change the database: the test can see a change, so "unchanged" means something.
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import type { Actor } from "../lib/auth/actor";
+import { can, homePath, type Permission } from "../lib/auth/permissions";
+import { addDays, isoDate, today } from "../lib/dates";
+import type { Db } from "../lib/db/client";
+import type { ProgramContent } from "../lib/programs/default-templates";
+import { ZProgramContent } from "../lib/programs/default-templates";
+import { createInvite } from "../lib/invites/invites";
+import { programContentValues } from "../lib/programs/program-content-input";
+import { DEFAULT_RULE_SETTINGS, SETTING_NAMES } from "../lib/rules/settings";
+import { createPatient } from "../lib/seed/builders";
+import { DEMO_CLINIC_NAME, DEMO_PASSWORD, SECOND_CLINIC_NAME } from "../lib/seed/demo";
+import { declaredEntryPoints, type Declared } from "./support/entry-declarations";
+import { callServerAction, getPage, serverActions, signIn, type ActionAnswer } from "./support/http-client";
+import { changedTables, fingerprint } from "../tests/support/db-fingerprint";
+import { startMatrixServer, type MatrixServer } from "./support/matrix-server";
+
+type Access = Permission | "public";
+
+/** Whose data the ids are: the patient's own record (Peter Patient's), another patient of that clinic, another clinic's. */
+type WorldName = "own" | "otherPatient" | "otherClinic";
+type World = {
+  clinic: "demo" | "other";
+  patientId: string;
+  episodeId: string;
+  assignmentId: string;
+  content: ProgramContent;
+  outcomeId: string;
+  flagId: string;
+  templateId: string;
+  /** A kind of program the episode has no active one of. */
+  freeTemplateId: string;
+  /** A patient with no open episode, for opening, archiving and restoring. */
+  spareId: string;
+  inviteToken: string;
+};
+
+type Role = { key: string; email: string | null; actor: Pick<Actor, "role"> | null; clinic: "demo" | "other" | null };
+const ROLES: Role[] = [
+  { key: "signed out", email: null, actor: null, clinic: null },
+  { key: "patient", email: "patient@demo.dk", actor: { role: "PATIENT" }, clinic: "demo" },
+  { key: "clinician", email: "fysio@demo.dk", actor: { role: "CLINICIAN" }, clinic: "demo" },
+  { key: "admin", email: "admin@demo.dk", actor: { role: "ADMIN" }, clinic: "demo" },
+  { key: "another clinic's clinician", email: "fysio@anden.dk", actor: { role: "CLINICIAN" }, clinic: "other" },
+];
+
+/** What an action is called with: its bound arguments and, for forms, the form's fields. */
+type Input = { args: unknown[]; form?: Record<string, string> };
+type ActionCase = {
+  access: Access;
+  shape: "form" | "command" | "call";
+  /** What its ids are: a clinic's and patient's data (all variants apply), an invitation token, or none. */
+  ids: "clinic" | "token" | "none";
+  /** The input for a world's ids, or for none (null: every id missing). */
+  input: (world: World | null) => Input;
+  /** Reads only: run once and answer something, without a change. */
+  readOnly?: boolean;
+};
+
+const day = isoDate(today());
+const id = (world: World | null, key: keyof World) => (world ? world[key] : undefined);
+
+/** The matrix's expectations: SPEC §8's roles per entry point, and an input that works for each action. */
+const ACTIONS: Record<string, ActionCase> = {
+  setLocale: { access: "public", shape: "command", ids: "none", input: () => ({ args: [], form: { locale: "en" } }) },
+  acceptInviteAction: {
+    access: "public", shape: "form", ids: "token",
+    input: (w) => ({ args: [id(w, "inviteToken")], form: { email: `matrix-${randomUUID()}@example.test`, password: "hælløft på trappetrin", confirmPassword: "hælløft på trappetrin" } }),
+  },
+  saveHiddenCaseloadColumns: { access: "clinic-patients", shape: "call", ids: "none", input: () => ({ args: [["age", "side"]] }) },
+  savePatientAction: {
+    access: "clinic-patients", shape: "form", ids: "clinic",
+    input: (w) => ({ args: [id(w, "patientId")], form: { name: "Matrix Patient", dateOfBirth: "1970-05-01", sex: "FEMALE", affectedSide: "LEFT", occupation: "Sygeplejerske" } }),
+  },
+  acknowledgeFlagAction: { access: "clinic-patients", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "flagId")], form: { note: "Set og talt med patienten." } }) },
+  openEpisodeAction: {
+    access: "clinic-patients", shape: "form", ids: "clinic",
+    input: (w) => ({ args: [id(w, "spareId")], form: { side: "LEFT", symptomOnset: isoDate(addDays(today(), -40)), treatmentStart: day } }),
+  },
+  changeEpisodeStatusAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "patientId"), id(w, "episodeId")], form: { action: "pause" } }) },
+  saveRecordAction: {
+    access: "clinic-patients", shape: "form", ids: "clinic",
+    input: (w) => ({ args: ["outcome", { patientId: id(w, "patientId"), episodeId: id(w, "episodeId"), recordId: null }], form: { date: day, instrument: "NRS_ACTIVITY", value: "4", $stay: "yes" } }),
+  },
+  deleteRecordAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: ["outcome", id(w, "patientId"), id(w, "outcomeId")], form: { reason: "Skrevet på den forkerte patient." } }) },
+  assignProgramAction: {
+    access: "clinic-patients", shape: "form", ids: "clinic",
+    input: (w) => ({ args: [id(w, "patientId"), id(w, "episodeId")], form: { templateId: String(id(w, "freeTemplateId")), startDate: day, sessionsPerWeek: "3" } }),
+  },
+  adjustAssignmentAction: {
+    access: "clinic-patients", shape: "form", ids: "clinic",
+    input: (w) => ({ args: [id(w, "patientId"), id(w, "assignmentId"), w?.content], form: { ...(w ? programContentValues(w.content, "da") : {}), sessionsPerWeek: "4" } }),
+  },
+  overrideProgressionAction: {
+    access: "clinic-patients", shape: "form", ids: "clinic",
+    input: (w) => ({ args: [id(w, "patientId"), id(w, "assignmentId"), w?.content.phases.length], form: { date: day, phase: "2", reason: "Tåler mere" } }),
+  },
+  continueAsMaintenanceAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "patientId"), id(w, "assignmentId")] }) },
+  createInviteAction: { access: "clinic-patients", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "patientId")] }) },
+  archivePatientAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "spareId")] }) },
+  restorePatientAction: { access: "clinic-admin", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "spareId")] }) },
+  endAssignmentAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "patientId"), id(w, "assignmentId")], form: { reason: "OTHER" } }) },
+  saveRuleSettingsAction: {
+    access: "clinic-admin", shape: "form", ids: "none",
+    input: () => ({ args: [], form: { ...Object.fromEntries(SETTING_NAMES.map((name) => [name, String(DEFAULT_RULE_SETTINGS[name])])), followUpDays: "35" } }),
+  },
+  reevaluationProgressAction: { access: "clinic-admin", shape: "call", ids: "none", readOnly: true, input: () => ({ args: [] }) },
+  copyTemplateAction: { access: "clinic-admin", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "templateId")], form: { nameDa: "Kopi", nameEn: "Copy" } }) },
+  saveTemplateVersionAction: {
+    access: "clinic-admin", shape: "form", ids: "clinic",
+    input: (w) => ({ args: [id(w, "templateId"), w?.content], form: { ...(w ? programContentValues(w.content, "da") : {}), nameDa: "HSR, klinikkens udgave", nameEn: "HSR, the clinic's version" } }),
+  },
+  logMorningPainAction: { access: "own-record", shape: "form", ids: "none", input: () => ({ args: [], form: { date: day, value: "3" } }) },
+  logSessionAction: {
+    access: "own-record", shape: "form", ids: "clinic",
+    input: (w) => ({ args: [], form: { clientId: randomUUID(), ...(w && { assignmentId: w.assignmentId }), date: day, completed: "yes", sets: "3", reps: "12", painDuring: "2" } }),
+  },
+};
+
+/** Pages and route handlers: who may open them. The public ones are checked on their own below. */
+const PAGES: Record<string, Access> = {
+  "/": "public",
+  "/sign-in": "public",
+  "/invite/[token]": "public",
+  "/caseload": "clinic-patients",
+  "/flags": "clinic-patients",
+  "/flags/[id]": "clinic-patients",
+  "/patients/new": "clinic-patients",
+  "/patients/[id]": "clinic-patients",
+  "/patients/[id]/edit": "clinic-patients",
+  "/patients/[id]/handout": "clinic-patients",
+  "/patients/[id]/programs/[assignmentId]/adjust": "clinic-patients",
+  "/patients/[id]/records/[kind]/new": "clinic-patients",
+  "/patients/[id]/records/[kind]/[recordId]/edit": "clinic-patients",
+  "/patients/[id]/records/[kind]/[recordId]/history": "clinic-patients",
+  "/settings": "clinic-admin",
+  "/settings/templates": "clinic-admin",
+  "/settings/templates/[templateId]": "clinic-admin",
+  "/portal": "own-record",
+  "/portal/handout": "own-record",
+  "/portal/learn": "own-record",
+};
+const ROUTES: Record<string, Access> = { "/caseload/export": "clinic-patients", "/api/health": "public", "/api/auth/[...nextauth]": "public" };
+
+/** What a cell must answer: sent to sign in, sent home, refused without a change, or done. */
+type Outcome = "sign-in" | "home" | "refused" | "done";
+
+function outcomeFor(role: Role, access: Access, world: WorldName | "missing" | null): Outcome {
+  if (access !== "public" && !role.actor) return "sign-in";
+  if (access !== "public" && !can(role.actor!, access)) return "home";
+  if (world === "missing") return "refused";
+  // No ids, or an invitation token: anyone allowed may use it.
+  if (world === null) return "done";
+  const worldClinic = world === "otherClinic" ? "other" : "demo";
+  if (role.clinic !== worldClinic) return "refused";
+  if (role.actor?.role === "PATIENT" && world !== "own") return "refused";
+  return "done";
+}
+
+let server: MatrixServer;
+let worlds: Record<WorldName, World>;
+const cookies = new Map<string, string>();
+const counted = { actions: 0, pages: 0, routes: 0, unchanged: 0 };
+
+test.describe.configure({ mode: "serial", timeout: 600_000 });
+
+test.beforeAll(async () => {
+  server = await startMatrixServer();
+  worlds = await prepareWorlds(server.db);
+  for (const role of ROLES) cookies.set(role.key, role.email ? await signIn(server.baseURL, role.email, DEMO_PASSWORD) : "");
+});
+test.afterAll(async () => {
+  console.log(`Authorization matrix: ${counted.actions} action calls, ${counted.pages} page loads, ${counted.routes} route calls; ${counted.unchanged} checked to leave the database unchanged.`);
+  await server?.close();
+});
+
+test("every entry point is declared through a wrapper, with the access the matrix expects", () => {
+  const declared = declaredEntryPoints();
+  const access = (kind: Declared["kind"]) => Object.fromEntries(declared.filter((d) => d.kind === kind).map((d) => [d.name, d.access]));
+  expect(access("action")).toEqual(Object.fromEntries(Object.entries(ACTIONS).map(([name, c]) => [name, c.access])));
+  expect(access("page")).toEqual(PAGES);
+  expect(access("route")).toEqual(ROUTES);
+  // The build has exactly these actions: none outside app/actions, none missing from the matrix.
+  expect(serverActions().map((a) => a.name).sort()).toEqual(Object.keys(ACTIONS).sort());
+  // Roles are named in lib/auth/permissions.ts only: app/ asks for permissions.
+  const rolesInApp = readdirSync("app", { recursive: true, encoding: "utf8" })
+    .filter((file) => /\.tsx?$/.test(file))
+    .filter((file) => /\.role\b|"ADMIN"|"CLINICIAN"|getActor\(/.test(readFileSync(path.join("app", file), "utf8")));
+  expect(rolesInApp).toEqual([]);
+});
+
+test("pages and route handlers: each role, with own, another patient's, another clinic's and malformed ids", async () => {
+  for (const [pattern, access] of [...Object.entries(PAGES), ...Object.entries(ROUTES)]) {
+    const isRoute = pattern in ROUTES;
+    const dynamic = pattern.includes("[");
+    for (const role of ROLES) {
+      for (const variant of dynamic ? (["own", "otherPatient", "otherClinic", "missing"] as const) : [null]) {
+        const url = fill(pattern, variant);
+        const where = `${url} as ${role.key}`;
+        const answer = await (async () => {
+          const expected = expectedPage(pattern, role, access, variant);
+          // An allowed read may write its audit event; everything else must change nothing.
+          if (expected.status === 200) return getPage(server.baseURL, cookies.get(role.key)!, url);
+          return unchanged(where, () => getPage(server.baseURL, cookies.get(role.key)!, url));
+        })();
+        expect({ status: answer.status, location: answer.location && new URL(answer.location, server.baseURL).pathname }, where).toEqual(expectedPage(pattern, role, access, variant));
+        if (isRoute) counted.routes += 1;
+        else counted.pages += 1;
+      }
+    }
+  }
+});
+
+test("server actions: each role, with own, another patient's, another clinic's and missing ids", async () => {
+  const actions = serverActions();
+  for (const [name, action] of Object.entries(ACTIONS)) {
+    const actionId = actions.find((a) => a.name === name)!.id;
+    const variants = { clinic: ["own", "otherPatient", "otherClinic", "missing"], token: [null, "missing"], none: [null] }[action.ids] as (WorldName | "missing" | null)[];
+    for (const role of ROLES) {
+      for (const variant of variants) {
+        const outcome = outcomeFor(role, action.access, variant);
+        if (outcome === "done") continue; // run once below, as the positive control
+        const input = action.input(variant === "missing" ? null : worlds[variant ?? "own"]);
+        const where = `${name} as ${role.key} with ${variant ?? "its input"}`;
+        const answer = await unchanged(where, () => callAction(role, actionId, action, input), { ignoreReads: outcome === "home" });
+        expectRefusal(where, answer, outcome, role, action);
+        counted.actions += 1;
+      }
+    }
+  }
+});
+
+test("server actions: each runs for its first allowed role on its own data and changes the database", async () => {
+  const actions = serverActions();
+  const first = (access: Access) => ROLES.find((role) => outcomeFor(role, access, "own") === "done")!;
+  // archive before restore; end the program last, after the others have used it.
+  const order = Object.keys(ACTIONS).sort((a, b) => Number(a === "endAssignmentAction") - Number(b === "endAssignmentAction"));
+  for (const name of order) {
+    const action = ACTIONS[name]!;
+    const role = first(action.access);
+    const before = await fingerprint(server.db);
+    const answer = await callAction(role, actions.find((a) => a.name === name)!.id, action, action.input(worlds.own));
+    const changed = changedTables(before, await fingerprint(server.db));
+    expect(answer.threw, `${name} threw`).toBe(false);
+    if (action.readOnly) expect(answer.value, `${name} answered nothing`).not.toBeNull();
+    else expect(changed, `${name} as ${role.key} changed nothing: ${JSON.stringify(answer.value)}`).not.toEqual([]);
+    counted.actions += 1;
+  }
+  // Saving the rule settings re-evaluates the clinic in the background: let it finish.
+  await expect.poll(() => server.db.clinic.count({ where: { reevaluationRequestedAt: { not: null } } })).toBe(0);
+});
+
+/** The status and redirect target a page or route must answer. */
+function expectedPage(pattern: string, role: Role, access: Access, variant: WorldName | "missing" | null): { status: number; location: string | null } {
+  const isRoute = pattern in ROUTES;
+  if (pattern === "/") return { status: 307, location: role.actor ? homePath(role.actor) : "/sign-in" };
+  if (pattern === "/sign-in") return role.actor ? { status: 307, location: homePath(role.actor) } : { status: 200, location: null };
+  if (pattern === "/invite/[token]") return variant === "missing" ? { status: 404, location: null } : { status: 200, location: null };
+  if (access === "public") return { status: 200, location: null };
+  const outcome = outcomeFor(role, access, variant);
+  if (isRoute) return { status: { "sign-in": 401, home: 404, refused: 404, done: 200 }[outcome], location: null };
+  if (outcome === "sign-in") return { status: 307, location: "/sign-in" };
+  if (outcome === "home") return { status: 307, location: homePath(role.actor!) };
+  return outcome === "refused" ? { status: 404, location: null } : { status: 200, location: null };
+}
+
+/** A URL of the pattern with the world's ids in its segments; malformed ids for "missing". */
+function fill(pattern: string, variant: WorldName | "missing" | null): string {
+  const w = variant && variant !== "missing" ? worlds[variant] : null;
+  const segment: Record<string, string> = {
+    "[id]": w?.patientId ?? "not-an-id",
+    "[assignmentId]": w?.assignmentId ?? "not-an-id",
+    "[recordId]": w?.outcomeId ?? "not-an-id",
+    "[templateId]": w?.templateId ?? "not-an-id",
+    "[kind]": "outcome",
+    "[token]": w?.inviteToken ?? "not-a-token",
+    "[...nextauth]": "session",
+  };
+  return pattern.replace(/\[[^\]]+\]/g, (name) => (name === "[id]" && pattern.startsWith("/flags/") ? (w?.flagId ?? "not-an-id") : segment[name]!));
+}
+
+async function callAction(role: Role, actionId: string, action: ActionCase, input: Input): Promise<ActionAnswer> {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(input.form ?? {})) form.set(key, value);
+  const args = { form: [...input.args, { attempt: 0 }, form], command: [...input.args, form], call: input.args }[action.shape];
+  return callServerAction(server.baseURL, cookies.get(role.key)!, actionId, args);
+}
+
+/** Runs a request that must change nothing, and checks that it did not. */
+async function unchanged<T>(where: string, request: () => Promise<T>, options: { ignoreReads?: boolean } = {}): Promise<T> {
+  const before = await fingerprint(server.db, options);
+  const answer = await request();
+  expect(changedTables(before, await fingerprint(server.db, options)), `${where} changed the database`).toEqual([]);
+  counted.unchanged += 1;
+  return answer;
+}
+
+function expectRefusal(where: string, answer: ActionAnswer, outcome: Outcome, role: Role, action: ActionCase) {
+  expect(answer.threw, `${where} threw instead of answering`).toBe(false);
+  if (outcome === "sign-in") return expect(answer.redirect, where).toBe("/sign-in");
+  if (outcome === "home") return expect(answer.redirect, where).toBe(homePath(role.actor!));
+  expect(answer.redirect, `${where} redirected`).toBeNull();
+  // Refused by the wrapper or the service: the answer says so in the shape the client reads.
+  const value = answer.value as { formError?: string | null; error?: string | null } | null;
+  if (action.shape === "form") expect(value?.formError, where).toEqual(expect.any(String));
+  if (action.shape === "command") expect(value?.error, where).toEqual(expect.any(String));
+  if (action.shape === "call") expect(value, where).toBeNull();
+}
+
+/** The ids of the three worlds, from the demo data and a few rows made for the positive controls. */
+async function prepareWorlds(db: Db): Promise<Record<WorldName, World>> {
+  const clinic = async (name: string) => (await db.clinic.findFirstOrThrow({ where: { name } })).id;
+  const demo = await clinic(DEMO_CLINIC_NAME);
+  const other = await clinic(SECOND_CLINIC_NAME);
+  const peter = await db.patient.findFirstOrThrow({ where: { clinicId: demo, portalUser: { email: "patient@demo.dk" } } });
+  const world = async (clinicId: string, patientWhere: object, tag: "demo" | "other"): Promise<World> => {
+    const assignment = await db.programAssignment.findFirstOrThrow({ where: { clinicId, status: "ACTIVE", kind: "HSR", episode: { status: "ACTIVE", patient: { archivedAt: null, ...patientWhere } } }, include: { episode: true } });
+    const episodeId = assignment.episodeId;
+    const patientId = assignment.episode.patientId;
+    const clinician = await db.user.findFirstOrThrow({ where: { clinicId, role: { not: "PATIENT" } } });
+    const outcome = await db.outcomeMeasurement.create({ data: { clinicId, episodeId, recordedById: clinician.id, recordedBy: "CLINICIAN", date: today(), instrument: "NRS_ACTIVITY", value: 5 } });
+    // An open flag to acknowledge: the episode's own, or one made for the test.
+    const flag =
+      (await db.flag.findFirst({ where: { episodeId, status: "OPEN" } })) ??
+      (await db.flag.create({ data: { clinicId, episodeId, code: "MATRIX_TEST", severity: "INFO", evidence: {}, recommendation: { da: "Følg op.", en: "Follow up." }, sources: [], ruleVersion: 2 } }));
+    const template = await db.programTemplate.findFirstOrThrow({ where: { clinicId, kind: "HSR", archivedAt: null }, orderBy: { version: "desc" } });
+    const free = await db.programTemplate.findFirstOrThrow({ where: { clinicId, kind: "RETURN_TO_RUN", archivedAt: null } });
+    await db.programAssignment.updateMany({ where: { episodeId, kind: "RETURN_TO_RUN", status: "ACTIVE" }, data: { status: "ENDED", endedAt: today(), endReason: "OTHER" } });
+    const spare = await createPatient(db, { clinicId, clinicianId: clinician.id, email: `spare-${randomUUID()}@example.test` });
+    const actor: Actor = { userId: clinician.id, clinicId, role: clinician.role, name: clinician.name, email: clinician.email, locale: "da", ip: null };
+    const { token } = await createInvite(db, actor, spare.id, new Date());
+    return {
+      clinic: tag, patientId, episodeId, assignmentId: assignment.id, content: ZProgramContent.parse(assignment.content),
+      outcomeId: outcome.id, flagId: flag.id, templateId: template.id, freeTemplateId: free.id, spareId: spare.id, inviteToken: token,
+    };
+  };
+  return {
+    own: await world(demo, { id: peter.id }, "demo"),
+    otherPatient: await world(demo, { id: { not: peter.id } }, "demo"),
+    otherClinic: await world(other, {}, "other"),
+  };
+}

@@ -1,0 +1,66 @@
+// Requests as a browser makes them, without a browser: sign-in through next-auth's own
+// endpoints (a real session cookie), pages with redirects left visible, and server actions
+// called by id with React's own encoding of their arguments, as any HTTP client could.
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+
+const require = createRequire(import.meta.url);
+// Next.js's copy of React's client for server actions, as the browser uses it.
+const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node.js") as { encodeReply(args: unknown[]): Promise<string | FormData> };
+
+export type ActionEntry = { id: string; file: string; name: string };
+
+/** Every server action of the build: id, file and exported name (Next.js's manifest). */
+export function serverActions(): ActionEntry[] {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
+  return Object.entries(manifest.node).map(([id, entry]) => ({ id, file: entry.filename, name: entry.exportedName }));
+}
+
+export async function signIn(baseURL: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${baseURL}/api/auth/csrf`);
+  const cookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${baseURL}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie: cookies.join("; "), "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password, csrfToken, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!).filter((cookie) => cookie.includes("session-token"));
+  if (session.length === 0) throw new Error(`Signing in as ${email} failed (${response.status})`);
+  return [...cookies, ...session].join("; ");
+}
+
+export type PageAnswer = { status: number; location: string | null };
+
+export async function getPage(baseURL: string, cookie: string, url: string): Promise<PageAnswer> {
+  const response = await fetch(`${baseURL}${url}`, { redirect: "manual", headers: { cookie } });
+  const body = await response.text();
+  // A page with a loading state has sent its first bytes before it redirects: the redirect then
+  // comes as a meta refresh in the page, which browsers follow. Counted as the redirect it is.
+  const streamed = /<meta id="__next-page-redirect" http-equiv="refresh" content="\d+;url=([^"]+)"/.exec(body);
+  if (response.status === 200 && streamed) return { status: 307, location: streamed[1]! };
+  return { status: response.status, location: response.headers.get("location") };
+}
+
+/** What a server action answered: a redirect, the value it returned, or an error it threw. */
+export type ActionAnswer = { status: number; redirect: string | null; value: unknown; threw: boolean };
+
+export async function callServerAction(baseURL: string, cookie: string, actionId: string, args: unknown[]): Promise<ActionAnswer> {
+  const body = await encodeReply(args);
+  const response = await fetch(`${baseURL}/`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie, "next-action": actionId, ...(typeof body === "string" && { "content-type": "text/plain;charset=UTF-8" }) },
+    body,
+  });
+  const text = await response.text();
+  // The flight answer's row 1 is the action's value; "E" marks an error the action threw.
+  const row = text.split("\n").find((line) => line.startsWith("1:"))?.slice(2) ?? null;
+  return {
+    status: response.status,
+    redirect: response.headers.get("x-action-redirect")?.split(";")[0] ?? null,
+    value: row && !row.startsWith("E") ? JSON.parse(row) : null,
+    threw: response.status >= 500 || (row?.startsWith("E") ?? false),
+  };
+}

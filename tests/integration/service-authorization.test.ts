@@ -1,0 +1,190 @@
+// The services' own authorization (SPEC §8), beneath the entry points' wrappers: every service
+// that acts for an actor (found in lib/ by its signature, so a new one cannot be left out) ×
+// a patient, a clinician, an administrator and another clinic's clinician × ids that are the
+// patient's own, another patient's, another clinic's, or missing. A call the role may not make,
+// or on data out of its reach, is refused, and the database is as it was.
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../lib/auth/actor";
+import { can, type Permission } from "../../lib/auth/permissions";
+import { DEFAULT_QUERY } from "../../lib/caseload/caseload-query";
+import { exportCaseload, listCaseload } from "../../lib/caseload/list-caseload";
+import { addDays, isoDate, today } from "../../lib/dates";
+import { changeEpisodeStatus, openEpisode } from "../../lib/episodes/episodes";
+import { isAppError } from "../../lib/errors";
+import { acknowledgeFlag } from "../../lib/flags/acknowledge-flag";
+import { parseFlagQuery } from "../../lib/flags/flag-query";
+import { getFlag, listEpisodeFlags, listFlags } from "../../lib/flags/list-flags";
+import { createInvite, getPortalAccess } from "../../lib/invites/invites";
+import { getEpisodeRecord } from "../../lib/patients/get-episode-record";
+import { getPatient } from "../../lib/patients/get-patient";
+import { archivePatient, createPatient as registerPatient, restorePatient, updatePatient } from "../../lib/patients/save-patient";
+import { logMorningPain, logSession } from "../../lib/portal/portal-logs";
+import { getPortalOverview } from "../../lib/portal/portal-overview";
+import { listActivePrograms } from "../../lib/programs/active-programs";
+import { adjustAssignment, assignProgram, continueAsMaintenance, endAssignment, getActiveAssignment, overrideProgression } from "../../lib/programs/assignments";
+import { copyTemplate, getTemplate, listTemplates, saveTemplateVersion, seedDefaultTemplates } from "../../lib/programs/templates";
+import { deleteClinicalRecord, getClinicalRecord, listRevisions } from "../../lib/records/clinical-records";
+import { saveAssessment, saveIntervention, saveOutcome } from "../../lib/records/record-services";
+import { getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/rules/clinic-rule-settings";
+import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import { getHiddenCaseloadColumns, setHiddenCaseloadColumns } from "../../lib/users/caseload-columns";
+import { listClinicians } from "../../lib/users/list-clinicians";
+import { actorOf } from "../support/actors";
+import { changedTables, fingerprint } from "../support/db-fingerprint";
+import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
+
+type Ids = { patientId: string; episodeId: string; assignmentId: string; templateId: string; outcomeId: string; flagId: string };
+type Variant = "own" | "otherPatient" | "otherClinic" | "missing";
+/** A service's rule: a permission, or any role within reach of the data (clinic scope, a patient's own record). */
+type Access = Permission | "scoped";
+type Service = { access: Access; usesIds: boolean; call: (actor: Actor, ids: Partial<Ids>) => Promise<unknown> };
+
+const day = today();
+let t: TestDatabase;
+const actors = {} as Record<"patient" | "clinician" | "admin" | "stranger", Actor>;
+const ids = {} as Record<Exclude<Variant, "missing">, Ids>;
+
+/** Every service, called as an entry point would; ids come from the cell's variant. */
+const SERVICES: Record<string, Service> = {
+  listCaseload: { access: "clinic-patients", usesIds: false, call: (a) => listCaseload(t.prisma, a, DEFAULT_QUERY, day) },
+  exportCaseload: { access: "clinic-patients", usesIds: false, call: (a) => exportCaseload(t.prisma, a, DEFAULT_QUERY, day) },
+  listClinicians: { access: "clinic-patients", usesIds: false, call: (a) => listClinicians(t.prisma, a) },
+  getHiddenCaseloadColumns: { access: "clinic-patients", usesIds: false, call: (a) => getHiddenCaseloadColumns(t.prisma, a) },
+  setHiddenCaseloadColumns: { access: "clinic-patients", usesIds: false, call: (a) => setHiddenCaseloadColumns(t.prisma, a, ["age"]) },
+  createPatient: { access: "clinic-patients", usesIds: false, call: (a) => registerPatient(t.prisma, a, { name: "X", dateOfBirth: "1970-01-01", sex: "FEMALE", affectedSide: "LEFT" }, { today: () => day, confirmDuplicate: true }) },
+  updatePatient: { access: "clinic-patients", usesIds: true, call: (a, i) => updatePatient(t.prisma, a, i.patientId!, { name: "X", dateOfBirth: "1970-01-01", sex: "FEMALE", affectedSide: "LEFT" }, { today: () => day, confirmDuplicate: true }) },
+  archivePatient: { access: "clinic-patients", usesIds: true, call: (a, i) => archivePatient(t.prisma, a, i.patientId!) },
+  restorePatient: { access: "clinic-admin", usesIds: true, call: (a, i) => restorePatient(t.prisma, a, i.patientId!) },
+  getPatient: { access: "scoped", usesIds: true, call: (a, i) => getPatient(t.prisma, a, i.patientId!) },
+  openEpisode: { access: "clinic-patients", usesIds: true, call: (a, i) => openEpisode(t.prisma, a, i.patientId!, { side: "LEFT", symptomOnset: isoDate(day), treatmentStart: isoDate(day) }, () => day) },
+  changeEpisodeStatus: { access: "clinic-patients", usesIds: true, call: (a, i) => changeEpisodeStatus(t.prisma, a, i.episodeId!, { action: "pause" }, day) },
+  getEpisodeRecord: { access: "clinic-patients", usesIds: true, call: (a, i) => getEpisodeRecord(t.prisma, a, i.episodeId!) },
+  saveAssessment: { access: "clinic-patients", usesIds: true, call: (a, i) => saveAssessment(t.prisma, a, { episodeId: i.episodeId!, recordId: null }, { date: isoDate(day), notes: "x" }, () => day) },
+  saveOutcome: { access: "clinic-patients", usesIds: true, call: (a, i) => saveOutcome(t.prisma, a, { episodeId: i.episodeId!, recordId: i.outcomeId! }, { date: isoDate(day), instrument: "NRS_ACTIVITY", value: "1" }, () => day) },
+  saveIntervention: { access: "clinic-patients", usesIds: true, call: (a, i) => saveIntervention(t.prisma, a, { episodeId: i.episodeId!, recordId: null }, { date: isoDate(day), type: "EDUCATION" }, () => day) },
+  deleteClinicalRecord: { access: "clinic-patients", usesIds: true, call: (a, i) => deleteClinicalRecord(t.prisma, a, "OutcomeMeasurement", i.outcomeId!, "x") },
+  getClinicalRecord: { access: "clinic-patients", usesIds: true, call: (a, i) => getClinicalRecord(t.prisma, a, "OutcomeMeasurement", i.outcomeId!) },
+  listRevisions: { access: "clinic-patients", usesIds: true, call: (a, i) => listRevisions(t.prisma, a, "OutcomeMeasurement", i.outcomeId!) },
+  listFlags: { access: "clinic-patients", usesIds: false, call: (a) => listFlags(t.prisma, a, parseFlagQuery({})) },
+  getFlag: { access: "clinic-patients", usesIds: true, call: (a, i) => getFlag(t.prisma, a, i.flagId!) },
+  listEpisodeFlags: { access: "clinic-patients", usesIds: true, call: (a, i) => listEpisodeFlags(t.prisma, a, i.episodeId!) },
+  acknowledgeFlag: { access: "clinic-patients", usesIds: true, call: (a, i) => acknowledgeFlag(t.prisma, a, i.flagId!, "seen") },
+  getClinicRuleSettings: { access: "clinic-admin", usesIds: false, call: (a) => getClinicRuleSettings(t.prisma, a) },
+  updateClinicRuleSettings: { access: "clinic-admin", usesIds: false, call: (a) => updateClinicRuleSettings(t.prisma, a, { followUpDays: "30" }) },
+  listTemplates: { access: "clinic-patients", usesIds: false, call: (a) => listTemplates(t.prisma, a) },
+  getTemplate: { access: "clinic-patients", usesIds: true, call: (a, i) => getTemplate(t.prisma, a, i.templateId!) },
+  copyTemplate: { access: "clinic-admin", usesIds: true, call: (a, i) => copyTemplate(t.prisma, a, i.templateId!, { nameDa: "Kopi", nameEn: "Copy" }) },
+  saveTemplateVersion: { access: "clinic-admin", usesIds: true, call: (a, i) => saveTemplateVersion(t.prisma, a, i.templateId!, {}) },
+  listActivePrograms: { access: "scoped", usesIds: true, call: (a, i) => listActivePrograms(t.prisma, a, i.episodeId!, day) },
+  assignProgram: { access: "clinic-patients", usesIds: true, call: (a, i) => assignProgram(t.prisma, a, i.episodeId!, { templateId: i.templateId, startDate: isoDate(day), sessionsPerWeek: "3" }) },
+  getActiveAssignment: { access: "clinic-patients", usesIds: true, call: (a, i) => getActiveAssignment(t.prisma, a, i.assignmentId!) },
+  adjustAssignment: { access: "clinic-patients", usesIds: true, call: (a, i) => adjustAssignment(t.prisma, a, i.assignmentId!, { sessionsPerWeek: "4" }) },
+  endAssignment: { access: "clinic-patients", usesIds: true, call: (a, i) => endAssignment(t.prisma, a, i.assignmentId!, { reason: "OTHER" }, day) },
+  continueAsMaintenance: { access: "clinic-patients", usesIds: true, call: (a, i) => continueAsMaintenance(t.prisma, a, i.assignmentId!, day) },
+  overrideProgression: { access: "clinic-patients", usesIds: true, call: (a, i) => overrideProgression(t.prisma, a, i.assignmentId!, { date: isoDate(day), phase: "2", reason: "x" }) },
+  createInvite: { access: "clinic-patients", usesIds: true, call: (a, i) => createInvite(t.prisma, a, i.patientId!, new Date()) },
+  getPortalAccess: { access: "clinic-patients", usesIds: true, call: (a, i) => getPortalAccess(t.prisma, a, i.patientId!, new Date()) },
+  getPortalOverview: { access: "own-record", usesIds: false, call: (a) => getPortalOverview(t.prisma, a, day) },
+  logMorningPain: { access: "own-record", usesIds: false, call: (a) => logMorningPain(t.prisma, a, { date: isoDate(day), value: "3" }, day) },
+  logSession: { access: "own-record", usesIds: true, call: (a, i) => logSession(t.prisma, a, { clientId: randomUUID(), assignmentId: i.assignmentId, date: isoDate(day), completed: "yes", painDuring: "1" }, day) },
+};
+
+/** Services that take an actor but are not reached from an entry point on their own, and why. */
+const NOT_ENTRY_SERVICES: Record<string, string> = {
+  recordAuditEvent: "writes the audit row of the service that calls it",
+  saveClinicalRecord: "the generic write behind saveAssessment, saveOutcome and saveIntervention",
+  setUserLocale: "changes only the caller's own account, whoever they are",
+};
+
+/** Every exported function in lib/ whose first parameters are (db, actor: Actor). */
+function servicesInCode(): string[] {
+  const names: string[] = [];
+  for (const file of readdirSync("lib", { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
+    const source = readFileSync(path.join("lib", file), "utf8");
+    for (const match of source.matchAll(/export (?:async )?function (\w+)(?:<[^>]*>)?\(\s*db: (?:Pick<[^>]+>|[^,]+),\s*actor: Actor\b/g)) names.push(match[1]!);
+  }
+  return names.sort();
+}
+
+/** The role's relation to the variant's data, and so whether the call must be refused. */
+function mustRefuse(who: keyof typeof actors, service: Service, variant: Variant): boolean {
+  const actor = actors[who];
+  if (service.access !== "scoped" && !can(actor, service.access)) return true;
+  if (!service.usesIds) return false;
+  if (variant === "missing") return true;
+  const sameClinic = (variant === "otherClinic") === (who === "stranger");
+  if (!sameClinic) return true;
+  return who === "patient" && variant !== "own";
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const clinicId = (await createClinic(t.prisma)).id;
+  const otherClinicId = (await createClinic(t.prisma)).id;
+  actors.clinician = actorOf(await createUser(t.prisma, { clinicId, role: "CLINICIAN" }));
+  actors.admin = actorOf(await createUser(t.prisma, { clinicId, role: "ADMIN" }));
+  actors.stranger = actorOf(await createUser(t.prisma, { clinicId: otherClinicId, role: "CLINICIAN" }));
+  const portalUser = await createUser(t.prisma, { clinicId, role: "PATIENT" });
+  actors.patient = actorOf(portalUser);
+  const world = async (clinic: string, clinician: Actor, portalUserId: string | null): Promise<Ids> => {
+    await seedDefaultTemplates(t.prisma, clinic);
+    const templateId = (await listTemplates(t.prisma, clinician)).find((tpl) => tpl.kind === "HSR")!.id;
+    const patient = await createPatient(t.prisma, { clinicId: clinic, clinicianId: clinician.userId, portalUserId });
+    const start = addDays(day, -10);
+    const episode = await t.prisma.episode.create({ data: { clinicId: clinic, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start } });
+    await t.prisma.patient.update({ where: { id: patient.id }, data: { currentEpisodeId: episode.id } });
+    const assignmentId = ((await assignProgram(t.prisma, clinician, episode.id, { templateId, startDate: isoDate(start), sessionsPerWeek: "3" })) as { id: string }).id;
+    const outcome = await saveOutcome(t.prisma, clinician, { episodeId: episode.id, recordId: null }, { date: isoDate(day), instrument: "NRS_FIRST_STEP", value: "5" }, () => day);
+    const flag = await t.prisma.flag.create({
+      data: { clinicId: clinic, episodeId: episode.id, code: "LOAD_RESPONSE", severity: "WARNING", evidence: {}, recommendation: {}, sources: [], ruleVersion: 2 },
+    });
+    return { patientId: patient.id, episodeId: episode.id, assignmentId, templateId, outcomeId: (outcome as { id: string }).id, flagId: flag.id };
+  };
+  ids.own = await world(clinicId, actors.clinician, portalUser.id);
+  ids.otherPatient = await world(clinicId, actors.clinician, null);
+  ids.otherClinic = await world(otherClinicId, actors.stranger, null);
+});
+afterAll(() => t.close());
+
+describe(`the services' authorization on ${TEST_DB_KIND}`, () => {
+  it("covers every service in lib/ that acts for an actor", () => {
+    expect(servicesInCode()).toEqual([...Object.keys(SERVICES), ...Object.keys(NOT_ENTRY_SERVICES)].sort());
+  });
+
+  it("refuses every call a role may not make, or on data out of its reach, and changes nothing", async () => {
+    let cells = 0;
+    for (const [name, service] of Object.entries(SERVICES)) {
+      for (const who of Object.keys(actors) as (keyof typeof actors)[]) {
+        for (const variant of ["own", "otherPatient", "otherClinic", "missing"] as const) {
+          if (!mustRefuse(who, service, variant)) continue;
+          if (!service.usesIds && variant !== "own") continue;
+          const where = `${name} as ${who} on ${variant}`;
+          const before = await fingerprint(t.prisma);
+          const outcome = await service.call(actors[who], variant === "missing" ? {} : ids[variant]).then(
+            (value) => ({ value }),
+            (error: unknown) => ({ error }),
+          );
+          expect(changedTables(before, await fingerprint(t.prisma)), `${where} changed the database`).toEqual([]);
+          // A role without the permission: NOT_FOUND from the service's own check. Data out of
+          // reach: not found, or refused as input; a list shows none of it; the portal's session
+          // form calls another patient's program no choice of theirs.
+          if (service.access !== "scoped" && !can(actors[who], service.access)) {
+            expect("error" in outcome && isAppError(outcome.error, "NOT_FOUND"), `${where}: ${JSON.stringify(outcome)}`).toBe(true);
+          } else {
+            const refused =
+              ("error" in outcome && (isAppError(outcome.error, "NOT_FOUND") || isAppError(outcome.error, "INVALID_INPUT"))) ||
+              ("value" in outcome && Array.isArray(outcome.value) && outcome.value.length === 0) ||
+              ("value" in outcome && name === "logSession" && (outcome.value as { fieldErrors?: { assignmentId?: string } }).fieldErrors?.assignmentId !== undefined);
+            expect(refused, `${where}: ${JSON.stringify(outcome)}`).toBe(true);
+          }
+          cells += 1;
+        }
+      }
+    }
+    expect(cells).toBeGreaterThan(200);
+    console.log(`Service authorization matrix on ${TEST_DB_KIND}: ${cells} refused calls, each leaving the database unchanged.`);
+  });
+});
