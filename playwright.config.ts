@@ -37,7 +37,8 @@ export default defineConfig({
   },
   webServer: {
     command: "rm -rf .e2e-data && tsx scripts/start.ts",
-    env: { DATA_DIR: ".e2e-data", PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    // A log line per request would fill the test output; warnings and errors still show.
+    env: { DATA_DIR: ".e2e-data", PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
     url: `http://localhost:${PORT}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
