@@ -341,7 +341,7 @@ async function prepareWorlds(db: Db): Promise<Record<WorldName, World>> {
     await db.programAssignment.updateMany({ where: { episodeId, kind: "RETURN_TO_RUN", status: "ACTIVE" }, data: { status: "ENDED", endedAt: today(), endReason: "OTHER" } });
     const spare = await createPatient(db, { clinicId, clinicianId: clinician.id, email: `spare-${randomUUID()}@example.test` });
     const actor: Actor = { userId: clinician.id, clinicId, role: clinician.role, name: clinician.name, email: clinician.email, locale: "da", ip: null };
-    const { token } = await createInvite(db, actor, spare.id, new Date());
+    const { token } = await createInvite(db, actor, spare.id, new Date(), server.baseURL);
     return {
       clinic: tag, patientId, episodeId, assignmentId: assignment.id, content: ZProgramContent.parse(assignment.content),
       outcomeId: outcome.id, flagId: flag.id, templateId: template.id, freeTemplateId: free.id, spareId: spare.id, inviteToken: token,

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
 
@@ -106,10 +107,13 @@ test.describe("caseload", () => {
   test("exports the current view as CSV", async ({ page }) => {
     const response = await page.request.get("/caseload/export?q=Peter%20Patient");
     expect(response.headers()["content-type"]).toContain("text/csv");
-    const lines = (await response.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("Navn,Alder,Side,Uger i behandling,Programfase,Morgensmerte,Åbne flag,Sidste besøg,Fysioterapeut");
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^Peter Patient,/);
+    // The Danish CSV: a BOM and semicolons (SPEC §9), read back with a CSV parser.
+    const text = await response.text();
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const rows = parse(text, { delimiter: ";", bom: true }) as string[][];
+    expect(rows[0]).toEqual(["Navn", "Alder", "Side", "Uger i behandling", "Programfase", "Morgensmerte", "Åbne flag", "Sidste besøg", "Fysioterapeut"]);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![0]).toBe("Peter Patient");
   });
 
   test("finds archived patients under their filter; an administrator restores one", async ({ page }) => {

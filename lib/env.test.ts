@@ -3,11 +3,11 @@ import { EnvError, readEnv } from "./env";
 
 describe("readEnv", () => {
   it("defaults to the embedded database in ./data on port 3000", () => {
-    expect(readEnv({})).toEqual({ DATA_DIR: "./data", PORT: 3000, LOG_LEVEL: "info" });
+    expect(readEnv({})).toEqual({ DATA_DIR: "./data", PORT: 3000, LOG_LEVEL: "info", MAIL_FROM: "Hælsporeforløb <no-reply@localhost>" });
   });
 
   it("treats empty values as unset", () => {
-    expect(readEnv({ DATABASE_URL: "", PORT: "" })).toEqual({ DATA_DIR: "./data", PORT: 3000, LOG_LEVEL: "info" });
+    expect(readEnv({ DATABASE_URL: "", PORT: "" })).toEqual({ DATA_DIR: "./data", PORT: 3000, LOG_LEVEL: "info", MAIL_FROM: "Hælsporeforløb <no-reply@localhost>" });
   });
 
   it("names the variable that is wrong", () => {

@@ -16,6 +16,10 @@ const ZEnv = z.object({
   PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(3000)),
   /** The app's public address (set by `npm start`); invitation links are built on it. */
   NEXTAUTH_URL: z.preprocess(emptyAsUnset, z.url("must be a URL").optional()),
+  /** Where e-mail goes (smtp:// or smtps://, with user and password in the URL). Unset: the outbox at /admin/outbox. */
+  SMTP_URL: z.preprocess(emptyAsUnset, z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional()),
+  /** The sender of the app's e-mail. */
+  MAIL_FROM: z.preprocess(emptyAsUnset, z.string().default("Hælsporeforløb <no-reply@localhost>")),
   /** How much the server logs (lib/log/logger.ts): "info" is a line per request. */
   LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info")),
   NEXTAUTH_SECRET: z.preprocess(

@@ -4,6 +4,7 @@ import { useActionState, useId } from "react";
 import type { AcceptState } from "@/app/actions/invites";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { ConfirmDialog } from "../ConfirmDialog";
+import { CopyButton } from "../CopyButton";
 import { FormMessages } from "../FormMessages";
 import { TextField } from "../TextField";
 
@@ -18,7 +19,7 @@ export function CreateInviteForm({
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   hasOpenInvite: boolean;
-  text: { create: string; replaceTitle: string; replaceBody: string; cancel: string; created: string; link: string };
+  text: { create: string; replaceTitle: string; replaceBody: string; cancel: string; created: string; emailed: (email: string) => string; link: string; copy: string; copied: string };
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const linkId = useId();
@@ -36,29 +37,38 @@ export function CreateInviteForm({
         </form>
       )}
       {link && (
-        <div className="field invite-link" role="status">
-          <p>{text.created}</p>
+        <div className="field invite-link">
+          <p role="status">{state.values.emailedTo ? text.emailed(state.values.emailedTo) : text.created}</p>
           <label htmlFor={linkId}>{text.link}</label>
-          <input id={linkId} readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
+          <div className="inline-fields">
+            <input id={linkId} readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
+            <CopyButton value={link} label={text.copy} copiedLabel={text.copied} />
+          </div>
         </div>
       )}
     </div>
   );
 }
 
-/** The patient's form on the invitation page: email (for a new account) and the password twice. */
+/**
+ * The form behind a single-use link: the email (only for a new portal account), the name (a
+ * staff invitation, prefilled from the invitation) and the password twice.
+ */
 export function AcceptInviteForm({
   action,
   email,
-  needsEmail,
+  needsEmail = false,
+  name,
   text,
 }: {
   action: (state: AcceptState, formData: FormData) => Promise<AcceptState>;
   email: string | null;
-  needsEmail: boolean;
-  text: { email: string; password: string; confirmPassword: string; submit: string; submitting: string; toSignIn: string };
+  needsEmail?: boolean;
+  /** Asked for, prefilled, when given. */
+  name?: string;
+  text: { email: string; name: string; password: string; confirmPassword: string; submit: string; submitting: string; toSignIn: string };
 }) {
-  const [state, formAction, pending] = useActionState(action, { ...initialFormState({ email: email ?? undefined }), done: false });
+  const [state, formAction, pending] = useActionState(action, { ...initialFormState({ email: email ?? undefined, name }), done: false });
   if (state.done) {
     return (
       <div className="stack">
@@ -77,6 +87,7 @@ export function AcceptInviteForm({
       ) : (
         email && <p>{email}</p>
       )}
+      {name !== undefined && <TextField id="name" label={text.name} autoComplete="name" defaultValue={state.values.name} error={state.errors.name} />}
       <TextField id="password" label={text.password} type="password" autoComplete="new-password" error={state.errors.password} />
       <TextField id="confirmPassword" label={text.confirmPassword} type="password" autoComplete="new-password" error={state.errors.confirmPassword} />
       <button type="submit" className="button primary large" disabled={pending}>

@@ -4,9 +4,9 @@ import { isAppError } from "../errors";
 import { assertCan, can, homePath, type Permission } from "./permissions";
 
 const matrix: Record<Role, Record<Permission, boolean>> = {
-  ADMIN: { "clinic-patients": true, "own-record": false, "clinic-admin": true, "own-caseload": false },
-  CLINICIAN: { "clinic-patients": true, "own-record": false, "clinic-admin": false, "own-caseload": true },
-  PATIENT: { "clinic-patients": false, "own-record": true, "clinic-admin": false, "own-caseload": false },
+  ADMIN: { "clinic-patients": true, "own-record": false, "clinic-admin": true, "own-caseload": false, "own-account": true },
+  CLINICIAN: { "clinic-patients": true, "own-record": false, "clinic-admin": false, "own-caseload": true, "own-account": true },
+  PATIENT: { "clinic-patients": false, "own-record": true, "clinic-admin": false, "own-caseload": false, "own-account": true },
 };
 
 describe("permissions", () => {

@@ -10,6 +10,8 @@ const PERMISSIONS = {
   "own-record": ["PATIENT"],
   /** Manage users, invites and rule thresholds. */
   "clinic-admin": ["ADMIN"],
+  /** Change one's own name, language and password. */
+  "own-account": ["ADMIN", "CLINICIAN", "PATIENT"],
   /** Have patients of one's own: the caseload starts at them, a new patient is theirs. */
   "own-caseload": ["CLINICIAN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   "linkedToVisit",
   "invalidCharacters",
   "missingReference",
+  "emailHasAccount",
+  "wrongPassword",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type FieldErrors<K extends string = string> = Partial<Record<K, ErrorCode>>;

@@ -4,13 +4,14 @@ import type { Actor } from "../../lib/auth/actor";
 import { authenticate } from "../../lib/auth/authenticate";
 import { addDays, isoDate, today } from "../../lib/dates";
 import { isAppError } from "../../lib/errors";
-import { acceptInvite, createInvite, getPortalAccess, lookupInvite } from "../../lib/invites/invites";
+import { acceptInvite, lookupInvite } from "../../lib/invites/accept-invite";
+import { createInvite, getPortalAccess } from "../../lib/invites/invites";
 import { logMorningPain, logSession } from "../../lib/portal/portal-logs";
 import { listActivePrograms } from "../../lib/programs/active-programs";
 import { assignProgram } from "../../lib/programs/assignments";
 import { listTemplates, seedDefaultTemplates } from "../../lib/programs/templates";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
-import { actorOf } from "../support/actors";
+import { actorOf, APP_URL } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
@@ -34,7 +35,7 @@ async function patientWithProgram(email: string | null = null) {
 
 /** Invites the patient and accepts with PASSWORD; answers the patient's actor. */
 async function portalActor(patientId: string, email: string) {
-  const { token } = await createInvite(t.prisma, clinician, patientId, now);
+  const { token } = await createInvite(t.prisma, clinician, patientId, now, APP_URL);
   expect(await acceptInvite(t.prisma, token, { email, password: PASSWORD, confirmPassword: PASSWORD }, "da", now)).toMatchObject({ status: "ACCEPTED" });
   return actorOf(await t.prisma.user.findUniqueOrThrow({ where: { email } }));
 }
@@ -51,10 +52,10 @@ afterAll(() => t.close());
 describe(`portal invitations on ${TEST_DB_KIND}`, () => {
   it("creates a single-use 7-day link; a new invite revokes the old one", async () => {
     const { patient } = await patientWithProgram("karen@example.test");
-    const first = await createInvite(t.prisma, clinician, patient.id, now);
+    const first = await createInvite(t.prisma, clinician, patient.id, now, APP_URL);
     expect(first.expiresAt.getTime() - now.getTime()).toBe(7 * 86_400_000);
     expect(await getPortalAccess(t.prisma, clinician, patient.id, now)).toMatchObject({ account: null, invite: { status: "PENDING" } });
-    const second = await createInvite(t.prisma, clinician, patient.id, now);
+    const second = await createInvite(t.prisma, clinician, patient.id, now, APP_URL);
     expect(await lookupInvite(t.prisma, first.token, now)).toEqual({ status: "INVALID" });
     expect(await lookupInvite(t.prisma, second.token, now)).toEqual({ status: "VALID", email: "karen@example.test", hasAccount: false });
     expect(await lookupInvite(t.prisma, second.token, addDays(now, 8))).toEqual({ status: "EXPIRED" });
@@ -65,7 +66,7 @@ describe(`portal invitations on ${TEST_DB_KIND}`, () => {
 
   it("checks the password, then creates the portal account linked to that patient only", async () => {
     const { patient } = await patientWithProgram();
-    const { token } = await createInvite(t.prisma, clinician, patient.id, now);
+    const { token } = await createInvite(t.prisma, clinician, patient.id, now, APP_URL);
     const accept = (raw: Record<string, string>) => acceptInvite(t.prisma, token, raw, "en", now);
     expect(await accept({ email: "not-an-email", password: "short", confirmPassword: "short" })).toEqual({
       status: "INVALID_INPUT", fieldErrors: { password: "passwordTooShort", email: "invalidEmail" },
@@ -87,7 +88,7 @@ describe(`portal invitations on ${TEST_DB_KIND}`, () => {
     expect(await getPortalAccess(t.prisma, clinician, patient.id, now)).toMatchObject({ account: { email: "ole@example.test" }, invite: { status: "USED" } });
 
     // A later invite resets the same account's password; no second account appears.
-    const again = await createInvite(t.prisma, clinician, patient.id, now);
+    const again = await createInvite(t.prisma, clinician, patient.id, now, APP_URL);
     expect(await lookupInvite(t.prisma, again.token, now)).toMatchObject({ status: "VALID", hasAccount: true });
     const newPassword = "en helt ny adgangskode";
     expect(await acceptInvite(t.prisma, again.token, { password: newPassword, confirmPassword: newPassword }, "da", now)).toEqual({ status: "ACCEPTED", email: "ole@example.test" });
@@ -99,7 +100,7 @@ describe(`portal invitations on ${TEST_DB_KIND}`, () => {
     const { patient } = await patientWithProgram();
     const user = await portalActor(patient.id, `closed-${randomUUID()}@example.test`);
     await t.prisma.user.update({ where: { id: user.userId }, data: { active: false } });
-    const { token } = await createInvite(t.prisma, clinician, patient.id, now);
+    const { token } = await createInvite(t.prisma, clinician, patient.id, now, APP_URL);
     expect(await lookupInvite(t.prisma, token, now)).toEqual({ status: "CLOSED" });
     expect(await acceptInvite(t.prisma, token, { password: PASSWORD, confirmPassword: PASSWORD }, "da", now)).toEqual({ status: "CLOSED" });
     expect(await t.prisma.user.findUniqueOrThrow({ where: { id: user.userId } })).toMatchObject({ active: false });
@@ -108,9 +109,9 @@ describe(`portal invitations on ${TEST_DB_KIND}`, () => {
 
   it("is only for the clinic's clinicians", async () => {
     const { patient } = await patientWithProgram();
-    await expect(createInvite(t.prisma, outsider, patient.id, now)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
+    await expect(createInvite(t.prisma, outsider, patient.id, now, APP_URL)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
     const patientActor = await portalActor(patient.id, `p-${randomUUID()}@example.test`);
-    await expect(createInvite(t.prisma, patientActor, patient.id, now)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
+    await expect(createInvite(t.prisma, patientActor, patient.id, now, APP_URL)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
     await expect(getPortalAccess(t.prisma, patientActor, patient.id, now)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
   });
 });

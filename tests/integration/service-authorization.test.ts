@@ -32,7 +32,7 @@ import { getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/rules
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
 import { getHiddenCaseloadColumns, setHiddenCaseloadColumns } from "../../lib/users/caseload-columns";
 import { listClinicians } from "../../lib/users/list-clinicians";
-import { actorOf } from "../support/actors";
+import { actorOf, APP_URL } from "../support/actors";
 import { changedTables, fingerprint } from "../support/db-fingerprint";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
@@ -85,7 +85,7 @@ const SERVICES: Record<string, Service> = {
   endAssignment: { access: "clinic-patients", usesIds: true, call: (a, i) => endAssignment(t.prisma, a, i.assignmentId!, { reason: "OTHER" }, day) },
   continueAsMaintenance: { access: "clinic-patients", usesIds: true, call: (a, i) => continueAsMaintenance(t.prisma, a, i.assignmentId!, day) },
   overrideProgression: { access: "clinic-patients", usesIds: true, call: (a, i) => overrideProgression(t.prisma, a, i.assignmentId!, { date: isoDate(day), phase: "2", reason: "x" }) },
-  createInvite: { access: "clinic-patients", usesIds: true, call: (a, i) => createInvite(t.prisma, a, i.patientId!, new Date()) },
+  createInvite: { access: "clinic-patients", usesIds: true, call: (a, i) => createInvite(t.prisma, a, i.patientId!, new Date(), APP_URL) },
   getPortalAccess: { access: "clinic-patients", usesIds: true, call: (a, i) => getPortalAccess(t.prisma, a, i.patientId!, new Date()) },
   getPortalOverview: { access: "own-record", usesIds: false, call: (a) => getPortalOverview(t.prisma, a, day) },
   logMorningPain: { access: "own-record", usesIds: false, call: (a) => logMorningPain(t.prisma, a, { date: isoDate(day), value: "3" }, day) },

@@ -6,3 +6,6 @@ type UserRow = { id: string; clinicId: string; role: Actor["role"]; name: string
 export function actorOf(user: UserRow): Actor {
   return { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, email: user.email, locale: "da", ip: "127.0.0.1" };
 }
+
+/** The app's address in links that services write (invitations, e-mails). */
+export const APP_URL = "http://localhost:3000";

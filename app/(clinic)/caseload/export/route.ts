@@ -1,6 +1,6 @@
 import { caseloadCells } from "@/lib/caseload/caseload-cells";
 import { CASELOAD_COLUMNS, ZCaseloadSearch } from "@/lib/caseload/caseload-query";
-import { toCsv } from "@/lib/caseload/csv";
+import { csvHeaders, toDanishCsv } from "@/lib/csv/danish-csv";
 import { exportCaseload } from "@/lib/caseload/list-caseload";
 import { isoDate, today } from "@/lib/dates";
 import { route } from "@/lib/entry/route.server";
@@ -9,18 +9,12 @@ import { route } from "@/lib/entry/route.server";
 export const GET = route({ name: "/caseload/export", access: "clinic-patients", query: ZCaseloadSearch }, async ({ actor, database, messages, query }) => {
   const day = today();
   const rows = await exportCaseload(await database(), actor, query, day);
-  const csv = toCsv(
+  const csv = toDanishCsv(
     CASELOAD_COLUMNS.map((column) => messages.caseload.columns[column]),
     rows.map((row) => {
       const cells = caseloadCells(row, messages, actor.locale);
       return CASELOAD_COLUMNS.map((column) => cells[column]);
     }),
   );
-  return new Response(csv, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="caseload-${isoDate(day)}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  return new Response(csv, { headers: csvHeaders(`caseload-${isoDate(day)}.csv`) });
 });

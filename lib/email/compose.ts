@@ -1,0 +1,39 @@
+// The app's e-mails (SPEC §10), in the recipient's language: plain text and simple HTML with
+// the same words. They name the recipient by first name and the clinic, and carry a link;
+// nothing else about a patient.
+import type { Locale } from "../generated/prisma/enums";
+import { getMessages } from "../i18n";
+import { INVITE_DAYS, RESET_HOURS } from "../invites/tokens";
+
+export type EmailKind = "STAFF_INVITE" | "PORTAL_INVITE" | "PASSWORD_RESET";
+export type EmailContent = { subject: string; text: string; html: string };
+export type EmailFacts = { recipientName: string; clinicName: string; link: string };
+
+const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+export function composeEmail(kind: EmailKind, locale: Locale, facts: EmailFacts): EmailContent {
+  const text = getMessages(locale).email;
+  const parts = {
+    STAFF_INVITE: { subject: text.staffInvite.subject(facts.clinicName), body: text.staffInvite.body(facts.clinicName, INVITE_DAYS), action: text.staffInvite.action },
+    PORTAL_INVITE: { subject: text.portalInvite.subject(facts.clinicName), body: text.portalInvite.body(facts.clinicName, INVITE_DAYS), action: text.portalInvite.action },
+    PASSWORD_RESET: { subject: text.passwordReset.subject, body: text.passwordReset.body(RESET_HOURS), action: text.passwordReset.action },
+  }[kind];
+  const greeting = text.greeting(firstName(facts.recipientName));
+  const signOff = text.signOff(facts.clinicName);
+  const paragraphs = (value: string) => value.split("\n").map(escapeHtml).join("<br>");
+  return {
+    subject: parts.subject,
+    text: [greeting, parts.body, `${parts.action}: ${facts.link}`, signOff, text.automatic].join("\n\n"),
+    html: [
+      `<!doctype html><html lang="${locale}"><body style="font-family: sans-serif; line-height: 1.5; max-width: 36rem">`,
+      `<p>${escapeHtml(greeting)}</p>`,
+      `<p>${escapeHtml(parts.body)}</p>`,
+      `<p><a href="${escapeHtml(facts.link)}" style="display: inline-block; padding: 0.6rem 1rem; background: #0b5cab; color: #ffffff; text-decoration: none; border-radius: 4px">${escapeHtml(parts.action)}</a></p>`,
+      `<p>${paragraphs(signOff)}</p>`,
+      `<p style="color: #555555; font-size: 0.875rem">${escapeHtml(text.automatic)}</p>`,
+      "</body></html>",
+    ].join("\n"),
+  };
+}

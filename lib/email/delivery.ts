@@ -1,0 +1,33 @@
+// Sends what waits in the outbox through SMTP (nodemailer). A sent message keeps its recipient
+// and subject but not its text: the text held a single-use link. A failure is counted and kept
+// as its error code; the message is tried again on the next run, up to MAX_ATTEMPTS times.
+import nodemailer, { type Transporter } from "nodemailer";
+import type { Db } from "../db/client";
+import { logger } from "../log/logger";
+
+export const MAX_ATTEMPTS = 5;
+
+export function smtpTransport(url: string): Transporter {
+  return nodemailer.createTransport(url);
+}
+
+export async function deliverPendingEmail(db: Db, transport: Transporter, from: string): Promise<{ sent: number; failed: number }> {
+  const pending = await db.emailMessage.findMany({ where: { sentAt: null, attempts: { lt: MAX_ATTEMPTS } }, orderBy: { createdAt: "asc" }, take: 100 });
+  const counts = { sent: 0, failed: 0 };
+  for (const message of pending) {
+    // Claim it first, so two runners never send one message twice.
+    const claimed = await db.emailMessage.updateMany({ where: { id: message.id, sentAt: null, attempts: message.attempts }, data: { attempts: { increment: 1 } } });
+    if (claimed.count === 0) continue;
+    try {
+      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text ?? "", html: message.html ?? undefined });
+      await db.emailMessage.update({ where: { id: message.id }, data: { sentAt: new Date(), text: null, html: null, lastError: null } });
+      counts.sent += 1;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      await db.emailMessage.update({ where: { id: message.id }, data: { lastError: typeof code === "string" ? code : "SEND_FAILED" } });
+      logger.warn({ err: error, emailId: message.id }, "an e-mail could not be sent; it is tried again later");
+      counts.failed += 1;
+    }
+  }
+  return counts;
+}

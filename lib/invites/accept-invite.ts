@@ -1,0 +1,103 @@
+// Opening a single-use link (SPEC §7): a portal invitation creates (or, for a patient who
+// has one, resets) the portal account linked to that patient only; a staff invitation creates
+// the clinician's or admin's account; a password link sets a new password. Each claims the
+// link in the same transaction as its write, so a link works once even when submitted twice.
+import { z } from "zod";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
+import { hashPassword } from "../auth/password";
+import { ZNewPassword } from "../auth/password-policy";
+import type { Db } from "../db/client";
+import { isUniqueViolation } from "../db/unique-violation";
+import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../forms/form-input";
+import { textLimit } from "../forms/field-limits";
+import type { Locale } from "../generated/prisma/enums";
+import type { Prisma } from "../generated/prisma/client";
+import { hashToken, statusOf } from "./tokens";
+
+export type InviteLookup =
+  | { status: "VALID"; purpose: "PORTAL"; email: string | null; hasAccount: boolean }
+  | { status: "VALID"; purpose: "STAFF"; email: string; name: string; clinicName: string }
+  | { status: "VALID"; purpose: "PASSWORD_RESET"; email: string }
+  | { status: "USED" | "EXPIRED" | "INVALID" | "CLOSED" };
+
+const findByToken = (db: Pick<Db, "invite">, token: string) =>
+  db.invite.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: {
+      clinic: { select: { name: true } },
+      patient: { select: { id: true, name: true, email: true, clinicId: true, archivedAt: true, portalUserId: true, portalUser: { select: { email: true, active: true } } } },
+      user: { select: { id: true, email: true, active: true } },
+    },
+  });
+
+/** What the invitation page shows for a token: usable (with what to prefill), or why not. */
+export async function lookupInvite(db: Db, token: string, now: Date): Promise<InviteLookup> {
+  const invite = await findByToken(db, token);
+  if (!invite || invite.patient?.archivedAt) return { status: "INVALID" };
+  const status = statusOf(invite, now);
+  if (status === "REVOKED") return { status: "INVALID" };
+  if (status !== "PENDING") return { status };
+  if (invite.purpose === "STAFF") return { status: "VALID", purpose: "STAFF", email: invite.email!, name: invite.name!, clinicName: invite.clinic.name };
+  // An account the clinic closed stays closed: a link only sets a password.
+  if (invite.purpose === "PASSWORD_RESET") return invite.user!.active ? { status: "VALID", purpose: "PASSWORD_RESET", email: invite.user!.email } : { status: "CLOSED" };
+  const account = invite.patient!.portalUser;
+  if (account && !account.active) return { status: "CLOSED" };
+  return { status: "VALID", purpose: "PORTAL", email: account?.email ?? invite.patient!.email, hasAccount: Boolean(account) };
+}
+
+export type AcceptResult =
+  | { status: "ACCEPTED"; email: string }
+  | { status: "INVALID_INPUT"; fieldErrors: FieldErrors }
+  | { status: "USED" | "EXPIRED" | "INVALID" | "CLOSED" };
+
+const ZEmail = z.string({ error: "required" }).trim().toLowerCase().min(1, "required").pipe(z.email("invalidEmail"));
+export const ACCEPT_FIELDS = { name: textLimit(200) };
+
+/** What each kind of link asks for besides the password (twice). */
+function schemaFor(lookup: Extract<InviteLookup, { status: "VALID" }>) {
+  if (lookup.purpose === "STAFF") return ZNewPassword.and(z.object({ name: zRequiredText(ACCEPT_FIELDS.name) }));
+  if (lookup.purpose === "PORTAL" && !lookup.hasAccount) return ZNewPassword.and(z.object({ email: ZEmail }));
+  return ZNewPassword;
+}
+
+export async function acceptInvite(db: Db, token: string, raw: Record<string, unknown>, locale: Locale, now: Date): Promise<AcceptResult> {
+  const lookup = await lookupInvite(db, token, now);
+  if (lookup.status !== "VALID") return { status: lookup.status };
+  const parsed = schemaFor(lookup).safeParse(raw);
+  if (!parsed.success) return { status: "INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error) };
+  const input = parsed.data as { password: string; email?: string; name?: string };
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const invite = (await findByToken(tx, token))!;
+      const claimed = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+      if (claimed.count === 0) return { status: "USED" } as const;
+      const { user, created } = await writeAccount(tx, invite, input, passwordHash, locale);
+      const actor: Actor = { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, email: user.email, locale: user.locale, ip: null };
+      await recordAuditEvent(tx, actor, { action: created ? "CREATE" : "UPDATE", entity: "User", entityId: user.id });
+      return { status: "ACCEPTED", email: user.email } as const;
+    });
+  } catch (error) {
+    // The email belongs to another account: say so on the field, claim nothing.
+    if (isUniqueViolation(error)) return { status: "INVALID_INPUT", fieldErrors: { email: "emailTaken" } };
+    throw error;
+  }
+}
+
+type Invite = NonNullable<Awaited<ReturnType<typeof findByToken>>>;
+
+/** The account a link creates or gives a new password. Never re-activates a closed account. */
+async function writeAccount(tx: Prisma.TransactionClient, invite: Invite, input: { email?: string; name?: string }, passwordHash: string, locale: Locale) {
+  const setPassword = (id: string) => tx.user.update({ where: { id, active: true }, data: { passwordHash } });
+  if (invite.purpose === "PASSWORD_RESET") return { user: await setPassword(invite.userId!), created: false };
+  if (invite.purpose === "STAFF") {
+    const user = await tx.user.create({ data: { clinicId: invite.clinicId, role: invite.role!, email: invite.email!, name: input.name!, passwordHash, locale: invite.locale ?? locale } });
+    return { user, created: true };
+  }
+  const patient = invite.patient!;
+  if (patient.portalUserId) return { user: await setPassword(patient.portalUserId), created: false };
+  const user = await tx.user.create({ data: { clinicId: patient.clinicId, role: "PATIENT", email: input.email!, name: patient.name, passwordHash, locale } });
+  await tx.patient.update({ where: { id: patient.id }, data: { portalUserId: user.id } });
+  return { user, created: true };
+}
