@@ -5,10 +5,16 @@ import type { Instrumentation } from "next";
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const [{ resumeReevaluations }, { logger }] = await Promise.all([import("./lib/rules/reevaluation-runner.server"), import("./lib/log/logger")]);
+  const [{ resumeReevaluations }, { deliverEmailInBackground }, { logger }] = await Promise.all([
+    import("./lib/rules/reevaluation-runner.server"),
+    import("./lib/email/delivery-runner.server"),
+    import("./lib/log/logger"),
+  ]);
   await resumeReevaluations().catch((error: unknown) => {
     logger.error({ err: error }, "could not resume the re-evaluation of flags at start");
   });
+  // E-mail queued while the server was down, or that failed to send, goes out now.
+  deliverEmailInBackground();
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {

@@ -9,16 +9,20 @@ import { SignOutButton } from "./SignOutButton";
 type NavItem = { href: string; label: string };
 
 function navFor(actor: Actor, messages: Messages): NavItem[] {
-  return can(actor, "own-record")
+  if (can(actor, "own-record"))
+    return [
+      { href: "/portal", label: messages.nav.portal },
+      { href: "/portal/learn", label: messages.nav.learn },
+    ];
+  const admin = can(actor, "clinic-admin")
     ? [
-        { href: "/portal", label: messages.nav.portal },
-        { href: "/portal/learn", label: messages.nav.learn },
+        { href: "/settings", label: messages.nav.settings },
+        { href: "/admin/users", label: messages.admin.nav.users },
+        { href: "/admin/audit", label: messages.admin.nav.audit },
+        { href: "/admin/outbox", label: messages.admin.nav.outbox },
       ]
-    : [
-        { href: "/caseload", label: messages.nav.caseload },
-        { href: "/flags", label: messages.nav.flags },
-        ...(can(actor, "clinic-admin") ? [{ href: "/settings", label: messages.nav.settings }] : []),
-      ];
+    : [];
+  return [{ href: "/caseload", label: messages.nav.caseload }, { href: "/flags", label: messages.nav.flags }, ...admin];
 }
 
 /** The frame of every signed-in page: who is signed in, the role's menu, sign out. */
@@ -62,6 +66,9 @@ export function AppShell({
               {messages.roles[actor.role]}
             </span>
           </p>
+          <Link href="/account" aria-current={current === "/account" ? "page" : undefined}>
+            {messages.nav.account}
+          </Link>
           <LanguageSwitch locale={actor.locale} messages={messages} />
           <SignOutButton label={messages.header.signOut} pendingLabel={messages.header.signingOut} />
         </div>

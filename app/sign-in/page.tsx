@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
 import { SignInForm } from "@/components/SignInForm";
@@ -15,6 +16,9 @@ export default page({ name: "/sign-in", access: "public" }, async ({ actor, mess
         <h1>{messages.signIn.title}</h1>
         <p>{messages.signIn.intro}</p>
         <SignInForm text={messages.signIn} />
+        <p>
+          <Link href="/forgot-password">{messages.forgotPassword.link}</Link>
+        </p>
         <LanguageSwitch locale={locale} messages={messages} />
       </div>
     </main>

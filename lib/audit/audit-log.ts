@@ -5,7 +5,7 @@ import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { searchOf } from "../entry/search";
-import { AuditAction } from "../generated/prisma/enums";
+import { AuditAction, type Role } from "../generated/prisma/enums";
 import type { Prisma } from "../generated/prisma/client";
 import { recordAuditEvent } from "./record-audit-event";
 
@@ -69,7 +69,7 @@ async function whereOf(db: Db, actor: Actor, query: AuditQuery): Promise<Prisma.
   };
 }
 
-export type AuditRow = { id: string; at: Date; actorName: string; actorRole: string | null; action: AuditAction; entity: string; entityId: string; subject: string | null; ip: string | null };
+export type AuditRow = { id: string; at: Date; actorName: string; actorRole: Role | null; action: AuditAction; entity: string; entityId: string; subject: string | null; ip: string | null };
 
 /** Who each event was by, and whom it concerns (the patient, or the user an account event is about). */
 async function describe(db: Db, clinicId: string, events: { id: string; at: Date; actorId: string; action: AuditAction; entity: string; entityId: string; ip: string | null }[]): Promise<AuditRow[]> {

@@ -1,8 +1,8 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "../db/app-db.server";
+import { clientIp } from "../http/client-ip.server";
 import type { Actor } from "./actor";
 import { authOptions } from "./auth-options.server";
 
@@ -17,7 +17,6 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!userId) return null;
   const user = await (await getDb()).user.findUnique({ where: { id: userId } });
   if (!user || !user.active) return null;
-  const requestHeaders = await headers();
   return {
     userId: user.id,
     clinicId: user.clinicId,
@@ -25,6 +24,6 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     name: user.name,
     email: user.email,
     locale: user.locale,
-    ip: requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    ip: await clientIp(),
   };
 });

@@ -15,4 +15,6 @@ export const ids = {
   flag: id("flagId"),
   template: id("templateId"),
   record: id("recordId"),
+  user: id("userId"),
+  email: id("messageId"),
 };

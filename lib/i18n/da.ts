@@ -926,7 +926,6 @@ export const da = {
       sendReset: "Send link til ny adgangskode",
       resetSent: (email: string) => `Der er sendt et link til en ny adgangskode til ${email}.`,
       lastAdmin: "Klinikkens sidste aktive administrator kan ikke lukkes eller miste rollen. Gør en anden til administrator først.",
-      alreadyInvited: "Adressen havde allerede en åben invitation; den nye har erstattet den.",
       done: "Gemt.",
     },
     outbox: {
@@ -947,6 +946,7 @@ export const da = {
     },
     audit: {
       title: "Revisionslog",
+      forPatient: "Revisionslog",
       intro: "Hvem har læst eller ændret hvad og hvornår. At læse loggen bliver også registreret her.",
       patient: "Patient",
       anyPatient: "Alle patienter",
@@ -973,7 +973,7 @@ export const da = {
         ProgramAssignment: "Program", ProgramOverride: "Programændring", ProgramTemplate: "Programskabelon", SessionLog: "Træningslog", Flag: "Flag",
         Invite: "Invitation", User: "Bruger", Clinic: "Klinikindstillinger", AuditLog: "Revisionslog", EmailMessage: "Mail",
       } as Record<string, string>,
-      columns: { when: "tidspunkt", who: "bruger", role: "rolle", action: "handling", entity: "posttype", record: "post", patient: "patient", address: "adresse" },
+      columns: { when: "tidspunkt (UTC)", who: "bruger", role: "rolle", action: "handling", entity: "posttype", record: "post", patient: "patient", address: "adresse" },
     },
   },
   loading: "Henter …",

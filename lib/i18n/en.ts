@@ -926,7 +926,6 @@ export const en: Messages = {
       sendReset: "Send password link",
       resetSent: (email: string) => `A link for a new password is sent to ${email}.`,
       lastAdmin: "The clinic's last active administrator cannot be closed or lose the role. Make someone else administrator first.",
-      alreadyInvited: "This address has an open invitation already; a new one replaced it.",
       done: "Saved.",
     },
     outbox: {
@@ -948,6 +947,7 @@ export const en: Messages = {
     audit: {
       title: "Audit log",
       intro: "Who read or changed what, and when. Reading this log is itself recorded here.",
+      forPatient: "Audit log",
       patient: "Patient",
       anyPatient: "All patients",
       clearPatient: "Show all patients",
@@ -973,7 +973,7 @@ export const en: Messages = {
         ProgramAssignment: "Program", ProgramOverride: "Program change", ProgramTemplate: "Program template", SessionLog: "Training log", Flag: "Flag",
         Invite: "Invitation", User: "User", Clinic: "Clinic settings", AuditLog: "Audit log", EmailMessage: "E-mail",
       } as Record<string, string>,
-      columns: { when: "time", who: "user", role: "role", action: "action", entity: "record type", record: "record", patient: "patient", address: "address" },
+      columns: { when: "time (UTC)", who: "user", role: "role", action: "action", entity: "record type", record: "record", patient: "patient", address: "address" },
     },
   },
   loading: "Loading …",

@@ -15,3 +15,10 @@ export const getLocale = cache(async (): Promise<Locale> => {
 export async function getRequestMessages() {
   return getMessages(await getLocale());
 }
+
+const ONE_YEAR_S = 60 * 60 * 24 * 365;
+
+/** Keeps the language in this browser for a year, so pages before sign-in use it too. */
+export async function rememberLocale(locale: Locale) {
+  (await cookies()).set(LOCALE_COOKIE, locale, { maxAge: ONE_YEAR_S, sameSite: "lax", httpOnly: true, path: "/" });
+}

@@ -8,6 +8,7 @@ import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { type FieldErrors, fieldErrorsOf, zChoice, zRequiredText } from "../forms/form-input";
 import { textLimit } from "../forms/field-limits";
+import type { Locale } from "../generated/prisma/enums";
 import { LOCALES } from "../i18n";
 
 export const ACCOUNT_FIELDS = { name: textLimit(200) };
@@ -15,13 +16,14 @@ const ZProfile = z.object({ name: zRequiredText(ACCOUNT_FIELDS.name), locale: zC
 const ZPasswordChange = ZNewPassword.and(z.object({ currentPassword: z.string({ error: "required" }).min(1, "required") }));
 
 type Result = { status: "saved" } | { status: "invalid"; fieldErrors: FieldErrors };
+type ProfileResult = { status: "saved"; locale: Locale } | { status: "invalid"; fieldErrors: FieldErrors };
 
 export async function getOwnAccount(db: Db, actor: Actor) {
   assertCan(actor, "own-account");
   return db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, email: true, locale: true } });
 }
 
-export async function updateOwnProfile(db: Db, actor: Actor, raw: Record<string, unknown>): Promise<Result> {
+export async function updateOwnProfile(db: Db, actor: Actor, raw: Record<string, unknown>): Promise<ProfileResult> {
   assertCan(actor, "own-account");
   const parsed = ZProfile.safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -29,7 +31,7 @@ export async function updateOwnProfile(db: Db, actor: Actor, raw: Record<string,
     await tx.user.update({ where: { id: actor.userId }, data: parsed.data });
     await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "User", entityId: actor.userId });
   });
-  return { status: "saved" };
+  return { status: "saved", locale: parsed.data.locale };
 }
 
 /** A new password, given the current one. */

@@ -68,21 +68,28 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
     <AppShell actor={actor} messages={messages} current="/caseload">
       <div className="page-heading">
         <h1>{patient.name}</h1>
-        {editable && (
-          <div className="heading-actions">
-            <Link href={`/patients/${patient.id}/edit`} className="button secondary">
-              {text.edit}
+        <div className="heading-actions">
+          {can(actor, "clinic-admin") && (
+            <Link href={`/admin/audit?patient=${patient.id}`} className="button secondary">
+              {messages.admin.audit.forPatient}
             </Link>
-            <ConfirmDialog
-              trigger={text.archive}
-              title={text.archiveTitle}
-              body={text.archiveBody}
-              confirm={text.archiveConfirm}
-              cancel={text.confirmCancel}
-              action={archivePatientAction.bind(null, patient.id)}
-            />
-          </div>
-        )}
+          )}
+          {editable && (
+            <>
+              <Link href={`/patients/${patient.id}/edit`} className="button secondary">
+                {text.edit}
+              </Link>
+              <ConfirmDialog
+                trigger={text.archive}
+                title={text.archiveTitle}
+                body={text.archiveBody}
+                confirm={text.archiveConfirm}
+                cancel={text.confirmCancel}
+                action={archivePatientAction.bind(null, patient.id)}
+              />
+            </>
+          )}
+        </div>
       </div>
       {!editable && (
         <div className="warning-box">

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { z } from "zod";
+import { AppShell } from "@/components/AppShell";
+import { outboxStateText } from "@/components/admin/outbox-state";
+import { getOutboxMessage } from "@/lib/email/outbox-view";
+import { page } from "@/lib/entry/page.server";
+import { ids } from "@/lib/entry/ids";
+import { formatMoment } from "@/lib/i18n/format";
+
+const LINK = /(https?:\/\/[^\s]+)/;
+
+/** One e-mail as its recipient reads it (the plain-text part), with its link clickable. */
+export default page({ name: "/admin/outbox/[messageId]", access: "clinic-admin", params: z.object({ messageId: ids.email }) }, async ({ actor, db, messages, params }) => {
+  const text = messages.admin.outbox;
+  const email = await getOutboxMessage(db, actor, params.messageId);
+  return (
+    <AppShell actor={actor} messages={messages} current="/admin/outbox">
+      <p className="breadcrumb">
+        <Link href="/admin/outbox">{text.back}</Link>
+      </p>
+      <h1>{email.subject}</h1>
+      <dl className="details">
+        <div>
+          <dt>{text.to}</dt>
+          <dd>{email.to}</dd>
+        </div>
+        <div>
+          <dt>{text.created}</dt>
+          <dd>{formatMoment(email.createdAt, actor.locale, true)}</dd>
+        </div>
+        <div>
+          <dt>{text.state}</dt>
+          <dd>{outboxStateText(email, messages, actor.locale)}</dd>
+        </div>
+      </dl>
+      {email.text === null ? (
+        <p className="hint">{text.bodyGone}</p>
+      ) : (
+        <div className="outbox-text" data-testid="email-text">
+          {email.text.split(LINK).map((part, index) => (index % 2 === 1 ? <a key={index} href={part}>{part}</a> : part))}
+        </div>
+      )}
+    </AppShell>
+  );
+});

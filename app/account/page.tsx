@@ -1,0 +1,38 @@
+import { changeOwnPasswordAction, saveOwnProfileAction } from "@/app/actions/account";
+import { PasswordForm, ProfileForm } from "@/components/AccountForms";
+import { AppShell } from "@/components/AppShell";
+import { can } from "@/lib/auth/permissions";
+import { page } from "@/lib/entry/page.server";
+import { LOCALES } from "@/lib/i18n";
+import { getOwnAccount } from "@/lib/users/own-account";
+
+/** Every user's own account (SPEC §7): name, language and password. */
+export default page({ name: "/account", access: "own-account" }, async ({ actor, db, messages }) => {
+  const text = messages.account;
+  const account = await getOwnAccount(db, actor);
+  return (
+    <AppShell actor={actor} messages={messages} current="/account">
+      {/* A patient's account page has the portal's large touch targets. */}
+      <div className={can(actor, "own-record") ? "portal" : undefined}>
+        <h1>{text.title}</h1>
+        <p className="hint">{account.email}</p>
+        <section aria-labelledby="profile-heading" className="panel">
+          <h2 id="profile-heading">{text.profile}</h2>
+          <ProfileForm
+            action={saveOwnProfileAction}
+            initial={{ name: account.name, locale: account.locale }}
+            languages={LOCALES.map((locale) => ({ value: locale, label: messages.language[locale] }))}
+            text={{ name: text.name, language: text.language, save: text.saveProfile, saving: text.saving }}
+          />
+        </section>
+        <section aria-labelledby="password-heading" className="panel">
+          <h2 id="password-heading">{text.passwordTitle}</h2>
+          <PasswordForm
+            action={changeOwnPasswordAction}
+            text={{ currentPassword: text.currentPassword, newPassword: text.newPassword, confirmPassword: text.confirmPassword, save: text.savePassword, saving: text.saving }}
+          />
+        </section>
+      </div>
+    </AppShell>
+  );
+});

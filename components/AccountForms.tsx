@@ -1,0 +1,68 @@
+"use client";
+import { useActionState } from "react";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { FormMessages } from "./FormMessages";
+import { SelectField } from "./SelectField";
+import { TextField } from "./TextField";
+
+type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/** The user's own name and language. */
+export function ProfileForm({
+  action,
+  initial,
+  languages,
+  text,
+}: {
+  action: FormAction;
+  initial: { name: string; locale: string };
+  languages: { value: string; label: string }[];
+  text: { name: string; language: string; save: string; saving: string };
+}) {
+  const [state, formAction, pending] = useActionState(action, initialFormState(initial));
+  return (
+    <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending}>
+      <FormMessages state={state} />
+      <TextField id="name" label={text.name} autoComplete="name" defaultValue={state.values.name} error={state.errors.name} />
+      <SelectField id="locale" label={text.language} options={languages} defaultValue={state.values.locale} error={state.errors.locale} />
+      <div>
+        <button type="submit" className="button primary" disabled={pending}>
+          {pending ? text.saving : text.save}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A new password, given the current one. No password is ever shown again. */
+export function PasswordForm({ action, text }: { action: FormAction; text: { currentPassword: string; newPassword: string; confirmPassword: string; save: string; saving: string } }) {
+  const [state, formAction, pending] = useActionState(action, initialFormState());
+  return (
+    <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending}>
+      <FormMessages state={state} />
+      <TextField id="currentPassword" label={text.currentPassword} type="password" autoComplete="current-password" error={state.errors.currentPassword} />
+      <TextField id="password" label={text.newPassword} type="password" autoComplete="new-password" error={state.errors.password} />
+      <TextField id="confirmPassword" label={text.confirmPassword} type="password" autoComplete="new-password" error={state.errors.confirmPassword} />
+      <div>
+        <button type="submit" className="button primary" disabled={pending}>
+          {pending ? text.saving : text.save}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** "Forgot your password": an address, and the same answer whatever it is. */
+export function ForgotPasswordForm({ action, text }: { action: FormAction; text: { email: string; submit: string; submitting: string } }) {
+  const [state, formAction, pending] = useActionState(action, initialFormState());
+  if (state.notice) return <FormMessages state={state} />;
+  return (
+    <form key={state.attempt} action={formAction} noValidate className="stack" aria-busy={pending}>
+      <FormMessages state={state} />
+      <TextField id="email" label={text.email} type="email" autoComplete="email" defaultValue={state.values.email} error={state.errors.email} />
+      <button type="submit" className="button primary large" disabled={pending}>
+        {pending ? text.submitting : text.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+import { useActionState } from "react";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { ConfirmDialog } from "../ConfirmDialog";
+import { FormMessages } from "../FormMessages";
+import { SelectField } from "../SelectField";
+import { TextField } from "../TextField";
+
+type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
+type Option = { value: string; label: string };
+
+/** Invites a clinician or admin by e-mail; the form empties once the invitation is sent. */
+export function InviteStaffForm({
+  action,
+  roles,
+  languages,
+  defaultLanguage,
+  text,
+}: {
+  action: FormAction;
+  roles: Option[];
+  languages: Option[];
+  defaultLanguage: string;
+  text: { name: string; email: string; role: string; language: string; submit: string; submitting: string };
+}) {
+  const [state, formAction, pending] = useActionState(action, initialFormState());
+  return (
+    <form key={state.attempt} action={formAction} noValidate className="stack" aria-busy={pending}>
+      <FormMessages state={state} />
+      <div className="field-row">
+        <TextField id="name" label={text.name} autoComplete="off" defaultValue={state.values.name} error={state.errors.name} />
+        <TextField id="email" label={text.email} type="email" autoComplete="off" defaultValue={state.values.email} error={state.errors.email} />
+        <SelectField id="role" label={text.role} options={roles} defaultValue={state.values.role ?? "CLINICIAN"} error={state.errors.role} />
+        <SelectField id="locale" label={text.language} options={languages} defaultValue={state.values.locale ?? defaultLanguage} error={state.errors.locale} />
+      </div>
+      <div>
+        <button type="submit" className="button primary" disabled={pending}>
+          {pending ? text.submitting : text.submit}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * One staff member's actions: role, close or reopen, a password link. Each answers beside
+ * itself; closing an account asks first.
+ */
+export function StaffActions({
+  id,
+  name,
+  role,
+  active,
+  roles,
+  actions,
+  text,
+}: {
+  id: string;
+  name: string;
+  role: string;
+  active: boolean;
+  roles: Option[];
+  actions: { changeRole: FormAction; deactivate: FormAction; reactivate: FormAction; sendReset: FormAction };
+  text: { role: string; saveRole: string; deactivate: string; deactivateTitle: string; deactivateBody: string; cancel: string; reactivate: string; sendReset: string };
+}) {
+  const [roleState, changeRole, rolePending] = useActionState(actions.changeRole, initialFormState());
+  const [activeState, setActive, activePending] = useActionState(active ? actions.deactivate : actions.reactivate, initialFormState());
+  const [resetState, sendReset, resetPending] = useActionState(actions.sendReset, initialFormState());
+  return (
+    <div className="staff-actions">
+      <form key={roleState.attempt} action={changeRole} className="inline-fields" aria-busy={rolePending}>
+        <SelectField id={`role-${id}`} name="role" label={text.role} options={roles} defaultValue={role} aria-label={`${text.role}: ${name}`} />
+        <button type="submit" className="button secondary" disabled={rolePending}>
+          {text.saveRole}
+        </button>
+      </form>
+      <FormMessages state={roleState} />
+      {active ? (
+        <ConfirmDialog trigger={text.deactivate} title={text.deactivateTitle} body={text.deactivateBody} confirm={text.deactivate} cancel={text.cancel} action={setActive} />
+      ) : (
+        <form action={setActive}>
+          <button type="submit" className="button secondary" disabled={activePending}>
+            {text.reactivate}
+          </button>
+        </form>
+      )}
+      <FormMessages state={activeState} />
+      {active && (
+        <form action={sendReset}>
+          <button type="submit" className="button secondary" disabled={resetPending}>
+            {text.sendReset}
+          </button>
+        </form>
+      )}
+      <FormMessages state={resetState} />
+    </div>
+  );
+}

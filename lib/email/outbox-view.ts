@@ -1,0 +1,40 @@
+// The outbox as admins read it at /admin/outbox (SPEC §10): every e-mail of the clinic, newest
+// first. Without a mail server this is how a link reaches its recipient, so opening a message
+// that holds one is an audited read.
+import type { Actor } from "../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { assertCan } from "../auth/permissions";
+import type { Db } from "../db/client";
+import { requireId } from "../db/require-id";
+import { AppError } from "../errors";
+import { MAX_ATTEMPTS } from "./delivery";
+
+export const OUTBOX_PAGE_SIZE = 50;
+
+export type OutboxState = "SENT" | "WAITING" | "FAILED";
+
+const stateOf = (message: { sentAt: Date | null; attempts: number }): OutboxState => (message.sentAt ? "SENT" : message.attempts >= MAX_ATTEMPTS ? "FAILED" : "WAITING");
+
+export async function listOutbox(db: Db, actor: Actor, page: number) {
+  assertCan(actor, "clinic-admin");
+  const where = { clinicId: actor.clinicId };
+  const [total, messages] = await Promise.all([
+    db.emailMessage.count({ where }),
+    db.emailMessage.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * OUTBOX_PAGE_SIZE,
+      take: OUTBOX_PAGE_SIZE,
+      select: { id: true, to: true, subject: true, createdAt: true, sentAt: true, attempts: true },
+    }),
+  ]);
+  return { total, messages: messages.map((message) => ({ ...message, state: stateOf(message) })) };
+}
+
+export async function getOutboxMessage(db: Db, actor: Actor, messageId: string) {
+  assertCan(actor, "clinic-admin");
+  const message = await db.emailMessage.findFirst({ where: { id: requireId(messageId), clinicId: actor.clinicId } });
+  if (!message) throw new AppError("NOT_FOUND");
+  await recordAuditEvent(db, actor, { action: "READ", entity: "EmailMessage", entityId: message.id });
+  return { ...message, state: stateOf(message) };
+}
