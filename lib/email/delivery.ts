@@ -24,8 +24,10 @@ export async function deliverPendingEmail(db: Db, transport: Transporter, from: 
       counts.sent += 1;
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      await db.emailMessage.update({ where: { id: message.id }, data: { lastError: typeof code === "string" ? code : "SEND_FAILED" } });
-      logger.warn({ err: error, emailId: message.id }, "an e-mail could not be sent; it is tried again later");
+      const lastError = typeof code === "string" ? code : "SEND_FAILED";
+      await db.emailMessage.update({ where: { id: message.id }, data: { lastError } });
+      // The code only: a mail server's message can quote the recipient's address.
+      logger.warn({ code: lastError, emailId: message.id }, "an e-mail could not be sent; it is tried again later");
       counts.failed += 1;
     }
   }

@@ -57,7 +57,7 @@ describe(`portal invitations on ${TEST_DB_KIND}`, () => {
     expect(await getPortalAccess(t.prisma, clinician, patient.id, now)).toMatchObject({ account: null, invite: { status: "PENDING" } });
     const second = await createInvite(t.prisma, clinician, patient.id, now, APP_URL);
     expect(await lookupInvite(t.prisma, first.token, now)).toEqual({ status: "INVALID" });
-    expect(await lookupInvite(t.prisma, second.token, now)).toEqual({ status: "VALID", email: "karen@example.test", hasAccount: false });
+    expect(await lookupInvite(t.prisma, second.token, now)).toEqual({ status: "VALID", purpose: "PORTAL", email: "karen@example.test", hasAccount: false });
     expect(await lookupInvite(t.prisma, second.token, addDays(now, 8))).toEqual({ status: "EXPIRED" });
     expect(await lookupInvite(t.prisma, "not-a-token", now)).toEqual({ status: "INVALID" });
     // Only the hash is stored.
