@@ -11,7 +11,7 @@ import { appRoutes, signIn } from "./helpers";
 const SKIP = [/^\/api\/auth\//];
 const KINDS = ["assessment", "outcome", "intervention"] as const;
 
-type Ids = { patient: string; assignment: string; records: Record<(typeof KINDS)[number], string>; template: string; flag: string };
+type Ids = { patient: string; assignment: string; records: Record<(typeof KINDS)[number], string>; template: string; flag: string; message: string };
 
 /** Real ids, read from the pages as a user would find them. */
 async function demoIds(page: Page): Promise<Ids> {
@@ -25,7 +25,7 @@ async function demoIds(page: Page): Promise<Ids> {
   ) as Ids["records"];
   await page.goto("/flags");
   const flag = idFrom(await page.locator('a[href^="/flags/"]').first().getAttribute("href"), 2);
-  return { patient, assignment, records, flag, template: "" };
+  return { patient, assignment, records, flag, template: "", message: "" };
 }
 
 function routesFor(ids: Ids, kind: "page" | "route"): string[] {
@@ -38,6 +38,7 @@ function routesFor(ids: Ids, kind: "page" | "route"): string[] {
         .replace("[id]", ids.patient)
         .replace("[assignmentId]", ids.assignment)
         .replace("[templateId]", ids.template)
+        .replace("[messageId]", ids.message)
         .replace("[token]", randomUUID()),
     );
 }
@@ -56,8 +57,13 @@ for (const email of ["fysio@demo.dk", "admin@demo.dk"]) {
     if (email.startsWith("admin")) {
       await page.goto("/settings/templates");
       ids.template = (await page.locator('a[href^="/settings/templates/"]').first().getAttribute("href"))!.split("/")[3]!;
+      // An e-mail of the outbox when there is one (the admin test sends some), else an unknown id.
+      await page.goto("/admin/outbox");
+      const message = page.locator('a[href^="/admin/outbox/"]').first();
+      ids.message = (await message.count()) ? (await message.getAttribute("href"))!.split("/")[3]! : randomUUID();
     } else {
       ids.template = randomUUID();
+      ids.message = randomUUID();
     }
     const pages = routesFor(ids, "page");
     expect(pages.length).toBeGreaterThan(20);

@@ -44,7 +44,7 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   const phone = await browser.newContext({ ...PHONE, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
   const page = await phone.newPage();
   await page.goto(link);
-  await expect(page.getByText("Invitationslinket virker ikke", { exact: false })).toBeVisible();
+  await expect(page.getByText("Linket virker ikke", { exact: false })).toBeVisible();
   await page.goto(newLink);
   await expectNoAxeViolations(page);
   await page.getByLabel("Adgangskode (mindst 12 tegn)").fill("qwerty123456");
@@ -56,7 +56,7 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   await page.getByRole("button", { name: "Opret adgangskode" }).click();
   await expect(page.getByText("Din adgangskode er gemt.")).toBeVisible();
   await page.goto(newLink);
-  await expect(page.getByText("Invitationen er allerede brugt", { exact: false })).toBeVisible();
+  await expect(page.getByText("Linket er allerede brugt", { exact: false })).toBeVisible();
 
   await signIn(page, "patient@demo.dk");
   await expect(page).toHaveURL("/portal");

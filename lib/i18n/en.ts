@@ -940,7 +940,6 @@ export const en: Messages = {
       sent: (on: string) => `sent ${on}`,
       waiting: "waiting",
       failed: (attempts: number) => `not sent (${attempts} ${attempts === 1 ? "try" : "tries"})`,
-      open: "Open",
       back: "Back to the outbox",
       bodyGone: "The text is not kept after sending.",
     },
