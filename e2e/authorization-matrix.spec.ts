@@ -21,7 +21,7 @@ import { ZProgramContent } from "../lib/programs/default-templates";
 import { createInvite } from "../lib/invites/invites";
 import { programContentValues } from "../lib/programs/program-content-input";
 import { DEFAULT_RULE_SETTINGS, SETTING_NAMES } from "../lib/rules/settings";
-import { createPatient } from "../lib/seed/builders";
+import { createPatient, createUser } from "../lib/seed/builders";
 import { DEMO_CLINIC_NAME, DEMO_PASSWORD, SECOND_CLINIC_NAME } from "../lib/seed/demo";
 import { declaredEntryPoints, type Declared } from "./support/entry-declarations";
 import { callServerAction, getPage, serverActions, signIn, type ActionAnswer } from "./support/http-client";
@@ -46,6 +46,9 @@ type World = {
   /** A patient with no open episode, for opening, archiving and restoring. */
   spareId: string;
   inviteToken: string;
+  /** A physiotherapist of the clinic, for the staff actions, and an e-mail of its outbox. */
+  staffId: string;
+  messageId: string;
 };
 
 type Role = { key: string; email: string | null; actor: Pick<Actor, "role"> | null; clinic: "demo" | "other" | null };
@@ -123,6 +126,15 @@ const ACTIONS: Record<string, ActionCase> = {
     access: "clinic-admin", shape: "form", ids: "clinic",
     input: (w) => ({ args: [id(w, "templateId"), w?.content], form: { ...(w ? programContentValues(w.content, "da") : {}), nameDa: "HSR, klinikkens udgave", nameEn: "HSR, the clinic's version" } }),
   },
+  inviteStaffAction: { access: "clinic-admin", shape: "form", ids: "none", input: () => ({ args: [], form: { name: "Matrix Fysio", email: `matrix-${randomUUID()}@example.test`, role: "CLINICIAN", locale: "da" } }) },
+  changeStaffRoleAction: { access: "clinic-admin", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "staffId")], form: { role: "ADMIN" } }) },
+  sendStaffPasswordResetAction: { access: "clinic-admin", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "staffId")] }) },
+  deactivateStaffAction: { access: "clinic-admin", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "staffId")] }) },
+  reactivateStaffAction: { access: "clinic-admin", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "staffId")] }) },
+  saveOwnProfileAction: { access: "own-account", shape: "form", ids: "none", input: () => ({ args: [], form: { name: "Matrix Navn", locale: "da" } }) },
+  // The same password again: a new hash (a new salt), and later sign-ins still work.
+  changeOwnPasswordAction: { access: "own-account", shape: "form", ids: "none", input: () => ({ args: [], form: { currentPassword: DEMO_PASSWORD, password: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD } }) },
+  requestPasswordResetAction: { access: "public", shape: "form", ids: "none", input: () => ({ args: [], form: { email: "fysio@demo.dk" } }) },
   logMorningPainAction: { access: "own-record", shape: "form", ids: "none", input: () => ({ args: [], form: { date: day, value: "3" } }) },
   logSessionAction: {
     access: "own-record", shape: "form", ids: "clinic",
@@ -149,11 +161,17 @@ const PAGES: Record<string, Access> = {
   "/settings": "clinic-admin",
   "/settings/templates": "clinic-admin",
   "/settings/templates/[templateId]": "clinic-admin",
+  "/admin/users": "clinic-admin",
+  "/admin/outbox": "clinic-admin",
+  "/admin/outbox/[messageId]": "clinic-admin",
+  "/admin/audit": "clinic-admin",
+  "/account": "own-account",
+  "/forgot-password": "public",
   "/portal": "own-record",
   "/portal/handout": "own-record",
   "/portal/learn": "own-record",
 };
-const ROUTES: Record<string, Access> = { "/caseload/export": "clinic-patients", "/api/health": "public", "/api/auth/[...nextauth]": "public" };
+const ROUTES: Record<string, Access> = { "/caseload/export": "clinic-patients", "/admin/audit/export": "clinic-admin", "/api/health": "public", "/api/auth/[...nextauth]": "public" };
 
 /** What a cell must answer: sent to sign in, sent home, refused without a change, or done. */
 type Outcome = "sign-in" | "home" | "refused" | "done";
@@ -178,6 +196,8 @@ const counted = { actions: 0, pages: 0, routes: 0, unchanged: 0 };
 test.describe.configure({ mode: "serial", timeout: 600_000 });
 
 test.beforeAll(async () => {
+  // Starting Next.js in-process on a fresh demo database takes a while on 2 cores.
+  test.setTimeout(180_000);
   server = await startMatrixServer();
   worlds = await prepareWorlds(server.db);
   for (const role of ROLES) cookies.set(role.key, role.email ? await signIn(server.baseURL, role.email, DEMO_PASSWORD) : "");
@@ -267,7 +287,7 @@ test("server actions: each runs for its first allowed role on its own data and c
 function expectedPage(pattern: string, role: Role, access: Access, variant: WorldName | "missing" | null): { status: number; location: string | null } {
   const isRoute = pattern in ROUTES;
   if (pattern === "/") return { status: 307, location: role.actor ? homePath(role.actor) : "/sign-in" };
-  if (pattern === "/sign-in") return role.actor ? { status: 307, location: homePath(role.actor) } : { status: 200, location: null };
+  if (pattern === "/sign-in" || pattern === "/forgot-password") return role.actor ? { status: 307, location: homePath(role.actor) } : { status: 200, location: null };
   if (pattern === "/invite/[token]") return variant === "missing" ? { status: 404, location: null } : { status: 200, location: null };
   if (access === "public") return { status: 200, location: null };
   const outcome = outcomeFor(role, access, variant);
@@ -287,6 +307,7 @@ function fill(pattern: string, variant: WorldName | "missing" | null): string {
     "[templateId]": w?.templateId ?? "not-an-id",
     "[kind]": "outcome",
     "[token]": w?.inviteToken ?? "not-a-token",
+    "[messageId]": w?.messageId ?? "not-an-id",
     "[...nextauth]": "session",
   };
   return pattern.replace(/\[[^\]]+\]/g, (name) => (name === "[id]" && pattern.startsWith("/flags/") ? (w?.flagId ?? "not-an-id") : segment[name]!));
@@ -342,9 +363,13 @@ async function prepareWorlds(db: Db): Promise<Record<WorldName, World>> {
     const spare = await createPatient(db, { clinicId, clinicianId: clinician.id, email: `spare-${randomUUID()}@example.test` });
     const actor: Actor = { userId: clinician.id, clinicId, role: clinician.role, name: clinician.name, email: clinician.email, locale: "da", ip: null };
     const { token } = await createInvite(db, actor, spare.id, new Date(), server.baseURL);
+    // No password: nobody signs in as this user, and hashing one would only cost time.
+    const staff = await createUser(db, { clinicId, role: "CLINICIAN", email: `matrix-staff-${randomUUID()}@example.test`, passwordHash: "none" });
+    const message = await db.emailMessage.create({ data: { clinicId, kind: "STAFF_INVITE", to: staff.email, subject: "Matrix", text: "Matrix" } });
     return {
       clinic: tag, patientId, episodeId, assignmentId: assignment.id, content: ZProgramContent.parse(assignment.content),
       outcomeId: outcome.id, flagId: flag.id, templateId: template.id, freeTemplateId: free.id, spareId: spare.id, inviteToken: token,
+      staffId: staff.id, messageId: message.id,
     };
   };
   return {

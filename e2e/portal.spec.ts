@@ -32,6 +32,9 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   await expect(access.getByText("Portalkonto: patient@demo.dk")).toBeVisible();
   await access.getByRole("button", { name: "Opret et nyt invitationslink" }).click();
   const link = await access.getByLabel("Invitationslink").inputValue();
+  // E-mailed to the portal account's address too; the link stays here, with a copy button.
+  await expect(access.getByRole("status").first()).toContainText("Invitationen sendes med e-mail til patient@demo.dk");
+  await expect(access.getByRole("button", { name: "Kopiér link" })).toBeVisible();
   await expect(access.getByTestId("invite-status")).toContainText("Der er en åben invitation");
 
   // A second invite replaces the first, after a confirmation; the first link stops working.

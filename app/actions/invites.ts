@@ -11,7 +11,7 @@ import { acceptInvite } from "@/lib/invites/accept-invite";
 import { createInvite } from "@/lib/invites/invites";
 import { ZInviteToken } from "@/lib/invites/tokens";
 
-/** Creates an invite and e-mails it; the link comes back once, in `values.link`, and where it went in `values.emailedTo`. */
+/** Creates an invite and e-mails it; the link comes back once, in `values.link`, and the notice says where it went. */
 export const createInviteAction = formAction(
   { name: "invites.create", access: "clinic-patients", args: [ids.patient] },
   async ({ actor, db, messages, args: [patientId], answer }) => {
@@ -22,7 +22,7 @@ export const createInviteAction = formAction(
     revalidatePath(`/patients/${patientId}`);
     if (!created) return answer({ values: {}, formError: messages.invite.createdMeanwhile });
     deliverEmailInBackground();
-    return answer({ values: { link: created.link, emailedTo: created.emailedTo ?? undefined } });
+    return answer({ values: { link: created.link }, notice: created.emailedTo ? messages.invite.emailed(created.emailedTo) : messages.invite.created });
   },
 );
 

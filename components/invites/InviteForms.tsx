@@ -19,7 +19,7 @@ export function CreateInviteForm({
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   hasOpenInvite: boolean;
-  text: { create: string; replaceTitle: string; replaceBody: string; cancel: string; created: string; emailed: (email: string) => string; link: string; copy: string; copied: string };
+  text: { create: string; replaceTitle: string; replaceBody: string; cancel: string; link: string; copy: string; copied: string };
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const linkId = useId();
@@ -38,7 +38,6 @@ export function CreateInviteForm({
       )}
       {link && (
         <div className="field invite-link">
-          <p role="status">{state.values.emailedTo ? text.emailed(state.values.emailedTo) : text.created}</p>
           <label htmlFor={linkId}>{text.link}</label>
           <div className="inline-fields">
             <input id={linkId} readOnly value={link} onFocus={(event) => event.currentTarget.select()} />

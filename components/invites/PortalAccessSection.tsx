@@ -36,7 +36,7 @@ export function PortalAccessSection({ patientId, access, messages, locale }: { p
         text={{
           create: access.account || invite ? text.createAgain : text.create,
           replaceTitle: text.replaceTitle, replaceBody: text.replaceBody, cancel: messages.patient.confirmCancel,
-          created: text.created, emailed: text.emailed, link: text.link, copy: text.copy, copied: text.copied,
+          link: text.link, copy: text.copy, copied: text.copied,
         }}
       />
     </section>

@@ -972,7 +972,7 @@ export const da = {
         ProgramAssignment: "Program", ProgramOverride: "Programændring", ProgramTemplate: "Programskabelon", SessionLog: "Træningslog", Flag: "Flag",
         Invite: "Invitation", User: "Bruger", Clinic: "Klinikindstillinger", AuditLog: "Revisionslog", EmailMessage: "Mail",
       } as Record<string, string>,
-      columns: { when: "tidspunkt (UTC)", who: "bruger", role: "rolle", action: "handling", entity: "posttype", record: "post", patient: "patient", address: "adresse" },
+      columns: { when: "tidspunkt (UTC)", who: "bruger", userRole: "rolle", action: "handling", entity: "posttype", record: "post", patient: "patient", address: "adresse" },
     },
   },
   loading: "Henter …",

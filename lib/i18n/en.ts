@@ -972,7 +972,7 @@ export const en: Messages = {
         ProgramAssignment: "Program", ProgramOverride: "Program change", ProgramTemplate: "Program template", SessionLog: "Training log", Flag: "Flag",
         Invite: "Invitation", User: "User", Clinic: "Clinic settings", AuditLog: "Audit log", EmailMessage: "E-mail",
       } as Record<string, string>,
-      columns: { when: "time (UTC)", who: "user", role: "role", action: "action", entity: "record type", record: "record", patient: "patient", address: "address" },
+      columns: { when: "time (UTC)", who: "user", userRole: "role", action: "action", entity: "record type", record: "record", patient: "patient", address: "address" },
     },
   },
   loading: "Loading …",

@@ -9,7 +9,7 @@ export const GET = route({ name: "/admin/audit/export", access: "clinic-admin", 
   const rows = await exportAuditEvents(await database(), actor, query);
   const columns = text.columns;
   const csv = toDanishCsv(
-    [columns.when, columns.who, columns.role, columns.action, columns.entity, columns.record, columns.patient, columns.address],
+    [columns.when, columns.who, columns.userRole, columns.action, columns.entity, columns.record, columns.patient, columns.address],
     rows.map((row) => [row.at.toISOString(), row.actorName, row.actorRole ? messages.roles[row.actorRole] : "", text.actions[row.action], text.entities[row.entity] ?? row.entity, row.entityId, row.subject ?? "", row.ip ?? ""]),
   );
   return new Response(csv, { headers: csvHeaders(`audit-${isoDate(today())}.csv`) });

@@ -1,0 +1,78 @@
+import { changeStaffRoleAction, deactivateStaffAction, inviteStaffAction, reactivateStaffAction, sendStaffPasswordResetAction } from "@/app/actions/staff";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import { LOCALES } from "@/lib/i18n";
+import { formatMoment } from "@/lib/i18n/format";
+import type { Messages } from "@/lib/i18n";
+import { type listStaff, STAFF_ROLES } from "@/lib/users/staff-admin";
+import { InviteStaffForm, StaffActions } from "./StaffForms";
+
+type Staff = Awaited<ReturnType<typeof listStaff>>;
+
+const roleOptions = (messages: Messages) => STAFF_ROLES.map((role) => ({ value: role, label: messages.roles[role] }));
+
+/** The clinic's staff as cards (they fit a phone), each with its actions. */
+export function StaffList({ users, selfId, messages }: { users: Staff["users"]; selfId: string; messages: Messages }) {
+  const text = messages.admin.users;
+  const roles = roleOptions(messages);
+  return (
+    <ul className="staff-list">
+      {users.map((user) => (
+        <li key={user.id} className="panel" data-testid="staff-member" data-active={user.active}>
+          <p className="staff-name">
+            {user.name}
+            {user.id === selfId && <span className="muted"> ({text.you})</span>}
+          </p>
+          <p className="cell-sub">{user.email}</p>
+          <p>
+            <span className="role-badge">{messages.roles[user.role]}</span> <span className={user.active ? "" : "status-closed"}>{user.active ? text.active : text.inactive}</span>
+          </p>
+          <StaffActions
+            id={user.id}
+            name={user.name}
+            role={user.role}
+            active={user.active}
+            roles={roles}
+            actions={{
+              changeRole: changeStaffRoleAction.bind(null, user.id),
+              deactivate: deactivateStaffAction.bind(null, user.id),
+              reactivate: reactivateStaffAction.bind(null, user.id),
+              sendReset: sendStaffPasswordResetAction.bind(null, user.id),
+            }}
+            text={{
+              role: text.role, saveRole: text.saveRole, deactivate: text.deactivate, deactivateTitle: text.deactivateTitle(user.name),
+              deactivateBody: text.deactivateBody, cancel: messages.patient.confirmCancel, reactivate: text.reactivate, sendReset: text.sendReset,
+            }}
+          />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Inviting a clinician or admin, and the invitations still open. */
+export function StaffInvitations({ invites, messages, locale }: { invites: Staff["invites"]; messages: Messages; locale: Locale }) {
+  const text = messages.admin.users;
+  return (
+    <>
+      <InviteStaffForm
+        action={inviteStaffAction}
+        roles={roleOptions(messages)}
+        languages={LOCALES.map((value) => ({ value, label: messages.language[value] }))}
+        defaultLanguage={locale}
+        text={{ name: text.name, email: text.email, role: text.role, language: messages.account.language, submit: text.invite, submitting: text.inviting }}
+      />
+      <h3>{text.pendingTitle}</h3>
+      {invites.length === 0 ? (
+        <p>{text.noPending}</p>
+      ) : (
+        <ul data-testid="open-invitations">
+          {invites.map((invite) => (
+            <li key={invite.id}>
+              {invite.name} ({invite.email}), {messages.roles[invite.role!]}, {text.pendingUntil(formatMoment(invite.expiresAt, locale, true))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
