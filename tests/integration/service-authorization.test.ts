@@ -18,6 +18,10 @@ import { acknowledgeFlag } from "../../lib/flags/acknowledge-flag";
 import { parseFlagQuery } from "../../lib/flags/flag-query";
 import { getFlag, listEpisodeFlags, listFlags } from "../../lib/flags/list-flags";
 import { createInvite, getPortalAccess } from "../../lib/invites/invites";
+import { exportAuditEvents, listAuditEvents, ZAuditQuery } from "../../lib/audit/audit-log";
+import { getOutboxMessage, listOutbox } from "../../lib/email/outbox-view";
+import { changeOwnPassword, getOwnAccount, updateOwnProfile } from "../../lib/users/own-account";
+import { changeStaffRole, inviteStaff, listStaff, sendPasswordReset, setStaffActive } from "../../lib/users/staff-admin";
 import { getEpisodeRecord } from "../../lib/patients/get-episode-record";
 import { getPatient } from "../../lib/patients/get-patient";
 import { archivePatient, createPatient as registerPatient, restorePatient, updatePatient } from "../../lib/patients/save-patient";
@@ -36,7 +40,7 @@ import { actorOf, APP_URL } from "../support/actors";
 import { changedTables, fingerprint } from "../support/db-fingerprint";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
-type Ids = { patientId: string; episodeId: string; assignmentId: string; templateId: string; outcomeId: string; flagId: string };
+type Ids = { patientId: string; episodeId: string; assignmentId: string; templateId: string; outcomeId: string; flagId: string; staffId: string; messageId: string };
 type Variant = "own" | "otherPatient" | "otherClinic" | "missing";
 /** A service's rule: a permission, or any role within reach of the data (clinic scope, a patient's own record). */
 type Access = Permission | "scoped";
@@ -89,6 +93,18 @@ const SERVICES: Record<string, Service> = {
   getPortalAccess: { access: "clinic-patients", usesIds: true, call: (a, i) => getPortalAccess(t.prisma, a, i.patientId!, new Date()) },
   getPortalOverview: { access: "own-record", usesIds: false, call: (a) => getPortalOverview(t.prisma, a, day) },
   logMorningPain: { access: "own-record", usesIds: false, call: (a) => logMorningPain(t.prisma, a, { date: isoDate(day), value: "3" }, day) },
+  listStaff: { access: "clinic-admin", usesIds: false, call: (a) => listStaff(t.prisma, a, new Date()) },
+  inviteStaff: { access: "clinic-admin", usesIds: false, call: (a) => inviteStaff(t.prisma, a, { name: "X", email: `x-${randomUUID()}@example.test`, role: "CLINICIAN" }, new Date(), APP_URL) },
+  changeStaffRole: { access: "clinic-admin", usesIds: true, call: (a, i) => changeStaffRole(t.prisma, a, i.staffId!, { role: "ADMIN" }) },
+  setStaffActive: { access: "clinic-admin", usesIds: true, call: (a, i) => setStaffActive(t.prisma, a, i.staffId!, false) },
+  sendPasswordReset: { access: "clinic-admin", usesIds: true, call: (a, i) => sendPasswordReset(t.prisma, a, i.staffId!, new Date(), APP_URL) },
+  getOwnAccount: { access: "own-account", usesIds: false, call: (a) => getOwnAccount(t.prisma, a) },
+  updateOwnProfile: { access: "own-account", usesIds: false, call: (a) => updateOwnProfile(t.prisma, a, { name: "X", locale: "da" }) },
+  changeOwnPassword: { access: "own-account", usesIds: false, call: (a) => changeOwnPassword(t.prisma, a, { currentPassword: "x", password: "x", confirmPassword: "x" }) },
+  listAuditEvents: { access: "clinic-admin", usesIds: false, call: (a) => listAuditEvents(t.prisma, a, ZAuditQuery.parse({})) },
+  exportAuditEvents: { access: "clinic-admin", usesIds: false, call: (a) => exportAuditEvents(t.prisma, a, ZAuditQuery.parse({})) },
+  listOutbox: { access: "clinic-admin", usesIds: false, call: (a) => listOutbox(t.prisma, a, 1) },
+  getOutboxMessage: { access: "clinic-admin", usesIds: true, call: (a, i) => getOutboxMessage(t.prisma, a, i.messageId!) },
   logSession: { access: "own-record", usesIds: true, call: (a, i) => logSession(t.prisma, a, { clientId: randomUUID(), assignmentId: i.assignmentId, date: isoDate(day), completed: "yes", painDuring: "1" }, day) },
 };
 
@@ -141,7 +157,9 @@ beforeAll(async () => {
     const flag = await t.prisma.flag.create({
       data: { clinicId: clinic, episodeId: episode.id, code: "LOAD_RESPONSE", severity: "WARNING", evidence: {}, recommendation: {}, sources: [], ruleVersion: 2 },
     });
-    return { patientId: patient.id, episodeId: episode.id, assignmentId, templateId, outcomeId: (outcome as { id: string }).id, flagId: flag.id };
+    const staff = await createUser(t.prisma, { clinicId: clinic, role: "CLINICIAN", passwordHash: "none" });
+    const message = await t.prisma.emailMessage.create({ data: { clinicId: clinic, kind: "STAFF_INVITE", to: staff.email, subject: "x", text: "x" } });
+    return { patientId: patient.id, episodeId: episode.id, assignmentId, templateId, outcomeId: (outcome as { id: string }).id, flagId: flag.id, staffId: staff.id, messageId: message.id };
   };
   ids.own = await world(clinicId, actors.clinician, portalUser.id);
   ids.otherPatient = await world(clinicId, actors.clinician, null);
