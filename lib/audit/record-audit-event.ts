@@ -4,7 +4,14 @@ import type { Db } from "../db/client";
 
 type AuditWriter = Pick<Db, "auditEvent">;
 
-export type AuditEntry = { action: AuditAction; entity: string; entityId: string };
+/** What an audit event can be about; the audit log names each in the reader's language. */
+export const AUDIT_ENTITIES = [
+  "Patient", "Episode", "Assessment", "OutcomeMeasurement", "Intervention", "ProgramAssignment", "ProgramOverride", "ProgramTemplate", "SessionLog",
+  "Flag", "FlagQueue", "Caseload", "Invite", "User", "ClinicRuleSettings", "AuditLog", "EmailMessage",
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+export type AuditEntry = { action: AuditAction; entity: AuditEntity; entityId: string };
 
 /**
  * Records who read or changed which clinical record. Called by the service that touches the

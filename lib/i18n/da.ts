@@ -1,4 +1,5 @@
 // Danish is the default language and the shape every other catalog must match.
+import type { AuditEntity } from "../audit/record-audit-event";
 
 /**
  * The one rule for a worse morning (SPEC §6), said the same way in the portal, the handout,
@@ -970,8 +971,8 @@ export const da = {
       entities: {
         Patient: "Patient", Episode: "Forløb", Assessment: "Undersøgelse", OutcomeMeasurement: "Måling", Intervention: "Behandling",
         ProgramAssignment: "Program", ProgramOverride: "Programændring", ProgramTemplate: "Programskabelon", SessionLog: "Træningslog", Flag: "Flag",
-        Invite: "Invitation", User: "Bruger", Clinic: "Klinikindstillinger", AuditLog: "Revisionslog", EmailMessage: "Mail",
-      } as Record<string, string>,
+        FlagQueue: "Flagliste", Caseload: "Patientoversigt", Invite: "Invitation", User: "Bruger", ClinicRuleSettings: "Regelindstillinger", AuditLog: "Revisionslog", EmailMessage: "Mail",
+      } satisfies Record<AuditEntity, string> as Record<string, string>,
       columns: { when: "tidspunkt (UTC)", who: "bruger", userRole: "rolle", action: "handling", entity: "posttype", record: "post", patient: "patient", address: "adresse" },
     },
   },

@@ -1,4 +1,5 @@
 import type { Messages } from "./da";
+import type { AuditEntity } from "../audit/record-audit-event";
 
 /**
  * The one rule for a worse morning (SPEC §6), said the same way in the portal, the handout,
@@ -970,8 +971,8 @@ export const en: Messages = {
       entities: {
         Patient: "Patient", Episode: "Episode", Assessment: "Assessment", OutcomeMeasurement: "Measurement", Intervention: "Intervention",
         ProgramAssignment: "Program", ProgramOverride: "Program change", ProgramTemplate: "Program template", SessionLog: "Training log", Flag: "Flag",
-        Invite: "Invitation", User: "User", Clinic: "Clinic settings", AuditLog: "Audit log", EmailMessage: "E-mail",
-      } as Record<string, string>,
+        FlagQueue: "Flag list", Caseload: "Caseload", Invite: "Invitation", User: "User", ClinicRuleSettings: "Rule settings", AuditLog: "Audit log", EmailMessage: "E-mail",
+      } satisfies Record<AuditEntity, string> as Record<string, string>,
       columns: { when: "time (UTC)", who: "user", userRole: "role", action: "action", entity: "record type", record: "record", patient: "patient", address: "address" },
     },
   },
