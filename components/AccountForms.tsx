@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { FormMessages } from "./FormMessages";
+import { FormShell } from "./FormShell";
 import { SelectField } from "./SelectField";
 import { TextField } from "./TextField";
 
@@ -21,16 +22,10 @@ export function ProfileForm({
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState(initial));
   return (
-    <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending}>
-      <FormMessages state={state} />
+    <FormShell state={state} formAction={formAction} pending={pending} text={text} className="stack inline-form">
       <TextField id="name" label={text.name} autoComplete="name" defaultValue={state.values.name} error={state.errors.name} />
       <SelectField id="locale" label={text.language} options={languages} defaultValue={state.values.locale} error={state.errors.locale} />
-      <div>
-        <button type="submit" className="button primary" disabled={pending}>
-          {pending ? text.saving : text.save}
-        </button>
-      </div>
-    </form>
+    </FormShell>
   );
 }
 
@@ -38,17 +33,11 @@ export function ProfileForm({
 export function PasswordForm({ action, text }: { action: FormAction; text: { currentPassword: string; newPassword: string; confirmPassword: string; save: string; saving: string } }) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
   return (
-    <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending}>
-      <FormMessages state={state} />
+    <FormShell state={state} formAction={formAction} pending={pending} text={text} className="stack inline-form">
       <TextField id="currentPassword" label={text.currentPassword} type="password" autoComplete="current-password" error={state.errors.currentPassword} />
       <TextField id="password" label={text.newPassword} type="password" autoComplete="new-password" error={state.errors.password} />
       <TextField id="confirmPassword" label={text.confirmPassword} type="password" autoComplete="new-password" error={state.errors.confirmPassword} />
-      <div>
-        <button type="submit" className="button primary" disabled={pending}>
-          {pending ? text.saving : text.save}
-        </button>
-      </div>
-    </form>
+    </FormShell>
   );
 }
 

@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { FormMessages } from "../FormMessages";
+import { FormShell } from "../FormShell";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 
@@ -25,20 +26,14 @@ export function InviteStaffForm({
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
   return (
-    <form key={state.attempt} action={formAction} noValidate className="stack" aria-busy={pending}>
-      <FormMessages state={state} />
+    <FormShell state={state} formAction={formAction} pending={pending} text={{ save: text.submit, saving: text.submitting }} className="stack">
       <div className="field-row">
         <TextField id="name" label={text.name} autoComplete="off" defaultValue={state.values.name} error={state.errors.name} />
         <TextField id="email" label={text.email} type="email" autoComplete="off" defaultValue={state.values.email} error={state.errors.email} />
         <SelectField id="role" label={text.role} options={roles} defaultValue={state.values.role ?? "CLINICIAN"} error={state.errors.role} />
         <SelectField id="locale" label={text.language} options={languages} defaultValue={state.values.locale ?? defaultLanguage} error={state.errors.locale} />
       </div>
-      <div>
-        <button type="submit" className="button primary" disabled={pending}>
-          {pending ? text.submitting : text.submit}
-        </button>
-      </div>
-    </form>
+    </FormShell>
   );
 }
 

@@ -946,8 +946,8 @@ export const da = {
     },
     audit: {
       title: "Revisionslog",
-      forPatient: "Revisionslog",
       intro: "Hvem har læst eller ændret hvad og hvornår. At læse loggen bliver også registreret her.",
+      forPatient: "Revisionslog",
       patient: "Patient",
       anyPatient: "Alle patienter",
       clearPatient: "Vis alle patienter",
