@@ -24,6 +24,7 @@ CREATE TABLE "EmailMessage" (
     "html" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "sentAt" TIMESTAMPTZ(3),
+    "claimedAt" TIMESTAMPTZ(3),
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "lastError" TEXT,
 
