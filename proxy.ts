@@ -1,9 +1,14 @@
 // Every request passes here first (Next.js's proxy, once "middleware"): it gets an id that the
-// entry points' log lines carry, and bytes no entry point should see are refused with 400 or
-// 413 and a plain message in both languages (lib/entry/request-guard.ts).
+// entry points' log lines carry, bytes no entry point should see are refused with 400 or 413
+// and a plain message in both languages (lib/entry/request-guard.ts), and every response,
+// static files included, gets the security headers with this request's script nonce
+// (lib/http/security-headers.ts). Next.js finds the nonce in the request's policy header and
+// puts it on the scripts it writes.
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_ID_HEADER } from "./lib/entry/request-id";
 import { checkRequest, type RequestProblem } from "./lib/entry/request-guard";
+import { readEnv } from "./lib/env";
+import { securityHeaders } from "./lib/http/security-headers";
 import { logger } from "./lib/log/logger";
 
 const MESSAGES: Record<RequestProblem["reason"], string> = {
@@ -19,22 +24,21 @@ const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 export async function proxy(request: NextRequest) {
   const given = request.headers.get(REQUEST_ID_HEADER);
   const requestId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const security = securityHeaders({ nonce, https: readEnv().NEXTAUTH_URL?.startsWith("https:") ?? false });
   const problem = await checkRequest(request);
   if (problem) {
     logger.info({ reqId: requestId, kind: "request", reason: problem.reason, status: problem.status }, "request refused");
     return new NextResponse(MESSAGES[problem.reason], {
       status: problem.status,
-      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", [REQUEST_ID_HEADER]: requestId },
+      headers: { ...security, "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", [REQUEST_ID_HEADER]: requestId },
     });
   }
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
+  headers.set("content-security-policy", security["Content-Security-Policy"]);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
+  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;
 }
-
-export const config = {
-  // Not for the build's static files.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
-};

@@ -3,6 +3,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { Messages } from "@/lib/i18n";
+import { THROTTLED_PREFIX } from "@/lib/auth/throttled";
 import { TextField } from "./TextField";
 
 type Text = Messages["signIn"];
@@ -45,7 +46,9 @@ export function SignInForm({ text }: { text: Text }) {
         router.refresh();
         return;
       }
-      setFormError(text.failed);
+      // A throttled attempt was not checked at all: say how long to wait (lib/auth/throttle.ts).
+      const wait = result?.error?.startsWith(THROTTLED_PREFIX) ? Number(result.error.slice(THROTTLED_PREFIX.length)) : NaN;
+      setFormError(Number.isFinite(wait) ? text.throttled(wait) : text.failed);
     } catch {
       setFormError(text.unavailable);
     }

@@ -255,8 +255,11 @@ test("server actions: each role, with own, another patient's, another clinic's a
         if (outcome === "done") continue; // run once below, as the positive control
         const input = action.input(variant === "missing" ? null : worlds[variant ?? "own"]);
         const where = `${name} as ${role.key} with ${variant ?? "its input"}`;
+        const refusalsBefore = await refusals();
         const answer = await unchanged(where, () => callAction(role, actionId, action, input), { ignoreReads: outcome === "home" });
         expectRefusal(where, answer, outcome, role, action);
+        // A signed-in caller's refusal is audited (another role, or an id out of reach); a missing id is bad input, not a refusal.
+        if (role.actor && (outcome === "home" || (outcome === "refused" && variant !== "missing"))) expect(await refusals(), `${where} was not audited`).toBeGreaterThan(refusalsBefore);
         counted.actions += 1;
       }
     }
@@ -319,6 +322,8 @@ async function callAction(role: Role, actionId: string, action: ActionCase, inpu
   const args = { form: [...input.args, { attempt: 0 }, form], command: [...input.args, form], call: input.args }[action.shape];
   return callServerAction(server.baseURL, cookies.get(role.key)!, actionId, args);
 }
+
+const refusals = () => server.db.auditEvent.count({ where: { action: "REFUSED" } });
 
 /** Runs a request that must change nothing, and checks that it did not. */
 async function unchanged<T>(where: string, request: () => Promise<T>, options: { ignoreReads?: boolean } = {}): Promise<T> {

@@ -12,6 +12,8 @@ import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase, type DatabaseTarget } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
 import { readEnv } from "../lib/env";
+import { serveApp } from "../lib/http/app-server";
+import { trustedHops } from "../lib/http/client-address";
 import { demoExists, describeDemoSignIns, seedDemoOnce } from "../lib/seed/demo";
 import { runCli, UsageError } from "./cli";
 
@@ -30,28 +32,18 @@ runCli(async () => {
   await buildIfNeeded();
 
   const url = `http://localhost:${env.PORT}`;
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(env.PORT)], {
-    cwd: ROOT,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: {
-      ...process.env,
-      NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
+  Object.assign(process.env, { NODE_ENV: "production", NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url, NEXT_TELEMETRY_DISABLED: "1" });
+  const app = await serveApp({ dir: ROOT, hostname: env.HOST, port: env.PORT, trustedHops: trustedHops(env.TRUST_PROXY) });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => server.kill(signal));
+    process.once(signal, () => void app.close().then(() => process.exit(0)));
   }
-  const exited = new Promise<number>((resolve) => server.on("exit", (code) => resolve(code ?? 1)));
-
-  const ready = await Promise.race([waitUntilHealthy(env.PORT), exited.then(() => false)]);
-  if (ready) {
+  if (await waitUntilHealthy(env.PORT)) {
     console.log(`\nHeel Pain Care is running at ${url}`);
     console.log(hasDemo ? describeDemoSignIns() : "Create users with: npm run user:create");
     console.log("Stop it with Ctrl+C.\n");
   }
-  process.exitCode = await exited;
+  // Serves until stopped.
+  await new Promise((resolve) => app.server.once("close", resolve));
 });
 
 /** The embedded default keeps a generated secret in the data folder; a server needs one set. */

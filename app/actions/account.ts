@@ -29,6 +29,7 @@ export const changeOwnPasswordAction = formAction({ name: "account.changePasswor
 export const requestPasswordResetAction = formAction({ name: "account.requestPasswordReset", access: "public", args: [] }, async ({ db, messages, values, answer }) => {
   const result = await requestPasswordReset(db, values, new Date(), await appUrl(), await clientIp());
   if (result.status === "invalid") return answer({ errors: errorTexts(result.fieldErrors, messages), formError: messages.validation.summary });
+  if (result.status === "throttled") return answer({ formError: messages.signIn.throttled(Math.ceil(result.retryAfterMs / 1000)) });
   deliverEmailInBackground();
   return answer({ notice: messages.forgotPassword.sent });
 });

@@ -7,7 +7,8 @@ import { isAppError } from "@/lib/errors";
 import { errorTexts } from "@/lib/forms/error-text";
 import type { FormState } from "@/lib/forms/form-state";
 import { appUrl } from "@/lib/http/app-url.server";
-import { acceptInvite } from "@/lib/invites/accept-invite";
+import { clientIp } from "@/lib/http/client-ip.server";
+import { acceptInviteThrottled } from "@/lib/invites/accept-invite";
 import { createInvite } from "@/lib/invites/invites";
 import { ZInviteToken } from "@/lib/invites/tokens";
 
@@ -32,7 +33,7 @@ export type AcceptState = FormState & { done: boolean };
 export const acceptInviteAction = formAction(
   { name: "invites.accept", access: "public", args: [ZInviteToken], extra: { done: false } },
   async ({ db, locale, messages, args: [token], values, answer }) => {
-    const result = await acceptInvite(db, token, values, locale, new Date());
+    const result = await acceptInviteThrottled(db, token, values, locale, new Date(), await clientIp());
     const next = { values: { email: values.email, name: values.name } };
     const refused = { USED: messages.invite.used, EXPIRED: messages.invite.expired, INVALID: messages.invite.invalid, CLOSED: messages.invite.closed } as const;
     switch (result.status) {
@@ -40,6 +41,8 @@ export const acceptInviteAction = formAction(
         return answer({ values: { email: result.email }, notice: messages.invite.accepted, done: true });
       case "INVALID_INPUT":
         return answer({ ...next, errors: errorTexts(result.fieldErrors, messages), formError: messages.validation.summary });
+      case "THROTTLED":
+        return answer({ ...next, formError: messages.signIn.throttled(Math.ceil(result.retryAfterMs / 1000)) });
       default:
         return answer({ ...next, formError: refused[result.status] });
     }

@@ -3,14 +3,13 @@
 // before and after every request. The server reaches the database through the holder
 // lib/db/app-db.server.ts keeps on globalThis; nothing else differs from `npm start`.
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { today } from "../../lib/dates";
 import { createPrismaClient, type Db } from "../../lib/db/client";
 import { openDatabase, type Database } from "../../lib/db/database";
 import { applyMigrations } from "../../lib/db/migrations";
 import { seedDemoOnce } from "../../lib/seed/demo";
+import { serveApp } from "../../lib/http/app-server";
 
 export type MatrixServer = { baseURL: string; db: Db; close(): Promise<void> };
 
@@ -22,22 +21,13 @@ export async function startMatrixServer(): Promise<MatrixServer> {
   (globalThis as { __heelpainDb?: Promise<Db> }).__heelpainDb = Promise.resolve(db);
 
   Object.assign(process.env, { NODE_ENV: "production", NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" });
-  // Next.js forwards an action to the page that holds it through its own address: it must know the port.
-  const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-  const baseURL = `http://127.0.0.1:${port}`;
+  const app = await serveApp({ dir: path.resolve(import.meta.dirname, "../.."), hostname: "127.0.0.1", port: 0, trustedHops: 0 });
+  const baseURL = `http://127.0.0.1:${app.port}`;
   process.env.NEXTAUTH_URL = baseURL;
-  const { default: next } = await import("next");
-  const app = next({ dev: false, dir: path.resolve(import.meta.dirname, "../.."), hostname: "127.0.0.1", port });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  server.on("request", (request: IncomingMessage, response: ServerResponse) => void handle(request, response));
   return {
     baseURL,
     db,
     async close() {
-      await new Promise((resolve) => server.close(resolve));
       await app.close();
       await db.$disconnect();
       await database.close();

@@ -72,10 +72,10 @@ async function whereOf(db: Db, actor: Actor, query: AuditQuery): Promise<Prisma.
 export type AuditRow = { id: string; at: Date; actorName: string; actorRole: Role | null; action: AuditAction; entity: string; entityId: string; subject: string | null; ip: string | null };
 
 /** Who each event was by, and whom it concerns (the patient, or the user an account event is about). */
-async function describe(db: Db, clinicId: string, events: { id: string; at: Date; actorId: string; action: AuditAction; entity: string; entityId: string; ip: string | null }[]): Promise<AuditRow[]> {
+async function describe(db: Db, clinicId: string, events: { id: string; at: Date; actorId: string | null; action: AuditAction; entity: string; entityId: string; ip: string | null }[]): Promise<AuditRow[]> {
   const ids = [...new Set(events.map((e) => e.entityId))];
   const [users, subjects] = await Promise.all([
-    db.user.findMany({ where: { clinicId, id: { in: [...new Set([...events.map((e) => e.actorId), ...events.filter((e) => e.entity === "User").map((e) => e.entityId)])] } }, select: { id: true, name: true, role: true } }),
+    db.user.findMany({ where: { clinicId, id: { in: [...new Set([...events.flatMap((e) => (e.actorId ? [e.actorId] : [])), ...events.filter((e) => e.entity === "User").map((e) => e.entityId)])] } }, select: { id: true, name: true, role: true } }),
     ids.length === 0
       ? []
       : db.$queryRaw<{ id: string; name: string }[]>`
@@ -95,8 +95,8 @@ async function describe(db: Db, clinicId: string, events: { id: string; at: Date
   return events.map((event) => ({
     id: event.id,
     at: event.at,
-    actorName: user.get(event.actorId)?.name ?? "",
-    actorRole: user.get(event.actorId)?.role ?? null,
+    actorName: (event.actorId && user.get(event.actorId)?.name) || "",
+    actorRole: (event.actorId && user.get(event.actorId)?.role) || null,
     action: event.action,
     entity: event.entity,
     entityId: event.entityId,

@@ -8,6 +8,8 @@ type AuditWriter = Pick<Db, "auditEvent">;
 export const AUDIT_ENTITIES = [
   "Patient", "Episode", "Assessment", "OutcomeMeasurement", "Intervention", "ProgramAssignment", "ProgramOverride", "ProgramTemplate", "SessionLog",
   "Flag", "FlagQueue", "Caseload", "Invite", "User", "ClinicRuleSettings", "AuditLog", "EmailMessage",
+  // What a refusal is about: a sign-in, a request for a password link, an invitation link, a page, action or route.
+  "SignIn", "PasswordLink", "InviteLink", "Entry",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -28,4 +30,16 @@ export async function recordAuditEvent(db: AuditWriter, actor: Actor, entry: Aud
       ip: actor.ip,
     },
   });
+}
+
+/** Who was refused: the signed-in user, or what is known of a visitor (the clinic of the account they named). */
+export type Refused = { clinicId: string | null; actorId: string | null; ip: string | null };
+
+/**
+ * Records refused access (SPEC §8): a page or action of another role, an id out of reach, a
+ * throttled attempt. `entityId` says what was asked for: an entry point's name, a record id,
+ * or the hash an attempt is counted under.
+ */
+export async function recordRefusal(db: AuditWriter, who: Refused, entity: AuditEntity, entityId: string) {
+  await db.auditEvent.create({ data: { clinicId: who.clinicId, actorId: who.actorId, action: "REFUSED", entity, entityId, ip: who.ip } });
 }

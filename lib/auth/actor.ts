@@ -10,4 +10,6 @@ export type Actor = {
   locale: Locale;
   /** Where the request came from, for the audit trail. */
   ip: string | null;
+  /** The browser session the request came with (sessions.ts); unset outside a request. */
+  sessionId?: string | null;
 };

@@ -2,33 +2,43 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/app-db.server";
-import { authenticate } from "./authenticate";
+import { clientIp } from "../http/client-ip.server";
+import { endSession, SESSION_HOURS, startSession } from "./sessions";
+import { signInWithPassword } from "./sign-in";
+import { THROTTLED_PREFIX } from "./throttled";
 
-const EIGHT_HOURS = 8 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
-  // A JWT session: the credentials provider cannot use database sessions. Each request still
-  // re-reads the user (see session.server.ts), so deactivation takes effect at once.
-  session: { strategy: "jwt", maxAge: EIGHT_HOURS },
+  // A JWT cookie (the credentials provider cannot use next-auth's database sessions) that names
+  // a UserSession row; session.server.ts reads the actor only through a live row (sessions.ts).
+  session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     CredentialsProvider({
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials) {
-        const user = await authenticate(await getDb(), credentials);
-        return user && { id: user.id, email: user.email, name: user.name };
+        const result = await signInWithPassword(await getDb(), credentials, await clientIp(), new Date());
+        if (result.status === "throttled") throw new Error(`${THROTTLED_PREFIX}${Math.ceil(result.retryAfterMs / 1000)}`);
+        return result.status === "ok" ? { id: result.user.id, email: result.user.email, name: result.user.name } : null;
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
+    async jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sid = await startSession(await getDb(), user.id, new Date());
+      }
       return token;
     },
     session({ session, token }) {
-      // Only the id leaves the server in the session; role and clinic are read per request.
-      return { expires: session.expires, user: { id: token.sub } } as typeof session;
+      // Only the ids leave the server in the session; role and clinic are read per request.
+      return { expires: session.expires, user: { id: token.sub, sid: token.sid } } as typeof session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(await getDb(), token.sid);
     },
   },
 };
-

@@ -44,7 +44,8 @@ async function runAction<A extends Access, R>(
 ): Promise<R> {
   return traced("action", declaration.name, async (trace) => {
     const access = await checkAccess(declaration.access);
-    trace.actorId = access.actor?.userId ?? null;
+    trace.actor = access.actor;
+    trace.otherRole = "denied" in access && access.denied === "other-role";
     if ("denied" in access) redirect(access.denied === "signed-out" ? "/sign-in" : homePath(access.actor!));
     const locale = access.actor?.locale ?? (await getLocale());
     const messages = getMessages(locale);

@@ -4,7 +4,9 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { Actor } from "../auth/actor";
 import { can, type Permission } from "../auth/permissions";
+import { recordRefusal } from "../audit/record-audit-event";
 import { getActor } from "../auth/session.server";
+import { getDb } from "../db/app-db.server";
 import { logger } from "../log/logger";
 import { REQUEST_ID_HEADER } from "./request-id";
 
@@ -27,7 +29,7 @@ export async function checkAccess<A extends Access>(access: A): Promise<{ actor:
 }
 
 /** What the log line of a call says; the wrapper fills it in as the call goes. */
-export type Trace = { requestId: string; actorId: string | null; status: number };
+export type Trace = { requestId: string; actor: Actor | null; status: number; otherRole: boolean };
 
 /**
  * Runs one call of an entry point and logs one line for it: request id, kind, entry point,
@@ -36,14 +38,25 @@ export type Trace = { requestId: string; actorId: string | null; status: number 
  */
 export async function traced<T>(kind: "page" | "action" | "route", entry: string, run: (trace: Trace) => Promise<T>): Promise<T> {
   const started = performance.now();
-  const trace: Trace = { requestId: (await headers()).get(REQUEST_ID_HEADER) ?? randomUUID(), actorId: null, status: 200 };
+  const trace: Trace = { requestId: (await headers()).get(REQUEST_ID_HEADER) ?? randomUUID(), actor: null, status: 200, otherRole: false };
   try {
     return await run(trace);
   } catch (error) {
     trace.status = controlFlowStatus(error) ?? 500;
     throw error;
   } finally {
-    logger.info({ reqId: trace.requestId, kind, entry, actor: trace.actorId, status: trace.status, ms: Math.round(performance.now() - started) }, kind);
+    logger.info({ reqId: trace.requestId, kind, entry, actor: trace.actor?.userId ?? null, status: trace.status, ms: Math.round(performance.now() - started) }, kind);
+    // A signed-in caller refused (another role's entry point, or an id out of their reach or
+    // unknown, which answers 404 alike) leaves a trace in the audit log (SPEC §8).
+    if (trace.actor && (trace.otherRole || trace.status === 404)) await auditRefusal(trace.actor, entry);
+  }
+}
+
+async function auditRefusal(actor: Actor, entry: string) {
+  try {
+    await recordRefusal(await getDb(), { clinicId: actor.clinicId, actorId: actor.userId, ip: actor.ip }, "Entry", entry);
+  } catch (error) {
+    logger.error({ err: error }, "could not audit a refused request");
   }
 }
 

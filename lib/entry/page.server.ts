@@ -29,7 +29,8 @@ export function page<A extends Access, P extends z.ZodType = typeof NONE, S exte
   return async function Page(props: PageProps): Promise<ReactNode> {
     return traced("page", declaration.name, async (trace) => {
       const access = await checkAccess(declaration.access);
-      trace.actorId = access.actor?.userId ?? null;
+      trace.actor = access.actor;
+    trace.otherRole = "denied" in access && access.denied === "other-role";
       if ("denied" in access) redirect(access.denied === "signed-out" ? "/sign-in" : homePath(access.actor!));
       const params = ((declaration.params ?? NONE) as P).safeParse(await props.params);
       const search = ((declaration.search ?? NONE) as S).safeParse(await props.searchParams);

@@ -29,7 +29,8 @@ export function route<A extends Access, Q extends z.ZodType = typeof NONE>(
         return response;
       };
       const access = await checkAccess(declaration.access);
-      trace.actorId = access.actor?.userId ?? null;
+      trace.actor = access.actor;
+    trace.otherRole = "denied" in access && access.denied === "other-role";
       if ("denied" in access) return answer(errorJson(access.denied === "signed-out" ? "UNAUTHENTICATED" : "NOT_FOUND"));
       const query = ((declaration.query ?? NONE) as Q).safeParse(Object.fromEntries(new URL(request.url).searchParams));
       if (!query.success) return answer(errorJson("INVALID_INPUT"));

@@ -49,6 +49,8 @@ export const da = {
     emailRequired: "Skriv din e-mail.",
     emailInvalid: "Skriv en gyldig e-mail, fx navn@klinik.dk.",
     passwordRequired: "Skriv din adgangskode.",
+    throttled: (seconds: number) =>
+      seconds < 90 ? `For mange forsøg. Vent ${seconds} sekunder, og prøv igen.` : `For mange forsøg. Vent ${Math.ceil(seconds / 60)} minutter, og prøv igen.`,
   },
   caseload: {
     title: "Patientoversigt",
@@ -967,11 +969,12 @@ export const da = {
       what: "Hvad",
       record: "Post",
       address: "Adresse",
-      actions: { READ: "Læst", CREATE: "Oprettet", UPDATE: "Ændret", DELETE: "Slettet", EXPORT: "Eksporteret" },
+      actions: { READ: "Læst", CREATE: "Oprettet", UPDATE: "Ændret", DELETE: "Slettet", EXPORT: "Eksporteret", REFUSED: "Afvist" },
       entities: {
         Patient: "Patient", Episode: "Forløb", Assessment: "Undersøgelse", OutcomeMeasurement: "Måling", Intervention: "Behandling",
         ProgramAssignment: "Program", ProgramOverride: "Programændring", ProgramTemplate: "Programskabelon", SessionLog: "Træningslog", Flag: "Flag",
         FlagQueue: "Flagliste", Caseload: "Patientoversigt", Invite: "Invitation", User: "Bruger", ClinicRuleSettings: "Regelindstillinger", AuditLog: "Revisionslog", EmailMessage: "Mail",
+        SignIn: "Log ind", PasswordLink: "Link til ny adgangskode", InviteLink: "Invitationslink", Entry: "Side eller handling",
       } satisfies Record<AuditEntity, string> as Record<string, string>,
       columns: { when: "tidspunkt (UTC)", who: "bruger", userRole: "rolle", action: "handling", entity: "posttype", record: "post", patient: "patient", address: "adresse" },
     },

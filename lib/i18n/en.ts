@@ -49,6 +49,8 @@ export const en: Messages = {
     emailRequired: "Enter your email.",
     emailInvalid: "Enter a valid email, for example name@clinic.com.",
     passwordRequired: "Enter your password.",
+    throttled: (seconds: number) =>
+      seconds < 90 ? `Too many attempts. Wait ${seconds} seconds and try again.` : `Too many attempts. Wait ${Math.ceil(seconds / 60)} minutes and try again.`,
   },
   caseload: {
     title: "Caseload",
@@ -967,11 +969,12 @@ export const en: Messages = {
       what: "What",
       record: "Record",
       address: "Address",
-      actions: { READ: "Read", CREATE: "Created", UPDATE: "Changed", DELETE: "Deleted", EXPORT: "Exported" },
+      actions: { READ: "Read", CREATE: "Created", UPDATE: "Changed", DELETE: "Deleted", EXPORT: "Exported", REFUSED: "Refused" },
       entities: {
         Patient: "Patient", Episode: "Episode", Assessment: "Assessment", OutcomeMeasurement: "Measurement", Intervention: "Intervention",
         ProgramAssignment: "Program", ProgramOverride: "Program change", ProgramTemplate: "Program template", SessionLog: "Training log", Flag: "Flag",
         FlagQueue: "Flag list", Caseload: "Caseload", Invite: "Invitation", User: "User", ClinicRuleSettings: "Rule settings", AuditLog: "Audit log", EmailMessage: "E-mail",
+        SignIn: "Sign-in", PasswordLink: "Password link", InviteLink: "Invitation link", Entry: "Page or action",
       } satisfies Record<AuditEntity, string> as Record<string, string>,
       columns: { when: "time (UTC)", who: "user", userRole: "role", action: "action", entity: "record type", record: "record", patient: "patient", address: "address" },
     },

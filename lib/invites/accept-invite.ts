@@ -7,6 +7,9 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { hashPassword } from "../auth/password";
 import { ZNewPassword } from "../auth/password-policy";
+import { endUserSessions } from "../auth/sessions";
+import { attemptSucceeded, beginAttempt } from "../auth/throttle";
+import { recordRefusal } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/unique-violation";
 import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../forms/form-input";
@@ -89,7 +92,11 @@ type Invite = NonNullable<Awaited<ReturnType<typeof findByToken>>>;
 
 /** The account a link creates or gives a new password. Never re-activates a closed account. */
 async function writeAccount(tx: Prisma.TransactionClient, invite: Invite, input: { email?: string; name?: string }, passwordHash: string, locale: Locale) {
-  const setPassword = (id: string) => tx.user.update({ where: { id, active: true }, data: { passwordHash } });
+  // A new password ends every session of the account, on every device.
+  const setPassword = async (id: string) => {
+    await endUserSessions(tx, id);
+    return tx.user.update({ where: { id, active: true }, data: { passwordHash } });
+  };
   if (invite.purpose === "PASSWORD_RESET") return { user: await setPassword(invite.userId!), created: false };
   if (invite.purpose === "STAFF") {
     const user = await tx.user.create({ data: { clinicId: invite.clinicId, role: invite.role!, email: invite.email!, name: input.name!, passwordHash, locale: invite.locale ?? locale } });
@@ -100,4 +107,20 @@ async function writeAccount(tx: Prisma.TransactionClient, invite: Invite, input:
   const user = await tx.user.create({ data: { clinicId: patient.clinicId, role: "PATIENT", email: input.email!, name: patient.name, passwordHash, locale } });
   await tx.patient.update({ where: { id: patient.id }, data: { portalUserId: user.id } });
   return { user, created: true };
+}
+
+/**
+ * acceptInvite behind the throttle (SPEC §8), as the invitation page calls it: a link that does
+ * not work counts as a failed attempt; a link that works (even with a password to correct)
+ * forgives the link's failures.
+ */
+export async function acceptInviteThrottled(db: Db, token: string, raw: Record<string, unknown>, locale: Locale, now: Date, ip: string | null): Promise<AcceptResult | { status: "THROTTLED"; retryAfterMs: number }> {
+  const start = await beginAttempt(db, "INVITE", hashToken(token), ip, now);
+  if (start.status === "wait") {
+    await recordRefusal(db, { clinicId: null, actorId: null, ip }, "InviteLink", start.subject);
+    return { status: "THROTTLED", retryAfterMs: start.retryAfterMs };
+  }
+  const result = await acceptInvite(db, token, raw, locale, now);
+  if (result.status === "ACCEPTED" || result.status === "INVALID_INPUT") await attemptSucceeded(db, start.attempt, now);
+  return result;
 }

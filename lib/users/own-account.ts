@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { ZNewPassword } from "../auth/password-policy";
+import { endUserSessions } from "../auth/sessions";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { type FieldErrors, fieldErrorsOf, zChoice, zRequiredText } from "../forms/form-input";
@@ -44,6 +45,8 @@ export async function changeOwnPassword(db: Db, actor: Actor, raw: Record<string
   const passwordHash = await hashPassword(parsed.data.password);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { passwordHash } });
+    // Other devices sign in again; this browser, which just gave the password, stays.
+    await endUserSessions(tx, actor.userId, actor.sessionId ?? null);
     await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "User", entityId: actor.userId });
   });
   return { status: "saved" };

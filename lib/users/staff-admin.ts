@@ -6,6 +6,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
+import { endUserSessions } from "../auth/sessions";
 import type { Db } from "../db/client";
 import { requireId } from "../db/require-id";
 import { isUniqueViolation } from "../db/unique-violation";
@@ -88,6 +89,7 @@ async function changeStaff(db: Db, actor: Actor, userId: string, change: Prisma.
       if (admins <= 1) return { status: "lastAdmin" } as const;
     }
     await tx.user.update({ where: { id: user.id }, data: change });
+    if (change.active === false) await endUserSessions(tx, user.id);
     await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "User", entityId: user.id });
     return { status: "saved" } as const;
   });

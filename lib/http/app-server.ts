@@ -1,0 +1,37 @@
+// The production web server: Next.js in this process behind Node's HTTP server, as `npm start`
+// and the tests run it. It exists for one reason Next.js's own `next start` cannot serve: the
+// client's address. Next.js keeps any X-Forwarded-For a client sends, so the server replaces
+// it with the address it can vouch for (lib/http/client-address.ts) before Next.js reads it.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { clientAddress } from "./client-address";
+
+export type AppServer = { server: Server; port: number; close(): Promise<void> };
+
+export async function serveApp({ dir, hostname, port, trustedHops }: { dir: string; hostname: string; port: number; trustedHops: number }): Promise<AppServer> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, hostname, () => resolve());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const { default: next } = await import("next");
+  // Next.js forwards a server action to the page that holds it through its own address: it must know the port.
+  const app = next({ dev: false, dir, hostname, port: actualPort });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+    const address = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedHops);
+    if (address) request.headers["x-forwarded-for"] = address;
+    else delete request.headers["x-forwarded-for"];
+    void handle(request, response);
+  });
+  return {
+    server,
+    port: actualPort,
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      await app.close();
+    },
+  };
+}
