@@ -367,13 +367,14 @@ async function prepareWorlds(db: Db): Promise<Record<WorldName, World>> {
     await db.programAssignment.updateMany({ where: { episodeId, kind: "RETURN_TO_RUN", status: "ACTIVE" }, data: { status: "ENDED", endedAt: today(), endReason: "OTHER" } });
     const spare = await createPatient(db, { clinicId, clinicianId: clinician.id, email: `spare-${randomUUID()}@example.test` });
     const actor: Actor = { userId: clinician.id, clinicId, role: clinician.role, name: clinician.name, email: clinician.email, locale: "da", ip: null };
-    const { token } = await createInvite(db, actor, spare.id, new Date(), server.baseURL);
+    const invite = await createInvite(db, actor, spare.id, new Date(), server.baseURL);
+    if (invite.status !== "created") throw new Error("the matrix's invitation was refused");
     // No password: nobody signs in as this user, and hashing one would only cost time.
     const staff = await createUser(db, { clinicId, role: "CLINICIAN", email: `matrix-staff-${randomUUID()}@example.test`, passwordHash: "none" });
     const message = await db.emailMessage.create({ data: { clinicId, kind: "STAFF_INVITE", to: staff.email, subject: "Matrix", text: "Matrix" } });
     return {
       clinic: tag, patientId, episodeId, assignmentId: assignment.id, content: ZProgramContent.parse(assignment.content),
-      outcomeId: outcome.id, flagId: flag.id, templateId: template.id, freeTemplateId: free.id, spareId: spare.id, inviteToken: token,
+      outcomeId: outcome.id, flagId: flag.id, templateId: template.id, freeTemplateId: free.id, spareId: spare.id, inviteToken: invite.token,
       staffId: staff.id, messageId: message.id,
     };
   };

@@ -14,8 +14,8 @@ const ZEnv = z.object({
   ),
   DATA_DIR: z.preprocess(emptyAsUnset, z.string().default("./data")),
   PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(3000)),
-  /** The address the server listens on: all interfaces by default, 127.0.0.1 for this machine only. */
-  HOST: z.preprocess(emptyAsUnset, z.string().default("0.0.0.0")),
+  /** The address the server listens on, e.g. 127.0.0.1 for this machine only. Unset: every interface, IPv4 and IPv6. */
+  HOST: z.preprocess(emptyAsUnset, z.string().optional()),
   /** How many proxies of ours stand in front (lib/http/client-address.ts): unset trusts no X-Forwarded-For. */
   TRUST_PROXY: z.preprocess(emptyAsUnset, z.string().regex(/^(true|false|[0-9])$/, "must be true, false or a number of proxies (0-9)").optional()),
   /** The app's public address (set by `npm start`); invitation links are built on it. */

@@ -15,15 +15,16 @@ import { ZInviteToken } from "@/lib/invites/tokens";
 /** Creates an invite and e-mails it; the link comes back once, in `values.link`, and the notice says where it went. */
 export const createInviteAction = formAction(
   { name: "invites.create", access: "clinic-patients", args: [ids.patient] },
-  async ({ actor, db, messages, args: [patientId], answer }) => {
-    const created = await createInvite(db, actor, patientId, new Date(), await appUrl()).catch((error: unknown) => {
+  async ({ actor, db, messages, args: [patientId], values, answer }) => {
+    const created = await createInvite(db, actor, patientId, new Date(), await appUrl(), values).catch((error: unknown) => {
       if (isAppError(error, "CONFLICT")) return null;
       throw error;
     });
     revalidatePath(`/patients/${patientId}`);
     if (!created) return answer({ values: {}, formError: messages.invite.createdMeanwhile });
+    if (created.status === "invalid") return answer({ errors: errorTexts(created.fieldErrors, messages), formError: messages.validation.summary });
     deliverEmailInBackground();
-    return answer({ values: { link: created.link }, notice: created.emailedTo ? messages.invite.emailed(created.emailedTo) : messages.invite.created });
+    return answer({ values: { link: created.link }, notice: messages.invite.emailed(created.emailedTo) });
   },
 );
 
@@ -34,11 +35,11 @@ export const acceptInviteAction = formAction(
   { name: "invites.accept", access: "public", args: [ZInviteToken], extra: { done: false } },
   async ({ db, locale, messages, args: [token], values, answer }) => {
     const result = await acceptInviteThrottled(db, token, values, locale, new Date(), await clientIp());
-    const next = { values: { email: values.email, name: values.name } };
+    const next = { values: { name: values.name } };
     const refused = { USED: messages.invite.used, EXPIRED: messages.invite.expired, INVALID: messages.invite.invalid, CLOSED: messages.invite.closed } as const;
     switch (result.status) {
       case "ACCEPTED":
-        return answer({ values: { email: result.email }, notice: messages.invite.accepted, done: true });
+        return answer({ values: {}, notice: messages.invite.accepted, done: true });
       case "INVALID_INPUT":
         return answer({ ...next, errors: errorTexts(result.fieldErrors, messages), formError: messages.validation.summary });
       case "THROTTLED":

@@ -15,25 +15,36 @@ import { TextField } from "../TextField";
 export function CreateInviteForm({
   action,
   hasOpenInvite,
+  email,
   text,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   hasOpenInvite: boolean;
-  text: { create: string; replaceTitle: string; replaceBody: string; cancel: string; link: string; copy: string; copied: string };
+  /** For a patient without a portal account: the address to invite, prefilled with the one on file. */
+  email: { defaultValue: string } | null;
+  text: { create: string; replaceTitle: string; replaceBody: string; cancel: string; email: string; emailHint: string; link: string; copy: string; copied: string };
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const linkId = useId();
   const link = state.values.link;
+  const emailField = email && (
+    <TextField key={state.attempt} id="invite-email" name="email" label={text.email} hint={text.emailHint} type="email" autoComplete="off" defaultValue={state.values.email ?? email.defaultValue} error={state.errors.email} />
+  );
   return (
     <div className="stack" aria-busy={pending}>
       <FormMessages state={state} />
       {hasOpenInvite ? (
-        <ConfirmDialog trigger={text.create} title={text.replaceTitle} body={text.replaceBody} confirm={text.create} cancel={text.cancel} action={formAction} />
+        <ConfirmDialog trigger={text.create} title={text.replaceTitle} body={text.replaceBody} confirm={text.create} cancel={text.cancel} action={formAction}>
+          {emailField}
+        </ConfirmDialog>
       ) : (
-        <form action={formAction}>
-          <button type="submit" className="button secondary" disabled={pending}>
-            {text.create}
-          </button>
+        <form action={formAction} noValidate className="stack inline-form">
+          {emailField}
+          <div>
+            <button type="submit" className="button secondary" disabled={pending}>
+              {text.create}
+            </button>
+          </div>
         </form>
       )}
       {link && (
@@ -50,24 +61,22 @@ export function CreateInviteForm({
 }
 
 /**
- * The form behind a single-use link: the email (only for a new portal account), the name (a
- * staff invitation, prefilled from the invitation) and the password twice.
+ * The form behind a single-use link: the account's e-mail (shown, never asked: the clinic set
+ * it), the name (a staff invitation, prefilled from the invitation) and the password twice.
  */
 export function AcceptInviteForm({
   action,
   email,
-  needsEmail = false,
   name,
   text,
 }: {
   action: (state: AcceptState, formData: FormData) => Promise<AcceptState>;
-  email: string | null;
-  needsEmail?: boolean;
+  email: string;
   /** Asked for, prefilled, when given. */
   name?: string;
-  text: { email: string; name: string; password: string; confirmPassword: string; submit: string; submitting: string; toSignIn: string };
+  text: { name: string; password: string; confirmPassword: string; submit: string; submitting: string; toSignIn: string };
 }) {
-  const [state, formAction, pending] = useActionState(action, { ...initialFormState({ email: email ?? undefined, name }), done: false });
+  const [state, formAction, pending] = useActionState(action, { ...initialFormState({ name }), done: false });
   if (state.done) {
     return (
       <div className="stack">
@@ -81,11 +90,7 @@ export function AcceptInviteForm({
   return (
     <form key={state.attempt} action={formAction} noValidate className="stack" aria-busy={pending}>
       <FormMessages state={state} />
-      {needsEmail ? (
-        <TextField id="email" label={text.email} type="email" autoComplete="email" defaultValue={state.values.email} error={state.errors.email} />
-      ) : (
-        email && <p>{email}</p>
-      )}
+      <p>{email}</p>
       {name !== undefined && <TextField id="name" label={text.name} autoComplete="name" defaultValue={state.values.name} error={state.errors.name} />}
       <TextField id="password" label={text.password} type="password" autoComplete="new-password" error={state.errors.password} />
       <TextField id="confirmPassword" label={text.confirmPassword} type="password" autoComplete="new-password" error={state.errors.confirmPassword} />

@@ -33,10 +33,11 @@ export function PortalAccessSection({ patientId, access, messages, locale }: { p
       <CreateInviteForm
         action={createInviteAction.bind(null, patientId)}
         hasOpenInvite={invite?.status === "PENDING"}
+        email={access.account ? null : { defaultValue: access.patientEmail ?? "" }}
         text={{
           create: access.account || invite ? text.createAgain : text.create,
           replaceTitle: text.replaceTitle, replaceBody: text.replaceBody, cancel: messages.patient.confirmCancel,
-          link: text.link, copy: text.copy, copied: text.copied,
+          email: text.email, emailHint: text.emailHint, link: text.link, copy: text.copy, copied: text.copied,
         }}
       />
     </section>

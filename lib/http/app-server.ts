@@ -8,16 +8,18 @@ import { clientAddress } from "./client-address";
 
 export type AppServer = { server: Server; port: number; close(): Promise<void> };
 
-export async function serveApp({ dir, hostname, port, trustedHops }: { dir: string; hostname: string; port: number; trustedHops: number }): Promise<AppServer> {
+/** `hostname` unset: every interface (IPv4 and IPv6), as `next start` listens. */
+export async function serveApp({ dir, hostname, port, trustedHops }: { dir: string; hostname?: string | undefined; port: number; trustedHops: number }): Promise<AppServer> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, hostname, () => resolve());
+    if (hostname) server.listen(port, hostname, () => resolve());
+    else server.listen(port, () => resolve());
   });
   const actualPort = (server.address() as AddressInfo).port;
   const { default: next } = await import("next");
   // Next.js forwards a server action to the page that holds it through its own address: it must know the port.
-  const app = next({ dev: false, dir, hostname, port: actualPort });
+  const app = next({ dev: false, dir, hostname: hostname ?? "localhost", port: actualPort });
   await app.prepare();
   const handle = app.getRequestHandler();
   server.on("request", (request: IncomingMessage, response: ServerResponse) => {

@@ -19,7 +19,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { hashToken, statusOf } from "./tokens";
 
 export type InviteLookup =
-  | { status: "VALID"; purpose: "PORTAL"; email: string | null; hasAccount: boolean }
+  | { status: "VALID"; purpose: "PORTAL"; email: string; hasAccount: boolean }
   | { status: "VALID"; purpose: "STAFF"; email: string; name: string; clinicName: string }
   | { status: "VALID"; purpose: "PASSWORD_RESET"; email: string }
   | { status: "USED" | "EXPIRED" | "INVALID" | "CLOSED" };
@@ -46,7 +46,7 @@ export async function lookupInvite(db: Db, token: string, now: Date): Promise<In
   if (invite.purpose === "PASSWORD_RESET") return invite.user!.active ? { status: "VALID", purpose: "PASSWORD_RESET", email: invite.user!.email } : { status: "CLOSED" };
   const account = invite.patient!.portalUser;
   if (account && !account.active) return { status: "CLOSED" };
-  return { status: "VALID", purpose: "PORTAL", email: account?.email ?? invite.patient!.email, hasAccount: Boolean(account) };
+  return { status: "VALID", purpose: "PORTAL", email: account?.email ?? invite.email!, hasAccount: Boolean(account) };
 }
 
 export type AcceptResult =
@@ -54,14 +54,11 @@ export type AcceptResult =
   | { status: "INVALID_INPUT"; fieldErrors: FieldErrors }
   | { status: "USED" | "EXPIRED" | "INVALID" | "CLOSED" };
 
-const ZEmail = z.string({ error: "required" }).trim().toLowerCase().min(1, "required").pipe(z.email("invalidEmail"));
 export const ACCEPT_FIELDS = { name: textLimit(200) };
 
 /** What each kind of link asks for besides the password (twice). */
 function schemaFor(lookup: Extract<InviteLookup, { status: "VALID" }>) {
-  if (lookup.purpose === "STAFF") return ZNewPassword.and(z.object({ name: zRequiredText(ACCEPT_FIELDS.name) }));
-  if (lookup.purpose === "PORTAL" && !lookup.hasAccount) return ZNewPassword.and(z.object({ email: ZEmail }));
-  return ZNewPassword;
+  return lookup.purpose === "STAFF" ? ZNewPassword.and(z.object({ name: zRequiredText(ACCEPT_FIELDS.name) })) : ZNewPassword;
 }
 
 export async function acceptInvite(db: Db, token: string, raw: Record<string, unknown>, locale: Locale, now: Date): Promise<AcceptResult> {
@@ -69,7 +66,7 @@ export async function acceptInvite(db: Db, token: string, raw: Record<string, un
   if (lookup.status !== "VALID") return { status: lookup.status };
   const parsed = schemaFor(lookup).safeParse(raw);
   if (!parsed.success) return { status: "INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error) };
-  const input = parsed.data as { password: string; email?: string; name?: string };
+  const input = parsed.data as { password: string; name?: string };
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
@@ -82,8 +79,9 @@ export async function acceptInvite(db: Db, token: string, raw: Record<string, un
       return { status: "ACCEPTED", email: user.email } as const;
     });
   } catch (error) {
-    // The email belongs to another account: say so on the field, claim nothing.
-    if (isUniqueViolation(error)) return { status: "INVALID_INPUT", fieldErrors: { email: "emailTaken" } };
+    // The address got an account of its own after the invitation was made: the link cannot
+    // make a second one. Said like any link that does not work, so it tells nobody about the address.
+    if (isUniqueViolation(error)) return { status: "INVALID" };
     throw error;
   }
 }
@@ -91,7 +89,7 @@ export async function acceptInvite(db: Db, token: string, raw: Record<string, un
 type Invite = NonNullable<Awaited<ReturnType<typeof findByToken>>>;
 
 /** The account a link creates or gives a new password. Never re-activates a closed account. */
-async function writeAccount(tx: Prisma.TransactionClient, invite: Invite, input: { email?: string; name?: string }, passwordHash: string, locale: Locale) {
+async function writeAccount(tx: Prisma.TransactionClient, invite: Invite, input: { name?: string }, passwordHash: string, locale: Locale) {
   // A new password ends every session of the account, on every device.
   const setPassword = async (id: string) => {
     await endUserSessions(tx, id);
@@ -104,7 +102,7 @@ async function writeAccount(tx: Prisma.TransactionClient, invite: Invite, input:
   }
   const patient = invite.patient!;
   if (patient.portalUserId) return { user: await setPassword(patient.portalUserId), created: false };
-  const user = await tx.user.create({ data: { clinicId: patient.clinicId, role: "PATIENT", email: input.email!, name: patient.name, passwordHash, locale } });
+  const user = await tx.user.create({ data: { clinicId: patient.clinicId, role: "PATIENT", email: invite.email!, name: patient.name, passwordHash, locale } });
   await tx.patient.update({ where: { id: patient.id }, data: { portalUserId: user.id } });
   return { user, created: true };
 }

@@ -10,13 +10,13 @@ import { changeEpisodeStatus, openEpisode } from "../../lib/episodes/episodes";
 import { isAppError } from "../../lib/errors";
 import { syncEpisodeFlags } from "../../lib/flags/sync-flags";
 import { acceptInvite, lookupInvite } from "../../lib/invites/accept-invite";
-import { createInvite } from "../../lib/invites/invites";
 import { logMorningPain, logSession } from "../../lib/portal/portal-logs";
 import { assignProgram } from "../../lib/programs/assignments";
 import { listTemplates, seedDefaultTemplates } from "../../lib/programs/templates";
 import { saveOutcome } from "../../lib/records/record-services";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
-import { actorOf, APP_URL } from "../support/actors";
+import { actorOf } from "../support/actors";
+import { inviteFor } from "../support/invites";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
 const WRITERS = 8;
@@ -47,8 +47,8 @@ async function portalPatient() {
   const { patient, episode } = await openPatientEpisode();
   const assigned = await assignProgram(t.prisma, clinician, episode.id, { templateId: hsrTemplateId, startDate: isoDate(episode.treatmentStart), sessionsPerWeek: "3" });
   const email = `p-${randomUUID()}@example.test`;
-  const { token } = await createInvite(t.prisma, clinician, patient.id, new Date(), APP_URL);
-  expect(await acceptInvite(t.prisma, token, { email, password: PASSWORD, confirmPassword: PASSWORD }, "da", new Date())).toMatchObject({ status: "ACCEPTED" });
+  const { token } = await inviteFor(t.prisma, clinician, patient.id, new Date(), email);
+  expect(await acceptInvite(t.prisma, token, { password: PASSWORD, confirmPassword: PASSWORD }, "da", new Date())).toMatchObject({ status: "ACCEPTED" });
   return { episode, assignmentId: (assigned as { id: string }).id, actor: actorOf(await t.prisma.user.findUniqueOrThrow({ where: { email } })) };
 }
 
@@ -156,8 +156,8 @@ describe(`only-one rules under concurrency on ${TEST_DB_KIND}`, () => {
 
   it("one pending invitation per patient: created at once, exactly one link works and every other caller's does not", async () => {
     const { patient } = await openPatientEpisode();
-    const results = await atOnce(() => createInvite(t.prisma, clinician, patient.id, new Date(), APP_URL));
-    const made = results.filter((r): r is Awaited<ReturnType<typeof createInvite>> => "token" in r);
+    const results = await atOnce(() => inviteFor(t.prisma, clinician, patient.id, new Date(), "samtidig@example.test"));
+    const made = results.filter((r): r is Awaited<ReturnType<typeof inviteFor>> => "token" in r);
     // A caller either got a link (possibly replaced at once by a later one) or was told of the conflict.
     for (const r of results) if (!("token" in r)) expect(isAppError(r.threw, "CONFLICT")).toBe(true);
     const lookups = await Promise.all(made.map((r) => lookupInvite(t.prisma, r.token, new Date())));

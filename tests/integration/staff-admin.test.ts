@@ -3,12 +3,12 @@ import type { Actor } from "../../lib/auth/actor";
 import { authenticate } from "../../lib/auth/authenticate";
 import { isAppError } from "../../lib/errors";
 import { acceptInvite, lookupInvite } from "../../lib/invites/accept-invite";
-import { createInvite } from "../../lib/invites/invites";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
 import { requestPasswordReset } from "../../lib/users/forgot-password";
 import { changeOwnPassword, updateOwnProfile } from "../../lib/users/own-account";
 import { changeStaffRole, inviteStaff, listStaff, sendPasswordReset, setStaffActive } from "../../lib/users/staff-admin";
 import { actorOf, APP_URL } from "../support/actors";
+import { inviteFor } from "../support/invites";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
@@ -184,7 +184,7 @@ describe(`one's own account on ${TEST_DB_KIND}`, () => {
   it("a patient's portal invitation is e-mailed to the patient, by first name only", async () => {
     const clinician = actorOf(await createUser(t.prisma, { clinicId, role: "CLINICIAN" }));
     const patient = await createPatient(t.prisma, { clinicId, clinicianId: clinician.userId, name: "Frida Fiktiv Jensen", email: "frida@example.test" });
-    const created = await createInvite(t.prisma, clinician, patient.id, now, APP_URL);
+    const created = await inviteFor(t.prisma, clinician, patient.id, now);
     expect(created).toMatchObject({ emailedTo: "frida@example.test", link: `${APP_URL}/invite/${created.token}` });
     const mail = await t.prisma.emailMessage.findFirstOrThrow({ where: { to: "frida@example.test" } });
     expect(mail.kind).toBe("PORTAL_INVITE");

@@ -13,7 +13,7 @@ export default page({ name: "/invite/[token]", access: "public", params: z.objec
   const text = messages.invite;
   const invite = await lookupInvite(db, token, new Date());
   const problem = { USED: text.used, EXPIRED: text.expired, INVALID: text.invalid, CLOSED: text.closed } as const;
-  const formText = { email: text.email, name: text.name, password: text.password, confirmPassword: text.confirmPassword, submit: text.submit, submitting: text.submitting, toSignIn: text.toSignIn };
+  const formText = { name: text.name, password: text.password, confirmPassword: text.confirmPassword, submit: text.submit, submitting: text.submitting, toSignIn: text.toSignIn };
   return (
     <main id="main" className="sign-in">
       <div className="card">
@@ -36,7 +36,7 @@ export default page({ name: "/invite/[token]", access: "public", params: z.objec
         ) : (
           <>
             <p>{invite.hasAccount ? text.resetIntro : text.acceptIntro}</p>
-            <AcceptInviteForm action={acceptInviteAction.bind(null, token)} email={invite.email} needsEmail={!invite.hasAccount} text={formText} />
+            <AcceptInviteForm action={acceptInviteAction.bind(null, token)} email={invite.email} text={formText} />
           </>
         )}
         <LanguageSwitch locale={locale} messages={messages} />

@@ -1,0 +1,11 @@
+import type { Actor } from "../../lib/auth/actor";
+import type { Db } from "../../lib/db/client";
+import { createInvite } from "../../lib/invites/invites";
+import { APP_URL } from "./actors";
+
+/** A portal invitation that must be created (to `email` when the patient has no address on file). */
+export async function inviteFor(db: Db, actor: Actor, patientId: string, now: Date, email?: string) {
+  const result = await createInvite(db, actor, patientId, now, APP_URL, email ? { email } : {});
+  if (result.status !== "created") throw new Error(`the invitation was refused: ${JSON.stringify(result.fieldErrors)}`);
+  return result;
+}
