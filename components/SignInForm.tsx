@@ -46,9 +46,8 @@ export function SignInForm({ text }: { text: Text }) {
         router.refresh();
         return;
       }
-      // A throttled attempt was not checked at all: say how long to wait (lib/auth/throttle.ts).
-      const wait = result?.error?.startsWith(THROTTLED_PREFIX) ? Number(result.error.slice(THROTTLED_PREFIX.length)) : NaN;
-      setFormError(Number.isFinite(wait) ? text.throttled(wait) : text.failed);
+      // A throttled attempt was not checked at all: the server says how long to wait (lib/auth/throttle.ts).
+      setFormError(result?.error?.startsWith(THROTTLED_PREFIX) ? result.error.slice(THROTTLED_PREFIX.length) : text.failed);
     } catch {
       setFormError(text.unavailable);
     }

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { deliverEmailInBackground } from "@/lib/email/delivery-runner.server";
+import { waitSentence } from "@/lib/auth/throttled";
 import { formAction } from "@/lib/entry/action.server";
 import { errorTexts } from "@/lib/forms/error-text";
 import { appUrl } from "@/lib/http/app-url.server";
@@ -29,7 +30,7 @@ export const changeOwnPasswordAction = formAction({ name: "account.changePasswor
 export const requestPasswordResetAction = formAction({ name: "account.requestPasswordReset", access: "public", args: [] }, async ({ db, messages, values, answer }) => {
   const result = await requestPasswordReset(db, values, new Date(), await appUrl(), await clientIp());
   if (result.status === "invalid") return answer({ errors: errorTexts(result.fieldErrors, messages), formError: messages.validation.summary });
-  if (result.status === "throttled") return answer({ formError: messages.signIn.throttled(Math.ceil(result.retryAfterMs / 1000)) });
+  if (result.status === "throttled") return answer({ formError: waitSentence(messages, result.retryAfterMs) });
   deliverEmailInBackground();
   return answer({ notice: messages.forgotPassword.sent });
 });

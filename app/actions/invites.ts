@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { deliverEmailInBackground } from "@/lib/email/delivery-runner.server";
+import { waitSentence } from "@/lib/auth/throttled";
 import { formAction } from "@/lib/entry/action.server";
 import { ids } from "@/lib/entry/ids";
 import { isAppError } from "@/lib/errors";
@@ -43,7 +44,7 @@ export const acceptInviteAction = formAction(
       case "INVALID_INPUT":
         return answer({ ...next, errors: errorTexts(result.fieldErrors, messages), formError: messages.validation.summary });
       case "THROTTLED":
-        return answer({ ...next, formError: messages.signIn.throttled(Math.ceil(result.retryAfterMs / 1000)) });
+        return answer({ ...next, formError: waitSentence(messages, result.retryAfterMs) });
       default:
         return answer({ ...next, formError: refused[result.status] });
     }

@@ -1,11 +1,13 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { getDb } from "../db/app-db.server";
+import { getMessages, LOCALE_COOKIE, parseLocale } from "../i18n";
 import { clientIp } from "../http/client-ip.server";
 import { endSession, SESSION_HOURS, startSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
-import { THROTTLED_PREFIX } from "./throttled";
+import { THROTTLED_PREFIX, waitSentence } from "./throttled";
 
 
 export const authOptions: NextAuthOptions = {
@@ -18,7 +20,8 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials) {
         const result = await signInWithPassword(await getDb(), credentials, await clientIp(), new Date());
-        if (result.status === "throttled") throw new Error(`${THROTTLED_PREFIX}${Math.ceil(result.retryAfterMs / 1000)}`);
+        // The sentence in the visitor's language (the cookie the sign-in page's language switch sets).
+        if (result.status === "throttled") throw new Error(`${THROTTLED_PREFIX}${waitSentence(getMessages(parseLocale((await cookies()).get(LOCALE_COOKIE)?.value)), result.retryAfterMs)}`);
         return result.status === "ok" ? { id: result.user.id, email: result.user.email, name: result.user.name } : null;
       },
     }),

@@ -49,7 +49,9 @@ export const da = {
     emailRequired: "Skriv din e-mail.",
     emailInvalid: "Skriv en gyldig e-mail, fx navn@klinik.dk.",
     passwordRequired: "Skriv din adgangskode.",
-    throttled: (seconds: number) =>
+  },
+  throttle: {
+    wait: (seconds: number) =>
       seconds < 90 ? `For mange forsøg. Vent ${seconds} sekunder, og prøv igen.` : `For mange forsøg. Vent ${Math.ceil(seconds / 60)} minutter, og prøv igen.`,
   },
   caseload: {

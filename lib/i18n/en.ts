@@ -49,7 +49,9 @@ export const en: Messages = {
     emailRequired: "Enter your email.",
     emailInvalid: "Enter a valid email, for example name@clinic.com.",
     passwordRequired: "Enter your password.",
-    throttled: (seconds: number) =>
+  },
+  throttle: {
+    wait: (seconds: number) =>
       seconds < 90 ? `Too many attempts. Wait ${seconds} seconds and try again.` : `Too many attempts. Wait ${Math.ceil(seconds / 60)} minutes and try again.`,
   },
   caseload: {
