@@ -20,14 +20,15 @@ export async function serveApp({ dir, hostname, port, trustedHops }: { dir: stri
   const { default: next } = await import("next");
   // Next.js forwards a server action to the page that holds it through its own address: it must know the port.
   const app = next({ dev: false, dir, hostname: hostname ?? "localhost", port: actualPort });
-  await app.prepare();
-  const handle = app.getRequestHandler();
+  // Requests that arrive while Next.js prepares wait for it rather than go unanswered.
+  const ready = app.prepare().then(() => app.getRequestHandler());
   server.on("request", (request: IncomingMessage, response: ServerResponse) => {
     const address = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedHops);
     if (address) request.headers["x-forwarded-for"] = address;
     else delete request.headers["x-forwarded-for"];
-    void handle(request, response);
+    void ready.then((handle) => handle(request, response));
   });
+  await ready;
   return {
     server,
     port: actualPort,
