@@ -8,20 +8,13 @@ import { createPrismaClient } from "../lib/db/client";
 import { openDatabase } from "../lib/db/database";
 import { createClinic, createUser } from "../lib/seed/builders";
 import { findTestPostgres } from "../tests/support/find-postgres";
+import { postSignIn } from "./support/http-client";
 
 const PASSWORD = "hælløft på trappetrin";
 
 /** Signs in through next-auth's own endpoints; answers the error next-auth reports, or null on success. */
 async function signInError(baseURL: string, email: string, password: string): Promise<string | null> {
-  const csrf = await fetch(`${baseURL}/api/auth/csrf`);
-  const cookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${baseURL}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { cookie: cookies.join("; "), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password, csrfToken, json: "true" }),
-  });
+  const { response } = await postSignIn(baseURL, email, password);
   const { url } = (await response.json()) as { url: string };
   return new URL(url).searchParams.get("error");
 }

@@ -16,7 +16,8 @@ export function serverActions(): ActionEntry[] {
   return Object.entries(manifest.node).map(([id, entry]) => ({ id, file: entry.filename, name: entry.exportedName }));
 }
 
-export async function signIn(baseURL: string, email: string, password: string): Promise<string> {
+/** Posts e-mail and password to next-auth as its sign-in form does; answers the response and the CSRF cookies. */
+export async function postSignIn(baseURL: string, email: string, password: string): Promise<{ response: Response; cookies: string[] }> {
   const csrf = await fetch(`${baseURL}/api/auth/csrf`);
   const cookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -26,6 +27,11 @@ export async function signIn(baseURL: string, email: string, password: string): 
     headers: { cookie: cookies.join("; "), "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ email, password, csrfToken, json: "true" }),
   });
+  return { response, cookies };
+}
+
+export async function signIn(baseURL: string, email: string, password: string): Promise<string> {
+  const { response, cookies } = await postSignIn(baseURL, email, password);
   const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!).filter((cookie) => cookie.includes("session-token"));
   if (session.length === 0) throw new Error(`Signing in as ${email} failed (${response.status})`);
   return [...cookies, ...session].join("; ");
