@@ -71,11 +71,14 @@ async function whereOf(db: Db, actor: Actor, query: AuditQuery): Promise<Prisma.
 
 export type AuditRow = { id: string; at: Date; actorName: string; actorRole: Role | null; action: AuditAction; entity: string; entityId: string; subject: string | null; ip: string | null };
 
+/** Events whose entityId is a user's id: an account change, a refused sign-in to a known account. */
+const NAMES_A_USER = new Set(["User", "SignIn"]);
+
 /** Who each event was by, and whom it concerns (the patient, or the user an account event is about). */
 async function describe(db: Db, clinicId: string, events: { id: string; at: Date; actorId: string | null; action: AuditAction; entity: string; entityId: string; ip: string | null }[]): Promise<AuditRow[]> {
   const ids = [...new Set(events.map((e) => e.entityId))];
   const [users, subjects] = await Promise.all([
-    db.user.findMany({ where: { clinicId, id: { in: [...new Set([...events.flatMap((e) => (e.actorId ? [e.actorId] : [])), ...events.filter((e) => e.entity === "User").map((e) => e.entityId)])] } }, select: { id: true, name: true, role: true } }),
+    db.user.findMany({ where: { clinicId, id: { in: [...new Set([...events.flatMap((e) => (e.actorId ? [e.actorId] : [])), ...events.filter((e) => NAMES_A_USER.has(e.entity)).map((e) => e.entityId)])] } }, select: { id: true, name: true, role: true } }),
     ids.length === 0
       ? []
       : db.$queryRaw<{ id: string; name: string }[]>`
@@ -100,7 +103,7 @@ async function describe(db: Db, clinicId: string, events: { id: string; at: Date
     action: event.action,
     entity: event.entity,
     entityId: event.entityId,
-    subject: event.entity === "User" ? (user.get(event.entityId)?.name ?? null) : (subject.get(event.entityId) ?? null),
+    subject: NAMES_A_USER.has(event.entity) ? (user.get(event.entityId)?.name ?? null) : event.entity === "Entry" ? event.entityId : (subject.get(event.entityId) ?? null),
     ip: event.ip,
   }));
 }

@@ -52,7 +52,9 @@ export const da = {
   },
   throttle: {
     wait: (seconds: number) =>
-      seconds < 90 ? `For mange forsøg. Vent ${seconds} sekunder, og prøv igen.` : `For mange forsøg. Vent ${Math.ceil(seconds / 60)} minutter, og prøv igen.`,
+      seconds < 90
+        ? `For mange forsøg. Vent ${seconds} ${seconds === 1 ? "sekund" : "sekunder"}, og prøv igen.`
+        : `For mange forsøg. Vent ${Math.ceil(seconds / 60)} minutter, og prøv igen.`,
   },
   caseload: {
     title: "Patientoversigt",

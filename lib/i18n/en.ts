@@ -52,7 +52,9 @@ export const en: Messages = {
   },
   throttle: {
     wait: (seconds: number) =>
-      seconds < 90 ? `Too many attempts. Wait ${seconds} seconds and try again.` : `Too many attempts. Wait ${Math.ceil(seconds / 60)} minutes and try again.`,
+      seconds < 90
+        ? `Too many attempts. Wait ${seconds} ${seconds === 1 ? "second" : "seconds"} and try again.`
+        : `Too many attempts. Wait ${Math.ceil(seconds / 60)} minutes and try again.`,
   },
   caseload: {
     title: "Caseload",
