@@ -15,5 +15,11 @@ describe("readEnv", () => {
     expect(() => readEnv({ DATABASE_URL: "mysql://db" })).toThrow(/DATABASE_URL: must be a postgres/);
     expect(() => readEnv({ PORT: "70000" })).toThrow(/PORT/);
     expect(() => readEnv({ NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET: must be at least 32/);
+    expect(() => readEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY: must be true, false or a number of proxies/);
+    expect(() => readEnv({ SMTP_URL: "mail.example.dk" })).toThrow(/SMTP_URL: must be an smtp/);
+  });
+
+  it("reads where to listen and which proxies to trust", () => {
+    expect(readEnv({ HOST: "127.0.0.1", TRUST_PROXY: "1" })).toMatchObject({ HOST: "127.0.0.1", TRUST_PROXY: "1" });
   });
 });
