@@ -1,7 +1,10 @@
 // Opens the database the app runs on: embedded PGlite in a data folder when no
 // DATABASE_URL is set, a PostgreSQL server through node-postgres when it is.
 // Scripts, tests and the Next.js server all open it through here.
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, realpath, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -171,32 +174,56 @@ function withAtomicScripts(
 }
 
 /**
- * PGlite gives one process the data folder; a second one would corrupt it. A pid file
- * tells a second opener who holds it. A pid file left by a process that has died is
- * taken over.
+ * PGlite gives one process the data folder; a second one would corrupt it. The holder listens
+ * on a Unix socket named after the folder and answers its pid. The kernel closes the socket
+ * when the holder dies, however it dies (kill -9 included), so a lock can never outlive its
+ * process, and a recycled pid cannot hold it either: a second opener is refused only when a
+ * live holder answers.
  */
 async function lockDataFolder(dataDir: string): Promise<() => Promise<void>> {
   await mkdir(dataDir, { recursive: true });
-  const lockFile = path.join(dataDir, "pglite.pid");
-  const holder = Number.parseInt(await readFile(lockFile, "utf8").catch(() => ""), 10);
-  if (Number.isInteger(holder) && isRunning(holder)) {
-    throw new DatabaseUnavailableError(
-      `The embedded database in ${dataDir} is in use by process ${holder}. ` +
-        "Stop that process (for example a running `npm start`) or set DATA_DIR to another folder.",
-    );
+  const folder = await realpath(dataDir);
+  // In the temp folder, not the data folder: a socket's path must stay short (about 100 bytes).
+  const socketPath = path.join(os.tmpdir(), `heelpain-pglite-${createHash("sha256").update(folder).digest("hex").slice(0, 16)}.sock`);
+  const server = net.createServer((socket) => socket.end(String(process.pid)));
+  for (let attempt = 0; ; attempt += 1) {
+    const listened = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+      server.once("error", resolve);
+      server.listen(socketPath, () => resolve(null));
+    });
+    if (!listened) break;
+    const holder = listened.code === "EADDRINUSE" ? await lockHolder(socketPath) : null;
+    if (holder !== null) {
+      throw new DatabaseUnavailableError(
+        `The embedded database in ${dataDir} is in use by process ${holder}. ` +
+          "Stop that process (for example a running `npm start`) or set DATA_DIR to another folder.",
+      );
+    }
+    if (attempt > 0 || listened.code !== "EADDRINUSE") throw listened;
+    // The socket file of a holder that died: nobody answers on it. Take it over.
+    await rm(socketPath, { force: true });
   }
-  await writeFile(lockFile, String(process.pid));
-  return () => rm(lockFile, { force: true });
+  // The lock must not keep a command-line process alive.
+  server.unref();
+  return async () => {
+    await new Promise((resolve) => server.close(resolve));
+  };
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+/** The pid of the live process holding the lock, or null when nobody answers on its socket. */
+function lockHolder(socketPath: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const socket = net.connect(socketPath);
+    let answer = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => (answer += chunk));
+    socket.on("end", () => resolve(answer.trim() || "?"));
+    socket.on("error", () => resolve(null));
+    socket.setTimeout(2000, () => {
+      socket.destroy();
+      resolve("?");
+    });
+  });
 }
 
 function describe(error: unknown): string {

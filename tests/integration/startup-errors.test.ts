@@ -1,5 +1,5 @@
 // The commands' answers to a bad environment, run as real processes.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { cp, mkdtemp, open, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -46,6 +46,21 @@ describe.runIf(TEST_DB_KIND === "pglite")("start-up with a bad environment", () 
 
   it("refuses a second opener in the same process too", async () => {
     await expect(openDatabase({ kind: "pglite", dataDir })).rejects.toThrow(/is in use by process/);
+  });
+
+  it("a holder killed with SIGKILL leaves no lock behind; while it lives, it is named", async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), "heelpain-killed-"));
+    const script = path.join(folder, "hold.mts");
+    await writeFile(script, `import { openDatabase } from ${JSON.stringify(path.join(ROOT, "lib/db/database.ts"))};\nawait openDatabase({ kind: "pglite", dataDir: process.argv[2] });\nconsole.log("held");\nsetInterval(() => {}, 1000);\n`);
+    // Node itself with tsx loaded, so that the pid is the holder's (the tsx command would run it in a child).
+    const holder = spawn(process.execPath, ["--import", "tsx", script, path.join(folder, "data")], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve) => holder.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("held") && resolve()));
+    await expect(openDatabase({ kind: "pglite", dataDir: path.join(folder, "data") })).rejects.toThrow(`is in use by process ${holder.pid}`);
+    holder.kill("SIGKILL");
+    await new Promise((resolve) => holder.once("exit", resolve));
+    // At once, as `npm start` right after a crash.
+    const reopened = await openDatabase({ kind: "pglite", dataDir: path.join(folder, "data") });
+    await reopened.close();
   });
 
   it("explains a damaged data folder instead of printing a stack trace", async () => {
