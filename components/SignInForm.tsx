@@ -1,13 +1,15 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import type { Messages } from "@/lib/i18n";
 import { THROTTLED_PREFIX } from "@/lib/auth/throttled";
 import { TextField } from "./TextField";
 
 type Text = Messages["signIn"];
 type FieldErrors = { email?: string; password?: string };
+
+const noSubscription = () => () => {};
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -23,6 +25,9 @@ export function SignInForm({ text }: { text: Text }) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Until the page's script runs, the button stays disabled: a submit before that would be
+  // the browser's own, which would go nowhere (and, as a GET, put the password in the address).
+  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
   const router = useRouter();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -55,7 +60,7 @@ export function SignInForm({ text }: { text: Text }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-busy={pending}>
+    <form method="post" onSubmit={onSubmit} noValidate className="stack" aria-busy={pending}>
       <div role="alert" className="form-error" hidden={!formError}>
         {formError}
       </div>
@@ -75,7 +80,7 @@ export function SignInForm({ text }: { text: Text }) {
         required
         error={fieldErrors.password}
       />
-      <button type="submit" className="button primary" disabled={pending}>
+      <button type="submit" className="button primary" disabled={pending || !ready}>
         {pending ? text.submitting : text.submit}
       </button>
     </form>
