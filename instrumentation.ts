@@ -5,16 +5,17 @@ import type { Instrumentation } from "next";
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const [{ resumeReevaluations }, { deliverEmailInBackground }, { logger }] = await Promise.all([
+  const [{ resumeReevaluations }, { startScheduler }, { logger }] = await Promise.all([
     import("./lib/rules/reevaluation-runner.server"),
-    import("./lib/email/delivery-runner.server"),
+    import("./lib/scheduler/scheduler.server"),
     import("./lib/log/logger"),
   ]);
   await resumeReevaluations().catch((error: unknown) => {
     logger.error({ err: error }, "could not resume the re-evaluation of flags at start");
   });
-  // E-mail queued while the server was down, or that failed to send, goes out now.
-  deliverEmailInBackground();
+  // The daily sweep and e-mail delivery: a job missed while the server was down, and e-mail
+  // queued or failed meanwhile, go at once.
+  startScheduler();
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {

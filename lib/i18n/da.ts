@@ -631,6 +631,26 @@ export const da = {
     reevaluating: "Flagene genberegnes med de nye indstillinger …",
     reevaluatedOf: "{done} af {total} forløb er genberegnet.",
     upToDate: "Alle flag er beregnet med de gældende indstillinger.",
+    scheduler: {
+      title: "Automatiske kørsler",
+      jobs: {
+        "rules-sweep": {
+          name: "Daglig gennemgang af flag",
+          about: (hour: number) =>
+            `Hver morgen kl. ${hour} gennemgår systemet alle åbne forløb, så flag der afhænger af tiden, som manglende bedring og en overskredet opfølgning, kommer frem uden at nogen gør noget.`,
+        },
+      },
+      last: "Seneste kørsel",
+      next: "Næste kørsel",
+      never: "Har ikke kørt endnu.",
+      running: (since: string) => `Kører nu (startede ${since}).`,
+      succeeded: (at: string) => `Gennemført ${at}.`,
+      failed: (at: string, code: string, willRetry: boolean) =>
+        `Fejlede ${at} (${code}). ${willRetry ? "Den prøves igen om et kvarter." : "Den prøves igen ved næste planlagte kørsel; sker det igen, så kontakt jeres it-ansvarlige."}`,
+      summary: {
+        episodes: "Forløb gennemgået", opened: "Flag åbnet", changed: "Flag ændret", reopened: "Flag genåbnet", resolved: "Flag løst",
+      } as Record<string, string>,
+    },
     fields: {
       noImprovementDays: "Ingen bedring: fra dag",
       noImprovementHighDays: "Ingen bedring er høj fra dag",

@@ -631,6 +631,26 @@ export const en: Messages = {
     reevaluating: "The flags are being recomputed with the new settings …",
     reevaluatedOf: "{done} of {total} episodes recomputed.",
     upToDate: "All flags are computed with the current settings.",
+    scheduler: {
+      title: "Automatic runs",
+      jobs: {
+        "rules-sweep": {
+          name: "Daily flag check",
+          about: (hour: number) =>
+            `Every morning at ${hour}:00 the system goes through every open episode, so flags that depend on time, such as no improvement or an overdue follow-up, appear without anyone doing anything.`,
+        },
+      },
+      last: "Last run",
+      next: "Next run",
+      never: "Has not run yet.",
+      running: (since: string) => `Running now (started ${since}).`,
+      succeeded: (at: string) => `Completed ${at}.`,
+      failed: (at: string, code: string, willRetry: boolean) =>
+        `Failed ${at} (${code}). ${willRetry ? "It is tried again in a quarter of an hour." : "It is tried again at the next scheduled run; if it happens again, contact your IT support."}`,
+      summary: {
+        episodes: "Episodes checked", opened: "Flags opened", changed: "Flags changed", reopened: "Flags re-opened", resolved: "Flags resolved",
+      },
+    },
     fields: {
       noImprovementDays: "No improvement: from day",
       noImprovementHighDays: "No improvement is high from day",

@@ -76,10 +76,10 @@ export async function runReevaluation(
   }
 }
 
-/** The daily sweep evaluated every episode: requests made before it started are done. */
-export async function completeReevaluationsBefore(db: Db, sweepStarted: Date) {
+/** The daily sweep evaluated every episode (of one clinic, or all): requests made before it started are done. */
+export async function completeReevaluationsBefore(db: Db, sweepStarted: Date, clinicId?: string) {
   await db.clinic.updateMany({
-    where: { reevaluationRequestedAt: { lte: sweepStarted } },
+    where: { reevaluationRequestedAt: { lte: sweepStarted }, ...(clinicId ? { id: clinicId } : {}) },
     data: { reevaluationRequestedAt: null, reevaluationCursor: null, reevaluationDone: 0, reevaluationTotal: 0 },
   });
 }

@@ -20,6 +20,7 @@ import { getFlag, listEpisodeFlags, listFlags } from "../../lib/flags/list-flags
 import { createInvite, getPortalAccess } from "../../lib/invites/invites";
 import { exportAuditEvents, listAuditEvents, ZAuditQuery } from "../../lib/audit/audit-log";
 import { getOutboxMessage, listOutbox } from "../../lib/email/outbox-view";
+import { scheduledJobStatus } from "../../lib/scheduler/job-status";
 import { changeOwnPassword, getOwnAccount, updateOwnProfile } from "../../lib/users/own-account";
 import { changeStaffRole, inviteStaff, listStaff, sendPasswordReset, setStaffActive } from "../../lib/users/staff-admin";
 import { getEpisodeRecord } from "../../lib/patients/get-episode-record";
@@ -105,6 +106,7 @@ const SERVICES: Record<string, Service> = {
   exportAuditEvents: { access: "clinic-admin", usesIds: false, call: (a) => exportAuditEvents(t.prisma, a, ZAuditQuery.parse({})) },
   listOutbox: { access: "clinic-admin", usesIds: false, call: (a) => listOutbox(t.prisma, a, 1) },
   getOutboxMessage: { access: "clinic-admin", usesIds: true, call: (a, i) => getOutboxMessage(t.prisma, a, i.messageId!) },
+  scheduledJobStatus: { access: "clinic-admin", usesIds: false, call: (a) => scheduledJobStatus(t.prisma, a) },
   logSession: { access: "own-record", usesIds: true, call: (a, i) => logSession(t.prisma, a, { clientId: randomUUID(), assignmentId: i.assignmentId, date: isoDate(day), completed: "yes", painDuring: "1" }, day) },
 };
 

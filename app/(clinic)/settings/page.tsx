@@ -2,16 +2,18 @@ import Link from "next/link";
 import { reevaluationProgressAction, saveRuleSettingsAction } from "@/app/actions/settings";
 import { AppShell } from "@/components/AppShell";
 import { ReevaluationProgress } from "@/components/ReevaluationProgress";
+import { ScheduledJobs } from "@/components/admin/ScheduledJobs";
 import { SettingsForm } from "@/components/SettingsForm";
 import { formatInputNumber, formatNumber, localeTag } from "@/lib/i18n/format";
 import { getClinicRuleSettings } from "@/lib/rules/clinic-rule-settings";
 import { reevaluationProgress } from "@/lib/rules/reevaluation";
+import { scheduledJobStatus } from "@/lib/scheduler/job-status";
 import { DEFAULT_RULE_SETTINGS, SETTING_DECIMALS, SETTING_LIMITS, SETTING_NAMES } from "@/lib/rules/settings";
 import { page } from "@/lib/entry/page.server";
 
 export default page({ name: "/settings", access: "clinic-admin" }, async ({ actor, db, messages }) => {
   const text = messages.settings;
-  const [settings, progress] = await Promise.all([getClinicRuleSettings(db, actor), reevaluationProgress(db, actor.clinicId)]);
+  const [settings, progress, jobs] = await Promise.all([getClinicRuleSettings(db, actor), reevaluationProgress(db, actor.clinicId), scheduledJobStatus(db, actor)]);
   const number = (value: number) => formatNumber(value, actor.locale, 2);
   return (
     <AppShell actor={actor} messages={messages} current="/settings">
@@ -37,6 +39,7 @@ export default page({ name: "/settings", access: "clinic-admin" }, async ({ acto
         initial={Object.fromEntries(SETTING_NAMES.map((name) => [name, formatInputNumber(settings[name], actor.locale)]))}
         text={{ save: text.save, saving: text.saving }}
       />
+      <ScheduledJobs jobs={jobs} messages={messages} locale={actor.locale} />
     </AppShell>
   );
 });

@@ -1,0 +1,44 @@
+import { DetailsList } from "../DetailsList";
+import type { Messages } from "@/lib/i18n";
+import { formatMoment, formatNumber } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import type { JobStatus } from "@/lib/scheduler/job-status";
+import { MAX_ATTEMPTS } from "@/lib/scheduler/schedule";
+
+/** Each scheduled job: what it does, how its last run went, and when it runs next. */
+export function ScheduledJobs({ jobs, messages, locale }: { jobs: JobStatus[]; messages: Messages; locale: Locale }) {
+  const text = messages.settings.scheduler;
+  const moment = (value: Date) => formatMoment(value, locale, true);
+  const outcome = (last: NonNullable<JobStatus["last"]>) => {
+    switch (last.status) {
+      case "RUNNING":
+        return text.running(moment(last.startedAt));
+      case "SUCCEEDED":
+        return text.succeeded(moment(last.finishedAt ?? last.startedAt));
+      case "FAILED":
+        return text.failed(moment(last.finishedAt ?? last.startedAt), last.error ?? "?", last.attempts < MAX_ATTEMPTS);
+    }
+  };
+  return (
+    <section aria-labelledby="scheduled-jobs" className="panel stack">
+      <h2 id="scheduled-jobs">{text.title}</h2>
+      {jobs.map((job) => {
+        const about = text.jobs[job.job as keyof typeof text.jobs];
+        const counts = job.last?.status === "SUCCEEDED" && job.last.summary ? Object.entries(job.last.summary) : [];
+        return (
+          <div key={job.job} className="stack">
+            <h3>{about.name}</h3>
+            <p className="hint">{about.about(job.hour)}</p>
+            <DetailsList
+              items={[
+                [text.last, job.last ? outcome(job.last) : text.never],
+                ...counts.map(([key, value]): [string, string] => [text.summary[key] ?? key, formatNumber(value, locale)]),
+                [text.next, moment(job.nextAt)],
+              ]}
+            />
+          </div>
+        );
+      })}
+    </section>
+  );
+}

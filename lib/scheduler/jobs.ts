@@ -1,0 +1,24 @@
+// The jobs the app schedules for itself, per clinic. A job's run must be safe to repeat (a run
+// taken over from a server that died starts again from the beginning) and returns counts for
+// the admins' view, never patient data.
+import { today } from "../dates";
+import type { Db } from "../db/client";
+import { sweepEpisodes } from "../rules/sweep";
+
+export type JobContext = { clinic: { id: string; timeZone: string }; now: Date; beforeBatch: () => Promise<void> };
+
+export type ScheduledJob = {
+  name: string;
+  /** The hour of the clinic's local clock the job runs at, once a day. */
+  hour: number;
+  run: (db: Db, context: JobContext) => Promise<Record<string, number>>;
+};
+
+/** The time-based flags and the program phases, early in the clinic's morning, before anyone opens the caseload. */
+export const RULE_SWEEP: ScheduledJob = {
+  name: "rules-sweep",
+  hour: 4,
+  run: (db, { clinic, now, beforeBatch }) => sweepEpisodes(db, { clinicId: clinic.id, asOf: today(clinic.timeZone, now), beforeBatch }),
+};
+
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [RULE_SWEEP];
