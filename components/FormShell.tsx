@@ -1,6 +1,8 @@
 "use client";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
+import { randomUuid } from "@/lib/random-uuid";
+import { useHydrated } from "./use-hydrated";
 import type { FormState } from "@/lib/forms/form-state";
 import { FormMessages } from "./FormMessages";
 
@@ -12,6 +14,7 @@ export function FormShell({
   text,
   cancelHref,
   className = "stack form-wide",
+  idempotent = false,
   children,
 }: {
   state: FormState;
@@ -20,12 +23,25 @@ export function FormShell({
   text: { save: string; saving: string; cancel?: string };
   cancelHref?: string;
   className?: string;
+  /** Sends an idempotency key (lib/db/idempotency.ts): Save pressed again after a lost answer stores one row. */
+  idempotent?: boolean;
   children: ReactNode;
 }) {
+  // One key per record being entered: kept across answers with errors and lost answers, new
+  // once the server confirms a save. Sent only once the script runs, so the server's HTML and
+  // the hydrated form agree (a form sent before that has no key).
+  const [key, setKey] = useState(() => randomUuid());
+  const [answered, setAnswered] = useState(state.attempt);
+  if (state.attempt !== answered) {
+    setAnswered(state.attempt);
+    if (state.notice) setKey(randomUuid());
+  }
+  const hydrated = useHydrated();
   return (
     // The key re-mounts the fields after each answer, so they show the values sent.
     <form key={state.attempt} action={formAction} noValidate className={className} aria-busy={pending}>
       <FormMessages state={state} />
+      {idempotent && <input type="hidden" name="idempotencyKey" value={hydrated ? key : ""} />}
       {children}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={pending}>

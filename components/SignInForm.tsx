@@ -1,7 +1,8 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { useHydrated } from "./use-hydrated";
 import type { Messages } from "@/lib/i18n";
 import { THROTTLED_PREFIX } from "@/lib/auth/throttled";
 import { TextField } from "./TextField";
@@ -9,7 +10,6 @@ import { TextField } from "./TextField";
 type Text = Messages["signIn"];
 type FieldErrors = { email?: string; password?: string };
 
-const noSubscription = () => () => {};
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -27,7 +27,7 @@ export function SignInForm({ text }: { text: Text }) {
   const [pending, setPending] = useState(false);
   // Until the page's script runs, the button stays disabled: a submit before that would be
   // the browser's own, which would go nowhere (and, as a GET, put the password in the address).
-  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
+  const ready = useHydrated();
   const router = useRouter();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -15,6 +15,7 @@ import { readEnv } from "../lib/env";
 import type { Actor } from "../lib/auth/actor";
 import type { Db } from "../lib/db/client";
 import { getPortalOverview } from "../lib/portal/portal-overview";
+import { runDueJobs } from "../lib/scheduler/run-due-jobs";
 import { BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PORTAL_PATIENT } from "./bench-config";
 import { runCli, UsageError } from "./cli";
 
@@ -63,6 +64,9 @@ async function measureDirect(target: ReturnType<typeof databaseTargetFromEnv>): 
   const db = await openDatabase(target);
   const prisma = createPrismaClient(db);
   try {
+    // The day's scheduled jobs first: a server started on a clinic not yet swept today would
+    // sweep it while it is measured.
+    await runDueJobs(prisma);
     const day = today();
     const stats: Stats[] = [];
     for (const view of VIEWS) {

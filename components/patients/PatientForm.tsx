@@ -39,7 +39,7 @@ export function PatientForm({
   const e = state.errors;
   const number = { inputMode: "decimal" as const, type: "text" };
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
+    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref} idempotent>
       {state.duplicateOf && (
         <div role="alert" className="warning-box">
           <h2>{text.duplicateTitle}</h2>

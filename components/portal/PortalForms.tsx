@@ -2,6 +2,7 @@
 import { useActionState, useState } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { FormMessages } from "../FormMessages";
+import { randomUuid } from "@/lib/random-uuid";
 import { RadioGroup } from "../RadioGroup";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
@@ -79,10 +80,10 @@ export function SessionLogForm({
   defaults: { sets: string; reps: string; loadKg: string };
   text: SessionFormText;
 }) {
-  const [clientId, setClientId] = useState(() => crypto.randomUUID());
+  const [clientId, setClientId] = useState(() => randomUuid());
   const [state, formAction, pending] = useResilientAction(async (previous, formData) => {
     const next = await action(previous, formData);
-    if (next.notice) setClientId(crypto.randomUUID());
+    if (next.notice) setClientId(randomUuid());
     return next;
   }, text.networkError);
   const v = state.values;

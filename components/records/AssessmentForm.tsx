@@ -67,7 +67,7 @@ export function AssessmentForm({
     <RadioGroup name={name} legend={legend} description={description} options={options.testResult} defaultValue={v[name]} error={e[name]} onChange={onChange} />
   );
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
+    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref} idempotent>
       <div aria-live="assertive" className="sticky-alert">
         {chosenFlags.length > 0 && (
           <div role="alert" className="urgent-banner">

@@ -22,7 +22,7 @@ export function InterventionForm({
   const v = state.values;
   const e = state.errors;
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
+    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref} idempotent>
       <TextField id="date" label={text.date} type="date" defaultValue={v.date} required error={e.date} />
       <SelectField id="type" label={text.type} options={types} placeholder={text.choose} defaultValue={v.type ?? ""} required error={e.type} />
       <div className="field">

@@ -29,7 +29,7 @@ export function OutcomeForm({
   const v = state.values;
   const e = state.errors;
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
+    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref} idempotent>
       <TextField id="date" label={text.date} type="date" defaultValue={v.date} required error={e.date} />
       <SelectField
         id="instrument"

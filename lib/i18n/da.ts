@@ -639,6 +639,11 @@ export const da = {
           about: (hour: number) =>
             `Hver morgen kl. ${hour} gennemgår systemet alle åbne forløb, så flag der afhænger af tiden, som manglende bedring og en overskredet opfølgning, kommer frem uden at nogen gør noget.`,
         },
+        "forget-form-keys": {
+          name: "Oprydning efter gem",
+          about: (hour: number) =>
+            `Hver nat kl. ${hour} glemmes de engangsnøgler, der sikrer at et gem trykket to gange kun gemmes én gang, når de er mere end en uge gamle.`,
+        },
       },
       last: "Seneste kørsel",
       next: "Næste kørsel",
@@ -648,7 +653,7 @@ export const da = {
       failed: (at: string, code: string, willRetry: boolean) =>
         `Fejlede ${at} (${code}). ${willRetry ? "Den prøves igen om et kvarter." : "Den prøves igen ved næste planlagte kørsel; sker det igen, så kontakt jeres it-ansvarlige."}`,
       summary: {
-        episodes: "Forløb gennemgået", opened: "Flag åbnet", changed: "Flag ændret", reopened: "Flag genåbnet", resolved: "Flag løst",
+        episodes: "Forløb gennemgået", deleted: "Nøgler glemt", opened: "Flag åbnet", changed: "Flag ændret", reopened: "Flag genåbnet", resolved: "Flag løst",
       } as Record<string, string>,
     },
     fields: {

@@ -639,6 +639,11 @@ export const en: Messages = {
           about: (hour: number) =>
             `Every morning at ${hour}:00 the system goes through every open episode, so flags that depend on time, such as no improvement or an overdue follow-up, appear without anyone doing anything.`,
         },
+        "forget-form-keys": {
+          name: "Tidying up after saves",
+          about: (hour: number) =>
+            `Every night at ${hour}:00 the one-time keys that make a save pressed twice store only once are forgotten when they are more than a week old.`,
+        },
       },
       last: "Last run",
       next: "Next run",
@@ -648,7 +653,7 @@ export const en: Messages = {
       failed: (at: string, code: string, willRetry: boolean) =>
         `Failed ${at} (${code}). ${willRetry ? "It is tried again in a quarter of an hour." : "It is tried again at the next scheduled run; if it happens again, contact your IT support."}`,
       summary: {
-        episodes: "Episodes checked", opened: "Flags opened", changed: "Flags changed", reopened: "Flags re-opened", resolved: "Flags resolved",
+        episodes: "Episodes checked", deleted: "Keys forgotten", opened: "Flags opened", changed: "Flags changed", reopened: "Flags re-opened", resolved: "Flags resolved",
       },
     },
     fields: {

@@ -2,6 +2,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { earlierWrite, idempotencyKeyOf, writeOnce } from "../db/idempotency";
 import { requireId } from "../db/require-id";
 import { AppError } from "../errors";
 import { fieldErrorsOf } from "../forms/form-input";
@@ -46,6 +47,12 @@ async function savePatient(
   });
   if (!clinician) return { status: "invalid", fieldErrors: { clinicianId: "invalidChoice" } };
 
+  // Save pressed again after a lost answer: the first submit's patient, not a second one
+  // (nor a warning that the patient it registered already exists).
+  const key = idempotencyKeyOf(raw);
+  const earlier = await earlierWrite(db, actor, key, "Patient");
+  if (earlier) return { status: "saved", patientId: earlier };
+
   if (!confirmDuplicate) {
     const duplicate = await db.patient.findFirst({
       where: {
@@ -62,10 +69,13 @@ async function savePatient(
 
   const data = toData(input);
   return db.$transaction(async (tx) => {
-    const saved = patientId
-      ? await tx.patient.update({ where: { id: patientId }, data })
-      : await tx.patient.create({ data: { ...data, clinicId: actor.clinicId } });
-    await recordAuditEvent(tx, actor, { action: patientId ? "UPDATE" : "CREATE", entity: "Patient", entityId: saved.id });
+    const saved = await writeOnce(tx, actor, key, "Patient", async () => {
+      const row = patientId
+        ? await tx.patient.update({ where: { id: patientId }, data })
+        : await tx.patient.create({ data: { ...data, clinicId: actor.clinicId } });
+      await recordAuditEvent(tx, actor, { action: patientId ? "UPDATE" : "CREATE", entity: "Patient", entityId: row.id });
+      return row.id;
+    });
     return { status: "saved" as const, patientId: saved.id };
   });
 }

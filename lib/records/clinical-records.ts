@@ -9,6 +9,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { idempotencyKeyOf, writeOnce } from "../db/idempotency";
 import { requireId } from "../db/require-id";
 import { withEpisodeWrite } from "../episodes/with-episode-write";
 import { AppError } from "../errors";
@@ -82,22 +83,26 @@ export async function saveClinicalRecord<T extends object>(
   const parsed = options.schema(episode).safeParse(options.raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
 
-  const saved = await withEpisodeWrite(db, episode.id, async (tx) => {
-    const records = delegate(tx, kind);
-    if (existing) {
-      await keepRevision(tx, actor, kind, existing, "UPDATE", null);
-      const row = await records.update({ where: { id: existing.id }, data: parsed.data });
-      await recordAuditEvent(tx, actor, { action: "UPDATE", entity: kind, entityId: row.id });
+  // Save pressed again after a lost answer: the first submit's row, not a second one.
+  const key = idempotencyKeyOf(options.raw);
+  const saved = await withEpisodeWrite(db, episode.id, (tx) =>
+    writeOnce(tx, actor, key, kind, async () => {
+      const records = delegate(tx, kind);
+      if (existing) {
+        await keepRevision(tx, actor, kind, existing, "UPDATE", null);
+        const row = await records.update({ where: { id: existing.id }, data: parsed.data });
+        await recordAuditEvent(tx, actor, { action: "UPDATE", entity: kind, entityId: row.id });
+        if (kind === "Assessment") await syncVisitPain(tx, actor, row as Row & VisitFields);
+        return row.id;
+      }
+      const row = await records.create({
+        data: { ...parsed.data, ...options.createData, clinicId: actor.clinicId, episodeId: episode.id, recordedById: actor.userId },
+      });
+      await recordAuditEvent(tx, actor, { action: "CREATE", entity: kind, entityId: row.id });
       if (kind === "Assessment") await syncVisitPain(tx, actor, row as Row & VisitFields);
-      return row;
-    }
-    const row = await records.create({
-      data: { ...parsed.data, ...options.createData, clinicId: actor.clinicId, episodeId: episode.id, recordedById: actor.userId },
-    });
-    await recordAuditEvent(tx, actor, { action: "CREATE", entity: kind, entityId: row.id });
-    if (kind === "Assessment") await syncVisitPain(tx, actor, row as Row & VisitFields);
-    return row;
-  });
+      return row.id;
+    }),
+  );
   return { status: "saved", id: saved.id };
 }
 

@@ -3,6 +3,7 @@
 // the admins' view, never patient data.
 import { today } from "../dates";
 import type { Db } from "../db/client";
+import { forgetOldKeys } from "../db/idempotency";
 import { sweepEpisodes } from "../rules/sweep";
 
 export type JobContext = { clinic: { id: string; timeZone: string }; now: Date; beforeBatch: () => Promise<void> };
@@ -21,4 +22,11 @@ export const RULE_SWEEP: ScheduledJob = {
   run: (db, { clinic, now, beforeBatch }) => sweepEpisodes(db, { clinicId: clinic.id, asOf: today(clinic.timeZone, now), beforeBatch }),
 };
 
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [RULE_SWEEP];
+/** Forms' idempotency keys are needed for minutes; a week later they are only clutter. */
+export const FORGET_FORM_KEYS: ScheduledJob = {
+  name: "forget-form-keys",
+  hour: 3,
+  run: async (db, { clinic, now }) => ({ deleted: await forgetOldKeys(db, clinic.id, now) }),
+};
+
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [RULE_SWEEP, FORGET_FORM_KEYS];
