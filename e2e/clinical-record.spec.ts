@@ -191,3 +191,30 @@ test("the patient page shows today's HSR prescription, why, and adherence per we
   await expect(section.getByRole("columnheader", { name: "Gennemført / ordineret" })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("Save pressed again after a lost answer keeps what was typed and stores one measurement", async ({ page }) => {
+  await signIn(page, "fysio@demo.dk");
+  const patientUrl = await newPatientWithEpisode(page, "Lise Linjebrud");
+  await page.goto(`${patientUrl}/records/outcome/new`);
+  // The first save reaches the server, but its answer never comes back.
+  let lost = false;
+  await page.route(`${patientUrl}/records/outcome/new`, async (route) => {
+    if (route.request().method() !== "POST" || lost) return route.continue();
+    lost = true;
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await page.getByLabel("Dato").fill("2026-10-02");
+  await page.getByLabel("Måleredskab").selectOption("FAAM_SPORT");
+  await page.getByLabel("Værdi").fill("37");
+  await page.getByRole("button", { name: "Gem", exact: true }).click();
+  await expect(page.getByText(/Forbindelsen svigtede/)).toBeVisible();
+  await expect(page.getByLabel("Værdi")).toHaveValue("37");
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Gem", exact: true }).click();
+  await expect(page).toHaveURL(patientUrl);
+  await page.locator("summary", { hasText: "Målinger som tabel" }).click();
+  await expect(page.getByRole("cell", { name: "37", exact: true })).toHaveCount(1);
+  await expect(page.locator(".timeline-item").filter({ hasText: "FAAM, sport (%): 37" })).toHaveCount(1);
+});

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useResilientActionState } from "../use-resilient-action";
 import type { PatientFormState } from "@/app/actions/patients";
 import { initialFormState } from "@/lib/forms/form-state";
 import { SelectField } from "../SelectField";
@@ -14,7 +14,7 @@ export type PatientFormText = {
   name: string; dateOfBirth: string; sex: string; email: string; phone: string; affectedSide: string;
   occupation: string; standingHoursPerDay: string; runningKmPerWeek: string; recentLoadChange: string;
   shoeAgeKm: string; heightCm: string; weightKg: string; footType: string; clinicianId: string;
-  choose: string; save: string; saving: string; cancel: string;
+  choose: string; save: string; saving: string; cancel: string; networkError: string;
   duplicateTitle: string; duplicateBody: string; duplicateOpen: string; duplicateConfirm: string;
 };
 
@@ -34,7 +34,7 @@ export function PatientForm({
   showClinician: boolean;
   cancelHref: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { ...initialFormState(initial), duplicateOf: null });
+  const [state, formAction, pending] = useResilientActionState<PatientFormState>(action, { ...initialFormState(initial), duplicateOf: null }, text.networkError);
   const v = state.values;
   const e = state.errors;
   const number = { inputMode: "decimal" as const, type: "text" };

@@ -21,7 +21,7 @@ export function patientFormProps(messages: Messages, clinicians: { id: string; n
     heightCm: withRange(f.heightCm, "heightCm"),
     weightKg: withRange(f.weightKg, "weightKg"),
     footType: f.footType, clinicianId: f.clinicianId,
-    choose: f.choose, save: f.save, saving: f.saving, cancel: f.cancel,
+    choose: f.choose, save: f.save, saving: f.saving, cancel: f.cancel, networkError: messages.error.network,
     duplicateTitle: f.duplicateTitle, duplicateBody: f.duplicateBody, duplicateOpen: f.duplicateOpen, duplicateConfirm: f.duplicateConfirm,
   };
   const options = {

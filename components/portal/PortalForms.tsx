@@ -1,28 +1,14 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { FormMessages } from "../FormMessages";
 import { randomUuid } from "@/lib/random-uuid";
 import { RadioGroup } from "../RadioGroup";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
+import { useResilientActionState } from "../use-resilient-action";
 
 type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
-
-/**
- * Wraps a server action so a lost connection keeps what was typed and says so, instead of
- * ending in the error page; the form can then simply be sent again.
- */
-function useResilientAction(action: FormAction, networkError: string) {
-  return useActionState(async (previous: FormState, formData: FormData): Promise<FormState> => {
-    try {
-      return await action(previous, formData);
-    } catch {
-      const values = Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith("$")).map(([key, value]) => [key, String(value)]));
-      return { attempt: previous.attempt + 1, values, errors: {}, formError: networkError };
-    }
-  }, initialFormState());
-}
 
 /** One tap on 0–10 logs this morning's first-step pain; tapping again the same day changes it. */
 export function MorningPainForm({
@@ -36,7 +22,7 @@ export function MorningPainForm({
   current: number | null;
   text: { title: string; question: string; logged: string | null; networkError: string };
 }) {
-  const [state, formAction, pending] = useResilientAction(action, text.networkError);
+  const [state, formAction, pending] = useResilientActionState(action, initialFormState(), text.networkError);
   return (
     <form action={formAction} aria-label={text.title} aria-busy={pending} className="stack">
       <FormMessages state={state} />
@@ -81,11 +67,11 @@ export function SessionLogForm({
   text: SessionFormText;
 }) {
   const [clientId, setClientId] = useState(() => randomUuid());
-  const [state, formAction, pending] = useResilientAction(async (previous, formData) => {
+  const [state, formAction, pending] = useResilientActionState(async (previous: FormState, formData: FormData) => {
     const next = await action(previous, formData);
     if (next.notice) setClientId(randomUuid());
     return next;
-  }, text.networkError);
+  }, initialFormState(), text.networkError);
   const v = state.values;
   const e = state.errors;
   return (

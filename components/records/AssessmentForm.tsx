@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useResilientActionState } from "../use-resilient-action";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { RadioGroup } from "../RadioGroup";
 import { SelectField } from "../SelectField";
@@ -16,7 +17,7 @@ export type AssessmentFormText = {
   redFlags: string; redFlagsHint: string; findings: string; redFlagBanner: string; redFlagSuspected: string;
   riskFactors: string; recentLoadChange: string; calfTightness: string; runningKmPerWeek: string; shoeAgeKm: string;
   standingHoursPerDay: string; footType: string; bmi: string; walking: string; walkToleranceMin: string;
-  walkNextMorningWorse: string; note: string; choose: string; save: string; saving: string; cancel: string;
+  walkNextMorningWorse: string; note: string; choose: string; save: string; saving: string; cancel: string; networkError: string;
 };
 
 /** The squeeze test's answer that is a red flag by itself (SPEC §3). */
@@ -48,7 +49,7 @@ export function AssessmentForm({
   };
   cancelHref: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState(initial));
+  const [state, formAction, pending] = useResilientActionState(action, initialFormState(initial), text.networkError);
   // Kept here, outside the form that re-mounts after each answer, so choices are never lost.
   const [redFlags, setRedFlags] = useState<string[]>(initialRedFlags);
   const [findings, setFindings] = useState<string[]>(initialFindings);

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useResilientActionState } from "../use-resilient-action";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
@@ -15,10 +15,10 @@ export function InterventionForm({
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   initial: Record<string, string | undefined>;
   types: { value: string; label: string }[];
-  text: { date: string; type: string; note: string; choose: string; save: string; saving: string; cancel: string };
+  text: { date: string; type: string; note: string; choose: string; save: string; saving: string; cancel: string; networkError: string };
   cancelHref: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState(initial));
+  const [state, formAction, pending] = useResilientActionState(action, initialFormState(initial), text.networkError);
   const v = state.values;
   const e = state.errors;
   return (

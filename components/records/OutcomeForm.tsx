@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useResilientActionState } from "../use-resilient-action";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
@@ -19,11 +20,11 @@ export function OutcomeForm({
   instruments: InstrumentInfo[];
   text: {
     date: string; instrument: string; value: string; totalsOnly: string; psfsIntro: string;
-    psfsActivity: string[]; psfsScore: string[]; choose: string; save: string; saving: string; cancel: string;
+    psfsActivity: string[]; psfsScore: string[]; choose: string; save: string; saving: string; cancel: string; networkError: string;
   };
   cancelHref: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState(initial));
+  const [state, formAction, pending] = useResilientActionState(action, initialFormState(initial), text.networkError);
   const [instrument, setInstrument] = useState(initial.instrument ?? "");
   const info = instruments.find((item) => item.value === instrument);
   const v = state.values;

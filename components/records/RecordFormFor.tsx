@@ -25,7 +25,7 @@ type Props = {
 /** The form of one kind of clinical record, with its texts and choices in the user's language. */
 export function RecordFormFor({ kind, messages, locale, patient, target, initial, initialLists }: Props) {
   const action = saveRecordAction.bind(null, kind, { patientId: patient.id, ...target });
-  const common = { date: messages.record.date, choose: messages.patientForm.choose, save: messages.record.save, saving: messages.record.saving, cancel: messages.record.cancel };
+  const common = { date: messages.record.date, choose: messages.patientForm.choose, save: messages.record.save, saving: messages.record.saving, cancel: messages.record.cancel, networkError: messages.error.network };
   const cancelHref = `/patients/${patient.id}`;
   if (kind === "assessment") {
     const a = messages.assessment;

@@ -883,6 +883,7 @@ export const da = {
     retry: "Prøv igen",
     notFound: "Det, du vil ændre, findes ikke, eller du har ikke adgang til det. Genindlæs siden.",
     changedMeanwhile: "Nogen har ændret dette i mellemtiden. Genindlæs siden, og prøv igen.",
+    network: "Forbindelsen svigtede, så det er uvist, om det blev gemt. Det, du har skrevet, står her stadig: tryk Gem igen, så gemmes det kun én gang.",
   },
   email: {
     greeting: (firstName: string) => `Hej ${firstName}`,

@@ -883,6 +883,7 @@ export const en: Messages = {
     retry: "Try again",
     notFound: "What you are changing does not exist, or you do not have access to it. Reload the page.",
     changedMeanwhile: "Someone changed this in the meantime. Reload the page and try again.",
+    network: "The connection failed, so it is not known whether this was saved. What you typed is still here: press Save again and it is stored only once.",
   },
   email: {
     greeting: (firstName: string) => `Hello ${firstName},`,

@@ -22,7 +22,7 @@ export function rawRecordInput(kind: RecordFormKind, formData: FormData): Record
   }
   if (kind === "outcome") {
     const psfs = Array.from({ length: PSFS_MAX_ITEMS }, (_, i) => ({ activity: values[`psfs.${i}.activity`], score: values[`psfs.${i}.score`] }));
-    return { date: values.date, instrument: values.instrument, value: values.value, psfs };
+    return { date: values.date, instrument: values.instrument, value: values.value, psfs, idempotencyKey: values.idempotencyKey };
   }
   return values;
 }
