@@ -18,11 +18,13 @@ import { getPortalOverview } from "../lib/portal/portal-overview";
 import { runDueJobs } from "../lib/scheduler/run-due-jobs";
 import { BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PORTAL_PATIENT } from "./bench-config";
 import { runCli, UsageError } from "./cli";
+import { signIn, waitForHealth } from "./http-session";
 
 const RUNS = 30;
 const WARM_UP = 3;
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
 const ROOT = path.resolve(import.meta.dirname, "..");
+const BASE_URL = `http://localhost:${PORT}`;
 type View = { name: string; path: string; as: string; direct: (prisma: Db, actor: Actor, day: Date) => Promise<unknown> };
 const caseload = (name: string, path: string): View => ({
   name, path, as: BENCH_CLINICIAN,
@@ -96,15 +98,15 @@ async function measureHttp(target: ReturnType<typeof databaseTargetFromEnv>): Pr
   });
   const exited = new Promise<void>((resolve) => server.on("exit", () => resolve()));
   try {
-    await waitForHealth();
+    await waitForHealth(BASE_URL);
     const cookies = new Map<string, string>();
     const stats: Stats[] = [];
     for (const view of VIEWS) {
-      if (!cookies.has(view.as)) cookies.set(view.as, await signIn(view.as));
+      if (!cookies.has(view.as)) cookies.set(view.as, await signIn(BASE_URL, view.as, BENCH_PASSWORD));
       const cookie = cookies.get(view.as)!;
       stats.push(
         await time(async () => {
-          const response = await fetch(`http://localhost:${PORT}${view.path}`, { headers: { cookie }, redirect: "manual" });
+          const response = await fetch(`${BASE_URL}${view.path}`, { headers: { cookie }, redirect: "manual" });
           await response.text();
           if (response.status !== 200) throw new Error(`${view.path} answered ${response.status}`);
         }),
@@ -115,40 +117,6 @@ async function measureHttp(target: ReturnType<typeof databaseTargetFromEnv>): Pr
     server.kill("SIGTERM");
     await exited;
   }
-}
-
-async function signIn(email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair = ""] = header.split(";");
-      const at = pair.indexOf("=");
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const csrf = await fetch(`http://localhost:${PORT}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const login = await fetch(`http://localhost:${PORT}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, json: "true" }),
-    redirect: "manual",
-  });
-  keep(login);
-  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`Signing in as ${email} failed.`);
-  return cookie();
-}
-
-async function waitForHealth() {
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`http://localhost:${PORT}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("The server did not start within five minutes.");
 }
 
 async function time(work: () => Promise<unknown>): Promise<Stats> {

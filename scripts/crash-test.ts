@@ -1,0 +1,304 @@
+// npm run test:crash [-- --short] [-- --db pglite|postgres]: starts the production server as
+// `npm start` does, drives a bounded write load through HTTP (patients logging sessions in the
+// portal, a clinician saving measurements), kills the server with SIGKILL several times and
+// starts it again at once, then checks that every acknowledged write is stored exactly once.
+// On the embedded database (PGlite) and on PostgreSQL (the one the integration tests use: a
+// database of its own, dropped afterwards). --short is the version npm test runs.
+//
+// The writes are the requests the forms' scripts send: a POST to the page naming the server
+// action (its id from the build's own table of actions) with the arguments in React's reply
+// encoding (React's own encodeReply, the one Next.js ships). A write whose answer is lost is
+// sent again with the same client id or idempotency key, as the portal and the clinic's forms do.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+// @ts-expect-error: Next.js ships React's Flight client without types.
+import { encodeReply } from "next/dist/compiled/react-server-dom-webpack/client.node.js";
+import pg from "pg";
+import { isoDate, today } from "../lib/dates";
+import { createPrismaClient, type Db } from "../lib/db/client";
+import { type DatabaseTarget, openDatabase } from "../lib/db/database";
+import { applyMigrations } from "../lib/db/migrations";
+import { DEMO_PASSWORD, seedDemoOnce } from "../lib/seed/demo";
+import { findTestPostgres } from "../tests/support/find-postgres";
+import { runCli, UsageError } from "./cli";
+import { signIn, waitForHealth } from "./http-session";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const PORT = Number(process.env.CRASH_PORT ?? 3230);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+const short = process.argv.includes("--short");
+/** Writes per writer, writers of each kind, and how many times the server is killed. */
+const LOAD = short ? { writes: 15, patients: 2, clinicians: 1, kills: 3 } : { writes: 60, patients: 4, clinicians: 2, kills: 8 };
+
+runCli(async () => {
+  const only = process.argv.includes("--db") ? process.argv[process.argv.indexOf("--db") + 1] : undefined;
+  if (only && only !== "pglite" && only !== "postgres") throw new UsageError("Usage: npm run test:crash -- [--short] [--db pglite|postgres]");
+  const failures: string[] = [];
+  if (!only || only === "pglite") failures.push(...(await onPglite()));
+  if (!only || only === "postgres") {
+    const server = await findTestPostgres();
+    // As the integration tests do: without a PostgreSQL server, the embedded database only.
+    if (server) failures.push(...(await onPostgres(server.url)));
+    else if (only) throw new UsageError("No PostgreSQL found (set TEST_DATABASE_URL or run one on 127.0.0.1:5432).");
+    else console.log("\nNo PostgreSQL server answered (TEST_DATABASE_URL or 127.0.0.1:5432): the crash test ran on the embedded database only.");
+  }
+  if (failures.length > 0) throw new Error(`The crash test failed:\n  ${failures.join("\n  ")}`);
+  console.log("\nEvery acknowledged write was stored exactly once.");
+});
+
+async function onPglite(): Promise<string[]> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "heelpain-crash-"));
+  try {
+    return await crashRun("PGlite", { kind: "pglite", dataDir }, { DATA_DIR: dataDir });
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function onPostgres(serverUrl: string): Promise<string[]> {
+  const name = `heelpain_crash_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}"`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const target: DatabaseTarget = { kind: "postgres", url: url.toString() };
+    return await crashRun("PostgreSQL", target, { DATABASE_URL: target.url, NEXTAUTH_SECRET: randomBytes(32).toString("hex") });
+  } finally {
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+
+async function withDb<T>(target: DatabaseTarget, work: (db: Awaited<ReturnType<typeof openDatabase>>, prisma: Db) => Promise<T>): Promise<T> {
+  const db = await openDatabase(target);
+  const prisma = createPrismaClient(db);
+  try {
+    return await work(db, prisma);
+  } finally {
+    await prisma.$disconnect();
+    await db.close();
+  }
+}
+
+/** One production server, started the way npm start starts it; its output is kept for a failure's report. */
+class AppServer {
+  private child: ChildProcess | null = null;
+  private output: string[] = [];
+  constructor(private readonly env: Record<string, string>) {}
+
+  async start(): Promise<number> {
+    const started = performance.now();
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/start.ts")], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...this.env, PORT: String(PORT), HOST: "127.0.0.1", NEXTAUTH_URL: BASE, LOG_LEVEL: "warn" },
+    });
+    const keep = (chunk: Buffer) => {
+      this.output.push(chunk.toString());
+      if (this.output.length > 200) this.output.shift();
+    };
+    child.stdout!.on("data", keep);
+    child.stderr!.on("data", keep);
+    this.child = child;
+    const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`the server exited (${code}) while starting:\n${this.output.join("")}`))));
+    await Promise.race([
+      waitForHealth(BASE, 120_000).catch((error: Error) => {
+        throw new Error(`${error.message} It printed:\n${this.output.join("")}`);
+      }),
+      exited,
+    ]);
+    exited.catch(() => undefined);
+    return performance.now() - started;
+  }
+
+  /** SIGKILL: no shutdown of any kind, as a power cut or the OOM killer would. */
+  async kill(): Promise<void> {
+    const child = this.child!;
+    // Its exit is expected now: not the "exited while starting" failure.
+    child.removeAllListeners("exit");
+    const gone = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGKILL");
+    await gone;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    child.removeAllListeners("exit");
+    const gone = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await gone;
+  }
+}
+
+/** The id of an exported server action in the build (.next/server/server-reference-manifest.json). */
+async function actionId(filename: string, exportedName: string): Promise<string> {
+  const manifest = JSON.parse(await readFile(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, action]) => action.filename === filename && action.exportedName === exportedName);
+  if (!found) throw new Error(`The build has no server action ${exportedName} of ${filename}.`);
+  return found[0];
+}
+
+/** Calls a form's server action as its script does: (…bound arguments, previous state, form data). */
+async function callAction(pageUrl: string, cookie: string, id: string, bound: unknown[], values: Record<string, string>): Promise<Response> {
+  const formData = new FormData();
+  for (const [name, value] of Object.entries(values)) formData.append(name, value);
+  const body = (await encodeReply([...bound, { attempt: 0, values: {}, errors: {}, formError: null }, formData])) as FormData | string;
+  return fetch(pageUrl, {
+    method: "POST",
+    body,
+    headers: { cookie, origin: BASE, "next-action": id, accept: "text/x-component" },
+    redirect: "manual",
+    signal: AbortSignal.timeout(60_000),
+  });
+}
+
+type Write = { id: string; url: string; send: () => Promise<Response>; acknowledged: (response: Response) => Promise<boolean> };
+
+/**
+ * Sends each write until the server acknowledges it: a lost answer (a refused or broken
+ * connection while the server is down, or a 5xx) is sent again, the same write. An answer that
+ * is neither is a failure of the test.
+ */
+async function writer(writes: Write[], acked: string[]) {
+  for (const write of writes) {
+    for (;;) {
+      // The answer: "acknowledged", "refused" (an answer without the confirmation) or null when it was lost.
+      const answer = await write.send().then(
+        async (response) => (response.status >= 500 ? (await response.body?.cancel(), null) : (await write.acknowledged(response)) ? "acknowledged" : `refused with ${response.status}`),
+        () => null,
+      ).catch(() => null);
+      if (answer === "acknowledged") {
+        acked.push(write.id);
+        break;
+      }
+      if (answer) throw new Error(`${write.url} was ${answer}, without its confirmation`);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  }
+}
+
+/** The demo clinic (as npm start adds it to a new embedded database), and the demo patient's ids. */
+async function prepare(target: DatabaseTarget) {
+  return withDb(target, async (db, prisma) => {
+    await applyMigrations(db);
+    await seedDemoOnce(prisma, today());
+    const episode = await prisma.episode.findFirstOrThrow({
+      where: { patient: { name: "Peter Patient" }, status: { not: "DISCHARGED" } },
+      select: { id: true, patientId: true, assignments: { where: { status: "ACTIVE" }, select: { id: true } } },
+    });
+    if (!episode.assignments[0]) throw new Error("the demo patient has no program to log a session of");
+    return { patientId: episode.patientId, episodeId: episode.id, assignmentId: episode.assignments[0].id };
+  });
+}
+
+async function crashRun(label: string, target: DatabaseTarget, env: Record<string, string>): Promise<string[]> {
+  console.log(`\n== ${label}: ${LOAD.patients} patients' and ${LOAD.clinicians} clinicians' writers, ${LOAD.writes} writes each, ${LOAD.kills} kills`);
+  const { patientId, episodeId, assignmentId } = await prepare(target);
+  const server = new AppServer(env);
+  const testStart = new Date();
+  const day = isoDate(today());
+  try {
+    console.log(`   started in ${(await server.start() / 1000).toFixed(1)} s`);
+    return await driveLoad(server, label, target, { patientId, episodeId, assignmentId, testStart, day });
+  } finally {
+    await server.stop();
+  }
+}
+
+async function driveLoad(
+  server: AppServer,
+  label: string,
+  target: DatabaseTarget,
+  { patientId, episodeId, assignmentId, testStart, day }: { patientId: string; episodeId: string; assignmentId: string; testStart: Date; day: string },
+): Promise<string[]> {
+
+  const patientCookie = await signIn(BASE, "patient@demo.dk", DEMO_PASSWORD);
+  const clinicianCookie = await signIn(BASE, "fysio@demo.dk", DEMO_PASSWORD);
+  const logSession = await actionId("app/actions/portal.ts", "logSessionAction");
+  const saveRecord = await actionId("app/actions/records.ts", "saveRecordAction");
+  const outcomePage = `${BASE}/patients/${patientId}/records/outcome/new`;
+
+  const sessionWrites = (n: number): Write[] =>
+    Array.from({ length: n }, (_, i) => {
+      const clientId = randomUUID();
+      return {
+        id: clientId,
+        url: "/portal",
+        send: () => callAction(`${BASE}/portal`, patientCookie, logSession, [], { clientId, assignmentId, date: day, completed: "yes", sets: "3", reps: "15", loadKg: "", painDuring: String(i % 3) }),
+        acknowledged: async (response) => response.status === 200 && (await response.text()).includes("Træningen er gemt."),
+      };
+    });
+  const outcomeWrites = (n: number): Write[] =>
+    Array.from({ length: n }, (_, i) => {
+      const idempotencyKey = randomUUID();
+      return {
+        id: idempotencyKey,
+        url: "/patients/…/records/outcome/new",
+        send: () =>
+          callAction(outcomePage, clinicianCookie, saveRecord, ["outcome", { patientId, episodeId, recordId: null }], {
+            idempotencyKey, date: day, instrument: "NRS_ACTIVITY", value: String(i % 11),
+          }),
+        // Saved, the form goes back to the patient page.
+        acknowledged: async (response) => {
+          await response.body?.cancel();
+          return (response.headers.get("x-action-redirect") ?? "").startsWith(`/patients/${patientId};`);
+        },
+      };
+    });
+
+  const sessions = Array.from({ length: LOAD.patients }, () => sessionWrites(LOAD.writes));
+  const outcomes = Array.from({ length: LOAD.clinicians }, () => outcomeWrites(LOAD.writes));
+  const ackedSessions: string[] = [];
+  const ackedOutcomes: string[] = [];
+  const done = { stop: false };
+  const writers = Promise.all([...sessions.map((w) => writer(w, ackedSessions)), ...outcomes.map((w) => writer(w, ackedOutcomes))]).finally(() => {
+    done.stop = true;
+  });
+  writers.catch(() => undefined);
+
+  // Kill the server whenever a few more writes were acknowledged, and start it again at once.
+  const total = (LOAD.patients + LOAD.clinicians) * LOAD.writes;
+  const restarts: number[] = [];
+  for (let kill = 1; kill <= LOAD.kills && !done.stop; kill += 1) {
+    const target = Math.floor((total * kill) / (LOAD.kills + 1));
+    while (!done.stop && ackedSessions.length + ackedOutcomes.length < target) await new Promise((resolve) => setTimeout(resolve, 20));
+    if (done.stop) break;
+    await server.kill();
+    restarts.push(await server.start());
+  }
+  await writers;
+  await server.stop();
+  console.log(`   ${restarts.length} kills; back up after ${restarts.map((ms) => (ms / 1000).toFixed(1)).join(", ")} s`);
+  console.log(`   acknowledged: ${ackedSessions.length} sessions, ${ackedOutcomes.length} measurements`);
+
+  // The server is stopped: the test reads the database itself.
+  return withDb(target, async (_db, prisma) => {
+    const failures: string[] = [];
+    const sentSessions = sessions.flat().map((w) => w.id);
+    const storedSessions = await prisma.sessionLog.findMany({ where: { clientId: { in: sentSessions } }, select: { clientId: true } });
+    const stored = new Set(storedSessions.map((s) => s.clientId));
+    const lostSessions = ackedSessions.filter((id) => !stored.has(id));
+    if (lostSessions.length) failures.push(`${label}: ${lostSessions.length} acknowledged sessions are missing`);
+
+    const sentKeys = outcomes.flat().map((w) => w.id);
+    const keys = await prisma.idempotencyKey.findMany({ where: { key: { in: sentKeys } } });
+    const written = new Set(keys.map((k) => k.entityId));
+    const lostOutcomes = ackedOutcomes.filter((key) => !keys.some((k) => k.key === key && k.entityId));
+    if (lostOutcomes.length) failures.push(`${label}: ${lostOutcomes.length} acknowledged measurements are missing`);
+    // Every measurement the test's writes made belongs to one key: none was stored twice.
+    const rows = await prisma.outcomeMeasurement.count({ where: { instrument: "NRS_ACTIVITY", recordedBy: "CLINICIAN", createdAt: { gte: testStart }, episode: { patientId } } });
+    if (rows !== written.size) failures.push(`${label}: ${rows} measurements stored for ${written.size} keys`);
+    console.log(`   stored: ${stored.size} sessions (${ackedSessions.length} acknowledged), ${rows} measurements (${ackedOutcomes.length} acknowledged)`);
+    if (ackedSessions.length + ackedOutcomes.length !== total) failures.push(`${label}: only ${ackedSessions.length + ackedOutcomes.length} of ${total} writes were acknowledged`);
+    return failures;
+  });
+}
