@@ -24,7 +24,7 @@ import { DEFAULT_RULE_SETTINGS, SETTING_NAMES } from "../lib/rules/settings";
 import { createPatient, createUser } from "../lib/seed/builders";
 import { DEMO_CLINIC_NAME, DEMO_PASSWORD, SECOND_CLINIC_NAME } from "../lib/seed/demo";
 import { declaredEntryPoints, type Declared } from "./support/entry-declarations";
-import { callServerAction, getPage, serverActions, signIn, type ActionAnswer } from "./support/http-client";
+import { callServerAction, getPage, serverActions, signIn, type ActionAnswer } from "../tests/support/http-client";
 import { changedTables, fingerprint } from "../tests/support/db-fingerprint";
 import { startMatrixServer, type MatrixServer } from "./support/matrix-server";
 

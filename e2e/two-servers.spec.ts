@@ -8,7 +8,7 @@ import { createPrismaClient } from "../lib/db/client";
 import { openDatabase } from "../lib/db/database";
 import { createClinic, createUser } from "../lib/seed/builders";
 import { findTestPostgres } from "../tests/support/find-postgres";
-import { postSignIn } from "./support/http-client";
+import { postSignIn, waitForHealth } from "../tests/support/http-client";
 
 const PASSWORD = "hælløft på trappetrin";
 
@@ -21,13 +21,13 @@ async function signInError(baseURL: string, email: string, password: string): Pr
 
 async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "inherit"] });
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false)) return child;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}`, 180_000);
+    return child;
+  } catch (error) {
+    child.kill();
+    throw error;
   }
-  child.kill();
-  throw new Error(`the server on port ${port} did not start`);
 }
 
 test("sign-in failures on two app servers sharing one PostgreSQL are counted together", async () => {

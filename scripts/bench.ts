@@ -18,7 +18,7 @@ import { getPortalOverview } from "../lib/portal/portal-overview";
 import { runDueJobs } from "../lib/scheduler/run-due-jobs";
 import { BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PORTAL_PATIENT } from "./bench-config";
 import { runCli, UsageError } from "./cli";
-import { signIn, waitForHealth } from "./http-session";
+import { signIn, waitForHealth } from "../tests/support/http-client";
 
 const RUNS = 30;
 const WARM_UP = 3;
@@ -98,7 +98,7 @@ async function measureHttp(target: ReturnType<typeof databaseTargetFromEnv>): Pr
   });
   const exited = new Promise<void>((resolve) => server.on("exit", () => resolve()));
   try {
-    await waitForHealth(BASE_URL);
+    await waitForHealth(BASE_URL, 300_000);
     const cookies = new Map<string, string>();
     const stats: Stats[] = [];
     for (const view of VIEWS) {

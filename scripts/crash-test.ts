@@ -11,11 +11,9 @@
 // sent again with the same client id or idempotency key, as the portal and the clinic's forms do.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-// @ts-expect-error: Next.js ships React's Flight client without types.
-import { encodeReply } from "next/dist/compiled/react-server-dom-webpack/client.node.js";
 import pg from "pg";
 import { isoDate, today } from "../lib/dates";
 import { createPrismaClient, type Db } from "../lib/db/client";
@@ -24,7 +22,7 @@ import { applyMigrations } from "../lib/db/migrations";
 import { DEMO_PASSWORD, seedDemoOnce } from "../lib/seed/demo";
 import { findTestPostgres } from "../tests/support/find-postgres";
 import { runCli, UsageError } from "./cli";
-import { signIn, waitForHealth } from "./http-session";
+import { type ActionAnswer, callServerAction, serverActions, signIn, waitForHealth } from "../tests/support/http-client";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.CRASH_PORT ?? 3230);
@@ -137,31 +135,21 @@ class AppServer {
   }
 }
 
-/** The id of an exported server action in the build (.next/server/server-reference-manifest.json). */
-async function actionId(filename: string, exportedName: string): Promise<string> {
-  const manifest = JSON.parse(await readFile(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, action]) => action.filename === filename && action.exportedName === exportedName);
-  if (!found) throw new Error(`The build has no server action ${exportedName} of ${filename}.`);
-  return found[0];
+type Write = { id: string; url: string; send: () => Promise<ActionAnswer>; acknowledged: (answer: ActionAnswer) => boolean };
+
+/** The id of an exported server action in the build. */
+function actionId(file: string, name: string): string {
+  const found = serverActions().find((action) => action.file === file && action.name === name);
+  if (!found) throw new Error(`The build has no server action ${name} of ${file}.`);
+  return found.id;
 }
 
-/** Calls a form's server action as its script does: (…bound arguments, previous state, form data). */
-async function callAction(pageUrl: string, cookie: string, id: string, bound: unknown[], values: Record<string, string>): Promise<Response> {
+/** A form's server action with its arguments: (…bound arguments, previous state, form data). */
+function formArgs(bound: unknown[], values: Record<string, string>): unknown[] {
   const formData = new FormData();
   for (const [name, value] of Object.entries(values)) formData.append(name, value);
-  const body = (await encodeReply([...bound, { attempt: 0, values: {}, errors: {}, formError: null }, formData])) as FormData | string;
-  return fetch(pageUrl, {
-    method: "POST",
-    body,
-    headers: { cookie, origin: BASE, "next-action": id, accept: "text/x-component" },
-    redirect: "manual",
-    signal: AbortSignal.timeout(60_000),
-  });
+  return [...bound, { attempt: 0, values: {}, errors: {}, formError: null }, formData];
 }
-
-type Write = { id: string; url: string; send: () => Promise<Response>; acknowledged: (response: Response) => Promise<boolean> };
 
 /**
  * Sends each write until the server acknowledges it: a lost answer (a refused or broken
@@ -173,9 +161,9 @@ async function writer(writes: Write[], acked: string[]) {
     for (;;) {
       // The answer: "acknowledged", "refused" (an answer without the confirmation) or null when it was lost.
       const answer = await write.send().then(
-        async (response) => (response.status >= 500 ? (await response.body?.cancel(), null) : (await write.acknowledged(response)) ? "acknowledged" : `refused with ${response.status}`),
+        (response) => (response.status >= 500 ? null : write.acknowledged(response) ? "acknowledged" : `answered ${response.status}`),
         () => null,
-      ).catch(() => null);
+      );
       if (answer === "acknowledged") {
         acked.push(write.id);
         break;
@@ -223,9 +211,9 @@ async function driveLoad(
 
   const patientCookie = await signIn(BASE, "patient@demo.dk", DEMO_PASSWORD);
   const clinicianCookie = await signIn(BASE, "fysio@demo.dk", DEMO_PASSWORD);
-  const logSession = await actionId("app/actions/portal.ts", "logSessionAction");
-  const saveRecord = await actionId("app/actions/records.ts", "saveRecordAction");
-  const outcomePage = `${BASE}/patients/${patientId}/records/outcome/new`;
+  const logSession = actionId("app/actions/portal.ts", "logSessionAction");
+  const saveRecord = actionId("app/actions/records.ts", "saveRecordAction");
+  const outcomePage = `/patients/${patientId}/records/outcome/new`;
 
   const sessionWrites = (n: number): Write[] =>
     Array.from({ length: n }, (_, i) => {
@@ -233,8 +221,9 @@ async function driveLoad(
       return {
         id: clientId,
         url: "/portal",
-        send: () => callAction(`${BASE}/portal`, patientCookie, logSession, [], { clientId, assignmentId, date: day, completed: "yes", sets: "3", reps: "15", loadKg: "", painDuring: String(i % 3) }),
-        acknowledged: async (response) => response.status === 200 && (await response.text()).includes("Træningen er gemt."),
+        send: () =>
+          callServerAction(BASE, patientCookie, logSession, formArgs([], { clientId, assignmentId, date: day, completed: "yes", sets: "3", reps: "15", loadKg: "", painDuring: String(i % 3) }), "/portal"),
+        acknowledged: (answer) => (answer.value as { notice?: string } | null)?.notice === "Træningen er gemt.",
       };
     });
   const outcomeWrites = (n: number): Write[] =>
@@ -244,14 +233,11 @@ async function driveLoad(
         id: idempotencyKey,
         url: "/patients/…/records/outcome/new",
         send: () =>
-          callAction(outcomePage, clinicianCookie, saveRecord, ["outcome", { patientId, episodeId, recordId: null }], {
+          callServerAction(BASE, clinicianCookie, saveRecord, formArgs(["outcome", { patientId, episodeId, recordId: null }], {
             idempotencyKey, date: day, instrument: "NRS_ACTIVITY", value: String(i % 11),
-          }),
+          }), outcomePage),
         // Saved, the form goes back to the patient page.
-        acknowledged: async (response) => {
-          await response.body?.cancel();
-          return (response.headers.get("x-action-redirect") ?? "").startsWith(`/patients/${patientId};`);
-        },
+        acknowledged: (answer) => answer.redirect === `/patients/${patientId}`,
       };
     });
 

@@ -1,6 +1,7 @@
 // Requests as a browser makes them, without a browser: sign-in through next-auth's own
 // endpoints (a real session cookie), pages with redirects left visible, and server actions
-// called by id with React's own encoding of their arguments, as any HTTP client could.
+// called by id with React's own encoding of their arguments, as any HTTP client could. Used
+// by the end-to-end tests, the benchmark and the crash test.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 
@@ -9,6 +10,16 @@ const require = createRequire(import.meta.url);
 const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node.js") as { encodeReply(args: unknown[]): Promise<string | FormData> };
 
 export type ActionEntry = { id: string; file: string; name: string };
+
+/** Resolves once GET /api/health answers 200; fails after `timeoutMs`. */
+export async function waitForHealth(baseURL: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await fetch(`${baseURL}/api/health`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The server at ${baseURL} did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+}
 
 /** Every server action of the build: id, file and exported name (Next.js's manifest). */
 export function serverActions(): ActionEntry[] {
@@ -52,13 +63,15 @@ export async function getPage(baseURL: string, cookie: string, url: string): Pro
 /** What a server action answered: a redirect, the value it returned, or an error it threw. */
 export type ActionAnswer = { status: number; redirect: string | null; value: unknown; threw: boolean };
 
-export async function callServerAction(baseURL: string, cookie: string, actionId: string, args: unknown[]): Promise<ActionAnswer> {
+/** Calls a server action as a page's script does; `page` is the path of the page it is called from. */
+export async function callServerAction(baseURL: string, cookie: string, actionId: string, args: unknown[], page = "/"): Promise<ActionAnswer> {
   const body = await encodeReply(args);
-  const response = await fetch(`${baseURL}/`, {
+  const response = await fetch(`${baseURL}${page}`, {
     method: "POST",
     redirect: "manual",
-    headers: { cookie, "next-action": actionId, ...(typeof body === "string" && { "content-type": "text/plain;charset=UTF-8" }) },
+    headers: { cookie, origin: baseURL, "next-action": actionId, ...(typeof body === "string" && { "content-type": "text/plain;charset=UTF-8" }) },
     body,
+    signal: AbortSignal.timeout(60_000),
   });
   const text = await response.text();
   // The flight answer's row 1 is the action's value; "E" marks an error the action threw.
