@@ -18,6 +18,8 @@ async function painfulSessionsOnFlag(page: Page, patientUrl: string): Promise<st
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 
 test("a clinician invites the demo patient, who logs pain and a painful session on a phone; the clinic sees both and a LOAD_RESPONSE flag", async ({ browser }) => {
+  // The whole journey of two people on two devices: longer than one screen's test.
+  test.setTimeout(90_000);
   // The clinician, on a desktop.
   const clinic = await browser.newPage();
   await signIn(clinic, "fysio@demo.dk");

@@ -15,7 +15,7 @@ const HIGHEST_OPEN = Prisma.raw(`CASE ${SEVERITIES.map((s) => `WHEN flags.${s} >
  * (see with-episode-write.ts); the demo seed and the benchmark seed call it for many episodes
  * at once, so there is one definition of the summary. The program phase comes from the
  * progression engine (TypeScript) after the statement; it also moves with the date, so the
- * daily sweep refreshes every summary.
+ * daily sweep refreshes every summary. Both write only the rows whose values changed.
  */
 export async function refreshEpisodeSummaries(db: Prisma.TransactionClient, episodeIds: string[]) {
   if (episodeIds.length === 0) return;
@@ -59,6 +59,15 @@ export async function refreshEpisodeSummaries(db: Prisma.TransactionClient, epis
       WHERE p."episodeId" = source.id AND p.status = 'ACTIVE'
       ORDER BY (p.kind = 'HSR') DESC, p."startDate" DESC LIMIT 1
     ) AS program ON true
-    WHERE e.id = source.id AND source.id = ANY(${episodeIds}::uuid[])`;
+    WHERE e.id = source.id AND source.id = ANY(${episodeIds}::uuid[])
+      -- Only rows whose summary moved: the daily sweep refreshes every episode, and rewriting
+      -- unchanged rows made a sweep with nothing to change write the whole table.
+      AND (e."baselinePain", e."baselinePainDate", e."latestPain", e."latestPainDate",
+           e."openUrgentFlags", e."openHighFlags", e."openWarningFlags", e."openInfoFlags",
+           e."highestOpenSeverity", e."followUpOverdue", e."lastVisit", e."programKind", e."programStart")
+        IS DISTINCT FROM
+          (baseline.value, baseline.date, latest.value, latest.date,
+           flags.urgent, flags.high, flags.warning, flags.info,
+           ${HIGHEST_OPEN}, flags.follow_up, visit.date, program.kind, program.start)`;
   await refreshProgramPhases(db, episodeIds, today());
 }

@@ -2,9 +2,14 @@
 // flag; a changed hit updates it (and re-opens an acknowledged flag whose severity rose); a
 // rule that no longer fires resolves its flag. Every change leaves a FlagEvent, so history is
 // kept. Only the rule codes of SPEC §5 are managed. A second run on the same day changes nothing.
-import type { FlagSeverity, PainTrend } from "../generated/prisma/enums";
-import type { Prisma } from "../generated/prisma/client";
-import { RULE_CODES, type RuleFlag } from "../rules/case";
+//
+// The daily sweep passes a thousand episodes at a time, so every change is worked out in memory
+// first (planFlagChanges) and then written in a handful of statements, whatever the number of
+// episodes (writeFlagChanges): row-by-row writes made the sweep's first run take minutes.
+import { randomUUID } from "node:crypto";
+import type { FlagSeverity, FlagStatus, PainTrend } from "../generated/prisma/enums";
+import { Prisma } from "../generated/prisma/client";
+import { RULE_CODES, type RuleCase, type RuleFlag } from "../rules/case";
 import { evaluate } from "../rules/evaluate";
 import { judgeInstruments, painTrend } from "../rules/instrument-judgement";
 import { loadRuleCases } from "../rules/load-rule-cases";
@@ -22,10 +27,29 @@ function canonical(value: unknown): string {
 
 export type SyncCounts = { opened: number; changed: number; reopened: number; resolved: number };
 
+type StoredFlag = { id: string; episodeId: string; code: string; severity: FlagSeverity; status: FlagStatus; evidence: unknown; ruleVersion: number };
+type EpisodeRow = { id: string; clinicId: string; painTrend: PainTrend | null; clinic: { ruleSettings: unknown } };
+
+/** What the rules say a flag holds (the columns a changed hit rewrites). */
+type FlagValues = Pick<RuleFlag, "evidence" | "recommendation" | "sources" | "ruleVersion"> & { severity: FlagSeverity };
+type FlagEventType = "OPENED" | "SEVERITY_CHANGED" | "REOPENED" | "RESOLVED";
+
+/** Every write one sync makes, gathered before any is made. */
+type FlagChanges = {
+  counts: SyncCounts;
+  /** New flags, with their ids chosen here so their OPENED events can name them. */
+  opened: (FlagValues & { id: string; clinicId: string; episodeId: string; code: string })[];
+  /** Flags whose hit changed; `reopen` sets an acknowledged flag OPEN again. */
+  changed: (FlagValues & { id: string; reopen: boolean })[];
+  resolved: string[];
+  /** In the order of the writes above; each names a flag that exists once those are made. */
+  events: { flagId: string; type: FlagEventType; severity: FlagSeverity }[];
+  /** Episodes whose pain trend moved, by their new trend (null: no trend any more). */
+  painTrends: Map<PainTrend | null, string[]>;
+};
+
 export async function syncEpisodeFlags(db: Prisma.TransactionClient, episodeIds: string[], asOf: Date): Promise<SyncCounts> {
-  const counts: SyncCounts = { opened: 0, changed: 0, reopened: 0, resolved: 0 };
-  if (episodeIds.length === 0) return counts;
-  const day = asOf.toISOString().slice(0, 10);
+  if (episodeIds.length === 0) return { opened: 0, changed: 0, reopened: 0, resolved: 0 };
   // A sweep and a patient's write may evaluate one episode at once: the rows are locked (in id
   // order, so two batches cannot deadlock) and the second waits for the first's flags.
   await db.$executeRaw`SELECT 1 FROM "Episode" WHERE id = ANY(${episodeIds}::uuid[]) ORDER BY id FOR UPDATE`;
@@ -34,54 +58,157 @@ export async function syncEpisodeFlags(db: Prisma.TransactionClient, episodeIds:
     db.episode.findMany({ where: { id: { in: episodeIds } }, select: { id: true, clinicId: true, painTrend: true, clinic: { select: { ruleSettings: true } } } }),
     db.flag.findMany({ where: { episodeId: { in: episodeIds }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } } }),
   ]);
+  const changes = planFlagChanges(episodes, cases, current, asOf.toISOString().slice(0, 10));
+  await writeFlagChanges(db, changes);
+  return changes.counts;
+}
+
+/** Compares each episode's rule hits on `day` with its stored flags; writes nothing. */
+function planFlagChanges(episodes: EpisodeRow[], cases: Map<string, RuleCase>, current: StoredFlag[], day: string): FlagChanges {
+  const changes: FlagChanges = { counts: { opened: 0, changed: 0, reopened: 0, resolved: 0 }, opened: [], changed: [], resolved: [], events: [], painTrends: new Map() };
+  const storedOf = groupBy(current, (flag) => flag.episodeId);
   for (const episode of episodes) {
     const settings = clinicRuleSettings(episode.clinic.ruleSettings);
     const ruleCase = cases.get(episode.id)!;
     const hits = evaluate(ruleCase, day, settings);
     // The caseload's pain trend is the rules' own judgement, kept beside the flags.
     const trend: PainTrend | null = painTrend(judgeInstruments(ruleCase.outcomes, day, settings));
-    if (trend !== episode.painTrend) await db.episode.update({ where: { id: episode.id }, data: { painTrend: trend } });
-    const stored = current.filter((flag) => flag.episodeId === episode.id);
+    if (trend !== episode.painTrend) pushTo(changes.painTrends, trend, episode.id);
+    const stored = new Map((storedOf.get(episode.id) ?? []).map((flag) => [flag.code, flag]));
     for (const hit of hits) {
-      const existing = stored.find((flag) => flag.code === hit.code);
-      await upsertFlag(db, episode, hit, existing, counts);
+      const existing = stored.get(hit.code);
+      stored.delete(hit.code);
+      if (existing) planChangedFlag(changes, existing, hit);
+      else planNewFlag(changes, episode, hit);
     }
-    for (const flag of stored.filter((f) => !hits.some((hit) => hit.code === f.code))) {
-      await db.flag.update({
-        where: { id: flag.id },
-        data: { status: "RESOLVED", resolvedAt: new Date(), events: { create: { type: "RESOLVED", severity: flag.severity } } },
-      });
-      counts.resolved += 1;
+    // What is left has no hit any more: the condition went, so the flag resolves.
+    for (const flag of stored.values()) {
+      changes.resolved.push(flag.id);
+      changes.events.push({ flagId: flag.id, type: "RESOLVED", severity: flag.severity });
+      changes.counts.resolved += 1;
     }
   }
-  return counts;
+  return changes;
 }
 
-async function upsertFlag(
-  db: Prisma.TransactionClient,
-  episode: { id: string; clinicId: string },
-  hit: RuleFlag,
-  existing: { id: string; severity: FlagSeverity; status: string; evidence: unknown; ruleVersion: number } | undefined,
-  counts: SyncCounts,
-) {
-  const severity = toFlagSeverity(hit.severity);
-  const data = { severity, evidence: hit.evidence as Prisma.InputJsonValue, recommendation: hit.recommendation, sources: hit.sources, ruleVersion: hit.ruleVersion };
-  if (!existing) {
-    await db.flag.create({ data: { ...data, clinicId: episode.clinicId, episodeId: episode.id, code: hit.code, events: { create: { type: "OPENED", severity } } } });
-    counts.opened += 1;
-    return;
-  }
-  const sameSeverity = existing.severity === severity;
+function valuesOf(hit: RuleFlag): FlagValues {
+  return { severity: toFlagSeverity(hit.severity), evidence: hit.evidence, recommendation: hit.recommendation, sources: hit.sources, ruleVersion: hit.ruleVersion };
+}
+
+function planNewFlag(changes: FlagChanges, episode: { id: string; clinicId: string }, hit: RuleFlag) {
+  const id = randomUUID();
+  const values = valuesOf(hit);
+  changes.opened.push({ ...values, id, clinicId: episode.clinicId, episodeId: episode.id, code: hit.code });
+  changes.events.push({ flagId: id, type: "OPENED", severity: values.severity });
+  changes.counts.opened += 1;
+}
+
+function planChangedFlag(changes: FlagChanges, existing: StoredFlag, hit: RuleFlag) {
+  const values = valuesOf(hit);
+  const sameSeverity = existing.severity === values.severity;
   if (sameSeverity && existing.ruleVersion === hit.ruleVersion && canonical(existing.evidence) === canonical(hit.evidence)) return;
+  // A clinician's acknowledgement covers the severity they saw, not a worse one.
   const reopen = existing.status === "ACKNOWLEDGED" && severityRank(hit.severity) > severityRank(fromFlagSeverity(existing.severity));
-  await db.flag.update({
-    where: { id: existing.id },
-    data: {
-      ...data,
-      ...(reopen ? { status: "OPEN" } : {}),
-      ...(sameSeverity ? {} : { events: { create: { type: reopen ? "REOPENED" : "SEVERITY_CHANGED", severity } } }),
-    },
-  });
-  if (reopen) counts.reopened += 1;
-  else counts.changed += 1;
+  changes.changed.push({ ...values, id: existing.id, reopen });
+  // New evidence alone is no event; a new severity is.
+  if (!sameSeverity) changes.events.push({ flagId: existing.id, type: reopen ? "REOPENED" : "SEVERITY_CHANGED", severity: values.severity });
+  if (reopen) changes.counts.reopened += 1;
+  else changes.counts.changed += 1;
+}
+
+/**
+ * A few statements for any number of changes; none when nothing changed. Timestamps are the
+ * app's clock, as Prisma's own defaults (@default(now()), @updatedAt) would set them.
+ */
+async function writeFlagChanges(db: Prisma.TransactionClient, changes: FlagChanges) {
+  const now = new Date();
+  for (const [trend, ids] of changes.painTrends) {
+    await db.episode.updateMany({ where: { id: { in: ids } }, data: { painTrend: trend } });
+  }
+  await insertFlags(db, changes.opened, now);
+  await updateChangedFlags(db, changes.changed, now);
+  if (changes.resolved.length > 0) {
+    await db.flag.updateMany({ where: { id: { in: changes.resolved } }, data: { status: "RESOLVED", resolvedAt: now } });
+  }
+  // Last: the events of new flags need those flags' rows.
+  await insertEvents(db, changes.events, now);
+}
+
+// The statements below take one array per column and unnest them into rows: a thousand
+// episodes' flags are a handful of parameters, where Prisma's createMany binds one per value
+// and spent most of the sweep's first run building them. jsonb values and each flag's sources
+// (an array per row, which unnest would flatten) travel as JSON text and are cast back.
+const SOURCES = Prisma.sql`ARRAY(SELECT jsonb_array_elements_text(v.sources::jsonb))`;
+
+async function insertFlags(db: Prisma.TransactionClient, opened: FlagChanges["opened"], now: Date) {
+  if (opened.length === 0) return;
+  const column = <T>(pick: (flag: FlagChanges["opened"][number]) => T) => opened.map(pick);
+  await db.$executeRaw`
+    INSERT INTO "Flag" (id, "clinicId", "episodeId", code, severity, evidence, recommendation, sources, "ruleVersion", "openedAt", "updatedAt")
+    SELECT v.id, v.clinic_id, v.episode_id, v.code, v.severity::"FlagSeverity", v.evidence::jsonb, v.recommendation::jsonb, ${SOURCES},
+           v.rule_version, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+    FROM unnest(
+      ${column((f) => f.id)}::uuid[],
+      ${column((f) => f.clinicId)}::uuid[],
+      ${column((f) => f.episodeId)}::uuid[],
+      ${column((f) => f.code)}::text[],
+      ${column((f) => f.severity)}::text[],
+      ${column((f) => JSON.stringify(f.evidence))}::text[],
+      ${column((f) => JSON.stringify(f.recommendation))}::text[],
+      ${column((f) => JSON.stringify(f.sources))}::text[],
+      ${column((f) => f.ruleVersion)}::int[]
+    ) AS v(id, clinic_id, episode_id, code, severity, evidence, recommendation, sources, rule_version)`;
+}
+
+/**
+ * One UPDATE for all changed flags (Prisma has no bulk update with a value per row). Status
+ * is touched only to re-open, so an acknowledgement made meanwhile (that service does not lock
+ * the episode) is never undone.
+ */
+async function updateChangedFlags(db: Prisma.TransactionClient, changed: FlagChanges["changed"], now: Date) {
+  if (changed.length === 0) return;
+  const column = <T>(pick: (flag: FlagChanges["changed"][number]) => T) => changed.map(pick);
+  await db.$executeRaw`
+    UPDATE "Flag" AS f SET
+      severity       = v.severity::"FlagSeverity",
+      evidence       = v.evidence::jsonb,
+      recommendation = v.recommendation::jsonb,
+      sources        = ${SOURCES},
+      "ruleVersion"  = v.rule_version,
+      status         = CASE WHEN v.reopen THEN 'OPEN'::"FlagStatus" ELSE f.status END,
+      "updatedAt"    = ${now.toISOString()}::timestamptz
+    FROM unnest(
+      ${column((f) => f.id)}::uuid[],
+      ${column((f) => f.severity)}::text[],
+      ${column((f) => JSON.stringify(f.evidence))}::text[],
+      ${column((f) => JSON.stringify(f.recommendation))}::text[],
+      ${column((f) => JSON.stringify(f.sources))}::text[],
+      ${column((f) => f.ruleVersion)}::int[],
+      ${column((f) => f.reopen)}::boolean[]
+    ) AS v(id, severity, evidence, recommendation, sources, rule_version, reopen)
+    WHERE f.id = v.id`;
+}
+
+async function insertEvents(db: Prisma.TransactionClient, events: FlagChanges["events"], now: Date) {
+  if (events.length === 0) return;
+  await db.$executeRaw`
+    INSERT INTO "FlagEvent" (id, "flagId", type, severity, at)
+    SELECT gen_random_uuid(), v.flag_id, v.type, v.severity::"FlagSeverity", ${now.toISOString()}::timestamptz
+    FROM unnest(
+      ${events.map((e) => e.flagId)}::uuid[],
+      ${events.map((e) => e.type)}::text[],
+      ${events.map((e) => e.severity)}::text[]
+    ) AS v(flag_id, type, severity)`;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) pushTo(groups, key(row), row);
+  return groups;
+}
+
+function pushTo<K, T>(groups: Map<K, T[]>, key: K, value: T) {
+  const group = groups.get(key);
+  if (group) group.push(value);
+  else groups.set(key, [value]);
 }

@@ -4,6 +4,7 @@
 // it with the address it can vouch for (lib/http/client-address.ts) before Next.js reads it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { stopScheduler } from "../scheduler/scheduler-handle";
 import { clientAddress } from "./client-address";
 
 export type AppServer = { server: Server; port: number; close(): Promise<void> };
@@ -34,6 +35,7 @@ export async function serveApp({ dir, hostname, port, trustedHops }: { dir: stri
     port: actualPort,
     async close() {
       await new Promise((resolve) => server.close(resolve));
+      await stopScheduler();
       await app.close();
     },
   };

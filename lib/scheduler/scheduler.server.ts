@@ -2,19 +2,14 @@ import "server-only";
 import { getDb } from "../db/app-db.server";
 import { deliverEmailInBackground } from "../email/delivery-runner.server";
 import { logger } from "../log/logger";
+import { type SchedulerHandle, SCHEDULER_HOLDER } from "./scheduler-handle";
 import { runDueJobs } from "./run-due-jobs";
 
 // Every app server ticks once a minute; runDueJobs makes sure a due job runs on one of them.
 // The first tick comes at start, so a job missed while every server was down runs at once.
 const TICK_MS = 60_000;
 
-let started = false;
-let ticking = false;
-
 async function tick() {
-  // A long run (a big clinic's first sweep) outlasts a tick: the next tick waits for it.
-  if (ticking) return;
-  ticking = true;
   try {
     for (const outcome of await runDueJobs(await getDb())) {
       if (outcome.status === "FAILED") logger.error({ job: outcome.job, clinicId: outcome.clinicId, code: outcome.error }, "a scheduled job failed; it is tried again later");
@@ -22,16 +17,24 @@ async function tick() {
     }
   } catch (error) {
     logger.error({ err: error }, "the scheduler could not look for due jobs; it tries again in a minute");
-  } finally {
-    ticking = false;
   }
   // E-mail that failed to send is tried again on the same clock.
   deliverEmailInBackground();
 }
 
 export function startScheduler(): void {
-  if (started) return;
-  started = true;
-  void tick();
-  setInterval(() => void tick(), TICK_MS).unref();
+  if (SCHEDULER_HOLDER.__heelpainScheduler) return;
+  let current: Promise<void> = tick();
+  const timer = setInterval(() => {
+    // A long run (a big clinic's first sweep) outlasts a tick: the next tick waits for it.
+    current = current.then(tick);
+  }, TICK_MS).unref();
+  const handle: SchedulerHandle = {
+    async stop() {
+      clearInterval(timer);
+      SCHEDULER_HOLDER.__heelpainScheduler = undefined;
+      await current;
+    },
+  };
+  SCHEDULER_HOLDER.__heelpainScheduler = handle;
 }
