@@ -1,19 +1,16 @@
-// npm run rules:sweep: re-evaluates every active or paused episode for the time-based rules
-// (safe to run daily from cron; a second run on the same day changes nothing).
+// npm run rules:sweep: re-evaluates every active or paused episode of every clinic for the
+// time-based rules, by hand. The running app does this by itself each morning (the scheduler,
+// lib/scheduler); a second run on the same day changes nothing.
 // npm run rules:sweep -- --read-only: reads the same data without evaluating or writing, to
 // compare the sweep's time with the time of its reads.
 import { today } from "../lib/dates";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { refreshEpisodeSummaries } from "../lib/episodes/refresh-episode-summary";
 import { readEnv } from "../lib/env";
-import { syncEpisodeFlags, type SyncCounts } from "../lib/flags/sync-flags";
 import { RULE_CODES } from "../lib/rules/case";
 import { loadRuleCases } from "../lib/rules/load-rule-cases";
-import { completeReevaluationsBefore } from "../lib/rules/reevaluation";
+import { SWEEP_BATCH, sweepEpisodes, sweptEpisodeIds } from "../lib/rules/sweep";
 import { runCli } from "./cli";
-
-const BATCH = 1000;
 
 runCli(async () => {
   const readOnly = process.argv.includes("--read-only");
@@ -21,38 +18,23 @@ runCli(async () => {
   const prisma = createPrismaClient(db);
   try {
     const started = performance.now();
-    const startedAt = new Date();
-    const episodes = await prisma.episode.findMany({ where: { status: { not: "DISCHARGED" } }, select: { id: true }, orderBy: { id: "asc" } });
-    const totals: SyncCounts = { opened: 0, changed: 0, reopened: 0, resolved: 0 };
-    const day = today();
-    for (let i = 0; i < episodes.length; i += BATCH) {
-      const ids = episodes.slice(i, i + BATCH).map((e) => e.id);
-      if (readOnly) {
+    const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+    if (readOnly) {
+      const ids = await sweptEpisodeIds(prisma);
+      for (let i = 0; i < ids.length; i += SWEEP_BATCH) {
+        const batch = ids.slice(i, i + SWEEP_BATCH);
         await Promise.all([
-          loadRuleCases(prisma, ids),
-          prisma.episode.findMany({ where: { id: { in: ids } }, select: { id: true, clinic: { select: { ruleSettings: true } } } }),
-          prisma.flag.findMany({ where: { episodeId: { in: ids }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } } }),
+          loadRuleCases(prisma, batch),
+          prisma.episode.findMany({ where: { id: { in: batch } }, select: { id: true, clinic: { select: { ruleSettings: true } } } }),
+          prisma.flag.findMany({ where: { episodeId: { in: batch }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } } }),
         ]);
-        continue;
       }
-      const counts = await prisma.$transaction(
-        async (tx) => {
-          const result = await syncEpisodeFlags(tx, ids, day);
-          // Always: besides the flags, the program phase moves on with the weeks.
-          await refreshEpisodeSummaries(tx, ids);
-          return result;
-        },
-        { timeout: 600_000, maxWait: 10_000 },
-      );
-      for (const key of Object.keys(totals) as (keyof SyncCounts)[]) totals[key] += counts[key];
+      console.log(`Read the data of ${ids.length} episodes in ${seconds()} s (no evaluation).`);
+      return;
     }
-    // Every open episode was evaluated: re-evaluations asked for before the sweep are done.
-    if (!readOnly) await completeReevaluationsBefore(prisma, startedAt);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const totals = await sweepEpisodes(prisma, { asOf: today() });
     console.log(
-      readOnly
-        ? `Read the data of ${episodes.length} episodes in ${seconds} s (no evaluation).`
-        : `Swept ${episodes.length} episodes in ${seconds} s: ${totals.opened} flags opened, ${totals.changed} changed, ${totals.reopened} re-opened, ${totals.resolved} resolved.`,
+      `Swept ${totals.episodes} episodes in ${seconds()} s: ${totals.opened} flags opened, ${totals.changed} changed, ${totals.reopened} re-opened, ${totals.resolved} resolved.`,
     );
   } finally {
     await prisma.$disconnect();

@@ -108,6 +108,18 @@ function applySession(
 }
 
 /** The prescription on `on`, or null before the program starts. */
+/** Items by program week, each week's in the order given. */
+function byWeek<T extends { date: string }>(items: T[], weekOf: (date: string) => number): Map<number, T[]> {
+  const weeks = new Map<number, T[]>();
+  for (const item of items) {
+    const week = weekOf(item.date);
+    const list = weeks.get(week);
+    if (list) list.push(item);
+    else weeks.set(week, [item]);
+  }
+  return weeks;
+}
+
 export function prescriptionFor(input: ProgressionInput, on: string): Prescription | null {
   const start = toDay(input.startDate);
   const today = toDay(on);
@@ -119,6 +131,10 @@ export function prescriptionFor(input: ProgressionInput, on: string): Prescripti
   const sessions = input.sessions.filter((s) => toDay(s.date) >= start && toDay(s.date) <= today).sort((a, b) => a.date.localeCompare(b.date));
   const overrides = input.overrides.filter((o) => toDay(o.date) <= today).sort((a, b) => a.date.localeCompare(b.date));
   const limits = { maxPain: input.content.maxPain, morningRise: input.morningRise };
+  // Each week's sessions and overrides, in date order, grouped once: the daily sweep asks this
+  // for every active program, and filtering every list for every week made that its slowest part.
+  const sessionsOf = byWeek(sessions, weekOf);
+  const overridesOf = byWeek(overrides, weekOf);
 
   const weeks: WeekReview[] = [];
   let phase = 1;
@@ -143,8 +159,9 @@ export function prescriptionFor(input: ProgressionInput, on: string): Prescripti
         if (outcome === "ADVANCED") phase += 1;
       }
     }
-    const inWeek = (date: string) => weekOf(date) === week;
-    for (const override of overrides.filter((o) => inWeek(o.date) && o.phase !== undefined)) {
+    const weekSessions = sessionsOf.get(week) ?? [];
+    const weekOverrides = overridesOf.get(week) ?? [];
+    for (const override of weekOverrides.filter((o) => o.phase !== undefined)) {
       phase = Math.min(Math.max(1, override.phase!), input.content.phases.length);
       outcome = "OVERRIDDEN";
     }
@@ -153,8 +170,8 @@ export function prescriptionFor(input: ProgressionInput, on: string): Prescripti
     if (isLoaded(spec) && load.load < input.content.loadStepKg) load.load = input.content.loadStepKg;
     // The week's load overrides and sessions in date order (an override first on its day).
     const events = [
-      ...overrides.filter((o) => inWeek(o.date) && o.loadKg !== undefined).map((o) => ({ date: o.date, order: 0, override: o.loadKg!, session: null })),
-      ...sessions.filter((s) => inWeek(s.date)).map((s) => ({ date: s.date, order: 1, override: null, session: s })),
+      ...weekOverrides.filter((o) => o.loadKg !== undefined).map((o) => ({ date: o.date, order: 0, override: o.loadKg!, session: null })),
+      ...weekSessions.map((s) => ({ date: s.date, order: 1, override: null, session: s })),
     ].sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
     for (const event of events) {
       if (event.override !== null) {
@@ -164,7 +181,6 @@ export function prescriptionFor(input: ProgressionInput, on: string): Prescripti
         applySession(load, event.session!, spec, input, mornings);
       }
     }
-    const weekSessions = sessions.filter((s) => inWeek(s.date));
     weeks.push({
       week,
       phase,

@@ -7,7 +7,8 @@ import { refreshEpisodeSummaries } from "../episodes/refresh-episode-summary";
 import { syncEpisodeFlags, type SyncCounts } from "../flags/sync-flags";
 import { completeReevaluationsBefore } from "./reevaluation";
 
-const BATCH = 1000;
+/** Episodes per transaction: large enough to batch the writes, small enough for a short lock. */
+export const SWEEP_BATCH = 1000;
 
 export type SweepResult = SyncCounts & { episodes: number };
 
@@ -29,9 +30,9 @@ export async function sweepEpisodes(
   const startedAt = new Date();
   const ids = await sweptEpisodeIds(db, clinicId);
   const totals: SweepResult = { episodes: ids.length, opened: 0, changed: 0, reopened: 0, resolved: 0 };
-  for (let i = 0; i < ids.length; i += BATCH) {
+  for (let i = 0; i < ids.length; i += SWEEP_BATCH) {
     await beforeBatch();
-    const batch = ids.slice(i, i + BATCH);
+    const batch = ids.slice(i, i + SWEEP_BATCH);
     const counts = await db.$transaction(
       async (tx) => {
         const result = await syncEpisodeFlags(tx, batch, asOf);
