@@ -7,6 +7,7 @@ import { today } from "../lib/dates";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { readEnv } from "../lib/env";
+import { readProgramPhaseInputs } from "../lib/programs/refresh-program-phases";
 import { RULE_CODES } from "../lib/rules/case";
 import { loadRuleCases } from "../lib/rules/load-rule-cases";
 import { SWEEP_BATCH, sweepEpisodes, sweptEpisodeIds } from "../lib/rules/sweep";
@@ -23,11 +24,13 @@ runCli(async () => {
       const ids = await sweptEpisodeIds(prisma);
       for (let i = 0; i < ids.length; i += SWEEP_BATCH) {
         const batch = ids.slice(i, i + SWEEP_BATCH);
+        // The rules' reads and the program phases' reads, as the sweep makes them.
         await Promise.all([
           loadRuleCases(prisma, batch),
           prisma.episode.findMany({ where: { id: { in: batch } }, select: { id: true, clinic: { select: { ruleSettings: true } } } }),
           prisma.flag.findMany({ where: { episodeId: { in: batch }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } } }),
         ]);
+        await readProgramPhaseInputs(prisma, batch);
       }
       console.log(`Read the data of ${ids.length} episodes in ${seconds()} s (no evaluation).`);
       return;
