@@ -24,7 +24,9 @@ export function ScheduledJobs({ jobs, messages, locale }: { jobs: JobStatus[]; m
       <h2 id="scheduled-jobs">{text.title}</h2>
       {jobs.map((job) => {
         const about = text.jobs[job.job as keyof typeof text.jobs];
-        const counts = job.last?.status === "SUCCEEDED" && job.last.summary ? Object.entries(job.last.summary) : [];
+        const summary = job.last?.status === "SUCCEEDED" ? job.last.summary : null;
+        // In the catalog's order (the database keeps JSON keys in its own).
+        const counts = summary ? Object.keys(text.summary).filter((key) => key in summary).map((key) => [key, summary[key]!] as const) : [];
         return (
           <div key={job.job} className="stack">
             <h3>{about.name}</h3>
@@ -32,7 +34,7 @@ export function ScheduledJobs({ jobs, messages, locale }: { jobs: JobStatus[]; m
             <DetailsList
               items={[
                 [text.last, job.last ? outcome(job.last) : text.never],
-                ...counts.map(([key, value]): [string, string] => [text.summary[key] ?? key, formatNumber(value, locale)]),
+                ...counts.map(([key, value]): [string, string] => [text.summary[key]!, formatNumber(value, locale)]),
                 [text.next, moment(job.nextAt)],
               ]}
             />
