@@ -61,12 +61,18 @@ function errorName(error: unknown): string {
  * The clock is a parameter so tests can stand at any moment of the day.
  */
 export async function runDueJobs(db: Db, { clock = () => new Date(), jobs = SCHEDULED_JOBS }: { clock?: () => Date; jobs?: readonly ScheduledJob[] } = {}): Promise<JobOutcome[]> {
-  const clinics = await db.clinic.findMany({ select: { id: true, timeZone: true }, orderBy: { createdAt: "asc" } });
+  const [clinics, runs] = await Promise.all([
+    db.clinic.findMany({ select: { id: true, timeZone: true }, orderBy: { createdAt: "asc" } }),
+    db.jobRun.findMany({ where: { job: { in: jobs.map((job) => job.name) } } }),
+  ]);
   const outcomes: JobOutcome[] = [];
   for (const job of jobs) {
     for (const clinic of clinics) {
       const now = clock();
       const dueAt = latestDailyMoment(now, clinic.timeZone, job.hour);
+      // Most ticks find nothing due: one read for all clinics, a claim only where a run may start.
+      const last = runs.find((run) => run.job === job.name && run.clinicId === clinic.id) ?? null;
+      if (!startDecision(last, dueAt, now).start) continue;
       const claimed = await claim(db, job.name, clinic.id, dueAt, now);
       if (!claimed) continue;
       const beforeBatch = () => beat(db, job.name, clinic.id, dueAt, claimed.attempt, clock());
