@@ -28,7 +28,7 @@ export function ScheduledJobs({ jobs, messages, locale }: { jobs: JobStatus[]; m
         // In the catalog's order (the database keeps JSON keys in its own).
         const counts = summary ? Object.keys(text.summary).filter((key) => key in summary).map((key) => [key, summary[key]!] as const) : [];
         return (
-          <div key={job.job} className="stack">
+          <div key={job.job} className="scheduled-job">
             <h3>{about.name}</h3>
             <p className="hint">{about.about(job.hour)}</p>
             <DetailsList
