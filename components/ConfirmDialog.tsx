@@ -14,9 +14,12 @@ export function ConfirmDialog({
   confirm,
   cancel,
   action,
+  triggerClassName = "button secondary",
   children,
 }: {
   trigger: string;
+  /** The opening button's look: a quiet one for actions repeated down a list. */
+  triggerClassName?: string;
   title: string;
   body: string;
   confirm: string;
@@ -29,7 +32,7 @@ export function ConfirmDialog({
   const [error, setError] = useState<string | null>(null);
   return (
     <>
-      <button type="button" className="button secondary" onClick={() => dialog.current?.showModal()}>
+      <button type="button" className={triggerClassName} aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
         {trigger}
       </button>
       <dialog ref={dialog} aria-labelledby={titleId} className="dialog">

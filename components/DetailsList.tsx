@@ -1,7 +1,7 @@
-/** Terms and their values, laid out in a grid. */
-export function DetailsList({ items }: { items: [string, string][] }) {
+/** Terms and their values, laid out in a grid; `compact` for a secondary panel. */
+export function DetailsList({ items, compact = false }: { items: [string, string][]; compact?: boolean }) {
   return (
-    <dl className="details">
+    <dl className={compact ? "details compact" : "details"}>
       {items.map(([term, value]) => (
         <div key={term}>
           <dt>{term}</dt>

@@ -143,7 +143,8 @@ test("an intervention is recorded and marked on the time axis", async ({ page })
   await page.getByLabel("Notat").fill("Hælkop i begge sko");
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);
-  await expect(page.getByText("Indlæg eller hælkop – Hælkop i begge sko")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Forløbets registreringer" }).getByText("Indlæg eller hælkop – Hælkop i begge sko")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Interventioner" }).getByRole("listitem")).toHaveText(["15. sep. 2026 · Indlæg eller hælkop – Hælkop i begge sko"]);
   // The chart marks it with a number; the list under the charts names it.
   const markers = page.getByRole("list", { name: "Markeringer på tidsaksen" });
   await expect(markers.getByRole("listitem")).toHaveText([/15\. sep\. 2026: Indlæg eller hælkop/]);

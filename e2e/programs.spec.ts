@@ -12,8 +12,10 @@ test("a clinician assigns HSR, sees why the prescription is what it is, override
   const programs = page.getByRole("region", { name: "Programmer" });
   await expect(programs.getByText("Intet aktivt program.")).toBeVisible();
 
-  // Bad input: nothing is saved and each field says what is wrong.
-  const assign = programs.getByRole("form", { name: "Tildel et program" });
+  // Bad input: nothing is saved, each field says what is wrong, and the dialog stays open.
+  const openAssign = () => programs.getByRole("button", { name: "Tildel et program" }).click();
+  await openAssign();
+  const assign = programs.getByRole("dialog", { name: "Tildel et program" }).getByRole("form", { name: "Tildel et program" });
   await assign.getByLabel("Program").selectOption({ label: "HSR hælløft, 12 uger, version 1" });
   await assign.getByLabel("Startdato").fill(isoDaysAgo(30));
   await assign.getByLabel("Træninger om ugen").fill("8");
@@ -28,6 +30,8 @@ test("a clinician assigns HSR, sees why the prescription is what it is, override
   await assign.getByLabel("Træninger om ugen").fill("3");
   await assign.getByLabel("Startbelastning (kg)").fill("0");
   await assign.getByRole("button", { name: "Tildel program" }).click();
+  // Saved: the dialog closes and the program is there.
+  await expect(programs.getByRole("dialog")).toHaveCount(0);
   const hsr = programs.getByRole("article", { name: "HSR hælløft" });
   await expect(hsr.getByText("Programuge 3, fase 1")).toBeVisible();
   await expect(hsr.getByText("3 sæt × 12 gentagelser")).toBeVisible();
@@ -35,12 +39,17 @@ test("a clinician assigns HSR, sees why the prescription is what it is, override
   await expectNoAxeViolations(page);
 
   // A second HSR while one is active is refused.
+  await openAssign();
   await assign.getByLabel("Program").selectOption({ label: "HSR hælløft, Rathleff 2015, version 1" });
   await assign.getByRole("button", { name: "Tildel program" }).click();
   await expect(programs.getByText(/Patienten har allerede et aktivt program af denne type/)).toBeVisible();
+  // Cancel closes the dialog and gives the focus back to the button that opened it.
+  await assign.getByRole("button", { name: "Annullér" }).click();
+  await expect(programs.getByRole("dialog")).toHaveCount(0);
+  await expect(programs.getByRole("button", { name: "Tildel et program" })).toBeFocused();
 
   // The clinician moves the patient on to phase 2 with a reason.
-  await hsr.getByText("Ændr fase eller belastning").click();
+  await hsr.getByRole("button", { name: "Ændr fase eller belastning" }).click();
   const override = hsr.getByRole("form", { name: "Ændr fase eller belastning" });
   await override.getByRole("button", { name: "Gem ændring" }).click();
   await expect(override.getByText("Udfyld feltet.")).toHaveCount(1);
@@ -52,10 +61,17 @@ test("a clinician assigns HSR, sees why the prescription is what it is, override
   await override.getByLabel("Belastning (kg)").fill("5");
   await override.getByLabel("Begrundelse").fill("Har trænet selv i forvejen");
   await override.getByRole("button", { name: "Gem ændring" }).click();
+  await expect(hsr.getByRole("dialog")).toHaveCount(0);
   await expect(hsr.getByText("Programuge 3, fase 2")).toBeVisible();
   await expect(hsr.getByText("Ca. 5 kg ekstra, fx i en rygsæk")).toBeVisible();
   await expect(hsr.getByText("Fysioterapeuten har ændret fase eller belastning.")).toBeVisible();
   await expect(hsr.getByText(/Begrundelse: Har trænet selv i forvejen \(Frederik Fysio\)/)).toBeVisible();
+
+  // Adjusting the patient's own copy: four sessions a week from now on.
+  await hsr.getByRole("link", { name: "Tilpas til patienten" }).click();
+  await page.getByLabel("Træninger om ugen", { exact: true }).fill("4");
+  await page.getByRole("button", { name: "Gem", exact: true }).click();
+  await expect(hsr.getByText(/4 træninger om ugen/)).toBeVisible();
 
   // The handout, on screen and as printed.
   await page.getByRole("link", { name: "Træningsplan til print" }).click();
@@ -92,6 +108,7 @@ test("a patient with reduced sensation gets no ice advice in the first week's ha
   await page.getByLabel("Symptomdebut").fill(isoDaysAgo(30));
   await page.getByLabel("Behandlingsstart").fill(isoDaysAgo(1));
   await page.getByRole("button", { name: "Åbn nyt forløb" }).click();
+  await page.getByRole("region", { name: "Programmer" }).getByRole("button", { name: "Tildel et program" }).click();
   const assign = page.getByRole("region", { name: "Programmer" }).getByRole("form", { name: "Tildel et program" });
   await assign.getByLabel("Program").selectOption({ label: "Første uge, version 1" });
   await assign.getByLabel("Træninger om ugen").fill("7");

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { saveHiddenCaseloadColumns } from "@/app/actions/caseload-columns";
 import type { CaseloadColumn } from "@/lib/caseload/caseload-query";
+import { severityOfRank } from "@/lib/rules/severity";
 
 export type CaseloadTableRow = {
   patientId: string;
@@ -136,7 +137,7 @@ export function CaseloadTable({
           </thead>
           <tbody>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} data-severity={row.original.severityRank}>
+              <tr key={row.id} data-severity={severityOfRank(row.original.severityRank) ?? undefined}>
                 {row.getVisibleCells().map((cell) =>
                   cell.column.id === "name" ? (
                     <th key={cell.id} scope="row">

@@ -2,7 +2,7 @@ import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
 import { doseKind, doseText } from "@/lib/programs/exercise-dose";
-import type { Prescription, WeekOutcome } from "@/lib/programs/progression";
+import type { Prescription, WeekOutcome, WeekReview } from "@/lib/programs/progression";
 import { DataTableDetails } from "../DataTableDetails";
 import { DetailsList } from "../DetailsList";
 
@@ -54,5 +54,38 @@ export function AdherenceTable({ prescription, messages }: { prescription: Presc
         cells: [week.week, week.phase, `${week.completed} / ${week.prescribed}`, week.loadResponse ? text.yes : text.no],
       }))}
     />
+  );
+}
+
+/** How many weeks the strip shows: a 12-week program whole, a longer one's latest weeks. */
+const STRIP_WEEKS = 12;
+
+/**
+ * Completed against prescribed sessions in the latest weeks at a glance, oldest first, this
+ * week marked as still running; the table above holds every week.
+ */
+export function AdherenceStrip({ prescription, messages }: { prescription: Prescription; messages: Messages }) {
+  const text = messages.prescription;
+  const level = (week: WeekReview) => (week.completed >= week.prescribed ? "met" : week.completed === 0 ? "none" : "partial");
+  return (
+    <ol className="adherence-strip" aria-label={text.adherenceRecent}>
+      {prescription.weeks.slice(-STRIP_WEEKS).map((week) => {
+        const current = week.week === prescription.week;
+        return (
+          <li key={week.week} data-adherence={current ? undefined : level(week)} aria-current={current ? "true" : undefined}>
+            <span className="week">{text.weekShort(week.week)}</span>
+            <strong aria-hidden="true">
+              {week.completed}/{week.prescribed}
+              {week.loadResponse && " !"}
+            </strong>
+            <span className="visually-hidden">
+              {text.sessionsOf(week.completed, week.prescribed)}
+              {week.loadResponse && `, ${text.responseColumn.toLowerCase()}`}
+              {current && `, ${text.weekRunning}`}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
   );
 }

@@ -2,6 +2,7 @@
 import { useActionState, useId } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { ConfirmDialog } from "../ConfirmDialog";
+import { useCloseOnSaved } from "../FormDialog";
 import { FormMessages } from "../FormMessages";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
@@ -24,12 +25,13 @@ export function AssignProgramForm({
   earliest: string;
   /** Set when a first-week program is active: the form offers to end it as the new one starts. */
   endFirstWeek?: string | undefined;
-  text: { title: string; template: string; startDate: string; sessionsPerWeek: string; startingLoadKg: string; submit: string; pending: string; choose: string };
+  text: { title: string; template: string; startDate: string; sessionsPerWeek: string; startingLoadKg: string; submit: string; pending: string; choose: string; cancel: string };
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
+  const close = useCloseOnSaved(state);
   const v = state.values;
   return (
-    <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending} aria-label={text.title}>
+    <form key={state.attempt} action={formAction} noValidate className="stack" aria-busy={pending} aria-label={text.title}>
       <FormMessages state={state} />
       <SelectField id="templateId" label={text.template} options={templates} placeholder={text.choose} defaultValue={v.templateId ?? defaults.templateId ?? ""} error={state.errors.templateId} />
       <TextField id="startDate" label={text.startDate} type="date" min={earliest} defaultValue={v.startDate ?? defaults.startDate} error={state.errors.startDate} />
@@ -45,6 +47,11 @@ export function AssignProgramForm({
         <button type="submit" className="button primary" disabled={pending}>
           {pending ? text.pending : text.submit}
         </button>
+        {close && (
+          <button type="button" className="button secondary" onClick={close}>
+            {text.cancel}
+          </button>
+        )}
       </div>
     </form>
   );
@@ -60,27 +67,30 @@ export function OverrideForm({
   action: FormAction;
   phases: Option[];
   today: string;
-  text: { title: string; date: string; phase: string; keepPhase: string; load: string; loadHint: string; reason: string; submit: string };
+  text: { title: string; date: string; phase: string; keepPhase: string; load: string; loadHint: string; reason: string; submit: string; cancel: string };
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
+  const close = useCloseOnSaved(state);
   const v = state.values;
   const id = useId();
   return (
-    <details className="override" open={state.attempt > 0}>
-      <summary>{text.title}</summary>
-      <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending} aria-label={text.title}>
-        <FormMessages state={state} />
-        <TextField id={`${id}-date`} name="date" label={text.date} type="date" defaultValue={v.date ?? today} error={state.errors.date} />
-        <SelectField id={`${id}-phase`} name="phase" label={text.phase} options={phases} placeholder={text.keepPhase} defaultValue={v.phase ?? ""} error={state.errors.phase} />
-        <TextField id={`${id}-load`} name="loadKg" label={text.load} inputMode="decimal" placeholder={text.loadHint} defaultValue={v.loadKg} error={state.errors.loadKg} />
-        <TextField id={`${id}-reason`} name="reason" label={text.reason} defaultValue={v.reason} error={state.errors.reason} maxLength={500} />
-        <div className="form-actions">
-          <button type="submit" className="button secondary" disabled={pending}>
-            {text.submit}
+    <form key={state.attempt} action={formAction} noValidate className="stack" aria-busy={pending} aria-label={text.title}>
+      <FormMessages state={state} />
+      <TextField id={`${id}-date`} name="date" label={text.date} type="date" defaultValue={v.date ?? today} error={state.errors.date} />
+      <SelectField id={`${id}-phase`} name="phase" label={text.phase} options={phases} placeholder={text.keepPhase} defaultValue={v.phase ?? ""} error={state.errors.phase} />
+      <TextField id={`${id}-load`} name="loadKg" label={text.load} inputMode="decimal" placeholder={text.loadHint} defaultValue={v.loadKg} error={state.errors.loadKg} />
+      <TextField id={`${id}-reason`} name="reason" label={text.reason} defaultValue={v.reason} error={state.errors.reason} maxLength={500} />
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={pending}>
+          {text.submit}
+        </button>
+        {close && (
+          <button type="button" className="button secondary" onClick={close}>
+            {text.cancel}
           </button>
-        </div>
-      </form>
-    </details>
+        )}
+      </div>
+    </form>
   );
 }
 

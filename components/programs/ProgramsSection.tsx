@@ -9,7 +9,8 @@ import { END_REASONS } from "@/lib/programs/assignments";
 import { templateName } from "@/lib/programs/template-name";
 import { isoDate } from "@/lib/dates";
 import { DataTableDetails } from "../DataTableDetails";
-import { AdherenceTable, PrescriptionDetails } from "./PrescriptionDetails";
+import { FormDialog } from "../FormDialog";
+import { AdherenceStrip, AdherenceTable, PrescriptionDetails } from "./PrescriptionDetails";
 import { AssignProgramForm, EndProgramButton, OverrideForm } from "./ProgramForms";
 
 type Props = {
@@ -26,7 +27,11 @@ type Props = {
   locale: Locale;
 };
 
-/** The episode's active programs with today's prescription, adherence and overrides; assign, adjust, override, end. */
+/**
+ * The episode's active programs: today's prescription, why, and adherence week by week. Every
+ * change (assign, adjust, change phase or load, end) sits behind its own button, so the panel
+ * reads as a summary rather than a stack of open forms.
+ */
 export function ProgramsSection({ patientId, episode, programs, templates, assignTemplateId, editable, today, messages, locale }: Props) {
   const text = messages.programs;
   const date = (value: Date | string) => formatDate(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value, locale);
@@ -34,19 +39,36 @@ export function ProgramsSection({ patientId, episode, programs, templates, assig
   const firstWeekActive = programs.some((program) => program.kind === "FIRST_WEEK");
   return (
     <section aria-labelledby="programs-heading" className="panel">
-      <div className="page-heading">
+      <div className="panel-heading">
         <h2 id="programs-heading">{text.title}</h2>
-        {programs.length > 0 && (
-          <Link href={`/patients/${patientId}/handout`} className="button secondary">
-            {text.handout}
-          </Link>
-        )}
+        <div className="heading-actions">
+          {programs.length > 0 && (
+            <Link href={`/patients/${patientId}/handout`} className="button secondary">
+              {text.handout}
+            </Link>
+          )}
+          {editable && defaultTemplate && (
+            <FormDialog trigger={text.assignTitle} title={text.assignTitle} close={messages.dialog.close} open={assignTemplateId !== undefined} primary={programs.length === 0}>
+              <AssignProgramForm
+                action={assignProgramAction.bind(null, patientId, episode.id)}
+                templates={templates.map((template) => ({ value: template.id, label: text.templateVersion(templateName(template, locale), template.version) }))}
+                defaults={{ startDate: isoDate(today), sessionsPerWeek: String(defaultTemplate.sessionsPerWeek), templateId: assignTemplateId }}
+                endFirstWeek={firstWeekActive ? text.endFirstWeek : undefined}
+                earliest={isoDate(episode.treatmentStart)}
+                text={{
+                  title: text.assignTitle, template: text.template, startDate: text.startDate, sessionsPerWeek: text.sessionsPerWeek,
+                  startingLoadKg: text.startingLoadKg, submit: text.assign, pending: text.assigning, choose: messages.patientForm.choose, cancel: messages.patient.confirmCancel,
+                }}
+              />
+            </FormDialog>
+          )}
+        </div>
       </div>
       {programs.length === 0 && <p>{text.none}</p>}
       {programs.map((program) => (
         <article key={program.id} className="program" aria-labelledby={`program-${program.id}`}>
           <h3 id={`program-${program.id}`}>{messages.program[program.kind]}</h3>
-          <p>
+          <p className="hint">
             {text.templateVersion(program.templateName, program.templateVersion)} · {text.summary(date(program.startDate), program.sessionsPerWeek)}
           </p>
           {program.kind === "FIRST_WEEK" && programs.length > 1 && editable && <p className="warning-box">{text.firstWeekStillActive}</p>}
@@ -62,7 +84,7 @@ export function ProgramsSection({ patientId, episode, programs, templates, assig
                     </button>
                   </form>
                   {program.kind === "HSR" && (
-                    <Link href={`/patients/${patientId}?assign=return-to-run#assign-program`} className="button secondary">
+                    <Link href={`/patients/${patientId}?assign=return-to-run`} className="button secondary">
                       {text.startReturnToRun}
                     </Link>
                   )}
@@ -74,21 +96,24 @@ export function ProgramsSection({ patientId, episode, programs, templates, assig
           {program.prescription ? (
             <>
               <PrescriptionDetails prescription={program.prescription} messages={messages} locale={locale} />
-              <AdherenceTable prescription={program.prescription} messages={messages} />
+              <AdherenceStrip prescription={program.prescription} messages={messages} />
             </>
           ) : (
             <p>{text.notStarted(date(program.startDate))}</p>
           )}
-          {program.sessions.length > 0 && (
-            <DataTableDetails
-              summary={text.sessionsTable}
-              columns={[text.sessionColumns.date, text.sessionColumns.done, text.sessionColumns.dose, text.sessionColumns.load, text.sessionColumns.pain]}
-              rows={program.sessions.map((s) => ({
-                key: s.id,
-                cells: [date(s.date), s.completed ? messages.prescription.yes : messages.prescription.no, s.sets && s.reps ? `${s.sets} × ${s.reps}` : "–", s.loadKg === null ? "–" : formatNumber(s.loadKg, locale), s.painDuring ?? "–"],
-              }))}
-            />
-          )}
+          <div className="disclosures">
+            {program.prescription && <AdherenceTable prescription={program.prescription} messages={messages} />}
+            {program.sessions.length > 0 && (
+              <DataTableDetails
+                summary={text.sessionsTable}
+                columns={[text.sessionColumns.date, text.sessionColumns.done, text.sessionColumns.dose, text.sessionColumns.load, text.sessionColumns.pain]}
+                rows={program.sessions.map((s) => ({
+                  key: s.id,
+                  cells: [date(s.date), s.completed ? messages.prescription.yes : messages.prescription.no, s.sets && s.reps ? `${s.sets} × ${s.reps}` : "–", s.loadKg === null ? "–" : formatNumber(s.loadKg, locale), s.painDuring ?? "–"],
+                }))}
+              />
+            )}
+          </div>
           {program.overrides.length > 0 && (
             <>
               <h4>{text.overrides}</h4>
@@ -111,40 +136,26 @@ export function ProgramsSection({ patientId, episode, programs, templates, assig
               <Link href={`/patients/${patientId}/programs/${program.id}/adjust`} className="button secondary">
                 {text.adjust}
               </Link>
+              <FormDialog trigger={text.overrideTitle} title={text.overrideTitle} close={messages.dialog.close}>
+                <OverrideForm
+                  action={overrideProgressionAction.bind(null, patientId, program.id, program.content.phases.length)}
+                  phases={program.content.phases.map((_, i) => ({ value: String(i + 1), label: messages.programs.editor.phase(i + 1) }))}
+                  today={isoDate(today)}
+                  text={{
+                    title: text.overrideTitle, date: text.overrideDate, phase: text.overridePhase, keepPhase: text.overrideKeepPhase,
+                    load: text.overrideLoad, loadHint: text.overrideLoadHint, reason: text.overrideReason, submit: text.overrideSave, cancel: messages.patient.confirmCancel,
+                  }}
+                />
+              </FormDialog>
               <EndProgramButton
                 action={endAssignmentAction.bind(null, patientId, program.id)}
                 reasons={END_REASONS.map((value) => ({ value, label: text.endReasons[value] }))}
                 text={{ end: text.end, title: text.endTitle, body: text.endBody, reason: text.endReason, choose: messages.patientForm.choose, cancel: messages.patient.confirmCancel }}
               />
-              <OverrideForm
-                action={overrideProgressionAction.bind(null, patientId, program.id, program.content.phases.length)}
-                phases={program.content.phases.map((_, i) => ({ value: String(i + 1), label: messages.programs.editor.phase(i + 1) }))}
-                today={isoDate(today)}
-                text={{
-                  title: text.overrideTitle, date: text.overrideDate, phase: text.overridePhase, keepPhase: text.overrideKeepPhase,
-                  load: text.overrideLoad, loadHint: text.overrideLoadHint, reason: text.overrideReason, submit: text.overrideSave,
-                }}
-              />
             </div>
           )}
         </article>
       ))}
-      {editable && defaultTemplate && (
-        <>
-          <h3 id="assign-program">{text.assignTitle}</h3>
-          <AssignProgramForm
-            action={assignProgramAction.bind(null, patientId, episode.id)}
-            templates={templates.map((template) => ({ value: template.id, label: text.templateVersion(templateName(template, locale), template.version) }))}
-            defaults={{ startDate: isoDate(today), sessionsPerWeek: String(defaultTemplate.sessionsPerWeek), templateId: assignTemplateId }}
-            endFirstWeek={firstWeekActive ? text.endFirstWeek : undefined}
-            earliest={isoDate(episode.treatmentStart)}
-            text={{
-              title: text.assignTitle, template: text.template, startDate: text.startDate, sessionsPerWeek: text.sessionsPerWeek,
-              startingLoadKg: text.startingLoadKg, submit: text.assign, pending: text.assigning, choose: messages.patientForm.choose,
-            }}
-          />
-        </>
-      )}
     </section>
   );
 }

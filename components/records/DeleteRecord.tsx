@@ -13,7 +13,7 @@ export function DeleteRecord({
 }) {
   const reasonId = useId();
   return (
-    <ConfirmDialog trigger={text.delete} title={text.title} body={text.body} confirm={text.delete} cancel={text.cancel} action={action}>
+    <ConfirmDialog trigger={text.delete} title={text.title} body={text.body} confirm={text.delete} cancel={text.cancel} action={action} triggerClassName="button quiet">
       <TextField id={reasonId} name="reason" label={text.reason} required maxLength={500} />
     </ConfirmDialog>
   );

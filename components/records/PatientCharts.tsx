@@ -7,7 +7,11 @@ export type ChartSeries = { key: string; label: string; points: Point[]; style: 
 export type ChartBaseline = { value: number; low: number; high: number; label: string };
 export type ChartPanel = { key: string; label: string; max: number; series: ChartSeries[]; baseline: ChartBaseline | null };
 
-const COLOURS = { diary: "#7a8ea3", clinic: "#0b5cad", secondary: "#b54708" };
+// The colours are the design tokens of globals.css (decision record 013).
+/** Tall enough to read a 0–10 scale, short enough to share the first screen with the overview. */
+const CHART_HEIGHT = 280;
+
+const COLOURS = { diary: "var(--chart-diary)", clinic: "var(--chart-clinic)", secondary: "var(--chart-secondary)" };
 
 function formatDay(t: number, locale: string) {
   return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(t));
@@ -23,26 +27,26 @@ export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; ma
   const domain: [number, number] = [Math.min(...times, ...markers.map((m) => m.t)), Math.max(...times, ...markers.map((m) => m.t))];
   return (
     <div role="img" aria-label={panel.label} className="chart">
-      <ResponsiveContainer width="100%" height={320}>
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <LineChart margin={{ top: 24, right: 16, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#d6dde4" />
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
           <XAxis dataKey="t" type="number" scale="time" domain={domain} padding={{ left: 24, right: 12 }} tickFormatter={(t: number) => formatDay(t, locale)} allowDuplicatedCategory={false} />
           <YAxis domain={[0, panel.max]} width={40} />
           <Tooltip labelFormatter={(t) => formatDay(Number(t), locale)} />
           <Legend />
           {panel.baseline && (
             <>
-              <ReferenceArea y1={panel.baseline.low} y2={panel.baseline.high} fill="#0b5cad" fillOpacity={0.08} ifOverflow="extendDomain" />
-              <ReferenceLine y={panel.baseline.value} stroke="#0b5cad" strokeDasharray="5 4" label={{ value: panel.baseline.label, position: "insideTopLeft", fontSize: 11, fill: "#1b1f24" }} />
+              <ReferenceArea y1={panel.baseline.low} y2={panel.baseline.high} fill="var(--chart-clinic)" fillOpacity={0.08} ifOverflow="extendDomain" />
+              <ReferenceLine y={panel.baseline.value} stroke="var(--chart-clinic)" strokeDasharray="5 4" label={{ value: panel.baseline.label, position: "insideTopLeft", fontSize: 11, fill: "var(--ink)" }} />
             </>
           )}
           {groupMarkers(markers).map((group) => (
             <ReferenceLine
               key={`${group.t}`}
               x={group.t}
-              stroke={group.kind === "intervention" ? "#b42318" : "#8a96a3"}
+              stroke={group.kind === "intervention" ? "var(--chart-intervention)" : "var(--chart-phase)"}
               strokeDasharray={group.kind === "phase" ? "2 3" : undefined}
-              label={{ value: group.numbers.join(","), position: "top", fontSize: 11, fill: "#1b1f24" }}
+              label={{ value: group.numbers.join(","), position: "top", fontSize: 11, fill: "var(--ink)" }}
             />
           ))}
           {panel.series.map((series) => (
@@ -66,59 +70,61 @@ export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; ma
 }
 
 /**
- * The pain chart and the function chart (one instrument at a time). Long daily series draw
- * without dots or animation so two years stay smooth; the table beside them carries the
- * same numbers for screen readers.
+ * Draws its chart once the page has hydrated and the browser is free: the pain chart first,
+ * the function chart at the next idle moment, so neither blocks the first paint or the other
+ * (Recharts draws in one go once it has measured its container).
  */
-export function PatientCharts({
-  pain,
-  functionPanels,
+function useDrawn(order: 1 | 2): boolean {
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => {
+    if (order === 1) {
+      const timer = setTimeout(() => setDrawn(true), 0);
+      return () => clearTimeout(timer);
+    }
+    const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 50));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => setDrawn(true));
+    return () => cancel(handle);
+  }, [order]);
+  return drawn;
+}
+
+/** First-step and activity pain over time, from the clinic and the patient's diary. */
+export function PainChart({ panel, markers, locale, noData }: { panel: ChartPanel | null; markers: Marker[]; locale: string; noData: string }) {
+  const drawn = useDrawn(1);
+  if (!panel) return <p>{noData}</p>;
+  return drawn ? <OutcomeChart panel={panel} markers={markers} locale={locale} /> : <div className="chart" />;
+}
+
+/** One function instrument at a time, chosen from those measured. */
+export function FunctionChart({
+  panels,
   markers,
   locale,
   text,
 }: {
-  pain: ChartPanel | null;
-  functionPanels: ChartPanel[];
+  panels: ChartPanel[];
   markers: Marker[];
   locale: string;
-  text: { pain: string; function: string; instrument: string; noData: string };
+  text: { instrument: string; noData: string };
 }) {
-  const [chosen, setChosen] = useState(functionPanels[0]?.key ?? "");
-  // Drawn after hydration, one chart per task, so no single task blocks the page for the
-  // time of both (Recharts draws in one go once it has measured its container).
-  const [drawn, setDrawn] = useState(0);
-  useEffect(() => {
-    if (drawn >= 2) return;
-    const timer = setTimeout(() => setDrawn((count) => count + 1), 0);
-    return () => clearTimeout(timer);
-  }, [drawn]);
-  const functionPanel = functionPanels.find((panel) => panel.key === chosen);
+  const [chosen, setChosen] = useState(panels[0]?.key ?? "");
+  const drawn = useDrawn(2);
+  const panel = panels.find((candidate) => candidate.key === chosen);
+  if (panels.length === 0) return <p>{text.noData}</p>;
   return (
-    <div className="charts">
-      <section aria-labelledby="pain-chart-heading">
-        <h3 id="pain-chart-heading">{text.pain}</h3>
-        {!pain ? <p>{text.noData}</p> : drawn >= 1 ? <OutcomeChart panel={pain} markers={markers} locale={locale} /> : <div className="chart" />}
-      </section>
-      <section aria-labelledby="function-chart-heading">
-        <h3 id="function-chart-heading">{text.function}</h3>
-        {functionPanels.length === 0 ? (
-          <p>{text.noData}</p>
-        ) : (
-          <>
-            <div className="field inline-field">
-              <label htmlFor="function-instrument">{text.instrument}</label>
-              <select id="function-instrument" value={chosen} onChange={(event) => setChosen(event.target.value)}>
-                {functionPanels.map((panel) => (
-                  <option key={panel.key} value={panel.key}>
-                    {panel.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            {functionPanel && (drawn >= 2 ? <OutcomeChart panel={functionPanel} markers={markers} locale={locale} /> : <div className="chart" />)}
-          </>
-        )}
-      </section>
-    </div>
+    <>
+      <div className="field inline-field">
+        <label htmlFor="function-instrument">{text.instrument}</label>
+        <select id="function-instrument" value={chosen} onChange={(event) => setChosen(event.target.value)}>
+          {panels.map((option) => (
+            <option key={option.key} value={option.key}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {panel && (drawn ? <OutcomeChart panel={panel} markers={markers} locale={locale} /> : <div className="chart" />)}
+    </>
   );
 }

@@ -1,7 +1,8 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
-import { ageOn, daysBetween } from "../dates";
+import { weeksInTreatment } from "../clinical/treatment-time";
+import { ageOn } from "../dates";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { EpisodeStatus, PainTrend, ProgramKind, Side } from "../generated/prisma/enums";
@@ -154,7 +155,7 @@ function toRow(patient: SelectedPatient, today: Date): CaseloadRow {
     side: patient.affectedSide,
     clinicianName: patient.clinician.name,
     status: episode?.status ?? null,
-    weeksInTreatment: episode ? Math.max(0, Math.floor(daysBetween(episode.treatmentStart, today) / 7)) : null,
+    weeksInTreatment: episode ? weeksInTreatment(episode.treatmentStart, today) : null,
     program:
       episode?.programKind && week !== null && episode.programPhase !== null
         ? { kind: episode.programKind, week, phase: episode.programPhase, completed: episode.programCompleted }

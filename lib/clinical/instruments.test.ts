@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INSTRUMENTS, isValidValue, mcidBand, mcidFrom } from "./instruments";
+import { changeFromBaseline, INSTRUMENTS, isValidValue, mcidBand, mcidFrom } from "./instruments";
 
 describe("instruments", () => {
   it("has the ranges and MCIDs of SPEC §4", () => {
@@ -26,5 +26,13 @@ describe("instruments", () => {
     expect(isValidValue("NRS_FIRST_STEP", 4.5)).toBe(false);
     expect(isValidValue("FAAM_ADL", 72.5)).toBe(true);
     expect(isValidValue("LEFS", -1)).toBe(false);
+  });
+
+  it("measures change in each instrument's better direction against its MCID", () => {
+    expect(changeFromBaseline("NRS_FIRST_STEP", 7, 3)).toEqual({ change: -4, gain: 4, mcid: 2, improved: true });
+    expect(changeFromBaseline("FFI", 40, 34)).toEqual({ change: -6, gain: 6, mcid: 7, improved: false });
+    expect(changeFromBaseline("FAAM_ADL", 60, 52)).toEqual({ change: -8, gain: -8, mcid: 8, improved: false });
+    // 30 % of 5 is 1.5: a drop of exactly 1.5 counts despite binary fractions.
+    expect(changeFromBaseline("NRS_ACTIVITY", 5, 3.5).improved).toBe(true);
   });
 });

@@ -39,6 +39,20 @@ export function mcidFrom(instrument: Instrument, baseline: number): number {
 }
 
 /**
+ * How far an instrument moved from its baseline: `change` is latest minus baseline as measured,
+ * `gain` the same in the instrument's better direction (positive is better), and `improved`
+ * whether the gain reaches the MCID (SPEC §5 "improved"). The rules, the patient page and the
+ * report read this one definition.
+ */
+export function changeFromBaseline(instrument: Instrument, baseline: number, latest: number) {
+  const change = latest - baseline;
+  const gain = INSTRUMENTS[instrument].better === "lower" ? -change : change;
+  const mcid = mcidFrom(instrument, baseline);
+  // A tolerance for sums like 0.3 × 5 that binary fractions cannot hold exactly.
+  return { change, gain, mcid, improved: gain >= mcid - 1e-9 };
+}
+
+/**
  * The band around a baseline inside which a change is not yet meaningful, clipped to the
  * instrument's range: values beyond it on the better side are an improvement.
  */

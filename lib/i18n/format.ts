@@ -11,6 +11,11 @@ export function formatDate(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(TAG[locale], { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
 }
 
+/** A calendar date without the year, for ranges inside one view, e.g. 16. nov. */
+export function formatDayMonth(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(TAG[locale], { day: "numeric", month: "short", timeZone: "UTC" }).format(date);
+}
+
 /**
  * A moment (a timestamp: when a flag opened, a record changed, an invitation expires) as the
  * date in the clinic's time zone, with the time if asked: 00:30 in Copenhagen is that day,
@@ -29,4 +34,9 @@ export function formatNumber(value: number, locale: Locale, maxDecimals = 1): st
 /** A number as a form field shows it for editing: the locale's decimal sign, no grouping (parseNumber reads it back). */
 export function formatInputNumber(value: number, locale: Locale, maxDecimals = 2): string {
   return new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: maxDecimals, useGrouping: false }).format(value);
+}
+
+/** A change with its sign, e.g. +19 or −4,5 (a typographic minus, which reads better than a hyphen). */
+export function formatChange(value: number, locale: Locale, maxDecimals = 1): string {
+  return new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: maxDecimals, signDisplay: "exceptZero" }).format(value).replace("-", "\u2212");
 }

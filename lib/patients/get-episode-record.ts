@@ -4,9 +4,14 @@ import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { requireId } from "../db/require-id";
 import { AppError } from "../errors";
+import { clinicRuleSettings } from "../rules/settings";
 import { patientWhere } from "./scope";
 
-/** Everything recorded in one episode, for the patient page: live rows only. Audited. */
+/**
+ * Everything recorded in one episode, for the patient page: live rows only, the patient's
+ * logged sessions (for the diary's weekly summary) and the clinic's rule settings (so the page
+ * judges progress as the rules do). Audited.
+ */
 export async function getEpisodeRecord(db: Db, actor: Actor, episodeId: string) {
   assertCan(actor, "clinic-patients");
   const episode = await db.episode.findFirst({
@@ -16,6 +21,8 @@ export async function getEpisodeRecord(db: Db, actor: Actor, episodeId: string) 
       outcomes: { where: { deletedAt: null }, orderBy: { date: "asc" } },
       interventions: { where: { deletedAt: null }, orderBy: { date: "desc" } },
       assignments: { orderBy: { startDate: "asc" }, select: { kind: true, startDate: true, endedAt: true, status: true, content: true } },
+      sessionLogs: { orderBy: { date: "asc" }, select: { date: true, completed: true } },
+      clinic: { select: { ruleSettings: true } },
     },
   });
   if (!episode) throw new AppError("NOT_FOUND");
@@ -26,5 +33,6 @@ export async function getEpisodeRecord(db: Db, actor: Actor, episodeId: string) 
     _count: true,
   });
   await recordAuditEvent(db, actor, { action: "READ", entity: "Episode", entityId: episode.id });
-  return { ...episode, revisedIds: new Set(revised.map((row) => row.entityId)) };
+  const { clinic, ...rest } = episode;
+  return { ...rest, ruleSettings: clinicRuleSettings(clinic.ruleSettings), revisedIds: new Set(revised.map((row) => row.entityId)) };
 }

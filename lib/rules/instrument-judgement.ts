@@ -1,7 +1,7 @@
 // How each instrument of an episode moved from its baseline (SPEC §5 definitions): judgeable,
 // improved by its MCID, worse on an NRS. The rules and the caseload's pain trend both read
 // this one judgement, so the caseload never says "stable" beside a WORSENING flag.
-import { INSTRUMENTS, mcidFrom, PAIN_INSTRUMENTS } from "../clinical/instruments";
+import { changeFromBaseline, INSTRUMENTS, PAIN_INSTRUMENTS } from "../clinical/instruments";
 import type { Instrument } from "../generated/prisma/enums";
 import type { RuleCase } from "./case";
 import type { RuleSettings } from "./settings";
@@ -41,8 +41,6 @@ export function judgeInstruments(outcomes: Outcome[], asOf: string, settings: Ru
     const latestDay = days.at(-1)!;
     const baseline = highest(baselineDay);
     const latest = highest(latestDay);
-    const spec = INSTRUMENTS[instrument];
-    const change = spec.better === "lower" ? baseline - latest : latest - baseline;
     const threshold = baseline + settings.worseningPoints;
     // One diary entry alone is not a trend: a rise only the patient logged needs the
     // measurement before it to be as high.
@@ -56,7 +54,7 @@ export function judgeInstruments(outcomes: Outcome[], asOf: string, settings: Ru
       latest,
       latestDay,
       judgeable: latestDay - baselineDay >= settings.judgeableDays,
-      improved: change >= mcidFrom(instrument, baseline) - 1e-9,
+      improved: changeFromBaseline(instrument, baseline, latest).improved,
       worse: PAIN_INSTRUMENTS.includes(instrument) && latest >= threshold && confirmed,
     }];
   });

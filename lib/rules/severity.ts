@@ -11,5 +11,10 @@ export function severityRank(severity: Severity): number {
   return SEVERITIES.length - SEVERITIES.indexOf(severity);
 }
 
+/** The severity of a rank from severityRank(); null for 0 (no open flag). */
+export function severityOfRank(rank: number): Severity | null {
+  return SEVERITIES[SEVERITIES.length - rank] ?? null;
+}
+
 export const toFlagSeverity = (severity: Severity) => severity.toUpperCase() as FlagSeverity;
 export const fromFlagSeverity = (severity: FlagSeverity) => severity.toLowerCase() as Severity;

@@ -7,7 +7,8 @@ import { listFlags } from "@/lib/flags/list-flags";
 import { FlagSeverity } from "@/lib/generated/prisma/enums";
 import { formatMoment } from "@/lib/i18n/format";
 import { RULE_CODES, type RuleCode } from "@/lib/rules/case";
-import { fromFlagSeverity, severityRank } from "@/lib/rules/severity";
+import { fromFlagSeverity } from "@/lib/rules/severity";
+import { SeverityBadge } from "@/components/flags/SeverityBadge";
 import { listClinicians } from "@/lib/users/list-clinicians";
 import { page } from "@/lib/entry/page.server";
 
@@ -50,8 +51,10 @@ export default page({ name: "/flags", access: "clinic-patients", search: ZFlagSe
               </thead>
               <tbody>
                 {result.flags.map((flag) => (
-                  <tr key={flag.id} data-severity={severityRank(fromFlagSeverity(flag.severity))}>
-                    <td>{text.severities[flag.severity]}</td>
+                  <tr key={flag.id} data-severity={fromFlagSeverity(flag.severity)}>
+                    <td>
+                      <SeverityBadge severity={fromFlagSeverity(flag.severity)} label={text.severities[flag.severity]} />
+                    </td>
                     <th scope="row">
                       <Link href={`/flags/${flag.id}`}>{text.codes[flag.code as RuleCode]}</Link>
                     </th>

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { SeverityBadge } from "@/components/flags/SeverityBadge";
+import { fromFlagSeverity } from "@/lib/rules/severity";
 import { acknowledgeFlagAction } from "@/app/actions/flags";
 import { AppShell } from "@/components/AppShell";
 import { AcknowledgeForm } from "@/components/flags/AcknowledgeForm";
@@ -27,7 +29,7 @@ export default page({ name: "/flags/[id]", access: "clinic-patients", params: z.
       </p>
       <h1>{text.codes[flag.code as RuleCode]}</h1>
       <p>
-        <strong>{text.severities[flag.severity]}</strong> · {text.statuses[flag.status]} · {text.opened} {formatMoment(flag.openedAt, actor.locale)}
+        <SeverityBadge severity={fromFlagSeverity(flag.severity)} label={text.severities[flag.severity]} /> · {text.statuses[flag.status]} · {text.opened} {formatMoment(flag.openedAt, actor.locale)}
       </p>
       <section className="panel" aria-labelledby="recommendation-heading">
         <h2 id="recommendation-heading">{text.recommendation}</h2>

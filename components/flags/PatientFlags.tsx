@@ -1,0 +1,32 @@
+import Link from "next/link";
+import type { FlagSeverity, FlagStatus, Locale } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n";
+import type { RuleCode } from "@/lib/rules/case";
+import { fromFlagSeverity } from "@/lib/rules/severity";
+import { SeverityBadge } from "./SeverityBadge";
+
+type Flag = { id: string; code: string; severity: FlagSeverity; status: FlagStatus; recommendation: unknown };
+
+/** The episode's open and acknowledged flags, most severe first, each with what to do. */
+export function PatientFlags({ flags, messages, locale }: { flags: Flag[]; messages: Messages; locale: Locale }) {
+  const text = messages.flags;
+  return (
+    <section aria-labelledby="flags-heading" className="panel">
+      <h2 id="flags-heading">{text.onPatient}</h2>
+      {flags.length === 0 ? (
+        <p>{text.none}</p>
+      ) : (
+        <ul className="flag-list">
+          {flags.map((flag) => (
+            <li key={flag.id} data-severity={fromFlagSeverity(flag.severity)}>
+              <SeverityBadge severity={fromFlagSeverity(flag.severity)} label={text.severities[flag.severity]} />{" "}
+              <Link href={`/flags/${flag.id}`}>{text.codes[flag.code as RuleCode]}</Link>
+              {flag.status !== "OPEN" && <span className="muted"> · {text.statuses[flag.status]}</span>}
+              <p>{(flag.recommendation as Record<Locale, string>)[locale]}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,148 @@
+import Link from "next/link";
+import { changeEpisodeStatusAction, openEpisodeAction } from "@/app/actions/episodes";
+import { archivePatientAction, restorePatientAction } from "@/app/actions/patients";
+import { can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/actor";
+import { bmi } from "@/lib/clinical/bmi";
+import type { Comorbidity } from "@/lib/clinical/comorbidities";
+import { isoDate } from "@/lib/dates";
+import { DISCHARGE_REASONS } from "@/lib/episodes/episode-input";
+import { Side } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
+import type { getPatient } from "@/lib/patients/get-patient";
+import { ConfirmDialog } from "../ConfirmDialog";
+import { DetailsList } from "../DetailsList";
+import { EpisodeActions, OpenEpisodeForm } from "./EpisodeForms";
+
+type Patient = Awaited<ReturnType<typeof getPatient>>;
+
+/** The person's details in a compact panel, with editing, archiving and (admins) the audit log. */
+export function PersonDetails({ patient, actor, messages }: { patient: Patient; actor: Actor; messages: Messages }) {
+  const text = messages.patient;
+  const locale = actor.locale;
+  const number = (value: { toString(): string } | number | null) => (value === null ? messages.caseload.noValue : formatNumber(Number(value), locale));
+  const patientBmi = bmi(patient.heightCm && Number(patient.heightCm), patient.weightKg && Number(patient.weightKg));
+  const editable = patient.archivedAt === null;
+  const details: [string, string][] = [
+    [messages.patientForm.dateOfBirth, formatDate(patient.dateOfBirth, locale)],
+    [messages.patientForm.sex, messages.sex[patient.sex]],
+    [messages.patientForm.affectedSide, messages.side[patient.affectedSide]],
+    [text.clinician, patient.clinician.name],
+    [text.contact, [patient.email, patient.phone].filter(Boolean).join(", ") || messages.caseload.noValue],
+    [messages.patientForm.heightCm, number(patient.heightCm)],
+    [messages.patientForm.weightKg, number(patient.weightKg)],
+    [text.bmi, patientBmi === null ? messages.caseload.noValue : formatNumber(patientBmi, locale)],
+    [messages.patientForm.footType, messages.footType[patient.footType]],
+    [messages.patientForm.comorbidities, patient.comorbidities.map((code) => messages.comorbidity[code as Comorbidity] ?? code).join(", ") || messages.caseload.noValue],
+    [messages.patientForm.occupation, patient.occupation ?? messages.caseload.noValue],
+    [messages.patientForm.standingHoursPerDay, number(patient.standingHoursPerDay)],
+    [messages.patientForm.runningKmPerWeek, number(patient.runningKmPerWeek)],
+    [messages.patientForm.recentLoadChange, patient.recentLoadChange ? text.yes : text.no],
+    [messages.patientForm.shoeAgeKm, number(patient.shoeAgeKm)],
+  ];
+  return (
+    <section aria-labelledby="details-heading" className="panel">
+      <div className="panel-heading">
+        <h2 id="details-heading">{messages.patientForm.identity}</h2>
+        <div className="heading-actions">
+          {editable && (
+            <>
+              <Link href={`/patients/${patient.id}/edit`} className="button secondary">
+                {text.edit}
+              </Link>
+              <ConfirmDialog
+                trigger={text.archive}
+                title={text.archiveTitle}
+                body={text.archiveBody}
+                confirm={text.archiveConfirm}
+                cancel={text.confirmCancel}
+                action={archivePatientAction.bind(null, patient.id)}
+              />
+            </>
+          )}
+          {can(actor, "clinic-admin") && (
+            <Link href={`/admin/audit?patient=${patient.id}`} className="button secondary">
+              {messages.admin.audit.forPatient}
+            </Link>
+          )}
+        </div>
+      </div>
+      <DetailsList items={details} compact />
+    </section>
+  );
+}
+
+/** An archived patient's notice, with restoring for admins. */
+export function ArchivedNotice({ patientId, actor, messages }: { patientId: string; actor: Actor; messages: Messages }) {
+  const text = messages.patient;
+  return (
+    <div className="warning-box">
+      <p>{text.archived}</p>
+      {can(actor, "clinic-admin") && (
+        <ConfirmDialog
+          trigger={text.restore}
+          title={text.restoreTitle}
+          body={text.restoreBody}
+          confirm={text.restoreConfirm}
+          cancel={text.confirmCancel}
+          action={restorePatientAction.bind(null, patientId)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Every episode of care with its status actions, and opening a new one when none is open. */
+export function EpisodesPanel({ patient, day, messages, locale }: { patient: Patient; day: Date; messages: Messages; locale: Actor["locale"] }) {
+  const text = messages.patient;
+  const date = (value: Date) => formatDate(value, locale);
+  const editable = patient.archivedAt === null;
+  const hasOpenEpisode = patient.episodes.some((episode) => episode.status !== "DISCHARGED");
+  return (
+    <section aria-labelledby="episodes-heading" className="panel">
+      <h2 id="episodes-heading">{text.episodes}</h2>
+      {patient.episodes.length === 0 && <p>{text.noEpisodes}</p>}
+      <ul className="episodes">
+        {patient.episodes.map((episode) => (
+          <li key={episode.id} className="episode">
+            <p>
+              <strong>{messages.episodeStatus[episode.status]}</strong>
+              {episode.dischargedAt && ` · ${text.dischargedOn(date(episode.dischargedAt))}`}
+              {episode.dischargeReason && ` · ${text.dischargeReasons[episode.dischargeReason as (typeof DISCHARGE_REASONS)[number]] ?? ""}`} · {text.side}:{" "}
+              {messages.side[episode.side]} · {text.symptomOnset}: {date(episode.symptomOnset)} · {text.treatmentStart}: {date(episode.treatmentStart)}
+            </p>
+            {editable && (
+              <EpisodeActions
+                status={episode.status}
+                canReopen={patient.currentEpisodeId === episode.id && !hasOpenEpisode}
+                action={changeEpisodeStatusAction.bind(null, patient.id, episode.id)}
+                reasons={DISCHARGE_REASONS.map((value) => ({ value, label: text.dischargeReasons[value] }))}
+                text={{
+                  pause: text.pause, resume: text.resume, reopen: text.reopen, discharge: text.discharge,
+                  dischargeTitle: text.dischargeTitle, dischargeBody: text.dischargeBody,
+                  dischargeReason: text.dischargeReason, choose: messages.patientForm.choose, cancel: text.confirmCancel,
+                }}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+      {editable && !hasOpenEpisode && (
+        <>
+          <h3>{text.openEpisode}</h3>
+          <OpenEpisodeForm
+            action={openEpisodeAction.bind(null, patient.id)}
+            text={{
+              title: text.openEpisode, side: text.side, symptomOnset: text.symptomOnset,
+              treatmentStart: text.treatmentStart, submit: text.openEpisode, choose: messages.patientForm.choose,
+            }}
+            sides={Object.values(Side).map((value) => ({ value, label: messages.side[value] }))}
+            defaultSide={patient.affectedSide}
+            today={isoDate(day)}
+          />
+        </>
+      )}
+    </section>
+  );
+}

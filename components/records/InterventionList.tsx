@@ -1,0 +1,25 @@
+import type { InterventionType, Locale } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n";
+import { formatDate } from "@/lib/i18n/format";
+
+/** The episode's interventions (insoles, shockwave, injections, referrals …), newest first. */
+export function InterventionList({ interventions, messages, locale }: { interventions: { id: string; date: Date; type: InterventionType; note: string | null }[]; messages: Messages; locale: Locale }) {
+  const text = messages.overview;
+  return (
+    <section aria-labelledby="interventions-heading" className="panel">
+      <h2 id="interventions-heading">{text.interventions}</h2>
+      {interventions.length === 0 ? (
+        <p>{text.noInterventions}</p>
+      ) : (
+        <ul className="intervention-list">
+          {interventions.map((row) => (
+            <li key={row.id}>
+              <strong>{formatDate(row.date, locale)}</strong> · {messages.intervention.types[row.type]}
+              {row.note && <span className="muted"> – {row.note}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Instrument, Locale, RecordedBy } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { DataTableDetails } from "../DataTableDetails";
+import { sourceLabel } from "./chart-panels";
+
+/** Every measurement behind the charts, newest first: the charts' accessible, complete form. */
+export function OutcomeTable({
+  outcomes,
+  messages,
+  locale,
+}: {
+  outcomes: { id: string; date: Date; instrument: Instrument; value: number; recordedBy: RecordedBy }[];
+  messages: Messages;
+  locale: Locale;
+}) {
+  const text = messages.charts;
+  return (
+    <DataTableDetails
+      summary={text.dataTable}
+      columns={[text.date, text.measure, text.value, text.recordedBy]}
+      rows={[...outcomes].reverse().map((row) => ({
+        key: row.id,
+        cells: [formatDate(row.date, locale), messages.instrument[row.instrument], formatNumber(row.value, locale), sourceLabel(row.recordedBy, messages)],
+      }))}
+    />
+  );
+}

@@ -1,0 +1,106 @@
+import Link from "next/link";
+import { deleteRecordAction } from "@/app/actions/records";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n";
+import { formatDate, formatDayMonth, formatNumber } from "@/lib/i18n/format";
+import type { RecordFormKind } from "@/lib/records/record-forms";
+import { recordTimeline, type TimelineGroup } from "@/lib/records/record-timeline";
+import { DeleteRecord } from "./DeleteRecord";
+
+/** A record of the clinic's as the timeline lists it, described in the user's language. */
+export type TimelineEntry = { kind: RecordFormKind; id: string; date: string; text: string; redFlag: boolean; corrected: boolean };
+
+/** Groups shown before "show earlier": the latest visits and diary weeks. */
+const LATEST_GROUPS = 4;
+
+/**
+ * The episode's record, newest first, grouped by visit; the patient's diary summarised per
+ * week. Each of the clinic's records can be corrected or deleted from its line.
+ */
+export function RecordTimeline({
+  patientId,
+  entries,
+  diaryPain,
+  sessions,
+  editable,
+  messages,
+  locale,
+}: {
+  patientId: string;
+  entries: TimelineEntry[];
+  diaryPain: { date: string; value: number }[];
+  sessions: { date: string; completed: boolean }[];
+  editable: boolean;
+  messages: Messages;
+  locale: Locale;
+}) {
+  const text = messages.timeline;
+  const groups = recordTimeline(entries, diaryPain, sessions);
+  const latest = groups.slice(0, LATEST_GROUPS);
+  const earlier = groups.slice(LATEST_GROUPS);
+  const day = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
+  const label = { assessment: text.assessment, outcome: text.outcome, intervention: text.intervention };
+
+  const group = (g: TimelineGroup<TimelineEntry>) =>
+    g.kind === "diary" ? (
+      <li key={`diary-${g.weekStart}`} className="timeline-group" data-kind="diary">
+        <h3>{text.diary(g.week, formatDayMonth(day(g.weekStart), locale), formatDayMonth(day(g.weekEnd), locale))}</h3>
+        <p>
+          {[g.pain && text.diaryPain(g.pain.count, formatNumber(g.pain.mean, locale), g.pain.min, g.pain.max), g.sessions.logged > 0 && text.diarySessions(g.sessions.logged, g.sessions.completed)]
+            .filter(Boolean)
+            .join(" · ")}
+        </p>
+      </li>
+    ) : (
+      <li key={`day-${g.date}`} className={g.records.some((r) => r.redFlag) ? "timeline-group red-flag" : "timeline-group"} data-kind={g.kind}>
+        <h3>
+          {formatDate(day(g.date), locale)} · {g.kind === "visit" ? text.visit : text.records}
+        </h3>
+        <ul>
+          {g.records.map((entry) => (
+            <li key={entry.id} className="timeline-item">
+              <p>
+                <span className="muted">{label[entry.kind]}:</span> {entry.text}
+                {entry.corrected && (
+                  <>
+                    {" "}
+                    · <em>{text.corrected}</em>
+                  </>
+                )}
+              </p>
+              {editable && (
+                <div className="entry-actions">
+                  <Link className="button quiet" href={`/patients/${patientId}/records/${entry.kind}/${entry.id}/edit`}>
+                    {messages.record.edit}
+                  </Link>
+                  {entry.corrected && (
+                    <Link className="button quiet" href={`/patients/${patientId}/records/${entry.kind}/${entry.id}/history`}>
+                      {messages.record.history}
+                    </Link>
+                  )}
+                  <DeleteRecord
+                    action={deleteRecordAction.bind(null, entry.kind, patientId, entry.id)}
+                    text={{ delete: messages.record.delete, title: messages.record.deleteTitle, body: messages.record.deleteBody, reason: messages.record.deleteReason, cancel: messages.record.cancel }}
+                  />
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      </li>
+    );
+
+  return (
+    <section aria-labelledby="timeline-heading" className="panel">
+      <h2 id="timeline-heading">{text.title}</h2>
+      {groups.length === 0 && <p>{text.empty}</p>}
+      <ol className="timeline">{latest.map(group)}</ol>
+      {earlier.length > 0 && (
+        <details className="timeline-more disclosure">
+          <summary>{text.earlier(earlier.length)}</summary>
+          <ol className="timeline">{earlier.map(group)}</ol>
+        </details>
+      )}
+    </section>
+  );
+}

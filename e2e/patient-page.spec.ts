@@ -1,0 +1,112 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations, signIn } from "./helpers";
+
+const FIRST_SCREEN = { width: 1366, height: 768 };
+
+/** The patient of the first urgent flag in the clinic's queue: a demo patient with a red flag. */
+async function openRedFlagPatient(page: Page) {
+  await page.goto("/flags?severity=URGENT&status=OPEN");
+  await page.getByRole("table").getByRole("row").nth(1).getByRole("link").nth(1).click();
+  await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+}
+
+/** The accessible name (or text) of each element that takes the focus, in Tab order. */
+async function tabOrder(page: Page, stops: number): Promise<string[]> {
+  const names: string[] = [];
+  await page.locator("body").focus();
+  for (let i = 0; i < stops; i += 1) {
+    await page.keyboard.press("Tab");
+    names.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return "";
+        const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null;
+        return (el.getAttribute("aria-label") ?? label ?? el.textContent ?? "").trim();
+      }),
+    );
+  }
+  return names;
+}
+
+test.describe("the patient page at 1366 × 768", () => {
+  test.use({ viewport: FIRST_SCREEN });
+
+  test("the first screen says who, where in treatment, how, what needs attention, and shows the pain chart", async ({ page }) => {
+    await signIn(page, "fysio@demo.dk");
+    await openRedFlagPatient(page);
+
+    await expect(page.getByRole("heading", { level: 1 })).toBeInViewport();
+    await expect(page.getByText(/\d+ år · (venstre|højre) hæl|begge hæle/)).toBeInViewport();
+    const tiles = page.getByRole("list", { name: "Overblik" }).getByRole("listitem");
+    await expect(tiles).toHaveCount(4);
+    await expect(tiles.filter({ hasText: "I behandling" })).toContainText(/\d+ uger?/);
+    await expect(tiles.filter({ hasText: "Morgensmerte" })).toContainText(/MCID/);
+    for (const tile of await tiles.all()) await expect(tile).toBeInViewport();
+
+    const flags = page.getByRole("region", { name: "Aktuelle flag" });
+    const redFlag = flags.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Rødt flag" }) });
+    await expect(redFlag).toBeInViewport();
+    await expect(redFlag).toContainText("Akut");
+    await expect(redFlag).toContainText("Skal vurderes af en læge samme dag");
+
+    // The whole drawn chart, not only its heading, fits above the fold.
+    const chart = page.getByRole("img", { name: "Smerte over tid" }).locator("svg.recharts-surface").first();
+    await expect(chart).toBeVisible();
+    const box = (await chart.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(FIRST_SCREEN.height);
+    await expect(page.getByRole("navigation", { name: "Handlinger" }).getByRole("link", { name: "Ny undersøgelse" })).toBeInViewport();
+    await expect(page.getByLabel("Morgensmerte i dag (0–10)")).toBeInViewport();
+    await expectNoAxeViolations(page);
+  });
+
+  test("the keyboard reaches the record's actions, then the flags, the quick entry and the charts, in reading order", async ({ page }) => {
+    await signIn(page, "fysio@demo.dk");
+    await openRedFlagPatient(page);
+    const order = await tabOrder(page, 30);
+    const at = (name: string | RegExp) => {
+      const index = order.findIndex((stop) => (typeof name === "string" ? stop === name : name.test(stop)));
+      expect(index, `${name} in ${order.join(" | ")}`).toBeGreaterThanOrEqual(0);
+      return index;
+    };
+    const positions = [at("Ny undersøgelse"), at("Nyt måleresultat"), at("Ny intervention"), at(/^Rødt flag/), at("Morgensmerte i dag (0–10)"), at("Gem morgensmerte"), at("Målinger som tabel")];
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    // Each chart is one stop (its keyboard tooltip), never one per drawing layer: between the
+    // quick entry and the table are at most the pain chart, the instrument choice and the function chart.
+    expect(at("Målinger som tabel") - at("Gem morgensmerte")).toBeLessThanOrEqual(4);
+  });
+
+  test("a patient with ten weeks of a daily diary fits in about three screens", async ({ page }) => {
+    await signIn(page, "fysio@demo.dk");
+    await page.goto("/caseload?q=Peter%20Patient");
+    await page.getByRole("link", { name: "Peter Patient" }).click();
+    await expect(page.getByRole("list", { name: "Overblik" })).toContainText("Uge 10 af 12");
+    // The diary is summarised per week and older entries fold away.
+    const timeline = page.getByRole("region", { name: "Forløbets registreringer" });
+    await expect(timeline.getByRole("heading", { name: /^Dagbog, uge \d+/ }).first()).toBeVisible();
+    await expect(timeline.locator("summary", { hasText: /^Vis \d+ ældre$/ })).toBeVisible();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThanOrEqual(FIRST_SCREEN.height * 3.4);
+  });
+});
+
+test("a new patient's page opens the first episode, then shows an empty overview with its actions", async ({ page }) => {
+  await signIn(page, "fysio@demo.dk");
+  await page.goto("/patients/new");
+  await page.getByLabel("Navn", { exact: true }).fill("Nanna Nyhed");
+  await page.getByLabel("Fødselsdato").fill("1984-05-06");
+  await page.getByLabel("Køn").selectOption("FEMALE");
+  await page.getByLabel("Ramt side").selectOption("RIGHT");
+  await page.getByRole("button", { name: "Gem patient" }).click();
+  await expect(page.getByRole("region", { name: "Forløb" })).toContainText("Patienten har endnu ikke et forløb");
+  await expect(page.getByRole("list", { name: "Overblik" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Symptomdebut").fill("2026-10-01");
+  await page.getByLabel("Behandlingsstart").fill("2026-11-01");
+  await page.getByRole("button", { name: "Åbn nyt forløb" }).click();
+  const tiles = page.getByRole("list", { name: "Overblik" });
+  await expect(tiles).toContainText("Intet aktivt program");
+  await expect(tiles).toContainText("Ingen måling endnu");
+  await expect(page.getByRole("region", { name: "Smerte over tid" })).toContainText("Ingen målinger endnu.");
+  await expect(page.getByRole("region", { name: "Programmer" }).getByRole("button", { name: "Tildel et program" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

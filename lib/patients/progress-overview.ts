@@ -1,0 +1,58 @@
+// How the patient is doing, for the first screen of the patient page: first-step pain and the
+// function instrument measured last, each from its baseline to its latest value exactly as the
+// rules judge it (lib/rules/instrument-judgement.ts), so the page never says "improved" beside a
+// NO_IMPROVEMENT flag. Pure: the page passes the episode's rows and the clinic's rule settings.
+import { changeFromBaseline, FUNCTION_INSTRUMENTS } from "../clinical/instruments";
+import type { Instrument } from "../generated/prisma/enums";
+import type { RuleCase } from "../rules/case";
+import { isoDay, judgeInstruments, type InstrumentJudgement } from "../rules/instrument-judgement";
+import type { RuleSettings } from "../rules/settings";
+
+/**
+ * IMPROVED: changed by at least the MCID in the better direction; WORSE: the rules' worsening
+ * (NRS only); NO_CHANGE: judgeable and neither; TOO_EARLY: under the judgeable interval since
+ * baseline; BASELINE_ONLY: one measurement day so far.
+ */
+export type ProgressVerdict = "IMPROVED" | "WORSE" | "NO_CHANGE" | "TOO_EARLY" | "BASELINE_ONLY";
+
+export type InstrumentProgress = {
+  instrument: Instrument;
+  baseline: number;
+  baselineDate: string;
+  latest: number;
+  latestDate: string;
+  /** Latest minus baseline, as measured (negative is lower). */
+  change: number;
+  mcid: number;
+  verdict: ProgressVerdict;
+};
+
+function progressOf(judged: InstrumentJudgement): InstrumentProgress {
+  const { change, mcid } = changeFromBaseline(judged.instrument, judged.baseline, judged.latest);
+  const verdict: ProgressVerdict =
+    judged.latestDay === judged.baselineDay ? "BASELINE_ONLY"
+    : judged.worse ? "WORSE"
+    : judged.improved ? "IMPROVED"
+    : judged.judgeable ? "NO_CHANGE"
+    : "TOO_EARLY";
+  return {
+    instrument: judged.instrument,
+    baseline: judged.baseline,
+    baselineDate: isoDay(judged.baselineDay),
+    latest: judged.latest,
+    latestDate: isoDay(judged.latestDay),
+    change,
+    mcid,
+    verdict,
+  };
+}
+
+/** First-step pain, and the function instrument with the most recent measurement (the first listed on a tie). */
+export function progressOverview(outcomes: RuleCase["outcomes"], asOf: string, settings: RuleSettings) {
+  const judged = judgeInstruments(outcomes, asOf, settings);
+  const pain = judged.find((j) => j.instrument === "NRS_FIRST_STEP");
+  const functions = judged
+    .filter((j) => FUNCTION_INSTRUMENTS.includes(j.instrument))
+    .sort((a, b) => b.latestDay - a.latestDay || FUNCTION_INSTRUMENTS.indexOf(a.instrument) - FUNCTION_INSTRUMENTS.indexOf(b.instrument));
+  return { pain: pain ? progressOf(pain) : null, function: functions[0] ? progressOf(functions[0]) : null };
+}
