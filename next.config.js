@@ -5,8 +5,10 @@ const nextConfig = {
   poweredByHeader: false,
   experimental: {
     // proxy.ts reads request bodies (lib/entry/request-guard.ts); Next.js buffers them for it
-    // up to this size, the largest body the app accepts.
-    proxyClientMaxBodySize: "1mb",
+    // up to this size, the largest body the app accepts: a clinic's patient list on the import
+    // page. The guard holds every other path to 1 MB.
+    proxyClientMaxBodySize: "10mb",
+    serverActions: { bodySizeLimit: "10mb" },
   },
   // Loaded from node_modules at run time rather than bundled: PGlite and the schema engine
   // read their .wasm and data files from their own package folders.

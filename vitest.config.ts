@@ -3,13 +3,15 @@ import { defineConfig } from "vitest/config";
 import { findTestPostgres } from "./tests/support/find-postgres";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
+// The tests' own data key (never a clinic's): services that store CPR numbers read it from the environment.
+const env = { DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") };
 const integration = (kind: "pglite" | "postgres") => ({
   resolve: { alias },
   test: {
     name: `integration-${kind}`,
     include: ["tests/integration/**/*.test.ts"],
     environment: "node",
-    env: { TEST_DB_KIND: kind },
+    env: { ...env, TEST_DB_KIND: kind },
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/fail-on-console-error.ts"],
     testTimeout: 60_000,
@@ -38,6 +40,7 @@ export default defineConfig(async () => {
             name: "unit",
             include: ["lib/**/*.test.ts"],
             environment: "node",
+            env,
             setupFiles: ["tests/support/fail-on-console-error.ts"],
           },
         },

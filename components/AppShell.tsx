@@ -18,6 +18,7 @@ function navFor(actor: Actor, messages: Messages): NavItem[] {
     ? [
         { href: "/settings", label: messages.nav.settings },
         { href: "/admin/users", label: messages.admin.nav.users },
+        { href: "/admin/import", label: messages.admin.nav.import },
         { href: "/admin/audit", label: messages.admin.nav.audit },
         { href: "/admin/outbox", label: messages.admin.nav.outbox },
       ]

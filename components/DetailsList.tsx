@@ -1,5 +1,7 @@
+import type { ReactNode } from "react";
+
 /** Terms and their values, laid out in a grid; `compact` for a secondary panel. */
-export function DetailsList({ items, compact = false }: { items: [string, string][]; compact?: boolean }) {
+export function DetailsList({ items, compact = false }: { items: [string, ReactNode][]; compact?: boolean }) {
   return (
     <dl className={compact ? "details compact" : "details"}>
       {items.map(([term, value]) => (

@@ -1,7 +1,8 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, Ref } from "react";
 
 type Props = InputHTMLAttributes<HTMLInputElement> & {
   id: string;
+  ref?: Ref<HTMLInputElement>;
   label: string;
   /** The field's error in the user's language; marks the input invalid and describes it. */
   error?: string | undefined;

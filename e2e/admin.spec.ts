@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import { readDanishCsv } from "../tests/support/read-danish-csv";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations, signIn } from "./helpers";
 
@@ -104,7 +104,7 @@ test("an admin invites a physiotherapist by e-mail, who sets a password from the
     // The export holds the same view as the Danish CSV.
     const exportHref = (await admin.getByRole("link", { name: "Hent som CSV" }).getAttribute("href"))!;
     const csv = await (await admin.request.get(exportHref)).text();
-    const table: string[][] = parse(csv, { bom: true, delimiter: ";", relax_column_count: false });
+    const table = readDanishCsv(csv);
     expect(table[0]).toEqual(["tidspunkt (UTC)", "bruger", "rolle", "handling", "posttype", "post", "patient", "adresse"]);
     expect(table.some((row) => row[3] === "Ændret" && row[4] === "Bruger" && row[6] === "Nina Nygaard")).toBe(true);
     expect(table.slice(1).every((row) => row[1] === "Anne Admin")).toBe(true);

@@ -60,8 +60,8 @@ const ROLES: Role[] = [
   { key: "another clinic's clinician", email: "fysio@anden.dk", actor: { role: "CLINICIAN" }, clinic: "other" },
 ];
 
-/** What an action is called with: its bound arguments and, for forms, the form's fields. */
-type Input = { args: unknown[]; form?: Record<string, string> };
+/** What an action is called with: its bound arguments and, for forms, the form's fields and files. */
+type Input = { args: unknown[]; form?: Record<string, string>; files?: Record<string, { name: string; text: string }> };
 type ActionCase = {
   access: Access;
   shape: "form" | "command" | "call";
@@ -117,6 +117,15 @@ const ACTIONS: Record<string, ActionCase> = {
   createInviteAction: { access: "clinic-patients", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "patientId")] }) },
   archivePatientAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "spareId")] }) },
   restorePatientAction: { access: "clinic-admin", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "spareId")] }) },
+  revealCprAction: { access: "clinic-patients", shape: "call", ids: "clinic", input: (w) => ({ args: [id(w, "patientId")] }) },
+  importPatientsAction: {
+    access: "clinic-admin", shape: "form", ids: "none",
+    input: () => ({
+      args: [],
+      form: { $mode: "import" },
+      files: { file: { name: "patienter.csv", text: `\uFEFFNavn;Fødselsdato;Køn;Ramt side;Fysioterapeutens e-mail\r\nMatrix Import ${randomUUID().slice(0, 8)};1970-05-01;K;venstre;fysio@demo.dk\r\n` } },
+    }),
+  },
   endAssignmentAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "patientId"), id(w, "assignmentId")], form: { reason: "OTHER" } }) },
   saveRuleSettingsAction: {
     access: "clinic-admin", shape: "form", ids: "none",
@@ -167,13 +176,14 @@ const PAGES: Record<string, Access> = {
   "/admin/outbox": "clinic-admin",
   "/admin/outbox/[messageId]": "clinic-admin",
   "/admin/audit": "clinic-admin",
+  "/admin/import": "clinic-admin",
   "/account": "own-account",
   "/forgot-password": "public",
   "/portal": "own-record",
   "/portal/handout": "own-record",
   "/portal/learn": "own-record",
 };
-const ROUTES: Record<string, Access> = { "/caseload/export": "clinic-patients", "/admin/audit/export": "clinic-admin", "/api/health": "public", "/api/auth/[...nextauth]": "public" };
+const ROUTES: Record<string, Access> = { "/caseload/export": "clinic-patients", "/admin/audit/export": "clinic-admin", "/admin/import/template": "clinic-admin", "/api/health": "public", "/api/auth/[...nextauth]": "public" };
 
 /** What a cell must answer: sent to sign in, sent home, refused without a change, or done. */
 type Outcome = "sign-in" | "home" | "refused" | "done";
@@ -321,6 +331,7 @@ function fill(pattern: string, variant: WorldName | "missing" | null): string {
 async function callAction(role: Role, actionId: string, action: ActionCase, input: Input): Promise<ActionAnswer> {
   const form = new FormData();
   for (const [key, value] of Object.entries(input.form ?? {})) form.set(key, value);
+  for (const [key, file] of Object.entries(input.files ?? {})) form.set(key, new File([file.text], file.name, { type: "text/csv" }));
   const args = { form: [...input.args, { attempt: 0 }, form], command: [...input.args, form], call: input.args }[action.shape];
   return callServerAction(server.baseURL, cookies.get(role.key)!, actionId, args);
 }

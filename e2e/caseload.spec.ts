@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import { readDanishCsv } from "../tests/support/read-danish-csv";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
 
@@ -108,12 +108,12 @@ test.describe("caseload", () => {
     const response = await page.request.get("/caseload/export?q=Peter%20Patient");
     expect(response.headers()["content-type"]).toContain("text/csv");
     // The Danish CSV: a BOM and semicolons (SPEC §9), read back with a CSV parser.
-    const text = await response.text();
-    expect(text.startsWith("\uFEFF")).toBe(true);
-    const rows = parse(text, { delimiter: ";", bom: true }) as string[][];
-    expect(rows[0]).toEqual(["Navn", "Alder", "Side", "Uger i behandling", "Programfase", "Morgensmerte", "Åbne flag", "Sidste besøg", "Fysioterapeut"]);
+    const rows = readDanishCsv(await response.text());
+    expect(rows[0]).toEqual(["Navn", "CPR-nummer", "Alder", "Side", "Uger i behandling", "Programfase", "Morgensmerte", "Åbne flag", "Sidste besøg", "Fysioterapeut"]);
     expect(rows).toHaveLength(2);
     expect(rows[1]![0]).toBe("Peter Patient");
+    // The CPR number only masked: the birth date part, the serial hidden.
+    expect(rows[1]![1]).toMatch(/^\d{6}-••••$/);
   });
 
   test("finds archived patients under their filter; an administrator restores one", async ({ page }) => {

@@ -20,8 +20,10 @@ test("a clinician acknowledges a flag, and it re-opens when its severity rises",
     await expect(page).toHaveURL(patientUrl);
   }
   // Day 50 without a meaningful change: NO_IMPROVEMENT, a warning, with its recommendation.
-  const flagLink = page.getByRole("link", { name: "Ingen bedring (Advarsel, Åben)" });
-  await expect(flagLink).toBeVisible();
+  const flag = page.getByRole("region", { name: "Aktuelle flag" }).getByRole("listitem").filter({ hasText: "Ingen bedring" });
+  await expect(flag).toContainText("Advarsel");
+  await expect(flag).toContainText(/struktureret gennemgang/);
+  const flagLink = flag.getByRole("link", { name: "Ingen bedring" });
   await flagLink.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingen bedring");
   await expect(page.getByText(/struktureret gennemgang/)).toBeVisible();

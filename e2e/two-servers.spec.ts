@@ -40,7 +40,7 @@ test("sign-in failures on two app servers sharing one PostgreSQL are counted tog
   await admin.query(`create database "${name}"`);
   const url = new URL(server!.url);
   url.pathname = `/${name}`;
-  const env = { DATABASE_URL: url.toString(), NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
+  const env = { DATABASE_URL: url.toString(), NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
   const children: ChildProcess[] = [];
   try {
     children.push(await startServer(3311, env));

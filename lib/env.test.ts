@@ -17,6 +17,8 @@ describe("readEnv", () => {
     expect(() => readEnv({ NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET: must be at least 32/);
     expect(() => readEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY: must be true, false or a number of proxies/);
     expect(() => readEnv({ SMTP_URL: "mail.example.dk" })).toThrow(/SMTP_URL: must be an smtp/);
+    expect(() => readEnv({ DATA_ENCRYPTION_KEY: "c2hvcnQ=" })).toThrow(/DATA_ENCRYPTION_KEY: must be 32 bytes in base64/);
+    expect(readEnv({ DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") }).DATA_ENCRYPTION_KEY).toBeDefined();
   });
 
   it("reads where to listen and which proxies to trust", () => {

@@ -1,6 +1,7 @@
 // The one place that reads process.env. Validated at start-up so that a bad setting stops
 // the app with a message naming the variable. Nothing here is exposed to the browser.
 import { z } from "zod";
+import { DATA_KEY_FORMAT, decodeDataKey } from "./identity/data-key-text";
 
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 
@@ -26,6 +27,11 @@ const ZEnv = z.object({
   MAIL_FROM: z.preprocess(emptyAsUnset, z.string().default("Hælsporeforløb <no-reply@localhost>")),
   /** How much the server logs (lib/log/logger.ts): "info" is a line per request. */
   LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info")),
+  /** 32 bytes in base64 that encrypt CPR numbers (lib/identity/data-key.ts); generated into DATA_DIR on the embedded default. */
+  DATA_ENCRYPTION_KEY: z.preprocess(
+    emptyAsUnset,
+    z.string().refine((text) => decodeDataKey(text) !== null, DATA_KEY_FORMAT).optional(),
+  ),
   NEXTAUTH_SECRET: z.preprocess(
     emptyAsUnset,
     z.string().min(32, "must be at least 32 characters").optional(),

@@ -13,11 +13,16 @@ import { seedDefaultTemplates } from "../lib/programs/templates";
 import { BENCH_CLINIC, BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PATIENTS, BENCH_PORTAL_PATIENT } from "./bench-config";
 import { runCli } from "./cli";
 import { createClinic } from "../lib/seed/builders";
+import { prepareDataKey } from "../lib/identity/data-key-file";
+import { cprColumns } from "../lib/patients/cpr-columns";
+import { syntheticCprs } from "../lib/seed/synthetic-cpr";
 
 const CLINICIANS = 8;
 
 runCli(async () => {
-  const db = await openDatabase(databaseTargetFromEnv(readEnv()));
+  const env = readEnv();
+  const target = databaseTargetFromEnv(env);
+  const db = await openDatabase(target);
   const prisma = createPrismaClient(db);
   const started = performance.now();
   const step = async (label: string, work: () => Promise<unknown>) => {
@@ -27,6 +32,7 @@ runCli(async () => {
   };
   try {
     await applyMigrations(db);
+    process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(prisma, env, target);
     if (await prisma.clinic.findFirst({ where: { name: BENCH_CLINIC } })) {
       console.log(`The benchmark clinic "${BENCH_CLINIC}" is already there; nothing seeded.`);
       return;
@@ -73,6 +79,17 @@ runCli(async () => {
                (CASE WHEN n % 10 = 0 THEN 'DISCHARGED' WHEN n % 10 = 1 THEN 'PAUSED' ELSE 'ACTIVE' END)::"EpisodeStatus", now()
         FROM generate_series(1, ${BENCH_PATIENTS}) AS n`);
       await sql(`UPDATE "Patient" SET "currentEpisodeId" = md5('e' || substr(name, length(name) - position(' ' in reverse(name)) + 2))::uuid WHERE "clinicId" = $1::uuid`);
+    });
+    await step("CPR numbers (encrypted)", async () => {
+      const patients = await prisma.patient.findMany({ where: { clinicId: clinic.id }, select: { id: true, dateOfBirth: true }, orderBy: { name: "asc" } });
+      const next = syntheticCprs();
+      for (let i = 0; i < patients.length; i += 2000) {
+        const batch = patients.slice(i, i + 2000).map((patient, j) => ({ id: patient.id, ...cprColumns(next(patient.dateOfBirth, i + j)) }));
+        await prisma.$executeRaw`
+          UPDATE "Patient" AS p SET "cprEncrypted" = c.sealed, "cprHash" = c.hash
+          FROM unnest(${batch.map((b) => b.id)}::uuid[], ${batch.map((b) => b.cprEncrypted)}::text[], ${batch.map((b) => b.cprHash)}::text[]) AS c(id, sealed, hash)
+          WHERE p.id = c.id`;
+      }
     });
     await step("assessments and programs", async () => {
       await sql(`

@@ -3,12 +3,13 @@
 import { DatabaseUnavailableError } from "../lib/db/database";
 import { MigrationError } from "../lib/db/migrations";
 import { EnvError } from "../lib/env";
+import { DataKeyError } from "../lib/identity/data-key";
 
 export class UsageError extends Error {
   override name = "UsageError";
 }
 
-const EXPECTED = [DatabaseUnavailableError, MigrationError, EnvError, UsageError];
+const EXPECTED = [DatabaseUnavailableError, MigrationError, EnvError, DataKeyError, UsageError];
 
 /** Exits once stdout has drained: a bare process.exit() cuts piped output at 64 KiB. */
 function exitAfterOutput(code: number) {

@@ -66,7 +66,7 @@ async function onPostgres(serverUrl: string): Promise<string[]> {
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     const target: DatabaseTarget = { kind: "postgres", url: url.toString() };
-    return await crashRun("PostgreSQL", target, { DATABASE_URL: target.url, NEXTAUTH_SECRET: randomBytes(32).toString("hex") });
+    return await crashRun("PostgreSQL", target, { DATABASE_URL: target.url, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64") });
   } finally {
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.end();

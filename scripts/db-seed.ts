@@ -3,6 +3,7 @@ import { today } from "../lib/dates";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { readEnv } from "../lib/env";
+import { prepareDataKey } from "../lib/identity/data-key-file";
 import { describeDemoSignIns, seedDemoOnce } from "../lib/seed/demo";
 import { runCli, UsageError } from "./cli";
 
@@ -10,9 +11,12 @@ runCli(async () => {
   if (!process.argv.includes("--demo")) {
     throw new UsageError("Usage: npm run db:seed -- --demo   (adds the demo clinics with sample patients)");
   }
-  const db = await openDatabase(databaseTargetFromEnv(readEnv()));
+  const env = readEnv();
+  const target = databaseTargetFromEnv(env);
+  const db = await openDatabase(target);
   const prisma = createPrismaClient(db);
   try {
+    process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(prisma, env, target);
     const seeded = await seedDemoOnce(prisma, today());
     console.log(seeded ? `Seeded the demo clinics (${seeded.patients} demo patients).` : "The demo clinics are already there; nothing seeded.");
     console.log(describeDemoSignIns());

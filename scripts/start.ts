@@ -11,7 +11,8 @@ import { today } from "../lib/dates";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase, type DatabaseTarget } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
-import { readEnv } from "../lib/env";
+import { readEnv, type TEnv } from "../lib/env";
+import { prepareDataKey } from "../lib/identity/data-key-file";
 import { serveApp } from "../lib/http/app-server";
 import { trustedHops } from "../lib/http/client-address";
 import { demoExists, describeDemoSignIns, seedDemoOnce } from "../lib/seed/demo";
@@ -28,7 +29,7 @@ runCli(async () => {
   const secret = env.NEXTAUTH_SECRET ?? (await secretFor(target));
   await assertPortFree(env.PORT);
 
-  const hasDemo = await prepareDatabase(target);
+  const hasDemo = await prepareDatabase(env, target);
   await buildIfNeeded();
 
   const url = `http://localhost:${env.PORT}`;
@@ -64,7 +65,7 @@ async function secretFor(target: DatabaseTarget): Promise<string> {
   return secret;
 }
 
-async function prepareDatabase(target: DatabaseTarget): Promise<boolean> {
+async function prepareDatabase(env: TEnv, target: DatabaseTarget): Promise<boolean> {
   console.log(
     target.kind === "pglite"
       ? `Opening the embedded database in ${path.resolve(target.dataDir ?? "")} …`
@@ -75,6 +76,8 @@ async function prepareDatabase(target: DatabaseTarget): Promise<boolean> {
   try {
     const applied = await applyMigrations(db);
     if (applied.length > 0) console.log(`Applied ${applied.length} migration(s).`);
+    // Before any CPR number is written or read (the demo seed writes some).
+    process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(prisma, env, target);
     // Demo data goes only into a new embedded database; a server's data is never touched.
     if (target.kind === "pglite" && (await prisma.clinic.count()) === 0) {
       console.log("Adding the demo clinics …");

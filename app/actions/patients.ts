@@ -1,11 +1,12 @@
 "use server";
 import { redirect } from "next/navigation";
 import { today } from "@/lib/dates";
-import { commandAction, formAction } from "@/lib/entry/action.server";
+import { callAction, commandAction, formAction } from "@/lib/entry/action.server";
 import { ids } from "@/lib/entry/ids";
 import { errorTexts } from "@/lib/forms/error-text";
 import type { FormState } from "@/lib/forms/form-state";
 import { PATIENT_FIELDS } from "@/lib/patients/patient-input";
+import { revealCpr } from "@/lib/patients/reveal-cpr";
 import { archivePatient, createPatient, restorePatient, updatePatient } from "@/lib/patients/save-patient";
 
 export type PatientFormState = FormState & {
@@ -34,3 +35,8 @@ export const restorePatientAction = commandAction({ name: "patients.restore", ac
   await restorePatient(db, actor, patientId);
   redirect(`/patients/${patientId}`);
 });
+
+/** The patient's CPR number in full, on request (audited); null when refused. */
+export const revealCprAction = callAction({ name: "patients.revealCpr", access: "clinic-patients", args: [ids.patient] }, async ({ actor, db, args: [patientId] }) => ({
+  cpr: await revealCpr(db, actor, patientId),
+}));

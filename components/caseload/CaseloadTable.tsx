@@ -10,7 +10,7 @@ export type CaseloadTableRow = {
   patientId: string;
   /** 0–4, the most severe open flag, for the row's marker. */
   severityRank: number;
-  cells: Record<CaseloadColumn | "birthDate", string>;
+  cells: Record<CaseloadColumn | "birthDate" | "cpr", string>;
 };
 
 export type SortHeader = { href: string; label: string; sorted: "ascending" | "descending" | null };
@@ -69,7 +69,7 @@ export function CaseloadTable({
       id === "name" ? (
         <>
           <Link href={`/patients/${row.original.patientId}`}>{row.original.cells.name}</Link>
-          <span className="cell-sub">{text.bornOn.replace("{date}", row.original.cells.birthDate)}</span>
+          <span className="cell-sub">{row.original.cells.cpr || text.bornOn.replace("{date}", row.original.cells.birthDate)}</span>
         </>
       ) : (
         row.original.cells[id]

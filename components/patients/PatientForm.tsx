@@ -6,12 +6,13 @@ import { initialFormState } from "@/lib/forms/form-state";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 import { FormShell } from "../FormShell";
+import { CprAndBirthDate } from "./CprAndBirthDate";
 
 type Option = { value: string; label: string };
 
 export type PatientFormText = {
   identity: string; activity: string; body: string; comorbidities: string; comorbiditiesHint: string;
-  name: string; dateOfBirth: string; sex: string; email: string; phone: string; affectedSide: string;
+  name: string; cpr: string; cprHint: string; removeCpr: string; cprFormat: string; dateOfBirth: string; sex: string; email: string; phone: string; affectedSide: string;
   occupation: string; standingHoursPerDay: string; runningKmPerWeek: string; recentLoadChange: string;
   shoeAgeKm: string; heightCm: string; weightKg: string; footType: string; clinicianId: string;
   choose: string; save: string; saving: string; cancel: string; networkError: string;
@@ -25,6 +26,7 @@ export function PatientForm({
   text,
   options,
   showClinician,
+  hasStoredCpr = false,
   cancelHref,
 }: {
   action: (state: PatientFormState, formData: FormData) => Promise<PatientFormState>;
@@ -32,6 +34,8 @@ export function PatientForm({
   text: PatientFormText;
   options: { sex: Option[]; side: Option[]; footType: Option[]; clinician: Option[]; comorbidities: Option[] };
   showClinician: boolean;
+  /** Editing a patient with a stored CPR number: an empty field keeps it, and it can be removed. */
+  hasStoredCpr?: boolean;
   cancelHref: string;
 }) {
   const [state, formAction, pending] = useResilientActionState<PatientFormState>(action, { ...initialFormState(initial), duplicateOf: null }, text.networkError);
@@ -55,7 +59,13 @@ export function PatientForm({
       <fieldset>
         <legend>{text.identity}</legend>
         <TextField id="name" label={text.name} defaultValue={v.name} autoComplete="off" required error={e.name} />
-        <TextField id="dateOfBirth" label={text.dateOfBirth} type="date" defaultValue={v.dateOfBirth} required error={e.dateOfBirth} />
+        <CprAndBirthDate
+          key={state.attempt}
+          text={text}
+          values={{ cpr: v.cpr, dateOfBirth: v.dateOfBirth, removeCpr: v.removeCpr }}
+          errors={{ cpr: e.cpr, dateOfBirth: e.dateOfBirth }}
+          hasStoredCpr={hasStoredCpr}
+        />
         <SelectField id="sex" label={text.sex} options={options.sex} placeholder={text.choose} defaultValue={v.sex ?? ""} required error={e.sex} />
         <SelectField id="affectedSide" label={text.affectedSide} options={options.side} placeholder={text.choose} defaultValue={v.affectedSide ?? ""} required error={e.affectedSide} />
         <TextField id="email" label={text.email} type="email" defaultValue={v.email} error={e.email} />

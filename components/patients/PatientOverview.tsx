@@ -47,7 +47,7 @@ export function OverviewTiles({ episode, program, progress, day, messages, local
       <li className="stat-tile">
         <p className="label">{text.treatment}</p>
         <p className="figure">{text.weeks(weeksInTreatment(episode.treatmentStart, day))}</p>
-        <p className="sub">{episode.status === "ACTIVE" ? text.since(date(episode.treatmentStart)) : messages.episodeStatus[episode.status]}</p>
+        <p className="sub">{episode.status === "ACTIVE" ? text.since(date(episode.treatmentStart)) : text.episodeStatus[episode.status]}</p>
       </li>
       <li className="stat-tile">
         <p className="label">{text.program}</p>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { changeEpisodeStatusAction, openEpisodeAction } from "@/app/actions/episodes";
 import { archivePatientAction, restorePatientAction } from "@/app/actions/patients";
 import { can } from "@/lib/auth/permissions";
@@ -13,6 +14,8 @@ import { formatDate, formatNumber } from "@/lib/i18n/format";
 import type { getPatient } from "@/lib/patients/get-patient";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { DetailsList } from "../DetailsList";
+import { maskedCpr } from "@/lib/identity/cpr";
+import { CprReveal } from "./CprReveal";
 import { EpisodeActions, OpenEpisodeForm } from "./EpisodeForms";
 
 type Patient = Awaited<ReturnType<typeof getPatient>>;
@@ -24,7 +27,15 @@ export function PersonDetails({ patient, actor, messages }: { patient: Patient; 
   const number = (value: { toString(): string } | number | null) => (value === null ? messages.caseload.noValue : formatNumber(Number(value), locale));
   const patientBmi = bmi(patient.heightCm && Number(patient.heightCm), patient.weightKg && Number(patient.weightKg));
   const editable = patient.archivedAt === null;
-  const details: [string, string][] = [
+  const details: [string, ReactNode][] = [
+    [
+      messages.patientForm.cpr,
+      patient.cprHash ? (
+        <CprReveal patientId={patient.id} masked={maskedCpr(patient.dateOfBirth)} text={{ show: text.cprShow, hide: text.cprHide, failed: text.cprFailed }} />
+      ) : (
+        messages.caseload.noValue
+      ),
+    ],
     [messages.patientForm.dateOfBirth, formatDate(patient.dateOfBirth, locale)],
     [messages.patientForm.sex, messages.sex[patient.sex]],
     [messages.patientForm.affectedSide, messages.side[patient.affectedSide]],

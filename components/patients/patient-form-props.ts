@@ -4,15 +4,18 @@ import { COMORBIDITIES } from "@/lib/clinical/comorbidities";
 import { comorbidityField, PATIENT_FIELDS } from "@/lib/patients/patient-input";
 import type { PatientFormText } from "./PatientForm";
 
-/** The patient form's texts and choices in the user's language (built on the server). */
-export function patientFormProps(messages: Messages, clinicians: { id: string; name: string }[]) {
+/**
+ * The patient form's texts and choices in the user's language (built on the server).
+ * `storedCpr`: the masked number of a patient who has one (editing).
+ */
+export function patientFormProps(messages: Messages, clinicians: { id: string; name: string }[], storedCpr: string | null = null) {
   const f = messages.patientForm;
   const withRange = (label: string, field: "standingHoursPerDay" | "runningKmPerWeek" | "shoeAgeKm" | "heightCm" | "weightKg") =>
     `${label} (${f.optional}, ${f.range(PATIENT_FIELDS[field].min, PATIENT_FIELDS[field].max)})`;
   const optional = (label: string) => `${label} (${f.optional})`;
   const text: PatientFormText = {
     identity: f.identity, activity: f.activity, body: f.body, comorbidities: f.comorbidities, comorbiditiesHint: f.comorbiditiesHint,
-    name: f.name, dateOfBirth: f.dateOfBirth, sex: f.sex, email: optional(f.email), phone: optional(f.phone),
+    name: f.name, cpr: optional(f.cpr), cprHint: storedCpr ? f.cprStoredHint(storedCpr) : f.cprHint, removeCpr: f.removeCpr, cprFormat: f.cprFormat, dateOfBirth: f.dateOfBirth, sex: f.sex, email: optional(f.email), phone: optional(f.phone),
     affectedSide: f.affectedSide, occupation: optional(f.occupation),
     standingHoursPerDay: withRange(f.standingHoursPerDay, "standingHoursPerDay"),
     runningKmPerWeek: withRange(f.runningKmPerWeek, "runningKmPerWeek"),
@@ -32,5 +35,5 @@ export function patientFormProps(messages: Messages, clinicians: { id: string; n
     // The checkbox's form field is the value: one field per condition.
     comorbidities: COMORBIDITIES.map((code) => ({ value: comorbidityField(code), label: messages.comorbidity[code] })),
   };
-  return { text, options };
+  return { text, options, hasStoredCpr: storedCpr !== null };
 }

@@ -10,6 +10,8 @@ import { openDatabase, type Database } from "../../lib/db/database";
 import { applyMigrations } from "../../lib/db/migrations";
 import { seedDemoOnce } from "../../lib/seed/demo";
 import { serveApp } from "../../lib/http/app-server";
+import { readEnv } from "../../lib/env";
+import { prepareDataKey } from "../../lib/identity/data-key-file";
 
 export type MatrixServer = { baseURL: string; db: Db; close(): Promise<void> };
 
@@ -17,6 +19,8 @@ export async function startMatrixServer(): Promise<MatrixServer> {
   const database: Database = await openDatabase({ kind: "pglite", dataDir: null });
   await applyMigrations(database);
   const db = createPrismaClient(database);
+  // A key for this in-memory database, before the demo's CPR numbers are written.
+  process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(db, readEnv({}), { kind: "pglite", dataDir: null });
   await seedDemoOnce(db, today());
   (globalThis as { __heelpainDb?: Promise<Db> }).__heelpainDb = Promise.resolve(db);
 

@@ -5,7 +5,7 @@ import type { CaseloadColumn } from "./caseload-query";
 import type { CaseloadRow } from "./list-caseload";
 
 /** The text of each cell of a caseload row, as the table and the CSV export show it. */
-export function caseloadCells(row: CaseloadRow, messages: Messages, locale: Locale): Record<CaseloadColumn | "birthDate", string> {
+export function caseloadCells(row: CaseloadRow, messages: Messages, locale: Locale): Record<CaseloadColumn | "birthDate" | "cpr", string> {
   const text = messages.caseload;
   const pain =
     row.latestPain === null
@@ -25,7 +25,9 @@ export function caseloadCells(row: CaseloadRow, messages: Messages, locale: Loca
     flags: messages.flagCounts(row.flags.urgent, row.flags.high, row.flags.warning, row.flags.info),
     lastVisit: row.lastVisit ? formatDate(row.lastVisit, locale) : text.noValue,
     clinician: row.clinicianName,
-    // Under the name, so two patients of the same name are told apart.
+    // Under the name, so two patients of the same name are told apart: the masked CPR number
+    // where there is one (it holds the birth date), else the birth date.
     birthDate: formatDate(row.dateOfBirth, locale),
+    cpr: row.maskedCpr ?? "",
   };
 }

@@ -3,6 +3,8 @@ import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { weeksInTreatment } from "../clinical/treatment-time";
 import { ageOn } from "../dates";
+import { looksLikeCpr, maskedCpr, parseCpr } from "../identity/cpr";
+import { currentDataKey } from "../identity/current-data-key";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { EpisodeStatus, PainTrend, ProgramKind, Side } from "../generated/prisma/enums";
@@ -28,6 +30,8 @@ export type CaseloadRow = {
   flags: { urgent: number; high: number; warning: number; info: number };
   /** The rank of the most severe open flag (lib/rules/severity.ts), 0 for none. */
   highestSeverity: number;
+  /** The CPR number masked (DDMMYY-••••), or null for a patient without one. */
+  maskedCpr: string | null;
   lastVisit: Date | null;
   dateOfBirth: Date;
 };
@@ -87,10 +91,17 @@ export function caseloadWhere(actor: Actor, query: CaseloadQuery): Prisma.Patien
     ...patientWhere(actor),
     archivedAt: archived ? { not: null } : null,
     ...(mineOnly ? { clinicianId: actor.userId } : query.clinician ? { clinicianId: query.clinician } : {}),
-    ...(query.q ? { name: { contains: query.q, mode: "insensitive" as const } } : {}),
+    ...(query.q ? textSearch(query.q) : {}),
     ...(Object.keys(episode).length > 0 || status !== "any" ? { currentEpisode: episode } : {}),
     ...(query.view === "attention" ? { AND: [attention] } : {}),
   };
+}
+
+/** A CPR number finds its patient exactly, through the keyed hash; any other text searches names. */
+function textSearch(q: string): Prisma.PatientWhereInput {
+  const cpr = looksLikeCpr(q) ? parseCpr(q) : null;
+  if (cpr?.ok) return { cprHash: currentDataKey().searchHash(cpr.digits) };
+  return { name: { contains: q, mode: "insensitive" } };
 }
 
 function caseloadOrder(query: CaseloadQuery): Prisma.PatientOrderByWithRelationInput[] {
@@ -119,6 +130,7 @@ const ROW_SELECT = {
   id: true,
   name: true,
   dateOfBirth: true,
+  cprHash: true,
   affectedSide: true,
   clinician: { select: { name: true } },
   currentEpisode: {
@@ -172,5 +184,6 @@ function toRow(patient: SelectedPatient, today: Date): CaseloadRow {
     highestSeverity: episode?.highestOpenSeverity ?? 0,
     lastVisit: episode?.lastVisit ?? null,
     dateOfBirth: patient.dateOfBirth,
+    maskedCpr: patient.cprHash ? maskedCpr(patient.dateOfBirth) : null,
   };
 }

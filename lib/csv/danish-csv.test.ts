@@ -1,9 +1,6 @@
-import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { readDanishCsv as read } from "../../tests/support/read-danish-csv";
 import { toDanishCsv } from "./danish-csv";
-
-// Read back with an independent parser, set as Danish Excel reads: semicolons, a BOM.
-const read = (csv: string) => parse(csv, { delimiter: ";", bom: true, relax_column_count: false }) as string[][];
 
 describe("toDanishCsv", () => {
   it("writes semicolons, a BOM and CRLF, and quotes what needs it", () => {
@@ -15,6 +12,10 @@ describe("toDanishCsv", () => {
   it("defuses text that would run as a formula, but not numbers", () => {
     const csv = toDanishCsv(["a", "b"], [['=HYPERLINK("x")', -2.5], ["@SUM(1)", 0], ["-1+1", 1234.75]]);
     expect(read(csv).slice(1)).toEqual([["'=HYPERLINK(\"x\")", "-2,5"], ["'@SUM(1)", "0"], ["'-1+1", "1234,75"]]);
+  });
+
+  it("is refused by the reader without its BOM, as Danish Excel would misread it", () => {
+    expect(() => read(toDanishCsv(["a"], [["b"]]).slice(1))).toThrow(/byte-order mark/);
   });
 
   it("writes dates as YYYY-MM-DD and leaves empty cells empty", () => {

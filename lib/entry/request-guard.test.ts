@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRequest, MAX_BODY_BYTES, MAX_SIGN_IN_BODY_BYTES } from "./request-guard";
+import { checkRequest, MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES, MAX_SIGN_IN_BODY_BYTES } from "./request-guard";
 
 const BASE = "http://localhost:3000";
 const post = (path: string, body: BodyInit, headers: Record<string, string> = {}) => new Request(`${BASE}${path}`, { method: "POST", body, headers });
@@ -37,5 +37,17 @@ describe("the request guard", () => {
     expect(await checkRequest(post("/caseload", "a".repeat(MAX_BODY_BYTES + 1), { "content-type": "text/plain" }))).toEqual({ status: 413, reason: "too-large" });
     expect(await reason(post("/caseload", "a".repeat(MAX_SIGN_IN_BODY_BYTES + 1), { "content-type": "text/plain" }))).toBe("ok");
     expect(await reason(post("/api/auth/callback/credentials", "a".repeat(MAX_SIGN_IN_BODY_BYTES + 1), { "content-type": "application/x-www-form-urlencoded" }))).toBe("too-large");
+  });
+
+  it("lets a patient list up to its own limit through to the import page only; a file in another encoding is the import's to name", async () => {
+    const upload = (path: string, bytes: number) => {
+      const form = new FormData();
+      // Latin-1 "ø": not UTF-8, but a file's bytes, which the import itself reports.
+      form.set("file", new File([new Uint8Array(bytes).fill(0xf8)], "patienter.csv", { type: "text/csv" }));
+      return new Request(`${BASE}${path}`, { method: "POST", body: form, headers: { "next-action": "abc" } });
+    };
+    expect(await reason(upload("/admin/import", 2 * 1024 * 1024))).toBe("ok");
+    expect(await reason(upload("/caseload", 2 * 1024 * 1024))).toBe("too-large");
+    expect(await reason(upload("/admin/import", MAX_IMPORT_BODY_BYTES + 1))).toBe("too-large");
   });
 });

@@ -8,6 +8,8 @@ import { isStorableText } from "../forms/storable-text";
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A sign-in form is a few hundred bytes. */
 export const MAX_SIGN_IN_BODY_BYTES = 16 * 1024;
+/** The patient import's file: 50,000 patients of about 120 bytes, with room to spare (next.config.js allows this much). */
+export const MAX_IMPORT_BODY_BYTES = 10 * 1024 * 1024;
 
 export type RequestProblem = { status: 400 | 413; reason: "bad-address" | "too-large" | "bad-bytes" | "bad-json" };
 
@@ -18,7 +20,7 @@ export async function checkRequest(request: Request): Promise<RequestProblem | n
   if (!isCleanAddress(url.pathname) || !isCleanAddress(url.search.replace(/\+/g, " "))) return { status: 400, reason: "bad-address" };
   if (!BODY_METHODS.has(request.method)) return null;
 
-  const limit = url.pathname.startsWith("/api/auth/") ? MAX_SIGN_IN_BODY_BYTES : MAX_BODY_BYTES;
+  const limit = url.pathname.startsWith("/api/auth/") ? MAX_SIGN_IN_BODY_BYTES : url.pathname === "/admin/import" ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
   if (Number(request.headers.get("content-length") ?? 0) > limit) return { status: 413, reason: "too-large" };
   const bytes = new Uint8Array(await request.arrayBuffer());
   if (bytes.byteLength > limit) return { status: 413, reason: "too-large" };

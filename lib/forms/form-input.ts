@@ -36,6 +36,10 @@ export const ERROR_CODES = [
   "missingReference",
   "emailHasAccount",
   "wrongPassword",
+  "invalidCpr",
+  "invalidCprDate",
+  "cprBirthDateMismatch",
+  "cprTaken",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type FieldErrors<K extends string = string> = Partial<Record<K, ErrorCode>>;

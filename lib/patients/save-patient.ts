@@ -5,8 +5,10 @@ import type { Db } from "../db/client";
 import { earlierWrite, idempotencyKeyOf, writeOnce } from "../db/idempotency";
 import { requireId } from "../db/require-id";
 import { AppError } from "../errors";
+import { isUniqueViolation } from "../db/unique-violation";
 import { fieldErrorsOf } from "../forms/form-input";
 import type { Prisma } from "../generated/prisma/client";
+import { cprColumns } from "./cpr-columns";
 import { type PatientFieldErrors, type TPatientInput, zPatientInput } from "./patient-input";
 import { patientWhere } from "./scope";
 
@@ -67,7 +69,10 @@ async function savePatient(
     if (duplicate) return { status: "duplicate", existingPatientId: duplicate.id };
   }
 
-  const data = toData(input);
+  const cpr = cprData(input);
+  if (cpr.cprHash && (await cprTakenBy(db, actor.clinicId, cpr.cprHash, patientId))) return { status: "invalid", fieldErrors: { cpr: "cprTaken" } };
+
+  const data = { ...toData(input), ...cpr };
   return db.$transaction(async (tx) => {
     const saved = await writeOnce(tx, actor, key, "Patient", async () => {
       const row = patientId
@@ -77,6 +82,10 @@ async function savePatient(
       return row.id;
     });
     return { status: "saved" as const, patientId: saved.id };
+  }).catch((error: unknown) => {
+    // Another registration of the same number won the race since the check above.
+    if (isUniqueViolation(error) && cpr.cprHash) return { status: "invalid" as const, fieldErrors: { cpr: "cprTaken" as const } };
+    throw error;
   });
 }
 
@@ -105,6 +114,19 @@ async function findPatientOrThrow(db: Db, actor: Actor, patientId: string) {
   const patient = await db.patient.findFirst({ where: { id: requireId(patientId), ...patientWhere(actor), archivedAt: null }, select: { id: true } });
   if (!patient) throw new AppError("NOT_FOUND");
   return patient;
+}
+
+/** The stored CPR columns a save writes: a new number, its removal, or nothing (kept as stored). */
+function cprData(input: TPatientInput): { cprEncrypted?: string | null; cprHash?: string | null } {
+  if (input.cpr) return cprColumns(input.cpr.digits);
+  if (input.removeCpr) return { cprEncrypted: null, cprHash: null };
+  return {};
+}
+
+/** Whether another patient of the clinic (archived ones included) holds this number. */
+async function cprTakenBy(db: Db, clinicId: string, cprHash: string, patientId: string | null): Promise<boolean> {
+  const other = await db.patient.findFirst({ where: { clinicId, cprHash, ...(patientId ? { id: { not: patientId } } : {}) }, select: { id: true } });
+  return other !== null;
 }
 
 function toData(input: TPatientInput) {

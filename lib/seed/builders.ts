@@ -5,6 +5,7 @@ import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
+import { cprColumns } from "../patients/cpr-columns";
 import { RULE_VERSION } from "../rules/evaluate";
 
 type Tx = Pick<Db, "clinic" | "user" | "patient">;
@@ -37,10 +38,10 @@ export async function createUser(db: Tx, input: UserInput) {
   });
 }
 
+/** A patient; `cpr` (ten digits) is stored encrypted as the app stores it. */
 export async function createPatient(
   db: Tx,
-  data: Pick<Prisma.PatientUncheckedCreateInput, "clinicId" | "clinicianId"> &
-    Partial<Prisma.PatientUncheckedCreateInput>,
+  { cpr, ...data }: Pick<Prisma.PatientUncheckedCreateInput, "clinicId" | "clinicianId"> & Partial<Prisma.PatientUncheckedCreateInput> & { cpr?: string },
 ) {
   return db.patient.create({
     data: {
@@ -48,6 +49,7 @@ export async function createPatient(
       dateOfBirth: new Date("1980-01-01T00:00:00.000Z"),
       sex: "FEMALE",
       affectedSide: "LEFT",
+      ...(cpr ? cprColumns(cpr) : {}),
       ...data,
     },
   });

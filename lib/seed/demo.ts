@@ -12,6 +12,7 @@ import { syncEpisodeFlags } from "../flags/sync-flags";
 import { DEFAULT_TEMPLATES } from "../programs/default-templates";
 import { seedDefaultTemplates } from "../programs/templates";
 import { createClinic, createPatient, createUser } from "./builders";
+import { syntheticCprs } from "./synthetic-cpr";
 
 export const DEMO_PASSWORD = "heelpain-demo";
 export const DEMO_CLINIC_NAME = "Demo Fysioterapi";
@@ -119,6 +120,7 @@ export async function seedDemo(db: Prisma.TransactionClient, seedDay: Date): Pro
   const templates = await seedTemplates(db, clinic.id);
 
   const rng = random(20260222);
+  const cprs = syntheticCprs();
   for (const [index, scenario] of DEMO_SCENARIOS.entries()) {
     // The first clinician holds two thirds of the caseload; the portal patient is theirs.
     const clinician = clinicians[index % 3 === 2 ? 1 : 0]!;
@@ -134,6 +136,8 @@ export async function seedDemo(db: Prisma.TransactionClient, seedDay: Date): Pro
       portalEmail: `patient${index}@demo.dk`,
       portalUserId: index === 0 ? users["patient@demo.dk"]!.id : undefined,
       name: index === 0 ? "Peter Patient" : undefined,
+      // Every eighth patient is a visitor from abroad, without a CPR number.
+      cpr: index % 8 === 7 ? null : { next: cprs, index },
     });
   }
 
@@ -146,6 +150,7 @@ export async function seedDemo(db: Prisma.TransactionClient, seedDay: Date): Pro
   });
   const secondTemplates = await seedTemplates(db, second.id);
   const secondScenarios: Scenario[] = ["IMPROVING", "PLATEAU", "WORSENING", "RED_FLAG", "LONG_3_MONTHS"];
+  const secondCprs = syntheticCprs();
   for (const [index, scenario] of secondScenarios.entries()) {
     await seedDemoPatient(db, {
       clinicId: second.id,
@@ -157,6 +162,7 @@ export async function seedDemo(db: Prisma.TransactionClient, seedDay: Date): Pro
       rng,
       passwordHash,
       portalEmail: `patient${index}@anden.dk`,
+      cpr: { next: secondCprs, index },
     });
   }
   return { clinicId: clinic.id, secondClinicId: second.id, patients: DEMO_SCENARIOS.length };
@@ -184,6 +190,8 @@ type PatientSeed = {
   portalEmail: string;
   portalUserId?: string | undefined;
   name?: string | undefined;
+  /** The clinic's CPR numbers, and this patient's place among them; null: a visitor without one. */
+  cpr: { next: ReturnType<typeof syntheticCprs>; index: number } | null;
 };
 
 async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) {
@@ -203,12 +211,14 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
         passwordHash: seed.passwordHash,
       })
     ).id;
+  const dateOfBirth = new Date(Date.UTC(rng.int(1950, 2000), rng.int(0, 11), rng.int(1, 28)));
   const patient = await createPatient(db, {
     clinicId,
     clinicianId: seed.clinicianId,
     portalUserId,
     name,
-    dateOfBirth: new Date(Date.UTC(rng.int(1950, 2000), rng.int(0, 11), rng.int(1, 28))),
+    dateOfBirth,
+    ...(seed.cpr ? { cpr: seed.cpr.next(dateOfBirth, seed.cpr.index) } : {}),
     sex: rng.pick<Sex>(["FEMALE", "MALE", "FEMALE", "MALE", "OTHER"]),
     affectedSide: side,
     occupation: rng.pick(OCCUPATIONS),

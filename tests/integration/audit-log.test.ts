@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import { readDanishCsv } from "../support/read-danish-csv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor";
 import { AUDIT_PAGE_SIZE, exportAuditEvents, listAuditEvents, ZAuditQuery } from "../../lib/audit/audit-log";
@@ -80,7 +80,7 @@ describe(`the audit log on ${TEST_DB_KIND}`, () => {
   it("exports every event of the view as a Danish CSV, and records the export", async () => {
     const rows = await exportAuditEvents(t.prisma, admin, query({ patient: patientId, from: "2026-10-01" }));
     const csv = toDanishCsv(["tid", "bruger", "post"], rows.map((row) => [row.at.toISOString(), row.actorName, row.subject]));
-    expect(parse(csv, { bom: true, delimiter: ";" })).toEqual([
+    expect(readDanishCsv(csv)).toEqual([
       ["tid", "bruger", "post"],
       ["2026-10-02T09:00:00.000Z", "Anne Admin", "Pia Patient"],
       ["2026-10-01T08:05:00.000Z", "Carl Clausen", "Pia Patient"],

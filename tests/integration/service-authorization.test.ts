@@ -24,6 +24,8 @@ import { scheduledJobStatus } from "../../lib/scheduler/job-status";
 import { changeOwnPassword, getOwnAccount, updateOwnProfile } from "../../lib/users/own-account";
 import { changeStaffRole, inviteStaff, listStaff, sendPasswordReset, setStaffActive } from "../../lib/users/staff-admin";
 import { getEpisodeRecord } from "../../lib/patients/get-episode-record";
+import { importPatients } from "../../lib/patients/import/import-patients";
+import { revealCpr } from "../../lib/patients/reveal-cpr";
 import { getPatient } from "../../lib/patients/get-patient";
 import { archivePatient, createPatient as registerPatient, restorePatient, updatePatient } from "../../lib/patients/save-patient";
 import { logMorningPain, logSession } from "../../lib/portal/portal-logs";
@@ -62,6 +64,8 @@ const SERVICES: Record<string, Service> = {
   createPatient: { access: "clinic-patients", usesIds: false, call: (a) => registerPatient(t.prisma, a, { name: "X", dateOfBirth: "1970-01-01", sex: "FEMALE", affectedSide: "LEFT" }, { today: () => day, confirmDuplicate: true }) },
   updatePatient: { access: "clinic-patients", usesIds: true, call: (a, i) => updatePatient(t.prisma, a, i.patientId!, { name: "X", dateOfBirth: "1970-01-01", sex: "FEMALE", affectedSide: "LEFT" }, { today: () => day, confirmDuplicate: true }) },
   archivePatient: { access: "clinic-patients", usesIds: true, call: (a, i) => archivePatient(t.prisma, a, i.patientId!) },
+  revealCpr: { access: "clinic-patients", usesIds: true, call: (a, i) => revealCpr(t.prisma, a, i.patientId!) },
+  importPatients: { access: "clinic-admin", usesIds: false, call: (a) => importPatients(t.prisma, a, new TextEncoder().encode("Navn;Fødselsdato;Køn;Ramt side;Fysioterapeutens e-mail\r\n"), { dryRun: true, today: () => day }) },
   restorePatient: { access: "clinic-admin", usesIds: true, call: (a, i) => restorePatient(t.prisma, a, i.patientId!) },
   getPatient: { access: "scoped", usesIds: true, call: (a, i) => getPatient(t.prisma, a, i.patientId!) },
   openEpisode: { access: "clinic-patients", usesIds: true, call: (a, i) => openEpisode(t.prisma, a, i.patientId!, { side: "LEFT", symptomOnset: isoDate(day), treatmentStart: isoDate(day) }, () => day) },
@@ -148,10 +152,12 @@ beforeAll(async () => {
   actors.stranger = actorOf(await createUser(t.prisma, { clinicId: otherClinicId, role: "CLINICIAN" }));
   const portalUser = await createUser(t.prisma, { clinicId, role: "PATIENT" });
   actors.patient = actorOf(portalUser);
-  const world = async (clinic: string, clinician: Actor, portalUserId: string | null): Promise<Ids> => {
+  // Each patient has a CPR number (born 1980-01-01, as the builder makes them), so that the
+  // refusal to show it is not only the absence of one.
+  const world = async (clinic: string, clinician: Actor, portalUserId: string | null, cpr: string): Promise<Ids> => {
     await seedDefaultTemplates(t.prisma, clinic);
     const templateId = (await listTemplates(t.prisma, clinician)).find((tpl) => tpl.kind === "HSR")!.id;
-    const patient = await createPatient(t.prisma, { clinicId: clinic, clinicianId: clinician.userId, portalUserId });
+    const patient = await createPatient(t.prisma, { clinicId: clinic, clinicianId: clinician.userId, portalUserId, cpr });
     const start = addDays(day, -10);
     const episode = await t.prisma.episode.create({ data: { clinicId: clinic, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start } });
     await t.prisma.patient.update({ where: { id: patient.id }, data: { currentEpisodeId: episode.id } });
@@ -164,9 +170,9 @@ beforeAll(async () => {
     const message = await t.prisma.emailMessage.create({ data: { clinicId: clinic, kind: "STAFF_INVITE", to: staff.email, subject: "x", text: "x" } });
     return { patientId: patient.id, episodeId: episode.id, assignmentId, templateId, outcomeId: (outcome as { id: string }).id, flagId: flag.id, staffId: staff.id, messageId: message.id };
   };
-  ids.own = await world(clinicId, actors.clinician, portalUser.id);
-  ids.otherPatient = await world(clinicId, actors.clinician, null);
-  ids.otherClinic = await world(otherClinicId, actors.stranger, null);
+  ids.own = await world(clinicId, actors.clinician, portalUser.id, "0101801001");
+  ids.otherPatient = await world(clinicId, actors.clinician, null, "0101801002");
+  ids.otherClinic = await world(otherClinicId, actors.stranger, null, "0101801003");
 });
 afterAll(() => t.close());
 

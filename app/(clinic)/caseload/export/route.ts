@@ -9,11 +9,13 @@ import { route } from "@/lib/entry/route.server";
 export const GET = route({ name: "/caseload/export", access: "clinic-patients", query: ZCaseloadSearch }, async ({ actor, database, messages, query }) => {
   const day = today();
   const rows = await exportCaseload(await database(), actor, query, day);
+  // The masked CPR number beside the name, as the table shows it.
+  const columns = ["name", "cpr", ...CASELOAD_COLUMNS.filter((column) => column !== "name")] as const;
   const csv = toDanishCsv(
-    CASELOAD_COLUMNS.map((column) => messages.caseload.columns[column]),
+    columns.map((column) => (column === "cpr" ? messages.patientForm.cpr : messages.caseload.columns[column])),
     rows.map((row) => {
       const cells = caseloadCells(row, messages, actor.locale);
-      return CASELOAD_COLUMNS.map((column) => cells[column]);
+      return columns.map((column) => cells[column]);
     }),
   );
   return new Response(csv, { headers: csvHeaders(`caseload-${isoDate(day)}.csv`) });

@@ -10,11 +10,12 @@ import { z } from "zod";
 import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
 import { getPatient } from "@/lib/patients/get-patient";
+import { maskedCpr } from "@/lib/identity/cpr";
 
 export default page({ name: "/patients/[id]/edit", access: "clinic-patients", params: z.object({ id: ids.patient }) }, async ({ actor, db, messages, params }) => {
   const patient = await getPatient(db, actor, params.id);
   if (patient.archivedAt) notFound();
-  const { text, options } = patientFormProps(messages, await listClinicians(db, actor));
+  const { text, options, hasStoredCpr } = patientFormProps(messages, await listClinicians(db, actor), patient.cprHash ? maskedCpr(patient.dateOfBirth) : null);
   // In the form's own notation (decimal comma in Danish), which the number parser reads back.
   const decimal = (value: { toString(): string } | number | null) => (value === null ? undefined : formatInputNumber(Number(value), actor.locale));
   return (
@@ -43,6 +44,7 @@ export default page({ name: "/patients/[id]/edit", access: "clinic-patients", pa
         text={text}
         options={options}
         showClinician
+        hasStoredCpr={hasStoredCpr}
         cancelHref={`/patients/${patient.id}`}
       />
     </AppShell>

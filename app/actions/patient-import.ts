@@ -1,0 +1,86 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { today } from "@/lib/dates";
+import { formAction } from "@/lib/entry/action.server";
+import { errorTexts } from "@/lib/forms/error-text";
+import type { ErrorCode } from "@/lib/forms/form-input";
+import { PATIENT_FIELDS } from "@/lib/patients/patient-input";
+import type { FormState } from "@/lib/forms/form-state";
+import type { Messages } from "@/lib/i18n";
+import { formatNumber } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import { columnHeader } from "@/lib/patients/import/import-columns";
+import { importPatients, type ImportResult } from "@/lib/patients/import/import-patients";
+import type { FileProblem } from "@/lib/patients/import/read-import-file";
+import type { ImportErrorCode } from "@/lib/patients/import/validate-import-rows";
+
+/** What the import page shows after a check or an import: sentences and rows, made on the server. */
+export type ImportOutcome = {
+  kind: "problem" | "invalid" | "checked" | "imported";
+  message: string;
+  errors: { line: number; column: string; error: string }[];
+  moreErrors: string | null;
+};
+export type ImportFormState = FormState & { outcome: ImportOutcome | null };
+
+/** Errors listed on the page at most; the count says how many there are in all. */
+const SHOWN_ERRORS = 500;
+
+export const importPatientsAction = formAction(
+  { name: "patients.import", access: "clinic-admin", args: [], extra: { outcome: null as ImportOutcome | null } },
+  async ({ actor, db, messages, formData, answer }) => {
+    const file = formData.get("file");
+    if (!(file instanceof File) || file.size === 0) return answer({ errors: errorTexts({ file: "required" }, messages), formError: messages.validation.summary });
+    const dryRun = formData.get("$mode") !== "import";
+    const result = await importPatients(db, actor, new Uint8Array(await file.arrayBuffer()), { dryRun, today });
+    if (result.status === "imported") revalidatePath("/caseload");
+    return answer({ outcome: outcomeOf(result, messages, actor.locale) });
+  },
+);
+
+function outcomeOf(result: ImportResult, messages: Messages, locale: Locale): ImportOutcome {
+  const text = messages.admin.import;
+  const none = { errors: [], moreErrors: null };
+  switch (result.status) {
+    case "fileProblem":
+      return { kind: "problem", message: problemText(result.problem, messages, locale), ...none };
+    case "checked":
+      return { kind: "checked", message: text.checked(result.rows, result.added, result.existing), ...none };
+    case "imported":
+      return { kind: "imported", message: text.imported(result.added, result.existing), ...none };
+    case "invalid": {
+      const lines = new Set(result.errors.map((error) => error.line)).size;
+      // The import's own codes, else the patient form's sentence for the field (with its limits).
+      const errorText = (field: string, code: ImportErrorCode) =>
+        code in text.errors ? text.errors[code as keyof typeof text.errors] : errorTexts({ [field]: code as ErrorCode }, messages, PATIENT_FIELDS)[field]!;
+      return {
+        kind: "invalid",
+        message: text.invalid(result.errors.length, lines),
+        errors: result.errors.slice(0, SHOWN_ERRORS).map((error) => ({
+          line: error.line,
+          // The column as the file names it, so the admin finds it in Excel.
+          column: error.column ? (result.headers[error.column] ?? columnHeader(error.column, locale)) : text.wholeRow,
+          error: errorText(error.column ?? "form", error.code),
+        })),
+        moreErrors: result.errors.length > SHOWN_ERRORS ? text.moreErrors(SHOWN_ERRORS, result.errors.length) : null,
+      };
+    }
+  }
+}
+
+function problemText(problem: FileProblem, messages: Messages, locale: Locale): string {
+  const text = messages.admin.import.problems;
+  switch (problem.code) {
+    case "notUtf8":
+    case "empty":
+      return text[problem.code];
+    case "tooManyRows":
+      return text.tooManyRows(formatNumber(problem.max, locale));
+    case "unreadable":
+      return text.unreadable(problem.line);
+    case "missingColumns":
+      return text.missingColumns(problem.columns.map((column) => columnHeader(column, locale)).join(", "));
+    case "unknownColumns":
+      return text.unknownColumns(problem.headers.join(", "));
+  }
+}

@@ -1,0 +1,85 @@
+"use client";
+import Link from "next/link";
+import { useTransition, type FormEvent } from "react";
+import type { ImportFormState } from "@/app/actions/patient-import";
+import { initialFormState } from "@/lib/forms/form-state";
+import { FormMessages } from "../FormMessages";
+import { useResilientActionState } from "../use-resilient-action";
+
+type Text = {
+  file: string; check: string; run: string; working: string; networkError: string; toCaseload: string;
+  errorsTitle: string; errorColumns: { line: string; column: string; error: string };
+};
+
+/**
+ * The import: choose a file, check it (a dry run), then import it. The form is sent by hand
+ * rather than through its action, so the chosen file stays chosen after a check (React resets
+ * a form its action has handled) and Import sends the same file.
+ */
+export function ImportForm({ action, text }: { action: (state: ImportFormState, formData: FormData) => Promise<ImportFormState>; text: Text }) {
+  const [state, formAction, pending] = useResilientActionState<ImportFormState>(action, { ...initialFormState(), outcome: null }, text.networkError);
+  const [, startTransition] = useTransition();
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(form));
+  };
+  const outcome = state.outcome;
+  const fileError = state.errors.file;
+  return (
+    <>
+      <form onSubmit={submit} noValidate className="stack form-wide" aria-busy={pending}>
+        <FormMessages state={state} />
+        <div className="field">
+          <label htmlFor="import-file">{text.file}</label>
+          <input id="import-file" name="file" type="file" accept=".csv,text/csv" aria-invalid={Boolean(fileError)} aria-describedby={fileError ? "import-file-error" : undefined} />
+          {fileError && (
+            <p id="import-file-error" className="field-error">
+              {fileError}
+            </p>
+          )}
+        </div>
+        <div className="form-actions">
+          <button type="submit" name="$mode" value="check" className="button secondary" disabled={pending}>
+            {pending ? text.working : text.check}
+          </button>
+          <button type="submit" name="$mode" value="import" className="button primary" disabled={pending}>
+            {text.run}
+          </button>
+        </div>
+      </form>
+      {outcome && (
+        <section aria-live="polite" className={outcome.kind === "imported" || outcome.kind === "checked" ? "notice" : "form-error"}>
+          <p>{outcome.message}</p>
+          {outcome.kind === "imported" && <Link href="/caseload?scope=clinic">{text.toCaseload}</Link>}
+        </section>
+      )}
+      {outcome && outcome.errors.length > 0 && (
+        <section aria-labelledby="import-errors-heading" className="page-section">
+          <h2 id="import-errors-heading">{text.errorsTitle}</h2>
+          {outcome.moreErrors && <p className="hint">{outcome.moreErrors}</p>}
+          <div className="table-scroll" role="region" aria-labelledby="import-errors-heading" tabIndex={0}>
+            <table className="data-table import-errors">
+              <thead>
+                <tr>
+                  <th scope="col">{text.errorColumns.line}</th>
+                  <th scope="col">{text.errorColumns.column}</th>
+                  <th scope="col">{text.errorColumns.error}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {outcome.errors.map((error, i) => (
+                  <tr key={`${error.line}-${error.column}-${i}`}>
+                    <td>{error.line}</td>
+                    <td>{error.column}</td>
+                    <td>{error.error}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}

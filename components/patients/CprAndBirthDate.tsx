@@ -1,0 +1,66 @@
+"use client";
+import { useRef, useState } from "react";
+import { cprDatePart, parseCpr } from "@/lib/identity/cpr";
+import { TextField } from "../TextField";
+
+/**
+ * The CPR number and the date of birth, each filling in for the other: a CPR number typed
+ * first fills an empty date of birth; a date of birth suggests the number's first half. The
+ * server checks that the two agree.
+ */
+export function CprAndBirthDate({
+  text,
+  values,
+  errors,
+  hasStoredCpr,
+}: {
+  text: { cpr: string; cprHint: string; removeCpr: string; cprFormat: string; dateOfBirth: string };
+  values: { cpr?: string | undefined; dateOfBirth?: string | undefined; removeCpr?: string | undefined };
+  errors: { cpr?: string | undefined; dateOfBirth?: string | undefined };
+  hasStoredCpr: boolean;
+}) {
+  const birthDate = useRef<HTMLInputElement>(null);
+  const [datePart, setDatePart] = useState(() => datePartOf(values.dateOfBirth));
+  return (
+    <>
+      <TextField
+        id="cpr"
+        label={text.cpr}
+        hint={text.cprHint}
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder={datePart ? `${datePart}-XXXX` : text.cprFormat}
+        defaultValue={values.cpr}
+        error={errors.cpr}
+        onChange={(event) => {
+          const parsed = parseCpr(event.target.value);
+          const input = birthDate.current;
+          if (parsed.ok && input && input.value === "") {
+            input.value = parsed.birthDate.toISOString().slice(0, 10);
+            setDatePart(cprDatePart(parsed.birthDate));
+          }
+        }}
+      />
+      {hasStoredCpr && (
+        <label className="checkbox">
+          <input type="checkbox" name="removeCpr" defaultChecked={values.removeCpr === "on"} />
+          {text.removeCpr}
+        </label>
+      )}
+      <TextField
+        ref={birthDate}
+        id="dateOfBirth"
+        label={text.dateOfBirth}
+        type="date"
+        defaultValue={values.dateOfBirth}
+        required
+        error={errors.dateOfBirth}
+        onChange={(event) => setDatePart(datePartOf(event.target.value))}
+      />
+    </>
+  );
+}
+
+function datePartOf(isoDate: string | undefined): string | null {
+  return isoDate && /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? cprDatePart(new Date(`${isoDate}T00:00:00Z`)) : null;
+}

@@ -1,0 +1,43 @@
+// Where a process's data key comes from: DATA_ENCRYPTION_KEY, or on the embedded default a key
+// generated once into the data folder beside the auth secret. Several app servers on one
+// PostgreSQL share one key through the environment, so there it must be set. The key never
+// goes into the database or a backup; the database keeps only its fingerprint (key-check.ts).
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { DatabaseTarget } from "../db/database";
+import type { TEnv } from "../env";
+import type { Db } from "../db/client";
+import { dataKeyFrom, DataKeyError, generateDataKey } from "./data-key";
+import { checkDataKey } from "./key-check";
+import { decodeDataKey } from "./data-key-text";
+
+export const DATA_KEY_FILE = "data-key";
+
+export async function resolveDataKeyText(env: TEnv, target: DatabaseTarget): Promise<string> {
+  if (env.DATA_ENCRYPTION_KEY) return env.DATA_ENCRYPTION_KEY;
+  if (target.kind === "postgres") {
+    throw new DataKeyError("DATA_ENCRYPTION_KEY must be set when DATABASE_URL is set (32 bytes in base64, for example the output of: openssl rand -base64 32). Keep it safe: without it the CPR numbers cannot be read.");
+  }
+  // An in-memory database lives as long as this process, and so may its key.
+  if (target.dataDir === null) return generateDataKey();
+  const dataDir = path.resolve(target.dataDir);
+  const file = path.join(dataDir, DATA_KEY_FILE);
+  const existing = await readFile(file, "utf8").catch(() => "");
+  if (existing && decodeDataKey(existing)) return existing.trim();
+  if (existing) throw new DataKeyError(`${file} does not hold a data key (32 bytes in base64); restore it from your safe copy`);
+  await mkdir(dataDir, { recursive: true });
+  const text = generateDataKey();
+  await writeFile(file, `${text}\n`, { mode: 0o600, flag: "wx" });
+  return text;
+}
+
+/**
+ * Resolves the key and checks it against the database's fingerprint (which it records on first
+ * use). Call after the migrations; the caller puts the key in its environment as
+ * DATA_ENCRYPTION_KEY, where currentDataKey() reads it and the app server inherits it.
+ */
+export async function prepareDataKey(db: Db, env: TEnv, target: DatabaseTarget): Promise<string> {
+  const text = await resolveDataKeyText(env, target);
+  await checkDataKey(db, dataKeyFrom(text));
+  return text;
+}
