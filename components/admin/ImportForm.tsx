@@ -51,7 +51,7 @@ export function ImportForm({ action, text }: { action: (state: ImportFormState, 
       {outcome && (
         <section aria-live="polite" className={outcome.kind === "imported" || outcome.kind === "checked" ? "notice" : "form-error"}>
           <p>{outcome.message}</p>
-          {outcome.kind === "imported" && <Link href="/caseload?scope=clinic">{text.toCaseload}</Link>}
+          {outcome.kind === "imported" && <Link href="/caseload?scope=clinic&status=any">{text.toCaseload}</Link>}
         </section>
       )}
       {outcome && outcome.errors.length > 0 && (

@@ -3,12 +3,30 @@ import { deleteRecordAction } from "@/app/actions/records";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatDate, formatDayMonth, formatNumber } from "@/lib/i18n/format";
+import { isoDate } from "@/lib/dates";
+import type { getEpisodeRecord } from "@/lib/patients/get-episode-record";
+import { describeRecord } from "@/lib/records/describe-record";
 import type { RecordFormKind } from "@/lib/records/record-forms";
 import { recordTimeline, type TimelineGroup } from "@/lib/records/record-timeline";
 import { DeleteRecord } from "./DeleteRecord";
 
 /** A record of the clinic's as the timeline lists it, described in the user's language. */
-export type TimelineEntry = { kind: RecordFormKind; id: string; date: string; text: string; redFlag: boolean; corrected: boolean };
+type TimelineEntry = { kind: RecordFormKind; id: string; date: string; text: string; redFlag: boolean; corrected: boolean };
+
+type EpisodeRecord = Awaited<ReturnType<typeof getEpisodeRecord>>;
+/** The episode's rows, its measurements' values as numbers. */
+type EpisodeRows = Pick<EpisodeRecord, "assessments" | "interventions" | "sessionLogs" | "revisedIds"> & {
+  outcomes: (Omit<EpisodeRecord["outcomes"][number], "value"> & { value: number })[];
+};
+
+/** The clinic's own records as timeline entries; the patient's diary goes into the weekly summaries. */
+function clinicEntries(record: EpisodeRows, messages: Messages, locale: Locale): TimelineEntry[] {
+  return [
+    ...record.assessments.map((row) => ({ kind: "assessment" as const, row, redFlag: row.redFlags.length > 0 })),
+    ...record.interventions.map((row) => ({ kind: "intervention" as const, row, redFlag: false })),
+    ...record.outcomes.filter((row) => row.recordedBy !== "PATIENT").map((row) => ({ kind: "outcome" as const, row, redFlag: false })),
+  ].map(({ kind, row, redFlag }) => ({ kind, id: row.id, date: isoDate(row.date), text: describeRecord(kind, row, messages, locale), redFlag, corrected: record.revisedIds.has(row.id) }));
+}
 
 /** Groups shown before "show earlier": the latest visits and diary weeks. */
 const LATEST_GROUPS = 4;
@@ -17,25 +35,13 @@ const LATEST_GROUPS = 4;
  * The episode's record, newest first, grouped by visit; the patient's diary summarised per
  * week. Each of the clinic's records can be corrected or deleted from its line.
  */
-export function RecordTimeline({
-  patientId,
-  entries,
-  diaryPain,
-  sessions,
-  editable,
-  messages,
-  locale,
-}: {
-  patientId: string;
-  entries: TimelineEntry[];
-  diaryPain: { date: string; value: number }[];
-  sessions: { date: string; completed: boolean }[];
-  editable: boolean;
-  messages: Messages;
-  locale: Locale;
-}) {
+export function RecordTimeline({ patientId, record, editable, messages, locale }: { patientId: string; record: EpisodeRows; editable: boolean; messages: Messages; locale: Locale }) {
   const text = messages.timeline;
-  const groups = recordTimeline(entries, diaryPain, sessions);
+  const groups = recordTimeline(
+    clinicEntries(record, messages, locale),
+    record.outcomes.filter((row) => row.recordedBy === "PATIENT" && row.instrument === "NRS_FIRST_STEP").map((row) => ({ date: isoDate(row.date), value: row.value })),
+    record.sessionLogs.map((row) => ({ date: isoDate(row.date), completed: row.completed })),
+  );
   const latest = groups.slice(0, LATEST_GROUPS);
   const earlier = groups.slice(LATEST_GROUPS);
   const day = (ymd: string) => new Date(`${ymd}T00:00:00Z`);

@@ -25,7 +25,6 @@ import { getPatient } from "@/lib/patients/get-patient";
 import { progressOverview } from "@/lib/patients/progress-overview";
 import { listActivePrograms } from "@/lib/programs/active-programs";
 import { listTemplates } from "@/lib/programs/templates";
-import { describeRecord } from "@/lib/records/describe-record";
 
 const ZPatientPageSearch = searchOf(z.object({ assign: z.string().max(100).optional().catch(undefined) }));
 
@@ -55,15 +54,6 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
     ? progressOverview(outcomes.map((row) => ({ date: isoDate(row.date), instrument: row.instrument, value: row.value, recordedBy: row.recordedBy })), isoDate(day), record.ruleSettings)
     : { pain: null, function: null };
   const charts = record ? chartPanels({ ...record, outcomes }, messages, locale, day) : null;
-  const timelineEntries = record
-    ? [
-        ...record.assessments.map((row) => ({ kind: "assessment" as const, row, redFlag: row.redFlags.length > 0 })),
-        ...record.interventions.map((row) => ({ kind: "intervention" as const, row, redFlag: false })),
-        ...record.outcomes.filter((row) => row.recordedBy === "CLINICIAN").map((row) => ({ kind: "outcome" as const, row, redFlag: false })),
-      ].map(({ kind, row, redFlag }) => ({
-        kind, id: row.id, date: isoDate(row.date), text: describeRecord(kind, row, messages, locale), redFlag, corrected: record.revisedIds.has(row.id),
-      }))
-    : [];
   const mainProgram = programs.find((program) => program.kind === "HSR") ?? programs.at(-1);
   const chartLocale = localeTag(locale);
 
@@ -141,9 +131,7 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
           <div className="record-grid wider-left page-section">
             <RecordTimeline
               patientId={patient.id}
-              entries={timelineEntries}
-              diaryPain={outcomes.filter((row) => row.recordedBy === "PATIENT" && row.instrument === "NRS_FIRST_STEP").map((row) => ({ date: isoDate(row.date), value: row.value }))}
-              sessions={record.sessionLogs.map((row) => ({ date: isoDate(row.date), completed: row.completed }))}
+              record={{ ...record, outcomes }}
               editable={editable}
               messages={messages}
               locale={locale}
