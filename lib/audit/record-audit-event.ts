@@ -8,8 +8,8 @@ type AuditWriter = Pick<Db, "auditEvent">;
 export const AUDIT_ENTITIES = [
   "Patient", "Episode", "Assessment", "OutcomeMeasurement", "Intervention", "ProgramAssignment", "ProgramOverride", "ProgramTemplate", "SessionLog",
   "Flag", "FlagQueue", "Caseload", "Invite", "User", "ClinicRuleSettings", "AuditLog", "EmailMessage",
-  // A patient's CPR number shown in full; a file of patients brought in.
-  "PatientCpr", "PatientImport",
+  // A patient's CPR number shown in full; a file of patients brought in; a patient's whole record exported.
+  "PatientCpr", "PatientImport", "PatientRecordFhir", "PatientRecordPrint",
   // What a refusal is about: a sign-in, a request for a password link, an invitation link, a page, action or route.
   "SignIn", "PasswordLink", "InviteLink", "Entry",
 ] as const;

@@ -13,20 +13,22 @@ export type InstrumentSpec = {
   mcidFraction?: number;
   /** Decimals allowed in a value. */
   decimals: number;
+  /** Its unit in UCUM, as exports state it: a percentage or a score. */
+  unit: "%" | "{score}";
   /** Where the MCID comes from (lib/clinical/references.ts). */
   sources: ReferenceKey[];
 };
 
 export const INSTRUMENTS: Record<Instrument, InstrumentSpec> = {
-  NRS_FIRST_STEP: { min: 0, max: 10, better: "lower", mcidPoints: 2, mcidFraction: 0.3, decimals: 0, sources: ["FARRAR_2001", "SALAFFI_2004"] },
-  NRS_ACTIVITY: { min: 0, max: 10, better: "lower", mcidPoints: 2, mcidFraction: 0.3, decimals: 0, sources: ["FARRAR_2001", "SALAFFI_2004"] },
-  FAAM_ADL: { min: 0, max: 100, better: "higher", mcidPoints: 8, decimals: 1, sources: ["MARTIN_2005"] },
-  FAAM_SPORT: { min: 0, max: 100, better: "higher", mcidPoints: 9, decimals: 1, sources: ["MARTIN_2005"] },
-  FFI: { min: 0, max: 100, better: "lower", mcidPoints: 7, decimals: 1, sources: ["LANDORF_RADFORD_2008"] },
-  FHSQ_PAIN: { min: 0, max: 100, better: "higher", mcidPoints: 13, decimals: 1, sources: ["LANDORF_RADFORD_2008", "LANDORF_2010"] },
-  FHSQ_FUNCTION: { min: 0, max: 100, better: "higher", mcidPoints: 7, decimals: 1, sources: ["LANDORF_RADFORD_2008", "LANDORF_2010"] },
-  PSFS: { min: 0, max: 10, better: "higher", mcidPoints: 2, decimals: 1, sources: ["ABBOTT_SCHMITT_2014"] },
-  LEFS: { min: 0, max: 80, better: "higher", mcidPoints: 9, decimals: 0, sources: ["BINKLEY_1999"] },
+  NRS_FIRST_STEP: { min: 0, max: 10, better: "lower", mcidPoints: 2, mcidFraction: 0.3, decimals: 0, unit: "{score}", sources: ["FARRAR_2001", "SALAFFI_2004"] },
+  NRS_ACTIVITY: { min: 0, max: 10, better: "lower", mcidPoints: 2, mcidFraction: 0.3, decimals: 0, unit: "{score}", sources: ["FARRAR_2001", "SALAFFI_2004"] },
+  FAAM_ADL: { min: 0, max: 100, better: "higher", mcidPoints: 8, decimals: 1, unit: "%", sources: ["MARTIN_2005"] },
+  FAAM_SPORT: { min: 0, max: 100, better: "higher", mcidPoints: 9, decimals: 1, unit: "%", sources: ["MARTIN_2005"] },
+  FFI: { min: 0, max: 100, better: "lower", mcidPoints: 7, decimals: 1, unit: "%", sources: ["LANDORF_RADFORD_2008"] },
+  FHSQ_PAIN: { min: 0, max: 100, better: "higher", mcidPoints: 13, decimals: 1, unit: "{score}", sources: ["LANDORF_RADFORD_2008", "LANDORF_2010"] },
+  FHSQ_FUNCTION: { min: 0, max: 100, better: "higher", mcidPoints: 7, decimals: 1, unit: "{score}", sources: ["LANDORF_RADFORD_2008", "LANDORF_2010"] },
+  PSFS: { min: 0, max: 10, better: "higher", mcidPoints: 2, decimals: 1, unit: "{score}", sources: ["ABBOTT_SCHMITT_2014"] },
+  LEFS: { min: 0, max: 80, better: "higher", mcidPoints: 9, decimals: 0, unit: "{score}", sources: ["BINKLEY_1999"] },
 };
 
 export const PAIN_INSTRUMENTS: Instrument[] = ["NRS_FIRST_STEP", "NRS_ACTIVITY"];

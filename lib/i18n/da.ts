@@ -347,6 +347,11 @@ export const da = {
     confirmCancel: "Annullér",
     saved: "Gemt.",
   },
+  fhir: {
+    condition: "Hælspore (plantar fasciitis)",
+    carePlan: (program: string, sessions: number, version: number) => `${program}, skabelon version ${version}: ${sessions} træninger om ugen`,
+    sessionsPerWeek: (sessions: number) => `${sessions} træninger om ugen`,
+  },
   dialog: { close: "Luk" },
   overview: {
     who: (age: string, heel: string) => `${age} · ${heel}`,
@@ -1107,7 +1112,7 @@ export const da = {
       entities: {
         Patient: "Patient", Episode: "Forløb", Assessment: "Undersøgelse", OutcomeMeasurement: "Måling", Intervention: "Behandling",
         ProgramAssignment: "Program", ProgramOverride: "Programændring", ProgramTemplate: "Programskabelon", SessionLog: "Træningslog", Flag: "Flag",
-        FlagQueue: "Flagliste", Caseload: "Patientoversigt", Invite: "Invitation", User: "Bruger", ClinicRuleSettings: "Regelindstillinger", AuditLog: "Revisionslog", EmailMessage: "Mail", PatientCpr: "CPR-nummer", PatientImport: "Patientimport",
+        FlagQueue: "Flagliste", Caseload: "Patientoversigt", Invite: "Invitation", User: "Bruger", ClinicRuleSettings: "Regelindstillinger", AuditLog: "Revisionslog", EmailMessage: "Mail", PatientCpr: "CPR-nummer", PatientImport: "Patientimport", PatientRecordFhir: "Journal som FHIR", PatientRecordPrint: "Journal til udskrift",
         SignIn: "Log ind", PasswordLink: "Link til ny adgangskode", InviteLink: "Invitationslink", Entry: "Side eller handling",
       } satisfies Record<AuditEntity, string> as Record<string, string>,
       columns: { when: "tidspunkt (UTC)", who: "bruger", userRole: "rolle", action: "handling", entity: "posttype", record: "post", patient: "patient", address: "adresse" },

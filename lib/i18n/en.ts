@@ -347,6 +347,11 @@ export const en: Messages = {
     confirmCancel: "Cancel",
     saved: "Saved.",
   },
+  fhir: {
+    condition: "Heel pain (plantar fasciitis)",
+    carePlan: (program: string, sessions: number, version: number) => `${program}, template version ${version}: ${sessions} sessions a week`,
+    sessionsPerWeek: (sessions: number) => `${sessions} sessions a week`,
+  },
   dialog: { close: "Close" },
   overview: {
     who: (age: string, heel: string) => `${age} · ${heel}`,
@@ -1107,7 +1112,7 @@ export const en: Messages = {
       entities: {
         Patient: "Patient", Episode: "Episode", Assessment: "Assessment", OutcomeMeasurement: "Measurement", Intervention: "Intervention",
         ProgramAssignment: "Program", ProgramOverride: "Program change", ProgramTemplate: "Program template", SessionLog: "Training log", Flag: "Flag",
-        FlagQueue: "Flag list", Caseload: "Caseload", Invite: "Invitation", User: "User", ClinicRuleSettings: "Rule settings", AuditLog: "Audit log", EmailMessage: "E-mail", PatientCpr: "CPR number", PatientImport: "Patient import",
+        FlagQueue: "Flag list", Caseload: "Caseload", Invite: "Invitation", User: "User", ClinicRuleSettings: "Rule settings", AuditLog: "Audit log", EmailMessage: "E-mail", PatientCpr: "CPR number", PatientImport: "Patient import", PatientRecordFhir: "Record as FHIR", PatientRecordPrint: "Record for printing",
         SignIn: "Sign-in", PasswordLink: "Password link", InviteLink: "Invitation link", Entry: "Page or action",
       } satisfies Record<AuditEntity, string> as Record<string, string>,
       columns: { when: "time (UTC)", who: "user", userRole: "role", action: "action", entity: "record type", record: "record", patient: "patient", address: "address" },

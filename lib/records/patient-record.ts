@@ -1,0 +1,66 @@
+// A patient's whole record, for the exports of SPEC §9 (the FHIR bundle and the readable
+// print): the person with the CPR number in full, every episode with its live records,
+// programs, sessions and flags, and the names of who recorded what. Clinicians export their
+// clinic's patients; a patient exports their own record from the portal. Each export is
+// audited as an EXPORT of the patient's record.
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import type { Db } from "../db/client";
+import { requireId } from "../db/require-id";
+import { AppError } from "../errors";
+import { currentDataKey } from "../identity/current-data-key";
+import { patientWhere } from "../patients/scope";
+
+export type RecordFormat = "fhir" | "print";
+
+const LIVE = { where: { deletedAt: null }, orderBy: { date: "asc" } } as const;
+
+async function loadRecord(db: Db, actor: Actor, patientId: string | null, format: RecordFormat) {
+  const patient = await db.patient.findFirst({
+    where: { ...(patientId ? { id: requireId(patientId) } : {}), ...patientWhere(actor) },
+    include: {
+      clinic: { select: { name: true } },
+      clinician: { select: { name: true } },
+      episodes: {
+        orderBy: { treatmentStart: "asc" },
+        include: {
+          assessments: LIVE,
+          outcomes: LIVE,
+          interventions: LIVE,
+          assignments: { orderBy: { startDate: "asc" }, include: { template: { select: { nameDa: true, nameEn: true, version: true } } } },
+          sessionLogs: { orderBy: { date: "asc" }, select: { id: true, date: true, kind: true, completed: true, sets: true, reps: true, loadKg: true, painDuring: true } },
+          flags: { orderBy: { openedAt: "asc" }, select: { id: true, code: true, severity: true, status: true, openedAt: true, resolvedAt: true } },
+        },
+      },
+    },
+  });
+  if (!patient) throw new AppError("NOT_FOUND");
+  const recorders = await db.user.findMany({
+    where: { clinicId: actor.clinicId, id: { in: [...new Set(patient.episodes.flatMap((e) => [...e.assessments, ...e.outcomes, ...e.interventions].map((r) => r.recordedById)))] } },
+    select: { id: true, name: true },
+  });
+  await recordAuditEvent(db, actor, { action: "EXPORT", entity: format === "fhir" ? "PatientRecordFhir" : "PatientRecordPrint", entityId: patient.id });
+  const { cprEncrypted, cprHash: _hash, clinic, ...person } = patient;
+  return {
+    ...person,
+    clinicName: clinic.name,
+    /** The CPR number's ten digits, or null for a patient without one. */
+    cpr: cprEncrypted ? currentDataKey().decrypt(cprEncrypted) : null,
+    recorderNames: new Map(recorders.map((user) => [user.id, user.name])),
+  };
+}
+
+export type PatientRecord = Awaited<ReturnType<typeof loadRecord>>;
+
+/** A patient of the clinic's record, for a clinician. NOT_FOUND outside the clinic. Audited. */
+export async function exportPatientRecord(db: Db, actor: Actor, patientId: string, format: RecordFormat): Promise<PatientRecord> {
+  assertCan(actor, "clinic-patients");
+  return loadRecord(db, actor, patientId, format);
+}
+
+/** The signed-in patient's own record, for the portal. Audited. */
+export async function exportOwnRecord(db: Db, actor: Actor, format: RecordFormat): Promise<PatientRecord> {
+  assertCan(actor, "own-record");
+  return loadRecord(db, actor, null, format);
+}
