@@ -165,6 +165,7 @@ const PAGES: Record<string, Access> = {
   "/patients/[id]": "clinic-patients",
   "/patients/[id]/edit": "clinic-patients",
   "/patients/[id]/handout": "clinic-patients",
+  "/patients/[id]/record": "clinic-patients",
   "/patients/[id]/programs/[assignmentId]/adjust": "clinic-patients",
   "/patients/[id]/records/[kind]/new": "clinic-patients",
   "/patients/[id]/records/[kind]/[recordId]/edit": "clinic-patients",
@@ -181,9 +182,10 @@ const PAGES: Record<string, Access> = {
   "/forgot-password": "public",
   "/portal": "own-record",
   "/portal/handout": "own-record",
+  "/portal/record": "own-record",
   "/portal/learn": "own-record",
 };
-const ROUTES: Record<string, Access> = { "/caseload/export": "clinic-patients", "/admin/audit/export": "clinic-admin", "/admin/import/template": "clinic-admin", "/api/health": "public", "/api/auth/[...nextauth]": "public" };
+const ROUTES: Record<string, Access> = { "/caseload/export": "clinic-patients", "/admin/audit/export": "clinic-admin", "/admin/import/template": "clinic-admin", "/patients/[id]/export/fhir": "clinic-patients", "/portal/record/fhir": "own-record", "/api/health": "public", "/api/auth/[...nextauth]": "public" };
 
 /** What a cell must answer: sent to sign in, sent home, refused without a change, or done. */
 type Outcome = "sign-in" | "home" | "refused" | "done";

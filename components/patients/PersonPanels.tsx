@@ -72,6 +72,12 @@ export function PersonDetails({ patient, actor, messages }: { patient: Patient; 
               />
             </>
           )}
+          <Link href={`/patients/${patient.id}/record`} className="button secondary">
+            {messages.recordPrint.title}
+          </Link>
+          <a href={`/patients/${patient.id}/export/fhir`} className="button secondary" download>
+            FHIR
+          </a>
           {can(actor, "clinic-admin") && (
             <Link href={`/admin/audit?patient=${patient.id}`} className="button secondary">
               {messages.admin.audit.forPatient}

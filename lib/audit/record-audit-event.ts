@@ -45,3 +45,8 @@ export type Refused = { clinicId: string | null; actorId: string | null; ip: str
 export async function recordRefusal(db: AuditWriter, who: Refused, entity: AuditEntity, entityId: string) {
   await db.auditEvent.create({ data: { clinicId: who.clinicId, actorId: who.actorId, action: "REFUSED", entity, entityId, ip: who.ip } });
 }
+
+/** Records what a command-line tool did (no signed-in user: whoever runs it has the server). */
+export async function recordCommandEvent(db: AuditWriter, clinicId: string, entry: AuditEntry) {
+  await db.auditEvent.create({ data: { clinicId, actorId: null, action: entry.action, entity: entry.entity, entityId: entry.entityId, ip: null } });
+}

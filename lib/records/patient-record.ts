@@ -3,22 +3,26 @@
 // programs, sessions and flags, and the names of who recorded what. Clinicians export their
 // clinic's patients; a patient exports their own record from the portal. Each export is
 // audited as an EXPORT of the patient's record.
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { recordAuditEvent, recordCommandEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { requireId } from "../db/require-id";
 import { AppError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
 import { currentDataKey } from "../identity/current-data-key";
 import { patientWhere } from "../patients/scope";
 
-export type RecordFormat = "fhir" | "print";
-
 const LIVE = { where: { deletedAt: null }, orderBy: { date: "asc" } } as const;
 
-async function loadRecord(db: Db, actor: Actor, patientId: string | null, format: RecordFormat) {
+/** What an export is audited as: the bundle or the print. */
+const ENTITY = { fhir: "PatientRecordFhir", print: "PatientRecordPrint" } as const;
+export type RecordFormat = keyof typeof ENTITY;
+
+/** The record of the one patient `where` finds in the clinic; `audit` records the export. */
+async function loadRecord(db: Db, clinicId: string, where: Prisma.PatientWhereInput, audit: (patientId: string) => Promise<unknown>) {
   const patient = await db.patient.findFirst({
-    where: { ...(patientId ? { id: requireId(patientId) } : {}), ...patientWhere(actor) },
+    where: { ...where, clinicId },
     include: {
       clinic: { select: { name: true } },
       clinician: { select: { name: true } },
@@ -37,13 +41,15 @@ async function loadRecord(db: Db, actor: Actor, patientId: string | null, format
   });
   if (!patient) throw new AppError("NOT_FOUND");
   const recorders = await db.user.findMany({
-    where: { clinicId: actor.clinicId, id: { in: [...new Set(patient.episodes.flatMap((e) => [...e.assessments, ...e.outcomes, ...e.interventions].map((r) => r.recordedById)))] } },
+    where: { clinicId, id: { in: [...new Set(patient.episodes.flatMap((e) => [...e.assessments, ...e.outcomes, ...e.interventions].map((r) => r.recordedById)))] } },
     select: { id: true, name: true },
   });
-  await recordAuditEvent(db, actor, { action: "EXPORT", entity: format === "fhir" ? "PatientRecordFhir" : "PatientRecordPrint", entityId: patient.id });
-  const { cprEncrypted, cprHash: _hash, clinic, ...person } = patient;
+  await audit(patient.id);
+  // The record carries the number in clear for the export; the stored forms stay behind.
+  const { cprEncrypted, clinic, ...person } = patient;
   return {
     ...person,
+    cprHash: undefined,
     clinicName: clinic.name,
     /** The CPR number's ten digits, or null for a patient without one. */
     cpr: cprEncrypted ? currentDataKey().decrypt(cprEncrypted) : null,
@@ -53,14 +59,24 @@ async function loadRecord(db: Db, actor: Actor, patientId: string | null, format
 
 export type PatientRecord = Awaited<ReturnType<typeof loadRecord>>;
 
+const audited = (db: Db, actor: Actor, format: RecordFormat) => (patientId: string) => recordAuditEvent(db, actor, { action: "EXPORT", entity: ENTITY[format], entityId: patientId });
+
 /** A patient of the clinic's record, for a clinician. NOT_FOUND outside the clinic. Audited. */
 export async function exportPatientRecord(db: Db, actor: Actor, patientId: string, format: RecordFormat): Promise<PatientRecord> {
   assertCan(actor, "clinic-patients");
-  return loadRecord(db, actor, patientId, format);
+  return loadRecord(db, actor.clinicId, { id: requireId(patientId), ...patientWhere(actor) }, audited(db, actor, format));
 }
 
 /** The signed-in patient's own record, for the portal. Audited. */
 export async function exportOwnRecord(db: Db, actor: Actor, format: RecordFormat): Promise<PatientRecord> {
   assertCan(actor, "own-record");
-  return loadRecord(db, actor, null, format);
+  return loadRecord(db, actor.clinicId, patientWhere(actor), audited(db, actor, format));
+}
+
+/**
+ * A patient's record for the command line (npm run fhir:export), which has no signed-in user:
+ * whoever runs it has the server. Audited as an export by no user.
+ */
+export async function exportRecordForCommand(db: Db, clinicId: string, patientId: string): Promise<PatientRecord> {
+  return loadRecord(db, clinicId, { id: patientId }, (id) => recordCommandEvent(db, clinicId, { action: "EXPORT", entity: ENTITY.fhir, entityId: id }));
 }

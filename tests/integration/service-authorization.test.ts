@@ -26,6 +26,7 @@ import { changeStaffRole, inviteStaff, listStaff, sendPasswordReset, setStaffAct
 import { getEpisodeRecord } from "../../lib/patients/get-episode-record";
 import { importPatients } from "../../lib/patients/import/import-patients";
 import { revealCpr } from "../../lib/patients/reveal-cpr";
+import { exportOwnRecord, exportPatientRecord } from "../../lib/records/patient-record";
 import { getPatient } from "../../lib/patients/get-patient";
 import { archivePatient, createPatient as registerPatient, restorePatient, updatePatient } from "../../lib/patients/save-patient";
 import { logMorningPain, logSession } from "../../lib/portal/portal-logs";
@@ -65,6 +66,8 @@ const SERVICES: Record<string, Service> = {
   updatePatient: { access: "clinic-patients", usesIds: true, call: (a, i) => updatePatient(t.prisma, a, i.patientId!, { name: "X", dateOfBirth: "1970-01-01", sex: "FEMALE", affectedSide: "LEFT" }, { today: () => day, confirmDuplicate: true }) },
   archivePatient: { access: "clinic-patients", usesIds: true, call: (a, i) => archivePatient(t.prisma, a, i.patientId!) },
   revealCpr: { access: "clinic-patients", usesIds: true, call: (a, i) => revealCpr(t.prisma, a, i.patientId!) },
+  exportPatientRecord: { access: "clinic-patients", usesIds: true, call: (a, i) => exportPatientRecord(t.prisma, a, i.patientId!, "fhir") },
+  exportOwnRecord: { access: "own-record", usesIds: false, call: (a) => exportOwnRecord(t.prisma, a, "print") },
   importPatients: { access: "clinic-admin", usesIds: false, call: (a) => importPatients(t.prisma, a, new TextEncoder().encode("Navn;Fødselsdato;Køn;Ramt side;Fysioterapeutens e-mail\r\n"), { dryRun: true, today: () => day }) },
   restorePatient: { access: "clinic-admin", usesIds: true, call: (a, i) => restorePatient(t.prisma, a, i.patientId!) },
   getPatient: { access: "scoped", usesIds: true, call: (a, i) => getPatient(t.prisma, a, i.patientId!) },

@@ -127,6 +127,12 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
               <Link href="/portal/learn" className="button secondary large">
                 {text.learn}
               </Link>
+              <Link href="/portal/record" className="button secondary large">
+                {text.record}
+              </Link>
+              <a href="/portal/record/fhir" className="button secondary large" download>
+                {text.recordFhir}
+              </a>
             </nav>
           </>
         )}

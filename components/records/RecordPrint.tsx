@@ -1,0 +1,129 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { isoDate } from "@/lib/dates";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n";
+import { formatDate, formatDayMonth, formatMoment, formatNumber } from "@/lib/i18n/format";
+import { formatCpr } from "@/lib/identity/cpr";
+import type { PatientRecord } from "@/lib/records/patient-record";
+import { describeRecord } from "@/lib/records/describe-record";
+import { recordTimeline } from "@/lib/records/record-timeline";
+import type { RuleCode } from "@/lib/rules/case";
+import { PrintButton } from "../PrintButton";
+import { DetailsList } from "../DetailsList";
+import { sourceLabel } from "./chart-panels";
+
+/**
+ * A patient's whole record, readable on screen and on A4 paper (SPEC §9, the right of access):
+ * the person, then each episode (oldest first) with its visits, measurements, the diary by week, programs,
+ * interventions and flags. The same for the clinic and for the patient in the portal.
+ */
+export function RecordPrint({ record, fhirHref, backHref, today, messages, locale }: { record: PatientRecord; fhirHref: string; backHref: string; today: Date; messages: Messages; locale: Locale }) {
+  const text = messages.recordPrint;
+  const c = text.columns;
+  const date = (value: Date) => formatDate(value, locale);
+  const person: [string, string][] = [
+    [text.cpr, record.cpr ? formatCpr(record.cpr) : text.noCpr],
+    [messages.patientForm.dateOfBirth, date(record.dateOfBirth)],
+    [messages.patientForm.sex, messages.sex[record.sex]],
+    [messages.patient.contact, [record.email, record.phone].filter(Boolean).join(", ") || messages.caseload.noValue],
+    [messages.patient.clinician, record.clinician.name],
+  ];
+  return (
+    <article className="record-print">
+      <div className="no-print heading-actions">
+        <PrintButton label={text.print} />
+        <a href={fhirHref} className="button secondary" download>
+          {text.downloadFhir}
+        </a>
+        <Link href={backHref}>{text.back}</Link>
+      </div>
+      <header>
+        <p className="hint">{text.printedOn(date(today), record.clinicName)}</p>
+        <h1>
+          {text.title}: {record.name}
+        </h1>
+      </header>
+      <section aria-labelledby="print-person">
+        <h2 id="print-person">{text.person}</h2>
+        <DetailsList items={person} compact />
+      </section>
+      {record.episodes.length === 0 && <p>{messages.patient.noEpisodes}</p>}
+      {record.episodes.map((episode) => {
+        // Oldest first, as the rest of the print.
+        const diary = recordTimeline(
+          [],
+          episode.outcomes.filter((o) => o.recordedBy === "PATIENT" && o.instrument === "NRS_FIRST_STEP").map((o) => ({ date: isoDate(o.date), value: Number(o.value) })),
+          episode.sessionLogs.map((s) => ({ date: isoDate(s.date), completed: s.completed })),
+        ).reverse();
+        const heading = `print-episode-${episode.id}`;
+        return (
+          <section key={episode.id} aria-labelledby={heading} className="print-episode">
+            <h2 id={heading}>{text.episode(messages.overview.heel[episode.side], date(episode.treatmentStart))}</h2>
+            <p>
+              {messages.episodeStatus[episode.status]}
+              {episode.dischargedAt && ` · ${messages.patient.dischargedOn(date(episode.dischargedAt))}`} · {messages.patient.symptomOnset}: {date(episode.symptomOnset)}
+            </p>
+            <PrintTable title={text.assessments} none={text.none} columns={[c.date, c.what, c.by]}
+              rows={episode.assessments.map((a) => [date(a.date), describeRecord("assessment", a, messages, locale), record.recorderNames.get(a.recordedById) ?? ""])} />
+            <PrintTable title={text.measurements} none={text.none} columns={[c.date, c.measure, c.value, c.by]}
+              rows={episode.outcomes.filter((o) => o.recordedBy !== "PATIENT").map((o) => [date(o.date), messages.instrument[o.instrument], formatNumber(Number(o.value), locale), sourceLabel(o.recordedBy, messages)])} />
+            <PrintTable title={text.diary} none={text.none} columns={[c.week, c.what]}
+              rows={diary.flatMap((week) =>
+                week.kind === "diary"
+                  ? [[
+                      `${week.week} (${formatDayMonth(new Date(`${week.weekStart}T00:00:00Z`), locale)}–${formatDayMonth(new Date(`${week.weekEnd}T00:00:00Z`), locale)} ${week.weekEnd.slice(0, 4)})`,
+                      [week.pain && messages.timeline.diaryPain(week.pain.count, formatNumber(week.pain.mean, locale), week.pain.min, week.pain.max), week.sessions.logged > 0 && messages.timeline.diarySessions(week.sessions.logged, week.sessions.completed)].filter(Boolean).join(" · "),
+                    ]]
+                  : [],
+              )} />
+            <PrintTable title={text.programs} none={text.none} columns={[c.program, c.start, c.end, c.ended]}
+              rows={episode.assignments.map((a) => [
+                messages.programs.templateVersion(locale === "da" ? a.template.nameDa : a.template.nameEn, a.template.version),
+                date(a.startDate),
+                a.endedAt ? date(a.endedAt) : text.ongoing,
+                a.endReason ? (messages.programs.endReasons[a.endReason as keyof typeof messages.programs.endReasons] ?? a.endReason) : "",
+              ])} />
+            <PrintTable title={text.interventions} none={text.none} columns={[c.date, c.type, c.note]}
+              rows={episode.interventions.map((i) => [date(i.date), messages.intervention.types[i.type], i.note ?? ""])} />
+            <PrintTable title={text.flags} none={text.none} columns={[c.opened, c.rule, c.severity, c.flagStatus, c.resolved]}
+              rows={episode.flags.map((f) => [formatMoment(f.openedAt, locale), messages.flags.codes[f.code as RuleCode] ?? f.code, messages.flags.severities[f.severity], messages.flags.statuses[f.status], f.resolvedAt ? formatMoment(f.resolvedAt, locale) : ""])} />
+          </section>
+        );
+      })}
+    </article>
+  );
+}
+
+/** One section of the record as a table, or "None." */
+function PrintTable({ title, none, columns, rows }: { title: string; none: string; columns: string[]; rows: ReactNode[][] }) {
+  return (
+    <>
+      <h3>{title}</h3>
+      {rows.length === 0 ? (
+        <p>{none}</p>
+      ) : (
+        <table className="data-table print-table">
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((cells, i) => (
+              <tr key={i}>
+                {cells.map((cell, j) => (
+                  <td key={j}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

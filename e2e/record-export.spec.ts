@@ -1,0 +1,57 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import type { Bundle } from "@medplum/fhirtypes";
+import { expectNoAxeViolations, signIn } from "./helpers";
+
+const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: "da-DK", timezoneId: "Europe/Copenhagen" };
+
+test("a clinician downloads a patient's record as FHIR and prints it on A4 with every section", async ({ page }) => {
+  await signIn(page, "fysio@demo.dk");
+  await page.goto("/caseload?q=Peter%20Patient");
+  await page.getByRole("link", { name: "Peter Patient" }).click();
+  const person = page.getByRole("region", { name: "Person", exact: true });
+
+  const download = page.waitForEvent("download");
+  await person.getByRole("link", { name: "FHIR" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^patient-[0-9a-f-]{36}\.fhir\.json$/);
+  const bundle = JSON.parse(await readFile((await file.path())!, "utf8")) as Bundle;
+  expect(bundle.resourceType).toBe("Bundle");
+  const types = bundle.entry!.map((entry) => entry.resource!.resourceType);
+  expect(new Set(types)).toEqual(new Set(["Patient", "Condition", "Observation", "CarePlan", "Procedure"]));
+
+  await person.getByRole("link", { name: "Journal" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Journal: Peter Patient");
+  await expect(page.getByText(/Udskrevet .* fra Demo Fysioterapi/)).toBeVisible();
+  // The CPR number in full here (the export is audited), DDMMYY-SSSS.
+  await expect(page.getByText(/^\d{6}-\d{4}$/)).toBeVisible();
+  for (const section of ["Undersøgelser", "Målinger i klinikken", "Patientens dagbog (pr. uge)", "Træningsprogrammer", "Interventioner", "Flag fra eskaleringsreglerne"]) {
+    await expect(page.getByRole("heading", { level: 3, name: section })).toBeVisible();
+  }
+  await expectNoAxeViolations(page);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Udskriv" })).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // A4 at 96 dpi is 794 px wide less the margins: nothing may run off the paper.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794);
+});
+
+test("a patient reads, prints and downloads their own record from the portal on a phone", async ({ browser }) => {
+  const phone = await browser.newContext(PHONE);
+  const page = await phone.newPage();
+  await signIn(page, "patient@demo.dk");
+  await page.getByRole("link", { name: "Min journal" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Journal: Peter Patient");
+  await expect(page.getByRole("heading", { level: 3, name: "Målinger i klinikken" }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  await page.goto("/portal");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Hent min journal som fil" }).click();
+  const bundle = JSON.parse(await readFile((await (await download).path())!, "utf8")) as Bundle;
+  const patient = bundle.entry!.find((entry) => entry.resource!.resourceType === "Patient")!.resource!;
+  expect(patient).toMatchObject({ resourceType: "Patient", name: [{ text: "Peter Patient" }] });
+  await phone.close();
+});
