@@ -4,6 +4,8 @@ import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 test("a clinician acknowledges a flag, and it re-opens when its severity rises", async ({ page }) => {
+  // Two users, a settings change and a whole clinic re-evaluated in the background.
+  test.setTimeout(90_000);
   await signIn(page, "fysio@demo.dk");
   await registerPatient(page, { name: "Flemming Flag", dateOfBirth: "1966-04-04", sex: "MALE", side: "RIGHT" });
   await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);

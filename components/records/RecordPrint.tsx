@@ -103,26 +103,29 @@ function PrintTable({ title, none, columns, rows }: { title: string; none: strin
       {rows.length === 0 ? (
         <p>{none}</p>
       ) : (
-        <table className="data-table print-table">
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((cells, i) => (
-              <tr key={i}>
-                {cells.map((cell, j) => (
-                  <td key={j}>{cell}</td>
+        // Scrolls sideways on a phone rather than widening the page; wraps on paper.
+        <div className="table-scroll" role="region" aria-label={title} tabIndex={0}>
+          <table className="data-table print-table">
+            <thead>
+              <tr>
+                {columns.map((column) => (
+                  <th key={column} scope="col">
+                    {column}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((cells, i) => (
+                <tr key={i}>
+                  {cells.map((cell, j) => (
+                    <td key={j}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );
