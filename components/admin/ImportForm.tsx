@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useTransition, type FormEvent } from "react";
 import type { ImportFormState } from "@/app/actions/patient-import";
 import { initialFormState } from "@/lib/forms/form-state";
+import { DataTable } from "../DataTable";
 import { FormMessages } from "../FormMessages";
 import { useResilientActionState } from "../use-resilient-action";
 
@@ -55,29 +56,15 @@ export function ImportForm({ action, text }: { action: (state: ImportFormState, 
         </section>
       )}
       {outcome && outcome.errors.length > 0 && (
-        <section aria-labelledby="import-errors-heading" className="page-section">
-          <h2 id="import-errors-heading">{text.errorsTitle}</h2>
+        <section className="page-section">
+          <h2>{text.errorsTitle}</h2>
           {outcome.moreErrors && <p className="hint">{outcome.moreErrors}</p>}
-          <div className="table-scroll" role="region" aria-labelledby="import-errors-heading" tabIndex={0}>
-            <table className="data-table import-errors">
-              <thead>
-                <tr>
-                  <th scope="col">{text.errorColumns.line}</th>
-                  <th scope="col">{text.errorColumns.column}</th>
-                  <th scope="col">{text.errorColumns.error}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {outcome.errors.map((error, i) => (
-                  <tr key={`${error.line}-${error.column}-${i}`}>
-                    <td>{error.line}</td>
-                    <td>{error.column}</td>
-                    <td>{error.error}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={text.errorsTitle}
+            columns={[text.errorColumns.line, text.errorColumns.column, text.errorColumns.error]}
+            rows={outcome.errors.map((error, i) => ({ key: `${error.line}-${error.column}-${i}`, cells: [error.line, error.column, error.error] }))}
+            className="import-errors"
+          />
         </section>
       )}
     </>

@@ -10,6 +10,7 @@ import { describeRecord } from "@/lib/records/describe-record";
 import { recordTimeline } from "@/lib/records/record-timeline";
 import type { RuleCode } from "@/lib/rules/case";
 import { PrintButton } from "../PrintButton";
+import { DataTable } from "../DataTable";
 import { DetailsList } from "../DetailsList";
 import { sourceLabel } from "./chart-panels";
 
@@ -95,38 +96,12 @@ export function RecordPrint({ record, fhirHref, backHref, today, messages, local
   );
 }
 
-/** One section of the record as a table, or "None." */
+/** One section of the record as a table, or "None."; it wraps on paper (globals.css). */
 function PrintTable({ title, none, columns, rows }: { title: string; none: string; columns: string[]; rows: ReactNode[][] }) {
   return (
     <>
       <h3>{title}</h3>
-      {rows.length === 0 ? (
-        <p>{none}</p>
-      ) : (
-        // Scrolls sideways on a phone rather than widening the page; wraps on paper.
-        <div className="table-scroll" role="region" aria-label={title} tabIndex={0}>
-          <table className="data-table print-table">
-            <thead>
-              <tr>
-                {columns.map((column) => (
-                  <th key={column} scope="col">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((cells, i) => (
-                <tr key={i}>
-                  {cells.map((cell, j) => (
-                    <td key={j}>{cell}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {rows.length === 0 ? <p>{none}</p> : <DataTable label={title} columns={columns} rows={rows.map((cells, i) => ({ key: String(i), cells }))} className="print-table" />}
     </>
   );
 }

@@ -7,9 +7,8 @@ import { requireId } from "../db/require-id";
 import { AppError } from "../errors";
 import { isUniqueViolation } from "../db/unique-violation";
 import { fieldErrorsOf } from "../forms/form-input";
-import type { Prisma } from "../generated/prisma/client";
-import { cprColumns } from "./cpr-columns";
-import { type PatientFieldErrors, type TPatientInput, zPatientInput } from "./patient-input";
+import { patientData } from "./patient-data";
+import { type PatientFieldErrors, zPatientInput } from "./patient-input";
 import { patientWhere } from "./scope";
 
 export type SavePatientResult =
@@ -69,10 +68,9 @@ async function savePatient(
     if (duplicate) return { status: "duplicate", existingPatientId: duplicate.id };
   }
 
-  const cpr = cprData(input);
-  if (cpr.cprHash && (await cprTakenBy(db, actor.clinicId, cpr.cprHash, patientId))) return { status: "invalid", fieldErrors: { cpr: "cprTaken" } };
+  const data = patientData(input);
+  if (data.cprHash && (await cprTakenBy(db, actor.clinicId, data.cprHash, patientId))) return { status: "invalid", fieldErrors: { cpr: "cprTaken" } };
 
-  const data = { ...toData(input), ...cpr };
   return db.$transaction(async (tx) => {
     const saved = await writeOnce(tx, actor, key, "Patient", async () => {
       const row = patientId
@@ -84,7 +82,7 @@ async function savePatient(
     return { status: "saved" as const, patientId: saved.id };
   }).catch((error: unknown) => {
     // Another registration of the same number won the race since the check above.
-    if (isUniqueViolation(error) && cpr.cprHash) return { status: "invalid" as const, fieldErrors: { cpr: "cprTaken" as const } };
+    if (isUniqueViolation(error) && data.cprHash) return { status: "invalid" as const, fieldErrors: { cpr: "cprTaken" as const } };
     throw error;
   });
 }
@@ -116,36 +114,9 @@ async function findPatientOrThrow(db: Db, actor: Actor, patientId: string) {
   return patient;
 }
 
-/** The stored CPR columns a save writes: a new number, its removal, or nothing (kept as stored). */
-function cprData(input: TPatientInput): { cprEncrypted?: string | null; cprHash?: string | null } {
-  if (input.cpr) return cprColumns(input.cpr.digits);
-  if (input.removeCpr) return { cprEncrypted: null, cprHash: null };
-  return {};
-}
-
 /** Whether another patient of the clinic (archived ones included) holds this number. */
 async function cprTakenBy(db: Db, clinicId: string, cprHash: string, patientId: string | null): Promise<boolean> {
   const other = await db.patient.findFirst({ where: { clinicId, cprHash, ...(patientId ? { id: { not: patientId } } : {}) }, select: { id: true } });
   return other !== null;
 }
 
-function toData(input: TPatientInput) {
-  return {
-    name: input.name,
-    dateOfBirth: input.dateOfBirth,
-    sex: input.sex,
-    email: input.email ?? null,
-    phone: input.phone ?? null,
-    affectedSide: input.affectedSide,
-    occupation: input.occupation ?? null,
-    standingHoursPerDay: input.standingHoursPerDay ?? null,
-    runningKmPerWeek: input.runningKmPerWeek ?? null,
-    recentLoadChange: input.recentLoadChange,
-    shoeAgeKm: input.shoeAgeKm ?? null,
-    heightCm: input.heightCm ?? null,
-    weightKg: input.weightKg ?? null,
-    footType: input.footType,
-    comorbidities: input.comorbidities,
-    clinicianId: input.clinicianId,
-  } satisfies Prisma.PatientUncheckedUpdateInput;
-}

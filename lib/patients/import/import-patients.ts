@@ -11,7 +11,7 @@ import type { Db } from "../../db/client";
 import { isUniqueViolation } from "../../db/unique-violation";
 import { AppError } from "../../errors";
 import { currentDataKey } from "../../identity/current-data-key";
-import { cprColumns } from "../cpr-columns";
+import { patientData } from "../patient-data";
 import type { ImportColumn } from "./import-columns";
 import { type FileProblem, readImportFile } from "./read-import-file";
 import { type RowError, type ValidRow, validateImportRows } from "./validate-import-rows";
@@ -51,18 +51,7 @@ export async function importPatients(db: Db, actor: Actor, bytes: Uint8Array, op
   const write = db.$transaction(
     async (tx) => {
       for (let i = 0; i < fresh.length; i += BATCH) {
-        const batch = fresh.slice(i, i + BATCH).map(({ input }) => ({
-          id: randomUUID(),
-          clinicId: actor.clinicId,
-          clinicianId: input.clinicianId,
-          name: input.name,
-          dateOfBirth: input.dateOfBirth,
-          sex: input.sex,
-          email: input.email ?? null,
-          phone: input.phone ?? null,
-          affectedSide: input.affectedSide,
-          ...(input.cpr ? cprColumns(input.cpr.digits, key) : {}),
-        }));
+        const batch = fresh.slice(i, i + BATCH).map(({ input }) => ({ id: randomUUID(), clinicId: actor.clinicId, ...patientData(input) }));
         await tx.patient.createMany({ data: batch });
         await tx.auditEvent.createMany({
           data: batch.map((patient) => ({ clinicId: actor.clinicId, actorId: actor.userId, action: "CREATE" as const, entity: "Patient", entityId: patient.id, ip: actor.ip })),

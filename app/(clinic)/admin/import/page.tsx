@@ -1,6 +1,7 @@
 import { importPatientsAction } from "@/app/actions/patient-import";
 import { ImportForm } from "@/components/admin/ImportForm";
 import { AppShell } from "@/components/AppShell";
+import { DataTable } from "@/components/DataTable";
 import { page } from "@/lib/entry/page.server";
 import { IMPORT_COLUMNS } from "@/lib/patients/import/import-columns";
 
@@ -23,30 +24,22 @@ export default page({ name: "/admin/import", access: "clinic-admin" }, async ({ 
           errorsTitle: text.errorsTitle, errorColumns: text.errorColumns,
         }}
       />
-      <section aria-labelledby="columns-heading" className="page-section">
-        <h2 id="columns-heading">{text.columnsTitle}</h2>
-        <div className="table-scroll" role="region" aria-labelledby="columns-heading" tabIndex={0}>
-          <table className="data-table import-columns">
-            <thead>
-              <tr>
-                <th scope="col">{text.columns.header}</th>
-                <th scope="col">{text.columns.english}</th>
-                <th scope="col">{text.columns.required}</th>
-                <th scope="col">{text.columns.content}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {IMPORT_COLUMNS.map((column) => (
-                <tr key={column.key}>
-                  <th scope="row">{column.da}</th>
-                  <td lang="en">{column.en}</td>
-                  <td>{column.required ? text.yes : column.key === "cpr" || column.key === "dateOfBirth" ? text.cprOrBirthDate : text.no}</td>
-                  <td>{text.content[column.key]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      <section className="page-section">
+        <h2>{text.columnsTitle}</h2>
+        <DataTable
+          label={text.columnsTitle}
+          columns={[text.columns.header, text.columns.english, text.columns.required, text.columns.content]}
+          rows={IMPORT_COLUMNS.map((column) => ({
+            key: column.key,
+            cells: [
+              <strong key="da">{column.da}</strong>,
+              <span key="en" lang="en">{column.en}</span>,
+              column.required ? text.yes : column.key === "cpr" || column.key === "dateOfBirth" ? text.cprOrBirthDate : text.no,
+              text.content[column.key],
+            ],
+          }))}
+          className="import-columns"
+        />
       </section>
     </AppShell>
   );
