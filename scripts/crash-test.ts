@@ -20,6 +20,8 @@ import { createPrismaClient, type Db } from "../lib/db/client";
 import { type DatabaseTarget, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
 import { DEMO_PASSWORD, seedDemoOnce } from "../lib/seed/demo";
+import { prepareDataKey } from "../lib/identity/data-key-file";
+import { readEnv } from "../lib/env";
 import { findTestPostgres } from "../tests/support/find-postgres";
 import { runCli, UsageError } from "./cli";
 import { type ActionAnswer, callServerAction, serverActions, signIn, waitForHealth } from "../tests/support/http-client";
@@ -175,9 +177,12 @@ async function writer(writes: Write[], acked: string[]) {
 }
 
 /** The demo clinic (as npm start adds it to a new embedded database), and the demo patient's ids. */
-async function prepare(target: DatabaseTarget) {
+async function prepare(target: DatabaseTarget, env: Record<string, string>) {
   return withDb(target, async (db, prisma) => {
     await applyMigrations(db);
+    // The key the server will start with (given, or generated into the data folder), before
+    // the demo's CPR numbers are written.
+    process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(prisma, readEnv(env), target);
     await seedDemoOnce(prisma, today());
     const episode = await prisma.episode.findFirstOrThrow({
       where: { patient: { name: "Peter Patient" }, status: { not: "DISCHARGED" } },
@@ -190,7 +195,7 @@ async function prepare(target: DatabaseTarget) {
 
 async function crashRun(label: string, target: DatabaseTarget, env: Record<string, string>): Promise<string[]> {
   console.log(`\n== ${label}: ${LOAD.patients} patients' and ${LOAD.clinicians} clinicians' writers, ${LOAD.writes} writes each, ${LOAD.kills} kills`);
-  const { patientId, episodeId, assignmentId } = await prepare(target);
+  const { patientId, episodeId, assignmentId } = await prepare(target, env);
   const server = new AppServer(env);
   const testStart = new Date();
   const day = isoDate(today());
