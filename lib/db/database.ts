@@ -36,6 +36,8 @@ export type Database = {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** In-memory PGlite only: a dump to open copies from (tests start each file from one). */
   dump?: () => Promise<Blob>;
+  /** The embedded database itself, for what Prisma cannot do: the logical backup (lib/backup). */
+  pglite?: PGlite;
   close(): Promise<void>;
 };
 
@@ -90,6 +92,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
     return {
       target,
       factory: pgliteFactory(client),
+      pglite: client,
       dump: () => client.dumpDataDir("none"),
       close: () => client.close(),
     };
@@ -110,6 +113,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
   return {
     target,
     factory: pgliteFactory(client),
+    pglite: client,
     close: async () => {
       await client.close();
       await releaseLock();

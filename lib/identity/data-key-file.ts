@@ -13,7 +13,11 @@ import { decodeDataKey } from "./data-key-text";
 
 export const DATA_KEY_FILE = "data-key";
 
-export async function resolveDataKeyText(env: TEnv, target: DatabaseTarget): Promise<string> {
+/**
+ * The key text. `generate: false` (a restore) never makes a new key: a new key could not read
+ * the numbers of the data about to arrive.
+ */
+export async function resolveDataKeyText(env: TEnv, target: DatabaseTarget, { generate = true } = {}): Promise<string> {
   if (env.DATA_ENCRYPTION_KEY) return env.DATA_ENCRYPTION_KEY;
   if (target.kind === "postgres") {
     throw new DataKeyError("DATA_ENCRYPTION_KEY must be set when DATABASE_URL is set (32 bytes in base64, for example the output of: openssl rand -base64 32). Keep it safe: without it the CPR numbers cannot be read.");
@@ -25,10 +29,18 @@ export async function resolveDataKeyText(env: TEnv, target: DatabaseTarget): Pro
   const existing = await readFile(file, "utf8").catch(() => "");
   if (existing && decodeDataKey(existing)) return existing.trim();
   if (existing) throw new DataKeyError(`${file} does not hold a data key (32 bytes in base64); restore it from your safe copy`);
-  await mkdir(dataDir, { recursive: true });
+  if (!generate) throw new DataKeyError(`No data key: set DATA_ENCRYPTION_KEY to the key the data was encrypted with, or put it in ${file}`);
   const text = generateDataKey();
-  await writeFile(file, `${text}\n`, { mode: 0o600, flag: "wx" });
+  await keepDataKey(dataDir, text);
   return text;
+}
+
+/** Keeps a key in an embedded database's folder (unless one is there), where npm start finds it. */
+export async function keepDataKey(dataDir: string, text: string): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(path.join(dataDir, DATA_KEY_FILE), `${text}\n`, { mode: 0o600, flag: "wx" }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EEXIST") throw error;
+  });
 }
 
 /**

@@ -2,7 +2,7 @@
 // the demo clinics: the FHIR export as NDJSON, and the refusal of a wrong data key.
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -83,6 +83,40 @@ describe.runIf(TEST_DB_KIND === "pglite")("commands on the demo data", () => {
     expect(stderr).toContain("DATA_ENCRYPTION_KEY is not the key this database was encrypted with");
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(stdout).toBe("");
+  });
+
+  it("npm run db:backup and db:restore move the data to a new embedded database, refusing what they must", async () => {
+    const file = path.join(dataDir, "backup.sql");
+    const backedUp = await run("db-backup.ts", [file], { DATA_DIR: dataDir });
+    expect(backedUp.code, backedUp.stderr).toBe(0);
+    expect(backedUp.stdout).toMatch(/^Backed up the database to .* \(\d+\.\d MB\) in [\d.]+ s\.\n/);
+    const backup = await readFile(file, "utf8");
+    const key = (await readFile(path.join(dataDir, DATA_KEY_FILE), "utf8")).trim();
+    expect(backup).not.toContain(key);
+
+    const fresh = await mkdtemp(path.join(os.tmpdir(), "heelpain-restored-"));
+    // Without the key the data was encrypted with, nothing happens.
+    expect(await run("db-restore.ts", [file], { DATA_DIR: fresh })).toMatchObject({ code: 1, stderr: expect.stringContaining("No data key: set DATA_ENCRYPTION_KEY") });
+    const other = { DATA_DIR: fresh, DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
+    expect(await run("db-restore.ts", [file], other)).toMatchObject({ code: 1, stderr: expect.stringContaining("The backup was made with another data key") });
+    const cut = path.join(fresh, "cut.sql");
+    await writeFile(cut, backup.slice(0, backup.length / 2));
+    expect(await run("db-restore.ts", [cut], { DATA_DIR: fresh, DATA_ENCRYPTION_KEY: key })).toMatchObject({ code: 1, stderr: expect.stringContaining("The backup is incomplete") });
+
+    const restored = await run("db-restore.ts", [file], { DATA_DIR: fresh, DATA_ENCRYPTION_KEY: key });
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain("Restored the backup of");
+    // The key is kept beside the restored data, where npm start looks for it.
+    expect((await readFile(path.join(fresh, DATA_KEY_FILE), "utf8")).trim()).toBe(key);
+    expect(await run("db-restore.ts", [file], { DATA_DIR: fresh })).toMatchObject({ code: 1, stderr: expect.stringContaining("The database already holds data") });
+    const db = await openDatabase({ kind: "pglite", dataDir: fresh });
+    const prisma = createPrismaClient(db);
+    try {
+      expect(await prisma.patient.count({ where: { clinic: { name: "Demo Fysioterapi" } } })).toBe(demoPatients);
+    } finally {
+      await prisma.$disconnect();
+      await db.close();
+    }
   });
 
   it("answers an unknown clinic and missing arguments with their usage", async () => {

@@ -1,0 +1,32 @@
+// npm run db:backup -- FILE: the whole configured database as one backup file (pg_dump's SQL,
+// lib/backup), with the app stopped on the embedded database (one process may open it). The
+// file names the data key's fingerprint, never the key: keep the key apart from backups.
+import { writeFile } from "node:fs/promises";
+import { backupDatabase, BackupError } from "../lib/backup/backup";
+import { createPrismaClient } from "../lib/db/client";
+import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
+import { readEnv } from "../lib/env";
+import { dataKeyFrom } from "../lib/identity/data-key";
+import { prepareDataKey } from "../lib/identity/data-key-file";
+import { runCli, UsageError } from "./cli";
+
+runCli(async () => {
+  const file = process.argv[2];
+  if (!file || file.startsWith("-")) throw new UsageError("Usage: npm run db:backup -- FILE");
+  const env = readEnv();
+  const target = databaseTargetFromEnv(env);
+  const db = await openDatabase(target);
+  const prisma = createPrismaClient(db);
+  try {
+    const started = performance.now();
+    const key = dataKeyFrom(await prepareDataKey(prisma, env, target));
+    const text = await backupDatabase(db, key.fingerprint).catch((error: unknown) => {
+      throw error instanceof BackupError ? new UsageError(error.message) : error;
+    });
+    await writeFile(file, text, { mode: 0o600 });
+    console.log(`Backed up the database to ${file} (${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  } finally {
+    await prisma.$disconnect();
+    await db.close();
+  }
+});
