@@ -21,6 +21,7 @@ function navFor(actor: Actor, messages: Messages): NavItem[] {
         { href: "/admin/import", label: messages.admin.nav.import },
         { href: "/admin/audit", label: messages.admin.nav.audit },
         { href: "/admin/outbox", label: messages.admin.nav.outbox },
+        { href: "/admin/backups", label: messages.admin.nav.backups },
       ]
     : [];
   return [{ href: "/caseload", label: messages.nav.caseload }, { href: "/flags", label: messages.nav.flags }, ...admin];

@@ -178,6 +178,7 @@ const PAGES: Record<string, Access> = {
   "/admin/outbox/[messageId]": "clinic-admin",
   "/admin/audit": "clinic-admin",
   "/admin/import": "clinic-admin",
+  "/admin/backups": "clinic-admin",
   "/account": "own-account",
   "/forgot-password": "public",
   "/portal": "own-record",
@@ -185,7 +186,7 @@ const PAGES: Record<string, Access> = {
   "/portal/record": "own-record",
   "/portal/learn": "own-record",
 };
-const ROUTES: Record<string, Access> = { "/caseload/export": "clinic-patients", "/admin/audit/export": "clinic-admin", "/admin/import/template": "clinic-admin", "/patients/[id]/export/fhir": "clinic-patients", "/portal/record/fhir": "own-record", "/api/health": "public", "/api/auth/[...nextauth]": "public" };
+const ROUTES: Record<string, Access> = { "/caseload/export": "clinic-patients", "/admin/audit/export": "clinic-admin", "/admin/import/template": "clinic-admin", "/admin/backups/[name]": "clinic-admin", "/patients/[id]/export/fhir": "clinic-patients", "/portal/record/fhir": "own-record", "/api/health": "public", "/api/auth/[...nextauth]": "public" };
 
 /** What a cell must answer: sent to sign in, sent home, refused without a change, or done. */
 type Outcome = "sign-in" | "home" | "refused" | "done";
@@ -308,6 +309,8 @@ function expectedPage(pattern: string, role: Role, access: Access, variant: Worl
   if (pattern === "/invite/[token]") return variant === "missing" ? { status: 404, location: null } : { status: 200, location: null };
   if (access === "public") return { status: 200, location: null };
   const outcome = outcomeFor(role, access, variant);
+  // The matrix database holds two clinics, so a backup (the whole database) is no admin's to download.
+  if (pattern === "/admin/backups/[name]" && outcome !== "sign-in" && outcome !== "home") return { status: variant === "missing" ? 404 : 403, location: null };
   if (isRoute) return { status: { "sign-in": 401, home: 404, refused: 404, done: 200 }[outcome], location: null };
   if (outcome === "sign-in") return { status: 307, location: "/sign-in" };
   if (outcome === "home") return { status: 307, location: homePath(role.actor!) };
@@ -325,6 +328,8 @@ function fill(pattern: string, variant: WorldName | "missing" | null): string {
     "[kind]": "outcome",
     "[token]": w?.inviteToken ?? "not-a-token",
     "[messageId]": w?.messageId ?? "not-an-id",
+    // Backups are the database's, not a world's: a name a backup could have, or one it never has.
+    "[name]": w ? "backup-2026-12-01T01-00-00Z.sql" : "not-a-backup",
     "[...nextauth]": "session",
   };
   return pattern.replace(/\[[^\]]+\]/g, (name) => (name === "[id]" && pattern.startsWith("/flags/") ? (w?.flagId ?? "not-an-id") : segment[name]!));

@@ -25,6 +25,10 @@ const ZEnv = z.object({
   SMTP_URL: z.preprocess(emptyAsUnset, z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional()),
   /** The sender of the app's e-mail. */
   MAIL_FROM: z.preprocess(emptyAsUnset, z.string().default("Hælsporeforløb <no-reply@localhost>")),
+  /** Where the running app writes its daily backup (lib/backup). Unset: a folder "backups" in DATA_DIR. */
+  BACKUP_DIR: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** How many days the daily backups are kept (SPEC §9). */
+  BACKUP_KEEP_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(3650).default(14)),
   /** How much the server logs (lib/log/logger.ts): "info" is a line per request. */
   LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info")),
   /** 32 bytes in base64 that encrypt CPR numbers (lib/identity/data-key.ts); generated into DATA_DIR on the embedded default. */

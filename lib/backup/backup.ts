@@ -4,6 +4,7 @@
 // are written as multi-row INSERTs rather than COPY, which the embedded database cannot read
 // from a script: one file then serves both directions.
 import { spawn } from "node:child_process";
+import type { PGlite } from "@electric-sql/pglite";
 import { pgDump } from "@electric-sql/pglite-tools/pg_dump";
 import type { Database } from "../db/database";
 import { type BackupMeta, readBackup, sqlFor, wrapBackup } from "./backup-file";
@@ -17,7 +18,16 @@ export class BackupError extends Error {
 /** The database as a backup file's text. */
 export async function backupDatabase(database: Database, keyFingerprint: string, now = new Date()): Promise<string> {
   const meta: BackupMeta = { keyFingerprint, createdAt: now.toISOString(), source: database.target.kind };
-  if (database.pglite) return wrapBackup(await (await pgDump({ pg: database.pglite, args: DUMP_ARGS })).text(), meta);
+  if (database.pglite) {
+    // PGlite has one session, which the running app's transactions share: pg_dump reads a copy
+    // taken between two of them, never the live database mid-transaction.
+    const copy = (await database.pglite.clone()) as PGlite;
+    try {
+      return wrapBackup(await (await pgDump({ pg: copy, args: DUMP_ARGS })).text(), meta);
+    } finally {
+      await copy.close();
+    }
+  }
   if (database.target.kind !== "postgres") throw new BackupError("This database cannot be backed up");
   return wrapBackup(await run("pg_dump", [...DUMP_ARGS, "--dbname", database.target.url]), meta);
 }

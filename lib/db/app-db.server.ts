@@ -1,19 +1,29 @@
 import "server-only";
 import { readEnv } from "../env";
 import { createPrismaClient, type Db } from "./client";
-import { databaseTargetFromEnv, openDatabase } from "./database";
+import { type Database, databaseTargetFromEnv, openDatabase } from "./database";
 
-// One client per server process. Kept on globalThis so that a hot reload in development
+// One database per server process. Kept on globalThis so that a hot reload in development
 // does not open the embedded database a second time (it allows one opener).
-const holder = globalThis as typeof globalThis & { __heelpainDb?: Promise<Db> };
+const holder = globalThis as typeof globalThis & { __heelpainDatabase?: Promise<{ database: Database; db: Db }> };
 
-export function getDb(): Promise<Db> {
-  holder.__heelpainDb ??= openDatabase(databaseTargetFromEnv(readEnv())).then(
-    createPrismaClient,
+function open(): Promise<{ database: Database; db: Db }> {
+  holder.__heelpainDatabase ??= openDatabase(databaseTargetFromEnv(readEnv())).then(
+    (database) => ({ database, db: createPrismaClient(database) }),
     (error: unknown) => {
-      holder.__heelpainDb = undefined;
+      holder.__heelpainDatabase = undefined;
       throw error;
     },
   );
-  return holder.__heelpainDb;
+  return holder.__heelpainDatabase;
+}
+
+/** Prisma Client on the app's database. */
+export async function getDb(): Promise<Db> {
+  return (await open()).db;
+}
+
+/** The database itself, for what Prisma cannot do: the daily backup (lib/backup). */
+export async function getDatabase(): Promise<Database> {
+  return (await open()).database;
 }

@@ -1021,7 +1021,18 @@ export const da = {
     backToSignIn: "Tilbage til log ind",
   },
   admin: {
-    nav: { users: "Brugere", import: "Import", outbox: "Udbakke", audit: "Revisionslog" },
+    nav: { users: "Brugere", import: "Import", outbox: "Udbakke", audit: "Revisionslog", backups: "Sikkerhedskopier" },
+    backups: {
+      title: "Sikkerhedskopier",
+      intro: (keepDays: number) => `Hver nat kl. 02.00 tager appen en sikkerhedskopi af hele databasen og gemmer hver kopi i ${keepDays} dage. CPR-numrene i en kopi er krypterede. For at genskabe en kopi skal du bruge klinikkens datanøgle, som aldrig ligger i kopien: opbevar en kopi af nøglen et sikkert sted, adskilt fra sikkerhedskopierne.`,
+      restore: "Genskab en kopi ved at stoppe appen og køre npm run db:restore -- FIL (README forklarer det, og hvordan I flytter til en PostgreSQL-server).",
+      lastRun: { SUCCEEDED: "Den seneste sikkerhedskopiering gik godt.", RUNNING: "Der tages en sikkerhedskopi lige nu.", FAILED: (code: string) => `Den seneste sikkerhedskopiering mislykkedes (${code}). Den prøves snart igen; bliver den ved med at fejle, så sig det til den, der driver serveren.` },
+      shared: "Databasen rummer også andre klinikkers journaler, så dens sikkerhedskopier kan ikke hentes her. Spørg den, der driver serveren.",
+      empty: "Ingen sikkerhedskopi endnu. Den første tages inden for et minut efter, at serveren er startet, og derefter hver nat.",
+      columns: { made: "Taget", size: "Størrelse", file: "Fil" },
+      download: (made: string) => `Hent sikkerhedskopien fra ${made}`,
+      megabytes: (size: string) => `${size} MB`,
+    },
     import: {
       title: "Importér patienter",
       intro: "Flyt klinikkens patientliste ind fra det system, I brugte før: én patient pr. linje under overskrifterne herunder (dansk eller engelsk). Gem listen fra Excel som »CSV UTF-8«. Hele filen kontrolleres først, og intet gemmes, før alle linjer er i orden. Patienter, klinikken allerede har, springes over, så den samme fil kan importeres igen uden dubletter.",
@@ -1139,7 +1150,7 @@ export const da = {
       entities: {
         Patient: "Patient", Episode: "Forløb", Assessment: "Undersøgelse", OutcomeMeasurement: "Måling", Intervention: "Behandling",
         ProgramAssignment: "Program", ProgramOverride: "Programændring", ProgramTemplate: "Programskabelon", SessionLog: "Træningslog", Flag: "Flag",
-        FlagQueue: "Flagliste", Caseload: "Patientoversigt", Invite: "Invitation", User: "Bruger", ClinicRuleSettings: "Regelindstillinger", AuditLog: "Revisionslog", EmailMessage: "Mail", PatientCpr: "CPR-nummer", PatientImport: "Patientimport", PatientRecordFhir: "Journal som FHIR", PatientRecordPrint: "Journal til udskrift",
+        FlagQueue: "Flagliste", Caseload: "Patientoversigt", Invite: "Invitation", User: "Bruger", ClinicRuleSettings: "Regelindstillinger", AuditLog: "Revisionslog", EmailMessage: "Mail", PatientCpr: "CPR-nummer", PatientImport: "Patientimport", PatientRecordFhir: "Journal som FHIR", PatientRecordPrint: "Journal til udskrift", Backup: "Sikkerhedskopi",
         SignIn: "Log ind", PasswordLink: "Link til ny adgangskode", InviteLink: "Invitationslink", Entry: "Side eller handling",
       } satisfies Record<AuditEntity, string> as Record<string, string>,
       columns: { when: "tidspunkt (UTC)", who: "bruger", userRole: "rolle", action: "handling", entity: "posttype", record: "post", patient: "patient", address: "adresse" },

@@ -1021,7 +1021,18 @@ export const en: Messages = {
     backToSignIn: "Back to sign-in",
   },
   admin: {
-    nav: { users: "Users", import: "Import", outbox: "Outbox", audit: "Audit log" },
+    nav: { users: "Users", import: "Import", outbox: "Outbox", audit: "Audit log", backups: "Backups" },
+    backups: {
+      title: "Backups",
+      intro: (keepDays: number) => `Every night at 02:00 the app copies the whole database into a backup and keeps each backup ${keepDays} days. The CPR numbers in a backup are encrypted. To restore one you need the clinic's data key, which is never in a backup: keep a copy of the key in a safe place, apart from the backups.`,
+      restore: "To restore, stop the app and run npm run db:restore -- FILE (the README explains it, and how to move to a PostgreSQL server).",
+      lastRun: { SUCCEEDED: "The last backup run went well.", RUNNING: "A backup is being made now.", FAILED: (code: string) => `The last backup failed (${code}). It is tried again shortly; if it keeps failing, tell whoever runs the server.` },
+      shared: "This database also holds other clinics' records, so its backups cannot be downloaded here. Ask whoever runs the server.",
+      empty: "No backup yet. The first is made within a minute of the server starting, and then every night.",
+      columns: { made: "Made", size: "Size", file: "File" },
+      download: (made: string) => `Download the backup of ${made}`,
+      megabytes: (size: string) => `${size} MB`,
+    },
     import: {
       title: "Import patients",
       intro: "Move the clinic's patient list in from the system you used before: one patient per line under the headers below (Danish or English). Save the list from Excel as \"CSV UTF-8\". The whole file is checked first, and nothing is saved until every line is right. Patients the clinic already has are skipped, so the same file can be imported again without duplicates.",
@@ -1139,7 +1150,7 @@ export const en: Messages = {
       entities: {
         Patient: "Patient", Episode: "Episode", Assessment: "Assessment", OutcomeMeasurement: "Measurement", Intervention: "Intervention",
         ProgramAssignment: "Program", ProgramOverride: "Program change", ProgramTemplate: "Program template", SessionLog: "Training log", Flag: "Flag",
-        FlagQueue: "Flag list", Caseload: "Caseload", Invite: "Invitation", User: "User", ClinicRuleSettings: "Rule settings", AuditLog: "Audit log", EmailMessage: "E-mail", PatientCpr: "CPR number", PatientImport: "Patient import", PatientRecordFhir: "Record as FHIR", PatientRecordPrint: "Record for printing",
+        FlagQueue: "Flag list", Caseload: "Caseload", Invite: "Invitation", User: "User", ClinicRuleSettings: "Rule settings", AuditLog: "Audit log", EmailMessage: "E-mail", PatientCpr: "CPR number", PatientImport: "Patient import", PatientRecordFhir: "Record as FHIR", PatientRecordPrint: "Record for printing", Backup: "Backup",
         SignIn: "Sign-in", PasswordLink: "Password link", InviteLink: "Invitation link", Entry: "Page or action",
       } satisfies Record<AuditEntity, string> as Record<string, string>,
       columns: { when: "time (UTC)", who: "user", userRole: "role", action: "action", entity: "record type", record: "record", patient: "patient", address: "address" },

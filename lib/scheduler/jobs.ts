@@ -13,6 +13,11 @@ export type ScheduledJob = {
   /** The hour of the clinic's local clock the job runs at, once a day. */
   hour: number;
   run: (db: Db, context: JobContext) => Promise<Record<string, number>>;
+  /**
+   * "installation": one run for the whole database (a backup holds every clinic), kept under
+   * the oldest clinic and run by its clock. Unset: one run per clinic.
+   */
+  scope?: "installation";
 };
 
 /** The time-based flags and the program phases, early in the clinic's morning, before anyone opens the caseload. */
@@ -30,3 +35,13 @@ export const FORGET_FORM_KEYS: ScheduledJob = {
 };
 
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [RULE_SWEEP, FORGET_FORM_KEYS];
+
+/**
+ * The daily backup of the whole database (SPEC §9), at night before the sweep. `backup` is the
+ * server's (lib/backup/daily-backup.ts): it needs the database itself and the backup folder.
+ */
+export function dailyBackupJob(backup: (now: Date) => Promise<Record<string, number>>): ScheduledJob {
+  return { name: DAILY_BACKUP, hour: 2, scope: "installation", run: (_db, { now }) => backup(now) };
+}
+
+export const DAILY_BACKUP = "daily-backup";

@@ -67,7 +67,7 @@ export async function runDueJobs(db: Db, { clock = () => new Date(), jobs = SCHE
   ]);
   const outcomes: JobOutcome[] = [];
   for (const job of jobs) {
-    for (const clinic of clinics) {
+    for (const clinic of job.scope === "installation" ? clinics.slice(0, 1) : clinics) {
       const now = clock();
       const dueAt = latestDailyMoment(now, clinic.timeZone, job.hour);
       // Most ticks find nothing due: one read for all clinics, a claim only where a run may start.

@@ -1,17 +1,24 @@
 import "server-only";
-import { getDb } from "../db/app-db.server";
+import { makeDailyBackup } from "../backup/daily-backup";
+import { backupSettings } from "../backup/backup-settings";
+import { getDatabase, getDb } from "../db/app-db.server";
+import { readEnv } from "../env";
+import { currentDataKey } from "../identity/current-data-key";
 import { deliverEmailInBackground } from "../email/delivery-runner.server";
 import { logger } from "../log/logger";
 import { type SchedulerHandle, SCHEDULER_HOLDER } from "./scheduler-handle";
+import { dailyBackupJob, SCHEDULED_JOBS } from "./jobs";
 import { runDueJobs } from "./run-due-jobs";
 
 // Every app server ticks once a minute; runDueJobs makes sure a due job runs on one of them.
 // The first tick comes at start, so a job missed while every server was down runs at once.
 const TICK_MS = 60_000;
 
+const JOBS = [...SCHEDULED_JOBS, dailyBackupJob(async (now) => makeDailyBackup(await getDatabase(), backupSettings(readEnv()), currentDataKey().fingerprint, now))];
+
 async function tick() {
   try {
-    for (const outcome of await runDueJobs(await getDb())) {
+    for (const outcome of await runDueJobs(await getDb(), { jobs: JOBS })) {
       if (outcome.status === "FAILED") logger.error({ job: outcome.job, clinicId: outcome.clinicId, code: outcome.error }, "a scheduled job failed; it is tried again later");
       else logger.info({ job: outcome.job, clinicId: outcome.clinicId, ...outcome.summary }, "a scheduled job ran");
     }

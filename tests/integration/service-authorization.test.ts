@@ -5,6 +5,7 @@
 // or on data out of its reach, is refused, and the database is as it was.
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor";
@@ -18,6 +19,7 @@ import { acknowledgeFlag } from "../../lib/flags/acknowledge-flag";
 import { parseFlagQuery } from "../../lib/flags/flag-query";
 import { getFlag, listEpisodeFlags, listFlags } from "../../lib/flags/list-flags";
 import { createInvite, getPortalAccess } from "../../lib/invites/invites";
+import { backupOverview, downloadBackup } from "../../lib/backup/backup-downloads";
 import { exportAuditEvents, listAuditEvents, ZAuditQuery } from "../../lib/audit/audit-log";
 import { getOutboxMessage, listOutbox } from "../../lib/email/outbox-view";
 import { scheduledJobStatus } from "../../lib/scheduler/job-status";
@@ -51,6 +53,8 @@ type Access = Permission | "scoped";
 type Service = { access: Access; usesIds: boolean; call: (actor: Actor, ids: Partial<Ids>) => Promise<unknown> };
 
 const day = today();
+/** A backup folder with nothing in it: the calls are refused before they would look. */
+const NO_BACKUPS = { folder: path.join(os.tmpdir(), "heelpain-no-backups"), keepDays: 14 };
 let t: TestDatabase;
 const actors = {} as Record<"patient" | "clinician" | "admin" | "stranger", Actor>;
 const ids = {} as Record<Exclude<Variant, "missing">, Ids>;
@@ -113,6 +117,8 @@ const SERVICES: Record<string, Service> = {
   exportAuditEvents: { access: "clinic-admin", usesIds: false, call: (a) => exportAuditEvents(t.prisma, a, ZAuditQuery.parse({})) },
   listOutbox: { access: "clinic-admin", usesIds: false, call: (a) => listOutbox(t.prisma, a, 1) },
   getOutboxMessage: { access: "clinic-admin", usesIds: true, call: (a, i) => getOutboxMessage(t.prisma, a, i.messageId!) },
+  backupOverview: { access: "clinic-admin", usesIds: false, call: (a) => backupOverview(t.prisma, a, NO_BACKUPS) },
+  downloadBackup: { access: "clinic-admin", usesIds: false, call: (a) => downloadBackup(t.prisma, a, NO_BACKUPS, "backup-2026-12-01T01-00-00Z.sql") },
   scheduledJobStatus: { access: "clinic-admin", usesIds: false, call: (a) => scheduledJobStatus(t.prisma, a) },
   logSession: { access: "own-record", usesIds: true, call: (a, i) => logSession(t.prisma, a, { clientId: randomUUID(), assignmentId: i.assignmentId, date: isoDate(day), completed: "yes", painDuring: "1" }, day) },
 };

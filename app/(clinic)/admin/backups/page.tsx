@@ -1,0 +1,50 @@
+import { AppShell } from "@/components/AppShell";
+import { DataTable } from "@/components/DataTable";
+import { backupOverview } from "@/lib/backup/backup-downloads";
+import { backupSettings } from "@/lib/backup/backup-settings";
+import { page } from "@/lib/entry/page.server";
+import { readEnv } from "@/lib/env";
+import { formatMoment, formatNumber } from "@/lib/i18n/format";
+
+/** The daily backups (SPEC §9): when each was made, and a download where the database is this clinic's alone. */
+export default page({ name: "/admin/backups", access: "clinic-admin" }, async ({ actor, db, messages }) => {
+  const text = messages.admin.backups;
+  const overview = await backupOverview(db, actor, backupSettings(readEnv()));
+  const made = (at: Date) => formatMoment(at, actor.locale, true);
+  const run = overview.lastRun;
+  return (
+    <AppShell actor={actor} messages={messages} current="/admin/backups">
+      <h1>{text.title}</h1>
+      <p>{text.intro(overview.keepDays)}</p>
+      <p className="hint">{text.restore}</p>
+      {run && (
+        <p className={run.status === "FAILED" ? "form-error" : "hint"} role={run.status === "FAILED" ? "alert" : undefined}>
+          {run.status === "FAILED" ? text.lastRun.FAILED(run.error ?? "") : text.lastRun[run.status]}
+        </p>
+      )}
+      {!overview.downloadable && <p className="warning-box">{text.shared}</p>}
+      {overview.backups.length === 0 ? (
+        <p className="empty-state">{text.empty}</p>
+      ) : (
+        <DataTable
+          label={text.title}
+          columns={[text.columns.made, text.columns.size, text.columns.file]}
+          rows={overview.backups.map((backup) => ({
+            key: backup.name,
+            cells: [
+              made(backup.createdAt),
+              text.megabytes(formatNumber(backup.bytes / 1024 / 1024, actor.locale, 1)),
+              overview.downloadable ? (
+                <a key="file" href={`/admin/backups/${backup.name}`} download aria-label={text.download(made(backup.createdAt))}>
+                  {backup.name}
+                </a>
+              ) : (
+                backup.name
+              ),
+            ],
+          }))}
+        />
+      )}
+    </AppShell>
+  );
+});
