@@ -15,6 +15,7 @@ import type { getPatient } from "@/lib/patients/get-patient";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { DetailsList } from "../DetailsList";
 import { maskedCpr } from "@/lib/identity/cpr";
+import { acceptsEntries } from "@/lib/retention/processing-stopped";
 import { CprReveal } from "./CprReveal";
 import { EpisodeActions, OpenEpisodeForm } from "./EpisodeForms";
 
@@ -26,7 +27,7 @@ export function PersonDetails({ patient, actor, messages }: { patient: Patient; 
   const locale = actor.locale;
   const number = (value: { toString(): string } | number | null) => (value === null ? messages.caseload.noValue : formatNumber(Number(value), locale));
   const patientBmi = bmi(patient.heightCm && Number(patient.heightCm), patient.weightKg && Number(patient.weightKg));
-  const editable = patient.archivedAt === null;
+  const editable = acceptsEntries(patient);
   const details: [string, ReactNode][] = [
     [
       messages.patientForm.cpr,
@@ -114,7 +115,7 @@ export function ArchivedNotice({ patientId, actor, messages }: { patientId: stri
 export function EpisodesPanel({ patient, day, messages, locale }: { patient: Patient; day: Date; messages: Messages; locale: Actor["locale"] }) {
   const text = messages.patient;
   const date = (value: Date) => formatDate(value, locale);
-  const editable = patient.archivedAt === null;
+  const editable = acceptsEntries(patient);
   const hasOpenEpisode = patient.episodes.some((episode) => episode.status !== "DISCHARGED");
   return (
     <section aria-labelledby="episodes-heading" className="panel">

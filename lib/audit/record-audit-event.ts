@@ -10,8 +10,8 @@ export const AUDIT_ENTITIES = [
   "Flag", "FlagQueue", "Caseload", "Invite", "User", "ClinicRuleSettings", "AuditLog", "EmailMessage",
   // A patient's CPR number shown in full; a file of patients brought in; a patient's whole record exported.
   "PatientCpr", "PatientImport", "PatientRecordFhir", "PatientRecordPrint",
-  // A backup of the database downloaded.
-  "Backup",
+  // A backup of the database downloaded; a request to be erased, a hold on a record, a record erased after its retention period.
+  "Backup", "ErasureRequest", "RecordHold", "ErasedRecord",
   // What a refusal is about: a sign-in, a request for a password link, an invitation link, a page, action or route.
   "SignIn", "PasswordLink", "InviteLink", "Entry",
 ] as const;

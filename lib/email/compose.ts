@@ -4,10 +4,12 @@
 import type { Locale } from "../generated/prisma/enums";
 import { getMessages } from "../i18n";
 import { INVITE_DAYS, RESET_HOURS } from "../invites/tokens";
+import { RETENTION_YEARS } from "../retention/retention-period";
 
-export type EmailKind = "STAFF_INVITE" | "PORTAL_INVITE" | "PASSWORD_RESET";
+export type EmailKind = "STAFF_INVITE" | "PORTAL_INVITE" | "PASSWORD_RESET" | "ERASURE_RECEIPT";
 export type EmailContent = { subject: string; text: string; html: string };
-export type EmailFacts = { recipientName: string; clinicName: string; link: string };
+/** `link` for the kinds that carry one; `keptUntil` (a formatted date) for the erasure receipt. */
+export type EmailFacts = { recipientName: string; clinicName: string; link?: string; keptUntil?: string };
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
@@ -19,18 +21,20 @@ export function composeEmail(kind: EmailKind, locale: Locale, facts: EmailFacts)
     STAFF_INVITE: { subject: text.staffInvite.subject(facts.clinicName), body: text.staffInvite.body(facts.clinicName, INVITE_DAYS), action: text.staffInvite.action },
     PORTAL_INVITE: { subject: text.portalInvite.subject(facts.clinicName), body: text.portalInvite.body(facts.clinicName, INVITE_DAYS), action: text.portalInvite.action },
     PASSWORD_RESET: { subject: text.passwordReset.subject, body: text.passwordReset.body(RESET_HOURS), action: text.passwordReset.action },
+    ERASURE_RECEIPT: { subject: text.erasureReceipt.subject(facts.clinicName), body: text.erasureReceipt.body(facts.keptUntil ?? "", RETENTION_YEARS), action: null },
   }[kind];
+  const link = parts.action && facts.link ? { action: parts.action, href: facts.link } : null;
   const greeting = text.greeting(firstName(facts.recipientName));
   const signOff = text.signOff(facts.clinicName);
   const paragraphs = (value: string) => value.split("\n").map(escapeHtml).join("<br>");
   return {
     subject: parts.subject,
-    text: [greeting, parts.body, `${parts.action}: ${facts.link}`, signOff, text.automatic].join("\n\n"),
+    text: [greeting, parts.body, ...(link ? [`${link.action}: ${link.href}`] : []), signOff, text.automatic].join("\n\n"),
     html: [
       `<!doctype html><html lang="${locale}"><body style="font-family: sans-serif; line-height: 1.5; max-width: 36rem">`,
       `<p>${escapeHtml(greeting)}</p>`,
       `<p>${escapeHtml(parts.body)}</p>`,
-      `<p><a href="${escapeHtml(facts.link)}" style="display: inline-block; padding: 0.6rem 1rem; background: #0b5cab; color: #ffffff; text-decoration: none; border-radius: 4px">${escapeHtml(parts.action)}</a></p>`,
+      ...(link ? [`<p><a href="${escapeHtml(link.href)}" style="display: inline-block; padding: 0.6rem 1rem; background: #0b5cab; color: #ffffff; text-decoration: none; border-radius: 4px">${escapeHtml(link.action)}</a></p>`] : []),
       `<p>${paragraphs(signOff)}</p>`,
       `<p style="color: #555555; font-size: 0.875rem">${escapeHtml(text.automatic)}</p>`,
       "</body></html>",

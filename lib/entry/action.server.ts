@@ -63,6 +63,7 @@ async function runAction<A extends Access, R>(
     } catch (error) {
       if (isAppError(error, "NOT_FOUND")) return refused(404, messages.error.notFound, {}, parsed.data);
       if (isAppError(error, "CONFLICT")) return refused(409, messages.error.changedMeanwhile, {}, parsed.data);
+      if (isAppError(error, "PROCESSING_STOPPED")) return refused(409, messages.error.processingStopped, {}, parsed.data);
       if (isAppError(error, "INVALID_INPUT")) return refused(400, messages.validation.missingReference, {}, parsed.data);
       throw error;
     }

@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { fieldErrorsOf } from "../forms/form-input";
 import type { EpisodeStatus } from "../generated/prisma/enums";
 import { patientWhere } from "../patients/scope";
+import { assertProcessing } from "../retention/processing-stopped";
 import { type EpisodeFieldErrors, type TEpisodeTransition, zEpisodeInput, ZEpisodeTransition } from "./episode-input";
 import { withEpisodeWrite } from "./with-episode-write";
 
@@ -32,6 +33,7 @@ export async function openEpisode(
   assertCan(actor, "clinic-patients");
   const patient = await db.patient.findFirst({ where: { id: requireId(patientId), ...patientWhere(actor), archivedAt: null } });
   if (!patient) throw new AppError("NOT_FOUND");
+  assertProcessing(patient);
   const parsed = zEpisodeInput(today).safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const open = await db.episode.count({ where: { patientId, status: { not: "DISCHARGED" } } });

@@ -127,6 +127,23 @@ export const da = {
   episodeStatus: { ACTIVE: "Aktivt", PAUSED: "Sat på pause", DISCHARGED: "Afsluttet" },
   program: { FIRST_WEEK: "Første uge", HSR: "HSR hælløft", RETURN_TO_RUN: "Tilbage til løb" },
   portal: {
+    erasure: {
+      link: "Slet mine oplysninger",
+      title: "Sletning af dine oplysninger",
+      intro: (years: number) =>
+        `Du kan bede os om at slette dine oplysninger. Loven kræver, at fysioterapeuter gemmer en journal i ${years} år efter den sidste notering, så vi kan ikke slette den med det samme. Når du beder om det, lukker vi din adgang til portalen og holder straks op med at bruge dine oplysninger: der skrives ikke mere i din journal, og du får ingen påmindelser. Når de ${years} år er gået, slettes journalen.`,
+      trigger: "Bed om at få mine oplysninger slettet",
+      confirmTitle: "Vil du bede om at få dine oplysninger slettet?",
+      confirmBody: "Din adgang til portalen lukkes med det samme, og du bliver logget ud. Du kan ikke selv fortryde: vil du træne hos os igen, så kontakt klinikken.",
+      confirm: "Ja, luk min adgang",
+      cancel: "Annullér",
+      receiptTitle: "Vi har modtaget din anmodning",
+      receipt: (keptUntil: string, emailed: boolean) =>
+        `Din adgang til portalen er nu lukket, og vi bruger ikke længere dine oplysninger. Vi gemmer din journal til ${keptUntil}, som loven kræver, og derefter slettes den.${emailed ? " Vi har også sendt dig dette på mail." : ""}`,
+      failed: "Anmodningen kunne ikke sendes. Tjek din forbindelse, og prøv igen.",
+      back: "Tilbage til min plan",
+      leave: "Luk",
+    },
     title: "Min plan",
     greeting: (name: string) => `Hej ${name}.`,
     clinician: (name: string) => `Din fysioterapeut er ${name}.`,
@@ -380,6 +397,33 @@ export const da = {
     sessionsPerWeek: (sessions: number) => `${sessions} træninger om ugen`,
   },
   dialog: { close: "Luk" },
+  retention: {
+    title: "Opbevaring og sletning",
+    lastEntry: "Seneste notering",
+    keptUntil: "Gemmes mindst til",
+    stopped: (date: string) => `Patienten bad om at blive slettet den ${date}. Journalen gemmes kun, fordi loven kræver det: der kan ikke tilføjes mere, reglerne vurderer den ikke længere, og adgangen til portalen er lukket.`,
+    requests: "Anmodninger om sletning",
+    requestColumns: { date: "Anmodet", channel: "Hvordan", outcome: "Udfald" },
+    channel: { PORTAL: "I portalen", CLINIC: "Til klinikken" },
+    outcome: { RESTRICTED: (date: string) => `Gemmes til ${date}; behandling stoppet`, ERASED: "Slettet" },
+    record: {
+      trigger: "Registrér en anmodning om sletning",
+      title: "Registrér patientens anmodning om sletning?",
+      body: (years: number) =>
+        `Brug dette, når patienten beder om det personligt eller skriftligt. Journalen gemmes i ${years} år efter den sidste notering, som loven kræver, men fra nu af kan der ikke tilføjes noget, reglerne holder op med at vurdere den, og patientens adgang til portalen lukkes. Patienten får en kvittering på mail, hvis vi har en adresse. Det kan ikke fortrydes.`,
+      confirm: "Registrér anmodningen",
+    },
+    holds: "Tilbageholdelser",
+    holdHint: "En journal, der holdes tilbage, slettes aldrig, heller ikke når opbevaringsperioden er slut. Brug det, mens en klage, en tilsynssag eller en erstatningssag er åben.",
+    holdKind: { COMPLAINT: "Klage", SUPERVISION: "Tilsynssag", COMPENSATION: "Erstatningssag" },
+    holdColumns: { kind: "Sag", state: "Åben" },
+    holdOpen: (date: string) => `Siden ${date}`,
+    holdReleased: (from: string, to: string) => `${from} til ${to} (ophævet)`,
+    noHolds: "Ingen tilbageholdelser.",
+    place: { trigger: "Hold journalen tilbage", title: "Hold denne journal tilbage?", body: "Journalen slettes ikke, mens tilbageholdelsen er åben. Ophæv den, når sagen er afsluttet.", kind: "Sag", confirm: "Hold journalen tilbage" },
+    release: { trigger: "Ophæv", title: "Ophæv denne tilbageholdelse?", body: "Gør det, når sagen er afsluttet. Når ingen tilbageholdelse er åben, slettes journalen, når opbevaringsperioden er slut.", confirm: "Ophæv tilbageholdelsen" },
+    cancel: "Annullér",
+  },
   overview: {
     who: (age: string, heel: string) => `${age} · ${heel}`,
     heel: { LEFT: "venstre hæl", RIGHT: "højre hæl", BOTH: "begge hæle" },
@@ -972,6 +1016,7 @@ export const da = {
     body: "Noget gik galt. Prøv igen; fortsætter fejlen, så kontakt klinikkens administrator.",
     retry: "Prøv igen",
     notFound: "Det, du vil ændre, findes ikke, eller du har ikke adgang til det. Genindlæs siden.",
+    processingStopped: "Patienten har bedt om at blive slettet, så der kan ikke længere tilføjes eller ændres noget i journalen. Den gemmes kun, fordi loven kræver det.",
     changedMeanwhile: "Nogen har ændret dette i mellemtiden. Genindlæs siden, og prøv igen.",
     network: "Forbindelsen svigtede, så det er uvist, om det blev gemt. Det, du har skrevet, står her stadig: tryk Gem igen, så gemmes det kun én gang.",
   },
@@ -988,6 +1033,11 @@ export const da = {
       subject: (clinic: string) => `Din træningsplan fra ${clinic}`,
       body: (clinic: string, days: number) => `${clinic} har givet dig adgang til patientportalen, hvor du ser din træningsplan og noterer din morgensmerte og din træning. Åbn linket herunder, og vælg en adgangskode. Linket kan bruges én gang og holder op med at virke efter ${days} dage.`,
       action: "Åbn patientportalen",
+    },
+    erasureReceipt: {
+      subject: (clinic: string) => `Din anmodning om sletning hos ${clinic}`,
+      body: (keptUntil: string, years: number) =>
+        `Vi har modtaget din anmodning om at få dine oplysninger slettet. Din adgang til patientportalen er nu lukket, og vi bruger ikke længere dine oplysninger: der skrives ikke mere i din journal, og du får ingen påmindelser fra os. Loven kræver, at fysioterapeuter gemmer en journal i mindst ${years} år efter den sidste notering, så vi gemmer din til ${keptUntil}, og derefter slettes den. Er der på det tidspunkt en klage eller en anden sag om din behandling, gemmer vi den, til sagen er afsluttet.`,
     },
     passwordReset: {
       subject: "Ny adgangskode til Hælsporeforløb",
@@ -1150,7 +1200,7 @@ export const da = {
       entities: {
         Patient: "Patient", Episode: "Forløb", Assessment: "Undersøgelse", OutcomeMeasurement: "Måling", Intervention: "Behandling",
         ProgramAssignment: "Program", ProgramOverride: "Programændring", ProgramTemplate: "Programskabelon", SessionLog: "Træningslog", Flag: "Flag",
-        FlagQueue: "Flagliste", Caseload: "Patientoversigt", Invite: "Invitation", User: "Bruger", ClinicRuleSettings: "Regelindstillinger", AuditLog: "Revisionslog", EmailMessage: "Mail", PatientCpr: "CPR-nummer", PatientImport: "Patientimport", PatientRecordFhir: "Journal som FHIR", PatientRecordPrint: "Journal til udskrift", Backup: "Sikkerhedskopi",
+        FlagQueue: "Flagliste", Caseload: "Patientoversigt", Invite: "Invitation", User: "Bruger", ClinicRuleSettings: "Regelindstillinger", AuditLog: "Revisionslog", EmailMessage: "Mail", PatientCpr: "CPR-nummer", PatientImport: "Patientimport", PatientRecordFhir: "Journal som FHIR", PatientRecordPrint: "Journal til udskrift", Backup: "Sikkerhedskopi", ErasureRequest: "Anmodning om sletning", RecordHold: "Tilbageholdelse af journal", ErasedRecord: "Slettet journal",
         SignIn: "Log ind", PasswordLink: "Link til ny adgangskode", InviteLink: "Invitationslink", Entry: "Side eller handling",
       } satisfies Record<AuditEntity, string> as Record<string, string>,
       columns: { when: "tidspunkt (UTC)", who: "bruger", userRole: "rolle", action: "handling", entity: "posttype", record: "post", patient: "patient", address: "adresse" },

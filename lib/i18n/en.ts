@@ -127,6 +127,23 @@ export const en: Messages = {
   episodeStatus: { ACTIVE: "Active", PAUSED: "Paused", DISCHARGED: "Discharged" },
   program: { FIRST_WEEK: "First week", HSR: "HSR heel raise", RETURN_TO_RUN: "Return to running" },
   portal: {
+    erasure: {
+      link: "Erase my data",
+      title: "Erasing your data",
+      intro: (years: number) =>
+        `You can ask us to erase your data. The law requires physiotherapists to keep a record for ${years} years after its last entry, so we cannot erase it at once. When you ask, we close your access to this portal and stop using your data straight away: nothing more is added to your record, and you get no reminders. When the ${years} years have passed, the record is erased.`,
+      trigger: "Ask to have my data erased",
+      confirmTitle: "Ask to have your data erased?",
+      confirmBody: "Your access to the portal closes at once and you are signed out. You cannot undo this yourself: to train with us again, contact the clinic.",
+      confirm: "Yes, close my access",
+      cancel: "Cancel",
+      receiptTitle: "We have your request",
+      receipt: (keptUntil: string, emailed: boolean) =>
+        `Your access to the portal is now closed, and we no longer use your data. We keep your record until ${keptUntil}, as the law requires, and then it is erased.${emailed ? " We have also sent you this by e-mail." : ""}`,
+      failed: "The request could not be sent. Check your connection and try again.",
+      back: "Back to my plan",
+      leave: "Close",
+    },
     title: "My plan",
     greeting: (name: string) => `Hello ${name}.`,
     clinician: (name: string) => `Your physiotherapist is ${name}.`,
@@ -380,6 +397,33 @@ export const en: Messages = {
     sessionsPerWeek: (sessions: number) => `${sessions} sessions a week`,
   },
   dialog: { close: "Close" },
+  retention: {
+    title: "Retention and erasure",
+    lastEntry: "Last entry",
+    keptUntil: "Kept at least until",
+    stopped: (date: string) => `The patient asked to be erased on ${date}. The record is kept only because the law requires it: nothing more can be added, the rules no longer evaluate it, and the portal account is closed.`,
+    requests: "Erasure requests",
+    requestColumns: { date: "Asked", channel: "How", outcome: "Outcome" },
+    channel: { PORTAL: "In the portal", CLINIC: "To the clinic" },
+    outcome: { RESTRICTED: (date: string) => `Kept until ${date}; processing stopped`, ERASED: "Erased" },
+    record: {
+      trigger: "Record an erasure request",
+      title: "Record the patient's request to be erased?",
+      body: (years: number) =>
+        `Use this when the patient asks in person or in writing. The record is kept for ${years} years after its last entry, as the law requires, but from now on nothing can be added to it, the rules stop evaluating it, and the patient's portal account is closed. The patient gets a receipt by e-mail if there is an address. This cannot be undone.`,
+      confirm: "Record the request",
+    },
+    holds: "Holds",
+    holdHint: "A record on hold is never erased, not even after its retention period. Place one while a complaint, a supervision case or a compensation claim is open.",
+    holdKind: { COMPLAINT: "Complaint", SUPERVISION: "Supervision case", COMPENSATION: "Compensation claim" },
+    holdColumns: { kind: "Case", state: "Open" },
+    holdOpen: (date: string) => `Since ${date}`,
+    holdReleased: (from: string, to: string) => `${from} to ${to} (released)`,
+    noHolds: "No holds.",
+    place: { trigger: "Place a hold", title: "Place a hold on this record?", body: "The record is not erased while the hold is open. Release it when the case is closed.", kind: "Case", confirm: "Place the hold" },
+    release: { trigger: "Release", title: "Release this hold?", body: "Do this when the case is closed. When no hold is open, the record is erased once its retention period has ended.", confirm: "Release the hold" },
+    cancel: "Cancel",
+  },
   overview: {
     who: (age: string, heel: string) => `${age} · ${heel}`,
     heel: { LEFT: "left heel", RIGHT: "right heel", BOTH: "both heels" },
@@ -973,6 +1017,7 @@ export const en: Messages = {
     retry: "Try again",
     notFound: "What you are changing does not exist, or you do not have access to it. Reload the page.",
     changedMeanwhile: "Someone changed this in the meantime. Reload the page and try again.",
+    processingStopped: "The patient has asked to be erased, so nothing more can be added to or changed in this record. It is kept only because the law requires it.",
     network: "The connection failed, so it is not known whether this was saved. What you typed is still here: press Save again and it is stored only once.",
   },
   email: {
@@ -988,6 +1033,11 @@ export const en: Messages = {
       subject: (clinic: string) => `Your exercise plan from ${clinic}`,
       body: (clinic: string, days: number) => `${clinic} has given you access to the patient portal, where you see your exercise plan and note your morning pain and your training. Open the link below and choose a password. The link can be used once and stops working after ${days} days.`,
       action: "Open the patient portal",
+    },
+    erasureReceipt: {
+      subject: (clinic: string) => `Your request to be erased at ${clinic}`,
+      body: (keptUntil: string, years: number) =>
+        `We have received your request to have your data erased. Your access to the patient portal is now closed, and we no longer use your data: nothing more is added to your record, and you get no reminders from us. The law requires physiotherapists to keep a record for at least ${years} years after its last entry, so we keep yours until ${keptUntil}, and then it is erased. If a complaint or another case about your treatment is open then, we keep it until the case is closed.`,
     },
     passwordReset: {
       subject: "A new password for Heel Pain Care",
@@ -1150,7 +1200,7 @@ export const en: Messages = {
       entities: {
         Patient: "Patient", Episode: "Episode", Assessment: "Assessment", OutcomeMeasurement: "Measurement", Intervention: "Intervention",
         ProgramAssignment: "Program", ProgramOverride: "Program change", ProgramTemplate: "Program template", SessionLog: "Training log", Flag: "Flag",
-        FlagQueue: "Flag list", Caseload: "Caseload", Invite: "Invitation", User: "User", ClinicRuleSettings: "Rule settings", AuditLog: "Audit log", EmailMessage: "E-mail", PatientCpr: "CPR number", PatientImport: "Patient import", PatientRecordFhir: "Record as FHIR", PatientRecordPrint: "Record for printing", Backup: "Backup",
+        FlagQueue: "Flag list", Caseload: "Caseload", Invite: "Invitation", User: "User", ClinicRuleSettings: "Rule settings", AuditLog: "Audit log", EmailMessage: "E-mail", PatientCpr: "CPR number", PatientImport: "Patient import", PatientRecordFhir: "Record as FHIR", PatientRecordPrint: "Record for printing", Backup: "Backup", ErasureRequest: "Erasure request", RecordHold: "Hold on record", ErasedRecord: "Erased record",
         SignIn: "Sign-in", PasswordLink: "Password link", InviteLink: "Invitation link", Entry: "Page or action",
       } satisfies Record<AuditEntity, string> as Record<string, string>,
       columns: { when: "time (UTC)", who: "user", userRole: "role", action: "action", entity: "record type", record: "record", patient: "patient", address: "address" },

@@ -13,6 +13,7 @@ import { queueEmail } from "../email/outbox";
 import { AppError } from "../errors";
 import { type FieldErrors, fieldErrorsOf } from "../forms/form-input";
 import { INVITE_DAYS, newToken, statusOf } from "./tokens";
+import { assertProcessing } from "../retention/processing-stopped";
 
 async function findPatient(db: Db, actor: Actor, patientId: string) {
   assertCan(actor, "clinic-patients");
@@ -42,6 +43,7 @@ export type CreateInviteResult = { status: "created"; token: string; link: strin
  */
 export async function createInvite(db: Db, actor: Actor, patientId: string, now: Date, appUrl: string, raw: Record<string, unknown> = {}): Promise<CreateInviteResult> {
   const patient = await findPatient(db, actor, patientId);
+  assertProcessing(patient);
   let email = patient.portalUser?.email;
   if (!email) {
     const parsed = ZInviteEmail.safeParse({ email: patient.email ?? undefined, ...raw });

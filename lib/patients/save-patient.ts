@@ -9,6 +9,7 @@ import { isUniqueViolation } from "../db/unique-violation";
 import { fieldErrorsOf } from "../forms/form-input";
 import { patientData } from "./patient-data";
 import { type PatientFieldErrors, zPatientInput } from "./patient-input";
+import { assertProcessing } from "../retention/processing-stopped";
 import { patientWhere } from "./scope";
 
 export type SavePatientResult =
@@ -37,7 +38,7 @@ async function savePatient(
   { today, confirmDuplicate }: Options,
 ): Promise<SavePatientResult> {
   assertCan(actor, "clinic-patients");
-  if (patientId !== null) await findPatientOrThrow(db, actor, patientId);
+  if (patientId !== null) assertProcessing(await findPatientOrThrow(db, actor, patientId));
   // A clinician registering a patient is responsible for them unless they choose another.
   const parsed = zPatientInput(today).safeParse({ clinicianId: actor.role === "CLINICIAN" ? actor.userId : undefined, ...raw });
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -109,7 +110,7 @@ export async function restorePatient(db: Db, actor: Actor, patientId: string) {
 }
 
 async function findPatientOrThrow(db: Db, actor: Actor, patientId: string) {
-  const patient = await db.patient.findFirst({ where: { id: requireId(patientId), ...patientWhere(actor), archivedAt: null }, select: { id: true } });
+  const patient = await db.patient.findFirst({ where: { id: requireId(patientId), ...patientWhere(actor), archivedAt: null }, select: { id: true, processingStoppedAt: true } });
   if (!patient) throw new AppError("NOT_FOUND");
   return patient;
 }

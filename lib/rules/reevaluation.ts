@@ -11,7 +11,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { RULE_VERSION } from "./evaluate";
 
 const BATCH = 500;
-const OPEN = { status: { not: "DISCHARGED" as const } };
+/** The episodes the rules evaluate: open ones, of patients who have not asked to be erased. */
+const OPEN = { status: { not: "DISCHARGED" as const }, patient: { processingStoppedAt: null } };
 
 /** Records that the clinic's open episodes must be evaluated again, from the first. */
 export async function requestReevaluation(tx: Prisma.TransactionClient, clinicId: string) {

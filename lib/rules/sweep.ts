@@ -14,7 +14,8 @@ export type SweepResult = SyncCounts & { episodes: number };
 
 /** The ids of the open episodes a sweep evaluates, of one clinic or of all. */
 export async function sweptEpisodeIds(db: Db, clinicId?: string): Promise<string[]> {
-  const episodes = await db.episode.findMany({ where: { status: { not: "DISCHARGED" }, ...(clinicId ? { clinicId } : {}) }, select: { id: true }, orderBy: { id: "asc" } });
+  // A patient who asked to be erased is no longer evaluated (SPEC §9).
+  const episodes = await db.episode.findMany({ where: { status: { not: "DISCHARGED" }, patient: { processingStoppedAt: null }, ...(clinicId ? { clinicId } : {}) }, select: { id: true }, orderBy: { id: "asc" } });
   return episodes.map((e) => e.id);
 }
 

@@ -39,6 +39,9 @@ import { copyTemplate, getTemplate, listTemplates, saveTemplateVersion, seedDefa
 import { deleteClinicalRecord, getClinicalRecord, listRevisions } from "../../lib/records/clinical-records";
 import { saveAssessment, saveIntervention, saveOutcome } from "../../lib/records/record-services";
 import { getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/rules/clinic-rule-settings";
+import { getDataRights } from "../../lib/retention/data-rights";
+import { recordErasureRequest, requestOwnErasure } from "../../lib/retention/erasure-requests";
+import { placeHold, releaseHold } from "../../lib/retention/record-holds";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
 import { getHiddenCaseloadColumns, setHiddenCaseloadColumns } from "../../lib/users/caseload-columns";
 import { listClinicians } from "../../lib/users/list-clinicians";
@@ -46,7 +49,7 @@ import { actorOf, APP_URL } from "../support/actors";
 import { changedTables, fingerprint } from "../support/db-fingerprint";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
-type Ids = { patientId: string; episodeId: string; assignmentId: string; templateId: string; outcomeId: string; flagId: string; staffId: string; messageId: string };
+type Ids = { patientId: string; episodeId: string; assignmentId: string; templateId: string; outcomeId: string; flagId: string; staffId: string; messageId: string; holdId: string };
 type Variant = "own" | "otherPatient" | "otherClinic" | "missing";
 /** A service's rule: a permission, or any role within reach of the data (clinic scope, a patient's own record). */
 type Access = Permission | "scoped";
@@ -119,6 +122,11 @@ const SERVICES: Record<string, Service> = {
   getOutboxMessage: { access: "clinic-admin", usesIds: true, call: (a, i) => getOutboxMessage(t.prisma, a, i.messageId!) },
   backupOverview: { access: "clinic-admin", usesIds: false, call: (a) => backupOverview(t.prisma, a, NO_BACKUPS) },
   downloadBackup: { access: "clinic-admin", usesIds: false, call: (a) => downloadBackup(t.prisma, a, NO_BACKUPS, "backup-2026-12-01T01-00-00Z.sql") },
+  requestOwnErasure: { access: "own-record", usesIds: false, call: (a) => requestOwnErasure(t.prisma, a) },
+  recordErasureRequest: { access: "clinic-patients", usesIds: true, call: (a, i) => recordErasureRequest(t.prisma, a, i.patientId!) },
+  getDataRights: { access: "clinic-patients", usesIds: true, call: (a, i) => getDataRights(t.prisma, a, i.patientId!) },
+  placeHold: { access: "clinic-admin", usesIds: true, call: (a, i) => placeHold(t.prisma, a, i.patientId!, { kind: "COMPLAINT" }) },
+  releaseHold: { access: "clinic-admin", usesIds: true, call: (a, i) => releaseHold(t.prisma, a, i.holdId!) },
   scheduledJobStatus: { access: "clinic-admin", usesIds: false, call: (a) => scheduledJobStatus(t.prisma, a) },
   logSession: { access: "own-record", usesIds: true, call: (a, i) => logSession(t.prisma, a, { clientId: randomUUID(), assignmentId: i.assignmentId, date: isoDate(day), completed: "yes", painDuring: "1" }, day) },
 };
@@ -177,7 +185,8 @@ beforeAll(async () => {
     });
     const staff = await createUser(t.prisma, { clinicId: clinic, role: "CLINICIAN", passwordHash: "none" });
     const message = await t.prisma.emailMessage.create({ data: { clinicId: clinic, kind: "STAFF_INVITE", to: staff.email, subject: "x", text: "x" } });
-    return { patientId: patient.id, episodeId: episode.id, assignmentId, templateId, outcomeId: (outcome as { id: string }).id, flagId: flag.id, staffId: staff.id, messageId: message.id };
+    const hold = await t.prisma.recordHold.create({ data: { clinicId: clinic, patientId: patient.id, kind: "COMPLAINT", placedById: clinician.userId } });
+    return { patientId: patient.id, episodeId: episode.id, assignmentId, templateId, outcomeId: (outcome as { id: string }).id, flagId: flag.id, staffId: staff.id, messageId: message.id, holdId: hold.id };
   };
   ids.own = await world(clinicId, actors.clinician, portalUser.id, "0101801001");
   ids.otherPatient = await world(clinicId, actors.clinician, null, "0101801002");

@@ -133,6 +133,9 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
               <a href="/portal/record/fhir" className="button secondary large" download>
                 {text.recordFhir}
               </a>
+              <Link href="/portal/erasure" className="button secondary large">
+                {text.erasure.link}
+              </Link>
             </nav>
           </>
         )}

@@ -5,6 +5,7 @@ import { AppShell } from "@/components/AppShell";
 import { PatientFlags } from "@/components/flags/PatientFlags";
 import { PortalAccessSection } from "@/components/invites/PortalAccessSection";
 import { OverviewTiles, RecordActions } from "@/components/patients/PatientOverview";
+import { DataRightsSection } from "@/components/patients/DataRightsSection";
 import { ArchivedNotice, EpisodesPanel, PersonDetails } from "@/components/patients/PersonPanels";
 import { ProgramsSection } from "@/components/programs/ProgramsSection";
 import { chartPanels } from "@/components/records/chart-panels";
@@ -18,13 +19,15 @@ import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
 import { searchOf } from "@/lib/entry/search";
 import { listEpisodeFlags } from "@/lib/flags/list-flags";
-import { formatDate, localeTag } from "@/lib/i18n/format";
+import { formatDate, formatMoment, localeTag } from "@/lib/i18n/format";
 import { getPortalAccess } from "@/lib/invites/invites";
 import { getEpisodeRecord } from "@/lib/patients/get-episode-record";
 import { getPatient } from "@/lib/patients/get-patient";
 import { progressOverview } from "@/lib/patients/progress-overview";
 import { listActivePrograms } from "@/lib/programs/active-programs";
 import { listTemplates } from "@/lib/programs/templates";
+import { getDataRights } from "@/lib/retention/data-rights";
+import { acceptsEntries } from "@/lib/retention/processing-stopped";
 
 const ZPatientPageSearch = searchOf(z.object({ assign: z.string().max(100).optional().catch(undefined) }));
 
@@ -38,15 +41,16 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
   const patient = await getPatient(db, actor, params.id);
   const episodeId = patient.currentEpisodeId;
   const day = today();
-  const [record, flags, programs, templates, portalAccess] = await Promise.all([
+  const [record, flags, programs, templates, portalAccess, dataRights] = await Promise.all([
     episodeId ? getEpisodeRecord(db, actor, episodeId) : null,
     episodeId ? listEpisodeFlags(db, actor, episodeId) : [],
     episodeId ? listActivePrograms(db, actor, episodeId, day) : [],
     episodeId ? listTemplates(db, actor) : [],
-    // An archived patient has no portal to manage.
-    patient.archivedAt === null ? getPortalAccess(db, actor, patient.id, new Date()) : null,
+    // An archived patient, or one who asked to be erased, has no portal to manage.
+    acceptsEntries(patient) ? getPortalAccess(db, actor, patient.id, new Date()) : null,
+    getDataRights(db, actor, patient.id),
   ]);
-  const editable = patient.archivedAt === null;
+  const editable = acceptsEntries(patient);
   const recording = editable && record !== null && record.status !== "DISCHARGED";
 
   const outcomes = record?.outcomes.map((row) => ({ ...row, value: Number(row.value) })) ?? [];
@@ -72,7 +76,12 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
         </div>
         {recording && <RecordActions patientId={patient.id} messages={messages} />}
       </div>
-      {!editable && <ArchivedNotice patientId={patient.id} actor={actor} messages={messages} />}
+      {patient.archivedAt !== null && <ArchivedNotice patientId={patient.id} actor={actor} messages={messages} />}
+      {dataRights.processingStoppedAt && (
+        <p className="warning-box" role="note">
+          {messages.retention.stopped(formatMoment(dataRights.processingStoppedAt, locale))}
+        </p>
+      )}
       {!record && <EpisodesPanel patient={patient} day={day} messages={messages} locale={locale} />}
 
       {record && charts && (
@@ -140,6 +149,7 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
               <PersonDetails patient={patient} actor={actor} messages={messages} />
               {portalAccess && <PortalAccessSection patientId={patient.id} access={portalAccess} messages={messages} locale={locale} />}
               <EpisodesPanel patient={patient} day={day} messages={messages} locale={locale} />
+              <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} messages={messages} />
             </div>
           </div>
         </>
@@ -148,6 +158,7 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
         <div className="record-grid page-section">
           <PersonDetails patient={patient} actor={actor} messages={messages} />
           {portalAccess && <PortalAccessSection patientId={patient.id} access={portalAccess} messages={messages} locale={locale} />}
+          <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} messages={messages} />
         </div>
       )}
     </AppShell>

@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { requestOwnErasureAction } from "@/app/actions/retention";
+import { AppShell } from "@/components/AppShell";
+import { ErasureRequest } from "@/components/portal/ErasureRequest";
+import { page } from "@/lib/entry/page.server";
+import { RETENTION_YEARS } from "@/lib/retention/retention-period";
+
+/** Where a patient asks to be erased (SPEC §9), and is told on the spot what that means for them. */
+export default page({ name: "/portal/erasure", access: "own-record" }, async ({ actor, messages }) => {
+  const text = messages.portal.erasure;
+  return (
+    <AppShell actor={actor} messages={messages} current="/portal">
+      <div className="portal stack">
+        <p className="breadcrumb">
+          <Link href="/portal">{text.back}</Link>
+        </p>
+        <h1>{text.title}</h1>
+        <p>{text.intro(RETENTION_YEARS)}</p>
+        <ErasureRequest
+          action={requestOwnErasureAction}
+          text={{ trigger: text.trigger, confirmTitle: text.confirmTitle, confirmBody: text.confirmBody, confirm: text.confirm, cancel: text.cancel, receiptTitle: text.receiptTitle, failed: text.failed, leave: text.leave }}
+        />
+      </div>
+    </AppShell>
+  );
+});

@@ -1,0 +1,66 @@
+"use client";
+import { signOut } from "next-auth/react";
+import { useId, useRef, useState } from "react";
+
+type Text = { trigger: string; confirmTitle: string; confirmBody: string; confirm: string; cancel: string; receiptTitle: string; failed: string; leave: string };
+
+/**
+ * The patient's request to be erased: asked once more in a dialog, then answered on the same
+ * page with what happens now and until when the record is kept (SPEC §9). The account is
+ * closed by then, so the only way on is out: "Close" ends the browser's session too.
+ */
+export function ErasureRequest({ action, text }: { action: () => Promise<{ message: string } | null>; text: Text }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [receipt, setReceipt] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [pending, setPending] = useState(false);
+  if (receipt) {
+    return (
+      <section className="notice" role="status" aria-labelledby={`${titleId}-receipt`}>
+        <h2 id={`${titleId}-receipt`}>{text.receiptTitle}</h2>
+        <p>{receipt}</p>
+        <button type="button" className="button large" onClick={() => void signOut({ callbackUrl: "/sign-in" })}>
+          {text.leave}
+        </button>
+      </section>
+    );
+  }
+  return (
+    <>
+      <button type="button" className="button danger large" aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
+        {text.trigger}
+      </button>
+      {failed && (
+        <p className="form-error" role="alert">
+          {text.failed}
+        </p>
+      )}
+      <dialog ref={dialog} aria-labelledby={titleId} className="dialog">
+        <form
+          className="stack"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            setPending(true);
+            const answer = await action().catch(() => null);
+            setPending(false);
+            dialog.current?.close();
+            setFailed(!answer);
+            if (answer) setReceipt(answer.message);
+          }}
+        >
+          <h2 id={titleId}>{text.confirmTitle}</h2>
+          <p>{text.confirmBody}</p>
+          <div className="dialog-actions">
+            <button type="button" className="button secondary large" onClick={() => dialog.current?.close()}>
+              {text.cancel}
+            </button>
+            <button type="submit" className="button danger large" disabled={pending}>
+              {text.confirm}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}
