@@ -49,6 +49,8 @@ type World = {
   /** A physiotherapist of the clinic, for the staff actions, and an e-mail of its outbox. */
   staffId: string;
   messageId: string;
+  /** An open hold on the patient's record. */
+  holdId: string;
 };
 
 type Role = { key: string; email: string | null; actor: Pick<Actor, "role"> | null; clinic: "demo" | "other" | null };
@@ -151,6 +153,11 @@ const ACTIONS: Record<string, ActionCase> = {
     access: "own-record", shape: "form", ids: "clinic", idsAreChoices: true,
     input: (w) => ({ args: [], form: { clientId: randomUUID(), ...(w && { assignmentId: w.assignmentId }), date: day, completed: "yes", sets: "3", reps: "12", painDuring: "2" } }),
   },
+  // The spare patient: a request stops every later write to the patient it names.
+  recordErasureRequestAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "spareId")] }) },
+  placeHoldAction: { access: "clinic-admin", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "patientId")], form: { kind: "SUPERVISION" } }) },
+  releaseHoldAction: { access: "clinic-admin", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "patientId"), id(w, "holdId")] }) },
+  requestOwnErasureAction: { access: "own-record", shape: "call", ids: "none", input: () => ({ args: [] }) },
 };
 
 /** Pages and route handlers: who may open them. The public ones are checked on their own below. */
@@ -185,6 +192,7 @@ const PAGES: Record<string, Access> = {
   "/portal/handout": "own-record",
   "/portal/record": "own-record",
   "/portal/learn": "own-record",
+  "/portal/erasure": "own-record",
 };
 const ROUTES: Record<string, Access> = { "/caseload/export": "clinic-patients", "/admin/audit/export": "clinic-admin", "/admin/import/template": "clinic-admin", "/admin/backups/[name]": "clinic-admin", "/patients/[id]/export/fhir": "clinic-patients", "/portal/record/fhir": "own-record", "/api/health": "public", "/api/auth/[...nextauth]": "public" };
 
@@ -284,8 +292,11 @@ test("server actions: each role, with own, another patient's, another clinic's a
 test("server actions: each runs for its first allowed role on its own data and changes the database", async () => {
   const actions = serverActions();
   const first = (access: Access) => ROLES.find((role) => outcomeFor(role, access, "own") === "done")!;
-  // archive before restore; end the program last, after the others have used it.
-  const order = Object.keys(ACTIONS).sort((a, b) => Number(a === "endAssignmentAction") - Number(b === "endAssignmentAction"));
+  // Archive before restore; open an episode for the spare patient before its erasure request;
+  // end the program after the others have used it; the patient's own erasure request, which
+  // closes their account, last of all.
+  const last = ["recordErasureRequestAction", "endAssignmentAction", "requestOwnErasureAction"];
+  const order = Object.keys(ACTIONS).sort((a, b) => last.indexOf(a) - last.indexOf(b));
   for (const name of order) {
     const action = ACTIONS[name]!;
     const role = first(action.access);
@@ -392,10 +403,11 @@ async function prepareWorlds(db: Db): Promise<Record<WorldName, World>> {
     // No password: nobody signs in as this user, and hashing one would only cost time.
     const staff = await createUser(db, { clinicId, role: "CLINICIAN", email: `matrix-staff-${randomUUID()}@example.test`, passwordHash: "none" });
     const message = await db.emailMessage.create({ data: { clinicId, kind: "STAFF_INVITE", to: staff.email, subject: "Matrix", text: "Matrix" } });
+    const hold = await db.recordHold.create({ data: { clinicId, patientId, kind: "COMPLAINT", placedById: clinician.id } });
     return {
       clinic: tag, patientId, episodeId, assignmentId: assignment.id, content: ZProgramContent.parse(assignment.content),
       outcomeId: outcome.id, flagId: flag.id, templateId: template.id, freeTemplateId: free.id, spareId: spare.id, inviteToken: invite.token,
-      staffId: staff.id, messageId: message.id,
+      staffId: staff.id, messageId: message.id, holdId: hold.id,
     };
   };
   return {

@@ -119,6 +119,14 @@ describe.runIf(TEST_DB_KIND === "pglite")("commands on the demo data", () => {
     }
   });
 
+  it("npm run retention:purge is a dry run unless told otherwise, and names no patient", async () => {
+    const dry = await run("retention-purge.ts", [], { DATA_DIR: dataDir });
+    expect(dry.code, dry.stderr).toBe(0);
+    // The demo's records are recent: nothing is past retention.
+    expect(dry.stdout).toMatch(/^Dry run: nothing is erased\. Add --execute to erase the records listed here\.\nNo record is past its retention period \(5 years from the last entry\)\.\nDone in [\d.]+ s\.\n$/);
+    expect(await run("retention-purge.ts", ["--now"], { DATA_DIR: dataDir })).toMatchObject({ code: 1, stderr: expect.stringContaining("Usage: npm run retention:purge [-- --execute]") });
+  });
+
   it("answers an unknown clinic and missing arguments with their usage", async () => {
     expect(await run("fhir-export.ts", [], { DATA_DIR: dataDir })).toMatchObject({ code: 1, stderr: expect.stringContaining("Usage: npm run fhir:export") });
     expect(await run("fhir-export.ts", ["--clinic", "Ingen Klinik"], { DATA_DIR: dataDir })).toMatchObject({ code: 1, stderr: expect.stringContaining('No clinic is named "Ingen Klinik".') });

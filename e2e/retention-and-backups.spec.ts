@@ -1,0 +1,100 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, expectNoAxeViolations, registerPatient, signIn, submitSignIn } from "./helpers";
+
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: "da-DK", timezoneId: "Europe/Copenhagen" };
+
+test("an admin sees the nightly backups, and that a database shared with another clinic is not theirs to download", async ({ page }) => {
+  await signIn(page, "admin@demo.dk");
+  await page.getByRole("link", { name: "Sikkerhedskopier" }).click();
+  await expect(page.getByRole("heading", { name: "Sikkerhedskopier", level: 1 })).toBeVisible();
+  // The server made its first backup within a minute of starting.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Sikkerhedskopier" }).getByRole("row")).not.toHaveCount(0, { timeout: 1000 });
+  }).toPass({ timeout: 90_000 });
+  await expect(page.getByText("Den seneste sikkerhedskopiering gik godt.")).toBeVisible();
+  await expect(page.getByText(/gemmer hver kopi i 14 dage/)).toBeVisible();
+  // The demo database also holds "Anden Fysioterapi": no download link, and the route refuses.
+  await expect(page.getByText("Databasen rummer også andre klinikkers journaler")).toBeVisible();
+  const name = (await page.getByRole("region", { name: "Sikkerhedskopier" }).getByRole("cell", { name: /^backup-.*\.sql$/ }).first().textContent())!;
+  await expect(page.getByRole("link", { name: /Hent sikkerhedskopien/ })).toHaveCount(0);
+  expect((await page.request.get(`/admin/backups/${name}`)).status()).toBe(403);
+  await expectNoAxeViolations(page);
+});
+
+test("a patient asks in the portal to be erased: told why the record is kept, signed out, and the clinic sees processing stopped", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const name = `Sletning Sørensen ${Date.now()}`;
+  const email = `sletning-${Date.now()}@example.test`;
+  const clinic = await browser.newPage();
+  await signIn(clinic, "fysio@demo.dk");
+  await registerPatient(clinic, { name, dateOfBirth: "1975-04-03", sex: "FEMALE", side: "LEFT" });
+  await clinic.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
+  const patientUrl = clinic.url();
+  const access = clinic.getByRole("region", { name: "Adgang til portalen" });
+  await access.getByLabel("E-mail").fill(email);
+  await access.getByRole("button", { name: "Opret invitationslink" }).click();
+  const link = await access.getByLabel("Invitationslink").inputValue();
+
+  const phone = await browser.newContext(PHONE);
+  const page = await phone.newPage();
+  await page.goto(link);
+  await page.getByLabel("Adgangskode (mindst 12 tegn)").fill(DEMO_PASSWORD);
+  await page.getByLabel("Gentag adgangskoden").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Opret adgangskode" }).click();
+  await expect(page.getByText("Din adgangskode er gemt.")).toBeVisible();
+  await signIn(page, email);
+  await page.getByRole("link", { name: "Slet mine oplysninger" }).tap();
+  await expect(page.getByRole("heading", { name: "Sletning af dine oplysninger" })).toBeVisible();
+  await expect(page.getByText(/gemmer en journal i 5 år efter den sidste notering/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  // Asked once more; cancelling changes nothing.
+  await page.getByRole("button", { name: "Bed om at få mine oplysninger slettet" }).tap();
+  await page.getByRole("dialog", { name: "Vil du bede om at få dine oplysninger slettet?" }).getByRole("button", { name: "Annullér" }).tap();
+  await page.getByRole("button", { name: "Bed om at få mine oplysninger slettet" }).tap();
+  await page.getByRole("dialog").getByRole("button", { name: "Ja, luk min adgang" }).tap();
+  const receipt = page.getByRole("status");
+  await expect(receipt).toContainText("Vi har modtaget din anmodning");
+  const keptUntil = `${new Date().getFullYear() + 5}`;
+  await expect(receipt).toContainText(`Vi gemmer din journal til`);
+  await expect(receipt).toContainText(keptUntil);
+  await expect(receipt).toContainText("Vi har også sendt dig dette på mail.");
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: test.info().outputPath("erasure-receipt-360.png"), fullPage: true });
+  await receipt.getByRole("button", { name: "Luk" }).tap();
+  await page.waitForURL(/\/sign-in/);
+  // The account is closed: the password no longer opens it.
+  await submitSignIn(page, email);
+  await expect(page.getByText("E-mail eller adgangskode er forkert, eller kontoen er ikke aktiv.")).toBeVisible();
+
+  // The clinic: the record is kept, says why, and takes no more entries.
+  await clinic.goto(patientUrl);
+  await expect(clinic.getByRole("note")).toContainText("Patienten bad om at blive slettet");
+  const rights = clinic.getByRole("region", { name: "Opbevaring og sletning" });
+  await expect(rights.getByRole("region", { name: "Anmodninger om sletning" })).toContainText("I portalen");
+  await expect(rights).toContainText(`Gemmes til`);
+  await expect(clinic.getByRole("link", { name: "Redigér oplysninger" })).toHaveCount(0);
+  await expect(clinic.getByRole("region", { name: "Adgang til portalen" })).toHaveCount(0);
+  await expectNoAxeViolations(clinic);
+  await phone.close();
+});
+
+test("an admin places a complaint hold on a record and releases it when the case is closed", async ({ browser, page }) => {
+  const clinic = await browser.newPage();
+  await signIn(clinic, "fysio@demo.dk");
+  await registerPatient(clinic, { name: `Klage Kristensen ${Date.now()}`, dateOfBirth: "1968-09-12", sex: "MALE", side: "RIGHT" });
+  await clinic.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
+  await signIn(page, "admin@demo.dk");
+  await page.goto(clinic.url());
+  const rights = page.getByRole("region", { name: "Opbevaring og sletning" });
+  await expect(rights).toContainText("Ingen tilbageholdelser.");
+  await rights.getByRole("button", { name: "Hold journalen tilbage" }).click();
+  const dialog = page.getByRole("dialog", { name: "Hold denne journal tilbage?" });
+  await dialog.getByLabel("Sag").selectOption("COMPLAINT");
+  await dialog.getByRole("button", { name: "Hold journalen tilbage" }).click();
+  await expect(rights.getByRole("listitem").filter({ hasText: "Klage" })).toContainText("Siden");
+  await expectNoAxeViolations(page);
+  await rights.getByRole("button", { name: "Ophæv" }).click();
+  await page.getByRole("dialog", { name: "Ophæv denne tilbageholdelse?" }).getByRole("button", { name: "Ophæv tilbageholdelsen" }).click();
+  await expect(rights.getByRole("listitem").filter({ hasText: "Klage" })).toContainText("(ophævet)");
+});
