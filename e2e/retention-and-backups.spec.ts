@@ -26,7 +26,8 @@ test("a patient asks in the portal to be erased: told why the record is kept, si
   test.setTimeout(120_000);
   const name = `Sletning Sørensen ${Date.now()}`;
   const email = `sletning-${Date.now()}@example.test`;
-  const clinic = await browser.newPage();
+  // A context of its own, as axe needs (the browser's default page has none).
+  const clinic = await (await browser.newContext()).newPage();
   await signIn(clinic, "fysio@demo.dk");
   await registerPatient(clinic, { name, dateOfBirth: "1975-04-03", sex: "FEMALE", side: "LEFT" });
   await clinic.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
@@ -71,8 +72,10 @@ test("a patient asks in the portal to be erased: told why the record is kept, si
   await clinic.goto(patientUrl);
   await expect(clinic.getByRole("note")).toContainText("Patienten bad om at blive slettet");
   const rights = clinic.getByRole("region", { name: "Opbevaring og sletning" });
+  await expect(rights).toContainText(`Gemmes mindst til`);
+  await rights.getByText("1 anmodning om sletning").click();
   await expect(rights.getByRole("region", { name: "Anmodninger om sletning" })).toContainText("I portalen");
-  await expect(rights).toContainText(`Gemmes til`);
+  await expect(rights.getByRole("region", { name: "Anmodninger om sletning" })).toContainText("Gemmes til");
   await expect(clinic.getByRole("link", { name: "Redigér oplysninger" })).toHaveCount(0);
   await expect(clinic.getByRole("region", { name: "Adgang til portalen" })).toHaveCount(0);
   await expectNoAxeViolations(clinic);
@@ -80,18 +83,20 @@ test("a patient asks in the portal to be erased: told why the record is kept, si
 });
 
 test("an admin places a complaint hold on a record and releases it when the case is closed", async ({ browser, page }) => {
-  const clinic = await browser.newPage();
+  const clinic = await (await browser.newContext()).newPage();
   await signIn(clinic, "fysio@demo.dk");
   await registerPatient(clinic, { name: `Klage Kristensen ${Date.now()}`, dateOfBirth: "1968-09-12", sex: "MALE", side: "RIGHT" });
   await clinic.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
   await signIn(page, "admin@demo.dk");
   await page.goto(clinic.url());
   const rights = page.getByRole("region", { name: "Opbevaring og sletning" });
-  await expect(rights).toContainText("Ingen tilbageholdelser.");
+  await expect(rights).toContainText("Gemmes mindst til");
   await rights.getByRole("button", { name: "Hold journalen tilbage" }).click();
   const dialog = page.getByRole("dialog", { name: "Hold denne journal tilbage?" });
   await dialog.getByLabel("Sag").selectOption("COMPLAINT");
   await dialog.getByRole("button", { name: "Hold journalen tilbage" }).click();
+  await expect(rights).toContainText("Holdes tilbage, mens en sag er åben (klage)");
+  await rights.getByText("1 tilbageholdelse").click();
   await expect(rights.getByRole("listitem").filter({ hasText: "Klage" })).toContainText("Siden");
   await expectNoAxeViolations(page);
   await rights.getByRole("button", { name: "Ophæv" }).click();

@@ -8,18 +8,17 @@ import { HOLD_KINDS } from "@/lib/retention/record-holds";
 import { RETENTION_YEARS } from "@/lib/retention/retention-period";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { DataTable } from "../DataTable";
-import { DetailsList } from "../DetailsList";
 import { SelectField } from "../SelectField";
 
 /**
- * Retention and erasure on the patient page (SPEC §9): how long the record is kept, the
- * patient's erasure requests with their outcome, and the holds an admin places while a case is open.
+ * Retention and erasure on the patient page (SPEC §9), kept to a line or two: until when the
+ * record is kept and why; the erasure requests and holds, when there are any, fold out.
  */
 export function DataRightsSection({ patientId, rights, actor, messages }: { patientId: string; rights: DataRights; actor: Actor; messages: Messages }) {
   const text = messages.retention;
   const locale = actor.locale;
   const admin = can(actor, "clinic-admin");
-  const openHold = rights.holds.some((hold) => hold.releasedAt === null);
+  const openHolds = rights.holds.filter((hold) => hold.releasedAt === null);
   return (
     <section aria-labelledby="retention-heading" className="panel">
       <div className="panel-heading">
@@ -42,47 +41,45 @@ export function DataRightsSection({ patientId, rights, actor, messages }: { pati
           )}
         </div>
       </div>
-      <DetailsList
-        compact
-        items={[
-          [text.lastEntry, formatMoment(rights.lastEntryAt, locale)],
-          [text.keptUntil, openHold ? `${formatDate(rights.retainUntil, locale)} · ${text.holds}: ${rights.holds.filter((hold) => !hold.releasedAt).map((hold) => text.holdKind[hold.kind]).join(", ")}` : formatDate(rights.retainUntil, locale)],
-        ]}
-      />
-      {rights.requests.length > 0 && (
-        <DataTable
-          label={text.requests}
-          columns={[text.requestColumns.date, text.requestColumns.channel, text.requestColumns.outcome]}
-          rows={rights.requests.map((request) => ({
-            key: request.id,
-            cells: [formatMoment(request.requestedAt, locale), text.channel[request.channel], request.outcome === "ERASED" ? text.outcome.ERASED : text.outcome.RESTRICTED(formatDate(request.retainUntil, locale))],
-          }))}
-        />
-      )}
-      <h3>{text.holds}</h3>
-      <p className="hint">{text.holdHint}</p>
-      {rights.holds.length === 0 ? (
-        <p>{text.noHolds}</p>
-      ) : (
-        <ul className="hold-list">
-          {rights.holds.map((hold) => (
-            <li key={hold.id}>
-              <strong>{text.holdKind[hold.kind]}</strong>:{" "}
-              {hold.releasedAt ? text.holdReleased(formatMoment(hold.placedAt, locale), formatMoment(hold.releasedAt, locale)) : text.holdOpen(formatMoment(hold.placedAt, locale))}
-              {admin && !hold.releasedAt && (
-                <ConfirmDialog
-                  trigger={text.release.trigger}
-                  triggerClassName="button quiet"
-                  title={text.release.title}
-                  body={text.release.body}
-                  confirm={text.release.confirm}
-                  cancel={text.cancel}
-                  action={releaseHoldAction.bind(null, patientId, hold.id)}
-                />
-              )}
-            </li>
-          ))}
-        </ul>
+      <p>
+        {text.summary(formatDate(rights.retainUntil, locale), formatMoment(rights.lastEntryAt, locale), RETENTION_YEARS)}
+        {openHolds.length > 0 && ` ${text.heldFor(openHolds.map((hold) => text.holdKind[hold.kind].toLowerCase()).join(", "))}`}
+      </p>
+      {(rights.requests.length > 0 || rights.holds.length > 0) && (
+        <details className="disclosure">
+          <summary>{text.history(rights.requests.length, rights.holds.length)}</summary>
+          {rights.requests.length > 0 && (
+            <DataTable
+              label={text.requests}
+              columns={[text.requestColumns.date, text.requestColumns.channel, text.requestColumns.outcome]}
+              rows={rights.requests.map((request) => ({
+                key: request.id,
+                cells: [formatMoment(request.requestedAt, locale), text.channel[request.channel], request.outcome === "ERASED" ? text.outcome.ERASED : text.outcome.RESTRICTED(formatDate(request.retainUntil, locale))],
+              }))}
+            />
+          )}
+          {rights.holds.length > 0 && (
+            <ul className="hold-list" aria-label={text.holds}>
+              {rights.holds.map((hold) => (
+                <li key={hold.id}>
+                  <strong>{text.holdKind[hold.kind]}</strong>:{" "}
+                  {hold.releasedAt ? text.holdReleased(formatMoment(hold.placedAt, locale), formatMoment(hold.releasedAt, locale)) : text.holdOpen(formatMoment(hold.placedAt, locale))}
+                  {admin && !hold.releasedAt && (
+                    <ConfirmDialog
+                      trigger={text.release.trigger}
+                      triggerClassName="button quiet"
+                      title={text.release.title}
+                      body={text.release.body}
+                      confirm={text.release.confirm}
+                      cancel={text.cancel}
+                      action={releaseHoldAction.bind(null, patientId, hold.id)}
+                    />
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </details>
       )}
     </section>
   );

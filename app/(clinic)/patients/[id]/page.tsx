@@ -138,18 +138,21 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
           </div>
 
           <div className="record-grid wider-left page-section">
-            <RecordTimeline
-              patientId={patient.id}
-              record={{ ...record, outcomes }}
-              editable={editable}
-              messages={messages}
-              locale={locale}
-            />
+            {/* The record's retention sits under the record, where the left column has room. */}
+            <div className="column">
+              <RecordTimeline
+                patientId={patient.id}
+                record={{ ...record, outcomes }}
+                editable={editable}
+                messages={messages}
+                locale={locale}
+              />
+              <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} messages={messages} />
+            </div>
             <div className="column">
               <PersonDetails patient={patient} actor={actor} messages={messages} />
               {portalAccess && <PortalAccessSection patientId={patient.id} access={portalAccess} messages={messages} locale={locale} />}
               <EpisodesPanel patient={patient} day={day} messages={messages} locale={locale} />
-              <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} messages={messages} />
             </div>
           </div>
         </>
