@@ -20,7 +20,7 @@ runCli(async () => {
   try {
     const started = performance.now();
     const key = dataKeyFrom(await prepareDataKey(prisma, env, target));
-    const text = await backupDatabase(db, key.fingerprint).catch((error: unknown) => {
+    const text = await backupDatabase(db, key.fingerprint, { shared: false }).catch((error: unknown) => {
       throw error instanceof BackupError ? new UsageError(error.message) : error;
     });
     await writeFile(file, text, { mode: 0o600 });

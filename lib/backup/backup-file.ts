@@ -40,3 +40,30 @@ export function sqlFor(target: "pglite" | "postgres", sql: string): string {
     .filter((line) => line !== "SET transaction_timeout = 0;" && (target === "postgres" || !/^\\(un)?restrict\b/.test(line)))
     .join("\n");
 }
+
+/**
+ * The dump in pieces of whole statements, each about `size` characters or more: the embedded
+ * database runs a script as one message in its own memory, which a large clinic's dump would
+ * overflow. A statement ends at a semicolon outside a quoted literal ('…', with '' inside),
+ * a quoted name ("…") and a comment (-- to the end of the line). pg_dump writes no dollar
+ * quoting for this schema, which has no functions.
+ */
+export function* statementChunks(sql: string, size: number): Generator<string> {
+  let start = 0;
+  let quote: "'" | '"' | null = null;
+  for (let i = 0; i < sql.length; i += 1) {
+    const c = sql[i];
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+    } else if (c === "-" && sql[i + 1] === "-") {
+      const end = sql.indexOf("\n", i);
+      i = end === -1 ? sql.length : end;
+    } else if (c === ";" && i + 1 - start >= size) {
+      yield sql.slice(start, i + 1);
+      start = i + 1;
+    }
+  }
+  if (sql.slice(start).trim()) yield sql.slice(start);
+}

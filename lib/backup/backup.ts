@@ -7,25 +7,31 @@ import { spawn } from "node:child_process";
 import type { PGlite } from "@electric-sql/pglite";
 import { pgDump } from "@electric-sql/pglite-tools/pg_dump";
 import type { Database } from "../db/database";
-import { type BackupMeta, readBackup, sqlFor, wrapBackup } from "./backup-file";
+import { type BackupMeta, readBackup, sqlFor, statementChunks, wrapBackup } from "./backup-file";
 
 const DUMP_ARGS = ["--no-owner", "--no-privileges", "--inserts", "--rows-per-insert=500"];
+/** Characters of SQL the embedded database is given at a time when it restores. */
+const PGLITE_CHUNK = 4_000_000;
 
 export class BackupError extends Error {
   override name = "BackupError";
 }
 
-/** The database as a backup file's text. */
-export async function backupDatabase(database: Database, keyFingerprint: string, now = new Date()): Promise<string> {
+/**
+ * The database as a backup file's text. `shared`: other code may be using the database (the
+ * running app), rather than a command that opened it alone.
+ */
+export async function backupDatabase(database: Database, keyFingerprint: string, { now = new Date(), shared }: { now?: Date; shared: boolean }): Promise<string> {
   const meta: BackupMeta = { keyFingerprint, createdAt: now.toISOString(), source: database.target.kind };
   if (database.pglite) {
-    // PGlite has one session, which the running app's transactions share: pg_dump reads a copy
-    // taken between two of them, never the live database mid-transaction.
-    const copy = (await database.pglite.clone()) as PGlite;
+    // PGlite has one session, which the running app's transactions share: there pg_dump reads
+    // a copy taken between two of them, never the live database mid-transaction. The copy
+    // doubles the time and memory (decision record 016), so a command that is alone skips it.
+    const copy = shared ? ((await database.pglite.clone()) as PGlite) : database.pglite;
     try {
       return wrapBackup(await (await pgDump({ pg: copy, args: DUMP_ARGS })).text(), meta);
     } finally {
-      await copy.close();
+      if (copy !== database.pglite) await copy.close();
     }
   }
   if (database.target.kind !== "postgres") throw new BackupError("This database cannot be backed up");
@@ -52,7 +58,9 @@ export async function restoreDatabase(database: Database, text: string, options:
     // session's search path and other settings, and the embedded database has one session,
     // which Prisma goes on using: they are reset after it.
     await database.pglite.transaction(async (tx) => {
-      await tx.exec(`${empty}${sqlFor(target, file.sql)}\nRESET ALL;`);
+      if (empty) await tx.exec(empty);
+      for (const chunk of statementChunks(sqlFor(target, file.sql), PGLITE_CHUNK)) await tx.exec(chunk);
+      await tx.exec("RESET ALL;");
     });
   } else if (database.target.kind === "postgres") {
     await run("psql", ["--quiet", "--no-psqlrc", "--set", "ON_ERROR_STOP=1", "--single-transaction", "--dbname", database.target.url], empty + sqlFor(target, file.sql));

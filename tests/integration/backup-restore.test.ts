@@ -39,7 +39,7 @@ beforeAll(async () => {
   source = await createTestDatabase();
   await checkDataKey(source.prisma, currentDataKey());
   await seedDemoOnce(source.prisma, new Date("2026-03-01T00:00:00.000Z"));
-  backup = await backupDatabase(source.db, currentDataKey().fingerprint);
+  backup = await backupDatabase(source.db, currentDataKey().fingerprint, { shared: true });
 }, 300_000);
 afterAll(async () => {
   for (const { db, prisma } of opened) {
@@ -69,7 +69,7 @@ describe(`backup and restore on ${TEST_DB_KIND}`, () => {
     await applyMigrations(embedded.db);
     await checkDataKey(embedded.prisma, currentDataKey());
     await seedDemoOnce(embedded.prisma, new Date("2026-03-01T00:00:00.000Z"));
-    const fromEmbedded = await backupDatabase(embedded.db, currentDataKey().fingerprint);
+    const fromEmbedded = await backupDatabase(embedded.db, currentDataKey().fingerprint, { shared: false });
     const server = await empty("same");
     expect(await restoreDatabase(server.db, fromEmbedded, { keyFingerprint: currentDataKey().fingerprint, force: false })).toMatchObject({ ok: true, meta: { source: "pglite" } });
     expect(await tableHashes(server.prisma)).toEqual(await tableHashes(embedded.prisma));
