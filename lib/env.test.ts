@@ -3,11 +3,11 @@ import { EnvError, readEnv } from "./env";
 
 describe("readEnv", () => {
   it("defaults to the embedded database in ./data on port 3000", () => {
-    expect(readEnv({})).toEqual({ DATA_DIR: "./data", PORT: 3000, LOG_LEVEL: "info", MAIL_FROM: "Hælsporeforløb <no-reply@localhost>" });
+    expect(readEnv({})).toEqual({ DATA_DIR: "./data", PORT: 3000, LOG_LEVEL: "info", MAIL_FROM: "Hælsporeforløb <no-reply@localhost>", BACKUP_KEEP_DAYS: 14 });
   });
 
   it("treats empty values as unset", () => {
-    expect(readEnv({ DATABASE_URL: "", PORT: "" })).toEqual({ DATA_DIR: "./data", PORT: 3000, LOG_LEVEL: "info", MAIL_FROM: "Hælsporeforløb <no-reply@localhost>" });
+    expect(readEnv({ DATABASE_URL: "", PORT: "" })).toEqual({ DATA_DIR: "./data", PORT: 3000, LOG_LEVEL: "info", MAIL_FROM: "Hælsporeforløb <no-reply@localhost>", BACKUP_KEEP_DAYS: 14 });
   });
 
   it("names the variable that is wrong", () => {
@@ -19,6 +19,7 @@ describe("readEnv", () => {
     expect(() => readEnv({ SMTP_URL: "mail.example.dk" })).toThrow(/SMTP_URL: must be an smtp/);
     expect(() => readEnv({ DATA_ENCRYPTION_KEY: "c2hvcnQ=" })).toThrow(/DATA_ENCRYPTION_KEY: must be 32 bytes in base64/);
     expect(readEnv({ DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") }).DATA_ENCRYPTION_KEY).toBeDefined();
+    expect(() => readEnv({ BACKUP_KEEP_DAYS: "0" })).toThrow(/BACKUP_KEEP_DAYS/);
   });
 
   it("reads where to listen and which proxies to trust", () => {

@@ -1014,8 +1014,8 @@ export const da = {
     body: "Noget gik galt. Prøv igen; fortsætter fejlen, så kontakt klinikkens administrator.",
     retry: "Prøv igen",
     notFound: "Det, du vil ændre, findes ikke, eller du har ikke adgang til det. Genindlæs siden.",
-    processingStopped: "Patienten har bedt om at blive slettet, så der kan ikke længere tilføjes eller ændres noget i journalen. Den gemmes kun, fordi loven kræver det.",
     changedMeanwhile: "Nogen har ændret dette i mellemtiden. Genindlæs siden, og prøv igen.",
+    processingStopped: "Patienten har bedt om at blive slettet, så der kan ikke længere tilføjes eller ændres noget i journalen. Den gemmes kun, fordi loven kræver det.",
     network: "Forbindelsen svigtede, så det er uvist, om det blev gemt. Det, du har skrevet, står her stadig: tryk Gem igen, så gemmes det kun én gang.",
   },
   email: {
