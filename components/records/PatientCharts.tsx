@@ -30,7 +30,7 @@ export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; ma
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <LineChart margin={{ top: 24, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
-          <XAxis dataKey="t" type="number" scale="time" domain={domain} padding={{ left: 24, right: 12 }} tickFormatter={(t: number) => formatDay(t, locale)} allowDuplicatedCategory={false} />
+          <XAxis dataKey="t" type="number" scale="time" domain={domain} padding={{ left: 40, right: 12 }} tickFormatter={(t: number) => formatDay(t, locale)} allowDuplicatedCategory={false} />
           <YAxis domain={[0, panel.max]} width={40} />
           <Tooltip labelFormatter={(t) => formatDay(Number(t), locale)} />
           <Legend />

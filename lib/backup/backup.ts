@@ -27,7 +27,8 @@ export async function backupDatabase(database: Database, keyFingerprint: string,
     // PGlite has one session, which the running app's transactions share: there pg_dump reads
     // a copy taken between two of them, never the live database mid-transaction. The copy
     // doubles the time and memory (decision record 016), so a command that is alone skips it.
-    const copy = shared ? ((await database.pglite.clone()) as PGlite) : database.pglite;
+    const pglite = database.pglite;
+    const copy = shared ? ((await pglite._runExclusiveTransaction(() => pglite.clone())) as PGlite) : pglite;
     try {
       return wrapBackup(await (await pgDump({ pg: copy, args: DUMP_ARGS })).text(), meta);
     } finally {

@@ -29,7 +29,7 @@ const findByToken = (db: Pick<Db, "invite">, token: string) =>
     where: { tokenHash: hashToken(token) },
     include: {
       clinic: { select: { name: true } },
-      patient: { select: { id: true, name: true, email: true, clinicId: true, archivedAt: true, portalUserId: true, portalUser: { select: { email: true, active: true } } } },
+      patient: { select: { id: true, name: true, email: true, clinicId: true, archivedAt: true, processingStoppedAt: true, portalUserId: true, portalUser: { select: { email: true, active: true } } } },
       user: { select: { id: true, email: true, active: true } },
     },
   });
@@ -38,6 +38,8 @@ const findByToken = (db: Pick<Db, "invite">, token: string) =>
 export async function lookupInvite(db: Db, token: string, now: Date): Promise<InviteLookup> {
   const invite = await findByToken(db, token);
   if (!invite || invite.patient?.archivedAt) return { status: "INVALID" };
+  // A patient who asked to be erased has no portal, whatever link is left (SPEC §9).
+  if (invite.patient?.processingStoppedAt) return { status: "CLOSED" };
   const status = statusOf(invite, now);
   if (status === "REVOKED") return { status: "INVALID" };
   if (status !== "PENDING") return { status };

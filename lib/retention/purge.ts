@@ -10,8 +10,8 @@ import { lastEntries, type LastEntry } from "./last-entry";
 import { pastRetention } from "./retention-period";
 
 export type PurgeReport = {
-  /** Per clinic: records past retention, of them held, and erased (0 on a dry run). */
-  clinics: { clinicId: string; clinicName: string; due: number; held: number; erased: number }[];
+  /** Per clinic: records past retention, of them held, erased (0 on a dry run), and not erased this time because something failed. */
+  clinics: { clinicId: string; clinicName: string; due: number; held: number; erased: number; failed: number }[];
 };
 
 export async function purgeExpiredRecords(db: Db, { execute, now = new Date() }: { execute: boolean; now?: Date }): Promise<PurgeReport> {
@@ -22,16 +22,21 @@ export async function purgeExpiredRecords(db: Db, { execute, now = new Date() }:
     (await db.recordHold.findMany({ where: { releasedAt: null, patientId: { in: due.map((entry) => entry.patientId) } }, select: { patientId: true } })).map((hold) => hold.patientId),
   );
   const erased = new Map<string, number>();
+  const failed = new Map<string, number>();
+  const count = (map: Map<string, number>, clinicId: string) => map.set(clinicId, (map.get(clinicId) ?? 0) + 1);
   if (execute) {
     for (const entry of due.filter((e) => !held.has(e.patientId))) {
-      if (await eraseRecord(db, entry, zone.get(entry.clinicId)!, now)) erased.set(entry.clinicId, (erased.get(entry.clinicId) ?? 0) + 1);
+      // A record that cannot be erased now (a write raced the purge) is left whole for the next run.
+      const done = await eraseRecord(db, entry, zone.get(entry.clinicId)!, now).catch(() => null);
+      if (done === null) count(failed, entry.clinicId);
+      else if (done) count(erased, entry.clinicId);
     }
   }
   return {
     clinics: clinics
       .map((clinic) => {
         const mine = due.filter((entry) => entry.clinicId === clinic.id);
-        return { clinicId: clinic.id, clinicName: clinic.name, due: mine.length, held: mine.filter((entry) => held.has(entry.patientId)).length, erased: erased.get(clinic.id) ?? 0 };
+        return { clinicId: clinic.id, clinicName: clinic.name, due: mine.length, held: mine.filter((entry) => held.has(entry.patientId)).length, erased: erased.get(clinic.id) ?? 0, failed: failed.get(clinic.id) ?? 0 };
       })
       .filter((clinic) => clinic.due > 0),
   };
@@ -72,9 +77,11 @@ async function eraseRecord(db: Db, candidate: LastEntry, timeZone: string, now: 
       await tx.episode.deleteMany({ where: { id: { in: ids.episodes } } });
       await tx.recordRevision.deleteMany({ where: { entityId: { in: ids.all } } });
       await tx.idempotencyKey.deleteMany({ where: { OR: [{ entityId: { in: named } }, ...(portalUserId ? [{ userId: portalUserId }] : [])] } });
-      await tx.invite.deleteMany({ where: { OR: [{ patientId }, ...(portalUserId ? [{ userId: portalUserId }] : [])] } });
-      const addresses = [patient.email, patient.portalUser?.email].filter((address): address is string => Boolean(address));
+      // Every address the patient was written to: their own, their portal account's and any an invitation went to.
+      const invited = await tx.invite.findMany({ where: { patientId, email: { not: null } }, select: { email: true } });
+      const addresses = [patient.email, patient.portalUser?.email, ...invited.map((invite) => invite.email)].filter((address): address is string => Boolean(address));
       await tx.emailMessage.deleteMany({ where: { clinicId: patient.clinicId, OR: addresses.map((address) => ({ to: { equals: address, mode: "insensitive" as const } })) } });
+      await tx.invite.deleteMany({ where: { OR: [{ patientId }, ...(portalUserId ? [{ userId: portalUserId }] : [])] } });
       // Holds (all released) go with the patient; erasure requests stay, pointing at the tombstone.
       await tx.patient.delete({ where: { id: patientId } });
       if (portalUserId) await tx.user.delete({ where: { id: portalUserId } });

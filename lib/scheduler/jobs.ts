@@ -41,7 +41,20 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [RULE_SWEEP, FORGET_FORM_
  * server's (lib/backup/daily-backup.ts): it needs the database itself and the backup folder.
  */
 export function dailyBackupJob(backup: (now: Date) => Promise<Record<string, number>>): ScheduledJob {
-  return { name: DAILY_BACKUP, hour: 2, scope: "installation", run: (_db, { now }) => backup(now) };
+  return {
+    name: DAILY_BACKUP,
+    hour: 2,
+    scope: "installation",
+    run: async (_db, { now, beforeBatch }) => {
+      // A server's pg_dump can outlast the lease: beat while it runs, so no other server starts a second one.
+      const heartbeat = setInterval(() => void beforeBatch().catch(() => {}), 60_000);
+      try {
+        return await backup(now);
+      } finally {
+        clearInterval(heartbeat);
+      }
+    },
+  };
 }
 
 export const DAILY_BACKUP = "daily-backup";

@@ -8,6 +8,7 @@ import { sessionUser, startSession } from "../../lib/auth/sessions";
 import { addDays, isoDate, today } from "../../lib/dates";
 import { openEpisode } from "../../lib/episodes/episodes";
 import { isAppError } from "../../lib/errors";
+import { lookupInvite } from "../../lib/invites/accept-invite";
 import { createInvite } from "../../lib/invites/invites";
 import { updatePatient } from "../../lib/patients/save-patient";
 import { logMorningPain } from "../../lib/portal/portal-logs";
@@ -110,11 +111,19 @@ describe(`erasure requests on ${TEST_DB_KIND}`, () => {
 
   it("records a request made to the clinic, by staff, with the same outcome", async () => {
     const { patient } = await patientWithRecord({ email: "brev@example.test" });
+    const invite = await createInvite(t.prisma, clinician, patient.id, new Date(), APP_URL);
+    if (invite.status !== "created") throw new Error("no invitation");
     const receipt = await recordErasureRequest(t.prisma, clinician, patient.id);
+    // The open invitation is revoked, and the link says the account is closed.
+    expect(await t.prisma.invite.findFirstOrThrow({ where: { patientId: patient.id } })).toMatchObject({ revokedAt: expect.any(Date) });
+    expect(await lookupInvite(t.prisma, invite.token, new Date())).toEqual({ status: "CLOSED" });
+    // One that escaped the revocation (a race) opens nothing either.
+    await t.prisma.invite.updateMany({ where: { patientId: patient.id }, data: { revokedAt: null } });
+    expect(await lookupInvite(t.prisma, invite.token, new Date())).toEqual({ status: "CLOSED" });
     expect(receipt.emailed).toBe(true);
     expect(await t.prisma.erasureRequest.findFirstOrThrow({ where: { patientId: patient.id } })).toMatchObject({ channel: "CLINIC", recordedById: clinician.userId, outcome: "RESTRICTED" });
     // In Danish: the patient has no portal account whose language would say otherwise.
-    expect((await t.prisma.emailMessage.findFirstOrThrow({ where: { to: "brev@example.test" } })).subject).toContain("Din anmodning om sletning");
+    expect((await t.prisma.emailMessage.findFirstOrThrow({ where: { to: "brev@example.test", kind: "ERASURE_RECEIPT" } })).subject).toContain("Din anmodning om sletning");
   });
 });
 
@@ -143,22 +152,27 @@ describe(`npm run retention:purge's service on ${TEST_DB_KIND}`, () => {
     await age(held.patient.id, 6);
     await placeHold(t.prisma, admin, held.patient.id, { kind: "SUPERVISION" });
     const recent = await patientWithRecord();
-    const named = [old.patient.id, old.episode.id, old.portalUser!.id, old.patient.name, "gammel@example.test", old.portalUser!.email];
+    // Invited to an address of its own, never accepted: the invitation e-mail names the patient too.
+    const invited = await patientWithRecord();
+    await createInvite(t.prisma, clinician, invited.patient.id, new Date(), APP_URL, { email: "invitation@example.test" });
+    await age(invited.patient.id, 6);
+    const named = [old.patient.id, old.episode.id, old.portalUser!.id, old.patient.name, "gammel@example.test", old.portalUser!.email, invited.patient.id, invited.patient.name, "invitation@example.test"];
     const auditRows = await t.prisma.auditEvent.count();
     expect(await tablesNaming(named)).toEqual(expect.arrayContaining(["AuditEvent", "EmailMessage", "Episode", "ErasureRequest", "OutcomeMeasurement", "Patient", "User"]));
 
     // A dry run reports and changes nothing.
     const before = await fingerprint(t.prisma);
     const dry = await purgeExpiredRecords(t.prisma, { execute: false });
-    expect(dry.clinics.find((clinic) => clinic.clinicId === clinicId)).toMatchObject({ due: 2, held: 1, erased: 0 });
+    expect(dry.clinics.find((clinic) => clinic.clinicId === clinicId)).toMatchObject({ due: 3, held: 1, erased: 0 });
     expect(changedTables(before, await fingerprint(t.prisma))).toEqual([]);
 
     const run = await purgeExpiredRecords(t.prisma, { execute: true });
-    expect(run.clinics.find((clinic) => clinic.clinicId === clinicId)).toMatchObject({ due: 2, held: 1, erased: 1 });
+    expect(run.clinics.find((clinic) => clinic.clinicId === clinicId)).toMatchObject({ due: 3, held: 1, erased: 2, failed: 0 });
     // Nothing names the patient any more; the audit log kept its rows (and one more for the erasure).
     expect(await tablesNaming(named)).toEqual([]);
-    expect(await t.prisma.auditEvent.count()).toBe(auditRows + 1);
-    const tombstone = await t.prisma.erasedRecord.findFirstOrThrow({ where: { clinicId } });
+    expect(await t.prisma.auditEvent.count()).toBe(auditRows + 2);
+    expect(await t.prisma.erasedRecord.count({ where: { clinicId } })).toBe(2);
+    const tombstone = await t.prisma.erasedRecord.findFirstOrThrow({ where: { clinicId, requested: true } });
     expect(tombstone).toMatchObject({ requested: true });
     expect(await t.prisma.erasureRequest.findFirstOrThrow({ where: { erasedRecordId: tombstone.id } })).toMatchObject({ patientId: null, outcome: "ERASED", erasedAt: expect.any(Date) });
     // The pain score's audit row now names the tombstone.
