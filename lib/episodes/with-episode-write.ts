@@ -10,9 +10,11 @@ import { refreshEpisodeSummaries } from "./refresh-episode-summary";
  * re-evaluates the episode's flags with the rules and refreshes its summary, all in the same
  * transaction, so the flags and the caseload never disagree with the rows. The lock makes
  * concurrent writes to one episode take turns, so two of them never both open the same flag.
- * A patient who asked to be erased takes no more writes (PROCESSING_STOPPED): the patient's
- * row is share-locked, so a request (which locks it for update) waits for this write or
- * comes first and is seen.
+ * A patient who asked to be erased takes no more writes (PROCESSING_STOPPED). An erasure
+ * request locks the patient's episodes too, so it waits for a write in progress (which then
+ * counts in the last entry), or a write waits for it and sees the stop. The patient's row is
+ * not locked here: opening an episode updates it, and the race for "one open episode" must
+ * end in a unique violation, not a deadlock.
  */
 export function withEpisodeWrite<T>(
   db: Db,
@@ -20,8 +22,10 @@ export function withEpisodeWrite<T>(
   write: (tx: Prisma.TransactionClient) => Promise<T>,
 ): Promise<T> {
   return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "Episode" WHERE id = ${episodeId}::uuid FOR UPDATE`;
+    // A statement of its own after the lock: it sees an erasure request that committed while this write waited.
     const [patient] = await tx.$queryRaw<{ processingStoppedAt: Date | null }[]>`
-      SELECT p."processingStoppedAt" FROM "Episode" e JOIN "Patient" p ON p.id = e."patientId" WHERE e.id = ${episodeId}::uuid FOR UPDATE OF e FOR SHARE OF p`;
+      SELECT p."processingStoppedAt" FROM "Episode" e JOIN "Patient" p ON p.id = e."patientId" WHERE e.id = ${episodeId}::uuid`;
     if (patient) assertProcessing(patient);
     const result = await write(tx);
     await syncEpisodeFlags(tx, [episodeId], today());

@@ -37,8 +37,11 @@ export async function recordErasureRequest(db: Db, actor: Actor, patientId: stri
 
 async function stopProcessing(db: Db, actor: Actor, patientId: string, channel: ErasureChannel, now: Date): Promise<ErasureReceipt> {
   return db.$transaction(async (tx) => {
-    // Under the patient's lock: a write that raced the request sees the stop, or is counted in the last entry.
+    // Under the locks of the patient and its episodes (the lock every clinical write takes,
+    // lib/episodes/with-episode-write.ts): a write in progress finishes first and counts in the
+    // last entry; a write that comes after sees the stop.
     await tx.$executeRaw`SELECT 1 FROM "Patient" WHERE id = ${patientId}::uuid FOR UPDATE`;
+    await tx.$executeRaw`SELECT 1 FROM "Episode" WHERE "patientId" = ${patientId}::uuid FOR UPDATE`;
     const patient = await tx.patient.findUniqueOrThrow({
       where: { id: patientId },
       select: { name: true, email: true, processingStoppedAt: true, clinic: { select: { name: true, timeZone: true } }, portalUser: { select: { id: true, email: true, locale: true } } },
