@@ -3,6 +3,7 @@
 // alone. Where clinics share a database (a hosted installation), each backup holds the other
 // clinics' patients too, and the backups are for whoever runs the server. Decision record 016.
 import { createReadStream } from "node:fs";
+import path from "node:path";
 import { Readable } from "node:stream";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
@@ -12,7 +13,6 @@ import { AppError } from "../errors";
 import { DAILY_BACKUP } from "../scheduler/jobs";
 import { type BackupFile, backupTime, listBackups } from "./backup-folder";
 import type { BackupSettings } from "./daily-backup";
-import path from "node:path";
 
 export type BackupOverview = {
   backups: BackupFile[];

@@ -36,6 +36,8 @@ export const FORGET_FORM_KEYS: ScheduledJob = {
 
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [RULE_SWEEP, FORGET_FORM_KEYS];
 
+export const DAILY_BACKUP = "daily-backup";
+
 /**
  * The daily backup of the whole database (SPEC §9), at night before the sweep. `backup` is the
  * server's (lib/backup/daily-backup.ts): it needs the database itself and the backup folder.
@@ -57,4 +59,3 @@ export function dailyBackupJob(backup: (now: Date) => Promise<Record<string, num
   };
 }
 
-export const DAILY_BACKUP = "daily-backup";
