@@ -804,6 +804,7 @@ export const da = {
       followUpDays: "Opfølgning overskredet efter (dage)",
       baselineMissingDays: "Udgangsmålinger mangler: fra dag",
       returnToRunWalkMinutes: "Klar til løb: minutters gang uden forværring",
+      recoveredPain: "Klinikrapport: rask ved morgensmerte højst",
     },
   },
   prescription: {

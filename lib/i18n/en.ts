@@ -804,6 +804,7 @@ export const en: Messages = {
       followUpDays: "Follow-up overdue after (days)",
       baselineMissingDays: "Baseline missing: from day",
       returnToRunWalkMinutes: "Ready to run: minutes of walking without worsening",
+      recoveredPain: "Clinic report: recovered at first-step pain at most",
     },
   },
   prescription: {

@@ -6,7 +6,7 @@ import { CARE_LEVELS, RED_FLAG_CARE, type Finding, type RedFlag } from "../clini
 import type { ReferenceKey } from "../clinical/references";
 import { getMessages, type Messages } from "../i18n";
 import type { RuleCase, RuleCode, RuleFlag } from "./case";
-import { dayNumber as day, isoDay, judgeInstruments, type InstrumentJudgement } from "./instrument-judgement";
+import { dayNumber as day, isoDay, improvementOf, judgeInstruments, type InstrumentJudgement } from "./instrument-judgement";
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from "./settings";
 import { SEVERITIES, type Severity } from "./severity";
 
@@ -98,7 +98,7 @@ export function evaluate(input: RuleCase, asOf: string, settings: RuleSettings =
 
   // NO_IMPROVEMENT and the reviews that build on it
   const judgeable = judged.filter((j) => j.judgeable);
-  const noImprovement = judgeable.length > 0 && judgeable.every((j) => !j.improved);
+  const noImprovement = improvementOf(judged) === "NOT_IMPROVED";
   const latestPain = judged.filter((j) => PAIN_INSTRUMENTS.includes(j.instrument));
   // Persisting symptoms: pain still at the threshold, or no pain score to say otherwise.
   const persisting = latestPain.length === 0 || latestPain.some((j) => j.latest >= settings.persistingPain);

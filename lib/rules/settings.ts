@@ -38,6 +38,8 @@ export const DEFAULT_RULE_SETTINGS = {
   baselineMissingDays: 7,
   /** RETURN_TO_RUN_READY: minutes of walking without next-morning worsening. */
   returnToRunWalkMinutes: 30,
+  /** The clinic report's recovery curve: recovered at first-step pain this low, with the MCID met. */
+  recoveredPain: 2,
 };
 
 export type RuleSettings = typeof DEFAULT_RULE_SETTINGS;
@@ -66,6 +68,7 @@ export const SETTING_LIMITS = {
   followUpDays: [1, 3650],
   baselineMissingDays: DAYS,
   returnToRunWalkMinutes: [0, 600],
+  recoveredPain: [0, 10],
 } as const satisfies Record<RuleSettingName, readonly [number, number]>;
 
 /** Decimals each setting keeps; the others are whole numbers. */
@@ -76,6 +79,7 @@ export const SETTING_DECIMALS: Partial<Record<RuleSettingName, number>> = {
   adherenceMinFraction: 2,
   persistingPain: 1,
   injectionMinPain: 1,
+  recoveredPain: 1,
 };
 
 /** Each setting as a form field's limits (lib/forms/field-limits.ts), for its error text. */
