@@ -5,13 +5,17 @@ import type { Instrumentation } from "next";
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const [{ resumeReevaluations }, { startScheduler }, { logger }] = await Promise.all([
+  const [{ resumeReevaluations }, { resumeReportFacts }, { startScheduler }, { logger }] = await Promise.all([
     import("./lib/rules/reevaluation-runner.server"),
+    import("./lib/reports/report-facts-runner.server"),
     import("./lib/scheduler/scheduler.server"),
     import("./lib/log/logger"),
   ]);
   await resumeReevaluations().catch((error: unknown) => {
     logger.error({ err: error }, "could not resume the re-evaluation of flags at start");
+  });
+  await resumeReportFacts().catch((error: unknown) => {
+    logger.error({ err: error }, "could not start working out the clinic report's facts");
   });
   // The daily sweep and e-mail delivery: a job missed while the server was down, and e-mail
   // queued or failed meanwhile, go at once.

@@ -8,6 +8,7 @@ import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
 import { refreshEpisodeSummaries } from "../lib/episodes/refresh-episode-summary";
+import { refreshOutdatedReportFacts } from "../lib/reports/report-facts";
 import { readEnv } from "../lib/env";
 import { seedDefaultTemplates } from "../lib/programs/templates";
 import { BENCH_CLINIC, BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PATIENTS, BENCH_PORTAL_PATIENT } from "./bench-config";
@@ -140,6 +141,7 @@ runCli(async () => {
         await refreshEpisodeSummaries(prisma, episodes.slice(i, i + 2000).map((e) => e.id));
       }
     });
+    await step("report facts (the app's own code)", () => refreshOutdatedReportFacts(prisma, clinic.id, { batchSize: 1000 }));
     await step("analyze", () => prisma.$executeRawUnsafe("ANALYZE"));
     const [outcomes, sessions] = await Promise.all([
       prisma.outcomeMeasurement.count({ where: { clinicId: clinic.id } }),

@@ -4,6 +4,7 @@ import { callAction, formAction } from "@/lib/entry/action.server";
 import { errorTexts } from "@/lib/forms/error-text";
 import { updateClinicRuleSettings } from "@/lib/rules/clinic-rule-settings";
 import { reevaluationProgress } from "@/lib/rules/reevaluation";
+import { refreshReportFactsInBackground } from "@/lib/reports/report-facts-runner.server";
 import { reevaluateInBackground } from "@/lib/rules/reevaluation-runner.server";
 import { SETTING_FIELDS } from "@/lib/rules/settings";
 
@@ -12,6 +13,7 @@ export const saveRuleSettingsAction = formAction({ name: "settings.saveRules", a
   if (result.status === "invalid") return answer({ errors: errorTexts(result.fieldErrors, messages, SETTING_FIELDS), formError: messages.validation.summary });
   // The change and the request to re-evaluate are saved; the flags follow in the background.
   reevaluateInBackground(actor.clinicId);
+  refreshReportFactsInBackground(actor.clinicId);
   revalidatePath("/", "layout");
   return answer({ notice: messages.settings.saved(result.episodes) });
 });

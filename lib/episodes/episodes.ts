@@ -10,6 +10,7 @@ import type { EpisodeStatus } from "../generated/prisma/enums";
 import { patientWhere } from "../patients/scope";
 import { assertProcessing } from "../retention/processing-stopped";
 import { type EpisodeFieldErrors, type TEpisodeTransition, zEpisodeInput, ZEpisodeTransition } from "./episode-input";
+import { refreshReportFacts } from "../reports/report-facts";
 import { withEpisodeWrite } from "./with-episode-write";
 
 export type OpenEpisodeResult =
@@ -43,6 +44,7 @@ export async function openEpisode(
     const episode = await db.$transaction(async (tx) => {
       const created = await tx.episode.create({ data: { ...parsed.data, clinicId: actor.clinicId, patientId } });
       await tx.patient.update({ where: { id: patientId }, data: { currentEpisodeId: created.id } });
+      await refreshReportFacts(tx, [created.id]);
       await recordAuditEvent(tx, actor, { action: "CREATE", entity: "Episode", entityId: created.id });
       return created;
     });

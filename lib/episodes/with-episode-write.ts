@@ -2,13 +2,15 @@ import { today } from "../dates";
 import type { Db } from "../db/client";
 import { syncEpisodeFlags } from "../flags/sync-flags";
 import type { Prisma } from "../generated/prisma/client";
+import { refreshReportFacts } from "../reports/report-facts";
 import { assertProcessing } from "../retention/processing-stopped";
 import { refreshEpisodeSummaries } from "./refresh-episode-summary";
 
 /**
  * The one way to change an episode's clinical data: locks the episode's row, runs `write`,
- * re-evaluates the episode's flags with the rules and refreshes its summary, all in the same
- * transaction, so the flags and the caseload never disagree with the rows. The lock makes
+ * re-evaluates the episode's flags with the rules and refreshes its summary and its report
+ * facts, all in the same transaction, so the flags, the caseload and the clinic report never
+ * disagree with the rows. The lock makes
  * concurrent writes to one episode take turns, so two of them never both open the same flag.
  * A patient who asked to be erased takes no more writes (PROCESSING_STOPPED). An erasure
  * request locks the patient's episodes too, so it waits for a write in progress (which then
@@ -30,6 +32,7 @@ export function withEpisodeWrite<T>(
     const result = await write(tx);
     await syncEpisodeFlags(tx, [episodeId], today());
     await refreshEpisodeSummaries(tx, [episodeId]);
+    await refreshReportFacts(tx, [episodeId]);
     return result;
   });
 }

@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   "invalidCprDate",
   "cprBirthDateMismatch",
   "cprTaken",
+  "periodOrder",
+  "periodTooLong",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type FieldErrors<K extends string = string> = Partial<Record<K, ErrorCode>>;

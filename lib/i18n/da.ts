@@ -276,6 +276,8 @@ export const da = {
     invalidCprDate: "De første seks cifre er ikke en gyldig fødselsdato.",
     cprBirthDateMismatch: "CPR-nummeret passer ikke med fødselsdatoen.",
     cprTaken: "En anden patient i klinikken har allerede dette CPR-nummer.",
+    periodOrder: "Periodens slutning kan ikke ligge før dens start.",
+    periodTooLong: "Vælg en periode på højst 5 år.",
     summary: "Formularen blev ikke gemt. Ret de markerede felter.",
   },
   patientForm: {

@@ -276,6 +276,8 @@ export const en: Messages = {
     invalidCprDate: "The first six digits are not a valid date of birth.",
     cprBirthDateMismatch: "The CPR number does not match the date of birth.",
     cprTaken: "Another patient of the clinic already has this CPR number.",
+    periodOrder: "The end of the period cannot be before its start.",
+    periodTooLong: "Choose a period of at most 5 years.",
     summary: "The form was not saved. Correct the marked fields.",
   },
   patientForm: {

@@ -74,6 +74,7 @@ async function eraseRecord(db: Db, candidate: LastEntry, timeZone: string, now: 
       await tx.outcomeMeasurement.deleteMany({ where: { episodeId: { in: ids.episodes } } });
       await tx.assessment.deleteMany({ where: { episodeId: { in: ids.episodes } } });
       await tx.intervention.deleteMany({ where: { episodeId: { in: ids.episodes } } });
+      await tx.episodeReportFacts.deleteMany({ where: { episodeId: { in: ids.episodes } } });
       await tx.episode.deleteMany({ where: { id: { in: ids.episodes } } });
       await tx.recordRevision.deleteMany({ where: { entityId: { in: ids.all } } });
       await tx.idempotencyKey.deleteMany({ where: { OR: [{ entityId: { in: named } }, ...(portalUserId ? [{ userId: portalUserId }] : [])] } });

@@ -10,6 +10,7 @@ import type { FootType, Instrument, Sex, Side } from "../generated/prisma/enums"
 import { refreshEpisodeSummaries } from "../episodes/refresh-episode-summary";
 import { syncEpisodeFlags } from "../flags/sync-flags";
 import { DEFAULT_TEMPLATES } from "../programs/default-templates";
+import { refreshReportFacts } from "../reports/report-facts";
 import { seedDefaultTemplates } from "../programs/templates";
 import { createClinic, createPatient, createUser } from "./builders";
 import { syntheticCprs } from "./synthetic-cpr";
@@ -327,6 +328,7 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
   await seedProgramsAndLogs(db, seed, { ...base, portalUserId, treatmentStart, lastDay, course, painOn });
   await syncEpisodeFlags(db, [episode.id], seedDay);
   await refreshEpisodeSummaries(db, [episode.id]);
+  await refreshReportFacts(db, [episode.id]);
 }
 
 function clinicOutcomes(
