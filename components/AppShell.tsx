@@ -24,7 +24,7 @@ function navFor(actor: Actor, messages: Messages): NavItem[] {
         { href: "/admin/backups", label: messages.admin.nav.backups },
       ]
     : [];
-  return [{ href: "/caseload", label: messages.nav.caseload }, { href: "/flags", label: messages.nav.flags }, ...admin];
+  return [{ href: "/caseload", label: messages.nav.caseload }, { href: "/flags", label: messages.nav.flags }, { href: "/reports", label: messages.nav.reports }, ...admin];
 }
 
 /** The frame of every signed-in page: who is signed in, the role's menu, sign out. */

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { csvHeaders, toDanishCsv, type CsvCell } from "@/lib/csv/danish-csv";
+import { isoDate, today } from "@/lib/dates";
+import { route } from "@/lib/entry/route.server";
+import { AppError } from "@/lib/errors";
+import { clinicReport } from "@/lib/reports/clinic-report";
+import { REPORT_TABLES, reportTables, type ReportCell } from "@/lib/reports/report-tables";
+
+/** A share as a percentage with one decimal, a median with two; a withheld figure is an empty field. */
+function csvCell(cell: ReportCell): CsvCell {
+  if (cell.kind === "text" || cell.kind === "count" || cell.value === null) return cell.value;
+  return cell.kind === "share" ? Math.round(cell.value * 1000) / 10 : Math.round(cell.value * 100) / 100;
+}
+
+const ZExport = z.object({ table: z.enum(REPORT_TABLES), from: z.string().max(40), to: z.string().max(40), clinician: z.string().max(60).optional() });
+
+/** One table of the clinic report as the Danish CSV (SPEC §9), in the user's language. */
+export const GET = route({ name: "/reports/export", access: "clinic-patients", query: ZExport }, async ({ actor, database, messages, query }) => {
+  const day = today();
+  const result = await clinicReport(await database(), actor, query, isoDate(day));
+  if (result.status === "invalid") throw new AppError("INVALID_INPUT");
+  const table = reportTables(result.report, messages)[query.table];
+  // The page shows "57 %"; the CSV holds the number, so its column says the unit.
+  const header = table.header.map((heading, i) => (table.rows.some((row) => row[i]?.kind === "share") ? `${heading} (%)` : heading));
+  const csv = toDanishCsv(header, table.rows.map((row) => row.map(csvCell)));
+  return new Response(csv, { headers: csvHeaders(`report-${query.table}-${result.report.query.from}-${result.report.query.to}.csv`) });
+});

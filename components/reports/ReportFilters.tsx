@@ -1,0 +1,42 @@
+import type { Messages } from "@/lib/i18n";
+import { SelectField } from "../SelectField";
+import { TextField } from "../TextField";
+
+/**
+ * A plain GET form, like the caseload's: the chosen report is in the URL, so it can be linked,
+ * bookmarked and printed, with or without JavaScript.
+ */
+export function ReportFilters({
+  values,
+  errors,
+  clinicians,
+  messages,
+}: {
+  values: { from: string; to: string; clinician: string };
+  errors: Partial<Record<"from" | "to" | "clinician", string>>;
+  /** Null for a clinician, whose report is their own caseload. */
+  clinicians: { id: string; name: string; active: boolean }[] | null;
+  messages: Messages;
+}) {
+  const text = messages.reports;
+  return (
+    <form method="get" action="/reports" className="filters no-print" role="search" aria-label={text.filters}>
+      <TextField id="from" label={text.from} type="date" defaultValue={values.from} error={errors.from} required />
+      <TextField id="to" label={text.to} type="date" defaultValue={values.to} error={errors.to} required />
+      {clinicians && (
+        <SelectField
+          id="clinician"
+          label={text.clinician}
+          defaultValue={values.clinician}
+          error={errors.clinician}
+          options={[{ value: "", label: text.wholeClinic }, ...clinicians.map((c) => ({ value: c.id, label: c.active ? c.name : `${c.name} ${text.inactive}` }))]}
+        />
+      )}
+      <div className="filter-actions">
+        <button type="submit" className="button primary">
+          {text.show}
+        </button>
+      </div>
+    </form>
+  );
+}
