@@ -186,6 +186,7 @@ const PAGES: Record<string, Access> = {
   "/admin/audit": "clinic-admin",
   "/admin/import": "clinic-admin",
   "/admin/backups": "clinic-admin",
+  "/reports": "clinic-patients",
   "/account": "own-account",
   "/forgot-password": "public",
   "/portal": "own-record",
@@ -194,7 +195,7 @@ const PAGES: Record<string, Access> = {
   "/portal/learn": "own-record",
   "/portal/erasure": "own-record",
 };
-const ROUTES: Record<string, Access> = { "/caseload/export": "clinic-patients", "/admin/audit/export": "clinic-admin", "/admin/import/template": "clinic-admin", "/admin/backups/[name]": "clinic-admin", "/patients/[id]/export/fhir": "clinic-patients", "/portal/record/fhir": "own-record", "/api/health": "public", "/api/auth/[...nextauth]": "public" };
+const ROUTES: Record<string, Access> = { "/caseload/export": "clinic-patients", "/reports/export": "clinic-patients", "/admin/audit/export": "clinic-admin", "/admin/import/template": "clinic-admin", "/admin/backups/[name]": "clinic-admin", "/patients/[id]/export/fhir": "clinic-patients", "/portal/record/fhir": "own-record", "/api/health": "public", "/api/auth/[...nextauth]": "public" };
 
 /** What a cell must answer: sent to sign in, sent home, refused without a change, or done. */
 type Outcome = "sign-in" | "home" | "refused" | "done";

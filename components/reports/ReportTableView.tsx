@@ -12,12 +12,13 @@ export function formatCell(cell: ReportCell, locale: Locale): string {
 }
 
 /** One of the report's tables, with the link to its CSV. */
-export function ReportTableView({ table, csvHref, messages, locale, caption }: { table: ReportTable; csvHref: string; messages: Messages; locale: Locale; caption?: string }) {
+export function ReportTableView({ table, csvHref, messages, locale }: { table: ReportTable; csvHref: string; messages: Messages; locale: Locale }) {
   return (
     <div className="report-table">
       <div className="table-scroll">
         <table className="data-table print-table">
-          <caption className={caption ? undefined : "visually-hidden"}>{caption ?? table.title}</caption>
+          {/* Named by its title (the section's heading says it on screen), so each table can be found by name. */}
+          <caption className="visually-hidden">{table.title}</caption>
           <thead>
             <tr>
               {table.header.map((heading) => (

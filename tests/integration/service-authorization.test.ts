@@ -20,6 +20,7 @@ import { parseFlagQuery } from "../../lib/flags/flag-query";
 import { getFlag, listEpisodeFlags, listFlags } from "../../lib/flags/list-flags";
 import { createInvite, getPortalAccess } from "../../lib/invites/invites";
 import { backupOverview, downloadBackup } from "../../lib/backup/backup-downloads";
+import { clinicReport, reportClinicians } from "../../lib/reports/clinic-report";
 import { exportAuditEvents, listAuditEvents, ZAuditQuery } from "../../lib/audit/audit-log";
 import { getOutboxMessage, listOutbox } from "../../lib/email/outbox-view";
 import { scheduledJobStatus } from "../../lib/scheduler/job-status";
@@ -127,6 +128,8 @@ const SERVICES: Record<string, Service> = {
   getDataRights: { access: "clinic-patients", usesIds: true, call: (a, i) => getDataRights(t.prisma, a, i.patientId!) },
   placeHold: { access: "clinic-admin", usesIds: true, call: (a, i) => placeHold(t.prisma, a, i.patientId!, { kind: "COMPLAINT" }) },
   releaseHold: { access: "clinic-admin", usesIds: true, call: (a, i) => releaseHold(t.prisma, a, i.holdId!) },
+  clinicReport: { access: "clinic-patients", usesIds: false, call: (a) => clinicReport(t.prisma, a, { from: "2025-01-01", to: isoDate(day) }, isoDate(day)) },
+  reportClinicians: { access: "clinic-admin", usesIds: false, call: (a) => reportClinicians(t.prisma, a) },
   scheduledJobStatus: { access: "clinic-admin", usesIds: false, call: (a) => scheduledJobStatus(t.prisma, a) },
   logSession: { access: "own-record", usesIds: true, call: (a, i) => logSession(t.prisma, a, { clientId: randomUUID(), assignmentId: i.assignmentId, date: isoDate(day), completed: "yes", painDuring: "1" }, day) },
 };

@@ -48,7 +48,7 @@ export default page({ name: "/reports", access: "clinic-patients", search: ZRepo
   const { report } = result;
   const tables = reportTables(report, messages);
   const csv = (key: ReportTableKey) => `/reports/export${reportSearch(report.query)}&table=${key}`;
-  const tableOf = (key: ReportTableKey, caption?: string) => <ReportTableView table={tables[key]} csvHref={csv(key)} messages={messages} locale={actor.locale} caption={caption} />;
+  const tableOf = (key: ReportTableKey) => <ReportTableView table={tables[key]} csvHref={csv(key)} messages={messages} locale={actor.locale} />;
   const who = isAdmin ? (clinicians?.find((c) => c.id === report.query.clinician)?.name ?? null) : actor.name;
   const date = (ymd: string) => formatDate(new Date(`${ymd}T00:00:00Z`), actor.locale);
   const number = (value: number) => formatNumber(value, actor.locale, 1);
@@ -86,7 +86,7 @@ export default page({ name: "/reports", access: "clinic-patients", search: ZRepo
                 rows={report.milestones.map((m) => ({ milestone: text.improvement.weeks(m.weeks), improved: m.improved, notImproved: m.notImproved, notJudgeable: m.notJudgeable }))}
                 names={{ improved: text.improvement.improved, notImproved: text.improvement.notImproved, notJudgeable: text.improvement.notJudgeable }}
               />
-              {tableOf("improvement", text.chartTable)}
+              {tableOf("improvement")}
               <h3>{text.improvement.instruments}</h3>
               {tableOf("instruments")}
             </section>
@@ -122,14 +122,14 @@ export default page({ name: "/reports", access: "clinic-patients", search: ZRepo
                 weeks={report.weeklyPain.flatMap((w) => (w.median === null ? [] : [{ week: w.week, median: w.median, band: [w.lowerQuartile!, w.upperQuartile!] as [number, number] }]))}
                 names={{ median: text.pain.median, band: text.pain.middleHalf, week: text.pain.week }}
               />
-              {tableOf("pain", text.chartTable)}
+              {tableOf("pain")}
             </section>
 
             <section aria-labelledby="adherence-heading" className="report-section">
               <h2 id="adherence-heading">{text.adherence.title}</h2>
               <p className="hint">{text.adherence.about}</p>
               <AdherenceChart label={text.adherence.chart} bands={text.adherence.bands.map((band, i) => ({ band, episodes: report.adherence.bands[i]! }))} name={text.adherence.episodes} />
-              {tableOf("adherence", text.chartTable)}
+              {tableOf("adherence")}
             </section>
 
             <section aria-labelledby="flags-heading" className="report-section">

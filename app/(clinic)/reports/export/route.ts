@@ -4,6 +4,7 @@ import { isoDate, today } from "@/lib/dates";
 import { route } from "@/lib/entry/route.server";
 import { AppError } from "@/lib/errors";
 import { clinicReport } from "@/lib/reports/clinic-report";
+import { defaultPeriod } from "@/lib/reports/report-query";
 import { REPORT_TABLES, reportTables, type ReportCell } from "@/lib/reports/report-tables";
 
 /** A share as a percentage with one decimal, a median with two; a withheld figure is an empty field. */
@@ -12,12 +13,13 @@ function csvCell(cell: ReportCell): CsvCell {
   return cell.kind === "share" ? Math.round(cell.value * 1000) / 10 : Math.round(cell.value * 100) / 100;
 }
 
-const ZExport = z.object({ table: z.enum(REPORT_TABLES), from: z.string().max(40), to: z.string().max(40), clinician: z.string().max(60).optional() });
+// Without a period, the report's default one, as the page opens with.
+const ZExport = z.object({ table: z.enum(REPORT_TABLES).default("episodes"), from: z.string().max(40).optional(), to: z.string().max(40).optional(), clinician: z.string().max(60).optional() });
 
 /** One table of the clinic report as the Danish CSV (SPEC §9), in the user's language. */
 export const GET = route({ name: "/reports/export", access: "clinic-patients", query: ZExport }, async ({ actor, database, messages, query }) => {
   const day = today();
-  const result = await clinicReport(await database(), actor, query, isoDate(day));
+  const result = await clinicReport(await database(), actor, { ...defaultPeriod(day), ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) }, isoDate(day));
   if (result.status === "invalid") throw new AppError("INVALID_INPUT");
   const table = reportTables(result.report, messages)[query.table];
   // The page shows "57 %"; the CSV holds the number, so its column says the unit.
