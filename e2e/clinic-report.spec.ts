@@ -21,7 +21,7 @@ test("an admin reads the clinic report, changes period and clinician, downloads 
   }
   // Each chart is drawn, with its figures in a table beside it.
   for (const chart of ["Bedring efter 6 og 12 uger, forløb efter udfald", "Andel raske efter uger siden behandlingsstart, med det forventede forløb", "Median morgensmerte pr. HSR-programuge, med den midterste halvdel af forløbene", "Forløb efter andel gennemførte af ordinerede HSR-træninger"]) {
-    await expect(page.getByRole("img", { name: chart }).locator("svg.recharts-surface")).toBeVisible();
+    await expect(page.getByRole("img", { name: chart }).locator(".recharts-wrapper")).toBeVisible();
   }
   await expect(page.getByRole("table", { name: "Det forventede forløb" }).getByRole("row", { name: /52 uger/ })).toContainText("mere end 50 %");
   const share6 = await cell(page, "Bedring efter 6 og 12 uger", "6 uger", 5);
@@ -59,7 +59,7 @@ test("an admin reads the clinic report, changes period and clinician, downloads 
   await page.getByLabel("til og med").fill(twoWeeksAgo.toISOString().slice(0, 10).replace(/^\d{4}/, (y) => String(Number(y) - 1)));
   await page.getByRole("button", { name: "Vis rapport" }).click();
   await expect(page.getByText("Periodens slutning kan ikke ligge før dens start.")).toBeVisible();
-  await expect(page.getByRole("alert")).toHaveText("Ret perioden for at se rapporten.");
+  await expect(page.getByText("Ret perioden for at se rapporten.")).toHaveAttribute("role", "alert");
   await expect(page.getByRole("heading", { name: "Forløb", level: 2 })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
@@ -77,7 +77,7 @@ test("an admin reads the clinic report, changes period and clinician, downloads 
 test("a clinician's report is their own caseload, without a choice of clinician", async ({ page }) => {
   await signIn(page, "fysio2@demo.dk");
   await page.goto("/reports");
-  await expect(page.getByText("Sofie Skovs patienter")).toBeVisible();
+  await expect(page.getByText(/Sofie Skovs patienter/)).toBeVisible();
   await expect(page.getByLabel("Fysioterapeut")).toHaveCount(0);
   expect(Number(await cell(page, "Forløb", "Startet", 1))).toBeGreaterThan(0);
   await expectNoAxeViolations(page);

@@ -37,6 +37,8 @@ export type MilestoneFigures = {
 export type ClinicReport = {
   query: ReportQuery;
   asOf: string;
+  /** The clinic's threshold for "recovered", which the page states. */
+  recoveredPain: number;
   /** Episodes whose facts are still being worked out after a change of settings; they are not counted yet. */
   pending: number;
   episodes: { started: number; active: number; paused: number; discharged: number };
@@ -69,7 +71,8 @@ export async function clinicReport(db: Db, actor: Actor, raw: Record<string, unk
     return { status: "invalid", fieldErrors: { clinician: "invalidChoice" } };
   }
   const clinic = await db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { ruleSettings: true } });
-  const key = reportFactsKey(clinicRuleSettings(clinic.ruleSettings));
+  const settings = clinicRuleSettings(clinic.ruleSettings);
+  const key = reportFactsKey(settings);
   const chosen = chosenEpisodes(actor.clinicId, query, clinicianId, key);
   const [counts, instruments, recovery, pain, programs, flags, interventions] = await Promise.all([
     countEpisodes(db, chosen, asOf),
@@ -96,6 +99,7 @@ export async function clinicReport(db: Db, actor: Actor, raw: Record<string, unk
     report: {
       query,
       asOf,
+      recoveredPain: settings.recoveredPain,
       pending: counts.pending,
       episodes: { started: counts.started, active: counts.active, paused: counts.paused, discharged: counts.discharged },
       milestones: MILESTONE_WEEKS.map((weeks) => {

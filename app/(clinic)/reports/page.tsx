@@ -13,7 +13,6 @@ import { clinicReport, reportClinicians } from "@/lib/reports/clinic-report";
 import { REFERENCE_SOURCE } from "@/lib/reports/recovery";
 import { defaultPeriod, reportSearch, ZReportSearch } from "@/lib/reports/report-query";
 import { expectedShare, reportTables, type ReportTableKey } from "@/lib/reports/report-tables";
-import { getClinicRuleSettings } from "@/lib/rules/clinic-rule-settings";
 
 /** The clinic report (SPEC §7): admins for the clinic or one clinician, clinicians for their own caseload. */
 export default page({ name: "/reports", access: "clinic-patients", search: ZReportSearch }, async ({ actor, db, messages, search }) => {
@@ -21,10 +20,9 @@ export default page({ name: "/reports", access: "clinic-patients", search: ZRepo
   const day = today();
   const values = { ...defaultPeriod(day), ...Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined)), clinician: search.clinician ?? "" };
   const isAdmin = can(actor, "clinic-admin");
-  const [result, clinicians, settings, clinic] = await Promise.all([
+  const [result, clinicians, clinic] = await Promise.all([
     clinicReport(db, actor, values, isoDate(day)),
     isAdmin ? reportClinicians(db, actor) : null,
-    getClinicRuleSettings(db, actor),
     db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { name: true } }),
   ]);
   const errors = result.status === "invalid" ? errorTexts(result.fieldErrors, messages) : {};
@@ -93,7 +91,7 @@ export default page({ name: "/reports", access: "clinic-patients", search: ZRepo
 
             <section aria-labelledby="recovery-heading" className="report-section">
               <h2 id="recovery-heading">{text.recovery.title}</h2>
-              <p className="hint">{text.recovery.about(number(settings.recoveredPain))}</p>
+              <p className="hint">{text.recovery.about(number(report.recoveredPain))}</p>
               <p>{text.recovery.summary(report.recovery.recovered, report.recovery.followed)}</p>
               <RecoveryChart
                 label={text.recovery.chart}
