@@ -11,7 +11,7 @@ import { refreshEpisodeSummaries } from "../lib/episodes/refresh-episode-summary
 import { refreshOutdatedReportFacts } from "../lib/reports/report-facts";
 import { readEnv } from "../lib/env";
 import { seedDefaultTemplates } from "../lib/programs/templates";
-import { BENCH_CLINIC, BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PATIENTS, BENCH_PORTAL_PATIENT } from "./bench-config";
+import { BENCH_ADMIN, BENCH_CLINIC, BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PATIENTS, BENCH_PORTAL_PATIENT } from "./bench-config";
 import { runCli } from "./cli";
 import { createClinic } from "../lib/seed/builders";
 import { prepareDataKey } from "../lib/identity/data-key-file";
@@ -19,6 +19,12 @@ import { cprColumns } from "../lib/patients/cpr-columns";
 import { syntheticCprs } from "../lib/seed/synthetic-cpr";
 
 const CLINICIANS = 8;
+
+/**
+ * A fixed id from a row's text: its md5 with the version and variant of a random UUID set,
+ * so that the services' id check (lib/db/require-id.ts) accepts it.
+ */
+const idOf = (text: string) => `overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 runCli(async () => {
   const env = readEnv();
@@ -50,6 +56,7 @@ runCli(async () => {
         }),
       );
     }
+    await prisma.user.create({ data: { clinicId: clinic.id, role: "ADMIN", name: "Bench Admin", email: BENCH_ADMIN, passwordHash } });
     await seedDefaultTemplates(prisma, clinic.id);
     const template = await prisma.programTemplate.findFirstOrThrow({ where: { clinicId: clinic.id, key: "hsr-12-weeks" } });
     const ids = clinicians.map((c) => c.id);
@@ -66,7 +73,7 @@ runCli(async () => {
     await step("patients and episodes", async () => {
       await sql(`
         INSERT INTO "Patient" (id, "clinicId", "clinicianId", name, "dateOfBirth", sex, "affectedSide", "heightCm", "weightKg", "updatedAt")
-        SELECT md5('p' || n)::uuid, $1::uuid, ($2::uuid[])[1 + n % array_length($2::uuid[], 1)],
+        SELECT ${idOf("'p' || n")}, $1::uuid, ($2::uuid[])[1 + n % array_length($2::uuid[], 1)],
                (ARRAY['Mette','Lars','Hanne','Jens','Susanne','Peter','Camilla','Søren','Louise','Anders','Maria','Henrik'])[1 + n % 12]
                  || ' ' || (ARRAY['Nielsen','Jensen','Hansen','Pedersen','Andersen','Christensen','Larsen','Sørensen','Rasmussen','Madsen'])[1 + (n / 12) % 10]
                  || ' ' || n,
@@ -75,11 +82,11 @@ runCli(async () => {
         FROM generate_series(1, ${BENCH_PATIENTS}) AS n`);
       await sql(`
         INSERT INTO "Episode" (id, "clinicId", "patientId", side, "symptomOnset", "treatmentStart", status, "updatedAt")
-        SELECT md5('e' || n)::uuid, $1::uuid, md5('p' || n)::uuid, (ARRAY['LEFT','RIGHT','BOTH']::"Side"[])[1 + n % 3],
+        SELECT ${idOf("'e' || n")}, $1::uuid, ${idOf("'p' || n")}, (ARRAY['LEFT','RIGHT','BOTH']::"Side"[])[1 + n % 3],
                $3::date - (20 + n % 400 + 30), $3::date - (20 + n % 400),
                (CASE WHEN n % 10 = 0 THEN 'DISCHARGED' WHEN n % 10 = 1 THEN 'PAUSED' ELSE 'ACTIVE' END)::"EpisodeStatus", now()
         FROM generate_series(1, ${BENCH_PATIENTS}) AS n`);
-      await sql(`UPDATE "Patient" SET "currentEpisodeId" = md5('e' || substr(name, length(name) - position(' ' in reverse(name)) + 2))::uuid WHERE "clinicId" = $1::uuid`);
+      await sql(`UPDATE "Patient" SET "currentEpisodeId" = ${idOf("'e' || substr(name, length(name) - position(' ' in reverse(name)) + 2)")} WHERE "clinicId" = $1::uuid`);
     });
     await step("CPR numbers (encrypted)", async () => {
       const patients = await prisma.patient.findMany({ where: { clinicId: clinic.id }, select: { id: true, dateOfBirth: true }, orderBy: { name: "asc" } });
@@ -95,7 +102,7 @@ runCli(async () => {
     await step("assessments and programs", async () => {
       await sql(`
         INSERT INTO "Assessment" (id, "clinicId", "episodeId", "recordedById", date, "firstStepPain", "palpationPositive", "windlassPositive", "redFlagsScreened", "updatedAt")
-        SELECT gen_random_uuid(), $1::uuid, md5('e' || n)::uuid, ($2::uuid[])[1 + n % array_length($2::uuid[], 1)],
+        SELECT gen_random_uuid(), $1::uuid, ${idOf("'e' || n")}, ($2::uuid[])[1 + n % array_length($2::uuid[], 1)],
                $3::date - (20 + n % 400) + v * (10 + n % 30), 3 + (n + v) % 7, true, (n + v) % 4 <> 0, true, now()
         FROM generate_series(1, ${BENCH_PATIENTS}) AS n, generate_series(0, 2) AS v
         WHERE $3::date - (20 + n % 400) + v * (10 + n % 30) <= $3::date`);
@@ -106,32 +113,32 @@ runCli(async () => {
         FROM "Assessment" a WHERE a."clinicId" = $1::uuid`);
       await sql(`
         INSERT INTO "ProgramAssignment" (id, "clinicId", "episodeId", "templateId", kind, "startDate", "sessionsPerWeek", content, "updatedAt")
-        SELECT md5('a' || n)::uuid, $1::uuid, md5('e' || n)::uuid, $4::uuid, 'HSR', $3::date - (13 + n % 400), 3, (SELECT content FROM "ProgramTemplate" WHERE id = $4::uuid), now()
+        SELECT ${idOf("'a' || n")}, $1::uuid, ${idOf("'e' || n")}, $4::uuid, 'HSR', $3::date - (13 + n % 400), 3, (SELECT content FROM "ProgramTemplate" WHERE id = $4::uuid), now()
         FROM generate_series(1, ${BENCH_PATIENTS}) AS n WHERE n % 5 <> 0`);
     });
     await step("outcomes (~700,000 rows)", () =>
       sql(`
         INSERT INTO "OutcomeMeasurement" ("id", "clinicId", "episodeId", "recordedById", "recordedBy", date, instrument, value, "updatedAt")
-        SELECT gen_random_uuid(), $1::uuid, md5('e' || n)::uuid, ($2::uuid[])[1 + n % array_length($2::uuid[], 1)], 'PATIENT',
+        SELECT gen_random_uuid(), $1::uuid, ${idOf("'e' || n")}, ($2::uuid[])[1 + n % array_length($2::uuid[], 1)], 'PATIENT',
                $3::date - (20 + n % 400) + d, 'NRS_FIRST_STEP', greatest(0, least(10, 7 - (d * (n % 5)) / 12 + (n + d) % 3)), now()
         FROM generate_series(1, ${BENCH_PATIENTS}) AS n, generate_series(0, 34) AS d`),
     );
     await step("sessions (~300,000 rows)", () =>
       sql(`
         INSERT INTO "SessionLog" (id, "clientId", "clinicId", "episodeId", "assignmentId", kind, date, exercise, sets, reps, "loadKg", "painDuring", completed)
-        SELECT gen_random_uuid(), gen_random_uuid(), $1::uuid, md5('e' || n)::uuid, md5('a' || n)::uuid, 'HSR',
+        SELECT gen_random_uuid(), gen_random_uuid(), $1::uuid, ${idOf("'e' || n")}, ${idOf("'a' || n")}, 'HSR',
                $3::date - (13 + n % 400) + s * 2, 'HEEL_RAISE_TOWEL', 3, 12 - s % 5, s % 10, (n + s) % 5, (n + s) % 7 <> 0
         FROM generate_series(1, ${BENCH_PATIENTS}) AS n, generate_series(0, 18) AS s WHERE n % 5 <> 0`),
     );
     await step("flags", () =>
       sql(`
         INSERT INTO "Flag" (id, "clinicId", "episodeId", code, severity, evidence, recommendation, sources, "ruleVersion", "updatedAt")
-        SELECT gen_random_uuid(), $1::uuid, md5('e' || n)::uuid, 'BENCH', (ARRAY['URGENT','HIGH','WARNING','INFO']::"FlagSeverity"[])[1 + n % 4],
+        SELECT gen_random_uuid(), $1::uuid, ${idOf("'e' || n")}, 'BENCH', (ARRAY['URGENT','HIGH','WARNING','INFO']::"FlagSeverity"[])[1 + n % 4],
                '{}'::jsonb, '{}'::jsonb, ARRAY[]::text[], 1, now()
         FROM generate_series(1, ${BENCH_PATIENTS}) AS n WHERE n % 7 = 0`),
     );
     await step("portal account", async () => {
-      const patientId = (await prisma.$queryRaw<{ id: string }[]>`SELECT md5(${`p${BENCH_PORTAL_PATIENT.number}`})::uuid::text AS id`)[0]!.id;
+      const patientId = (await prisma.$queryRawUnsafe<{ id: string }[]>(`SELECT ${idOf(`'p${BENCH_PORTAL_PATIENT.number}'`)}::text AS id`))[0]!.id;
       const user = await prisma.user.create({ data: { clinicId: clinic.id, role: "PATIENT", name: "Bench Patient", email: BENCH_PORTAL_PATIENT.email, passwordHash } });
       await prisma.patient.update({ where: { id: patientId }, data: { portalUserId: user.id } });
     });

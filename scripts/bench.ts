@@ -1,6 +1,6 @@
-// npm run bench: the server time of /caseload for five views and of the patient portal on the
-// benchmark clinic (npm run bench:seed first), beside the time of the same data access run
-// directly.
+// npm run bench: the server time of /caseload for five views, of the patient portal and of the
+// clinic report on the benchmark clinic (npm run bench:seed first), beside the time of the same
+// data access run directly; and, once, what the report would cost without its stored facts.
 // Measures the configured database (DATA_DIR or DATABASE_URL); writes bench/results.json.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -8,7 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseCaseloadQuery } from "../lib/caseload/caseload-query";
 import { listCaseload } from "../lib/caseload/list-caseload";
-import { today } from "../lib/dates";
+import { isoDate, today } from "../lib/dates";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { readEnv } from "../lib/env";
@@ -16,7 +16,10 @@ import type { Actor } from "../lib/auth/actor";
 import type { Db } from "../lib/db/client";
 import { getPortalOverview } from "../lib/portal/portal-overview";
 import { runDueJobs } from "../lib/scheduler/run-due-jobs";
-import { BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PORTAL_PATIENT } from "./bench-config";
+import { clinicReport } from "../lib/reports/clinic-report";
+import { workOutReportFacts } from "../lib/reports/report-facts";
+import { defaultPeriod } from "../lib/reports/report-query";
+import { BENCH_ADMIN, BENCH_CLINIC, BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PORTAL_PATIENT } from "./bench-config";
 import { runCli, UsageError } from "./cli";
 import { signIn, waitForHealth } from "../tests/support/http-client";
 
@@ -37,7 +40,14 @@ const VIEWS: View[] = [
   caseload("whole clinic, name search", "/caseload?scope=clinic&q=Hansen"),
   caseload("whole clinic, page 50", "/caseload?scope=clinic&page=50"),
   { name: "portal (patient, 14 months of logs)", path: "/portal", as: BENCH_PORTAL_PATIENT.email, direct: (prisma, actor, day) => getPortalOverview(prisma, actor, day) },
+  report("clinic report, 12 months, clinic", BENCH_ADMIN),
+  report("clinic report, 12 months, own", BENCH_CLINICIAN),
 ];
+
+/** The clinic report of its default period, the last twelve months, as /reports opens. */
+function report(name: string, as: string): View {
+  return { name, path: "/reports", as, direct: (prisma, actor, day) => clinicReport(prisma, actor, defaultPeriod(day), isoDate(day)) };
+}
 
 type Stats = { p50: number; p95: number };
 
@@ -45,6 +55,7 @@ runCli(async () => {
   const env = readEnv();
   const target = databaseTargetFromEnv(env);
   const dbTimes = await measureDirect(target);
+  const withoutFacts = await measureWithoutStoredFacts(target);
   const httpTimes = await measureHttp(target);
 
   const results = VIEWS.map((view, i) => ({ ...view, http: httpTimes[i]!, db: dbTimes[i]!, ratio: round(httpTimes[i]!.p95 / dbTimes[i]!.p95) }));
@@ -53,10 +64,11 @@ runCli(async () => {
   for (const r of results) {
     console.log(`${r.name.padEnd(34)} ${f(r.http.p50)} ${f(r.http.p95)} ${f(r.db.p50, 8)} ${f(r.db.p95, 8)} ${String(r.ratio).padStart(9)}`);
   }
+  console.log(`\nThe clinic report's facts worked out at read time instead (${withoutFacts.episodes} episodes, not what the app does): p50 ${withoutFacts.p50} ms, p95 ${withoutFacts.p95} ms`);
   await mkdir(path.join(ROOT, "bench"), { recursive: true });
   await writeFile(
     path.join(ROOT, "bench", "results.json"),
-    `${JSON.stringify({ database: target.kind, measuredAt: new Date().toISOString(), runs: RUNS, views: results }, null, 2)}\n`,
+    `${JSON.stringify({ database: target.kind, measuredAt: new Date().toISOString(), runs: RUNS, views: results, reportFactsAtReadTime: withoutFacts }, null, 2)}\n`,
   );
   console.log("\nWrote bench/results.json");
 });
@@ -78,6 +90,26 @@ async function measureDirect(target: ReturnType<typeof databaseTargetFromEnv>): 
       stats.push(await time(() => view.direct(prisma, actor, day)));
     }
     return stats;
+  } finally {
+    await prisma.$disconnect();
+    await db.close();
+  }
+}
+
+/**
+ * What the report would take if it worked out each episode's facts from the raw rows when it
+ * is read (decision record 017): the 12-month period's episodes, read and computed by the same
+ * code that keeps the stored facts. A few runs: it is slow.
+ */
+async function measureWithoutStoredFacts(target: ReturnType<typeof databaseTargetFromEnv>): Promise<Stats & { episodes: number }> {
+  const db = await openDatabase(target);
+  const prisma = createPrismaClient(db);
+  try {
+    const clinic = await prisma.clinic.findFirstOrThrow({ where: { name: BENCH_CLINIC } });
+    const period = defaultPeriod(today());
+    const ids = (await prisma.episode.findMany({ where: { clinicId: clinic.id, treatmentStart: { gte: new Date(period.from), lte: new Date(period.to) } }, select: { id: true } })).map((e) => e.id);
+    const stats = await time(() => workOutReportFacts(prisma, ids), { runs: 5, warmUp: 1 });
+    return { ...stats, episodes: ids.length };
   } finally {
     await prisma.$disconnect();
     await db.close();
@@ -119,10 +151,10 @@ async function measureHttp(target: ReturnType<typeof databaseTargetFromEnv>): Pr
   }
 }
 
-async function time(work: () => Promise<unknown>): Promise<Stats> {
-  for (let i = 0; i < WARM_UP; i += 1) await work();
+async function time(work: () => Promise<unknown>, { runs = RUNS, warmUp = WARM_UP } = {}): Promise<Stats> {
+  for (let i = 0; i < warmUp; i += 1) await work();
   const samples: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
+  for (let i = 0; i < runs; i += 1) {
     const started = performance.now();
     await work();
     samples.push(performance.now() - started);

@@ -48,18 +48,13 @@ async function loadReportInputs(db: Prisma.TransactionClient, episodeIds: string
   return inputs;
 }
 
-/**
- * Works out the facts of the given episodes from their rows with their clinic's current
- * settings, and stores them. Call it in the transaction that changed the rows, after the
- * change, so the report never disagrees with the record.
- */
-export async function refreshReportFacts(db: Prisma.TransactionClient, episodeIds: string[]): Promise<void> {
-  if (episodeIds.length === 0) return;
+/** The facts of the given episodes, worked out from their rows with their clinic's current settings, as rows to store. */
+export async function workOutReportFacts(db: Prisma.TransactionClient, episodeIds: string[]): Promise<Prisma.EpisodeReportFactsCreateManyInput[]> {
   const inputs = await loadReportInputs(db, episodeIds);
   const clinicIds = [...new Set([...inputs.values()].map((input) => input.clinicId))];
   const clinics = await db.clinic.findMany({ where: { id: { in: clinicIds } }, select: { id: true, ruleSettings: true } });
   const settingsOf = new Map(clinics.map((clinic) => [clinic.id, clinicRuleSettings(clinic.ruleSettings)]));
-  const rows: Prisma.EpisodeReportFactsCreateManyInput[] = [...inputs].map(([episodeId, input]) => {
+  return [...inputs].map(([episodeId, input]) => {
     const settings = settingsOf.get(input.clinicId)!;
     const facts = episodeFacts(input, settings);
     return {
@@ -80,6 +75,15 @@ export async function refreshReportFacts(db: Prisma.TransactionClient, episodeId
       weeklyCompleted: facts.program?.course.weeklyCompleted ?? [],
     };
   });
+}
+
+/**
+ * Works out the facts of the given episodes and stores them. Call it in the transaction that
+ * changed the rows, after the change, so the report never disagrees with the record.
+ */
+export async function refreshReportFacts(db: Prisma.TransactionClient, episodeIds: string[]): Promise<void> {
+  if (episodeIds.length === 0) return;
+  const rows = await workOutReportFacts(db, episodeIds);
   // Two statements whatever the number of episodes: the background refresh passes hundreds.
   await db.episodeReportFacts.deleteMany({ where: { episodeId: { in: episodeIds } } });
   await db.episodeReportFacts.createMany({ data: rows });
