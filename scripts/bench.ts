@@ -81,6 +81,9 @@ async function measureDirect(target: ReturnType<typeof databaseTargetFromEnv>): 
     // The day's scheduled jobs first: a server started on a clinic not yet swept today would
     // sweep it while it is measured.
     await runDueJobs(prisma);
+    // The sweep may just have opened tens of thousands of flags; in production autovacuum
+    // analyzes after such a change, so the planner's statistics are brought up to date here too.
+    await prisma.$executeRawUnsafe("ANALYZE");
     const day = today();
     const stats: Stats[] = [];
     for (const view of VIEWS) {

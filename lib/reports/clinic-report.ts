@@ -209,7 +209,8 @@ async function flagCounts(db: Db, chosen: Prisma.Sql) {
     SELECT fl.code, count(*)::int AS raised, count(DISTINCT fl."episodeId")::int AS episodes, count(ack.at)::int AS acknowledged,
            array_agg(extract(epoch FROM ack.at - fl."openedAt")::float8 / 3600) FILTER (WHERE ack.at IS NOT NULL) AS hours
     FROM chosen JOIN "Flag" fl ON fl."episodeId" = chosen.id
-    LEFT JOIN LATERAL (SELECT min(ev.at) AS at FROM "FlagEvent" ev WHERE ev."flagId" = fl.id AND ev.type = 'ACKNOWLEDGED') ack ON true
+    -- Acknowledgements are few: gathered once and joined, rather than looked up flag by flag.
+    LEFT JOIN (SELECT ev."flagId", min(ev.at) AS at FROM "FlagEvent" ev WHERE ev.type = 'ACKNOWLEDGED' GROUP BY ev."flagId") ack ON ack."flagId" = fl.id
     WHERE fl.code = ANY(${[...RULE_CODES]}::text[])
     GROUP BY fl.code`;
   const byCode = new Map(rows.map((row) => [row.code, { ...row, hours: row.hours ?? [] }]));
