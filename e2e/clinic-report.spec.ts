@@ -43,7 +43,7 @@ test("an admin reads the clinic report, changes period and clinician, downloads 
   await page.getByLabel("Fysioterapeut").selectOption({ label: "Sofie Skov" });
   await page.getByRole("button", { name: "Vis rapport" }).click();
   await expect(page).toHaveURL(/clinician=/);
-  await expect(page.getByText(/Sofie Skovs patienter/)).toBeVisible();
+  await expect(page.getByText(/patienter hos Sofie Skov/)).toBeVisible();
   expect(Number(await cell(page, "Forløb", "Startet", 1))).toBeLessThan(started);
 
   // A period of the last two weeks: only the newest courses.
@@ -77,7 +77,7 @@ test("an admin reads the clinic report, changes period and clinician, downloads 
 test("a clinician's report is their own caseload, without a choice of clinician", async ({ page }) => {
   await signIn(page, "fysio2@demo.dk");
   await page.goto("/reports");
-  await expect(page.getByText(/Sofie Skovs patienter/)).toBeVisible();
+  await expect(page.getByText(/patienter hos Sofie Skov/)).toBeVisible();
   await expect(page.getByLabel("Fysioterapeut")).toHaveCount(0);
   expect(Number(await cell(page, "Forløb", "Startet", 1))).toBeGreaterThan(0);
   await expectNoAxeViolations(page);

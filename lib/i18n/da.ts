@@ -1020,7 +1020,7 @@ export const da = {
     show: "Vis rapport",
     print: "Udskriv rapport",
     invalid: "Ret perioden for at se rapporten.",
-    scope: (clinic: string, from: string, to: string, who: string | null) => `${clinic} · behandling startet ${from}–${to}${who ? ` · ${who}s patienter` : ""} `,
+    scope: (clinic: string, from: string, to: string, who: string | null) => `${clinic} · behandling startet ${from}–${to}${who ? ` · patienter hos ${who}` : ""}`,
     asOf: (day: string) => `Tal pr. ${day}.`,
     pending: (count: number) => `${daNumber(count)} ${count === 1 ? "forløb" : "forløb"} bliver regnet igen efter en ændring af indstillingerne og tælles ikke med endnu. Genindlæs siden om et minut.`,
     suppressed: "–: færre end 5 forløb, så kun antal vises (ingen procenter eller medianer).",

@@ -1020,7 +1020,7 @@ export const en: Messages = {
     show: "Show report",
     print: "Print report",
     invalid: "Correct the period to see the report.",
-    scope: (clinic: string, from: string, to: string, who: string | null) => `${clinic} · treatment started ${from}–${to}${who ? ` · ${who}'s patients` : ""} `,
+    scope: (clinic: string, from: string, to: string, who: string | null) => `${clinic} · treatment started ${from}–${to}${who ? ` · patients of ${who}` : ""}`,
     asOf: (day: string) => `Figures as of ${day}.`,
     pending: (count: number) => `${enNumber(count)} ${count === 1 ? "episode is" : "episodes are"} being recalculated after a change of settings and ${count === 1 ? "is" : "are"} not counted yet. Reload the page in a minute.`,
     suppressed: "–: fewer than 5 episodes, so only counts are shown (no percentages or medians).",

@@ -56,7 +56,7 @@ export default page({ name: "/reports", access: "clinic-patients", search: ZRepo
       {heading}
       <p className="hint no-print">{text.intro}</p>
       <ReportFilters values={report.query} errors={{}} clinicians={clinicians} messages={messages} />
-      <div className="report" aria-live="polite">
+      <div className="report">
         <p className="report-scope">
           <strong>{text.scope(clinic.name, date(report.query.from), date(report.query.to), who)}</strong>
           {text.asOf(date(report.asOf))}
