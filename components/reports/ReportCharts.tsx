@@ -85,7 +85,7 @@ export function WeeklyPainChart({ label, weeks, names }: { label: string; weeks:
       <ComposedChart data={weeks} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
         <XAxis dataKey="week" type="number" domain={[0, "dataMax"]} allowDecimals={false} label={{ value: names.week, position: "insideBottomRight", offset: -4, fontSize: 12 }} />
-        <YAxis domain={[0, 10]} width={40} />
+        <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} width={40} />
         <Tooltip />
         <Legend />
         <Area dataKey="band" name={names.band} fill="var(--chart-clinic)" fillOpacity={0.12} stroke="none" isAnimationActive={false} />
