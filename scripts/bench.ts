@@ -1,8 +1,8 @@
-// npm run bench: the server time of /caseload for five views, of the patient portal and of the
-// clinic report on the benchmark clinic (npm run bench:seed first), beside the time of the same
-// data access run directly; and, once, what the report would cost without its stored facts.
+// npm run bench [-- --only views|peak]: the server time of /caseload for five views, of the
+// patient portal and of the clinic report on the benchmark clinic (npm run bench:seed first),
+// beside the time of the same data access run directly; once, what the report would cost
+// without its stored facts; and the portal's morning peak (scripts/morning-peak.ts).
 // Measures the configured database (DATA_DIR or DATABASE_URL); writes bench/results.json.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -21,13 +21,14 @@ import { workOutReportFacts } from "../lib/reports/report-facts";
 import { defaultPeriod } from "../lib/reports/report-query";
 import { BENCH_ADMIN, BENCH_CLINIC, BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PORTAL_PATIENT } from "./bench-config";
 import { runCli, UsageError } from "./cli";
-import { signIn, waitForHealth } from "../tests/support/http-client";
+import { AppServer } from "../tests/support/app-server";
+import { signIn } from "../tests/support/http-client";
+import { measureMorningPeak, PEAK } from "./morning-peak";
 
 const RUNS = 30;
 const WARM_UP = 3;
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
 const ROOT = path.resolve(import.meta.dirname, "..");
-const BASE_URL = `http://localhost:${PORT}`;
 type View = { name: string; path: string; as: string; direct: (prisma: Db, actor: Actor, day: Date) => Promise<unknown> };
 const caseload = (name: string, path: string): View => ({
   name, path, as: BENCH_CLINICIAN,
@@ -54,9 +55,45 @@ type Stats = { p50: number; p95: number };
 runCli(async () => {
   const env = readEnv();
   const target = databaseTargetFromEnv(env);
+  const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+  if (only && only !== "views" && only !== "peak") throw new UsageError("Usage: npm run bench -- [--only views|peak]");
+  const database = await describeDatabase(target);
+  console.log(`The database holds ${database.clinics} clinics, ${database.rows.toLocaleString("en")} outcome and session rows.`);
+  const serverEnv: Record<string, string> = target.kind === "postgres" && !process.env.NEXTAUTH_SECRET ? { NEXTAUTH_SECRET: randomBytes(32).toString("hex") } : {};
+  const views = only === "peak" ? null : await measureViews(target, serverEnv);
+  const peak = only === "views" ? null : await measureMorningPeak(target, serverEnv);
+  if (peak) {
+    console.log(`\nMorning peak on ${target.kind}: ${peak.http.writes} portal writes, ${PEAK.concurrent} at once (pain, then sessions)`);
+    console.log(`  through HTTP: ${peak.http.perSecond} writes/s, p50 ${peak.http.p50} ms, p99 ${peak.http.p99} ms`);
+    console.log(`  directly:     ${peak.direct.perSecond} writes/s, p50 ${peak.direct.p50} ms, p99 ${peak.direct.p99} ms`);
+    console.log(`  HTTP reaches ${Math.round((100 * peak.http.perSecond) / peak.direct.perSecond)} % of the direct rate`);
+  }
+  await mkdir(path.join(ROOT, "bench"), { recursive: true });
+  await writeFile(
+    path.join(ROOT, "bench", "results.json"),
+    `${JSON.stringify({ database: target.kind, ...database, measuredAt: new Date().toISOString(), runs: RUNS, ...views, morningPeak: peak }, null, 2)}\n`,
+  );
+  console.log("\nWrote bench/results.json");
+});
+
+/** How many clinics and rows the measured database holds: a clinic's times depend on the others' too. */
+async function describeDatabase(target: ReturnType<typeof databaseTargetFromEnv>): Promise<{ clinics: number; rows: number }> {
+  const db = await openDatabase(target);
+  const prisma = createPrismaClient(db);
+  try {
+    const [clinics, outcomes, sessions] = await Promise.all([prisma.clinic.count(), prisma.outcomeMeasurement.count(), prisma.sessionLog.count()]);
+    return { clinics, rows: outcomes + sessions };
+  } finally {
+    await prisma.$disconnect();
+    await db.close();
+  }
+}
+
+/** The pages' server times beside their data access run directly, and the report without stored facts. */
+async function measureViews(target: ReturnType<typeof databaseTargetFromEnv>, serverEnv: Record<string, string>) {
   const dbTimes = await measureDirect(target);
   const withoutFacts = await measureWithoutStoredFacts(target);
-  const httpTimes = await measureHttp(target);
+  const httpTimes = await measureHttp(serverEnv);
 
   const results = VIEWS.map((view, i) => ({ ...view, http: httpTimes[i]!, db: dbTimes[i]!, ratio: round(httpTimes[i]!.p95 / dbTimes[i]!.p95) }));
   console.log(`\nServer time on ${target.kind}, ${RUNS} requests per view (ms)`);
@@ -65,13 +102,8 @@ runCli(async () => {
     console.log(`${r.name.padEnd(34)} ${f(r.http.p50)} ${f(r.http.p95)} ${f(r.db.p50, 8)} ${f(r.db.p95, 8)} ${String(r.ratio).padStart(9)}`);
   }
   console.log(`\nThe clinic report's facts worked out at read time instead (${withoutFacts.episodes} episodes, not what the app does): p50 ${withoutFacts.p50} ms, p95 ${withoutFacts.p95} ms`);
-  await mkdir(path.join(ROOT, "bench"), { recursive: true });
-  await writeFile(
-    path.join(ROOT, "bench", "results.json"),
-    `${JSON.stringify({ database: target.kind, measuredAt: new Date().toISOString(), runs: RUNS, views: results, reportFactsAtReadTime: withoutFacts }, null, 2)}\n`,
-  );
-  console.log("\nWrote bench/results.json");
-});
+  return { views: results, reportFactsAtReadTime: withoutFacts };
+}
 
 /** The data access behind each page (listCaseload, getPortalOverview) called in this process. */
 async function measureDirect(target: ReturnType<typeof databaseTargetFromEnv>): Promise<Stats[]> {
@@ -120,28 +152,18 @@ async function measureWithoutStoredFacts(target: ReturnType<typeof databaseTarge
 }
 
 /** The production server, started as npm start starts it, asked over loopback. */
-async function measureHttp(target: ReturnType<typeof databaseTargetFromEnv>): Promise<Stats[]> {
-  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/start.ts")], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      NEXTAUTH_URL: `http://localhost:${PORT}`,
-      ...(target.kind === "postgres" && !process.env.NEXTAUTH_SECRET ? { NEXTAUTH_SECRET: randomBytes(32).toString("hex") } : {}),
-    },
-  });
-  const exited = new Promise<void>((resolve) => server.on("exit", () => resolve()));
+async function measureHttp(serverEnv: Record<string, string>): Promise<Stats[]> {
+  const server = new AppServer(PORT, serverEnv);
   try {
-    await waitForHealth(BASE_URL, 300_000);
+    await server.start();
     const cookies = new Map<string, string>();
     const stats: Stats[] = [];
     for (const view of VIEWS) {
-      if (!cookies.has(view.as)) cookies.set(view.as, await signIn(BASE_URL, view.as, BENCH_PASSWORD));
+      if (!cookies.has(view.as)) cookies.set(view.as, await signIn(server.baseURL, view.as, BENCH_PASSWORD));
       const cookie = cookies.get(view.as)!;
       stats.push(
         await time(async () => {
-          const response = await fetch(`${BASE_URL}${view.path}`, { headers: { cookie }, redirect: "manual" });
+          const response = await fetch(`${server.baseURL}${view.path}`, { headers: { cookie }, redirect: "manual" });
           await response.text();
           if (response.status !== 200) throw new Error(`${view.path} answered ${response.status}`);
         }),
@@ -149,8 +171,7 @@ async function measureHttp(target: ReturnType<typeof databaseTargetFromEnv>): Pr
     }
     return stats;
   } finally {
-    server.kill("SIGTERM");
-    await exited;
+    await server.stop();
   }
 }
 

@@ -9,7 +9,6 @@
 // action (its id from the build's own table of actions) with the arguments in React's reply
 // encoding (React's own encodeReply, the one Next.js ships). A write whose answer is lost is
 // sent again with the same client id or idempotency key, as the portal and the clinic's forms do.
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -24,9 +23,9 @@ import { prepareDataKey } from "../lib/identity/data-key-file";
 import { readEnv } from "../lib/env";
 import { findTestPostgres } from "../tests/support/find-postgres";
 import { runCli, UsageError } from "./cli";
-import { type ActionAnswer, callServerAction, serverActions, signIn, waitForHealth } from "../tests/support/http-client";
+import { AppServer } from "../tests/support/app-server";
+import { type ActionAnswer, actionId, callServerAction, formArgs, signIn } from "../tests/support/http-client";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.CRASH_PORT ?? 3230);
 const BASE = `http://127.0.0.1:${PORT}`;
 
@@ -86,72 +85,7 @@ async function withDb<T>(target: DatabaseTarget, work: (db: Awaited<ReturnType<t
   }
 }
 
-/** One production server, started the way npm start starts it; its output is kept for a failure's report. */
-class AppServer {
-  private child: ChildProcess | null = null;
-  private output: string[] = [];
-  constructor(private readonly env: Record<string, string>) {}
-
-  async start(): Promise<number> {
-    const started = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/start.ts")], {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, ...this.env, PORT: String(PORT), HOST: "127.0.0.1", NEXTAUTH_URL: BASE, LOG_LEVEL: "warn" },
-    });
-    const keep = (chunk: Buffer) => {
-      this.output.push(chunk.toString());
-      if (this.output.length > 200) this.output.shift();
-    };
-    child.stdout!.on("data", keep);
-    child.stderr!.on("data", keep);
-    this.child = child;
-    const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`the server exited (${code}) while starting:\n${this.output.join("")}`))));
-    await Promise.race([
-      waitForHealth(BASE, 120_000).catch((error: Error) => {
-        throw new Error(`${error.message} It printed:\n${this.output.join("")}`);
-      }),
-      exited,
-    ]);
-    exited.catch(() => undefined);
-    return performance.now() - started;
-  }
-
-  /** SIGKILL: no shutdown of any kind, as a power cut or the OOM killer would. */
-  async kill(): Promise<void> {
-    const child = this.child!;
-    // Its exit is expected now: not the "exited while starting" failure.
-    child.removeAllListeners("exit");
-    const gone = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGKILL");
-    await gone;
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    child.removeAllListeners("exit");
-    const gone = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    await gone;
-  }
-}
-
 type Write = { id: string; url: string; send: () => Promise<ActionAnswer>; acknowledged: (answer: ActionAnswer) => boolean };
-
-/** The id of an exported server action in the build. */
-function actionId(file: string, name: string): string {
-  const found = serverActions().find((action) => action.file === file && action.name === name);
-  if (!found) throw new Error(`The build has no server action ${name} of ${file}.`);
-  return found.id;
-}
-
-/** A form's server action with its arguments: (…bound arguments, previous state, form data). */
-function formArgs(bound: unknown[], values: Record<string, string>): unknown[] {
-  const formData = new FormData();
-  for (const [name, value] of Object.entries(values)) formData.append(name, value);
-  return [...bound, { attempt: 0, values: {}, errors: {}, formError: null }, formData];
-}
 
 /**
  * Sends each write until the server acknowledges it: a lost answer (a refused or broken
@@ -196,7 +130,7 @@ async function prepare(target: DatabaseTarget, env: Record<string, string>) {
 async function crashRun(label: string, target: DatabaseTarget, env: Record<string, string>): Promise<string[]> {
   console.log(`\n== ${label}: ${LOAD.patients} patients' and ${LOAD.clinicians} clinicians' writers, ${LOAD.writes} writes each, ${LOAD.kills} kills`);
   const { patientId, episodeId, assignmentId } = await prepare(target, env);
-  const server = new AppServer(env);
+  const server = new AppServer(PORT, env);
   const testStart = new Date();
   const day = isoDate(today());
   try {

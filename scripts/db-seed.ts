@@ -2,6 +2,7 @@
 import { today } from "../lib/dates";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
+import { applyMigrations } from "../lib/db/migrations";
 import { readEnv } from "../lib/env";
 import { prepareDataKey } from "../lib/identity/data-key-file";
 import { describeDemoSignIns, seedDemoOnce } from "../lib/seed/demo";
@@ -16,6 +17,8 @@ runCli(async () => {
   const db = await openDatabase(target);
   const prisma = createPrismaClient(db);
   try {
+    // A new database has no tables yet: the seed brings it up to date first, as npm start does.
+    await applyMigrations(db);
     process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(prisma, env, target);
     const seeded = await seedDemoOnce(prisma, today());
     console.log(seeded ? `Seeded the demo clinics (${seeded.patients} demo patients).` : "The demo clinics are already there; nothing seeded.");

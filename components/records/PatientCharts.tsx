@@ -1,7 +1,9 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { groupMarkers, type Marker, type Point } from "@/lib/charts/chart-series";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import { formatShortDate } from "@/lib/i18n/format";
 
 export type ChartSeries = { key: string; label: string; points: Point[]; style: "diary" | "clinic" | "secondary" };
 export type ChartBaseline = { value: number; low: number; high: number; label: string };
@@ -13,40 +15,55 @@ const CHART_HEIGHT = 280;
 
 const COLOURS = { diary: "var(--chart-diary)", clinic: "var(--chart-clinic)", secondary: "var(--chart-secondary)" };
 
-function formatDay(t: number, locale: string) {
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(t));
-}
+/** Props that never change, made once: Recharts redoes its work for a prop whose reference changes. */
+const MARGIN = { top: 24, right: 16, bottom: 8, left: 0 };
+const X_PADDING = { left: 40, right: 12 };
+const CLINIC_DOT = { r: 4 };
+const LABEL_STYLE = { fontSize: 11, fill: "var(--ink)" };
 
 /**
  * One panel. Markers are drawn as thin lines labelled with their number only (the list under
  * the charts names them), so labels never crowd or run off the edge; the band of no meaningful
  * change is explained beside the chart rather than labelled inside it.
+ *
+ * Every object and function handed to Recharts keeps its reference from render to render
+ * (constants above, useMemo below): Recharts keeps the chart's settings in a store and works out
+ * every point again when one of them changes, which made drawing two years of daily values
+ * the patient page's longest task (npm run bench:chart; Recharts' performance guide).
  */
-export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; markers: Marker[]; locale: string }) {
-  const times = panel.series.flatMap((series) => series.points.map((point) => point.t));
-  const domain: [number, number] = [Math.min(...times, ...markers.map((m) => m.t)), Math.max(...times, ...markers.map((m) => m.t))];
+export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; markers: Marker[]; locale: Locale }) {
+  const drawing = useMemo(() => {
+    const times = [...panel.series.flatMap((series) => series.points.map((point) => point.t)), ...markers.map((m) => m.t)];
+    return {
+      xDomain: [Math.min(...times), Math.max(...times)] as [number, number],
+      yDomain: [0, panel.max] as [number, number],
+      formatDay: (t: unknown) => formatShortDate(new Date(Number(t)), locale),
+      baselineLabel: panel.baseline ? { value: panel.baseline.label, position: "insideTopLeft" as const, ...LABEL_STYLE } : undefined,
+      markers: groupMarkers(markers).map((group) => ({ ...group, label: { value: group.numbers.join(","), position: "top" as const, ...LABEL_STYLE } })),
+    };
+  }, [panel, markers, locale]);
   return (
     <div role="img" aria-label={panel.label} className="chart">
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <LineChart margin={{ top: 24, right: 16, bottom: 8, left: 0 }}>
+        <LineChart margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
-          <XAxis dataKey="t" type="number" scale="time" domain={domain} padding={{ left: 40, right: 12 }} tickFormatter={(t: number) => formatDay(t, locale)} allowDuplicatedCategory={false} />
-          <YAxis domain={[0, panel.max]} width={40} />
-          <Tooltip labelFormatter={(t) => formatDay(Number(t), locale)} />
+          <XAxis dataKey="t" type="number" scale="time" domain={drawing.xDomain} padding={X_PADDING} tickFormatter={drawing.formatDay} allowDuplicatedCategory={false} />
+          <YAxis domain={drawing.yDomain} width={40} />
+          <Tooltip labelFormatter={drawing.formatDay} />
           <Legend />
           {panel.baseline && (
             <>
               <ReferenceArea y1={panel.baseline.low} y2={panel.baseline.high} fill="var(--chart-clinic)" fillOpacity={0.08} ifOverflow="extendDomain" />
-              <ReferenceLine y={panel.baseline.value} stroke="var(--chart-clinic)" strokeDasharray="5 4" label={{ value: panel.baseline.label, position: "insideTopLeft", fontSize: 11, fill: "var(--ink)" }} />
+              <ReferenceLine y={panel.baseline.value} stroke="var(--chart-clinic)" strokeDasharray="5 4" label={drawing.baselineLabel} />
             </>
           )}
-          {groupMarkers(markers).map((group) => (
+          {drawing.markers.map((group) => (
             <ReferenceLine
               key={`${group.t}`}
               x={group.t}
               stroke={group.kind === "intervention" ? "var(--chart-intervention)" : "var(--chart-phase)"}
               strokeDasharray={group.kind === "phase" ? "2 3" : undefined}
-              label={{ value: group.numbers.join(","), position: "top", fontSize: 11, fill: "var(--ink)" }}
+              label={group.label}
             />
           ))}
           {panel.series.map((series) => (
@@ -58,7 +75,7 @@ export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; ma
               type="linear"
               stroke={COLOURS[series.style]}
               strokeWidth={series.style === "diary" ? 1.5 : 2.5}
-              dot={series.style === "diary" ? false : { r: 4 }}
+              dot={series.style === "diary" ? false : CLINIC_DOT}
               isAnimationActive={false}
               connectNulls
             />
@@ -90,7 +107,7 @@ function useDrawn(order: 1 | 2): boolean {
 }
 
 /** First-step and activity pain over time, from the clinic and the patient's diary. */
-export function PainChart({ panel, markers, locale, noData }: { panel: ChartPanel | null; markers: Marker[]; locale: string; noData: string }) {
+export function PainChart({ panel, markers, locale, noData }: { panel: ChartPanel | null; markers: Marker[]; locale: Locale; noData: string }) {
   const drawn = useDrawn(1);
   if (!panel) return <p>{noData}</p>;
   return drawn ? <OutcomeChart panel={panel} markers={markers} locale={locale} /> : <div className="chart" />;
@@ -105,7 +122,7 @@ export function FunctionChart({
 }: {
   panels: ChartPanel[];
   markers: Marker[];
-  locale: string;
+  locale: Locale;
   text: { instrument: string; noData: string };
 }) {
   const [chosen, setChosen] = useState(panels[0]?.key ?? "");

@@ -131,4 +131,12 @@ describe.runIf(TEST_DB_KIND === "pglite")("commands on the demo data", () => {
     expect(await run("fhir-export.ts", [], { DATA_DIR: dataDir })).toMatchObject({ code: 1, stderr: expect.stringContaining("Usage: npm run fhir:export") });
     expect(await run("fhir-export.ts", ["--clinic", "Ingen Klinik"], { DATA_DIR: dataDir })).toMatchObject({ code: 1, stderr: expect.stringContaining('No clinic is named "Ingen Klinik".') });
   });
+
+  it("npm run db:seed -- --demo on a new, empty data folder makes its tables first, then adds the demo clinics", async () => {
+    const fresh = await mkdtemp(path.join(os.tmpdir(), "heelpain-seed-"));
+    const { code, stdout, stderr } = await run("db-seed.ts", ["--demo"], { DATA_DIR: fresh });
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/Seeded the demo clinics \(\d+ demo patients\)\./);
+    expect(stdout).toContain("fysio@demo.dk");
+  }, 180_000);
 });

@@ -27,6 +27,20 @@ export function serverActions(): ActionEntry[] {
   return Object.entries(manifest.node).map(([id, entry]) => ({ id, file: entry.filename, name: entry.exportedName }));
 }
 
+/** The id of an exported server action in the build. */
+export function actionId(file: string, name: string): string {
+  const found = serverActions().find((action) => action.file === file && action.name === name);
+  if (!found) throw new Error(`The build has no server action ${name} of ${file}.`);
+  return found.id;
+}
+
+/** A form's server action with its arguments: (…bound arguments, previous state, form data). */
+export function formArgs(bound: unknown[], values: Record<string, string>): unknown[] {
+  const formData = new FormData();
+  for (const [name, value] of Object.entries(values)) formData.append(name, value);
+  return [...bound, { attempt: 0, values: {}, errors: {}, formError: null }, formData];
+}
+
 /** Posts e-mail and password to next-auth as its sign-in form does; answers the response and the CSRF cookies. */
 export async function postSignIn(baseURL: string, email: string, password: string): Promise<{ response: Response; cookies: string[] }> {
   const csrf = await fetch(`${baseURL}/api/auth/csrf`);
@@ -48,6 +62,18 @@ export async function signIn(baseURL: string, email: string, password: string): 
   return [...cookies, ...session].join("; ");
 }
 
+/** Signs out as next-auth's sign-out button does; `cookie` is what signIn answered. */
+export async function signOut(baseURL: string, cookie: string): Promise<void> {
+  const { csrfToken } = (await (await fetch(`${baseURL}/api/auth/csrf`, { headers: { cookie } })).json()) as { csrfToken: string };
+  const response = await fetch(`${baseURL}/api/auth/signout`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, json: "true" }),
+  });
+  if (response.status >= 400) throw new Error(`Signing out failed (${response.status})`);
+}
+
 export type PageAnswer = { status: number; location: string | null };
 
 export async function getPage(baseURL: string, cookie: string, url: string): Promise<PageAnswer> {
@@ -63,13 +89,22 @@ export async function getPage(baseURL: string, cookie: string, url: string): Pro
 /** What a server action answered: a redirect, the value it returned, or an error it threw. */
 export type ActionAnswer = { status: number; redirect: string | null; value: unknown; threw: boolean };
 
+/** A server action's request body and its content type, as React's client encodes the arguments. */
+export async function encodeActionBody(args: unknown[]): Promise<{ body: string | Uint8Array<ArrayBuffer>; contentType: string }> {
+  const encoded = await encodeReply(args);
+  if (typeof encoded === "string") return { body: encoded, contentType: "text/plain;charset=UTF-8" };
+  // Arguments holding a form are sent as multipart, its boundary in the content type.
+  const request = new Request("http://localhost/", { method: "POST", body: encoded });
+  return { body: new Uint8Array(await request.arrayBuffer()), contentType: request.headers.get("content-type")! };
+}
+
 /** Calls a server action as a page's script does; `page` is the path of the page it is called from. */
 export async function callServerAction(baseURL: string, cookie: string, actionId: string, args: unknown[], page = "/"): Promise<ActionAnswer> {
-  const body = await encodeReply(args);
+  const { body, contentType } = await encodeActionBody(args);
   const response = await fetch(`${baseURL}${page}`, {
     method: "POST",
     redirect: "manual",
-    headers: { cookie, origin: baseURL, "next-action": actionId, ...(typeof body === "string" && { "content-type": "text/plain;charset=UTF-8" }) },
+    headers: { cookie, origin: baseURL, "next-action": actionId, "content-type": contentType },
     body,
     signal: AbortSignal.timeout(60_000),
   });

@@ -6,7 +6,7 @@ import { AdherenceTable, PrescriptionDetails } from "@/components/programs/Presc
 import { OutcomeChart } from "@/components/records/PatientCharts";
 import { decimate, outcomeSeries } from "@/lib/charts/chart-series";
 import { isoDate, today } from "@/lib/dates";
-import { formatDate, formatInputNumber, formatNumber, localeTag } from "@/lib/i18n/format";
+import { formatDate, formatInputNumber, formatNumber } from "@/lib/i18n/format";
 import { getPortalOverview } from "@/lib/portal/portal-overview";
 import { page } from "@/lib/entry/page.server";
 
@@ -94,7 +94,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
             <section aria-labelledby="progress-heading" className="panel">
               <h2 id="progress-heading">{text.progressTitle}</h2>
               {painSeries.length > 0 ? (
-                <OutcomeChart panel={{ key: "pain", label: text.painChart, max: 10, series: painSeries, baseline: null }} markers={[]} locale={localeTag(actor.locale)} />
+                <OutcomeChart panel={{ key: "pain", label: text.painChart, max: 10, series: painSeries, baseline: null }} markers={[]} locale={actor.locale} />
               ) : (
                 <p>{messages.charts.noData}</p>
               )}

@@ -19,7 +19,7 @@ import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
 import { searchOf } from "@/lib/entry/search";
 import { listEpisodeFlags } from "@/lib/flags/list-flags";
-import { formatDate, formatMoment, localeTag } from "@/lib/i18n/format";
+import { formatDate, formatMoment } from "@/lib/i18n/format";
 import { getPortalAccess } from "@/lib/invites/invites";
 import { getEpisodeRecord } from "@/lib/patients/get-episode-record";
 import { getPatient } from "@/lib/patients/get-patient";
@@ -59,7 +59,6 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
     : { pain: null, function: null };
   const charts = record ? chartPanels({ ...record, outcomes }, messages, locale, day) : null;
   const mainProgram = programs.find((program) => program.kind === "HSR") ?? programs.at(-1);
-  const chartLocale = localeTag(locale);
 
   return (
     <AppShell actor={actor} messages={messages} current="/caseload" wide>
@@ -100,7 +99,7 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
                   />
                 )}
               </div>
-              <PainChart panel={charts.pain} markers={charts.markers} locale={chartLocale} noData={messages.charts.noData} />
+              <PainChart panel={charts.pain} markers={charts.markers} locale={locale} noData={messages.charts.noData} />
               {charts.markers.length > 0 && (
                 <ol className="marker-list" aria-label={messages.charts.markers}>
                   {charts.markers.map((marker, index) => (
@@ -117,7 +116,7 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
             <div className="column">
               <section aria-labelledby="function-chart-heading" className="panel">
                 <h2 id="function-chart-heading">{messages.charts.function}</h2>
-                <FunctionChart panels={charts.functionPanels} markers={charts.markers} locale={chartLocale} text={{ instrument: messages.charts.functionInstrument, noData: messages.charts.noData }} />
+                <FunctionChart panels={charts.functionPanels} markers={charts.markers} locale={locale} text={{ instrument: messages.charts.functionInstrument, noData: messages.charts.noData }} />
                 {(charts.pain || charts.functionPanels.length > 0) && <p className="hint">{messages.charts.bandExplained}</p>}
                 {outcomes.length > 0 && <OutcomeTable outcomes={outcomes} messages={messages} locale={locale} />}
               </section>
