@@ -48,7 +48,8 @@ runCli(async () => {
     await page.getByLabel("Adgangskode").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Log ind" }).click();
     await page.waitForURL(/caseload/);
-    const drawn = page.locator('[role="img"][aria-label="Smerte over tid"] .recharts-line-curve').first();
+    // A chart is aria-busy until every part of it is drawn (components/records/PatientCharts.tsx).
+    const drawn = page.locator('[role="img"][aria-label="Smerte over tid"][aria-busy="false"]');
     const times: number[] = [];
     const longest: number[] = [];
     for (let run = 0; run < RUNS + 2; run += 1) {
@@ -56,6 +57,8 @@ runCli(async () => {
       await page.goto(`http://localhost:${PORT}/patients/${patientId}`);
       await drawn.waitFor();
       const elapsed = Date.now() - started;
+      // The longest task counts every chart on the page, the function chart drawn after the pain chart too.
+      await page.waitForFunction(() => !document.querySelector('.chart[aria-busy="true"]'));
       const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
       if (run >= 2) {
         times.push(elapsed);

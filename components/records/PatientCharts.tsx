@@ -22,16 +22,37 @@ const CLINIC_DOT = { r: 4 };
 const LABEL_STYLE = { fontSize: 11, fill: "var(--ink)" };
 
 /**
+ * The parts of a chart in the order they are drawn, one browser task each (useStage): axes,
+ * lines, reference band and markers, legend, tooltip. Recharts registers every part in its
+ * store as it mounts and draws the chart again for each one; mounting them all at once made
+ * one task of ~150 ms on two years of daily values, in steps none is over ~50 ms
+ * (npm run bench:chart; decision record 018).
+ */
+const STAGES = { lines: 1, references: 2, legend: 3, tooltip: 4 } as const;
+const LAST_STAGE = STAGES.tooltip;
+
+/** Counts from 0 to LAST_STAGE, one step per task, so the browser can paint and answer input between steps. */
+function useStage(): number {
+  const [stage, setStage] = useState(0);
+  useEffect(() => {
+    if (stage >= LAST_STAGE) return;
+    const timer = setTimeout(() => setStage(stage + 1), 0);
+    return () => clearTimeout(timer);
+  }, [stage]);
+  return stage;
+}
+
+/**
  * One panel. Markers are drawn as thin lines labelled with their number only (the list under
  * the charts names them), so labels never crowd or run off the edge; the band of no meaningful
  * change is explained beside the chart rather than labelled inside it.
  *
  * Every object and function handed to Recharts keeps its reference from render to render
- * (constants above, useMemo below): Recharts keeps the chart's settings in a store and works out
- * every point again when one of them changes, which made drawing two years of daily values
- * the patient page's longest task (npm run bench:chart; Recharts' performance guide).
+ * (constants above, useMemo below): Recharts works out every point again when one of them
+ * changes (Recharts' performance guide). The chart is busy (aria-busy) until every part is drawn.
  */
 export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; markers: Marker[]; locale: Locale }) {
+  const stage = useStage();
   const drawing = useMemo(() => {
     const times = [...panel.series.flatMap((series) => series.points.map((point) => point.t)), ...markers.map((m) => m.t)];
     return {
@@ -43,43 +64,45 @@ export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; ma
     };
   }, [panel, markers, locale]);
   return (
-    <div role="img" aria-label={panel.label} className="chart">
+    <div role="img" aria-label={panel.label} aria-busy={stage < LAST_STAGE} className="chart">
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <LineChart margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
           <XAxis dataKey="t" type="number" scale="time" domain={drawing.xDomain} padding={X_PADDING} tickFormatter={drawing.formatDay} allowDuplicatedCategory={false} />
           <YAxis domain={drawing.yDomain} width={40} />
-          <Tooltip labelFormatter={drawing.formatDay} />
-          <Legend />
-          {panel.baseline && (
+          {stage >= STAGES.tooltip && <Tooltip labelFormatter={drawing.formatDay} />}
+          {stage >= STAGES.legend && <Legend />}
+          {stage >= STAGES.references && panel.baseline && (
             <>
               <ReferenceArea y1={panel.baseline.low} y2={panel.baseline.high} fill="var(--chart-clinic)" fillOpacity={0.08} ifOverflow="extendDomain" />
               <ReferenceLine y={panel.baseline.value} stroke="var(--chart-clinic)" strokeDasharray="5 4" label={drawing.baselineLabel} />
             </>
           )}
-          {drawing.markers.map((group) => (
-            <ReferenceLine
-              key={`${group.t}`}
-              x={group.t}
-              stroke={group.kind === "intervention" ? "var(--chart-intervention)" : "var(--chart-phase)"}
-              strokeDasharray={group.kind === "phase" ? "2 3" : undefined}
-              label={group.label}
-            />
-          ))}
-          {panel.series.map((series) => (
-            <Line
-              key={series.key}
-              data={series.points}
-              dataKey="value"
-              name={series.label}
-              type="linear"
-              stroke={COLOURS[series.style]}
-              strokeWidth={series.style === "diary" ? 1.5 : 2.5}
-              dot={series.style === "diary" ? false : CLINIC_DOT}
-              isAnimationActive={false}
-              connectNulls
-            />
-          ))}
+          {stage >= STAGES.references &&
+            drawing.markers.map((group) => (
+              <ReferenceLine
+                key={`${group.t}`}
+                x={group.t}
+                stroke={group.kind === "intervention" ? "var(--chart-intervention)" : "var(--chart-phase)"}
+                strokeDasharray={group.kind === "phase" ? "2 3" : undefined}
+                label={group.label}
+              />
+            ))}
+          {stage >= STAGES.lines &&
+            panel.series.map((series) => (
+              <Line
+                key={series.key}
+                data={series.points}
+                dataKey="value"
+                name={series.label}
+                type="linear"
+                stroke={COLOURS[series.style]}
+                strokeWidth={series.style === "diary" ? 1.5 : 2.5}
+                dot={series.style === "diary" ? false : CLINIC_DOT}
+                isAnimationActive={false}
+                connectNulls
+              />
+            ))}
         </LineChart>
       </ResponsiveContainer>
     </div>
@@ -110,7 +133,7 @@ function useDrawn(order: 1 | 2): boolean {
 export function PainChart({ panel, markers, locale, noData }: { panel: ChartPanel | null; markers: Marker[]; locale: Locale; noData: string }) {
   const drawn = useDrawn(1);
   if (!panel) return <p>{noData}</p>;
-  return drawn ? <OutcomeChart panel={panel} markers={markers} locale={locale} /> : <div className="chart" />;
+  return drawn ? <OutcomeChart panel={panel} markers={markers} locale={locale} /> : <div className="chart" aria-busy="true" />;
 }
 
 /** One function instrument at a time, chosen from those measured. */
@@ -141,7 +164,7 @@ export function FunctionChart({
           ))}
         </select>
       </div>
-      {panel && (drawn ? <OutcomeChart panel={panel} markers={markers} locale={locale} /> : <div className="chart" />)}
+      {panel && (drawn ? <OutcomeChart panel={panel} markers={markers} locale={locale} /> : <div className="chart" aria-busy="true" />)}
     </>
   );
 }

@@ -92,7 +92,9 @@ export function caseloadWhere(actor: Actor, query: CaseloadQuery): Prisma.Patien
     archivedAt: archived ? { not: null } : null,
     ...(mineOnly ? { clinicianId: actor.userId } : query.clinician ? { clinicianId: query.clinician } : {}),
     ...(query.q ? textSearch(query.q) : {}),
-    ...(Object.keys(episode).length > 0 || status !== "any" ? { currentEpisode: episode } : {}),
+    // The current episode is in the patient's clinic; saying so lets PostgreSQL reach it through
+    // the clinic's index rather than every clinic's episodes (decision record 018).
+    ...(Object.keys(episode).length > 0 || status !== "any" ? { currentEpisode: { clinicId: actor.clinicId, ...episode } } : {}),
     ...(query.view === "attention" ? { AND: [attention] } : {}),
   };
 }

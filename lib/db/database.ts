@@ -50,12 +50,20 @@ export function databaseTargetFromEnv(env: {
     : { kind: "pglite", dataDir: env.DATA_DIR };
 }
 
+/**
+ * How long a query or a transaction waits for a free connection before it fails. At the
+ * portal's morning peak many patients write at once and each write holds a connection for its
+ * transaction; they queue for the pool (or, embedded, for the one PGlite connection) rather
+ * than fail after Prisma's default of 2 s (npm run bench -- --only peak).
+ */
+export const CONNECTION_WAIT_MS = 10_000;
+
 export function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === "postgres" ? openPostgres(target.url, target) : openPglite(target);
 }
 
 async function openPostgres(url: string, target: DatabaseTarget): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5_000, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: CONNECTION_WAIT_MS, max: 10 });
   // Errors of idle clients would otherwise crash the process.
   pool.on("error", () => {});
   try {

@@ -157,8 +157,10 @@ function chosenEpisodes(clinicId: string, query: ReportQuery, clinicianId: strin
              f.week6, f.week12, f."week6Judged", f."week6Improved", f."week12Judged", f."week12Improved",
              f."recoveryWeek", f.recovered, f."programStart", f."weeklyPain", f."sessionsPerWeek", f."weeklyCompleted"
       FROM "Episode" e
-      JOIN "Patient" p ON p.id = e."patientId"
-      LEFT JOIN "EpisodeReportFacts" f ON f."episodeId" = e.id
+      -- Every table named by the clinic, not only the episodes: PostgreSQL can then read each
+      -- through its clinic index rather than every clinic's rows (decision record 018).
+      JOIN "Patient" p ON p.id = e."patientId" AND p."clinicId" = ${clinicId}::uuid
+      LEFT JOIN "EpisodeReportFacts" f ON f."episodeId" = e.id AND f."clinicId" = ${clinicId}::uuid
       WHERE e."clinicId" = ${clinicId}::uuid AND e."treatmentStart" BETWEEN ${query.from}::date AND ${query.to}::date
         AND p."processingStoppedAt" IS NULL
         ${clinicianId ? Prisma.sql`AND p."clinicianId" = ${clinicianId}::uuid` : Prisma.empty}

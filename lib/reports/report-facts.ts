@@ -141,7 +141,7 @@ export async function refreshOutdatedReportFacts(db: Db, clinicId: string, { bat
         await tx.$executeRaw`SELECT 1 FROM "Episode" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
         await refreshReportFacts(tx, ids);
       },
-      { timeout: 300_000, maxWait: 10_000 },
+      { timeout: 300_000 },
     );
     done += ids.length;
   }

@@ -71,7 +71,7 @@ export async function runReevaluation(
         });
         return count === 1;
       },
-      { timeout: 300_000, maxWait: 10_000 },
+      { timeout: 300_000 },
     );
     if (!moved || finished) return;
   }

@@ -41,7 +41,7 @@ export async function sweepEpisodes(
         await refreshEpisodeSummaries(tx, batch);
         return result;
       },
-      { timeout: 600_000, maxWait: 10_000 },
+      { timeout: 600_000 },
     );
     for (const key of ["opened", "changed", "reopened", "resolved"] as const) totals[key] += counts[key];
   }

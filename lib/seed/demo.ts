@@ -452,7 +452,7 @@ async function seedProgramsAndLogs(db: Prisma.TransactionClient, seed: PatientSe
 /** Seeds the demo clinics in one transaction: all of it or, on any failure, none. */
 export async function seedDemoOnce(db: Db, seedDay: Date): Promise<DemoSeedResult | null> {
   if (await demoExists(db)) return null;
-  return db.$transaction((tx) => seedDemo(tx, seedDay), { timeout: 300_000, maxWait: 10_000 });
+  return db.$transaction((tx) => seedDemo(tx, seedDay), { timeout: 300_000 });
 }
 
 export function describeDemoSignIns(): string {

@@ -60,7 +60,7 @@ export async function importPatients(db: Db, actor: Actor, bytes: Uint8Array, op
       await recordAuditEvent(tx, actor, { action: "IMPORT", entity: "PatientImport", entityId: importId });
     },
     // A clinic's whole list: longer than an interactive transaction's default five seconds.
-    { timeout: 120_000, maxWait: 10_000 },
+    { timeout: 120_000 },
   );
   await write.catch((error: unknown) => {
     // A patient with one of these CPR numbers was registered since the check: nothing was written.
