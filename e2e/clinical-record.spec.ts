@@ -156,6 +156,8 @@ test("the demo patient's pain chart has no label over another or outside the cha
   await page.goto("/caseload?q=Peter%20Patient");
   await page.getByRole("link", { name: "Peter Patient" }).click();
   const chart = page.getByRole("img", { name: "Smerte over tid" });
+  // The chart draws its parts in steps and is busy until the markers and labels are all there.
+  await expect(chart).toHaveAttribute("aria-busy", "false");
   await expect(chart.locator(".recharts-line").first()).toBeVisible();
   // The chart's own surface (the legend's icons are small svgs of their own).
   const boxes = await chart.locator("svg:has(.recharts-cartesian-axis)").evaluate((svg) => {
