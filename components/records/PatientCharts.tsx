@@ -9,9 +9,8 @@ export type ChartSeries = { key: string; label: string; points: Point[]; style: 
 export type ChartBaseline = { value: number; low: number; high: number; label: string };
 export type ChartPanel = { key: string; label: string; max: number; series: ChartSeries[]; baseline: ChartBaseline | null };
 
-// The colours are the design tokens of globals.css (decision record 013).
-/** Tall enough to read a 0–10 scale, short enough to share the first screen with the overview. */
-const CHART_HEIGHT = 280;
+// The colours are the design tokens of globals.css (decision record 013); so is the chart's
+// height (.outcome-chart), which grows on a phone, where the legend wraps onto several lines.
 
 const COLOURS = { diary: "var(--chart-diary)", clinic: "var(--chart-clinic)", secondary: "var(--chart-secondary)" };
 
@@ -64,8 +63,8 @@ export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; ma
     };
   }, [panel, markers, locale]);
   return (
-    <div role="img" aria-label={panel.label} aria-busy={stage < LAST_STAGE} className="chart">
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+    <div role="img" aria-label={panel.label} aria-busy={stage < LAST_STAGE} className="chart outcome-chart">
+      <ResponsiveContainer width="100%" height="100%">
         <LineChart margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
           <XAxis dataKey="t" type="number" scale="time" domain={drawing.xDomain} padding={X_PADDING} tickFormatter={drawing.formatDay} allowDuplicatedCategory={false} />
@@ -133,7 +132,7 @@ function useDrawn(order: 1 | 2): boolean {
 export function PainChart({ panel, markers, locale, noData }: { panel: ChartPanel | null; markers: Marker[]; locale: Locale; noData: string }) {
   const drawn = useDrawn(1);
   if (!panel) return <p>{noData}</p>;
-  return drawn ? <OutcomeChart panel={panel} markers={markers} locale={locale} /> : <div className="chart" aria-busy="true" />;
+  return drawn ? <OutcomeChart panel={panel} markers={markers} locale={locale} /> : <div className="chart outcome-chart" aria-busy="true" />;
 }
 
 /** One function instrument at a time, chosen from those measured. */
@@ -164,7 +163,7 @@ export function FunctionChart({
           ))}
         </select>
       </div>
-      {panel && (drawn ? <OutcomeChart panel={panel} markers={markers} locale={locale} /> : <div className="chart" aria-busy="true" />)}
+      {panel && (drawn ? <OutcomeChart panel={panel} markers={markers} locale={locale} /> : <div className="chart outcome-chart" aria-busy="true" />)}
     </>
   );
 }
