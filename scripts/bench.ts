@@ -83,8 +83,8 @@ runCli(async () => {
 /**
  * Makes the database as a server that ran overnight leaves it: on the app's schema (the direct
  * measurements run before the server, which would migrate it too), the day's scheduled jobs
- * done (a server started with them due runs them while it is measured), vacuumed and analyzed. Says how
- * many clinics and rows it holds: a clinic's times depend on the others' too.
+ * done (a server started with them due runs them while it is measured), vacuumed and
+ * analyzed. Says how many clinics and rows it holds: a clinic's times depend on the others' too.
  */
 async function prepareDatabase(target: DatabaseTarget, env: TEnv): Promise<{ clinics: number; rows: number }> {
   const db = await openDatabase(target);
