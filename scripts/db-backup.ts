@@ -1,7 +1,7 @@
 // npm run db:backup -- FILE: the whole configured database as one backup file (pg_dump's SQL,
 // lib/backup), with the app stopped on the embedded database (one process may open it). The
 // file names the data key's fingerprint, never the key: keep the key apart from backups.
-import { writeFile } from "node:fs/promises";
+import { rm, stat } from "node:fs/promises";
 import { backupDatabase, BackupError } from "../lib/backup/backup";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
@@ -20,11 +20,13 @@ runCli(async () => {
   try {
     const started = performance.now();
     const key = dataKeyFrom(await prepareDataKey(prisma, env, target));
-    const text = await backupDatabase(db, key.fingerprint, { shared: false }).catch((error: unknown) => {
+    await backupDatabase(db, key.fingerprint, { file, shared: false }).catch(async (error: unknown) => {
+      // What was written is no backup: no file is left that looks like one.
+      await rm(file, { force: true });
       throw error instanceof BackupError ? new UsageError(error.message) : error;
     });
-    await writeFile(file, text, { mode: 0o600 });
-    console.log(`Backed up the database to ${file} (${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    const { size } = await stat(file);
+    console.log(`Backed up the database to ${file} (${(size / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
     await prisma.$disconnect();
     await db.close();

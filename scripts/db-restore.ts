@@ -2,7 +2,8 @@
 // into the configured database, with the app stopped. Refuses a file that is not a backup or
 // was cut short, a backup made under another data key, and a database that already holds
 // data unless --force. A backup of the embedded database restores into PostgreSQL and back.
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access } from "node:fs/promises";
 import path from "node:path";
 import { BackupError, restoreDatabase, type RestoreRefusal } from "../lib/backup/backup";
 import { createPrismaClient } from "../lib/db/client";
@@ -18,7 +19,7 @@ runCli(async () => {
   const file = process.argv[2];
   if (!file || file.startsWith("-")) throw new UsageError("Usage: npm run db:restore -- FILE [--force]");
   const force = process.argv.includes("--force");
-  const text = await readFile(file, "utf8").catch(() => {
+  await access(file, constants.R_OK).catch(() => {
     throw new UsageError(`Cannot read ${file}.`);
   });
   const env = readEnv();
@@ -29,7 +30,7 @@ runCli(async () => {
   const prisma = createPrismaClient(db);
   try {
     const started = performance.now();
-    const result = await restoreDatabase(db, text, { keyFingerprint: key.fingerprint, force }).catch((error: unknown) => {
+    const result = await restoreDatabase(db, file, { keyFingerprint: key.fingerprint, force }).catch((error: unknown) => {
       throw error instanceof BackupError ? new UsageError(`${error.message}. Nothing was restored.`) : error;
     });
     if (!result.ok) throw new UsageError(refusal(result.refusal, result.meta?.keyFingerprint));

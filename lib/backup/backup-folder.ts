@@ -1,7 +1,7 @@
 // The folder of the running app's daily backups (SPEC §9): one file per run, named by the
 // moment it was made (UTC), kept a number of days. A file is written under a temporary name
 // and renamed when whole, so every file the folder lists is a complete backup.
-import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 
 const NAME = /^backup-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z\.sql$/;
@@ -33,13 +33,20 @@ export async function listBackups(folder: string): Promise<BackupFile[]> {
   return files.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }
 
-export async function writeBackupFile(folder: string, text: string, at: Date): Promise<BackupFile> {
+/** The backup made at `at`: `write` writes it into the temporary file it is given. */
+export async function writeBackupFile(folder: string, at: Date, write: (file: string) => Promise<void>): Promise<BackupFile> {
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const name = backupFileName(at);
   const partial = path.join(folder, `.${name}.partial`);
-  await writeFile(partial, text, { mode: 0o600 });
+  try {
+    await write(partial);
+  } catch (error) {
+    // A failed night leaves no half file to fill the disk.
+    await rm(partial, { force: true });
+    throw error;
+  }
   await rename(partial, path.join(folder, name));
-  return { name, createdAt: at, bytes: Buffer.byteLength(text) };
+  return { name, createdAt: at, bytes: (await stat(path.join(folder, name))).size };
 }
 
 /** Removes the backups older than `keepDays` days, and how many. */

@@ -1,6 +1,9 @@
 // Backup and restore (SPEC §9): the demo clinic backed up and restored into an empty database,
 // every table compared row for row, in each direction a clinic takes: embedded → embedded,
 // server → server, and embedded → server (moving off the embedded default).
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase, restoreDatabase } from "../../lib/backup/backup";
 import { BACKUP_SIGNATURE } from "../../lib/backup/backup-file";
@@ -25,6 +28,8 @@ async function tableHashes(db: Db): Promise<Record<string, string>> {
 }
 
 let source: TestDatabase;
+let folder: string;
+/** The demo clinic's backup file. */
 let backup: string;
 const opened: { db: Database; prisma: Db }[] = [];
 
@@ -39,7 +44,9 @@ beforeAll(async () => {
   source = await createTestDatabase();
   await checkDataKey(source.prisma, currentDataKey());
   await seedDemoOnce(source.prisma, new Date("2026-03-01T00:00:00.000Z"));
-  backup = await backupDatabase(source.db, currentDataKey().fingerprint, { shared: true });
+  folder = await mkdtemp(path.join(os.tmpdir(), "heelpain-backup-"));
+  backup = path.join(folder, "demo.sql");
+  await backupDatabase(source.db, currentDataKey().fingerprint, { file: backup, shared: true });
 }, 300_000);
 afterAll(async () => {
   for (const { db, prisma } of opened) {
@@ -51,8 +58,9 @@ afterAll(async () => {
 
 describe(`backup and restore on ${TEST_DB_KIND}`, () => {
   it(`restores ${TEST_DB_KIND} into an empty ${TEST_DB_KIND} database, every table equal row for row`, async () => {
-    expect(backup.startsWith(`${BACKUP_SIGNATURE}\n`)).toBe(true);
-    expect(backup).not.toMatch(new RegExp(process.env.DATA_ENCRYPTION_KEY!.replace(/[+/=]/g, "."))); // never the key
+    const text = await readFile(backup, "utf8");
+    expect(text.startsWith(`${BACKUP_SIGNATURE}\n`)).toBe(true);
+    expect(text).not.toMatch(new RegExp(process.env.DATA_ENCRYPTION_KEY!.replace(/[+/=]/g, "."))); // never the key
     const target = await empty("same");
     expect(await restoreDatabase(target.db, backup, { keyFingerprint: currentDataKey().fingerprint, force: false })).toMatchObject({ ok: true });
     const [before, after] = [await tableHashes(source.prisma), await tableHashes(target.prisma)];
@@ -69,7 +77,8 @@ describe(`backup and restore on ${TEST_DB_KIND}`, () => {
     await applyMigrations(embedded.db);
     await checkDataKey(embedded.prisma, currentDataKey());
     await seedDemoOnce(embedded.prisma, new Date("2026-03-01T00:00:00.000Z"));
-    const fromEmbedded = await backupDatabase(embedded.db, currentDataKey().fingerprint, { shared: false });
+    const fromEmbedded = path.join(folder, "embedded.sql");
+    await backupDatabase(embedded.db, currentDataKey().fingerprint, { file: fromEmbedded, shared: false });
     const server = await empty("same");
     expect(await restoreDatabase(server.db, fromEmbedded, { keyFingerprint: currentDataKey().fingerprint, force: false })).toMatchObject({ ok: true, meta: { source: "pglite" } });
     expect(await tableHashes(server.prisma)).toEqual(await tableHashes(embedded.prisma));
@@ -78,9 +87,13 @@ describe(`backup and restore on ${TEST_DB_KIND}`, () => {
   it("refuses a truncated or foreign file, another key's backup and a database that holds data, writing nothing", async () => {
     const key = currentDataKey().fingerprint;
     const target = await empty("same");
-    const half = backup.slice(0, Math.floor(backup.length / 2));
+    const whole = await readFile(backup);
+    const half = path.join(folder, "half.sql");
+    await writeFile(half, whole.subarray(0, Math.floor(whole.length / 2)));
     expect(await restoreDatabase(target.db, half, { keyFingerprint: key, force: false })).toEqual({ ok: false, refusal: "truncated" });
-    expect(await restoreDatabase(target.db, "-- some other SQL\nCREATE TABLE x (id int);\n", { keyFingerprint: key, force: false })).toEqual({ ok: false, refusal: "foreign" });
+    const foreign = path.join(folder, "foreign.sql");
+    await writeFile(foreign, "-- some other SQL\nCREATE TABLE x (id int);\n");
+    expect(await restoreDatabase(target.db, foreign, { keyFingerprint: key, force: false })).toEqual({ ok: false, refusal: "foreign" });
     expect(await restoreDatabase(target.db, backup, { keyFingerprint: dataKeyFrom(generateDataKey()).fingerprint, force: false })).toMatchObject({ ok: false, refusal: "wrongKey" });
     expect(await tableHashes(target.prisma)).toEqual({});
     // A database with data is replaced only when asked.

@@ -1,7 +1,7 @@
 // The running app's daily backup (SPEC §9): made by the scheduler once for the whole database,
 // kept the configured days, listed for admins and downloadable only where the database holds
 // the admin's clinic alone. Real files in a real folder, the backup restored to prove it whole.
-import { mkdtemp, readdir } from "node:fs/promises";
+import { mkdtemp, readdir, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,12 +50,13 @@ describe(`the daily backup on ${TEST_DB_KIND}`, () => {
     expect(overview).toMatchObject({ downloadable: true, keepDays: 14, lastRun: { status: "SUCCEEDED" } });
     expect(overview.backups.map((file) => file.name)).toEqual([backupFileName(night(1))]);
     const download = await downloadBackup(t.prisma, admin, settings, backupFileName(night(1)));
-    const text = await new Response(download.body).text();
-    expect(Buffer.byteLength(text)).toBe(download.bytes);
+    const downloaded = path.join(settings.folder, "..", "downloaded.sql");
+    await writeFile(downloaded, Buffer.from(await new Response(download.body).arrayBuffer()));
+    expect((await stat(downloaded)).size).toBe(download.bytes);
     expect(await t.prisma.auditEvent.count({ where: { actorId: admin.userId, action: "EXPORT", entity: "Backup", entityId: download.name } })).toBe(1);
     const restored = await openDatabase({ kind: "pglite", dataDir: null });
     try {
-      expect(await restoreDatabase(restored, text, { keyFingerprint: currentDataKey().fingerprint, force: false })).toMatchObject({ ok: true });
+      expect(await restoreDatabase(restored, downloaded, { keyFingerprint: currentDataKey().fingerprint, force: false })).toMatchObject({ ok: true });
       const prisma = createPrismaClient(restored);
       expect(await prisma.patient.count({ where: { clinicId: first.id } })).toBe(1);
       await prisma.$disconnect();
