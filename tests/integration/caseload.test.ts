@@ -101,6 +101,32 @@ describe(`caseload on ${TEST_DB_KIND}`, () => {
     expect(await names(mine, { q: "dorte" })).toEqual(["Dorte Urgent"]);
   });
 
+  it("sorts by weeks in treatment and last visit both ways, name breaking ties", async () => {
+    expect(await names(mine, { sort: "weeks" })).toEqual(["Anna Improving", "Bo Worse", "Dorte Urgent", "Carl Overdue"]);
+    expect(await names(mine, { sort: "weeks", dir: "desc" })).toEqual(["Carl Overdue", "Anna Improving", "Bo Worse", "Dorte Urgent"]);
+    expect(await names(mine, { sort: "lastVisit", dir: "desc" })).toEqual(["Dorte Urgent", "Anna Improving", "Bo Worse", "Carl Overdue"]);
+    expect(await names(mine, { sort: "lastVisit" })).toEqual(["Carl Overdue", "Bo Worse", "Anna Improving", "Dorte Urgent"]);
+    expect(await names(mine, { sort: "name", dir: "desc" })).toEqual(["Dorte Urgent", "Carl Overdue", "Bo Worse", "Anna Improving"]);
+  });
+
+  it("filters by program, and finds a patient without an episode only among every status", async () => {
+    expect(await names(mine, { program: "NONE" })).toEqual(["Anna Improving", "Bo Worse", "Carl Overdue", "Dorte Urgent"]);
+    expect(await names(mine, { program: "HSR" })).toEqual([]);
+    await createPatient(t.prisma, { clinicId: mine.clinicId, clinicianId: mine.userId, name: "Kim Uden Forløb" });
+    expect(await names(mine, { q: "Kim" })).toEqual([]);
+    expect(await names(mine, { q: "Kim", program: "NONE", status: "any" })).toEqual([]);
+    expect(await names(mine, { q: "Kim", status: "any" })).toEqual(["Kim Uden Forløb"]);
+  });
+
+  it("searches names as written (% and _ are letters) and a CPR number exactly", async () => {
+    await createPatient(t.prisma, { clinicId: mine.clinicId, clinicianId: mine.userId, name: "Lis 50%_Rabat", cpr: "0101801001" });
+    expect(await names(mine, { q: "%", status: "any" })).toEqual(["Lis 50%_Rabat"]);
+    expect(await names(mine, { q: "0%_r", status: "any" })).toEqual(["Lis 50%_Rabat"]);
+    expect(await names(mine, { q: "_", status: "any" })).toEqual(["Lis 50%_Rabat"]);
+    expect(await names(mine, { q: "010180-1001", status: "any" })).toEqual(["Lis 50%_Rabat"]);
+    expect(await names(mine, { q: "010180-1002", status: "any" })).toEqual([]);
+  });
+
   it("lists urgent or high flags and overdue follow-ups as needing attention", async () => {
     expect(await names(mine, { view: "attention" })).toEqual(["Bo Worse", "Carl Overdue", "Dorte Urgent"]);
   });
