@@ -10,7 +10,7 @@ import type { EpisodeStatus, PainTrend, ProgramKind, Side } from "../generated/p
 import { patientWhere } from "../patients/scope";
 import { programWeek } from "../programs/program-week";
 import { PAGE_SIZE, type CaseloadQuery } from "./caseload-query";
-import { caseloadIds, countCaseload } from "./caseload-sql";
+import { readCaseload } from "./caseload-sql";
 /** The export holds the whole view, up to this many rows. */
 export const EXPORT_LIMIT = 50_000;
 
@@ -40,11 +40,13 @@ export type CaseloadPage = { rows: CaseloadRow[]; total: number; page: number; p
 /** One page of the caseload the actor may see, as the query asks. */
 export async function listCaseload(db: Db, actor: Actor, query: CaseloadQuery, today: Date): Promise<CaseloadPage> {
   assertCan(actor, "clinic-patients");
-  const total = await countCaseload(db, actor, query);
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  // A page past the end shows the last page rather than nothing.
-  const page = Math.min(query.page, pageCount);
-  const ids = await caseloadIds(db, actor, query, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  const { total, page, pageCount, ids } = await readCaseload(db, actor, query, async (view) => {
+    const total = await view.count();
+    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    // A page past the end shows the last page rather than nothing.
+    const page = Math.min(query.page, pageCount);
+    return { total, page, pageCount, ids: await view.ids({ skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }) };
+  });
   const rows = await rowsOf(db, actor, ids, today);
   await recordAuditEvent(db, actor, { action: "READ", entity: "Caseload", entityId: actor.clinicId });
   return { rows, total, page, pageCount };
@@ -53,7 +55,7 @@ export async function listCaseload(db: Db, actor: Actor, query: CaseloadQuery, t
 /** Every row of the view (no paging), for the CSV export. Audited as an export. */
 export async function exportCaseload(db: Db, actor: Actor, query: CaseloadQuery, today: Date): Promise<CaseloadRow[]> {
   assertCan(actor, "clinic-patients");
-  const ids = await caseloadIds(db, actor, query, { skip: 0, take: EXPORT_LIMIT });
+  const ids = await readCaseload(db, actor, query, (view) => view.ids({ skip: 0, take: EXPORT_LIMIT }));
   const rows: CaseloadRow[] = [];
   // A query's parameters are limited (32,767 in PostgreSQL's protocol): the rows come in batches.
   for (let start = 0; start < ids.length; start += ROW_BATCH) rows.push(...(await rowsOf(db, actor, ids.slice(start, start + ROW_BATCH), today)));
