@@ -6,6 +6,7 @@
 // page and the export share the same filter.
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
+import { readOneClinic } from "../db/one-clinic-read";
 import { Prisma } from "../generated/prisma/client";
 import { looksLikeCpr, parseCpr } from "../identity/cpr";
 import { currentDataKey } from "../identity/current-data-key";
@@ -19,18 +20,11 @@ export type CaseloadReader = {
   ids(slice: { skip: number; take: number }): Promise<string[]>;
 };
 
-/**
- * Runs `read` with the view's queries in one transaction without parallel workers. A view
- * reads one clinic's patients through their indexes, a few thousand rows; in a database of
- * many clinics PostgreSQL plans parallel workers for them, and starting the workers cost more
- * than they saved (ten clinics: the default view's count 113 ms with workers, 40 ms without;
- * decision record 018).
- */
+/** Runs `read` with the view's queries in one transaction (lib/db/one-clinic-read.ts). */
 export function readCaseload<T>(db: Db, actor: Actor, query: CaseloadQuery, read: (reader: CaseloadReader) => Promise<T>): Promise<T> {
   const from = fromWhere(actor, query);
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`;
-    return read({
+  return readOneClinic(db, (tx) =>
+    read({
       async count() {
         const [row] = await tx.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from}`;
         return row?.total ?? 0;
@@ -39,8 +33,8 @@ export function readCaseload<T>(db: Db, actor: Actor, query: CaseloadQuery, read
         const rows = await tx.$queryRaw<{ id: string }[]>`SELECT p.id ${from} ORDER BY ${orderBy(query)} LIMIT ${take} OFFSET ${skip}`;
         return rows.map((row) => row.id);
       },
-    });
-  });
+    }),
+  );
 }
 
 function fromWhere(actor: Actor, query: CaseloadQuery): Prisma.Sql {

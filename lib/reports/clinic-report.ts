@@ -8,6 +8,7 @@ import type { Actor } from "../auth/actor";
 import { assertCan, can } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
+import { queryOneClinic } from "../db/one-clinic-read";
 import { fieldErrorsOf, type FieldErrors } from "../forms/form-input";
 import { Prisma } from "../generated/prisma/client";
 import type { Instrument, InterventionType } from "../generated/prisma/enums";
@@ -77,23 +78,23 @@ export async function clinicReport(db: Db, actor: Actor, raw: Record<string, unk
   const [counts, instruments, recovery, pain, programs, flags, interventions] = await Promise.all([
     countEpisodes(db, chosen, asOf),
     instrumentCounts(db, chosen, asOf),
-    db.$queryRaw<{ week: number; recovered: number; censored: number }[]>`${chosen}
+    queryOneClinic<{ week: number; recovered: number; censored: number }[]>(db, Prisma.sql`${chosen}
       SELECT "recoveryWeek" AS week, count(*) FILTER (WHERE recovered)::int AS recovered, count(*) FILTER (WHERE NOT recovered)::int AS censored
-      FROM chosen WHERE current AND "recoveryWeek" IS NOT NULL GROUP BY 1`,
-    db.$queryRaw<{ week: number; value: number; count: number }[]>`${chosen}
+      FROM chosen WHERE current AND "recoveryWeek" IS NOT NULL GROUP BY 1`),
+    queryOneClinic<{ week: number; value: number; count: number }[]>(db, Prisma.sql`${chosen}
       SELECT (w.ord - 1)::int AS week, (w.value #>> '{}')::float8 AS value, count(*)::int AS count
       FROM chosen, jsonb_array_elements(chosen."weeklyPain") WITH ORDINALITY AS w(value, ord)
-      WHERE current AND jsonb_typeof(w.value) = 'number' GROUP BY 1, 2`,
+      WHERE current AND jsonb_typeof(w.value) = 'number' GROUP BY 1, 2`),
     // Episodes alike are counted once; the sessions travel as text, which reads far faster
     // than thousands of PostgreSQL arrays.
-    db.$queryRaw<{ start: Date; sessionsPerWeek: number; weeklyCompleted: string; count: number }[]>`${chosen}
+    queryOneClinic<{ start: Date; sessionsPerWeek: number; weeklyCompleted: string; count: number }[]>(db, Prisma.sql`${chosen}
       SELECT "programStart" AS start, "sessionsPerWeek", array_to_string("weeklyCompleted", ',') AS "weeklyCompleted", count(*)::int AS count
-      FROM chosen WHERE current AND "programStart" IS NOT NULL GROUP BY 1, 2, 3`,
+      FROM chosen WHERE current AND "programStart" IS NOT NULL GROUP BY 1, 2, 3`),
     flagCounts(db, chosen),
-    db.$queryRaw<{ type: InterventionType; episodes: number }[]>`${chosen}
+    queryOneClinic<{ type: InterventionType; episodes: number }[]>(db, Prisma.sql`${chosen}
       SELECT i.type, count(DISTINCT i."episodeId")::int AS episodes
       FROM chosen JOIN "Intervention" i ON i."episodeId" = chosen.id AND i."deletedAt" IS NULL
-      GROUP BY i.type ORDER BY i.type`,
+      GROUP BY i.type ORDER BY i.type`),
   ]);
   const steps = kaplanMeier(recovery);
   const weeks = [...new Set(pain.map((row) => row.week))];
@@ -181,14 +182,14 @@ async function countEpisodes(db: Db, chosen: Prisma.Sql, asOf: string): Promise<
       count(*) FILTER (WHERE ${reached(weeks, asOf)} AND ${column} = 'NOT_IMPROVED')::int AS ${Prisma.raw(`"notImproved${weeks}"`)},
       count(*) FILTER (WHERE ${reached(weeks, asOf)} AND ${column} = 'NOT_JUDGEABLE')::int AS ${Prisma.raw(`"notJudgeable${weeks}"`)}`;
   };
-  const [row] = await db.$queryRaw<Counts[]>`${chosen}
+  const [row] = await queryOneClinic<Counts[]>(db, Prisma.sql`${chosen}
     SELECT count(*)::int AS started,
            count(*) FILTER (WHERE status = 'ACTIVE')::int AS active,
            count(*) FILTER (WHERE status = 'PAUSED')::int AS paused,
            count(*) FILTER (WHERE status = 'DISCHARGED')::int AS discharged,
            count(*) FILTER (WHERE NOT current)::int AS pending,
            ${Prisma.join(MILESTONE_WEEKS.map(milestone), ",")}
-    FROM chosen`;
+    FROM chosen`);
   return row!;
 }
 
@@ -198,8 +199,8 @@ async function instrumentCounts(db: Db, chosen: Prisma.Sql, asOf: string) {
            count(*) FILTER (WHERE i = ANY(${Prisma.raw(`"week${weeks}Improved"`)}))::int AS improved
     FROM chosen CROSS JOIN LATERAL unnest(${Prisma.raw(`"week${weeks}Judged"`)}) AS i
     WHERE ${reached(weeks, asOf)} GROUP BY i`;
-  return db.$queryRaw<{ weeks: MilestoneWeek; instrument: Instrument; judged: number; improved: number }[]>`${chosen}
-    ${Prisma.join(MILESTONE_WEEKS.map(perMilestone), " UNION ALL ")} ORDER BY 1, 2`;
+  return queryOneClinic<{ weeks: MilestoneWeek; instrument: Instrument; judged: number; improved: number }[]>(db, Prisma.sql`${chosen}
+    ${Prisma.join(MILESTONE_WEEKS.map(perMilestone), " UNION ALL ")} ORDER BY 1, 2`);
 }
 
 /**
@@ -207,14 +208,14 @@ async function instrumentCounts(db: Db, chosen: Prisma.Sql, asOf: string) {
  * were acknowledged and the hours from raising to the first acknowledgement.
  */
 async function flagCounts(db: Db, chosen: Prisma.Sql) {
-  const rows = await db.$queryRaw<{ code: RuleCode; raised: number; episodes: number; acknowledged: number; hours: number[] | null }[]>`${chosen}
+  const rows = await queryOneClinic<{ code: RuleCode; raised: number; episodes: number; acknowledged: number; hours: number[] | null }[]>(db, Prisma.sql`${chosen}
     SELECT fl.code, count(*)::int AS raised, count(DISTINCT fl."episodeId")::int AS episodes, count(ack.at)::int AS acknowledged,
            array_agg(extract(epoch FROM ack.at - fl."openedAt")::float8 / 3600) FILTER (WHERE ack.at IS NOT NULL) AS hours
     FROM chosen JOIN "Flag" fl ON fl."episodeId" = chosen.id
     -- Acknowledgements are few: gathered once and joined, rather than looked up flag by flag.
     LEFT JOIN (SELECT ev."flagId", min(ev.at) AS at FROM "FlagEvent" ev WHERE ev.type = 'ACKNOWLEDGED' GROUP BY ev."flagId") ack ON ack."flagId" = fl.id
     WHERE fl.code = ANY(${[...RULE_CODES]}::text[])
-    GROUP BY fl.code`;
+    GROUP BY fl.code`);
   const byCode = new Map(rows.map((row) => [row.code, { ...row, hours: row.hours ?? [] }]));
   // In the order of the rules, every rule listed, raised or not.
   return RULE_CODES.map((code) => byCode.get(code) ?? { code, raised: 0, episodes: 0, acknowledged: 0, hours: [] });
