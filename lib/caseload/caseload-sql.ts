@@ -5,6 +5,7 @@
 // (decision record 018). Here both tables are named by the clinic, once, and the count, the
 // page and the export share the same filter.
 import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { readOneClinic } from "../db/one-clinic-read";
 import { Prisma } from "../generated/prisma/client";
@@ -22,6 +23,8 @@ export type CaseloadReader = {
 
 /** Runs `read` with the view's queries in one transaction (lib/db/one-clinic-read.ts). */
 export function readCaseload<T>(db: Db, actor: Actor, query: CaseloadQuery, read: (reader: CaseloadReader) => Promise<T>): Promise<T> {
+  // A clinic's patients, never a patient's own: the filter below reads the clinic alone.
+  assertCan(actor, "clinic-patients");
   const from = fromWhere(actor, query);
   return readOneClinic(db, (tx) =>
     read({
@@ -38,7 +41,6 @@ export function readCaseload<T>(db: Db, actor: Actor, query: CaseloadQuery, read
 }
 
 function fromWhere(actor: Actor, query: CaseloadQuery): Prisma.Sql {
-  // The caller has checked that the actor is staff: a clinic's patients, never a patient's own.
   const clinic = actor.clinicId;
   // An admin always sees the clinic; a clinician chooses between their own and the clinic's.
   const mineOnly = actor.role === "CLINICIAN" && query.scope === "mine";
