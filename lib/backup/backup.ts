@@ -34,7 +34,7 @@ export class BackupError extends Error {
  */
 export async function backupDatabase(database: Database, keyFingerprint: string, { file, now = new Date(), shared }: { file: string; now?: Date; shared: boolean }): Promise<void> {
   const header = backupHeader({ keyFingerprint, createdAt: now.toISOString(), source: database.target.kind });
-  const output = createWriteStream(file, { mode: 0o600 });
+  const output = () => createWriteStream(file, { mode: 0o600 });
   if (database.pglite) {
     // PGlite has one session, which the running app's transactions share: there pg_dump reads
     // a copy taken between two of them, never the live database mid-transaction. The copy
@@ -44,7 +44,7 @@ export async function backupDatabase(database: Database, keyFingerprint: string,
     const copy = shared ? ((await pglite._runExclusiveTransaction(() => pglite.clone())) as PGlite) : pglite;
     try {
       const dump = await pgDump({ pg: copy, args: DUMP_ARGS });
-      await pipeline(after(header, Readable.fromWeb(dump.stream() as WebReadableStream<Uint8Array>)), output);
+      await pipeline(after(header, Readable.fromWeb(dump.stream() as WebReadableStream<Uint8Array>)), output());
     } finally {
       if (copy !== database.pglite) await copy.close();
     }
@@ -52,7 +52,7 @@ export async function backupDatabase(database: Database, keyFingerprint: string,
   }
   if (database.target.kind !== "postgres") throw new BackupError("This database cannot be backed up");
   const program = start("pg_dump", [...DUMP_ARGS, "--dbname", database.target.url]);
-  await Promise.all([pipeline(after(header, program.child.stdout), output), program.finished]);
+  await Promise.all([pipeline(after(header, program.child.stdout), output()), program.finished]);
 }
 
 export type RestoreRefusal = "foreign" | "truncated" | "wrongKey" | "notEmpty";

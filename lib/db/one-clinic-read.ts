@@ -2,7 +2,7 @@
 // clinic's indexes to a few thousand rows, but the tables hold every clinic's, and PostgreSQL
 // then plans parallel workers; starting them cost more than they saved (ten clinics of 20,000
 // patients: the caseload's default count 113 ms with workers, 40 ms without; the clinic report
-// about 1,250 ms with, 550 ms without). So these reads run in a transaction that plans none.
+// about 1,250 ms with, 450 ms without). So these reads run in a transaction that plans none.
 // This is the one planner setting the app makes (decision record 018).
 import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "./client";
