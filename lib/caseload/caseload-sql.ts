@@ -3,7 +3,8 @@
 // column, the second time without the clinic, and let PostgreSQL scan every clinic's patients:
 // one clinic's whole-clinic views grew two to five times slower in a database of ten clinics
 // (decision record 018). Here both tables are named by the clinic, once, and the count, the
-// page and the export share the same filter.
+// page and the export share the same filter (a page in name order reaches the episode by the
+// patient's pointer alone, see readCaseload).
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
@@ -25,7 +26,13 @@ export type CaseloadReader = {
 export function readCaseload<T>(db: Db, actor: Actor, query: CaseloadQuery, read: (reader: CaseloadReader) => Promise<T>): Promise<T> {
   // A clinic's patients, never a patient's own: the filter below reads the clinic alone.
   assertCan(actor, "clinic-patients");
-  const from = fromWhere(actor, query);
+  const from = fromWhere(actor, query, { episodeByClinic: true });
+  // In name order PostgreSQL can walk the clinic's name index and stop at the page, looking up
+  // each patient's episode by the patient's own pointer. Told the episode's clinic as well, it
+  // counts the clinic twice (once per table), expects a tenth of the rows and sorts the whole
+  // clinic instead: page 50 of ten clinics took 48 ms against 24 ms on one (decision record 018).
+  // The patients are the clinic's either way; their current episodes are their own.
+  const slice = query.sort === "name" ? fromWhere(actor, query, { episodeByClinic: false }) : from;
   return readOneClinic(db, (tx) =>
     read({
       async count() {
@@ -33,14 +40,14 @@ export function readCaseload<T>(db: Db, actor: Actor, query: CaseloadQuery, read
         return row?.total ?? 0;
       },
       async ids({ skip, take }) {
-        const rows = await tx.$queryRaw<{ id: string }[]>`SELECT p.id ${from} ORDER BY ${orderBy(query)} LIMIT ${take} OFFSET ${skip}`;
+        const rows = await tx.$queryRaw<{ id: string }[]>`SELECT p.id ${slice} ORDER BY ${orderBy(query)} LIMIT ${take} OFFSET ${skip}`;
         return rows.map((row) => row.id);
       },
     }),
   );
 }
 
-function fromWhere(actor: Actor, query: CaseloadQuery): Prisma.Sql {
+function fromWhere(actor: Actor, query: CaseloadQuery, { episodeByClinic }: { episodeByClinic: boolean }): Prisma.Sql {
   const clinic = actor.clinicId;
   // An admin always sees the clinic; a clinician chooses between their own and the clinic's.
   const mineOnly = actor.role === "CLINICIAN" && query.scope === "mine";
@@ -63,9 +70,10 @@ function fromWhere(actor: Actor, query: CaseloadQuery): Prisma.Sql {
   ].filter((condition) => condition !== null);
   // The current episode is in the patient's clinic; saying so lets PostgreSQL reach it through
   // the clinic's index rather than every clinic's episodes.
+  const episodeClinic = episodeByClinic ? Prisma.sql`AND e."clinicId" = ${clinic}::uuid` : Prisma.empty;
   return Prisma.sql`
     FROM "Patient" p
-    LEFT JOIN "Episode" e ON e.id = p."currentEpisodeId" AND e."clinicId" = ${clinic}::uuid
+    LEFT JOIN "Episode" e ON e.id = p."currentEpisodeId" ${episodeClinic}
     WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 

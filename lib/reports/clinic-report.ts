@@ -90,10 +90,10 @@ export async function clinicReport(db: Db, actor: Actor, raw: Record<string, unk
     queryOneClinic<{ start: Date; sessionsPerWeek: number; weeklyCompleted: string; count: number }[]>(db, Prisma.sql`${chosen}
       SELECT "programStart" AS start, "sessionsPerWeek", array_to_string("weeklyCompleted", ',') AS "weeklyCompleted", count(*)::int AS count
       FROM chosen WHERE current AND "programStart" IS NOT NULL GROUP BY 1, 2, 3`),
-    flagCounts(db, chosen),
+    flagCounts(db, chosen, actor.clinicId),
     queryOneClinic<{ type: InterventionType; episodes: number }[]>(db, Prisma.sql`${chosen}
       SELECT i.type, count(DISTINCT i."episodeId")::int AS episodes
-      FROM chosen JOIN "Intervention" i ON i."episodeId" = chosen.id AND i."deletedAt" IS NULL
+      FROM chosen JOIN "Intervention" i ON i."episodeId" = chosen.id AND i."clinicId" = ${actor.clinicId}::uuid AND i."deletedAt" IS NULL
       GROUP BY i.type ORDER BY i.type`),
   ]);
   const steps = kaplanMeier(recovery);
@@ -152,19 +152,22 @@ export async function clinicReport(db: Db, actor: Actor, raw: Record<string, unk
  * kept, SPEC §9). `current` says the facts were made with the clinic's settings of now.
  */
 function chosenEpisodes(clinicId: string, query: ReportQuery, clinicianId: string | null, key: string) {
+  // The patient is asked about in subqueries rather than joined: PostgreSQL, told the clinic of
+  // both the episode and the patient, counts it twice and expects a tenth of the rows, then
+  // looks up each episode's facts one by one (decision record 018). The erased are few and
+  // found once (a partial index), then looked up in a hash; NOT IN is safe as ids are never null.
   return Prisma.sql`
     WITH chosen AS (
       SELECT e.id, e.status, e."treatmentStart", f."computedWith" IS NOT DISTINCT FROM ${key} AS current,
              f.week6, f.week12, f."week6Judged", f."week6Improved", f."week12Judged", f."week12Improved",
              f."recoveryWeek", f.recovered, f."programStart", f."weeklyPain", f."sessionsPerWeek", f."weeklyCompleted"
       FROM "Episode" e
-      -- Every table named by the clinic, not only the episodes: PostgreSQL can then read each
-      -- through its clinic index rather than every clinic's rows (decision record 018).
-      JOIN "Patient" p ON p.id = e."patientId" AND p."clinicId" = ${clinicId}::uuid
+      -- Every table named by the clinic: PostgreSQL then reads each through its clinic index
+      -- rather than every clinic's rows (decision record 018).
       LEFT JOIN "EpisodeReportFacts" f ON f."episodeId" = e.id AND f."clinicId" = ${clinicId}::uuid
       WHERE e."clinicId" = ${clinicId}::uuid AND e."treatmentStart" BETWEEN ${query.from}::date AND ${query.to}::date
-        AND p."processingStoppedAt" IS NULL
-        ${clinicianId ? Prisma.sql`AND p."clinicianId" = ${clinicianId}::uuid` : Prisma.empty}
+        AND e."patientId" NOT IN (SELECT p.id FROM "Patient" p WHERE p."clinicId" = ${clinicId}::uuid AND p."processingStoppedAt" IS NOT NULL)
+        ${clinicianId ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Patient" p WHERE p.id = e."patientId" AND p."clinicId" = ${clinicId}::uuid AND p."clinicianId" = ${clinicianId}::uuid)` : Prisma.empty}
     )`;
 }
 
@@ -207,13 +210,16 @@ async function instrumentCounts(db: Db, chosen: Prisma.Sql, asOf: string) {
  * Flags of the chosen episodes by rule: how many were raised, on how many episodes, how many
  * were acknowledged and the hours from raising to the first acknowledgement.
  */
-async function flagCounts(db: Db, chosen: Prisma.Sql) {
+async function flagCounts(db: Db, chosen: Prisma.Sql, clinicId: string) {
   const rows = await queryOneClinic<{ code: RuleCode; raised: number; episodes: number; acknowledged: number; hours: number[] | null }[]>(db, Prisma.sql`${chosen}
     SELECT fl.code, count(*)::int AS raised, count(DISTINCT fl."episodeId")::int AS episodes, count(ack.at)::int AS acknowledged,
            array_agg(extract(epoch FROM ack.at - fl."openedAt")::float8 / 3600) FILTER (WHERE ack.at IS NOT NULL) AS hours
-    FROM chosen JOIN "Flag" fl ON fl."episodeId" = chosen.id
-    -- Acknowledgements are few: gathered once and joined, rather than looked up flag by flag.
-    LEFT JOIN (SELECT ev."flagId", min(ev.at) AS at FROM "FlagEvent" ev WHERE ev.type = 'ACKNOWLEDGED' GROUP BY ev."flagId") ack ON ack."flagId" = fl.id
+    FROM chosen JOIN "Flag" fl ON fl."episodeId" = chosen.id AND fl."clinicId" = ${clinicId}::uuid
+    -- Acknowledgements are few: the clinic's gathered once and joined, rather than looked up flag by flag.
+    LEFT JOIN (
+      SELECT ev."flagId", min(ev.at) AS at FROM "FlagEvent" ev JOIN "Flag" acked ON acked.id = ev."flagId" AND acked."clinicId" = ${clinicId}::uuid
+      WHERE ev.type = 'ACKNOWLEDGED' GROUP BY ev."flagId"
+    ) ack ON ack."flagId" = fl.id
     WHERE fl.code = ANY(${[...RULE_CODES]}::text[])
     GROUP BY fl.code`);
   const byCode = new Map(rows.map((row) => [row.code, { ...row, hours: row.hours ?? [] }]));
