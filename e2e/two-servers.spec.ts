@@ -20,7 +20,7 @@ import { createClinic, createUser } from "../lib/seed/builders";
 import { DEMO_PASSWORD, seedDemoOnce } from "../lib/seed/demo";
 import { AppServer } from "../tests/support/app-server";
 import { findTestPostgres } from "../tests/support/find-postgres";
-import { actionId, callServerAction, formArgs, getPage, postSignIn, signIn, signOut } from "../tests/support/http-client";
+import { actionId, callServerAction, getPage, postSignIn, signIn, signOut } from "../tests/support/http-client";
 
 const PASSWORD = "hælløft på trappetrin";
 
@@ -115,8 +115,8 @@ test("a write on one server is read on the other at once", async () => {
   // A value the patient has not logged today, so that only this write can show it.
   const value = String((Number(await pressed(two.baseURL) ?? 0) + 3) % 11);
   const logMorningPain = actionId("app/actions/portal.ts", "logMorningPainAction");
-  const saved = await callServerAction(one.baseURL, cookie, logMorningPain, formArgs([], { date: isoDate(today()), value }), "/portal");
-  expect(saved.threw).toBe(false);
+  const saved = await callServerAction(one.baseURL, cookie, logMorningPain, [{ date: isoDate(today()), value }], "/portal");
+  expect(saved.value).toMatchObject({ status: "saved" });
   expect(await pressed(two.baseURL)).toBe(value);
 });
 

@@ -161,8 +161,8 @@ async function driveLoad(
         id: clientId,
         url: "/portal",
         send: () =>
-          callServerAction(BASE, patientCookie, logSession, formArgs([], { clientId, assignmentId, date: day, completed: "yes", sets: "3", reps: "15", loadKg: "", painDuring: String(i % 3) }), "/portal"),
-        acknowledged: (answer) => (answer.value as { notice?: string } | null)?.notice === "Træningen er gemt.",
+          callServerAction(BASE, patientCookie, logSession, [{ clientId, assignmentId, date: day, completed: "yes", sets: "3", reps: "15", loadKg: "", painDuring: String(i % 3) }], "/portal"),
+        acknowledged: (answer) => (answer.value as { status?: string } | null)?.status === "saved",
       };
     });
   const outcomeWrites = (n: number): Write[] =>

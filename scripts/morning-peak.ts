@@ -11,10 +11,10 @@ import { hashPassword } from "../lib/auth/password";
 import { isoDate, today } from "../lib/dates";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { type DatabaseTarget, openDatabase } from "../lib/db/database";
-import { getMessages } from "../lib/i18n";
+import type { PortalLogAnswer } from "../lib/portal/portal-log-answer";
 import { logMorningPain, logSession } from "../lib/portal/portal-logs";
 import { AppServer } from "../tests/support/app-server";
-import { actionId, encodeActionBody, formArgs, signIn } from "../tests/support/http-client";
+import { actionId, encodeActionBody, signIn } from "../tests/support/http-client";
 import { BENCH_CLINIC, BENCH_PASSWORD } from "./bench-config";
 import { UsageError } from "./cli";
 
@@ -124,8 +124,8 @@ async function writeDirectly(prisma: Db, writes: Write[]): Promise<PeakResult> {
 }
 
 /**
- * The writes as the portal's forms post them, PEAK.concurrent connections at once, each write
- * checked: a write counts only when the server answered with the form's "saved" notice.
+ * The writes as the portal's forms send them, PEAK.concurrent connections at once, each write
+ * checked: a write counts only when the server answered that it was saved.
  */
 async function writeThroughHttp(baseURL: string, writes: Write[]): Promise<PeakResult> {
   const cookies = new Map<string, string>();
@@ -133,12 +133,10 @@ async function writeThroughHttp(baseURL: string, writes: Write[]): Promise<PeakR
   const ids = { pain: actionId("app/actions/portal.ts", "logMorningPainAction"), session: actionId("app/actions/portal.ts", "logSessionAction") };
   const requests = await Promise.all(
     writes.map(async (write) => {
-      const { body, contentType } = await encodeActionBody(formArgs([], write.values));
+      const { body, contentType } = await encodeActionBody([write.values]);
       return { write, headers: { cookie: cookies.get(write.patient.email)!, origin: baseURL, "next-action": ids[write.kind], "content-type": contentType }, body: typeof body === "string" ? body : Buffer.from(body) };
     }),
   );
-  const { portal } = getMessages("da");
-  const saved = new Set([portal.morningSaved, portal.sessionSaved]);
   let next = 0;
   let acknowledged = 0;
   const result = await autocannon({
@@ -154,10 +152,10 @@ async function writeThroughHttp(baseURL: string, writes: Write[]): Promise<PeakR
           return { ...request, headers: chosen.headers, body: chosen.body };
         },
         onResponse: (status, body) => {
-          // The action's value is row 1 of its answer; the form's notice says it was saved.
+          // The action's value is row 1 of its answer: what was stored, or why not.
           const row = body.split("\n").find((line) => line.startsWith("1:"));
-          const notice = row && !row.startsWith("1:E") ? (JSON.parse(row.slice(2)) as { notice?: string }).notice : undefined;
-          if (status === 200 && notice && saved.has(notice)) acknowledged += 1;
+          const answer = row && !row.startsWith("1:E") ? (JSON.parse(row.slice(2)) as PortalLogAnswer<unknown> | null) : null;
+          if (status === 200 && answer?.status === "saved") acknowledged += 1;
         },
       },
     ],

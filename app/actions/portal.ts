@@ -1,26 +1,31 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { today } from "@/lib/dates";
-import { formAction, type FormContext } from "@/lib/entry/action.server";
+import { callAction } from "@/lib/entry/action.server";
 import { errorTexts } from "@/lib/forms/error-text";
+import { trimmedValues, ZFormFields } from "@/lib/forms/form-input";
 import type { Messages } from "@/lib/i18n";
-import { logMorningPain, logSession, type PortalLogResult, PORTAL_LOG_FIELDS } from "@/lib/portal/portal-logs";
+import { logMorningPain, logSession, PORTAL_LOG_FIELDS } from "@/lib/portal/portal-logs";
+import { sessionLine } from "@/lib/portal/session-line";
+import type { PortalLogAnswer } from "@/lib/portal/portal-log-answer";
 
-/** The form's answer to a portal log: saved (or the day's value updated), or what to correct. */
-function answerLog(result: PortalLogResult, answer: FormContext["answer"], messages: Messages, saved: "morningSaved" | "sessionSaved") {
-  if (result.status !== "invalid") {
-    revalidatePath("/portal");
-    return answer({ values: {}, notice: messages.portal[saved] });
-  }
-  const errors = errorTexts(result.fieldErrors, messages, PORTAL_LOG_FIELDS);
-  if (result.fieldErrors.assignmentId) errors.assignmentId = messages.portal.notYours;
-  return answer({ errors, formError: messages.validation.summary });
+// The portal's two daily writes answer with what was stored, and the portal shows it without
+// drawing the page again: no revalidatePath. At the morning peak, drawing the portal again
+// after each write cost more than the write itself (decision record 018).
+
+function refusal(fieldErrors: Parameters<typeof errorTexts>[0], messages: Messages): PortalLogAnswer<never> {
+  const errors = errorTexts(fieldErrors, messages, PORTAL_LOG_FIELDS);
+  if (fieldErrors.assignmentId) errors.assignmentId = messages.portal.notYours;
+  return { status: "invalid", errors, formError: messages.validation.summary };
 }
 
-export const logMorningPainAction = formAction({ name: "portal.logMorningPain", access: "own-record", args: [] }, async ({ actor, db, messages, values, answer }) =>
-  answerLog(await logMorningPain(db, actor, values, today()), answer, messages, "morningSaved"),
-);
+export const logMorningPainAction = callAction({ name: "portal.logMorningPain", access: "own-record", args: [ZFormFields] }, async ({ actor, db, messages, args: [fields] }) => {
+  const result = await logMorningPain(db, actor, trimmedValues(fields), today());
+  if (result.status === "invalid") return refusal(result.fieldErrors, messages);
+  return { status: "saved" as const, saved: { value: result.value, logged: messages.portal.morningLogged(result.value) }, notice: messages.portal.morningSaved };
+});
 
-export const logSessionAction = formAction({ name: "portal.logSession", access: "own-record", args: [] }, async ({ actor, db, messages, values, answer }) =>
-  answerLog(await logSession(db, actor, values, today()), answer, messages, "sessionSaved"),
-);
+export const logSessionAction = callAction({ name: "portal.logSession", access: "own-record", args: [ZFormFields] }, async ({ actor, db, messages, args: [fields] }) => {
+  const result = await logSession(db, actor, trimmedValues(fields), today());
+  if (result.status === "invalid") return refusal(result.fieldErrors, messages);
+  return { status: "saved" as const, saved: { assignmentId: result.session.assignmentId, line: sessionLine(result.session, messages, actor.locale) }, notice: messages.portal.sessionSaved };
+});

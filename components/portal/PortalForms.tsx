@@ -1,28 +1,51 @@
 "use client";
 import { useState } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { type PortalLogAnswer, portalLogFormState } from "@/lib/portal/portal-log-answer";
 import { FormMessages } from "../FormMessages";
 import { randomUuid } from "@/lib/random-uuid";
 import { RadioGroup } from "../RadioGroup";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 import { useResilientActionState } from "../use-resilient-action";
+import { type SavedSession, useDiary } from "./PortalDiary";
 
-type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
+type LogAction<Saved> = (fields: Record<string, string>) => Promise<PortalLogAnswer<Saved> | null>;
+
+/** The form's text fields, as the log actions take them. */
+const fieldsOf = (formData: FormData) => Object.fromEntries([...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+
+/**
+ * Sends a portal log and turns its answer into the form's state; what was saved goes to
+ * `onSaved` (the diary the page shows), since the page is not drawn again after a write.
+ */
+function usePortalLog<Saved>(action: LogAction<Saved>, onSaved: (saved: Saved) => void, text: { networkError: string; refused: string }) {
+  return useResilientActionState(async (previous: FormState, formData: FormData) => {
+    const fields = fieldsOf(formData);
+    const answer = await action(fields);
+    if (answer?.status === "saved") onSaved(answer.saved);
+    return portalLogFormState(answer, previous, fields, text.refused);
+  }, initialFormState(), text.networkError);
+}
 
 /** One tap on 0–10 logs this morning's first-step pain; tapping again the same day changes it. */
 export function MorningPainForm({
   action,
   today,
-  current,
+  logged,
   text,
 }: {
-  action: FormAction;
+  action: LogAction<{ value: number; logged: string }>;
   today: string;
-  current: number | null;
-  text: { title: string; question: string; logged: string | null; networkError: string };
+  logged: string | null;
+  text: { title: string; question: string; networkError: string; refused: string };
 }) {
-  const [state, formAction, pending] = useResilientActionState(action, initialFormState(), text.networkError);
+  const diary = useDiary();
+  const [loggedText, setLoggedText] = useState(logged);
+  const [state, formAction, pending] = usePortalLog(action, (saved) => {
+    diary.setTodayPain(saved.value);
+    setLoggedText(saved.logged);
+  }, text);
   return (
     <form action={formAction} aria-label={text.title} aria-busy={pending} className="stack">
       <FormMessages state={state} />
@@ -31,7 +54,7 @@ export function MorningPainForm({
         <legend>{text.question}</legend>
         <div className="pain-buttons">
           {Array.from({ length: 11 }, (_, value) => (
-            <button key={value} type="submit" name="value" value={value} className="pain-button" aria-pressed={current === value} disabled={pending}>
+            <button key={value} type="submit" name="value" value={value} className="pain-button" aria-pressed={diary.todayPain === value} disabled={pending}>
               {value}
             </button>
           ))}
@@ -39,14 +62,14 @@ export function MorningPainForm({
       </fieldset>
       {state.errors.value && <p className="field-error">{state.errors.value}</p>}
       {state.errors.date && <p className="field-error">{state.errors.date}</p>}
-      {text.logged && <p>{text.logged}</p>}
+      {loggedText && <p>{loggedText}</p>}
     </form>
   );
 }
 
 export type SessionFormText = {
   title: string; program: string; date: string; done: string; doneYes: string; doneNo: string; sets: string; reps: string;
-  loadKg: string; painDuring: string; save: string; saving: string; networkError: string;
+  loadKg: string; painDuring: string; save: string; saving: string; networkError: string; refused: string;
 };
 
 /**
@@ -60,18 +83,18 @@ export function SessionLogForm({
   defaults,
   text,
 }: {
-  action: FormAction;
+  action: LogAction<SavedSession>;
   programs: { value: string; label: string }[];
   today: string;
   defaults: { sets: string; reps: string; loadKg: string };
   text: SessionFormText;
 }) {
+  const diary = useDiary();
   const [clientId, setClientId] = useState(() => randomUuid());
-  const [state, formAction, pending] = useResilientActionState(async (previous: FormState, formData: FormData) => {
-    const next = await action(previous, formData);
-    if (next.notice) setClientId(randomUuid());
-    return next;
-  }, initialFormState(), text.networkError);
+  const [state, formAction, pending] = usePortalLog(action, (saved) => {
+    diary.addSession(saved);
+    setClientId(randomUuid());
+  }, text);
   const v = state.values;
   const e = state.errors;
   return (

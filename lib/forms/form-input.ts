@@ -64,12 +64,16 @@ export function fieldErrorsOf<K extends string>(error: z.ZodError): FieldErrors<
 
 /** A form's raw values, with empty text turned into undefined. */
 export function formValues(formData: FormData): Record<string, string | undefined> {
-  const values: Record<string, string | undefined> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$")) values[key] = value.trim() === "" ? undefined : value.trim();
-  }
-  return values;
+  return trimmedValues(Object.fromEntries([...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !entry[0].startsWith("$"))));
 }
+
+/** Text fields trimmed, with empty text turned into undefined (what the form schemas expect). */
+export function trimmedValues(fields: Record<string, string>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value.trim() === "" ? undefined : value.trim()]));
+}
+
+/** The fields of a form sent by client code as a plain object: names and texts of a form's size. */
+export const ZFormFields = z.record(z.string().max(64), z.string().max(1000), { error: "missingReference" }).describe("form");
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -13,11 +13,15 @@ import { type FieldErrors, fieldErrorsOf, zChoice, zDate, zOptionalNumber, zRequ
 import { numberLimit } from "../forms/field-limits";
 import { patientWhere } from "../patients/scope";
 import { ZProgramContent } from "../programs/default-templates";
+import { LOGGED_SESSION_SELECT, type LoggedSession, loggedSession } from "../programs/logged-session";
 import { programWeek } from "../programs/program-week";
 import { scheduledPhase } from "../programs/progression";
 
+type Invalid = { status: "invalid"; fieldErrors: FieldErrors };
 /** "updated": the day's morning pain was already logged and now has the new value. */
-export type PortalLogResult = { status: "saved" | "updated"; id: string } | { status: "invalid"; fieldErrors: FieldErrors };
+export type MorningPainResult = { status: "saved" | "updated"; id: string; value: number } | Invalid;
+/** The stored session: the one just made, or the one an earlier send of the same clientId made. */
+export type SessionResult = { status: "saved"; session: LoggedSession } | Invalid;
 
 /** What each portal log field accepts; the schemas and the error texts read it. */
 export const PORTAL_LOG_FIELDS = {
@@ -48,7 +52,7 @@ const zToday = (today: Date) => zDate({ latest: () => today, earliest: today, ea
  * partial unique index): the write is one INSERT … ON CONFLICT DO UPDATE, so five taps at
  * once leave one row, and each caller learns whether it created or changed it.
  */
-export async function logMorningPain(db: Db, actor: Actor, raw: Record<string, unknown>, today: Date): Promise<PortalLogResult> {
+export async function logMorningPain(db: Db, actor: Actor, raw: Record<string, unknown>, today: Date): Promise<MorningPainResult> {
   const episode = await ownOpenEpisode(db, actor);
   const parsed = z.object({ date: zToday(today), value: zRequiredNumber(PORTAL_LOG_FIELDS.value) }).safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -62,7 +66,7 @@ export async function logMorningPain(db: Db, actor: Actor, raw: Record<string, u
       DO UPDATE SET value = EXCLUDED.value, "updatedAt" = now()
       RETURNING id::text, (xmax = 0) AS inserted`;
     await recordAuditEvent(tx, actor, { action: row!.inserted ? "CREATE" : "UPDATE", entity: "OutcomeMeasurement", entityId: row!.id });
-    return { status: row!.inserted ? "saved" : "updated", id: row!.id } as const;
+    return { status: row!.inserted ? "saved" : "updated", id: row!.id, value } as const;
   });
 }
 
@@ -85,7 +89,7 @@ const zSession = (today: Date) =>
  * form generates: a double tap or a retry after a lost answer stores one row and answers the
  * same id. An assignment that is not the patient's (or not active) is a field error.
  */
-export async function logSession(db: Db, actor: Actor, raw: Record<string, unknown>, today: Date): Promise<PortalLogResult> {
+export async function logSession(db: Db, actor: Actor, raw: Record<string, unknown>, today: Date): Promise<SessionResult> {
   const episode = await ownOpenEpisode(db, actor);
   const parsed = zSession(today).safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -107,10 +111,10 @@ export async function logSession(db: Db, actor: Actor, raw: Record<string, unkno
       }],
       skipDuplicates: true,
     });
-    const row = await tx.sessionLog.findUniqueOrThrow({ where: { clientId: input.clientId } });
+    const row = await tx.sessionLog.findUniqueOrThrow({ where: { clientId: input.clientId }, select: { ...LOGGED_SESSION_SELECT, episodeId: true } });
     // A clientId already used for another episode is not this patient's retry.
     if (row.episodeId !== episode.id) throw new AppError("NOT_FOUND");
     if (inserted.count === 1) await recordAuditEvent(tx, actor, { action: "CREATE", entity: "SessionLog", entityId: row.id });
-    return { status: "saved", id: row.id } as const;
+    return { status: "saved", session: loggedSession(row) } as const;
   });
 }

@@ -7,6 +7,7 @@ import { patientWhere } from "../patients/scope";
 import { clinicRuleSettings } from "../rules/settings";
 import { prescriptionFor } from "./progression";
 import { OVERRIDE_ORDER, progressionInput } from "./progression-input";
+import { LOGGED_SESSION_SELECT, loggedSession } from "./logged-session";
 import { templateName } from "./template-name";
 
 /**
@@ -27,7 +28,7 @@ export async function listActivePrograms(db: Db, actor: Actor, episodeId: string
   const [sessions, morningPain, clinic] = await Promise.all([
     db.sessionLog.findMany({
       where: { assignmentId: { in: assignments.map((a) => a.id) } },
-      select: { id: true, assignmentId: true, date: true, completed: true, sets: true, reps: true, painDuring: true, loadKg: true },
+      select: LOGGED_SESSION_SELECT,
       orderBy: [{ date: "desc" }, { createdAt: "desc" }],
     }),
     db.outcomeMeasurement.findMany({ where: { episodeId, instrument: "NRS_FIRST_STEP", deletedAt: null }, select: { date: true, value: true } }),
@@ -55,7 +56,7 @@ export async function listActivePrograms(db: Db, actor: Actor, episodeId: string
         id: o.id, date: isoDate(o.date), phase: o.phase ?? undefined, loadKg: o.loadKg === null ? undefined : Number(o.loadKg), reason: o.reason, by: o.createdBy.name,
       })),
       /** Logged sessions, newest first. */
-      sessions: own.map((s) => ({ id: s.id, date: isoDate(s.date), completed: s.completed, sets: s.sets, reps: s.reps, painDuring: s.painDuring, loadKg: s.loadKg === null ? null : Number(s.loadKg) })),
+      sessions: own.map(loggedSession),
       prescription,
     };
   });

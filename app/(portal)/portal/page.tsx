@@ -1,17 +1,21 @@
 import Link from "next/link";
 import { logMorningPainAction, logSessionAction } from "@/app/actions/portal";
 import { AppShell } from "@/components/AppShell";
+import { PortalDiary, PortalPainChart, RecentSessions } from "@/components/portal/PortalDiary";
 import { MorningPainForm, SessionLogForm } from "@/components/portal/PortalForms";
 import { AdherenceTable, PrescriptionDetails } from "@/components/programs/PrescriptionDetails";
-import { OutcomeChart } from "@/components/records/PatientCharts";
 import { decimate, outcomeSeries } from "@/lib/charts/chart-series";
 import { isoDate, today } from "@/lib/dates";
-import { formatDate, formatInputNumber, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatInputNumber } from "@/lib/i18n/format";
 import { getPortalOverview } from "@/lib/portal/portal-overview";
+import { sessionLine } from "@/lib/portal/session-line";
 import { page } from "@/lib/entry/page.server";
 
 /** How the portal greets a patient: by first name. */
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
+
+/** How many of a program's latest sessions the page lists. */
+const RECENT_SESSIONS = 10;
 
 /** About one point per 4 px of a phone-wide chart. */
 const MAX_CHART_POINTS = 90;
@@ -20,7 +24,6 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
   const text = messages.portal;
   const day = today();
   const overview = await getPortalOverview(db, actor, day);
-  const number = (value: number | null) => (value === null ? "–" : formatNumber(value, actor.locale));
   const painSeries = overview
     ? outcomeSeries(overview.morningPain).map((series) => ({
         key: series.recordedBy,
@@ -37,7 +40,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
         {!overview ? (
           <p>{text.noRecord}</p>
         ) : (
-          <>
+          <PortalDiary todayPain={overview.todayPain}>
             <p>
               {text.greeting(firstName(overview.patient.name))} {text.clinician(overview.patient.clinician.name)}
             </p>
@@ -48,8 +51,8 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                 <MorningPainForm
                   action={logMorningPainAction}
                   today={isoDate(day)}
-                  current={overview.todayPain}
-                  text={{ title: text.morningTitle, question: text.morningQuestion, logged: overview.todayPain === null ? null : text.morningLogged(overview.todayPain), networkError: text.networkError }}
+                  logged={overview.todayPain === null ? null : text.morningLogged(overview.todayPain)}
+                  text={{ title: text.morningTitle, question: text.morningQuestion, networkError: text.networkError, refused: messages.error.notFound }}
                 />
               </section>
             )}
@@ -85,7 +88,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                   text={{
                     title: text.sessionTitle, program: text.program, date: text.date, done: text.done, doneYes: text.doneYes, doneNo: text.doneNo,
                     sets: text.sets, reps: text.reps, loadKg: text.loadKg, painDuring: text.painDuring, save: text.saveSession, saving: text.savingSession,
-                    networkError: text.networkError,
+                    networkError: text.networkError, refused: messages.error.notFound,
                   }}
                 />
               </section>
@@ -93,27 +96,18 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
 
             <section aria-labelledby="progress-heading" className="panel">
               <h2 id="progress-heading">{text.progressTitle}</h2>
-              {painSeries.length > 0 ? (
-                <OutcomeChart panel={{ key: "pain", label: text.painChart, max: 10, series: painSeries, baseline: null }} markers={[]} locale={actor.locale} />
-              ) : (
-                <p>{messages.charts.noData}</p>
-              )}
+              <PortalPainChart
+                panel={{ key: "pain", label: text.painChart, max: 10, series: painSeries, baseline: null }}
+                today={isoDate(day)}
+                diaryLabel={messages.charts.fromPortal}
+                locale={actor.locale}
+                noData={messages.charts.noData}
+              />
               {overview.programs.map((program) => (
                 <div key={program.id}>
                   {program.prescription && <AdherenceTable prescription={program.prescription} messages={messages} />}
                   <h3>{text.recentSessions}</h3>
-                  {program.sessions.length === 0 ? (
-                    <p>{text.noSessions}</p>
-                  ) : (
-                    <ul className="session-list">
-                      {program.sessions.slice(0, 10).map((session) => (
-                        <li key={session.id}>
-                          <strong>{formatDate(new Date(`${session.date}T00:00:00Z`), actor.locale)}</strong>:{" "}
-                          {text.sessionRow(session.completed, number(session.sets), number(session.reps), number(session.loadKg), number(session.painDuring))}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
+                  <RecentSessions assignmentId={program.id} lines={program.sessions.slice(0, RECENT_SESSIONS).map((session) => sessionLine(session, messages, actor.locale))} none={text.noSessions} />
                 </div>
               ))}
             </section>
@@ -137,7 +131,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                 {text.erasure.link}
               </Link>
             </nav>
-          </>
+          </PortalDiary>
         )}
       </div>
     </AppShell>
