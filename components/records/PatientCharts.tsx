@@ -22,22 +22,23 @@ const LABEL_STYLE = { fontSize: 11, fill: "var(--ink)" };
 
 /**
  * The parts of a chart in the order they are drawn, one browser task each (useStage): axes,
- * lines, reference band and markers, legend, tooltip. Recharts registers every part in its
- * store as it mounts and draws the chart again for each one; mounting them all at once made
- * one task of ~150 ms on two years of daily values, in steps none is over ~50 ms
- * (npm run bench:chart; decision record 018).
+ * each line in turn, reference band and markers, legend, tooltip. Recharts registers every
+ * part in its store as it mounts and draws the chart again for each one; mounting them all at
+ * once made one task of ~150 ms on two years of daily values. In steps, the longest is the
+ * first line's, ~50–90 ms (npm run bench:chart; decision record 018).
  */
-const STAGES = { lines: 1, references: 2, legend: 3, tooltip: 4 } as const;
-const LAST_STAGE = STAGES.tooltip;
+function stagesFor(lines: number) {
+  return { lines: 1, references: 1 + lines, legend: 2 + lines, tooltip: 3 + lines, last: 3 + lines };
+}
 
-/** Counts from 0 to LAST_STAGE, one step per task, so the browser can paint and answer input between steps. */
-function useStage(): number {
+/** Counts from 0 to `last`, one step per task, so the browser can paint and answer input between steps. */
+function useStage(last: number): number {
   const [stage, setStage] = useState(0);
   useEffect(() => {
-    if (stage >= LAST_STAGE) return;
+    if (stage >= last) return;
     const timer = setTimeout(() => setStage(stage + 1), 0);
     return () => clearTimeout(timer);
-  }, [stage]);
+  }, [stage, last]);
   return stage;
 }
 
@@ -51,7 +52,8 @@ function useStage(): number {
  * changes (Recharts' performance guide). The chart is busy (aria-busy) until every part is drawn.
  */
 export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; markers: Marker[]; locale: Locale }) {
-  const stage = useStage();
+  const stages = useMemo(() => stagesFor(panel.series.length), [panel.series.length]);
+  const stage = useStage(stages.last);
   const drawing = useMemo(() => {
     const times = [...panel.series.flatMap((series) => series.points.map((point) => point.t)), ...markers.map((m) => m.t)];
     return {
@@ -63,21 +65,21 @@ export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; ma
     };
   }, [panel, markers, locale]);
   return (
-    <div role="img" aria-label={panel.label} aria-busy={stage < LAST_STAGE} className="chart outcome-chart">
+    <div role="img" aria-label={panel.label} aria-busy={stage < stages.last} className="chart outcome-chart">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
           <XAxis dataKey="t" type="number" scale="time" domain={drawing.xDomain} padding={X_PADDING} tickFormatter={drawing.formatDay} allowDuplicatedCategory={false} />
           <YAxis domain={drawing.yDomain} width={40} />
-          {stage >= STAGES.tooltip && <Tooltip labelFormatter={drawing.formatDay} />}
-          {stage >= STAGES.legend && <Legend />}
-          {stage >= STAGES.references && panel.baseline && (
+          {stage >= stages.tooltip && <Tooltip labelFormatter={drawing.formatDay} />}
+          {stage >= stages.legend && <Legend />}
+          {stage >= stages.references && panel.baseline && (
             <>
               <ReferenceArea y1={panel.baseline.low} y2={panel.baseline.high} fill="var(--chart-clinic)" fillOpacity={0.08} ifOverflow="extendDomain" />
               <ReferenceLine y={panel.baseline.value} stroke="var(--chart-clinic)" strokeDasharray="5 4" label={drawing.baselineLabel} />
             </>
           )}
-          {stage >= STAGES.references &&
+          {stage >= stages.references &&
             drawing.markers.map((group) => (
               <ReferenceLine
                 key={`${group.t}`}
@@ -87,8 +89,9 @@ export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; ma
                 label={group.label}
               />
             ))}
-          {stage >= STAGES.lines &&
-            panel.series.map((series) => (
+          {panel.series.map(
+            (series, i) =>
+              stage >= stages.lines + i && (
               <Line
                 key={series.key}
                 data={series.points}
@@ -101,7 +104,8 @@ export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; ma
                 isAnimationActive={false}
                 connectNulls
               />
-            ))}
+              ),
+          )}
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -8,6 +8,7 @@ import type { getEpisodeRecord } from "@/lib/patients/get-episode-record";
 import { describeRecord } from "@/lib/records/describe-record";
 import type { RecordFormKind } from "@/lib/records/record-forms";
 import { recordTimeline, type TimelineGroup } from "@/lib/records/record-timeline";
+import { LazyDetails } from "../LazyDetails";
 import { DeleteRecord } from "./DeleteRecord";
 
 /** A record of the clinic's as the timeline lists it, described in the user's language. */
@@ -102,10 +103,9 @@ export function RecordTimeline({ patientId, record, editable, messages, locale }
       {groups.length === 0 && <p>{text.empty}</p>}
       <ol className="timeline">{latest.map(group)}</ol>
       {earlier.length > 0 && (
-        <details className="timeline-more disclosure">
-          <summary>{text.earlier(earlier.length)}</summary>
+        <LazyDetails summary={text.earlier(earlier.length)} className="timeline-more disclosure">
           <ol className="timeline">{earlier.map(group)}</ol>
-        </details>
+        </LazyDetails>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { z } from "zod";
 import { saveRecordAction } from "@/app/actions/records";
 import { AppShell } from "@/components/AppShell";
@@ -112,48 +113,53 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
             </section>
           </div>
 
-          <div className="record-grid wider-right page-section">
-            <div className="column">
-              <section aria-labelledby="function-chart-heading" className="panel">
-                <h2 id="function-chart-heading">{messages.charts.function}</h2>
-                <FunctionChart panels={charts.functionPanels} markers={charts.markers} locale={locale} text={{ instrument: messages.charts.functionInstrument, noData: messages.charts.noData }} />
-                {(charts.pain || charts.functionPanels.length > 0) && <p className="hint">{messages.charts.bandExplained}</p>}
-                {outcomes.length > 0 && <OutcomeTable outcomes={outcomes} messages={messages} locale={locale} />}
-              </section>
-              <InterventionList interventions={record.interventions} messages={messages} locale={locale} />
-            </div>
-            <ProgramsSection
-              patientId={patient.id}
-              episode={record}
-              programs={programs}
-              templates={templates.map((template) => ({ ...template, sessionsPerWeek: template.content.sessionsPerWeek[0] }))}
-              // ?assign=<template key> opens the assign dialog with a template chosen, e.g. return to running after HSR.
-              assignTemplateId={templates.find((template) => template.key === search.assign)?.id}
-              editable={recording}
-              today={day}
-              messages={messages}
-              locale={locale}
-            />
-          </div>
-
-          <div className="record-grid wider-left page-section">
-            {/* The record's retention sits under the record, where the left column has room. */}
-            <div className="column">
-              <RecordTimeline
+          {/* Nothing here waits: each boundary lets React hydrate the part below it as a task of its own, so the page's hydration is not one long task (decision record 018). */}
+          <Suspense>
+            <div className="record-grid wider-right page-section">
+              <div className="column">
+                <section aria-labelledby="function-chart-heading" className="panel">
+                  <h2 id="function-chart-heading">{messages.charts.function}</h2>
+                  <FunctionChart panels={charts.functionPanels} markers={charts.markers} locale={locale} text={{ instrument: messages.charts.functionInstrument, noData: messages.charts.noData }} />
+                  {(charts.pain || charts.functionPanels.length > 0) && <p className="hint">{messages.charts.bandExplained}</p>}
+                  {outcomes.length > 0 && <OutcomeTable outcomes={outcomes} messages={messages} locale={locale} />}
+                </section>
+                <InterventionList interventions={record.interventions} messages={messages} locale={locale} />
+              </div>
+              <ProgramsSection
                 patientId={patient.id}
-                record={{ ...record, outcomes }}
-                editable={editable}
+                episode={record}
+                programs={programs}
+                templates={templates.map((template) => ({ ...template, sessionsPerWeek: template.content.sessionsPerWeek[0] }))}
+                // ?assign=<template key> opens the assign dialog with a template chosen, e.g. return to running after HSR.
+                assignTemplateId={templates.find((template) => template.key === search.assign)?.id}
+                editable={recording}
+                today={day}
                 messages={messages}
                 locale={locale}
               />
-              <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} messages={messages} />
             </div>
-            <div className="column">
-              <PersonDetails patient={patient} actor={actor} messages={messages} />
-              {portalAccess && <PortalAccessSection patientId={patient.id} access={portalAccess} messages={messages} locale={locale} />}
-              <EpisodesPanel patient={patient} day={day} messages={messages} locale={locale} />
+          </Suspense>
+
+          <Suspense>
+            <div className="record-grid wider-left page-section">
+              {/* The record's retention sits under the record, where the left column has room. */}
+              <div className="column">
+                <RecordTimeline
+                  patientId={patient.id}
+                  record={{ ...record, outcomes }}
+                  editable={editable}
+                  messages={messages}
+                  locale={locale}
+                />
+                <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} messages={messages} />
+              </div>
+              <div className="column">
+                <PersonDetails patient={patient} actor={actor} messages={messages} />
+                {portalAccess && <PortalAccessSection patientId={patient.id} access={portalAccess} messages={messages} locale={locale} />}
+                <EpisodesPanel patient={patient} day={day} messages={messages} locale={locale} />
+              </div>
             </div>
-          </div>
+          </Suspense>
         </>
       )}
       {!record && (
