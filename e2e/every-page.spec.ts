@@ -20,6 +20,8 @@ async function demoIds(page: Page): Promise<Ids> {
   const patient = idFrom(await page.getByRole("link", { name: "Peter Patient" }).getAttribute("href"), 2);
   await page.goto(`/patients/${patient}`);
   const assignment = idFrom(await page.locator('a[href$="/adjust"]').first().getAttribute("href"), 4);
+  // The record's older entries are put on the page when their list is opened.
+  await page.locator("summary", { hasText: /^Vis \d+ ældre/ }).click();
   const records = Object.fromEntries(
     await Promise.all(KINDS.map(async (kind) => [kind, idFrom(await page.locator(`a[href*="/records/${kind}/"][href$="/edit"]`).first().getAttribute("href", { timeout: 5000 }), 5)])),
   ) as Ids["records"];
