@@ -148,7 +148,7 @@ const ACTIONS: Record<string, ActionCase> = {
   // The same password again: a new hash (a new salt), and later sign-ins still work.
   changeOwnPasswordAction: { access: "own-account", shape: "form", ids: "none", input: () => ({ args: [], form: { currentPassword: DEMO_PASSWORD, password: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD } }) },
   requestPasswordResetAction: { access: "public", shape: "form", ids: "none", input: () => ({ args: [], form: { email: "fysio@demo.dk" } }) },
-  logMorningPainAction: { access: "own-record", shape: "call", ids: "none", input: () => ({ args: [{ date: day, value: "3" }] }) },
+  logMorningPainAction: { access: "own-record", shape: "call", ids: "none", input: () => ({ args: [{ clientId: randomUUID(), date: day, value: "3" }] }) },
   logSessionAction: {
     access: "own-record", shape: "call", ids: "clinic", idsAreChoices: true,
     input: (w) => ({ args: [{ clientId: randomUUID(), ...(w && { assignmentId: w.assignmentId }), date: day, completed: "yes", sets: "3", reps: "12", painDuring: "2" }] }),

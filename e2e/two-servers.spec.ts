@@ -115,7 +115,7 @@ test("a write on one server is read on the other at once", async () => {
   // A value the patient has not logged today, so that only this write can show it.
   const value = String((Number(await pressed(two.baseURL) ?? 0) + 3) % 11);
   const logMorningPain = actionId("app/actions/portal.ts", "logMorningPainAction");
-  const saved = await callServerAction(one.baseURL, cookie, logMorningPain, [{ date: isoDate(today()), value }], "/portal");
+  const saved = await callServerAction(one.baseURL, cookie, logMorningPain, [{ clientId: randomUUID(), date: isoDate(today()), value }], "/portal");
   expect(saved.value).toMatchObject({ status: "saved" });
   expect(await pressed(two.baseURL)).toBe(value);
 });

@@ -42,7 +42,9 @@ export function MorningPainForm({
 }) {
   const diary = useDiary();
   const [loggedText, setLoggedText] = useState(logged);
-  const [state, formAction, pending] = usePortalLog(action, (saved) => {
+  // Each tap is an entry of its own, with the phone's id and the moment it was made: the day keeps the one made last.
+  const send = (fields: Record<string, string>) => action({ ...fields, clientId: randomUuid(), madeAt: new Date().toISOString() });
+  const [state, formAction, pending] = usePortalLog(send, (saved) => {
     diary.setTodayPain(saved.value);
     setLoggedText(saved.logged);
   }, text);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
-import { isoDate } from "../dates";
+import { addDays, isoDate } from "../dates";
 import type { Db } from "../db/client";
 import { withEpisodeWrite } from "../episodes/with-episode-write";
 import { AppError } from "../errors";
@@ -19,7 +19,7 @@ import { scheduledPhase } from "../programs/progression";
 
 type Invalid = { status: "invalid"; fieldErrors: FieldErrors };
 /** "updated": the day's morning pain was already logged and now has the new value. */
-export type MorningPainResult = { status: "saved" | "updated"; id: string; value: number } | Invalid;
+export type MorningPainResult = { status: "saved" | "updated" | "kept"; id: string; value: number } | Invalid;
 /** The stored session: the one just made, or the one an earlier send of the same clientId made. */
 export type SessionResult = { status: "saved"; session: LoggedSession } | Invalid;
 
@@ -44,29 +44,63 @@ async function ownOpenEpisode(db: Db, actor: Actor) {
   return episode;
 }
 
-const zToday = (today: Date) => zDate({ latest: () => today, earliest: today, earliestCode: "tooEarly" });
+/**
+ * How many days late the portal takes an entry: one made offline keeps the date it was made on
+ * the phone and is sent when the connection returns (SPEC §10).
+ */
+export const LATE_ENTRY_DAYS = 3;
+
+/** The date an entry was made on the phone: today or up to LATE_ENTRY_DAYS before. */
+const zEntryDate = (today: Date) => zDate({ latest: () => today, earliest: addDays(today, -LATE_ENTRY_DAYS), earliestCode: "tooEarly" });
 
 /**
- * Today's first-step pain, 0–10. One value per day from the portal: logging again the same
- * day changes that day's value; earlier days are closed. The database holds the rule (a
- * partial unique index): the write is one INSERT … ON CONFLICT DO UPDATE, so five taps at
- * once leave one row, and each caller learns whether it created or changed it.
+ * When the entry was made on the phone, as an ISO time; now when the phone does not say. A
+ * phone whose clock runs ahead cannot make its entry outlast the day's later ones: a time
+ * after now counts as now.
  */
-export async function logMorningPain(db: Db, actor: Actor, raw: Record<string, unknown>, today: Date): Promise<MorningPainResult> {
+const zMadeAt = (now: Date) =>
+  z.iso
+    .datetime({ offset: true, error: "invalidDate" })
+    .optional()
+    .transform((value) => (value === undefined ? now : new Date(Math.min(Date.parse(value), now.getTime()))));
+
+/**
+ * A day's first-step pain, 0–10, from the patient's diary: one value per day (a partial unique
+ * index), the value of the entry made last on the phone. Each entry carries the phone's id and
+ * the moment it was made, so the write is one INSERT … ON CONFLICT DO UPDATE that changes the
+ * day's value only for a later entry: five taps at once leave one row, an entry sent again
+ * after a lost answer changes nothing, and an offline entry that arrives after a newer one
+ * does not undo it. The caller learns what the day's value now is:
+ *   saved   the day's first value          updated  a later entry replaced the day's value
+ *   kept    this entry was already stored, or a later one was, and the day's value stands
+ */
+export async function logMorningPain(db: Db, actor: Actor, raw: Record<string, unknown>, today: Date, now = new Date()): Promise<MorningPainResult> {
   const episode = await ownOpenEpisode(db, actor);
-  const parsed = z.object({ date: zToday(today), value: zRequiredNumber(PORTAL_LOG_FIELDS.value) }).safeParse(raw);
+  const parsed = z
+    .object({ clientId: z.uuid("required"), date: zEntryDate(today), madeAt: zMadeAt(now), value: zRequiredNumber(PORTAL_LOG_FIELDS.value) })
+    .safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-  const { date, value } = parsed.data;
+  const { clientId, date, madeAt, value } = parsed.data;
   return withEpisodeWrite(db, episode.id, async (tx) => {
-    // xmax is 0 for a row this statement inserted, and set for one it updated.
+    // xmax is 0 for a row this statement inserted, and set for one it updated; no row when the
+    // day's stored entry is this one or was made later.
     const [row] = await tx.$queryRaw<{ id: string; inserted: boolean }[]>`
-      INSERT INTO "OutcomeMeasurement" (id, "clinicId", "episodeId", "recordedById", "recordedBy", date, instrument, value, "updatedAt")
-      VALUES (gen_random_uuid(), ${actor.clinicId}::uuid, ${episode.id}::uuid, ${actor.userId}::uuid, 'PATIENT', ${isoDate(date)}::date, 'NRS_FIRST_STEP', ${value}, now())
+      INSERT INTO "OutcomeMeasurement" (id, "clinicId", "episodeId", "recordedById", "recordedBy", date, instrument, value, "clientId", "madeAt", "updatedAt")
+      VALUES (gen_random_uuid(), ${actor.clinicId}::uuid, ${episode.id}::uuid, ${actor.userId}::uuid, 'PATIENT', ${isoDate(date)}::date, 'NRS_FIRST_STEP', ${value}, ${clientId}::uuid, ${madeAt}, now())
       ON CONFLICT ("episodeId", date) WHERE "recordedBy" = 'PATIENT' AND instrument = 'NRS_FIRST_STEP' AND "deletedAt" IS NULL
-      DO UPDATE SET value = EXCLUDED.value, "updatedAt" = now()
+      DO UPDATE SET value = EXCLUDED.value, "clientId" = EXCLUDED."clientId", "madeAt" = EXCLUDED."madeAt", "updatedAt" = now()
+      WHERE "OutcomeMeasurement"."clientId" IS DISTINCT FROM EXCLUDED."clientId"
+        AND ("OutcomeMeasurement"."madeAt" IS NULL OR "OutcomeMeasurement"."madeAt" <= EXCLUDED."madeAt")
       RETURNING id::text, (xmax = 0) AS inserted`;
-    await recordAuditEvent(tx, actor, { action: row!.inserted ? "CREATE" : "UPDATE", entity: "OutcomeMeasurement", entityId: row!.id });
-    return { status: row!.inserted ? "saved" : "updated", id: row!.id, value } as const;
+    if (!row) {
+      const stored = await tx.outcomeMeasurement.findFirstOrThrow({
+        where: { episodeId: episode.id, date, recordedBy: "PATIENT", instrument: "NRS_FIRST_STEP", deletedAt: null },
+        select: { id: true, value: true },
+      });
+      return { status: "kept", id: stored.id, value: Number(stored.value) } as const;
+    }
+    await recordAuditEvent(tx, actor, { action: row.inserted ? "CREATE" : "UPDATE", entity: "OutcomeMeasurement", entityId: row.id });
+    return { status: row.inserted ? "saved" : "updated", id: row.id, value } as const;
   });
 }
 
@@ -74,7 +108,7 @@ const zSession = (today: Date) =>
   z.object({
     clientId: z.uuid("required"),
     assignmentId: z.uuid({ error: (issue) => (issue.input === undefined ? "required" : "invalidChoice") }),
-    date: zDate({ latest: () => today }),
+    date: zEntryDate(today),
     completed: zChoice(["yes", "no"]).transform((value) => value === "yes"),
     sets: zOptionalNumber(PORTAL_LOG_FIELDS.sets),
     reps: zOptionalNumber(PORTAL_LOG_FIELDS.reps),

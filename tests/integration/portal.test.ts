@@ -23,10 +23,10 @@ const now = new Date();
 const day = today();
 const PASSWORD = "hælløft på trappetrin";
 
-/** A patient with an open episode (started 10 days ago) and an active HSR program. */
-async function patientWithProgram(email: string | null = null) {
+/** A patient with an open episode and an active HSR program, both started `daysAgo` days ago. */
+async function patientWithProgram(email: string | null = null, daysAgo = 10) {
   const patient = await createPatient(t.prisma, { clinicId, clinicianId: clinician.userId, email });
-  const start = addDays(day, -10);
+  const start = addDays(day, -daysAgo);
   const episode = await t.prisma.episode.create({ data: { clinicId, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start } });
   await t.prisma.patient.update({ where: { id: patient.id }, data: { currentEpisodeId: episode.id } });
   const templateId = (await listTemplates(t.prisma, clinician)).find((tpl) => tpl.key === "hsr-12-weeks")!.id;
@@ -131,16 +131,46 @@ describe(`portal logs on ${TEST_DB_KIND}`, () => {
     me = await portalActor(mine.patient.id, `me-${randomUUID()}@example.test`);
   });
 
-  it("logs today's morning pain once per day, editable the same day, and refuses bad input", async () => {
-    const log = (raw: Record<string, string>) => logMorningPain(t.prisma, me, raw, day);
+  it("logs a day's morning pain once per day, editable the same day, and refuses bad input", async () => {
+    const log = (raw: Record<string, string>) => logMorningPain(t.prisma, me, { clientId: randomUUID(), ...raw }, day);
     expect(await log({ date: isoDate(day), value: "11" })).toEqual({ status: "invalid", fieldErrors: { value: "outOfRange" } });
     expect(await log({ date: isoDate(addDays(day, 1)), value: "3" })).toEqual({ status: "invalid", fieldErrors: { date: "futureDate" } });
-    expect(await log({ date: isoDate(addDays(day, -1)), value: "3" })).toEqual({ status: "invalid", fieldErrors: { date: "tooEarly" } });
+    expect(await log({ date: isoDate(day), value: "3", madeAt: "this morning" })).toEqual({ status: "invalid", fieldErrors: { madeAt: "invalidDate" } });
+    expect(await logMorningPain(t.prisma, me, { date: isoDate(day), value: "3" }, day)).toEqual({ status: "invalid", fieldErrors: { clientId: "required" } });
     expect((await log({ date: isoDate(day), value: "6" })).status).toBe("saved");
     expect((await log({ date: isoDate(day), value: "4" })).status).toBe("updated");
     const rows = await t.prisma.outcomeMeasurement.findMany({ where: { episodeId: mine.episodeId, instrument: "NRS_FIRST_STEP" } });
     expect(rows.map((row) => [Number(row.value), row.recordedBy])).toEqual([[4, "PATIENT"]]);
     expect(Number((await t.prisma.episode.findUniqueOrThrow({ where: { id: mine.episodeId } })).latestPain)).toBe(4);
+  });
+
+  it("takes an entry made offline up to three days late, once, and never lets an older entry undo a newer one", async () => {
+    const { patient, episodeId } = await patientWithProgram();
+    const phone = await portalActor(patient.id, `offline-${randomUUID()}@example.test`);
+    const entry = (daysAgo: number, value: number, madeAt: string) => ({ clientId: randomUUID(), date: isoDate(addDays(day, -daysAgo)), value: String(value), madeAt });
+    const log = (raw: Record<string, string>) => logMorningPain(t.prisma, phone, raw, day);
+    const diary = async (daysAgo: number) =>
+      (await t.prisma.outcomeMeasurement.findMany({ where: { episodeId, recordedBy: "PATIENT", date: addDays(day, -daysAgo) } })).map((row) => Number(row.value));
+    const audits = () => t.prisma.auditEvent.count({ where: { actorId: phone.userId, entity: "OutcomeMeasurement" } });
+
+    expect(await log(entry(4, 5, "2026-01-01T07:00:00Z"))).toEqual({ status: "invalid", fieldErrors: { date: "tooEarly" } });
+    const late = entry(3, 5, new Date(addDays(day, -3).getTime() + 7 * 3600_000).toISOString());
+    expect(await log(late)).toMatchObject({ status: "saved", value: 5 });
+    const written = await audits();
+    // Sent again after a lost answer: the same entry, stored once and audited once.
+    expect(await log(late)).toMatchObject({ status: "kept", value: 5 });
+    expect(await audits()).toBe(written);
+    // Made an hour later on another device and sent first: it replaces the value…
+    const newer = { ...entry(3, 2, new Date(Date.parse(late.madeAt) + 3600_000).toISOString()) };
+    expect(await log(newer)).toMatchObject({ status: "updated", value: 2 });
+    // …and the first entry, sent once more, does not undo it; nor does an entry made earlier still.
+    expect(await log(late)).toMatchObject({ status: "kept", value: 2 });
+    expect(await log(entry(3, 9, new Date(Date.parse(late.madeAt) - 3600_000).toISOString()))).toMatchObject({ status: "kept", value: 2 });
+    expect(await diary(3)).toEqual([2]);
+    // A phone whose clock runs a day ahead counts as now, so a later entry still replaces its value.
+    expect(await log(entry(1, 7, new Date(Date.now() + 86_400_000).toISOString()))).toMatchObject({ status: "saved" });
+    expect(await log(entry(1, 3, new Date().toISOString()))).toMatchObject({ status: "updated", value: 3 });
+    expect(await diary(1)).toEqual([3]);
   });
 
   it("stores one row for a repeated or concurrent submit of the same session", async () => {
@@ -161,8 +191,14 @@ describe(`portal logs on ${TEST_DB_KIND}`, () => {
     });
     expect(await logSession(t.prisma, me, { ...base, painDuring: undefined } as Record<string, unknown>, day)).toEqual({ status: "invalid", fieldErrors: { painDuring: "required" } });
     expect(await logSession(t.prisma, me, { ...base, assignmentId: theirs.assignmentId }, day)).toEqual({ status: "invalid", fieldErrors: { assignmentId: "invalidChoice" } });
-    expect(await logSession(t.prisma, me, { ...base, date: isoDate(addDays(day, -11)) }, day)).toEqual({ status: "invalid", fieldErrors: { date: "beforeProgram" } });
+    expect(await logSession(t.prisma, me, { ...base, date: isoDate(addDays(day, -4)) }, day)).toEqual({ status: "invalid", fieldErrors: { date: "tooEarly" } });
+    // Within the three days an entry may be late, but before the program started.
+    const starting = await patientWithProgram(null, 1);
+    const newcomer = await portalActor(starting.patient.id, `newcomer-${randomUUID()}@example.test`);
+    expect(await logSession(t.prisma, newcomer, { ...base, assignmentId: starting.assignmentId, date: isoDate(addDays(day, -2)) }, day)).toEqual({ status: "invalid", fieldErrors: { date: "beforeProgram" } });
     expect(await t.prisma.sessionLog.count({ where: { clientId: base.clientId } })).toBe(0);
+    // Three days late is still taken (an entry made offline).
+    expect((await logSession(t.prisma, me, { ...base, clientId: randomUUID(), date: isoDate(addDays(day, -3)) }, day)).status).toBe("saved");
     await expect(logSession(t.prisma, clinician, base, day)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
   });
 

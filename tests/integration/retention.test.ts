@@ -2,6 +2,7 @@
 // stops every write and evaluation but keeps the record; holds keep a record past its period;
 // the purge erases what is past retention and leaves nothing that names the patient, except
 // pseudonymised audit rows and an anonymous tombstone.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor";
 import { sessionUser, startSession } from "../../lib/auth/sessions";
@@ -105,7 +106,7 @@ describe(`erasure requests on ${TEST_DB_KIND}`, () => {
     expect(outcomes).toEqual(["refused", "refused", "refused", "refused"]);
     expect(changedTables(before, await fingerprint(t.prisma))).toEqual([]);
     // A portal page left open: its log is refused too, though the account is closed.
-    await expect(logMorningPain(t.prisma, patientActor, { date: isoDate(day), value: "2" }, day)).rejects.toSatisfy((error) => isAppError(error, "PROCESSING_STOPPED"));
+    await expect(logMorningPain(t.prisma, patientActor, { clientId: randomUUID(), date: isoDate(day), value: "2" }, day)).rejects.toSatisfy((error) => isAppError(error, "PROCESSING_STOPPED"));
     expect(await sweptEpisodeIds(t.prisma, clinicId)).not.toContain(episode.id);
   });
 
