@@ -72,7 +72,13 @@ export function AppShell({
             {messages.nav.account}
           </Link>
           <LanguageSwitch locale={actor.locale} messages={messages} />
-          <SignOutButton label={messages.header.signOut} pendingLabel={messages.header.signingOut} />
+          <SignOutButton
+            label={messages.header.signOut}
+            pendingLabel={messages.header.signingOut}
+            failed={messages.header.signOutFailed}
+            queueOwner={can(actor, "own-record") ? actor.userId : undefined}
+            unsent={messages.header.unsent}
+          />
         </div>
       </header>
       <main id="main" tabIndex={-1} className={wide ? "wide" : undefined}>

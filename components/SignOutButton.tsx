@@ -1,20 +1,83 @@
 "use client";
 import { signOut } from "next-auth/react";
-import { useState } from "react";
+import { useId, useRef, useState } from "react";
+import { discardQueue, flushQueue } from "./portal/entry-queue";
 
-export function SignOutButton({ label, pendingLabel }: { label: string; pendingLabel: string }) {
+export type UnsentText = { title: string; body: string; signOutAnyway: string; stay: string };
+
+/**
+ * Signs out. A patient's portal first sends the entries waiting on this phone; if some still
+ * cannot be sent, it asks before deleting them, so a shared phone keeps nothing of theirs
+ * (SPEC §10). `queueOwner` is the signed-in patient's id; staff have no queue.
+ */
+export function SignOutButton({
+  label,
+  pendingLabel,
+  failed,
+  queueOwner,
+  unsent,
+}: {
+  label: string;
+  pendingLabel: string;
+  /** Said when the server could not be reached: only it can end the session. */
+  failed: string;
+  queueOwner?: string | undefined;
+  unsent: UnsentText;
+}) {
   const [pending, setPending] = useState(false);
+  const [error, setError] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const leave = async () => {
+    setPending(true);
+    dialog.current?.close();
+    if (queueOwner) await discardQueue(queueOwner);
+    try {
+      await signOut({ callbackUrl: "/sign-in" });
+    } catch {
+      setPending(false);
+      setError(true);
+    }
+  };
   return (
-    <button
-      type="button"
-      className="button secondary"
-      disabled={pending}
-      onClick={() => {
-        setPending(true);
-        void signOut({ callbackUrl: "/sign-in" });
-      }}
-    >
-      {pending ? pendingLabel : label}
-    </button>
+    <>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={pending}
+        onClick={async () => {
+          setPending(true);
+          setError(false);
+          const { waiting } = queueOwner ? await flushQueue(queueOwner) : { waiting: 0 };
+          if (waiting > 0) {
+            setPending(false);
+            dialog.current?.showModal();
+            return;
+          }
+          await leave();
+        }}
+      >
+        {pending ? pendingLabel : label}
+      </button>
+      {error && (
+        <p role="alert" className="form-error">
+          {failed}
+        </p>
+      )}
+      {queueOwner && (
+        <dialog ref={dialog} aria-labelledby={titleId} className="dialog">
+          <h2 id={titleId}>{unsent.title}</h2>
+          <p>{unsent.body}</p>
+          <div className="dialog-actions">
+            <button type="button" className="button danger" onClick={() => void leave()}>
+              {unsent.signOutAnyway}
+            </button>
+            <button type="button" className="button secondary" autoFocus onClick={() => dialog.current?.close()}>
+              {unsent.stay}
+            </button>
+          </div>
+        </dialog>
+      )}
+    </>
   );
 }

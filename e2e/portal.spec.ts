@@ -101,10 +101,12 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
     await route.continue();
   });
   await session.getByRole("button", { name: "Gem træning" }).tap();
-  await expect(session.getByText("Forbindelsen svigtede.", { exact: false })).toBeVisible();
-  await session.getByRole("button", { name: "Gem træning" }).tap();
-  await expect(session.getByText("Træningen er gemt.")).toBeVisible();
+  // Kept on the phone and listed as waiting; sent again, under the same client id, when the portal is next opened.
+  await expect(session.getByText("Gemt på telefonen.", { exact: false })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Venter på at blive sendt" })).toContainText("Træning");
   await page.unroute("**/portal");
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Venter på at blive sendt" })).toHaveCount(0);
   const recent = page.getByRole("region", { name: "Min udvikling" });
   await expect(recent.getByText(/Gennemført · 3 × 12 · .* smerte 7/)).toHaveCount(1);
   await expectNoAxeViolations(page);
@@ -156,4 +158,76 @@ test("five tabs tapping this morning's pain at the same moment leave one entry f
   const diaryToday = clinic.getByRole("row").filter({ hasText: TODAY }).filter({ hasText: "fra patientens dagbog" });
   await expect(diaryToday).toHaveCount(1);
   await expect(diaryToday.getByRole("cell", { name: kept, exact: true })).toHaveCount(1);
+});
+
+test("offline on a phone, pain and a session are kept on it, sign-out warns, and both reach the clinic once when it is back online", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const phone = await browser.newContext({ ...PHONE, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
+  const page = await phone.newPage();
+  await signIn(page, "patient@demo.dk");
+  await page.goto("/portal");
+  await phone.setOffline(true);
+
+  await page.getByRole("form", { name: "Morgensmerte" }).getByRole("button", { name: "9", exact: true }).tap();
+  await expect(page.getByText("Gemt på telefonen.", { exact: false }).first()).toBeVisible();
+  const session = page.getByRole("form", { name: "Registrér en træning" });
+  await session.getByLabel("Sæt", { exact: true }).fill("4");
+  await session.getByLabel("Gentagelser pr. sæt").fill("10");
+  await session.getByLabel("Smerte under træningen (0–10)").fill("1");
+  await session.getByRole("button", { name: "Gem træning" }).tap();
+  const waiting = page.getByRole("region", { name: "Venter på at blive sendt" });
+  await expect(waiting.getByRole("listitem")).toHaveCount(2);
+  await expect(waiting).toContainText("Morgensmerte: 9");
+  await expect(page.getByRole("form", { name: "Morgensmerte" }).getByRole("button", { name: "9", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expectNoAxeViolations(page);
+
+  // Signing out while they cannot be sent asks first; the patient stays.
+  await page.getByRole("button", { name: "Log ud" }).tap();
+  const unsent = page.getByRole("dialog", { name: "Ikke sendt endnu" });
+  await expect(unsent).toBeVisible();
+  await unsent.getByRole("button", { name: "Bliv logget ind" }).tap();
+  await expect(unsent).toBeHidden();
+
+  // Back online: both are sent, and the waiting list goes.
+  await phone.setOffline(false);
+  await expect(waiting).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Min udvikling" }).getByText(/Gennemført · 4 × 10 · .* smerte 1/)).toHaveCount(1);
+  await phone.close();
+
+  const clinic = await browser.newPage();
+  await signIn(clinic, "fysio@demo.dk");
+  await clinic.goto("/caseload?q=Peter%20Patient");
+  await clinic.getByRole("link", { name: "Peter Patient" }).click();
+  await clinic.locator("summary", { hasText: "Målinger som tabel" }).click();
+  const diaryToday = clinic.getByRole("row").filter({ hasText: TODAY }).filter({ hasText: "fra patientens dagbog" });
+  await expect(diaryToday).toHaveCount(1);
+  await expect(diaryToday.getByRole("cell", { name: "9", exact: true })).toHaveCount(1);
+  const programs = clinic.getByRole("region", { name: "Programmer" });
+  await programs.locator("summary", { hasText: "Registrerede træninger" }).click();
+  await expect(programs.getByRole("row").filter({ hasText: TODAY }).filter({ hasText: "4 × 10" })).toHaveCount(1);
+});
+
+test("signing out of a shared phone with entries that cannot be sent deletes them from the phone, after asking", async ({ browser }) => {
+  const phone = await browser.newContext({ ...PHONE, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
+  const page = await phone.newPage();
+  await signIn(page, "patient@demo.dk");
+  await page.goto("/portal");
+  const pressed = await page.locator('.pain-button[aria-pressed="true"]').innerText();
+  // The clinic's server cannot be reached (the phone itself is online, so signing out can reach it).
+  await page.route("**/portal", (route) => (route.request().method() === "POST" ? route.abort("connectionrefused") : route.continue()));
+  // A value the day does not have yet.
+  const offline = String((Number(pressed) + 1) % 11);
+  await page.getByRole("form", { name: "Morgensmerte" }).getByRole("button", { name: offline, exact: true }).tap();
+  await expect(page.getByRole("region", { name: "Venter på at blive sendt" })).toContainText(`Morgensmerte: ${offline}`);
+  await page.getByRole("button", { name: "Log ud" }).tap();
+  await page.getByRole("dialog", { name: "Ikke sendt endnu" }).getByRole("button", { name: "Log ud og slet dem" }).tap();
+  await page.waitForURL(/sign-in/);
+  await page.unroute("**/portal");
+
+  // Signed in again on the same phone: nothing waits, and the day's value is the one the clinic has.
+  await signIn(page, "patient@demo.dk");
+  await page.goto("/portal");
+  await expect(page.getByRole("region", { name: "Venter på at blive sendt" })).toHaveCount(0);
+  await expect(page.locator('.pain-button[aria-pressed="true"]')).toHaveText(pressed);
+  await phone.close();
 });

@@ -1,26 +1,130 @@
 "use client";
-import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { Locale } from "@/lib/generated/prisma/enums";
+import { formatDate } from "@/lib/i18n/format";
 import type { SessionLine } from "@/lib/portal/session-line";
 import { type ChartPanel, OutcomeChart } from "../records/PatientCharts";
+import { type EntryAnswer, flushQueue, onQueueChange, type QueuedEntry, submitEntry, waitingEntries } from "./entry-queue";
 
 // What the patient logs on the portal's home page shows there at once: the page is not drawn
-// again after a write (app/actions/portal.ts), so the forms put what the server stored here,
-// and the pain chart and the list of sessions read it beside what the page was drawn with.
+// again after a write (app/actions/portal.ts), so what the server stored goes here, and the
+// pain buttons, the pain chart and the list of sessions read it beside what the page was drawn
+// with. Entries go through the phone's queue (entry-queue.ts): those still waiting for a
+// connection are listed, and sent when it returns.
 
 export type SavedSession = { assignmentId: string; line: SessionLine };
-type Diary = { todayPain: number | null; saved: SavedSession[]; setTodayPain: (value: number) => void; addSession: (session: SavedSession) => void };
+type SavedPain = { value: number; logged: string };
+
+type Diary = {
+  todayPain: number | null;
+  logged: string | null;
+  saved: SavedSession[];
+  waiting: QueuedEntry[];
+  /** Keeps the entry on the phone and sends it: the server's answer, or "waiting". */
+  submit: (entry: QueuedEntry) => Promise<EntryAnswer | "waiting">;
+};
 
 const DiaryContext = createContext<Diary | null>(null);
 
-export function PortalDiary({ todayPain, children }: { todayPain: number | null; children: ReactNode }) {
-  const [pain, setTodayPain] = useState(todayPain);
+/** How often waiting entries are sent again while the portal is open. */
+const RETRY_MS = 30_000;
+
+export type WaitingText = { title: string; pain: string; session: string; notAccepted: string; refused: string };
+
+export function PortalDiary({
+  owner,
+  today,
+  todayPain,
+  logged,
+  locale,
+  text,
+  children,
+}: {
+  owner: string;
+  today: string;
+  todayPain: number | null;
+  logged: string | null;
+  locale: Locale;
+  text: WaitingText;
+  children: ReactNode;
+}) {
+  const [pain, setPain] = useState({ value: todayPain, logged });
   const [saved, setSaved] = useState<SavedSession[]>([]);
-  const diary = useMemo(
-    () => ({ todayPain: pain, saved, setTodayPain, addSession: (session: SavedSession) => setSaved((list) => [session, ...list.filter((s) => s.line.id !== session.line.id)]) }),
-    [pain, saved],
+  const [waiting, setWaiting] = useState<QueuedEntry[]>([]);
+  const [notAccepted, setNotAccepted] = useState<string[]>([]);
+
+  // What a saved entry changes on the page; a refused one is named when it was sent in the background.
+  const apply = useCallback(
+    (entry: QueuedEntry, answer: EntryAnswer, background: boolean) => {
+      if (answer?.status === "saved" && entry.kind === "pain" && entry.fields.date === today) {
+        const { value, logged: sentence } = answer.saved as SavedPain;
+        setPain({ value, logged: sentence });
+      }
+      if (answer?.status === "saved" && entry.kind === "session") {
+        const session = answer.saved as SavedSession;
+        setSaved((list) => [session, ...list.filter((s) => s.line.id !== session.line.id)]);
+      }
+      if (background && answer?.status !== "saved") setNotAccepted((list) => [...list, answer?.formError ?? text.refused]);
+    },
+    [today, text.refused],
   );
-  return <DiaryContext value={diary}>{children}</DiaryContext>;
+
+  useEffect(() => {
+    const refresh = () => void waitingEntries(owner).then(setWaiting);
+    const flush = () => void flushQueue(owner).then(({ sent }) => sent.forEach(({ entry, answer }) => apply(entry, answer, true)));
+    const unsubscribe = onQueueChange(refresh);
+    refresh();
+    flush();
+    // When the phone comes back online; and now and then, for a server that was away or an answer that was lost.
+    window.addEventListener("online", flush);
+    const retry = window.setInterval(flush, RETRY_MS);
+    return () => {
+      unsubscribe();
+      window.removeEventListener("online", flush);
+      window.clearInterval(retry);
+    };
+  }, [owner, apply]);
+
+  const diary = useMemo<Diary>(() => {
+    // A pain entry still waiting shows as the day's value on this phone.
+    const waitingPain = waiting.findLast((entry) => entry.kind === "pain" && entry.fields.date === today);
+    return {
+      todayPain: waitingPain ? Number(waitingPain.fields.value) : pain.value,
+      logged: pain.logged,
+      saved,
+      waiting,
+      submit: async (entry) => {
+        const answer = await submitEntry(owner, entry);
+        if (answer !== "waiting") apply(entry, answer, false);
+        return answer;
+      },
+    };
+  }, [owner, today, pain, saved, waiting, apply]);
+
+  return (
+    <DiaryContext value={diary}>
+      {(waiting.length > 0 || notAccepted.length > 0) && (
+        <section aria-labelledby="waiting-heading" className="panel notice" aria-live="polite">
+          <h2 id="waiting-heading">{text.title}</h2>
+          {waiting.length > 0 && (
+            <ul>
+              {waiting.map((entry) => (
+                <li key={entry.fields.clientId}>
+                  {entry.kind === "pain" ? `${text.pain}: ${entry.fields.value}` : text.session} · {formatDate(new Date(`${entry.fields.date}T00:00:00Z`), locale)}
+                </li>
+              ))}
+            </ul>
+          )}
+          {notAccepted.map((reason, i) => (
+            <p key={i} role="alert">
+              {text.notAccepted} {reason}
+            </p>
+          ))}
+        </section>
+      )}
+      {children}
+    </DiaryContext>
+  );
 }
 
 export function useDiary(): Diary {

@@ -1,53 +1,42 @@
 "use client";
 import { useState } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
-import { type PortalLogAnswer, portalLogFormState } from "@/lib/portal/portal-log-answer";
+import { portalLogFormState } from "@/lib/portal/portal-log-answer";
 import { FormMessages } from "../FormMessages";
 import { randomUuid } from "@/lib/random-uuid";
 import { RadioGroup } from "../RadioGroup";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 import { useResilientActionState } from "../use-resilient-action";
-import { type SavedSession, useDiary } from "./PortalDiary";
-
-type LogAction<Saved> = (fields: Record<string, string>) => Promise<PortalLogAnswer<Saved> | null>;
+import type { EntryKind } from "./entry-queue";
+import { useDiary } from "./PortalDiary";
 
 /** The form's text fields, as the log actions take them. */
 const fieldsOf = (formData: FormData) => Object.fromEntries([...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 
+type LogText = { networkError: string; refused: string; queued: string };
+
 /**
- * Sends a portal log and turns its answer into the form's state; what was saved goes to
- * `onSaved` (the diary the page shows), since the page is not drawn again after a write.
+ * Sends a portal log through the phone's queue (PortalDiary) and turns the outcome into the
+ * form's state: saved, each field's error, or kept on the phone until there is a connection.
+ * Each entry carries the moment it was made on the phone; `extra` adds fields of its own.
  */
-function usePortalLog<Saved>(action: LogAction<Saved>, onSaved: (saved: Saved) => void, text: { networkError: string; refused: string }) {
+function usePortalLog(kind: EntryKind, text: LogText, extra: () => Record<string, string> = () => ({}), onSent?: () => void) {
+  const diary = useDiary();
   return useResilientActionState(async (previous: FormState, formData: FormData) => {
-    const fields = fieldsOf(formData);
-    const answer = await action(fields);
-    if (answer?.status === "saved") onSaved(answer.saved);
+    const fields = { ...fieldsOf(formData), ...extra(), madeAt: new Date().toISOString() };
+    const answer = await diary.submit({ kind, fields });
+    if (answer === "waiting" || answer?.status === "saved") onSent?.();
+    if (answer === "waiting") return { attempt: previous.attempt + 1, values: {}, errors: {}, formError: null, notice: text.queued };
     return portalLogFormState(answer, previous, fields, text.refused);
   }, initialFormState(), text.networkError);
 }
 
 /** One tap on 0–10 logs this morning's first-step pain; tapping again the same day changes it. */
-export function MorningPainForm({
-  action,
-  today,
-  logged,
-  text,
-}: {
-  action: LogAction<{ value: number; logged: string }>;
-  today: string;
-  logged: string | null;
-  text: { title: string; question: string; networkError: string; refused: string };
-}) {
+export function MorningPainForm({ today, text }: { today: string; text: { title: string; question: string } & LogText }) {
   const diary = useDiary();
-  const [loggedText, setLoggedText] = useState(logged);
-  // Each tap is an entry of its own, with the phone's id and the moment it was made: the day keeps the one made last.
-  const send = (fields: Record<string, string>) => action({ ...fields, clientId: randomUuid(), madeAt: new Date().toISOString() });
-  const [state, formAction, pending] = usePortalLog(send, (saved) => {
-    diary.setTodayPain(saved.value);
-    setLoggedText(saved.logged);
-  }, text);
+  // Each tap is an entry of its own with the phone's id: the day keeps the one made last.
+  const [state, formAction, pending] = usePortalLog("pain", text, () => ({ clientId: randomUuid() }));
   return (
     <form action={formAction} aria-label={text.title} aria-busy={pending} className="stack">
       <FormMessages state={state} />
@@ -64,39 +53,34 @@ export function MorningPainForm({
       </fieldset>
       {state.errors.value && <p className="field-error">{state.errors.value}</p>}
       {state.errors.date && <p className="field-error">{state.errors.date}</p>}
-      {loggedText && <p>{loggedText}</p>}
+      {diary.logged && <p>{diary.logged}</p>}
     </form>
   );
 }
 
 export type SessionFormText = {
   title: string; program: string; date: string; done: string; doneYes: string; doneNo: string; sets: string; reps: string;
-  loadKg: string; painDuring: string; save: string; saving: string; networkError: string; refused: string;
-};
+  loadKg: string; painDuring: string; save: string; saving: string;
+} & LogText;
 
 /**
  * Logs one session. The form carries a client-generated id that stays the same until the
  * server confirms the save, so a double tap or a retry after a lost answer stores one row.
  */
 export function SessionLogForm({
-  action,
   programs,
   today,
   defaults,
   text,
 }: {
-  action: LogAction<SavedSession>;
   programs: { value: string; label: string }[];
   today: string;
   defaults: { sets: string; reps: string; loadKg: string };
   text: SessionFormText;
 }) {
-  const diary = useDiary();
+  // The id stays the same until the entry is stored or kept on the phone, so a double tap stores one session.
   const [clientId, setClientId] = useState(() => randomUuid());
-  const [state, formAction, pending] = usePortalLog(action, (saved) => {
-    diary.addSession(saved);
-    setClientId(randomUuid());
-  }, text);
+  const [state, formAction, pending] = usePortalLog("session", text, undefined, () => setClientId(randomUuid()));
   const v = state.values;
   const e = state.errors;
   return (

@@ -31,6 +31,13 @@ export const da = {
     signedInAs: "Logget ind som",
     signOut: "Log ud",
     signingOut: "Logger ud …",
+    unsent: {
+      title: "Ikke sendt endnu",
+      body: "Nogle af dine registreringer er kun gemt på denne telefon, fordi der ikke er forbindelse til klinikken. Logger du ud nu, slettes de fra telefonen og når aldrig frem.",
+      signOutAnyway: "Log ud og slet dem",
+      stay: "Bliv logget ind",
+    },
+    signOutFailed: "Du blev ikke logget ud, fordi der ikke er forbindelse. Prøv igen, når der er forbindelse.",
   },
   language: {
     label: "Sprog",
@@ -182,6 +189,13 @@ export const da = {
     savingSession: "Gemmer …",
     sessionSaved: "Træningen er gemt.",
     networkError: "Forbindelsen svigtede. Det, du har skrevet, er bevaret. Prøv igen.",
+    queued: "Gemt på telefonen. Det sendes til klinikken, så snart der er forbindelse.",
+    waiting: {
+      title: "Venter på at blive sendt",
+      pain: "Morgensmerte",
+      session: "Træning",
+      notAccepted: "En registrering fra telefonen blev ikke gemt:",
+    },
     notYours: "Programmet er ikke et af dine, eller det er afsluttet.",
     progressTitle: "Min udvikling",
     painChart: "Smerte ved første skridt om morgenen",

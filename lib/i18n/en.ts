@@ -31,6 +31,13 @@ export const en: Messages = {
     signedInAs: "Signed in as",
     signOut: "Sign out",
     signingOut: "Signing out …",
+    unsent: {
+      title: "Not sent yet",
+      body: "Some of your entries are only saved on this phone, because there is no connection to the clinic. If you sign out now, they are deleted from the phone and never arrive.",
+      signOutAnyway: "Sign out and delete them",
+      stay: "Stay signed in",
+    },
+    signOutFailed: "You were not signed out, because there is no connection. Try again when there is one.",
   },
   language: {
     label: "Language",
@@ -182,6 +189,13 @@ export const en: Messages = {
     savingSession: "Saving …",
     sessionSaved: "The session is saved.",
     networkError: "The connection failed. What you entered is kept: try again.",
+    queued: "Saved on this phone. It will be sent to the clinic as soon as there is a connection.",
+    waiting: {
+      title: "Waiting to be sent",
+      pain: "Morning pain",
+      session: "Session",
+      notAccepted: "An entry from this phone was not saved:",
+    },
     notYours: "This program is not one of yours, or it has ended.",
     progressTitle: "My progress",
     painChart: "First-step pain in the morning",

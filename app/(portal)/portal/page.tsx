@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { logMorningPainAction, logSessionAction } from "@/app/actions/portal";
 import { AppShell } from "@/components/AppShell";
 import { PortalDiary, PortalPainChart, RecentSessions } from "@/components/portal/PortalDiary";
 import { MorningPainForm, SessionLogForm } from "@/components/portal/PortalForms";
@@ -40,7 +39,14 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
         {!overview ? (
           <p>{text.noRecord}</p>
         ) : (
-          <PortalDiary todayPain={overview.todayPain}>
+          <PortalDiary
+            owner={actor.userId}
+            today={isoDate(day)}
+            todayPain={overview.todayPain}
+            logged={overview.todayPain === null ? null : text.morningLogged(overview.todayPain)}
+            locale={actor.locale}
+            text={{ ...text.waiting, refused: messages.error.notFound }}
+          >
             <p>
               {text.greeting(firstName(overview.patient.name))} {text.clinician(overview.patient.clinician.name)}
             </p>
@@ -49,10 +55,8 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
               <section aria-labelledby="morning-heading" className="panel">
                 <h2 id="morning-heading">{text.morningTitle}</h2>
                 <MorningPainForm
-                  action={logMorningPainAction}
                   today={isoDate(day)}
-                  logged={overview.todayPain === null ? null : text.morningLogged(overview.todayPain)}
-                  text={{ title: text.morningTitle, question: text.morningQuestion, networkError: text.networkError, refused: messages.error.notFound }}
+                  text={{ title: text.morningTitle, question: text.morningQuestion, networkError: text.networkError, refused: messages.error.notFound, queued: text.queued }}
                 />
               </section>
             )}
@@ -81,14 +85,13 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
               <section aria-labelledby="session-heading" className="panel">
                 <h2 id="session-heading">{text.sessionTitle}</h2>
                 <SessionLogForm
-                  action={logSessionAction}
                   programs={overview.programs.map((program) => ({ value: program.id, label: program.templateName }))}
                   today={isoDate(day)}
                   defaults={{ sets: first ? String(first.sets) : "", reps: first ? String(first.reps[1]) : "", loadKg: first ? formatInputNumber(first.suggestedLoadKg, actor.locale) : "" }}
                   text={{
                     title: text.sessionTitle, program: text.program, date: text.date, done: text.done, doneYes: text.doneYes, doneNo: text.doneNo,
                     sets: text.sets, reps: text.reps, loadKg: text.loadKg, painDuring: text.painDuring, save: text.saveSession, saving: text.savingSession,
-                    networkError: text.networkError, refused: messages.error.notFound,
+                    networkError: text.networkError, refused: messages.error.notFound, queued: text.queued,
                   }}
                 />
               </section>
