@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Browser, expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, expectNoAxeViolations, signIn } from "./helpers";
 
 /** Today as the clinic's pages write it, e.g. "25. nov. 2026". */
@@ -13,6 +13,16 @@ async function painfulSessionsOnFlag(page: Page, patientUrl: string): Promise<st
   await page.waitForURL(/\/flags\//);
   const row = page.locator("dl div").filter({ has: page.locator("dt", { hasText: "Smertefulde træninger" }) }).locator("dd");
   return (await row.count()) ? await row.innerText() : "";
+}
+
+/** The clinic's view of Peter Patient's diary entries of today (from the measurements table), on a new page. */
+async function clinicDiaryToday(browser: Browser) {
+  const clinic = await browser.newPage();
+  await signIn(clinic, "fysio@demo.dk");
+  await clinic.goto("/caseload?q=Peter%20Patient");
+  await clinic.getByRole("link", { name: "Peter Patient" }).click();
+  await clinic.locator("summary", { hasText: "Målinger som tabel" }).click();
+  return { clinic, diaryToday: clinic.getByRole("row").filter({ hasText: TODAY }).filter({ hasText: "fra patientens dagbog" }) };
 }
 
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
@@ -150,12 +160,7 @@ test("five tabs tapping this morning's pain at the same moment leave one entry f
   await phone.close();
 
   // The clinic sees one diary entry for today, with the value the patient now sees.
-  const clinic = await browser.newPage();
-  await signIn(clinic, "fysio@demo.dk");
-  await clinic.goto("/caseload?q=Peter%20Patient");
-  await clinic.getByRole("link", { name: "Peter Patient" }).click();
-  await clinic.locator("summary", { hasText: "Målinger som tabel" }).click();
-  const diaryToday = clinic.getByRole("row").filter({ hasText: TODAY }).filter({ hasText: "fra patientens dagbog" });
+  const { diaryToday } = await clinicDiaryToday(browser);
   await expect(diaryToday).toHaveCount(1);
   await expect(diaryToday.getByRole("cell", { name: kept, exact: true })).toHaveCount(1);
 });
@@ -194,12 +199,7 @@ test("offline on a phone, pain and a session are kept on it, sign-out warns, and
   await expect(page.getByRole("region", { name: "Min udvikling" }).getByText(/Gennemført · 4 × 10 · .* smerte 1/)).toHaveCount(1);
   await phone.close();
 
-  const clinic = await browser.newPage();
-  await signIn(clinic, "fysio@demo.dk");
-  await clinic.goto("/caseload?q=Peter%20Patient");
-  await clinic.getByRole("link", { name: "Peter Patient" }).click();
-  await clinic.locator("summary", { hasText: "Målinger som tabel" }).click();
-  const diaryToday = clinic.getByRole("row").filter({ hasText: TODAY }).filter({ hasText: "fra patientens dagbog" });
+  const { clinic, diaryToday } = await clinicDiaryToday(browser);
   await expect(diaryToday).toHaveCount(1);
   await expect(diaryToday.getByRole("cell", { name: "9", exact: true })).toHaveCount(1);
   const programs = clinic.getByRole("region", { name: "Programmer" });
