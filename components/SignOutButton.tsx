@@ -40,7 +40,7 @@ export function SignOutButton({
     }
   };
   return (
-    <>
+    <div className="sign-out">
       <button
         type="button"
         className="button secondary"
@@ -78,6 +78,6 @@ export function SignOutButton({
           </div>
         </dialog>
       )}
-    </>
+    </div>
   );
 }
