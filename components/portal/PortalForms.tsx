@@ -65,7 +65,8 @@ export type SessionFormText = {
 
 /**
  * Logs one session. The form carries a client-generated id that stays the same until the
- * server confirms the save, so a double tap or a retry after a lost answer stores one row.
+ * entry is stored or kept on the phone, so a double tap stores one row, and the queue's
+ * sending it again after a lost answer stores nothing twice.
  */
 export function SessionLogForm({
   programs,
@@ -78,7 +79,6 @@ export function SessionLogForm({
   defaults: { sets: string; reps: string; loadKg: string };
   text: SessionFormText;
 }) {
-  // The id stays the same until the entry is stored or kept on the phone, so a double tap stores one session.
   const [clientId, setClientId] = useState(() => randomUuid());
   const [state, formAction, pending] = usePortalLog("session", text, undefined, () => setClientId(randomUuid()));
   const v = state.values;
