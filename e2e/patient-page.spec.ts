@@ -110,3 +110,19 @@ test("a new patient's page opens the first episode, then shows an empty overview
   await expect(page.getByRole("region", { name: "Programmer" }).getByRole("button", { name: "Tildel et program" })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test.describe("the patient page on a 360 px phone", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("its tables, opened, scroll in their own frame and keyboard-open, instead of widening the page", async ({ page }) => {
+    await signIn(page, "fysio@demo.dk");
+    await openRedFlagPatient(page);
+    const toggle = page.locator("summary", { hasText: "Målinger som tabel" });
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    const table = page.getByRole("region", { name: "Målinger som tabel" });
+    await expect(table.getByRole("row").nth(1)).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoAxeViolations(page);
+  });
+});
