@@ -3,6 +3,10 @@ import { findChromium } from "./scripts/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
+// Offline mode and routing also reach a service worker's own fetches (the portal's,
+// e2e/offline-portal.spec.ts): without it a page "offline" could still come from the server.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = "1";
+
 // End-to-end tests run against the production build, started exactly as `npm start` does,
 // on a fresh embedded database with the demo data.
 export default defineConfig({

@@ -6,6 +6,7 @@ import { useHydrated } from "./use-hydrated";
 import type { Messages } from "@/lib/i18n";
 import { THROTTLED_PREFIX } from "@/lib/auth/throttled";
 import { TextField } from "./TextField";
+import { forgetOfflinePages } from "@/lib/offline/offline-pages";
 
 type Text = Messages["signIn"];
 type FieldErrors = { email?: string; password?: string };
@@ -46,6 +47,8 @@ export function SignInForm({ text }: { text: Text }) {
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (result?.ok && !result.error) {
+        // A portal page kept offline from an earlier session on this phone is not this user's.
+        await forgetOfflinePages();
         // The start page sends each role to its own home; refresh drops pages cached signed out.
         router.replace("/");
         router.refresh();

@@ -1,14 +1,15 @@
 "use client";
 import { signOut } from "next-auth/react";
 import { useId, useRef, useState } from "react";
+import { forgetOfflinePages } from "@/lib/offline/offline-pages";
 import { discardQueue, flushQueue } from "./portal/entry-queue";
 
 export type UnsentText = { title: string; body: string; signOutAnyway: string; stay: string };
 
 /**
  * Signs out. A patient's portal first sends the entries waiting on this phone; if some still
- * cannot be sent, it asks before deleting them, so a shared phone keeps nothing of theirs
- * (SPEC §10). `queueOwner` is the signed-in patient's id; staff have no queue.
+ * cannot be sent, it asks before deleting them. The pages kept for use offline are deleted
+ * too, so a shared phone keeps nothing of theirs (SPEC §10). `queueOwner` is the signed-in patient's id; staff have no queue.
  */
 export function SignOutButton({
   label,
@@ -31,7 +32,7 @@ export function SignOutButton({
   const leave = async () => {
     setPending(true);
     dialog.current?.close();
-    if (queueOwner) await discardQueue(queueOwner);
+    if (queueOwner) await Promise.all([discardQueue(queueOwner), forgetOfflinePages()]);
     try {
       await signOut({ callbackUrl: "/sign-in" });
     } catch {

@@ -16,6 +16,7 @@ import { prepareDataKey } from "../lib/identity/data-key-file";
 import { serveApp } from "../lib/http/app-server";
 import { trustedHops } from "../lib/http/client-address";
 import { demoExists, describeDemoSignIns, seedDemoOnce } from "../lib/seed/demo";
+import { buildServiceWorker } from "./build-service-worker";
 import { runCli, UsageError } from "./cli";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -96,6 +97,7 @@ async function buildIfNeeded() {
   const hasBuild = await stat(path.join(ROOT, ".next", "BUILD_ID")).then(() => true, () => false);
   if (hasBuild && built === fingerprint) return;
   console.log("Building the app (first start or changed sources; this takes a minute or two) …");
+  await buildServiceWorker();
   const code = await new Promise<number>((resolve) => {
     spawn(process.execPath, [NEXT_BIN, "build"], {
       cwd: ROOT,

@@ -1,0 +1,65 @@
+/// <reference lib="webworker" />
+// The portal's service worker, built with Serwist into public/sw.js by
+// scripts/build-service-worker.ts and registered by the portal only (scope /portal). It makes
+// the portal work in a gym without signal after one visit (SPEC §10, decision record 020):
+// - today's plan and the handout: from the network when there is one (so a patient never sees
+//   an old plan while online), else as last loaded;
+// - the app's scripts and styles (named by their content, so never stale): from the cache.
+// Nothing else is touched: entries go through the portal's own queue (entry-queue.ts), and the
+// record and its exports are never stored on the phone.
+import { CacheFirst, ExpirationPlugin, NetworkFirst, Serwist, type SerwistPlugin } from "serwist";
+import { ASSETS_CACHE, CACHE_OFFLINE_PAGES, isOfflinePage, OFFLINE_PAGES, PAGES_CACHE } from "./offline-pages";
+
+declare const self: ServiceWorkerGlobalScope;
+
+/**
+ * Only a page the patient was shown is kept: a 200 straight from the server. A redirect (the
+ * session ended: to sign-in) or an error page would replace the plan with something useless.
+ */
+const isThePage = (response: Response) => response.status === 200 && response.type === "basic" && !response.redirected;
+const onlyThePage: SerwistPlugin = { cacheWillUpdate: async ({ response }) => (isThePage(response) ? response : null) };
+
+// Next.js varies its pages on its router's headers; a navigation never sends them, so the
+// cached page answers any navigation to its address.
+const pages = new NetworkFirst({ cacheName: PAGES_CACHE, plugins: [onlyThePage], matchOptions: { ignoreVary: true }, networkTimeoutSeconds: 5 });
+
+const serwist = new Serwist({
+  skipWaiting: true,
+  clientsClaim: true,
+  runtimeCaching: [
+    {
+      matcher: ({ request, url, sameOrigin }) => sameOrigin && request.mode === "navigate" && isOfflinePage(url.pathname),
+      handler: pages,
+    },
+    {
+      matcher: ({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith("/_next/static/") || url.pathname.startsWith("/icons/")),
+      handler: new CacheFirst({ cacheName: ASSETS_CACHE, plugins: [new ExpirationPlugin({ maxEntries: 150, maxAgeSeconds: 30 * 24 * 60 * 60 })] }),
+    },
+  ],
+});
+
+/** A page loaded in the background is loaded again after this long (the plan moves on weekly). */
+const REFRESH_MS = 60 * 60_000;
+
+/**
+ * Loads the offline pages the cache lacks, or holds for more than REFRESH_MS, so the handout
+ * is there even if the patient has only opened today's plan. The same rule as a navigation:
+ * only the page itself is kept.
+ */
+async function cacheOfflinePages() {
+  const cache = await caches.open(PAGES_CACHE);
+  await Promise.all(
+    OFFLINE_PAGES.map(async (path) => {
+      const cached = await cache.match(path, { ignoreVary: true });
+      if (cached && Date.now() - Date.parse(cached.headers.get("date") ?? "") < REFRESH_MS) return;
+      const response = await fetch(path, { credentials: "same-origin", redirect: "manual" }).catch(() => null);
+      if (response && isThePage(response)) await cache.put(path, response);
+    }),
+  );
+}
+
+self.addEventListener("message", (event) => {
+  if (event.data === CACHE_OFFLINE_PAGES) event.waitUntil(cacheOfflinePages());
+});
+
+serwist.addEventListeners();
