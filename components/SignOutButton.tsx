@@ -3,13 +3,15 @@ import { signOut } from "next-auth/react";
 import { useId, useRef, useState } from "react";
 import { forgetOfflinePages } from "@/lib/offline/offline-pages";
 import { discardQueue, flushQueue } from "./portal/entry-queue";
+import { turnOffPush } from "./portal/push-on-this-phone";
 
 export type UnsentText = { title: string; body: string; signOutAnyway: string; stay: string };
 
 /**
  * Signs out. A patient's portal first sends the entries waiting on this phone; if some still
  * cannot be sent, it asks before deleting them. The pages kept for use offline are deleted
- * too, so a shared phone keeps nothing of theirs (SPEC §10). `queueOwner` is the signed-in patient's id; staff have no queue.
+ * too, and the phone stops taking their reminders, so a shared phone keeps nothing of theirs
+ * (SPEC §10). `queueOwner` is the signed-in patient's id; staff have no queue.
  */
 export function SignOutButton({
   label,
@@ -32,7 +34,7 @@ export function SignOutButton({
   const leave = async () => {
     setPending(true);
     dialog.current?.close();
-    if (queueOwner) await Promise.all([discardQueue(queueOwner), forgetOfflinePages()]);
+    if (queueOwner) await Promise.all([discardQueue(queueOwner), forgetOfflinePages(), turnOffPush()]);
     try {
       await signOut({ callbackUrl: "/sign-in" });
     } catch {

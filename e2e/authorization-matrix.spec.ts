@@ -78,6 +78,8 @@ type ActionCase = {
 };
 
 const day = isoDate(today());
+/** A phone's push address, on a browser's push service (lib/reminders/push-services.ts). */
+const MATRIX_PHONE = "https://fcm.googleapis.com/fcm/send/matrix-phone";
 const id = (world: World | null, key: keyof World) => (world ? world[key] : undefined);
 
 /** The matrix's expectations: SPEC §8's roles per entry point, and an input that works for each action. */
@@ -153,6 +155,10 @@ const ACTIONS: Record<string, ActionCase> = {
     access: "own-record", shape: "call", ids: "clinic", idsAreChoices: true,
     input: (w) => ({ args: [{ clientId: randomUUID(), ...(w && { assignmentId: w.assignmentId }), date: day, completed: "yes", sets: "3", reps: "12", painDuring: "2" }] }),
   },
+  saveReminderTimesAction: { access: "own-record", shape: "form", ids: "none", input: () => ({ args: [], form: { MORNING_PAIN: "07:30", SESSION: "" } }) },
+  // Saved, then forgotten (the order of this list): the phone's subscription is there to forget.
+  savePushSubscriptionAction: { access: "own-record", shape: "call", ids: "none", input: () => ({ args: [{ endpoint: MATRIX_PHONE, keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) } }] }) },
+  forgetPushSubscriptionAction: { access: "own-record", shape: "call", ids: "none", input: () => ({ args: [MATRIX_PHONE] }) },
   // The spare patient: a request stops every later write to the patient it names.
   recordErasureRequestAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "spareId")] }) },
   placeHoldAction: { access: "clinic-admin", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "patientId")], form: { kind: "SUPERVISION" } }) },

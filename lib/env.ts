@@ -36,6 +36,9 @@ const ZEnv = z.object({
     emptyAsUnset,
     z.string().refine((text) => decodeDataKey(text) !== null, DATA_KEY_FORMAT).optional(),
   ),
+  /** The VAPID key pair that signs web push reminders (lib/reminders/vapid-key-file.ts); generated into DATA_DIR on the embedded default. */
+  VAPID_PUBLIC_KEY: z.preprocess(emptyAsUnset, z.string().regex(/^[A-Za-z0-9_-]{87}$/, "must be a VAPID public key (base64url, 65 bytes)").optional()),
+  VAPID_PRIVATE_KEY: z.preprocess(emptyAsUnset, z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be a VAPID private key (base64url, 32 bytes)").optional()),
   NEXTAUTH_SECRET: z.preprocess(
     emptyAsUnset,
     z.string().min(32, "must be at least 32 characters").optional(),

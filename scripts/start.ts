@@ -17,6 +17,7 @@ import { serveApp } from "../lib/http/app-server";
 import { trustedHops } from "../lib/http/client-address";
 import { demoExists, describeDemoSignIns, seedDemoOnce } from "../lib/seed/demo";
 import { buildServiceWorker } from "./build-service-worker";
+import { resolveVapidKeys } from "../lib/reminders/vapid-key-file";
 import { runCli, UsageError } from "./cli";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -32,6 +33,7 @@ runCli(async () => {
 
   const hasDemo = await prepareDatabase(env, target);
   await buildIfNeeded();
+  await prepareVapidKeys(env, target);
 
   const url = `http://localhost:${env.PORT}`;
   Object.assign(process.env, { NODE_ENV: "production", NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url, NEXT_TELEMETRY_DISABLED: "1" });
@@ -89,6 +91,13 @@ async function prepareDatabase(env: TEnv, target: DatabaseTarget): Promise<boole
     await prisma.$disconnect();
     await db.close();
   }
+}
+
+/** Web push reminders need a VAPID key pair; without one on a server they go by e-mail. */
+async function prepareVapidKeys(env: TEnv, target: DatabaseTarget) {
+  const keys = await resolveVapidKeys(env, target);
+  if (keys) Object.assign(process.env, { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey });
+  else console.log("VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not set: portal reminders go by e-mail only.");
 }
 
 async function buildIfNeeded() {

@@ -6,7 +6,7 @@ import { getMessages } from "../i18n";
 import { INVITE_DAYS, RESET_HOURS } from "../invites/tokens";
 import { RETENTION_YEARS } from "../retention/retention-period";
 
-export type EmailKind = "STAFF_INVITE" | "PORTAL_INVITE" | "PASSWORD_RESET" | "ERASURE_RECEIPT";
+export type EmailKind = "STAFF_INVITE" | "PORTAL_INVITE" | "PASSWORD_RESET" | "ERASURE_RECEIPT" | "REMINDER_MORNING_PAIN" | "REMINDER_SESSION";
 export type EmailContent = { subject: string; text: string; html: string };
 /** `link` for the kinds that carry one; `keptUntil` (a formatted date) for the erasure receipt. */
 export type EmailFacts = { recipientName: string; clinicName: string; link?: string; keptUntil?: string };
@@ -16,12 +16,17 @@ const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export function composeEmail(kind: EmailKind, locale: Locale, facts: EmailFacts): EmailContent {
-  const text = getMessages(locale).email;
+  const messages = getMessages(locale);
+  const text = messages.email;
+  // A reminder says what its notification says (lib/reminders), with a link to the portal.
+  const reminder = (message: { title: string; body: string }) => ({ subject: message.title, body: message.body, action: text.portalInvite.action });
   const parts = {
     STAFF_INVITE: { subject: text.staffInvite.subject(facts.clinicName), body: text.staffInvite.body(facts.clinicName, INVITE_DAYS), action: text.staffInvite.action },
     PORTAL_INVITE: { subject: text.portalInvite.subject(facts.clinicName), body: text.portalInvite.body(facts.clinicName, INVITE_DAYS), action: text.portalInvite.action },
     PASSWORD_RESET: { subject: text.passwordReset.subject, body: text.passwordReset.body(RESET_HOURS), action: text.passwordReset.action },
     ERASURE_RECEIPT: { subject: text.erasureReceipt.subject(facts.clinicName), body: text.erasureReceipt.body(facts.keptUntil ?? "", RETENTION_YEARS), action: null },
+    REMINDER_MORNING_PAIN: reminder(messages.reminders.message.morningPain),
+    REMINDER_SESSION: reminder(messages.reminders.message.session),
   }[kind];
   const link = parts.action && facts.link ? { action: parts.action, href: facts.link } : null;
   const greeting = text.greeting(firstName(facts.recipientName));

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   "required",
   "tooLong",
   "invalidDate",
+  "invalidTime",
   "futureDate",
   "tooEarly",
   "beforeOnset",

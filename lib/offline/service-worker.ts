@@ -5,10 +5,10 @@
 // - today's plan and the handout: from the network when there is one (so a patient never sees
 //   an old plan while online), else as last loaded;
 // - the app's scripts and styles (named by their content, so never stale): from the cache.
-// Nothing else is touched: entries go through the portal's own queue (entry-queue.ts), and the
+// It also shows the reminders that arrive as web push. Nothing else is touched: entries go through the portal's own queue (entry-queue.ts), and the
 // record and its exports are never stored on the phone.
 import { CacheFirst, ExpirationPlugin, NetworkFirst, Serwist, type SerwistPlugin } from "serwist";
-import { ASSETS_CACHE, CACHE_OFFLINE_PAGES, isOfflinePage, OFFLINE_PAGES, PAGES_CACHE } from "./offline-pages";
+import { ASSETS_CACHE, CACHE_OFFLINE_PAGES, isOfflinePage, OFFLINE_PAGES, PAGES_CACHE, SERVICE_WORKER_SCOPE } from "./offline-pages";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -60,6 +60,25 @@ async function cacheOfflinePages() {
 
 self.addEventListener("message", (event) => {
   if (event.data === CACHE_OFFLINE_PAGES) event.waitUntil(cacheOfflinePages());
+});
+
+// A reminder (lib/reminders/send-due-reminders.ts): what to do and where, never health data.
+self.addEventListener("push", (event) => {
+  const message = event.data?.json() as { title: string; body: string; url: string } | undefined;
+  if (!message) return;
+  event.waitUntil(self.registration.showNotification(message.title, { body: message.body, icon: "/icons/icon-192.png", data: { url: message.url } }));
+});
+
+/** A tap on the reminder opens the portal, or brings an open portal to the front. */
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const url = (event.notification.data as { url: string }).url;
+  event.waitUntil(
+    self.clients.matchAll({ type: "window" }).then((windows) => {
+      const open = windows.find((client) => new URL(client.url).pathname.startsWith(SERVICE_WORKER_SCOPE));
+      return open ? open.focus() : self.clients.openWindow(url);
+    }),
+  );
 });
 
 serwist.addEventListeners();

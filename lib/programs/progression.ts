@@ -64,7 +64,7 @@ export type Prescription = {
 };
 
 /** The program's length in weeks: the last phase's last week. */
-export const programWeeks = (content: ProgramContent) => Math.max(...content.phases.map((phase) => phase.weeks[1]));
+export const programWeeks = (content: Pick<ProgramContent, "phases">) => Math.max(...content.phases.map((phase) => phase.weeks[1]));
 
 /** Phases dosed with external load (a backpack), where the load rule applies. */
 export const isLoaded = (phase: ProgramPhase) => phase.load === "ADD_LOAD" || phase.load === "MORE_LOAD" || phase.load === "HIGH_LOAD";

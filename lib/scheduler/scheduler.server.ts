@@ -6,15 +6,27 @@ import { readEnv } from "../env";
 import { currentDataKey } from "../identity/current-data-key";
 import { deliverEmailInBackground } from "../email/delivery-runner.server";
 import { logger } from "../log/logger";
+import { sendDueReminders } from "../reminders/send-due-reminders";
+import { webPushSender } from "../reminders/web-push-sender";
 import { type SchedulerHandle, SCHEDULER_HOLDER } from "./scheduler-handle";
 import { dailyBackupJob, SCHEDULED_JOBS } from "./jobs";
 import { runDueJobs } from "./run-due-jobs";
 
-// Every app server ticks once a minute; runDueJobs makes sure a due job runs on one of them.
+// Every app server ticks once a minute; runDueJobs makes sure a due job runs on one of them,
+// and sendDueReminders that a reminder goes once.
 // The first tick comes at start, so a job missed while every server was down runs at once.
 const TICK_MS = 60_000;
 
 const JOBS = [...SCHEDULED_JOBS, dailyBackupJob(async (now) => makeDailyBackup(await getDatabase(), backupSettings(readEnv()), currentDataKey().fingerprint, now))];
+
+/** Web push when the VAPID keys are set (npm start sets them on the embedded default). */
+function reminderRun() {
+  const env = readEnv();
+  // Push services ask for a contact address: the app's sender address.
+  const contact = /<([^>]+)>/.exec(env.MAIL_FROM)?.[1] ?? env.MAIL_FROM;
+  const keys = env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY } : null;
+  return { portalUrl: new URL("/portal", env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).href, push: keys && webPushSender(keys, `mailto:${contact}`) };
+}
 
 async function tick() {
   try {
@@ -24,6 +36,13 @@ async function tick() {
     }
   } catch (error) {
     logger.error({ err: error }, "the scheduler could not look for due jobs; it tries again in a minute");
+  }
+  // Portal reminders are looked for every minute; each goes once across servers (ReminderDelivery).
+  try {
+    const sent = await sendDueReminders(await getDb(), { now: new Date(), ...reminderRun() });
+    if (sent.push + sent.email > 0) logger.info({ kind: "reminders", ...sent }, "portal reminders sent");
+  } catch (error) {
+    logger.error({ err: error }, "portal reminders could not be sent; they are looked for again in a minute");
   }
   // E-mail that failed to send is tried again on the same clock.
   deliverEmailInBackground();

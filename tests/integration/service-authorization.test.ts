@@ -34,6 +34,7 @@ import { getPatient } from "../../lib/patients/get-patient";
 import { archivePatient, createPatient as registerPatient, restorePatient, updatePatient } from "../../lib/patients/save-patient";
 import { logMorningPain, logSession } from "../../lib/portal/portal-logs";
 import { getPortalOverview } from "../../lib/portal/portal-overview";
+import { forgetPushSubscription, getReminderTimes, savePushSubscription, saveReminderTimes } from "../../lib/reminders/reminder-settings";
 import { listActivePrograms } from "../../lib/programs/active-programs";
 import { adjustAssignment, assignProgram, continueAsMaintenance, endAssignment, getActiveAssignment, overrideProgression } from "../../lib/programs/assignments";
 import { copyTemplate, getTemplate, listTemplates, saveTemplateVersion, seedDefaultTemplates } from "../../lib/programs/templates";
@@ -124,6 +125,10 @@ const SERVICES: Record<string, Service> = {
   backupOverview: { access: "clinic-admin", usesIds: false, call: (a) => backupOverview(t.prisma, a, NO_BACKUPS) },
   downloadBackup: { access: "clinic-admin", usesIds: false, call: (a) => downloadBackup(t.prisma, a, NO_BACKUPS, "backup-2026-12-01T01-00-00Z.sql") },
   requestOwnErasure: { access: "own-record", usesIds: false, call: (a) => requestOwnErasure(t.prisma, a) },
+  getReminderTimes: { access: "own-record", usesIds: false, call: (a) => getReminderTimes(t.prisma, a) },
+  saveReminderTimes: { access: "own-record", usesIds: false, call: (a) => saveReminderTimes(t.prisma, a, { MORNING_PAIN: "07:30" }) },
+  savePushSubscription: { access: "own-record", usesIds: false, call: (a) => savePushSubscription(t.prisma, a, { endpoint: `https://fcm.googleapis.com/fcm/send/${randomUUID()}`, keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) } }) },
+  forgetPushSubscription: { access: "own-record", usesIds: false, call: (a) => forgetPushSubscription(t.prisma, a, "https://fcm.googleapis.com/fcm/send/x") },
   recordErasureRequest: { access: "clinic-patients", usesIds: true, call: (a, i) => recordErasureRequest(t.prisma, a, i.patientId!) },
   getDataRights: { access: "clinic-patients", usesIds: true, call: (a, i) => getDataRights(t.prisma, a, i.patientId!) },
   placeHold: { access: "clinic-admin", usesIds: true, call: (a, i) => placeHold(t.prisma, a, i.patientId!, { kind: "COMPLAINT" }) },

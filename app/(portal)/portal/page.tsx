@@ -9,6 +9,10 @@ import { formatDate, formatInputNumber } from "@/lib/i18n/format";
 import { getPortalOverview } from "@/lib/portal/portal-overview";
 import { sessionLine } from "@/lib/portal/session-line";
 import { page } from "@/lib/entry/page.server";
+import { readEnv } from "@/lib/env";
+import { getReminderTimes } from "@/lib/reminders/reminder-settings";
+import { saveReminderTimesAction } from "@/app/actions/reminders";
+import { ReminderSettings } from "@/components/portal/ReminderSettings";
 
 /** How the portal greets a patient: by first name. */
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
@@ -23,6 +27,8 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
   const text = messages.portal;
   const day = today();
   const overview = await getPortalOverview(db, actor, day);
+  const reminderTimes = overview && overview.programs.length > 0 ? await getReminderTimes(db, actor) : null;
+  const reminders = messages.reminders;
   const painSeries = overview
     ? outcomeSeries(overview.morningPain).map((series) => ({
         key: series.recordedBy,
@@ -114,6 +120,18 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                 </div>
               ))}
             </section>
+
+            {reminderTimes && (
+              <section aria-labelledby="reminders-heading" className="panel">
+                <h2 id="reminders-heading">{reminders.title}</h2>
+                <ReminderSettings
+                  action={saveReminderTimesAction}
+                  times={reminderTimes}
+                  vapidPublicKey={readEnv().VAPID_PUBLIC_KEY ?? null}
+                  text={{ ...reminders, byEmail: reminders.byEmail(actor.email) }}
+                />
+              </section>
+            )}
 
             <nav aria-label={text.title} className="portal-links">
               {overview.programs.length > 0 && (

@@ -1,0 +1,65 @@
+"use client";
+import { useActionState, useEffect, useState } from "react";
+import type { FormState } from "@/lib/forms/form-state";
+import { initialFormState } from "@/lib/forms/form-state";
+import { FormMessages } from "../FormMessages";
+import { TextField } from "../TextField";
+import { pushState, type PushState, turnOnPush } from "./push-on-this-phone";
+
+export type ReminderText = {
+  title: string; intro: string; morningPain: string; session: string; save: string;
+  byEmail: string; byPush: string; enablePush: string; pushRefused: string; pushFailed: string;
+};
+
+/**
+ * The patient's reminder times and how the reminders arrive: as notifications on this phone
+ * once allowed (web push), else by e-mail. Without VAPID keys on the server, e-mail only.
+ */
+export function ReminderSettings({
+  action,
+  times,
+  vapidPublicKey,
+  text,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  times: { MORNING_PAIN: string | null; SESSION: string | null };
+  vapidPublicKey: string | null;
+  text: ReminderText;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialFormState({ MORNING_PAIN: times.MORNING_PAIN ?? "", SESSION: times.SESSION ?? "" }));
+  const [push, setPush] = useState<PushState | "failed">("unsupported");
+  const [asking, setAsking] = useState(false);
+  useEffect(() => {
+    if (vapidPublicKey) void pushState().then(setPush);
+  }, [vapidPublicKey]);
+  return (
+    <>
+      <p>{text.intro}</p>
+      <form action={formAction} noValidate className="stack portal-form" aria-busy={pending} aria-label={text.title}>
+        <FormMessages state={state} />
+        <div className="field-row">
+          <TextField id="reminder-morning" name="MORNING_PAIN" type="time" label={text.morningPain} defaultValue={state.values.MORNING_PAIN ?? ""} error={state.errors.MORNING_PAIN} />
+          <TextField id="reminder-session" name="SESSION" type="time" label={text.session} defaultValue={state.values.SESSION ?? ""} error={state.errors.SESSION} />
+        </div>
+        <button type="submit" className="button primary" disabled={pending}>
+          {text.save}
+        </button>
+      </form>
+      <p role="status">{push === "on" ? text.byPush : push === "refused" ? text.pushRefused : push === "failed" ? text.pushFailed : text.byEmail}</p>
+      {vapidPublicKey && (push === "off" || push === "failed") && (
+        <button
+          type="button"
+          className="button secondary large"
+          disabled={asking}
+          onClick={async () => {
+            setAsking(true);
+            setPush((await turnOnPush(vapidPublicKey).catch(() => null)) ?? "failed");
+            setAsking(false);
+          }}
+        >
+          {text.enablePush}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, expectNoAxeViolations, registerPatient, signIn } from "./helpers";
+
+// A patient picks reminder times on the phone, and the app's scheduler sends the reminder at
+// the next minute's tick. The e2e server has no push service to reach (a browser's would be
+// on the internet), so the reminder goes as e-mail to the outbox, where the admin reads it.
+// Push itself is tested against a real push protocol server in tests/integration/reminders.test.ts.
+
+const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: "da-DK", timezoneId: "Europe/Copenhagen" };
+const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+/** The clinic's clock one minute ago, as HH:MM: a reminder time that is due at the next tick. */
+const minuteAgo = () => new Intl.DateTimeFormat("da-DK", { timeZone: "Europe/Copenhagen", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(Date.now() - 60_000)).replace(".", ":");
+
+test("a patient sets reminder times on a phone; the morning-pain reminder arrives once, by e-mail through the outbox", async ({ browser, page: clinic }) => {
+  // Waits for the scheduler's next tick (once a minute).
+  test.setTimeout(150_000);
+  const email = `paamindelse-${Date.now()}@example.test`;
+  await signIn(clinic, "fysio@demo.dk");
+  await registerPatient(clinic, { name: "Rikke Rask", dateOfBirth: "1975-03-09", sex: "FEMALE", side: "LEFT" });
+  await clinic.getByLabel("Symptomdebut").fill(isoDaysAgo(60));
+  await clinic.getByLabel("Behandlingsstart").fill(isoDaysAgo(10));
+  await clinic.getByRole("button", { name: "Åbn nyt forløb" }).click();
+  const programs = clinic.getByRole("region", { name: "Programmer" });
+  await programs.getByRole("button", { name: "Tildel et program" }).click();
+  const assign = programs.getByRole("dialog", { name: "Tildel et program" }).getByRole("form", { name: "Tildel et program" });
+  await assign.getByLabel("Program").selectOption({ label: "HSR hælløft, 12 uger, version 1" });
+  await assign.getByLabel("Startdato").fill(isoDaysAgo(7));
+  await assign.getByRole("button", { name: "Tildel program" }).click();
+  await expect(programs.getByRole("dialog")).toHaveCount(0);
+  const access = clinic.getByRole("region", { name: "Adgang til portalen" });
+  await access.getByLabel("E-mail").fill(email);
+  await access.getByRole("button", { name: "Opret invitationslink" }).click();
+  const link = await access.getByLabel("Invitationslink").inputValue();
+
+  const phone = await browser.newContext(PHONE);
+  const page = await phone.newPage();
+  await page.goto(link);
+  await page.getByLabel("Adgangskode (mindst 12 tegn)").fill(DEMO_PASSWORD);
+  await page.getByLabel("Gentag adgangskoden").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Opret adgangskode" }).click();
+  await expect(page.getByText("Din adgangskode er gemt.")).toBeVisible();
+  await signIn(page, email);
+
+  const reminders = page.getByRole("region", { name: "Påmindelser" });
+  await expect(reminders.getByText(`Påmindelserne kommer med e-mail til ${email}.`)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await reminders.getByLabel("Morgensmerte, klokken").fill(minuteAgo());
+  await reminders.getByLabel("Træning, klokken").fill("18:00");
+  await reminders.getByRole("button", { name: "Gem påmindelser" }).click();
+  await expect(reminders.getByRole("status").filter({ hasText: "Dine påmindelser er gemt." })).toBeVisible();
+  await page.reload();
+  await expect(reminders.getByLabel("Træning, klokken")).toHaveValue("18:00");
+
+  // The admin finds the reminder in the outbox after the next tick: one, with a link to the portal.
+  const admin = await browser.newPage();
+  await signIn(admin, "admin@demo.dk");
+  const rows = () => admin.getByRole("row").filter({ hasText: email }).filter({ hasText: "Hvordan var morgenens første skridt?" });
+  await expect(async () => {
+    await admin.goto("/admin/outbox");
+    await expect(rows()).toHaveCount(1);
+  }).toPass({ timeout: 100_000, intervals: [5_000] });
+  await rows().getByRole("link").click();
+  await expect(admin.getByTestId("email-text").getByRole("link")).toHaveAttribute("href", /\/portal$/);
+  await phone.close();
+});

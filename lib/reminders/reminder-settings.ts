@@ -1,0 +1,92 @@
+// A patient's reminder times and the phones that take them as web push (SPEC §10, Reminders).
+// The patient sets both in the portal; the scheduler sends (send-due-reminders.ts).
+import { z } from "zod";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import { type FieldErrors, fieldErrorsOf } from "../forms/form-input";
+import { patientWhere } from "../patients/scope";
+import { isPushServiceEndpoint } from "./push-services";
+import { minuteOfDay, REMINDER_KINDS, type ReminderKind, timeOfDay } from "./reminder-schedule";
+
+/** Each kind's time as "HH:MM", or null for no reminder. */
+export type ReminderTimes = Record<ReminderKind, string | null>;
+
+/** The patient's own record, or NOT_FOUND (a portal account whose record was erased). */
+async function ownPatient(db: Db, actor: Actor) {
+  assertCan(actor, "own-record");
+  const patient = await db.patient.findFirst({ where: patientWhere(actor), select: { id: true } });
+  if (!patient) throw new AppError("NOT_FOUND");
+  return patient;
+}
+
+export async function getReminderTimes(db: Db, actor: Actor): Promise<ReminderTimes> {
+  const patient = await ownPatient(db, actor);
+  const reminders = await db.reminder.findMany({ where: { patientId: patient.id }, select: { kind: true, minuteOfDay: true } });
+  const timeOf = (kind: ReminderKind) => nullableTime(reminders.find((reminder) => reminder.kind === kind)?.minuteOfDay ?? null);
+  return { MORNING_PAIN: timeOf("MORNING_PAIN"), SESSION: timeOf("SESSION") };
+}
+
+/** An empty field is no reminder; anything else must be a time of day. */
+const zTime = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    if (!value) return null;
+    const minute = minuteOfDay(value);
+    if (minute === null) context.addIssue({ code: "custom", message: "invalidTime" });
+    return minute;
+  });
+
+const ZReminderTimes = z.object({ MORNING_PAIN: zTime, SESSION: zTime });
+
+export type ReminderTimesResult = { status: "saved"; times: ReminderTimes } | { status: "invalid"; fieldErrors: FieldErrors<ReminderKind> };
+
+/** Sets both reminder times at once (the portal's one form); an empty field removes that reminder. */
+export async function saveReminderTimes(db: Db, actor: Actor, raw: Record<string, unknown>): Promise<ReminderTimesResult> {
+  const patient = await ownPatient(db, actor);
+  const parsed = ZReminderTimes.safeParse(raw);
+  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  await db.$transaction(async (tx) => {
+    for (const kind of REMINDER_KINDS) {
+      const minute = parsed.data[kind];
+      if (minute === null) await tx.reminder.deleteMany({ where: { patientId: patient.id, kind } });
+      else await tx.reminder.upsert({ where: { patientId_kind: { patientId: patient.id, kind } }, create: { clinicId: actor.clinicId, patientId: patient.id, kind, minuteOfDay: minute }, update: { minuteOfDay: minute } });
+    }
+    await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "Reminder", entityId: patient.id });
+  });
+  return { status: "saved", times: { MORNING_PAIN: nullableTime(parsed.data.MORNING_PAIN), SESSION: nullableTime(parsed.data.SESSION) } };
+}
+
+const nullableTime = (minute: number | null) => (minute === null ? null : timeOfDay(minute));
+
+/** A phone's push subscription as the browser gives it (PushSubscription.toJSON()). */
+const ZPushSubscription = z.object({
+  endpoint: z.string().max(1000).refine(isPushServiceEndpoint, "invalidChoice"),
+  keys: z.object({ p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "invalidChoice"), auth: z.string().regex(/^[A-Za-z0-9_-]{16,30}$/, "invalidChoice") }),
+});
+
+/**
+ * Keeps this phone's subscription for the signed-in patient. A phone that was another
+ * patient's (a shared phone, signed in anew) moves to this one: one endpoint, one owner.
+ */
+export async function savePushSubscription(db: Db, actor: Actor, raw: unknown): Promise<boolean> {
+  const patient = await ownPatient(db, actor);
+  const parsed = ZPushSubscription.safeParse(raw);
+  if (!parsed.success) return false;
+  const { endpoint, keys } = parsed.data;
+  await db.$transaction(async (tx) => {
+    const subscription = { clinicId: actor.clinicId, userId: actor.userId, p256dh: keys.p256dh, auth: keys.auth };
+    await tx.pushSubscription.upsert({ where: { endpoint }, create: { endpoint, ...subscription }, update: subscription });
+    await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "Reminder", entityId: patient.id });
+  });
+  return true;
+}
+
+/** Forgets this phone's subscription (at sign-out): the next patient on it gets none of these reminders. */
+export async function forgetPushSubscription(db: Db, actor: Actor, endpoint: string): Promise<void> {
+  assertCan(actor, "own-record");
+  await db.pushSubscription.deleteMany({ where: { endpoint, userId: actor.userId } });
+}

@@ -1,0 +1,177 @@
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import webpush from "web-push";
+import type { Actor } from "../../lib/auth/actor";
+import { addDays, isoDate } from "../../lib/dates";
+import { isAppError } from "../../lib/errors";
+import { logMorningPain } from "../../lib/portal/portal-logs";
+import { assignProgram } from "../../lib/programs/assignments";
+import { listTemplates, seedDefaultTemplates } from "../../lib/programs/templates";
+import { clinicClock, timeOfDay } from "../../lib/reminders/reminder-schedule";
+import { forgetPushSubscription, getReminderTimes, savePushSubscription, saveReminderTimes } from "../../lib/reminders/reminder-settings";
+import { sendDueReminders } from "../../lib/reminders/send-due-reminders";
+import { webPushSender } from "../../lib/reminders/web-push-sender";
+import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import { actorOf } from "../support/actors";
+import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
+
+// Reminders end to end below the browser: the settings a patient saves, and the scheduler's
+// sender against a real push service protocol. web-push-testing (on loopback) checks the VAPID
+// signature and decrypts each message as a browser's push service and phone would.
+const require = createRequire(import.meta.url);
+const PushTestingServer = require("web-push-testing/src/server.js") as new (model: unknown, port: number) => { startServer(): void; _server: { close(): void; address(): AddressInfo } };
+const { PushApiModel } = require("web-push-testing/src/PushApiModel.js") as { PushApiModel: new () => unknown };
+
+const PORTAL_URL = "http://localhost:3000/portal";
+const vapid = webpush.generateVAPIDKeys();
+const push = webPushSender(vapid, "mailto:klinik@example.test");
+
+let t: TestDatabase;
+let clinicId: string;
+let clinician: Actor;
+let pushServer: InstanceType<typeof PushTestingServer>;
+let pushUrl: string;
+const now = new Date();
+const { day, minute } = clinicClock(now, "Europe/Copenhagen");
+/** A reminder time that has just passed on the clinic's clock. */
+const justNow = timeOfDay(Math.max(0, minute - 1));
+
+/** A patient with a portal account, an open episode and an HSR program started `daysAgo` days ago. */
+async function portalPatient(daysAgo = 10) {
+  const patientUser = await createUser(t.prisma, { clinicId, role: "PATIENT" });
+  const patient = await createPatient(t.prisma, { clinicId, clinicianId: clinician.userId });
+  const start = addDays(day, -daysAgo);
+  const episode = await t.prisma.episode.create({ data: { clinicId, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start } });
+  await t.prisma.patient.update({ where: { id: patient.id }, data: { currentEpisodeId: episode.id, portalUserId: patientUser.id } });
+  const templateId = (await listTemplates(t.prisma, clinician)).find((tpl) => tpl.key === "hsr-12-weeks")!.id;
+  await assignProgram(t.prisma, clinician, episode.id, { templateId, startDate: isoDate(start), sessionsPerWeek: "3" });
+  return { patient, actor: actorOf(patientUser), email: patientUser.email };
+}
+
+/** A subscription from the test push service, as a phone's browser would get one. */
+async function phoneSubscription() {
+  const response = await fetch(`${pushUrl}/subscribe`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userVisibleOnly: "true", applicationServerKey: vapid.publicKey }) });
+  const answer = await response.json();
+  if (!answer.data) throw new Error(JSON.stringify(answer));
+  return (answer as { data: { endpoint: string; keys: { p256dh: string; auth: string }; clientHash: string } }).data;
+}
+
+/** What the phone received, decrypted. */
+async function received(clientHash: string): Promise<{ title: string; body: string; url: string }[]> {
+  const response = await fetch(`${pushUrl}/get-notifications`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clientHash }) });
+  return ((await response.json()) as { data: { messages: string[] } }).data.messages.map((text) => JSON.parse(text));
+}
+
+/** The push service's address is not on the list of browsers' services: the test puts it in the database as a phone's would be. */
+async function subscribePhone(userId: string) {
+  const phone = await phoneSubscription();
+  await t.prisma.pushSubscription.create({ data: { clinicId, userId, endpoint: phone.endpoint, p256dh: phone.keys.p256dh, auth: phone.keys.auth } });
+  return phone;
+}
+
+const remindersTo = (email: string) => t.prisma.emailMessage.findMany({ where: { to: email, kind: { startsWith: "REMINDER_" } } });
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  clinicId = (await createClinic(t.prisma)).id;
+  await seedDefaultTemplates(t.prisma, clinicId);
+  clinician = actorOf(await createUser(t.prisma, { clinicId, role: "CLINICIAN" }));
+  // web-push-testing refuses port 0; give it a free one.
+  const probe = (await import("node:net")).createServer().listen(0);
+  await new Promise((resolve) => probe.once("listening", resolve));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise((resolve) => probe.close(resolve));
+  pushServer = new PushTestingServer(new PushApiModel(), port);
+  pushServer.startServer();
+  pushUrl = `http://localhost:${port}`;
+});
+afterAll(async () => {
+  pushServer?._server?.close();
+  await t.close();
+});
+
+describe(`reminder settings on ${TEST_DB_KIND}`, () => {
+  it("saves the patient's times, removes an emptied one, and refuses what is not a time of day", async () => {
+    const { actor } = await portalPatient();
+    expect(await saveReminderTimes(t.prisma, actor, { MORNING_PAIN: "07:15", SESSION: "18:00" })).toEqual({ status: "saved", times: { MORNING_PAIN: "07:15", SESSION: "18:00" } });
+    expect(await saveReminderTimes(t.prisma, actor, { MORNING_PAIN: "7:15", SESSION: "25:00" })).toEqual({ status: "invalid", fieldErrors: { MORNING_PAIN: "invalidTime", SESSION: "invalidTime" } });
+    expect(await getReminderTimes(t.prisma, actor)).toEqual({ MORNING_PAIN: "07:15", SESSION: "18:00" });
+    await saveReminderTimes(t.prisma, actor, { MORNING_PAIN: "06:45", SESSION: "" });
+    expect(await getReminderTimes(t.prisma, actor)).toEqual({ MORNING_PAIN: "06:45", SESSION: null });
+    expect(await t.prisma.auditEvent.count({ where: { actorId: actor.userId, entity: "Reminder" } })).toBe(2);
+  });
+
+  it("is the patient's own: staff cannot set a patient's reminders", async () => {
+    const error = await saveReminderTimes(t.prisma, clinician, { MORNING_PAIN: "07:00" }).catch((e: unknown) => e);
+    expect(isAppError(error) && error.code).toBe("NOT_FOUND");
+  });
+
+  it("keeps a phone's subscription only on a browser's push service, and forgets it at sign-out", async () => {
+    const { actor } = await portalPatient();
+    const keys = { p256dh: "B".repeat(87), auth: "A".repeat(22) };
+    // An address the server would otherwise call for anyone: its own network, plain HTTP, a look-alike host.
+    for (const endpoint of ["http://fcm.googleapis.com/fcm/send/x", "https://127.0.0.1/push", "https://fcm.googleapis.com.evil.test/x", "https://intranet.local/hook"]) {
+      expect(await savePushSubscription(t.prisma, actor, { endpoint, keys })).toBe(false);
+    }
+    const endpoint = "https://fcm.googleapis.com/fcm/send/abc123";
+    expect(await savePushSubscription(t.prisma, actor, { endpoint, keys })).toBe(true);
+    expect(await t.prisma.pushSubscription.count({ where: { userId: actor.userId } })).toBe(1);
+    // The same phone, signed in by another patient, moves to them.
+    const other = await portalPatient();
+    expect(await savePushSubscription(t.prisma, other.actor, { endpoint, keys })).toBe(true);
+    expect(await t.prisma.pushSubscription.findUniqueOrThrow({ where: { endpoint } })).toMatchObject({ userId: other.actor.userId });
+    await forgetPushSubscription(t.prisma, actor, endpoint);
+    expect(await t.prisma.pushSubscription.count({ where: { endpoint } })).toBe(1);
+    await forgetPushSubscription(t.prisma, other.actor, endpoint);
+    expect(await t.prisma.pushSubscription.count({ where: { endpoint } })).toBe(0);
+  });
+});
+
+describe(`sending due reminders on ${TEST_DB_KIND}`, () => {
+  it("pushes a due reminder to the patient's phone once, even with two servers looking at the same minute", async () => {
+    const { actor, email } = await portalPatient();
+    await saveReminderTimes(t.prisma, actor, { MORNING_PAIN: justNow, SESSION: "" });
+    const phone = await subscribePhone(actor.userId);
+    const [a, b] = await Promise.all([sendDueReminders(t.prisma, { now, portalUrl: PORTAL_URL, push }), sendDueReminders(t.prisma, { now, portalUrl: PORTAL_URL, push })]);
+    expect(a.push + b.push).toBe(1);
+    expect(await received(phone.clientHash)).toEqual([{ title: "Hvordan var morgenens første skridt?", body: "Notér din morgensmerte i portalen. Det tager kun et øjeblik.", url: PORTAL_URL }]);
+    // A minute later, nothing more.
+    await sendDueReminders(t.prisma, { now: new Date(now.getTime() + 60_000), portalUrl: PORTAL_URL, push });
+    expect(await received(phone.clientHash)).toHaveLength(1);
+    expect(await remindersTo(email)).toEqual([]);
+  });
+
+  it("e-mails the reminder through the outbox when no phone takes push, or when the phone's subscription is gone", async () => {
+    const noPhone = await portalPatient();
+    await saveReminderTimes(t.prisma, noPhone.actor, { MORNING_PAIN: "", SESSION: justNow });
+    const gone = await portalPatient();
+    await saveReminderTimes(t.prisma, gone.actor, { MORNING_PAIN: justNow, SESSION: "" });
+    const phone = await subscribePhone(gone.actor.userId);
+    await fetch(`${pushUrl}/expire-subscription/${phone.clientHash}`, { method: "POST" });
+
+    await sendDueReminders(t.prisma, { now, portalUrl: PORTAL_URL, push });
+    const [session] = await remindersTo(noPhone.email);
+    expect(session).toMatchObject({ kind: "REMINDER_SESSION", subject: "Tid til dagens træning" });
+    expect(session!.text).toContain(PORTAL_URL);
+    expect(await remindersTo(gone.email)).toHaveLength(1);
+    // The push service said the phone is gone: the subscription is forgotten.
+    expect(await t.prisma.pushSubscription.count({ where: { userId: gone.actor.userId } })).toBe(0);
+    await sendDueReminders(t.prisma, { now, portalUrl: PORTAL_URL, push });
+    expect(await remindersTo(noPhone.email)).toHaveLength(1);
+  });
+
+  it("waits for its minute, skips a day already logged, and stops when the program ends", async () => {
+    const early = await portalPatient();
+    await saveReminderTimes(t.prisma, early.actor, { MORNING_PAIN: timeOfDay(Math.min(1439, minute + 5)), SESSION: "" });
+    const logged = await portalPatient();
+    await saveReminderTimes(t.prisma, logged.actor, { MORNING_PAIN: justNow, SESSION: "" });
+    expect(await logMorningPain(t.prisma, logged.actor, { clientId: crypto.randomUUID(), date: isoDate(day), value: "3" }, day, now)).toMatchObject({ status: "saved" });
+    // HSR runs 12 weeks: started 13 weeks ago, it has ended.
+    const ended = await portalPatient(13 * 7);
+    await saveReminderTimes(t.prisma, ended.actor, { MORNING_PAIN: justNow, SESSION: justNow });
+
+    await sendDueReminders(t.prisma, { now, portalUrl: PORTAL_URL, push: null });
+    for (const { email } of [early, logged, ended]) expect(await remindersTo(email)).toEqual([]);
+  });
+});
