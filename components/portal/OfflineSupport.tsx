@@ -1,17 +1,7 @@
 "use client";
 import { useEffect } from "react";
-import { CACHE_OFFLINE_PAGES, SERVICE_WORKER_SCOPE, SERVICE_WORKER_URL } from "@/lib/offline/offline-pages";
-
-/** The registration's worker once it is active (a new one installs first). */
-function activeWorker(registration: ServiceWorkerRegistration): Promise<ServiceWorker> {
-  if (registration.active) return Promise.resolve(registration.active);
-  const coming = (registration.installing ?? registration.waiting)!;
-  return new Promise((resolve) => {
-    coming.addEventListener("statechange", () => {
-      if (coming.state === "activated") resolve(coming);
-    });
-  });
-}
+import { CACHE_OFFLINE_PAGES } from "@/lib/offline/offline-pages";
+import { activeWorker, canRunWorker, registerPortalWorker } from "./portal-worker";
 
 /**
  * Registers the portal's service worker (lib/offline/service-worker.ts) once the page has
@@ -21,9 +11,9 @@ function activeWorker(registration: ServiceWorkerRegistration): Promise<ServiceW
  */
 export function OfflineSupport() {
   useEffect(() => {
-    if (!("serviceWorker" in navigator)) return;
+    if (!canRunWorker()) return;
     const register = async () => {
-      const registration = await navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE });
+      const registration = await registerPortalWorker();
       // Not navigator.serviceWorker.ready: after sign-in the portal is reached by a client-side
       // navigation, and the document (made at /sign-in) is outside the worker's scope.
       (await activeWorker(registration)).postMessage(CACHE_OFFLINE_PAGES);
