@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { type Browser, type BrowserContextOptions, expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "heelpain-demo";
 
@@ -60,3 +60,23 @@ export function appRoutes(fill: (segment: string) => string, kinds: readonly ("p
     );
 }
 
+
+/**
+ * On the patient's page (clinic signed in): invites `email` to the portal, and answers a phone
+ * (a context of `device`) where the patient has set the demo password and signed in.
+ */
+export async function invitedPatientOnPhone(browser: Browser, clinic: Page, email: string, device: BrowserContextOptions) {
+  const access = clinic.getByRole("region", { name: "Adgang til portalen" });
+  await access.getByLabel("E-mail").fill(email);
+  await access.getByRole("button", { name: "Opret invitationslink" }).click();
+  const link = await access.getByLabel("Invitationslink").inputValue();
+  const phone = await browser.newContext(device);
+  const page = await phone.newPage();
+  await page.goto(link);
+  await page.getByLabel("Adgangskode (mindst 12 tegn)").fill(DEMO_PASSWORD);
+  await page.getByLabel("Gentag adgangskoden").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Opret adgangskode" }).click();
+  await expect(page.getByText("Din adgangskode er gemt.")).toBeVisible();
+  await signIn(page, email);
+  return { phone, page };
+}

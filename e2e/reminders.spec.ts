@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectNoAxeViolations, registerPatient, signIn } from "./helpers";
+import { expectNoAxeViolations, invitedPatientOnPhone, registerPatient, signIn } from "./helpers";
 
 // A patient picks reminder times on the phone, and the app's scheduler sends the reminder at
 // the next minute's tick. The e2e server has no push service to reach (a browser's would be
@@ -27,19 +27,7 @@ test("a patient sets reminder times on a phone; the morning-pain reminder arrive
   await assign.getByLabel("Startdato").fill(isoDaysAgo(7));
   await assign.getByRole("button", { name: "Tildel program" }).click();
   await expect(programs.getByRole("dialog")).toHaveCount(0);
-  const access = clinic.getByRole("region", { name: "Adgang til portalen" });
-  await access.getByLabel("E-mail").fill(email);
-  await access.getByRole("button", { name: "Opret invitationslink" }).click();
-  const link = await access.getByLabel("Invitationslink").inputValue();
-
-  const phone = await browser.newContext(PHONE);
-  const page = await phone.newPage();
-  await page.goto(link);
-  await page.getByLabel("Adgangskode (mindst 12 tegn)").fill(DEMO_PASSWORD);
-  await page.getByLabel("Gentag adgangskoden").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Opret adgangskode" }).click();
-  await expect(page.getByText("Din adgangskode er gemt.")).toBeVisible();
-  await signIn(page, email);
+  const { phone, page } = await invitedPatientOnPhone(browser, clinic, email, PHONE);
 
   const reminders = page.getByRole("region", { name: "Påmindelser" });
   await expect(reminders.getByText(`Påmindelserne kommer med e-mail til ${email}.`)).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectNoAxeViolations, registerPatient, signIn, submitSignIn } from "./helpers";
+import { expectNoAxeViolations, invitedPatientOnPhone, registerPatient, signIn, submitSignIn } from "./helpers";
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: "da-DK", timezoneId: "Europe/Copenhagen" };
 
@@ -32,19 +32,7 @@ test("a patient asks in the portal to be erased: told why the record is kept, si
   await registerPatient(clinic, { name, dateOfBirth: "1975-04-03", sex: "FEMALE", side: "LEFT" });
   await clinic.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
   const patientUrl = clinic.url();
-  const access = clinic.getByRole("region", { name: "Adgang til portalen" });
-  await access.getByLabel("E-mail").fill(email);
-  await access.getByRole("button", { name: "Opret invitationslink" }).click();
-  const link = await access.getByLabel("Invitationslink").inputValue();
-
-  const phone = await browser.newContext(PHONE);
-  const page = await phone.newPage();
-  await page.goto(link);
-  await page.getByLabel("Adgangskode (mindst 12 tegn)").fill(DEMO_PASSWORD);
-  await page.getByLabel("Gentag adgangskoden").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Opret adgangskode" }).click();
-  await expect(page.getByText("Din adgangskode er gemt.")).toBeVisible();
-  await signIn(page, email);
+  const { phone, page } = await invitedPatientOnPhone(browser, clinic, email, PHONE);
   await page.getByRole("link", { name: "Slet mine oplysninger" }).tap();
   await expect(page.getByRole("heading", { name: "Sletning af dine oplysninger" })).toBeVisible();
   await expect(page.getByText(/gemmer en journal i 5 år efter den sidste notering/)).toBeVisible();
