@@ -1,5 +1,6 @@
 // Danish is the default language and the shape every other catalog must match.
 import type { AuditEntity } from "../audit/record-audit-event";
+import { ERROR_PAGE } from "./error-page";
 
 /**
  * The one rule for a worse morning (SPEC §6), said the same way in the portal, the handout,
@@ -1130,9 +1131,7 @@ export const da = {
     home: "Gå til forsiden",
   },
   error: {
-    title: "Der skete en fejl",
-    body: "Noget gik galt. Prøv igen; fortsætter fejlen, så kontakt klinikkens administrator.",
-    retry: "Prøv igen",
+    ...ERROR_PAGE.da,
     notFound: "Det, du vil ændre, findes ikke, eller du har ikke adgang til det. Genindlæs siden.",
     changedMeanwhile: "Nogen har ændret dette i mellemtiden. Genindlæs siden, og prøv igen.",
     processingStopped: "Patienten har bedt om at blive slettet, så der kan ikke længere tilføjes eller ændres noget i journalen. Den gemmes kun, fordi loven kræver det.",

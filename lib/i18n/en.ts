@@ -1,5 +1,6 @@
 import type { Messages } from "./da";
 import type { AuditEntity } from "../audit/record-audit-event";
+import { ERROR_PAGE } from "./error-page";
 
 /**
  * The one rule for a worse morning (SPEC §6), said the same way in the portal, the handout,
@@ -1130,9 +1131,7 @@ export const en: Messages = {
     home: "Go to the start page",
   },
   error: {
-    title: "Something went wrong",
-    body: "Something went wrong. Please try again; if it persists, contact the clinic's administrator.",
-    retry: "Try again",
+    ...ERROR_PAGE.en,
     notFound: "What you are changing does not exist, or you do not have access to it. Reload the page.",
     changedMeanwhile: "Someone changed this in the meantime. Reload the page and try again.",
     processingStopped: "The patient has asked to be erased, so nothing more can be added to or changed in this record. It is kept only because the law requires it.",
