@@ -1,10 +1,9 @@
 "use client";
-import dynamic from "next/dynamic";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/i18n/format";
 import type { SessionLine } from "@/lib/portal/session-line";
-import type { ChartPanel } from "../records/PatientCharts";
+import { type ChartPanel, OutcomeChart } from "../records/PatientCharts";
 import { type EntryAnswer, flushQueue, onQueueChange, type QueuedEntry, submitEntry, waitingEntries } from "./entry-queue";
 
 // What the patient logs on the portal's home page shows there at once: the page is not drawn
@@ -154,31 +153,8 @@ export function RecentSessions({ assignmentId, lines, none }: { assignmentId: st
 }
 
 /** The first-step pain chart, with today's value as the patient last logged it. */
-// Recharts is most of the portal's script, and drawing the chart most of the main thread's work
-// at load; on a phone the chart is below the first screen. So its code is fetched, and the
-// chart drawn, only when the patient scrolls near it (decision record 020).
-const OutcomeChart = dynamic(() => import("../records/PatientCharts").then((charts) => charts.OutcomeChart), {
-  ssr: false,
-  loading: () => <div className="chart outcome-chart" aria-busy="true" />,
-});
-
-/** A ref for an element, and whether it has come within 200 px of the viewport (it then stays true). */
-function useNearViewport(): [(element: HTMLElement | null) => (() => void) | undefined, boolean] {
-  const [near, setNear] = useState(false);
-  const ref = useCallback((element: HTMLElement | null) => {
-    if (!element) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) setNear(true);
-    }, { rootMargin: "200px 0px" });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, near];
-}
-
 export function PortalPainChart({ panel, today, diaryLabel, locale, noData }: { panel: ChartPanel; today: string; diaryLabel: string; locale: Locale; noData: string }) {
   const { todayPain } = useDiary();
-  const [frame, near] = useNearViewport();
   const shown = useMemo(() => {
     if (todayPain === null) return panel;
     const t = new Date(`${today}T00:00:00Z`).getTime();
@@ -187,8 +163,6 @@ export function PortalPainChart({ panel, today, diaryLabel, locale, noData }: { 
     return { ...panel, series: [...panel.series.filter((series) => series !== diary), { ...diary, points }] };
   }, [panel, todayPain, today, diaryLabel]);
   if (shown.series.length === 0) return <p>{noData}</p>;
-  // Until drawn, a frame of the chart's size and name holds its place, so nothing moves.
-  if (!near) return <div ref={frame} role="img" aria-label={panel.label} aria-busy="true" className="chart outcome-chart" />;
   return <OutcomeChart panel={shown} markers={NO_MARKERS} locale={locale} />;
 }
 
