@@ -64,7 +64,10 @@ afterAll(() => t.close());
 describe(`only-one rules under concurrency on ${TEST_DB_KIND}`, () => {
   it("one morning pain per day from the diary: taps at once leave one row; one caller saved it, the others updated it", async () => {
     const { episode, actor } = await portalPatient();
-    const results = await atOnce((i) => logMorningPain(t.prisma, actor, { clientId: randomUUID(), date: isoDate(day), value: String(i + 1) }, day));
+    // Taps made at the same moment: whichever commits later replaces the value ("entry made
+    // last" compares the moments, decision record 019), so none of them is "kept".
+    const tappedAt = new Date();
+    const results = await atOnce((i) => logMorningPain(t.prisma, actor, { clientId: randomUUID(), date: isoDate(day), value: String(i + 1) }, day, tappedAt));
     expect(statuses(results)).toEqual(["saved", ...Array<string>(WRITERS - 1).fill("updated")]);
     const rows = await t.prisma.outcomeMeasurement.findMany({ where: { episodeId: episode.id, recordedBy: "PATIENT", date: day, deletedAt: null } });
     expect(rows).toHaveLength(1);
