@@ -49,11 +49,14 @@ export function AppShell({
       </a>
       <header className="app-header">
         <div className="brand">{messages.app.name}</div>
+        {/* No prefetch: every signed-in page is drawn per request, so a prefetch would have the
+            server draw pages nobody asked for and the phone parse them while the page starts up
+            (Lighthouse on the portal, decision record 020). */}
         <nav aria-label={messages.nav.label}>
           <ul>
             {navFor(actor, messages).map((item) => (
               <li key={item.href}>
-                <Link href={item.href} aria-current={item.href === current ? "page" : undefined}>
+                <Link href={item.href} prefetch={false} aria-current={item.href === current ? "page" : undefined}>
                   {item.label}
                 </Link>
               </li>
@@ -68,7 +71,7 @@ export function AppShell({
               {messages.roles[actor.role]}
             </span>
           </p>
-          <Link href="/account" aria-current={current === "/account" ? "page" : undefined}>
+          <Link href="/account" prefetch={false} aria-current={current === "/account" ? "page" : undefined}>
             {messages.nav.account}
           </Link>
           <LanguageSwitch locale={actor.locale} messages={messages} />

@@ -3,7 +3,8 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/i18n/format";
 import type { SessionLine } from "@/lib/portal/session-line";
-import { type ChartPanel, OutcomeChart } from "../records/PatientCharts";
+import type { ChartPanel } from "../records/PatientCharts";
+import { ChartWhenNear } from "./ChartWhenNear";
 import { type EntryAnswer, flushQueue, onQueueChange, type QueuedEntry, submitEntry, waitingEntries } from "./entry-queue";
 
 // What the patient logs on the portal's home page shows there at once: the page is not drawn
@@ -153,7 +154,19 @@ export function RecentSessions({ assignmentId, lines, none }: { assignmentId: st
 }
 
 /** The first-step pain chart, with today's value as the patient last logged it. */
-export function PortalPainChart({ panel, today, diaryLabel, locale, noData }: { panel: ChartPanel; today: string; diaryLabel: string; locale: Locale; noData: string }) {
+export function PortalPainChart({
+  panel,
+  today,
+  diaryLabel,
+  locale,
+  text,
+}: {
+  panel: ChartPanel;
+  today: string;
+  diaryLabel: string;
+  locale: Locale;
+  text: { noData: string; unavailable: string };
+}) {
   const { todayPain } = useDiary();
   const shown = useMemo(() => {
     if (todayPain === null) return panel;
@@ -162,8 +175,6 @@ export function PortalPainChart({ panel, today, diaryLabel, locale, noData }: { 
     const points = [...diary.points.filter((point) => point.t !== t), { t, value: todayPain }];
     return { ...panel, series: [...panel.series.filter((series) => series !== diary), { ...diary, points }] };
   }, [panel, todayPain, today, diaryLabel]);
-  if (shown.series.length === 0) return <p>{noData}</p>;
-  return <OutcomeChart panel={shown} markers={NO_MARKERS} locale={locale} />;
+  if (shown.series.length === 0) return <p>{text.noData}</p>;
+  return <ChartWhenNear panel={shown} locale={locale} unavailable={text.unavailable} />;
 }
-
-const NO_MARKERS: never[] = [];

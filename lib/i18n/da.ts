@@ -640,6 +640,7 @@ export const da = {
     fromClinic: "målt i klinikken",
     phaseStart: (phase: string) => `Start: ${phase}`,
     noData: "Ingen målinger endnu.",
+    unavailableOffline: "Kurven kan ikke hentes uden forbindelse. Den vises, når telefonen er online igen.",
     dataTable: "Målinger som tabel",
     date: "Dato",
     measure: "Måling",

@@ -640,6 +640,7 @@ export const en: Messages = {
     fromClinic: "measured in clinic",
     phaseStart: (phase: string) => `Start: ${phase}`,
     noData: "No measurements yet.",
+    unavailableOffline: "The chart cannot be loaded without a connection. It will show when the phone is back online.",
     dataTable: "Measurements as a table",
     date: "Date",
     measure: "Measure",

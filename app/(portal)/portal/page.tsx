@@ -110,7 +110,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                 today={isoDate(day)}
                 diaryLabel={messages.charts.fromPortal}
                 locale={actor.locale}
-                noData={messages.charts.noData}
+                text={{ noData: messages.charts.noData, unavailable: messages.charts.unavailableOffline }}
               />
               {overview.programs.map((program) => (
                 <div key={program.id}>
