@@ -12,6 +12,7 @@ function navFor(actor: Actor, messages: Messages): NavItem[] {
   if (can(actor, "own-record"))
     return [
       { href: "/portal", label: messages.nav.portal },
+      { href: "/portal/messages", label: messages.conversation.title },
       { href: "/portal/learn", label: messages.nav.learn },
     ];
   const admin = can(actor, "clinic-admin")

@@ -11,6 +11,8 @@ export type CaseloadTableRow = {
   /** 0–4, the most severe open flag, for the row's marker. */
   severityRank: number;
   cells: Record<CaseloadColumn | "birthDate" | "cpr", string>;
+  /** "2 new messages" when the patient has written and no one has read it yet. */
+  unread: string | null;
 };
 
 export type SortHeader = { href: string; label: string; sorted: "ascending" | "descending" | null };
@@ -70,6 +72,11 @@ export function CaseloadTable({
         <>
           <Link href={`/patients/${row.original.patientId}`}>{row.original.cells.name}</Link>
           <span className="cell-sub">{row.original.cells.cpr || text.bornOn.replace("{date}", row.original.cells.birthDate)}</span>
+          {row.original.unread && (
+            <Link href={`/patients/${row.original.patientId}/messages`} className="badge unread-badge">
+              {row.original.unread}
+            </Link>
+          )}
         </>
       ) : (
         row.original.cells[id]

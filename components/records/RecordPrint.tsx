@@ -17,7 +17,7 @@ import { sourceLabel } from "./chart-panels";
 /**
  * A patient's whole record, readable on screen and on A4 paper (SPEC §9, the right of access):
  * the person, then each episode (oldest first) with its visits, measurements, the diary by week, programs,
- * interventions and flags. The same for the clinic and for the patient in the portal.
+ * interventions and flags; then the messages with the clinic. The same for the clinic and for the patient in the portal.
  */
 export function RecordPrint({ record, fhirHref, backHref, today, messages, locale }: { record: PatientRecord; fhirHref: string; backHref: string; today: Date; messages: Messages; locale: Locale }) {
   const text = messages.recordPrint;
@@ -92,6 +92,22 @@ export function RecordPrint({ record, fhirHref, backHref, today, messages, local
           </section>
         );
       })}
+      <section aria-labelledby="print-messages">
+        <h2 id="print-messages">{text.messages}</h2>
+        {record.messages.length === 0 ? (
+          <p>{text.none}</p>
+        ) : (
+          <DataTable
+            label={text.messages}
+            columns={[c.sent, c.from, c.message, c.read]}
+            rows={record.messages.map((m) => ({
+              key: m.id,
+              cells: [formatMoment(m.sentAt, locale, true), m.fromPatient ? record.name : m.sender.name, m.body, m.readAt ? formatMoment(m.readAt, locale, true) : messages.conversation.notRead],
+            }))}
+            className="print-table"
+          />
+        )}
+      </section>
     </article>
   );
 }

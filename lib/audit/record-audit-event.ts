@@ -8,8 +8,8 @@ type AuditWriter = Pick<Db, "auditEvent">;
 export const AUDIT_ENTITIES = [
   "Patient", "Episode", "Assessment", "OutcomeMeasurement", "Intervention", "ProgramAssignment", "ProgramOverride", "ProgramTemplate", "SessionLog",
   "Flag", "FlagQueue", "Caseload", "Invite", "User", "ClinicRuleSettings", "AuditLog", "EmailMessage",
-  // A patient's reminder times or the phones that take them.
-  "Reminder",
+  // A patient's reminder times or the phones that take them; a patient's conversation with the clinic.
+  "Reminder", "MessageThread",
   // A patient's CPR number shown in full; a file of patients brought in; a patient's whole record exported.
   "PatientCpr", "PatientImport", "PatientRecordFhir", "PatientRecordPrint",
   // A backup of the database downloaded; a request to be erased, a hold on a record, a record erased after its retention period.

@@ -8,6 +8,7 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { EpisodeStatus, PainTrend, ProgramKind, Side } from "../generated/prisma/enums";
 import { patientWhere } from "../patients/scope";
+import { unreadFromPatients } from "../messages/messages";
 import { programWeek } from "../programs/program-week";
 import { PAGE_SIZE, type CaseloadQuery } from "./caseload-query";
 import { readCaseload } from "./caseload-sql";
@@ -33,6 +34,8 @@ export type CaseloadRow = {
   maskedCpr: string | null;
   lastVisit: Date | null;
   dateOfBirth: Date;
+  /** The patient's messages no one at the clinic has opened yet. */
+  unreadMessages: number;
 };
 
 export type CaseloadPage = { rows: CaseloadRow[]; total: number; page: number; pageCount: number };
@@ -67,11 +70,12 @@ const ROW_BATCH = 5_000;
 
 /** The rows of these patients, in the order of `ids`. */
 async function rowsOf(db: Db, actor: Actor, ids: string[], today: Date): Promise<CaseloadRow[]> {
-  const patients = await db.patient.findMany({ where: { ...patientWhere(actor), id: { in: ids } }, select: ROW_SELECT });
+  const [patients, unread] = await Promise.all([db.patient.findMany({ where: { ...patientWhere(actor), id: { in: ids } }, select: ROW_SELECT }), unreadFromPatients(db, actor, ids)]);
   const byId = new Map(patients.map((patient) => [patient.id, patient]));
+  const unreadOf = new Map(unread.map((row) => [row.patientId, row.unread]));
   return ids.flatMap((id) => {
     const patient = byId.get(id);
-    return patient ? [toRow(patient, today)] : [];
+    return patient ? [toRow(patient, today, unreadOf.get(id) ?? 0)] : [];
   });
 }
 
@@ -105,7 +109,7 @@ const ROW_SELECT = {
 
 type SelectedPatient = Prisma.PatientGetPayload<{ select: typeof ROW_SELECT }>;
 
-function toRow(patient: SelectedPatient, today: Date): CaseloadRow {
+function toRow(patient: SelectedPatient, today: Date, unreadMessages: number): CaseloadRow {
   const episode = patient.currentEpisode;
   const latest = episode?.latestPain == null ? null : Number(episode.latestPain);
   const week = episode?.programStart ? programWeek(episode.programStart, today) : null;
@@ -134,5 +138,6 @@ function toRow(patient: SelectedPatient, today: Date): CaseloadRow {
     lastVisit: episode?.lastVisit ?? null,
     dateOfBirth: patient.dateOfBirth,
     maskedCpr: patient.cprHash ? maskedCpr(patient.dateOfBirth) : null,
+    unreadMessages,
   };
 }

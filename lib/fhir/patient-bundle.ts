@@ -1,10 +1,11 @@
 // A patient's record as a FHIR R4 Bundle (SPEC §9): the Patient with the CPR number as its
 // identifier, a Condition (plantar fasciitis) per episode of care, an Observation per
-// measurement, a CarePlan per program assignment and a Procedure per intervention. Codes from
+// measurement, a CarePlan per program assignment, a Procedure per intervention and a
+// Communication per message between the patient and the clinic. Codes from
 // ICD-10, SNOMED CT and LOINC where they exist, else this product's own code systems. Texts
 // (displays) in the reader's language. Pure: the routes, the command and the tests call it.
 import { randomUUID } from "node:crypto";
-import type { Bundle, BundleEntry, CarePlan, CodeableConcept, Condition, Observation, Patient, Practitioner, Procedure, Reference, Resource } from "@medplum/fhirtypes";
+import type { Bundle, BundleEntry, CarePlan, CodeableConcept, Communication, Condition, Observation, Organization, Patient, Practitioner, Procedure, Reference, Resource } from "@medplum/fhirtypes";
 import { INSTRUMENTS } from "../clinical/instruments";
 import type { Instrument, Locale } from "../generated/prisma/enums";
 import { getMessages } from "../i18n";
@@ -156,6 +157,23 @@ export function patientBundle(record: PatientRecord, locale: Locale, now: Date):
       };
       resources.push(procedure);
     }
+  }
+
+  // Messages: `received` is when the other side opened it (the read receipt).
+  const clinic: Reference<Organization> = { display: record.clinicName };
+  for (const message of record.messages) {
+    const communication: Communication = {
+      resourceType: "Communication",
+      id: message.id,
+      status: "completed",
+      subject,
+      sent: message.sentAt.toISOString(),
+      ...(message.readAt && { received: message.readAt.toISOString() }),
+      sender: message.fromPatient ? subject : { display: message.sender.name },
+      recipient: [message.fromPatient ? clinic : subject],
+      payload: [{ contentString: message.body }],
+    };
+    resources.push(communication);
   }
 
   return {

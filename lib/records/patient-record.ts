@@ -1,6 +1,6 @@
 // A patient's whole record, for the exports of SPEC §9 (the FHIR bundle and the readable
 // print): the person with the CPR number in full, every episode with its live records,
-// programs, sessions and flags, and the names of who recorded what. Clinicians export their
+// programs, sessions and flags, the messages with the clinic, and the names of who recorded what. Clinicians export their
 // clinic's patients; a patient exports their own record from the portal. Each export is
 // audited as an EXPORT of the patient's record.
 import { recordAuditEvent, recordCommandEvent } from "../audit/record-audit-event";
@@ -26,6 +26,7 @@ async function loadRecord(db: Db, clinicId: string, where: Prisma.PatientWhereIn
     include: {
       clinic: { select: { name: true } },
       clinician: { select: { name: true } },
+      messages: { orderBy: [{ sentAt: "asc" }, { id: "asc" }], select: { id: true, fromPatient: true, body: true, sentAt: true, readAt: true, sender: { select: { name: true } } } },
       episodes: {
         orderBy: { treatmentStart: "asc" },
         include: {

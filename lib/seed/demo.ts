@@ -142,6 +142,8 @@ export async function seedDemo(db: Prisma.TransactionClient, seedDay: Date): Pro
     });
   }
 
+  await seedDemoMessages(db, clinic.id, users["fysio@demo.dk"]!.id, users["patient@demo.dk"]!.id, seedDay);
+
   const second = await createClinic(db, { name: SECOND_CLINIC_NAME });
   const secondClinician = await createUser(db, {
     ...SECOND_CLINIC_CLINICIAN,
@@ -167,6 +169,27 @@ export async function seedDemo(db: Prisma.TransactionClient, seedDay: Date): Pro
     });
   }
   return { clinicId: clinic.id, secondClinicId: second.id, patients: DEMO_SCENARIOS.length };
+}
+
+/**
+ * A short conversation for the portal's demo patient (SPEC §10): the clinician's note, which
+ * the patient has read, and the patient's question, which waits on the caseload as unread.
+ */
+async function seedDemoMessages(db: Prisma.TransactionClient, clinicId: string, clinicianId: string, portalUserId: string, seedDay: Date) {
+  const patient = await db.patient.findUniqueOrThrow({ where: { portalUserId }, select: { id: true } });
+  const at = (daysAgo: number, hour: number) => new Date(seedDay.getTime() - daysAgo * 86_400_000 + hour * 3_600_000);
+  await db.message.createMany({
+    data: [
+      {
+        clinicId, patientId: patient.id, senderId: clinicianId, fromPatient: false, sentAt: at(3, 9), readAt: at(2, 7), readById: portalUserId,
+        body: "Hej Peter. Husk at notere morgensmerten hver dag, så kan vi se, om belastningen passer til dig. Skriv endelig, hvis noget i planen er uklart.",
+      },
+      {
+        clinicId, patientId: patient.id, senderId: portalUserId, fromPatient: true, sentAt: at(1, 19),
+        body: "Tak. Skal jeg blive ved med rygsækken, hvis hælen er lidt øm dagen efter?",
+      },
+    ],
+  });
 }
 
 type Templates = Record<string, { id: string; kind: "FIRST_WEEK" | "HSR" | "RETURN_TO_RUN"; content: Prisma.InputJsonValue }>;

@@ -41,6 +41,7 @@ import { copyTemplate, getTemplate, listTemplates, saveTemplateVersion, seedDefa
 import { deleteClinicalRecord, getClinicalRecord, listRevisions } from "../../lib/records/clinical-records";
 import { saveAssessment, saveIntervention, saveOutcome } from "../../lib/records/record-services";
 import { getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/rules/clinic-rule-settings";
+import { openConversation, sendMessage, unreadForPatient, unreadFromPatients } from "../../lib/messages/messages";
 import { getDataRights } from "../../lib/retention/data-rights";
 import { recordErasureRequest, requestOwnErasure } from "../../lib/retention/erasure-requests";
 import { placeHold, releaseHold } from "../../lib/retention/record-holds";
@@ -129,6 +130,10 @@ const SERVICES: Record<string, Service> = {
   saveReminderTimes: { access: "own-record", usesIds: false, call: (a) => saveReminderTimes(t.prisma, a, { MORNING_PAIN: "07:30" }) },
   savePushSubscription: { access: "own-record", usesIds: false, call: (a) => savePushSubscription(t.prisma, a, { endpoint: `https://fcm.googleapis.com/fcm/send/${randomUUID()}`, keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) } }) },
   forgetPushSubscription: { access: "own-record", usesIds: false, call: (a) => forgetPushSubscription(t.prisma, a, "https://fcm.googleapis.com/fcm/send/x") },
+  openConversation: { access: "scoped", usesIds: true, call: (a, i) => openConversation(t.prisma, a, i.patientId ?? "") },
+  sendMessage: { access: "scoped", usesIds: true, call: (a, i) => sendMessage(t.prisma, a, i.patientId ?? "", { body: "Hej" }) },
+  unreadForPatient: { access: "own-record", usesIds: false, call: (a) => unreadForPatient(t.prisma, a) },
+  unreadFromPatients: { access: "clinic-patients", usesIds: true, call: (a, i) => unreadFromPatients(t.prisma, a, i.patientId ? [i.patientId] : []) },
   recordErasureRequest: { access: "clinic-patients", usesIds: true, call: (a, i) => recordErasureRequest(t.prisma, a, i.patientId!) },
   getDataRights: { access: "clinic-patients", usesIds: true, call: (a, i) => getDataRights(t.prisma, a, i.patientId!) },
   placeHold: { access: "clinic-admin", usesIds: true, call: (a, i) => placeHold(t.prisma, a, i.patientId!, { kind: "COMPLAINT" }) },

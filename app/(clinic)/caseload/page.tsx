@@ -42,6 +42,7 @@ export default page({ name: "/caseload", access: "clinic-patients", search: ZCas
     patientId: row.patientId,
     severityRank: row.highestSeverity,
     cells: caseloadCells(row, messages, actor.locale),
+    unread: row.unreadMessages > 0 ? messages.conversation.unread(row.unreadMessages) : null,
   }));
   const isFiltered = caseloadSearch(query, { sort: "name", dir: "asc", page: 1 }) !== "";
 

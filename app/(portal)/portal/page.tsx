@@ -13,6 +13,7 @@ import { readEnv } from "@/lib/env";
 import { getReminderTimes } from "@/lib/reminders/reminder-settings";
 import { saveReminderTimesAction } from "@/app/actions/reminders";
 import { ReminderSettings } from "@/components/portal/ReminderSettings";
+import { unreadForPatient } from "@/lib/messages/messages";
 
 /** How the portal greets a patient: by first name. */
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
@@ -29,6 +30,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
   const overview = await getPortalOverview(db, actor, day);
   const reminderTimes = overview && overview.programs.length > 0 ? await getReminderTimes(db, actor) : null;
   const reminders = messages.reminders;
+  const unread = overview ? await unreadForPatient(db, actor) : 0;
   const painSeries = overview
     ? outcomeSeries(overview.morningPain).map((series) => ({
         key: series.recordedBy,
@@ -56,6 +58,11 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
             <p>
               {text.greeting(firstName(overview.patient.name))} {text.clinician(overview.patient.clinician.name)}
             </p>
+            {unread > 0 && (
+              <p className="notice" role="status">
+                {messages.conversation.unreadFromClinic(unread)} <Link href="/portal/messages">{messages.conversation.open}</Link>
+              </p>
+            )}
             {/* The daily task first: on a phone it is on the first screen. */}
             {overview.episodeId && (
               <section aria-labelledby="morning-heading" className="panel">
@@ -139,6 +146,9 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                   {text.handout}
                 </Link>
               )}
+              <Link href="/portal/messages" className="button secondary large">
+                {unread > 0 ? `${messages.conversation.title} (${messages.conversation.unread(unread)})` : messages.conversation.title}
+              </Link>
               <Link href="/portal/learn" className="button secondary large">
                 {text.learn}
               </Link>

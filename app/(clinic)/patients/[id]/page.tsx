@@ -29,6 +29,7 @@ import { listActivePrograms } from "@/lib/programs/active-programs";
 import { listTemplates } from "@/lib/programs/templates";
 import { getDataRights } from "@/lib/retention/data-rights";
 import { acceptsEntries } from "@/lib/retention/processing-stopped";
+import { unreadFromPatients } from "@/lib/messages/messages";
 
 const ZPatientPageSearch = searchOf(z.object({ assign: z.string().max(100).optional().catch(undefined) }));
 
@@ -42,7 +43,7 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
   const patient = await getPatient(db, actor, params.id);
   const episodeId = patient.currentEpisodeId;
   const day = today();
-  const [record, flags, programs, templates, portalAccess, dataRights] = await Promise.all([
+  const [record, flags, programs, templates, portalAccess, dataRights, unread] = await Promise.all([
     episodeId ? getEpisodeRecord(db, actor, episodeId) : null,
     episodeId ? listEpisodeFlags(db, actor, episodeId) : [],
     episodeId ? listActivePrograms(db, actor, episodeId, day) : [],
@@ -50,6 +51,7 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
     // An archived patient, or one who asked to be erased, has no portal to manage.
     acceptsEntries(patient) ? getPortalAccess(db, actor, patient.id, new Date()) : null,
     getDataRights(db, actor, patient.id),
+    unreadFromPatients(db, actor, [patient.id]).then((counts) => counts[0]?.unread ?? 0),
   ]);
   const editable = acceptsEntries(patient);
   const recording = editable && record !== null && record.status !== "DISCHARGED";
@@ -71,7 +73,10 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
           <h1>{patient.name}</h1>
           <p className="who">
             {messages.overview.who(messages.patient.years(ageOn(patient.dateOfBirth, day)), messages.overview.heel[record?.side ?? patient.affectedSide])} ·{" "}
-            {messages.overview.clinician(patient.clinician.name)}
+            {messages.overview.clinician(patient.clinician.name)} ·{" "}
+            <Link href={`/patients/${patient.id}/messages`} className={unread > 0 ? "unread-link" : undefined}>
+              {unread > 0 ? `${messages.conversation.title} (${messages.conversation.unread(unread)})` : messages.conversation.title}
+            </Link>
           </p>
         </div>
         {recording && <RecordActions patientId={patient.id} messages={messages} />}

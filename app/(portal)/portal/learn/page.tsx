@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AppShell } from "@/components/AppShell";
+import { WarningSigns } from "@/components/portal/WarningSigns";
 import { EDUCATION } from "@/lib/education/education-content";
 import { page } from "@/lib/entry/page.server";
 
@@ -28,15 +29,7 @@ export default page({ name: "/portal/learn", access: "own-record" }, async ({ ac
             ))}
           </section>
         ))}
-        <section aria-labelledby="contact-heading" className="warning-box">
-          <h2 id="contact-heading">{content.contactClinic.heading}</h2>
-          <ul>
-            {content.contactClinic.signs.map((sign) => (
-              <li key={sign}>{sign}</li>
-            ))}
-          </ul>
-          <p>{content.contactClinic.advice}</p>
-        </section>
+        <WarningSigns locale={actor.locale} id="contact-heading" />
         <p className="hint">{messages.education.source}</p>
         <Link href="/portal" className="button secondary large">
           {messages.education.linkBack}

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { sendOwnMessageAction } from "@/app/actions/messages";
+import { AppShell } from "@/components/AppShell";
+import { ConversationView } from "@/components/messages/ConversationView";
+import { MessageForm } from "@/components/messages/MessageForm";
+import { WarningSigns } from "@/components/portal/WarningSigns";
+import { page } from "@/lib/entry/page.server";
+import { MESSAGE_FIELDS, openConversation } from "@/lib/messages/messages";
+
+/**
+ * The patient's conversation with the clinic (SPEC §10). The warning that messages are not for
+ * urgent symptoms comes first, with the signs and where to turn, before anything to write.
+ */
+export default page({ name: "/portal/messages", access: "own-record" }, async ({ actor, db, messages }) => {
+  const text = messages.conversation;
+  const conversation = await openConversation(db, actor, null);
+  return (
+    <AppShell actor={actor} messages={messages} current="/portal/messages">
+      <div className="portal stack">
+        <p className="breadcrumb">
+          <Link href="/portal">{text.backToPortal}</Link>
+        </p>
+        <h1>{text.title}</h1>
+        <p>{text.portalIntro}</p>
+        <WarningSigns locale={actor.locale} id="urgent-heading" lead={`${text.notUrgentTitle}. ${text.notUrgent}`} />
+        <section aria-labelledby="conversation-heading" className="panel">
+          <h2 id="conversation-heading">{text.list}</h2>
+          <ConversationView messages={conversation.messages} readerIsPatient locale={actor.locale} text={text} />
+        </section>
+        {conversation.canReceive && (
+          <section aria-labelledby="new-message-heading" className="panel">
+            <h2 id="new-message-heading">{text.newMessage}</h2>
+            <MessageForm action={sendOwnMessageAction} maxLength={MESSAGE_FIELDS.body.maxLength} text={{ body: text.body, bodyHint: text.bodyHint, send: text.send, sending: text.sending }} />
+          </section>
+        )}
+      </div>
+    </AppShell>
+  );
+});

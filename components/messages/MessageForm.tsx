@@ -1,0 +1,39 @@
+"use client";
+import { useActionState } from "react";
+import type { FormState } from "@/lib/forms/form-state";
+import { initialFormState } from "@/lib/forms/form-state";
+import { FormShell } from "../FormShell";
+
+export type MessageFormText = { body: string; bodyHint: string; send: string; sending: string };
+
+/**
+ * Writes a message. Idempotent (FormShell): Send pressed again after a lost answer sends one
+ * message. After a message is sent the field is empty for the next.
+ */
+export function MessageForm({ action, maxLength, text }: { action: (state: FormState, formData: FormData) => Promise<FormState>; maxLength: number; text: MessageFormText }) {
+  const [state, formAction, pending] = useActionState(action, initialFormState());
+  return (
+    <FormShell state={state} formAction={formAction} pending={pending} text={{ save: text.send, saving: text.sending }} className="stack message-form" idempotent>
+      <div className="field">
+        <label htmlFor="message-body">{text.body}</label>
+        <p id="message-body-hint" className="hint">
+          {text.bodyHint}
+        </p>
+        <textarea
+          id="message-body"
+          name="body"
+          rows={4}
+          maxLength={maxLength}
+          defaultValue={state.values.body}
+          aria-invalid={Boolean(state.errors.body)}
+          aria-describedby={["message-body-hint", state.errors.body && "message-body-error"].filter(Boolean).join(" ")}
+        />
+        {state.errors.body && (
+          <p id="message-body-error" className="field-error">
+            {state.errors.body}
+          </p>
+        )}
+      </div>
+    </FormShell>
+  );
+}
