@@ -54,7 +54,7 @@ export function RecordPrint({ record, fhirHref, backHref, today, messages, local
         // Oldest first, as the rest of the print.
         const diary = recordTimeline(
           [],
-          episode.outcomes.filter((o) => o.recordedBy === "PATIENT" && o.instrument === "NRS_FIRST_STEP").map((o) => ({ date: isoDate(o.date), value: Number(o.value) })),
+          episode.outcomes.filter(isDiaryPain).map((o) => ({ date: isoDate(o.date), value: Number(o.value) })),
           episode.sessionLogs.map((s) => ({ date: isoDate(s.date), completed: s.completed })),
         ).reverse();
         const heading = `print-episode-${episode.id}`;
@@ -68,7 +68,7 @@ export function RecordPrint({ record, fhirHref, backHref, today, messages, local
             <PrintTable title={text.assessments} none={text.none} columns={[c.date, c.what, c.by]}
               rows={episode.assessments.map((a) => [date(a.date), describeRecord("assessment", a, messages, locale), record.recorderNames.get(a.recordedById) ?? ""])} />
             <PrintTable title={text.measurements} none={text.none} columns={[c.date, c.measure, c.value, c.by]}
-              rows={episode.outcomes.filter((o) => o.recordedBy !== "PATIENT").map((o) => [date(o.date), messages.instrument[o.instrument], formatNumber(Number(o.value), locale), sourceLabel(o.recordedBy, messages)])} />
+              rows={episode.outcomes.filter((o) => !isDiaryPain(o)).map((o) => [date(o.date), messages.instrument[o.instrument], formatNumber(Number(o.value), locale), sourceLabel(o.recordedBy, messages)])} />
             <PrintTable title={text.diary} none={text.none} columns={[c.week, c.what]}
               rows={diary.flatMap((week) =>
                 week.kind === "diary"
@@ -111,6 +111,9 @@ export function RecordPrint({ record, fhirHref, backHref, today, messages, local
     </article>
   );
 }
+
+/** The diary's daily first-step pain, which the print sums up by week; the weekly check-ins are measurements like the clinic's. */
+const isDiaryPain = (o: { recordedBy: string; instrument: string }) => o.recordedBy === "PATIENT" && o.instrument === "NRS_FIRST_STEP";
 
 /** One section of the record as a table, or "None."; it wraps on paper (globals.css). */
 function PrintTable({ title, none, columns, rows }: { title: string; none: string; columns: string[]; rows: ReactNode[][] }) {

@@ -41,7 +41,7 @@ export function chartPanels(rows: EpisodeRows, messages: Messages, locale: Local
       key: instrument,
       label: messages.instrument[instrument],
       max: INSTRUMENTS[instrument].max,
-      series: own.map((s) => ({ key: `${instrument}-${s.recordedBy}`, label: `${messages.instrument[instrument]}, ${sourceLabel(s.recordedBy, messages)}`, points: s.points, style: "clinic" as const })),
+      series: own.map((s) => ({ key: `${instrument}-${s.recordedBy}`, label: `${messages.instrument[instrument]}, ${sourceLabel(s.recordedBy, messages)}`, points: s.points, style: s.recordedBy === "PATIENT" ? ("diary" as const) : ("clinic" as const) })),
       baseline: baselineOf(instrument),
     }];
   });

@@ -42,6 +42,7 @@ import { deleteClinicalRecord, getClinicalRecord, listRevisions } from "../../li
 import { saveAssessment, saveIntervention, saveOutcome } from "../../lib/records/record-services";
 import { getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/rules/clinic-rule-settings";
 import { openConversation, sendMessage, unreadForPatient, unreadFromPatients } from "../../lib/messages/messages";
+import { getWeeklyCheckIn, savePsfsActivities, saveWeeklyCheckIn } from "../../lib/portal/weekly-check-in";
 import { getDataRights } from "../../lib/retention/data-rights";
 import { recordErasureRequest, requestOwnErasure } from "../../lib/retention/erasure-requests";
 import { placeHold, releaseHold } from "../../lib/retention/record-holds";
@@ -134,6 +135,9 @@ const SERVICES: Record<string, Service> = {
   sendMessage: { access: "scoped", usesIds: true, call: (a, i) => sendMessage(t.prisma, a, i.patientId ?? "", { body: "Hej" }) },
   unreadForPatient: { access: "own-record", usesIds: false, call: (a) => unreadForPatient(t.prisma, a) },
   unreadFromPatients: { access: "clinic-patients", usesIds: true, call: (a, i) => unreadFromPatients(t.prisma, a, i.patientId ? [i.patientId] : []) },
+  getWeeklyCheckIn: { access: "own-record", usesIds: false, call: (a) => getWeeklyCheckIn(t.prisma, a, day) },
+  saveWeeklyCheckIn: { access: "own-record", usesIds: false, call: (a) => saveWeeklyCheckIn(t.prisma, a, { activityPain: "3" }, day) },
+  savePsfsActivities: { access: "clinic-patients", usesIds: true, call: (a, i) => savePsfsActivities(t.prisma, a, i.episodeId ?? "", { "activity.0": "Gå" }) },
   recordErasureRequest: { access: "clinic-patients", usesIds: true, call: (a, i) => recordErasureRequest(t.prisma, a, i.patientId!) },
   getDataRights: { access: "clinic-patients", usesIds: true, call: (a, i) => getDataRights(t.prisma, a, i.patientId!) },
   placeHold: { access: "clinic-admin", usesIds: true, call: (a, i) => placeHold(t.prisma, a, i.patientId!, { kind: "COMPLAINT" }) },

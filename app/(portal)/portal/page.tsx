@@ -14,6 +14,9 @@ import { getReminderTimes } from "@/lib/reminders/reminder-settings";
 import { saveReminderTimesAction } from "@/app/actions/reminders";
 import { ReminderSettings } from "@/components/portal/ReminderSettings";
 import { unreadForPatient } from "@/lib/messages/messages";
+import { getWeeklyCheckIn } from "@/lib/portal/weekly-check-in";
+import { saveWeeklyCheckInAction } from "@/app/actions/check-in";
+import { WeeklyCheckInForm } from "@/components/portal/WeeklyCheckInForm";
 
 /** How the portal greets a patient: by first name. */
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
@@ -31,6 +34,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
   const reminderTimes = overview && overview.programs.length > 0 ? await getReminderTimes(db, actor) : null;
   const reminders = messages.reminders;
   const unread = overview ? await unreadForPatient(db, actor) : 0;
+  const checkIn = overview ? await getWeeklyCheckIn(db, actor, day) : null;
   const painSeries = overview
     ? outcomeSeries(overview.morningPain).map((series) => ({
         key: series.recordedBy,
@@ -73,6 +77,17 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                 />
               </section>
             )}
+            {checkIn?.due && (
+              <section aria-labelledby="check-in-heading" className="panel">
+                <h2 id="check-in-heading">{messages.checkIn.title}</h2>
+                <p>{messages.checkIn.intro}</p>
+                <WeeklyCheckInForm
+                  action={saveWeeklyCheckInAction}
+                  activities={checkIn.activities}
+                  text={{ activityPain: messages.checkIn.activityPain, psfsIntro: messages.checkIn.psfsIntro, save: messages.checkIn.save, saving: messages.checkIn.saving }}
+                />
+              </section>
+            )}
             {overview.programs.length === 0 && <p>{text.noPlanYet}</p>}
             {overview.programs.map((program) => (
               <section key={program.id} aria-labelledby={`today-${program.id}`} className="panel">
@@ -112,6 +127,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
 
             <section aria-labelledby="progress-heading" className="panel">
               <h2 id="progress-heading">{text.progressTitle}</h2>
+              {checkIn && !checkIn.due && checkIn.nextDate && <p>{messages.checkIn.done(formatDate(checkIn.nextDate, actor.locale))}</p>}
               <PortalPainChart
                 panel={{ key: "pain", label: text.painChart, max: 10, series: painSeries, baseline: null }}
                 today={isoDate(day)}

@@ -30,6 +30,9 @@ import { listTemplates } from "@/lib/programs/templates";
 import { getDataRights } from "@/lib/retention/data-rights";
 import { acceptsEntries } from "@/lib/retention/processing-stopped";
 import { unreadFromPatients } from "@/lib/messages/messages";
+import { savePsfsActivitiesAction } from "@/app/actions/check-in";
+import { PsfsActivitiesForm } from "@/components/patients/PsfsActivitiesForm";
+import { MAX_PSFS_ACTIVITIES, PSFS_ACTIVITY_FIELDS } from "@/lib/portal/weekly-check-in";
 
 const ZPatientPageSearch = searchOf(z.object({ assign: z.string().max(100).optional().catch(undefined) }));
 
@@ -61,6 +64,8 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
     ? progressOverview(outcomes.map((row) => ({ date: isoDate(row.date), instrument: row.instrument, value: row.value, recordedBy: row.recordedBy })), isoDate(day), record.ruleSettings)
     : { pain: null, function: null };
   const charts = record ? chartPanels({ ...record, outcomes }, messages, locale, day) : null;
+  // The weekly check-in's date: its activity pain from the portal.
+  const lastCheckIn = outcomes.filter((row) => row.recordedBy === "PATIENT" && row.instrument === "NRS_ACTIVITY").at(-1)?.date ?? null;
   const mainProgram = programs.find((program) => program.kind === "HSR") ?? programs.at(-1);
 
   return (
@@ -127,6 +132,32 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
                   <FunctionChart panels={charts.functionPanels} markers={charts.markers} locale={locale} text={{ instrument: messages.charts.functionInstrument, noData: messages.charts.noData }} />
                   {(charts.pain || charts.functionPanels.length > 0) && <p className="hint">{messages.charts.bandExplained}</p>}
                   {outcomes.length > 0 && <OutcomeTable outcomes={outcomes} messages={messages} locale={locale} />}
+                </section>
+                <section aria-labelledby="check-in-heading" className="panel">
+                  <h2 id="check-in-heading">{messages.checkIn.clinicTitle}</h2>
+                  <p>{messages.checkIn.clinicIntro}</p>
+                  <p>{lastCheckIn ? messages.checkIn.lastCheckIn(formatDate(lastCheckIn, locale)) : messages.checkIn.noCheckIn}</p>
+                  {recording ? (
+                    <PsfsActivitiesForm
+                      action={savePsfsActivitiesAction.bind(null, patient.id, record.id)}
+                      activities={record.psfsActivities}
+                      maxLength={PSFS_ACTIVITY_FIELDS.activity.maxLength}
+                      text={{
+                        activities: Array.from({ length: MAX_PSFS_ACTIVITIES }, (_, i) => messages.checkIn.activity(i + 1)),
+                        hint: messages.checkIn.activityHint,
+                        save: messages.checkIn.saveActivities,
+                        saving: messages.checkIn.savingActivities,
+                      }}
+                    />
+                  ) : (
+                    record.psfsActivities.length > 0 && (
+                      <ul>
+                        {record.psfsActivities.map((activity) => (
+                          <li key={activity}>{activity}</li>
+                        ))}
+                      </ul>
+                    )
+                  )}
                 </section>
                 <InterventionList interventions={record.interventions} messages={messages} locale={locale} />
               </div>

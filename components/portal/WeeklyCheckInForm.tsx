@@ -1,0 +1,29 @@
+"use client";
+import { useActionState } from "react";
+import type { FormState } from "@/lib/forms/form-state";
+import { initialFormState } from "@/lib/forms/form-state";
+import { FormShell } from "../FormShell";
+import { TextField } from "../TextField";
+
+export type CheckInText = { activityPain: string; psfsIntro: string; save: string; saving: string };
+
+/** The weekly check-in: pain during activity, then a score for each of the patient's own PSFS activities. */
+export function WeeklyCheckInForm({ action, activities, text }: { action: (state: FormState, formData: FormData) => Promise<FormState>; activities: string[]; text: CheckInText }) {
+  const [state, formAction, pending] = useActionState(action, initialFormState());
+  const v = state.values;
+  const e = state.errors;
+  const scale = { type: "text", inputMode: "numeric", autoComplete: "off", className: "score-input" } as const;
+  return (
+    <FormShell state={state} formAction={formAction} pending={pending} text={text} className="stack portal-form">
+      <TextField id="activityPain" label={text.activityPain} defaultValue={v.activityPain} error={e.activityPain} {...scale} />
+      {activities.length > 0 && (
+        <fieldset className="stack">
+          <legend>{text.psfsIntro}</legend>
+          {activities.map((activity, i) => (
+            <TextField key={activity} id={`psfs.${i}`} label={activity} defaultValue={v[`psfs.${i}`]} error={e[`psfs.${i}`]} {...scale} />
+          ))}
+        </fieldset>
+      )}
+    </FormShell>
+  );
+}
