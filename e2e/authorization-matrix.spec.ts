@@ -159,6 +159,11 @@ const ACTIONS: Record<string, ActionCase> = {
   // Saved, then forgotten (the order of this list): the phone's subscription is there to forget.
   savePushSubscriptionAction: { access: "own-record", shape: "call", ids: "none", input: () => ({ args: [{ endpoint: MATRIX_PHONE, keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) } }] }) },
   forgetPushSubscriptionAction: { access: "own-record", shape: "call", ids: "none", input: () => ({ args: [MATRIX_PHONE] }) },
+  sendOwnMessageAction: { access: "own-record", shape: "form", ids: "none", input: () => ({ args: [], form: { body: "Må jeg cykle i dag?" } }) },
+  sendPatientMessageAction: { access: "clinic-patients", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "patientId")], form: { body: "Ja, gerne roligt." } }) },
+  savePsfsActivitiesAction: { access: "clinic-patients", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "patientId"), id(w, "episodeId")], form: { "activity.0": "Gå op ad trapper" } }) },
+  // A score for the activity the clinician may have set above; without one it is left out.
+  saveWeeklyCheckInAction: { access: "own-record", shape: "form", ids: "none", input: () => ({ args: [], form: { activityPain: "3", "psfs.0": "6" } }) },
   // The spare patient: a request stops every later write to the patient it names.
   recordErasureRequestAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "spareId")] }) },
   placeHoldAction: { access: "clinic-admin", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "patientId")], form: { kind: "SUPERVISION" } }) },
@@ -179,6 +184,7 @@ const PAGES: Record<string, Access> = {
   "/patients/[id]/edit": "clinic-patients",
   "/patients/[id]/handout": "clinic-patients",
   "/patients/[id]/record": "clinic-patients",
+  "/patients/[id]/messages": "clinic-patients",
   "/patients/[id]/programs/[assignmentId]/adjust": "clinic-patients",
   "/patients/[id]/records/[kind]/new": "clinic-patients",
   "/patients/[id]/records/[kind]/[recordId]/edit": "clinic-patients",
@@ -200,6 +206,7 @@ const PAGES: Record<string, Access> = {
   "/portal/record": "own-record",
   "/portal/learn": "own-record",
   "/portal/erasure": "own-record",
+  "/portal/messages": "own-record",
 };
 const ROUTES: Record<string, Access> = { "/caseload/export": "clinic-patients", "/reports/export": "clinic-patients", "/admin/audit/export": "clinic-admin", "/admin/import/template": "clinic-admin", "/admin/backups/[name]": "clinic-admin", "/patients/[id]/export/fhir": "clinic-patients", "/portal/record/fhir": "own-record", "/api/health": "public", "/api/auth/[...nextauth]": "public" };
 

@@ -1168,7 +1168,7 @@ export const da = {
   checkIn: {
     title: "Ugens tjek",
     intro: "Én gang om ugen: hvordan går det, når du er aktiv? Svarene kommer i din journal, så din fysioterapeut kan følge med.",
-    activityPain: "Hvor ondt har hælen gjort, når du var aktiv i den seneste uge? (0 = ingen smerte, 10 = værst tænkelige smerte)",
+    activityPain: "Hvor ondt har hælen højst gjort ved daglige aktiviteter i den seneste uge? (0 = ingen smerte, 10 = værst tænkelige smerte)",
     psfsIntro: "Hvor godt kan du klare disse aktiviteter nu? (0 = slet ikke, 10 = lige så godt som før hælsmerterne)",
     save: "Send ugens tjek",
     saving: "Sender …",

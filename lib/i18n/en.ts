@@ -1168,7 +1168,7 @@ export const en: Messages = {
   checkIn: {
     title: "This week's check-in",
     intro: "Once a week: how are things when you are active? Your answers go into your record, so your physiotherapist can follow along.",
-    activityPain: "How much has your heel hurt when you were active over the past week? (0 = no pain, 10 = worst pain imaginable)",
+    activityPain: "At worst, how much has your heel hurt during daily activities over the past week? (0 = no pain, 10 = worst pain imaginable)",
     psfsIntro: "How well can you do these activities now? (0 = not at all, 10 = as well as before the heel pain)",
     save: "Send this week's check-in",
     saving: "Sending …",

@@ -1,0 +1,92 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, invitedPatientOnPhone, registerPatient, signIn } from "./helpers";
+
+// A patient and the clinic write to each other, each side seeing its unread messages and the
+// other's read receipt; and the weekly check-in the clinician set up reaches the clinic's chart
+// (SPEC §10). A new patient, so the demo's own conversation is left as it is.
+
+const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: "da-DK", timezoneId: "Europe/Copenhagen" };
+const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+test("a weekly check-in on the phone reaches the clinic's chart, and a message each way shows as unread until opened", async ({ browser, page: clinic }) => {
+  test.setTimeout(120_000);
+  const email = `beskeder-${Date.now()}@example.test`;
+  await signIn(clinic, "fysio@demo.dk");
+  await registerPatient(clinic, { name: "Mette Mørk", dateOfBirth: "1979-06-14", sex: "FEMALE", side: "RIGHT" });
+  await clinic.getByLabel("Symptomdebut").fill(isoDaysAgo(90));
+  await clinic.getByLabel("Behandlingsstart").fill(isoDaysAgo(14));
+  await clinic.getByRole("button", { name: "Åbn nyt forløb" }).click();
+
+  // The clinician writes down the patient's own activities.
+  const checkInSetup = clinic.getByRole("region", { name: "Ugentligt tjek i portalen" });
+  await expect(checkInSetup.getByText("Patienten har ikke sendt et ugentligt tjek endnu.")).toBeVisible();
+  await checkInSetup.getByLabel("Aktivitet 1").fill("Gå op ad trapper");
+  await checkInSetup.getByLabel("Aktivitet 2").fill("Løbe 5 km");
+  await checkInSetup.getByRole("button", { name: "Gem aktiviteter" }).click();
+  await expect(checkInSetup.getByText("Aktiviteterne er gemt.", { exact: false })).toBeVisible();
+  const { phone, page } = await invitedPatientOnPhone(browser, clinic, email, PHONE);
+
+  // The check-in, on the portal's first screens.
+  const checkIn = page.getByRole("region", { name: "Ugens tjek" });
+  await expect(checkIn).toBeVisible();
+  await expectNoAxeViolations(page);
+  await checkIn.getByLabel("Hvor ondt har hælen højst gjort", { exact: false }).fill("11");
+  await checkIn.getByRole("button", { name: "Send ugens tjek" }).tap();
+  await expect(checkIn.getByText("Skriv et helt tal fra 0 til 10.").first()).toBeVisible();
+  await checkIn.getByLabel("Hvor ondt har hælen højst gjort", { exact: false }).fill("6");
+  await checkIn.getByLabel("Gå op ad trapper").fill("3");
+  await checkIn.getByLabel("Løbe 5 km").fill("2");
+  await checkIn.getByRole("button", { name: "Send ugens tjek" }).tap();
+  await expect(checkIn.getByText("Tak for dit svar.", { exact: false })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Ugens tjek" })).toHaveCount(0);
+  await expect(page.getByText(/Ugens tjek er sendt\. Det næste er/)).toBeVisible();
+
+  // The patient writes; the portal says first that messages are not for urgent symptoms.
+  await page.getByRole("link", { name: "Beskeder", exact: true }).first().tap();
+  await expect(page.getByRole("heading", { level: 1, name: "Beskeder" })).toBeVisible();
+  const urgent = page.getByRole("region", { name: "Kontakt egen læge samme dag, hvis" });
+  await expect(urgent).toContainText("Beskeder er ikke til akutte symptomer");
+  await expect(urgent).toContainText("1813");
+  await page.getByLabel("Din besked").fill("Må jeg løbe i weekenden?");
+  await page.getByRole("button", { name: "Send besked" }).tap();
+  await expect(page.getByText("Beskeden er sendt.")).toBeVisible();
+  const conversation = page.getByRole("list", { name: "Samtalen" });
+  await expect(conversation.getByRole("listitem").filter({ hasText: "Må jeg løbe i weekenden?" })).toContainText("Ikke læst endnu");
+  await expect(page.getByLabel("Din besked")).toHaveValue("");
+  await expectNoAxeViolations(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // The clinic sees it as unread on the caseload, opens it and answers.
+  await clinic.goto("/caseload");
+  const row = clinic.getByRole("row").filter({ hasText: "Mette Mørk" });
+  await row.getByRole("link", { name: "1 ny besked" }).click();
+  await expect(clinic.getByRole("heading", { level: 1 })).toHaveText("Beskeder med Mette Mørk");
+  await expect(clinic.getByRole("list", { name: "Samtalen" })).toContainText("Må jeg løbe i weekenden?");
+  await clinic.getByLabel("Din besked").fill("Ja, en kort tur, hvis morgensmerten er under 3.");
+  await clinic.getByRole("button", { name: "Send besked" }).click();
+  await expect(clinic.getByRole("list", { name: "Samtalen" }).getByRole("listitem").last()).toContainText("Ikke læst endnu");
+  await expectNoAxeViolations(clinic);
+  await clinic.goto("/caseload");
+  await expect(clinic.getByRole("row").filter({ hasText: "Mette Mørk" }).getByRole("link", { name: /ny besked/ })).toHaveCount(0);
+
+  // The patient sees the answer as new, and their own question as read.
+  await page.goto("/portal");
+  await expect(page.getByText("Du har 1 ny besked fra klinikken.")).toBeVisible();
+  await page.getByRole("link", { name: "Beskeder (1 ny besked)" }).tap();
+  await expect(conversation).toContainText("Ja, en kort tur, hvis morgensmerten er under 3.");
+  await expect(conversation.getByRole("listitem").filter({ hasText: "Må jeg løbe i weekenden?" })).toContainText(/Læst /);
+  await page.goto("/portal");
+  await expect(page.getByText(/ny besked fra klinikken/)).toHaveCount(0);
+  await phone.close();
+
+  // …and the clinic sees its answer read, and the check-in on the patient's charts.
+  await clinic.getByRole("row").filter({ hasText: "Mette Mørk" }).getByRole("link", { name: "Mette Mørk" }).click();
+  await clinic.getByRole("link", { name: "Beskeder", exact: true }).click();
+  await expect(clinic.getByRole("list", { name: "Samtalen" }).getByRole("listitem").last()).toContainText(/Læst /);
+  await clinic.getByRole("link", { name: "Tilbage til patienten" }).click();
+  await expect(clinic.getByRole("region", { name: "Ugentligt tjek i portalen" })).toContainText("Seneste tjek fra portalen:");
+  const functionChart = clinic.getByRole("img", { name: "Patientspecifik funktionsskala (PSFS)" });
+  await expect(functionChart.locator(".recharts-legend-item-text")).toContainText(["Patientspecifik funktionsskala (PSFS), fra patientens dagbog"]);
+  await expect(clinic.getByRole("img", { name: "Smerte over tid" }).locator(".recharts-legend-item-text")).toContainText(["Værste smerte ved daglig aktivitet, sidste uge (NRS), fra patientens dagbog"]);
+});
