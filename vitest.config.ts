@@ -38,7 +38,8 @@ export default defineConfig(async () => {
           resolve: { alias },
           test: {
             name: "unit",
-            include: ["lib/**/*.test.ts"],
+            // Components that render without a browser (server components, to static markup) too.
+            include: ["lib/**/*.test.ts", "components/**/*.test.tsx"],
             environment: "node",
             env,
             setupFiles: ["tests/support/fail-on-console-error.ts"],

@@ -6,6 +6,7 @@ import { doseText } from "@/lib/programs/exercise-dose";
 import type { Messages } from "@/lib/i18n";
 import { formatDate } from "@/lib/i18n/format";
 import type { ActiveProgram } from "@/lib/programs/active-programs";
+import { ExerciseDrawing, exerciseDrawingLabel } from "../exercises/ExerciseDrawing";
 import { PrintButton } from "../PrintButton";
 import { exerciseName, PrescriptionDetails } from "./PrescriptionDetails";
 
@@ -56,21 +57,31 @@ export function PlanHandout({
             {program.prescription && (
               <>
                 <h3>{text.thisWeek}</h3>
-                {/* The handout is the patient's: the plain wording of the portal. */}
-                <PrescriptionDetails prescription={program.prescription} messages={messages} locale={locale} wording={{ week: messages.portal.week, reasons: messages.portal.reasons }} />
+                {/* The handout is the patient's: the plain wording of the portal. Its drawings are with the steps below. */}
+                <PrescriptionDetails
+                  prescription={program.prescription}
+                  messages={messages}
+                  locale={locale}
+                  wording={{ week: messages.portal.week, reasons: messages.portal.reasons }}
+                  drawing={false}
+                />
               </>
             )}
             <h3>{text.howTo}</h3>
-            {exercises.map((exercise) => (
-              <div key={exercise}>
-                <h4>{exerciseName(messages, exercise)}</h4>
-                <ol>
-                  {(text.steps[exercise as keyof typeof text.steps] ?? []).map((step) => (
-                    <li key={step}>{step}</li>
-                  ))}
-                </ol>
-              </div>
-            ))}
+            {exercises.map((exercise) => {
+              const drawingLabel = exerciseDrawingLabel(messages, exercise);
+              return (
+                <div key={exercise} className="handout-exercise">
+                  <h4>{exerciseName(messages, exercise)}</h4>
+                  <ol>
+                    {(text.steps[exercise as keyof typeof text.steps] ?? []).map((step) => (
+                      <li key={step}>{step}</li>
+                    ))}
+                  </ol>
+                  {drawingLabel && <ExerciseDrawing exercise={exercise} label={drawingLabel} />}
+                </div>
+              );
+            })}
             <ul>
               {text.advice[program.kind].map((advice) => (
                 <li key={advice}>{advice}</li>

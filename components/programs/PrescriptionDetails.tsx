@@ -5,6 +5,7 @@ import { doseKind, doseText } from "@/lib/programs/exercise-dose";
 import type { Prescription, WeekOutcome, WeekReview } from "@/lib/programs/progression";
 import { DataTableDetails } from "../DataTableDetails";
 import { DetailsList } from "../DetailsList";
+import { ExerciseDrawing, exerciseDrawingLabel } from "../exercises/ExerciseDrawing";
 
 export function exerciseName(messages: Messages, code: string): string {
   return messages.prescription.exercise[code as keyof Messages["prescription"]["exercise"]] ?? code;
@@ -13,10 +14,23 @@ export function exerciseName(messages: Messages, code: string): string {
 type Wording = { week: (week: number, phase: number) => string; reasons: Record<WeekOutcome, string> };
 
 /**
- * A prescription: exercise, sets × reps, load, tempo, the pain rule, and why it is what it is.
- * `wording` replaces the clinical phrasing of the week and the reason (the portal's plain words).
+ * A prescription: exercise, sets × reps, load, tempo, the exercise's drawing, the pain rule, and
+ * why it is what it is. `wording` replaces the clinical phrasing of the week and the reason (the
+ * portal's plain words); `drawing={false}` leaves the drawing to a page that shows it elsewhere.
  */
-export function PrescriptionDetails({ prescription: p, messages, locale, wording }: { prescription: Prescription; messages: Messages; locale: Locale; wording?: Wording }) {
+export function PrescriptionDetails({
+  prescription: p,
+  messages,
+  locale,
+  wording,
+  drawing = true,
+}: {
+  prescription: Prescription;
+  messages: Messages;
+  locale: Locale;
+  wording?: Wording;
+  drawing?: boolean;
+}) {
   const text = messages.prescription;
   const words = wording ?? text;
   // Load and tempo belong to the loaded exercise only (a stretch has neither).
@@ -27,10 +41,18 @@ export function PrescriptionDetails({ prescription: p, messages, locale, wording
     ...(loadable ? [[text.loadLabel, p.suggestedLoadKg > 0 ? text.load(formatNumber(p.suggestedLoadKg, locale)) : text.bodyWeight] as [string, string]] : []),
     ...(loadable && p.tempo ? [[text.tempoLabel, text.tempo(p.tempo.upSeconds, p.tempo.holdSeconds, p.tempo.downSeconds)] as [string, string]] : []),
   ];
+  const drawingLabel = drawing ? exerciseDrawingLabel(messages, p.phaseSpec.exercise) : undefined;
   return (
     <>
       <p>{words.week(p.week, p.phase)}</p>
-      <DetailsList items={items} />
+      {drawingLabel ? (
+        <div className="prescription-exercise">
+          <DetailsList items={items} />
+          <ExerciseDrawing exercise={p.phaseSpec.exercise} label={drawingLabel} />
+        </div>
+      ) : (
+        <DetailsList items={items} />
+      )}
       <p>
         {text.painRule(p.maxPain)} {text.worseMorning}
       </p>

@@ -839,10 +839,13 @@ export const da = {
     exercise: {
       HEEL_RAISE_TOWEL: "Hælløft på ét ben på et trappetrin, med et sammenrullet håndklæde under tæerne",
       PLANTAR_FASCIA_STRETCH: "Stræk af fodsålen (træk tæerne op mod skinnebenet)",
+      TOWEL_CURLS: "Krøl et håndklæde sammen med tæerne",
+      CALF_LOWERING: "Langsom sænkning af hælen fra et trappetrin",
       RUN_WALK_INTERVALS: "Intervaller med løb og gang",
     },
     setsReps: (sets: number, low: number, high: number) => (low === high ? `${sets} sæt × ${low} gentagelser` : `${sets} sæt × ${low}–${high} gentagelser`),
-    holds: (seconds: number, holds: number, timesPerDay: number) => `Hold ${seconds} sek. × ${holds}, ${timesPerDay} gange om dagen`,
+    holds: (seconds: string, holds: string, timesPerDay: number) => `Hold ${seconds} sek. × ${holds}, ${timesPerDay} ${timesPerDay === 1 ? "gang" : "gange"} om dagen`,
+    reps: (reps: string, timesPerDay: number) => `${reps} gentagelser, ${timesPerDay} ${timesPerDay === 1 ? "gang" : "gange"} om dagen`,
     intervals: (count: number, minutes: number) => `${count} × (${minutes} min. løb + ${minutes} min. gang)`,
     bodyWeight: "Kropsvægt",
     load: (kg: string) => `Ca. ${kg} kg ekstra, fx i en rygsæk`,
@@ -876,6 +879,15 @@ export const da = {
     weekRunning: "ugen er i gang",
     yes: "Ja",
     no: "Nej",
+  },
+  /** What each exercise's drawing shows, for those who cannot see it (components/exercises). */
+  exerciseDrawings: {
+    HEEL_RAISE_TOWEL:
+      "Tegning i to dele af et underben set fra siden med forfoden på kanten af et trappetrin og et sammenrullet håndklæde under tæerne. Til venstre er hælen løftet, så man står højt på tæerne; til højre er hælen sænket ned under trinnets kant.",
+    PLANTAR_FASCIA_STRETCH: "Tegning af en fod set fra siden, hvor en hånd bøjer tæerne bagud op mod skinnebenet, så fodsålen bliver strakt.",
+    TOWEL_CURLS: "Tegning i to dele af en fod på et håndklæde på gulvet. Til venstre ligger håndklædet glat under foden; til højre har tæerne krøllet det sammen.",
+    CALF_LOWERING: "Tegning af et underben set fra siden med forfoden på kanten af et trappetrin. En pil viser hælen, der langsomt sænkes fra tåstilling ned under trinnets kant.",
+    RUN_WALK_INTERVALS: "Tegning af en person, der går, og den samme person, der løber, med pile imellem, som viser, at man skifter mellem gang og løb.",
   },
   programs: {
     title: "Programmer",
@@ -999,6 +1011,16 @@ export const da = {
         "Sid med den ømme fod over det andet knæ.",
         "Træk tæerne op mod skinnebenet, til du mærker et stræk under foden, og hold det i cirka 10 sekunder.",
         "Gentag 10 gange, tre gange om dagen, gerne inden de første skridt om morgenen.",
+      ],
+      TOWEL_CURLS: [
+        "Sid på en stol med foden fladt på et lille håndklæde, der ligger på gulvet.",
+        "Krum tæerne, så du trækker håndklædet sammen ind under foden. Hold grebet i 5–10 sekunder, og slip så igen.",
+        "Gentag op til 10 gange, én eller to runder om dagen.",
+      ],
+      CALF_LOWERING: [
+        "Stil dig med forfoden på kanten af et trappetrin, så hælen er fri af trinnet. Hold fast i gelænderet eller væggen.",
+        "Lad hælen synke langsomt ned under trinnets kant uden at presse dig igennem smerte, og gå roligt op på tæerne igen.",
+        "Gentag 10–20 gange. Hold op, hvis det begynder at gøre skarpt ondt.",
       ],
       RUN_WALK_INTERVALS: [
         "Skift mellem ét minuts roligt løb og ét minuts gang, ti gange.",

@@ -839,10 +839,13 @@ export const en: Messages = {
     exercise: {
       HEEL_RAISE_TOWEL: "Single-leg heel raise on a step, with a rolled towel under the toes",
       PLANTAR_FASCIA_STRETCH: "Stretch of the sole of the foot (pulling the toes towards the shin)",
+      TOWEL_CURLS: "Towel curls with the toes",
+      CALF_LOWERING: "Slow heel lowering from a step",
       RUN_WALK_INTERVALS: "Run/walk intervals",
     },
     setsReps: (sets: number, low: number, high: number) => (low === high ? `${sets} sets × ${low} reps` : `${sets} sets × ${low}–${high} reps`),
-    holds: (seconds: number, holds: number, timesPerDay: number) => `Hold ${seconds} s × ${holds}, ${timesPerDay} times a day`,
+    holds: (seconds: string, holds: string, timesPerDay: number) => `Hold ${seconds} s × ${holds}, ${timesPerDay === 1 ? "once" : `${timesPerDay} times`} a day`,
+    reps: (reps: string, timesPerDay: number) => `${reps} repetitions, ${timesPerDay === 1 ? "once" : `${timesPerDay} times`} a day`,
     intervals: (count: number, minutes: number) => `${count} × (${minutes} min running + ${minutes} min walking)`,
     bodyWeight: "Body weight",
     load: (kg: string) => `About ${kg} kg extra, e.g. in a backpack`,
@@ -876,6 +879,15 @@ export const en: Messages = {
     weekRunning: "week in progress",
     yes: "Yes",
     no: "No",
+  },
+  /** What each exercise's drawing shows, for those who cannot see it (components/exercises). */
+  exerciseDrawings: {
+    HEEL_RAISE_TOWEL:
+      "Two-part drawing of a lower leg seen from the side, the front of the foot on the edge of a step and a rolled towel under the toes. Left: the heel lifted high, up on the toes. Right: the heel lowered below the edge of the step.",
+    PLANTAR_FASCIA_STRETCH: "Drawing of a foot seen from the side, a hand bending the toes back towards the shin so that the sole of the foot is stretched.",
+    TOWEL_CURLS: "Two-part drawing of a foot on a towel on the floor. Left: the towel lies flat under the foot. Right: the toes have curled it up into a bunch.",
+    CALF_LOWERING: "Drawing of a lower leg seen from the side, the front of the foot on the edge of a step. An arrow shows the heel being lowered slowly from up on the toes to below the edge of the step.",
+    RUN_WALK_INTERVALS: "Drawing of a person walking and the same person running, with arrows between them showing that you switch between walking and running.",
   },
   programs: {
     title: "Programs",
@@ -999,6 +1011,16 @@ export const en: Messages = {
         "Sit with the painful foot across the other knee.",
         "Pull your toes up towards your shin until you feel a stretch under the foot, and hold it for about 10 seconds.",
         "Repeat 10 times, three times a day, ideally before your first steps in the morning.",
+      ],
+      TOWEL_CURLS: [
+        "Sit on a chair with your foot flat on a small towel spread out on the floor.",
+        "Curl your toes to gather the towel in under your foot. Keep the grip for 5–10 seconds, then let go.",
+        "Repeat up to 10 times, once or twice a day.",
+      ],
+      CALF_LOWERING: [
+        "Stand with the front of your foot on the edge of a step, your heel free of it. Hold on to the banister or a wall.",
+        "Let your heel sink slowly below the edge of the step without pushing through pain, then rise calmly onto your toes again.",
+        "Repeat 10–20 times. Stop if the pain turns sharp.",
       ],
       RUN_WALK_INTERVALS: [
         "Alternate one minute of easy running with one minute of walking, ten times.",

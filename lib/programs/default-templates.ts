@@ -3,7 +3,10 @@
 import { z } from "zod";
 import type { ProgramKind } from "../generated/prisma/enums";
 
-export const EXERCISES = ["HEEL_RAISE_TOWEL", "PLANTAR_FASCIA_STRETCH", "RUN_WALK_INTERVALS"] as const;
+// Towel curls and calf lowering are the article's first-week exercises (SPEC §6), for a
+// clinician to choose in a template; the default templates' phases do not use them.
+export const EXERCISES = ["HEEL_RAISE_TOWEL", "PLANTAR_FASCIA_STRETCH", "TOWEL_CURLS", "CALF_LOWERING", "RUN_WALK_INTERVALS"] as const;
+export type Exercise = (typeof EXERCISES)[number];
 export const LOAD_GUIDANCE = ["BODY_WEIGHT", "ADD_LOAD", "MORE_LOAD", "HIGH_LOAD", "NONE"] as const;
 
 export type ProgramPhase = {
