@@ -3,7 +3,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
 
 /** The patients' names in the table, in order (the birth date under each is left out). */
-const rowNames = (page: Page) => page.locator("table.data-table tbody th a").allInnerTexts();
+/** Each row's name: its first link (an unread-messages badge may follow it). */
+const NAME_LINKS = "table.data-table tbody th a:first-of-type";
+const rowNames = (page: Page) => page.locator(NAME_LINKS).allInnerTexts();
 
 test.describe("caseload", () => {
   test.beforeEach(async ({ page }) => {
@@ -33,7 +35,7 @@ test.describe("caseload", () => {
     await page.goBack();
     await page.goBack();
     await expect(page).toHaveURL("/caseload");
-    await expect(page.locator("table.data-table tbody th a")).toHaveText(byName);
+    await expect(page.locator(NAME_LINKS)).toHaveText(byName);
   });
 
   test("pages through the caseload", async ({ page }) => {

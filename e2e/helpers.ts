@@ -61,6 +61,17 @@ export function appRoutes(fill: (segment: string) => string, kinds: readonly ("p
 }
 
 
+/** On the patient's page (clinic signed in): assigns the program of `label` (e.g. "HSR hælløft, 12 uger, version 1") from `startDate`. */
+export async function assignProgramOnPatientPage(page: Page, label: string, startDate: string) {
+  const programs = page.getByRole("region", { name: "Programmer" });
+  await programs.getByRole("button", { name: "Tildel et program" }).click();
+  const assign = programs.getByRole("dialog", { name: "Tildel et program" }).getByRole("form", { name: "Tildel et program" });
+  await assign.getByLabel("Program").selectOption({ label });
+  await assign.getByLabel("Startdato").fill(startDate);
+  await assign.getByRole("button", { name: "Tildel program" }).click();
+  await expect(programs.getByRole("dialog")).toHaveCount(0);
+}
+
 /**
  * On the patient's page (clinic signed in): invites `email` to the portal, and answers a phone
  * (a context of `device`) where the patient has set the demo password and signed in.

@@ -1,14 +1,18 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, invitedPatientOnPhone, registerPatient, signIn } from "./helpers";
+import { assignProgramOnPatientPage, expectNoAxeViolations, invitedPatientOnPhone, registerPatient, signIn } from "./helpers";
 
 // A patient and the clinic write to each other, each side seeing its unread messages and the
 // other's read receipt; and the weekly check-in the clinician set up reaches the clinic's chart
-// (SPEC §10). A new patient, so the demo's own conversation is left as it is.
+// (SPEC §10); the exercise's drawing shows wherever the exercise does. A new patient, so the
+// demo's own conversation is left as it is.
 
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: "da-DK", timezoneId: "Europe/Copenhagen" };
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
-test("a weekly check-in on the phone reaches the clinic's chart, and a message each way shows as unread until opened", async ({ browser, page: clinic }) => {
+/** The heel raise's drawing, by the start of its text alternative. */
+const HEEL_RAISE_DRAWING = /^Tegning i to dele af et underben set fra siden/;
+
+test("a weekly check-in on the phone reaches the clinic's chart, a message each way shows as unread until opened, and the exercise's drawing is on every page of the plan", async ({ browser, page: clinic }) => {
   test.setTimeout(120_000);
   const email = `beskeder-${Date.now()}@example.test`;
   await signIn(clinic, "fysio@demo.dk");
@@ -20,15 +24,22 @@ test("a weekly check-in on the phone reaches the clinic's chart, and a message e
   // The clinician writes down the patient's own activities.
   const checkInSetup = clinic.getByRole("region", { name: "Ugentligt tjek i portalen" });
   await expect(checkInSetup.getByText("Patienten har ikke sendt et ugentligt tjek endnu.")).toBeVisible();
-  await checkInSetup.getByLabel("Aktivitet 1").fill("Gå op ad trapper");
-  await checkInSetup.getByLabel("Aktivitet 2").fill("Løbe 5 km");
-  await checkInSetup.getByRole("button", { name: "Gem aktiviteter" }).click();
-  await expect(checkInSetup.getByText("Aktiviteterne er gemt.", { exact: false })).toBeVisible();
+  await checkInSetup.getByRole("button", { name: "Angiv patientens aktiviteter" }).click();
+  const activities = checkInSetup.getByRole("dialog", { name: "Angiv patientens aktiviteter" });
+  await activities.getByLabel("Aktivitet 1").fill("Gå op ad trapper");
+  await activities.getByLabel("Aktivitet 2").fill("Løbe 5 km");
+  await expectNoAxeViolations(clinic);
+  await activities.getByRole("button", { name: "Gem aktiviteter" }).click();
+  await expect(activities).toBeHidden();
+  await expect(checkInSetup.getByRole("list", { name: "Patientspecifik funktionsskala (PSFS)" }).getByRole("listitem")).toHaveText(["Gå op ad trapper", "Løbe 5 km"]);
+  await assignProgramOnPatientPage(clinic, "HSR hælløft, 12 uger, version 1", isoDaysAgo(7));
+  await expect(clinic.getByRole("region", { name: "Programmer" }).getByRole("img", { name: HEEL_RAISE_DRAWING })).toBeVisible();
   const { phone, page } = await invitedPatientOnPhone(browser, clinic, email, PHONE);
 
   // The check-in, on the portal's first screens.
   const checkIn = page.getByRole("region", { name: "Ugens tjek" });
   await expect(checkIn).toBeVisible();
+  await expect(page.getByRole("img", { name: HEEL_RAISE_DRAWING })).toBeVisible();
   await expectNoAxeViolations(page);
   await checkIn.getByLabel("Hvor ondt har hælen højst gjort", { exact: false }).fill("11");
   await checkIn.getByRole("button", { name: "Send ugens tjek" }).tap();
@@ -38,6 +49,7 @@ test("a weekly check-in on the phone reaches the clinic's chart, and a message e
   await checkIn.getByLabel("Løbe 5 km").fill("2");
   await checkIn.getByRole("button", { name: "Send ugens tjek" }).tap();
   await expect(checkIn.getByText("Tak for dit svar.", { exact: false })).toBeVisible();
+  await expect(checkIn.getByRole("button", { name: "Send ugens tjek" })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole("region", { name: "Ugens tjek" })).toHaveCount(0);
   await expect(page.getByText(/Ugens tjek er sendt\. Det næste er/)).toBeVisible();
@@ -78,6 +90,10 @@ test("a weekly check-in on the phone reaches the clinic's chart, and a message e
   await expect(conversation.getByRole("listitem").filter({ hasText: "Må jeg løbe i weekenden?" })).toContainText(/Læst /);
   await page.goto("/portal");
   await expect(page.getByText(/ny besked fra klinikken/)).toHaveCount(0);
+  // The handout, on the phone and on paper: the drawing beside the exercise's steps.
+  await page.goto("/portal/handout");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("img", { name: HEEL_RAISE_DRAWING })).toBeVisible();
   await phone.close();
 
   // …and the clinic sees its answer read, and the check-in on the patient's charts.
@@ -89,4 +105,7 @@ test("a weekly check-in on the phone reaches the clinic's chart, and a message e
   const functionChart = clinic.getByRole("img", { name: "Patientspecifik funktionsskala (PSFS)" });
   await expect(functionChart.locator(".recharts-legend-item-text")).toContainText(["Patientspecifik funktionsskala (PSFS), fra patientens dagbog"]);
   await expect(clinic.getByRole("img", { name: "Smerte over tid" }).locator(".recharts-legend-item-text")).toContainText(["Værste smerte ved daglig aktivitet, sidste uge (NRS), fra patientens dagbog"]);
+  await clinic.getByRole("link", { name: "Træningsplan til print" }).click();
+  await expect(clinic.getByRole("img", { name: HEEL_RAISE_DRAWING })).toBeVisible();
+  await expectNoAxeViolations(clinic);
 });

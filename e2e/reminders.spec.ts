@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, invitedPatientOnPhone, registerPatient, signIn } from "./helpers";
+import { assignProgramOnPatientPage, expectNoAxeViolations, invitedPatientOnPhone, registerPatient, signIn } from "./helpers";
 
 // A patient picks reminder times on the phone, and the app's scheduler sends the reminder at
 // the next minute's tick. The e2e server has no push service to reach (a browser's would be
@@ -20,13 +20,7 @@ test("a patient sets reminder times on a phone; the morning-pain reminder arrive
   await clinic.getByLabel("Symptomdebut").fill(isoDaysAgo(60));
   await clinic.getByLabel("Behandlingsstart").fill(isoDaysAgo(10));
   await clinic.getByRole("button", { name: "Åbn nyt forløb" }).click();
-  const programs = clinic.getByRole("region", { name: "Programmer" });
-  await programs.getByRole("button", { name: "Tildel et program" }).click();
-  const assign = programs.getByRole("dialog", { name: "Tildel et program" }).getByRole("form", { name: "Tildel et program" });
-  await assign.getByLabel("Program").selectOption({ label: "HSR hælløft, 12 uger, version 1" });
-  await assign.getByLabel("Startdato").fill(isoDaysAgo(7));
-  await assign.getByRole("button", { name: "Tildel program" }).click();
-  await expect(programs.getByRole("dialog")).toHaveCount(0);
+  await assignProgramOnPatientPage(clinic, "HSR hælløft, 12 uger, version 1", isoDaysAgo(7));
   const { phone, page } = await invitedPatientOnPhone(browser, clinic, email, PHONE);
 
   const reminders = page.getByRole("region", { name: "Påmindelser" });

@@ -19,7 +19,7 @@ export const saveWeeklyCheckInAction = formAction({ name: "checkIn.save", access
     const limits = { activityPain: CHECK_IN_FIELDS.activityPain, ...numbered(CHECK_IN_FIELDS.psfs, "psfs") };
     return answer({ errors: errorTexts(result.fieldErrors, messages, limits), formError: messages.validation.summary });
   }
-  revalidatePath("/portal");
+  // The page is not drawn again: the form's own thanks stand in for it until the next visit.
   return answer({ notice: messages.checkIn.saved(formatDate(result.nextDate, actor.locale)) });
 });
 

@@ -7,12 +7,19 @@ import { TextField } from "../TextField";
 
 export type CheckInText = { activityPain: string; psfsIntro: string; save: string; saving: string };
 
-/** The weekly check-in: pain during activity, then a score for each of the patient's own PSFS activities. */
+/** The weekly check-in: pain during activity, then a score for each of the patient's own PSFS activities; once sent, the thanks. */
 export function WeeklyCheckInForm({ action, activities, text }: { action: (state: FormState, formData: FormData) => Promise<FormState>; activities: string[]; text: CheckInText }) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const v = state.values;
   const e = state.errors;
   const scale = { type: "text", inputMode: "numeric", autoComplete: "off", className: "score-input" } as const;
+  // Sent: the thanks and the next date, and no form to send twice.
+  if (state.notice)
+    return (
+      <p role="status" className="notice">
+        {state.notice}
+      </p>
+    );
   return (
     <FormShell state={state} formAction={formAction} pending={pending} text={text} className="stack portal-form">
       <TextField id="activityPain" label={text.activityPain} defaultValue={v.activityPain} error={e.activityPain} {...scale} />

@@ -32,6 +32,7 @@ import { acceptsEntries } from "@/lib/retention/processing-stopped";
 import { unreadFromPatients } from "@/lib/messages/messages";
 import { savePsfsActivitiesAction } from "@/app/actions/check-in";
 import { PsfsActivitiesForm } from "@/components/patients/PsfsActivitiesForm";
+import { FormDialog } from "@/components/FormDialog";
 import { MAX_PSFS_ACTIVITIES, PSFS_ACTIVITY_FIELDS } from "@/lib/portal/weekly-check-in";
 
 const ZPatientPageSearch = searchOf(z.object({ assign: z.string().max(100).optional().catch(undefined) }));
@@ -133,32 +134,6 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
                   {(charts.pain || charts.functionPanels.length > 0) && <p className="hint">{messages.charts.bandExplained}</p>}
                   {outcomes.length > 0 && <OutcomeTable outcomes={outcomes} messages={messages} locale={locale} />}
                 </section>
-                <section aria-labelledby="check-in-heading" className="panel">
-                  <h2 id="check-in-heading">{messages.checkIn.clinicTitle}</h2>
-                  <p>{messages.checkIn.clinicIntro}</p>
-                  <p>{lastCheckIn ? messages.checkIn.lastCheckIn(formatDate(lastCheckIn, locale)) : messages.checkIn.noCheckIn}</p>
-                  {recording ? (
-                    <PsfsActivitiesForm
-                      action={savePsfsActivitiesAction.bind(null, patient.id, record.id)}
-                      activities={record.psfsActivities}
-                      maxLength={PSFS_ACTIVITY_FIELDS.activity.maxLength}
-                      text={{
-                        activities: Array.from({ length: MAX_PSFS_ACTIVITIES }, (_, i) => messages.checkIn.activity(i + 1)),
-                        hint: messages.checkIn.activityHint,
-                        save: messages.checkIn.saveActivities,
-                        saving: messages.checkIn.savingActivities,
-                      }}
-                    />
-                  ) : (
-                    record.psfsActivities.length > 0 && (
-                      <ul>
-                        {record.psfsActivities.map((activity) => (
-                          <li key={activity}>{activity}</li>
-                        ))}
-                      </ul>
-                    )
-                  )}
-                </section>
                 <InterventionList interventions={record.interventions} messages={messages} locale={locale} />
               </div>
               <ProgramsSection
@@ -178,7 +153,7 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
 
           <Suspense>
             <div className="record-grid wider-left page-section">
-              {/* The record's retention sits under the record, where the left column has room. */}
+              {/* The record's retention and the weekly check-in sit under the record, where the left column has room. */}
               <div className="column">
                 <RecordTimeline
                   patientId={patient.id}
@@ -188,6 +163,35 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
                   locale={locale}
                 />
                 <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} messages={messages} />
+                {/* What the portal asks the patient each week, under the record, where the left column has room. */}
+                <section aria-labelledby="check-in-heading" className="panel">
+                  <h2 id="check-in-heading">{messages.checkIn.clinicTitle}</h2>
+                  {record.psfsActivities.length > 0 ? (
+                    <ol aria-label={messages.instrument.PSFS}>
+                      {record.psfsActivities.map((activity) => (
+                        <li key={activity}>{activity}</li>
+                      ))}
+                    </ol>
+                  ) : (
+                    <p>{messages.checkIn.noActivities}</p>
+                  )}
+                  <p>{lastCheckIn ? messages.checkIn.lastCheckIn(formatDate(lastCheckIn, locale)) : messages.checkIn.noCheckIn}</p>
+                  {recording && (
+                    <FormDialog trigger={messages.checkIn.setActivities} title={messages.checkIn.setActivities} close={messages.dialog.close}>
+                      <PsfsActivitiesForm
+                        action={savePsfsActivitiesAction.bind(null, patient.id, record.id)}
+                        activities={record.psfsActivities}
+                        maxLength={PSFS_ACTIVITY_FIELDS.activity.maxLength}
+                        text={{
+                          activities: Array.from({ length: MAX_PSFS_ACTIVITIES }, (_, i) => messages.checkIn.activity(i + 1)),
+                          hint: `${messages.checkIn.clinicIntro} ${messages.checkIn.activityHint}`,
+                          save: messages.checkIn.saveActivities,
+                          saving: messages.checkIn.savingActivities,
+                        }}
+                      />
+                    </FormDialog>
+                  )}
+                </section>
               </div>
               <div className="column">
                 <PersonDetails patient={patient} actor={actor} messages={messages} />
