@@ -57,8 +57,8 @@ test("a weekly check-in on the phone reaches the clinic's chart, a message each 
   // The patient writes; the portal says first that messages are not for urgent symptoms.
   await page.getByRole("link", { name: "Beskeder", exact: true }).first().tap();
   await expect(page.getByRole("heading", { level: 1, name: "Beskeder" })).toBeVisible();
-  const urgent = page.getByRole("region", { name: "Kontakt egen læge samme dag, hvis" });
-  await expect(urgent).toContainText("Beskeder er ikke til akutte symptomer");
+  const urgent = page.getByRole("region", { name: "Beskeder er ikke til akutte symptomer" });
+  await expect(urgent).toContainText("Kontakt egen læge samme dag, hvis");
   await expect(urgent).toContainText("1813");
   await page.getByLabel("Din besked").fill("Må jeg løbe i weekenden?");
   await page.getByRole("button", { name: "Send besked" }).tap();

@@ -4,8 +4,8 @@ import { formatMoment } from "@/lib/i18n/format";
 import type { MessageView } from "@/lib/messages/messages";
 
 /**
- * A patient's conversation with the clinic, oldest first. The reader's own messages carry their
- * read receipt: when the other side opened them, or not yet.
+ * A patient's conversation with the clinic, oldest first. The reader's side's messages carry
+ * their read receipt: when the other side opened them, or not yet.
  */
 export function ConversationView({ messages: list, readerIsPatient, locale, text }: { messages: MessageView[]; readerIsPatient: boolean; locale: Locale; text: Messages["conversation"] }) {
   if (list.length === 0) return <p>{text.empty}</p>;
@@ -13,7 +13,8 @@ export function ConversationView({ messages: list, readerIsPatient, locale, text
     <ol className="conversation" aria-label={text.list}>
       {list.map((message) => {
         const own = message.fromPatient === readerIsPatient;
-        const who = own ? text.you : message.fromPatient ? text.fromPatient(message.senderName) : message.senderName;
+        // The patient writes alone; the clinic's side may be any of its staff, so each is named.
+        const who = message.fromPatient ? (readerIsPatient ? text.you : text.fromPatient(message.senderName)) : message.senderName;
         return (
           <li key={message.id} className={own ? "message own" : "message"}>
             <p className="message-meta">

@@ -22,7 +22,7 @@ export default page({ name: "/portal/messages", access: "own-record" }, async ({
         </p>
         <h1>{text.title}</h1>
         <p>{text.portalIntro}</p>
-        <WarningSigns locale={actor.locale} id="urgent-heading" lead={`${text.notUrgentTitle}. ${text.notUrgent}`} />
+        <WarningSigns locale={actor.locale} id="urgent-heading" title={text.notUrgentTitle} lead={text.notUrgent} />
         <section aria-labelledby="conversation-heading" className="panel">
           <h2 id="conversation-heading">{text.list}</h2>
           <ConversationView messages={conversation.messages} readerIsPatient locale={actor.locale} text={text} />
