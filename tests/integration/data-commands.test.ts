@@ -61,7 +61,7 @@ describe.runIf(TEST_DB_KIND === "pglite")("commands on the demo data", () => {
     const lines = stdout.trimEnd().split("\n");
     const resources = lines.map((line) => JSON.parse(line) as Resource);
     expect(resources.filter((r) => r.resourceType === "Patient")).toHaveLength(demoPatients);
-    expect(new Set(resources.map((r) => r.resourceType))).toEqual(new Set(["Patient", "Condition", "Observation", "CarePlan", "Procedure"]));
+    expect(new Set(resources.map((r) => r.resourceType))).toEqual(new Set(["Patient", "Condition", "Observation", "CarePlan", "Procedure", "Communication"]));
     const validate = await fhirValidator();
     expect(resources.flatMap((r) => validate(r).map((problem) => `${r.resourceType}/${r.id} ${problem}`))).toEqual([]);
     expect(stderr).toContain(`Exported ${resources.length} resources of ${demoPatients} patients.`);
