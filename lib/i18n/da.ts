@@ -1223,7 +1223,7 @@ export const da = {
     notRead: "Ikke læst endnu",
     newMessage: "Ny besked",
     body: "Din besked",
-    bodyHint: "Kort og om planen, højst 1.000 tegn.",
+    bodyHint: (max: number) => `Kort og om planen, højst ${daNumber(max)} tegn.`,
     send: "Send besked",
     sending: "Sender …",
     sent: "Beskeden er sendt.",

@@ -1223,7 +1223,7 @@ export const en: Messages = {
     notRead: "Not read yet",
     newMessage: "New message",
     body: "Your message",
-    bodyHint: "Short and about the plan, at most 1,000 characters.",
+    bodyHint: (max: number) => `Short and about the plan, at most ${enNumber(max)} characters.`,
     send: "Send message",
     sending: "Sending …",
     sent: "The message has been sent.",

@@ -51,7 +51,7 @@ function conversationWhere(actor: Actor, patientId: string | null) {
 }
 
 async function conversationPatient(db: Pick<Db, "patient">, actor: Actor, patientId: string | null) {
-  const patient = await db.patient.findFirst({ where: conversationWhere(actor, patientId), select: { id: true, name: true, portalUserId: true, processingStoppedAt: true, archivedAt: true } });
+  const patient = await db.patient.findFirst({ where: conversationWhere(actor, patientId), select: { id: true, name: true, portalUserId: true, processingStoppedAt: true } });
   if (!patient) throw new AppError("NOT_FOUND");
   return patient;
 }

@@ -30,7 +30,7 @@ export default page({ name: "/portal/messages", access: "own-record" }, async ({
         {conversation.canReceive && (
           <section aria-labelledby="new-message-heading" className="panel">
             <h2 id="new-message-heading">{text.newMessage}</h2>
-            <MessageForm action={sendOwnMessageAction} maxLength={MESSAGE_FIELDS.body.maxLength} text={{ body: text.body, bodyHint: text.bodyHint, send: text.send, sending: text.sending }} />
+            <MessageForm action={sendOwnMessageAction} maxLength={MESSAGE_FIELDS.body.maxLength} text={{ body: text.body, bodyHint: text.bodyHint(MESSAGE_FIELDS.body.maxLength), send: text.send, sending: text.sending }} />
           </section>
         )}
       </div>

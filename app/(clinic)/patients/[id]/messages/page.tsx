@@ -26,7 +26,7 @@ export default page({ name: "/patients/[id]/messages", access: "clinic-patients"
         <section aria-labelledby="new-message-heading" className="panel">
           <h2 id="new-message-heading">{text.newMessage}</h2>
           {conversation.canReceive ? (
-            <MessageForm action={sendPatientMessageAction.bind(null, conversation.patientId)} maxLength={MESSAGE_FIELDS.body.maxLength} text={{ body: text.body, bodyHint: text.bodyHint, send: text.send, sending: text.sending }} />
+            <MessageForm action={sendPatientMessageAction.bind(null, conversation.patientId)} maxLength={MESSAGE_FIELDS.body.maxLength} text={{ body: text.body, bodyHint: text.bodyHint(MESSAGE_FIELDS.body.maxLength), send: text.send, sending: text.sending }} />
           ) : (
             <p>{text.cannotReceive}</p>
           )}
