@@ -10,7 +10,7 @@ import { chromium } from "@playwright/test";
 import { addDays, today } from "../lib/dates";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { refreshEpisodeSummaries } from "../lib/episodes/refresh-episode-summary";
+import { refreshEpisodeState } from "../lib/episodes/episode-state";
 import { readEnv } from "../lib/env";
 import type { Prisma } from "../lib/generated/prisma/client";
 import { DEMO_PASSWORD } from "../lib/seed/demo";
@@ -116,7 +116,7 @@ async function ensurePatient(target: ReturnType<typeof databaseTargetFromEnv>): 
     await prisma.intervention.createMany({
       data: [90, 200, 400].map((day, i) => ({ ...base, episodeId: episode.id, recordedById: clinician.id, date: addDays(start, day), type: (["ORTHOSIS", "ESWT", "CORTICOSTEROID_INJECTION"] as const)[i]! })),
     });
-    await refreshEpisodeSummaries(prisma, [episode.id]);
+    await refreshEpisodeState(prisma, [episode.id], today(), { notify: false });
     return patient.id;
   } finally {
     await prisma.$disconnect();

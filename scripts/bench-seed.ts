@@ -9,7 +9,7 @@ import { today } from "../lib/dates";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
-import { refreshEpisodeSummaries } from "../lib/episodes/refresh-episode-summary";
+import { refreshEpisodeState } from "../lib/episodes/episode-state";
 import { refreshOutdatedReportFacts } from "../lib/reports/report-facts";
 import { readEnv } from "../lib/env";
 import { seedDefaultTemplates } from "../lib/programs/templates";
@@ -169,9 +169,9 @@ async function seedClinic(prisma: Db, spec: BenchClinic, day: Date, passwordHash
   );
   await step("flags", () =>
     sql(`
-      INSERT INTO "Flag" (id, "clinicId", "episodeId", code, severity, evidence, recommendation, sources, "ruleVersion", "updatedAt")
+      INSERT INTO "Flag" (id, "clinicId", "episodeId", code, severity, evidence, sources, "ruleVersion", "updatedAt")
       SELECT gen_random_uuid(), $1::uuid, ${idOf(`'${spec.tag}e' || n`)}, 'BENCH', (ARRAY['URGENT','HIGH','WARNING','INFO']::"FlagSeverity"[])[1 + n % 4],
-             '{}'::jsonb, '{}'::jsonb, ARRAY[]::text[], 1, now()
+             '{}'::jsonb, ARRAY[]::text[], 1, now()
       FROM generate_series(1, ${BENCH_PATIENTS}) AS n WHERE n % 7 = 0`),
   );
   await step("portal account", async () => {
@@ -179,10 +179,11 @@ async function seedClinic(prisma: Db, spec: BenchClinic, day: Date, passwordHash
     const user = await prisma.user.create({ data: { clinicId: clinic.id, role: "PATIENT", name: "Bench Patient", email: spec.portalPatient, passwordHash } });
     await prisma.patient.update({ where: { id: patientId }, data: { portalUserId: user.id } });
   });
-  await step("episode summaries (the app's own code)", async () => {
+  await step("episode states: flags, summaries, plans (the app's own code)", async () => {
     const episodes = await prisma.episode.findMany({ where: { clinicId: clinic.id }, select: { id: true } });
     for (let i = 0; i < episodes.length; i += 2000) {
-      await refreshEpisodeSummaries(prisma, episodes.slice(i, i + 2000).map((e) => e.id));
+      const batch = episodes.slice(i, i + 2000).map((e) => e.id);
+      await prisma.$transaction((tx) => refreshEpisodeState(tx, batch, today(), { reportFacts: false, notify: false }), { timeout: 600_000 });
     }
   });
   await step("report facts (the app's own code)", () => refreshOutdatedReportFacts(prisma, clinic.id, { batchSize: 1000 }));

@@ -21,6 +21,7 @@ import { dailyBackupJob, SCHEDULED_JOBS } from "../lib/scheduler/jobs";
 import { runDueJobs } from "../lib/scheduler/run-due-jobs";
 import { LEASE_MS } from "../lib/scheduler/schedule";
 import { clinicReport } from "../lib/reports/clinic-report";
+import { loadEpisodeSnapshots } from "../lib/episodes/episode-snapshot";
 import { workOutReportFacts } from "../lib/reports/report-facts";
 import { defaultPeriod } from "../lib/reports/report-query";
 import { BENCH_ADMIN, BENCH_CLINIC, BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PORTAL_PATIENT } from "./bench-config";
@@ -167,7 +168,7 @@ async function measureWithoutStoredFacts(target: ReturnType<typeof databaseTarge
     const clinic = await prisma.clinic.findFirstOrThrow({ where: { name: BENCH_CLINIC } });
     const period = defaultPeriod(today());
     const ids = (await prisma.episode.findMany({ where: { clinicId: clinic.id, treatmentStart: { gte: new Date(period.from), lte: new Date(period.to) } }, select: { id: true } })).map((e) => e.id);
-    const [stats] = await timeInTurn([() => workOutReportFacts(prisma, ids)], { runs: 5, warmUp: 1 });
+    const [stats] = await timeInTurn([async () => workOutReportFacts(await loadEpisodeSnapshots(prisma, ids))], { runs: 5, warmUp: 1 });
     return { ...stats!, episodes: ids.length };
   } finally {
     await prisma.$disconnect();

@@ -7,9 +7,8 @@ import { today } from "../lib/dates";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { readEnv } from "../lib/env";
-import { readProgramPhaseInputs } from "../lib/programs/refresh-program-phases";
+import { loadEpisodeSnapshots } from "../lib/episodes/episode-snapshot";
 import { RULE_CODES } from "../lib/rules/case";
-import { loadRuleCases } from "../lib/rules/load-rule-cases";
 import { SWEEP_BATCH, sweepEpisodes, sweptEpisodeIds } from "../lib/rules/sweep";
 import { runCli } from "./cli";
 
@@ -24,13 +23,11 @@ runCli(async () => {
       const ids = await sweptEpisodeIds(prisma);
       for (let i = 0; i < ids.length; i += SWEEP_BATCH) {
         const batch = ids.slice(i, i + SWEEP_BATCH);
-        // The rules' reads and the program phases' reads, as the sweep makes them.
+        // The episodes' snapshots and their stored flags, as the sweep reads them.
         await Promise.all([
-          loadRuleCases(prisma, batch),
-          prisma.episode.findMany({ where: { id: { in: batch } }, select: { id: true, clinic: { select: { ruleSettings: true } } } }),
+          loadEpisodeSnapshots(prisma, batch),
           prisma.flag.findMany({ where: { episodeId: { in: batch }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } } }),
         ]);
-        await readProgramPhaseInputs(prisma, batch);
       }
       console.log(`Read the data of ${ids.length} episodes in ${seconds()} s (no evaluation).`);
       return;

@@ -25,7 +25,8 @@ export const saveRecordAction = formAction(
         revalidatePath(`/patients/${target.patientId}`);
         return answer({ values: {} });
       }
-      redirect(`/patients/${target.patientId}`);
+      // A red flag that put the plan on hold: the patient page says so (and that the patient is told).
+      redirect(`/patients/${target.patientId}${result.planWentOnHold ? "?saved=onHold" : ""}`);
     }
     const errors = errorTexts(result.fieldErrors, messages, recordFields(kind, raw));
     return answer({ errors, formError: errors.form ?? messages.validation.summary });

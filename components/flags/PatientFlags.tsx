@@ -1,11 +1,12 @@
 import Link from "next/link";
 import type { FlagSeverity, FlagStatus, Locale } from "@/lib/generated/prisma/enums";
+import { flagRecommendation } from "@/lib/flags/flag-text";
 import type { Messages } from "@/lib/i18n";
 import type { RuleCode } from "@/lib/rules/case";
 import { fromFlagSeverity } from "@/lib/rules/severity";
 import { SeverityBadge } from "./SeverityBadge";
 
-type Flag = { id: string; code: string; severity: FlagSeverity; status: FlagStatus; recommendation: unknown };
+type Flag = { id: string; code: string; severity: FlagSeverity; status: FlagStatus; evidence: unknown };
 
 /** The episode's open and acknowledged flags, most severe first, each with what to do. */
 export function PatientFlags({ flags, messages, locale }: { flags: Flag[]; messages: Messages; locale: Locale }) {
@@ -22,7 +23,7 @@ export function PatientFlags({ flags, messages, locale }: { flags: Flag[]; messa
               <SeverityBadge severity={fromFlagSeverity(flag.severity)} label={text.severities[flag.severity]} />{" "}
               <Link href={`/flags/${flag.id}`}>{text.codes[flag.code as RuleCode]}</Link>
               {flag.status !== "OPEN" && <span className="muted"> · {text.statuses[flag.status]}</span>}
-              <p>{(flag.recommendation as Record<Locale, string>)[locale]}</p>
+              <p>{flagRecommendation(flag, messages, locale)}</p>
             </li>
           ))}
         </ul>

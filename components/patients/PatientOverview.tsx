@@ -5,13 +5,17 @@ import type { EpisodeStatus, Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatChange, formatDate, formatNumber } from "@/lib/i18n/format";
 import type { InstrumentProgress } from "@/lib/patients/progress-overview";
-import type { ActiveProgram } from "@/lib/programs/active-programs";
+import type { Plan } from "@/lib/clinical/episode-state";
+import type { ActiveProgram } from "@/lib/programs/current-plan";
+import { planText } from "@/lib/programs/plan-text";
 
 type Props = {
   patientId: string;
   episode: { treatmentStart: Date; status: EpisodeStatus };
   /** The program the caseload shows as the phase: HSR if active, else the latest active one. */
   program: ActiveProgram | undefined;
+  /** The plan's status, once a program is running. */
+  plan: Plan | null;
   progress: { pain: InstrumentProgress | null; function: InstrumentProgress | null };
   day: Date;
   messages: Messages;
@@ -36,7 +40,7 @@ export function RecordActions({ patientId, messages }: { patientId: string; mess
 }
 
 /** Where the patient is in treatment and how they are doing, as four tiles: the top of the patient page. */
-export function OverviewTiles({ episode, program, progress, day, messages, locale }: Omit<Props, "patientId">) {
+export function OverviewTiles({ episode, program, plan, progress, day, messages, locale }: Omit<Props, "patientId">) {
   const text = messages.overview;
   const date = (value: Date | string) => formatDate(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value, locale);
   const value = (progress: InstrumentProgress) => formatNumber(progress.latest, locale);
@@ -57,13 +61,20 @@ export function OverviewTiles({ episode, program, progress, day, messages, local
             {prescription ? (
               <>
                 <p className="sub">
-                {program.maintenanceSince
-                  ? text.maintenance
-                  : prescription.completed
-                    ? text.programDone(prescription.totalWeeks)
-                    : text.programWeek(prescription.week, prescription.totalWeeks, prescription.phase)}
-              </p>
+                  {program.maintenanceSince
+                    ? text.maintenance
+                    : prescription.completed
+                      ? text.programDone(prescription.totalWeeks)
+                      : text.programWeek(prescription.week, prescription.totalWeeks, prescription.phase)}
+                </p>
                 {thisWeek && <p className="sub">{text.thisWeek(thisWeek.completed, thisWeek.prescribed)}</p>}
+                {plan && (
+                  <p className="sub">
+                    <span className="plan-status" data-plan={plan.status}>
+                      {planText(plan, messages)}
+                    </span>
+                  </p>
+                )}
               </>
             ) : (
               <p className="sub">{text.notStarted(date(program.startDate))}</p>

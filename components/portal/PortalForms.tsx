@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { portalLogFormState } from "@/lib/portal/portal-log-answer";
 import { FormMessages } from "../FormMessages";
@@ -60,53 +60,88 @@ export function MorningPainForm({ today, text }: { today: string; text: { title:
 
 export type SessionFormText = {
   title: string; program: string; date: string; done: string; doneYes: string; doneNo: string; sets: string; reps: string;
-  loadKg: string; painDuring: string; save: string; saving: string;
+  loadKg: string; noLoad: string; painDuring: string; effort: string; effortOptions: { value: string; label: string }[];
+  todaysPlan: string; copyPlan: string; copyPlanHint: string; save: string; saving: string;
 } & LogText;
 
+/** A program the patient can log a session of, with today's prescription to copy from. */
+export type LoggableProgram = {
+  value: string;
+  label: string;
+  /** Today's dose in words, or null when there is none today (the program has not started). */
+  dose: string | null;
+  /** A sets-and-reps exercise (the heel raise): the form asks for sets, reps, load and effort. */
+  setsAndReps: boolean;
+  /** What "fill in today's plan" puts in the fields. */
+  copy: { sets: string; reps: string; loadKg: string };
+};
+
 /**
- * Logs one session. The form carries a client-generated id that stays the same until the
- * entry is stored or kept on the phone, so a double tap stores one row, and the queue's
- * sending it again after a lost answer stores nothing twice.
+ * Logs one session (SPEC §10, revision 2026-12-05). It starts empty: the patient says whether
+ * the session was done and what was actually done, since the load rule reads it; today's plan
+ * stands beside the fields, and one tap copies it in. The form carries a client-generated id
+ * that stays the same until the entry is stored or kept on the phone, so a double tap stores one
+ * row, and the queue's sending it again after a lost answer stores nothing twice.
  */
-export function SessionLogForm({
-  programs,
-  today,
-  defaults,
-  text,
-}: {
-  programs: { value: string; label: string }[];
-  today: string;
-  defaults: { sets: string; reps: string; loadKg: string };
-  text: SessionFormText;
-}) {
+export function SessionLogForm({ programs, today, text }: { programs: LoggableProgram[]; today: string; text: SessionFormText }) {
   const [clientId, setClientId] = useState(() => randomUuid());
   const [state, formAction, pending] = usePortalLog("session", text, undefined, () => setClientId(randomUuid()));
   const v = state.values;
   const e = state.errors;
+  const [programId, setProgramId] = useState(v.assignmentId ?? programs[0]?.value ?? "");
+  const program = programs.find((p) => p.value === programId) ?? programs[0];
+  const formRef = useRef<HTMLFormElement>(null);
+  const copyPlan = () => {
+    const form = formRef.current;
+    if (!form || !program) return;
+    for (const [name, value] of Object.entries(program.copy)) {
+      const field = form.elements.namedItem(name);
+      if (field instanceof HTMLInputElement) field.value = value;
+    }
+    form.querySelector<HTMLInputElement>("#sets")?.focus();
+  };
   return (
-    <form key={state.attempt} action={formAction} noValidate aria-label={text.title} aria-busy={pending} className="stack portal-form">
+    <form key={state.attempt} ref={formRef} action={formAction} noValidate aria-label={text.title} aria-busy={pending} className="stack portal-form">
       <FormMessages state={state} />
       <input type="hidden" name="clientId" value={clientId} />
       {programs.length === 1 ? (
         <input type="hidden" name="assignmentId" value={programs[0]!.value} />
       ) : (
-        <SelectField id="assignmentId" label={text.program} options={programs} defaultValue={v.assignmentId ?? programs[0]?.value} error={e.assignmentId} />
+        <SelectField id="assignmentId" label={text.program} options={programs} value={programId} onChange={(event) => setProgramId(event.target.value)} error={e.assignmentId} />
       )}
       {programs.length === 1 && e.assignmentId && <p className="field-error">{e.assignmentId}</p>}
+      {program?.dose && (
+        <div className="todays-plan">
+          <p>
+            <strong>{text.todaysPlan}:</strong> {program.dose}
+          </p>
+          {program.setsAndReps && (
+            <>
+              <button type="button" className="button secondary" onClick={copyPlan}>
+                {text.copyPlan}
+              </button>
+              <p className="hint">{text.copyPlanHint}</p>
+            </>
+          )}
+        </div>
+      )}
       <TextField id="date" label={text.date} type="date" max={today} defaultValue={v.date ?? today} error={e.date} />
       <RadioGroup
         name="completed"
         legend={text.done}
         options={[{ value: "yes", label: text.doneYes }, { value: "no", label: text.doneNo }]}
-        defaultValue={v.completed ?? "yes"}
+        defaultValue={v.completed}
         error={e.completed}
       />
-      <div className="field-row">
-        <TextField id="sets" label={text.sets} inputMode="numeric" defaultValue={v.sets ?? defaults.sets} error={e.sets} />
-        <TextField id="reps" label={text.reps} inputMode="numeric" defaultValue={v.reps ?? defaults.reps} error={e.reps} />
-        <TextField id="loadKg" label={text.loadKg} inputMode="decimal" defaultValue={v.loadKg ?? defaults.loadKg} error={e.loadKg} />
-      </div>
+      {program?.setsAndReps && (
+        <div className="field-row">
+          <TextField id="sets" label={text.sets} inputMode="numeric" defaultValue={v.sets} error={e.sets} />
+          <TextField id="reps" label={text.reps} inputMode="numeric" defaultValue={v.reps} error={e.reps} />
+          <TextField id="loadKg" label={text.loadKg} hint={text.noLoad} inputMode="decimal" defaultValue={v.loadKg} error={e.loadKg} />
+        </div>
+      )}
       <TextField id="painDuring" label={text.painDuring} inputMode="numeric" defaultValue={v.painDuring} error={e.painDuring} />
+      {program?.setsAndReps && <RadioGroup name="effort" legend={text.effort} options={text.effortOptions} defaultValue={v.effort} error={e.effort} />}
       <button type="submit" className="button primary large" disabled={pending}>
         {pending ? text.saving : text.save}
       </button>

@@ -5,7 +5,8 @@ import { EDUCATION } from "@/lib/education/education-content";
 import { doseText } from "@/lib/programs/exercise-dose";
 import type { Messages } from "@/lib/i18n";
 import { formatDate } from "@/lib/i18n/format";
-import type { ActiveProgram } from "@/lib/programs/active-programs";
+import type { CurrentPlan } from "@/lib/programs/current-plan";
+import { heldLoadSentences } from "@/lib/programs/plan-text";
 import { ExerciseDrawing, exerciseDrawingLabel } from "../exercises/ExerciseDrawing";
 import { PrintButton } from "../PrintButton";
 import { exerciseName, PrescriptionDetails } from "./PrescriptionDetails";
@@ -18,7 +19,7 @@ import { exerciseName, PrescriptionDetails } from "./PrescriptionDetails";
 export function PlanHandout({
   patientName,
   comorbidities,
-  programs,
+  current,
   today,
   backHref,
   messages,
@@ -27,7 +28,8 @@ export function PlanHandout({
   patientName: string;
   /** The patient's conditions that change the advice (lib/clinical/comorbidities.ts). */
   comorbidities: readonly string[];
-  programs: ActiveProgram[];
+  /** The plan; none for a patient without an open episode. */
+  current: Pick<CurrentPlan, "plan" | "programs" | "painLimit"> | null;
   today: Date;
   backHref: string;
   messages: Messages;
@@ -35,6 +37,11 @@ export function PlanHandout({
 }) {
   const text = messages.handout;
   const warning = EDUCATION[locale].contactClinic;
+  // A plan on hold is printed as on hold: no exercise and no dose (SPEC §6).
+  const onHold = current?.plan?.status === "ON_HOLD";
+  const programs = onHold ? [] : (current?.programs ?? []);
+  const painLimit = current?.painLimit ?? 0;
+  const heldLoad = heldLoadSentences(current?.plan ?? null, messages);
   return (
     <article className="handout">
       <div className="page-heading">
@@ -47,7 +54,13 @@ export function PlanHandout({
         </div>
       </div>
       <p>{text.for(patientName, formatDate(today, locale))}</p>
-      {programs.length === 0 && <p>{text.none}</p>}
+      {onHold && (
+        <div className="warning-box" role="note">
+          <h2>{messages.portal.hold.title}</h2>
+          <p>{messages.portal.hold.handout}</p>
+        </div>
+      )}
+      {!onHold && programs.length === 0 && <p>{text.none}</p>}
       {programs.map((program) => {
         const exercises = [...new Set(program.content.phases.map((phase) => phase.exercise))];
         return (
@@ -64,6 +77,7 @@ export function PlanHandout({
                   locale={locale}
                   wording={{ week: messages.portal.week, reasons: messages.portal.reasons }}
                   drawing={false}
+                  heldLoad={heldLoad}
                 />
               </>
             )}
@@ -113,7 +127,7 @@ export function PlanHandout({
               </>
             )}
             <h3>{text.painRuleTitle}</h3>
-            <p>{text.painRule(program.content.maxPain)}</p>
+            <p>{text.painRule(painLimit)}</p>
           </section>
         );
       })}

@@ -2,7 +2,7 @@ import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
 import { doseKind, doseText } from "@/lib/programs/exercise-dose";
-import type { Prescription, WeekOutcome, WeekReview } from "@/lib/programs/progression";
+import type { Prescription, WeekOutcome, WeekReview } from "@/lib/programs/prescription";
 import { DataTableDetails } from "../DataTableDetails";
 import { DetailsList } from "../DetailsList";
 import { ExerciseDrawing, exerciseDrawingLabel } from "../exercises/ExerciseDrawing";
@@ -16,7 +16,8 @@ type Wording = { week: (week: number, phase: number) => string; reasons: Record<
 /**
  * A prescription: exercise, sets × reps, load, tempo, the exercise's drawing, the pain rule, and
  * why it is what it is. `wording` replaces the clinical phrasing of the week and the reason (the
- * portal's plain words); `drawing={false}` leaves the drawing to a page that shows it elsewhere.
+ * portal's plain words); `drawing={false}` leaves the drawing to a page that shows it elsewhere;
+ * `heldLoad` says why the load does not rise (a plan whose load is held, SPEC §6).
  */
 export function PrescriptionDetails({
   prescription: p,
@@ -24,12 +25,14 @@ export function PrescriptionDetails({
   locale,
   wording,
   drawing = true,
+  heldLoad,
 }: {
   prescription: Prescription;
   messages: Messages;
   locale: Locale;
   wording?: Wording;
   drawing?: boolean;
+  heldLoad?: string[];
 }) {
   const text = messages.prescription;
   const words = wording ?? text;
@@ -52,6 +55,13 @@ export function PrescriptionDetails({
         </div>
       ) : (
         <DetailsList items={items} />
+      )}
+      {loadable && heldLoad && heldLoad.length > 0 && (
+        <div className="notice" role="note">
+          {heldLoad.map((sentence) => (
+            <p key={sentence}>{sentence}</p>
+          ))}
+        </div>
       )}
       <p>
         {text.painRule(p.maxPain)} {text.worseMorning}

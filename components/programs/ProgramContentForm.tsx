@@ -8,7 +8,7 @@ import { TextField } from "../TextField";
 type Option = { value: string; label: string };
 
 export type ProgramEditorText = {
-  sessionsMin: string; sessionsMax: string; maxPain: string; loadStepKg: string; tempo: string; tempoUp: string; tempoHold: string; tempoDown: string;
+  sessionsMin: string; sessionsMax: string; painLimit: string; loadStepKg: string; tempo: string; tempoUp: string; tempoHold: string; tempoDown: string;
   phases: string[]; from: string; to: string; exercise: string; sets: string; repsLow: string; repsHigh: string; load: string;
   save: string; saving: string; cancel: string;
 };
@@ -46,10 +46,10 @@ export function ProgramContentForm({
       {extraFields.map((field) => (
         <TextField key={field.id} id={field.id} label={field.label} inputMode={field.inputMode ?? "text"} defaultValue={v[field.id]} error={e[field.id]} />
       ))}
+      <p className="hint">{text.painLimit}</p>
       <div className="field-row">
         {number("sessionsMin", text.sessionsMin)}
         {number("sessionsMax", text.sessionsMax)}
-        {number("maxPain", text.maxPain)}
         {number("loadStepKg", text.loadStepKg, "decimal")}
       </div>
       <fieldset>

@@ -4,7 +4,9 @@ import { assignProgramAction, continueAsMaintenanceAction, endAssignmentAction, 
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
-import type { ActiveProgram } from "@/lib/programs/active-programs";
+import type { Plan } from "@/lib/clinical/episode-state";
+import type { ActiveProgram } from "@/lib/programs/current-plan";
+import { planText } from "@/lib/programs/plan-text";
 import { END_REASONS } from "@/lib/programs/assignments";
 import { templateName } from "@/lib/programs/template-name";
 import { isoDate } from "@/lib/dates";
@@ -16,6 +18,8 @@ import { AssignProgramForm, EndProgramButton, OverrideForm } from "./ProgramForm
 type Props = {
   patientId: string;
   episode: { id: string; treatmentStart: Date };
+  /** The plan's status once a program is running (lib/clinical/episode-state.ts). */
+  plan: Plan | null;
   programs: ActiveProgram[];
   templates: { id: string; nameDa: string; nameEn: string; version: number; sessionsPerWeek: number }[];
   /** A template to preselect in the assign form (from a "start return to running" link). */
@@ -32,11 +36,13 @@ type Props = {
  * change (assign, adjust, change phase or load, end) sits behind its own button, so the panel
  * reads as a summary rather than a stack of open forms.
  */
-export function ProgramsSection({ patientId, episode, programs, templates, assignTemplateId, editable, today, messages, locale }: Props) {
+export function ProgramsSection({ patientId, episode, plan, programs, templates, assignTemplateId, editable, today, messages, locale }: Props) {
   const text = messages.programs;
   const date = (value: Date | string) => formatDate(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value, locale);
   const defaultTemplate = templates.find((template) => template.id === assignTemplateId) ?? templates[0];
   const firstWeekActive = programs.some((program) => program.kind === "FIRST_WEEK");
+  // Never offered beside a red flag or a doubt about the diagnosis (SPEC §6, return to running).
+  const runningAllowed = !plan?.reasons.some((reason) => reason === "RED_FLAG" || reason === "DIAGNOSIS_DOUBT");
   return (
     <section aria-labelledby="programs-heading" className="panel">
       <div className="panel-heading">
@@ -65,6 +71,14 @@ export function ProgramsSection({ patientId, episode, programs, templates, assig
         </div>
       </div>
       {programs.length === 0 && <p>{text.none}</p>}
+      {plan && plan.status !== "ACTIVE" && (
+        <div className="warning-box plan-box" data-plan={plan.status} role="note">
+          <p>
+            <strong>{messages.plan.label}:</strong> {planText(plan, messages)}
+          </p>
+          <p>{messages.plan.explain[plan.status]}</p>
+        </div>
+      )}
       {programs.map((program) => (
         <article key={program.id} className="program" aria-labelledby={`program-${program.id}`}>
           <h3 id={`program-${program.id}`}>{messages.program[program.kind]}</h3>
@@ -83,7 +97,7 @@ export function ProgramsSection({ patientId, episode, programs, templates, assig
                       {text.maintain}
                     </button>
                   </form>
-                  {program.kind === "HSR" && (
+                  {program.kind === "HSR" && runningAllowed && (
                     <Link href={`/patients/${patientId}?assign=return-to-run`} className="button secondary">
                       {text.startReturnToRun}
                     </Link>
@@ -106,10 +120,17 @@ export function ProgramsSection({ patientId, episode, programs, templates, assig
             {program.sessions.length > 0 && (
               <DataTableDetails
                 summary={text.sessionsTable}
-                columns={[text.sessionColumns.date, text.sessionColumns.done, text.sessionColumns.dose, text.sessionColumns.load, text.sessionColumns.pain]}
+                columns={[text.sessionColumns.date, text.sessionColumns.done, text.sessionColumns.dose, text.sessionColumns.load, text.sessionColumns.pain, text.sessionColumns.effort]}
                 rows={program.sessions.map((s) => ({
                   key: s.id,
-                  cells: [date(s.date), s.completed ? messages.prescription.yes : messages.prescription.no, s.sets && s.reps ? `${s.sets} × ${s.reps}` : "–", s.loadKg === null ? "–" : formatNumber(s.loadKg, locale), s.painDuring ?? "–"],
+                  cells: [
+                    date(s.date),
+                    s.completed ? messages.prescription.yes : messages.prescription.no,
+                    s.sets && s.reps ? `${s.sets} × ${s.reps}` : "–",
+                    s.loadKg === null ? "–" : formatNumber(s.loadKg, locale),
+                    s.painDuring ?? "–",
+                    s.effort ? messages.portal.effortOptions[s.effort] : "–",
+                  ],
                 }))}
               />
             )}

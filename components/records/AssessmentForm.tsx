@@ -14,7 +14,8 @@ export type AssessmentFormText = {
   palpation: string; palpationHowTo: string; windlass: string; windlassHowTo: string;
   calcanealSqueeze: string; calcanealSqueezeHowTo: string; tinel: string; tinelHowTo: string; ankleDorsiflexion: string;
   redFlagScreen: string; redFlagScreenHint: string;
-  redFlags: string; redFlagsHint: string; findings: string; redFlagBanner: string; redFlagSuspected: string;
+  redFlags: string; redFlagsHint: string; differentialsExamined: string; differentialsHint: string; findings: string;
+  redFlagBanner: string; redFlagSuspected: string;
   riskFactors: string; recentLoadChange: string; calfTightness: string; runningKmPerWeek: string; shoeAgeKm: string;
   standingHoursPerDay: string; footType: string; bmi: string; walking: string; walkToleranceMin: string;
   walkNextMorningWorse: string; note: string; choose: string; save: string; saving: string; cancel: string; networkError: string;
@@ -41,6 +42,7 @@ export function AssessmentForm({
     painLocation: Option[];
     testResult: Option[];
     screen: Option[];
+    examination: Option[];
     yesNo: Option[];
     footType: Option[];
     redFlags: (Option & { suspected: string })[];
@@ -54,6 +56,7 @@ export function AssessmentForm({
   const [redFlags, setRedFlags] = useState<string[]>(initialRedFlags);
   const [findings, setFindings] = useState<string[]>(initialFindings);
   const [screen, setScreen] = useState(initial.redFlagsScreened);
+  const [examination, setExamination] = useState(initial.differentialsExamined);
   const [squeeze, setSqueeze] = useState(initial.calcanealSqueezePositive);
   const toggle = (list: string[], set: (next: string[]) => void, value: string) =>
     set(list.includes(value) ? list.filter((item) => item !== value) : [...list, value]);
@@ -108,16 +111,29 @@ export function AssessmentForm({
         )}
         {e.redFlags && <p className="field-error">{e.redFlags}</p>}
       </div>
-      <fieldset>
-        <legend>{text.findings}</legend>
-        {options.findings.map((finding) => (
-          <label key={finding.value} className="checkbox">
-            <input type="checkbox" name="findings" value={finding.value} checked={findings.includes(finding.value)} onChange={() => toggle(findings, setFindings, finding.value)} />
-            {finding.label}
-          </label>
-        ))}
+      <div className="stack">
+        <RadioGroup
+          name="differentialsExamined"
+          legend={text.differentialsExamined}
+          description={text.differentialsHint}
+          options={options.examination}
+          defaultValue={v.differentialsExamined}
+          error={e.differentialsExamined}
+          onChange={setExamination}
+        />
+        {examination === "yes" && (
+          <fieldset>
+            <legend>{text.findings}</legend>
+            {options.findings.map((finding) => (
+              <label key={finding.value} className="checkbox">
+                <input type="checkbox" name="findings" value={finding.value} checked={findings.includes(finding.value)} onChange={() => toggle(findings, setFindings, finding.value)} />
+                {finding.label}
+              </label>
+            ))}
+          </fieldset>
+        )}
         {e.findings && <p className="field-error">{e.findings}</p>}
-      </fieldset>
+      </div>
       <fieldset>
         <legend>{text.riskFactors}</legend>
         <label className="checkbox">

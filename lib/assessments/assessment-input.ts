@@ -35,7 +35,8 @@ const f = ASSESSMENT_FIELDS;
 
 /**
  * An assessment (clinic visit) of SPEC §3, dated within the episode and not in the future.
- * Red flags need the screen to have been done; a visit that records nothing is refused.
+ * Red flags need the screen to have been done, findings the differentials examined (both are
+ * answered, never defaulted: SPEC §5); a visit that records nothing is refused.
  */
 export function zAssessmentInput(today: () => Date) {
   return (episode: EpisodeBounds) =>
@@ -51,6 +52,7 @@ export function zAssessmentInput(today: () => Date) {
         ankleDorsiflexionDeg: zOptionalNumber(f.ankleDorsiflexionDeg),
         redFlagsScreened: screened,
         redFlags: codes(CHECKLIST_RED_FLAGS as unknown as readonly [string, ...string[]]),
+        differentialsExamined: screened,
         findings: codes(FINDINGS),
         recentLoadChange: checkbox,
         calfTightness: checkbox,
@@ -67,11 +69,14 @@ export function zAssessmentInput(today: () => Date) {
         if (!a.redFlagsScreened && a.calcanealSqueezePositive === true) {
           ctx.addIssue({ code: "custom", path: ["calcanealSqueezePositive"], message: "squeezeNeedsScreen" });
         }
+        // Like the screen: a visit that did not examine the differentials records no finding.
+        if (!a.differentialsExamined && a.findings.length > 0) ctx.addIssue({ code: "custom", path: ["findings"], message: "findingsNotExamined" });
+        if (!a.differentialsExamined && a.tinelPositive === true) ctx.addIssue({ code: "custom", path: ["tinelPositive"], message: "tinelNeedsExamination" });
         const recorded = [
           a.painLocation, a.firstStepPain, a.palpationPositive, a.windlassPositive, a.calcanealSqueezePositive, a.tinelPositive,
           a.ankleDorsiflexionDeg, a.runningKmPerWeek, a.shoeAgeKm, a.standingHoursPerDay, a.footType, a.walkToleranceMin, a.walkNextMorningWorse, a.note,
         ].some((value) => value !== undefined && value !== null);
-        if (!recorded && !a.redFlagsScreened && a.findings.length === 0 && !a.recentLoadChange && !a.calfTightness) {
+        if (!recorded && !a.redFlagsScreened && !a.differentialsExamined && !a.recentLoadChange && !a.calfTightness) {
           ctx.addIssue({ code: "custom", path: ["form"], message: "nothingRecorded" });
         }
       })

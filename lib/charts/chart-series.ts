@@ -1,7 +1,8 @@
 // The numbers behind the patient page's charts, computed from an episode's rows; the chart
 // component only draws them. Times are milliseconds since the epoch (UTC dates).
+import { dayValuesByInstrument } from "../clinical/day-values";
 import { mcidBand } from "../clinical/instruments";
-import { addDays } from "../dates";
+import { addDays, isoDate } from "../dates";
 import type { Instrument, ProgramKind, RecordedBy } from "../generated/prisma/enums";
 import { ZProgramContent } from "../programs/default-templates";
 
@@ -30,17 +31,13 @@ export function outcomeSeries(outcomes: OutcomeRow[]): Series[] {
   return [...byKey.values()];
 }
 
-/** Each instrument's baseline (its earliest value, any source) and its band of no meaningful change. */
+/**
+ * Each instrument's baseline and its band of no meaningful change: the day's value of its
+ * earliest date (the worst of that date's values, whatever their source), as the rules take it.
+ */
 export function baselines(outcomes: OutcomeRow[]): Baseline[] {
-  const first = new Map<Instrument, OutcomeRow>();
-  for (const row of outcomes) {
-    const current = first.get(row.instrument);
-    if (!current || row.date < current.date) first.set(row.instrument, row);
-  }
-  return [...first.values()].map((row) => {
-    const value = Number(row.value);
-    return { instrument: row.instrument, value, ...mcidBand(row.instrument, value) };
-  });
+  const days = dayValuesByInstrument(outcomes.map((row) => ({ date: isoDate(row.date), instrument: row.instrument, value: Number(row.value), recordedBy: row.recordedBy })));
+  return [...days].map(([instrument, [first]]) => ({ instrument, value: first!.value, ...mcidBand(instrument, first!.value) }));
 }
 
 type Assignment = { kind: ProgramKind; startDate: Date; endedAt: Date | null; content: unknown };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { getMessages } from "../i18n";
 import { evaluate } from "../rules/evaluate";
-import { makeCase, plus } from "../rules/rule-case-builders";
+import { makeCase, plus, recommendation, session } from "../rules/rule-case-builders";
 import { EDUCATION } from "./education-content";
 
 describe.each(["da", "en"] as const)("the worse-morning rule in %s", (locale) => {
@@ -15,7 +15,7 @@ describe.each(["da", "en"] as const)("the worse-morning rule in %s", (locale) =>
     expect(m.handout.painRule(3)).toContain(rule);
     expect(m.handout.advice.FIRST_WEEK).toContain(rule);
     expect(EDUCATION[locale].sections.flatMap((s) => s.paragraphs).some((p) => p.includes(rule))).toBe(true);
-    const loadResponse = evaluate(makeCase({ sessions: [{ date: plus(3), kind: "HSR", completed: true, painDuring: 6 }] }), plus(3)).find((f) => f.code === "LOAD_RESPONSE")!;
-    expect(loadResponse.recommendation[locale]).toContain(rule);
+    const loadResponse = evaluate(makeCase({ sessions: [session(plus(3), { painDuring: 6 })] }), plus(3)).find((f) => f.code === "LOAD_RESPONSE")!;
+    expect(recommendation(loadResponse, locale)).toContain(rule);
   });
 });

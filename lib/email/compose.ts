@@ -6,7 +6,15 @@ import { getMessages } from "../i18n";
 import { INVITE_DAYS, RESET_HOURS } from "../invites/tokens";
 import { RETENTION_YEARS } from "../retention/retention-period";
 
-export type EmailKind = "STAFF_INVITE" | "PORTAL_INVITE" | "PASSWORD_RESET" | "ERASURE_RECEIPT" | "REMINDER_MORNING_PAIN" | "REMINDER_SESSION";
+export type EmailKind =
+  | "STAFF_INVITE"
+  | "PORTAL_INVITE"
+  | "PASSWORD_RESET"
+  | "ERASURE_RECEIPT"
+  | "REMINDER_MORNING_PAIN"
+  | "REMINDER_SESSION"
+  | "NOTICE_PLAN_ON_HOLD"
+  | "NOTICE_CLINIC_MESSAGE";
 export type EmailContent = { subject: string; text: string; html: string };
 /** `link` for the kinds that carry one; `keptUntil` (a formatted date) for the erasure receipt. */
 export type EmailFacts = { recipientName: string; clinicName: string; link?: string; keptUntil?: string };
@@ -18,7 +26,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&a
 export function composeEmail(kind: EmailKind, locale: Locale, facts: EmailFacts): EmailContent {
   const messages = getMessages(locale);
   const text = messages.email;
-  // A reminder says what its notification says (lib/reminders), with a link to the portal.
+  // A reminder or a notice says what its notification says (lib/reminders, lib/notices), with a link to the portal.
   const reminder = (message: { title: string; body: string }) => ({ subject: message.title, body: message.body, action: text.portalInvite.action });
   const parts = {
     STAFF_INVITE: { subject: text.staffInvite.subject(facts.clinicName), body: text.staffInvite.body(facts.clinicName, INVITE_DAYS), action: text.staffInvite.action },
@@ -27,6 +35,8 @@ export function composeEmail(kind: EmailKind, locale: Locale, facts: EmailFacts)
     ERASURE_RECEIPT: { subject: text.erasureReceipt.subject(facts.clinicName), body: text.erasureReceipt.body(facts.keptUntil ?? "", RETENTION_YEARS), action: null },
     REMINDER_MORNING_PAIN: reminder(messages.reminders.message.morningPain),
     REMINDER_SESSION: reminder(messages.reminders.message.session),
+    NOTICE_PLAN_ON_HOLD: reminder(messages.notices.PLAN_ON_HOLD),
+    NOTICE_CLINIC_MESSAGE: reminder(messages.notices.CLINIC_MESSAGE),
   }[kind];
   const link = parts.action && facts.link ? { action: parts.action, href: facts.link } : null;
   const greeting = text.greeting(firstName(facts.recipientName));

@@ -1,16 +1,14 @@
 import { today } from "../dates";
 import type { Db } from "../db/client";
-import { syncEpisodeFlags } from "../flags/sync-flags";
 import type { Prisma } from "../generated/prisma/client";
-import { refreshReportFacts } from "../reports/report-facts";
 import { assertProcessing } from "../retention/processing-stopped";
-import { refreshEpisodeSummaries } from "./refresh-episode-summary";
+import { refreshEpisodeState } from "./episode-state";
 
 /**
  * The one way to change an episode's clinical data: locks the episode's row, runs `write`,
- * re-evaluates the episode's flags with the rules and refreshes its summary and its report
- * facts, all in the same transaction, so the flags, the caseload and the clinic report never
- * disagree with the rows. The lock makes
+ * then derives the episode's clinical state once and stores it (flags, summary, plan status,
+ * report facts: episode-state.ts), all in the same transaction, so the flags, the caseload, the
+ * reminders and the clinic report never disagree with the rows. The lock makes
  * concurrent writes to one episode take turns, so two of them never both open the same flag.
  * A patient who asked to be erased takes no more writes (PROCESSING_STOPPED). An erasure
  * request locks the patient's episodes too, so it waits for a write in progress (which then
@@ -30,9 +28,7 @@ export function withEpisodeWrite<T>(
       SELECT p."processingStoppedAt" FROM "Episode" e JOIN "Patient" p ON p.id = e."patientId" WHERE e.id = ${episodeId}::uuid`;
     if (patient) assertProcessing(patient);
     const result = await write(tx);
-    await syncEpisodeFlags(tx, [episodeId], today());
-    await refreshEpisodeSummaries(tx, [episodeId]);
-    await refreshReportFacts(tx, [episodeId]);
+    await refreshEpisodeState(tx, [episodeId], today());
     return result;
   });
 }

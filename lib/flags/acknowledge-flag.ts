@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { requireId } from "../db/require-id";
-import { refreshEpisodeSummaries } from "../episodes/refresh-episode-summary";
+import { refreshFlagSummaries } from "../episodes/refresh-episode-summary";
 import { AppError } from "../errors";
 import { textLimit } from "../forms/field-limits";
 import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../forms/form-input";
@@ -37,7 +37,7 @@ export async function acknowledgeFlag(
     });
     await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "Flag", entityId: flag.id });
     // The caseload counts open flags only.
-    await refreshEpisodeSummaries(tx, [flag.episodeId]);
+    await refreshFlagSummaries(tx, [flag.episodeId]);
   });
   return { status: "acknowledged" };
 }

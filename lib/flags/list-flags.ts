@@ -60,6 +60,6 @@ export async function listEpisodeFlags(db: Db, actor: Actor, episodeId: string) 
   return db.flag.findMany({
     where: { episodeId: requireId(episodeId), clinicId: actor.clinicId, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] }, episode: { patient: patientWhere(actor) } },
     orderBy: [{ severity: "asc" }, { openedAt: "desc" }],
-    select: { id: true, code: true, severity: true, status: true, recommendation: true },
+    select: { id: true, code: true, severity: true, status: true, evidence: true },
   });
 }

@@ -7,13 +7,10 @@
 // first (planFlagChanges) and then written in a handful of statements, whatever the number of
 // episodes (writeFlagChanges): row-by-row writes made the sweep's first run take minutes.
 import { randomUUID } from "node:crypto";
-import type { FlagSeverity, FlagStatus, PainTrend } from "../generated/prisma/enums";
+import type { EpisodeState } from "../clinical/episode-state";
+import type { FlagSeverity, FlagStatus } from "../generated/prisma/enums";
 import { Prisma } from "../generated/prisma/client";
-import { RULE_CODES, type RuleCase, type RuleFlag } from "../rules/case";
-import { evaluate } from "../rules/evaluate";
-import { judgeInstruments, painTrend } from "../rules/instrument-judgement";
-import { loadRuleCases } from "../rules/load-rule-cases";
-import { clinicRuleSettings } from "../rules/settings";
+import { RULE_CODES, type RuleFlag } from "../rules/case";
 import { fromFlagSeverity, severityRank, toFlagSeverity } from "../rules/severity";
 
 /** JSON with sorted keys: PostgreSQL's jsonb does not keep key order. */
@@ -26,12 +23,12 @@ function canonical(value: unknown): string {
 }
 
 export type SyncCounts = { opened: number; changed: number; reopened: number; resolved: number };
+export const NO_CHANGES: SyncCounts = { opened: 0, changed: 0, reopened: 0, resolved: 0 };
 
 type StoredFlag = { id: string; episodeId: string; code: string; severity: FlagSeverity; status: FlagStatus; evidence: unknown; ruleVersion: number };
-type EpisodeRow = { id: string; clinicId: string; painTrend: PainTrend | null; clinic: { ruleSettings: unknown } };
 
 /** What the rules say a flag holds (the columns a changed hit rewrites). */
-type FlagValues = Pick<RuleFlag, "evidence" | "recommendation" | "sources" | "ruleVersion"> & { severity: FlagSeverity };
+type FlagValues = Pick<RuleFlag, "evidence" | "sources" | "ruleVersion"> & { severity: FlagSeverity };
 type FlagEventType = "OPENED" | "SEVERITY_CHANGED" | "REOPENED" | "RESOLVED";
 
 /** Every write one sync makes, gathered before any is made. */
@@ -44,36 +41,30 @@ type FlagChanges = {
   resolved: string[];
   /** In the order of the writes above; each names a flag that exists once those are made. */
   events: { flagId: string; type: FlagEventType; severity: FlagSeverity }[];
-  /** Episodes whose pain trend moved, by their new trend (null: no trend any more). */
-  painTrends: Map<PainTrend | null, string[]>;
 };
 
-export async function syncEpisodeFlags(db: Prisma.TransactionClient, episodeIds: string[], asOf: Date): Promise<SyncCounts> {
-  if (episodeIds.length === 0) return { opened: 0, changed: 0, reopened: 0, resolved: 0 };
-  // A sweep and a patient's write may evaluate one episode at once: the rows are locked (in id
-  // order, so two batches cannot deadlock) and the second waits for the first's flags.
-  await db.$executeRaw`SELECT 1 FROM "Episode" WHERE id = ANY(${episodeIds}::uuid[]) ORDER BY id FOR UPDATE`;
-  const [cases, episodes, current] = await Promise.all([
-    loadRuleCases(db, episodeIds),
-    db.episode.findMany({ where: { id: { in: episodeIds } }, select: { id: true, clinicId: true, painTrend: true, clinic: { select: { ruleSettings: true } } } }),
-    db.flag.findMany({ where: { episodeId: { in: episodeIds }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } } }),
-  ]);
-  const changes = planFlagChanges(episodes, cases, current, asOf.toISOString().slice(0, 10));
+/**
+ * Makes the stored flags of these episodes equal to the flags of their derived states. The
+ * caller (lib/episodes/episode-state.ts) has locked the episodes' rows.
+ */
+export async function syncEpisodeFlags(
+  db: Prisma.TransactionClient,
+  episodes: { id: string; clinicId: string }[],
+  states: ReadonlyMap<string, EpisodeState>,
+): Promise<SyncCounts> {
+  if (episodes.length === 0) return NO_CHANGES;
+  const current = await db.flag.findMany({ where: { episodeId: { in: episodes.map((e) => e.id) }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } } });
+  const changes = planFlagChanges(episodes, states, current);
   await writeFlagChanges(db, changes);
   return changes.counts;
 }
 
-/** Compares each episode's rule hits on `day` with its stored flags; writes nothing. */
-function planFlagChanges(episodes: EpisodeRow[], cases: Map<string, RuleCase>, current: StoredFlag[], day: string): FlagChanges {
-  const changes: FlagChanges = { counts: { opened: 0, changed: 0, reopened: 0, resolved: 0 }, opened: [], changed: [], resolved: [], events: [], painTrends: new Map() };
+/** Compares each episode's rule hits with its stored flags; writes nothing. */
+function planFlagChanges(episodes: { id: string; clinicId: string }[], states: ReadonlyMap<string, EpisodeState>, current: StoredFlag[]): FlagChanges {
+  const changes: FlagChanges = { counts: { ...NO_CHANGES }, opened: [], changed: [], resolved: [], events: [] };
   const storedOf = groupBy(current, (flag) => flag.episodeId);
   for (const episode of episodes) {
-    const settings = clinicRuleSettings(episode.clinic.ruleSettings);
-    const ruleCase = cases.get(episode.id)!;
-    const hits = evaluate(ruleCase, day, settings);
-    // The caseload's pain trend is the rules' own judgement, kept beside the flags.
-    const trend: PainTrend | null = painTrend(judgeInstruments(ruleCase.outcomes, day, settings));
-    if (trend !== episode.painTrend) pushTo(changes.painTrends, trend, episode.id);
+    const hits = states.get(episode.id)!.flags;
     const stored = new Map((storedOf.get(episode.id) ?? []).map((flag) => [flag.code, flag]));
     for (const hit of hits) {
       const existing = stored.get(hit.code);
@@ -92,7 +83,7 @@ function planFlagChanges(episodes: EpisodeRow[], cases: Map<string, RuleCase>, c
 }
 
 function valuesOf(hit: RuleFlag): FlagValues {
-  return { severity: toFlagSeverity(hit.severity), evidence: hit.evidence, recommendation: hit.recommendation, sources: hit.sources, ruleVersion: hit.ruleVersion };
+  return { severity: toFlagSeverity(hit.severity), evidence: hit.evidence, sources: hit.sources, ruleVersion: hit.ruleVersion };
 }
 
 function planNewFlag(changes: FlagChanges, episode: { id: string; clinicId: string }, hit: RuleFlag) {
@@ -122,9 +113,6 @@ function planChangedFlag(changes: FlagChanges, existing: StoredFlag, hit: RuleFl
  */
 async function writeFlagChanges(db: Prisma.TransactionClient, changes: FlagChanges) {
   const now = new Date();
-  for (const [trend, ids] of changes.painTrends) {
-    await db.episode.updateMany({ where: { id: { in: ids } }, data: { painTrend: trend } });
-  }
   await insertFlags(db, changes.opened, now);
   await updateChangedFlags(db, changes.changed, now);
   if (changes.resolved.length > 0) {
@@ -144,8 +132,8 @@ async function insertFlags(db: Prisma.TransactionClient, opened: FlagChanges["op
   if (opened.length === 0) return;
   const column = <T>(pick: (flag: FlagChanges["opened"][number]) => T) => opened.map(pick);
   await db.$executeRaw`
-    INSERT INTO "Flag" (id, "clinicId", "episodeId", code, severity, evidence, recommendation, sources, "ruleVersion", "openedAt", "updatedAt")
-    SELECT v.id, v.clinic_id, v.episode_id, v.code, v.severity::"FlagSeverity", v.evidence::jsonb, v.recommendation::jsonb, ${SOURCES},
+    INSERT INTO "Flag" (id, "clinicId", "episodeId", code, severity, evidence, sources, "ruleVersion", "openedAt", "updatedAt")
+    SELECT v.id, v.clinic_id, v.episode_id, v.code, v.severity::"FlagSeverity", v.evidence::jsonb, ${SOURCES},
            v.rule_version, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
     FROM unnest(
       ${column((f) => f.id)}::uuid[],
@@ -154,10 +142,9 @@ async function insertFlags(db: Prisma.TransactionClient, opened: FlagChanges["op
       ${column((f) => f.code)}::text[],
       ${column((f) => f.severity)}::text[],
       ${column((f) => JSON.stringify(f.evidence))}::text[],
-      ${column((f) => JSON.stringify(f.recommendation))}::text[],
       ${column((f) => JSON.stringify(f.sources))}::text[],
       ${column((f) => f.ruleVersion)}::int[]
-    ) AS v(id, clinic_id, episode_id, code, severity, evidence, recommendation, sources, rule_version)`;
+    ) AS v(id, clinic_id, episode_id, code, severity, evidence, sources, rule_version)`;
 }
 
 /**
@@ -172,7 +159,6 @@ async function updateChangedFlags(db: Prisma.TransactionClient, changed: FlagCha
     UPDATE "Flag" AS f SET
       severity       = v.severity::"FlagSeverity",
       evidence       = v.evidence::jsonb,
-      recommendation = v.recommendation::jsonb,
       sources        = ${SOURCES},
       "ruleVersion"  = v.rule_version,
       status         = CASE WHEN v.reopen THEN 'OPEN'::"FlagStatus" ELSE f.status END,
@@ -181,11 +167,10 @@ async function updateChangedFlags(db: Prisma.TransactionClient, changed: FlagCha
       ${column((f) => f.id)}::uuid[],
       ${column((f) => f.severity)}::text[],
       ${column((f) => JSON.stringify(f.evidence))}::text[],
-      ${column((f) => JSON.stringify(f.recommendation))}::text[],
       ${column((f) => JSON.stringify(f.sources))}::text[],
       ${column((f) => f.ruleVersion)}::int[],
       ${column((f) => f.reopen)}::boolean[]
-    ) AS v(id, severity, evidence, recommendation, sources, rule_version, reopen)
+    ) AS v(id, severity, evidence, sources, rule_version, reopen)
     WHERE f.id = v.id`;
 }
 

@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   "nothingRecorded",
   "redFlagsNotScreened",
   "squeezeNeedsScreen",
+  "findingsNotExamined",
+  "tinelNeedsExamination",
   "settingsOrder",
   "tooManyDecimals",
   "wholeNumber",

@@ -167,6 +167,7 @@ export const da = {
       START: "Her begynder programmet.",
       ADVANCED: "Sidste uge gik godt, så du rykker et niveau op i denne uge.",
       ON_SCHEDULE: "Du følger programmet som planlagt.",
+      HELD_FLAG: "Du bliver på samme niveau, mens din fysioterapeut følger op på dine symptomer.",
       HELD_SESSIONS: "Sidste uge blev der trænet mindre end planlagt, så du bliver på samme niveau i denne uge.",
       HELD_LOAD_RESPONSE: "Din hæl reagerede sidste uge (smerte over grænsen eller en værre morgen), så du bliver på samme niveau i denne uge.",
       STEPPED_BACK: "Du har været på samme niveau i to uger, så du går et niveau tilbage og bygger op igen.",
@@ -186,6 +187,29 @@ export const da = {
     reps: "Gentagelser pr. sæt",
     loadKg: "Ekstra vægt (kg)",
     painDuring: "Smerte under træningen (0–10)",
+    effort: "Hvor tunge føltes de sidste gentagelser?",
+    effortOptions: { LIGHT: "Lette", AS_INTENDED: "Tunge, som de skal være", TOO_HEAVY: "For tunge" },
+    todaysPlan: "Dagens plan",
+    copyPlan: "Udfyld med dagens plan",
+    copyPlanHint: "Ret tallene, hvis du lavede noget andet.",
+    noLoad: "Lad feltet stå tomt, hvis du ikke brugte ekstra vægt.",
+    morningAfterSession: "Du trænede i går. Hvordan var de første skridt i morges? Dit svar afgør, om belastningen kan sættes op.",
+    warningSignsLink: "Hvornår skal jeg kontakte en læge?",
+    fetchedAt: (moment: string) => `Du er offline. Siden er hentet ${moment}.`,
+    hold: {
+      title: "Hold pause med øvelserne",
+      RED_FLAG:
+        "Din fysioterapeut har bedt dig om at blive undersøgt af en læge i dag. Lav ikke øvelserne, før du har været hos lægen, og skån foden imens: ingen løb, hop eller lange gåture.",
+      EPISODE_PAUSED: "Klinikken har sat dit forløb på pause. Lav ikke øvelserne, før du har hørt fra din fysioterapeut.",
+      questions: "Har du spørgsmål, så ring til klinikken.",
+      noReminders: "Du får ingen påmindelser om træning, så længe planen står på pause.",
+      handout: "Din plan står på pause. Lav ikke øvelserne, før du har talt med din fysioterapeut.",
+    },
+    holdLoad: {
+      WORSENING: "Dine morgensmerter er steget de seneste dage, så belastningen bliver ikke sat op. Tal med din fysioterapeut.",
+      DIAGNOSIS_DOUBT: "Din fysioterapeut vil undersøge din fod igen, så belastningen bliver ikke sat op indtil da.",
+      LOAD_RESPONSE: "Din fod reagerede på en træning for nylig, så belastningen bliver ikke sat op, før den har fået ro igen.",
+    },
     saveSession: "Gem træning",
     savingSession: "Gemmer …",
     sessionSaved: "Træningen er gemt.",
@@ -202,8 +226,8 @@ export const da = {
     painChart: "Smerte ved første skridt om morgenen",
     recentSessions: "Mine seneste træninger",
     noSessions: "Ingen træninger registreret endnu.",
-    sessionRow: (done: boolean, sets: string, reps: string, load: string, pain: string) =>
-      done ? `Gennemført · ${sets} × ${reps} · ${load} kg · smerte ${pain}` : "Sprunget over",
+    sessionRow: (done: boolean, sets: string, reps: string, load: string, pain: string, effort: string | null) =>
+      done ? `Gennemført · ${sets} × ${reps} · ${load} kg · smerte ${pain}${effort ? ` · ${effort}` : ""}` : "Sprunget over",
     handout: "Min plan til print",
     record: "Min journal",
     recordFhir: "Hent min journal som fil",
@@ -281,6 +305,8 @@ export const da = {
     nothingRecorded: "Intet er registreret. Udfyld mindst ét fund, én test, én måling eller et notat.",
     redFlagsNotScreened: "Røde flag kan kun registreres, når der er screenet for røde flag ved dette besøg.",
     squeezeNeedsScreen: "En positiv squeeze-test er et rødt flag: registrér, at der er screenet for røde flag.",
+    findingsNotExamined: "Fund kan kun registreres, når differentialdiagnoserne er undersøgt ved dette besøg.",
+    tinelNeedsExamination: "Et positivt Tinels tegn er et fund: registrér, at differentialdiagnoserne er undersøgt.",
     settingsOrder: "Denne grænse kan ikke ligge før den grænse, den bygger på.",
     tooManyDecimals: "For mange decimaler.",
     wholeNumber: "Skriv et helt tal.",
@@ -542,6 +568,10 @@ export const da = {
     redFlags: "Fundne røde flag",
     redFlagsHint: "Markér alt, der er til stede. Ethvert rødt flag kræver lægelig vurdering samme dag.",
     findings: "Differentialdiagnostiske fund",
+    differentialsExamined: "Undersøgelse for differentialdiagnoser",
+    differentialsDone: "Undersøgt ved dette besøg",
+    differentialsNotDone: "Ikke undersøgt ved dette besøg",
+    differentialsHint: "Et fund fra et tidligere besøg står ved, indtil et besøg, der undersøger differentialdiagnoserne, ikke finder det.",
     redFlag: {
       CANNOT_BEAR_WEIGHT: "Kan ikke støtte på foden",
       RAPID_WORSENING: "Smerter, der hurtigt bliver værre",
@@ -658,6 +688,7 @@ export const da = {
     redFlagsPresent: (flags: string) => `Røde flag: ${flags}`,
     findingsPresent: (findings: string) => `Fund: ${findings}`,
     notScreened: "Ikke screenet for røde flag ved dette besøg",
+    notExamined: "Differentialdiagnoser ikke undersøgt ved dette besøg",
     tests: (results: string) => `Test: ${results}`,
     corrected: "rettet",
     visit: "Besøg",
@@ -670,7 +701,7 @@ export const da = {
   },
   rules: {
     RED_FLAG: (findings: string, care: string) =>
-      `Skal vurderes af en læge samme dag. ${findings} ${care} Aflast foden indtil da: ingen løb, hop eller lange gåture.`,
+      `Skal vurderes af en læge samme dag. ${findings} ${care} Træningsprogrammet står på pause i patientens portal, indtil en ny screening ikke finder røde flag; aflast foden indtil da: ingen hælløft med vægt, løb, hop eller lange gåture.`,
     redFlagFinding: (label: string, suspected: string) => `${label}: mistanke om ${suspected}.`,
     careLevel: {
       OUT_OF_HOURS: "Send patienten til egen læge i dag – uden for åbningstid til lægevagten.",
@@ -686,9 +717,11 @@ export const da = {
         "Nervesymptomer tyder på tarsaltunnelsyndrom, afklemning af Baxters nerve eller S1-radikulopati: undersøg følesans, Tinels tegn og lænden, og henvis til egen læge, hvis symptomerne varer ved (straks ved tiltagende kraftnedsættelse eller ændret kontrol med vandladning eller afføring).",
       INFLAMMATORY_SIGNS: "Inflammatoriske tegn tyder på spondylartritis: henvis til egen læge med henblik på blodprøver og reumatologisk vurdering (ikke akut).",
     },
-    WORSENING: "Skru ned for belastningen, og tag både program og diagnose op til revision.",
+    WORSENING:
+      "Skru ned for belastningen, screen igen for røde flag (fx hurtigt tiltagende smerter eller hævelse), og tag program og diagnose op til revision. Programmets belastning sættes ikke op, så længe forværringen står på.",
     NO_IMPROVEMENT: "Lav en struktureret gennemgang af diagnose, træningsadhærens, belastning og fodtøj, og overvej henvisning til læge.",
-    LOAD_RESPONSE: `Stop progressionen midlertidigt: smerten må højst være 3/10 under træning og skal være aftaget igen næste morgen. Patientens regel: »${WORSE_MORNING}«`,
+    LOAD_RESPONSE: (maxPain: string) =>
+      `Stop progressionen midlertidigt: smerten må højst være ${maxPain}/10 under og efter træning og skal have lagt sig igen næste morgen. Programmets belastning sættes ikke op, så længe reaktionen står på. Patientens regel: »${WORSE_MORNING}«`,
     LOW_ADHERENCE: "Afklar, hvad der forhindrer træningen, før programmets effekt vurderes.",
     SECOND_LINE_REVIEW:
       "Overvej trykbølgebehandling (ESWT), som guidelinen fra 2023 anbefaler ved vedvarende hælsmerter, og som fysioterapeuter giver i Danmark; laser og PRP har svagere evidens og er dyrere.",
@@ -857,15 +890,17 @@ export const da = {
       START: "Programmet starter i første fase.",
       ADVANCED: "Sidste uge blev gennemført uden reaktion på belastningen, så fasen går et trin frem.",
       ON_SCHEDULE: "Fasen følger programmets uger.",
+      HELD_FLAG: "Ved ugens start stod et rødt flag, en forværring eller tvivl om diagnosen, så fasen holdes (en pause, ikke en tilbagegang).",
       HELD_SESSIONS: "Sidste uge havde for få gennemførte træninger, så fasen holdes.",
       HELD_LOAD_RESPONSE: "Sidste uge gav reaktion på belastningen (smerte over grænsen eller værre morgen), så fasen holdes.",
       STEPPED_BACK: "To uger i træk måtte fasen holdes, så den går et trin tilbage.",
-      OVERRIDDEN: "Fysioterapeuten har ændret fase eller belastning.",
+      OVERRIDDEN: "Fysioterapeuten har ændret fasen.",
     },
     loadReasons: {
-      START: "Belastningen er den, fysioterapeuten startede med.",
-      RAISED: "De to seneste træninger blev gennemført helt og uden for meget smerte, så belastningen er sat et trin op.",
-      LOWERED: "Den seneste træning gav for meget smerte eller en værre morgen, så belastningen er sat et trin ned.",
+      START: "Belastningen er programmets startbelastning (mindst ét trin i en fase med ekstra vægt).",
+      RAISED:
+        "De to seneste træninger blev lavet helt med den foreslåede vægt, uden for meget smerte, uden at de sidste gentagelser var for tunge og uden en værre morgen, så belastningen er sat et trin op.",
+      LOWERED: "En træning gav smerte over grænsen eller en tydeligt værre morgen, så belastningen er sat et trin ned.",
       OVERRIDDEN: "Fysioterapeuten har sat belastningen.",
     },
     adherence: "Gennemførte træninger pr. uge",
@@ -888,6 +923,25 @@ export const da = {
     TOWEL_CURLS: "Tegning i to dele af en fod på et håndklæde på gulvet. Til venstre ligger håndklædet glat under foden; til højre har tæerne krøllet det sammen.",
     CALF_LOWERING: "Tegning af et underben set fra siden med forfoden på kanten af et trappetrin. En pil viser hælen, der langsomt sænkes fra tåstilling ned under trinnets kant.",
     RUN_WALK_INTERVALS: "Tegning af en person, der går, og den samme person, der løber, med pile imellem, som viser, at man skifter mellem gang og løb.",
+  },
+  /** The plan's status (SPEC §6), as the clinic's screens show it. */
+  plan: {
+    label: "Plan",
+    status: { ACTIVE: "Aktiv", HOLD_LOAD: "Belastning holdt", ON_HOLD: "På pause" },
+    reasons: {
+      RED_FLAG: "rødt flag",
+      EPISODE_PAUSED: "forløbet er sat på pause",
+      WORSENING: "forværring",
+      DIAGNOSIS_DOUBT: "tvivl om diagnosen",
+      LOAD_RESPONSE: "reaktion på belastning",
+    },
+    withReasons: (status: string, reasons: string) => (reasons ? `${status} (${reasons})` : status),
+    explain: {
+      HOLD_LOAD: "Patienten ser øvelsen i portalen, men belastningen sættes ikke op, så længe det står på.",
+      ON_HOLD: "Patientens portal viser ingen øvelser og ingen dosis, og der sendes ingen træningspåmindelser.",
+    },
+    savedOnHold: "Gemt. Patientens plan er nu sat på pause, og patienten får besked om at åbne portalen.",
+    any: "Alle",
   },
   programs: {
     title: "Programmer",
@@ -939,13 +993,13 @@ export const da = {
     overridePhaseValue: (phase: number) => `fase ${phase}`,
     overrideLoadValue: (kg: string) => `belastning ${kg} kg`,
     sessionsTable: "Registrerede træninger",
-    sessionColumns: { date: "Dato", done: "Gennemført", dose: "Sæt × gentagelser", load: "Vægt (kg)", pain: "Smerte undervejs" },
+    sessionColumns: { date: "Dato", done: "Gennemført", dose: "Sæt × gentagelser", load: "Vægt (kg)", pain: "Smerte undervejs", effort: "De sidste gentagelser" },
     handout: "Træningsplan til print",
     templates: "Programskabeloner",
     editor: {
       sessionsMin: "Træninger om ugen, mindst",
       sessionsMax: "Træninger om ugen, højst",
-      maxPain: "Højeste acceptable smerte (0–10)",
+      painLimit: "Smertegrænsen under og efter træning er klinikkens regelindstilling (belastningsreaktion: højeste smerte under træning) og gælder for alle programmer.",
       loadStepKg: "Belastningstrin (kg): så meget ændres den foreslåede belastning ad gangen",
       tempo: "Tempo i sekunder (lad alle tre stå tomme, hvis der ikke er et fast tempo)",
       tempoUp: "Op",
@@ -1251,6 +1305,11 @@ export const da = {
       morningPain: { title: "Hvordan var morgenens første skridt?", body: "Notér din morgensmerte i portalen. Det tager kun et øjeblik." },
       session: { title: "Tid til dagens træning", body: "Husk dagens øvelser, og notér træningen i portalen bagefter." },
     },
+  },
+  /** Push and e-mail that ask a patient to open the portal: never what changed or why (lib/notices). */
+  notices: {
+    PLAN_ON_HOLD: { title: "Nyt om din træningsplan", body: "Din fysioterapeut har ændret din plan. Åbn portalen og se, hvad du skal gøre nu." },
+    CLINIC_MESSAGE: { title: "Ny besked fra klinikken", body: "Klinikken har skrevet til dig. Åbn portalen for at læse beskeden." },
   },
   account: {
     title: "Min konto",

@@ -167,6 +167,7 @@ export const en: Messages = {
       START: "This is where the program starts.",
       ADVANCED: "Last week went well, so you move up a level this week.",
       ON_SCHEDULE: "You are on track with the program.",
+      HELD_FLAG: "You stay at the same level while your physiotherapist follows up on your symptoms.",
       HELD_SESSIONS: "Last week had fewer sessions than planned, so you stay at the same level this week.",
       HELD_LOAD_RESPONSE: "Your heel reacted last week (pain above the limit, or a worse morning), so you stay at the same level this week.",
       STEPPED_BACK: "You have stayed at the same level for two weeks, so you go back one level to build up again.",
@@ -186,6 +187,29 @@ export const en: Messages = {
     reps: "Reps per set",
     loadKg: "Extra load (kg)",
     painDuring: "Pain during the session (0–10)",
+    effort: "How heavy did the last repetitions feel?",
+    effortOptions: { LIGHT: "Light", AS_INTENDED: "Heavy, as they should be", TOO_HEAVY: "Too heavy" },
+    todaysPlan: "Today's plan",
+    copyPlan: "Fill in today's plan",
+    copyPlanHint: "Change the numbers if you did something else.",
+    noLoad: "Leave it empty if you used no extra weight.",
+    morningAfterSession: "You trained yesterday. How did your first steps feel this morning? Your answer decides whether the load can go up.",
+    warningSignsLink: "When should I see a doctor?",
+    fetchedAt: (moment: string) => `You are offline. This page was fetched ${moment}.`,
+    hold: {
+      title: "Pause the exercises",
+      RED_FLAG:
+        "Your physiotherapist has asked you to see a doctor today. Do not do the exercises until you have seen the doctor, and spare the foot meanwhile: no running, jumping or long walks.",
+      EPISODE_PAUSED: "The clinic has paused your course of treatment. Do not do the exercises until you have heard from your physiotherapist.",
+      questions: "If you have questions, call the clinic.",
+      noReminders: "You get no exercise reminders while your plan is on hold.",
+      handout: "Your plan is on hold. Do not do the exercises until you have spoken to your physiotherapist.",
+    },
+    holdLoad: {
+      WORSENING: "Your morning pain has risen over the last days, so the load is not raised. Talk to your physiotherapist.",
+      DIAGNOSIS_DOUBT: "Your physiotherapist wants to examine your foot again, so the load is not raised until then.",
+      LOAD_RESPONSE: "Your foot reacted to a recent session, so the load is not raised until it has settled.",
+    },
     saveSession: "Save session",
     savingSession: "Saving …",
     sessionSaved: "The session is saved.",
@@ -202,8 +226,8 @@ export const en: Messages = {
     painChart: "First-step pain in the morning",
     recentSessions: "My latest sessions",
     noSessions: "No sessions logged yet.",
-    sessionRow: (done: boolean, sets: string, reps: string, load: string, pain: string) =>
-      done ? `Done · ${sets} × ${reps} · ${load} kg · pain ${pain}` : "Skipped",
+    sessionRow: (done: boolean, sets: string, reps: string, load: string, pain: string, effort: string | null) =>
+      done ? `Done · ${sets} × ${reps} · ${load} kg · pain ${pain}${effort ? ` · ${effort}` : ""}` : "Skipped",
     handout: "My plan to print",
     record: "My record",
     recordFhir: "Download my record as a file",
@@ -281,6 +305,8 @@ export const en: Messages = {
     nothingRecorded: "Nothing was recorded. Fill in at least one finding, test, measure or note.",
     redFlagsNotScreened: "Red flags can only be recorded when the red-flag screen was done at this visit.",
     squeezeNeedsScreen: "A positive squeeze test is a red flag: record the red-flag screen as done.",
+    findingsNotExamined: "Findings can only be recorded when the differentials were examined at this visit.",
+    tinelNeedsExamination: "A positive Tinel's sign is a finding: record the differentials as examined.",
     settingsOrder: "This threshold cannot come before the one it builds on.",
     tooManyDecimals: "Too many decimals.",
     wholeNumber: "Enter a whole number.",
@@ -542,6 +568,10 @@ export const en: Messages = {
     redFlags: "Red flags found",
     redFlagsHint: "Tick everything present. Any red flag needs a medical assessment the same day.",
     findings: "Differential findings",
+    differentialsExamined: "Examination for differentials",
+    differentialsDone: "Examined at this visit",
+    differentialsNotDone: "Not examined at this visit",
+    differentialsHint: "A finding from an earlier visit stands until a visit that examines the differentials does not find it.",
     redFlag: {
       CANNOT_BEAR_WEIGHT: "Cannot bear weight on the foot",
       RAPID_WORSENING: "Pain that is getting rapidly worse",
@@ -658,6 +688,7 @@ export const en: Messages = {
     redFlagsPresent: (flags: string) => `Red flags: ${flags}`,
     findingsPresent: (findings: string) => `Findings: ${findings}`,
     notScreened: "Red-flag screen not done at this visit",
+    notExamined: "Differentials not examined at this visit",
     tests: (results: string) => `Tests: ${results}`,
     corrected: "corrected",
     visit: "Visit",
@@ -670,7 +701,7 @@ export const en: Messages = {
   },
   rules: {
     RED_FLAG: (findings: string, care: string) =>
-      `Needs a medical assessment the same day. ${findings} ${care} Offload the foot until then: no running, jumping or long walks.`,
+      `Needs a medical assessment the same day. ${findings} ${care} The exercise program is on hold in the patient's portal until a new screen finds no red flags; offload the foot until then: no loaded heel raises, running, jumping or long walks.`,
     redFlagFinding: (label: string, suspected: string) => `${label}: suspected ${suspected}.`,
     careLevel: {
       OUT_OF_HOURS: "Send the patient to their own doctor today; outside opening hours, to the out-of-hours medical service (lægevagten).",
@@ -686,9 +717,11 @@ export const en: Messages = {
         "Nerve symptoms suggest tarsal tunnel syndrome, entrapment of Baxter's nerve or S1 radiculopathy: examine sensation, Tinel's sign and the lower back, and refer to the patient's own doctor if they persist (at once if weakness grows or bladder or bowel control changes).",
       INFLAMMATORY_SIGNS: "Inflammatory signs suggest spondyloarthritis: refer to the patient's own doctor for blood tests and a rheumatological assessment (not urgent).",
     },
-    WORSENING: "Reduce the load, and review both the program and the diagnosis.",
+    WORSENING:
+      "Reduce the load, screen again for red flags (such as rapidly increasing pain or swelling), and review both the program and the diagnosis. The program's load is not raised while the worsening stands.",
     NO_IMPROVEMENT: "Hold a structured review of diagnosis, adherence, load and footwear, and consider referral to a physician.",
-    LOAD_RESPONSE: `Hold progression for now: pain should stay at 3/10 or below during exercise and settle by the next morning. The patient's rule: “${WORSE_MORNING}”`,
+    LOAD_RESPONSE: (maxPain: string) =>
+      `Hold progression for now: pain should stay at ${maxPain}/10 or below during and after exercise and settle by the next morning. The program's load is not raised while the response stands. The patient's rule: “${WORSE_MORNING}”`,
     LOW_ADHERENCE: "Find out what gets in the way of the exercise before judging the program.",
     SECOND_LINE_REVIEW:
       "Consider shockwave therapy (ESWT), which the 2023 guideline recommends for persisting heel pain and which physiotherapists give in Denmark; laser and PRP have weaker evidence and cost more.",
@@ -857,15 +890,17 @@ export const en: Messages = {
       START: "The program starts in its first phase.",
       ADVANCED: "Last week was completed with no load response, so the phase moves one step on.",
       ON_SCHEDULE: "The phase follows the program's weeks.",
+      HELD_FLAG: "A red flag, worsening or a doubt about the diagnosis stood at the start of the week, so the phase is held (a pause, not a setback).",
       HELD_SESSIONS: "Last week had too few completed sessions, so the phase is held.",
       HELD_LOAD_RESPONSE: "Last week showed a load response (pain over the limit or a worse morning), so the phase is held.",
       STEPPED_BACK: "The phase was held two weeks in a row, so it steps back one.",
-      OVERRIDDEN: "The physiotherapist has changed the phase or the load.",
+      OVERRIDDEN: "The physiotherapist has changed the phase.",
     },
     loadReasons: {
-      START: "The load is the one the physiotherapist started with.",
-      RAISED: "The last two sessions were done in full without too much pain, so the load is one step up.",
-      LOWERED: "The last session brought too much pain or a worse morning, so the load is one step down.",
+      START: "The load is the program's starting load (at least one step in a phase with extra weight).",
+      RAISED:
+        "The last two sessions were done in full with the suggested weight, without too much pain, without the last repetitions feeling too heavy and without a worse morning, so the load is one step up.",
+      LOWERED: "A session brought pain over the limit or a clearly worse morning, so the load is one step down.",
       OVERRIDDEN: "The physiotherapist has set the load.",
     },
     adherence: "Completed sessions per week",
@@ -888,6 +923,25 @@ export const en: Messages = {
     TOWEL_CURLS: "Two-part drawing of a foot on a towel on the floor. Left: the towel lies flat under the foot. Right: the toes have curled it up into a bunch.",
     CALF_LOWERING: "Drawing of a lower leg seen from the side, the front of the foot on the edge of a step. An arrow shows the heel being lowered slowly from up on the toes to below the edge of the step.",
     RUN_WALK_INTERVALS: "Drawing of a person walking and the same person running, with arrows between them showing that you switch between walking and running.",
+  },
+  /** The plan's status (SPEC §6), as the clinic's screens show it. */
+  plan: {
+    label: "Plan",
+    status: { ACTIVE: "Active", HOLD_LOAD: "Load held", ON_HOLD: "On hold" },
+    reasons: {
+      RED_FLAG: "red flag",
+      EPISODE_PAUSED: "episode paused",
+      WORSENING: "worsening",
+      DIAGNOSIS_DOUBT: "doubt about the diagnosis",
+      LOAD_RESPONSE: "load response",
+    },
+    withReasons: (status: string, reasons: string) => (reasons ? `${status} (${reasons})` : status),
+    explain: {
+      HOLD_LOAD: "The patient sees the exercise in the portal, but the load is not raised while this stands.",
+      ON_HOLD: "The patient's portal shows no exercise and no dose, and no exercise reminders are sent.",
+    },
+    savedOnHold: "Saved. The patient's plan is now on hold, and the patient is being told to open the portal.",
+    any: "Any",
   },
   programs: {
     title: "Programs",
@@ -939,13 +993,13 @@ export const en: Messages = {
     overridePhaseValue: (phase: number) => `phase ${phase}`,
     overrideLoadValue: (kg: string) => `load ${kg} kg`,
     sessionsTable: "Logged sessions",
-    sessionColumns: { date: "Date", done: "Done", dose: "Sets × reps", load: "Load (kg)", pain: "Pain during" },
+    sessionColumns: { date: "Date", done: "Done", dose: "Sets × reps", load: "Load (kg)", pain: "Pain during", effort: "Last repetitions" },
     handout: "Plan handout",
     templates: "Program templates",
     editor: {
       sessionsMin: "Sessions per week, at least",
       sessionsMax: "Sessions per week, at most",
-      maxPain: "Highest acceptable pain (0–10)",
+      painLimit: "The pain limit during and after exercise is the clinic's rule setting (load response: highest pain during a session) and applies to every program.",
       loadStepKg: "Load step (kg): how much the suggested load changes at a time",
       tempo: "Tempo in seconds (leave all three empty for no set tempo)",
       tempoUp: "Up",
@@ -1251,6 +1305,11 @@ export const en: Messages = {
       morningPain: { title: "How were this morning's first steps?", body: "Note your morning pain in the portal. It only takes a moment." },
       session: { title: "Time for today's exercises", body: "Remember today's exercises, and note the session in the portal afterwards." },
     },
+  },
+  /** Push and e-mail that ask a patient to open the portal: never what changed or why (lib/notices). */
+  notices: {
+    PLAN_ON_HOLD: { title: "News about your exercise plan", body: "Your physiotherapist has changed your plan. Open the portal to see what to do now." },
+    CLINIC_MESSAGE: { title: "New message from the clinic", body: "The clinic has written to you. Open the portal to read the message." },
   },
   account: {
     title: "My account",

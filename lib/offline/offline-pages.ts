@@ -15,8 +15,25 @@ export const PAGES_CACHE = "heelpain-portal-pages";
 /** The app's scripts, styles and icons: the same for everyone, no patient data. */
 export const ASSETS_CACHE = "heelpain-assets";
 
-/** The message a portal page posts to the service worker to have every offline page cached now. */
+/**
+ * The message a portal page posts to the service worker to have every offline page cached now,
+ * with the stamp of the plan it shows: a stamp other than the one the kept pages were made with
+ * means the plan changed (it went on hold, say), and every kept page is fetched again at once.
+ */
 export const CACHE_OFFLINE_PAGES = "cache-offline-pages";
+export type CacheOfflinePages = { type: typeof CACHE_OFFLINE_PAGES; planStamp: string | null };
+
+/** The attribute of the element whose value is the stamp of the plan a page shows. */
+export const PLAN_STAMP_ATTRIBUTE = "data-plan-stamp";
+
+/** What a kept page's plan comes down to: its status and, per program, the phase and the load. */
+export function planStamp(
+  plan: { status: string; reasons: readonly string[] } | null,
+  programs: readonly { id: string; prescription: { phase: number; suggestedLoadKg: number } | null }[],
+): string {
+  const parts = programs.map((p) => `${p.id}:${p.prescription ? `${p.prescription.phase}:${p.prescription.suggestedLoadKg}` : "-"}`);
+  return [plan ? `${plan.status}(${plan.reasons.join(",")})` : "none", ...parts].join("|");
+}
 
 export const isOfflinePage = (pathname: string) => (OFFLINE_PAGES as readonly string[]).includes(pathname);
 

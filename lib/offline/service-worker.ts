@@ -8,7 +8,7 @@
 // It also shows the reminders that arrive as web push. Nothing else is touched: entries go through the portal's own queue (entry-queue.ts), and the
 // record and its exports are never stored on the phone.
 import { CacheFirst, ExpirationPlugin, NetworkFirst, Serwist, type SerwistPlugin } from "serwist";
-import { ASSETS_CACHE, CACHE_OFFLINE_PAGES, isOfflinePage, OFFLINE_PAGES, PAGES_CACHE, SERVICE_WORKER_SCOPE } from "./offline-pages";
+import { ASSETS_CACHE, CACHE_OFFLINE_PAGES, type CacheOfflinePages, isOfflinePage, OFFLINE_PAGES, PAGES_CACHE, SERVICE_WORKER_SCOPE } from "./offline-pages";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -41,32 +41,51 @@ const serwist = new Serwist({
 /** A page loaded in the background is loaded again after this long (the plan moves on weekly). */
 const REFRESH_MS = 60 * 60_000;
 
+/** Where the stamp of the plan the kept pages show is kept, beside them (a sign-out deletes both). */
+const PLAN_STAMP_KEY = "/portal/__plan-stamp";
+
 /**
  * Loads the offline pages the cache lacks, or holds for more than REFRESH_MS, so the handout
- * is there even if the patient has only opened today's plan. The same rule as a navigation:
- * only the page itself is kept.
+ * is there even if the patient has only opened today's plan; every page when `everything`
+ * (the plan changed). The same rule as a navigation: only the page itself is kept.
  */
-async function cacheOfflinePages() {
+async function cacheOfflinePages(everything: boolean) {
   const cache = await caches.open(PAGES_CACHE);
   await Promise.all(
     OFFLINE_PAGES.map(async (path) => {
       const cached = await cache.match(path, { ignoreVary: true });
-      if (cached && Date.now() - Date.parse(cached.headers.get("date") ?? "") < REFRESH_MS) return;
+      if (!everything && cached && Date.now() - Date.parse(cached.headers.get("date") ?? "") < REFRESH_MS) return;
       const response = await fetch(path, { credentials: "same-origin", redirect: "manual" }).catch(() => null);
       if (response && isThePage(response)) await cache.put(path, response);
     }),
   );
 }
 
+/** Caches the offline pages, all of them again when the plan's stamp is not the one they were kept with. */
+async function keepPlan(planStamp: string | null) {
+  const cache = await caches.open(PAGES_CACHE);
+  const kept = await (await cache.match(PLAN_STAMP_KEY))?.text();
+  await cacheOfflinePages(planStamp !== null && kept !== undefined && kept !== planStamp);
+  if (planStamp !== null) await cache.put(PLAN_STAMP_KEY, new Response(planStamp));
+}
+
 self.addEventListener("message", (event) => {
-  if (event.data === CACHE_OFFLINE_PAGES) event.waitUntil(cacheOfflinePages());
+  const message = event.data as CacheOfflinePages | undefined;
+  if (message?.type === CACHE_OFFLINE_PAGES) event.waitUntil(keepPlan(message.planStamp));
 });
 
-// A reminder (lib/reminders/send-due-reminders.ts): what to do and where, never health data.
+// A reminder or a notice (lib/reminders, lib/notices): what to do and where, never health data.
+// A notice says the plan or the conversation changed: the kept pages are fetched again now,
+// while the phone has a connection, so the plan it shows offline is the new one.
 self.addEventListener("push", (event) => {
-  const message = event.data?.json() as { title: string; body: string; url: string } | undefined;
+  const message = event.data?.json() as { title: string; body: string; url: string; refresh?: boolean } | undefined;
   if (!message) return;
-  event.waitUntil(self.registration.showNotification(message.title, { body: message.body, icon: "/icons/icon-192.png", data: { url: message.url } }));
+  event.waitUntil(
+    Promise.all([
+      self.registration.showNotification(message.title, { body: message.body, icon: "/icons/icon-192.png", data: { url: message.url } }),
+      message.refresh ? cacheOfflinePages(true) : Promise.resolve(),
+    ]),
+  );
 });
 
 /** A tap on the reminder opens the portal, or brings an open portal to the front. */

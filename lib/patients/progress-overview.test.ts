@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { RuleCase } from "../rules/case";
+import { judgeInstruments } from "../rules/instrument-judgement";
 import { DEFAULT_RULE_SETTINGS } from "../rules/settings";
 import { progressOverview } from "./progress-overview";
 
 type Outcome = RuleCase["outcomes"][number];
 const clinic = (date: string, instrument: Outcome["instrument"], value: number): Outcome => ({ date, instrument, value, recordedBy: "CLINICIAN" });
 const diary = (date: string, value: number): Outcome => ({ date, instrument: "NRS_FIRST_STEP", value, recordedBy: "PATIENT" });
-const overview = (outcomes: Outcome[], asOf = "2026-12-01") => progressOverview(outcomes, asOf, DEFAULT_RULE_SETTINGS);
+const overview = (outcomes: Outcome[], asOf = "2026-12-01") => progressOverview(judgeInstruments(outcomes, asOf, DEFAULT_RULE_SETTINGS));
 
 describe("progressOverview", () => {
   it("is empty without measurements", () => {

@@ -1,12 +1,11 @@
 // How the patient is doing, for the first screen of the patient page: first-step pain and the
-// function instrument measured last, each from its baseline to its latest value exactly as the
-// rules judge it (lib/rules/instrument-judgement.ts), so the page never says "improved" beside a
-// NO_IMPROVEMENT flag. Pure: the page passes the episode's rows and the clinic's rule settings.
+// function instrument measured last, each from its baseline to its latest day value exactly as
+// the rules judge it (the judgements of the episode's derived state), so the page never says
+// "improved" beside a NO_IMPROVEMENT flag, nor another latest pain than the caseload.
 import { changeFromBaseline, FUNCTION_INSTRUMENTS } from "../clinical/instruments";
 import type { Instrument } from "../generated/prisma/enums";
-import type { RuleCase } from "../rules/case";
-import { isoDay, judgeInstruments, type InstrumentJudgement } from "../rules/instrument-judgement";
-import type { RuleSettings } from "../rules/settings";
+import { isoDay } from "../clinical/calendar";
+import type { InstrumentJudgement } from "../rules/instrument-judgement";
 
 /**
  * IMPROVED: changed by at least the MCID in the better direction; WORSE: the rules' worsening
@@ -48,8 +47,7 @@ function progressOf(judged: InstrumentJudgement): InstrumentProgress {
 }
 
 /** First-step pain, and the function instrument with the most recent measurement (the first listed on a tie). */
-export function progressOverview(outcomes: RuleCase["outcomes"], asOf: string, settings: RuleSettings) {
-  const judged = judgeInstruments(outcomes, asOf, settings);
+export function progressOverview(judged: InstrumentJudgement[]) {
   const pain = judged.find((j) => j.instrument === "NRS_FIRST_STEP");
   const functions = judged
     .filter((j) => FUNCTION_INSTRUMENTS.includes(j.instrument))

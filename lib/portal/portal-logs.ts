@@ -13,9 +13,11 @@ import { type FieldErrors, fieldErrorsOf, zChoice, zDate, zOptionalNumber, zRequ
 import { numberLimit } from "../forms/field-limits";
 import { patientWhere } from "../patients/scope";
 import { ZProgramContent } from "../programs/default-templates";
+import { doseKind } from "../programs/exercise-dose";
+import { EFFORTS } from "../rules/case";
 import { LOGGED_SESSION_SELECT, type LoggedSession, loggedSession } from "../programs/logged-session";
 import { programWeek } from "../programs/program-week";
-import { scheduledPhase } from "../programs/progression";
+import { scheduledPhase } from "../programs/prescription";
 
 type Invalid = { status: "invalid"; fieldErrors: FieldErrors };
 /** "updated": the day's morning pain was already logged and now has the new value. */
@@ -114,9 +116,23 @@ const zSession = (today: Date) =>
     reps: zOptionalNumber(PORTAL_LOG_FIELDS.reps),
     loadKg: zOptionalNumber(PORTAL_LOG_FIELDS.loadKg),
     painDuring: zOptionalNumber(PORTAL_LOG_FIELDS.painDuring),
+    effort: zChoice(EFFORTS).optional(),
   })
   // The pain rule needs the pain of every session that was done.
   .refine((v) => !v.completed || v.painDuring !== undefined, { path: ["painDuring"], message: "required" });
+
+/**
+ * What a done session of a sets-and-reps exercise must say (SPEC §10): the sets and reps actually
+ * done and how heavy the last reps felt, since the load rule reads them. No load is body weight.
+ */
+function setsAndRepsMissing(input: z.output<ReturnType<typeof zSession>>): FieldErrors {
+  if (!input.completed) return {};
+  const missing: FieldErrors = {};
+  if (input.sets === undefined) missing.sets = "required";
+  if (input.reps === undefined) missing.reps = "required";
+  if (input.effort === undefined) missing.effort = "required";
+  return missing;
+}
 
 /**
  * Logs a session of one of the patient's active programs. Idempotent on `clientId`, which the
@@ -135,13 +151,17 @@ export async function logSession(db: Db, actor: Actor, raw: Record<string, unkno
   // The exercise of the phase the program schedules for that week (every HSR phase shares one).
   const content = ZProgramContent.parse(assignment.content);
   const exercise = content.phases[scheduledPhase(content, programWeek(assignment.startDate, input.date) ?? 1) - 1]?.exercise ?? "";
+  if (doseKind(exercise) === "SETS_REPS") {
+    const missing = setsAndRepsMissing(input);
+    if (Object.keys(missing).length > 0) return { status: "invalid", fieldErrors: missing };
+  }
   return withEpisodeWrite(db, episode.id, async (tx) => {
     // ON CONFLICT DO NOTHING: a repeated clientId leaves the transaction usable.
     const inserted = await tx.sessionLog.createMany({
       data: [{
         clientId: input.clientId, clinicId: actor.clinicId, episodeId: episode.id, assignmentId: assignment.id, kind: assignment.kind,
         date: input.date, exercise, sets: input.sets ?? null, reps: input.reps ?? null, loadKg: input.loadKg ?? null,
-        painDuring: input.painDuring ?? null, completed: input.completed,
+        painDuring: input.painDuring ?? null, effort: input.effort ?? null, completed: input.completed,
       }],
       skipDuplicates: true,
     });

@@ -8,6 +8,7 @@ export type SessionLine = { id: string; date: string; text: string };
 
 export function sessionLine(session: LoggedSession, messages: Messages, locale: Locale): SessionLine {
   const number = (value: number | null) => (value === null ? "–" : formatNumber(value, locale));
-  const row = messages.portal.sessionRow(session.completed, number(session.sets), number(session.reps), number(session.loadKg), number(session.painDuring));
+  const effort = session.effort && messages.portal.effortOptions[session.effort].toLowerCase();
+  const row = messages.portal.sessionRow(session.completed, number(session.sets), number(session.reps), number(session.loadKg), number(session.painDuring), effort);
   return { id: session.id, date: session.date, text: `${formatDate(new Date(`${session.date}T00:00:00Z`), locale)}: ${row}` };
 }

@@ -23,8 +23,6 @@ export type ProgramPhase = {
 export type ProgramContent = {
   sessionsPerWeek: [number, number];
   tempo: { upSeconds: number; holdSeconds: number; downSeconds: number } | null;
-  /** Highest acceptable pain during and after a session, 0–10; it must settle by next morning. */
-  maxPain: number;
   /** How much the suggested load rises or falls at a time (kg), in loaded phases. */
   loadStepKg: number;
   phases: ProgramPhase[];
@@ -44,7 +42,6 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
     content: {
       sessionsPerWeek: [7, 7],
       tempo: null,
-      maxPain: 3,
       loadStepKg: DEFAULT_LOAD_STEP_KG,
       phases: [
         { code: "OFFLOAD", weeks: [1, 1], exercise: "PLANTAR_FASCIA_STRETCH", sets: 3, reps: [10, 10], load: "NONE" },
@@ -59,7 +56,6 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
     content: {
       sessionsPerWeek: [3, 4],
       tempo: { upSeconds: 3, holdSeconds: 0, downSeconds: 3 },
-      maxPain: 3,
       loadStepKg: DEFAULT_LOAD_STEP_KG,
       phases: [
         { code: "HSR_1", weeks: [1, 3], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [12, 12], load: "BODY_WEIGHT" },
@@ -71,7 +67,8 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
     },
   },
   {
-    // As in the trial (Rathleff et al. 2015): every second day, 3 s up, 2 s hold, 3 s down.
+    // As in the trial (Rathleff et al. 2015): every second day, 3 s up, 2 s hold, 3 s down; 12RM at
+    // body weight in weeks 1–2 (a backpack from week 3, SPEC §6).
     key: "hsr-rathleff-2015",
     kind: "HSR",
     nameDa: "HSR hælløft, Rathleff 2015",
@@ -79,10 +76,9 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
     content: {
       sessionsPerWeek: [3, 4],
       tempo: { upSeconds: 3, holdSeconds: 2, downSeconds: 3 },
-      maxPain: 3,
       loadStepKg: DEFAULT_LOAD_STEP_KG,
       phases: [
-        { code: "RATHLEFF_12RM", weeks: [1, 2], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [12, 12], load: "ADD_LOAD" },
+        { code: "RATHLEFF_12RM", weeks: [1, 2], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [12, 12], load: "BODY_WEIGHT" },
         { code: "RATHLEFF_10RM", weeks: [3, 4], exercise: "HEEL_RAISE_TOWEL", sets: 4, reps: [10, 10], load: "MORE_LOAD" },
         { code: "RATHLEFF_8RM", weeks: [5, 12], exercise: "HEEL_RAISE_TOWEL", sets: 5, reps: [8, 8], load: "HIGH_LOAD" },
       ],
@@ -96,7 +92,6 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
     content: {
       sessionsPerWeek: [2, 3],
       tempo: null,
-      maxPain: 3,
       loadStepKg: DEFAULT_LOAD_STEP_KG,
       phases: [
         { code: "RUN_WALK", weeks: [1, 4], exercise: "RUN_WALK_INTERVALS", sets: 10, reps: [1, 1], load: "NONE" },
@@ -105,11 +100,14 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
   },
 ];
 
-/** An assignment's stored content, checked when read back from the database. */
+/**
+ * An assignment's stored content, checked when read back from the database. The pain limit is
+ * the clinic's setting (loadResponseMaxPain), not the template's: a `maxPain` in older content
+ * is dropped on read (and by the migration that removed it).
+ */
 export const ZProgramContent = z.object({
   sessionsPerWeek: z.tuple([z.number(), z.number()]),
   tempo: z.object({ upSeconds: z.number(), holdSeconds: z.number(), downSeconds: z.number() }).nullable(),
-  maxPain: z.number(),
   // Stored before templates had a load step: those take the default.
   loadStepKg: z.number().default(DEFAULT_LOAD_STEP_KG),
   phases: z.array(

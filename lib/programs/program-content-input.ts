@@ -11,7 +11,6 @@ import { EXERCISES, LOAD_GUIDANCE, type ProgramContent } from "./default-templat
 /** The bounds of each editable number (all whole numbers); the schema and the error messages both read them. */
 const RANGES = {
   sessions: numberLimit(1, 7),
-  maxPain: numberLimit(0, 10),
   tempoUp: numberLimit(1, 10),
   tempoHold: numberLimit(0, 10),
   tempoDown: numberLimit(1, 10),
@@ -27,7 +26,7 @@ const zOptionalInt = zOptionalNumber;
 /** What each editor field accepts, for its error text. */
 export function programContentFields(content: ProgramContent): FieldLimits {
   const ranges: FieldLimits = {
-    sessionsMin: RANGES.sessions, sessionsMax: RANGES.sessions, sessionsPerWeek: RANGES.sessions, maxPain: RANGES.maxPain, loadStepKg: RANGES.loadStepKg,
+    sessionsMin: RANGES.sessions, sessionsMax: RANGES.sessions, sessionsPerWeek: RANGES.sessions, loadStepKg: RANGES.loadStepKg,
     tempoUp: RANGES.tempoUp, tempoHold: RANGES.tempoHold, tempoDown: RANGES.tempoDown,
   };
   content.phases.forEach((_, i) => {
@@ -44,7 +43,6 @@ export function programContentValues(content: ProgramContent, locale: Locale): R
   const values: Record<string, string> = {
     sessionsMin: String(content.sessionsPerWeek[0]),
     sessionsMax: String(content.sessionsPerWeek[1]),
-    maxPain: String(content.maxPain),
     loadStepKg: formatInputNumber(content.loadStepKg, locale),
     tempoUp: content.tempo ? String(content.tempo.upSeconds) : "",
     tempoHold: content.tempo ? String(content.tempo.holdSeconds) : "",
@@ -70,7 +68,6 @@ export function programContentSchema(base: ProgramContent) {
   const shape: Record<string, z.ZodType> = {
     sessionsMin: zInt(RANGES.sessions),
     sessionsMax: zInt(RANGES.sessions),
-    maxPain: zInt(RANGES.maxPain),
     loadStepKg: zInt(RANGES.loadStepKg),
     tempoUp: zOptionalInt(RANGES.tempoUp),
     tempoHold: zOptionalInt(RANGES.tempoHold),
@@ -106,7 +103,6 @@ export function programContentSchema(base: ProgramContent) {
     .transform(
       (v): ProgramContent => ({
         sessionsPerWeek: [v.sessionsMin as number, v.sessionsMax as number],
-        maxPain: v.maxPain as number,
         loadStepKg: v.loadStepKg as number,
         tempo: v.tempoUp === undefined ? null : { upSeconds: v.tempoUp as number, holdSeconds: v.tempoHold as number, downSeconds: v.tempoDown as number },
         phases: base.phases.map((phase, i) => ({

@@ -21,7 +21,8 @@ import { keepRevision } from "./keep-revision";
 
 export type RecordKind = "Assessment" | "OutcomeMeasurement" | "Intervention";
 export type EpisodeBounds = { treatmentStart: Date };
-export type SaveRecordResult = { status: "saved"; id: string } | { status: "invalid"; fieldErrors: FieldErrors };
+/** `planWentOnHold`: the write put the patient's plan on hold (a red flag), so the clinician is told it was. */
+export type SaveRecordResult = { status: "saved"; id: string; planWentOnHold: boolean } | { status: "invalid"; fieldErrors: FieldErrors };
 
 type Row = { id: string; episodeId: string } & Record<string, unknown>;
 type VisitFields = { date: Date; firstStepPain: number | null };
@@ -44,7 +45,7 @@ function delegate(tx: Prisma.TransactionClient, kind: RecordKind): RecordDelegat
 async function findEpisode(db: Db, actor: Actor, episodeId: string) {
   const episode = await db.episode.findFirst({
     where: { id: requireId(episodeId), clinicId: actor.clinicId, patient: { ...patientWhere(actor), archivedAt: null } },
-    select: { id: true, treatmentStart: true },
+    select: { id: true, treatmentStart: true, planStatus: true },
   });
   if (!episode) throw new AppError("NOT_FOUND");
   return episode;
@@ -103,7 +104,8 @@ export async function saveClinicalRecord<T extends object>(
       return row.id;
     }),
   );
-  return { status: "saved", id: saved.id };
+  const after = await db.episode.findUniqueOrThrow({ where: { id: episode.id }, select: { planStatus: true } });
+  return { status: "saved", id: saved.id, planWentOnHold: episode.planStatus !== "ON_HOLD" && after.planStatus === "ON_HOLD" };
 }
 
 export const DELETE_FIELDS = { reason: textLimit(500) };

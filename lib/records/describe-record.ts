@@ -23,6 +23,8 @@ export function describeRecord(kind: RecordFormKind, row: Record<string, unknown
   const tested = (label: string, value: unknown) => (value === true || value === false ? `${label} ${result(value)}` : null);
   // Snapshots from before the red-flag screen was recorded have no such field: they were screens.
   const screened = row.redFlagsScreened !== false;
+  // Likewise the differential examination (SPEC §5, revision 2026-12-05).
+  const examined = row.differentialsExamined !== false;
   const tests = row as unknown as RecordedTests;
   const redFlags = assessmentRedFlags({ ...tests, redFlags: (row.redFlags as string[] | undefined) ?? [], findings: [] });
   const findings = assessmentFindings({ ...tests, redFlags: [], findings: (row.findings as string[] | undefined) ?? [] });
@@ -37,6 +39,7 @@ export function describeRecord(kind: RecordFormKind, row: Record<string, unknown
       ].filter(Boolean).join(", "),
     ),
     screened ? null : messages.timeline.notScreened,
+    examined ? null : messages.timeline.notExamined,
     redFlags.length ? messages.timeline.redFlagsPresent(redFlags.map((flag) => codeLabel(a.redFlag, flag)).join(", ")) : null,
     findings.length ? messages.timeline.findingsPresent(findings.map((finding) => codeLabel(a.finding, finding)).join(", ")) : null,
     row.ankleDorsiflexionDeg !== null && row.ankleDorsiflexionDeg !== undefined ? `${a.ankleDorsiflexion}: ${num(row.ankleDorsiflexionDeg)}` : null,

@@ -19,6 +19,7 @@ export function recordInitialValues(kind: RecordFormKind, row: Record<string, un
         palpationPositive: testResult(row.palpationPositive), windlassPositive: testResult(row.windlassPositive),
         calcanealSqueezePositive: testResult(row.calcanealSqueezePositive), tinelPositive: testResult(row.tinelPositive),
         ankleDorsiflexionDeg: num(row.ankleDorsiflexionDeg), redFlagsScreened: yesNo(row.redFlagsScreened),
+        differentialsExamined: yesNo(row.differentialsExamined),
         recentLoadChange: risk.recentLoadChange ? "on" : undefined, calfTightness: risk.calfTightness ? "on" : undefined,
         runningKmPerWeek: num(risk.runningKmPerWeek), shoeAgeKm: num(risk.shoeAgeKm), standingHoursPerDay: num(risk.standingHoursPerDay),
         footType: text(risk.footType), walkToleranceMin: num(row.walkToleranceMin), walkNextMorningWorse: yesNo(row.walkNextMorningWorse),

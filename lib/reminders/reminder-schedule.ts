@@ -3,7 +3,7 @@
 // same time format. Times are on the clinic's clock, which is the patient's in practice.
 import type { ProgramContent } from "../programs/default-templates";
 import { programWeek } from "../programs/program-week";
-import { programWeeks } from "../programs/progression";
+import { programWeeks } from "../programs/prescription";
 
 export const REMINDER_KINDS = ["MORNING_PAIN", "SESSION"] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];

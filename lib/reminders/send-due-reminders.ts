@@ -11,12 +11,8 @@ import { queueEmail } from "../email/outbox";
 import type { Locale } from "../generated/prisma/enums";
 import { getMessages } from "../i18n";
 import { ZProgramContent } from "../programs/default-templates";
+import { type PushSender, pushToPhones } from "./push";
 import { clinicClock, dueMinutes, programRunsOn, type ReminderKind } from "./reminder-schedule";
-
-export type PushTarget = { endpoint: string; p256dh: string; auth: string };
-/** "gone": the push service says the phone no longer takes these (unsubscribed, reinstalled). */
-export type PushOutcome = "sent" | "gone" | "failed";
-export type PushSender = (target: PushTarget, payload: string) => Promise<PushOutcome>;
 
 export type ReminderRun = {
   now: Date;
@@ -104,11 +100,7 @@ async function deliver(db: Db, run: ReminderRun, clinic: { id: string; name: str
   const { count } = await db.reminderDelivery.createMany({ data: [claim("PUSH")], skipDuplicates: true });
   if (count === 0) return null;
   const text = reminderText(kind, account.locale);
-  const payload = JSON.stringify({ title: text.title, body: text.body, url: run.portalUrl });
-  const outcomes = await Promise.all(account.pushSubscriptions.map(async (target) => ({ target, outcome: await run.push!(target, payload) })));
-  const gone = outcomes.filter(({ outcome }) => outcome === "gone").map(({ target }) => target.endpoint);
-  if (gone.length > 0) await db.pushSubscription.deleteMany({ where: { endpoint: { in: gone } } });
-  if (outcomes.some(({ outcome }) => outcome === "sent")) return "PUSH";
+  if (await pushToPhones(db, run.push, account.pushSubscriptions, { title: text.title, body: text.body, url: run.portalUrl })) return "PUSH";
   // No phone took it: the reminder goes by e-mail instead, still once.
   await db.$transaction(async (tx) => {
     await tx.reminderDelivery.update({ where: { patientId_kind_day: { patientId: patient.id, kind, day } }, data: { channel: "EMAIL" } });

@@ -2,7 +2,7 @@
 // `web-push` library. The library makes the request (keys, encryption, headers); it is sent
 // with fetch, which also reaches a test push service over plain HTTP on loopback.
 import webpush from "web-push";
-import type { PushOutcome, PushSender, PushTarget } from "./send-due-reminders";
+import type { PushOutcome, PushSender, PushTarget } from "./push";
 
 export type VapidKeys = { publicKey: string; privateKey: string };
 

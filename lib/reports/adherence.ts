@@ -3,7 +3,7 @@
 // day (a week under way is not judged yet), cut short where the program ended or the episode
 // was discharged. Sessions done are kept per program week, so the report can count exactly the
 // weeks that have passed without reading the session log.
-import { dayNumber } from "../rules/instrument-judgement";
+import { dayNumber } from "../clinical/calendar";
 import { canShow } from "./suppression";
 import { countValues, quantileOfCounts } from "./statistics";
 

@@ -3,7 +3,8 @@
 // day, so the report and NO_IMPROVEMENT cannot disagree about the same episode.
 import type { Instrument } from "../generated/prisma/enums";
 import type { RuleCase } from "../rules/case";
-import { dayNumber, improvementOf, isoDay, judgeInstruments, type Improvement } from "../rules/instrument-judgement";
+import { dayNumber, isoDay } from "../clinical/calendar";
+import { improvementOf, judgeInstruments, type Improvement } from "../rules/instrument-judgement";
 import type { RuleSettings } from "../rules/settings";
 
 export const MILESTONE_WEEKS = [6, 12] as const;

@@ -5,7 +5,8 @@
 // estimate of the share recovered by week since treatment start.
 import { changeFromBaseline } from "../clinical/instruments";
 import type { RuleCase } from "../rules/case";
-import { dailyValues, dayNumber } from "../rules/instrument-judgement";
+import { dayNumber } from "../clinical/calendar";
+import { dayValues } from "../clinical/day-values";
 import type { RuleSettings } from "../rules/settings";
 import { canShow } from "./suppression";
 
@@ -23,7 +24,7 @@ export function recoveryTime(
   settings: Pick<RuleSettings, "recoveredPain">,
 ): RecoveryTime | null {
   const start = dayNumber(treatmentStart);
-  const days = dailyValues(outcomes, "NRS_FIRST_STEP", dischargedAt === null ? Infinity : dayNumber(dischargedAt));
+  const days = dayValues(outcomes, "NRS_FIRST_STEP", dischargedAt === null ? Infinity : dayNumber(dischargedAt));
   if (days.length === 0) return null;
   const baseline = days[0]!.value;
   const recovery = days.find((d) => d.value <= settings.recoveredPain && changeFromBaseline("NRS_FIRST_STEP", baseline, d.value).improved);

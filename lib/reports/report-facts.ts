@@ -3,63 +3,39 @@
 // with other settings or an older REPORT_FACTS_VERSION, or missing (episodes from before the
 // report existed). See decision record 017.
 import type { Db } from "../db/client";
+import { type EpisodeSnapshot, loadEpisodeSnapshots } from "../episodes/episode-snapshot";
 import type { Prisma } from "../generated/prisma/client";
-import { programWeeks } from "../programs/progression";
-import { ZProgramContent } from "../programs/default-templates";
+import { programWeeks } from "../programs/prescription";
+import type { RuleCase } from "../rules/case";
 import { clinicRuleSettings } from "../rules/settings";
 import { episodeFacts, reportFactsKey, type ReportInput } from "./episode-facts";
 
-const ymd = (date: Date) => date.toISOString().slice(0, 10);
-
-/** Each episode's report input, read in one query per table. */
-async function loadReportInputs(db: Prisma.TransactionClient, episodeIds: string[]): Promise<Map<string, ReportInput & { clinicId: string }>> {
-  const [episodes, outcomes, programs] = await Promise.all([
-    db.episode.findMany({ where: { id: { in: episodeIds } }, select: { id: true, clinicId: true, treatmentStart: true, dischargedAt: true } }),
-    db.outcomeMeasurement.findMany({ where: { episodeId: { in: episodeIds }, deletedAt: null }, select: { episodeId: true, date: true, instrument: true, value: true, recordedBy: true } }),
-    db.programAssignment.findMany({
-      where: { episodeId: { in: episodeIds }, kind: "HSR" },
-      select: { id: true, episodeId: true, startDate: true, sessionsPerWeek: true, endedAt: true, content: true },
-      orderBy: [{ startDate: "asc" }, { createdAt: "asc" }],
-    }),
-  ]);
-  // The first HSR program of each episode, and only its sessions.
-  const firstProgram = new Map<string, (typeof programs)[number]>();
-  for (const program of programs) if (!firstProgram.has(program.episodeId)) firstProgram.set(program.episodeId, program);
-  const sessions = await db.sessionLog.findMany({
-    where: { assignmentId: { in: [...firstProgram.values()].map((p) => p.id) } },
-    select: { episodeId: true, date: true, completed: true },
-  });
-  const inputs = new Map<string, ReportInput & { clinicId: string }>();
-  for (const e of episodes) {
-    const program = firstProgram.get(e.id);
-    const content = program && ZProgramContent.safeParse(program.content);
-    inputs.set(e.id, {
-      clinicId: e.clinicId,
-      treatmentStart: ymd(e.treatmentStart),
-      dischargedAt: e.dischargedAt && ymd(e.dischargedAt),
-      outcomes: [],
-      hsr: program && content?.success
-        ? { start: ymd(program.startDate), sessionsPerWeek: program.sessionsPerWeek, weeks: programWeeks(content.data), endedAt: program.endedAt && ymd(program.endedAt), sessions: [] }
-        : null,
-    });
-  }
-  for (const o of outcomes) inputs.get(o.episodeId)!.outcomes.push({ date: ymd(o.date), instrument: o.instrument, value: Number(o.value), recordedBy: o.recordedBy });
-  for (const s of sessions) inputs.get(s.episodeId)!.hsr?.sessions.push({ date: ymd(s.date), completed: s.completed });
-  return inputs;
+/** What the report reads of an episode: its measurements, and its first HSR program with that program's sessions. */
+function reportInput(snapshot: RuleCase): ReportInput {
+  const hsr = snapshot.programs.find((p) => p.kind === "HSR");
+  return {
+    treatmentStart: snapshot.episode.treatmentStart,
+    dischargedAt: snapshot.episode.dischargedAt,
+    outcomes: snapshot.outcomes,
+    hsr: hsr
+      ? {
+          start: hsr.start,
+          sessionsPerWeek: hsr.sessionsPerWeek,
+          weeks: programWeeks(hsr.content),
+          endedAt: hsr.endedAt,
+          sessions: snapshot.sessions.filter((s) => s.programId === hsr.id).map((s) => ({ date: s.date, completed: s.completed })),
+        }
+      : null,
+  };
 }
 
-/** The facts of the given episodes, worked out from their rows with their clinic's current settings, as rows to store. */
-export async function workOutReportFacts(db: Prisma.TransactionClient, episodeIds: string[]): Promise<Prisma.EpisodeReportFactsCreateManyInput[]> {
-  const inputs = await loadReportInputs(db, episodeIds);
-  const clinicIds = [...new Set([...inputs.values()].map((input) => input.clinicId))];
-  const clinics = await db.clinic.findMany({ where: { id: { in: clinicIds } }, select: { id: true, ruleSettings: true } });
-  const settingsOf = new Map(clinics.map((clinic) => [clinic.id, clinicRuleSettings(clinic.ruleSettings)]));
-  return [...inputs].map(([episodeId, input]) => {
-    const settings = settingsOf.get(input.clinicId)!;
-    const facts = episodeFacts(input, settings);
+/** The facts of these episodes, worked out from their snapshots with their clinic's current settings, as rows to store. */
+export function workOutReportFacts(snapshots: ReadonlyMap<string, EpisodeSnapshot>): Prisma.EpisodeReportFactsCreateManyInput[] {
+  return [...snapshots].map(([episodeId, { snapshot, clinicId, settings }]) => {
+    const facts = episodeFacts(reportInput(snapshot), settings);
     return {
       episodeId,
-      clinicId: input.clinicId,
+      clinicId,
       computedWith: reportFactsKey(settings),
       week6: facts.week6.improvement,
       week6Judged: facts.week6.judged,
@@ -78,15 +54,19 @@ export async function workOutReportFacts(db: Prisma.TransactionClient, episodeId
 }
 
 /**
- * Works out the facts of the given episodes and stores them. Call it in the transaction that
- * changed the rows, after the change, so the report never disagrees with the record.
+ * Stores the facts of these episodes' snapshots. Called in the transaction that changed the
+ * rows, after the change (lib/episodes/episode-state.ts), so the report never disagrees with the record.
  */
-export async function refreshReportFacts(db: Prisma.TransactionClient, episodeIds: string[]): Promise<void> {
-  if (episodeIds.length === 0) return;
-  const rows = await workOutReportFacts(db, episodeIds);
+export async function storeReportFacts(db: Prisma.TransactionClient, snapshots: ReadonlyMap<string, EpisodeSnapshot>): Promise<void> {
+  if (snapshots.size === 0) return;
   // Two statements whatever the number of episodes: the background refresh passes hundreds.
-  await db.episodeReportFacts.deleteMany({ where: { episodeId: { in: episodeIds } } });
-  await db.episodeReportFacts.createMany({ data: rows });
+  await db.episodeReportFacts.deleteMany({ where: { episodeId: { in: [...snapshots.keys()] } } });
+  await db.episodeReportFacts.createMany({ data: workOutReportFacts(snapshots) });
+}
+
+/** Works out and stores the facts of the given episodes from their rows. */
+export async function refreshReportFacts(db: Prisma.TransactionClient, episodeIds: string[]): Promise<void> {
+  await storeReportFacts(db, await loadEpisodeSnapshots(db, episodeIds));
 }
 
 /** Episodes per transaction in the background refresh. */

@@ -3,7 +3,8 @@
 // seen at the clinic once a week. Program weeks count from the start of the episode's first
 // HSR program (lib/programs/program-week.ts); week 0 is the week before it, the starting point.
 import type { RuleCase } from "../rules/case";
-import { dailyValues, dayNumber } from "../rules/instrument-judgement";
+import { dayNumber } from "../clinical/calendar";
+import { dayValues } from "../clinical/day-values";
 import { canShow } from "./suppression";
 import { median, quantileOfCounts, type ValueCount } from "./statistics";
 
@@ -11,7 +12,7 @@ import { median, quantileOfCounts, type ValueCount } from "./statistics";
 export function weeklyPain(outcomes: RuleCase["outcomes"], programStart: string, weeks: number): (number | null)[] {
   const start = dayNumber(programStart);
   const byWeek: number[][] = Array.from({ length: weeks + 1 }, () => []);
-  for (const { day, value } of dailyValues(outcomes, "NRS_FIRST_STEP")) {
+  for (const { day, value } of dayValues(outcomes, "NRS_FIRST_STEP")) {
     const week = Math.floor((day - start) / 7) + 1;
     if (week >= 0 && week <= weeks) byWeek[week]!.push(value);
   }

@@ -1,12 +1,13 @@
 // How each instrument of an episode moved from its baseline (SPEC §5 definitions): judgeable,
-// improved by its MCID, worse on an NRS. The rules and the caseload's pain trend both read
-// this one judgement, so the caseload never says "stable" beside a WORSENING flag.
+// improved by its MCID, worse on an NRS. Baseline and latest are day values (the worst of a
+// date's values, lib/clinical/day-values.ts). The rules, the caseload's pain trend, the patient
+// page and the report all read this one judgement, so the caseload never says "stable" beside
+// a WORSENING flag.
+import { dayNumber } from "../clinical/calendar";
+import { countUpTo, dayValuesByInstrument, type DayValue, type Measurement } from "../clinical/day-values";
 import { changeFromBaseline, INSTRUMENTS, PAIN_INSTRUMENTS } from "../clinical/instruments";
 import type { Instrument } from "../generated/prisma/enums";
-import type { RuleCase } from "./case";
 import type { RuleSettings } from "./settings";
-
-type Outcome = RuleCase["outcomes"][number];
 
 export type InstrumentJudgement = {
   instrument: Instrument;
@@ -16,64 +17,49 @@ export type InstrumentJudgement = {
   latestDay: number;
   judgeable: boolean;
   improved: boolean;
-  /** NRS only: latest at least `worseningPoints` above baseline, confirmed when the patient logged it. */
+  /** NRS only: latest at least `worseningPoints` above baseline, confirmed unless a clinician measured it. */
   worse: boolean;
 };
 
-const DAY_MS = 86_400_000;
-export const dayNumber = (ymd: string) => Date.parse(`${ymd}T00:00:00Z`) / DAY_MS;
-export const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+type JudgementSettings = Pick<RuleSettings, "worseningPoints" | "judgeableDays">;
 
-/** One instrument's measurements on or before `asOf` (a day number), by day. */
-function outcomesByDay(outcomes: Outcome[], instrument: Instrument, asOf: number): Map<number, Outcome[]> {
-  const byDay = new Map<number, Outcome[]>();
-  for (const o of outcomes) {
-    if (o.instrument !== instrument || dayNumber(o.date) > asOf) continue;
-    const d = dayNumber(o.date);
-    byDay.set(d, [...(byDay.get(d) ?? []), o]);
-  }
-  return byDay;
+/** A small tolerance for thresholds that decimals cannot hold exactly (0.3 × 5, 2.5 + 2). */
+export const EPSILON = 1e-9;
+
+/** One instrument as of `asOfDay` from its day values (in date order), or null when it was not measured by then. */
+export function judgeDays(instrument: Instrument, days: readonly DayValue[], asOfDay: number, settings: JudgementSettings): InstrumentJudgement | null {
+  const count = countUpTo(days, asOfDay);
+  if (count === 0) return null;
+  const first = days[0]!;
+  const last = days[count - 1]!;
+  const previous = count >= 2 ? days[count - 2]! : undefined;
+  const threshold = first.value + settings.worseningPoints - EPSILON;
+  // One diary entry alone is not a trend: unless a clinician measured the rise on the latest
+  // date, the previous date measured must be as high.
+  const confirmed = (last.clinician !== null && last.clinician >= threshold) || (previous !== undefined && previous.value >= threshold);
+  return {
+    instrument,
+    baseline: first.value,
+    baselineDay: first.day,
+    latest: last.value,
+    latestDay: last.day,
+    judgeable: last.day - first.day >= settings.judgeableDays,
+    improved: changeFromBaseline(instrument, first.value, last.value).improved,
+    worse: PAIN_INSTRUMENTS.includes(instrument) && last.value >= threshold && confirmed,
+  };
 }
 
-/**
- * One instrument's value per day, in date order, on or before `asOf` (a day number): on one
- * date the highest value counts, as the rules count it.
- */
-export function dailyValues(outcomes: Outcome[], instrument: Instrument, asOf = Infinity): { day: number; value: number }[] {
-  return [...outcomesByDay(outcomes, instrument, asOf)]
-    .map(([day, list]) => ({ day, value: Math.max(...list.map((o) => o.value)) }))
-    .sort((a, b) => a.day - b.day);
-}
-
-/** Each instrument measured on or before `asOf`; on one date the highest value counts. */
-export function judgeInstruments(outcomes: Outcome[], asOf: string, settings: RuleSettings): InstrumentJudgement[] {
-  const now = dayNumber(asOf);
+/** Every instrument measured on or before `asOfDay`, in the order of SPEC §4. */
+export function judgeAll(byInstrument: ReadonlyMap<Instrument, readonly DayValue[]>, asOfDay: number, settings: JudgementSettings): InstrumentJudgement[] {
   return (Object.keys(INSTRUMENTS) as Instrument[]).flatMap((instrument) => {
-    const byDay = outcomesByDay(outcomes, instrument, now);
-    if (byDay.size === 0) return [];
-    const days = [...byDay.keys()].sort((a, b) => a - b);
-    const highest = (d: number) => Math.max(...byDay.get(d)!.map((o) => o.value));
-    const baselineDay = days[0]!;
-    const latestDay = days.at(-1)!;
-    const baseline = highest(baselineDay);
-    const latest = highest(latestDay);
-    const threshold = baseline + settings.worseningPoints;
-    // One diary entry alone is not a trend: a rise only the patient logged needs the
-    // measurement before it to be as high.
-    const raisedByClinician = byDay.get(latestDay)!.some((o) => o.value >= threshold && o.recordedBy === "CLINICIAN");
-    const previousDay = days.at(-2);
-    const confirmed = raisedByClinician || (previousDay !== undefined && highest(previousDay) >= threshold);
-    return [{
-      instrument,
-      baseline,
-      baselineDay,
-      latest,
-      latestDay,
-      judgeable: latestDay - baselineDay >= settings.judgeableDays,
-      improved: changeFromBaseline(instrument, baseline, latest).improved,
-      worse: PAIN_INSTRUMENTS.includes(instrument) && latest >= threshold && confirmed,
-    }];
+    const judged = judgeDays(instrument, byInstrument.get(instrument) ?? [], asOfDay, settings);
+    return judged ? [judged] : [];
   });
+}
+
+/** Each instrument measured on or before `asOf`, from raw measurements. */
+export function judgeInstruments(outcomes: readonly Measurement[], asOf: string, settings: JudgementSettings): InstrumentJudgement[] {
+  return judgeAll(dayValuesByInstrument(outcomes), dayNumber(asOf), settings);
 }
 
 export type PainTrend = "IMPROVING" | "STABLE" | "WORSENING";

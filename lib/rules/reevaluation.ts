@@ -5,8 +5,7 @@
 // evaluates everything anyway, completes whatever is still pending.
 import { today } from "../dates";
 import type { Db } from "../db/client";
-import { refreshEpisodeSummaries } from "../episodes/refresh-episode-summary";
-import { syncEpisodeFlags } from "../flags/sync-flags";
+import { refreshEpisodeState } from "../episodes/episode-state";
 import type { Prisma } from "../generated/prisma/client";
 import { RULE_VERSION } from "./evaluate";
 
@@ -61,8 +60,8 @@ export async function runReevaluation(
     const finished = ids.length < batchSize;
     const moved = await db.$transaction(
       async (tx) => {
-        await syncEpisodeFlags(tx, ids, asOf);
-        await refreshEpisodeSummaries(tx, ids);
+        // New settings can move the report's facts too (judgeable days, recovered pain).
+        await refreshEpisodeState(tx, ids, asOf);
         const { count } = await tx.clinic.updateMany({
           where: { id: clinicId, reevaluationRequestedAt: requestedAt, reevaluationCursor: cursor },
           data: finished

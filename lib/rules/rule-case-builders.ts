@@ -1,10 +1,15 @@
 // Builders of rule cases for the rules' tests: an episode from START with nothing recorded,
 // and rows that state only what a test is about. Not used by the app.
-import type { RuleCase } from "./case";
+import { plusDays } from "../clinical/calendar";
+import { flagRecommendation } from "../flags/flag-text";
+import type { ProgramKind } from "../generated/prisma/enums";
+import { getMessages } from "../i18n";
+import { DEFAULT_TEMPLATES } from "../programs/default-templates";
+import type { CaseProgram, CaseSession, RuleCase, RuleFlag } from "./case";
 import { evaluate } from "./evaluate";
 
 export const START = "2026-01-01";
-export const plus = (days: number, from = START) => new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const plus = (days: number, from = START) => plusDays(from, days);
 
 type Assessment = RuleCase["assessments"][number];
 type Outcome = RuleCase["outcomes"][number];
@@ -12,7 +17,7 @@ type Outcome = RuleCase["outcomes"][number];
 export function makeCase(overrides: Partial<RuleCase> = {}): RuleCase {
   return {
     id: "c1",
-    episode: { symptomOnset: "2025-11-01", treatmentStart: START, status: "active" },
+    episode: { symptomOnset: "2025-11-01", treatmentStart: START, status: "active", dischargedAt: null },
     assessments: [],
     outcomes: [],
     programs: [],
@@ -22,9 +27,10 @@ export function makeCase(overrides: Partial<RuleCase> = {}): RuleCase {
   };
 }
 
-/** A visit with both tests positive and the red-flag screen done, finding nothing. */
+/** A visit with both tests positive, the red-flag screen done and the differentials examined, finding nothing. */
 export const visit = (date: string, extra: Partial<Assessment> = {}): Assessment => ({
-  date, palpationPositive: true, windlassPositive: true, redFlagsScreened: true, redFlags: [], findings: [], walkToleranceMin: null, walkNextMorningWorse: null, ...extra,
+  date, palpationPositive: true, windlassPositive: true, redFlagsScreened: true, redFlags: [], differentialsExamined: true, findings: [],
+  walkToleranceMin: null, walkNextMorningWorse: null, ...extra,
 });
 
 /** A measurement taken in the clinic. */
@@ -35,3 +41,20 @@ export const diary = (date: string, value: number): Outcome => ({ date, instrume
 
 export const codes = (c: RuleCase, asOf: string) => evaluate(c, asOf).map((f) => f.code);
 export const flag = (c: RuleCase, asOf: string, code: string) => evaluate(c, asOf).find((f) => f.code === code);
+
+/** An active program of the default template of its kind, its id its kind (as sessions name it). */
+export const program = (kind: ProgramKind, extra: Partial<CaseProgram> = {}): CaseProgram => {
+  const template = DEFAULT_TEMPLATES.find((t) => t.kind === kind)!;
+  return {
+    id: kind, kind, template: template.key, start: START, sessionsPerWeek: 3, status: "active", startingLoadKg: 0, content: template.content, overrides: [], endedAt: null,
+    ...extra,
+  };
+};
+
+/** A session of a program of `kind`, done, with nothing logged but what is given. */
+export const session = (date: string, extra: Partial<CaseSession> = {}): CaseSession => ({
+  date, kind: "HSR", programId: extra.kind ?? "HSR", completed: true, painDuring: null, sets: null, reps: null, loadKg: null, effort: null, ...extra,
+});
+
+/** What a flag tells a clinician, in a language. */
+export const recommendation = (f: RuleFlag, locale: "da" | "en") => flagRecommendation(f, getMessages(locale), locale);

@@ -1,16 +1,20 @@
-// The input of `npm run rules:evaluate` (SPEC §5), validated case by case so an error names
-// the case and the field. Objects are strict: a misspelt field (say "redFlagScreened") is an
-// error rather than a silent default.
+// The input of `npm run rules:evaluate` (SPEC §5) and `npm run programs:prescribe` (SPEC §6):
+// one format, checked by this one parser, so an input one command refuses the other refuses
+// too. Validated case by case, so an error names the case and the field. Objects are strict: a
+// misspelt field (say "redFlagScreened") is an error rather than a silent default.
 import { z } from "zod";
 import { isValidValue } from "../clinical/instruments";
 import { FINDINGS, RED_FLAGS } from "../clinical/red-flags";
 import { Instrument, InterventionType, ProgramKind, RecordedBy } from "../generated/prisma/enums";
-import { LOADING_PROGRAM_KINDS, type RuleCase } from "./case";
+import { DEFAULT_TEMPLATES } from "../programs/default-templates";
+import { EFFORTS, type RuleCase } from "./case";
 import { crossedSettings, ruleSettings, SETTING_DECIMALS, SETTING_LIMITS, ZRuleSettingsOverride, type RuleSettingName, type RuleSettingsOverride } from "./settings";
 
 const date = z.iso.date();
 const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
 const painScore = z.number().min(0).max(10);
+const load = z.number().min(0, "must not be negative");
+const TEMPLATE_KEYS = DEFAULT_TEMPLATES.map((t) => t.key);
 
 const ZAssessment = z
   .strictObject({
@@ -19,6 +23,7 @@ const ZAssessment = z
     windlassPositive: z.boolean().nullable().default(null),
     redFlagsScreened: z.boolean().default(true),
     redFlags: z.array(enumOf(RED_FLAGS)).default([]),
+    differentialsExamined: z.boolean().default(true),
     findings: z.array(enumOf(FINDINGS)).default([]),
     walkToleranceMin: z.number().int().min(0).nullable().default(null),
     walkNextMorningWorse: z.boolean().nullable().default(null),
@@ -27,27 +32,88 @@ const ZAssessment = z
     path: ["redFlags"],
     message: "must be empty when redFlagsScreened is false (a visit without the screen records no red flags)",
   })
+  .refine((a) => a.differentialsExamined || a.findings.length === 0, {
+    path: ["findings"],
+    message: "must be empty when differentialsExamined is false (a visit that did not examine the differentials records no findings)",
+  })
   .transform((a) => ({ ...a, redFlags: [...new Set(a.redFlags)].sort(), findings: [...new Set(a.findings)].sort() }));
 
-const ZRuleCase = z.strictObject({
-  id: z.string().min(1),
-  episode: z.strictObject({ symptomOnset: date, treatmentStart: date, status: z.enum(["active", "paused", "discharged"]) }),
-  assessments: z.array(ZAssessment).default([]),
-  outcomes: z
-    .array(
-      z
-        .strictObject({ date, instrument: enumOf(Object.values(Instrument)), value: z.number(), recordedBy: enumOf(Object.values(RecordedBy)).default("CLINICIAN") })
-        .refine((o) => isValidValue(o.instrument, o.value), { path: ["value"], message: "outside the instrument's range or precision" }),
-    )
-    .default([]),
-  programs: z
-    .array(z.strictObject({ kind: enumOf(Object.values(ProgramKind)), start: date, sessionsPerWeek: z.number().int().min(1).max(7), status: z.enum(["active", "ended"]) }))
-    .default([]),
-  sessions: z
-    .array(z.strictObject({ date, kind: enumOf(LOADING_PROGRAM_KINDS), completed: z.boolean(), painDuring: painScore.nullable().default(null) }))
-    .default([]),
-  interventions: z.array(z.strictObject({ date, type: enumOf(Object.values(InterventionType)) })).default([]),
-}) satisfies z.ZodType<RuleCase, unknown>;
+const ZProgram = z
+  .strictObject({
+    kind: enumOf(Object.values(ProgramKind)),
+    template: z.string({ error: "required: a template key (" + TEMPLATE_KEYS.join(", ") + ")" }),
+    start: date,
+    sessionsPerWeek: z.number().int().min(1).max(7),
+    status: z.enum(["active", "ended"]),
+    startingLoadKg: load.default(0),
+    overrides: z
+      .array(
+        z
+          .strictObject({ date, phase: z.number().int().min(1).optional(), loadKg: load.optional() })
+          .refine((o) => o.phase !== undefined || o.loadKg !== undefined, { message: "needs a phase, a loadKg or both" }),
+      )
+      .default([]),
+  })
+  .superRefine((p, ctx) => {
+    const template = DEFAULT_TEMPLATES.find((t) => t.key === p.template);
+    if (!template) ctx.addIssue({ code: "custom", path: ["template"], message: `unknown template (${TEMPLATE_KEYS.join(", ")})` });
+    else if (template.kind !== p.kind) ctx.addIssue({ code: "custom", path: ["template"], message: `is a ${template.kind} template, not ${p.kind}` });
+  });
+
+const ZSession = z.strictObject({
+  date,
+  kind: enumOf(Object.values(ProgramKind)),
+  completed: z.boolean(),
+  painDuring: painScore.nullable().default(null),
+  sets: z.number().int().min(0).nullable().default(null),
+  reps: z.number().int().min(0).nullable().default(null),
+  loadKg: load.nullable().default(null),
+  effort: enumOf(EFFORTS).nullable().default(null),
+});
+
+const ZRuleCase = z
+  .strictObject({
+    id: z.string().min(1),
+    episode: z.strictObject({ symptomOnset: date, treatmentStart: date, status: z.enum(["active", "paused", "discharged"]) }),
+    assessments: z.array(ZAssessment).default([]),
+    outcomes: z
+      .array(
+        z
+          .strictObject({ date, instrument: enumOf(Object.values(Instrument)), value: z.number(), recordedBy: enumOf(Object.values(RecordedBy)).default("CLINICIAN") })
+          .refine((o) => isValidValue(o.instrument, o.value), { path: ["value"], message: "outside the instrument's range or precision" }),
+      )
+      .default([]),
+    programs: z.array(ZProgram).default([]),
+    sessions: z.array(ZSession).default([]),
+    interventions: z.array(z.strictObject({ date, type: enumOf(Object.values(InterventionType)) })).default([]),
+  })
+  .superRefine((c, ctx) => {
+    const active = new Set<string>();
+    c.programs.forEach((p, i) => {
+      if (p.status !== "active") return;
+      if (active.has(p.kind)) ctx.addIssue({ code: "custom", path: ["programs", i, "status"], message: `a second active ${p.kind} program (one of each kind may be active)` });
+      active.add(p.kind);
+    });
+    c.sessions.forEach((s, i) => {
+      if (!c.programs.some((p) => p.kind === s.kind)) ctx.addIssue({ code: "custom", path: ["sessions", i, "kind"], message: `the case has no ${s.kind} program` });
+    });
+  })
+  .transform((c): RuleCase => {
+    // Each program is numbered; a session belongs to the active program of its kind.
+    const programs = c.programs.map((p, i) => ({
+      ...p,
+      id: `${i + 1}`,
+      content: DEFAULT_TEMPLATES.find((t) => t.key === p.template)!.content,
+      endedAt: null,
+    }));
+    const activeOf = (kind: string) => programs.find((p) => p.kind === kind && p.status === "active")?.id ?? null;
+    return {
+      ...c,
+      episode: { ...c.episode, dischargedAt: null },
+      programs,
+      sessions: c.sessions.map((s) => ({ ...s, programId: activeOf(s.kind) })),
+    };
+  });
 
 const ZEnvelope = z.strictObject({
   asOf: date,

@@ -1,10 +1,10 @@
-// The daily sweep: evaluates every open episode again, so the time-based rules (no progress
-// after 6–8 weeks, overdue follow-up) fire without anyone writing, and the program phase on
-// the caseload moves on with the weeks. The scheduler runs it per clinic early each morning;
+// The daily sweep: derives every open episode's state again, so the time-based rules (no
+// progress after 6–8 weeks, overdue follow-up) fire without anyone writing, and the program
+// phase and the plan's status on the caseload move on with the days. The scheduler runs it per clinic early each morning;
 // `npm run rules:sweep` runs it by hand. A second run on the same day changes nothing.
 import type { Db } from "../db/client";
-import { refreshEpisodeSummaries } from "../episodes/refresh-episode-summary";
-import { syncEpisodeFlags, type SyncCounts } from "../flags/sync-flags";
+import { refreshEpisodeState } from "../episodes/episode-state";
+import type { SyncCounts } from "../flags/sync-flags";
 import { completeReevaluationsBefore } from "./reevaluation";
 
 /** Episodes per transaction: large enough to batch the writes, small enough for a short lock. */
@@ -35,12 +35,8 @@ export async function sweepEpisodes(
     await beforeBatch();
     const batch = ids.slice(i, i + SWEEP_BATCH);
     const counts = await db.$transaction(
-      async (tx) => {
-        const result = await syncEpisodeFlags(tx, batch, asOf);
-        // Always: besides the flags, the program phase moves on with the weeks.
-        await refreshEpisodeSummaries(tx, batch);
-        return result;
-      },
+      // The flags, the program phase and the plan's status move on with the date; the report's facts do not.
+      (tx) => refreshEpisodeState(tx, batch, asOf, { reportFacts: false }),
       { timeout: 600_000 },
     );
     for (const key of ["opened", "changed", "reopened", "resolved"] as const) totals[key] += counts[key];

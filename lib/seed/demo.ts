@@ -5,12 +5,10 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "../auth/password";
 import { addDays } from "../dates";
 import type { Db } from "../db/client";
+import { refreshEpisodeState } from "../episodes/episode-state";
 import type { Prisma } from "../generated/prisma/client";
 import type { FootType, Instrument, Sex, Side } from "../generated/prisma/enums";
-import { refreshEpisodeSummaries } from "../episodes/refresh-episode-summary";
-import { syncEpisodeFlags } from "../flags/sync-flags";
 import { DEFAULT_TEMPLATES } from "../programs/default-templates";
-import { refreshReportFacts } from "../reports/report-facts";
 import { seedDefaultTemplates } from "../programs/templates";
 import { createClinic, createPatient, createUser } from "./builders";
 import { syntheticCprs } from "./synthetic-cpr";
@@ -309,6 +307,7 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
       ankleDorsiflexionDeg: i === 0 ? rng.int(0, 15) : null,
       redFlagsScreened: !(unscreenedAfterRedFlag && latest),
       redFlags: redFlagVisit && redFlagCase !== "SQUEEZE" ? [redFlagCase!] : [],
+      differentialsExamined: true,
       findings: doubt === "INFLAMMATORY_SIGNS" ? [doubt] : [],
       riskFactors: { recentLoadChange: rng.next() < 0.4, calfTightness: rng.next() < 0.5 },
       walkToleranceMin: ready ? 40 : rng.int(5, 25),
@@ -349,9 +348,8 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
   }
 
   await seedProgramsAndLogs(db, seed, { ...base, portalUserId, treatmentStart, lastDay, course, painOn });
-  await syncEpisodeFlags(db, [episode.id], seedDay);
-  await refreshEpisodeSummaries(db, [episode.id]);
-  await refreshReportFacts(db, [episode.id]);
+  // The demo's patients are not told that their plans are on hold: nobody changed them.
+  await refreshEpisodeState(db, [episode.id], seedDay, { notify: false });
 }
 
 function clinicOutcomes(

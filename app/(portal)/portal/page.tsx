@@ -2,10 +2,16 @@ import Link from "next/link";
 import { AppShell } from "@/components/AppShell";
 import { PortalDiary, PortalPainChart, RecentSessions } from "@/components/portal/PortalDiary";
 import { MorningPainForm, SessionLogForm } from "@/components/portal/PortalForms";
+import { OfflineStamp } from "@/components/portal/OfflineStamp";
+import { PlanOnHold } from "@/components/portal/PlanOnHold";
 import { AdherenceTable, PrescriptionDetails } from "@/components/programs/PrescriptionDetails";
 import { decimate, outcomeSeries } from "@/lib/charts/chart-series";
 import { isoDate, today } from "@/lib/dates";
-import { formatDate, formatInputNumber } from "@/lib/i18n/format";
+import { formatDate, formatInputNumber, formatMoment } from "@/lib/i18n/format";
+import { planStamp, PLAN_STAMP_ATTRIBUTE } from "@/lib/offline/offline-pages";
+import { doseKind, doseText } from "@/lib/programs/exercise-dose";
+import { heldLoadSentences } from "@/lib/programs/plan-text";
+import { EFFORTS } from "@/lib/rules/case";
 import { getPortalOverview } from "@/lib/portal/portal-overview";
 import { sessionLine } from "@/lib/portal/session-line";
 import { page } from "@/lib/entry/page.server";
@@ -43,7 +49,21 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
         style: series.recordedBy === "PATIENT" ? ("diary" as const) : ("clinic" as const),
       }))
     : [];
-  const first = overview?.programs[0]?.prescription;
+  const onHold = overview?.plan?.status === "ON_HOLD";
+  const heldLoad = heldLoadSentences(overview?.plan ?? null, messages);
+  // What the session form offers to log: each program with today's dose to copy from.
+  const loggable = (overview?.programs ?? []).map((program) => {
+    const p = program.prescription;
+    const setsAndReps = doseKind(p?.phaseSpec.exercise ?? program.content.phases[0]?.exercise ?? "") === "SETS_REPS";
+    const load = p && p.suggestedLoadKg > 0 ? messages.prescription.load(formatInputNumber(p.suggestedLoadKg, actor.locale)) : messages.prescription.bodyWeight;
+    return {
+      value: program.id,
+      label: program.templateName,
+      dose: p ? (setsAndReps ? `${doseText(p.phaseSpec, messages)}, ${load.toLowerCase()}` : doseText(p.phaseSpec, messages)) : null,
+      setsAndReps,
+      copy: p ? { sets: String(p.sets), reps: String(p.reps[0]), loadKg: p.suggestedLoadKg > 0 ? formatInputNumber(p.suggestedLoadKg, actor.locale) : "" } : { sets: "", reps: "", loadKg: "" },
+    };
+  });
   return (
     <AppShell actor={actor} messages={messages} current="/portal">
       <div className="portal">
@@ -59,18 +79,27 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
             locale={actor.locale}
             text={{ ...text.waiting, refused: messages.error.notFound }}
           >
+            <OfflineStamp text={text.fetchedAt(formatMoment(new Date(), actor.locale, true))} />
+            {/* What the phone keeps for offline use is replaced when the plan changes (lib/offline/service-worker.ts). */}
+            <div hidden {...{ [PLAN_STAMP_ATTRIBUTE]: planStamp(overview.plan, overview.programs) }} />
             <p>
               {text.greeting(firstName(overview.patient.name))} {text.clinician(overview.patient.clinician.name)}
+            </p>
+            <p>
+              <Link href="/portal/learn#contact-heading">{text.warningSignsLink}</Link>
             </p>
             {unread > 0 && (
               <p className="notice" role="status">
                 {messages.conversation.unreadFromClinic(unread)} <Link href="/portal/messages">{messages.conversation.open}</Link>
               </p>
             )}
+            {/* A plan on hold says what to do instead, before anything else. */}
+            {onHold && overview.plan && <PlanOnHold plan={overview.plan} locale={actor.locale} messages={messages} />}
             {/* The daily task first: on a phone it is on the first screen. */}
             {overview.episodeId && (
               <section aria-labelledby="morning-heading" className="panel">
                 <h2 id="morning-heading">{text.morningTitle}</h2>
+                {overview.trainedYesterday && overview.todayPain === null && <p className="notice">{text.morningAfterSession}</p>}
                 <MorningPainForm
                   today={isoDate(day)}
                   text={{ title: text.morningTitle, question: text.morningQuestion, networkError: text.networkError, refused: messages.error.notFound, queued: text.queued }}
@@ -89,7 +118,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
               </section>
             )}
             {overview.programs.length === 0 && <p>{text.noPlanYet}</p>}
-            {overview.programs.map((program) => (
+            {!onHold && overview.programs.map((program) => (
               <section key={program.id} aria-labelledby={`today-${program.id}`} className="panel">
                 {/* Each card names its program, so two programs at once are told apart. */}
                 <h2 id={`today-${program.id}`}>
@@ -102,24 +131,31 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                   </div>
                 )}
                 {program.prescription ? (
-                  <PrescriptionDetails prescription={program.prescription} messages={messages} locale={actor.locale} wording={{ week: text.week, reasons: text.reasons }} />
+                  <PrescriptionDetails
+                    prescription={program.prescription}
+                    messages={messages}
+                    locale={actor.locale}
+                    wording={{ week: text.week, reasons: text.reasons }}
+                    heldLoad={heldLoad}
+                  />
                 ) : (
                   <p>{messages.programs.notStarted(formatDate(program.startDate, actor.locale))}</p>
                 )}
               </section>
             ))}
 
-            {overview.programs.length > 0 && (
+            {!onHold && overview.programs.length > 0 && (
               <section aria-labelledby="session-heading" className="panel">
                 <h2 id="session-heading">{text.sessionTitle}</h2>
                 <SessionLogForm
-                  programs={overview.programs.map((program) => ({ value: program.id, label: program.templateName }))}
+                  programs={loggable}
                   today={isoDate(day)}
-                  defaults={{ sets: first ? String(first.sets) : "", reps: first ? String(first.reps[1]) : "", loadKg: first ? formatInputNumber(first.suggestedLoadKg, actor.locale) : "" }}
                   text={{
                     title: text.sessionTitle, program: text.program, date: text.date, done: text.done, doneYes: text.doneYes, doneNo: text.doneNo,
-                    sets: text.sets, reps: text.reps, loadKg: text.loadKg, painDuring: text.painDuring, save: text.saveSession, saving: text.savingSession,
-                    networkError: text.networkError, refused: messages.error.notFound, queued: text.queued,
+                    sets: text.sets, reps: text.reps, loadKg: text.loadKg, noLoad: text.noLoad, painDuring: text.painDuring,
+                    effort: text.effort, effortOptions: EFFORTS.map((value) => ({ value, label: text.effortOptions[value] })),
+                    todaysPlan: text.todaysPlan, copyPlan: text.copyPlan, copyPlanHint: text.copyPlanHint,
+                    save: text.saveSession, saving: text.savingSession, networkError: text.networkError, refused: messages.error.notFound, queued: text.queued,
                   }}
                 />
               </section>

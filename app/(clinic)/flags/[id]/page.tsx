@@ -5,6 +5,7 @@ import { acknowledgeFlagAction } from "@/app/actions/flags";
 import { AppShell } from "@/components/AppShell";
 import { AcknowledgeForm } from "@/components/flags/AcknowledgeForm";
 import { describeEvidence } from "@/lib/flags/describe-evidence";
+import { flagRecommendation } from "@/lib/flags/flag-text";
 import { getFlag } from "@/lib/flags/list-flags";
 import { formatMoment } from "@/lib/i18n/format";
 import type { RuleCode } from "@/lib/rules/case";
@@ -21,7 +22,7 @@ type EventType = "OPENED" | "SEVERITY_CHANGED" | "ACKNOWLEDGED" | "REOPENED" | "
 export default page({ name: "/flags/[id]", access: "clinic-patients", params: z.object({ id: ids.flag }) }, async ({ actor, db, messages, params }) => {
   const text = messages.flags;
   const flag = await getFlag(db, actor, params.id);
-  const recommendation = (flag.recommendation as { da: string; en: string })[actor.locale];
+  const recommendation = flagRecommendation(flag, messages, actor.locale);
   return (
     <AppShell actor={actor} messages={messages} current="/flags">
       <p className="breadcrumb">

@@ -25,7 +25,7 @@ import { getPortalAccess } from "@/lib/invites/invites";
 import { getEpisodeRecord } from "@/lib/patients/get-episode-record";
 import { getPatient } from "@/lib/patients/get-patient";
 import { progressOverview } from "@/lib/patients/progress-overview";
-import { listActivePrograms } from "@/lib/programs/active-programs";
+import { getCurrentPlan } from "@/lib/programs/current-plan";
 import { listTemplates } from "@/lib/programs/templates";
 import { getDataRights } from "@/lib/retention/data-rights";
 import { acceptsEntries } from "@/lib/retention/processing-stopped";
@@ -35,7 +35,13 @@ import { PsfsActivitiesForm } from "@/components/patients/PsfsActivitiesForm";
 import { FormDialog } from "@/components/FormDialog";
 import { MAX_PSFS_ACTIVITIES, PSFS_ACTIVITY_FIELDS } from "@/lib/portal/weekly-check-in";
 
-const ZPatientPageSearch = searchOf(z.object({ assign: z.string().max(100).optional().catch(undefined) }));
+const ZPatientPageSearch = searchOf(
+  z.object({
+    assign: z.string().max(100).optional().catch(undefined),
+    /** "onHold": a record just saved put the plan on hold. */
+    saved: z.enum(["onHold"]).optional().catch(undefined),
+  }),
+);
 
 /**
  * The clinician's overview of one patient (decision record 013): who, where in treatment and
@@ -47,10 +53,10 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
   const patient = await getPatient(db, actor, params.id);
   const episodeId = patient.currentEpisodeId;
   const day = today();
-  const [record, flags, programs, templates, portalAccess, dataRights, unread] = await Promise.all([
+  const [record, flags, current, templates, portalAccess, dataRights, unread] = await Promise.all([
     episodeId ? getEpisodeRecord(db, actor, episodeId) : null,
     episodeId ? listEpisodeFlags(db, actor, episodeId) : [],
-    episodeId ? listActivePrograms(db, actor, episodeId, day) : [],
+    episodeId ? getCurrentPlan(db, actor, episodeId, day) : null,
     episodeId ? listTemplates(db, actor) : [],
     // An archived patient, or one who asked to be erased, has no portal to manage.
     acceptsEntries(patient) ? getPortalAccess(db, actor, patient.id, new Date()) : null,
@@ -61,9 +67,8 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
   const recording = editable && record !== null && record.status !== "DISCHARGED";
 
   const outcomes = record?.outcomes.map((row) => ({ ...row, value: Number(row.value) })) ?? [];
-  const progress = record
-    ? progressOverview(outcomes.map((row) => ({ date: isoDate(row.date), instrument: row.instrument, value: row.value, recordedBy: row.recordedBy })), isoDate(day), record.ruleSettings)
-    : { pain: null, function: null };
+  const programs = current?.programs ?? [];
+  const progress = progressOverview(current?.judged ?? []);
   const charts = record ? chartPanels({ ...record, outcomes }, messages, locale, day) : null;
   // The weekly check-in's date: its activity pain from the portal.
   const lastCheckIn = outcomes.filter((row) => row.recordedBy === "PATIENT" && row.instrument === "NRS_ACTIVITY").at(-1)?.date ?? null;
@@ -93,11 +98,16 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
           {messages.retention.stopped(formatMoment(dataRights.processingStoppedAt, locale))}
         </p>
       )}
+      {search.saved === "onHold" && current?.plan?.status === "ON_HOLD" && (
+        <p className="notice" role="status">
+          {messages.plan.savedOnHold}
+        </p>
+      )}
       {!record && <EpisodesPanel patient={patient} day={day} messages={messages} locale={locale} />}
 
       {record && charts && (
         <>
-          <OverviewTiles episode={record} program={mainProgram} progress={progress} day={day} messages={messages} locale={locale} />
+          <OverviewTiles episode={record} program={mainProgram} plan={current?.plan ?? null} progress={progress} day={day} messages={messages} locale={locale} />
           <div className="overview-grid">
             <PatientFlags flags={flags} messages={messages} locale={locale} />
             <section aria-labelledby="pain-chart-heading" className="panel">
@@ -139,6 +149,7 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
               <ProgramsSection
                 patientId={patient.id}
                 episode={record}
+                plan={current?.plan ?? null}
                 programs={programs}
                 templates={templates.map((template) => ({ ...template, sessionsPerWeek: template.content.sessionsPerWeek[0] }))}
                 // ?assign=<template key> opens the assign dialog with a template chosen, e.g. return to running after HSR.

@@ -1,15 +1,26 @@
 import { AppShell } from "@/components/AppShell";
 import { PlanHandout } from "@/components/programs/PlanHandout";
 import { today } from "@/lib/dates";
-import { getPortalOverview } from "@/lib/portal/portal-overview";
 import { page } from "@/lib/entry/page.server";
+import { planStamp, PLAN_STAMP_ATTRIBUTE } from "@/lib/offline/offline-pages";
+import { getPortalOverview } from "@/lib/portal/portal-overview";
 
 export default page({ name: "/portal/handout", access: "own-record" }, async ({ actor, db, messages }) => {
   const day = today();
   const overview = await getPortalOverview(db, actor, day);
   return (
     <AppShell actor={actor} messages={messages} current="/portal">
-      <PlanHandout patientName={overview?.patient.name ?? actor.name} comorbidities={overview?.patient.comorbidities ?? []} programs={overview?.programs ?? []} today={day} backHref="/portal" messages={messages} locale={actor.locale} />
+      {/* The handout is kept for offline use too: its stamp replaces it when the plan changes. */}
+      {overview && <div hidden {...{ [PLAN_STAMP_ATTRIBUTE]: planStamp(overview.plan, overview.programs) }} />}
+      <PlanHandout
+        patientName={overview?.patient.name ?? actor.name}
+        comorbidities={overview?.patient.comorbidities ?? []}
+        current={overview && { plan: overview.plan, programs: overview.programs, painLimit: overview.painLimit }}
+        today={day}
+        backHref="/portal"
+        messages={messages}
+        locale={actor.locale}
+      />
     </AppShell>
   );
 });

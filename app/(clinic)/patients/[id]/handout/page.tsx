@@ -1,7 +1,7 @@
 import { AppShell } from "@/components/AppShell";
 import { PlanHandout } from "@/components/programs/PlanHandout";
 import { today } from "@/lib/dates";
-import { listActivePrograms } from "@/lib/programs/active-programs";
+import { getCurrentPlan } from "@/lib/programs/current-plan";
 import { z } from "zod";
 import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
@@ -10,10 +10,10 @@ import { getPatient } from "@/lib/patients/get-patient";
 export default page({ name: "/patients/[id]/handout", access: "clinic-patients", params: z.object({ id: ids.patient }) }, async ({ actor, db, messages, params }) => {
   const patient = await getPatient(db, actor, params.id);
   const day = today();
-  const programs = patient.currentEpisodeId ? await listActivePrograms(db, actor, patient.currentEpisodeId, day) : [];
+  const current = patient.currentEpisodeId ? await getCurrentPlan(db, actor, patient.currentEpisodeId, day) : null;
   return (
     <AppShell actor={actor} messages={messages} current="/caseload">
-      <PlanHandout patientName={patient.name} comorbidities={patient.comorbidities} programs={programs} today={day} backHref={`/patients/${patient.id}`} messages={messages} locale={actor.locale} />
+      <PlanHandout patientName={patient.name} comorbidities={patient.comorbidities} current={current} today={day} backHref={`/patients/${patient.id}`} messages={messages} locale={actor.locale} />
     </AppShell>
   );
 });

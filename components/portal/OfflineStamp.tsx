@@ -1,0 +1,25 @@
+"use client";
+import { useSyncExternalStore } from "react";
+
+const subscribe = (changed: () => void) => {
+  window.addEventListener("online", changed);
+  window.addEventListener("offline", changed);
+  return () => {
+    window.removeEventListener("online", changed);
+    window.removeEventListener("offline", changed);
+  };
+};
+
+/**
+ * When the phone has no connection, the page it shows is the one it kept (SPEC §10): this says
+ * when that page was fetched (the time is written into the page by the server), so a patient
+ * knows how old the plan in front of them is.
+ */
+export function OfflineStamp({ text }: { text: string }) {
+  const online = useSyncExternalStore(subscribe, () => navigator.onLine, () => true);
+  return online ? null : (
+    <p className="notice" role="status">
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Plan } from "@/lib/clinical/episode-state";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n";
+import { WarningSigns } from "./WarningSigns";
+
+/**
+ * A plan on hold (SPEC §6, §10): no exercise and no dose, only what to do instead. A red flag
+ * sends the patient to a doctor today and repeats the warning signs; a paused course waits for
+ * the clinic.
+ */
+export function PlanOnHold({ plan, locale, messages }: { plan: Plan; locale: Locale; messages: Messages }) {
+  const text = messages.portal.hold;
+  const redFlag = plan.reasons.includes("RED_FLAG");
+  return (
+    <>
+      <section aria-labelledby="hold-heading" className="panel hold-panel">
+        <h2 id="hold-heading">{text.title}</h2>
+        <p>{redFlag ? text.RED_FLAG : text.EPISODE_PAUSED}</p>
+        <p>{text.questions}</p>
+        <p className="hint">{text.noReminders}</p>
+      </section>
+      {redFlag && <WarningSigns locale={locale} id="hold-warning-signs" />}
+    </>
+  );
+}
