@@ -408,7 +408,7 @@ async function prepareWorlds(db: Db): Promise<Record<WorldName, World>> {
     // An open flag to acknowledge: the episode's own, or one made for the test.
     const flag =
       (await db.flag.findFirst({ where: { episodeId, status: "OPEN" } })) ??
-      (await db.flag.create({ data: { clinicId, episodeId, code: "MATRIX_TEST", severity: "INFO", evidence: {}, recommendation: { da: "Følg op.", en: "Follow up." }, sources: [], ruleVersion: 2 } }));
+      (await db.flag.create({ data: { clinicId, episodeId, code: "MATRIX_TEST", severity: "INFO", evidence: {}, sources: [], ruleVersion: 2 } }));
     const template = await db.programTemplate.findFirstOrThrow({ where: { clinicId, kind: "HSR", archivedAt: null }, orderBy: { version: "desc" } });
     const free = await db.programTemplate.findFirstOrThrow({ where: { clinicId, kind: "RETURN_TO_RUN", archivedAt: null } });
     await db.programAssignment.updateMany({ where: { episodeId, kind: "RETURN_TO_RUN", status: "ACTIVE" }, data: { status: "ENDED", endedAt: today(), endReason: "OTHER" } });

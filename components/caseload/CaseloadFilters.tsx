@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { CaseloadQuery } from "@/lib/caseload/caseload-query";
+import { type CaseloadQuery, caseloadSearch, DEFAULT_QUERY, VIEW_ORDER } from "@/lib/caseload/caseload-query";
+import { PLAN_STATUSES } from "@/lib/clinical/episode-state";
 import { SEVERITIES } from "@/lib/rules/severity";
 import { EpisodeStatus, ProgramKind } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
@@ -27,7 +28,7 @@ export function CaseloadFilters({
       {query.view !== "all" && <input type="hidden" name="view" value={query.view} />}
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
-      <TextField id="q" label={text.search} type="search" defaultValue={query.q ?? ""} maxLength={100} />
+      <TextField id="q" label={text.search} hint={text.searchAnyStatus} type="search" defaultValue={query.q ?? ""} maxLength={100} />
       {canChooseScope && (
         <SelectField
           id="scope"
@@ -81,11 +82,18 @@ export function CaseloadFilters({
           { value: "NONE", label: text.programNone },
         ]}
       />
+      <SelectField
+        id="plan"
+        label={text.plan}
+        defaultValue={query.plan ?? ""}
+        placeholder={text.planAny}
+        options={PLAN_STATUSES.map((status) => ({ value: status, label: messages.plan.status[status] }))}
+      />
       <div className="filter-actions">
         <button type="submit" className="button primary">
           {text.apply}
         </button>
-        <Link href={query.view === "attention" ? "/caseload?view=attention" : "/caseload"}>{messages.caseload.clearFilters}</Link>
+        <Link href={`/caseload${caseloadSearch(DEFAULT_QUERY, { view: query.view, ...VIEW_ORDER[query.view] })}`}>{messages.caseload.clearFilters}</Link>
       </div>
     </form>
   );

@@ -1,11 +1,13 @@
 import type { Locale } from "../generated/prisma/enums";
 import type { Messages } from "../i18n";
 import { formatDate, formatNumber } from "../i18n/format";
+import { planText } from "../programs/plan-text";
 import type { CaseloadColumn } from "./caseload-query";
 import type { CaseloadRow } from "./list-caseload";
 
 /** The text of each cell of a caseload row, as the table and the CSV export show it. */
 export function caseloadCells(row: CaseloadRow, messages: Messages, locale: Locale): Record<CaseloadColumn | "birthDate" | "cpr", string> {
+  // A running plan that is not simply active says so with its reasons; an active one says nothing more than "Active".
   const text = messages.caseload;
   const pain =
     row.latestPain === null
@@ -21,6 +23,7 @@ export function caseloadCells(row: CaseloadRow, messages: Messages, locale: Loca
       : row.program.completed
         ? text.phaseCompleted(messages.program[row.program.kind], row.program.week)
         : text.phase(messages.program[row.program.kind], row.program.week, row.program.phase),
+    plan: row.plan ? planText(row.plan, messages) : text.noValue,
     pain,
     flags: messages.flagCounts(row.flags.urgent, row.flags.high, row.flags.warning, row.flags.info),
     lastVisit: row.lastVisit ? formatDate(row.lastVisit, locale) : text.noValue,

@@ -4,9 +4,10 @@
 import { z } from "zod";
 import { searchOf } from "../entry/search";
 import { EpisodeStatus, ProgramKind } from "../generated/prisma/enums";
+import { PLAN_STATUSES } from "../clinical/episode-state";
 import { SEVERITIES } from "../rules/severity";
 
-export const CASELOAD_COLUMNS = ["name", "age", "side", "weeks", "phase", "pain", "flags", "lastVisit", "clinician"] as const;
+export const CASELOAD_COLUMNS = ["name", "age", "side", "weeks", "phase", "plan", "pain", "flags", "lastVisit", "clinician"] as const;
 export type CaseloadColumn = (typeof CASELOAD_COLUMNS)[number];
 export const SORTABLE_COLUMNS = ["name", "age", "weeks", "phase", "pain", "flags", "lastVisit"] as const;
 export const PAGE_SIZE = 25;
@@ -23,15 +24,14 @@ const ZCaseloadQuery = z.object({
   clinician: z.uuid().optional().catch(undefined),
   severity: z.enum(SEVERITIES).optional().catch(undefined),
   program: z.enum([...Object.values(ProgramKind), "NONE"]).optional().catch(undefined),
+  /** The plan's status (lib/clinical/episode-state.ts): on hold, load held or active. */
+  plan: z.enum(PLAN_STATUSES).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined).transform((q) => q || undefined),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
 });
 
 export type CaseloadQuery = z.output<typeof ZCaseloadQuery>;
 export type SearchParams = Record<string, string | string[] | undefined>;
-
-/** A search parameter's first value (a parameter may repeat). */
-export const firstParam = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** The caseload's view from a page's search parameters; every field has a fallback, so it cannot fail. */
 export const ZCaseloadSearch = searchOf(ZCaseloadQuery);
@@ -41,6 +41,16 @@ export function parseCaseloadQuery(params: SearchParams): CaseloadQuery {
 }
 
 export const DEFAULT_QUERY: CaseloadQuery = parseCaseloadQuery({});
+
+/**
+ * Whether the view reads every episode status: the attention view (an open urgent flag matters
+ * whatever the episode's status, a paused patient's above all) and a search for one patient (who
+ * may be paused or discharged when they phone the clinic).
+ */
+export const anyStatus = (query: CaseloadQuery) => query.view === "attention" || query.q !== undefined;
+
+/** Each view's order when the user has not chosen one: the attention view most severe first. */
+export const VIEW_ORDER = { all: { sort: "name", dir: "asc" }, attention: { sort: "flags", dir: "desc" } } as const satisfies Record<CaseloadQuery["view"], Pick<CaseloadQuery, "sort" | "dir">>;
 
 /** The URL search string of a view, leaving out what equals the default. */
 export function caseloadSearch(query: CaseloadQuery, change: Partial<CaseloadQuery> = {}): string {

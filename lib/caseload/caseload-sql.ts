@@ -10,10 +10,10 @@ import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { readOneClinic } from "../db/one-clinic-read";
 import { Prisma } from "../generated/prisma/client";
-import { looksLikeCpr, parseCpr } from "../identity/cpr";
+import { birthDatesOf, looksLikeCpr, parseCpr } from "../identity/cpr";
 import { currentDataKey } from "../identity/current-data-key";
 import { severityRank } from "../rules/severity";
-import type { CaseloadQuery } from "./caseload-query";
+import { anyStatus, type CaseloadQuery } from "./caseload-query";
 
 export type CaseloadReader = {
   /** How many patients the view holds. */
@@ -52,9 +52,10 @@ function fromWhere(actor: Actor, query: CaseloadQuery, { episodeByClinic }: { ep
   // An admin always sees the clinic; a clinician chooses between their own and the clinic's.
   const mineOnly = actor.role === "CLINICIAN" && query.scope === "mine";
   const clinician = mineOnly ? actor.userId : query.clinician;
-  // Archived patients are found whatever their episode's status.
+  // Archived patients are found whatever their episode's status, and so is whoever needs
+  // attention or is searched for (anyStatus).
   const archived = query.archived === "yes";
-  const status = archived ? "any" : query.status;
+  const status = archived || anyStatus(query) ? "any" : query.status;
   const conditions = [
     Prisma.sql`p."clinicId" = ${clinic}::uuid`,
     archived ? Prisma.sql`p."archivedAt" IS NOT NULL` : Prisma.sql`p."archivedAt" IS NULL`,
@@ -64,6 +65,7 @@ function fromWhere(actor: Actor, query: CaseloadQuery, { episodeByClinic }: { ep
     query.severity ? Prisma.sql`e."highestOpenSeverity" >= ${severityRank(query.severity)}` : null,
     query.program === "NONE" ? Prisma.sql`e.id IS NOT NULL AND e."programKind" IS NULL` : null,
     query.program && query.program !== "NONE" ? Prisma.sql`e."programKind" = ${query.program}::"ProgramKind"` : null,
+    query.plan ? Prisma.sql`e."planStatus" = ${query.plan}::"PlanStatus"` : null,
     // The rules decide what needs attention: an open flag of high severity or worse, or an open
     // FOLLOW_UP_OVERDUE flag (with the clinic's own follow-up threshold).
     query.view === "attention" ? Prisma.sql`(e."highestOpenSeverity" >= ${severityRank("high")} OR e."followUpOverdue")` : null,
@@ -77,10 +79,16 @@ function fromWhere(actor: Actor, query: CaseloadQuery, { episodeByClinic }: { ep
     WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 
-/** A CPR number finds its patient exactly, through the keyed hash; any other text searches names. */
+/**
+ * A CPR number finds its patient exactly, through the keyed hash; a birth date (DDMMYY, the
+ * CPR number's first half, or DD-MM-YYYY) finds the patients born that day; any other text
+ * searches names.
+ */
 function textSearch(q: string): Prisma.Sql {
   const cpr = looksLikeCpr(q) ? parseCpr(q) : null;
   if (cpr?.ok) return Prisma.sql`p."cprHash" = ${currentDataKey().searchHash(cpr.digits)}`;
+  const born = birthDatesOf(q);
+  if (born.length > 0) return Prisma.sql`p."dateOfBirth" = ANY(${born}::date[])`;
   // The text is matched as written: % and _ are letters here, not wildcards.
   return Prisma.sql`p.name ILIKE ${`%${q.replace(/[\\%_]/g, "\\$&")}%`}`;
 }

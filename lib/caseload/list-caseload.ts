@@ -6,7 +6,7 @@ import { ageOn } from "../dates";
 import { maskedCpr } from "../identity/cpr";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import type { EpisodeStatus, PainTrend, ProgramKind, Side } from "../generated/prisma/enums";
+import type { EpisodeStatus, PainTrend, PlanStatus, ProgramKind, Side } from "../generated/prisma/enums";
 import { patientWhere } from "../patients/scope";
 import { unreadFromPatients } from "../messages/messages";
 import { programWeek } from "../programs/program-week";
@@ -24,6 +24,8 @@ export type CaseloadRow = {
   status: EpisodeStatus | null;
   weeksInTreatment: number | null;
   program: { kind: ProgramKind; week: number; phase: number; completed: boolean } | null;
+  /** The plan's status and its reasons, once a program is running. */
+  plan: { status: PlanStatus; reasons: string[] } | null;
   latestPain: number | null;
   latestPainDate: Date | null;
   painTrend: PainTrend | null;
@@ -103,6 +105,8 @@ const ROW_SELECT = {
       programStart: true,
       programPhase: true,
       programCompleted: true,
+      planStatus: true,
+      planReasons: true,
     },
   },
 } satisfies Prisma.PatientSelect;
@@ -125,6 +129,7 @@ function toRow(patient: SelectedPatient, today: Date, unreadMessages: number): C
       episode?.programKind && week !== null && episode.programPhase !== null
         ? { kind: episode.programKind, week, phase: episode.programPhase, completed: episode.programCompleted }
         : null,
+    plan: episode?.planStatus ? { status: episode.planStatus, reasons: episode.planReasons } : null,
     latestPain: latest,
     latestPainDate: episode?.latestPainDate ?? null,
     painTrend: episode?.painTrend ?? null,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cprCentury, cprDatePart, formatCpr, looksLikeCpr, maskedCpr, parseCpr } from "./cpr";
+import { birthDatesOf, cprCentury, cprDatePart, formatCpr, looksLikeCpr, maskedCpr, parseCpr } from "./cpr";
 
 const date = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
 
@@ -61,5 +61,19 @@ describe("CPR numbers", () => {
         expect(parsed).toMatchObject({ ok: true, birthDate });
       }),
     );
+  });
+});
+
+describe("birthDatesOf", () => {
+  it("reads DDMMYY in both centuries, and DD-MM-YYYY or DD.MM.YYYY as written", () => {
+    expect(birthDatesOf("120583")).toEqual(["1983-05-12", "2083-05-12"]);
+    expect(birthDatesOf(" 12-05-1983 ")).toEqual(["1983-05-12"]);
+    expect(birthDatesOf("12.05.1983")).toEqual(["1983-05-12"]);
+  });
+
+  it("is nothing for a name, a CPR number or a date that does not exist", () => {
+    expect(birthDatesOf("Mette")).toEqual([]);
+    expect(birthDatesOf("120583-1234")).toEqual([]);
+    expect(birthDatesOf("310283")).toEqual([]);
   });
 });

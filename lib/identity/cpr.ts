@@ -50,3 +50,21 @@ export function maskedCpr(birthDate: Date): string {
 export function looksLikeCpr(text: string): boolean {
   return SHAPE.test(text.trim().replace(/\s+/g, ""));
 }
+
+const BIRTH_DATE = /^(\d{2})[-.]?(\d{2})[-.]?(\d{2}|\d{4})$/;
+
+/**
+ * The birth dates a search text may mean, as yyyy-mm-dd: DDMMYY (the first half of a CPR number,
+ * as the masked number shows it: both centuries it may be), DD-MM-YYYY or DD.MM.YYYY. None for any
+ * other text, or a date that does not exist.
+ */
+export function birthDatesOf(text: string): string[] {
+  const match = BIRTH_DATE.exec(text.trim());
+  if (!match) return [];
+  const [day, month, year] = [Number(match[1]), Number(match[2]), match[3]!];
+  const years = year.length === 4 ? [Number(year)] : [1900 + Number(year), 2000 + Number(year)];
+  return years.flatMap((y) => {
+    const date = new Date(Date.UTC(y, month - 1, day));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? [date.toISOString().slice(0, 10)] : [];
+  });
+}

@@ -14,6 +14,7 @@ import { requireId } from "../db/require-id";
 import { AppError } from "../errors";
 import { textLimit } from "../forms/field-limits";
 import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../forms/form-input";
+import { noticeClinicMessage } from "../notices/patient-notices";
 import { patientWhere } from "../patients/scope";
 import { assertProcessing } from "../retention/processing-stopped";
 
@@ -103,7 +104,11 @@ export async function sendMessage(db: Db, actor: Actor, patientId: string | null
       });
       return message.id;
     });
-    if (!repeated) await recordAuditEvent(tx, actor, { action: "CREATE", entity: "MessageThread", entityId: patient.id });
+    if (!repeated) {
+      await recordAuditEvent(tx, actor, { action: "CREATE", entity: "MessageThread", entityId: patient.id });
+      // A patient who does not open the portal learns that the clinic answered (SPEC §10).
+      if (!can(actor, "own-record")) await noticeClinicMessage(tx, { clinicId: actor.clinicId, patientId: patient.id });
+    }
     return { status: "sent" };
   });
 }

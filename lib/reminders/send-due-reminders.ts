@@ -5,7 +5,9 @@
 // dies between the claim and the push loses that day's reminder rather than sending it twice.
 // A reminder goes as web push to the patient's phones where they allowed it, else (or if every
 // push fails) as e-mail through the outbox. It is not sent when the day's entry is already
-// logged, and it stops when the program ends. Decision record 020.
+// logged, and it stops when the program ends. No training reminder goes to a patient whose plan
+// is on hold (a red flag, a paused course: SPEC §6), as the episode's stored state says.
+// Decision records 020 and 023.
 import type { Db } from "../db/client";
 import { queueEmail } from "../email/outbox";
 import type { Locale } from "../generated/prisma/enums";
@@ -63,6 +65,7 @@ async function dueReminders(db: Db, clinicId: string, day: Date, minute: number)
           currentEpisode: {
             select: {
               status: true,
+              planStatus: true,
               assignments: { where: { status: "ACTIVE" }, select: { startDate: true, maintenanceSince: true, content: true } },
               outcomes: { where: { date: day, instrument: "NRS_FIRST_STEP", deletedAt: null }, select: { id: true }, take: 1 },
               sessionLogs: { where: { date: day }, select: { id: true }, take: 1 },
@@ -76,6 +79,7 @@ async function dueReminders(db: Db, clinicId: string, day: Date, minute: number)
     const episode = patient.currentEpisode;
     if (!patient.portalUser || !episode || episode.status === "DISCHARGED") return false;
     if (patient.reminderDeliveries.some((sent) => sent.kind === kind)) return false;
+    if (kind === "SESSION" && episode.planStatus === "ON_HOLD") return false;
     if (!episode.assignments.some((assignment) => programRunsOn({ ...assignment, content: ZProgramContent.parse(assignment.content) }, day))) return false;
     return kind === "MORNING_PAIN" ? episode.outcomes.length === 0 : episode.sessionLogs.length === 0;
   });

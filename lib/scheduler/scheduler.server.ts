@@ -6,6 +6,7 @@ import { readEnv } from "../env";
 import { currentDataKey } from "../identity/current-data-key";
 import { deliverEmailInBackground } from "../email/delivery-runner.server";
 import { logger } from "../log/logger";
+import { sendDueNotices } from "../notices/patient-notices";
 import { sendDueReminders } from "../reminders/send-due-reminders";
 import { webPushSender } from "../reminders/web-push-sender";
 import { type SchedulerHandle, SCHEDULER_HOLDER } from "./scheduler-handle";
@@ -43,6 +44,13 @@ async function tick() {
     if (sent.push + sent.email > 0) logger.info({ kind: "reminders", ...sent }, "portal reminders sent");
   } catch (error) {
     logger.error({ err: error }, "portal reminders could not be sent; they are looked for again in a minute");
+  }
+  // So are the notices that tell a patient to open the portal (a plan on hold, a message).
+  try {
+    const sent = await sendDueNotices(await getDb(), { now: new Date(), ...reminderRun() });
+    if (sent.push + sent.email > 0) logger.info({ kind: "notices", ...sent }, "portal notices sent");
+  } catch (error) {
+    logger.error({ err: error }, "portal notices could not be sent; they are looked for again in a minute");
   }
   // E-mail that failed to send is tried again on the same clock.
   deliverEmailInBackground();

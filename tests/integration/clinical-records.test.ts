@@ -13,7 +13,7 @@ let episodeId: string;
 const today = () => new Date("2026-03-01T00:00:00.000Z");
 const create = { recordId: null };
 /** Every clinical test answered, as the form requires. */
-const tests = { palpationPositive: "positive", windlassPositive: "positive", calcanealSqueezePositive: "untested", tinelPositive: "untested" };
+const tests = { palpationPositive: "positive", windlassPositive: "positive", calcanealSqueezePositive: "untested", tinelPositive: "untested", differentialsExamined: "yes" };
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -43,7 +43,7 @@ describe(`clinical records on ${TEST_DB_KIND}`, () => {
     const row = await t.prisma.assessment.findUniqueOrThrow({ where: { id: result.status === "saved" ? result.id : "" } });
     expect(row).toMatchObject({
       firstStepPain: 7, palpationPositive: true, windlassPositive: false, calcanealSqueezePositive: null, tinelPositive: true, ankleDorsiflexionDeg: -5,
-      redFlagsScreened: true, redFlags: ["FEVER_MALAISE"], findings: ["POSTERIOR_HEEL_PAIN"], walkToleranceMin: 20, walkNextMorningWorse: true,
+      redFlagsScreened: true, redFlags: ["FEVER_MALAISE"], differentialsExamined: true, findings: ["POSTERIOR_HEEL_PAIN"], walkToleranceMin: 20, walkNextMorningWorse: true,
       recordedById: clinician.userId, riskFactors: { recentLoadChange: true, calfTightness: false, runningKmPerWeek: 25.5, shoeAgeKm: 900 },
     });
     expect((await summary()).lastVisit).toEqual(new Date("2026-01-05"));
@@ -60,7 +60,9 @@ describe(`clinical records on ${TEST_DB_KIND}`, () => {
     ["a positive squeeze test although the screen was not done", { redFlagsScreened: "no", calcanealSqueezePositive: "positive" }, { calcanealSqueezePositive: "squeezeNeedsScreen" }],
     ["no answer for a clinical test", { palpationPositive: undefined }, { palpationPositive: "chooseTestResult" }],
     ["no answer for the red-flag screen", { redFlagsScreened: undefined }, { redFlagsScreened: "required" }],
-    ["nothing recorded at all", { redFlagsScreened: "no", palpationPositive: "untested", windlassPositive: "untested" }, { form: "nothingRecorded" }],
+    ["no answer for the differential examination", { differentialsExamined: undefined }, { differentialsExamined: "required" }],
+    ["findings although the differentials were not examined", { differentialsExamined: "no", findings: ["POSTERIOR_HEEL_PAIN"] }, { findings: "findingsNotExamined" }],
+    ["nothing recorded at all", { redFlagsScreened: "no", differentialsExamined: "no", palpationPositive: "untested", windlassPositive: "untested" }, { form: "nothingRecorded" }],
     ["a date before the episode", { date: "2026-01-04" }, { date: "beforeEpisode" }],
     ["a date in the future", { date: "2026-03-02" }, { date: "futureDate" }],
     ["pain out of range", { firstStepPain: "11" }, { firstStepPain: "outOfRange" }],

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../lib/dates";
 import { withEpisodeWrite } from "../../lib/episodes/with-episode-write";
 import type { Prisma } from "../../lib/generated/prisma/client";
+import { DEFAULT_TEMPLATES } from "../../lib/programs/default-templates";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
@@ -64,7 +65,7 @@ async function apply(tx: Prisma.TransactionClient, episodeId: string, w: Write) 
       return;
     }
     case "assessment":
-      await tx.assessment.create({ data: { ...base, recordedById: userId, date: addDays(start, w.day), redFlagsScreened: true } });
+      await tx.assessment.create({ data: { ...base, recordedById: userId, date: addDays(start, w.day), redFlagsScreened: true, differentialsExamined: true } });
       return;
     case "deleteAssessment": {
       const row = nth(await tx.assessment.findMany({ where: { episodeId, deletedAt: null }, orderBy: { id: "asc" } }), w.pick);
@@ -73,7 +74,7 @@ async function apply(tx: Prisma.TransactionClient, episodeId: string, w: Write) 
     }
     case "flag":
       // One open flag per rule: each written flag is a rule of its own.
-      await tx.flag.create({ data: { ...base, code: `TEST_${randomUUID()}`, severity: w.severity, evidence: {}, recommendation: {}, sources: [], ruleVersion: 1 } });
+      await tx.flag.create({ data: { ...base, code: `TEST_${randomUUID()}`, severity: w.severity, evidence: {}, sources: [], ruleVersion: 1 } });
       return;
     case "closeFlag": {
       const row = nth(await tx.flag.findMany({ where: { episodeId, status: "OPEN" }, orderBy: { id: "asc" } }), w.pick);
@@ -84,7 +85,7 @@ async function apply(tx: Prisma.TransactionClient, episodeId: string, w: Write) 
       // As the app does: a kind already active is not assigned twice.
       if (await tx.programAssignment.count({ where: { episodeId, kind: w.programKind, status: "ACTIVE" } })) return;
       await tx.programAssignment.create({
-        data: { ...base, templateId, kind: w.programKind, startDate: addDays(start, w.day), sessionsPerWeek: 3, content: {} },
+        data: { ...base, templateId, kind: w.programKind, startDate: addDays(start, w.day), sessionsPerWeek: 3, content: DEFAULT_TEMPLATES.find((tpl) => tpl.kind === w.programKind)!.content },
       });
       return;
     case "endAssignment": {
@@ -94,10 +95,14 @@ async function apply(tx: Prisma.TransactionClient, episodeId: string, w: Write) 
   }
 }
 
-/** The summary, recomputed from the raw rows without the SQL under test. */
+/**
+ * The summary, recomputed from the raw rows without the code under test. First-step pain is the
+ * day's value: of several measurements on one date, the highest (SPEC §5).
+ */
 async function recompute(episodeId: string) {
-  const pains = (await t.prisma.outcomeMeasurement.findMany({ where: { episodeId, instrument: "NRS_FIRST_STEP", deletedAt: null } }))
-    .sort((a, b) => a.date.getTime() - b.date.getTime() || a.createdAt.getTime() - b.createdAt.getTime());
+  const rows = await t.prisma.outcomeMeasurement.findMany({ where: { episodeId, instrument: "NRS_FIRST_STEP", deletedAt: null } });
+  const dates = [...new Set(rows.map((row) => row.date.getTime()))].sort((a, b) => a - b);
+  const pains = dates.map((time) => ({ date: new Date(time), value: Math.max(...rows.filter((row) => row.date.getTime() === time).map((row) => Number(row.value))) }));
   const openFlags = await t.prisma.flag.findMany({ where: { episodeId, status: "OPEN" } });
   const count = (severity: string) => openFlags.filter((flag) => flag.severity === severity).length;
   const visits = await t.prisma.assessment.findMany({ where: { episodeId, deletedAt: null } });
@@ -105,9 +110,9 @@ async function recompute(episodeId: string) {
   const program = active.sort((a, b) => Number(b.kind === "HSR") - Number(a.kind === "HSR") || b.startDate.getTime() - a.startDate.getTime())[0];
   const rank = count("URGENT") ? 4 : count("HIGH") ? 3 : count("WARNING") ? 2 : count("INFO") ? 1 : 0;
   return {
-    baselinePain: pains[0] ? Number(pains[0].value) : null,
+    baselinePain: pains[0]?.value ?? null,
     baselinePainDate: pains[0]?.date ?? null,
-    latestPain: pains.at(-1) ? Number(pains.at(-1)!.value) : null,
+    latestPain: pains.at(-1)?.value ?? null,
     latestPainDate: pains.at(-1)?.date ?? null,
     openUrgentFlags: count("URGENT"),
     openHighFlags: count("HIGH"),

@@ -1,15 +1,13 @@
-// syncEpisodeFlags writes its changes for many episodes in a few statements (the daily sweep
-// passes a thousand at a time): the stored flags are still exactly what the rules give, every
-// change still leaves its event, and a sweep with nothing to change writes no row at all.
+// refreshEpisodeState writes its flag changes for many episodes in a few statements (the daily
+// sweep passes a thousand at a time): the stored flags are still exactly what the rules give,
+// every change still leaves its event, and a sweep with nothing to change writes no row at all.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, today } from "../../lib/dates";
-import { refreshEpisodeSummaries } from "../../lib/episodes/refresh-episode-summary";
-import { syncEpisodeFlags } from "../../lib/flags/sync-flags";
+import { loadEpisodeSnapshots } from "../../lib/episodes/episode-snapshot";
+import { refreshEpisodeState } from "../../lib/episodes/episode-state";
 import { RULE_CODES } from "../../lib/rules/case";
 import { evaluate } from "../../lib/rules/evaluate";
 import { judgeInstruments, painTrend } from "../../lib/rules/instrument-judgement";
-import { loadRuleCases } from "../../lib/rules/load-rule-cases";
-import { clinicRuleSettings } from "../../lib/rules/settings";
 import { toFlagSeverity } from "../../lib/rules/severity";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
 import { seedDemoOnce } from "../../lib/seed/demo";
@@ -44,18 +42,18 @@ function addPain(episodeId: string, pain: [daysAgo: number, value: number][]) {
 
 /** Every unresolved flag and pain trend of the episodes equals the rules' answer on `day`, value for value. */
 async function expectStoredAsRules(db: TestDatabase["prisma"], episodeIds: string[], day: Date) {
-  const cases = await loadRuleCases(db, episodeIds);
-  const episodes = await db.episode.findMany({ where: { id: { in: episodeIds } }, include: { clinic: true } });
+  const snapshots = await loadEpisodeSnapshots(db, episodeIds);
+  const episodes = await db.episode.findMany({ where: { id: { in: episodeIds } } });
   const stored = await db.flag.findMany({ where: { episodeId: { in: episodeIds }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } } });
   for (const episode of episodes) {
-    const settings = clinicRuleSettings(episode.clinic.ruleSettings);
-    const hits = evaluate(cases.get(episode.id)!, ymd(day), settings);
+    const { snapshot, settings } = snapshots.get(episode.id)!;
+    const hits = evaluate(snapshot, ymd(day), settings);
     const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
     expect(
-      stored.filter((f) => f.episodeId === episode.id).sort(byCode).map((f) => ({ code: f.code, severity: f.severity, evidence: f.evidence, recommendation: f.recommendation, sources: f.sources, ruleVersion: f.ruleVersion })),
+      stored.filter((f) => f.episodeId === episode.id).sort(byCode).map((f) => ({ code: f.code, severity: f.severity, evidence: f.evidence, sources: f.sources, ruleVersion: f.ruleVersion })),
       episode.id,
-    ).toEqual(hits.sort(byCode).map((h) => ({ code: h.code, severity: toFlagSeverity(h.severity), evidence: h.evidence, recommendation: h.recommendation, sources: h.sources, ruleVersion: h.ruleVersion })));
-    expect(episode.painTrend).toBe(painTrend(judgeInstruments(cases.get(episode.id)!.outcomes, ymd(day), settings)));
+    ).toEqual(hits.sort(byCode).map((h) => ({ code: h.code, severity: toFlagSeverity(h.severity), evidence: h.evidence, sources: h.sources, ruleVersion: h.ruleVersion })));
+    expect(episode.painTrend).toBe(painTrend(judgeInstruments(snapshot.outcomes, ymd(day), settings)));
   }
 }
 
@@ -71,7 +69,8 @@ describe(`flags of many episodes synced at once on ${TEST_DB_KIND}`, () => {
     const settling = await newEpisode(20, [[20, 4], [5, 7]]);
     const ids = [acknowledged, unacknowledged, settling];
 
-    const first = await syncEpisodeFlags(t.prisma, ids, now);
+    const sync = (day: Date) => refreshEpisodeState(t.prisma, ids, day, { reportFacts: false });
+    const first = await sync(now);
     expect(first).toMatchObject({ changed: 0, reopened: 0, resolved: 0 });
     expect(first.opened).toBe(await t.prisma.flag.count({ where: { episodeId: { in: ids } } }));
     expect(await t.prisma.flagEvent.count({ where: { flag: { episodeId: { in: ids } } } })).toBe(first.opened);
@@ -82,7 +81,7 @@ describe(`flags of many episodes synced at once on ${TEST_DB_KIND}`, () => {
     await addPain(settling, [[1, 4]]);
 
     const later = addDays(now, 6);
-    const second = await syncEpisodeFlags(t.prisma, ids, later);
+    const second = await sync(later);
     expect(second.reopened).toBe(1);
     expect(second.changed).toBeGreaterThanOrEqual(1);
     expect(second.resolved).toBeGreaterThanOrEqual(1);
@@ -95,7 +94,7 @@ describe(`flags of many episodes synced at once on ${TEST_DB_KIND}`, () => {
     expect((await history(settling, "WORSENING"))[0]!.resolvedAt).toBeInstanceOf(Date);
 
     // The same day again: nothing to do.
-    expect(await syncEpisodeFlags(t.prisma, ids, later)).toEqual({ opened: 0, changed: 0, reopened: 0, resolved: 0 });
+    expect(await sync(later)).toEqual({ opened: 0, changed: 0, reopened: 0, resolved: 0 });
   });
 
   it("a sweep on a day with nothing new writes no row: flags, events and summaries stay as they were", async () => {
@@ -103,13 +102,8 @@ describe(`flags of many episodes synced at once on ${TEST_DB_KIND}`, () => {
     try {
       await seedDemoOnce(demo.prisma, now);
       const ids = (await demo.prisma.episode.findMany({ where: { status: { not: "DISCHARGED" } }, select: { id: true } })).map((e) => e.id);
-      // As the daily sweep does it (scripts/rules-sweep.ts).
-      const sweep = () =>
-        demo.prisma.$transaction(async (tx) => {
-          const counts = await syncEpisodeFlags(tx, ids, now);
-          await refreshEpisodeSummaries(tx, ids);
-          return counts;
-        });
+      // As the daily sweep does it (lib/rules/sweep.ts).
+      const sweep = () => demo.prisma.$transaction((tx) => refreshEpisodeState(tx, ids, now, { reportFacts: false }));
       await sweep();
       await expectStoredAsRules(demo.prisma, ids, now);
       // xmin is the transaction that wrote a row version: any UPDATE, even to equal values, changes it.

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor";
 import { addDays, today } from "../../lib/dates";
 import { acknowledgeFlag } from "../../lib/flags/acknowledge-flag";
-import { syncEpisodeFlags } from "../../lib/flags/sync-flags";
+import { loadEpisodeSnapshots } from "../../lib/episodes/episode-snapshot";
+import { refreshEpisodeState } from "../../lib/episodes/episode-state";
+import { flagRecommendation } from "../../lib/flags/flag-text";
+import { getMessages } from "../../lib/i18n";
 import { saveOutcome } from "../../lib/records/record-services";
 import { evaluate } from "../../lib/rules/evaluate";
-import { loadRuleCases } from "../../lib/rules/load-rule-cases";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
 import { seedDemoOnce } from "../../lib/seed/demo";
 import { actorOf } from "../support/actors";
@@ -43,7 +45,7 @@ describe(`flags kept current on ${TEST_DB_KIND}`, () => {
     const flags = await openFlags(episode.id);
     expect(flags.map((f) => [f.code, f.severity, f.status])).toEqual([["WORSENING", "HIGH", "OPEN"]]);
     expect(flags[0]!.events.map((e) => e.type)).toEqual(["OPENED"]);
-    expect(flags[0]!.recommendation).toMatchObject({ da: expect.any(String), en: expect.any(String) });
+    expect(flagRecommendation(flags[0]!, getMessages("da"), "da")).toBe(getMessages("da").rules.WORSENING);
     expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episode.id } })).openHighFlags).toBe(1);
 
     // The pain settles: the condition no longer holds, so the flag resolves and keeps its history.
@@ -59,7 +61,7 @@ describe(`flags kept current on ${TEST_DB_KIND}`, () => {
     await t.prisma.outcomeMeasurement.createMany({
       data: [0, 20].map((d) => ({ clinicId: clinician.clinicId, episodeId: episode.id, recordedById: clinician.userId, recordedBy: "CLINICIAN" as const, date: addDays(now, -50 + d), instrument: "NRS_FIRST_STEP" as const, value: 6 })),
     });
-    await syncEpisodeFlags(t.prisma, [episode.id], now);
+    await refreshEpisodeState(t.prisma, [episode.id], now);
     const flag = (await openFlags(episode.id)).find((f) => f.code === "NO_IMPROVEMENT")!;
     expect(flag.severity).toBe("WARNING");
 
@@ -70,7 +72,7 @@ describe(`flags kept current on ${TEST_DB_KIND}`, () => {
     await expect(acknowledgeFlag(t.prisma, clinician, flag.id, "igen")).rejects.toMatchObject({ code: "CONFLICT" });
 
     // Six days later it is day 56: the same rule is now high, so the flag opens again.
-    await syncEpisodeFlags(t.prisma, [episode.id], addDays(now, 6));
+    await refreshEpisodeState(t.prisma, [episode.id], addDays(now, 6));
     const after = await t.prisma.flag.findUniqueOrThrow({ where: { id: flag.id }, include: { events: { orderBy: { at: "asc" } } } });
     expect([after.status, after.severity]).toEqual(["OPEN", "HIGH"]);
     expect(after.events.map((e) => [e.type, e.note])).toEqual([
@@ -82,10 +84,10 @@ describe(`flags kept current on ${TEST_DB_KIND}`, () => {
 
   it("a second sync on the same day changes nothing", async () => {
     const episode = await newEpisode(100);
-    const first = await syncEpisodeFlags(t.prisma, [episode.id], now);
+    const first = await refreshEpisodeState(t.prisma, [episode.id], now);
     expect(first.opened).toBeGreaterThan(0);
     const before = await t.prisma.flag.findMany({ where: { episodeId: episode.id }, orderBy: { code: "asc" } });
-    expect(await syncEpisodeFlags(t.prisma, [episode.id], now)).toEqual({ opened: 0, changed: 0, reopened: 0, resolved: 0 });
+    expect(await refreshEpisodeState(t.prisma, [episode.id], now)).toEqual({ opened: 0, changed: 0, reopened: 0, resolved: 0 });
     expect(await t.prisma.flag.findMany({ where: { episodeId: episode.id }, orderBy: { code: "asc" } })).toEqual(before);
   });
 
@@ -95,10 +97,10 @@ describe(`flags kept current on ${TEST_DB_KIND}`, () => {
     try {
       await seedDemoOnce(demo.prisma, seedDay);
       const episodes = await demo.prisma.episode.findMany({ select: { id: true } });
-      const cases = await loadRuleCases(demo.prisma, episodes.map((e) => e.id));
+      const snapshots = await loadEpisodeSnapshots(demo.prisma, episodes.map((e) => e.id));
       const stored = await demo.prisma.flag.findMany({ where: { status: { not: "RESOLVED" } } });
       for (const episode of episodes) {
-        const expected = evaluate(cases.get(episode.id)!, ymd(seedDay)).map((f) => f.code).sort();
+        const expected = evaluate(snapshots.get(episode.id)!.snapshot, ymd(seedDay)).map((f) => f.code).sort();
         expect(stored.filter((f) => f.episodeId === episode.id).map((f) => f.code).sort()).toEqual(expected);
       }
       const codes = new Set(stored.map((f) => f.code));

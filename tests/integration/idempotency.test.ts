@@ -58,7 +58,7 @@ describe(`idempotency keys on ${TEST_DB_KIND}`, () => {
 
   it("an assessment's repeat keeps one visit and one visit-pain measurement", async () => {
     const key = randomUUID();
-    const tests = { palpationPositive: "positive", windlassPositive: "positive", calcanealSqueezePositive: "untested", tinelPositive: "untested" };
+    const tests = { palpationPositive: "positive", windlassPositive: "positive", calcanealSqueezePositive: "untested", tinelPositive: "untested", differentialsExamined: "yes" };
     const raw = { ...tests, date: day, redFlagsScreened: "yes", firstStepPain: "5", idempotencyKey: key };
     const first = await saveAssessment(t.prisma, clinician, { episodeId, recordId: null }, raw, today);
     expect(first).toMatchObject({ status: "saved" });
@@ -74,7 +74,7 @@ describe(`idempotency keys on ${TEST_DB_KIND}`, () => {
     const key = randomUUID();
     await outcome(clinician, key);
     await refused(outcome(colleague, key));
-    await refused(saveAssessment(t.prisma, clinician, { episodeId, recordId: null }, { palpationPositive: "positive", windlassPositive: "positive", calcanealSqueezePositive: "untested", tinelPositive: "untested", date: day, redFlagsScreened: "yes", idempotencyKey: key }, today));
+    await refused(saveAssessment(t.prisma, clinician, { episodeId, recordId: null }, { palpationPositive: "positive", windlassPositive: "positive", calcanealSqueezePositive: "untested", tinelPositive: "untested", date: day, redFlagsScreened: "yes", differentialsExamined: "yes", idempotencyKey: key }, today));
     expect(await outcomesNow()).toBe(before + 1);
   });
 

@@ -157,9 +157,49 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
     expect(await query(db, `select f.status::text, e.type from "Flag" f left join "FlagEvent" e on e."flagId" = f.id order by f."openedAt"`)).toEqual([["RESOLVED", "RESOLVED"], ["OPEN", null]]);
     expect(await query(db, `select "revokedAt" is null from "Invite" order by "createdAt"`)).toEqual([[false], [true]]);
   });
+  it("migrates stored visits for the 2026-12-05 revision so that no doubt is cleared by a visit that never examined it", async () => {
+    db = await migratedUpTo(ONE_STATE);
+    const ids = { clinic: randomUUID(), user: randomUUID(), patient: randomUUID(), episode: randomUUID(), rathleff: randomUUID(), hsr: randomUUID() };
+    const visit = (id: string, date: string, findings: string, tinel = "null") =>
+      `insert into "Assessment" (id, "clinicId", "episodeId", "recordedById", date, "redFlagsScreened", "redFlags", findings, "tinelPositive", "updatedAt", "createdAt")
+       values ('${id}', '${ids.clinic}', '${ids.episode}', '${ids.user}', '${date}', true, '{}', ${findings}, ${tinel}, now(), '${date}T10:00:00Z')`;
+    const v = { first: randomUUID(), finding: randomUUID(), after: randomUUID(), tinel: randomUUID(), afterTinel: randomUUID() };
+    const content = (load: string) => JSON.stringify({ sessionsPerWeek: [3, 4], tempo: null, maxPain: 3, loadStepKg: 2.5, phases: [{ code: "RATHLEFF_12RM", weeks: [1, 2], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [12, 12], load }] });
+    for (const sql of [
+      `insert into "Clinic" (id, name) values ('${ids.clinic}', 'State clinic')`,
+      `insert into "User" (id, "clinicId", email, name, role, "passwordHash", "updatedAt") values ('${ids.user}', '${ids.clinic}', 's@example.test', 'S', 'CLINICIAN', 'x', now())`,
+      `insert into "Patient" (id, "clinicId", "clinicianId", name, "dateOfBirth", sex, "affectedSide", "updatedAt") values ('${ids.patient}', '${ids.clinic}', '${ids.user}', 'P', '1980-01-01', 'FEMALE', 'LEFT', now())`,
+      `insert into "Episode" (id, "clinicId", "patientId", side, "symptomOnset", "treatmentStart", "updatedAt") values ('${ids.episode}', '${ids.clinic}', '${ids.patient}', 'LEFT', '2026-01-01', '2026-01-05', now())`,
+      visit(v.first, "2026-01-05", "'{}'"),
+      visit(v.finding, "2026-01-12", "'{INFLAMMATORY_SIGNS}'"),
+      visit(v.after, "2026-01-26", "'{}'"),
+      visit(v.tinel, "2026-02-02", "'{}'", "true"),
+      visit(v.afterTinel, "2026-02-09", "'{}'", "false"),
+      `insert into "ProgramTemplate" (id, "clinicId", key, kind, "nameDa", "nameEn", content) values ('${ids.rathleff}', '${ids.clinic}', 'hsr-rathleff-2015', 'HSR', 'R', 'R', '${content("ADD_LOAD")}')`,
+      `insert into "ProgramTemplate" (id, "clinicId", key, kind, "nameDa", "nameEn", content) values ('${ids.hsr}', '${ids.clinic}', 'own-rathleff', 'HSR', 'O', 'O', '${content("ADD_LOAD")}')`,
+      `insert into "ProgramAssignment" (id, "clinicId", "episodeId", "templateId", kind, "startDate", "sessionsPerWeek", content, "updatedAt") values ('${randomUUID()}', '${ids.clinic}', '${ids.episode}', '${ids.rathleff}', 'HSR', '2026-01-05', 3, '${content("ADD_LOAD")}', now())`,
+      `insert into "Flag" (id, "clinicId", "episodeId", code, severity, evidence, recommendation, sources, "ruleVersion", "updatedAt") values ('${randomUUID()}', '${ids.clinic}', '${ids.episode}', 'RED_FLAG', 'URGENT', '{}', '{}', '{}', 2, now())`,
+      `update "Episode" set status = 'PAUSED'`,
+    ]) await query(db, sql);
+
+    await applyMigrations(db);
+    // A visit without findings after one with findings (ticked, or a positive Tinel) is taken as not examined.
+    expect(await query(db, `select id, "differentialsExamined" from "Assessment" order by date`)).toEqual([
+      [v.first, true], [v.finding, true], [v.after, false], [v.tinel, true], [v.afterTinel, false],
+    ]);
+    // Templates and their copies lose their own pain limit; the Rathleff template is body weight in weeks 1–2.
+    expect(await query(db, `select key, content ? 'maxPain', content #>> '{phases,0,load}' from "ProgramTemplate" order by key`)).toEqual([
+      ["hsr-rathleff-2015", false, "BODY_WEIGHT"], ["own-rathleff", false, "ADD_LOAD"],
+    ]);
+    expect(await query(db, `select content ? 'maxPain', content #>> '{phases,0,load}' from "ProgramAssignment"`)).toEqual([[false, "BODY_WEIGHT"]]);
+    expect(await query(db, "select count(*)::int from information_schema.columns where table_name = 'Flag' and column_name = 'recommendation'")).toEqual([[0]]);
+    // Until the app re-evaluates it, a running plan with an open red flag, or of a paused episode, is already on hold.
+    expect(await query(db, `select "planStatus"::text, "planReasons" from "Episode"`)).toEqual([["ON_HOLD", ["RED_FLAG", "EPISODE_PAUSED"]]]);
+  });
 });
 
 const REVISION = "20261125085526_rules_revision_2026_11_25";
+const ONE_STATE = "20261205193353_one_clinical_state";
 const ONLY_ONE = "20261125104049_only_one_rules";
 const TEMPLATE_NAMES = "20261125094737_template_names_per_language";
 

@@ -8,7 +8,7 @@ import { addDays, isoDate, today } from "../../lib/dates";
 import { isUniqueViolation } from "../../lib/db/unique-violation";
 import { changeEpisodeStatus, openEpisode } from "../../lib/episodes/episodes";
 import { isAppError } from "../../lib/errors";
-import { syncEpisodeFlags } from "../../lib/flags/sync-flags";
+import { refreshEpisodeState } from "../../lib/episodes/episode-state";
 import { acceptInvite, lookupInvite } from "../../lib/invites/accept-invite";
 import { logMorningPain, logSession } from "../../lib/portal/portal-logs";
 import { assignProgram } from "../../lib/programs/assignments";
@@ -91,7 +91,7 @@ describe(`only-one rules under concurrency on ${TEST_DB_KIND}`, () => {
   it("one session row per client id: a form submitted at once from retries stores one row and answers its id to all", async () => {
     const { episode, actor, assignmentId } = await portalPatient();
     const clientId = randomUUID();
-    const results = await atOnce(() => logSession(t.prisma, actor, { clientId, assignmentId, date: isoDate(day), completed: "yes", painDuring: "2" }, day));
+    const results = await atOnce(() => logSession(t.prisma, actor, { clientId, assignmentId, date: isoDate(day), completed: "yes", sets: "3", reps: "12", painDuring: "2", effort: "AS_INTENDED" }, day));
     expect(statuses(results)).toEqual(Array<string>(WRITERS).fill("saved"));
     const rows = await t.prisma.sessionLog.findMany({ where: { episodeId: episode.id, clientId } });
     expect(rows).toHaveLength(1);
@@ -146,13 +146,13 @@ describe(`only-one rules under concurrency on ${TEST_DB_KIND}`, () => {
         date: addDays(day, offset!), instrument: "NRS_FIRST_STEP" as const, value: value!,
       })),
     });
-    const counts = await atOnce(() => t.prisma.$transaction((tx) => syncEpisodeFlags(tx, [episode.id], day)));
+    const counts = await atOnce(() => t.prisma.$transaction((tx) => refreshEpisodeState(tx, [episode.id], day)));
     const flags = await t.prisma.flag.findMany({ where: { episodeId: episode.id, status: { not: "RESOLVED" } } });
     expect(flags.map((f) => f.code)).toEqual(["WORSENING"]);
     expect(counts.reduce((sum, c) => sum + (c as { opened: number }).opened, 0)).toBe(1);
 
     const second = t.prisma.flag.create({
-      data: { clinicId: clinician.clinicId, episodeId: episode.id, code: "WORSENING", severity: "HIGH", evidence: {}, recommendation: {}, sources: [], ruleVersion: 2 },
+      data: { clinicId: clinician.clinicId, episodeId: episode.id, code: "WORSENING", severity: "HIGH", evidence: {}, sources: [], ruleVersion: 2 },
     });
     expect(isUniqueViolation(await second.catch((error: unknown) => error))).toBe(true);
   });

@@ -7,7 +7,7 @@ import { isAppError } from "../../lib/errors";
 import { acceptInvite, lookupInvite } from "../../lib/invites/accept-invite";
 import { createInvite, getPortalAccess } from "../../lib/invites/invites";
 import { logMorningPain, logSession } from "../../lib/portal/portal-logs";
-import { listActivePrograms } from "../../lib/programs/active-programs";
+import { getCurrentPlan } from "../../lib/programs/current-plan";
 import { assignProgram } from "../../lib/programs/assignments";
 import { listTemplates, seedDefaultTemplates } from "../../lib/programs/templates";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
@@ -175,7 +175,7 @@ describe(`portal logs on ${TEST_DB_KIND}`, () => {
 
   it("stores one row for a repeated or concurrent submit of the same session", async () => {
     const clientId = randomUUID();
-    const raw = { clientId, assignmentId: mine.assignmentId, date: isoDate(day), completed: "yes", sets: "3", reps: "12", loadKg: "0", painDuring: "2" };
+    const raw = { clientId, assignmentId: mine.assignmentId, date: isoDate(day), completed: "yes", sets: "3", reps: "12", loadKg: "0", painDuring: "2", effort: "AS_INTENDED" };
     const [a, b] = await Promise.all([logSession(t.prisma, me, raw, day), logSession(t.prisma, me, raw, day)]);
     const c = await logSession(t.prisma, me, raw, day);
     expect(a.status).toBe("saved");
@@ -185,11 +185,14 @@ describe(`portal logs on ${TEST_DB_KIND}`, () => {
   });
 
   it("refuses bad input and another patient's program, saving nothing", async () => {
-    const base = { clientId: randomUUID(), assignmentId: mine.assignmentId, date: isoDate(day), completed: "yes", painDuring: "2" };
+    const base = { clientId: randomUUID(), assignmentId: mine.assignmentId, date: isoDate(day), completed: "yes", sets: "3", reps: "12", painDuring: "2", effort: "AS_INTENDED" };
     expect(await logSession(t.prisma, me, { ...base, reps: "101", loadKg: "-1", date: isoDate(addDays(day, 1)) }, day)).toEqual({
       status: "invalid", fieldErrors: { reps: "outOfRange", loadKg: "outOfRange", date: "futureDate" },
     });
     expect(await logSession(t.prisma, me, { ...base, painDuring: undefined } as Record<string, unknown>, day)).toEqual({ status: "invalid", fieldErrors: { painDuring: "required" } });
+    // A heel raise that was done says what was done: the load rule reads it (SPEC §10).
+    expect(await logSession(t.prisma, me, { ...base, sets: undefined, reps: undefined, effort: undefined } as Record<string, unknown>, day)).toEqual({ status: "invalid", fieldErrors: { sets: "required", reps: "required", effort: "required" } });
+    expect(await logSession(t.prisma, me, { ...base, effort: "EASY" }, day)).toEqual({ status: "invalid", fieldErrors: { effort: "invalidChoice" } });
     expect(await logSession(t.prisma, me, { ...base, assignmentId: theirs.assignmentId }, day)).toEqual({ status: "invalid", fieldErrors: { assignmentId: "invalidChoice" } });
     expect(await logSession(t.prisma, me, { ...base, date: isoDate(addDays(day, -4)) }, day)).toEqual({ status: "invalid", fieldErrors: { date: "tooEarly" } });
     // Within the three days an entry may be late, but before the program started.
@@ -203,14 +206,14 @@ describe(`portal logs on ${TEST_DB_KIND}`, () => {
   });
 
   it("raises LOAD_RESPONSE on the caseload in the same write as a painful session", async () => {
-    const painful = { clientId: randomUUID(), assignmentId: mine.assignmentId, date: isoDate(day), completed: "yes", sets: "3", reps: "12", painDuring: "7" };
+    const painful = { clientId: randomUUID(), assignmentId: mine.assignmentId, date: isoDate(day), completed: "yes", sets: "3", reps: "12", painDuring: "7", effort: "TOO_HEAVY" };
     expect((await logSession(t.prisma, me, painful, day)).status).toBe("saved");
     const flag = await t.prisma.flag.findFirst({ where: { episodeId: mine.episodeId, code: "LOAD_RESPONSE", status: "OPEN" } });
     expect(flag).not.toBeNull();
     expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: mine.episodeId } })).openWarningFlags).toBeGreaterThan(0);
     // The patient sees their own program and logs, and nobody else's.
-    const [program] = await listActivePrograms(t.prisma, me, mine.episodeId, day);
+    const [program] = (await getCurrentPlan(t.prisma, me, mine.episodeId, day)).programs;
     expect(program!.sessions.map((s) => s.painDuring)).toContain(7);
-    expect(await listActivePrograms(t.prisma, me, theirs.episodeId, day)).toEqual([]);
+    await expect(getCurrentPlan(t.prisma, me, theirs.episodeId, day)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
   });
 });

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor";
 import { addDays, isoDate, today } from "../../lib/dates";
 import { isAppError } from "../../lib/errors";
-import { refreshEpisodeSummaries } from "../../lib/episodes/refresh-episode-summary";
-import { listActivePrograms } from "../../lib/programs/active-programs";
+import { refreshEpisodeState } from "../../lib/episodes/episode-state";
+import { getCurrentPlan } from "../../lib/programs/current-plan";
 import { adjustAssignment, assignProgram, continueAsMaintenance, endAssignment, overrideProgression } from "../../lib/programs/assignments";
 import { programContentValues } from "../../lib/programs/program-content-input";
 import { copyTemplate, listTemplates, saveTemplateVersion, seedDefaultTemplates } from "../../lib/programs/templates";
@@ -13,6 +13,7 @@ import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
+const programsOf = async (actor: Actor, episodeId: string) => (await getCurrentPlan(t.prisma, actor, episodeId, today())).programs;
 let admin: Actor;
 let clinician: Actor;
 let outsider: Actor;
@@ -67,7 +68,7 @@ describe(`program templates on ${TEST_DB_KIND}`, () => {
     const latest = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.key === "hsr-12-weeks")!;
     expect(latest).toMatchObject({ version: 2, nameDa: "HSR (klinikkens)", nameEn: "HSR (the clinic's)" });
     expect(latest.content.phases[0]!.reps).toEqual([15, 15]);
-    const [program] = await listActivePrograms(t.prisma, clinician, episodeId, now);
+    const [program] = await programsOf(clinician, episodeId);
     expect(program).toMatchObject({ templateVersion: 1 });
     expect(program!.content.phases[0]!.reps).toEqual([12, 12]);
     // Editing version 1 again would overwrite version 2's change: refused.
@@ -133,25 +134,25 @@ describe(`program assignment on ${TEST_DB_KIND}`, () => {
     const firstWeek = await assignProgram(t.prisma, clinician, episodeId, await valid({ templateId: await templateId(clinician, "first-week"), sessionsPerWeek: "7" }));
     expect((await assignProgram(t.prisma, clinician, episodeId, await valid({ endFirstWeek: "on" }))).status).toBe("saved");
     expect(await t.prisma.programAssignment.findUniqueOrThrow({ where: { id: (firstWeek as { id: string }).id } })).toMatchObject({ status: "ENDED", endReason: "CHANGED_PROGRAM" });
-    expect((await listActivePrograms(t.prisma, clinician, episodeId, now)).map((p) => p.kind)).toEqual(["HSR"]);
+    expect((await programsOf(clinician, episodeId)).map((p) => p.kind)).toEqual(["HSR"]);
   });
 
   it("keeps a completed program going as maintenance, audited", async () => {
     const episodeId = await newEpisode();
     const { id } = (await assignProgram(t.prisma, clinician, episodeId, await valid())) as { id: string };
     expect((await continueAsMaintenance(t.prisma, clinician, id, now)).status).toBe("saved");
-    expect((await listActivePrograms(t.prisma, clinician, episodeId, now))[0]).toMatchObject({ maintenanceSince: today() });
+    expect((await programsOf(clinician, episodeId))[0]).toMatchObject({ maintenanceSince: today() });
     await expect(continueAsMaintenance(t.prisma, outsider, id, now)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
   });
 
   it("adjusts the patient's copy only", async () => {
     const episodeId = await newEpisode();
     const { id } = (await assignProgram(t.prisma, clinician, episodeId, await valid())) as { id: string };
-    const [program] = await listActivePrograms(t.prisma, clinician, episodeId, now);
+    const [program] = await programsOf(clinician, episodeId);
     const values = { ...programContentValues(program!.content, "da"), sessionsPerWeek: "4" };
     expect(await adjustAssignment(t.prisma, clinician, id, { ...values, "phase.1.repsLow": "14" })).toEqual({ status: "invalid", fieldErrors: { "phase.1.repsHigh": "rangeOrder" } });
     expect((await adjustAssignment(t.prisma, clinician, id, { ...values, "phase.0.sets": "2" })).status).toBe("saved");
-    const [adjusted] = await listActivePrograms(t.prisma, clinician, episodeId, now);
+    const [adjusted] = await programsOf(clinician, episodeId);
     expect(adjusted).toMatchObject({ sessionsPerWeek: 4 });
     expect(adjusted!.content.phases[0]!.sets).toBe(2);
     const template = (await listTemplates(t.prisma, clinician)).find((tpl) => tpl.key === "hsr-rathleff-2015")!;
@@ -176,13 +177,13 @@ describe(`prescription and overrides on ${TEST_DB_KIND}`, () => {
   });
 
   it("comes from the stored assignment, its logs and the pain rule", async () => {
-    const [program] = await listActivePrograms(t.prisma, clinician, episodeId, now);
+    const [program] = await programsOf(clinician, episodeId);
     expect(program!.prescription).toMatchObject({ week: 4, phase: 2, reason: "HELD_LOAD_RESPONSE", sets: 4, reps: [10, 10] });
     expect(program!.prescription!.weeks.map((w) => [w.week, w.completed, w.loadResponse])).toEqual([[1, 3, false], [2, 3, false], [3, 3, true], [4, 0, false]]);
     // The sessions were inserted behind the summary's back; a refresh brings its phase in line.
-    await refreshEpisodeSummaries(t.prisma, [episodeId]);
+    await refreshEpisodeState(t.prisma, [episodeId], now);
     expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).programPhase).toBe(2);
-    expect(await listActivePrograms(t.prisma, outsider, episodeId, now)).toEqual([]);
+    await expect(programsOf(outsider, episodeId)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
   });
 
   it("applies a clinician's override with its reason, and audits it", async () => {
@@ -192,7 +193,7 @@ describe(`prescription and overrides on ${TEST_DB_KIND}`, () => {
     });
     const saved = await overrideProgression(t.prisma, clinician, assignmentId, { date: isoDate(now), phase: "3", loadKg: "12,5", reason: "Tåler mere" });
     expect(saved.status).toBe("saved");
-    const [program] = await listActivePrograms(t.prisma, clinician, episodeId, now);
+    const [program] = await programsOf(clinician, episodeId);
     expect(program!.prescription).toMatchObject({ phase: 3, suggestedLoadKg: 12.5, reason: "OVERRIDDEN", sets: 5 });
     // The caseload's summary shows the engine's phase, not the one the week alone would give.
     expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).programPhase).toBe(3);
@@ -202,7 +203,7 @@ describe(`prescription and overrides on ${TEST_DB_KIND}`, () => {
 
     // A second override the same day wins, on the patient page and in the caseload alike.
     expect(await overrideProgression(t.prisma, clinician, assignmentId, { date: isoDate(now), phase: "2", reason: "Ombestemt" })).toMatchObject({ status: "saved" });
-    const [corrected] = await listActivePrograms(t.prisma, clinician, episodeId, now);
+    const [corrected] = await programsOf(clinician, episodeId);
     expect(corrected!.prescription).toMatchObject({ phase: 2, reason: "OVERRIDDEN" });
     expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).programPhase).toBe(2);
   });

@@ -1,5 +1,3 @@
-import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import webpush from "web-push";
 import type { Actor } from "../../lib/auth/actor";
@@ -14,14 +12,11 @@ import { sendDueReminders } from "../../lib/reminders/send-due-reminders";
 import { webPushSender } from "../../lib/reminders/web-push-sender";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
 import { actorOf } from "../support/actors";
+import { startPushService } from "../support/push-service";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
 // Reminders end to end below the browser: the settings a patient saves, and the scheduler's
-// sender against a real push service protocol. web-push-testing (on loopback) checks the VAPID
-// signature and decrypts each message as a browser's push service and phone would.
-const require = createRequire(import.meta.url);
-const PushTestingServer = require("web-push-testing/src/server.js") as new (model: unknown, port: number) => { startServer(): void; _server: { close(): void; address(): AddressInfo } };
-const { PushApiModel } = require("web-push-testing/src/PushApiModel.js") as { PushApiModel: new () => unknown };
+// sender against a real push service protocol (tests/support/push-service.ts).
 
 const PORTAL_URL = "http://localhost:3000/portal";
 const vapid = webpush.generateVAPIDKeys();
@@ -30,8 +25,7 @@ const push = webPushSender(vapid, "mailto:klinik@example.test");
 let t: TestDatabase;
 let clinicId: string;
 let clinician: Actor;
-let pushServer: InstanceType<typeof PushTestingServer>;
-let pushUrl: string;
+let pushService: Awaited<ReturnType<typeof startPushService>>;
 const now = new Date();
 const { day, minute } = clinicClock(now, "Europe/Copenhagen");
 /** A reminder time that has just passed on the clinic's clock. */
@@ -49,23 +43,9 @@ async function portalPatient(daysAgo = 10) {
   return { patient, actor: actorOf(patientUser), email: patientUser.email };
 }
 
-/** A subscription from the test push service, as a phone's browser would get one. */
-async function phoneSubscription() {
-  const response = await fetch(`${pushUrl}/subscribe`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userVisibleOnly: "true", applicationServerKey: vapid.publicKey }) });
-  const answer = await response.json();
-  if (!answer.data) throw new Error(JSON.stringify(answer));
-  return (answer as { data: { endpoint: string; keys: { p256dh: string; auth: string }; clientHash: string } }).data;
-}
-
-/** What the phone received, decrypted. */
-async function received(clientHash: string): Promise<{ title: string; body: string; url: string }[]> {
-  const response = await fetch(`${pushUrl}/get-notifications`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clientHash }) });
-  return ((await response.json()) as { data: { messages: string[] } }).data.messages.map((text) => JSON.parse(text));
-}
-
 /** The push service's address is not on the list of browsers' services: the test puts it in the database as a phone's would be. */
 async function subscribePhone(userId: string) {
-  const phone = await phoneSubscription();
+  const phone = await pushService.subscribe(vapid.publicKey);
   await t.prisma.pushSubscription.create({ data: { clinicId, userId, endpoint: phone.endpoint, p256dh: phone.keys.p256dh, auth: phone.keys.auth } });
   return phone;
 }
@@ -77,17 +57,10 @@ beforeAll(async () => {
   clinicId = (await createClinic(t.prisma)).id;
   await seedDefaultTemplates(t.prisma, clinicId);
   clinician = actorOf(await createUser(t.prisma, { clinicId, role: "CLINICIAN" }));
-  // web-push-testing refuses port 0; give it a free one.
-  const probe = (await import("node:net")).createServer().listen(0);
-  await new Promise((resolve) => probe.once("listening", resolve));
-  const port = (probe.address() as AddressInfo).port;
-  await new Promise((resolve) => probe.close(resolve));
-  pushServer = new PushTestingServer(new PushApiModel(), port);
-  pushServer.startServer();
-  pushUrl = `http://localhost:${port}`;
+  pushService = await startPushService();
 });
 afterAll(async () => {
-  pushServer?._server?.close();
+  pushService?.close();
   await t.close();
 });
 
@@ -135,10 +108,10 @@ describe(`sending due reminders on ${TEST_DB_KIND}`, () => {
     const phone = await subscribePhone(actor.userId);
     const [a, b] = await Promise.all([sendDueReminders(t.prisma, { now, portalUrl: PORTAL_URL, push }), sendDueReminders(t.prisma, { now, portalUrl: PORTAL_URL, push })]);
     expect(a.push + b.push).toBe(1);
-    expect(await received(phone.clientHash)).toEqual([{ title: "Hvordan var morgenens første skridt?", body: "Notér din morgensmerte i portalen. Det tager kun et øjeblik.", url: PORTAL_URL }]);
+    expect(await pushService.received(phone)).toEqual([{ title: "Hvordan var morgenens første skridt?", body: "Notér din morgensmerte i portalen. Det tager kun et øjeblik.", url: PORTAL_URL }]);
     // A minute later, nothing more.
     await sendDueReminders(t.prisma, { now: new Date(now.getTime() + 60_000), portalUrl: PORTAL_URL, push });
-    expect(await received(phone.clientHash)).toHaveLength(1);
+    expect(await pushService.received(phone)).toHaveLength(1);
     expect(await remindersTo(email)).toEqual([]);
   });
 
@@ -148,7 +121,7 @@ describe(`sending due reminders on ${TEST_DB_KIND}`, () => {
     const gone = await portalPatient();
     await saveReminderTimes(t.prisma, gone.actor, { MORNING_PAIN: justNow, SESSION: "" });
     const phone = await subscribePhone(gone.actor.userId);
-    await fetch(`${pushUrl}/expire-subscription/${phone.clientHash}`, { method: "POST" });
+    await pushService.expire(phone);
 
     await sendDueReminders(t.prisma, { now, portalUrl: PORTAL_URL, push });
     const [session] = await remindersTo(noPhone.email);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor";
 import { addDays, today } from "../../lib/dates";
-import { syncEpisodeFlags } from "../../lib/flags/sync-flags";
+import { refreshEpisodeState } from "../../lib/episodes/episode-state";
 import { getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/rules/clinic-rule-settings";
 import { RULE_VERSION } from "../../lib/rules/evaluate";
 import {
@@ -61,7 +61,7 @@ describe(`rule settings on ${TEST_DB_KIND}`, () => {
     await t.prisma.outcomeMeasurement.createMany({
       data: [0, 20].map((d) => ({ clinicId: admin.clinicId, episodeId: episode.id, recordedById: clinician.userId, recordedBy: "CLINICIAN" as const, date: addDays(start, d), instrument: "NRS_FIRST_STEP" as const, value: 6 })),
     });
-    await syncEpisodeFlags(t.prisma, [episode.id], today());
+    await refreshEpisodeState(t.prisma, [episode.id], today());
     const severity = async () => (await t.prisma.flag.findFirstOrThrow({ where: { episodeId: episode.id, code: "NO_IMPROVEMENT" } })).severity;
     expect(await severity()).toBe("WARNING");
 
@@ -87,7 +87,7 @@ describe(`rule settings on ${TEST_DB_KIND}`, () => {
       episodes.push(await t.prisma.episode.create({ data: { clinicId: clinic.id, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start } }));
     }
     // Flags as an older RULE_VERSION left them: BASELINE_MISSING for every episode, marked version 1.
-    await syncEpisodeFlags(t.prisma, episodes.map((e) => e.id), today());
+    await refreshEpisodeState(t.prisma, episodes.map((e) => e.id), today());
     await t.prisma.flag.updateMany({ where: { clinicId: clinic.id }, data: { ruleVersion: 1 } });
     await t.prisma.clinic.update({ where: { id: clinic.id }, data: { rulesVersion: 1 } });
 

@@ -9,9 +9,9 @@ import { TEST_DB_KIND } from "../support/test-db";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const EXAMPLE = path.join(ROOT, "lib/rules/examples/spec-example.json");
 
-function run(args: string[], stdin?: string) {
+function run(args: string[], stdin?: string, script = "scripts/rules-evaluate.ts") {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = execFile(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "scripts/rules-evaluate.ts"), ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+    const child = execFile(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, script), ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
     child.stdin?.end(stdin ?? "");
@@ -87,6 +87,7 @@ describe.runIf(TEST_DB_KIND === "pglite")("rules:evaluate", () => {
           { date: "2026-02-20", palpationPositive: true, windlassPositive: null, redFlagsScreened: false },
         ],
         outcomes: [{ date: "2026-02-01", instrument: "NRS_FIRST_STEP", value: 3, recordedBy: "CLINICIAN" }, { date: "2026-02-28", instrument: "NRS_FIRST_STEP", value: 6, recordedBy: "PATIENT" }],
+        programs: [{ kind: "RETURN_TO_RUN", template: "return-to-run", start: "2026-02-20", sessionsPerWeek: 2, status: "ended" }],
         sessions: [{ date: "2026-02-27", kind: "RETURN_TO_RUN", completed: true, painDuring: 5 }],
       }],
     };
@@ -95,8 +96,9 @@ describe.runIf(TEST_DB_KIND === "pglite")("rules:evaluate", () => {
     expect(code).toBe(0);
     const flags = JSON.parse(stdout)[0].flags as { code: string; evidence: unknown }[];
     // The red flag outlives the unscreened visit; one diary entry 3 points up is no WORSENING;
-    // the painful return-to-run session is a LOAD_RESPONSE; pain 6 ≥ persistingPain 5 keeps the reviews.
-    expect(flags.map((f) => f.code)).toEqual(["RED_FLAG", "NO_IMPROVEMENT", "LOAD_RESPONSE", "INJECTION_REVIEW", "SECOND_LINE_REVIEW"]);
+    // the painful return-to-run session (of an ended program) is a LOAD_RESPONSE; the shockwave
+    // and injection reviews wait while the red flag stands (revision 2026-12-05).
+    expect(flags.map((f) => f.code)).toEqual(["RED_FLAG", "NO_IMPROVEMENT", "LOAD_RESPONSE"]);
     expect(flags[0]!.evidence).toEqual({ assessmentDate: "2026-02-01", redFlags: ["POSITIVE_CALCANEAL_SQUEEZE"] });
   });
 
@@ -118,5 +120,80 @@ describe.runIf(TEST_DB_KIND === "pglite")("rules:evaluate", () => {
     expect(piped).toBeGreaterThan(64 * 1024);
     expect(piped).toBe((await stat(out)).size);
     expect(JSON.parse(await readFile(out, "utf8"))).toHaveLength(2000);
+  }, 60_000);
+});
+
+// npm run programs:prescribe: the same input, the prescriptions of SPEC §6.
+describe.runIf(TEST_DB_KIND === "pglite")("programs:prescribe", () => {
+  const prescribe = (args: string[], stdin?: string) => run(args, stdin, "scripts/programs-prescribe.ts");
+
+  it("answers the SPEC example: week 13 of 12, past the program, kept in phase 1 for want of sessions", async () => {
+    const { code, stdout, stderr } = await prescribe([EXAMPLE]);
+    expect([code, stderr]).toEqual([0, ""]);
+    expect(JSON.parse(stdout)).toEqual([
+      {
+        id: "c1",
+        programs: [{
+          kind: "HSR", template: "hsr-12-weeks", status: "ACTIVE", reasons: [], week: 13, phase: 1, phaseCode: "HSR_1", weekOutcome: "ON_SCHEDULE",
+          sets: 3, reps: [12, 12], suggestedLoadKg: 0, loadReason: "KEPT", completed: true, totalWeeks: 12,
+        }],
+      },
+    ]);
+  });
+
+  it("puts a plan with a red flag on hold, leaves out a program not started and a discharged case's programs", async () => {
+    const input = {
+      asOf: "2026-01-20",
+      cases: [
+        {
+          id: "held",
+          episode: { ...episode, treatmentStart: "2026-01-05" },
+          assessments: [{ date: "2026-01-19", redFlags: ["SUSPECTED_FASCIA_RUPTURE"] }],
+          programs: [
+            { kind: "HSR", template: "hsr-rathleff-2015", start: "2026-01-05", sessionsPerWeek: 3, status: "active" },
+            { kind: "RETURN_TO_RUN", template: "return-to-run", start: "2026-02-01", sessionsPerWeek: 2, status: "active" },
+          ],
+        },
+        { id: "gone", episode: { ...episode, status: "discharged" }, programs: [{ kind: "HSR", template: "hsr-12-weeks", start: "2025-12-01", sessionsPerWeek: 3, status: "active" }] },
+      ],
+    };
+    const { code, stdout } = await prescribe(["-"], JSON.stringify(input));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([
+      { id: "held", programs: [expect.objectContaining({ template: "hsr-rathleff-2015", status: "ON_HOLD", reasons: ["RED_FLAG"], week: 3, phase: 1, weekOutcome: "HELD_FLAG" })] },
+      { id: "gone", programs: [] },
+    ]);
+  });
+
+  it.each([
+    ['case "c1": programs[0].template', { programs: [{ kind: "HSR", start: "2025-12-01", sessionsPerWeek: 3, status: "active" }] }],
+    ['case "c1": programs[1].status', { programs: [0, 1].map(() => ({ kind: "HSR", template: "hsr-12-weeks", start: "2025-12-01", sessionsPerWeek: 3, status: "active" })) }],
+    ['case "c1": sessions[0].loadKg', { programs: [{ kind: "HSR", template: "hsr-12-weeks", start: "2025-12-01", sessionsPerWeek: 3, status: "active" }], sessions: [{ date: "2025-12-02", kind: "HSR", completed: true, loadKg: -2.5 }] }],
+  ])("refuses %s with status 2 and nothing on stdout, as rules:evaluate does", async (named, extra) => {
+    const file = await tempFile(JSON.stringify({ asOf: "2026-03-01", cases: [{ id: "c1", episode, ...extra }] }));
+    for (const answer of [await prescribe([file]), await run([file])]) {
+      expect([answer.code, answer.stdout]).toEqual([2, ""]);
+      expect(answer.stderr).toContain(named);
+    }
+  });
+
+  it("writes all of a large result into a pipe, as into a file", async () => {
+    const cases = Array.from({ length: 1500 }, (_, i) => ({
+      id: `case-${i}`,
+      episode,
+      programs: [{ kind: "HSR", template: "hsr-12-weeks", start: "2025-12-01", sessionsPerWeek: 3, status: "active" }],
+      sessions: [{ date: "2025-12-03", kind: "HSR", completed: true, painDuring: 2, sets: 3, reps: 12 }],
+    }));
+    const file = await tempFile(JSON.stringify({ asOf: "2026-03-01", cases }));
+    const tsx = path.join(ROOT, "node_modules/.bin/tsx");
+    const script = path.join(ROOT, "scripts/programs-prescribe.ts");
+    const shell = (command: string) =>
+      new Promise<string>((resolve, reject) => execFile("sh", ["-c", command], { cwd: ROOT }, (error, stdout) => (error ? reject(error) : resolve(stdout.trim()))));
+    const out = path.join(path.dirname(file), "out.json");
+    const piped = Number(await shell(`"${tsx}" "${script}" "${file}" | wc -c`));
+    await shell(`"${tsx}" "${script}" "${file}" > "${out}"`);
+    expect(piped).toBeGreaterThan(64 * 1024);
+    expect(piped).toBe((await stat(out)).size);
+    expect(JSON.parse(await readFile(out, "utf8"))).toHaveLength(1500);
   }, 60_000);
 });

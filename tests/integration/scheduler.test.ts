@@ -114,7 +114,7 @@ describe(`the scheduler on ${TEST_DB_KIND}`, () => {
     // Seen last 90 days ago: FOLLOW_UP_OVERDUE is due by time alone.
     const start = addDays(today(), -90);
     const episode = await t.prisma.episode.create({ data: { clinicId, patientId: patient.id, side: "LEFT", symptomOnset: addDays(start, -30), treatmentStart: start } });
-    await t.prisma.assessment.create({ data: { clinicId, episodeId: episode.id, recordedById: clinician.id, date: start, redFlagsScreened: true } });
+    await t.prisma.assessment.create({ data: { clinicId, episodeId: episode.id, recordedById: clinician.id, date: start, redFlagsScreened: true, differentialsExamined: true } });
     expect(await t.prisma.flag.count({ where: { episodeId: episode.id } })).toBe(0);
 
     const outcomes = await runDueJobs(t.prisma, { jobs: [RULE_SWEEP] });

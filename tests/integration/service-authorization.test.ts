@@ -35,7 +35,7 @@ import { archivePatient, createPatient as registerPatient, restorePatient, updat
 import { logMorningPain, logSession } from "../../lib/portal/portal-logs";
 import { getPortalOverview } from "../../lib/portal/portal-overview";
 import { forgetPushSubscription, getReminderTimes, savePushSubscription, saveReminderTimes } from "../../lib/reminders/reminder-settings";
-import { listActivePrograms } from "../../lib/programs/active-programs";
+import { getCurrentPlan } from "../../lib/programs/current-plan";
 import { adjustAssignment, assignProgram, continueAsMaintenance, endAssignment, getActiveAssignment, overrideProgression } from "../../lib/programs/assignments";
 import { copyTemplate, getTemplate, listTemplates, saveTemplateVersion, seedDefaultTemplates } from "../../lib/programs/templates";
 import { deleteClinicalRecord, getClinicalRecord, listRevisions } from "../../lib/records/clinical-records";
@@ -101,7 +101,7 @@ const SERVICES: Record<string, Service> = {
   getTemplate: { access: "clinic-patients", usesIds: true, call: (a, i) => getTemplate(t.prisma, a, i.templateId!) },
   copyTemplate: { access: "clinic-admin", usesIds: true, call: (a, i) => copyTemplate(t.prisma, a, i.templateId!, { nameDa: "Kopi", nameEn: "Copy" }) },
   saveTemplateVersion: { access: "clinic-admin", usesIds: true, call: (a, i) => saveTemplateVersion(t.prisma, a, i.templateId!, {}) },
-  listActivePrograms: { access: "scoped", usesIds: true, call: (a, i) => listActivePrograms(t.prisma, a, i.episodeId!, day) },
+  getCurrentPlan: { access: "scoped", usesIds: true, call: (a, i) => getCurrentPlan(t.prisma, a, i.episodeId!, day) },
   assignProgram: { access: "clinic-patients", usesIds: true, call: (a, i) => assignProgram(t.prisma, a, i.episodeId!, { templateId: i.templateId, startDate: isoDate(day), sessionsPerWeek: "3" }) },
   getActiveAssignment: { access: "clinic-patients", usesIds: true, call: (a, i) => getActiveAssignment(t.prisma, a, i.assignmentId!) },
   adjustAssignment: { access: "clinic-patients", usesIds: true, call: (a, i) => adjustAssignment(t.prisma, a, i.assignmentId!, { sessionsPerWeek: "4" }) },
@@ -199,7 +199,7 @@ beforeAll(async () => {
     const assignmentId = ((await assignProgram(t.prisma, clinician, episode.id, { templateId, startDate: isoDate(start), sessionsPerWeek: "3" })) as { id: string }).id;
     const outcome = await saveOutcome(t.prisma, clinician, { episodeId: episode.id, recordId: null }, { date: isoDate(day), instrument: "NRS_FIRST_STEP", value: "5" }, () => day);
     const flag = await t.prisma.flag.create({
-      data: { clinicId: clinic, episodeId: episode.id, code: "LOAD_RESPONSE", severity: "WARNING", evidence: {}, recommendation: {}, sources: [], ruleVersion: 2 },
+      data: { clinicId: clinic, episodeId: episode.id, code: "LOAD_RESPONSE", severity: "WARNING", evidence: {}, sources: [], ruleVersion: 2 },
     });
     const staff = await createUser(t.prisma, { clinicId: clinic, role: "CLINICIAN", passwordHash: "none" });
     const message = await t.prisma.emailMessage.create({ data: { clinicId: clinic, kind: "STAFF_INVITE", to: staff.email, subject: "x", text: "x" } });

@@ -8,6 +8,7 @@ import {
   CASELOAD_COLUMNS,
   caseloadSearch,
   SORTABLE_COLUMNS,
+  VIEW_ORDER,
   ZCaseloadSearch,
   type CaseloadColumn,
 } from "@/lib/caseload/caseload-query";
@@ -58,7 +59,7 @@ export default page({ name: "/caseload", access: "clinic-patients", search: ZCas
         {(["all", "attention"] as const).map((view) => (
           <Link
             key={view}
-            href={`/caseload${caseloadSearch(query, { view, page: 1 })}`}
+            href={`/caseload${caseloadSearch(query, { view, page: 1, ...VIEW_ORDER[view] })}`}
             aria-current={query.view === view ? "page" : undefined}
           >
             {text.views[view]}

@@ -34,6 +34,19 @@ ALTER TABLE "Assessment" ALTER COLUMN "differentialsExamined" DROP DEFAULT;
 ALTER TABLE "Episode" ADD COLUMN     "planReasons" TEXT[] DEFAULT ARRAY[]::TEXT[],
 ADD COLUMN     "planStatus" "PlanStatus";
 
+-- The plan's status is worked out by the app (RULE_VERSION 3 re-evaluates every clinic after
+-- the upgrade). Until then a running plan with an open red flag, or of a paused episode, is
+-- already on hold, so no training reminder goes out in between.
+UPDATE "Episode" AS e SET
+  "planStatus" = 'ON_HOLD',
+  "planReasons" = array_remove(ARRAY[
+    CASE WHEN EXISTS (SELECT 1 FROM "Flag" f WHERE f."episodeId" = e.id AND f.code = 'RED_FLAG' AND f.status <> 'RESOLVED') THEN 'RED_FLAG' END,
+    CASE WHEN e.status = 'PAUSED' THEN 'EPISODE_PAUSED' END
+  ], NULL)
+WHERE e.status <> 'DISCHARGED'
+  AND EXISTS (SELECT 1 FROM "ProgramAssignment" p WHERE p."episodeId" = e.id AND p.status = 'ACTIVE' AND p."startDate" <= CURRENT_DATE)
+  AND (e.status = 'PAUSED' OR EXISTS (SELECT 1 FROM "Flag" f WHERE f."episodeId" = e.id AND f.code = 'RED_FLAG' AND f.status <> 'RESOLVED'));
+
 -- A flag's recommendation is rendered from its code and evidence when shown.
 ALTER TABLE "Flag" DROP COLUMN "recommendation";
 
