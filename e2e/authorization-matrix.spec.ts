@@ -153,7 +153,7 @@ const ACTIONS: Record<string, ActionCase> = {
   logMorningPainAction: { access: "own-record", shape: "call", ids: "none", input: () => ({ args: [{ clientId: randomUUID(), date: day, value: "3" }] }) },
   logSessionAction: {
     access: "own-record", shape: "call", ids: "clinic", idsAreChoices: true,
-    input: (w) => ({ args: [{ clientId: randomUUID(), ...(w && { assignmentId: w.assignmentId }), date: day, completed: "yes", sets: "3", reps: "12", painDuring: "2" }] }),
+    input: (w) => ({ args: [{ clientId: randomUUID(), ...(w && { assignmentId: w.assignmentId }), date: day, completed: "yes", sets: "3", reps: "12", painDuring: "2", effort: "AS_INTENDED" }] }),
   },
   saveReminderTimesAction: { access: "own-record", shape: "form", ids: "none", input: () => ({ args: [], form: { MORNING_PAIN: "07:30", SESSION: "" } }) },
   // Saved, then forgotten (the order of this list): the phone's subscription is there to forget.

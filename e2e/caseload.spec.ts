@@ -81,9 +81,10 @@ test.describe("caseload", () => {
     });
   }
 
-  test("the needs-attention view lists overdue follow-ups", async ({ page }) => {
+  test("the needs-attention view lists overdue follow-ups, most severe first", async ({ page }) => {
     await page.getByRole("link", { name: "Kræver opmærksomhed" }).click();
-    await expect(page).toHaveURL("/caseload?view=attention");
+    await expect(page).toHaveURL("/caseload?view=attention&sort=flags&dir=desc");
+    await expect(page.getByRole("columnheader", { name: /Åbne flag/ })).toHaveAttribute("aria-sort", "descending");
     await expect(page.getByText(/åbent flag for overskredet opfølgning/)).toBeVisible();
     expect((await rowNames(page)).length).toBeGreaterThan(0);
   });
@@ -113,7 +114,7 @@ test.describe("caseload", () => {
     expect(response.headers()["content-type"]).toContain("text/csv");
     // The Danish CSV: a BOM and semicolons (SPEC §9), read back with a CSV parser.
     const rows = readDanishCsv(await response.text());
-    expect(rows[0]).toEqual(["Navn", "CPR-nummer", "Alder", "Side", "Uger i behandling", "Programfase", "Morgensmerte", "Åbne flag", "Sidste besøg", "Fysioterapeut"]);
+    expect(rows[0]).toEqual(["Navn", "CPR-nummer", "Alder", "Side", "Uger i behandling", "Programfase", "Morgensmerte", "Åbne flag", "Plan", "Sidste besøg", "Fysioterapeut"]);
     expect(rows).toHaveLength(2);
     expect(rows[1]![0]).toBe("Peter Patient");
     // The CPR number only masked: the birth date part, the serial hidden.

@@ -19,14 +19,15 @@ async function addOutcome(page: Page, patientUrl: string, date: string, instrume
   await page.getByRole("button", { name: "Gem", exact: true }).click();
 }
 
-/** Answers every clinical test (none is silently defaulted) and the red-flag screen. */
-async function answerTests(page: Page, results: { palpation?: string; windlass?: string; squeeze?: string; tinel?: string }, screened: boolean) {
+/** Answers every clinical test (none is silently defaulted), the red-flag screen and the differential examination. */
+async function answerTests(page: Page, results: { palpation?: string; windlass?: string; squeeze?: string; tinel?: string }, screened: boolean, examined = screened) {
   const answer = (group: string, label = "Ikke testet") => page.getByRole("group", { name: group }).getByLabel(label, { exact: true }).check();
   await answer("Palpationstest", results.palpation);
   await answer("Windlass-test", results.windlass);
   await answer("Calcaneal squeeze-test", results.squeeze);
   await answer("Tinels tegn over tarsaltunnelen", results.tinel);
   await page.getByRole("group", { name: "Screening for røde flag" }).getByLabel(screened ? "Udført ved dette besøg" : "Ikke udført ved dette besøg", { exact: true }).check();
+  await page.getByRole("group", { name: "Undersøgelse for differentialdiagnoser" }).getByLabel(examined ? "Undersøgt ved dette besøg" : "Ikke undersøgt ved dette besøg", { exact: true }).check();
 }
 
 test("a red flag shows an urgent banner before saving and marks the timeline", async ({ page }) => {

@@ -93,10 +93,18 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   await expect(page.getByText("Registreret i dag: 5.")).toBeVisible();
   await expect(morning.getByRole("button", { name: "5", exact: true })).toHaveAttribute("aria-pressed", "true");
 
-  // A painful session; the first answer is lost on the way back, and the patient taps again.
+  // The form starts empty, beside today's plan: one tap copies the plan in, to be corrected.
   const session = page.getByRole("form", { name: "Registrér en træning" });
+  await expect(session.getByLabel("Sæt", { exact: true })).toHaveValue("");
+  await expect(session.getByText("Dagens plan:")).toBeVisible();
+  await session.getByRole("button", { name: "Udfyld med dagens plan" }).tap();
+  await expect(session.getByLabel("Sæt", { exact: true })).toHaveValue(/^\d+$/);
+  // A painful session; the first answer is lost on the way back, and the patient taps again.
+  await session.getByRole("group", { name: "Fik du trænet?" }).getByLabel("Ja, gennemført").check();
+  await session.getByLabel("Sæt", { exact: true }).fill("3");
   await session.getByLabel("Gentagelser pr. sæt").fill("101");
   await session.getByLabel("Smerte under træningen (0–10)").fill("7");
+  await session.getByRole("group", { name: "Hvor tunge føltes de sidste gentagelser?" }).getByLabel("For tunge").check();
   await session.getByRole("button", { name: "Gem træning" }).tap();
   await expect(session.getByText("Skriv et helt tal fra 0 til 100.")).toBeVisible();
   await session.getByLabel("Gentagelser pr. sæt").fill("12");
@@ -176,9 +184,11 @@ test("offline on a phone, pain and a session are kept on it, sign-out warns, and
   await page.getByRole("form", { name: "Morgensmerte" }).getByRole("button", { name: "9", exact: true }).tap();
   await expect(page.getByText("Gemt på telefonen.", { exact: false }).first()).toBeVisible();
   const session = page.getByRole("form", { name: "Registrér en træning" });
+  await session.getByRole("group", { name: "Fik du trænet?" }).getByLabel("Ja, gennemført").check();
   await session.getByLabel("Sæt", { exact: true }).fill("4");
   await session.getByLabel("Gentagelser pr. sæt").fill("10");
   await session.getByLabel("Smerte under træningen (0–10)").fill("1");
+  await session.getByRole("group", { name: "Hvor tunge føltes de sidste gentagelser?" }).getByLabel("Tunge, som de skal være").check();
   await session.getByRole("button", { name: "Gem træning" }).tap();
   const waiting = page.getByRole("region", { name: "Venter på at blive sendt" });
   await expect(waiting.getByRole("listitem")).toHaveCount(2);

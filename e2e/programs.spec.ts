@@ -64,7 +64,7 @@ test("a clinician assigns HSR, sees why the prescription is what it is, override
   await expect(hsr.getByRole("dialog")).toHaveCount(0);
   await expect(hsr.getByText("Programuge 3, fase 2")).toBeVisible();
   await expect(hsr.getByText("Ca. 5 kg ekstra, fx i en rygsæk")).toBeVisible();
-  await expect(hsr.getByText("Fysioterapeuten har ændret fase eller belastning.")).toBeVisible();
+  await expect(hsr.getByText("Fysioterapeuten har ændret fasen. Fysioterapeuten har sat belastningen.")).toBeVisible();
   await expect(hsr.getByText(/Begrundelse: Har trænet selv i forvejen \(Frederik Fysio\)/)).toBeVisible();
 
   // Adjusting the patient's own copy: four sessions a week from now on.

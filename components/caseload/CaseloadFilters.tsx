@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { type CaseloadQuery, caseloadSearch, DEFAULT_QUERY, VIEW_ORDER } from "@/lib/caseload/caseload-query";
+import { anyStatus, type CaseloadQuery, caseloadSearch, DEFAULT_QUERY, VIEW_ORDER } from "@/lib/caseload/caseload-query";
 import { PLAN_STATUSES } from "@/lib/clinical/episode-state";
 import { SEVERITIES } from "@/lib/rules/severity";
 import { EpisodeStatus, ProgramKind } from "@/lib/generated/prisma/enums";
@@ -49,15 +49,18 @@ export function CaseloadFilters({
           { value: "yes", label: text.archivedYes },
         ]}
       />
-      <SelectField
-        id="status"
-        label={text.status}
-        defaultValue={query.status}
-        options={[
-          ...Object.values(EpisodeStatus).map((status) => ({ value: status, label: messages.episodeStatus[status] })),
-          { value: "any", label: text.statusAny },
-        ]}
-      />
+      {/* The attention view and a search read every status: no choice to offer (anyStatus). */}
+      {!anyStatus(query) && (
+        <SelectField
+          id="status"
+          label={text.status}
+          defaultValue={query.status}
+          options={[
+            ...Object.values(EpisodeStatus).map((status) => ({ value: status, label: messages.episodeStatus[status] })),
+            { value: "any", label: text.statusAny },
+          ]}
+        />
+      )}
       <SelectField
         id="clinician"
         label={text.clinician}

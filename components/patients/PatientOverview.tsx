@@ -68,7 +68,8 @@ export function OverviewTiles({ episode, program, plan, progress, day, messages,
                       : text.programWeek(prescription.week, prescription.totalWeeks, prescription.phase)}
                 </p>
                 {thisWeek && <p className="sub">{text.thisWeek(thisWeek.completed, thisWeek.prescribed)}</p>}
-                {plan && (
+                {/* Only a plan that is not simply running says so: its status and why. */}
+                {plan && plan.status !== "ACTIVE" && (
                   <p className="sub">
                     <span className="plan-status" data-plan={plan.status}>
                       {planText(plan, messages)}

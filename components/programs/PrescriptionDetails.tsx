@@ -57,7 +57,7 @@ export function PrescriptionDetails({
         <DetailsList items={items} />
       )}
       {loadable && heldLoad && heldLoad.length > 0 && (
-        <div className="notice" role="note">
+        <div className="warning-box" role="note">
           {heldLoad.map((sentence) => (
             <p key={sentence}>{sentence}</p>
           ))}

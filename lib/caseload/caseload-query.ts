@@ -7,7 +7,7 @@ import { EpisodeStatus, ProgramKind } from "../generated/prisma/enums";
 import { PLAN_STATUSES } from "../clinical/episode-state";
 import { SEVERITIES } from "../rules/severity";
 
-export const CASELOAD_COLUMNS = ["name", "age", "side", "weeks", "phase", "plan", "pain", "flags", "lastVisit", "clinician"] as const;
+export const CASELOAD_COLUMNS = ["name", "age", "side", "weeks", "phase", "pain", "flags", "plan", "lastVisit", "clinician"] as const;
 export type CaseloadColumn = (typeof CASELOAD_COLUMNS)[number];
 export const SORTABLE_COLUMNS = ["name", "age", "weeks", "phase", "pain", "flags", "lastVisit"] as const;
 export const PAGE_SIZE = 25;

@@ -8,7 +8,7 @@
 // It also shows the reminders that arrive as web push. Nothing else is touched: entries go through the portal's own queue (entry-queue.ts), and the
 // record and its exports are never stored on the phone.
 import { CacheFirst, ExpirationPlugin, NetworkFirst, Serwist, type SerwistPlugin } from "serwist";
-import { ASSETS_CACHE, CACHE_OFFLINE_PAGES, type CacheOfflinePages, isOfflinePage, OFFLINE_PAGES, PAGES_CACHE, SERVICE_WORKER_SCOPE } from "./offline-pages";
+import { ASSETS_CACHE, CACHE_OFFLINE_PAGES, type CacheOfflinePages, isOfflinePage, OFFLINE_PAGES, PAGES_CACHE, PLAN_STAMP_ATTRIBUTE, SERVICE_WORKER_SCOPE } from "./offline-pages";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -41,37 +41,34 @@ const serwist = new Serwist({
 /** A page loaded in the background is loaded again after this long (the plan moves on weekly). */
 const REFRESH_MS = 60 * 60_000;
 
-/** Where the stamp of the plan the kept pages show is kept, beside them (a sign-out deletes both). */
-const PLAN_STAMP_KEY = "/portal/__plan-stamp";
+/** The stamp of the plan a kept page shows (PLAN_STAMP_ATTRIBUTE in its HTML), or null. */
+async function stampOf(response: Response): Promise<string | null> {
+  const match = new RegExp(`${PLAN_STAMP_ATTRIBUTE}="([^"]*)"`).exec(await response.clone().text());
+  return match?.[1] ?? null;
+}
 
 /**
- * Loads the offline pages the cache lacks, or holds for more than REFRESH_MS, so the handout
- * is there even if the patient has only opened today's plan; every page when `everything`
- * (the plan changed). The same rule as a navigation: only the page itself is kept.
+ * Loads the offline pages the cache lacks, holds for more than REFRESH_MS, or holds with a
+ * plan other than `planStamp` (the plan changed: it went on hold, say), so the handout is there
+ * and current even if the patient has only opened today's plan; every page when `everything`.
+ * The same rule as a navigation: only the page itself is kept.
  */
-async function cacheOfflinePages(everything: boolean) {
+async function cacheOfflinePages({ planStamp = null, everything = false }: { planStamp?: string | null; everything?: boolean }) {
   const cache = await caches.open(PAGES_CACHE);
   await Promise.all(
     OFFLINE_PAGES.map(async (path) => {
       const cached = await cache.match(path, { ignoreVary: true });
-      if (!everything && cached && Date.now() - Date.parse(cached.headers.get("date") ?? "") < REFRESH_MS) return;
+      const fresh = cached && Date.now() - Date.parse(cached.headers.get("date") ?? "") < REFRESH_MS && (planStamp === null || (await stampOf(cached)) === planStamp);
+      if (fresh && !everything) return;
       const response = await fetch(path, { credentials: "same-origin", redirect: "manual" }).catch(() => null);
       if (response && isThePage(response)) await cache.put(path, response);
     }),
   );
 }
 
-/** Caches the offline pages, all of them again when the plan's stamp is not the one they were kept with. */
-async function keepPlan(planStamp: string | null) {
-  const cache = await caches.open(PAGES_CACHE);
-  const kept = await (await cache.match(PLAN_STAMP_KEY))?.text();
-  await cacheOfflinePages(planStamp !== null && kept !== undefined && kept !== planStamp);
-  if (planStamp !== null) await cache.put(PLAN_STAMP_KEY, new Response(planStamp));
-}
-
 self.addEventListener("message", (event) => {
   const message = event.data as CacheOfflinePages | undefined;
-  if (message?.type === CACHE_OFFLINE_PAGES) event.waitUntil(keepPlan(message.planStamp));
+  if (message?.type === CACHE_OFFLINE_PAGES) event.waitUntil(cacheOfflinePages({ planStamp: message.planStamp }));
 });
 
 // A reminder or a notice (lib/reminders, lib/notices): what to do and where, never health data.
@@ -83,7 +80,7 @@ self.addEventListener("push", (event) => {
   event.waitUntil(
     Promise.all([
       self.registration.showNotification(message.title, { body: message.body, icon: "/icons/icon-192.png", data: { url: message.url } }),
-      message.refresh ? cacheOfflinePages(true) : Promise.resolve(),
+      message.refresh ? cacheOfflinePages({ everything: true }) : Promise.resolve(),
     ]),
   );
 });

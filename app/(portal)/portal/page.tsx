@@ -99,7 +99,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
             {overview.episodeId && (
               <section aria-labelledby="morning-heading" className="panel">
                 <h2 id="morning-heading">{text.morningTitle}</h2>
-                {overview.trainedYesterday && overview.todayPain === null && <p className="notice">{text.morningAfterSession}</p>}
+                {!onHold && overview.trainedYesterday && overview.todayPain === null && <p className="notice">{text.morningAfterSession}</p>}
                 <MorningPainForm
                   today={isoDate(day)}
                   text={{ title: text.morningTitle, question: text.morningQuestion, networkError: text.networkError, refused: messages.error.notFound, queued: text.queued }}
