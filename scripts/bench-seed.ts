@@ -138,9 +138,9 @@ async function seedClinic(prisma: Db, spec: BenchClinic, day: Date, passwordHash
   });
   await step("assessments and programs", async () => {
     await sql(`
-      INSERT INTO "Assessment" (id, "clinicId", "episodeId", "recordedById", date, "firstStepPain", "palpationPositive", "windlassPositive", "redFlagsScreened", "updatedAt")
+      INSERT INTO "Assessment" (id, "clinicId", "episodeId", "recordedById", date, "firstStepPain", "palpationPositive", "windlassPositive", "redFlagsScreened", "differentialsExamined", "updatedAt")
       SELECT gen_random_uuid(), $1::uuid, ${idOf(`'${spec.tag}e' || n`)}, ($2::uuid[])[1 + n % array_length($2::uuid[], 1)],
-             $3::date - (20 + n % 400) + v * (10 + n % 30), 3 + (n + v) % 7, true, (n + v) % 4 <> 0, true, now()
+             $3::date - (20 + n % 400) + v * (10 + n % 30), 3 + (n + v) % 7, true, (n + v) % 4 <> 0, true, true, now()
       FROM generate_series(1, ${BENCH_PATIENTS}) AS n, generate_series(0, 2) AS v
       WHERE $3::date - (20 + n % 400) + v * (10 + n % 30) <= $3::date`);
     // Each visit's first-step pain is also its measurement (SPEC §3), as the app keeps it.

@@ -34,7 +34,7 @@ function morningWrites(patients: PeakPatient[], day: string): Write[] {
       writes.push(
         round === 0
           ? { patient, kind: "pain", values: { clientId: randomUUID(), date: day, value: String((i + 3) % 11) } }
-          : { patient, kind: "session", values: { clientId: randomUUID(), assignmentId: patient.assignmentId, date: day, completed: "yes", sets: "3", reps: "12", painDuring: String(round % 4) } },
+          : { patient, kind: "session", values: { clientId: randomUUID(), assignmentId: patient.assignmentId, date: day, completed: "yes", sets: "3", reps: "12", painDuring: String(round % 4), effort: "AS_INTENDED" } },
       );
     }
   }

@@ -1,10 +1,12 @@
 // Plain-language education for the patient portal (SPEC §7), written in our own words from the
 // facts of the clinical source article. Prose only; the page decides the layout.
 import type { Locale } from "../generated/prisma/enums";
-import { da } from "../i18n/da";
-import { en } from "../i18n/en";
 
-export type EducationSection = { id: string; heading: string; paragraphs: string[] };
+/**
+ * A section of the education page. `painRule`: the page adds the pain rule after its paragraphs,
+ * with the clinic's own pain limit (the handout's sentence: one limit, one wording).
+ */
+export type EducationSection = { id: string; heading: string; paragraphs: string[]; painRule?: true };
 export type Education = { title: string; intro: string; sections: EducationSection[]; contactClinic: { heading: string; signs: string[]; advice: string } };
 
 export const EDUCATION: Record<Locale, Education> = {
@@ -75,8 +77,8 @@ export const EDUCATION: Record<Locale, Education> = {
           "Den vigtigste øvelse i programmet er tunge, langsomme hælløft. Forfoden hviler på kanten af et trin med et sammenrullet håndklæde under tæerne, og hælen hænger frit. Du løfter dig langsomt op på tæerne og sænker hælen ned under trinnet igen, typisk tre sekunder hver vej.",
           "Du træner typisk 3–4 gange om ugen; din plan viser, præcis hvor tit. Undervejs lægges der mere vægt på, fx med en rygsæk, så øvelsen bliver ved med at være tung.",
           "I et dansk forsøg fra 2015 blev tunge hælløft sammenlignet med udstrækning. Efter tre måneder scorede hælløftgruppen bedre på et spørgeskema om smerte og funktion i foden (Foot Function Index). Efter 1, 6 og 12 måneder var der ingen forskel mellem grupperne.",
-          `Det må gerne gøre lidt ondt under og efter træningen, så længe det højst er 3 på en skala fra 0 til 10 og har lagt sig igen næste morgen. ${da.prescription.worseMorning}`,
         ],
+        painRule: true,
       },
       {
         id: "other-treatments",
@@ -171,8 +173,8 @@ export const EDUCATION: Record<Locale, Education> = {
           "The main exercise in the program is the heavy, slow heel raise. You stand with the front of your foot on the edge of a step, a rolled-up towel under your toes and your heel free. Rise slowly onto your toes and lower your heel below the step, usually about three seconds each way.",
           "You usually train 3–4 times a week; your plan shows exactly how often. Along the way, more weight is added, for example with a backpack, so the exercise stays heavy.",
           "In a Danish trial from 2015, heavy heel raises were compared with stretching. After three months, the heel-raise group scored better on a questionnaire about foot pain and function (the Foot Function Index). At 1, 6 and 12 months there was no difference between the groups.",
-          `Some pain during and after training is fine, as long as it is 3 or less on a scale from 0 to 10 and has settled by the next morning. ${en.prescription.worseMorning}`,
         ],
+        painRule: true,
       },
       {
         id: "other-treatments",

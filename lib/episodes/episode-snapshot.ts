@@ -5,9 +5,9 @@
 // rows its own way. Not scoped: callers have checked that the actor may read these episodes.
 import { assessmentFindings, assessmentRedFlags } from "../clinical/red-flags";
 import type { Prisma } from "../generated/prisma/client";
-import type { Instrument, PlanStatus, ProgramKind, RecordedBy } from "../generated/prisma/enums";
+import type { Instrument, PlanStatus, RecordedBy } from "../generated/prisma/enums";
 import { ZProgramContent } from "../programs/default-templates";
-import type { CaseProgram, Effort, RuleCase } from "../rules/case";
+import type { CaseProgram, CaseSession, RuleCase } from "../rules/case";
 import { clinicRuleSettings, type RuleSettings } from "../rules/settings";
 
 export type EpisodeSnapshot = {
@@ -22,18 +22,7 @@ export type EpisodeSnapshot = {
 const ymd = (date: Date) => date.toISOString().slice(0, 10);
 
 type OutcomeRow = { episodeId: string; date: string; instrument: Instrument; value: number; recordedBy: RecordedBy };
-type SessionRow = {
-  episodeId: string;
-  assignmentId: string;
-  date: string;
-  kind: ProgramKind;
-  completed: boolean;
-  painDuring: number | null;
-  sets: number | null;
-  reps: number | null;
-  loadKg: number | null;
-  effort: Effort | null;
-};
+type SessionRow = Omit<CaseSession, "programId"> & { episodeId: string; assignmentId: string };
 
 /** The snapshots of the given episodes, one query per table whatever their number. */
 export async function loadEpisodeSnapshots(db: Prisma.TransactionClient, episodeIds: string[]): Promise<Map<string, EpisodeSnapshot>> {

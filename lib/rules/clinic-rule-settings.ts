@@ -14,6 +14,12 @@ export async function getClinicRuleSettings(db: Db, actor: Actor): Promise<RuleS
   return clinicRuleSettings(clinic.ruleSettings);
 }
 
+/** The pain limit every sentence that states it reads (the clinic's loadResponseMaxPain), for any of the clinic's users. */
+export async function clinicPainLimit(db: Db, actor: Actor): Promise<number> {
+  const clinic = await db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { ruleSettings: true } });
+  return clinicRuleSettings(clinic.ruleSettings).loadResponseMaxPain;
+}
+
 /** Every field a number in its range with no more decimals than it keeps, and no pair crossed. */
 function parseSettings(raw: Record<string, string | undefined>): { ok: true; settings: RuleSettings } | { ok: false; fieldErrors: FieldErrors } {
   const fieldErrors: FieldErrors = {};

@@ -3,10 +3,12 @@ import { AppShell } from "@/components/AppShell";
 import { WarningSigns } from "@/components/portal/WarningSigns";
 import { EDUCATION } from "@/lib/education/education-content";
 import { page } from "@/lib/entry/page.server";
+import { clinicPainLimit } from "@/lib/rules/clinic-rule-settings";
 
 /** Plain-language education about plantar heel pain (SPEC §7), in the patient's language. */
-export default page({ name: "/portal/learn", access: "own-record" }, async ({ actor, messages }) => {
+export default page({ name: "/portal/learn", access: "own-record" }, async ({ actor, db, messages }) => {
   const content = EDUCATION[actor.locale];
+  const painLimit = await clinicPainLimit(db, actor);
   return (
     <AppShell actor={actor} messages={messages} current="/portal">
       <article className="portal education">
@@ -27,6 +29,7 @@ export default page({ name: "/portal/learn", access: "own-record" }, async ({ ac
             {section.paragraphs.map((paragraph) => (
               <p key={paragraph}>{paragraph}</p>
             ))}
+            {section.painRule && <p>{messages.handout.painRule(painLimit)}</p>}
           </section>
         ))}
         <WarningSigns locale={actor.locale} id="contact-heading" />
