@@ -30,6 +30,8 @@ test("after one visit, today's plan and the handout open without a connection; s
   expect(plan?.fromServiceWorker()).toBe(true);
   await expect(page.getByRole("heading", { level: 1, name: "Min plan" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /^Dagens øvelse: / }).first()).toBeVisible();
+  // A kept page says when it was fetched.
+  await expect(page.getByRole("status").filter({ hasText: /^Du er offline\. Siden er hentet \d+\. \p{L}+\.? \d{4}/u })).toBeVisible();
   await expectNoAxeViolations(page);
   const handout = await page.goto("/portal/handout");
   expect(handout?.fromServiceWorker()).toBe(true);

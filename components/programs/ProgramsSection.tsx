@@ -4,7 +4,7 @@ import { assignProgramAction, continueAsMaintenanceAction, endAssignmentAction, 
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
-import type { Plan } from "@/lib/clinical/episode-state";
+import { mayStartRunning, type Plan } from "@/lib/clinical/episode-state";
 import type { ActiveProgram } from "@/lib/programs/current-plan";
 import { planText } from "@/lib/programs/plan-text";
 import { END_REASONS } from "@/lib/programs/assignments";
@@ -41,8 +41,7 @@ export function ProgramsSection({ patientId, episode, plan, programs, templates,
   const date = (value: Date | string) => formatDate(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value, locale);
   const defaultTemplate = templates.find((template) => template.id === assignTemplateId) ?? templates[0];
   const firstWeekActive = programs.some((program) => program.kind === "FIRST_WEEK");
-  // Never offered beside a red flag or a doubt about the diagnosis (SPEC §6, return to running).
-  const runningAllowed = !plan?.reasons.some((reason) => reason === "RED_FLAG" || reason === "DIAGNOSIS_DOUBT");
+  const runningAllowed = mayStartRunning(plan);
   return (
     <section aria-labelledby="programs-heading" className="panel">
       <div className="panel-heading">

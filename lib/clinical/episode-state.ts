@@ -34,6 +34,9 @@ export function planOf(holds: Holds, episodeStatus: CaseEpisodeStatus): Plan {
   return { status, reasons };
 }
 
+/** Return to running is never offered to start beside a red flag or a doubt about the diagnosis (SPEC §6). */
+export const mayStartRunning = (plan: Plan | null) => !plan?.reasons.some((reason) => reason === "RED_FLAG" || reason === "DIAGNOSIS_DOUBT");
+
 export type ProgramState = { program: CaseProgram; /** Null before the program starts. */ prescription: Prescription | null };
 
 export type EpisodeState = {

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { plusDays } from "../clinical/calendar";
-import { deriveEpisodeState } from "../clinical/episode-state";
+import { deriveEpisodeState, mayStartRunning } from "../clinical/episode-state";
 import type { CaseSession, RuleCase } from "../rules/case";
 import { diary, makeCase, program, session, visit } from "../rules/rule-case-builders";
 import { DEFAULT_RULE_SETTINGS, ruleSettings, type RuleSettings } from "../rules/settings";
@@ -181,6 +181,14 @@ describe("the plan's status", () => {
     const c = caseOf({ assessments: [visit(day(3), { redFlags: ["FEVER_MALAISE"] }), visit(day(6), { redFlagsScreened: false }), visit(day(9))] });
     expect(stateOn(c, 6).plan.status).toBe("ON_HOLD");
     expect(stateOn(c, 9).plan.status).toBe("ACTIVE");
+  });
+
+  it("offers return to running beside worsening or a load response, never beside a red flag or a doubt", () => {
+    expect(mayStartRunning({ status: "HOLD_LOAD", reasons: ["WORSENING", "LOAD_RESPONSE"] })).toBe(true);
+    expect(mayStartRunning({ status: "ON_HOLD", reasons: ["RED_FLAG"] })).toBe(false);
+    expect(mayStartRunning({ status: "HOLD_LOAD", reasons: ["DIAGNOSIS_DOUBT"] })).toBe(false);
+    const completed = caseOf({ sessions: weekly(range(1, 12)), outcomes: mornings(90), assessments: [visit(day(84), { findings: ["POSTERIOR_HEEL_PAIN"] })] });
+    expect(mayStartRunning(stateOn(completed, 85).plan)).toBe(false);
   });
 
   it("a discharged episode has no programs", () => {
