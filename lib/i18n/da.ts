@@ -945,6 +945,7 @@ export const da = {
       ON_HOLD: "Patientens portal viser ingen øvelser og ingen dosis, og der sendes ingen træningspåmindelser.",
     },
     savedOnHold: "Gemt. Patientens plan er nu sat på pause, og patienten får besked om at åbne portalen.",
+    savedOnHoldNoPortal: "Gemt. Patientens plan er nu sat på pause. Patienten har ingen adgang til portalen, så giv selv patienten besked.",
     any: "Alle",
   },
   programs: {

@@ -945,6 +945,7 @@ export const en: Messages = {
       ON_HOLD: "The patient's portal shows no exercise and no dose, and no exercise reminders are sent.",
     },
     savedOnHold: "Saved. The patient's plan is now on hold, and the patient is being told to open the portal.",
+    savedOnHoldNoPortal: "Saved. The patient's plan is now on hold. The patient has no portal account, so tell them yourself.",
     any: "Any",
   },
   programs: {

@@ -14,8 +14,9 @@ export async function getClinicRuleSettings(db: Db, actor: Actor): Promise<RuleS
   return clinicRuleSettings(clinic.ruleSettings);
 }
 
-/** The pain limit every sentence that states it reads (the clinic's loadResponseMaxPain), for any of the clinic's users. */
+/** The pain limit every sentence that states it reads (the clinic's loadResponseMaxPain), for the portal's patient. */
 export async function clinicPainLimit(db: Db, actor: Actor): Promise<number> {
+  assertCan(actor, "own-record");
   const clinic = await db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { ruleSettings: true } });
   return clinicRuleSettings(clinic.ruleSettings).loadResponseMaxPain;
 }

@@ -40,7 +40,7 @@ import { adjustAssignment, assignProgram, continueAsMaintenance, endAssignment, 
 import { copyTemplate, getTemplate, listTemplates, saveTemplateVersion, seedDefaultTemplates } from "../../lib/programs/templates";
 import { deleteClinicalRecord, getClinicalRecord, listRevisions } from "../../lib/records/clinical-records";
 import { saveAssessment, saveIntervention, saveOutcome } from "../../lib/records/record-services";
-import { getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/rules/clinic-rule-settings";
+import { clinicPainLimit, getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/rules/clinic-rule-settings";
 import { openConversation, sendMessage, unreadForPatient, unreadFromPatients } from "../../lib/messages/messages";
 import { getWeeklyCheckIn, savePsfsActivities, saveWeeklyCheckIn } from "../../lib/portal/weekly-check-in";
 import { getDataRights } from "../../lib/retention/data-rights";
@@ -145,6 +145,7 @@ const SERVICES: Record<string, Service> = {
   clinicReport: { access: "clinic-patients", usesIds: false, call: (a) => clinicReport(t.prisma, a, { from: "2025-01-01", to: isoDate(day) }, isoDate(day)) },
   reportClinicians: { access: "clinic-admin", usesIds: false, call: (a) => reportClinicians(t.prisma, a) },
   scheduledJobStatus: { access: "clinic-admin", usesIds: false, call: (a) => scheduledJobStatus(t.prisma, a) },
+  clinicPainLimit: { access: "own-record", usesIds: false, call: (a) => clinicPainLimit(t.prisma, a) },
   logSession: { access: "own-record", usesIds: true, call: (a, i) => logSession(t.prisma, a, { clientId: randomUUID(), assignmentId: i.assignmentId, date: isoDate(day), completed: "yes", painDuring: "1" }, day) },
 };
 

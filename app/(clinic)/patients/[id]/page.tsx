@@ -100,7 +100,7 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
       )}
       {search.saved === "onHold" && current?.plan?.status === "ON_HOLD" && (
         <p className="notice" role="status">
-          {messages.plan.savedOnHold}
+          {portalAccess?.account?.active ? messages.plan.savedOnHold : messages.plan.savedOnHoldNoPortal}
         </p>
       )}
       {!record && <EpisodesPanel patient={patient} day={day} messages={messages} locale={locale} />}
