@@ -71,7 +71,7 @@ test("a red flag stays open through a visit without the screen and closes when a
 
   await visit("2026-09-01", true, () => page.getByLabel("Feber eller almen sygdomsfølelse").check());
   await expect(flags.getByRole("link", { name: /^Rødt flag/ })).toBeVisible();
-  await expect(flags).toContainText("egen læge i dag – uden for åbningstid til lægevagten");
+  await expect(flags).toContainText("egen læge i dag – uden for åbningstid lægevagten");
 
   // A short visit that skipped the screen: the red flag must not disappear.
   await visit("2026-09-08", false, () => page.getByLabel("Notat").fill("Kort kontrol af taping"));

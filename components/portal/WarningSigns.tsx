@@ -1,23 +1,38 @@
-import { EDUCATION } from "@/lib/education/education-content";
+import { EDUCATION, type WarningSignsText } from "@/lib/education/education-content";
 import type { Locale } from "@/lib/generated/prisma/enums";
 
 /**
- * The signs that need a doctor the same day, and where to turn (SPEC §7), as the education page
- * gives them. Under a `title` of its own (with a `lead`), the signs follow it with their heading.
+ * The signs that need a doctor the same day, those that need help at once, what may wait for the
+ * physiotherapist, and where to turn (SPEC §10), as the education page gives them. Under a
+ * `title` of its own (with a `lead`), the signs follow it with their heading.
  */
 export function WarningSigns({ locale, id, title, lead }: { locale: Locale; id: string; title?: string; lead?: string }) {
-  const { heading, signs, advice } = EDUCATION[locale].contactClinic;
+  const text = EDUCATION[locale].contactClinic;
   return (
     <section aria-labelledby={id} className="warning-box">
-      <h2 id={id}>{title ?? heading}</h2>
+      <h2 id={id}>{title ?? text.heading}</h2>
       {lead && <p>{lead}</p>}
-      {title && <p className="warning-lead">{heading}</p>}
+      {title && <p className="warning-lead">{text.heading}</p>}
+      <WarningSignsBody text={text} />
+    </section>
+  );
+}
+
+/** The list and what follows it, for a page that gives its own heading (the handout). */
+export function WarningSignsBody({ text }: { text: WarningSignsText }) {
+  return (
+    <>
       <ul>
-        {signs.map((sign) => (
+        {text.signs.map((sign) => (
           <li key={sign}>{sign}</li>
         ))}
       </ul>
-      <p>{advice}</p>
-    </section>
+      <p>{text.outOfHours}</p>
+      <p>
+        <strong>{text.emergency}</strong>
+      </p>
+      <p>{text.advice}</p>
+      <p>{text.nonUrgent}</p>
+    </>
   );
 }

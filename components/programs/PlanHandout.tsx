@@ -8,6 +8,7 @@ import { formatDate } from "@/lib/i18n/format";
 import type { CurrentPlan } from "@/lib/programs/current-plan";
 import { heldLoadSentences } from "@/lib/programs/plan-text";
 import { ExerciseDrawing, exerciseDrawingLabel } from "../exercises/ExerciseDrawing";
+import { WarningSignsBody } from "../portal/WarningSigns";
 import { PrintButton } from "../PrintButton";
 import { exerciseName, PrescriptionDetails } from "./PrescriptionDetails";
 
@@ -134,12 +135,7 @@ export function PlanHandout({
       {/* The same warning signs, and where to turn, as the education page: one list. */}
       <section className="handout-contact" aria-labelledby="handout-warning">
         <h2 id="handout-warning">{warning.heading}</h2>
-        <ul>
-          {warning.signs.map((sign) => (
-            <li key={sign}>{sign}</li>
-          ))}
-        </ul>
-        <p>{warning.advice}</p>
+        <WarningSignsBody text={warning} />
         <p>{text.askPhysio}</p>
       </section>
     </article>

@@ -37,7 +37,9 @@ export type CareLevel = "OUT_OF_HOURS" | "EMERGENCY" | "OWN_DOCTOR";
 export const RED_FLAG_CARE: Record<RedFlag, CareLevel> = {
   FEVER_MALAISE: "OUT_OF_HOURS",
   DIFFUSE_REDNESS_SWELLING: "OUT_OF_HOURS",
-  NIGHT_OR_REST_PAIN: "OUT_OF_HOURS",
+  // Out of hours only with fever (FEVER_MALAISE then decides): a suspected tumour is for the
+  // patient's own doctor promptly, not the out-of-hours service (clinical review N13).
+  NIGHT_OR_REST_PAIN: "OWN_DOCTOR",
   CANNOT_BEAR_WEIGHT: "EMERGENCY",
   RECENT_TRAUMA: "EMERGENCY",
   RAPID_WORSENING: "OWN_DOCTOR",

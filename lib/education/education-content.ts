@@ -7,7 +7,23 @@ import type { Locale } from "../generated/prisma/enums";
  * with the clinic's own pain limit (the handout's sentence: one limit, one wording).
  */
 export type EducationSection = { id: string; heading: string; paragraphs: string[]; painRule?: true };
-export type Education = { title: string; intro: string; sections: EducationSection[]; contactClinic: { heading: string; signs: string[]; advice: string } };
+/**
+ * The warning signs a patient can act on (SPEC §10; clinical review N5): the red flags that need a
+ * doctor the same day, the signs that need help at once, and what may wait for the
+ * physiotherapist. One list for the learn page, the messages page, the portal on hold and the handout.
+ */
+export type WarningSignsText = {
+  heading: string;
+  /** Where to turn outside the doctor's opening hours, said right under the heading. */
+  outOfHours: string;
+  signs: string[];
+  /** Signs of a nerve emergency: call at once, or 112. */
+  emergency: string;
+  /** Not urgent: tell the physiotherapist. */
+  nonUrgent: string;
+  advice: string;
+};
+export type Education = { title: string; intro: string; sections: EducationSection[]; contactClinic: WarningSignsText };
 
 export const EDUCATION: Record<Locale, Education> = {
   da: {
@@ -93,17 +109,21 @@ export const EDUCATION: Record<Locale, Education> = {
     ],
     contactClinic: {
       heading: "Kontakt egen læge samme dag, hvis",
+      outOfHours: "Uden for lægens åbningstid ringer du til lægevagten – i Region Hovedstaden til Akuttelefonen 1813.",
       signs: [
-        "du har feber eller føler dig syg",
-        "du ikke kan støtte på foden",
-        "du har ondt om natten eller i hvile",
-        "du mærker et pludseligt smæld under foden, evt. efterfulgt af et blåt mærke",
-        "foden er rød og hævet",
-        "du får følelsesløshed, prikken eller brænden i foden",
+        "du har feber, kulderystelser eller føler dig syg",
+        "du slet ikke kan støtte på foden",
+        "du har konstante smerter, der ikke letter, når du hviler eller skifter stilling, eller smerter, der vækker dig om natten",
+        "du mærker et pludseligt smæld under foden, måske fulgt af et blåt mærke",
+        "foden er rød, varm og hævet",
+        "hælen hæver op, og smerterne tager til, jo mere du går",
         "smerterne pludselig bliver meget værre",
       ],
+      emergency:
+        "Mister du pludselig kraft i foden eller benet, eller får du svært ved at holde på vandet eller afføringen, så ring med det samme til lægevagten (i Region Hovedstaden Akuttelefonen 1813). Ved lammelser, der kommer pludseligt, ringer du 112.",
+      nonUrgent: "Får du prikken, brænden eller en sovende fornemmelse i foden, som bliver ved, så fortæl det til din fysioterapeut. Det haster ikke.",
       advice:
-        "Uden for lægens åbningstid ringer du til lægevagten. Er det sket ved en skade, fx et fald eller et vrid, skal du på skadestuen; ring først til lægevagten (i Region Hovedstaden 1813). Hold pause med øvelserne, og giv også din fysioterapeut besked. Kontakt klinikken, hvis du ikke mærker fremgang efter 6–8 uger, eller hvis smerten sidder bag på hælen eller kun i hælpuden.",
+        "Hold pause med øvelserne, indtil du har talt med lægen, og giv også din fysioterapeut besked. Kontakt klinikken, hvis du ikke mærker fremgang efter 6–8 uger, eller hvis smerten sidder bag på hælen eller kun i hælpuden.",
     },
   },
   en: {
@@ -189,17 +209,21 @@ export const EDUCATION: Record<Locale, Education> = {
     ],
     contactClinic: {
       heading: "See your own doctor the same day if",
+      outOfHours: "Outside your doctor's opening hours, call the out-of-hours medical service (lægevagten); in the Capital Region, Akuttelefonen 1813.",
       signs: [
-        "you have a fever or feel unwell",
-        "you cannot put weight on the foot",
-        "you have pain at night or at rest",
+        "you have a fever, shivers or feel unwell",
+        "you cannot put any weight on the foot",
+        "you have constant pain that does not ease when you rest or change position, or pain that wakes you at night",
         "you feel a sudden pop under the foot, perhaps followed by bruising",
-        "the foot is red and swollen",
-        "you get numbness, tingling or burning in the foot",
+        "the foot is red, warm and swollen",
+        "the heel swells and the pain grows the more you walk",
         "the pain suddenly gets much worse",
       ],
+      emergency:
+        "If you suddenly lose strength in your foot or leg, or find it hard to hold your water or your bowels, call the out-of-hours service at once (in the Capital Region, Akuttelefonen 1813). For paralysis that comes on suddenly, call 112.",
+      nonUrgent: "If you have tingling, burning or a numb feeling in your foot that does not go away, tell your physiotherapist. It is not urgent.",
       advice:
-        "Outside your doctor's opening hours, call the out-of-hours medical service (lægevagten). After an injury, such as a fall or a twist, go to the emergency department (skadestue), but call lægevagten first (1813 in the Capital Region). Pause the exercises and let your physiotherapist know. Contact the clinic if you notice no progress after 6–8 weeks, or if the pain is at the back of the heel or only in the heel pad.",
+        "Pause the exercises until you have seen the doctor, and let your physiotherapist know too. Contact the clinic if you notice no progress after 6–8 weeks, or if the pain is at the back of the heel or only in the heel pad.",
     },
   },
 };

@@ -131,7 +131,7 @@ export const da = {
   trend: { IMPROVING: "faldende", STABLE: "uændret", WORSENING: "stigende" },
   severity: { urgent: "Akut", high: "Høj", warning: "Advarsel", info: "Info" },
   flagCounts: (urgent: number, high: number, warning: number, info: number) =>
-    [urgent && `${urgent} akut`, high && `${high} høj`, warning && `${warning} advarsel`, info && `${info} info`]
+    [urgent && `${urgent} akut${urgent === 1 ? "" : "e"}`, high && `${high} ${high === 1 ? "høj" : "høje"}`, warning && `${warning} ${warning === 1 ? "advarsel" : "advarsler"}`, info && `${info} info`]
       .filter(Boolean)
       .join(", ") || "Ingen",
   side: { LEFT: "Venstre", RIGHT: "Højre", BOTH: "Begge" },
@@ -443,7 +443,7 @@ export const da = {
     ongoing: "I gang",
   },
   fhir: {
-    condition: "Hælspore (plantar fasciitis)",
+    condition: "Plantar fasciitis (hælspore)",
     carePlan: (program: string, sessions: number, version: number) => `${program}, skabelon version ${version}: ${sessions} træninger om ugen`,
     sessionsPerWeek: (sessions: number) => `${sessions} træninger om ugen`,
   },
@@ -539,7 +539,7 @@ export const da = {
   assessment: {
     painLocation: "Smertens placering",
     painLocations: {
-      MEDIAL_HEEL: "Hælens underside, indad",
+      MEDIAL_HEEL: "Medialt på hælens underside",
       PLANTAR_FASCIA: "Langs plantarfascien i svangen",
       HEEL_PAD: "Hælpuden",
       POSTERIOR_HEEL: "Bag på hælen",
@@ -564,7 +564,7 @@ export const da = {
     tinel: "Tinels tegn over tarsaltunnelen",
     tinelHowTo:
       "Bank let over nervus tibialis bag den indvendige ankelknogle. Prikken eller jagende smerte ud i fodsålen er et positivt fund og peger på en afklemt nerve.",
-    ankleDorsiflexion: "Dorsalfleksion i anklen, strakt knæ (grader)",
+    ankleDorsiflexion: "Dorsalfleksion i ankelleddet, strakt knæ (grader)",
     redFlagScreen: "Screening for røde flag",
     redFlagScreenDone: "Udført ved dette besøg",
     redFlagScreenNotDone: "Ikke udført ved dette besøg",
@@ -583,8 +583,8 @@ export const da = {
       FEVER_MALAISE: "Feber eller almen sygdomsfølelse",
       LOAD_PAIN_WITH_SWELLING: "Smerter, der tager til ved belastning, og hævelse",
       DIFFUSE_REDNESS_SWELLING: "Rødme og hævelse spredt over foden",
-      NIGHT_OR_REST_PAIN: "Konstante smerter eller smerter om natten eller i hvile",
-      CANCER_HISTORY_OR_WEIGHT_LOSS: "Tidligere kræft eller vægttab uden forklaring",
+      NIGHT_OR_REST_PAIN: "Konstante smerter, der ikke lindres af hvile eller stillingsskift, eller natlige smerter, der vækker patienten",
+      CANCER_HISTORY_OR_WEIGHT_LOSS: "Tidligere kræft sammen med ikke-mekaniske smerter, eller uforklaret vægttab",
       RECENT_TRAUMA: "Nyligt traume (fald, hop eller vrid)",
       SUSPECTED_FASCIA_RUPTURE: "Pludseligt smæld under foden med blodudtrædning (ofte efter en injektion)",
       POSITIVE_CALCANEAL_SQUEEZE: "Positiv calcaneal squeeze-test",
@@ -606,7 +606,7 @@ export const da = {
       ISOLATED_HEEL_PAD_PAIN: "Smerte kun i selve hælpuden (hælpudesyndrom?)",
       POSTERIOR_HEEL_PAIN: "Smerte bag på hælen (insertionel akillestendinopati eller bageste hælspore?)",
       NEURAL_SYMPTOMS: "Brændende, prikkende eller sovende fornemmelse (afklemt nerve?)",
-      INFLAMMATORY_SIGNS: "Begge hæle, lang morgenstivhed, psoriasis, tarmsygdom eller regnbuehindebetændelse (spondylartritis?)",
+      INFLAMMATORY_SIGNS: "Begge hæle, morgenstivhed over 30 min., psoriasis, kronisk inflammatorisk tarmsygdom (Crohns sygdom, colitis ulcerosa) eller regnbuehindebetændelse (spondyloartritis?)",
     },
     redFlagBanner: "Rødt flag – henvis til lægelig vurdering nu",
     redFlagSuspected: "Mistanke om",
@@ -655,7 +655,7 @@ export const da = {
     note: "Notat",
     types: {
       ORTHOSIS: "Indlæg eller hælkop",
-      TAPING: "Tape",
+      TAPING: "Tapening",
       NIGHT_SPLINT: "Natskinne",
       ESWT: "Trykbølgebehandling (ESWT)",
       CORTICOSTEROID_INJECTION: "Kortikosteroidinjektion (blokade)",
@@ -708,31 +708,32 @@ export const da = {
       `Skal vurderes af en læge samme dag. ${findings} ${care} Træningsprogrammet står på pause i patientens portal, indtil en ny screening ikke finder røde flag; aflast foden indtil da: ingen hælløft med vægt, løb, hop eller lange gåture.`,
     redFlagFinding: (label: string, suspected: string) => `${label}: mistanke om ${suspected}.`,
     careLevel: {
-      OUT_OF_HOURS: "Send patienten til egen læge i dag – uden for åbningstid til lægevagten.",
-      EMERGENCY: "Send patienten til egen læge i dag – efter en skade uden for åbningstid til skadestuen efter opkald til lægevagten (1813 i Region Hovedstaden).",
-      OWN_DOCTOR: "Send patienten til egen læge i dag.",
+      OUT_OF_HOURS: "Patienten skal kontakte egen læge i dag – uden for åbningstid lægevagten (i Region Hovedstaden Akuttelefonen 1813).",
+      EMERGENCY: "Patienten skal kontakte egen læge i dag. Uden for åbningstid ringer patienten til lægevagten (i Region Hovedstaden Akuttelefonen 1813), som visiterer til skadestue eller akutklinik.",
+      OWN_DOCTOR: "Patienten skal kontakte egen læge i dag.",
     },
     DIAGNOSIS_DOUBT: (reasons: string) => `Undersøg diagnosen igen. ${reasons}`,
     differential: {
-      TESTS_NEGATIVE: "Palpation og windlass er begge negative: billedet passer ikke til plantar fasciopati, så se efter andre årsager til hælsmerterne.",
-      ISOLATED_HEEL_PAD_PAIN: "Smerte kun i hælpuden tyder på hælpudesyndrom: aflast hælpuden med hælkop eller tape i stedet for at belaste plantarfascien.",
-      POSTERIOR_HEEL_PAIN: "Smerte bag på hælen tyder på insertionel akillestendinopati eller en bageste hælspore: undersøg akillessenens hæfte, og tilpas programmet.",
+      TESTS_NEGATIVE: "Palpation og windlass er begge negative, mens patienten har ondt: det taler imod plantar fasciopati, så se efter andre årsager til hælsmerterne (hos børn på 8–14 år fx Severs sygdom, ved knuder i fodsålen plantar fibromatose).",
+      ISOLATED_HEEL_PAD_PAIN: "Smerte kun i hælpuden tyder på hælpudesyndrom: skån hælpuden med en blød hælkop, tape eller dæmpende fodtøj, og undgå at gå barfodet på hårdt gulv.",
+      POSTERIOR_HEEL_PAIN: "Smerte bag på hælen tyder på insertionel akillestendinopati eller en bageste hælspore: undersøg akillessenens hæfte, og lav hælløftet fra gulvet, ikke ned under trinnets niveau.",
       NEURAL_SYMPTOMS:
-        "Nervesymptomer tyder på tarsaltunnelsyndrom, afklemning af Baxters nerve eller S1-radikulopati: undersøg følesans, Tinels tegn og lænden, og henvis til egen læge, hvis symptomerne varer ved (straks ved tiltagende kraftnedsættelse eller ændret kontrol med vandladning eller afføring).",
-      INFLAMMATORY_SIGNS: "Inflammatoriske tegn tyder på spondylartritis: henvis til egen læge med henblik på blodprøver og reumatologisk vurdering (ikke akut).",
+        "Nervesymptomer tyder på tarsaltunnelsyndrom, afklemning af Baxters nerve, S1-radikulopati eller perifer (fx diabetisk) neuropati: undersøg følesans, Tinels tegn og lænden, og bed patienten kontakte egen læge, hvis symptomerne varer ved. Ved tiltagende kraftnedsættelse eller ændret kontrol med vandladning eller afføring skal patienten akut vurderes: ring til lægevagten (i Region Hovedstaden Akuttelefonen 1813) med det samme, ved akut opståede lammelser 112.",
+      INFLAMMATORY_SIGNS: "Inflammatoriske tegn tyder på spondyloartritis: bed patienten kontakte egen læge med henblik på blodprøver og reumatologisk vurdering (ikke akut).",
     },
     WORSENING:
       "Skru ned for belastningen, screen igen for røde flag (fx hurtigt tiltagende smerter eller hævelse), og tag program og diagnose op til revision. Programmets belastning sættes ikke op, så længe forværringen står på.",
-    NO_IMPROVEMENT: "Lav en struktureret gennemgang af diagnose, træningsadhærens, belastning og fodtøj, og overvej henvisning til læge.",
+    NO_IMPROVEMENT:
+      "Lav en struktureret gennemgang af diagnose, træningsadhærens, belastning og fodtøj (fx sko, der har gået over 600–800 km). Overvej det, retningslinjen anbefaler som tillæg: tapening (low-dye), indlæg eller hælkop, natskinne ved vedvarende morgensmerter og manuel behandling. Overvej at bede patienten kontakte egen læge.",
     LOAD_RESPONSE: (maxPain: string) =>
       `Stop progressionen midlertidigt: smerten må højst være ${maxPain}/10 under og efter træning og skal have lagt sig igen næste morgen. Programmets belastning sættes ikke op, så længe reaktionen står på. Patientens regel: »${WORSE_MORNING}«`,
     LOW_ADHERENCE: "Afklar, hvad der forhindrer træningen, før programmets effekt vurderes.",
     SECOND_LINE_REVIEW:
-      "Overvej trykbølgebehandling (ESWT), som guidelinen fra 2023 anbefaler ved vedvarende hælsmerter, og som fysioterapeuter giver i Danmark; laser og PRP har svagere evidens og er dyrere.",
+      "Overvej trykbølgebehandling (ESWT), som den amerikanske kliniske retningslinje (JOSPT 2023) anbefaler ved vedvarende hælsmerter; i Danmark gives den oftest af fysioterapeuter. Tjek kontraindikationer: graviditet, blodfortyndende behandling eller blødersygdom, infektion eller tumor i området og åbne vækstzoner. Retningslinjen anbefaler også lavintensiv laser; PRP er dårligere dokumenteret og dyrere.",
     INJECTION_REVIEW: (prior: number) =>
       `Overvej lægelig vurdering med henblik på kortikosteroidinjektion (blokade). Lindringen varer ofte nogle måneder; undgå mange gentagelser pga. risiko for tilbagefald og for svækkelse eller ruptur af plantarfascien, og tung belastning bør vente nogle dage efter en injektion. Registrerede injektioner indtil nu: ${prior}.`,
     SURGERY_REVIEW: "Overvej henvisning til ortopædkirurg; partiel plantar fasciotomi kommer først på tale, når over et års konservativ behandling ikke har hjulpet.",
-    FOLLOW_UP_OVERDUE: "Book en opfølgende konsultation.",
+    FOLLOW_UP_OVERDUE: "Aftal en opfølgende konsultation.",
     BASELINE_MISSING: "Registrér udgangsmålinger for smerte og funktion.",
     RETURN_TO_RUN_READY: "Hvis patienten vil løbe, så overvej intervaller: 1 minuts løb og 1 minuts gang 10 gange, 2–3 gange om ugen.",
   },
@@ -764,7 +765,7 @@ export const da = {
       SURGERY_REVIEW: "Overvej kirurgisk vurdering",
       FOLLOW_UP_OVERDUE: "Opfølgning overskredet",
       BASELINE_MISSING: "Udgangsmålinger mangler",
-      RETURN_TO_RUN_READY: "Klar til løb",
+      RETURN_TO_RUN_READY: "Overvej løb/gang-intervaller",
     },
     evidence: "Grundlag",
     recommendation: "Anbefaling",
@@ -809,7 +810,7 @@ export const da = {
   },
   settings: {
     title: "Regelindstillinger",
-    intro: "Grænser for klinikkens eskaleringsregler. Standardværdierne bygger på kilderne, der står ved hvert flag; en ændring gælder for alle åbne forløb, så snart flagene er genberegnet.",
+    intro: "Grænser for klinikkens eskaleringsregler. Nogle standardværdier bygger på kilderne ved hvert flag, andre er klinikkens egne standarder (markeret sådan). En ændring gælder for alle åbne forløb, så snart flagene er genberegnet.",
     save: "Gem og genberegn flag",
     saving: "Gemmer …",
     saved: (episodes: number) => `Gemt. Flagene for ${episodes} åbne forløb genberegnes nu.`,
@@ -845,7 +846,7 @@ export const da = {
     },
     fields: {
       noImprovementDays: "Ingen bedring: fra dag",
-      noImprovementHighDays: "Ingen bedring er høj fra dag",
+      noImprovementHighDays: "Ingen bedring: alvorlighed høj fra dag",
       judgeableDays: "Dage mellem første og seneste måling, før den kan vurderes",
       worseningPoints: "Forværring: stigning i smerte (point)",
       loadResponseWindowDays: "Belastningsreaktion: periode (dage)",
@@ -862,7 +863,7 @@ export const da = {
       surgeryDays: "Kirurgisk vurdering: fra dag",
       followUpDays: "Opfølgning overskredet efter (dage)",
       baselineMissingDays: "Udgangsmålinger mangler: fra dag",
-      returnToRunWalkMinutes: "Klar til løb: minutters gang uden forværring",
+      returnToRunWalkMinutes: "Overvej løb/gang-intervaller: minutters gang uden forværring",
       recoveredPain: "Klinikrapport: rask ved morgensmerte højst",
     },
   },
@@ -955,7 +956,7 @@ export const da = {
     summary: (start: string, sessions: number) => `Startet ${start} · ${sessions} træninger om ugen`,
     notStarted: (start: string) => `Starter ${start}.`,
     completedTitle: (week: number, total: number) => `Programmet er gennemført: uge ${week} af ${total}`,
-    completedBody: "Tag stilling til det videre forløb: afslut programmet, fortsæt det som vedligeholdelse, eller start tilbage til løb.",
+    completedBody: "Tag stilling til det videre forløb: afslut programmet, fortsæt det som vedligeholdelse, eller start programmet Tilbage til løb.",
     maintain: "Fortsæt som vedligeholdelse",
     maintaining: (since: string) => `Fortsætter som vedligeholdelse siden ${since}.`,
     startReturnToRun: "Start tilbage til løb",

@@ -131,7 +131,7 @@ export const en: Messages = {
   trend: { IMPROVING: "falling", STABLE: "unchanged", WORSENING: "rising" },
   severity: { urgent: "Urgent", high: "High", warning: "Warning", info: "Info" },
   flagCounts: (urgent: number, high: number, warning: number, info: number) =>
-    [urgent && `${urgent} urgent`, high && `${high} high`, warning && `${warning} warning`, info && `${info} info`]
+    [urgent && `${urgent} urgent`, high && `${high} high`, warning && `${warning} ${warning === 1 ? "warning" : "warnings"}`, info && `${info} info`]
       .filter(Boolean)
       .join(", ") || "None",
   side: { LEFT: "Left", RIGHT: "Right", BOTH: "Both" },
@@ -443,7 +443,7 @@ export const en: Messages = {
     ongoing: "Ongoing",
   },
   fhir: {
-    condition: "Heel pain (plantar fasciitis)",
+    condition: "Plantar fasciitis (heel spur)",
     carePlan: (program: string, sessions: number, version: number) => `${program}, template version ${version}: ${sessions} sessions a week`,
     sessionsPerWeek: (sessions: number) => `${sessions} sessions a week`,
   },
@@ -583,8 +583,8 @@ export const en: Messages = {
       FEVER_MALAISE: "Fever or feeling generally unwell",
       LOAD_PAIN_WITH_SWELLING: "Pain that grows with loading, and swelling",
       DIFFUSE_REDNESS_SWELLING: "Redness and swelling spread over the foot",
-      NIGHT_OR_REST_PAIN: "Constant pain, or pain at night or at rest",
-      CANCER_HISTORY_OR_WEIGHT_LOSS: "Cancer in the past, or weight loss without a reason",
+      NIGHT_OR_REST_PAIN: "Constant pain that rest or a change of position does not ease, or pain that wakes the patient at night",
+      CANCER_HISTORY_OR_WEIGHT_LOSS: "Cancer in the past together with non-mechanical pain, or unexplained weight loss",
       RECENT_TRAUMA: "A recent injury (a fall, a jump, a twist)",
       SUSPECTED_FASCIA_RUPTURE: "A sudden pop under the foot with bruising (often after an injection)",
       POSITIVE_CALCANEAL_SQUEEZE: "Positive calcaneal squeeze test",
@@ -606,7 +606,7 @@ export const en: Messages = {
       ISOLATED_HEEL_PAD_PAIN: "Pain in the heel pad only (fat pad syndrome?)",
       POSTERIOR_HEEL_PAIN: "Pain at the back of the heel (insertional Achilles tendinopathy or a posterior spur?)",
       NEURAL_SYMPTOMS: "Burning, tingling or numbness (a trapped nerve?)",
-      INFLAMMATORY_SIGNS: "Both heels, long morning stiffness, psoriasis, bowel disease or eye inflammation (spondyloarthritis?)",
+      INFLAMMATORY_SIGNS: "Both heels, morning stiffness over 30 min, psoriasis, inflammatory bowel disease (Crohn's disease, ulcerative colitis) or eye inflammation (spondyloarthritis?)",
     },
     redFlagBanner: "Red flag – refer for a medical assessment now",
     redFlagSuspected: "Suspected",
@@ -708,27 +708,28 @@ export const en: Messages = {
       `Needs a medical assessment the same day. ${findings} ${care} The exercise program is on hold in the patient's portal until a new screen finds no red flags; offload the foot until then: no loaded heel raises, running, jumping or long walks.`,
     redFlagFinding: (label: string, suspected: string) => `${label}: suspected ${suspected}.`,
     careLevel: {
-      OUT_OF_HOURS: "Send the patient to their own doctor today; outside opening hours, to the out-of-hours medical service (lægevagten).",
-      EMERGENCY: "Send the patient to their own doctor today; after an injury outside opening hours, to the emergency department after calling the out-of-hours number (1813 in the Capital Region).",
-      OWN_DOCTOR: "Send the patient to their own doctor today.",
+      OUT_OF_HOURS: "The patient should contact their own doctor today; outside opening hours, the out-of-hours medical service (lægevagten; in the Capital Region, Akuttelefonen 1813).",
+      EMERGENCY: "The patient should contact their own doctor today. Outside opening hours the patient calls the out-of-hours medical service (in the Capital Region, Akuttelefonen 1813), which directs them to an emergency department or acute clinic.",
+      OWN_DOCTOR: "The patient should contact their own doctor today.",
     },
     DIAGNOSIS_DOUBT: (reasons: string) => `Re-examine the diagnosis. ${reasons}`,
     differential: {
-      TESTS_NEGATIVE: "Palpation and windlass are both negative: the picture does not fit plantar fasciopathy, so look for other causes of heel pain.",
-      ISOLATED_HEEL_PAD_PAIN: "Pain in the heel pad only suggests fat pad syndrome: cushion and tape the heel pad rather than load the plantar fascia.",
-      POSTERIOR_HEEL_PAIN: "Pain at the back of the heel suggests insertional Achilles tendinopathy or a posterior spur: examine the Achilles insertion and adapt the program.",
+      TESTS_NEGATIVE: "Palpation and windlass are both negative while the patient has pain: this speaks against plantar fasciopathy, so look for other causes of heel pain (in children of 8–14, Sever's disease, for example; with nodules in the sole, plantar fibromatosis).",
+      ISOLATED_HEEL_PAD_PAIN: "Pain in the heel pad only suggests fat pad syndrome: spare the heel pad with a soft heel cup, tape or cushioned shoes, and avoid walking barefoot on hard floors.",
+      POSTERIOR_HEEL_PAIN: "Pain at the back of the heel suggests insertional Achilles tendinopathy or a posterior spur: examine the Achilles insertion, and do the heel raise from the floor, not below the level of the step.",
       NEURAL_SYMPTOMS:
-        "Nerve symptoms suggest tarsal tunnel syndrome, entrapment of Baxter's nerve or S1 radiculopathy: examine sensation, Tinel's sign and the lower back, and refer to the patient's own doctor if they persist (at once if weakness grows or bladder or bowel control changes).",
-      INFLAMMATORY_SIGNS: "Inflammatory signs suggest spondyloarthritis: refer to the patient's own doctor for blood tests and a rheumatological assessment (not urgent).",
+        "Nerve symptoms suggest tarsal tunnel syndrome, entrapment of Baxter's nerve, S1 radiculopathy or a peripheral (for example diabetic) neuropathy: examine sensation, Tinel's sign and the lower back, and ask the patient to see their own doctor if the symptoms persist. Growing weakness or changed bladder or bowel control needs an acute assessment: call the out-of-hours service (in the Capital Region, Akuttelefonen 1813) at once, and 112 for paralysis that comes on suddenly.",
+      INFLAMMATORY_SIGNS: "Inflammatory signs suggest spondyloarthritis: ask the patient to see their own doctor for blood tests and a rheumatological assessment (not urgent).",
     },
     WORSENING:
       "Reduce the load, screen again for red flags (such as rapidly increasing pain or swelling), and review both the program and the diagnosis. The program's load is not raised while the worsening stands.",
-    NO_IMPROVEMENT: "Hold a structured review of diagnosis, adherence, load and footwear, and consider referral to a physician.",
+    NO_IMPROVEMENT:
+      "Hold a structured review of diagnosis, adherence, load and footwear (such as shoes past 600–800 km). Consider what the guideline recommends alongside: taping (low-dye), insoles or a heel cup, a night splint for persisting morning pain, and manual therapy. Consider asking the patient to see their own doctor.",
     LOAD_RESPONSE: (maxPain: string) =>
       `Hold progression for now: pain should stay at ${maxPain}/10 or below during and after exercise and settle by the next morning. The program's load is not raised while the response stands. The patient's rule: “${WORSE_MORNING}”`,
     LOW_ADHERENCE: "Find out what gets in the way of the exercise before judging the program.",
     SECOND_LINE_REVIEW:
-      "Consider shockwave therapy (ESWT), which the 2023 guideline recommends for persisting heel pain and which physiotherapists give in Denmark; laser and PRP have weaker evidence and cost more.",
+      "Consider shockwave therapy (ESWT), which the American clinical guideline (JOSPT 2023) recommends for persisting heel pain; in Denmark physiotherapists usually give it. Check the contraindications: pregnancy, anticoagulants or a bleeding disorder, infection or a tumour in the area, and open growth plates. The guideline also recommends low-level laser; PRP has weaker evidence and costs more.",
     INJECTION_REVIEW: (prior: number) =>
       `Consider a physician's review for a corticosteroid injection. Relief can last months, but repeated injections are discouraged (relapse, a weakened or torn fascia), and heavy loading should wait a few days after one. Injections recorded so far: ${prior}.`,
     SURGERY_REVIEW: "Consider an orthopaedic referral; partial plantar fasciotomy is only for more than a year of failed conservative care.",
@@ -764,7 +765,7 @@ export const en: Messages = {
       SURGERY_REVIEW: "Consider a surgical review",
       FOLLOW_UP_OVERDUE: "Follow-up overdue",
       BASELINE_MISSING: "Baseline missing",
-      RETURN_TO_RUN_READY: "Ready to run",
+      RETURN_TO_RUN_READY: "Consider run/walk intervals",
     },
     evidence: "Evidence",
     recommendation: "Recommendation",
@@ -809,7 +810,7 @@ export const en: Messages = {
   },
   settings: {
     title: "Rule settings",
-    intro: "Thresholds of the clinic's escalation rules. The defaults rest on the sources shown with each flag; a change applies to every open episode once its flags are recomputed.",
+    intro: "Thresholds of the clinic's escalation rules. Some defaults rest on the sources shown with each flag, others are the clinic's own defaults (marked so). A change applies to every open episode once its flags are recomputed.",
     save: "Save and recompute flags",
     saving: "Saving …",
     saved: (episodes: number) => `Saved. The flags of ${episodes} open episodes are being recomputed.`,
@@ -845,7 +846,7 @@ export const en: Messages = {
     },
     fields: {
       noImprovementDays: "No improvement: from day",
-      noImprovementHighDays: "No improvement is high from day",
+      noImprovementHighDays: "No improvement: severity high from day",
       judgeableDays: "Days between first and latest measure before it can be judged",
       worseningPoints: "Worsening: rise in pain (points)",
       loadResponseWindowDays: "Load response: period (days)",
@@ -862,7 +863,7 @@ export const en: Messages = {
       surgeryDays: "Surgical review: from day",
       followUpDays: "Follow-up overdue after (days)",
       baselineMissingDays: "Baseline missing: from day",
-      returnToRunWalkMinutes: "Ready to run: minutes of walking without worsening",
+      returnToRunWalkMinutes: "Consider run/walk intervals: minutes of walking without worsening",
       recoveredPain: "Clinic report: recovered at first-step pain at most",
     },
   },
@@ -955,7 +956,7 @@ export const en: Messages = {
     summary: (start: string, sessions: number) => `Started ${start} · ${sessions} sessions per week`,
     notStarted: (start: string) => `Starts ${start}.`,
     completedTitle: (week: number, total: number) => `The program is completed: week ${week} of ${total}`,
-    completedBody: "Decide what comes next: end the program, keep it going as maintenance, or start return to running.",
+    completedBody: "Decide what comes next: end the program, keep it going as maintenance, or start the Return to running program.",
     maintain: "Keep going as maintenance",
     maintaining: (since: string) => `Kept going as maintenance since ${since}.`,
     startReturnToRun: "Start return to running",

@@ -42,8 +42,21 @@ describe("RED_FLAG follows the latest screened visit", () => {
 
   it("fever or a red, swollen foot sends the patient to their own doctor or the out-of-hours service the same day", () => {
     const red = flag(makeCase({ assessments: [visit(START, { redFlags: ["DIFFUSE_REDNESS_SWELLING", "MARKED_SWELLING"] })] }), START, "RED_FLAG")!;
-    expect(recommendation(red, "en")).toMatch(/own doctor today; outside opening hours, to the out-of-hours medical service/);
-    expect(recommendation(red, "da")).toMatch(/egen læge i dag – uden for åbningstid til lægevagten/);
+    expect(recommendation(red, "en")).toMatch(/own doctor today; outside opening hours, the out-of-hours medical service \(lægevagten; in the Capital Region, Akuttelefonen 1813\)/);
+    expect(recommendation(red, "da")).toMatch(/egen læge i dag – uden for åbningstid lægevagten \(i Region Hovedstaden Akuttelefonen 1813\)/);
+  });
+
+  it("rest or night pain alone goes to the patient's own doctor, out of hours only with fever (clinical review N13)", () => {
+    const rest = flag(makeCase({ assessments: [visit(START, { redFlags: ["NIGHT_OR_REST_PAIN"] })] }), START, "RED_FLAG")!;
+    expect(recommendation(rest, "da")).toContain(getMessages("da").rules.careLevel.OWN_DOCTOR);
+    const withFever = flag(makeCase({ assessments: [visit(START, { redFlags: ["NIGHT_OR_REST_PAIN", "FEVER_MALAISE"] })] }), START, "RED_FLAG")!;
+    expect(recommendation(withFever, "da")).toContain(getMessages("da").rules.careLevel.OUT_OF_HOURS);
+  });
+
+  it("growing weakness or changed bladder or bowel control with nerve symptoms is an acute matter, not a GP referral (N7)", () => {
+    const nerves = flag(makeCase({ assessments: [visit(START, { findings: ["NEURAL_SYMPTOMS"] })] }), START, "DIAGNOSIS_DOUBT")!;
+    expect(recommendation(nerves, "da")).toMatch(/akut vurderes: ring til lægevagten \(i Region Hovedstaden Akuttelefonen 1813\) med det samme, ved akut opståede lammelser 112/);
+    expect(recommendation(nerves, "en")).toMatch(/acute assessment: call the out-of-hours service .* at once, and 112/);
   });
 });
 
