@@ -16,7 +16,7 @@ test("an admin reads the clinic report, changes period and clinician, downloads 
   // The default period is the last twelve months: the demo's courses started in it.
   const started = Number(await cell(page, "Forløb", "Startet", 1));
   expect(started).toBeGreaterThanOrEqual(35);
-  for (const heading of ["Bedring efter 6 og 12 uger", "Raske over tid", "Morgensmerte pr. programuge", "Træningsflid i HSR", "Flag og kvittering", "Henvisninger og behandlinger"]) {
+  for (const heading of ["Bedring efter 6 og 12 uger", "Raske over tid", "Morgensmerte pr. programuge", "Træningsadhærens i HSR", "Flag og kvittering", "Henvisninger og behandlinger"]) {
     await expect(page.getByRole("heading", { name: heading, level: 2 })).toBeVisible();
   }
   // Each chart is drawn, with its figures in a table beside it.

@@ -35,8 +35,8 @@ export const EDUCATION: Record<Locale, Education> = {
         id: "what-is-it",
         heading: "Hvad er det, der gør ondt?",
         paragraphs: [
-          "Under fodsålen løber svangsenen, et kraftigt, fladt bånd fra hælbenet frem til tæerne. Den tager en del af belastningen, hver gang du sætter foden i jorden.",
-          "Smerterne kommer typisk fra det sted, hvor svangsenen sidder fast på hælbenet. Har vævet i en periode skullet klare mere, end det var vant til, bliver det ømt og stift.",
+          "Under foden sidder fodsålens seneplade (plantarfascien): et kraftigt, fladt bånd af bindevæv, der går fra hælbenet frem til tæerne. Senepladen tager en del af belastningen, hver gang du sætter foden i jorden.",
+          "Smerterne kommer typisk fra det sted, hvor senepladen sidder fast på hælbenet. Har vævet i en periode skullet klare mere, end det var vant til, bliver det ømt og stift.",
           "I en journal eller på en henvisning står der måske plantar fasciitis eller plantar fasciopati. I daglig tale hedder det ofte bare hælspore.",
         ],
       },
@@ -45,7 +45,7 @@ export const EDUCATION: Record<Locale, Education> = {
         heading: "Og hvad så med hælsporen?",
         paragraphs: [
           "En hælspore er en lille udvækst af knogle under hælbenet, som kan ses på et røntgenbillede. Den findes tit hos folk, der slet ikke har ondt, og omvendt viser røntgen ofte ingen spore hos folk med hælsmerter.",
-          "Sporen er derfor sjældent forklaringen på smerterne. Knoglen skal ikke behandles. Det er svangsenen, der skal have lidt ro og bygges op, så den kan tåle mere.",
+          "Sporen er derfor sjældent forklaringen på smerterne. Knoglen skal ikke behandles. Det er senepladen, der skal have lidt ro og bygges op, så den kan tåle mere.",
           "Som regel kan din fysioterapeut finde ud af, hvad det er, ved at trykke på hælen og bøje storetåen bagover. Det er sjældent nødvendigt med røntgen eller scanning; de bruges mest, hvis noget tyder på en anden årsag.",
         ],
       },
@@ -62,7 +62,7 @@ export const EDUCATION: Record<Locale, Education> = {
         id: "why",
         heading: "Hvorfor får man det?",
         paragraphs: [
-          "Oftest er det summen af flere ting: i en periode har foden skullet bære mere, end svangsenen kunne nå at vænne sig til.",
+          "Oftest er det summen af flere ting: i en periode har foden skullet bære mere, end senepladen kunne nå at vænne sig til.",
           "Typiske grunde er, at man hurtigt har øget sit løb eller sin gang, står op det meste af arbejdsdagen på et hårdt gulv eller går i sko, der er flade, slidte eller har høje hæle.",
           "Stramme lægge, fodens form (fx platfod eller hulfod), en højere vægt og en alder over 40 kan også øge risikoen.",
         ],
@@ -71,9 +71,9 @@ export const EDUCATION: Record<Locale, Education> = {
         id: "course",
         heading: "Hvor lang tid tager det?",
         paragraphs: [
-          "Senevæv heler langsomt, så det kræver tålmodighed. Hos de fleste er generne væk efter et halvt til et helt år, selv uden specialbehandling.",
-          "Cirka én ud af fire har stadig gener efter halvandet til to år. Risikoen for det er større, hvis man ikke får ændret på det, der overbelastede foden.",
-          "Smerterne kan vende tilbage senere. Fortsætter du med at træne foden, efter at smerterne er væk, kommer de sjældnere igen.",
+          "Bindevæv heler langsomt, så det kræver tålmodighed. Hos mere end halvdelen forsvinder generne inden for et år, og omkring tre ud af fire er uden gener efter halvandet til to år – også uden specialbehandling.",
+          "Hos nogle trækker det ud. Det sker oftere, hvis man ikke får ændret på det, der overbelastede foden.",
+          "Smerterne kan vende tilbage senere. Fortsætter du med at træne foden, efter at smerterne er væk, kan det mindske risikoen for, at de kommer igen.",
         ],
       },
       {
@@ -82,7 +82,9 @@ export const EDUCATION: Record<Locale, Education> = {
         paragraphs: [
           "Skær ned på det, der irriterer hælen mest, som regel løb, spring og lange ture til fods på asfalt eller fliser, men hold dig i gang. Cykling, crosstrainer og svømning skåner hælen.",
           "Gå i sko med en blød, stødabsorberende sål, også derhjemme, og undgå at gå barfodet. En blød hælkop eller et indlæg, der støtter svangen, kan tage noget af trykket fra hælen; spørg din fysioterapeut, hvad der passer til din fod.",
-          "Rolige stræk af fodsålen og læggen kan løsne op. Blusser smerten op, kan kulde dæmpe den: pak en ispose ind i et viskestykke, og læg hælen på den i 10–15 minutter, gerne om aftenen. Brug ikke is, hvis du har nedsat følesans i foden eller dårligt blodomløb (fx ved diabetes eller åreforkalkning).",
+          "Rolige stræk af fodsålen og læggen kan løsne op. Blusser smerten op, kan kulde dæmpe den: pak en ispose ind i et viskestykke, og læg hælen på den i 10–15 minutter, gerne om aftenen. Brug ikke is, hvis du har nedsat følesans i foden eller dårligt blodomløb (fx ved åreforkalkning). Har du diabetes, så brug kun is, hvis din fysioterapeut har tjekket, at du kan mærke kulde og berøring normalt under foden, og se efter huden bagefter.",
+          "Tape, der støtter svangen, kan lette smerterne i nogle uger. Har du fortsat meget ondt de første skridt om morgenen, kan en natskinne, der holder foden let bøjet op om natten, hjælpe. Er vægten en del af belastningen, kan et vægttab på sigt lette trykket på hælen – tal med din fysioterapeut eller læge om det.",
+          "Skoene betyder noget: løbe- og gangsko mister dæmpningen, når de har gået 600–800 km, så skift dem, før de er helt slidte.",
           "Vil du tilbage til løb, er det et godt tegn, når du kan gå 30–45 minutter uden at have mere ondt næste morgen. Så kan du starte med korte skift mellem løb og gang og kun skrue op for én ting ad gangen.",
         ],
       },
@@ -100,10 +102,19 @@ export const EDUCATION: Record<Locale, Education> = {
         id: "other-treatments",
         heading: "Andre behandlinger",
         paragraphs: [
-          "Massage og ultralyd hjælper kun lidt, hvis de står alene uden træning. Gigtpiller (NSAID) kan dæmpe smerten en smule, men heler ikke senen; tag dem kun i kort tid og efter aftale med en læge.",
-          "Har du stadig ondt efter nogle måneders målrettet træning, kan trykbølgebehandling (shockwave) komme på tale. Den anbefales i den internationale kliniske retningslinje fra 2023 ved vedvarende hælsmerter, og i Danmark gives den af fysioterapeuter. Laser og PRP (indsprøjtning med blodplader fra dit eget blod) er dårligere dokumenteret og ofte dyre.",
-          "En blokade (indsprøjtning med binyrebarkhormon) kan lindre i en periode, nogle gange i flere måneder. Den gentages helst ikke mange gange, fordi smerterne tit vender tilbage, og fordi svangsenen kan blive svækket og i sjældne tilfælde briste.",
-          "Operation er kun for de meget få, der stadig har ondt efter mere end et års grundig behandling. Kirurgen skærer da en del af svangsenen over.",
+          "Massage og ultralyd hjælper kun lidt, hvis de står alene uden træning.",
+          "Smertestillende medicin kan gøre det lettere at holde sig i gang, men den heler ikke senepladen. Paracetamol er førstevalget for de fleste. Gigtpiller (NSAID, fx ibuprofen) dæmper smerten en smule; tag dem kun i kort tid og efter aftale med en læge, især hvis du har mavesår, nyre- eller hjertesygdom eller tager blodfortyndende medicin.",
+          "Har du stadig ondt efter nogle måneders målrettet træning, kan trykbølgebehandling (shockwave) komme på tale. Den anbefales i den amerikanske kliniske retningslinje for fysioterapeuter fra 2023 ved vedvarende hælsmerter, og i Danmark gives den oftest af fysioterapeuter. Retningslinjen anbefaler også lavintensiv laser. PRP (indsprøjtning med blodplader fra dit eget blod) er dårligere dokumenteret og ofte dyr.",
+          "En blokade (indsprøjtning med binyrebarkhormon) kan lindre i en periode, nogle gange i flere måneder. Den gentages helst ikke mange gange, fordi smerterne tit vender tilbage, og fordi senepladen kan blive svækket og i sjældne tilfælde briste. Har du diabetes, kan blodsukkeret stige i nogle dage bagefter; aftal ekstra målinger med lægen.",
+          "Operation er kun for de meget få, der stadig har ondt efter mere end et års grundig behandling. Kirurgen skærer da en del af senepladen over.",
+        ],
+      },
+      {
+        id: "after-treatment",
+        heading: "Når forløbet slutter – og hvis smerterne kommer igen",
+        paragraphs: [
+          "Når du og din fysioterapeut afslutter forløbet, får du en plan for at holde foden stærk: typisk hælløft og fodøvelser et par gange om ugen med den belastning, du er nået til.",
+          "Kommer smerterne igen, så skru ned for det, der belaster foden mest, og gå en uge eller to tilbage til et lettere niveau i øvelserne. Mærker du ikke bedring efter et par uger, så kontakt klinikken.",
         ],
       },
     ],
@@ -171,9 +182,9 @@ export const EDUCATION: Record<Locale, Education> = {
         id: "course",
         heading: "How long does it take?",
         paragraphs: [
-          "This kind of tissue heals slowly, so it takes patience. Most people are rid of their symptoms within 6–12 months, even without advanced treatment.",
-          "For about one in four it drags on, with some symptoms still there after 18–24 months. This is more common when the things that overloaded the foot carry on unchanged.",
-          "The pain can come back later. Keeping up the exercises, even when you feel fine, lowers the risk of that.",
+          "This kind of tissue heals slowly, so it takes patience. For more than half of people the symptoms are gone within a year, and about three in four are free of them after one and a half to two years – also without special treatment.",
+          "For some it drags on. This is more common when the things that overloaded the foot carry on unchanged.",
+          "The pain can come back later. Keeping up the foot exercises after the pain has gone may lower the risk of that.",
         ],
       },
       {
@@ -182,7 +193,9 @@ export const EDUCATION: Record<Locale, Education> = {
         paragraphs: [
           "Ease off what irritates the heel, such as running, jumping and long walks on hard ground, but keep moving. Cycling, a cross-trainer and swimming are good alternatives.",
           "Wear shoes with good cushioning, also indoors, and try not to walk barefoot. Soft heel pads or insoles with arch support can spread the pressure; ask your physiotherapist what suits your foot.",
-          "Gentle stretches of the sole and the calf can ease stiffness. If the pain flares up, cold can calm it: wrap an ice pack in a cloth and rest your heel on it for 10–15 minutes, ideally in the evening. Do not use ice if you have reduced feeling in your foot or poor circulation (for example with diabetes or narrowed arteries).",
+          "Gentle stretches of the sole and the calf can ease stiffness. If the pain flares up, cold can calm it: wrap an ice pack in a cloth and rest your heel on it for 10–15 minutes, ideally in the evening. Do not use ice if you have reduced feeling in your foot or poor circulation (for example with narrowed arteries). If you have diabetes, use ice only if your physiotherapist has checked that you feel cold and touch normally under the foot, and look at the skin afterwards.",
+          "Tape that supports the arch can ease the pain for a few weeks. If your first steps in the morning still hurt a lot, a night splint that keeps the foot gently bent up overnight can help. If body weight is part of the load, losing weight over time can take pressure off the heel – talk to your physiotherapist or doctor about it.",
+          "Shoes matter: running and walking shoes lose their cushioning after 600–800 km, so change them before they are worn out.",
           "If you want to get back to running, a good sign is being able to walk for 30–45 minutes without more pain the next morning. You can then start with short spells of running and walking, and increase only one thing at a time.",
         ],
       },
@@ -200,10 +213,19 @@ export const EDUCATION: Record<Locale, Education> = {
         id: "other-treatments",
         heading: "Other treatments",
         paragraphs: [
-          "Massage or ultrasound without active training does little for the tissue itself, and the same goes for anti-inflammatory painkillers (NSAIDs) as the main plan. If you take NSAIDs, keep it short-term and agree it with a doctor.",
-          "If you still have pain after a few months of focused training, shockwave therapy may be the next step. The 2023 international clinical guideline recommends it for persisting heel pain, and in Denmark it is given by physiotherapists. Laser and PRP (an injection made from your own blood platelets) have weaker evidence and are often expensive.",
-          "A steroid injection can take the pain away for a while, sometimes for months. But the pain may return and the band of tissue can be weakened, so it is not repeated many times.",
+          "Massage or ultrasound without active training does little for the tissue itself.",
+          "Painkillers can make it easier to keep active, but they do not heal the plantar fascia. Paracetamol is the first choice for most people. Anti-inflammatory painkillers (NSAIDs, such as ibuprofen) ease the pain a little; take them only short-term and agree it with a doctor, especially if you have a stomach ulcer, kidney or heart disease, or take blood thinners.",
+          "If you still have pain after a few months of focused training, shockwave therapy may be the next step. The American clinical guideline for physiotherapists from 2023 recommends it for persisting heel pain, and in Denmark physiotherapists usually give it. The guideline also recommends low-level laser. PRP (an injection made from your own blood platelets) has weaker evidence and is often expensive.",
+          "A steroid injection can take the pain away for a while, sometimes for months. But the pain may return and the band of tissue can be weakened, so it is not repeated many times. If you have diabetes, your blood sugar can rise for a few days afterwards; agree extra checks with your doctor.",
           "Surgery, in which the band is partly cut, is only considered if the pain is still there after more than a year of thorough non-surgical treatment. Very few people need it.",
+        ],
+      },
+      {
+        id: "after-treatment",
+        heading: "When the course ends – and if the pain comes back",
+        paragraphs: [
+          "When you and your physiotherapist end the course, you get a plan to keep the foot strong: usually heel raises and foot exercises a couple of times a week, at the load you have reached.",
+          "If the pain comes back, ease off what loads the foot most and go back to an easier level of the exercises for a week or two. If it does not get better within a couple of weeks, contact the clinic.",
         ],
       },
     ],

@@ -1054,7 +1054,7 @@ export const da = {
     back: "Tilbage",
     none: "Der er intet aktivt program at udskrive.",
     thisWeek: "Denne uge",
-    allPhases: "Programmet fase for fase",
+    allPhases: "Programmet niveau for niveau",
     weeks: (from: number, to: number) => (from === to ? `Uge ${from}` : `Uge ${from}–${to}`),
     sessions: (count: number) => `${count} træninger om ugen`,
     howTo: "Sådan gør du",
@@ -1132,7 +1132,7 @@ export const da = {
     episodes: { title: "Forløb", started: "Startet", active: "Aktive", paused: "På pause", discharged: "Afsluttet", what: "Forløb", count: "Antal" },
     improvement: {
       title: "Bedring efter 6 og 12 uger",
-      about: "Hvert måleredskabs seneste måling på eller før dag 42 (84) sammenlignes med udgangsmålingen, mindst 14 dage før; bedret betyder en ændring på mindst den mindste klinisk betydende forskel. Andelen er af de forløb, der kunne vurderes.",
+      about: "Hvert måleredskabs seneste måling på eller før dag 42 (84) sammenlignes med udgangsmålingen, mindst 14 dage før; bedret betyder en ændring på mindst den mindste klinisk relevante ændring (MCID). Andelen er af de forløb, der kunne vurderes.",
       milestone: "Milepæl",
       weeks: (weeks: number) => `${weeks} uger`,
       reached: "Forløb så langt",
@@ -1149,7 +1149,7 @@ export const da = {
     },
     recovery: {
       title: "Raske over tid",
-      about: (pain: string) => `Rask: morgensmerte højst ${pain} og faldet fra udgangsmålingen med mindst den mindste betydende ændring. Kaplan–Meier-estimat: et forløb, der er afsluttet eller ikke har målinger efter en dato, tæller med til den dato (censureret).`,
+      about: (pain: string) => `Rask: morgensmerte højst ${pain} og faldet fra udgangsmålingen med mindst den mindste klinisk relevante ændring (MCID). Kaplan–Meier-estimat: et forløb, der er afsluttet eller ikke har målinger efter en dato, tæller med til den dato (censureret).`,
       summary: (recovered: number, followed: number) => `${daNumber(recovered)} af ${daNumber(followed)} forløb med en morgensmerte er blevet raske.`,
       chart: "Andel raske efter uger siden behandlingsstart, med det forventede forløb",
       curve: "Klinikken (estimat)",
@@ -1167,7 +1167,7 @@ export const da = {
       twoYears: "78–104 uger (1½–2 år)",
       atLeast: (share: string) => `mere end ${share}`,
       about2: (share: string) => `omkring ${share}`,
-      referenceSource: "De fleste bliver symptomfri inden for 6–12 måneder, og omkring hver fjerde har stadig gener efter 18–24 måneder, også uden avanceret behandling. Kilde:",
+      referenceSource: "Hos mere end halvdelen forsvinder generne inden for et år, og omkring tre ud af fire er uden gener efter halvandet til to år – også uden specialbehandling. Kilde:",
       notFollowed: "ikke fulgt så længe",
     },
     pain: {
@@ -1182,7 +1182,7 @@ export const da = {
       middleHalf: "Midterste halvdel af forløbene",
     },
     adherence: {
-      title: "Træningsflid i HSR",
+      title: "Træningsadhærens i HSR",
       about: "Gennemførte af ordinerede HSR-træninger i de hele programuger, der er gået, pr. forløb.",
       chart: "Forløb efter andel gennemførte af ordinerede HSR-træninger",
       band: "Gennemførte træninger",

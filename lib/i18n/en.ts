@@ -1054,7 +1054,7 @@ export const en: Messages = {
     back: "Back",
     none: "There is no active program to print.",
     thisWeek: "This week",
-    allPhases: "The program, phase by phase",
+    allPhases: "The program, level by level",
     weeks: (from: number, to: number) => (from === to ? `Week ${from}` : `Weeks ${from}–${to}`),
     sessions: (count: number) => `${count} sessions per week`,
     howTo: "How to do it",
@@ -1167,7 +1167,7 @@ export const en: Messages = {
       twoYears: "78–104 weeks (1½–2 years)",
       atLeast: (share: string) => `more than ${share}`,
       about2: (share: string) => `about ${share}`,
-      referenceSource: "Most are free of symptoms within 6–12 months, and about one in four still has symptoms at 18–24 months, even without advanced treatment. Source:",
+      referenceSource: "For more than half the symptoms are gone within a year, and about three in four are free of them after one and a half to two years – also without special treatment. Source:",
       notFollowed: "not followed that long",
     },
     pain: {
