@@ -162,9 +162,9 @@ async function seedClinic(prisma: Db, spec: BenchClinic, day: Date, passwordHash
   );
   await step("sessions (~300,000 rows)", () =>
     sql(`
-      INSERT INTO "SessionLog" (id, "clientId", "clinicId", "episodeId", "assignmentId", kind, date, exercise, sets, reps, "loadKg", "painDuring", completed)
+      INSERT INTO "SessionLog" (id, "clientId", "clinicId", "episodeId", "assignmentId", kind, date, exercises, sets, reps, "loadKg", "painDuring", completed)
       SELECT gen_random_uuid(), gen_random_uuid(), $1::uuid, ${idOf(`'${spec.tag}e' || n`)}, ${idOf(`'${spec.tag}a' || n`)}, 'HSR',
-             $3::date - (13 + n % 400) + s * 2, 'HEEL_RAISE_TOWEL', 3, 12 - s % 5, s % 10, (n + s) % 5, (n + s) % 7 <> 0
+             $3::date - (13 + n % 400) + s * 2, CASE WHEN (n + s) % 7 <> 0 THEN ARRAY['HEEL_RAISE_TOWEL'] ELSE ARRAY[]::text[] END, 3, 12 - s % 5, s % 10, (n + s) % 5, (n + s) % 7 <> 0
       FROM generate_series(1, ${BENCH_PATIENTS}) AS n, generate_series(0, 18) AS s WHERE n % 5 <> 0`),
   );
   await step("flags", () =>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import type { FlagSeverity, FlagStatus, Locale } from "@/lib/generated/prisma/enums";
 import { flagRecommendation } from "@/lib/flags/flag-text";
 import type { Messages } from "@/lib/i18n";
@@ -8,8 +9,11 @@ import { SeverityBadge } from "./SeverityBadge";
 
 type Flag = { id: string; code: string; severity: FlagSeverity; status: FlagStatus; evidence: unknown };
 
-/** The episode's open and acknowledged flags, most severe first, each with what to do. */
-export function PatientFlags({ flags, messages, locale }: { flags: Flag[]; messages: Messages; locale: Locale }) {
+/**
+ * The episode's open and acknowledged flags, most severe first, each with what to do; an
+ * injection review for a patient with diabetes carries the blood-sugar note.
+ */
+export function PatientFlags({ flags, comorbidities, messages, locale }: { flags: Flag[]; comorbidities: readonly string[]; messages: Messages; locale: Locale }) {
   const text = messages.flags;
   return (
     <section aria-labelledby="flags-heading" className="panel">
@@ -24,6 +28,7 @@ export function PatientFlags({ flags, messages, locale }: { flags: Flag[]; messa
               <Link href={`/flags/${flag.id}`}>{text.codes[flag.code as RuleCode]}</Link>
               {flag.status !== "OPEN" && <span className="muted"> · {text.statuses[flag.status]}</span>}
               <p>{flagRecommendation(flag, messages, locale)}</p>
+              {flag.code === "INJECTION_REVIEW" && needsBloodSugarNote(comorbidities) && <p className="warning-box">{text.bloodSugar}</p>}
             </li>
           ))}
         </ul>

@@ -59,37 +59,51 @@ export function MorningPainForm({ today, text }: { today: string; text: { title:
 }
 
 export type SessionFormText = {
-  title: string; program: string; date: string; done: string; doneYes: string; doneNo: string; sets: string; reps: string;
+  title: string; program: string; date: string; done: string; doneYes: string; doneNo: string; exercisesDone: string; sets: string; reps: string;
   loadKg: string; noLoad: string; painDuring: string; effort: string; effortOptions: { value: string; label: string }[];
   todaysPlan: string; copyPlan: string; copyPlanHint: string; save: string; saving: string;
 } & LogText;
+
+/** One of today's exercises: its short name, its dose in words, and whether it is the heel raise. */
+export type LoggableExercise = { code: string; name: string; dose: string; heelRaise: boolean };
 
 /** A program the patient can log a session of, with today's prescription to copy from. */
 export type LoggableProgram = {
   value: string;
   label: string;
-  /** Today's dose in words, or null when there is none today (the program has not started). */
-  dose: string | null;
-  /** A sets-and-reps exercise (the heel raise): the form asks for sets, reps, load and effort. */
-  setsAndReps: boolean;
-  /** What "fill in today's plan" puts in the fields. */
+  /** Today's exercises, each with its own dose; none when the program has not started. */
+  exercises: LoggableExercise[];
+  /** What "fill in today's plan" puts in the heel raise's fields. */
   copy: { sets: string; reps: string; loadKg: string };
 };
 
 /**
- * Logs one session (SPEC §10, revision 2026-12-05). It starts empty: the patient says whether
- * the session was done and what was actually done, since the load rule reads it; today's plan
- * stands beside the fields, and one tap copies it in. The form carries a client-generated id
- * that stays the same until the entry is stored or kept on the phone, so a double tap stores one
- * row, and the queue's sending it again after a lost answer stores nothing twice.
+ * Logs one session (SPEC §6, §10, revision 2026-12-05). It starts empty: the patient says whether
+ * the session was done and what was actually done, since the load rule reads it. Today's
+ * exercises stand at the top, each with its own dose; a day of several exercises asks which were
+ * done, and only the heel raise asks for sets, reps, load and how heavy the last reps felt (one
+ * tap copies today's plan in). The form carries a client-generated id that stays the same until
+ * the entry is stored or kept on the phone, so a double tap stores one row, and the queue's
+ * sending it again after a lost answer stores nothing twice.
  */
 export function SessionLogForm({ programs, today, text }: { programs: LoggableProgram[]; today: string; text: SessionFormText }) {
   const [clientId, setClientId] = useState(() => randomUuid());
-  const [state, formAction, pending] = usePortalLog("session", text, undefined, () => setClientId(randomUuid()));
+  // The exercises ticked as done; a failed save keeps them, a stored one starts the form again.
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
+  const [state, formAction, pending] = usePortalLog("session", text, undefined, () => {
+    setClientId(randomUuid());
+    setTicked(new Set());
+  });
   const v = state.values;
   const e = state.errors;
   const [programId, setProgramId] = useState(v.assignmentId ?? programs[0]?.value ?? "");
   const program = programs.find((p) => p.value === programId) ?? programs[0];
+  const exercises = program?.exercises ?? [];
+  const several = exercises.length > 1;
+  const heelRaise = exercises.find((x) => x.heelRaise);
+  // The heel raise's numbers: asked unless the exercises ticked leave it out (a session that
+  // names none did the heel raise, lib/portal/portal-logs.ts).
+  const asksDose = heelRaise !== undefined && (ticked.size === 0 || ticked.has(heelRaise.code));
   const formRef = useRef<HTMLFormElement>(null);
   const copyPlan = () => {
     const form = formRef.current;
@@ -100,6 +114,13 @@ export function SessionLogForm({ programs, today, text }: { programs: LoggablePr
     }
     form.querySelector<HTMLInputElement>("#sets")?.focus();
   };
+  const toggle = (code: string, on: boolean) =>
+    setTicked((current) => {
+      const next = new Set(current);
+      if (on) next.add(code);
+      else next.delete(code);
+      return next;
+    });
   return (
     <form key={state.attempt} ref={formRef} action={formAction} noValidate aria-label={text.title} aria-busy={pending} className="stack portal-form">
       <FormMessages state={state} />
@@ -110,19 +131,18 @@ export function SessionLogForm({ programs, today, text }: { programs: LoggablePr
         <SelectField id="assignmentId" label={text.program} options={programs} value={programId} onChange={(event) => setProgramId(event.target.value)} error={e.assignmentId} />
       )}
       {programs.length === 1 && e.assignmentId && <p className="field-error">{e.assignmentId}</p>}
-      {program?.dose && (
+      {exercises.length > 0 && (
         <div className="todays-plan">
           <p>
-            <strong>{text.todaysPlan}:</strong> {program.dose}
+            <strong>{text.todaysPlan}:</strong>
           </p>
-          {program.setsAndReps && (
-            <>
-              <button type="button" className="button secondary" onClick={copyPlan}>
-                {text.copyPlan}
-              </button>
-              <p className="hint">{text.copyPlanHint}</p>
-            </>
-          )}
+          <ul>
+            {exercises.map((x) => (
+              <li key={x.code}>
+                {x.name}: {x.dose}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       <TextField id="date" label={text.date} type="date" max={today} defaultValue={v.date ?? today} error={e.date} />
@@ -133,15 +153,40 @@ export function SessionLogForm({ programs, today, text }: { programs: LoggablePr
         defaultValue={v.completed}
         error={e.completed}
       />
-      {program?.setsAndReps && (
-        <div className="field-row">
-          <TextField id="sets" label={text.sets} inputMode="numeric" defaultValue={v.sets} error={e.sets} />
-          <TextField id="reps" label={text.reps} inputMode="numeric" defaultValue={v.reps} error={e.reps} />
-          <TextField id="loadKg" label={text.loadKg} hint={text.noLoad} inputMode="decimal" defaultValue={v.loadKg} error={e.loadKg} />
-        </div>
+      {several && (
+        <fieldset className="radio-group" aria-describedby={e.exercises ? "exercises-error" : undefined} aria-invalid={Boolean(e.exercises) || undefined}>
+          <legend>{text.exercisesDone}</legend>
+          <div className="choices">
+            {exercises.map((x) => (
+              <label key={x.code} className="checkbox">
+                <input type="checkbox" name={`exercise.${x.code}`} value="yes" checked={ticked.has(x.code)} onChange={(event) => toggle(x.code, event.target.checked)} />
+                {x.name}
+              </label>
+            ))}
+          </div>
+          {e.exercises && (
+            <p id="exercises-error" className="field-error">
+              {e.exercises}
+            </p>
+          )}
+        </fieldset>
+      )}
+      {asksDose && (
+        <fieldset className="stack">
+          {several && <legend>{heelRaise.name}</legend>}
+          <button type="button" className="button secondary" onClick={copyPlan}>
+            {text.copyPlan}
+          </button>
+          <p className="hint">{text.copyPlanHint}</p>
+          <div className="field-row">
+            <TextField id="sets" label={text.sets} inputMode="numeric" defaultValue={v.sets} error={e.sets} />
+            <TextField id="reps" label={text.reps} inputMode="numeric" defaultValue={v.reps} error={e.reps} />
+            <TextField id="loadKg" label={text.loadKg} hint={text.noLoad} inputMode="decimal" defaultValue={v.loadKg} error={e.loadKg} />
+          </div>
+          <RadioGroup name="effort" legend={text.effort} options={text.effortOptions} defaultValue={v.effort} error={e.effort} />
+        </fieldset>
       )}
       <TextField id="painDuring" label={text.painDuring} inputMode="numeric" defaultValue={v.painDuring} error={e.painDuring} />
-      {program?.setsAndReps && <RadioGroup name="effort" legend={text.effort} options={text.effortOptions} defaultValue={v.effort} error={e.effort} />}
       <button type="submit" className="button primary large" disabled={pending}>
         {pending ? text.saving : text.save}
       </button>

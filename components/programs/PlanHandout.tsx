@@ -10,7 +10,8 @@ import { heldLoadSentences } from "@/lib/programs/plan-text";
 import { ExerciseDrawing, exerciseDrawingLabel } from "../exercises/ExerciseDrawing";
 import { WarningSignsBody } from "../portal/WarningSigns";
 import { PrintButton } from "../PrintButton";
-import { exerciseName, PrescriptionDetails } from "./PrescriptionDetails";
+import { exerciseName } from "@/lib/programs/exercise-names";
+import { PrescriptionDetails } from "./PrescriptionDetails";
 
 /**
  * The patient's current plan on paper (SPEC §7): this week's prescription, how to do each
@@ -63,7 +64,8 @@ export function PlanHandout({
       )}
       {!onHold && programs.length === 0 && <p>{text.none}</p>}
       {programs.map((program) => {
-        const exercises = [...new Set(program.content.phases.map((phase) => phase.exercise))];
+        // Each exercise once, with the day it starts where that is not the program's first.
+        const exercises = [...new Map(program.content.phases.flatMap((phase) => phase.exercises).map((e) => [e.exercise, e])).values()];
         return (
           <section key={program.id} className="handout-program" aria-labelledby={`handout-${program.id}`}>
             <h2 id={`handout-${program.id}`}>{messages.program[program.kind]}</h2>
@@ -78,16 +80,20 @@ export function PlanHandout({
                   locale={locale}
                   wording={{ week: messages.portal.week, reasons: messages.portal.reasons }}
                   drawing={false}
+                  painRule={false}
                   heldLoad={heldLoad}
                 />
               </>
             )}
             <h3>{text.howTo}</h3>
-            {exercises.map((exercise) => {
+            {exercises.map(({ exercise, fromDay }) => {
               const drawingLabel = exerciseDrawingLabel(messages, exercise);
               return (
                 <div key={exercise} className="handout-exercise">
-                  <h4>{exerciseName(messages, exercise)}</h4>
+                  <h4>
+                    {exerciseName(messages, exercise)}
+                    {fromDay > 1 && ` (${messages.prescription.fromDay(fromDay).toLowerCase()})`}
+                  </h4>
                   <ol>
                     {(text.steps[exercise as keyof typeof text.steps] ?? []).map((step) => (
                       <li key={step}>{step}</li>
@@ -119,7 +125,14 @@ export function PlanHandout({
                     {program.content.phases.map((phase) => (
                       <tr key={phase.code}>
                         <td>{text.weeks(phase.weeks[0], phase.weeks[1])}</td>
-                        <td>{doseText(phase, messages)}</td>
+                        <td>
+                          {phase.exercises.map((e) => (
+                            <div key={e.exercise}>
+                              {phase.exercises.length > 1 && `${exerciseName(messages, e.exercise)}: `}
+                              {doseText(e, messages)}
+                            </div>
+                          ))}
+                        </td>
                         <td>{messages.programs.loadGuidance[phase.load]}</td>
                       </tr>
                     ))}
@@ -128,7 +141,7 @@ export function PlanHandout({
               </>
             )}
             <h3>{text.painRuleTitle}</h3>
-            <p>{text.painRule(painLimit)}</p>
+            <p>{messages.prescription.painRule(painLimit)}</p>
           </section>
         );
       })}

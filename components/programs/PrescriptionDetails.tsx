@@ -1,23 +1,49 @@
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
-import { doseKind, doseText } from "@/lib/programs/exercise-dose";
+import type { PhaseExercise } from "@/lib/programs/default-templates";
+import { doseKind, doseText, exercisesOn } from "@/lib/programs/exercise-dose";
+import { exerciseName } from "@/lib/programs/exercise-names";
 import type { Prescription, WeekOutcome, WeekReview } from "@/lib/programs/prescription";
 import { DataTableDetails } from "../DataTableDetails";
 import { DetailsList } from "../DetailsList";
 import { ExerciseDrawing, exerciseDrawingLabel } from "../exercises/ExerciseDrawing";
 
-export function exerciseName(messages: Messages, code: string): string {
-  return messages.prescription.exercise[code as keyof Messages["prescription"]["exercise"]] ?? code;
-}
 
 type Wording = { week: (week: number, phase: number) => string; reasons: Record<WeekOutcome, string> };
 
+/** Below this many reps the heel raise may drop to 6 to keep its tempo (SPEC §6, weeks 10–12). */
+const TEMPO_REPS = 8;
+
+/** One exercise with its own dose; load and tempo only for the heel raise (a stretch has neither). */
+function ExerciseDetails({ exercise, prescription: p, messages, locale, drawing }: { exercise: PhaseExercise; prescription: Prescription; messages: Messages; locale: Locale; drawing: boolean }) {
+  const text = messages.prescription;
+  const loaded = doseKind(exercise.exercise) === "SETS_REPS";
+  const items: [string, string][] = [
+    [text.exerciseLabel, exerciseName(messages, exercise.exercise)],
+    [text.doseLabel, doseText(exercise, messages)],
+    ...(loaded ? [[text.loadLabel, p.suggestedLoadKg > 0 ? text.load(formatNumber(p.suggestedLoadKg, locale)) : text.bodyWeight] as [string, string]] : []),
+    ...(loaded && p.tempo ? [[text.tempoLabel, text.tempo(p.tempo.upSeconds, p.tempo.holdSeconds, p.tempo.downSeconds)] as [string, string]] : []),
+  ];
+  const drawingLabel = drawing ? exerciseDrawingLabel(messages, exercise.exercise) : undefined;
+  return (
+    <div className="prescription-exercise">
+      <div className="prescription-dose">
+        <DetailsList items={items} />
+        {loaded && p.tempo && exercise.reps[1] <= TEMPO_REPS && <p className="hint">{text.eightReps}</p>}
+      </div>
+      {drawingLabel && <ExerciseDrawing exercise={exercise.exercise} label={drawingLabel} />}
+    </div>
+  );
+}
+
 /**
- * A prescription: exercise, sets × reps, load, tempo, the exercise's drawing, the pain rule, and
- * why it is what it is. `wording` replaces the clinical phrasing of the week and the reason (the
- * portal's plain words); `drawing={false}` leaves the drawing to a page that shows it elsewhere;
- * `heldLoad` says why the load does not rise (a plan whose load is held, SPEC §6).
+ * A prescription: the phase's exercises of the day, each with its own dose, load and tempo for
+ * the heel raise, its drawing; those that start later in the program named with their start day;
+ * the pain rule, and why the plan is what it is. `wording` replaces the clinical phrasing of the
+ * week and the reason (the portal's plain words); `drawing={false}` leaves the drawings to a page
+ * that shows them elsewhere, `painRule={false}` the pain rule; `heldLoad` says why the load does
+ * not rise (a plan whose load is held, SPEC §6).
  */
 export function PrescriptionDetails({
   prescription: p,
@@ -25,6 +51,7 @@ export function PrescriptionDetails({
   locale,
   wording,
   drawing = true,
+  painRule = true,
   heldLoad,
 }: {
   prescription: Prescription;
@@ -32,43 +59,36 @@ export function PrescriptionDetails({
   locale: Locale;
   wording?: Wording;
   drawing?: boolean;
+  painRule?: boolean;
   heldLoad?: string[];
 }) {
   const text = messages.prescription;
   const words = wording ?? text;
-  // Load and tempo belong to the loaded exercise only (a stretch has neither).
-  const loadable = doseKind(p.phaseSpec.exercise) === "SETS_REPS";
-  const items: [string, string][] = [
-    [text.exerciseLabel, exerciseName(messages, p.phaseSpec.exercise)],
-    [text.doseLabel, doseText(p.phaseSpec, messages)],
-    ...(loadable ? [[text.loadLabel, p.suggestedLoadKg > 0 ? text.load(formatNumber(p.suggestedLoadKg, locale)) : text.bodyWeight] as [string, string]] : []),
-    ...(loadable && p.tempo ? [[text.tempoLabel, text.tempo(p.tempo.upSeconds, p.tempo.holdSeconds, p.tempo.downSeconds)] as [string, string]] : []),
-  ];
-  const drawingLabel = drawing ? exerciseDrawingLabel(messages, p.phaseSpec.exercise) : undefined;
+  const today = exercisesOn(p.phaseSpec, p.day);
+  const later = p.phaseSpec.exercises.filter((exercise) => !today.includes(exercise));
+  const loadedToday = today.some((exercise) => doseKind(exercise.exercise) === "SETS_REPS");
   return (
     <>
       <p>{words.week(p.week, p.phase)}</p>
-      {drawingLabel ? (
-        <div className="prescription-exercise">
-          <DetailsList items={items} />
-          <ExerciseDrawing exercise={p.phaseSpec.exercise} label={drawingLabel} />
-        </div>
-      ) : (
-        <DetailsList items={items} />
+      {today.map((exercise) => (
+        <ExerciseDetails key={exercise.exercise} exercise={exercise} prescription={p} messages={messages} locale={locale} drawing={drawing} />
+      ))}
+      {later.length > 0 && (
+        <p>
+          <strong>{text.startsLater}:</strong> {later.map((exercise) => `${exerciseName(messages, exercise.exercise)} (${text.fromDay(exercise.fromDay).toLowerCase()})`).join("; ")}
+        </p>
       )}
-      {loadable && heldLoad && heldLoad.length > 0 && (
+      {loadedToday && heldLoad && heldLoad.length > 0 && (
         <div className="warning-box" role="note">
           {heldLoad.map((sentence) => (
             <p key={sentence}>{sentence}</p>
           ))}
         </div>
       )}
-      <p>
-        {text.painRule(p.maxPain)} {text.worseMorning}
-      </p>
+      {painRule && <p>{text.painRule(p.maxPain)}</p>}
       <p>
         <strong>{text.why}:</strong> {words.reasons[p.reason]}
-        {loadable && p.loadReason !== "KEPT" && ` ${text.loadReasons[p.loadReason]}`}
+        {loadedToday && p.loadReason !== "KEPT" && ` ${text.loadReasons[p.loadReason]}`}
       </p>
     </>
   );

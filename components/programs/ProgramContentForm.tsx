@@ -9,7 +9,9 @@ type Option = { value: string; label: string };
 
 export type ProgramEditorText = {
   sessionsMin: string; sessionsMax: string; painLimit: string; loadStepKg: string; tempo: string; tempoUp: string; tempoHold: string; tempoDown: string;
-  phases: string[]; from: string; to: string; exercise: string; sets: string; repsLow: string; repsHigh: string; load: string;
+  /** Each phase's name and its exercise slots' names, the last an empty slot for adding one. */
+  phases: { name: string; slots: string[] }[];
+  from: string; to: string; exercise: string; noExercise: string; exercisesHint: string; sets: string; repsLow: string; repsHigh: string; fromDay: string; load: string;
   save: string; saving: string; cancel: string;
 };
 
@@ -61,17 +63,33 @@ export function ProgramContentForm({
         </div>
       </fieldset>
       {text.phases.map((phase, i) => (
-        <fieldset key={phase}>
-          <legend>{phase}</legend>
+        <fieldset key={phase.name}>
+          <legend>{phase.name}</legend>
           <div className="field-row">
             {number(`phase.${i}.from`, text.from)}
             {number(`phase.${i}.to`, text.to)}
-            {number(`phase.${i}.sets`, text.sets)}
-            {number(`phase.${i}.repsLow`, text.repsLow)}
-            {number(`phase.${i}.repsHigh`, text.repsHigh)}
           </div>
-          <SelectField id={`phase.${i}.exercise`} label={text.exercise} options={exercises} defaultValue={v[`phase.${i}.exercise`]} error={e[`phase.${i}.exercise`]} />
           <SelectField id={`phase.${i}.load`} label={text.load} options={loads} defaultValue={v[`phase.${i}.load`]} error={e[`phase.${i}.load`]} />
+          <p className="hint">{text.exercisesHint}</p>
+          {phase.slots.map((name, j) => (
+            <fieldset key={name} className="exercise-slot">
+              <legend>{name}</legend>
+              <SelectField
+                id={`phase.${i}.${j}.exercise`}
+                label={text.exercise}
+                options={exercises}
+                placeholder={text.noExercise}
+                defaultValue={v[`phase.${i}.${j}.exercise`] ?? ""}
+                error={e[`phase.${i}.${j}.exercise`]}
+              />
+              <div className="field-row">
+                {number(`phase.${i}.${j}.sets`, text.sets)}
+                {number(`phase.${i}.${j}.repsLow`, text.repsLow)}
+                {number(`phase.${i}.${j}.repsHigh`, text.repsHigh)}
+                {number(`phase.${i}.${j}.fromDay`, text.fromDay)}
+              </div>
+            </fieldset>
+          ))}
         </fieldset>
       ))}
     </FormShell>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { exerciseShortName } from "@/lib/programs/exercise-names";
 import { asFormSubmit } from "@/lib/entry/form-submit";
 import { assignProgramAction, continueAsMaintenanceAction, endAssignmentAction, overrideProgressionAction } from "@/app/actions/programs";
 import type { Locale } from "@/lib/generated/prisma/enums";
@@ -88,7 +89,7 @@ export function ProgramsSection({ patientId, episode, plan, programs, templates,
           {program.prescription?.completed && !program.maintenanceSince && (
             <div className="warning-box" role="status">
               <h4>{text.completedTitle(program.prescription.week, program.prescription.totalWeeks)}</h4>
-              <p>{text.completedBody}</p>
+              <p>{text.completedBody[program.kind]}</p>
               {editable && (
                 <div className="program-actions">
                   <form action={asFormSubmit(continueAsMaintenanceAction.bind(null, patientId, program.id))}>
@@ -119,12 +120,13 @@ export function ProgramsSection({ patientId, episode, plan, programs, templates,
             {program.sessions.length > 0 && (
               <DataTableDetails
                 summary={text.sessionsTable}
-                columns={[text.sessionColumns.date, text.sessionColumns.done, text.sessionColumns.dose, text.sessionColumns.load, text.sessionColumns.pain, text.sessionColumns.effort]}
+                columns={[text.sessionColumns.date, text.sessionColumns.done, text.sessionColumns.exercises, text.sessionColumns.dose, text.sessionColumns.load, text.sessionColumns.pain, text.sessionColumns.effort]}
                 rows={program.sessions.map((s) => ({
                   key: s.id,
                   cells: [
                     date(s.date),
                     s.completed ? messages.prescription.yes : messages.prescription.no,
+                    s.exercises.length > 0 ? s.exercises.map((code) => exerciseShortName(messages, code)).join(", ") : "–",
                     s.sets && s.reps ? `${s.sets} × ${s.reps}` : "–",
                     s.loadKg === null ? "–" : formatNumber(s.loadKg, locale),
                     s.painDuring ?? "–",

@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { useResilientActionState } from "../use-resilient-action";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { SelectField } from "../SelectField";
@@ -11,20 +12,29 @@ export function InterventionForm({
   types,
   text,
   cancelHref,
+  injectionNote,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   initial: Record<string, string | undefined>;
   types: { value: string; label: string }[];
   text: { date: string; type: string; note: string; choose: string; save: string; saving: string; cancel: string; networkError: string };
   cancelHref: string;
+  /** Shown when a corticosteroid injection is chosen (the patient has diabetes), else null. */
+  injectionNote: string | null;
 }) {
   const [state, formAction, pending] = useResilientActionState(action, initialFormState(initial), text.networkError);
   const v = state.values;
   const e = state.errors;
+  const [type, setType] = useState(v.type ?? "");
   return (
     <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref} idempotent>
       <TextField id="date" label={text.date} type="date" defaultValue={v.date} required error={e.date} />
-      <SelectField id="type" label={text.type} options={types} placeholder={text.choose} defaultValue={v.type ?? ""} required error={e.type} />
+      <SelectField id="type" label={text.type} options={types} placeholder={text.choose} defaultValue={v.type ?? ""} onChange={(event) => setType(event.target.value)} required error={e.type} />
+      {injectionNote && type === "CORTICOSTEROID_INJECTION" && (
+        <p className="warning-box" role="note">
+          {injectionNote}
+        </p>
+      )}
       <div className="field">
         <label htmlFor="note">{text.note}</label>
         <textarea id="note" name="note" rows={3} maxLength={1000} defaultValue={v.note} />

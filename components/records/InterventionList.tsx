@@ -1,9 +1,20 @@
+import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import type { InterventionType, Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatDate } from "@/lib/i18n/format";
 
-/** The episode's interventions (insoles, shockwave, injections, referrals …), newest first. */
-export function InterventionList({ interventions, messages, locale }: { interventions: { id: string; date: Date; type: InterventionType; note: string | null }[]; messages: Messages; locale: Locale }) {
+/** The episode's interventions (insoles, shockwave, injections, referrals …), newest first; an injection given to a patient with diabetes carries the blood-sugar note. */
+export function InterventionList({
+  interventions,
+  comorbidities,
+  messages,
+  locale,
+}: {
+  interventions: { id: string; date: Date; type: InterventionType; note: string | null }[];
+  comorbidities: readonly string[];
+  messages: Messages;
+  locale: Locale;
+}) {
   const text = messages.overview;
   return (
     <section aria-labelledby="interventions-heading" className="panel">
@@ -16,6 +27,7 @@ export function InterventionList({ interventions, messages, locale }: { interven
             <li key={row.id}>
               <strong>{formatDate(row.date, locale)}</strong> · {messages.intervention.types[row.type]}
               {row.note && <span className="muted"> – {row.note}</span>}
+              {row.type === "CORTICOSTEROID_INJECTION" && needsBloodSugarNote(comorbidities) && <p className="warning-box">{messages.flags.bloodSugar}</p>}
             </li>
           ))}
         </ul>

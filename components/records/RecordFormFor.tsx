@@ -1,5 +1,6 @@
 import { saveRecordAction } from "@/app/actions/records";
 import { bmi } from "@/lib/clinical/bmi";
+import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import { INSTRUMENTS } from "@/lib/clinical/instruments";
 import { citation } from "@/lib/clinical/references";
 import { CHECKLIST_RED_FLAGS, FINDINGS, PAIN_LOCATIONS, SQUEEZE_RED_FLAG } from "@/lib/clinical/red-flags";
@@ -16,7 +17,7 @@ type Props = {
   kind: RecordFormKind;
   messages: Messages;
   locale: Locale;
-  patient: { id: string; heightCm: { toString(): string } | null; weightKg: { toString(): string } | null };
+  patient: { id: string; heightCm: { toString(): string } | null; weightKg: { toString(): string } | null; comorbidities: readonly string[] };
   target: { episodeId: string; recordId: string | null };
   initial: Record<string, string | undefined>;
   initialLists?: { redFlags: string[]; findings: string[] };
@@ -95,6 +96,8 @@ export function RecordFormFor({ kind, messages, locale, patient, target, initial
       cancelHref={cancelHref}
       types={Object.values(InterventionType).map((value) => ({ value, label: messages.intervention.types[value] }))}
       text={{ ...common, type: messages.intervention.type, note: messages.intervention.note }}
+      // The blood-sugar note shows when an injection is chosen for a patient with diabetes.
+      injectionNote={needsBloodSugarNote(patient.comorbidities) ? messages.flags.bloodSugar : null}
     />
   );
 }

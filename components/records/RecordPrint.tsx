@@ -87,7 +87,7 @@ export function RecordPrint({ record, fhirHref, backHref, today, messages, local
               ])} />
             <PrintTable title={text.interventions} none={text.none} columns={[c.date, c.type, c.note]}
               rows={episode.interventions.map((i) => [date(i.date), messages.intervention.types[i.type], i.note ?? ""])} />
-            <PrintTable title={text.flags} none={text.none} columns={[c.opened, c.rule, c.severity, c.flagStatus, c.resolved]}
+            <PrintTable title={text.flags} note={text.flagsExplained} none={text.none} columns={[c.opened, c.rule, c.severity, c.flagStatus, c.resolved]}
               rows={episode.flags.map((f) => [formatMoment(f.openedAt, locale), messages.flags.codes[f.code as RuleCode] ?? f.code, messages.flags.severities[f.severity], messages.flags.statuses[f.status], f.resolvedAt ? formatMoment(f.resolvedAt, locale) : ""])} />
           </section>
         );
@@ -116,10 +116,11 @@ export function RecordPrint({ record, fhirHref, backHref, today, messages, local
 const isDiaryPain = (o: { recordedBy: string; instrument: string }) => o.recordedBy === "PATIENT" && o.instrument === "NRS_FIRST_STEP";
 
 /** One section of the record as a table, or "None."; it wraps on paper (globals.css). */
-function PrintTable({ title, none, columns, rows }: { title: string; none: string; columns: string[]; rows: ReactNode[][] }) {
+function PrintTable({ title, note, none, columns, rows }: { title: string; note?: string; none: string; columns: string[]; rows: ReactNode[][] }) {
   return (
     <>
       <h3>{title}</h3>
+      {note && <p className="hint">{note}</p>}
       {rows.length === 0 ? <p>{none}</p> : <DataTable label={title} columns={columns} rows={rows.map((cells, i) => ({ key: String(i), cells }))} className="print-table" />}
     </>
   );

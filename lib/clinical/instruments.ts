@@ -20,7 +20,8 @@ export type InstrumentSpec = {
 };
 
 export const INSTRUMENTS: Record<Instrument, InstrumentSpec> = {
-  NRS_FIRST_STEP: { min: 0, max: 10, better: "lower", mcidPoints: 2, mcidFraction: 0.3, decimals: 0, unit: "{score}", sources: ["FARRAR_2001", "SALAFFI_2004"] },
+  // First-step pain also has a heel-pain anchor: Landorf 2010 found a minimal important difference of about 2 points (19 mm on a VAS).
+  NRS_FIRST_STEP: { min: 0, max: 10, better: "lower", mcidPoints: 2, mcidFraction: 0.3, decimals: 0, unit: "{score}", sources: ["FARRAR_2001", "SALAFFI_2004", "LANDORF_2010"] },
   NRS_ACTIVITY: { min: 0, max: 10, better: "lower", mcidPoints: 2, mcidFraction: 0.3, decimals: 0, unit: "{score}", sources: ["FARRAR_2001", "SALAFFI_2004"] },
   FAAM_ADL: { min: 0, max: 100, better: "higher", mcidPoints: 8, decimals: 1, unit: "%", sources: ["MARTIN_2005"] },
   FAAM_SPORT: { min: 0, max: 100, better: "higher", mcidPoints: 9, decimals: 1, unit: "%", sources: ["MARTIN_2005"] },

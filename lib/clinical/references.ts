@@ -86,7 +86,11 @@ export const REFERENCES = {
     locator: "79(4):371–383",
     doi: "10.1093/ptj/79.4.371",
   },
-  /** The Danish clinical review the product's clinical content was checked against. */
+  /**
+   * The source article: a Danish running magazine's guide for runners (fact-checked), which the
+   * product's clinical content follows and was checked against. A consumer guide, not a clinical
+   * review: the flags cite the guideline (Koc 2023) beside it.
+   */
   LOEB_NU_2026: {
     authors: "Løb Nu",
     title: "Hvor sidder hælspore? (guide, faktatjekket 22-02-2026)",

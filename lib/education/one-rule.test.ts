@@ -12,7 +12,7 @@ describe.each(["da", "en"] as const)("the worse-morning rule in %s", (locale) =>
 
   it("is one sentence in the portal's prescription, the handout, the first-week advice, the education page and the flag", () => {
     expect(rule.length).toBeGreaterThan(40);
-    expect(m.handout.painRule(3)).toContain(rule);
+    expect(m.prescription.painRule(3)).toContain(rule);
     expect(m.handout.advice.FIRST_WEEK).toContain(rule);
     // The education page says the handout's pain rule, with the clinic's limit, in its pain-rule section.
     expect(EDUCATION[locale].sections.some((s) => s.painRule)).toBe(true);

@@ -31,7 +31,7 @@ export async function listFlags(db: Db, actor: Actor, query: FlagQuery) {
     take: FLAG_PAGE_SIZE,
     select: {
       id: true, code: true, severity: true, status: true, openedAt: true,
-      episode: { select: { patient: { select: { id: true, name: true, clinician: { select: { name: true } } } } } },
+      episode: { select: { patient: { select: { id: true, name: true, comorbidities: true, clinician: { select: { name: true } } } } } },
     },
   });
   await recordAuditEvent(db, actor, { action: "READ", entity: "FlagQueue", entityId: actor.clinicId });

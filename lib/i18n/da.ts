@@ -8,6 +8,9 @@ import { ERROR_PAGE } from "./error-page";
  */
 const WORSE_MORNING = "Gør de første skridt mere ondt morgenen efter en træning, så øg ikke belastningen, og sig det til klinikken, hvis det sker to gange.";
 
+/** The pain rule (SPEC §6) with the clinic's pain limit: one sentence, said the same way everywhere. */
+const PAIN_RULE = (max: number | string) => `Det må gerne gøre lidt ondt under og efter træningen, højst ${max} på en skala fra 0 til 10, og det skal have lagt sig igen næste morgen.`;
+
 /** Numbers inside sentences, written the Danish way (2.000; 2,5). */
 const daNumber = (value: number) => new Intl.NumberFormat("da-DK").format(value);
 
@@ -164,8 +167,13 @@ export const da = {
       "Din fysioterapeut har endnu ikke lagt en træningsplan ind. Når planen er klar, kan du se dagens øvelser her.",
     noRecord: "Din konto er ikke knyttet til et patientforløb. Kontakt din klinik.",
     today: "Dagens øvelse",
-    completed: (total: number) => `Du har gennemført programmets ${total} uger. Flot!`,
-    maintenance: "Bliv ved med øvelsen 2 gange om ugen med den belastning, du er nået til, så du bevarer styrken. Kontakt din fysioterapeut, hvis smerterne kommer igen.",
+    /** When a program's last week is past, in the words that fit its kind. */
+    completed: {
+      FIRST_WEEK: () => "Første uge er slut. Din fysioterapeut lægger dit næste program ind – fortsæt med strækøvelsen indtil da.",
+      HSR: (total: number) =>
+        `Du har gennemført ${total === 1 ? "programmets ene uge" : `alle programmets ${total} uger`}. Flot! Bliv ved med hælløftet 2 gange om ugen med den belastning, du er nået til, så du bevarer styrken. Kontakt din fysioterapeut, hvis smerterne kommer igen.`,
+      RETURN_TO_RUN: () => "Du har gennemført løb/gang-programmet. Fortsæt med at løbe 2–3 gange om ugen, og øg kun én ting ad gangen (tid eller fart). Bliv ved med hælløft og fodøvelser.",
+    },
     week: (week: number, phase: number) => `Uge ${week} af dit program, niveau ${phase}`,
     reasons: {
       START: "Her begynder programmet.",
@@ -187,6 +195,7 @@ export const da = {
     done: "Fik du trænet?",
     doneYes: "Ja, gennemført",
     doneNo: "Nej, sprunget over",
+    exercisesDone: "Hvilke øvelser lavede du?",
     sets: "Sæt",
     reps: "Gentagelser pr. sæt",
     loadKg: "Ekstra vægt (kg)",
@@ -230,8 +239,8 @@ export const da = {
     painChart: "Smerte ved første skridt om morgenen",
     recentSessions: "Mine seneste træninger",
     noSessions: "Ingen træninger registreret endnu.",
-    sessionRow: (done: boolean, sets: string, reps: string, load: string, pain: string, effort: string | null) =>
-      done ? `Gennemført · ${sets} × ${reps} · ${load} kg · smerte ${pain}${effort ? ` · ${effort}` : ""}` : "Sprunget over",
+    sessionRow: (done: boolean, details: string) => (done ? `Gennemført · ${details}` : "Sprunget over"),
+    sessionPain: (pain: string) => `smerte ${pain}`,
     handout: "Min plan til print",
     record: "Min journal",
     recordFhir: "Hent min journal som fil",
@@ -301,6 +310,9 @@ export const da = {
     beforeProgram: "Datoen ligger før programmets start.",
     rangeOrder: "Den øvre værdi kan ikke være lavere end den nedre.",
     phaseGap: "En fase skal starte ugen efter, at den forrige slutter (den første i uge 1).",
+    phaseWithoutExercise: "En fase skal have mindst én øvelse.",
+    exerciseTwice: "Øvelsen står allerede i denne fase.",
+    oneLoadedExercise: "En fase kan kun have ét hælløft – den øvelse, belastningen gælder.",
     passwordTooShort: "Adgangskoden skal være på mindst 12 tegn.",
     commonPassword: "Adgangskoden er for almindelig og let at gætte. Vælg en anden.",
     passwordMismatch: "De to adgangskoder er ikke ens.",
@@ -432,6 +444,7 @@ export const da = {
     programs: "Træningsprogrammer",
     interventions: "Interventioner",
     flags: "Flag fra eskaleringsreglerne",
+    flagsExplained: "Flagene er interne påmindelser til fysioterapeuten om at vurdere noget – ikke råd eller besked til patienten.",
     messages: "Beskeder mellem patient og klinik",
     none: "Ingen.",
     columns: {
@@ -550,20 +563,20 @@ export const da = {
     clinicalTests: "Kliniske test",
     palpation: "Palpationstest",
     palpationHowTo:
-      "Tryk med tommelfingeren på hælens underside, lige foran hælpuden og lidt mod indersiden, hvor senepladen hæfter. Testen er positiv, hvis trykket fremkalder patientens kendte hælsmerte.",
+      "Tryk med tommelfingeren medialt på hælens underside over tuberculum mediale calcanei, hvor plantarfascien udspringer (under forkanten af hælpuden). Testen er positiv, hvis trykket genkalder patientens kendte smerte.",
     windlass: "Windlass-test",
     windlassHowTo:
-      "Bøj storetåen passivt opad, mens patienten sidder eller står, så senepladen strammes. Testen er positiv, hvis det fremkalder den kendte smerte i hælen.",
+      "Bøj storetåen passivt opad, mens patienten sidder eller står, så plantarfascien strammes. Testen er positiv, hvis det fremkalder den kendte smerte i hælen.",
     positive: "Positiv",
     negative: "Negativ",
     notTested: "Ikke testet",
     testRequired: "Vælg positiv, negativ eller ikke testet.",
     calcanealSqueeze: "Calcaneal squeeze-test",
     calcanealSqueezeHowTo:
-      "Klem hælbenet fra begge sider med håndfladerne. Smerte ved klemmet peger på en stressfraktur i hælbenet og er et rødt flag.",
+      "Klem hælbenet fra begge sider med håndfladerne. Smerte ved klemmet kan tyde på en stressfraktur i hælbenet og er et rødt flag.",
     tinel: "Tinels tegn over tarsaltunnelen",
     tinelHowTo:
-      "Bank let over nervus tibialis bag den indvendige ankelknogle. Prikken eller jagende smerte ud i fodsålen er et positivt fund og peger på en afklemt nerve.",
+      "Bank let over nervus tibialis bag den indvendige ankelknogle. Prikken eller jagende smerte ud i fodsålen er et positivt fund og kan tyde på en indeklemt nerve (tarsaltunnelsyndrom).",
     ankleDorsiflexion: "Dorsalfleksion i ankelleddet, strakt knæ (grader)",
     redFlagScreen: "Screening for røde flag",
     redFlagScreenDone: "Udført ved dette besøg",
@@ -726,7 +739,7 @@ export const da = {
     NO_IMPROVEMENT:
       "Lav en struktureret gennemgang af diagnose, træningsadhærens, belastning og fodtøj (fx sko, der har gået over 600–800 km). Overvej det, retningslinjen anbefaler som tillæg: tapening (low-dye), indlæg eller hælkop, natskinne ved vedvarende morgensmerter og manuel behandling. Overvej at bede patienten kontakte egen læge.",
     LOAD_RESPONSE: (maxPain: string) =>
-      `Stop progressionen midlertidigt: smerten må højst være ${maxPain}/10 under og efter træning og skal have lagt sig igen næste morgen. Programmets belastning sættes ikke op, så længe reaktionen står på. Patientens regel: »${WORSE_MORNING}«`,
+      `Stop progressionen midlertidigt. Programmets belastning sættes ikke op, så længe reaktionen står på. Patientens regel: »${PAIN_RULE(maxPain)} ${WORSE_MORNING}«`,
     LOW_ADHERENCE: "Afklar, hvad der forhindrer træningen, før programmets effekt vurderes.",
     SECOND_LINE_REVIEW:
       "Overvej trykbølgebehandling (ESWT), som den amerikanske kliniske retningslinje (JOSPT 2023) anbefaler ved vedvarende hælsmerter; i Danmark gives den oftest af fysioterapeuter. Tjek kontraindikationer: graviditet, blodfortyndende behandling eller blødersygdom, infektion eller tumor i området og åbne vækstzoner. Retningslinjen anbefaler også lavintensiv laser; PRP er dårligere dokumenteret og dyrere.",
@@ -771,6 +784,7 @@ export const da = {
     recommendation: "Anbefaling",
     source: "Kilder",
     bloodSugar: "Patienten har diabetes: en kortikosteroidinjektion kan hæve blodsukkeret i nogle dage; aftal ekstra målinger med lægen.",
+    bloodSugarShort: "Diabetes: blodsukker efter en injektion",
     clinicDefault: "Klinikkens standard: ingen publiceret kilde angiver denne grænse. En administrator kan ændre den under Indstillinger.",
     history: "Historik",
     events: { OPENED: "Åbnet", SEVERITY_CHANGED: "Alvorlighed ændret", ACKNOWLEDGED: "Kvitteret", REOPENED: "Genåbnet", RESOLVED: "Løst" },
@@ -881,14 +895,25 @@ export const da = {
       CALF_LOWERING: "Langsom sænkning af hælen fra et trappetrin",
       RUN_WALK_INTERVALS: "Intervaller med løb og gang",
     },
+    exerciseShort: {
+      HEEL_RAISE_TOWEL: "Hælløft",
+      PLANTAR_FASCIA_STRETCH: "Stræk af fodsålen",
+      TOWEL_CURLS: "Håndklæde-krøl",
+      CALF_LOWERING: "Hælsænk fra trin",
+      RUN_WALK_INTERVALS: "Løb og gang",
+    },
     setsReps: (sets: number, low: number, high: number) => (low === high ? `${sets} sæt × ${low} gentagelser` : `${sets} sæt × ${low}–${high} gentagelser`),
     holds: (seconds: string, holds: string, timesPerDay: number) => `Hold ${seconds} sek. × ${holds}, ${timesPerDay} ${timesPerDay === 1 ? "gang" : "gange"} om dagen`,
     reps: (reps: string, timesPerDay: number) => `${reps} gentagelser, ${timesPerDay} ${timesPerDay === 1 ? "gang" : "gange"} om dagen`,
     intervals: (count: number, minutes: number) => `${count} × (${minutes} min. løb + ${minutes} min. gang)`,
+    upTo: (n: number) => `op til ${n}`,
+    eightReps: "Står der 8 gentagelser, og kan du ikke holde det langsomme tempo hele sættet igennem, må du gå ned til 6.",
+    fromDay: (day: number) => `Fra dag ${day}`,
+    startsLater: "Kommer senere i programmet",
     bodyWeight: "Kropsvægt",
     load: (kg: string) => `Ca. ${kg} kg ekstra, fx i en rygsæk`,
     tempo: (up: number, hold: number, down: number) => (hold ? `${up} sek. op, ${hold} sek. hold, ${down} sek. ned` : `${up} sek. op, ${down} sek. ned`),
-    painRule: (max: number) => `Smerten må højst være ${max}/10 under og efter træning og skal være aftaget igen næste morgen.`,
+    painRule: (max: number) => `${PAIN_RULE(max)} ${WORSE_MORNING}`,
     worseMorning: WORSE_MORNING,
     why: "Hvorfor",
     reasons: {
@@ -924,8 +949,8 @@ export const da = {
   exerciseDrawings: {
     HEEL_RAISE_TOWEL:
       "Tegning i to dele af et underben set fra siden med forfoden på kanten af et trappetrin og et sammenrullet håndklæde under tæerne. Til venstre er hælen løftet, så man står højt på tæerne; til højre er hælen sænket ned under trinnets kant.",
-    PLANTAR_FASCIA_STRETCH: "Tegning af en fod set fra siden, hvor en hånd bøjer tæerne bagud op mod skinnebenet, så fodsålen bliver strakt.",
-    TOWEL_CURLS: "Tegning i to dele af en fod på et håndklæde på gulvet. Til venstre ligger håndklædet glat under foden; til højre har tæerne krøllet det sammen.",
+    PLANTAR_FASCIA_STRETCH: "Tegning af en fod, der hviler over det andet knæ, mens ens egen hånd bøjer tæerne bagud mod skinnebenet, så fodsålen bliver strakt.",
+    TOWEL_CURLS: "Tegning i to dele af en fod på et håndklæde på gulvet. Til venstre ligger håndklædet glat under foden; til højre har tæerne krøllet det sammen og trukket det ind under foden.",
     CALF_LOWERING: "Tegning af et underben set fra siden med forfoden på kanten af et trappetrin. En pil viser hælen, der langsomt sænkes fra tåstilling ned under trinnets kant.",
     RUN_WALK_INTERVALS: "Tegning af en person, der går, og den samme person, der løber, med pile imellem, som viser, at man skifter mellem gang og løb.",
   },
@@ -955,8 +980,12 @@ export const da = {
     templateVersion: (name: string, version: number) => `${name}, version ${version}`,
     summary: (start: string, sessions: number) => `Startet ${start} · ${sessions} træninger om ugen`,
     notStarted: (start: string) => `Starter ${start}.`,
-    completedTitle: (week: number, total: number) => `Programmet er gennemført: uge ${week} af ${total}`,
-    completedBody: "Tag stilling til det videre forløb: afslut programmet, fortsæt det som vedligeholdelse, eller start programmet Tilbage til løb.",
+    completedTitle: (week: number, total: number) => `Programmet er gennemført (${total === 1 ? "1 uge" : `${total} uger`}); patienten er i uge ${week}`,
+    completedBody: {
+      FIRST_WEEK: "Tildel patientens næste program (fx HSR), og afslut første uge.",
+      HSR: "Tag stilling til det videre forløb: afslut programmet, fortsæt det som vedligeholdelse, eller start programmet Tilbage til løb.",
+      RETURN_TO_RUN: "Tag stilling til det videre forløb: afslut programmet, eller fortsæt det som vedligeholdelse.",
+    },
     maintain: "Fortsæt som vedligeholdelse",
     maintaining: (since: string) => `Fortsætter som vedligeholdelse siden ${since}.`,
     startReturnToRun: "Start tilbage til løb",
@@ -999,7 +1028,7 @@ export const da = {
     overridePhaseValue: (phase: number) => `fase ${phase}`,
     overrideLoadValue: (kg: string) => `belastning ${kg} kg`,
     sessionsTable: "Registrerede træninger",
-    sessionColumns: { date: "Dato", done: "Gennemført", dose: "Sæt × gentagelser", load: "Vægt (kg)", pain: "Smerte undervejs", effort: "De sidste gentagelser" },
+    sessionColumns: { date: "Dato", done: "Gennemført", exercises: "Øvelser", dose: "Hælløft: sæt × gentagelser", load: "Vægt (kg)", pain: "Smerte undervejs", effort: "De sidste gentagelser" },
     handout: "Træningsplan til print",
     templates: "Programskabeloner",
     editor: {
@@ -1015,7 +1044,12 @@ export const da = {
       from: "Fra uge",
       to: "Til uge",
       exercise: "Øvelse",
-      sets: "Sæt",
+      exerciseSlot: (phase: number, n: number) => `Fase ${phase}, øvelse ${n}`,
+      newExercise: (phase: number) => `Fase ${phase}: tilføj en øvelse`,
+      noExercise: "Ingen øvelse",
+      exercisesHint: "Vælg en øvelse i det tomme felt for at tilføje den, eller vælg »Ingen øvelse« for at fjerne en. Belastningen gælder fasens hælløft. »Fra dag« er programdagen, øvelsen begynder (1 = startdatoen).",
+      fromDay: "Fra dag",
+      sets: "Sæt (gange om dagen for stræk og fodøvelser, antal intervaller for løb/gang)",
       repsLow: "Gentagelser, mindst",
       repsHigh: "Gentagelser, højst",
       load: "Belastning",
@@ -1056,16 +1090,15 @@ export const da = {
     thisWeek: "Denne uge",
     allPhases: "Programmet niveau for niveau",
     weeks: (from: number, to: number) => (from === to ? `Uge ${from}` : `Uge ${from}–${to}`),
-    sessions: (count: number) => `${count} træninger om ugen`,
+    sessions: (count: number) => (count === 7 ? "Hver dag" : `${count} træninger om ugen`),
     howTo: "Sådan gør du",
     painRuleTitle: "Smertereglen",
-    painRule: (max: number) =>
-      `Det må gerne gøre lidt ondt, op til ${max} på en skala fra 0 til 10, under og efter træningen. Smerten skal være faldet til ro igen næste morgen. ${WORSE_MORNING}`,
     steps: {
       HEEL_RAISE_TOWEL: [
-        "Stå på ét ben med forfoden på kanten af et trappetrin, så hælen hænger frit ud over kanten. Læg et sammenrullet håndklæde under tæerne, så de bøjes opad.",
+        "Stå på det ben, hvor hælen gør ondt (har du ondt i begge hæle, træner du begge ben), med forfoden på kanten af et trappetrin, så hælen hænger frit ud over kanten. Læg et sammenrullet håndklæde under tæerne, så de bøjes opad.",
         "Gå langsomt op på tæerne, og sænk derefter hælen langsomt ned under trinnet. Hold et roligt tempo, og hold fast for balancens skyld, hvis du har brug for det.",
         "Når din plan siger det, lægger du ekstra vægt i en rygsæk. De sidste gentagelser i hvert sæt skal føles tunge, men stadig kunne laves i det aftalte tempo.",
+        "Kan du endnu ikke lave 12 langsomme gentagelser på ét ben, så gå op på begge ben og sænk dig langsomt ned på det ømme ben alene. Gør det, indtil du er stærk nok til at lave hele øvelsen på ét ben.",
       ],
       PLANTAR_FASCIA_STRETCH: [
         "Sid med den ømme fod over det andet knæ.",
@@ -1092,11 +1125,10 @@ export const da = {
       FIRST_WEEK: [
         "De første dage er det bedst at holde sig fra løb, spring og lange ture til fods på asfalt eller fliser. Cykling, crosstrainer og svømning holder dig i gang uden at belaste hælen så meget.",
         "Gå i sko med en blød, stødabsorberende sål fra morgen til aften, også derhjemme.",
-        "Omkring dag tre kan du begynde at krølle et håndklæde sammen med tæerne, op til 10 gange, 1–2 runder om dagen, og langsomt sænke hælen ned fra et trin, 10–20 gange. Hold op, hvis det begynder at gøre skarpt ondt.",
         WORSE_MORNING,
       ],
       HSR: [
-        "Træn 3–4 dage om ugen med en hviledag imellem.",
+        "Træn det antal gange om ugen, din plan viser – helst hver anden dag, så der er en hviledag imellem.",
         "Det er de langsomme, tunge gentagelser, der virker: tempoet betyder mere end antallet.",
         "Fortsæt med øvelsen hele programmet igennem, også når smerterne letter.",
       ],
@@ -1273,7 +1305,7 @@ export const da = {
     titleWith: (name: string) => `Beskeder med ${name}`,
     portalIntro: "Skriv til klinikken om din plan og dine øvelser. Din fysioterapeut svarer her, typisk inden for et par hverdage.",
     notUrgentTitle: "Beskeder er ikke til akutte symptomer",
-    notUrgent: "Klinikken læser ikke beskeder hele tiden. Har du et af tegnene herunder, så skriv ikke, men kontakt egen læge samme dag.",
+    notUrgent: "Klinikken læser ikke beskeder hele tiden, og du kan ikke regne med svar samme dag. Har du et af tegnene herunder, så vent ikke på svar her.",
     empty: "Ingen beskeder endnu.",
     list: "Samtalen",
     you: "Dig",

@@ -8,6 +8,9 @@ import { ERROR_PAGE } from "./error-page";
  */
 const WORSE_MORNING = "If your first steps hurt more the morning after training, do not increase the load, and tell the clinic if it happens twice.";
 
+/** The pain rule (SPEC §6) with the clinic's pain limit: one sentence, said the same way everywhere. */
+const PAIN_RULE = (max: number | string) => `Some pain during and after exercise is fine, at most ${max} on a scale from 0 to 10, and it should have settled by the next morning.`;
+
 /** Numbers inside sentences, written the English way (2,000; 2.5). */
 const enNumber = (value: number) => new Intl.NumberFormat("en-GB").format(value);
 
@@ -164,8 +167,13 @@ export const en: Messages = {
       "Your physiotherapist has not added an exercise plan yet. Once the plan is ready, today's exercises appear here.",
     noRecord: "Your account is not linked to a course of treatment. Please contact your clinic.",
     today: "Today's exercise",
-    completed: (total: number) => `You have completed the program's ${total} weeks. Well done!`,
-    maintenance: "Keep doing the exercise twice a week at the load you have reached, so you keep your strength. Contact your physiotherapist if the pain comes back.",
+    /** When a program's last week is past, in the words that fit its kind. */
+    completed: {
+      FIRST_WEEK: () => "The first week is over. Your physiotherapist will set up your next program – keep doing the stretch until then.",
+      HSR: (total: number) =>
+        `You have completed ${total === 1 ? "the program's one week" : `all ${total} weeks of the program`}. Well done! Keep doing the heel raise twice a week at the load you have reached, so you keep your strength. Contact your physiotherapist if the pain comes back.`,
+      RETURN_TO_RUN: () => "You have completed the run/walk program. Keep running 2–3 times a week, and raise only one thing at a time (time or speed). Keep up the heel raises and foot exercises.",
+    },
     week: (week: number, phase: number) => `Week ${week} of your program, level ${phase}`,
     reasons: {
       START: "This is where the program starts.",
@@ -187,6 +195,7 @@ export const en: Messages = {
     done: "Did you do the session?",
     doneYes: "Yes, done",
     doneNo: "No, skipped",
+    exercisesDone: "Which exercises did you do?",
     sets: "Sets",
     reps: "Reps per set",
     loadKg: "Extra load (kg)",
@@ -230,8 +239,8 @@ export const en: Messages = {
     painChart: "First-step pain in the morning",
     recentSessions: "My latest sessions",
     noSessions: "No sessions logged yet.",
-    sessionRow: (done: boolean, sets: string, reps: string, load: string, pain: string, effort: string | null) =>
-      done ? `Done · ${sets} × ${reps} · ${load} kg · pain ${pain}${effort ? ` · ${effort}` : ""}` : "Skipped",
+    sessionRow: (done: boolean, details: string) => (done ? `Done · ${details}` : "Skipped"),
+    sessionPain: (pain: string) => `pain ${pain}`,
     handout: "My plan to print",
     record: "My record",
     recordFhir: "Download my record as a file",
@@ -301,6 +310,9 @@ export const en: Messages = {
     beforeProgram: "The date is before the program's start.",
     rangeOrder: "The upper value cannot be lower than the lower one.",
     phaseGap: "A phase must start the week after the previous phase ends (the first in week 1).",
+    phaseWithoutExercise: "A phase needs at least one exercise.",
+    exerciseTwice: "This exercise is already in the phase.",
+    oneLoadedExercise: "A phase can hold only one heel raise – the exercise the load applies to.",
     passwordTooShort: "The password must be at least 12 characters.",
     commonPassword: "This password is too common and easy to guess. Choose another.",
     passwordMismatch: "The two passwords are not the same.",
@@ -432,6 +444,7 @@ export const en: Messages = {
     programs: "Exercise programs",
     interventions: "Interventions",
     flags: "Flags from the escalation rules",
+    flagsExplained: "Flags are internal reminders for the physiotherapist to look into something – not advice or a message to the patient.",
     messages: "Messages between patient and clinic",
     none: "None.",
     columns: {
@@ -550,7 +563,7 @@ export const en: Messages = {
     clinicalTests: "Clinical tests",
     palpation: "Palpation test",
     palpationHowTo:
-      "Press with your thumb on the underside of the heel, just in front of the heel pad and slightly towards the inner side, where the plantar fascia attaches. The test is positive if the pressure brings on the patient's familiar heel pain.",
+      "Press with your thumb medially on the underside of the heel over the medial calcaneal tubercle, where the plantar fascia arises (under the front edge of the heel pad). The test is positive if the pressure reproduces the patient's familiar pain.",
     windlass: "Windlass test",
     windlassHowTo:
       "With the patient sitting or standing, bend the big toe passively upwards to tighten the plantar fascia. The test is positive if this brings on the familiar heel pain.",
@@ -560,10 +573,10 @@ export const en: Messages = {
     testRequired: "Choose positive, negative or not tested.",
     calcanealSqueeze: "Calcaneal squeeze test",
     calcanealSqueezeHowTo:
-      "Squeeze the heel bone from both sides with the palms of your hands. Pain on squeezing points to a stress fracture of the heel bone and is a red flag.",
+      "Squeeze the heel bone from both sides with the palms of your hands. Pain on squeezing may suggest a stress fracture of the heel bone and is a red flag.",
     tinel: "Tinel's sign at the tarsal tunnel",
     tinelHowTo:
-      "Tap over the tibial nerve behind the inner ankle bone. Tingling or shooting pain into the sole is positive and points to a trapped nerve.",
+      "Tap over the tibial nerve behind the inner ankle bone. Tingling or shooting pain into the sole is positive and may suggest a trapped nerve (tarsal tunnel syndrome).",
     ankleDorsiflexion: "Ankle dorsiflexion, knee straight (degrees)",
     redFlagScreen: "Red-flag screen",
     redFlagScreenDone: "Done at this visit",
@@ -726,7 +739,7 @@ export const en: Messages = {
     NO_IMPROVEMENT:
       "Hold a structured review of diagnosis, adherence, load and footwear (such as shoes past 600–800 km). Consider what the guideline recommends alongside: taping (low-dye), insoles or a heel cup, a night splint for persisting morning pain, and manual therapy. Consider asking the patient to see their own doctor.",
     LOAD_RESPONSE: (maxPain: string) =>
-      `Hold progression for now: pain should stay at ${maxPain}/10 or below during and after exercise and settle by the next morning. The program's load is not raised while the response stands. The patient's rule: “${WORSE_MORNING}”`,
+      `Hold progression for now. The program's load is not raised while the response stands. The patient's rule: “${PAIN_RULE(maxPain)} ${WORSE_MORNING}”`,
     LOW_ADHERENCE: "Find out what gets in the way of the exercise before judging the program.",
     SECOND_LINE_REVIEW:
       "Consider shockwave therapy (ESWT), which the American clinical guideline (JOSPT 2023) recommends for persisting heel pain; in Denmark physiotherapists usually give it. Check the contraindications: pregnancy, anticoagulants or a bleeding disorder, infection or a tumour in the area, and open growth plates. The guideline also recommends low-level laser; PRP has weaker evidence and costs more.",
@@ -771,6 +784,7 @@ export const en: Messages = {
     recommendation: "Recommendation",
     source: "Sources",
     bloodSugar: "The patient has diabetes: a corticosteroid injection can raise blood sugar for some days; agree extra checks with the physician.",
+    bloodSugarShort: "Diabetes: blood sugar after an injection",
     clinicDefault: "Clinic default: no published source gives this threshold. An administrator can change it under Settings.",
     history: "History",
     events: { OPENED: "Opened", SEVERITY_CHANGED: "Severity changed", ACKNOWLEDGED: "Acknowledged", REOPENED: "Re-opened", RESOLVED: "Resolved" },
@@ -881,14 +895,25 @@ export const en: Messages = {
       CALF_LOWERING: "Slow heel lowering from a step",
       RUN_WALK_INTERVALS: "Run/walk intervals",
     },
+    exerciseShort: {
+      HEEL_RAISE_TOWEL: "Heel raise",
+      PLANTAR_FASCIA_STRETCH: "Sole stretch",
+      TOWEL_CURLS: "Towel curls",
+      CALF_LOWERING: "Heel lowering from a step",
+      RUN_WALK_INTERVALS: "Run and walk",
+    },
     setsReps: (sets: number, low: number, high: number) => (low === high ? `${sets} sets × ${low} reps` : `${sets} sets × ${low}–${high} reps`),
     holds: (seconds: string, holds: string, timesPerDay: number) => `Hold ${seconds} s × ${holds}, ${timesPerDay === 1 ? "once" : `${timesPerDay} times`} a day`,
     reps: (reps: string, timesPerDay: number) => `${reps} repetitions, ${timesPerDay === 1 ? "once" : `${timesPerDay} times`} a day`,
     intervals: (count: number, minutes: number) => `${count} × (${minutes} min running + ${minutes} min walking)`,
+    upTo: (n: number) => `up to ${n}`,
+    eightReps: "Where the plan says 8 repetitions and you cannot keep the slow tempo through the whole set, you may go down to 6.",
+    fromDay: (day: number) => `From day ${day}`,
+    startsLater: "Later in the program",
     bodyWeight: "Body weight",
     load: (kg: string) => `About ${kg} kg extra, e.g. in a backpack`,
     tempo: (up: number, hold: number, down: number) => (hold ? `${up} s up, ${hold} s hold, ${down} s down` : `${up} s up, ${down} s down`),
-    painRule: (max: number) => `Pain may be at most ${max}/10 during and after exercise and must have settled by the next morning.`,
+    painRule: (max: number) => `${PAIN_RULE(max)} ${WORSE_MORNING}`,
     worseMorning: WORSE_MORNING,
     why: "Why",
     reasons: {
@@ -924,8 +949,8 @@ export const en: Messages = {
   exerciseDrawings: {
     HEEL_RAISE_TOWEL:
       "Two-part drawing of a lower leg seen from the side, the front of the foot on the edge of a step and a rolled towel under the toes. Left: the heel lifted high, up on the toes. Right: the heel lowered below the edge of the step.",
-    PLANTAR_FASCIA_STRETCH: "Drawing of a foot seen from the side, a hand bending the toes back towards the shin so that the sole of the foot is stretched.",
-    TOWEL_CURLS: "Two-part drawing of a foot on a towel on the floor. Left: the towel lies flat under the foot. Right: the toes have curled it up into a bunch.",
+    PLANTAR_FASCIA_STRETCH: "Drawing of a foot resting across the other knee while your own hand bends the toes back towards the shin, so that the sole of the foot is stretched.",
+    TOWEL_CURLS: "Two-part drawing of a foot on a towel on the floor. Left: the towel lies flat under the foot. Right: the toes have curled it up and pulled it in under the foot.",
     CALF_LOWERING: "Drawing of a lower leg seen from the side, the front of the foot on the edge of a step. An arrow shows the heel being lowered slowly from up on the toes to below the edge of the step.",
     RUN_WALK_INTERVALS: "Drawing of a person walking and the same person running, with arrows between them showing that you switch between walking and running.",
   },
@@ -955,8 +980,12 @@ export const en: Messages = {
     templateVersion: (name: string, version: number) => `${name}, version ${version}`,
     summary: (start: string, sessions: number) => `Started ${start} · ${sessions} sessions per week`,
     notStarted: (start: string) => `Starts ${start}.`,
-    completedTitle: (week: number, total: number) => `The program is completed: week ${week} of ${total}`,
-    completedBody: "Decide what comes next: end the program, keep it going as maintenance, or start the Return to running program.",
+    completedTitle: (week: number, total: number) => `The program is completed (${total === 1 ? "1 week" : `${total} weeks`}); the patient is in week ${week}`,
+    completedBody: {
+      FIRST_WEEK: "Assign the patient's next program (such as HSR), and end the first week.",
+      HSR: "Decide what comes next: end the program, keep it going as maintenance, or start the Return to running program.",
+      RETURN_TO_RUN: "Decide what comes next: end the program, or keep it going as maintenance.",
+    },
     maintain: "Keep going as maintenance",
     maintaining: (since: string) => `Kept going as maintenance since ${since}.`,
     startReturnToRun: "Start return to running",
@@ -999,7 +1028,7 @@ export const en: Messages = {
     overridePhaseValue: (phase: number) => `phase ${phase}`,
     overrideLoadValue: (kg: string) => `load ${kg} kg`,
     sessionsTable: "Logged sessions",
-    sessionColumns: { date: "Date", done: "Done", dose: "Sets × reps", load: "Load (kg)", pain: "Pain during", effort: "Last repetitions" },
+    sessionColumns: { date: "Date", done: "Done", exercises: "Exercises", dose: "Heel raise: sets × reps", load: "Load (kg)", pain: "Pain during", effort: "Last repetitions" },
     handout: "Plan handout",
     templates: "Program templates",
     editor: {
@@ -1015,7 +1044,12 @@ export const en: Messages = {
       from: "From week",
       to: "To week",
       exercise: "Exercise",
-      sets: "Sets",
+      exerciseSlot: (phase: number, n: number) => `Phase ${phase}, exercise ${n}`,
+      newExercise: (phase: number) => `Phase ${phase}: add an exercise`,
+      noExercise: "No exercise",
+      exercisesHint: "Choose an exercise in the empty slot to add it, or choose “No exercise” to remove one. The load applies to the phase's heel raise. “From day” is the program day the exercise begins (1 = the start date).",
+      fromDay: "From day",
+      sets: "Sets (times a day for stretches and foot exercises, intervals for run/walk)",
       repsLow: "Reps, at least",
       repsHigh: "Reps, at most",
       load: "Load",
@@ -1056,16 +1090,15 @@ export const en: Messages = {
     thisWeek: "This week",
     allPhases: "The program, level by level",
     weeks: (from: number, to: number) => (from === to ? `Week ${from}` : `Weeks ${from}–${to}`),
-    sessions: (count: number) => `${count} sessions per week`,
+    sessions: (count: number) => (count === 7 ? "Every day" : `${count} sessions per week`),
     howTo: "How to do it",
     painRuleTitle: "The pain rule",
-    painRule: (max: number) =>
-      `Some pain is allowed, up to ${max} on a scale from 0 to 10, during and after exercise. It should have settled by the next morning. ${WORSE_MORNING}`,
     steps: {
       HEEL_RAISE_TOWEL: [
-        "Stand on one leg with the front of the foot on the edge of a step and your heel hanging free. Place a rolled-up towel under your toes so they bend upwards.",
+        "Stand on the leg whose heel hurts (if both heels hurt, train both legs), with the front of the foot on the edge of a step and your heel hanging free. Place a rolled-up towel under your toes so they bend upwards.",
         "Rise slowly onto your toes, then lower your heel slowly below the step. Keep the tempo steady and hold on for balance if you need to.",
-        "When the phase says so, add weight in a backpack. The last repetitions of each set should feel heavy but still be done in the set tempo.",
+        "When your plan says so, add weight in a backpack. The last repetitions of each set should feel heavy but still be done in the set tempo.",
+        "If you cannot yet do 12 slow repetitions on one leg, rise on both legs and lower yourself slowly on the sore leg alone. Do this until you are strong enough to do the whole exercise on one leg.",
       ],
       PLANTAR_FASCIA_STRETCH: [
         "Sit with the painful foot across the other knee.",
@@ -1092,11 +1125,10 @@ export const en: Messages = {
       FIRST_WEEK: [
         "For the first few days, avoid running, jumping and long walks on hard ground. Cycling, a cross-trainer or swimming are good alternatives.",
         "Wear shoes with good cushioning all day, also indoors.",
-        "From around day three you can add towel curls with your toes, up to 10 times, 1–2 rounds a day, and slow calf lowering from a step, 10–20 times. Stop if the pain turns sharp.",
         WORSE_MORNING,
       ],
       HSR: [
-        "Train on 3–4 days a week with a rest day in between.",
+        "Train as many times a week as your plan shows – preferably every other day, so there is a rest day in between.",
         "Slow, heavy repetitions are the point: the tempo matters more than the number.",
         "Keep going with the exercise for the whole program, even when the pain eases.",
       ],
@@ -1273,7 +1305,7 @@ export const en: Messages = {
     titleWith: (name: string) => `Messages with ${name}`,
     portalIntro: "Write to the clinic about your plan and your exercises. Your physiotherapist answers here, usually within a couple of working days.",
     notUrgentTitle: "Messages are not for urgent symptoms",
-    notUrgent: "The clinic does not read messages all the time. If you have one of the signs below, do not write: contact your own doctor the same day.",
+    notUrgent: "The clinic does not read messages all the time, and you cannot count on an answer the same day. If you have one of the signs below, do not wait for an answer here.",
     empty: "No messages yet.",
     list: "The conversation",
     you: "You",

@@ -12,8 +12,8 @@ import { AppError } from "../errors";
 import { type FieldErrors, fieldErrorsOf, zChoice, zDate, zOptionalNumber, zRequiredNumber } from "../forms/form-input";
 import { numberLimit } from "../forms/field-limits";
 import { patientWhere } from "../patients/scope";
-import { ZProgramContent } from "../programs/default-templates";
-import { doseKind } from "../programs/exercise-dose";
+import { EXERCISES, ZProgramContent } from "../programs/default-templates";
+import { doseKind, mainExercise } from "../programs/exercise-dose";
 import { EFFORTS } from "../rules/case";
 import { LOGGED_SESSION_SELECT, type LoggedSession, loggedSession } from "../programs/logged-session";
 import { programWeek } from "../programs/program-week";
@@ -117,9 +117,14 @@ const zSession = (today: Date) =>
     loadKg: zOptionalNumber(PORTAL_LOG_FIELDS.loadKg),
     painDuring: zOptionalNumber(PORTAL_LOG_FIELDS.painDuring),
     effort: zChoice(EFFORTS).optional(),
+    // The exercises done, one checkbox each ("exercise.TOWEL_CURLS": "yes"): the form's fields are one value per name.
+    ...Object.fromEntries(EXERCISES.map((code) => [`exercise.${code}`, z.literal("yes", "invalidChoice").optional()])),
   })
   // The pain rule needs the pain of every session that was done.
   .refine((v) => !v.completed || v.painDuring !== undefined, { path: ["painDuring"], message: "required" });
+
+/** The exercises a session names as done. */
+const namedExercises = (input: Record<string, unknown>) => EXERCISES.filter((code) => input[`exercise.${code}`] === "yes");
 
 /**
  * What a done session of a sets-and-reps exercise must say (SPEC §10): the sets and reps actually
@@ -148,20 +153,29 @@ export async function logSession(db: Db, actor: Actor, raw: Record<string, unkno
   if (!assignment) return { status: "invalid", fieldErrors: { assignmentId: "invalidChoice" } };
   if (input.date < assignment.startDate) return { status: "invalid", fieldErrors: { date: "beforeProgram" } };
 
-  // The exercise of the phase the program schedules for that week (every HSR phase shares one).
+  // The exercises done: those the patient ticked, each one of the program's. A session done that
+  // names none did the main exercise of the phase the program schedules then (the heel raise):
+  // a day of one exercise has nothing to tick.
   const content = ZProgramContent.parse(assignment.content);
-  const exercise = content.phases[scheduledPhase(content, programWeek(assignment.startDate, input.date) ?? 1) - 1]?.exercise ?? "";
-  if (doseKind(exercise) === "SETS_REPS") {
+  const named = namedExercises(input);
+  if (named.some((code) => !content.phases.some((phase) => phase.exercises.some((e) => e.exercise === code)))) {
+    return { status: "invalid", fieldErrors: { exercises: "invalidChoice" } };
+  }
+  const phase = content.phases[scheduledPhase(content, programWeek(assignment.startDate, input.date) ?? 1) - 1]!;
+  const exercises = !input.completed ? [] : named.length > 0 ? named : [mainExercise(phase).exercise];
+  // Sets, reps, load and effort are the heel raise's: kept only for a session that did it.
+  const heelRaise = exercises.some((code) => doseKind(code) === "SETS_REPS");
+  if (heelRaise) {
     const missing = setsAndRepsMissing(input);
     if (Object.keys(missing).length > 0) return { status: "invalid", fieldErrors: missing };
   }
+  const dose = heelRaise ? { sets: input.sets ?? null, reps: input.reps ?? null, loadKg: input.loadKg ?? null, effort: input.effort ?? null } : { sets: null, reps: null, loadKg: null, effort: null };
   return withEpisodeWrite(db, episode.id, async (tx) => {
     // ON CONFLICT DO NOTHING: a repeated clientId leaves the transaction usable.
     const inserted = await tx.sessionLog.createMany({
       data: [{
         clientId: input.clientId, clinicId: actor.clinicId, episodeId: episode.id, assignmentId: assignment.id, kind: assignment.kind,
-        date: input.date, exercise, sets: input.sets ?? null, reps: input.reps ?? null, loadKg: input.loadKg ?? null,
-        painDuring: input.painDuring ?? null, effort: input.effort ?? null, completed: input.completed,
+        date: input.date, exercises, ...dose, painDuring: input.painDuring ?? null, completed: input.completed,
       }],
       skipDuplicates: true,
     });

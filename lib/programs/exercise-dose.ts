@@ -5,7 +5,7 @@
 // and repetitions `sets` is times a day and `reps` the holds or repetitions; for run/walk `sets`
 // is the intervals and `reps` the minutes of each run and walk.
 import type { Messages } from "../i18n";
-import type { Exercise, ProgramPhase } from "./default-templates";
+import type { Exercise, PhaseExercise, ProgramPhase } from "./default-templates";
 
 export type DoseKind = "SETS_REPS" | "HOLDS" | "REPS" | "INTERVALS";
 
@@ -33,23 +33,37 @@ export function doseKind(exercise: string): DoseKind {
   return doseOf(exercise).kind;
 }
 
-/** "10", or "5–10" for a range. */
-function span(low: number, high: number): string {
-  return low === high ? String(low) : `${low}–${high}`;
+/** "10", "5–10" for a range, or "up to 10" for one that starts at 1 (the article's towel curls). */
+function span(low: number, high: number, messages: Messages): string {
+  if (low === high) return String(low);
+  return low === 1 ? messages.prescription.upTo(high) : `${low}–${high}`;
 }
 
-/** The dose of a phase's exercise in the user's language. */
-export function doseText(phase: Pick<ProgramPhase, "exercise" | "sets" | "reps">, messages: Messages): string {
+/** The dose of an exercise in the user's language. */
+export function doseText(exercise: Pick<PhaseExercise, "exercise" | "sets" | "reps">, messages: Messages): string {
   const text = messages.prescription;
-  const dose = doseOf(phase.exercise);
+  const dose = doseOf(exercise.exercise);
   switch (dose.kind) {
     case "HOLDS":
-      return text.holds(span(...dose.holdSeconds), span(...phase.reps), phase.sets);
+      return text.holds(span(...dose.holdSeconds, messages), span(...exercise.reps, messages), exercise.sets);
     case "REPS":
-      return text.reps(span(...phase.reps), phase.sets);
+      return text.reps(span(...exercise.reps, messages), exercise.sets);
     case "INTERVALS":
-      return text.intervals(phase.sets, phase.reps[0]);
+      return text.intervals(exercise.sets, exercise.reps[0]);
     case "SETS_REPS":
-      return text.setsReps(phase.sets, phase.reps[0], phase.reps[1]);
+      return text.setsReps(exercise.sets, exercise.reps[0], exercise.reps[1]);
   }
+}
+
+/**
+ * The exercise whose sets, reps and load a session logs and the load rule reads: the phase's
+ * heel raise (its one sets-and-reps exercise, SPEC §6), or its first exercise where it has none.
+ */
+export function mainExercise(phase: Pick<ProgramPhase, "exercises">): PhaseExercise {
+  return phase.exercises.find((e) => doseKind(e.exercise) === "SETS_REPS") ?? phase.exercises[0]!;
+}
+
+/** The phase's exercises to do on a program day (1 = the start date): those whose start day has come. */
+export function exercisesOn(phase: Pick<ProgramPhase, "exercises">, programDay: number): PhaseExercise[] {
+  return phase.exercises.filter((e) => e.fromDay <= programDay);
 }

@@ -9,7 +9,9 @@ import { deriveEpisodeState, mayStartRunning } from "../clinical/episode-state";
 import type { CaseSession, RuleCase } from "../rules/case";
 import { diary, makeCase, program, session, visit } from "../rules/rule-case-builders";
 import { DEFAULT_RULE_SETTINGS, ruleSettings, type RuleSettings } from "../rules/settings";
+import { getMessages } from "../i18n";
 import { DEFAULT_TEMPLATES } from "./default-templates";
+import { doseText, exercisesOn, mainExercise } from "./exercise-dose";
 
 const START = "2026-01-05"; // a Monday
 const day = (n: number) => plusDays(START, n);
@@ -231,5 +233,39 @@ describe("properties", () => {
       }),
       { numRuns: 200, seed: 5 },
     );
+  });
+});
+
+describe("several exercises per phase (SPEC §6)", () => {
+  const da = getMessages("da");
+  const firstWeek = makeCase({ episode: { symptomOnset: "2025-10-01", treatmentStart: START, status: "active", dischargedAt: null }, programs: [program("FIRST_WEEK", { start: START })] });
+  const todays = (p: NonNullable<ReturnType<typeof prescription>>) => exercisesOn(p.phaseSpec, p.day).map((e) => [e.exercise, doseText(e, da)]);
+
+  it("the first week holds the stretch from day 1, and towel curls and calf lowering from day 3", () => {
+    expect(prescription(firstWeek, 0)!.phaseSpec.exercises.map((e) => [e.exercise, e.fromDay])).toEqual([
+      ["PLANTAR_FASCIA_STRETCH", 1],
+      ["TOWEL_CURLS", 3],
+      ["CALF_LOWERING", 3],
+    ]);
+    expect(todays(prescription(firstWeek, 0)!)).toEqual([["PLANTAR_FASCIA_STRETCH", "Hold 10 sek. × 10, 3 gange om dagen"]]);
+    expect(todays(prescription(firstWeek, 1)!)).toHaveLength(1);
+    expect(todays(prescription(firstWeek, 2)!)).toEqual([
+      ["PLANTAR_FASCIA_STRETCH", "Hold 10 sek. × 10, 3 gange om dagen"],
+      ["TOWEL_CURLS", "Hold 5–10 sek. × op til 10, 2 gange om dagen"],
+      ["CALF_LOWERING", "10–20 gentagelser, 1 gang om dagen"],
+    ]);
+  });
+
+  it("each HSR phase holds the heel raise and the foot-strength work; the prescription's sets and reps are the heel raise's", () => {
+    for (const phase of programContent("hsr-12-weeks").phases) expect(phase.exercises.map((e) => e.exercise)).toEqual(["HEEL_RAISE_TOWEL", "TOWEL_CURLS"]);
+    expect(programContent("hsr-rathleff-2015").phases.every((phase) => phase.exercises.length === 1)).toBe(true);
+    expect(prescription(caseOf({}), 0)).toMatchObject({ sets: 3, reps: [12, 12] });
+    expect(mainExercise(programContent("first-week").phases[0]!).exercise).toBe("PLANTAR_FASCIA_STRETCH");
+  });
+
+  it("the load rule reads the heel raise alone: the towel curls' two rounds are not the heel raise's three sets", () => {
+    const logged = (sets: number) => caseOf({ sessions: [...weekly(range(1, 3)), done(21, { sets }), done(23, { sets })], outcomes: mornings(30) });
+    expect(prescription(logged(2), 25)).toMatchObject({ suggestedLoadKg: 2.5, loadReason: "START" });
+    expect(prescription(logged(3), 25)).toMatchObject({ suggestedLoadKg: 5, loadReason: "RAISED" });
   });
 });

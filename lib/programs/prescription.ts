@@ -13,6 +13,7 @@ import { type DayValue, valueOn } from "../clinical/day-values";
 import { type LoadLimits, responded } from "../clinical/load-response";
 import type { CaseProgram, CaseSession } from "../rules/case";
 import type { ProgramContent, ProgramPhase } from "./default-templates";
+import { mainExercise } from "./exercise-dose";
 
 export type WeekOutcome = "START" | "ADVANCED" | "ON_SCHEDULE" | "HELD_FLAG" | "HELD_SESSIONS" | "HELD_LOAD_RESPONSE" | "STEPPED_BACK" | "OVERRIDDEN";
 
@@ -32,8 +33,11 @@ export type LoadReason = "START" | "RAISED" | "LOWERED" | "OVERRIDDEN" | "KEPT";
 
 export type Prescription = {
   week: number;
+  /** The program day of the date (1 = the start date): which of the phase's exercises have started. */
+  day: number;
   phase: number;
   phaseSpec: ProgramPhase;
+  /** The main exercise's (the heel raise's, or the first exercise's) sets and reps. */
   sets: number;
   reps: [number, number];
   suggestedLoadKg: number;
@@ -64,7 +68,7 @@ export type PrescriptionContext = {
 /** The program's length in weeks: the last phase's last week. */
 export const programWeeks = (content: Pick<ProgramContent, "phases">) => Math.max(...content.phases.map((phase) => phase.weeks[1]));
 
-/** Phases dosed with external load (a backpack), where the load rule applies. */
+/** Phases dosed with external load (a backpack), where the load rule applies to the heel raise. */
 export const isLoaded = (phase: ProgramPhase) => phase.load === "ADD_LOAD" || phase.load === "MORE_LOAD" || phase.load === "HIGH_LOAD";
 
 /** The phase (1-based) whose weeks hold `week`; past the last week, the last phase. */
@@ -200,13 +204,13 @@ export function prescriptionFor(program: CaseProgram, sessions: readonly CaseSes
     // Its next morning cannot be known yet: it changes nothing until it can.
     const painOn = (day: number) => valueOn(mornings, day) !== undefined;
     if (session.day === today || (session.day === today - 1 && !painOn(today))) return;
-    const phaseSpec = spec();
+    const asked = mainExercise(spec());
     const full =
       session.completed &&
       session.sets !== null &&
-      session.sets >= phaseSpec.sets &&
+      session.sets >= asked.sets &&
       session.reps !== null &&
-      session.reps >= phaseSpec.reps[0] &&
+      session.reps >= asked.reps[0] &&
       (session.loadKg ?? 0) >= load.kg - EPSILON &&
       session.painDuring !== null &&
       session.effort !== "TOO_HEAVY" &&
@@ -226,12 +230,14 @@ export function prescriptionFor(program: CaseProgram, sessions: readonly CaseSes
   const current = weeks.at(-1)!;
   const phaseSpec = spec();
   const loaded = isLoaded(phaseSpec);
+  const main = mainExercise(phaseSpec);
   return {
     week: currentWeek,
+    day: today - start + 1,
     phase,
     phaseSpec,
-    sets: phaseSpec.sets,
-    reps: phaseSpec.reps,
+    sets: main.sets,
+    reps: main.reps,
     suggestedLoadKg: loaded ? load.kg : 0,
     loadReason: loaded ? load.reason : "KEPT",
     tempo: content.tempo,

@@ -131,7 +131,7 @@ describe("what a clinician reads", () => {
     const c = makeCase({ sessions: [session(plus(3), { painDuring: 6 })] });
     const response = evaluate(c, plus(3), ruleSettings({ loadResponseMaxPain: 4 })).find((f) => f.code === "LOAD_RESPONSE")!;
     expect(response.evidence).toMatchObject({ maxPain: 4 });
-    expect(recommendation(response, "da")).toContain("højst være 4/10");
+    expect(recommendation(response, "da")).toContain("højst 4 på en skala fra 0 til 10");
     const red = flag(makeCase({ assessments: [visit(START, { redFlags: ["POSITIVE_CALCANEAL_SQUEEZE"] })] }), START, "RED_FLAG")!;
     expect(recommendation(red, "da")).toMatch(/på pause.*ingen hælløft med vægt/);
     expect(recommendation(red, "en")).toMatch(/on hold.*no loaded heel raises/);

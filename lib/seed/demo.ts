@@ -440,10 +440,11 @@ async function seedProgramsAndLogs(db: Prisma.TransactionClient, seed: PatientSe
       clientId: randomUUID(),
       kind: "HSR",
       date: addDays(treatmentStart, day),
-      exercise: "HEEL_RAISE_TOWEL",
+      // The heel raise, and on Mondays and Fridays the towel curls beside it.
+      exercises: weekday === 3 ? ["HEEL_RAISE_TOWEL"] : ["HEEL_RAISE_TOWEL", "TOWEL_CURLS"],
       sets: 3,
       // At a load dosed by repetition maximum the last reps are hard: now and then one is missed,
-      // which holds the load where it is (lib/programs/progression.ts).
+      // which holds the load where it is (lib/programs/prescription.ts).
       reps: (week <= 3 ? 12 : week <= 6 ? 10 : 8) - (rng.next() < 0.4 ? 1 : 0),
       loadKg: week <= 3 ? 0 : Math.min(20, (week - 3) * 2),
       painDuring: scenario === "LOAD_RESPONSE" && recent ? 5 : clamp(painOn(day) - 3, 0, 3),

@@ -196,9 +196,58 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
     // Until the app re-evaluates it, a running plan with an open red flag, or of a paused episode, is already on hold.
     expect(await query(db, `select "planStatus"::text, "planReasons" from "Episode"`)).toEqual([["ON_HOLD", ["RED_FLAG", "EPISODE_PAUSED"]]]);
   });
+
+  it("gives each phase a list of exercises without changing what anyone is prescribed, and the unchanged default templates their new exercises as a new version", async () => {
+    db = await migratedUpTo(SEVERAL);
+    const ids = { clinic: randomUUID(), user: randomUUID(), patient: randomUUID(), episode: randomUUID(), firstWeek: randomUUID(), hsr: randomUUID(), assignment: randomUUID() };
+    const phase = (code: string, weeks: [number, number], exercise: string, sets: number, reps: [number, number], load: string) => ({ code, weeks, exercise, sets, reps, load });
+    const stretch = phase("OFFLOAD", [1, 1], "PLANTAR_FASCIA_STRETCH", 3, [10, 10], "NONE");
+    const json = (phases: object[]) => JSON.stringify({ sessionsPerWeek: [7, 7], tempo: null, loadStepKg: 2.5, phases });
+    const hsr = (reps: number) => json([phase("HSR_1", [1, 3], "HEEL_RAISE_TOWEL", 3, [reps, reps], "BODY_WEIGHT"), phase("HSR_2", [4, 6], "HEEL_RAISE_TOWEL", 3, [10, 12], "ADD_LOAD"), phase("HSR_3", [7, 9], "HEEL_RAISE_TOWEL", 3, [8, 10], "MORE_LOAD"), phase("HSR_4", [10, 12], "HEEL_RAISE_TOWEL", 3, [8, 8], "HIGH_LOAD")]);
+    const template = (id: string, key: string, version: number, kind: string, content: string) =>
+      `insert into "ProgramTemplate" (id, "clinicId", key, version, kind, "nameDa", "nameEn", content) values ('${id}', '${ids.clinic}', '${key}', ${version}, '${kind}', 'N', 'N', '${content}')`;
+    const session = (completed: boolean) =>
+      `insert into "SessionLog" (id, "clientId", "clinicId", "episodeId", "assignmentId", kind, date, exercise, completed) values ('${randomUUID()}', '${randomUUID()}', '${ids.clinic}', '${ids.episode}', '${ids.assignment}', 'FIRST_WEEK', '2026-01-0${completed ? 6 : 7}', 'PLANTAR_FASCIA_STRETCH', ${completed})`;
+    for (const sql of [
+      `insert into "Clinic" (id, name) values ('${ids.clinic}', 'Exercise clinic')`,
+      `insert into "User" (id, "clinicId", email, name, role, "passwordHash", "updatedAt") values ('${ids.user}', '${ids.clinic}', 'e@example.test', 'E', 'CLINICIAN', 'x', now())`,
+      `insert into "Patient" (id, "clinicId", "clinicianId", name, "dateOfBirth", sex, "affectedSide", "updatedAt") values ('${ids.patient}', '${ids.clinic}', '${ids.user}', 'P', '1980-01-01', 'FEMALE', 'LEFT', now())`,
+      `insert into "Episode" (id, "clinicId", "patientId", side, "symptomOnset", "treatmentStart", "updatedAt") values ('${ids.episode}', '${ids.clinic}', '${ids.patient}', 'LEFT', '2026-01-01', '2026-01-05', now())`,
+      template(ids.firstWeek, "first-week", 1, "FIRST_WEEK", json([stretch])),
+      // The clinic changed its HSR template (version 2): that one is left as the clinic made it.
+      template(ids.hsr, "hsr-12-weeks", 1, "HSR", hsr(12)),
+      template(randomUUID(), "hsr-12-weeks", 2, "HSR", hsr(15)),
+      `insert into "ProgramAssignment" (id, "clinicId", "episodeId", "templateId", kind, "startDate", "sessionsPerWeek", content, "updatedAt") values ('${ids.assignment}', '${ids.clinic}', '${ids.episode}', '${ids.firstWeek}', 'FIRST_WEEK', '2026-01-05', 7, '${json([stretch])}', now())`,
+      session(true),
+      session(false),
+    ]) await query(db, sql);
+
+    await applyMigrations(db);
+    const exercisesOf = (table: string, where: string) =>
+      query(
+        db!,
+        `select p->>'code', array(select e->>'exercise' from jsonb_array_elements(p->'exercises') as e), array(select (e->>'fromDay')::int from jsonb_array_elements(p->'exercises') as e), p ? 'exercise'
+         from "${table}", jsonb_array_elements(content->'phases') as p where ${where}`,
+      );
+    // The patient's program prescribes what it did: the stretch alone.
+    expect(await exercisesOf("ProgramAssignment", "true")).toEqual([["OFFLOAD", ["PLANTAR_FASCIA_STRETCH"], [1], false]]);
+    const [[stored]] = (await query(db, `select content #>> '{phases,0,exercises,0}' from "ProgramAssignment"`)) as [[string]];
+    expect(JSON.parse(stored)).toEqual({ exercise: "PLANTAR_FASCIA_STRETCH", sets: 3, reps: [10, 10], fromDay: 1 });
+    // The unchanged first week gets version 2 with towel curls and calf lowering from day 3; version 1 keeps its one exercise.
+    expect(await exercisesOf("ProgramTemplate", `key = 'first-week' order by version`)).toEqual([
+      ["OFFLOAD", ["PLANTAR_FASCIA_STRETCH"], [1], false],
+      ["OFFLOAD", ["PLANTAR_FASCIA_STRETCH", "TOWEL_CURLS", "CALF_LOWERING"], [1, 3, 3], false],
+    ]);
+    // The clinic's own HSR (version 2) stays its own: no version 3.
+    expect(await query(db, `select max(version)::int from "ProgramTemplate" where key = 'hsr-12-weeks'`)).toEqual([[2]]);
+    expect(await exercisesOf("ProgramTemplate", `key = 'hsr-12-weeks' and version = 2 and p->>'code' = 'HSR_1'`)).toEqual([["HSR_1", ["HEEL_RAISE_TOWEL"], [1], false]]);
+    // A session done did its phase's exercise; one skipped did none.
+    expect(await query(db, `select completed, exercises from "SessionLog" order by date`)).toEqual([[true, ["PLANTAR_FASCIA_STRETCH"]], [false, []]]);
+  });
 });
 
 const REVISION = "20261125085526_rules_revision_2026_11_25";
+const SEVERAL = "20261205221500_several_exercises_per_phase";
 const ONE_STATE = "20261205193353_one_clinical_state";
 const ONLY_ONE = "20261125104049_only_one_rules";
 const TEMPLATE_NAMES = "20261125094737_template_names_per_language";

@@ -62,15 +62,15 @@ describe(`program templates on ${TEST_DB_KIND}`, () => {
     const assigned = await assignProgram(t.prisma, clinician, episodeId, await valid());
     expect(assigned.status).toBe("saved");
     const v1Content = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.id === v1)!.content;
-    const edit = { ...programContentValues(v1Content, "da"), nameDa: "HSR (klinikkens)", nameEn: "HSR (the clinic's)", "phase.0.repsLow": "15", "phase.0.repsHigh": "15" };
+    const edit = { ...programContentValues(v1Content, "da"), nameDa: "HSR (klinikkens)", nameEn: "HSR (the clinic's)", "phase.0.0.repsLow": "15", "phase.0.0.repsHigh": "15" };
     const saved = await saveTemplateVersion(t.prisma, admin, v1, edit);
     expect(saved.status).toBe("saved");
     const latest = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.key === "hsr-12-weeks")!;
     expect(latest).toMatchObject({ version: 2, nameDa: "HSR (klinikkens)", nameEn: "HSR (the clinic's)" });
-    expect(latest.content.phases[0]!.reps).toEqual([15, 15]);
+    expect(latest.content.phases[0]!.exercises[0]!.reps).toEqual([15, 15]);
     const [program] = await programsOf(clinician, episodeId);
     expect(program).toMatchObject({ templateVersion: 1 });
-    expect(program!.content.phases[0]!.reps).toEqual([12, 12]);
+    expect(program!.content.phases[0]!.exercises[0]!.reps).toEqual([12, 12]);
     // Editing version 1 again would overwrite version 2's change: refused.
     expect(await saveTemplateVersion(t.prisma, admin, v1, edit)).toEqual({ status: "stale" });
   });
@@ -79,13 +79,42 @@ describe(`program templates on ${TEST_DB_KIND}`, () => {
     const id = await templateId(admin, "hsr-rathleff-2015");
     const base = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.id === id)!.content;
     const result = await saveTemplateVersion(t.prisma, admin, id, {
-      ...programContentValues(base, "da"), nameDa: "", nameEn: "HSR", sessionsMin: "5", sessionsMax: "3", "phase.1.from": "4", "phase.0.sets": "0",
+      ...programContentValues(base, "da"), nameDa: "", nameEn: "HSR", sessionsMin: "5", sessionsMax: "3", "phase.1.from": "4", "phase.0.0.sets": "0",
     });
     // Checks across fields (order, gaps, a complete tempo) come once every field is valid.
-    expect(result).toEqual({ status: "invalid", fieldErrors: { nameDa: "required", "phase.0.sets": "outOfRange" } });
+    expect(result).toEqual({ status: "invalid", fieldErrors: { nameDa: "required", "phase.0.0.sets": "outOfRange" } });
     const gaps = await saveTemplateVersion(t.prisma, admin, id, { ...programContentValues(base, "da"), nameDa: "X", nameEn: "X", sessionsMin: "5", sessionsMax: "3", "phase.1.from": "4", tempoHold: undefined });
     expect(gaps).toEqual({ status: "invalid", fieldErrors: { sessionsMax: "rangeOrder", "phase.1.from": "phaseGap", tempoHold: "required" } });
     expect(await t.prisma.programTemplate.count({ where: { clinicId, key: "hsr-rathleff-2015" } })).toBe(1);
+  });
+
+  it("adds an exercise to a phase in its empty slot and removes one by emptying its slot; a phase keeps one exercise and one heel raise at most", async () => {
+    const id = await templateId(admin, "hsr-rathleff-2015");
+    const base = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.id === id)!.content;
+    const values = { ...programContentValues(base, "da"), nameDa: "HSR med fodøvelser", nameEn: "HSR with foot work" };
+    // Phase 1 holds the heel raise; its second slot is the empty one.
+    const calf = { "phase.0.1.exercise": "CALF_LOWERING", "phase.0.1.sets": "1", "phase.0.1.repsLow": "10", "phase.0.1.repsHigh": "20", "phase.0.1.fromDay": "4" };
+    expect(await saveTemplateVersion(t.prisma, admin, id, { ...values, "phase.0.1.exercise": "HEEL_RAISE_TOWEL", "phase.0.1.sets": "3", "phase.0.1.repsLow": "12", "phase.0.1.repsHigh": "12", "phase.0.1.fromDay": "1" })).toEqual({
+      status: "invalid", fieldErrors: { "phase.0.1.exercise": "exerciseTwice" },
+    });
+    expect(await saveTemplateVersion(t.prisma, admin, id, { ...values, "phase.0.1.exercise": "CALF_LOWERING" })).toEqual({
+      status: "invalid", fieldErrors: { "phase.0.1.sets": "required", "phase.0.1.repsLow": "required", "phase.0.1.repsHigh": "required", "phase.0.1.fromDay": "required" },
+    });
+    expect(await saveTemplateVersion(t.prisma, admin, id, { ...values, "phase.0.0.exercise": undefined })).toEqual({ status: "invalid", fieldErrors: { "phase.0.0.exercise": "phaseWithoutExercise" } });
+    expect(await t.prisma.programTemplate.count({ where: { clinicId, key: "hsr-rathleff-2015" } })).toBe(1);
+
+    const added = await saveTemplateVersion(t.prisma, admin, id, { ...values, ...calf });
+    expect(added.status).toBe("saved");
+    const v2 = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.key === "hsr-rathleff-2015")!;
+    expect(v2.content.phases[0]!.exercises).toEqual([
+      { exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [12, 12], fromDay: 1 },
+      { exercise: "CALF_LOWERING", sets: 1, reps: [10, 20], fromDay: 4 },
+    ]);
+    // Version 2 offers a third, empty slot in phase 1; emptying the second removes calf lowering.
+    const removed = await saveTemplateVersion(t.prisma, admin, v2.id, { ...programContentValues(v2.content, "da"), nameDa: "X", nameEn: "X", "phase.0.1.exercise": undefined });
+    expect(removed.status).toBe("saved");
+    const v3 = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.key === "hsr-rathleff-2015")!;
+    expect(v3.content.phases[0]!.exercises.map((e) => e.exercise)).toEqual(["HEEL_RAISE_TOWEL"]);
   });
 
   it("lets an admin copy a template, and only an admin of the same clinic", async () => {
@@ -150,13 +179,13 @@ describe(`program assignment on ${TEST_DB_KIND}`, () => {
     const { id } = (await assignProgram(t.prisma, clinician, episodeId, await valid())) as { id: string };
     const [program] = await programsOf(clinician, episodeId);
     const values = { ...programContentValues(program!.content, "da"), sessionsPerWeek: "4" };
-    expect(await adjustAssignment(t.prisma, clinician, id, { ...values, "phase.1.repsLow": "14" })).toEqual({ status: "invalid", fieldErrors: { "phase.1.repsHigh": "rangeOrder" } });
-    expect((await adjustAssignment(t.prisma, clinician, id, { ...values, "phase.0.sets": "2" })).status).toBe("saved");
+    expect(await adjustAssignment(t.prisma, clinician, id, { ...values, "phase.1.0.repsLow": "14" })).toEqual({ status: "invalid", fieldErrors: { "phase.1.0.repsHigh": "rangeOrder" } });
+    expect((await adjustAssignment(t.prisma, clinician, id, { ...values, "phase.0.0.sets": "2" })).status).toBe("saved");
     const [adjusted] = await programsOf(clinician, episodeId);
     expect(adjusted).toMatchObject({ sessionsPerWeek: 4 });
-    expect(adjusted!.content.phases[0]!.sets).toBe(2);
+    expect(adjusted!.content.phases[0]!.exercises[0]!.sets).toBe(2);
     const template = (await listTemplates(t.prisma, clinician)).find((tpl) => tpl.key === "hsr-rathleff-2015")!;
-    expect(template.content.phases[0]!.sets).toBe(3);
+    expect(template.content.phases[0]!.exercises[0]!.sets).toBe(3);
   });
 });
 
@@ -171,7 +200,7 @@ describe(`prescription and overrides on ${TEST_DB_KIND}`, () => {
     await t.prisma.sessionLog.createMany({
       data: [0, 2, 4, 7, 9, 11, 14, 16, 18].map((d) => ({
         clinicId, episodeId, assignmentId, clientId: randomUUID(), kind: "HSR" as const,
-        date: addDays(start, d), exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: 12, painDuring: d === 14 ? 5 : 2, completed: true,
+        date: addDays(start, d), exercises: ["HEEL_RAISE_TOWEL"], sets: 3, reps: 12, painDuring: d === 14 ? 5 : 2, completed: true,
       })),
     });
   });

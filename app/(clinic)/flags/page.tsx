@@ -4,6 +4,7 @@ import { Pagination } from "@/components/Pagination";
 import { SelectField } from "@/components/SelectField";
 import { flagSearch, ZFlagSearch } from "@/lib/flags/flag-query";
 import { listFlags } from "@/lib/flags/list-flags";
+import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import { FlagSeverity } from "@/lib/generated/prisma/enums";
 import { formatMoment } from "@/lib/i18n/format";
 import { RULE_CODES, type RuleCode } from "@/lib/rules/case";
@@ -57,6 +58,7 @@ export default page({ name: "/flags", access: "clinic-patients", search: ZFlagSe
                     </td>
                     <th scope="row">
                       <Link href={`/flags/${flag.id}`}>{text.codes[flag.code as RuleCode]}</Link>
+                      {flag.code === "INJECTION_REVIEW" && needsBloodSugarNote(flag.episode.patient.comorbidities) && <span className="cell-note">{text.bloodSugarShort}</span>}
                     </th>
                     <td>
                       <Link href={`/patients/${flag.episode.patient.id}`}>{flag.episode.patient.name}</Link>

@@ -5,11 +5,12 @@ import { MorningPainForm, SessionLogForm } from "@/components/portal/PortalForms
 import { OfflineStamp } from "@/components/portal/OfflineStamp";
 import { PlanOnHold } from "@/components/portal/PlanOnHold";
 import { AdherenceTable, PrescriptionDetails } from "@/components/programs/PrescriptionDetails";
+import { exerciseShortName } from "@/lib/programs/exercise-names";
 import { decimate, outcomeSeries } from "@/lib/charts/chart-series";
 import { isoDate, today } from "@/lib/dates";
 import { formatDate, formatInputNumber, formatMoment } from "@/lib/i18n/format";
 import { planStamp, PLAN_STAMP_ATTRIBUTE } from "@/lib/offline/offline-pages";
-import { doseKind, doseText } from "@/lib/programs/exercise-dose";
+import { doseKind, doseText, exercisesOn } from "@/lib/programs/exercise-dose";
 import { heldLoadSentences } from "@/lib/programs/plan-text";
 import { EFFORTS } from "@/lib/rules/case";
 import { getPortalOverview } from "@/lib/portal/portal-overview";
@@ -51,16 +52,20 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
     : [];
   const onHold = overview?.plan?.status === "ON_HOLD";
   const heldLoad = heldLoadSentences(overview?.plan ?? null, messages);
-  // What the session form offers to log: each program with today's dose to copy from.
+  // What the session form offers to log: each program with today's exercises, each with its own
+  // dose (the heel raise with its load), and the heel raise's numbers to copy from.
   const loggable = (overview?.programs ?? []).map((program) => {
     const p = program.prescription;
-    const setsAndReps = doseKind(p?.phaseSpec.exercise ?? program.content.phases[0]?.exercise ?? "") === "SETS_REPS";
     const load = p && p.suggestedLoadKg > 0 ? messages.prescription.load(formatInputNumber(p.suggestedLoadKg, actor.locale)) : messages.prescription.bodyWeight;
+    const exercises = (p ? exercisesOn(p.phaseSpec, p.day) : []).map((exercise) => {
+      const heelRaise = doseKind(exercise.exercise) === "SETS_REPS";
+      const dose = doseText(exercise, messages);
+      return { code: exercise.exercise, name: exerciseShortName(messages, exercise.exercise), dose: heelRaise ? `${dose}, ${load.toLowerCase()}` : dose, heelRaise };
+    });
     return {
       value: program.id,
       label: program.templateName,
-      dose: p ? (setsAndReps ? `${doseText(p.phaseSpec, messages)}, ${load.toLowerCase()}` : doseText(p.phaseSpec, messages)) : null,
-      setsAndReps,
+      exercises,
       copy: p ? { sets: String(p.sets), reps: String(p.reps[0]), loadKg: p.suggestedLoadKg > 0 ? formatInputNumber(p.suggestedLoadKg, actor.locale) : "" } : { sets: "", reps: "", loadKg: "" },
     };
   });
@@ -126,8 +131,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                 </h2>
                 {program.prescription?.completed && (
                   <div className="notice">
-                    <p>{text.completed(program.prescription.totalWeeks)}</p>
-                    <p>{text.maintenance}</p>
+                    <p>{text.completed[program.kind](program.prescription.totalWeeks)}</p>
                   </div>
                 )}
                 {program.prescription ? (
@@ -152,7 +156,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                   today={isoDate(day)}
                   text={{
                     title: text.sessionTitle, program: text.program, date: text.date, done: text.done, doneYes: text.doneYes, doneNo: text.doneNo,
-                    sets: text.sets, reps: text.reps, loadKg: text.loadKg, noLoad: text.noLoad, painDuring: text.painDuring,
+                    exercisesDone: text.exercisesDone, sets: text.sets, reps: text.reps, loadKg: text.loadKg, noLoad: text.noLoad, painDuring: text.painDuring,
                     effort: text.effort, effortOptions: EFFORTS.map((value) => ({ value, label: text.effortOptions[value] })),
                     todaysPlan: text.todaysPlan, copyPlan: text.copyPlan, copyPlanHint: text.copyPlanHint,
                     save: text.saveSession, saving: text.savingSession, networkError: text.networkError, refused: messages.error.notFound, queued: text.queued,

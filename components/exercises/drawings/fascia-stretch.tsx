@@ -4,8 +4,8 @@ import { leg } from "./leg";
 import { Limb } from "./limb";
 import { LegShape, MoveArrow } from "./parts";
 
-// Sitting, the sore foot across the other knee: its shin lies across, the sole faces out. A hand
-// bends the toes back towards the shin, and the sole (dashed) is stretched.
+// Sitting, the sore foot across the other knee: its shin lies across, the sole faces out. The
+// patient's own hand bends the toes back towards the shin, and the sole (dashed) is stretched.
 const BALL: Point = [196, 74];
 const FOOT_ANGLE = -86;
 const SCALE = 1.15;
@@ -28,12 +28,13 @@ const otherKnee = smoothPath(
   { tension: 0.6 },
 );
 
-// The hand from the upper right: the palm against the undersides of the toes, the fingers over
-// their tips.
+// The patient's own hand, from their side (the upper left): the forearm over the foot, the
+// fingers wrapped over the toe tips onto their undersides, pulling them back.
 const [tipX, tipY] = foot.toeTip;
-const palm: Point = [foot.toePad[0] + 13, foot.toePad[1] - 1];
-const forearm: Point[] = [[340, 4], [290, 20], [248, 40], palm];
-const fingers: Point[] = [palm, [tipX + 10, tipY - 12], [tipX - 4, tipY - 14], [tipX - 12, tipY - 4]];
+const [padX, padY] = foot.toePad;
+const wrist: Point = [tipX - 22, tipY - 22];
+const forearm: Point[] = [[-20, -20], [50, -6], [110, 12], wrist];
+const fingers: Point[] = [wrist, [tipX + 2, tipY - 14], [tipX + 18, tipY - 4], [padX + 14, padY + 6]];
 
 // The toes' way back towards the shin, an arc about the ball of the foot.
 const toeBase: Point = [BALL[0] - 8, BALL[1] - 4];

@@ -29,7 +29,7 @@ export default page({ name: "/portal/learn", access: "own-record" }, async ({ ac
             {section.paragraphs.map((paragraph) => (
               <p key={paragraph}>{paragraph}</p>
             ))}
-            {section.painRule && <p>{messages.handout.painRule(painLimit)}</p>}
+            {section.painRule && <p>{messages.prescription.painRule(painLimit)}</p>}
           </section>
         ))}
         <WarningSigns locale={actor.locale} id="contact-heading" />
