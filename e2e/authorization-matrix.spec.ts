@@ -163,7 +163,7 @@ const ACTIONS: Record<string, ActionCase> = {
   sendPatientMessageAction: { access: "clinic-patients", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "patientId")], form: { body: "Ja, gerne roligt." } }) },
   savePsfsActivitiesAction: { access: "clinic-patients", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "patientId"), id(w, "episodeId")], form: { "activity.0": "Gå op ad trapper" } }) },
   // A score for the activity the clinician may have set above; without one it is left out.
-  saveWeeklyCheckInAction: { access: "own-record", shape: "form", ids: "none", input: () => ({ args: [], form: { activityPain: "3", "psfs.0": "6" } }) },
+  saveWeeklyCheckInAction: { access: "own-record", shape: "form", ids: "none", input: () => ({ args: [], form: { activityPain: "3", globalChange: "1", "psfs.0": "6" } }) },
   // The spare patient: a request stops every later write to the patient it names.
   recordErasureRequestAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "spareId")] }) },
   placeHoldAction: { access: "clinic-admin", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "patientId")], form: { kind: "SUPERVISION" } }) },

@@ -47,6 +47,7 @@ test("a weekly check-in on the phone reaches the clinic's chart, a message each 
   await checkIn.getByLabel("Hvor ondt har hælen højst gjort", { exact: false }).fill("6");
   await checkIn.getByLabel("Gå op ad trapper").fill("3");
   await checkIn.getByLabel("Løbe 5 km").fill("2");
+  await checkIn.getByRole("group", { name: /Alt i alt: hvordan har din hæl det nu/ }).getByLabel("Lidt bedre").check();
   await checkIn.getByRole("button", { name: "Send ugens tjek" }).tap();
   await expect(checkIn.getByText("Tak for dit svar.", { exact: false })).toBeVisible();
   await expect(checkIn.getByRole("button", { name: "Send ugens tjek" })).toHaveCount(0);
@@ -105,6 +106,9 @@ test("a weekly check-in on the phone reaches the clinic's chart, a message each 
   const functionChart = clinic.getByRole("img", { name: "Patientspecifik funktionsskala (PSFS)" });
   await expect(functionChart.locator(".recharts-legend-item-text")).toContainText(["Patientspecifik funktionsskala (PSFS), fra patientens dagbog"]);
   await expect(clinic.getByRole("img", { name: "Smerte over tid" }).locator(".recharts-legend-item-text")).toContainText(["Værste smerte ved daglig aktivitet, sidste uge (NRS), fra patientens dagbog"]);
+  // The rating of change is among the measurements, as the patient gave it.
+  await clinic.getByText("Målinger som tabel").click();
+  await expect(clinic.getByRole("row").filter({ hasText: "Patientens vurdering af ændring siden start" })).toContainText("1");
   await clinic.getByRole("link", { name: "Træningsplan til print" }).click();
   await expect(clinic.getByRole("img", { name: HEEL_RAISE_DRAWING })).toBeVisible();
   await expectNoAxeViolations(clinic);

@@ -161,7 +161,7 @@ async function driveLoad(
         id: clientId,
         url: "/portal",
         send: () =>
-          callServerAction(BASE, patientCookie, logSession, [{ clientId, assignmentId, date: day, completed: "yes", sets: "3", reps: "15", loadKg: "", painDuring: String(i % 3) }], "/portal"),
+          callServerAction(BASE, patientCookie, logSession, [{ clientId, assignmentId, date: day, completed: "yes", sets: "3", reps: "15", loadKg: "", painDuring: String(i % 3), effort: "AS_INTENDED" }], "/portal"),
         acknowledged: (answer) => (answer.value as { status?: string } | null)?.status === "saved",
       };
     });

@@ -3,11 +3,15 @@ import { useActionState } from "react";
 import type { FormState } from "@/lib/forms/form-state";
 import { initialFormState } from "@/lib/forms/form-state";
 import { FormShell } from "../FormShell";
+import { RadioGroup } from "../RadioGroup";
 import { TextField } from "../TextField";
 
-export type CheckInText = { activityPain: string; psfsIntro: string; save: string; saving: string };
+export type CheckInText = { activityPain: string; psfsIntro: string; globalChange: string; globalChangeOptions: { value: string; label: string }[]; save: string; saving: string };
 
-/** The weekly check-in: pain during activity, then a score for each of the patient's own PSFS activities; once sent, the thanks. */
+/**
+ * The weekly check-in: pain during activity, a score for each of the patient's own PSFS
+ * activities, and the patient's rating of change since the start; once sent, the thanks.
+ */
 export function WeeklyCheckInForm({ action, activities, text }: { action: (state: FormState, formData: FormData) => Promise<FormState>; activities: string[]; text: CheckInText }) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const v = state.values;
@@ -31,6 +35,7 @@ export function WeeklyCheckInForm({ action, activities, text }: { action: (state
           ))}
         </fieldset>
       )}
+      <RadioGroup name="globalChange" legend={text.globalChange} options={text.globalChangeOptions} defaultValue={v.globalChange} error={e.globalChange} />
     </FormShell>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { iceIsUnsafe } from "@/lib/clinical/comorbidities";
+import { iceAdvice } from "@/lib/clinical/comorbidities";
 import { EDUCATION } from "@/lib/education/education-content";
 import { doseText } from "@/lib/programs/exercise-dose";
 import type { Messages } from "@/lib/i18n";
@@ -108,7 +108,7 @@ export function PlanHandout({
                 <li key={advice}>{advice}</li>
               ))}
               {/* Ice, unless the patient's sensation or circulation makes it unsafe (SPEC §3). */}
-              {program.kind === "FIRST_WEEK" && <li>{iceIsUnsafe(comorbidities) ? text.noIce : text.ice}</li>}
+              {program.kind === "FIRST_WEEK" && <li>{text.iceAdvice[iceAdvice(comorbidities)]}</li>}
             </ul>
             {program.content.phases.length > 1 && (
               <>

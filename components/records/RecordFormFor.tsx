@@ -77,7 +77,9 @@ export function RecordFormFor({ kind, messages, locale, patient, target, initial
           return {
             value,
             label: messages.instrument[value],
-            about: o.about(`${spec.min}–${spec.max}`, spec.better === "lower" ? o.betterLower : o.betterHigher, spec.mcidFraction ? o.mcidNrs : o.mcidPoints(spec.mcidPoints)),
+            about: spec.ratesChange
+              ? o.aboutChange
+              : o.about(`${spec.min}–${spec.max}`, spec.better === "lower" ? o.betterLower : o.betterHigher, spec.mcidFraction ? o.mcidNrs : o.mcidPoints(spec.mcidPoints)),
             source: o.source(spec.sources.map((key) => (key === "CLINIC_DEFAULT" ? messages.flags.clinicDefault : citation(key))).join(" ")),
           };
         })}

@@ -4,9 +4,13 @@
 export const COMORBIDITIES = ["DIABETES", "PERIPHERAL_NEUROPATHY", "PERIPHERAL_ARTERIAL_DISEASE"] as const;
 export type Comorbidity = (typeof COMORBIDITIES)[number];
 
-/** No ice for a patient with reduced sensation or poor circulation. */
-export function iceIsUnsafe(comorbidities: readonly string[]): boolean {
-  return comorbidities.includes("PERIPHERAL_NEUROPATHY") || comorbidities.includes("PERIPHERAL_ARTERIAL_DISEASE");
+/**
+ * The ice advice a patient gets: none with reduced sensation or poor circulation; with diabetes
+ * only once sensation is checked, since diabetic neuropathy often goes undiagnosed; else ice.
+ */
+export function iceAdvice(comorbidities: readonly string[]): "NONE" | "IF_SENSATION_CHECKED" | "ICE" {
+  if (comorbidities.includes("PERIPHERAL_NEUROPATHY") || comorbidities.includes("PERIPHERAL_ARTERIAL_DISEASE")) return "NONE";
+  return comorbidities.includes("DIABETES") ? "IF_SENSATION_CHECKED" : "ICE";
 }
 
 /** A note on blood sugar belongs beside an injection review for a patient with diabetes. */

@@ -17,6 +17,12 @@ export type InstrumentSpec = {
   unit: "%" | "{score}";
   /** Where the MCID comes from (lib/clinical/references.ts). */
   sources: ReferenceKey[];
+  /**
+   * A rating of change itself (the global rating of change): never compared with a baseline, so
+   * the rules and the charts leave it out; its `mcidPoints` is the rating a patient calls a
+   * success ("better" or more).
+   */
+  ratesChange?: true;
 };
 
 export const INSTRUMENTS: Record<Instrument, InstrumentSpec> = {
@@ -30,6 +36,9 @@ export const INSTRUMENTS: Record<Instrument, InstrumentSpec> = {
   FHSQ_FUNCTION: { min: 0, max: 100, better: "higher", mcidPoints: 7, decimals: 1, unit: "{score}", sources: ["LANDORF_RADFORD_2008", "LANDORF_2010"] },
   PSFS: { min: 0, max: 10, better: "higher", mcidPoints: 2, decimals: 1, unit: "{score}", sources: ["ABBOTT_SCHMITT_2014"] },
   LEFS: { min: 0, max: 80, better: "higher", mcidPoints: 9, decimals: 0, unit: "{score}", sources: ["BINKLEY_1999"] },
+  // A 7-point scale, −3 "much worse" to +3 "much better", the patient's own judgement of change
+  // since the start: the anchor of the MCID studies (Landorf 2010) and of treatment success.
+  GLOBAL_CHANGE: { min: -3, max: 3, better: "higher", mcidPoints: 2, decimals: 0, unit: "{score}", sources: ["KAMPER_2009", "LANDORF_2010"], ratesChange: true },
 };
 
 export const PAIN_INSTRUMENTS: Instrument[] = ["NRS_FIRST_STEP", "NRS_ACTIVITY"];

@@ -78,6 +78,14 @@ export const REFERENCES = {
     locator: "44(8):560–564",
     doi: "10.2519/jospt.2014.5248",
   },
+  KAMPER_2009: {
+    authors: "Kamper SJ, Maher CG, Mackay G",
+    title: "Global rating of change scales: a review of strengths and weaknesses and considerations for design",
+    journal: "J Man Manip Ther",
+    year: 2009,
+    locator: "17(3):163–170",
+    doi: "10.1179/jmt.2009.17.3.163",
+  },
   BINKLEY_1999: {
     authors: "Binkley JM, Stratford PW, Lott SA, Riddle DL",
     title: "The Lower Extremity Functional Scale (LEFS): scale development, measurement properties, and clinical application",

@@ -94,7 +94,7 @@ export const EDUCATION: Record<Locale, Education> = {
         paragraphs: [
           "Den vigtigste øvelse i programmet er tunge, langsomme hælløft. Forfoden hviler på kanten af et trin med et sammenrullet håndklæde under tæerne, og hælen hænger frit. Du løfter dig langsomt op på tæerne og sænker hælen ned under trinnet igen, typisk tre sekunder hver vej.",
           "Du træner typisk 3–4 gange om ugen; din plan viser, præcis hvor tit. Undervejs lægges der mere vægt på, fx med en rygsæk, så øvelsen bliver ved med at være tung.",
-          "I et dansk forsøg fra 2015 blev tunge hælløft sammenlignet med udstrækning. Efter tre måneder scorede hælløftgruppen bedre på et spørgeskema om smerte og funktion i foden (Foot Function Index). Efter 1, 6 og 12 måneder var der ingen forskel mellem grupperne.",
+          "I et dansk forsøg fra 2015 blev tunge hælløft sammenlignet med udstrækning. Efter tre måneder scorede hælløftgruppen bedre på et spørgeskema om smerte og funktion i foden (Foot Function Index). Efter 1, 6 og 12 måneder var der ingen forskel mellem grupperne. Begge grupper fik også et indlæg under hælen.",
         ],
         painRule: true,
       },
@@ -205,7 +205,7 @@ export const EDUCATION: Record<Locale, Education> = {
         paragraphs: [
           "The main exercise in the program is the heavy, slow heel raise. You stand with the front of your foot on the edge of a step, a rolled-up towel under your toes and your heel free. Rise slowly onto your toes and lower your heel below the step, usually about three seconds each way.",
           "You usually train 3–4 times a week; your plan shows exactly how often. Along the way, more weight is added, for example with a backpack, so the exercise stays heavy.",
-          "In a Danish trial from 2015, heavy heel raises were compared with stretching. After three months, the heel-raise group scored better on a questionnaire about foot pain and function (the Foot Function Index). At 1, 6 and 12 months there was no difference between the groups.",
+          "In a Danish trial from 2015, heavy heel raises were compared with stretching. After three months, the heel-raise group scored better on a questionnaire about foot pain and function (the Foot Function Index). At 1, 6 and 12 months there was no difference between the groups. Both groups also had a heel insert.",
         ],
         painRule: true,
       },

@@ -1,6 +1,7 @@
 // The weekly check-in (SPEC §10): once a week the portal asks the patient for their pain during
-// activity (NRS_ACTIVITY) and for a score of each of their own PSFS activities, which their
-// clinician set in the patient's words. The answers are patient-recorded measurements like the
+// activity (NRS_ACTIVITY), for a score of each of their own PSFS activities, which their
+// clinician set in the patient's words, and for their global rating of change since the start
+// (GLOBAL_CHANGE, clinical review N37). The answers are patient-recorded measurements like the
 // diary's, so the charts, the rules (withEpisodeWrite evaluates them in the same transaction)
 // and the clinic report read them as they read the clinic's.
 import { z } from "zod";
@@ -14,6 +15,7 @@ import { withEpisodeWrite } from "../episodes/with-episode-write";
 import { AppError } from "../errors";
 import { numberLimit, textLimit } from "../forms/field-limits";
 import { type FieldErrors, fieldErrorsOf, zOptionalText, zRequiredNumber } from "../forms/form-input";
+import { INSTRUMENTS } from "../clinical/instruments";
 import type { Instrument } from "../generated/prisma/enums";
 import { patientWhere } from "../patients/scope";
 import { assertProcessing } from "../retention/processing-stopped";
@@ -25,7 +27,7 @@ export const CHECK_IN_INTERVAL_DAYS = 7;
 export const MAX_PSFS_ACTIVITIES = 5;
 
 /** The check-in's fields: the activity pain and one score per PSFS activity (psfs.0, psfs.1, …). */
-export const CHECK_IN_FIELDS = { activityPain: numberLimit(0, 10), psfs: numberLimit(0, 10) };
+export const CHECK_IN_FIELDS = { activityPain: numberLimit(0, 10), psfs: numberLimit(0, 10), globalChange: numberLimit(INSTRUMENTS.GLOBAL_CHANGE.min, INSTRUMENTS.GLOBAL_CHANGE.max) };
 
 /** The clinician's form: each activity in the patient's own words (activity.0, activity.1, …). */
 export const PSFS_ACTIVITY_FIELDS = { activity: textLimit(100) };
@@ -95,12 +97,16 @@ export async function saveWeeklyCheckIn(db: Db, actor: Actor, raw: Record<string
   const parsed = z
     .object({
       activityPain: zRequiredNumber(CHECK_IN_FIELDS.activityPain),
+      globalChange: zRequiredNumber(CHECK_IN_FIELDS.globalChange),
       psfs: z.object(Object.fromEntries(activities.map((_, i) => [String(i), zRequiredNumber(CHECK_IN_FIELDS.psfs)]))),
     })
-    .safeParse({ activityPain: raw.activityPain, psfs: Object.fromEntries(activities.map((_, i) => [String(i), raw[`psfs.${i}`]])) });
+    .safeParse({ activityPain: raw.activityPain, globalChange: raw.globalChange, psfs: Object.fromEntries(activities.map((_, i) => [String(i), raw[`psfs.${i}`]])) });
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const scores = activities.map((_, i) => parsed.data.psfs[String(i)] as number);
-  const values: { instrument: Instrument; value: number; psfsItems?: { activity: string; score: number }[] }[] = [{ instrument: "NRS_ACTIVITY", value: parsed.data.activityPain }];
+  const values: { instrument: Instrument; value: number; psfsItems?: { activity: string; score: number }[] }[] = [
+    { instrument: "NRS_ACTIVITY", value: parsed.data.activityPain },
+    { instrument: "GLOBAL_CHANGE", value: parsed.data.globalChange },
+  ];
   if (activities.length > 0) {
     const mean = Math.round((scores.reduce((sum, score) => sum + score, 0) / scores.length) * 10) / 10;
     values.push({ instrument: "PSFS", value: mean, psfsItems: activities.map((activity, i) => ({ activity, score: scores[i]! })) });

@@ -170,3 +170,11 @@ describe("one input for both commands", () => {
     expect(codes(c, START)).not.toContain("LOAD_RESPONSE");
   });
 });
+
+describe("the global rating of change (clinical review N37)", () => {
+  it("is a change already: the rules never judge it against a baseline, so a rising rating does not stand in for improvement", () => {
+    const stuck = makeCase({ outcomes: [clinic(START, 7), clinic(plus(45), 7), clinic(plus(10), -1, "GLOBAL_CHANGE"), clinic(plus(45), 3, "GLOBAL_CHANGE")] });
+    expect(codes(stuck, plus(50))).toContain("NO_IMPROVEMENT");
+    expect(flag(stuck, plus(50), "NO_IMPROVEMENT")?.evidence).toMatchObject({ judgeable: [{ instrument: "NRS_FIRST_STEP", baseline: 7, latest: 7 }] });
+  });
+});

@@ -49,9 +49,10 @@ export function judgeDays(instrument: Instrument, days: readonly DayValue[], asO
   };
 }
 
-/** Every instrument measured on or before `asOfDay`, in the order of SPEC §4. */
+/** Every instrument measured on or before `asOfDay`, in the order of SPEC §4; a rating of change has no baseline to judge against. */
 export function judgeAll(byInstrument: ReadonlyMap<Instrument, readonly DayValue[]>, asOfDay: number, settings: JudgementSettings): InstrumentJudgement[] {
   return (Object.keys(INSTRUMENTS) as Instrument[]).flatMap((instrument) => {
+    if (INSTRUMENTS[instrument].ratesChange) return [];
     const judged = judgeDays(instrument, byInstrument.get(instrument) ?? [], asOfDay, settings);
     return judged ? [judged] : [];
   });

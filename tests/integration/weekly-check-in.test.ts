@@ -38,38 +38,44 @@ describe(`the weekly check-in on ${TEST_DB_KIND}`, () => {
     expect(isAppError(await savePsfsActivities(t.prisma, patient, episodeId, {}).catch((error: unknown) => error), "NOT_FOUND")).toBe(true);
   });
 
-  it("asks once a week, with each activity, and refuses a score outside 0–10 without storing anything", async () => {
+  it("asks once a week, with each activity and the rating of change, and refuses a score outside its scale without storing anything", async () => {
     expect(await getWeeklyCheckIn(t.prisma, patient, day)).toEqual({ activities: ["Gå op ad trapper", "Løbe 5 km"], lastDate: null, due: true, nextDate: null });
     expect(await saveWeeklyCheckIn(t.prisma, patient, { activityPain: "11", "psfs.0": "4" }, day)).toEqual({
       status: "invalid",
-      fieldErrors: { activityPain: "outOfRange", "psfs.1": "required" },
+      fieldErrors: { activityPain: "outOfRange", globalChange: "required", "psfs.1": "required" },
+    });
+    expect(await saveWeeklyCheckIn(t.prisma, patient, { activityPain: "3", globalChange: "4", "psfs.0": "4", "psfs.1": "4" }, day)).toEqual({
+      status: "invalid",
+      fieldErrors: { globalChange: "outOfRange" },
     });
     expect(await t.prisma.outcomeMeasurement.count({ where: { episodeId } })).toBe(0);
   });
 
-  it("stores the answers as the patient's measurements, the PSFS as the mean with each activity, once a day", async () => {
+  it("stores the answers as the patient's measurements, the PSFS as the mean with each activity, the rating of change as it was given, once a day", async () => {
     const earlier = addDays(day, -35);
-    expect(await saveWeeklyCheckIn(t.prisma, patient, { activityPain: "6", "psfs.0": "3", "psfs.1": "2" }, earlier)).toEqual({ status: "saved", nextDate: addDays(earlier, 7) });
+    expect(await saveWeeklyCheckIn(t.prisma, patient, { activityPain: "6", globalChange: "0", "psfs.0": "3", "psfs.1": "2" }, earlier)).toEqual({ status: "saved", nextDate: addDays(earlier, 7) });
     // Sent again the same day: the day's answers change, no second row.
-    await saveWeeklyCheckIn(t.prisma, patient, { activityPain: "5", "psfs.0": "3", "psfs.1": "4" }, earlier);
+    await saveWeeklyCheckIn(t.prisma, patient, { activityPain: "5", globalChange: "-1", "psfs.0": "3", "psfs.1": "4" }, earlier);
     const rows = await t.prisma.outcomeMeasurement.findMany({ where: { episodeId }, orderBy: { instrument: "asc" } });
     expect(rows.map((row) => [row.instrument, row.recordedBy, Number(row.value)])).toEqual([
       ["NRS_ACTIVITY", "PATIENT", 5],
       ["PSFS", "PATIENT", 3.5],
+      ["GLOBAL_CHANGE", "PATIENT", -1],
     ]);
     expect(rows.find((row) => row.instrument === "PSFS")!.psfsItems).toEqual([{ activity: "Gå op ad trapper", score: 3 }, { activity: "Løbe 5 km", score: 4 }]);
 
     // Weeks later it is due again; after today's it is not, until next week.
     expect((await getWeeklyCheckIn(t.prisma, patient, day))!.due).toBe(true);
-    await saveWeeklyCheckIn(t.prisma, patient, { activityPain: "2", "psfs.0": "8", "psfs.1": "6" }, day);
+    await saveWeeklyCheckIn(t.prisma, patient, { activityPain: "2", globalChange: "2", "psfs.0": "8", "psfs.1": "6" }, day);
     expect(await getWeeklyCheckIn(t.prisma, patient, day)).toMatchObject({ due: false, nextDate: addDays(day, 7) });
   });
 
   it("counts in the clinic report's judgement of the episode like the clinic's measurements, and is audited", async () => {
-    // Five weeks from the first check-in to today: both instruments judgeable, both improved by their MCID.
+    // Five weeks from the first check-in to today: both instruments judgeable, both improved by their MCID. The
+    // rating of change is a change already: it has no baseline to be judged against.
     const facts = await t.prisma.episodeReportFacts.findUniqueOrThrow({ where: { episodeId } });
     expect(facts).toMatchObject({ week12: "IMPROVED", week12Judged: ["NRS_ACTIVITY", "PSFS"], week12Improved: ["NRS_ACTIVITY", "PSFS"] });
     const audit = await t.prisma.auditEvent.count({ where: { actorId: patient.userId, entity: "OutcomeMeasurement" } });
-    expect(audit).toBe(6);
+    expect(audit).toBe(9);
   });
 });

@@ -118,7 +118,12 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                 <WeeklyCheckInForm
                   action={saveWeeklyCheckInAction}
                   activities={checkIn.activities}
-                  text={{ activityPain: messages.checkIn.activityPain, psfsIntro: messages.checkIn.psfsIntro, save: messages.checkIn.save, saving: messages.checkIn.saving }}
+                  text={{
+                    activityPain: messages.checkIn.activityPain, psfsIntro: messages.checkIn.psfsIntro, save: messages.checkIn.save, saving: messages.checkIn.saving,
+                    globalChange: messages.checkIn.globalChange,
+                    // Best first, as the scale is read.
+                    globalChangeOptions: Object.entries(messages.checkIn.globalChangeOptions).map(([value, label]) => ({ value, label })).sort((a, b) => Number(b.value) - Number(a.value)),
+                  }}
                 />
               </section>
             )}
