@@ -1,19 +1,26 @@
 import Link from "next/link";
-import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import type { FlagSeverity, FlagStatus, Locale } from "@/lib/generated/prisma/enums";
 import { flagRecommendation } from "@/lib/flags/flag-text";
 import type { Messages } from "@/lib/i18n";
 import type { RuleCode } from "@/lib/rules/case";
 import { fromFlagSeverity } from "@/lib/rules/severity";
+import { FlagPatientNotes } from "./FlagPatientNotes";
 import { SeverityBadge } from "./SeverityBadge";
 
 type Flag = { id: string; code: string; severity: FlagSeverity; status: FlagStatus; evidence: unknown };
 
-/**
- * The episode's open and acknowledged flags, most severe first, each with what to do; an
- * injection review for a patient with diabetes carries the blood-sugar note.
- */
-export function PatientFlags({ flags, comorbidities, messages, locale }: { flags: Flag[]; comorbidities: readonly string[]; messages: Messages; locale: Locale }) {
+/** The episode's open and acknowledged flags, most severe first, each with what to do and what the patient's record adds to it. */
+export function PatientFlags({
+  flags,
+  patient,
+  messages,
+  locale,
+}: {
+  flags: Flag[];
+  patient: { comorbidities: readonly string[]; shoeAgeKm: { toString(): string } | number | null };
+  messages: Messages;
+  locale: Locale;
+}) {
   const text = messages.flags;
   return (
     <section aria-labelledby="flags-heading" className="panel">
@@ -28,7 +35,7 @@ export function PatientFlags({ flags, comorbidities, messages, locale }: { flags
               <Link href={`/flags/${flag.id}`}>{text.codes[flag.code as RuleCode]}</Link>
               {flag.status !== "OPEN" && <span className="muted"> · {text.statuses[flag.status]}</span>}
               <p>{flagRecommendation(flag, messages, locale)}</p>
-              {flag.code === "INJECTION_REVIEW" && needsBloodSugarNote(comorbidities) && <p className="warning-box">{text.bloodSugar}</p>}
+              <FlagPatientNotes code={flag.code} patient={patient} messages={messages} locale={locale} />
             </li>
           ))}
         </ul>

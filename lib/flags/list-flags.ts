@@ -45,7 +45,7 @@ export async function getFlag(db: Db, actor: Actor, flagId: string) {
     where: { id: requireId(flagId), clinicId: actor.clinicId, episode: { patient: patientWhere(actor) } },
     include: {
       events: { orderBy: { at: "asc" } },
-      episode: { select: { patient: { select: { id: true, name: true, comorbidities: true } } } },
+      episode: { select: { patient: { select: { id: true, name: true, comorbidities: true, shoeAgeKm: true } } } },
     },
   });
   if (!flag) throw new AppError("NOT_FOUND");

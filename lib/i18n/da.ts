@@ -787,6 +787,8 @@ export const da = {
     source: "Kilder",
     bloodSugar: "Patienten har diabetes: en kortikosteroidinjektion kan hæve blodsukkeret i nogle dage; aftal ekstra målinger med lægen.",
     bloodSugarShort: "Diabetes: blodsukker efter en injektion",
+    shoes: (km: string, worn: boolean, range: string) =>
+      worn ? `Registreret: skoene har gået ${km} km – over de ${range} km, hvor dæmpningen typisk er brugt op. Overvej nye sko.` : `Registreret: skoene har gået ${km} km (dæmpningen holder typisk ${range} km).`,
     clinicDefault: "Klinikkens standard: ingen publiceret kilde angiver denne grænse. En administrator kan ændre den under Indstillinger.",
     history: "Historik",
     events: { OPENED: "Åbnet", SEVERITY_CHANGED: "Alvorlighed ændret", ACKNOWLEDGED: "Kvitteret", REOPENED: "Genåbnet", RESOLVED: "Løst" },
@@ -1114,7 +1116,7 @@ export const da = {
       ],
       CALF_LOWERING: [
         "Stil dig med forfoden på kanten af et trappetrin, så hælen er fri af trinnet. Hold fast i gelænderet eller væggen.",
-        "Lad hælen synke langsomt ned under trinnets kant uden at presse dig igennem smerte, og gå roligt op på tæerne igen.",
+        "Lad hælen synke langsomt ned under trinnets kant, men kun så langt, at det højst gør lidt ondt. Gå derefter roligt op på tæerne igen.",
         "Gentag 10–20 gange. Hold op, hvis det begynder at gøre skarpt ondt.",
       ],
       RUN_WALK_INTERVALS: [

@@ -787,6 +787,8 @@ export const en: Messages = {
     source: "Sources",
     bloodSugar: "The patient has diabetes: a corticosteroid injection can raise blood sugar for some days; agree extra checks with the physician.",
     bloodSugarShort: "Diabetes: blood sugar after an injection",
+    shoes: (km: string, worn: boolean, range: string) =>
+      worn ? `Recorded: the shoes have done ${km} km – past the ${range} km after which the cushioning is usually spent. Consider new shoes.` : `Recorded: the shoes have done ${km} km (the cushioning usually lasts ${range} km).`,
     clinicDefault: "Clinic default: no published source gives this threshold. An administrator can change it under Settings.",
     history: "History",
     events: { OPENED: "Opened", SEVERITY_CHANGED: "Severity changed", ACKNOWLEDGED: "Acknowledged", REOPENED: "Re-opened", RESOLVED: "Resolved" },
@@ -1114,7 +1116,7 @@ export const en: Messages = {
       ],
       CALF_LOWERING: [
         "Stand with the front of your foot on the edge of a step, your heel free of it. Hold on to the banister or a wall.",
-        "Let your heel sink slowly below the edge of the step without pushing through pain, then rise calmly onto your toes again.",
+        "Let your heel sink slowly below the edge of the step, but only as far as it hurts a little at most. Then rise calmly onto your toes again.",
         "Repeat 10–20 times. Stop if the pain turns sharp.",
       ],
       RUN_WALK_INTERVALS: [

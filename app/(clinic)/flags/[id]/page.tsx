@@ -4,6 +4,7 @@ import { fromFlagSeverity } from "@/lib/rules/severity";
 import { acknowledgeFlagAction } from "@/app/actions/flags";
 import { AppShell } from "@/components/AppShell";
 import { AcknowledgeForm } from "@/components/flags/AcknowledgeForm";
+import { FlagPatientNotes } from "@/components/flags/FlagPatientNotes";
 import { describeEvidence } from "@/lib/flags/describe-evidence";
 import { flagRecommendation } from "@/lib/flags/flag-text";
 import { getFlag } from "@/lib/flags/list-flags";
@@ -11,7 +12,6 @@ import { formatMoment } from "@/lib/i18n/format";
 import type { RuleCode } from "@/lib/rules/case";
 import { DetailsList } from "@/components/DetailsList";
 import { SourceList } from "@/components/SourceList";
-import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import { isReferenceKey } from "@/lib/clinical/references";
 import { z } from "zod";
 import { ids } from "@/lib/entry/ids";
@@ -35,8 +35,7 @@ export default page({ name: "/flags/[id]", access: "clinic-patients", params: z.
       <section className="panel" aria-labelledby="recommendation-heading">
         <h2 id="recommendation-heading">{text.recommendation}</h2>
         <p>{recommendation}</p>
-        {/* Comorbidities change the advice, not the rule (SPEC §3). */}
-        {flag.code === "INJECTION_REVIEW" && needsBloodSugarNote(flag.episode.patient.comorbidities) && <p className="warning-box">{messages.flags.bloodSugar}</p>}
+        <FlagPatientNotes code={flag.code} patient={flag.episode.patient} messages={messages} locale={actor.locale} />
         <h3>{text.source}</h3>
         <SourceList sources={flag.sources.filter(isReferenceKey)} clinicDefault={text.clinicDefault} />
       </section>

@@ -109,7 +109,7 @@ export default page({ name: "/patients/[id]", access: "clinic-patients", params:
         <>
           <OverviewTiles episode={record} program={mainProgram} plan={current?.plan ?? null} progress={progress} day={day} messages={messages} locale={locale} />
           <div className="overview-grid">
-            <PatientFlags flags={flags} comorbidities={patient.comorbidities} messages={messages} locale={locale} />
+            <PatientFlags flags={flags} patient={patient} messages={messages} locale={locale} />
             <section aria-labelledby="pain-chart-heading" className="panel">
               <div className="panel-heading">
                 <h2 id="pain-chart-heading">{messages.charts.pain}</h2>
