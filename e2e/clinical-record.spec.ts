@@ -189,7 +189,7 @@ test("the patient page shows today's HSR prescription, why, and adherence per we
   const section = page.getByRole("region", { name: "Programmer" }).getByRole("article", { name: "HSR hælløft" });
   await expect(section).toBeVisible();
   await expect(section.getByText(/^Programuge \d+, fase \d$/)).toBeVisible();
-  await expect(section.getByText(/Smerten må højst være 3\/10/)).toBeVisible();
+  await expect(section.getByText(/højst 3 på en skala fra 0 til 10/)).toBeVisible();
   await expect(section.getByText("Hvorfor:")).toBeVisible();
   await section.locator("summary", { hasText: "Gennemførte træninger pr. uge" }).click();
   await expect(section.getByRole("columnheader", { name: "Gennemført / ordineret" })).toBeVisible();

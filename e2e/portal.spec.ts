@@ -80,7 +80,7 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   const lastPainButton = await page.getByRole("form", { name: "Morgensmerte" }).getByRole("button", { name: "10", exact: true }).boundingBox();
   expect(lastPainButton!.y + lastPainButton!.height).toBeLessThanOrEqual(PHONE.viewport.height);
   await expect(page.getByRole("heading", { name: /Dagens øvelse: HSR hælløft, 12 uger/ })).toBeVisible();
-  await expect(page.getByText("Smerten må højst være 3/10 under og efter træning", { exact: false })).toBeVisible();
+  await expect(page.getByText("højst 3 på en skala fra 0 til 10, og det skal have lagt sig igen næste morgen", { exact: false })).toBeVisible();
   await expectNoAxeViolations(page);
   // Nothing is wider than the phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -126,7 +126,7 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   await page.reload();
   await expect(page.getByRole("region", { name: "Venter på at blive sendt" })).toHaveCount(0);
   const recent = page.getByRole("region", { name: "Min udvikling" });
-  await expect(recent.getByText(/Gennemført · 3 × 12 · .* smerte 7/)).toHaveCount(1);
+  await expect(recent.getByText(/Gennemført · Hælløft · 3 × 12 · .* smerte 7/)).toHaveCount(1);
   await expectNoAxeViolations(page);
 
   // The education page and the handout are a tap away.
@@ -211,7 +211,7 @@ test("offline on a phone, pain and a session are kept on it, sign-out warns, and
   // Back online: both are sent, and the waiting list goes.
   await phone.setOffline(false);
   await expect(waiting).toHaveCount(0);
-  await expect(progress.getByText(/Gennemført · 4 × 10 · .* smerte 1/)).toHaveCount(1);
+  await expect(progress.getByText(/Gennemført · Hælløft · 4 × 10 · .* smerte 1/)).toHaveCount(1);
   // … and the chart is drawn once its code can be fetched.
   await expect(progress.getByRole("img", { name: "Smerte ved første skridt om morgenen" }).locator("svg.recharts-surface").first()).toBeVisible();
   await phone.close();

@@ -116,7 +116,10 @@ test("a patient with reduced sensation gets no ice advice in the first week's ha
   const firstWeek = page.getByRole("article", { name: "Første uge" });
   await expect(firstWeek.getByText("Hold 10 sek. × 10, 3 gange om dagen")).toBeVisible();
   await expect(firstWeek.getByText(/sæt ×/)).toHaveCount(0);
+  // Towel curls and calf lowering come from day 3: named with their start day, not yet prescribed.
+  await expect(firstWeek.getByText(/Kommer senere i programmet: Krøl et håndklæde sammen med tæerne \(fra dag 3\); Langsom sænkning af hælen fra et trappetrin \(fra dag 3\)/)).toBeVisible();
   await page.getByRole("link", { name: "Træningsplan til print" }).click();
+  await expect(page.getByRole("heading", { level: 4, name: "Krøl et håndklæde sammen med tæerne (fra dag 3)" })).toBeVisible();
   await expect(page.getByText(/Brug ikke is på foden/)).toBeVisible();
   await expect(page.getByText(/ispose pakket ind i et viskestykke/)).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Kontakt egen læge samme dag, hvis" })).toBeVisible();
@@ -131,11 +134,14 @@ test("an admin edits a template and it is saved as its next version", async ({ p
   await page.getByLabel("Navn på dansk").fill("Tilbage til løb, klinikkens udgave");
   await expect(page.getByLabel("Navn på engelsk")).toHaveValue("Return to running");
   await page.getByLabel("Navn på engelsk").fill("Return to running, the clinic's version");
-  await page.getByLabel("Sæt").fill("0");
+  // Phase 1's one exercise, then an empty slot that would add another.
+  const runWalk = page.getByRole("group", { name: "Fase 1, øvelse 1" });
+  await expect(page.getByRole("group", { name: "Fase 1: tilføj en øvelse" }).getByLabel("Øvelse")).toHaveValue("");
+  await runWalk.getByLabel(/^Sæt/).fill("0");
   await page.getByRole("button", { name: "Gem som ny version" }).click();
   await expect(page.getByText("Skriv et helt tal fra 1 til 10.")).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByLabel("Sæt").fill("8");
+  await runWalk.getByLabel(/^Sæt/).fill("8");
   await page.getByRole("button", { name: "Gem som ny version" }).click();
   await expect(page).toHaveURL(/\/settings\/templates$/);
   const row = page.getByRole("row", { name: /Tilbage til løb, klinikkens udgave/ });

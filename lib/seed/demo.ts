@@ -370,8 +370,9 @@ function clinicOutcomes(
     if (startPain !== endPain || day === 0) {
       outcomes.push({ day, instrument: "FFI", value: clamp(Math.round(nrs * 9 + rng.int(-4, 4)), 0, 100) });
     }
-    // At follow-ups the patient rates the change since the start: about a step per two points of pain.
-    if (day > 0) outcomes.push({ day, instrument: "GLOBAL_CHANGE", value: clamp(Math.round((painOn(0) - nrs) / 2), -3, 3) });
+    // At follow-ups the patient rates the change since the start: about a step per two points of
+    // pain below the course's start (painOn draws from the random sequence, so it is not asked again).
+    if (day > 0) outcomes.push({ day, instrument: "GLOBAL_CHANGE", value: clamp(Math.round((startPain - nrs) / 2), -3, 3) });
     return outcomes;
   });
 }

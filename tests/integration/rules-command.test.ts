@@ -45,7 +45,7 @@ describe.runIf(TEST_DB_KIND === "pglite")("rules:evaluate", () => {
   it("reads stdin and speaks Danish on request", async () => {
     const { code, stdout } = await run(["-", "--lang", "da"], await readFile(EXAMPLE, "utf8"));
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)[0].flags[1].recommendation).toBe("Book en opfølgende konsultation.");
+    expect(JSON.parse(stdout)[0].flags[1].recommendation).toBe("Aftal en opfølgende konsultation.");
   });
 
   it.each([
