@@ -34,7 +34,7 @@ test("a red flag shows an urgent banner before saving and marks the timeline", a
   await signIn(page, "fysio@demo.dk");
   const patientUrl = await newPatientWithEpisode(page, "Rigmor Rødflag");
   await page.getByRole("link", { name: "Ny undersøgelse" }).click();
-  await expect(page.getByText(/Tryk med tommelfingeren på hælens underside/)).toBeVisible();
+  await expect(page.getByText(/Tryk med tommelfingeren medialt på hælens underside/)).toBeVisible();
   await page.getByLabel("Dato").fill("2026-09-01");
   await page.getByLabel("Smerte ved første skridt (0–10)").fill("7");
   // Nothing answered: every test and the screen ask for an answer.

@@ -46,7 +46,7 @@ test("a clinician acknowledges a flag, and it re-opens when its severity rises",
   await page.getByRole("link", { name: "Indstillinger" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Regelindstillinger");
   await expectNoAxeViolations(page);
-  await page.getByLabel(/Ingen bedring er høj fra dag/).fill("49");
+  await page.getByLabel(/Ingen bedring: alvorlighed høj fra dag/).fill("49");
   await page.getByRole("button", { name: "Gem og genberegn flag" }).click();
   await expect(page.getByText(/Gemt\. Flagene for \d+ åbne forløb genberegnes nu\./)).toBeVisible();
   // The re-evaluation runs in the background; the page follows it to the end.
@@ -62,7 +62,7 @@ test("a clinician acknowledges a flag, and it re-opens when its severity rises",
 
   // Put the threshold back for the other tests.
   await page.goto("/settings");
-  await page.getByLabel(/Ingen bedring er høj fra dag/).fill("56");
+  await page.getByLabel(/Ingen bedring: alvorlighed høj fra dag/).fill("56");
   await page.getByRole("button", { name: "Gem og genberegn flag" }).click();
   await expect(page.getByText(/Gemt\./)).toBeVisible();
 });

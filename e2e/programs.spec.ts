@@ -131,17 +131,21 @@ test("an admin edits a template and it is saved as its next version", async ({ p
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Redigér: Tilbage til løb" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Redigér Tilbage til løb");
+  // The editor fits a phone: its exercise choices shrink to the screen.
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByLabel("Navn på dansk").fill("Tilbage til løb, klinikkens udgave");
   await expect(page.getByLabel("Navn på engelsk")).toHaveValue("Return to running");
   await page.getByLabel("Navn på engelsk").fill("Return to running, the clinic's version");
   // Phase 1's one exercise, then an empty slot that would add another.
   const runWalk = page.getByRole("group", { name: "Fase 1, øvelse 1" });
-  await expect(page.getByRole("group", { name: "Fase 1: tilføj en øvelse" }).getByLabel("Øvelse")).toHaveValue("");
-  await runWalk.getByLabel(/^Sæt/).fill("0");
+  await expect(page.getByRole("group", { name: "Fase 1: tilføj en øvelse" }).getByLabel("Øvelse", { exact: true })).toHaveValue("");
+  await runWalk.getByLabel("Sæt eller gange om dagen").fill("0");
   await page.getByRole("button", { name: "Gem som ny version" }).click();
   await expect(page.getByText("Skriv et helt tal fra 1 til 10.")).toBeVisible();
   await expectNoAxeViolations(page);
-  await runWalk.getByLabel(/^Sæt/).fill("8");
+  await runWalk.getByLabel("Sæt eller gange om dagen").fill("8");
   await page.getByRole("button", { name: "Gem som ny version" }).click();
   await expect(page).toHaveURL(/\/settings\/templates$/);
   const row = page.getByRole("row", { name: /Tilbage til løb, klinikkens udgave/ });

@@ -10,7 +10,7 @@ import { heldLoadSentences } from "@/lib/programs/plan-text";
 import { ExerciseDrawing, exerciseDrawingLabel } from "../exercises/ExerciseDrawing";
 import { WarningSignsBody } from "../portal/WarningSigns";
 import { PrintButton } from "../PrintButton";
-import { exerciseName } from "@/lib/programs/exercise-names";
+import { exerciseName, exerciseShortName } from "@/lib/programs/exercise-names";
 import { PrescriptionDetails } from "./PrescriptionDetails";
 
 /**
@@ -128,7 +128,7 @@ export function PlanHandout({
                         <td>
                           {phase.exercises.map((e) => (
                             <div key={e.exercise}>
-                              {phase.exercises.length > 1 && `${exerciseName(messages, e.exercise)}: `}
+                              {phase.exercises.length > 1 && `${exerciseShortName(messages, e.exercise)}: `}
                               {doseText(e, messages)}
                             </div>
                           ))}
