@@ -84,8 +84,9 @@ test.describe("the patient page at 1366 × 768", () => {
     const timeline = page.getByRole("region", { name: "Forløbets registreringer" });
     await expect(timeline.getByRole("heading", { name: /^Dagbog, uge \d+/ }).first()).toBeVisible();
     await expect(timeline.locator("summary", { hasText: /^Vis \d+ ældre$/ })).toBeVisible();
+    // 3.7 screens since a phase holds several exercises, each with its dose (SPEC §6, issue 41).
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    expect(height).toBeLessThanOrEqual(FIRST_SCREEN.height * 3.4);
+    expect(height).toBeLessThanOrEqual(FIRST_SCREEN.height * 3.7);
   });
 });
 

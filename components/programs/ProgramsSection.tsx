@@ -109,7 +109,9 @@ export function ProgramsSection({ patientId, episode, plan, programs, templates,
           {program.maintenanceSince && <p className="hint">{text.maintaining(date(program.maintenanceSince))}</p>}
           {program.prescription ? (
             <>
-              <PrescriptionDetails prescription={program.prescription} messages={messages} locale={locale} />
+              {/* The clinician knows the exercises; their drawings are on the handout one click away, so
+                  the card stays short now that a phase holds several exercises (SPEC §6). */}
+              <PrescriptionDetails prescription={program.prescription} messages={messages} locale={locale} drawing={false} />
               <AdherenceStrip prescription={program.prescription} messages={messages} />
             </>
           ) : (
