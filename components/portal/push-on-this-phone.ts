@@ -12,24 +12,41 @@ const canPush = () => canRunWorker() && "PushManager" in window && typeof Notifi
 /** The worker's registration if there is one yet (it is made after the page has loaded). */
 const existing = async () => (canPush() ? ((await navigator.serviceWorker.getRegistration(SERVICE_WORKER_SCOPE)) ?? null) : null);
 
-/** Whether this phone takes the reminders as notifications now. */
+type Subscription = { endpoint: string; keys: { p256dh: string; auth: string } };
+/** Whether the server keeps this subscription for the signed-in patient. */
+const keep = (subscription: PushSubscription) => savePushSubscriptionAction(subscription.toJSON() as Subscription).catch(() => null);
+
+/**
+ * Whether this phone takes the reminders as notifications now. A subscription the server no
+ * longer keeps (it dropped the phone after a failed push) is given to it again; one it refuses
+ * (another account's, or one device too many) is undone, so the page never says "on" wrongly.
+ */
 export async function pushState(): Promise<PushState> {
   if (!canPush()) return "unsupported";
   if (Notification.permission === "denied") return "refused";
-  return (await (await existing())?.pushManager.getSubscription()) ? "on" : "off";
+  const subscription = await (await existing())?.pushManager.getSubscription();
+  if (!subscription) return "off";
+  if (await keep(subscription)) return "on";
+  await subscription.unsubscribe().catch(() => false);
+  return "off";
 }
 
-/** Asks the patient's permission, subscribes and tells the server; answers the new state, or null when it failed. */
+/**
+ * Asks the patient's permission, subscribes and tells the server; answers the new state, or
+ * null when it failed. A phone whose address the server keeps for another account (a shared
+ * phone whose last patient did not sign out) asks its push service for a new address once.
+ */
 export async function turnOnPush(vapidPublicKey: string): Promise<PushState | null> {
   if (!canPush()) return null;
   if ((await Notification.requestPermission()) !== "granted") return "refused";
   const worker = await registerPortalWorker();
   // A phone subscribes through an active worker; on a first visit it may still be installing.
   await activeWorker(worker);
-  const subscription = await worker.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: vapidPublicKey });
-  const saved = await savePushSubscriptionAction(subscription.toJSON() as { endpoint: string; keys: { p256dh: string; auth: string } }).catch(() => null);
-  if (saved) return "on";
-  await subscription.unsubscribe();
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const subscription = await worker.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: vapidPublicKey });
+    if (await keep(subscription)) return "on";
+    await subscription.unsubscribe();
+  }
   return null;
 }
 

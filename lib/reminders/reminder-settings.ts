@@ -8,7 +8,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { type FieldErrors, fieldErrorsOf } from "../forms/form-input";
 import { patientWhere } from "../patients/scope";
-import { isPushServiceEndpoint } from "./push-services";
+import { isPushServiceEndpoint, MAX_PUSH_SUBSCRIPTIONS } from "./push-services";
 import { minuteOfDay, REMINDER_KINDS, type ReminderKind, timeOfDay } from "./reminder-schedule";
 
 /** Each kind's time as "HH:MM", or null for no reminder. */
@@ -69,20 +69,27 @@ const ZPushSubscription = z.object({
 });
 
 /**
- * Keeps this phone's subscription for the signed-in patient. A phone that was another
- * patient's (a shared phone, signed in anew) moves to this one: one endpoint, one owner.
+ * Keeps this phone's subscription for the signed-in patient, and answers whether it did. An
+ * address already kept for another account stays that account's (F-12): the phone then asks
+ * its push service for a new address (push-on-this-phone.ts). A patient with the most devices
+ * already kept adds none until one is forgotten or fails. The account's row is locked so
+ * parallel requests cannot pass the cap together.
  */
 export async function savePushSubscription(db: Db, actor: Actor, raw: unknown): Promise<boolean> {
   const patient = await ownPatient(db, actor);
   const parsed = ZPushSubscription.safeParse(raw);
   if (!parsed.success) return false;
   const { endpoint, keys } = parsed.data;
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${actor.userId}::uuid FOR UPDATE`;
+    const kept = await tx.pushSubscription.findUnique({ where: { endpoint }, select: { userId: true } });
+    if (kept && kept.userId !== actor.userId) return false;
+    if (!kept && (await tx.pushSubscription.count({ where: { userId: actor.userId } })) >= MAX_PUSH_SUBSCRIPTIONS) return false;
     const subscription = { clinicId: actor.clinicId, userId: actor.userId, p256dh: keys.p256dh, auth: keys.auth };
     await tx.pushSubscription.upsert({ where: { endpoint }, create: { endpoint, ...subscription }, update: subscription });
     await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "Reminder", entityId: patient.id });
+    return true;
   });
-  return true;
 }
 
 /** Forgets this phone's subscription (at sign-out): the next patient on it gets none of these reminders. */

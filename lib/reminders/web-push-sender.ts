@@ -8,10 +8,11 @@ export type VapidKeys = { publicKey: string; privateKey: string };
 
 /** How long a push service keeps a reminder for a phone that is off: the reminder's window. */
 const TTL_SECONDS = 2 * 60 * 60;
+/** A push service answers in well under a second; one that does not is given up on (and its phone forgotten). */
 const TIMEOUT_MS = 10_000;
 
 /** `subject`: how the push service can reach whoever runs the app (mailto: or https:). */
-export function webPushSender(keys: VapidKeys, subject: string): PushSender {
+export function webPushSender(keys: VapidKeys, subject: string, timeoutMs = TIMEOUT_MS): PushSender {
   return async (target: PushTarget, payload: string): Promise<PushOutcome> => {
     const request = webpush.generateRequestDetails({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, payload, {
       vapidDetails: { subject, ...keys },
@@ -23,7 +24,7 @@ export function webPushSender(keys: VapidKeys, subject: string): PushSender {
       headers: request.headers as Record<string, string>,
       body: request.body ? new Uint8Array(request.body) : null,
       redirect: "error",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     }).catch(() => null);
     if (!response) return "failed";
     await response.body?.cancel();

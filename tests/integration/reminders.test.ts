@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import webpush from "web-push";
 import type { Actor } from "../../lib/auth/actor";
 import { addDays, isoDate } from "../../lib/dates";
@@ -7,6 +9,7 @@ import { logMorningPain } from "../../lib/portal/portal-logs";
 import { assignProgram } from "../../lib/programs/assignments";
 import { listTemplates, seedDefaultTemplates } from "../../lib/programs/templates";
 import { clinicClock, timeOfDay } from "../../lib/reminders/reminder-schedule";
+import { MAX_PUSH_SUBSCRIPTIONS } from "../../lib/reminders/push-services";
 import { forgetPushSubscription, getReminderTimes, savePushSubscription, saveReminderTimes } from "../../lib/reminders/reminder-settings";
 import { sendDueReminders } from "../../lib/reminders/send-due-reminders";
 import { webPushSender } from "../../lib/reminders/web-push-sender";
@@ -83,21 +86,44 @@ describe(`reminder settings on ${TEST_DB_KIND}`, () => {
   it("keeps a phone's subscription only on a browser's push service, and forgets it at sign-out", async () => {
     const { actor } = await portalPatient();
     const keys = { p256dh: "B".repeat(87), auth: "A".repeat(22) };
-    // An address the server would otherwise call for anyone: its own network, plain HTTP, a look-alike host.
-    for (const endpoint of ["http://fcm.googleapis.com/fcm/send/x", "https://127.0.0.1/push", "https://fcm.googleapis.com.evil.test/x", "https://intranet.local/hook"]) {
+    // An address the server would otherwise call for anyone: its own network, plain HTTP, a
+    // look-alike host, another port of a push host, a user name hiding a host (review F-1).
+    for (const endpoint of [
+      "http://fcm.googleapis.com/fcm/send/x",
+      "https://127.0.0.1/push",
+      "https://fcm.googleapis.com.evil.test/x",
+      "https://intranet.local/hook",
+      "https://fcm.googleapis.com:6379/x",
+      "https://fcm.googleapis.com:22/x",
+      "https://user:pass@fcm.googleapis.com/x",
+      "https://evil.example%2f@fcm.googleapis.com/x",
+    ]) {
       expect(await savePushSubscription(t.prisma, actor, { endpoint, keys })).toBe(false);
     }
-    const endpoint = "https://fcm.googleapis.com/fcm/send/abc123";
+    expect(await t.prisma.pushSubscription.count({ where: { userId: actor.userId } })).toBe(0);
+    const endpoint = "https://fcm.googleapis.com:443/fcm/send/abc123";
     expect(await savePushSubscription(t.prisma, actor, { endpoint, keys })).toBe(true);
     expect(await t.prisma.pushSubscription.count({ where: { userId: actor.userId } })).toBe(1);
-    // The same phone, signed in by another patient, moves to them.
+    // The same address sent by another patient stays the first one's (F-12); their phone asks for a new address.
     const other = await portalPatient();
-    expect(await savePushSubscription(t.prisma, other.actor, { endpoint, keys })).toBe(true);
-    expect(await t.prisma.pushSubscription.findUniqueOrThrow({ where: { endpoint } })).toMatchObject({ userId: other.actor.userId });
-    await forgetPushSubscription(t.prisma, actor, endpoint);
-    expect(await t.prisma.pushSubscription.count({ where: { endpoint } })).toBe(1);
+    expect(await savePushSubscription(t.prisma, other.actor, { endpoint, keys: { p256dh: "C".repeat(87), auth: "C".repeat(22) } })).toBe(false);
+    expect(await t.prisma.pushSubscription.findUniqueOrThrow({ where: { endpoint } })).toMatchObject({ userId: actor.userId, p256dh: "B".repeat(87) });
     await forgetPushSubscription(t.prisma, other.actor, endpoint);
+    expect(await t.prisma.pushSubscription.count({ where: { endpoint } })).toBe(1);
+    await forgetPushSubscription(t.prisma, actor, endpoint);
     expect(await t.prisma.pushSubscription.count({ where: { endpoint } })).toBe(0);
+  });
+
+  it("keeps a handful of devices per patient, however many requests arrive at once", async () => {
+    const { actor } = await portalPatient();
+    const keys = { p256dh: "B".repeat(87), auth: "A".repeat(22) };
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => savePushSubscription(t.prisma, actor, { endpoint: `https://fcm.googleapis.com/fcm/send/device-${i}`, keys })));
+    expect(answers.filter(Boolean)).toHaveLength(MAX_PUSH_SUBSCRIPTIONS);
+    expect(await t.prisma.pushSubscription.count({ where: { userId: actor.userId } })).toBe(MAX_PUSH_SUBSCRIPTIONS);
+    // A device already kept may send its subscription again (new keys after a browser update).
+    const kept = (await t.prisma.pushSubscription.findFirstOrThrow({ where: { userId: actor.userId } })).endpoint;
+    expect(await savePushSubscription(t.prisma, actor, { endpoint: kept, keys: { ...keys, auth: "D".repeat(22) } })).toBe(true);
+    expect(await savePushSubscription(t.prisma, actor, { endpoint: "https://fcm.googleapis.com/fcm/send/one-more", keys })).toBe(false);
   });
 });
 
@@ -132,6 +158,25 @@ describe(`sending due reminders on ${TEST_DB_KIND}`, () => {
     expect(await t.prisma.pushSubscription.count({ where: { userId: gone.actor.userId } })).toBe(0);
     await sendDueReminders(t.prisma, { now, portalUrl: PORTAL_URL, push });
     expect(await remindersTo(noPhone.email)).toHaveLength(1);
+  });
+
+  it("gives up on a push service that does not answer in time and forgets the phones that failed, then e-mails", async () => {
+    const { actor, email } = await portalPatient();
+    await saveReminderTimes(t.prisma, actor, { MORNING_PAIN: justNow, SESSION: "" });
+    // One address whose service never answers, one where nothing listens.
+    const silent = createServer(() => undefined).listen(0, "127.0.0.1");
+    await new Promise((resolve) => silent.once("listening", resolve));
+    const silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/push/silent`;
+    const phone = await pushService.subscribe(vapid.publicKey);
+    for (const endpoint of [silentUrl, "http://127.0.0.1:9/push/closed"]) {
+      await t.prisma.pushSubscription.create({ data: { clinicId, userId: actor.userId, endpoint, p256dh: phone.keys.p256dh, auth: phone.keys.auth } });
+    }
+    // Without the sender's timeout this would wait on the silent service past the test's own limit.
+    await sendDueReminders(t.prisma, { now, portalUrl: PORTAL_URL, push: webPushSender(vapid, "mailto:klinik@example.test", 1_000) });
+    silent.closeAllConnections();
+    silent.close();
+    expect(await t.prisma.pushSubscription.count({ where: { userId: actor.userId } })).toBe(0);
+    expect(await remindersTo(email)).toHaveLength(1);
   });
 
   it("waits for its minute, skips a day already logged, and stops when the program ends", async () => {
