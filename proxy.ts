@@ -16,6 +16,9 @@ const MESSAGES: Record<RequestProblem["reason"], string> = {
   "too-large": "Forespørgslen er for stor. / The request is too large.",
   "bad-bytes": "Forespørgslen indeholder tegn, som ikke kan bruges. / The request contains characters that cannot be used.",
   "bad-json": "Forespørgslen kunne ikke læses (ugyldig JSON). / The request could not be read (malformed JSON).",
+  "bad-callback": "Adressen efter login hører ikke til denne side. / The address after sign-in does not belong to this site.",
+  "cross-origin": "Forespørgslen kommer fra en anden side. / The request comes from another site.",
+  "wrong-method": "Denne adresse tager kun imod login-formularen. / This address only takes the sign-in form.",
 };
 
 // An id from a proxy in front is kept if it looks like one; anything else is replaced.
@@ -25,13 +28,14 @@ export async function proxy(request: NextRequest) {
   const given = request.headers.get(REQUEST_ID_HEADER);
   const requestId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const security = securityHeaders({ nonce, https: readEnv().NEXTAUTH_URL?.startsWith("https:") ?? false });
-  const problem = await checkRequest(request);
+  const configured = readEnv().NEXTAUTH_URL;
+  const security = securityHeaders({ nonce, https: configured?.startsWith("https:") ?? false });
+  const problem = await checkRequest(request, [request.nextUrl.host, ...(configured ? [new URL(configured).host] : [])]);
   if (problem) {
     logger.info({ reqId: requestId, kind: "request", reason: problem.reason, status: problem.status }, "request refused");
     return new NextResponse(MESSAGES[problem.reason], {
       status: problem.status,
-      headers: { ...security, "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", [REQUEST_ID_HEADER]: requestId },
+      headers: { ...security, "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", [REQUEST_ID_HEADER]: requestId, ...(problem.status === 405 ? { allow: "POST" } : {}) },
     });
   }
   const headers = new Headers(request.headers);

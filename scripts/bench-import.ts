@@ -47,14 +47,34 @@ runCli(async () => {
       return { label, seconds, added: result.added, existing: result.existing };
     };
     const results = [await timed("check (dry run)", true), await timed("import", false), await timed("the same file again", false)];
+    const emptyLines = await refuseEmptyLines(prisma, admin);
     await mkdir(path.join(ROOT, "bench"), { recursive: true });
-    await writeFile(path.join(ROOT, "bench/import-results.json"), `${JSON.stringify({ database: target.kind, rows: BENCH_PATIENTS, bytes: file.byteLength, results }, null, 2)}\n`);
+    await writeFile(path.join(ROOT, "bench/import-results.json"), `${JSON.stringify({ database: target.kind, rows: BENCH_PATIENTS, bytes: file.byteLength, results, emptyLines }, null, 2)}\n`);
   } finally {
     if (clinicId) await removeClinic(prisma, clinicId);
     await prisma.$disconnect();
     await db.close();
   }
 });
+
+/**
+ * The red team's file (security review F-10): a header and 4.9 million empty lines, 9.8 MB,
+ * refused for its row count. Reading every line first blocked the server 2.3 s and grew it 0.8 GB.
+ */
+async function refuseEmptyLines(prisma: Parameters<typeof importPatients>[0], admin: Parameters<typeof importPatients>[1]) {
+  const header = new TextEncoder().encode("Navn;Fødselsdato;Køn;Ramt side\r\n");
+  const bytes = new Uint8Array(header.length + 2 * 4_900_000);
+  bytes.set(header);
+  for (let i = header.length; i < bytes.length; i += 2) bytes.set([13, 10], i);
+  const rss = process.memoryUsage().rss;
+  const started = performance.now();
+  const result = await importPatients(prisma, admin, bytes, { dryRun: true, today: () => new Date() });
+  const seconds = (performance.now() - started) / 1000;
+  const grewMb = Math.round((process.memoryUsage().rss - rss) / 1024 / 1024);
+  if (result.status !== "fileProblem") throw new Error("The file of empty lines was not refused.");
+  console.log(`  ${"9.8 MB of empty lines".padEnd(28)} ${seconds.toFixed(1).padStart(6)} s   refused, memory grew ${grewMb} MB`);
+  return { seconds, grewMb };
+}
 
 /** A clinic's list as Danish Excel saves it: a BOM, semicolons, Danish dates for some rows. */
 function importFile(clinicianEmails: string[]): Uint8Array {

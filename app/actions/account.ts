@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { deliverEmailInBackground } from "@/lib/email/delivery-runner.server";
 import { waitSentence } from "@/lib/auth/throttled";
 import { formAction } from "@/lib/entry/action.server";
@@ -20,9 +21,10 @@ export const saveOwnProfileAction = formAction({ name: "account.saveProfile", ac
 });
 
 export const changeOwnPasswordAction = formAction({ name: "account.changePassword", access: "own-account", args: [] }, async ({ actor, db, messages, values, answer }) => {
-  const result = await changeOwnPassword(db, actor, values);
+  const result = await changeOwnPassword(db, actor, values, new Date());
   // Passwords are never sent back to the form.
   if (result.status === "invalid") return answer({ values: {}, errors: errorTexts(result.fieldErrors, messages), formError: messages.validation.summary });
+  if (result.status === "throttled") return answer({ values: {}, formError: waitSentence(messages, result.retryAfterMs) });
   return answer({ values: {}, notice: messages.account.passwordSaved });
 });
 
@@ -31,6 +33,10 @@ export const requestPasswordResetAction = formAction({ name: "account.requestPas
   const result = await requestPasswordReset(db, values, new Date(), await appUrl(), await clientIp());
   if (result.status === "invalid") return answer({ errors: errorTexts(result.fieldErrors, messages), formError: messages.validation.summary });
   if (result.status === "throttled") return answer({ formError: waitSentence(messages, result.retryAfterMs) });
-  deliverEmailInBackground();
+  // The account's link is made after the answer, so the answer takes as long for every address.
+  after(async () => {
+    await result.send();
+    deliverEmailInBackground();
+  });
   return answer({ notice: messages.forgotPassword.sent });
 });

@@ -12,13 +12,20 @@ import { THROTTLE, throttleWaitMs } from "./throttle-policy";
 
 const DAY_MS = 86_400_000;
 
-export type Attempt = { id: string; kind: AuthAttemptKind; subject: string };
+export type Attempt = { id: string; kind: AuthAttemptKind; subject: string; ip: string };
 export type AttemptStart = { status: "go"; attempt: Attempt } | { status: "wait"; retryAfterMs: number; subject: string };
 
 /** The stored key of an account: a hash, so unknown e-mails are kept exactly like known ones. */
 export const throttleSubject = (value: string) => createHash("sha256").update(value.trim().toLowerCase()).digest("hex");
 
-export async function beginAttempt(db: Db, kind: AuthAttemptKind, account: string, ip: string | null, now: Date): Promise<AttemptStart> {
+/**
+ * `cleanAddressSkipsAccountDelay`: an address with no failures for this account goes ahead
+ * through the account's delay (the other rules still hold). Failures sent from many addresses
+ * then cannot keep the owner out (security review F-5); each of those addresses meets the
+ * delay from its first failure on. Sign-in only: a password link or an invitation has no owner
+ * whose own address this would let through.
+ */
+export async function beginAttempt(db: Db, kind: AuthAttemptKind, account: string, ip: string | null, now: Date, { cleanAddressSkipsAccountDelay = false } = {}): Promise<AttemptStart> {
   const subject = throttleSubject(account);
   const address = ip ?? "unknown";
   const since = (ms: number) => new Date(now.getTime() - ms);
@@ -37,15 +44,20 @@ export async function beginAttempt(db: Db, kind: AuthAttemptKind, account: strin
       newest({ ip: address }, perAddress.failures, perAddress.windowMs + perAddress.waitMs),
       newest({ subject }, perAccount.countedFailures, perAccount.windowMs),
     ]);
-    const retryAfterMs = throttleWaitMs({ accountAndAddress: times(accountAndAddress), address: times(byAddress), account: times(account) }, now.getTime());
+    const skipAccountDelay = cleanAddressSkipsAccountDelay && accountAndAddress.length === 0;
+    const retryAfterMs = throttleWaitMs({ accountAndAddress: times(accountAndAddress), address: times(byAddress), account: skipAccountDelay ? [] : times(account) }, now.getTime());
     if (retryAfterMs > 0) return { status: "wait", retryAfterMs, subject } as const;
     const row = await tx.authFailure.create({ data: { kind, subject, ip: address, at: now }, select: { id: true } });
-    return { status: "go", attempt: { id: row.id, kind, subject } } as const;
+    return { status: "go", attempt: { id: row.id, kind, subject, ip: address } } as const;
     // A burst queues on the lock: let it wait its turn rather than fail after Prisma's 2 s.
   }, { maxWait: 30_000, timeout: 30_000 });
 }
 
-/** The secret was right: the attempt and the account's earlier failures are forgiven. */
+/**
+ * The secret was right: the attempt and the account's earlier failures from this address are
+ * forgiven. Failures from other addresses stay: the owner signing in does not reset a guesser's
+ * counters (security review F-5).
+ */
 export async function attemptSucceeded(db: Db, attempt: Attempt, now: Date) {
-  await db.authFailure.deleteMany({ where: { OR: [{ id: attempt.id }, { kind: attempt.kind, subject: attempt.subject }, { at: { lt: new Date(now.getTime() - DAY_MS) } }] } });
+  await db.authFailure.deleteMany({ where: { OR: [{ id: attempt.id }, { kind: attempt.kind, subject: attempt.subject, ip: attempt.ip }, { at: { lt: new Date(now.getTime() - DAY_MS) } }] } });
 }

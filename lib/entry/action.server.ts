@@ -136,8 +136,9 @@ export function commandAction<A extends Access, const S extends Schemas>(
   const schemas = [...declaration.args, ZFormData.optional()];
   return (...input) =>
     runAction(declaration, schemas, input, ({ formError, fieldErrors }) => ({ error: Object.values(fieldErrors)[0] ?? formError }), (context, parsed) => {
-      const formData = (parsed.at(-1) as FormData | undefined) ?? new FormData();
-      return run({ ...context, args: parsed.slice(0, -1) as Outputs<S>, formData, values: formValues(formData) });
+      // Counted from the declared ids, not from the end: a call without its form data has no last argument to take (review F-7).
+      const formData = (parsed[declaration.args.length] as FormData | undefined) ?? new FormData();
+      return run({ ...context, args: parsed.slice(0, declaration.args.length) as Outputs<S>, formData, values: formValues(formData) });
     });
 }
 

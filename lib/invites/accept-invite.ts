@@ -16,7 +16,7 @@ import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../forms/form-in
 import { textLimit } from "../forms/field-limits";
 import type { Locale } from "../generated/prisma/enums";
 import type { Prisma } from "../generated/prisma/client";
-import { hashToken, statusOf } from "./tokens";
+import { hashToken, revokePasswordLinks, statusOf } from "./tokens";
 
 export type InviteLookup =
   | { status: "VALID"; purpose: "PORTAL"; email: string; hasAccount: boolean }
@@ -75,7 +75,7 @@ export async function acceptInvite(db: Db, token: string, raw: Record<string, un
       const invite = (await findByToken(tx, token))!;
       const claimed = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
       if (claimed.count === 0) return { status: "USED" } as const;
-      const { user, created } = await writeAccount(tx, invite, input, passwordHash, locale);
+      const { user, created } = await writeAccount(tx, invite, input, passwordHash, locale, now);
       const actor: Actor = { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, email: user.email, locale: user.locale, ip: null };
       await recordAuditEvent(tx, actor, { action: created ? "CREATE" : "UPDATE", entity: "User", entityId: user.id });
       return { status: "ACCEPTED", email: user.email } as const;
@@ -91,10 +91,11 @@ export async function acceptInvite(db: Db, token: string, raw: Record<string, un
 type Invite = NonNullable<Awaited<ReturnType<typeof findByToken>>>;
 
 /** The account a link creates or gives a new password. Never re-activates a closed account. */
-async function writeAccount(tx: Prisma.TransactionClient, invite: Invite, input: { name?: string }, passwordHash: string, locale: Locale) {
+async function writeAccount(tx: Prisma.TransactionClient, invite: Invite, input: { name?: string }, passwordHash: string, locale: Locale, now: Date) {
   // A new password ends every session of the account, on every device.
   const setPassword = async (id: string) => {
     await endUserSessions(tx, id);
+    await revokePasswordLinks(tx, id, now);
     return tx.user.update({ where: { id, active: true }, data: { passwordHash } });
   };
   if (invite.purpose === "PASSWORD_RESET") return { user: await setPassword(invite.userId!), created: false };

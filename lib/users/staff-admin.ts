@@ -17,7 +17,7 @@ import { textLimit } from "../forms/field-limits";
 import type { Prisma } from "../generated/prisma/client";
 import { LOCALES } from "../i18n";
 import { inviteLink } from "../invites/invites";
-import { INVITE_DAYS, newToken, RESET_HOURS } from "../invites/tokens";
+import { INVITE_DAYS, newToken, revokePasswordLinks, RESET_HOURS } from "../invites/tokens";
 
 export const STAFF_ROLES = ["CLINICIAN", "ADMIN"] as const;
 export const STAFF_FIELDS = { name: textLimit(200), email: textLimit(200) };
@@ -104,19 +104,28 @@ export async function sendPasswordReset(db: Db, actor: Actor, userId: string, no
   return { email: user.email };
 }
 
-/** A password link for `user`, e-mailed in their language; an open one is revoked. */
+/**
+ * A password link for `user`, e-mailed in their language; an open one is revoked.
+ * `unlessSentSince`: none is made when one was made since then (under a lock on the account,
+ * so two requests at once make one).
+ */
 export async function createPasswordReset(
   db: Db,
   by: Actor,
   user: { id: string; clinicId: string; email: string; name: string; locale: Actor["locale"]; clinic: { name: string } },
   now: Date,
   appUrl: string,
+  { unlessSentSince }: { unlessSentSince?: Date } = {},
 ) {
   const { token, tokenHash, expiresAt } = newToken(now, RESET_HOURS);
   await db
     .$transaction(async (tx) => {
-      await tx.invite.updateMany({ where: { userId: user.id, purpose: "PASSWORD_RESET", usedAt: null, revokedAt: null }, data: { revokedAt: now } });
-      const invite = await tx.invite.create({ data: { clinicId: user.clinicId, purpose: "PASSWORD_RESET", userId: user.id, createdById: by.userId, tokenHash, expiresAt } });
+      if (unlessSentSince) {
+        await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${user.id}::uuid FOR UPDATE`;
+        if ((await tx.invite.count({ where: { userId: user.id, purpose: "PASSWORD_RESET", createdAt: { gt: unlessSentSince } } })) > 0) return;
+      }
+      await revokePasswordLinks(tx, user.id, now);
+      const invite = await tx.invite.create({ data: { clinicId: user.clinicId, purpose: "PASSWORD_RESET", userId: user.id, createdById: by.userId, tokenHash, expiresAt, createdAt: now } });
       await recordAuditEvent(tx, by, { action: "CREATE", entity: "Invite", entityId: invite.id });
       await queueEmail(tx, { clinicId: user.clinicId, kind: "PASSWORD_RESET", to: user.email, locale: user.locale, recipientName: user.name, clinicName: user.clinic.name, link: inviteLink(appUrl, token) });
     })

@@ -58,11 +58,37 @@ describe(`sign-in throttling on ${TEST_DB_KIND}`, () => {
     }
     // From the same address: 15 minutes, even with the right password.
     expect(await attempt(PASSWORD, "198.51.100.2", at(when, 20_000))).toEqual({ status: "throttled", retryAfterMs: THROTTLE.accountAndAddress.waitMs - 20_000 });
-    // From another address: only the per-account delay (16 s after the fifth failure).
-    expect(await attempt(PASSWORD, "203.0.113.9", at(when, 10_000))).toEqual({ status: "throttled", retryAfterMs: 6000 });
-    expect(await attempt(PASSWORD, "203.0.113.9", at(when, 16_000))).toMatchObject({ status: "ok" });
-    // Success forgives the account's failures: the first address may try again at once.
-    expect(await attempt(PASSWORD, "198.51.100.2", at(when, 17_000))).toMatchObject({ status: "ok" });
+    // From an address with no failures the owner's right password goes through the per-account delay (F-5).
+    expect(await attempt(PASSWORD, "203.0.113.9", at(when, 10_000))).toMatchObject({ status: "ok" });
+    // Success forgives that address's failures only: the guessing address still waits.
+    expect(await attempt(PASSWORD, "198.51.100.2", at(when, 17_000))).toMatchObject({ status: "throttled" });
+  });
+
+  it("failures from many addresses do not keep the owner out, and each of those addresses meets the delay (F-5)", async () => {
+    await user("offer@example.test");
+    const start = new Date("2026-11-25T09:30:00Z");
+    const attempt = (password: string, ip: string, when: Date) => signInWithPassword(t.prisma, { email: "offer@example.test", password }, ip, when);
+    // Six wrong passwords from six addresses, a second apart: each is checked (its address is clean) and fails.
+    for (let i = 0; i < 6; i += 1) expect(await attempt("forkert kodeord", `198.51.100.${20 + i}`, at(start, i * 1000))).toEqual({ status: "failed" });
+    // A guesser's address that failed once waits the account's delay (30 s after six failures)…
+    expect(await attempt("forkert igen", "198.51.100.20", at(start, 7_000))).toMatchObject({ status: "throttled" });
+    // …while the owner, from their own address, two seconds later, signs in.
+    expect(await attempt(PASSWORD, "203.0.113.50", at(start, 7_000))).toMatchObject({ status: "ok" });
+    // The owner's success leaves the guessers' failures in place.
+    expect(await t.prisma.authFailure.count({ where: { kind: "SIGN_IN", ip: { startsWith: "198.51.100.2" } } })).toBeGreaterThanOrEqual(6);
+  });
+
+  it("the current password on the account page is a sign-in attempt, throttled alike (F-11)", async () => {
+    const u = actorOf(await user("orakel@example.test"));
+    const now = new Date("2026-11-25T09:45:00Z");
+    const change = (currentPassword: string, when: Date) => changeOwnPassword(t.prisma, { ...u, ip: "198.51.100.40" }, { currentPassword, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, when);
+    expect(await change("gæt nummer et", now)).toMatchObject({ status: "invalid" });
+    // Twelve guesses in a row: the first is checked, the rest wait for the delay.
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => change(`gæt ${i}`, at(now, 100))));
+    expect(answers.every((answer) => answer.status === "throttled")).toBe(true);
+    expect(await change(PASSWORD, at(now, 200))).toMatchObject({ status: "throttled" });
+    expect(await t.prisma.auditEvent.count({ where: { action: "REFUSED", entity: "SignIn", actorId: u.userId } })).toBe(13);
+    expect(await change(PASSWORD, at(now, 1_000))).toEqual({ status: "saved" });
   });
 
   it("one address trying many accounts: 50 failures in an hour mean an hour's wait", async () => {
@@ -79,7 +105,7 @@ describe(`sign-in throttling on ${TEST_DB_KIND}`, () => {
   it("password-link requests and invitation links are throttled the same way", async () => {
     const now = new Date("2026-11-25T11:00:00Z");
     const ask = (when: Date) => requestPasswordReset(t.prisma, { email: "hvem@example.test" }, when, APP_URL, "198.51.100.5");
-    expect(await ask(now)).toEqual({ status: "sent" });
+    expect(await ask(now)).toMatchObject({ status: "sent" });
     expect(await ask(at(now, 500))).toEqual({ status: "throttled", retryAfterMs: 500 });
     const token = "A".repeat(43);
     const open = (when: Date) => acceptInviteThrottled(t.prisma, token, { password: PASSWORD, confirmPassword: PASSWORD }, "da", when, "198.51.100.6");
@@ -106,7 +132,7 @@ describe(`sessions on ${TEST_DB_KIND}`, () => {
     const now = new Date();
     const here = await startSession(t.prisma, u.id, now);
     const there = await startSession(t.prisma, u.id, now);
-    expect(await changeOwnPassword(t.prisma, { ...actorOf(u), sessionId: here }, { currentPassword: PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({ status: "saved" });
+    expect(await changeOwnPassword(t.prisma, { ...actorOf(u), sessionId: here }, { currentPassword: PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, now)).toEqual({ status: "saved" });
     expect(await sessionUser(t.prisma, here, u.id, now)).not.toBeNull();
     expect(await sessionUser(t.prisma, there, u.id, now)).toBeNull();
 

@@ -6,6 +6,7 @@ import { isAppError } from "../../lib/errors";
 import { currentDataKey } from "../../lib/identity/current-data-key";
 import { dataKeyFrom, DataKeyError, generateDataKey } from "../../lib/identity/data-key";
 import { checkDataKey } from "../../lib/identity/key-check";
+import { MAX_IMPORT_ROWS } from "../../lib/patients/import/import-columns";
 import { importPatients } from "../../lib/patients/import/import-patients";
 import { revealCpr } from "../../lib/patients/reveal-cpr";
 import { createPatient, updatePatient } from "../../lib/patients/save-patient";
@@ -115,6 +116,30 @@ describe(`the patient import on ${TEST_DB_KIND}`, () => {
   it("refuses a file in another encoding with a message of its own, writing nothing", async () => {
     const latin1 = new Uint8Array([...new TextEncoder().encode("Navn;Køn\r\n").map((b) => b), 0x53, 0xf8, 0x72, 0x65, 0x6e]);
     expect(await importPatients(t.prisma, admin, latin1, { dryRun: false, today })).toEqual({ status: "fileProblem", problem: { code: "notUtf8" } });
+  });
+
+  it("names a NUL or another control character by line and column, checked or imported, writing nothing (review F-6)", async () => {
+    const before = await t.prisma.patient.count();
+    const hostile = file([`Nul\u0000Nielsen;;1970-01-01;K;;;venstre;${clinicianEmail()}`, `Bell Berg;;1971-01-01;M;;12\u0007\u001b[31m34;højre;${clinicianEmail()}`]);
+    for (const dryRun of [true, false]) {
+      expect(await importPatients(t.prisma, admin, hostile, { dryRun, today })).toMatchObject({
+        status: "invalid",
+        errors: [
+          { line: 2, column: "name", code: "invalidCharacters" },
+          { line: 3, column: "phone", code: "invalidCharacters" },
+        ],
+      });
+    }
+    expect(await t.prisma.patient.count()).toBe(before);
+  });
+
+  it("refuses a file of millions of empty lines by its row count (review F-10)", async () => {
+    const header = new TextEncoder().encode("Navn;Fødselsdato;Køn;Ramt side\r\n");
+    const bytes = new Uint8Array(header.length + 2 * 4_900_000);
+    bytes.set(header);
+    for (let i = header.length; i < bytes.length; i += 2) bytes.set([13, 10], i);
+    expect(await importPatients(t.prisma, admin, bytes, { dryRun: true, today })).toEqual({ status: "fileProblem", problem: { code: "tooManyRows", max: MAX_IMPORT_ROWS } });
+    // How long and how much memory that takes is measured by npm run bench:import.
   });
 
   it("imports a corrected file whole, audited, and a second import adds nothing", async () => {

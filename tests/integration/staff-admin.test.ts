@@ -149,11 +149,42 @@ describe(`password links on ${TEST_DB_KIND}`, () => {
     const answers = await Promise.all(
       ["ukendt@example.test", closed.email, " AKTIV@example.test "].map((email) => requestPasswordReset(t.prisma, { email }, now, APP_URL, "127.0.0.1")),
     );
-    expect(answers).toEqual([{ status: "sent" }, { status: "sent" }, { status: "sent" }]);
+    expect(answers.map((answer) => answer.status)).toEqual(["sent", "sent", "sent"]);
+    // The answer comes before anything is looked up or written for the address (review F-4).
+    expect(await t.prisma.emailMessage.count({ where: { to: active.email } })).toBe(0);
+    for (const answer of answers) if (answer.status === "sent") await answer.send();
     expect(await t.prisma.emailMessage.count({ where: { to: { in: ["ukendt@example.test", closed.email] } } })).toBe(0);
     const mail = await t.prisma.emailMessage.findFirstOrThrow({ where: { to: active.email } });
     expect(mail).toMatchObject({ kind: "PASSWORD_RESET", subject: "Ny adgangskode til Hælsporeforløb" });
     expect(await requestPasswordReset(t.prisma, { email: "nope" }, now, APP_URL, null)).toEqual({ status: "invalid", fieldErrors: { email: "invalidEmail" } });
+  });
+
+  it("forgot password: at most one e-mail a quarter hour per account, and it is not revoked by strangers asking again (review F-5)", async () => {
+    const user = await createUser(t.prisma, { clinicId, role: "PATIENT", email: "oversvoemmet@example.test" });
+    const ask = async (ip: string, when: Date) => {
+      const answer = await requestPasswordReset(t.prisma, { email: user.email }, when, APP_URL, ip);
+      if (answer.status === "sent") await answer.send();
+      return answer.status;
+    };
+    // Requests from six addresses, each after the account's throttle delay (at most 30 s): each answered "sent", one e-mail.
+    const first = new Date("2026-11-26T08:00:00Z");
+    for (let i = 0; i < 6; i += 1) expect(await ask(`198.51.100.6${i}`, new Date(first.getTime() + i * 31_000))).toBe("sent");
+    expect(await t.prisma.emailMessage.count({ where: { to: user.email } })).toBe(1);
+    const token = await tokenMailedTo(user.email);
+    expect(await lookupInvite(t.prisma, token, new Date(first.getTime() + 60_000))).toMatchObject({ status: "VALID" });
+    // A quarter of an hour later, a new link (which replaces the first).
+    expect(await ask("198.51.100.70", new Date(first.getTime() + 15 * 60_000 + 1))).toBe("sent");
+    expect(await t.prisma.emailMessage.count({ where: { to: user.email } })).toBe(2);
+  });
+
+  it("a password link stops working when the user changes the password (review F-9)", async () => {
+    const user = await createUser(t.prisma, { clinicId, role: "PATIENT", password: PASSWORD });
+    const answer = await requestPasswordReset(t.prisma, { email: user.email }, new Date(), APP_URL, "198.51.100.80");
+    if (answer.status === "sent") await answer.send();
+    const token = await tokenMailedTo(user.email);
+    expect(await changeOwnPassword(t.prisma, actorOf(user), { currentPassword: PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, new Date())).toEqual({ status: "saved" });
+    expect(await acceptInvite(t.prisma, token, { password: "en tredje lang adgangskode", confirmPassword: "en tredje lang adgangskode" }, "da", new Date())).toEqual({ status: "INVALID" });
+    expect(await authenticate(t.prisma, { email: user.email, password: NEW_PASSWORD })).toMatchObject({ id: user.id });
   });
 
   it("a link made before the account was closed does not open it", async () => {
@@ -173,10 +204,12 @@ describe(`one's own account on ${TEST_DB_KIND}`, () => {
     expect(await t.prisma.user.findUniqueOrThrow({ where: { id: user.userId } })).toMatchObject({ name: "Eva Ek", locale: "en" });
     expect(await updateOwnProfile(t.prisma, user, { name: "", locale: "fr" })).toEqual({ status: "invalid", fieldErrors: { name: "required", locale: "invalidChoice" } });
 
-    expect(await changeOwnPassword(t.prisma, user, { currentPassword: "wrong wrong wrong", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({ status: "invalid", fieldErrors: { currentPassword: "wrongPassword" } });
-    expect(await changeOwnPassword(t.prisma, user, { currentPassword: PASSWORD, password: NEW_PASSWORD, confirmPassword: "different" })).toMatchObject({ status: "invalid" });
+    // The check of the current password is throttled as a sign-in is: the right one waits out the wrong one's second.
+    const now = new Date();
+    expect(await changeOwnPassword(t.prisma, user, { currentPassword: "wrong wrong wrong", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, now)).toEqual({ status: "invalid", fieldErrors: { currentPassword: "wrongPassword" } });
+    expect(await changeOwnPassword(t.prisma, user, { currentPassword: PASSWORD, password: NEW_PASSWORD, confirmPassword: "different" }, now)).toMatchObject({ status: "invalid" });
     expect(await authenticate(t.prisma, { email: user.email, password: PASSWORD })).toMatchObject({ id: user.userId });
-    expect(await changeOwnPassword(t.prisma, user, { currentPassword: PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({ status: "saved" });
+    expect(await changeOwnPassword(t.prisma, user, { currentPassword: PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, new Date(now.getTime() + 1_000))).toEqual({ status: "saved" });
     expect(await authenticate(t.prisma, { email: user.email, password: NEW_PASSWORD })).toMatchObject({ id: user.userId });
     expect((await auditOf(user.userId)).every((event) => event.actorId === user.userId)).toBe(true);
   });

@@ -4,6 +4,7 @@
 // Errors name the row's line and column. Two rows for one patient (the same CPR number, or the
 // same name and birth date without one) are an error too. Pure.
 import { type ErrorCode, fieldErrorsOf } from "../../forms/form-input";
+import { isStorableText } from "../../forms/storable-text";
 import { type PatientField, type TPatientInput, zPatientInput } from "../patient-input";
 import { type ImportColumn, SEX_WORDS, SIDE_WORDS } from "./import-columns";
 import type { ImportRow } from "./read-import-file";
@@ -41,6 +42,12 @@ export function validateImportRows(rows: ImportRow[], context: { clinicianIds: M
       affectedSide: v.affectedSide && (SIDE_WORDS[v.affectedSide.toLowerCase()] ?? v.affectedSide),
       clinicianId,
     });
+    // A NUL or another control character: no name or phone holds one, and the database refuses NUL (review F-6).
+    const unstorable = Object.entries(v).filter(([, value]) => !isStorableText(value));
+    if (unstorable.length > 0) {
+      errors.push(...unstorable.map(([column]) => ({ line: row.line, column: column as ImportColumn, code: "invalidCharacters" as const })));
+      continue;
+    }
     const rowErrors: RowError[] = [];
     if (row.extraFields) rowErrors.push({ line: row.line, column: null, code: "extraFields" });
     if (v.clinicianEmail && !clinicianId) rowErrors.push({ line: row.line, column: "clinicianEmail", code: "unknownClinician" });
