@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { deliverEmailInBackground } from "@/lib/email/delivery-runner.server";
 import { waitSentence } from "@/lib/auth/throttled";
-import { formAction } from "@/lib/entry/action.server";
+import { callAction, formAction } from "@/lib/entry/action.server";
 import { ids } from "@/lib/entry/ids";
 import { isAppError } from "@/lib/errors";
 import { errorTexts } from "@/lib/forms/error-text";
@@ -11,9 +11,13 @@ import { appUrl } from "@/lib/http/app-url.server";
 import { clientIp } from "@/lib/http/client-ip.server";
 import { acceptInviteThrottled } from "@/lib/invites/accept-invite";
 import { createInvite } from "@/lib/invites/invites";
+import { revealWaitingPasswordLink } from "@/lib/invites/password-links";
 import { ZInviteToken } from "@/lib/invites/tokens";
 
-/** Creates an invite and e-mails it; the link comes back once, in `values.link`, and the notice says where it went. */
+/**
+ * Creates an invite and e-mails it; the link comes back once, in `values.link`, and the notice
+ * says where it went. For a patient with an account: a password link, e-mailed only.
+ */
 export const createInviteAction = formAction(
   { name: "invites.create", access: "clinic-patients", args: [ids.patient] },
   async ({ actor, db, messages, args: [patientId], values, answer }) => {
@@ -25,6 +29,7 @@ export const createInviteAction = formAction(
     if (!created) return answer({ values: {}, formError: messages.invite.createdMeanwhile });
     if (created.status === "invalid") return answer({ errors: errorTexts(created.fieldErrors, messages), formError: messages.validation.summary });
     deliverEmailInBackground();
+    if (created.status === "passwordLinkSent") return answer({ values: {}, notice: messages.invite.passwordLinkSent(created.emailedTo) });
     return answer({ values: { link: created.link }, notice: messages.invite.emailed(created.emailedTo) });
   },
 );
@@ -50,3 +55,8 @@ export const acceptInviteAction = formAction(
     }
   },
 );
+
+/** The patient's own physiotherapist reads the password link waiting in the outbox (no mail server); audited. */
+export const revealPasswordLinkAction = callAction({ name: "invites.revealPasswordLink", access: "clinic-patients", args: [ids.patient] }, async ({ actor, db, args: [patientId] }) => ({
+  link: await revealWaitingPasswordLink(db, actor, patientId, new Date()),
+}));

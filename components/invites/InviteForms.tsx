@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useActionState, useId } from "react";
+import { useActionState, useId, useState, useTransition } from "react";
 import type { AcceptState } from "@/app/actions/invites";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { ConfirmDialog } from "../ConfirmDialog";
@@ -53,6 +53,42 @@ export function CreateInviteForm({
           <div className="inline-fields">
             <input id={linkId} readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
             <CopyButton value={link} label={text.copy} copiedLabel={text.copied} />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Shows the password link waiting in the outbox, on request (the request is audited), with a
+ * copy button; says so when none waits.
+ */
+export function RevealPasswordLink({
+  action,
+  text,
+}: {
+  action: () => Promise<{ link: string | null } | null>;
+  text: { hint: string; reveal: string; nothing: string; link: string; copy: string; copied: string };
+}) {
+  const [answer, setAnswer] = useState<{ link: string | null } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const linkId = useId();
+  return (
+    <div className="stack" aria-busy={pending}>
+      <p className="hint">{text.hint}</p>
+      <div>
+        <button type="button" className="button secondary" disabled={pending} onClick={() => startTransition(async () => setAnswer((await action()) ?? { link: null }))}>
+          {text.reveal}
+        </button>
+      </div>
+      {answer && !answer.link && <p role="status">{text.nothing}</p>}
+      {answer?.link && (
+        <div className="field invite-link">
+          <label htmlFor={linkId}>{text.link}</label>
+          <div className="inline-fields">
+            <input id={linkId} readOnly value={answer.link} onFocus={(event) => event.currentTarget.select()} />
+            <CopyButton value={answer.link} label={text.copy} copiedLabel={text.copied} />
           </div>
         </div>
       )}

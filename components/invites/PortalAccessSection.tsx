@@ -1,13 +1,18 @@
-import { createInviteAction } from "@/app/actions/invites";
+import { createInviteAction, revealPasswordLinkAction } from "@/app/actions/invites";
+import { readEnv } from "@/lib/env";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatMoment } from "@/lib/i18n/format";
 import type { getPortalAccess } from "@/lib/invites/invites";
-import { CreateInviteForm } from "./InviteForms";
+import { CreateInviteForm, RevealPasswordLink } from "./InviteForms";
 
 type Access = Awaited<ReturnType<typeof getPortalAccess>>;
 
-/** The patient's portal account and invitation status, and a way to invite (again). */
+/**
+ * The patient's portal account and invitation status, and a way to invite, or for a patient
+ * with an account to send a password link; without a mail server, the patient's own
+ * physiotherapist may show that link to hand it over.
+ */
 export function PortalAccessSection({ patientId, access, messages, locale }: { patientId: string; access: Access; messages: Messages; locale: Locale }) {
   const text = messages.invite;
   const invite = access.invite;
@@ -32,14 +37,20 @@ export function PortalAccessSection({ patientId, access, messages, locale }: { p
       {status && <p data-testid="invite-status">{status}</p>}
       <CreateInviteForm
         action={createInviteAction.bind(null, patientId)}
-        hasOpenInvite={invite?.status === "PENDING"}
+        hasOpenInvite={!access.account && invite?.status === "PENDING"}
         email={access.account ? null : { defaultValue: access.patientEmail ?? "" }}
         text={{
-          create: access.account || invite ? text.createAgain : text.create,
+          create: access.account ? text.sendPasswordLink : invite ? text.createAgain : text.create,
           replaceTitle: text.replaceTitle, replaceBody: text.replaceBody, cancel: messages.patient.confirmCancel,
           email: text.email, emailHint: text.emailHint, link: text.link, copy: text.copy, copied: text.copied,
         }}
       />
+      {access.account && access.ownPatient && !readEnv().SMTP_URL && (
+        <RevealPasswordLink
+          action={revealPasswordLinkAction.bind(null, patientId)}
+          text={{ hint: text.revealHint, reveal: text.reveal, nothing: text.nothingWaiting, link: text.passwordLink, copy: text.copy, copied: text.copied }}
+        />
+      )}
     </section>
   );
 }

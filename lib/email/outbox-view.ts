@@ -1,12 +1,13 @@
 // The outbox as admins read it at /admin/outbox (SPEC §10): every e-mail of the clinic, newest
-// first. Without a mail server this is how a link reaches its recipient, so opening a message
-// that holds one is an audited read.
+// first. Without a mail server this is how a staff member's link reaches them, so opening a
+// message that holds one is an audited read; a link into a patient's account is left out.
 import type { Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { requireId } from "../db/require-id";
 import { AppError } from "../errors";
+import { isPatientLinkEmail } from "../invites/password-links";
 import { MAX_ATTEMPTS } from "./delivery";
 
 export const OUTBOX_PAGE_SIZE = 50;
@@ -31,10 +32,15 @@ export async function listOutbox(db: Db, actor: Actor, page: number) {
   return { total, messages: messages.map((message) => ({ ...message, state: stateOf(message) })) };
 }
 
+/**
+ * One e-mail. `hidesLink`: it holds a link into a patient's portal account, which the page
+ * leaves out; only the patient's own physiotherapist reads it (password-links.ts).
+ */
 export async function getOutboxMessage(db: Db, actor: Actor, messageId: string) {
   assertCan(actor, "clinic-admin");
   const message = await db.emailMessage.findFirst({ where: { id: requireId(messageId), clinicId: actor.clinicId } });
   if (!message) throw new AppError("NOT_FOUND");
+  const patientAccount = await db.user.count({ where: { email: message.to, role: "PATIENT" } });
   await recordAuditEvent(db, actor, { action: "READ", entity: "EmailMessage", entityId: message.id });
-  return { ...message, state: stateOf(message) };
+  return { ...message, state: stateOf(message), hidesLink: isPatientLinkEmail(message, patientAccount > 0) };
 }

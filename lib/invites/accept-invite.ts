@@ -1,5 +1,5 @@
-// Opening a single-use link (SPEC §7): a portal invitation creates (or, for a patient who
-// has one, resets) the portal account linked to that patient only; a staff invitation creates
+// Opening a single-use link (SPEC §7): a portal invitation creates the portal account linked
+// to that patient only (a patient who has one gets a password link instead); a staff invitation creates
 // the clinician's or admin's account; a password link sets a new password. Each claims the
 // link in the same transaction as its write, so a link works once even when submitted twice.
 import { z } from "zod";
@@ -16,10 +16,11 @@ import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../forms/form-in
 import { textLimit } from "../forms/field-limits";
 import type { Locale } from "../generated/prisma/enums";
 import type { Prisma } from "../generated/prisma/client";
-import { hashToken, revokePasswordLinks, statusOf } from "./tokens";
+import { revokePasswordLinks } from "./password-links";
+import { hashToken, statusOf } from "./tokens";
 
 export type InviteLookup =
-  | { status: "VALID"; purpose: "PORTAL"; email: string; hasAccount: boolean }
+  | { status: "VALID"; purpose: "PORTAL"; email: string }
   | { status: "VALID"; purpose: "STAFF"; email: string; name: string; clinicName: string }
   | { status: "VALID"; purpose: "PASSWORD_RESET"; email: string }
   | { status: "USED" | "EXPIRED" | "INVALID" | "CLOSED" };
@@ -46,9 +47,11 @@ export async function lookupInvite(db: Db, token: string, now: Date): Promise<In
   if (invite.purpose === "STAFF") return { status: "VALID", purpose: "STAFF", email: invite.email!, name: invite.name!, clinicName: invite.clinic.name };
   // An account the clinic closed stays closed: a link only sets a password.
   if (invite.purpose === "PASSWORD_RESET") return invite.user!.active ? { status: "VALID", purpose: "PASSWORD_RESET", email: invite.user!.email } : { status: "CLOSED" };
+  // A portal invitation only makes an account: a patient who has one gets a password link
+  // instead (invites.ts), so an older invitation cannot set their password (security review I-1).
   const account = invite.patient!.portalUser;
-  if (account && !account.active) return { status: "CLOSED" };
-  return { status: "VALID", purpose: "PORTAL", email: account?.email ?? invite.email!, hasAccount: Boolean(account) };
+  if (account) return account.active ? { status: "INVALID" } : { status: "CLOSED" };
+  return { status: "VALID", purpose: "PORTAL", email: invite.email! };
 }
 
 export type AcceptResult =
@@ -75,6 +78,8 @@ export async function acceptInvite(db: Db, token: string, raw: Record<string, un
       const invite = (await findByToken(tx, token))!;
       const claimed = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
       if (claimed.count === 0) return { status: "USED" } as const;
+      // The patient got an account since the page was opened: this invitation makes none.
+      if (invite.purpose === "PORTAL" && invite.patient!.portalUserId) return { status: "INVALID" } as const;
       const { user, created } = await writeAccount(tx, invite, input, passwordHash, locale, now);
       const actor: Actor = { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, email: user.email, locale: user.locale, ip: null };
       await recordAuditEvent(tx, actor, { action: created ? "CREATE" : "UPDATE", entity: "User", entityId: user.id });
@@ -104,7 +109,6 @@ async function writeAccount(tx: Prisma.TransactionClient, invite: Invite, input:
     return { user, created: true };
   }
   const patient = invite.patient!;
-  if (patient.portalUserId) return { user: await setPassword(patient.portalUserId), created: false };
   const user = await tx.user.create({ data: { clinicId: patient.clinicId, role: "PATIENT", email: invite.email!, name: patient.name, passwordHash, locale } });
   await tx.patient.update({ where: { id: patient.id }, data: { portalUserId: user.id } });
   return { user, created: true };

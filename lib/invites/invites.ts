@@ -12,46 +12,61 @@ import { isUniqueViolation } from "../db/unique-violation";
 import { queueEmail } from "../email/outbox";
 import { AppError } from "../errors";
 import { type FieldErrors, fieldErrorsOf } from "../forms/form-input";
-import { INVITE_DAYS, newToken, statusOf } from "./tokens";
+import { createPasswordReset } from "./password-links";
+import { INVITE_DAYS, inviteLink, newToken, statusOf } from "./tokens";
 import { assertProcessing } from "../retention/processing-stopped";
 
 async function findPatient(db: Db, actor: Actor, patientId: string) {
   assertCan(actor, "clinic-patients");
   const patient = await db.patient.findFirst({
     where: { id: requireId(patientId), clinicId: actor.clinicId, archivedAt: null },
-    include: { clinic: { select: { name: true } }, portalUser: { select: { email: true, locale: true } } },
+    include: { clinic: { select: { name: true } }, portalUser: { select: { id: true, clinicId: true, email: true, name: true, locale: true } } },
   });
   if (!patient) throw new AppError("NOT_FOUND");
   return patient;
 }
 
-/** The link the patient opens, on the app's address. */
-export const inviteLink = (appUrl: string, token: string) => new URL(`/invite/${token}`, appUrl).toString();
+/**
+ * Whether an address already has an account in the actor's clinic. An account in another
+ * clinic is not said: the invitation is made and e-mailed as for any new address, and opening
+ * it ends as any link that does not work (accept-invite.ts), so staff cannot learn who is a
+ * patient or employee elsewhere (security review F-3).
+ */
+export async function hasAccountInClinic(db: Db, actor: Actor, email: string): Promise<boolean> {
+  return (await db.user.count({ where: { email, clinicId: actor.clinicId } })) > 0;
+}
 
 const ZInviteEmail = z.object({ email: z.string({ error: "required" }).trim().toLowerCase().min(1, "required").max(200, "tooLong").pipe(z.email("invalidEmail")) });
 
-export type CreateInviteResult = { status: "created"; token: string; link: string; expiresAt: Date; emailedTo: string } | { status: "invalid"; fieldErrors: FieldErrors };
+export type CreateInviteResult =
+  | { status: "created"; token: string; link: string; expiresAt: Date; emailedTo: string }
+  /** The patient has an account: a link for a new password went to its address, and only there. */
+  | { status: "passwordLinkSent"; emailedTo: string }
+  | { status: "invalid"; fieldErrors: FieldErrors };
 
 /**
- * Creates an invite for the patient and revokes any open one, and e-mails it. The address is
- * the portal account's when the patient has one; otherwise the clinician gives it (the
- * patient's address on file by default), and it becomes the account's e-mail. So the
- * invitation page never asks for an address and cannot tell anyone which addresses have
- * accounts. Answers the link (and its token), once. The database holds one pending invite per
- * patient (Invite_one_pending_per_patient): of two created at the same moment, the second is
- * a CONFLICT rather than a second live link.
+ * Creates an invite for a patient without a portal account and revokes any open one, and
+ * e-mails it to the address the clinician gives (the patient's on file by default), which
+ * becomes the account's e-mail. So the invitation page never asks for an address and cannot
+ * tell anyone which addresses have accounts. Answers the link (and its token), once. The
+ * database holds one pending invite per patient (Invite_one_pending_per_patient): of two
+ * created at the same moment, the second is a CONFLICT rather than a second live link.
+ *
+ * For a patient who has an account, the same button sends a link for a new password to the
+ * account's own address and answers no link: staff cannot set a patient's password and sign
+ * in as the patient (security review I-1).
  */
 export async function createInvite(db: Db, actor: Actor, patientId: string, now: Date, appUrl: string, raw: Record<string, unknown> = {}): Promise<CreateInviteResult> {
   const patient = await findPatient(db, actor, patientId);
   assertProcessing(patient);
-  let email = patient.portalUser?.email;
-  if (!email) {
-    const parsed = ZInviteEmail.safeParse({ email: patient.email ?? undefined, ...raw });
-    if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-    if (await db.user.findUnique({ where: { email: parsed.data.email }, select: { id: true } })) return { status: "invalid", fieldErrors: { email: "emailHasAccount" } };
-    email = parsed.data.email;
+  if (patient.portalUser) {
+    await createPasswordReset(db, actor, { ...patient.portalUser, clinic: patient.clinic }, now, appUrl);
+    return { status: "passwordLinkSent", emailedTo: patient.portalUser.email };
   }
-  const to = email;
+  const parsed = ZInviteEmail.safeParse({ email: patient.email ?? undefined, ...raw });
+  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (await hasAccountInClinic(db, actor, parsed.data.email)) return { status: "invalid", fieldErrors: { email: "emailHasAccount" } };
+  const to = parsed.data.email;
   const { token, tokenHash, expiresAt } = newToken(now, INVITE_DAYS * 24);
   const link = inviteLink(appUrl, token);
   await db
@@ -59,7 +74,7 @@ export async function createInvite(db: Db, actor: Actor, patientId: string, now:
       await tx.invite.updateMany({ where: { patientId: patient.id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
       const invite = await tx.invite.create({ data: { clinicId: actor.clinicId, purpose: "PORTAL", patientId: patient.id, email: to, createdById: actor.userId, tokenHash, expiresAt } });
       await recordAuditEvent(tx, actor, { action: "CREATE", entity: "Invite", entityId: invite.id });
-      await queueEmail(tx, { clinicId: actor.clinicId, kind: "PORTAL_INVITE", to, locale: patient.portalUser?.locale ?? "da", recipientName: patient.name, clinicName: patient.clinic.name, link });
+      await queueEmail(tx, { clinicId: actor.clinicId, kind: "PORTAL_INVITE", to, locale: "da", recipientName: patient.name, clinicName: patient.clinic.name, link });
     })
     .catch((error: unknown) => {
       throw isUniqueViolation(error) ? new AppError("CONFLICT") : error;
@@ -77,6 +92,8 @@ export async function getPortalAccess(db: Db, actor: Actor, patientId: string, n
   return {
     /** The address a new invitation goes to by default: the patient's on file. */
     patientEmail: patient.email,
+    /** Whether the actor is the patient's own physiotherapist, who may read a link waiting in the outbox (password-links.ts). */
+    ownPatient: patient.clinicianId === actor.userId,
     account,
     invite: invite && { status: statusOf(invite, now), createdAt: invite.createdAt, expiresAt: invite.expiresAt, usedAt: invite.usedAt },
   };

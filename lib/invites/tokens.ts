@@ -1,7 +1,6 @@
 // The single-use links (SPEC §7, §10): a random token in the link, only its SHA-256 stored.
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { Prisma } from "../generated/prisma/client";
 
 /** How long an invitation (portal or staff) works. */
 export const INVITE_DAYS = 7;
@@ -28,10 +27,6 @@ export function statusOf(invite: { usedAt: Date | null; revokedAt: Date | null; 
   return invite.expiresAt <= now ? "EXPIRED" : "PENDING";
 }
 
-/**
- * A new password makes every open link for one obsolete: a link left in a mailbox or read in
- * the outbox must not set another after the user has secured the account (security review F-9).
- */
-export async function revokePasswordLinks(tx: Prisma.TransactionClient, userId: string, now: Date) {
-  await tx.invite.updateMany({ where: { userId, purpose: "PASSWORD_RESET", usedAt: null, revokedAt: null }, data: { revokedAt: now } });
-}
+
+/** The link its recipient opens, on the app's address. */
+export const inviteLink = (appUrl: string, token: string) => new URL(`/invite/${token}`, appUrl).toString();

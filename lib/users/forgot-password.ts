@@ -8,7 +8,7 @@ import type { Actor } from "../auth/actor";
 import { beginAttempt } from "../auth/throttle";
 import type { Db } from "../db/client";
 import { type FieldErrors, fieldErrorsOf } from "../forms/form-input";
-import { createPasswordReset } from "./staff-admin";
+import { createPasswordReset } from "../invites/password-links";
 
 const ZRequest = z.object({ email: z.string({ error: "required" }).trim().toLowerCase().min(1, "required").max(200, "tooLong").pipe(z.email("invalidEmail")) });
 

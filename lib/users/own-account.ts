@@ -12,7 +12,7 @@ import { type FieldErrors, fieldErrorsOf, zChoice, zRequiredText } from "../form
 import { textLimit } from "../forms/field-limits";
 import type { Locale } from "../generated/prisma/enums";
 import { LOCALES } from "../i18n";
-import { revokePasswordLinks } from "../invites/tokens";
+import { revokePasswordLinks } from "../invites/password-links";
 
 export const ACCOUNT_FIELDS = { name: textLimit(200) };
 const ZProfile = z.object({ name: zRequiredText(ACCOUNT_FIELDS.name), locale: zChoice(LOCALES) });

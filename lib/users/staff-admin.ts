@@ -16,8 +16,9 @@ import { type FieldErrors, fieldErrorsOf, zChoice, zRequiredText } from "../form
 import { textLimit } from "../forms/field-limits";
 import type { Prisma } from "../generated/prisma/client";
 import { LOCALES } from "../i18n";
-import { inviteLink } from "../invites/invites";
-import { INVITE_DAYS, newToken, revokePasswordLinks, RESET_HOURS } from "../invites/tokens";
+import { hasAccountInClinic } from "../invites/invites";
+import { createPasswordReset } from "../invites/password-links";
+import { INVITE_DAYS, inviteLink, newToken } from "../invites/tokens";
 
 export const STAFF_ROLES = ["CLINICIAN", "ADMIN"] as const;
 export const STAFF_FIELDS = { name: textLimit(200), email: textLimit(200) };
@@ -40,15 +41,15 @@ export async function listStaff(db: Db, actor: Actor, now: Date) {
 
 /**
  * Invites a clinician or admin: a single-use link, e-mailed, valid INVITE_DAYS days; a newer
- * invitation to the same address replaces an open one. An address with an account anywhere is
- * refused without saying where.
+ * invitation to the same address replaces an open one. An address with an account in this
+ * clinic is refused; one elsewhere is not said (hasAccountInClinic).
  */
 export async function inviteStaff(db: Db, actor: Actor, raw: Record<string, unknown>, now: Date, appUrl: string): Promise<StaffResult> {
   assertCan(actor, "clinic-admin");
   const parsed = ZInvite.safeParse({ locale: actor.locale, ...raw });
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
-  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) return { status: "invalid", fieldErrors: { email: "emailHasAccount" } };
+  if (await hasAccountInClinic(db, actor, input.email)) return { status: "invalid", fieldErrors: { email: "emailHasAccount" } };
   const { token, tokenHash, expiresAt } = newToken(now, INVITE_DAYS * 24);
   await db
     .$transaction(async (tx) => {
@@ -104,32 +105,3 @@ export async function sendPasswordReset(db: Db, actor: Actor, userId: string, no
   return { email: user.email };
 }
 
-/**
- * A password link for `user`, e-mailed in their language; an open one is revoked.
- * `unlessSentSince`: none is made when one was made since then (under a lock on the account,
- * so two requests at once make one).
- */
-export async function createPasswordReset(
-  db: Db,
-  by: Actor,
-  user: { id: string; clinicId: string; email: string; name: string; locale: Actor["locale"]; clinic: { name: string } },
-  now: Date,
-  appUrl: string,
-  { unlessSentSince }: { unlessSentSince?: Date } = {},
-) {
-  const { token, tokenHash, expiresAt } = newToken(now, RESET_HOURS);
-  await db
-    .$transaction(async (tx) => {
-      if (unlessSentSince) {
-        await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${user.id}::uuid FOR UPDATE`;
-        if ((await tx.invite.count({ where: { userId: user.id, purpose: "PASSWORD_RESET", createdAt: { gt: unlessSentSince } } })) > 0) return;
-      }
-      await revokePasswordLinks(tx, user.id, now);
-      const invite = await tx.invite.create({ data: { clinicId: user.clinicId, purpose: "PASSWORD_RESET", userId: user.id, createdById: by.userId, tokenHash, expiresAt, createdAt: now } });
-      await recordAuditEvent(tx, by, { action: "CREATE", entity: "Invite", entityId: invite.id });
-      await queueEmail(tx, { clinicId: user.clinicId, kind: "PASSWORD_RESET", to: user.email, locale: user.locale, recipientName: user.name, clinicName: user.clinic.name, link: inviteLink(appUrl, token) });
-    })
-    .catch((error: unknown) => {
-      throw isUniqueViolation(error) ? new AppError("CONFLICT") : error;
-    });
-}

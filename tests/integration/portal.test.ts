@@ -13,6 +13,9 @@ import { listTemplates, seedDefaultTemplates } from "../../lib/programs/template
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
 import { actorOf, APP_URL } from "../support/actors";
 import { inviteFor } from "../support/invites";
+import { getOutboxMessage } from "../../lib/email/outbox-view";
+import { revealWaitingPasswordLink } from "../../lib/invites/password-links";
+import { hashToken } from "../../lib/invites/tokens";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
@@ -58,7 +61,7 @@ describe(`portal invitations on ${TEST_DB_KIND}`, () => {
     expect(await getPortalAccess(t.prisma, clinician, patient.id, now)).toMatchObject({ account: null, invite: { status: "PENDING" } });
     const second = await inviteFor(t.prisma, clinician, patient.id, now);
     expect(await lookupInvite(t.prisma, first.token, now)).toEqual({ status: "INVALID" });
-    expect(await lookupInvite(t.prisma, second.token, now)).toEqual({ status: "VALID", purpose: "PORTAL", email: "karen@example.test", hasAccount: false });
+    expect(await lookupInvite(t.prisma, second.token, now)).toEqual({ status: "VALID", purpose: "PORTAL", email: "karen@example.test" });
     expect(await lookupInvite(t.prisma, second.token, addDays(now, 8))).toEqual({ status: "EXPIRED" });
     expect(await lookupInvite(t.prisma, "not-a-token", now)).toEqual({ status: "INVALID" });
     // Only the hash is stored.
@@ -73,7 +76,7 @@ describe(`portal invitations on ${TEST_DB_KIND}`, () => {
     expect(await t.prisma.invite.count({ where: { patientId: patient.id } })).toBe(0);
     const { token } = await inviteFor(t.prisma, clinician, patient.id, now, " Ole@Example.test ");
     // The page asks for no address, so it can tell nobody which addresses have accounts.
-    expect(await lookupInvite(t.prisma, token, now)).toEqual({ status: "VALID", purpose: "PORTAL", email: "ole@example.test", hasAccount: false });
+    expect(await lookupInvite(t.prisma, token, now)).toEqual({ status: "VALID", purpose: "PORTAL", email: "ole@example.test" });
     const accept = (raw: Record<string, string>) => acceptInvite(t.prisma, token, raw, "en", now);
     expect(await accept({ password: "short", confirmPassword: "short" })).toEqual({ status: "INVALID_INPUT", fieldErrors: { password: "passwordTooShort" } });
     expect(await accept({ password: "qwerty123456", confirmPassword: "qwerty123456" })).toEqual({
@@ -91,20 +94,67 @@ describe(`portal invitations on ${TEST_DB_KIND}`, () => {
     expect(await accept({ password: PASSWORD, confirmPassword: PASSWORD })).toEqual({ status: "USED" });
     expect(await getPortalAccess(t.prisma, clinician, patient.id, now)).toMatchObject({ account: { email: "ole@example.test" }, invite: { status: "USED" } });
 
-    // A later invite resets the same account's password; no second account appears.
-    const again = await inviteFor(t.prisma, clinician, patient.id, now);
-    expect(await lookupInvite(t.prisma, again.token, now)).toMatchObject({ status: "VALID", hasAccount: true });
+    // With an account, the button sends a password link to the account's address only: no link
+    // for the clinician, and the older portal invitation sets nothing (security review I-1).
+    const older = await createInvite(t.prisma, clinician, patient.id, now, APP_URL);
+    expect(older).toEqual({ status: "passwordLinkSent", emailedTo: "ole@example.test" });
     const newPassword = "en helt ny adgangskode";
-    expect(await acceptInvite(t.prisma, again.token, { password: newPassword, confirmPassword: newPassword }, "da", now)).toEqual({ status: "ACCEPTED", email: "ole@example.test" });
+    const reset = await t.prisma.emailMessage.findFirstOrThrow({ where: { to: "ole@example.test", kind: "PASSWORD_RESET" } });
+    const resetToken = /\/invite\/([A-Za-z0-9_-]{43})/.exec(reset.text!)![1]!;
+    expect(await acceptInvite(t.prisma, resetToken, { password: newPassword, confirmPassword: newPassword }, "da", now)).toEqual({ status: "ACCEPTED", email: "ole@example.test" });
     expect(await authenticate(t.prisma, { email: "ole@example.test", password: newPassword })).not.toBeNull();
     expect(await t.prisma.user.count({ where: { role: "PATIENT", clinicId, name: patient.name } })).toBe(1);
+  });
+
+  it("an address with an account in another clinic is answered as a new one; its link makes no second account (F-3)", async () => {
+    const { patient } = await patientWithProgram();
+    const elsewhere = await t.prisma.user.findUniqueOrThrow({ where: { id: outsider.userId } });
+    const invite = await inviteFor(t.prisma, clinician, patient.id, now, elsewhere.email);
+    expect(await acceptInvite(t.prisma, invite.token, { password: PASSWORD, confirmPassword: PASSWORD }, "da", now)).toEqual({ status: "INVALID" });
+    expect(await t.prisma.patient.findUniqueOrThrow({ where: { id: patient.id } })).toMatchObject({ portalUserId: null });
+  });
+
+  it("an invitation made before the patient had an account cannot set the account's password (I-1)", async () => {
+    const { patient } = await patientWithProgram();
+    const first = await inviteFor(t.prisma, clinician, patient.id, now, `to-links-${randomUUID()}@example.test`);
+    const second = await inviteFor(t.prisma, clinician, patient.id, now, first.emailedTo);
+    expect(await acceptInvite(t.prisma, second.token, { password: PASSWORD, confirmPassword: PASSWORD }, "da", now)).toMatchObject({ status: "ACCEPTED" });
+    // The first was revoked by the second; were it still open (made before this rule), it would be the risk.
+    await t.prisma.invite.update({ where: { tokenHash: hashToken(first.token) }, data: { revokedAt: null } });
+    expect(await lookupInvite(t.prisma, first.token, now)).toEqual({ status: "INVALID" });
+    expect(await acceptInvite(t.prisma, first.token, { password: "en anden lang adgangskode", confirmPassword: "en anden lang adgangskode" }, "da", now)).toEqual({ status: "INVALID" });
+    expect(await authenticate(t.prisma, { email: first.emailedTo, password: PASSWORD })).not.toBeNull();
+  });
+
+  it("without a mail server, only the patient's own physiotherapist reads the waiting password link, audited (I-1)", async () => {
+    const { patient } = await patientWithProgram();
+    const email = `venter-${randomUUID()}@example.test`;
+    await portalActor(patient.id, email);
+    expect(await revealWaitingPasswordLink(t.prisma, clinician, patient.id, now)).toBeNull();
+    expect(await createInvite(t.prisma, clinician, patient.id, now, APP_URL)).toMatchObject({ status: "passwordLinkSent" });
+    const link = await revealWaitingPasswordLink(t.prisma, clinician, patient.id, now);
+    expect(link).toMatch(/^http:\/\/localhost:3000\/invite\/[A-Za-z0-9_-]{43}$/);
+    const message = await t.prisma.emailMessage.findFirstOrThrow({ where: { to: email, kind: "PASSWORD_RESET" } });
+    expect(await t.prisma.auditEvent.count({ where: { actorId: clinician.userId, action: "READ", entity: "EmailMessage", entityId: message.id } })).toBe(1);
+    // Another physiotherapist of the clinic, an admin, another clinic: not theirs to read.
+    const colleague = actorOf(await createUser(t.prisma, { clinicId, role: "CLINICIAN" }));
+    const admin = actorOf(await createUser(t.prisma, { clinicId, role: "ADMIN" }));
+    for (const who of [colleague, admin, outsider]) await expect(revealWaitingPasswordLink(t.prisma, who, patient.id, now)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
+    // The admin's outbox leaves the link out.
+    const shown = await getOutboxMessage(t.prisma, admin, message.id);
+    expect(shown.hidesLink).toBe(true);
+    // Used, the link is no longer shown.
+    expect(await acceptInvite(t.prisma, /\/invite\/([A-Za-z0-9_-]{43})/.exec(link!)![1]!, { password: "en ny og lang adgangskode", confirmPassword: "en ny og lang adgangskode" }, "da", now)).toMatchObject({ status: "ACCEPTED" });
+    expect(await revealWaitingPasswordLink(t.prisma, clinician, patient.id, now)).toBeNull();
   });
 
   it("never re-opens an account the clinic closed", async () => {
     const { patient } = await patientWithProgram();
     const user = await portalActor(patient.id, `closed-${randomUUID()}@example.test`);
     await t.prisma.user.update({ where: { id: user.userId }, data: { active: false } });
-    const { token } = await inviteFor(t.prisma, clinician, patient.id, now);
+    expect(await createInvite(t.prisma, clinician, patient.id, now, APP_URL)).toMatchObject({ status: "passwordLinkSent" });
+    const reset = await t.prisma.emailMessage.findFirstOrThrow({ where: { to: user.email, kind: "PASSWORD_RESET" } });
+    const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec(reset.text!)![1]!;
     expect(await lookupInvite(t.prisma, token, now)).toEqual({ status: "CLOSED" });
     expect(await acceptInvite(t.prisma, token, { password: PASSWORD, confirmPassword: PASSWORD }, "da", now)).toEqual({ status: "CLOSED" });
     expect(await t.prisma.user.findUniqueOrThrow({ where: { id: user.userId } })).toMatchObject({ active: false });

@@ -54,12 +54,19 @@ describe(`staff invitations on ${TEST_DB_KIND}`, () => {
     expect(await t.prisma.user.count({ where: { email: "bo@example.test" } })).toBe(1);
   });
 
-  it("refuses an address that has an account anywhere, without naming the clinic, and writes nothing", async () => {
-    const elsewhere = await createUser(t.prisma, { clinicId: (await createClinic(t.prisma, { name: "Anden Klinik" })).id, role: "CLINICIAN", email: "taken@example.test" });
+  it("refuses an address with an account in the clinic; one elsewhere gets the answer of a new address and a link that cannot make a second account (review F-3)", async () => {
+    const here = await createUser(t.prisma, { clinicId, role: "CLINICIAN", email: "her@example.test" });
     const before = await t.prisma.invite.count();
-    expect(await inviteStaff(t.prisma, admin, { name: "X", email: "TAKEN@example.test", role: "ADMIN" }, now, APP_URL)).toEqual({ status: "invalid", fieldErrors: { email: "emailHasAccount" } });
+    expect(await inviteStaff(t.prisma, admin, { name: "X", email: "HER@example.test", role: "ADMIN" }, now, APP_URL)).toEqual({ status: "invalid", fieldErrors: { email: "emailHasAccount" } });
     expect(await t.prisma.invite.count()).toBe(before);
-    expect(await t.prisma.emailMessage.count({ where: { to: elsewhere.email } })).toBe(0);
+    expect(await t.prisma.emailMessage.count({ where: { to: here.email } })).toBe(0);
+
+    const elsewhere = await createUser(t.prisma, { clinicId: (await createClinic(t.prisma, { name: "Anden Klinik" })).id, role: "CLINICIAN", email: "taken@example.test" });
+    const answers = await Promise.all(["TAKEN@example.test", "ny-adresse@example.test"].map((email) => inviteStaff(t.prisma, admin, { name: "X", email, role: "CLINICIAN" }, now, APP_URL)));
+    expect(answers).toEqual([{ status: "saved" }, { status: "saved" }]);
+    const token = await tokenMailedTo(elsewhere.email);
+    expect(await acceptInvite(t.prisma, token, { name: "X", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, "da", now)).toEqual({ status: "INVALID" });
+    expect(await t.prisma.user.findUniqueOrThrow({ where: { email: elsewhere.email } })).toMatchObject({ id: elsewhere.id, clinicId: elsewhere.clinicId });
   });
 
   it("answers field errors for bad input and changes nothing", async () => {

@@ -35,7 +35,7 @@ export default page({ name: "/invite/[token]", access: "public", params: z.objec
           </>
         ) : (
           <>
-            <p>{invite.hasAccount ? text.resetIntro : text.acceptIntro}</p>
+            <p>{text.acceptIntro}</p>
             <AcceptInviteForm action={acceptInviteAction.bind(null, token)} email={invite.email} text={formText} />
           </>
         )}

@@ -9,7 +9,7 @@ import { formatMoment } from "@/lib/i18n/format";
 
 const LINK = /(https?:\/\/[^\s]+)/;
 
-/** One e-mail as its recipient reads it (the plain-text part), with its link clickable. */
+/** One e-mail as its recipient reads it (the plain-text part), with its link clickable, unless it leads into a patient's account. */
 export default page({ name: "/admin/outbox/[messageId]", access: "clinic-admin", params: z.object({ messageId: ids.email }) }, async ({ actor, db, messages, params }) => {
   const text = messages.admin.outbox;
   const email = await getOutboxMessage(db, actor, params.messageId);
@@ -37,7 +37,7 @@ export default page({ name: "/admin/outbox/[messageId]", access: "clinic-admin",
         <p className="hint">{text.bodyGone}</p>
       ) : (
         <div className="outbox-text" data-testid="email-text">
-          {email.text.split(LINK).map((part, index) => (index % 2 === 1 ? <a key={index} href={part}>{part}</a> : part))}
+          {email.text.split(LINK).map((part, index) => (index % 2 === 0 ? part : email.hidesLink ? <em key={index}>{text.linkHidden}</em> : <a key={index} href={part}>{part}</a>))}
         </div>
       )}
     </AppShell>
