@@ -1,8 +1,7 @@
 "use client";
 import { useId, useRef, useState } from "react";
-import { forgetOfflinePages } from "@/lib/offline/offline-pages";
-import { discardQueue, flushQueue } from "./portal/entry-queue";
-import { turnOffPush } from "./portal/push-on-this-phone";
+import { flushQueue } from "./portal/entry-queue";
+import { leaveThisPhone } from "./portal/leave-this-phone";
 
 export type UnsentText = { title: string; body: string; signOutAnyway: string; stay: string };
 
@@ -33,11 +32,8 @@ export function SignOutButton({
   const leave = async () => {
     setPending(true);
     dialog.current?.close();
-    if (queueOwner) await Promise.all([discardQueue(queueOwner), forgetOfflinePages(), turnOffPush()]);
     try {
-      // next-auth's client is loaded only for this click: it is ~13 kB of every signed-in page otherwise.
-      const { signOut } = await import("next-auth/react");
-      await signOut({ callbackUrl: "/sign-in" });
+      await leaveThisPhone(queueOwner);
     } catch {
       setPending(false);
       setError(true);

@@ -119,6 +119,8 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   continueAsMaintenanceAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "patientId"), id(w, "assignmentId")] }) },
   createInviteAction: { access: "clinic-patients", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "patientId")] }) },
+  // After the password link above: the patient's own physiotherapist reads it (an audited read).
+  revealPasswordLinkAction: { access: "clinic-patients", shape: "call", ids: "clinic", readOnly: true, input: (w) => ({ args: [id(w, "patientId")] }) },
   archivePatientAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "spareId")] }) },
   restorePatientAction: { access: "clinic-admin", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "spareId")] }) },
   revealCprAction: { access: "clinic-patients", shape: "call", ids: "clinic", input: (w) => ({ args: [id(w, "patientId")] }) },

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContextOptions, expect, type Page } from "@playwright/test";
+import { PAGES_CACHE } from "../lib/offline/offline-pages";
 
 export const DEMO_PASSWORD = "heelpain-demo";
 
@@ -91,3 +92,7 @@ export async function invitedPatientOnPhone(browser: Browser, clinic: Page, emai
   await signIn(page, email);
   return { phone, page };
 }
+
+/** The addresses of the portal pages this phone holds for use offline. */
+export const cachedPages = (page: Page) =>
+  page.evaluate(async (name) => ((await caches.has(name)) ? (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname).sort() : []), PAGES_CACHE);

@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, expect, test, type Page } from "@playwright/test";
+import { chromium, expect, test } from "@playwright/test";
 import { findChromium } from "../scripts/chromium";
-import { expectNoAxeViolations, signIn } from "./helpers";
+import { cachedPages, expectNoAxeViolations, signIn } from "./helpers";
 
 // The portal as an installable app that shows today's plan and the handout without a
 // connection (SPEC §10, decision record 020). Playwright's offline mode reaches the service
@@ -11,11 +11,6 @@ import { expectNoAxeViolations, signIn } from "./helpers";
 // playwright.config.ts), so a page shown offline here truly came from the phone's cache.
 
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: "da-DK", timezoneId: "Europe/Copenhagen" };
-const PAGES_CACHE = "heelpain-portal-pages";
-
-/** The addresses of the portal pages this phone holds for use offline. */
-const cachedPages = (page: Page) =>
-  page.evaluate(async (name) => ((await caches.has(name)) ? (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname).sort() : []), PAGES_CACHE);
 
 test("after one visit, today's plan and the handout open without a connection; signing out deletes them", async ({ browser }) => {
   const context = await browser.newContext(PHONE);

@@ -42,18 +42,21 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   await clinic.goto(patientUrl);
   const access = clinic.getByRole("region", { name: "Adgang til portalen" });
   await expect(access.getByText("Portalkonto: patient@demo.dk")).toBeVisible();
-  await access.getByRole("button", { name: "Opret et nyt invitationslink" }).click();
-  const link = await access.getByLabel("Invitationslink").inputValue();
-  // E-mailed to the portal account's address too; the link stays here, with a copy button.
-  await expect(access.getByRole("status").first()).toContainText("Invitationen sendes med e-mail til patient@demo.dk");
+  // With an account, the clinic sends a link for a new password to the patient's own address
+  // and sees none (security review I-1)…
+  await access.getByRole("button", { name: "Send link til ny adgangskode" }).click();
+  await expect(access.getByRole("status").first()).toContainText("Et link til en ny adgangskode er sendt til patient@demo.dk");
+  await expect(access.getByLabel("Invitationslink")).toHaveCount(0);
+  // …and, with no mail server, the patient's own physiotherapist shows the waiting link to hand it over.
+  await access.getByRole("button", { name: "Vis linket fra e-mailen" }).click();
+  const link = await access.getByLabel("Link til ny adgangskode").inputValue();
   await expect(access.getByRole("button", { name: "Kopiér link" })).toBeVisible();
-  await expect(access.getByTestId("invite-status")).toContainText("Der er en åben invitation");
 
-  // A second invite replaces the first, after a confirmation; the first link stops working.
-  await access.getByRole("button", { name: "Opret et nyt invitationslink" }).click();
-  await clinic.getByRole("dialog", { name: "Erstat den åbne invitation?" }).getByRole("button", { name: "Opret et nyt invitationslink" }).click();
-  await expect(access.getByLabel("Invitationslink")).not.toHaveValue(link);
-  const newLink = await access.getByLabel("Invitationslink").inputValue();
+  // A second link replaces the first; the first stops working.
+  await access.getByRole("button", { name: "Send link til ny adgangskode" }).click();
+  await access.getByRole("button", { name: "Vis linket fra e-mailen" }).click();
+  await expect(access.getByLabel("Link til ny adgangskode")).not.toHaveValue(link);
+  const newLink = await access.getByLabel("Link til ny adgangskode").inputValue();
 
   // The patient, on a phone.
   const phone = await browser.newContext({ ...PHONE, locale: "da-DK", timezoneId: "Europe/Copenhagen" });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, invitedPatientOnPhone, registerPatient, signIn, submitSignIn } from "./helpers";
+import { cachedPages, expectNoAxeViolations, invitedPatientOnPhone, registerPatient, signIn, submitSignIn } from "./helpers";
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: "da-DK", timezoneId: "Europe/Copenhagen" };
 
@@ -33,6 +33,8 @@ test("a patient asks in the portal to be erased: told why the record is kept, si
   await clinic.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
   const patientUrl = clinic.url();
   const { phone, page } = await invitedPatientOnPhone(browser, clinic, email, PHONE);
+  // The phone keeps the plan for use offline, until this patient leaves it.
+  await expect.poll(() => cachedPages(page), { timeout: 20_000 }).toEqual(["/portal", "/portal/handout"]);
   await page.getByRole("link", { name: "Slet mine oplysninger" }).tap();
   await expect(page.getByRole("heading", { name: "Sletning af dine oplysninger" })).toBeVisible();
   await expect(page.getByText(/gemmer en journal i 5 år efter den sidste notering/)).toBeVisible();
@@ -52,6 +54,8 @@ test("a patient asks in the portal to be erased: told why the record is kept, si
   await page.screenshot({ path: test.info().outputPath("erasure-receipt-360.png"), fullPage: true });
   await receipt.getByRole("button", { name: "Luk" }).tap();
   await page.waitForURL(/\/sign-in/);
+  // Leaving clears the phone as signing out does (security review I-7).
+  expect(await cachedPages(page)).toEqual([]);
   // The account is closed: the password no longer opens it.
   await submitSignIn(page, email);
   await expect(page.getByText("E-mail eller adgangskode er forkert, eller kontoen er ikke aktiv.")).toBeVisible();

@@ -1,15 +1,16 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useId, useRef, useState } from "react";
+import { leaveThisPhone } from "./leave-this-phone";
 
 type Text = { trigger: string; confirmTitle: string; confirmBody: string; confirm: string; cancel: string; receiptTitle: string; failed: string; leave: string };
 
 /**
  * The patient's request to be erased: asked once more in a dialog, then answered on the same
  * page with what happens now and until when the record is kept (SPEC §9). The account is
- * closed by then, so the only way on is out: "Close" ends the browser's session too.
+ * closed by then, so the only way on is out: "Close" clears this phone of the patient's pages,
+ * entries and reminders and ends the session, as signing out does.
  */
-export function ErasureRequest({ action, text }: { action: () => Promise<{ message: string } | null>; text: Text }) {
+export function ErasureRequest({ action, owner, text }: { action: () => Promise<{ message: string } | null>; owner: string; text: Text }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [receipt, setReceipt] = useState<string | null>(null);
@@ -20,7 +21,7 @@ export function ErasureRequest({ action, text }: { action: () => Promise<{ messa
       <section className="notice" role="status" aria-labelledby={`${titleId}-receipt`}>
         <h2 id={`${titleId}-receipt`}>{text.receiptTitle}</h2>
         <p>{receipt}</p>
-        <button type="button" className="button large" onClick={() => void signOut({ callbackUrl: "/sign-in" })}>
+        <button type="button" className="button large" onClick={() => void leaveThisPhone(owner).catch(() => window.location.assign("/sign-in"))}>
           {text.leave}
         </button>
       </section>

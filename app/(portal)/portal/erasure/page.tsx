@@ -18,6 +18,7 @@ export default page({ name: "/portal/erasure", access: "own-record" }, async ({ 
         <p>{text.intro(RETENTION_YEARS)}</p>
         <ErasureRequest
           action={requestOwnErasureAction}
+          owner={actor.userId}
           text={{ trigger: text.trigger, confirmTitle: text.confirmTitle, confirmBody: text.confirmBody, confirm: text.confirm, cancel: text.cancel, receiptTitle: text.receiptTitle, failed: text.failed, leave: text.leave }}
         />
       </div>
