@@ -1,4 +1,5 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { leaveThisPhone } from "./leave-this-phone";
 
@@ -13,6 +14,8 @@ type Text = { trigger: string; confirmTitle: string; confirmBody: string; confir
 export function ErasureRequest({ action, owner, text }: { action: () => Promise<{ message: string } | null>; owner: string; text: Text }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // The account is closed: should the session not end (no connection), the way on is still out.
+  const router = useRouter();
   const [receipt, setReceipt] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const [pending, setPending] = useState(false);
@@ -21,7 +24,7 @@ export function ErasureRequest({ action, owner, text }: { action: () => Promise<
       <section className="notice" role="status" aria-labelledby={`${titleId}-receipt`}>
         <h2 id={`${titleId}-receipt`}>{text.receiptTitle}</h2>
         <p>{receipt}</p>
-        <button type="button" className="button large" onClick={() => void leaveThisPhone(owner).catch(() => window.location.assign("/sign-in"))}>
+        <button type="button" className="button large" onClick={() => void leaveThisPhone(owner).catch(() => router.push("/sign-in"))}>
           {text.leave}
         </button>
       </section>

@@ -32,8 +32,8 @@ async function findPatient(db: Db, actor: Actor, patientId: string) {
  * it ends as any link that does not work (accept-invite.ts), so staff cannot learn who is a
  * patient or employee elsewhere (security review F-3).
  */
-export async function hasAccountInClinic(db: Db, actor: Actor, email: string): Promise<boolean> {
-  return (await db.user.count({ where: { email, clinicId: actor.clinicId } })) > 0;
+export async function hasAccountInClinic(db: Db, clinicId: string, email: string): Promise<boolean> {
+  return (await db.user.count({ where: { email, clinicId } })) > 0;
 }
 
 const ZInviteEmail = z.object({ email: z.string({ error: "required" }).trim().toLowerCase().min(1, "required").max(200, "tooLong").pipe(z.email("invalidEmail")) });
@@ -65,7 +65,7 @@ export async function createInvite(db: Db, actor: Actor, patientId: string, now:
   }
   const parsed = ZInviteEmail.safeParse({ email: patient.email ?? undefined, ...raw });
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-  if (await hasAccountInClinic(db, actor, parsed.data.email)) return { status: "invalid", fieldErrors: { email: "emailHasAccount" } };
+  if (await hasAccountInClinic(db, actor.clinicId, parsed.data.email)) return { status: "invalid", fieldErrors: { email: "emailHasAccount" } };
   const to = parsed.data.email;
   const { token, tokenHash, expiresAt } = newToken(now, INVITE_DAYS * 24);
   const link = inviteLink(appUrl, token);

@@ -49,7 +49,7 @@ export async function inviteStaff(db: Db, actor: Actor, raw: Record<string, unkn
   const parsed = ZInvite.safeParse({ locale: actor.locale, ...raw });
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
-  if (await hasAccountInClinic(db, actor, input.email)) return { status: "invalid", fieldErrors: { email: "emailHasAccount" } };
+  if (await hasAccountInClinic(db, actor.clinicId, input.email)) return { status: "invalid", fieldErrors: { email: "emailHasAccount" } };
   const { token, tokenHash, expiresAt } = newToken(now, INVITE_DAYS * 24);
   await db
     .$transaction(async (tx) => {

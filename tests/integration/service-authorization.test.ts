@@ -19,6 +19,7 @@ import { acknowledgeFlag } from "../../lib/flags/acknowledge-flag";
 import { parseFlagQuery } from "../../lib/flags/flag-query";
 import { getFlag, listEpisodeFlags, listFlags } from "../../lib/flags/list-flags";
 import { createInvite, getPortalAccess } from "../../lib/invites/invites";
+import { revealWaitingPasswordLink } from "../../lib/invites/password-links";
 import { backupOverview, downloadBackup } from "../../lib/backup/backup-downloads";
 import { clinicReport, reportClinicians } from "../../lib/reports/clinic-report";
 import { exportAuditEvents, listAuditEvents, ZAuditQuery } from "../../lib/audit/audit-log";
@@ -110,6 +111,7 @@ const SERVICES: Record<string, Service> = {
   overrideProgression: { access: "clinic-patients", usesIds: true, call: (a, i) => overrideProgression(t.prisma, a, i.assignmentId!, { date: isoDate(day), phase: "2", reason: "x" }) },
   createInvite: { access: "clinic-patients", usesIds: true, call: (a, i) => createInvite(t.prisma, a, i.patientId!, new Date(), APP_URL) },
   getPortalAccess: { access: "clinic-patients", usesIds: true, call: (a, i) => getPortalAccess(t.prisma, a, i.patientId!, new Date()) },
+  revealWaitingPasswordLink: { access: "clinic-patients", usesIds: true, call: (a, i) => revealWaitingPasswordLink(t.prisma, a, i.patientId!, new Date()) },
   getPortalOverview: { access: "own-record", usesIds: false, call: (a) => getPortalOverview(t.prisma, a, day) },
   logMorningPain: { access: "own-record", usesIds: false, call: (a) => logMorningPain(t.prisma, a, { clientId: randomUUID(), date: isoDate(day), value: "3" }, day) },
   listStaff: { access: "clinic-admin", usesIds: false, call: (a) => listStaff(t.prisma, a, new Date()) },
