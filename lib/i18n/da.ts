@@ -1479,7 +1479,7 @@ export const da = {
     },
     outbox: {
       title: "Udbakke",
-      introNoSmtp: "Der er ikke sat en mailserver op (SMTP_URL), så mails venter her. Åbn en mail for at se dens link, og giv det selv til modtageren, eller sæt SMTP_URL for at sende mails.",
+      introNoSmtp: "Der er ikke sat en mailserver op (SMTP_URL), så mails venter her. Åbn en mail for at se dens link, og giv det selv til modtageren, eller sæt SMTP_URL for at sende mails. Et link til en patients konto i portalen vises kun for patientens fysioterapeut, på patientens side.",
       introSmtp: "Mails sendes gennem mailserveren (SMTP_URL). Listen viser, hvad der er sendt; teksten i en sendt mail gemmes ikke, fordi den indeholdt et engangslink.",
       empty: "Ingen mails endnu.",
       to: "Til",

@@ -1479,7 +1479,7 @@ export const en: Messages = {
     },
     outbox: {
       title: "Outbox",
-      introNoSmtp: "No mail server is set up (SMTP_URL), so e-mail waits here. Open a message to see its link, and give it to the recipient yourself, or set SMTP_URL to send e-mail.",
+      introNoSmtp: "No mail server is set up (SMTP_URL), so e-mail waits here. Open a message to see its link, and give it to the recipient yourself, or set SMTP_URL to send e-mail. A link into a patient's portal account is shown only to the patient's physiotherapist, on the patient's page.",
       introSmtp: "E-mail goes out through the mail server (SMTP_URL). The list shows what was sent; a sent message's text is not kept, because it held a single-use link.",
       empty: "No e-mail yet.",
       to: "To",
