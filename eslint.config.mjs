@@ -1,5 +1,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypeScript from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
+import simpleImportSort from "eslint-plugin-simple-import-sort";
 
 const config = [
   {
@@ -15,8 +17,17 @@ const config = [
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/consistent-type-imports": "error",
+      // A new value of a union (a flag code, a plan status) must be handled wherever it is switched on.
+      "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
     },
   },
+  {
+    // One import order everywhere, fixed by `npm run format`.
+    plugins: { "simple-import-sort": simpleImportSort },
+    rules: { "simple-import-sort/imports": "error", "simple-import-sort/exports": "error" },
+  },
+  // Layout is Prettier's (npm run format); ESLint keeps to what it finds wrong.
+  prettier,
   {
     // The app reads its settings through lib/env.ts only, where they are validated.
     files: ["app/**", "components/**", "lib/**"],

@@ -29,7 +29,7 @@ export async function proxy(request: NextRequest) {
   const requestId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const configured = readEnv().NEXTAUTH_URL;
-  const security = securityHeaders({ nonce, https: configured?.startsWith("https:") ?? false });
+  const security = securityHeaders({ nonce, https: configured?.startsWith("https:") ?? false, dev: process.env.NODE_ENV === "development" });
   const problem = await checkRequest(request, [request.nextUrl.host, ...(configured ? [new URL(configured).host] : [])]);
   if (problem) {
     logger.info({ reqId: requestId, kind: "request", reason: problem.reason, status: problem.status }, "request refused");

@@ -1,6 +1,10 @@
 // npm start: prepares the database (migrations; demo data on a new embedded database),
 // builds the app if its sources changed, starts the production server and prints how to
 // sign in. See the README for the settings it reads.
+//
+// npm run dev (--dev): the same database, secrets, keys and demo data, with Next.js's
+// development server instead of a build: a change to a page or component shows in the
+// browser as soon as it is saved.
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
@@ -26,23 +30,26 @@ const BUILD_STAMP = path.join(ROOT, ".next", "heelpain-source-fingerprint");
 const SOURCES = ["app", "components", "lib", "instrumentation.ts", "prisma/schema.prisma", "next.config.js", "package-lock.json", "tsconfig.json"];
 
 runCli(async () => {
+  const dev = process.argv.includes("--dev");
   const env = readEnv();
   const target = databaseTargetFromEnv(env);
   const secret = env.NEXTAUTH_SECRET ?? (await secretFor(target));
   await assertPortFree(env.PORT);
 
   const hasDemo = await prepareDatabase(env, target);
-  await buildIfNeeded();
+  if (dev) await buildServiceWorker();
+  else await buildIfNeeded();
   await prepareVapidKeys(env, target);
 
   const url = `http://localhost:${env.PORT}`;
-  Object.assign(process.env, { NODE_ENV: "production", NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url, NEXT_TELEMETRY_DISABLED: "1" });
-  const app = await serveApp({ dir: ROOT, hostname: env.HOST, port: env.PORT, trustedHops: trustedHops(env.TRUST_PROXY) });
+  Object.assign(process.env, { NODE_ENV: dev ? "development" : "production", NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url, NEXT_TELEMETRY_DISABLED: "1" });
+  if (dev) console.log("Starting the development server (pages compile when first opened) …");
+  const app = await serveApp({ dir: ROOT, hostname: env.HOST, port: env.PORT, trustedHops: trustedHops(env.TRUST_PROXY), dev });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => void app.close().then(() => process.exit(0)));
   }
   if (await waitUntilHealthy(env.PORT)) {
-    console.log(`\nHeel Pain Care is running at ${url}`);
+    console.log(`\nHeel Pain Care is running at ${url}${dev ? " (development server: changes show on save)" : ""}`);
     console.log(hasDemo ? describeDemoSignIns() : "Create users with: npm run user:create");
     console.log("Stop it with Ctrl+C.\n");
   }
