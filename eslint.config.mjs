@@ -5,7 +5,15 @@ import simpleImportSort from "eslint-plugin-simple-import-sort";
 
 const config = [
   {
-    ignores: ["public/sw.js", ".next/**", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      "public/sw.js",
+      ".next/**",
+      "lib/generated/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   ...nextVitals,
   ...nextTypeScript,
@@ -33,7 +41,10 @@ const config = [
     files: ["app/**", "components/**", "lib/**"],
     ignores: ["lib/env.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through lib/env.ts." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read settings through lib/env.ts." },
+      ],
     },
   },
   {
@@ -47,7 +58,13 @@ const config = [
           patterns: [
             {
               // The generated enums are plain constants; the client itself is not.
-              group: ["@/lib/generated/prisma/*", "!@/lib/generated/prisma/enums", "@prisma/*", "pg", "@electric-sql/*"],
+              group: [
+                "@/lib/generated/prisma/*",
+                "!@/lib/generated/prisma/enums",
+                "@prisma/*",
+                "pg",
+                "@electric-sql/*",
+              ],
               message: "Use a service in lib/ instead.",
               allowTypeImports: true,
             },

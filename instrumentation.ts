@@ -24,8 +24,19 @@ export async function register() {
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ logger }, { REQUEST_ID_HEADER }] = await Promise.all([import("./lib/log/logger"), import("./lib/entry/request-id")]);
+  const [{ logger }, { REQUEST_ID_HEADER }] = await Promise.all([
+    import("./lib/log/logger"),
+    import("./lib/entry/request-id"),
+  ]);
   const requestId = request.headers[REQUEST_ID_HEADER];
   // The route's pattern, never its path: a path can hold a search a clinician typed.
-  logger.error({ reqId: Array.isArray(requestId) ? requestId[0] : requestId, kind: context.routeType, entry: context.routePath, err: error }, "unhandled error");
+  logger.error(
+    {
+      reqId: Array.isArray(requestId) ? requestId[0] : requestId,
+      kind: context.routeType,
+      entry: context.routePath,
+      err: error,
+    },
+    "unhandled error",
+  );
 };

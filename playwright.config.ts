@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+
 import { findChromium } from "./scripts/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);

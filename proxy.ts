@@ -4,19 +4,23 @@
 // static files included, gets the security headers with this request's script nonce
 // (lib/http/security-headers.ts). Next.js finds the nonce in the request's policy header and
 // puts it on the scripts it writes.
-import { NextResponse, type NextRequest } from "next/server";
-import { REQUEST_ID_HEADER } from "./lib/entry/request-id";
+import { type NextRequest, NextResponse } from "next/server";
+
 import { checkRequest, type RequestProblem } from "./lib/entry/request-guard";
+import { REQUEST_ID_HEADER } from "./lib/entry/request-id";
 import { readEnv } from "./lib/env";
 import { securityHeaders } from "./lib/http/security-headers";
 import { logger } from "./lib/log/logger";
 
 const MESSAGES: Record<RequestProblem["reason"], string> = {
-  "bad-address": "Adressen indeholder tegn, som ikke kan bruges. / The address contains characters that cannot be used.",
+  "bad-address":
+    "Adressen indeholder tegn, som ikke kan bruges. / The address contains characters that cannot be used.",
   "too-large": "Forespørgslen er for stor. / The request is too large.",
-  "bad-bytes": "Forespørgslen indeholder tegn, som ikke kan bruges. / The request contains characters that cannot be used.",
+  "bad-bytes":
+    "Forespørgslen indeholder tegn, som ikke kan bruges. / The request contains characters that cannot be used.",
   "bad-json": "Forespørgslen kunne ikke læses (ugyldig JSON). / The request could not be read (malformed JSON).",
-  "bad-callback": "Adressen efter login hører ikke til denne side. / The address after sign-in does not belong to this site.",
+  "bad-callback":
+    "Adressen efter login hører ikke til denne side. / The address after sign-in does not belong to this site.",
   "cross-origin": "Forespørgslen kommer fra en anden side. / The request comes from another site.",
   "wrong-method": "Denne adresse tager kun imod login-formularen. / This address only takes the sign-in form.",
 };
@@ -29,13 +33,29 @@ export async function proxy(request: NextRequest) {
   const requestId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const configured = readEnv().NEXTAUTH_URL;
-  const security = securityHeaders({ nonce, https: configured?.startsWith("https:") ?? false, dev: process.env.NODE_ENV === "development" });
-  const problem = await checkRequest(request, [request.nextUrl.host, ...(configured ? [new URL(configured).host] : [])]);
+  const security = securityHeaders({
+    nonce,
+    https: configured?.startsWith("https:") ?? false,
+    dev: process.env.NODE_ENV === "development",
+  });
+  const problem = await checkRequest(request, [
+    request.nextUrl.host,
+    ...(configured ? [new URL(configured).host] : []),
+  ]);
   if (problem) {
-    logger.info({ reqId: requestId, kind: "request", reason: problem.reason, status: problem.status }, "request refused");
+    logger.info(
+      { reqId: requestId, kind: "request", reason: problem.reason, status: problem.status },
+      "request refused",
+    );
     return new NextResponse(MESSAGES[problem.reason], {
       status: problem.status,
-      headers: { ...security, "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", [REQUEST_ID_HEADER]: requestId, ...(problem.status === 405 ? { allow: "POST" } : {}) },
+      headers: {
+        ...security,
+        "content-type": "text/plain; charset=utf-8",
+        "cache-control": "no-store",
+        [REQUEST_ID_HEADER]: requestId,
+        ...(problem.status === 405 ? { allow: "POST" } : {}),
+      },
     });
   }
   const headers = new Headers(request.headers);

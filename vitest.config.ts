@@ -1,5 +1,7 @@
 import path from "node:path";
+
 import { defineConfig } from "vitest/config";
+
 import { findTestPostgres } from "./tests/support/find-postgres";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
@@ -20,16 +22,24 @@ const integration = (kind: "pglite" | "postgres") => ({
 });
 
 // Only the integration tests need a server; a run of the unit tests alone does not look for one.
-const integrationRun = !(process.argv.includes("--project") && process.argv.every((arg, i) => process.argv[i - 1] !== "--project" || arg === "unit"));
+const integrationRun = !(
+  process.argv.includes("--project") &&
+  process.argv.every((arg, i) => process.argv[i - 1] !== "--project" || arg === "unit")
+);
 
 export default defineConfig(async () => {
   const postgres = integrationRun ? await findTestPostgres() : null;
   if (postgres) {
     // The workers read it from the environment (tests/support/test-db-config.ts).
     process.env.TEST_DATABASE_URL = postgres.url;
-    if (postgres.source === "local") console.log(`Integration tests run on the embedded database and on the PostgreSQL server at ${new URL(postgres.url).host}.`);
+    if (postgres.source === "local")
+      console.log(
+        `Integration tests run on the embedded database and on the PostgreSQL server at ${new URL(postgres.url).host}.`,
+      );
   } else if (integrationRun) {
-    console.log("Integration tests run on the embedded database only: no PostgreSQL server answered at 127.0.0.1:5432 (set TEST_DATABASE_URL to use one).");
+    console.log(
+      "Integration tests run on the embedded database only: no PostgreSQL server answered at 127.0.0.1:5432 (set TEST_DATABASE_URL to use one).",
+    );
   }
   return {
     test: {

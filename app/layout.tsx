@@ -1,7 +1,9 @@
+import "./globals.css";
+
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+
 import { getLocale, getRequestMessages } from "@/lib/i18n/locale.server";
-import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const messages = await getRequestMessages();

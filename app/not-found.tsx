@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { getRequestMessages } from "@/lib/i18n/locale.server";
 
 export default async function NotFound() {

@@ -1,6 +1,8 @@
 "use client";
 import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+
+import { type FormState, initialFormState } from "@/lib/forms/form-state";
+
 import { FormMessages } from "./FormMessages";
 import { FormShell } from "./FormShell";
 import { SelectField } from "./SelectField";
@@ -23,32 +25,81 @@ export function ProfileForm({
   const [state, formAction, pending] = useActionState(action, initialFormState(initial));
   return (
     <FormShell state={state} formAction={formAction} pending={pending} text={text} className="stack inline-form">
-      <TextField id="name" label={text.name} autoComplete="name" defaultValue={state.values.name} error={state.errors.name} />
-      <SelectField id="locale" label={text.language} options={languages} defaultValue={state.values.locale} error={state.errors.locale} />
+      <TextField
+        id="name"
+        label={text.name}
+        autoComplete="name"
+        defaultValue={state.values.name}
+        error={state.errors.name}
+      />
+      <SelectField
+        id="locale"
+        label={text.language}
+        options={languages}
+        defaultValue={state.values.locale}
+        error={state.errors.locale}
+      />
     </FormShell>
   );
 }
 
 /** A new password, given the current one. No password is ever shown again. */
-export function PasswordForm({ action, text }: { action: FormAction; text: { currentPassword: string; newPassword: string; confirmPassword: string; save: string; saving: string } }) {
+export function PasswordForm({
+  action,
+  text,
+}: {
+  action: FormAction;
+  text: { currentPassword: string; newPassword: string; confirmPassword: string; save: string; saving: string };
+}) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
   return (
     <FormShell state={state} formAction={formAction} pending={pending} text={text} className="stack inline-form">
-      <TextField id="currentPassword" label={text.currentPassword} type="password" autoComplete="current-password" error={state.errors.currentPassword} />
-      <TextField id="password" label={text.newPassword} type="password" autoComplete="new-password" error={state.errors.password} />
-      <TextField id="confirmPassword" label={text.confirmPassword} type="password" autoComplete="new-password" error={state.errors.confirmPassword} />
+      <TextField
+        id="currentPassword"
+        label={text.currentPassword}
+        type="password"
+        autoComplete="current-password"
+        error={state.errors.currentPassword}
+      />
+      <TextField
+        id="password"
+        label={text.newPassword}
+        type="password"
+        autoComplete="new-password"
+        error={state.errors.password}
+      />
+      <TextField
+        id="confirmPassword"
+        label={text.confirmPassword}
+        type="password"
+        autoComplete="new-password"
+        error={state.errors.confirmPassword}
+      />
     </FormShell>
   );
 }
 
 /** "Forgot your password": an address, and the same answer whatever it is. */
-export function ForgotPasswordForm({ action, text }: { action: FormAction; text: { email: string; submit: string; submitting: string } }) {
+export function ForgotPasswordForm({
+  action,
+  text,
+}: {
+  action: FormAction;
+  text: { email: string; submit: string; submitting: string };
+}) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
   if (state.notice) return <FormMessages state={state} />;
   return (
     <form key={state.attempt} action={formAction} noValidate className="stack" aria-busy={pending}>
       <FormMessages state={state} />
-      <TextField id="email" label={text.email} type="email" autoComplete="email" defaultValue={state.values.email} error={state.errors.email} />
+      <TextField
+        id="email"
+        label={text.email}
+        type="email"
+        autoComplete="email"
+        defaultValue={state.values.email}
+        error={state.errors.email}
+      />
       <button type="submit" className="button primary large" disabled={pending}>
         {pending ? text.submitting : text.submit}
       </button>

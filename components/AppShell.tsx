@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { Messages } from "@/lib/i18n";
+
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "./SignOutButton";
 
@@ -25,7 +27,12 @@ function navFor(actor: Actor, messages: Messages): NavItem[] {
         { href: "/admin/backups", label: messages.admin.nav.backups },
       ]
     : [];
-  return [{ href: "/caseload", label: messages.nav.caseload }, { href: "/flags", label: messages.nav.flags }, { href: "/reports", label: messages.nav.reports }, ...admin];
+  return [
+    { href: "/caseload", label: messages.nav.caseload },
+    { href: "/flags", label: messages.nav.flags },
+    { href: "/reports", label: messages.nav.reports },
+    ...admin,
+  ];
 }
 
 /** The frame of every signed-in page: who is signed in, the role's menu, sign out. */

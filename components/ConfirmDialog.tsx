@@ -1,5 +1,5 @@
 "use client";
-import { useId, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useId, useRef, useState } from "react";
 
 /**
  * A button that asks before a destructive action. The native <dialog> traps focus, closes
@@ -32,7 +32,12 @@ export function ConfirmDialog({
   const [error, setError] = useState<string | null>(null);
   return (
     <>
-      <button type="button" className={triggerClassName} aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className={triggerClassName}
+        aria-haspopup="dialog"
+        onClick={() => dialog.current?.showModal()}
+      >
         {trigger}
       </button>
       <dialog ref={dialog} aria-labelledby={titleId} className="dialog">

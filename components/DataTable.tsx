@@ -4,7 +4,17 @@ import type { ReactNode } from "react";
  * A table in its scrolling frame: on a narrow screen it scrolls sideways (and can be reached
  * and scrolled by keyboard) rather than widening the page.
  */
-export function DataTable({ label, columns, rows, className }: { label: string; columns: string[]; rows: { key: string; cells: ReactNode[] }[]; className?: string | undefined }) {
+export function DataTable({
+  label,
+  columns,
+  rows,
+  className,
+}: {
+  label: string;
+  columns: string[];
+  rows: { key: string; cells: ReactNode[] }[];
+  className?: string | undefined;
+}) {
   return (
     <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
       <table className={["data-table", className].filter(Boolean).join(" ")}>

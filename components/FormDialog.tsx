@@ -1,5 +1,6 @@
 "use client";
-import { createContext, useContext, useEffect, useId, useRef, type ReactNode } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useId, useRef } from "react";
+
 import type { FormState } from "@/lib/forms/form-state";
 
 /** Closes the dialog a form sits in; null outside a FormDialog. */
@@ -35,7 +36,12 @@ export function FormDialog({
   const closeDialog = () => dialog.current?.close();
   return (
     <>
-      <button type="button" className={`button ${primary ? "primary" : "secondary"}`} aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className={`button ${primary ? "primary" : "secondary"}`}
+        aria-haspopup="dialog"
+        onClick={() => dialog.current?.showModal()}
+      >
         {trigger}
       </button>
       <dialog ref={dialog} aria-labelledby={titleId} className="dialog">

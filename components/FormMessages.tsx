@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef } from "react";
+
 import type { FormState } from "@/lib/forms/form-state";
 
 /**

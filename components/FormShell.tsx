@@ -1,10 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useState, type ReactNode } from "react";
-import { randomUuid } from "@/lib/random-uuid";
-import { useHydrated } from "./use-hydrated";
+import { type ReactNode, useState } from "react";
+
 import type { FormState } from "@/lib/forms/form-state";
+import { randomUuid } from "@/lib/random-uuid";
+
 import { FormMessages } from "./FormMessages";
+import { useHydrated } from "./use-hydrated";
 
 /** The frame of a data-entry form: its messages, the fields, save and (where there is somewhere to go back to) cancel. */
 export function FormShell({

@@ -7,7 +7,15 @@ import { type ReactNode, useState } from "react";
  * parsed and hydrated with the page while nobody looks at it; that made the patient page's
  * longest main-thread task (decision record 018). Once opened, the content stays.
  */
-export function LazyDetails({ summary, className, children }: { summary: ReactNode; className?: string | undefined; children: ReactNode }) {
+export function LazyDetails({
+  summary,
+  className,
+  children,
+}: {
+  summary: ReactNode;
+  className?: string | undefined;
+  children: ReactNode;
+}) {
   const [opened, setOpened] = useState(false);
   return (
     <details className={className} onToggle={(event) => event.currentTarget.open && setOpened(true)}>

@@ -14,9 +14,21 @@ export function Pagination({
 }) {
   return (
     <nav aria-label={text.label} className="pagination">
-      {page > 1 ? <Link href={hrefFor(page - 1)} rel="prev">{text.previous}</Link> : <span aria-hidden="true">{text.previous}</span>}
+      {page > 1 ? (
+        <Link href={hrefFor(page - 1)} rel="prev">
+          {text.previous}
+        </Link>
+      ) : (
+        <span aria-hidden="true">{text.previous}</span>
+      )}
       <span aria-current="page">{text.pageOf(page, pageCount)}</span>
-      {page < pageCount ? <Link href={hrefFor(page + 1)} rel="next">{text.next}</Link> : <span aria-hidden="true">{text.next}</span>}
+      {page < pageCount ? (
+        <Link href={hrefFor(page + 1)} rel="next">
+          {text.next}
+        </Link>
+      ) : (
+        <span aria-hidden="true">{text.next}</span>
+      )}
     </nav>
   );
 }

@@ -17,7 +17,8 @@ export function RadioGroup({
   /** For a form that reacts to the choice at once (e.g. a warning banner). */
   onChange?: (value: string) => void;
 }) {
-  const describedBy = [description && `${name}-description`, error && `${name}-error`].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [description && `${name}-description`, error && `${name}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset className="radio-group" aria-describedby={describedBy} aria-invalid={Boolean(error) || undefined}>
       <legend>{legend}</legend>

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+
 import type { ReevaluationProgress as Progress } from "@/lib/rules/reevaluation";
 
 /** Shows, and follows while it runs, the re-evaluation of the clinic's flags after a change. */
@@ -19,7 +20,14 @@ export function ReevaluationProgress({
   const progress = polled?.from === initial ? polled.progress : initial;
   useEffect(() => {
     if (!progress.pending) return;
-    const timer = setTimeout(() => void poll().then((next) => next && setPolled({ from: initial, progress: next }), () => undefined), 1000);
+    const timer = setTimeout(
+      () =>
+        void poll().then(
+          (next) => next && setPolled({ from: initial, progress: next }),
+          () => undefined,
+        ),
+      1000,
+    );
     return () => clearTimeout(timer);
   }, [progress, poll, initial]);
   if (!progress.pending) return <p className="hint">{text.done}</p>;

@@ -15,7 +15,13 @@ export function SelectField({ id, label, options, placeholder, error, ...select 
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={id} aria-invalid={Boolean(error)} aria-describedby={error ? errorId : undefined} {...select}>
+      <select
+        id={id}
+        name={id}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? errorId : undefined}
+        {...select}
+      >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -1,8 +1,10 @@
 "use client";
 import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
-import { TextField } from "./TextField";
+
+import { type FormState, initialFormState } from "@/lib/forms/form-state";
+
 import { FormMessages } from "./FormMessages";
+import { TextField } from "./TextField";
 
 export function SettingsForm({
   action,
@@ -20,7 +22,15 @@ export function SettingsForm({
     <form key={state.attempt} action={formAction} noValidate className="stack form-wide" aria-busy={pending}>
       <FormMessages state={state} />
       {fields.map((field) => (
-        <TextField key={field.name} id={field.name} label={field.label} hint={field.hint} inputMode="decimal" defaultValue={state.values[field.name]} error={state.errors[field.name]} />
+        <TextField
+          key={field.name}
+          id={field.name}
+          label={field.label}
+          hint={field.hint}
+          inputMode="decimal"
+          defaultValue={state.values[field.name]}
+          error={state.errors[field.name]}
+        />
       ))}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={pending}>

@@ -1,16 +1,17 @@
 "use client";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { useHydrated } from "./use-hydrated";
-import type { Messages } from "@/lib/i18n";
+import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
+
 import { THROTTLED_PREFIX } from "@/lib/auth/throttled";
-import { TextField } from "./TextField";
+import type { Messages } from "@/lib/i18n";
 import { forgetOfflinePages } from "@/lib/offline/offline-pages";
+
+import { TextField } from "./TextField";
+import { useHydrated } from "./use-hydrated";
 
 type Text = Messages["signIn"];
 type FieldErrors = { email?: string; password?: string };
-
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -55,7 +56,9 @@ export function SignInForm({ text }: { text: Text }) {
         return;
       }
       // A throttled attempt was not checked at all: the server says how long to wait (lib/auth/throttle.ts).
-      setFormError(result?.error?.startsWith(THROTTLED_PREFIX) ? result.error.slice(THROTTLED_PREFIX.length) : text.failed);
+      setFormError(
+        result?.error?.startsWith(THROTTLED_PREFIX) ? result.error.slice(THROTTLED_PREFIX.length) : text.failed,
+      );
     } catch {
       setFormError(text.unavailable);
     }

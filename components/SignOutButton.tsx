@@ -1,5 +1,6 @@
 "use client";
 import { useId, useRef, useState } from "react";
+
 import { flushQueue } from "./portal/entry-queue";
 import { leaveThisPhone } from "./portal/leave-this-phone";
 

@@ -1,5 +1,6 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+
 import { readDanishCsv } from "../tests/support/read-danish-csv";
-import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations, signIn } from "./helpers";
 
 const NEW_PASSWORD = "trappetrin og tålmodighed";
@@ -26,7 +27,10 @@ async function newVisitor(browser: Browser) {
 
 const staffCard = (admin: Page, name: string) => admin.getByTestId("staff-member").filter({ hasText: name });
 
-test("an admin invites a physiotherapist by e-mail, who sets a password from the outbox link and signs in; the admin closes the account and finds both in the audit log", async ({ browser, page: admin }) => {
+test("an admin invites a physiotherapist by e-mail, who sets a password from the outbox link and signs in; the admin closes the account and finds both in the audit log", async ({
+  browser,
+  page: admin,
+}) => {
   test.setTimeout(120_000);
   const email = `nina-${Date.now()}@example.test`;
   await signIn(admin, "admin@demo.dk");
@@ -60,7 +64,9 @@ test("an admin invites a physiotherapist by e-mail, who sets a password from the
   const nina = await newVisitor(browser);
   await test.step("the invited physiotherapist chooses a password and signs in", async () => {
     await nina.goto(link);
-    await expect(nina.getByText("Vælg en adgangskode til din konto hos Demo Fysioterapi", { exact: false })).toBeVisible();
+    await expect(
+      nina.getByText("Vælg en adgangskode til din konto hos Demo Fysioterapi", { exact: false }),
+    ).toBeVisible();
     await expect(nina.getByLabel("Dit navn")).toHaveValue("Nina Nygaard");
     await expectNoAxeViolations(nina);
     await nina.getByLabel("Adgangskode (mindst 12 tegn)").fill(NEW_PASSWORD);
@@ -81,7 +87,10 @@ test("an admin invites a physiotherapist by e-mail, who sets a password from the
     await admin.goto("/admin/users");
     const card = staffCard(admin, "Nina Nygaard");
     await card.getByRole("button", { name: "Luk konto" }).click();
-    await admin.getByRole("dialog", { name: "Luk Nina Nygaards konto?" }).getByRole("button", { name: "Luk konto" }).click();
+    await admin
+      .getByRole("dialog", { name: "Luk Nina Nygaards konto?" })
+      .getByRole("button", { name: "Luk konto" })
+      .click();
     await expect(card).toContainText("Lukket");
     await expect(card.getByRole("button", { name: "Genåbn konto" })).toBeVisible();
     await nina.reload();
@@ -104,19 +113,35 @@ test("an admin invites a physiotherapist by e-mail, who sets a password from the
     await admin.getByRole("button", { name: "Vis" }).click();
     await expect(admin).toHaveURL(/user=/);
     const rows = admin.getByRole("row");
-    await expect(rows.filter({ hasText: "Invitation" }).filter({ hasText: "Nina Nygaard" }).first()).toContainText("Oprettet");
-    await expect(rows.filter({ hasText: "Bruger" }).filter({ hasText: "Nina Nygaard" }).first()).toContainText("Ændret");
+    await expect(rows.filter({ hasText: "Invitation" }).filter({ hasText: "Nina Nygaard" }).first()).toContainText(
+      "Oprettet",
+    );
+    await expect(rows.filter({ hasText: "Bruger" }).filter({ hasText: "Nina Nygaard" }).first()).toContainText(
+      "Ændret",
+    );
     // The export holds the same view as the Danish CSV.
     const exportHref = (await admin.getByRole("link", { name: "Hent som CSV" }).getAttribute("href"))!;
     const csv = await (await admin.request.get(exportHref)).text();
     const table = readDanishCsv(csv);
-    expect(table[0]).toEqual(["tidspunkt (UTC)", "bruger", "rolle", "handling", "posttype", "post", "patient", "adresse"]);
+    expect(table[0]).toEqual([
+      "tidspunkt (UTC)",
+      "bruger",
+      "rolle",
+      "handling",
+      "posttype",
+      "post",
+      "patient",
+      "adresse",
+    ]);
     expect(table.some((row) => row[3] === "Ændret" && row[4] === "Bruger" && row[6] === "Nina Nygaard")).toBe(true);
     expect(table.slice(1).every((row) => row[1] === "Anne Admin")).toBe(true);
   });
 });
 
-test("forgot password: a link by e-mail, the same answer for any address, a new password that works once", async ({ browser, page: admin }) => {
+test("forgot password: a link by e-mail, the same answer for any address, a new password that works once", async ({
+  browser,
+  page: admin,
+}) => {
   test.setTimeout(90_000);
   const email = `ole-${Date.now()}@example.test`;
   // A physiotherapist of the demo clinic, invited and set up through the app.

@@ -11,22 +11,24 @@
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+
 import { expect, test } from "@playwright/test";
+
 import type { Actor } from "../lib/auth/actor";
 import { can, homePath, type Permission } from "../lib/auth/permissions";
 import { addDays, isoDate, today } from "../lib/dates";
 import type { Db } from "../lib/db/client";
+import { createInvite } from "../lib/invites/invites";
 import type { ProgramContent } from "../lib/programs/default-templates";
 import { ZProgramContent } from "../lib/programs/default-templates";
-import { createInvite } from "../lib/invites/invites";
 import { programContentValues } from "../lib/programs/program-content-input";
 import { DEFAULT_RULE_SETTINGS, SETTING_NAMES } from "../lib/rules/settings";
 import { createPatient, createUser } from "../lib/seed/builders";
 import { DEMO_CLINIC_NAME, DEMO_PASSWORD, SECOND_CLINIC_NAME } from "../lib/seed/demo";
-import { declaredEntryPoints, type Declared } from "./support/entry-declarations";
-import { callServerAction, getPage, serverActions, signIn, type ActionAnswer } from "../tests/support/http-client";
 import { changedTables, fingerprint } from "../tests/support/db-fingerprint";
-import { startMatrixServer, type MatrixServer } from "./support/matrix-server";
+import { type ActionAnswer, callServerAction, getPage, serverActions, signIn } from "../tests/support/http-client";
+import { type Declared, declaredEntryPoints } from "./support/entry-declarations";
+import { type MatrixServer, startMatrixServer } from "./support/matrix-server";
 
 type Access = Permission | "public";
 
@@ -86,90 +88,346 @@ const id = (world: World | null, key: keyof World) => (world ? world[key] : unde
 const ACTIONS: Record<string, ActionCase> = {
   setLocale: { access: "public", shape: "command", ids: "none", input: () => ({ args: [], form: { locale: "en" } }) },
   acceptInviteAction: {
-    access: "public", shape: "form", ids: "token",
-    input: (w) => ({ args: [id(w, "inviteToken")], form: { email: `matrix-${randomUUID()}@example.test`, password: "hælløft på trappetrin", confirmPassword: "hælløft på trappetrin" } }),
+    access: "public",
+    shape: "form",
+    ids: "token",
+    input: (w) => ({
+      args: [id(w, "inviteToken")],
+      form: {
+        email: `matrix-${randomUUID()}@example.test`,
+        password: "hælløft på trappetrin",
+        confirmPassword: "hælløft på trappetrin",
+      },
+    }),
   },
-  saveHiddenCaseloadColumns: { access: "clinic-patients", shape: "call", ids: "none", input: () => ({ args: [["age", "side"]] }) },
+  saveHiddenCaseloadColumns: {
+    access: "clinic-patients",
+    shape: "call",
+    ids: "none",
+    input: () => ({ args: [["age", "side"]] }),
+  },
   savePatientAction: {
-    access: "clinic-patients", shape: "form", ids: "clinic",
-    input: (w) => ({ args: [id(w, "patientId")], form: { name: "Matrix Patient", dateOfBirth: "1970-05-01", sex: "FEMALE", affectedSide: "LEFT", occupation: "Sygeplejerske" } }),
+    access: "clinic-patients",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({
+      args: [id(w, "patientId")],
+      form: {
+        name: "Matrix Patient",
+        dateOfBirth: "1970-05-01",
+        sex: "FEMALE",
+        affectedSide: "LEFT",
+        occupation: "Sygeplejerske",
+      },
+    }),
   },
-  acknowledgeFlagAction: { access: "clinic-patients", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "flagId")], form: { note: "Set og talt med patienten." } }) },
+  acknowledgeFlagAction: {
+    access: "clinic-patients",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "flagId")], form: { note: "Set og talt med patienten." } }),
+  },
   openEpisodeAction: {
-    access: "clinic-patients", shape: "form", ids: "clinic",
-    input: (w) => ({ args: [id(w, "spareId")], form: { side: "LEFT", symptomOnset: isoDate(addDays(today(), -40)), treatmentStart: day } }),
+    access: "clinic-patients",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({
+      args: [id(w, "spareId")],
+      form: { side: "LEFT", symptomOnset: isoDate(addDays(today(), -40)), treatmentStart: day },
+    }),
   },
-  changeEpisodeStatusAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "patientId"), id(w, "episodeId")], form: { action: "pause" } }) },
+  changeEpisodeStatusAction: {
+    access: "clinic-patients",
+    shape: "command",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "patientId"), id(w, "episodeId")], form: { action: "pause" } }),
+  },
   saveRecordAction: {
-    access: "clinic-patients", shape: "form", ids: "clinic",
-    input: (w) => ({ args: ["outcome", { patientId: id(w, "patientId"), episodeId: id(w, "episodeId"), recordId: null }], form: { date: day, instrument: "NRS_ACTIVITY", value: "4", $stay: "yes" } }),
+    access: "clinic-patients",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({
+      args: ["outcome", { patientId: id(w, "patientId"), episodeId: id(w, "episodeId"), recordId: null }],
+      form: { date: day, instrument: "NRS_ACTIVITY", value: "4", $stay: "yes" },
+    }),
   },
-  deleteRecordAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: ["outcome", id(w, "patientId"), id(w, "outcomeId")], form: { reason: "Skrevet på den forkerte patient." } }) },
+  deleteRecordAction: {
+    access: "clinic-patients",
+    shape: "command",
+    ids: "clinic",
+    input: (w) => ({
+      args: ["outcome", id(w, "patientId"), id(w, "outcomeId")],
+      form: { reason: "Skrevet på den forkerte patient." },
+    }),
+  },
   assignProgramAction: {
-    access: "clinic-patients", shape: "form", ids: "clinic",
-    input: (w) => ({ args: [id(w, "patientId"), id(w, "episodeId")], form: { templateId: String(id(w, "freeTemplateId")), startDate: day, sessionsPerWeek: "3" } }),
+    access: "clinic-patients",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({
+      args: [id(w, "patientId"), id(w, "episodeId")],
+      form: { templateId: String(id(w, "freeTemplateId")), startDate: day, sessionsPerWeek: "3" },
+    }),
   },
   adjustAssignmentAction: {
-    access: "clinic-patients", shape: "form", ids: "clinic",
-    input: (w) => ({ args: [id(w, "patientId"), id(w, "assignmentId"), w?.content], form: { ...(w ? programContentValues(w.content, "da") : {}), sessionsPerWeek: "4" } }),
+    access: "clinic-patients",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({
+      args: [id(w, "patientId"), id(w, "assignmentId"), w?.content],
+      form: { ...(w ? programContentValues(w.content, "da") : {}), sessionsPerWeek: "4" },
+    }),
   },
   overrideProgressionAction: {
-    access: "clinic-patients", shape: "form", ids: "clinic",
-    input: (w) => ({ args: [id(w, "patientId"), id(w, "assignmentId"), w?.content.phases.length], form: { date: day, phase: "2", reason: "Tåler mere" } }),
+    access: "clinic-patients",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({
+      args: [id(w, "patientId"), id(w, "assignmentId"), w?.content.phases.length],
+      form: { date: day, phase: "2", reason: "Tåler mere" },
+    }),
   },
-  continueAsMaintenanceAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "patientId"), id(w, "assignmentId")] }) },
-  createInviteAction: { access: "clinic-patients", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "patientId")] }) },
+  continueAsMaintenanceAction: {
+    access: "clinic-patients",
+    shape: "command",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "patientId"), id(w, "assignmentId")] }),
+  },
+  createInviteAction: {
+    access: "clinic-patients",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "patientId")] }),
+  },
   // After the password link above: the patient's own physiotherapist reads it (an audited read).
-  revealPasswordLinkAction: { access: "clinic-patients", shape: "call", ids: "clinic", readOnly: true, input: (w) => ({ args: [id(w, "patientId")] }) },
-  archivePatientAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "spareId")] }) },
-  restorePatientAction: { access: "clinic-admin", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "spareId")] }) },
-  revealCprAction: { access: "clinic-patients", shape: "call", ids: "clinic", input: (w) => ({ args: [id(w, "patientId")] }) },
+  revealPasswordLinkAction: {
+    access: "clinic-patients",
+    shape: "call",
+    ids: "clinic",
+    readOnly: true,
+    input: (w) => ({ args: [id(w, "patientId")] }),
+  },
+  archivePatientAction: {
+    access: "clinic-patients",
+    shape: "command",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "spareId")] }),
+  },
+  restorePatientAction: {
+    access: "clinic-admin",
+    shape: "command",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "spareId")] }),
+  },
+  revealCprAction: {
+    access: "clinic-patients",
+    shape: "call",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "patientId")] }),
+  },
   importPatientsAction: {
-    access: "clinic-admin", shape: "form", ids: "none",
+    access: "clinic-admin",
+    shape: "form",
+    ids: "none",
     input: () => ({
       args: [],
       form: { $mode: "import" },
-      files: { file: { name: "patienter.csv", text: `\uFEFFNavn;Fødselsdato;Køn;Ramt side;Fysioterapeutens e-mail\r\nMatrix Import ${randomUUID().slice(0, 8)};1970-05-01;K;venstre;fysio@demo.dk\r\n` } },
+      files: {
+        file: {
+          name: "patienter.csv",
+          text: `\uFEFFNavn;Fødselsdato;Køn;Ramt side;Fysioterapeutens e-mail\r\nMatrix Import ${randomUUID().slice(0, 8)};1970-05-01;K;venstre;fysio@demo.dk\r\n`,
+        },
+      },
     }),
   },
-  endAssignmentAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "patientId"), id(w, "assignmentId")], form: { reason: "OTHER" } }) },
+  endAssignmentAction: {
+    access: "clinic-patients",
+    shape: "command",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "patientId"), id(w, "assignmentId")], form: { reason: "OTHER" } }),
+  },
   saveRuleSettingsAction: {
-    access: "clinic-admin", shape: "form", ids: "none",
-    input: () => ({ args: [], form: { ...Object.fromEntries(SETTING_NAMES.map((name) => [name, String(DEFAULT_RULE_SETTINGS[name])])), followUpDays: "35" } }),
+    access: "clinic-admin",
+    shape: "form",
+    ids: "none",
+    input: () => ({
+      args: [],
+      form: {
+        ...Object.fromEntries(SETTING_NAMES.map((name) => [name, String(DEFAULT_RULE_SETTINGS[name])])),
+        followUpDays: "35",
+      },
+    }),
   },
-  reevaluationProgressAction: { access: "clinic-admin", shape: "call", ids: "none", readOnly: true, input: () => ({ args: [] }) },
-  copyTemplateAction: { access: "clinic-admin", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "templateId")], form: { nameDa: "Kopi", nameEn: "Copy" } }) },
+  reevaluationProgressAction: {
+    access: "clinic-admin",
+    shape: "call",
+    ids: "none",
+    readOnly: true,
+    input: () => ({ args: [] }),
+  },
+  copyTemplateAction: {
+    access: "clinic-admin",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "templateId")], form: { nameDa: "Kopi", nameEn: "Copy" } }),
+  },
   saveTemplateVersionAction: {
-    access: "clinic-admin", shape: "form", ids: "clinic",
-    input: (w) => ({ args: [id(w, "templateId"), w?.content], form: { ...(w ? programContentValues(w.content, "da") : {}), nameDa: "HSR, klinikkens udgave", nameEn: "HSR, the clinic's version" } }),
+    access: "clinic-admin",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({
+      args: [id(w, "templateId"), w?.content],
+      form: {
+        ...(w ? programContentValues(w.content, "da") : {}),
+        nameDa: "HSR, klinikkens udgave",
+        nameEn: "HSR, the clinic's version",
+      },
+    }),
   },
-  inviteStaffAction: { access: "clinic-admin", shape: "form", ids: "none", input: () => ({ args: [], form: { name: "Matrix Fysio", email: `matrix-${randomUUID()}@example.test`, role: "CLINICIAN", locale: "da" } }) },
-  changeStaffRoleAction: { access: "clinic-admin", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "staffId")], form: { role: "ADMIN" } }) },
-  sendStaffPasswordResetAction: { access: "clinic-admin", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "staffId")] }) },
-  deactivateStaffAction: { access: "clinic-admin", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "staffId")] }) },
-  reactivateStaffAction: { access: "clinic-admin", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "staffId")] }) },
-  saveOwnProfileAction: { access: "own-account", shape: "form", ids: "none", input: () => ({ args: [], form: { name: "Matrix Navn", locale: "da" } }) },
+  inviteStaffAction: {
+    access: "clinic-admin",
+    shape: "form",
+    ids: "none",
+    input: () => ({
+      args: [],
+      form: { name: "Matrix Fysio", email: `matrix-${randomUUID()}@example.test`, role: "CLINICIAN", locale: "da" },
+    }),
+  },
+  changeStaffRoleAction: {
+    access: "clinic-admin",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "staffId")], form: { role: "ADMIN" } }),
+  },
+  sendStaffPasswordResetAction: {
+    access: "clinic-admin",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "staffId")] }),
+  },
+  deactivateStaffAction: {
+    access: "clinic-admin",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "staffId")] }),
+  },
+  reactivateStaffAction: {
+    access: "clinic-admin",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "staffId")] }),
+  },
+  saveOwnProfileAction: {
+    access: "own-account",
+    shape: "form",
+    ids: "none",
+    input: () => ({ args: [], form: { name: "Matrix Navn", locale: "da" } }),
+  },
   // The same password again: a new hash (a new salt), and later sign-ins still work.
-  changeOwnPasswordAction: { access: "own-account", shape: "form", ids: "none", input: () => ({ args: [], form: { currentPassword: DEMO_PASSWORD, password: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD } }) },
-  requestPasswordResetAction: { access: "public", shape: "form", ids: "none", input: () => ({ args: [], form: { email: "fysio@demo.dk" } }) },
-  logMorningPainAction: { access: "own-record", shape: "call", ids: "none", input: () => ({ args: [{ clientId: randomUUID(), date: day, value: "3" }] }) },
-  logSessionAction: {
-    access: "own-record", shape: "call", ids: "clinic", idsAreChoices: true,
-    input: (w) => ({ args: [{ clientId: randomUUID(), ...(w && { assignmentId: w.assignmentId }), date: day, completed: "yes", sets: "3", reps: "12", painDuring: "2", effort: "AS_INTENDED" }] }),
+  changeOwnPasswordAction: {
+    access: "own-account",
+    shape: "form",
+    ids: "none",
+    input: () => ({
+      args: [],
+      form: { currentPassword: DEMO_PASSWORD, password: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD },
+    }),
   },
-  saveReminderTimesAction: { access: "own-record", shape: "form", ids: "none", input: () => ({ args: [], form: { MORNING_PAIN: "07:30", SESSION: "" } }) },
+  requestPasswordResetAction: {
+    access: "public",
+    shape: "form",
+    ids: "none",
+    input: () => ({ args: [], form: { email: "fysio@demo.dk" } }),
+  },
+  logMorningPainAction: {
+    access: "own-record",
+    shape: "call",
+    ids: "none",
+    input: () => ({ args: [{ clientId: randomUUID(), date: day, value: "3" }] }),
+  },
+  logSessionAction: {
+    access: "own-record",
+    shape: "call",
+    ids: "clinic",
+    idsAreChoices: true,
+    input: (w) => ({
+      args: [
+        {
+          clientId: randomUUID(),
+          ...(w && { assignmentId: w.assignmentId }),
+          date: day,
+          completed: "yes",
+          sets: "3",
+          reps: "12",
+          painDuring: "2",
+          effort: "AS_INTENDED",
+        },
+      ],
+    }),
+  },
+  saveReminderTimesAction: {
+    access: "own-record",
+    shape: "form",
+    ids: "none",
+    input: () => ({ args: [], form: { MORNING_PAIN: "07:30", SESSION: "" } }),
+  },
   // Saved, then forgotten (the order of this list): the phone's subscription is there to forget.
-  savePushSubscriptionAction: { access: "own-record", shape: "call", ids: "none", input: () => ({ args: [{ endpoint: MATRIX_PHONE, keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) } }] }) },
-  forgetPushSubscriptionAction: { access: "own-record", shape: "call", ids: "none", input: () => ({ args: [MATRIX_PHONE] }) },
-  sendOwnMessageAction: { access: "own-record", shape: "form", ids: "none", input: () => ({ args: [], form: { body: "Må jeg cykle i dag?" } }) },
-  sendPatientMessageAction: { access: "clinic-patients", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "patientId")], form: { body: "Ja, gerne roligt." } }) },
-  savePsfsActivitiesAction: { access: "clinic-patients", shape: "form", ids: "clinic", input: (w) => ({ args: [id(w, "patientId"), id(w, "episodeId")], form: { "activity.0": "Gå op ad trapper" } }) },
+  savePushSubscriptionAction: {
+    access: "own-record",
+    shape: "call",
+    ids: "none",
+    input: () => ({ args: [{ endpoint: MATRIX_PHONE, keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) } }] }),
+  },
+  forgetPushSubscriptionAction: {
+    access: "own-record",
+    shape: "call",
+    ids: "none",
+    input: () => ({ args: [MATRIX_PHONE] }),
+  },
+  sendOwnMessageAction: {
+    access: "own-record",
+    shape: "form",
+    ids: "none",
+    input: () => ({ args: [], form: { body: "Må jeg cykle i dag?" } }),
+  },
+  sendPatientMessageAction: {
+    access: "clinic-patients",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "patientId")], form: { body: "Ja, gerne roligt." } }),
+  },
+  savePsfsActivitiesAction: {
+    access: "clinic-patients",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "patientId"), id(w, "episodeId")], form: { "activity.0": "Gå op ad trapper" } }),
+  },
   // A score for the activity the clinician may have set above; without one it is left out.
-  saveWeeklyCheckInAction: { access: "own-record", shape: "form", ids: "none", input: () => ({ args: [], form: { activityPain: "3", globalChange: "1", "psfs.0": "6" } }) },
+  saveWeeklyCheckInAction: {
+    access: "own-record",
+    shape: "form",
+    ids: "none",
+    input: () => ({ args: [], form: { activityPain: "3", globalChange: "1", "psfs.0": "6" } }),
+  },
   // The spare patient: a request stops every later write to the patient it names.
-  recordErasureRequestAction: { access: "clinic-patients", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "spareId")] }) },
-  placeHoldAction: { access: "clinic-admin", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "patientId")], form: { kind: "SUPERVISION" } }) },
-  releaseHoldAction: { access: "clinic-admin", shape: "command", ids: "clinic", input: (w) => ({ args: [id(w, "patientId"), id(w, "holdId")] }) },
+  recordErasureRequestAction: {
+    access: "clinic-patients",
+    shape: "command",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "spareId")] }),
+  },
+  placeHoldAction: {
+    access: "clinic-admin",
+    shape: "command",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "patientId")], form: { kind: "SUPERVISION" } }),
+  },
+  releaseHoldAction: {
+    access: "clinic-admin",
+    shape: "command",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "patientId"), id(w, "holdId")] }),
+  },
   requestOwnErasureAction: { access: "own-record", shape: "call", ids: "none", input: () => ({ args: [] }) },
 };
 
@@ -210,7 +468,17 @@ const PAGES: Record<string, Access> = {
   "/portal/erasure": "own-record",
   "/portal/messages": "own-record",
 };
-const ROUTES: Record<string, Access> = { "/caseload/export": "clinic-patients", "/reports/export": "clinic-patients", "/admin/audit/export": "clinic-admin", "/admin/import/template": "clinic-admin", "/admin/backups/[name]": "clinic-admin", "/patients/[id]/export/fhir": "clinic-patients", "/portal/record/fhir": "own-record", "/api/health": "public", "/api/auth/[...nextauth]": "public" };
+const ROUTES: Record<string, Access> = {
+  "/caseload/export": "clinic-patients",
+  "/reports/export": "clinic-patients",
+  "/admin/audit/export": "clinic-admin",
+  "/admin/import/template": "clinic-admin",
+  "/admin/backups/[name]": "clinic-admin",
+  "/patients/[id]/export/fhir": "clinic-patients",
+  "/portal/record/fhir": "own-record",
+  "/api/health": "public",
+  "/api/auth/[...nextauth]": "public",
+};
 
 /** What a cell must answer: sent to sign in, sent home, refused without a change, or done. */
 type Outcome = "sign-in" | "home" | "refused" | "done";
@@ -239,21 +507,29 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   server = await startMatrixServer();
   worlds = await prepareWorlds(server.db);
-  for (const role of ROLES) cookies.set(role.key, role.email ? await signIn(server.baseURL, role.email, DEMO_PASSWORD) : "");
+  for (const role of ROLES)
+    cookies.set(role.key, role.email ? await signIn(server.baseURL, role.email, DEMO_PASSWORD) : "");
 });
 test.afterAll(async () => {
-  console.log(`Authorization matrix: ${counted.actions} action calls, ${counted.pages} page loads, ${counted.routes} route calls; ${counted.unchanged} checked to leave the database unchanged.`);
+  console.log(
+    `Authorization matrix: ${counted.actions} action calls, ${counted.pages} page loads, ${counted.routes} route calls; ${counted.unchanged} checked to leave the database unchanged.`,
+  );
   await server?.close();
 });
 
 test("every entry point is declared through a wrapper, with the access the matrix expects", () => {
   const declared = declaredEntryPoints();
-  const access = (kind: Declared["kind"]) => Object.fromEntries(declared.filter((d) => d.kind === kind).map((d) => [d.name, d.access]));
+  const access = (kind: Declared["kind"]) =>
+    Object.fromEntries(declared.filter((d) => d.kind === kind).map((d) => [d.name, d.access]));
   expect(access("action")).toEqual(Object.fromEntries(Object.entries(ACTIONS).map(([name, c]) => [name, c.access])));
   expect(access("page")).toEqual(PAGES);
   expect(access("route")).toEqual(ROUTES);
   // The build has exactly these actions: none outside app/actions, none missing from the matrix.
-  expect(serverActions().map((a) => a.name).sort()).toEqual(Object.keys(ACTIONS).sort());
+  expect(
+    serverActions()
+      .map((a) => a.name)
+      .sort(),
+  ).toEqual(Object.keys(ACTIONS).sort());
   // Roles are named in lib/auth/permissions.ts only: app/ asks for permissions.
   const rolesInApp = readdirSync("app", { recursive: true, encoding: "utf8" })
     .filter((file) => /\.tsx?$/.test(file))
@@ -275,7 +551,10 @@ test("pages and route handlers: each role, with own, another patient's, another 
           if (expected.status === 200) return getPage(server.baseURL, cookies.get(role.key)!, url);
           return unchanged(where, () => getPage(server.baseURL, cookies.get(role.key)!, url));
         })();
-        expect({ status: answer.status, location: answer.location && new URL(answer.location, server.baseURL).pathname }, where).toEqual(expectedPage(pattern, role, access, variant));
+        expect(
+          { status: answer.status, location: answer.location && new URL(answer.location, server.baseURL).pathname },
+          where,
+        ).toEqual(expectedPage(pattern, role, access, variant));
         if (isRoute) counted.routes += 1;
         else counted.pages += 1;
       }
@@ -287,7 +566,11 @@ test("server actions: each role, with own, another patient's, another clinic's a
   const actions = serverActions();
   for (const [name, action] of Object.entries(ACTIONS)) {
     const actionId = actions.find((a) => a.name === name)!.id;
-    const variants = { clinic: ["own", "otherPatient", "otherClinic", "missing"], token: [null, "missing"], none: [null] }[action.ids] as (WorldName | "missing" | null)[];
+    const variants = {
+      clinic: ["own", "otherPatient", "otherClinic", "missing"],
+      token: [null, "missing"],
+      none: [null],
+    }[action.ids] as (WorldName | "missing" | null)[];
     for (const role of ROLES) {
       for (const variant of variants) {
         const outcome = outcomeFor(role, action.access, variant);
@@ -295,10 +578,16 @@ test("server actions: each role, with own, another patient's, another clinic's a
         const input = action.input(variant === "missing" ? null : worlds[variant ?? "own"]);
         const where = `${name} as ${role.key} with ${variant ?? "its input"}`;
         const refusalsBefore = await refusals();
-        const answer = await unchanged(where, () => callAction(role, actionId, action, input), { ignoreReads: outcome === "home" });
+        const answer = await unchanged(where, () => callAction(role, actionId, action, input), {
+          ignoreReads: outcome === "home",
+        });
         expectRefusal(where, answer, outcome, role, action);
         // A signed-in caller's refusal is audited (another role, or an id out of reach); a missing id is bad input, not a refusal.
-        if (role.actor && (outcome === "home" || (outcome === "refused" && variant !== "missing" && !action.idsAreChoices))) expect(await refusals(), `${where} was not audited`).toBeGreaterThan(refusalsBefore);
+        if (
+          role.actor &&
+          (outcome === "home" || (outcome === "refused" && variant !== "missing" && !action.idsAreChoices))
+        )
+          expect(await refusals(), `${where} was not audited`).toBeGreaterThan(refusalsBefore);
         counted.actions += 1;
       }
     }
@@ -329,15 +618,23 @@ test("server actions: each runs for its first allowed role on its own data and c
 });
 
 /** The status and redirect target a page or route must answer. */
-function expectedPage(pattern: string, role: Role, access: Access, variant: WorldName | "missing" | null): { status: number; location: string | null } {
+function expectedPage(
+  pattern: string,
+  role: Role,
+  access: Access,
+  variant: WorldName | "missing" | null,
+): { status: number; location: string | null } {
   const isRoute = pattern in ROUTES;
   if (pattern === "/") return { status: 307, location: role.actor ? homePath(role.actor) : "/sign-in" };
-  if (pattern === "/sign-in" || pattern === "/forgot-password") return role.actor ? { status: 307, location: homePath(role.actor) } : { status: 200, location: null };
-  if (pattern === "/invite/[token]") return variant === "missing" ? { status: 404, location: null } : { status: 200, location: null };
+  if (pattern === "/sign-in" || pattern === "/forgot-password")
+    return role.actor ? { status: 307, location: homePath(role.actor) } : { status: 200, location: null };
+  if (pattern === "/invite/[token]")
+    return variant === "missing" ? { status: 404, location: null } : { status: 200, location: null };
   if (access === "public") return { status: 200, location: null };
   const outcome = outcomeFor(role, access, variant);
   // The matrix database holds two clinics, so a backup (the whole database) is no admin's to download.
-  if (pattern === "/admin/backups/[name]" && outcome !== "sign-in" && outcome !== "home") return { status: variant === "missing" ? 404 : 403, location: null };
+  if (pattern === "/admin/backups/[name]" && outcome !== "sign-in" && outcome !== "home")
+    return { status: variant === "missing" ? 404 : 403, location: null };
   if (isRoute) return { status: { "sign-in": 401, home: 404, refused: 404, done: 200 }[outcome], location: null };
   if (outcome === "sign-in") return { status: 307, location: "/sign-in" };
   if (outcome === "home") return { status: 307, location: homePath(role.actor!) };
@@ -359,21 +656,30 @@ function fill(pattern: string, variant: WorldName | "missing" | null): string {
     "[name]": w ? "backup-2026-12-01T01-00-00Z.sql" : "not-a-backup",
     "[...nextauth]": "session",
   };
-  return pattern.replace(/\[[^\]]+\]/g, (name) => (name === "[id]" && pattern.startsWith("/flags/") ? (w?.flagId ?? "not-an-id") : segment[name]!));
+  return pattern.replace(/\[[^\]]+\]/g, (name) =>
+    name === "[id]" && pattern.startsWith("/flags/") ? (w?.flagId ?? "not-an-id") : segment[name]!,
+  );
 }
 
 async function callAction(role: Role, actionId: string, action: ActionCase, input: Input): Promise<ActionAnswer> {
   const form = new FormData();
   for (const [key, value] of Object.entries(input.form ?? {})) form.set(key, value);
-  for (const [key, file] of Object.entries(input.files ?? {})) form.set(key, new File([file.text], file.name, { type: "text/csv" }));
-  const args = { form: [...input.args, { attempt: 0 }, form], command: [...input.args, form], call: input.args }[action.shape];
+  for (const [key, file] of Object.entries(input.files ?? {}))
+    form.set(key, new File([file.text], file.name, { type: "text/csv" }));
+  const args = { form: [...input.args, { attempt: 0 }, form], command: [...input.args, form], call: input.args }[
+    action.shape
+  ];
   return callServerAction(server.baseURL, cookies.get(role.key)!, actionId, args);
 }
 
 const refusals = () => server.db.auditEvent.count({ where: { action: "REFUSED" } });
 
 /** Runs a request that must change nothing, and checks that it did not. */
-async function unchanged<T>(where: string, request: () => Promise<T>, options: { ignoreReads?: boolean } = {}): Promise<T> {
+async function unchanged<T>(
+  where: string,
+  request: () => Promise<T>,
+  options: { ignoreReads?: boolean } = {},
+): Promise<T> {
   const before = await fingerprint(server.db, options);
   const answer = await request();
   expect(changedTables(before, await fingerprint(server.db, options)), `${where} changed the database`).toEqual([]);
@@ -400,32 +706,94 @@ async function prepareWorlds(db: Db): Promise<Record<WorldName, World>> {
   const clinic = async (name: string) => (await db.clinic.findFirstOrThrow({ where: { name } })).id;
   const demo = await clinic(DEMO_CLINIC_NAME);
   const other = await clinic(SECOND_CLINIC_NAME);
-  const peter = await db.patient.findFirstOrThrow({ where: { clinicId: demo, portalUser: { email: "patient@demo.dk" } } });
+  const peter = await db.patient.findFirstOrThrow({
+    where: { clinicId: demo, portalUser: { email: "patient@demo.dk" } },
+  });
   const world = async (clinicId: string, patientWhere: object, tag: "demo" | "other"): Promise<World> => {
-    const assignment = await db.programAssignment.findFirstOrThrow({ where: { clinicId, status: "ACTIVE", kind: "HSR", episode: { status: "ACTIVE", patient: { archivedAt: null, ...patientWhere } } }, include: { episode: true } });
+    const assignment = await db.programAssignment.findFirstOrThrow({
+      where: {
+        clinicId,
+        status: "ACTIVE",
+        kind: "HSR",
+        episode: { status: "ACTIVE", patient: { archivedAt: null, ...patientWhere } },
+      },
+      include: { episode: true },
+    });
     const episodeId = assignment.episodeId;
     const patientId = assignment.episode.patientId;
     const clinician = await db.user.findFirstOrThrow({ where: { clinicId, role: { not: "PATIENT" } } });
-    const outcome = await db.outcomeMeasurement.create({ data: { clinicId, episodeId, recordedById: clinician.id, recordedBy: "CLINICIAN", date: today(), instrument: "NRS_ACTIVITY", value: 5 } });
+    const outcome = await db.outcomeMeasurement.create({
+      data: {
+        clinicId,
+        episodeId,
+        recordedById: clinician.id,
+        recordedBy: "CLINICIAN",
+        date: today(),
+        instrument: "NRS_ACTIVITY",
+        value: 5,
+      },
+    });
     // An open flag to acknowledge: the episode's own, or one made for the test.
     const flag =
       (await db.flag.findFirst({ where: { episodeId, status: "OPEN" } })) ??
-      (await db.flag.create({ data: { clinicId, episodeId, code: "MATRIX_TEST", severity: "INFO", evidence: {}, sources: [], ruleVersion: 2 } }));
-    const template = await db.programTemplate.findFirstOrThrow({ where: { clinicId, kind: "HSR", archivedAt: null }, orderBy: { version: "desc" } });
-    const free = await db.programTemplate.findFirstOrThrow({ where: { clinicId, kind: "RETURN_TO_RUN", archivedAt: null } });
-    await db.programAssignment.updateMany({ where: { episodeId, kind: "RETURN_TO_RUN", status: "ACTIVE" }, data: { status: "ENDED", endedAt: today(), endReason: "OTHER" } });
-    const spare = await createPatient(db, { clinicId, clinicianId: clinician.id, email: `spare-${randomUUID()}@example.test` });
-    const actor: Actor = { userId: clinician.id, clinicId, role: clinician.role, name: clinician.name, email: clinician.email, locale: "da", ip: null };
+      (await db.flag.create({
+        data: { clinicId, episodeId, code: "MATRIX_TEST", severity: "INFO", evidence: {}, sources: [], ruleVersion: 2 },
+      }));
+    const template = await db.programTemplate.findFirstOrThrow({
+      where: { clinicId, kind: "HSR", archivedAt: null },
+      orderBy: { version: "desc" },
+    });
+    const free = await db.programTemplate.findFirstOrThrow({
+      where: { clinicId, kind: "RETURN_TO_RUN", archivedAt: null },
+    });
+    await db.programAssignment.updateMany({
+      where: { episodeId, kind: "RETURN_TO_RUN", status: "ACTIVE" },
+      data: { status: "ENDED", endedAt: today(), endReason: "OTHER" },
+    });
+    const spare = await createPatient(db, {
+      clinicId,
+      clinicianId: clinician.id,
+      email: `spare-${randomUUID()}@example.test`,
+    });
+    const actor: Actor = {
+      userId: clinician.id,
+      clinicId,
+      role: clinician.role,
+      name: clinician.name,
+      email: clinician.email,
+      locale: "da",
+      ip: null,
+    };
     const invite = await createInvite(db, actor, spare.id, new Date(), server.baseURL);
     if (invite.status !== "created") throw new Error("the matrix's invitation was refused");
     // No password: nobody signs in as this user, and hashing one would only cost time.
-    const staff = await createUser(db, { clinicId, role: "CLINICIAN", email: `matrix-staff-${randomUUID()}@example.test`, passwordHash: "none" });
-    const message = await db.emailMessage.create({ data: { clinicId, kind: "STAFF_INVITE", to: staff.email, subject: "Matrix", text: "Matrix" } });
-    const hold = await db.recordHold.create({ data: { clinicId, patientId, kind: "COMPLAINT", placedById: clinician.id } });
+    const staff = await createUser(db, {
+      clinicId,
+      role: "CLINICIAN",
+      email: `matrix-staff-${randomUUID()}@example.test`,
+      passwordHash: "none",
+    });
+    const message = await db.emailMessage.create({
+      data: { clinicId, kind: "STAFF_INVITE", to: staff.email, subject: "Matrix", text: "Matrix" },
+    });
+    const hold = await db.recordHold.create({
+      data: { clinicId, patientId, kind: "COMPLAINT", placedById: clinician.id },
+    });
     return {
-      clinic: tag, patientId, episodeId, assignmentId: assignment.id, content: ZProgramContent.parse(assignment.content),
-      outcomeId: outcome.id, flagId: flag.id, templateId: template.id, freeTemplateId: free.id, spareId: spare.id, inviteToken: invite.token,
-      staffId: staff.id, messageId: message.id, holdId: hold.id,
+      clinic: tag,
+      patientId,
+      episodeId,
+      assignmentId: assignment.id,
+      content: ZProgramContent.parse(assignment.content),
+      outcomeId: outcome.id,
+      flagId: flag.id,
+      templateId: template.id,
+      freeTemplateId: free.id,
+      spareId: spare.id,
+      inviteToken: invite.token,
+      staffId: staff.id,
+      messageId: message.id,
+      holdId: hold.id,
     };
   };
   return {

@@ -1,5 +1,6 @@
+import { expect, type Page, test } from "@playwright/test";
+
 import { readDanishCsv } from "../tests/support/read-danish-csv";
-import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
 
 /** The patients' names in the table, in order (the birth date under each is left out). */
@@ -65,7 +66,9 @@ test.describe("caseload", () => {
   });
 
   for (const width of [1366, 1024]) {
-    test(`fits a ${width} px screen without scrolling sideways, and tells patients of the same name apart`, async ({ page }) => {
+    test(`fits a ${width} px screen without scrolling sideways, and tells patients of the same name apart`, async ({
+      page,
+    }) => {
       await page.setViewportSize({ width, height: 768 });
       await page.goto("/caseload?scope=clinic");
       const table = page.getByRole("region", { name: "Patientoversigt" });
@@ -114,7 +117,19 @@ test.describe("caseload", () => {
     expect(response.headers()["content-type"]).toContain("text/csv");
     // The Danish CSV: a BOM and semicolons (SPEC §9), read back with a CSV parser.
     const rows = readDanishCsv(await response.text());
-    expect(rows[0]).toEqual(["Navn", "CPR-nummer", "Alder", "Side", "Uger i behandling", "Programfase", "Morgensmerte", "Åbne flag", "Plan", "Sidste besøg", "Fysioterapeut"]);
+    expect(rows[0]).toEqual([
+      "Navn",
+      "CPR-nummer",
+      "Alder",
+      "Side",
+      "Uger i behandling",
+      "Programfase",
+      "Morgensmerte",
+      "Åbne flag",
+      "Plan",
+      "Sidste besøg",
+      "Fysioterapeut",
+    ]);
     expect(rows).toHaveLength(2);
     expect(rows[1]![0]).toBe("Peter Patient");
     // The CPR number only masked: the birth date part, the serial hidden.

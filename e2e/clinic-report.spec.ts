@@ -1,14 +1,21 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+
 import { readDanishCsv } from "../tests/support/read-danish-csv";
 import { expectNoAxeViolations, signIn } from "./helpers";
 
 /** The number in a report table's row, as the page shows it. */
 async function cell(page: Page, table: string, row: string, column: number) {
   const region = page.getByRole("table", { name: table });
-  return (await region.getByRole("row", { name: new RegExp(`^${row}`) }).getByRole("cell").nth(column - 1).textContent())!.trim();
+  return (await region
+    .getByRole("row", { name: new RegExp(`^${row}`) })
+    .getByRole("cell")
+    .nth(column - 1)
+    .textContent())!.trim();
 }
 
-test("an admin reads the clinic report, changes period and clinician, downloads a table as CSV and prints it", async ({ page }) => {
+test("an admin reads the clinic report, changes period and clinician, downloads a table as CSV and prints it", async ({
+  page,
+}) => {
   await signIn(page, "admin@demo.dk");
   await page.getByRole("link", { name: "Rapport" }).click();
   await expect(page.getByRole("heading", { name: "Klinikrapport", level: 1 })).toBeVisible();
@@ -16,14 +23,28 @@ test("an admin reads the clinic report, changes period and clinician, downloads 
   // The default period is the last twelve months: the demo's courses started in it.
   const started = Number(await cell(page, "Forløb", "Startet", 1));
   expect(started).toBeGreaterThanOrEqual(35);
-  for (const heading of ["Bedring efter 6 og 12 uger", "Raske over tid", "Morgensmerte pr. programuge", "Træningsadhærens i HSR", "Flag og kvittering", "Henvisninger og behandlinger"]) {
+  for (const heading of [
+    "Bedring efter 6 og 12 uger",
+    "Raske over tid",
+    "Morgensmerte pr. programuge",
+    "Træningsadhærens i HSR",
+    "Flag og kvittering",
+    "Henvisninger og behandlinger",
+  ]) {
     await expect(page.getByRole("heading", { name: heading, level: 2 })).toBeVisible();
   }
   // Each chart is drawn, with its figures in a table beside it.
-  for (const chart of ["Bedring efter 6 og 12 uger, forløb efter udfald", "Andel raske efter uger siden behandlingsstart, med det forventede forløb", "Median morgensmerte pr. HSR-programuge, med den midterste halvdel af forløbene", "Forløb efter andel gennemførte af ordinerede HSR-træninger"]) {
+  for (const chart of [
+    "Bedring efter 6 og 12 uger, forløb efter udfald",
+    "Andel raske efter uger siden behandlingsstart, med det forventede forløb",
+    "Median morgensmerte pr. HSR-programuge, med den midterste halvdel af forløbene",
+    "Forløb efter andel gennemførte af ordinerede HSR-træninger",
+  ]) {
     await expect(page.getByRole("img", { name: chart }).locator(".recharts-wrapper")).toBeVisible();
   }
-  await expect(page.getByRole("table", { name: "Det forventede forløb" }).getByRole("row", { name: /52 uger/ })).toContainText("mere end 50 %");
+  await expect(
+    page.getByRole("table", { name: "Det forventede forløb" }).getByRole("row", { name: /52 uger/ }),
+  ).toContainText("mere end 50 %");
   const share6 = await cell(page, "Bedring efter 6 og 12 uger", "6 uger", 5);
   expect(share6).toMatch(/^\d+ %$/);
   await expectNoAxeViolations(page);
@@ -56,7 +77,12 @@ test("an admin reads the clinic report, changes period and clinician, downloads 
   expect(Number(await cell(page, "Forløb", "Startet", 1))).toBeLessThan(started);
 
   // An end before the start is answered on the field, and no report is shown.
-  await page.getByLabel("til og med").fill(twoWeeksAgo.toISOString().slice(0, 10).replace(/^\d{4}/, (y) => String(Number(y) - 1)));
+  await page.getByLabel("til og med").fill(
+    twoWeeksAgo
+      .toISOString()
+      .slice(0, 10)
+      .replace(/^\d{4}/, (y) => String(Number(y) - 1)),
+  );
   await page.getByRole("button", { name: "Vis rapport" }).click();
   await expect(page.getByText("Periodens slutning kan ikke ligge før dens start.")).toBeVisible();
   await expect(page.getByText("Ret perioden for at se rapporten.")).toHaveAttribute("role", "alert");

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+
 import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
 
 async function newPatientWithEpisode(page: Page, name: string) {
@@ -20,14 +21,26 @@ async function addOutcome(page: Page, patientUrl: string, date: string, instrume
 }
 
 /** Answers every clinical test (none is silently defaulted), the red-flag screen and the differential examination. */
-async function answerTests(page: Page, results: { palpation?: string; windlass?: string; squeeze?: string; tinel?: string }, screened: boolean, examined = screened) {
-  const answer = (group: string, label = "Ikke testet") => page.getByRole("group", { name: group }).getByLabel(label, { exact: true }).check();
+async function answerTests(
+  page: Page,
+  results: { palpation?: string; windlass?: string; squeeze?: string; tinel?: string },
+  screened: boolean,
+  examined = screened,
+) {
+  const answer = (group: string, label = "Ikke testet") =>
+    page.getByRole("group", { name: group }).getByLabel(label, { exact: true }).check();
   await answer("Palpationstest", results.palpation);
   await answer("Windlass-test", results.windlass);
   await answer("Calcaneal squeeze-test", results.squeeze);
   await answer("Tinels tegn over tarsaltunnelen", results.tinel);
-  await page.getByRole("group", { name: "Screening for røde flag" }).getByLabel(screened ? "Udført ved dette besøg" : "Ikke udført ved dette besøg", { exact: true }).check();
-  await page.getByRole("group", { name: "Undersøgelse for differentialdiagnoser" }).getByLabel(examined ? "Undersøgt ved dette besøg" : "Ikke undersøgt ved dette besøg", { exact: true }).check();
+  await page
+    .getByRole("group", { name: "Screening for røde flag" })
+    .getByLabel(screened ? "Udført ved dette besøg" : "Ikke udført ved dette besøg", { exact: true })
+    .check();
+  await page
+    .getByRole("group", { name: "Undersøgelse for differentialdiagnoser" })
+    .getByLabel(examined ? "Undersøgt ved dette besøg" : "Ikke undersøgt ved dette besøg", { exact: true })
+    .check();
 }
 
 test("a red flag shows an urgent banner before saving and marks the timeline", async ({ page }) => {
@@ -39,7 +52,9 @@ test("a red flag shows an urgent banner before saving and marks the timeline", a
   await page.getByLabel("Smerte ved første skridt (0–10)").fill("7");
   // Nothing answered: every test and the screen ask for an answer.
   await page.getByRole("button", { name: "Gem", exact: true }).click();
-  await expect(page.getByRole("group", { name: "Palpationstest" })).toContainText("Vælg positiv, negativ eller ikke testet.");
+  await expect(page.getByRole("group", { name: "Palpationstest" })).toContainText(
+    "Vælg positiv, negativ eller ikke testet.",
+  );
   await expect(page.getByRole("group", { name: "Screening for røde flag" })).toContainText("Udfyld feltet.");
   await answerTests(page, { palpation: "Positiv", windlass: "Positiv" }, true);
   await expect(page.getByText("Rødt flag – henvis til lægelig vurdering nu")).toHaveCount(0);
@@ -53,10 +68,14 @@ test("a red flag shows an urgent banner before saving and marks the timeline", a
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);
-  await expect(page.getByText(/Røde flag: Smerter, der tager til ved belastning, og hævelse, Positiv calcaneal squeeze-test/)).toBeVisible();
+  await expect(
+    page.getByText(/Røde flag: Smerter, der tager til ved belastning, og hævelse, Positiv calcaneal squeeze-test/),
+  ).toBeVisible();
 });
 
-test("a red flag stays open through a visit without the screen and closes when a screen finds none", async ({ page }) => {
+test("a red flag stays open through a visit without the screen and closes when a screen finds none", async ({
+  page,
+}) => {
   await signIn(page, "fysio@demo.dk");
   const patientUrl = await newPatientWithEpisode(page, "Ruth Rødflag");
   const flags = page.getByRole("region", { name: "Aktuelle flag" });
@@ -82,14 +101,18 @@ test("a red flag stays open through a visit without the screen and closes when a
   await expect(flags.getByRole("link", { name: /^Rødt flag/ })).toHaveCount(0);
 });
 
-test("outcomes over several dates show on the charts with their baseline; corrections keep history", async ({ page }) => {
+test("outcomes over several dates show on the charts with their baseline; corrections keep history", async ({
+  page,
+}) => {
   await signIn(page, "fysio@demo.dk");
   const patientUrl = await newPatientWithEpisode(page, "Frida Funktion");
 
   await addOutcome(page, patientUrl, "2026-09-01", "FAAM_ADL", "140");
   await expect(page.getByText("Skriv et tal fra 0 til 100 med højst én decimal.")).toBeVisible();
   await expect(page.getByText(/Mindste klinisk relevante ændring \(MCID\): 8 point/)).toBeVisible();
-  await expect(page.getByText(/Kilde: Martin RL, Irrgang JJ.*Foot Ankle Int\. 2005;26\(11\):968–983\. doi:10\.1177/)).toBeVisible();
+  await expect(
+    page.getByText(/Kilde: Martin RL, Irrgang JJ.*Foot Ankle Int\. 2005;26\(11\):968–983\. doi:10\.1177/),
+  ).toBeVisible();
   await page.getByLabel("Værdi").fill("60");
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);
@@ -131,7 +154,9 @@ test("outcomes over several dates show on the charts with their baseline; correc
   const dialog = page.getByRole("dialog", { name: "Slet registreringen?" });
   await dialog.getByLabel("Årsag").fill("Indtastet på forkert dato");
   await dialog.getByRole("button", { name: "Slet" }).click();
-  await expect(page.locator(".timeline-item").filter({ hasText: "Smerte ved første skridt om morgenen (NRS): 4" })).toHaveCount(0);
+  await expect(
+    page.locator(".timeline-item").filter({ hasText: "Smerte ved første skridt om morgenen (NRS): 4" }),
+  ).toHaveCount(0);
 });
 
 test("an intervention is recorded and marked on the time axis", async ({ page }) => {
@@ -144,15 +169,25 @@ test("an intervention is recorded and marked on the time axis", async ({ page })
   await page.getByLabel("Notat").fill("Hælkop i begge sko");
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);
-  await expect(page.getByRole("region", { name: "Forløbets registreringer" }).getByText("Indlæg eller hælkop – Hælkop i begge sko")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Interventioner" }).getByRole("listitem")).toHaveText(["15. sep. 2026 · Indlæg eller hælkop – Hælkop i begge sko"]);
+  await expect(
+    page
+      .getByRole("region", { name: "Forløbets registreringer" })
+      .getByText("Indlæg eller hælkop – Hælkop i begge sko"),
+  ).toBeVisible();
+  await expect(page.getByRole("region", { name: "Interventioner" }).getByRole("listitem")).toHaveText([
+    "15. sep. 2026 · Indlæg eller hælkop – Hælkop i begge sko",
+  ]);
   // The chart marks it with a number; the list under the charts names it.
   const markers = page.getByRole("list", { name: "Markeringer på tidsaksen" });
   await expect(markers.getByRole("listitem")).toHaveText([/15\. sep\. 2026: Indlæg eller hælkop/]);
-  await expect(page.getByRole("img", { name: "Smerte over tid" }).locator("text.recharts-label").filter({ hasText: /^1$/ })).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: "Smerte over tid" }).locator("text.recharts-label").filter({ hasText: /^1$/ }),
+  ).toBeVisible();
 });
 
-test("the demo patient's pain chart has no label over another or outside the chart, and phases from the assignment", async ({ page }) => {
+test("the demo patient's pain chart has no label over another or outside the chart, and phases from the assignment", async ({
+  page,
+}) => {
   await signIn(page, "fysio@demo.dk");
   await page.goto("/caseload?q=Peter%20Patient");
   await page.getByRole("link", { name: "Peter Patient" }).click();
@@ -164,7 +199,13 @@ test("the demo patient's pain chart has no label over another or outside the cha
   const boxes = await chart.locator("svg:has(.recharts-cartesian-axis)").evaluate((svg) => {
     const frame = svg.getBoundingClientRect();
     const labels = [...svg.querySelectorAll("text.recharts-label, text.recharts-cartesian-axis-tick-value")];
-    return { frame: { x: frame.x, y: frame.y, right: frame.right, bottom: frame.bottom }, labels: labels.map((el) => { const r = el.getBoundingClientRect(); return { text: el.textContent, x: r.x, y: r.y, right: r.right, bottom: r.bottom }; }) };
+    return {
+      frame: { x: frame.x, y: frame.y, right: frame.right, bottom: frame.bottom },
+      labels: labels.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { text: el.textContent, x: r.x, y: r.y, right: r.right, bottom: r.bottom };
+      }),
+    };
   });
   expect(boxes.labels.length).toBeGreaterThan(3);
   for (const label of boxes.labels) {
@@ -179,7 +220,12 @@ test("the demo patient's pain chart has no label over another or outside the cha
     }
   }
   // HSR's four phases after the first week, each from the assignment itself.
-  await expect(page.getByRole("list", { name: "Markeringer på tidsaksen" }).getByRole("listitem").filter({ hasText: /HSR hælløft, fase/ })).not.toHaveCount(0);
+  await expect(
+    page
+      .getByRole("list", { name: "Markeringer på tidsaksen" })
+      .getByRole("listitem")
+      .filter({ hasText: /HSR hælløft, fase/ }),
+  ).not.toHaveCount(0);
 });
 
 test("the patient page shows today's HSR prescription, why, and adherence per week", async ({ page }) => {

@@ -1,8 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+
 import { readDanishCsv } from "../tests/support/read-danish-csv";
 import { expectNoAxeViolations, signIn } from "./helpers";
 
-test("a clinician registers a patient by CPR number (the birth date fills itself in), finds her by it, and shows it in full", async ({ page }) => {
+test("a clinician registers a patient by CPR number (the birth date fills itself in), finds her by it, and shows it in full", async ({
+  page,
+}) => {
   await signIn(page, "fysio@demo.dk");
   await page.goto("/patients/new");
   await page.getByLabel("Navn", { exact: true }).fill("Cecilie Cpr");
@@ -57,7 +60,9 @@ async function chooseFile(page: Page, name: string, buffer: Buffer) {
   await page.getByLabel("Fil (CSV)").setInputFiles({ name, mimeType: "text/csv", buffer });
 }
 
-test("an admin imports a patient list: errors by line and column, nothing written, then the corrected file once", async ({ page }) => {
+test("an admin imports a patient list: errors by line and column, nothing written, then the corrected file once", async ({
+  page,
+}) => {
   await signIn(page, "admin@demo.dk");
   await page.getByRole("link", { name: "Import", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Importér patienter");
@@ -77,7 +82,11 @@ test("an admin imports a patient list: errors by line and column, nothing writte
     "Jens Import;;03-07-1961;M;;;begge;fysio2@demo.dk",
     "Karl Import;;1975-10-10;mand;;;højre;fysio@demo.dk",
   ];
-  const bad = [good[0]!, "Jens Import;;31-02-1961;M;;;begge;ukendt@demo.dk", "Karl Import;150388-2314;;mand;;;højre;fysio@demo.dk"];
+  const bad = [
+    good[0]!,
+    "Jens Import;;31-02-1961;M;;;begge;ukendt@demo.dk",
+    "Karl Import;150388-2314;;mand;;;højre;fysio@demo.dk",
+  ];
   await chooseFile(page, "patienter.csv", csv(bad));
   await page.getByRole("button", { name: "Importér patienterne" }).click();
   await expect(page.getByText("Intet er importeret: 3 fejl på 2 linjer.", { exact: false })).toBeVisible();
@@ -97,14 +106,20 @@ test("an admin imports a patient list: errors by line and column, nothing writte
   await page.goto("/admin/import");
   await chooseFile(page, "patienter.csv", csv(good));
   await page.getByRole("button", { name: "Kontrollér filen" }).click();
-  await expect(page.getByText("Filen er i orden: 3 linjer, 3 nye patienter og 0 som klinikken allerede har.", { exact: false })).toBeVisible();
+  await expect(
+    page.getByText("Filen er i orden: 3 linjer, 3 nye patienter og 0 som klinikken allerede har.", { exact: false }),
+  ).toBeVisible();
   // The chosen file stays chosen after the check.
   await page.getByRole("button", { name: "Importér patienterne" }).click();
   await expect(page.getByText("3 patienter er importeret. 0 fandtes allerede og er ikke ændret.")).toBeVisible();
 
   await page.getByRole("link", { name: "Gå til patientoversigten" }).click();
   await page.goto("/caseload?q=Import&scope=clinic&status=any");
-  await expect(page.getByRole("table").getByRole("link", { name: /Import$/ })).toHaveText(["Ida Import", "Jens Import", "Karl Import"]);
+  await expect(page.getByRole("table").getByRole("link", { name: /Import$/ })).toHaveText([
+    "Ida Import",
+    "Jens Import",
+    "Karl Import",
+  ]);
 
   // The same file again adds nothing.
   await page.goto("/admin/import");

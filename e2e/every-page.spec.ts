@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+
+import { expect, type Page, test } from "@playwright/test";
+
 import { appRoutes, signIn } from "./helpers";
 
 /**
@@ -11,7 +13,14 @@ import { appRoutes, signIn } from "./helpers";
 const SKIP = [/^\/api\/auth\//];
 const KINDS = ["assessment", "outcome", "intervention"] as const;
 
-type Ids = { patient: string; assignment: string; records: Record<(typeof KINDS)[number], string>; template: string; flag: string; message: string };
+type Ids = {
+  patient: string;
+  assignment: string;
+  records: Record<(typeof KINDS)[number], string>;
+  template: string;
+  flag: string;
+  message: string;
+};
 
 /** Real ids, read from the pages as a user would find them. */
 async function demoIds(page: Page): Promise<Ids> {
@@ -23,7 +32,18 @@ async function demoIds(page: Page): Promise<Ids> {
   // The record's older entries are put on the page when their list is opened.
   await page.locator("summary", { hasText: /^Vis \d+ ældre/ }).click();
   const records = Object.fromEntries(
-    await Promise.all(KINDS.map(async (kind) => [kind, idFrom(await page.locator(`a[href*="/records/${kind}/"][href$="/edit"]`).first().getAttribute("href", { timeout: 5000 }), 5)])),
+    await Promise.all(
+      KINDS.map(async (kind) => [
+        kind,
+        idFrom(
+          await page
+            .locator(`a[href*="/records/${kind}/"][href$="/edit"]`)
+            .first()
+            .getAttribute("href", { timeout: 5000 }),
+          5,
+        ),
+      ]),
+    ),
   ) as Ids["records"];
   await page.goto("/flags");
   const flag = idFrom(await page.locator('a[href^="/flags/"]').first().getAttribute("href"), 2);
@@ -33,7 +53,11 @@ async function demoIds(page: Page): Promise<Ids> {
 function routesFor(ids: Ids, kind: "page" | "route"): string[] {
   return appRoutes((segment) => segment, [kind])
     .filter((route) => !SKIP.some((skip) => skip.test(route)))
-    .flatMap((route) => (route.includes("[kind]") ? KINDS.map((kind) => route.replace("[kind]", kind).replace("[recordId]", ids.records[kind])) : [route]))
+    .flatMap((route) =>
+      route.includes("[kind]")
+        ? KINDS.map((kind) => route.replace("[kind]", kind).replace("[recordId]", ids.records[kind]))
+        : [route],
+    )
     .map((route) =>
       route
         .replace(/^\/flags\/\[id\]/, `/flags/${ids.flag}`)
@@ -52,13 +76,16 @@ for (const email of ["fysio@demo.dk", "admin@demo.dk"]) {
     page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
     page.on("console", (message) => {
       // A page that answers 404 on purpose (a page of another role) makes the browser log the 404.
-      if (message.type() === "error" && !/status of 404/.test(message.text())) errors.push(`${page.url()}: ${message.text()}`);
+      if (message.type() === "error" && !/status of 404/.test(message.text()))
+        errors.push(`${page.url()}: ${message.text()}`);
     });
     await signIn(page, email);
     const ids = await demoIds(page);
     if (email.startsWith("admin")) {
       await page.goto("/settings/templates");
-      ids.template = (await page.locator('a[href^="/settings/templates/"]').first().getAttribute("href"))!.split("/")[3]!;
+      ids.template = (await page.locator('a[href^="/settings/templates/"]').first().getAttribute("href"))!.split(
+        "/",
+      )[3]!;
       // An e-mail of the outbox when there is one (the admin test sends some), else an unknown id.
       await page.goto("/admin/outbox");
       const message = page.locator('a[href^="/admin/outbox/"]').first();
@@ -73,7 +100,10 @@ for (const email of ["fysio@demo.dk", "admin@demo.dk"]) {
       const response = await page.goto(route);
       const status = response?.status() ?? 0;
       expect(status, `${route} answered ${status}`).toBeLessThan(500);
-      await expect(page.getByRole("heading", { name: /^(Der skete en fejl|Something went wrong)$/ }), route).toHaveCount(0);
+      await expect(
+        page.getByRole("heading", { name: /^(Der skete en fejl|Something went wrong)$/ }),
+        route,
+      ).toHaveCount(0);
     }
     // Route handlers (downloads among them) answer the same session's requests.
     for (const route of routesFor(ids, "route")) {

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -13,7 +14,10 @@ test("a clinician acknowledges a flag, and it re-opens when its severity rises",
   await page.getByLabel("Symptomdebut").fill(daysAgo(80));
   await page.getByLabel("Behandlingsstart").fill(daysAgo(50));
   await page.getByRole("button", { name: "Åbn nyt forløb" }).click();
-  for (const [date, value] of [[daysAgo(50), "6"], [daysAgo(30), "6"]]) {
+  for (const [date, value] of [
+    [daysAgo(50), "6"],
+    [daysAgo(30), "6"],
+  ]) {
     await page.goto(`${patientUrl}/records/outcome/new`);
     await page.getByLabel("Dato").fill(date!);
     await page.getByLabel("Måleredskab").selectOption("NRS_FIRST_STEP");
@@ -22,7 +26,10 @@ test("a clinician acknowledges a flag, and it re-opens when its severity rises",
     await expect(page).toHaveURL(patientUrl);
   }
   // Day 50 without a meaningful change: NO_IMPROVEMENT, a warning, with its recommendation.
-  const flag = page.getByRole("region", { name: "Aktuelle flag" }).getByRole("listitem").filter({ hasText: "Ingen bedring" });
+  const flag = page
+    .getByRole("region", { name: "Aktuelle flag" })
+    .getByRole("listitem")
+    .filter({ hasText: "Ingen bedring" });
   await expect(flag).toContainText("Advarsel");
   await expect(flag).toContainText(/struktureret gennemgang/);
   const flagLink = flag.getByRole("link", { name: "Ingen bedring" });
@@ -35,7 +42,9 @@ test("a clinician acknowledges a flag, and it re-opens when its severity rises",
 
   await page.getByRole("button", { name: "Kvittér" }).click();
   await expect(page.getByText("Udfyld feltet.")).toBeVisible();
-  await page.getByLabel("Hvad har du gjort eller besluttet?").fill("Gennemgået fodtøj og belastning; ny vurdering om 2 uger");
+  await page
+    .getByLabel("Hvad har du gjort eller besluttet?")
+    .fill("Gennemgået fodtøj og belastning; ny vurdering om 2 uger");
   await page.getByRole("button", { name: "Kvittér" }).click();
   await expect(page.getByText(/Advarsel · Kvitteret/)).toBeVisible();
   await expect(page.getByText("Gennemgået fodtøj og belastning; ny vurdering om 2 uger")).toBeVisible();

@@ -1,6 +1,8 @@
 import { readdirSync } from "node:fs";
+
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContextOptions, expect, type Page } from "@playwright/test";
+
 import { PAGES_CACHE } from "../lib/offline/offline-pages";
 
 export const DEMO_PASSWORD = "heelpain-demo";
@@ -47,26 +49,31 @@ export async function registerPatient(
  * filled in by `fill`. Read from the file system, so a new route is covered without editing
  * this test.
  */
-export function appRoutes(fill: (segment: string) => string, kinds: readonly ("page" | "route")[] = ["page", "route"]): string[] {
+export function appRoutes(
+  fill: (segment: string) => string,
+  kinds: readonly ("page" | "route")[] = ["page", "route"],
+): string[] {
   const file = new RegExp(`(^|/)(${kinds.join("|")})\\.tsx?$`);
   return readdirSync("app", { recursive: true, encoding: "utf8" })
     .filter((name) => file.test(name))
-    .map((name) =>
-      `/${name}`
-        .replace(/\/(page|route)\.tsx?$/, "")
-        .split("/")
-        .filter((segment) => !/^\(.*\)$/.test(segment))
-        .map((segment) => (segment.startsWith("[") ? fill(segment) : segment))
-        .join("/") || "/",
+    .map(
+      (name) =>
+        `/${name}`
+          .replace(/\/(page|route)\.tsx?$/, "")
+          .split("/")
+          .filter((segment) => !/^\(.*\)$/.test(segment))
+          .map((segment) => (segment.startsWith("[") ? fill(segment) : segment))
+          .join("/") || "/",
     );
 }
-
 
 /** On the patient's page (clinic signed in): assigns the program of `label` (e.g. "HSR hælløft, 12 uger, version 1") from `startDate`. */
 export async function assignProgramOnPatientPage(page: Page, label: string, startDate: string) {
   const programs = page.getByRole("region", { name: "Programmer" });
   await programs.getByRole("button", { name: "Tildel et program" }).click();
-  const assign = programs.getByRole("dialog", { name: "Tildel et program" }).getByRole("form", { name: "Tildel et program" });
+  const assign = programs
+    .getByRole("dialog", { name: "Tildel et program" })
+    .getByRole("form", { name: "Tildel et program" });
   await assign.getByLabel("Program").selectOption({ label });
   await assign.getByLabel("Startdato").fill(startDate);
   await assign.getByRole("button", { name: "Tildel program" }).click();
@@ -77,7 +84,12 @@ export async function assignProgramOnPatientPage(page: Page, label: string, star
  * On the patient's page (clinic signed in): invites `email` to the portal, and answers a phone
  * (a context of `device`) where the patient has set the demo password and signed in.
  */
-export async function invitedPatientOnPhone(browser: Browser, clinic: Page, email: string, device: BrowserContextOptions) {
+export async function invitedPatientOnPhone(
+  browser: Browser,
+  clinic: Page,
+  email: string,
+  device: BrowserContextOptions,
+) {
   const access = clinic.getByRole("region", { name: "Adgang til portalen" });
   await access.getByLabel("E-mail").fill(email);
   await access.getByRole("button", { name: "Opret invitationslink" }).click();
@@ -95,4 +107,10 @@ export async function invitedPatientOnPhone(browser: Browser, clinic: Page, emai
 
 /** The addresses of the portal pages this phone holds for use offline. */
 export const cachedPages = (page: Page) =>
-  page.evaluate(async (name) => ((await caches.has(name)) ? (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname).sort() : []), PAGES_CACHE);
+  page.evaluate(
+    async (name) =>
+      (await caches.has(name))
+        ? (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname).sort()
+        : [],
+    PAGES_CACHE,
+  );

@@ -1,18 +1,34 @@
 import { expect, test } from "@playwright/test";
-import { assignProgramOnPatientPage, expectNoAxeViolations, invitedPatientOnPhone, registerPatient, signIn } from "./helpers";
+
+import {
+  assignProgramOnPatientPage,
+  expectNoAxeViolations,
+  invitedPatientOnPhone,
+  registerPatient,
+  signIn,
+} from "./helpers";
 
 // A patient and the clinic write to each other, each side seeing its unread messages and the
 // other's read receipt; and the weekly check-in the clinician set up reaches the clinic's chart
 // (SPEC §10); the exercise's drawing shows wherever the exercise does. A new patient, so the
 // demo's own conversation is left as it is.
 
-const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: "da-DK", timezoneId: "Europe/Copenhagen" };
+const PHONE = {
+  viewport: { width: 360, height: 740 },
+  hasTouch: true,
+  isMobile: true,
+  locale: "da-DK",
+  timezoneId: "Europe/Copenhagen",
+};
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** The heel raise's drawing, by the start of its text alternative. */
 const HEEL_RAISE_DRAWING = /^Tegning i to dele af et underben set fra siden/;
 
-test("a weekly check-in on the phone reaches the clinic's chart, a message each way shows as unread until opened, and the exercise's drawing is on every page of the plan", async ({ browser, page: clinic }) => {
+test("a weekly check-in on the phone reaches the clinic's chart, a message each way shows as unread until opened, and the exercise's drawing is on every page of the plan", async ({
+  browser,
+  page: clinic,
+}) => {
   test.setTimeout(120_000);
   const email = `beskeder-${Date.now()}@example.test`;
   await signIn(clinic, "fysio@demo.dk");
@@ -31,9 +47,13 @@ test("a weekly check-in on the phone reaches the clinic's chart, a message each 
   await expectNoAxeViolations(clinic);
   await activities.getByRole("button", { name: "Gem aktiviteter" }).click();
   await expect(activities).toBeHidden();
-  await expect(checkInSetup.getByRole("list", { name: "Patientspecifik funktionsskala (PSFS)" }).getByRole("listitem")).toHaveText(["Gå op ad trapper", "Løbe 5 km"]);
+  await expect(
+    checkInSetup.getByRole("list", { name: "Patientspecifik funktionsskala (PSFS)" }).getByRole("listitem"),
+  ).toHaveText(["Gå op ad trapper", "Løbe 5 km"]);
   await assignProgramOnPatientPage(clinic, "HSR hælløft, 12 uger, version 1", isoDaysAgo(7));
-  await expect(clinic.getByRole("region", { name: "Programmer" }).getByRole("img", { name: HEEL_RAISE_DRAWING })).toBeVisible();
+  await expect(
+    clinic.getByRole("region", { name: "Programmer" }).getByRole("img", { name: HEEL_RAISE_DRAWING }),
+  ).toBeVisible();
   const { phone, page } = await invitedPatientOnPhone(browser, clinic, email, PHONE);
 
   // The check-in, on the portal's first screens.
@@ -47,7 +67,10 @@ test("a weekly check-in on the phone reaches the clinic's chart, a message each 
   await checkIn.getByLabel("Hvor ondt har hælen højst gjort", { exact: false }).fill("6");
   await checkIn.getByLabel("Gå op ad trapper").fill("3");
   await checkIn.getByLabel("Løbe 5 km").fill("2");
-  await checkIn.getByRole("group", { name: /Alt i alt: hvordan har din hæl det nu/ }).getByLabel("Lidt bedre").check();
+  await checkIn
+    .getByRole("group", { name: /Alt i alt: hvordan har din hæl det nu/ })
+    .getByLabel("Lidt bedre")
+    .check();
   await checkIn.getByRole("button", { name: "Send ugens tjek" }).tap();
   await expect(checkIn.getByText("Tak for dit svar.", { exact: false })).toBeVisible();
   await expect(checkIn.getByRole("button", { name: "Send ugens tjek" })).toHaveCount(0);
@@ -65,7 +88,9 @@ test("a weekly check-in on the phone reaches the clinic's chart, a message each 
   await page.getByRole("button", { name: "Send besked" }).tap();
   await expect(page.getByText("Beskeden er sendt.")).toBeVisible();
   const conversation = page.getByRole("list", { name: "Samtalen" });
-  await expect(conversation.getByRole("listitem").filter({ hasText: "Må jeg løbe i weekenden?" })).toContainText("Ikke læst endnu");
+  await expect(conversation.getByRole("listitem").filter({ hasText: "Må jeg løbe i weekenden?" })).toContainText(
+    "Ikke læst endnu",
+  );
   await expect(page.getByLabel("Din besked")).toHaveValue("");
   await expectNoAxeViolations(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -78,17 +103,26 @@ test("a weekly check-in on the phone reaches the clinic's chart, a message each 
   await expect(clinic.getByRole("list", { name: "Samtalen" })).toContainText("Må jeg løbe i weekenden?");
   await clinic.getByLabel("Din besked").fill("Ja, en kort tur, hvis morgensmerten er under 3.");
   await clinic.getByRole("button", { name: "Send besked" }).click();
-  await expect(clinic.getByRole("list", { name: "Samtalen" }).getByRole("listitem").last()).toContainText("Ikke læst endnu");
+  await expect(clinic.getByRole("list", { name: "Samtalen" }).getByRole("listitem").last()).toContainText(
+    "Ikke læst endnu",
+  );
   await expectNoAxeViolations(clinic);
   await clinic.goto("/caseload");
-  await expect(clinic.getByRole("row").filter({ hasText: "Mette Mørk" }).getByRole("link", { name: /ny besked/ })).toHaveCount(0);
+  await expect(
+    clinic
+      .getByRole("row")
+      .filter({ hasText: "Mette Mørk" })
+      .getByRole("link", { name: /ny besked/ }),
+  ).toHaveCount(0);
 
   // The patient sees the answer as new, and their own question as read.
   await page.goto("/portal");
   await expect(page.getByText("Du har 1 ny besked fra klinikken.")).toBeVisible();
   await page.getByRole("link", { name: "Beskeder (1 ny besked)" }).tap();
   await expect(conversation).toContainText("Ja, en kort tur, hvis morgensmerten er under 3.");
-  await expect(conversation.getByRole("listitem").filter({ hasText: "Må jeg løbe i weekenden?" })).toContainText(/Læst /);
+  await expect(conversation.getByRole("listitem").filter({ hasText: "Må jeg løbe i weekenden?" })).toContainText(
+    /Læst /,
+  );
   await page.goto("/portal");
   await expect(page.getByText(/ny besked fra klinikken/)).toHaveCount(0);
   // The handout, on the phone and on paper: the drawing beside the exercise's steps.
@@ -102,13 +136,21 @@ test("a weekly check-in on the phone reaches the clinic's chart, a message each 
   await clinic.getByRole("link", { name: "Beskeder", exact: true }).click();
   await expect(clinic.getByRole("list", { name: "Samtalen" }).getByRole("listitem").last()).toContainText(/Læst /);
   await clinic.getByRole("link", { name: "Tilbage til patienten" }).click();
-  await expect(clinic.getByRole("region", { name: "Ugentligt tjek i portalen" })).toContainText("Seneste tjek fra portalen:");
+  await expect(clinic.getByRole("region", { name: "Ugentligt tjek i portalen" })).toContainText(
+    "Seneste tjek fra portalen:",
+  );
   const functionChart = clinic.getByRole("img", { name: "Patientspecifik funktionsskala (PSFS)" });
-  await expect(functionChart.locator(".recharts-legend-item-text")).toContainText(["Patientspecifik funktionsskala (PSFS), fra patientens dagbog"]);
-  await expect(clinic.getByRole("img", { name: "Smerte over tid" }).locator(".recharts-legend-item-text")).toContainText(["Værste smerte ved daglig aktivitet, sidste uge (NRS), fra patientens dagbog"]);
+  await expect(functionChart.locator(".recharts-legend-item-text")).toContainText([
+    "Patientspecifik funktionsskala (PSFS), fra patientens dagbog",
+  ]);
+  await expect(
+    clinic.getByRole("img", { name: "Smerte over tid" }).locator(".recharts-legend-item-text"),
+  ).toContainText(["Værste smerte ved daglig aktivitet, sidste uge (NRS), fra patientens dagbog"]);
   // The rating of change is among the measurements, as the patient gave it.
   await clinic.getByText("Målinger som tabel").click();
-  await expect(clinic.getByRole("row").filter({ hasText: "Patientens vurdering af ændring siden start" })).toContainText("1");
+  await expect(
+    clinic.getByRole("row").filter({ hasText: "Patientens vurdering af ændring siden start" }),
+  ).toContainText("1");
   await clinic.getByRole("link", { name: "Træningsplan til print" }).click();
   await expect(clinic.getByRole("img", { name: HEEL_RAISE_DRAWING })).toBeVisible();
   await expectNoAxeViolations(clinic);

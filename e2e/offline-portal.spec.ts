@@ -1,7 +1,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import { chromium, expect, test } from "@playwright/test";
+
 import { findChromium } from "../scripts/chromium";
 import { cachedPages, expectNoAxeViolations, signIn } from "./helpers";
 
@@ -10,9 +12,17 @@ import { cachedPages, expectNoAxeViolations, signIn } from "./helpers";
 // worker's own fetches only with PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS (set in
 // playwright.config.ts), so a page shown offline here truly came from the phone's cache.
 
-const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: "da-DK", timezoneId: "Europe/Copenhagen" };
+const PHONE = {
+  viewport: { width: 360, height: 740 },
+  hasTouch: true,
+  isMobile: true,
+  locale: "da-DK",
+  timezoneId: "Europe/Copenhagen",
+};
 
-test("after one visit, today's plan and the handout open without a connection; signing out deletes them", async ({ browser }) => {
+test("after one visit, today's plan and the handout open without a connection; signing out deletes them", async ({
+  browser,
+}) => {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   await signIn(page, "patient@demo.dk");
@@ -26,7 +36,9 @@ test("after one visit, today's plan and the handout open without a connection; s
   await expect(page.getByRole("heading", { level: 1, name: "Min plan" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /^Dagens øvelse: / }).first()).toBeVisible();
   // A kept page says when it was fetched.
-  await expect(page.getByRole("status").filter({ hasText: /^Du er offline\. Siden er hentet \d+\. \p{L}+\.? \d{4}/u })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: /^Du er offline\. Siden er hentet \d+\. \p{L}+\.? \d{4}/u }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   const handout = await page.goto("/portal/handout");
   expect(handout?.fromServiceWorker()).toBe(true);
@@ -63,7 +75,9 @@ test("the portal is installable: its manifest and service worker pass Chromium's
     await expect.poll(() => cachedPages(page), { timeout: 20_000 }).toContain("/portal/handout");
     // A full load, so the worker controls the page as it would an installed app's start page.
     await page.reload();
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? "")).toMatch(/\/sw\.js$/);
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? ""))
+      .toMatch(/\/sw\.js$/);
     const cdp = await context.newCDPSession(page);
     const manifest = await cdp.send("Page.getAppManifest");
     expect(manifest.errors).toEqual([]);

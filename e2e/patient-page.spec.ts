@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+
 import { expectNoAxeViolations, signIn } from "./helpers";
 
 const FIRST_SCREEN = { width: 1366, height: 768 };
@@ -31,7 +32,9 @@ async function tabOrder(page: Page, stops: number): Promise<string[]> {
 test.describe("the patient page at 1366 × 768", () => {
   test.use({ viewport: FIRST_SCREEN });
 
-  test("the first screen says who, where in treatment, how, what needs attention, and shows the pain chart", async ({ page }) => {
+  test("the first screen says who, where in treatment, how, what needs attention, and shows the pain chart", async ({
+    page,
+  }) => {
     await signIn(page, "fysio@demo.dk");
     await openRedFlagPatient(page);
 
@@ -54,12 +57,16 @@ test.describe("the patient page at 1366 × 768", () => {
     await expect(chart).toBeVisible();
     const box = (await chart.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(FIRST_SCREEN.height);
-    await expect(page.getByRole("navigation", { name: "Handlinger" }).getByRole("link", { name: "Ny undersøgelse" })).toBeInViewport();
+    await expect(
+      page.getByRole("navigation", { name: "Handlinger" }).getByRole("link", { name: "Ny undersøgelse" }),
+    ).toBeInViewport();
     await expect(page.getByLabel("Morgensmerte i dag (0–10)")).toBeInViewport();
     await expectNoAxeViolations(page);
   });
 
-  test("the keyboard reaches the record's actions, then the flags, the quick entry and the charts, in reading order", async ({ page }) => {
+  test("the keyboard reaches the record's actions, then the flags, the quick entry and the charts, in reading order", async ({
+    page,
+  }) => {
     await signIn(page, "fysio@demo.dk");
     await openRedFlagPatient(page);
     const order = await tabOrder(page, 30);
@@ -68,7 +75,15 @@ test.describe("the patient page at 1366 × 768", () => {
       expect(index, `${name} in ${order.join(" | ")}`).toBeGreaterThanOrEqual(0);
       return index;
     };
-    const positions = [at("Ny undersøgelse"), at("Nyt måleresultat"), at("Ny intervention"), at(/^Rødt flag/), at("Morgensmerte i dag (0–10)"), at("Gem morgensmerte"), at("Målinger som tabel")];
+    const positions = [
+      at("Ny undersøgelse"),
+      at("Nyt måleresultat"),
+      at("Ny intervention"),
+      at(/^Rødt flag/),
+      at("Morgensmerte i dag (0–10)"),
+      at("Gem morgensmerte"),
+      at("Målinger som tabel"),
+    ];
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     // Each chart is one stop (its keyboard tooltip), never one per drawing layer: between the
     // quick entry and the table are at most the pain chart, the instrument choice and the function chart.
@@ -90,7 +105,9 @@ test.describe("the patient page at 1366 × 768", () => {
   });
 });
 
-test("a new patient's page opens the first episode, then shows an empty overview with its actions", async ({ page }) => {
+test("a new patient's page opens the first episode, then shows an empty overview with its actions", async ({
+  page,
+}) => {
   await signIn(page, "fysio@demo.dk");
   await page.goto("/patients/new");
   await page.getByLabel("Navn", { exact: true }).fill("Nanna Nyhed");
@@ -108,14 +125,18 @@ test("a new patient's page opens the first episode, then shows an empty overview
   await expect(tiles).toContainText("Intet aktivt program");
   await expect(tiles).toContainText("Ingen måling endnu");
   await expect(page.getByRole("region", { name: "Smerte over tid" })).toContainText("Ingen målinger endnu.");
-  await expect(page.getByRole("region", { name: "Programmer" }).getByRole("button", { name: "Tildel et program" })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Programmer" }).getByRole("button", { name: "Tildel et program" }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
 test.describe("the patient page on a 360 px phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  test("its tables, opened, scroll in their own frame and keyboard-open, instead of widening the page", async ({ page }) => {
+  test("its tables, opened, scroll in their own frame and keyboard-open, instead of widening the page", async ({
+    page,
+  }) => {
     await signIn(page, "fysio@demo.dk");
     await openRedFlagPatient(page);
     const toggle = page.locator("summary", { hasText: "Målinger som tabel" });

@@ -1,28 +1,52 @@
-import { expect, test, type Page } from "@playwright/test";
-import { assignProgramOnPatientPage, expectNoAxeViolations, invitedPatientOnPhone, registerPatient, signIn } from "./helpers";
+import { expect, type Page, test } from "@playwright/test";
+
+import {
+  assignProgramOnPatientPage,
+  expectNoAxeViolations,
+  invitedPatientOnPhone,
+  registerPatient,
+  signIn,
+} from "./helpers";
 
 // A plan that stops when it must (SPEC §6, §7, §10; decision record 023): a red flag recorded at
 // the clinic puts the plan on hold on the patient's phone, the clinician is told, the caseload
 // shows it among those needing attention, and a screen that finds nothing brings the plan back.
 
-const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: "da-DK", timezoneId: "Europe/Copenhagen" };
+const PHONE = {
+  viewport: { width: 360, height: 740 },
+  hasTouch: true,
+  isMobile: true,
+  locale: "da-DK",
+  timezoneId: "Europe/Copenhagen",
+};
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** A visit on today's date with every test answered as not tested, the screens as given. */
-async function recordVisit(page: Page, patientUrl: string, { squeeze = "Ikke testet", screened = true, examined = true, note = "" } = {}) {
+async function recordVisit(
+  page: Page,
+  patientUrl: string,
+  { squeeze = "Ikke testet", screened = true, examined = true, note = "" } = {},
+) {
   await page.goto(`${patientUrl}/records/assessment/new`);
-  const answer = (group: string, label: string) => page.getByRole("group", { name: group }).getByLabel(label, { exact: true }).check();
+  const answer = (group: string, label: string) =>
+    page.getByRole("group", { name: group }).getByLabel(label, { exact: true }).check();
   await answer("Palpationstest", "Ikke testet");
   await answer("Windlass-test", "Ikke testet");
   await answer("Calcaneal squeeze-test", squeeze);
   await answer("Tinels tegn over tarsaltunnelen", "Ikke testet");
   await answer("Screening for røde flag", screened ? "Udført ved dette besøg" : "Ikke udført ved dette besøg");
-  await answer("Undersøgelse for differentialdiagnoser", examined ? "Undersøgt ved dette besøg" : "Ikke undersøgt ved dette besøg");
+  await answer(
+    "Undersøgelse for differentialdiagnoser",
+    examined ? "Undersøgt ved dette besøg" : "Ikke undersøgt ved dette besøg",
+  );
   if (note) await page.getByLabel("Notat").fill(note);
   await page.getByRole("button", { name: "Gem", exact: true }).click();
 }
 
-test("a red flag puts the plan on hold on the patient's phone; a screen that finds none brings it back", async ({ browser, page: clinic }) => {
+test("a red flag puts the plan on hold on the patient's phone; a screen that finds none brings it back", async ({
+  browser,
+  page: clinic,
+}) => {
   // Two people on two devices, and the plan back and forth.
   test.setTimeout(120_000);
   await clinic.setViewportSize({ width: 1366, height: 768 });
@@ -34,7 +58,12 @@ test("a red flag puts the plan on hold on the patient's phone; a screen that fin
   await expect(clinic.getByRole("link", { name: "Ny undersøgelse" })).toBeVisible();
   const patientUrl = clinic.url();
   await assignProgramOnPatientPage(clinic, "HSR hælløft, 12 uger, version 1", isoDaysAgo(3));
-  const { phone, page: portal } = await invitedPatientOnPhone(browser, clinic, `hanne.holdt-${Date.now()}@example.test`, PHONE);
+  const { phone, page: portal } = await invitedPatientOnPhone(
+    browser,
+    clinic,
+    `hanne.holdt-${Date.now()}@example.test`,
+    PHONE,
+  );
 
   // Before: today's exercise with its dose.
   await portal.goto("/portal");
@@ -44,7 +73,11 @@ test("a red flag puts the plan on hold on the patient's phone; a screen that fin
   // The clinic records a positive squeeze test (a suspected stress fracture), at a desk.
   await recordVisit(clinic, patientUrl, { squeeze: "Positiv", examined: false });
   await expect(clinic).toHaveURL(`${patientUrl}?saved=onHold`);
-  await expect(clinic.getByRole("status").filter({ hasText: "Patientens plan er nu sat på pause, og patienten får besked om at åbne portalen." })).toBeVisible();
+  await expect(
+    clinic
+      .getByRole("status")
+      .filter({ hasText: "Patientens plan er nu sat på pause, og patienten får besked om at åbne portalen." }),
+  ).toBeVisible();
   const programs = clinic.getByRole("region", { name: "Programmer" });
   await expect(programs.getByRole("note")).toContainText("Plan: På pause (rødt flag)");
   await expect(programs.getByRole("note")).toContainText("Patientens portal viser ingen øvelser og ingen dosis");
@@ -77,7 +110,16 @@ test("a red flag puts the plan on hold on the patient's phone; a screen that fin
   // the service worker fetch it again, so without a connection it too says the plan is on hold.
   const onHoldText = "Din plan står på pause. Lav ikke øvelserne, før du har talt med din fysioterapeut.";
   await expect
-    .poll(() => portal.evaluate(async () => (await (await caches.open("heelpain-portal-pages")).match("/portal/handout", { ignoreVary: true }))?.text() ?? ""), { timeout: 20_000 })
+    .poll(
+      () =>
+        portal.evaluate(
+          async () =>
+            (
+              await (await caches.open("heelpain-portal-pages")).match("/portal/handout", { ignoreVary: true })
+            )?.text() ?? "",
+        ),
+      { timeout: 20_000 },
+    )
     .toContain("står på pause");
   await phone.setOffline(true);
   const kept = await portal.goto("/portal/handout");
@@ -98,7 +140,11 @@ test("a red flag puts the plan on hold on the patient's phone; a screen that fin
   await expectNoAxeViolations(clinic);
 
   // A visit that skipped the screen changes nothing; one that screened and found none brings the plan back.
-  await recordVisit(clinic, patientUrl, { screened: false, examined: false, note: "Telefonopfølgning: venter på lægen" });
+  await recordVisit(clinic, patientUrl, {
+    screened: false,
+    examined: false,
+    note: "Telefonopfølgning: venter på lægen",
+  });
   await expect(clinic).toHaveURL(patientUrl);
   await portal.goto("/portal");
   await expect(portal.getByRole("region", { name: "Hold pause med øvelserne" })).toBeVisible();

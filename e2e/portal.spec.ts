@@ -1,17 +1,28 @@
-import { type Browser, expect, test, type Page } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+
 import { DEMO_PASSWORD, expectNoAxeViolations, signIn } from "./helpers";
 
 /** Today as the clinic's pages write it, e.g. "25. nov. 2026". */
-const TODAY = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/Copenhagen" }).format(new Date());
+const TODAY = new Intl.DateTimeFormat("da-DK", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "Europe/Copenhagen",
+}).format(new Date());
 
 /** The painful sessions listed on the patient's LOAD_RESPONSE flag ("" when there is no such flag). */
 async function painfulSessionsOnFlag(page: Page, patientUrl: string): Promise<string> {
   await page.goto(patientUrl);
-  const link = page.getByRole("region", { name: "Aktuelle flag" }).getByRole("link", { name: /Reaktion på belastning/ });
+  const link = page
+    .getByRole("region", { name: "Aktuelle flag" })
+    .getByRole("link", { name: /Reaktion på belastning/ });
   if ((await link.count()) === 0) return "";
   await link.click();
   await page.waitForURL(/\/flags\//);
-  const row = page.locator("dl div").filter({ has: page.locator("dt", { hasText: "Smertefulde træninger" }) }).locator("dd");
+  const row = page
+    .locator("dl div")
+    .filter({ has: page.locator("dt", { hasText: "Smertefulde træninger" }) })
+    .locator("dd");
   return (await row.count()) ? await row.innerText() : "";
 }
 
@@ -22,12 +33,17 @@ async function clinicDiaryToday(browser: Browser) {
   await clinic.goto("/caseload?q=Peter%20Patient");
   await clinic.getByRole("link", { name: "Peter Patient" }).click();
   await clinic.locator("summary", { hasText: "Målinger som tabel" }).click();
-  return { clinic, diaryToday: clinic.getByRole("row").filter({ hasText: TODAY }).filter({ hasText: "fra patientens dagbog" }) };
+  return {
+    clinic,
+    diaryToday: clinic.getByRole("row").filter({ hasText: TODAY }).filter({ hasText: "fra patientens dagbog" }),
+  };
 }
 
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 
-test("a clinician invites the demo patient, who logs pain and a painful session on a phone; the clinic sees both and a LOAD_RESPONSE flag", async ({ browser }) => {
+test("a clinician invites the demo patient, who logs pain and a painful session on a phone; the clinic sees both and a LOAD_RESPONSE flag", async ({
+  browser,
+}) => {
   // The whole journey of two people on two devices: longer than one screen's test.
   test.setTimeout(90_000);
   // The clinician, on a desktop.
@@ -45,7 +61,9 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   // With an account, the clinic sends a link for a new password to the patient's own address
   // and sees none (security review I-1)…
   await access.getByRole("button", { name: "Send link til ny adgangskode" }).click();
-  await expect(access.getByRole("status").first()).toContainText("Et link til en ny adgangskode er sendt til patient@demo.dk");
+  await expect(access.getByRole("status").first()).toContainText(
+    "Et link til en ny adgangskode er sendt til patient@demo.dk",
+  );
   await expect(access.getByLabel("Invitationslink")).toHaveCount(0);
   // …and, with no mail server, the patient's own physiotherapist shows the waiting link to hand it over.
   await access.getByRole("button", { name: "Vis linket fra e-mailen" }).click();
@@ -80,10 +98,15 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   await expect(page).toHaveURL("/portal");
   await expect(page.getByText("Hej Peter. Din fysioterapeut er Frederik Fysio.")).toBeVisible();
   // The day's task is on the first screen of the phone.
-  const lastPainButton = await page.getByRole("form", { name: "Morgensmerte" }).getByRole("button", { name: "10", exact: true }).boundingBox();
+  const lastPainButton = await page
+    .getByRole("form", { name: "Morgensmerte" })
+    .getByRole("button", { name: "10", exact: true })
+    .boundingBox();
   expect(lastPainButton!.y + lastPainButton!.height).toBeLessThanOrEqual(PHONE.viewport.height);
   await expect(page.getByRole("heading", { name: /Dagens øvelse: HSR hælløft, 12 uger/ })).toBeVisible();
-  await expect(page.getByText("højst 3 på en skala fra 0 til 10, og det skal have lagt sig igen næste morgen", { exact: false })).toBeVisible();
+  await expect(
+    page.getByText("højst 3 på en skala fra 0 til 10, og det skal have lagt sig igen næste morgen", { exact: false }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   // Nothing is wider than the phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -107,7 +130,10 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   await session.getByLabel("Sæt", { exact: true }).fill("3");
   await session.getByLabel("Gentagelser pr. sæt").fill("101");
   await session.getByLabel("Smerte under træningen (0–10)").fill("7");
-  await session.getByRole("group", { name: "Hvor tunge føltes de sidste gentagelser?" }).getByLabel("For tunge").check();
+  await session
+    .getByRole("group", { name: "Hvor tunge føltes de sidste gentagelser?" })
+    .getByLabel("For tunge")
+    .check();
   await session.getByRole("button", { name: "Gem træning" }).tap();
   await expect(session.getByText("Skriv et helt tal fra 0 til 100.")).toBeVisible();
   await session.getByLabel("Gentagelser pr. sæt").fill("12");
@@ -161,7 +187,14 @@ test("five tabs tapping this morning's pain at the same moment leave one entry f
   const tabs = [first, ...(await Promise.all(Array.from({ length: 4 }, () => phone.newPage())))];
   await Promise.all(tabs.map((tab) => tab.goto("/portal")));
   // Each tab taps its own value (2–6), all at once.
-  await Promise.all(tabs.map((tab, i) => tab.getByRole("form", { name: "Morgensmerte" }).getByRole("button", { name: String(i + 2), exact: true }).tap()));
+  await Promise.all(
+    tabs.map((tab, i) =>
+      tab
+        .getByRole("form", { name: "Morgensmerte" })
+        .getByRole("button", { name: String(i + 2), exact: true })
+        .tap(),
+    ),
+  );
   // Wait for each tab's own answer: "Registreret i dag" alone shows already from the first test's entry.
   for (const tab of tabs) await expect(tab.getByText("Din morgensmerte er gemt.")).toBeVisible();
   await first.reload();
@@ -176,7 +209,9 @@ test("five tabs tapping this morning's pain at the same moment leave one entry f
   await expect(diaryToday.getByRole("cell", { name: kept, exact: true })).toHaveCount(1);
 });
 
-test("offline on a phone, pain and a session are kept on it, sign-out warns, and both reach the clinic once when it is back online", async ({ browser }) => {
+test("offline on a phone, pain and a session are kept on it, sign-out warns, and both reach the clinic once when it is back online", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const phone = await browser.newContext({ ...PHONE, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
   const page = await phone.newPage();
@@ -191,12 +226,17 @@ test("offline on a phone, pain and a session are kept on it, sign-out warns, and
   await session.getByLabel("Sæt", { exact: true }).fill("4");
   await session.getByLabel("Gentagelser pr. sæt").fill("10");
   await session.getByLabel("Smerte under træningen (0–10)").fill("1");
-  await session.getByRole("group", { name: "Hvor tunge føltes de sidste gentagelser?" }).getByLabel("Tunge, som de skal være").check();
+  await session
+    .getByRole("group", { name: "Hvor tunge føltes de sidste gentagelser?" })
+    .getByLabel("Tunge, som de skal være")
+    .check();
   await session.getByRole("button", { name: "Gem træning" }).tap();
   const waiting = page.getByRole("region", { name: "Venter på at blive sendt" });
   await expect(waiting.getByRole("listitem")).toHaveCount(2);
   await expect(waiting).toContainText("Morgensmerte: 9");
-  await expect(page.getByRole("form", { name: "Morgensmerte" }).getByRole("button", { name: "9", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(
+    page.getByRole("form", { name: "Morgensmerte" }).getByRole("button", { name: "9", exact: true }),
+  ).toHaveAttribute("aria-pressed", "true");
   // The chart's code is fetched only near the chart, and never was on this phone: the portal says
   // so in its place and stays (an uncaught failed import would reload the page, and lose it).
   const progress = page.getByRole("region", { name: "Min udvikling" });
@@ -216,7 +256,9 @@ test("offline on a phone, pain and a session are kept on it, sign-out warns, and
   await expect(waiting).toHaveCount(0);
   await expect(progress.getByText(/Gennemført · Hælløft · 4 × 10 · .* smerte 1/)).toHaveCount(1);
   // … and the chart is drawn once its code can be fetched.
-  await expect(progress.getByRole("img", { name: "Smerte ved første skridt om morgenen" }).locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(
+    progress.getByRole("img", { name: "Smerte ved første skridt om morgenen" }).locator("svg.recharts-surface").first(),
+  ).toBeVisible();
   await phone.close();
 
   const { clinic, diaryToday } = await clinicDiaryToday(browser);
@@ -227,20 +269,29 @@ test("offline on a phone, pain and a session are kept on it, sign-out warns, and
   await expect(programs.getByRole("row").filter({ hasText: TODAY }).filter({ hasText: "4 × 10" })).toHaveCount(1);
 });
 
-test("signing out of a shared phone with entries that cannot be sent deletes them from the phone, after asking", async ({ browser }) => {
+test("signing out of a shared phone with entries that cannot be sent deletes them from the phone, after asking", async ({
+  browser,
+}) => {
   const phone = await browser.newContext({ ...PHONE, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
   const page = await phone.newPage();
   await signIn(page, "patient@demo.dk");
   await page.goto("/portal");
   const pressed = await page.locator('.pain-button[aria-pressed="true"]').innerText();
   // The clinic's server cannot be reached (the phone itself is online, so signing out can reach it).
-  await page.route("**/portal", (route) => (route.request().method() === "POST" ? route.abort("connectionrefused") : route.continue()));
+  await page.route("**/portal", (route) =>
+    route.request().method() === "POST" ? route.abort("connectionrefused") : route.continue(),
+  );
   // A value the day does not have yet.
   const offline = String((Number(pressed) + 1) % 11);
   await page.getByRole("form", { name: "Morgensmerte" }).getByRole("button", { name: offline, exact: true }).tap();
-  await expect(page.getByRole("region", { name: "Venter på at blive sendt" })).toContainText(`Morgensmerte: ${offline}`);
+  await expect(page.getByRole("region", { name: "Venter på at blive sendt" })).toContainText(
+    `Morgensmerte: ${offline}`,
+  );
   await page.getByRole("button", { name: "Log ud" }).tap();
-  await page.getByRole("dialog", { name: "Ikke sendt endnu" }).getByRole("button", { name: "Log ud og slet dem" }).tap();
+  await page
+    .getByRole("dialog", { name: "Ikke sendt endnu" })
+    .getByRole("button", { name: "Log ud og slet dem" })
+    .tap();
   await page.waitForURL(/sign-in/);
   await page.unroute("**/portal");
 

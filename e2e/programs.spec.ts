@@ -1,9 +1,12 @@
 import { expect, test } from "@playwright/test";
+
 import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
 
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
-test("a clinician assigns HSR, sees why the prescription is what it is, overrides it and prints the handout", async ({ page }) => {
+test("a clinician assigns HSR, sees why the prescription is what it is, overrides it and prints the handout", async ({
+  page,
+}) => {
   await signIn(page, "fysio@demo.dk");
   await registerPatient(page, { name: "Holger Hælløft", dateOfBirth: "1969-02-11", sex: "MALE", side: "RIGHT" });
   await page.getByLabel("Symptomdebut").fill(isoDaysAgo(60));
@@ -15,7 +18,9 @@ test("a clinician assigns HSR, sees why the prescription is what it is, override
   // Bad input: nothing is saved, each field says what is wrong, and the dialog stays open.
   const openAssign = () => programs.getByRole("button", { name: "Tildel et program" }).click();
   await openAssign();
-  const assign = programs.getByRole("dialog", { name: "Tildel et program" }).getByRole("form", { name: "Tildel et program" });
+  const assign = programs
+    .getByRole("dialog", { name: "Tildel et program" })
+    .getByRole("form", { name: "Tildel et program" });
   await assign.getByLabel("Program").selectOption({ label: "HSR hælløft, 12 uger, version 1" });
   await assign.getByLabel("Startdato").fill(isoDaysAgo(30));
   await assign.getByLabel("Træninger om ugen").fill("8");
@@ -95,7 +100,9 @@ test("a clinician assigns HSR, sees why the prescription is what it is, override
   await expect(programs.getByText("Intet aktivt program.")).toBeVisible();
 });
 
-test("a patient with reduced sensation gets no ice advice in the first week's handout; the stretch shows its own dose", async ({ page }) => {
+test("a patient with reduced sensation gets no ice advice in the first week's handout; the stretch shows its own dose", async ({
+  page,
+}) => {
   await signIn(page, "fysio@demo.dk");
   await page.goto("/patients/new");
   await page.getByLabel("Navn", { exact: true }).fill("Nora Neuropati");
@@ -117,9 +124,15 @@ test("a patient with reduced sensation gets no ice advice in the first week's ha
   await expect(firstWeek.getByText("Hold 10 sek. × 10, 3 gange om dagen")).toBeVisible();
   await expect(firstWeek.getByText(/sæt ×/)).toHaveCount(0);
   // Towel curls and calf lowering come from day 3: named with their start day, not yet prescribed.
-  await expect(firstWeek.getByText(/Kommer senere i programmet: Krøl et håndklæde sammen med tæerne \(fra dag 3\); Langsom sænkning af hælen fra et trappetrin \(fra dag 3\)/)).toBeVisible();
+  await expect(
+    firstWeek.getByText(
+      /Kommer senere i programmet: Krøl et håndklæde sammen med tæerne \(fra dag 3\); Langsom sænkning af hælen fra et trappetrin \(fra dag 3\)/,
+    ),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Træningsplan til print" }).click();
-  await expect(page.getByRole("heading", { level: 4, name: "Krøl et håndklæde sammen med tæerne (fra dag 3)" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 4, name: "Krøl et håndklæde sammen med tæerne (fra dag 3)" }),
+  ).toBeVisible();
   await expect(page.getByText(/Brug ikke is på foden/)).toBeVisible();
   await expect(page.getByText(/ispose pakket ind i et viskestykke/)).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Kontakt egen læge samme dag, hvis" })).toBeVisible();
@@ -140,7 +153,9 @@ test("an admin edits a template and it is saved as its next version", async ({ p
   await page.getByLabel("Navn på engelsk").fill("Return to running, the clinic's version");
   // Phase 1's one exercise, then an empty slot that would add another.
   const runWalk = page.getByRole("group", { name: "Fase 1, øvelse 1" });
-  await expect(page.getByRole("group", { name: "Fase 1: tilføj en øvelse" }).getByLabel("Øvelse", { exact: true })).toHaveValue("");
+  await expect(
+    page.getByRole("group", { name: "Fase 1: tilføj en øvelse" }).getByLabel("Øvelse", { exact: true }),
+  ).toHaveValue("");
   await runWalk.getByLabel("Sæt eller gange om dagen").fill("0");
   await page.getByRole("button", { name: "Gem som ny version" }).click();
   await expect(page.getByText("Skriv et helt tal fra 1 til 10.")).toBeVisible();

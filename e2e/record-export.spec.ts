@@ -1,9 +1,17 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+
 import type { Bundle } from "@medplum/fhirtypes";
+import { expect, test } from "@playwright/test";
+
 import { expectNoAxeViolations, signIn } from "./helpers";
 
-const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: "da-DK", timezoneId: "Europe/Copenhagen" };
+const PHONE = {
+  viewport: { width: 360, height: 740 },
+  hasTouch: true,
+  isMobile: true,
+  locale: "da-DK",
+  timezoneId: "Europe/Copenhagen",
+};
 
 test("a clinician downloads a patient's record as FHIR and prints it on A4 with every section", async ({ page }) => {
   await signIn(page, "fysio@demo.dk");
@@ -18,14 +26,23 @@ test("a clinician downloads a patient's record as FHIR and prints it on A4 with 
   const bundle = JSON.parse(await readFile((await file.path())!, "utf8")) as Bundle;
   expect(bundle.resourceType).toBe("Bundle");
   const types = bundle.entry!.map((entry) => entry.resource!.resourceType);
-  expect(new Set(types)).toEqual(new Set(["Patient", "Condition", "Observation", "CarePlan", "Procedure", "Communication"]));
+  expect(new Set(types)).toEqual(
+    new Set(["Patient", "Condition", "Observation", "CarePlan", "Procedure", "Communication"]),
+  );
 
   await person.getByRole("link", { name: "Journal" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Journal: Peter Patient");
   await expect(page.getByText(/Udskrevet .* fra Demo Fysioterapi/)).toBeVisible();
   // The CPR number in full here (the export is audited), DDMMYY-SSSS.
   await expect(page.getByText(/^\d{6}-\d{4}$/)).toBeVisible();
-  for (const section of ["Undersøgelser", "Målinger i klinikken og ugentlige tjek fra portalen", "Patientens dagbog (pr. uge)", "Træningsprogrammer", "Interventioner", "Flag fra eskaleringsreglerne"]) {
+  for (const section of [
+    "Undersøgelser",
+    "Målinger i klinikken og ugentlige tjek fra portalen",
+    "Patientens dagbog (pr. uge)",
+    "Træningsprogrammer",
+    "Interventioner",
+    "Flag fra eskaleringsreglerne",
+  ]) {
     await expect(page.getByRole("heading", { level: 3, name: section })).toBeVisible();
   }
   // The messages between the patient and the clinic are part of the record.
@@ -46,7 +63,9 @@ test("a patient reads, prints and downloads their own record from the portal on 
   await signIn(page, "patient@demo.dk");
   await page.getByRole("link", { name: "Min journal", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Journal: Peter Patient");
-  await expect(page.getByRole("heading", { level: 3, name: "Målinger i klinikken og ugentlige tjek fra portalen" }).first()).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 3, name: "Målinger i klinikken og ugentlige tjek fra portalen" }).first(),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 

@@ -1,17 +1,41 @@
 import { expect, test } from "@playwright/test";
-import { assignProgramOnPatientPage, expectNoAxeViolations, invitedPatientOnPhone, registerPatient, signIn } from "./helpers";
+
+import {
+  assignProgramOnPatientPage,
+  expectNoAxeViolations,
+  invitedPatientOnPhone,
+  registerPatient,
+  signIn,
+} from "./helpers";
 
 // A patient picks reminder times on the phone, and the app's scheduler sends the reminder at
 // the next minute's tick. The e2e server has no push service to reach (a browser's would be
 // on the internet), so the reminder goes as e-mail to the outbox, where the admin reads it.
 // Push itself is tested against a real push protocol server in tests/integration/reminders.test.ts.
 
-const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: "da-DK", timezoneId: "Europe/Copenhagen" };
+const PHONE = {
+  viewport: { width: 360, height: 740 },
+  hasTouch: true,
+  isMobile: true,
+  locale: "da-DK",
+  timezoneId: "Europe/Copenhagen",
+};
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 /** The clinic's clock one minute ago, as HH:MM: a reminder time that is due at the next tick. */
-const minuteAgo = () => new Intl.DateTimeFormat("da-DK", { timeZone: "Europe/Copenhagen", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(Date.now() - 60_000)).replace(".", ":");
+const minuteAgo = () =>
+  new Intl.DateTimeFormat("da-DK", {
+    timeZone: "Europe/Copenhagen",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  })
+    .format(new Date(Date.now() - 60_000))
+    .replace(".", ":");
 
-test("a patient sets reminder times on a phone; the morning-pain reminder arrives once, by e-mail through the outbox", async ({ browser, page: clinic }) => {
+test("a patient sets reminder times on a phone; the morning-pain reminder arrives once, by e-mail through the outbox", async ({
+  browser,
+  page: clinic,
+}) => {
   // Waits for the scheduler's next tick (once a minute).
   test.setTimeout(150_000);
   const email = `paamindelse-${Date.now()}@example.test`;
@@ -36,7 +60,8 @@ test("a patient sets reminder times on a phone; the morning-pain reminder arrive
   // The admin finds the reminder in the outbox after the next tick: one, with a link to the portal.
   const admin = await browser.newPage();
   await signIn(admin, "admin@demo.dk");
-  const rows = () => admin.getByRole("row").filter({ hasText: email }).filter({ hasText: "Hvordan var morgenens første skridt?" });
+  const rows = () =>
+    admin.getByRole("row").filter({ hasText: email }).filter({ hasText: "Hvordan var morgenens første skridt?" });
   await expect(async () => {
     await admin.goto("/admin/outbox");
     await expect(rows()).toHaveCount(1);

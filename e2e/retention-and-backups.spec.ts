@@ -1,28 +1,52 @@
 import { expect, test } from "@playwright/test";
-import { cachedPages, expectNoAxeViolations, invitedPatientOnPhone, registerPatient, signIn, submitSignIn } from "./helpers";
 
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: "da-DK", timezoneId: "Europe/Copenhagen" };
+import {
+  cachedPages,
+  expectNoAxeViolations,
+  invitedPatientOnPhone,
+  registerPatient,
+  signIn,
+  submitSignIn,
+} from "./helpers";
 
-test("an admin sees the nightly backups, and that a database shared with another clinic is not theirs to download", async ({ page }) => {
+const PHONE = {
+  viewport: { width: 360, height: 740 },
+  isMobile: true,
+  hasTouch: true,
+  locale: "da-DK",
+  timezoneId: "Europe/Copenhagen",
+};
+
+test("an admin sees the nightly backups, and that a database shared with another clinic is not theirs to download", async ({
+  page,
+}) => {
   await signIn(page, "admin@demo.dk");
   await page.getByRole("link", { name: "Sikkerhedskopier" }).click();
   await expect(page.getByRole("heading", { name: "Sikkerhedskopier", level: 1 })).toBeVisible();
   // The server made its first backup within a minute of starting.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("region", { name: "Sikkerhedskopier" }).getByRole("row")).not.toHaveCount(0, { timeout: 1000 });
+    await expect(page.getByRole("region", { name: "Sikkerhedskopier" }).getByRole("row")).not.toHaveCount(0, {
+      timeout: 1000,
+    });
   }).toPass({ timeout: 90_000 });
   await expect(page.getByText("Den seneste sikkerhedskopiering gik godt.")).toBeVisible();
   await expect(page.getByText(/gemmer hver kopi i 14 dage/)).toBeVisible();
   // The demo database also holds "Anden Fysioterapi": no download link, and the route refuses.
   await expect(page.getByText("Databasen rummer også andre klinikkers journaler")).toBeVisible();
-  const name = (await page.getByRole("region", { name: "Sikkerhedskopier" }).getByRole("cell", { name: /^backup-.*\.sql$/ }).first().textContent())!;
+  const name = (await page
+    .getByRole("region", { name: "Sikkerhedskopier" })
+    .getByRole("cell", { name: /^backup-.*\.sql$/ })
+    .first()
+    .textContent())!;
   await expect(page.getByRole("link", { name: /Hent sikkerhedskopien/ })).toHaveCount(0);
   expect((await page.request.get(`/admin/backups/${name}`)).status()).toBe(403);
   await expectNoAxeViolations(page);
 });
 
-test("a patient asks in the portal to be erased: told why the record is kept, signed out, and the clinic sees processing stopped", async ({ browser }) => {
+test("a patient asks in the portal to be erased: told why the record is kept, signed out, and the clinic sees processing stopped", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const name = `Sletning Sørensen ${Date.now()}`;
   const email = `sletning-${Date.now()}@example.test`;
@@ -41,7 +65,10 @@ test("a patient asks in the portal to be erased: told why the record is kept, si
   await expectNoAxeViolations(page);
   // Asked once more; cancelling changes nothing.
   await page.getByRole("button", { name: "Bed om at få mine oplysninger slettet" }).tap();
-  await page.getByRole("dialog", { name: "Vil du bede om at få dine oplysninger slettet?" }).getByRole("button", { name: "Annullér" }).tap();
+  await page
+    .getByRole("dialog", { name: "Vil du bede om at få dine oplysninger slettet?" })
+    .getByRole("button", { name: "Annullér" })
+    .tap();
   await page.getByRole("button", { name: "Bed om at få mine oplysninger slettet" }).tap();
   await page.getByRole("dialog").getByRole("button", { name: "Ja, luk min adgang" }).tap();
   const receipt = page.getByRole("status");
@@ -74,10 +101,18 @@ test("a patient asks in the portal to be erased: told why the record is kept, si
   await phone.close();
 });
 
-test("an admin places a complaint hold on a record and releases it when the case is closed", async ({ browser, page }) => {
+test("an admin places a complaint hold on a record and releases it when the case is closed", async ({
+  browser,
+  page,
+}) => {
   const clinic = await (await browser.newContext()).newPage();
   await signIn(clinic, "fysio@demo.dk");
-  await registerPatient(clinic, { name: `Klage Kristensen ${Date.now()}`, dateOfBirth: "1968-09-12", sex: "MALE", side: "RIGHT" });
+  await registerPatient(clinic, {
+    name: `Klage Kristensen ${Date.now()}`,
+    dateOfBirth: "1968-09-12",
+    sex: "MALE",
+    side: "RIGHT",
+  });
   await clinic.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
   await signIn(page, "admin@demo.dk");
   await page.goto(clinic.url());
@@ -92,6 +127,9 @@ test("an admin places a complaint hold on a record and releases it when the case
   await expect(rights.getByRole("listitem").filter({ hasText: "Klage" })).toContainText("Siden");
   await expectNoAxeViolations(page);
   await rights.getByRole("button", { name: "Ophæv" }).click();
-  await page.getByRole("dialog", { name: "Ophæv denne tilbageholdelse?" }).getByRole("button", { name: "Ophæv tilbageholdelsen" }).click();
+  await page
+    .getByRole("dialog", { name: "Ophæv denne tilbageholdelse?" })
+    .getByRole("button", { name: "Ophæv tilbageholdelsen" })
+    .click();
   await expect(rights.getByRole("listitem").filter({ hasText: "Klage" })).toContainText("(ophævet)");
 });

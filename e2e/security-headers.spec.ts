@@ -1,18 +1,24 @@
 import { expect, test } from "@playwright/test";
+
 import { signIn } from "./helpers";
 
 const COMMON = { "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "same-origin" };
 
 const scriptSrc = (csp: string) => csp.split("; ").find((directive) => directive.startsWith("script-src "))!;
 
-test("pages, API routes and static files carry the security headers; a page's scripts run with that response's nonce", async ({ page, request }) => {
+test("pages, API routes and static files carry the security headers; a page's scripts run with that response's nonce", async ({
+  page,
+  request,
+}) => {
   const first = await page.goto("/sign-in");
   const headers = first!.headers();
   expect(headers).toMatchObject(COMMON);
   const nonce = /'nonce-([^']+)'/.exec(scriptSrc(headers["content-security-policy"]!))![1]!;
   expect(scriptSrc(headers["content-security-policy"]!)).not.toContain("unsafe-inline");
   // Every script of the page carries the nonce (browsers hide the attribute; the property keeps it).
-  const nonces = await page.locator("script").evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
+  const nonces = await page
+    .locator("script")
+    .evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
   expect(nonces.length).toBeGreaterThan(0);
   expect(new Set(nonces)).toEqual(new Set([nonce]));
   // The page works under the policy: signing in runs the app's scripts.

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { expectNoAxeViolations, signIn, submitSignIn } from "./helpers";
 
 test.describe("signing in", () => {

@@ -3,12 +3,14 @@
 // A session made on one works on the other and signing out on either ends it; a write on one
 // is read on the other; sign-in failures sent to either are counted together; and the day's
 // scheduled jobs, due on both at once, run on one of them only.
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { randomBytes, randomUUID } from "node:crypto";
+
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+
 import { isoDate, today } from "../lib/dates";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { type Database, openDatabase } from "../lib/db/database";
@@ -45,7 +47,13 @@ test.beforeAll(async () => {
   url.pathname = `/${dbName}`;
   // Each server's own folder would hold its backups; here one for both, removed afterwards.
   dataDir = await mkdtemp(path.join(os.tmpdir(), "heelpain-two-servers-"));
-  const env = { DATABASE_URL: url.toString(), DATA_DIR: dataDir, LOG_LEVEL: "info", NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
+  const env = {
+    DATABASE_URL: url.toString(),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "info",
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  };
 
   // The demo clinics, as an admin would have them before the second server is added.
   database = await openDatabase({ kind: "postgres", url: env.DATABASE_URL });
@@ -84,12 +92,19 @@ test("the day's scheduled jobs, due on both servers at once, run on one of them"
   expect(runs.every((run) => run.attempts === 1)).toBe(true);
   const ran = () =>
     servers
-      .flatMap((server) => server.output.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as { msg?: string; job?: string; clinicId?: string }))
+      .flatMap((server) =>
+        server.output
+          .filter((line) => line.startsWith("{"))
+          .map((line) => JSON.parse(line) as { msg?: string; job?: string; clinicId?: string }),
+      )
       .filter((entry) => entry.msg === "a scheduled job ran" && entry.job && perClinic.includes(entry.job));
   await expect.poll(() => ran().length, { timeout: 60_000 }).toBeGreaterThanOrEqual(perClinic.length * clinics.length);
   for (const job of perClinic) {
     for (const clinic of clinics) {
-      expect(ran().filter((entry) => entry.job === job && entry.clinicId === clinic.id), `${job} for clinic ${clinic.id}`).toHaveLength(1);
+      expect(
+        ran().filter((entry) => entry.job === job && entry.clinicId === clinic.id),
+        `${job} for clinic ${clinic.id}`,
+      ).toHaveLength(1);
     }
   }
 });
@@ -113,9 +128,15 @@ test("a write on one server is read on the other at once", async () => {
     return /<button[^>]*value="(\d+)"[^>]*aria-pressed="true"/.exec(html)?.[1] ?? null;
   };
   // A value the patient has not logged today, so that only this write can show it.
-  const value = String((Number(await pressed(two.baseURL) ?? 0) + 3) % 11);
+  const value = String((Number((await pressed(two.baseURL)) ?? 0) + 3) % 11);
   const logMorningPain = actionId("app/actions/portal.ts", "logMorningPainAction");
-  const saved = await callServerAction(one.baseURL, cookie, logMorningPain, [{ clientId: randomUUID(), date: isoDate(today()), value }], "/portal");
+  const saved = await callServerAction(
+    one.baseURL,
+    cookie,
+    logMorningPain,
+    [{ clientId: randomUUID(), date: isoDate(today()), value }],
+    "/portal",
+  );
   expect(saved.value).toMatchObject({ status: "saved" });
   expect(await pressed(two.baseURL)).toBe(value);
 });
@@ -134,5 +155,6 @@ test("sign-in failures on either server are counted together", async () => {
     expect(await signInError(bases[i % 2]!, "forkert kodeord"), `failure ${i + 1}`).toBe("CredentialsSignin");
   }
   // Both servers now make this address wait 15 minutes, even with the right password.
-  for (const base of bases) expect(await signInError(base, PASSWORD)).toMatch(/^throttled:For mange forsøg\. Vent 1[45] minutter/);
+  for (const base of bases)
+    expect(await signInError(base, PASSWORD)).toMatch(/^throttled:For mange forsøg\. Vent 1[45] minutter/);
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { addDays, ageOn, daysBetween, today } from "./dates";
 import { formatMoment } from "./i18n/format";
 

@@ -1,6 +1,7 @@
 // The one place that reads process.env. Validated at start-up so that a bad setting stops
 // the app with a message naming the variable. Nothing here is exposed to the browser.
 import { z } from "zod";
+
 import { DATA_KEY_FORMAT, decodeDataKey } from "./identity/data-key-text";
 
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
@@ -18,11 +19,23 @@ const ZEnv = z.object({
   /** The address the server listens on, e.g. 127.0.0.1 for this machine only. Unset: every interface, IPv4 and IPv6. */
   HOST: z.preprocess(emptyAsUnset, z.string().optional()),
   /** How many proxies of ours stand in front (lib/http/client-address.ts): unset trusts no X-Forwarded-For. */
-  TRUST_PROXY: z.preprocess(emptyAsUnset, z.string().regex(/^(true|false|[0-9])$/, "must be true, false or a number of proxies (0-9)").optional()),
+  TRUST_PROXY: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^(true|false|[0-9])$/, "must be true, false or a number of proxies (0-9)")
+      .optional(),
+  ),
   /** The app's public address (set by `npm start`); invitation links are built on it. */
   NEXTAUTH_URL: z.preprocess(emptyAsUnset, z.url("must be a URL").optional()),
   /** Where e-mail goes (smtp:// or smtps://, with user and password in the URL). Unset: the outbox at /admin/outbox. */
-  SMTP_URL: z.preprocess(emptyAsUnset, z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional()),
+  SMTP_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
   /** The sender of the app's e-mail. */
   MAIL_FROM: z.preprocess(emptyAsUnset, z.string().default("Hælsporeforløb <no-reply@localhost>")),
   /** Where the running app writes its daily backup (lib/backup). Unset: a folder "backups" in DATA_DIR. */
@@ -34,15 +47,27 @@ const ZEnv = z.object({
   /** 32 bytes in base64 that encrypt CPR numbers (lib/identity/data-key.ts); generated into DATA_DIR on the embedded default. */
   DATA_ENCRYPTION_KEY: z.preprocess(
     emptyAsUnset,
-    z.string().refine((text) => decodeDataKey(text) !== null, DATA_KEY_FORMAT).optional(),
+    z
+      .string()
+      .refine((text) => decodeDataKey(text) !== null, DATA_KEY_FORMAT)
+      .optional(),
   ),
   /** The VAPID key pair that signs web push reminders (lib/reminders/vapid-key-file.ts); generated into DATA_DIR on the embedded default. */
-  VAPID_PUBLIC_KEY: z.preprocess(emptyAsUnset, z.string().regex(/^[A-Za-z0-9_-]{87}$/, "must be a VAPID public key (base64url, 65 bytes)").optional()),
-  VAPID_PRIVATE_KEY: z.preprocess(emptyAsUnset, z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be a VAPID private key (base64url, 32 bytes)").optional()),
-  NEXTAUTH_SECRET: z.preprocess(
+  VAPID_PUBLIC_KEY: z.preprocess(
     emptyAsUnset,
-    z.string().min(32, "must be at least 32 characters").optional(),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{87}$/, "must be a VAPID public key (base64url, 65 bytes)")
+      .optional(),
   ),
+  VAPID_PRIVATE_KEY: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, "must be a VAPID private key (base64url, 32 bytes)")
+      .optional(),
+  ),
+  NEXTAUTH_SECRET: z.preprocess(emptyAsUnset, z.string().min(32, "must be at least 32 characters").optional()),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+
 import { randomUuid } from "./random-uuid";
 
 describe("randomUuid", () => {

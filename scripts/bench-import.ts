@@ -3,15 +3,16 @@
 // service on the configured database (DATA_DIR or DATABASE_URL): the check (a dry run), the
 // import, and the same file imported again (which adds nothing). A fresh clinic each run,
 // removed afterwards; writes bench/import-results.json.
+import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
+
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
 import { readEnv } from "../lib/env";
-import { prepareDataKey } from "../lib/identity/data-key-file";
 import { formatCpr } from "../lib/identity/cpr";
+import { prepareDataKey } from "../lib/identity/data-key-file";
 import { importPatients } from "../lib/patients/import/import-patients";
 import { createClinic, createUser } from "../lib/seed/builders";
 import { syntheticCprs } from "../lib/seed/synthetic-cpr";
@@ -34,22 +35,38 @@ runCli(async () => {
     const clinic = await createClinic(prisma, { name: `Import benchmark ${randomUUID().slice(0, 8)}` });
     clinicId = clinic.id;
     const admin = actorOf(await createUser(prisma, { clinicId, role: "ADMIN", passwordHash: "none" }));
-    const clinicians = await Promise.all(Array.from({ length: CLINICIANS }, () => createUser(prisma, { clinicId: clinic.id, role: "CLINICIAN", passwordHash: "none" })));
+    const clinicians = await Promise.all(
+      Array.from({ length: CLINICIANS }, () =>
+        createUser(prisma, { clinicId: clinic.id, role: "CLINICIAN", passwordHash: "none" }),
+      ),
+    );
     const file = importFile(clinicians.map((c) => c.email));
-    console.log(`Patient import of ${BENCH_PATIENTS} rows (${(file.byteLength / 1024 / 1024).toFixed(1)} MB) on ${target.kind}:`);
+    console.log(
+      `Patient import of ${BENCH_PATIENTS} rows (${(file.byteLength / 1024 / 1024).toFixed(1)} MB) on ${target.kind}:`,
+    );
 
     const timed = async (label: string, dryRun: boolean) => {
       const started = performance.now();
       const result = await importPatients(prisma, admin, file, { dryRun, today: () => new Date() });
       const seconds = (performance.now() - started) / 1000;
-      if (result.status !== "checked" && result.status !== "imported") throw new Error(`The benchmark file did not import: ${JSON.stringify(result).slice(0, 500)}`);
-      console.log(`  ${label.padEnd(28)} ${seconds.toFixed(1).padStart(6)} s   added ${result.added}, already there ${result.existing}`);
+      if (result.status !== "checked" && result.status !== "imported")
+        throw new Error(`The benchmark file did not import: ${JSON.stringify(result).slice(0, 500)}`);
+      console.log(
+        `  ${label.padEnd(28)} ${seconds.toFixed(1).padStart(6)} s   added ${result.added}, already there ${result.existing}`,
+      );
       return { label, seconds, added: result.added, existing: result.existing };
     };
-    const results = [await timed("check (dry run)", true), await timed("import", false), await timed("the same file again", false)];
+    const results = [
+      await timed("check (dry run)", true),
+      await timed("import", false),
+      await timed("the same file again", false),
+    ];
     const emptyLines = await refuseEmptyLines(prisma, admin);
     await mkdir(path.join(ROOT, "bench"), { recursive: true });
-    await writeFile(path.join(ROOT, "bench/import-results.json"), `${JSON.stringify({ database: target.kind, rows: BENCH_PATIENTS, bytes: file.byteLength, results, emptyLines }, null, 2)}\n`);
+    await writeFile(
+      path.join(ROOT, "bench/import-results.json"),
+      `${JSON.stringify({ database: target.kind, rows: BENCH_PATIENTS, bytes: file.byteLength, results, emptyLines }, null, 2)}\n`,
+    );
   } finally {
     if (clinicId) await removeClinic(prisma, clinicId);
     await prisma.$disconnect();
@@ -61,7 +78,10 @@ runCli(async () => {
  * The red team's file (security review F-10): a header and 4.9 million empty lines, 9.8 MB,
  * refused for its row count. Reading every line first blocked the server 2.3 s and grew it 0.8 GB.
  */
-async function refuseEmptyLines(prisma: Parameters<typeof importPatients>[0], admin: Parameters<typeof importPatients>[1]) {
+async function refuseEmptyLines(
+  prisma: Parameters<typeof importPatients>[0],
+  admin: Parameters<typeof importPatients>[1],
+) {
   const header = new TextEncoder().encode("Navn;Fødselsdato;Køn;Ramt side\r\n");
   const bytes = new Uint8Array(header.length + 2 * 4_900_000);
   bytes.set(header);
@@ -72,7 +92,9 @@ async function refuseEmptyLines(prisma: Parameters<typeof importPatients>[0], ad
   const seconds = (performance.now() - started) / 1000;
   const grewMb = Math.round((process.memoryUsage().rss - rss) / 1024 / 1024);
   if (result.status !== "fileProblem") throw new Error("The file of empty lines was not refused.");
-  console.log(`  ${"9.8 MB of empty lines".padEnd(28)} ${seconds.toFixed(1).padStart(6)} s   refused, memory grew ${grewMb} MB`);
+  console.log(
+    `  ${"9.8 MB of empty lines".padEnd(28)} ${seconds.toFixed(1).padStart(6)} s   refused, memory grew ${grewMb} MB`,
+  );
   return { seconds, grewMb };
 }
 

@@ -5,9 +5,11 @@
 // It signs in as the demo patient over HTTP and gives Lighthouse the session cookie. Each run
 // is a fresh Chromium profile: a first visit, without the service worker's cache. The figures
 // vary from run to run on a busy machine; the median is the one to quote.
-import { writeFile, mkdir } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
+
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+
 import { findChromium } from "./chromium";
 import { runCli } from "./cli";
 
@@ -16,7 +18,16 @@ const RUNS = Number(process.env.RUNS ?? 3);
 const PATIENT = { email: "patient@demo.dk", password: "heelpain-demo" };
 const RESULTS = "bench/lighthouse-results.json";
 
-type Run = { benchmarkIndex: number; performance: number; accessibility: number; fcpMs: number; lcpMs: number; tbtMs: number; cls: number; speedIndexMs: number };
+type Run = {
+  benchmarkIndex: number;
+  performance: number;
+  accessibility: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  speedIndexMs: number;
+};
 
 const cookiesOf = (response: Response) => response.headers.getSetCookie().map((line) => line.split(";")[0]!);
 
@@ -37,15 +48,29 @@ async function patientSession(): Promise<string> {
 }
 
 async function measure(cookie: string): Promise<{ run: Run; failedA11y: string[]; version: string }> {
-  const chrome = await chromeLauncher.launch({ chromePath: findChromium()?.path ?? "/usr/bin/chromium", chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+  const chrome = await chromeLauncher.launch({
+    chromePath: findChromium()?.path ?? "/usr/bin/chromium",
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
+  });
   try {
-    const result = await lighthouse(`${BASE}/portal`, { port: chrome.port, logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: { Cookie: cookie } });
+    const result = await lighthouse(`${BASE}/portal`, {
+      port: chrome.port,
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility"],
+      extraHeaders: { Cookie: cookie },
+    });
     if (!result) throw new Error("Lighthouse gave no result");
     const { audits, categories, finalDisplayedUrl, environment } = result.lhr;
     // A refused cookie would end on /sign-in and silently measure the wrong page.
-    if (new URL(finalDisplayedUrl).pathname !== "/portal") throw new Error(`Lighthouse ended on ${finalDisplayedUrl}, not /portal: the session was not accepted`);
+    if (new URL(finalDisplayedUrl).pathname !== "/portal")
+      throw new Error(`Lighthouse ended on ${finalDisplayedUrl}, not /portal: the session was not accepted`);
     const value = (id: string) => audits[id]?.numericValue ?? Number.NaN;
-    const failedA11y = Object.values(audits).filter((audit) => categories.accessibility?.auditRefs.some((ref) => ref.id === audit.id && ref.weight > 0) && audit.score === 0).map((audit) => `${audit.id}: ${audit.title}`);
+    const failedA11y = Object.values(audits)
+      .filter(
+        (audit) =>
+          categories.accessibility?.auditRefs.some((ref) => ref.id === audit.id && ref.weight > 0) && audit.score === 0,
+      )
+      .map((audit) => `${audit.id}: ${audit.title}`);
     return {
       failedA11y,
       version: result.lhr.lighthouseVersion,
@@ -76,11 +101,20 @@ runCli(async () => {
     const { run, failedA11y, version: used } = await measure(cookie);
     version = used;
     runs.push(run);
-    console.log(`run ${index}: machine ${run.benchmarkIndex}, performance ${run.performance}, accessibility ${run.accessibility}, FCP ${run.fcpMs} ms, LCP ${run.lcpMs} ms, TBT ${run.tbtMs} ms, CLS ${run.cls}, Speed Index ${run.speedIndexMs} ms`);
+    console.log(
+      `run ${index}: machine ${run.benchmarkIndex}, performance ${run.performance}, accessibility ${run.accessibility}, FCP ${run.fcpMs} ms, LCP ${run.lcpMs} ms, TBT ${run.tbtMs} ms, CLS ${run.cls}, Speed Index ${run.speedIndexMs} ms`,
+    );
     for (const failure of failedA11y) console.log(`  accessibility: ${failure}`);
   }
-  const summary = Object.fromEntries((Object.keys(runs[0]!) as (keyof Run)[]).map((key) => [key, median(runs.map((run) => run[key]))])) as Run;
-  console.log(`median of ${RUNS}: performance ${summary.performance}, accessibility ${summary.accessibility}, LCP ${summary.lcpMs} ms, TBT ${summary.tbtMs} ms (targets: performance ≥ 95, accessibility 100)`);
+  const summary = Object.fromEntries(
+    (Object.keys(runs[0]!) as (keyof Run)[]).map((key) => [key, median(runs.map((run) => run[key]))]),
+  ) as Run;
+  console.log(
+    `median of ${RUNS}: performance ${summary.performance}, accessibility ${summary.accessibility}, LCP ${summary.lcpMs} ms, TBT ${summary.tbtMs} ms (targets: performance ≥ 95, accessibility 100)`,
+  );
   await mkdir("bench", { recursive: true });
-  await writeFile(RESULTS, `${JSON.stringify({ url: `${BASE}/portal`, lighthouse: version, formFactor: "mobile", throttling: "simulate", runs, median: summary }, null, 2)}\n`);
+  await writeFile(
+    RESULTS,
+    `${JSON.stringify({ url: `${BASE}/portal`, lighthouse: version, formFactor: "mobile", throttling: "simulate", runs, median: summary }, null, 2)}\n`,
+  );
 });

@@ -9,16 +9,23 @@ import { today } from "../lib/dates";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
-import { refreshEpisodeState } from "../lib/episodes/episode-state";
-import { refreshOutdatedReportFacts } from "../lib/reports/report-facts";
 import { readEnv } from "../lib/env";
-import { seedDefaultTemplates } from "../lib/programs/templates";
-import { BENCH_ADMIN, BENCH_CLINIC, BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PATIENTS, BENCH_PORTAL_PATIENT } from "./bench-config";
-import { runCli, UsageError } from "./cli";
-import { createClinic } from "../lib/seed/builders";
+import { refreshEpisodeState } from "../lib/episodes/episode-state";
 import { prepareDataKey } from "../lib/identity/data-key-file";
 import { cprColumns } from "../lib/patients/cpr-columns";
+import { seedDefaultTemplates } from "../lib/programs/templates";
+import { refreshOutdatedReportFacts } from "../lib/reports/report-facts";
+import { createClinic } from "../lib/seed/builders";
 import { syntheticCprs } from "../lib/seed/synthetic-cpr";
+import {
+  BENCH_ADMIN,
+  BENCH_CLINIC,
+  BENCH_CLINICIAN,
+  BENCH_PASSWORD,
+  BENCH_PATIENTS,
+  BENCH_PORTAL_PATIENT,
+} from "./bench-config";
+import { runCli, UsageError } from "./cli";
 
 const CLINICIANS = 8;
 
@@ -29,20 +36,39 @@ const CLINICIANS = 8;
 const idOf = (text: string) => `overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 /** The benchmark's clinics: the first keeps the names the benchmark signs in with. */
-type BenchClinic = { name: string; tag: string; clinician: (i: number) => string; admin: string; portalPatient: string };
+type BenchClinic = {
+  name: string;
+  tag: string;
+  clinician: (i: number) => string;
+  admin: string;
+  portalPatient: string;
+};
 function benchClinic(number: number): BenchClinic {
   if (number === 1) {
-    return { name: BENCH_CLINIC, tag: "", clinician: (i) => (i === 0 ? BENCH_CLINICIAN : `bench${i}@bench.test`), admin: BENCH_ADMIN, portalPatient: BENCH_PORTAL_PATIENT.email };
+    return {
+      name: BENCH_CLINIC,
+      tag: "",
+      clinician: (i) => (i === 0 ? BENCH_CLINICIAN : `bench${i}@bench.test`),
+      admin: BENCH_ADMIN,
+      portalPatient: BENCH_PORTAL_PATIENT.email,
+    };
   }
   const domain = `klinik${number}.bench.test`;
-  return { name: `${BENCH_CLINIC} ${number}`, tag: `k${number}`, clinician: (i) => `bench${i}@${domain}`, admin: `bench-admin@${domain}`, portalPatient: `bench-patient@${domain}` };
+  return {
+    name: `${BENCH_CLINIC} ${number}`,
+    tag: `k${number}`,
+    clinician: (i) => `bench${i}@${domain}`,
+    admin: `bench-admin@${domain}`,
+    portalPatient: `bench-patient@${domain}`,
+  };
 }
 
 function clinicsWanted(): number {
   const at = process.argv.indexOf("--clinics");
   if (at === -1) return 1;
   const count = Number(process.argv[at + 1]);
-  if (!Number.isInteger(count) || count < 1 || count > 50) throw new UsageError("Usage: npm run bench:seed -- [--clinics N] (N from 1 to 50)");
+  if (!Number.isInteger(count) || count < 1 || count > 50)
+    throw new UsageError("Usage: npm run bench:seed -- [--clinics N] (N from 1 to 50)");
   return count;
 }
 
@@ -56,11 +82,14 @@ runCli(async () => {
     await applyMigrations(db);
     process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(prisma, env, target);
     const passwordHash = await hashPassword(BENCH_PASSWORD);
-    for (let number = 1; number <= clinics; number += 1) await seedClinic(prisma, benchClinic(number), today(), passwordHash);
+    for (let number = 1; number <= clinics; number += 1)
+      await seedClinic(prisma, benchClinic(number), today(), passwordHash);
     const step = stepTimer();
     // As autovacuum would after a bulk load: without it the indexes still hold the rows the seed updated.
     await step("vacuum and analyze", () => prisma.$executeRawUnsafe("VACUUM ANALYZE"));
-    console.log(`Sign in as ${BENCH_CLINICIAN} (or ${BENCH_ADMIN}, or the patient ${BENCH_PORTAL_PATIENT.email}) with the password ${BENCH_PASSWORD}.`);
+    console.log(
+      `Sign in as ${BENCH_CLINICIAN} (or ${BENCH_ADMIN}, or the patient ${BENCH_PORTAL_PATIENT.email}) with the password ${BENCH_PASSWORD}.`,
+    );
   } finally {
     await prisma.$disconnect();
     await db.close();
@@ -89,13 +118,23 @@ async function seedClinic(prisma: Db, spec: BenchClinic, day: Date, passwordHash
   for (let i = 0; i < CLINICIANS; i += 1) {
     clinicians.push(
       await prisma.user.create({
-        data: { clinicId: clinic.id, role: "CLINICIAN", name: `Bench Clinician ${i}`, email: spec.clinician(i), passwordHash },
+        data: {
+          clinicId: clinic.id,
+          role: "CLINICIAN",
+          name: `Bench Clinician ${i}`,
+          email: spec.clinician(i),
+          passwordHash,
+        },
       }),
     );
   }
-  await prisma.user.create({ data: { clinicId: clinic.id, role: "ADMIN", name: "Bench Admin", email: spec.admin, passwordHash } });
+  await prisma.user.create({
+    data: { clinicId: clinic.id, role: "ADMIN", name: "Bench Admin", email: spec.admin, passwordHash },
+  });
   await seedDefaultTemplates(prisma, clinic.id);
-  const template = await prisma.programTemplate.findFirstOrThrow({ where: { clinicId: clinic.id, key: "hsr-12-weeks" } });
+  const template = await prisma.programTemplate.findFirstOrThrow({
+    where: { clinicId: clinic.id, key: "hsr-12-weeks" },
+  });
   const ids = clinicians.map((c) => c.id);
   // $1 clinic, $2 clinician ids, $3 today, $4 HSR template; n is the row's number. The CTE
   // names every parameter, since PostgreSQL refuses parameters a statement leaves unused.
@@ -123,13 +162,21 @@ async function seedClinic(prisma: Db, spec: BenchClinic, day: Date, passwordHash
              $3::date - (20 + n % 400 + 30), $3::date - (20 + n % 400),
              (CASE WHEN n % 10 = 0 THEN 'DISCHARGED' WHEN n % 10 = 1 THEN 'PAUSED' ELSE 'ACTIVE' END)::"EpisodeStatus", now()
       FROM generate_series(1, ${BENCH_PATIENTS}) AS n`);
-    await sql(`UPDATE "Patient" SET "currentEpisodeId" = ${idOf(`'${spec.tag}e' || substr(name, length(name) - position(' ' in reverse(name)) + 2)`)} WHERE "clinicId" = $1::uuid`);
+    await sql(
+      `UPDATE "Patient" SET "currentEpisodeId" = ${idOf(`'${spec.tag}e' || substr(name, length(name) - position(' ' in reverse(name)) + 2)`)} WHERE "clinicId" = $1::uuid`,
+    );
   });
   await step("CPR numbers (encrypted)", async () => {
-    const patients = await prisma.patient.findMany({ where: { clinicId: clinic.id }, select: { id: true, dateOfBirth: true }, orderBy: { name: "asc" } });
+    const patients = await prisma.patient.findMany({
+      where: { clinicId: clinic.id },
+      select: { id: true, dateOfBirth: true },
+      orderBy: { name: "asc" },
+    });
     const next = syntheticCprs();
     for (let i = 0; i < patients.length; i += 2000) {
-      const batch = patients.slice(i, i + 2000).map((patient, j) => ({ id: patient.id, ...cprColumns(next(patient.dateOfBirth, i + j)) }));
+      const batch = patients
+        .slice(i, i + 2000)
+        .map((patient, j) => ({ id: patient.id, ...cprColumns(next(patient.dateOfBirth, i + j)) }));
       await prisma.$executeRaw`
         UPDATE "Patient" AS p SET "cprEncrypted" = c.sealed, "cprHash" = c.hash
         FROM unnest(${batch.map((b) => b.id)}::uuid[], ${batch.map((b) => b.cprEncrypted)}::text[], ${batch.map((b) => b.cprHash)}::text[]) AS c(id, sealed, hash)
@@ -175,21 +222,34 @@ async function seedClinic(prisma: Db, spec: BenchClinic, day: Date, passwordHash
       FROM generate_series(1, ${BENCH_PATIENTS}) AS n WHERE n % 7 = 0`),
   );
   await step("portal account", async () => {
-    const patientId = (await prisma.$queryRawUnsafe<{ id: string }[]>(`SELECT ${idOf(`'${spec.tag}p${BENCH_PORTAL_PATIENT.number}'`)}::text AS id`))[0]!.id;
-    const user = await prisma.user.create({ data: { clinicId: clinic.id, role: "PATIENT", name: "Bench Patient", email: spec.portalPatient, passwordHash } });
+    const patientId = (
+      await prisma.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT ${idOf(`'${spec.tag}p${BENCH_PORTAL_PATIENT.number}'`)}::text AS id`,
+      )
+    )[0]!.id;
+    const user = await prisma.user.create({
+      data: { clinicId: clinic.id, role: "PATIENT", name: "Bench Patient", email: spec.portalPatient, passwordHash },
+    });
     await prisma.patient.update({ where: { id: patientId }, data: { portalUserId: user.id } });
   });
   await step("episode states: flags, summaries, plans (the app's own code)", async () => {
     const episodes = await prisma.episode.findMany({ where: { clinicId: clinic.id }, select: { id: true } });
     for (let i = 0; i < episodes.length; i += 2000) {
       const batch = episodes.slice(i, i + 2000).map((e) => e.id);
-      await prisma.$transaction((tx) => refreshEpisodeState(tx, batch, today(), { reportFacts: false, notify: false }), { timeout: 600_000 });
+      await prisma.$transaction(
+        (tx) => refreshEpisodeState(tx, batch, today(), { reportFacts: false, notify: false }),
+        { timeout: 600_000 },
+      );
     }
   });
-  await step("report facts (the app's own code)", () => refreshOutdatedReportFacts(prisma, clinic.id, { batchSize: 1000 }));
+  await step("report facts (the app's own code)", () =>
+    refreshOutdatedReportFacts(prisma, clinic.id, { batchSize: 1000 }),
+  );
   const [outcomes, sessions] = await Promise.all([
     prisma.outcomeMeasurement.count({ where: { clinicId: clinic.id } }),
     prisma.sessionLog.count({ where: { clinicId: clinic.id } }),
   ]);
-  console.log(`Seeded ${BENCH_PATIENTS} patients, ${outcomes} outcomes and ${sessions} sessions (${outcomes + sessions} rows) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Seeded ${BENCH_PATIENTS} patients, ${outcomes} outcomes and ${sessions} sessions (${outcomes + sessions} rows) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
 }

@@ -6,28 +6,29 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+
+import type { Actor } from "../lib/auth/actor";
 import { parseCaseloadQuery } from "../lib/caseload/caseload-query";
 import { listCaseload } from "../lib/caseload/list-caseload";
 import { isoDate, today } from "../lib/dates";
+import type { Db } from "../lib/db/client";
 import { createPrismaClient } from "../lib/db/client";
 import { type DatabaseTarget, databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
 import { readEnv, type TEnv } from "../lib/env";
+import { loadEpisodeSnapshots } from "../lib/episodes/episode-snapshot";
 import { prepareDataKey } from "../lib/identity/data-key-file";
-import type { Actor } from "../lib/auth/actor";
-import type { Db } from "../lib/db/client";
 import { getPortalOverview } from "../lib/portal/portal-overview";
+import { clinicReport } from "../lib/reports/clinic-report";
+import { workOutReportFacts } from "../lib/reports/report-facts";
+import { defaultPeriod } from "../lib/reports/report-query";
 import { dailyBackupJob, SCHEDULED_JOBS } from "../lib/scheduler/jobs";
 import { runDueJobs } from "../lib/scheduler/run-due-jobs";
 import { LEASE_MS } from "../lib/scheduler/schedule";
-import { clinicReport } from "../lib/reports/clinic-report";
-import { loadEpisodeSnapshots } from "../lib/episodes/episode-snapshot";
-import { workOutReportFacts } from "../lib/reports/report-facts";
-import { defaultPeriod } from "../lib/reports/report-query";
-import { BENCH_ADMIN, BENCH_CLINIC, BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PORTAL_PATIENT } from "./bench-config";
-import { runCli, UsageError } from "./cli";
 import { AppServer } from "../tests/support/app-server";
 import { signIn } from "../tests/support/http-client";
+import { BENCH_ADMIN, BENCH_CLINIC, BENCH_CLINICIAN, BENCH_PASSWORD, BENCH_PORTAL_PATIENT } from "./bench-config";
+import { runCli, UsageError } from "./cli";
 import { measureMorningPeak, PEAK } from "./morning-peak";
 
 // A hundred requests per view, the views taken in turn: the p95 of thirty, each view's run one
@@ -37,10 +38,18 @@ const RUNS = 100;
 const WARM_UP = 3;
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
 const ROOT = path.resolve(import.meta.dirname, "..");
-type View = { name: string; path: string; as: string; direct: (prisma: Db, actor: Actor, day: Date) => Promise<unknown> };
+type View = {
+  name: string;
+  path: string;
+  as: string;
+  direct: (prisma: Db, actor: Actor, day: Date) => Promise<unknown>;
+};
 const caseload = (name: string, path: string): View => ({
-  name, path, as: BENCH_CLINICIAN,
-  direct: (prisma, actor, day) => listCaseload(prisma, actor, parseCaseloadQuery(Object.fromEntries(new URL(path, "http://x").searchParams)), day),
+  name,
+  path,
+  as: BENCH_CLINICIAN,
+  direct: (prisma, actor, day) =>
+    listCaseload(prisma, actor, parseCaseloadQuery(Object.fromEntries(new URL(path, "http://x").searchParams)), day),
 });
 const VIEWS: View[] = [
   caseload("default view (own patients)", "/caseload"),
@@ -48,14 +57,24 @@ const VIEWS: View[] = [
   caseload("whole clinic, urgent+high flags", "/caseload?scope=clinic&severity=high"),
   caseload("whole clinic, name search", "/caseload?scope=clinic&q=Hansen"),
   caseload("whole clinic, page 50", "/caseload?scope=clinic&page=50"),
-  { name: "portal (patient, 14 months of logs)", path: "/portal", as: BENCH_PORTAL_PATIENT.email, direct: (prisma, actor, day) => getPortalOverview(prisma, actor, day) },
+  {
+    name: "portal (patient, 14 months of logs)",
+    path: "/portal",
+    as: BENCH_PORTAL_PATIENT.email,
+    direct: (prisma, actor, day) => getPortalOverview(prisma, actor, day),
+  },
   report("clinic report, 12 months, clinic", BENCH_ADMIN),
   report("clinic report, 12 months, own", BENCH_CLINICIAN),
 ];
 
 /** The clinic report of its default period, the last twelve months, as /reports opens. */
 function report(name: string, as: string): View {
-  return { name, path: "/reports", as, direct: (prisma, actor, day) => clinicReport(prisma, actor, defaultPeriod(day), isoDate(day)) };
+  return {
+    name,
+    path: "/reports",
+    as,
+    direct: (prisma, actor, day) => clinicReport(prisma, actor, defaultPeriod(day), isoDate(day)),
+  };
 }
 
 type Stats = { p50: number; p95: number };
@@ -66,15 +85,26 @@ runCli(async () => {
   const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
   if (only && only !== "views" && only !== "peak") throw new UsageError("Usage: npm run bench -- [--only views|peak]");
   const database = await prepareDatabase(target, env);
-  console.log(`The database holds ${database.clinics} ${database.clinics === 1 ? "clinic" : "clinics"}, ${database.rows.toLocaleString("en")} outcome and session rows.`);
-  const serverEnv: Record<string, string> = target.kind === "postgres" && !process.env.NEXTAUTH_SECRET ? { NEXTAUTH_SECRET: randomBytes(32).toString("hex") } : {};
+  console.log(
+    `The database holds ${database.clinics} ${database.clinics === 1 ? "clinic" : "clinics"}, ${database.rows.toLocaleString("en")} outcome and session rows.`,
+  );
+  const serverEnv: Record<string, string> =
+    target.kind === "postgres" && !process.env.NEXTAUTH_SECRET
+      ? { NEXTAUTH_SECRET: randomBytes(32).toString("hex") }
+      : {};
   const views = only === "peak" ? null : await measureViews(target, serverEnv);
   const peak = only === "views" ? null : await measureMorningPeak(target, serverEnv);
   if (peak) {
-    console.log(`\nMorning peak on ${target.kind}: ${peak.http.writes} portal writes, ${PEAK.concurrent} at once (pain, then sessions)`);
+    console.log(
+      `\nMorning peak on ${target.kind}: ${peak.http.writes} portal writes, ${PEAK.concurrent} at once (pain, then sessions)`,
+    );
     console.log(`  through HTTP: ${peak.http.perSecond} writes/s, p50 ${peak.http.p50} ms, p99 ${peak.http.p99} ms`);
-    console.log(`  directly:     ${peak.direct.perSecond} writes/s, p50 ${peak.direct.p50} ms, p99 ${peak.direct.p99} ms`);
-    console.log(`  HTTP reaches ${Math.round((100 * peak.http.perSecond) / peak.direct.perSecond)} % of the direct rate`);
+    console.log(
+      `  directly:     ${peak.direct.perSecond} writes/s, p50 ${peak.direct.p50} ms, p99 ${peak.direct.p99} ms`,
+    );
+    console.log(
+      `  HTTP reaches ${Math.round((100 * peak.http.perSecond) / peak.direct.perSecond)} % of the direct rate`,
+    );
   }
   await mkdir(path.join(ROOT, "bench"), { recursive: true });
   await writeFile(
@@ -112,7 +142,11 @@ async function prepareDatabase(target: DatabaseTarget, env: TEnv): Promise<{ cli
     // vacuums and analyzes after such a change, so the dead index entries go and the planner's
     // statistics are brought up to date here too.
     await prisma.$executeRawUnsafe("VACUUM ANALYZE");
-    const [clinics, outcomes, sessions] = await Promise.all([prisma.clinic.count(), prisma.outcomeMeasurement.count(), prisma.sessionLog.count()]);
+    const [clinics, outcomes, sessions] = await Promise.all([
+      prisma.clinic.count(),
+      prisma.outcomeMeasurement.count(),
+      prisma.sessionLog.count(),
+    ]);
     return { clinics, rows: outcomes + sessions };
   } finally {
     await prisma.$disconnect();
@@ -126,13 +160,24 @@ async function measureViews(target: ReturnType<typeof databaseTargetFromEnv>, se
   const withoutFacts = await measureWithoutStoredFacts(target);
   const httpTimes = await measureHttp(serverEnv);
 
-  const results = VIEWS.map((view, i) => ({ ...view, http: httpTimes[i]!, db: dbTimes[i]!, ratio: round(httpTimes[i]!.p95 / dbTimes[i]!.p95) }));
+  const results = VIEWS.map((view, i) => ({
+    ...view,
+    http: httpTimes[i]!,
+    db: dbTimes[i]!,
+    ratio: round(httpTimes[i]!.p95 / dbTimes[i]!.p95),
+  }));
   console.log(`\nServer time on ${target.kind}, ${RUNS} requests per view (ms)`);
-  console.log(`${"view".padEnd(34)} ${"http p50".padStart(9)} ${"http p95".padStart(9)} ${"db p50".padStart(8)} ${"db p95".padStart(8)} ${"p95 ratio".padStart(9)}`);
+  console.log(
+    `${"view".padEnd(34)} ${"http p50".padStart(9)} ${"http p95".padStart(9)} ${"db p50".padStart(8)} ${"db p95".padStart(8)} ${"p95 ratio".padStart(9)}`,
+  );
   for (const r of results) {
-    console.log(`${r.name.padEnd(34)} ${f(r.http.p50)} ${f(r.http.p95)} ${f(r.db.p50, 8)} ${f(r.db.p95, 8)} ${String(r.ratio).padStart(9)}`);
+    console.log(
+      `${r.name.padEnd(34)} ${f(r.http.p50)} ${f(r.http.p95)} ${f(r.db.p50, 8)} ${f(r.db.p95, 8)} ${String(r.ratio).padStart(9)}`,
+    );
   }
-  console.log(`\nThe clinic report's facts worked out at read time instead (${withoutFacts.episodes} episodes, not what the app does): p50 ${withoutFacts.p50} ms, p95 ${withoutFacts.p95} ms`);
+  console.log(
+    `\nThe clinic report's facts worked out at read time instead (${withoutFacts.episodes} episodes, not what the app does): p50 ${withoutFacts.p50} ms, p95 ${withoutFacts.p95} ms`,
+  );
   return { views: results, reportFactsAtReadTime: withoutFacts };
 }
 
@@ -146,7 +191,15 @@ async function measureDirect(target: ReturnType<typeof databaseTargetFromEnv>): 
     for (const view of VIEWS) {
       const user = await prisma.user.findUnique({ where: { email: view.as } });
       if (!user) throw new UsageError("No benchmark clinic in this database: run npm run bench:seed first.");
-      const actor = { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, email: user.email, locale: user.locale, ip: null };
+      const actor = {
+        userId: user.id,
+        clinicId: user.clinicId,
+        role: user.role,
+        name: user.name,
+        email: user.email,
+        locale: user.locale,
+        ip: null,
+      };
       works.push(() => view.direct(prisma, actor, day));
     }
     return await timeInTurn(works);
@@ -161,14 +214,24 @@ async function measureDirect(target: ReturnType<typeof databaseTargetFromEnv>): 
  * is read (decision record 017): the 12-month period's episodes, read and computed by the same
  * code that keeps the stored facts. A few runs: it is slow.
  */
-async function measureWithoutStoredFacts(target: ReturnType<typeof databaseTargetFromEnv>): Promise<Stats & { episodes: number }> {
+async function measureWithoutStoredFacts(
+  target: ReturnType<typeof databaseTargetFromEnv>,
+): Promise<Stats & { episodes: number }> {
   const db = await openDatabase(target);
   const prisma = createPrismaClient(db);
   try {
     const clinic = await prisma.clinic.findFirstOrThrow({ where: { name: BENCH_CLINIC } });
     const period = defaultPeriod(today());
-    const ids = (await prisma.episode.findMany({ where: { clinicId: clinic.id, treatmentStart: { gte: new Date(period.from), lte: new Date(period.to) } }, select: { id: true } })).map((e) => e.id);
-    const [stats] = await timeInTurn([async () => workOutReportFacts(await loadEpisodeSnapshots(prisma, ids))], { runs: 5, warmUp: 1 });
+    const ids = (
+      await prisma.episode.findMany({
+        where: { clinicId: clinic.id, treatmentStart: { gte: new Date(period.from), lte: new Date(period.to) } },
+        select: { id: true },
+      })
+    ).map((e) => e.id);
+    const [stats] = await timeInTurn([async () => workOutReportFacts(await loadEpisodeSnapshots(prisma, ids))], {
+      runs: 5,
+      warmUp: 1,
+    });
     return { ...stats!, episodes: ids.length };
   } finally {
     await prisma.$disconnect();

@@ -13,29 +13,34 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+
 import pg from "pg";
+
 import { isoDate, today } from "../lib/dates";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { type DatabaseTarget, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
-import { DEMO_PASSWORD, seedDemoOnce } from "../lib/seed/demo";
-import { prepareDataKey } from "../lib/identity/data-key-file";
 import { readEnv } from "../lib/env";
-import { findTestPostgres } from "../tests/support/find-postgres";
-import { runCli, UsageError } from "./cli";
+import { prepareDataKey } from "../lib/identity/data-key-file";
+import { DEMO_PASSWORD, seedDemoOnce } from "../lib/seed/demo";
 import { AppServer } from "../tests/support/app-server";
+import { findTestPostgres } from "../tests/support/find-postgres";
 import { type ActionAnswer, actionId, callServerAction, formArgs, signIn } from "../tests/support/http-client";
+import { runCli, UsageError } from "./cli";
 
 const PORT = Number(process.env.CRASH_PORT ?? 3230);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 const short = process.argv.includes("--short");
 /** Writes per writer, writers of each kind, and how many times the server is killed. */
-const LOAD = short ? { writes: 15, patients: 2, clinicians: 1, kills: 3 } : { writes: 60, patients: 4, clinicians: 2, kills: 8 };
+const LOAD = short
+  ? { writes: 15, patients: 2, clinicians: 1, kills: 3 }
+  : { writes: 60, patients: 4, clinicians: 2, kills: 8 };
 
 runCli(async () => {
   const only = process.argv.includes("--db") ? process.argv[process.argv.indexOf("--db") + 1] : undefined;
-  if (only && only !== "pglite" && only !== "postgres") throw new UsageError("Usage: npm run test:crash -- [--short] [--db pglite|postgres]");
+  if (only && only !== "pglite" && only !== "postgres")
+    throw new UsageError("Usage: npm run test:crash -- [--short] [--db pglite|postgres]");
   const failures: string[] = [];
   if (!only || only === "pglite") failures.push(...(await onPglite()));
   if (!only || only === "postgres") {
@@ -43,7 +48,10 @@ runCli(async () => {
     // As the integration tests do: without a PostgreSQL server, the embedded database only.
     if (server) failures.push(...(await onPostgres(server.url)));
     else if (only) throw new UsageError("No PostgreSQL found (set TEST_DATABASE_URL or run one on 127.0.0.1:5432).");
-    else console.log("\nNo PostgreSQL server answered (TEST_DATABASE_URL or 127.0.0.1:5432): the crash test ran on the embedded database only.");
+    else
+      console.log(
+        "\nNo PostgreSQL server answered (TEST_DATABASE_URL or 127.0.0.1:5432): the crash test ran on the embedded database only.",
+      );
   }
   if (failures.length > 0) throw new Error(`The crash test failed:\n  ${failures.join("\n  ")}`);
   console.log("\nEvery acknowledged write was stored exactly once.");
@@ -67,14 +75,21 @@ async function onPostgres(serverUrl: string): Promise<string[]> {
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     const target: DatabaseTarget = { kind: "postgres", url: url.toString() };
-    return await crashRun("PostgreSQL", target, { DATABASE_URL: target.url, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64") });
+    return await crashRun("PostgreSQL", target, {
+      DATABASE_URL: target.url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    });
   } finally {
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.end();
   }
 }
 
-async function withDb<T>(target: DatabaseTarget, work: (db: Awaited<ReturnType<typeof openDatabase>>, prisma: Db) => Promise<T>): Promise<T> {
+async function withDb<T>(
+  target: DatabaseTarget,
+  work: (db: Awaited<ReturnType<typeof openDatabase>>, prisma: Db) => Promise<T>,
+): Promise<T> {
   const db = await openDatabase(target);
   const prisma = createPrismaClient(db);
   try {
@@ -85,7 +100,12 @@ async function withDb<T>(target: DatabaseTarget, work: (db: Awaited<ReturnType<t
   }
 }
 
-type Write = { id: string; url: string; send: () => Promise<ActionAnswer>; acknowledged: (answer: ActionAnswer) => boolean };
+type Write = {
+  id: string;
+  url: string;
+  send: () => Promise<ActionAnswer>;
+  acknowledged: (answer: ActionAnswer) => boolean;
+};
 
 /**
  * Sends each write until the server acknowledges it: a lost answer (a refused or broken
@@ -97,7 +117,8 @@ async function writer(writes: Write[], acked: string[]) {
     for (;;) {
       // The answer: "acknowledged", "refused" (an answer without the confirmation) or null when it was lost.
       const answer = await write.send().then(
-        (response) => (response.status >= 500 ? null : write.acknowledged(response) ? "acknowledged" : `answered ${response.status}`),
+        (response) =>
+          response.status >= 500 ? null : write.acknowledged(response) ? "acknowledged" : `answered ${response.status}`,
         () => null,
       );
       if (answer === "acknowledged") {
@@ -128,13 +149,15 @@ async function prepare(target: DatabaseTarget, env: Record<string, string>) {
 }
 
 async function crashRun(label: string, target: DatabaseTarget, env: Record<string, string>): Promise<string[]> {
-  console.log(`\n== ${label}: ${LOAD.patients} patients' and ${LOAD.clinicians} clinicians' writers, ${LOAD.writes} writes each, ${LOAD.kills} kills`);
+  console.log(
+    `\n== ${label}: ${LOAD.patients} patients' and ${LOAD.clinicians} clinicians' writers, ${LOAD.writes} writes each, ${LOAD.kills} kills`,
+  );
   const { patientId, episodeId, assignmentId } = await prepare(target, env);
   const server = new AppServer(PORT, env);
   const testStart = new Date();
   const day = isoDate(today());
   try {
-    console.log(`   started in ${(await server.start() / 1000).toFixed(1)} s`);
+    console.log(`   started in ${((await server.start()) / 1000).toFixed(1)} s`);
     return await driveLoad(server, label, target, { patientId, episodeId, assignmentId, testStart, day });
   } finally {
     await server.stop();
@@ -145,9 +168,14 @@ async function driveLoad(
   server: AppServer,
   label: string,
   target: DatabaseTarget,
-  { patientId, episodeId, assignmentId, testStart, day }: { patientId: string; episodeId: string; assignmentId: string; testStart: Date; day: string },
+  {
+    patientId,
+    episodeId,
+    assignmentId,
+    testStart,
+    day,
+  }: { patientId: string; episodeId: string; assignmentId: string; testStart: Date; day: string },
 ): Promise<string[]> {
-
   const patientCookie = await signIn(BASE, "patient@demo.dk", DEMO_PASSWORD);
   const clinicianCookie = await signIn(BASE, "fysio@demo.dk", DEMO_PASSWORD);
   const logSession = actionId("app/actions/portal.ts", "logSessionAction");
@@ -161,7 +189,25 @@ async function driveLoad(
         id: clientId,
         url: "/portal",
         send: () =>
-          callServerAction(BASE, patientCookie, logSession, [{ clientId, assignmentId, date: day, completed: "yes", sets: "3", reps: "15", loadKg: "", painDuring: String(i % 3), effort: "AS_INTENDED" }], "/portal"),
+          callServerAction(
+            BASE,
+            patientCookie,
+            logSession,
+            [
+              {
+                clientId,
+                assignmentId,
+                date: day,
+                completed: "yes",
+                sets: "3",
+                reps: "15",
+                loadKg: "",
+                painDuring: String(i % 3),
+                effort: "AS_INTENDED",
+              },
+            ],
+            "/portal",
+          ),
         acknowledged: (answer) => (answer.value as { status?: string } | null)?.status === "saved",
       };
     });
@@ -172,9 +218,18 @@ async function driveLoad(
         id: idempotencyKey,
         url: "/patients/…/records/outcome/new",
         send: () =>
-          callServerAction(BASE, clinicianCookie, saveRecord, formArgs(["outcome", { patientId, episodeId, recordId: null }], {
-            idempotencyKey, date: day, instrument: "NRS_ACTIVITY", value: String(i % 11),
-          }), outcomePage),
+          callServerAction(
+            BASE,
+            clinicianCookie,
+            saveRecord,
+            formArgs(["outcome", { patientId, episodeId, recordId: null }], {
+              idempotencyKey,
+              date: day,
+              instrument: "NRS_ACTIVITY",
+              value: String(i % 11),
+            }),
+            outcomePage,
+          ),
         // Saved, the form goes back to the patient page.
         acknowledged: (answer) => answer.redirect === `/patients/${patientId}`,
       };
@@ -185,7 +240,10 @@ async function driveLoad(
   const ackedSessions: string[] = [];
   const ackedOutcomes: string[] = [];
   const done = { stop: false };
-  const writers = Promise.all([...sessions.map((w) => writer(w, ackedSessions)), ...outcomes.map((w) => writer(w, ackedOutcomes))]).finally(() => {
+  const writers = Promise.all([
+    ...sessions.map((w) => writer(w, ackedSessions)),
+    ...outcomes.map((w) => writer(w, ackedOutcomes)),
+  ]).finally(() => {
     done.stop = true;
   });
   writers.catch(() => undefined);
@@ -195,21 +253,27 @@ async function driveLoad(
   const restarts: number[] = [];
   for (let kill = 1; kill <= LOAD.kills && !done.stop; kill += 1) {
     const target = Math.floor((total * kill) / (LOAD.kills + 1));
-    while (!done.stop && ackedSessions.length + ackedOutcomes.length < target) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (!done.stop && ackedSessions.length + ackedOutcomes.length < target)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     if (done.stop) break;
     await server.kill();
     restarts.push(await server.start());
   }
   await writers;
   await server.stop();
-  console.log(`   ${restarts.length} kills; back up after ${restarts.map((ms) => (ms / 1000).toFixed(1)).join(", ")} s`);
+  console.log(
+    `   ${restarts.length} kills; back up after ${restarts.map((ms) => (ms / 1000).toFixed(1)).join(", ")} s`,
+  );
   console.log(`   acknowledged: ${ackedSessions.length} sessions, ${ackedOutcomes.length} measurements`);
 
   // The server is stopped: the test reads the database itself.
   return withDb(target, async (_db, prisma) => {
     const failures: string[] = [];
     const sentSessions = sessions.flat().map((w) => w.id);
-    const storedSessions = await prisma.sessionLog.findMany({ where: { clientId: { in: sentSessions } }, select: { clientId: true } });
+    const storedSessions = await prisma.sessionLog.findMany({
+      where: { clientId: { in: sentSessions } },
+      select: { clientId: true },
+    });
     const stored = new Set(storedSessions.map((s) => s.clientId));
     const lostSessions = ackedSessions.filter((id) => !stored.has(id));
     if (lostSessions.length) failures.push(`${label}: ${lostSessions.length} acknowledged sessions are missing`);
@@ -220,10 +284,22 @@ async function driveLoad(
     const lostOutcomes = ackedOutcomes.filter((key) => !keys.some((k) => k.key === key && k.entityId));
     if (lostOutcomes.length) failures.push(`${label}: ${lostOutcomes.length} acknowledged measurements are missing`);
     // Every measurement the test's writes made belongs to one key: none was stored twice.
-    const rows = await prisma.outcomeMeasurement.count({ where: { instrument: "NRS_ACTIVITY", recordedBy: "CLINICIAN", createdAt: { gte: testStart }, episode: { patientId } } });
+    const rows = await prisma.outcomeMeasurement.count({
+      where: {
+        instrument: "NRS_ACTIVITY",
+        recordedBy: "CLINICIAN",
+        createdAt: { gte: testStart },
+        episode: { patientId },
+      },
+    });
     if (rows !== written.size) failures.push(`${label}: ${rows} measurements stored for ${written.size} keys`);
-    console.log(`   stored: ${stored.size} sessions (${ackedSessions.length} acknowledged), ${rows} measurements (${ackedOutcomes.length} acknowledged)`);
-    if (ackedSessions.length + ackedOutcomes.length !== total) failures.push(`${label}: only ${ackedSessions.length + ackedOutcomes.length} of ${total} writes were acknowledged`);
+    console.log(
+      `   stored: ${stored.size} sessions (${ackedSessions.length} acknowledged), ${rows} measurements (${ackedOutcomes.length} acknowledged)`,
+    );
+    if (ackedSessions.length + ackedOutcomes.length !== total)
+      failures.push(
+        `${label}: only ${ackedSessions.length + ackedOutcomes.length} of ${total} writes were acknowledged`,
+      );
     return failures;
   });
 }

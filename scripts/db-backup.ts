@@ -2,6 +2,7 @@
 // lib/backup), with the app stopped on the embedded database (one process may open it). The
 // file names the data key's fingerprint, never the key: keep the key apart from backups.
 import { rm, stat } from "node:fs/promises";
+
 import { backupDatabase, BackupError } from "../lib/backup/backup";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
@@ -26,7 +27,9 @@ runCli(async () => {
       throw error instanceof BackupError ? new UsageError(error.message) : error;
     });
     const { size } = await stat(file);
-    console.log(`Backed up the database to ${file} (${(size / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `Backed up the database to ${file} (${(size / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
   } finally {
     await prisma.$disconnect();
     await db.close();

@@ -3,6 +3,7 @@
 // database server: the diff runs against a throw-away in-memory PGlite.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+
 import { openDatabase } from "../lib/db/database";
 import { diffMigrationsToSchema, MIGRATIONS_DIR } from "../lib/db/migrations";
 import { runCli, UsageError } from "./cli";

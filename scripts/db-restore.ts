@@ -5,6 +5,7 @@
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
 import path from "node:path";
+
 import { BackupError, restoreDatabase, type RestoreRefusal } from "../lib/backup/backup";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
@@ -30,15 +31,19 @@ runCli(async () => {
   const prisma = createPrismaClient(db);
   try {
     const started = performance.now();
-    const result = await restoreDatabase(db, file, { keyFingerprint: key.fingerprint, force }).catch((error: unknown) => {
-      throw error instanceof BackupError ? new UsageError(`${error.message}. Nothing was restored.`) : error;
-    });
+    const result = await restoreDatabase(db, file, { keyFingerprint: key.fingerprint, force }).catch(
+      (error: unknown) => {
+        throw error instanceof BackupError ? new UsageError(`${error.message}. Nothing was restored.`) : error;
+      },
+    );
     if (!result.ok) throw new UsageError(refusal(result.refusal, result.meta?.keyFingerprint));
     // A backup from an older version of the app gets this version's migrations.
     await applyMigrations(db);
     await checkDataKey(prisma, key);
     if (target.kind === "pglite" && target.dataDir) await keepDataKey(path.resolve(target.dataDir), keyText);
-    console.log(`Restored the backup of ${result.meta.createdAt} (from ${result.meta.source === "pglite" ? "an embedded database" : "PostgreSQL"}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `Restored the backup of ${result.meta.createdAt} (from ${result.meta.source === "pglite" ? "an embedded database" : "PostgreSQL"}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
   } finally {
     await prisma.$disconnect();
     await db.close();

@@ -21,7 +21,11 @@ runCli(async () => {
     await applyMigrations(db);
     process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(prisma, env, target);
     const seeded = await seedDemoOnce(prisma, today());
-    console.log(seeded ? `Seeded the demo clinics (${seeded.patients} demo patients).` : "The demo clinics are already there; nothing seeded.");
+    console.log(
+      seeded
+        ? `Seeded the demo clinics (${seeded.patients} demo patients).`
+        : "The demo clinics are already there; nothing seeded.",
+    );
     console.log(describeDemoSignIns());
   } finally {
     await prisma.$disconnect();

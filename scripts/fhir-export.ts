@@ -1,9 +1,10 @@
 // npm run fhir:export -- --clinic "NAME" [--out FILE] [--lang da|en]: every patient of a clinic
 // as FHIR R4 resources, one JSON resource per line (NDJSON, as FHIR bulk data writes it), on
 // stdout or into FILE. Each patient's export is audited. Needs the data key (the CPR numbers).
-import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
+
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { readEnv } from "../lib/env";
@@ -31,7 +32,11 @@ runCli(async () => {
     process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(prisma, env, target);
     const clinic = await prisma.clinic.findFirst({ where: { name: clinicName }, select: { id: true } });
     if (!clinic) throw new UsageError(`No clinic is named "${clinicName}".`);
-    const patients = await prisma.patient.findMany({ where: { clinicId: clinic.id }, select: { id: true }, orderBy: { createdAt: "asc" } });
+    const patients = await prisma.patient.findMany({
+      where: { clinicId: clinic.id },
+      select: { id: true },
+      orderBy: { createdAt: "asc" },
+    });
     const file = option("out");
     const out: Writable = file ? createWriteStream(file) : process.stdout;
     let resources = 0;

@@ -4,8 +4,10 @@
 // made directly by the same services in this process with as many at once. Each patient of the
 // benchmark clinic taking part has a portal account of its own; the two passes use different
 // patients, so each makes the same inserts (a morning's first pain, then new sessions).
-import autocannon from "autocannon";
 import { randomUUID } from "node:crypto";
+
+import autocannon from "autocannon";
+
 import type { Actor } from "../lib/auth/actor";
 import { hashPassword } from "../lib/auth/password";
 import { isoDate, today } from "../lib/dates";
@@ -34,14 +36,30 @@ function morningWrites(patients: PeakPatient[], day: string): Write[] {
       writes.push(
         round === 0
           ? { patient, kind: "pain", values: { clientId: randomUUID(), date: day, value: String((i + 3) % 11) } }
-          : { patient, kind: "session", values: { clientId: randomUUID(), assignmentId: patient.assignmentId, date: day, completed: "yes", sets: "3", reps: "12", painDuring: String(round % 4), effort: "AS_INTENDED" } },
+          : {
+              patient,
+              kind: "session",
+              values: {
+                clientId: randomUUID(),
+                assignmentId: patient.assignmentId,
+                date: day,
+                completed: "yes",
+                sets: "3",
+                reps: "12",
+                painDuring: String(round % 4),
+                effort: "AS_INTENDED",
+              },
+            },
       );
     }
   }
   return writes;
 }
 
-export async function measureMorningPeak(target: DatabaseTarget, env: Record<string, string>): Promise<{ http: PeakResult; direct: PeakResult }> {
+export async function measureMorningPeak(
+  target: DatabaseTarget,
+  env: Record<string, string>,
+): Promise<{ http: PeakResult; direct: PeakResult }> {
   const db = await openDatabase(target);
   const prisma = createPrismaClient(db);
   const server = new AppServer(PORT, env);
@@ -56,7 +74,8 @@ export async function measureMorningPeak(target: DatabaseTarget, env: Record<str
     // Each session answered as saved is stored, once: found by the client ids the load sent.
     const clientIds = httpWrites.flatMap((write) => (write.kind === "session" ? [write.values.clientId!] : []));
     const stored = await prisma.sessionLog.count({ where: { clientId: { in: clientIds } } });
-    if (stored !== clientIds.length) throw new Error(`${stored} of the ${clientIds.length} sessions sent through HTTP are stored.`);
+    if (stored !== clientIds.length)
+      throw new Error(`${stored} of the ${clientIds.length} sessions sent through HTTP are stored.`);
     return { http, direct };
   } finally {
     await server.stop();
@@ -78,13 +97,23 @@ async function peakPatients(prisma: Db): Promise<[PeakPatient[], PeakPatient[]]>
     where: {
       clinicId: clinic.id,
       OR: [{ portalUserId: null }, { portalUser: { email: { startsWith: "peak" } } }],
-      currentEpisode: { status: "ACTIVE", assignments: { some: { status: "ACTIVE", kind: "HSR", startDate: { lte: today() } } } },
+      currentEpisode: {
+        status: "ACTIVE",
+        assignments: { some: { status: "ACTIVE", kind: "HSR", startDate: { lte: today() } } },
+      },
     },
-    select: { id: true, portalUser: { select: { id: true, email: true } }, currentEpisode: { select: { assignments: { where: { status: "ACTIVE", kind: "HSR" }, select: { id: true } } } } },
+    select: {
+      id: true,
+      portalUser: { select: { id: true, email: true } },
+      currentEpisode: { select: { assignments: { where: { status: "ACTIVE", kind: "HSR" }, select: { id: true } } } },
+    },
     orderBy: { id: "asc" },
     take: wanted,
   });
-  if (patients.length < wanted) throw new UsageError(`The benchmark clinic has only ${patients.length} patients who could log a session; ${wanted} are needed.`);
+  if (patients.length < wanted)
+    throw new UsageError(
+      `The benchmark clinic has only ${patients.length} patients who could log a session; ${wanted} are needed.`,
+    );
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const group: PeakPatient[] = [];
   for (const [i, patient] of patients.entries()) {
@@ -98,7 +127,12 @@ async function peakPatients(prisma: Db): Promise<[PeakPatient[], PeakPatient[]]>
       });
       await prisma.patient.update({ where: { id: patient.id }, data: { portalUserId: user.id } });
     }
-    group.push({ email: user.email, userId: user.id, clinicId: clinic.id, assignmentId: patient.currentEpisode!.assignments[0]!.id });
+    group.push({
+      email: user.email,
+      userId: user.id,
+      clinicId: clinic.id,
+      assignmentId: patient.currentEpisode!.assignments[0]!.id,
+    });
   }
   return [group.slice(0, PEAK.patients), group.slice(PEAK.patients)];
 }
@@ -106,7 +140,15 @@ async function peakPatients(prisma: Db): Promise<[PeakPatient[], PeakPatient[]]>
 /** The same services the portal's actions call, PEAK.concurrent at a time, in this process. */
 async function writeDirectly(prisma: Db, writes: Write[]): Promise<PeakResult> {
   const on = today();
-  const actorOf = (patient: PeakPatient): Actor => ({ userId: patient.userId, clinicId: patient.clinicId, role: "PATIENT", name: "", email: patient.email, locale: "da", ip: null });
+  const actorOf = (patient: PeakPatient): Actor => ({
+    userId: patient.userId,
+    clinicId: patient.clinicId,
+    role: "PATIENT",
+    name: "",
+    email: patient.email,
+    locale: "da",
+    ip: null,
+  });
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -114,8 +156,14 @@ async function writeDirectly(prisma: Db, writes: Write[]): Promise<PeakResult> {
     while (next < writes.length) {
       const write = writes[next++]!;
       const t0 = performance.now();
-      const result = await (write.kind === "pain" ? logMorningPain : logSession)(prisma, actorOf(write.patient), write.values, on);
-      if (result.status === "invalid") throw new Error(`A direct ${write.kind} write was refused: ${JSON.stringify(result.fieldErrors)}`);
+      const result = await (write.kind === "pain" ? logMorningPain : logSession)(
+        prisma,
+        actorOf(write.patient),
+        write.values,
+        on,
+      );
+      if (result.status === "invalid")
+        throw new Error(`A direct ${write.kind} write was refused: ${JSON.stringify(result.fieldErrors)}`);
       latencies.push(performance.now() - t0);
     }
   };
@@ -129,12 +177,25 @@ async function writeDirectly(prisma: Db, writes: Write[]): Promise<PeakResult> {
  */
 async function writeThroughHttp(baseURL: string, writes: Write[]): Promise<PeakResult> {
   const cookies = new Map<string, string>();
-  for (const patient of new Set(writes.map((w) => w.patient))) cookies.set(patient.email, await signIn(baseURL, patient.email, BENCH_PASSWORD));
-  const ids = { pain: actionId("app/actions/portal.ts", "logMorningPainAction"), session: actionId("app/actions/portal.ts", "logSessionAction") };
+  for (const patient of new Set(writes.map((w) => w.patient)))
+    cookies.set(patient.email, await signIn(baseURL, patient.email, BENCH_PASSWORD));
+  const ids = {
+    pain: actionId("app/actions/portal.ts", "logMorningPainAction"),
+    session: actionId("app/actions/portal.ts", "logSessionAction"),
+  };
   const requests = await Promise.all(
     writes.map(async (write) => {
       const { body, contentType } = await encodeActionBody([write.values]);
-      return { write, headers: { cookie: cookies.get(write.patient.email)!, origin: baseURL, "next-action": ids[write.kind], "content-type": contentType }, body: typeof body === "string" ? body : Buffer.from(body) };
+      return {
+        write,
+        headers: {
+          cookie: cookies.get(write.patient.email)!,
+          origin: baseURL,
+          "next-action": ids[write.kind],
+          "content-type": contentType,
+        },
+        body: typeof body === "string" ? body : Buffer.from(body),
+      };
     }),
   );
   let next = 0;
@@ -154,22 +215,35 @@ async function writeThroughHttp(baseURL: string, writes: Write[]): Promise<PeakR
         onResponse: (status, body) => {
           // The action's value is row 1 of its answer: what was stored, or why not.
           const row = body.split("\n").find((line) => line.startsWith("1:"));
-          const answer = row && !row.startsWith("1:E") ? (JSON.parse(row.slice(2)) as PortalLogAnswer<unknown> | null) : null;
+          const answer =
+            row && !row.startsWith("1:E") ? (JSON.parse(row.slice(2)) as PortalLogAnswer<unknown> | null) : null;
           if (status === 200 && answer?.status === "saved") acknowledged += 1;
         },
       },
     ],
   });
   if (result.errors > 0 || result.non2xx > 0 || acknowledged !== requests.length) {
-    throw new Error(`Of ${requests.length} writes through HTTP, ${acknowledged} were saved (${result.errors} errors, ${result.non2xx} answers other than 2xx).`);
+    throw new Error(
+      `Of ${requests.length} writes through HTTP, ${acknowledged} were saved (${result.errors} errors, ${result.non2xx} answers other than 2xx).`,
+    );
   }
-  return { writes: acknowledged, perSecond: round(acknowledged / (result.duration || 1)), p50: result.latency.p50, p99: result.latency.p99 };
+  return {
+    writes: acknowledged,
+    perSecond: round(acknowledged / (result.duration || 1)),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
 }
 
 function summary(latencies: number[], elapsedMs: number): PeakResult {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (p: number) => round(sorted[Math.ceil(p * sorted.length) - 1]!);
-  return { writes: latencies.length, perSecond: round(latencies.length / (elapsedMs / 1000)), p50: at(0.5), p99: at(0.99) };
+  return {
+    writes: latencies.length,
+    perSecond: round(latencies.length / (elapsedMs / 1000)),
+    p50: at(0.5),
+    p99: at(0.99),
+  };
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;

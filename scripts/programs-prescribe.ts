@@ -17,22 +17,24 @@ finish(async () => {
       // A program not yet started on asOf is left out; a discharged episode has none.
       programs: state.programs.flatMap(({ program, prescription: p }) =>
         p
-          ? [{
-              kind: program.kind,
-              template: program.template,
-              status: state.plan.status,
-              reasons: state.plan.reasons,
-              week: p.week,
-              phase: p.phase,
-              phaseCode: p.phaseSpec.code,
-              weekOutcome: p.reason,
-              sets: p.sets,
-              reps: p.reps,
-              suggestedLoadKg: p.suggestedLoadKg,
-              loadReason: p.loadReason,
-              completed: p.completed,
-              totalWeeks: p.totalWeeks,
-            }]
+          ? [
+              {
+                kind: program.kind,
+                template: program.template,
+                status: state.plan.status,
+                reasons: state.plan.reasons,
+                week: p.week,
+                phase: p.phase,
+                phaseCode: p.phaseSpec.code,
+                weekOutcome: p.reason,
+                sets: p.sets,
+                reps: p.reps,
+                suggestedLoadKg: p.suggestedLoadKg,
+                loadReason: p.loadReason,
+                completed: p.completed,
+                totalWeeks: p.totalWeeks,
+              },
+            ]
           : [],
       ),
     };

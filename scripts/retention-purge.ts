@@ -19,10 +19,17 @@ runCli(async () => {
   try {
     const started = performance.now();
     const report = await purgeExpiredRecords(prisma, { execute });
-    console.log(execute ? `Erasing the records whose last entry is more than ${RETENTION_YEARS} years old, except those on hold.` : `Dry run: nothing is erased. Add --execute to erase the records listed here.`);
-    if (report.clinics.length === 0) console.log(`No record is past its retention period (${RETENTION_YEARS} years from the last entry).`);
+    console.log(
+      execute
+        ? `Erasing the records whose last entry is more than ${RETENTION_YEARS} years old, except those on hold.`
+        : `Dry run: nothing is erased. Add --execute to erase the records listed here.`,
+    );
+    if (report.clinics.length === 0)
+      console.log(`No record is past its retention period (${RETENTION_YEARS} years from the last entry).`);
     for (const clinic of report.clinics) {
-      console.log(`${clinic.clinicName}: ${clinic.due} past retention, ${clinic.held} on hold, ${clinic.erased} erased${clinic.failed ? `, ${clinic.failed} not erased (an error; run again)` : ""}.`);
+      console.log(
+        `${clinic.clinicName}: ${clinic.due} past retention, ${clinic.held} on hold, ${clinic.erased} erased${clinic.failed ? `, ${clinic.failed} not erased (an error; run again)` : ""}.`,
+      );
     }
     console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   } finally {

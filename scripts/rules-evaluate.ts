@@ -11,7 +11,10 @@ finish(async () => {
   const args = process.argv.slice(2);
   const langAt = args.indexOf("--lang");
   const lang = langAt >= 0 ? args.splice(langAt, 2)[1] : "en";
-  const input = await readCaseInput(lang === "da" || lang === "en" ? args[0] : undefined, "Usage: npm run rules:evaluate -- FILE|- [--lang da|en]");
+  const input = await readCaseInput(
+    lang === "da" || lang === "en" ? args[0] : undefined,
+    "Usage: npm run rules:evaluate -- FILE|- [--lang da|en]",
+  );
   if (typeof input === "number") return input;
   const messages = getMessages(lang as "da" | "en");
   const settings = ruleSettings(input.settings);

@@ -26,7 +26,9 @@ runCli(async () => {
         // The episodes' snapshots and their stored flags, as the sweep reads them.
         await Promise.all([
           loadEpisodeSnapshots(prisma, batch),
-          prisma.flag.findMany({ where: { episodeId: { in: batch }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } } }),
+          prisma.flag.findMany({
+            where: { episodeId: { in: batch }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } },
+          }),
         ]);
       }
       console.log(`Read the data of ${ids.length} episodes in ${seconds()} s (no evaluation).`);

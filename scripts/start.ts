@@ -11,23 +11,33 @@ import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+
 import { today } from "../lib/dates";
 import { createPrismaClient } from "../lib/db/client";
-import { databaseTargetFromEnv, openDatabase, type DatabaseTarget } from "../lib/db/database";
+import { type DatabaseTarget, databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
 import { readEnv, type TEnv } from "../lib/env";
-import { prepareDataKey } from "../lib/identity/data-key-file";
 import { serveApp } from "../lib/http/app-server";
 import { trustedHops } from "../lib/http/client-address";
+import { prepareDataKey } from "../lib/identity/data-key-file";
+import { resolveVapidKeys } from "../lib/reminders/vapid-key-file";
 import { demoExists, describeDemoSignIns, seedDemoOnce } from "../lib/seed/demo";
 import { buildServiceWorker } from "./build-service-worker";
-import { resolveVapidKeys } from "../lib/reminders/vapid-key-file";
 import { runCli, UsageError } from "./cli";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const BUILD_STAMP = path.join(ROOT, ".next", "heelpain-source-fingerprint");
-const SOURCES = ["app", "components", "lib", "instrumentation.ts", "prisma/schema.prisma", "next.config.js", "package-lock.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "instrumentation.ts",
+  "prisma/schema.prisma",
+  "next.config.js",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 runCli(async () => {
   const dev = process.argv.includes("--dev");
@@ -42,9 +52,20 @@ runCli(async () => {
   await prepareVapidKeys(env, target);
 
   const url = `http://localhost:${env.PORT}`;
-  Object.assign(process.env, { NODE_ENV: dev ? "development" : "production", NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url, NEXT_TELEMETRY_DISABLED: "1" });
+  Object.assign(process.env, {
+    NODE_ENV: dev ? "development" : "production",
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
   if (dev) console.log("Starting the development server (pages compile when first opened) …");
-  const app = await serveApp({ dir: ROOT, hostname: env.HOST, port: env.PORT, trustedHops: trustedHops(env.TRUST_PROXY), dev });
+  const app = await serveApp({
+    dir: ROOT,
+    hostname: env.HOST,
+    port: env.PORT,
+    trustedHops: trustedHops(env.TRUST_PROXY),
+    dev,
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => void app.close().then(() => process.exit(0)));
   }
@@ -110,7 +131,10 @@ async function prepareVapidKeys(env: TEnv, target: DatabaseTarget) {
 async function buildIfNeeded() {
   const fingerprint = await sourceFingerprint();
   const built = await readFile(BUILD_STAMP, "utf8").catch(() => null);
-  const hasBuild = await stat(path.join(ROOT, ".next", "BUILD_ID")).then(() => true, () => false);
+  const hasBuild = await stat(path.join(ROOT, ".next", "BUILD_ID")).then(
+    () => true,
+    () => false,
+  );
   if (hasBuild && built === fingerprint) return;
   console.log("Building the app (first start or changed sources; this takes a minute or two) …");
   await buildServiceWorker();

@@ -4,13 +4,14 @@
 // exist yet is created with --new-clinic.
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { readEnv } from "../lib/env";
 import { seedDefaultTemplates } from "../lib/programs/templates";
+import { createClinic } from "../lib/seed/builders";
 import { createUserAccount, MIN_PASSWORD_LENGTH } from "../lib/users/create-user-account";
 import { runCli, UsageError } from "./cli";
-import { createClinic } from "../lib/seed/builders";
 
 const USAGE =
   'Usage: npm run user:create -- --email E --name "Full Name" --role ADMIN|CLINICIAN|PATIENT --clinic "Clinic name" [--new-clinic]';
@@ -35,26 +36,29 @@ runCli(async () => {
     if (!clinic && !values["new-clinic"]) {
       throw new UsageError(`No clinic is named "${clinicName}". Add --new-clinic to create it.`);
     }
-    const password = process.env.USER_PASSWORD ?? (await promptHidden(`Password (at least ${MIN_PASSWORD_LENGTH} characters): `));
+    const password =
+      process.env.USER_PASSWORD ?? (await promptHidden(`Password (at least ${MIN_PASSWORD_LENGTH} characters): `));
     const input = {
       email: values.email ?? "",
       name: values.name ?? "",
       role: values.role?.toUpperCase() ?? "",
       password,
     };
-    const result = await prisma.$transaction(async (tx) => {
-      if (!clinic) {
-        clinic = await createClinic(tx, { name: clinicName });
-        await seedDefaultTemplates(tx, clinic.id);
-      }
-      const created = await createUserAccount(tx, { ...input, clinicId: clinic.id });
-      // Roll back a clinic created for a user that could not be created.
-      if (!created.ok) throw new InvalidUser(created.fieldErrors);
-      return created.user;
-    }).catch((error: unknown) => {
-      if (error instanceof InvalidUser) throw new UsageError(`${error.message}\n${USAGE}`);
-      throw error;
-    });
+    const result = await prisma
+      .$transaction(async (tx) => {
+        if (!clinic) {
+          clinic = await createClinic(tx, { name: clinicName });
+          await seedDefaultTemplates(tx, clinic.id);
+        }
+        const created = await createUserAccount(tx, { ...input, clinicId: clinic.id });
+        // Roll back a clinic created for a user that could not be created.
+        if (!created.ok) throw new InvalidUser(created.fieldErrors);
+        return created.user;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof InvalidUser) throw new UsageError(`${error.message}\n${USAGE}`);
+        throw error;
+      });
     console.log(`Created ${result.role} ${result.email} in clinic "${clinicName}".`);
   } finally {
     await prisma.$disconnect();

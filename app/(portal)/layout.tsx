@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+
 import { OfflineSupport } from "@/components/portal/OfflineSupport";
 
 // The portal is an installable app on the patient's phone (SPEC §10): its manifest and the

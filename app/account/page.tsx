@@ -29,7 +29,13 @@ export default page({ name: "/account", access: "own-account" }, async ({ actor,
           <h2 id="password-heading">{text.passwordTitle}</h2>
           <PasswordForm
             action={changeOwnPasswordAction}
-            text={{ currentPassword: text.currentPassword, newPassword: text.newPassword, confirmPassword: text.confirmPassword, save: text.savePassword, saving: text.saving }}
+            text={{
+              currentPassword: text.currentPassword,
+              newPassword: text.newPassword,
+              confirmPassword: text.confirmPassword,
+              save: text.savePassword,
+              saving: text.saving,
+            }}
           />
         </section>
       </div>

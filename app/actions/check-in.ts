@@ -1,31 +1,52 @@
 "use server";
 import { revalidatePath } from "next/cache";
+
+import { today } from "@/lib/dates";
 import { formAction } from "@/lib/entry/action.server";
 import { ids } from "@/lib/entry/ids";
-import { today } from "@/lib/dates";
 import { errorTexts } from "@/lib/forms/error-text";
 import { formatDate } from "@/lib/i18n/format";
-import { CHECK_IN_FIELDS, MAX_PSFS_ACTIVITIES, PSFS_ACTIVITY_FIELDS, saveWeeklyCheckIn, savePsfsActivities } from "@/lib/portal/weekly-check-in";
+import {
+  CHECK_IN_FIELDS,
+  MAX_PSFS_ACTIVITIES,
+  PSFS_ACTIVITY_FIELDS,
+  savePsfsActivities,
+  saveWeeklyCheckIn,
+} from "@/lib/portal/weekly-check-in";
 
 // The weekly check-in (SPEC §10): the patient answers it in the portal; the clinician sets the
 // patient's own PSFS activities it asks about.
 
 /** Each numbered field (psfs.0, activity.2) has the limit of its kind. */
-const numbered = (limit: object, prefix: string) => Object.fromEntries(Array.from({ length: MAX_PSFS_ACTIVITIES }, (_, i) => [`${prefix}.${i}`, limit]));
+const numbered = (limit: object, prefix: string) =>
+  Object.fromEntries(Array.from({ length: MAX_PSFS_ACTIVITIES }, (_, i) => [`${prefix}.${i}`, limit]));
 
-export const saveWeeklyCheckInAction = formAction({ name: "checkIn.save", access: "own-record", args: [] }, async ({ actor, db, messages, values, answer }) => {
-  const result = await saveWeeklyCheckIn(db, actor, values, today());
-  if (result.status === "invalid") {
-    const limits = { activityPain: CHECK_IN_FIELDS.activityPain, ...numbered(CHECK_IN_FIELDS.psfs, "psfs") };
-    return answer({ errors: errorTexts(result.fieldErrors, messages, limits), formError: messages.validation.summary });
-  }
-  // The page is not drawn again: the form's own thanks stand in for it until the next visit.
-  return answer({ notice: messages.checkIn.saved(formatDate(result.nextDate, actor.locale)) });
-});
+export const saveWeeklyCheckInAction = formAction(
+  { name: "checkIn.save", access: "own-record", args: [] },
+  async ({ actor, db, messages, values, answer }) => {
+    const result = await saveWeeklyCheckIn(db, actor, values, today());
+    if (result.status === "invalid") {
+      const limits = { activityPain: CHECK_IN_FIELDS.activityPain, ...numbered(CHECK_IN_FIELDS.psfs, "psfs") };
+      return answer({
+        errors: errorTexts(result.fieldErrors, messages, limits),
+        formError: messages.validation.summary,
+      });
+    }
+    // The page is not drawn again: the form's own thanks stand in for it until the next visit.
+    return answer({ notice: messages.checkIn.saved(formatDate(result.nextDate, actor.locale)) });
+  },
+);
 
-export const savePsfsActivitiesAction = formAction({ name: "checkIn.saveActivities", access: "clinic-patients", args: [ids.patient, ids.episode] }, async ({ actor, db, messages, values, answer, args: [patientId, episodeId] }) => {
-  const result = await savePsfsActivities(db, actor, episodeId, values);
-  if (result.status === "invalid") return answer({ errors: errorTexts(result.fieldErrors, messages, numbered(PSFS_ACTIVITY_FIELDS.activity, "activity")), formError: messages.validation.summary });
-  revalidatePath(`/patients/${patientId}`);
-  return answer({ notice: messages.checkIn.activitiesSaved });
-});
+export const savePsfsActivitiesAction = formAction(
+  { name: "checkIn.saveActivities", access: "clinic-patients", args: [ids.patient, ids.episode] },
+  async ({ actor, db, messages, values, answer, args: [patientId, episodeId] }) => {
+    const result = await savePsfsActivities(db, actor, episodeId, values);
+    if (result.status === "invalid")
+      return answer({
+        errors: errorTexts(result.fieldErrors, messages, numbered(PSFS_ACTIVITY_FIELDS.activity, "activity")),
+        formError: messages.validation.summary,
+      });
+    revalidatePath(`/patients/${patientId}`);
+    return answer({ notice: messages.checkIn.activitiesSaved });
+  },
+);

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+
 import { today } from "@/lib/dates";
 import { commandAction, formAction } from "@/lib/entry/action.server";
 import { ids } from "@/lib/entry/ids";
@@ -26,7 +27,8 @@ export const changeEpisodeStatusAction = commandAction(
   async ({ actor, db, messages, args: [patientId, episodeId], values }) => {
     try {
       const result = await changeEpisodeStatus(db, actor, episodeId, values, today());
-      if (result.status === "invalid") return { error: Object.values(errorTexts(result.fieldErrors, messages))[0] ?? messages.validation.summary };
+      if (result.status === "invalid")
+        return { error: Object.values(errorTexts(result.fieldErrors, messages))[0] ?? messages.validation.summary };
     } catch (error) {
       if (isAppError(error, "CONFLICT")) return { error: messages.patient.conflict };
       throw error;

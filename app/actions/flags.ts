@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+
 import { formAction } from "@/lib/entry/action.server";
 import { ids } from "@/lib/entry/ids";
 import { isAppError } from "@/lib/errors";
@@ -12,7 +13,12 @@ export const acknowledgeFlagAction = formAction(
     const note = String(formData.get("note") ?? "");
     try {
       const result = await acknowledgeFlag(db, actor, flagId, note);
-      if (result.status === "invalid") return answer({ values: { note }, errors: errorTexts(result.fieldErrors, messages, ACKNOWLEDGE_FIELDS), formError: messages.validation.summary });
+      if (result.status === "invalid")
+        return answer({
+          values: { note },
+          errors: errorTexts(result.fieldErrors, messages, ACKNOWLEDGE_FIELDS),
+          formError: messages.validation.summary,
+        });
     } catch (error) {
       if (isAppError(error, "CONFLICT")) return answer({ values: { note }, formError: messages.flags.notOpen });
       throw error;

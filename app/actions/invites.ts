@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { deliverEmailInBackground } from "@/lib/email/delivery-runner.server";
+
 import { waitSentence } from "@/lib/auth/throttled";
+import { deliverEmailInBackground } from "@/lib/email/delivery-runner.server";
 import { callAction, formAction } from "@/lib/entry/action.server";
 import { ids } from "@/lib/entry/ids";
 import { isAppError } from "@/lib/errors";
@@ -21,15 +22,19 @@ import { ZInviteToken } from "@/lib/invites/tokens";
 export const createInviteAction = formAction(
   { name: "invites.create", access: "clinic-patients", args: [ids.patient] },
   async ({ actor, db, messages, args: [patientId], values, answer }) => {
-    const created = await createInvite(db, actor, patientId, new Date(), await appUrl(), values).catch((error: unknown) => {
-      if (isAppError(error, "CONFLICT")) return null;
-      throw error;
-    });
+    const created = await createInvite(db, actor, patientId, new Date(), await appUrl(), values).catch(
+      (error: unknown) => {
+        if (isAppError(error, "CONFLICT")) return null;
+        throw error;
+      },
+    );
     revalidatePath(`/patients/${patientId}`);
     if (!created) return answer({ values: {}, formError: messages.invite.createdMeanwhile });
-    if (created.status === "invalid") return answer({ errors: errorTexts(created.fieldErrors, messages), formError: messages.validation.summary });
+    if (created.status === "invalid")
+      return answer({ errors: errorTexts(created.fieldErrors, messages), formError: messages.validation.summary });
     deliverEmailInBackground();
-    if (created.status === "passwordLinkSent") return answer({ values: {}, notice: messages.invite.passwordLinkSent(created.emailedTo) });
+    if (created.status === "passwordLinkSent")
+      return answer({ values: {}, notice: messages.invite.passwordLinkSent(created.emailedTo) });
     return answer({ values: { link: created.link }, notice: messages.invite.emailed(created.emailedTo) });
   },
 );
@@ -42,12 +47,21 @@ export const acceptInviteAction = formAction(
   async ({ db, locale, messages, args: [token], values, answer }) => {
     const result = await acceptInviteThrottled(db, token, values, locale, new Date(), await clientIp());
     const next = { values: { name: values.name } };
-    const refused = { USED: messages.invite.used, EXPIRED: messages.invite.expired, INVALID: messages.invite.invalid, CLOSED: messages.invite.closed } as const;
+    const refused = {
+      USED: messages.invite.used,
+      EXPIRED: messages.invite.expired,
+      INVALID: messages.invite.invalid,
+      CLOSED: messages.invite.closed,
+    } as const;
     switch (result.status) {
       case "ACCEPTED":
         return answer({ values: {}, notice: messages.invite.accepted, done: true });
       case "INVALID_INPUT":
-        return answer({ ...next, errors: errorTexts(result.fieldErrors, messages), formError: messages.validation.summary });
+        return answer({
+          ...next,
+          errors: errorTexts(result.fieldErrors, messages),
+          formError: messages.validation.summary,
+        });
       case "THROTTLED":
         return answer({ ...next, formError: waitSentence(messages, result.retryAfterMs) });
       default:
@@ -57,6 +71,9 @@ export const acceptInviteAction = formAction(
 );
 
 /** The patient's own physiotherapist reads the password link waiting in the outbox (no mail server); audited. */
-export const revealPasswordLinkAction = callAction({ name: "invites.revealPasswordLink", access: "clinic-patients", args: [ids.patient] }, async ({ actor, db, args: [patientId] }) => ({
-  link: await revealWaitingPasswordLink(db, actor, patientId, new Date()),
-}));
+export const revealPasswordLinkAction = callAction(
+  { name: "invites.revealPasswordLink", access: "clinic-patients", args: [ids.patient] },
+  async ({ actor, db, args: [patientId] }) => ({
+    link: await revealWaitingPasswordLink(db, actor, patientId, new Date()),
+  }),
+);

@@ -1,18 +1,19 @@
 "use server";
 import { revalidatePath } from "next/cache";
+
 import { today } from "@/lib/dates";
 import { formAction } from "@/lib/entry/action.server";
 import { errorTexts } from "@/lib/forms/error-text";
 import type { ErrorCode } from "@/lib/forms/form-input";
-import { PATIENT_FIELDS } from "@/lib/patients/patient-input";
 import type { FormState } from "@/lib/forms/form-state";
+import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/generated/prisma/enums";
 import { columnHeader } from "@/lib/patients/import/import-columns";
 import { importPatients, type ImportResult } from "@/lib/patients/import/import-patients";
 import type { FileProblem } from "@/lib/patients/import/read-import-file";
 import type { ImportErrorCode } from "@/lib/patients/import/validate-import-rows";
+import { PATIENT_FIELDS } from "@/lib/patients/patient-input";
 
 /** What the import page shows after a check or an import: sentences and rows, made on the server. */
 export type ImportOutcome = {
@@ -30,7 +31,8 @@ export const importPatientsAction = formAction(
   { name: "patients.import", access: "clinic-admin", args: [], extra: { outcome: null as ImportOutcome | null } },
   async ({ actor, db, messages, formData, answer }) => {
     const file = formData.get("file");
-    if (!(file instanceof File) || file.size === 0) return answer({ errors: errorTexts({ file: "required" }, messages), formError: messages.validation.summary });
+    if (!(file instanceof File) || file.size === 0)
+      return answer({ errors: errorTexts({ file: "required" }, messages), formError: messages.validation.summary });
     const dryRun = formData.get("$mode") !== "import";
     const result = await importPatients(db, actor, new Uint8Array(await file.arrayBuffer()), { dryRun, today });
     if (result.status === "imported") revalidatePath("/caseload");
@@ -52,7 +54,9 @@ function outcomeOf(result: ImportResult, messages: Messages, locale: Locale): Im
       const lines = new Set(result.errors.map((error) => error.line)).size;
       // The import's own codes, else the patient form's sentence for the field (with its limits).
       const errorText = (field: string, code: ImportErrorCode) =>
-        code in text.errors ? text.errors[code as keyof typeof text.errors] : errorTexts({ [field]: code as ErrorCode }, messages, PATIENT_FIELDS)[field]!;
+        code in text.errors
+          ? text.errors[code as keyof typeof text.errors]
+          : errorTexts({ [field]: code as ErrorCode }, messages, PATIENT_FIELDS)[field]!;
       return {
         kind: "invalid",
         message: text.invalid(result.errors.length, lines),

@@ -4,9 +4,9 @@ import { callAction } from "@/lib/entry/action.server";
 import { errorTexts } from "@/lib/forms/error-text";
 import { trimmedValues, ZFormFields } from "@/lib/forms/form-input";
 import type { Messages } from "@/lib/i18n";
+import type { PortalLogAnswer } from "@/lib/portal/portal-log-answer";
 import { logMorningPain, logSession, PORTAL_LOG_FIELDS } from "@/lib/portal/portal-logs";
 import { sessionLine } from "@/lib/portal/session-line";
-import type { PortalLogAnswer } from "@/lib/portal/portal-log-answer";
 
 // The portal's two daily writes answer with what was stored, and the portal shows it without
 // drawing the page again: no revalidatePath. At the morning peak, drawing the portal again
@@ -18,14 +18,28 @@ function refusal(fieldErrors: Parameters<typeof errorTexts>[0], messages: Messag
   return { status: "invalid", errors, formError: messages.validation.summary };
 }
 
-export const logMorningPainAction = callAction({ name: "portal.logMorningPain", access: "own-record", args: [ZFormFields] }, async ({ actor, db, messages, args: [fields] }) => {
-  const result = await logMorningPain(db, actor, trimmedValues(fields), today());
-  if (result.status === "invalid") return refusal(result.fieldErrors, messages);
-  return { status: "saved" as const, saved: { value: result.value, logged: messages.portal.morningLogged(result.value) }, notice: messages.portal.morningSaved };
-});
+export const logMorningPainAction = callAction(
+  { name: "portal.logMorningPain", access: "own-record", args: [ZFormFields] },
+  async ({ actor, db, messages, args: [fields] }) => {
+    const result = await logMorningPain(db, actor, trimmedValues(fields), today());
+    if (result.status === "invalid") return refusal(result.fieldErrors, messages);
+    return {
+      status: "saved" as const,
+      saved: { value: result.value, logged: messages.portal.morningLogged(result.value) },
+      notice: messages.portal.morningSaved,
+    };
+  },
+);
 
-export const logSessionAction = callAction({ name: "portal.logSession", access: "own-record", args: [ZFormFields] }, async ({ actor, db, messages, args: [fields] }) => {
-  const result = await logSession(db, actor, trimmedValues(fields), today());
-  if (result.status === "invalid") return refusal(result.fieldErrors, messages);
-  return { status: "saved" as const, saved: { assignmentId: result.session.assignmentId, line: sessionLine(result.session, messages, actor.locale) }, notice: messages.portal.sessionSaved };
-});
+export const logSessionAction = callAction(
+  { name: "portal.logSession", access: "own-record", args: [ZFormFields] },
+  async ({ actor, db, messages, args: [fields] }) => {
+    const result = await logSession(db, actor, trimmedValues(fields), today());
+    if (result.status === "invalid") return refusal(result.fieldErrors, messages);
+    return {
+      status: "saved" as const,
+      saved: { assignmentId: result.session.assignmentId, line: sessionLine(result.session, messages, actor.locale) },
+      notice: messages.portal.sessionSaved,
+    };
+  },
+);

@@ -2,18 +2,32 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+
 import { today } from "@/lib/dates";
 import { commandAction, formAction, type FormContext } from "@/lib/entry/action.server";
 import { ids } from "@/lib/entry/ids";
 import { errorTexts } from "@/lib/forms/error-text";
 import type { FieldLimits } from "@/lib/forms/field-limits";
 import type { Messages } from "@/lib/i18n";
-import { adjustAssignment, assignmentFields, assignProgram, continueAsMaintenance, endAssignment, overrideProgression, type ProgramWriteResult } from "@/lib/programs/assignments";
+import {
+  adjustAssignment,
+  assignmentFields,
+  assignProgram,
+  continueAsMaintenance,
+  endAssignment,
+  overrideProgression,
+  type ProgramWriteResult,
+} from "@/lib/programs/assignments";
 import { ZProgramContent } from "@/lib/programs/default-templates";
 import { programContentFields } from "@/lib/programs/program-content-input";
 
 /** The form's answer to a write that was not saved. */
-function notSaved(result: Exclude<ProgramWriteResult, { status: "saved" }>, answer: FormContext["answer"], messages: Messages, ranges: FieldLimits) {
+function notSaved(
+  result: Exclude<ProgramWriteResult, { status: "saved" }>,
+  answer: FormContext["answer"],
+  messages: Messages,
+  ranges: FieldLimits,
+) {
   if (result.status === "alreadyActive") return answer({ formError: messages.programs.alreadyActive });
   return answer({ errors: errorTexts(result.fieldErrors, messages, ranges), formError: messages.validation.summary });
 }
@@ -30,7 +44,11 @@ export const assignProgramAction = formAction(
 
 /** Saves an adjusted copy; `content` is the copy shown in the form (for its fields' ranges). */
 export const adjustAssignmentAction = formAction(
-  { name: "programs.adjust", access: "clinic-patients", args: [ids.patient, ids.assignment, ZProgramContent.describe("content")] },
+  {
+    name: "programs.adjust",
+    access: "clinic-patients",
+    args: [ids.patient, ids.assignment, ZProgramContent.describe("content")],
+  },
   async ({ actor, db, messages, args: [patientId, assignmentId, content], values, answer }) => {
     const result = await adjustAssignment(db, actor, assignmentId, values);
     if (result.status === "saved") redirect(`/patients/${patientId}`);
@@ -39,7 +57,11 @@ export const adjustAssignmentAction = formAction(
 );
 
 export const overrideProgressionAction = formAction(
-  { name: "programs.override", access: "clinic-patients", args: [ids.patient, ids.assignment, z.number().int().min(1).max(52).describe("phases")] },
+  {
+    name: "programs.override",
+    access: "clinic-patients",
+    args: [ids.patient, ids.assignment, z.number().int().min(1).max(52).describe("phases")],
+  },
   async ({ actor, db, messages, args: [patientId, assignmentId, phases], values, answer }) => {
     const result = await overrideProgression(db, actor, assignmentId, values);
     if (result.status !== "saved") return notSaved(result, answer, messages, assignmentFields(phases));

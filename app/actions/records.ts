@@ -2,16 +2,19 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+
 import { today } from "@/lib/dates";
 import { commandAction, formAction } from "@/lib/entry/action.server";
 import { ids } from "@/lib/entry/ids";
 import { errorTexts } from "@/lib/forms/error-text";
 import { DELETE_FIELDS, deleteClinicalRecord } from "@/lib/records/clinical-records";
-import { RECORD_FORM_KINDS, rawRecordInput, recordFields, ZRecordFormKind } from "@/lib/records/record-forms";
+import { rawRecordInput, RECORD_FORM_KINDS, recordFields, ZRecordFormKind } from "@/lib/records/record-forms";
 import { saveAssessment, saveIntervention, saveOutcome } from "@/lib/records/record-services";
 
 const SAVE = { assessment: saveAssessment, outcome: saveOutcome, intervention: saveIntervention };
-const ZTarget = z.object({ patientId: ids.patient, episodeId: ids.episode, recordId: ids.record.nullable() }).describe("target");
+const ZTarget = z
+  .object({ patientId: ids.patient, episodeId: ids.episode, recordId: ids.record.nullable() })
+  .describe("target");
 
 /** Records (recordId null) or corrects an assessment, outcome or intervention. */
 export const saveRecordAction = formAction(
@@ -37,10 +40,18 @@ export const saveRecordAction = formAction(
 export const deleteRecordAction = commandAction(
   { name: "records.delete", access: "clinic-patients", args: [ZRecordFormKind, ids.patient, ids.record] },
   async ({ actor, db, messages, args: [kind, patientId, recordId], formData }) => {
-    const result = await deleteClinicalRecord(db, actor, RECORD_FORM_KINDS[kind], recordId, formData.get("reason") ?? "");
+    const result = await deleteClinicalRecord(
+      db,
+      actor,
+      RECORD_FORM_KINDS[kind],
+      recordId,
+      formData.get("reason") ?? "",
+    );
     if (result.status === "invalid") {
       const errors = errorTexts(result.fieldErrors, messages, DELETE_FIELDS);
-      return { error: errors.form ?? `${messages.record.deleteReason}: ${errors.reason ?? messages.validation.required}` };
+      return {
+        error: errors.form ?? `${messages.record.deleteReason}: ${errors.reason ?? messages.validation.required}`,
+      };
     }
     revalidatePath(`/patients/${patientId}`);
     return { error: null };

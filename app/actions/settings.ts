@@ -1,24 +1,33 @@
 "use server";
 import { revalidatePath } from "next/cache";
+
 import { callAction, formAction } from "@/lib/entry/action.server";
 import { errorTexts } from "@/lib/forms/error-text";
+import { refreshReportFactsInBackground } from "@/lib/reports/report-facts-runner.server";
 import { updateClinicRuleSettings } from "@/lib/rules/clinic-rule-settings";
 import { reevaluationProgress } from "@/lib/rules/reevaluation";
-import { refreshReportFactsInBackground } from "@/lib/reports/report-facts-runner.server";
 import { reevaluateInBackground } from "@/lib/rules/reevaluation-runner.server";
 import { SETTING_FIELDS } from "@/lib/rules/settings";
 
-export const saveRuleSettingsAction = formAction({ name: "settings.saveRules", access: "clinic-admin", args: [] }, async ({ actor, db, messages, values, answer }) => {
-  const result = await updateClinicRuleSettings(db, actor, values);
-  if (result.status === "invalid") return answer({ errors: errorTexts(result.fieldErrors, messages, SETTING_FIELDS), formError: messages.validation.summary });
-  // The change and the request to re-evaluate are saved; the flags follow in the background.
-  reevaluateInBackground(actor.clinicId);
-  refreshReportFactsInBackground(actor.clinicId);
-  revalidatePath("/", "layout");
-  return answer({ notice: messages.settings.saved(result.episodes) });
-});
+export const saveRuleSettingsAction = formAction(
+  { name: "settings.saveRules", access: "clinic-admin", args: [] },
+  async ({ actor, db, messages, values, answer }) => {
+    const result = await updateClinicRuleSettings(db, actor, values);
+    if (result.status === "invalid")
+      return answer({
+        errors: errorTexts(result.fieldErrors, messages, SETTING_FIELDS),
+        formError: messages.validation.summary,
+      });
+    // The change and the request to re-evaluate are saved; the flags follow in the background.
+    reevaluateInBackground(actor.clinicId);
+    refreshReportFactsInBackground(actor.clinicId);
+    revalidatePath("/", "layout");
+    return answer({ notice: messages.settings.saved(result.episodes) });
+  },
+);
 
 /** How far the re-evaluation of the clinic's flags has come, for the settings page to show. */
-export const reevaluationProgressAction = callAction({ name: "settings.reevaluationProgress", access: "clinic-admin", args: [] }, async ({ actor, db }) =>
-  reevaluationProgress(db, actor.clinicId),
+export const reevaluationProgressAction = callAction(
+  { name: "settings.reevaluationProgress", access: "clinic-admin", args: [] },
+  async ({ actor, db }) => reevaluationProgress(db, actor.clinicId),
 );

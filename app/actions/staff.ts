@@ -1,12 +1,20 @@
 "use server";
 import { revalidatePath } from "next/cache";
+
 import { deliverEmailInBackground } from "@/lib/email/delivery-runner.server";
 import { formAction } from "@/lib/entry/action.server";
 import { ids } from "@/lib/entry/ids";
 import { errorTexts } from "@/lib/forms/error-text";
-import type { Messages } from "@/lib/i18n";
 import { appUrl } from "@/lib/http/app-url.server";
-import { changeStaffRole, inviteStaff, sendPasswordReset, setStaffActive, STAFF_FIELDS, type StaffResult } from "@/lib/users/staff-admin";
+import type { Messages } from "@/lib/i18n";
+import {
+  changeStaffRole,
+  inviteStaff,
+  sendPasswordReset,
+  setStaffActive,
+  STAFF_FIELDS,
+  type StaffResult,
+} from "@/lib/users/staff-admin";
 
 // Staff administration on /admin/users (SPEC §7 Admin). Each row's action answers in the row.
 
@@ -22,29 +30,44 @@ function answerOf(result: StaffResult, messages: Messages, notice: string) {
   }
 }
 
-export const inviteStaffAction = formAction({ name: "staff.invite", access: "clinic-admin", args: [] }, async ({ actor, db, messages, values, answer }) => {
-  const result = await inviteStaff(db, actor, values, new Date(), await appUrl());
-  if (result.status !== "saved") return answer(answerOf(result, messages, ""));
-  deliverEmailInBackground();
-  // A fresh, empty form for the next invitation.
-  return answer({ ...answerOf(result, messages, messages.admin.users.invited(values.email?.trim().toLowerCase() ?? "")), values: {} });
-});
-
-export const changeStaffRoleAction = formAction({ name: "staff.changeRole", access: "clinic-admin", args: [ids.user] }, async ({ actor, db, messages, args: [userId], values, answer }) =>
-  answer(answerOf(await changeStaffRole(db, actor, userId, values), messages, messages.admin.users.done)),
+export const inviteStaffAction = formAction(
+  { name: "staff.invite", access: "clinic-admin", args: [] },
+  async ({ actor, db, messages, values, answer }) => {
+    const result = await inviteStaff(db, actor, values, new Date(), await appUrl());
+    if (result.status !== "saved") return answer(answerOf(result, messages, ""));
+    deliverEmailInBackground();
+    // A fresh, empty form for the next invitation.
+    return answer({
+      ...answerOf(result, messages, messages.admin.users.invited(values.email?.trim().toLowerCase() ?? "")),
+      values: {},
+    });
+  },
 );
 
-export const deactivateStaffAction = formAction({ name: "staff.deactivate", access: "clinic-admin", args: [ids.user] }, async ({ actor, db, messages, args: [userId], answer }) =>
-  answer(answerOf(await setStaffActive(db, actor, userId, false), messages, messages.admin.users.done)),
+export const changeStaffRoleAction = formAction(
+  { name: "staff.changeRole", access: "clinic-admin", args: [ids.user] },
+  async ({ actor, db, messages, args: [userId], values, answer }) =>
+    answer(answerOf(await changeStaffRole(db, actor, userId, values), messages, messages.admin.users.done)),
 );
 
-export const reactivateStaffAction = formAction({ name: "staff.reactivate", access: "clinic-admin", args: [ids.user] }, async ({ actor, db, messages, args: [userId], answer }) =>
-  answer(answerOf(await setStaffActive(db, actor, userId, true), messages, messages.admin.users.done)),
+export const deactivateStaffAction = formAction(
+  { name: "staff.deactivate", access: "clinic-admin", args: [ids.user] },
+  async ({ actor, db, messages, args: [userId], answer }) =>
+    answer(answerOf(await setStaffActive(db, actor, userId, false), messages, messages.admin.users.done)),
 );
 
-export const sendStaffPasswordResetAction = formAction({ name: "staff.sendPasswordReset", access: "clinic-admin", args: [ids.user] }, async ({ actor, db, messages, args: [userId], answer }) => {
-  const { email } = await sendPasswordReset(db, actor, userId, new Date(), await appUrl());
-  deliverEmailInBackground();
-  revalidatePath("/admin/outbox");
-  return answer({ notice: messages.admin.users.resetSent(email) });
-});
+export const reactivateStaffAction = formAction(
+  { name: "staff.reactivate", access: "clinic-admin", args: [ids.user] },
+  async ({ actor, db, messages, args: [userId], answer }) =>
+    answer(answerOf(await setStaffActive(db, actor, userId, true), messages, messages.admin.users.done)),
+);
+
+export const sendStaffPasswordResetAction = formAction(
+  { name: "staff.sendPasswordReset", access: "clinic-admin", args: [ids.user] },
+  async ({ actor, db, messages, args: [userId], answer }) => {
+    const { email } = await sendPasswordReset(db, actor, userId, new Date(), await appUrl());
+    deliverEmailInBackground();
+    revalidatePath("/admin/outbox");
+    return answer({ notice: messages.admin.users.resetSent(email) });
+  },
+);

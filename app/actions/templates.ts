@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+
 import { formAction, type FormContext } from "@/lib/entry/action.server";
 import { ids } from "@/lib/entry/ids";
 import { errorTexts } from "@/lib/forms/error-text";
@@ -12,17 +13,25 @@ import { copyTemplate, saveTemplateVersion, TEMPLATE_FIELDS, type TemplateResult
 
 const TEMPLATES_PATH = "/settings/templates";
 
-function notSaved(result: Exclude<TemplateResult, { status: "saved" }>, answer: FormContext["answer"], messages: Messages, ranges: FieldLimits = TEMPLATE_FIELDS) {
+function notSaved(
+  result: Exclude<TemplateResult, { status: "saved" }>,
+  answer: FormContext["answer"],
+  messages: Messages,
+  ranges: FieldLimits = TEMPLATE_FIELDS,
+) {
   if (result.status === "stale") return answer({ formError: messages.templates.stale });
   return answer({ errors: errorTexts(result.fieldErrors, messages, ranges), formError: messages.validation.summary });
 }
 
-export const copyTemplateAction = formAction({ name: "templates.copy", access: "clinic-admin", args: [ids.template] }, async ({ actor, db, messages, args: [templateId], values, answer }) => {
-  const result = await copyTemplate(db, actor, templateId, values);
-  if (result.status !== "saved") return notSaved(result, answer, messages);
-  revalidatePath(TEMPLATES_PATH);
-  return answer({ values: {}, notice: messages.templates.copied });
-});
+export const copyTemplateAction = formAction(
+  { name: "templates.copy", access: "clinic-admin", args: [ids.template] },
+  async ({ actor, db, messages, args: [templateId], values, answer }) => {
+    const result = await copyTemplate(db, actor, templateId, values);
+    if (result.status !== "saved") return notSaved(result, answer, messages);
+    revalidatePath(TEMPLATES_PATH);
+    return answer({ values: {}, notice: messages.templates.copied });
+  },
+);
 
 /** Saves an edit as the template's next version; `content` is the version edited (for the fields' ranges). */
 export const saveTemplateVersionAction = formAction(

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+
 import { requestPasswordResetAction } from "@/app/actions/account";
 import { ForgotPasswordForm } from "@/components/AccountForms";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
@@ -17,7 +18,10 @@ export default page({ name: "/forgot-password", access: "public" }, async ({ act
         <p className="brand">{messages.app.name}</p>
         <h1>{text.title}</h1>
         <p>{text.intro}</p>
-        <ForgotPasswordForm action={requestPasswordResetAction} text={{ email: text.email, submit: text.submit, submitting: text.submitting }} />
+        <ForgotPasswordForm
+          action={requestPasswordResetAction}
+          text={{ email: text.email, submit: text.submit, submitting: text.submitting }}
+        />
         <p>
           <Link href="/sign-in">{text.backToSignIn}</Link>
         </p>

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+
 import { LanguageSwitch } from "@/components/LanguageSwitch";
 import { SignInForm } from "@/components/SignInForm";
 import { homePath } from "@/lib/auth/permissions";
-import { getLocale } from "@/lib/i18n/locale.server";
 import { page } from "@/lib/entry/page.server";
+import { getLocale } from "@/lib/i18n/locale.server";
 
 export default page({ name: "/sign-in", access: "public" }, async ({ actor, messages }) => {
   if (actor) redirect(homePath(actor));

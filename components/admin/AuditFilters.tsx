@@ -1,12 +1,24 @@
 import Link from "next/link";
+
 import type { AuditQuery } from "@/lib/audit/audit-log";
 import { AuditAction } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
+
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 
 /** A plain GET form, like the caseload's: the view of the log lives in the URL. */
-export function AuditFilters({ query, patient, users, messages }: { query: AuditQuery; patient: { id: string; name: string } | null; users: { id: string; name: string }[]; messages: Messages }) {
+export function AuditFilters({
+  query,
+  patient,
+  users,
+  messages,
+}: {
+  query: AuditQuery;
+  patient: { id: string; name: string } | null;
+  users: { id: string; name: string }[];
+  messages: Messages;
+}) {
   const text = messages.admin.audit;
   return (
     <form method="get" action="/admin/audit" className="filters" role="search" aria-label={text.title}>
@@ -18,8 +30,20 @@ export function AuditFilters({ query, patient, users, messages }: { query: Audit
           <input type="hidden" name="patient" value={patient.id} />
         </p>
       )}
-      <SelectField id="user" label={text.user} defaultValue={query.user ?? ""} placeholder={text.anyUser} options={users.map((user) => ({ value: user.id, label: user.name }))} />
-      <SelectField id="action" label={text.action} defaultValue={query.action ?? ""} placeholder={text.anyAction} options={Object.values(AuditAction).map((action) => ({ value: action, label: text.actions[action] }))} />
+      <SelectField
+        id="user"
+        label={text.user}
+        defaultValue={query.user ?? ""}
+        placeholder={text.anyUser}
+        options={users.map((user) => ({ value: user.id, label: user.name }))}
+      />
+      <SelectField
+        id="action"
+        label={text.action}
+        defaultValue={query.action ?? ""}
+        placeholder={text.anyAction}
+        options={Object.values(AuditAction).map((action) => ({ value: action, label: text.actions[action] }))}
+      />
       <TextField id="from" label={text.from} type="date" defaultValue={query.from ?? ""} />
       <TextField id="to" label={text.to} type="date" defaultValue={query.to ?? ""} />
       <div className="filter-actions">

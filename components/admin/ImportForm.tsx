@@ -1,15 +1,23 @@
 "use client";
 import Link from "next/link";
-import { useTransition, type FormEvent } from "react";
+import { type FormEvent, useTransition } from "react";
+
 import type { ImportFormState } from "@/app/actions/patient-import";
 import { initialFormState } from "@/lib/forms/form-state";
+
 import { DataTable } from "../DataTable";
 import { FormMessages } from "../FormMessages";
 import { useResilientActionState } from "../use-resilient-action";
 
 type Text = {
-  file: string; check: string; run: string; working: string; networkError: string; toCaseload: string;
-  errorsTitle: string; errorColumns: { line: string; column: string; error: string };
+  file: string;
+  check: string;
+  run: string;
+  working: string;
+  networkError: string;
+  toCaseload: string;
+  errorsTitle: string;
+  errorColumns: { line: string; column: string; error: string };
 };
 
 /**
@@ -17,8 +25,18 @@ type Text = {
  * rather than through its action, so the chosen file stays chosen after a check (React resets
  * a form its action has handled) and Import sends the same file.
  */
-export function ImportForm({ action, text }: { action: (state: ImportFormState, formData: FormData) => Promise<ImportFormState>; text: Text }) {
-  const [state, formAction, pending] = useResilientActionState<ImportFormState>(action, { ...initialFormState(), outcome: null }, text.networkError);
+export function ImportForm({
+  action,
+  text,
+}: {
+  action: (state: ImportFormState, formData: FormData) => Promise<ImportFormState>;
+  text: Text;
+}) {
+  const [state, formAction, pending] = useResilientActionState<ImportFormState>(
+    action,
+    { ...initialFormState(), outcome: null },
+    text.networkError,
+  );
   const [, startTransition] = useTransition();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -33,7 +51,14 @@ export function ImportForm({ action, text }: { action: (state: ImportFormState, 
         <FormMessages state={state} />
         <div className="field">
           <label htmlFor="import-file">{text.file}</label>
-          <input id="import-file" name="file" type="file" accept=".csv,text/csv" aria-invalid={Boolean(fileError)} aria-describedby={fileError ? "import-file-error" : undefined} />
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            aria-invalid={Boolean(fileError)}
+            aria-describedby={fileError ? "import-file-error" : undefined}
+          />
           {fileError && (
             <p id="import-file-error" className="field-error">
               {fileError}
@@ -50,7 +75,10 @@ export function ImportForm({ action, text }: { action: (state: ImportFormState, 
         </div>
       </form>
       {outcome && (
-        <section aria-live="polite" className={outcome.kind === "imported" || outcome.kind === "checked" ? "notice" : "form-error"}>
+        <section
+          aria-live="polite"
+          className={outcome.kind === "imported" || outcome.kind === "checked" ? "notice" : "form-error"}
+        >
           <p>{outcome.message}</p>
           {outcome.kind === "imported" && <Link href="/caseload?scope=clinic&status=any">{text.toCaseload}</Link>}
         </section>
@@ -62,7 +90,10 @@ export function ImportForm({ action, text }: { action: (state: ImportFormState, 
           <DataTable
             label={text.errorsTitle}
             columns={[text.errorColumns.line, text.errorColumns.column, text.errorColumns.error]}
-            rows={outcome.errors.map((error, i) => ({ key: `${error.line}-${error.column}-${i}`, cells: [error.line, error.column, error.error] }))}
+            rows={outcome.errors.map((error, i) => ({
+              key: `${error.line}-${error.column}-${i}`,
+              cells: [error.line, error.column, error.error],
+            }))}
             className="import-errors"
           />
         </section>

@@ -1,9 +1,10 @@
-import { DetailsList } from "../DetailsList";
+import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatMoment, formatNumber } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/generated/prisma/enums";
 import type { JobStatus } from "@/lib/scheduler/job-status";
 import { MAX_ATTEMPTS } from "@/lib/scheduler/schedule";
+
+import { DetailsList } from "../DetailsList";
 
 /** Each scheduled job: what it does, how its last run went, and when it runs next. */
 export function ScheduledJobs({ jobs, messages, locale }: { jobs: JobStatus[]; messages: Messages; locale: Locale }) {
@@ -26,7 +27,11 @@ export function ScheduledJobs({ jobs, messages, locale }: { jobs: JobStatus[]; m
         const about = text.jobs[job.job as keyof typeof text.jobs];
         const summary = job.last?.status === "SUCCEEDED" ? job.last.summary : null;
         // In the catalog's order (the database keeps JSON keys in its own).
-        const counts = summary ? Object.keys(text.summary).filter((key) => key in summary).map((key) => [key, summary[key]!] as const) : [];
+        const counts = summary
+          ? Object.keys(text.summary)
+              .filter((key) => key in summary)
+              .map((key) => [key, summary[key]!] as const)
+          : [];
         return (
           <div key={job.job} className="scheduled-job">
             <h3>{about.name}</h3>

@@ -1,6 +1,8 @@
 "use client";
 import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+
+import { type FormState, initialFormState } from "@/lib/forms/form-state";
+
 import { ConfirmDialog } from "../ConfirmDialog";
 import { FormMessages } from "../FormMessages";
 import { FormShell } from "../FormShell";
@@ -26,12 +28,43 @@ export function InviteStaffForm({
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={{ save: text.submit, saving: text.submitting }} className="stack">
+    <FormShell
+      state={state}
+      formAction={formAction}
+      pending={pending}
+      text={{ save: text.submit, saving: text.submitting }}
+      className="stack"
+    >
       <div className="field-row">
-        <TextField id="name" label={text.name} autoComplete="off" defaultValue={state.values.name} error={state.errors.name} />
-        <TextField id="email" label={text.email} type="email" autoComplete="off" defaultValue={state.values.email} error={state.errors.email} />
-        <SelectField id="role" label={text.role} options={roles} defaultValue={state.values.role ?? "CLINICIAN"} error={state.errors.role} />
-        <SelectField id="locale" label={text.language} options={languages} defaultValue={state.values.locale ?? defaultLanguage} error={state.errors.locale} />
+        <TextField
+          id="name"
+          label={text.name}
+          autoComplete="off"
+          defaultValue={state.values.name}
+          error={state.errors.name}
+        />
+        <TextField
+          id="email"
+          label={text.email}
+          type="email"
+          autoComplete="off"
+          defaultValue={state.values.email}
+          error={state.errors.email}
+        />
+        <SelectField
+          id="role"
+          label={text.role}
+          options={roles}
+          defaultValue={state.values.role ?? "CLINICIAN"}
+          error={state.errors.role}
+        />
+        <SelectField
+          id="locale"
+          label={text.language}
+          options={languages}
+          defaultValue={state.values.locale ?? defaultLanguage}
+          error={state.errors.locale}
+        />
       </div>
     </FormShell>
   );
@@ -56,22 +89,48 @@ export function StaffActions({
   active: boolean;
   roles: Option[];
   actions: { changeRole: FormAction; deactivate: FormAction; reactivate: FormAction; sendReset: FormAction };
-  text: { role: string; saveRole: string; deactivate: string; deactivateTitle: string; deactivateBody: string; cancel: string; reactivate: string; sendReset: string };
+  text: {
+    role: string;
+    saveRole: string;
+    deactivate: string;
+    deactivateTitle: string;
+    deactivateBody: string;
+    cancel: string;
+    reactivate: string;
+    sendReset: string;
+  };
 }) {
   const [roleState, changeRole, rolePending] = useActionState(actions.changeRole, initialFormState());
-  const [activeState, setActive, activePending] = useActionState(active ? actions.deactivate : actions.reactivate, initialFormState());
+  const [activeState, setActive, activePending] = useActionState(
+    active ? actions.deactivate : actions.reactivate,
+    initialFormState(),
+  );
   const [resetState, sendReset, resetPending] = useActionState(actions.sendReset, initialFormState());
   return (
     <div className="staff-actions">
       <form key={roleState.attempt} action={changeRole} className="inline-fields" aria-busy={rolePending}>
-        <SelectField id={`role-${id}`} name="role" label={text.role} options={roles} defaultValue={role} aria-label={`${text.role}: ${name}`} />
+        <SelectField
+          id={`role-${id}`}
+          name="role"
+          label={text.role}
+          options={roles}
+          defaultValue={role}
+          aria-label={`${text.role}: ${name}`}
+        />
         <button type="submit" className="button secondary" disabled={rolePending}>
           {text.saveRole}
         </button>
       </form>
       <FormMessages state={roleState} />
       {active ? (
-        <ConfirmDialog trigger={text.deactivate} title={text.deactivateTitle} body={text.deactivateBody} confirm={text.deactivate} cancel={text.cancel} action={setActive} />
+        <ConfirmDialog
+          trigger={text.deactivate}
+          title={text.deactivateTitle}
+          body={text.deactivateBody}
+          confirm={text.deactivate}
+          cancel={text.cancel}
+          action={setActive}
+        />
       ) : (
         <form action={setActive}>
           <button type="submit" className="button secondary" disabled={activePending}>

@@ -1,9 +1,16 @@
-import { changeStaffRoleAction, deactivateStaffAction, inviteStaffAction, reactivateStaffAction, sendStaffPasswordResetAction } from "@/app/actions/staff";
+import {
+  changeStaffRoleAction,
+  deactivateStaffAction,
+  inviteStaffAction,
+  reactivateStaffAction,
+  sendStaffPasswordResetAction,
+} from "@/app/actions/staff";
 import type { Locale } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n";
 import { LOCALES } from "@/lib/i18n";
 import { formatMoment } from "@/lib/i18n/format";
-import type { Messages } from "@/lib/i18n";
 import { type listStaff, STAFF_ROLES } from "@/lib/users/staff-admin";
+
 import { InviteStaffForm, StaffActions } from "./StaffForms";
 
 type Staff = Awaited<ReturnType<typeof listStaff>>;
@@ -24,7 +31,8 @@ export function StaffList({ users, selfId, messages }: { users: Staff["users"]; 
           </p>
           <p className="cell-sub">{user.email}</p>
           <p>
-            <span className="role-badge">{messages.roles[user.role]}</span> <span className={user.active ? "" : "status-closed"}>{user.active ? text.active : text.inactive}</span>
+            <span className="role-badge">{messages.roles[user.role]}</span>{" "}
+            <span className={user.active ? "" : "status-closed"}>{user.active ? text.active : text.inactive}</span>
           </p>
           <StaffActions
             id={user.id}
@@ -39,8 +47,14 @@ export function StaffList({ users, selfId, messages }: { users: Staff["users"]; 
               sendReset: sendStaffPasswordResetAction.bind(null, user.id),
             }}
             text={{
-              role: text.role, saveRole: text.saveRole, deactivate: text.deactivate, deactivateTitle: text.deactivateTitle(user.name),
-              deactivateBody: text.deactivateBody, cancel: messages.patient.confirmCancel, reactivate: text.reactivate, sendReset: text.sendReset,
+              role: text.role,
+              saveRole: text.saveRole,
+              deactivate: text.deactivate,
+              deactivateTitle: text.deactivateTitle(user.name),
+              deactivateBody: text.deactivateBody,
+              cancel: messages.patient.confirmCancel,
+              reactivate: text.reactivate,
+              sendReset: text.sendReset,
             }}
           />
         </li>
@@ -50,7 +64,15 @@ export function StaffList({ users, selfId, messages }: { users: Staff["users"]; 
 }
 
 /** Inviting a clinician or admin, and the invitations still open. */
-export function StaffInvitations({ invites, messages, locale }: { invites: Staff["invites"]; messages: Messages; locale: Locale }) {
+export function StaffInvitations({
+  invites,
+  messages,
+  locale,
+}: {
+  invites: Staff["invites"];
+  messages: Messages;
+  locale: Locale;
+}) {
   const text = messages.admin.users;
   return (
     <>
@@ -59,7 +81,14 @@ export function StaffInvitations({ invites, messages, locale }: { invites: Staff
         roles={roleOptions(messages)}
         languages={LOCALES.map((value) => ({ value, label: messages.language[value] }))}
         defaultLanguage={locale}
-        text={{ name: text.name, email: text.email, role: text.role, language: messages.account.language, submit: text.invite, submitting: text.inviting }}
+        text={{
+          name: text.name,
+          email: text.email,
+          role: text.role,
+          language: messages.account.language,
+          submit: text.invite,
+          submitting: text.inviting,
+        }}
       />
       <h3>{text.pendingTitle}</h3>
       {invites.length === 0 ? (
@@ -68,7 +97,8 @@ export function StaffInvitations({ invites, messages, locale }: { invites: Staff
         <ul data-testid="open-invitations">
           {invites.map((invite) => (
             <li key={invite.id}>
-              {invite.name} ({invite.email}), {messages.roles[invite.role!]}, {text.pendingUntil(formatMoment(invite.expiresAt, locale, true))}
+              {invite.name} ({invite.email}), {messages.roles[invite.role!]},{" "}
+              {text.pendingUntil(formatMoment(invite.expiresAt, locale, true))}
             </li>
           ))}
         </ul>

@@ -4,7 +4,11 @@ import type { Messages } from "@/lib/i18n";
 import { formatMoment } from "@/lib/i18n/format";
 
 /** Where an e-mail is: sent (when), waiting, or given up after its tries. */
-export function outboxStateText(email: { state: OutboxState; sentAt: Date | null; attempts: number }, messages: Messages, locale: Locale): string {
+export function outboxStateText(
+  email: { state: OutboxState; sentAt: Date | null; attempts: number },
+  messages: Messages,
+  locale: Locale,
+): string {
   const text = messages.admin.outbox;
   if (email.state === "SENT") return text.sent(formatMoment(email.sentAt!, locale, true));
   return email.state === "FAILED" ? text.failed(email.attempts) : text.waiting;

@@ -1,9 +1,17 @@
 import Link from "next/link";
-import { anyStatus, type CaseloadQuery, caseloadSearch, DEFAULT_QUERY, VIEW_ORDER } from "@/lib/caseload/caseload-query";
+
+import {
+  anyStatus,
+  type CaseloadQuery,
+  caseloadSearch,
+  DEFAULT_QUERY,
+  VIEW_ORDER,
+} from "@/lib/caseload/caseload-query";
 import { PLAN_STATUSES } from "@/lib/clinical/episode-state";
-import { SEVERITIES } from "@/lib/rules/severity";
 import { EpisodeStatus, ProgramKind } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
+import { SEVERITIES } from "@/lib/rules/severity";
+
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 
@@ -28,7 +36,14 @@ export function CaseloadFilters({
       {query.view !== "all" && <input type="hidden" name="view" value={query.view} />}
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
-      <TextField id="q" label={text.search} hint={text.searchAnyStatus} type="search" defaultValue={query.q ?? ""} maxLength={100} />
+      <TextField
+        id="q"
+        label={text.search}
+        hint={text.searchAnyStatus}
+        type="search"
+        defaultValue={query.q ?? ""}
+        maxLength={100}
+      />
       {canChooseScope && (
         <SelectField
           id="scope"
@@ -96,7 +111,9 @@ export function CaseloadFilters({
         <button type="submit" className="button primary">
           {text.apply}
         </button>
-        <Link href={`/caseload${caseloadSearch(DEFAULT_QUERY, { view: query.view, ...VIEW_ORDER[query.view] })}`}>{messages.caseload.clearFilters}</Link>
+        <Link href={`/caseload${caseloadSearch(DEFAULT_QUERY, { view: query.view, ...VIEW_ORDER[query.view] })}`}>
+          {messages.caseload.clearFilters}
+        </Link>
       </div>
     </form>
   );

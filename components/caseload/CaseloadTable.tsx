@@ -1,7 +1,8 @@
 "use client";
-import { columnVisibilityFeature, flexRender, tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
+import { type ColumnDef, columnVisibilityFeature, flexRender, tableFeatures, useTable } from "@tanstack/react-table";
 import Link from "next/link";
 import { useState, useTransition } from "react";
+
 import { saveHiddenCaseloadColumns } from "@/app/actions/caseload-columns";
 import type { CaseloadColumn } from "@/lib/caseload/caseload-query";
 import { severityOfRank } from "@/lib/rules/severity";
@@ -61,7 +62,9 @@ export function CaseloadTable({
       return sort ? (
         <Link href={sort.href} aria-label={sort.label} className="sort-link">
           {text.columns[id]}
-          <span aria-hidden="true">{sort.sorted === "ascending" ? " ▲" : sort.sorted === "descending" ? " ▼" : ""}</span>
+          <span aria-hidden="true">
+            {sort.sorted === "ascending" ? " ▲" : sort.sorted === "descending" ? " ▼" : ""}
+          </span>
         </Link>
       ) : (
         text.columns[id]
@@ -71,7 +74,9 @@ export function CaseloadTable({
       id === "name" ? (
         <>
           <Link href={`/patients/${row.original.patientId}`}>{row.original.cells.name}</Link>
-          <span className="cell-sub">{row.original.cells.cpr || text.bornOn.replace("{date}", row.original.cells.birthDate)}</span>
+          <span className="cell-sub">
+            {row.original.cells.cpr || text.bornOn.replace("{date}", row.original.cells.birthDate)}
+          </span>
           {row.original.unread && (
             <Link href={`/patients/${row.original.patientId}/messages`} className="badge unread-badge">
               {row.original.unread}
@@ -98,7 +103,9 @@ export function CaseloadTable({
 
   function save() {
     // The name column cannot be hidden.
-    const hiddenNow = columnIds.filter((id): id is Exclude<CaseloadColumn, "name"> => id !== "name" && columnVisibility[id] === false);
+    const hiddenNow = columnIds.filter(
+      (id): id is Exclude<CaseloadColumn, "name"> => id !== "name" && columnVisibility[id] === false,
+    );
     startSaving(async () => {
       const result = await saveHiddenCaseloadColumns(hiddenNow);
       setSaved(result?.ok ?? false);
@@ -135,7 +142,11 @@ export function CaseloadTable({
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <th key={header.id} scope="col" aria-sort={sortHeaders[header.column.id as CaseloadColumn]?.sorted ?? undefined}>
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sortHeaders[header.column.id as CaseloadColumn]?.sorted ?? undefined}
+                  >
                     {flexRender(header.column.columnDef.header, header.getContext())}
                   </th>
                 ))}

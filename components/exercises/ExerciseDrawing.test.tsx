@@ -1,7 +1,9 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+
 import { getMessages, LOCALES } from "@/lib/i18n";
 import { EXERCISES } from "@/lib/programs/default-templates";
+
 import { ExerciseDrawing, exerciseDrawingLabel } from "./ExerciseDrawing";
 
 /** Markup as React writes it: attribute values escaped the same way. */
@@ -40,7 +42,9 @@ describe("exercise drawings", () => {
   });
 
   it("draws each exercise differently", () => {
-    const drawings = EXERCISES.map((exercise) => renderToStaticMarkup(<ExerciseDrawing exercise={exercise} label="x" />));
+    const drawings = EXERCISES.map((exercise) =>
+      renderToStaticMarkup(<ExerciseDrawing exercise={exercise} label="x" />),
+    );
     expect(new Set(drawings).size).toBe(EXERCISES.length);
   });
 

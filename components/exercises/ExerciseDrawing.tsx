@@ -1,10 +1,13 @@
 import type { Messages } from "@/lib/i18n";
 import type { Exercise } from "@/lib/programs/default-templates";
+
 import { DRAWINGS } from "./drawings";
 
 /** What the exercise's drawing shows, in the user's language; undefined for a code without one. */
 export function exerciseDrawingLabel(messages: Messages, exercise: string): string | undefined {
-  return Object.hasOwn(messages.exerciseDrawings, exercise) ? messages.exerciseDrawings[exercise as Exercise] : undefined;
+  return Object.hasOwn(messages.exerciseDrawings, exercise)
+    ? messages.exerciseDrawings[exercise as Exercise]
+    : undefined;
 }
 
 /**

@@ -1,6 +1,8 @@
 "use client";
 import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+
+import { type FormState, initialFormState } from "@/lib/forms/form-state";
+
 import { FormMessages } from "../FormMessages";
 
 export function AcknowledgeForm({

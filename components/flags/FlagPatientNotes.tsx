@@ -24,7 +24,9 @@ export function FlagPatientNotes({
   const shoeKm = patient.shoeAgeKm === null ? null : Number(patient.shoeAgeKm);
   return (
     <>
-      {code === "INJECTION_REVIEW" && needsBloodSugarNote(patient.comorbidities) && <p className="warning-box">{text.bloodSugar}</p>}
+      {code === "INJECTION_REVIEW" && needsBloodSugarNote(patient.comorbidities) && (
+        <p className="warning-box">{text.bloodSugar}</p>
+      )}
       {code === "NO_IMPROVEMENT" && shoeKm !== null && (
         <p className={shoesWorn(shoeKm) ? "warning-box" : "hint"}>
           {text.shoes(formatNumber(shoeKm, locale), shoesWorn(shoeKm), `${SHOE_WEAR_KM[0]}–${SHOE_WEAR_KM[1]}`)}

@@ -1,9 +1,11 @@
 import Link from "next/link";
-import type { FlagSeverity, FlagStatus, Locale } from "@/lib/generated/prisma/enums";
+
 import { flagRecommendation } from "@/lib/flags/flag-text";
+import type { FlagSeverity, FlagStatus, Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import type { RuleCode } from "@/lib/rules/case";
 import { fromFlagSeverity } from "@/lib/rules/severity";
+
 import { FlagPatientNotes } from "./FlagPatientNotes";
 import { SeverityBadge } from "./SeverityBadge";
 

@@ -1,8 +1,10 @@
 "use client";
 import Link from "next/link";
 import { useActionState, useId, useState, useTransition } from "react";
+
 import type { AcceptState } from "@/app/actions/invites";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { type FormState, initialFormState } from "@/lib/forms/form-state";
+
 import { ConfirmDialog } from "../ConfirmDialog";
 import { CopyButton } from "../CopyButton";
 import { FormMessages } from "../FormMessages";
@@ -22,19 +24,46 @@ export function CreateInviteForm({
   hasOpenInvite: boolean;
   /** For a patient without a portal account: the address to invite, prefilled with the one on file. */
   email: { defaultValue: string } | null;
-  text: { create: string; replaceTitle: string; replaceBody: string; cancel: string; email: string; emailHint: string; link: string; copy: string; copied: string };
+  text: {
+    create: string;
+    replaceTitle: string;
+    replaceBody: string;
+    cancel: string;
+    email: string;
+    emailHint: string;
+    link: string;
+    copy: string;
+    copied: string;
+  };
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const linkId = useId();
   const link = state.values.link;
   const emailField = email && (
-    <TextField key={state.attempt} id="invite-email" name="email" label={text.email} hint={text.emailHint} type="email" autoComplete="off" defaultValue={state.values.email ?? email.defaultValue} error={state.errors.email} />
+    <TextField
+      key={state.attempt}
+      id="invite-email"
+      name="email"
+      label={text.email}
+      hint={text.emailHint}
+      type="email"
+      autoComplete="off"
+      defaultValue={state.values.email ?? email.defaultValue}
+      error={state.errors.email}
+    />
   );
   return (
     <div className="stack" aria-busy={pending}>
       <FormMessages state={state} />
       {hasOpenInvite ? (
-        <ConfirmDialog trigger={text.create} title={text.replaceTitle} body={text.replaceBody} confirm={text.create} cancel={text.cancel} action={formAction}>
+        <ConfirmDialog
+          trigger={text.create}
+          title={text.replaceTitle}
+          body={text.replaceBody}
+          confirm={text.create}
+          cancel={text.cancel}
+          action={formAction}
+        >
           {emailField}
         </ConfirmDialog>
       ) : (
@@ -78,7 +107,12 @@ export function RevealPasswordLink({
     <div className="stack" aria-busy={pending}>
       <p className="hint">{text.hint}</p>
       <div>
-        <button type="button" className="button secondary" disabled={pending} onClick={() => startTransition(async () => setAnswer((await action()) ?? { link: null }))}>
+        <button
+          type="button"
+          className="button secondary"
+          disabled={pending}
+          onClick={() => startTransition(async () => setAnswer((await action()) ?? { link: null }))}
+        >
           {text.reveal}
         </button>
       </div>
@@ -110,7 +144,14 @@ export function AcceptInviteForm({
   email: string;
   /** Asked for, prefilled, when given. */
   name?: string;
-  text: { name: string; password: string; confirmPassword: string; submit: string; submitting: string; toSignIn: string };
+  text: {
+    name: string;
+    password: string;
+    confirmPassword: string;
+    submit: string;
+    submitting: string;
+    toSignIn: string;
+  };
 }) {
   const [state, formAction, pending] = useActionState(action, { ...initialFormState({ name }), done: false });
   if (state.done) {
@@ -127,9 +168,29 @@ export function AcceptInviteForm({
     <form key={state.attempt} action={formAction} noValidate className="stack" aria-busy={pending}>
       <FormMessages state={state} />
       <p>{email}</p>
-      {name !== undefined && <TextField id="name" label={text.name} autoComplete="name" defaultValue={state.values.name} error={state.errors.name} />}
-      <TextField id="password" label={text.password} type="password" autoComplete="new-password" error={state.errors.password} />
-      <TextField id="confirmPassword" label={text.confirmPassword} type="password" autoComplete="new-password" error={state.errors.confirmPassword} />
+      {name !== undefined && (
+        <TextField
+          id="name"
+          label={text.name}
+          autoComplete="name"
+          defaultValue={state.values.name}
+          error={state.errors.name}
+        />
+      )}
+      <TextField
+        id="password"
+        label={text.password}
+        type="password"
+        autoComplete="new-password"
+        error={state.errors.password}
+      />
+      <TextField
+        id="confirmPassword"
+        label={text.confirmPassword}
+        type="password"
+        autoComplete="new-password"
+        error={state.errors.confirmPassword}
+      />
       <button type="submit" className="button primary large" disabled={pending}>
         {pending ? text.submitting : text.submit}
       </button>

@@ -4,6 +4,7 @@ import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatMoment } from "@/lib/i18n/format";
 import type { getPortalAccess } from "@/lib/invites/invites";
+
 import { CreateInviteForm, RevealPasswordLink } from "./InviteForms";
 
 type Access = Awaited<ReturnType<typeof getPortalAccess>>;
@@ -13,7 +14,17 @@ type Access = Awaited<ReturnType<typeof getPortalAccess>>;
  * with an account to send a password link; without a mail server, the patient's own
  * physiotherapist may show that link to hand it over.
  */
-export function PortalAccessSection({ patientId, access, messages, locale }: { patientId: string; access: Access; messages: Messages; locale: Locale }) {
+export function PortalAccessSection({
+  patientId,
+  access,
+  messages,
+  locale,
+}: {
+  patientId: string;
+  access: Access;
+  messages: Messages;
+  locale: Locale;
+}) {
   const text = messages.invite;
   const invite = access.invite;
   const date = (value: Date) => formatMoment(value, locale, true);
@@ -41,14 +52,27 @@ export function PortalAccessSection({ patientId, access, messages, locale }: { p
         email={access.account ? null : { defaultValue: access.patientEmail ?? "" }}
         text={{
           create: access.account ? text.sendPasswordLink : invite ? text.createAgain : text.create,
-          replaceTitle: text.replaceTitle, replaceBody: text.replaceBody, cancel: messages.patient.confirmCancel,
-          email: text.email, emailHint: text.emailHint, link: text.link, copy: text.copy, copied: text.copied,
+          replaceTitle: text.replaceTitle,
+          replaceBody: text.replaceBody,
+          cancel: messages.patient.confirmCancel,
+          email: text.email,
+          emailHint: text.emailHint,
+          link: text.link,
+          copy: text.copy,
+          copied: text.copied,
         }}
       />
       {access.account && access.ownPatient && !readEnv().SMTP_URL && (
         <RevealPasswordLink
           action={revealPasswordLinkAction.bind(null, patientId)}
-          text={{ hint: text.revealHint, reveal: text.reveal, nothing: text.nothingWaiting, link: text.passwordLink, copy: text.copy, copied: text.copied }}
+          text={{
+            hint: text.revealHint,
+            reveal: text.reveal,
+            nothing: text.nothingWaiting,
+            link: text.passwordLink,
+            copy: text.copy,
+            copied: text.copied,
+          }}
         />
       )}
     </section>

@@ -1,7 +1,9 @@
 "use client";
 import { useActionState } from "react";
+
 import type { FormState } from "@/lib/forms/form-state";
 import { initialFormState } from "@/lib/forms/form-state";
+
 import { FormShell } from "../FormShell";
 
 export type MessageFormText = { body: string; bodyHint: string; send: string; sending: string };
@@ -10,10 +12,25 @@ export type MessageFormText = { body: string; bodyHint: string; send: string; se
  * Writes a message. Idempotent (FormShell): Send pressed again after a lost answer sends one
  * message. After a message is sent the field is empty for the next.
  */
-export function MessageForm({ action, maxLength, text }: { action: (state: FormState, formData: FormData) => Promise<FormState>; maxLength: number; text: MessageFormText }) {
+export function MessageForm({
+  action,
+  maxLength,
+  text,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  maxLength: number;
+  text: MessageFormText;
+}) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={{ save: text.send, saving: text.sending }} className="stack message-form" idempotent>
+    <FormShell
+      state={state}
+      formAction={formAction}
+      pending={pending}
+      text={{ save: text.send, saving: text.sending }}
+      className="stack message-form"
+      idempotent
+    >
       <div className="field">
         <label htmlFor="message-body">{text.body}</label>
         <p id="message-body-hint" className="hint">

@@ -1,6 +1,8 @@
 "use client";
 import { useRef, useState } from "react";
+
 import { cprDatePart, parseCpr } from "@/lib/identity/cpr";
+
 import { TextField } from "../TextField";
 
 /**

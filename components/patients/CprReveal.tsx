@@ -1,9 +1,18 @@
 "use client";
 import { useState, useTransition } from "react";
+
 import { revealCprAction } from "@/app/actions/patients";
 
 /** The masked CPR number, shown in full on request (each showing is audited on the server). */
-export function CprReveal({ patientId, masked, text }: { patientId: string; masked: string; text: { show: string; hide: string; failed: string } }) {
+export function CprReveal({
+  patientId,
+  masked,
+  text,
+}: {
+  patientId: string;
+  masked: string;
+  text: { show: string; hide: string; failed: string };
+}) {
   const [full, setFull] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const [pending, startTransition] = useTransition();

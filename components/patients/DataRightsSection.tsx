@@ -6,6 +6,7 @@ import { formatDate, formatMoment } from "@/lib/i18n/format";
 import type { DataRights } from "@/lib/retention/data-rights";
 import { HOLD_KINDS } from "@/lib/retention/record-holds";
 import { RETENTION_YEARS } from "@/lib/retention/retention-period";
+
 import { ConfirmDialog } from "../ConfirmDialog";
 import { DataTable } from "../DataTable";
 import { SelectField } from "../SelectField";
@@ -14,7 +15,17 @@ import { SelectField } from "../SelectField";
  * Retention and erasure on the patient page (SPEC §9), kept to a line or two: until when the
  * record is kept and why; the erasure requests and holds, when there are any, fold out.
  */
-export function DataRightsSection({ patientId, rights, actor, messages }: { patientId: string; rights: DataRights; actor: Actor; messages: Messages }) {
+export function DataRightsSection({
+  patientId,
+  rights,
+  actor,
+  messages,
+}: {
+  patientId: string;
+  rights: DataRights;
+  actor: Actor;
+  messages: Messages;
+}) {
   const text = messages.retention;
   const locale = actor.locale;
   const admin = can(actor, "clinic-admin");
@@ -35,15 +46,32 @@ export function DataRightsSection({ patientId, rights, actor, messages }: { pati
             />
           )}
           {admin && (
-            <ConfirmDialog trigger={text.place.trigger} title={text.place.title} body={text.place.body} confirm={text.place.confirm} cancel={text.cancel} action={placeHoldAction.bind(null, patientId)}>
-              <SelectField id="kind" label={text.place.kind} options={HOLD_KINDS.map((kind) => ({ value: kind, label: text.holdKind[kind] }))} required />
+            <ConfirmDialog
+              trigger={text.place.trigger}
+              title={text.place.title}
+              body={text.place.body}
+              confirm={text.place.confirm}
+              cancel={text.cancel}
+              action={placeHoldAction.bind(null, patientId)}
+            >
+              <SelectField
+                id="kind"
+                label={text.place.kind}
+                options={HOLD_KINDS.map((kind) => ({ value: kind, label: text.holdKind[kind] }))}
+                required
+              />
             </ConfirmDialog>
           )}
         </div>
       </div>
       <p>
-        {text.summary(formatDate(rights.retainUntil, locale), formatMoment(rights.lastEntryAt, locale), RETENTION_YEARS)}
-        {openHolds.length > 0 && ` ${text.heldFor(openHolds.map((hold) => text.holdKind[hold.kind].toLowerCase()).join(", "))}`}
+        {text.summary(
+          formatDate(rights.retainUntil, locale),
+          formatMoment(rights.lastEntryAt, locale),
+          RETENTION_YEARS,
+        )}
+        {openHolds.length > 0 &&
+          ` ${text.heldFor(openHolds.map((hold) => text.holdKind[hold.kind].toLowerCase()).join(", "))}`}
       </p>
       {(rights.requests.length > 0 || rights.holds.length > 0) && (
         <details className="disclosure">
@@ -54,7 +82,13 @@ export function DataRightsSection({ patientId, rights, actor, messages }: { pati
               columns={[text.requestColumns.date, text.requestColumns.channel, text.requestColumns.outcome]}
               rows={rights.requests.map((request) => ({
                 key: request.id,
-                cells: [formatMoment(request.requestedAt, locale), text.channel[request.channel], request.outcome === "ERASED" ? text.outcome.ERASED : text.outcome.RESTRICTED(formatDate(request.retainUntil, locale))],
+                cells: [
+                  formatMoment(request.requestedAt, locale),
+                  text.channel[request.channel],
+                  request.outcome === "ERASED"
+                    ? text.outcome.ERASED
+                    : text.outcome.RESTRICTED(formatDate(request.retainUntil, locale)),
+                ],
               }))}
             />
           )}
@@ -63,7 +97,9 @@ export function DataRightsSection({ patientId, rights, actor, messages }: { pati
               {rights.holds.map((hold) => (
                 <li key={hold.id}>
                   <strong>{text.holdKind[hold.kind]}</strong>:{" "}
-                  {hold.releasedAt ? text.holdReleased(formatMoment(hold.placedAt, locale), formatMoment(hold.releasedAt, locale)) : text.holdOpen(formatMoment(hold.placedAt, locale))}
+                  {hold.releasedAt
+                    ? text.holdReleased(formatMoment(hold.placedAt, locale), formatMoment(hold.releasedAt, locale))
+                    : text.holdOpen(formatMoment(hold.placedAt, locale))}
                   {admin && !hold.releasedAt && (
                     <ConfirmDialog
                       trigger={text.release.trigger}

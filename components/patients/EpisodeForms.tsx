@@ -1,10 +1,12 @@
 "use client";
 import { useActionState, useId, useState } from "react";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+
+import { type FormState, initialFormState } from "@/lib/forms/form-state";
+
 import { ConfirmDialog } from "../ConfirmDialog";
+import { FormMessages } from "../FormMessages";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
-import { FormMessages } from "../FormMessages";
 
 type Option = { value: string; label: string };
 
@@ -24,11 +26,38 @@ export function OpenEpisodeForm({
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const v = state.values;
   return (
-    <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending} aria-label={text.title}>
+    <form
+      key={state.attempt}
+      action={formAction}
+      noValidate
+      className="stack inline-form"
+      aria-busy={pending}
+      aria-label={text.title}
+    >
       <FormMessages state={state} />
-      <SelectField id="side" label={text.side} options={sides} defaultValue={v.side ?? defaultSide} error={state.errors.side} />
-      <TextField id="symptomOnset" label={text.symptomOnset} type="date" max={today} defaultValue={v.symptomOnset} error={state.errors.symptomOnset} />
-      <TextField id="treatmentStart" label={text.treatmentStart} type="date" max={today} defaultValue={v.treatmentStart ?? today} error={state.errors.treatmentStart} />
+      <SelectField
+        id="side"
+        label={text.side}
+        options={sides}
+        defaultValue={v.side ?? defaultSide}
+        error={state.errors.side}
+      />
+      <TextField
+        id="symptomOnset"
+        label={text.symptomOnset}
+        type="date"
+        max={today}
+        defaultValue={v.symptomOnset}
+        error={state.errors.symptomOnset}
+      />
+      <TextField
+        id="treatmentStart"
+        label={text.treatmentStart}
+        type="date"
+        max={today}
+        defaultValue={v.treatmentStart ?? today}
+        error={state.errors.treatmentStart}
+      />
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={pending}>
           {text.submit}
@@ -39,8 +68,15 @@ export function OpenEpisodeForm({
 }
 
 export type EpisodeActionText = {
-  pause: string; resume: string; reopen: string; discharge: string; dischargeTitle: string; dischargeBody: string;
-  dischargeReason: string; choose: string; cancel: string;
+  pause: string;
+  resume: string;
+  reopen: string;
+  discharge: string;
+  dischargeTitle: string;
+  dischargeBody: string;
+  dischargeReason: string;
+  choose: string;
+  cancel: string;
 };
 
 /** The status changes an episode allows now; discharging asks for a reason and a confirmation. */
@@ -74,9 +110,24 @@ export function EpisodeActions({
       {status === "PAUSED" && simple("resume", text.resume)}
       {status === "DISCHARGED" && canReopen && simple("reopen", text.reopen)}
       {status !== "DISCHARGED" && (
-        <ConfirmDialog trigger={text.discharge} title={text.dischargeTitle} body={text.dischargeBody} confirm={text.discharge} cancel={text.cancel} action={run}>
+        <ConfirmDialog
+          trigger={text.discharge}
+          title={text.dischargeTitle}
+          body={text.dischargeBody}
+          confirm={text.discharge}
+          cancel={text.cancel}
+          action={run}
+        >
           <input type="hidden" name="action" value="discharge" />
-          <SelectField id={reasonId} name="reason" label={text.dischargeReason} options={reasons} placeholder={text.choose} required defaultValue="" />
+          <SelectField
+            id={reasonId}
+            name="reason"
+            label={text.dischargeReason}
+            options={reasons}
+            placeholder={text.choose}
+            required
+            defaultValue=""
+          />
         </ConfirmDialog>
       )}
       {error && (

@@ -1,22 +1,51 @@
 "use client";
 import Link from "next/link";
-import { useResilientActionState } from "../use-resilient-action";
+
 import type { PatientFormState } from "@/app/actions/patients";
 import { initialFormState } from "@/lib/forms/form-state";
+
+import { FormShell } from "../FormShell";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
-import { FormShell } from "../FormShell";
+import { useResilientActionState } from "../use-resilient-action";
 import { CprAndBirthDate } from "./CprAndBirthDate";
 
 type Option = { value: string; label: string };
 
 export type PatientFormText = {
-  identity: string; activity: string; body: string; comorbidities: string; comorbiditiesHint: string;
-  name: string; cpr: string; cprHint: string; removeCpr: string; cprFormat: string; dateOfBirth: string; sex: string; email: string; phone: string; affectedSide: string;
-  occupation: string; standingHoursPerDay: string; runningKmPerWeek: string; recentLoadChange: string;
-  shoeAgeKm: string; heightCm: string; weightKg: string; footType: string; clinicianId: string;
-  choose: string; save: string; saving: string; cancel: string; networkError: string;
-  duplicateTitle: string; duplicateBody: string; duplicateOpen: string; duplicateConfirm: string;
+  identity: string;
+  activity: string;
+  body: string;
+  comorbidities: string;
+  comorbiditiesHint: string;
+  name: string;
+  cpr: string;
+  cprHint: string;
+  removeCpr: string;
+  cprFormat: string;
+  dateOfBirth: string;
+  sex: string;
+  email: string;
+  phone: string;
+  affectedSide: string;
+  occupation: string;
+  standingHoursPerDay: string;
+  runningKmPerWeek: string;
+  recentLoadChange: string;
+  shoeAgeKm: string;
+  heightCm: string;
+  weightKg: string;
+  footType: string;
+  clinicianId: string;
+  choose: string;
+  save: string;
+  saving: string;
+  cancel: string;
+  networkError: string;
+  duplicateTitle: string;
+  duplicateBody: string;
+  duplicateOpen: string;
+  duplicateConfirm: string;
 };
 
 /** Registers or edits a patient. Validation happens on the server; its answer is shown per field. */
@@ -38,7 +67,11 @@ export function PatientForm({
   hasStoredCpr?: boolean;
   cancelHref: string;
 }) {
-  const [state, formAction, pending] = useResilientActionState<PatientFormState>(action, { ...initialFormState(initial), duplicateOf: null }, text.networkError);
+  const [state, formAction, pending] = useResilientActionState<PatientFormState>(
+    action,
+    { ...initialFormState(initial), duplicateOf: null },
+    text.networkError,
+  );
   const v = state.values;
   const e = state.errors;
   const number = { inputMode: "decimal" as const, type: "text" };
@@ -66,19 +99,55 @@ export function PatientForm({
           errors={{ cpr: e.cpr, dateOfBirth: e.dateOfBirth }}
           hasStoredCpr={hasStoredCpr}
         />
-        <SelectField id="sex" label={text.sex} options={options.sex} placeholder={text.choose} defaultValue={v.sex ?? ""} required error={e.sex} />
-        <SelectField id="affectedSide" label={text.affectedSide} options={options.side} placeholder={text.choose} defaultValue={v.affectedSide ?? ""} required error={e.affectedSide} />
+        <SelectField
+          id="sex"
+          label={text.sex}
+          options={options.sex}
+          placeholder={text.choose}
+          defaultValue={v.sex ?? ""}
+          required
+          error={e.sex}
+        />
+        <SelectField
+          id="affectedSide"
+          label={text.affectedSide}
+          options={options.side}
+          placeholder={text.choose}
+          defaultValue={v.affectedSide ?? ""}
+          required
+          error={e.affectedSide}
+        />
         <TextField id="email" label={text.email} type="email" defaultValue={v.email} error={e.email} />
         <TextField id="phone" label={text.phone} type="tel" defaultValue={v.phone} error={e.phone} />
         {showClinician && (
-          <SelectField id="clinicianId" label={text.clinicianId} options={options.clinician} placeholder={text.choose} defaultValue={v.clinicianId ?? ""} required error={e.clinicianId} />
+          <SelectField
+            id="clinicianId"
+            label={text.clinicianId}
+            options={options.clinician}
+            placeholder={text.choose}
+            defaultValue={v.clinicianId ?? ""}
+            required
+            error={e.clinicianId}
+          />
         )}
       </fieldset>
       <fieldset>
         <legend>{text.activity}</legend>
         <TextField id="occupation" label={text.occupation} defaultValue={v.occupation} error={e.occupation} />
-        <TextField id="standingHoursPerDay" label={text.standingHoursPerDay} {...number} defaultValue={v.standingHoursPerDay} error={e.standingHoursPerDay} />
-        <TextField id="runningKmPerWeek" label={text.runningKmPerWeek} {...number} defaultValue={v.runningKmPerWeek} error={e.runningKmPerWeek} />
+        <TextField
+          id="standingHoursPerDay"
+          label={text.standingHoursPerDay}
+          {...number}
+          defaultValue={v.standingHoursPerDay}
+          error={e.standingHoursPerDay}
+        />
+        <TextField
+          id="runningKmPerWeek"
+          label={text.runningKmPerWeek}
+          {...number}
+          defaultValue={v.runningKmPerWeek}
+          error={e.runningKmPerWeek}
+        />
         <label className="checkbox">
           <input type="checkbox" name="recentLoadChange" defaultChecked={v.recentLoadChange === "on"} />
           {text.recentLoadChange}
@@ -88,8 +157,20 @@ export function PatientForm({
         <legend>{text.body}</legend>
         <TextField id="heightCm" label={text.heightCm} {...number} defaultValue={v.heightCm} error={e.heightCm} />
         <TextField id="weightKg" label={text.weightKg} {...number} defaultValue={v.weightKg} error={e.weightKg} />
-        <TextField id="shoeAgeKm" label={text.shoeAgeKm} inputMode="numeric" defaultValue={v.shoeAgeKm} error={e.shoeAgeKm} />
-        <SelectField id="footType" label={text.footType} options={options.footType} defaultValue={v.footType ?? "UNKNOWN"} error={e.footType} />
+        <TextField
+          id="shoeAgeKm"
+          label={text.shoeAgeKm}
+          inputMode="numeric"
+          defaultValue={v.shoeAgeKm}
+          error={e.shoeAgeKm}
+        />
+        <SelectField
+          id="footType"
+          label={text.footType}
+          options={options.footType}
+          defaultValue={v.footType ?? "UNKNOWN"}
+          error={e.footType}
+        />
       </fieldset>
       <fieldset aria-describedby="comorbidities-hint">
         <legend>{text.comorbidities}</legend>

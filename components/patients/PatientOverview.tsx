@@ -1,11 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+
+import type { Plan } from "@/lib/clinical/episode-state";
 import { weeksInTreatment } from "@/lib/clinical/treatment-time";
 import type { EpisodeStatus, Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatChange, formatDate, formatNumber } from "@/lib/i18n/format";
 import type { InstrumentProgress } from "@/lib/patients/progress-overview";
-import type { Plan } from "@/lib/clinical/episode-state";
 import type { ActiveProgram } from "@/lib/programs/current-plan";
 import { planText } from "@/lib/programs/plan-text";
 
@@ -42,7 +43,8 @@ export function RecordActions({ patientId, messages }: { patientId: string; mess
 /** Where the patient is in treatment and how they are doing, as four tiles: the top of the patient page. */
 export function OverviewTiles({ episode, program, plan, progress, day, messages, locale }: Omit<Props, "patientId">) {
   const text = messages.overview;
-  const date = (value: Date | string) => formatDate(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value, locale);
+  const date = (value: Date | string) =>
+    formatDate(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value, locale);
   const value = (progress: InstrumentProgress) => formatNumber(progress.latest, locale);
   const prescription = program?.prescription;
   const thisWeek = prescription?.weeks.at(-1);
@@ -51,7 +53,9 @@ export function OverviewTiles({ episode, program, plan, progress, day, messages,
       <li className="stat-tile">
         <p className="label">{text.treatment}</p>
         <p className="figure">{text.weeks(weeksInTreatment(episode.treatmentStart, day))}</p>
-        <p className="sub">{episode.status === "ACTIVE" ? text.since(date(episode.treatmentStart)) : text.episodeStatus[episode.status]}</p>
+        <p className="sub">
+          {episode.status === "ACTIVE" ? text.since(date(episode.treatmentStart)) : text.episodeStatus[episode.status]}
+        </p>
       </li>
       <li className="stat-tile">
         <p className="label">{text.program}</p>
@@ -85,7 +89,20 @@ export function OverviewTiles({ episode, program, plan, progress, day, messages,
           <p className="sub">{text.noProgram}</p>
         )}
       </li>
-      <ProgressTile label={text.pain} progress={progress.pain} figure={progress.pain && <>{value(progress.pain)}<small>/10</small></>} messages={messages} locale={locale} />
+      <ProgressTile
+        label={text.pain}
+        progress={progress.pain}
+        figure={
+          progress.pain && (
+            <>
+              {value(progress.pain)}
+              <small>/10</small>
+            </>
+          )
+        }
+        messages={messages}
+        locale={locale}
+      />
       <ProgressTile
         label={progress.function ? messages.instrument[progress.function.instrument] : text.function}
         progress={progress.function}
@@ -97,7 +114,19 @@ export function OverviewTiles({ episode, program, plan, progress, day, messages,
   );
 }
 
-function ProgressTile({ label, progress, figure, messages, locale }: { label: string; progress: InstrumentProgress | null; figure: ReactNode; messages: Messages; locale: Locale }) {
+function ProgressTile({
+  label,
+  progress,
+  figure,
+  messages,
+  locale,
+}: {
+  label: string;
+  progress: InstrumentProgress | null;
+  figure: ReactNode;
+  messages: Messages;
+  locale: Locale;
+}) {
   const text = messages.overview;
   const number = (value: number) => formatNumber(value, locale);
   return (

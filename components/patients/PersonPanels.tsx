@@ -1,9 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+
 import { changeEpisodeStatusAction, openEpisodeAction } from "@/app/actions/episodes";
 import { archivePatientAction, restorePatientAction } from "@/app/actions/patients";
-import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { bmi } from "@/lib/clinical/bmi";
 import type { Comorbidity } from "@/lib/clinical/comorbidities";
 import { isoDate } from "@/lib/dates";
@@ -11,11 +12,12 @@ import { DISCHARGE_REASONS } from "@/lib/episodes/episode-input";
 import { Side } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { maskedCpr } from "@/lib/identity/cpr";
 import type { getPatient } from "@/lib/patients/get-patient";
+import { acceptsEntries } from "@/lib/retention/processing-stopped";
+
 import { ConfirmDialog } from "../ConfirmDialog";
 import { DetailsList } from "../DetailsList";
-import { maskedCpr } from "@/lib/identity/cpr";
-import { acceptsEntries } from "@/lib/retention/processing-stopped";
 import { CprReveal } from "./CprReveal";
 import { EpisodeActions, OpenEpisodeForm } from "./EpisodeForms";
 
@@ -25,14 +27,19 @@ type Patient = Awaited<ReturnType<typeof getPatient>>;
 export function PersonDetails({ patient, actor, messages }: { patient: Patient; actor: Actor; messages: Messages }) {
   const text = messages.patient;
   const locale = actor.locale;
-  const number = (value: { toString(): string } | number | null) => (value === null ? messages.caseload.noValue : formatNumber(Number(value), locale));
+  const number = (value: { toString(): string } | number | null) =>
+    value === null ? messages.caseload.noValue : formatNumber(Number(value), locale);
   const patientBmi = bmi(patient.heightCm && Number(patient.heightCm), patient.weightKg && Number(patient.weightKg));
   const editable = acceptsEntries(patient);
   const details: [string, ReactNode][] = [
     [
       messages.patientForm.cpr,
       patient.cprHash ? (
-        <CprReveal patientId={patient.id} masked={maskedCpr(patient.dateOfBirth)} text={{ show: text.cprShow, hide: text.cprHide, failed: text.cprFailed }} />
+        <CprReveal
+          patientId={patient.id}
+          masked={maskedCpr(patient.dateOfBirth)}
+          text={{ show: text.cprShow, hide: text.cprHide, failed: text.cprFailed }}
+        />
       ) : (
         messages.caseload.noValue
       ),
@@ -46,7 +53,11 @@ export function PersonDetails({ patient, actor, messages }: { patient: Patient; 
     [messages.patientForm.weightKg, number(patient.weightKg)],
     [text.bmi, patientBmi === null ? messages.caseload.noValue : formatNumber(patientBmi, locale)],
     [messages.patientForm.footType, messages.footType[patient.footType]],
-    [messages.patientForm.comorbidities, patient.comorbidities.map((code) => messages.comorbidity[code as Comorbidity] ?? code).join(", ") || messages.caseload.noValue],
+    [
+      messages.patientForm.comorbidities,
+      patient.comorbidities.map((code) => messages.comorbidity[code as Comorbidity] ?? code).join(", ") ||
+        messages.caseload.noValue,
+    ],
     [messages.patientForm.occupation, patient.occupation ?? messages.caseload.noValue],
     [messages.patientForm.standingHoursPerDay, number(patient.standingHoursPerDay)],
     [messages.patientForm.runningKmPerWeek, number(patient.runningKmPerWeek)],
@@ -92,7 +103,15 @@ export function PersonDetails({ patient, actor, messages }: { patient: Patient; 
 }
 
 /** An archived patient's notice, with restoring for admins. */
-export function ArchivedNotice({ patientId, actor, messages }: { patientId: string; actor: Actor; messages: Messages }) {
+export function ArchivedNotice({
+  patientId,
+  actor,
+  messages,
+}: {
+  patientId: string;
+  actor: Actor;
+  messages: Messages;
+}) {
   const text = messages.patient;
   return (
     <div className="warning-box">
@@ -112,7 +131,17 @@ export function ArchivedNotice({ patientId, actor, messages }: { patientId: stri
 }
 
 /** Every episode of care with its status actions, and opening a new one when none is open. */
-export function EpisodesPanel({ patient, day, messages, locale }: { patient: Patient; day: Date; messages: Messages; locale: Actor["locale"] }) {
+export function EpisodesPanel({
+  patient,
+  day,
+  messages,
+  locale,
+}: {
+  patient: Patient;
+  day: Date;
+  messages: Messages;
+  locale: Actor["locale"];
+}) {
   const text = messages.patient;
   const date = (value: Date) => formatDate(value, locale);
   const editable = acceptsEntries(patient);
@@ -127,8 +156,10 @@ export function EpisodesPanel({ patient, day, messages, locale }: { patient: Pat
             <p>
               <strong>{messages.episodeStatus[episode.status]}</strong>
               {episode.dischargedAt && ` · ${text.dischargedOn(date(episode.dischargedAt))}`}
-              {episode.dischargeReason && ` · ${text.dischargeReasons[episode.dischargeReason as (typeof DISCHARGE_REASONS)[number]] ?? ""}`} · {text.side}:{" "}
-              {messages.side[episode.side]} · {text.symptomOnset}: {date(episode.symptomOnset)} · {text.treatmentStart}: {date(episode.treatmentStart)}
+              {episode.dischargeReason &&
+                ` · ${text.dischargeReasons[episode.dischargeReason as (typeof DISCHARGE_REASONS)[number]] ?? ""}`}{" "}
+              · {text.side}: {messages.side[episode.side]} · {text.symptomOnset}: {date(episode.symptomOnset)} ·{" "}
+              {text.treatmentStart}: {date(episode.treatmentStart)}
             </p>
             {editable && (
               <EpisodeActions
@@ -137,9 +168,15 @@ export function EpisodesPanel({ patient, day, messages, locale }: { patient: Pat
                 action={changeEpisodeStatusAction.bind(null, patient.id, episode.id)}
                 reasons={DISCHARGE_REASONS.map((value) => ({ value, label: text.dischargeReasons[value] }))}
                 text={{
-                  pause: text.pause, resume: text.resume, reopen: text.reopen, discharge: text.discharge,
-                  dischargeTitle: text.dischargeTitle, dischargeBody: text.dischargeBody,
-                  dischargeReason: text.dischargeReason, choose: messages.patientForm.choose, cancel: text.confirmCancel,
+                  pause: text.pause,
+                  resume: text.resume,
+                  reopen: text.reopen,
+                  discharge: text.discharge,
+                  dischargeTitle: text.dischargeTitle,
+                  dischargeBody: text.dischargeBody,
+                  dischargeReason: text.dischargeReason,
+                  choose: messages.patientForm.choose,
+                  cancel: text.confirmCancel,
                 }}
               />
             )}
@@ -152,8 +189,12 @@ export function EpisodesPanel({ patient, day, messages, locale }: { patient: Pat
           <OpenEpisodeForm
             action={openEpisodeAction.bind(null, patient.id)}
             text={{
-              title: text.openEpisode, side: text.side, symptomOnset: text.symptomOnset,
-              treatmentStart: text.treatmentStart, submit: text.openEpisode, choose: messages.patientForm.choose,
+              title: text.openEpisode,
+              side: text.side,
+              symptomOnset: text.symptomOnset,
+              treatmentStart: text.treatmentStart,
+              submit: text.openEpisode,
+              choose: messages.patientForm.choose,
             }}
             sides={Object.values(Side).map((value) => ({ value, label: messages.side[value] }))}
             defaultSide={patient.affectedSide}

@@ -1,31 +1,59 @@
+import { COMORBIDITIES } from "@/lib/clinical/comorbidities";
 import { FootType, Sex, Side } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
-import { COMORBIDITIES } from "@/lib/clinical/comorbidities";
 import { comorbidityField, PATIENT_FIELDS } from "@/lib/patients/patient-input";
+
 import type { PatientFormText } from "./PatientForm";
 
 /**
  * The patient form's texts and choices in the user's language (built on the server).
  * `storedCpr`: the masked number of a patient who has one (editing).
  */
-export function patientFormProps(messages: Messages, clinicians: { id: string; name: string }[], storedCpr: string | null = null) {
+export function patientFormProps(
+  messages: Messages,
+  clinicians: { id: string; name: string }[],
+  storedCpr: string | null = null,
+) {
   const f = messages.patientForm;
-  const withRange = (label: string, field: "standingHoursPerDay" | "runningKmPerWeek" | "shoeAgeKm" | "heightCm" | "weightKg") =>
-    `${label} (${f.optional}, ${f.range(PATIENT_FIELDS[field].min, PATIENT_FIELDS[field].max)})`;
+  const withRange = (
+    label: string,
+    field: "standingHoursPerDay" | "runningKmPerWeek" | "shoeAgeKm" | "heightCm" | "weightKg",
+  ) => `${label} (${f.optional}, ${f.range(PATIENT_FIELDS[field].min, PATIENT_FIELDS[field].max)})`;
   const optional = (label: string) => `${label} (${f.optional})`;
   const text: PatientFormText = {
-    identity: f.identity, activity: f.activity, body: f.body, comorbidities: f.comorbidities, comorbiditiesHint: f.comorbiditiesHint,
-    name: f.name, cpr: optional(f.cpr), cprHint: storedCpr ? f.cprStoredHint(storedCpr) : f.cprHint, removeCpr: f.removeCpr, cprFormat: f.cprFormat, dateOfBirth: f.dateOfBirth, sex: f.sex, email: optional(f.email), phone: optional(f.phone),
-    affectedSide: f.affectedSide, occupation: optional(f.occupation),
+    identity: f.identity,
+    activity: f.activity,
+    body: f.body,
+    comorbidities: f.comorbidities,
+    comorbiditiesHint: f.comorbiditiesHint,
+    name: f.name,
+    cpr: optional(f.cpr),
+    cprHint: storedCpr ? f.cprStoredHint(storedCpr) : f.cprHint,
+    removeCpr: f.removeCpr,
+    cprFormat: f.cprFormat,
+    dateOfBirth: f.dateOfBirth,
+    sex: f.sex,
+    email: optional(f.email),
+    phone: optional(f.phone),
+    affectedSide: f.affectedSide,
+    occupation: optional(f.occupation),
     standingHoursPerDay: withRange(f.standingHoursPerDay, "standingHoursPerDay"),
     runningKmPerWeek: withRange(f.runningKmPerWeek, "runningKmPerWeek"),
     recentLoadChange: f.recentLoadChange,
     shoeAgeKm: withRange(f.shoeAgeKm, "shoeAgeKm"),
     heightCm: withRange(f.heightCm, "heightCm"),
     weightKg: withRange(f.weightKg, "weightKg"),
-    footType: f.footType, clinicianId: f.clinicianId,
-    choose: f.choose, save: f.save, saving: f.saving, cancel: f.cancel, networkError: messages.error.network,
-    duplicateTitle: f.duplicateTitle, duplicateBody: f.duplicateBody, duplicateOpen: f.duplicateOpen, duplicateConfirm: f.duplicateConfirm,
+    footType: f.footType,
+    clinicianId: f.clinicianId,
+    choose: f.choose,
+    save: f.save,
+    saving: f.saving,
+    cancel: f.cancel,
+    networkError: messages.error.network,
+    duplicateTitle: f.duplicateTitle,
+    duplicateBody: f.duplicateBody,
+    duplicateOpen: f.duplicateOpen,
+    duplicateConfirm: f.duplicateConfirm,
   };
   const options = {
     sex: Object.values(Sex).map((value) => ({ value, label: messages.sex[value] })),

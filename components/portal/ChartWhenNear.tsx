@@ -1,6 +1,8 @@
 "use client";
 import { createElement, useEffect, useRef, useState } from "react";
+
 import type { Locale } from "@/lib/generated/prisma/enums";
+
 import type { ChartPanel, OutcomeChart } from "../records/PatientCharts";
 
 // The chart's code (Recharts) is the portal's largest script and drawing it the page's longest
@@ -24,9 +26,12 @@ function useNearScreen(element: React.RefObject<HTMLElement | null>): boolean {
   useEffect(() => {
     const target = element.current;
     if (!target || near) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) setNear(true);
-    }, { rootMargin: NEAR });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+      },
+      { rootMargin: NEAR },
+    );
     observer.observe(target);
     return () => observer.disconnect();
   }, [element, near]);
@@ -56,7 +61,15 @@ function useChartCode(wanted: boolean): Chart | "failed" | null {
   return code;
 }
 
-export function ChartWhenNear({ panel, locale, unavailable }: { panel: ChartPanel; locale: Locale; unavailable: string }) {
+export function ChartWhenNear({
+  panel,
+  locale,
+  unavailable,
+}: {
+  panel: ChartPanel;
+  locale: Locale;
+  unavailable: string;
+}) {
   const frame = useRef<HTMLDivElement>(null);
   const code = useChartCode(useNearScreen(frame));
   // The component arrives as a value; its reference never changes once loaded.

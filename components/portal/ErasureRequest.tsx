@@ -1,9 +1,19 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
+
 import { leaveThisPhone } from "./leave-this-phone";
 
-type Text = { trigger: string; confirmTitle: string; confirmBody: string; confirm: string; cancel: string; receiptTitle: string; failed: string; leave: string };
+type Text = {
+  trigger: string;
+  confirmTitle: string;
+  confirmBody: string;
+  confirm: string;
+  cancel: string;
+  receiptTitle: string;
+  failed: string;
+  leave: string;
+};
 
 /**
  * The patient's request to be erased: asked once more in a dialog, then answered on the same
@@ -11,7 +21,15 @@ type Text = { trigger: string; confirmTitle: string; confirmBody: string; confir
  * closed by then, so the only way on is out: "Close" clears this phone of the patient's pages,
  * entries and reminders and ends the session, as signing out does.
  */
-export function ErasureRequest({ action, owner, text }: { action: () => Promise<{ message: string } | null>; owner: string; text: Text }) {
+export function ErasureRequest({
+  action,
+  owner,
+  text,
+}: {
+  action: () => Promise<{ message: string } | null>;
+  owner: string;
+  text: Text;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   // The account is closed: should the session not end (no connection), the way on is still out.
@@ -24,7 +42,11 @@ export function ErasureRequest({ action, owner, text }: { action: () => Promise<
       <section className="notice" role="status" aria-labelledby={`${titleId}-receipt`}>
         <h2 id={`${titleId}-receipt`}>{text.receiptTitle}</h2>
         <p>{receipt}</p>
-        <button type="button" className="button large" onClick={() => void leaveThisPhone(owner).catch(() => router.push("/sign-in"))}>
+        <button
+          type="button"
+          className="button large"
+          onClick={() => void leaveThisPhone(owner).catch(() => router.push("/sign-in"))}
+        >
           {text.leave}
         </button>
       </section>
@@ -32,7 +54,12 @@ export function ErasureRequest({ action, owner, text }: { action: () => Promise<
   }
   return (
     <>
-      <button type="button" className="button danger large" aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className="button danger large"
+        aria-haspopup="dialog"
+        onClick={() => dialog.current?.showModal()}
+      >
         {text.trigger}
       </button>
       {failed && (

@@ -16,7 +16,11 @@ const subscribe = (changed: () => void) => {
  * knows how old the plan in front of them is.
  */
 export function OfflineStamp({ text }: { text: string }) {
-  const online = useSyncExternalStore(subscribe, () => navigator.onLine, () => true);
+  const online = useSyncExternalStore(
+    subscribe,
+    () => navigator.onLine,
+    () => true,
+  );
   return online ? null : (
     <p className="notice" role="status">
       {text}

@@ -1,6 +1,8 @@
 "use client";
 import { useEffect } from "react";
+
 import { CACHE_OFFLINE_PAGES, type CacheOfflinePages, PLAN_STAMP_ATTRIBUTE } from "@/lib/offline/offline-pages";
+
 import { activeWorker, canRunWorker, registerPortalWorker } from "./portal-worker";
 
 /**
@@ -18,11 +20,15 @@ export function OfflineSupport() {
       // Not navigator.serviceWorker.ready: after sign-in the portal is reached by a client-side
       // navigation, and the document (made at /sign-in) is outside the worker's scope.
       const planStamp = document.querySelector(`[${PLAN_STAMP_ATTRIBUTE}]`)?.getAttribute(PLAN_STAMP_ATTRIBUTE) ?? null;
-      (await activeWorker(registration)).postMessage({ type: CACHE_OFFLINE_PAGES, planStamp } satisfies CacheOfflinePages);
+      (await activeWorker(registration)).postMessage({
+        type: CACHE_OFFLINE_PAGES,
+        planStamp,
+      } satisfies CacheOfflinePages);
     };
-    const start = () => void register().catch(() => {
-      // Without it the portal still works online; nothing for the patient to do.
-    });
+    const start = () =>
+      void register().catch(() => {
+        // Without it the portal still works online; nothing for the patient to do.
+      });
     if (document.readyState === "complete") start();
     else {
       window.addEventListener("load", start, { once: true });

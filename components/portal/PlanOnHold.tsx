@@ -1,6 +1,7 @@
 import type { Plan } from "@/lib/clinical/episode-state";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
+
 import { WarningSigns } from "./WarningSigns";
 
 /**
@@ -13,7 +14,11 @@ export function PlanOnHold({ plan, locale, messages }: { plan: Plan; locale: Loc
   const redFlag = plan.reasons.includes("RED_FLAG");
   return (
     <>
-      <section aria-labelledby="hold-heading" className="panel hold-panel" data-hold={redFlag ? "RED_FLAG" : "EPISODE_PAUSED"}>
+      <section
+        aria-labelledby="hold-heading"
+        className="panel hold-panel"
+        data-hold={redFlag ? "RED_FLAG" : "EPISODE_PAUSED"}
+      >
         <h2 id="hold-heading">{text.title}</h2>
         <p>{redFlag ? text.RED_FLAG : text.EPISODE_PAUSED}</p>
         <p>{text.questions}</p>

@@ -1,11 +1,20 @@
 "use client";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/i18n/format";
 import type { SessionLine } from "@/lib/portal/session-line";
+
 import type { ChartPanel } from "../records/PatientCharts";
 import { ChartWhenNear } from "./ChartWhenNear";
-import { type EntryAnswer, flushQueue, onQueueChange, type QueuedEntry, submitEntry, waitingEntries } from "./entry-queue";
+import {
+  type EntryAnswer,
+  flushQueue,
+  onQueueChange,
+  type QueuedEntry,
+  submitEntry,
+  waitingEntries,
+} from "./entry-queue";
 
 // What the patient logs on the portal's home page shows there at once: the page is not drawn
 // again after a write (app/actions/portal.ts), so what the server stored goes here, and the
@@ -65,14 +74,16 @@ export function PortalDiary({
         const session = answer.saved as SavedSession;
         setSaved((list) => [session, ...list.filter((s) => s.line.id !== session.line.id)]);
       }
-      if (background && answer?.status !== "saved") setNotAccepted((list) => [...list, answer?.formError ?? text.refused]);
+      if (background && answer?.status !== "saved")
+        setNotAccepted((list) => [...list, answer?.formError ?? text.refused]);
     },
     [today, text.refused],
   );
 
   useEffect(() => {
     const refresh = () => void waitingEntries(owner).then(setWaiting);
-    const flush = () => void flushQueue(owner).then(({ sent }) => sent.forEach(({ entry, answer }) => apply(entry, answer, true)));
+    const flush = () =>
+      void flushQueue(owner).then(({ sent }) => sent.forEach(({ entry, answer }) => apply(entry, answer, true)));
     const unsubscribe = onQueueChange(refresh);
     refresh();
     flush();
@@ -111,7 +122,8 @@ export function PortalDiary({
             <ul>
               {waiting.map((entry) => (
                 <li key={entry.fields.clientId}>
-                  {entry.kind === "pain" ? `${text.pain}: ${entry.fields.value}` : text.session} · {formatDate(new Date(`${entry.fields.date}T00:00:00Z`), locale)}
+                  {entry.kind === "pain" ? `${text.pain}: ${entry.fields.value}` : text.session} ·{" "}
+                  {formatDate(new Date(`${entry.fields.date}T00:00:00Z`), locale)}
                 </li>
               ))}
             </ul>
@@ -135,13 +147,23 @@ export function useDiary(): Diary {
 }
 
 /** A program's latest sessions: those saved since the page was drawn, then the page's own, as many as the page gave. */
-export function RecentSessions({ assignmentId, lines, none }: { assignmentId: string; lines: SessionLine[]; none: string }) {
+export function RecentSessions({
+  assignmentId,
+  lines,
+  none,
+}: {
+  assignmentId: string;
+  lines: SessionLine[];
+  none: string;
+}) {
   const { saved } = useDiary();
   const shown = useMemo(() => {
     const fresh = saved.filter((s) => s.assignmentId === assignmentId).map((s) => s.line);
     const ids = new Set(fresh.map((line) => line.id));
     // Dates as yyyy-mm-dd sort as text; the sort is stable, so a day's newest stays first.
-    return [...fresh, ...lines.filter((line) => !ids.has(line.id))].sort((a, b) => b.date.localeCompare(a.date)).slice(0, Math.max(lines.length, fresh.length));
+    return [...fresh, ...lines.filter((line) => !ids.has(line.id))]
+      .sort((a, b) => b.date.localeCompare(a.date))
+      .slice(0, Math.max(lines.length, fresh.length));
   }, [saved, assignmentId, lines]);
   if (shown.length === 0) return <p>{none}</p>;
   return (
@@ -171,7 +193,12 @@ export function PortalPainChart({
   const shown = useMemo(() => {
     if (todayPain === null) return panel;
     const t = new Date(`${today}T00:00:00Z`).getTime();
-    const diary = panel.series.find((series) => series.key === "PATIENT") ?? { key: "PATIENT", label: diaryLabel, style: "diary" as const, points: [] };
+    const diary = panel.series.find((series) => series.key === "PATIENT") ?? {
+      key: "PATIENT",
+      label: diaryLabel,
+      style: "diary" as const,
+      points: [],
+    };
     const points = [...diary.points.filter((point) => point.t !== t), { t, value: todayPain }];
     return { ...panel, series: [...panel.series.filter((series) => series !== diary), { ...diary, points }] };
   }, [panel, todayPain, today, diaryLabel]);

@@ -1,9 +1,11 @@
 "use client";
 import { useRef, useState } from "react";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+
+import { type FormState, initialFormState } from "@/lib/forms/form-state";
 import { portalLogFormState } from "@/lib/portal/portal-log-answer";
-import { FormMessages } from "../FormMessages";
 import { randomUuid } from "@/lib/random-uuid";
+
+import { FormMessages } from "../FormMessages";
 import { RadioGroup } from "../RadioGroup";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
@@ -12,7 +14,10 @@ import type { EntryKind } from "./entry-queue";
 import { useDiary } from "./PortalDiary";
 
 /** The form's text fields, as the log actions take them. */
-const fieldsOf = (formData: FormData) => Object.fromEntries([...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+const fieldsOf = (formData: FormData) =>
+  Object.fromEntries(
+    [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
 
 type LogText = { networkError: string; refused: string; queued: string };
 
@@ -21,19 +26,35 @@ type LogText = { networkError: string; refused: string; queued: string };
  * form's state: saved, each field's error, or kept on the phone until there is a connection.
  * Each entry carries the moment it was made on the phone; `extra` adds fields of its own.
  */
-function usePortalLog(kind: EntryKind, text: LogText, extra: () => Record<string, string> = () => ({}), onSent?: () => void) {
+function usePortalLog(
+  kind: EntryKind,
+  text: LogText,
+  extra: () => Record<string, string> = () => ({}),
+  onSent?: () => void,
+) {
   const diary = useDiary();
-  return useResilientActionState(async (previous: FormState, formData: FormData) => {
-    const fields = { ...fieldsOf(formData), ...extra(), madeAt: new Date().toISOString() };
-    const answer = await diary.submit({ kind, fields });
-    if (answer === "waiting" || answer?.status === "saved") onSent?.();
-    if (answer === "waiting") return { attempt: previous.attempt + 1, values: {}, errors: {}, formError: null, notice: text.queued };
-    return portalLogFormState(answer, previous, fields, text.refused);
-  }, initialFormState(), text.networkError);
+  return useResilientActionState(
+    async (previous: FormState, formData: FormData) => {
+      const fields = { ...fieldsOf(formData), ...extra(), madeAt: new Date().toISOString() };
+      const answer = await diary.submit({ kind, fields });
+      if (answer === "waiting" || answer?.status === "saved") onSent?.();
+      if (answer === "waiting")
+        return { attempt: previous.attempt + 1, values: {}, errors: {}, formError: null, notice: text.queued };
+      return portalLogFormState(answer, previous, fields, text.refused);
+    },
+    initialFormState(),
+    text.networkError,
+  );
 }
 
 /** One tap on 0–10 logs this morning's first-step pain; tapping again the same day changes it. */
-export function MorningPainForm({ today, text }: { today: string; text: { title: string; question: string } & LogText }) {
+export function MorningPainForm({
+  today,
+  text,
+}: {
+  today: string;
+  text: { title: string; question: string } & LogText;
+}) {
   const diary = useDiary();
   // Each tap is an entry of its own with the phone's id: the day keeps the one made last.
   const [state, formAction, pending] = usePortalLog("pain", text, () => ({ clientId: randomUuid() }));
@@ -45,7 +66,15 @@ export function MorningPainForm({ today, text }: { today: string; text: { title:
         <legend>{text.question}</legend>
         <div className="pain-buttons">
           {Array.from({ length: 11 }, (_, value) => (
-            <button key={value} type="submit" name="value" value={value} className="pain-button" aria-pressed={diary.todayPain === value} disabled={pending}>
+            <button
+              key={value}
+              type="submit"
+              name="value"
+              value={value}
+              className="pain-button"
+              aria-pressed={diary.todayPain === value}
+              disabled={pending}
+            >
               {value}
             </button>
           ))}
@@ -59,9 +88,25 @@ export function MorningPainForm({ today, text }: { today: string; text: { title:
 }
 
 export type SessionFormText = {
-  title: string; program: string; date: string; done: string; doneYes: string; doneNo: string; exercisesDone: string; sets: string; reps: string;
-  loadKg: string; noLoad: string; painDuring: string; effort: string; effortOptions: { value: string; label: string }[];
-  todaysPlan: string; copyPlan: string; copyPlanHint: string; save: string; saving: string;
+  title: string;
+  program: string;
+  date: string;
+  done: string;
+  doneYes: string;
+  doneNo: string;
+  exercisesDone: string;
+  sets: string;
+  reps: string;
+  loadKg: string;
+  noLoad: string;
+  painDuring: string;
+  effort: string;
+  effortOptions: { value: string; label: string }[];
+  todaysPlan: string;
+  copyPlan: string;
+  copyPlanHint: string;
+  save: string;
+  saving: string;
 } & LogText;
 
 /** One of today's exercises: its short name, its dose in words, and whether it is the heel raise. */
@@ -86,7 +131,15 @@ export type LoggableProgram = {
  * the entry is stored or kept on the phone, so a double tap stores one row, and the queue's
  * sending it again after a lost answer stores nothing twice.
  */
-export function SessionLogForm({ programs, today, text }: { programs: LoggableProgram[]; today: string; text: SessionFormText }) {
+export function SessionLogForm({
+  programs,
+  today,
+  text,
+}: {
+  programs: LoggableProgram[];
+  today: string;
+  text: SessionFormText;
+}) {
   const [clientId, setClientId] = useState(() => randomUuid());
   // The exercises ticked as done; a failed save keeps them, a stored one starts the form again.
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
@@ -122,13 +175,28 @@ export function SessionLogForm({ programs, today, text }: { programs: LoggablePr
       return next;
     });
   return (
-    <form key={state.attempt} ref={formRef} action={formAction} noValidate aria-label={text.title} aria-busy={pending} className="stack portal-form">
+    <form
+      key={state.attempt}
+      ref={formRef}
+      action={formAction}
+      noValidate
+      aria-label={text.title}
+      aria-busy={pending}
+      className="stack portal-form"
+    >
       <FormMessages state={state} />
       <input type="hidden" name="clientId" value={clientId} />
       {programs.length === 1 ? (
         <input type="hidden" name="assignmentId" value={programs[0]!.value} />
       ) : (
-        <SelectField id="assignmentId" label={text.program} options={programs} value={programId} onChange={(event) => setProgramId(event.target.value)} error={e.assignmentId} />
+        <SelectField
+          id="assignmentId"
+          label={text.program}
+          options={programs}
+          value={programId}
+          onChange={(event) => setProgramId(event.target.value)}
+          error={e.assignmentId}
+        />
       )}
       {programs.length === 1 && e.assignmentId && <p className="field-error">{e.assignmentId}</p>}
       {exercises.length > 0 && (
@@ -149,17 +217,30 @@ export function SessionLogForm({ programs, today, text }: { programs: LoggablePr
       <RadioGroup
         name="completed"
         legend={text.done}
-        options={[{ value: "yes", label: text.doneYes }, { value: "no", label: text.doneNo }]}
+        options={[
+          { value: "yes", label: text.doneYes },
+          { value: "no", label: text.doneNo },
+        ]}
         defaultValue={v.completed}
         error={e.completed}
       />
       {several && (
-        <fieldset className="radio-group" aria-describedby={e.exercises ? "exercises-error" : undefined} aria-invalid={Boolean(e.exercises) || undefined}>
+        <fieldset
+          className="radio-group"
+          aria-describedby={e.exercises ? "exercises-error" : undefined}
+          aria-invalid={Boolean(e.exercises) || undefined}
+        >
           <legend>{text.exercisesDone}</legend>
           <div className="choices">
             {exercises.map((x) => (
               <label key={x.code} className="checkbox">
-                <input type="checkbox" name={`exercise.${x.code}`} value="yes" checked={ticked.has(x.code)} onChange={(event) => toggle(x.code, event.target.checked)} />
+                <input
+                  type="checkbox"
+                  name={`exercise.${x.code}`}
+                  value="yes"
+                  checked={ticked.has(x.code)}
+                  onChange={(event) => toggle(x.code, event.target.checked)}
+                />
                 {x.name}
               </label>
             ))}
@@ -181,12 +262,31 @@ export function SessionLogForm({ programs, today, text }: { programs: LoggablePr
           <div className="field-row">
             <TextField id="sets" label={text.sets} inputMode="numeric" defaultValue={v.sets} error={e.sets} />
             <TextField id="reps" label={text.reps} inputMode="numeric" defaultValue={v.reps} error={e.reps} />
-            <TextField id="loadKg" label={text.loadKg} hint={text.noLoad} inputMode="decimal" defaultValue={v.loadKg} error={e.loadKg} />
+            <TextField
+              id="loadKg"
+              label={text.loadKg}
+              hint={text.noLoad}
+              inputMode="decimal"
+              defaultValue={v.loadKg}
+              error={e.loadKg}
+            />
           </div>
-          <RadioGroup name="effort" legend={text.effort} options={text.effortOptions} defaultValue={v.effort} error={e.effort} />
+          <RadioGroup
+            name="effort"
+            legend={text.effort}
+            options={text.effortOptions}
+            defaultValue={v.effort}
+            error={e.effort}
+          />
         </fieldset>
       )}
-      <TextField id="painDuring" label={text.painDuring} inputMode="numeric" defaultValue={v.painDuring} error={e.painDuring} />
+      <TextField
+        id="painDuring"
+        label={text.painDuring}
+        inputMode="numeric"
+        defaultValue={v.painDuring}
+        error={e.painDuring}
+      />
       <button type="submit" className="button primary large" disabled={pending}>
         {pending ? text.saving : text.save}
       </button>

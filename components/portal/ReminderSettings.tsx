@@ -1,14 +1,24 @@
 "use client";
 import { useActionState, useEffect, useState } from "react";
+
 import type { FormState } from "@/lib/forms/form-state";
 import { initialFormState } from "@/lib/forms/form-state";
+
 import { FormMessages } from "../FormMessages";
 import { TextField } from "../TextField";
-import { pushState, type PushState, turnOnPush } from "./push-on-this-phone";
+import { type PushState, pushState, turnOnPush } from "./push-on-this-phone";
 
 export type ReminderText = {
-  title: string; intro: string; morningPain: string; session: string; save: string;
-  byEmail: string; byPush: string; enablePush: string; pushRefused: string; pushFailed: string;
+  title: string;
+  intro: string;
+  morningPain: string;
+  session: string;
+  save: string;
+  byEmail: string;
+  byPush: string;
+  enablePush: string;
+  pushRefused: string;
+  pushFailed: string;
 };
 
 /**
@@ -26,7 +36,10 @@ export function ReminderSettings({
   vapidPublicKey: string | null;
   text: ReminderText;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState({ MORNING_PAIN: times.MORNING_PAIN ?? "", SESSION: times.SESSION ?? "" }));
+  const [state, formAction, pending] = useActionState(
+    action,
+    initialFormState({ MORNING_PAIN: times.MORNING_PAIN ?? "", SESSION: times.SESSION ?? "" }),
+  );
   const [push, setPush] = useState<PushState | "failed">("unsupported");
   const [asking, setAsking] = useState(false);
   useEffect(() => {
@@ -38,14 +51,36 @@ export function ReminderSettings({
       <form action={formAction} noValidate className="stack portal-form" aria-busy={pending} aria-label={text.title}>
         <FormMessages state={state} />
         <div className="field-row">
-          <TextField id="reminder-morning" name="MORNING_PAIN" type="time" label={text.morningPain} defaultValue={state.values.MORNING_PAIN ?? ""} error={state.errors.MORNING_PAIN} />
-          <TextField id="reminder-session" name="SESSION" type="time" label={text.session} defaultValue={state.values.SESSION ?? ""} error={state.errors.SESSION} />
+          <TextField
+            id="reminder-morning"
+            name="MORNING_PAIN"
+            type="time"
+            label={text.morningPain}
+            defaultValue={state.values.MORNING_PAIN ?? ""}
+            error={state.errors.MORNING_PAIN}
+          />
+          <TextField
+            id="reminder-session"
+            name="SESSION"
+            type="time"
+            label={text.session}
+            defaultValue={state.values.SESSION ?? ""}
+            error={state.errors.SESSION}
+          />
         </div>
         <button type="submit" className="button primary" disabled={pending}>
           {text.save}
         </button>
       </form>
-      <p role="status">{push === "on" ? text.byPush : push === "refused" ? text.pushRefused : push === "failed" ? text.pushFailed : text.byEmail}</p>
+      <p role="status">
+        {push === "on"
+          ? text.byPush
+          : push === "refused"
+            ? text.pushRefused
+            : push === "failed"
+              ? text.pushFailed
+              : text.byEmail}
+      </p>
       {vapidPublicKey && (push === "off" || push === "failed") && (
         <button
           type="button"

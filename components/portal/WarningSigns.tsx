@@ -6,7 +6,17 @@ import type { Locale } from "@/lib/generated/prisma/enums";
  * physiotherapist, and where to turn (SPEC §10), as the education page gives them. Under a
  * `title` of its own (with a `lead`), the signs follow it with their heading.
  */
-export function WarningSigns({ locale, id, title, lead }: { locale: Locale; id: string; title?: string; lead?: string }) {
+export function WarningSigns({
+  locale,
+  id,
+  title,
+  lead,
+}: {
+  locale: Locale;
+  id: string;
+  title?: string;
+  lead?: string;
+}) {
   const text = EDUCATION[locale].contactClinic;
   return (
     <section aria-labelledby={id} className="warning-box">

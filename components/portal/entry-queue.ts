@@ -6,6 +6,7 @@
 // signed-in patient has a queue of their own, so a shared phone never sends one patient's
 // entries as another's. idb-keyval: decision record 019.
 import { createStore, del, entries, set, type UseStore } from "idb-keyval";
+
 import { logMorningPainAction, logSessionAction } from "@/app/actions/portal";
 import type { PortalLogAnswer } from "@/lib/portal/portal-log-answer";
 

@@ -2,6 +2,7 @@
 // offline and the phone's push subscription go first, so a shared phone keeps nothing of theirs
 // (SPEC §10). The sign-out button and the erasure receipt both leave this way (security review I-7).
 import { forgetOfflinePages } from "@/lib/offline/offline-pages";
+
 import { discardQueue } from "./entry-queue";
 import { turnOffPush } from "./push-on-this-phone";
 

@@ -9,10 +9,12 @@ let registering: Promise<ServiceWorkerRegistration> | null = null;
 export const canRunWorker = () => typeof navigator !== "undefined" && "serviceWorker" in navigator;
 
 export function registerPortalWorker(): Promise<ServiceWorkerRegistration> {
-  registering ??= navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE }).catch((error: unknown) => {
-    registering = null;
-    throw error;
-  });
+  registering ??= navigator.serviceWorker
+    .register(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE })
+    .catch((error: unknown) => {
+      registering = null;
+      throw error;
+    });
   return registering;
 }
 
@@ -26,4 +28,3 @@ export function activeWorker(registration: ServiceWorkerRegistration): Promise<S
     });
   });
 }
-

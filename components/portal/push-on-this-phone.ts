@@ -4,17 +4,20 @@
 // one patient's reminders to the next.
 import { forgetPushSubscriptionAction, savePushSubscriptionAction } from "@/app/actions/reminders";
 import { SERVICE_WORKER_SCOPE } from "@/lib/offline/offline-pages";
+
 import { activeWorker, canRunWorker, registerPortalWorker } from "./portal-worker";
 
 export type PushState = "unsupported" | "off" | "on" | "refused";
 
 const canPush = () => canRunWorker() && "PushManager" in window && typeof Notification !== "undefined";
 /** The worker's registration if there is one yet (it is made after the page has loaded). */
-const existing = async () => (canPush() ? ((await navigator.serviceWorker.getRegistration(SERVICE_WORKER_SCOPE)) ?? null) : null);
+const existing = async () =>
+  canPush() ? ((await navigator.serviceWorker.getRegistration(SERVICE_WORKER_SCOPE)) ?? null) : null;
 
 type Subscription = { endpoint: string; keys: { p256dh: string; auth: string } };
 /** Whether the server keeps this subscription for the signed-in patient. */
-const keep = (subscription: PushSubscription) => savePushSubscriptionAction(subscription.toJSON() as Subscription).catch(() => null);
+const keep = (subscription: PushSubscription) =>
+  savePushSubscriptionAction(subscription.toJSON() as Subscription).catch(() => null);
 
 /**
  * Whether this phone takes the reminders as notifications now. A subscription the server no
@@ -43,7 +46,10 @@ export async function turnOnPush(vapidPublicKey: string): Promise<PushState | nu
   // A phone subscribes through an active worker; on a first visit it may still be installing.
   await activeWorker(worker);
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    const subscription = await worker.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: vapidPublicKey });
+    const subscription = await worker.pushManager.subscribe({
+      userVisibleOnly: true,
+      applicationServerKey: vapidPublicKey,
+    });
     if (await keep(subscription)) return "on";
     await subscription.unsubscribe();
   }

@@ -1,6 +1,8 @@
 "use client";
 import { useActionState, useId } from "react";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+
+import { type FormState, initialFormState } from "@/lib/forms/form-state";
+
 import { FormMessages } from "../FormMessages";
 import { TextField } from "../TextField";
 
@@ -19,10 +21,33 @@ export function CopyTemplateForm({
   return (
     <details open={state.attempt > 0}>
       <summary>{text.copy}</summary>
-      <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending} aria-label={text.copy}>
+      <form
+        key={state.attempt}
+        action={formAction}
+        noValidate
+        className="stack inline-form"
+        aria-busy={pending}
+        aria-label={text.copy}
+      >
         <FormMessages state={state} />
-        <TextField id={`${id}-nameDa`} name="nameDa" label={text.nameDa} defaultValue={state.values.nameDa ?? defaultNames.nameDa} error={state.errors.nameDa} maxLength={120} lang="da" />
-        <TextField id={`${id}-nameEn`} name="nameEn" label={text.nameEn} defaultValue={state.values.nameEn ?? defaultNames.nameEn} error={state.errors.nameEn} maxLength={120} lang="en" />
+        <TextField
+          id={`${id}-nameDa`}
+          name="nameDa"
+          label={text.nameDa}
+          defaultValue={state.values.nameDa ?? defaultNames.nameDa}
+          error={state.errors.nameDa}
+          maxLength={120}
+          lang="da"
+        />
+        <TextField
+          id={`${id}-nameEn`}
+          name="nameEn"
+          label={text.nameEn}
+          defaultValue={state.values.nameEn ?? defaultNames.nameEn}
+          error={state.errors.nameEn}
+          maxLength={120}
+          lang="en"
+        />
         <button type="submit" className="button secondary" disabled={pending}>
           {text.copy}
         </button>

@@ -1,16 +1,18 @@
 import Link from "next/link";
-import type { Locale } from "@/lib/generated/prisma/enums";
+
 import { iceAdvice } from "@/lib/clinical/comorbidities";
 import { EDUCATION } from "@/lib/education/education-content";
-import { doseText } from "@/lib/programs/exercise-dose";
+import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatDate } from "@/lib/i18n/format";
 import type { CurrentPlan } from "@/lib/programs/current-plan";
+import { doseText } from "@/lib/programs/exercise-dose";
+import { exerciseName, exerciseShortName } from "@/lib/programs/exercise-names";
 import { heldLoadSentences } from "@/lib/programs/plan-text";
+
 import { ExerciseDrawing, exerciseDrawingLabel } from "../exercises/ExerciseDrawing";
 import { WarningSignsBody } from "../portal/WarningSigns";
 import { PrintButton } from "../PrintButton";
-import { exerciseName, exerciseShortName } from "@/lib/programs/exercise-names";
 import { PrescriptionDetails } from "./PrescriptionDetails";
 
 /**
@@ -65,7 +67,9 @@ export function PlanHandout({
       {!onHold && programs.length === 0 && <p>{text.none}</p>}
       {programs.map((program) => {
         // Each exercise once, with the day it starts where that is not the program's first.
-        const exercises = [...new Map(program.content.phases.flatMap((phase) => phase.exercises).map((e) => [e.exercise, e])).values()];
+        const exercises = [
+          ...new Map(program.content.phases.flatMap((phase) => phase.exercises).map((e) => [e.exercise, e])).values(),
+        ];
         return (
           <section key={program.id} className="handout-program" aria-labelledby={`handout-${program.id}`}>
             <h2 id={`handout-${program.id}`}>{messages.program[program.kind]}</h2>

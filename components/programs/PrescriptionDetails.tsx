@@ -5,10 +5,10 @@ import type { PhaseExercise } from "@/lib/programs/default-templates";
 import { doseKind, doseText, exercisesOn } from "@/lib/programs/exercise-dose";
 import { exerciseName } from "@/lib/programs/exercise-names";
 import type { Prescription, WeekOutcome, WeekReview } from "@/lib/programs/prescription";
+
 import { DataTableDetails } from "../DataTableDetails";
 import { DetailsList } from "../DetailsList";
 import { ExerciseDrawing, exerciseDrawingLabel } from "../exercises/ExerciseDrawing";
-
 
 type Wording = { week: (week: number, phase: number) => string; reasons: Record<WeekOutcome, string> };
 
@@ -16,14 +16,35 @@ type Wording = { week: (week: number, phase: number) => string; reasons: Record<
 const TEMPO_REPS = 8;
 
 /** One exercise with its own dose; load and tempo only for the heel raise (a stretch has neither). */
-function ExerciseDetails({ exercise, prescription: p, messages, locale, drawing }: { exercise: PhaseExercise; prescription: Prescription; messages: Messages; locale: Locale; drawing: boolean }) {
+function ExerciseDetails({
+  exercise,
+  prescription: p,
+  messages,
+  locale,
+  drawing,
+}: {
+  exercise: PhaseExercise;
+  prescription: Prescription;
+  messages: Messages;
+  locale: Locale;
+  drawing: boolean;
+}) {
   const text = messages.prescription;
   const loaded = doseKind(exercise.exercise) === "SETS_REPS";
   const items: [string, string][] = [
     [text.exerciseLabel, exerciseName(messages, exercise.exercise)],
     [text.doseLabel, doseText(exercise, messages)],
-    ...(loaded ? [[text.loadLabel, p.suggestedLoadKg > 0 ? text.load(formatNumber(p.suggestedLoadKg, locale)) : text.bodyWeight] as [string, string]] : []),
-    ...(loaded && p.tempo ? [[text.tempoLabel, text.tempo(p.tempo.upSeconds, p.tempo.holdSeconds, p.tempo.downSeconds)] as [string, string]] : []),
+    ...(loaded
+      ? [
+          [
+            text.loadLabel,
+            p.suggestedLoadKg > 0 ? text.load(formatNumber(p.suggestedLoadKg, locale)) : text.bodyWeight,
+          ] as [string, string],
+        ]
+      : []),
+    ...(loaded && p.tempo
+      ? [[text.tempoLabel, text.tempo(p.tempo.upSeconds, p.tempo.holdSeconds, p.tempo.downSeconds)] as [string, string]]
+      : []),
   ];
   const drawingLabel = drawing ? exerciseDrawingLabel(messages, exercise.exercise) : undefined;
   return (
@@ -71,11 +92,24 @@ export function PrescriptionDetails({
     <>
       <p>{words.week(p.week, p.phase)}</p>
       {today.map((exercise) => (
-        <ExerciseDetails key={exercise.exercise} exercise={exercise} prescription={p} messages={messages} locale={locale} drawing={drawing} />
+        <ExerciseDetails
+          key={exercise.exercise}
+          exercise={exercise}
+          prescription={p}
+          messages={messages}
+          locale={locale}
+          drawing={drawing}
+        />
       ))}
       {later.length > 0 && (
         <p>
-          <strong>{text.startsLater}:</strong> {later.map((exercise) => `${exerciseName(messages, exercise.exercise)} (${text.fromDay(exercise.fromDay).toLowerCase()})`).join("; ")}
+          <strong>{text.startsLater}:</strong>{" "}
+          {later
+            .map(
+              (exercise) =>
+                `${exerciseName(messages, exercise.exercise)} (${text.fromDay(exercise.fromDay).toLowerCase()})`,
+            )
+            .join("; ")}
         </p>
       )}
       {loadedToday && heldLoad && heldLoad.length > 0 && (
@@ -103,7 +137,12 @@ export function AdherenceTable({ prescription, messages }: { prescription: Presc
       columns={[text.weekColumn, text.phaseColumn, text.doneColumn, text.responseColumn]}
       rows={[...prescription.weeks].reverse().map((week) => ({
         key: String(week.week),
-        cells: [week.week, week.phase, `${week.completed} / ${week.prescribed}`, week.loadResponse ? text.yes : text.no],
+        cells: [
+          week.week,
+          week.phase,
+          `${week.completed} / ${week.prescribed}`,
+          week.loadResponse ? text.yes : text.no,
+        ],
       }))}
     />
   );
@@ -118,13 +157,18 @@ const STRIP_WEEKS = 12;
  */
 export function AdherenceStrip({ prescription, messages }: { prescription: Prescription; messages: Messages }) {
   const text = messages.prescription;
-  const level = (week: WeekReview) => (week.completed >= week.prescribed ? "met" : week.completed === 0 ? "none" : "partial");
+  const level = (week: WeekReview) =>
+    week.completed >= week.prescribed ? "met" : week.completed === 0 ? "none" : "partial";
   return (
     <ol className="adherence-strip" aria-label={text.adherenceRecent}>
       {prescription.weeks.slice(-STRIP_WEEKS).map((week) => {
         const current = week.week === prescription.week;
         return (
-          <li key={week.week} data-adherence={current ? undefined : level(week)} aria-current={current ? "true" : undefined}>
+          <li
+            key={week.week}
+            data-adherence={current ? undefined : level(week)}
+            aria-current={current ? "true" : undefined}
+          >
             <span className="week">{text.weekShort(week.week)}</span>
             <strong aria-hidden="true">
               {week.completed}/{week.prescribed}

@@ -1,6 +1,8 @@
 "use client";
 import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+
+import { type FormState, initialFormState } from "@/lib/forms/form-state";
+
 import { FormShell } from "../FormShell";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
@@ -8,11 +10,29 @@ import { TextField } from "../TextField";
 type Option = { value: string; label: string };
 
 export type ProgramEditorText = {
-  sessionsMin: string; sessionsMax: string; painLimit: string; loadStepKg: string; tempo: string; tempoUp: string; tempoHold: string; tempoDown: string;
+  sessionsMin: string;
+  sessionsMax: string;
+  painLimit: string;
+  loadStepKg: string;
+  tempo: string;
+  tempoUp: string;
+  tempoHold: string;
+  tempoDown: string;
   /** Each phase's name and its exercise slots' names, the last an empty slot for adding one. */
   phases: { name: string; slots: string[] }[];
-  from: string; to: string; exercise: string; noExercise: string; exercisesHint: string; sets: string; repsLow: string; repsHigh: string; fromDay: string; load: string;
-  save: string; saving: string; cancel: string;
+  from: string;
+  to: string;
+  exercise: string;
+  noExercise: string;
+  exercisesHint: string;
+  sets: string;
+  repsLow: string;
+  repsHigh: string;
+  fromDay: string;
+  load: string;
+  save: string;
+  saving: string;
+  cancel: string;
 };
 
 /**
@@ -46,7 +66,14 @@ export function ProgramContentForm({
   return (
     <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
       {extraFields.map((field) => (
-        <TextField key={field.id} id={field.id} label={field.label} inputMode={field.inputMode ?? "text"} defaultValue={v[field.id]} error={e[field.id]} />
+        <TextField
+          key={field.id}
+          id={field.id}
+          label={field.label}
+          inputMode={field.inputMode ?? "text"}
+          defaultValue={v[field.id]}
+          error={e[field.id]}
+        />
       ))}
       <p className="hint">{text.painLimit}</p>
       <div className="field-row">
@@ -69,7 +96,13 @@ export function ProgramContentForm({
             {number(`phase.${i}.from`, text.from)}
             {number(`phase.${i}.to`, text.to)}
           </div>
-          <SelectField id={`phase.${i}.load`} label={text.load} options={loads} defaultValue={v[`phase.${i}.load`]} error={e[`phase.${i}.load`]} />
+          <SelectField
+            id={`phase.${i}.load`}
+            label={text.load}
+            options={loads}
+            defaultValue={v[`phase.${i}.load`]}
+            error={e[`phase.${i}.load`]}
+          />
           <p className="hint">{text.exercisesHint}</p>
           {phase.slots.map((name, j) => (
             <fieldset key={name} className="exercise-slot">

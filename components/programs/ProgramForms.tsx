@@ -1,6 +1,8 @@
 "use client";
 import { useActionState, useId } from "react";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+
+import { type FormState, initialFormState } from "@/lib/forms/form-state";
+
 import { ConfirmDialog } from "../ConfirmDialog";
 import { useCloseOnSaved } from "../FormDialog";
 import { FormMessages } from "../FormMessages";
@@ -25,18 +27,61 @@ export function AssignProgramForm({
   earliest: string;
   /** Set when a first-week program is active: the form offers to end it as the new one starts. */
   endFirstWeek?: string | undefined;
-  text: { title: string; template: string; startDate: string; sessionsPerWeek: string; startingLoadKg: string; submit: string; pending: string; choose: string; cancel: string };
+  text: {
+    title: string;
+    template: string;
+    startDate: string;
+    sessionsPerWeek: string;
+    startingLoadKg: string;
+    submit: string;
+    pending: string;
+    choose: string;
+    cancel: string;
+  };
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const close = useCloseOnSaved(state);
   const v = state.values;
   return (
-    <form key={state.attempt} action={formAction} noValidate className="stack" aria-busy={pending} aria-label={text.title}>
+    <form
+      key={state.attempt}
+      action={formAction}
+      noValidate
+      className="stack"
+      aria-busy={pending}
+      aria-label={text.title}
+    >
       <FormMessages state={state} />
-      <SelectField id="templateId" label={text.template} options={templates} placeholder={text.choose} defaultValue={v.templateId ?? defaults.templateId ?? ""} error={state.errors.templateId} />
-      <TextField id="startDate" label={text.startDate} type="date" min={earliest} defaultValue={v.startDate ?? defaults.startDate} error={state.errors.startDate} />
-      <TextField id="sessionsPerWeek" label={text.sessionsPerWeek} inputMode="numeric" defaultValue={v.sessionsPerWeek ?? defaults.sessionsPerWeek} error={state.errors.sessionsPerWeek} />
-      <TextField id="startingLoadKg" label={text.startingLoadKg} inputMode="decimal" defaultValue={v.startingLoadKg ?? "0"} error={state.errors.startingLoadKg} />
+      <SelectField
+        id="templateId"
+        label={text.template}
+        options={templates}
+        placeholder={text.choose}
+        defaultValue={v.templateId ?? defaults.templateId ?? ""}
+        error={state.errors.templateId}
+      />
+      <TextField
+        id="startDate"
+        label={text.startDate}
+        type="date"
+        min={earliest}
+        defaultValue={v.startDate ?? defaults.startDate}
+        error={state.errors.startDate}
+      />
+      <TextField
+        id="sessionsPerWeek"
+        label={text.sessionsPerWeek}
+        inputMode="numeric"
+        defaultValue={v.sessionsPerWeek ?? defaults.sessionsPerWeek}
+        error={state.errors.sessionsPerWeek}
+      />
+      <TextField
+        id="startingLoadKg"
+        label={text.startingLoadKg}
+        inputMode="decimal"
+        defaultValue={v.startingLoadKg ?? "0"}
+        error={state.errors.startingLoadKg}
+      />
       {endFirstWeek && (
         <label className="checkbox">
           <input type="checkbox" name="endFirstWeek" defaultChecked={state.attempt === 0 || v.endFirstWeek === "on"} />
@@ -67,19 +112,66 @@ export function OverrideForm({
   action: FormAction;
   phases: Option[];
   today: string;
-  text: { title: string; date: string; phase: string; keepPhase: string; load: string; loadHint: string; reason: string; submit: string; cancel: string };
+  text: {
+    title: string;
+    date: string;
+    phase: string;
+    keepPhase: string;
+    load: string;
+    loadHint: string;
+    reason: string;
+    submit: string;
+    cancel: string;
+  };
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const close = useCloseOnSaved(state);
   const v = state.values;
   const id = useId();
   return (
-    <form key={state.attempt} action={formAction} noValidate className="stack" aria-busy={pending} aria-label={text.title}>
+    <form
+      key={state.attempt}
+      action={formAction}
+      noValidate
+      className="stack"
+      aria-busy={pending}
+      aria-label={text.title}
+    >
       <FormMessages state={state} />
-      <TextField id={`${id}-date`} name="date" label={text.date} type="date" defaultValue={v.date ?? today} error={state.errors.date} />
-      <SelectField id={`${id}-phase`} name="phase" label={text.phase} options={phases} placeholder={text.keepPhase} defaultValue={v.phase ?? ""} error={state.errors.phase} />
-      <TextField id={`${id}-load`} name="loadKg" label={text.load} inputMode="decimal" placeholder={text.loadHint} defaultValue={v.loadKg} error={state.errors.loadKg} />
-      <TextField id={`${id}-reason`} name="reason" label={text.reason} defaultValue={v.reason} error={state.errors.reason} maxLength={500} />
+      <TextField
+        id={`${id}-date`}
+        name="date"
+        label={text.date}
+        type="date"
+        defaultValue={v.date ?? today}
+        error={state.errors.date}
+      />
+      <SelectField
+        id={`${id}-phase`}
+        name="phase"
+        label={text.phase}
+        options={phases}
+        placeholder={text.keepPhase}
+        defaultValue={v.phase ?? ""}
+        error={state.errors.phase}
+      />
+      <TextField
+        id={`${id}-load`}
+        name="loadKg"
+        label={text.load}
+        inputMode="decimal"
+        placeholder={text.loadHint}
+        defaultValue={v.loadKg}
+        error={state.errors.loadKg}
+      />
+      <TextField
+        id={`${id}-reason`}
+        name="reason"
+        label={text.reason}
+        defaultValue={v.reason}
+        error={state.errors.reason}
+        maxLength={500}
+      />
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={pending}>
           {text.submit}
@@ -106,8 +198,23 @@ export function EndProgramButton({
 }) {
   const reasonId = useId();
   return (
-    <ConfirmDialog trigger={text.end} title={text.title} body={text.body} confirm={text.end} cancel={text.cancel} action={action}>
-      <SelectField id={reasonId} name="reason" label={text.reason} options={reasons} placeholder={text.choose} required defaultValue="" />
+    <ConfirmDialog
+      trigger={text.end}
+      title={text.title}
+      body={text.body}
+      confirm={text.end}
+      cancel={text.cancel}
+      action={action}
+    >
+      <SelectField
+        id={reasonId}
+        name="reason"
+        label={text.reason}
+        options={reasons}
+        placeholder={text.choose}
+        required
+        defaultValue=""
+      />
     </ConfirmDialog>
   );
 }

@@ -1,16 +1,23 @@
 import Link from "next/link";
-import { exerciseShortName } from "@/lib/programs/exercise-names";
+
+import {
+  assignProgramAction,
+  continueAsMaintenanceAction,
+  endAssignmentAction,
+  overrideProgressionAction,
+} from "@/app/actions/programs";
+import { mayStartRunning, type Plan } from "@/lib/clinical/episode-state";
+import { isoDate } from "@/lib/dates";
 import { asFormSubmit } from "@/lib/entry/form-submit";
-import { assignProgramAction, continueAsMaintenanceAction, endAssignmentAction, overrideProgressionAction } from "@/app/actions/programs";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
-import { mayStartRunning, type Plan } from "@/lib/clinical/episode-state";
-import type { ActiveProgram } from "@/lib/programs/current-plan";
-import { planText } from "@/lib/programs/plan-text";
 import { END_REASONS } from "@/lib/programs/assignments";
+import type { ActiveProgram } from "@/lib/programs/current-plan";
+import { exerciseShortName } from "@/lib/programs/exercise-names";
+import { planText } from "@/lib/programs/plan-text";
 import { templateName } from "@/lib/programs/template-name";
-import { isoDate } from "@/lib/dates";
+
 import { DataTableDetails } from "../DataTableDetails";
 import { FormDialog } from "../FormDialog";
 import { AdherenceStrip, AdherenceTable, PrescriptionDetails } from "./PrescriptionDetails";
@@ -37,9 +44,21 @@ type Props = {
  * change (assign, adjust, change phase or load, end) sits behind its own button, so the panel
  * reads as a summary rather than a stack of open forms.
  */
-export function ProgramsSection({ patientId, episode, plan, programs, templates, assignTemplateId, editable, today, messages, locale }: Props) {
+export function ProgramsSection({
+  patientId,
+  episode,
+  plan,
+  programs,
+  templates,
+  assignTemplateId,
+  editable,
+  today,
+  messages,
+  locale,
+}: Props) {
   const text = messages.programs;
-  const date = (value: Date | string) => formatDate(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value, locale);
+  const date = (value: Date | string) =>
+    formatDate(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value, locale);
   const defaultTemplate = templates.find((template) => template.id === assignTemplateId) ?? templates[0];
   const firstWeekActive = programs.some((program) => program.kind === "FIRST_WEEK");
   const runningAllowed = mayStartRunning(plan);
@@ -54,16 +73,36 @@ export function ProgramsSection({ patientId, episode, plan, programs, templates,
             </Link>
           )}
           {editable && defaultTemplate && (
-            <FormDialog trigger={text.assignTitle} title={text.assignTitle} close={messages.dialog.close} open={assignTemplateId !== undefined} primary={programs.length === 0}>
+            <FormDialog
+              trigger={text.assignTitle}
+              title={text.assignTitle}
+              close={messages.dialog.close}
+              open={assignTemplateId !== undefined}
+              primary={programs.length === 0}
+            >
               <AssignProgramForm
                 action={assignProgramAction.bind(null, patientId, episode.id)}
-                templates={templates.map((template) => ({ value: template.id, label: text.templateVersion(templateName(template, locale), template.version) }))}
-                defaults={{ startDate: isoDate(today), sessionsPerWeek: String(defaultTemplate.sessionsPerWeek), templateId: assignTemplateId }}
+                templates={templates.map((template) => ({
+                  value: template.id,
+                  label: text.templateVersion(templateName(template, locale), template.version),
+                }))}
+                defaults={{
+                  startDate: isoDate(today),
+                  sessionsPerWeek: String(defaultTemplate.sessionsPerWeek),
+                  templateId: assignTemplateId,
+                }}
                 endFirstWeek={firstWeekActive ? text.endFirstWeek : undefined}
                 earliest={isoDate(episode.treatmentStart)}
                 text={{
-                  title: text.assignTitle, template: text.template, startDate: text.startDate, sessionsPerWeek: text.sessionsPerWeek,
-                  startingLoadKg: text.startingLoadKg, submit: text.assign, pending: text.assigning, choose: messages.patientForm.choose, cancel: messages.patient.confirmCancel,
+                  title: text.assignTitle,
+                  template: text.template,
+                  startDate: text.startDate,
+                  sessionsPerWeek: text.sessionsPerWeek,
+                  startingLoadKg: text.startingLoadKg,
+                  submit: text.assign,
+                  pending: text.assigning,
+                  choose: messages.patientForm.choose,
+                  cancel: messages.patient.confirmCancel,
                 }}
               />
             </FormDialog>
@@ -83,9 +122,12 @@ export function ProgramsSection({ patientId, episode, plan, programs, templates,
         <article key={program.id} className="program" aria-labelledby={`program-${program.id}`}>
           <h3 id={`program-${program.id}`}>{messages.program[program.kind]}</h3>
           <p className="hint">
-            {text.templateVersion(program.templateName, program.templateVersion)} · {text.summary(date(program.startDate), program.sessionsPerWeek)}
+            {text.templateVersion(program.templateName, program.templateVersion)} ·{" "}
+            {text.summary(date(program.startDate), program.sessionsPerWeek)}
           </p>
-          {program.kind === "FIRST_WEEK" && programs.length > 1 && editable && <p className="warning-box">{text.firstWeekStillActive}</p>}
+          {program.kind === "FIRST_WEEK" && programs.length > 1 && editable && (
+            <p className="warning-box">{text.firstWeekStillActive}</p>
+          )}
           {program.prescription?.completed && !program.maintenanceSince && (
             <div className="warning-box" role="status">
               <h4>{text.completedTitle(program.prescription.week, program.prescription.totalWeeks)}</h4>
@@ -111,7 +153,12 @@ export function ProgramsSection({ patientId, episode, plan, programs, templates,
             <>
               {/* The clinician knows the exercises; their drawings are on the handout one click away, so
                   the card stays short now that a phase holds several exercises (SPEC §6). */}
-              <PrescriptionDetails prescription={program.prescription} messages={messages} locale={locale} drawing={false} />
+              <PrescriptionDetails
+                prescription={program.prescription}
+                messages={messages}
+                locale={locale}
+                drawing={false}
+              />
               <AdherenceStrip prescription={program.prescription} messages={messages} />
             </>
           ) : (
@@ -122,13 +169,23 @@ export function ProgramsSection({ patientId, episode, plan, programs, templates,
             {program.sessions.length > 0 && (
               <DataTableDetails
                 summary={text.sessionsTable}
-                columns={[text.sessionColumns.date, text.sessionColumns.done, text.sessionColumns.exercises, text.sessionColumns.dose, text.sessionColumns.load, text.sessionColumns.pain, text.sessionColumns.effort]}
+                columns={[
+                  text.sessionColumns.date,
+                  text.sessionColumns.done,
+                  text.sessionColumns.exercises,
+                  text.sessionColumns.dose,
+                  text.sessionColumns.load,
+                  text.sessionColumns.pain,
+                  text.sessionColumns.effort,
+                ]}
                 rows={program.sessions.map((s) => ({
                   key: s.id,
                   cells: [
                     date(s.date),
                     s.completed ? messages.prescription.yes : messages.prescription.no,
-                    s.exercises.length > 0 ? s.exercises.map((code) => exerciseShortName(messages, code)).join(", ") : "–",
+                    s.exercises.length > 0
+                      ? s.exercises.map((code) => exerciseShortName(messages, code)).join(", ")
+                      : "–",
                     s.sets && s.reps ? `${s.sets} × ${s.reps}` : "–",
                     s.loadKg === null ? "–" : formatNumber(s.loadKg, locale),
                     s.painDuring ?? "–",
@@ -146,7 +203,12 @@ export function ProgramsSection({ patientId, episode, plan, programs, templates,
                   <li key={o.id}>
                     {text.overrideItem(
                       date(o.date),
-                      [o.phase !== undefined && text.overridePhaseValue(o.phase), o.loadKg !== undefined && text.overrideLoadValue(formatNumber(o.loadKg, locale))].filter(Boolean).join(", "),
+                      [
+                        o.phase !== undefined && text.overridePhaseValue(o.phase),
+                        o.loadKg !== undefined && text.overrideLoadValue(formatNumber(o.loadKg, locale)),
+                      ]
+                        .filter(Boolean)
+                        .join(", "),
                       o.reason,
                       o.by,
                     )}
@@ -163,18 +225,35 @@ export function ProgramsSection({ patientId, episode, plan, programs, templates,
               <FormDialog trigger={text.overrideTitle} title={text.overrideTitle} close={messages.dialog.close}>
                 <OverrideForm
                   action={overrideProgressionAction.bind(null, patientId, program.id, program.content.phases.length)}
-                  phases={program.content.phases.map((_, i) => ({ value: String(i + 1), label: messages.programs.editor.phase(i + 1) }))}
+                  phases={program.content.phases.map((_, i) => ({
+                    value: String(i + 1),
+                    label: messages.programs.editor.phase(i + 1),
+                  }))}
                   today={isoDate(today)}
                   text={{
-                    title: text.overrideTitle, date: text.overrideDate, phase: text.overridePhase, keepPhase: text.overrideKeepPhase,
-                    load: text.overrideLoad, loadHint: text.overrideLoadHint, reason: text.overrideReason, submit: text.overrideSave, cancel: messages.patient.confirmCancel,
+                    title: text.overrideTitle,
+                    date: text.overrideDate,
+                    phase: text.overridePhase,
+                    keepPhase: text.overrideKeepPhase,
+                    load: text.overrideLoad,
+                    loadHint: text.overrideLoadHint,
+                    reason: text.overrideReason,
+                    submit: text.overrideSave,
+                    cancel: messages.patient.confirmCancel,
                   }}
                 />
               </FormDialog>
               <EndProgramButton
                 action={endAssignmentAction.bind(null, patientId, program.id)}
                 reasons={END_REASONS.map((value) => ({ value, label: text.endReasons[value] }))}
-                text={{ end: text.end, title: text.endTitle, body: text.endBody, reason: text.endReason, choose: messages.patientForm.choose, cancel: messages.patient.confirmCancel }}
+                text={{
+                  end: text.end,
+                  title: text.endTitle,
+                  body: text.endBody,
+                  reason: text.endReason,
+                  choose: messages.patientForm.choose,
+                  cancel: messages.patient.confirmCancel,
+                }}
               />
             </div>
           )}

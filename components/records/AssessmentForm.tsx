@@ -1,24 +1,56 @@
 "use client";
 import { useState } from "react";
-import { useResilientActionState } from "../use-resilient-action";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+
+import { type FormState, initialFormState } from "@/lib/forms/form-state";
+
+import { FormShell } from "../FormShell";
 import { RadioGroup } from "../RadioGroup";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
-import { FormShell } from "../FormShell";
+import { useResilientActionState } from "../use-resilient-action";
 
 type Option = { value: string; label: string };
 
 export type AssessmentFormText = {
-  date: string; painLocation: string; firstStepPain: string; clinicalTests: string;
-  palpation: string; palpationHowTo: string; windlass: string; windlassHowTo: string;
-  calcanealSqueeze: string; calcanealSqueezeHowTo: string; tinel: string; tinelHowTo: string; ankleDorsiflexion: string;
-  redFlagScreen: string; redFlagScreenHint: string;
-  redFlags: string; redFlagsHint: string; differentialsExamined: string; differentialsHint: string; findings: string;
-  redFlagBanner: string; redFlagSuspected: string;
-  riskFactors: string; recentLoadChange: string; calfTightness: string; runningKmPerWeek: string; shoeAgeKm: string;
-  standingHoursPerDay: string; footType: string; bmi: string; walking: string; walkToleranceMin: string;
-  walkNextMorningWorse: string; note: string; choose: string; save: string; saving: string; cancel: string; networkError: string;
+  date: string;
+  painLocation: string;
+  firstStepPain: string;
+  clinicalTests: string;
+  palpation: string;
+  palpationHowTo: string;
+  windlass: string;
+  windlassHowTo: string;
+  calcanealSqueeze: string;
+  calcanealSqueezeHowTo: string;
+  tinel: string;
+  tinelHowTo: string;
+  ankleDorsiflexion: string;
+  redFlagScreen: string;
+  redFlagScreenHint: string;
+  redFlags: string;
+  redFlagsHint: string;
+  differentialsExamined: string;
+  differentialsHint: string;
+  findings: string;
+  redFlagBanner: string;
+  redFlagSuspected: string;
+  riskFactors: string;
+  recentLoadChange: string;
+  calfTightness: string;
+  runningKmPerWeek: string;
+  shoeAgeKm: string;
+  standingHoursPerDay: string;
+  footType: string;
+  bmi: string;
+  walking: string;
+  walkToleranceMin: string;
+  walkNextMorningWorse: string;
+  note: string;
+  choose: string;
+  save: string;
+  saving: string;
+  cancel: string;
+  networkError: string;
 };
 
 /** The squeeze test's answer that is a red flag by itself (SPEC §3). */
@@ -68,7 +100,15 @@ export function AssessmentForm({
   const v = state.values;
   const e = state.errors;
   const test = (name: string, legend: string, description: string, onChange?: (value: string) => void) => (
-    <RadioGroup name={name} legend={legend} description={description} options={options.testResult} defaultValue={v[name]} error={e[name]} onChange={onChange} />
+    <RadioGroup
+      name={name}
+      legend={legend}
+      description={description}
+      options={options.testResult}
+      defaultValue={v[name]}
+      error={e[name]}
+      onChange={onChange}
+    />
   );
   return (
     <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref} idempotent>
@@ -77,24 +117,52 @@ export function AssessmentForm({
           <div role="alert" className="urgent-banner">
             <strong>{text.redFlagBanner}</strong>
             <p>
-              {chosenFlags.map((flag) => flag.label).join("; ")}. {text.redFlagSuspected}: {chosenFlags.map((flag) => flag.suspected).join("; ")}.
+              {chosenFlags.map((flag) => flag.label).join("; ")}. {text.redFlagSuspected}:{" "}
+              {chosenFlags.map((flag) => flag.suspected).join("; ")}.
             </p>
           </div>
         )}
       </div>
       <TextField id="date" label={text.date} type="date" defaultValue={v.date} required error={e.date} />
-      <SelectField id="painLocation" label={text.painLocation} options={options.painLocation} placeholder={text.choose} defaultValue={v.painLocation ?? ""} error={e.painLocation} />
-      <TextField id="firstStepPain" label={text.firstStepPain} inputMode="numeric" defaultValue={v.firstStepPain} error={e.firstStepPain} />
+      <SelectField
+        id="painLocation"
+        label={text.painLocation}
+        options={options.painLocation}
+        placeholder={text.choose}
+        defaultValue={v.painLocation ?? ""}
+        error={e.painLocation}
+      />
+      <TextField
+        id="firstStepPain"
+        label={text.firstStepPain}
+        inputMode="numeric"
+        defaultValue={v.firstStepPain}
+        error={e.firstStepPain}
+      />
       <fieldset>
         <legend>{text.clinicalTests}</legend>
         {test("palpationPositive", text.palpation, text.palpationHowTo)}
         {test("windlassPositive", text.windlass, text.windlassHowTo)}
         {test("calcanealSqueezePositive", text.calcanealSqueeze, text.calcanealSqueezeHowTo, setSqueeze)}
         {test("tinelPositive", text.tinel, text.tinelHowTo)}
-        <TextField id="ankleDorsiflexionDeg" label={text.ankleDorsiflexion} inputMode="numeric" defaultValue={v.ankleDorsiflexionDeg} error={e.ankleDorsiflexionDeg} />
+        <TextField
+          id="ankleDorsiflexionDeg"
+          label={text.ankleDorsiflexion}
+          inputMode="numeric"
+          defaultValue={v.ankleDorsiflexionDeg}
+          error={e.ankleDorsiflexionDeg}
+        />
       </fieldset>
       <div className="stack">
-        <RadioGroup name="redFlagsScreened" legend={text.redFlagScreen} description={text.redFlagScreenHint} options={options.screen} defaultValue={v.redFlagsScreened} error={e.redFlagsScreened} onChange={setScreen} />
+        <RadioGroup
+          name="redFlagsScreened"
+          legend={text.redFlagScreen}
+          description={text.redFlagScreenHint}
+          options={options.screen}
+          defaultValue={v.redFlagsScreened}
+          error={e.redFlagsScreened}
+          onChange={setScreen}
+        />
         {screened && (
           <fieldset aria-describedby="redFlags-hint">
             <legend>{text.redFlags}</legend>
@@ -103,7 +171,13 @@ export function AssessmentForm({
             </p>
             {options.redFlags.map((flag) => (
               <label key={flag.value} className="checkbox">
-                <input type="checkbox" name="redFlags" value={flag.value} checked={redFlags.includes(flag.value)} onChange={() => toggle(redFlags, setRedFlags, flag.value)} />
+                <input
+                  type="checkbox"
+                  name="redFlags"
+                  value={flag.value}
+                  checked={redFlags.includes(flag.value)}
+                  onChange={() => toggle(redFlags, setRedFlags, flag.value)}
+                />
                 {flag.label}
               </label>
             ))}
@@ -126,7 +200,13 @@ export function AssessmentForm({
             <legend>{text.findings}</legend>
             {options.findings.map((finding) => (
               <label key={finding.value} className="checkbox">
-                <input type="checkbox" name="findings" value={finding.value} checked={findings.includes(finding.value)} onChange={() => toggle(findings, setFindings, finding.value)} />
+                <input
+                  type="checkbox"
+                  name="findings"
+                  value={finding.value}
+                  checked={findings.includes(finding.value)}
+                  onChange={() => toggle(findings, setFindings, finding.value)}
+                />
                 {finding.label}
               </label>
             ))}
@@ -144,16 +224,53 @@ export function AssessmentForm({
           <input type="checkbox" name="calfTightness" defaultChecked={v.calfTightness === "on"} />
           {text.calfTightness}
         </label>
-        <TextField id="runningKmPerWeek" label={text.runningKmPerWeek} inputMode="decimal" defaultValue={v.runningKmPerWeek} error={e.runningKmPerWeek} />
-        <TextField id="shoeAgeKm" label={text.shoeAgeKm} inputMode="numeric" defaultValue={v.shoeAgeKm} error={e.shoeAgeKm} />
-        <TextField id="standingHoursPerDay" label={text.standingHoursPerDay} inputMode="decimal" defaultValue={v.standingHoursPerDay} error={e.standingHoursPerDay} />
-        <SelectField id="footType" label={text.footType} options={options.footType} placeholder={text.choose} defaultValue={v.footType ?? ""} error={e.footType} />
+        <TextField
+          id="runningKmPerWeek"
+          label={text.runningKmPerWeek}
+          inputMode="decimal"
+          defaultValue={v.runningKmPerWeek}
+          error={e.runningKmPerWeek}
+        />
+        <TextField
+          id="shoeAgeKm"
+          label={text.shoeAgeKm}
+          inputMode="numeric"
+          defaultValue={v.shoeAgeKm}
+          error={e.shoeAgeKm}
+        />
+        <TextField
+          id="standingHoursPerDay"
+          label={text.standingHoursPerDay}
+          inputMode="decimal"
+          defaultValue={v.standingHoursPerDay}
+          error={e.standingHoursPerDay}
+        />
+        <SelectField
+          id="footType"
+          label={text.footType}
+          options={options.footType}
+          placeholder={text.choose}
+          defaultValue={v.footType ?? ""}
+          error={e.footType}
+        />
         <p className="hint">{text.bmi}</p>
       </fieldset>
       <fieldset>
         <legend>{text.walking}</legend>
-        <TextField id="walkToleranceMin" label={text.walkToleranceMin} inputMode="numeric" defaultValue={v.walkToleranceMin} error={e.walkToleranceMin} />
-        <RadioGroup name="walkNextMorningWorse" legend={text.walkNextMorningWorse} options={options.yesNo} defaultValue={v.walkNextMorningWorse} error={e.walkNextMorningWorse} />
+        <TextField
+          id="walkToleranceMin"
+          label={text.walkToleranceMin}
+          inputMode="numeric"
+          defaultValue={v.walkToleranceMin}
+          error={e.walkToleranceMin}
+        />
+        <RadioGroup
+          name="walkNextMorningWorse"
+          legend={text.walkNextMorningWorse}
+          options={options.yesNo}
+          defaultValue={v.walkNextMorningWorse}
+          error={e.walkNextMorningWorse}
+        />
       </fieldset>
       <div className="field">
         <label htmlFor="note">{text.note}</label>

@@ -1,5 +1,6 @@
 "use client";
 import { useId } from "react";
+
 import { ConfirmDialog } from "../ConfirmDialog";
 import { TextField } from "../TextField";
 
@@ -13,7 +14,15 @@ export function DeleteRecord({
 }) {
   const reasonId = useId();
   return (
-    <ConfirmDialog trigger={text.delete} title={text.title} body={text.body} confirm={text.delete} cancel={text.cancel} action={action} triggerClassName="button quiet">
+    <ConfirmDialog
+      trigger={text.delete}
+      title={text.title}
+      body={text.body}
+      confirm={text.delete}
+      cancel={text.cancel}
+      action={action}
+      triggerClassName="button quiet"
+    >
       <TextField id={reasonId} name="reason" label={text.reason} required maxLength={500} />
     </ConfirmDialog>
   );

@@ -1,10 +1,12 @@
 "use client";
 import { useState } from "react";
-import { useResilientActionState } from "../use-resilient-action";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+
+import { type FormState, initialFormState } from "@/lib/forms/form-state";
+
+import { FormShell } from "../FormShell";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
-import { FormShell } from "../FormShell";
+import { useResilientActionState } from "../use-resilient-action";
 
 export function InterventionForm({
   action,
@@ -17,7 +19,16 @@ export function InterventionForm({
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   initial: Record<string, string | undefined>;
   types: { value: string; label: string }[];
-  text: { date: string; type: string; note: string; choose: string; save: string; saving: string; cancel: string; networkError: string };
+  text: {
+    date: string;
+    type: string;
+    note: string;
+    choose: string;
+    save: string;
+    saving: string;
+    cancel: string;
+    networkError: string;
+  };
   cancelHref: string;
   /** Shown when a corticosteroid injection is chosen (the patient has diabetes), else null. */
   injectionNote: string | null;
@@ -29,7 +40,16 @@ export function InterventionForm({
   return (
     <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref} idempotent>
       <TextField id="date" label={text.date} type="date" defaultValue={v.date} required error={e.date} />
-      <SelectField id="type" label={text.type} options={types} placeholder={text.choose} defaultValue={v.type ?? ""} onChange={(event) => setType(event.target.value)} required error={e.type} />
+      <SelectField
+        id="type"
+        label={text.type}
+        options={types}
+        placeholder={text.choose}
+        defaultValue={v.type ?? ""}
+        onChange={(event) => setType(event.target.value)}
+        required
+        error={e.type}
+      />
       {injectionNote && type === "CORTICOSTEROID_INJECTION" && (
         <p className="warning-box" role="note">
           {injectionNote}

@@ -27,7 +27,9 @@ export function InterventionList({
             <li key={row.id}>
               <strong>{formatDate(row.date, locale)}</strong> · {messages.intervention.types[row.type]}
               {row.note && <span className="muted"> – {row.note}</span>}
-              {row.type === "CORTICOSTEROID_INJECTION" && needsBloodSugarNote(comorbidities) && <p className="warning-box">{messages.flags.bloodSugar}</p>}
+              {row.type === "CORTICOSTEROID_INJECTION" && needsBloodSugarNote(comorbidities) && (
+                <p className="warning-box">{messages.flags.bloodSugar}</p>
+              )}
             </li>
           ))}
         </ul>

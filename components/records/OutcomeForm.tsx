@@ -1,10 +1,12 @@
 "use client";
 import { useState } from "react";
-import { useResilientActionState } from "../use-resilient-action";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+
+import { type FormState, initialFormState } from "@/lib/forms/form-state";
+
+import { FormShell } from "../FormShell";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
-import { FormShell } from "../FormShell";
+import { useResilientActionState } from "../use-resilient-action";
 
 export type InstrumentInfo = { value: string; label: string; about: string; source: string };
 
@@ -19,8 +21,18 @@ export function OutcomeForm({
   initial: Record<string, string | undefined>;
   instruments: InstrumentInfo[];
   text: {
-    date: string; instrument: string; value: string; totalsOnly: string; psfsIntro: string;
-    psfsActivity: string[]; psfsScore: string[]; choose: string; save: string; saving: string; cancel: string; networkError: string;
+    date: string;
+    instrument: string;
+    value: string;
+    totalsOnly: string;
+    psfsIntro: string;
+    psfsActivity: string[];
+    psfsScore: string[];
+    choose: string;
+    save: string;
+    saving: string;
+    cancel: string;
+    networkError: string;
   };
   cancelHref: string;
 }) {
@@ -56,14 +68,33 @@ export function OutcomeForm({
           <p className="hint">{text.psfsIntro}</p>
           {text.psfsActivity.map((label, i) => (
             <div key={label} className="psfs-row">
-              <TextField id={`psfs.${i}.activity`} label={label} defaultValue={v[`psfs.${i}.activity`]} maxLength={120} error={e[`psfs.${i}.activity`]} />
-              <TextField id={`psfs.${i}.score`} label={text.psfsScore[i]!} inputMode="numeric" defaultValue={v[`psfs.${i}.score`]} error={e[`psfs.${i}.score`]} />
+              <TextField
+                id={`psfs.${i}.activity`}
+                label={label}
+                defaultValue={v[`psfs.${i}.activity`]}
+                maxLength={120}
+                error={e[`psfs.${i}.activity`]}
+              />
+              <TextField
+                id={`psfs.${i}.score`}
+                label={text.psfsScore[i]!}
+                inputMode="numeric"
+                defaultValue={v[`psfs.${i}.score`]}
+                error={e[`psfs.${i}.score`]}
+              />
             </div>
           ))}
         </fieldset>
       ) : (
         <>
-          <TextField id="value" label={text.value} inputMode="decimal" defaultValue={v.value} required error={e.value} />
+          <TextField
+            id="value"
+            label={text.value}
+            inputMode="decimal"
+            defaultValue={v.value}
+            required
+            error={e.value}
+          />
           <p className="hint">{text.totalsOnly}</p>
         </>
       )}

@@ -1,6 +1,7 @@
 import type { Instrument, Locale, RecordedBy } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
+
 import { DataTableDetails } from "../DataTableDetails";
 import { sourceLabel } from "./chart-panels";
 
@@ -21,7 +22,12 @@ export function OutcomeTable({
       columns={[text.date, text.measure, text.value, text.recordedBy]}
       rows={[...outcomes].reverse().map((row) => ({
         key: row.id,
-        cells: [formatDate(row.date, locale), messages.instrument[row.instrument], formatNumber(row.value, locale), sourceLabel(row.recordedBy, messages)],
+        cells: [
+          formatDate(row.date, locale),
+          messages.instrument[row.instrument],
+          formatNumber(row.value, locale),
+          sourceLabel(row.recordedBy, messages),
+        ],
       }))}
     />
   );

@@ -1,13 +1,31 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
-import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+
 import { groupMarkers, type Marker, type Point } from "@/lib/charts/chart-series";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { formatShortDate } from "@/lib/i18n/format";
 
 export type ChartSeries = { key: string; label: string; points: Point[]; style: "diary" | "clinic" | "secondary" };
 export type ChartBaseline = { value: number; low: number; high: number; label: string };
-export type ChartPanel = { key: string; label: string; max: number; series: ChartSeries[]; baseline: ChartBaseline | null };
+export type ChartPanel = {
+  key: string;
+  label: string;
+  max: number;
+  series: ChartSeries[];
+  baseline: ChartBaseline | null;
+};
 
 // The colours are the design tokens of globals.css (decision record 013); so is the chart's
 // height (.outcome-chart), which grows on a phone, where the legend wraps onto several lines.
@@ -55,13 +73,21 @@ export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; ma
   const stages = useMemo(() => stagesFor(panel.series.length), [panel.series.length]);
   const stage = useStage(stages.last);
   const drawing = useMemo(() => {
-    const times = [...panel.series.flatMap((series) => series.points.map((point) => point.t)), ...markers.map((m) => m.t)];
+    const times = [
+      ...panel.series.flatMap((series) => series.points.map((point) => point.t)),
+      ...markers.map((m) => m.t),
+    ];
     return {
       xDomain: [Math.min(...times), Math.max(...times)] as [number, number],
       yDomain: [0, panel.max] as [number, number],
       formatDay: (t: unknown) => formatShortDate(new Date(Number(t)), locale),
-      baselineLabel: panel.baseline ? { value: panel.baseline.label, position: "insideTopLeft" as const, ...LABEL_STYLE } : undefined,
-      markers: groupMarkers(markers).map((group) => ({ ...group, label: { value: group.numbers.join(","), position: "top" as const, ...LABEL_STYLE } })),
+      baselineLabel: panel.baseline
+        ? { value: panel.baseline.label, position: "insideTopLeft" as const, ...LABEL_STYLE }
+        : undefined,
+      markers: groupMarkers(markers).map((group) => ({
+        ...group,
+        label: { value: group.numbers.join(","), position: "top" as const, ...LABEL_STYLE },
+      })),
     };
   }, [panel, markers, locale]);
   return (
@@ -69,14 +95,33 @@ export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; ma
       <ResponsiveContainer width="100%" height="100%">
         <LineChart margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
-          <XAxis dataKey="t" type="number" scale="time" domain={drawing.xDomain} padding={X_PADDING} tickFormatter={drawing.formatDay} allowDuplicatedCategory={false} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={drawing.xDomain}
+            padding={X_PADDING}
+            tickFormatter={drawing.formatDay}
+            allowDuplicatedCategory={false}
+          />
           <YAxis domain={drawing.yDomain} width={40} />
           {stage >= stages.tooltip && <Tooltip labelFormatter={drawing.formatDay} />}
           {stage >= stages.legend && <Legend />}
           {stage >= stages.references && panel.baseline && (
             <>
-              <ReferenceArea y1={panel.baseline.low} y2={panel.baseline.high} fill="var(--chart-clinic)" fillOpacity={0.08} ifOverflow="extendDomain" />
-              <ReferenceLine y={panel.baseline.value} stroke="var(--chart-clinic)" strokeDasharray="5 4" label={drawing.baselineLabel} />
+              <ReferenceArea
+                y1={panel.baseline.low}
+                y2={panel.baseline.high}
+                fill="var(--chart-clinic)"
+                fillOpacity={0.08}
+                ifOverflow="extendDomain"
+              />
+              <ReferenceLine
+                y={panel.baseline.value}
+                stroke="var(--chart-clinic)"
+                strokeDasharray="5 4"
+                label={drawing.baselineLabel}
+              />
             </>
           )}
           {stage >= stages.references &&
@@ -92,18 +137,18 @@ export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; ma
           {panel.series.map(
             (series, i) =>
               stage >= stages.lines + i && (
-              <Line
-                key={series.key}
-                data={series.points}
-                dataKey="value"
-                name={series.label}
-                type="linear"
-                stroke={COLOURS[series.style]}
-                strokeWidth={series.style === "diary" ? 1.5 : 2.5}
-                dot={series.style === "diary" ? false : CLINIC_DOT}
-                isAnimationActive={false}
-                connectNulls
-              />
+                <Line
+                  key={series.key}
+                  data={series.points}
+                  dataKey="value"
+                  name={series.label}
+                  type="linear"
+                  stroke={COLOURS[series.style]}
+                  strokeWidth={series.style === "diary" ? 1.5 : 2.5}
+                  dot={series.style === "diary" ? false : CLINIC_DOT}
+                  isAnimationActive={false}
+                  connectNulls
+                />
               ),
           )}
         </LineChart>
@@ -133,10 +178,24 @@ function useDrawn(order: 1 | 2): boolean {
 }
 
 /** First-step and activity pain over time, from the clinic and the patient's diary. */
-export function PainChart({ panel, markers, locale, noData }: { panel: ChartPanel | null; markers: Marker[]; locale: Locale; noData: string }) {
+export function PainChart({
+  panel,
+  markers,
+  locale,
+  noData,
+}: {
+  panel: ChartPanel | null;
+  markers: Marker[];
+  locale: Locale;
+  noData: string;
+}) {
   const drawn = useDrawn(1);
   if (!panel) return <p>{noData}</p>;
-  return drawn ? <OutcomeChart panel={panel} markers={markers} locale={locale} /> : <div className="chart outcome-chart" aria-busy="true" />;
+  return drawn ? (
+    <OutcomeChart panel={panel} markers={markers} locale={locale} />
+  ) : (
+    <div className="chart outcome-chart" aria-busy="true" />
+  );
 }
 
 /** One function instrument at a time, chosen from those measured. */
@@ -167,7 +226,12 @@ export function FunctionChart({
           ))}
         </select>
       </div>
-      {panel && (drawn ? <OutcomeChart panel={panel} markers={markers} locale={locale} /> : <div className="chart outcome-chart" aria-busy="true" />)}
+      {panel &&
+        (drawn ? (
+          <OutcomeChart panel={panel} markers={markers} locale={locale} />
+        ) : (
+          <div className="chart outcome-chart" aria-busy="true" />
+        ))}
     </>
   );
 }

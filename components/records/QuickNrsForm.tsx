@@ -1,6 +1,8 @@
 "use client";
 import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+
+import { type FormState, initialFormState } from "@/lib/forms/form-state";
+
 import { TextField } from "../TextField";
 
 /** First-step pain for today in one field, from the patient page. */
@@ -15,11 +17,25 @@ export function QuickNrsForm({
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
   return (
-    <form key={state.attempt} action={formAction} noValidate className="quick-nrs" aria-label={text.title} aria-busy={pending}>
+    <form
+      key={state.attempt}
+      action={formAction}
+      noValidate
+      className="quick-nrs"
+      aria-label={text.title}
+      aria-busy={pending}
+    >
       <input type="hidden" name="$stay" value="yes" />
       <input type="hidden" name="instrument" value="NRS_FIRST_STEP" />
       <input type="hidden" name="date" value={today} />
-      <TextField id="quick-value" name="value" label={text.value} inputMode="numeric" defaultValue={state.values.value} error={state.errors.value ?? state.errors.date} />
+      <TextField
+        id="quick-value"
+        name="value"
+        label={text.value}
+        inputMode="numeric"
+        defaultValue={state.values.value}
+        error={state.errors.value ?? state.errors.date}
+      />
       <button type="submit" className="button secondary" disabled={pending}>
         {text.save}
       </button>

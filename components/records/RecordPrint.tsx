@@ -1,17 +1,19 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+
 import { isoDate } from "@/lib/dates";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatDate, formatDayMonth, formatMoment, formatNumber } from "@/lib/i18n/format";
 import { formatCpr } from "@/lib/identity/cpr";
-import type { PatientRecord } from "@/lib/records/patient-record";
 import { describeRecord } from "@/lib/records/describe-record";
+import type { PatientRecord } from "@/lib/records/patient-record";
 import { recordTimeline } from "@/lib/records/record-timeline";
 import type { RuleCode } from "@/lib/rules/case";
-import { PrintButton } from "../PrintButton";
+
 import { DataTable } from "../DataTable";
 import { DetailsList } from "../DetailsList";
+import { PrintButton } from "../PrintButton";
 import { sourceLabel } from "./chart-panels";
 
 /**
@@ -19,7 +21,21 @@ import { sourceLabel } from "./chart-panels";
  * the person, then each episode (oldest first) with its visits, measurements, the diary by week, programs,
  * interventions and flags; then the messages with the clinic. The same for the clinic and for the patient in the portal.
  */
-export function RecordPrint({ record, fhirHref, backHref, today, messages, locale }: { record: PatientRecord; fhirHref: string; backHref: string; today: Date; messages: Messages; locale: Locale }) {
+export function RecordPrint({
+  record,
+  fhirHref,
+  backHref,
+  today,
+  messages,
+  locale,
+}: {
+  record: PatientRecord;
+  fhirHref: string;
+  backHref: string;
+  today: Date;
+  messages: Messages;
+  locale: Locale;
+}) {
   const text = messages.recordPrint;
   const c = text.columns;
   const date = (value: Date) => formatDate(value, locale);
@@ -63,32 +79,95 @@ export function RecordPrint({ record, fhirHref, backHref, today, messages, local
             <h2 id={heading}>{text.episode(messages.overview.heel[episode.side], date(episode.treatmentStart))}</h2>
             <p>
               {messages.episodeStatus[episode.status]}
-              {episode.dischargedAt && ` · ${messages.patient.dischargedOn(date(episode.dischargedAt))}`} · {messages.patient.symptomOnset}: {date(episode.symptomOnset)}
+              {episode.dischargedAt && ` · ${messages.patient.dischargedOn(date(episode.dischargedAt))}`} ·{" "}
+              {messages.patient.symptomOnset}: {date(episode.symptomOnset)}
             </p>
-            <PrintTable title={text.assessments} none={text.none} columns={[c.date, c.what, c.by]}
-              rows={episode.assessments.map((a) => [date(a.date), describeRecord("assessment", a, messages, locale), record.recorderNames.get(a.recordedById) ?? ""])} />
-            <PrintTable title={text.measurements} none={text.none} columns={[c.date, c.measure, c.value, c.by]}
-              rows={episode.outcomes.filter((o) => !isDiaryPain(o)).map((o) => [date(o.date), messages.instrument[o.instrument], formatNumber(Number(o.value), locale), sourceLabel(o.recordedBy, messages)])} />
-            <PrintTable title={text.diary} none={text.none} columns={[c.week, c.what]}
+            <PrintTable
+              title={text.assessments}
+              none={text.none}
+              columns={[c.date, c.what, c.by]}
+              rows={episode.assessments.map((a) => [
+                date(a.date),
+                describeRecord("assessment", a, messages, locale),
+                record.recorderNames.get(a.recordedById) ?? "",
+              ])}
+            />
+            <PrintTable
+              title={text.measurements}
+              none={text.none}
+              columns={[c.date, c.measure, c.value, c.by]}
+              rows={episode.outcomes
+                .filter((o) => !isDiaryPain(o))
+                .map((o) => [
+                  date(o.date),
+                  messages.instrument[o.instrument],
+                  formatNumber(Number(o.value), locale),
+                  sourceLabel(o.recordedBy, messages),
+                ])}
+            />
+            <PrintTable
+              title={text.diary}
+              none={text.none}
+              columns={[c.week, c.what]}
               rows={diary.flatMap((week) =>
                 week.kind === "diary"
-                  ? [[
-                      `${week.week} (${formatDayMonth(new Date(`${week.weekStart}T00:00:00Z`), locale)}–${formatDayMonth(new Date(`${week.weekEnd}T00:00:00Z`), locale)} ${week.weekEnd.slice(0, 4)})`,
-                      [week.pain && messages.timeline.diaryPain(week.pain.count, formatNumber(week.pain.mean, locale), week.pain.min, week.pain.max), week.sessions.logged > 0 && messages.timeline.diarySessions(week.sessions.logged, week.sessions.completed)].filter(Boolean).join(" · "),
-                    ]]
+                  ? [
+                      [
+                        `${week.week} (${formatDayMonth(new Date(`${week.weekStart}T00:00:00Z`), locale)}–${formatDayMonth(new Date(`${week.weekEnd}T00:00:00Z`), locale)} ${week.weekEnd.slice(0, 4)})`,
+                        [
+                          week.pain &&
+                            messages.timeline.diaryPain(
+                              week.pain.count,
+                              formatNumber(week.pain.mean, locale),
+                              week.pain.min,
+                              week.pain.max,
+                            ),
+                          week.sessions.logged > 0 &&
+                            messages.timeline.diarySessions(week.sessions.logged, week.sessions.completed),
+                        ]
+                          .filter(Boolean)
+                          .join(" · "),
+                      ],
+                    ]
                   : [],
-              )} />
-            <PrintTable title={text.programs} none={text.none} columns={[c.program, c.start, c.end, c.ended]}
+              )}
+            />
+            <PrintTable
+              title={text.programs}
+              none={text.none}
+              columns={[c.program, c.start, c.end, c.ended]}
               rows={episode.assignments.map((a) => [
-                messages.programs.templateVersion(locale === "da" ? a.template.nameDa : a.template.nameEn, a.template.version),
+                messages.programs.templateVersion(
+                  locale === "da" ? a.template.nameDa : a.template.nameEn,
+                  a.template.version,
+                ),
                 date(a.startDate),
                 a.endedAt ? date(a.endedAt) : text.ongoing,
-                a.endReason ? (messages.programs.endReasons[a.endReason as keyof typeof messages.programs.endReasons] ?? a.endReason) : "",
-              ])} />
-            <PrintTable title={text.interventions} none={text.none} columns={[c.date, c.type, c.note]}
-              rows={episode.interventions.map((i) => [date(i.date), messages.intervention.types[i.type], i.note ?? ""])} />
-            <PrintTable title={text.flags} note={text.flagsExplained} none={text.none} columns={[c.opened, c.rule, c.severity, c.flagStatus, c.resolved]}
-              rows={episode.flags.map((f) => [formatMoment(f.openedAt, locale), messages.flags.codes[f.code as RuleCode] ?? f.code, messages.flags.severities[f.severity], messages.flags.statuses[f.status], f.resolvedAt ? formatMoment(f.resolvedAt, locale) : ""])} />
+                a.endReason
+                  ? (messages.programs.endReasons[a.endReason as keyof typeof messages.programs.endReasons] ??
+                    a.endReason)
+                  : "",
+              ])}
+            />
+            <PrintTable
+              title={text.interventions}
+              none={text.none}
+              columns={[c.date, c.type, c.note]}
+              rows={episode.interventions.map((i) => [date(i.date), messages.intervention.types[i.type], i.note ?? ""])}
+            />
+            <PrintTable
+              title={text.flags}
+              note={text.flagsExplained}
+              none={text.none}
+              columns={[c.opened, c.rule, c.severity, c.flagStatus, c.resolved]}
+              rows={episode.flags.map((f) => [
+                formatMoment(f.openedAt, locale),
+                messages.flags.codes[f.code as RuleCode] ?? f.code,
+                messages.flags.severities[f.severity],
+                messages.flags.statuses[f.status],
+                f.resolvedAt ? formatMoment(f.resolvedAt, locale) : "",
+              ])}
+            />
           </section>
         );
       })}
@@ -102,7 +181,12 @@ export function RecordPrint({ record, fhirHref, backHref, today, messages, local
             columns={[c.sent, c.from, c.message, c.read]}
             rows={record.messages.map((m) => ({
               key: m.id,
-              cells: [formatMoment(m.sentAt, locale, true), m.fromPatient ? record.name : m.sender.name, m.body, m.readAt ? formatMoment(m.readAt, locale, true) : messages.conversation.notRead],
+              cells: [
+                formatMoment(m.sentAt, locale, true),
+                m.fromPatient ? record.name : m.sender.name,
+                m.body,
+                m.readAt ? formatMoment(m.readAt, locale, true) : messages.conversation.notRead,
+              ],
             }))}
             className="print-table"
           />
@@ -113,15 +197,37 @@ export function RecordPrint({ record, fhirHref, backHref, today, messages, local
 }
 
 /** The diary's daily first-step pain, which the print sums up by week; the weekly check-ins are measurements like the clinic's. */
-const isDiaryPain = (o: { recordedBy: string; instrument: string }) => o.recordedBy === "PATIENT" && o.instrument === "NRS_FIRST_STEP";
+const isDiaryPain = (o: { recordedBy: string; instrument: string }) =>
+  o.recordedBy === "PATIENT" && o.instrument === "NRS_FIRST_STEP";
 
 /** One section of the record as a table, or "None."; it wraps on paper (globals.css). */
-function PrintTable({ title, note, none, columns, rows }: { title: string; note?: string; none: string; columns: string[]; rows: ReactNode[][] }) {
+function PrintTable({
+  title,
+  note,
+  none,
+  columns,
+  rows,
+}: {
+  title: string;
+  note?: string;
+  none: string;
+  columns: string[];
+  rows: ReactNode[][];
+}) {
   return (
     <>
       <h3>{title}</h3>
       {note && <p className="hint">{note}</p>}
-      {rows.length === 0 ? <p>{none}</p> : <DataTable label={title} columns={columns} rows={rows.map((cells, i) => ({ key: String(i), cells }))} className="print-table" />}
+      {rows.length === 0 ? (
+        <p>{none}</p>
+      ) : (
+        <DataTable
+          label={title}
+          columns={columns}
+          rows={rows.map((cells, i) => ({ key: String(i), cells }))}
+          className="print-table"
+        />
+      )}
     </>
   );
 }

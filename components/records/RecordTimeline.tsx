@@ -1,18 +1,27 @@
 import Link from "next/link";
+
 import { deleteRecordAction } from "@/app/actions/records";
+import { isoDate } from "@/lib/dates";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatDate, formatDayMonth, formatNumber } from "@/lib/i18n/format";
-import { isoDate } from "@/lib/dates";
 import type { getEpisodeRecord } from "@/lib/patients/get-episode-record";
 import { describeRecord } from "@/lib/records/describe-record";
 import type { RecordFormKind } from "@/lib/records/record-forms";
 import { recordTimeline, type TimelineGroup } from "@/lib/records/record-timeline";
+
 import { LazyDetails } from "../LazyDetails";
 import { DeleteRecord } from "./DeleteRecord";
 
 /** A record of the clinic's as the timeline lists it, described in the user's language. */
-type TimelineEntry = { kind: RecordFormKind; id: string; date: string; text: string; redFlag: boolean; corrected: boolean };
+type TimelineEntry = {
+  kind: RecordFormKind;
+  id: string;
+  date: string;
+  text: string;
+  redFlag: boolean;
+  corrected: boolean;
+};
 
 type EpisodeRecord = Awaited<ReturnType<typeof getEpisodeRecord>>;
 /** The episode's rows, its measurements' values as numbers. */
@@ -25,8 +34,17 @@ function clinicEntries(record: EpisodeRows, messages: Messages, locale: Locale):
   return [
     ...record.assessments.map((row) => ({ kind: "assessment" as const, row, redFlag: row.redFlags.length > 0 })),
     ...record.interventions.map((row) => ({ kind: "intervention" as const, row, redFlag: false })),
-    ...record.outcomes.filter((row) => row.recordedBy !== "PATIENT").map((row) => ({ kind: "outcome" as const, row, redFlag: false })),
-  ].map(({ kind, row, redFlag }) => ({ kind, id: row.id, date: isoDate(row.date), text: describeRecord(kind, row, messages, locale), redFlag, corrected: record.revisedIds.has(row.id) }));
+    ...record.outcomes
+      .filter((row) => row.recordedBy !== "PATIENT")
+      .map((row) => ({ kind: "outcome" as const, row, redFlag: false })),
+  ].map(({ kind, row, redFlag }) => ({
+    kind,
+    id: row.id,
+    date: isoDate(row.date),
+    text: describeRecord(kind, row, messages, locale),
+    redFlag,
+    corrected: record.revisedIds.has(row.id),
+  }));
 }
 
 /** Groups shown before "show earlier": the latest visits and diary weeks. */
@@ -36,11 +54,25 @@ const LATEST_GROUPS = 4;
  * The episode's record, newest first, grouped by visit; the patient's diary summarised per
  * week. Each of the clinic's records can be corrected or deleted from its line.
  */
-export function RecordTimeline({ patientId, record, editable, messages, locale }: { patientId: string; record: EpisodeRows; editable: boolean; messages: Messages; locale: Locale }) {
+export function RecordTimeline({
+  patientId,
+  record,
+  editable,
+  messages,
+  locale,
+}: {
+  patientId: string;
+  record: EpisodeRows;
+  editable: boolean;
+  messages: Messages;
+  locale: Locale;
+}) {
   const text = messages.timeline;
   const groups = recordTimeline(
     clinicEntries(record, messages, locale),
-    record.outcomes.filter((row) => row.recordedBy === "PATIENT" && row.instrument === "NRS_FIRST_STEP").map((row) => ({ date: isoDate(row.date), value: row.value })),
+    record.outcomes
+      .filter((row) => row.recordedBy === "PATIENT" && row.instrument === "NRS_FIRST_STEP")
+      .map((row) => ({ date: isoDate(row.date), value: row.value })),
     record.sessionLogs.map((row) => ({ date: isoDate(row.date), completed: row.completed })),
   );
   const latest = groups.slice(0, LATEST_GROUPS);
@@ -53,13 +85,20 @@ export function RecordTimeline({ patientId, record, editable, messages, locale }
       <li key={`diary-${g.weekStart}`} className="timeline-group" data-kind="diary">
         <h3>{text.diary(g.week, formatDayMonth(day(g.weekStart), locale), formatDayMonth(day(g.weekEnd), locale))}</h3>
         <p>
-          {[g.pain && text.diaryPain(g.pain.count, formatNumber(g.pain.mean, locale), g.pain.min, g.pain.max), g.sessions.logged > 0 && text.diarySessions(g.sessions.logged, g.sessions.completed)]
+          {[
+            g.pain && text.diaryPain(g.pain.count, formatNumber(g.pain.mean, locale), g.pain.min, g.pain.max),
+            g.sessions.logged > 0 && text.diarySessions(g.sessions.logged, g.sessions.completed),
+          ]
             .filter(Boolean)
             .join(" · ")}
         </p>
       </li>
     ) : (
-      <li key={`day-${g.date}`} className={g.records.some((r) => r.redFlag) ? "timeline-group red-flag" : "timeline-group"} data-kind={g.kind}>
+      <li
+        key={`day-${g.date}`}
+        className={g.records.some((r) => r.redFlag) ? "timeline-group red-flag" : "timeline-group"}
+        data-kind={g.kind}
+      >
         <h3>
           {formatDate(day(g.date), locale)} · {g.kind === "visit" ? text.visit : text.records}
         </h3>
@@ -81,13 +120,22 @@ export function RecordTimeline({ patientId, record, editable, messages, locale }
                     {messages.record.edit}
                   </Link>
                   {entry.corrected && (
-                    <Link className="button quiet" href={`/patients/${patientId}/records/${entry.kind}/${entry.id}/history`}>
+                    <Link
+                      className="button quiet"
+                      href={`/patients/${patientId}/records/${entry.kind}/${entry.id}/history`}
+                    >
                       {messages.record.history}
                     </Link>
                   )}
                   <DeleteRecord
                     action={deleteRecordAction.bind(null, entry.kind, patientId, entry.id)}
-                    text={{ delete: messages.record.delete, title: messages.record.deleteTitle, body: messages.record.deleteBody, reason: messages.record.deleteReason, cancel: messages.record.cancel }}
+                    text={{
+                      delete: messages.record.delete,
+                      title: messages.record.deleteTitle,
+                      body: messages.record.deleteBody,
+                      reason: messages.record.deleteReason,
+                      cancel: messages.record.cancel,
+                    }}
                   />
                 </div>
               )}

@@ -5,6 +5,7 @@ import { FUNCTION_INSTRUMENTS, INSTRUMENTS } from "@/lib/clinical/instruments";
 import type { Instrument, InterventionType, Locale, ProgramKind, RecordedBy } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
+
 import type { ChartPanel } from "./PatientCharts";
 
 /** About one point per 4 px of chart width; see decimate(). */
@@ -16,7 +17,8 @@ type EpisodeRows = {
   assignments: { kind: ProgramKind; startDate: Date; endedAt: Date | null; content: unknown }[];
 };
 
-export const sourceLabel = (recordedBy: RecordedBy, messages: Messages) => (recordedBy === "PATIENT" ? messages.charts.fromPortal : messages.charts.fromClinic);
+export const sourceLabel = (recordedBy: RecordedBy, messages: Messages) =>
+  recordedBy === "PATIENT" ? messages.charts.fromPortal : messages.charts.fromClinic;
 
 export function chartPanels(rows: EpisodeRows, messages: Messages, locale: Locale, day: Date) {
   const series = outcomeSeries(rows.outcomes);
@@ -31,24 +33,43 @@ export function chartPanels(rows: EpisodeRows, messages: Messages, locale: Local
       key: `${s.instrument}-${s.recordedBy}`,
       label: `${messages.instrument[s.instrument]}, ${sourceLabel(s.recordedBy, messages)}`,
       points: decimate(s.points, MAX_CHART_POINTS),
-      style: s.instrument === "NRS_ACTIVITY" ? ("secondary" as const) : s.recordedBy === "PATIENT" ? ("diary" as const) : ("clinic" as const),
+      style:
+        s.instrument === "NRS_ACTIVITY"
+          ? ("secondary" as const)
+          : s.recordedBy === "PATIENT"
+            ? ("diary" as const)
+            : ("clinic" as const),
     }));
-  const pain: ChartPanel | null = painSeries.length ? { key: "pain", label: messages.charts.pain, max: 10, series: painSeries, baseline: baselineOf("NRS_FIRST_STEP") } : null;
+  const pain: ChartPanel | null = painSeries.length
+    ? { key: "pain", label: messages.charts.pain, max: 10, series: painSeries, baseline: baselineOf("NRS_FIRST_STEP") }
+    : null;
   const functionPanels: ChartPanel[] = FUNCTION_INSTRUMENTS.flatMap((instrument) => {
     const own = series.filter((s) => s.instrument === instrument);
     if (own.length === 0) return [];
-    return [{
-      key: instrument,
-      label: messages.instrument[instrument],
-      max: INSTRUMENTS[instrument].max,
-      series: own.map((s) => ({ key: `${instrument}-${s.recordedBy}`, label: `${messages.instrument[instrument]}, ${sourceLabel(s.recordedBy, messages)}`, points: s.points, style: s.recordedBy === "PATIENT" ? ("diary" as const) : ("clinic" as const) })),
-      baseline: baselineOf(instrument),
-    }];
+    return [
+      {
+        key: instrument,
+        label: messages.instrument[instrument],
+        max: INSTRUMENTS[instrument].max,
+        series: own.map((s) => ({
+          key: `${instrument}-${s.recordedBy}`,
+          label: `${messages.instrument[instrument]}, ${sourceLabel(s.recordedBy, messages)}`,
+          points: s.points,
+          style: s.recordedBy === "PATIENT" ? ("diary" as const) : ("clinic" as const),
+        })),
+        baseline: baselineOf(instrument),
+      },
+    ];
   });
   const markers = timeMarkers(
     rows.assignments,
     rows.interventions.map((row) => ({ date: row.date, label: messages.intervention.types[row.type] })),
-    (kind, phase) => messages.charts.phaseStart(kind === "FIRST_WEEK" ? messages.program[kind] : `${messages.program[kind]}, ${messages.programs.editor.phase(phase).toLowerCase()}`),
+    (kind, phase) =>
+      messages.charts.phaseStart(
+        kind === "FIRST_WEEK"
+          ? messages.program[kind]
+          : `${messages.program[kind]}, ${messages.programs.editor.phase(phase).toLowerCase()}`,
+      ),
     day,
   );
   return { pain, functionPanels, markers };

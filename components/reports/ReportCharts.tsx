@@ -1,5 +1,19 @@
 "use client";
-import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceDot,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 // The report's charts, in the patient page's visual language (decision record 013): the same
 // colour tokens, grid and heights. Each is drawn from the numbers of the table under it; a
@@ -18,7 +32,15 @@ function Frame({ label, children }: { label: string; children: React.ReactElemen
 }
 
 /** Episodes at each milestone by outcome, stacked. */
-export function ImprovementChart({ label, rows, names }: { label: string; rows: { milestone: string; improved: number; notImproved: number; notJudgeable: number }[]; names: { improved: string; notImproved: string; notJudgeable: string } }) {
+export function ImprovementChart({
+  label,
+  rows,
+  names,
+}: {
+  label: string;
+  rows: { milestone: string; improved: number; notImproved: number; notJudgeable: number }[];
+  names: { improved: string; notImproved: string; notJudgeable: string };
+}) {
   return (
     <Frame label={label}>
       <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
@@ -27,9 +49,27 @@ export function ImprovementChart({ label, rows, names }: { label: string; rows: 
         <YAxis type="category" dataKey="milestone" width={80} />
         <Tooltip />
         <Legend />
-        <Bar dataKey="improved" name={names.improved} stackId="m" fill="var(--chart-clinic)" isAnimationActive={false} />
-        <Bar dataKey="notImproved" name={names.notImproved} stackId="m" fill="var(--chart-secondary)" isAnimationActive={false} />
-        <Bar dataKey="notJudgeable" name={names.notJudgeable} stackId="m" fill="var(--chart-diary)" isAnimationActive={false} />
+        <Bar
+          dataKey="improved"
+          name={names.improved}
+          stackId="m"
+          fill="var(--chart-clinic)"
+          isAnimationActive={false}
+        />
+        <Bar
+          dataKey="notImproved"
+          name={names.notImproved}
+          stackId="m"
+          fill="var(--chart-secondary)"
+          isAnimationActive={false}
+        />
+        <Bar
+          dataKey="notJudgeable"
+          name={names.notJudgeable}
+          stackId="m"
+          fill="var(--chart-diary)"
+          isAnimationActive={false}
+        />
       </BarChart>
     </Frame>
   );
@@ -55,18 +95,43 @@ export function RecoveryChart({
     <Frame label={label}>
       <ComposedChart data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
-        <XAxis dataKey="week" type="number" domain={[0, 104]} ticks={[0, 13, 26, 39, 52, 65, 78, 91, 104]} label={{ value: names.week, position: "insideBottomRight", offset: -4, fontSize: 12 }} />
+        <XAxis
+          dataKey="week"
+          type="number"
+          domain={[0, 104]}
+          ticks={[0, 13, 26, 39, 52, 65, 78, 91, 104]}
+          label={{ value: names.week, position: "insideBottomRight", offset: -4, fontSize: 12 }}
+        />
         <YAxis domain={[0, 100]} tickFormatter={percent} width={56} />
         <Tooltip formatter={(value) => percent(Number(value))} labelFormatter={(week) => `${names.week} ${week}`} />
         <Legend />
-        <Line dataKey="share" name={names.curve} type="stepAfter" stroke="var(--chart-clinic)" strokeWidth={2.5} dot={false} isAnimationActive={false} />
+        <Line
+          dataKey="share"
+          name={names.curve}
+          type="stepAfter"
+          stroke="var(--chart-clinic)"
+          strokeWidth={2.5}
+          dot={false}
+          isAnimationActive={false}
+        />
         {references.map((point) =>
           point.fromWeek === point.toWeek ? (
-            <ReferenceDot key={point.fromWeek} x={point.fromWeek} y={point.expected * 100} r={6} fill="var(--chart-intervention)" stroke="var(--paper)" label={{ value: point.label, position: "top", fontSize: 12, fill: "var(--ink)" }} />
+            <ReferenceDot
+              key={point.fromWeek}
+              x={point.fromWeek}
+              y={point.expected * 100}
+              r={6}
+              fill="var(--chart-intervention)"
+              stroke="var(--paper)"
+              label={{ value: point.label, position: "top", fontSize: 12, fill: "var(--ink)" }}
+            />
           ) : (
             <ReferenceLine
               key={point.fromWeek}
-              segment={[{ x: point.fromWeek, y: point.expected * 100 }, { x: point.toWeek, y: point.expected * 100 }]}
+              segment={[
+                { x: point.fromWeek, y: point.expected * 100 },
+                { x: point.toWeek, y: point.expected * 100 },
+              ]}
               stroke="var(--chart-intervention)"
               strokeWidth={4}
               label={{ value: point.label, position: "top", fontSize: 12, fill: "var(--ink)" }}
@@ -79,24 +144,60 @@ export function RecoveryChart({
 }
 
 /** The median by program week, with the middle half of the episodes as a band. */
-export function WeeklyPainChart({ label, weeks, names }: { label: string; weeks: { week: number; median: number; band: [number, number] }[]; names: { median: string; band: string; week: string } }) {
+export function WeeklyPainChart({
+  label,
+  weeks,
+  names,
+}: {
+  label: string;
+  weeks: { week: number; median: number; band: [number, number] }[];
+  names: { median: string; band: string; week: string };
+}) {
   return (
     <Frame label={label}>
       <ComposedChart data={weeks} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
-        <XAxis dataKey="week" type="number" domain={[0, "dataMax"]} allowDecimals={false} label={{ value: names.week, position: "insideBottomRight", offset: -4, fontSize: 12 }} />
+        <XAxis
+          dataKey="week"
+          type="number"
+          domain={[0, "dataMax"]}
+          allowDecimals={false}
+          label={{ value: names.week, position: "insideBottomRight", offset: -4, fontSize: 12 }}
+        />
         <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} width={40} />
         <Tooltip />
         <Legend />
-        <Area dataKey="band" name={names.band} fill="var(--chart-clinic)" fillOpacity={0.12} stroke="none" isAnimationActive={false} />
-        <Line dataKey="median" name={names.median} stroke="var(--chart-clinic)" strokeWidth={2.5} dot={{ r: 4 }} isAnimationActive={false} />
+        <Area
+          dataKey="band"
+          name={names.band}
+          fill="var(--chart-clinic)"
+          fillOpacity={0.12}
+          stroke="none"
+          isAnimationActive={false}
+        />
+        <Line
+          dataKey="median"
+          name={names.median}
+          stroke="var(--chart-clinic)"
+          strokeWidth={2.5}
+          dot={{ r: 4 }}
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </Frame>
   );
 }
 
 /** Episodes by band of adherence. */
-export function AdherenceChart({ label, bands, name }: { label: string; bands: { band: string; episodes: number }[]; name: string }) {
+export function AdherenceChart({
+  label,
+  bands,
+  name,
+}: {
+  label: string;
+  bands: { band: string; episodes: number }[];
+  name: string;
+}) {
   return (
     <Frame label={label}>
       <BarChart data={bands} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>

@@ -1,4 +1,5 @@
 import type { Messages } from "@/lib/i18n";
+
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 
@@ -29,7 +30,10 @@ export function ReportFilters({
           label={text.clinician}
           defaultValue={values.clinician}
           error={errors.clinician}
-          options={[{ value: "", label: text.wholeClinic }, ...clinicians.map((c) => ({ value: c.id, label: c.active ? c.name : `${c.name} ${text.inactive}` }))]}
+          options={[
+            { value: "", label: text.wholeClinic },
+            ...clinicians.map((c) => ({ value: c.id, label: c.active ? c.name : `${c.name} ${text.inactive}` })),
+          ]}
         />
       )}
       <div className="filter-actions">

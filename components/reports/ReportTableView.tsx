@@ -12,7 +12,17 @@ export function formatCell(cell: ReportCell, locale: Locale): string {
 }
 
 /** One of the report's tables, with the link to its CSV. */
-export function ReportTableView({ table, csvHref, messages, locale }: { table: ReportTable; csvHref: string; messages: Messages; locale: Locale }) {
+export function ReportTableView({
+  table,
+  csvHref,
+  messages,
+  locale,
+}: {
+  table: ReportTable;
+  csvHref: string;
+  messages: Messages;
+  locale: Locale;
+}) {
   return (
     <div className="report-table">
       <div className="table-scroll">

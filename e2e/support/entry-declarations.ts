@@ -14,7 +14,11 @@ const files = (pattern: RegExp) =>
 
 /** A page's URL pattern as its declaration names it: app/(clinic)/flags/[id]/page.tsx → /flags/[id]. */
 export function routePattern(file: string): string {
-  const segments = file.replace(/^app\//, "").replace(/\/?(page|route)\.tsx?$/, "").split("/").filter((s) => s && !/^\(.*\)$/.test(s));
+  const segments = file
+    .replace(/^app\//, "")
+    .replace(/\/?(page|route)\.tsx?$/, "")
+    .split("/")
+    .filter((s) => s && !/^\(.*\)$/.test(s));
   return `/${segments.join("/")}`;
 }
 
@@ -23,7 +27,8 @@ export function declaredEntryPoints(): Declared[] {
   for (const file of files(/(^|\/)page\.tsx$/)) {
     const match = /export default page\(\s*\{\s*name: "([^"]+)", access: "([^"]+)"/.exec(readFileSync(file, "utf8"));
     if (!match) throw new Error(`${file} does not declare its page through page() (lib/entry/page.server.ts)`);
-    if (match[1] !== routePattern(file)) throw new Error(`${file} is declared as ${match[1]}, not ${routePattern(file)}`);
+    if (match[1] !== routePattern(file))
+      throw new Error(`${file} is declared as ${match[1]}, not ${routePattern(file)}`);
     declared.push({ kind: "page", file, name: match[1]!, access: match[2]! });
   }
   for (const file of files(/(^|\/)route\.ts$/)) {
@@ -33,10 +38,17 @@ export function declaredEntryPoints(): Declared[] {
   }
   for (const file of readdirSync("app/actions").map((name) => path.join("app/actions", name))) {
     const source = readFileSync(file, "utf8");
-    const actions = [...source.matchAll(/export const (\w+) = (?:formAction|commandAction|callAction)\(\s*\{\s*name: "[^"]+", access: "([^"]+)"/g)];
+    const actions = [
+      ...source.matchAll(
+        /export const (\w+) = (?:formAction|commandAction|callAction)\(\s*\{\s*name: "[^"]+", access: "([^"]+)"/g,
+      ),
+    ];
     const exported = [...source.matchAll(/^export (?:async function|function|const|let) (\w+)/gm)].map((m) => m[1]!);
     const undeclared = exported.filter((name) => !actions.some((m) => m[1] === name));
-    if (undeclared.length > 0) throw new Error(`${file} exports ${undeclared.join(", ")} without an action wrapper (lib/entry/action.server.ts)`);
+    if (undeclared.length > 0)
+      throw new Error(
+        `${file} exports ${undeclared.join(", ")} without an action wrapper (lib/entry/action.server.ts)`,
+      );
     for (const [, name, access] of actions) declared.push({ kind: "action", file, name: name!, access: access! });
   }
   return declared;

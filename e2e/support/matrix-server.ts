@@ -6,15 +6,16 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+
 import { today } from "../../lib/dates";
 import { createPrismaClient, type Db } from "../../lib/db/client";
-import { openDatabase, type Database } from "../../lib/db/database";
+import { type Database, openDatabase } from "../../lib/db/database";
 import { applyMigrations } from "../../lib/db/migrations";
+import { readEnv } from "../../lib/env";
+import { serveApp } from "../../lib/http/app-server";
+import { prepareDataKey } from "../../lib/identity/data-key-file";
 import { DAILY_BACKUP } from "../../lib/scheduler/jobs";
 import { seedDemoOnce } from "../../lib/seed/demo";
-import { serveApp } from "../../lib/http/app-server";
-import { readEnv } from "../../lib/env";
-import { prepareDataKey } from "../../lib/identity/data-key-file";
 
 export type MatrixServer = { baseURL: string; db: Db; close(): Promise<void> };
 
@@ -25,11 +26,24 @@ export async function startMatrixServer(): Promise<MatrixServer> {
   // A key for this in-memory database, before the demo's CPR numbers are written.
   process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(db, readEnv({}), { kind: "pglite", dataDir: null });
   await seedDemoOnce(db, today());
-  (globalThis as { __heelpainDatabase?: Promise<{ database: Database; db: Db }> }).__heelpainDatabase = Promise.resolve({ database, db });
+  (globalThis as { __heelpainDatabase?: Promise<{ database: Database; db: Db }> }).__heelpainDatabase = Promise.resolve(
+    { database, db },
+  );
 
   // The scheduler's daily backup of this throwaway database goes to a throwaway folder.
-  Object.assign(process.env, { BACKUP_DIR: await mkdtemp(path.join(os.tmpdir(), "heelpain-matrix-backups-")), NODE_ENV: "production", NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" });
-  const app = await serveApp({ dir: path.resolve(import.meta.dirname, "../.."), hostname: "127.0.0.1", port: 0, trustedHops: 0 });
+  Object.assign(process.env, {
+    BACKUP_DIR: await mkdtemp(path.join(os.tmpdir(), "heelpain-matrix-backups-")),
+    NODE_ENV: "production",
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    LOG_LEVEL: "warn",
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
+  const app = await serveApp({
+    dir: path.resolve(import.meta.dirname, "../.."),
+    hostname: "127.0.0.1",
+    port: 0,
+    trustedHops: 0,
+  });
   const baseURL = `http://127.0.0.1:${app.port}`;
   // The scheduler's first tick (the sweep, then the daily backup) writes as it goes: the
   // matrix compares the database before and after each request, so it starts after that tick.

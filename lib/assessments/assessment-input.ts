@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { CHECKLIST_RED_FLAGS, FINDINGS, PAIN_LOCATIONS } from "../clinical/red-flags";
 import { numberLimit, textLimit } from "../forms/field-limits";
 import { zChoice, zDate, zOptionalNumber, zOptionalText } from "../forms/form-input";
@@ -18,7 +19,12 @@ export const ASSESSMENT_FIELDS = {
 
 /** The answers of a clinical test on the form: every test is answered, none silently defaulted. */
 export const TEST_RESULTS = ["positive", "negative", "untested"] as const;
-export const CLINICAL_TESTS = ["palpationPositive", "windlassPositive", "calcanealSqueezePositive", "tinelPositive"] as const;
+export const CLINICAL_TESTS = [
+  "palpationPositive",
+  "windlassPositive",
+  "calcanealSqueezePositive",
+  "tinelPositive",
+] as const;
 
 const testResult = z
   .enum(TEST_RESULTS, { error: "chooseTestResult" })
@@ -27,10 +33,18 @@ const yesNo = z
   .enum(["yes", "no"], { error: "invalidChoice" })
   .optional()
   .transform((value) => (value === undefined ? null : value === "yes"));
-const screened = z.enum(["yes", "no"], { error: (issue) => (issue.input === undefined ? "required" : "invalidChoice") }).transform((value) => value === "yes");
-const checkbox = z.enum(["on"]).optional().transform((value) => value === "on");
+const screened = z
+  .enum(["yes", "no"], { error: (issue) => (issue.input === undefined ? "required" : "invalidChoice") })
+  .transform((value) => value === "yes");
+const checkbox = z
+  .enum(["on"])
+  .optional()
+  .transform((value) => value === "on");
 const codes = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.array(z.enum(values, { error: "invalidChoice" })).default([]).transform((list) => [...new Set(list)].sort());
+  z
+    .array(z.enum(values, { error: "invalidChoice" }))
+    .default([])
+    .transform((list) => [...new Set(list)].sort());
 const f = ASSESSMENT_FIELDS;
 
 /**
@@ -65,28 +79,45 @@ export function zAssessmentInput(today: () => Date) {
         note: zOptionalText(f.note),
       })
       .superRefine((a, ctx) => {
-        if (!a.redFlagsScreened && a.redFlags.length > 0) ctx.addIssue({ code: "custom", path: ["redFlags"], message: "redFlagsNotScreened" });
+        if (!a.redFlagsScreened && a.redFlags.length > 0)
+          ctx.addIssue({ code: "custom", path: ["redFlags"], message: "redFlagsNotScreened" });
         if (!a.redFlagsScreened && a.calcanealSqueezePositive === true) {
           ctx.addIssue({ code: "custom", path: ["calcanealSqueezePositive"], message: "squeezeNeedsScreen" });
         }
         // Like the screen: a visit that did not examine the differentials records no finding.
-        if (!a.differentialsExamined && a.findings.length > 0) ctx.addIssue({ code: "custom", path: ["findings"], message: "findingsNotExamined" });
-        if (!a.differentialsExamined && a.tinelPositive === true) ctx.addIssue({ code: "custom", path: ["tinelPositive"], message: "tinelNeedsExamination" });
+        if (!a.differentialsExamined && a.findings.length > 0)
+          ctx.addIssue({ code: "custom", path: ["findings"], message: "findingsNotExamined" });
+        if (!a.differentialsExamined && a.tinelPositive === true)
+          ctx.addIssue({ code: "custom", path: ["tinelPositive"], message: "tinelNeedsExamination" });
         const recorded = [
-          a.painLocation, a.firstStepPain, a.palpationPositive, a.windlassPositive, a.calcanealSqueezePositive, a.tinelPositive,
-          a.ankleDorsiflexionDeg, a.runningKmPerWeek, a.shoeAgeKm, a.standingHoursPerDay, a.footType, a.walkToleranceMin, a.walkNextMorningWorse, a.note,
+          a.painLocation,
+          a.firstStepPain,
+          a.palpationPositive,
+          a.windlassPositive,
+          a.calcanealSqueezePositive,
+          a.tinelPositive,
+          a.ankleDorsiflexionDeg,
+          a.runningKmPerWeek,
+          a.shoeAgeKm,
+          a.standingHoursPerDay,
+          a.footType,
+          a.walkToleranceMin,
+          a.walkNextMorningWorse,
+          a.note,
         ].some((value) => value !== undefined && value !== null);
         if (!recorded && !a.redFlagsScreened && !a.differentialsExamined && !a.recentLoadChange && !a.calfTightness) {
           ctx.addIssue({ code: "custom", path: ["form"], message: "nothingRecorded" });
         }
       })
-      .transform(({ recentLoadChange, calfTightness, runningKmPerWeek, shoeAgeKm, standingHoursPerDay, footType, ...rest }) => ({
-        ...rest,
-        painLocation: rest.painLocation ?? null,
-        firstStepPain: rest.firstStepPain ?? null,
-        ankleDorsiflexionDeg: rest.ankleDorsiflexionDeg ?? null,
-        walkToleranceMin: rest.walkToleranceMin ?? null,
-        note: rest.note ?? null,
-        riskFactors: { recentLoadChange, calfTightness, runningKmPerWeek, shoeAgeKm, standingHoursPerDay, footType },
-      }));
+      .transform(
+        ({ recentLoadChange, calfTightness, runningKmPerWeek, shoeAgeKm, standingHoursPerDay, footType, ...rest }) => ({
+          ...rest,
+          painLocation: rest.painLocation ?? null,
+          firstStepPain: rest.firstStepPain ?? null,
+          ankleDorsiflexionDeg: rest.ankleDorsiflexionDeg ?? null,
+          walkToleranceMin: rest.walkToleranceMin ?? null,
+          note: rest.note ?? null,
+          riskFactors: { recentLoadChange, calfTightness, runningKmPerWeek, shoeAgeKm, standingHoursPerDay, footType },
+        }),
+      );
 }

@@ -10,7 +10,12 @@ import { keepRevision } from "../records/keep-revision";
 type Visit = { id: string; episodeId: string; date: Date; firstStepPain: number | null };
 
 /** Creates, updates or soft-deletes the visit's measurement so it matches the visit. */
-export async function syncVisitPain(tx: Prisma.TransactionClient, actor: Actor, visit: Visit, deleteReason: string | null = null) {
+export async function syncVisitPain(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  visit: Visit,
+  deleteReason: string | null = null,
+) {
   const linked = await tx.outcomeMeasurement.findUnique({ where: { assessmentId: visit.id } });
   const wanted = deleteReason === null ? visit.firstStepPain : null;
   if (wanted === null) {
@@ -23,8 +28,14 @@ export async function syncVisitPain(tx: Prisma.TransactionClient, actor: Actor, 
   if (!linked) {
     const created = await tx.outcomeMeasurement.create({
       data: {
-        clinicId: actor.clinicId, episodeId: visit.episodeId, recordedById: actor.userId, recordedBy: "CLINICIAN",
-        date: visit.date, instrument: "NRS_FIRST_STEP", value: wanted, assessmentId: visit.id,
+        clinicId: actor.clinicId,
+        episodeId: visit.episodeId,
+        recordedById: actor.userId,
+        recordedBy: "CLINICIAN",
+        date: visit.date,
+        instrument: "NRS_FIRST_STEP",
+        value: wanted,
+        assessmentId: visit.id,
       },
     });
     await recordAuditEvent(tx, actor, { action: "CREATE", entity: "OutcomeMeasurement", entityId: created.id });
@@ -32,6 +43,9 @@ export async function syncVisitPain(tx: Prisma.TransactionClient, actor: Actor, 
   }
   if (!linked.deletedAt && Number(linked.value) === wanted && linked.date.getTime() === visit.date.getTime()) return;
   await keepRevision(tx, actor, "OutcomeMeasurement", linked, "UPDATE", null);
-  await tx.outcomeMeasurement.update({ where: { id: linked.id }, data: { date: visit.date, value: wanted, deletedAt: null, deleteReason: null } });
+  await tx.outcomeMeasurement.update({
+    where: { id: linked.id },
+    data: { date: visit.date, value: wanted, deletedAt: null, deleteReason: null },
+  });
   await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "OutcomeMeasurement", entityId: linked.id });
 }

@@ -1,12 +1,13 @@
 // The audit log as admins read it (SPEC §7 Admin): filtered by patient, user, action and
 // date, newest first, paged, and exported as CSV. Reading it is itself an audit event.
 import { z } from "zod";
+
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { searchOf } from "../entry/search";
-import { AuditAction, type Role } from "../generated/prisma/enums";
 import type { Prisma } from "../generated/prisma/client";
+import { AuditAction, type Role } from "../generated/prisma/enums";
 import { recordAuditEvent } from "./record-audit-event";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -14,7 +15,10 @@ export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_EXPORT_LIMIT = 100_000;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const ZDay = z.string().regex(DAY).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+const ZDay = z
+  .string()
+  .regex(DAY)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
 
 export const ZAuditQuery = z.object({
   patient: z.uuid().optional().catch(undefined),
@@ -30,7 +34,8 @@ export const ZAuditSearch = searchOf(ZAuditQuery);
 /** The search string of a view of the log, without what is unset. */
 export function auditSearch(query: AuditQuery, change: Partial<AuditQuery> = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...query, ...change })) if (value !== undefined && !(key === "page" && value === 1)) params.set(key, String(value));
+  for (const [key, value] of Object.entries({ ...query, ...change }))
+    if (value !== undefined && !(key === "page" && value === 1)) params.set(key, String(value));
   const search = params.toString();
   return search ? `?${search}` : "";
 }
@@ -69,16 +74,51 @@ async function whereOf(db: Db, actor: Actor, query: AuditQuery): Promise<Prisma.
   };
 }
 
-export type AuditRow = { id: string; at: Date; actorName: string; actorRole: Role | null; action: AuditAction; entity: string; entityId: string; subject: string | null; ip: string | null };
+export type AuditRow = {
+  id: string;
+  at: Date;
+  actorName: string;
+  actorRole: Role | null;
+  action: AuditAction;
+  entity: string;
+  entityId: string;
+  subject: string | null;
+  ip: string | null;
+};
 
 /** Events whose entityId is a user's id: an account change, a refused sign-in to a known account. */
 const NAMES_A_USER = new Set(["User", "SignIn"]);
 
 /** Who each event was by, and whom it concerns (the patient, or the user an account event is about). */
-async function describe(db: Db, clinicId: string, events: { id: string; at: Date; actorId: string | null; action: AuditAction; entity: string; entityId: string; ip: string | null }[]): Promise<AuditRow[]> {
+async function describe(
+  db: Db,
+  clinicId: string,
+  events: {
+    id: string;
+    at: Date;
+    actorId: string | null;
+    action: AuditAction;
+    entity: string;
+    entityId: string;
+    ip: string | null;
+  }[],
+): Promise<AuditRow[]> {
   const ids = [...new Set(events.map((e) => e.entityId))];
   const [users, subjects] = await Promise.all([
-    db.user.findMany({ where: { clinicId, id: { in: [...new Set([...events.flatMap((e) => (e.actorId ? [e.actorId] : [])), ...events.filter((e) => NAMES_A_USER.has(e.entity)).map((e) => e.entityId)])] } }, select: { id: true, name: true, role: true } }),
+    db.user.findMany({
+      where: {
+        clinicId,
+        id: {
+          in: [
+            ...new Set([
+              ...events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+              ...events.filter((e) => NAMES_A_USER.has(e.entity)).map((e) => e.entityId),
+            ]),
+          ],
+        },
+      },
+      select: { id: true, name: true, role: true },
+    }),
     ids.length === 0
       ? []
       : db.$queryRaw<{ id: string; name: string }[]>`
@@ -103,7 +143,11 @@ async function describe(db: Db, clinicId: string, events: { id: string; at: Date
     action: event.action,
     entity: event.entity,
     entityId: event.entityId,
-    subject: NAMES_A_USER.has(event.entity) ? (user.get(event.entityId)?.name ?? null) : event.entity === "Entry" ? event.entityId : (subject.get(event.entityId) ?? null),
+    subject: NAMES_A_USER.has(event.entity)
+      ? (user.get(event.entityId)?.name ?? null)
+      : event.entity === "Entry"
+        ? event.entityId
+        : (subject.get(event.entityId) ?? null),
     ip: event.ip,
   }));
 }
@@ -116,8 +160,19 @@ export async function listAuditEvents(db: Db, actor: Actor, query: AuditQuery) {
   const where = await whereOf(db, actor, query);
   const [total, events, patient] = await Promise.all([
     db.auditEvent.count({ where }),
-    db.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (query.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE, select: SELECT }),
-    query.patient ? db.patient.findFirst({ where: { id: query.patient, clinicId: actor.clinicId }, select: { id: true, name: true } }) : null,
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: SELECT,
+    }),
+    query.patient
+      ? db.patient.findFirst({
+          where: { id: query.patient, clinicId: actor.clinicId },
+          select: { id: true, name: true },
+        })
+      : null,
   ]);
   await recordAuditEvent(db, actor, { action: "READ", entity: "AuditLog", entityId: actor.clinicId });
   return { total, rows: await describe(db, actor.clinicId, events), patient };
@@ -126,7 +181,12 @@ export async function listAuditEvents(db: Db, actor: Actor, query: AuditQuery) {
 /** Every event of the view (up to AUDIT_EXPORT_LIMIT), for the CSV. The export is audited. */
 export async function exportAuditEvents(db: Db, actor: Actor, query: AuditQuery): Promise<AuditRow[]> {
   assertCan(actor, "clinic-admin");
-  const events = await db.auditEvent.findMany({ where: await whereOf(db, actor, query), orderBy: [{ at: "desc" }, { id: "desc" }], take: AUDIT_EXPORT_LIMIT, select: SELECT });
+  const events = await db.auditEvent.findMany({
+    where: await whereOf(db, actor, query),
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: AUDIT_EXPORT_LIMIT,
+    select: SELECT,
+  });
   await recordAuditEvent(db, actor, { action: "EXPORT", entity: "AuditLog", entityId: actor.clinicId });
   return describe(db, actor.clinicId, events);
 }

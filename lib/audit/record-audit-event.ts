@@ -1,21 +1,46 @@
-import type { AuditAction } from "../generated/prisma/enums";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
+import type { AuditAction } from "../generated/prisma/enums";
 
 type AuditWriter = Pick<Db, "auditEvent">;
 
 /** What an audit event can be about; the audit log names each in the reader's language. */
 export const AUDIT_ENTITIES = [
-  "Patient", "Episode", "Assessment", "OutcomeMeasurement", "Intervention", "ProgramAssignment", "ProgramOverride", "ProgramTemplate", "SessionLog",
-  "Flag", "FlagQueue", "Caseload", "Invite", "User", "ClinicRuleSettings", "AuditLog", "EmailMessage",
+  "Patient",
+  "Episode",
+  "Assessment",
+  "OutcomeMeasurement",
+  "Intervention",
+  "ProgramAssignment",
+  "ProgramOverride",
+  "ProgramTemplate",
+  "SessionLog",
+  "Flag",
+  "FlagQueue",
+  "Caseload",
+  "Invite",
+  "User",
+  "ClinicRuleSettings",
+  "AuditLog",
+  "EmailMessage",
   // A patient's reminder times or the phones that take them; a patient's conversation with the clinic.
-  "Reminder", "MessageThread",
+  "Reminder",
+  "MessageThread",
   // A patient's CPR number shown in full; a file of patients brought in; a patient's whole record exported.
-  "PatientCpr", "PatientImport", "PatientRecordFhir", "PatientRecordPrint",
+  "PatientCpr",
+  "PatientImport",
+  "PatientRecordFhir",
+  "PatientRecordPrint",
   // A backup of the database downloaded; a request to be erased, a hold on a record, a record erased after its retention period.
-  "Backup", "ErasureRequest", "RecordHold", "ErasedRecord",
+  "Backup",
+  "ErasureRequest",
+  "RecordHold",
+  "ErasedRecord",
   // What a refusal is about: a sign-in, a request for a password link, an invitation link, a page, action or route.
-  "SignIn", "PasswordLink", "InviteLink", "Entry",
+  "SignIn",
+  "PasswordLink",
+  "InviteLink",
+  "Entry",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -47,10 +72,14 @@ export type Refused = { clinicId: string | null; actorId: string | null; ip: str
  * or the hash an attempt is counted under.
  */
 export async function recordRefusal(db: AuditWriter, who: Refused, entity: AuditEntity, entityId: string) {
-  await db.auditEvent.create({ data: { clinicId: who.clinicId, actorId: who.actorId, action: "REFUSED", entity, entityId, ip: who.ip } });
+  await db.auditEvent.create({
+    data: { clinicId: who.clinicId, actorId: who.actorId, action: "REFUSED", entity, entityId, ip: who.ip },
+  });
 }
 
 /** Records what a command-line tool did (no signed-in user: whoever runs it has the server). */
 export async function recordCommandEvent(db: AuditWriter, clinicId: string, entry: AuditEntry) {
-  await db.auditEvent.create({ data: { clinicId, actorId: null, action: entry.action, entity: entry.entity, entityId: entry.entityId, ip: null } });
+  await db.auditEvent.create({
+    data: { clinicId, actorId: null, action: entry.action, entity: entry.entity, entityId: entry.entityId, ip: null },
+  });
 }

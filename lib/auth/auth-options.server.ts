@@ -1,14 +1,15 @@
 import "server-only";
+
+import { cookies } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { cookies } from "next/headers";
+
 import { getDb } from "../db/app-db.server";
-import { getMessages, LOCALE_COOKIE, parseLocale } from "../i18n";
 import { clientIp } from "../http/client-ip.server";
+import { getMessages, LOCALE_COOKIE, parseLocale } from "../i18n";
 import { endSession, SESSION_HOURS, startSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 import { THROTTLED_PREFIX, waitSentence } from "./throttled";
-
 
 export const authOptions: NextAuthOptions = {
   // A JWT cookie (the credentials provider cannot use next-auth's database sessions) that names
@@ -21,7 +22,10 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials) {
         const result = await signInWithPassword(await getDb(), credentials, await clientIp(), new Date());
         // The sentence in the visitor's language (the cookie the sign-in page's language switch sets).
-        if (result.status === "throttled") throw new Error(`${THROTTLED_PREFIX}${waitSentence(getMessages(parseLocale((await cookies()).get(LOCALE_COOKIE)?.value)), result.retryAfterMs)}`);
+        if (result.status === "throttled")
+          throw new Error(
+            `${THROTTLED_PREFIX}${waitSentence(getMessages(parseLocale((await cookies()).get(LOCALE_COOKIE)?.value)), result.retryAfterMs)}`,
+          );
         return result.status === "ok" ? { id: result.user.id, email: result.user.email, name: result.user.name } : null;
       },
     }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import type { Db } from "../db/client";
 import type { Locale, Role } from "../generated/prisma/enums";
 import { verifyAgainstNothing, verifyPassword } from "./password";

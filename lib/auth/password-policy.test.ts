@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
+
 import { fieldErrorsOf } from "../forms/form-input";
 import { isCommonPassword, ZNewPassword } from "./password-policy";
 
 describe("password policy", () => {
   it("refuses common passwords, with endings added and repeated patterns", () => {
-    for (const password of ["qwerty123456", "1q2w3e4r5t6y", "Password1234!", "sunshine2026!!", "abcabcabcabc", "zzzzzzzzzzzz"]) {
+    for (const password of [
+      "qwerty123456",
+      "1q2w3e4r5t6y",
+      "Password1234!",
+      "sunshine2026!!",
+      "abcabcabcabc",
+      "zzzzzzzzzzzz",
+    ]) {
       expect(isCommonPassword(password), password).toBe(true);
     }
     for (const password of ["hælløft på trappetrin", "correct-Horse-battery-7", "Fysio i Aarhus 2026"]) {

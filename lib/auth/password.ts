@@ -1,4 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
+
 import { logger } from "../log/logger";
 
 // argon2id with the library's defaults (19 MiB, 2 passes), the OWASP baseline.

@@ -1,12 +1,31 @@
 import { describe, expect, it } from "vitest";
-import type { Role } from "../generated/prisma/enums";
+
 import { isAppError } from "../errors";
+import type { Role } from "../generated/prisma/enums";
 import { assertCan, can, homePath, type Permission } from "./permissions";
 
 const matrix: Record<Role, Record<Permission, boolean>> = {
-  ADMIN: { "clinic-patients": true, "own-record": false, "clinic-admin": true, "own-caseload": false, "own-account": true },
-  CLINICIAN: { "clinic-patients": true, "own-record": false, "clinic-admin": false, "own-caseload": true, "own-account": true },
-  PATIENT: { "clinic-patients": false, "own-record": true, "clinic-admin": false, "own-caseload": false, "own-account": true },
+  ADMIN: {
+    "clinic-patients": true,
+    "own-record": false,
+    "clinic-admin": true,
+    "own-caseload": false,
+    "own-account": true,
+  },
+  CLINICIAN: {
+    "clinic-patients": true,
+    "own-record": false,
+    "clinic-admin": false,
+    "own-caseload": true,
+    "own-account": true,
+  },
+  PATIENT: {
+    "clinic-patients": false,
+    "own-record": true,
+    "clinic-admin": false,
+    "own-caseload": false,
+    "own-account": true,
+  },
 };
 
 describe("permissions", () => {

@@ -1,6 +1,6 @@
 // What each role may do. Services check these; the UI only mirrors them.
-import type { Role } from "../generated/prisma/enums";
 import { AppError } from "../errors";
+import type { Role } from "../generated/prisma/enums";
 import type { Actor } from "./actor";
 
 const PERMISSIONS = {

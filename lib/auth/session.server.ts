@@ -1,6 +1,8 @@
 import "server-only";
+
 import { getServerSession } from "next-auth";
 import { cache } from "react";
+
 import { getDb } from "../db/app-db.server";
 import { clientIp } from "../http/client-ip.server";
 import type { Actor } from "./actor";
@@ -19,5 +21,14 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!userId || !sid) return null;
   const user = await sessionUser(await getDb(), sid, userId, new Date());
   if (!user) return null;
-  return { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, email: user.email, locale: user.locale, ip: await clientIp(), sessionId: sid };
+  return {
+    userId: user.id,
+    clinicId: user.clinicId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    locale: user.locale,
+    ip: await clientIp(),
+    sessionId: sid,
+  };
 });

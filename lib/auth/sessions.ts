@@ -3,6 +3,7 @@
 // copied cookie stops working at once; a password change or reset and closing an account
 // delete the user's rows, ending their sessions on every device.
 import { randomUUID } from "node:crypto";
+
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -32,6 +33,9 @@ export async function endUserSessions(db: Writer, userId: string, keep: string |
 
 /** The user of a live session, if the session and the account are both still open. */
 export async function sessionUser(db: Db, sessionId: string, userId: string, now: Date) {
-  const session = await db.userSession.findFirst({ where: { id: sessionId, userId, expiresAt: { gt: now } }, include: { user: true } });
+  const session = await db.userSession.findFirst({
+    where: { id: sessionId, userId, expiresAt: { gt: now } },
+    include: { user: true },
+  });
   return session?.user.active ? session.user : null;
 }

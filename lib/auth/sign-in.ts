@@ -6,14 +6,23 @@ import type { Db } from "../db/client";
 import { authenticate, type AuthenticatedUser } from "./authenticate";
 import { attemptSucceeded, beginAttempt } from "./throttle";
 
-export type SignInResult = { status: "ok"; user: AuthenticatedUser } | { status: "failed" } | { status: "throttled"; retryAfterMs: number };
+export type SignInResult =
+  { status: "ok"; user: AuthenticatedUser } | { status: "failed" } | { status: "throttled"; retryAfterMs: number };
 
 export async function signInWithPassword(db: Db, input: unknown, ip: string | null, now: Date): Promise<SignInResult> {
-  const email = typeof (input as { email?: unknown } | null)?.email === "string" ? (input as { email: string }).email.trim().toLowerCase() : "";
+  const email =
+    typeof (input as { email?: unknown } | null)?.email === "string"
+      ? (input as { email: string }).email.trim().toLowerCase()
+      : "";
   const start = await beginAttempt(db, "SIGN_IN", email, ip, now, { cleanAddressSkipsAccountDelay: true });
   if (start.status === "wait") {
     const account = await db.user.findUnique({ where: { email }, select: { id: true, clinicId: true } });
-    await recordRefusal(db, { clinicId: account?.clinicId ?? null, actorId: null, ip }, "SignIn", account?.id ?? start.subject);
+    await recordRefusal(
+      db,
+      { clinicId: account?.clinicId ?? null, actorId: null, ip },
+      "SignIn",
+      account?.id ?? start.subject,
+    );
     return { status: "throttled", retryAfterMs: start.retryAfterMs };
   }
   const user = await authenticate(db, input);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { accountDelayMs, THROTTLE, throttleWaitMs } from "./throttle-policy";
 
 const MIN = 60_000;
@@ -17,7 +18,12 @@ describe("the throttling policy (SPEC §8)", () => {
     // Four in the window, the fifth older than 15 minutes before the latest: no wait.
     expect(throttleWaitMs({ ...none, accountAndAddress: ago(0, 1000, 2000, 3000, 16 * MIN) }, now)).toBe(0);
     // The wait is over 15 minutes after the latest.
-    expect(throttleWaitMs({ ...none, accountAndAddress: ago(15 * MIN, 15 * MIN + 1, 15 * MIN + 2, 15 * MIN + 3, 15 * MIN + 4) }, now)).toBe(0);
+    expect(
+      throttleWaitMs(
+        { ...none, accountAndAddress: ago(15 * MIN, 15 * MIN + 1, 15 * MIN + 2, 15 * MIN + 3, 15 * MIN + 4) },
+        now,
+      ),
+    ).toBe(0);
   });
 
   it("per address: 50 failures within an hour mean an hour's wait", () => {
@@ -35,6 +41,8 @@ describe("the throttling policy (SPEC §8)", () => {
   });
 
   it("waits for the longest of the rules", () => {
-    expect(throttleWaitMs({ accountAndAddress: ago(0, 1, 2, 3, 4), address: ago(0), account: ago(0, 1, 2, 3, 4) }, now)).toBe(15 * MIN);
+    expect(
+      throttleWaitMs({ accountAndAddress: ago(0, 1, 2, 3, 4), address: ago(0), account: ago(0, 1, 2, 3, 4) }, now),
+    ).toBe(15 * MIN);
   });
 });

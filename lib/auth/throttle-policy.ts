@@ -31,7 +31,10 @@ function waitUntil(times: number[], rule: Rule): number {
  */
 export function accountDelayMs(failuresInWindow: number): number {
   if (failuresInWindow === 0) return 0;
-  return Math.min(THROTTLE.account.maxDelayMs, THROTTLE.account.firstDelayMs * 2 ** (Math.min(failuresInWindow, THROTTLE.account.countedFailures) - 1));
+  return Math.min(
+    THROTTLE.account.maxDelayMs,
+    THROTTLE.account.firstDelayMs * 2 ** (Math.min(failuresInWindow, THROTTLE.account.countedFailures) - 1),
+  );
 }
 
 export type FailureTimes = {
@@ -49,7 +52,9 @@ export function throttleWaitMs(failures: FailureTimes, now: number): number {
   const until = Math.max(
     waitUntil(failures.accountAndAddress, THROTTLE.accountAndAddress),
     waitUntil(failures.address, THROTTLE.address),
-    accountLatest === undefined ? 0 : accountLatest + accountDelayMs(failures.account.filter((at) => at > now - THROTTLE.account.windowMs).length),
+    accountLatest === undefined
+      ? 0
+      : accountLatest + accountDelayMs(failures.account.filter((at) => at > now - THROTTLE.account.windowMs).length),
   );
   return Math.max(0, until - now);
 }

@@ -7,4 +7,5 @@ import type { Messages } from "../i18n";
 export const THROTTLED_PREFIX = "throttled:";
 
 /** "Too many attempts. Wait …", in the reader's language. */
-export const waitSentence = (messages: Messages, retryAfterMs: number) => messages.throttle.wait(Math.ceil(retryAfterMs / 1000));
+export const waitSentence = (messages: Messages, retryAfterMs: number) =>
+  messages.throttle.wait(Math.ceil(retryAfterMs / 1000));

@@ -5,6 +5,7 @@
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
+
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
@@ -38,12 +39,21 @@ export async function backupOverview(db: Db, actor: Actor, settings: BackupSetti
 }
 
 /** One backup as a stream for the download, audited; NOT_FOUND for a name that is not a backup, FORBIDDEN where clinics share the database. */
-export async function downloadBackup(db: Db, actor: Actor, settings: BackupSettings, name: string): Promise<{ name: string; bytes: number; body: ReadableStream<Uint8Array> }> {
+export async function downloadBackup(
+  db: Db,
+  actor: Actor,
+  settings: BackupSettings,
+  name: string,
+): Promise<{ name: string; bytes: number; body: ReadableStream<Uint8Array> }> {
   assertCan(actor, "clinic-admin");
   if (!backupTime(name)) throw new AppError("NOT_FOUND");
   if (!(await onlyClinic(db, actor.clinicId))) throw new AppError("FORBIDDEN");
   const file = (await listBackups(settings.folder)).find((backup) => backup.name === name);
   if (!file) throw new AppError("NOT_FOUND");
   await recordAuditEvent(db, actor, { action: "EXPORT", entity: "Backup", entityId: name });
-  return { name, bytes: file.bytes, body: Readable.toWeb(createReadStream(path.join(settings.folder, name))) as ReadableStream<Uint8Array> };
+  return {
+    name,
+    bytes: file.bytes,
+    body: Readable.toWeb(createReadStream(path.join(settings.folder, name))) as ReadableStream<Uint8Array>,
+  };
 }

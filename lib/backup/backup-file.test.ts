@@ -1,8 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { BACKUP_SIGNATURE, backupHeader, HEAD_BYTES, linesOf, readBackupEnds, scriptPieces, TAIL_BYTES } from "./backup-file";
 
-const DUMP = ["--", "-- PostgreSQL database dump", "--", "\\restrict abc", "SET transaction_timeout = 0;", "CREATE TABLE public.t (id integer);", "--", "-- PostgreSQL database dump complete", "--", "", "\\unrestrict abc", ""].join("\n");
-const META = { keyFingerprint: "0123456789abcdef0123456789abcdef", createdAt: "2026-12-02T10:00:00.000Z", source: "pglite" as const };
+import {
+  BACKUP_SIGNATURE,
+  backupHeader,
+  HEAD_BYTES,
+  linesOf,
+  readBackupEnds,
+  scriptPieces,
+  TAIL_BYTES,
+} from "./backup-file";
+
+const DUMP = [
+  "--",
+  "-- PostgreSQL database dump",
+  "--",
+  "\\restrict abc",
+  "SET transaction_timeout = 0;",
+  "CREATE TABLE public.t (id integer);",
+  "--",
+  "-- PostgreSQL database dump complete",
+  "--",
+  "",
+  "\\unrestrict abc",
+  "",
+].join("\n");
+const META = {
+  keyFingerprint: "0123456789abcdef0123456789abcdef",
+  createdAt: "2026-12-02T10:00:00.000Z",
+  source: "pglite" as const,
+};
 
 /** The header and tail as restore reads them from a file holding `text`. */
 function ends(text: string) {
@@ -21,7 +47,8 @@ async function collect(pieces: AsyncIterable<string>): Promise<string[]> {
   return all;
 }
 
-const script = async (sql: string, target: "pglite" | "postgres", size: number) => collect(scriptPieces(linesOf(inPieces(sql, 7)), target, size));
+const script = async (sql: string, target: "pglite" | "postgres", size: number) =>
+  collect(scriptPieces(linesOf(inPieces(sql, 7)), target, size));
 
 describe("the backup file", () => {
   it("reads back the header it wrote, and where pg_dump's SQL starts", () => {
@@ -41,7 +68,13 @@ describe("the backup file", () => {
   });
 
   it("splits text read in pieces into lines, keeping a carriage return that is data", async () => {
-    expect(await collect(linesOf(inPieces("one\ntwo 'a\r\nb'\n\nlast", 3)))).toEqual(["one", "two 'a\r", "b'", "", "last"]);
+    expect(await collect(linesOf(inPieces("one\ntwo 'a\r\nb'\n\nlast", 3)))).toEqual([
+      "one",
+      "two 'a\r",
+      "b'",
+      "",
+      "last",
+    ]);
   });
 
   it("drops what each target cannot run", async () => {
@@ -59,7 +92,7 @@ describe("the backup file", () => {
   it("cuts a dump into pieces of whole statements, never inside a text, a name or a comment", async () => {
     const sql = [
       "-- a comment; with a semicolon",
-      "CREATE TABLE public.\"Odd;Name\" (id integer);",
+      'CREATE TABLE public."Odd;Name" (id integer);',
       "INSERT INTO public.t VALUES",
       "\t(1, 'a note; with a semicolon and a quote '' inside'),",
       "\t(2, 'INSERT INTO public.t VALUES (3);\nstill the note');",

@@ -22,21 +22,36 @@ export type BackupProblem = "foreign" | "truncated";
 
 /** What the app writes before pg_dump's SQL. */
 export function backupHeader(meta: BackupMeta): string {
-  return [BACKUP_SIGNATURE, `-- key-fingerprint: ${meta.keyFingerprint}`, `-- created: ${meta.createdAt}`, `-- source: ${meta.source}`, "", ""].join("\n");
+  return [
+    BACKUP_SIGNATURE,
+    `-- key-fingerprint: ${meta.keyFingerprint}`,
+    `-- created: ${meta.createdAt}`,
+    `-- source: ${meta.source}`,
+    "",
+    "",
+  ].join("\n");
 }
 
 /**
  * The header read from the file's first HEAD_BYTES and its last TAIL_BYTES; `sqlStart` is
  * the byte where pg_dump's SQL begins.
  */
-export function readBackupEnds(head: Buffer, tail: Buffer): { ok: true; meta: BackupMeta; sqlStart: number } | { ok: false; problem: BackupProblem } {
+export function readBackupEnds(
+  head: Buffer,
+  tail: Buffer,
+): { ok: true; meta: BackupMeta; sqlStart: number } | { ok: false; problem: BackupProblem } {
   const lines = head.toString("utf8").split("\n");
   if (lines[0] !== BACKUP_SIGNATURE || lines.length < 6 || lines[4] !== "") return { ok: false, problem: "foreign" };
-  const field = (name: string) => lines.slice(1, 4).find((line) => line.startsWith(`-- ${name}: `))?.slice(name.length + 5);
+  const field = (name: string) =>
+    lines
+      .slice(1, 4)
+      .find((line) => line.startsWith(`-- ${name}: `))
+      ?.slice(name.length + 5);
   const keyFingerprint = field("key-fingerprint");
   const createdAt = field("created");
   const source = field("source");
-  if (!keyFingerprint || !createdAt || (source !== "pglite" && source !== "postgres")) return { ok: false, problem: "foreign" };
+  if (!keyFingerprint || !createdAt || (source !== "pglite" && source !== "postgres"))
+    return { ok: false, problem: "foreign" };
   if (!tail.toString("utf8").includes(DUMP_COMPLETE)) return { ok: false, problem: "truncated" };
   const meta = { keyFingerprint, createdAt, source } as const;
   return { ok: true, meta, sqlStart: Buffer.byteLength(backupHeader(meta)) };
@@ -65,7 +80,11 @@ export async function* linesOf(text: AsyncIterable<string>): AsyncGenerator<stri
  * (-- to the end of the line); literals run over lines. pg_dump writes no dollar quoting for
  * this schema, which has no functions.
  */
-export async function* scriptPieces(lines: AsyncIterable<string>, target: "pglite" | "postgres", size: number): AsyncGenerator<string> {
+export async function* scriptPieces(
+  lines: AsyncIterable<string>,
+  target: "pglite" | "postgres",
+  size: number,
+): AsyncGenerator<string> {
   let quote: "'" | '"' | null = null;
   let piece: string[] = [];
   let length = 0;

@@ -1,7 +1,9 @@
 import { mkdtemp, readdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { backupFileName, backupTime, listBackups, pruneBackups, writeBackupFile } from "./backup-folder";
 
 const day = (n: number) => new Date(Date.UTC(2026, 11, n, 2, 0, 5));
@@ -18,7 +20,8 @@ describe("the backup folder", () => {
   it("lists complete backups newest first and keeps the given number of days", async () => {
     const folder = path.join(await mkdtemp(path.join(os.tmpdir(), "heelpain-backups-")), "backups");
     expect(await listBackups(folder)).toEqual([]);
-    for (const n of [1, 10, 16, 17]) await writeBackupFile(folder, day(n), (file) => writeFile(file, `backup of day ${n}`));
+    for (const n of [1, 10, 16, 17])
+      await writeBackupFile(folder, day(n), (file) => writeFile(file, `backup of day ${n}`));
     // A backup being written, and a file someone left there, are not listed or removed.
     await writeFile(path.join(folder, ".backup-2026-12-18T02-00-05Z.sql.partial"), "half");
     await writeFile(path.join(folder, "notes.txt"), "mine");
@@ -30,7 +33,13 @@ describe("the backup folder", () => {
     ]);
     // On the 17th at 03:00, 14 days back is the 3rd at 03:00: the 1st goes, the 10th stays.
     expect(await pruneBackups(folder, new Date(Date.UTC(2026, 11, 17, 3)), 14)).toBe(1);
-    expect((await readdir(folder)).sort()).toEqual([".backup-2026-12-18T02-00-05Z.sql.partial", "backup-2026-12-10T02-00-05Z.sql", "backup-2026-12-16T02-00-05Z.sql", "backup-2026-12-17T02-00-05Z.sql", "notes.txt"]);
+    expect((await readdir(folder)).sort()).toEqual([
+      ".backup-2026-12-18T02-00-05Z.sql.partial",
+      "backup-2026-12-10T02-00-05Z.sql",
+      "backup-2026-12-16T02-00-05Z.sql",
+      "backup-2026-12-17T02-00-05Z.sql",
+      "notes.txt",
+    ]);
   });
 
   it("leaves nothing behind when a backup fails while it is written", async () => {

@@ -34,7 +34,11 @@ export async function listBackups(folder: string): Promise<BackupFile[]> {
 }
 
 /** The backup made at `at`: `write` writes it into the temporary file it is given. */
-export async function writeBackupFile(folder: string, at: Date, write: (file: string) => Promise<void>): Promise<BackupFile> {
+export async function writeBackupFile(
+  folder: string,
+  at: Date,
+  write: (file: string) => Promise<void>,
+): Promise<BackupFile> {
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const name = backupFileName(at);
   const partial = path.join(folder, `.${name}.partial`);

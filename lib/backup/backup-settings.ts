@@ -1,5 +1,6 @@
 // Where the daily backups go and how long they stay, from the environment (lib/env.ts).
 import path from "node:path";
+
 import type { TEnv } from "../env";
 import type { BackupSettings } from "./daily-backup";
 

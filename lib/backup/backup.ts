@@ -7,16 +7,26 @@
 // The file goes between the database and the disk as a stream, never whole in memory: a
 // clinic's dump outgrows what one string or Buffer can hold, and the app server runs the daily
 // backup beside its requests.
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { createReadStream, createWriteStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+
 import type { PGlite } from "@electric-sql/pglite";
 import { pgDump } from "@electric-sql/pglite-tools/pg_dump";
+
 import type { Database } from "../db/database";
-import { type BackupMeta, backupHeader, HEAD_BYTES, linesOf, readBackupEnds, scriptPieces, TAIL_BYTES } from "./backup-file";
+import {
+  backupHeader,
+  type BackupMeta,
+  HEAD_BYTES,
+  linesOf,
+  readBackupEnds,
+  scriptPieces,
+  TAIL_BYTES,
+} from "./backup-file";
 
 const DUMP_ARGS = ["--no-owner", "--no-privileges", "--inserts", "--rows-per-insert=500"];
 /** Characters of SQL the embedded database is given at a time when it restores. */
@@ -32,7 +42,11 @@ export class BackupError extends Error {
  * Writes the database into `file` as a backup. `shared`: other code may be using the database
  * (the running app), rather than a command that opened it alone.
  */
-export async function backupDatabase(database: Database, keyFingerprint: string, { file, now = new Date(), shared }: { file: string; now?: Date; shared: boolean }): Promise<void> {
+export async function backupDatabase(
+  database: Database,
+  keyFingerprint: string,
+  { file, now = new Date(), shared }: { file: string; now?: Date; shared: boolean },
+): Promise<void> {
   const header = backupHeader({ keyFingerprint, createdAt: now.toISOString(), source: database.target.kind });
   const output = () => createWriteStream(file, { mode: 0o600 });
   if (database.pglite) {
@@ -62,11 +76,18 @@ export type RestoreRefusal = "foreign" | "truncated" | "wrongKey" | "notEmpty";
  * written: a file that is not a backup or was cut short, one made under another data key, and
  * a database that already holds tables (unless `force`, which first empties it).
  */
-export async function restoreDatabase(database: Database, file: string, options: { keyFingerprint: string; force: boolean }): Promise<{ ok: true; meta: BackupMeta } | { ok: false; refusal: RestoreRefusal; meta?: BackupMeta }> {
+export async function restoreDatabase(
+  database: Database,
+  file: string,
+  options: { keyFingerprint: string; force: boolean },
+): Promise<{ ok: true; meta: BackupMeta } | { ok: false; refusal: RestoreRefusal; meta?: BackupMeta }> {
   const backup = await readEnds(file);
   if (!backup.ok) return { ok: false, refusal: backup.problem };
-  if (backup.meta.keyFingerprint !== options.keyFingerprint) return { ok: false, refusal: "wrongKey", meta: backup.meta };
-  const tables = Number((await query(database, "SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'"))[0]?.n ?? 0);
+  if (backup.meta.keyFingerprint !== options.keyFingerprint)
+    return { ok: false, refusal: "wrongKey", meta: backup.meta };
+  const tables = Number(
+    (await query(database, "SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'"))[0]?.n ?? 0,
+  );
   if (tables > 0 && !options.force) return { ok: false, refusal: "notEmpty", meta: backup.meta };
   const empty = tables > 0 ? "DROP SCHEMA public CASCADE; CREATE SCHEMA public;\n" : "";
   const lines = () => linesOf(createReadStream(file, { start: backup.sqlStart, encoding: "utf8" }));
@@ -80,7 +101,15 @@ export async function restoreDatabase(database: Database, file: string, options:
       await tx.exec("RESET ALL;");
     });
   } else if (database.target.kind === "postgres") {
-    const program = start("psql", ["--quiet", "--no-psqlrc", "--set", "ON_ERROR_STOP=1", "--single-transaction", "--dbname", database.target.url]);
+    const program = start("psql", [
+      "--quiet",
+      "--no-psqlrc",
+      "--set",
+      "ON_ERROR_STOP=1",
+      "--single-transaction",
+      "--dbname",
+      database.target.url,
+    ]);
     const fed = pipeline(after(empty, scriptPieces(lines(), "postgres", PSQL_PIECE)), program.child.stdin);
     // psql stops reading at the first failing statement; its complaint says more than the broken pipe.
     const [feeding, finishing] = await Promise.allSettled([fed, program.finished]);
@@ -113,7 +142,16 @@ async function* after(first: string, rest: AsyncIterable<string | Uint8Array>): 
 async function query(database: Database, sql: string): Promise<Record<string, unknown>[]> {
   if (database.pglite) return (await database.pglite.query<Record<string, unknown>>(sql)).rows;
   if (database.target.kind !== "postgres") return [];
-  const program = start("psql", ["--quiet", "--no-psqlrc", "--tuples-only", "--no-align", "--command", sql, "--dbname", database.target.url]);
+  const program = start("psql", [
+    "--quiet",
+    "--no-psqlrc",
+    "--tuples-only",
+    "--no-align",
+    "--command",
+    sql,
+    "--dbname",
+    database.target.url,
+  ]);
   program.child.stdin.end();
   let output = "";
   program.child.stdout.setEncoding("utf8");
@@ -136,11 +174,20 @@ function start(program: string, args: string[]): { child: ChildProcessWithoutNul
       if (complaint.length < 4_000) complaint += text;
     });
     child.on("error", (error: NodeJS.ErrnoException) =>
-      reject(new BackupError(error.code === "ENOENT" ? `${program} is not installed: install PostgreSQL's client programs (Debian: apt-get install postgresql-client)` : `${program} did not start`)),
+      reject(
+        new BackupError(
+          error.code === "ENOENT"
+            ? `${program} is not installed: install PostgreSQL's client programs (Debian: apt-get install postgresql-client)`
+            : `${program} did not start`,
+        ),
+      ),
     );
     child.on("close", (code) => {
       if (code === 0) resolve();
-      else reject(new BackupError(`${program} failed: ${complaint.split("\n").find((line) => line.trim()) ?? `exit ${code}`}`));
+      else
+        reject(
+          new BackupError(`${program} failed: ${complaint.split("\n").find((line) => line.trim()) ?? `exit ${code}`}`),
+        );
     });
   });
   return { child, finished };

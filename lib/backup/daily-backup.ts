@@ -7,8 +7,15 @@ import { pruneBackups, writeBackupFile } from "./backup-folder";
 export type BackupSettings = { folder: string; keepDays: number };
 
 /** Makes today's backup and prunes the old ones; counts for the admins' view, no contents. */
-export async function makeDailyBackup(database: Database, settings: BackupSettings, keyFingerprint: string, now: Date): Promise<Record<string, number>> {
-  const file = await writeBackupFile(settings.folder, now, (partial) => backupDatabase(database, keyFingerprint, { file: partial, now, shared: true }));
+export async function makeDailyBackup(
+  database: Database,
+  settings: BackupSettings,
+  keyFingerprint: string,
+  now: Date,
+): Promise<Record<string, number>> {
+  const file = await writeBackupFile(settings.folder, now, (partial) =>
+    backupDatabase(database, keyFingerprint, { file: partial, now, shared: true }),
+  );
   const removed = await pruneBackups(settings.folder, now, settings.keepDays);
   return { bytes: file.bytes, removed };
 }

@@ -6,13 +6,18 @@ import type { CaseloadColumn } from "./caseload-query";
 import type { CaseloadRow } from "./list-caseload";
 
 /** The text of each cell of a caseload row, as the table and the CSV export show it. */
-export function caseloadCells(row: CaseloadRow, messages: Messages, locale: Locale): Record<CaseloadColumn | "birthDate" | "cpr", string> {
+export function caseloadCells(
+  row: CaseloadRow,
+  messages: Messages,
+  locale: Locale,
+): Record<CaseloadColumn | "birthDate" | "cpr", string> {
   // A running plan that is not simply active says so with its reasons; an active one says nothing more than "Active".
   const text = messages.caseload;
   const pain =
     row.latestPain === null
       ? text.noValue
-      : text.painValue(formatNumber(row.latestPain, locale)) + (row.painTrend ? ` (${messages.trend[row.painTrend]})` : "");
+      : text.painValue(formatNumber(row.latestPain, locale)) +
+        (row.painTrend ? ` (${messages.trend[row.painTrend]})` : "");
   return {
     name: row.name,
     age: String(row.age),

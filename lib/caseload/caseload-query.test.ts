@@ -1,20 +1,46 @@
 import { describe, expect, it } from "vitest";
+
 import { caseloadSearch, DEFAULT_QUERY, parseCaseloadQuery } from "./caseload-query";
 
 describe("caseload query", () => {
   it("defaults to my active patients by name, page 1", () => {
-    expect(DEFAULT_QUERY).toEqual({ view: "all", archived: "no", scope: "mine", sort: "name", dir: "asc", status: "ACTIVE", page: 1 });
+    expect(DEFAULT_QUERY).toEqual({
+      view: "all",
+      archived: "no",
+      scope: "mine",
+      sort: "name",
+      dir: "asc",
+      status: "ACTIVE",
+      page: 1,
+    });
   });
 
   it("reads a full view from the URL", () => {
     expect(
       parseCaseloadQuery({
-        view: "attention", scope: "clinic", sort: "pain", dir: "desc", status: "PAUSED",
-        clinician: "3f2b6c1e-8a4d-4e1f-9b2a-1c3d5e7f9a0b", severity: "high", program: "HSR", q: " Hansen ", page: "3",
+        view: "attention",
+        scope: "clinic",
+        sort: "pain",
+        dir: "desc",
+        status: "PAUSED",
+        clinician: "3f2b6c1e-8a4d-4e1f-9b2a-1c3d5e7f9a0b",
+        severity: "high",
+        program: "HSR",
+        q: " Hansen ",
+        page: "3",
       }),
     ).toEqual({
-      view: "attention", archived: "no", scope: "clinic", sort: "pain", dir: "desc", status: "PAUSED",
-      clinician: "3f2b6c1e-8a4d-4e1f-9b2a-1c3d5e7f9a0b", severity: "high", program: "HSR", q: "Hansen", page: 3,
+      view: "attention",
+      archived: "no",
+      scope: "clinic",
+      sort: "pain",
+      dir: "desc",
+      status: "PAUSED",
+      clinician: "3f2b6c1e-8a4d-4e1f-9b2a-1c3d5e7f9a0b",
+      severity: "high",
+      program: "HSR",
+      q: "Hansen",
+      page: 3,
     });
   });
 
@@ -49,8 +75,17 @@ describe("caseload query", () => {
   });
 
   it("keeps the search and the optional filters in every link (sorting, paging, export)", () => {
-    const query = parseCaseloadQuery({ q: "Hansen", severity: "high", program: "HSR", clinician: "3f2b6c1e-8a4d-4e1f-9b2a-1c3d5e7f9a0b" });
+    const query = parseCaseloadQuery({
+      q: "Hansen",
+      severity: "high",
+      program: "HSR",
+      clinician: "3f2b6c1e-8a4d-4e1f-9b2a-1c3d5e7f9a0b",
+    });
     const search = caseloadSearch(query, { sort: "pain", page: 2 });
-    expect(parseCaseloadQuery(Object.fromEntries(new URLSearchParams(search)))).toEqual({ ...query, sort: "pain", page: 2 });
+    expect(parseCaseloadQuery(Object.fromEntries(new URLSearchParams(search)))).toEqual({
+      ...query,
+      sort: "pain",
+      page: 2,
+    });
   });
 });

@@ -2,12 +2,24 @@
 // back to its default when it is missing or malformed, so a hand-edited or stale link still
 // opens a caseload rather than an error page.
 import { z } from "zod";
+
+import { PLAN_STATUSES } from "../clinical/episode-state";
 import { searchOf } from "../entry/search";
 import { EpisodeStatus, ProgramKind } from "../generated/prisma/enums";
-import { PLAN_STATUSES } from "../clinical/episode-state";
 import { SEVERITIES } from "../rules/severity";
 
-export const CASELOAD_COLUMNS = ["name", "age", "side", "weeks", "phase", "pain", "flags", "plan", "lastVisit", "clinician"] as const;
+export const CASELOAD_COLUMNS = [
+  "name",
+  "age",
+  "side",
+  "weeks",
+  "phase",
+  "pain",
+  "flags",
+  "plan",
+  "lastVisit",
+  "clinician",
+] as const;
 export type CaseloadColumn = (typeof CASELOAD_COLUMNS)[number];
 export const SORTABLE_COLUMNS = ["name", "age", "weeks", "phase", "pain", "flags", "lastVisit"] as const;
 export const PAGE_SIZE = 25;
@@ -23,10 +35,19 @@ const ZCaseloadQuery = z.object({
   status: z.enum([...Object.values(EpisodeStatus), "any"]).catch("ACTIVE"),
   clinician: z.uuid().optional().catch(undefined),
   severity: z.enum(SEVERITIES).optional().catch(undefined),
-  program: z.enum([...Object.values(ProgramKind), "NONE"]).optional().catch(undefined),
+  program: z
+    .enum([...Object.values(ProgramKind), "NONE"])
+    .optional()
+    .catch(undefined),
   /** The plan's status (lib/clinical/episode-state.ts): on hold, load held or active. */
   plan: z.enum(PLAN_STATUSES).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined).transform((q) => q || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((q) => q || undefined),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
 });
 
@@ -50,7 +71,10 @@ export const DEFAULT_QUERY: CaseloadQuery = parseCaseloadQuery({});
 export const anyStatus = (query: CaseloadQuery) => query.view === "attention" || query.q !== undefined;
 
 /** Each view's order when the user has not chosen one: the attention view most severe first. */
-export const VIEW_ORDER = { all: { sort: "name", dir: "asc" }, attention: { sort: "flags", dir: "desc" } } as const satisfies Record<CaseloadQuery["view"], Pick<CaseloadQuery, "sort" | "dir">>;
+export const VIEW_ORDER = {
+  all: { sort: "name", dir: "asc" },
+  attention: { sort: "flags", dir: "desc" },
+} as const satisfies Record<CaseloadQuery["view"], Pick<CaseloadQuery, "sort" | "dir">>;
 
 /** The URL search string of a view, leaving out what equals the default. */
 export function caseloadSearch(query: CaseloadQuery, change: Partial<CaseloadQuery> = {}): string {

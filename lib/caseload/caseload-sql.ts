@@ -23,7 +23,12 @@ export type CaseloadReader = {
 };
 
 /** Runs `read` with the view's queries in one transaction (lib/db/one-clinic-read.ts). */
-export function readCaseload<T>(db: Db, actor: Actor, query: CaseloadQuery, read: (reader: CaseloadReader) => Promise<T>): Promise<T> {
+export function readCaseload<T>(
+  db: Db,
+  actor: Actor,
+  query: CaseloadQuery,
+  read: (reader: CaseloadReader) => Promise<T>,
+): Promise<T> {
   // A clinic's patients, never a patient's own: the filter below reads the clinic alone.
   assertCan(actor, "clinic-patients");
   const from = fromWhere(actor, query, { episodeByClinic: true });
@@ -40,7 +45,9 @@ export function readCaseload<T>(db: Db, actor: Actor, query: CaseloadQuery, read
         return row?.total ?? 0;
       },
       async ids({ skip, take }) {
-        const rows = await tx.$queryRaw<{ id: string }[]>`SELECT p.id ${slice} ORDER BY ${orderBy(query)} LIMIT ${take} OFFSET ${skip}`;
+        const rows = await tx.$queryRaw<
+          { id: string }[]
+        >`SELECT p.id ${slice} ORDER BY ${orderBy(query)} LIMIT ${take} OFFSET ${skip}`;
         return rows.map((row) => row.id);
       },
     }),
@@ -68,7 +75,9 @@ function fromWhere(actor: Actor, query: CaseloadQuery, { episodeByClinic }: { ep
     query.plan ? Prisma.sql`e."planStatus" = ${query.plan}::"PlanStatus"` : null,
     // The rules decide what needs attention: an open flag of high severity or worse, or an open
     // FOLLOW_UP_OVERDUE flag (with the clinic's own follow-up threshold).
-    query.view === "attention" ? Prisma.sql`(e."highestOpenSeverity" >= ${severityRank("high")} OR e."followUpOverdue")` : null,
+    query.view === "attention"
+      ? Prisma.sql`(e."highestOpenSeverity" >= ${severityRank("high")} OR e."followUpOverdue")`
+      : null,
   ].filter((condition) => condition !== null);
   // The current episode is in the patient's clinic; saying so lets PostgreSQL reach it through
   // the clinic's index rather than every clinic's episodes.
@@ -104,7 +113,11 @@ function orderBy(query: CaseloadQuery): Prisma.Sql {
     // The phase, then how far into the program (an earlier start is further along).
     phase: [Prisma.sql`e."programPhase" ${dir} NULLS LAST`, Prisma.sql`e."programStart" ${reverse} NULLS LAST`],
     pain: [Prisma.sql`e."latestPain" ${dir} NULLS LAST`],
-    flags: [Prisma.sql`e."highestOpenSeverity" ${dir}`, Prisma.sql`e."openUrgentFlags" ${dir}`, Prisma.sql`e."openHighFlags" ${dir}`],
+    flags: [
+      Prisma.sql`e."highestOpenSeverity" ${dir}`,
+      Prisma.sql`e."openUrgentFlags" ${dir}`,
+      Prisma.sql`e."openHighFlags" ${dir}`,
+    ],
     lastVisit: [Prisma.sql`e."lastVisit" ${dir} NULLS LAST`],
   };
   // Name and id break ties, so paging is stable.

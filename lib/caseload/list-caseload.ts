@@ -3,14 +3,14 @@ import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { weeksInTreatment } from "../clinical/treatment-time";
 import { ageOn } from "../dates";
-import { maskedCpr } from "../identity/cpr";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { EpisodeStatus, PainTrend, PlanStatus, ProgramKind, Side } from "../generated/prisma/enums";
-import { patientWhere } from "../patients/scope";
+import { maskedCpr } from "../identity/cpr";
 import { unreadFromPatients } from "../messages/messages";
+import { patientWhere } from "../patients/scope";
 import { programWeek } from "../programs/program-week";
-import { PAGE_SIZE, type CaseloadQuery } from "./caseload-query";
+import { type CaseloadQuery, PAGE_SIZE } from "./caseload-query";
 import { readCaseload } from "./caseload-sql";
 /** The export holds the whole view, up to this many rows. */
 export const EXPORT_LIMIT = 50_000;
@@ -63,7 +63,8 @@ export async function exportCaseload(db: Db, actor: Actor, query: CaseloadQuery,
   const ids = await readCaseload(db, actor, query, (view) => view.ids({ skip: 0, take: EXPORT_LIMIT }));
   const rows: CaseloadRow[] = [];
   // A query's parameters are limited (32,767 in PostgreSQL's protocol): the rows come in batches.
-  for (let start = 0; start < ids.length; start += ROW_BATCH) rows.push(...(await rowsOf(db, actor, ids.slice(start, start + ROW_BATCH), today)));
+  for (let start = 0; start < ids.length; start += ROW_BATCH)
+    rows.push(...(await rowsOf(db, actor, ids.slice(start, start + ROW_BATCH), today)));
   await recordAuditEvent(db, actor, { action: "EXPORT", entity: "Caseload", entityId: actor.clinicId });
   return rows;
 }
@@ -72,7 +73,10 @@ const ROW_BATCH = 5_000;
 
 /** The rows of these patients, in the order of `ids`. */
 async function rowsOf(db: Db, actor: Actor, ids: string[], today: Date): Promise<CaseloadRow[]> {
-  const [patients, unread] = await Promise.all([db.patient.findMany({ where: { ...patientWhere(actor), id: { in: ids } }, select: ROW_SELECT }), unreadFromPatients(db, actor, ids)]);
+  const [patients, unread] = await Promise.all([
+    db.patient.findMany({ where: { ...patientWhere(actor), id: { in: ids } }, select: ROW_SELECT }),
+    unreadFromPatients(db, actor, ids),
+  ]);
   const byId = new Map(patients.map((patient) => [patient.id, patient]));
   const unreadOf = new Map(unread.map((row) => [row.patientId, row.unread]));
   return ids.flatMap((id) => {

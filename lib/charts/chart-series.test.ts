@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { DEFAULT_TEMPLATES } from "../programs/default-templates";
 import { baselines, decimate, groupMarkers, outcomeSeries, timeMarkers } from "./chart-series";
 
@@ -32,7 +33,12 @@ describe("chart series", () => {
   const label = (kind: string, phase: number) => `${kind} ${phase}`;
 
   it("marks each phase start of the assignment's own phases and each intervention, up to today", () => {
-    const markers = timeMarkers([{ kind: "HSR", startDate: d("2026-01-05"), endedAt: null, content: hsr }], [{ date: d("2026-02-01"), label: "Indlæg" }], label, d("2026-03-01"));
+    const markers = timeMarkers(
+      [{ kind: "HSR", startDate: d("2026-01-05"), endedAt: null, content: hsr }],
+      [{ date: d("2026-02-01"), label: "Indlæg" }],
+      label,
+      d("2026-03-01"),
+    );
     expect(markers.map((m) => [new Date(m.t).toISOString().slice(0, 10), m.label])).toEqual([
       ["2026-01-05", "HSR 1"],
       ["2026-01-26", "HSR 2"],
@@ -42,13 +48,26 @@ describe("chart series", () => {
   });
 
   it("follows an adjusted copy's weeks and stops at the program's end", () => {
-    const adjusted = { ...hsr, phases: hsr.phases.map((phase, i) => ({ ...phase, weeks: [i * 2 + 1, i * 2 + 2] as [number, number] })) };
-    const markers = timeMarkers([{ kind: "HSR", startDate: d("2026-01-05"), endedAt: d("2026-01-25"), content: adjusted }], [], label, d("2026-06-01"));
+    const adjusted = {
+      ...hsr,
+      phases: hsr.phases.map((phase, i) => ({ ...phase, weeks: [i * 2 + 1, i * 2 + 2] as [number, number] })),
+    };
+    const markers = timeMarkers(
+      [{ kind: "HSR", startDate: d("2026-01-05"), endedAt: d("2026-01-25"), content: adjusted }],
+      [],
+      label,
+      d("2026-06-01"),
+    );
     expect(markers.map((m) => new Date(m.t).toISOString().slice(0, 10))).toEqual(["2026-01-05", "2026-01-19"]);
   });
 
   it("draws markers of one date as one numbered line", () => {
-    const markers = timeMarkers([{ kind: "HSR", startDate: d("2026-01-05"), endedAt: null, content: hsr }], [{ date: d("2026-01-26"), label: "Indlæg" }], label, d("2026-02-01"));
+    const markers = timeMarkers(
+      [{ kind: "HSR", startDate: d("2026-01-05"), endedAt: null, content: hsr }],
+      [{ date: d("2026-01-26"), label: "Indlæg" }],
+      label,
+      d("2026-02-01"),
+    );
     expect(groupMarkers(markers)).toEqual([
       { t: d("2026-01-05").getTime(), numbers: [1], kind: "phase" },
       { t: d("2026-01-26").getTime(), numbers: [2, 3], kind: "intervention" },

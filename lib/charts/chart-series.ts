@@ -17,7 +17,12 @@ export type Marker = { t: number; kind: "phase" | "intervention"; label: string 
 /** Markers of one date drawn as one line, numbered; the list under the chart names them. */
 export type MarkerGroup = { t: number; numbers: number[]; kind: Marker["kind"] };
 
-type OutcomeRow = { date: Date; instrument: Instrument; value: number | { toString(): string }; recordedBy: RecordedBy };
+type OutcomeRow = {
+  date: Date;
+  instrument: Instrument;
+  value: number | { toString(): string };
+  recordedBy: RecordedBy;
+};
 
 /** One series per instrument and source (patient diary or clinic), ordered by date. */
 export function outcomeSeries(outcomes: OutcomeRow[]): Series[] {
@@ -36,8 +41,19 @@ export function outcomeSeries(outcomes: OutcomeRow[]): Series[] {
  * earliest date (the worst of that date's values, whatever their source), as the rules take it.
  */
 export function baselines(outcomes: OutcomeRow[]): Baseline[] {
-  const days = dayValuesByInstrument(outcomes.map((row) => ({ date: isoDate(row.date), instrument: row.instrument, value: Number(row.value), recordedBy: row.recordedBy })));
-  return [...days].map(([instrument, [first]]) => ({ instrument, value: first!.value, ...mcidBand(instrument, first!.value) }));
+  const days = dayValuesByInstrument(
+    outcomes.map((row) => ({
+      date: isoDate(row.date),
+      instrument: row.instrument,
+      value: Number(row.value),
+      recordedBy: row.recordedBy,
+    })),
+  );
+  return [...days].map(([instrument, [first]]) => ({
+    instrument,
+    value: first!.value,
+    ...mcidBand(instrument, first!.value),
+  }));
 }
 
 type Assignment = { kind: ProgramKind; startDate: Date; endedAt: Date | null; content: unknown };
@@ -62,7 +78,8 @@ export function timeMarkers(
       if (t <= last) markers.push({ t, kind: "phase", label: phaseLabel(assignment.kind, index + 1) });
     });
   }
-  for (const intervention of interventions) markers.push({ t: intervention.date.getTime(), kind: "intervention", label: intervention.label });
+  for (const intervention of interventions)
+    markers.push({ t: intervention.date.getTime(), kind: "intervention", label: intervention.label });
   return markers.sort((a, b) => a.t - b.t);
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { bmi } from "./bmi";
 
 describe("bmi", () => {

@@ -1,5 +1,6 @@
 // Conditions that change the advice a patient gets (SPEC §3; clinical review N16, N27).
 import { describe, expect, it } from "vitest";
+
 import { iceAdvice, needsBloodSugarNote } from "./comorbidities";
 
 describe("advice that depends on the patient's conditions", () => {

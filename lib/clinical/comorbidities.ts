@@ -9,7 +9,8 @@ export type Comorbidity = (typeof COMORBIDITIES)[number];
  * only once sensation is checked, since diabetic neuropathy often goes undiagnosed; else ice.
  */
 export function iceAdvice(comorbidities: readonly string[]): "NONE" | "IF_SENSATION_CHECKED" | "ICE" {
-  if (comorbidities.includes("PERIPHERAL_NEUROPATHY") || comorbidities.includes("PERIPHERAL_ARTERIAL_DISEASE")) return "NONE";
+  if (comorbidities.includes("PERIPHERAL_NEUROPATHY") || comorbidities.includes("PERIPHERAL_ARTERIAL_DISEASE"))
+    return "NONE";
   return comorbidities.includes("DIABETES") ? "IF_SENSATION_CHECKED" : "ICE";
 }
 

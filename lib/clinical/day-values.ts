@@ -35,15 +35,20 @@ export function dayValuesByInstrument(outcomes: readonly Measurement[]): Map<Ins
       days.set(day, { day, value: o.value, clinician });
     } else {
       current.value = worse(o.instrument, current.value, o.value);
-      if (clinician !== null) current.clinician = current.clinician === null ? clinician : worse(o.instrument, current.clinician, clinician);
+      if (clinician !== null)
+        current.clinician = current.clinician === null ? clinician : worse(o.instrument, current.clinician, clinician);
     }
   }
-  return new Map([...byInstrument].map(([instrument, days]) => [instrument, [...days.values()].sort((a, b) => a.day - b.day)]));
+  return new Map(
+    [...byInstrument].map(([instrument, days]) => [instrument, [...days.values()].sort((a, b) => a.day - b.day)]),
+  );
 }
 
 /** One instrument's day values, in date order, up to and including `lastDay`. */
 export function dayValues(outcomes: readonly Measurement[], instrument: Instrument, lastDay = Infinity): DayValue[] {
-  return (dayValuesByInstrument(outcomes.filter((o) => o.instrument === instrument)).get(instrument) ?? []).filter((d) => d.day <= lastDay);
+  return (dayValuesByInstrument(outcomes.filter((o) => o.instrument === instrument)).get(instrument) ?? []).filter(
+    (d) => d.day <= lastDay,
+  );
 }
 
 /** How many of `days` (in date order) fall on or before `day`: a binary search. */

@@ -8,7 +8,7 @@ import type { Instrument } from "../generated/prisma/enums";
 import { type Prescription, prescriptionFor } from "../programs/prescription";
 import type { CaseEpisodeStatus, CaseProgram, RuleCase, RuleFlag } from "../rules/case";
 import { evaluateOn, type Holds, holdsOn, prepareCase } from "../rules/evaluate";
-import { judgeAll, painTrend, type InstrumentJudgement, type PainTrend } from "../rules/instrument-judgement";
+import { type InstrumentJudgement, judgeAll, type PainTrend, painTrend } from "../rules/instrument-judgement";
 import type { RuleSettings } from "../rules/settings";
 import { dayNumber } from "./calendar";
 
@@ -30,14 +30,22 @@ export function planOf(holds: Holds, episodeStatus: CaseEpisodeStatus): Plan {
   const applies: Record<PlanReason, boolean> = { ...holds, EPISODE_PAUSED: episodeStatus === "paused" };
   const reasons = PLAN_REASONS.filter((reason) => applies[reason]);
   const status: PlanStatus =
-    applies.RED_FLAG || applies.EPISODE_PAUSED ? "ON_HOLD" : applies.WORSENING || applies.DIAGNOSIS_DOUBT || applies.LOAD_RESPONSE ? "HOLD_LOAD" : "ACTIVE";
+    applies.RED_FLAG || applies.EPISODE_PAUSED
+      ? "ON_HOLD"
+      : applies.WORSENING || applies.DIAGNOSIS_DOUBT || applies.LOAD_RESPONSE
+        ? "HOLD_LOAD"
+        : "ACTIVE";
   return { status, reasons };
 }
 
 /** Return to running is never offered to start beside a red flag or a doubt about the diagnosis (SPEC §6). */
-export const mayStartRunning = (plan: Plan | null) => !plan?.reasons.some((reason) => reason === "RED_FLAG" || reason === "DIAGNOSIS_DOUBT");
+export const mayStartRunning = (plan: Plan | null) =>
+  !plan?.reasons.some((reason) => reason === "RED_FLAG" || reason === "DIAGNOSIS_DOUBT");
 
-export type ProgramState = { program: CaseProgram; /** Null before the program starts. */ prescription: Prescription | null };
+export type ProgramState = {
+  program: CaseProgram;
+  /** Null before the program starts. */ prescription: Prescription | null;
+};
 
 export type EpisodeState = {
   asOf: string;
@@ -57,7 +65,15 @@ export function deriveEpisodeState(input: RuleCase, asOf: string, settings: Rule
   const flags = evaluateOn(prepared, now, settings);
   const judged = judgeAll(prepared.dayValues, now, settings);
   const fires = (code: keyof Holds) => flags.some((flag) => flag.code === code);
-  const plan = planOf({ RED_FLAG: fires("RED_FLAG"), WORSENING: fires("WORSENING"), DIAGNOSIS_DOUBT: fires("DIAGNOSIS_DOUBT"), LOAD_RESPONSE: fires("LOAD_RESPONSE") }, input.episode.status);
+  const plan = planOf(
+    {
+      RED_FLAG: fires("RED_FLAG"),
+      WORSENING: fires("WORSENING"),
+      DIAGNOSIS_DOUBT: fires("DIAGNOSIS_DOUBT"),
+      LOAD_RESPONSE: fires("LOAD_RESPONSE"),
+    },
+    input.episode.status,
+  );
 
   // The prescription asks about many days; each is worked out once.
   const holds = new Map<number, Holds>();
@@ -82,7 +98,12 @@ export function deriveEpisodeState(input: RuleCase, asOf: string, settings: Rule
           .filter((program) => program.status === "active")
           .map((program) => ({
             program,
-            prescription: prescriptionFor(program, input.sessions.filter((s) => s.programId === program.id), context, asOf),
+            prescription: prescriptionFor(
+              program,
+              input.sessions.filter((s) => s.programId === program.id),
+              context,
+              asOf,
+            ),
           }));
   return { asOf, flags, judged, painTrend: painTrend(judged), plan, programs };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { changeFromBaseline, INSTRUMENTS, isValidValue, mcidBand, mcidFrom } from "./instruments";
 
 describe("instruments", () => {

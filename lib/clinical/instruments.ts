@@ -27,27 +27,88 @@ export type InstrumentSpec = {
 
 export const INSTRUMENTS: Record<Instrument, InstrumentSpec> = {
   // First-step pain also has a heel-pain anchor: Landorf 2010 found a minimal important difference of about 2 points (19 mm on a VAS).
-  NRS_FIRST_STEP: { min: 0, max: 10, better: "lower", mcidPoints: 2, mcidFraction: 0.3, decimals: 0, unit: "{score}", sources: ["FARRAR_2001", "SALAFFI_2004", "LANDORF_2010"] },
-  NRS_ACTIVITY: { min: 0, max: 10, better: "lower", mcidPoints: 2, mcidFraction: 0.3, decimals: 0, unit: "{score}", sources: ["FARRAR_2001", "SALAFFI_2004"] },
+  NRS_FIRST_STEP: {
+    min: 0,
+    max: 10,
+    better: "lower",
+    mcidPoints: 2,
+    mcidFraction: 0.3,
+    decimals: 0,
+    unit: "{score}",
+    sources: ["FARRAR_2001", "SALAFFI_2004", "LANDORF_2010"],
+  },
+  NRS_ACTIVITY: {
+    min: 0,
+    max: 10,
+    better: "lower",
+    mcidPoints: 2,
+    mcidFraction: 0.3,
+    decimals: 0,
+    unit: "{score}",
+    sources: ["FARRAR_2001", "SALAFFI_2004"],
+  },
   FAAM_ADL: { min: 0, max: 100, better: "higher", mcidPoints: 8, decimals: 1, unit: "%", sources: ["MARTIN_2005"] },
   FAAM_SPORT: { min: 0, max: 100, better: "higher", mcidPoints: 9, decimals: 1, unit: "%", sources: ["MARTIN_2005"] },
   FFI: { min: 0, max: 100, better: "lower", mcidPoints: 7, decimals: 1, unit: "%", sources: ["LANDORF_RADFORD_2008"] },
-  FHSQ_PAIN: { min: 0, max: 100, better: "higher", mcidPoints: 13, decimals: 1, unit: "{score}", sources: ["LANDORF_RADFORD_2008", "LANDORF_2010"] },
-  FHSQ_FUNCTION: { min: 0, max: 100, better: "higher", mcidPoints: 7, decimals: 1, unit: "{score}", sources: ["LANDORF_RADFORD_2008", "LANDORF_2010"] },
-  PSFS: { min: 0, max: 10, better: "higher", mcidPoints: 2, decimals: 1, unit: "{score}", sources: ["ABBOTT_SCHMITT_2014"] },
+  FHSQ_PAIN: {
+    min: 0,
+    max: 100,
+    better: "higher",
+    mcidPoints: 13,
+    decimals: 1,
+    unit: "{score}",
+    sources: ["LANDORF_RADFORD_2008", "LANDORF_2010"],
+  },
+  FHSQ_FUNCTION: {
+    min: 0,
+    max: 100,
+    better: "higher",
+    mcidPoints: 7,
+    decimals: 1,
+    unit: "{score}",
+    sources: ["LANDORF_RADFORD_2008", "LANDORF_2010"],
+  },
+  PSFS: {
+    min: 0,
+    max: 10,
+    better: "higher",
+    mcidPoints: 2,
+    decimals: 1,
+    unit: "{score}",
+    sources: ["ABBOTT_SCHMITT_2014"],
+  },
   LEFS: { min: 0, max: 80, better: "higher", mcidPoints: 9, decimals: 0, unit: "{score}", sources: ["BINKLEY_1999"] },
   // A 7-point scale, −3 "much worse" to +3 "much better", the patient's own judgement of change
   // since the start: the anchor of the MCID studies (Landorf 2010) and of treatment success.
-  GLOBAL_CHANGE: { min: -3, max: 3, better: "higher", mcidPoints: 2, decimals: 0, unit: "{score}", sources: ["KAMPER_2009", "LANDORF_2010"], ratesChange: true },
+  GLOBAL_CHANGE: {
+    min: -3,
+    max: 3,
+    better: "higher",
+    mcidPoints: 2,
+    decimals: 0,
+    unit: "{score}",
+    sources: ["KAMPER_2009", "LANDORF_2010"],
+    ratesChange: true,
+  },
 };
 
 export const PAIN_INSTRUMENTS: Instrument[] = ["NRS_FIRST_STEP", "NRS_ACTIVITY"];
-export const FUNCTION_INSTRUMENTS: Instrument[] = ["FAAM_ADL", "FAAM_SPORT", "FFI", "FHSQ_PAIN", "FHSQ_FUNCTION", "PSFS", "LEFS"];
+export const FUNCTION_INSTRUMENTS: Instrument[] = [
+  "FAAM_ADL",
+  "FAAM_SPORT",
+  "FFI",
+  "FHSQ_PAIN",
+  "FHSQ_FUNCTION",
+  "PSFS",
+  "LEFS",
+];
 
 /** The smallest change from `baseline` that counts as meaningful (SPEC §4/§5). */
 export function mcidFrom(instrument: Instrument, baseline: number): number {
   const spec = INSTRUMENTS[instrument];
-  return spec.mcidFraction !== undefined && baseline > 0 ? Math.min(spec.mcidPoints, spec.mcidFraction * baseline) : spec.mcidPoints;
+  return spec.mcidFraction !== undefined && baseline > 0
+    ? Math.min(spec.mcidPoints, spec.mcidFraction * baseline)
+    : spec.mcidPoints;
 }
 
 /**
@@ -78,5 +139,10 @@ export function mcidBand(instrument: Instrument, baseline: number): { low: numbe
 export function isValidValue(instrument: Instrument, value: number): boolean {
   const spec = INSTRUMENTS[instrument];
   const scale = 10 ** spec.decimals;
-  return Number.isFinite(value) && value >= spec.min && value <= spec.max && Math.abs(Math.round(value * scale) - value * scale) < 1e-9;
+  return (
+    Number.isFinite(value) &&
+    value >= spec.min &&
+    value <= spec.max &&
+    Math.abs(Math.round(value * scale) - value * scale) < 1e-9
+  );
 }

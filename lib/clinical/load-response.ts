@@ -9,13 +9,19 @@ export type LoadLimits = { maxPain: number; morningRise: number };
 const EPSILON = 1e-9;
 
 /** Pain during the session above the limit. */
-export const painfulSession = (painDuring: number | null, limits: LoadLimits) => painDuring !== null && painDuring > limits.maxPain + EPSILON;
+export const painfulSession = (painDuring: number | null, limits: LoadLimits) =>
+  painDuring !== null && painDuring > limits.maxPain + EPSILON;
 
 /**
  * The session's morning and the next one, when the next day is known (on or before
  * `knownUntil`) and at least `morningRise` above the session's; otherwise null.
  */
-export function worseNextMorning(sessionDay: number, mornings: readonly DayValue[], knownUntil: number, limits: LoadLimits) {
+export function worseNextMorning(
+  sessionDay: number,
+  mornings: readonly DayValue[],
+  knownUntil: number,
+  limits: LoadLimits,
+) {
   if (sessionDay + 1 > knownUntil) return null;
   const sessionMorning = valueOn(mornings, sessionDay);
   const nextMorning = valueOn(mornings, sessionDay + 1);
@@ -24,6 +30,13 @@ export function worseNextMorning(sessionDay: number, mornings: readonly DayValue
 }
 
 /** Whether a session responded, as known on `knownUntil`. */
-export function responded(session: { day: number; painDuring: number | null }, mornings: readonly DayValue[], knownUntil: number, limits: LoadLimits): boolean {
-  return painfulSession(session.painDuring, limits) || worseNextMorning(session.day, mornings, knownUntil, limits) !== null;
+export function responded(
+  session: { day: number; painDuring: number | null },
+  mornings: readonly DayValue[],
+  knownUntil: number,
+  limits: LoadLimits,
+): boolean {
+  return (
+    painfulSession(session.painDuring, limits) || worseNextMorning(session.day, mornings, knownUntil, limits) !== null
+  );
 }

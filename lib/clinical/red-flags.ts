@@ -15,7 +15,12 @@ export const RED_FLAGS = [
 ] as const;
 export type RedFlag = (typeof RED_FLAGS)[number];
 
-export const FINDINGS = ["ISOLATED_HEEL_PAD_PAIN", "POSTERIOR_HEEL_PAIN", "NEURAL_SYMPTOMS", "INFLAMMATORY_SIGNS"] as const;
+export const FINDINGS = [
+  "ISOLATED_HEEL_PAD_PAIN",
+  "POSTERIOR_HEEL_PAIN",
+  "NEURAL_SYMPTOMS",
+  "INFLAMMATORY_SIGNS",
+] as const;
 export type Finding = (typeof FINDINGS)[number];
 
 /** Codes no longer recorded, and the code that took their place (read in old versions and flags). */
@@ -26,7 +31,10 @@ export const SQUEEZE_RED_FLAG = "POSITIVE_CALCANEAL_SQUEEZE" satisfies RedFlag;
 export const TINEL_FINDING = "NEURAL_SYMPTOMS" satisfies Finding;
 
 /** The red flags a clinician ticks; the squeeze test's flag comes from the test. */
-export const CHECKLIST_RED_FLAGS = RED_FLAGS.filter((code) => code !== SQUEEZE_RED_FLAG) as Exclude<RedFlag, typeof SQUEEZE_RED_FLAG>[];
+export const CHECKLIST_RED_FLAGS = RED_FLAGS.filter((code) => code !== SQUEEZE_RED_FLAG) as Exclude<
+  RedFlag,
+  typeof SQUEEZE_RED_FLAG
+>[];
 
 /**
  * Where a red flag sends the patient, the same day in every case: infection suspected → their

@@ -24,7 +24,8 @@ export const REFERENCES = {
   },
   RATHLEFF_2015: {
     authors: "Rathleff MS, Mølgaard CM, Fredberg U, Kaalund S, Andersen KB, Jensen TT, Aaskov S, Olesen JL",
-    title: "High-load strength training improves outcome in patients with plantar fasciitis: a randomized controlled trial with 12 months follow-up",
+    title:
+      "High-load strength training improves outcome in patients with plantar fasciitis: a randomized controlled trial with 12 months follow-up",
     journal: "Scand J Med Sci Sports",
     year: 2015,
     locator: "25(3):e292–e300",
@@ -32,7 +33,8 @@ export const REFERENCES = {
   },
   FARRAR_2001: {
     authors: "Farrar JT, Young JP Jr, LaMoreaux L, Werth JL, Poole RM",
-    title: "Clinical importance of changes in chronic pain intensity measured on an 11-point numerical pain rating scale",
+    title:
+      "Clinical importance of changes in chronic pain intensity measured on an 11-point numerical pain rating scale",
     journal: "Pain",
     year: 2001,
     locator: "94(2):149–158",
@@ -40,7 +42,8 @@ export const REFERENCES = {
   },
   SALAFFI_2004: {
     authors: "Salaffi F, Stancati A, Silvestri CA, Ciapetti A, Grassi W",
-    title: "Minimal clinically important changes in chronic musculoskeletal pain intensity measured on a numerical rating scale",
+    title:
+      "Minimal clinically important changes in chronic musculoskeletal pain intensity measured on a numerical rating scale",
     journal: "Eur J Pain",
     year: 2004,
     locator: "8(4):283–291",
@@ -56,7 +59,8 @@ export const REFERENCES = {
   },
   LANDORF_RADFORD_2008: {
     authors: "Landorf KB, Radford JA",
-    title: "Minimal important difference: values for the Foot Health Status Questionnaire, Foot Function Index and Visual Analogue Scale",
+    title:
+      "Minimal important difference: values for the Foot Health Status Questionnaire, Foot Function Index and Visual Analogue Scale",
     journal: "The Foot",
     year: 2008,
     locator: "18(1):15–19",
@@ -72,7 +76,8 @@ export const REFERENCES = {
   },
   ABBOTT_SCHMITT_2014: {
     authors: "Abbott JH, Schmitt JS",
-    title: "Minimum important differences for the Patient-Specific Functional Scale, 4 region-specific outcome measures, and the Numeric Pain Rating Scale",
+    title:
+      "Minimum important differences for the Patient-Specific Functional Scale, 4 region-specific outcome measures, and the Numeric Pain Rating Scale",
     journal: "J Orthop Sports Phys Ther",
     year: 2014,
     locator: "44(8):560–564",
@@ -88,7 +93,8 @@ export const REFERENCES = {
   },
   BINKLEY_1999: {
     authors: "Binkley JM, Stratford PW, Lott SA, Riddle DL",
-    title: "The Lower Extremity Functional Scale (LEFS): scale development, measurement properties, and clinical application",
+    title:
+      "The Lower Extremity Functional Scale (LEFS): scale development, measurement properties, and clinical application",
     journal: "Phys Ther",
     year: 1999,
     locator: "79(4):371–383",

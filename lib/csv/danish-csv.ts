@@ -18,5 +18,9 @@ export function toDanishCsv(header: string[], rows: CsvCell[][]): string {
 
 /** The Content-Type and Content-Disposition of a CSV download. */
 export function csvHeaders(filename: string): HeadersInit {
-  return { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" };
+  return {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": `attachment; filename="${filename}"`,
+    "cache-control": "no-store",
+  };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { readEnv } from "../env";
 import { createPrismaClient, type Db } from "./client";
 import { type Database, databaseTargetFromEnv, openDatabase } from "./database";

@@ -6,12 +6,10 @@ import { mkdir, realpath, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
@@ -41,13 +39,8 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export function databaseTargetFromEnv(env: {
-  DATABASE_URL?: string | undefined;
-  DATA_DIR: string;
-}): DatabaseTarget {
-  return env.DATABASE_URL
-    ? { kind: "postgres", url: env.DATABASE_URL }
-    : { kind: "pglite", dataDir: env.DATA_DIR };
+export function databaseTargetFromEnv(env: { DATABASE_URL?: string | undefined; DATA_DIR: string }): DatabaseTarget {
+  return env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.DATA_DIR };
 }
 
 /**
@@ -196,7 +189,10 @@ async function lockDataFolder(dataDir: string): Promise<() => Promise<void>> {
   await mkdir(dataDir, { recursive: true });
   const folder = await realpath(dataDir);
   // In the temp folder, not the data folder: a socket's path must stay short (about 100 bytes).
-  const socketPath = path.join(os.tmpdir(), `heelpain-pglite-${createHash("sha256").update(folder).digest("hex").slice(0, 16)}.sock`);
+  const socketPath = path.join(
+    os.tmpdir(),
+    `heelpain-pglite-${createHash("sha256").update(folder).digest("hex").slice(0, 16)}.sock`,
+  );
   const server = net.createServer((socket) => socket.end(String(process.pid)));
   for (let attempt = 0; ; attempt += 1) {
     const listened = await new Promise<NodeJS.ErrnoException | null>((resolve) => {

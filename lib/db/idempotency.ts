@@ -3,8 +3,9 @@
 // claims the key in its write's transaction; a repeat, even one running at the same moment,
 // waits for that transaction and is answered with the row it wrote.
 import { z } from "zod";
-import type { Actor } from "../auth/actor";
+
 import type { AuditEntity } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -26,7 +27,12 @@ export function idempotencyKeyOf(raw: unknown): string | undefined {
  * write and would answer a repeat differently (a patient's duplicate warning would name the
  * patient the first submit registered).
  */
-export async function earlierWrite(db: Pick<Prisma.TransactionClient, "idempotencyKey">, actor: Actor, key: string | undefined, entity: AuditEntity): Promise<string | null> {
+export async function earlierWrite(
+  db: Pick<Prisma.TransactionClient, "idempotencyKey">,
+  actor: Actor,
+  key: string | undefined,
+  entity: AuditEntity,
+): Promise<string | null> {
   if (!key) return null;
   const earlier = await db.idempotencyKey.findUnique({ where: { key } });
   if (!earlier?.entityId) return null;
@@ -39,7 +45,13 @@ export async function earlierWrite(db: Pick<Prisma.TransactionClient, "idempoten
  * answers the id its first write stored. Call inside the write's transaction. A key of
  * another user or another kind of row is refused.
  */
-export async function writeOnce(tx: Prisma.TransactionClient, actor: Actor, key: string | undefined, entity: AuditEntity, write: () => Promise<string>): Promise<{ id: string; repeated: boolean }> {
+export async function writeOnce(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  key: string | undefined,
+  entity: AuditEntity,
+  write: () => Promise<string>,
+): Promise<{ id: string; repeated: boolean }> {
   if (!key) return { id: await write(), repeated: false };
   // A concurrent holder of the key makes this INSERT wait for its commit, then do nothing.
   const claimed = await tx.$queryRaw<unknown[]>`
@@ -56,7 +68,13 @@ export async function writeOnce(tx: Prisma.TransactionClient, actor: Actor, key:
 }
 
 /** Forgets a clinic's keys older than IDEMPOTENCY_KEY_DAYS (a scheduled job, lib/scheduler/jobs.ts). */
-export async function forgetOldKeys(db: Pick<Prisma.TransactionClient, "idempotencyKey">, clinicId: string, now: Date): Promise<number> {
-  const { count } = await db.idempotencyKey.deleteMany({ where: { clinicId, createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000) } } });
+export async function forgetOldKeys(
+  db: Pick<Prisma.TransactionClient, "idempotencyKey">,
+  clinicId: string,
+  now: Date,
+): Promise<number> {
+  const { count } = await db.idempotencyKey.deleteMany({
+    where: { clinicId, createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000) } },
+  });
   return count;
 }

@@ -2,10 +2,12 @@
 // engine and recorded in `_prisma_migrations` exactly as `prisma migrate deploy` does.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+
 import type { MigrationList } from "@prisma/schema-engine-wasm";
-import type { Database } from "./database";
-import { withSchemaEngine, type SchemaFile } from "./schema-engine";
+
 import { logger } from "../log/logger";
+import type { Database } from "./database";
+import { type SchemaFile, withSchemaEngine } from "./schema-engine";
 
 export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");

@@ -4,13 +4,14 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { SchemaEngine } from "@prisma/schema-engine-wasm";
-// Only the "bg" half: the package's main file imports the .wasm, which Node cannot load.
-import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
+
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
+import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+// Only the "bg" half: the package's main file imports the .wasm, which Node cannot load.
+import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 // The engine package is loaded once per process, but this module can be loaded more than
 // once (test runners load set-up files per project). Its state lives on globalThis so that

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { RED_FLAG_CARE } from "../clinical/red-flags";
 import { getMessages } from "../i18n";
 import { EDUCATION } from "./education-content";

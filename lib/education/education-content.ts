@@ -132,7 +132,8 @@ export const EDUCATION: Record<Locale, Education> = {
       ],
       emergency:
         "Mister du pludselig kraft i foden eller benet, eller får du svært ved at holde på vandet eller afføringen, så ring med det samme til lægevagten (i Region Hovedstaden Akuttelefonen 1813). Ved lammelser, der kommer pludseligt, ringer du 112.",
-      nonUrgent: "Får du prikken, brænden eller en sovende fornemmelse i foden, som bliver ved, så fortæl det til din fysioterapeut. Det haster ikke.",
+      nonUrgent:
+        "Får du prikken, brænden eller en sovende fornemmelse i foden, som bliver ved, så fortæl det til din fysioterapeut. Det haster ikke.",
       advice:
         "Hold pause med øvelserne, indtil du har talt med lægen, og giv også din fysioterapeut besked. Kontakt klinikken, hvis du ikke mærker fremgang efter 6–8 uger, eller hvis smerten sidder bag på hælen eller kun i hælpuden.",
     },
@@ -231,7 +232,8 @@ export const EDUCATION: Record<Locale, Education> = {
     ],
     contactClinic: {
       heading: "See your own doctor the same day if",
-      outOfHours: "Outside your doctor's opening hours, call the out-of-hours medical service (lægevagten); in the Capital Region, Akuttelefonen 1813.",
+      outOfHours:
+        "Outside your doctor's opening hours, call the out-of-hours medical service (lægevagten); in the Capital Region, Akuttelefonen 1813.",
       signs: [
         "you have a fever, shivers or feel unwell",
         "you cannot put any weight on the foot",
@@ -243,7 +245,8 @@ export const EDUCATION: Record<Locale, Education> = {
       ],
       emergency:
         "If you suddenly lose strength in your foot or leg, or find it hard to hold your water or your bowels, call the out-of-hours service at once (in the Capital Region, Akuttelefonen 1813). For paralysis that comes on suddenly, call 112.",
-      nonUrgent: "If you have tingling, burning or a numb feeling in your foot that does not go away, tell your physiotherapist. It is not urgent.",
+      nonUrgent:
+        "If you have tingling, burning or a numb feeling in your foot that does not go away, tell your physiotherapist. It is not urgent.",
       advice:
         "Pause the exercises until you have seen the doctor, and let your physiotherapist know too. Contact the clinic if you notice no progress after 6–8 weeks, or if the pain is at the back of the heel or only in the heel pad.",
     },

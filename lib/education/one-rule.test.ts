@@ -1,6 +1,7 @@
 // SPEC §6: one rule for a worse morning, said the same way everywhere a patient or a
 // clinician reads it.
 import { describe, expect, it } from "vitest";
+
 import { getMessages } from "../i18n";
 import { evaluate } from "../rules/evaluate";
 import { makeCase, plus, recommendation, session } from "../rules/rule-case-builders";
@@ -16,7 +17,9 @@ describe.each(["da", "en"] as const)("the worse-morning rule in %s", (locale) =>
     expect(m.handout.advice.FIRST_WEEK).toContain(rule);
     // The education page says the handout's pain rule, with the clinic's limit, in its pain-rule section.
     expect(EDUCATION[locale].sections.some((s) => s.painRule)).toBe(true);
-    const loadResponse = evaluate(makeCase({ sessions: [session(plus(3), { painDuring: 6 })] }), plus(3)).find((f) => f.code === "LOAD_RESPONSE")!;
+    const loadResponse = evaluate(makeCase({ sessions: [session(plus(3), { painDuring: 6 })] }), plus(3)).find(
+      (f) => f.code === "LOAD_RESPONSE",
+    )!;
     expect(recommendation(loadResponse, locale)).toContain(rule);
   });
 });

@@ -21,18 +21,39 @@ export type EmailFacts = { recipientName: string; clinicName: string; link?: str
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export function composeEmail(kind: EmailKind, locale: Locale, facts: EmailFacts): EmailContent {
   const messages = getMessages(locale);
   const text = messages.email;
   // A reminder or a notice says what its notification says (lib/reminders, lib/notices), with a link to the portal.
-  const reminder = (message: { title: string; body: string }) => ({ subject: message.title, body: message.body, action: text.portalInvite.action });
+  const reminder = (message: { title: string; body: string }) => ({
+    subject: message.title,
+    body: message.body,
+    action: text.portalInvite.action,
+  });
   const parts = {
-    STAFF_INVITE: { subject: text.staffInvite.subject(facts.clinicName), body: text.staffInvite.body(facts.clinicName, INVITE_DAYS), action: text.staffInvite.action },
-    PORTAL_INVITE: { subject: text.portalInvite.subject(facts.clinicName), body: text.portalInvite.body(facts.clinicName, INVITE_DAYS), action: text.portalInvite.action },
-    PASSWORD_RESET: { subject: text.passwordReset.subject, body: text.passwordReset.body(RESET_HOURS), action: text.passwordReset.action },
-    ERASURE_RECEIPT: { subject: text.erasureReceipt.subject(facts.clinicName), body: text.erasureReceipt.body(facts.keptUntil ?? "", RETENTION_YEARS), action: null },
+    STAFF_INVITE: {
+      subject: text.staffInvite.subject(facts.clinicName),
+      body: text.staffInvite.body(facts.clinicName, INVITE_DAYS),
+      action: text.staffInvite.action,
+    },
+    PORTAL_INVITE: {
+      subject: text.portalInvite.subject(facts.clinicName),
+      body: text.portalInvite.body(facts.clinicName, INVITE_DAYS),
+      action: text.portalInvite.action,
+    },
+    PASSWORD_RESET: {
+      subject: text.passwordReset.subject,
+      body: text.passwordReset.body(RESET_HOURS),
+      action: text.passwordReset.action,
+    },
+    ERASURE_RECEIPT: {
+      subject: text.erasureReceipt.subject(facts.clinicName),
+      body: text.erasureReceipt.body(facts.keptUntil ?? "", RETENTION_YEARS),
+      action: null,
+    },
     REMINDER_MORNING_PAIN: reminder(messages.reminders.message.morningPain),
     REMINDER_SESSION: reminder(messages.reminders.message.session),
     NOTICE_PLAN_ON_HOLD: reminder(messages.notices.PLAN_ON_HOLD),
@@ -44,12 +65,18 @@ export function composeEmail(kind: EmailKind, locale: Locale, facts: EmailFacts)
   const paragraphs = (value: string) => value.split("\n").map(escapeHtml).join("<br>");
   return {
     subject: parts.subject,
-    text: [greeting, parts.body, ...(link ? [`${link.action}: ${link.href}`] : []), signOff, text.automatic].join("\n\n"),
+    text: [greeting, parts.body, ...(link ? [`${link.action}: ${link.href}`] : []), signOff, text.automatic].join(
+      "\n\n",
+    ),
     html: [
       `<!doctype html><html lang="${locale}"><body style="font-family: sans-serif; line-height: 1.5; max-width: 36rem">`,
       `<p>${escapeHtml(greeting)}</p>`,
       `<p>${escapeHtml(parts.body)}</p>`,
-      ...(link ? [`<p><a href="${escapeHtml(link.href)}" style="display: inline-block; padding: 0.6rem 1rem; background: #0b5cab; color: #ffffff; text-decoration: none; border-radius: 4px">${escapeHtml(link.action)}</a></p>`] : []),
+      ...(link
+        ? [
+            `<p><a href="${escapeHtml(link.href)}" style="display: inline-block; padding: 0.6rem 1rem; background: #0b5cab; color: #ffffff; text-decoration: none; border-radius: 4px">${escapeHtml(link.action)}</a></p>`,
+          ]
+        : []),
       `<p>${paragraphs(signOff)}</p>`,
       `<p style="color: #555555; font-size: 0.875rem">${escapeHtml(text.automatic)}</p>`,
       "</body></html>",

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getDb } from "../db/app-db.server";
 import { readEnv } from "../env";
 import { logger } from "../log/logger";

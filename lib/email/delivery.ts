@@ -2,6 +2,7 @@
 // and subject but not its text: the text held a single-use link. A failure is counted and kept
 // as its error code; the message is tried again on the next run, up to MAX_ATTEMPTS times.
 import nodemailer, { type Transporter } from "nodemailer";
+
 import type { Db } from "../db/client";
 import { logger } from "../log/logger";
 
@@ -13,17 +14,37 @@ export function smtpTransport(url: string): Transporter {
   return nodemailer.createTransport(url);
 }
 
-export async function deliverPendingEmail(db: Db, transport: Transporter, from: string): Promise<{ sent: number; failed: number }> {
-  const free = () => ({ sentAt: null, attempts: { lt: MAX_ATTEMPTS }, OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(Date.now() - CLAIM_MINUTES * 60_000) } }] });
+export async function deliverPendingEmail(
+  db: Db,
+  transport: Transporter,
+  from: string,
+): Promise<{ sent: number; failed: number }> {
+  const free = () => ({
+    sentAt: null,
+    attempts: { lt: MAX_ATTEMPTS },
+    OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(Date.now() - CLAIM_MINUTES * 60_000) } }],
+  });
   const pending = await db.emailMessage.findMany({ where: free(), orderBy: { createdAt: "asc" }, take: 100 });
   const counts = { sent: 0, failed: 0 };
   for (const message of pending) {
     // Claim it first (one UPDATE, so of two runners one wins): nobody else sends it meanwhile.
-    const claimed = await db.emailMessage.updateMany({ where: { id: message.id, ...free() }, data: { claimedAt: new Date(), attempts: { increment: 1 } } });
+    const claimed = await db.emailMessage.updateMany({
+      where: { id: message.id, ...free() },
+      data: { claimedAt: new Date(), attempts: { increment: 1 } },
+    });
     if (claimed.count === 0) continue;
     try {
-      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text ?? "", html: message.html ?? undefined });
-      await db.emailMessage.update({ where: { id: message.id }, data: { sentAt: new Date(), text: null, html: null, lastError: null } });
+      await transport.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text ?? "",
+        html: message.html ?? undefined,
+      });
+      await db.emailMessage.update({
+        where: { id: message.id },
+        data: { sentAt: new Date(), text: null, html: null, lastError: null },
+      });
       counts.sent += 1;
     } catch (error) {
       const code = (error as { code?: unknown }).code;

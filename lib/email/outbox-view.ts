@@ -1,8 +1,8 @@
 // The outbox as admins read it at /admin/outbox (SPEC §10): every e-mail of the clinic, newest
 // first. Without a mail server this is how a staff member's link reaches them, so opening a
 // message that holds one is an audited read; a link into a patient's account is left out.
-import type { Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { requireId } from "../db/require-id";
@@ -14,7 +14,8 @@ export const OUTBOX_PAGE_SIZE = 50;
 
 export type OutboxState = "SENT" | "WAITING" | "FAILED";
 
-const stateOf = (message: { sentAt: Date | null; attempts: number }): OutboxState => (message.sentAt ? "SENT" : message.attempts >= MAX_ATTEMPTS ? "FAILED" : "WAITING");
+const stateOf = (message: { sentAt: Date | null; attempts: number }): OutboxState =>
+  message.sentAt ? "SENT" : message.attempts >= MAX_ATTEMPTS ? "FAILED" : "WAITING";
 
 export async function listOutbox(db: Db, actor: Actor, page: number) {
   assertCan(actor, "clinic-admin");

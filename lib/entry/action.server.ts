@@ -1,6 +1,8 @@
 import "server-only";
+
 import { redirect } from "next/navigation";
 import { z } from "zod";
+
 import { homePath } from "../auth/permissions";
 import { getDb } from "../db/app-db.server";
 import type { Db } from "../db/client";
@@ -8,8 +10,8 @@ import { isAppError } from "../errors";
 import { errorTexts } from "../forms/error-text";
 import { type FieldErrors, formValues } from "../forms/form-input";
 import type { FormState } from "../forms/form-state";
-import type { Locale } from "../generated/prisma/enums";
 import { isStorableText } from "../forms/storable-text";
+import type { Locale } from "../generated/prisma/enums";
 import { getMessages, type Messages } from "../i18n";
 import { getLocale } from "../i18n/locale.server";
 import { type Access, type ActorFor, checkAccess, traced } from "./entry.server";
@@ -27,7 +29,13 @@ type Inputs<S extends Schemas> = { -readonly [K in keyof S]: z.input<S[K]> };
 type Outputs<S extends Schemas> = { -readonly [K in keyof S]: z.output<S[K]> };
 
 type Declaration<A extends Access, S extends Schemas> = { name: string; access: A; args: S };
-type Context<A extends Access, S extends Schemas> = { actor: ActorFor<A>; db: Db; locale: Locale; messages: Messages; args: Outputs<S> };
+type Context<A extends Access, S extends Schemas> = {
+  actor: ActorFor<A>;
+  db: Db;
+  locale: Locale;
+  messages: Messages;
+  args: Outputs<S>;
+};
 type FormFields = { formData: FormData; values: Record<string, string | undefined> };
 
 /** Why an action did not run: a message for the whole form and one per field, in the user's language. */
@@ -55,7 +63,8 @@ async function runAction<A extends Access, R>(
     };
 
     const parsed = z.tuple(schemas as [z.ZodType, ...z.ZodType[]]).safeParse(input);
-    if (!parsed.success) return refused(400, messages.validation.missingReference, argumentErrors(schemas, parsed.error), null);
+    if (!parsed.success)
+      return refused(400, messages.validation.missingReference, argumentErrors(schemas, parsed.error), null);
     const unstorable = unstorableFields(parsed.data);
     if (Object.keys(unstorable).length > 0) return refused(400, messages.validation.summary, unstorable, parsed.data);
     try {
@@ -63,8 +72,10 @@ async function runAction<A extends Access, R>(
     } catch (error) {
       if (isAppError(error, "NOT_FOUND")) return refused(404, messages.error.notFound, {}, parsed.data);
       if (isAppError(error, "CONFLICT")) return refused(409, messages.error.changedMeanwhile, {}, parsed.data);
-      if (isAppError(error, "PROCESSING_STOPPED")) return refused(409, messages.error.processingStopped, {}, parsed.data);
-      if (isAppError(error, "INVALID_INPUT")) return refused(400, messages.validation.missingReference, {}, parsed.data);
+      if (isAppError(error, "PROCESSING_STOPPED"))
+        return refused(409, messages.error.processingStopped, {}, parsed.data);
+      if (isAppError(error, "INVALID_INPUT"))
+        return refused(400, messages.validation.missingReference, {}, parsed.data);
       throw error;
     }
   });
@@ -84,10 +95,15 @@ function argumentErrors(schemas: z.ZodType[], error: z.ZodError): FieldErrors {
 function unstorableFields(values: unknown[]): FieldErrors {
   const errors: FieldErrors = {};
   const strings = (value: unknown): string[] =>
-    typeof value === "string" ? [value] : value && typeof value === "object" && !(value instanceof FormData) ? Object.values(value).flatMap(strings) : [];
+    typeof value === "string"
+      ? [value]
+      : value && typeof value === "object" && !(value instanceof FormData)
+        ? Object.values(value).flatMap(strings)
+        : [];
   for (const value of values) {
     if (value instanceof FormData) {
-      for (const [key, field] of value.entries()) if (typeof field === "string" && !isStorableText(field)) errors[key] = "invalidCharacters";
+      for (const [key, field] of value.entries())
+        if (typeof field === "string" && !isStorableText(field)) errors[key] = "invalidCharacters";
     } else if (strings(value).some((text) => !isStorableText(text))) errors.form = "invalidCharacters";
   }
   return errors;
@@ -114,7 +130,8 @@ export function formAction<A extends Access, const S extends Schemas, X extends 
     // The answer's shape for this submit, whether the action runs or is refused.
     const { attempt } = ZPrevious.parse(input.at(-2));
     const values = input.at(-1) instanceof FormData ? formValues(input.at(-1) as FormData) : {};
-    const answer = (patch?: Partial<FormState & X>) => ({ ...declaration.extra, attempt: attempt + 1, values, errors: {}, formError: null, ...patch }) as FormState & X;
+    const answer = (patch?: Partial<FormState & X>) =>
+      ({ ...declaration.extra, attempt: attempt + 1, values, errors: {}, formError: null, ...patch }) as FormState & X;
     return runAction(
       declaration,
       schemas,
@@ -135,11 +152,22 @@ export function commandAction<A extends Access, const S extends Schemas>(
 ): (...input: [...Inputs<S>, FormData?]) => Promise<{ error: string | null }> {
   const schemas = [...declaration.args, ZFormData.optional()];
   return (...input) =>
-    runAction(declaration, schemas, input, ({ formError, fieldErrors }) => ({ error: Object.values(fieldErrors)[0] ?? formError }), (context, parsed) => {
-      // Counted from the declared ids, not from the end: a call without its form data has no last argument to take (review F-7).
-      const formData = (parsed[declaration.args.length] as FormData | undefined) ?? new FormData();
-      return run({ ...context, args: parsed.slice(0, declaration.args.length) as Outputs<S>, formData, values: formValues(formData) });
-    });
+    runAction(
+      declaration,
+      schemas,
+      input,
+      ({ formError, fieldErrors }) => ({ error: Object.values(fieldErrors)[0] ?? formError }),
+      (context, parsed) => {
+        // Counted from the declared ids, not from the end: a call without its form data has no last argument to take (review F-7).
+        const formData = (parsed[declaration.args.length] as FormData | undefined) ?? new FormData();
+        return run({
+          ...context,
+          args: parsed.slice(0, declaration.args.length) as Outputs<S>,
+          formData,
+          values: formValues(formData),
+        });
+      },
+    );
 }
 
 /** Called from client code with data: (…data) → the result, or null when refused. */
@@ -147,5 +175,12 @@ export function callAction<A extends Access, const S extends Schemas, R>(
   declaration: Declaration<A, S>,
   run: (context: Context<A, S>) => Promise<R>,
 ): (...input: Inputs<S>) => Promise<R | null> {
-  return (...input) => runAction<A, R | null>(declaration, [...declaration.args], input, () => null, (context, parsed) => run({ ...context, args: parsed as Outputs<S> }));
+  return (...input) =>
+    runAction<A, R | null>(
+      declaration,
+      [...declaration.args],
+      input,
+      () => null,
+      (context, parsed) => run({ ...context, args: parsed as Outputs<S> }),
+    );
 }

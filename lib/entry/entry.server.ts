@@ -1,10 +1,13 @@
 import "server-only";
+
 import { randomUUID } from "node:crypto";
+
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
+
+import { recordRefusal } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { can, type Permission } from "../auth/permissions";
-import { recordRefusal } from "../audit/record-audit-event";
 import { getActor } from "../auth/session.server";
 import { getDb } from "../db/app-db.server";
 import { logger } from "../log/logger";
@@ -36,16 +39,35 @@ export type Trace = { requestId: string; actor: Actor | null; status: number; ot
  * actor id, status and time. redirect() and notFound() pass through with their status; an
  * unexpected error passes through as 500 (instrumentation.ts logs it with its stack).
  */
-export async function traced<T>(kind: "page" | "action" | "route", entry: string, run: (trace: Trace) => Promise<T>): Promise<T> {
+export async function traced<T>(
+  kind: "page" | "action" | "route",
+  entry: string,
+  run: (trace: Trace) => Promise<T>,
+): Promise<T> {
   const started = performance.now();
-  const trace: Trace = { requestId: (await headers()).get(REQUEST_ID_HEADER) ?? randomUUID(), actor: null, status: 200, otherRole: false };
+  const trace: Trace = {
+    requestId: (await headers()).get(REQUEST_ID_HEADER) ?? randomUUID(),
+    actor: null,
+    status: 200,
+    otherRole: false,
+  };
   try {
     return await run(trace);
   } catch (error) {
     trace.status = controlFlowStatus(error) ?? 500;
     throw error;
   } finally {
-    logger.info({ reqId: trace.requestId, kind, entry, actor: trace.actor?.userId ?? null, status: trace.status, ms: Math.round(performance.now() - started) }, kind);
+    logger.info(
+      {
+        reqId: trace.requestId,
+        kind,
+        entry,
+        actor: trace.actor?.userId ?? null,
+        status: trace.status,
+        ms: Math.round(performance.now() - started),
+      },
+      kind,
+    );
     // A signed-in caller refused (another role's entry point, or an id out of their reach or
     // unknown, which answers 404 alike) leaves a trace in the audit log (SPEC §8).
     if (trace.actor && (trace.otherRole || trace.status === 404)) await auditRefusal(trace.actor, entry);
@@ -54,7 +76,12 @@ export async function traced<T>(kind: "page" | "action" | "route", entry: string
 
 async function auditRefusal(actor: Actor, entry: string) {
   try {
-    await recordRefusal(await getDb(), { clinicId: actor.clinicId, actorId: actor.userId, ip: actor.ip }, "Entry", entry);
+    await recordRefusal(
+      await getDb(),
+      { clinicId: actor.clinicId, actorId: actor.userId, ip: actor.ip },
+      "Entry",
+      entry,
+    );
   } catch (error) {
     logger.error({ err: error }, "could not audit a refused request");
   }
@@ -64,7 +91,8 @@ async function auditRefusal(actor: Actor, entry: string) {
 function controlFlowStatus(error: unknown): number | null {
   const digest = (error as { digest?: unknown } | null)?.digest;
   if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;")) return Number(digest.split(";")[3]) || 307;
-  if (typeof digest === "string" && digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;")) return Number(digest.split(";")[1]) || 404;
+  if (typeof digest === "string" && digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;"))
+    return Number(digest.split(";")[1]) || 404;
   try {
     unstable_rethrow(error);
   } catch {

@@ -1,7 +1,9 @@
 import "server-only";
+
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { z } from "zod";
+
 import { homePath } from "../auth/permissions";
 import { getDb } from "../db/app-db.server";
 import type { Db } from "../db/client";
@@ -10,9 +12,18 @@ import { getMessages, type Messages } from "../i18n";
 import { getLocale } from "../i18n/locale.server";
 import { type Access, type ActorFor, checkAccess, traced } from "./entry.server";
 
-type PageProps = { params: Promise<Record<string, string | string[]>>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type PageProps = {
+  params: Promise<Record<string, string | string[]>>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-export type PageContext<A extends Access, P, S> = { actor: ActorFor<A>; db: Db; messages: Messages; params: P; search: S };
+export type PageContext<A extends Access, P, S> = {
+  actor: ActorFor<A>;
+  db: Db;
+  messages: Messages;
+  params: P;
+  search: S;
+};
 
 const NONE = z.object({});
 
@@ -30,14 +41,20 @@ export function page<A extends Access, P extends z.ZodType = typeof NONE, S exte
     return traced("page", declaration.name, async (trace) => {
       const access = await checkAccess(declaration.access);
       trace.actor = access.actor;
-    trace.otherRole = "denied" in access && access.denied === "other-role";
+      trace.otherRole = "denied" in access && access.denied === "other-role";
       if ("denied" in access) redirect(access.denied === "signed-out" ? "/sign-in" : homePath(access.actor!));
       const params = ((declaration.params ?? NONE) as P).safeParse(await props.params);
       const search = ((declaration.search ?? NONE) as S).safeParse(await props.searchParams);
       if (!params.success || !search.success) notFound();
       const messages = getMessages(access.actor?.locale ?? (await getLocale()));
       try {
-        return await render({ actor: access.actor, db: await getDb(), messages, params: params.data, search: search.data });
+        return await render({
+          actor: access.actor,
+          db: await getDb(),
+          messages,
+          params: params.data,
+          search: search.data,
+        });
       } catch (error) {
         if (isAppError(error, "NOT_FOUND")) notFound();
         throw error;

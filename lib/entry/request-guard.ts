@@ -30,18 +30,28 @@ export type AppHosts = string[];
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export async function checkRequest(request: Request, hosts: AppHosts = [new URL(request.url).host]): Promise<RequestProblem | null> {
+export async function checkRequest(
+  request: Request,
+  hosts: AppHosts = [new URL(request.url).host],
+): Promise<RequestProblem | null> {
   const url = new URL(request.url);
-  if (!isCleanAddress(url.pathname) || !isCleanAddress(url.search.replace(/\+/g, " "))) return { status: 400, reason: "bad-address" };
+  if (!isCleanAddress(url.pathname) || !isCleanAddress(url.search.replace(/\+/g, " ")))
+    return { status: 400, reason: "bad-address" };
   const callbackProblem = checkSignInRequest(request.method, url, hosts);
   if (callbackProblem) return callbackProblem;
   if (!BODY_METHODS.has(request.method)) return null;
   // Next.js refuses a cross-origin action by throwing (a 500): the same comparison, answered
   // as what it is. Next.js compares with the forwarded host when there is one, so this does too.
-  const actionHost = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || url.host;
-  if (request.headers.has("next-action") && !isOwnOrigin(request.headers.get("origin"), [actionHost])) return { status: 403, reason: "cross-origin" };
+  const actionHost =
+    request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || url.host;
+  if (request.headers.has("next-action") && !isOwnOrigin(request.headers.get("origin"), [actionHost]))
+    return { status: 403, reason: "cross-origin" };
 
-  const limit = url.pathname.startsWith("/api/auth/") ? MAX_SIGN_IN_BODY_BYTES : url.pathname === "/admin/import" ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
+  const limit = url.pathname.startsWith("/api/auth/")
+    ? MAX_SIGN_IN_BODY_BYTES
+    : url.pathname === "/admin/import"
+      ? MAX_IMPORT_BODY_BYTES
+      : MAX_BODY_BYTES;
   if (Number(request.headers.get("content-length") ?? 0) > limit) return { status: 413, reason: "too-large" };
   const bytes = new Uint8Array(await request.arrayBuffer());
   if (bytes.byteLength > limit) return { status: 413, reason: "too-large" };
@@ -53,7 +63,9 @@ export async function checkRequest(request: Request, hosts: AppHosts = [new URL(
     // The boundary is case-sensitive: parse with the header as sent.
     const form = await new Response(bytes, { headers: { "content-type": contentType } }).formData().catch(() => null);
     if (!form) return { status: 400, reason: "bad-bytes" };
-    return [...form.values()].every((value) => typeof value !== "string" || isStorableText(value)) ? null : { status: 400, reason: "bad-bytes" };
+    return [...form.values()].every((value) => typeof value !== "string" || isStorableText(value))
+      ? null
+      : { status: 400, reason: "bad-bytes" };
   }
   let text: string;
   try {
@@ -64,7 +76,9 @@ export async function checkRequest(request: Request, hosts: AppHosts = [new URL(
   if (type.startsWith("application/x-www-form-urlencoded")) {
     if (!isCleanAddress(text.replace(/\+/g, " "))) return { status: 400, reason: "bad-bytes" };
     const callbackUrl = new URLSearchParams(text).get("callbackUrl");
-    return url.pathname.startsWith("/api/auth/") && callbackUrl !== null && !isOwnPlace(callbackUrl, hosts) ? { status: 400, reason: "bad-callback" } : null;
+    return url.pathname.startsWith("/api/auth/") && callbackUrl !== null && !isOwnPlace(callbackUrl, hosts)
+      ? { status: 400, reason: "bad-callback" }
+      : null;
   }
   // A server action's arguments arrive as JSON text (React's encoding); so does any JSON body.
   if (type.startsWith("application/json") || request.headers.has("next-action")) {
@@ -75,7 +89,12 @@ export async function checkRequest(request: Request, hosts: AppHosts = [new URL(
       return { status: 400, reason: "bad-json" };
     }
     // React sends an action's arguments as an array; anything else is not from this app.
-    if (request.headers.has("next-action") && !type.startsWith("application/json") && !(Array.isArray(parsed) && parsed.length <= MAX_ACTION_ARGUMENTS)) return { status: 400, reason: "bad-json" };
+    if (
+      request.headers.has("next-action") &&
+      !type.startsWith("application/json") &&
+      !(Array.isArray(parsed) && parsed.length <= MAX_ACTION_ARGUMENTS)
+    )
+      return { status: 400, reason: "bad-json" };
     const texts = stringsWithin(parsed, MAX_JSON_DEPTH);
     if (!texts) return { status: 400, reason: "bad-json" };
     return texts.every(isStorableText) ? null : { status: 400, reason: "bad-bytes" };
@@ -90,7 +109,8 @@ export async function checkRequest(request: Request, hosts: AppHosts = [new URL(
  */
 function checkSignInRequest(method: string, url: URL, hosts: AppHosts): RequestProblem | null {
   if (!url.pathname.startsWith("/api/auth/")) return null;
-  if (url.pathname === "/api/auth/callback/credentials" && method !== "POST") return { status: 405, reason: "wrong-method" };
+  if (url.pathname === "/api/auth/callback/credentials" && method !== "POST")
+    return { status: 405, reason: "wrong-method" };
   const callbackUrl = url.searchParams.get("callbackUrl");
   return callbackUrl !== null && !isOwnPlace(callbackUrl, hosts) ? { status: 400, reason: "bad-callback" } : null;
 }
@@ -105,7 +125,9 @@ function isOwnOrigin(origin: string | null, hosts: AppHosts): boolean {
 
 function isOnHosts(address: string, hosts: AppHosts): boolean {
   const parsed = URL.parse(address);
-  return parsed !== null && (parsed.protocol === "https:" || parsed.protocol === "http:") && hosts.includes(parsed.host);
+  return (
+    parsed !== null && (parsed.protocol === "https:" || parsed.protocol === "http:") && hosts.includes(parsed.host)
+  );
 }
 
 /** A place to go after signing in: a path of this app, or an address on one of its hosts. */

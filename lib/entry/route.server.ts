@@ -1,5 +1,7 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { getDb } from "../db/app-db.server";
 import type { Db } from "../db/client";
 import { HTTP_STATUS, isAppError } from "../errors";
@@ -9,7 +11,14 @@ import { logger } from "../log/logger";
 import { type Access, type ActorFor, checkAccess, traced } from "./entry.server";
 
 /** `database` opens the connection when the handler asks, so the health check can report a database that does not answer. */
-export type RouteContext<A extends Access, Q> = { actor: ActorFor<A>; database: () => Promise<Db>; messages: Messages; request: Request; query: Q; params: Promise<unknown> };
+export type RouteContext<A extends Access, Q> = {
+  actor: ActorFor<A>;
+  database: () => Promise<Db>;
+  messages: Messages;
+  request: Request;
+  query: Q;
+  params: Promise<unknown>;
+};
 
 const NONE = z.object({});
 
@@ -30,16 +39,29 @@ export function route<A extends Access, Q extends z.ZodType = typeof NONE>(
       };
       const access = await checkAccess(declaration.access);
       trace.actor = access.actor;
-    trace.otherRole = "denied" in access && access.denied === "other-role";
-      if ("denied" in access) return answer(errorJson(access.denied === "signed-out" ? "UNAUTHENTICATED" : "NOT_FOUND"));
+      trace.otherRole = "denied" in access && access.denied === "other-role";
+      if ("denied" in access)
+        return answer(errorJson(access.denied === "signed-out" ? "UNAUTHENTICATED" : "NOT_FOUND"));
       const query = ((declaration.query ?? NONE) as Q).safeParse(Object.fromEntries(new URL(request.url).searchParams));
       if (!query.success) return answer(errorJson("INVALID_INPUT"));
       try {
         const messages = getMessages(access.actor?.locale ?? (await getLocale()));
-        return answer(await handle({ actor: access.actor, database: getDb, messages, request, query: query.data, params: context.params }));
+        return answer(
+          await handle({
+            actor: access.actor,
+            database: getDb,
+            messages,
+            request,
+            query: query.data,
+            params: context.params,
+          }),
+        );
       } catch (error) {
         if (isAppError(error)) return answer(errorJson(error.code));
-        logger.error({ reqId: trace.requestId, entry: declaration.name, err: error }, "unexpected error in a route handler");
+        logger.error(
+          { reqId: trace.requestId, entry: declaration.name, err: error },
+          "unexpected error in a route handler",
+        );
         return answer(Response.json({ error: "INTERNAL" }, { status: 500 }));
       }
     });

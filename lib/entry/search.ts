@@ -9,10 +9,13 @@ const ZSearchParams = z.record(z.string(), z.union([z.string(), z.array(z.string
  */
 export function searchOf<S extends z.ZodType>(schema: S) {
   return ZSearchParams.transform((params, context): z.output<S> => {
-    const first = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+    const first = Object.fromEntries(
+      Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+    );
     const parsed = schema.safeParse(first);
     if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) context.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    for (const issue of parsed.error.issues)
+      context.addIssue({ code: "custom", message: issue.message, path: issue.path });
     return z.NEVER;
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { Side } from "../generated/prisma/enums";
+
 import { type FieldErrors, zChoice, zDate } from "../forms/form-input";
+import { Side } from "../generated/prisma/enums";
 
 export function zEpisodeInput(today: () => Date) {
   return z
@@ -9,13 +10,22 @@ export function zEpisodeInput(today: () => Date) {
       symptomOnset: zDate({ latest: today, earliest: new Date("1950-01-01T00:00:00.000Z") }),
       treatmentStart: zDate({ latest: today, earliest: new Date("1950-01-01T00:00:00.000Z") }),
     })
-    .refine((input) => input.treatmentStart >= input.symptomOnset, { path: ["treatmentStart"], message: "beforeOnset" });
+    .refine((input) => input.treatmentStart >= input.symptomOnset, {
+      path: ["treatmentStart"],
+      message: "beforeOnset",
+    });
 }
 
 export type TEpisodeInput = z.output<ReturnType<typeof zEpisodeInput>>;
 export type EpisodeFieldErrors = FieldErrors<keyof TEpisodeInput>;
 
-export const DISCHARGE_REASONS = ["RECOVERED", "IMPROVED_SELF_MANAGING", "REFERRED", "PATIENT_CHOICE", "OTHER"] as const;
+export const DISCHARGE_REASONS = [
+  "RECOVERED",
+  "IMPROVED_SELF_MANAGING",
+  "REFERRED",
+  "PATIENT_CHOICE",
+  "OTHER",
+] as const;
 
 export const ZEpisodeTransition = z.discriminatedUnion("action", [
   z.object({ action: z.literal("pause") }),

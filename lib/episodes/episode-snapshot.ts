@@ -25,7 +25,10 @@ type OutcomeRow = { episodeId: string; date: string; instrument: Instrument; val
 type SessionRow = Omit<CaseSession, "programId"> & { episodeId: string; assignmentId: string };
 
 /** The snapshots of the given episodes, one query per table whatever their number. */
-export async function loadEpisodeSnapshots(db: Prisma.TransactionClient, episodeIds: string[]): Promise<Map<string, EpisodeSnapshot>> {
+export async function loadEpisodeSnapshots(
+  db: Prisma.TransactionClient,
+  episodeIds: string[],
+): Promise<Map<string, EpisodeSnapshot>> {
   if (episodeIds.length === 0) return new Map();
   const where = { episodeId: { in: episodeIds } };
   const live = { ...where, deletedAt: null };
@@ -36,7 +39,14 @@ export async function loadEpisodeSnapshots(db: Prisma.TransactionClient, episode
     db.episode.findMany({
       where: { id: { in: episodeIds } },
       select: {
-        id: true, clinicId: true, patientId: true, symptomOnset: true, treatmentStart: true, status: true, dischargedAt: true, planStatus: true,
+        id: true,
+        clinicId: true,
+        patientId: true,
+        symptomOnset: true,
+        treatmentStart: true,
+        status: true,
+        dischargedAt: true,
+        planStatus: true,
         clinic: { select: { ruleSettings: true } },
       },
     }),
@@ -44,8 +54,18 @@ export async function loadEpisodeSnapshots(db: Prisma.TransactionClient, episode
       where: live,
       orderBy: [{ date: "asc" }, { createdAt: "asc" }],
       select: {
-        episodeId: true, date: true, palpationPositive: true, windlassPositive: true, calcanealSqueezePositive: true, tinelPositive: true,
-        redFlagsScreened: true, redFlags: true, differentialsExamined: true, findings: true, walkToleranceMin: true, walkNextMorningWorse: true,
+        episodeId: true,
+        date: true,
+        palpationPositive: true,
+        windlassPositive: true,
+        calcanealSqueezePositive: true,
+        tinelPositive: true,
+        redFlagsScreened: true,
+        redFlags: true,
+        differentialsExamined: true,
+        findings: true,
+        walkToleranceMin: true,
+        walkNextMorningWorse: true,
       },
     }),
     db.$queryRaw<OutcomeRow[]>`
@@ -56,16 +76,31 @@ export async function loadEpisodeSnapshots(db: Prisma.TransactionClient, episode
       where,
       orderBy: [{ startDate: "asc" }, { createdAt: "asc" }],
       select: {
-        id: true, episodeId: true, kind: true, startDate: true, sessionsPerWeek: true, status: true, startingLoadKg: true, content: true, endedAt: true,
+        id: true,
+        episodeId: true,
+        kind: true,
+        startDate: true,
+        sessionsPerWeek: true,
+        status: true,
+        startingLoadKg: true,
+        content: true,
+        endedAt: true,
         template: { select: { key: true } },
-        overrides: { orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: { date: true, phase: true, loadKg: true } },
+        overrides: {
+          orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+          select: { date: true, phase: true, loadKg: true },
+        },
       },
     }),
     db.$queryRaw<SessionRow[]>`
       SELECT "episodeId"::text, "assignmentId"::text, date::text AS date, kind, completed, "painDuring", sets, reps, "loadKg"::float8 AS "loadKg", effort
       FROM "SessionLog" WHERE "episodeId" = ANY(${episodeIds}::uuid[])
       ORDER BY date, "createdAt"`,
-    db.intervention.findMany({ where: live, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: { episodeId: true, date: true, type: true } }),
+    db.intervention.findMany({
+      where: live,
+      orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+      select: { episodeId: true, date: true, type: true },
+    }),
   ]);
 
   const snapshots = new Map<string, EpisodeSnapshot>();
@@ -94,12 +129,24 @@ export async function loadEpisodeSnapshots(db: Prisma.TransactionClient, episode
   const into = (episodeId: string) => snapshots.get(episodeId)!.snapshot;
   for (const a of assessments) {
     into(a.episodeId).assessments.push({
-      date: ymd(a.date), palpationPositive: a.palpationPositive, windlassPositive: a.windlassPositive,
-      redFlagsScreened: a.redFlagsScreened, redFlags: assessmentRedFlags(a), differentialsExamined: a.differentialsExamined, findings: assessmentFindings(a),
-      walkToleranceMin: a.walkToleranceMin, walkNextMorningWorse: a.walkNextMorningWorse,
+      date: ymd(a.date),
+      palpationPositive: a.palpationPositive,
+      windlassPositive: a.windlassPositive,
+      redFlagsScreened: a.redFlagsScreened,
+      redFlags: assessmentRedFlags(a),
+      differentialsExamined: a.differentialsExamined,
+      findings: assessmentFindings(a),
+      walkToleranceMin: a.walkToleranceMin,
+      walkNextMorningWorse: a.walkNextMorningWorse,
     });
   }
-  for (const o of outcomes) into(o.episodeId).outcomes.push({ date: o.date, instrument: o.instrument, value: o.value, recordedBy: o.recordedBy });
+  for (const o of outcomes)
+    into(o.episodeId).outcomes.push({
+      date: o.date,
+      instrument: o.instrument,
+      value: o.value,
+      recordedBy: o.recordedBy,
+    });
   const known = new Set<string>();
   for (const p of programs) {
     // Content not in the current shape (a hand-made row) is left out rather than failing a write.
@@ -115,15 +162,26 @@ export async function loadEpisodeSnapshots(db: Prisma.TransactionClient, episode
       status: p.status === "ACTIVE" ? "active" : "ended",
       startingLoadKg: Number(p.startingLoadKg),
       content: content.data,
-      overrides: p.overrides.map((o) => ({ date: ymd(o.date), ...(o.phase !== null && { phase: o.phase }), ...(o.loadKg !== null && { loadKg: Number(o.loadKg) }) })),
+      overrides: p.overrides.map((o) => ({
+        date: ymd(o.date),
+        ...(o.phase !== null && { phase: o.phase }),
+        ...(o.loadKg !== null && { loadKg: Number(o.loadKg) }),
+      })),
       endedAt: p.endedAt && ymd(p.endedAt),
     };
     into(p.episodeId).programs.push(program);
   }
   for (const s of sessions) {
     into(s.episodeId).sessions.push({
-      date: s.date, kind: s.kind, programId: known.has(s.assignmentId) ? s.assignmentId : null, completed: s.completed,
-      painDuring: s.painDuring, sets: s.sets, reps: s.reps, loadKg: s.loadKg, effort: s.effort,
+      date: s.date,
+      kind: s.kind,
+      programId: known.has(s.assignmentId) ? s.assignmentId : null,
+      completed: s.completed,
+      painDuring: s.painDuring,
+      sets: s.sets,
+      reps: s.reps,
+      loadKg: s.loadKg,
+      effort: s.effort,
     });
   }
   for (const i of interventions) into(i.episodeId).interventions.push({ date: ymd(i.date), type: i.type });

@@ -35,8 +35,14 @@ export async function refreshEpisodeState(
   await tx.$executeRaw`SELECT 1 FROM "Episode" WHERE id = ANY(${episodeIds}::uuid[]) ORDER BY id FOR UPDATE`;
   const loaded = await loadEpisodeSnapshots(tx, episodeIds);
   const day = isoDate(asOf);
-  const states = new Map([...loaded].map(([id, episode]) => [id, deriveEpisodeState(episode.snapshot, day, episode.settings)]));
-  const counts = await syncEpisodeFlags(tx, [...loaded].map(([id, episode]) => ({ id, clinicId: episode.clinicId })), states);
+  const states = new Map(
+    [...loaded].map(([id, episode]) => [id, deriveEpisodeState(episode.snapshot, day, episode.settings)]),
+  );
+  const counts = await syncEpisodeFlags(
+    tx,
+    [...loaded].map(([id, episode]) => ({ id, clinicId: episode.clinicId })),
+    states,
+  );
   await refreshFlagSummaries(tx, episodeIds);
   await storeDerivedSummaries(tx, states);
   if (notify) await noticePlansOnHold(tx, newlyOnHold(loaded, states));
@@ -47,7 +53,9 @@ export async function refreshEpisodeState(
 /** The patients whose plan is on hold now and was not before. */
 function newlyOnHold(loaded: ReadonlyMap<string, EpisodeSnapshot>, states: ReadonlyMap<string, EpisodeState>) {
   return [...loaded].flatMap(([id, episode]) =>
-    episode.stored.planStatus !== "ON_HOLD" && derivedSummary(states.get(id)!).planStatus === "ON_HOLD" ? [{ clinicId: episode.clinicId, patientId: episode.patientId }] : [],
+    episode.stored.planStatus !== "ON_HOLD" && derivedSummary(states.get(id)!).planStatus === "ON_HOLD"
+      ? [{ clinicId: episode.clinicId, patientId: episode.patientId }]
+      : [],
   );
 }
 
@@ -57,7 +65,11 @@ export type ReadState = { snapshot: EpisodeSnapshot; state: EpisodeState };
  * One episode's state on `on`, for a page that shows it: the same snapshot and derivation the
  * write funnel stores. Not scoped: the caller has checked the actor may read the episode.
  */
-export async function readEpisodeState(db: Prisma.TransactionClient, episodeId: string, on: Date): Promise<ReadState | null> {
+export async function readEpisodeState(
+  db: Prisma.TransactionClient,
+  episodeId: string,
+  on: Date,
+): Promise<ReadState | null> {
   const snapshot = (await loadEpisodeSnapshots(db, [episodeId])).get(episodeId);
   return snapshot ? { snapshot, state: deriveEpisodeState(snapshot.snapshot, isoDate(on), snapshot.settings) } : null;
 }

@@ -8,9 +8,9 @@ import { AppError } from "../errors";
 import { fieldErrorsOf } from "../forms/form-input";
 import type { EpisodeStatus } from "../generated/prisma/enums";
 import { patientWhere } from "../patients/scope";
+import { refreshReportFacts } from "../reports/report-facts";
 import { assertProcessing } from "../retention/processing-stopped";
 import { type EpisodeFieldErrors, type TEpisodeTransition, zEpisodeInput, ZEpisodeTransition } from "./episode-input";
-import { refreshReportFacts } from "../reports/report-facts";
 import { withEpisodeWrite } from "./with-episode-write";
 
 export type OpenEpisodeResult =
@@ -32,7 +32,9 @@ export async function openEpisode(
   today: () => Date,
 ): Promise<OpenEpisodeResult> {
   assertCan(actor, "clinic-patients");
-  const patient = await db.patient.findFirst({ where: { id: requireId(patientId), ...patientWhere(actor), archivedAt: null } });
+  const patient = await db.patient.findFirst({
+    where: { id: requireId(patientId), ...patientWhere(actor), archivedAt: null },
+  });
   if (!patient) throw new AppError("NOT_FOUND");
   assertProcessing(patient);
   const parsed = zEpisodeInput(today).safeParse(raw);
@@ -67,13 +69,23 @@ const ALLOWED: Record<TEpisodeTransition["action"], { from: EpisodeStatus[]; to:
  * episode's status does not allow, or reopening an episode that is no longer the patient's
  * latest, is a CONFLICT.
  */
-export async function changeEpisodeStatus(db: Db, actor: Actor, episodeId: string, raw: Record<string, unknown>, today: Date) {
+export async function changeEpisodeStatus(
+  db: Db,
+  actor: Actor,
+  episodeId: string,
+  raw: Record<string, unknown>,
+  today: Date,
+) {
   assertCan(actor, "clinic-patients");
   const parsed = ZEpisodeTransition.safeParse(raw);
   if (!parsed.success) return { status: "invalid" as const, fieldErrors: fieldErrorsOf(parsed.error) };
   const transition = parsed.data;
   const episode = await db.episode.findFirst({
-    where: { id: requireId(episodeId), clinicId: actor.clinicId, patient: { ...patientWhere(actor), archivedAt: null } },
+    where: {
+      id: requireId(episodeId),
+      clinicId: actor.clinicId,
+      patient: { ...patientWhere(actor), archivedAt: null },
+    },
     include: { patient: { select: { currentEpisodeId: true } } },
   });
   if (!episode) throw new AppError("NOT_FOUND");
@@ -87,9 +99,7 @@ export async function changeEpisodeStatus(db: Db, actor: Actor, episodeId: strin
       where: { id: episode.id },
       data: {
         status: rule.to,
-        ...(transition.action === "discharge"
-          ? { dischargedAt: today, dischargeReason: transition.reason }
-          : {}),
+        ...(transition.action === "discharge" ? { dischargedAt: today, dischargeReason: transition.reason } : {}),
         ...(transition.action === "reopen" ? { dischargedAt: null, dischargeReason: null } : {}),
       },
     });

@@ -4,16 +4,20 @@
 // episode's derived clinical state gives (latest and baseline pain as day values, the trend,
 // the program and its phase, the plan's status). Both write only the rows whose values moved:
 // the daily sweep refreshes every episode, and rewriting unchanged rows wrote the whole table.
-import { mainProgram, type EpisodeState } from "../clinical/episode-state";
 import { isoDay } from "../clinical/calendar";
+import { type EpisodeState, mainProgram } from "../clinical/episode-state";
 import { Prisma } from "../generated/prisma/client";
 import { SEVERITIES, severityRank, toFlagSeverity } from "../rules/severity";
 
 // Open flags per severity, and the worst one's rank, from the one severity order.
 const OPEN_FLAG_COUNTS = Prisma.raw(
-  SEVERITIES.map((s) => `count(*) FILTER (WHERE f.severity = '${toFlagSeverity(s)}')::int AS ${s}`).join(",\n             "),
+  SEVERITIES.map((s) => `count(*) FILTER (WHERE f.severity = '${toFlagSeverity(s)}')::int AS ${s}`).join(
+    ",\n             ",
+  ),
 );
-const HIGHEST_OPEN = Prisma.raw(`CASE ${SEVERITIES.map((s) => `WHEN flags.${s} > 0 THEN ${severityRank(s)}`).join(" ")} ELSE 0 END`);
+const HIGHEST_OPEN = Prisma.raw(
+  `CASE ${SEVERITIES.map((s) => `WHEN flags.${s} > 0 THEN ${severityRank(s)}`).join(" ")} ELSE 0 END`,
+);
 
 /** Open flags per severity, the open FOLLOW_UP_OVERDUE and the last visit, from the stored rows, in one statement. */
 export async function refreshFlagSummaries(db: Prisma.TransactionClient, episodeIds: string[]) {

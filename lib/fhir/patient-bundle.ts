@@ -5,7 +5,23 @@
 // ICD-10, SNOMED CT and LOINC where they exist, else this product's own code systems. Texts
 // (displays) in the reader's language. Pure: the routes, the command and the tests call it.
 import { randomUUID } from "node:crypto";
-import type { Bundle, BundleEntry, CarePlan, CodeableConcept, Communication, Condition, Observation, Organization, Patient, Practitioner, Procedure, Reference, Resource } from "@medplum/fhirtypes";
+
+import type {
+  Bundle,
+  BundleEntry,
+  CarePlan,
+  CodeableConcept,
+  Communication,
+  Condition,
+  Observation,
+  Organization,
+  Patient,
+  Practitioner,
+  Procedure,
+  Reference,
+  Resource,
+} from "@medplum/fhirtypes";
+
 import { INSTRUMENTS } from "../clinical/instruments";
 import type { Instrument, Locale } from "../generated/prisma/enums";
 import { getMessages } from "../i18n";
@@ -46,8 +62,14 @@ const RESOLVED_REASONS = ["RECOVERED", "IMPROVED_SELF_MANAGING"];
 
 const ymd = (date: Date) => date.toISOString().slice(0, 10);
 /** A reference to another resource of the bundle, by its full URL. */
-const ref = <T extends Resource>(resource: T, display?: string): Reference<T> => ({ reference: `urn:uuid:${resource.id}`, ...(display && { display }) });
-const concept = (text: string, ...coding: { system: string; code: string; display?: string }[]): CodeableConcept => ({ coding, text });
+const ref = <T extends Resource>(resource: T, display?: string): Reference<T> => ({
+  reference: `urn:uuid:${resource.id}`,
+  ...(display && { display }),
+});
+const concept = (text: string, ...coding: { system: string; code: string; display?: string }[]): CodeableConcept => ({
+  coding,
+  text,
+});
 
 export function patientBundle(record: PatientRecord, locale: Locale, now: Date): Bundle {
   const m = getMessages(locale);
@@ -59,7 +81,10 @@ export function patientBundle(record: PatientRecord, locale: Locale, now: Date):
     gender: GENDER[record.sex],
     birthDate: ymd(record.dateOfBirth),
     ...((record.email || record.phone) && {
-      telecom: [...(record.phone ? [{ system: "phone" as const, value: record.phone }] : []), ...(record.email ? [{ system: "email" as const, value: record.email }] : [])],
+      telecom: [
+        ...(record.phone ? [{ system: "phone" as const, value: record.phone }] : []),
+        ...(record.email ? [{ system: "email" as const, value: record.email }] : []),
+      ],
     }),
     generalPractitioner: [{ display: record.clinician.name }],
     managingOrganization: { display: record.clinicName },
@@ -77,10 +102,15 @@ export function patientBundle(record: PatientRecord, locale: Locale, now: Date):
         m.episodeStatus[episode.status],
         episode.status !== "DISCHARGED"
           ? { system: FHIR_SYSTEMS.conditionClinical, code: "active" }
-          : { system: FHIR_SYSTEMS.conditionClinical, code: RESOLVED_REASONS.includes(episode.dischargeReason ?? "") ? "resolved" : "inactive" },
+          : {
+              system: FHIR_SYSTEMS.conditionClinical,
+              code: RESOLVED_REASONS.includes(episode.dischargeReason ?? "") ? "resolved" : "inactive",
+            },
       ),
       verificationStatus: concept("confirmed", { system: FHIR_SYSTEMS.conditionVerification, code: "confirmed" }),
-      category: [concept("Encounter diagnosis", { system: FHIR_SYSTEMS.conditionCategory, code: "encounter-diagnosis" })],
+      category: [
+        concept("Encounter diagnosis", { system: FHIR_SYSTEMS.conditionCategory, code: "encounter-diagnosis" }),
+      ],
       code: concept(m.fhir.condition, ...PLANTAR_FASCIITIS),
       bodySite: [{ text: m.overview.heel[episode.side] }],
       subject,
@@ -93,17 +123,19 @@ export function patientBundle(record: PatientRecord, locale: Locale, now: Date):
     for (const outcome of episode.outcomes) {
       const spec = INSTRUMENTS[outcome.instrument];
       const loinc = LOINC[outcome.instrument];
-      const items = Array.isArray(outcome.psfsItems) ? (outcome.psfsItems as { activity: string; score: number }[]) : [];
+      const items = Array.isArray(outcome.psfsItems)
+        ? (outcome.psfsItems as { activity: string; score: number }[])
+        : [];
       const observation: Observation = {
         resourceType: "Observation",
         id: outcome.id,
         status: "final",
         category: [concept("Survey", { system: FHIR_SYSTEMS.observationCategory, code: "survey" })],
-        code: concept(
-          m.instrument[outcome.instrument],
-          ...(loinc ? [{ system: FHIR_SYSTEMS.loinc, ...loinc }] : []),
-          { system: FHIR_SYSTEMS.instrument, code: outcome.instrument, display: m.instrument[outcome.instrument] },
-        ),
+        code: concept(m.instrument[outcome.instrument], ...(loinc ? [{ system: FHIR_SYSTEMS.loinc, ...loinc }] : []), {
+          system: FHIR_SYSTEMS.instrument,
+          code: outcome.instrument,
+          display: m.instrument[outcome.instrument],
+        }),
         subject,
         focus: [ref(condition)],
         effectiveDateTime: ymd(outcome.date),
@@ -111,7 +143,10 @@ export function patientBundle(record: PatientRecord, locale: Locale, now: Date):
         valueQuantity: { value: Number(outcome.value), unit: spec.unit, system: FHIR_SYSTEMS.ucum, code: spec.unit },
         // PSFS: each activity in the patient's own words, with its score.
         ...(items.length > 0 && {
-          component: items.map((item) => ({ code: { text: item.activity }, valueQuantity: { value: item.score, unit: "{score}", system: FHIR_SYSTEMS.ucum, code: "{score}" } })),
+          component: items.map((item) => ({
+            code: { text: item.activity },
+            valueQuantity: { value: item.score, unit: "{score}", system: FHIR_SYSTEMS.ucum, code: "{score}" },
+          })),
         }),
       };
       resources.push(observation);
@@ -126,14 +161,22 @@ export function patientBundle(record: PatientRecord, locale: Locale, now: Date):
         status: ended ? (assignment.endReason === "COMPLETED" ? "completed" : "revoked") : "active",
         intent: "plan",
         title: name,
-        description: m.fhir.carePlan(m.program[assignment.kind], assignment.sessionsPerWeek, assignment.template.version),
+        description: m.fhir.carePlan(
+          m.program[assignment.kind],
+          assignment.sessionsPerWeek,
+          assignment.template.version,
+        ),
         subject,
         period: { start: ymd(assignment.startDate), ...(assignment.endedAt && { end: ymd(assignment.endedAt) }) },
         addresses: [ref(condition)],
         activity: [
           {
             detail: {
-              code: concept(m.program[assignment.kind], { system: FHIR_SYSTEMS.program, code: assignment.kind, display: m.program[assignment.kind] }),
+              code: concept(m.program[assignment.kind], {
+                system: FHIR_SYSTEMS.program,
+                code: assignment.kind,
+                display: m.program[assignment.kind],
+              }),
               status: ended ? (assignment.endReason === "COMPLETED" ? "completed" : "stopped") : "in-progress",
               description: m.fhir.sessionsPerWeek(assignment.sessionsPerWeek),
             },
@@ -148,7 +191,11 @@ export function patientBundle(record: PatientRecord, locale: Locale, now: Date):
         resourceType: "Procedure",
         id: intervention.id,
         status: "completed",
-        code: concept(m.intervention.types[intervention.type], { system: FHIR_SYSTEMS.intervention, code: intervention.type, display: m.intervention.types[intervention.type] }),
+        code: concept(m.intervention.types[intervention.type], {
+          system: FHIR_SYSTEMS.intervention,
+          code: intervention.type,
+          display: m.intervention.types[intervention.type],
+        }),
         subject,
         performedDateTime: ymd(intervention.date),
         recorder: recorder(intervention.recordedById),

@@ -29,11 +29,15 @@ export async function acknowledgeFlag(
   if (!flag) throw new AppError("NOT_FOUND");
   if (flag.status !== "OPEN") throw new AppError("CONFLICT");
   const parsed = ZNote.safeParse(note);
-  if (!parsed.success) return { status: "invalid", fieldErrors: { note: fieldErrorsOf(parsed.error).form ?? "required" } };
+  if (!parsed.success)
+    return { status: "invalid", fieldErrors: { note: fieldErrorsOf(parsed.error).form ?? "required" } };
   await db.$transaction(async (tx) => {
     await tx.flag.update({
       where: { id: flag.id },
-      data: { status: "ACKNOWLEDGED", events: { create: { type: "ACKNOWLEDGED", severity: flag.severity, note: parsed.data, actorId: actor.userId } } },
+      data: {
+        status: "ACKNOWLEDGED",
+        events: { create: { type: "ACKNOWLEDGED", severity: flag.severity, note: parsed.data, actorId: actor.userId } },
+      },
     });
     await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "Flag", entityId: flag.id });
     // The caseload counts open flags only.

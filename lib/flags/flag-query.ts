@@ -1,14 +1,18 @@
 // The flag queue's view in the URL; each parameter falls back on its own (as the caseload's).
 import { z } from "zod";
+
+import type { SearchParams } from "../caseload/caseload-query";
 import { searchOf } from "../entry/search";
 import { FlagSeverity } from "../generated/prisma/enums";
-import type { SearchParams } from "../caseload/caseload-query";
 import { RULE_CODES } from "../rules/case";
 
 const ZFlagQuery = z.object({
   status: z.enum(["ACTIVE", "OPEN", "ACKNOWLEDGED", "RESOLVED"]).catch("ACTIVE"),
   code: z.enum(RULE_CODES).optional().catch(undefined),
-  severity: z.enum(Object.values(FlagSeverity) as [FlagSeverity, ...FlagSeverity[]]).optional().catch(undefined),
+  severity: z
+    .enum(Object.values(FlagSeverity) as [FlagSeverity, ...FlagSeverity[]])
+    .optional()
+    .catch(undefined),
   clinician: z.uuid().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
@@ -26,7 +30,8 @@ export function flagSearch(query: FlagQuery, change: Partial<FlagQuery> = {}): s
   const next = { ...query, ...change };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(next)) {
-    if (value !== undefined && !(key === "status" && value === "ACTIVE") && !(key === "page" && value === 1)) params.set(key, String(value));
+    if (value !== undefined && !(key === "status" && value === "ACTIVE") && !(key === "page" && value === 1))
+      params.set(key, String(value));
   }
   const search = params.toString();
   return search ? `?${search}` : "";

@@ -2,7 +2,16 @@
 // (SPEC §5): a wording fix reaches every open flag without re-evaluating it. Evidence is read
 // back through a lenient schema: a flag stored by an older rule version still reads.
 import { z } from "zod";
-import { CARE_LEVELS, FINDINGS, RED_FLAG_CARE, RED_FLAGS, RETIRED_CODES, type Finding, type RedFlag } from "../clinical/red-flags";
+
+import {
+  CARE_LEVELS,
+  type Finding,
+  FINDINGS,
+  RED_FLAG_CARE,
+  RED_FLAGS,
+  type RedFlag,
+  RETIRED_CODES,
+} from "../clinical/red-flags";
 import type { Locale } from "../generated/prisma/enums";
 import type { Messages } from "../i18n";
 import { formatNumber } from "../i18n/format";
@@ -12,12 +21,22 @@ import { DEFAULT_RULE_SETTINGS } from "../rules/settings";
 /** Known codes of a stored list, a retired code read as the one that took its place. */
 function codesOf<T extends string>(value: unknown, known: readonly T[]): T[] {
   const list = z.array(z.string()).catch([]).parse(value);
-  return [...new Set(list.map((code) => RETIRED_CODES[code] ?? code).filter((code): code is T => (known as readonly string[]).includes(code)))];
+  return [
+    ...new Set(
+      list
+        .map((code) => RETIRED_CODES[code] ?? code)
+        .filter((code): code is T => (known as readonly string[]).includes(code)),
+    ),
+  ];
 }
 
 const ZEvidence = z.record(z.string(), z.unknown()).catch({});
 
-export function flagRecommendation(flag: { code: string; evidence: unknown }, messages: Messages, locale: Locale): string {
+export function flagRecommendation(
+  flag: { code: string; evidence: unknown },
+  messages: Messages,
+  locale: Locale,
+): string {
   const text = messages.rules;
   const evidence = ZEvidence.parse(flag.evidence);
   const code = flag.code as RuleCode;
@@ -25,7 +44,9 @@ export function flagRecommendation(flag: { code: string; evidence: unknown }, me
     case "RED_FLAG": {
       const redFlags = codesOf<RedFlag>(evidence.redFlags, RED_FLAGS);
       const care = CARE_LEVELS.find((level) => redFlags.some((c) => RED_FLAG_CARE[c] === level)) ?? "OWN_DOCTOR";
-      const findings = redFlags.map((c) => text.redFlagFinding(messages.assessment.redFlag[c], messages.assessment.suspected[c])).join(" ");
+      const findings = redFlags
+        .map((c) => text.redFlagFinding(messages.assessment.redFlag[c], messages.assessment.suspected[c]))
+        .join(" ");
       return text.RED_FLAG(findings, text.careLevel[care]);
     }
     case "DIAGNOSIS_DOUBT": {
@@ -38,7 +59,9 @@ export function flagRecommendation(flag: { code: string; evidence: unknown }, me
     case "INJECTION_REVIEW":
       return text.INJECTION_REVIEW(z.number().catch(0).parse(evidence.priorInjections));
     case "LOAD_RESPONSE":
-      return text.LOAD_RESPONSE(formatNumber(z.number().catch(DEFAULT_RULE_SETTINGS.loadResponseMaxPain).parse(evidence.maxPain), locale));
+      return text.LOAD_RESPONSE(
+        formatNumber(z.number().catch(DEFAULT_RULE_SETTINGS.loadResponseMaxPain).parse(evidence.maxPain), locale),
+      );
     case "WORSENING":
     case "NO_IMPROVEMENT":
     case "LOW_ADHERENCE":

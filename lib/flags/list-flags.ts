@@ -19,7 +19,13 @@ export async function listFlags(db: Db, actor: Actor, query: FlagQuery) {
     code: query.code ?? { in: [...RULE_CODES] },
     status: query.status === "ACTIVE" ? { in: ["OPEN", "ACKNOWLEDGED"] } : query.status,
     ...(query.severity ? { severity: query.severity } : {}),
-    episode: { patient: { ...patientWhere(actor), archivedAt: null, ...(query.clinician ? { clinicianId: query.clinician } : {}) } },
+    episode: {
+      patient: {
+        ...patientWhere(actor),
+        archivedAt: null,
+        ...(query.clinician ? { clinicianId: query.clinician } : {}),
+      },
+    },
   };
   const total = await db.flag.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / FLAG_PAGE_SIZE));
@@ -30,8 +36,16 @@ export async function listFlags(db: Db, actor: Actor, query: FlagQuery) {
     skip: (page - 1) * FLAG_PAGE_SIZE,
     take: FLAG_PAGE_SIZE,
     select: {
-      id: true, code: true, severity: true, status: true, openedAt: true,
-      episode: { select: { patient: { select: { id: true, name: true, comorbidities: true, clinician: { select: { name: true } } } } } },
+      id: true,
+      code: true,
+      severity: true,
+      status: true,
+      openedAt: true,
+      episode: {
+        select: {
+          patient: { select: { id: true, name: true, comorbidities: true, clinician: { select: { name: true } } } },
+        },
+      },
     },
   });
   await recordAuditEvent(db, actor, { action: "READ", entity: "FlagQueue", entityId: actor.clinicId });
@@ -49,7 +63,10 @@ export async function getFlag(db: Db, actor: Actor, flagId: string) {
     },
   });
   if (!flag) throw new AppError("NOT_FOUND");
-  const actors = await db.user.findMany({ where: { id: { in: flag.events.flatMap((e) => (e.actorId ? [e.actorId] : [])) } }, select: { id: true, name: true } });
+  const actors = await db.user.findMany({
+    where: { id: { in: flag.events.flatMap((e) => (e.actorId ? [e.actorId] : [])) } },
+    select: { id: true, name: true },
+  });
   await recordAuditEvent(db, actor, { action: "READ", entity: "Flag", entityId: flag.id });
   return { ...flag, actorNames: new Map(actors.map((a) => [a.id, a.name])) };
 }
@@ -58,7 +75,13 @@ export async function getFlag(db: Db, actor: Actor, flagId: string) {
 export async function listEpisodeFlags(db: Db, actor: Actor, episodeId: string) {
   assertCan(actor, "clinic-patients");
   return db.flag.findMany({
-    where: { episodeId: requireId(episodeId), clinicId: actor.clinicId, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] }, episode: { patient: patientWhere(actor) } },
+    where: {
+      episodeId: requireId(episodeId),
+      clinicId: actor.clinicId,
+      status: { not: "RESOLVED" },
+      code: { in: [...RULE_CODES] },
+      episode: { patient: patientWhere(actor) },
+    },
     orderBy: [{ severity: "asc" }, { openedAt: "desc" }],
     select: { id: true, code: true, severity: true, status: true, evidence: true },
   });

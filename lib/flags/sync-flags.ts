@@ -7,9 +7,10 @@
 // first (planFlagChanges) and then written in a handful of statements, whatever the number of
 // episodes (writeFlagChanges): row-by-row writes made the sweep's first run take minutes.
 import { randomUUID } from "node:crypto";
+
 import type { EpisodeState } from "../clinical/episode-state";
-import type { FlagSeverity, FlagStatus } from "../generated/prisma/enums";
 import { Prisma } from "../generated/prisma/client";
+import type { FlagSeverity, FlagStatus } from "../generated/prisma/enums";
 import { RULE_CODES, type RuleFlag } from "../rules/case";
 import { fromFlagSeverity, severityRank, toFlagSeverity } from "../rules/severity";
 
@@ -17,7 +18,10 @@ import { fromFlagSeverity, severityRank, toFlagSeverity } from "../rules/severit
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
-    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(",")}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(",")}}`;
   }
   return JSON.stringify(value);
 }
@@ -25,7 +29,15 @@ function canonical(value: unknown): string {
 export type SyncCounts = { opened: number; changed: number; reopened: number; resolved: number };
 export const NO_CHANGES: SyncCounts = { opened: 0, changed: 0, reopened: 0, resolved: 0 };
 
-type StoredFlag = { id: string; episodeId: string; code: string; severity: FlagSeverity; status: FlagStatus; evidence: unknown; ruleVersion: number };
+type StoredFlag = {
+  id: string;
+  episodeId: string;
+  code: string;
+  severity: FlagSeverity;
+  status: FlagStatus;
+  evidence: unknown;
+  ruleVersion: number;
+};
 
 /** What the rules say a flag holds (the columns a changed hit rewrites). */
 type FlagValues = Pick<RuleFlag, "evidence" | "sources" | "ruleVersion"> & { severity: FlagSeverity };
@@ -53,14 +65,20 @@ export async function syncEpisodeFlags(
   states: ReadonlyMap<string, EpisodeState>,
 ): Promise<SyncCounts> {
   if (episodes.length === 0) return NO_CHANGES;
-  const current = await db.flag.findMany({ where: { episodeId: { in: episodes.map((e) => e.id) }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } } });
+  const current = await db.flag.findMany({
+    where: { episodeId: { in: episodes.map((e) => e.id) }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } },
+  });
   const changes = planFlagChanges(episodes, states, current);
   await writeFlagChanges(db, changes);
   return changes.counts;
 }
 
 /** Compares each episode's rule hits with its stored flags; writes nothing. */
-function planFlagChanges(episodes: { id: string; clinicId: string }[], states: ReadonlyMap<string, EpisodeState>, current: StoredFlag[]): FlagChanges {
+function planFlagChanges(
+  episodes: { id: string; clinicId: string }[],
+  states: ReadonlyMap<string, EpisodeState>,
+  current: StoredFlag[],
+): FlagChanges {
   const changes: FlagChanges = { counts: { ...NO_CHANGES }, opened: [], changed: [], resolved: [], events: [] };
   const storedOf = groupBy(current, (flag) => flag.episodeId);
   for (const episode of episodes) {
@@ -83,7 +101,12 @@ function planFlagChanges(episodes: { id: string; clinicId: string }[], states: R
 }
 
 function valuesOf(hit: RuleFlag): FlagValues {
-  return { severity: toFlagSeverity(hit.severity), evidence: hit.evidence, sources: hit.sources, ruleVersion: hit.ruleVersion };
+  return {
+    severity: toFlagSeverity(hit.severity),
+    evidence: hit.evidence,
+    sources: hit.sources,
+    ruleVersion: hit.ruleVersion,
+  };
 }
 
 function planNewFlag(changes: FlagChanges, episode: { id: string; clinicId: string }, hit: RuleFlag) {
@@ -97,12 +120,24 @@ function planNewFlag(changes: FlagChanges, episode: { id: string; clinicId: stri
 function planChangedFlag(changes: FlagChanges, existing: StoredFlag, hit: RuleFlag) {
   const values = valuesOf(hit);
   const sameSeverity = existing.severity === values.severity;
-  if (sameSeverity && existing.ruleVersion === hit.ruleVersion && canonical(existing.evidence) === canonical(hit.evidence)) return;
+  if (
+    sameSeverity &&
+    existing.ruleVersion === hit.ruleVersion &&
+    canonical(existing.evidence) === canonical(hit.evidence)
+  )
+    return;
   // A clinician's acknowledgement covers the severity they saw, not a worse one.
-  const reopen = existing.status === "ACKNOWLEDGED" && severityRank(hit.severity) > severityRank(fromFlagSeverity(existing.severity));
+  const reopen =
+    existing.status === "ACKNOWLEDGED" &&
+    severityRank(hit.severity) > severityRank(fromFlagSeverity(existing.severity));
   changes.changed.push({ ...values, id: existing.id, reopen });
   // New evidence alone is no event; a new severity is.
-  if (!sameSeverity) changes.events.push({ flagId: existing.id, type: reopen ? "REOPENED" : "SEVERITY_CHANGED", severity: values.severity });
+  if (!sameSeverity)
+    changes.events.push({
+      flagId: existing.id,
+      type: reopen ? "REOPENED" : "SEVERITY_CHANGED",
+      severity: values.severity,
+    });
   if (reopen) changes.counts.reopened += 1;
   else changes.counts.changed += 1;
 }
@@ -116,7 +151,10 @@ async function writeFlagChanges(db: Prisma.TransactionClient, changes: FlagChang
   await insertFlags(db, changes.opened, now);
   await updateChangedFlags(db, changes.changed, now);
   if (changes.resolved.length > 0) {
-    await db.flag.updateMany({ where: { id: { in: changes.resolved } }, data: { status: "RESOLVED", resolvedAt: now } });
+    await db.flag.updateMany({
+      where: { id: { in: changes.resolved } },
+      data: { status: "RESOLVED", resolvedAt: now },
+    });
   }
   // Last: the events of new flags need those flags' rows.
   await insertEvents(db, changes.events, now);

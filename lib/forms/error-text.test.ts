@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { getMessages } from "../i18n";
 import { errorTexts } from "./error-text";
 import { numberLimit, textLimit } from "./field-limits";

@@ -2,6 +2,7 @@
 // code into a sentence in the user's language (messages.validation), so the services stay
 // free of language and the same codes serve the command line and tests.
 import { z } from "zod";
+
 import type { NumberLimit, TextLimit } from "./field-limits";
 import { parseNumber } from "./parse-number";
 
@@ -62,7 +63,9 @@ export function fieldErrorsOf<K extends string>(error: z.ZodError): FieldErrors<
     while (path.length > 1 && typeof path.at(-1) === "number") path.pop();
     const field = (path.length ? path.map(String).join(".") : "form") as K;
     if (result[field] === undefined) {
-      result[field] = (ERROR_CODES as readonly string[]).includes(issue.message) ? (issue.message as ErrorCode) : "invalidChoice";
+      result[field] = (ERROR_CODES as readonly string[]).includes(issue.message)
+        ? (issue.message as ErrorCode)
+        : "invalidChoice";
     }
   }
   return result;
@@ -70,16 +73,26 @@ export function fieldErrorsOf<K extends string>(error: z.ZodError): FieldErrors<
 
 /** A form's raw values, with empty text turned into undefined. */
 export function formValues(formData: FormData): Record<string, string | undefined> {
-  return trimmedValues(Object.fromEntries([...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !entry[0].startsWith("$"))));
+  return trimmedValues(
+    Object.fromEntries(
+      [...formData.entries()].filter(
+        (entry): entry is [string, string] => typeof entry[1] === "string" && !entry[0].startsWith("$"),
+      ),
+    ),
+  );
 }
 
 /** Text fields trimmed, with empty text turned into undefined (what the form schemas expect). */
 export function trimmedValues(fields: Record<string, string>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value.trim() === "" ? undefined : value.trim()]));
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => [key, value.trim() === "" ? undefined : value.trim()]),
+  );
 }
 
 /** The fields of a form sent by client code as a plain object: names and texts of a form's size. */
-export const ZFormFields = z.record(z.string().max(64), z.string().max(1000), { error: "missingReference" }).describe("form");
+export const ZFormFields = z
+  .record(z.string().max(64), z.string().max(1000), { error: "missingReference" })
+  .describe("form");
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -9,7 +9,10 @@ export type NumberError = "notANumber" | "wholeNumber" | "tooManyDecimals";
 
 const PLAIN_NUMBER = /^(-?)(\d+)(?:[.,](\d+))?$/;
 
-export function parseNumber(text: string, decimals: number): { ok: true; value: number } | { ok: false; error: NumberError } {
+export function parseNumber(
+  text: string,
+  decimals: number,
+): { ok: true; value: number } | { ok: false; error: NumberError } {
   const match = PLAIN_NUMBER.exec(text.trim());
   if (!match) return { ok: false, error: "notANumber" };
   const [, sign, whole, fraction = ""] = match;

@@ -3,6 +3,7 @@
 // client's address. Next.js keeps any X-Forwarded-For a client sends, so the server replaces
 // it with the address it can vouch for (lib/http/client-address.ts) before Next.js reads it.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+
 import { stopScheduler } from "../scheduler/scheduler-handle";
 import { clientAddress } from "./client-address";
 import { listenThenServe } from "./listen-then-serve";
@@ -14,7 +15,19 @@ export type AppServer = { server: Server; port: number; close(): Promise<void> }
  * development server (`npm run dev`), which compiles on request and reloads the browser
  * through its WebSocket, instead of the production build.
  */
-export async function serveApp({ dir, hostname, port, trustedHops, dev = false }: { dir: string; hostname?: string | undefined; port: number; trustedHops: number; dev?: boolean }): Promise<AppServer> {
+export async function serveApp({
+  dir,
+  hostname,
+  port,
+  trustedHops,
+  dev = false,
+}: {
+  dir: string;
+  hostname?: string | undefined;
+  port: number;
+  trustedHops: number;
+  dev?: boolean;
+}): Promise<AppServer> {
   let closeNext = async () => {};
   const listening = await listenThenServe({
     hostname,

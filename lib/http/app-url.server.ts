@@ -1,5 +1,7 @@
 import "server-only";
+
 import { headers } from "next/headers";
+
 import { readEnv } from "../env";
 
 /** The app's public address for links in e-mail: NEXTAUTH_URL (set by `npm start`), else the request's host. */

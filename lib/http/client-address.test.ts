@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { clientAddress, trustedHops } from "./client-address";
 
 describe("the client's address", () => {

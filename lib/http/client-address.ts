@@ -17,9 +17,16 @@ export function trustedHops(value: string | undefined): number {
  * X-Forwarded-For; the socket is the nearest proxy. With N trusted proxies the client is the
  * N-th entry from the right; entries further left were written by the client.
  */
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, hops: number): string | undefined {
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  hops: number,
+): string | undefined {
   if (hops === 0) return socketAddress;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
-  const entries = header.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = header
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   return entries[entries.length - hops] ?? entries[0] ?? socketAddress;
 }

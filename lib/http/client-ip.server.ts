@@ -1,4 +1,5 @@
 import "server-only";
+
 import { headers } from "next/headers";
 
 /** The client's address as the request gives it, for audit events. */

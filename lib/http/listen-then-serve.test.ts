@@ -1,5 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
 import type { Server } from "node:http";
+
+import { afterEach, describe, expect, it } from "vitest";
+
 import { listenThenServe } from "./listen-then-serve";
 
 const servers: Server[] = [];

@@ -16,7 +16,15 @@ export type Listening = {
   ready: Promise<void>;
 };
 
-export async function listenThenServe({ hostname, port, prepare }: { hostname?: string | undefined; port: number; prepare: (port: number, server: Server) => Promise<Handler> }): Promise<Listening> {
+export async function listenThenServe({
+  hostname,
+  port,
+  prepare,
+}: {
+  hostname?: string | undefined;
+  port: number;
+  prepare: (port: number, server: Server) => Promise<Handler>;
+}): Promise<Listening> {
   let settle!: { resolve: (handler: Handler) => void; reject: (error: unknown) => void };
   const handler = new Promise<Handler>((resolve, reject) => (settle = { resolve, reject }));
   // Requests that wait are answered 503 if the handler could not be made (the server is stopping).

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { securityHeaders } from "./security-headers";
 
 describe("security headers", () => {
@@ -13,6 +14,8 @@ describe("security headers", () => {
 
   it("send HSTS only when the app is reached over HTTPS", () => {
     expect(securityHeaders({ nonce: "n", https: false })).not.toHaveProperty("Strict-Transport-Security");
-    expect(securityHeaders({ nonce: "n", https: true })["Strict-Transport-Security"]).toBe("max-age=31536000; includeSubDomains");
+    expect(securityHeaders({ nonce: "n", https: true })["Strict-Transport-Security"]).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
   });
 });

@@ -33,7 +33,15 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
 /** HSTS for a year, only when the app is reached over HTTPS (NEXTAUTH_URL). */
 export const STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
 
-export function securityHeaders({ nonce, https, dev = false }: { nonce: string; https: boolean; dev?: boolean }): Record<string, string> & { "Content-Security-Policy": string } {
+export function securityHeaders({
+  nonce,
+  https,
+  dev = false,
+}: {
+  nonce: string;
+  https: boolean;
+  dev?: boolean;
+}): Record<string, string> & { "Content-Security-Policy": string } {
   return {
     "Content-Security-Policy": contentSecurityPolicy(nonce, dev),
     "X-Content-Type-Options": "nosniff",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { da } from "./da";
 import { en } from "./en";
 import { DEFAULT_LOCALE, getMessages, parseLocale } from "./index";

@@ -6,10 +6,12 @@ import { ERROR_PAGE } from "./error-page";
  * The one rule for a worse morning (SPEC §6), said the same way in the portal, the handout,
  * the education page and the LOAD_RESPONSE flag.
  */
-const WORSE_MORNING = "Gør de første skridt mere ondt morgenen efter en træning, så øg ikke belastningen, og sig det til klinikken, hvis det sker to gange.";
+const WORSE_MORNING =
+  "Gør de første skridt mere ondt morgenen efter en træning, så øg ikke belastningen, og sig det til klinikken, hvis det sker to gange.";
 
 /** The pain rule (SPEC §6) with the clinic's pain limit: one sentence, said the same way everywhere. */
-const PAIN_RULE = (max: number | string) => `Det må gerne gøre lidt ondt under og efter træningen, højst ${max} på en skala fra 0 til 10, og det skal have lagt sig igen næste morgen.`;
+const PAIN_RULE = (max: number | string) =>
+  `Det må gerne gøre lidt ondt under og efter træningen, højst ${max} på en skala fra 0 til 10, og det skal have lagt sig igen næste morgen.`;
 
 /** Numbers inside sentences, written the Danish way (2.000; 2,5). */
 const daNumber = (value: number) => new Intl.NumberFormat("da-DK").format(value);
@@ -72,7 +74,8 @@ export const da = {
     title: "Patientoversigt",
     registerPatient: "Opret patient",
     views: { label: "Visning", all: "Alle", attention: "Kræver opmærksomhed" },
-    attentionHint: "Patienter med akutte eller høje flag, uanset forløbets status, eller med et åbent flag for overskredet opfølgning (efter klinikkens regelindstillinger). De mest alvorlige står øverst.",
+    attentionHint:
+      "Patienter med akutte eller høje flag, uanset forløbets status, eller med et åbent flag for overskredet opfølgning (efter klinikkens regelindstillinger). De mest alvorlige står øverst.",
     bornOn: "f. {date}",
     count: (total: number) => `${total} ${total === 1 ? "patient" : "patienter"}`,
     empty: "Der er endnu ingen patienter. Opret den første patient for at komme i gang.",
@@ -134,7 +137,12 @@ export const da = {
   trend: { IMPROVING: "faldende", STABLE: "uændret", WORSENING: "stigende" },
   severity: { urgent: "Akut", high: "Høj", warning: "Advarsel", info: "Info" },
   flagCounts: (urgent: number, high: number, warning: number, info: number) =>
-    [urgent && `${urgent} akut${urgent === 1 ? "" : "e"}`, high && `${high} ${high === 1 ? "høj" : "høje"}`, warning && `${warning} ${warning === 1 ? "advarsel" : "advarsler"}`, info && `${info} info`]
+    [
+      urgent && `${urgent} akut${urgent === 1 ? "" : "e"}`,
+      high && `${high} ${high === 1 ? "høj" : "høje"}`,
+      warning && `${warning} ${warning === 1 ? "advarsel" : "advarsler"}`,
+      info && `${info} info`,
+    ]
       .filter(Boolean)
       .join(", ") || "Ingen",
   side: { LEFT: "Venstre", RIGHT: "Højre", BOTH: "Begge" },
@@ -150,7 +158,8 @@ export const da = {
         `Du kan bede os om at slette dine oplysninger. Loven kræver, at fysioterapeuter gemmer en journal i ${years} år efter den sidste notering, så vi kan ikke slette den med det samme. Når du beder om det, lukker vi din adgang til portalen og holder straks op med at bruge dine oplysninger: der skrives ikke mere i din journal, og du får ingen påmindelser. Når de ${years} år er gået, slettes journalen.`,
       trigger: "Bed om at få mine oplysninger slettet",
       confirmTitle: "Vil du bede om at få dine oplysninger slettet?",
-      confirmBody: "Din adgang til portalen lukkes med det samme, og du bliver logget ud. Du kan ikke selv fortryde: vil du træne hos os igen, så kontakt klinikken.",
+      confirmBody:
+        "Din adgang til portalen lukkes med det samme, og du bliver logget ud. Du kan ikke selv fortryde: vil du træne hos os igen, så kontakt klinikken.",
       confirm: "Ja, luk min adgang",
       cancel: "Annullér",
       receiptTitle: "Vi har modtaget din anmodning",
@@ -169,10 +178,12 @@ export const da = {
     today: "Dagens øvelse",
     /** When a program's last week is past, in the words that fit its kind. */
     completed: {
-      FIRST_WEEK: () => "Første uge er slut. Din fysioterapeut lægger dit næste program ind – fortsæt med strækøvelsen indtil da.",
+      FIRST_WEEK: () =>
+        "Første uge er slut. Din fysioterapeut lægger dit næste program ind – fortsæt med strækøvelsen indtil da.",
       HSR: (total: number) =>
         `Du har gennemført ${total === 1 ? "programmets ene uge" : `alle programmets ${total} uger`}. Flot! Bliv ved med hælløftet 2 gange om ugen med den belastning, du er nået til, så du bevarer styrken. Kontakt din fysioterapeut, hvis smerterne kommer igen.`,
-      RETURN_TO_RUN: () => "Du har gennemført løb/gang-programmet. Fortsæt med at løbe 2–3 gange om ugen, og øg kun én ting ad gangen (tid eller fart). Bliv ved med hælløft og fodøvelser.",
+      RETURN_TO_RUN: () =>
+        "Du har gennemført løb/gang-programmet. Fortsæt med at løbe 2–3 gange om ugen, og øg kun én ting ad gangen (tid eller fart). Bliv ved med hælløft og fodøvelser.",
     },
     week: (week: number, phase: number) => `Uge ${week} af dit program, niveau ${phase}`,
     reasons: {
@@ -181,7 +192,8 @@ export const da = {
       ON_SCHEDULE: "Du følger programmet som planlagt.",
       HELD_FLAG: "Du bliver på samme niveau, mens din fysioterapeut følger op på dine symptomer.",
       HELD_SESSIONS: "Sidste uge blev der trænet mindre end planlagt, så du bliver på samme niveau i denne uge.",
-      HELD_LOAD_RESPONSE: "Din hæl reagerede sidste uge (smerte over grænsen eller en værre morgen), så du bliver på samme niveau i denne uge.",
+      HELD_LOAD_RESPONSE:
+        "Din hæl reagerede sidste uge (smerte over grænsen eller en værre morgen), så du bliver på samme niveau i denne uge.",
       STEPPED_BACK: "Du har været på samme niveau i to uger, så du går et niveau tilbage og bygger op igen.",
       OVERRIDDEN: "Din fysioterapeut har tilpasset din plan.",
     },
@@ -206,22 +218,26 @@ export const da = {
     copyPlan: "Udfyld med dagens plan",
     copyPlanHint: "Ret tallene, hvis du lavede noget andet.",
     noLoad: "Lad feltet stå tomt, hvis du ikke brugte ekstra vægt.",
-    morningAfterSession: "Du trænede i går. Hvordan var de første skridt i morges? Dit svar afgør, om belastningen kan sættes op.",
+    morningAfterSession:
+      "Du trænede i går. Hvordan var de første skridt i morges? Dit svar afgør, om belastningen kan sættes op.",
     warningSignsLink: "Hvornår skal jeg kontakte en læge?",
     fetchedAt: (moment: string) => `Du er offline. Siden er hentet ${moment}.`,
     hold: {
       title: "Hold pause med øvelserne",
       RED_FLAG:
         "Din fysioterapeut har bedt dig om at blive undersøgt af en læge i dag. Lav ikke øvelserne, før du har været hos lægen, og skån foden imens: ingen løb, hop eller lange gåture.",
-      EPISODE_PAUSED: "Klinikken har sat dit forløb på pause. Lav ikke øvelserne, før du har hørt fra din fysioterapeut.",
+      EPISODE_PAUSED:
+        "Klinikken har sat dit forløb på pause. Lav ikke øvelserne, før du har hørt fra din fysioterapeut.",
       questions: "Har du spørgsmål, så ring til klinikken.",
       noReminders: "Du får ingen påmindelser om træning, så længe planen står på pause.",
       handout: "Din plan står på pause. Lav ikke øvelserne, før du har talt med din fysioterapeut.",
     },
     holdLoad: {
-      WORSENING: "Dine morgensmerter er steget de seneste dage, så belastningen bliver ikke sat op. Tal med din fysioterapeut.",
+      WORSENING:
+        "Dine morgensmerter er steget de seneste dage, så belastningen bliver ikke sat op. Tal med din fysioterapeut.",
       DIAGNOSIS_DOUBT: "Din fysioterapeut vil undersøge din fod igen, så belastningen bliver ikke sat op indtil da.",
-      LOAD_RESPONSE: "Din fod reagerede på en træning for nylig, så belastningen bliver ikke sat op, før den har fået ro igen.",
+      LOAD_RESPONSE:
+        "Din fod reagerede på en træning for nylig, så belastningen bliver ikke sat op, før den har fået ro igen.",
     },
     saveSession: "Gem træning",
     savingSession: "Gemmer …",
@@ -260,8 +276,10 @@ export const da = {
     create: "Opret invitationslink",
     createAgain: "Opret et nyt invitationslink",
     sendPasswordLink: "Send link til ny adgangskode",
-    passwordLinkSent: (email: string) => `Et link til en ny adgangskode er sendt til ${email}. Patienten åbner det fra sin egen e-mail; det vises ikke her.`,
-    revealHint: "Der er ingen mailserver, så e-mailen venter i udbakken. Som patientens fysioterapeut kan du vise linket og give det til patienten. Det bliver noteret i loggen.",
+    passwordLinkSent: (email: string) =>
+      `Et link til en ny adgangskode er sendt til ${email}. Patienten åbner det fra sin egen e-mail; det vises ikke her.`,
+    revealHint:
+      "Der er ingen mailserver, så e-mailen venter i udbakken. Som patientens fysioterapeut kan du vise linket og give det til patienten. Det bliver noteret i loggen.",
     reveal: "Vis linket fra e-mailen",
     passwordLink: "Link til ny adgangskode",
     nothingWaiting: "Der venter ingen e-mail med et åbent link til patienten.",
@@ -270,11 +288,14 @@ export const da = {
     link: "Invitationslink",
     createdMeanwhile: "En anden oprettede en invitation til patienten i samme øjeblik. Genindlæs siden for at se den.",
     acceptTitle: "Opret din adgangskode",
-    acceptIntro: "Vælg en adgangskode til patientportalen, hvor du kan se din træningsplan og registrere smerter og træninger.",
-    staffIntro: (clinic: string) => `Vælg en adgangskode til din konto hos ${clinic}. Se efter, at dit navn er skrevet, som du vil have det.`,
+    acceptIntro:
+      "Vælg en adgangskode til patientportalen, hvor du kan se din træningsplan og registrere smerter og træninger.",
+    staffIntro: (clinic: string) =>
+      `Vælg en adgangskode til din konto hos ${clinic}. Se efter, at dit navn er skrevet, som du vil have det.`,
     passwordResetIntro: "Vælg en ny adgangskode til din konto.",
     name: "Dit navn",
-    emailed: (email: string) => `Invitationen sendes med e-mail til ${email}. Den virker én gang i 7 dage. Du kan også give patienten linket herunder; det vises kun nu.`,
+    emailed: (email: string) =>
+      `Invitationen sendes med e-mail til ${email}. Den virker én gang i 7 dage. Du kan også give patienten linket herunder; det vises kun nu.`,
     copy: "Kopiér link",
     emailHint: "Invitationen sendes hertil, og adressen bliver patientens e-mail ved login.",
     copied: "Kopieret.",
@@ -284,15 +305,17 @@ export const da = {
     submit: "Opret adgangskode",
     submitting: "Gemmer …",
     accepted: "Din adgangskode er gemt. Log ind med din e-mail og den nye adgangskode.",
-    used: "Linket er allerede brugt. Har du brug for et nyt, så spørg din klinik eller brug \"Glemt adgangskoden?\" ved login.",
-    closed: "Din klinik har lukket denne konto, så linket kan ikke åbne den. Kontakt klinikken, hvis du skal have adgang igen.",
-    expired: "Linket er udløbet. Bed din klinik om et nyt, eller brug \"Glemt adgangskoden?\" ved login.",
+    used: 'Linket er allerede brugt. Har du brug for et nyt, så spørg din klinik eller brug "Glemt adgangskoden?" ved login.',
+    closed:
+      "Din klinik har lukket denne konto, så linket kan ikke åbne den. Kontakt klinikken, hvis du skal have adgang igen.",
+    expired: 'Linket er udløbet. Bed din klinik om et nyt, eller brug "Glemt adgangskoden?" ved login.',
     invalid: "Linket virker ikke. Det kan være erstattet af et nyere. Spørg din klinik.",
     toSignIn: "Gå til log ind",
   },
   education: {
     linkBack: "Tilbage til min plan",
-    source: "Skrevet af appens team ud fra en dansk artikel om hælsmerter og den kliniske retningslinje fra 2023. Det erstatter ikke råd fra din fysioterapeut.",
+    source:
+      "Skrevet af appens team ud fra en dansk artikel om hælsmerter og den kliniske retningslinje fra 2023. Det erstatter ikke råd fra din fysioterapeut.",
   },
   validation: {
     required: "Udfyld feltet.",
@@ -449,29 +472,56 @@ export const da = {
     programs: "Træningsprogrammer",
     interventions: "Interventioner",
     flags: "Flag fra eskaleringsreglerne",
-    flagsExplained: "Flagene er interne påmindelser til fysioterapeuten om at vurdere noget – ikke råd eller besked til patienten.",
+    flagsExplained:
+      "Flagene er interne påmindelser til fysioterapeuten om at vurdere noget – ikke råd eller besked til patienten.",
     messages: "Beskeder mellem patient og klinik",
     none: "Ingen.",
     columns: {
-      date: "Dato", what: "Registrering", measure: "Måling", value: "Værdi", by: "Registreret af", week: "Uge",
-      program: "Program", start: "Start", end: "Slut", ended: "Afslutning", type: "Type", note: "Notat",
-      rule: "Regel", severity: "Alvorlighed", opened: "Åbnet", resolved: "Løst", flagStatus: "Status",
-      sent: "Sendt", from: "Fra", message: "Besked", read: "Læst",
+      date: "Dato",
+      what: "Registrering",
+      measure: "Måling",
+      value: "Værdi",
+      by: "Registreret af",
+      week: "Uge",
+      program: "Program",
+      start: "Start",
+      end: "Slut",
+      ended: "Afslutning",
+      type: "Type",
+      note: "Notat",
+      rule: "Regel",
+      severity: "Alvorlighed",
+      opened: "Åbnet",
+      resolved: "Løst",
+      flagStatus: "Status",
+      sent: "Sendt",
+      from: "Fra",
+      message: "Besked",
+      read: "Læst",
     },
     ongoing: "I gang",
   },
   fhir: {
     condition: "Plantar fasciitis (hælspore)",
-    carePlan: (program: string, sessions: number, version: number) => `${program}, skabelon version ${version}: ${sessions} træninger om ugen`,
+    carePlan: (program: string, sessions: number, version: number) =>
+      `${program}, skabelon version ${version}: ${sessions} træninger om ugen`,
     sessionsPerWeek: (sessions: number) => `${sessions} træninger om ugen`,
   },
   dialog: { close: "Luk" },
   retention: {
     title: "Opbevaring og sletning",
-    summary: (keptUntil: string, lastEntry: string, years: number) => `Gemmes mindst til ${keptUntil}: ${years} år efter den seneste notering (${lastEntry}).`,
+    summary: (keptUntil: string, lastEntry: string, years: number) =>
+      `Gemmes mindst til ${keptUntil}: ${years} år efter den seneste notering (${lastEntry}).`,
     heldFor: (cases: string) => `Holdes tilbage, mens en sag er åben (${cases}), og gemmes, til den er afsluttet.`,
-    history: (requests: number, holds: number) => [requests > 0 ? `${requests} ${requests === 1 ? "anmodning" : "anmodninger"} om sletning` : "", holds > 0 ? `${holds} ${holds === 1 ? "tilbageholdelse" : "tilbageholdelser"}` : ""].filter(Boolean).join(", "),
-    stopped: (date: string) => `Patienten bad om at blive slettet den ${date}. Journalen gemmes kun, fordi loven kræver det: der kan ikke tilføjes mere, reglerne vurderer den ikke længere, og adgangen til portalen er lukket.`,
+    history: (requests: number, holds: number) =>
+      [
+        requests > 0 ? `${requests} ${requests === 1 ? "anmodning" : "anmodninger"} om sletning` : "",
+        holds > 0 ? `${holds} ${holds === 1 ? "tilbageholdelse" : "tilbageholdelser"}` : "",
+      ]
+        .filter(Boolean)
+        .join(", "),
+    stopped: (date: string) =>
+      `Patienten bad om at blive slettet den ${date}. Journalen gemmes kun, fordi loven kræver det: der kan ikke tilføjes mere, reglerne vurderer den ikke længere, og adgangen til portalen er lukket.`,
     requests: "Anmodninger om sletning",
     requestColumns: { date: "Anmodet", channel: "Hvordan", outcome: "Udfald" },
     channel: { PORTAL: "I portalen", CLINIC: "Til klinikken" },
@@ -487,8 +537,19 @@ export const da = {
     holdKind: { COMPLAINT: "Klage", SUPERVISION: "Tilsynssag", COMPENSATION: "Erstatningssag" },
     holdOpen: (date: string) => `Siden ${date}`,
     holdReleased: (from: string, to: string) => `${from} til ${to} (ophævet)`,
-    place: { trigger: "Hold journalen tilbage", title: "Hold denne journal tilbage?", body: "Brug det, mens en klage, en tilsynssag eller en erstatningssag er åben: en journal, der holdes tilbage, slettes aldrig, heller ikke når opbevaringsperioden er slut. Ophæv tilbageholdelsen, når sagen er afsluttet.", kind: "Sag", confirm: "Hold journalen tilbage" },
-    release: { trigger: "Ophæv", title: "Ophæv denne tilbageholdelse?", body: "Gør det, når sagen er afsluttet. Når ingen tilbageholdelse er åben, slettes journalen, når opbevaringsperioden er slut.", confirm: "Ophæv tilbageholdelsen" },
+    place: {
+      trigger: "Hold journalen tilbage",
+      title: "Hold denne journal tilbage?",
+      body: "Brug det, mens en klage, en tilsynssag eller en erstatningssag er åben: en journal, der holdes tilbage, slettes aldrig, heller ikke når opbevaringsperioden er slut. Ophæv tilbageholdelsen, når sagen er afsluttet.",
+      kind: "Sag",
+      confirm: "Hold journalen tilbage",
+    },
+    release: {
+      trigger: "Ophæv",
+      title: "Ophæv denne tilbageholdelse?",
+      body: "Gør det, når sagen er afsluttet. Når ingen tilbageholdelse er åben, slettes journalen, når opbevaringsperioden er slut.",
+      confirm: "Ophæv tilbageholdelsen",
+    },
     cancel: "Annullér",
   },
   overview: {
@@ -586,14 +647,16 @@ export const da = {
     redFlagScreen: "Screening for røde flag",
     redFlagScreenDone: "Udført ved dette besøg",
     redFlagScreenNotDone: "Ikke udført ved dette besøg",
-    redFlagScreenHint: "Et rødt flag fra et tidligere besøg forbliver åbent, indtil et besøg med screening ikke finder nogen.",
+    redFlagScreenHint:
+      "Et rødt flag fra et tidligere besøg forbliver åbent, indtil et besøg med screening ikke finder nogen.",
     redFlags: "Fundne røde flag",
     redFlagsHint: "Markér alt, der er til stede. Ethvert rødt flag kræver lægelig vurdering samme dag.",
     findings: "Differentialdiagnostiske fund",
     differentialsExamined: "Undersøgelse for differentialdiagnoser",
     differentialsDone: "Undersøgt ved dette besøg",
     differentialsNotDone: "Ikke undersøgt ved dette besøg",
-    differentialsHint: "Et fund fra et tidligere besøg står ved, indtil et besøg, der undersøger differentialdiagnoserne, ikke finder det.",
+    differentialsHint:
+      "Et fund fra et tidligere besøg står ved, indtil et besøg, der undersøger differentialdiagnoserne, ikke finder det.",
     redFlag: {
       CANNOT_BEAR_WEIGHT: "Kan ikke støtte på foden",
       RAPID_WORSENING: "Smerter, der hurtigt bliver værre",
@@ -601,7 +664,8 @@ export const da = {
       FEVER_MALAISE: "Feber eller almen sygdomsfølelse",
       LOAD_PAIN_WITH_SWELLING: "Smerter, der tager til ved belastning, og hævelse",
       DIFFUSE_REDNESS_SWELLING: "Rødme og hævelse spredt over foden",
-      NIGHT_OR_REST_PAIN: "Konstante smerter, der ikke lindres af hvile eller stillingsskift, eller natlige smerter, der vækker patienten",
+      NIGHT_OR_REST_PAIN:
+        "Konstante smerter, der ikke lindres af hvile eller stillingsskift, eller natlige smerter, der vækker patienten",
       CANCER_HISTORY_OR_WEIGHT_LOSS: "Tidligere kræft sammen med ikke-mekaniske smerter, eller uforklaret vægttab",
       RECENT_TRAUMA: "Nyligt traume (fald, hop eller vrid)",
       SUSPECTED_FASCIA_RUPTURE: "Pludseligt smæld under foden med blodudtrædning (ofte efter en injektion)",
@@ -624,7 +688,8 @@ export const da = {
       ISOLATED_HEEL_PAD_PAIN: "Smerte kun i selve hælpuden (hælpudesyndrom?)",
       POSTERIOR_HEEL_PAIN: "Smerte bag på hælen (insertionel akillestendinopati eller bageste hælspore?)",
       NEURAL_SYMPTOMS: "Brændende, prikkende eller sovende fornemmelse (afklemt nerve?)",
-      INFLAMMATORY_SIGNS: "Begge hæle, morgenstivhed over 30 min., psoriasis, kronisk inflammatorisk tarmsygdom (Crohns sygdom, colitis ulcerosa) eller regnbuehindebetændelse (spondyloartritis?)",
+      INFLAMMATORY_SIGNS:
+        "Begge hæle, morgenstivhed over 30 min., psoriasis, kronisk inflammatorisk tarmsygdom (Crohns sygdom, colitis ulcerosa) eller regnbuehindebetændelse (spondyloartritis?)",
     },
     redFlagBanner: "Rødt flag – henvis til lægelig vurdering nu",
     redFlagSuspected: "Mistanke om",
@@ -643,15 +708,18 @@ export const da = {
   outcome: {
     instrument: "Måleredskab",
     value: "Værdi",
-    about: (range: string, better: string, mcid: string) => `Skala ${range}; ${better}. Mindste klinisk relevante ændring (MCID): ${mcid}.`,
+    about: (range: string, better: string, mcid: string) =>
+      `Skala ${range}; ${better}. Mindste klinisk relevante ændring (MCID): ${mcid}.`,
     betterLower: "lavere er bedre",
     betterHigher: "højere er bedre",
     mcidNrs: "2 point eller 30 % af udgangsværdien, hvad der er mindst",
-    aboutChange: "Skala −3 (meget værre) til +3 (meget bedre): patientens egen vurdering af ændringen siden start. Den sammenlignes ikke med en udgangsværdi; +2 (bedre) eller mere regnes som bedring.",
+    aboutChange:
+      "Skala −3 (meget værre) til +3 (meget bedre): patientens egen vurdering af ændringen siden start. Den sammenlignes ikke med en udgangsværdi; +2 (bedre) eller mere regnes som bedring.",
     mcidPoints: (points: number) => `${points} point`,
     source: (source: string) => `Kilde: ${source}`,
     totalsOnly: "Indtast totalscoren; spørgeskemaets tekst er ophavsretligt beskyttet og gengives ikke.",
-    psfsIntro: "Skriv op til fem aktiviteter med patientens egne ord, og giv hver en score fra 0 (kan ikke) til 10 (som før skaden).",
+    psfsIntro:
+      "Skriv op til fem aktiviteter med patientens egne ord, og giv hver en score fra 0 (kan ikke) til 10 (som før skaden).",
     psfsActivity: (n: number) => `Aktivitet ${n}`,
     psfsScore: (n: number) => `Score for aktivitet ${n} (0–10)`,
     quickNrs: "Hurtig registrering af morgensmerte",
@@ -690,7 +758,8 @@ export const da = {
     painAxis: "Smerte (0–10)",
     functionInstrument: "Vis måleredskab",
     baseline: (value: string) => `Udgangsværdi ${value}`,
-    bandExplained: "Det skraverede bånd viser området uden betydende ændring fra udgangsværdien (mindste klinisk relevante ændring, MCID). Lodrette linjer markerer programfaser og interventioner; tallene forklares herunder.",
+    bandExplained:
+      "Det skraverede bånd viser området uden betydende ændring fra udgangsværdien (mindste klinisk relevante ændring, MCID). Lodrette linjer markerer programfaser og interventioner; tallene forklares herunder.",
     markers: "Markeringer på tidsaksen",
     fromPortal: "fra patientens dagbog",
     fromClinic: "målt i klinikken",
@@ -728,18 +797,24 @@ export const da = {
       `Skal vurderes af en læge samme dag. ${findings} ${care} Træningsprogrammet står på pause i patientens portal, indtil en ny screening ikke finder røde flag; aflast foden indtil da: ingen hælløft med vægt, løb, hop eller lange gåture.`,
     redFlagFinding: (label: string, suspected: string) => `${label}: mistanke om ${suspected}.`,
     careLevel: {
-      OUT_OF_HOURS: "Patienten skal kontakte egen læge i dag – uden for åbningstid lægevagten (i Region Hovedstaden Akuttelefonen 1813).",
-      EMERGENCY: "Patienten skal kontakte egen læge i dag. Uden for åbningstid ringer patienten til lægevagten (i Region Hovedstaden Akuttelefonen 1813), som visiterer til skadestue eller akutklinik.",
+      OUT_OF_HOURS:
+        "Patienten skal kontakte egen læge i dag – uden for åbningstid lægevagten (i Region Hovedstaden Akuttelefonen 1813).",
+      EMERGENCY:
+        "Patienten skal kontakte egen læge i dag. Uden for åbningstid ringer patienten til lægevagten (i Region Hovedstaden Akuttelefonen 1813), som visiterer til skadestue eller akutklinik.",
       OWN_DOCTOR: "Patienten skal kontakte egen læge i dag.",
     },
     DIAGNOSIS_DOUBT: (reasons: string) => `Undersøg diagnosen igen. ${reasons}`,
     differential: {
-      TESTS_NEGATIVE: "Palpation og windlass er begge negative, mens patienten har ondt: det taler imod plantar fasciopati, så se efter andre årsager til hælsmerterne (hos børn på 8–14 år fx Severs sygdom, ved knuder i fodsålen plantar fibromatose).",
-      ISOLATED_HEEL_PAD_PAIN: "Smerte kun i hælpuden tyder på hælpudesyndrom: skån hælpuden med en blød hælkop, tape eller dæmpende fodtøj, og undgå at gå barfodet på hårdt gulv.",
-      POSTERIOR_HEEL_PAIN: "Smerte bag på hælen tyder på insertionel akillestendinopati eller en bageste hælspore: undersøg akillessenens hæfte, og lav hælløftet fra gulvet, ikke ned under trinnets niveau.",
+      TESTS_NEGATIVE:
+        "Palpation og windlass er begge negative, mens patienten har ondt: det taler imod plantar fasciopati, så se efter andre årsager til hælsmerterne (hos børn på 8–14 år fx Severs sygdom, ved knuder i fodsålen plantar fibromatose).",
+      ISOLATED_HEEL_PAD_PAIN:
+        "Smerte kun i hælpuden tyder på hælpudesyndrom: skån hælpuden med en blød hælkop, tape eller dæmpende fodtøj, og undgå at gå barfodet på hårdt gulv.",
+      POSTERIOR_HEEL_PAIN:
+        "Smerte bag på hælen tyder på insertionel akillestendinopati eller en bageste hælspore: undersøg akillessenens hæfte, og lav hælløftet fra gulvet, ikke ned under trinnets niveau.",
       NEURAL_SYMPTOMS:
         "Nervesymptomer tyder på tarsaltunnelsyndrom, afklemning af Baxters nerve, S1-radikulopati eller perifer (fx diabetisk) neuropati: undersøg følesans, Tinels tegn og lænden, og bed patienten kontakte egen læge, hvis symptomerne varer ved. Ved tiltagende kraftnedsættelse eller ændret kontrol med vandladning eller afføring skal patienten akut vurderes: ring til lægevagten (i Region Hovedstaden Akuttelefonen 1813) med det samme, ved akut opståede lammelser 112.",
-      INFLAMMATORY_SIGNS: "Inflammatoriske tegn tyder på spondyloartritis: bed patienten kontakte egen læge med henblik på blodprøver og reumatologisk vurdering (ikke akut).",
+      INFLAMMATORY_SIGNS:
+        "Inflammatoriske tegn tyder på spondyloartritis: bed patienten kontakte egen læge med henblik på blodprøver og reumatologisk vurdering (ikke akut).",
     },
     WORSENING:
       "Skru ned for belastningen, screen igen for røde flag (fx hurtigt tiltagende smerter eller hævelse), og tag program og diagnose op til revision. Programmets belastning sættes ikke op, så længe forværringen står på.",
@@ -752,10 +827,12 @@ export const da = {
       "Overvej trykbølgebehandling (ESWT), som den amerikanske kliniske retningslinje (JOSPT 2023) anbefaler ved vedvarende hælsmerter; i Danmark gives den oftest af fysioterapeuter. Tjek kontraindikationer: graviditet, blodfortyndende behandling eller blødersygdom, infektion eller tumor i området og åbne vækstzoner. Retningslinjen anbefaler også lavintensiv laser; PRP er dårligere dokumenteret og dyrere.",
     INJECTION_REVIEW: (prior: number) =>
       `Overvej lægelig vurdering med henblik på kortikosteroidinjektion (blokade). Lindringen varer ofte nogle måneder; undgå mange gentagelser pga. risiko for tilbagefald og for svækkelse eller ruptur af plantarfascien, og tung belastning bør vente nogle dage efter en injektion. Registrerede injektioner indtil nu: ${prior}.`,
-    SURGERY_REVIEW: "Overvej henvisning til ortopædkirurg; partiel plantar fasciotomi kommer først på tale, når over et års konservativ behandling ikke har hjulpet.",
+    SURGERY_REVIEW:
+      "Overvej henvisning til ortopædkirurg; partiel plantar fasciotomi kommer først på tale, når over et års konservativ behandling ikke har hjulpet.",
     FOLLOW_UP_OVERDUE: "Aftal en opfølgende konsultation.",
     BASELINE_MISSING: "Registrér udgangsmålinger for smerte og funktion.",
-    RETURN_TO_RUN_READY: "Hvis patienten vil løbe, så overvej intervaller: 1 minuts løb og 1 minuts gang 10 gange, 2–3 gange om ugen.",
+    RETURN_TO_RUN_READY:
+      "Hvis patienten vil løbe, så overvej intervaller: 1 minuts løb og 1 minuts gang 10 gange, 2–3 gange om ugen.",
   },
   flags: {
     count: (total: number) => `${total} flag`,
@@ -790,13 +867,23 @@ export const da = {
     evidence: "Grundlag",
     recommendation: "Anbefaling",
     source: "Kilder",
-    bloodSugar: "Patienten har diabetes: en kortikosteroidinjektion kan hæve blodsukkeret i nogle dage; aftal ekstra målinger med lægen.",
+    bloodSugar:
+      "Patienten har diabetes: en kortikosteroidinjektion kan hæve blodsukkeret i nogle dage; aftal ekstra målinger med lægen.",
     bloodSugarShort: "Diabetes: blodsukker efter en injektion",
     shoes: (km: string, worn: boolean, range: string) =>
-      worn ? `Registreret: skoene har gået ${km} km – over de ${range} km, hvor dæmpningen typisk er brugt op. Overvej nye sko.` : `Registreret: skoene har gået ${km} km (dæmpningen holder typisk ${range} km).`,
-    clinicDefault: "Klinikkens standard: ingen publiceret kilde angiver denne grænse. En administrator kan ændre den under Indstillinger.",
+      worn
+        ? `Registreret: skoene har gået ${km} km – over de ${range} km, hvor dæmpningen typisk er brugt op. Overvej nye sko.`
+        : `Registreret: skoene har gået ${km} km (dæmpningen holder typisk ${range} km).`,
+    clinicDefault:
+      "Klinikkens standard: ingen publiceret kilde angiver denne grænse. En administrator kan ændre den under Indstillinger.",
     history: "Historik",
-    events: { OPENED: "Åbnet", SEVERITY_CHANGED: "Alvorlighed ændret", ACKNOWLEDGED: "Kvitteret", REOPENED: "Genåbnet", RESOLVED: "Løst" },
+    events: {
+      OPENED: "Åbnet",
+      SEVERITY_CHANGED: "Alvorlighed ændret",
+      ACKNOWLEDGED: "Kvitteret",
+      REOPENED: "Genåbnet",
+      RESOLVED: "Løst",
+    },
     acknowledge: "Kvittér",
     acknowledgeNote: "Hvad har du gjort eller besluttet?",
     acknowledged: "Flaget er kvitteret.",
@@ -829,11 +916,13 @@ export const da = {
       daysSince: "Dage siden",
       walkToleranceMin: "Minutters gang",
     },
-    measurement: (name: string, baseline: string, from: string, latest: string, to: string) => `${name}: ${baseline} (${from}) → ${latest} (${to})`,
+    measurement: (name: string, baseline: string, from: string, latest: string, to: string) =>
+      `${name}: ${baseline} (${from}) → ${latest} (${to})`,
   },
   settings: {
     title: "Regelindstillinger",
-    intro: "Grænser for klinikkens eskaleringsregler. Nogle standardværdier bygger på kilderne ved hvert flag, andre er klinikkens egne standarder (markeret sådan). En ændring gælder for alle åbne forløb, så snart flagene er genberegnet.",
+    intro:
+      "Grænser for klinikkens eskaleringsregler. Nogle standardværdier bygger på kilderne ved hvert flag, andre er klinikkens egne standarder (markeret sådan). En ændring gælder for alle åbne forløb, så snart flagene er genberegnet.",
     save: "Gem og genberegn flag",
     saving: "Gemmer …",
     saved: (episodes: number) => `Gemt. Flagene for ${episodes} åbne forløb genberegnes nu.`,
@@ -864,7 +953,12 @@ export const da = {
       failed: (at: string, code: string, willRetry: boolean) =>
         `Fejlede ${at} (${code}). ${willRetry ? "Den prøves igen om et kvarter." : "Den prøves igen ved næste planlagte kørsel; sker det igen, så kontakt jeres it-ansvarlige."}`,
       summary: {
-        episodes: "Forløb gennemgået", deleted: "Nøgler glemt", opened: "Flag åbnet", changed: "Flag ændret", reopened: "Flag genåbnet", resolved: "Flag løst",
+        episodes: "Forløb gennemgået",
+        deleted: "Nøgler glemt",
+        opened: "Flag åbnet",
+        changed: "Flag ændret",
+        reopened: "Flag genåbnet",
+        resolved: "Flag løst",
       } as Record<string, string>,
     },
     fields: {
@@ -911,17 +1005,22 @@ export const da = {
       CALF_LOWERING: "Hælsænk fra trin",
       RUN_WALK_INTERVALS: "Løb og gang",
     },
-    setsReps: (sets: number, low: number, high: number) => (low === high ? `${sets} sæt × ${low} gentagelser` : `${sets} sæt × ${low}–${high} gentagelser`),
-    holds: (seconds: string, holds: string, timesPerDay: number) => `Hold ${seconds} sek. × ${holds}, ${timesPerDay} ${timesPerDay === 1 ? "gang" : "gange"} om dagen`,
-    reps: (reps: string, timesPerDay: number) => `${reps} gentagelser, ${timesPerDay} ${timesPerDay === 1 ? "gang" : "gange"} om dagen`,
+    setsReps: (sets: number, low: number, high: number) =>
+      low === high ? `${sets} sæt × ${low} gentagelser` : `${sets} sæt × ${low}–${high} gentagelser`,
+    holds: (seconds: string, holds: string, timesPerDay: number) =>
+      `Hold ${seconds} sek. × ${holds}, ${timesPerDay} ${timesPerDay === 1 ? "gang" : "gange"} om dagen`,
+    reps: (reps: string, timesPerDay: number) =>
+      `${reps} gentagelser, ${timesPerDay} ${timesPerDay === 1 ? "gang" : "gange"} om dagen`,
     intervals: (count: number, minutes: number) => `${count} × (${minutes} min. løb + ${minutes} min. gang)`,
     upTo: (n: number) => `op til ${n}`,
-    eightReps: "Står der 8 gentagelser, og kan du ikke holde det langsomme tempo hele sættet igennem, må du gå ned til 6.",
+    eightReps:
+      "Står der 8 gentagelser, og kan du ikke holde det langsomme tempo hele sættet igennem, må du gå ned til 6.",
     fromDay: (day: number) => `Fra dag ${day}`,
     startsLater: "Kommer senere i programmet",
     bodyWeight: "Kropsvægt",
     load: (kg: string) => `Ca. ${kg} kg ekstra, fx i en rygsæk`,
-    tempo: (up: number, hold: number, down: number) => (hold ? `${up} sek. op, ${hold} sek. hold, ${down} sek. ned` : `${up} sek. op, ${down} sek. ned`),
+    tempo: (up: number, hold: number, down: number) =>
+      hold ? `${up} sek. op, ${hold} sek. hold, ${down} sek. ned` : `${up} sek. op, ${down} sek. ned`,
     painRule: (max: number) => `${PAIN_RULE(max)} ${WORSE_MORNING}`,
     worseMorning: WORSE_MORNING,
     why: "Hvorfor",
@@ -929,9 +1028,11 @@ export const da = {
       START: "Programmet starter i første fase.",
       ADVANCED: "Sidste uge blev gennemført uden reaktion på belastningen, så fasen går et trin frem.",
       ON_SCHEDULE: "Fasen følger programmets uger.",
-      HELD_FLAG: "Ved ugens start stod et rødt flag, en forværring eller tvivl om diagnosen, så fasen holdes (en pause, ikke en tilbagegang).",
+      HELD_FLAG:
+        "Ved ugens start stod et rødt flag, en forværring eller tvivl om diagnosen, så fasen holdes (en pause, ikke en tilbagegang).",
       HELD_SESSIONS: "Sidste uge havde for få gennemførte træninger, så fasen holdes.",
-      HELD_LOAD_RESPONSE: "Sidste uge gav reaktion på belastningen (smerte over grænsen eller værre morgen), så fasen holdes.",
+      HELD_LOAD_RESPONSE:
+        "Sidste uge gav reaktion på belastningen (smerte over grænsen eller værre morgen), så fasen holdes.",
       STEPPED_BACK: "To uger i træk måtte fasen holdes, så den går et trin tilbage.",
       OVERRIDDEN: "Fysioterapeuten har ændret fasen.",
     },
@@ -958,10 +1059,14 @@ export const da = {
   exerciseDrawings: {
     HEEL_RAISE_TOWEL:
       "Tegning i to dele af et underben set fra siden med forfoden på kanten af et trappetrin og et sammenrullet håndklæde under tæerne. Til venstre er hælen løftet, så man står højt på tæerne; til højre er hælen sænket ned under trinnets kant.",
-    PLANTAR_FASCIA_STRETCH: "Tegning af en fod, der hviler over det andet knæ, mens ens egen hånd bøjer tæerne bagud mod skinnebenet, så fodsålen bliver strakt.",
-    TOWEL_CURLS: "Tegning i to dele af en fod på et håndklæde på gulvet. Til venstre ligger håndklædet glat under foden; til højre har tæerne krøllet det sammen og trukket det ind under foden.",
-    CALF_LOWERING: "Tegning af et underben set fra siden med forfoden på kanten af et trappetrin. En pil viser hælen, der langsomt sænkes fra tåstilling ned under trinnets kant.",
-    RUN_WALK_INTERVALS: "Tegning af en person, der går, og den samme person, der løber, med pile imellem, som viser, at man skifter mellem gang og løb.",
+    PLANTAR_FASCIA_STRETCH:
+      "Tegning af en fod, der hviler over det andet knæ, mens ens egen hånd bøjer tæerne bagud mod skinnebenet, så fodsålen bliver strakt.",
+    TOWEL_CURLS:
+      "Tegning i to dele af en fod på et håndklæde på gulvet. Til venstre ligger håndklædet glat under foden; til højre har tæerne krøllet det sammen og trukket det ind under foden.",
+    CALF_LOWERING:
+      "Tegning af et underben set fra siden med forfoden på kanten af et trappetrin. En pil viser hælen, der langsomt sænkes fra tåstilling ned under trinnets kant.",
+    RUN_WALK_INTERVALS:
+      "Tegning af en person, der går, og den samme person, der løber, med pile imellem, som viser, at man skifter mellem gang og løb.",
   },
   /** The plan's status (SPEC §6), as the clinic's screens show it. */
   plan: {
@@ -980,7 +1085,8 @@ export const da = {
       ON_HOLD: "Patientens portal viser ingen øvelser og ingen dosis, og der sendes ingen træningspåmindelser.",
     },
     savedOnHold: "Gemt. Patientens plan er nu sat på pause, og patienten får besked om at åbne portalen.",
-    savedOnHoldNoPortal: "Gemt. Patientens plan er nu sat på pause. Patienten har ingen adgang til portalen, så giv selv patienten besked.",
+    savedOnHoldNoPortal:
+      "Gemt. Patientens plan er nu sat på pause. Patienten har ingen adgang til portalen, så giv selv patienten besked.",
     any: "Alle",
   },
   programs: {
@@ -989,7 +1095,8 @@ export const da = {
     templateVersion: (name: string, version: number) => `${name}, version ${version}`,
     summary: (start: string, sessions: number) => `Startet ${start} · ${sessions} træninger om ugen`,
     notStarted: (start: string) => `Starter ${start}.`,
-    completedTitle: (week: number, total: number) => `Programmet er gennemført (${total === 1 ? "1 uge" : `${total} uger`}); patienten er i uge ${week}`,
+    completedTitle: (week: number, total: number) =>
+      `Programmet er gennemført (${total === 1 ? "1 uge" : `${total} uger`}); patienten er i uge ${week}`,
     completedBody: {
       FIRST_WEEK: "Tildel patientens næste program (fx HSR), og afslut første uge.",
       HSR: "Tag stilling til det videre forløb: afslut programmet, fortsæt det som vedligeholdelse, eller start programmet Tilbage til løb.",
@@ -998,7 +1105,8 @@ export const da = {
     maintain: "Fortsæt som vedligeholdelse",
     maintaining: (since: string) => `Fortsætter som vedligeholdelse siden ${since}.`,
     startReturnToRun: "Start tilbage til løb",
-    firstWeekStillActive: "Første uge kører stadig sammen med et andet program. Afslut første uge, så patienten kun ser det program, der gælder nu.",
+    firstWeekStillActive:
+      "Første uge kører stadig sammen med et andet program. Afslut første uge, så patienten kun ser det program, der gælder nu.",
     endFirstWeek: "Afslut første uge, når det nye program starter",
     assignTitle: "Tildel et program",
     template: "Program",
@@ -1033,17 +1141,27 @@ export const da = {
     overrideSave: "Gem ændring",
     overrideSaved: "Ændringen er gemt.",
     overrides: "Ændringer foretaget af fysioterapeuten",
-    overrideItem: (date: string, change: string, reason: string, by: string) => `${date}: ${change}. Begrundelse: ${reason} (${by})`,
+    overrideItem: (date: string, change: string, reason: string, by: string) =>
+      `${date}: ${change}. Begrundelse: ${reason} (${by})`,
     overridePhaseValue: (phase: number) => `fase ${phase}`,
     overrideLoadValue: (kg: string) => `belastning ${kg} kg`,
     sessionsTable: "Registrerede træninger",
-    sessionColumns: { date: "Dato", done: "Gennemført", exercises: "Øvelser", dose: "Hælløft: sæt × gentagelser", load: "Vægt (kg)", pain: "Smerte undervejs", effort: "De sidste gentagelser" },
+    sessionColumns: {
+      date: "Dato",
+      done: "Gennemført",
+      exercises: "Øvelser",
+      dose: "Hælløft: sæt × gentagelser",
+      load: "Vægt (kg)",
+      pain: "Smerte undervejs",
+      effort: "De sidste gentagelser",
+    },
     handout: "Træningsplan til print",
     templates: "Programskabeloner",
     editor: {
       sessionsMin: "Træninger om ugen, mindst",
       sessionsMax: "Træninger om ugen, højst",
-      painLimit: "Smertegrænsen under og efter træning er klinikkens regelindstilling (belastningsreaktion: højeste smerte under træning) og gælder for alle programmer.",
+      painLimit:
+        "Smertegrænsen under og efter træning er klinikkens regelindstilling (belastningsreaktion: højeste smerte under træning) og gælder for alle programmer.",
       loadStepKg: "Belastningstrin (kg): så meget ændres den foreslåede belastning ad gangen",
       tempo: "Tempo i sekunder (lad alle tre stå tomme, hvis der ikke er et fast tempo)",
       tempoUp: "Op",
@@ -1056,7 +1174,8 @@ export const da = {
       exerciseSlot: (phase: number, n: number) => `Fase ${phase}, øvelse ${n}`,
       newExercise: (phase: number) => `Fase ${phase}: tilføj en øvelse`,
       noExercise: "Ingen øvelse",
-      exercisesHint: "Vælg en øvelse i det tomme felt for at tilføje den, eller vælg »Ingen øvelse« for at fjerne en. Belastningen gælder fasens hælløft. »Fra dag« er programdagen, øvelsen begynder (1 = startdatoen). For stræk og fodøvelser er tallet i »Sæt eller gange om dagen« gange om dagen, for løb og gang antallet af intervaller.",
+      exercisesHint:
+        "Vælg en øvelse i det tomme felt for at tilføje den, eller vælg »Ingen øvelse« for at fjerne en. Belastningen gælder fasens hælløft. »Fra dag« er programdagen, øvelsen begynder (1 = startdatoen). For stræk og fodøvelser er tallet i »Sæt eller gange om dagen« gange om dagen, for løb og gang antallet af intervaller.",
       fromDay: "Fra dag",
       sets: "Sæt eller gange om dagen",
       repsLow: "Gentagelser, mindst",
@@ -1073,7 +1192,8 @@ export const da = {
   },
   templates: {
     title: "Programskabeloner",
-    intro: "Klinikkens programmer. Når du gemmer en ændring, oprettes en ny version; programmer, der allerede er tildelt patienter, beholder den version, de fik.",
+    intro:
+      "Klinikkens programmer. Når du gemmer en ændring, oprettes en ny version; programmer, der allerede er tildelt patienter, beholder den version, de fik.",
     kind: "Type",
     name: "Navn",
     version: "Version",
@@ -1152,11 +1272,13 @@ export const da = {
         "Har du diabetes, så brug kun is, hvis din fysioterapeut har tjekket, at du kan mærke kulde og berøring normalt under foden. Læg altid et viskestykke imellem, og se efter huden bagefter.",
       NONE: "Brug ikke is på foden: med nedsat følesans eller dårligt blodomløb kan kulden skade huden, uden at du mærker det.",
     },
-    askPhysio: "Kontakt din fysioterapeut, hvis smerterne bliver værre uge for uge, eller hvis du er i tvivl om, hvordan øvelserne skal laves.",
+    askPhysio:
+      "Kontakt din fysioterapeut, hvis smerterne bliver værre uge for uge, eller hvis du er i tvivl om, hvordan øvelserne skal laves.",
   },
   reports: {
     title: "Klinikrapport",
-    intro: "Hvordan det går de patienter, hvis behandling startede i perioden: bedring, smerte pr. programuge, raske over tid sammenlignet med det forventede forløb, træningsflid og flag.",
+    intro:
+      "Hvordan det går de patienter, hvis behandling startede i perioden: bedring, smerte pr. programuge, raske over tid sammenlignet med det forventede forløb, træningsflid og flag.",
     filters: "Vælg rapporten",
     from: "Behandling startet fra",
     to: "til og med",
@@ -1166,18 +1288,29 @@ export const da = {
     show: "Vis rapport",
     print: "Udskriv rapport",
     invalid: "Ret perioden for at se rapporten.",
-    scope: (clinic: string, from: string, to: string, who: string | null) => `${clinic} · behandling startet ${from}–${to}${who ? ` · patienter hos ${who}` : ""}`,
+    scope: (clinic: string, from: string, to: string, who: string | null) =>
+      `${clinic} · behandling startet ${from}–${to}${who ? ` · patienter hos ${who}` : ""}`,
     asOf: (day: string) => `Tal pr. ${day}.`,
-    pending: (count: number) => `${daNumber(count)} ${count === 1 ? "forløb" : "forløb"} bliver regnet igen efter en ændring af indstillingerne og tælles ikke med endnu. Genindlæs siden om et minut.`,
+    pending: (count: number) =>
+      `${daNumber(count)} ${count === 1 ? "forløb" : "forløb"} bliver regnet igen efter en ændring af indstillingerne og tælles ikke med endnu. Genindlæs siden om et minut.`,
     suppressed: "–: færre end 5 forløb, så kun antal vises (ingen procenter eller medianer).",
     empty: "Ingen behandling startede i perioden.",
     csv: "Hent CSV",
     csvOf: (table: string) => `Hent »${table}« som CSV`,
     chartTable: "Diagrammets tal",
-    episodes: { title: "Forløb", started: "Startet", active: "Aktive", paused: "På pause", discharged: "Afsluttet", what: "Forløb", count: "Antal" },
+    episodes: {
+      title: "Forløb",
+      started: "Startet",
+      active: "Aktive",
+      paused: "På pause",
+      discharged: "Afsluttet",
+      what: "Forløb",
+      count: "Antal",
+    },
     improvement: {
       title: "Bedring efter 6 og 12 uger",
-      about: "Hvert måleredskabs seneste måling på eller før dag 42 (84) sammenlignes med udgangsmålingen, mindst 14 dage før; bedret betyder en ændring på mindst den mindste klinisk relevante ændring (MCID). Andelen er af de forløb, der kunne vurderes.",
+      about:
+        "Hvert måleredskabs seneste måling på eller før dag 42 (84) sammenlignes med udgangsmålingen, mindst 14 dage før; bedret betyder en ændring på mindst den mindste klinisk relevante ændring (MCID). Andelen er af de forløb, der kunne vurderes.",
       milestone: "Milepæl",
       weeks: (weeks: number) => `${weeks} uger`,
       reached: "Forløb så langt",
@@ -1194,8 +1327,10 @@ export const da = {
     },
     recovery: {
       title: "Raske over tid",
-      about: (pain: string) => `Rask: morgensmerte højst ${pain} og faldet fra udgangsmålingen med mindst den mindste klinisk relevante ændring (MCID). Kaplan–Meier-estimat: et forløb, der er afsluttet eller ikke har målinger efter en dato, tæller med til den dato (censureret).`,
-      summary: (recovered: number, followed: number) => `${daNumber(recovered)} af ${daNumber(followed)} forløb med en morgensmerte er blevet raske.`,
+      about: (pain: string) =>
+        `Rask: morgensmerte højst ${pain} og faldet fra udgangsmålingen med mindst den mindste klinisk relevante ændring (MCID). Kaplan–Meier-estimat: et forløb, der er afsluttet eller ikke har målinger efter en dato, tæller med til den dato (censureret).`,
+      summary: (recovered: number, followed: number) =>
+        `${daNumber(recovered)} af ${daNumber(followed)} forløb med en morgensmerte er blevet raske.`,
       chart: "Andel raske efter uger siden behandlingsstart, med det forventede forløb",
       curve: "Klinikken (estimat)",
       expected: "Forventet forløb",
@@ -1212,12 +1347,14 @@ export const da = {
       twoYears: "78–104 uger (1½–2 år)",
       atLeast: (share: string) => `mere end ${share}`,
       about2: (share: string) => `omkring ${share}`,
-      referenceSource: "Hos mere end halvdelen forsvinder generne inden for et år, og omkring tre ud af fire er uden gener efter halvandet til to år – også uden specialbehandling. Kilde:",
+      referenceSource:
+        "Hos mere end halvdelen forsvinder generne inden for et år, og omkring tre ud af fire er uden gener efter halvandet til to år – også uden specialbehandling. Kilde:",
       notFollowed: "ikke fulgt så længe",
     },
     pain: {
       title: "Morgensmerte pr. programuge",
-      about: "Uger i forløbets første HSR-program; uge 0 er ugen før. Først hvert forløbs median for ugen, så medianen på tværs af forløb, så patienter, der logger hver morgen, ikke vejer mere.",
+      about:
+        "Uger i forløbets første HSR-program; uge 0 er ugen før. Først hvert forløbs median for ugen, så medianen på tværs af forløb, så patienter, der logger hver morgen, ikke vejer mere.",
       chart: "Median morgensmerte pr. HSR-programuge, med den midterste halvdel af forløbene",
       week: "Programuge",
       episodes: "Forløb",
@@ -1264,8 +1401,10 @@ export const da = {
     ...ERROR_PAGE.da,
     notFound: "Det, du vil ændre, findes ikke, eller du har ikke adgang til det. Genindlæs siden.",
     changedMeanwhile: "Nogen har ændret dette i mellemtiden. Genindlæs siden, og prøv igen.",
-    processingStopped: "Patienten har bedt om at blive slettet, så der kan ikke længere tilføjes eller ændres noget i journalen. Den gemmes kun, fordi loven kræver det.",
-    network: "Forbindelsen svigtede, så det er uvist, om det blev gemt. Det, du har skrevet, står her stadig: tryk Gem igen, så gemmes det kun én gang.",
+    processingStopped:
+      "Patienten har bedt om at blive slettet, så der kan ikke længere tilføjes eller ændres noget i journalen. Den gemmes kun, fordi loven kræver det.",
+    network:
+      "Forbindelsen svigtede, så det er uvist, om det blev gemt. Det, du har skrevet, står her stadig: tryk Gem igen, så gemmes det kun én gang.",
   },
   email: {
     greeting: (firstName: string) => `Hej ${firstName}`,
@@ -1273,12 +1412,14 @@ export const da = {
     automatic: "Mailen er sendt automatisk; svar på den bliver ikke læst.",
     staffInvite: {
       subject: (clinic: string) => `Din konto hos ${clinic}`,
-      body: (clinic: string, days: number) => `${clinic} har oprettet en konto til dig i Hælsporeforløb. Åbn linket herunder, og vælg en adgangskode. Linket kan bruges én gang og holder op med at virke efter ${days} dage.`,
+      body: (clinic: string, days: number) =>
+        `${clinic} har oprettet en konto til dig i Hælsporeforløb. Åbn linket herunder, og vælg en adgangskode. Linket kan bruges én gang og holder op med at virke efter ${days} dage.`,
       action: "Vælg din adgangskode",
     },
     portalInvite: {
       subject: (clinic: string) => `Din træningsplan fra ${clinic}`,
-      body: (clinic: string, days: number) => `${clinic} har givet dig adgang til patientportalen, hvor du ser din træningsplan og noterer din morgensmerte og din træning. Åbn linket herunder, og vælg en adgangskode. Linket kan bruges én gang og holder op med at virke efter ${days} dage.`,
+      body: (clinic: string, days: number) =>
+        `${clinic} har givet dig adgang til patientportalen, hvor du ser din træningsplan og noterer din morgensmerte og din træning. Åbn linket herunder, og vælg en adgangskode. Linket kan bruges én gang og holder op med at virke efter ${days} dage.`,
       action: "Åbn patientportalen",
     },
     erasureReceipt: {
@@ -1288,23 +1429,35 @@ export const da = {
     },
     passwordReset: {
       subject: "Ny adgangskode til Hælsporeforløb",
-      body: (hours: number) => `Vi er blevet bedt om en ny adgangskode til din konto. Åbn linket herunder inden for ${hours} timer for at vælge en. Har du ikke selv bedt om det, kan du se bort fra mailen: din adgangskode forbliver den samme.`,
+      body: (hours: number) =>
+        `Vi er blevet bedt om en ny adgangskode til din konto. Åbn linket herunder inden for ${hours} timer for at vælge en. Har du ikke selv bedt om det, kan du se bort fra mailen: din adgangskode forbliver den samme.`,
       action: "Vælg en ny adgangskode",
     },
   },
   checkIn: {
     title: "Ugens tjek",
-    intro: "Én gang om ugen: hvordan går det, når du er aktiv? Svarene kommer i din journal, så din fysioterapeut kan følge med.",
-    activityPain: "Hvor ondt har hælen højst gjort ved daglige aktiviteter i den seneste uge? (0 = ingen smerte, 10 = værst tænkelige smerte)",
+    intro:
+      "Én gang om ugen: hvordan går det, når du er aktiv? Svarene kommer i din journal, så din fysioterapeut kan følge med.",
+    activityPain:
+      "Hvor ondt har hælen højst gjort ved daglige aktiviteter i den seneste uge? (0 = ingen smerte, 10 = værst tænkelige smerte)",
     psfsIntro: "Hvor godt kan du klare disse aktiviteter nu? (0 = slet ikke, 10 = lige så godt som før hælsmerterne)",
     globalChange: "Alt i alt: hvordan har din hæl det nu sammenlignet med, da du startede behandlingen?",
-    globalChangeOptions: { "3": "Meget bedre", "2": "Bedre", "1": "Lidt bedre", "0": "Uændret", "-1": "Lidt værre", "-2": "Værre", "-3": "Meget værre" },
+    globalChangeOptions: {
+      "3": "Meget bedre",
+      "2": "Bedre",
+      "1": "Lidt bedre",
+      "0": "Uændret",
+      "-1": "Lidt værre",
+      "-2": "Værre",
+      "-3": "Meget værre",
+    },
     save: "Send ugens tjek",
     saving: "Sender …",
     saved: (next: string) => `Tak for dit svar. Næste ugentlige tjek er ${next}.`,
     done: (next: string) => `Ugens tjek er sendt. Det næste er ${next}.`,
     clinicTitle: "Ugentligt tjek i portalen",
-    clinicIntro: "Hver uge spørger portalen til smerte under aktivitet, til patientens egne aktiviteter (PSFS), med patientens ord, og til patientens samlede vurdering af ændring siden start. Svarene kommer på kurverne og i målingerne.",
+    clinicIntro:
+      "Hver uge spørger portalen til smerte under aktivitet, til patientens egne aktiviteter (PSFS), med patientens ord, og til patientens samlede vurdering af ændring siden start. Svarene kommer på kurverne og i målingerne.",
     activity: (n: number) => `Aktivitet ${n}`,
     activityHint: "Fx “gå op ad trapper” eller “løbe 5 km”. Tomme felter springes over.",
     setActivities: "Angiv patientens aktiviteter",
@@ -1318,9 +1471,11 @@ export const da = {
   conversation: {
     title: "Beskeder",
     titleWith: (name: string) => `Beskeder med ${name}`,
-    portalIntro: "Skriv til klinikken om din plan og dine øvelser. Din fysioterapeut svarer her, typisk inden for et par hverdage.",
+    portalIntro:
+      "Skriv til klinikken om din plan og dine øvelser. Din fysioterapeut svarer her, typisk inden for et par hverdage.",
     notUrgentTitle: "Beskeder er ikke til akutte symptomer",
-    notUrgent: "Klinikken læser ikke beskeder hele tiden, og du kan ikke regne med svar samme dag. Har du et af tegnene herunder, så vent ikke på svar her.",
+    notUrgent:
+      "Klinikken læser ikke beskeder hele tiden, og du kan ikke regne med svar samme dag. Har du et af tegnene herunder, så vent ikke på svar her.",
     empty: "Ingen beskeder endnu.",
     list: "Samtalen",
     you: "Dig",
@@ -1334,17 +1489,21 @@ export const da = {
     send: "Send besked",
     sending: "Sender …",
     sent: "Beskeden er sendt.",
-    noPortal: "Patienten har ikke adgang til portalen, så beskeden kan ikke læses. Send en invitation til portalen først.",
-    cannotReceive: "Patienten kan ikke modtage beskeder: der er ingen adgang til portalen, eller behandlingen af patientens data er stoppet.",
+    noPortal:
+      "Patienten har ikke adgang til portalen, så beskeden kan ikke læses. Send en invitation til portalen først.",
+    cannotReceive:
+      "Patienten kan ikke modtage beskeder: der er ingen adgang til portalen, eller behandlingen af patientens data er stoppet.",
     unread: (count: number) => (count === 1 ? "1 ny besked" : `${count} nye beskeder`),
-    unreadFromClinic: (count: number) => (count === 1 ? "Du har 1 ny besked fra klinikken." : `Du har ${count} nye beskeder fra klinikken.`),
+    unreadFromClinic: (count: number) =>
+      count === 1 ? "Du har 1 ny besked fra klinikken." : `Du har ${count} nye beskeder fra klinikken.`,
     open: "Læs og skriv beskeder",
     backToPatient: "Tilbage til patienten",
     backToPortal: "Tilbage til min plan",
   },
   reminders: {
     title: "Påmindelser",
-    intro: "Vælg, hvornår du vil mindes om at notere din morgensmerte og om dagens træning. Lad et felt stå tomt, hvis du ikke vil have den påmindelse. Påmindelserne stopper, når dit program slutter.",
+    intro:
+      "Vælg, hvornår du vil mindes om at notere din morgensmerte og om dagens træning. Lad et felt stå tomt, hvis du ikke vil have den påmindelse. Påmindelserne stopper, når dit program slutter.",
     morningPain: "Morgensmerte, klokken",
     session: "Træning, klokken",
     save: "Gem påmindelser",
@@ -1353,16 +1512,29 @@ export const da = {
     byPush: "Påmindelserne kommer som notifikationer på denne telefon.",
     enablePush: "Få dem som notifikationer på denne telefon",
     pushRefused: "Telefonen tillader ikke notifikationer fra portalen, så påmindelserne kommer med e-mail.",
-    pushFailed: "Notifikationer kunne ikke slås til lige nu. Prøv igen senere; indtil da kommer påmindelserne med e-mail.",
+    pushFailed:
+      "Notifikationer kunne ikke slås til lige nu. Prøv igen senere; indtil da kommer påmindelserne med e-mail.",
     message: {
-      morningPain: { title: "Hvordan var morgenens første skridt?", body: "Notér din morgensmerte i portalen. Det tager kun et øjeblik." },
-      session: { title: "Tid til dagens træning", body: "Husk dagens øvelser, og notér træningen i portalen bagefter." },
+      morningPain: {
+        title: "Hvordan var morgenens første skridt?",
+        body: "Notér din morgensmerte i portalen. Det tager kun et øjeblik.",
+      },
+      session: {
+        title: "Tid til dagens træning",
+        body: "Husk dagens øvelser, og notér træningen i portalen bagefter.",
+      },
     },
   },
   /** Push and e-mail that ask a patient to open the portal: never what changed or why (lib/notices). */
   notices: {
-    PLAN_ON_HOLD: { title: "Nyt om din træningsplan", body: "Din fysioterapeut har ændret din plan. Åbn portalen og se, hvad du skal gøre nu." },
-    CLINIC_MESSAGE: { title: "Ny besked fra klinikken", body: "Klinikken har skrevet til dig. Åbn portalen for at læse beskeden." },
+    PLAN_ON_HOLD: {
+      title: "Nyt om din træningsplan",
+      body: "Din fysioterapeut har ændret din plan. Åbn portalen og se, hvad du skal gøre nu.",
+    },
+    CLINIC_MESSAGE: {
+      title: "Ny besked fra klinikken",
+      body: "Klinikken har skrevet til dig. Åbn portalen for at læse beskeden.",
+    },
   },
   account: {
     title: "Min konto",
@@ -1393,18 +1565,28 @@ export const da = {
     nav: { users: "Brugere", import: "Import", outbox: "Udbakke", audit: "Revisionslog", backups: "Sikkerhedskopier" },
     backups: {
       title: "Sikkerhedskopier",
-      intro: (keepDays: number) => `Hver nat kl. 02.00 tager appen en sikkerhedskopi af hele databasen og gemmer hver kopi i ${keepDays} dage. CPR-numrene i en kopi er krypterede. For at genskabe en kopi skal du bruge klinikkens datanøgle, som aldrig ligger i kopien: opbevar en kopi af nøglen et sikkert sted, adskilt fra sikkerhedskopierne.`,
-      restore: "Genskab en kopi ved at stoppe appen og køre npm run db:restore -- FIL (README forklarer det, og hvordan I flytter til en PostgreSQL-server).",
-      lastRun: { SUCCEEDED: "Den seneste sikkerhedskopiering gik godt.", RUNNING: "Der tages en sikkerhedskopi lige nu.", FAILED: (code: string) => `Den seneste sikkerhedskopiering mislykkedes (${code}). Den prøves snart igen; bliver den ved med at fejle, så sig det til den, der driver serveren.` },
-      shared: "Databasen rummer også andre klinikkers journaler, så dens sikkerhedskopier kan ikke hentes her. Spørg den, der driver serveren.",
-      empty: "Ingen sikkerhedskopi endnu. Den første tages inden for et minut efter, at serveren er startet, og derefter hver nat.",
+      intro: (keepDays: number) =>
+        `Hver nat kl. 02.00 tager appen en sikkerhedskopi af hele databasen og gemmer hver kopi i ${keepDays} dage. CPR-numrene i en kopi er krypterede. For at genskabe en kopi skal du bruge klinikkens datanøgle, som aldrig ligger i kopien: opbevar en kopi af nøglen et sikkert sted, adskilt fra sikkerhedskopierne.`,
+      restore:
+        "Genskab en kopi ved at stoppe appen og køre npm run db:restore -- FIL (README forklarer det, og hvordan I flytter til en PostgreSQL-server).",
+      lastRun: {
+        SUCCEEDED: "Den seneste sikkerhedskopiering gik godt.",
+        RUNNING: "Der tages en sikkerhedskopi lige nu.",
+        FAILED: (code: string) =>
+          `Den seneste sikkerhedskopiering mislykkedes (${code}). Den prøves snart igen; bliver den ved med at fejle, så sig det til den, der driver serveren.`,
+      },
+      shared:
+        "Databasen rummer også andre klinikkers journaler, så dens sikkerhedskopier kan ikke hentes her. Spørg den, der driver serveren.",
+      empty:
+        "Ingen sikkerhedskopi endnu. Den første tages inden for et minut efter, at serveren er startet, og derefter hver nat.",
       columns: { made: "Taget", size: "Størrelse", file: "Fil" },
       download: (made: string) => `Hent sikkerhedskopien fra ${made}`,
       megabytes: (size: string) => `${size} MB`,
     },
     import: {
       title: "Importér patienter",
-      intro: "Flyt klinikkens patientliste ind fra det system, I brugte før: én patient pr. linje under overskrifterne herunder (dansk eller engelsk). Gem listen fra Excel som »CSV UTF-8«. Hele filen kontrolleres først, og intet gemmes, før alle linjer er i orden. Patienter, klinikken allerede har, springes over, så den samme fil kan importeres igen uden dubletter.",
+      intro:
+        "Flyt klinikkens patientliste ind fra det system, I brugte før: én patient pr. linje under overskrifterne herunder (dansk eller engelsk). Gem listen fra Excel som »CSV UTF-8«. Hele filen kontrolleres først, og intet gemmes, før alle linjer er i orden. Patienter, klinikken allerede har, springes over, så den samme fil kan importeres igen uden dubletter.",
       template: "Hent skabelonen (CSV)",
       columnsTitle: "Kolonner",
       columns: { header: "Overskrift", english: "På engelsk", required: "Skal udfyldes", content: "Indhold" },
@@ -1426,14 +1608,17 @@ export const da = {
       run: "Importér patienterne",
       working: "Arbejder …",
       problems: {
-        notUtf8: "Filen er ikke gemt som UTF-8, så æ, ø og å ville blive forkerte. Gem den i Excel som »CSV UTF-8 (kommasepareret)«, og prøv igen.",
+        notUtf8:
+          "Filen er ikke gemt som UTF-8, så æ, ø og å ville blive forkerte. Gem den i Excel som »CSV UTF-8 (kommasepareret)«, og prøv igen.",
         empty: "Filen er tom.",
         tooManyRows: (max: string) => `Filen har mere end ${max} patienter. Del den op i flere filer.`,
         unreadable: (line: number) => `Filen kan ikke læses fra linje ${line}: et anførselstegn bliver ikke lukket.`,
         missingColumns: (columns: string) => `Filen mangler kolonnerne: ${columns}.`,
-        unknownColumns: (headers: string) => `Importen kender ikke kolonnerne: ${headers}. Brug overskrifterne fra skabelonen.`,
+        unknownColumns: (headers: string) =>
+          `Importen kender ikke kolonnerne: ${headers}. Brug overskrifterne fra skabelonen.`,
       },
-      invalid: (errors: number, lines: number) => `Intet er importeret: ${errors === 1 ? "1 fejl" : `${errors} fejl`} på ${lines === 1 ? "1 linje" : `${lines} linjer`}. Ret fejlene i filen, og kontrollér den igen.`,
+      invalid: (errors: number, lines: number) =>
+        `Intet er importeret: ${errors === 1 ? "1 fejl" : `${errors} fejl`} på ${lines === 1 ? "1 linje" : `${lines} linjer`}. Ret fejlene i filen, og kontrollér den igen.`,
       errorsTitle: "Fejl i filen",
       errorColumns: { line: "Linje", column: "Kolonne", error: "Fejl" },
       moreErrors: (shown: number, total: number) => `Viser de første ${shown} af ${total} fejl.`,
@@ -1441,16 +1626,19 @@ export const da = {
       errors: {
         unknownClinician: "Ingen aktiv fysioterapeut i klinikken har denne e-mail.",
         duplicateInFile: "Den samme patient står også på en tidligere linje.",
-        extraFields: "Linjen har flere felter end overskrifterne. Står der et semikolon i et navn uden anførselstegn om?",
+        extraFields:
+          "Linjen har flere felter end overskrifterne. Står der et semikolon i et navn uden anførselstegn om?",
       },
       checked: (rows: number, added: number, existing: number) =>
         `Filen er i orden: ${rows} linjer, ${added} nye patienter og ${existing} som klinikken allerede har. Tryk »Importér patienterne« for at gemme dem.`,
-      imported: (added: number, existing: number) => `${added} patienter er importeret. ${existing} fandtes allerede og er ikke ændret.`,
+      imported: (added: number, existing: number) =>
+        `${added} patienter er importeret. ${existing} fandtes allerede og er ikke ændret.`,
       toCaseload: "Gå til patientoversigten",
     },
     users: {
       title: "Brugere",
-      intro: "Invitér fysioterapeuter og administratorer, skift roller, og luk eller genåbn konti. Patienter får adgang til portalen fra patientsiden.",
+      intro:
+        "Invitér fysioterapeuter og administratorer, skift roller, og luk eller genåbn konti. Patienter får adgang til portalen fra patientsiden.",
       name: "Navn",
       email: "E-mail",
       role: "Rolle",
@@ -1470,17 +1658,21 @@ export const da = {
       saveRole: "Gem rolle",
       deactivate: "Luk konto",
       deactivateTitle: (name: string) => `Luk ${name}s konto?`,
-      deactivateBody: "Personen kan ikke længere logge ind. Patienter og journaler forbliver, som de er, og du kan genåbne kontoen senere.",
+      deactivateBody:
+        "Personen kan ikke længere logge ind. Patienter og journaler forbliver, som de er, og du kan genåbne kontoen senere.",
       reactivate: "Genåbn konto",
       sendReset: "Send link til ny adgangskode",
       resetSent: (email: string) => `Der er sendt et link til en ny adgangskode til ${email}.`,
-      lastAdmin: "Klinikkens sidste aktive administrator kan ikke lukkes eller miste rollen. Gør en anden til administrator først.",
+      lastAdmin:
+        "Klinikkens sidste aktive administrator kan ikke lukkes eller miste rollen. Gør en anden til administrator først.",
       done: "Gemt.",
     },
     outbox: {
       title: "Udbakke",
-      introNoSmtp: "Der er ikke sat en mailserver op (SMTP_URL), så mails venter her. Åbn en mail for at se dens link, og giv det selv til modtageren, eller sæt SMTP_URL for at sende mails. Et link til en patients konto i portalen vises kun for patientens fysioterapeut, på patientens side.",
-      introSmtp: "Mails sendes gennem mailserveren (SMTP_URL). Listen viser, hvad der er sendt; teksten i en sendt mail gemmes ikke, fordi den indeholdt et engangslink.",
+      introNoSmtp:
+        "Der er ikke sat en mailserver op (SMTP_URL), så mails venter her. Åbn en mail for at se dens link, og giv det selv til modtageren, eller sæt SMTP_URL for at sende mails. Et link til en patients konto i portalen vises kun for patientens fysioterapeut, på patientens side.",
+      introSmtp:
+        "Mails sendes gennem mailserveren (SMTP_URL). Listen viser, hvad der er sendt; teksten i en sendt mail gemmes ikke, fordi den indeholdt et engangslink.",
       empty: "Ingen mails endnu.",
       to: "Til",
       subject: "Emne",
@@ -1516,14 +1708,58 @@ export const da = {
       what: "Hvad",
       record: "Post",
       address: "Adresse",
-      actions: { READ: "Læst", CREATE: "Oprettet", UPDATE: "Ændret", DELETE: "Slettet", EXPORT: "Eksporteret", IMPORT: "Importeret", REFUSED: "Afvist" },
+      actions: {
+        READ: "Læst",
+        CREATE: "Oprettet",
+        UPDATE: "Ændret",
+        DELETE: "Slettet",
+        EXPORT: "Eksporteret",
+        IMPORT: "Importeret",
+        REFUSED: "Afvist",
+      },
       entities: {
-        Patient: "Patient", Episode: "Forløb", Assessment: "Undersøgelse", OutcomeMeasurement: "Måling", Intervention: "Behandling",
-        ProgramAssignment: "Program", ProgramOverride: "Programændring", ProgramTemplate: "Programskabelon", SessionLog: "Træningslog", Flag: "Flag",
-        FlagQueue: "Flagliste", Caseload: "Patientoversigt", Invite: "Invitation", User: "Bruger", ClinicRuleSettings: "Regelindstillinger", AuditLog: "Revisionslog", EmailMessage: "Mail", Reminder: "Påmindelser", MessageThread: "Beskeder", PatientCpr: "CPR-nummer", PatientImport: "Patientimport", PatientRecordFhir: "Journal som FHIR", PatientRecordPrint: "Journal til udskrift", Backup: "Sikkerhedskopi", ErasureRequest: "Anmodning om sletning", RecordHold: "Tilbageholdelse af journal", ErasedRecord: "Slettet journal",
-        SignIn: "Log ind", PasswordLink: "Link til ny adgangskode", InviteLink: "Invitationslink", Entry: "Side eller handling",
+        Patient: "Patient",
+        Episode: "Forløb",
+        Assessment: "Undersøgelse",
+        OutcomeMeasurement: "Måling",
+        Intervention: "Behandling",
+        ProgramAssignment: "Program",
+        ProgramOverride: "Programændring",
+        ProgramTemplate: "Programskabelon",
+        SessionLog: "Træningslog",
+        Flag: "Flag",
+        FlagQueue: "Flagliste",
+        Caseload: "Patientoversigt",
+        Invite: "Invitation",
+        User: "Bruger",
+        ClinicRuleSettings: "Regelindstillinger",
+        AuditLog: "Revisionslog",
+        EmailMessage: "Mail",
+        Reminder: "Påmindelser",
+        MessageThread: "Beskeder",
+        PatientCpr: "CPR-nummer",
+        PatientImport: "Patientimport",
+        PatientRecordFhir: "Journal som FHIR",
+        PatientRecordPrint: "Journal til udskrift",
+        Backup: "Sikkerhedskopi",
+        ErasureRequest: "Anmodning om sletning",
+        RecordHold: "Tilbageholdelse af journal",
+        ErasedRecord: "Slettet journal",
+        SignIn: "Log ind",
+        PasswordLink: "Link til ny adgangskode",
+        InviteLink: "Invitationslink",
+        Entry: "Side eller handling",
       } satisfies Record<AuditEntity, string> as Record<string, string>,
-      columns: { when: "tidspunkt (UTC)", who: "bruger", userRole: "rolle", action: "handling", entity: "posttype", record: "post", patient: "patient", address: "adresse" },
+      columns: {
+        when: "tidspunkt (UTC)",
+        who: "bruger",
+        userRole: "rolle",
+        action: "handling",
+        entity: "posttype",
+        record: "post",
+        patient: "patient",
+        address: "adresse",
+      },
     },
   },
   loading: "Henter …",

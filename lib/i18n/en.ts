@@ -1,15 +1,17 @@
-import type { Messages } from "./da";
 import type { AuditEntity } from "../audit/record-audit-event";
+import type { Messages } from "./da";
 import { ERROR_PAGE } from "./error-page";
 
 /**
  * The one rule for a worse morning (SPEC §6), said the same way in the portal, the handout,
  * the education page and the LOAD_RESPONSE flag.
  */
-const WORSE_MORNING = "If your first steps hurt more the morning after training, do not increase the load, and tell the clinic if it happens twice.";
+const WORSE_MORNING =
+  "If your first steps hurt more the morning after training, do not increase the load, and tell the clinic if it happens twice.";
 
 /** The pain rule (SPEC §6) with the clinic's pain limit: one sentence, said the same way everywhere. */
-const PAIN_RULE = (max: number | string) => `Some pain during and after exercise is fine, at most ${max} on a scale from 0 to 10, and it should have settled by the next morning.`;
+const PAIN_RULE = (max: number | string) =>
+  `Some pain during and after exercise is fine, at most ${max} on a scale from 0 to 10, and it should have settled by the next morning.`;
 
 /** Numbers inside sentences, written the English way (2,000; 2.5). */
 const enNumber = (value: number) => new Intl.NumberFormat("en-GB").format(value);
@@ -72,7 +74,8 @@ export const en: Messages = {
     title: "Caseload",
     registerPatient: "Register patient",
     views: { label: "View", all: "All", attention: "Needs attention" },
-    attentionHint: "Patients with urgent or high flags, whatever their episode's status, or with an open flag for an overdue follow-up (by the clinic's rule settings). The most severe come first.",
+    attentionHint:
+      "Patients with urgent or high flags, whatever their episode's status, or with an open flag for an overdue follow-up (by the clinic's rule settings). The most severe come first.",
     bornOn: "b. {date}",
     count: (total: number) => `${total} ${total === 1 ? "patient" : "patients"}`,
     empty: "There are no patients yet. Register the first patient to get started.",
@@ -134,7 +137,12 @@ export const en: Messages = {
   trend: { IMPROVING: "falling", STABLE: "unchanged", WORSENING: "rising" },
   severity: { urgent: "Urgent", high: "High", warning: "Warning", info: "Info" },
   flagCounts: (urgent: number, high: number, warning: number, info: number) =>
-    [urgent && `${urgent} urgent`, high && `${high} high`, warning && `${warning} ${warning === 1 ? "warning" : "warnings"}`, info && `${info} info`]
+    [
+      urgent && `${urgent} urgent`,
+      high && `${high} high`,
+      warning && `${warning} ${warning === 1 ? "warning" : "warnings"}`,
+      info && `${info} info`,
+    ]
       .filter(Boolean)
       .join(", ") || "None",
   side: { LEFT: "Left", RIGHT: "Right", BOTH: "Both" },
@@ -150,7 +158,8 @@ export const en: Messages = {
         `You can ask us to erase your data. The law requires physiotherapists to keep a record for ${years} years after its last entry, so we cannot erase it at once. When you ask, we close your access to this portal and stop using your data straight away: nothing more is added to your record, and you get no reminders. When the ${years} years have passed, the record is erased.`,
       trigger: "Ask to have my data erased",
       confirmTitle: "Ask to have your data erased?",
-      confirmBody: "Your access to the portal closes at once and you are signed out. You cannot undo this yourself: to train with us again, contact the clinic.",
+      confirmBody:
+        "Your access to the portal closes at once and you are signed out. You cannot undo this yourself: to train with us again, contact the clinic.",
       confirm: "Yes, close my access",
       cancel: "Cancel",
       receiptTitle: "We have your request",
@@ -169,10 +178,12 @@ export const en: Messages = {
     today: "Today's exercise",
     /** When a program's last week is past, in the words that fit its kind. */
     completed: {
-      FIRST_WEEK: () => "The first week is over. Your physiotherapist will set up your next program – keep doing the stretch until then.",
+      FIRST_WEEK: () =>
+        "The first week is over. Your physiotherapist will set up your next program – keep doing the stretch until then.",
       HSR: (total: number) =>
         `You have completed ${total === 1 ? "the program's one week" : `all ${total} weeks of the program`}. Well done! Keep doing the heel raise twice a week at the load you have reached, so you keep your strength. Contact your physiotherapist if the pain comes back.`,
-      RETURN_TO_RUN: () => "You have completed the run/walk program. Keep running 2–3 times a week, and raise only one thing at a time (time or speed). Keep up the heel raises and foot exercises.",
+      RETURN_TO_RUN: () =>
+        "You have completed the run/walk program. Keep running 2–3 times a week, and raise only one thing at a time (time or speed). Keep up the heel raises and foot exercises.",
     },
     week: (week: number, phase: number) => `Week ${week} of your program, level ${phase}`,
     reasons: {
@@ -181,7 +192,8 @@ export const en: Messages = {
       ON_SCHEDULE: "You are on track with the program.",
       HELD_FLAG: "You stay at the same level while your physiotherapist follows up on your symptoms.",
       HELD_SESSIONS: "Last week had fewer sessions than planned, so you stay at the same level this week.",
-      HELD_LOAD_RESPONSE: "Your heel reacted last week (pain above the limit, or a worse morning), so you stay at the same level this week.",
+      HELD_LOAD_RESPONSE:
+        "Your heel reacted last week (pain above the limit, or a worse morning), so you stay at the same level this week.",
       STEPPED_BACK: "You have stayed at the same level for two weeks, so you go back one level to build up again.",
       OVERRIDDEN: "Your physiotherapist has adjusted your plan.",
     },
@@ -206,20 +218,23 @@ export const en: Messages = {
     copyPlan: "Fill in today's plan",
     copyPlanHint: "Change the numbers if you did something else.",
     noLoad: "Leave it empty if you used no extra weight.",
-    morningAfterSession: "You trained yesterday. How did your first steps feel this morning? Your answer decides whether the load can go up.",
+    morningAfterSession:
+      "You trained yesterday. How did your first steps feel this morning? Your answer decides whether the load can go up.",
     warningSignsLink: "When should I see a doctor?",
     fetchedAt: (moment: string) => `You are offline. This page was fetched ${moment}.`,
     hold: {
       title: "Pause the exercises",
       RED_FLAG:
         "Your physiotherapist has asked you to see a doctor today. Do not do the exercises until you have seen the doctor, and spare the foot meanwhile: no running, jumping or long walks.",
-      EPISODE_PAUSED: "The clinic has paused your course of treatment. Do not do the exercises until you have heard from your physiotherapist.",
+      EPISODE_PAUSED:
+        "The clinic has paused your course of treatment. Do not do the exercises until you have heard from your physiotherapist.",
       questions: "If you have questions, call the clinic.",
       noReminders: "You get no exercise reminders while your plan is on hold.",
       handout: "Your plan is on hold. Do not do the exercises until you have spoken to your physiotherapist.",
     },
     holdLoad: {
-      WORSENING: "Your morning pain has risen over the last days, so the load is not raised. Talk to your physiotherapist.",
+      WORSENING:
+        "Your morning pain has risen over the last days, so the load is not raised. Talk to your physiotherapist.",
       DIAGNOSIS_DOUBT: "Your physiotherapist wants to examine your foot again, so the load is not raised until then.",
       LOAD_RESPONSE: "Your foot reacted to a recent session, so the load is not raised until it has settled.",
     },
@@ -260,8 +275,10 @@ export const en: Messages = {
     create: "Create invitation link",
     createAgain: "Create a new invitation link",
     sendPasswordLink: "Send a link for a new password",
-    passwordLinkSent: (email: string) => `A link for a new password has been sent to ${email}. The patient opens it from their own e-mail; it is not shown here.`,
-    revealHint: "There is no mail server, so the e-mail waits in the outbox. As the patient's physiotherapist you can show the link and give it to the patient. This is recorded in the log.",
+    passwordLinkSent: (email: string) =>
+      `A link for a new password has been sent to ${email}. The patient opens it from their own e-mail; it is not shown here.`,
+    revealHint:
+      "There is no mail server, so the e-mail waits in the outbox. As the patient's physiotherapist you can show the link and give it to the patient. This is recorded in the log.",
     reveal: "Show the link from the e-mail",
     passwordLink: "Link for a new password",
     nothingWaiting: "No e-mail with an open link is waiting for the patient.",
@@ -270,11 +287,14 @@ export const en: Messages = {
     link: "Invitation link",
     createdMeanwhile: "Someone created an invitation for this patient at the same moment. Reload the page to see it.",
     acceptTitle: "Create your password",
-    acceptIntro: "Choose a password for the patient portal, where you can see your exercise plan and log your pain and sessions.",
-    staffIntro: (clinic: string) => `Choose a password for your account at ${clinic}. Check that your name is written as you want it.`,
+    acceptIntro:
+      "Choose a password for the patient portal, where you can see your exercise plan and log your pain and sessions.",
+    staffIntro: (clinic: string) =>
+      `Choose a password for your account at ${clinic}. Check that your name is written as you want it.`,
     passwordResetIntro: "Choose a new password for your account.",
     name: "Your name",
-    emailed: (email: string) => `The invitation goes by e-mail to ${email}. It works once, for 7 days. You can also give the patient the link below; it is shown only now.`,
+    emailed: (email: string) =>
+      `The invitation goes by e-mail to ${email}. It works once, for 7 days. You can also give the patient the link below; it is shown only now.`,
     copy: "Copy link",
     emailHint: "The invitation goes to this address, which becomes the patient's e-mail for signing in.",
     copied: "Copied.",
@@ -284,15 +304,18 @@ export const en: Messages = {
     submit: "Create password",
     submitting: "Saving …",
     accepted: "Your password is saved. Sign in with your email and the new password.",
-    used: "This link has already been used. If you need a new one, ask your clinic or use \"Forgot your password?\" on the sign-in page.",
-    closed: "Your clinic has closed this account, so the link cannot open it. Contact the clinic if you need access again.",
-    expired: "This link has expired. Ask your clinic for a new one, or use \"Forgot your password?\" on the sign-in page.",
+    used: 'This link has already been used. If you need a new one, ask your clinic or use "Forgot your password?" on the sign-in page.',
+    closed:
+      "Your clinic has closed this account, so the link cannot open it. Contact the clinic if you need access again.",
+    expired:
+      'This link has expired. Ask your clinic for a new one, or use "Forgot your password?" on the sign-in page.',
     invalid: "This link does not work. It may have been replaced by a newer one. Ask your clinic.",
     toSignIn: "Go to sign-in",
   },
   education: {
     linkBack: "Back to my plan",
-    source: "Written by the app's team from a Danish article on heel pain and the 2023 clinical guideline. It does not replace advice from your physiotherapist.",
+    source:
+      "Written by the app's team from a Danish article on heel pain and the 2023 clinical guideline. It does not replace advice from your physiotherapist.",
   },
   validation: {
     required: "Fill in this field.",
@@ -349,7 +372,8 @@ export const en: Messages = {
     editTitle: (name: string) => `Edit ${name}`,
     identity: "Person",
     comorbidities: "Conditions that change the advice",
-    comorbiditiesHint: "They change the advice the patient gets (about ice, and blood sugar after an injection), not the rules.",
+    comorbiditiesHint:
+      "They change the advice the patient gets (about ice, and blood sugar after an injection), not the rules.",
     activity: "Work and activity",
     body: "Body and footwear",
     name: "Name",
@@ -449,29 +473,56 @@ export const en: Messages = {
     programs: "Exercise programs",
     interventions: "Interventions",
     flags: "Flags from the escalation rules",
-    flagsExplained: "Flags are internal reminders for the physiotherapist to look into something – not advice or a message to the patient.",
+    flagsExplained:
+      "Flags are internal reminders for the physiotherapist to look into something – not advice or a message to the patient.",
     messages: "Messages between patient and clinic",
     none: "None.",
     columns: {
-      date: "Date", what: "Entry", measure: "Measure", value: "Value", by: "Recorded by", week: "Week",
-      program: "Program", start: "Start", end: "End", ended: "Ending", type: "Type", note: "Note",
-      rule: "Rule", severity: "Severity", opened: "Opened", resolved: "Resolved", flagStatus: "Status",
-      sent: "Sent", from: "From", message: "Message", read: "Read",
+      date: "Date",
+      what: "Entry",
+      measure: "Measure",
+      value: "Value",
+      by: "Recorded by",
+      week: "Week",
+      program: "Program",
+      start: "Start",
+      end: "End",
+      ended: "Ending",
+      type: "Type",
+      note: "Note",
+      rule: "Rule",
+      severity: "Severity",
+      opened: "Opened",
+      resolved: "Resolved",
+      flagStatus: "Status",
+      sent: "Sent",
+      from: "From",
+      message: "Message",
+      read: "Read",
     },
     ongoing: "Ongoing",
   },
   fhir: {
     condition: "Plantar fasciitis (heel spur)",
-    carePlan: (program: string, sessions: number, version: number) => `${program}, template version ${version}: ${sessions} sessions a week`,
+    carePlan: (program: string, sessions: number, version: number) =>
+      `${program}, template version ${version}: ${sessions} sessions a week`,
     sessionsPerWeek: (sessions: number) => `${sessions} sessions a week`,
   },
   dialog: { close: "Close" },
   retention: {
     title: "Retention and erasure",
-    summary: (keptUntil: string, lastEntry: string, years: number) => `Kept at least until ${keptUntil}: ${years} years after the last entry (${lastEntry}).`,
+    summary: (keptUntil: string, lastEntry: string, years: number) =>
+      `Kept at least until ${keptUntil}: ${years} years after the last entry (${lastEntry}).`,
     heldFor: (cases: string) => `On hold while a case is open (${cases}), and kept until it is closed.`,
-    history: (requests: number, holds: number) => [requests > 0 ? `${requests} erasure ${requests === 1 ? "request" : "requests"}` : "", holds > 0 ? `${holds} ${holds === 1 ? "hold" : "holds"}` : ""].filter(Boolean).join(", "),
-    stopped: (date: string) => `The patient asked to be erased on ${date}. The record is kept only because the law requires it: nothing more can be added, the rules no longer evaluate it, and the portal account is closed.`,
+    history: (requests: number, holds: number) =>
+      [
+        requests > 0 ? `${requests} erasure ${requests === 1 ? "request" : "requests"}` : "",
+        holds > 0 ? `${holds} ${holds === 1 ? "hold" : "holds"}` : "",
+      ]
+        .filter(Boolean)
+        .join(", "),
+    stopped: (date: string) =>
+      `The patient asked to be erased on ${date}. The record is kept only because the law requires it: nothing more can be added, the rules no longer evaluate it, and the portal account is closed.`,
     requests: "Erasure requests",
     requestColumns: { date: "Asked", channel: "How", outcome: "Outcome" },
     channel: { PORTAL: "In the portal", CLINIC: "To the clinic" },
@@ -487,8 +538,19 @@ export const en: Messages = {
     holdKind: { COMPLAINT: "Complaint", SUPERVISION: "Supervision case", COMPENSATION: "Compensation claim" },
     holdOpen: (date: string) => `Since ${date}`,
     holdReleased: (from: string, to: string) => `${from} to ${to} (released)`,
-    place: { trigger: "Place a hold", title: "Place a hold on this record?", body: "Use this while a complaint, a supervision case or a compensation claim is open: a record on hold is never erased, not even after its retention period. Release the hold when the case is closed.", kind: "Case", confirm: "Place the hold" },
-    release: { trigger: "Release", title: "Release this hold?", body: "Do this when the case is closed. When no hold is open, the record is erased once its retention period has ended.", confirm: "Release the hold" },
+    place: {
+      trigger: "Place a hold",
+      title: "Place a hold on this record?",
+      body: "Use this while a complaint, a supervision case or a compensation claim is open: a record on hold is never erased, not even after its retention period. Release the hold when the case is closed.",
+      kind: "Case",
+      confirm: "Place the hold",
+    },
+    release: {
+      trigger: "Release",
+      title: "Release this hold?",
+      body: "Do this when the case is closed. When no hold is open, the record is erased once its retention period has ended.",
+      confirm: "Release the hold",
+    },
     cancel: "Cancel",
   },
   overview: {
@@ -593,7 +655,8 @@ export const en: Messages = {
     differentialsExamined: "Examination for differentials",
     differentialsDone: "Examined at this visit",
     differentialsNotDone: "Not examined at this visit",
-    differentialsHint: "A finding from an earlier visit stands until a visit that examines the differentials does not find it.",
+    differentialsHint:
+      "A finding from an earlier visit stands until a visit that examines the differentials does not find it.",
     redFlag: {
       CANNOT_BEAR_WEIGHT: "Cannot bear weight on the foot",
       RAPID_WORSENING: "Pain that is getting rapidly worse",
@@ -601,7 +664,8 @@ export const en: Messages = {
       FEVER_MALAISE: "Fever or feeling generally unwell",
       LOAD_PAIN_WITH_SWELLING: "Pain that grows with loading, and swelling",
       DIFFUSE_REDNESS_SWELLING: "Redness and swelling spread over the foot",
-      NIGHT_OR_REST_PAIN: "Constant pain that rest or a change of position does not ease, or pain that wakes the patient at night",
+      NIGHT_OR_REST_PAIN:
+        "Constant pain that rest or a change of position does not ease, or pain that wakes the patient at night",
       CANCER_HISTORY_OR_WEIGHT_LOSS: "Cancer in the past together with non-mechanical pain, or unexplained weight loss",
       RECENT_TRAUMA: "A recent injury (a fall, a jump, a twist)",
       SUSPECTED_FASCIA_RUPTURE: "A sudden pop under the foot with bruising (often after an injection)",
@@ -624,7 +688,8 @@ export const en: Messages = {
       ISOLATED_HEEL_PAD_PAIN: "Pain in the heel pad only (fat pad syndrome?)",
       POSTERIOR_HEEL_PAIN: "Pain at the back of the heel (insertional Achilles tendinopathy or a posterior spur?)",
       NEURAL_SYMPTOMS: "Burning, tingling or numbness (a trapped nerve?)",
-      INFLAMMATORY_SIGNS: "Both heels, morning stiffness over 30 min, psoriasis, inflammatory bowel disease (Crohn's disease, ulcerative colitis) or eye inflammation (spondyloarthritis?)",
+      INFLAMMATORY_SIGNS:
+        "Both heels, morning stiffness over 30 min, psoriasis, inflammatory bowel disease (Crohn's disease, ulcerative colitis) or eye inflammation (spondyloarthritis?)",
     },
     redFlagBanner: "Red flag – refer for a medical assessment now",
     redFlagSuspected: "Suspected",
@@ -643,15 +708,18 @@ export const en: Messages = {
   outcome: {
     instrument: "Instrument",
     value: "Value",
-    about: (range: string, better: string, mcid: string) => `Scale ${range}; ${better}. Minimal clinically important difference (MCID): ${mcid}.`,
+    about: (range: string, better: string, mcid: string) =>
+      `Scale ${range}; ${better}. Minimal clinically important difference (MCID): ${mcid}.`,
     betterLower: "lower is better",
     betterHigher: "higher is better",
     mcidNrs: "2 points or 30 % of the baseline, whichever is smaller",
-    aboutChange: "Scale −3 (much worse) to +3 (much better): the patient's own rating of change since the start. It is not compared with a baseline; +2 (better) or more counts as improvement.",
+    aboutChange:
+      "Scale −3 (much worse) to +3 (much better): the patient's own rating of change since the start. It is not compared with a baseline; +2 (better) or more counts as improvement.",
     mcidPoints: (points: number) => `${points} points`,
     source: (source: string) => `Source: ${source}`,
     totalsOnly: "Enter the total score; the questionnaire's text is copyrighted and not reproduced.",
-    psfsIntro: "Write up to five activities in the patient's own words and score each from 0 (unable) to 10 (as before the injury).",
+    psfsIntro:
+      "Write up to five activities in the patient's own words and score each from 0 (unable) to 10 (as before the injury).",
     psfsActivity: (n: number) => `Activity ${n}`,
     psfsScore: (n: number) => `Score for activity ${n} (0–10)`,
     quickNrs: "Quick first-step pain entry",
@@ -690,7 +758,8 @@ export const en: Messages = {
     painAxis: "Pain (0–10)",
     functionInstrument: "Show instrument",
     baseline: (value: string) => `Baseline ${value}`,
-    bandExplained: "The shaded band is the range of no meaningful change from the baseline (minimal clinically important difference, MCID). Vertical lines mark program phases and interventions; their numbers are listed below.",
+    bandExplained:
+      "The shaded band is the range of no meaningful change from the baseline (minimal clinically important difference, MCID). Vertical lines mark program phases and interventions; their numbers are listed below.",
     markers: "Marks on the time axis",
     fromPortal: "from the patient's diary",
     fromClinic: "measured in clinic",
@@ -719,7 +788,9 @@ export const en: Messages = {
     records: "Records",
     diary: (week: number, from: string, to: string) => `Diary, week ${week} (${from}–${to})`,
     diaryPain: (days: number, mean: string, min: number, max: number) =>
-      days === 1 ? `First-step pain on 1 day: ${mean}` : `First-step pain on ${days} days: mean ${mean} (${min}–${max})`,
+      days === 1
+        ? `First-step pain on 1 day: ${mean}`
+        : `First-step pain on ${days} days: mean ${mean} (${min}–${max})`,
     diarySessions: (logged: number, completed: number) => `Sessions: ${completed} completed of ${logged} logged`,
     earlier: (count: number) => `Show ${count} earlier`,
   },
@@ -728,18 +799,24 @@ export const en: Messages = {
       `Needs a medical assessment the same day. ${findings} ${care} The exercise program is on hold in the patient's portal until a new screen finds no red flags; offload the foot until then: no loaded heel raises, running, jumping or long walks.`,
     redFlagFinding: (label: string, suspected: string) => `${label}: suspected ${suspected}.`,
     careLevel: {
-      OUT_OF_HOURS: "The patient should contact their own doctor today; outside opening hours, the out-of-hours medical service (lægevagten; in the Capital Region, Akuttelefonen 1813).",
-      EMERGENCY: "The patient should contact their own doctor today. Outside opening hours the patient calls the out-of-hours medical service (in the Capital Region, Akuttelefonen 1813), which directs them to an emergency department or acute clinic.",
+      OUT_OF_HOURS:
+        "The patient should contact their own doctor today; outside opening hours, the out-of-hours medical service (lægevagten; in the Capital Region, Akuttelefonen 1813).",
+      EMERGENCY:
+        "The patient should contact their own doctor today. Outside opening hours the patient calls the out-of-hours medical service (in the Capital Region, Akuttelefonen 1813), which directs them to an emergency department or acute clinic.",
       OWN_DOCTOR: "The patient should contact their own doctor today.",
     },
     DIAGNOSIS_DOUBT: (reasons: string) => `Re-examine the diagnosis. ${reasons}`,
     differential: {
-      TESTS_NEGATIVE: "Palpation and windlass are both negative while the patient has pain: this speaks against plantar fasciopathy, so look for other causes of heel pain (in children of 8–14, Sever's disease, for example; with nodules in the sole, plantar fibromatosis).",
-      ISOLATED_HEEL_PAD_PAIN: "Pain in the heel pad only suggests fat pad syndrome: spare the heel pad with a soft heel cup, tape or cushioned shoes, and avoid walking barefoot on hard floors.",
-      POSTERIOR_HEEL_PAIN: "Pain at the back of the heel suggests insertional Achilles tendinopathy or a posterior spur: examine the Achilles insertion, and do the heel raise from the floor, not below the level of the step.",
+      TESTS_NEGATIVE:
+        "Palpation and windlass are both negative while the patient has pain: this speaks against plantar fasciopathy, so look for other causes of heel pain (in children of 8–14, Sever's disease, for example; with nodules in the sole, plantar fibromatosis).",
+      ISOLATED_HEEL_PAD_PAIN:
+        "Pain in the heel pad only suggests fat pad syndrome: spare the heel pad with a soft heel cup, tape or cushioned shoes, and avoid walking barefoot on hard floors.",
+      POSTERIOR_HEEL_PAIN:
+        "Pain at the back of the heel suggests insertional Achilles tendinopathy or a posterior spur: examine the Achilles insertion, and do the heel raise from the floor, not below the level of the step.",
       NEURAL_SYMPTOMS:
         "Nerve symptoms suggest tarsal tunnel syndrome, entrapment of Baxter's nerve, S1 radiculopathy or a peripheral (for example diabetic) neuropathy: examine sensation, Tinel's sign and the lower back, and ask the patient to see their own doctor if the symptoms persist. Growing weakness or changed bladder or bowel control needs an acute assessment: call the out-of-hours service (in the Capital Region, Akuttelefonen 1813) at once, and 112 for paralysis that comes on suddenly.",
-      INFLAMMATORY_SIGNS: "Inflammatory signs suggest spondyloarthritis: ask the patient to see their own doctor for blood tests and a rheumatological assessment (not urgent).",
+      INFLAMMATORY_SIGNS:
+        "Inflammatory signs suggest spondyloarthritis: ask the patient to see their own doctor for blood tests and a rheumatological assessment (not urgent).",
     },
     WORSENING:
       "Reduce the load, screen again for red flags (such as rapidly increasing pain or swelling), and review both the program and the diagnosis. The program's load is not raised while the worsening stands.",
@@ -752,10 +829,12 @@ export const en: Messages = {
       "Consider shockwave therapy (ESWT), which the American clinical guideline (JOSPT 2023) recommends for persisting heel pain; in Denmark physiotherapists usually give it. Check the contraindications: pregnancy, anticoagulants or a bleeding disorder, infection or a tumour in the area, and open growth plates. The guideline also recommends low-level laser; PRP has weaker evidence and costs more.",
     INJECTION_REVIEW: (prior: number) =>
       `Consider a physician's review for a corticosteroid injection. Relief can last months, but repeated injections are discouraged (relapse, a weakened or torn fascia), and heavy loading should wait a few days after one. Injections recorded so far: ${prior}.`,
-    SURGERY_REVIEW: "Consider an orthopaedic referral; partial plantar fasciotomy is only for more than a year of failed conservative care.",
+    SURGERY_REVIEW:
+      "Consider an orthopaedic referral; partial plantar fasciotomy is only for more than a year of failed conservative care.",
     FOLLOW_UP_OVERDUE: "Book a follow-up visit.",
     BASELINE_MISSING: "Record baseline pain and function measures.",
-    RETURN_TO_RUN_READY: "If the patient wants to run, consider run/walk intervals: 1 minute running and 1 minute walking, 10 times, 2–3 times a week.",
+    RETURN_TO_RUN_READY:
+      "If the patient wants to run, consider run/walk intervals: 1 minute running and 1 minute walking, 10 times, 2–3 times a week.",
   },
   flags: {
     count: (total: number) => `${total} ${total === 1 ? "flag" : "flags"}`,
@@ -790,13 +869,23 @@ export const en: Messages = {
     evidence: "Evidence",
     recommendation: "Recommendation",
     source: "Sources",
-    bloodSugar: "The patient has diabetes: a corticosteroid injection can raise blood sugar for some days; agree extra checks with the physician.",
+    bloodSugar:
+      "The patient has diabetes: a corticosteroid injection can raise blood sugar for some days; agree extra checks with the physician.",
     bloodSugarShort: "Diabetes: blood sugar after an injection",
     shoes: (km: string, worn: boolean, range: string) =>
-      worn ? `Recorded: the shoes have done ${km} km – past the ${range} km after which the cushioning is usually spent. Consider new shoes.` : `Recorded: the shoes have done ${km} km (the cushioning usually lasts ${range} km).`,
-    clinicDefault: "Clinic default: no published source gives this threshold. An administrator can change it under Settings.",
+      worn
+        ? `Recorded: the shoes have done ${km} km – past the ${range} km after which the cushioning is usually spent. Consider new shoes.`
+        : `Recorded: the shoes have done ${km} km (the cushioning usually lasts ${range} km).`,
+    clinicDefault:
+      "Clinic default: no published source gives this threshold. An administrator can change it under Settings.",
     history: "History",
-    events: { OPENED: "Opened", SEVERITY_CHANGED: "Severity changed", ACKNOWLEDGED: "Acknowledged", REOPENED: "Re-opened", RESOLVED: "Resolved" },
+    events: {
+      OPENED: "Opened",
+      SEVERITY_CHANGED: "Severity changed",
+      ACKNOWLEDGED: "Acknowledged",
+      REOPENED: "Re-opened",
+      RESOLVED: "Resolved",
+    },
     acknowledge: "Acknowledge",
     acknowledgeNote: "What have you done or decided?",
     acknowledged: "The flag is acknowledged.",
@@ -829,11 +918,13 @@ export const en: Messages = {
       daysSince: "Days since",
       walkToleranceMin: "Minutes of walking",
     },
-    measurement: (name: string, baseline: string, from: string, latest: string, to: string) => `${name}: ${baseline} (${from}) → ${latest} (${to})`,
+    measurement: (name: string, baseline: string, from: string, latest: string, to: string) =>
+      `${name}: ${baseline} (${from}) → ${latest} (${to})`,
   },
   settings: {
     title: "Rule settings",
-    intro: "Thresholds of the clinic's escalation rules. Some defaults rest on the sources shown with each flag, others are the clinic's own defaults (marked so). A change applies to every open episode once its flags are recomputed.",
+    intro:
+      "Thresholds of the clinic's escalation rules. Some defaults rest on the sources shown with each flag, others are the clinic's own defaults (marked so). A change applies to every open episode once its flags are recomputed.",
     save: "Save and recompute flags",
     saving: "Saving …",
     saved: (episodes: number) => `Saved. The flags of ${episodes} open episodes are being recomputed.`,
@@ -864,7 +955,12 @@ export const en: Messages = {
       failed: (at: string, code: string, willRetry: boolean) =>
         `Failed ${at} (${code}). ${willRetry ? "It is tried again in a quarter of an hour." : "It is tried again at the next scheduled run; if it happens again, contact your IT support."}`,
       summary: {
-        episodes: "Episodes checked", deleted: "Keys forgotten", opened: "Flags opened", changed: "Flags changed", reopened: "Flags re-opened", resolved: "Flags resolved",
+        episodes: "Episodes checked",
+        deleted: "Keys forgotten",
+        opened: "Flags opened",
+        changed: "Flags changed",
+        reopened: "Flags re-opened",
+        resolved: "Flags resolved",
       },
     },
     fields: {
@@ -911,17 +1007,22 @@ export const en: Messages = {
       CALF_LOWERING: "Heel lowering from a step",
       RUN_WALK_INTERVALS: "Run and walk",
     },
-    setsReps: (sets: number, low: number, high: number) => (low === high ? `${sets} sets × ${low} reps` : `${sets} sets × ${low}–${high} reps`),
-    holds: (seconds: string, holds: string, timesPerDay: number) => `Hold ${seconds} s × ${holds}, ${timesPerDay === 1 ? "once" : `${timesPerDay} times`} a day`,
-    reps: (reps: string, timesPerDay: number) => `${reps} repetitions, ${timesPerDay === 1 ? "once" : `${timesPerDay} times`} a day`,
+    setsReps: (sets: number, low: number, high: number) =>
+      low === high ? `${sets} sets × ${low} reps` : `${sets} sets × ${low}–${high} reps`,
+    holds: (seconds: string, holds: string, timesPerDay: number) =>
+      `Hold ${seconds} s × ${holds}, ${timesPerDay === 1 ? "once" : `${timesPerDay} times`} a day`,
+    reps: (reps: string, timesPerDay: number) =>
+      `${reps} repetitions, ${timesPerDay === 1 ? "once" : `${timesPerDay} times`} a day`,
     intervals: (count: number, minutes: number) => `${count} × (${minutes} min running + ${minutes} min walking)`,
     upTo: (n: number) => `up to ${n}`,
-    eightReps: "Where the plan says 8 repetitions and you cannot keep the slow tempo through the whole set, you may go down to 6.",
+    eightReps:
+      "Where the plan says 8 repetitions and you cannot keep the slow tempo through the whole set, you may go down to 6.",
     fromDay: (day: number) => `From day ${day}`,
     startsLater: "Later in the program",
     bodyWeight: "Body weight",
     load: (kg: string) => `About ${kg} kg extra, e.g. in a backpack`,
-    tempo: (up: number, hold: number, down: number) => (hold ? `${up} s up, ${hold} s hold, ${down} s down` : `${up} s up, ${down} s down`),
+    tempo: (up: number, hold: number, down: number) =>
+      hold ? `${up} s up, ${hold} s hold, ${down} s down` : `${up} s up, ${down} s down`,
     painRule: (max: number) => `${PAIN_RULE(max)} ${WORSE_MORNING}`,
     worseMorning: WORSE_MORNING,
     why: "Why",
@@ -929,9 +1030,11 @@ export const en: Messages = {
       START: "The program starts in its first phase.",
       ADVANCED: "Last week was completed with no load response, so the phase moves one step on.",
       ON_SCHEDULE: "The phase follows the program's weeks.",
-      HELD_FLAG: "A red flag, worsening or a doubt about the diagnosis stood at the start of the week, so the phase is held (a pause, not a setback).",
+      HELD_FLAG:
+        "A red flag, worsening or a doubt about the diagnosis stood at the start of the week, so the phase is held (a pause, not a setback).",
       HELD_SESSIONS: "Last week had too few completed sessions, so the phase is held.",
-      HELD_LOAD_RESPONSE: "Last week showed a load response (pain over the limit or a worse morning), so the phase is held.",
+      HELD_LOAD_RESPONSE:
+        "Last week showed a load response (pain over the limit or a worse morning), so the phase is held.",
       STEPPED_BACK: "The phase was held two weeks in a row, so it steps back one.",
       OVERRIDDEN: "The physiotherapist has changed the phase.",
     },
@@ -958,10 +1061,14 @@ export const en: Messages = {
   exerciseDrawings: {
     HEEL_RAISE_TOWEL:
       "Two-part drawing of a lower leg seen from the side, the front of the foot on the edge of a step and a rolled towel under the toes. Left: the heel lifted high, up on the toes. Right: the heel lowered below the edge of the step.",
-    PLANTAR_FASCIA_STRETCH: "Drawing of a foot resting across the other knee while your own hand bends the toes back towards the shin, so that the sole of the foot is stretched.",
-    TOWEL_CURLS: "Two-part drawing of a foot on a towel on the floor. Left: the towel lies flat under the foot. Right: the toes have curled it up and pulled it in under the foot.",
-    CALF_LOWERING: "Drawing of a lower leg seen from the side, the front of the foot on the edge of a step. An arrow shows the heel being lowered slowly from up on the toes to below the edge of the step.",
-    RUN_WALK_INTERVALS: "Drawing of a person walking and the same person running, with arrows between them showing that you switch between walking and running.",
+    PLANTAR_FASCIA_STRETCH:
+      "Drawing of a foot resting across the other knee while your own hand bends the toes back towards the shin, so that the sole of the foot is stretched.",
+    TOWEL_CURLS:
+      "Two-part drawing of a foot on a towel on the floor. Left: the towel lies flat under the foot. Right: the toes have curled it up and pulled it in under the foot.",
+    CALF_LOWERING:
+      "Drawing of a lower leg seen from the side, the front of the foot on the edge of a step. An arrow shows the heel being lowered slowly from up on the toes to below the edge of the step.",
+    RUN_WALK_INTERVALS:
+      "Drawing of a person walking and the same person running, with arrows between them showing that you switch between walking and running.",
   },
   /** The plan's status (SPEC §6), as the clinic's screens show it. */
   plan: {
@@ -980,7 +1087,8 @@ export const en: Messages = {
       ON_HOLD: "The patient's portal shows no exercise and no dose, and no exercise reminders are sent.",
     },
     savedOnHold: "Saved. The patient's plan is now on hold, and the patient is being told to open the portal.",
-    savedOnHoldNoPortal: "Saved. The patient's plan is now on hold. The patient has no portal account, so tell them yourself.",
+    savedOnHoldNoPortal:
+      "Saved. The patient's plan is now on hold. The patient has no portal account, so tell them yourself.",
     any: "Any",
   },
   programs: {
@@ -989,7 +1097,8 @@ export const en: Messages = {
     templateVersion: (name: string, version: number) => `${name}, version ${version}`,
     summary: (start: string, sessions: number) => `Started ${start} · ${sessions} sessions per week`,
     notStarted: (start: string) => `Starts ${start}.`,
-    completedTitle: (week: number, total: number) => `The program is completed (${total === 1 ? "1 week" : `${total} weeks`}); the patient is in week ${week}`,
+    completedTitle: (week: number, total: number) =>
+      `The program is completed (${total === 1 ? "1 week" : `${total} weeks`}); the patient is in week ${week}`,
     completedBody: {
       FIRST_WEEK: "Assign the patient's next program (such as HSR), and end the first week.",
       HSR: "Decide what comes next: end the program, keep it going as maintenance, or start the Return to running program.",
@@ -998,7 +1107,8 @@ export const en: Messages = {
     maintain: "Keep going as maintenance",
     maintaining: (since: string) => `Kept going as maintenance since ${since}.`,
     startReturnToRun: "Start return to running",
-    firstWeekStillActive: "The first week is still running beside another program. End the first week, so the patient sees only the program that applies now.",
+    firstWeekStillActive:
+      "The first week is still running beside another program. End the first week, so the patient sees only the program that applies now.",
     endFirstWeek: "End the first week when the new program starts",
     assignTitle: "Assign a program",
     template: "Program",
@@ -1033,17 +1143,27 @@ export const en: Messages = {
     overrideSave: "Save change",
     overrideSaved: "The change is saved.",
     overrides: "Changes by the physiotherapist",
-    overrideItem: (date: string, change: string, reason: string, by: string) => `${date}: ${change}. Reason: ${reason} (${by})`,
+    overrideItem: (date: string, change: string, reason: string, by: string) =>
+      `${date}: ${change}. Reason: ${reason} (${by})`,
     overridePhaseValue: (phase: number) => `phase ${phase}`,
     overrideLoadValue: (kg: string) => `load ${kg} kg`,
     sessionsTable: "Logged sessions",
-    sessionColumns: { date: "Date", done: "Done", exercises: "Exercises", dose: "Heel raise: sets × reps", load: "Load (kg)", pain: "Pain during", effort: "Last repetitions" },
+    sessionColumns: {
+      date: "Date",
+      done: "Done",
+      exercises: "Exercises",
+      dose: "Heel raise: sets × reps",
+      load: "Load (kg)",
+      pain: "Pain during",
+      effort: "Last repetitions",
+    },
     handout: "Plan handout",
     templates: "Program templates",
     editor: {
       sessionsMin: "Sessions per week, at least",
       sessionsMax: "Sessions per week, at most",
-      painLimit: "The pain limit during and after exercise is the clinic's rule setting (load response: highest pain during a session) and applies to every program.",
+      painLimit:
+        "The pain limit during and after exercise is the clinic's rule setting (load response: highest pain during a session) and applies to every program.",
       loadStepKg: "Load step (kg): how much the suggested load changes at a time",
       tempo: "Tempo in seconds (leave all three empty for no set tempo)",
       tempoUp: "Up",
@@ -1056,7 +1176,8 @@ export const en: Messages = {
       exerciseSlot: (phase: number, n: number) => `Phase ${phase}, exercise ${n}`,
       newExercise: (phase: number) => `Phase ${phase}: add an exercise`,
       noExercise: "No exercise",
-      exercisesHint: "Choose an exercise in the empty slot to add it, or choose “No exercise” to remove one. The load applies to the phase's heel raise. “From day” is the program day the exercise begins (1 = the start date). For stretches and foot exercises the number in “Sets or times a day” is times a day; for run/walk, the number of intervals.",
+      exercisesHint:
+        "Choose an exercise in the empty slot to add it, or choose “No exercise” to remove one. The load applies to the phase's heel raise. “From day” is the program day the exercise begins (1 = the start date). For stretches and foot exercises the number in “Sets or times a day” is times a day; for run/walk, the number of intervals.",
       fromDay: "From day",
       sets: "Sets or times a day",
       repsLow: "Reps, at least",
@@ -1073,7 +1194,8 @@ export const en: Messages = {
   },
   templates: {
     title: "Program templates",
-    intro: "The clinic's programs. Saving an edit creates a new version; programs already assigned to patients keep the version they were given.",
+    intro:
+      "The clinic's programs. Saving an edit creates a new version; programs already assigned to patients keep the version they were given.",
     kind: "Kind",
     name: "Name",
     version: "Version",
@@ -1152,11 +1274,13 @@ export const en: Messages = {
         "If you have diabetes, use ice only if your physiotherapist has checked that you can feel cold and touch normally under your foot. Always put a tea towel in between, and look at the skin afterwards.",
       NONE: "Do not use ice on the foot: with reduced feeling or poor circulation, cold can harm the skin without you noticing.",
     },
-    askPhysio: "Contact your physiotherapist if the pain gets worse week by week, or if you are unsure how to do the exercises.",
+    askPhysio:
+      "Contact your physiotherapist if the pain gets worse week by week, or if you are unsure how to do the exercises.",
   },
   reports: {
     title: "Clinic report",
-    intro: "How the patients whose treatment started in the period are doing: improvement, pain by program week, recovery beside the expected course, adherence and flags.",
+    intro:
+      "How the patients whose treatment started in the period are doing: improvement, pain by program week, recovery beside the expected course, adherence and flags.",
     filters: "Choose the report",
     from: "Treatment started from",
     to: "up to and including",
@@ -1166,18 +1290,29 @@ export const en: Messages = {
     show: "Show report",
     print: "Print report",
     invalid: "Correct the period to see the report.",
-    scope: (clinic: string, from: string, to: string, who: string | null) => `${clinic} · treatment started ${from}–${to}${who ? ` · patients of ${who}` : ""}`,
+    scope: (clinic: string, from: string, to: string, who: string | null) =>
+      `${clinic} · treatment started ${from}–${to}${who ? ` · patients of ${who}` : ""}`,
     asOf: (day: string) => `Figures as of ${day}.`,
-    pending: (count: number) => `${enNumber(count)} ${count === 1 ? "episode is" : "episodes are"} being recalculated after a change of settings and ${count === 1 ? "is" : "are"} not counted yet. Reload the page in a minute.`,
+    pending: (count: number) =>
+      `${enNumber(count)} ${count === 1 ? "episode is" : "episodes are"} being recalculated after a change of settings and ${count === 1 ? "is" : "are"} not counted yet. Reload the page in a minute.`,
     suppressed: "–: fewer than 5 episodes, so only counts are shown (no percentages or medians).",
     empty: "No treatment started in this period.",
     csv: "Download CSV",
     csvOf: (table: string) => `Download “${table}” as CSV`,
     chartTable: "The chart's figures",
-    episodes: { title: "Episodes", started: "Started", active: "Active", paused: "Paused", discharged: "Discharged", what: "Episodes", count: "Number" },
+    episodes: {
+      title: "Episodes",
+      started: "Started",
+      active: "Active",
+      paused: "Paused",
+      discharged: "Discharged",
+      what: "Episodes",
+      count: "Number",
+    },
     improvement: {
       title: "Improvement at 6 and 12 weeks",
-      about: "Each instrument's latest measurement on or before day 42 (84) is compared with its baseline, at least 14 days apart; improved means a change of at least its minimal clinically important difference. The share is of the episodes that could be judged.",
+      about:
+        "Each instrument's latest measurement on or before day 42 (84) is compared with its baseline, at least 14 days apart; improved means a change of at least its minimal clinically important difference. The share is of the episodes that could be judged.",
       milestone: "Milestone",
       weeks: (weeks: number) => `${weeks} weeks`,
       reached: "Episodes that far",
@@ -1194,8 +1329,10 @@ export const en: Messages = {
     },
     recovery: {
       title: "Recovery over time",
-      about: (pain: string) => `Recovered: first-step pain at most ${pain} and down from baseline by at least the minimal important change. Kaplan–Meier estimate: an episode discharged or without measurements after a date counts up to that date (censored).`,
-      summary: (recovered: number, followed: number) => `${enNumber(recovered)} of ${enNumber(followed)} episodes with a first-step pain have recovered.`,
+      about: (pain: string) =>
+        `Recovered: first-step pain at most ${pain} and down from baseline by at least the minimal important change. Kaplan–Meier estimate: an episode discharged or without measurements after a date counts up to that date (censored).`,
+      summary: (recovered: number, followed: number) =>
+        `${enNumber(recovered)} of ${enNumber(followed)} episodes with a first-step pain have recovered.`,
       chart: "Share recovered by week since treatment start, with the expected course",
       curve: "This clinic (estimate)",
       expected: "Expected course",
@@ -1212,12 +1349,14 @@ export const en: Messages = {
       twoYears: "78–104 weeks (1½–2 years)",
       atLeast: (share: string) => `more than ${share}`,
       about2: (share: string) => `about ${share}`,
-      referenceSource: "For more than half the symptoms are gone within a year, and about three in four are free of them after one and a half to two years – also without special treatment. Source:",
+      referenceSource:
+        "For more than half the symptoms are gone within a year, and about three in four are free of them after one and a half to two years – also without special treatment. Source:",
       notFollowed: "not followed that long",
     },
     pain: {
       title: "First-step pain by program week",
-      about: "Weeks of the episode's first HSR program; week 0 is the week before it. Each episode's median for the week first, then the median across episodes, so patients who log every morning do not weigh more.",
+      about:
+        "Weeks of the episode's first HSR program; week 0 is the week before it. Each episode's median for the week first, then the median across episodes, so patients who log every morning do not weigh more.",
       chart: "Median first-step pain by HSR program week, with the middle half of episodes",
       week: "Program week",
       episodes: "Episodes",
@@ -1239,7 +1378,8 @@ export const en: Messages = {
     },
     flags: {
       title: "Flags and acknowledgement",
-      about: "Flags raised for these episodes by rule, and the time from a flag being raised to its first acknowledgement.",
+      about:
+        "Flags raised for these episodes by rule, and the time from a flag being raised to its first acknowledgement.",
       rule: "Rule",
       raised: "Raised",
       episodes: "Episodes",
@@ -1251,7 +1391,8 @@ export const en: Messages = {
       about: "Episodes with each kind of intervention recorded.",
       type: "Intervention",
       episodes: "Episodes",
-      redFlags: (count: number) => `Red flags were raised for ${enNumber(count)} ${count === 1 ? "episode" : "episodes"}.`,
+      redFlags: (count: number) =>
+        `Red flags were raised for ${enNumber(count)} ${count === 1 ? "episode" : "episodes"}.`,
       none: "No interventions recorded.",
     },
   },
@@ -1264,8 +1405,10 @@ export const en: Messages = {
     ...ERROR_PAGE.en,
     notFound: "What you are changing does not exist, or you do not have access to it. Reload the page.",
     changedMeanwhile: "Someone changed this in the meantime. Reload the page and try again.",
-    processingStopped: "The patient has asked to be erased, so nothing more can be added to or changed in this record. It is kept only because the law requires it.",
-    network: "The connection failed, so it is not known whether this was saved. What you typed is still here: press Save again and it is stored only once.",
+    processingStopped:
+      "The patient has asked to be erased, so nothing more can be added to or changed in this record. It is kept only because the law requires it.",
+    network:
+      "The connection failed, so it is not known whether this was saved. What you typed is still here: press Save again and it is stored only once.",
   },
   email: {
     greeting: (firstName: string) => `Hello ${firstName},`,
@@ -1273,12 +1416,14 @@ export const en: Messages = {
     automatic: "This e-mail was sent automatically; replies are not read.",
     staffInvite: {
       subject: (clinic: string) => `Your account at ${clinic}`,
-      body: (clinic: string, days: number) => `${clinic} has made you an account in Heel Pain Care. Open the link below and choose a password. The link can be used once and stops working after ${days} days.`,
+      body: (clinic: string, days: number) =>
+        `${clinic} has made you an account in Heel Pain Care. Open the link below and choose a password. The link can be used once and stops working after ${days} days.`,
       action: "Choose your password",
     },
     portalInvite: {
       subject: (clinic: string) => `Your exercise plan from ${clinic}`,
-      body: (clinic: string, days: number) => `${clinic} has given you access to the patient portal, where you see your exercise plan and note your morning pain and your training. Open the link below and choose a password. The link can be used once and stops working after ${days} days.`,
+      body: (clinic: string, days: number) =>
+        `${clinic} has given you access to the patient portal, where you see your exercise plan and note your morning pain and your training. Open the link below and choose a password. The link can be used once and stops working after ${days} days.`,
       action: "Open the patient portal",
     },
     erasureReceipt: {
@@ -1288,23 +1433,35 @@ export const en: Messages = {
     },
     passwordReset: {
       subject: "A new password for Heel Pain Care",
-      body: (hours: number) => `We were asked for a new password for your account. Open the link below within ${hours} hours to choose one. If you did not ask, you can ignore this e-mail: your password stays as it is.`,
+      body: (hours: number) =>
+        `We were asked for a new password for your account. Open the link below within ${hours} hours to choose one. If you did not ask, you can ignore this e-mail: your password stays as it is.`,
       action: "Choose a new password",
     },
   },
   checkIn: {
     title: "This week's check-in",
-    intro: "Once a week: how are things when you are active? Your answers go into your record, so your physiotherapist can follow along.",
-    activityPain: "At worst, how much has your heel hurt during daily activities over the past week? (0 = no pain, 10 = worst pain imaginable)",
+    intro:
+      "Once a week: how are things when you are active? Your answers go into your record, so your physiotherapist can follow along.",
+    activityPain:
+      "At worst, how much has your heel hurt during daily activities over the past week? (0 = no pain, 10 = worst pain imaginable)",
     psfsIntro: "How well can you do these activities now? (0 = not at all, 10 = as well as before the heel pain)",
     globalChange: "All in all: how is your heel now compared with when you started treatment?",
-    globalChangeOptions: { "3": "Much better", "2": "Better", "1": "A little better", "0": "No change", "-1": "A little worse", "-2": "Worse", "-3": "Much worse" },
+    globalChangeOptions: {
+      "3": "Much better",
+      "2": "Better",
+      "1": "A little better",
+      "0": "No change",
+      "-1": "A little worse",
+      "-2": "Worse",
+      "-3": "Much worse",
+    },
     save: "Send this week's check-in",
     saving: "Sending …",
     saved: (next: string) => `Thank you for answering. The next weekly check-in is ${next}.`,
     done: (next: string) => `This week's check-in is sent. The next is ${next}.`,
     clinicTitle: "Weekly check-in in the portal",
-    clinicIntro: "Each week the portal asks about pain during activity, about the patient's own activities (PSFS), in the patient's words, and for the patient's overall rating of change since the start. The answers appear on the charts and among the measurements.",
+    clinicIntro:
+      "Each week the portal asks about pain during activity, about the patient's own activities (PSFS), in the patient's words, and for the patient's overall rating of change since the start. The answers appear on the charts and among the measurements.",
     activity: (n: number) => `Activity ${n}`,
     activityHint: "E.g. “walk up stairs” or “run 5 km”. Empty fields are left out.",
     setActivities: "Set the patient's activities",
@@ -1318,9 +1475,11 @@ export const en: Messages = {
   conversation: {
     title: "Messages",
     titleWith: (name: string) => `Messages with ${name}`,
-    portalIntro: "Write to the clinic about your plan and your exercises. Your physiotherapist answers here, usually within a couple of working days.",
+    portalIntro:
+      "Write to the clinic about your plan and your exercises. Your physiotherapist answers here, usually within a couple of working days.",
     notUrgentTitle: "Messages are not for urgent symptoms",
-    notUrgent: "The clinic does not read messages all the time, and you cannot count on an answer the same day. If you have one of the signs below, do not wait for an answer here.",
+    notUrgent:
+      "The clinic does not read messages all the time, and you cannot count on an answer the same day. If you have one of the signs below, do not wait for an answer here.",
     empty: "No messages yet.",
     list: "The conversation",
     you: "You",
@@ -1334,17 +1493,21 @@ export const en: Messages = {
     send: "Send message",
     sending: "Sending …",
     sent: "The message has been sent.",
-    noPortal: "The patient has no portal access, so the message could not be read. Send an invitation to the portal first.",
-    cannotReceive: "The patient cannot receive messages: there is no portal access, or processing of the patient's data has stopped.",
+    noPortal:
+      "The patient has no portal access, so the message could not be read. Send an invitation to the portal first.",
+    cannotReceive:
+      "The patient cannot receive messages: there is no portal access, or processing of the patient's data has stopped.",
     unread: (count: number) => (count === 1 ? "1 new message" : `${count} new messages`),
-    unreadFromClinic: (count: number) => (count === 1 ? "You have 1 new message from the clinic." : `You have ${count} new messages from the clinic.`),
+    unreadFromClinic: (count: number) =>
+      count === 1 ? "You have 1 new message from the clinic." : `You have ${count} new messages from the clinic.`,
     open: "Read and write messages",
     backToPatient: "Back to the patient",
     backToPortal: "Back to my plan",
   },
   reminders: {
     title: "Reminders",
-    intro: "Choose when to be reminded to note your morning pain and to do today's exercises. Leave a field empty if you do not want that reminder. The reminders stop when your program ends.",
+    intro:
+      "Choose when to be reminded to note your morning pain and to do today's exercises. Leave a field empty if you do not want that reminder. The reminders stop when your program ends.",
     morningPain: "Morning pain, at",
     session: "Training, at",
     save: "Save reminders",
@@ -1353,16 +1516,29 @@ export const en: Messages = {
     byPush: "The reminders come as notifications on this phone.",
     enablePush: "Get them as notifications on this phone",
     pushRefused: "This phone does not allow notifications from the portal, so the reminders come by e-mail.",
-    pushFailed: "Notifications could not be turned on just now. Try again later; until then the reminders come by e-mail.",
+    pushFailed:
+      "Notifications could not be turned on just now. Try again later; until then the reminders come by e-mail.",
     message: {
-      morningPain: { title: "How were this morning's first steps?", body: "Note your morning pain in the portal. It only takes a moment." },
-      session: { title: "Time for today's exercises", body: "Remember today's exercises, and note the session in the portal afterwards." },
+      morningPain: {
+        title: "How were this morning's first steps?",
+        body: "Note your morning pain in the portal. It only takes a moment.",
+      },
+      session: {
+        title: "Time for today's exercises",
+        body: "Remember today's exercises, and note the session in the portal afterwards.",
+      },
     },
   },
   /** Push and e-mail that ask a patient to open the portal: never what changed or why (lib/notices). */
   notices: {
-    PLAN_ON_HOLD: { title: "News about your exercise plan", body: "Your physiotherapist has changed your plan. Open the portal to see what to do now." },
-    CLINIC_MESSAGE: { title: "New message from the clinic", body: "The clinic has written to you. Open the portal to read the message." },
+    PLAN_ON_HOLD: {
+      title: "News about your exercise plan",
+      body: "Your physiotherapist has changed your plan. Open the portal to see what to do now.",
+    },
+    CLINIC_MESSAGE: {
+      title: "New message from the clinic",
+      body: "The clinic has written to you. Open the portal to read the message.",
+    },
   },
   account: {
     title: "My account",
@@ -1393,10 +1569,18 @@ export const en: Messages = {
     nav: { users: "Users", import: "Import", outbox: "Outbox", audit: "Audit log", backups: "Backups" },
     backups: {
       title: "Backups",
-      intro: (keepDays: number) => `Every night at 02:00 the app copies the whole database into a backup and keeps each backup ${keepDays} days. The CPR numbers in a backup are encrypted. To restore one you need the clinic's data key, which is never in a backup: keep a copy of the key in a safe place, apart from the backups.`,
-      restore: "To restore, stop the app and run npm run db:restore -- FILE (the README explains it, and how to move to a PostgreSQL server).",
-      lastRun: { SUCCEEDED: "The last backup run went well.", RUNNING: "A backup is being made now.", FAILED: (code: string) => `The last backup failed (${code}). It is tried again shortly; if it keeps failing, tell whoever runs the server.` },
-      shared: "This database also holds other clinics' records, so its backups cannot be downloaded here. Ask whoever runs the server.",
+      intro: (keepDays: number) =>
+        `Every night at 02:00 the app copies the whole database into a backup and keeps each backup ${keepDays} days. The CPR numbers in a backup are encrypted. To restore one you need the clinic's data key, which is never in a backup: keep a copy of the key in a safe place, apart from the backups.`,
+      restore:
+        "To restore, stop the app and run npm run db:restore -- FILE (the README explains it, and how to move to a PostgreSQL server).",
+      lastRun: {
+        SUCCEEDED: "The last backup run went well.",
+        RUNNING: "A backup is being made now.",
+        FAILED: (code: string) =>
+          `The last backup failed (${code}). It is tried again shortly; if it keeps failing, tell whoever runs the server.`,
+      },
+      shared:
+        "This database also holds other clinics' records, so its backups cannot be downloaded here. Ask whoever runs the server.",
       empty: "No backup yet. The first is made within a minute of the server starting, and then every night.",
       columns: { made: "Made", size: "Size", file: "File" },
       download: (made: string) => `Download the backup of ${made}`,
@@ -1404,7 +1588,8 @@ export const en: Messages = {
     },
     import: {
       title: "Import patients",
-      intro: "Move the clinic's patient list in from the system you used before: one patient per line under the headers below (Danish or English). Save the list from Excel as \"CSV UTF-8\". The whole file is checked first, and nothing is saved until every line is right. Patients the clinic already has are skipped, so the same file can be imported again without duplicates.",
+      intro:
+        'Move the clinic\'s patient list in from the system you used before: one patient per line under the headers below (Danish or English). Save the list from Excel as "CSV UTF-8". The whole file is checked first, and nothing is saved until every line is right. Patients the clinic already has are skipped, so the same file can be imported again without duplicates.',
       template: "Download the template (CSV)",
       columnsTitle: "Columns",
       columns: { header: "Header", english: "In English", required: "Required", content: "Content" },
@@ -1426,14 +1611,17 @@ export const en: Messages = {
       run: "Import the patients",
       working: "Working …",
       problems: {
-        notUtf8: "The file is not saved as UTF-8, so æ, ø and å would come out wrong. Save it from Excel as \"CSV UTF-8 (comma delimited)\" and try again.",
+        notUtf8:
+          'The file is not saved as UTF-8, so æ, ø and å would come out wrong. Save it from Excel as "CSV UTF-8 (comma delimited)" and try again.',
         empty: "The file is empty.",
         tooManyRows: (max: string) => `The file has more than ${max} patients. Split it into several files.`,
         unreadable: (line: number) => `The file cannot be read from line ${line}: a quotation mark is never closed.`,
         missingColumns: (columns: string) => `The file lacks the columns: ${columns}.`,
-        unknownColumns: (headers: string) => `The import does not know the columns: ${headers}. Use the headers of the template.`,
+        unknownColumns: (headers: string) =>
+          `The import does not know the columns: ${headers}. Use the headers of the template.`,
       },
-      invalid: (errors: number, lines: number) => `Nothing was imported: ${errors === 1 ? "1 error" : `${errors} errors`} on ${lines === 1 ? "1 line" : `${lines} lines`}. Correct them in the file and check it again.`,
+      invalid: (errors: number, lines: number) =>
+        `Nothing was imported: ${errors === 1 ? "1 error" : `${errors} errors`} on ${lines === 1 ? "1 line" : `${lines} lines`}. Correct them in the file and check it again.`,
       errorsTitle: "Errors in the file",
       errorColumns: { line: "Line", column: "Column", error: "Error" },
       moreErrors: (shown: number, total: number) => `Showing the first ${shown} of ${total} errors.`,
@@ -1441,16 +1629,19 @@ export const en: Messages = {
       errors: {
         unknownClinician: "No active physiotherapist of the clinic has this email.",
         duplicateInFile: "The same patient is also on an earlier line.",
-        extraFields: "The line has more fields than there are headers. Is there a semicolon in a name without quotation marks around it?",
+        extraFields:
+          "The line has more fields than there are headers. Is there a semicolon in a name without quotation marks around it?",
       },
       checked: (rows: number, added: number, existing: number) =>
         `The file is in order: ${rows} lines, ${added} new patients and ${existing} the clinic already has. Press "Import the patients" to save them.`,
-      imported: (added: number, existing: number) => `${added} patients were imported. ${existing} were already there and are unchanged.`,
+      imported: (added: number, existing: number) =>
+        `${added} patients were imported. ${existing} were already there and are unchanged.`,
       toCaseload: "Go to the caseload",
     },
     users: {
       title: "Users",
-      intro: "Invite physiotherapists and administrators, change roles, and close or reopen accounts. Patients get their portal access from the patient page.",
+      intro:
+        "Invite physiotherapists and administrators, change roles, and close or reopen accounts. Patients get their portal access from the patient page.",
       name: "Name",
       email: "Email",
       role: "Role",
@@ -1470,17 +1661,21 @@ export const en: Messages = {
       saveRole: "Save role",
       deactivate: "Close account",
       deactivateTitle: (name: string) => `Close ${name}'s account?`,
-      deactivateBody: "They can no longer sign in. Their patients and records stay as they are, and you can reopen the account later.",
+      deactivateBody:
+        "They can no longer sign in. Their patients and records stay as they are, and you can reopen the account later.",
       reactivate: "Reopen account",
       sendReset: "Send password link",
       resetSent: (email: string) => `A link for a new password is sent to ${email}.`,
-      lastAdmin: "The clinic's last active administrator cannot be closed or lose the role. Make someone else administrator first.",
+      lastAdmin:
+        "The clinic's last active administrator cannot be closed or lose the role. Make someone else administrator first.",
       done: "Saved.",
     },
     outbox: {
       title: "Outbox",
-      introNoSmtp: "No mail server is set up (SMTP_URL), so e-mail waits here. Open a message to see its link, and give it to the recipient yourself, or set SMTP_URL to send e-mail. A link into a patient's portal account is shown only to the patient's physiotherapist, on the patient's page.",
-      introSmtp: "E-mail goes out through the mail server (SMTP_URL). The list shows what was sent; a sent message's text is not kept, because it held a single-use link.",
+      introNoSmtp:
+        "No mail server is set up (SMTP_URL), so e-mail waits here. Open a message to see its link, and give it to the recipient yourself, or set SMTP_URL to send e-mail. A link into a patient's portal account is shown only to the patient's physiotherapist, on the patient's page.",
+      introSmtp:
+        "E-mail goes out through the mail server (SMTP_URL). The list shows what was sent; a sent message's text is not kept, because it held a single-use link.",
       empty: "No e-mail yet.",
       to: "To",
       subject: "Subject",
@@ -1516,14 +1711,58 @@ export const en: Messages = {
       what: "What",
       record: "Record",
       address: "Address",
-      actions: { READ: "Read", CREATE: "Created", UPDATE: "Changed", DELETE: "Deleted", EXPORT: "Exported", IMPORT: "Imported", REFUSED: "Refused" },
+      actions: {
+        READ: "Read",
+        CREATE: "Created",
+        UPDATE: "Changed",
+        DELETE: "Deleted",
+        EXPORT: "Exported",
+        IMPORT: "Imported",
+        REFUSED: "Refused",
+      },
       entities: {
-        Patient: "Patient", Episode: "Episode", Assessment: "Assessment", OutcomeMeasurement: "Measurement", Intervention: "Intervention",
-        ProgramAssignment: "Program", ProgramOverride: "Program change", ProgramTemplate: "Program template", SessionLog: "Training log", Flag: "Flag",
-        FlagQueue: "Flag list", Caseload: "Caseload", Invite: "Invitation", User: "User", ClinicRuleSettings: "Rule settings", AuditLog: "Audit log", EmailMessage: "E-mail", Reminder: "Reminders", MessageThread: "Messages", PatientCpr: "CPR number", PatientImport: "Patient import", PatientRecordFhir: "Record as FHIR", PatientRecordPrint: "Record for printing", Backup: "Backup", ErasureRequest: "Erasure request", RecordHold: "Hold on record", ErasedRecord: "Erased record",
-        SignIn: "Sign-in", PasswordLink: "Password link", InviteLink: "Invitation link", Entry: "Page or action",
+        Patient: "Patient",
+        Episode: "Episode",
+        Assessment: "Assessment",
+        OutcomeMeasurement: "Measurement",
+        Intervention: "Intervention",
+        ProgramAssignment: "Program",
+        ProgramOverride: "Program change",
+        ProgramTemplate: "Program template",
+        SessionLog: "Training log",
+        Flag: "Flag",
+        FlagQueue: "Flag list",
+        Caseload: "Caseload",
+        Invite: "Invitation",
+        User: "User",
+        ClinicRuleSettings: "Rule settings",
+        AuditLog: "Audit log",
+        EmailMessage: "E-mail",
+        Reminder: "Reminders",
+        MessageThread: "Messages",
+        PatientCpr: "CPR number",
+        PatientImport: "Patient import",
+        PatientRecordFhir: "Record as FHIR",
+        PatientRecordPrint: "Record for printing",
+        Backup: "Backup",
+        ErasureRequest: "Erasure request",
+        RecordHold: "Hold on record",
+        ErasedRecord: "Erased record",
+        SignIn: "Sign-in",
+        PasswordLink: "Password link",
+        InviteLink: "Invitation link",
+        Entry: "Page or action",
       } satisfies Record<AuditEntity, string> as Record<string, string>,
-      columns: { when: "time (UTC)", who: "user", userRole: "role", action: "action", entity: "record type", record: "record", patient: "patient", address: "address" },
+      columns: {
+        when: "time (UTC)",
+        who: "user",
+        userRole: "role",
+        action: "action",
+        entity: "record type",
+        record: "record",
+        patient: "patient",
+        address: "address",
+      },
     },
   },
   loading: "Loading …",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { formatChange, formatNumber } from "./format";
 
 describe("number formats", () => {

@@ -30,7 +30,9 @@ export function formatDate(date: Date, locale: Locale): string {
 
 /** A calendar date with a two-digit year, for a chart's axis and tooltip, e.g. 3. mar. 26. */
 export function formatShortDate(date: Date, locale: Locale): string {
-  return dateFormat("short-date", locale, { day: "numeric", month: "short", year: "2-digit", timeZone: "UTC" }).format(date);
+  return dateFormat("short-date", locale, { day: "numeric", month: "short", year: "2-digit", timeZone: "UTC" }).format(
+    date,
+  );
 }
 
 /** A calendar date without the year, for ranges inside one view, e.g. 16. nov. */
@@ -45,7 +47,11 @@ export function formatDayMonth(date: Date, locale: Locale): string {
  */
 export function formatMoment(moment: Date, locale: Locale, withTime = false): string {
   return dateFormat(withTime ? "moment-time" : "moment", locale, {
-    day: "numeric", month: "short", year: "numeric", timeZone: CLINIC_TIME_ZONE, ...(withTime && { hour: "2-digit", minute: "2-digit" }),
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: CLINIC_TIME_ZONE,
+    ...(withTime && { hour: "2-digit", minute: "2-digit" }),
   }).format(moment);
 }
 
@@ -55,10 +61,18 @@ export function formatNumber(value: number, locale: Locale, maxDecimals = 1): st
 
 /** A number as a form field shows it for editing: the locale's decimal sign, no grouping (parseNumber reads it back). */
 export function formatInputNumber(value: number, locale: Locale, maxDecimals = 2): string {
-  return numberFormat(`input-${maxDecimals}`, locale, { maximumFractionDigits: maxDecimals, useGrouping: false }).format(value);
+  return numberFormat(`input-${maxDecimals}`, locale, {
+    maximumFractionDigits: maxDecimals,
+    useGrouping: false,
+  }).format(value);
 }
 
 /** A change with its sign, e.g. +19 or −4,5 (a typographic minus, which reads better than a hyphen). */
 export function formatChange(value: number, locale: Locale, maxDecimals = 1): string {
-  return numberFormat(`change-${maxDecimals}`, locale, { maximumFractionDigits: maxDecimals, signDisplay: "exceptZero" }).format(value).replace("-", "\u2212");
+  return numberFormat(`change-${maxDecimals}`, locale, {
+    maximumFractionDigits: maxDecimals,
+    signDisplay: "exceptZero",
+  })
+    .format(value)
+    .replace("-", "\u2212");
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import type { Locale } from "../generated/prisma/enums";
 import { da, type Messages } from "./da";
 import { en } from "./en";

@@ -1,8 +1,10 @@
 import "server-only";
+
 import { cookies } from "next/headers";
 import { cache } from "react";
-import type { Locale } from "../generated/prisma/enums";
+
 import { getActor } from "../auth/session.server";
+import type { Locale } from "../generated/prisma/enums";
 import { getMessages, LOCALE_COOKIE, parseLocale } from "./index";
 
 /** The signed-in user's language, else the visitor's cookie, else Danish. */

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { birthDatesOf, cprCentury, cprDatePart, formatCpr, looksLikeCpr, maskedCpr, parseCpr } from "./cpr";
 
 const date = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
@@ -51,15 +52,19 @@ describe("CPR numbers", () => {
 
   it("gives back the birth date it was made from, for every date and serial", () => {
     fc.assert(
-      fc.property(fc.date({ min: date("1858-01-01"), max: date("2057-12-31"), noInvalidDate: true }), fc.integer({ min: 0, max: 999 }), (day, serial) => {
-        const birthDate = date(day.toISOString().slice(0, 10));
-        const year = birthDate.getUTCFullYear();
-        // A seventh digit that gives this century for this two-digit year.
-        const seventh = [0, 4, 5, 9].find((d) => cprCentury(d, year % 100) + (year % 100) === year);
-        fc.pre(seventh !== undefined);
-        const parsed = parseCpr(`${cprDatePart(birthDate)}-${seventh}${String(serial).padStart(3, "0")}`);
-        expect(parsed).toMatchObject({ ok: true, birthDate });
-      }),
+      fc.property(
+        fc.date({ min: date("1858-01-01"), max: date("2057-12-31"), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 999 }),
+        (day, serial) => {
+          const birthDate = date(day.toISOString().slice(0, 10));
+          const year = birthDate.getUTCFullYear();
+          // A seventh digit that gives this century for this two-digit year.
+          const seventh = [0, 4, 5, 9].find((d) => cprCentury(d, year % 100) + (year % 100) === year);
+          fc.pre(seventh !== undefined);
+          const parsed = parseCpr(`${cprDatePart(birthDate)}-${seventh}${String(serial).padStart(3, "0")}`);
+          expect(parsed).toMatchObject({ ok: true, birthDate });
+        },
+      ),
     );
   });
 });

@@ -19,11 +19,17 @@ export function parseCpr(text: string): { ok: true; digits: string; birthDate: D
   const match = SHAPE.exec(text.trim().replace(/\s+/g, ""));
   if (!match) return { ok: false, error: "invalidCpr" };
   const digits = `${match[1]}${match[2]}`;
-  const [day, month, yy, seventh] = [Number(digits.slice(0, 2)), Number(digits.slice(2, 4)), Number(digits.slice(4, 6)), Number(digits[6])];
+  const [day, month, yy, seventh] = [
+    Number(digits.slice(0, 2)),
+    Number(digits.slice(2, 4)),
+    Number(digits.slice(4, 6)),
+    Number(digits[6]),
+  ];
   const year = cprCentury(seventh, yy) + yy;
   const birthDate = new Date(Date.UTC(year, month - 1, day));
   // A real date: 31 February rolls over into March and is refused here.
-  if (birthDate.getUTCFullYear() !== year || birthDate.getUTCMonth() !== month - 1 || birthDate.getUTCDate() !== day) return { ok: false, error: "invalidCprDate" };
+  if (birthDate.getUTCFullYear() !== year || birthDate.getUTCMonth() !== month - 1 || birthDate.getUTCDate() !== day)
+    return { ok: false, error: "invalidCprDate" };
   return { ok: true, digits, birthDate };
 }
 
@@ -65,6 +71,8 @@ export function birthDatesOf(text: string): string[] {
   const years = year.length === 4 ? [Number(year)] : [1900 + Number(year), 2000 + Number(year)];
   return years.flatMap((y) => {
     const date = new Date(Date.UTC(y, month - 1, day));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? [date.toISOString().slice(0, 10)] : [];
+    return date.getUTCFullYear() === y && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+      ? [date.toISOString().slice(0, 10)]
+      : [];
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { dataKeyFrom, generateDataKey, parseDataKey } from "./data-key";
 
 describe("data key", () => {

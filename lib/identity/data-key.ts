@@ -3,8 +3,9 @@
 // encrypts CPR numbers (AES-256-GCM), one that makes their search hash (HMAC-SHA-256, so the
 // same number always finds the same patient without being stored in clear) and a fingerprint
 // the database keeps, so that a wrong key is refused at start rather than found out later.
-import { DATA_KEY_BYTES, DATA_KEY_FORMAT, decodeDataKey } from "./data-key-text";
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+
+import { DATA_KEY_BYTES, DATA_KEY_FORMAT, decodeDataKey } from "./data-key-text";
 
 const VERSION = "v1";
 
@@ -24,7 +25,8 @@ export function generateDataKey(): string {
   return randomBytes(DATA_KEY_BYTES).toString("base64");
 }
 
-const derive = (master: Buffer, purpose: string) => Buffer.from(hkdfSync("sha256", master, Buffer.alloc(0), `heelpain ${purpose}`, DATA_KEY_BYTES));
+const derive = (master: Buffer, purpose: string) =>
+  Buffer.from(hkdfSync("sha256", master, Buffer.alloc(0), `heelpain ${purpose}`, DATA_KEY_BYTES));
 
 export type DataKey = {
   /** Identifies the key without revealing it; the database keeps it (lib/identity/key-check.ts). */
@@ -45,11 +47,17 @@ export function dataKeyFrom(text: string): DataKey {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", encryption, iv);
       const sealed = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-      return [VERSION, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), sealed.toString("base64url")].join(".");
+      return [
+        VERSION,
+        iv.toString("base64url"),
+        cipher.getAuthTag().toString("base64url"),
+        sealed.toString("base64url"),
+      ].join(".");
     },
     decrypt(sealed) {
       const [version, iv, tag, body] = sealed.split(".");
-      if (version !== VERSION || !iv || !tag || body === undefined) throw new DataKeyError("Not a value this app encrypted");
+      if (version !== VERSION || !iv || !tag || body === undefined)
+        throw new DataKeyError("Not a value this app encrypted");
       const decipher = createDecipheriv("aes-256-gcm", encryption, Buffer.from(iv, "base64url"));
       decipher.setAuthTag(Buffer.from(tag, "base64url"));
       return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");

@@ -2,7 +2,7 @@
 // process with another key is refused before it writes or reads any: a wrong key would
 // otherwise surface as unreadable numbers, and a second key would split the search hashes.
 import type { Db } from "../db/client";
-import { DataKeyError, type DataKey } from "./data-key";
+import { type DataKey, DataKeyError } from "./data-key";
 
 export async function checkDataKey(db: Db, key: DataKey): Promise<void> {
   // The first process to start records its key; ON CONFLICT leaves a row already there.

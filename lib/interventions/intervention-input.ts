@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { textLimit } from "../forms/field-limits";
 import { zChoice, zDate, zOptionalText } from "../forms/form-input";
 import { InterventionType } from "../generated/prisma/enums";

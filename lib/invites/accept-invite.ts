@@ -3,19 +3,20 @@
 // the clinician's or admin's account; a password link sets a new password. Each claims the
 // link in the same transaction as its write, so a link works once even when submitted twice.
 import { z } from "zod";
+
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { recordRefusal } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { hashPassword } from "../auth/password";
 import { ZNewPassword } from "../auth/password-policy";
 import { endUserSessions } from "../auth/sessions";
 import { attemptSucceeded, beginAttempt } from "../auth/throttle";
-import { recordRefusal } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/unique-violation";
-import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../forms/form-input";
 import { textLimit } from "../forms/field-limits";
-import type { Locale } from "../generated/prisma/enums";
+import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../forms/form-input";
 import type { Prisma } from "../generated/prisma/client";
+import type { Locale } from "../generated/prisma/enums";
 import { revokePasswordLinks } from "./password-links";
 import { hashToken, statusOf } from "./tokens";
 
@@ -30,7 +31,18 @@ const findByToken = (db: Pick<Db, "invite">, token: string) =>
     where: { tokenHash: hashToken(token) },
     include: {
       clinic: { select: { name: true } },
-      patient: { select: { id: true, name: true, email: true, clinicId: true, archivedAt: true, processingStoppedAt: true, portalUserId: true, portalUser: { select: { email: true, active: true } } } },
+      patient: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          clinicId: true,
+          archivedAt: true,
+          processingStoppedAt: true,
+          portalUserId: true,
+          portalUser: { select: { email: true, active: true } },
+        },
+      },
       user: { select: { id: true, email: true, active: true } },
     },
   });
@@ -44,9 +56,19 @@ export async function lookupInvite(db: Db, token: string, now: Date): Promise<In
   const status = statusOf(invite, now);
   if (status === "REVOKED") return { status: "INVALID" };
   if (status !== "PENDING") return { status };
-  if (invite.purpose === "STAFF") return { status: "VALID", purpose: "STAFF", email: invite.email!, name: invite.name!, clinicName: invite.clinic.name };
+  if (invite.purpose === "STAFF")
+    return {
+      status: "VALID",
+      purpose: "STAFF",
+      email: invite.email!,
+      name: invite.name!,
+      clinicName: invite.clinic.name,
+    };
   // An account the clinic closed stays closed: a link only sets a password.
-  if (invite.purpose === "PASSWORD_RESET") return invite.user!.active ? { status: "VALID", purpose: "PASSWORD_RESET", email: invite.user!.email } : { status: "CLOSED" };
+  if (invite.purpose === "PASSWORD_RESET")
+    return invite.user!.active
+      ? { status: "VALID", purpose: "PASSWORD_RESET", email: invite.user!.email }
+      : { status: "CLOSED" };
   // A portal invitation only makes an account: a patient who has one gets a password link
   // instead (invites.ts), so an older invitation cannot set their password (security review I-1).
   const account = invite.patient!.portalUser;
@@ -63,10 +85,18 @@ export const ACCEPT_FIELDS = { name: textLimit(200) };
 
 /** What each kind of link asks for besides the password (twice). */
 function schemaFor(lookup: Extract<InviteLookup, { status: "VALID" }>) {
-  return lookup.purpose === "STAFF" ? ZNewPassword.and(z.object({ name: zRequiredText(ACCEPT_FIELDS.name) })) : ZNewPassword;
+  return lookup.purpose === "STAFF"
+    ? ZNewPassword.and(z.object({ name: zRequiredText(ACCEPT_FIELDS.name) }))
+    : ZNewPassword;
 }
 
-export async function acceptInvite(db: Db, token: string, raw: Record<string, unknown>, locale: Locale, now: Date): Promise<AcceptResult> {
+export async function acceptInvite(
+  db: Db,
+  token: string,
+  raw: Record<string, unknown>,
+  locale: Locale,
+  now: Date,
+): Promise<AcceptResult> {
   const lookup = await lookupInvite(db, token, now);
   if (lookup.status !== "VALID") return { status: lookup.status };
   const parsed = schemaFor(lookup).safeParse(raw);
@@ -76,12 +106,23 @@ export async function acceptInvite(db: Db, token: string, raw: Record<string, un
   try {
     return await db.$transaction(async (tx) => {
       const invite = (await findByToken(tx, token))!;
-      const claimed = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+      const claimed = await tx.invite.updateMany({
+        where: { id: invite.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      });
       if (claimed.count === 0) return { status: "USED" } as const;
       // The patient got an account since the page was opened: this invitation makes none.
       if (invite.purpose === "PORTAL" && invite.patient!.portalUserId) return { status: "INVALID" } as const;
       const { user, created } = await writeAccount(tx, invite, input, passwordHash, locale, now);
-      const actor: Actor = { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, email: user.email, locale: user.locale, ip: null };
+      const actor: Actor = {
+        userId: user.id,
+        clinicId: user.clinicId,
+        role: user.role,
+        name: user.name,
+        email: user.email,
+        locale: user.locale,
+        ip: null,
+      };
       await recordAuditEvent(tx, actor, { action: created ? "CREATE" : "UPDATE", entity: "User", entityId: user.id });
       return { status: "ACCEPTED", email: user.email } as const;
     });
@@ -96,7 +137,14 @@ export async function acceptInvite(db: Db, token: string, raw: Record<string, un
 type Invite = NonNullable<Awaited<ReturnType<typeof findByToken>>>;
 
 /** The account a link creates or gives a new password. Never re-activates a closed account. */
-async function writeAccount(tx: Prisma.TransactionClient, invite: Invite, input: { name?: string }, passwordHash: string, locale: Locale, now: Date) {
+async function writeAccount(
+  tx: Prisma.TransactionClient,
+  invite: Invite,
+  input: { name?: string },
+  passwordHash: string,
+  locale: Locale,
+  now: Date,
+) {
   // A new password ends every session of the account, on every device.
   const setPassword = async (id: string) => {
     await endUserSessions(tx, id);
@@ -105,11 +153,29 @@ async function writeAccount(tx: Prisma.TransactionClient, invite: Invite, input:
   };
   if (invite.purpose === "PASSWORD_RESET") return { user: await setPassword(invite.userId!), created: false };
   if (invite.purpose === "STAFF") {
-    const user = await tx.user.create({ data: { clinicId: invite.clinicId, role: invite.role!, email: invite.email!, name: input.name!, passwordHash, locale: invite.locale ?? locale } });
+    const user = await tx.user.create({
+      data: {
+        clinicId: invite.clinicId,
+        role: invite.role!,
+        email: invite.email!,
+        name: input.name!,
+        passwordHash,
+        locale: invite.locale ?? locale,
+      },
+    });
     return { user, created: true };
   }
   const patient = invite.patient!;
-  const user = await tx.user.create({ data: { clinicId: patient.clinicId, role: "PATIENT", email: invite.email!, name: patient.name, passwordHash, locale } });
+  const user = await tx.user.create({
+    data: {
+      clinicId: patient.clinicId,
+      role: "PATIENT",
+      email: invite.email!,
+      name: patient.name,
+      passwordHash,
+      locale,
+    },
+  });
   await tx.patient.update({ where: { id: patient.id }, data: { portalUserId: user.id } });
   return { user, created: true };
 }
@@ -119,7 +185,14 @@ async function writeAccount(tx: Prisma.TransactionClient, invite: Invite, input:
  * not work counts as a failed attempt; a link that works (even with a password to correct)
  * forgives the link's failures.
  */
-export async function acceptInviteThrottled(db: Db, token: string, raw: Record<string, unknown>, locale: Locale, now: Date, ip: string | null): Promise<AcceptResult | { status: "THROTTLED"; retryAfterMs: number }> {
+export async function acceptInviteThrottled(
+  db: Db,
+  token: string,
+  raw: Record<string, unknown>,
+  locale: Locale,
+  now: Date,
+  ip: string | null,
+): Promise<AcceptResult | { status: "THROTTLED"; retryAfterMs: number }> {
   const start = await beginAttempt(db, "INVITE", hashToken(token), ip, now);
   if (start.status === "wait") {
     await recordRefusal(db, { clinicId: null, actorId: null, ip }, "InviteLink", start.subject);

@@ -3,6 +3,7 @@
 // Opening it lets the patient choose a password (accept-invite.ts). A new invite revokes any
 // open one.
 import { z } from "zod";
+
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
@@ -12,15 +13,18 @@ import { isUniqueViolation } from "../db/unique-violation";
 import { queueEmail } from "../email/outbox";
 import { AppError } from "../errors";
 import { type FieldErrors, fieldErrorsOf } from "../forms/form-input";
+import { assertProcessing } from "../retention/processing-stopped";
 import { createPasswordReset } from "./password-links";
 import { INVITE_DAYS, inviteLink, newToken, statusOf } from "./tokens";
-import { assertProcessing } from "../retention/processing-stopped";
 
 async function findPatient(db: Db, actor: Actor, patientId: string) {
   assertCan(actor, "clinic-patients");
   const patient = await db.patient.findFirst({
     where: { id: requireId(patientId), clinicId: actor.clinicId, archivedAt: null },
-    include: { clinic: { select: { name: true } }, portalUser: { select: { id: true, clinicId: true, email: true, name: true, locale: true } } },
+    include: {
+      clinic: { select: { name: true } },
+      portalUser: { select: { id: true, clinicId: true, email: true, name: true, locale: true } },
+    },
   });
   if (!patient) throw new AppError("NOT_FOUND");
   return patient;
@@ -36,7 +40,15 @@ export async function hasAccountInClinic(db: Db, clinicId: string, email: string
   return (await db.user.count({ where: { email, clinicId } })) > 0;
 }
 
-const ZInviteEmail = z.object({ email: z.string({ error: "required" }).trim().toLowerCase().min(1, "required").max(200, "tooLong").pipe(z.email("invalidEmail")) });
+const ZInviteEmail = z.object({
+  email: z
+    .string({ error: "required" })
+    .trim()
+    .toLowerCase()
+    .min(1, "required")
+    .max(200, "tooLong")
+    .pipe(z.email("invalidEmail")),
+});
 
 export type CreateInviteResult =
   | { status: "created"; token: string; link: string; expiresAt: Date; emailedTo: string }
@@ -56,7 +68,14 @@ export type CreateInviteResult =
  * account's own address and answers no link: staff cannot set a patient's password and sign
  * in as the patient (security review I-1).
  */
-export async function createInvite(db: Db, actor: Actor, patientId: string, now: Date, appUrl: string, raw: Record<string, unknown> = {}): Promise<CreateInviteResult> {
+export async function createInvite(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  now: Date,
+  appUrl: string,
+  raw: Record<string, unknown> = {},
+): Promise<CreateInviteResult> {
   const patient = await findPatient(db, actor, patientId);
   assertProcessing(patient);
   if (patient.portalUser) {
@@ -65,16 +84,38 @@ export async function createInvite(db: Db, actor: Actor, patientId: string, now:
   }
   const parsed = ZInviteEmail.safeParse({ email: patient.email ?? undefined, ...raw });
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-  if (await hasAccountInClinic(db, actor.clinicId, parsed.data.email)) return { status: "invalid", fieldErrors: { email: "emailHasAccount" } };
+  if (await hasAccountInClinic(db, actor.clinicId, parsed.data.email))
+    return { status: "invalid", fieldErrors: { email: "emailHasAccount" } };
   const to = parsed.data.email;
   const { token, tokenHash, expiresAt } = newToken(now, INVITE_DAYS * 24);
   const link = inviteLink(appUrl, token);
   await db
     .$transaction(async (tx) => {
-      await tx.invite.updateMany({ where: { patientId: patient.id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
-      const invite = await tx.invite.create({ data: { clinicId: actor.clinicId, purpose: "PORTAL", patientId: patient.id, email: to, createdById: actor.userId, tokenHash, expiresAt } });
+      await tx.invite.updateMany({
+        where: { patientId: patient.id, usedAt: null, revokedAt: null },
+        data: { revokedAt: now },
+      });
+      const invite = await tx.invite.create({
+        data: {
+          clinicId: actor.clinicId,
+          purpose: "PORTAL",
+          patientId: patient.id,
+          email: to,
+          createdById: actor.userId,
+          tokenHash,
+          expiresAt,
+        },
+      });
       await recordAuditEvent(tx, actor, { action: "CREATE", entity: "Invite", entityId: invite.id });
-      await queueEmail(tx, { clinicId: actor.clinicId, kind: "PORTAL_INVITE", to, locale: "da", recipientName: patient.name, clinicName: patient.clinic.name, link });
+      await queueEmail(tx, {
+        clinicId: actor.clinicId,
+        kind: "PORTAL_INVITE",
+        to,
+        locale: "da",
+        recipientName: patient.name,
+        clinicName: patient.clinic.name,
+        link,
+      });
     })
     .catch((error: unknown) => {
       throw isUniqueViolation(error) ? new AppError("CONFLICT") : error;
@@ -86,7 +127,9 @@ export async function createInvite(db: Db, actor: Actor, patientId: string, now:
 export async function getPortalAccess(db: Db, actor: Actor, patientId: string, now: Date) {
   const patient = await findPatient(db, actor, patientId);
   const [account, invite] = await Promise.all([
-    patient.portalUserId ? db.user.findUnique({ where: { id: patient.portalUserId }, select: { email: true, active: true } }) : null,
+    patient.portalUserId
+      ? db.user.findUnique({ where: { id: patient.portalUserId }, select: { email: true, active: true } })
+      : null,
     db.invite.findFirst({ where: { patientId: patient.id }, orderBy: { createdAt: "desc" } }),
   ]);
   return {
@@ -95,6 +138,11 @@ export async function getPortalAccess(db: Db, actor: Actor, patientId: string, n
     /** Whether the actor is the patient's own physiotherapist, who may read a link waiting in the outbox (password-links.ts). */
     ownPatient: patient.clinicianId === actor.userId,
     account,
-    invite: invite && { status: statusOf(invite, now), createdAt: invite.createdAt, expiresAt: invite.expiresAt, usedAt: invite.usedAt },
+    invite: invite && {
+      status: statusOf(invite, now),
+      createdAt: invite.createdAt,
+      expiresAt: invite.expiresAt,
+      usedAt: invite.usedAt,
+    },
   };
 }

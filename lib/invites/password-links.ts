@@ -4,8 +4,8 @@
 // clinician never holds a link that sets a patient's password (security review I-1). Without a
 // mail server the e-mail waits in the outbox, where only the patient's own physiotherapist may
 // read the link, audited (revealWaitingPasswordLink).
-import type { Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { requireId } from "../db/require-id";
@@ -23,7 +23,14 @@ import { inviteLink, newToken, RESET_HOURS } from "./tokens";
 export async function createPasswordReset(
   db: Db,
   by: Actor,
-  user: { id: string; clinicId: string; email: string; name: string; locale: Actor["locale"]; clinic: { name: string } },
+  user: {
+    id: string;
+    clinicId: string;
+    email: string;
+    name: string;
+    locale: Actor["locale"];
+    clinic: { name: string };
+  },
   now: Date,
   appUrl: string,
   { unlessSentSince }: { unlessSentSince?: Date } = {},
@@ -33,12 +40,35 @@ export async function createPasswordReset(
     .$transaction(async (tx) => {
       if (unlessSentSince) {
         await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${user.id}::uuid FOR UPDATE`;
-        if ((await tx.invite.count({ where: { userId: user.id, purpose: "PASSWORD_RESET", createdAt: { gt: unlessSentSince } } })) > 0) return;
+        if (
+          (await tx.invite.count({
+            where: { userId: user.id, purpose: "PASSWORD_RESET", createdAt: { gt: unlessSentSince } },
+          })) > 0
+        )
+          return;
       }
       await revokePasswordLinks(tx, user.id, now);
-      const invite = await tx.invite.create({ data: { clinicId: user.clinicId, purpose: "PASSWORD_RESET", userId: user.id, createdById: by.userId, tokenHash, expiresAt, createdAt: now } });
+      const invite = await tx.invite.create({
+        data: {
+          clinicId: user.clinicId,
+          purpose: "PASSWORD_RESET",
+          userId: user.id,
+          createdById: by.userId,
+          tokenHash,
+          expiresAt,
+          createdAt: now,
+        },
+      });
       await recordAuditEvent(tx, by, { action: "CREATE", entity: "Invite", entityId: invite.id });
-      await queueEmail(tx, { clinicId: user.clinicId, kind: "PASSWORD_RESET", to: user.email, locale: user.locale, recipientName: user.name, clinicName: user.clinic.name, link: inviteLink(appUrl, token) });
+      await queueEmail(tx, {
+        clinicId: user.clinicId,
+        kind: "PASSWORD_RESET",
+        to: user.email,
+        locale: user.locale,
+        recipientName: user.name,
+        clinicName: user.clinic.name,
+        link: inviteLink(appUrl, token),
+      });
     })
     .catch((error: unknown) => {
       throw isUniqueViolation(error) ? new AppError("CONFLICT") : error;
@@ -50,7 +80,10 @@ export async function createPasswordReset(
  * the outbox must not set another after the user has secured the account (security review F-9).
  */
 export async function revokePasswordLinks(tx: Prisma.TransactionClient, userId: string, now: Date) {
-  await tx.invite.updateMany({ where: { userId, purpose: "PASSWORD_RESET", usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+  await tx.invite.updateMany({
+    where: { userId, purpose: "PASSWORD_RESET", usedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
 }
 
 /** A single-use link in an e-mail's text. */
@@ -66,7 +99,12 @@ export function isPatientLinkEmail(message: { kind: string }, toPatient: boolean
  * the patient's own physiotherapist, to give to the patient, and the reading is audited; null
  * when no open link waits there. Other staff get NOT_FOUND, as for a patient out of reach.
  */
-export async function revealWaitingPasswordLink(db: Db, actor: Actor, patientId: string, now: Date): Promise<string | null> {
+export async function revealWaitingPasswordLink(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  now: Date,
+): Promise<string | null> {
   assertCan(actor, "clinic-patients");
   const patient = await db.patient.findFirst({
     where: { id: requireId(patientId), clinicId: actor.clinicId, clinicianId: actor.userId, archivedAt: null },
@@ -75,9 +113,17 @@ export async function revealWaitingPasswordLink(db: Db, actor: Actor, patientId:
   if (!patient) throw new AppError("NOT_FOUND");
   const account = patient.portalUser;
   if (!account) return null;
-  const open = await db.invite.count({ where: { userId: account.id, purpose: "PASSWORD_RESET", usedAt: null, revokedAt: null, expiresAt: { gt: now } } });
+  const open = await db.invite.count({
+    where: { userId: account.id, purpose: "PASSWORD_RESET", usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+  });
   // Older links are revoked by each new one: the newest waiting e-mail holds the open link.
-  const message = open > 0 ? await db.emailMessage.findFirst({ where: { clinicId: actor.clinicId, kind: "PASSWORD_RESET", to: account.email, sentAt: null }, orderBy: { createdAt: "desc" } }) : null;
+  const message =
+    open > 0
+      ? await db.emailMessage.findFirst({
+          where: { clinicId: actor.clinicId, kind: "PASSWORD_RESET", to: account.email, sentAt: null },
+          orderBy: { createdAt: "desc" },
+        })
+      : null;
   const link = message?.text ? LINK_IN_TEXT.exec(message.text)?.[0] : undefined;
   if (!message || !link) return null;
   await recordAuditEvent(db, actor, { action: "READ", entity: "EmailMessage", entityId: message.id });

@@ -2,6 +2,7 @@
 // and one per unexpected error, with a stack. Log ids, names of entry points, codes and
 // timings, never a patient's data: no names, values, free text or query parameters.
 import pino from "pino";
+
 import { readEnv } from "../env";
 import { describeError } from "./describe-error";
 

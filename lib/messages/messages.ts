@@ -5,6 +5,7 @@
 // (entity "MessageThread", the patient's id), so an erased record's events are re-pointed with
 // the rest of it (lib/retention/purge.ts). The text itself is never logged or audited.
 import { z } from "zod";
+
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan, can } from "../auth/permissions";
@@ -46,13 +47,17 @@ export type Conversation = {
  * record for a patient (the portal names none; a patient naming another is refused).
  */
 function conversationWhere(actor: Actor, patientId: string | null) {
-  if (can(actor, "own-record")) return { ...patientWhere(actor), ...(patientId !== null && { id: requireId(patientId) }) };
+  if (can(actor, "own-record"))
+    return { ...patientWhere(actor), ...(patientId !== null && { id: requireId(patientId) }) };
   assertCan(actor, "clinic-patients");
   return { ...patientWhere(actor), id: requireId(patientId ?? "") };
 }
 
 async function conversationPatient(db: Pick<Db, "patient">, actor: Actor, patientId: string | null) {
-  const patient = await db.patient.findFirst({ where: conversationWhere(actor, patientId), select: { id: true, name: true, portalUserId: true, processingStoppedAt: true } });
+  const patient = await db.patient.findFirst({
+    where: conversationWhere(actor, patientId),
+    select: { id: true, name: true, portalUserId: true, processingStoppedAt: true },
+  });
   if (!patient) throw new AppError("NOT_FOUND");
   return patient;
 }
@@ -61,15 +66,30 @@ async function conversationPatient(db: Pick<Db, "patient">, actor: Actor, patien
  * The conversation as the actor sees it, oldest first, and the other side's unread messages
  * marked read by the actor. `patientId` is staff's choice; a patient always opens their own.
  */
-export async function openConversation(db: Db, actor: Actor, patientId: string | null, now = new Date()): Promise<Conversation> {
+export async function openConversation(
+  db: Db,
+  actor: Actor,
+  patientId: string | null,
+  now = new Date(),
+): Promise<Conversation> {
   return db.$transaction(async (tx) => {
     const patient = await conversationPatient(tx, actor, patientId);
     const fromPatient = !can(actor, "own-record");
-    await tx.message.updateMany({ where: { clinicId: actor.clinicId, patientId: patient.id, fromPatient, readAt: null }, data: { readAt: now, readById: actor.userId } });
+    await tx.message.updateMany({
+      where: { clinicId: actor.clinicId, patientId: patient.id, fromPatient, readAt: null },
+      data: { readAt: now, readById: actor.userId },
+    });
     const messages = await tx.message.findMany({
       where: { clinicId: actor.clinicId, patientId: patient.id },
       orderBy: [{ sentAt: "asc" }, { id: "asc" }],
-      select: { id: true, fromPatient: true, body: true, sentAt: true, readAt: true, sender: { select: { name: true } } },
+      select: {
+        id: true,
+        fromPatient: true,
+        body: true,
+        sentAt: true,
+        readAt: true,
+        sender: { select: { name: true } },
+      },
     });
     await recordAuditEvent(tx, actor, { action: "READ", entity: "MessageThread", entityId: patient.id });
     return {
@@ -81,14 +101,22 @@ export async function openConversation(db: Db, actor: Actor, patientId: string |
   });
 }
 
-export type SendResult = { status: "sent" } | { status: "noPortal" } | { status: "invalid"; fieldErrors: FieldErrors<keyof typeof MESSAGE_FIELDS> };
+export type SendResult =
+  | { status: "sent" }
+  | { status: "noPortal" }
+  | { status: "invalid"; fieldErrors: FieldErrors<keyof typeof MESSAGE_FIELDS> };
 
 /**
  * Sends a message in the patient's conversation: from the patient to the clinic, or from staff
  * to the patient. The form's idempotency key sent again (a second tap, a retried request) sends
  * nothing more. A patient whose processing stopped (SPEC §9) takes no more messages.
  */
-export async function sendMessage(db: Db, actor: Actor, patientId: string | null, raw: Record<string, unknown>): Promise<SendResult> {
+export async function sendMessage(
+  db: Db,
+  actor: Actor,
+  patientId: string | null,
+  raw: Record<string, unknown>,
+): Promise<SendResult> {
   const key = idempotencyKeyOf(raw);
   const parsed = ZMessage.safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -99,7 +127,13 @@ export async function sendMessage(db: Db, actor: Actor, patientId: string | null
     if (patient.portalUserId === null) return { status: "noPortal" };
     const { repeated } = await writeOnce(tx, actor, key, "MessageThread", async () => {
       const message = await tx.message.create({
-        data: { clinicId: actor.clinicId, patientId: patient.id, senderId: actor.userId, fromPatient: can(actor, "own-record"), body: parsed.data.body },
+        data: {
+          clinicId: actor.clinicId,
+          patientId: patient.id,
+          senderId: actor.userId,
+          fromPatient: can(actor, "own-record"),
+          body: parsed.data.body,
+        },
         select: { id: true },
       });
       return message.id;
@@ -118,11 +152,17 @@ export async function unreadForPatient(db: Db, actor: Actor): Promise<number> {
   assertCan(actor, "own-record");
   const patient = await db.patient.findFirst({ where: patientWhere(actor), select: { id: true } });
   if (!patient) return 0;
-  return db.message.count({ where: { clinicId: actor.clinicId, patientId: patient.id, fromPatient: false, readAt: null } });
+  return db.message.count({
+    where: { clinicId: actor.clinicId, patientId: patient.id, fromPatient: false, readAt: null },
+  });
 }
 
 /** For those of these patients of the clinic who wrote, how many of their messages no one at the clinic has opened (the caseload's counts). */
-export async function unreadFromPatients(db: Db, actor: Actor, patientIds: string[]): Promise<{ patientId: string; unread: number }[]> {
+export async function unreadFromPatients(
+  db: Db,
+  actor: Actor,
+  patientIds: string[],
+): Promise<{ patientId: string; unread: number }[]> {
   assertCan(actor, "clinic-patients");
   if (patientIds.length === 0) return [];
   const counts = await db.message.groupBy({

@@ -5,21 +5,29 @@
 // e-mail through the outbox. It says only "open the portal": never what changed or why.
 import type { Db } from "../db/client";
 import { queueEmail } from "../email/outbox";
-import type { NoticeKind } from "../generated/prisma/enums";
 import type { Prisma } from "../generated/prisma/client";
+import type { NoticeKind } from "../generated/prisma/enums";
 import { getMessages } from "../i18n";
 import { pushToPhones } from "../reminders/push";
 import type { ReminderRun } from "../reminders/send-due-reminders";
 
 /** Notices for these patients' plans, which have just gone on hold. */
-export async function noticePlansOnHold(tx: Prisma.TransactionClient, patients: { clinicId: string; patientId: string }[]) {
+export async function noticePlansOnHold(
+  tx: Prisma.TransactionClient,
+  patients: { clinicId: string; patientId: string }[],
+) {
   if (patients.length === 0) return;
   await tx.patientNotice.createMany({ data: patients.map((p) => ({ ...p, kind: "PLAN_ON_HOLD" as const })) });
 }
 
 /** A notice that the clinic wrote; one waiting notice covers several messages sent before it goes. */
-export async function noticeClinicMessage(tx: Prisma.TransactionClient, patient: { clinicId: string; patientId: string }) {
-  const waiting = await tx.patientNotice.count({ where: { patientId: patient.patientId, kind: "CLINIC_MESSAGE", sentAt: null } });
+export async function noticeClinicMessage(
+  tx: Prisma.TransactionClient,
+  patient: { clinicId: string; patientId: string },
+) {
+  const waiting = await tx.patientNotice.count({
+    where: { patientId: patient.patientId, kind: "CLINIC_MESSAGE", sentAt: null },
+  });
   if (waiting === 0) await tx.patientNotice.create({ data: { ...patient, kind: "CLINIC_MESSAGE" } });
 }
 
@@ -50,14 +58,24 @@ export async function sendDueNotices(db: Db, run: ReminderRun): Promise<NoticeCo
           archivedAt: true,
           processingStoppedAt: true,
           clinic: { select: { name: true } },
-          portalUser: { select: { email: true, locale: true, active: true, pushSubscriptions: { select: { endpoint: true, p256dh: true, auth: true } } } },
+          portalUser: {
+            select: {
+              email: true,
+              locale: true,
+              active: true,
+              pushSubscriptions: { select: { endpoint: true, p256dh: true, auth: true } },
+            },
+          },
         },
       },
     },
   });
   for (const notice of waiting) {
     // The claim: a notice another server took is left to it.
-    const { count } = await db.patientNotice.updateMany({ where: { id: notice.id, sentAt: null }, data: { sentAt: run.now } });
+    const { count } = await db.patientNotice.updateMany({
+      where: { id: notice.id, sentAt: null },
+      data: { sentAt: run.now },
+    });
     if (count === 0) continue;
     const { patient } = notice;
     const account = patient.portalUser;
@@ -67,7 +85,11 @@ export async function sendDueNotices(db: Db, run: ReminderRun): Promise<NoticeCo
       continue;
     }
     const text = noticeText(notice.kind, account.locale);
-    if (run.push && account.pushSubscriptions.length > 0 && (await pushToPhones(db, run.push, account.pushSubscriptions, { ...text, url: run.portalUrl, refresh: true }))) {
+    if (
+      run.push &&
+      account.pushSubscriptions.length > 0 &&
+      (await pushToPhones(db, run.push, account.pushSubscriptions, { ...text, url: run.portalUrl, refresh: true }))
+    ) {
       await db.patientNotice.update({ where: { id: notice.id }, data: { channel: "PUSH" } });
       counts.push += 1;
       continue;

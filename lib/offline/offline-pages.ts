@@ -31,7 +31,9 @@ export function planStamp(
   plan: { status: string; reasons: readonly string[] } | null,
   programs: readonly { id: string; prescription: { phase: number; suggestedLoadKg: number } | null }[],
 ): string {
-  const parts = programs.map((p) => `${p.id}:${p.prescription ? `${p.prescription.phase}:${p.prescription.suggestedLoadKg}` : "-"}`);
+  const parts = programs.map(
+    (p) => `${p.id}:${p.prescription ? `${p.prescription.phase}:${p.prescription.suggestedLoadKg}` : "-"}`,
+  );
   return [plan ? `${plan.status}(${plan.reasons.join(",")})` : "none", ...parts].join("|");
 }
 

@@ -8,7 +8,17 @@
 // It also shows the reminders that arrive as web push. Nothing else is touched: entries go through the portal's own queue (entry-queue.ts), and the
 // record and its exports are never stored on the phone.
 import { CacheFirst, ExpirationPlugin, NetworkFirst, Serwist, type SerwistPlugin } from "serwist";
-import { ASSETS_CACHE, CACHE_OFFLINE_PAGES, type CacheOfflinePages, isOfflinePage, OFFLINE_PAGES, PAGES_CACHE, PLAN_STAMP_ATTRIBUTE, SERVICE_WORKER_SCOPE } from "./offline-pages";
+
+import {
+  ASSETS_CACHE,
+  CACHE_OFFLINE_PAGES,
+  type CacheOfflinePages,
+  isOfflinePage,
+  OFFLINE_PAGES,
+  PAGES_CACHE,
+  PLAN_STAMP_ATTRIBUTE,
+  SERVICE_WORKER_SCOPE,
+} from "./offline-pages";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -21,19 +31,29 @@ const onlyThePage: SerwistPlugin = { cacheWillUpdate: async ({ response }) => (i
 
 // Next.js varies its pages on its router's headers; a navigation never sends them, so the
 // cached page answers any navigation to its address.
-const pages = new NetworkFirst({ cacheName: PAGES_CACHE, plugins: [onlyThePage], matchOptions: { ignoreVary: true }, networkTimeoutSeconds: 5 });
+const pages = new NetworkFirst({
+  cacheName: PAGES_CACHE,
+  plugins: [onlyThePage],
+  matchOptions: { ignoreVary: true },
+  networkTimeoutSeconds: 5,
+});
 
 const serwist = new Serwist({
   skipWaiting: true,
   clientsClaim: true,
   runtimeCaching: [
     {
-      matcher: ({ request, url, sameOrigin }) => sameOrigin && request.mode === "navigate" && isOfflinePage(url.pathname),
+      matcher: ({ request, url, sameOrigin }) =>
+        sameOrigin && request.mode === "navigate" && isOfflinePage(url.pathname),
       handler: pages,
     },
     {
-      matcher: ({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith("/_next/static/") || url.pathname.startsWith("/icons/")),
-      handler: new CacheFirst({ cacheName: ASSETS_CACHE, plugins: [new ExpirationPlugin({ maxEntries: 150, maxAgeSeconds: 30 * 24 * 60 * 60 })] }),
+      matcher: ({ url, sameOrigin }) =>
+        sameOrigin && (url.pathname.startsWith("/_next/static/") || url.pathname.startsWith("/icons/")),
+      handler: new CacheFirst({
+        cacheName: ASSETS_CACHE,
+        plugins: [new ExpirationPlugin({ maxEntries: 150, maxAgeSeconds: 30 * 24 * 60 * 60 })],
+      }),
     },
   ],
 });
@@ -53,12 +73,21 @@ async function stampOf(response: Response): Promise<string | null> {
  * and current even if the patient has only opened today's plan; every page when `everything`.
  * The same rule as a navigation: only the page itself is kept.
  */
-async function cacheOfflinePages({ planStamp = null, everything = false }: { planStamp?: string | null; everything?: boolean }) {
+async function cacheOfflinePages({
+  planStamp = null,
+  everything = false,
+}: {
+  planStamp?: string | null;
+  everything?: boolean;
+}) {
   const cache = await caches.open(PAGES_CACHE);
   await Promise.all(
     OFFLINE_PAGES.map(async (path) => {
       const cached = await cache.match(path, { ignoreVary: true });
-      const fresh = cached && Date.now() - Date.parse(cached.headers.get("date") ?? "") < REFRESH_MS && (planStamp === null || (await stampOf(cached)) === planStamp);
+      const fresh =
+        cached &&
+        Date.now() - Date.parse(cached.headers.get("date") ?? "") < REFRESH_MS &&
+        (planStamp === null || (await stampOf(cached)) === planStamp);
       if (fresh && !everything) return;
       const response = await fetch(path, { credentials: "same-origin", redirect: "manual" }).catch(() => null);
       if (response && isThePage(response)) await cache.put(path, response);
@@ -79,7 +108,11 @@ self.addEventListener("push", (event) => {
   if (!message) return;
   event.waitUntil(
     Promise.all([
-      self.registration.showNotification(message.title, { body: message.body, icon: "/icons/icon-192.png", data: { url: message.url } }),
+      self.registration.showNotification(message.title, {
+        body: message.body,
+        icon: "/icons/icon-192.png",
+        data: { url: message.url },
+      }),
       message.refresh ? cacheOfflinePages({ everything: true }) : Promise.resolve(),
     ]),
   );

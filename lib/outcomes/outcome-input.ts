@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { INSTRUMENTS, isValidValue } from "../clinical/instruments";
 import { type FieldLimits, numberLimit, textLimit } from "../forms/field-limits";
 import { zChoice, zDate, zOptionalNumber, zOptionalText } from "../forms/form-input";
@@ -32,19 +33,26 @@ export function zOutcomeInput(today: () => Date) {
           for (const [index, item] of input.psfs.entries()) {
             if (!item.activity && item.score === undefined) continue;
             if (!item.activity) ctx.addIssue({ code: "custom", path: [`psfs.${index}.activity`], message: "required" });
-            if (item.score === undefined) ctx.addIssue({ code: "custom", path: [`psfs.${index}.score`], message: "required" });
+            if (item.score === undefined)
+              ctx.addIssue({ code: "custom", path: [`psfs.${index}.score`], message: "required" });
             items.push({ activity: item.activity ?? "", score: item.score ?? 0 });
           }
           if (items.length === 0) ctx.addIssue({ code: "custom", path: ["psfs.0.activity"], message: "required" });
           const mean = items.reduce((sum, item) => sum + item.score, 0) / Math.max(items.length, 1);
-          return { date: input.date, instrument: input.instrument, value: Math.round(mean * 10) / 10, psfsItems: items };
+          return {
+            date: input.date,
+            instrument: input.instrument,
+            value: Math.round(mean * 10) / 10,
+            psfsItems: items,
+          };
         }
         const spec = INSTRUMENTS[input.instrument];
         const parsed = input.value === undefined ? null : parseNumber(input.value, spec.decimals);
         const value = parsed?.ok ? parsed.value : Number.NaN;
         if (!parsed) ctx.addIssue({ code: "custom", path: ["value"], message: "required" });
         else if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["value"], message: parsed.error });
-        else if (!isValidValue(input.instrument, value)) ctx.addIssue({ code: "custom", path: ["value"], message: "outOfRange" });
+        else if (!isValidValue(input.instrument, value))
+          ctx.addIssue({ code: "custom", path: ["value"], message: "outOfRange" });
         // DbNull clears the activities of a PSFS value corrected into another instrument.
         return { date: input.date, instrument: input.instrument, value, psfsItems: Prisma.DbNull };
       });
@@ -53,7 +61,12 @@ export function zOutcomeInput(today: () => Date) {
 /** What each outcome field accepts; the value's limits are the chosen instrument's. */
 export function outcomeFields(instrument: Instrument | undefined): FieldLimits {
   const fields: FieldLimits = {};
-  if (instrument) fields.value = numberLimit(INSTRUMENTS[instrument].min, INSTRUMENTS[instrument].max, INSTRUMENTS[instrument].decimals);
+  if (instrument)
+    fields.value = numberLimit(
+      INSTRUMENTS[instrument].min,
+      INSTRUMENTS[instrument].max,
+      INSTRUMENTS[instrument].decimals,
+    );
   for (let i = 0; i < PSFS_MAX_ITEMS; i += 1) {
     fields[`psfs.${i}.score`] = PSFS_SCORE;
     fields[`psfs.${i}.activity`] = PSFS_ACTIVITY;

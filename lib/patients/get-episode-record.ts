@@ -20,7 +20,10 @@ export async function getEpisodeRecord(db: Db, actor: Actor, episodeId: string) 
       assessments: { where: { deletedAt: null }, orderBy: { date: "desc" } },
       outcomes: { where: { deletedAt: null }, orderBy: { date: "asc" } },
       interventions: { where: { deletedAt: null }, orderBy: { date: "desc" } },
-      assignments: { orderBy: { startDate: "asc" }, select: { kind: true, startDate: true, endedAt: true, status: true, content: true } },
+      assignments: {
+        orderBy: { startDate: "asc" },
+        select: { kind: true, startDate: true, endedAt: true, status: true, content: true },
+      },
       sessionLogs: { orderBy: { date: "asc" }, select: { date: true, completed: true } },
       clinic: { select: { ruleSettings: true } },
     },
@@ -34,5 +37,9 @@ export async function getEpisodeRecord(db: Db, actor: Actor, episodeId: string) 
   });
   await recordAuditEvent(db, actor, { action: "READ", entity: "Episode", entityId: episode.id });
   const { clinic, ...rest } = episode;
-  return { ...rest, ruleSettings: clinicRuleSettings(clinic.ruleSettings), revisedIds: new Set(revised.map((row) => row.entityId)) };
+  return {
+    ...rest,
+    ruleSettings: clinicRuleSettings(clinic.ruleSettings),
+    revisedIds: new Set(revised.map((row) => row.entityId)),
+  };
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
+
 import { COMORBIDITIES } from "../clinical/comorbidities";
-import { FootType, Sex, Side } from "../generated/prisma/enums";
-import { parseCpr } from "../identity/cpr";
 import { numberLimit, textLimit } from "../forms/field-limits";
 import { type FieldErrors, zChoice, zDate, zOptionalNumber, zOptionalText, zRequiredText } from "../forms/form-input";
+import { FootType, Sex, Side } from "../generated/prisma/enums";
+import { parseCpr } from "../identity/cpr";
 
 /** What each limited field accepts; the schema and the error texts read it (decimals as stored). */
 export const PATIENT_FIELDS = {
@@ -44,32 +45,44 @@ function birthDateFromCpr(raw: unknown): unknown {
 
 export function zPatientInput(today: () => Date) {
   const f = PATIENT_FIELDS;
-  const fields = z.object({
-    name: zRequiredText(f.name),
-    cpr: zCpr,
-    // Editing: remove the stored number (a visitor registered with someone else's, say).
-    removeCpr: z.enum(["on"]).optional().transform((value) => value === "on"),
-    dateOfBirth: zDate({ latest: today, earliest: new Date("1900-01-01T00:00:00.000Z") }),
-    sex: zChoice(Object.values(Sex) as [Sex, ...Sex[]]),
-    email: z.email("invalidEmail").max(f.email.maxLength, "tooLong").optional(),
-    phone: zOptionalText(f.phone),
-    affectedSide: zChoice(Object.values(Side) as [Side, ...Side[]]),
-    occupation: zOptionalText(f.occupation),
-    standingHoursPerDay: zOptionalNumber(f.standingHoursPerDay),
-    runningKmPerWeek: zOptionalNumber(f.runningKmPerWeek),
-    recentLoadChange: z.enum(["on"]).optional().transform((value) => value === "on"),
-    shoeAgeKm: zOptionalNumber(f.shoeAgeKm),
-    heightCm: zOptionalNumber(f.heightCm),
-    weightKg: zOptionalNumber(f.weightKg),
-    footType: zChoice(Object.values(FootType) as [FootType, ...FootType[]]).default("UNKNOWN"),
-    clinicianId: z.uuid("required"),
-    // One checkbox per condition ("comorbidities.DIABETES" = "on"), kept as a list of codes.
-    ...Object.fromEntries(COMORBIDITIES.map((code) => [comorbidityField(code), z.enum(["on"]).optional()])),
-  })
-    .refine((input) => !input.cpr || input.cpr.birthDate.getTime() === input.dateOfBirth.getTime(), { path: ["cpr"], message: "cprBirthDateMismatch" })
+  const fields = z
+    .object({
+      name: zRequiredText(f.name),
+      cpr: zCpr,
+      // Editing: remove the stored number (a visitor registered with someone else's, say).
+      removeCpr: z
+        .enum(["on"])
+        .optional()
+        .transform((value) => value === "on"),
+      dateOfBirth: zDate({ latest: today, earliest: new Date("1900-01-01T00:00:00.000Z") }),
+      sex: zChoice(Object.values(Sex) as [Sex, ...Sex[]]),
+      email: z.email("invalidEmail").max(f.email.maxLength, "tooLong").optional(),
+      phone: zOptionalText(f.phone),
+      affectedSide: zChoice(Object.values(Side) as [Side, ...Side[]]),
+      occupation: zOptionalText(f.occupation),
+      standingHoursPerDay: zOptionalNumber(f.standingHoursPerDay),
+      runningKmPerWeek: zOptionalNumber(f.runningKmPerWeek),
+      recentLoadChange: z
+        .enum(["on"])
+        .optional()
+        .transform((value) => value === "on"),
+      shoeAgeKm: zOptionalNumber(f.shoeAgeKm),
+      heightCm: zOptionalNumber(f.heightCm),
+      weightKg: zOptionalNumber(f.weightKg),
+      footType: zChoice(Object.values(FootType) as [FootType, ...FootType[]]).default("UNKNOWN"),
+      clinicianId: z.uuid("required"),
+      // One checkbox per condition ("comorbidities.DIABETES" = "on"), kept as a list of codes.
+      ...Object.fromEntries(COMORBIDITIES.map((code) => [comorbidityField(code), z.enum(["on"]).optional()])),
+    })
+    .refine((input) => !input.cpr || input.cpr.birthDate.getTime() === input.dateOfBirth.getTime(), {
+      path: ["cpr"],
+      message: "cprBirthDateMismatch",
+    })
     .transform((input) => ({
       ...input,
-      comorbidities: COMORBIDITIES.filter((code) => (input as Record<string, unknown>)[comorbidityField(code)] === "on"),
+      comorbidities: COMORBIDITIES.filter(
+        (code) => (input as Record<string, unknown>)[comorbidityField(code)] === "on",
+      ),
     }));
   return z.preprocess(birthDateFromCpr, fields);
 }

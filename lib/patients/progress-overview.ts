@@ -2,9 +2,9 @@
 // function instrument measured last, each from its baseline to its latest day value exactly as
 // the rules judge it (the judgements of the episode's derived state), so the page never says
 // "improved" beside a NO_IMPROVEMENT flag, nor another latest pain than the caseload.
+import { isoDay } from "../clinical/calendar";
 import { changeFromBaseline, FUNCTION_INSTRUMENTS } from "../clinical/instruments";
 import type { Instrument } from "../generated/prisma/enums";
-import { isoDay } from "../clinical/calendar";
 import type { InstrumentJudgement } from "../rules/instrument-judgement";
 
 /**
@@ -29,11 +29,15 @@ export type InstrumentProgress = {
 function progressOf(judged: InstrumentJudgement): InstrumentProgress {
   const { change, mcid } = changeFromBaseline(judged.instrument, judged.baseline, judged.latest);
   const verdict: ProgressVerdict =
-    judged.latestDay === judged.baselineDay ? "BASELINE_ONLY"
-    : judged.worse ? "WORSE"
-    : judged.improved ? "IMPROVED"
-    : judged.judgeable ? "NO_CHANGE"
-    : "TOO_EARLY";
+    judged.latestDay === judged.baselineDay
+      ? "BASELINE_ONLY"
+      : judged.worse
+        ? "WORSE"
+        : judged.improved
+          ? "IMPROVED"
+          : judged.judgeable
+            ? "NO_CHANGE"
+            : "TOO_EARLY";
   return {
     instrument: judged.instrument,
     baseline: judged.baseline,
@@ -51,6 +55,10 @@ export function progressOverview(judged: InstrumentJudgement[]) {
   const pain = judged.find((j) => j.instrument === "NRS_FIRST_STEP");
   const functions = judged
     .filter((j) => FUNCTION_INSTRUMENTS.includes(j.instrument))
-    .sort((a, b) => b.latestDay - a.latestDay || FUNCTION_INSTRUMENTS.indexOf(a.instrument) - FUNCTION_INSTRUMENTS.indexOf(b.instrument));
+    .sort(
+      (a, b) =>
+        b.latestDay - a.latestDay ||
+        FUNCTION_INSTRUMENTS.indexOf(a.instrument) - FUNCTION_INSTRUMENTS.indexOf(b.instrument),
+    );
   return { pain: pain ? progressOf(pain) : null, function: functions[0] ? progressOf(functions[0]) : null };
 }

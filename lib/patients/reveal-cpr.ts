@@ -14,7 +14,10 @@ import { patientWhere } from "./scope";
  */
 export async function revealCpr(db: Db, actor: Actor, patientId: string): Promise<string> {
   assertCan(actor, "clinic-patients");
-  const patient = await db.patient.findFirst({ where: { id: requireId(patientId), ...patientWhere(actor) }, select: { id: true, cprEncrypted: true } });
+  const patient = await db.patient.findFirst({
+    where: { id: requireId(patientId), ...patientWhere(actor) },
+    select: { id: true, cprEncrypted: true },
+  });
   if (!patient?.cprEncrypted) throw new AppError("NOT_FOUND");
   const cpr = formatCpr(currentDataKey().decrypt(patient.cprEncrypted));
   await recordAuditEvent(db, actor, { action: "READ", entity: "PatientCpr", entityId: patient.id });

@@ -4,12 +4,12 @@ import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { earlierWrite, idempotencyKeyOf, writeOnce } from "../db/idempotency";
 import { requireId } from "../db/require-id";
-import { AppError } from "../errors";
 import { isUniqueViolation } from "../db/unique-violation";
+import { AppError } from "../errors";
 import { fieldErrorsOf } from "../forms/form-input";
+import { assertProcessing } from "../retention/processing-stopped";
 import { patientData } from "./patient-data";
 import { type PatientFieldErrors, zPatientInput } from "./patient-input";
-import { assertProcessing } from "../retention/processing-stopped";
 import { patientWhere } from "./scope";
 
 export type SavePatientResult =
@@ -40,7 +40,10 @@ async function savePatient(
   assertCan(actor, "clinic-patients");
   if (patientId !== null) assertProcessing(await findPatientOrThrow(db, actor, patientId));
   // A clinician registering a patient is responsible for them unless they choose another.
-  const parsed = zPatientInput(today).safeParse({ clinicianId: actor.role === "CLINICIAN" ? actor.userId : undefined, ...raw });
+  const parsed = zPatientInput(today).safeParse({
+    clinicianId: actor.role === "CLINICIAN" ? actor.userId : undefined,
+    ...raw,
+  });
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
 
@@ -70,22 +73,30 @@ async function savePatient(
   }
 
   const data = patientData(input);
-  if (data.cprHash && (await cprTakenBy(db, actor.clinicId, data.cprHash, patientId))) return { status: "invalid", fieldErrors: { cpr: "cprTaken" } };
+  if (data.cprHash && (await cprTakenBy(db, actor.clinicId, data.cprHash, patientId)))
+    return { status: "invalid", fieldErrors: { cpr: "cprTaken" } };
 
-  return db.$transaction(async (tx) => {
-    const saved = await writeOnce(tx, actor, key, "Patient", async () => {
-      const row = patientId
-        ? await tx.patient.update({ where: { id: patientId }, data })
-        : await tx.patient.create({ data: { ...data, clinicId: actor.clinicId } });
-      await recordAuditEvent(tx, actor, { action: patientId ? "UPDATE" : "CREATE", entity: "Patient", entityId: row.id });
-      return row.id;
+  return db
+    .$transaction(async (tx) => {
+      const saved = await writeOnce(tx, actor, key, "Patient", async () => {
+        const row = patientId
+          ? await tx.patient.update({ where: { id: patientId }, data })
+          : await tx.patient.create({ data: { ...data, clinicId: actor.clinicId } });
+        await recordAuditEvent(tx, actor, {
+          action: patientId ? "UPDATE" : "CREATE",
+          entity: "Patient",
+          entityId: row.id,
+        });
+        return row.id;
+      });
+      return { status: "saved" as const, patientId: saved.id };
+    })
+    .catch((error: unknown) => {
+      // Another registration of the same number won the race since the check above.
+      if (isUniqueViolation(error) && data.cprHash)
+        return { status: "invalid" as const, fieldErrors: { cpr: "cprTaken" as const } };
+      throw error;
     });
-    return { status: "saved" as const, patientId: saved.id };
-  }).catch((error: unknown) => {
-    // Another registration of the same number won the race since the check above.
-    if (isUniqueViolation(error) && data.cprHash) return { status: "invalid" as const, fieldErrors: { cpr: "cprTaken" as const } };
-    throw error;
-  });
 }
 
 /** Archives a patient: hidden from the caseload, every record kept. */
@@ -101,7 +112,10 @@ export async function archivePatient(db: Db, actor: Actor, patientId: string) {
 /** Restores an archived patient to the caseload. Administrators only; audited. */
 export async function restorePatient(db: Db, actor: Actor, patientId: string) {
   assertCan(actor, "clinic-admin");
-  const patient = await db.patient.findFirst({ where: { id: requireId(patientId), ...patientWhere(actor), archivedAt: { not: null } }, select: { id: true } });
+  const patient = await db.patient.findFirst({
+    where: { id: requireId(patientId), ...patientWhere(actor), archivedAt: { not: null } },
+    select: { id: true },
+  });
   if (!patient) throw new AppError("NOT_FOUND");
   await db.$transaction(async (tx) => {
     await tx.patient.update({ where: { id: patientId }, data: { archivedAt: null } });
@@ -110,14 +124,19 @@ export async function restorePatient(db: Db, actor: Actor, patientId: string) {
 }
 
 async function findPatientOrThrow(db: Db, actor: Actor, patientId: string) {
-  const patient = await db.patient.findFirst({ where: { id: requireId(patientId), ...patientWhere(actor), archivedAt: null }, select: { id: true, processingStoppedAt: true } });
+  const patient = await db.patient.findFirst({
+    where: { id: requireId(patientId), ...patientWhere(actor), archivedAt: null },
+    select: { id: true, processingStoppedAt: true },
+  });
   if (!patient) throw new AppError("NOT_FOUND");
   return patient;
 }
 
 /** Whether another patient of the clinic (archived ones included) holds this number. */
 async function cprTakenBy(db: Db, clinicId: string, cprHash: string, patientId: string | null): Promise<boolean> {
-  const other = await db.patient.findFirst({ where: { clinicId, cprHash, ...(patientId ? { id: { not: patientId } } : {}) }, select: { id: true } });
+  const other = await db.patient.findFirst({
+    where: { clinicId, cprHash, ...(patientId ? { id: { not: patientId } } : {}) },
+    select: { id: true },
+  });
   return other !== null;
 }
-

@@ -2,6 +2,7 @@
 // sessions of their program. Both go through withEpisodeWrite, so the clinic's caseload and
 // flags (a painful session raises LOAD_RESPONSE) change in the same transaction.
 import { z } from "zod";
+
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
@@ -9,15 +10,15 @@ import { addDays, isoDate } from "../dates";
 import type { Db } from "../db/client";
 import { withEpisodeWrite } from "../episodes/with-episode-write";
 import { AppError } from "../errors";
-import { type FieldErrors, fieldErrorsOf, zChoice, zDate, zOptionalNumber, zRequiredNumber } from "../forms/form-input";
 import { numberLimit } from "../forms/field-limits";
+import { type FieldErrors, fieldErrorsOf, zChoice, zDate, zOptionalNumber, zRequiredNumber } from "../forms/form-input";
 import { patientWhere } from "../patients/scope";
 import { EXERCISES, ZProgramContent } from "../programs/default-templates";
 import { doseKind, mainExercise } from "../programs/exercise-dose";
-import { EFFORTS } from "../rules/case";
 import { LOGGED_SESSION_SELECT, type LoggedSession, loggedSession } from "../programs/logged-session";
-import { programWeek } from "../programs/program-week";
 import { scheduledPhase } from "../programs/prescription";
+import { programWeek } from "../programs/program-week";
+import { EFFORTS } from "../rules/case";
 
 type Invalid = { status: "invalid"; fieldErrors: FieldErrors };
 /** "updated": the day's morning pain was already logged and now has the new value. */
@@ -53,7 +54,8 @@ async function ownOpenEpisode(db: Db, actor: Actor) {
 export const LATE_ENTRY_DAYS = 3;
 
 /** The date an entry was made on the phone: today or up to LATE_ENTRY_DAYS before. */
-const zEntryDate = (today: Date) => zDate({ latest: () => today, earliest: addDays(today, -LATE_ENTRY_DAYS), earliestCode: "tooEarly" });
+const zEntryDate = (today: Date) =>
+  zDate({ latest: () => today, earliest: addDays(today, -LATE_ENTRY_DAYS), earliestCode: "tooEarly" });
 
 /**
  * When the entry was made on the phone, as an ISO time; now when the phone does not say. A
@@ -76,10 +78,21 @@ const zMadeAt = (now: Date) =>
  *   saved   the day's first value          updated  a later entry replaced the day's value
  *   kept    this entry was already stored, or a later one was, and the day's value stands
  */
-export async function logMorningPain(db: Db, actor: Actor, raw: Record<string, unknown>, today: Date, now = new Date()): Promise<MorningPainResult> {
+export async function logMorningPain(
+  db: Db,
+  actor: Actor,
+  raw: Record<string, unknown>,
+  today: Date,
+  now = new Date(),
+): Promise<MorningPainResult> {
   const episode = await ownOpenEpisode(db, actor);
   const parsed = z
-    .object({ clientId: z.uuid("required"), date: zEntryDate(today), madeAt: zMadeAt(now), value: zRequiredNumber(PORTAL_LOG_FIELDS.value) })
+    .object({
+      clientId: z.uuid("required"),
+      date: zEntryDate(today),
+      madeAt: zMadeAt(now),
+      value: zRequiredNumber(PORTAL_LOG_FIELDS.value),
+    })
     .safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const { clientId, date, madeAt, value } = parsed.data;
@@ -101,30 +114,38 @@ export async function logMorningPain(db: Db, actor: Actor, raw: Record<string, u
       });
       return { status: "kept", id: stored.id, value: Number(stored.value) } as const;
     }
-    await recordAuditEvent(tx, actor, { action: row.inserted ? "CREATE" : "UPDATE", entity: "OutcomeMeasurement", entityId: row.id });
+    await recordAuditEvent(tx, actor, {
+      action: row.inserted ? "CREATE" : "UPDATE",
+      entity: "OutcomeMeasurement",
+      entityId: row.id,
+    });
     return { status: row.inserted ? "saved" : "updated", id: row.id, value } as const;
   });
 }
 
 const zSession = (today: Date) =>
-  z.object({
-    clientId: z.uuid("required"),
-    assignmentId: z.uuid({ error: (issue) => (issue.input === undefined ? "required" : "invalidChoice") }),
-    date: zEntryDate(today),
-    completed: zChoice(["yes", "no"]).transform((value) => value === "yes"),
-    sets: zOptionalNumber(PORTAL_LOG_FIELDS.sets),
-    reps: zOptionalNumber(PORTAL_LOG_FIELDS.reps),
-    loadKg: zOptionalNumber(PORTAL_LOG_FIELDS.loadKg),
-    painDuring: zOptionalNumber(PORTAL_LOG_FIELDS.painDuring),
-    effort: zChoice(EFFORTS).optional(),
-    // The exercises done, one checkbox each ("exercise.TOWEL_CURLS": "yes"): the form's fields are one value per name.
-    ...Object.fromEntries(EXERCISES.map((code) => [`exercise.${code}`, z.literal("yes", "invalidChoice").optional()])),
-  })
-  // The pain rule needs the pain of every session that was done.
-  .refine((v) => !v.completed || v.painDuring !== undefined, { path: ["painDuring"], message: "required" });
+  z
+    .object({
+      clientId: z.uuid("required"),
+      assignmentId: z.uuid({ error: (issue) => (issue.input === undefined ? "required" : "invalidChoice") }),
+      date: zEntryDate(today),
+      completed: zChoice(["yes", "no"]).transform((value) => value === "yes"),
+      sets: zOptionalNumber(PORTAL_LOG_FIELDS.sets),
+      reps: zOptionalNumber(PORTAL_LOG_FIELDS.reps),
+      loadKg: zOptionalNumber(PORTAL_LOG_FIELDS.loadKg),
+      painDuring: zOptionalNumber(PORTAL_LOG_FIELDS.painDuring),
+      effort: zChoice(EFFORTS).optional(),
+      // The exercises done, one checkbox each ("exercise.TOWEL_CURLS": "yes"): the form's fields are one value per name.
+      ...Object.fromEntries(
+        EXERCISES.map((code) => [`exercise.${code}`, z.literal("yes", "invalidChoice").optional()]),
+      ),
+    })
+    // The pain rule needs the pain of every session that was done.
+    .refine((v) => !v.completed || v.painDuring !== undefined, { path: ["painDuring"], message: "required" });
 
 /** The exercises a session names as done. */
-const namedExercises = (input: Record<string, unknown>) => EXERCISES.filter((code) => input[`exercise.${code}`] === "yes");
+const namedExercises = (input: Record<string, unknown>) =>
+  EXERCISES.filter((code) => input[`exercise.${code}`] === "yes");
 
 /**
  * What a done session of a sets-and-reps exercise must say (SPEC §10): the sets and reps actually
@@ -144,12 +165,19 @@ function setsAndRepsMissing(input: z.output<ReturnType<typeof zSession>>): Field
  * form generates: a double tap or a retry after a lost answer stores one row and answers the
  * same id. An assignment that is not the patient's (or not active) is a field error.
  */
-export async function logSession(db: Db, actor: Actor, raw: Record<string, unknown>, today: Date): Promise<SessionResult> {
+export async function logSession(
+  db: Db,
+  actor: Actor,
+  raw: Record<string, unknown>,
+  today: Date,
+): Promise<SessionResult> {
   const episode = await ownOpenEpisode(db, actor);
   const parsed = zSession(today).safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
-  const assignment = await db.programAssignment.findFirst({ where: { id: input.assignmentId, episodeId: episode.id, status: "ACTIVE" } });
+  const assignment = await db.programAssignment.findFirst({
+    where: { id: input.assignmentId, episodeId: episode.id, status: "ACTIVE" },
+  });
   if (!assignment) return { status: "invalid", fieldErrors: { assignmentId: "invalidChoice" } };
   if (input.date < assignment.startDate) return { status: "invalid", fieldErrors: { date: "beforeProgram" } };
 
@@ -169,20 +197,36 @@ export async function logSession(db: Db, actor: Actor, raw: Record<string, unkno
     const missing = setsAndRepsMissing(input);
     if (Object.keys(missing).length > 0) return { status: "invalid", fieldErrors: missing };
   }
-  const dose = heelRaise ? { sets: input.sets ?? null, reps: input.reps ?? null, loadKg: input.loadKg ?? null, effort: input.effort ?? null } : { sets: null, reps: null, loadKg: null, effort: null };
+  const dose = heelRaise
+    ? { sets: input.sets ?? null, reps: input.reps ?? null, loadKg: input.loadKg ?? null, effort: input.effort ?? null }
+    : { sets: null, reps: null, loadKg: null, effort: null };
   return withEpisodeWrite(db, episode.id, async (tx) => {
     // ON CONFLICT DO NOTHING: a repeated clientId leaves the transaction usable.
     const inserted = await tx.sessionLog.createMany({
-      data: [{
-        clientId: input.clientId, clinicId: actor.clinicId, episodeId: episode.id, assignmentId: assignment.id, kind: assignment.kind,
-        date: input.date, exercises, ...dose, painDuring: input.painDuring ?? null, completed: input.completed,
-      }],
+      data: [
+        {
+          clientId: input.clientId,
+          clinicId: actor.clinicId,
+          episodeId: episode.id,
+          assignmentId: assignment.id,
+          kind: assignment.kind,
+          date: input.date,
+          exercises,
+          ...dose,
+          painDuring: input.painDuring ?? null,
+          completed: input.completed,
+        },
+      ],
       skipDuplicates: true,
     });
-    const row = await tx.sessionLog.findUniqueOrThrow({ where: { clientId: input.clientId }, select: { ...LOGGED_SESSION_SELECT, episodeId: true } });
+    const row = await tx.sessionLog.findUniqueOrThrow({
+      where: { clientId: input.clientId },
+      select: { ...LOGGED_SESSION_SELECT, episodeId: true },
+    });
     // A clientId already used for another episode is not this patient's retry.
     if (row.episodeId !== episode.id) throw new AppError("NOT_FOUND");
-    if (inserted.count === 1) await recordAuditEvent(tx, actor, { action: "CREATE", entity: "SessionLog", entityId: row.id });
+    if (inserted.count === 1)
+      await recordAuditEvent(tx, actor, { action: "CREATE", entity: "SessionLog", entityId: row.id });
     return { status: "saved", session: loggedSession(row) } as const;
   });
 }

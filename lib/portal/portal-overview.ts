@@ -1,8 +1,8 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
-import type { Db } from "../db/client";
 import { addDays, isoDate } from "../dates";
+import type { Db } from "../db/client";
 import { patientWhere } from "../patients/scope";
 import { getCurrentPlan } from "../programs/current-plan";
 
@@ -17,12 +17,28 @@ export async function getPortalOverview(db: Db, actor: Actor, on: Date) {
   assertCan(actor, "own-record");
   const patient = await db.patient.findFirst({
     where: { ...patientWhere(actor), archivedAt: null },
-    select: { id: true, name: true, comorbidities: true, clinician: { select: { name: true } }, currentEpisode: { select: { id: true, status: true } } },
+    select: {
+      id: true,
+      name: true,
+      comorbidities: true,
+      clinician: { select: { name: true } },
+      currentEpisode: { select: { id: true, status: true } },
+    },
   });
   if (!patient) return null;
   await recordAuditEvent(db, actor, { action: "READ", entity: "Patient", entityId: patient.id });
   const episode = patient.currentEpisode?.status === "DISCHARGED" ? null : patient.currentEpisode;
-  if (!episode) return { patient, episodeId: null, plan: null, programs: [], painLimit: 0, morningPain: [], todayPain: null, trainedYesterday: false };
+  if (!episode)
+    return {
+      patient,
+      episodeId: null,
+      plan: null,
+      programs: [],
+      painLimit: 0,
+      morningPain: [],
+      todayPain: null,
+      trainedYesterday: false,
+    };
   const [current, pain] = await Promise.all([
     getCurrentPlan(db, actor, episode.id, on),
     db.outcomeMeasurement.findMany({
@@ -31,9 +47,26 @@ export async function getPortalOverview(db: Db, actor: Actor, on: Date) {
       orderBy: { date: "asc" },
     }),
   ]);
-  const morningPain = pain.map((row) => ({ date: row.date, value: Number(row.value), recordedBy: row.recordedBy, instrument: "NRS_FIRST_STEP" as const }));
-  const todayPain = morningPain.find((row) => row.recordedBy === "PATIENT" && isoDate(row.date) === isoDate(on))?.value ?? null;
+  const morningPain = pain.map((row) => ({
+    date: row.date,
+    value: Number(row.value),
+    recordedBy: row.recordedBy,
+    instrument: "NRS_FIRST_STEP" as const,
+  }));
+  const todayPain =
+    morningPain.find((row) => row.recordedBy === "PATIENT" && isoDate(row.date) === isoDate(on))?.value ?? null;
   const yesterday = isoDate(addDays(on, -1));
-  const trainedYesterday = current.programs.some((program) => program.sessions.some((s) => s.date === yesterday && s.completed));
-  return { patient, episodeId: episode.id, plan: current.plan, programs: current.programs, painLimit: current.painLimit, morningPain, todayPain, trainedYesterday };
+  const trainedYesterday = current.programs.some((program) =>
+    program.sessions.some((s) => s.date === yesterday && s.completed),
+  );
+  return {
+    patient,
+    episodeId: episode.id,
+    plan: current.plan,
+    programs: current.programs,
+    painLimit: current.painLimit,
+    morningPain,
+    todayPain,
+    trainedYesterday,
+  };
 }

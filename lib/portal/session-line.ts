@@ -13,9 +13,17 @@ export function sessionLine(session: LoggedSession, messages: Messages, locale: 
     session.exercises.map((code) => exerciseShortName(messages, code)).join(", "),
     // The heel raise's numbers, where it was done.
     session.sets === null ? "" : `${number(session.sets)} × ${number(session.reps)}`,
-    session.sets === null ? "" : session.loadKg ? `${number(session.loadKg)} kg` : messages.prescription.bodyWeight.toLowerCase(),
+    session.sets === null
+      ? ""
+      : session.loadKg
+        ? `${number(session.loadKg)} kg`
+        : messages.prescription.bodyWeight.toLowerCase(),
     session.effort ? messages.portal.effortOptions[session.effort].toLowerCase() : "",
     messages.portal.sessionPain(number(session.painDuring)),
   ].filter(Boolean);
-  return { id: session.id, date: session.date, text: `${formatDate(new Date(`${session.date}T00:00:00Z`), locale)}: ${messages.portal.sessionRow(session.completed, details.join(" · "))}` };
+  return {
+    id: session.id,
+    date: session.date,
+    text: `${formatDate(new Date(`${session.date}T00:00:00Z`), locale)}: ${messages.portal.sessionRow(session.completed, details.join(" · "))}`,
+  };
 }

@@ -5,9 +5,11 @@
 // diary's, so the charts, the rules (withEpisodeWrite evaluates them in the same transaction)
 // and the clinic report read them as they read the clinic's.
 import { z } from "zod";
+
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
+import { INSTRUMENTS } from "../clinical/instruments";
 import { addDays } from "../dates";
 import type { Db } from "../db/client";
 import { requireId } from "../db/require-id";
@@ -15,7 +17,6 @@ import { withEpisodeWrite } from "../episodes/with-episode-write";
 import { AppError } from "../errors";
 import { numberLimit, textLimit } from "../forms/field-limits";
 import { type FieldErrors, fieldErrorsOf, zOptionalText, zRequiredNumber } from "../forms/form-input";
-import { INSTRUMENTS } from "../clinical/instruments";
 import type { Instrument } from "../generated/prisma/enums";
 import { patientWhere } from "../patients/scope";
 import { assertProcessing } from "../retention/processing-stopped";
@@ -27,7 +28,11 @@ export const CHECK_IN_INTERVAL_DAYS = 7;
 export const MAX_PSFS_ACTIVITIES = 5;
 
 /** The check-in's fields: the activity pain and one score per PSFS activity (psfs.0, psfs.1, …). */
-export const CHECK_IN_FIELDS = { activityPain: numberLimit(0, 10), psfs: numberLimit(0, 10), globalChange: numberLimit(INSTRUMENTS.GLOBAL_CHANGE.min, INSTRUMENTS.GLOBAL_CHANGE.max) };
+export const CHECK_IN_FIELDS = {
+  activityPain: numberLimit(0, 10),
+  psfs: numberLimit(0, 10),
+  globalChange: numberLimit(INSTRUMENTS.GLOBAL_CHANGE.min, INSTRUMENTS.GLOBAL_CHANGE.max),
+};
 
 /** The clinician's form: each activity in the patient's own words (activity.0, activity.1, …). */
 export const PSFS_ACTIVITY_FIELDS = { activity: textLimit(100) };
@@ -89,7 +94,12 @@ export type CheckInResult = { status: "saved"; nextDate: Date } | Invalid;
  * scores with each activity and score kept (as the FHIR export gives them). A second check-in
  * the same day replaces the first: one value per instrument per day from the patient.
  */
-export async function saveWeeklyCheckIn(db: Db, actor: Actor, raw: Record<string, unknown>, today: Date): Promise<CheckInResult> {
+export async function saveWeeklyCheckIn(
+  db: Db,
+  actor: Actor,
+  raw: Record<string, unknown>,
+  today: Date,
+): Promise<CheckInResult> {
   // withEpisodeWrite refuses a patient whose processing stopped.
   const episode = await ownCheckInEpisode(db, actor);
   if (!episode) throw new AppError("NOT_FOUND");
@@ -100,7 +110,11 @@ export async function saveWeeklyCheckIn(db: Db, actor: Actor, raw: Record<string
       globalChange: zRequiredNumber(CHECK_IN_FIELDS.globalChange),
       psfs: z.object(Object.fromEntries(activities.map((_, i) => [String(i), zRequiredNumber(CHECK_IN_FIELDS.psfs)]))),
     })
-    .safeParse({ activityPain: raw.activityPain, globalChange: raw.globalChange, psfs: Object.fromEntries(activities.map((_, i) => [String(i), raw[`psfs.${i}`]])) });
+    .safeParse({
+      activityPain: raw.activityPain,
+      globalChange: raw.globalChange,
+      psfs: Object.fromEntries(activities.map((_, i) => [String(i), raw[`psfs.${i}`]])),
+    });
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const scores = activities.map((_, i) => parsed.data.psfs[String(i)] as number);
   const values: { instrument: Instrument; value: number; psfsItems?: { activity: string; score: number }[] }[] = [
@@ -109,25 +123,48 @@ export async function saveWeeklyCheckIn(db: Db, actor: Actor, raw: Record<string
   ];
   if (activities.length > 0) {
     const mean = Math.round((scores.reduce((sum, score) => sum + score, 0) / scores.length) * 10) / 10;
-    values.push({ instrument: "PSFS", value: mean, psfsItems: activities.map((activity, i) => ({ activity, score: scores[i]! })) });
+    values.push({
+      instrument: "PSFS",
+      value: mean,
+      psfsItems: activities.map((activity, i) => ({ activity, score: scores[i]! })),
+    });
   }
   await withEpisodeWrite(db, episode.id, async (tx) => {
     for (const { instrument, value, psfsItems } of values) {
-      const sameDay = await tx.outcomeMeasurement.findFirst({ where: { episodeId: episode.id, date: today, instrument, recordedBy: "PATIENT", deletedAt: null }, select: { id: true } });
+      const sameDay = await tx.outcomeMeasurement.findFirst({
+        where: { episodeId: episode.id, date: today, instrument, recordedBy: "PATIENT", deletedAt: null },
+        select: { id: true },
+      });
       const data = { value, ...(psfsItems && { psfsItems }) };
       const row = sameDay
         ? await tx.outcomeMeasurement.update({ where: { id: sameDay.id }, data, select: { id: true } })
         : await tx.outcomeMeasurement.create({
-            data: { clinicId: actor.clinicId, episodeId: episode.id, recordedById: actor.userId, recordedBy: "PATIENT", date: today, instrument, ...data },
+            data: {
+              clinicId: actor.clinicId,
+              episodeId: episode.id,
+              recordedById: actor.userId,
+              recordedBy: "PATIENT",
+              date: today,
+              instrument,
+              ...data,
+            },
             select: { id: true },
           });
-      await recordAuditEvent(tx, actor, { action: sameDay ? "UPDATE" : "CREATE", entity: "OutcomeMeasurement", entityId: row.id });
+      await recordAuditEvent(tx, actor, {
+        action: sameDay ? "UPDATE" : "CREATE",
+        entity: "OutcomeMeasurement",
+        entityId: row.id,
+      });
     }
   });
   return { status: "saved", nextDate: addDays(today, CHECK_IN_INTERVAL_DAYS) };
 }
 
-const ZActivities = z.object(Object.fromEntries(Array.from({ length: MAX_PSFS_ACTIVITIES }, (_, i) => [String(i), zOptionalText(PSFS_ACTIVITY_FIELDS.activity)])));
+const ZActivities = z.object(
+  Object.fromEntries(
+    Array.from({ length: MAX_PSFS_ACTIVITIES }, (_, i) => [String(i), zOptionalText(PSFS_ACTIVITY_FIELDS.activity)]),
+  ),
+);
 
 export type PsfsActivitiesResult = { status: "saved"; activities: string[] } | Invalid;
 
@@ -136,16 +173,29 @@ export type PsfsActivitiesResult = { status: "saved"; activities: string[] } | I
  * down with the patient (activity.0 … activity.4; empty fields are left out). The next check-in
  * asks about these.
  */
-export async function savePsfsActivities(db: Db, actor: Actor, episodeId: string, raw: Record<string, unknown>): Promise<PsfsActivitiesResult> {
+export async function savePsfsActivities(
+  db: Db,
+  actor: Actor,
+  episodeId: string,
+  raw: Record<string, unknown>,
+): Promise<PsfsActivitiesResult> {
   assertCan(actor, "clinic-patients");
-  const episode = await db.episode.findFirst({ where: { id: requireId(episodeId), clinicId: actor.clinicId, patient: patientWhere(actor) }, select: { id: true, patient: { select: { processingStoppedAt: true } } } });
+  const episode = await db.episode.findFirst({
+    where: { id: requireId(episodeId), clinicId: actor.clinicId, patient: patientWhere(actor) },
+    select: { id: true, patient: { select: { processingStoppedAt: true } } },
+  });
   if (!episode) throw new AppError("NOT_FOUND");
   assertProcessing(episode.patient);
-  const parsed = ZActivities.safeParse(Object.fromEntries(Array.from({ length: MAX_PSFS_ACTIVITIES }, (_, i) => [String(i), raw[`activity.${i}`]])));
+  const parsed = ZActivities.safeParse(
+    Object.fromEntries(Array.from({ length: MAX_PSFS_ACTIVITIES }, (_, i) => [String(i), raw[`activity.${i}`]])),
+  );
   if (!parsed.success) {
     // The fields are named as the form names them.
     const errors = fieldErrorsOf(parsed.error);
-    return { status: "invalid", fieldErrors: Object.fromEntries(Object.entries(errors).map(([key, code]) => [`activity.${key}`, code])) };
+    return {
+      status: "invalid",
+      fieldErrors: Object.fromEntries(Object.entries(errors).map(([key, code]) => [`activity.${key}`, code])),
+    };
   }
   const activities = Object.values(parsed.data).filter((activity): activity is string => Boolean(activity));
   await db.$transaction(async (tx) => {

@@ -3,6 +3,7 @@
 // Every write goes through withEpisodeWrite, so the caseload's program column and the flags
 // follow at once, and is audited.
 import { z } from "zod";
+
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
@@ -12,8 +13,16 @@ import { requireId } from "../db/require-id";
 import { isUniqueViolation } from "../db/unique-violation";
 import { withEpisodeWrite } from "../episodes/with-episode-write";
 import { AppError } from "../errors";
-import { type FieldErrors, fieldErrorsOf, zChoice, zDate, zOptionalNumber, zRequiredNumber, zRequiredText } from "../forms/form-input";
 import { numberLimit, textLimit } from "../forms/field-limits";
+import {
+  type FieldErrors,
+  fieldErrorsOf,
+  zChoice,
+  zDate,
+  zOptionalNumber,
+  zRequiredNumber,
+  zRequiredText,
+} from "../forms/form-input";
 import type { Prisma } from "../generated/prisma/client";
 import { patientWhere } from "../patients/scope";
 import { ZProgramContent } from "./default-templates";
@@ -36,12 +45,18 @@ export function assignmentFields(phases: number) {
 }
 const FIELDS = assignmentFields(1);
 
-export type ProgramWriteResult = { status: "saved"; id: string } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "alreadyActive" };
+export type ProgramWriteResult =
+  { status: "saved"; id: string } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "alreadyActive" };
 
 /** An open (not discharged) episode of a patient the actor may change, or NOT_FOUND. */
 async function findOpenEpisode(db: Db, actor: Actor, episodeId: string) {
   const episode = await db.episode.findFirst({
-    where: { id: requireId(episodeId), clinicId: actor.clinicId, status: { not: "DISCHARGED" }, patient: { ...patientWhere(actor), archivedAt: null } },
+    where: {
+      id: requireId(episodeId),
+      clinicId: actor.clinicId,
+      status: { not: "DISCHARGED" },
+      patient: { ...patientWhere(actor), archivedAt: null },
+    },
     select: { id: true, treatmentStart: true },
   });
   if (!episode) throw new AppError("NOT_FOUND");
@@ -52,7 +67,9 @@ async function findOpenEpisode(db: Db, actor: Actor, episodeId: string) {
 async function findActiveAssignment(db: Db, actor: Actor, assignmentId: string) {
   const assignment = await db.programAssignment.findFirst({
     where: {
-      id: requireId(assignmentId), clinicId: actor.clinicId, status: "ACTIVE",
+      id: requireId(assignmentId),
+      clinicId: actor.clinicId,
+      status: "ACTIVE",
       episode: { status: { not: "DISCHARGED" }, patient: { ...patientWhere(actor), archivedAt: null } },
     },
   });
@@ -69,7 +86,11 @@ export async function getActiveAssignment(db: Db, actor: Actor, assignmentId: st
     select: { episode: { select: { patientId: true } }, template: { select: { nameDa: true, nameEn: true } } },
   });
   await recordAuditEvent(db, actor, { action: "READ", entity: "ProgramAssignment", entityId: assignment.id });
-  return { ...assignment, patientId: context.episode.patientId, templateName: templateName(context.template, actor.locale) };
+  return {
+    ...assignment,
+    patientId: context.episode.patientId,
+    templateName: templateName(context.template, actor.locale),
+  };
 }
 
 const zAssignment = (treatmentStart: Date) =>
@@ -79,7 +100,10 @@ const zAssignment = (treatmentStart: Date) =>
     sessionsPerWeek: zRequiredNumber(FIELDS.sessionsPerWeek),
     startingLoadKg: zOptionalNumber(FIELDS.startingLoadKg).transform((value) => value ?? 0),
     /** Ends an active first-week program as the new one starts (asked when one is active). */
-    endFirstWeek: z.enum(["on"]).optional().transform((value) => value === "on"),
+    endFirstWeek: z
+      .enum(["on"])
+      .optional()
+      .transform((value) => value === "on"),
   });
 
 /**
@@ -87,28 +111,45 @@ const zAssignment = (treatmentStart: Date) =>
  * program of each kind per episode: the episode's writes take turns, and the database holds
  * the rule too (ProgramAssignment_one_active_per_kind), so a second assignment is "alreadyActive".
  */
-export async function assignProgram(db: Db, actor: Actor, episodeId: string, raw: Record<string, unknown>): Promise<ProgramWriteResult> {
+export async function assignProgram(
+  db: Db,
+  actor: Actor,
+  episodeId: string,
+  raw: Record<string, unknown>,
+): Promise<ProgramWriteResult> {
   assertCan(actor, "clinic-patients");
   const episode = await findOpenEpisode(db, actor, episodeId);
   const parsed = zAssignment(episode.treatmentStart).safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const template = await getTemplate(db, actor, parsed.data.templateId);
   return withEpisodeWrite(db, episode.id, async (tx) => {
-    const active = await tx.programAssignment.count({ where: { episodeId: episode.id, kind: template.kind, status: "ACTIVE" } });
+    const active = await tx.programAssignment.count({
+      where: { episodeId: episode.id, kind: template.kind, status: "ACTIVE" },
+    });
     if (active > 0) return { status: "alreadyActive" } as const;
     const row = await tx.programAssignment.create({
       data: {
-        clinicId: actor.clinicId, episodeId: episode.id, templateId: template.id, kind: template.kind,
-        startDate: parsed.data.startDate, sessionsPerWeek: parsed.data.sessionsPerWeek,
-        startingLoadKg: parsed.data.startingLoadKg, content: template.content,
+        clinicId: actor.clinicId,
+        episodeId: episode.id,
+        templateId: template.id,
+        kind: template.kind,
+        startDate: parsed.data.startDate,
+        sessionsPerWeek: parsed.data.sessionsPerWeek,
+        startingLoadKg: parsed.data.startingLoadKg,
+        content: template.content,
       },
     });
     await recordAuditEvent(tx, actor, { action: "CREATE", entity: "ProgramAssignment", entityId: row.id });
     if (parsed.data.endFirstWeek && template.kind !== "FIRST_WEEK") {
-      const firstWeek = await tx.programAssignment.findFirst({ where: { episodeId: episode.id, kind: "FIRST_WEEK", status: "ACTIVE" } });
+      const firstWeek = await tx.programAssignment.findFirst({
+        where: { episodeId: episode.id, kind: "FIRST_WEEK", status: "ACTIVE" },
+      });
       if (firstWeek) {
         const endedAt = parsed.data.startDate < today() ? parsed.data.startDate : today();
-        await tx.programAssignment.update({ where: { id: firstWeek.id }, data: { status: "ENDED", endedAt, endReason: "CHANGED_PROGRAM" } });
+        await tx.programAssignment.update({
+          where: { id: firstWeek.id },
+          data: { status: "ENDED", endedAt, endReason: "CHANGED_PROGRAM" },
+        });
         await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "ProgramAssignment", entityId: firstWeek.id });
       }
     }
@@ -120,13 +161,24 @@ export async function assignProgram(db: Db, actor: Actor, episodeId: string, raw
 }
 
 /** Adjusts the patient's copy of the program: sessions per week and the phases' numbers. */
-export async function adjustAssignment(db: Db, actor: Actor, assignmentId: string, raw: Record<string, unknown>): Promise<ProgramWriteResult> {
+export async function adjustAssignment(
+  db: Db,
+  actor: Actor,
+  assignmentId: string,
+  raw: Record<string, unknown>,
+): Promise<ProgramWriteResult> {
   assertCan(actor, "clinic-patients");
   const assignment = await findActiveAssignment(db, actor, assignmentId);
   const sessions = z.object({ sessionsPerWeek: zRequiredNumber(FIELDS.sessionsPerWeek) }).safeParse(raw);
   const content = programContentSchema(assignment.content).safeParse(raw);
   if (!sessions.success || !content.success) {
-    return { status: "invalid", fieldErrors: { ...(sessions.error && fieldErrorsOf(sessions.error)), ...(content.error && fieldErrorsOf(content.error)) } };
+    return {
+      status: "invalid",
+      fieldErrors: {
+        ...(sessions.error && fieldErrorsOf(sessions.error)),
+        ...(content.error && fieldErrorsOf(content.error)),
+      },
+    };
   }
   return withEpisodeWrite(db, assignment.episodeId, async (tx) => {
     await tx.programAssignment.update({
@@ -141,13 +193,22 @@ export async function adjustAssignment(db: Db, actor: Actor, assignmentId: strin
 const ZEnd = z.object({ reason: zChoice(END_REASONS) });
 
 /** Ends an active assignment; a reason is required. */
-export async function endAssignment(db: Db, actor: Actor, assignmentId: string, raw: Record<string, unknown>, on: Date): Promise<ProgramWriteResult> {
+export async function endAssignment(
+  db: Db,
+  actor: Actor,
+  assignmentId: string,
+  raw: Record<string, unknown>,
+  on: Date,
+): Promise<ProgramWriteResult> {
   assertCan(actor, "clinic-patients");
   const assignment = await findActiveAssignment(db, actor, assignmentId);
   const parsed = ZEnd.safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   return withEpisodeWrite(db, assignment.episodeId, async (tx) => {
-    await tx.programAssignment.update({ where: { id: assignment.id }, data: { status: "ENDED", endedAt: on, endReason: parsed.data.reason } });
+    await tx.programAssignment.update({
+      where: { id: assignment.id },
+      data: { status: "ENDED", endedAt: on, endReason: parsed.data.reason },
+    });
     await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "ProgramAssignment", entityId: assignment.id });
     return { status: "saved", id: assignment.id } as const;
   });
@@ -157,7 +218,12 @@ export async function endAssignment(db: Db, actor: Actor, assignmentId: string, 
  * After its last week a program is due a review; "maintenance" keeps it going at its last
  * phase (the patient is told to keep training to hold the gain) and closes the review.
  */
-export async function continueAsMaintenance(db: Db, actor: Actor, assignmentId: string, on: Date): Promise<ProgramWriteResult> {
+export async function continueAsMaintenance(
+  db: Db,
+  actor: Actor,
+  assignmentId: string,
+  on: Date,
+): Promise<ProgramWriteResult> {
   assertCan(actor, "clinic-patients");
   const assignment = await findActiveAssignment(db, actor, assignmentId);
   return withEpisodeWrite(db, assignment.episodeId, async (tx) => {
@@ -178,7 +244,12 @@ const zOverride = (startDate: Date, phases: number) =>
     .refine((v) => v.phase !== undefined || v.loadKg !== undefined, { path: ["phase"], message: "required" });
 
 /** A clinician's override of the phase and/or load from a date on, with a reason. */
-export async function overrideProgression(db: Db, actor: Actor, assignmentId: string, raw: Record<string, unknown>): Promise<ProgramWriteResult> {
+export async function overrideProgression(
+  db: Db,
+  actor: Actor,
+  assignmentId: string,
+  raw: Record<string, unknown>,
+): Promise<ProgramWriteResult> {
   assertCan(actor, "clinic-patients");
   const assignment = await findActiveAssignment(db, actor, assignmentId);
   const parsed = zOverride(assignment.startDate, assignment.content.phases.length).safeParse(raw);
@@ -186,8 +257,13 @@ export async function overrideProgression(db: Db, actor: Actor, assignmentId: st
   return withEpisodeWrite(db, assignment.episodeId, async (tx) => {
     const row = await tx.programOverride.create({
       data: {
-        clinicId: actor.clinicId, assignmentId: assignment.id, createdById: actor.userId,
-        date: parsed.data.date, phase: parsed.data.phase ?? null, loadKg: parsed.data.loadKg ?? null, reason: parsed.data.reason,
+        clinicId: actor.clinicId,
+        assignmentId: assignment.id,
+        createdById: actor.userId,
+        date: parsed.data.date,
+        phase: parsed.data.phase ?? null,
+        loadKg: parsed.data.loadKg ?? null,
+        reason: parsed.data.reason,
       },
     });
     await recordAuditEvent(tx, actor, { action: "CREATE", entity: "ProgramOverride", entityId: row.id });

@@ -1,10 +1,10 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import type { Plan, ProgramState } from "../clinical/episode-state";
+import { isoDate } from "../dates";
 import type { Db } from "../db/client";
 import { requireId } from "../db/require-id";
 import { readEpisodeState } from "../episodes/episode-state";
-import { isoDate } from "../dates";
 import { AppError } from "../errors";
 import { patientWhere } from "../patients/scope";
 import type { InstrumentJudgement } from "../rules/instrument-judgement";
@@ -21,20 +21,42 @@ import { templateName } from "./template-name";
  * else is NOT_FOUND. Audited per program.
  */
 export async function getCurrentPlan(db: Db, actor: Actor, episodeId: string, on: Date) {
-  const episode = await db.episode.findFirst({ where: { id: requireId(episodeId), clinicId: actor.clinicId, patient: patientWhere(actor) }, select: { id: true } });
+  const episode = await db.episode.findFirst({
+    where: { id: requireId(episodeId), clinicId: actor.clinicId, patient: patientWhere(actor) },
+    select: { id: true },
+  });
   if (!episode) throw new AppError("NOT_FOUND");
   const [read, assignments, sessions] = await Promise.all([
     readEpisodeState(db, episode.id, on),
     db.programAssignment.findMany({
       where: { episodeId: episode.id, status: "ACTIVE" },
       select: {
-        id: true, kind: true, startDate: true, maintenanceSince: true, sessionsPerWeek: true, startingLoadKg: true,
+        id: true,
+        kind: true,
+        startDate: true,
+        maintenanceSince: true,
+        sessionsPerWeek: true,
+        startingLoadKg: true,
         template: { select: { nameDa: true, nameEn: true, version: true } },
-        overrides: { orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: { id: true, date: true, phase: true, loadKg: true, reason: true, createdBy: { select: { name: true } } } },
+        overrides: {
+          orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+          select: {
+            id: true,
+            date: true,
+            phase: true,
+            loadKg: true,
+            reason: true,
+            createdBy: { select: { name: true } },
+          },
+        },
       },
     }),
     // Each program's logged sessions as its page lists them, newest first.
-    db.sessionLog.findMany({ where: { episodeId: episode.id, assignment: { status: "ACTIVE" } }, select: LOGGED_SESSION_SELECT, orderBy: [{ date: "desc" }, { createdAt: "desc" }] }),
+    db.sessionLog.findMany({
+      where: { episodeId: episode.id, assignment: { status: "ACTIVE" } },
+      select: LOGGED_SESSION_SELECT,
+      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+    }),
   ]);
   const state = read?.state;
   for (const assignment of assignments) {
@@ -45,23 +67,30 @@ export async function getCurrentPlan(db: Db, actor: Actor, episodeId: string, on
   const programs = (state?.programs ?? []).flatMap(({ program, prescription }: ProgramState) => {
     const assignment = byId.get(program.id);
     if (!assignment) return [];
-    return [{
-      id: assignment.id,
-      kind: assignment.kind,
-      templateName: templateName(assignment.template, actor.locale),
-      templateVersion: assignment.template.version,
-      startDate: assignment.startDate,
-      maintenanceSince: assignment.maintenanceSince,
-      sessionsPerWeek: assignment.sessionsPerWeek,
-      startingLoadKg: Number(assignment.startingLoadKg),
-      content: program.content,
-      overrides: assignment.overrides.map((o) => ({
-        id: o.id, date: isoDate(o.date), phase: o.phase ?? undefined, loadKg: o.loadKg === null ? undefined : Number(o.loadKg), reason: o.reason, by: o.createdBy.name,
-      })),
-      /** Logged sessions, newest first. */
-      sessions: sessions.filter((s) => s.assignmentId === assignment.id).map(loggedSession),
-      prescription,
-    }];
+    return [
+      {
+        id: assignment.id,
+        kind: assignment.kind,
+        templateName: templateName(assignment.template, actor.locale),
+        templateVersion: assignment.template.version,
+        startDate: assignment.startDate,
+        maintenanceSince: assignment.maintenanceSince,
+        sessionsPerWeek: assignment.sessionsPerWeek,
+        startingLoadKg: Number(assignment.startingLoadKg),
+        content: program.content,
+        overrides: assignment.overrides.map((o) => ({
+          id: o.id,
+          date: isoDate(o.date),
+          phase: o.phase ?? undefined,
+          loadKg: o.loadKg === null ? undefined : Number(o.loadKg),
+          reason: o.reason,
+          by: o.createdBy.name,
+        })),
+        /** Logged sessions, newest first. */
+        sessions: sessions.filter((s) => s.assignmentId === assignment.id).map(loggedSession),
+        prescription,
+      },
+    ];
   });
   // A plan has a status once a program is running (as the caseload's summary stores it).
   const plan: Plan | null = state && programs.some((p) => p.prescription !== null) ? state.plan : null;

@@ -1,9 +1,16 @@
 // The programs of SPEC §6 as data. Prose for users lives in the message catalogs, keyed by
 // the codes used here; templates hold only structure and numbers.
 import { z } from "zod";
+
 import type { ProgramKind } from "../generated/prisma/enums";
 
-export const EXERCISES = ["HEEL_RAISE_TOWEL", "PLANTAR_FASCIA_STRETCH", "TOWEL_CURLS", "CALF_LOWERING", "RUN_WALK_INTERVALS"] as const;
+export const EXERCISES = [
+  "HEEL_RAISE_TOWEL",
+  "PLANTAR_FASCIA_STRETCH",
+  "TOWEL_CURLS",
+  "CALF_LOWERING",
+  "RUN_WALK_INTERVALS",
+] as const;
 export type Exercise = (typeof EXERCISES)[number];
 export const LOAD_GUIDANCE = ["BODY_WEIGHT", "ADD_LOAD", "MORE_LOAD", "HIGH_LOAD", "NONE"] as const;
 
@@ -37,11 +44,22 @@ export type ProgramContent = {
 /** The load step of SPEC §6 when a template does not set its own. */
 export const DEFAULT_LOAD_STEP_KG = 2.5;
 
-const heelRaise = (sets: number, reps: [number, number]): PhaseExercise => ({ exercise: "HEEL_RAISE_TOWEL", sets, reps, fromDay: 1 });
+const heelRaise = (sets: number, reps: [number, number]): PhaseExercise => ({
+  exercise: "HEEL_RAISE_TOWEL",
+  sets,
+  reps,
+  fromDay: 1,
+});
 /** The foot-strength work the article advises beside HSR: towel curls, up to 10, 1–2 rounds a day. */
 const FOOT_STRENGTH: PhaseExercise = { exercise: "TOWEL_CURLS", sets: 2, reps: [1, 10], fromDay: 1 };
 
-export type DefaultTemplate = { key: string; kind: ProgramKind; nameDa: string; nameEn: string; content: ProgramContent };
+export type DefaultTemplate = {
+  key: string;
+  kind: ProgramKind;
+  nameDa: string;
+  nameEn: string;
+  content: ProgramContent;
+};
 
 export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
   {
@@ -115,7 +133,12 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
       tempo: null,
       loadStepKg: DEFAULT_LOAD_STEP_KG,
       phases: [
-        { code: "RUN_WALK", weeks: [1, 4], exercises: [{ exercise: "RUN_WALK_INTERVALS", sets: 10, reps: [1, 1], fromDay: 1 }], load: "NONE" },
+        {
+          code: "RUN_WALK",
+          weeks: [1, 4],
+          exercises: [{ exercise: "RUN_WALK_INTERVALS", sets: 10, reps: [1, 1], fromDay: 1 }],
+          load: "NONE",
+        },
       ],
     },
   },
@@ -135,7 +158,16 @@ export const ZProgramContent = z.object({
     z.object({
       code: z.string(),
       weeks: z.tuple([z.number(), z.number()]),
-      exercises: z.array(z.object({ exercise: z.string(), sets: z.number(), reps: z.tuple([z.number(), z.number()]), fromDay: z.number() })).min(1),
+      exercises: z
+        .array(
+          z.object({
+            exercise: z.string(),
+            sets: z.number(),
+            reps: z.tuple([z.number(), z.number()]),
+            fromDay: z.number(),
+          }),
+        )
+        .min(1),
       load: z.enum(LOAD_GUIDANCE),
     }),
   ),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { getMessages } from "../i18n";
 import { EXERCISES } from "./default-templates";
 import { doseKind, doseText, EXERCISE_DOSE } from "./exercise-dose";

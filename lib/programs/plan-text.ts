@@ -12,5 +12,7 @@ export function planText(plan: { status: PlanStatus; reasons: readonly string[] 
 export function heldLoadSentences(plan: Plan | null, messages: Messages): string[] {
   if (plan?.status !== "HOLD_LOAD") return [];
   const text = messages.portal.holdLoad;
-  return plan.reasons.flatMap((reason) => (reason === "WORSENING" || reason === "DIAGNOSIS_DOUBT" || reason === "LOAD_RESPONSE" ? [text[reason]] : []));
+  return plan.reasons.flatMap((reason) =>
+    reason === "WORSENING" || reason === "DIAGNOSIS_DOUBT" || reason === "LOAD_RESPONSE" ? [text[reason]] : [],
+  );
 }

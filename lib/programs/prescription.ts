@@ -15,7 +15,15 @@ import type { CaseProgram, CaseSession } from "../rules/case";
 import type { ProgramContent, ProgramPhase } from "./default-templates";
 import { mainExercise } from "./exercise-dose";
 
-export type WeekOutcome = "START" | "ADVANCED" | "ON_SCHEDULE" | "HELD_FLAG" | "HELD_SESSIONS" | "HELD_LOAD_RESPONSE" | "STEPPED_BACK" | "OVERRIDDEN";
+export type WeekOutcome =
+  | "START"
+  | "ADVANCED"
+  | "ON_SCHEDULE"
+  | "HELD_FLAG"
+  | "HELD_SESSIONS"
+  | "HELD_LOAD_RESPONSE"
+  | "STEPPED_BACK"
+  | "OVERRIDDEN";
 
 export type WeekReview = {
   week: number;
@@ -66,10 +74,12 @@ export type PrescriptionContext = {
 };
 
 /** The program's length in weeks: the last phase's last week. */
-export const programWeeks = (content: Pick<ProgramContent, "phases">) => Math.max(...content.phases.map((phase) => phase.weeks[1]));
+export const programWeeks = (content: Pick<ProgramContent, "phases">) =>
+  Math.max(...content.phases.map((phase) => phase.weeks[1]));
 
 /** Phases dosed with external load (a backpack), where the load rule applies to the heel raise. */
-export const isLoaded = (phase: ProgramPhase) => phase.load === "ADD_LOAD" || phase.load === "MORE_LOAD" || phase.load === "HIGH_LOAD";
+export const isLoaded = (phase: ProgramPhase) =>
+  phase.load === "ADD_LOAD" || phase.load === "MORE_LOAD" || phase.load === "HIGH_LOAD";
 
 /** The phase (1-based) whose weeks hold `week`; past the last week, the last phase. */
 export function scheduledPhase(content: ProgramContent, week: number): number {
@@ -87,7 +97,12 @@ type Event =
   | { day: number; order: 2; session: CaseSession & { day: number } };
 
 /** The prescription on `on`, or null before the program starts. `sessions` are the program's own, in the order made. */
-export function prescriptionFor(program: CaseProgram, sessions: readonly CaseSession[], context: PrescriptionContext, on: string): Prescription | null {
+export function prescriptionFor(
+  program: CaseProgram,
+  sessions: readonly CaseSession[],
+  context: PrescriptionContext,
+  on: string,
+): Prescription | null {
   const { content } = program;
   const start = dayNumber(program.start);
   const today = dayNumber(on);

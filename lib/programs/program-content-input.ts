@@ -5,10 +5,11 @@
 // than it holds, left empty: choosing an exercise there adds one, emptying a slot removes one,
 // so the editor works as a plain form (SPEC §6: a phase holds one or more exercises).
 import { z } from "zod";
+
 import { type FieldLimits, numberLimit } from "../forms/field-limits";
+import { zChoice, zOptionalNumber, zRequiredNumber } from "../forms/form-input";
 import type { Locale } from "../generated/prisma/enums";
 import { formatInputNumber } from "../i18n/format";
-import { zChoice, zOptionalNumber, zRequiredNumber } from "../forms/form-input";
 import { EXERCISES, LOAD_GUIDANCE, type PhaseExercise, type ProgramContent } from "./default-templates";
 import { doseKind } from "./exercise-dose";
 
@@ -31,7 +32,13 @@ export const exerciseSlots = (phase: ProgramContent["phases"][number]) => phase.
 /** The fields of one exercise slot: "phase.1.0.sets" and its siblings. */
 const slot = (phase: number, index: number) => {
   const name = (field: string) => `phase.${phase}.${index}.${field}`;
-  return { exercise: name("exercise"), sets: name("sets"), repsLow: name("repsLow"), repsHigh: name("repsHigh"), fromDay: name("fromDay") };
+  return {
+    exercise: name("exercise"),
+    sets: name("sets"),
+    repsLow: name("repsLow"),
+    repsHigh: name("repsHigh"),
+    fromDay: name("fromDay"),
+  };
 };
 
 const zInt = zRequiredNumber;
@@ -40,14 +47,24 @@ const zOptionalInt = zOptionalNumber;
 /** What each editor field accepts, for its error text. */
 export function programContentFields(content: ProgramContent): FieldLimits {
   const ranges: FieldLimits = {
-    sessionsMin: RANGES.sessions, sessionsMax: RANGES.sessions, sessionsPerWeek: RANGES.sessions, loadStepKg: RANGES.loadStepKg,
-    tempoUp: RANGES.tempoUp, tempoHold: RANGES.tempoHold, tempoDown: RANGES.tempoDown,
+    sessionsMin: RANGES.sessions,
+    sessionsMax: RANGES.sessions,
+    sessionsPerWeek: RANGES.sessions,
+    loadStepKg: RANGES.loadStepKg,
+    tempoUp: RANGES.tempoUp,
+    tempoHold: RANGES.tempoHold,
+    tempoDown: RANGES.tempoDown,
   };
   content.phases.forEach((phase, i) => {
     Object.assign(ranges, { [`phase.${i}.from`]: RANGES.week, [`phase.${i}.to`]: RANGES.week });
     for (let j = 0; j < exerciseSlots(phase); j += 1) {
       const f = slot(i, j);
-      Object.assign(ranges, { [f.sets]: RANGES.sets, [f.repsLow]: RANGES.reps, [f.repsHigh]: RANGES.reps, [f.fromDay]: RANGES.fromDay });
+      Object.assign(ranges, {
+        [f.sets]: RANGES.sets,
+        [f.repsLow]: RANGES.reps,
+        [f.repsHigh]: RANGES.reps,
+        [f.fromDay]: RANGES.fromDay,
+      });
     }
   });
   return ranges;
@@ -70,8 +87,11 @@ export function programContentValues(content: ProgramContent, locale: Locale): R
     phase.exercises.forEach((exercise, j) => {
       const f = slot(i, j);
       Object.assign(values, {
-        [f.exercise]: exercise.exercise, [f.sets]: String(exercise.sets), [f.repsLow]: String(exercise.reps[0]),
-        [f.repsHigh]: String(exercise.reps[1]), [f.fromDay]: String(exercise.fromDay),
+        [f.exercise]: exercise.exercise,
+        [f.sets]: String(exercise.sets),
+        [f.repsLow]: String(exercise.reps[0]),
+        [f.repsHigh]: String(exercise.reps[1]),
+        [f.fromDay]: String(exercise.fromDay),
       });
     });
   });
@@ -107,7 +127,9 @@ export function programContentSchema(base: ProgramContent) {
     }
   });
   const exercisesOf = (v: Record<string, unknown>, i: number) =>
-    Array.from({ length: exerciseSlots(base.phases[i]!) }, (_, j) => slot(i, j)).filter((f) => v[f.exercise] !== undefined);
+    Array.from({ length: exerciseSlots(base.phases[i]!) }, (_, j) => slot(i, j)).filter(
+      (f) => v[f.exercise] !== undefined,
+    );
   return z
     .object(shape)
     .superRefine((v, ctx) => {
@@ -129,30 +151,36 @@ export function programContentSchema(base: ProgramContent) {
         const seen = new Set<unknown>();
         let heelRaises = 0;
         for (const f of chosen) {
-          for (const field of [f.sets, f.repsLow, f.repsHigh, f.fromDay]) if (v[field] === undefined) issue(field, "required");
+          for (const field of [f.sets, f.repsLow, f.repsHigh, f.fromDay])
+            if (v[field] === undefined) issue(field, "required");
           order(f.repsLow, f.repsHigh);
           if (seen.has(v[f.exercise])) issue(f.exercise, "exerciseTwice");
           seen.add(v[f.exercise]);
-          if (doseKind(v[f.exercise] as string) === "SETS_REPS" && ++heelRaises > 1) issue(f.exercise, "oneLoadedExercise");
+          if (doseKind(v[f.exercise] as string) === "SETS_REPS" && ++heelRaises > 1)
+            issue(f.exercise, "oneLoadedExercise");
         }
       });
     })
-    .transform(
-      (v): ProgramContent => ({
-        sessionsPerWeek: [v.sessionsMin as number, v.sessionsMax as number],
-        loadStepKg: v.loadStepKg as number,
-        tempo: v.tempoUp === undefined ? null : { upSeconds: v.tempoUp as number, holdSeconds: v.tempoHold as number, downSeconds: v.tempoDown as number },
-        phases: base.phases.map((phase, i) => {
-          const exercises = exercisesOf(v, i).map(
-            (f): PhaseExercise => ({
-              exercise: v[f.exercise] as string,
-              sets: v[f.sets] as number,
-              reps: [v[f.repsLow] as number, v[f.repsHigh] as number],
-              fromDay: v[f.fromDay] as number,
-            }),
-          );
-          return { code: phase.code, weeks: [v[`phase.${i}.from`] as number, v[`phase.${i}.to`] as number], exercises, load: v[`phase.${i}.load`] as ProgramContent["phases"][number]["load"] };
-        }),
+    .transform((v): ProgramContent => ({
+      sessionsPerWeek: [v.sessionsMin as number, v.sessionsMax as number],
+      loadStepKg: v.loadStepKg as number,
+      tempo:
+        v.tempoUp === undefined
+          ? null
+          : { upSeconds: v.tempoUp as number, holdSeconds: v.tempoHold as number, downSeconds: v.tempoDown as number },
+      phases: base.phases.map((phase, i) => {
+        const exercises = exercisesOf(v, i).map((f): PhaseExercise => ({
+          exercise: v[f.exercise] as string,
+          sets: v[f.sets] as number,
+          reps: [v[f.repsLow] as number, v[f.repsHigh] as number],
+          fromDay: v[f.fromDay] as number,
+        }));
+        return {
+          code: phase.code,
+          weeks: [v[`phase.${i}.from`] as number, v[`phase.${i}.to`] as number],
+          exercises,
+          load: v[`phase.${i}.load`] as ProgramContent["phases"][number]["load"],
+        };
       }),
-    );
+    }));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { programWeek } from "./program-week";
 
 const d = (ymd: string) => new Date(`${ymd}T00:00:00.000Z`);

@@ -3,7 +3,9 @@
 // an assignment (which points at the version it was made from and holds its own copy) never
 // changes when a template does.
 import { randomUUID } from "node:crypto";
+
 import { z } from "zod";
+
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
@@ -21,7 +23,14 @@ import { templateName } from "./template-name";
 /** Gives a clinic the default templates it does not have yet; safe to run again. */
 export async function seedDefaultTemplates(db: Pick<Db, "programTemplate">, clinicId: string) {
   await db.programTemplate.createMany({
-    data: DEFAULT_TEMPLATES.map((template) => ({ clinicId, key: template.key, kind: template.kind, nameDa: template.nameDa, nameEn: template.nameEn, content: template.content })),
+    data: DEFAULT_TEMPLATES.map((template) => ({
+      clinicId,
+      key: template.key,
+      kind: template.kind,
+      nameDa: template.nameDa,
+      nameEn: template.nameEn,
+      content: template.content,
+    })),
     skipDuplicates: true,
   });
 }
@@ -37,22 +46,32 @@ export async function listTemplates(db: Db, actor: Actor) {
   const kindOrder = { HSR: 0, FIRST_WEEK: 1, RETURN_TO_RUN: 2 } as const;
   return latest
     .map((row) => ({ ...row, content: ZProgramContent.parse(row.content) }))
-    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || templateName(a, actor.locale).localeCompare(templateName(b, actor.locale)));
+    .sort(
+      (a, b) =>
+        kindOrder[a.kind] - kindOrder[b.kind] ||
+        templateName(a, actor.locale).localeCompare(templateName(b, actor.locale)),
+    );
 }
 
 /** One template version of the actor's clinic, or NOT_FOUND. */
 export async function getTemplate(db: Pick<Db, "programTemplate">, actor: Actor, templateId: string) {
   assertCan(actor, "clinic-patients");
-  const row = await db.programTemplate.findFirst({ where: { id: requireId(templateId), clinicId: actor.clinicId, archivedAt: null } });
+  const row = await db.programTemplate.findFirst({
+    where: { id: requireId(templateId), clinicId: actor.clinicId, archivedAt: null },
+  });
   if (!row) throw new AppError("NOT_FOUND");
   return { ...row, content: ZProgramContent.parse(row.content) };
 }
 
-export type TemplateResult = { status: "saved"; id: string } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "stale" };
+export type TemplateResult =
+  { status: "saved"; id: string } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "stale" };
 
 /** A template has a name in each language; an admin's copy or edit gives both. */
 export const TEMPLATE_FIELDS = { nameDa: textLimit(120), nameEn: textLimit(120) };
-const ZName = z.object({ nameDa: zRequiredText(TEMPLATE_FIELDS.nameDa), nameEn: zRequiredText(TEMPLATE_FIELDS.nameEn) });
+const ZName = z.object({
+  nameDa: zRequiredText(TEMPLATE_FIELDS.nameDa),
+  nameEn: zRequiredText(TEMPLATE_FIELDS.nameEn),
+});
 
 /** Copies a template's newest content into a new template (version 1) under a new name. */
 export async function copyTemplate(db: Db, actor: Actor, templateId: string, raw: unknown): Promise<TemplateResult> {
@@ -74,22 +93,36 @@ export async function copyTemplate(db: Db, actor: Actor, templateId: string, raw
  * Saves an edit of `templateId` as the next version of its key. Only the newest version can be
  * edited; an edit of an older one (someone saved in between) answers "stale".
  */
-export async function saveTemplateVersion(db: Db, actor: Actor, templateId: string, raw: Record<string, unknown>): Promise<TemplateResult> {
+export async function saveTemplateVersion(
+  db: Db,
+  actor: Actor,
+  templateId: string,
+  raw: Record<string, unknown>,
+): Promise<TemplateResult> {
   assertCan(actor, "clinic-admin");
   const base = await getTemplate(db, actor, templateId);
   const name = ZName.safeParse(raw);
   const content = programContentSchema(base.content).safeParse(raw);
   if (!name.success || !content.success) {
-    return { status: "invalid", fieldErrors: { ...(name.error && fieldErrorsOf(name.error)), ...(content.error && fieldErrorsOf(content.error)) } };
+    return {
+      status: "invalid",
+      fieldErrors: { ...(name.error && fieldErrorsOf(name.error)), ...(content.error && fieldErrorsOf(content.error)) },
+    };
   }
   try {
     return await db.$transaction(async (tx) => {
-      const newer = await tx.programTemplate.count({ where: { clinicId: actor.clinicId, key: base.key, version: { gt: base.version } } });
+      const newer = await tx.programTemplate.count({
+        where: { clinicId: actor.clinicId, key: base.key, version: { gt: base.version } },
+      });
       if (newer > 0) return { status: "stale" } as const;
       const row = await tx.programTemplate.create({
         data: {
-          clinicId: actor.clinicId, key: base.key, version: base.version + 1, kind: base.kind,
-          ...name.data, content: content.data as Prisma.InputJsonValue,
+          clinicId: actor.clinicId,
+          key: base.key,
+          version: base.version + 1,
+          kind: base.kind,
+          ...name.data,
+          content: content.data as Prisma.InputJsonValue,
         },
       });
       await recordAuditEvent(tx, actor, { action: "CREATE", entity: "ProgramTemplate", entityId: row.id });

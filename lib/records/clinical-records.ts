@@ -4,6 +4,7 @@
 // transaction. Each kind brings only its zod schema (see lib/assessments, lib/outcomes,
 // lib/interventions).
 import type { z } from "zod";
+
 import { syncVisitPain } from "../assessments/visit-pain";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
@@ -22,7 +23,8 @@ import { keepRevision } from "./keep-revision";
 export type RecordKind = "Assessment" | "OutcomeMeasurement" | "Intervention";
 export type EpisodeBounds = { treatmentStart: Date };
 /** `planWentOnHold`: the write put the patient's plan on hold (a red flag), so the clinician is told it was. */
-export type SaveRecordResult = { status: "saved"; id: string; planWentOnHold: boolean } | { status: "invalid"; fieldErrors: FieldErrors };
+export type SaveRecordResult =
+  { status: "saved"; id: string; planWentOnHold: boolean } | { status: "invalid"; fieldErrors: FieldErrors };
 
 type Row = { id: string; episodeId: string } & Record<string, unknown>;
 type VisitFields = { date: Date; firstStepPain: number | null };
@@ -37,14 +39,22 @@ type RecordDelegate = {
 };
 
 function delegate(tx: Prisma.TransactionClient, kind: RecordKind): RecordDelegate {
-  const delegates = { Assessment: tx.assessment, OutcomeMeasurement: tx.outcomeMeasurement, Intervention: tx.intervention };
+  const delegates = {
+    Assessment: tx.assessment,
+    OutcomeMeasurement: tx.outcomeMeasurement,
+    Intervention: tx.intervention,
+  };
   return delegates[kind] as unknown as RecordDelegate;
 }
 
 /** An episode of a patient the actor may change (not archived), or NOT_FOUND. */
 async function findEpisode(db: Db, actor: Actor, episodeId: string) {
   const episode = await db.episode.findFirst({
-    where: { id: requireId(episodeId), clinicId: actor.clinicId, patient: { ...patientWhere(actor), archivedAt: null } },
+    where: {
+      id: requireId(episodeId),
+      clinicId: actor.clinicId,
+      patient: { ...patientWhere(actor), archivedAt: null },
+    },
     select: { id: true, treatmentStart: true, planStatus: true },
   });
   if (!episode) throw new AppError("NOT_FOUND");
@@ -53,7 +63,12 @@ async function findEpisode(db: Db, actor: Actor, episodeId: string) {
 
 async function findRecord(db: Db, actor: Actor, kind: RecordKind, recordId: string) {
   const record = await delegate(db, kind).findFirst({
-    where: { id: requireId(recordId), clinicId: actor.clinicId, deletedAt: null, episode: { patient: { ...patientWhere(actor), archivedAt: null } } },
+    where: {
+      id: requireId(recordId),
+      clinicId: actor.clinicId,
+      deletedAt: null,
+      episode: { patient: { ...patientWhere(actor), archivedAt: null } },
+    },
   });
   if (!record) throw new AppError("NOT_FOUND");
   return record;
@@ -97,7 +112,13 @@ export async function saveClinicalRecord<T extends object>(
         return row.id;
       }
       const row = await records.create({
-        data: { ...parsed.data, ...options.createData, clinicId: actor.clinicId, episodeId: episode.id, recordedById: actor.userId },
+        data: {
+          ...parsed.data,
+          ...options.createData,
+          clinicId: actor.clinicId,
+          episodeId: episode.id,
+          recordedById: actor.userId,
+        },
       });
       await recordAuditEvent(tx, actor, { action: "CREATE", entity: kind, entityId: row.id });
       if (kind === "Assessment") await syncVisitPain(tx, actor, row as Row & VisitFields);
@@ -105,7 +126,11 @@ export async function saveClinicalRecord<T extends object>(
     }),
   );
   const after = await db.episode.findUniqueOrThrow({ where: { id: episode.id }, select: { planStatus: true } });
-  return { status: "saved", id: saved.id, planWentOnHold: episode.planStatus !== "ON_HOLD" && after.planStatus === "ON_HOLD" };
+  return {
+    status: "saved",
+    id: saved.id,
+    planWentOnHold: episode.planStatus !== "ON_HOLD" && after.planStatus === "ON_HOLD",
+  };
 }
 
 export const DELETE_FIELDS = { reason: textLimit(500) };
@@ -123,10 +148,14 @@ export async function deleteClinicalRecord(
   const existing = await findRecord(db, actor, kind, recordId);
   if (isVisitPain(existing)) return { status: "invalid", fieldErrors: { form: "linkedToVisit" } };
   const parsed = zReason.safeParse(reason);
-  if (!parsed.success) return { status: "invalid", fieldErrors: { reason: fieldErrorsOf(parsed.error).form ?? "required" } };
+  if (!parsed.success)
+    return { status: "invalid", fieldErrors: { reason: fieldErrorsOf(parsed.error).form ?? "required" } };
   await withEpisodeWrite(db, existing.episodeId, async (tx) => {
     await keepRevision(tx, actor, kind, existing, "DELETE", parsed.data);
-    await delegate(tx, kind).update({ where: { id: existing.id }, data: { deletedAt: new Date(), deleteReason: parsed.data } });
+    await delegate(tx, kind).update({
+      where: { id: existing.id },
+      data: { deletedAt: new Date(), deleteReason: parsed.data },
+    });
     await recordAuditEvent(tx, actor, { action: "DELETE", entity: kind, entityId: existing.id });
     if (kind === "Assessment") await syncVisitPain(tx, actor, existing as Row & VisitFields, parsed.data);
   });
@@ -144,9 +173,15 @@ export async function listRevisions(db: Db, actor: Actor, kind: RecordKind, reco
     where: { clinicId: actor.clinicId, entity: kind, entityId: recordId },
     orderBy: { changedAt: "desc" },
   });
-  const users = await db.user.findMany({ where: { id: { in: revisions.map((r) => r.changedById) } }, select: { id: true, name: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: revisions.map((r) => r.changedById) } },
+    select: { id: true, name: true },
+  });
   await recordAuditEvent(db, actor, { action: "READ", entity: kind, entityId: recordId });
-  return revisions.map((revision) => ({ ...revision, changedByName: users.find((u) => u.id === revision.changedById)?.name ?? "" }));
+  return revisions.map((revision) => ({
+    ...revision,
+    changedByName: users.find((u) => u.id === revision.changedById)?.name ?? "",
+  }));
 }
 
 /** One live record the actor may see, for correcting it. Audited as a read. */

@@ -20,29 +20,73 @@ const ENTITY = { fhir: "PatientRecordFhir", print: "PatientRecordPrint" } as con
 export type RecordFormat = keyof typeof ENTITY;
 
 /** The record of the one patient `where` finds in the clinic; `audit` records the export. */
-async function loadRecord(db: Db, clinicId: string, where: Prisma.PatientWhereInput, audit: (patientId: string) => Promise<unknown>) {
+async function loadRecord(
+  db: Db,
+  clinicId: string,
+  where: Prisma.PatientWhereInput,
+  audit: (patientId: string) => Promise<unknown>,
+) {
   const patient = await db.patient.findFirst({
     where: { ...where, clinicId },
     include: {
       clinic: { select: { name: true } },
       clinician: { select: { name: true } },
-      messages: { orderBy: [{ sentAt: "asc" }, { id: "asc" }], select: { id: true, fromPatient: true, body: true, sentAt: true, readAt: true, sender: { select: { name: true } } } },
+      messages: {
+        orderBy: [{ sentAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          fromPatient: true,
+          body: true,
+          sentAt: true,
+          readAt: true,
+          sender: { select: { name: true } },
+        },
+      },
       episodes: {
         orderBy: { treatmentStart: "asc" },
         include: {
           assessments: LIVE,
           outcomes: LIVE,
           interventions: LIVE,
-          assignments: { orderBy: { startDate: "asc" }, include: { template: { select: { nameDa: true, nameEn: true, version: true } } } },
-          sessionLogs: { orderBy: { date: "asc" }, select: { id: true, date: true, kind: true, completed: true, sets: true, reps: true, loadKg: true, painDuring: true } },
-          flags: { orderBy: { openedAt: "asc" }, select: { id: true, code: true, severity: true, status: true, openedAt: true, resolvedAt: true } },
+          assignments: {
+            orderBy: { startDate: "asc" },
+            include: { template: { select: { nameDa: true, nameEn: true, version: true } } },
+          },
+          sessionLogs: {
+            orderBy: { date: "asc" },
+            select: {
+              id: true,
+              date: true,
+              kind: true,
+              completed: true,
+              sets: true,
+              reps: true,
+              loadKg: true,
+              painDuring: true,
+            },
+          },
+          flags: {
+            orderBy: { openedAt: "asc" },
+            select: { id: true, code: true, severity: true, status: true, openedAt: true, resolvedAt: true },
+          },
         },
       },
     },
   });
   if (!patient) throw new AppError("NOT_FOUND");
   const recorders = await db.user.findMany({
-    where: { clinicId, id: { in: [...new Set(patient.episodes.flatMap((e) => [...e.assessments, ...e.outcomes, ...e.interventions].map((r) => r.recordedById)))] } },
+    where: {
+      clinicId,
+      id: {
+        in: [
+          ...new Set(
+            patient.episodes.flatMap((e) =>
+              [...e.assessments, ...e.outcomes, ...e.interventions].map((r) => r.recordedById),
+            ),
+          ),
+        ],
+      },
+    },
     select: { id: true, name: true },
   });
   await audit(patient.id);
@@ -60,12 +104,23 @@ async function loadRecord(db: Db, clinicId: string, where: Prisma.PatientWhereIn
 
 export type PatientRecord = Awaited<ReturnType<typeof loadRecord>>;
 
-const audited = (db: Db, actor: Actor, format: RecordFormat) => (patientId: string) => recordAuditEvent(db, actor, { action: "EXPORT", entity: ENTITY[format], entityId: patientId });
+const audited = (db: Db, actor: Actor, format: RecordFormat) => (patientId: string) =>
+  recordAuditEvent(db, actor, { action: "EXPORT", entity: ENTITY[format], entityId: patientId });
 
 /** A patient of the clinic's record, for a clinician. NOT_FOUND outside the clinic. Audited. */
-export async function exportPatientRecord(db: Db, actor: Actor, patientId: string, format: RecordFormat): Promise<PatientRecord> {
+export async function exportPatientRecord(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  format: RecordFormat,
+): Promise<PatientRecord> {
   assertCan(actor, "clinic-patients");
-  return loadRecord(db, actor.clinicId, { id: requireId(patientId), ...patientWhere(actor) }, audited(db, actor, format));
+  return loadRecord(
+    db,
+    actor.clinicId,
+    { id: requireId(patientId), ...patientWhere(actor) },
+    audited(db, actor, format),
+  );
 }
 
 /** The signed-in patient's own record, for the portal. Audited. */
@@ -79,5 +134,7 @@ export async function exportOwnRecord(db: Db, actor: Actor, format: RecordFormat
  * whoever runs it has the server. Audited as an export by no user.
  */
 export async function exportRecordForCommand(db: Db, clinicId: string, patientId: string): Promise<PatientRecord> {
-  return loadRecord(db, clinicId, { id: patientId }, (id) => recordCommandEvent(db, clinicId, { action: "EXPORT", entity: ENTITY.fhir, entityId: id }));
+  return loadRecord(db, clinicId, { id: patientId }, (id) =>
+    recordCommandEvent(db, clinicId, { action: "EXPORT", entity: ENTITY.fhir, entityId: id }),
+  );
 }

@@ -1,28 +1,48 @@
 // How the record forms' fields become the services' raw input. Lists (red flags, findings)
 // and PSFS rows arrive as several form fields.
 import { z } from "zod";
+
 import { ASSESSMENT_FIELDS } from "../assessments/assessment-input";
 import type { FieldLimits } from "../forms/field-limits";
-import { INTERVENTION_FIELDS } from "../interventions/intervention-input";
 import { formValues } from "../forms/form-input";
 import type { Instrument } from "../generated/prisma/enums";
+import { INTERVENTION_FIELDS } from "../interventions/intervention-input";
 import { outcomeFields, PSFS_MAX_ITEMS } from "../outcomes/outcome-input";
 import type { RecordKind } from "./clinical-records";
 
-export const RECORD_FORM_KINDS = { assessment: "Assessment", outcome: "OutcomeMeasurement", intervention: "Intervention" } as const satisfies Record<string, RecordKind>;
+export const RECORD_FORM_KINDS = {
+  assessment: "Assessment",
+  outcome: "OutcomeMeasurement",
+  intervention: "Intervention",
+} as const satisfies Record<string, RecordKind>;
 export type RecordFormKind = keyof typeof RECORD_FORM_KINDS;
 
 /** A record kind in a URL or an action's argument. */
-export const ZRecordFormKind = z.enum(Object.keys(RECORD_FORM_KINDS) as [RecordFormKind, ...RecordFormKind[]]).describe("kind");
+export const ZRecordFormKind = z
+  .enum(Object.keys(RECORD_FORM_KINDS) as [RecordFormKind, ...RecordFormKind[]])
+  .describe("kind");
 
 export function rawRecordInput(kind: RecordFormKind, formData: FormData): Record<string, unknown> {
   const values = formValues(formData);
   if (kind === "assessment") {
-    return { ...values, redFlags: formData.getAll("redFlags").map(String), findings: formData.getAll("findings").map(String) };
+    return {
+      ...values,
+      redFlags: formData.getAll("redFlags").map(String),
+      findings: formData.getAll("findings").map(String),
+    };
   }
   if (kind === "outcome") {
-    const psfs = Array.from({ length: PSFS_MAX_ITEMS }, (_, i) => ({ activity: values[`psfs.${i}.activity`], score: values[`psfs.${i}.score`] }));
-    return { date: values.date, instrument: values.instrument, value: values.value, psfs, idempotencyKey: values.idempotencyKey };
+    const psfs = Array.from({ length: PSFS_MAX_ITEMS }, (_, i) => ({
+      activity: values[`psfs.${i}.activity`],
+      score: values[`psfs.${i}.score`],
+    }));
+    return {
+      date: values.date,
+      instrument: values.instrument,
+      value: values.value,
+      psfs,
+      idempotencyKey: values.idempotencyKey,
+    };
   }
   return values;
 }

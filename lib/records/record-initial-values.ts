@@ -10,19 +10,30 @@ const yesNo = (value: unknown) => (value === true ? "yes" : value === false ? "n
 const testResult = (value: unknown) => (value === true ? "positive" : value === false ? "negative" : "untested");
 
 export function recordInitialValues(kind: RecordFormKind, row: Record<string, unknown>, locale: Locale) {
-  const num = (value: unknown) => (value === null || value === undefined ? undefined : formatInputNumber(Number(value), locale));
+  const num = (value: unknown) =>
+    value === null || value === undefined ? undefined : formatInputNumber(Number(value), locale);
   if (kind === "assessment") {
     const risk = (row.riskFactors ?? {}) as Record<string, unknown>;
     return {
       values: {
-        date: day(row.date), painLocation: text(row.painLocation), firstStepPain: num(row.firstStepPain),
-        palpationPositive: testResult(row.palpationPositive), windlassPositive: testResult(row.windlassPositive),
-        calcanealSqueezePositive: testResult(row.calcanealSqueezePositive), tinelPositive: testResult(row.tinelPositive),
-        ankleDorsiflexionDeg: num(row.ankleDorsiflexionDeg), redFlagsScreened: yesNo(row.redFlagsScreened),
+        date: day(row.date),
+        painLocation: text(row.painLocation),
+        firstStepPain: num(row.firstStepPain),
+        palpationPositive: testResult(row.palpationPositive),
+        windlassPositive: testResult(row.windlassPositive),
+        calcanealSqueezePositive: testResult(row.calcanealSqueezePositive),
+        tinelPositive: testResult(row.tinelPositive),
+        ankleDorsiflexionDeg: num(row.ankleDorsiflexionDeg),
+        redFlagsScreened: yesNo(row.redFlagsScreened),
         differentialsExamined: yesNo(row.differentialsExamined),
-        recentLoadChange: risk.recentLoadChange ? "on" : undefined, calfTightness: risk.calfTightness ? "on" : undefined,
-        runningKmPerWeek: num(risk.runningKmPerWeek), shoeAgeKm: num(risk.shoeAgeKm), standingHoursPerDay: num(risk.standingHoursPerDay),
-        footType: text(risk.footType), walkToleranceMin: num(row.walkToleranceMin), walkNextMorningWorse: yesNo(row.walkNextMorningWorse),
+        recentLoadChange: risk.recentLoadChange ? "on" : undefined,
+        calfTightness: risk.calfTightness ? "on" : undefined,
+        runningKmPerWeek: num(risk.runningKmPerWeek),
+        shoeAgeKm: num(risk.shoeAgeKm),
+        standingHoursPerDay: num(risk.standingHoursPerDay),
+        footType: text(risk.footType),
+        walkToleranceMin: num(row.walkToleranceMin),
+        walkNextMorningWorse: yesNo(row.walkNextMorningWorse),
         note: text(row.note),
       },
       lists: { redFlags: (row.redFlags as string[]) ?? [], findings: (row.findings as string[]) ?? [] },
@@ -30,8 +41,16 @@ export function recordInitialValues(kind: RecordFormKind, row: Record<string, un
   }
   if (kind === "outcome") {
     const items = (Array.isArray(row.psfsItems) ? row.psfsItems : []) as { activity: string; score: number }[];
-    const psfs = Object.fromEntries(items.flatMap((item, i) => [[`psfs.${i}.activity`, item.activity], [`psfs.${i}.score`, num(item.score)]]));
-    return { values: { date: day(row.date), instrument: text(row.instrument), value: num(row.value), ...psfs }, lists: undefined };
+    const psfs = Object.fromEntries(
+      items.flatMap((item, i) => [
+        [`psfs.${i}.activity`, item.activity],
+        [`psfs.${i}.score`, num(item.score)],
+      ]),
+    );
+    return {
+      values: { date: day(row.date), instrument: text(row.instrument), value: num(row.value), ...psfs },
+      lists: undefined,
+    };
   }
   return { values: { date: day(row.date), type: text(row.type), note: text(row.note) }, lists: undefined };
 }
@@ -49,9 +68,15 @@ type PatientRiskFactors = {
  * already holds (foot type, standing hours, running, shoes), so the clinician confirms rather
  * than types them again.
  */
-export function newRecordInitialValues(kind: RecordFormKind, patient: PatientRiskFactors, today: string, locale: Locale): Record<string, string | undefined> {
+export function newRecordInitialValues(
+  kind: RecordFormKind,
+  patient: PatientRiskFactors,
+  today: string,
+  locale: Locale,
+): Record<string, string | undefined> {
   if (kind !== "assessment") return { date: today };
-  const num = (value: { toString(): string } | number | null) => (value === null ? undefined : formatInputNumber(Number(value), locale));
+  const num = (value: { toString(): string } | number | null) =>
+    value === null ? undefined : formatInputNumber(Number(value), locale);
   return {
     date: today,
     footType: patient.footType === "UNKNOWN" ? undefined : patient.footType,

@@ -1,7 +1,7 @@
 // The three kinds of clinical record, each its schema on the shared write path.
+import { zAssessmentInput } from "../assessments/assessment-input";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
-import { zAssessmentInput } from "../assessments/assessment-input";
 import { zInterventionInput } from "../interventions/intervention-input";
 import { zOutcomeInput } from "../outcomes/outcome-input";
 import { saveClinicalRecord } from "./clinical-records";

@@ -70,7 +70,12 @@ export function recordTimeline<R extends TimelineRecord>(
     week: isoWeekNumber(monday),
     date: week.dates.reduce((a, b) => (a > b ? a : b)),
     pain: week.pain.length
-      ? { count: week.pain.length, mean: week.pain.reduce((a, b) => a + b, 0) / week.pain.length, min: Math.min(...week.pain), max: Math.max(...week.pain) }
+      ? {
+          count: week.pain.length,
+          mean: week.pain.reduce((a, b) => a + b, 0) / week.pain.length,
+          min: Math.min(...week.pain),
+          max: Math.max(...week.pain),
+        }
       : null,
     sessions: { logged: week.logged, completed: week.completed },
   }));

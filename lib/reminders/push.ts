@@ -22,9 +22,16 @@ export type PushMessage = { title: string; body: string; url: string; refresh?: 
  * the portal (push-on-this-phone.ts), and meanwhile gets the e-mail. Answers whether any phone
  * took it; the caller falls back to e-mail when none did (security review F-1).
  */
-export async function pushToPhones(db: Db, push: PushSender, targets: PushTarget[], message: PushMessage): Promise<boolean> {
+export async function pushToPhones(
+  db: Db,
+  push: PushSender,
+  targets: PushTarget[],
+  message: PushMessage,
+): Promise<boolean> {
   const payload = JSON.stringify(message);
-  const outcomes = await Promise.all(targets.slice(0, MAX_PUSH_SUBSCRIPTIONS).map(async (target) => ({ target, outcome: await push(target, payload) })));
+  const outcomes = await Promise.all(
+    targets.slice(0, MAX_PUSH_SUBSCRIPTIONS).map(async (target) => ({ target, outcome: await push(target, payload) })),
+  );
   const failed = outcomes.filter(({ outcome }) => outcome !== "sent").map(({ target }) => target.endpoint);
   if (failed.length > 0) await db.pushSubscription.deleteMany({ where: { endpoint: { in: failed } } });
   return outcomes.some(({ outcome }) => outcome === "sent");

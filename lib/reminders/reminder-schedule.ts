@@ -2,8 +2,8 @@
 // asks here with the clinic's clock and the patient's programs, and the settings form uses the
 // same time format. Times are on the clinic's clock, which is the patient's in practice.
 import type { ProgramContent } from "../programs/default-templates";
-import { programWeek } from "../programs/program-week";
 import { programWeeks } from "../programs/prescription";
+import { programWeek } from "../programs/program-week";
 
 export const REMINDER_KINDS = ["MORNING_PAIN", "SESSION"] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -32,9 +32,24 @@ const clocks = new Map<string, Intl.DateTimeFormat>();
 /** The clinic's calendar day (midnight UTC, as dates are held) and minute of the day at `now`. */
 export function clinicClock(now: Date, timeZone: string): { day: Date; minute: number } {
   let format = clocks.get(timeZone);
-  if (!format) clocks.set(timeZone, (format = new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })));
+  if (!format)
+    clocks.set(
+      timeZone,
+      (format = new Intl.DateTimeFormat("en-CA", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+      })),
+    );
   const part = Object.fromEntries(format.formatToParts(now).map(({ type, value }) => [type, value]));
-  return { day: new Date(`${part.year}-${part.month}-${part.day}T00:00:00.000Z`), minute: Number(part.hour) * 60 + Number(part.minute) };
+  return {
+    day: new Date(`${part.year}-${part.month}-${part.day}T00:00:00.000Z`),
+    minute: Number(part.hour) * 60 + Number(part.minute),
+  };
 }
 
 /** The reminder minutes that are due at `minute`: from LATE_REMINDER_MINUTES before up to now, within the day. */
@@ -42,7 +57,11 @@ export function dueMinutes(minute: number): { gte: number; lte: number } {
   return { gte: Math.max(0, minute - LATE_REMINDER_MINUTES), lte: minute };
 }
 
-export type ProgramForReminders = { startDate: Date; maintenanceSince: Date | null; content: Pick<ProgramContent, "phases"> };
+export type ProgramForReminders = {
+  startDate: Date;
+  maintenanceSince: Date | null;
+  content: Pick<ProgramContent, "phases">;
+};
 
 /**
  * Whether a program still asks the patient to train on `day`: started, and not past its last

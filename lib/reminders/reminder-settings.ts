@@ -1,6 +1,7 @@
 // A patient's reminder times and the phones that take them as web push (SPEC §10, Reminders).
 // The patient sets both in the portal; the scheduler sends (send-due-reminders.ts).
 import { z } from "zod";
+
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
@@ -24,8 +25,12 @@ async function ownPatient(db: Db, actor: Actor) {
 
 export async function getReminderTimes(db: Db, actor: Actor): Promise<ReminderTimes> {
   const patient = await ownPatient(db, actor);
-  const reminders = await db.reminder.findMany({ where: { patientId: patient.id }, select: { kind: true, minuteOfDay: true } });
-  const timeOf = (kind: ReminderKind) => nullableTime(reminders.find((reminder) => reminder.kind === kind)?.minuteOfDay ?? null);
+  const reminders = await db.reminder.findMany({
+    where: { patientId: patient.id },
+    select: { kind: true, minuteOfDay: true },
+  });
+  const timeOf = (kind: ReminderKind) =>
+    nullableTime(reminders.find((reminder) => reminder.kind === kind)?.minuteOfDay ?? null);
   return { MORNING_PAIN: timeOf("MORNING_PAIN"), SESSION: timeOf("SESSION") };
 }
 
@@ -42,10 +47,15 @@ const zTime = z
 
 const ZReminderTimes = z.object({ MORNING_PAIN: zTime, SESSION: zTime });
 
-export type ReminderTimesResult = { status: "saved"; times: ReminderTimes } | { status: "invalid"; fieldErrors: FieldErrors<ReminderKind> };
+export type ReminderTimesResult =
+  { status: "saved"; times: ReminderTimes } | { status: "invalid"; fieldErrors: FieldErrors<ReminderKind> };
 
 /** Sets both reminder times at once (the portal's one form); an empty field removes that reminder. */
-export async function saveReminderTimes(db: Db, actor: Actor, raw: Record<string, unknown>): Promise<ReminderTimesResult> {
+export async function saveReminderTimes(
+  db: Db,
+  actor: Actor,
+  raw: Record<string, unknown>,
+): Promise<ReminderTimesResult> {
   const patient = await ownPatient(db, actor);
   const parsed = ZReminderTimes.safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -53,11 +63,19 @@ export async function saveReminderTimes(db: Db, actor: Actor, raw: Record<string
     for (const kind of REMINDER_KINDS) {
       const minute = parsed.data[kind];
       if (minute === null) await tx.reminder.deleteMany({ where: { patientId: patient.id, kind } });
-      else await tx.reminder.upsert({ where: { patientId_kind: { patientId: patient.id, kind } }, create: { clinicId: actor.clinicId, patientId: patient.id, kind, minuteOfDay: minute }, update: { minuteOfDay: minute } });
+      else
+        await tx.reminder.upsert({
+          where: { patientId_kind: { patientId: patient.id, kind } },
+          create: { clinicId: actor.clinicId, patientId: patient.id, kind, minuteOfDay: minute },
+          update: { minuteOfDay: minute },
+        });
     }
     await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "Reminder", entityId: patient.id });
   });
-  return { status: "saved", times: { MORNING_PAIN: nullableTime(parsed.data.MORNING_PAIN), SESSION: nullableTime(parsed.data.SESSION) } };
+  return {
+    status: "saved",
+    times: { MORNING_PAIN: nullableTime(parsed.data.MORNING_PAIN), SESSION: nullableTime(parsed.data.SESSION) },
+  };
 }
 
 const nullableTime = (minute: number | null) => (minute === null ? null : timeOfDay(minute));
@@ -65,7 +83,10 @@ const nullableTime = (minute: number | null) => (minute === null ? null : timeOf
 /** A phone's push subscription as the browser gives it (PushSubscription.toJSON()). */
 const ZPushSubscription = z.object({
   endpoint: z.string().max(1000).refine(isPushServiceEndpoint, "invalidChoice"),
-  keys: z.object({ p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "invalidChoice"), auth: z.string().regex(/^[A-Za-z0-9_-]{16,30}$/, "invalidChoice") }),
+  keys: z.object({
+    p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "invalidChoice"),
+    auth: z.string().regex(/^[A-Za-z0-9_-]{16,30}$/, "invalidChoice"),
+  }),
 });
 
 /**
@@ -84,9 +105,14 @@ export async function savePushSubscription(db: Db, actor: Actor, raw: unknown): 
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${actor.userId}::uuid FOR UPDATE`;
     const kept = await tx.pushSubscription.findUnique({ where: { endpoint }, select: { userId: true } });
     if (kept && kept.userId !== actor.userId) return false;
-    if (!kept && (await tx.pushSubscription.count({ where: { userId: actor.userId } })) >= MAX_PUSH_SUBSCRIPTIONS) return false;
+    if (!kept && (await tx.pushSubscription.count({ where: { userId: actor.userId } })) >= MAX_PUSH_SUBSCRIPTIONS)
+      return false;
     const subscription = { clinicId: actor.clinicId, userId: actor.userId, p256dh: keys.p256dh, auth: keys.auth };
-    await tx.pushSubscription.upsert({ where: { endpoint }, create: { endpoint, ...subscription }, update: subscription });
+    await tx.pushSubscription.upsert({
+      where: { endpoint },
+      create: { endpoint, ...subscription },
+      update: subscription,
+    });
     await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "Reminder", entityId: patient.id });
     return true;
   });

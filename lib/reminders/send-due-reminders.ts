@@ -60,14 +60,27 @@ async function dueReminders(db: Db, clinicId: string, day: Date, minute: number)
         select: {
           id: true,
           name: true,
-          portalUser: { select: { email: true, locale: true, pushSubscriptions: { select: { endpoint: true, p256dh: true, auth: true } } } },
+          portalUser: {
+            select: {
+              email: true,
+              locale: true,
+              pushSubscriptions: { select: { endpoint: true, p256dh: true, auth: true } },
+            },
+          },
           reminderDeliveries: { where: { day }, select: { kind: true } },
           currentEpisode: {
             select: {
               status: true,
               planStatus: true,
-              assignments: { where: { status: "ACTIVE" }, select: { startDate: true, maintenanceSince: true, content: true } },
-              outcomes: { where: { date: day, instrument: "NRS_FIRST_STEP", deletedAt: null }, select: { id: true }, take: 1 },
+              assignments: {
+                where: { status: "ACTIVE" },
+                select: { startDate: true, maintenanceSince: true, content: true },
+              },
+              outcomes: {
+                where: { date: day, instrument: "NRS_FIRST_STEP", deletedAt: null },
+                select: { id: true },
+                take: 1,
+              },
               sessionLogs: { where: { date: day }, select: { id: true }, take: 1 },
             },
           },
@@ -80,17 +93,36 @@ async function dueReminders(db: Db, clinicId: string, day: Date, minute: number)
     if (!patient.portalUser || !episode || episode.status === "DISCHARGED") return false;
     if (patient.reminderDeliveries.some((sent) => sent.kind === kind)) return false;
     if (kind === "SESSION" && episode.planStatus === "ON_HOLD") return false;
-    if (!episode.assignments.some((assignment) => programRunsOn({ ...assignment, content: ZProgramContent.parse(assignment.content) }, day))) return false;
+    if (
+      !episode.assignments.some((assignment) =>
+        programRunsOn({ ...assignment, content: ZProgramContent.parse(assignment.content) }, day),
+      )
+    )
+      return false;
     return kind === "MORNING_PAIN" ? episode.outcomes.length === 0 : episode.sessionLogs.length === 0;
   });
 }
 
 /** Claims the day's reminder and sends it; answers how it went, or null when another server had it. */
-async function deliver(db: Db, run: ReminderRun, clinic: { id: string; name: string }, day: Date, { kind, patient }: DueReminder): Promise<"PUSH" | "EMAIL" | null> {
+async function deliver(
+  db: Db,
+  run: ReminderRun,
+  clinic: { id: string; name: string },
+  day: Date,
+  { kind, patient }: DueReminder,
+): Promise<"PUSH" | "EMAIL" | null> {
   const account = patient.portalUser!;
   const claim = (channel: "PUSH" | "EMAIL") => ({ clinicId: clinic.id, patientId: patient.id, kind, day, channel });
   const queueReminderEmail = (tx: Parameters<typeof queueEmail>[0]) =>
-    queueEmail(tx, { clinicId: clinic.id, kind: kind === "MORNING_PAIN" ? "REMINDER_MORNING_PAIN" : "REMINDER_SESSION", to: account.email, locale: account.locale, recipientName: patient.name, clinicName: clinic.name, link: run.portalUrl });
+    queueEmail(tx, {
+      clinicId: clinic.id,
+      kind: kind === "MORNING_PAIN" ? "REMINDER_MORNING_PAIN" : "REMINDER_SESSION",
+      to: account.email,
+      locale: account.locale,
+      recipientName: patient.name,
+      clinicName: clinic.name,
+      link: run.portalUrl,
+    });
 
   if (!run.push || account.pushSubscriptions.length === 0) {
     // The claim and the e-mail commit together: the outbox then delivers it once.
@@ -104,10 +136,20 @@ async function deliver(db: Db, run: ReminderRun, clinic: { id: string; name: str
   const { count } = await db.reminderDelivery.createMany({ data: [claim("PUSH")], skipDuplicates: true });
   if (count === 0) return null;
   const text = reminderText(kind, account.locale);
-  if (await pushToPhones(db, run.push, account.pushSubscriptions, { title: text.title, body: text.body, url: run.portalUrl })) return "PUSH";
+  if (
+    await pushToPhones(db, run.push, account.pushSubscriptions, {
+      title: text.title,
+      body: text.body,
+      url: run.portalUrl,
+    })
+  )
+    return "PUSH";
   // No phone took it: the reminder goes by e-mail instead, still once.
   await db.$transaction(async (tx) => {
-    await tx.reminderDelivery.update({ where: { patientId_kind_day: { patientId: patient.id, kind, day } }, data: { channel: "EMAIL" } });
+    await tx.reminderDelivery.update({
+      where: { patientId_kind_day: { patientId: patient.id, kind, day } },
+      data: { channel: "EMAIL" },
+    });
     await queueReminderEmail(tx);
   });
   return "EMAIL";

@@ -5,19 +5,25 @@
 // phone's subscription, so the pair is kept, never made again.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+
 import webpush from "web-push";
 import { z } from "zod";
+
 import type { DatabaseTarget } from "../db/database";
 import type { TEnv } from "../env";
 import type { VapidKeys } from "./web-push-sender";
 
 export const VAPID_KEY_FILE = "vapid-keys.json";
 
-const ZVapidKeys = z.object({ publicKey: z.string().regex(/^[A-Za-z0-9_-]{87}$/), privateKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+const ZVapidKeys = z.object({
+  publicKey: z.string().regex(/^[A-Za-z0-9_-]{87}$/),
+  privateKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+});
 
 /** The pair to use, or null when web push is off (a server without the settings). */
 export async function resolveVapidKeys(env: TEnv, target: DatabaseTarget): Promise<VapidKeys | null> {
-  if (env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY) return { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY };
+  if (env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY)
+    return { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY };
   if (target.kind === "postgres") return null;
   if (target.dataDir === null) return webpush.generateVAPIDKeys();
   const dataDir = path.resolve(target.dataDir);
@@ -26,8 +32,10 @@ export async function resolveVapidKeys(env: TEnv, target: DatabaseTarget): Promi
   if (existing !== null) return ZVapidKeys.parse(JSON.parse(existing));
   const keys = webpush.generateVAPIDKeys();
   await mkdir(dataDir, { recursive: true });
-  await writeFile(file, `${JSON.stringify(keys)}\n`, { mode: 0o600, flag: "wx" }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "EEXIST") throw error;
-  });
+  await writeFile(file, `${JSON.stringify(keys)}\n`, { mode: 0o600, flag: "wx" }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST") throw error;
+    },
+  );
   return ZVapidKeys.parse(JSON.parse(await readFile(file, "utf8")));
 }

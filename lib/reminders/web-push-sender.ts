@@ -2,6 +2,7 @@
 // `web-push` library. The library makes the request (keys, encryption, headers); it is sent
 // with fetch, which also reaches a test push service over plain HTTP on loopback.
 import webpush from "web-push";
+
 import type { PushOutcome, PushSender, PushTarget } from "./push";
 
 export type VapidKeys = { publicKey: string; privateKey: string };
@@ -14,11 +15,15 @@ const TIMEOUT_MS = 10_000;
 /** `subject`: how the push service can reach whoever runs the app (mailto: or https:). */
 export function webPushSender(keys: VapidKeys, subject: string, timeoutMs = TIMEOUT_MS): PushSender {
   return async (target: PushTarget, payload: string): Promise<PushOutcome> => {
-    const request = webpush.generateRequestDetails({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, payload, {
-      vapidDetails: { subject, ...keys },
-      TTL: TTL_SECONDS,
-      contentEncoding: "aes128gcm",
-    });
+    const request = webpush.generateRequestDetails(
+      { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
+      payload,
+      {
+        vapidDetails: { subject, ...keys },
+        TTL: TTL_SECONDS,
+        contentEncoding: "aes128gcm",
+      },
+    );
     const response = await fetch(request.endpoint, {
       method: request.method,
       headers: request.headers as Record<string, string>,

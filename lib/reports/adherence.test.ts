@@ -1,21 +1,41 @@
 import { describe, expect, it } from "vitest";
+
 import { plus, START } from "../rules/rule-case-builders";
 import { adherenceOn, adherenceSummary, hsrCourse } from "./adherence";
 
 const done = (day: number, completed = true) => ({ date: plus(day), completed });
 
 describe("one episode's HSR sessions", () => {
-  const sessions = [done(0), done(2), done(4), done(7), done(9, false), done(11), done(15), done(30), done(-1), done(84)];
+  const sessions = [
+    done(0),
+    done(2),
+    done(4),
+    done(7),
+    done(9, false),
+    done(11),
+    done(15),
+    done(30),
+    done(-1),
+    done(84),
+  ];
 
   it("counts completed sessions per program week of the program's length", () => {
-    expect(hsrCourse({ start: START, sessionsPerWeek: 3, weeks: 12, endedOn: null }, sessions).weeklyCompleted).toEqual([3, 2, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+    expect(hsrCourse({ start: START, sessionsPerWeek: 3, weeks: 12, endedOn: null }, sessions).weeklyCompleted).toEqual(
+      [3, 2, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0],
+    );
   });
 
   it("an ended program keeps only its whole weeks", () => {
     // Ended on day 15: days 0–15 are two whole weeks and two days.
-    expect(hsrCourse({ start: START, sessionsPerWeek: 3, weeks: 12, endedOn: plus(15) }, sessions).weeklyCompleted).toEqual([3, 2]);
-    expect(hsrCourse({ start: START, sessionsPerWeek: 3, weeks: 12, endedOn: plus(13) }, sessions).weeklyCompleted).toEqual([3, 2]);
-    expect(hsrCourse({ start: START, sessionsPerWeek: 3, weeks: 12, endedOn: plus(3) }, sessions).weeklyCompleted).toEqual([]);
+    expect(
+      hsrCourse({ start: START, sessionsPerWeek: 3, weeks: 12, endedOn: plus(15) }, sessions).weeklyCompleted,
+    ).toEqual([3, 2]);
+    expect(
+      hsrCourse({ start: START, sessionsPerWeek: 3, weeks: 12, endedOn: plus(13) }, sessions).weeklyCompleted,
+    ).toEqual([3, 2]);
+    expect(
+      hsrCourse({ start: START, sessionsPerWeek: 3, weeks: 12, endedOn: plus(3) }, sessions).weeklyCompleted,
+    ).toEqual([]);
   });
 
   it("judges the whole weeks passed by the report's day", () => {

@@ -4,8 +4,8 @@
 // was discharged. Sessions done are kept per program week, so the report can count exactly the
 // weeks that have passed without reading the session log.
 import { dayNumber } from "../clinical/calendar";
-import { canShow } from "./suppression";
 import { countValues, quantileOfCounts } from "./statistics";
+import { canShow } from "./suppression";
 
 export type HsrCourse = {
   start: string;
@@ -35,7 +35,10 @@ export function hsrCourse(
 
 /** Sessions completed and prescribed in the whole weeks passed by `asOf`; null before the first week is over. */
 export function adherenceOn(course: HsrCourse, asOf: string): { completed: number; prescribed: number } | null {
-  const passed = Math.min(course.weeklyCompleted.length, Math.floor((dayNumber(asOf) + 1 - dayNumber(course.start)) / 7));
+  const passed = Math.min(
+    course.weeklyCompleted.length,
+    Math.floor((dayNumber(asOf) + 1 - dayNumber(course.start)) / 7),
+  );
   if (passed <= 0 || course.sessionsPerWeek <= 0) return null;
   const completed = course.weeklyCompleted.slice(0, passed).reduce((sum, n) => sum + n, 0);
   return { completed, prescribed: passed * course.sessionsPerWeek };
@@ -52,7 +55,9 @@ export type AdherenceSummary = {
   median: number | null;
 };
 
-export function adherenceSummary(episodes: { completed: number; prescribed: number; count: number }[]): AdherenceSummary {
+export function adherenceSummary(
+  episodes: { completed: number; prescribed: number; count: number }[],
+): AdherenceSummary {
   const bands = ADHERENCE_BANDS.map(() => 0);
   const ratios: number[] = [];
   for (const row of episodes) {
@@ -61,5 +66,9 @@ export function adherenceSummary(episodes: { completed: number; prescribed: numb
     bands[band]! += row.count;
     for (let i = 0; i < row.count; i += 1) ratios.push(ratio);
   }
-  return { episodes: ratios.length, bands, median: canShow(ratios.length) ? quantileOfCounts(countValues(ratios), 0.5) : null };
+  return {
+    episodes: ratios.length,
+    bands,
+    median: canShow(ratios.length) ? quantileOfCounts(countValues(ratios), 0.5) : null,
+  };
 }

@@ -7,18 +7,18 @@
 import type { Actor } from "../auth/actor";
 import { assertCan, can } from "../auth/permissions";
 import type { Db } from "../db/client";
-import { AppError } from "../errors";
 import { queryOneClinic } from "../db/one-clinic-read";
-import { fieldErrorsOf, type FieldErrors } from "../forms/form-input";
+import { AppError } from "../errors";
+import { type FieldErrors, fieldErrorsOf } from "../forms/form-input";
 import { Prisma } from "../generated/prisma/client";
 import type { Instrument, InterventionType } from "../generated/prisma/enums";
 import { RULE_CODES, type RuleCode } from "../rules/case";
 import { clinicRuleSettings } from "../rules/settings";
-import { adherenceOn, adherenceSummary, type AdherenceSummary } from "./adherence";
+import { adherenceOn, type AdherenceSummary, adherenceSummary } from "./adherence";
 import { reportFactsKey } from "./episode-facts";
 import { MILESTONE_WEEKS, type MilestoneWeek } from "./milestones";
-import { kaplanMeier, REFERENCE_POINTS, shareRecoveredBy, type CurveStep } from "./recovery";
-import { ZReportQuery, type ReportQuery } from "./report-query";
+import { type CurveStep, kaplanMeier, REFERENCE_POINTS, shareRecoveredBy } from "./recovery";
+import { type ReportQuery, ZReportQuery } from "./report-query";
 import { median } from "./statistics";
 import { canShow, shareOf } from "./suppression";
 import { painByWeek, type WeekPain } from "./weekly-pain";
@@ -44,22 +44,44 @@ export type ClinicReport = {
   pending: number;
   episodes: { started: number; active: number; paused: number; discharged: number };
   milestones: MilestoneFigures[];
-  recovery: { followed: number; recovered: number; steps: CurveStep[]; references: { key: string; fromWeek: number; toWeek: number; expected: number; atLeast: boolean; clinic: number | null }[] };
+  recovery: {
+    followed: number;
+    recovered: number;
+    steps: CurveStep[];
+    references: {
+      key: string;
+      fromWeek: number;
+      toWeek: number;
+      expected: number;
+      atLeast: boolean;
+      clinic: number | null;
+    }[];
+  };
   weeklyPain: WeekPain[];
   adherence: AdherenceSummary;
   flags: { code: RuleCode; raised: number; episodes: number; acknowledged: number; medianHours: number | null }[];
   interventions: { type: InterventionType; episodes: number }[];
 };
 
-export type ClinicReportResult = { status: "invalid"; fieldErrors: FieldErrors<keyof ReportQuery> } | { status: "ok"; report: ClinicReport };
+export type ClinicReportResult =
+  { status: "invalid"; fieldErrors: FieldErrors<keyof ReportQuery> } | { status: "ok"; report: ClinicReport };
 
 /** The clinicians an admin can choose a report for: every clinician of the clinic, past ones too. */
 export async function reportClinicians(db: Db, actor: Actor) {
   assertCan(actor, "clinic-admin");
-  return db.user.findMany({ where: { clinicId: actor.clinicId, role: "CLINICIAN" }, select: { id: true, name: true, active: true }, orderBy: { name: "asc" } });
+  return db.user.findMany({
+    where: { clinicId: actor.clinicId, role: "CLINICIAN" },
+    select: { id: true, name: true, active: true },
+    orderBy: { name: "asc" },
+  });
 }
 
-export async function clinicReport(db: Db, actor: Actor, raw: Record<string, unknown>, asOf: string): Promise<ClinicReportResult> {
+export async function clinicReport(
+  db: Db,
+  actor: Actor,
+  raw: Record<string, unknown>,
+  asOf: string,
+): Promise<ClinicReportResult> {
   assertCan(actor, "clinic-patients");
   const parsed = ZReportQuery.safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -68,7 +90,11 @@ export async function clinicReport(db: Db, actor: Actor, raw: Record<string, unk
   const ownCaseload = can(actor, "own-caseload");
   if (ownCaseload && query.clinician && query.clinician !== actor.userId) throw new AppError("NOT_FOUND");
   const clinicianId = ownCaseload ? actor.userId : query.clinician || null;
-  if (clinicianId && !ownCaseload && !(await db.user.count({ where: { id: clinicianId, clinicId: actor.clinicId, role: "CLINICIAN" } }))) {
+  if (
+    clinicianId &&
+    !ownCaseload &&
+    !(await db.user.count({ where: { id: clinicianId, clinicId: actor.clinicId, role: "CLINICIAN" } }))
+  ) {
     return { status: "invalid", fieldErrors: { clinician: "invalidChoice" } };
   }
   const clinic = await db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { ruleSettings: true } });
@@ -78,23 +104,35 @@ export async function clinicReport(db: Db, actor: Actor, raw: Record<string, unk
   const [counts, instruments, recovery, pain, programs, flags, interventions] = await Promise.all([
     countEpisodes(db, chosen, asOf),
     instrumentCounts(db, chosen, asOf),
-    queryOneClinic<{ week: number; recovered: number; censored: number }[]>(db, Prisma.sql`${chosen}
+    queryOneClinic<{ week: number; recovered: number; censored: number }[]>(
+      db,
+      Prisma.sql`${chosen}
       SELECT "recoveryWeek" AS week, count(*) FILTER (WHERE recovered)::int AS recovered, count(*) FILTER (WHERE NOT recovered)::int AS censored
-      FROM chosen WHERE current AND "recoveryWeek" IS NOT NULL GROUP BY 1`),
-    queryOneClinic<{ week: number; value: number; count: number }[]>(db, Prisma.sql`${chosen}
+      FROM chosen WHERE current AND "recoveryWeek" IS NOT NULL GROUP BY 1`,
+    ),
+    queryOneClinic<{ week: number; value: number; count: number }[]>(
+      db,
+      Prisma.sql`${chosen}
       SELECT (w.ord - 1)::int AS week, (w.value #>> '{}')::float8 AS value, count(*)::int AS count
       FROM chosen, jsonb_array_elements(chosen."weeklyPain") WITH ORDINALITY AS w(value, ord)
-      WHERE current AND jsonb_typeof(w.value) = 'number' GROUP BY 1, 2`),
+      WHERE current AND jsonb_typeof(w.value) = 'number' GROUP BY 1, 2`,
+    ),
     // Episodes alike are counted once; the sessions travel as text, which reads far faster
     // than thousands of PostgreSQL arrays.
-    queryOneClinic<{ start: Date; sessionsPerWeek: number; weeklyCompleted: string; count: number }[]>(db, Prisma.sql`${chosen}
+    queryOneClinic<{ start: Date; sessionsPerWeek: number; weeklyCompleted: string; count: number }[]>(
+      db,
+      Prisma.sql`${chosen}
       SELECT "programStart" AS start, "sessionsPerWeek", array_to_string("weeklyCompleted", ',') AS "weeklyCompleted", count(*)::int AS count
-      FROM chosen WHERE current AND "programStart" IS NOT NULL GROUP BY 1, 2, 3`),
+      FROM chosen WHERE current AND "programStart" IS NOT NULL GROUP BY 1, 2, 3`,
+    ),
     flagCounts(db, chosen, actor.clinicId),
-    queryOneClinic<{ type: InterventionType; episodes: number }[]>(db, Prisma.sql`${chosen}
+    queryOneClinic<{ type: InterventionType; episodes: number }[]>(
+      db,
+      Prisma.sql`${chosen}
       SELECT i.type, count(DISTINCT i."episodeId")::int AS episodes
       FROM chosen JOIN "Intervention" i ON i."episodeId" = chosen.id AND i."clinicId" = ${actor.clinicId}::uuid AND i."deletedAt" IS NULL
-      GROUP BY i.type ORDER BY i.type`),
+      GROUP BY i.type ORDER BY i.type`,
+    ),
   ]);
   const steps = kaplanMeier(recovery);
   const weeks = [...new Set(pain.map((row) => row.week))];
@@ -105,7 +143,12 @@ export async function clinicReport(db: Db, actor: Actor, raw: Record<string, unk
       asOf,
       recoveredPain: settings.recoveredPain,
       pending: counts.pending,
-      episodes: { started: counts.started, active: counts.active, paused: counts.paused, discharged: counts.discharged },
+      episodes: {
+        started: counts.started,
+        active: counts.active,
+        paused: counts.paused,
+        discharged: counts.discharged,
+      },
       milestones: MILESTONE_WEEKS.map((weeks) => {
         const improved = counts[`improved${weeks}`];
         const notImproved = counts[`notImproved${weeks}`];
@@ -116,7 +159,9 @@ export async function clinicReport(db: Db, actor: Actor, raw: Record<string, unk
           notImproved,
           notJudgeable: counts[`notJudgeable${weeks}`],
           share: shareOf(improved, improved + notImproved),
-          instruments: instruments.filter((row) => row.weeks === weeks).map((row) => ({ ...row, share: shareOf(row.improved, row.judged) })),
+          instruments: instruments
+            .filter((row) => row.weeks === weeks)
+            .map((row) => ({ ...row, share: shareOf(row.improved, row.judged) })),
         };
       }),
       recovery: {
@@ -136,7 +181,10 @@ export async function clinicReport(db: Db, actor: Actor, raw: Record<string, unk
       adherence: adherenceSummary(
         programs.flatMap((p) => {
           const weeklyCompleted = p.weeklyCompleted === "" ? [] : p.weeklyCompleted.split(",").map(Number);
-          const judged = adherenceOn({ start: p.start.toISOString().slice(0, 10), sessionsPerWeek: p.sessionsPerWeek, weeklyCompleted }, asOf);
+          const judged = adherenceOn(
+            { start: p.start.toISOString().slice(0, 10), sessionsPerWeek: p.sessionsPerWeek, weeklyCompleted },
+            asOf,
+          );
           return judged ? [{ ...judged, count: p.count }] : [];
         }),
       ),
@@ -172,9 +220,18 @@ function chosenEpisodes(clinicId: string, query: ReportQuery, clinicianId: strin
 }
 
 /** Whether the milestone `weeks` has passed by `asOf` for an episode of the CTE. */
-const reached = (weeks: MilestoneWeek, asOf: string) => Prisma.sql`current AND "treatmentStart" + ${weeks * 7}::int <= ${asOf}::date`;
+const reached = (weeks: MilestoneWeek, asOf: string) =>
+  Prisma.sql`current AND "treatmentStart" + ${weeks * 7}::int <= ${asOf}::date`;
 
-type Counts = Record<"started" | "active" | "paused" | "discharged" | "pending" | `${"reached" | "improved" | "notImproved" | "notJudgeable"}${MilestoneWeek}`, number>;
+type Counts = Record<
+  | "started"
+  | "active"
+  | "paused"
+  | "discharged"
+  | "pending"
+  | `${"reached" | "improved" | "notImproved" | "notJudgeable"}${MilestoneWeek}`,
+  number
+>;
 
 async function countEpisodes(db: Db, chosen: Prisma.Sql, asOf: string): Promise<Counts> {
   const milestone = (weeks: MilestoneWeek) => {
@@ -185,14 +242,17 @@ async function countEpisodes(db: Db, chosen: Prisma.Sql, asOf: string): Promise<
       count(*) FILTER (WHERE ${reached(weeks, asOf)} AND ${column} = 'NOT_IMPROVED')::int AS ${Prisma.raw(`"notImproved${weeks}"`)},
       count(*) FILTER (WHERE ${reached(weeks, asOf)} AND ${column} = 'NOT_JUDGEABLE')::int AS ${Prisma.raw(`"notJudgeable${weeks}"`)}`;
   };
-  const [row] = await queryOneClinic<Counts[]>(db, Prisma.sql`${chosen}
+  const [row] = await queryOneClinic<Counts[]>(
+    db,
+    Prisma.sql`${chosen}
     SELECT count(*)::int AS started,
            count(*) FILTER (WHERE status = 'ACTIVE')::int AS active,
            count(*) FILTER (WHERE status = 'PAUSED')::int AS paused,
            count(*) FILTER (WHERE status = 'DISCHARGED')::int AS discharged,
            count(*) FILTER (WHERE NOT current)::int AS pending,
            ${Prisma.join(MILESTONE_WEEKS.map(milestone), ",")}
-    FROM chosen`);
+    FROM chosen`,
+  );
   return row!;
 }
 
@@ -202,8 +262,11 @@ async function instrumentCounts(db: Db, chosen: Prisma.Sql, asOf: string) {
            count(*) FILTER (WHERE i = ANY(${Prisma.raw(`"week${weeks}Improved"`)}))::int AS improved
     FROM chosen CROSS JOIN LATERAL unnest(${Prisma.raw(`"week${weeks}Judged"`)}) AS i
     WHERE ${reached(weeks, asOf)} GROUP BY i`;
-  return queryOneClinic<{ weeks: MilestoneWeek; instrument: Instrument; judged: number; improved: number }[]>(db, Prisma.sql`${chosen}
-    ${Prisma.join(MILESTONE_WEEKS.map(perMilestone), " UNION ALL ")} ORDER BY 1, 2`);
+  return queryOneClinic<{ weeks: MilestoneWeek; instrument: Instrument; judged: number; improved: number }[]>(
+    db,
+    Prisma.sql`${chosen}
+    ${Prisma.join(MILESTONE_WEEKS.map(perMilestone), " UNION ALL ")} ORDER BY 1, 2`,
+  );
 }
 
 /**
@@ -211,7 +274,11 @@ async function instrumentCounts(db: Db, chosen: Prisma.Sql, asOf: string) {
  * were acknowledged and the hours from raising to the first acknowledgement.
  */
 async function flagCounts(db: Db, chosen: Prisma.Sql, clinicId: string) {
-  const rows = await queryOneClinic<{ code: RuleCode; raised: number; episodes: number; acknowledged: number; hours: number[] | null }[]>(db, Prisma.sql`${chosen}
+  const rows = await queryOneClinic<
+    { code: RuleCode; raised: number; episodes: number; acknowledged: number; hours: number[] | null }[]
+  >(
+    db,
+    Prisma.sql`${chosen}
     SELECT fl.code, count(*)::int AS raised, count(DISTINCT fl."episodeId")::int AS episodes, count(ack.at)::int AS acknowledged,
            array_agg(extract(epoch FROM ack.at - fl."openedAt")::float8 / 3600) FILTER (WHERE ack.at IS NOT NULL) AS hours
     FROM chosen JOIN "Flag" fl ON fl."episodeId" = chosen.id AND fl."clinicId" = ${clinicId}::uuid
@@ -221,7 +288,8 @@ async function flagCounts(db: Db, chosen: Prisma.Sql, clinicId: string) {
       WHERE ev.type = 'ACKNOWLEDGED' GROUP BY ev."flagId"
     ) ack ON ack."flagId" = fl.id
     WHERE fl.code = ANY(${[...RULE_CODES]}::text[])
-    GROUP BY fl.code`);
+    GROUP BY fl.code`,
+  );
   const byCode = new Map(rows.map((row) => [row.code, { ...row, hours: row.hours ?? [] }]));
   // In the order of the rules, every rule listed, raised or not.
   return RULE_CODES.map((code) => byCode.get(code) ?? { code, raised: 0, episodes: 0, acknowledged: 0, hours: [] });

@@ -4,9 +4,9 @@
 // does (which milestones have passed, how many program weeks have run) the report works out.
 import type { RuleCase } from "../rules/case";
 import type { RuleSettings } from "../rules/settings";
-import { hsrCourse, type HsrCourse } from "./adherence";
+import { type HsrCourse, hsrCourse } from "./adherence";
 import { judgeAtMilestone, type MilestoneJudgement } from "./milestones";
-import { recoveryTime, type RecoveryTime } from "./recovery";
+import { type RecoveryTime, recoveryTime } from "./recovery";
 import { weeklyPain } from "./weekly-pain";
 
 /** Bump when a definition below changes: every episode's facts are then worked out again. */
@@ -25,7 +25,13 @@ export type ReportInput = {
   dischargedAt: string | null;
   outcomes: RuleCase["outcomes"];
   /** The episode's first HSR program and its logged sessions. */
-  hsr: { start: string; sessionsPerWeek: number; weeks: number; endedAt: string | null; sessions: { date: string; completed: boolean }[] } | null;
+  hsr: {
+    start: string;
+    sessionsPerWeek: number;
+    weeks: number;
+    endedAt: string | null;
+    sessions: { date: string; completed: boolean }[];
+  } | null;
 };
 
 export type EpisodeFacts = {
@@ -47,7 +53,10 @@ export function episodeFacts(input: ReportInput, settings: RuleSettings): Episod
     program: hsr && {
       start: hsr.start,
       weeklyPain: weeklyPain(outcomes, hsr.start, hsr.weeks),
-      course: hsrCourse({ start: hsr.start, sessionsPerWeek: hsr.sessionsPerWeek, weeks: hsr.weeks, endedOn }, hsr.sessions),
+      course: hsrCourse(
+        { start: hsr.start, sessionsPerWeek: hsr.sessionsPerWeek, weeks: hsr.weeks, endedOn },
+        hsr.sessions,
+      ),
     },
   };
 }

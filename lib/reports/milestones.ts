@@ -1,10 +1,10 @@
 // Improvement at 6 and 12 weeks (SPEC §7): each instrument is judged on its latest
 // measurement on or before day 42 (84) against its baseline, as the rules judge it on that
 // day, so the report and NO_IMPROVEMENT cannot disagree about the same episode.
+import { dayNumber, isoDay } from "../clinical/calendar";
 import type { Instrument } from "../generated/prisma/enums";
 import type { RuleCase } from "../rules/case";
-import { dayNumber, isoDay } from "../clinical/calendar";
-import { improvementOf, judgeInstruments, type Improvement } from "../rules/instrument-judgement";
+import { type Improvement, improvementOf, judgeInstruments } from "../rules/instrument-judgement";
 import type { RuleSettings } from "../rules/settings";
 
 export const MILESTONE_WEEKS = [6, 12] as const;
@@ -18,9 +18,15 @@ export type MilestoneJudgement = {
 };
 
 /** The day of the milestone: treatment start plus its weeks. */
-export const milestoneDate = (treatmentStart: string, weeks: MilestoneWeek) => isoDay(dayNumber(treatmentStart) + weeks * 7);
+export const milestoneDate = (treatmentStart: string, weeks: MilestoneWeek) =>
+  isoDay(dayNumber(treatmentStart) + weeks * 7);
 
-export function judgeAtMilestone(outcomes: RuleCase["outcomes"], treatmentStart: string, weeks: MilestoneWeek, settings: RuleSettings): MilestoneJudgement {
+export function judgeAtMilestone(
+  outcomes: RuleCase["outcomes"],
+  treatmentStart: string,
+  weeks: MilestoneWeek,
+  settings: RuleSettings,
+): MilestoneJudgement {
   const judged = judgeInstruments(outcomes, milestoneDate(treatmentStart, weeks), settings).filter((j) => j.judgeable);
   return {
     improvement: improvementOf(judged),

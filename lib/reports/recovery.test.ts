@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { clinic, diary, plus, START } from "../rules/rule-case-builders";
 import { kaplanMeier, recoveryTime, shareRecoveredBy, type WeekCounts } from "./recovery";
 
@@ -11,12 +12,25 @@ describe("recoveryTime", () => {
   });
 
   it("pain at 2 needs the MCID as well (baseline 3: 30 % is 0.9, so 2 is enough; baseline 2 staying at 2 is not)", () => {
-    expect(recoveryTime([clinic(START, 3), clinic(plus(7), 2)], START, null, settings)).toEqual({ week: 1, recovered: true });
-    expect(recoveryTime([clinic(START, 2), clinic(plus(7), 2), clinic(plus(15), 1)], START, null, settings)).toEqual({ week: 2, recovered: true });
+    expect(recoveryTime([clinic(START, 3), clinic(plus(7), 2)], START, null, settings)).toEqual({
+      week: 1,
+      recovered: true,
+    });
+    expect(recoveryTime([clinic(START, 2), clinic(plus(7), 2), clinic(plus(15), 1)], START, null, settings)).toEqual({
+      week: 2,
+      recovered: true,
+    });
   });
 
   it("one date counts with its highest value", () => {
-    expect(recoveryTime([clinic(START, 7), diary(plus(14), 1), clinic(plus(14), 4), diary(plus(21), 4)], START, null, settings)).toEqual({ week: 3, recovered: false });
+    expect(
+      recoveryTime(
+        [clinic(START, 7), diary(plus(14), 1), clinic(plus(14), 4), diary(plus(21), 4)],
+        START,
+        null,
+        settings,
+      ),
+    ).toEqual({ week: 3, recovered: false });
   });
 
   it("is censored at the last measurement, and discharge ends follow-up", () => {
@@ -33,7 +47,10 @@ describe("recoveryTime", () => {
   });
 
   it("a baseline before treatment start counts as week 0", () => {
-    expect(recoveryTime([clinic(plus(-5), 6), clinic(plus(-1), 2)], START, null, settings)).toEqual({ week: 0, recovered: true });
+    expect(recoveryTime([clinic(plus(-5), 6), clinic(plus(-1), 2)], START, null, settings)).toEqual({
+      week: 0,
+      recovered: true,
+    });
   });
 });
 
@@ -55,7 +72,13 @@ describe("Kaplan–Meier", () => {
 
   it("steps by recoveries over those at risk, censored episodes leave the risk set after their week", () => {
     const steps = kaplanMeier(weeks);
-    expect(steps.map((s) => [s.week, s.atRisk])).toEqual([[2, 10], [4, 8], [6, 6], [8, 4], [9, 2]]);
+    expect(steps.map((s) => [s.week, s.atRisk])).toEqual([
+      [2, 10],
+      [4, 8],
+      [6, 6],
+      [8, 4],
+      [9, 2],
+    ]);
     expect(steps[0]!.share).toBeCloseTo(0.2, 10);
     expect(steps[1]!.share).toBeCloseTo(0.3, 10);
     expect(steps[2]!.share).toBeCloseTo(0.3, 10);
@@ -65,7 +88,11 @@ describe("Kaplan–Meier", () => {
 
   it("censoring is not failure: the same recoveries without the censored ones give a lower share", () => {
     const naive = 5 / 10; // five of ten recovered, as if the censored had been followed to the end
-    const steps = kaplanMeier([{ week: 2, recovered: 2, censored: 0 }, { week: 4, recovered: 1, censored: 5 }, { week: 8, recovered: 2, censored: 0 }]);
+    const steps = kaplanMeier([
+      { week: 2, recovered: 2, censored: 0 },
+      { week: 4, recovered: 1, censored: 5 },
+      { week: 8, recovered: 2, censored: 0 },
+    ]);
     // 10 at risk: 0.8; 8: 0.8 × 7/8 = 0.7; then 2 at risk: 2 of 2 → 0 (but hidden, fewer than five)
     expect(steps.map((s) => s.share)).toEqual([expect.closeTo(0.2, 10), expect.closeTo(0.3, 10), null]);
     expect(naive).toBe(0.5);

@@ -3,10 +3,10 @@
 // MCID. Follow-up ends at discharge; an episode that has not recovered is censored at its last
 // first-step measurement (nothing is known of it after that). The curve is the Kaplan–Meier
 // estimate of the share recovered by week since treatment start.
-import { changeFromBaseline } from "../clinical/instruments";
-import type { RuleCase } from "../rules/case";
 import { dayNumber } from "../clinical/calendar";
 import { dayValues } from "../clinical/day-values";
+import { changeFromBaseline } from "../clinical/instruments";
+import type { RuleCase } from "../rules/case";
 import type { RuleSettings } from "../rules/settings";
 import { canShow } from "./suppression";
 
@@ -27,8 +27,12 @@ export function recoveryTime(
   const days = dayValues(outcomes, "NRS_FIRST_STEP", dischargedAt === null ? Infinity : dayNumber(dischargedAt));
   if (days.length === 0) return null;
   const baseline = days[0]!.value;
-  const recovery = days.find((d) => d.value <= settings.recoveredPain && changeFromBaseline("NRS_FIRST_STEP", baseline, d.value).improved);
-  return recovery ? { week: weekOf(recovery.day, start), recovered: true } : { week: weekOf(days.at(-1)!.day, start), recovered: false };
+  const recovery = days.find(
+    (d) => d.value <= settings.recoveredPain && changeFromBaseline("NRS_FIRST_STEP", baseline, d.value).improved,
+  );
+  return recovery
+    ? { week: weekOf(recovery.day, start), recovered: true }
+    : { week: weekOf(days.at(-1)!.day, start), recovered: false };
 }
 
 /** The episodes that recovered and that were censored in one week. */

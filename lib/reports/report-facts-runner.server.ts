@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getDb } from "../db/app-db.server";
 import { logger } from "../log/logger";
 import { refreshOutdatedReportFacts } from "./report-facts";
@@ -17,7 +18,10 @@ export function refreshReportFactsInBackground(clinicId: string): void {
     try {
       while (wanted.delete(clinicId)) await refreshOutdatedReportFacts(await getDb(), clinicId);
     } catch (error) {
-      logger.error({ err: error, clinicId }, "working out the clinic report's facts stopped; it resumes at the next start or settings change");
+      logger.error(
+        { err: error, clinicId },
+        "working out the clinic report's facts stopped; it resumes at the next start or settings change",
+      );
     } finally {
       running.delete(clinicId);
     }

@@ -23,14 +23,18 @@ function reportInput(snapshot: RuleCase): ReportInput {
           sessionsPerWeek: hsr.sessionsPerWeek,
           weeks: programWeeks(hsr.content),
           endedAt: hsr.endedAt,
-          sessions: snapshot.sessions.filter((s) => s.programId === hsr.id).map((s) => ({ date: s.date, completed: s.completed })),
+          sessions: snapshot.sessions
+            .filter((s) => s.programId === hsr.id)
+            .map((s) => ({ date: s.date, completed: s.completed })),
         }
       : null,
   };
 }
 
 /** The facts of these episodes, worked out from their snapshots with their clinic's current settings, as rows to store. */
-export function workOutReportFacts(snapshots: ReadonlyMap<string, EpisodeSnapshot>): Prisma.EpisodeReportFactsCreateManyInput[] {
+export function workOutReportFacts(
+  snapshots: ReadonlyMap<string, EpisodeSnapshot>,
+): Prisma.EpisodeReportFactsCreateManyInput[] {
   return [...snapshots].map(([episodeId, { snapshot, clinicId, settings }]) => {
     const facts = episodeFacts(reportInput(snapshot), settings);
     return {
@@ -57,7 +61,10 @@ export function workOutReportFacts(snapshots: ReadonlyMap<string, EpisodeSnapsho
  * Stores the facts of these episodes' snapshots. Called in the transaction that changed the
  * rows, after the change (lib/episodes/episode-state.ts), so the report never disagrees with the record.
  */
-export async function storeReportFacts(db: Prisma.TransactionClient, snapshots: ReadonlyMap<string, EpisodeSnapshot>): Promise<void> {
+export async function storeReportFacts(
+  db: Prisma.TransactionClient,
+  snapshots: ReadonlyMap<string, EpisodeSnapshot>,
+): Promise<void> {
   if (snapshots.size === 0) return;
   // Two statements whatever the number of episodes: the background refresh passes hundreds.
   await db.episodeReportFacts.deleteMany({ where: { episodeId: { in: [...snapshots.keys()] } } });
@@ -108,7 +115,11 @@ async function clinicSettings(db: Db, clinicId: string) {
  * several servers at once: they work out the same facts. Patients who asked to be erased are
  * left out, as the report leaves them out (SPEC §9). Returns the number of episodes worked out.
  */
-export async function refreshOutdatedReportFacts(db: Db, clinicId: string, { batchSize = BATCH, stopBefore = () => false } = {}): Promise<number> {
+export async function refreshOutdatedReportFacts(
+  db: Db,
+  clinicId: string,
+  { batchSize = BATCH, stopBefore = () => false } = {},
+): Promise<number> {
   let done = 0;
   let previous = "";
   while (!stopBefore()) {

@@ -1,6 +1,7 @@
 // The report's query: a period of treatment starts and, for admins, a clinician. Read from the
 // page's URL, so a report can be linked and printed; a bad value answers with a field error.
 import { z } from "zod";
+
 import { addDays, isoDate } from "../dates";
 import { searchOf } from "../entry/search";
 

@@ -4,15 +4,28 @@
 // with a decimal comma. A share is a percentage; a share or median that suppression withheld
 // is null, shown as "–" and written as an empty field.
 import type { Messages } from "../i18n";
-import type { ClinicReport } from "./clinic-report";
 import { ADHERENCE_BANDS } from "./adherence";
+import type { ClinicReport } from "./clinic-report";
 import { shareOf } from "./suppression";
 
-export type ReportCell = { kind: "text"; value: string } | { kind: "count"; value: number } | { kind: "share" | "decimal"; value: number | null };
+export type ReportCell =
+  | { kind: "text"; value: string }
+  | { kind: "count"; value: number }
+  | { kind: "share" | "decimal"; value: number | null };
 
 export type ReportTable = { key: ReportTableKey; title: string; header: string[]; rows: ReportCell[][] };
 
-export const REPORT_TABLES = ["episodes", "improvement", "instruments", "recovery", "expected", "pain", "adherence", "flags", "interventions"] as const;
+export const REPORT_TABLES = [
+  "episodes",
+  "improvement",
+  "instruments",
+  "recovery",
+  "expected",
+  "pain",
+  "adherence",
+  "flags",
+  "interventions",
+] as const;
 export type ReportTableKey = (typeof REPORT_TABLES)[number];
 
 const text = (value: string): ReportCell => ({ kind: "text", value });
@@ -28,25 +41,56 @@ export function expectedShare(point: { expected: number; atLeast: boolean }, mes
 
 export function reportTables(report: ClinicReport, messages: Messages): Record<ReportTableKey, ReportTable> {
   const r = messages.reports;
-  const table = (key: ReportTableKey, title: string, header: string[], rows: ReportCell[][]): ReportTable => ({ key, title, header, rows });
+  const table = (key: ReportTableKey, title: string, header: string[], rows: ReportCell[][]): ReportTable => ({
+    key,
+    title,
+    header,
+    rows,
+  });
   const { milestones } = report;
   return {
-    episodes: table("episodes", r.episodes.title, [r.episodes.what, r.episodes.count], [
-      [text(r.episodes.started), count(report.episodes.started)],
-      [text(r.episodes.active), count(report.episodes.active)],
-      [text(r.episodes.paused), count(report.episodes.paused)],
-      [text(r.episodes.discharged), count(report.episodes.discharged)],
-    ]),
+    episodes: table(
+      "episodes",
+      r.episodes.title,
+      [r.episodes.what, r.episodes.count],
+      [
+        [text(r.episodes.started), count(report.episodes.started)],
+        [text(r.episodes.active), count(report.episodes.active)],
+        [text(r.episodes.paused), count(report.episodes.paused)],
+        [text(r.episodes.discharged), count(report.episodes.discharged)],
+      ],
+    ),
     improvement: table(
       "improvement",
       r.improvement.title,
-      [r.improvement.milestone, r.improvement.reached, r.improvement.improved, r.improvement.notImproved, r.improvement.notJudgeable, r.improvement.share],
-      milestones.map((m) => [text(r.improvement.weeks(m.weeks)), count(m.reached), count(m.improved), count(m.notImproved), count(m.notJudgeable), share(m.share)]),
+      [
+        r.improvement.milestone,
+        r.improvement.reached,
+        r.improvement.improved,
+        r.improvement.notImproved,
+        r.improvement.notJudgeable,
+        r.improvement.share,
+      ],
+      milestones.map((m) => [
+        text(r.improvement.weeks(m.weeks)),
+        count(m.reached),
+        count(m.improved),
+        count(m.notImproved),
+        count(m.notJudgeable),
+        share(m.share),
+      ]),
     ),
     instruments: table(
       "instruments",
       `${r.improvement.title}: ${r.improvement.instruments.toLowerCase()}`,
-      [r.improvement.instrument, ...milestones.flatMap((m) => [r.improvement.judged(m.weeks), r.improvement.improvedAt(m.weeks), r.improvement.shareAt(m.weeks)])],
+      [
+        r.improvement.instrument,
+        ...milestones.flatMap((m) => [
+          r.improvement.judged(m.weeks),
+          r.improvement.improvedAt(m.weeks),
+          r.improvement.shareAt(m.weeks),
+        ]),
+      ],
       [...new Set(milestones.flatMap((m) => m.instruments.map((i) => i.instrument)))].map((instrument) => [
         text(messages.instrument[instrument]),
         ...milestones.flatMap((m) => {
@@ -59,7 +103,13 @@ export function reportTables(report: ClinicReport, messages: Messages): Record<R
       "recovery",
       r.recovery.title,
       [r.recovery.week, r.recovery.atRisk, r.recovery.recovered, r.recovery.censored, r.recovery.share],
-      report.recovery.steps.map((s) => [count(s.week), count(s.atRisk), count(s.recovered), count(s.censored), share(s.share)]),
+      report.recovery.steps.map((s) => [
+        count(s.week),
+        count(s.atRisk),
+        count(s.recovered),
+        count(s.censored),
+        share(s.share),
+      ]),
     ),
     expected: table(
       "expected",
@@ -75,17 +125,38 @@ export function reportTables(report: ClinicReport, messages: Messages): Record<R
       "pain",
       r.pain.title,
       [r.pain.week, r.pain.episodes, r.pain.median, r.pain.lowerQuartile, r.pain.upperQuartile],
-      report.weeklyPain.map((w) => [count(w.week), count(w.episodes), decimal(w.median), decimal(w.lowerQuartile), decimal(w.upperQuartile)]),
+      report.weeklyPain.map((w) => [
+        count(w.week),
+        count(w.episodes),
+        decimal(w.median),
+        decimal(w.lowerQuartile),
+        decimal(w.upperQuartile),
+      ]),
     ),
-    adherence: table("adherence", r.adherence.title, [r.adherence.band, r.adherence.episodes, r.adherence.share], [
-      ...ADHERENCE_BANDS.map((_, i) => [text(r.adherence.bands[i]!), count(report.adherence.bands[i]!), share(shareOf(report.adherence.bands[i]!, report.adherence.episodes))]),
-      [text(r.adherence.medianRow), count(report.adherence.episodes), share(report.adherence.median)],
-    ]),
+    adherence: table(
+      "adherence",
+      r.adherence.title,
+      [r.adherence.band, r.adherence.episodes, r.adherence.share],
+      [
+        ...ADHERENCE_BANDS.map((_, i) => [
+          text(r.adherence.bands[i]!),
+          count(report.adherence.bands[i]!),
+          share(shareOf(report.adherence.bands[i]!, report.adherence.episodes)),
+        ]),
+        [text(r.adherence.medianRow), count(report.adherence.episodes), share(report.adherence.median)],
+      ],
+    ),
     flags: table(
       "flags",
       r.flags.title,
       [r.flags.rule, r.flags.raised, r.flags.episodes, r.flags.acknowledged, r.flags.hours],
-      report.flags.map((f) => [text(messages.flags.codes[f.code]), count(f.raised), count(f.episodes), count(f.acknowledged), decimal(f.medianHours)]),
+      report.flags.map((f) => [
+        text(messages.flags.codes[f.code]),
+        count(f.raised),
+        count(f.episodes),
+        count(f.acknowledged),
+        decimal(f.medianHours),
+      ]),
     ),
     interventions: table(
       "interventions",

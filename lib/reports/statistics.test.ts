@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { countValues, median, quantile, quantileOfCounts } from "./statistics";
 
 describe("quantiles", () => {

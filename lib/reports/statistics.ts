@@ -26,7 +26,10 @@ export function quantileOfCounts(table: ValueCount[], p: number): number | null 
 }
 
 export function quantile(values: number[], p: number): number | null {
-  return quantileOfCounts(values.map((value) => ({ value, count: 1 })), p);
+  return quantileOfCounts(
+    values.map((value) => ({ value, count: 1 })),
+    p,
+  );
 }
 
 export const median = (values: number[]) => quantile(values, 0.5);

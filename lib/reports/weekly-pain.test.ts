@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { clinic, diary, plus, START } from "../rules/rule-case-builders";
 import { countValues } from "./statistics";
 import { painByWeek, weeklyPain } from "./weekly-pain";
@@ -8,8 +9,12 @@ describe("weekly pain of one episode", () => {
     const outcomes = [
       clinic(plus(-8), 9), // two weeks before: not shown
       clinic(plus(-3), 7), // week 0
-      diary(START, 6), diary(plus(1), 5), diary(plus(2), 3), diary(plus(3), 4), // week 1: 3,4,5,6 → 4.5
-      diary(plus(7), 4), clinic(plus(7), 5), // week 2: one day, its highest value 5
+      diary(START, 6),
+      diary(plus(1), 5),
+      diary(plus(2), 3),
+      diary(plus(3), 4), // week 1: 3,4,5,6 → 4.5
+      diary(plus(7), 4),
+      clinic(plus(7), 5), // week 2: one day, its highest value 5
       diary(plus(21), 1), // week 4
       diary(plus(28), 0), // week 5: after a 4-week program
     ];

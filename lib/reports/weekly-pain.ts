@@ -2,11 +2,11 @@
 // then the median across episodes, so a patient who logs every morning weighs no more than one
 // seen at the clinic once a week. Program weeks count from the start of the episode's first
 // HSR program (lib/programs/program-week.ts); week 0 is the week before it, the starting point.
-import type { RuleCase } from "../rules/case";
 import { dayNumber } from "../clinical/calendar";
 import { dayValues } from "../clinical/day-values";
-import { canShow } from "./suppression";
+import type { RuleCase } from "../rules/case";
 import { median, quantileOfCounts, type ValueCount } from "./statistics";
+import { canShow } from "./suppression";
 
 /** Each program week's median of the episode's daily first-step pain, weeks 0…weeks; null where none. */
 export function weeklyPain(outcomes: RuleCase["outcomes"], programStart: string, weeks: number): (number | null)[] {

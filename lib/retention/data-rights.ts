@@ -18,7 +18,10 @@ export async function getDataRights(db: Db, actor: Actor, patientId: string) {
       id: true,
       processingStoppedAt: true,
       clinic: { select: { timeZone: true } },
-      erasureRequests: { orderBy: { requestedAt: "desc" }, select: { id: true, requestedAt: true, channel: true, outcome: true, retainUntil: true } },
+      erasureRequests: {
+        orderBy: { requestedAt: "desc" },
+        select: { id: true, requestedAt: true, channel: true, outcome: true, retainUntil: true },
+      },
       holds: { orderBy: { placedAt: "desc" }, select: { id: true, kind: true, placedAt: true, releasedAt: true } },
     },
   });

@@ -28,14 +28,28 @@ export async function requestOwnErasure(db: Db, actor: Actor, now = new Date()):
 }
 
 /** A request the patient made to the clinic (at the desk, by letter), recorded by staff. */
-export async function recordErasureRequest(db: Db, actor: Actor, patientId: string, now = new Date()): Promise<ErasureReceipt> {
+export async function recordErasureRequest(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  now = new Date(),
+): Promise<ErasureReceipt> {
   assertCan(actor, "clinic-patients");
-  const patient = await db.patient.findFirst({ where: { id: requireId(patientId), ...patientWhere(actor) }, select: { id: true } });
+  const patient = await db.patient.findFirst({
+    where: { id: requireId(patientId), ...patientWhere(actor) },
+    select: { id: true },
+  });
   if (!patient) throw new AppError("NOT_FOUND");
   return stopProcessing(db, actor, patient.id, "CLINIC", now);
 }
 
-async function stopProcessing(db: Db, actor: Actor, patientId: string, channel: ErasureChannel, now: Date): Promise<ErasureReceipt> {
+async function stopProcessing(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  channel: ErasureChannel,
+  now: Date,
+): Promise<ErasureReceipt> {
   return db.$transaction(async (tx) => {
     // Under the locks of the patient and its episodes (the lock every clinical write takes,
     // lib/episodes/with-episode-write.ts): a write in progress finishes first and counts in the
@@ -44,14 +58,29 @@ async function stopProcessing(db: Db, actor: Actor, patientId: string, channel: 
     await tx.$executeRaw`SELECT 1 FROM "Episode" WHERE "patientId" = ${patientId}::uuid FOR UPDATE`;
     const patient = await tx.patient.findUniqueOrThrow({
       where: { id: patientId },
-      select: { name: true, email: true, processingStoppedAt: true, clinic: { select: { name: true, timeZone: true } }, portalUser: { select: { id: true, email: true, locale: true } } },
+      select: {
+        name: true,
+        email: true,
+        processingStoppedAt: true,
+        clinic: { select: { name: true, timeZone: true } },
+        portalUser: { select: { id: true, email: true, locale: true } },
+      },
     });
     const [entry] = await lastEntries(tx, [patientId]);
     const keptUntil = retainUntil(entry!.lastEntryAt, patient.clinic.timeZone);
     const request = await tx.erasureRequest.create({
-      data: { clinicId: actor.clinicId, patientId, channel, recordedById: channel === "CLINIC" ? actor.userId : null, requestedAt: now, outcome: "RESTRICTED", retainUntil: keptUntil },
+      data: {
+        clinicId: actor.clinicId,
+        patientId,
+        channel,
+        recordedById: channel === "CLINIC" ? actor.userId : null,
+        requestedAt: now,
+        outcome: "RESTRICTED",
+        retainUntil: keptUntil,
+      },
     });
-    if (!patient.processingStoppedAt) await tx.patient.update({ where: { id: patientId }, data: { processingStoppedAt: now } });
+    if (!patient.processingStoppedAt)
+      await tx.patient.update({ where: { id: patientId }, data: { processingStoppedAt: now } });
     await tx.invite.updateMany({ where: { patientId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
     if (patient.portalUser) {
       await tx.user.update({ where: { id: patient.portalUser.id }, data: { active: false } });
@@ -60,7 +89,15 @@ async function stopProcessing(db: Db, actor: Actor, patientId: string, channel: 
     const to = patient.portalUser?.email ?? patient.email;
     if (to) {
       const locale = patient.portalUser?.locale ?? "da";
-      await queueEmail(tx, { clinicId: actor.clinicId, kind: "ERASURE_RECEIPT", to, locale, recipientName: patient.name, clinicName: patient.clinic.name, keptUntil: formatDate(keptUntil, locale) });
+      await queueEmail(tx, {
+        clinicId: actor.clinicId,
+        kind: "ERASURE_RECEIPT",
+        to,
+        locale,
+        recipientName: patient.name,
+        clinicName: patient.clinic.name,
+        keptUntil: formatDate(keptUntil, locale),
+      });
     }
     await recordAuditEvent(tx, actor, { action: "CREATE", entity: "ErasureRequest", entityId: request.id });
     return { requestedAt: now, retainUntil: keptUntil, emailed: Boolean(to) };

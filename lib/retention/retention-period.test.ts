@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { pastRetention, retainUntil } from "./retention-period";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);

@@ -76,7 +76,8 @@ export type RuleCase = {
 /** Programs whose sessions load the fascia, and so count for LOAD_RESPONSE. */
 export const LOADING_PROGRAM_KINDS = ["HSR", "RETURN_TO_RUN"] as const satisfies readonly ProgramKind[];
 export type LoadingProgramKind = (typeof LOADING_PROGRAM_KINDS)[number];
-export const isLoadingKind = (kind: ProgramKind): kind is LoadingProgramKind => (LOADING_PROGRAM_KINDS as readonly ProgramKind[]).includes(kind);
+export const isLoadingKind = (kind: ProgramKind): kind is LoadingProgramKind =>
+  (LOADING_PROGRAM_KINDS as readonly ProgramKind[]).includes(kind);
 
 export const RULE_CODES = [
   "RED_FLAG",

@@ -5,7 +5,14 @@ import type { Db } from "../db/client";
 import type { FieldErrors } from "../forms/form-input";
 import { parseNumber } from "../forms/parse-number";
 import { requestReevaluation } from "./reevaluation";
-import { clinicRuleSettings, crossedSettings, SETTING_DECIMALS, SETTING_LIMITS, SETTING_NAMES, type RuleSettings } from "./settings";
+import {
+  clinicRuleSettings,
+  crossedSettings,
+  type RuleSettings,
+  SETTING_DECIMALS,
+  SETTING_LIMITS,
+  SETTING_NAMES,
+} from "./settings";
 
 /** The clinic's thresholds: its overrides on top of the defaults. Admins only. */
 export async function getClinicRuleSettings(db: Db, actor: Actor): Promise<RuleSettings> {
@@ -22,7 +29,9 @@ export async function clinicPainLimit(db: Db, actor: Actor): Promise<number> {
 }
 
 /** Every field a number in its range with no more decimals than it keeps, and no pair crossed. */
-function parseSettings(raw: Record<string, string | undefined>): { ok: true; settings: RuleSettings } | { ok: false; fieldErrors: FieldErrors } {
+function parseSettings(
+  raw: Record<string, string | undefined>,
+): { ok: true; settings: RuleSettings } | { ok: false; fieldErrors: FieldErrors } {
   const fieldErrors: FieldErrors = {};
   const settings = {} as RuleSettings;
   for (const name of SETTING_NAMES) {

@@ -2,10 +2,23 @@
 // the latest examined visit, pain present at negative tests, the day's value, the reviews held
 // back, and one input format for both commands.
 import { describe, expect, it } from "vitest";
+
 import { deriveEpisodeState } from "../clinical/episode-state";
 import { getMessages } from "../i18n";
 import { evaluate, RULE_VERSION } from "./evaluate";
-import { clinic, codes, diary, flag, makeCase, plus, program, recommendation, session, START, visit } from "./rule-case-builders";
+import {
+  clinic,
+  codes,
+  diary,
+  flag,
+  makeCase,
+  plus,
+  program,
+  recommendation,
+  session,
+  START,
+  visit,
+} from "./rule-case-builders";
 import { parseRulesInput } from "./rules-input";
 import { DEFAULT_RULE_SETTINGS, ruleSettings } from "./settings";
 
@@ -20,33 +33,59 @@ describe("DIAGNOSIS_DOUBT from each test's latest result", () => {
         visit(plus(15), { palpationPositive: null, windlassPositive: null }),
       ],
     });
-    expect(flag(c, plus(8), "DIAGNOSIS_DOUBT")?.evidence).toEqual({ palpationAndWindlassNegative: true, testsDate: plus(8), findings: [], examinedDate: null });
+    expect(flag(c, plus(8), "DIAGNOSIS_DOUBT")?.evidence).toEqual({
+      palpationAndWindlassNegative: true,
+      testsDate: plus(8),
+      findings: [],
+      examinedDate: null,
+    });
     expect(codes(c, plus(15))).toContain("DIAGNOSIS_DOUBT");
     expect(codes(c, plus(7))).not.toContain("DIAGNOSIS_DOUBT");
   });
 
   it("a later positive result clears it", () => {
-    const c = makeCase({ assessments: [visit(plus(1), { palpationPositive: false, windlassPositive: false }), visit(plus(8), { palpationPositive: true, windlassPositive: null })] });
+    const c = makeCase({
+      assessments: [
+        visit(plus(1), { palpationPositive: false, windlassPositive: false }),
+        visit(plus(8), { palpationPositive: true, windlassPositive: null }),
+      ],
+    });
     expect(codes(c, plus(1))).toContain("DIAGNOSIS_DOUBT");
     expect(codes(c, plus(8))).not.toContain("DIAGNOSIS_DOUBT");
   });
 
   it("needs pain present when the tests were negative: a recovering patient's tests turn negative too", () => {
     const negative = (pain: number, instrument: "NRS_FIRST_STEP" | "NRS_ACTIVITY" = "NRS_FIRST_STEP") =>
-      makeCase({ outcomes: [clinic(START, 7), clinic(plus(30), pain, instrument)], assessments: [visit(plus(30), { palpationPositive: false, windlassPositive: false })] });
+      makeCase({
+        outcomes: [clinic(START, 7), clinic(plus(30), pain, instrument)],
+        assessments: [visit(plus(30), { palpationPositive: false, windlassPositive: false })],
+      });
     expect(codes(negative(4), plus(30))).toContain("DIAGNOSIS_DOUBT");
     expect(codes(negative(3), plus(30))).not.toContain("DIAGNOSIS_DOUBT");
     expect(codes(negative(5, "NRS_ACTIVITY"), plus(30))).toContain("DIAGNOSIS_DOUBT");
     // No pain score that day: it may be present, so the doubt stands.
-    expect(codes(makeCase({ outcomes: [clinic(START, 7)], assessments: [visit(plus(30), { palpationPositive: false, windlassPositive: false })] }), plus(30))).toContain("DIAGNOSIS_DOUBT");
+    expect(
+      codes(
+        makeCase({
+          outcomes: [clinic(START, 7)],
+          assessments: [visit(plus(30), { palpationPositive: false, windlassPositive: false })],
+        }),
+        plus(30),
+      ),
+    ).toContain("DIAGNOSIS_DOUBT");
     // The threshold is the clinic's persisting pain.
-    expect(evaluate(negative(3), plus(30), ruleSettings({ persistingPain: 3 })).map((f) => f.code)).toContain("DIAGNOSIS_DOUBT");
+    expect(evaluate(negative(3), plus(30), ruleSettings({ persistingPain: 3 })).map((f) => f.code)).toContain(
+      "DIAGNOSIS_DOUBT",
+    );
   });
 
   it("the pain is the day's value on the date of the later of the two results", () => {
     const c = makeCase({
       outcomes: [clinic(plus(10), 6), diary(plus(10), 2)],
-      assessments: [visit(plus(1), { palpationPositive: false, windlassPositive: null }), visit(plus(10), { palpationPositive: null, windlassPositive: false })],
+      assessments: [
+        visit(plus(1), { palpationPositive: false, windlassPositive: null }),
+        visit(plus(10), { palpationPositive: null, windlassPositive: false }),
+      ],
     });
     expect(codes(c, plus(10))).toContain("DIAGNOSIS_DOUBT");
   });
@@ -57,7 +96,10 @@ describe("DIAGNOSIS_DOUBT from the latest examined visit", () => {
 
   it("a later visit that did not examine the differentials neither clears nor changes a finding", () => {
     const c = makeCase({ assessments: [finding, visit(plus(14), { differentialsExamined: false })] });
-    expect(flag(c, plus(14), "DIAGNOSIS_DOUBT")?.evidence).toMatchObject({ findings: ["INFLAMMATORY_SIGNS"], examinedDate: plus(1) });
+    expect(flag(c, plus(14), "DIAGNOSIS_DOUBT")?.evidence).toMatchObject({
+      findings: ["INFLAMMATORY_SIGNS"],
+      examinedDate: plus(1),
+    });
   });
 
   it("a later visit that examined them and found nothing clears it", () => {
@@ -69,9 +111,20 @@ describe("DIAGNOSIS_DOUBT from the latest examined visit", () => {
   it("the input refuses findings on a visit that did not examine them", () => {
     const parsed = parseRulesInput({
       asOf: START,
-      cases: [{ id: "x", episode: { symptomOnset: START, treatmentStart: START, status: "active" }, assessments: [{ date: START, differentialsExamined: false, findings: ["NEURAL_SYMPTOMS"] }] }],
+      cases: [
+        {
+          id: "x",
+          episode: { symptomOnset: START, treatmentStart: START, status: "active" },
+          assessments: [{ date: START, differentialsExamined: false, findings: ["NEURAL_SYMPTOMS"] }],
+        },
+      ],
     });
-    expect(parsed).toEqual({ ok: false, error: expect.stringContaining('case "x": assessments[0].findings: must be empty when differentialsExamined is false') });
+    expect(parsed).toEqual({
+      ok: false,
+      error: expect.stringContaining(
+        'case "x": assessments[0].findings: must be empty when differentialsExamined is false',
+      ),
+    });
   });
 });
 
@@ -96,7 +149,13 @@ describe("the day's value", () => {
 
   it("is the highest for a lower-is-better instrument and the lowest for a higher-is-better one", () => {
     const c = makeCase({
-      outcomes: [clinic(START, 50, "FAAM_ADL"), clinic(START, 40, "FAAM_ADL"), clinic(plus(20), 55, "FAAM_ADL"), clinic(START, 30, "FFI"), clinic(START, 35, "FFI")],
+      outcomes: [
+        clinic(START, 50, "FAAM_ADL"),
+        clinic(START, 40, "FAAM_ADL"),
+        clinic(plus(20), 55, "FAAM_ADL"),
+        clinic(START, 30, "FFI"),
+        clinic(START, 35, "FFI"),
+      ],
     });
     const judged = deriveEpisodeState(c, plus(20), DEFAULT_RULE_SETTINGS).judged;
     expect(judged.find((j) => j.instrument === "FAAM_ADL")).toMatchObject({ baseline: 40, latest: 55, improved: true });
@@ -104,19 +163,33 @@ describe("the day's value", () => {
   });
 
   it("the morning comparison of LOAD_RESPONSE reads day values", () => {
-    const c = makeCase({ programs: [program("HSR")], sessions: [session(plus(10), { painDuring: 1 })], outcomes: [diary(plus(10), 2), clinic(plus(10), 3), diary(plus(11), 5)] });
+    const c = makeCase({
+      programs: [program("HSR")],
+      sessions: [session(plus(10), { painDuring: 1 })],
+      outcomes: [diary(plus(10), 2), clinic(plus(10), 3), diary(plus(11), 5)],
+    });
     // 3 (the day's value, not the diary's 2) to 5 is a rise of 2.
-    expect(flag(c, plus(11), "LOAD_RESPONSE")?.evidence).toMatchObject({ worseNextMornings: [{ sessionDate: plus(10), sessionMorning: 3, nextMorning: 5 }] });
+    expect(flag(c, plus(11), "LOAD_RESPONSE")?.evidence).toMatchObject({
+      worseNextMornings: [{ sessionDate: plus(10), sessionMorning: 3, nextMorning: 5 }],
+    });
   });
 });
 
 describe("the reviews wait while RED_FLAG or DIAGNOSIS_DOUBT fires", () => {
-  const stuck = { outcomes: [clinic(START, 7), clinic(plus(20), 7)], interventions: [{ date: plus(-100), type: "CORTICOSTEROID_INJECTION" as const }] };
+  const stuck = {
+    outcomes: [clinic(START, 7), clinic(plus(20), 7)],
+    interventions: [{ date: plus(-100), type: "CORTICOSTEROID_INJECTION" as const }],
+  };
 
   it("no injection review beside a suspected fascia rupture, no shockwave beside a doubt, no surgery beside either", () => {
     const base = makeCase({ ...stuck, assessments: [visit(plus(360))] });
-    expect(codes(base, plus(365))).toEqual(expect.arrayContaining(["SECOND_LINE_REVIEW", "INJECTION_REVIEW", "SURGERY_REVIEW"]));
-    for (const extra of [{ redFlags: ["SUSPECTED_FASCIA_RUPTURE" as const] }, { findings: ["NEURAL_SYMPTOMS" as const] }]) {
+    expect(codes(base, plus(365))).toEqual(
+      expect.arrayContaining(["SECOND_LINE_REVIEW", "INJECTION_REVIEW", "SURGERY_REVIEW"]),
+    );
+    for (const extra of [
+      { redFlags: ["SUSPECTED_FASCIA_RUPTURE" as const] },
+      { findings: ["NEURAL_SYMPTOMS" as const] },
+    ]) {
       const held = codes(makeCase({ ...stuck, assessments: [visit(plus(360), extra)] }), plus(365));
       expect(held).not.toContain("SECOND_LINE_REVIEW");
       expect(held).not.toContain("INJECTION_REVIEW");
@@ -129,10 +202,16 @@ describe("the reviews wait while RED_FLAG or DIAGNOSIS_DOUBT fires", () => {
 describe("what a clinician reads", () => {
   it("is rendered from the code and the evidence: the pain limit the flag fired with, a red flag that puts the plan on hold", () => {
     const c = makeCase({ sessions: [session(plus(3), { painDuring: 6 })] });
-    const response = evaluate(c, plus(3), ruleSettings({ loadResponseMaxPain: 4 })).find((f) => f.code === "LOAD_RESPONSE")!;
+    const response = evaluate(c, plus(3), ruleSettings({ loadResponseMaxPain: 4 })).find(
+      (f) => f.code === "LOAD_RESPONSE",
+    )!;
     expect(response.evidence).toMatchObject({ maxPain: 4 });
     expect(recommendation(response, "da")).toContain("højst 4 på en skala fra 0 til 10");
-    const red = flag(makeCase({ assessments: [visit(START, { redFlags: ["POSITIVE_CALCANEAL_SQUEEZE"] })] }), START, "RED_FLAG")!;
+    const red = flag(
+      makeCase({ assessments: [visit(START, { redFlags: ["POSITIVE_CALCANEAL_SQUEEZE"] })] }),
+      START,
+      "RED_FLAG",
+    )!;
     expect(recommendation(red, "da")).toMatch(/på pause.*ingen hælløft med vægt/);
     expect(recommendation(red, "en")).toMatch(/on hold.*no loaded heel raises/);
     expect(getMessages("da").rules.WORSENING).toMatch(/sættes ikke op/);
@@ -146,13 +225,33 @@ describe("one input for both commands", () => {
 
   it.each([
     ["a program without a template", { programs: [{ ...hsr, template: undefined }] }, "programs[0].template"],
-    ["an unknown template", { programs: [{ ...hsr, template: "hsr-6-weeks" }] }, "programs[0].template: unknown template"],
-    ["a template of another kind", { programs: [{ ...hsr, template: "return-to-run" }] }, "programs[0].template: is a RETURN_TO_RUN template"],
+    [
+      "an unknown template",
+      { programs: [{ ...hsr, template: "hsr-6-weeks" }] },
+      "programs[0].template: unknown template",
+    ],
+    [
+      "a template of another kind",
+      { programs: [{ ...hsr, template: "return-to-run" }] },
+      "programs[0].template: is a RETURN_TO_RUN template",
+    ],
     ["two active programs of one kind", { programs: [hsr, hsr] }, "programs[1].status"],
-    ["a session of a kind the case has no program of", { programs: [hsr], sessions: [{ date: START, kind: "RETURN_TO_RUN", completed: true }] }, "sessions[0].kind"],
-    ["a negative load", { programs: [hsr], sessions: [{ date: START, kind: "HSR", completed: true, loadKg: -1 }] }, "sessions[0].loadKg"],
+    [
+      "a session of a kind the case has no program of",
+      { programs: [hsr], sessions: [{ date: START, kind: "RETURN_TO_RUN", completed: true }] },
+      "sessions[0].kind",
+    ],
+    [
+      "a negative load",
+      { programs: [hsr], sessions: [{ date: START, kind: "HSR", completed: true, loadKg: -1 }] },
+      "sessions[0].loadKg",
+    ],
     ["a negative starting load", { programs: [{ ...hsr, startingLoadKg: -2.5 }] }, "programs[0].startingLoadKg"],
-    ["an unknown effort", { programs: [hsr], sessions: [{ date: START, kind: "HSR", completed: true, effort: "EASY" }] }, "sessions[0].effort"],
+    [
+      "an unknown effort",
+      { programs: [hsr], sessions: [{ date: START, kind: "HSR", completed: true, effort: "EASY" }] },
+      "sessions[0].effort",
+    ],
   ])("refuses %s", (_, c, field) => {
     const parsed = refused(c);
     expect(parsed.ok).toBe(false);
@@ -162,7 +261,14 @@ describe("one input for both commands", () => {
   it("takes first-week sessions, which the rules ignore, and gives each session its active program", () => {
     const parsed = parseRulesInput({
       asOf: START,
-      cases: [{ id: "c", episode, programs: [{ ...hsr, kind: "FIRST_WEEK", template: "first-week", sessionsPerWeek: 7 }], sessions: [{ date: START, kind: "FIRST_WEEK", completed: true, painDuring: 9 }] }],
+      cases: [
+        {
+          id: "c",
+          episode,
+          programs: [{ ...hsr, kind: "FIRST_WEEK", template: "first-week", sessionsPerWeek: 7 }],
+          sessions: [{ date: START, kind: "FIRST_WEEK", completed: true, painDuring: 9 }],
+        },
+      ],
     });
     expect(parsed.ok).toBe(true);
     const c = parsed.ok ? parsed.input.cases[0]! : makeCase();
@@ -173,8 +279,17 @@ describe("one input for both commands", () => {
 
 describe("the global rating of change (clinical review N37)", () => {
   it("is a change already: the rules never judge it against a baseline, so a rising rating does not stand in for improvement", () => {
-    const stuck = makeCase({ outcomes: [clinic(START, 7), clinic(plus(45), 7), clinic(plus(10), -1, "GLOBAL_CHANGE"), clinic(plus(45), 3, "GLOBAL_CHANGE")] });
+    const stuck = makeCase({
+      outcomes: [
+        clinic(START, 7),
+        clinic(plus(45), 7),
+        clinic(plus(10), -1, "GLOBAL_CHANGE"),
+        clinic(plus(45), 3, "GLOBAL_CHANGE"),
+      ],
+    });
     expect(codes(stuck, plus(50))).toContain("NO_IMPROVEMENT");
-    expect(flag(stuck, plus(50), "NO_IMPROVEMENT")?.evidence).toMatchObject({ judgeable: [{ instrument: "NRS_FIRST_STEP", baseline: 7, latest: 7 }] });
+    expect(flag(stuck, plus(50), "NO_IMPROVEMENT")?.evidence).toMatchObject({
+      judgeable: [{ instrument: "NRS_FIRST_STEP", baseline: 7, latest: 7 }],
+    });
   });
 });

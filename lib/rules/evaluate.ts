@@ -3,13 +3,20 @@
 // is rendered from those when it is shown (lib/flags/flag-text.ts). The app, the daily sweep,
 // the prescription (held days, SPEC §6) and the rules command all call this.
 import { dayNumber, isoDay } from "../clinical/calendar";
-import { countUpTo, dayValuesByInstrument, type DayValue, valueOn } from "../clinical/day-values";
+import { countUpTo, type DayValue, dayValuesByInstrument, valueOn } from "../clinical/day-values";
 import { PAIN_INSTRUMENTS } from "../clinical/instruments";
 import { painfulSession, worseNextMorning } from "../clinical/load-response";
 import type { ReferenceKey } from "../clinical/references";
 import type { Instrument } from "../generated/prisma/enums";
-import { type CaseAssessment, type CaseSession, isLoadingKind, type RuleCase, type RuleCode, type RuleFlag } from "./case";
-import { EPSILON, improvementOf, judgeAll, judgeDays, type InstrumentJudgement } from "./instrument-judgement";
+import {
+  type CaseAssessment,
+  type CaseSession,
+  isLoadingKind,
+  type RuleCase,
+  type RuleCode,
+  type RuleFlag,
+} from "./case";
+import { EPSILON, improvementOf, type InstrumentJudgement, judgeAll, judgeDays } from "./instrument-judgement";
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from "./settings";
 import { SEVERITIES, type Severity } from "./severity";
 
@@ -68,12 +75,22 @@ export function prepareCase(input: RuleCase): PreparedCase {
 }
 
 /** The most recent row on or before `now` that matches; of one date, the later made. */
-function latest<T extends { day: number }>(rows: readonly T[], now: number, matches: (row: T) => boolean = () => true): T | undefined {
+function latest<T extends { day: number }>(
+  rows: readonly T[],
+  now: number,
+  matches: (row: T) => boolean = () => true,
+): T | undefined {
   for (let i = countUpTo(rows, now) - 1; i >= 0; i -= 1) if (matches(rows[i]!)) return rows[i];
   return undefined;
 }
 
-const hit = (code: RuleCode, severity: Severity, evidence: Record<string, unknown>): RuleFlag => ({ code, severity, evidence, sources: SOURCES[code], ruleVersion: RULE_VERSION });
+const hit = (code: RuleCode, severity: Severity, evidence: Record<string, unknown>): RuleFlag => ({
+  code,
+  severity,
+  evidence,
+  sources: SOURCES[code],
+  ruleVersion: RULE_VERSION,
+});
 
 /** RED_FLAG: the latest screened visit's red flags; a visit without the screen neither raises nor clears one. */
 function redFlag(c: PreparedCase, now: number): RuleFlag | null {
@@ -94,7 +111,9 @@ function diagnosisDoubt(c: PreparedCase, now: number, settings: RuleSettings): R
   let testsDate: string | null = null;
   if (palpation?.palpationPositive === false && windlass?.windlassPositive === false) {
     const later = palpation.day >= windlass.day ? palpation : windlass;
-    const pain = PAIN_INSTRUMENTS.map((instrument) => valueOn(c.dayValues.get(instrument) ?? [], later.day)).filter((value) => value !== undefined);
+    const pain = PAIN_INSTRUMENTS.map((instrument) => valueOn(c.dayValues.get(instrument) ?? [], later.day)).filter(
+      (value) => value !== undefined,
+    );
     if (pain.length === 0 || pain.some((value) => value >= settings.persistingPain - EPSILON)) testsDate = later.date;
   }
   const examined = latest(c.assessments, now, (a) => a.differentialsExamined);
@@ -108,7 +127,13 @@ function diagnosisDoubt(c: PreparedCase, now: number, settings: RuleSettings): R
   });
 }
 
-const describe = (j: InstrumentJudgement) => ({ instrument: j.instrument, baseline: j.baseline, baselineDate: isoDay(j.baselineDay), latest: j.latest, latestDate: isoDay(j.latestDay) });
+const describe = (j: InstrumentJudgement) => ({
+  instrument: j.instrument,
+  baseline: j.baseline,
+  baselineDate: isoDay(j.baselineDay),
+  latest: j.latest,
+  latestDate: isoDay(j.latestDay),
+});
 
 /** WORSENING: worse on any NRS instrument. */
 function worsening(judged: InstrumentJudgement[]): RuleFlag | null {
@@ -119,9 +144,14 @@ function worsening(judged: InstrumentJudgement[]): RuleFlag | null {
 /** LOAD_RESPONSE: a painful loading session, or a clearly worse next morning, in the window up to `now`. */
 function loadResponse(c: PreparedCase, now: number, settings: RuleSettings): RuleFlag | null {
   const limits = { maxPain: settings.loadResponseMaxPain, morningRise: settings.morningRise };
-  const sessions = c.loadingSessions.slice(countUpTo(c.loadingSessions, now - settings.loadResponseWindowDays), countUpTo(c.loadingSessions, now));
+  const sessions = c.loadingSessions.slice(
+    countUpTo(c.loadingSessions, now - settings.loadResponseWindowDays),
+    countUpTo(c.loadingSessions, now),
+  );
   const mornings = c.dayValues.get("NRS_FIRST_STEP") ?? [];
-  const painfulSessions = sessions.filter((s) => painfulSession(s.painDuring, limits)).map((s) => ({ date: s.date, painDuring: s.painDuring }));
+  const painfulSessions = sessions
+    .filter((s) => painfulSession(s.painDuring, limits))
+    .map((s) => ({ date: s.date, painDuring: s.painDuring }));
   const worseNextMornings = [...new Set(sessions.map((s) => s.day))].flatMap((day) => {
     const worse = worseNextMorning(day, mornings, now, limits);
     return worse ? [{ sessionDate: isoDay(day), ...worse }] : [];
@@ -132,7 +162,9 @@ function loadResponse(c: PreparedCase, now: number, settings: RuleSettings): Rul
 
 /** The NRS judgements WORSENING reads, as of `now`. */
 const painJudgements = (c: PreparedCase, now: number, settings: RuleSettings) =>
-  PAIN_INSTRUMENTS.flatMap((instrument) => judgeDays(instrument, c.dayValues.get(instrument) ?? [], now, settings) ?? []);
+  PAIN_INSTRUMENTS.flatMap(
+    (instrument) => judgeDays(instrument, c.dayValues.get(instrument) ?? [], now, settings) ?? [],
+  );
 
 /** The rules that hold a plan (SPEC §6), by code: what fires on `day`. */
 export type Holds = { RED_FLAG: boolean; WORSENING: boolean; DIAGNOSIS_DOUBT: boolean; LOAD_RESPONSE: boolean };
@@ -179,28 +211,57 @@ export function evaluateOn(c: PreparedCase, now: number, settings: RuleSettings)
   const improvementEvidence = { daysInTreatment, judgeable: judgeable.map(describe) };
   const reviewEvidence = { ...improvementEvidence, latestPain: latestPain.map(describe) };
   if (noImprovement && daysInTreatment >= settings.noImprovementDays) {
-    add(hit("NO_IMPROVEMENT", daysInTreatment >= settings.noImprovementHighDays ? "high" : "warning", improvementEvidence));
+    add(
+      hit(
+        "NO_IMPROVEMENT",
+        daysInTreatment >= settings.noImprovementHighDays ? "high" : "warning",
+        improvementEvidence,
+      ),
+    );
   }
-  if (!reviewsHeld && noImprovement && persisting && daysInTreatment >= settings.secondLineDays) add(hit("SECOND_LINE_REVIEW", "info", reviewEvidence));
+  if (!reviewsHeld && noImprovement && persisting && daysInTreatment >= settings.secondLineDays)
+    add(hit("SECOND_LINE_REVIEW", "info", reviewEvidence));
   if (!reviewsHeld && noImprovement && daysInTreatment >= settings.secondLineDays) {
     const painful = latestPain.filter((j) => j.latest >= settings.injectionMinPain - EPSILON);
-    const injections = interventions.filter((i) => i.type === "CORTICOSTEROID_INJECTION").map((i) => i.date).sort();
+    const injections = interventions
+      .filter((i) => i.type === "CORTICOSTEROID_INJECTION")
+      .map((i) => i.date)
+      .sort();
     const recent = injections.filter((date) => inWindow(dayNumber(date), settings.injectionIntervalDays));
     if (painful.length > 0 && injections.length < settings.injectionMaxPrior && recent.length === 0) {
-      add(hit("INJECTION_REVIEW", "info", { ...improvementEvidence, latestPain: painful.map(describe), priorInjections: injections.length, lastInjectionDate: injections.at(-1) ?? null }));
+      add(
+        hit("INJECTION_REVIEW", "info", {
+          ...improvementEvidence,
+          latestPain: painful.map(describe),
+          priorInjections: injections.length,
+          lastInjectionDate: injections.at(-1) ?? null,
+        }),
+      );
     }
   }
-  if (!reviewsHeld && noImprovement && persisting && daysInTreatment >= settings.surgeryDays) add(hit("SURGERY_REVIEW", "info", reviewEvidence));
+  if (!reviewsHeld && noImprovement && persisting && daysInTreatment >= settings.surgeryDays)
+    add(hit("SURGERY_REVIEW", "info", reviewEvidence));
 
   add(loadResponse(c, now, settings));
 
   // LOW_ADHERENCE
-  for (const program of programs.filter((p) => p.kind === "HSR" && p.status === "active").sort((a, b) => a.start.localeCompare(b.start))) {
+  for (const program of programs
+    .filter((p) => p.kind === "HSR" && p.status === "active")
+    .sort((a, b) => a.start.localeCompare(b.start))) {
     if (now - dayNumber(program.start) < settings.adherenceMinAssignmentDays) continue;
     const prescribed = program.sessionsPerWeek * (settings.adherenceWindowDays / 7);
-    const completed = c.loadingSessions.filter((s) => s.kind === "HSR" && s.completed && inWindow(s.day, settings.adherenceWindowDays)).length;
+    const completed = c.loadingSessions.filter(
+      (s) => s.kind === "HSR" && s.completed && inWindow(s.day, settings.adherenceWindowDays),
+    ).length;
     if (completed < settings.adherenceMinFraction * prescribed - EPSILON) {
-      add(hit("LOW_ADHERENCE", "warning", { programStart: program.start, prescribed, completed, windowDays: settings.adherenceWindowDays }));
+      add(
+        hit("LOW_ADHERENCE", "warning", {
+          programStart: program.start,
+          prescribed,
+          completed,
+          windowDays: settings.adherenceWindowDays,
+        }),
+      );
       break;
     }
   }
@@ -212,14 +273,25 @@ export function evaluateOn(c: PreparedCase, now: number, settings: RuleSettings)
   }
 
   // BASELINE_MISSING
-  if (daysInTreatment >= settings.baselineMissingDays && judged.length === 0) add(hit("BASELINE_MISSING", "info", { daysInTreatment }));
+  if (daysInTreatment >= settings.baselineMissingDays && judged.length === 0)
+    add(hit("BASELINE_MISSING", "info", { daysInTreatment }));
 
   // RETURN_TO_RUN_READY, never beside a warning sign.
-  const ready = lastVisit && (lastVisit.walkToleranceMin ?? 0) >= settings.returnToRunWalkMinutes && lastVisit.walkNextMorningWorse === false;
+  const ready =
+    lastVisit &&
+    (lastVisit.walkToleranceMin ?? 0) >= settings.returnToRunWalkMinutes &&
+    lastVisit.walkNextMorningWorse === false;
   const heldBack = (["RED_FLAG", "WORSENING", "DIAGNOSIS_DOUBT", "LOAD_RESPONSE"] as const).some(fires);
   if (ready && !heldBack && !programs.some((p) => p.kind === "RETURN_TO_RUN" && p.status === "active")) {
-    add(hit("RETURN_TO_RUN_READY", "info", { assessmentDate: lastVisit.date, walkToleranceMin: lastVisit.walkToleranceMin }));
+    add(
+      hit("RETURN_TO_RUN_READY", "info", {
+        assessmentDate: lastVisit.date,
+        walkToleranceMin: lastVisit.walkToleranceMin,
+      }),
+    );
   }
 
-  return flags.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.code.localeCompare(b.code));
+  return flags.sort(
+    (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.code.localeCompare(b.code),
+  );
 }

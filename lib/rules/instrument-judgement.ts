@@ -4,7 +4,7 @@
 // page and the report all read this one judgement, so the caseload never says "stable" beside
 // a WORSENING flag.
 import { dayNumber } from "../clinical/calendar";
-import { countUpTo, dayValuesByInstrument, type DayValue, type Measurement } from "../clinical/day-values";
+import { countUpTo, type DayValue, dayValuesByInstrument, type Measurement } from "../clinical/day-values";
 import { changeFromBaseline, INSTRUMENTS, PAIN_INSTRUMENTS } from "../clinical/instruments";
 import type { Instrument } from "../generated/prisma/enums";
 import type { RuleSettings } from "./settings";
@@ -27,7 +27,12 @@ type JudgementSettings = Pick<RuleSettings, "worseningPoints" | "judgeableDays">
 export const EPSILON = 1e-9;
 
 /** One instrument as of `asOfDay` from its day values (in date order), or null when it was not measured by then. */
-export function judgeDays(instrument: Instrument, days: readonly DayValue[], asOfDay: number, settings: JudgementSettings): InstrumentJudgement | null {
+export function judgeDays(
+  instrument: Instrument,
+  days: readonly DayValue[],
+  asOfDay: number,
+  settings: JudgementSettings,
+): InstrumentJudgement | null {
   const count = countUpTo(days, asOfDay);
   if (count === 0) return null;
   const first = days[0]!;
@@ -36,7 +41,8 @@ export function judgeDays(instrument: Instrument, days: readonly DayValue[], asO
   const threshold = first.value + settings.worseningPoints - EPSILON;
   // One diary entry alone is not a trend: unless a clinician measured the rise on the latest
   // date, the previous date measured must be as high.
-  const confirmed = (last.clinician !== null && last.clinician >= threshold) || (previous !== undefined && previous.value >= threshold);
+  const confirmed =
+    (last.clinician !== null && last.clinician >= threshold) || (previous !== undefined && previous.value >= threshold);
   return {
     instrument,
     baseline: first.value,
@@ -50,7 +56,11 @@ export function judgeDays(instrument: Instrument, days: readonly DayValue[], asO
 }
 
 /** Every instrument measured on or before `asOfDay`, in the order of SPEC §4; a rating of change has no baseline to judge against. */
-export function judgeAll(byInstrument: ReadonlyMap<Instrument, readonly DayValue[]>, asOfDay: number, settings: JudgementSettings): InstrumentJudgement[] {
+export function judgeAll(
+  byInstrument: ReadonlyMap<Instrument, readonly DayValue[]>,
+  asOfDay: number,
+  settings: JudgementSettings,
+): InstrumentJudgement[] {
   return (Object.keys(INSTRUMENTS) as Instrument[]).flatMap((instrument) => {
     if (INSTRUMENTS[instrument].ratesChange) return [];
     const judged = judgeDays(instrument, byInstrument.get(instrument) ?? [], asOfDay, settings);
@@ -59,7 +69,11 @@ export function judgeAll(byInstrument: ReadonlyMap<Instrument, readonly DayValue
 }
 
 /** Each instrument measured on or before `asOf`, from raw measurements. */
-export function judgeInstruments(outcomes: readonly Measurement[], asOf: string, settings: JudgementSettings): InstrumentJudgement[] {
+export function judgeInstruments(
+  outcomes: readonly Measurement[],
+  asOf: string,
+  settings: JudgementSettings,
+): InstrumentJudgement[] {
   return judgeAll(dayValuesByInstrument(outcomes), dayNumber(asOf), settings);
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getDb } from "../db/app-db.server";
 import { logger } from "../log/logger";
 import { pendingReevaluations, requestForOutdatedRules, runReevaluation } from "./reevaluation";
@@ -17,7 +18,10 @@ export function reevaluateInBackground(clinicId: string): void {
     try {
       while (wanted.delete(clinicId)) await runReevaluation(await getDb(), clinicId);
     } catch (error) {
-      logger.error({ err: error, clinicId }, "re-evaluating a clinic's flags stopped; it resumes at the next start or sweep");
+      logger.error(
+        { err: error, clinicId },
+        "re-evaluating a clinic's flags stopped; it resumes at the next start or sweep",
+      );
     } finally {
       running.delete(clinicId);
     }

@@ -18,7 +18,13 @@ export async function requestReevaluation(tx: Prisma.TransactionClient, clinicId
   const total = await tx.episode.count({ where: { clinicId, ...OPEN } });
   await tx.clinic.update({
     where: { id: clinicId },
-    data: { reevaluationRequestedAt: new Date(), reevaluationCursor: null, reevaluationDone: 0, reevaluationTotal: total, rulesVersion: RULE_VERSION },
+    data: {
+      reevaluationRequestedAt: new Date(),
+      reevaluationCursor: null,
+      reevaluationDone: 0,
+      reevaluationTotal: total,
+      rulesVersion: RULE_VERSION,
+    },
   });
 }
 
@@ -42,11 +48,18 @@ export async function pendingReevaluations(db: Db): Promise<string[]> {
 export async function runReevaluation(
   db: Db,
   clinicId: string,
-  { asOf = today(), batchSize = BATCH, stopBefore = () => false }: { asOf?: Date; batchSize?: number; stopBefore?: () => boolean } = {},
+  {
+    asOf = today(),
+    batchSize = BATCH,
+    stopBefore = () => false,
+  }: { asOf?: Date; batchSize?: number; stopBefore?: () => boolean } = {},
 ): Promise<void> {
   // stopBefore: asked before each batch; a server shutting down stops cleanly between batches.
   while (!stopBefore()) {
-    const clinic = await db.clinic.findUnique({ where: { id: clinicId }, select: { reevaluationRequestedAt: true, reevaluationCursor: true } });
+    const clinic = await db.clinic.findUnique({
+      where: { id: clinicId },
+      select: { reevaluationRequestedAt: true, reevaluationCursor: true },
+    });
     if (!clinic?.reevaluationRequestedAt) return;
     const { reevaluationRequestedAt: requestedAt, reevaluationCursor: cursor } = clinic;
     const ids = (
@@ -91,5 +104,9 @@ export async function reevaluationProgress(db: Db, clinicId: string): Promise<Re
     where: { id: clinicId },
     select: { reevaluationRequestedAt: true, reevaluationDone: true, reevaluationTotal: true },
   });
-  return { pending: clinic.reevaluationRequestedAt !== null, done: Math.min(clinic.reevaluationDone, clinic.reevaluationTotal), total: clinic.reevaluationTotal };
+  return {
+    pending: clinic.reevaluationRequestedAt !== null,
+    done: Math.min(clinic.reevaluationDone, clinic.reevaluationTotal),
+    total: clinic.reevaluationTotal,
+  };
 }

@@ -29,15 +29,33 @@ export function makeCase(overrides: Partial<RuleCase> = {}): RuleCase {
 
 /** A visit with both tests positive, the red-flag screen done and the differentials examined, finding nothing. */
 export const visit = (date: string, extra: Partial<Assessment> = {}): Assessment => ({
-  date, palpationPositive: true, windlassPositive: true, redFlagsScreened: true, redFlags: [], differentialsExamined: true, findings: [],
-  walkToleranceMin: null, walkNextMorningWorse: null, ...extra,
+  date,
+  palpationPositive: true,
+  windlassPositive: true,
+  redFlagsScreened: true,
+  redFlags: [],
+  differentialsExamined: true,
+  findings: [],
+  walkToleranceMin: null,
+  walkNextMorningWorse: null,
+  ...extra,
 });
 
 /** A measurement taken in the clinic. */
-export const clinic = (date: string, value: number, instrument: Outcome["instrument"] = "NRS_FIRST_STEP"): Outcome => ({ date, instrument, value, recordedBy: "CLINICIAN" });
+export const clinic = (date: string, value: number, instrument: Outcome["instrument"] = "NRS_FIRST_STEP"): Outcome => ({
+  date,
+  instrument,
+  value,
+  recordedBy: "CLINICIAN",
+});
 
 /** A first-step pain the patient logged in the portal diary. */
-export const diary = (date: string, value: number): Outcome => ({ date, instrument: "NRS_FIRST_STEP", value, recordedBy: "PATIENT" });
+export const diary = (date: string, value: number): Outcome => ({
+  date,
+  instrument: "NRS_FIRST_STEP",
+  value,
+  recordedBy: "PATIENT",
+});
 
 export const codes = (c: RuleCase, asOf: string) => evaluate(c, asOf).map((f) => f.code);
 export const flag = (c: RuleCase, asOf: string, code: string) => evaluate(c, asOf).find((f) => f.code === code);
@@ -46,14 +64,32 @@ export const flag = (c: RuleCase, asOf: string, code: string) => evaluate(c, asO
 export const program = (kind: ProgramKind, extra: Partial<CaseProgram> = {}): CaseProgram => {
   const template = DEFAULT_TEMPLATES.find((t) => t.kind === kind)!;
   return {
-    id: kind, kind, template: template.key, start: START, sessionsPerWeek: 3, status: "active", startingLoadKg: 0, content: template.content, overrides: [], endedAt: null,
+    id: kind,
+    kind,
+    template: template.key,
+    start: START,
+    sessionsPerWeek: 3,
+    status: "active",
+    startingLoadKg: 0,
+    content: template.content,
+    overrides: [],
+    endedAt: null,
     ...extra,
   };
 };
 
 /** A session of a program of `kind`, done, with nothing logged but what is given. */
 export const session = (date: string, extra: Partial<CaseSession> = {}): CaseSession => ({
-  date, kind: "HSR", programId: extra.kind ?? "HSR", completed: true, painDuring: null, sets: null, reps: null, loadKg: null, effort: null, ...extra,
+  date,
+  kind: "HSR",
+  programId: extra.kind ?? "HSR",
+  completed: true,
+  painDuring: null,
+  sets: null,
+  reps: null,
+  loadKg: null,
+  effort: null,
+  ...extra,
 });
 
 /** What a flag tells a clinician, in a language. */

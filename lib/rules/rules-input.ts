@@ -3,12 +3,21 @@
 // too. Validated case by case, so an error names the case and the field. Objects are strict: a
 // misspelt field (say "redFlagScreened") is an error rather than a silent default.
 import { z } from "zod";
+
 import { isValidValue } from "../clinical/instruments";
 import { FINDINGS, RED_FLAGS } from "../clinical/red-flags";
 import { Instrument, InterventionType, ProgramKind, RecordedBy } from "../generated/prisma/enums";
 import { DEFAULT_TEMPLATES } from "../programs/default-templates";
 import { EFFORTS, type RuleCase } from "./case";
-import { crossedSettings, ruleSettings, SETTING_DECIMALS, SETTING_LIMITS, ZRuleSettingsOverride, type RuleSettingName, type RuleSettingsOverride } from "./settings";
+import {
+  crossedSettings,
+  type RuleSettingName,
+  ruleSettings,
+  type RuleSettingsOverride,
+  SETTING_DECIMALS,
+  SETTING_LIMITS,
+  ZRuleSettingsOverride,
+} from "./settings";
 
 const date = z.iso.date();
 const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
@@ -34,7 +43,8 @@ const ZAssessment = z
   })
   .refine((a) => a.differentialsExamined || a.findings.length === 0, {
     path: ["findings"],
-    message: "must be empty when differentialsExamined is false (a visit that did not examine the differentials records no findings)",
+    message:
+      "must be empty when differentialsExamined is false (a visit that did not examine the differentials records no findings)",
   })
   .transform((a) => ({ ...a, redFlags: [...new Set(a.redFlags)].sort(), findings: [...new Set(a.findings)].sort() }));
 
@@ -50,14 +60,18 @@ const ZProgram = z
       .array(
         z
           .strictObject({ date, phase: z.number().int().min(1).optional(), loadKg: load.optional() })
-          .refine((o) => o.phase !== undefined || o.loadKg !== undefined, { message: "needs a phase, a loadKg or both" }),
+          .refine((o) => o.phase !== undefined || o.loadKg !== undefined, {
+            message: "needs a phase, a loadKg or both",
+          }),
       )
       .default([]),
   })
   .superRefine((p, ctx) => {
     const template = DEFAULT_TEMPLATES.find((t) => t.key === p.template);
-    if (!template) ctx.addIssue({ code: "custom", path: ["template"], message: `unknown template (${TEMPLATE_KEYS.join(", ")})` });
-    else if (template.kind !== p.kind) ctx.addIssue({ code: "custom", path: ["template"], message: `is a ${template.kind} template, not ${p.kind}` });
+    if (!template)
+      ctx.addIssue({ code: "custom", path: ["template"], message: `unknown template (${TEMPLATE_KEYS.join(", ")})` });
+    else if (template.kind !== p.kind)
+      ctx.addIssue({ code: "custom", path: ["template"], message: `is a ${template.kind} template, not ${p.kind}` });
   });
 
 const ZSession = z.strictObject({
@@ -74,13 +88,25 @@ const ZSession = z.strictObject({
 const ZRuleCase = z
   .strictObject({
     id: z.string().min(1),
-    episode: z.strictObject({ symptomOnset: date, treatmentStart: date, status: z.enum(["active", "paused", "discharged"]) }),
+    episode: z.strictObject({
+      symptomOnset: date,
+      treatmentStart: date,
+      status: z.enum(["active", "paused", "discharged"]),
+    }),
     assessments: z.array(ZAssessment).default([]),
     outcomes: z
       .array(
         z
-          .strictObject({ date, instrument: enumOf(Object.values(Instrument)), value: z.number(), recordedBy: enumOf(Object.values(RecordedBy)).default("CLINICIAN") })
-          .refine((o) => isValidValue(o.instrument, o.value), { path: ["value"], message: "outside the instrument's range or precision" }),
+          .strictObject({
+            date,
+            instrument: enumOf(Object.values(Instrument)),
+            value: z.number(),
+            recordedBy: enumOf(Object.values(RecordedBy)).default("CLINICIAN"),
+          })
+          .refine((o) => isValidValue(o.instrument, o.value), {
+            path: ["value"],
+            message: "outside the instrument's range or precision",
+          }),
       )
       .default([]),
     programs: z.array(ZProgram).default([]),
@@ -91,11 +117,17 @@ const ZRuleCase = z
     const active = new Set<string>();
     c.programs.forEach((p, i) => {
       if (p.status !== "active") return;
-      if (active.has(p.kind)) ctx.addIssue({ code: "custom", path: ["programs", i, "status"], message: `a second active ${p.kind} program (one of each kind may be active)` });
+      if (active.has(p.kind))
+        ctx.addIssue({
+          code: "custom",
+          path: ["programs", i, "status"],
+          message: `a second active ${p.kind} program (one of each kind may be active)`,
+        });
       active.add(p.kind);
     });
     c.sessions.forEach((s, i) => {
-      if (!c.programs.some((p) => p.kind === s.kind)) ctx.addIssue({ code: "custom", path: ["sessions", i, "kind"], message: `the case has no ${s.kind} program` });
+      if (!c.programs.some((p) => p.kind === s.kind))
+        ctx.addIssue({ code: "custom", path: ["sessions", i, "kind"], message: `the case has no ${s.kind} program` });
     });
   })
   .transform((c): RuleCase => {
@@ -127,13 +159,19 @@ const ZEnvelope = z.strictObject({
 
 export type RulesInput = { asOf: string; settings: RuleSettingsOverride; cases: RuleCase[] };
 
-const where = (path: PropertyKey[]) => path.map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`)).join("").replace(/^\./, "");
+const where = (path: PropertyKey[]) =>
+  path
+    .map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`))
+    .join("")
+    .replace(/^\./, "");
 
 /** An issue's message for a person: the settings' error codes spelt out. */
 function message(issue: z.core.$ZodIssue): string {
   const name = issue.path[1] as RuleSettingName;
-  if (issue.path[0] === "settings" && issue.message === "outOfRange") return `must be between ${SETTING_LIMITS[name][0]} and ${SETTING_LIMITS[name][1]}`;
-  if (issue.path[0] === "settings" && issue.message === "tooManyDecimals") return `has more decimals than the setting keeps (${SETTING_DECIMALS[name] ?? 0})`;
+  if (issue.path[0] === "settings" && issue.message === "outOfRange")
+    return `must be between ${SETTING_LIMITS[name][0]} and ${SETTING_LIMITS[name][1]}`;
+  if (issue.path[0] === "settings" && issue.message === "tooManyDecimals")
+    return `has more decimals than the setting keeps (${SETTING_DECIMALS[name] ?? 0})`;
   return issue.message;
 }
 
@@ -148,7 +186,10 @@ export function parseRulesInput(raw: unknown): { ok: true; input: RulesInput } |
   for (const [index, candidate] of envelope.data.cases.entries()) {
     const parsed = ZRuleCase.safeParse(candidate);
     if (!parsed.success) {
-      const id = typeof (candidate as { id?: unknown })?.id === "string" ? `"${(candidate as { id: string }).id}"` : `#${index + 1}`;
+      const id =
+        typeof (candidate as { id?: unknown })?.id === "string"
+          ? `"${(candidate as { id: string }).id}"`
+          : `#${index + 1}`;
       const issue = parsed.error.issues[0]!;
       return { ok: false, error: `case ${id}: ${where(issue.path)}: ${issue.message}` };
     }

@@ -2,6 +2,7 @@
 // rules command's "settings" and the clinic settings page override them by name. Every
 // threshold the rules, the caseload and the charts use is read from here.
 import { z } from "zod";
+
 import type { NumberLimit } from "../forms/field-limits";
 
 export const DEFAULT_RULE_SETTINGS = {
@@ -84,7 +85,10 @@ export const SETTING_DECIMALS: Partial<Record<RuleSettingName, number>> = {
 
 /** Each setting as a form field's limits (lib/forms/field-limits.ts), for its error text. */
 export const SETTING_FIELDS = Object.fromEntries(
-  SETTING_NAMES.map((name) => [name, { min: SETTING_LIMITS[name][0], max: SETTING_LIMITS[name][1], decimals: SETTING_DECIMALS[name] ?? 0 }]),
+  SETTING_NAMES.map((name) => [
+    name,
+    { min: SETTING_LIMITS[name][0], max: SETTING_LIMITS[name][1], decimals: SETTING_DECIMALS[name] ?? 0 },
+  ]),
 ) as Record<RuleSettingName, NumberLimit>;
 
 /**
@@ -109,14 +113,22 @@ const settingNumber = (name: RuleSettingName) => {
 
 /** Partial overrides, by name; unknown names are refused so a typo is not silently ignored. */
 export const ZRuleSettingsOverride = z
-  .object(Object.fromEntries(SETTING_NAMES.map((name) => [name, settingNumber(name)])) as Record<RuleSettingName, z.ZodNumber>)
+  .object(
+    Object.fromEntries(SETTING_NAMES.map((name) => [name, settingNumber(name)])) as Record<
+      RuleSettingName,
+      z.ZodNumber
+    >,
+  )
   .partial()
   .strict();
 export type RuleSettingsOverride = z.infer<typeof ZRuleSettingsOverride>;
 
 /** The pairs of SETTING_ORDER that a full set of settings crosses, named by the later one. */
 export function crossedSettings(settings: RuleSettings): { name: RuleSettingName; before: RuleSettingName }[] {
-  return SETTING_ORDER.filter(([before, name]) => settings[before] > settings[name]).map(([before, name]) => ({ name, before }));
+  return SETTING_ORDER.filter(([before, name]) => settings[before] > settings[name]).map(([before, name]) => ({
+    name,
+    before,
+  }));
 }
 
 export function ruleSettings(overrides: RuleSettingsOverride = {}): RuleSettings {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { SEVERITIES, severityOfRank, severityRank } from "./severity";
 
 describe("severity order", () => {

@@ -15,7 +15,11 @@ export type SweepResult = SyncCounts & { episodes: number };
 /** The ids of the open episodes a sweep evaluates, of one clinic or of all. */
 export async function sweptEpisodeIds(db: Db, clinicId?: string): Promise<string[]> {
   // A patient who asked to be erased is no longer evaluated (SPEC §9).
-  const episodes = await db.episode.findMany({ where: { status: { not: "DISCHARGED" }, patient: { processingStoppedAt: null }, ...(clinicId ? { clinicId } : {}) }, select: { id: true }, orderBy: { id: "asc" } });
+  const episodes = await db.episode.findMany({
+    where: { status: { not: "DISCHARGED" }, patient: { processingStoppedAt: null }, ...(clinicId ? { clinicId } : {}) },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   return episodes.map((e) => e.id);
 }
 
@@ -26,7 +30,11 @@ export async function sweptEpisodeIds(db: Db, clinicId?: string): Promise<string
  */
 export async function sweepEpisodes(
   db: Db,
-  { clinicId, asOf, beforeBatch = async () => {} }: { clinicId?: string; asOf: Date; beforeBatch?: () => Promise<void> },
+  {
+    clinicId,
+    asOf,
+    beforeBatch = async () => {},
+  }: { clinicId?: string; asOf: Date; beforeBatch?: () => Promise<void> },
 ): Promise<SweepResult> {
   const startedAt = new Date();
   const ids = await sweptEpisodeIds(db, clinicId);

@@ -10,7 +10,15 @@ export type JobStatus = {
   job: string;
   hour: number;
   nextAt: Date;
-  last: { dueAt: Date; status: "RUNNING" | "SUCCEEDED" | "FAILED"; attempts: number; startedAt: Date; finishedAt: Date | null; summary: Record<string, number> | null; error: string | null } | null;
+  last: {
+    dueAt: Date;
+    status: "RUNNING" | "SUCCEEDED" | "FAILED";
+    attempts: number;
+    startedAt: Date;
+    finishedAt: Date | null;
+    summary: Record<string, number> | null;
+    error: string | null;
+  } | null;
 };
 
 export async function scheduledJobStatus(db: Db, actor: Actor, now = new Date()): Promise<JobStatus[]> {
@@ -26,7 +34,15 @@ export async function scheduledJobStatus(db: Db, actor: Actor, now = new Date())
       hour: job.hour,
       nextAt: nextDailyMoment(now, clinic.timeZone, job.hour),
       last: run
-        ? { dueAt: run.dueAt, status: run.status, attempts: run.attempts, startedAt: run.startedAt, finishedAt: run.finishedAt, summary: run.summary as Record<string, number> | null, error: run.error }
+        ? {
+            dueAt: run.dueAt,
+            status: run.status,
+            attempts: run.attempts,
+            startedAt: run.startedAt,
+            finishedAt: run.finishedAt,
+            summary: run.summary as Record<string, number> | null,
+            error: run.error,
+          }
         : null,
     };
   });

@@ -24,7 +24,8 @@ export type ScheduledJob = {
 export const RULE_SWEEP: ScheduledJob = {
   name: "rules-sweep",
   hour: 4,
-  run: (db, { clinic, now, beforeBatch }) => sweepEpisodes(db, { clinicId: clinic.id, asOf: today(clinic.timeZone, now), beforeBatch }),
+  run: (db, { clinic, now, beforeBatch }) =>
+    sweepEpisodes(db, { clinicId: clinic.id, asOf: today(clinic.timeZone, now), beforeBatch }),
 };
 
 /** Forms' idempotency keys are needed for minutes; a week later they are only clutter. */
@@ -58,4 +59,3 @@ export function dailyBackupJob(backup: (now: Date) => Promise<Record<string, num
     },
   };
 }
-

@@ -19,33 +19,73 @@ export class LeaseLost extends Error {
   }
 }
 
-export type JobOutcome = { job: string; clinicId: string; status: "SUCCEEDED" | "FAILED"; summary?: Record<string, number>; error?: string };
+export type JobOutcome = {
+  job: string;
+  clinicId: string;
+  status: "SUCCEEDED" | "FAILED";
+  summary?: Record<string, number>;
+  error?: string;
+};
 
 /** Claims the run of `job` for `dueAt` if it is this server's to start; null if not. */
-async function claim(db: Db, job: string, clinicId: string, dueAt: Date, now: Date): Promise<{ attempt: number } | null> {
+async function claim(
+  db: Db,
+  job: string,
+  clinicId: string,
+  dueAt: Date,
+  now: Date,
+): Promise<{ attempt: number } | null> {
   return db.$transaction(async (tx) => {
-    const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${CLAIM_LOCK}::bigint) AS locked`;
+    const [lock] = await tx.$queryRaw<
+      { locked: boolean }[]
+    >`SELECT pg_try_advisory_xact_lock(${CLAIM_LOCK}::bigint) AS locked`;
     // Another server is deciding right now; this one looks again at the next tick.
     if (!lock?.locked) return null;
     const last = await tx.jobRun.findUnique({ where: { job_clinicId: { job, clinicId } } });
     const decision = startDecision(last, dueAt, now);
     if (!decision.start) return null;
-    const run = { dueAt, status: "RUNNING" as const, attempts: decision.attempt, startedAt: now, heartbeatAt: now, finishedAt: null, error: null };
-    await tx.jobRun.upsert({ where: { job_clinicId: { job, clinicId } }, create: { job, clinicId, ...run }, update: { ...run, summary: Prisma.DbNull } });
+    const run = {
+      dueAt,
+      status: "RUNNING" as const,
+      attempts: decision.attempt,
+      startedAt: now,
+      heartbeatAt: now,
+      finishedAt: null,
+      error: null,
+    };
+    await tx.jobRun.upsert({
+      where: { job_clinicId: { job, clinicId } },
+      create: { job, clinicId, ...run },
+      update: { ...run, summary: Prisma.DbNull },
+    });
     return { attempt: decision.attempt };
   });
 }
 
 /** The run is still this server's: move its heartbeat, or stop if another server took it over. */
 async function beat(db: Db, job: string, clinicId: string, dueAt: Date, attempt: number, at: Date) {
-  const { count } = await db.jobRun.updateMany({ where: { job, clinicId, dueAt, attempts: attempt, status: "RUNNING" }, data: { heartbeatAt: at } });
+  const { count } = await db.jobRun.updateMany({
+    where: { job, clinicId, dueAt, attempts: attempt, status: "RUNNING" },
+    data: { heartbeatAt: at },
+  });
   if (count === 0) throw new LeaseLost();
 }
 
-async function finish(db: Db, job: string, clinicId: string, dueAt: Date, attempt: number, at: Date, outcome: { summary: Prisma.InputJsonValue } | { error: string }) {
+async function finish(
+  db: Db,
+  job: string,
+  clinicId: string,
+  dueAt: Date,
+  attempt: number,
+  at: Date,
+  outcome: { summary: Prisma.InputJsonValue } | { error: string },
+) {
   await db.jobRun.updateMany({
     where: { job, clinicId, dueAt, attempts: attempt, status: "RUNNING" },
-    data: "error" in outcome ? { status: "FAILED", finishedAt: at, error: outcome.error } : { status: "SUCCEEDED", finishedAt: at, summary: outcome.summary, error: null },
+    data:
+      "error" in outcome
+        ? { status: "FAILED", finishedAt: at, error: outcome.error }
+        : { status: "SUCCEEDED", finishedAt: at, summary: outcome.summary, error: null },
   });
 }
 
@@ -60,7 +100,10 @@ function errorName(error: unknown): string {
  * Runs every job that is due for every clinic, one after another, and answers what ran.
  * The clock is a parameter so tests can stand at any moment of the day.
  */
-export async function runDueJobs(db: Db, { clock = () => new Date(), jobs = SCHEDULED_JOBS }: { clock?: () => Date; jobs?: readonly ScheduledJob[] } = {}): Promise<JobOutcome[]> {
+export async function runDueJobs(
+  db: Db,
+  { clock = () => new Date(), jobs = SCHEDULED_JOBS }: { clock?: () => Date; jobs?: readonly ScheduledJob[] } = {},
+): Promise<JobOutcome[]> {
   const [clinics, runs] = await Promise.all([
     db.clinic.findMany({ select: { id: true, timeZone: true }, orderBy: { createdAt: "asc" } }),
     db.jobRun.findMany({ where: { job: { in: jobs.map((job) => job.name) } } }),

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { LEASE_MS, MAX_ATTEMPTS, RETRY_AFTER_MS, latestDailyMoment, nextDailyMoment, startDecision, type LastRun } from "./schedule";
+
+import {
+  type LastRun,
+  latestDailyMoment,
+  LEASE_MS,
+  MAX_ATTEMPTS,
+  nextDailyMoment,
+  RETRY_AFTER_MS,
+  startDecision,
+} from "./schedule";
 
 const CPH = "Europe/Copenhagen";
 const at = (iso: string) => new Date(iso);
@@ -31,18 +40,30 @@ describe("latestDailyMoment", () => {
   });
 
   it("works in another time zone", () => {
-    expect(latestDailyMoment(at("2026-11-25T12:00:00Z"), "America/New_York", 4).toISOString()).toBe("2026-11-25T09:00:00.000Z");
+    expect(latestDailyMoment(at("2026-11-25T12:00:00Z"), "America/New_York", 4).toISOString()).toBe(
+      "2026-11-25T09:00:00.000Z",
+    );
   });
 });
 
 describe("startDecision", () => {
   const due = at("2026-11-25T03:00:00Z");
   const now = at("2026-11-25T03:01:00Z");
-  const run = (patch: Partial<LastRun>): LastRun => ({ dueAt: due, status: "SUCCEEDED", attempts: 1, heartbeatAt: due, finishedAt: due, ...patch });
+  const run = (patch: Partial<LastRun>): LastRun => ({
+    dueAt: due,
+    status: "SUCCEEDED",
+    attempts: 1,
+    heartbeatAt: due,
+    finishedAt: due,
+    ...patch,
+  });
 
   it("starts a first run, and a run for a later due moment", () => {
     expect(startDecision(null, due, now)).toEqual({ start: true, attempt: 1 });
-    expect(startDecision(run({ dueAt: at("2026-11-24T03:00:00Z"), attempts: 3, status: "FAILED" }), due, now)).toEqual({ start: true, attempt: 1 });
+    expect(startDecision(run({ dueAt: at("2026-11-24T03:00:00Z"), attempts: 3, status: "FAILED" }), due, now)).toEqual({
+      start: true,
+      attempt: 1,
+    });
   });
 
   it("does not run a due moment twice once it succeeded", () => {
@@ -50,14 +71,20 @@ describe("startDecision", () => {
   });
 
   it("leaves a live run alone and takes over one whose server stopped beating", () => {
-    expect(startDecision(run({ status: "RUNNING", heartbeatAt: now }), due, new Date(now.getTime() + LEASE_MS))).toEqual({ start: false });
-    expect(startDecision(run({ status: "RUNNING", heartbeatAt: now }), due, new Date(now.getTime() + LEASE_MS + 1))).toEqual({ start: true, attempt: 2 });
+    expect(
+      startDecision(run({ status: "RUNNING", heartbeatAt: now }), due, new Date(now.getTime() + LEASE_MS)),
+    ).toEqual({ start: false });
+    expect(
+      startDecision(run({ status: "RUNNING", heartbeatAt: now }), due, new Date(now.getTime() + LEASE_MS + 1)),
+    ).toEqual({ start: true, attempt: 2 });
   });
 
   it("tries a failed run again after a pause, a limited number of times", () => {
     const failed = run({ status: "FAILED", finishedAt: now });
     expect(startDecision(failed, due, new Date(now.getTime() + RETRY_AFTER_MS - 1))).toEqual({ start: false });
     expect(startDecision(failed, due, new Date(now.getTime() + RETRY_AFTER_MS))).toEqual({ start: true, attempt: 2 });
-    expect(startDecision({ ...failed, attempts: MAX_ATTEMPTS }, due, at("2026-11-25T23:00:00Z"))).toEqual({ start: false });
+    expect(startDecision({ ...failed, attempts: MAX_ATTEMPTS }, due, at("2026-11-25T23:00:00Z"))).toEqual({
+      start: false,
+    });
   });
 });

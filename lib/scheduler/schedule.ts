@@ -10,7 +10,16 @@ export const MAX_ATTEMPTS = 3;
 /** The offset of `timeZone` from UTC at `at`, in milliseconds (positive east of Greenwich). */
 function offsetMs(timeZone: string, at: Date): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    })
       .formatToParts(at)
       .map((part) => [part.type, Number(part.value)]),
   );
@@ -53,10 +62,20 @@ export function nextDailyMoment(now: Date, timeZone: string, hour: number): Date
   return todays.getTime() > now.getTime() ? todays : wallClockInstant(timeZone, ...shiftDays(day, 1), hour);
 }
 
-export type LastRun = { dueAt: Date; status: "RUNNING" | "SUCCEEDED" | "FAILED"; attempts: number; heartbeatAt: Date; finishedAt: Date | null };
+export type LastRun = {
+  dueAt: Date;
+  status: "RUNNING" | "SUCCEEDED" | "FAILED";
+  attempts: number;
+  heartbeatAt: Date;
+  finishedAt: Date | null;
+};
 
 /** Whether to start the run for `dueAt` now, and as which attempt. */
-export function startDecision(last: LastRun | null, dueAt: Date, now: Date): { start: false } | { start: true; attempt: number } {
+export function startDecision(
+  last: LastRun | null,
+  dueAt: Date,
+  now: Date,
+): { start: false } | { start: true; attempt: number } {
   if (!last || last.dueAt.getTime() < dueAt.getTime()) return { start: true, attempt: 1 };
   const next = { start: true, attempt: last.attempts + 1 } as const;
   switch (last.status) {
@@ -65,6 +84,9 @@ export function startDecision(last: LastRun | null, dueAt: Date, now: Date): { s
     case "RUNNING":
       return now.getTime() - last.heartbeatAt.getTime() > LEASE_MS ? next : { start: false };
     case "FAILED":
-      return last.attempts < MAX_ATTEMPTS && now.getTime() - (last.finishedAt ?? last.heartbeatAt).getTime() >= RETRY_AFTER_MS ? next : { start: false };
+      return last.attempts < MAX_ATTEMPTS &&
+        now.getTime() - (last.finishedAt ?? last.heartbeatAt).getTime() >= RETRY_AFTER_MS
+        ? next
+        : { start: false };
   }
 }

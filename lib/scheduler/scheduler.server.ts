@@ -1,38 +1,54 @@
 import "server-only";
-import { makeDailyBackup } from "../backup/daily-backup";
+
 import { backupSettings } from "../backup/backup-settings";
+import { makeDailyBackup } from "../backup/daily-backup";
 import { getDatabase, getDb } from "../db/app-db.server";
+import { deliverEmailInBackground } from "../email/delivery-runner.server";
 import { readEnv } from "../env";
 import { currentDataKey } from "../identity/current-data-key";
-import { deliverEmailInBackground } from "../email/delivery-runner.server";
 import { logger } from "../log/logger";
 import { sendDueNotices } from "../notices/patient-notices";
 import { sendDueReminders } from "../reminders/send-due-reminders";
 import { webPushSender } from "../reminders/web-push-sender";
-import { type SchedulerHandle, SCHEDULER_HOLDER } from "./scheduler-handle";
 import { dailyBackupJob, SCHEDULED_JOBS } from "./jobs";
 import { runDueJobs } from "./run-due-jobs";
+import { SCHEDULER_HOLDER, type SchedulerHandle } from "./scheduler-handle";
 
 // Every app server ticks once a minute; runDueJobs makes sure a due job runs on one of them,
 // and sendDueReminders that a reminder goes once.
 // The first tick comes at start, so a job missed while every server was down runs at once.
 const TICK_MS = 60_000;
 
-const JOBS = [...SCHEDULED_JOBS, dailyBackupJob(async (now) => makeDailyBackup(await getDatabase(), backupSettings(readEnv()), currentDataKey().fingerprint, now))];
+const JOBS = [
+  ...SCHEDULED_JOBS,
+  dailyBackupJob(async (now) =>
+    makeDailyBackup(await getDatabase(), backupSettings(readEnv()), currentDataKey().fingerprint, now),
+  ),
+];
 
 /** Web push when the VAPID keys are set (npm start sets them on the embedded default). */
 function reminderRun() {
   const env = readEnv();
   // Push services ask for a contact address: the app's sender address.
   const contact = /<([^>]+)>/.exec(env.MAIL_FROM)?.[1] ?? env.MAIL_FROM;
-  const keys = env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY } : null;
-  return { portalUrl: new URL("/portal", env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).href, push: keys && webPushSender(keys, `mailto:${contact}`) };
+  const keys =
+    env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY
+      ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY }
+      : null;
+  return {
+    portalUrl: new URL("/portal", env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).href,
+    push: keys && webPushSender(keys, `mailto:${contact}`),
+  };
 }
 
 async function tick() {
   try {
     for (const outcome of await runDueJobs(await getDb(), { jobs: JOBS })) {
-      if (outcome.status === "FAILED") logger.error({ job: outcome.job, clinicId: outcome.clinicId, code: outcome.error }, "a scheduled job failed; it is tried again later");
+      if (outcome.status === "FAILED")
+        logger.error(
+          { job: outcome.job, clinicId: outcome.clinicId, code: outcome.error },
+          "a scheduled job failed; it is tried again later",
+        );
       else logger.info({ job: outcome.job, clinicId: outcome.clinicId, ...outcome.summary }, "a scheduled job ran");
     }
   } catch (error) {

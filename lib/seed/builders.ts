@@ -1,6 +1,7 @@
 // Builders for clinics, users and patients, shared by the demo seed and the tests.
 // Each fills in plausible defaults so a caller states only what matters to it.
 import { randomUUID } from "node:crypto";
+
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
@@ -12,7 +13,9 @@ type Tx = Pick<Db, "clinic" | "user" | "patient">;
 
 /** A clinic; its flags will be made by today's rules, so no re-evaluation is due. */
 export async function createClinic(db: Tx, data: Partial<Prisma.ClinicUncheckedCreateInput> = {}) {
-  return db.clinic.create({ data: { name: `Clinic ${randomUUID().slice(0, 8)}`, rulesVersion: RULE_VERSION, ...data } });
+  return db.clinic.create({
+    data: { name: `Clinic ${randomUUID().slice(0, 8)}`, rulesVersion: RULE_VERSION, ...data },
+  });
 }
 
 export type UserInput = {
@@ -41,7 +44,11 @@ export async function createUser(db: Tx, input: UserInput) {
 /** A patient; `cpr` (ten digits) is stored encrypted as the app stores it. */
 export async function createPatient(
   db: Tx,
-  { cpr, ...data }: Pick<Prisma.PatientUncheckedCreateInput, "clinicId" | "clinicianId"> & Partial<Prisma.PatientUncheckedCreateInput> & { cpr?: string },
+  {
+    cpr,
+    ...data
+  }: Pick<Prisma.PatientUncheckedCreateInput, "clinicId" | "clinicianId"> &
+    Partial<Prisma.PatientUncheckedCreateInput> & { cpr?: string },
 ) {
   return db.patient.create({
     data: {

@@ -2,6 +2,7 @@
 // SPEC §5. Dates are relative to the day of seeding, so the demo stays current. Values come
 // from a seeded random generator, so two seeds on the same day give the same data.
 import { randomUUID } from "node:crypto";
+
 import { hashPassword } from "../auth/password";
 import { addDays } from "../dates";
 import type { Db } from "../db/client";
@@ -70,13 +71,52 @@ const COURSES: Record<Scenario, Course> = {
 };
 
 /** 42 demo patients: every scenario three times, in a fixed order. */
-export const DEMO_SCENARIOS: Scenario[] = (Object.keys(COURSES) as Scenario[]).flatMap(
-  (scenario) => [scenario, scenario, scenario],
-);
+export const DEMO_SCENARIOS: Scenario[] = (Object.keys(COURSES) as Scenario[]).flatMap((scenario) => [
+  scenario,
+  scenario,
+  scenario,
+]);
 
-const FIRST_NAMES = ["Mette", "Lars", "Hanne", "Jens", "Susanne", "Peter", "Camilla", "Søren", "Louise", "Anders", "Maria", "Henrik", "Julie", "Mikkel"];
-const LAST_NAMES = ["Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen", "Jørgensen", "Petersen", "Madsen"];
-const OCCUPATIONS = ["Sygeplejerske", "Lærer", "Butiksassistent", "Tømrer", "Kontorassistent", "Pædagog", "Frisør", "Lagerarbejder"];
+const FIRST_NAMES = [
+  "Mette",
+  "Lars",
+  "Hanne",
+  "Jens",
+  "Susanne",
+  "Peter",
+  "Camilla",
+  "Søren",
+  "Louise",
+  "Anders",
+  "Maria",
+  "Henrik",
+  "Julie",
+  "Mikkel",
+];
+const LAST_NAMES = [
+  "Nielsen",
+  "Jensen",
+  "Hansen",
+  "Pedersen",
+  "Andersen",
+  "Christensen",
+  "Larsen",
+  "Sørensen",
+  "Rasmussen",
+  "Jørgensen",
+  "Petersen",
+  "Madsen",
+];
+const OCCUPATIONS = [
+  "Sygeplejerske",
+  "Lærer",
+  "Butiksassistent",
+  "Tømrer",
+  "Kontorassistent",
+  "Pædagog",
+  "Frisør",
+  "Lagerarbejder",
+];
 
 /** mulberry32: a small, fast, seeded generator; quality is ample for demo data. */
 function random(seed: number) {
@@ -173,29 +213,52 @@ export async function seedDemo(db: Prisma.TransactionClient, seedDay: Date): Pro
  * A short conversation for the portal's demo patient (SPEC §10): the clinician's note, which
  * the patient has read, and the patient's question, which waits on the caseload as unread.
  */
-async function seedDemoMessages(db: Prisma.TransactionClient, clinicId: string, clinicianId: string, portalUserId: string, seedDay: Date) {
+async function seedDemoMessages(
+  db: Prisma.TransactionClient,
+  clinicId: string,
+  clinicianId: string,
+  portalUserId: string,
+  seedDay: Date,
+) {
   const patient = await db.patient.findUniqueOrThrow({ where: { portalUserId }, select: { id: true } });
   const at = (daysAgo: number, hour: number) => new Date(seedDay.getTime() - daysAgo * 86_400_000 + hour * 3_600_000);
   await db.message.createMany({
     data: [
       {
-        clinicId, patientId: patient.id, senderId: clinicianId, fromPatient: false, sentAt: at(3, 9), readAt: at(2, 7), readById: portalUserId,
+        clinicId,
+        patientId: patient.id,
+        senderId: clinicianId,
+        fromPatient: false,
+        sentAt: at(3, 9),
+        readAt: at(2, 7),
+        readById: portalUserId,
         body: "Hej Peter. Husk at notere morgensmerten hver dag, så kan vi se, om belastningen passer til dig. Skriv endelig, hvis noget i planen er uklart.",
       },
       {
-        clinicId, patientId: patient.id, senderId: portalUserId, fromPatient: true, sentAt: at(1, 19),
+        clinicId,
+        patientId: patient.id,
+        senderId: portalUserId,
+        fromPatient: true,
+        sentAt: at(1, 19),
         body: "Tak. Skal jeg blive ved med rygsækken, hvis hælen er lidt øm dagen efter?",
       },
     ],
   });
 }
 
-type Templates = Record<string, { id: string; kind: "FIRST_WEEK" | "HSR" | "RETURN_TO_RUN"; content: Prisma.InputJsonValue }>;
+type Templates = Record<
+  string,
+  { id: string; kind: "FIRST_WEEK" | "HSR" | "RETURN_TO_RUN"; content: Prisma.InputJsonValue }
+>;
 
 async function seedTemplates(db: Prisma.TransactionClient, clinicId: string): Promise<Templates> {
   await seedDefaultTemplates(db, clinicId);
-  const rows = await db.programTemplate.findMany({ where: { clinicId, key: { in: DEFAULT_TEMPLATES.map((template) => template.key) }, version: 1 } });
-  return Object.fromEntries(rows.map((row) => [row.key, { id: row.id, kind: row.kind, content: row.content as Prisma.InputJsonValue }]));
+  const rows = await db.programTemplate.findMany({
+    where: { clinicId, key: { in: DEFAULT_TEMPLATES.map((template) => template.key) }, version: 1 },
+  });
+  return Object.fromEntries(
+    rows.map((row) => [row.key, { id: row.id, kind: row.kind, content: row.content as Prisma.InputJsonValue }]),
+  );
 }
 
 type PatientSeed = {
@@ -253,7 +316,12 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
     footType: rng.pick<FootType>(["NORMAL", "FLAT", "HIGH_ARCH", "NORMAL"]),
     // Conditions that change the advice: an injection candidate with diabetes, a first-week
     // patient who must not use ice.
-    comorbidities: seed.variant === 0 && scenario === "LONG_12_MONTHS" ? ["DIABETES"] : seed.variant === 0 && scenario === "FIRST_WEEK" ? ["PERIPHERAL_NEUROPATHY"] : [],
+    comorbidities:
+      seed.variant === 0 && scenario === "LONG_12_MONTHS"
+        ? ["DIABETES"]
+        : seed.variant === 0 && scenario === "FIRST_WEEK"
+          ? ["PERIPHERAL_NEUROPATHY"]
+          : [],
   });
   const episode = await db.episode.create({
     data: {
@@ -283,9 +351,11 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
   // What the red-flag and differential scenarios show (SPEC §5): a red flag ticked or found by
   // the squeeze test, sometimes followed by a visit that skipped the screen (the flag stays);
   // a differential ticked or found by Tinel's sign.
-  const redFlagCase = scenario === "RED_FLAG" ? (["SQUEEZE", "FEVER_MALAISE", "NIGHT_OR_REST_PAIN"] as const)[seed.variant]! : null;
+  const redFlagCase =
+    scenario === "RED_FLAG" ? (["SQUEEZE", "FEVER_MALAISE", "NIGHT_OR_REST_PAIN"] as const)[seed.variant]! : null;
   const unscreenedAfterRedFlag = redFlagCase === "FEVER_MALAISE" && visitDays.length > 1;
-  const doubtCase = scenario === "DIAGNOSIS_DOUBT" ? (["TINEL", "INFLAMMATORY_SIGNS", "TESTS_NEGATIVE"] as const)[seed.variant]! : null;
+  const doubtCase =
+    scenario === "DIAGNOSIS_DOUBT" ? (["TINEL", "INFLAMMATORY_SIGNS", "TESTS_NEGATIVE"] as const)[seed.variant]! : null;
   const assessments: Prisma.AssessmentCreateManyInput[] = visitDays.map((day, i) => {
     const latest = i === visitDays.length - 1;
     const redFlagVisit = redFlagCase !== null && i === visitDays.length - (unscreenedAfterRedFlag ? 2 : 1);
@@ -320,7 +390,17 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
     await db.outcomeMeasurement.createMany({
       data: [
         // Each visit's first-step pain is that visit's measurement (SPEC §3).
-        ...assessments.filter((a) => a.firstStepPain != null).map((a) => ({ ...base, recordedById: seed.clinicianId, recordedBy: "CLINICIAN" as const, date: a.date, instrument: "NRS_FIRST_STEP" as const, value: a.firstStepPain!, assessmentId: a.id! })),
+        ...assessments
+          .filter((a) => a.firstStepPain != null)
+          .map((a) => ({
+            ...base,
+            recordedById: seed.clinicianId,
+            recordedBy: "CLINICIAN" as const,
+            date: a.date,
+            instrument: "NRS_FIRST_STEP" as const,
+            value: a.firstStepPain!,
+            assessmentId: a.id!,
+          })),
         ...clinicOutcomes(visitDays, painOn, course, rng).map((outcome) => ({
           ...base,
           recordedById: seed.clinicianId,
@@ -334,14 +414,29 @@ async function seedDemoPatient(db: Prisma.TransactionClient, seed: PatientSeed) 
   }
 
   if (scenario === "IMPROVING") {
-    await db.intervention.create({ data: { ...base, recordedById: seed.clinicianId, date: addDays(treatmentStart, 14), type: "ORTHOSIS", note: "Hælkop i begge sko" } });
+    await db.intervention.create({
+      data: {
+        ...base,
+        recordedById: seed.clinicianId,
+        date: addDays(treatmentStart, 14),
+        type: "ORTHOSIS",
+        note: "Hælkop i begge sko",
+      },
+    });
   }
   if (scenario === "LONG_3_MONTHS" || scenario === "LONG_12_MONTHS") {
     await db.intervention.createMany({
       data: [
         { ...base, recordedById: seed.clinicianId, date: addDays(treatmentStart, 30), type: "ORTHOSIS" },
         ...(scenario === "LONG_12_MONTHS"
-          ? [{ ...base, recordedById: seed.clinicianId, date: addDays(treatmentStart, 200), type: "CORTICOSTEROID_INJECTION" as const }]
+          ? [
+              {
+                ...base,
+                recordedById: seed.clinicianId,
+                date: addDays(treatmentStart, 200),
+                type: "CORTICOSTEROID_INJECTION" as const,
+              },
+            ]
           : []),
       ],
     });
@@ -372,7 +467,8 @@ function clinicOutcomes(
     }
     // At follow-ups the patient rates the change since the start: about a step per two points of
     // pain below the course's start (painOn draws from the random sequence, so it is not asked again).
-    if (day > 0) outcomes.push({ day, instrument: "GLOBAL_CHANGE", value: clamp(Math.round((startPain - nrs) / 2), -3, 3) });
+    if (day > 0)
+      outcomes.push({ day, instrument: "GLOBAL_CHANGE", value: clamp(Math.round((startPain - nrs) / 2), -3, 3) });
     return outcomes;
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { parseCpr } from "../identity/cpr";
 import { syntheticCprs } from "./synthetic-cpr";
 

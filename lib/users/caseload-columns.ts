@@ -1,8 +1,9 @@
 import { z } from "zod";
+
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
-import type { Db } from "../db/client";
 import { CASELOAD_COLUMNS, type CaseloadColumn } from "../caseload/caseload-query";
+import type { Db } from "../db/client";
 
 const ZPreferences = z.object({ caseloadHidden: z.array(z.enum(CASELOAD_COLUMNS)).catch([]) }).partial();
 

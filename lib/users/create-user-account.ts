@@ -1,9 +1,10 @@
 import { z } from "zod";
+
 import { hashPassword } from "../auth/password";
 import { isCommonPassword, MIN_PASSWORD_LENGTH } from "../auth/password-policy";
-import { Role } from "../generated/prisma/enums";
-import type { Prisma } from "../generated/prisma/client";
 import { isUniqueViolation } from "../db/unique-violation";
+import type { Prisma } from "../generated/prisma/client";
+import { Role } from "../generated/prisma/enums";
 import { LOCALES } from "../i18n";
 
 export { MIN_PASSWORD_LENGTH };

@@ -3,6 +3,7 @@
 // account, so it tells no one who has one; only an active account gets a link, at most one a
 // quarter hour.
 import { z } from "zod";
+
 import { recordRefusal } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { beginAttempt } from "../auth/throttle";
@@ -10,7 +11,15 @@ import type { Db } from "../db/client";
 import { type FieldErrors, fieldErrorsOf } from "../forms/form-input";
 import { createPasswordReset } from "../invites/password-links";
 
-const ZRequest = z.object({ email: z.string({ error: "required" }).trim().toLowerCase().min(1, "required").max(200, "tooLong").pipe(z.email("invalidEmail")) });
+const ZRequest = z.object({
+  email: z
+    .string({ error: "required" })
+    .trim()
+    .toLowerCase()
+    .min(1, "required")
+    .max(200, "tooLong")
+    .pipe(z.email("invalidEmail")),
+});
 
 /** How often one account gets a link by asking: strangers cannot flood its inbox or revoke its fresh link (review F-5). */
 export const RESET_EMAIL_INTERVAL_MS = 15 * 60_000;
@@ -26,7 +35,13 @@ export type ResetRequestResult =
  * answer is made before the address is looked up: whatever an account costs (a link, an e-mail
  * in a transaction) is done by `send` after it, so the answer takes as long for every address.
  */
-export async function requestPasswordReset(db: Db, raw: Record<string, unknown>, now: Date, appUrl: string, ip: string | null): Promise<ResetRequestResult> {
+export async function requestPasswordReset(
+  db: Db,
+  raw: Record<string, unknown>,
+  now: Date,
+  appUrl: string,
+  ip: string | null,
+): Promise<ResetRequestResult> {
   const parsed = ZRequest.safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const start = await beginAttempt(db, "PASSWORD_RESET", parsed.data.email, ip, now);
@@ -39,9 +54,22 @@ export async function requestPasswordReset(db: Db, raw: Record<string, unknown>,
 
 /** A link for an active account that has had none in the last quarter hour. */
 async function sendResetLink(db: Db, email: string, now: Date, appUrl: string, ip: string | null) {
-  const user = await db.user.findFirst({ where: { email, active: true }, include: { clinic: { select: { name: true } } } });
+  const user = await db.user.findFirst({
+    where: { email, active: true },
+    include: { clinic: { select: { name: true } } },
+  });
   if (!user) return;
   // The user asks for their own link: they are the actor of its audit event.
-  const self: Actor = { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, email: user.email, locale: user.locale, ip };
-  await createPasswordReset(db, self, user, now, appUrl, { unlessSentSince: new Date(now.getTime() - RESET_EMAIL_INTERVAL_MS) });
+  const self: Actor = {
+    userId: user.id,
+    clinicId: user.clinicId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    locale: user.locale,
+    ip,
+  };
+  await createPasswordReset(db, self, user, now, appUrl, {
+    unlessSentSince: new Date(now.getTime() - RESET_EMAIL_INTERVAL_MS),
+  });
 }

@@ -1,24 +1,28 @@
 // What every user changes about themselves (SPEC §7): their name, language and password.
 import { z } from "zod";
+
 import { recordAuditEvent, recordRefusal } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { ZNewPassword } from "../auth/password-policy";
+import { assertCan } from "../auth/permissions";
 import { endUserSessions } from "../auth/sessions";
 import { attemptSucceeded, beginAttempt } from "../auth/throttle";
-import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
-import { type FieldErrors, fieldErrorsOf, zChoice, zRequiredText } from "../forms/form-input";
 import { textLimit } from "../forms/field-limits";
+import { type FieldErrors, fieldErrorsOf, zChoice, zRequiredText } from "../forms/form-input";
 import type { Locale } from "../generated/prisma/enums";
 import { LOCALES } from "../i18n";
 import { revokePasswordLinks } from "../invites/password-links";
 
 export const ACCOUNT_FIELDS = { name: textLimit(200) };
 const ZProfile = z.object({ name: zRequiredText(ACCOUNT_FIELDS.name), locale: zChoice(LOCALES) });
-const ZPasswordChange = ZNewPassword.and(z.object({ currentPassword: z.string({ error: "required" }).min(1, "required") }));
+const ZPasswordChange = ZNewPassword.and(
+  z.object({ currentPassword: z.string({ error: "required" }).min(1, "required") }),
+);
 
-type PasswordResult = { status: "saved" } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "throttled"; retryAfterMs: number };
+type PasswordResult =
+  { status: "saved" } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "throttled"; retryAfterMs: number };
 type ProfileResult = { status: "saved"; locale: Locale } | { status: "invalid"; fieldErrors: FieldErrors };
 
 export async function getOwnAccount(db: Db, actor: Actor) {
@@ -42,7 +46,12 @@ export async function updateOwnProfile(db: Db, actor: Actor, raw: Record<string,
  * sign-in attempt of the account, throttled alike: a borrowed session is no password oracle
  * (security review F-11). The new password revokes every open password link (F-9).
  */
-export async function changeOwnPassword(db: Db, actor: Actor, raw: Record<string, unknown>, now: Date): Promise<PasswordResult> {
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  raw: Record<string, unknown>,
+  now: Date,
+): Promise<PasswordResult> {
   assertCan(actor, "own-account");
   const parsed = ZPasswordChange.safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -52,7 +61,8 @@ export async function changeOwnPassword(db: Db, actor: Actor, raw: Record<string
     return { status: "throttled", retryAfterMs: start.retryAfterMs };
   }
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
-  if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) return { status: "invalid", fieldErrors: { currentPassword: "wrongPassword" } };
+  if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword)))
+    return { status: "invalid", fieldErrors: { currentPassword: "wrongPassword" } };
   await attemptSucceeded(db, start.attempt, now);
   const passwordHash = await hashPassword(parsed.data.password);
   await db.$transaction(async (tx) => {

@@ -1,11 +1,12 @@
-import { readDanishCsv } from "../support/read-danish-csv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../lib/auth/actor";
+
 import { AUDIT_PAGE_SIZE, exportAuditEvents, listAuditEvents, ZAuditQuery } from "../../lib/audit/audit-log";
+import type { Actor } from "../../lib/auth/actor";
 import { toDanishCsv } from "../../lib/csv/danish-csv";
 import { isAppError } from "../../lib/errors";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
 import { actorOf } from "../support/actors";
+import { readDanishCsv } from "../support/read-danish-csv";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
@@ -23,12 +24,38 @@ beforeAll(async () => {
   const patient = await createPatient(t.prisma, { clinicId, clinicianId: clinician.userId, name: "Pia Patient" });
   const other = await createPatient(t.prisma, { clinicId, clinicianId: clinician.userId, name: "Ole Other" });
   patientId = patient.id;
-  episodeId = (await t.prisma.episode.create({ data: { clinicId, patientId, side: "LEFT", symptomOnset: new Date("2026-09-01"), treatmentStart: new Date("2026-09-01") } })).id;
+  episodeId = (
+    await t.prisma.episode.create({
+      data: {
+        clinicId,
+        patientId,
+        side: "LEFT",
+        symptomOnset: new Date("2026-09-01"),
+        treatmentStart: new Date("2026-09-01"),
+      },
+    })
+  ).id;
   // Another clinic's event on the same day never shows.
   const elsewhere = await createClinic(t.prisma);
   const stranger = await createUser(t.prisma, { clinicId: elsewhere.id, role: "ADMIN" });
-  const event = (actor: { clinicId: string; userId: string }, action: "READ" | "CREATE" | "UPDATE", entity: string, entityId: string, at: string) =>
-    t.prisma.auditEvent.create({ data: { clinicId: actor.clinicId, actorId: actor.userId, action, entity, entityId, ip: "10.0.0.1", at: new Date(at) } });
+  const event = (
+    actor: { clinicId: string; userId: string },
+    action: "READ" | "CREATE" | "UPDATE",
+    entity: string,
+    entityId: string,
+    at: string,
+  ) =>
+    t.prisma.auditEvent.create({
+      data: {
+        clinicId: actor.clinicId,
+        actorId: actor.userId,
+        action,
+        entity,
+        entityId,
+        ip: "10.0.0.1",
+        at: new Date(at),
+      },
+    });
   await event(clinician, "CREATE", "Patient", patientId, "2026-10-01T08:00:00Z");
   await event(clinician, "CREATE", "Episode", episodeId, "2026-10-01T08:05:00Z");
   await event(admin, "READ", "Patient", patientId, "2026-10-02T09:00:00Z");
@@ -49,26 +76,43 @@ describe(`the audit log on ${TEST_DB_KIND}`, () => {
       ["CREATE", "Episode", "Carl Clausen", "Pia Patient"],
       ["CREATE", "Patient", "Carl Clausen", "Pia Patient"],
     ]);
-    expect(await t.prisma.auditEvent.count({ where: { actorId: admin.userId, action: "READ", entity: "AuditLog" } })).toBeGreaterThanOrEqual(1);
+    expect(
+      await t.prisma.auditEvent.count({ where: { actorId: admin.userId, action: "READ", entity: "AuditLog" } }),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it("filters by patient (their records too), user, action and dates", async () => {
-    const ids = async (raw: Record<string, string>) => (await listAuditEvents(t.prisma, admin, query({ to: "2026-10-31", ...raw }))).rows.map((row) => `${row.action} ${row.entity}`);
+    const ids = async (raw: Record<string, string>) =>
+      (await listAuditEvents(t.prisma, admin, query({ to: "2026-10-31", ...raw }))).rows.map(
+        (row) => `${row.action} ${row.entity}`,
+      );
     expect(await ids({ patient: patientId })).toEqual(["READ Patient", "CREATE Episode", "CREATE Patient"]);
     expect(await ids({ user: admin.userId })).toEqual(["UPDATE User", "READ Patient"]);
     expect(await ids({ action: "CREATE" })).toEqual(["CREATE Episode", "CREATE Patient"]);
     expect(await ids({ from: "2026-10-02", to: "2026-10-03" })).toEqual(["UPDATE Patient", "READ Patient"]);
-    expect((await listAuditEvents(t.prisma, admin, query({ patient: patientId }))).patient).toEqual({ id: patientId, name: "Pia Patient" });
+    expect((await listAuditEvents(t.prisma, admin, query({ patient: patientId }))).patient).toEqual({
+      id: patientId,
+      name: "Pia Patient",
+    });
   });
 
   it("reads a bad query as no filter rather than failing", () => {
-    expect(query({ patient: "x", user: "1; drop", action: "EXPLODE", from: "2026-13-45", page: "-3" })).toEqual({ page: 1 });
+    expect(query({ patient: "x", user: "1; drop", action: "EXPLODE", from: "2026-13-45", page: "-3" })).toEqual({
+      page: 1,
+    });
   });
 
   it("pages by AUDIT_PAGE_SIZE without overlap", async () => {
     const day = "2026-09-15";
     await t.prisma.auditEvent.createMany({
-      data: Array.from({ length: AUDIT_PAGE_SIZE + 7 }, (_, i) => ({ clinicId: admin.clinicId, actorId: clinician.userId, action: "READ" as const, entity: "Patient", entityId: patientId, at: new Date(`${day}T10:00:${String(i % 60).padStart(2, "0")}Z`) })),
+      data: Array.from({ length: AUDIT_PAGE_SIZE + 7 }, (_, i) => ({
+        clinicId: admin.clinicId,
+        actorId: clinician.userId,
+        action: "READ" as const,
+        entity: "Patient",
+        entityId: patientId,
+        at: new Date(`${day}T10:00:${String(i % 60).padStart(2, "0")}Z`),
+      })),
     });
     const view = { from: day, to: day };
     const first = await listAuditEvents(t.prisma, admin, query(view));
@@ -79,14 +123,19 @@ describe(`the audit log on ${TEST_DB_KIND}`, () => {
 
   it("exports every event of the view as a Danish CSV, and records the export", async () => {
     const rows = await exportAuditEvents(t.prisma, admin, query({ patient: patientId, from: "2026-10-01" }));
-    const csv = toDanishCsv(["tid", "bruger", "post"], rows.map((row) => [row.at.toISOString(), row.actorName, row.subject]));
+    const csv = toDanishCsv(
+      ["tid", "bruger", "post"],
+      rows.map((row) => [row.at.toISOString(), row.actorName, row.subject]),
+    );
     expect(readDanishCsv(csv)).toEqual([
       ["tid", "bruger", "post"],
       ["2026-10-02T09:00:00.000Z", "Anne Admin", "Pia Patient"],
       ["2026-10-01T08:05:00.000Z", "Carl Clausen", "Pia Patient"],
       ["2026-10-01T08:00:00.000Z", "Carl Clausen", "Pia Patient"],
     ]);
-    expect(await t.prisma.auditEvent.count({ where: { actorId: admin.userId, action: "EXPORT", entity: "AuditLog" } })).toBe(1);
+    expect(
+      await t.prisma.auditEvent.count({ where: { actorId: admin.userId, action: "EXPORT", entity: "AuditLog" } }),
+    ).toBe(1);
   });
 
   it("is for admins only", async () => {

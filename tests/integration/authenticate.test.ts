@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { authenticate } from "../../lib/auth/authenticate";
 import { createClinic, createUser } from "../../lib/seed/builders";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
@@ -11,7 +12,14 @@ beforeAll(async () => {
   t = await createTestDatabase();
   clinicId = (await createClinic(t.prisma)).id;
   await createUser(t.prisma, { clinicId, role: "CLINICIAN", email: "active@clinic.test", name: "Active", password });
-  await createUser(t.prisma, { clinicId, role: "CLINICIAN", email: "gone@clinic.test", name: "Gone", password, active: false });
+  await createUser(t.prisma, {
+    clinicId,
+    role: "CLINICIAN",
+    email: "gone@clinic.test",
+    name: "Gone",
+    password,
+    active: false,
+  });
 });
 afterAll(() => t.close());
 

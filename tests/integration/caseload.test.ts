@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Actor } from "../../lib/auth/actor";
-import { parseCaseloadQuery, PAGE_SIZE, type SearchParams } from "../../lib/caseload/caseload-query";
+import { PAGE_SIZE, parseCaseloadQuery, type SearchParams } from "../../lib/caseload/caseload-query";
 import { exportCaseload, listCaseload } from "../../lib/caseload/list-caseload";
 import { addDays, today as todayInClinic } from "../../lib/dates";
 import { withEpisodeWrite } from "../../lib/episodes/with-episode-write";
@@ -22,26 +23,56 @@ let outsiderPatientName: string;
 async function patientWith(
   clinician: Actor,
   name: string,
-  opts: { pain?: number[]; startDaysAgo?: number; lastVisitDaysAgo?: number; flags?: ("URGENT" | "HIGH" | "WARNING")[]; status?: "ACTIVE" | "PAUSED" } = {},
+  opts: {
+    pain?: number[];
+    startDaysAgo?: number;
+    lastVisitDaysAgo?: number;
+    flags?: ("URGENT" | "HIGH" | "WARNING")[];
+    status?: "ACTIVE" | "PAUSED";
+  } = {},
 ) {
   const patient = await createPatient(t.prisma, { clinicId: clinician.clinicId, clinicianId: clinician.userId, name });
   const start = addDays(today, -(opts.startDaysAgo ?? 30));
   const episode = await t.prisma.episode.create({
-    data: { clinicId: clinician.clinicId, patientId: patient.id, side: "LEFT", symptomOnset: addDays(start, -30), treatmentStart: start, status: opts.status ?? "ACTIVE" },
+    data: {
+      clinicId: clinician.clinicId,
+      patientId: patient.id,
+      side: "LEFT",
+      symptomOnset: addDays(start, -30),
+      treatmentStart: start,
+      status: opts.status ?? "ACTIVE",
+    },
   });
   await t.prisma.patient.update({ where: { id: patient.id }, data: { currentEpisodeId: episode.id } });
   await withEpisodeWrite(t.prisma, episode.id, async (tx) => {
     const base = { clinicId: clinician.clinicId, episodeId: episode.id, recordedById: clinician.userId };
     for (const [i, value] of (opts.pain ?? []).entries()) {
-      await tx.outcomeMeasurement.create({ data: { ...base, recordedBy: "CLINICIAN", instrument: "NRS_FIRST_STEP", value, date: addDays(start, i * 7) } });
+      await tx.outcomeMeasurement.create({
+        data: { ...base, recordedBy: "CLINICIAN", instrument: "NRS_FIRST_STEP", value, date: addDays(start, i * 7) },
+      });
     }
     if (opts.lastVisitDaysAgo !== undefined) {
-      await tx.assessment.create({ data: { ...base, date: addDays(today, -opts.lastVisitDaysAgo), redFlagsScreened: true, differentialsExamined: true } });
+      await tx.assessment.create({
+        data: {
+          ...base,
+          date: addDays(today, -opts.lastVisitDaysAgo),
+          redFlagsScreened: true,
+          differentialsExamined: true,
+        },
+      });
     }
     // One open flag per rule: each of the test's flags is a rule of its own.
     for (const [i, severity] of (opts.flags ?? []).entries()) {
       await tx.flag.create({
-        data: { clinicId: clinician.clinicId, episodeId: episode.id, code: `TEST_${i}`, severity, evidence: {}, sources: [], ruleVersion: 1 },
+        data: {
+          clinicId: clinician.clinicId,
+          episodeId: episode.id,
+          code: `TEST_${i}`,
+          severity,
+          evidence: {},
+          sources: [],
+          ruleVersion: 1,
+        },
       });
     }
   });
@@ -81,14 +112,24 @@ describe(`caseload on ${TEST_DB_KIND}`, () => {
   });
 
   it("never shows another clinic's patients, whatever the filter says", async () => {
-    for (const params of [{ scope: "clinic" }, { clinician: outsider.userId }, { q: "Gitte" }, { status: "any", scope: "clinic" }]) {
+    for (const params of [
+      { scope: "clinic" },
+      { clinician: outsider.userId },
+      { q: "Gitte" },
+      { status: "any", scope: "clinic" },
+    ]) {
       expect(await names(mine, params)).not.toContain(outsiderPatientName);
     }
     expect(await names(mine, { clinician: outsider.userId, scope: "clinic" })).toEqual([]);
   });
 
   it("sorts by latest first-step pain, highest first, with empty values last", async () => {
-    expect(await names(mine, { sort: "pain", dir: "desc" })).toEqual(["Bo Worse", "Dorte Urgent", "Carl Overdue", "Anna Improving"]);
+    expect(await names(mine, { sort: "pain", dir: "desc" })).toEqual([
+      "Bo Worse",
+      "Dorte Urgent",
+      "Carl Overdue",
+      "Anna Improving",
+    ]);
   });
 
   it("sorts by the most severe open flag", async () => {
@@ -102,15 +143,45 @@ describe(`caseload on ${TEST_DB_KIND}`, () => {
   });
 
   it("sorts by weeks in treatment and last visit both ways, name breaking ties", async () => {
-    expect(await names(mine, { sort: "weeks" })).toEqual(["Anna Improving", "Bo Worse", "Dorte Urgent", "Carl Overdue"]);
-    expect(await names(mine, { sort: "weeks", dir: "desc" })).toEqual(["Carl Overdue", "Anna Improving", "Bo Worse", "Dorte Urgent"]);
-    expect(await names(mine, { sort: "lastVisit", dir: "desc" })).toEqual(["Dorte Urgent", "Anna Improving", "Bo Worse", "Carl Overdue"]);
-    expect(await names(mine, { sort: "lastVisit" })).toEqual(["Carl Overdue", "Bo Worse", "Anna Improving", "Dorte Urgent"]);
-    expect(await names(mine, { sort: "name", dir: "desc" })).toEqual(["Dorte Urgent", "Carl Overdue", "Bo Worse", "Anna Improving"]);
+    expect(await names(mine, { sort: "weeks" })).toEqual([
+      "Anna Improving",
+      "Bo Worse",
+      "Dorte Urgent",
+      "Carl Overdue",
+    ]);
+    expect(await names(mine, { sort: "weeks", dir: "desc" })).toEqual([
+      "Carl Overdue",
+      "Anna Improving",
+      "Bo Worse",
+      "Dorte Urgent",
+    ]);
+    expect(await names(mine, { sort: "lastVisit", dir: "desc" })).toEqual([
+      "Dorte Urgent",
+      "Anna Improving",
+      "Bo Worse",
+      "Carl Overdue",
+    ]);
+    expect(await names(mine, { sort: "lastVisit" })).toEqual([
+      "Carl Overdue",
+      "Bo Worse",
+      "Anna Improving",
+      "Dorte Urgent",
+    ]);
+    expect(await names(mine, { sort: "name", dir: "desc" })).toEqual([
+      "Dorte Urgent",
+      "Carl Overdue",
+      "Bo Worse",
+      "Anna Improving",
+    ]);
   });
 
   it("filters by program, and finds a patient without an episode among every status, as a search always does", async () => {
-    expect(await names(mine, { program: "NONE" })).toEqual(["Anna Improving", "Bo Worse", "Carl Overdue", "Dorte Urgent"]);
+    expect(await names(mine, { program: "NONE" })).toEqual([
+      "Anna Improving",
+      "Bo Worse",
+      "Carl Overdue",
+      "Dorte Urgent",
+    ]);
     expect(await names(mine, { program: "HSR" })).toEqual([]);
     await createPatient(t.prisma, { clinicId: mine.clinicId, clinicianId: mine.userId, name: "Kim Uden Forløb" });
     expect(await names(mine, {})).not.toContain("Kim Uden Forløb");
@@ -120,7 +191,12 @@ describe(`caseload on ${TEST_DB_KIND}`, () => {
   });
 
   it("searches names as written (% and _ are letters) and a CPR number exactly", async () => {
-    await createPatient(t.prisma, { clinicId: mine.clinicId, clinicianId: mine.userId, name: "Lis 50%_Rabat", cpr: "0101801001" });
+    await createPatient(t.prisma, {
+      clinicId: mine.clinicId,
+      clinicianId: mine.userId,
+      name: "Lis 50%_Rabat",
+      cpr: "0101801001",
+    });
     expect(await names(mine, { q: "%", status: "any" })).toEqual(["Lis 50%_Rabat"]);
     expect(await names(mine, { q: "0%_r", status: "any" })).toEqual(["Lis 50%_Rabat"]);
     expect(await names(mine, { q: "_", status: "any" })).toEqual(["Lis 50%_Rabat"]);
@@ -137,7 +213,10 @@ describe(`caseload on ${TEST_DB_KIND}`, () => {
     const anna = rows.find((row) => row.name === "Anna Improving")!;
     expect(anna).toMatchObject({ latestPain: 3, painTrend: "IMPROVING", weeksInTreatment: 4, status: "ACTIVE" });
     // The test's own HIGH flag, and the WORSENING flag the rules raise for pain 4 → 7.
-    expect(rows.find((row) => row.name === "Bo Worse")).toMatchObject({ painTrend: "WORSENING", flags: { urgent: 0, high: 2, warning: 0, info: 0 } });
+    expect(rows.find((row) => row.name === "Bo Worse")).toMatchObject({
+      painTrend: "WORSENING",
+      flags: { urgent: 0, high: 2, warning: 0, info: 0 },
+    });
   });
 
   it("shows the rules' own pain trend: one diary spike is no worsening, a confirmed rise is", async () => {
@@ -147,7 +226,15 @@ describe(`caseload on ${TEST_DB_KIND}`, () => {
       await withEpisodeWrite(t.prisma, episode, async (tx) => {
         for (const [i, value] of diary.entries()) {
           await tx.outcomeMeasurement.create({
-            data: { clinicId: colleague.clinicId, episodeId: episode, recordedById: colleague.userId, recordedBy: "PATIENT", instrument: "NRS_FIRST_STEP", value, date: addDays(today, i - diary.length + 1) },
+            data: {
+              clinicId: colleague.clinicId,
+              episodeId: episode,
+              recordedById: colleague.userId,
+              recordedBy: "PATIENT",
+              instrument: "NRS_FIRST_STEP",
+              value,
+              date: addDays(today, i - diary.length + 1),
+            },
           });
         }
       });
@@ -167,7 +254,11 @@ describe(`caseload on ${TEST_DB_KIND}`, () => {
     await expect(restorePatient(t.prisma, outsider, patient.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await restorePatient(t.prisma, admin, patient.id);
     expect(await names(mine, { q: "Jonna" })).toEqual(["Jonna Archived"]);
-    expect(await t.prisma.auditEvent.count({ where: { actorId: admin.userId, entity: "Patient", entityId: patient.id, action: "UPDATE" } })).toBe(1);
+    expect(
+      await t.prisma.auditEvent.count({
+        where: { actorId: admin.userId, entity: "Patient", entityId: patient.id, action: "UPDATE" },
+      }),
+    ).toBe(1);
     await expect(restorePatient(t.prisma, admin, patient.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -185,12 +276,18 @@ describe(`caseload on ${TEST_DB_KIND}`, () => {
   it("exports the whole view and audits views and exports", async () => {
     const rows = await exportCaseload(t.prisma, admin, parseCaseloadQuery({}), today);
     expect(rows.length).toBe((await listCaseload(t.prisma, admin, parseCaseloadQuery({}), today)).total);
-    expect(await t.prisma.auditEvent.count({ where: { actorId: admin.userId, action: "EXPORT", entity: "Caseload" } })).toBe(1);
-    expect(await t.prisma.auditEvent.count({ where: { actorId: admin.userId, action: "READ", entity: "Caseload" } })).toBeGreaterThan(0);
+    expect(
+      await t.prisma.auditEvent.count({ where: { actorId: admin.userId, action: "EXPORT", entity: "Caseload" } }),
+    ).toBe(1);
+    expect(
+      await t.prisma.auditEvent.count({ where: { actorId: admin.userId, action: "READ", entity: "Caseload" } }),
+    ).toBeGreaterThan(0);
   });
 
   it("refuses the caseload to a patient", async () => {
     const patientUser = actorOf(await createUser(t.prisma, { clinicId: mine.clinicId, role: "PATIENT" }));
-    await expect(listCaseload(t.prisma, patientUser, parseCaseloadQuery({}), today)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listCaseload(t.prisma, patientUser, parseCaseloadQuery({}), today)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

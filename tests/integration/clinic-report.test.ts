@@ -2,9 +2,10 @@
 // written here without the report's modules: its own per-day values, MCID check, medians and
 // Kaplan–Meier. The report reads stored facts; this reads the measurements themselves.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Actor } from "../../lib/auth/actor";
 import { addDays, isoDate } from "../../lib/dates";
-import { clinicReport, type ClinicReport } from "../../lib/reports/clinic-report";
+import { type ClinicReport, clinicReport } from "../../lib/reports/clinic-report";
 import { outdatedReportFacts, refreshOutdatedReportFacts } from "../../lib/reports/report-facts";
 import { RULE_CODES } from "../../lib/rules/case";
 import { seedDemoOnce } from "../../lib/seed/demo";
@@ -39,10 +40,23 @@ async function report(actor: Actor, query: Record<string, unknown>): Promise<Cli
 
 const DAY = 86_400_000;
 const dayOf = (d: Date) => Math.round(d.getTime() / DAY);
-const mid = (sorted: number[]) => (sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2);
+const mid = (sorted: number[]) =>
+  sorted.length % 2
+    ? sorted[(sorted.length - 1) / 2]!
+    : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
 const medianOf = (values: number[]) => mid([...values].sort((a, b) => a - b));
 const LOWER_IS_BETTER = new Set(["NRS_FIRST_STEP", "NRS_ACTIVITY", "FFI"]);
-const MCID_POINTS: Record<string, number> = { NRS_FIRST_STEP: 2, NRS_ACTIVITY: 2, FAAM_ADL: 8, FAAM_SPORT: 9, FFI: 7, FHSQ_PAIN: 13, FHSQ_FUNCTION: 7, PSFS: 2, LEFS: 9 };
+const MCID_POINTS: Record<string, number> = {
+  NRS_FIRST_STEP: 2,
+  NRS_ACTIVITY: 2,
+  FAAM_ADL: 8,
+  FAAM_SPORT: 9,
+  FFI: 7,
+  FHSQ_PAIN: 13,
+  FHSQ_FUNCTION: 7,
+  PSFS: 2,
+  LEFS: 9,
+};
 
 function improvedBy(instrument: string, baseline: number, latest: number) {
   const nrs = instrument.startsWith("NRS_");
@@ -54,13 +68,18 @@ function improvedBy(instrument: string, baseline: number, latest: number) {
 /** Day → highest value of one instrument. */
 function perDay(outcomes: { date: Date; instrument: string; value: number }[], instrument: string) {
   const days = new Map<number, number>();
-  for (const o of outcomes) if (o.instrument === instrument) days.set(dayOf(o.date), Math.max(days.get(dayOf(o.date)) ?? -Infinity, o.value));
+  for (const o of outcomes)
+    if (o.instrument === instrument) days.set(dayOf(o.date), Math.max(days.get(dayOf(o.date)) ?? -Infinity, o.value));
   return [...days].sort((a, b) => a[0] - b[0]);
 }
 
 async function recompute(clinicianId: string | null, recoveredPain = 2) {
   const episodes = await t.prisma.episode.findMany({
-    where: { clinicId, treatmentStart: { gte: new Date(period.from), lte: new Date(period.to) }, patient: { processingStoppedAt: null, ...(clinicianId ? { clinicianId } : {}) } },
+    where: {
+      clinicId,
+      treatmentStart: { gte: new Date(period.from), lte: new Date(period.to) },
+      patient: { processingStoppedAt: null, ...(clinicianId ? { clinicianId } : {}) },
+    },
     include: {
       outcomes: { where: { deletedAt: null } },
       assignments: { where: { kind: "HSR" }, include: { sessionLogs: true }, orderBy: { startDate: "asc" } },
@@ -71,13 +90,19 @@ async function recompute(clinicianId: string | null, recoveredPain = 2) {
   const now = dayOf(seedDay);
   const milestones = [6, 12].map((weeks) => {
     const byInstrument = new Map<string, { judged: number; improved: number }>();
-    let improved = 0, notImproved = 0, notJudgeable = 0, reached = 0;
+    let improved = 0,
+      notImproved = 0,
+      notJudgeable = 0,
+      reached = 0;
     for (const e of episodes) {
       const milestone = dayOf(e.treatmentStart) + weeks * 7;
       if (milestone > now) continue;
       reached += 1;
-      const outcomes = e.outcomes.filter((o) => dayOf(o.date) <= milestone).map((o) => ({ ...o, value: Number(o.value) }));
-      let anyJudged = false, anyImproved = false;
+      const outcomes = e.outcomes
+        .filter((o) => dayOf(o.date) <= milestone)
+        .map((o) => ({ ...o, value: Number(o.value) }));
+      let anyJudged = false,
+        anyImproved = false;
       for (const instrument of Object.keys(MCID_POINTS)) {
         const days = perDay(outcomes, instrument);
         if (days.length === 0 || days.at(-1)![0] - days[0]![0] < 14) continue;
@@ -97,7 +122,10 @@ async function recompute(clinicianId: string | null, recoveredPain = 2) {
   // Recovery: first day at or under the threshold with the MCID met, else censored at the last measurement (to discharge).
   const times = episodes.flatMap((e) => {
     const end = e.dischargedAt ? dayOf(e.dischargedAt) : Infinity;
-    const days = perDay(e.outcomes.filter((o) => dayOf(o.date) <= end).map((o) => ({ ...o, value: Number(o.value) })), "NRS_FIRST_STEP");
+    const days = perDay(
+      e.outcomes.filter((o) => dayOf(o.date) <= end).map((o) => ({ ...o, value: Number(o.value) })),
+      "NRS_FIRST_STEP",
+    );
     if (days.length === 0) return [];
     const week = (day: number) => Math.max(0, Math.floor((day - dayOf(e.treatmentStart)) / 7));
     const hit = days.find(([, value]) => value <= recoveredPain && improvedBy("NRS_FIRST_STEP", days[0]![1], value));
@@ -119,7 +147,10 @@ async function recompute(clinicianId: string | null, recoveredPain = 2) {
     if (!program) continue;
     const start = dayOf(program.startDate);
     const perWeek = new Map<number, number[]>();
-    for (const [day, value] of perDay(e.outcomes.map((o) => ({ ...o, value: Number(o.value) })), "NRS_FIRST_STEP")) {
+    for (const [day, value] of perDay(
+      e.outcomes.map((o) => ({ ...o, value: Number(o.value) })),
+      "NRS_FIRST_STEP",
+    )) {
       const week = Math.floor((day - start) / 7) + 1;
       if (week >= 0 && week <= 12) perWeek.set(week, [...(perWeek.get(week) ?? []), value]);
     }
@@ -135,7 +166,9 @@ async function recompute(clinicianId: string | null, recoveredPain = 2) {
     const ranWeeks = ends.length ? Math.floor((Math.min(...ends) + 1 - start) / 7) : 12;
     const weeks = Math.min(12, ranWeeks, Math.floor((now + 1 - start) / 7));
     if (weeks <= 0) return [];
-    const done = program.sessionLogs.filter((s) => s.completed && dayOf(s.date) >= start && dayOf(s.date) < start + weeks * 7).length;
+    const done = program.sessionLogs.filter(
+      (s) => s.completed && dayOf(s.date) >= start && dayOf(s.date) < start + weeks * 7,
+    ).length;
     return [done / (weeks * program.sessionsPerWeek)];
   });
 
@@ -145,10 +178,19 @@ async function recompute(clinicianId: string | null, recoveredPain = 2) {
       const acks = f.events.filter((ev) => ev.type === "ACKNOWLEDGED").map((ev) => ev.at.getTime());
       return acks.length ? [(Math.min(...acks) - f.openedAt.getTime()) / 3_600_000] : [];
     });
-    return { code, raised: raised.length, episodes: new Set(raised.map((f) => f.episodeId)).size, acknowledged: hours.length, hours };
+    return {
+      code,
+      raised: raised.length,
+      episodes: new Set(raised.map((f) => f.episodeId)).size,
+      acknowledged: hours.length,
+      hours,
+    };
   });
   const interventionTypes = [...new Set(episodes.flatMap((e) => e.interventions.map((i) => i.type)))].sort();
-  const interventions = interventionTypes.map((type) => ({ type, episodes: episodes.filter((e) => e.interventions.some((i) => i.type === type)).length }));
+  const interventions = interventionTypes.map((type) => ({
+    type,
+    episodes: episodes.filter((e) => e.interventions.some((i) => i.type === type)).length,
+  }));
 
   return {
     started: episodes.length,
@@ -166,28 +208,59 @@ async function recompute(clinicianId: string | null, recoveredPain = 2) {
 /** The report's figures beside the recomputation's, with suppression applied to the latter. */
 function expectSame(r: ClinicReport, x: Awaited<ReturnType<typeof recompute>>) {
   expect(r.pending).toBe(0);
-  expect(r.episodes).toEqual({ started: x.started, active: x.byStatus("ACTIVE"), paused: x.byStatus("PAUSED"), discharged: x.byStatus("DISCHARGED") });
+  expect(r.episodes).toEqual({
+    started: x.started,
+    active: x.byStatus("ACTIVE"),
+    paused: x.byStatus("PAUSED"),
+    discharged: x.byStatus("DISCHARGED"),
+  });
   for (const m of x.milestones) {
     const figures = r.milestones.find((f) => f.weeks === m.weeks)!;
     const judgeable = m.improved + m.notImproved;
-    expect(figures).toMatchObject({ reached: m.reached, improved: m.improved, notImproved: m.notImproved, notJudgeable: m.notJudgeable });
+    expect(figures).toMatchObject({
+      reached: m.reached,
+      improved: m.improved,
+      notImproved: m.notImproved,
+      notJudgeable: m.notJudgeable,
+    });
     expect(figures.share).toEqual(judgeable >= 5 ? m.improved / judgeable : null);
-    expect(Object.fromEntries(figures.instruments.map((i) => [i.instrument, { judged: i.judged, improved: i.improved }]))).toEqual(Object.fromEntries(m.byInstrument));
+    expect(
+      Object.fromEntries(figures.instruments.map((i) => [i.instrument, { judged: i.judged, improved: i.improved }])),
+    ).toEqual(Object.fromEntries(m.byInstrument));
   }
   expect(r.recovery.followed).toBe(x.times.length);
   expect(r.recovery.recovered).toBe(x.times.filter((time) => time.event).length);
-  expect(r.recovery.steps.map((s) => ({ week: s.week, atRisk: s.atRisk, share: s.share === null ? null : Number(s.share.toFixed(9)) }))).toEqual(
+  expect(
+    r.recovery.steps.map((s) => ({
+      week: s.week,
+      atRisk: s.atRisk,
+      share: s.share === null ? null : Number(s.share.toFixed(9)),
+    })),
+  ).toEqual(
     x.curve.map((c) => ({ week: c.week, atRisk: c.atRisk, share: c.atRisk >= 5 ? Number(c.share.toFixed(9)) : null })),
   );
   expect(r.weeklyPain.map((w) => ({ week: w.week, episodes: w.episodes, median: w.median }))).toEqual(
-    [...x.weekly].sort((a, b) => a[0] - b[0]).map(([week, medians]) => ({ week, episodes: medians.length, median: medians.length >= 5 ? medianOf(medians) : null })),
+    [...x.weekly]
+      .sort((a, b) => a[0] - b[0])
+      .map(([week, medians]) => ({
+        week,
+        episodes: medians.length,
+        median: medians.length >= 5 ? medianOf(medians) : null,
+      })),
   );
   expect(r.adherence.episodes).toBe(x.adherence.length);
   expect(r.adherence.median).toBeCloseTo(medianOf(x.adherence), 9);
-  const bands = [0, 0.25, 0.5, 0.75, 1].map((lower, i, all) => x.adherence.filter((a) => a >= lower && (i === all.length - 1 || a < all[i + 1]!)).length);
+  const bands = [0, 0.25, 0.5, 0.75, 1].map(
+    (lower, i, all) => x.adherence.filter((a) => a >= lower && (i === all.length - 1 || a < all[i + 1]!)).length,
+  );
   expect(r.adherence.bands).toEqual(bands);
-  expect(r.flags.map((f) => ({ ...f, medianHours: f.medianHours === null ? null : Number(f.medianHours.toFixed(6)) }))).toEqual(
-    x.flags.map(({ hours, ...f }) => ({ ...f, medianHours: hours.length >= 5 ? Number(medianOf(hours).toFixed(6)) : null })),
+  expect(
+    r.flags.map((f) => ({ ...f, medianHours: f.medianHours === null ? null : Number(f.medianHours.toFixed(6)) })),
+  ).toEqual(
+    x.flags.map(({ hours, ...f }) => ({
+      ...f,
+      medianHours: hours.length >= 5 ? Number(medianOf(hours).toFixed(6)) : null,
+    })),
   );
   // The report lists them in the order of the intervention types.
   expect([...r.interventions].sort((a, b) => a.type.localeCompare(b.type))).toEqual(x.interventions);
@@ -214,11 +287,25 @@ describe(`clinic report on ${TEST_DB_KIND}`, () => {
 
   it("a clinician cannot read a colleague's report, and a bad period answers with field errors", async () => {
     const colleague = await t.prisma.user.findUniqueOrThrow({ where: { email: "fysio2@demo.dk" } });
-    await expect(clinicReport(t.prisma, clinician, { ...period, clinician: colleague.id }, asOf)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await clinicReport(t.prisma, admin, { from: "2026-02-30", to: "x" }, asOf)).toEqual({ status: "invalid", fieldErrors: { from: "invalidDate", to: "invalidDate" } });
-    expect(await clinicReport(t.prisma, admin, { from: asOf, to: period.from }, asOf)).toEqual({ status: "invalid", fieldErrors: { to: "periodOrder" } });
-    expect(await clinicReport(t.prisma, admin, { from: "2010-01-01", to: asOf }, asOf)).toEqual({ status: "invalid", fieldErrors: { to: "periodTooLong" } });
-    expect(await clinicReport(t.prisma, admin, { ...period, clinician: admin.userId }, asOf)).toEqual({ status: "invalid", fieldErrors: { clinician: "invalidChoice" } });
+    await expect(clinicReport(t.prisma, clinician, { ...period, clinician: colleague.id }, asOf)).rejects.toMatchObject(
+      { code: "NOT_FOUND" },
+    );
+    expect(await clinicReport(t.prisma, admin, { from: "2026-02-30", to: "x" }, asOf)).toEqual({
+      status: "invalid",
+      fieldErrors: { from: "invalidDate", to: "invalidDate" },
+    });
+    expect(await clinicReport(t.prisma, admin, { from: asOf, to: period.from }, asOf)).toEqual({
+      status: "invalid",
+      fieldErrors: { to: "periodOrder" },
+    });
+    expect(await clinicReport(t.prisma, admin, { from: "2010-01-01", to: asOf }, asOf)).toEqual({
+      status: "invalid",
+      fieldErrors: { to: "periodTooLong" },
+    });
+    expect(await clinicReport(t.prisma, admin, { ...period, clinician: admin.userId }, asOf)).toEqual({
+      status: "invalid",
+      fieldErrors: { clinician: "invalidChoice" },
+    });
   });
 
   it("after a change of the recovery threshold the facts are out of date until worked out again, then follow it", async () => {
@@ -231,7 +318,9 @@ describe(`clinic report on ${TEST_DB_KIND}`, () => {
       expect(await outdatedReportFacts(t.prisma, clinicId)).toBe(0);
       const x = await recompute(null, 3);
       expectSame(await report(admin, period), x);
-      expect(x.times.filter((time) => time.event).length).toBeGreaterThan((await recompute(null, 2)).times.filter((time) => time.event).length);
+      expect(x.times.filter((time) => time.event).length).toBeGreaterThan(
+        (await recompute(null, 2)).times.filter((time) => time.event).length,
+      );
     } finally {
       await t.prisma.clinic.update({ where: { id: clinicId }, data: { ruleSettings: clinic.ruleSettings ?? {} } });
       await refreshOutdatedReportFacts(t.prisma, clinicId);

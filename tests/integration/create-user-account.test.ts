@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { authenticate } from "../../lib/auth/authenticate";
 import { createClinic } from "../../lib/seed/builders";
 import { createUserAccount } from "../../lib/users/create-user-account";
@@ -13,7 +14,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe(`user:create on ${TEST_DB_KIND}`, () => {
-  const valid = { email: "New.User@Clinic.test", name: "New User", role: "CLINICIAN", password: "a-good-long-password" };
+  const valid = {
+    email: "New.User@Clinic.test",
+    name: "New User",
+    role: "CLINICIAN",
+    password: "a-good-long-password",
+  };
 
   it("creates a user who can then sign in", async () => {
     const result = await createUserAccount(t.prisma, { ...valid, clinicId });
@@ -23,7 +29,13 @@ describe(`user:create on ${TEST_DB_KIND}`, () => {
 
   it("answers field errors for every bad field and writes nothing", async () => {
     const before = await t.prisma.user.count();
-    const result = await createUserAccount(t.prisma, { email: "nope", name: " ", role: "BOSS", password: "short", clinicId });
+    const result = await createUserAccount(t.prisma, {
+      email: "nope",
+      name: " ",
+      role: "BOSS",
+      password: "short",
+      clinicId,
+    });
     expect(result.ok).toBe(false);
     expect(Object.keys(result.ok ? {} : result.fieldErrors).sort()).toEqual(["email", "name", "password", "role"]);
     expect(await t.prisma.user.count()).toBe(before);
@@ -35,7 +47,11 @@ describe(`user:create on ${TEST_DB_KIND}`, () => {
   });
 
   it("refuses a clinic that does not exist", async () => {
-    const result = await createUserAccount(t.prisma, { ...valid, email: "other@clinic.test", clinicId: "00000000-0000-4000-8000-000000000000" });
+    const result = await createUserAccount(t.prisma, {
+      ...valid,
+      email: "other@clinic.test",
+      clinicId: "00000000-0000-4000-8000-000000000000",
+    });
     expect(result).toEqual({ ok: false, fieldErrors: { clinicId: ["no clinic has this id"] } });
   });
 });

@@ -4,11 +4,13 @@
 import { mkdtemp, readdir, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { restoreDatabase } from "../../lib/backup/backup";
 import { backupOverview, downloadBackup } from "../../lib/backup/backup-downloads";
 import { backupFileName } from "../../lib/backup/backup-folder";
-import { makeDailyBackup, type BackupSettings } from "../../lib/backup/daily-backup";
+import { type BackupSettings, makeDailyBackup } from "../../lib/backup/daily-backup";
 import { createPrismaClient } from "../../lib/db/client";
 import { openDatabase } from "../../lib/db/database";
 import { isAppError } from "../../lib/errors";
@@ -40,7 +42,12 @@ describe(`the daily backup on ${TEST_DB_KIND}`, () => {
     await createPatient(t.prisma, { clinicId: first.id, clinicianId: admin.userId, cpr: "0101801001" });
 
     expect(await runDueJobs(t.prisma, { clock: () => night(1), jobs: [job()] })).toEqual([
-      { job: DAILY_BACKUP, clinicId: first.id, status: "SUCCEEDED", summary: { bytes: expect.any(Number), removed: 0 } },
+      {
+        job: DAILY_BACKUP,
+        clinicId: first.id,
+        status: "SUCCEEDED",
+        summary: { bytes: expect.any(Number), removed: 0 },
+      },
     ]);
     // Later the same night nothing runs again.
     expect(await runDueJobs(t.prisma, { clock: () => night(1, 40), jobs: [job()] })).toEqual([]);
@@ -53,10 +60,16 @@ describe(`the daily backup on ${TEST_DB_KIND}`, () => {
     const downloaded = path.join(settings.folder, "..", "downloaded.sql");
     await writeFile(downloaded, Buffer.from(await new Response(download.body).arrayBuffer()));
     expect((await stat(downloaded)).size).toBe(download.bytes);
-    expect(await t.prisma.auditEvent.count({ where: { actorId: admin.userId, action: "EXPORT", entity: "Backup", entityId: download.name } })).toBe(1);
+    expect(
+      await t.prisma.auditEvent.count({
+        where: { actorId: admin.userId, action: "EXPORT", entity: "Backup", entityId: download.name },
+      }),
+    ).toBe(1);
     const restored = await openDatabase({ kind: "pglite", dataDir: null });
     try {
-      expect(await restoreDatabase(restored, downloaded, { keyFingerprint: currentDataKey().fingerprint, force: false })).toMatchObject({ ok: true });
+      expect(
+        await restoreDatabase(restored, downloaded, { keyFingerprint: currentDataKey().fingerprint, force: false }),
+      ).toMatchObject({ ok: true });
       const prisma = createPrismaClient(restored);
       expect(await prisma.patient.count({ where: { clinicId: first.id } })).toBe(1);
       await prisma.$disconnect();
@@ -68,13 +81,17 @@ describe(`the daily backup on ${TEST_DB_KIND}`, () => {
     const second = await createClinic(t.prisma, { name: "Anden Klinik" });
     const otherAdmin = actorOf(await createUser(t.prisma, { clinicId: second.id, role: "ADMIN" }));
     for (let day = 2; day <= 17; day += 1) await runDueJobs(t.prisma, { clock: () => night(day), jobs: [job()] });
-    expect(await t.prisma.jobRun.findMany({ where: { job: DAILY_BACKUP }, select: { clinicId: true } })).toEqual([{ clinicId: first.id }]);
+    expect(await t.prisma.jobRun.findMany({ where: { job: DAILY_BACKUP }, select: { clinicId: true } })).toEqual([
+      { clinicId: first.id },
+    ]);
     // On the 17th the backups of the 3rd to the 17th are kept: 14 days back and that night's.
     const names = (await readdir(settings.folder)).sort();
     expect(names).toEqual(Array.from({ length: 15 }, (_, i) => backupFileName(night(i + 3))));
     for (const who of [admin, otherAdmin]) {
       expect(await backupOverview(t.prisma, who, settings)).toMatchObject({ downloadable: false });
-      await expect(downloadBackup(t.prisma, who, settings, backupFileName(night(17)))).rejects.toSatisfy((error) => isAppError(error, "FORBIDDEN"));
+      await expect(downloadBackup(t.prisma, who, settings, backupFileName(night(17)))).rejects.toSatisfy((error) =>
+        isAppError(error, "FORBIDDEN"),
+      );
     }
   });
 
@@ -85,7 +102,9 @@ describe(`the daily backup on ${TEST_DB_KIND}`, () => {
     await t.prisma.clinic.deleteMany({ where: { name: "Anden Klinik" } });
     const admin = actorOf(await t.prisma.user.findFirstOrThrow({ where: { clinicId: clinic.id, role: "ADMIN" } }));
     for (const name of ["../data-key", "backup-2026-12-01T01-05-00Z.sql.partial", backupFileName(night(1))]) {
-      await expect(downloadBackup(t.prisma, admin, settings, name)).rejects.toSatisfy((error) => isAppError(error, "NOT_FOUND"));
+      await expect(downloadBackup(t.prisma, admin, settings, name)).rejects.toSatisfy((error) =>
+        isAppError(error, "NOT_FOUND"),
+      );
     }
   });
 });

@@ -6,8 +6,10 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+
 import type { Resource } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createPrismaClient } from "../../lib/db/client";
 import { openDatabase } from "../../lib/db/database";
 import { applyMigrations } from "../../lib/db/migrations";
@@ -28,7 +30,11 @@ async function run(script: string, args: string[], env: Record<string, string>) 
     maxBuffer: 64 * 1024 * 1024,
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
   );
 }
 
@@ -56,12 +62,16 @@ describe.runIf(TEST_DB_KIND === "pglite")("commands on the demo data", () => {
   });
 
   it("npm run fhir:export writes every resource of the clinic as NDJSON, each valid FHIR R4, each patient's export audited", async () => {
-    const { code, stdout, stderr } = await run("fhir-export.ts", ["--clinic", "Demo Fysioterapi"], { DATA_DIR: dataDir });
+    const { code, stdout, stderr } = await run("fhir-export.ts", ["--clinic", "Demo Fysioterapi"], {
+      DATA_DIR: dataDir,
+    });
     expect(code, stderr).toBe(0);
     const lines = stdout.trimEnd().split("\n");
     const resources = lines.map((line) => JSON.parse(line) as Resource);
     expect(resources.filter((r) => r.resourceType === "Patient")).toHaveLength(demoPatients);
-    expect(new Set(resources.map((r) => r.resourceType))).toEqual(new Set(["Patient", "Condition", "Observation", "CarePlan", "Procedure", "Communication"]));
+    expect(new Set(resources.map((r) => r.resourceType))).toEqual(
+      new Set(["Patient", "Condition", "Observation", "CarePlan", "Procedure", "Communication"]),
+    );
     const validate = await fhirValidator();
     expect(resources.flatMap((r) => validate(r).map((problem) => `${r.resourceType}/${r.id} ${problem}`))).toEqual([]);
     expect(stderr).toContain(`Exported ${resources.length} resources of ${demoPatients} patients.`);
@@ -69,7 +79,9 @@ describe.runIf(TEST_DB_KIND === "pglite")("commands on the demo data", () => {
     const db = await openDatabase({ kind: "pglite", dataDir });
     const prisma = createPrismaClient(db);
     try {
-      expect(await prisma.auditEvent.count({ where: { action: "EXPORT", entity: "PatientRecordFhir", actorId: null } })).toBe(demoPatients);
+      expect(
+        await prisma.auditEvent.count({ where: { action: "EXPORT", entity: "PatientRecordFhir", actorId: null } }),
+      ).toBe(demoPatients);
     } finally {
       await prisma.$disconnect();
       await db.close();
@@ -78,7 +90,10 @@ describe.runIf(TEST_DB_KIND === "pglite")("commands on the demo data", () => {
 
   it("refuses to run with a key that is not the one the database was encrypted with, and names the problem", async () => {
     expect((await readFile(path.join(dataDir, DATA_KEY_FILE), "utf8")).trim()).toHaveLength(44);
-    const { code, stdout, stderr } = await run("fhir-export.ts", ["--clinic", "Demo Fysioterapi"], { DATA_DIR: dataDir, DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64") });
+    const { code, stdout, stderr } = await run("fhir-export.ts", ["--clinic", "Demo Fysioterapi"], {
+      DATA_DIR: dataDir,
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    });
     expect(code).toBe(1);
     expect(stderr).toContain("DATA_ENCRYPTION_KEY is not the key this database was encrypted with");
     expect(stderr).not.toMatch(/\n\s+at /);
@@ -96,19 +111,31 @@ describe.runIf(TEST_DB_KIND === "pglite")("commands on the demo data", () => {
 
     const fresh = await mkdtemp(path.join(os.tmpdir(), "heelpain-restored-"));
     // Without the key the data was encrypted with, nothing happens.
-    expect(await run("db-restore.ts", [file], { DATA_DIR: fresh })).toMatchObject({ code: 1, stderr: expect.stringContaining("No data key: set DATA_ENCRYPTION_KEY") });
+    expect(await run("db-restore.ts", [file], { DATA_DIR: fresh })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("No data key: set DATA_ENCRYPTION_KEY"),
+    });
     const other = { DATA_DIR: fresh, DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
-    expect(await run("db-restore.ts", [file], other)).toMatchObject({ code: 1, stderr: expect.stringContaining("The backup was made with another data key") });
+    expect(await run("db-restore.ts", [file], other)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("The backup was made with another data key"),
+    });
     const cut = path.join(fresh, "cut.sql");
     await writeFile(cut, backup.slice(0, backup.length / 2));
-    expect(await run("db-restore.ts", [cut], { DATA_DIR: fresh, DATA_ENCRYPTION_KEY: key })).toMatchObject({ code: 1, stderr: expect.stringContaining("The backup is incomplete") });
+    expect(await run("db-restore.ts", [cut], { DATA_DIR: fresh, DATA_ENCRYPTION_KEY: key })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("The backup is incomplete"),
+    });
 
     const restored = await run("db-restore.ts", [file], { DATA_DIR: fresh, DATA_ENCRYPTION_KEY: key });
     expect(restored.code, restored.stderr).toBe(0);
     expect(restored.stdout).toContain("Restored the backup of");
     // The key is kept beside the restored data, where npm start looks for it.
     expect((await readFile(path.join(fresh, DATA_KEY_FILE), "utf8")).trim()).toBe(key);
-    expect(await run("db-restore.ts", [file], { DATA_DIR: fresh })).toMatchObject({ code: 1, stderr: expect.stringContaining("The database already holds data") });
+    expect(await run("db-restore.ts", [file], { DATA_DIR: fresh })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("The database already holds data"),
+    });
     const db = await openDatabase({ kind: "pglite", dataDir: fresh });
     const prisma = createPrismaClient(db);
     try {
@@ -123,13 +150,24 @@ describe.runIf(TEST_DB_KIND === "pglite")("commands on the demo data", () => {
     const dry = await run("retention-purge.ts", [], { DATA_DIR: dataDir });
     expect(dry.code, dry.stderr).toBe(0);
     // The demo's records are recent: nothing is past retention.
-    expect(dry.stdout).toMatch(/^Dry run: nothing is erased\. Add --execute to erase the records listed here\.\nNo record is past its retention period \(5 years from the last entry\)\.\nDone in [\d.]+ s\.\n$/);
-    expect(await run("retention-purge.ts", ["--now"], { DATA_DIR: dataDir })).toMatchObject({ code: 1, stderr: expect.stringContaining("Usage: npm run retention:purge [-- --execute]") });
+    expect(dry.stdout).toMatch(
+      /^Dry run: nothing is erased\. Add --execute to erase the records listed here\.\nNo record is past its retention period \(5 years from the last entry\)\.\nDone in [\d.]+ s\.\n$/,
+    );
+    expect(await run("retention-purge.ts", ["--now"], { DATA_DIR: dataDir })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("Usage: npm run retention:purge [-- --execute]"),
+    });
   });
 
   it("answers an unknown clinic and missing arguments with their usage", async () => {
-    expect(await run("fhir-export.ts", [], { DATA_DIR: dataDir })).toMatchObject({ code: 1, stderr: expect.stringContaining("Usage: npm run fhir:export") });
-    expect(await run("fhir-export.ts", ["--clinic", "Ingen Klinik"], { DATA_DIR: dataDir })).toMatchObject({ code: 1, stderr: expect.stringContaining('No clinic is named "Ingen Klinik".') });
+    expect(await run("fhir-export.ts", [], { DATA_DIR: dataDir })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("Usage: npm run fhir:export"),
+    });
+    expect(await run("fhir-export.ts", ["--clinic", "Ingen Klinik"], { DATA_DIR: dataDir })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('No clinic is named "Ingen Klinik".'),
+    });
   });
 
   it("npm run db:seed -- --demo on a new, empty data folder makes its tables first, then adds the demo clinics", async () => {

@@ -1,9 +1,11 @@
 // E-mail leaves through a real SMTP server started here (smtp-server), and what arrives is
 // read back with a real MIME parser (mailparser).
 import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
+
+import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import type { Actor } from "../../lib/auth/actor";
 import { deliverPendingEmail, MAX_ATTEMPTS, smtpTransport } from "../../lib/email/delivery";
 import { createClinic, createUser } from "../../lib/seed/builders";
@@ -22,12 +24,20 @@ const refused = new Set<string>();
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  admin = actorOf(await createUser(t.prisma, { clinicId: (await createClinic(t.prisma, { name: "Klinik Nord" })).id, role: "ADMIN" }));
+  admin = actorOf(
+    await createUser(t.prisma, { clinicId: (await createClinic(t.prisma, { name: "Klinik Nord" })).id, role: "ADMIN" }),
+  );
   server = new SMTPServer({
     disabledCommands: ["STARTTLS"],
     allowInsecureAuth: true,
-    onAuth: (auth, _session, callback) => (auth.username === "app" && auth.password === "hemmelig" ? callback(null, { user: "app" }) : callback(new Error("Invalid login"))),
-    onRcptTo: (address, _session, callback) => (refused.has(address.address) ? callback(Object.assign(new Error("No such mailbox"), { responseCode: 550 })) : callback()),
+    onAuth: (auth, _session, callback) =>
+      auth.username === "app" && auth.password === "hemmelig"
+        ? callback(null, { user: "app" })
+        : callback(new Error("Invalid login")),
+    onRcptTo: (address, _session, callback) =>
+      refused.has(address.address)
+        ? callback(Object.assign(new Error("No such mailbox"), { responseCode: 550 }))
+        : callback(),
     onData: (stream, _session, callback) => {
       simpleParser(stream).then((mail) => {
         received.push(mail);
@@ -50,7 +60,13 @@ beforeEach(async () => {
 
 describe(`e-mail delivery through SMTP on ${TEST_DB_KIND}`, () => {
   it("sends a queued invitation as text and HTML from MAIL_FROM, then keeps no link", async () => {
-    await inviteStaff(t.prisma, admin, { name: "Gitte Gram", email: "gitte@example.test", role: "CLINICIAN", locale: "da" }, new Date(), APP_URL);
+    await inviteStaff(
+      t.prisma,
+      admin,
+      { name: "Gitte Gram", email: "gitte@example.test", role: "CLINICIAN", locale: "da" },
+      new Date(),
+      APP_URL,
+    );
     expect(await deliverPendingEmail(t.prisma, smtpTransport(smtpUrl), FROM)).toEqual({ sent: 1, failed: 0 });
 
     expect(received).toHaveLength(1);
@@ -71,16 +87,34 @@ describe(`e-mail delivery through SMTP on ${TEST_DB_KIND}`, () => {
   });
 
   it("two runners at once send each message once", async () => {
-    for (const name of ["a", "b", "c"]) await inviteStaff(t.prisma, admin, { name, email: `${name}@example.test`, role: "CLINICIAN" }, new Date(), APP_URL);
+    for (const name of ["a", "b", "c"])
+      await inviteStaff(
+        t.prisma,
+        admin,
+        { name, email: `${name}@example.test`, role: "CLINICIAN" },
+        new Date(),
+        APP_URL,
+      );
     const runs = await Promise.all([0, 1].map(() => deliverPendingEmail(t.prisma, smtpTransport(smtpUrl), FROM)));
     expect(runs.reduce((sum, run) => sum + run.sent, 0)).toBe(3);
-    expect(received.map((mail) => (mail.to && !Array.isArray(mail.to) ? mail.to.text : "")).sort()).toEqual(["a@example.test", "b@example.test", "c@example.test"]);
+    expect(received.map((mail) => (mail.to && !Array.isArray(mail.to) ? mail.to.text : "")).sort()).toEqual([
+      "a@example.test",
+      "b@example.test",
+      "c@example.test",
+    ]);
   });
 
   it("a refused message keeps its text and is tried again, up to MAX_ATTEMPTS times", async () => {
     refused.add("ukendt@example.test");
-    await inviteStaff(t.prisma, admin, { name: "Ukendt", email: "ukendt@example.test", role: "CLINICIAN" }, new Date(), APP_URL);
-    for (let run = 1; run <= MAX_ATTEMPTS; run += 1) expect(await deliverPendingEmail(t.prisma, smtpTransport(smtpUrl), FROM)).toEqual({ sent: 0, failed: 1 });
+    await inviteStaff(
+      t.prisma,
+      admin,
+      { name: "Ukendt", email: "ukendt@example.test", role: "CLINICIAN" },
+      new Date(),
+      APP_URL,
+    );
+    for (let run = 1; run <= MAX_ATTEMPTS; run += 1)
+      expect(await deliverPendingEmail(t.prisma, smtpTransport(smtpUrl), FROM)).toEqual({ sent: 0, failed: 1 });
     expect(await deliverPendingEmail(t.prisma, smtpTransport(smtpUrl), FROM)).toEqual({ sent: 0, failed: 0 });
     const stored = await t.prisma.emailMessage.findFirstOrThrow();
     expect(stored).toMatchObject({ sentAt: null, attempts: MAX_ATTEMPTS, lastError: "EENVELOPE" });
@@ -89,9 +123,22 @@ describe(`e-mail delivery through SMTP on ${TEST_DB_KIND}`, () => {
   });
 
   it("wrong SMTP credentials fail every message without losing it", async () => {
-    await inviteStaff(t.prisma, admin, { name: "Hans", email: "hans@example.test", role: "CLINICIAN" }, new Date(), APP_URL);
-    expect(await deliverPendingEmail(t.prisma, smtpTransport(smtpUrl.replace("hemmelig", "forkert")), FROM)).toEqual({ sent: 0, failed: 1 });
-    expect(await t.prisma.emailMessage.findFirstOrThrow()).toMatchObject({ sentAt: null, attempts: 1, lastError: "EAUTH" });
+    await inviteStaff(
+      t.prisma,
+      admin,
+      { name: "Hans", email: "hans@example.test", role: "CLINICIAN" },
+      new Date(),
+      APP_URL,
+    );
+    expect(await deliverPendingEmail(t.prisma, smtpTransport(smtpUrl.replace("hemmelig", "forkert")), FROM)).toEqual({
+      sent: 0,
+      failed: 1,
+    });
+    expect(await t.prisma.emailMessage.findFirstOrThrow()).toMatchObject({
+      sentAt: null,
+      attempts: 1,
+      lastError: "EAUTH",
+    });
     expect(await deliverPendingEmail(t.prisma, smtpTransport(smtpUrl), FROM)).toEqual({ sent: 1, failed: 0 });
   });
 });

@@ -1,8 +1,10 @@
 // After any sequence of writes through withEpisodeWrite, the stored summary equals a
 // recomputation from the raw rows, done here independently in plain TypeScript.
 import { randomUUID } from "node:crypto";
+
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { addDays } from "../../lib/dates";
 import { withEpisodeWrite } from "../../lib/episodes/with-episode-write";
 import type { Prisma } from "../../lib/generated/prisma/client";
@@ -20,7 +22,11 @@ beforeAll(async () => {
   t = await createTestDatabase();
   clinicId = (await createClinic(t.prisma)).id;
   userId = (await createUser(t.prisma, { clinicId, role: "CLINICIAN" })).id;
-  templateId = (await t.prisma.programTemplate.create({ data: { clinicId, key: "hsr", kind: "HSR", nameDa: "HSR", nameEn: "HSR", content: {} } })).id;
+  templateId = (
+    await t.prisma.programTemplate.create({
+      data: { clinicId, key: "hsr", kind: "HSR", nameDa: "HSR", nameEn: "HSR", content: {} },
+    })
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -45,7 +51,11 @@ const write: fc.Arbitrary<Write> = fc.oneof(
   fc.record({ kind: fc.constant("deleteAssessment" as const), pick }),
   fc.record({ kind: fc.constant("flag" as const), severity: fc.constantFrom("URGENT", "HIGH", "WARNING", "INFO") }),
   fc.record({ kind: fc.constant("closeFlag" as const), pick, to: fc.constantFrom("ACKNOWLEDGED", "RESOLVED") }),
-  fc.record({ kind: fc.constant("assign" as const), programKind: fc.constantFrom("FIRST_WEEK", "HSR", "RETURN_TO_RUN"), day }),
+  fc.record({
+    kind: fc.constant("assign" as const),
+    programKind: fc.constantFrom("FIRST_WEEK", "HSR", "RETURN_TO_RUN"),
+    day,
+  }),
   fc.record({ kind: fc.constant("endAssignment" as const), pick }),
 );
 
@@ -56,25 +66,60 @@ async function apply(tx: Prisma.TransactionClient, episodeId: string, w: Write) 
     case "pain":
     case "otherOutcome":
       await tx.outcomeMeasurement.create({
-        data: { ...base, recordedById: userId, recordedBy: "CLINICIAN", date: addDays(start, w.day), value: w.value, instrument: w.kind === "pain" ? "NRS_FIRST_STEP" : "NRS_ACTIVITY" },
+        data: {
+          ...base,
+          recordedById: userId,
+          recordedBy: "CLINICIAN",
+          date: addDays(start, w.day),
+          value: w.value,
+          instrument: w.kind === "pain" ? "NRS_FIRST_STEP" : "NRS_ACTIVITY",
+        },
       });
       return;
     case "deleteOutcome": {
-      const row = nth(await tx.outcomeMeasurement.findMany({ where: { episodeId, deletedAt: null }, orderBy: { id: "asc" } }), w.pick);
-      if (row) await tx.outcomeMeasurement.update({ where: { id: row.id }, data: { deletedAt: new Date(), deleteReason: "test" } });
+      const row = nth(
+        await tx.outcomeMeasurement.findMany({ where: { episodeId, deletedAt: null }, orderBy: { id: "asc" } }),
+        w.pick,
+      );
+      if (row)
+        await tx.outcomeMeasurement.update({
+          where: { id: row.id },
+          data: { deletedAt: new Date(), deleteReason: "test" },
+        });
       return;
     }
     case "assessment":
-      await tx.assessment.create({ data: { ...base, recordedById: userId, date: addDays(start, w.day), redFlagsScreened: true, differentialsExamined: true } });
+      await tx.assessment.create({
+        data: {
+          ...base,
+          recordedById: userId,
+          date: addDays(start, w.day),
+          redFlagsScreened: true,
+          differentialsExamined: true,
+        },
+      });
       return;
     case "deleteAssessment": {
-      const row = nth(await tx.assessment.findMany({ where: { episodeId, deletedAt: null }, orderBy: { id: "asc" } }), w.pick);
-      if (row) await tx.assessment.update({ where: { id: row.id }, data: { deletedAt: new Date(), deleteReason: "test" } });
+      const row = nth(
+        await tx.assessment.findMany({ where: { episodeId, deletedAt: null }, orderBy: { id: "asc" } }),
+        w.pick,
+      );
+      if (row)
+        await tx.assessment.update({ where: { id: row.id }, data: { deletedAt: new Date(), deleteReason: "test" } });
       return;
     }
     case "flag":
       // One open flag per rule: each written flag is a rule of its own.
-      await tx.flag.create({ data: { ...base, code: `TEST_${randomUUID()}`, severity: w.severity, evidence: {}, sources: [], ruleVersion: 1 } });
+      await tx.flag.create({
+        data: {
+          ...base,
+          code: `TEST_${randomUUID()}`,
+          severity: w.severity,
+          evidence: {},
+          sources: [],
+          ruleVersion: 1,
+        },
+      });
       return;
     case "closeFlag": {
       const row = nth(await tx.flag.findMany({ where: { episodeId, status: "OPEN" }, orderBy: { id: "asc" } }), w.pick);
@@ -85,11 +130,21 @@ async function apply(tx: Prisma.TransactionClient, episodeId: string, w: Write) 
       // As the app does: a kind already active is not assigned twice.
       if (await tx.programAssignment.count({ where: { episodeId, kind: w.programKind, status: "ACTIVE" } })) return;
       await tx.programAssignment.create({
-        data: { ...base, templateId, kind: w.programKind, startDate: addDays(start, w.day), sessionsPerWeek: 3, content: DEFAULT_TEMPLATES.find((tpl) => tpl.kind === w.programKind)!.content },
+        data: {
+          ...base,
+          templateId,
+          kind: w.programKind,
+          startDate: addDays(start, w.day),
+          sessionsPerWeek: 3,
+          content: DEFAULT_TEMPLATES.find((tpl) => tpl.kind === w.programKind)!.content,
+        },
       });
       return;
     case "endAssignment": {
-      const row = nth(await tx.programAssignment.findMany({ where: { episodeId, status: "ACTIVE" }, orderBy: { id: "asc" } }), w.pick);
+      const row = nth(
+        await tx.programAssignment.findMany({ where: { episodeId, status: "ACTIVE" }, orderBy: { id: "asc" } }),
+        w.pick,
+      );
       if (row) await tx.programAssignment.update({ where: { id: row.id }, data: { status: "ENDED" } });
     }
   }
@@ -100,14 +155,21 @@ async function apply(tx: Prisma.TransactionClient, episodeId: string, w: Write) 
  * day's value: of several measurements on one date, the highest (SPEC §5).
  */
 async function recompute(episodeId: string) {
-  const rows = await t.prisma.outcomeMeasurement.findMany({ where: { episodeId, instrument: "NRS_FIRST_STEP", deletedAt: null } });
+  const rows = await t.prisma.outcomeMeasurement.findMany({
+    where: { episodeId, instrument: "NRS_FIRST_STEP", deletedAt: null },
+  });
   const dates = [...new Set(rows.map((row) => row.date.getTime()))].sort((a, b) => a - b);
-  const pains = dates.map((time) => ({ date: new Date(time), value: Math.max(...rows.filter((row) => row.date.getTime() === time).map((row) => Number(row.value))) }));
+  const pains = dates.map((time) => ({
+    date: new Date(time),
+    value: Math.max(...rows.filter((row) => row.date.getTime() === time).map((row) => Number(row.value))),
+  }));
   const openFlags = await t.prisma.flag.findMany({ where: { episodeId, status: "OPEN" } });
   const count = (severity: string) => openFlags.filter((flag) => flag.severity === severity).length;
   const visits = await t.prisma.assessment.findMany({ where: { episodeId, deletedAt: null } });
   const active = await t.prisma.programAssignment.findMany({ where: { episodeId, status: "ACTIVE" } });
-  const program = active.sort((a, b) => Number(b.kind === "HSR") - Number(a.kind === "HSR") || b.startDate.getTime() - a.startDate.getTime())[0];
+  const program = active.sort(
+    (a, b) => Number(b.kind === "HSR") - Number(a.kind === "HSR") || b.startDate.getTime() - a.startDate.getTime(),
+  )[0];
   const rank = count("URGENT") ? 4 : count("HIGH") ? 3 : count("WARNING") ? 2 : count("INFO") ? 1 : 0;
   return {
     baselinePain: pains[0]?.value ?? null,
@@ -160,7 +222,9 @@ describe(`episode summary on ${TEST_DB_KIND}`, () => {
 
   it("keeps the summary unchanged when the write fails", async () => {
     const patient = await createPatient(t.prisma, { clinicId, clinicianId: userId });
-    const episode = await t.prisma.episode.create({ data: { clinicId, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start } });
+    const episode = await t.prisma.episode.create({
+      data: { clinicId, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start },
+    });
     await withEpisodeWrite(t.prisma, episode.id, (tx) => apply(tx, episode.id, { kind: "pain", day: 0, value: 6 }));
     const before = await stored(episode.id);
     await expect(

@@ -1,5 +1,6 @@
 import type { Bundle, Condition, Observation, Patient, Resource } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Actor } from "../../lib/auth/actor";
 import { isAppError } from "../../lib/errors";
 import { FHIR_SYSTEMS, patientBundle } from "../../lib/fhir/patient-bundle";
@@ -26,7 +27,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const resources = (bundle: Bundle) => bundle.entry!.map((entry) => entry.resource!);
-const ofType = <T extends Resource>(bundle: Bundle, type: T["resourceType"]) => resources(bundle).filter((r): r is T => r.resourceType === type);
+const ofType = <T extends Resource>(bundle: Bundle, type: T["resourceType"]) =>
+  resources(bundle).filter((r): r is T => r.resourceType === type);
 
 describe(`the FHIR R4 export on ${TEST_DB_KIND}`, () => {
   it("passes an independent FHIR R4 validator for every resource of every demo patient", async () => {
@@ -39,7 +41,8 @@ describe(`the FHIR R4 export on ${TEST_DB_KIND}`, () => {
       { resourceType: "Patient", gender: "woman" },
       { resourceType: "Patient", birthDate: "1980-13-45" },
       { resourceType: "Patient", cpr: "0101801234" },
-    ]) expect(validate(bad as unknown as Resource), JSON.stringify(bad)).not.toEqual([]);
+    ])
+      expect(validate(bad as unknown as Resource), JSON.stringify(bad)).not.toEqual([]);
     const patients = await t.prisma.patient.findMany({ select: { id: true, clinicId: true } });
     const clinicians = { [clinician.clinicId]: clinician, [stranger.clinicId]: stranger };
     let checked = 0;
@@ -53,37 +56,68 @@ describe(`the FHIR R4 export on ${TEST_DB_KIND}`, () => {
     }
     expect(problems).toEqual([]);
     expect(checked).toBeGreaterThan(500);
-    console.log(`FHIR export on ${TEST_DB_KIND}: ${checked} resources of ${patients.length} demo patients, every one valid FHIR R4.`);
+    console.log(
+      `FHIR export on ${TEST_DB_KIND}: ${checked} resources of ${patients.length} demo patients, every one valid FHIR R4.`,
+    );
   });
 
   it("holds the CPR number as the Patient's identifier, plantar fasciitis coded, and pain with LOINC", async () => {
     const peter = await t.prisma.patient.findFirstOrThrow({ where: { name: "Peter Patient" } });
     const bundle = patientBundle(await exportPatientRecord(t.prisma, clinician, peter.id, "fhir"), "en", now);
     const [patient] = ofType<Patient>(bundle, "Patient");
-    expect(patient!.identifier).toEqual([{ use: "official", system: "urn:oid:1.2.208.176.1.2", value: expect.stringMatching(/^\d{10}$/) }]);
-    expect(patient!.identifier![0]!.value!.slice(0, 6)).toBe(`${peter.dateOfBirth.toISOString().slice(8, 10)}${peter.dateOfBirth.toISOString().slice(5, 7)}${peter.dateOfBirth.toISOString().slice(2, 4)}`);
+    expect(patient!.identifier).toEqual([
+      { use: "official", system: "urn:oid:1.2.208.176.1.2", value: expect.stringMatching(/^\d{10}$/) },
+    ]);
+    expect(patient!.identifier![0]!.value!.slice(0, 6)).toBe(
+      `${peter.dateOfBirth.toISOString().slice(8, 10)}${peter.dateOfBirth.toISOString().slice(5, 7)}${peter.dateOfBirth.toISOString().slice(2, 4)}`,
+    );
     const [condition] = ofType<Condition>(bundle, "Condition");
-    expect(condition!.code!.coding).toEqual(expect.arrayContaining([expect.objectContaining({ system: FHIR_SYSTEMS.icd10, code: "M72.2" }), expect.objectContaining({ system: FHIR_SYSTEMS.snomed, code: "202882003" })]));
+    expect(condition!.code!.coding).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ system: FHIR_SYSTEMS.icd10, code: "M72.2" }),
+        expect.objectContaining({ system: FHIR_SYSTEMS.snomed, code: "202882003" }),
+      ]),
+    );
     const observations = ofType<Observation>(bundle, "Observation");
     const pain = observations.find((o) => o.code.coding?.some((c) => c.code === "NRS_FIRST_STEP"))!;
-    expect(pain.code.coding).toEqual(expect.arrayContaining([expect.objectContaining({ system: FHIR_SYSTEMS.loinc, code: "72514-3" })]));
+    expect(pain.code.coding).toEqual(
+      expect.arrayContaining([expect.objectContaining({ system: FHIR_SYSTEMS.loinc, code: "72514-3" })]),
+    );
     expect(pain.valueQuantity).toMatchObject({ system: FHIR_SYSTEMS.ucum, code: "{score}" });
     // One Observation per live measurement, one CarePlan per assignment.
-    const episodeIds = (await t.prisma.episode.findMany({ where: { patientId: peter.id }, select: { id: true } })).map((e) => e.id);
-    expect(observations).toHaveLength(await t.prisma.outcomeMeasurement.count({ where: { episodeId: { in: episodeIds }, deletedAt: null } }));
-    expect(ofType(bundle, "CarePlan")).toHaveLength(await t.prisma.programAssignment.count({ where: { episodeId: { in: episodeIds } } }));
+    const episodeIds = (await t.prisma.episode.findMany({ where: { patientId: peter.id }, select: { id: true } })).map(
+      (e) => e.id,
+    );
+    expect(observations).toHaveLength(
+      await t.prisma.outcomeMeasurement.count({ where: { episodeId: { in: episodeIds }, deletedAt: null } }),
+    );
+    expect(ofType(bundle, "CarePlan")).toHaveLength(
+      await t.prisma.programAssignment.count({ where: { episodeId: { in: episodeIds } } }),
+    );
   });
 
   it("is audited, kept within the clinic, and the patient's own from the portal", async () => {
     const peter = await t.prisma.patient.findFirstOrThrow({ where: { name: "Peter Patient" } });
-    const before = await t.prisma.auditEvent.count({ where: { action: "EXPORT", entity: "PatientRecordFhir", entityId: peter.id } });
+    const before = await t.prisma.auditEvent.count({
+      where: { action: "EXPORT", entity: "PatientRecordFhir", entityId: peter.id },
+    });
     await exportPatientRecord(t.prisma, clinician, peter.id, "fhir");
-    expect(await t.prisma.auditEvent.count({ where: { action: "EXPORT", entity: "PatientRecordFhir", entityId: peter.id } })).toBe(before + 1);
-    await expect(exportPatientRecord(t.prisma, stranger, peter.id, "fhir")).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
-    await expect(exportPatientRecord(t.prisma, portalPatient, peter.id, "fhir")).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
+    expect(
+      await t.prisma.auditEvent.count({ where: { action: "EXPORT", entity: "PatientRecordFhir", entityId: peter.id } }),
+    ).toBe(before + 1);
+    await expect(exportPatientRecord(t.prisma, stranger, peter.id, "fhir")).rejects.toSatisfy((e) =>
+      isAppError(e, "NOT_FOUND"),
+    );
+    await expect(exportPatientRecord(t.prisma, portalPatient, peter.id, "fhir")).rejects.toSatisfy((e) =>
+      isAppError(e, "NOT_FOUND"),
+    );
     const own = await exportOwnRecord(t.prisma, portalPatient, "print");
     expect(own.id).toBe(peter.id);
-    expect(await t.prisma.auditEvent.count({ where: { actorId: portalPatient.userId, action: "EXPORT", entity: "PatientRecordPrint", entityId: peter.id } })).toBe(1);
+    expect(
+      await t.prisma.auditEvent.count({
+        where: { actorId: portalPatient.userId, action: "EXPORT", entity: "PatientRecordPrint", entityId: peter.id },
+      }),
+    ).toBe(1);
     await expect(exportOwnRecord(t.prisma, clinician, "fhir")).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
   });
 });

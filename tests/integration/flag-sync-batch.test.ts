@@ -2,6 +2,7 @@
 // sweep passes a thousand at a time): the stored flags are still exactly what the rules give,
 // every change still leaves its event, and a sweep with nothing to change writes no row at all.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { addDays, today } from "../../lib/dates";
 import { loadEpisodeSnapshots } from "../../lib/episodes/episode-snapshot";
 import { refreshEpisodeState } from "../../lib/episodes/episode-state";
@@ -29,14 +30,24 @@ afterAll(() => t.close());
 async function newEpisode(daysAgo: number, pain: [daysAgo: number, value: number][]) {
   const patient = await createPatient(t.prisma, { clinicId, clinicianId: userId });
   const start = addDays(now, -daysAgo);
-  const episode = await t.prisma.episode.create({ data: { clinicId, patientId: patient.id, side: "LEFT", symptomOnset: addDays(start, -30), treatmentStart: start } });
+  const episode = await t.prisma.episode.create({
+    data: { clinicId, patientId: patient.id, side: "LEFT", symptomOnset: addDays(start, -30), treatmentStart: start },
+  });
   await addPain(episode.id, pain);
   return episode.id;
 }
 
 function addPain(episodeId: string, pain: [daysAgo: number, value: number][]) {
   return t.prisma.outcomeMeasurement.createMany({
-    data: pain.map(([daysAgo, value]) => ({ clinicId, episodeId, recordedById: userId, recordedBy: "CLINICIAN" as const, date: addDays(now, -daysAgo), instrument: "NRS_FIRST_STEP" as const, value })),
+    data: pain.map(([daysAgo, value]) => ({
+      clinicId,
+      episodeId,
+      recordedById: userId,
+      recordedBy: "CLINICIAN" as const,
+      date: addDays(now, -daysAgo),
+      instrument: "NRS_FIRST_STEP" as const,
+      value,
+    })),
   });
 }
 
@@ -44,29 +55,61 @@ function addPain(episodeId: string, pain: [daysAgo: number, value: number][]) {
 async function expectStoredAsRules(db: TestDatabase["prisma"], episodeIds: string[], day: Date) {
   const snapshots = await loadEpisodeSnapshots(db, episodeIds);
   const episodes = await db.episode.findMany({ where: { id: { in: episodeIds } } });
-  const stored = await db.flag.findMany({ where: { episodeId: { in: episodeIds }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } } });
+  const stored = await db.flag.findMany({
+    where: { episodeId: { in: episodeIds }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } },
+  });
   for (const episode of episodes) {
     const { snapshot, settings } = snapshots.get(episode.id)!;
     const hits = evaluate(snapshot, ymd(day), settings);
     const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
     expect(
-      stored.filter((f) => f.episodeId === episode.id).sort(byCode).map((f) => ({ code: f.code, severity: f.severity, evidence: f.evidence, sources: f.sources, ruleVersion: f.ruleVersion })),
+      stored
+        .filter((f) => f.episodeId === episode.id)
+        .sort(byCode)
+        .map((f) => ({
+          code: f.code,
+          severity: f.severity,
+          evidence: f.evidence,
+          sources: f.sources,
+          ruleVersion: f.ruleVersion,
+        })),
       episode.id,
-    ).toEqual(hits.sort(byCode).map((h) => ({ code: h.code, severity: toFlagSeverity(h.severity), evidence: h.evidence, sources: h.sources, ruleVersion: h.ruleVersion })));
+    ).toEqual(
+      hits.sort(byCode).map((h) => ({
+        code: h.code,
+        severity: toFlagSeverity(h.severity),
+        evidence: h.evidence,
+        sources: h.sources,
+        ruleVersion: h.ruleVersion,
+      })),
+    );
     expect(episode.painTrend).toBe(painTrend(judgeInstruments(snapshot.outcomes, ymd(day), settings)));
   }
 }
 
 const history = (episodeId: string, code: string) =>
-  t.prisma.flag.findMany({ where: { episodeId, code }, orderBy: { openedAt: "asc" }, include: { events: { orderBy: { at: "asc" } } } });
+  t.prisma.flag.findMany({
+    where: { episodeId, code },
+    orderBy: { openedAt: "asc" },
+    include: { events: { orderBy: { at: "asc" } } },
+  });
 
 describe(`flags of many episodes synced at once on ${TEST_DB_KIND}`, () => {
   it("opens, changes, re-opens and resolves in one call, each with its event, as the rules say", async () => {
     // Day 50 of unchanged pain: NO_IMPROVEMENT is a warning now and high from day 56.
-    const acknowledged = await newEpisode(50, [[50, 6], [30, 6]]);
-    const unacknowledged = await newEpisode(50, [[50, 6], [30, 6]]);
+    const acknowledged = await newEpisode(50, [
+      [50, 6],
+      [30, 6],
+    ]);
+    const unacknowledged = await newEpisode(50, [
+      [50, 6],
+      [30, 6],
+    ]);
     // Pain up from 4 to 7: WORSENING, until it settles.
-    const settling = await newEpisode(20, [[20, 4], [5, 7]]);
+    const settling = await newEpisode(20, [
+      [20, 4],
+      [5, 7],
+    ]);
     const ids = [acknowledged, unacknowledged, settling];
 
     const sync = (day: Date) => refreshEpisodeState(t.prisma, ids, day, { reportFacts: false });
@@ -77,7 +120,13 @@ describe(`flags of many episodes synced at once on ${TEST_DB_KIND}`, () => {
     await expectStoredAsRules(t.prisma, ids, now);
 
     const [seen] = await history(acknowledged, "NO_IMPROVEMENT");
-    await t.prisma.flag.update({ where: { id: seen!.id }, data: { status: "ACKNOWLEDGED", events: { create: { type: "ACKNOWLEDGED", severity: seen!.severity, note: "Set", actorId: userId } } } });
+    await t.prisma.flag.update({
+      where: { id: seen!.id },
+      data: {
+        status: "ACKNOWLEDGED",
+        events: { create: { type: "ACKNOWLEDGED", severity: seen!.severity, note: "Set", actorId: userId } },
+      },
+    });
     await addPain(settling, [[1, 4]]);
 
     const later = addDays(now, 6);
@@ -87,8 +136,11 @@ describe(`flags of many episodes synced at once on ${TEST_DB_KIND}`, () => {
     expect(second.resolved).toBeGreaterThanOrEqual(1);
     await expectStoredAsRules(t.prisma, ids, later);
 
-    const events = async (episodeId: string, code: string) => (await history(episodeId, code)).map((f) => [f.status, f.severity, f.events.map((e) => e.type)]);
-    expect(await events(acknowledged, "NO_IMPROVEMENT")).toEqual([["OPEN", "HIGH", ["OPENED", "ACKNOWLEDGED", "REOPENED"]]]);
+    const events = async (episodeId: string, code: string) =>
+      (await history(episodeId, code)).map((f) => [f.status, f.severity, f.events.map((e) => e.type)]);
+    expect(await events(acknowledged, "NO_IMPROVEMENT")).toEqual([
+      ["OPEN", "HIGH", ["OPENED", "ACKNOWLEDGED", "REOPENED"]],
+    ]);
     expect(await events(unacknowledged, "NO_IMPROVEMENT")).toEqual([["OPEN", "HIGH", ["OPENED", "SEVERITY_CHANGED"]]]);
     expect(await events(settling, "WORSENING")).toEqual([["RESOLVED", "HIGH", ["OPENED", "RESOLVED"]]]);
     expect((await history(settling, "WORSENING"))[0]!.resolvedAt).toBeInstanceOf(Date);
@@ -101,15 +153,21 @@ describe(`flags of many episodes synced at once on ${TEST_DB_KIND}`, () => {
     const demo = await createTestDatabase();
     try {
       await seedDemoOnce(demo.prisma, now);
-      const ids = (await demo.prisma.episode.findMany({ where: { status: { not: "DISCHARGED" } }, select: { id: true } })).map((e) => e.id);
+      const ids = (
+        await demo.prisma.episode.findMany({ where: { status: { not: "DISCHARGED" } }, select: { id: true } })
+      ).map((e) => e.id);
       // As the daily sweep does it (lib/rules/sweep.ts).
       const sweep = () => demo.prisma.$transaction((tx) => refreshEpisodeState(tx, ids, now, { reportFacts: false }));
       await sweep();
       await expectStoredAsRules(demo.prisma, ids, now);
       // xmin is the transaction that wrote a row version: any UPDATE, even to equal values, changes it.
       const versions = async () => ({
-        episodes: await demo.prisma.$queryRaw<{ id: string; xmin: string }[]>`SELECT id, xmin::text FROM "Episode" ORDER BY id`,
-        flags: await demo.prisma.$queryRaw<{ id: string; xmin: string }[]>`SELECT id, xmin::text FROM "Flag" ORDER BY id`,
+        episodes: await demo.prisma.$queryRaw<
+          { id: string; xmin: string }[]
+        >`SELECT id, xmin::text FROM "Episode" ORDER BY id`,
+        flags: await demo.prisma.$queryRaw<
+          { id: string; xmin: string }[]
+        >`SELECT id, xmin::text FROM "Flag" ORDER BY id`,
         events: await demo.prisma.flagEvent.count(),
       });
       const before = await versions();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { checkHealth } from "../../lib/health";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

@@ -1,7 +1,9 @@
 // Clinicians' forms carry an idempotency key: Save pressed again after a lost answer, or
 // twice at once, stores one row and answers the first one's id.
 import { randomUUID } from "node:crypto";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Actor } from "../../lib/auth/actor";
 import { addDays, isoDate, today } from "../../lib/dates";
 import { forgetOldKeys } from "../../lib/db/idempotency";
@@ -25,12 +27,28 @@ beforeAll(async () => {
   colleague = actorOf(await createUser(t.prisma, { clinicId: clinic.id, role: "CLINICIAN" }));
   const patient = await createPatient(t.prisma, { clinicId: clinic.id, clinicianId: clinician.userId });
   const start = addDays(today(), -10);
-  episodeId = (await t.prisma.episode.create({ data: { clinicId: clinic.id, patientId: patient.id, side: "LEFT", symptomOnset: addDays(start, -30), treatmentStart: start } })).id;
+  episodeId = (
+    await t.prisma.episode.create({
+      data: {
+        clinicId: clinic.id,
+        patientId: patient.id,
+        side: "LEFT",
+        symptomOnset: addDays(start, -30),
+        treatmentStart: start,
+      },
+    })
+  ).id;
 });
 afterAll(() => t.close());
 
 const outcome = (actor: Actor, idempotencyKey: string | undefined, value = 6) =>
-  saveOutcome(t.prisma, actor, { episodeId, recordId: null }, { date: day, instrument: "NRS_ACTIVITY", value: String(value), idempotencyKey }, today);
+  saveOutcome(
+    t.prisma,
+    actor,
+    { episodeId, recordId: null },
+    { date: day, instrument: "NRS_ACTIVITY", value: String(value), idempotencyKey },
+    today,
+  );
 const outcomesNow = () => t.prisma.outcomeMeasurement.count({ where: { episodeId, instrument: "NRS_ACTIVITY" } });
 
 describe(`idempotency keys on ${TEST_DB_KIND}`, () => {
@@ -58,7 +76,13 @@ describe(`idempotency keys on ${TEST_DB_KIND}`, () => {
 
   it("an assessment's repeat keeps one visit and one visit-pain measurement", async () => {
     const key = randomUUID();
-    const tests = { palpationPositive: "positive", windlassPositive: "positive", calcanealSqueezePositive: "untested", tinelPositive: "untested", differentialsExamined: "yes" };
+    const tests = {
+      palpationPositive: "positive",
+      windlassPositive: "positive",
+      calcanealSqueezePositive: "untested",
+      tinelPositive: "untested",
+      differentialsExamined: "yes",
+    };
     const raw = { ...tests, date: day, redFlagsScreened: "yes", firstStepPain: "5", idempotencyKey: key };
     const first = await saveAssessment(t.prisma, clinician, { episodeId, recordId: null }, raw, today);
     expect(first).toMatchObject({ status: "saved" });
@@ -69,18 +93,47 @@ describe(`idempotency keys on ${TEST_DB_KIND}`, () => {
 
   it("refuses a key that is malformed, or that another user or another kind of record used, and stores nothing", async () => {
     const before = await outcomesNow();
-    const refused = async (work: Promise<unknown>) => expect(await work.then(() => "stored", (error: unknown) => (isAppError(error, "INVALID_INPUT") ? "refused" : error))).toBe("refused");
+    const refused = async (work: Promise<unknown>) =>
+      expect(
+        await work.then(
+          () => "stored",
+          (error: unknown) => (isAppError(error, "INVALID_INPUT") ? "refused" : error),
+        ),
+      ).toBe("refused");
     await refused(outcome(clinician, "not-a-key"));
     const key = randomUUID();
     await outcome(clinician, key);
     await refused(outcome(colleague, key));
-    await refused(saveAssessment(t.prisma, clinician, { episodeId, recordId: null }, { palpationPositive: "positive", windlassPositive: "positive", calcanealSqueezePositive: "untested", tinelPositive: "untested", date: day, redFlagsScreened: "yes", differentialsExamined: "yes", idempotencyKey: key }, today));
+    await refused(
+      saveAssessment(
+        t.prisma,
+        clinician,
+        { episodeId, recordId: null },
+        {
+          palpationPositive: "positive",
+          windlassPositive: "positive",
+          calcanealSqueezePositive: "untested",
+          tinelPositive: "untested",
+          date: day,
+          redFlagsScreened: "yes",
+          differentialsExamined: "yes",
+          idempotencyKey: key,
+        },
+        today,
+      ),
+    );
     expect(await outcomesNow()).toBe(before + 1);
   });
 
   it("registering a patient again with the key answers the same patient, not a duplicate warning", async () => {
     const key = randomUUID();
-    const raw = { name: `Karen ${randomUUID().slice(0, 8)}`, dateOfBirth: "1970-03-04", sex: "FEMALE", affectedSide: "LEFT", idempotencyKey: key };
+    const raw = {
+      name: `Karen ${randomUUID().slice(0, 8)}`,
+      dateOfBirth: "1970-03-04",
+      sex: "FEMALE",
+      affectedSide: "LEFT",
+      idempotencyKey: key,
+    };
     const first = await registerPatient(t.prisma, clinician, raw, { today, confirmDuplicate: false });
     expect(first).toMatchObject({ status: "saved" });
     expect(await registerPatient(t.prisma, clinician, raw, { today, confirmDuplicate: false })).toEqual(first);

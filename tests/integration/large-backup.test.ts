@@ -5,7 +5,9 @@
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { backupDatabase, restoreDatabase } from "../../lib/backup/backup";
 import { createPrismaClient, type Db } from "../../lib/db/client";
 import type { Database } from "../../lib/db/database";
@@ -69,7 +71,9 @@ describe.runIf(TEST_DB_KIND === "postgres")("a backup larger than a string can h
     const before = await contents(source.prisma);
     const file = path.join(folder, "large.sql");
 
-    const backupGrowth = await peakGrowth(() => backupDatabase(source.db, "fingerprint-of-test-key", { file, shared: true }));
+    const backupGrowth = await peakGrowth(() =>
+      backupDatabase(source.db, "fingerprint-of-test-key", { file, shared: true }),
+    );
     const { size } = await stat(file);
     expect(size).toBeGreaterThan(LONGEST_STRING);
 
@@ -84,7 +88,9 @@ describe.runIf(TEST_DB_KIND === "postgres")("a backup larger than a string can h
 
     // Neither held the file: each grew by well under half of it (a piece at a time, and garbage
     // not yet collected, which on a busy machine reached 30 % of the file in one CI run).
-    console.log(`large backup: ${(size / 2 ** 20).toFixed(0)} MiB; memory grew by at most ${(backupGrowth / 2 ** 20).toFixed(0)} MiB while backing up, ${(restoreGrowth / 2 ** 20).toFixed(0)} MiB while restoring`);
+    console.log(
+      `large backup: ${(size / 2 ** 20).toFixed(0)} MiB; memory grew by at most ${(backupGrowth / 2 ** 20).toFixed(0)} MiB while backing up, ${(restoreGrowth / 2 ** 20).toFixed(0)} MiB while restoring`,
+    );
     expect(backupGrowth).toBeLessThan(size / 2);
     expect(restoreGrowth).toBeLessThan(size / 2);
   }, 600_000);

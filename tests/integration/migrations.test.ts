@@ -1,11 +1,19 @@
-import { cp, mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
+
 import { afterEach, describe, expect, it } from "vitest";
+
 import type { Database } from "../../lib/db/database";
 import { openDatabase } from "../../lib/db/database";
-import { applyMigrations, diffMigrationsToSchema, MIGRATIONS_DIR, MigrationError, readMigrations } from "../../lib/db/migrations";
+import {
+  applyMigrations,
+  diffMigrationsToSchema,
+  MigrationError,
+  MIGRATIONS_DIR,
+  readMigrations,
+} from "../../lib/db/migrations";
 import { createEmptyDatabase, TEST_DB_KIND } from "../support/test-db";
 
 let db: Database | undefined;
@@ -30,7 +38,10 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
     db = await createEmptyDatabase();
     expect(await applyMigrations(db)).toEqual(await checkedIn());
     expect(await applyMigrations(db)).toEqual([]);
-    const tables = await query(db, "select count(*)::int from information_schema.tables where table_name in ('Patient', 'Episode', 'AuditEvent')");
+    const tables = await query(
+      db,
+      "select count(*)::int from information_schema.tables where table_name in ('Patient', 'Episode', 'AuditEvent')",
+    );
     expect(tables[0]?.[0]).toBe(3);
   });
 
@@ -52,7 +63,12 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
 
     // The earlier migrations stay applied; nothing of the broken one is left.
     expect(await query(db, "select to_regclass('\"half_done\"')::text")).toEqual([[null]]);
-    expect(await query(db, "select count(*)::int from information_schema.columns where table_name = 'Patient' and column_name = 'x'")).toEqual([[0]]);
+    expect(
+      await query(
+        db,
+        "select count(*)::int from information_schema.columns where table_name = 'Patient' and column_name = 'x'",
+      ),
+    ).toEqual([[0]]);
 
     // Once fixed, the next run applies it.
     await writeFile(path.join(broken, "migration.sql"), 'CREATE TABLE "half_done" (id int);\n');
@@ -69,8 +85,14 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
     db = await migratedUpTo(TEMPLATE_NAMES);
     const clinic = randomUUID();
     await query(db, `insert into "Clinic" (id, name) values ('${clinic}', 'C')`);
-    for (const [key, name] of [["hsr", "HSR hælløft, 12 uger / HSR heel raise, 12 weeks"], ["own", "Klinikkens løbeprogram"]]) {
-      await query(db, `insert into "ProgramTemplate" (id, "clinicId", key, kind, name, content) values ('${randomUUID()}', '${clinic}', '${key}', 'HSR', '${name}', '{}')`);
+    for (const [key, name] of [
+      ["hsr", "HSR hælløft, 12 uger / HSR heel raise, 12 weeks"],
+      ["own", "Klinikkens løbeprogram"],
+    ]) {
+      await query(
+        db,
+        `insert into "ProgramTemplate" (id, "clinicId", key, kind, name, content) values ('${randomUUID()}', '${clinic}', '${key}', 'HSR', '${name}', '{}')`,
+      );
     }
     await applyMigrations(db);
     expect(await query(db, `select key, "nameDa", "nameEn" from "ProgramTemplate" order by key`)).toEqual([
@@ -99,7 +121,8 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
       // A clinician's NRS of the same date and value as the first visit's first-step pain: linked, not doubled.
       `insert into "OutcomeMeasurement" (id, "clinicId", "episodeId", "recordedById", "recordedBy", date, instrument, value, "updatedAt") values ('${randomUUID()}', '${ids.clinic}', '${ids.episode}', '${ids.user}', 'CLINICIAN', '2026-01-05', 'NRS_FIRST_STEP', 6, now())`,
       `insert into "Flag" (id, "clinicId", "episodeId", code, severity, status, evidence, recommendation, source, "ruleVersion", "updatedAt") values ('${randomUUID()}', '${ids.clinic}', '${ids.episode}', 'FOLLOW_UP_OVERDUE', 'INFO', 'RESOLVED', '{}', '{}', 'SPEC', 1, now())`,
-    ]) await query(db, sql);
+    ])
+      await query(db, sql);
 
     expect(await applyMigrations(db)).toEqual((await checkedIn()).filter((m) => m >= REVISION));
     const rows = await query(db, `select id, "redFlags", findings, "redFlagsScreened" from "Assessment" order by date`);
@@ -110,15 +133,29 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
       [v.painNoMatch, [], [], false],
     ]);
     // One NRS per visit with a first-step pain, the existing one linked rather than doubled.
-    const pain = await query(db, `select "assessmentId", value::float, date::text from "OutcomeMeasurement" where instrument = 'NRS_FIRST_STEP' order by date`);
-    expect(pain).toEqual([[v.neuro, 6, "2026-01-05"], [v.fever, 7, "2026-01-12"], [v.emptyAfter, 5, "2026-01-26"]]);
+    const pain = await query(
+      db,
+      `select "assessmentId", value::float, date::text from "OutcomeMeasurement" where instrument = 'NRS_FIRST_STEP' order by date`,
+    );
+    expect(pain).toEqual([
+      [v.neuro, 6, "2026-01-05"],
+      [v.fever, 7, "2026-01-12"],
+      [v.emptyAfter, 5, "2026-01-26"],
+    ]);
     expect(await query(db, `select sources from "Flag"`)).toEqual([[["CLINIC_DEFAULT"]]]);
     expect(await query(db, `select "rulesVersion" from "Clinic"`)).toEqual([[0]]);
   });
 
   it("merges rows that break an only-one rule, keeping the latest, before the rules hold", async () => {
     db = await migratedUpTo(ONLY_ONE);
-    const id = { clinic: randomUUID(), patientUser: randomUUID(), patient: randomUUID(), template: randomUUID(), older: randomUUID(), newer: randomUUID() };
+    const id = {
+      clinic: randomUUID(),
+      patientUser: randomUUID(),
+      patient: randomUUID(),
+      template: randomUUID(),
+      older: randomUUID(),
+      newer: randomUUID(),
+    };
     const pain = { first: randomUUID(), kept: randomUUID(), otherDay: randomUUID() };
     const at = (minute: number) => `'2026-11-20T07:${String(minute).padStart(2, "0")}:00Z'`;
     const diary = (rowId: string, date: string, value: number, minute: number) =>
@@ -137,34 +174,89 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
       `insert into "User" (id, "clinicId", email, name, role, "passwordHash", "updatedAt") values ('${id.patientUser}', '${id.clinic}', 'merge@example.test', 'Pia', 'PATIENT', 'x', now())`,
       `insert into "Patient" (id, "clinicId", "clinicianId", name, "dateOfBirth", sex, "affectedSide", "updatedAt") values ('${id.patient}', '${id.clinic}', '${id.patientUser}', 'P', '1980-01-01', 'FEMALE', 'LEFT', now())`,
       `insert into "ProgramTemplate" (id, "clinicId", key, kind, "nameDa", "nameEn", content) values ('${id.template}', '${id.clinic}', 'hsr', 'HSR', 'HSR', 'HSR', '{}')`,
-      episode(id.older, 1), episode(id.newer, 2),
+      episode(id.older, 1),
+      episode(id.newer, 2),
       `update "Patient" set "currentEpisodeId" = '${id.older}'`,
-      diary(pain.first, "2026-11-20", 6, 10), diary(pain.kept, "2026-11-20", 5, 11), diary(pain.otherDay, "2026-11-19", 7, 5),
-      assignment(20), assignment(21), flag(30), flag(31), invite(40), invite(41),
-    ]) await query(db, sql);
+      diary(pain.first, "2026-11-20", 6, 10),
+      diary(pain.kept, "2026-11-20", 5, 11),
+      diary(pain.otherDay, "2026-11-19", 7, 5),
+      assignment(20),
+      assignment(21),
+      flag(30),
+      flag(31),
+      invite(40),
+      invite(41),
+    ])
+      await query(db, sql);
 
     expect(await applyMigrations(db)).toEqual([ONLY_ONE, ...(await checkedIn()).filter((m) => m > ONLY_ONE)]);
     // The diary: the latest of the day stays; the earlier is soft-deleted with why, and is in the kept row's history.
-    expect(await query(db, `select id, value::float, "deletedAt" is null, "deleteReason" like '%latest entry was kept%' from "OutcomeMeasurement" order by date, "createdAt"`)).toEqual([
-      [pain.otherDay, 7, true, null], [pain.first, 6, false, true], [pain.kept, 5, true, null],
+    expect(
+      await query(
+        db,
+        `select id, value::float, "deletedAt" is null, "deleteReason" like '%latest entry was kept%' from "OutcomeMeasurement" order by date, "createdAt"`,
+      ),
+    ).toEqual([
+      [pain.otherDay, 7, true, null],
+      [pain.first, 6, false, true],
+      [pain.kept, 5, true, null],
     ]);
-    expect(await query(db, `select "entityId", action, (snapshot->>'value')::float, reason like '%latest entry was kept%' from "RecordRevision"`)).toEqual([[pain.kept, "UPDATE", 6, true]]);
+    expect(
+      await query(
+        db,
+        `select "entityId", action, (snapshot->>'value')::float, reason like '%latest entry was kept%' from "RecordRevision"`,
+      ),
+    ).toEqual([[pain.kept, "UPDATE", 6, true]]);
     // Episodes: the newer stays open and is the patient's current one; the older is discharged.
-    expect(await query(db, `select id, status::text, "dischargeReason" from "Episode" order by "createdAt"`)).toEqual([[id.older, "DISCHARGED", "OTHER"], [id.newer, "ACTIVE", null]]);
+    expect(await query(db, `select id, status::text, "dischargeReason" from "Episode" order by "createdAt"`)).toEqual([
+      [id.older, "DISCHARGED", "OTHER"],
+      [id.newer, "ACTIVE", null],
+    ]);
     expect(await query(db, `select "currentEpisodeId" from "Patient"`)).toEqual([[id.newer]]);
     // Programs, flags and invitations: the latest stays; the others end, resolve (with the event) or are revoked.
-    expect(await query(db, `select status::text, "endReason" from "ProgramAssignment" order by "createdAt"`)).toEqual([["ENDED", "OTHER"], ["ACTIVE", null]]);
-    expect(await query(db, `select f.status::text, e.type from "Flag" f left join "FlagEvent" e on e."flagId" = f.id order by f."openedAt"`)).toEqual([["RESOLVED", "RESOLVED"], ["OPEN", null]]);
+    expect(await query(db, `select status::text, "endReason" from "ProgramAssignment" order by "createdAt"`)).toEqual([
+      ["ENDED", "OTHER"],
+      ["ACTIVE", null],
+    ]);
+    expect(
+      await query(
+        db,
+        `select f.status::text, e.type from "Flag" f left join "FlagEvent" e on e."flagId" = f.id order by f."openedAt"`,
+      ),
+    ).toEqual([
+      ["RESOLVED", "RESOLVED"],
+      ["OPEN", null],
+    ]);
     expect(await query(db, `select "revokedAt" is null from "Invite" order by "createdAt"`)).toEqual([[false], [true]]);
   });
   it("migrates stored visits for the 2026-12-05 revision so that no doubt is cleared by a visit that never examined it", async () => {
     db = await migratedUpTo(ONE_STATE);
-    const ids = { clinic: randomUUID(), user: randomUUID(), patient: randomUUID(), episode: randomUUID(), rathleff: randomUUID(), hsr: randomUUID() };
+    const ids = {
+      clinic: randomUUID(),
+      user: randomUUID(),
+      patient: randomUUID(),
+      episode: randomUUID(),
+      rathleff: randomUUID(),
+      hsr: randomUUID(),
+    };
     const visit = (id: string, date: string, findings: string, tinel = "null") =>
       `insert into "Assessment" (id, "clinicId", "episodeId", "recordedById", date, "redFlagsScreened", "redFlags", findings, "tinelPositive", "updatedAt", "createdAt")
        values ('${id}', '${ids.clinic}', '${ids.episode}', '${ids.user}', '${date}', true, '{}', ${findings}, ${tinel}, now(), '${date}T10:00:00Z')`;
-    const v = { first: randomUUID(), finding: randomUUID(), after: randomUUID(), tinel: randomUUID(), afterTinel: randomUUID() };
-    const content = (load: string) => JSON.stringify({ sessionsPerWeek: [3, 4], tempo: null, maxPain: 3, loadStepKg: 2.5, phases: [{ code: "RATHLEFF_12RM", weeks: [1, 2], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [12, 12], load }] });
+    const v = {
+      first: randomUUID(),
+      finding: randomUUID(),
+      after: randomUUID(),
+      tinel: randomUUID(),
+      afterTinel: randomUUID(),
+    };
+    const content = (load: string) =>
+      JSON.stringify({
+        sessionsPerWeek: [3, 4],
+        tempo: null,
+        maxPain: 3,
+        loadStepKg: 2.5,
+        phases: [{ code: "RATHLEFF_12RM", weeks: [1, 2], exercise: "HEEL_RAISE_TOWEL", sets: 3, reps: [12, 12], load }],
+      });
     for (const sql of [
       `insert into "Clinic" (id, name) values ('${ids.clinic}', 'State clinic')`,
       `insert into "User" (id, "clinicId", email, name, role, "passwordHash", "updatedAt") values ('${ids.user}', '${ids.clinic}', 's@example.test', 'S', 'CLINICIAN', 'x', now())`,
@@ -180,30 +272,72 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
       `insert into "ProgramAssignment" (id, "clinicId", "episodeId", "templateId", kind, "startDate", "sessionsPerWeek", content, "updatedAt") values ('${randomUUID()}', '${ids.clinic}', '${ids.episode}', '${ids.rathleff}', 'HSR', '2026-01-05', 3, '${content("ADD_LOAD")}', now())`,
       `insert into "Flag" (id, "clinicId", "episodeId", code, severity, evidence, recommendation, sources, "ruleVersion", "updatedAt") values ('${randomUUID()}', '${ids.clinic}', '${ids.episode}', 'RED_FLAG', 'URGENT', '{}', '{}', '{}', 2, now())`,
       `update "Episode" set status = 'PAUSED'`,
-    ]) await query(db, sql);
+    ])
+      await query(db, sql);
 
     await applyMigrations(db);
     // A visit without findings after one with findings (ticked, or a positive Tinel) is taken as not examined.
     expect(await query(db, `select id, "differentialsExamined" from "Assessment" order by date`)).toEqual([
-      [v.first, true], [v.finding, true], [v.after, false], [v.tinel, true], [v.afterTinel, false],
+      [v.first, true],
+      [v.finding, true],
+      [v.after, false],
+      [v.tinel, true],
+      [v.afterTinel, false],
     ]);
     // Templates and their copies lose their own pain limit; the Rathleff template is body weight in weeks 1–2.
-    expect(await query(db, `select key, content ? 'maxPain', content #>> '{phases,0,load}' from "ProgramTemplate" order by key`)).toEqual([
-      ["hsr-rathleff-2015", false, "BODY_WEIGHT"], ["own-rathleff", false, "ADD_LOAD"],
+    expect(
+      await query(
+        db,
+        `select key, content ? 'maxPain', content #>> '{phases,0,load}' from "ProgramTemplate" order by key`,
+      ),
+    ).toEqual([
+      ["hsr-rathleff-2015", false, "BODY_WEIGHT"],
+      ["own-rathleff", false, "ADD_LOAD"],
     ]);
-    expect(await query(db, `select content ? 'maxPain', content #>> '{phases,0,load}' from "ProgramAssignment"`)).toEqual([[false, "BODY_WEIGHT"]]);
-    expect(await query(db, "select count(*)::int from information_schema.columns where table_name = 'Flag' and column_name = 'recommendation'")).toEqual([[0]]);
+    expect(
+      await query(db, `select content ? 'maxPain', content #>> '{phases,0,load}' from "ProgramAssignment"`),
+    ).toEqual([[false, "BODY_WEIGHT"]]);
+    expect(
+      await query(
+        db,
+        "select count(*)::int from information_schema.columns where table_name = 'Flag' and column_name = 'recommendation'",
+      ),
+    ).toEqual([[0]]);
     // Until the app re-evaluates it, a running plan with an open red flag, or of a paused episode, is already on hold.
-    expect(await query(db, `select "planStatus"::text, "planReasons" from "Episode"`)).toEqual([["ON_HOLD", ["RED_FLAG", "EPISODE_PAUSED"]]]);
+    expect(await query(db, `select "planStatus"::text, "planReasons" from "Episode"`)).toEqual([
+      ["ON_HOLD", ["RED_FLAG", "EPISODE_PAUSED"]],
+    ]);
   });
 
   it("gives each phase a list of exercises without changing what anyone is prescribed, and the unchanged default templates their new exercises as a new version", async () => {
     db = await migratedUpTo(SEVERAL);
-    const ids = { clinic: randomUUID(), user: randomUUID(), patient: randomUUID(), episode: randomUUID(), firstWeek: randomUUID(), hsr: randomUUID(), assignment: randomUUID() };
-    const phase = (code: string, weeks: [number, number], exercise: string, sets: number, reps: [number, number], load: string) => ({ code, weeks, exercise, sets, reps, load });
+    const ids = {
+      clinic: randomUUID(),
+      user: randomUUID(),
+      patient: randomUUID(),
+      episode: randomUUID(),
+      firstWeek: randomUUID(),
+      hsr: randomUUID(),
+      assignment: randomUUID(),
+    };
+    const phase = (
+      code: string,
+      weeks: [number, number],
+      exercise: string,
+      sets: number,
+      reps: [number, number],
+      load: string,
+    ) => ({ code, weeks, exercise, sets, reps, load });
     const stretch = phase("OFFLOAD", [1, 1], "PLANTAR_FASCIA_STRETCH", 3, [10, 10], "NONE");
-    const json = (phases: object[]) => JSON.stringify({ sessionsPerWeek: [7, 7], tempo: null, loadStepKg: 2.5, phases });
-    const hsr = (reps: number) => json([phase("HSR_1", [1, 3], "HEEL_RAISE_TOWEL", 3, [reps, reps], "BODY_WEIGHT"), phase("HSR_2", [4, 6], "HEEL_RAISE_TOWEL", 3, [10, 12], "ADD_LOAD"), phase("HSR_3", [7, 9], "HEEL_RAISE_TOWEL", 3, [8, 10], "MORE_LOAD"), phase("HSR_4", [10, 12], "HEEL_RAISE_TOWEL", 3, [8, 8], "HIGH_LOAD")]);
+    const json = (phases: object[]) =>
+      JSON.stringify({ sessionsPerWeek: [7, 7], tempo: null, loadStepKg: 2.5, phases });
+    const hsr = (reps: number) =>
+      json([
+        phase("HSR_1", [1, 3], "HEEL_RAISE_TOWEL", 3, [reps, reps], "BODY_WEIGHT"),
+        phase("HSR_2", [4, 6], "HEEL_RAISE_TOWEL", 3, [10, 12], "ADD_LOAD"),
+        phase("HSR_3", [7, 9], "HEEL_RAISE_TOWEL", 3, [8, 10], "MORE_LOAD"),
+        phase("HSR_4", [10, 12], "HEEL_RAISE_TOWEL", 3, [8, 8], "HIGH_LOAD"),
+      ]);
     const template = (id: string, key: string, version: number, kind: string, content: string) =>
       `insert into "ProgramTemplate" (id, "clinicId", key, version, kind, "nameDa", "nameEn", content) values ('${id}', '${ids.clinic}', '${key}', ${version}, '${kind}', 'N', 'N', '${content}')`;
     const session = (completed: boolean) =>
@@ -220,7 +354,8 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
       `insert into "ProgramAssignment" (id, "clinicId", "episodeId", "templateId", kind, "startDate", "sessionsPerWeek", content, "updatedAt") values ('${ids.assignment}', '${ids.clinic}', '${ids.episode}', '${ids.firstWeek}', 'FIRST_WEEK', '2026-01-05', 7, '${json([stretch])}', now())`,
       session(true),
       session(false),
-    ]) await query(db, sql);
+    ])
+      await query(db, sql);
 
     await applyMigrations(db);
     const exercisesOf = (table: string, where: string) =>
@@ -230,8 +365,12 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
          from "${table}", jsonb_array_elements(content->'phases') as p where ${where}`,
       );
     // The patient's program prescribes what it did: the stretch alone.
-    expect(await exercisesOf("ProgramAssignment", "true")).toEqual([["OFFLOAD", ["PLANTAR_FASCIA_STRETCH"], [1], false]]);
-    const [[stored]] = (await query(db, `select content #>> '{phases,0,exercises,0}' from "ProgramAssignment"`)) as [[string]];
+    expect(await exercisesOf("ProgramAssignment", "true")).toEqual([
+      ["OFFLOAD", ["PLANTAR_FASCIA_STRETCH"], [1], false],
+    ]);
+    const [[stored]] = (await query(db, `select content #>> '{phases,0,exercises,0}' from "ProgramAssignment"`)) as [
+      [string],
+    ];
     expect(JSON.parse(stored)).toEqual({ exercise: "PLANTAR_FASCIA_STRETCH", sets: 3, reps: [10, 10], fromDay: 1 });
     // The unchanged first week gets version 2 with towel curls and calf lowering from day 3; version 1 keeps its one exercise.
     expect(await exercisesOf("ProgramTemplate", `key = 'first-week' order by version`)).toEqual([
@@ -239,10 +378,17 @@ describe(`migrations on ${TEST_DB_KIND}`, () => {
       ["OFFLOAD", ["PLANTAR_FASCIA_STRETCH", "TOWEL_CURLS", "CALF_LOWERING"], [1, 3, 3], false],
     ]);
     // The clinic's own HSR (version 2) stays its own: no version 3.
-    expect(await query(db, `select max(version)::int from "ProgramTemplate" where key = 'hsr-12-weeks'`)).toEqual([[2]]);
-    expect(await exercisesOf("ProgramTemplate", `key = 'hsr-12-weeks' and version = 2 and p->>'code' = 'HSR_1'`)).toEqual([["HSR_1", ["HEEL_RAISE_TOWEL"], [1], false]]);
+    expect(await query(db, `select max(version)::int from "ProgramTemplate" where key = 'hsr-12-weeks'`)).toEqual([
+      [2],
+    ]);
+    expect(
+      await exercisesOf("ProgramTemplate", `key = 'hsr-12-weeks' and version = 2 and p->>'code' = 'HSR_1'`),
+    ).toEqual([["HSR_1", ["HEEL_RAISE_TOWEL"], [1], false]]);
     // A session done did its phase's exercise; one skipped did none.
-    expect(await query(db, `select completed, exercises from "SessionLog" order by date`)).toEqual([[true, ["PLANTAR_FASCIA_STRETCH"]], [false, []]]);
+    expect(await query(db, `select completed, exercises from "SessionLog" order by date`)).toEqual([
+      [true, ["PLANTAR_FASCIA_STRETCH"]],
+      [false, []],
+    ]);
   });
 });
 
@@ -256,7 +402,8 @@ const TEMPLATE_NAMES = "20261125094737_template_names_per_language";
 async function migratedUpTo(name: string): Promise<Database> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "heelpain-migrations-"));
   await cp(MIGRATIONS_DIR, dir, { recursive: true });
-  for (const later of (await checkedIn()).filter((m) => m >= name)) await rm(path.join(dir, later), { recursive: true });
+  for (const later of (await checkedIn()).filter((m) => m >= name))
+    await rm(path.join(dir, later), { recursive: true });
   const database = await createEmptyDatabase();
   await applyMigrations(database, dir);
   return database;

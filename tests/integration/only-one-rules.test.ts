@@ -2,13 +2,15 @@
 // once through the service leave exactly one row, and each caller is told what happened to it.
 // Each rule is also checked at the database: a second row written around the service is refused.
 import { randomUUID } from "node:crypto";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Actor } from "../../lib/auth/actor";
 import { addDays, isoDate, today } from "../../lib/dates";
 import { isUniqueViolation } from "../../lib/db/unique-violation";
+import { refreshEpisodeState } from "../../lib/episodes/episode-state";
 import { changeEpisodeStatus, openEpisode } from "../../lib/episodes/episodes";
 import { isAppError } from "../../lib/errors";
-import { refreshEpisodeState } from "../../lib/episodes/episode-state";
 import { acceptInvite, lookupInvite } from "../../lib/invites/accept-invite";
 import { logMorningPain, logSession } from "../../lib/portal/portal-logs";
 import { assignProgram } from "../../lib/programs/assignments";
@@ -32,12 +34,28 @@ function atOnce<T>(write: (i: number) => Promise<T>): Promise<(T | { threw: unkn
 }
 
 const statuses = (results: unknown[]) =>
-  results.map((r) => (r && typeof r === "object" && "threw" in r ? (isAppError(r.threw) ? r.threw.code : "error") : (r as { status: string }).status)).sort();
+  results
+    .map((r) =>
+      r && typeof r === "object" && "threw" in r
+        ? isAppError(r.threw)
+          ? r.threw.code
+          : "error"
+        : (r as { status: string }).status,
+    )
+    .sort();
 
 async function openPatientEpisode() {
   const patient = await createPatient(t.prisma, { clinicId: clinician.clinicId, clinicianId: clinician.userId });
   const start = addDays(day, -10);
-  const episode = await t.prisma.episode.create({ data: { clinicId: clinician.clinicId, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start } });
+  const episode = await t.prisma.episode.create({
+    data: {
+      clinicId: clinician.clinicId,
+      patientId: patient.id,
+      side: "LEFT",
+      symptomOnset: start,
+      treatmentStart: start,
+    },
+  });
   await t.prisma.patient.update({ where: { id: patient.id }, data: { currentEpisodeId: episode.id } });
   return { patient, episode };
 }
@@ -45,11 +63,21 @@ async function openPatientEpisode() {
 /** A patient with an open episode, an active HSR program and a portal account. */
 async function portalPatient() {
   const { patient, episode } = await openPatientEpisode();
-  const assigned = await assignProgram(t.prisma, clinician, episode.id, { templateId: hsrTemplateId, startDate: isoDate(episode.treatmentStart), sessionsPerWeek: "3" });
+  const assigned = await assignProgram(t.prisma, clinician, episode.id, {
+    templateId: hsrTemplateId,
+    startDate: isoDate(episode.treatmentStart),
+    sessionsPerWeek: "3",
+  });
   const email = `p-${randomUUID()}@example.test`;
   const { token } = await inviteFor(t.prisma, clinician, patient.id, new Date(), email);
-  expect(await acceptInvite(t.prisma, token, { password: PASSWORD, confirmPassword: PASSWORD }, "da", new Date())).toMatchObject({ status: "ACCEPTED" });
-  return { episode, assignmentId: (assigned as { id: string }).id, actor: actorOf(await t.prisma.user.findUniqueOrThrow({ where: { email } })) };
+  expect(
+    await acceptInvite(t.prisma, token, { password: PASSWORD, confirmPassword: PASSWORD }, "da", new Date()),
+  ).toMatchObject({ status: "ACCEPTED" });
+  return {
+    episode,
+    assignmentId: (assigned as { id: string }).id,
+    actor: actorOf(await t.prisma.user.findUniqueOrThrow({ where: { email } })),
+  };
 }
 
 beforeAll(async () => {
@@ -67,23 +95,53 @@ describe(`only-one rules under concurrency on ${TEST_DB_KIND}`, () => {
     // Taps made at the same moment: whichever commits later replaces the value ("entry made
     // last" compares the moments, decision record 019), so none of them is "kept".
     const tappedAt = new Date();
-    const results = await atOnce((i) => logMorningPain(t.prisma, actor, { clientId: randomUUID(), date: isoDate(day), value: String(i + 1) }, day, tappedAt));
+    const results = await atOnce((i) =>
+      logMorningPain(
+        t.prisma,
+        actor,
+        { clientId: randomUUID(), date: isoDate(day), value: String(i + 1) },
+        day,
+        tappedAt,
+      ),
+    );
     expect(statuses(results)).toEqual(["saved", ...Array<string>(WRITERS - 1).fill("updated")]);
-    const rows = await t.prisma.outcomeMeasurement.findMany({ where: { episodeId: episode.id, recordedBy: "PATIENT", date: day, deletedAt: null } });
+    const rows = await t.prisma.outcomeMeasurement.findMany({
+      where: { episodeId: episode.id, recordedBy: "PATIENT", date: day, deletedAt: null },
+    });
     expect(rows).toHaveLength(1);
     expect(new Set(results.map((r) => (r as { id: string }).id))).toEqual(new Set([rows[0]!.id]));
     // Every caller's value was written in turn: the row holds one of them, and one audit CREATE.
     expect(Number(rows[0]!.value)).toBeGreaterThanOrEqual(1);
     expect(Number(rows[0]!.value)).toBeLessThanOrEqual(WRITERS);
-    expect(await t.prisma.auditEvent.count({ where: { entity: "OutcomeMeasurement", entityId: rows[0]!.id, action: "CREATE" } })).toBe(1);
+    expect(
+      await t.prisma.auditEvent.count({
+        where: { entity: "OutcomeMeasurement", entityId: rows[0]!.id, action: "CREATE" },
+      }),
+    ).toBe(1);
 
     // The clinician's measurement of the same day is a record of its own.
-    const clinicianPain = await saveOutcome(t.prisma, clinician, { episodeId: episode.id, recordId: null }, { date: isoDate(day), instrument: "NRS_FIRST_STEP", value: "3" }, today);
+    const clinicianPain = await saveOutcome(
+      t.prisma,
+      clinician,
+      { episodeId: episode.id, recordId: null },
+      { date: isoDate(day), instrument: "NRS_FIRST_STEP", value: "3" },
+      today,
+    );
     expect(clinicianPain).toMatchObject({ status: "saved" });
-    expect(await t.prisma.outcomeMeasurement.count({ where: { episodeId: episode.id, date: day, deletedAt: null } })).toBe(2);
+    expect(
+      await t.prisma.outcomeMeasurement.count({ where: { episodeId: episode.id, date: day, deletedAt: null } }),
+    ).toBe(2);
 
     const second = t.prisma.outcomeMeasurement.create({
-      data: { clinicId: actor.clinicId, episodeId: episode.id, recordedById: actor.userId, recordedBy: "PATIENT", date: day, instrument: "NRS_FIRST_STEP", value: 2 },
+      data: {
+        clinicId: actor.clinicId,
+        episodeId: episode.id,
+        recordedById: actor.userId,
+        recordedBy: "PATIENT",
+        date: day,
+        instrument: "NRS_FIRST_STEP",
+        value: 2,
+      },
     });
     expect(isUniqueViolation(await second.catch((error: unknown) => error))).toBe(true);
   });
@@ -91,22 +149,56 @@ describe(`only-one rules under concurrency on ${TEST_DB_KIND}`, () => {
   it("one session row per client id: a form submitted at once from retries stores one row and answers its id to all", async () => {
     const { episode, actor, assignmentId } = await portalPatient();
     const clientId = randomUUID();
-    const results = await atOnce(() => logSession(t.prisma, actor, { clientId, assignmentId, date: isoDate(day), completed: "yes", sets: "3", reps: "12", painDuring: "2", effort: "AS_INTENDED" }, day));
+    const results = await atOnce(() =>
+      logSession(
+        t.prisma,
+        actor,
+        {
+          clientId,
+          assignmentId,
+          date: isoDate(day),
+          completed: "yes",
+          sets: "3",
+          reps: "12",
+          painDuring: "2",
+          effort: "AS_INTENDED",
+        },
+        day,
+      ),
+    );
     expect(statuses(results)).toEqual(Array<string>(WRITERS).fill("saved"));
     const rows = await t.prisma.sessionLog.findMany({ where: { episodeId: episode.id, clientId } });
     expect(rows).toHaveLength(1);
-    expect(new Set(results.map((r) => ("status" in r && r.status === "saved" ? r.session.id : null)))).toEqual(new Set([rows[0]!.id]));
+    expect(new Set(results.map((r) => ("status" in r && r.status === "saved" ? r.session.id : null)))).toEqual(
+      new Set([rows[0]!.id]),
+    );
   });
 
   it("one active program of each kind: assigning at once saves one, the others are told it is already active", async () => {
     const { episode } = await openPatientEpisode();
-    const results = await atOnce(() => assignProgram(t.prisma, clinician, episode.id, { templateId: hsrTemplateId, startDate: isoDate(day), sessionsPerWeek: "3" }));
+    const results = await atOnce(() =>
+      assignProgram(t.prisma, clinician, episode.id, {
+        templateId: hsrTemplateId,
+        startDate: isoDate(day),
+        sessionsPerWeek: "3",
+      }),
+    );
     expect(statuses(results)).toEqual([...Array<string>(WRITERS - 1).fill("alreadyActive"), "saved"]);
-    expect(await t.prisma.programAssignment.count({ where: { episodeId: episode.id, kind: "HSR", status: "ACTIVE" } })).toBe(1);
+    expect(
+      await t.prisma.programAssignment.count({ where: { episodeId: episode.id, kind: "HSR", status: "ACTIVE" } }),
+    ).toBe(1);
 
     const [active] = await t.prisma.programAssignment.findMany({ where: { episodeId: episode.id } });
     const second = t.prisma.programAssignment.create({
-      data: { clinicId: clinician.clinicId, episodeId: episode.id, templateId: hsrTemplateId, kind: "HSR", startDate: day, sessionsPerWeek: 3, content: active!.content ?? {} },
+      data: {
+        clinicId: clinician.clinicId,
+        episodeId: episode.id,
+        templateId: hsrTemplateId,
+        kind: "HSR",
+        startDate: day,
+        sessionsPerWeek: 3,
+        content: active!.content ?? {},
+      },
     });
     expect(isUniqueViolation(await second.catch((error: unknown) => error))).toBe(true);
   });
@@ -118,22 +210,39 @@ describe(`only-one rules under concurrency on ${TEST_DB_KIND}`, () => {
     expect(statuses(results)).toEqual([...Array<string>(WRITERS - 1).fill("alreadyOpen"), "opened"]);
     const open = await t.prisma.episode.findMany({ where: { patientId: patient.id, status: { not: "DISCHARGED" } } });
     expect(open).toHaveLength(1);
-    expect((await t.prisma.patient.findUniqueOrThrow({ where: { id: patient.id } })).currentEpisodeId).toBe(open[0]!.id);
+    expect((await t.prisma.patient.findUniqueOrThrow({ where: { id: patient.id } })).currentEpisodeId).toBe(
+      open[0]!.id,
+    );
 
-    const second = t.prisma.episode.create({ data: { clinicId: clinician.clinicId, patientId: patient.id, side: "LEFT", symptomOnset: day, treatmentStart: day } });
+    const second = t.prisma.episode.create({
+      data: {
+        clinicId: clinician.clinicId,
+        patientId: patient.id,
+        side: "LEFT",
+        symptomOnset: day,
+        treatmentStart: day,
+      },
+    });
     expect(isUniqueViolation(await second.catch((error: unknown) => error))).toBe(true);
   });
 
   it("reopening a discharged episode while a new one is opened: one wins, the other is told", async () => {
     const { patient, episode } = await openPatientEpisode();
-    expect(await changeEpisodeStatus(t.prisma, clinician, episode.id, { action: "discharge", reason: "RECOVERED" }, day)).toEqual({ status: "changed" });
+    expect(
+      await changeEpisodeStatus(t.prisma, clinician, episode.id, { action: "discharge", reason: "RECOVERED" }, day),
+    ).toEqual({ status: "changed" });
     const input = { side: "RIGHT", symptomOnset: isoDate(addDays(day, -20)), treatmentStart: isoDate(day) };
     const results = await Promise.all([
-      changeEpisodeStatus(t.prisma, clinician, episode.id, { action: "reopen" }, day).catch((threw: unknown) => ({ threw })),
+      changeEpisodeStatus(t.prisma, clinician, episode.id, { action: "reopen" }, day).catch((threw: unknown) => ({
+        threw,
+      })),
       openEpisode(t.prisma, clinician, patient.id, input, today),
     ]);
     // Either the reopen won and the new episode was refused, or the new episode won and the reopen conflicts.
-    expect([["alreadyOpen", "changed"], ["CONFLICT", "opened"]]).toContainEqual(statuses(results));
+    expect([
+      ["alreadyOpen", "changed"],
+      ["CONFLICT", "opened"],
+    ]).toContainEqual(statuses(results));
     expect(await t.prisma.episode.count({ where: { patientId: patient.id, status: { not: "DISCHARGED" } } })).toBe(1);
   });
 
@@ -141,9 +250,17 @@ describe(`only-one rules under concurrency on ${TEST_DB_KIND}`, () => {
     const { episode } = await openPatientEpisode();
     // Worse first-step pain than at the start, written around the service so no flag exists yet.
     await t.prisma.outcomeMeasurement.createMany({
-      data: [[-10, 4], [-1, 7]].map(([offset, value]) => ({
-        clinicId: clinician.clinicId, episodeId: episode.id, recordedById: clinician.userId, recordedBy: "CLINICIAN" as const,
-        date: addDays(day, offset!), instrument: "NRS_FIRST_STEP" as const, value: value!,
+      data: [
+        [-10, 4],
+        [-1, 7],
+      ].map(([offset, value]) => ({
+        clinicId: clinician.clinicId,
+        episodeId: episode.id,
+        recordedById: clinician.userId,
+        recordedBy: "CLINICIAN" as const,
+        date: addDays(day, offset!),
+        instrument: "NRS_FIRST_STEP" as const,
+        value: value!,
       })),
     });
     const counts = await atOnce(() => t.prisma.$transaction((tx) => refreshEpisodeState(tx, [episode.id], day)));
@@ -152,7 +269,15 @@ describe(`only-one rules under concurrency on ${TEST_DB_KIND}`, () => {
     expect(counts.reduce((sum, c) => sum + (c as { opened: number }).opened, 0)).toBe(1);
 
     const second = t.prisma.flag.create({
-      data: { clinicId: clinician.clinicId, episodeId: episode.id, code: "WORSENING", severity: "HIGH", evidence: {}, sources: [], ruleVersion: 2 },
+      data: {
+        clinicId: clinician.clinicId,
+        episodeId: episode.id,
+        code: "WORSENING",
+        severity: "HIGH",
+        evidence: {},
+        sources: [],
+        ruleVersion: 2,
+      },
     });
     expect(isUniqueViolation(await second.catch((error: unknown) => error))).toBe(true);
   });
@@ -168,7 +293,13 @@ describe(`only-one rules under concurrency on ${TEST_DB_KIND}`, () => {
     expect(await t.prisma.invite.count({ where: { patientId: patient.id, usedAt: null, revokedAt: null } })).toBe(1);
 
     const second = t.prisma.invite.create({
-      data: { clinicId: clinician.clinicId, patientId: patient.id, createdById: clinician.userId, tokenHash: randomUUID(), expiresAt: addDays(day, 7) },
+      data: {
+        clinicId: clinician.clinicId,
+        patientId: patient.id,
+        createdById: clinician.userId,
+        tokenHash: randomUUID(),
+        expiresAt: addDays(day, 7),
+      },
     });
     expect(isUniqueViolation(await second.catch((error: unknown) => error))).toBe(true);
   });

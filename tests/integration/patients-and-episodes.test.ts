@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Actor } from "../../lib/auth/actor";
 import { changeEpisodeStatus, openEpisode } from "../../lib/episodes/episodes";
 import { archivePatient, createPatient, updatePatient } from "../../lib/patients/save-patient";
@@ -13,7 +14,14 @@ let outsider: Actor;
 const day = new Date("2026-03-01T00:00:00.000Z");
 const today = () => day;
 const options = { today, confirmDuplicate: false };
-const valid = { name: "Karen Holm", dateOfBirth: "1975-04-12", sex: "FEMALE", affectedSide: "RIGHT", heightCm: "168,5", weightKg: "70" };
+const valid = {
+  name: "Karen Holm",
+  dateOfBirth: "1975-04-12",
+  sex: "FEMALE",
+  affectedSide: "RIGHT",
+  heightCm: "168,5",
+  weightKg: "70",
+};
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -36,10 +44,25 @@ describe(`patients on ${TEST_DB_KIND}`, () => {
   });
 
   it("keeps the conditions that change the advice, and only known ones", async () => {
-    const result = await createPatient(t.prisma, clinician, { ...valid, name: "Ole Sukker", "comorbidities.DIABETES": "on", "comorbidities.PERIPHERAL_NEUROPATHY": "on" }, options);
+    const result = await createPatient(
+      t.prisma,
+      clinician,
+      { ...valid, name: "Ole Sukker", "comorbidities.DIABETES": "on", "comorbidities.PERIPHERAL_NEUROPATHY": "on" },
+      options,
+    );
     const id = result.status === "saved" ? result.patientId : "";
-    expect((await t.prisma.patient.findUniqueOrThrow({ where: { id } })).comorbidities).toEqual(["DIABETES", "PERIPHERAL_NEUROPATHY"]);
-    expect(await createPatient(t.prisma, clinician, { ...valid, name: "Ole Sukker 2", "comorbidities.DIABETES": "yes" }, options)).toMatchObject({ status: "invalid" });
+    expect((await t.prisma.patient.findUniqueOrThrow({ where: { id } })).comorbidities).toEqual([
+      "DIABETES",
+      "PERIPHERAL_NEUROPATHY",
+    ]);
+    expect(
+      await createPatient(
+        t.prisma,
+        clinician,
+        { ...valid, name: "Ole Sukker 2", "comorbidities.DIABETES": "yes" },
+        options,
+      ),
+    ).toMatchObject({ status: "invalid" });
   });
 
   it("answers every bad field with its error code and saves nothing", async () => {
@@ -47,12 +70,30 @@ describe(`patients on ${TEST_DB_KIND}`, () => {
     const result = await createPatient(
       t.prisma,
       clinician,
-      { name: " ", dateOfBirth: "2026-03-02", sex: "X", affectedSide: undefined, heightCm: "12", weightKg: "tung", email: "nope", shoeAgeKm: "10.5" },
+      {
+        name: " ",
+        dateOfBirth: "2026-03-02",
+        sex: "X",
+        affectedSide: undefined,
+        heightCm: "12",
+        weightKg: "tung",
+        email: "nope",
+        shoeAgeKm: "10.5",
+      },
       options,
     );
     expect(result).toEqual({
       status: "invalid",
-      fieldErrors: { name: "required", dateOfBirth: "futureDate", sex: "invalidChoice", affectedSide: "required", heightCm: "outOfRange", weightKg: "notANumber", email: "invalidEmail", shoeAgeKm: "wholeNumber" },
+      fieldErrors: {
+        name: "required",
+        dateOfBirth: "futureDate",
+        sex: "invalidChoice",
+        affectedSide: "required",
+        heightCm: "outOfRange",
+        weightKg: "notANumber",
+        email: "invalidEmail",
+        shoeAgeKm: "wholeNumber",
+      },
     });
     expect(await t.prisma.patient.count()).toBe(before);
   });
@@ -66,23 +107,50 @@ describe(`patients on ${TEST_DB_KIND}`, () => {
     const first = await createPatient(t.prisma, clinician, { ...valid, name: "Ole Dobbelt" }, options);
     const second = await createPatient(t.prisma, clinician, { ...valid, name: "ole dobbelt" }, options);
     expect(second).toEqual({ status: "duplicate", existingPatientId: first.status === "saved" ? first.patientId : "" });
-    const confirmed = await createPatient(t.prisma, clinician, { ...valid, name: "ole dobbelt" }, { today, confirmDuplicate: true });
+    const confirmed = await createPatient(
+      t.prisma,
+      clinician,
+      { ...valid, name: "ole dobbelt" },
+      { today, confirmDuplicate: true },
+    );
     expect(confirmed.status).toBe("saved");
   });
 
   it("lets an admin choose the responsible clinician, but only one of the clinic", async () => {
-    expect(await createPatient(t.prisma, admin, valid, { today, confirmDuplicate: true })).toMatchObject({ status: "invalid", fieldErrors: { clinicianId: "required" } });
-    expect(await createPatient(t.prisma, admin, { ...valid, clinicianId: outsider.userId }, { today, confirmDuplicate: true })).toMatchObject({
+    expect(await createPatient(t.prisma, admin, valid, { today, confirmDuplicate: true })).toMatchObject({
+      status: "invalid",
+      fieldErrors: { clinicianId: "required" },
+    });
+    expect(
+      await createPatient(
+        t.prisma,
+        admin,
+        { ...valid, clinicianId: outsider.userId },
+        { today, confirmDuplicate: true },
+      ),
+    ).toMatchObject({
       status: "invalid",
       fieldErrors: { clinicianId: "invalidChoice" },
     });
-    expect((await createPatient(t.prisma, admin, { ...valid, clinicianId: clinician.userId }, { today, confirmDuplicate: true })).status).toBe("saved");
+    expect(
+      (
+        await createPatient(
+          t.prisma,
+          admin,
+          { ...valid, clinicianId: clinician.userId },
+          { today, confirmDuplicate: true },
+        )
+      ).status,
+    ).toBe("saved");
   });
 
   it("edits and archives a patient of the clinic, keeping the records; another clinic's patient is not found", async () => {
     const created = await createPatient(t.prisma, clinician, { ...valid, name: "Rita Ret" }, options);
     const id = created.status === "saved" ? created.patientId : "";
-    expect(await updatePatient(t.prisma, clinician, id, { ...valid, name: "Rita Rettet" }, options)).toEqual({ status: "saved", patientId: id });
+    expect(await updatePatient(t.prisma, clinician, id, { ...valid, name: "Rita Rettet" }, options)).toEqual({
+      status: "saved",
+      patientId: id,
+    });
     await expect(updatePatient(t.prisma, outsider, id, valid, options)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(archivePatient(t.prisma, outsider, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await archivePatient(t.prisma, clinician, id);
@@ -99,34 +167,78 @@ describe(`episodes on ${TEST_DB_KIND}`, () => {
   });
 
   it("refuses a treatment start before onset and dates in the future", async () => {
-    expect(await openEpisode(t.prisma, clinician, patientId, { side: "LEFT", symptomOnset: "2026-02-01", treatmentStart: "2026-01-15" }, today)).toEqual({
+    expect(
+      await openEpisode(
+        t.prisma,
+        clinician,
+        patientId,
+        { side: "LEFT", symptomOnset: "2026-02-01", treatmentStart: "2026-01-15" },
+        today,
+      ),
+    ).toEqual({
       status: "invalid",
       fieldErrors: { treatmentStart: "beforeOnset" },
     });
-    expect(await openEpisode(t.prisma, clinician, patientId, { side: "LEFT", symptomOnset: "2026-02-01", treatmentStart: "2026-03-02" }, today)).toMatchObject({
+    expect(
+      await openEpisode(
+        t.prisma,
+        clinician,
+        patientId,
+        { side: "LEFT", symptomOnset: "2026-02-01", treatmentStart: "2026-03-02" },
+        today,
+      ),
+    ).toMatchObject({
       fieldErrors: { treatmentStart: "futureDate" },
     });
     expect(await t.prisma.episode.count({ where: { patientId } })).toBe(0);
   });
 
   it("opens, pauses, resumes, discharges and reopens an episode", async () => {
-    const opened = await openEpisode(t.prisma, clinician, patientId, { side: "LEFT", symptomOnset: "2026-01-01", treatmentStart: "2026-02-01" }, today);
+    const opened = await openEpisode(
+      t.prisma,
+      clinician,
+      patientId,
+      { side: "LEFT", symptomOnset: "2026-01-01", treatmentStart: "2026-02-01" },
+      today,
+    );
     expect(opened.status).toBe("opened");
     const episodeId = opened.status === "opened" ? opened.episodeId : "";
     expect((await t.prisma.patient.findUniqueOrThrow({ where: { id: patientId } })).currentEpisodeId).toBe(episodeId);
-    expect(await openEpisode(t.prisma, clinician, patientId, { side: "LEFT", symptomOnset: "2026-01-01", treatmentStart: "2026-02-01" }, today)).toEqual({ status: "alreadyOpen" });
+    expect(
+      await openEpisode(
+        t.prisma,
+        clinician,
+        patientId,
+        { side: "LEFT", symptomOnset: "2026-01-01", treatmentStart: "2026-02-01" },
+        today,
+      ),
+    ).toEqual({ status: "alreadyOpen" });
 
     const status = async () => (await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).status;
     await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "pause" }, day);
     expect(await status()).toBe("PAUSED");
-    await expect(changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "pause" }, day)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "pause" }, day)).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "resume" }, day);
-    expect(await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "discharge" }, day)).toMatchObject({ status: "invalid", fieldErrors: { reason: "required" } });
+    expect(await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "discharge" }, day)).toMatchObject({
+      status: "invalid",
+      fieldErrors: { reason: "required" },
+    });
     await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "discharge", reason: "RECOVERED" }, day);
-    expect(await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).toMatchObject({ status: "DISCHARGED", dischargeReason: "RECOVERED", dischargedAt: day });
+    expect(await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).toMatchObject({
+      status: "DISCHARGED",
+      dischargeReason: "RECOVERED",
+      dischargedAt: day,
+    });
     await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "reopen" }, day);
-    expect(await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).toMatchObject({ status: "ACTIVE", dischargeReason: null });
-    await expect(changeEpisodeStatus(t.prisma, outsider, episodeId, { action: "pause" }, day)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).toMatchObject({
+      status: "ACTIVE",
+      dischargeReason: null,
+    });
+    await expect(changeEpisodeStatus(t.prisma, outsider, episodeId, { action: "pause" }, day)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await t.prisma.auditEvent.count({ where: { entity: "Episode", entityId: episodeId } })).toBe(5);
   });
 });

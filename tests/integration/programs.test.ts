@@ -1,11 +1,19 @@
 import { randomUUID } from "node:crypto";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Actor } from "../../lib/auth/actor";
 import { addDays, isoDate, today } from "../../lib/dates";
-import { isAppError } from "../../lib/errors";
 import { refreshEpisodeState } from "../../lib/episodes/episode-state";
+import { isAppError } from "../../lib/errors";
+import {
+  adjustAssignment,
+  assignProgram,
+  continueAsMaintenance,
+  endAssignment,
+  overrideProgression,
+} from "../../lib/programs/assignments";
 import { getCurrentPlan } from "../../lib/programs/current-plan";
-import { adjustAssignment, assignProgram, continueAsMaintenance, endAssignment, overrideProgression } from "../../lib/programs/assignments";
 import { programContentValues } from "../../lib/programs/program-content-input";
 import { copyTemplate, listTemplates, saveTemplateVersion, seedDefaultTemplates } from "../../lib/programs/templates";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
@@ -13,7 +21,8 @@ import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
-const programsOf = async (actor: Actor, episodeId: string) => (await getCurrentPlan(t.prisma, actor, episodeId, today())).programs;
+const programsOf = async (actor: Actor, episodeId: string) =>
+  (await getCurrentPlan(t.prisma, actor, episodeId, today())).programs;
 let admin: Actor;
 let clinician: Actor;
 let outsider: Actor;
@@ -24,11 +33,20 @@ const start = addDays(now, -22); // program week 4 today
 
 async function newEpisode() {
   const patient = await createPatient(t.prisma, { clinicId, clinicianId: clinician.userId });
-  return (await t.prisma.episode.create({ data: { clinicId, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start } })).id;
+  return (
+    await t.prisma.episode.create({
+      data: { clinicId, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start },
+    })
+  ).id;
 }
-const templateId = async (actor: Actor, key: string) => (await listTemplates(t.prisma, actor)).find((tpl) => tpl.key === key)!.id;
+const templateId = async (actor: Actor, key: string) =>
+  (await listTemplates(t.prisma, actor)).find((tpl) => tpl.key === key)!.id;
 const valid = async (overrides: Record<string, string> = {}) => ({
-  templateId: await templateId(clinician, "hsr-12-weeks"), startDate: isoDate(start), sessionsPerWeek: "3", startingLoadKg: "0", ...overrides,
+  templateId: await templateId(clinician, "hsr-12-weeks"),
+  startDate: isoDate(start),
+  sessionsPerWeek: "3",
+  startingLoadKg: "0",
+  ...overrides,
 });
 
 beforeAll(async () => {
@@ -62,7 +80,13 @@ describe(`program templates on ${TEST_DB_KIND}`, () => {
     const assigned = await assignProgram(t.prisma, clinician, episodeId, await valid());
     expect(assigned.status).toBe("saved");
     const v1Content = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.id === v1)!.content;
-    const edit = { ...programContentValues(v1Content, "da"), nameDa: "HSR (klinikkens)", nameEn: "HSR (the clinic's)", "phase.0.0.repsLow": "15", "phase.0.0.repsHigh": "15" };
+    const edit = {
+      ...programContentValues(v1Content, "da"),
+      nameDa: "HSR (klinikkens)",
+      nameEn: "HSR (the clinic's)",
+      "phase.0.0.repsLow": "15",
+      "phase.0.0.repsHigh": "15",
+    };
     const saved = await saveTemplateVersion(t.prisma, admin, v1, edit);
     expect(saved.status).toBe("saved");
     const latest = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.key === "hsr-12-weeks")!;
@@ -79,12 +103,29 @@ describe(`program templates on ${TEST_DB_KIND}`, () => {
     const id = await templateId(admin, "hsr-rathleff-2015");
     const base = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.id === id)!.content;
     const result = await saveTemplateVersion(t.prisma, admin, id, {
-      ...programContentValues(base, "da"), nameDa: "", nameEn: "HSR", sessionsMin: "5", sessionsMax: "3", "phase.1.from": "4", "phase.0.0.sets": "0",
+      ...programContentValues(base, "da"),
+      nameDa: "",
+      nameEn: "HSR",
+      sessionsMin: "5",
+      sessionsMax: "3",
+      "phase.1.from": "4",
+      "phase.0.0.sets": "0",
     });
     // Checks across fields (order, gaps, a complete tempo) come once every field is valid.
     expect(result).toEqual({ status: "invalid", fieldErrors: { nameDa: "required", "phase.0.0.sets": "outOfRange" } });
-    const gaps = await saveTemplateVersion(t.prisma, admin, id, { ...programContentValues(base, "da"), nameDa: "X", nameEn: "X", sessionsMin: "5", sessionsMax: "3", "phase.1.from": "4", tempoHold: undefined });
-    expect(gaps).toEqual({ status: "invalid", fieldErrors: { sessionsMax: "rangeOrder", "phase.1.from": "phaseGap", tempoHold: "required" } });
+    const gaps = await saveTemplateVersion(t.prisma, admin, id, {
+      ...programContentValues(base, "da"),
+      nameDa: "X",
+      nameEn: "X",
+      sessionsMin: "5",
+      sessionsMax: "3",
+      "phase.1.from": "4",
+      tempoHold: undefined,
+    });
+    expect(gaps).toEqual({
+      status: "invalid",
+      fieldErrors: { sessionsMax: "rangeOrder", "phase.1.from": "phaseGap", tempoHold: "required" },
+    });
     expect(await t.prisma.programTemplate.count({ where: { clinicId, key: "hsr-rathleff-2015" } })).toBe(1);
   });
 
@@ -93,14 +134,41 @@ describe(`program templates on ${TEST_DB_KIND}`, () => {
     const base = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.id === id)!.content;
     const values = { ...programContentValues(base, "da"), nameDa: "HSR med fodøvelser", nameEn: "HSR with foot work" };
     // Phase 1 holds the heel raise; its second slot is the empty one.
-    const calf = { "phase.0.1.exercise": "CALF_LOWERING", "phase.0.1.sets": "1", "phase.0.1.repsLow": "10", "phase.0.1.repsHigh": "20", "phase.0.1.fromDay": "4" };
-    expect(await saveTemplateVersion(t.prisma, admin, id, { ...values, "phase.0.1.exercise": "HEEL_RAISE_TOWEL", "phase.0.1.sets": "3", "phase.0.1.repsLow": "12", "phase.0.1.repsHigh": "12", "phase.0.1.fromDay": "1" })).toEqual({
-      status: "invalid", fieldErrors: { "phase.0.1.exercise": "exerciseTwice" },
+    const calf = {
+      "phase.0.1.exercise": "CALF_LOWERING",
+      "phase.0.1.sets": "1",
+      "phase.0.1.repsLow": "10",
+      "phase.0.1.repsHigh": "20",
+      "phase.0.1.fromDay": "4",
+    };
+    expect(
+      await saveTemplateVersion(t.prisma, admin, id, {
+        ...values,
+        "phase.0.1.exercise": "HEEL_RAISE_TOWEL",
+        "phase.0.1.sets": "3",
+        "phase.0.1.repsLow": "12",
+        "phase.0.1.repsHigh": "12",
+        "phase.0.1.fromDay": "1",
+      }),
+    ).toEqual({
+      status: "invalid",
+      fieldErrors: { "phase.0.1.exercise": "exerciseTwice" },
     });
-    expect(await saveTemplateVersion(t.prisma, admin, id, { ...values, "phase.0.1.exercise": "CALF_LOWERING" })).toEqual({
-      status: "invalid", fieldErrors: { "phase.0.1.sets": "required", "phase.0.1.repsLow": "required", "phase.0.1.repsHigh": "required", "phase.0.1.fromDay": "required" },
+    expect(
+      await saveTemplateVersion(t.prisma, admin, id, { ...values, "phase.0.1.exercise": "CALF_LOWERING" }),
+    ).toEqual({
+      status: "invalid",
+      fieldErrors: {
+        "phase.0.1.sets": "required",
+        "phase.0.1.repsLow": "required",
+        "phase.0.1.repsHigh": "required",
+        "phase.0.1.fromDay": "required",
+      },
     });
-    expect(await saveTemplateVersion(t.prisma, admin, id, { ...values, "phase.0.0.exercise": undefined })).toEqual({ status: "invalid", fieldErrors: { "phase.0.0.exercise": "phaseWithoutExercise" } });
+    expect(await saveTemplateVersion(t.prisma, admin, id, { ...values, "phase.0.0.exercise": undefined })).toEqual({
+      status: "invalid",
+      fieldErrors: { "phase.0.0.exercise": "phaseWithoutExercise" },
+    });
     expect(await t.prisma.programTemplate.count({ where: { clinicId, key: "hsr-rathleff-2015" } })).toBe(1);
 
     const added = await saveTemplateVersion(t.prisma, admin, id, { ...values, ...calf });
@@ -111,7 +179,12 @@ describe(`program templates on ${TEST_DB_KIND}`, () => {
       { exercise: "CALF_LOWERING", sets: 1, reps: [10, 20], fromDay: 4 },
     ]);
     // Version 2 offers a third, empty slot in phase 1; emptying the second removes calf lowering.
-    const removed = await saveTemplateVersion(t.prisma, admin, v2.id, { ...programContentValues(v2.content, "da"), nameDa: "X", nameEn: "X", "phase.0.1.exercise": undefined });
+    const removed = await saveTemplateVersion(t.prisma, admin, v2.id, {
+      ...programContentValues(v2.content, "da"),
+      nameDa: "X",
+      nameEn: "X",
+      "phase.0.1.exercise": undefined,
+    });
     expect(removed.status).toBe("saved");
     const v3 = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.key === "hsr-rathleff-2015")!;
     expect(v3.content.phases[0]!.exercises.map((e) => e.exercise)).toEqual(["HEEL_RAISE_TOWEL"]);
@@ -119,24 +192,51 @@ describe(`program templates on ${TEST_DB_KIND}`, () => {
 
   it("lets an admin copy a template, and only an admin of the same clinic", async () => {
     const source = await templateId(admin, "return-to-run");
-    expect(await copyTemplate(t.prisma, admin, source, { nameDa: "Løb, langsom opstart" })).toEqual({ status: "invalid", fieldErrors: { nameEn: "required" } });
-    const copy = await copyTemplate(t.prisma, admin, source, { nameDa: "Løb, langsom opstart", nameEn: "Running, slow start" });
+    expect(await copyTemplate(t.prisma, admin, source, { nameDa: "Løb, langsom opstart" })).toEqual({
+      status: "invalid",
+      fieldErrors: { nameEn: "required" },
+    });
+    const copy = await copyTemplate(t.prisma, admin, source, {
+      nameDa: "Løb, langsom opstart",
+      nameEn: "Running, slow start",
+    });
     expect(copy.status).toBe("saved");
     const copies = (await listTemplates(t.prisma, clinician)).filter((tpl) => tpl.kind === "RETURN_TO_RUN");
-    expect(copies.map((tpl) => [tpl.nameDa, tpl.nameEn])).toContainEqual(["Løb, langsom opstart", "Running, slow start"]);
-    await expect(copyTemplate(t.prisma, clinician, source, { nameDa: "x", nameEn: "x" })).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
-    await expect(saveTemplateVersion(t.prisma, admin, otherTemplateId, {})).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
+    expect(copies.map((tpl) => [tpl.nameDa, tpl.nameEn])).toContainEqual([
+      "Løb, langsom opstart",
+      "Running, slow start",
+    ]);
+    await expect(copyTemplate(t.prisma, clinician, source, { nameDa: "x", nameEn: "x" })).rejects.toSatisfy((e) =>
+      isAppError(e, "NOT_FOUND"),
+    );
+    await expect(saveTemplateVersion(t.prisma, admin, otherTemplateId, {})).rejects.toSatisfy((e) =>
+      isAppError(e, "NOT_FOUND"),
+    );
   });
 });
 
 describe(`program assignment on ${TEST_DB_KIND}`, () => {
   it("refuses bad input field by field and saves nothing", async () => {
     const episodeId = await newEpisode();
-    const bad = await assignProgram(t.prisma, clinician, episodeId, await valid({ startDate: isoDate(addDays(start, -1)), sessionsPerWeek: "8", startingLoadKg: "-2,5" }));
-    expect(bad).toEqual({ status: "invalid", fieldErrors: { startDate: "beforeEpisode", sessionsPerWeek: "outOfRange", startingLoadKg: "outOfRange" } });
-    expect((await assignProgram(t.prisma, clinician, episodeId, await valid({ sessionsPerWeek: "0" }))).status).toBe("invalid");
-    await expect(assignProgram(t.prisma, clinician, episodeId, await valid({ templateId: otherTemplateId }))).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
-    await expect(assignProgram(t.prisma, outsider, episodeId, await valid())).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
+    const bad = await assignProgram(
+      t.prisma,
+      clinician,
+      episodeId,
+      await valid({ startDate: isoDate(addDays(start, -1)), sessionsPerWeek: "8", startingLoadKg: "-2,5" }),
+    );
+    expect(bad).toEqual({
+      status: "invalid",
+      fieldErrors: { startDate: "beforeEpisode", sessionsPerWeek: "outOfRange", startingLoadKg: "outOfRange" },
+    });
+    expect((await assignProgram(t.prisma, clinician, episodeId, await valid({ sessionsPerWeek: "0" }))).status).toBe(
+      "invalid",
+    );
+    await expect(
+      assignProgram(t.prisma, clinician, episodeId, await valid({ templateId: otherTemplateId })),
+    ).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
+    await expect(assignProgram(t.prisma, outsider, episodeId, await valid())).rejects.toSatisfy((e) =>
+      isAppError(e, "NOT_FOUND"),
+    );
     expect(await t.prisma.programAssignment.count({ where: { episodeId } })).toBe(0);
   });
 
@@ -144,25 +244,56 @@ describe(`program assignment on ${TEST_DB_KIND}`, () => {
     const episodeId = await newEpisode();
     const first = await assignProgram(t.prisma, clinician, episodeId, await valid({ startingLoadKg: "2,5" }));
     expect(first.status).toBe("saved");
-    expect(await assignProgram(t.prisma, clinician, episodeId, await valid({ templateId: await templateId(clinician, "hsr-rathleff-2015") }))).toEqual({ status: "alreadyActive" });
-    const firstWeek = await assignProgram(t.prisma, clinician, episodeId, await valid({ templateId: await templateId(clinician, "first-week"), sessionsPerWeek: "7" }));
+    expect(
+      await assignProgram(
+        t.prisma,
+        clinician,
+        episodeId,
+        await valid({ templateId: await templateId(clinician, "hsr-rathleff-2015") }),
+      ),
+    ).toEqual({ status: "alreadyActive" });
+    const firstWeek = await assignProgram(
+      t.prisma,
+      clinician,
+      episodeId,
+      await valid({ templateId: await templateId(clinician, "first-week"), sessionsPerWeek: "7" }),
+    );
     expect(firstWeek.status).toBe("saved");
     expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).programKind).toBe("HSR");
 
     const id = (first as { id: string }).id;
-    expect(await endAssignment(t.prisma, clinician, id, {}, now)).toEqual({ status: "invalid", fieldErrors: { reason: "required" } });
+    expect(await endAssignment(t.prisma, clinician, id, {}, now)).toEqual({
+      status: "invalid",
+      fieldErrors: { reason: "required" },
+    });
     expect((await endAssignment(t.prisma, clinician, id, { reason: "CHANGED_PROGRAM" }, now)).status).toBe("saved");
-    expect(await t.prisma.programAssignment.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "ENDED", endReason: "CHANGED_PROGRAM" });
+    expect(await t.prisma.programAssignment.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "ENDED",
+      endReason: "CHANGED_PROGRAM",
+    });
     expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).programKind).toBe("FIRST_WEEK");
     expect((await assignProgram(t.prisma, clinician, episodeId, await valid())).status).toBe("saved");
-    expect(await t.prisma.auditEvent.count({ where: { entity: "ProgramAssignment", entityId: id, action: { in: ["CREATE", "UPDATE"] } } })).toBe(2);
+    expect(
+      await t.prisma.auditEvent.count({
+        where: { entity: "ProgramAssignment", entityId: id, action: { in: ["CREATE", "UPDATE"] } },
+      }),
+    ).toBe(2);
   });
 
   it("ends the first week when HSR starts, if the clinician says so", async () => {
     const episodeId = await newEpisode();
-    const firstWeek = await assignProgram(t.prisma, clinician, episodeId, await valid({ templateId: await templateId(clinician, "first-week"), sessionsPerWeek: "7" }));
-    expect((await assignProgram(t.prisma, clinician, episodeId, await valid({ endFirstWeek: "on" }))).status).toBe("saved");
-    expect(await t.prisma.programAssignment.findUniqueOrThrow({ where: { id: (firstWeek as { id: string }).id } })).toMatchObject({ status: "ENDED", endReason: "CHANGED_PROGRAM" });
+    const firstWeek = await assignProgram(
+      t.prisma,
+      clinician,
+      episodeId,
+      await valid({ templateId: await templateId(clinician, "first-week"), sessionsPerWeek: "7" }),
+    );
+    expect((await assignProgram(t.prisma, clinician, episodeId, await valid({ endFirstWeek: "on" }))).status).toBe(
+      "saved",
+    );
+    expect(
+      await t.prisma.programAssignment.findUniqueOrThrow({ where: { id: (firstWeek as { id: string }).id } }),
+    ).toMatchObject({ status: "ENDED", endReason: "CHANGED_PROGRAM" });
     expect((await programsOf(clinician, episodeId)).map((p) => p.kind)).toEqual(["HSR"]);
   });
 
@@ -171,7 +302,9 @@ describe(`program assignment on ${TEST_DB_KIND}`, () => {
     const { id } = (await assignProgram(t.prisma, clinician, episodeId, await valid())) as { id: string };
     expect((await continueAsMaintenance(t.prisma, clinician, id, now)).status).toBe("saved");
     expect((await programsOf(clinician, episodeId))[0]).toMatchObject({ maintenanceSince: today() });
-    await expect(continueAsMaintenance(t.prisma, outsider, id, now)).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
+    await expect(continueAsMaintenance(t.prisma, outsider, id, now)).rejects.toSatisfy((e) =>
+      isAppError(e, "NOT_FOUND"),
+    );
   });
 
   it("adjusts the patient's copy only", async () => {
@@ -179,8 +312,13 @@ describe(`program assignment on ${TEST_DB_KIND}`, () => {
     const { id } = (await assignProgram(t.prisma, clinician, episodeId, await valid())) as { id: string };
     const [program] = await programsOf(clinician, episodeId);
     const values = { ...programContentValues(program!.content, "da"), sessionsPerWeek: "4" };
-    expect(await adjustAssignment(t.prisma, clinician, id, { ...values, "phase.1.0.repsLow": "14" })).toEqual({ status: "invalid", fieldErrors: { "phase.1.0.repsHigh": "rangeOrder" } });
-    expect((await adjustAssignment(t.prisma, clinician, id, { ...values, "phase.0.0.sets": "2" })).status).toBe("saved");
+    expect(await adjustAssignment(t.prisma, clinician, id, { ...values, "phase.1.0.repsLow": "14" })).toEqual({
+      status: "invalid",
+      fieldErrors: { "phase.1.0.repsHigh": "rangeOrder" },
+    });
+    expect((await adjustAssignment(t.prisma, clinician, id, { ...values, "phase.0.0.sets": "2" })).status).toBe(
+      "saved",
+    );
     const [adjusted] = await programsOf(clinician, episodeId);
     expect(adjusted).toMatchObject({ sessionsPerWeek: 4 });
     expect(adjusted!.content.phases[0]!.exercises[0]!.sets).toBe(2);
@@ -195,20 +333,47 @@ describe(`prescription and overrides on ${TEST_DB_KIND}`, () => {
 
   beforeAll(async () => {
     episodeId = await newEpisode();
-    assignmentId = ((await assignProgram(t.prisma, clinician, episodeId, await valid({ templateId: await templateId(clinician, "hsr-rathleff-2015") }))) as { id: string }).id;
+    assignmentId = (
+      (await assignProgram(
+        t.prisma,
+        clinician,
+        episodeId,
+        await valid({ templateId: await templateId(clinician, "hsr-rathleff-2015") }),
+      )) as { id: string }
+    ).id;
     // Weeks 1–3 complete, but the first session of week 3 hurt (pain 5): week 4 holds.
     await t.prisma.sessionLog.createMany({
       data: [0, 2, 4, 7, 9, 11, 14, 16, 18].map((d) => ({
-        clinicId, episodeId, assignmentId, clientId: randomUUID(), kind: "HSR" as const,
-        date: addDays(start, d), exercises: ["HEEL_RAISE_TOWEL"], sets: 3, reps: 12, painDuring: d === 14 ? 5 : 2, completed: true,
+        clinicId,
+        episodeId,
+        assignmentId,
+        clientId: randomUUID(),
+        kind: "HSR" as const,
+        date: addDays(start, d),
+        exercises: ["HEEL_RAISE_TOWEL"],
+        sets: 3,
+        reps: 12,
+        painDuring: d === 14 ? 5 : 2,
+        completed: true,
       })),
     });
   });
 
   it("comes from the stored assignment, its logs and the pain rule", async () => {
     const [program] = await programsOf(clinician, episodeId);
-    expect(program!.prescription).toMatchObject({ week: 4, phase: 2, reason: "HELD_LOAD_RESPONSE", sets: 4, reps: [10, 10] });
-    expect(program!.prescription!.weeks.map((w) => [w.week, w.completed, w.loadResponse])).toEqual([[1, 3, false], [2, 3, false], [3, 3, true], [4, 0, false]]);
+    expect(program!.prescription).toMatchObject({
+      week: 4,
+      phase: 2,
+      reason: "HELD_LOAD_RESPONSE",
+      sets: 4,
+      reps: [10, 10],
+    });
+    expect(program!.prescription!.weeks.map((w) => [w.week, w.completed, w.loadResponse])).toEqual([
+      [1, 3, false],
+      [2, 3, false],
+      [3, 3, true],
+      [4, 0, false],
+    ]);
     // The sessions were inserted behind the summary's back; a refresh brings its phase in line.
     await refreshEpisodeState(t.prisma, [episodeId], now);
     expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).programPhase).toBe(2);
@@ -216,22 +381,48 @@ describe(`prescription and overrides on ${TEST_DB_KIND}`, () => {
   });
 
   it("applies a clinician's override with its reason, and audits it", async () => {
-    expect(await overrideProgression(t.prisma, clinician, assignmentId, { date: isoDate(now), reason: "Tåler mere" })).toEqual({ status: "invalid", fieldErrors: { phase: "required" } });
-    expect(await overrideProgression(t.prisma, clinician, assignmentId, { date: isoDate(addDays(start, -1)), phase: "4", loadKg: "-1" })).toEqual({
-      status: "invalid", fieldErrors: { date: "beforeProgram", phase: "outOfRange", loadKg: "outOfRange", reason: "required" },
+    expect(
+      await overrideProgression(t.prisma, clinician, assignmentId, { date: isoDate(now), reason: "Tåler mere" }),
+    ).toEqual({ status: "invalid", fieldErrors: { phase: "required" } });
+    expect(
+      await overrideProgression(t.prisma, clinician, assignmentId, {
+        date: isoDate(addDays(start, -1)),
+        phase: "4",
+        loadKg: "-1",
+      }),
+    ).toEqual({
+      status: "invalid",
+      fieldErrors: { date: "beforeProgram", phase: "outOfRange", loadKg: "outOfRange", reason: "required" },
     });
-    const saved = await overrideProgression(t.prisma, clinician, assignmentId, { date: isoDate(now), phase: "3", loadKg: "12,5", reason: "Tåler mere" });
+    const saved = await overrideProgression(t.prisma, clinician, assignmentId, {
+      date: isoDate(now),
+      phase: "3",
+      loadKg: "12,5",
+      reason: "Tåler mere",
+    });
     expect(saved.status).toBe("saved");
     const [program] = await programsOf(clinician, episodeId);
     expect(program!.prescription).toMatchObject({ phase: 3, suggestedLoadKg: 12.5, reason: "OVERRIDDEN", sets: 5 });
     // The caseload's summary shows the engine's phase, not the one the week alone would give.
     expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).programPhase).toBe(3);
     expect(program!.overrides).toMatchObject([{ phase: 3, loadKg: 12.5, reason: "Tåler mere", by: clinician.name }]);
-    expect(await t.prisma.auditEvent.count({ where: { entity: "ProgramOverride", entityId: (saved as { id: string }).id, actorId: clinician.userId } })).toBe(1);
-    await expect(overrideProgression(t.prisma, outsider, assignmentId, { date: isoDate(now), phase: "1", reason: "x" })).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
+    expect(
+      await t.prisma.auditEvent.count({
+        where: { entity: "ProgramOverride", entityId: (saved as { id: string }).id, actorId: clinician.userId },
+      }),
+    ).toBe(1);
+    await expect(
+      overrideProgression(t.prisma, outsider, assignmentId, { date: isoDate(now), phase: "1", reason: "x" }),
+    ).rejects.toSatisfy((e) => isAppError(e, "NOT_FOUND"));
 
     // A second override the same day wins, on the patient page and in the caseload alike.
-    expect(await overrideProgression(t.prisma, clinician, assignmentId, { date: isoDate(now), phase: "2", reason: "Ombestemt" })).toMatchObject({ status: "saved" });
+    expect(
+      await overrideProgression(t.prisma, clinician, assignmentId, {
+        date: isoDate(now),
+        phase: "2",
+        reason: "Ombestemt",
+      }),
+    ).toMatchObject({ status: "saved" });
     const [corrected] = await programsOf(clinician, episodeId);
     expect(corrected!.prescription).toMatchObject({ phase: 2, reason: "OVERRIDDEN" });
     expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).programPhase).toBe(2);

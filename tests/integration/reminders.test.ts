@@ -1,16 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import webpush from "web-push";
+
 import type { Actor } from "../../lib/auth/actor";
 import { addDays, isoDate } from "../../lib/dates";
 import { isAppError } from "../../lib/errors";
 import { logMorningPain } from "../../lib/portal/portal-logs";
 import { assignProgram } from "../../lib/programs/assignments";
 import { listTemplates, seedDefaultTemplates } from "../../lib/programs/templates";
-import { clinicClock, timeOfDay } from "../../lib/reminders/reminder-schedule";
 import { MAX_PUSH_SUBSCRIPTIONS } from "../../lib/reminders/push-services";
-import { forgetPushSubscription, getReminderTimes, savePushSubscription, saveReminderTimes } from "../../lib/reminders/reminder-settings";
+import { clinicClock, timeOfDay } from "../../lib/reminders/reminder-schedule";
+import {
+  forgetPushSubscription,
+  getReminderTimes,
+  savePushSubscription,
+  saveReminderTimes,
+} from "../../lib/reminders/reminder-settings";
 import { sendDueReminders } from "../../lib/reminders/send-due-reminders";
 import { webPushSender } from "../../lib/reminders/web-push-sender";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
@@ -39,8 +46,13 @@ async function portalPatient(daysAgo = 10) {
   const patientUser = await createUser(t.prisma, { clinicId, role: "PATIENT" });
   const patient = await createPatient(t.prisma, { clinicId, clinicianId: clinician.userId });
   const start = addDays(day, -daysAgo);
-  const episode = await t.prisma.episode.create({ data: { clinicId, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start } });
-  await t.prisma.patient.update({ where: { id: patient.id }, data: { currentEpisodeId: episode.id, portalUserId: patientUser.id } });
+  const episode = await t.prisma.episode.create({
+    data: { clinicId, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start },
+  });
+  await t.prisma.patient.update({
+    where: { id: patient.id },
+    data: { currentEpisodeId: episode.id, portalUserId: patientUser.id },
+  });
   const templateId = (await listTemplates(t.prisma, clinician)).find((tpl) => tpl.key === "hsr-12-weeks")!.id;
   await assignProgram(t.prisma, clinician, episode.id, { templateId, startDate: isoDate(start), sessionsPerWeek: "3" });
   return { patient, actor: actorOf(patientUser), email: patientUser.email };
@@ -49,11 +61,14 @@ async function portalPatient(daysAgo = 10) {
 /** The push service's address is not on the list of browsers' services: the test puts it in the database as a phone's would be. */
 async function subscribePhone(userId: string) {
   const phone = await pushService.subscribe(vapid.publicKey);
-  await t.prisma.pushSubscription.create({ data: { clinicId, userId, endpoint: phone.endpoint, p256dh: phone.keys.p256dh, auth: phone.keys.auth } });
+  await t.prisma.pushSubscription.create({
+    data: { clinicId, userId, endpoint: phone.endpoint, p256dh: phone.keys.p256dh, auth: phone.keys.auth },
+  });
   return phone;
 }
 
-const remindersTo = (email: string) => t.prisma.emailMessage.findMany({ where: { to: email, kind: { startsWith: "REMINDER_" } } });
+const remindersTo = (email: string) =>
+  t.prisma.emailMessage.findMany({ where: { to: email, kind: { startsWith: "REMINDER_" } } });
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -70,8 +85,14 @@ afterAll(async () => {
 describe(`reminder settings on ${TEST_DB_KIND}`, () => {
   it("saves the patient's times, removes an emptied one, and refuses what is not a time of day", async () => {
     const { actor } = await portalPatient();
-    expect(await saveReminderTimes(t.prisma, actor, { MORNING_PAIN: "07:15", SESSION: "18:00" })).toEqual({ status: "saved", times: { MORNING_PAIN: "07:15", SESSION: "18:00" } });
-    expect(await saveReminderTimes(t.prisma, actor, { MORNING_PAIN: "7:15", SESSION: "25:00" })).toEqual({ status: "invalid", fieldErrors: { MORNING_PAIN: "invalidTime", SESSION: "invalidTime" } });
+    expect(await saveReminderTimes(t.prisma, actor, { MORNING_PAIN: "07:15", SESSION: "18:00" })).toEqual({
+      status: "saved",
+      times: { MORNING_PAIN: "07:15", SESSION: "18:00" },
+    });
+    expect(await saveReminderTimes(t.prisma, actor, { MORNING_PAIN: "7:15", SESSION: "25:00" })).toEqual({
+      status: "invalid",
+      fieldErrors: { MORNING_PAIN: "invalidTime", SESSION: "invalidTime" },
+    });
     expect(await getReminderTimes(t.prisma, actor)).toEqual({ MORNING_PAIN: "07:15", SESSION: "18:00" });
     await saveReminderTimes(t.prisma, actor, { MORNING_PAIN: "06:45", SESSION: "" });
     expect(await getReminderTimes(t.prisma, actor)).toEqual({ MORNING_PAIN: "06:45", SESSION: null });
@@ -106,8 +127,16 @@ describe(`reminder settings on ${TEST_DB_KIND}`, () => {
     expect(await t.prisma.pushSubscription.count({ where: { userId: actor.userId } })).toBe(1);
     // The same address sent by another patient stays the first one's (F-12); their phone asks for a new address.
     const other = await portalPatient();
-    expect(await savePushSubscription(t.prisma, other.actor, { endpoint, keys: { p256dh: "C".repeat(87), auth: "C".repeat(22) } })).toBe(false);
-    expect(await t.prisma.pushSubscription.findUniqueOrThrow({ where: { endpoint } })).toMatchObject({ userId: actor.userId, p256dh: "B".repeat(87) });
+    expect(
+      await savePushSubscription(t.prisma, other.actor, {
+        endpoint,
+        keys: { p256dh: "C".repeat(87), auth: "C".repeat(22) },
+      }),
+    ).toBe(false);
+    expect(await t.prisma.pushSubscription.findUniqueOrThrow({ where: { endpoint } })).toMatchObject({
+      userId: actor.userId,
+      p256dh: "B".repeat(87),
+    });
     await forgetPushSubscription(t.prisma, other.actor, endpoint);
     expect(await t.prisma.pushSubscription.count({ where: { endpoint } })).toBe(1);
     await forgetPushSubscription(t.prisma, actor, endpoint);
@@ -117,13 +146,21 @@ describe(`reminder settings on ${TEST_DB_KIND}`, () => {
   it("keeps a handful of devices per patient, however many requests arrive at once", async () => {
     const { actor } = await portalPatient();
     const keys = { p256dh: "B".repeat(87), auth: "A".repeat(22) };
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => savePushSubscription(t.prisma, actor, { endpoint: `https://fcm.googleapis.com/fcm/send/device-${i}`, keys })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        savePushSubscription(t.prisma, actor, { endpoint: `https://fcm.googleapis.com/fcm/send/device-${i}`, keys }),
+      ),
+    );
     expect(answers.filter(Boolean)).toHaveLength(MAX_PUSH_SUBSCRIPTIONS);
     expect(await t.prisma.pushSubscription.count({ where: { userId: actor.userId } })).toBe(MAX_PUSH_SUBSCRIPTIONS);
     // A device already kept may send its subscription again (new keys after a browser update).
     const kept = (await t.prisma.pushSubscription.findFirstOrThrow({ where: { userId: actor.userId } })).endpoint;
-    expect(await savePushSubscription(t.prisma, actor, { endpoint: kept, keys: { ...keys, auth: "D".repeat(22) } })).toBe(true);
-    expect(await savePushSubscription(t.prisma, actor, { endpoint: "https://fcm.googleapis.com/fcm/send/one-more", keys })).toBe(false);
+    expect(
+      await savePushSubscription(t.prisma, actor, { endpoint: kept, keys: { ...keys, auth: "D".repeat(22) } }),
+    ).toBe(true);
+    expect(
+      await savePushSubscription(t.prisma, actor, { endpoint: "https://fcm.googleapis.com/fcm/send/one-more", keys }),
+    ).toBe(false);
   });
 });
 
@@ -132,9 +169,18 @@ describe(`sending due reminders on ${TEST_DB_KIND}`, () => {
     const { actor, email } = await portalPatient();
     await saveReminderTimes(t.prisma, actor, { MORNING_PAIN: justNow, SESSION: "" });
     const phone = await subscribePhone(actor.userId);
-    const [a, b] = await Promise.all([sendDueReminders(t.prisma, { now, portalUrl: PORTAL_URL, push }), sendDueReminders(t.prisma, { now, portalUrl: PORTAL_URL, push })]);
+    const [a, b] = await Promise.all([
+      sendDueReminders(t.prisma, { now, portalUrl: PORTAL_URL, push }),
+      sendDueReminders(t.prisma, { now, portalUrl: PORTAL_URL, push }),
+    ]);
     expect(a.push + b.push).toBe(1);
-    expect(await pushService.received(phone)).toEqual([{ title: "Hvordan var morgenens første skridt?", body: "Notér din morgensmerte i portalen. Det tager kun et øjeblik.", url: PORTAL_URL }]);
+    expect(await pushService.received(phone)).toEqual([
+      {
+        title: "Hvordan var morgenens første skridt?",
+        body: "Notér din morgensmerte i portalen. Det tager kun et øjeblik.",
+        url: PORTAL_URL,
+      },
+    ]);
     // A minute later, nothing more.
     await sendDueReminders(t.prisma, { now: new Date(now.getTime() + 60_000), portalUrl: PORTAL_URL, push });
     expect(await pushService.received(phone)).toHaveLength(1);
@@ -169,10 +215,16 @@ describe(`sending due reminders on ${TEST_DB_KIND}`, () => {
     const silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/push/silent`;
     const phone = await pushService.subscribe(vapid.publicKey);
     for (const endpoint of [silentUrl, "http://127.0.0.1:9/push/closed"]) {
-      await t.prisma.pushSubscription.create({ data: { clinicId, userId: actor.userId, endpoint, p256dh: phone.keys.p256dh, auth: phone.keys.auth } });
+      await t.prisma.pushSubscription.create({
+        data: { clinicId, userId: actor.userId, endpoint, p256dh: phone.keys.p256dh, auth: phone.keys.auth },
+      });
     }
     // Without the sender's timeout this would wait on the silent service past the test's own limit.
-    await sendDueReminders(t.prisma, { now, portalUrl: PORTAL_URL, push: webPushSender(vapid, "mailto:klinik@example.test", 1_000) });
+    await sendDueReminders(t.prisma, {
+      now,
+      portalUrl: PORTAL_URL,
+      push: webPushSender(vapid, "mailto:klinik@example.test", 1_000),
+    });
     silent.closeAllConnections();
     silent.close();
     expect(await t.prisma.pushSubscription.count({ where: { userId: actor.userId } })).toBe(0);
@@ -181,10 +233,21 @@ describe(`sending due reminders on ${TEST_DB_KIND}`, () => {
 
   it("waits for its minute, skips a day already logged, and stops when the program ends", async () => {
     const early = await portalPatient();
-    await saveReminderTimes(t.prisma, early.actor, { MORNING_PAIN: timeOfDay(Math.min(1439, minute + 5)), SESSION: "" });
+    await saveReminderTimes(t.prisma, early.actor, {
+      MORNING_PAIN: timeOfDay(Math.min(1439, minute + 5)),
+      SESSION: "",
+    });
     const logged = await portalPatient();
     await saveReminderTimes(t.prisma, logged.actor, { MORNING_PAIN: justNow, SESSION: "" });
-    expect(await logMorningPain(t.prisma, logged.actor, { clientId: crypto.randomUUID(), date: isoDate(day), value: "3" }, day, now)).toMatchObject({ status: "saved" });
+    expect(
+      await logMorningPain(
+        t.prisma,
+        logged.actor,
+        { clientId: crypto.randomUUID(), date: isoDate(day), value: "3" },
+        day,
+        now,
+      ),
+    ).toMatchObject({ status: "saved" });
     // HSR runs 12 weeks: started 13 weeks ago, it has ended.
     const ended = await portalPatient(13 * 7);
     await saveReminderTimes(t.prisma, ended.actor, { MORNING_PAIN: justNow, SESSION: justNow });

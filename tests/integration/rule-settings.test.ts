@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Actor } from "../../lib/auth/actor";
 import { addDays, today } from "../../lib/dates";
 import { refreshEpisodeState } from "../../lib/episodes/episode-state";
@@ -39,33 +40,72 @@ describe(`rule settings on ${TEST_DB_KIND}`, () => {
 
   it("refuse values out of range, not numbers or with too many decimals, saving nothing", async () => {
     const result = await updateClinicRuleSettings(t.prisma, admin, {
-      ...defaults, noImprovementDays: "-1", adherenceMinFraction: "1,5", surgeryDays: "ever", followUpDays: undefined, morningRise: "2,25", judgeableDays: "1e1",
+      ...defaults,
+      noImprovementDays: "-1",
+      adherenceMinFraction: "1,5",
+      surgeryDays: "ever",
+      followUpDays: undefined,
+      morningRise: "2,25",
+      judgeableDays: "1e1",
     });
     expect(result).toEqual({
       status: "invalid",
-      fieldErrors: { noImprovementDays: "outOfRange", adherenceMinFraction: "outOfRange", surgeryDays: "notANumber", followUpDays: "required", morningRise: "tooManyDecimals", judgeableDays: "notANumber" },
+      fieldErrors: {
+        noImprovementDays: "outOfRange",
+        adherenceMinFraction: "outOfRange",
+        surgeryDays: "notANumber",
+        followUpDays: "required",
+        morningRise: "tooManyDecimals",
+        judgeableDays: "notANumber",
+      },
     });
     expect(await getClinicRuleSettings(t.prisma, admin)).toEqual(DEFAULT_RULE_SETTINGS);
   });
 
   it("refuse settings that contradict each other (high before warning)", async () => {
-    expect(await updateClinicRuleSettings(t.prisma, admin, { ...defaults, noImprovementHighDays: "30" })).toEqual({ status: "invalid", fieldErrors: { noImprovementHighDays: "settingsOrder" } });
-    expect(await updateClinicRuleSettings(t.prisma, admin, { ...defaults, surgeryDays: "80" })).toEqual({ status: "invalid", fieldErrors: { surgeryDays: "settingsOrder" } });
+    expect(await updateClinicRuleSettings(t.prisma, admin, { ...defaults, noImprovementHighDays: "30" })).toEqual({
+      status: "invalid",
+      fieldErrors: { noImprovementHighDays: "settingsOrder" },
+    });
+    expect(await updateClinicRuleSettings(t.prisma, admin, { ...defaults, surgeryDays: "80" })).toEqual({
+      status: "invalid",
+      fieldErrors: { surgeryDays: "settingsOrder" },
+    });
     expect(await getClinicRuleSettings(t.prisma, admin)).toEqual(DEFAULT_RULE_SETTINGS);
   });
 
   it("a saved change is audited and re-evaluates the clinic's active episodes", async () => {
     const patient = await createPatient(t.prisma, { clinicId: admin.clinicId, clinicianId: clinician.userId });
     const start = addDays(today(), -50);
-    const episode = await t.prisma.episode.create({ data: { clinicId: admin.clinicId, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start } });
+    const episode = await t.prisma.episode.create({
+      data: {
+        clinicId: admin.clinicId,
+        patientId: patient.id,
+        side: "LEFT",
+        symptomOnset: start,
+        treatmentStart: start,
+      },
+    });
     await t.prisma.outcomeMeasurement.createMany({
-      data: [0, 20].map((d) => ({ clinicId: admin.clinicId, episodeId: episode.id, recordedById: clinician.userId, recordedBy: "CLINICIAN" as const, date: addDays(start, d), instrument: "NRS_FIRST_STEP" as const, value: 6 })),
+      data: [0, 20].map((d) => ({
+        clinicId: admin.clinicId,
+        episodeId: episode.id,
+        recordedById: clinician.userId,
+        recordedBy: "CLINICIAN" as const,
+        date: addDays(start, d),
+        instrument: "NRS_FIRST_STEP" as const,
+        value: 6,
+      })),
     });
     await refreshEpisodeState(t.prisma, [episode.id], today());
-    const severity = async () => (await t.prisma.flag.findFirstOrThrow({ where: { episodeId: episode.id, code: "NO_IMPROVEMENT" } })).severity;
+    const severity = async () =>
+      (await t.prisma.flag.findFirstOrThrow({ where: { episodeId: episode.id, code: "NO_IMPROVEMENT" } })).severity;
     expect(await severity()).toBe("WARNING");
 
-    expect(await updateClinicRuleSettings(t.prisma, admin, { ...defaults, noImprovementHighDays: "49" })).toEqual({ status: "saved", episodes: 1 });
+    expect(await updateClinicRuleSettings(t.prisma, admin, { ...defaults, noImprovementHighDays: "49" })).toEqual({
+      status: "saved",
+      episodes: 1,
+    });
     expect((await getClinicRuleSettings(t.prisma, admin)).noImprovementHighDays).toBe(49);
     // The change is saved with a request to re-evaluate; the run follows in the background.
     expect(await reevaluationProgress(t.prisma, admin.clinicId)).toEqual({ pending: true, done: 0, total: 1 });
@@ -84,10 +124,24 @@ describe(`rule settings on ${TEST_DB_KIND}`, () => {
     const episodes = [];
     for (let i = 0; i < 5; i += 1) {
       const patient = await createPatient(t.prisma, { clinicId: clinic.id, clinicianId: clinicAdmin.userId });
-      episodes.push(await t.prisma.episode.create({ data: { clinicId: clinic.id, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start } }));
+      episodes.push(
+        await t.prisma.episode.create({
+          data: {
+            clinicId: clinic.id,
+            patientId: patient.id,
+            side: "LEFT",
+            symptomOnset: start,
+            treatmentStart: start,
+          },
+        }),
+      );
     }
     // Flags as an older RULE_VERSION left them: BASELINE_MISSING for every episode, marked version 1.
-    await refreshEpisodeState(t.prisma, episodes.map((e) => e.id), today());
+    await refreshEpisodeState(
+      t.prisma,
+      episodes.map((e) => e.id),
+      today(),
+    );
     await t.prisma.flag.updateMany({ where: { clinicId: clinic.id }, data: { ruleVersion: 1 } });
     await t.prisma.clinic.update({ where: { id: clinic.id }, data: { rulesVersion: 1 } });
 
@@ -100,7 +154,9 @@ describe(`rule settings on ${TEST_DB_KIND}`, () => {
     await runReevaluation(t.prisma, clinic.id, { batchSize: 2 });
     expect(await reevaluationProgress(t.prisma, clinic.id)).toEqual({ pending: false, done: 5, total: 5 });
     expect(await t.prisma.flag.count({ where: { clinicId: clinic.id, ruleVersion: RULE_VERSION } })).toBe(5);
-    expect(await t.prisma.flag.findFirstOrThrow({ where: { clinicId: clinic.id } })).toMatchObject({ sources: ["KOC_2023_JOSPT_CPG", "CLINIC_DEFAULT"] });
+    expect(await t.prisma.flag.findFirstOrThrow({ where: { clinicId: clinic.id } })).toMatchObject({
+      sources: ["KOC_2023_JOSPT_CPG", "CLINIC_DEFAULT"],
+    });
   });
 
   it("the daily sweep completes a re-evaluation asked for before it started", async () => {

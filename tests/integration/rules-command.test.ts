@@ -3,7 +3,9 @@ import { execFile } from "node:child_process";
 import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { TEST_DB_KIND } from "../support/test-db";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -11,8 +13,11 @@ const EXAMPLE = path.join(ROOT, "lib/rules/examples/spec-example.json");
 
 function run(args: string[], stdin?: string, script = "scripts/rules-evaluate.ts") {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = execFile(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, script), ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    const child = execFile(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      [path.join(ROOT, script), ...args],
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
     child.stdin?.end(stdin ?? "");
   });
@@ -35,8 +40,18 @@ describe.runIf(TEST_DB_KIND === "pglite")("rules:evaluate", () => {
       {
         id: "c1",
         flags: [
-          { code: "LOW_ADHERENCE", severity: "warning", evidence: { programStart: "2025-12-01", prescribed: 6, completed: 0, windowDays: 14 }, recommendation: expect.any(String) },
-          { code: "FOLLOW_UP_OVERDUE", severity: "info", evidence: { latestAssessmentDate: "2025-12-01", daysSince: 90 }, recommendation: "Book a follow-up visit." },
+          {
+            code: "LOW_ADHERENCE",
+            severity: "warning",
+            evidence: { programStart: "2025-12-01", prescribed: 6, completed: 0, windowDays: 14 },
+            recommendation: expect.any(String),
+          },
+          {
+            code: "FOLLOW_UP_OVERDUE",
+            severity: "info",
+            evidence: { latestAssessmentDate: "2025-12-01", daysSince: 90 },
+            recommendation: "Book a follow-up visit.",
+          },
         ],
       },
     ]);
@@ -49,19 +64,74 @@ describe.runIf(TEST_DB_KIND === "pglite")("rules:evaluate", () => {
   });
 
   it.each([
-    ['case "c7": outcomes[0].value', { asOf: "2026-03-01", cases: [{ id: "c7", episode: { symptomOnset: "2025-10-01", treatmentStart: "2025-12-01", status: "active" }, outcomes: [{ date: "2025-12-01", instrument: "NRS_FIRST_STEP", value: 11 }] }] }],
-    ['case "c8": assessments[0].redFlags[0]', { asOf: "2026-03-01", cases: [{ id: "c8", episode: { symptomOnset: "2025-10-01", treatmentStart: "2025-12-01", status: "active" }, assessments: [{ date: "2025-12-01", redFlags: ["HEADACHE"] }] }] }],
+    [
+      'case "c7": outcomes[0].value',
+      {
+        asOf: "2026-03-01",
+        cases: [
+          {
+            id: "c7",
+            episode: { symptomOnset: "2025-10-01", treatmentStart: "2025-12-01", status: "active" },
+            outcomes: [{ date: "2025-12-01", instrument: "NRS_FIRST_STEP", value: 11 }],
+          },
+        ],
+      },
+    ],
+    [
+      'case "c8": assessments[0].redFlags[0]',
+      {
+        asOf: "2026-03-01",
+        cases: [
+          {
+            id: "c8",
+            episode: { symptomOnset: "2025-10-01", treatmentStart: "2025-12-01", status: "active" },
+            assessments: [{ date: "2025-12-01", redFlags: ["HEADACHE"] }],
+          },
+        ],
+      },
+    ],
     ["case #1: id", { asOf: "2026-03-01", cases: [{ episode: {} }] }],
     ["asOf", { asOf: "1 March", cases: [] }],
     ["settings", { asOf: "2026-03-01", settings: { noImprovmentDays: 30 }, cases: [] }],
-    ["settings.noImprovementHighDays: must not be below noImprovementDays", { asOf: "2026-03-01", settings: { noImprovementHighDays: 30 }, cases: [] }],
+    [
+      "settings.noImprovementHighDays: must not be below noImprovementDays",
+      { asOf: "2026-03-01", settings: { noImprovementHighDays: 30 }, cases: [] },
+    ],
     ["settings.morningRise: must be between 1 and 10", { asOf: "2026-03-01", settings: { morningRise: 0 }, cases: [] }],
-    ['case "c9": assessments[0].redFlags: must be empty when redFlagsScreened is false', {
-      asOf: "2026-03-01", cases: [{ id: "c9", episode, assessments: [{ date: "2025-12-01", redFlagsScreened: false, redFlags: ["FEVER_MALAISE"] }] }],
-    }],
-    ['case "c10": assessments[0].redFlags[0]', { asOf: "2026-03-01", cases: [{ id: "c10", episode, assessments: [{ date: "2025-12-01", redFlags: ["NEURO_SYMPTOMS"] }] }] }],
-    ['case "c11": assessments[0]', { asOf: "2026-03-01", cases: [{ id: "c11", episode, assessments: [{ date: "2025-12-01", redFlagScreened: false }] }] }],
-    ['case "c12": sessions[0].kind', { asOf: "2026-03-01", cases: [{ id: "c12", episode, sessions: [{ date: "2025-12-01", kind: "FIRST_WEEK", completed: true }] }] }],
+    [
+      'case "c9": assessments[0].redFlags: must be empty when redFlagsScreened is false',
+      {
+        asOf: "2026-03-01",
+        cases: [
+          {
+            id: "c9",
+            episode,
+            assessments: [{ date: "2025-12-01", redFlagsScreened: false, redFlags: ["FEVER_MALAISE"] }],
+          },
+        ],
+      },
+    ],
+    [
+      'case "c10": assessments[0].redFlags[0]',
+      {
+        asOf: "2026-03-01",
+        cases: [{ id: "c10", episode, assessments: [{ date: "2025-12-01", redFlags: ["NEURO_SYMPTOMS"] }] }],
+      },
+    ],
+    [
+      'case "c11": assessments[0]',
+      {
+        asOf: "2026-03-01",
+        cases: [{ id: "c11", episode, assessments: [{ date: "2025-12-01", redFlagScreened: false }] }],
+      },
+    ],
+    [
+      'case "c12": sessions[0].kind',
+      {
+        asOf: "2026-03-01",
+        cases: [{ id: "c12", episode, sessions: [{ date: "2025-12-01", kind: "FIRST_WEEK", completed: true }] }],
+      },
+    ],
   ])("exits 2 naming %s, with nothing on stdout", async (named, input) => {
     const { code, stdout, stderr } = await run([await tempFile(JSON.stringify(input))]);
     expect(code).toBe(2);
@@ -79,17 +149,36 @@ describe.runIf(TEST_DB_KIND === "pglite")("rules:evaluate", () => {
     const input = {
       asOf: "2026-03-01",
       settings: { morningRise: 3, persistingPain: 5, injectionIntervalDays: 60 },
-      cases: [{
-        id: "r1",
-        episode,
-        assessments: [
-          { date: "2026-02-01", palpationPositive: null, windlassPositive: true, redFlags: ["POSITIVE_CALCANEAL_SQUEEZE"], findings: ["INFLAMMATORY_SIGNS"] },
-          { date: "2026-02-20", palpationPositive: true, windlassPositive: null, redFlagsScreened: false },
-        ],
-        outcomes: [{ date: "2026-02-01", instrument: "NRS_FIRST_STEP", value: 3, recordedBy: "CLINICIAN" }, { date: "2026-02-28", instrument: "NRS_FIRST_STEP", value: 6, recordedBy: "PATIENT" }],
-        programs: [{ kind: "RETURN_TO_RUN", template: "return-to-run", start: "2026-02-20", sessionsPerWeek: 2, status: "ended" }],
-        sessions: [{ date: "2026-02-27", kind: "RETURN_TO_RUN", completed: true, painDuring: 5 }],
-      }],
+      cases: [
+        {
+          id: "r1",
+          episode,
+          assessments: [
+            {
+              date: "2026-02-01",
+              palpationPositive: null,
+              windlassPositive: true,
+              redFlags: ["POSITIVE_CALCANEAL_SQUEEZE"],
+              findings: ["INFLAMMATORY_SIGNS"],
+            },
+            { date: "2026-02-20", palpationPositive: true, windlassPositive: null, redFlagsScreened: false },
+          ],
+          outcomes: [
+            { date: "2026-02-01", instrument: "NRS_FIRST_STEP", value: 3, recordedBy: "CLINICIAN" },
+            { date: "2026-02-28", instrument: "NRS_FIRST_STEP", value: 6, recordedBy: "PATIENT" },
+          ],
+          programs: [
+            {
+              kind: "RETURN_TO_RUN",
+              template: "return-to-run",
+              start: "2026-02-20",
+              sessionsPerWeek: 2,
+              status: "ended",
+            },
+          ],
+          sessions: [{ date: "2026-02-27", kind: "RETURN_TO_RUN", completed: true, painDuring: 5 }],
+        },
+      ],
     };
     const { code, stdout, stderr } = await run([await tempFile(JSON.stringify(input))]);
     expect(stderr).toBe("");
@@ -107,7 +196,10 @@ describe.runIf(TEST_DB_KIND === "pglite")("rules:evaluate", () => {
       id: `case-${i}`,
       episode,
       assessments: [{ date: "2025-12-01", redFlags: ["FEVER_MALAISE"], findings: ["NEURAL_SYMPTOMS"] }],
-      outcomes: [{ date: "2025-12-01", instrument: "NRS_FIRST_STEP", value: 7 }, { date: "2026-01-20", instrument: "NRS_FIRST_STEP", value: 7 }],
+      outcomes: [
+        { date: "2025-12-01", instrument: "NRS_FIRST_STEP", value: 7 },
+        { date: "2026-01-20", instrument: "NRS_FIRST_STEP", value: 7 },
+      ],
     }));
     await expectWholeInPipe("scripts/rules-evaluate.ts", cases);
   }, 60_000);
@@ -118,7 +210,11 @@ async function expectWholeInPipe(script: string, cases: object[]) {
   const file = await tempFile(JSON.stringify({ asOf: "2026-03-01", cases }));
   const tsx = path.join(ROOT, "node_modules/.bin/tsx");
   const shell = (command: string) =>
-    new Promise<string>((resolve, reject) => execFile("sh", ["-c", command], { cwd: ROOT }, (error, stdout) => (error ? reject(error) : resolve(stdout.trim()))));
+    new Promise<string>((resolve, reject) =>
+      execFile("sh", ["-c", command], { cwd: ROOT }, (error, stdout) =>
+        error ? reject(error) : resolve(stdout.trim()),
+      ),
+    );
   const out = path.join(path.dirname(file), "out.json");
   const piped = Number(await shell(`"${tsx}" "${path.join(ROOT, script)}" "${file}" | wc -c`));
   await shell(`"${tsx}" "${path.join(ROOT, script)}" "${file}" > "${out}"`);
@@ -137,10 +233,24 @@ describe.runIf(TEST_DB_KIND === "pglite")("programs:prescribe", () => {
     expect(JSON.parse(stdout)).toEqual([
       {
         id: "c1",
-        programs: [{
-          kind: "HSR", template: "hsr-12-weeks", status: "ACTIVE", reasons: [], week: 13, phase: 1, phaseCode: "HSR_1", weekOutcome: "ON_SCHEDULE",
-          sets: 3, reps: [12, 12], suggestedLoadKg: 0, loadReason: "KEPT", completed: true, totalWeeks: 12,
-        }],
+        programs: [
+          {
+            kind: "HSR",
+            template: "hsr-12-weeks",
+            status: "ACTIVE",
+            reasons: [],
+            week: 13,
+            phase: 1,
+            phaseCode: "HSR_1",
+            weekOutcome: "ON_SCHEDULE",
+            sets: 3,
+            reps: [12, 12],
+            suggestedLoadKg: 0,
+            loadReason: "KEPT",
+            completed: true,
+            totalWeeks: 12,
+          },
+        ],
       },
     ]);
   });
@@ -155,24 +265,70 @@ describe.runIf(TEST_DB_KIND === "pglite")("programs:prescribe", () => {
           assessments: [{ date: "2026-01-19", redFlags: ["SUSPECTED_FASCIA_RUPTURE"] }],
           programs: [
             { kind: "HSR", template: "hsr-rathleff-2015", start: "2026-01-05", sessionsPerWeek: 3, status: "active" },
-            { kind: "RETURN_TO_RUN", template: "return-to-run", start: "2026-02-01", sessionsPerWeek: 2, status: "active" },
+            {
+              kind: "RETURN_TO_RUN",
+              template: "return-to-run",
+              start: "2026-02-01",
+              sessionsPerWeek: 2,
+              status: "active",
+            },
           ],
         },
-        { id: "gone", episode: { ...episode, status: "discharged" }, programs: [{ kind: "HSR", template: "hsr-12-weeks", start: "2025-12-01", sessionsPerWeek: 3, status: "active" }] },
+        {
+          id: "gone",
+          episode: { ...episode, status: "discharged" },
+          programs: [
+            { kind: "HSR", template: "hsr-12-weeks", start: "2025-12-01", sessionsPerWeek: 3, status: "active" },
+          ],
+        },
       ],
     };
     const { code, stdout } = await prescribe(["-"], JSON.stringify(input));
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([
-      { id: "held", programs: [expect.objectContaining({ template: "hsr-rathleff-2015", status: "ON_HOLD", reasons: ["RED_FLAG"], week: 3, phase: 1, weekOutcome: "HELD_FLAG" })] },
+      {
+        id: "held",
+        programs: [
+          expect.objectContaining({
+            template: "hsr-rathleff-2015",
+            status: "ON_HOLD",
+            reasons: ["RED_FLAG"],
+            week: 3,
+            phase: 1,
+            weekOutcome: "HELD_FLAG",
+          }),
+        ],
+      },
       { id: "gone", programs: [] },
     ]);
   });
 
   it.each([
-    ['case "c1": programs[0].template', { programs: [{ kind: "HSR", start: "2025-12-01", sessionsPerWeek: 3, status: "active" }] }],
-    ['case "c1": programs[1].status', { programs: [0, 1].map(() => ({ kind: "HSR", template: "hsr-12-weeks", start: "2025-12-01", sessionsPerWeek: 3, status: "active" })) }],
-    ['case "c1": sessions[0].loadKg', { programs: [{ kind: "HSR", template: "hsr-12-weeks", start: "2025-12-01", sessionsPerWeek: 3, status: "active" }], sessions: [{ date: "2025-12-02", kind: "HSR", completed: true, loadKg: -2.5 }] }],
+    [
+      'case "c1": programs[0].template',
+      { programs: [{ kind: "HSR", start: "2025-12-01", sessionsPerWeek: 3, status: "active" }] },
+    ],
+    [
+      'case "c1": programs[1].status',
+      {
+        programs: [0, 1].map(() => ({
+          kind: "HSR",
+          template: "hsr-12-weeks",
+          start: "2025-12-01",
+          sessionsPerWeek: 3,
+          status: "active",
+        })),
+      },
+    ],
+    [
+      'case "c1": sessions[0].loadKg',
+      {
+        programs: [
+          { kind: "HSR", template: "hsr-12-weeks", start: "2025-12-01", sessionsPerWeek: 3, status: "active" },
+        ],
+        sessions: [{ date: "2025-12-02", kind: "HSR", completed: true, loadKg: -2.5 }],
+      },
+    ],
   ])("refuses %s with status 2 and nothing on stdout, as rules:evaluate does", async (named, extra) => {
     const file = await tempFile(JSON.stringify({ asOf: "2026-03-01", cases: [{ id: "c1", episode, ...extra }] }));
     for (const answer of [await prescribe([file]), await run([file])]) {

@@ -2,11 +2,12 @@
 // missed day is caught up, a run left by a dead server is taken over, and a failure is kept
 // and tried again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Actor } from "../../lib/auth/actor";
 import { addDays, today } from "../../lib/dates";
 import { createPrismaClient } from "../../lib/db/client";
-import { RULE_SWEEP, type ScheduledJob } from "../../lib/scheduler/jobs";
 import { scheduledJobStatus } from "../../lib/scheduler/job-status";
+import { RULE_SWEEP, type ScheduledJob } from "../../lib/scheduler/jobs";
 import { runDueJobs } from "../../lib/scheduler/run-due-jobs";
 import { LEASE_MS, RETRY_AFTER_MS } from "../../lib/scheduler/schedule";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
@@ -58,7 +59,12 @@ describe(`the scheduler on ${TEST_DB_KIND}`, () => {
     expect(runs).toHaveLength(clinics);
     await runDueJobs(t.prisma, { clock: () => minutes(MORNING, 600), jobs: [job] });
     expect(runs).toHaveLength(clinics);
-    expect(await runOf("count-daily")).toMatchObject({ dueAt: DUE, status: "SUCCEEDED", attempts: 1, summary: { done: 1 } });
+    expect(await runOf("count-daily")).toMatchObject({
+      dueAt: DUE,
+      status: "SUCCEEDED",
+      attempts: 1,
+      summary: { done: 1 },
+    });
 
     // Before 04:00 the next day nothing is due; after, the new day's run.
     await runDueJobs(t.prisma, { clock: () => new Date("2026-11-26T02:59:00Z"), jobs: [job] });
@@ -88,7 +94,17 @@ describe(`the scheduler on ${TEST_DB_KIND}`, () => {
   it("takes over a run whose server died, only after the lease ran out", async () => {
     const { job, runs } = countingJob("taken-over");
     // A server claimed the run at 09:00 and died before it finished.
-    await t.prisma.jobRun.create({ data: { job: "taken-over", clinicId, dueAt: DUE, status: "RUNNING", attempts: 1, startedAt: MORNING, heartbeatAt: MORNING } });
+    await t.prisma.jobRun.create({
+      data: {
+        job: "taken-over",
+        clinicId,
+        dueAt: DUE,
+        status: "RUNNING",
+        attempts: 1,
+        startedAt: MORNING,
+        heartbeatAt: MORNING,
+      },
+    });
     await runDueJobs(t.prisma, { clock: () => minutes(MORNING, 1), jobs: [job] });
     expect(runs).not.toContain(clinicId);
     await runDueJobs(t.prisma, { clock: () => new Date(MORNING.getTime() + LEASE_MS + 60_000), jobs: [job] });
@@ -104,7 +120,10 @@ describe(`the scheduler on ${TEST_DB_KIND}`, () => {
     expect(JSON.stringify(failed)).not.toContain("Jens");
     await runDueJobs(t.prisma, { clock: () => minutes(MORNING, 1), jobs: [failing.job] });
     expect(failing.runs.filter((id) => id === clinicId)).toHaveLength(1);
-    await runDueJobs(t.prisma, { clock: () => new Date(MORNING.getTime() + RETRY_AFTER_MS + 60_000), jobs: [failing.job] });
+    await runDueJobs(t.prisma, {
+      clock: () => new Date(MORNING.getTime() + RETRY_AFTER_MS + 60_000),
+      jobs: [failing.job],
+    });
     expect(await runOf("failing")).toMatchObject({ status: "FAILED", attempts: 2 });
   });
 
@@ -113,16 +132,36 @@ describe(`the scheduler on ${TEST_DB_KIND}`, () => {
     const patient = await createPatient(t.prisma, { clinicId, clinicianId: clinician.id });
     // Seen last 90 days ago: FOLLOW_UP_OVERDUE is due by time alone.
     const start = addDays(today(), -90);
-    const episode = await t.prisma.episode.create({ data: { clinicId, patientId: patient.id, side: "LEFT", symptomOnset: addDays(start, -30), treatmentStart: start } });
-    await t.prisma.assessment.create({ data: { clinicId, episodeId: episode.id, recordedById: clinician.id, date: start, redFlagsScreened: true, differentialsExamined: true } });
+    const episode = await t.prisma.episode.create({
+      data: { clinicId, patientId: patient.id, side: "LEFT", symptomOnset: addDays(start, -30), treatmentStart: start },
+    });
+    await t.prisma.assessment.create({
+      data: {
+        clinicId,
+        episodeId: episode.id,
+        recordedById: clinician.id,
+        date: start,
+        redFlagsScreened: true,
+        differentialsExamined: true,
+      },
+    });
     expect(await t.prisma.flag.count({ where: { episodeId: episode.id } })).toBe(0);
 
     const outcomes = await runDueJobs(t.prisma, { jobs: [RULE_SWEEP] });
-    expect(outcomes.find((o) => o.clinicId === clinicId)).toMatchObject({ status: "SUCCEEDED", summary: { episodes: 1 } });
-    expect((await t.prisma.flag.findMany({ where: { episodeId: episode.id, status: "OPEN" } })).map((f) => f.code)).toContain("FOLLOW_UP_OVERDUE");
+    expect(outcomes.find((o) => o.clinicId === clinicId)).toMatchObject({
+      status: "SUCCEEDED",
+      summary: { episodes: 1 },
+    });
+    expect(
+      (await t.prisma.flag.findMany({ where: { episodeId: episode.id, status: "OPEN" } })).map((f) => f.code),
+    ).toContain("FOLLOW_UP_OVERDUE");
 
     const [status] = await scheduledJobStatus(t.prisma, admin);
-    expect(status).toMatchObject({ job: "rules-sweep", hour: 4, last: { status: "SUCCEEDED", summary: { episodes: 1 } } });
+    expect(status).toMatchObject({
+      job: "rules-sweep",
+      hour: 4,
+      last: { status: "SUCCEEDED", summary: { episodes: 1 } },
+    });
     expect(status!.nextAt.getTime()).toBeGreaterThan(Date.now());
   });
 });

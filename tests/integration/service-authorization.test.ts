@@ -7,12 +7,17 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { exportAuditEvents, listAuditEvents, ZAuditQuery } from "../../lib/audit/audit-log";
 import type { Actor } from "../../lib/auth/actor";
 import { can, type Permission } from "../../lib/auth/permissions";
+import { backupOverview, downloadBackup } from "../../lib/backup/backup-downloads";
 import { DEFAULT_QUERY } from "../../lib/caseload/caseload-query";
 import { exportCaseload, listCaseload } from "../../lib/caseload/list-caseload";
 import { addDays, isoDate, today } from "../../lib/dates";
+import { getOutboxMessage, listOutbox } from "../../lib/email/outbox-view";
 import { changeEpisodeStatus, openEpisode } from "../../lib/episodes/episodes";
 import { isAppError } from "../../lib/errors";
 import { acknowledgeFlag } from "../../lib/flags/acknowledge-flag";
@@ -20,41 +25,77 @@ import { parseFlagQuery } from "../../lib/flags/flag-query";
 import { getFlag, listEpisodeFlags, listFlags } from "../../lib/flags/list-flags";
 import { createInvite, getPortalAccess } from "../../lib/invites/invites";
 import { revealWaitingPasswordLink } from "../../lib/invites/password-links";
-import { backupOverview, downloadBackup } from "../../lib/backup/backup-downloads";
-import { clinicReport, reportClinicians } from "../../lib/reports/clinic-report";
-import { exportAuditEvents, listAuditEvents, ZAuditQuery } from "../../lib/audit/audit-log";
-import { getOutboxMessage, listOutbox } from "../../lib/email/outbox-view";
-import { scheduledJobStatus } from "../../lib/scheduler/job-status";
-import { changeOwnPassword, getOwnAccount, updateOwnProfile } from "../../lib/users/own-account";
-import { changeStaffRole, inviteStaff, listStaff, sendPasswordReset, setStaffActive } from "../../lib/users/staff-admin";
+import { openConversation, sendMessage, unreadForPatient, unreadFromPatients } from "../../lib/messages/messages";
 import { getEpisodeRecord } from "../../lib/patients/get-episode-record";
+import { getPatient } from "../../lib/patients/get-patient";
 import { importPatients } from "../../lib/patients/import/import-patients";
 import { revealCpr } from "../../lib/patients/reveal-cpr";
-import { exportOwnRecord, exportPatientRecord } from "../../lib/records/patient-record";
-import { getPatient } from "../../lib/patients/get-patient";
-import { archivePatient, createPatient as registerPatient, restorePatient, updatePatient } from "../../lib/patients/save-patient";
+import {
+  archivePatient,
+  createPatient as registerPatient,
+  restorePatient,
+  updatePatient,
+} from "../../lib/patients/save-patient";
 import { logMorningPain, logSession } from "../../lib/portal/portal-logs";
 import { getPortalOverview } from "../../lib/portal/portal-overview";
-import { forgetPushSubscription, getReminderTimes, savePushSubscription, saveReminderTimes } from "../../lib/reminders/reminder-settings";
-import { getCurrentPlan } from "../../lib/programs/current-plan";
-import { adjustAssignment, assignProgram, continueAsMaintenance, endAssignment, getActiveAssignment, overrideProgression } from "../../lib/programs/assignments";
-import { copyTemplate, getTemplate, listTemplates, saveTemplateVersion, seedDefaultTemplates } from "../../lib/programs/templates";
-import { deleteClinicalRecord, getClinicalRecord, listRevisions } from "../../lib/records/clinical-records";
-import { saveAssessment, saveIntervention, saveOutcome } from "../../lib/records/record-services";
-import { clinicPainLimit, getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/rules/clinic-rule-settings";
-import { openConversation, sendMessage, unreadForPatient, unreadFromPatients } from "../../lib/messages/messages";
 import { getWeeklyCheckIn, savePsfsActivities, saveWeeklyCheckIn } from "../../lib/portal/weekly-check-in";
+import {
+  adjustAssignment,
+  assignProgram,
+  continueAsMaintenance,
+  endAssignment,
+  getActiveAssignment,
+  overrideProgression,
+} from "../../lib/programs/assignments";
+import { getCurrentPlan } from "../../lib/programs/current-plan";
+import {
+  copyTemplate,
+  getTemplate,
+  listTemplates,
+  saveTemplateVersion,
+  seedDefaultTemplates,
+} from "../../lib/programs/templates";
+import { deleteClinicalRecord, getClinicalRecord, listRevisions } from "../../lib/records/clinical-records";
+import { exportOwnRecord, exportPatientRecord } from "../../lib/records/patient-record";
+import { saveAssessment, saveIntervention, saveOutcome } from "../../lib/records/record-services";
+import {
+  forgetPushSubscription,
+  getReminderTimes,
+  savePushSubscription,
+  saveReminderTimes,
+} from "../../lib/reminders/reminder-settings";
+import { clinicReport, reportClinicians } from "../../lib/reports/clinic-report";
 import { getDataRights } from "../../lib/retention/data-rights";
 import { recordErasureRequest, requestOwnErasure } from "../../lib/retention/erasure-requests";
 import { placeHold, releaseHold } from "../../lib/retention/record-holds";
+import { clinicPainLimit, getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/rules/clinic-rule-settings";
+import { scheduledJobStatus } from "../../lib/scheduler/job-status";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
 import { getHiddenCaseloadColumns, setHiddenCaseloadColumns } from "../../lib/users/caseload-columns";
 import { listClinicians } from "../../lib/users/list-clinicians";
+import { changeOwnPassword, getOwnAccount, updateOwnProfile } from "../../lib/users/own-account";
+import {
+  changeStaffRole,
+  inviteStaff,
+  listStaff,
+  sendPasswordReset,
+  setStaffActive,
+} from "../../lib/users/staff-admin";
 import { actorOf, APP_URL } from "../support/actors";
 import { changedTables, fingerprint } from "../support/db-fingerprint";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
-type Ids = { patientId: string; episodeId: string; assignmentId: string; templateId: string; outcomeId: string; flagId: string; staffId: string; messageId: string; holdId: string };
+type Ids = {
+  patientId: string;
+  episodeId: string;
+  assignmentId: string;
+  templateId: string;
+  outcomeId: string;
+  flagId: string;
+  staffId: string;
+  messageId: string;
+  holdId: string;
+};
 type Variant = "own" | "otherPatient" | "otherClinic" | "missing";
 /** A service's rule: a permission, or any role within reach of the data (clinic scope, a patient's own record). */
 type Access = Permission | "scoped";
@@ -69,86 +110,376 @@ const ids = {} as Record<Exclude<Variant, "missing">, Ids>;
 
 /** Every service, called as an entry point would; ids come from the cell's variant. */
 const SERVICES: Record<string, Service> = {
-  listCaseload: { access: "clinic-patients", usesIds: false, call: (a) => listCaseload(t.prisma, a, DEFAULT_QUERY, day) },
-  exportCaseload: { access: "clinic-patients", usesIds: false, call: (a) => exportCaseload(t.prisma, a, DEFAULT_QUERY, day) },
+  listCaseload: {
+    access: "clinic-patients",
+    usesIds: false,
+    call: (a) => listCaseload(t.prisma, a, DEFAULT_QUERY, day),
+  },
+  exportCaseload: {
+    access: "clinic-patients",
+    usesIds: false,
+    call: (a) => exportCaseload(t.prisma, a, DEFAULT_QUERY, day),
+  },
   listClinicians: { access: "clinic-patients", usesIds: false, call: (a) => listClinicians(t.prisma, a) },
-  getHiddenCaseloadColumns: { access: "clinic-patients", usesIds: false, call: (a) => getHiddenCaseloadColumns(t.prisma, a) },
-  setHiddenCaseloadColumns: { access: "clinic-patients", usesIds: false, call: (a) => setHiddenCaseloadColumns(t.prisma, a, ["age"]) },
-  createPatient: { access: "clinic-patients", usesIds: false, call: (a) => registerPatient(t.prisma, a, { name: "X", dateOfBirth: "1970-01-01", sex: "FEMALE", affectedSide: "LEFT" }, { today: () => day, confirmDuplicate: true }) },
-  updatePatient: { access: "clinic-patients", usesIds: true, call: (a, i) => updatePatient(t.prisma, a, i.patientId!, { name: "X", dateOfBirth: "1970-01-01", sex: "FEMALE", affectedSide: "LEFT" }, { today: () => day, confirmDuplicate: true }) },
-  archivePatient: { access: "clinic-patients", usesIds: true, call: (a, i) => archivePatient(t.prisma, a, i.patientId!) },
+  getHiddenCaseloadColumns: {
+    access: "clinic-patients",
+    usesIds: false,
+    call: (a) => getHiddenCaseloadColumns(t.prisma, a),
+  },
+  setHiddenCaseloadColumns: {
+    access: "clinic-patients",
+    usesIds: false,
+    call: (a) => setHiddenCaseloadColumns(t.prisma, a, ["age"]),
+  },
+  createPatient: {
+    access: "clinic-patients",
+    usesIds: false,
+    call: (a) =>
+      registerPatient(
+        t.prisma,
+        a,
+        { name: "X", dateOfBirth: "1970-01-01", sex: "FEMALE", affectedSide: "LEFT" },
+        { today: () => day, confirmDuplicate: true },
+      ),
+  },
+  updatePatient: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) =>
+      updatePatient(
+        t.prisma,
+        a,
+        i.patientId!,
+        { name: "X", dateOfBirth: "1970-01-01", sex: "FEMALE", affectedSide: "LEFT" },
+        { today: () => day, confirmDuplicate: true },
+      ),
+  },
+  archivePatient: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => archivePatient(t.prisma, a, i.patientId!),
+  },
   revealCpr: { access: "clinic-patients", usesIds: true, call: (a, i) => revealCpr(t.prisma, a, i.patientId!) },
-  exportPatientRecord: { access: "clinic-patients", usesIds: true, call: (a, i) => exportPatientRecord(t.prisma, a, i.patientId!, "fhir") },
+  exportPatientRecord: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => exportPatientRecord(t.prisma, a, i.patientId!, "fhir"),
+  },
   exportOwnRecord: { access: "own-record", usesIds: false, call: (a) => exportOwnRecord(t.prisma, a, "print") },
-  importPatients: { access: "clinic-admin", usesIds: false, call: (a) => importPatients(t.prisma, a, new TextEncoder().encode("Navn;Fødselsdato;Køn;Ramt side;Fysioterapeutens e-mail\r\n"), { dryRun: true, today: () => day }) },
+  importPatients: {
+    access: "clinic-admin",
+    usesIds: false,
+    call: (a) =>
+      importPatients(
+        t.prisma,
+        a,
+        new TextEncoder().encode("Navn;Fødselsdato;Køn;Ramt side;Fysioterapeutens e-mail\r\n"),
+        { dryRun: true, today: () => day },
+      ),
+  },
   restorePatient: { access: "clinic-admin", usesIds: true, call: (a, i) => restorePatient(t.prisma, a, i.patientId!) },
   getPatient: { access: "scoped", usesIds: true, call: (a, i) => getPatient(t.prisma, a, i.patientId!) },
-  openEpisode: { access: "clinic-patients", usesIds: true, call: (a, i) => openEpisode(t.prisma, a, i.patientId!, { side: "LEFT", symptomOnset: isoDate(day), treatmentStart: isoDate(day) }, () => day) },
-  changeEpisodeStatus: { access: "clinic-patients", usesIds: true, call: (a, i) => changeEpisodeStatus(t.prisma, a, i.episodeId!, { action: "pause" }, day) },
-  getEpisodeRecord: { access: "clinic-patients", usesIds: true, call: (a, i) => getEpisodeRecord(t.prisma, a, i.episodeId!) },
-  saveAssessment: { access: "clinic-patients", usesIds: true, call: (a, i) => saveAssessment(t.prisma, a, { episodeId: i.episodeId!, recordId: null }, { date: isoDate(day), notes: "x" }, () => day) },
-  saveOutcome: { access: "clinic-patients", usesIds: true, call: (a, i) => saveOutcome(t.prisma, a, { episodeId: i.episodeId!, recordId: i.outcomeId! }, { date: isoDate(day), instrument: "NRS_ACTIVITY", value: "1" }, () => day) },
-  saveIntervention: { access: "clinic-patients", usesIds: true, call: (a, i) => saveIntervention(t.prisma, a, { episodeId: i.episodeId!, recordId: null }, { date: isoDate(day), type: "EDUCATION" }, () => day) },
-  deleteClinicalRecord: { access: "clinic-patients", usesIds: true, call: (a, i) => deleteClinicalRecord(t.prisma, a, "OutcomeMeasurement", i.outcomeId!, "x") },
-  getClinicalRecord: { access: "clinic-patients", usesIds: true, call: (a, i) => getClinicalRecord(t.prisma, a, "OutcomeMeasurement", i.outcomeId!) },
-  listRevisions: { access: "clinic-patients", usesIds: true, call: (a, i) => listRevisions(t.prisma, a, "OutcomeMeasurement", i.outcomeId!) },
+  openEpisode: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) =>
+      openEpisode(
+        t.prisma,
+        a,
+        i.patientId!,
+        { side: "LEFT", symptomOnset: isoDate(day), treatmentStart: isoDate(day) },
+        () => day,
+      ),
+  },
+  changeEpisodeStatus: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => changeEpisodeStatus(t.prisma, a, i.episodeId!, { action: "pause" }, day),
+  },
+  getEpisodeRecord: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => getEpisodeRecord(t.prisma, a, i.episodeId!),
+  },
+  saveAssessment: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) =>
+      saveAssessment(
+        t.prisma,
+        a,
+        { episodeId: i.episodeId!, recordId: null },
+        { date: isoDate(day), notes: "x" },
+        () => day,
+      ),
+  },
+  saveOutcome: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) =>
+      saveOutcome(
+        t.prisma,
+        a,
+        { episodeId: i.episodeId!, recordId: i.outcomeId! },
+        { date: isoDate(day), instrument: "NRS_ACTIVITY", value: "1" },
+        () => day,
+      ),
+  },
+  saveIntervention: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) =>
+      saveIntervention(
+        t.prisma,
+        a,
+        { episodeId: i.episodeId!, recordId: null },
+        { date: isoDate(day), type: "EDUCATION" },
+        () => day,
+      ),
+  },
+  deleteClinicalRecord: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => deleteClinicalRecord(t.prisma, a, "OutcomeMeasurement", i.outcomeId!, "x"),
+  },
+  getClinicalRecord: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => getClinicalRecord(t.prisma, a, "OutcomeMeasurement", i.outcomeId!),
+  },
+  listRevisions: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => listRevisions(t.prisma, a, "OutcomeMeasurement", i.outcomeId!),
+  },
   listFlags: { access: "clinic-patients", usesIds: false, call: (a) => listFlags(t.prisma, a, parseFlagQuery({})) },
   getFlag: { access: "clinic-patients", usesIds: true, call: (a, i) => getFlag(t.prisma, a, i.flagId!) },
-  listEpisodeFlags: { access: "clinic-patients", usesIds: true, call: (a, i) => listEpisodeFlags(t.prisma, a, i.episodeId!) },
-  acknowledgeFlag: { access: "clinic-patients", usesIds: true, call: (a, i) => acknowledgeFlag(t.prisma, a, i.flagId!, "seen") },
+  listEpisodeFlags: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => listEpisodeFlags(t.prisma, a, i.episodeId!),
+  },
+  acknowledgeFlag: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => acknowledgeFlag(t.prisma, a, i.flagId!, "seen"),
+  },
   getClinicRuleSettings: { access: "clinic-admin", usesIds: false, call: (a) => getClinicRuleSettings(t.prisma, a) },
-  updateClinicRuleSettings: { access: "clinic-admin", usesIds: false, call: (a) => updateClinicRuleSettings(t.prisma, a, { followUpDays: "30" }) },
+  updateClinicRuleSettings: {
+    access: "clinic-admin",
+    usesIds: false,
+    call: (a) => updateClinicRuleSettings(t.prisma, a, { followUpDays: "30" }),
+  },
   listTemplates: { access: "clinic-patients", usesIds: false, call: (a) => listTemplates(t.prisma, a) },
   getTemplate: { access: "clinic-patients", usesIds: true, call: (a, i) => getTemplate(t.prisma, a, i.templateId!) },
-  copyTemplate: { access: "clinic-admin", usesIds: true, call: (a, i) => copyTemplate(t.prisma, a, i.templateId!, { nameDa: "Kopi", nameEn: "Copy" }) },
-  saveTemplateVersion: { access: "clinic-admin", usesIds: true, call: (a, i) => saveTemplateVersion(t.prisma, a, i.templateId!, {}) },
+  copyTemplate: {
+    access: "clinic-admin",
+    usesIds: true,
+    call: (a, i) => copyTemplate(t.prisma, a, i.templateId!, { nameDa: "Kopi", nameEn: "Copy" }),
+  },
+  saveTemplateVersion: {
+    access: "clinic-admin",
+    usesIds: true,
+    call: (a, i) => saveTemplateVersion(t.prisma, a, i.templateId!, {}),
+  },
   getCurrentPlan: { access: "scoped", usesIds: true, call: (a, i) => getCurrentPlan(t.prisma, a, i.episodeId!, day) },
-  assignProgram: { access: "clinic-patients", usesIds: true, call: (a, i) => assignProgram(t.prisma, a, i.episodeId!, { templateId: i.templateId, startDate: isoDate(day), sessionsPerWeek: "3" }) },
-  getActiveAssignment: { access: "clinic-patients", usesIds: true, call: (a, i) => getActiveAssignment(t.prisma, a, i.assignmentId!) },
-  adjustAssignment: { access: "clinic-patients", usesIds: true, call: (a, i) => adjustAssignment(t.prisma, a, i.assignmentId!, { sessionsPerWeek: "4" }) },
-  endAssignment: { access: "clinic-patients", usesIds: true, call: (a, i) => endAssignment(t.prisma, a, i.assignmentId!, { reason: "OTHER" }, day) },
-  continueAsMaintenance: { access: "clinic-patients", usesIds: true, call: (a, i) => continueAsMaintenance(t.prisma, a, i.assignmentId!, day) },
-  overrideProgression: { access: "clinic-patients", usesIds: true, call: (a, i) => overrideProgression(t.prisma, a, i.assignmentId!, { date: isoDate(day), phase: "2", reason: "x" }) },
-  createInvite: { access: "clinic-patients", usesIds: true, call: (a, i) => createInvite(t.prisma, a, i.patientId!, new Date(), APP_URL) },
-  getPortalAccess: { access: "clinic-patients", usesIds: true, call: (a, i) => getPortalAccess(t.prisma, a, i.patientId!, new Date()) },
-  revealWaitingPasswordLink: { access: "clinic-patients", usesIds: true, call: (a, i) => revealWaitingPasswordLink(t.prisma, a, i.patientId!, new Date()) },
+  assignProgram: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) =>
+      assignProgram(t.prisma, a, i.episodeId!, {
+        templateId: i.templateId,
+        startDate: isoDate(day),
+        sessionsPerWeek: "3",
+      }),
+  },
+  getActiveAssignment: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => getActiveAssignment(t.prisma, a, i.assignmentId!),
+  },
+  adjustAssignment: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => adjustAssignment(t.prisma, a, i.assignmentId!, { sessionsPerWeek: "4" }),
+  },
+  endAssignment: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => endAssignment(t.prisma, a, i.assignmentId!, { reason: "OTHER" }, day),
+  },
+  continueAsMaintenance: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => continueAsMaintenance(t.prisma, a, i.assignmentId!, day),
+  },
+  overrideProgression: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => overrideProgression(t.prisma, a, i.assignmentId!, { date: isoDate(day), phase: "2", reason: "x" }),
+  },
+  createInvite: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => createInvite(t.prisma, a, i.patientId!, new Date(), APP_URL),
+  },
+  getPortalAccess: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => getPortalAccess(t.prisma, a, i.patientId!, new Date()),
+  },
+  revealWaitingPasswordLink: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => revealWaitingPasswordLink(t.prisma, a, i.patientId!, new Date()),
+  },
   getPortalOverview: { access: "own-record", usesIds: false, call: (a) => getPortalOverview(t.prisma, a, day) },
-  logMorningPain: { access: "own-record", usesIds: false, call: (a) => logMorningPain(t.prisma, a, { clientId: randomUUID(), date: isoDate(day), value: "3" }, day) },
+  logMorningPain: {
+    access: "own-record",
+    usesIds: false,
+    call: (a) => logMorningPain(t.prisma, a, { clientId: randomUUID(), date: isoDate(day), value: "3" }, day),
+  },
   listStaff: { access: "clinic-admin", usesIds: false, call: (a) => listStaff(t.prisma, a, new Date()) },
-  inviteStaff: { access: "clinic-admin", usesIds: false, call: (a) => inviteStaff(t.prisma, a, { name: "X", email: `x-${randomUUID()}@example.test`, role: "CLINICIAN" }, new Date(), APP_URL) },
-  changeStaffRole: { access: "clinic-admin", usesIds: true, call: (a, i) => changeStaffRole(t.prisma, a, i.staffId!, { role: "ADMIN" }) },
-  setStaffActive: { access: "clinic-admin", usesIds: true, call: (a, i) => setStaffActive(t.prisma, a, i.staffId!, false) },
-  sendPasswordReset: { access: "clinic-admin", usesIds: true, call: (a, i) => sendPasswordReset(t.prisma, a, i.staffId!, new Date(), APP_URL) },
+  inviteStaff: {
+    access: "clinic-admin",
+    usesIds: false,
+    call: (a) =>
+      inviteStaff(
+        t.prisma,
+        a,
+        { name: "X", email: `x-${randomUUID()}@example.test`, role: "CLINICIAN" },
+        new Date(),
+        APP_URL,
+      ),
+  },
+  changeStaffRole: {
+    access: "clinic-admin",
+    usesIds: true,
+    call: (a, i) => changeStaffRole(t.prisma, a, i.staffId!, { role: "ADMIN" }),
+  },
+  setStaffActive: {
+    access: "clinic-admin",
+    usesIds: true,
+    call: (a, i) => setStaffActive(t.prisma, a, i.staffId!, false),
+  },
+  sendPasswordReset: {
+    access: "clinic-admin",
+    usesIds: true,
+    call: (a, i) => sendPasswordReset(t.prisma, a, i.staffId!, new Date(), APP_URL),
+  },
   getOwnAccount: { access: "own-account", usesIds: false, call: (a) => getOwnAccount(t.prisma, a) },
-  updateOwnProfile: { access: "own-account", usesIds: false, call: (a) => updateOwnProfile(t.prisma, a, { name: "X", locale: "da" }) },
-  changeOwnPassword: { access: "own-account", usesIds: false, call: (a) => changeOwnPassword(t.prisma, a, { currentPassword: "x", password: "x", confirmPassword: "x" }, new Date()) },
-  listAuditEvents: { access: "clinic-admin", usesIds: false, call: (a) => listAuditEvents(t.prisma, a, ZAuditQuery.parse({})) },
-  exportAuditEvents: { access: "clinic-admin", usesIds: false, call: (a) => exportAuditEvents(t.prisma, a, ZAuditQuery.parse({})) },
+  updateOwnProfile: {
+    access: "own-account",
+    usesIds: false,
+    call: (a) => updateOwnProfile(t.prisma, a, { name: "X", locale: "da" }),
+  },
+  changeOwnPassword: {
+    access: "own-account",
+    usesIds: false,
+    call: (a) =>
+      changeOwnPassword(t.prisma, a, { currentPassword: "x", password: "x", confirmPassword: "x" }, new Date()),
+  },
+  listAuditEvents: {
+    access: "clinic-admin",
+    usesIds: false,
+    call: (a) => listAuditEvents(t.prisma, a, ZAuditQuery.parse({})),
+  },
+  exportAuditEvents: {
+    access: "clinic-admin",
+    usesIds: false,
+    call: (a) => exportAuditEvents(t.prisma, a, ZAuditQuery.parse({})),
+  },
   listOutbox: { access: "clinic-admin", usesIds: false, call: (a) => listOutbox(t.prisma, a, 1) },
-  getOutboxMessage: { access: "clinic-admin", usesIds: true, call: (a, i) => getOutboxMessage(t.prisma, a, i.messageId!) },
+  getOutboxMessage: {
+    access: "clinic-admin",
+    usesIds: true,
+    call: (a, i) => getOutboxMessage(t.prisma, a, i.messageId!),
+  },
   backupOverview: { access: "clinic-admin", usesIds: false, call: (a) => backupOverview(t.prisma, a, NO_BACKUPS) },
-  downloadBackup: { access: "clinic-admin", usesIds: false, call: (a) => downloadBackup(t.prisma, a, NO_BACKUPS, "backup-2026-12-01T01-00-00Z.sql") },
+  downloadBackup: {
+    access: "clinic-admin",
+    usesIds: false,
+    call: (a) => downloadBackup(t.prisma, a, NO_BACKUPS, "backup-2026-12-01T01-00-00Z.sql"),
+  },
   requestOwnErasure: { access: "own-record", usesIds: false, call: (a) => requestOwnErasure(t.prisma, a) },
   getReminderTimes: { access: "own-record", usesIds: false, call: (a) => getReminderTimes(t.prisma, a) },
-  saveReminderTimes: { access: "own-record", usesIds: false, call: (a) => saveReminderTimes(t.prisma, a, { MORNING_PAIN: "07:30" }) },
-  savePushSubscription: { access: "own-record", usesIds: false, call: (a) => savePushSubscription(t.prisma, a, { endpoint: `https://fcm.googleapis.com/fcm/send/${randomUUID()}`, keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) } }) },
-  forgetPushSubscription: { access: "own-record", usesIds: false, call: (a) => forgetPushSubscription(t.prisma, a, "https://fcm.googleapis.com/fcm/send/x") },
-  openConversation: { access: "scoped", usesIds: true, call: (a, i) => openConversation(t.prisma, a, i.patientId ?? "") },
-  sendMessage: { access: "scoped", usesIds: true, call: (a, i) => sendMessage(t.prisma, a, i.patientId ?? "", { body: "Hej" }) },
+  saveReminderTimes: {
+    access: "own-record",
+    usesIds: false,
+    call: (a) => saveReminderTimes(t.prisma, a, { MORNING_PAIN: "07:30" }),
+  },
+  savePushSubscription: {
+    access: "own-record",
+    usesIds: false,
+    call: (a) =>
+      savePushSubscription(t.prisma, a, {
+        endpoint: `https://fcm.googleapis.com/fcm/send/${randomUUID()}`,
+        keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) },
+      }),
+  },
+  forgetPushSubscription: {
+    access: "own-record",
+    usesIds: false,
+    call: (a) => forgetPushSubscription(t.prisma, a, "https://fcm.googleapis.com/fcm/send/x"),
+  },
+  openConversation: {
+    access: "scoped",
+    usesIds: true,
+    call: (a, i) => openConversation(t.prisma, a, i.patientId ?? ""),
+  },
+  sendMessage: {
+    access: "scoped",
+    usesIds: true,
+    call: (a, i) => sendMessage(t.prisma, a, i.patientId ?? "", { body: "Hej" }),
+  },
   unreadForPatient: { access: "own-record", usesIds: false, call: (a) => unreadForPatient(t.prisma, a) },
-  unreadFromPatients: { access: "clinic-patients", usesIds: true, call: (a, i) => unreadFromPatients(t.prisma, a, i.patientId ? [i.patientId] : []) },
+  unreadFromPatients: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => unreadFromPatients(t.prisma, a, i.patientId ? [i.patientId] : []),
+  },
   getWeeklyCheckIn: { access: "own-record", usesIds: false, call: (a) => getWeeklyCheckIn(t.prisma, a, day) },
-  saveWeeklyCheckIn: { access: "own-record", usesIds: false, call: (a) => saveWeeklyCheckIn(t.prisma, a, { activityPain: "3", globalChange: "1" }, day) },
-  savePsfsActivities: { access: "clinic-patients", usesIds: true, call: (a, i) => savePsfsActivities(t.prisma, a, i.episodeId ?? "", { "activity.0": "Gå" }) },
-  recordErasureRequest: { access: "clinic-patients", usesIds: true, call: (a, i) => recordErasureRequest(t.prisma, a, i.patientId!) },
+  saveWeeklyCheckIn: {
+    access: "own-record",
+    usesIds: false,
+    call: (a) => saveWeeklyCheckIn(t.prisma, a, { activityPain: "3", globalChange: "1" }, day),
+  },
+  savePsfsActivities: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => savePsfsActivities(t.prisma, a, i.episodeId ?? "", { "activity.0": "Gå" }),
+  },
+  recordErasureRequest: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => recordErasureRequest(t.prisma, a, i.patientId!),
+  },
   getDataRights: { access: "clinic-patients", usesIds: true, call: (a, i) => getDataRights(t.prisma, a, i.patientId!) },
-  placeHold: { access: "clinic-admin", usesIds: true, call: (a, i) => placeHold(t.prisma, a, i.patientId!, { kind: "COMPLAINT" }) },
+  placeHold: {
+    access: "clinic-admin",
+    usesIds: true,
+    call: (a, i) => placeHold(t.prisma, a, i.patientId!, { kind: "COMPLAINT" }),
+  },
   releaseHold: { access: "clinic-admin", usesIds: true, call: (a, i) => releaseHold(t.prisma, a, i.holdId!) },
-  clinicReport: { access: "clinic-patients", usesIds: false, call: (a) => clinicReport(t.prisma, a, { from: "2025-01-01", to: isoDate(day) }, isoDate(day)) },
+  clinicReport: {
+    access: "clinic-patients",
+    usesIds: false,
+    call: (a) => clinicReport(t.prisma, a, { from: "2025-01-01", to: isoDate(day) }, isoDate(day)),
+  },
   reportClinicians: { access: "clinic-admin", usesIds: false, call: (a) => reportClinicians(t.prisma, a) },
   scheduledJobStatus: { access: "clinic-admin", usesIds: false, call: (a) => scheduledJobStatus(t.prisma, a) },
   clinicPainLimit: { access: "own-record", usesIds: false, call: (a) => clinicPainLimit(t.prisma, a) },
-  logSession: { access: "own-record", usesIds: true, call: (a, i) => logSession(t.prisma, a, { clientId: randomUUID(), assignmentId: i.assignmentId, date: isoDate(day), completed: "yes", painDuring: "1" }, day) },
+  logSession: {
+    access: "own-record",
+    usesIds: true,
+    call: (a, i) =>
+      logSession(
+        t.prisma,
+        a,
+        { clientId: randomUUID(), assignmentId: i.assignmentId, date: isoDate(day), completed: "yes", painDuring: "1" },
+        day,
+      ),
+  },
 };
 
 /** Services that take an actor but are not reached from an entry point on their own, and why. */
@@ -163,9 +494,14 @@ const NOT_ENTRY_SERVICES: Record<string, string> = {
 /** Every exported function in lib/ whose first parameters are (db, actor: Actor). */
 function servicesInCode(): string[] {
   const names: string[] = [];
-  for (const file of readdirSync("lib", { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
+  for (const file of readdirSync("lib", { recursive: true, encoding: "utf8" }).filter(
+    (f) => f.endsWith(".ts") && !f.endsWith(".test.ts"),
+  )) {
     const source = readFileSync(path.join("lib", file), "utf8");
-    for (const match of source.matchAll(/export (?:async )?function (\w+)(?:<[^>]*>)?\(\s*db: (?:Pick<[^>]+>|[^,]+),\s*actor: Actor\b/g)) names.push(match[1]!);
+    for (const match of source.matchAll(
+      /export (?:async )?function (\w+)(?:<[^>]*>)?\(\s*db: (?:Pick<[^>]+>|[^,]+),\s*actor: Actor\b/g,
+    ))
+      names.push(match[1]!);
   }
   return names.sort();
 }
@@ -195,19 +531,60 @@ beforeAll(async () => {
   const world = async (clinic: string, clinician: Actor, portalUserId: string | null, cpr: string): Promise<Ids> => {
     await seedDefaultTemplates(t.prisma, clinic);
     const templateId = (await listTemplates(t.prisma, clinician)).find((tpl) => tpl.kind === "HSR")!.id;
-    const patient = await createPatient(t.prisma, { clinicId: clinic, clinicianId: clinician.userId, portalUserId, cpr });
+    const patient = await createPatient(t.prisma, {
+      clinicId: clinic,
+      clinicianId: clinician.userId,
+      portalUserId,
+      cpr,
+    });
     const start = addDays(day, -10);
-    const episode = await t.prisma.episode.create({ data: { clinicId: clinic, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start } });
+    const episode = await t.prisma.episode.create({
+      data: { clinicId: clinic, patientId: patient.id, side: "LEFT", symptomOnset: start, treatmentStart: start },
+    });
     await t.prisma.patient.update({ where: { id: patient.id }, data: { currentEpisodeId: episode.id } });
-    const assignmentId = ((await assignProgram(t.prisma, clinician, episode.id, { templateId, startDate: isoDate(start), sessionsPerWeek: "3" })) as { id: string }).id;
-    const outcome = await saveOutcome(t.prisma, clinician, { episodeId: episode.id, recordId: null }, { date: isoDate(day), instrument: "NRS_FIRST_STEP", value: "5" }, () => day);
+    const assignmentId = (
+      (await assignProgram(t.prisma, clinician, episode.id, {
+        templateId,
+        startDate: isoDate(start),
+        sessionsPerWeek: "3",
+      })) as { id: string }
+    ).id;
+    const outcome = await saveOutcome(
+      t.prisma,
+      clinician,
+      { episodeId: episode.id, recordId: null },
+      { date: isoDate(day), instrument: "NRS_FIRST_STEP", value: "5" },
+      () => day,
+    );
     const flag = await t.prisma.flag.create({
-      data: { clinicId: clinic, episodeId: episode.id, code: "LOAD_RESPONSE", severity: "WARNING", evidence: {}, sources: [], ruleVersion: 2 },
+      data: {
+        clinicId: clinic,
+        episodeId: episode.id,
+        code: "LOAD_RESPONSE",
+        severity: "WARNING",
+        evidence: {},
+        sources: [],
+        ruleVersion: 2,
+      },
     });
     const staff = await createUser(t.prisma, { clinicId: clinic, role: "CLINICIAN", passwordHash: "none" });
-    const message = await t.prisma.emailMessage.create({ data: { clinicId: clinic, kind: "STAFF_INVITE", to: staff.email, subject: "x", text: "x" } });
-    const hold = await t.prisma.recordHold.create({ data: { clinicId: clinic, patientId: patient.id, kind: "COMPLAINT", placedById: clinician.userId } });
-    return { patientId: patient.id, episodeId: episode.id, assignmentId, templateId, outcomeId: (outcome as { id: string }).id, flagId: flag.id, staffId: staff.id, messageId: message.id, holdId: hold.id };
+    const message = await t.prisma.emailMessage.create({
+      data: { clinicId: clinic, kind: "STAFF_INVITE", to: staff.email, subject: "x", text: "x" },
+    });
+    const hold = await t.prisma.recordHold.create({
+      data: { clinicId: clinic, patientId: patient.id, kind: "COMPLAINT", placedById: clinician.userId },
+    });
+    return {
+      patientId: patient.id,
+      episodeId: episode.id,
+      assignmentId,
+      templateId,
+      outcomeId: (outcome as { id: string }).id,
+      flagId: flag.id,
+      staffId: staff.id,
+      messageId: message.id,
+      holdId: hold.id,
+    };
   };
   ids.own = await world(clinicId, actors.clinician, portalUser.id, "0101801001");
   ids.otherPatient = await world(clinicId, actors.clinician, null, "0101801002");
@@ -238,12 +615,18 @@ describe(`the services' authorization on ${TEST_DB_KIND}`, () => {
           // reach: not found, or refused as input; a list shows none of it; the portal's session
           // form calls another patient's program no choice of theirs.
           if (service.access !== "scoped" && !can(actors[who], service.access)) {
-            expect("error" in outcome && isAppError(outcome.error, "NOT_FOUND"), `${where}: ${JSON.stringify(outcome)}`).toBe(true);
+            expect(
+              "error" in outcome && isAppError(outcome.error, "NOT_FOUND"),
+              `${where}: ${JSON.stringify(outcome)}`,
+            ).toBe(true);
           } else {
             const refused =
-              ("error" in outcome && (isAppError(outcome.error, "NOT_FOUND") || isAppError(outcome.error, "INVALID_INPUT"))) ||
+              ("error" in outcome &&
+                (isAppError(outcome.error, "NOT_FOUND") || isAppError(outcome.error, "INVALID_INPUT"))) ||
               ("value" in outcome && Array.isArray(outcome.value) && outcome.value.length === 0) ||
-              ("value" in outcome && name === "logSession" && (outcome.value as { fieldErrors?: { assignmentId?: string } }).fieldErrors?.assignmentId !== undefined);
+              ("value" in outcome &&
+                name === "logSession" &&
+                (outcome.value as { fieldErrors?: { assignmentId?: string } }).fieldErrors?.assignmentId !== undefined);
             expect(refused, `${where}: ${JSON.stringify(outcome)}`).toBe(true);
           }
           cells += 1;
@@ -251,6 +634,8 @@ describe(`the services' authorization on ${TEST_DB_KIND}`, () => {
       }
     }
     expect(cells).toBeGreaterThan(200);
-    console.log(`Service authorization matrix on ${TEST_DB_KIND}: ${cells} refused calls, each leaving the database unchanged.`);
+    console.log(
+      `Service authorization matrix on ${TEST_DB_KIND}: ${cells} refused calls, each leaving the database unchanged.`,
+    );
   });
 });

@@ -4,8 +4,10 @@ import { cp, mkdtemp, open, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../lib/db/database";
+
+import { type Database, openDatabase } from "../../lib/db/database";
 import { applyMigrations } from "../../lib/db/migrations";
 import { TEST_DB_KIND } from "../support/test-db";
 
@@ -51,11 +53,21 @@ describe.runIf(TEST_DB_KIND === "pglite")("start-up with a bad environment", () 
   it("a holder killed with SIGKILL leaves no lock behind; while it lives, it is named", async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), "heelpain-killed-"));
     const script = path.join(folder, "hold.mts");
-    await writeFile(script, `import { openDatabase } from ${JSON.stringify(path.join(ROOT, "lib/db/database.ts"))};\nawait openDatabase({ kind: "pglite", dataDir: process.argv[2] });\nconsole.log("held");\nsetInterval(() => {}, 1000);\n`);
+    await writeFile(
+      script,
+      `import { openDatabase } from ${JSON.stringify(path.join(ROOT, "lib/db/database.ts"))};\nawait openDatabase({ kind: "pglite", dataDir: process.argv[2] });\nconsole.log("held");\nsetInterval(() => {}, 1000);\n`,
+    );
     // Node itself with tsx loaded, so that the pid is the holder's (the tsx command would run it in a child).
-    const holder = spawn(process.execPath, ["--import", "tsx", script, path.join(folder, "data")], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-    await new Promise<void>((resolve) => holder.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("held") && resolve()));
-    await expect(openDatabase({ kind: "pglite", dataDir: path.join(folder, "data") })).rejects.toThrow(`is in use by process ${holder.pid}`);
+    const holder = spawn(process.execPath, ["--import", "tsx", script, path.join(folder, "data")], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    await new Promise<void>((resolve) =>
+      holder.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("held") && resolve()),
+    );
+    await expect(openDatabase({ kind: "pglite", dataDir: path.join(folder, "data") })).rejects.toThrow(
+      `is in use by process ${holder.pid}`,
+    );
     holder.kill("SIGKILL");
     await new Promise((resolve) => holder.once("exit", resolve));
     // At once, as `npm start` right after a crash.

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Actor } from "../../lib/auth/actor";
-import { actorOf } from "../support/actors";
 import { isAppError } from "../../lib/errors";
-import { getPortalOverview } from "../../lib/portal/portal-overview";
 import { getPatient } from "../../lib/patients/get-patient";
+import { getPortalOverview } from "../../lib/portal/portal-overview";
 import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
@@ -24,21 +25,32 @@ beforeAll(async () => {
   adminA = actorOf(await createUser(t.prisma, { clinicId: clinicA.id, role: "ADMIN" }));
   clinicianB = actorOf(await createUser(t.prisma, { clinicId: clinicB.id, role: "CLINICIAN" }));
   portalUserA = actorOf(await createUser(t.prisma, { clinicId: clinicA.id, role: "PATIENT" }));
-  patientA = await createPatient(t.prisma, { clinicId: clinicA.id, clinicianId: clinicianA.userId, portalUserId: portalUserA.userId });
+  patientA = await createPatient(t.prisma, {
+    clinicId: clinicA.id,
+    clinicianId: clinicianA.userId,
+    portalUserId: portalUserA.userId,
+  });
   otherPatientA = await createPatient(t.prisma, { clinicId: clinicA.id, clinicianId: clinicianA.userId });
   patientB = await createPatient(t.prisma, { clinicId: clinicB.id, clinicianId: clinicianB.userId });
 });
 afterAll(() => t.close());
 
 const expectNotFound = (promise: Promise<unknown>) =>
-  expect(promise.then(() => "found", (error: unknown) => (isAppError(error, "NOT_FOUND") ? "not found" : error))).resolves.toBe("not found");
+  expect(
+    promise.then(
+      () => "found",
+      (error: unknown) => (isAppError(error, "NOT_FOUND") ? "not found" : error),
+    ),
+  ).resolves.toBe("not found");
 
 describe(`clinic scoping on ${TEST_DB_KIND}`, () => {
   it("gives a clinician their own clinic's patient and audits the read", async () => {
     const patient = await getPatient(t.prisma, clinicianA, patientA.id);
     expect(patient.id).toBe(patientA.id);
     const audit = await t.prisma.auditEvent.findMany({ where: { actorId: clinicianA.userId, entityId: patientA.id } });
-    expect(audit).toEqual([expect.objectContaining({ action: "READ", entity: "Patient", clinicId: clinicianA.clinicId, ip: "127.0.0.1" })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: "READ", entity: "Patient", clinicId: clinicianA.clinicId, ip: "127.0.0.1" }),
+    ]);
   });
 
   it("answers not found to a clinician asking for another clinic's patient, and audits nothing", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Actor } from "../../lib/auth/actor";
 import { addDays, today } from "../../lib/dates";
 import { isAppError } from "../../lib/errors";
@@ -22,29 +23,65 @@ beforeAll(async () => {
   clinician = actorOf(await createUser(t.prisma, { clinicId, role: "CLINICIAN" }));
   const portalUser = await createUser(t.prisma, { clinicId, role: "PATIENT" });
   patient = actorOf(portalUser);
-  const { id: patientId } = await createPatient(t.prisma, { clinicId, clinicianId: clinician.userId, portalUserId: portalUser.id });
+  const { id: patientId } = await createPatient(t.prisma, {
+    clinicId,
+    clinicianId: clinician.userId,
+    portalUserId: portalUser.id,
+  });
   const start = addDays(day, -60);
-  episodeId = (await t.prisma.episode.create({ data: { clinicId, patientId, side: "LEFT", symptomOnset: start, treatmentStart: start } })).id;
+  episodeId = (
+    await t.prisma.episode.create({
+      data: { clinicId, patientId, side: "LEFT", symptomOnset: start, treatmentStart: start },
+    })
+  ).id;
   await t.prisma.patient.update({ where: { id: patientId }, data: { currentEpisodeId: episodeId } });
 });
 afterAll(() => t.close());
 
 describe(`the weekly check-in on ${TEST_DB_KIND}`, () => {
   it("stores the clinician's PSFS activities in the patient's words, leaving out empty fields, and refuses one too long", async () => {
-    expect(await savePsfsActivities(t.prisma, clinician, episodeId, { "activity.0": " Gå op ad trapper ", "activity.2": "Løbe 5 km" })).toEqual({ status: "saved", activities: ["Gå op ad trapper", "Løbe 5 km"] });
-    expect(await savePsfsActivities(t.prisma, clinician, episodeId, { "activity.1": "x".repeat(101) })).toEqual({ status: "invalid", fieldErrors: { "activity.1": "tooLong" } });
-    expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).psfsActivities).toEqual(["Gå op ad trapper", "Løbe 5 km"]);
+    expect(
+      await savePsfsActivities(t.prisma, clinician, episodeId, {
+        "activity.0": " Gå op ad trapper ",
+        "activity.2": "Løbe 5 km",
+      }),
+    ).toEqual({ status: "saved", activities: ["Gå op ad trapper", "Løbe 5 km"] });
+    expect(await savePsfsActivities(t.prisma, clinician, episodeId, { "activity.1": "x".repeat(101) })).toEqual({
+      status: "invalid",
+      fieldErrors: { "activity.1": "tooLong" },
+    });
+    expect((await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).psfsActivities).toEqual([
+      "Gå op ad trapper",
+      "Løbe 5 km",
+    ]);
     // A patient cannot set them.
-    expect(isAppError(await savePsfsActivities(t.prisma, patient, episodeId, {}).catch((error: unknown) => error), "NOT_FOUND")).toBe(true);
+    expect(
+      isAppError(
+        await savePsfsActivities(t.prisma, patient, episodeId, {}).catch((error: unknown) => error),
+        "NOT_FOUND",
+      ),
+    ).toBe(true);
   });
 
   it("asks once a week, with each activity and the rating of change, and refuses a score outside its scale without storing anything", async () => {
-    expect(await getWeeklyCheckIn(t.prisma, patient, day)).toEqual({ activities: ["Gå op ad trapper", "Løbe 5 km"], lastDate: null, due: true, nextDate: null });
+    expect(await getWeeklyCheckIn(t.prisma, patient, day)).toEqual({
+      activities: ["Gå op ad trapper", "Løbe 5 km"],
+      lastDate: null,
+      due: true,
+      nextDate: null,
+    });
     expect(await saveWeeklyCheckIn(t.prisma, patient, { activityPain: "11", "psfs.0": "4" }, day)).toEqual({
       status: "invalid",
       fieldErrors: { activityPain: "outOfRange", globalChange: "required", "psfs.1": "required" },
     });
-    expect(await saveWeeklyCheckIn(t.prisma, patient, { activityPain: "3", globalChange: "4", "psfs.0": "4", "psfs.1": "4" }, day)).toEqual({
+    expect(
+      await saveWeeklyCheckIn(
+        t.prisma,
+        patient,
+        { activityPain: "3", globalChange: "4", "psfs.0": "4", "psfs.1": "4" },
+        day,
+      ),
+    ).toEqual({
       status: "invalid",
       fieldErrors: { globalChange: "outOfRange" },
     });
@@ -53,20 +90,40 @@ describe(`the weekly check-in on ${TEST_DB_KIND}`, () => {
 
   it("stores the answers as the patient's measurements, the PSFS as the mean with each activity, the rating of change as it was given, once a day", async () => {
     const earlier = addDays(day, -35);
-    expect(await saveWeeklyCheckIn(t.prisma, patient, { activityPain: "6", globalChange: "0", "psfs.0": "3", "psfs.1": "2" }, earlier)).toEqual({ status: "saved", nextDate: addDays(earlier, 7) });
+    expect(
+      await saveWeeklyCheckIn(
+        t.prisma,
+        patient,
+        { activityPain: "6", globalChange: "0", "psfs.0": "3", "psfs.1": "2" },
+        earlier,
+      ),
+    ).toEqual({ status: "saved", nextDate: addDays(earlier, 7) });
     // Sent again the same day: the day's answers change, no second row.
-    await saveWeeklyCheckIn(t.prisma, patient, { activityPain: "5", globalChange: "-1", "psfs.0": "3", "psfs.1": "4" }, earlier);
+    await saveWeeklyCheckIn(
+      t.prisma,
+      patient,
+      { activityPain: "5", globalChange: "-1", "psfs.0": "3", "psfs.1": "4" },
+      earlier,
+    );
     const rows = await t.prisma.outcomeMeasurement.findMany({ where: { episodeId }, orderBy: { instrument: "asc" } });
     expect(rows.map((row) => [row.instrument, row.recordedBy, Number(row.value)])).toEqual([
       ["NRS_ACTIVITY", "PATIENT", 5],
       ["PSFS", "PATIENT", 3.5],
       ["GLOBAL_CHANGE", "PATIENT", -1],
     ]);
-    expect(rows.find((row) => row.instrument === "PSFS")!.psfsItems).toEqual([{ activity: "Gå op ad trapper", score: 3 }, { activity: "Løbe 5 km", score: 4 }]);
+    expect(rows.find((row) => row.instrument === "PSFS")!.psfsItems).toEqual([
+      { activity: "Gå op ad trapper", score: 3 },
+      { activity: "Løbe 5 km", score: 4 },
+    ]);
 
     // Weeks later it is due again; after today's it is not, until next week.
     expect((await getWeeklyCheckIn(t.prisma, patient, day))!.due).toBe(true);
-    await saveWeeklyCheckIn(t.prisma, patient, { activityPain: "2", globalChange: "2", "psfs.0": "8", "psfs.1": "6" }, day);
+    await saveWeeklyCheckIn(
+      t.prisma,
+      patient,
+      { activityPain: "2", globalChange: "2", "psfs.0": "8", "psfs.1": "6" },
+      day,
+    );
     expect(await getWeeklyCheckIn(t.prisma, patient, day)).toMatchObject({ due: false, nextDate: addDays(day, 7) });
   });
 
@@ -74,7 +131,11 @@ describe(`the weekly check-in on ${TEST_DB_KIND}`, () => {
     // Five weeks from the first check-in to today: both instruments judgeable, both improved by their MCID. The
     // rating of change is a change already: it has no baseline to be judged against.
     const facts = await t.prisma.episodeReportFacts.findUniqueOrThrow({ where: { episodeId } });
-    expect(facts).toMatchObject({ week12: "IMPROVED", week12Judged: ["NRS_ACTIVITY", "PSFS"], week12Improved: ["NRS_ACTIVITY", "PSFS"] });
+    expect(facts).toMatchObject({
+      week12: "IMPROVED",
+      week12Judged: ["NRS_ACTIVITY", "PSFS"],
+      week12Improved: ["NRS_ACTIVITY", "PSFS"],
+    });
     const audit = await t.prisma.auditEvent.count({ where: { actorId: patient.userId, entity: "OutcomeMeasurement" } });
     expect(audit).toBe(9);
   });

@@ -4,7 +4,15 @@ type UserRow = { id: string; clinicId: string; role: Actor["role"]; name: string
 
 /** The actor the app would build for this user. */
 export function actorOf(user: UserRow): Actor {
-  return { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, email: user.email, locale: "da", ip: "127.0.0.1" };
+  return {
+    userId: user.id,
+    clinicId: user.clinicId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    locale: "da",
+    ip: "127.0.0.1",
+  };
 }
 
 /** The app's address in links that services write (invitations, e-mails). */

@@ -3,6 +3,7 @@
 // crash test and the two-server test.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+
 import { waitForHealth } from "./http-client";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -32,7 +33,14 @@ export class AppServer {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/start.ts")], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, LOG_LEVEL: "warn", ...this.env, PORT: String(this.port), HOST: "127.0.0.1", NEXTAUTH_URL: this.baseURL },
+      env: {
+        ...process.env,
+        LOG_LEVEL: "warn",
+        ...this.env,
+        PORT: String(this.port),
+        HOST: "127.0.0.1",
+        NEXTAUTH_URL: this.baseURL,
+      },
     });
     let partial = "";
     const keep = (chunk: Buffer) => {
@@ -45,7 +53,9 @@ export class AppServer {
     child.stderr!.on("data", keep);
     this.child = child;
     const printed = () => this.lines.slice(-200).join("\n");
-    const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`the server exited (${code}) while starting:\n${printed()}`))));
+    const exited = new Promise<never>((_, reject) =>
+      child.once("exit", (code) => reject(new Error(`the server exited (${code}) while starting:\n${printed()}`))),
+    );
     await Promise.race([
       waitForHealth(this.baseURL, 180_000).catch((error: Error) => {
         throw new Error(`${error.message} It printed:\n${printed()}`);

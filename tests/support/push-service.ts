@@ -2,11 +2,15 @@
 // signature and decrypts the message as a browser's push service and phone would, so a test
 // reads what the phone received.
 import { createRequire } from "node:module";
-import { createServer, type AddressInfo } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
+
 import type { PushMessage } from "../../lib/reminders/push";
 
 const require = createRequire(import.meta.url);
-const PushTestingServer = require("web-push-testing/src/server.js") as new (model: unknown, port: number) => { startServer(): void; _server: { close(): void; address(): AddressInfo } };
+const PushTestingServer = require("web-push-testing/src/server.js") as new (
+  model: unknown,
+  port: number,
+) => { startServer(): void; _server: { close(): void; address(): AddressInfo } };
 const { PushApiModel } = require("web-push-testing/src/PushApiModel.js") as { PushApiModel: new () => unknown };
 
 export type Phone = { endpoint: string; keys: { p256dh: string; auth: string }; clientHash: string };
@@ -20,7 +24,12 @@ export async function startPushService() {
   const server = new PushTestingServer(new PushApiModel(), port);
   server.startServer();
   const url = `http://localhost:${port}`;
-  const post = (path: string, body?: object) => fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: body && JSON.stringify(body) });
+  const post = (path: string, body?: object) =>
+    fetch(`${url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: body && JSON.stringify(body),
+    });
   return {
     url,
     /** A subscription, as a phone's browser would get one for the app's public key. */
@@ -31,7 +40,9 @@ export async function startPushService() {
     },
     /** What the phone received, decrypted. */
     async received(phone: Phone): Promise<PushMessage[]> {
-      const answer = (await (await post("/get-notifications", { clientHash: phone.clientHash })).json()) as { data: { messages: string[] } };
+      const answer = (await (await post("/get-notifications", { clientHash: phone.clientHash })).json()) as {
+        data: { messages: string[] };
+      };
       return answer.data.messages.map((text) => JSON.parse(text) as PushMessage);
     },
     /** The phone unsubscribed: the service answers 410 from now on. */

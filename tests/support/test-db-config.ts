@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+
 import pg from "pg";
 
 /** Where the global setup dumps this run's migrated PGlite template (passed on by `provide`). */

@@ -1,9 +1,11 @@
 // A database of its own for one test file, on the kind the Vitest project names.
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
+
 import { inject } from "vitest";
+
 import { createPrismaClient, type Db } from "../../lib/db/client";
-import { openDatabase, type Database } from "../../lib/db/database";
+import { type Database, openDatabase } from "../../lib/db/database";
 import { adminPool, postgresTemplateName, postgresUrl } from "./test-db-config";
 
 export type TestDatabase = { db: Database; prisma: Db; close(): Promise<void> };

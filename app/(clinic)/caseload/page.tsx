@@ -1,104 +1,112 @@
 import Link from "next/link";
+
 import { AppShell } from "@/components/AppShell";
-import { Pagination } from "@/components/Pagination";
 import { CaseloadFilters } from "@/components/caseload/CaseloadFilters";
 import { CaseloadTable, type SortHeader } from "@/components/caseload/CaseloadTable";
+import { Pagination } from "@/components/Pagination";
+import { can } from "@/lib/auth/permissions";
 import { caseloadCells } from "@/lib/caseload/caseload-cells";
 import {
   CASELOAD_COLUMNS,
+  type CaseloadColumn,
   caseloadSearch,
   SORTABLE_COLUMNS,
   VIEW_ORDER,
   ZCaseloadSearch,
-  type CaseloadColumn,
 } from "@/lib/caseload/caseload-query";
 import { listCaseload } from "@/lib/caseload/list-caseload";
 import { today } from "@/lib/dates";
+import { page } from "@/lib/entry/page.server";
 import { getHiddenCaseloadColumns } from "@/lib/users/caseload-columns";
 import { listClinicians } from "@/lib/users/list-clinicians";
-import { can } from "@/lib/auth/permissions";
-import { page } from "@/lib/entry/page.server";
 
-export default page({ name: "/caseload", access: "clinic-patients", search: ZCaseloadSearch }, async ({ actor, db, messages, search: query }) => {
-  const text = messages.caseload;
-  const ownCaseload = can(actor, "own-caseload");
-  const day = today();
-  const [result, clinicians, hidden] = await Promise.all([
-    listCaseload(db, actor, query, day),
-    listClinicians(db, actor),
-    getHiddenCaseloadColumns(db, actor),
-  ]);
+export default page(
+  { name: "/caseload", access: "clinic-patients", search: ZCaseloadSearch },
+  async ({ actor, db, messages, search: query }) => {
+    const text = messages.caseload;
+    const ownCaseload = can(actor, "own-caseload");
+    const day = today();
+    const [result, clinicians, hidden] = await Promise.all([
+      listCaseload(db, actor, query, day),
+      listClinicians(db, actor),
+      getHiddenCaseloadColumns(db, actor),
+    ]);
 
-  const sortHeaders: Partial<Record<CaseloadColumn, SortHeader>> = {};
-  for (const column of SORTABLE_COLUMNS) {
-    const active = query.sort === column;
-    const dir = active && query.dir === "asc" ? "desc" : "asc";
-    sortHeaders[column] = {
-      href: `/caseload${caseloadSearch(query, { sort: column, dir, page: 1 })}`,
-      label: `${text.sortBy(text.columns[column])}${active ? `, ${query.dir === "asc" ? text.sortedAscending : text.sortedDescending}` : ""}`,
-      sorted: active ? (query.dir === "asc" ? "ascending" : "descending") : null,
-    };
-  }
-  const rows = result.rows.map((row) => ({
-    patientId: row.patientId,
-    severityRank: row.highestSeverity,
-    cells: caseloadCells(row, messages, actor.locale),
-    unread: row.unreadMessages > 0 ? messages.conversation.unread(row.unreadMessages) : null,
-  }));
-  const isFiltered = caseloadSearch(query, { sort: "name", dir: "asc", page: 1 }) !== "";
+    const sortHeaders: Partial<Record<CaseloadColumn, SortHeader>> = {};
+    for (const column of SORTABLE_COLUMNS) {
+      const active = query.sort === column;
+      const dir = active && query.dir === "asc" ? "desc" : "asc";
+      sortHeaders[column] = {
+        href: `/caseload${caseloadSearch(query, { sort: column, dir, page: 1 })}`,
+        label: `${text.sortBy(text.columns[column])}${active ? `, ${query.dir === "asc" ? text.sortedAscending : text.sortedDescending}` : ""}`,
+        sorted: active ? (query.dir === "asc" ? "ascending" : "descending") : null,
+      };
+    }
+    const rows = result.rows.map((row) => ({
+      patientId: row.patientId,
+      severityRank: row.highestSeverity,
+      cells: caseloadCells(row, messages, actor.locale),
+      unread: row.unreadMessages > 0 ? messages.conversation.unread(row.unreadMessages) : null,
+    }));
+    const isFiltered = caseloadSearch(query, { sort: "name", dir: "asc", page: 1 }) !== "";
 
-  return (
-    <AppShell actor={actor} messages={messages} current="/caseload" wide>
-      <div className="page-heading">
-        <h1>{text.title}</h1>
-        <Link href="/patients/new" className="button primary">
-          {text.registerPatient}
-        </Link>
-      </div>
-      <nav aria-label={text.views.label} className="tabs">
-        {(["all", "attention"] as const).map((view) => (
-          <Link
-            key={view}
-            href={`/caseload${caseloadSearch(query, { view, page: 1, ...VIEW_ORDER[view] })}`}
-            aria-current={query.view === view ? "page" : undefined}
-          >
-            {text.views[view]}
+    return (
+      <AppShell actor={actor} messages={messages} current="/caseload" wide>
+        <div className="page-heading">
+          <h1>{text.title}</h1>
+          <Link href="/patients/new" className="button primary">
+            {text.registerPatient}
           </Link>
-        ))}
-      </nav>
-      {query.view === "attention" && <p className="hint">{text.attentionHint}</p>}
-      <CaseloadFilters query={query} messages={messages} clinicians={clinicians} canChooseScope={ownCaseload} />
-      <div className="result-bar">
-        <p role="status">{text.count(result.total)}</p>
-        {result.total > 0 && <a href={`/caseload/export${caseloadSearch(query, { page: 1 })}`}>{text.exportCsv}</a>}
-      </div>
-      {result.total === 0 ? (
-        <p className="empty-state">{isFiltered ? text.noMatch : text.empty}</p>
-      ) : (
-        <>
-          <CaseloadTable
-            rows={rows}
-            // A clinician's own caseload needs no clinician column.
-            columns={ownCaseload && query.scope === "mine" ? CASELOAD_COLUMNS.filter((column) => column !== "clinician") : CASELOAD_COLUMNS}
-            sortHeaders={sortHeaders}
-            hidden={hidden}
-            text={{
-              caption: text.title,
-              bornOn: text.bornOn,
-              columns: text.columns,
-              chooseColumns: text.chooseColumns,
-              saveColumns: text.saveColumns,
-              columnsSaved: text.columnsSaved,
-            }}
-          />
-          <Pagination
-            page={result.page}
-            pageCount={result.pageCount}
-            hrefFor={(page) => `/caseload${caseloadSearch(query, { page })}`}
-            text={text.pagination}
-          />
-        </>
-      )}
-    </AppShell>
-  );
-});
+        </div>
+        <nav aria-label={text.views.label} className="tabs">
+          {(["all", "attention"] as const).map((view) => (
+            <Link
+              key={view}
+              href={`/caseload${caseloadSearch(query, { view, page: 1, ...VIEW_ORDER[view] })}`}
+              aria-current={query.view === view ? "page" : undefined}
+            >
+              {text.views[view]}
+            </Link>
+          ))}
+        </nav>
+        {query.view === "attention" && <p className="hint">{text.attentionHint}</p>}
+        <CaseloadFilters query={query} messages={messages} clinicians={clinicians} canChooseScope={ownCaseload} />
+        <div className="result-bar">
+          <p role="status">{text.count(result.total)}</p>
+          {result.total > 0 && <a href={`/caseload/export${caseloadSearch(query, { page: 1 })}`}>{text.exportCsv}</a>}
+        </div>
+        {result.total === 0 ? (
+          <p className="empty-state">{isFiltered ? text.noMatch : text.empty}</p>
+        ) : (
+          <>
+            <CaseloadTable
+              rows={rows}
+              // A clinician's own caseload needs no clinician column.
+              columns={
+                ownCaseload && query.scope === "mine"
+                  ? CASELOAD_COLUMNS.filter((column) => column !== "clinician")
+                  : CASELOAD_COLUMNS
+              }
+              sortHeaders={sortHeaders}
+              hidden={hidden}
+              text={{
+                caption: text.title,
+                bornOn: text.bornOn,
+                columns: text.columns,
+                chooseColumns: text.chooseColumns,
+                saveColumns: text.saveColumns,
+                columnsSaved: text.columnsSaved,
+              }}
+            />
+            <Pagination
+              page={result.page}
+              pageCount={result.pageCount}
+              hrefFor={(page) => `/caseload${caseloadSearch(query, { page })}`}
+              text={text.pagination}
+            />
+          </>
+        )}
+      </AppShell>
+    );
+  },
+);

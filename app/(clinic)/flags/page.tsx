@@ -1,79 +1,128 @@
 import Link from "next/link";
+
 import { AppShell } from "@/components/AppShell";
+import { SeverityBadge } from "@/components/flags/SeverityBadge";
 import { Pagination } from "@/components/Pagination";
 import { SelectField } from "@/components/SelectField";
+import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
+import { page } from "@/lib/entry/page.server";
 import { flagSearch, ZFlagSearch } from "@/lib/flags/flag-query";
 import { listFlags } from "@/lib/flags/list-flags";
-import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import { FlagSeverity } from "@/lib/generated/prisma/enums";
 import { formatMoment } from "@/lib/i18n/format";
 import { RULE_CODES, type RuleCode } from "@/lib/rules/case";
 import { fromFlagSeverity } from "@/lib/rules/severity";
-import { SeverityBadge } from "@/components/flags/SeverityBadge";
 import { listClinicians } from "@/lib/users/list-clinicians";
-import { page } from "@/lib/entry/page.server";
 
-export default page({ name: "/flags", access: "clinic-patients", search: ZFlagSearch }, async ({ actor, db, messages, search: query }) => {
-  const text = messages.flags;
-  const [result, clinicians] = await Promise.all([listFlags(db, actor, query), listClinicians(db, actor)]);
-  return (
-    <AppShell actor={actor} messages={messages} current="/flags">
-      <h1>{text.title}</h1>
-      <p className="hint">{text.intro}</p>
-      <form method="get" action="/flags" className="filters" role="search" aria-label={messages.caseload.filters.legend}>
-        <SelectField id="status" label={text.status} defaultValue={query.status} options={(["ACTIVE", "OPEN", "ACKNOWLEDGED", "RESOLVED"] as const).map((value) => ({ value, label: text.statuses[value] }))} />
-        <SelectField id="code" label={text.rule} defaultValue={query.code ?? ""} placeholder={text.any} options={RULE_CODES.map((value) => ({ value, label: text.codes[value] }))} />
-        <SelectField id="severity" label={text.severity} defaultValue={query.severity ?? ""} placeholder={text.any} options={Object.values(FlagSeverity).map((value) => ({ value, label: text.severities[value] }))} />
-        <SelectField id="clinician" label={text.clinician} defaultValue={query.clinician ?? ""} placeholder={text.any} options={clinicians.map((c) => ({ value: c.id, label: c.name }))} />
-        <div className="filter-actions">
-          <button type="submit" className="button primary">{text.apply}</button>
-          <Link href="/flags">{messages.caseload.clearFilters}</Link>
-        </div>
-      </form>
-      <div className="result-bar">
-        <p role="status">{text.count(result.total)}</p>
-      </div>
-      {result.total === 0 ? (
-        <p className="empty-state">{text.empty}</p>
-      ) : (
-        <>
-          <div className="table-scroll" role="region" aria-label={text.title} tabIndex={0}>
-            <table className="data-table">
-              <caption className="visually-hidden">{text.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{text.severity}</th>
-                  <th scope="col">{text.rule}</th>
-                  <th scope="col">{text.patient}</th>
-                  <th scope="col">{text.clinician}</th>
-                  <th scope="col">{text.opened}</th>
-                  <th scope="col">{text.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.flags.map((flag) => (
-                  <tr key={flag.id} data-severity={fromFlagSeverity(flag.severity)}>
-                    <td>
-                      <SeverityBadge severity={fromFlagSeverity(flag.severity)} label={text.severities[flag.severity]} />
-                    </td>
-                    <th scope="row">
-                      <Link href={`/flags/${flag.id}`}>{text.codes[flag.code as RuleCode]}</Link>
-                      {flag.code === "INJECTION_REVIEW" && needsBloodSugarNote(flag.episode.patient.comorbidities) && <span className="cell-note">{text.bloodSugarShort}</span>}
-                    </th>
-                    <td>
-                      <Link href={`/patients/${flag.episode.patient.id}`}>{flag.episode.patient.name}</Link>
-                    </td>
-                    <td>{flag.episode.patient.clinician.name}</td>
-                    <td>{formatMoment(flag.openedAt, actor.locale)}</td>
-                    <td>{text.statuses[flag.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+export default page(
+  { name: "/flags", access: "clinic-patients", search: ZFlagSearch },
+  async ({ actor, db, messages, search: query }) => {
+    const text = messages.flags;
+    const [result, clinicians] = await Promise.all([listFlags(db, actor, query), listClinicians(db, actor)]);
+    return (
+      <AppShell actor={actor} messages={messages} current="/flags">
+        <h1>{text.title}</h1>
+        <p className="hint">{text.intro}</p>
+        <form
+          method="get"
+          action="/flags"
+          className="filters"
+          role="search"
+          aria-label={messages.caseload.filters.legend}
+        >
+          <SelectField
+            id="status"
+            label={text.status}
+            defaultValue={query.status}
+            options={(["ACTIVE", "OPEN", "ACKNOWLEDGED", "RESOLVED"] as const).map((value) => ({
+              value,
+              label: text.statuses[value],
+            }))}
+          />
+          <SelectField
+            id="code"
+            label={text.rule}
+            defaultValue={query.code ?? ""}
+            placeholder={text.any}
+            options={RULE_CODES.map((value) => ({ value, label: text.codes[value] }))}
+          />
+          <SelectField
+            id="severity"
+            label={text.severity}
+            defaultValue={query.severity ?? ""}
+            placeholder={text.any}
+            options={Object.values(FlagSeverity).map((value) => ({ value, label: text.severities[value] }))}
+          />
+          <SelectField
+            id="clinician"
+            label={text.clinician}
+            defaultValue={query.clinician ?? ""}
+            placeholder={text.any}
+            options={clinicians.map((c) => ({ value: c.id, label: c.name }))}
+          />
+          <div className="filter-actions">
+            <button type="submit" className="button primary">
+              {text.apply}
+            </button>
+            <Link href="/flags">{messages.caseload.clearFilters}</Link>
           </div>
-          <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(page) => `/flags${flagSearch(query, { page })}`} text={messages.caseload.pagination} />
-        </>
-      )}
-    </AppShell>
-  );
-});
+        </form>
+        <div className="result-bar">
+          <p role="status">{text.count(result.total)}</p>
+        </div>
+        {result.total === 0 ? (
+          <p className="empty-state">{text.empty}</p>
+        ) : (
+          <>
+            <div className="table-scroll" role="region" aria-label={text.title} tabIndex={0}>
+              <table className="data-table">
+                <caption className="visually-hidden">{text.title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{text.severity}</th>
+                    <th scope="col">{text.rule}</th>
+                    <th scope="col">{text.patient}</th>
+                    <th scope="col">{text.clinician}</th>
+                    <th scope="col">{text.opened}</th>
+                    <th scope="col">{text.status}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.flags.map((flag) => (
+                    <tr key={flag.id} data-severity={fromFlagSeverity(flag.severity)}>
+                      <td>
+                        <SeverityBadge
+                          severity={fromFlagSeverity(flag.severity)}
+                          label={text.severities[flag.severity]}
+                        />
+                      </td>
+                      <th scope="row">
+                        <Link href={`/flags/${flag.id}`}>{text.codes[flag.code as RuleCode]}</Link>
+                        {flag.code === "INJECTION_REVIEW" &&
+                          needsBloodSugarNote(flag.episode.patient.comorbidities) && (
+                            <span className="cell-note">{text.bloodSugarShort}</span>
+                          )}
+                      </th>
+                      <td>
+                        <Link href={`/patients/${flag.episode.patient.id}`}>{flag.episode.patient.name}</Link>
+                      </td>
+                      <td>{flag.episode.patient.clinician.name}</td>
+                      <td>{formatMoment(flag.openedAt, actor.locale)}</td>
+                      <td>{text.statuses[flag.status]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination
+              page={result.page}
+              pageCount={result.pageCount}
+              hrefFor={(page) => `/flags${flagSearch(query, { page })}`}
+              text={messages.caseload.pagination}
+            />
+          </>
+        )}
+      </AppShell>
+    );
+  },
+);

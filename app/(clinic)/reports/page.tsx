@@ -1,9 +1,9 @@
 import { AppShell } from "@/components/AppShell";
 import { PrintButton } from "@/components/PrintButton";
-import { SourceList } from "@/components/SourceList";
 import { AdherenceChart, ImprovementChart, RecoveryChart, WeeklyPainChart } from "@/components/reports/ReportCharts";
 import { ReportFilters } from "@/components/reports/ReportFilters";
 import { ReportTableView } from "@/components/reports/ReportTableView";
+import { SourceList } from "@/components/SourceList";
 import { can } from "@/lib/auth/permissions";
 import { isoDate, today } from "@/lib/dates";
 import { page } from "@/lib/entry/page.server";
@@ -12,139 +12,173 @@ import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { clinicReport, reportClinicians } from "@/lib/reports/clinic-report";
 import { REFERENCE_SOURCE } from "@/lib/reports/recovery";
 import { defaultPeriod, reportSearch, ZReportSearch } from "@/lib/reports/report-query";
-import { expectedShare, reportTables, type ReportTableKey } from "@/lib/reports/report-tables";
+import { expectedShare, type ReportTableKey, reportTables } from "@/lib/reports/report-tables";
 
 /** The clinic report (SPEC §7): admins for the clinic or one clinician, clinicians for their own caseload. */
-export default page({ name: "/reports", access: "clinic-patients", search: ZReportSearch }, async ({ actor, db, messages, search }) => {
-  const text = messages.reports;
-  const day = today();
-  const values = { ...defaultPeriod(day), ...Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined)), clinician: search.clinician ?? "" };
-  const isAdmin = can(actor, "clinic-admin");
-  const [result, clinicians, clinic] = await Promise.all([
-    clinicReport(db, actor, values, isoDate(day)),
-    isAdmin ? reportClinicians(db, actor) : null,
-    db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { name: true } }),
-  ]);
-  const errors = result.status === "invalid" ? errorTexts(result.fieldErrors, messages) : {};
-  const heading = (
-    <div className="page-heading">
-      <h1>{text.title}</h1>
-      {result.status === "ok" && <PrintButton label={text.print} />}
-    </div>
-  );
-  if (result.status === "invalid") {
+export default page(
+  { name: "/reports", access: "clinic-patients", search: ZReportSearch },
+  async ({ actor, db, messages, search }) => {
+    const text = messages.reports;
+    const day = today();
+    const values = {
+      ...defaultPeriod(day),
+      ...Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined)),
+      clinician: search.clinician ?? "",
+    };
+    const isAdmin = can(actor, "clinic-admin");
+    const [result, clinicians, clinic] = await Promise.all([
+      clinicReport(db, actor, values, isoDate(day)),
+      isAdmin ? reportClinicians(db, actor) : null,
+      db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { name: true } }),
+    ]);
+    const errors = result.status === "invalid" ? errorTexts(result.fieldErrors, messages) : {};
+    const heading = (
+      <div className="page-heading">
+        <h1>{text.title}</h1>
+        {result.status === "ok" && <PrintButton label={text.print} />}
+      </div>
+    );
+    if (result.status === "invalid") {
+      return (
+        <AppShell actor={actor} messages={messages} current="/reports" wide>
+          {heading}
+          <ReportFilters values={values} errors={errors} clinicians={clinicians} messages={messages} />
+          <p role="alert" className="form-error">
+            {text.invalid}
+          </p>
+        </AppShell>
+      );
+    }
+    const { report } = result;
+    const tables = reportTables(report, messages);
+    const csv = (key: ReportTableKey) => `/reports/export${reportSearch(report.query)}&table=${key}`;
+    const tableOf = (key: ReportTableKey) => (
+      <ReportTableView table={tables[key]} csvHref={csv(key)} messages={messages} locale={actor.locale} />
+    );
+    const who = isAdmin ? (clinicians?.find((c) => c.id === report.query.clinician)?.name ?? null) : actor.name;
+    const date = (ymd: string) => formatDate(new Date(`${ymd}T00:00:00Z`), actor.locale);
+    const number = (value: number) => formatNumber(value, actor.locale, 1);
+
     return (
       <AppShell actor={actor} messages={messages} current="/reports" wide>
         {heading}
-        <ReportFilters values={values} errors={errors} clinicians={clinicians} messages={messages} />
-        <p role="alert" className="form-error">
-          {text.invalid}
-        </p>
+        <p className="hint no-print">{text.intro}</p>
+        <ReportFilters values={report.query} errors={{}} clinicians={clinicians} messages={messages} />
+        <div className="report">
+          <p className="report-scope">
+            <strong>{text.scope(clinic.name, date(report.query.from), date(report.query.to), who)}</strong>
+            {text.asOf(date(report.asOf))}
+          </p>
+          {report.pending > 0 && (
+            <p className="notice" role="status">
+              {text.pending(report.pending)}
+            </p>
+          )}
+          {report.episodes.started === 0 ? (
+            <p className="empty-state">{text.empty}</p>
+          ) : (
+            <>
+              <p className="hint">{text.suppressed}</p>
+              <section aria-labelledby="episodes-heading" className="report-section">
+                <h2 id="episodes-heading">{text.episodes.title}</h2>
+                {tableOf("episodes")}
+              </section>
+
+              <section aria-labelledby="improvement-heading" className="report-section">
+                <h2 id="improvement-heading">{text.improvement.title}</h2>
+                <p className="hint">{text.improvement.about}</p>
+                <ImprovementChart
+                  label={text.improvement.chart}
+                  rows={report.milestones.map((m) => ({
+                    milestone: text.improvement.weeks(m.weeks),
+                    improved: m.improved,
+                    notImproved: m.notImproved,
+                    notJudgeable: m.notJudgeable,
+                  }))}
+                  names={{
+                    improved: text.improvement.improved,
+                    notImproved: text.improvement.notImproved,
+                    notJudgeable: text.improvement.notJudgeable,
+                  }}
+                />
+                {tableOf("improvement")}
+                <h3>{text.improvement.instruments}</h3>
+                {tableOf("instruments")}
+              </section>
+
+              <section aria-labelledby="recovery-heading" className="report-section">
+                <h2 id="recovery-heading">{text.recovery.title}</h2>
+                <p className="hint">{text.recovery.about(number(report.recoveredPain))}</p>
+                <p>{text.recovery.summary(report.recovery.recovered, report.recovery.followed)}</p>
+                <RecoveryChart
+                  label={text.recovery.chart}
+                  steps={report.recovery.steps.flatMap((s) =>
+                    s.share === null ? [] : [{ week: s.week, share: s.share }],
+                  )}
+                  references={report.recovery.references.map((point) => ({
+                    ...point,
+                    label: `${text.recovery.expected}: ${expectedShare(point, messages)}`,
+                  }))}
+                  names={{ curve: text.recovery.curve, week: text.recovery.week }}
+                />
+                <h3>{text.recovery.references}</h3>
+                {tableOf("expected")}
+                <p className="hint">{text.recovery.referenceSource}</p>
+                <SourceList sources={[REFERENCE_SOURCE]} clinicDefault="" />
+                <details className="disclosure report-details" open>
+                  <summary>{text.chartTable}</summary>
+                  {tableOf("recovery")}
+                </details>
+              </section>
+
+              <section aria-labelledby="pain-heading" className="report-section">
+                <h2 id="pain-heading">{text.pain.title}</h2>
+                <p className="hint">{text.pain.about}</p>
+                <WeeklyPainChart
+                  label={text.pain.chart}
+                  weeks={report.weeklyPain.flatMap((w) =>
+                    w.median === null
+                      ? []
+                      : [
+                          {
+                            week: w.week,
+                            median: w.median,
+                            band: [w.lowerQuartile!, w.upperQuartile!] as [number, number],
+                          },
+                        ],
+                  )}
+                  names={{ median: text.pain.median, band: text.pain.middleHalf, week: text.pain.week }}
+                />
+                {tableOf("pain")}
+              </section>
+
+              <section aria-labelledby="adherence-heading" className="report-section">
+                <h2 id="adherence-heading">{text.adherence.title}</h2>
+                <p className="hint">{text.adherence.about}</p>
+                <AdherenceChart
+                  label={text.adherence.chart}
+                  bands={text.adherence.bands.map((band, i) => ({ band, episodes: report.adherence.bands[i]! }))}
+                  name={text.adherence.episodes}
+                />
+                {tableOf("adherence")}
+              </section>
+
+              <section aria-labelledby="flags-heading" className="report-section">
+                <h2 id="flags-heading">{text.flags.title}</h2>
+                <p className="hint">{text.flags.about}</p>
+                {tableOf("flags")}
+              </section>
+
+              <section aria-labelledby="interventions-heading" className="report-section">
+                <h2 id="interventions-heading">{text.interventions.title}</h2>
+                <p>{text.interventions.redFlags(report.flags.find((f) => f.code === "RED_FLAG")?.episodes ?? 0)}</p>
+                <p className="hint">{text.interventions.about}</p>
+                {report.interventions.length === 0 ? <p>{text.interventions.none}</p> : tableOf("interventions")}
+              </section>
+            </>
+          )}
+        </div>
       </AppShell>
     );
-  }
-  const { report } = result;
-  const tables = reportTables(report, messages);
-  const csv = (key: ReportTableKey) => `/reports/export${reportSearch(report.query)}&table=${key}`;
-  const tableOf = (key: ReportTableKey) => <ReportTableView table={tables[key]} csvHref={csv(key)} messages={messages} locale={actor.locale} />;
-  const who = isAdmin ? (clinicians?.find((c) => c.id === report.query.clinician)?.name ?? null) : actor.name;
-  const date = (ymd: string) => formatDate(new Date(`${ymd}T00:00:00Z`), actor.locale);
-  const number = (value: number) => formatNumber(value, actor.locale, 1);
-
-  return (
-    <AppShell actor={actor} messages={messages} current="/reports" wide>
-      {heading}
-      <p className="hint no-print">{text.intro}</p>
-      <ReportFilters values={report.query} errors={{}} clinicians={clinicians} messages={messages} />
-      <div className="report">
-        <p className="report-scope">
-          <strong>{text.scope(clinic.name, date(report.query.from), date(report.query.to), who)}</strong>
-          {text.asOf(date(report.asOf))}
-        </p>
-        {report.pending > 0 && (
-          <p className="notice" role="status">
-            {text.pending(report.pending)}
-          </p>
-        )}
-        {report.episodes.started === 0 ? (
-          <p className="empty-state">{text.empty}</p>
-        ) : (
-          <>
-            <p className="hint">{text.suppressed}</p>
-            <section aria-labelledby="episodes-heading" className="report-section">
-              <h2 id="episodes-heading">{text.episodes.title}</h2>
-              {tableOf("episodes")}
-            </section>
-
-            <section aria-labelledby="improvement-heading" className="report-section">
-              <h2 id="improvement-heading">{text.improvement.title}</h2>
-              <p className="hint">{text.improvement.about}</p>
-              <ImprovementChart
-                label={text.improvement.chart}
-                rows={report.milestones.map((m) => ({ milestone: text.improvement.weeks(m.weeks), improved: m.improved, notImproved: m.notImproved, notJudgeable: m.notJudgeable }))}
-                names={{ improved: text.improvement.improved, notImproved: text.improvement.notImproved, notJudgeable: text.improvement.notJudgeable }}
-              />
-              {tableOf("improvement")}
-              <h3>{text.improvement.instruments}</h3>
-              {tableOf("instruments")}
-            </section>
-
-            <section aria-labelledby="recovery-heading" className="report-section">
-              <h2 id="recovery-heading">{text.recovery.title}</h2>
-              <p className="hint">{text.recovery.about(number(report.recoveredPain))}</p>
-              <p>{text.recovery.summary(report.recovery.recovered, report.recovery.followed)}</p>
-              <RecoveryChart
-                label={text.recovery.chart}
-                steps={report.recovery.steps.flatMap((s) => (s.share === null ? [] : [{ week: s.week, share: s.share }]))}
-                references={report.recovery.references.map((point) => ({
-                  ...point,
-                  label: `${text.recovery.expected}: ${expectedShare(point, messages)}`,
-                }))}
-                names={{ curve: text.recovery.curve, week: text.recovery.week }}
-              />
-              <h3>{text.recovery.references}</h3>
-              {tableOf("expected")}
-              <p className="hint">{text.recovery.referenceSource}</p>
-              <SourceList sources={[REFERENCE_SOURCE]} clinicDefault="" />
-              <details className="disclosure report-details" open>
-                <summary>{text.chartTable}</summary>
-                {tableOf("recovery")}
-              </details>
-            </section>
-
-            <section aria-labelledby="pain-heading" className="report-section">
-              <h2 id="pain-heading">{text.pain.title}</h2>
-              <p className="hint">{text.pain.about}</p>
-              <WeeklyPainChart
-                label={text.pain.chart}
-                weeks={report.weeklyPain.flatMap((w) => (w.median === null ? [] : [{ week: w.week, median: w.median, band: [w.lowerQuartile!, w.upperQuartile!] as [number, number] }]))}
-                names={{ median: text.pain.median, band: text.pain.middleHalf, week: text.pain.week }}
-              />
-              {tableOf("pain")}
-            </section>
-
-            <section aria-labelledby="adherence-heading" className="report-section">
-              <h2 id="adherence-heading">{text.adherence.title}</h2>
-              <p className="hint">{text.adherence.about}</p>
-              <AdherenceChart label={text.adherence.chart} bands={text.adherence.bands.map((band, i) => ({ band, episodes: report.adherence.bands[i]! }))} name={text.adherence.episodes} />
-              {tableOf("adherence")}
-            </section>
-
-            <section aria-labelledby="flags-heading" className="report-section">
-              <h2 id="flags-heading">{text.flags.title}</h2>
-              <p className="hint">{text.flags.about}</p>
-              {tableOf("flags")}
-            </section>
-
-            <section aria-labelledby="interventions-heading" className="report-section">
-              <h2 id="interventions-heading">{text.interventions.title}</h2>
-              <p>{text.interventions.redFlags(report.flags.find((f) => f.code === "RED_FLAG")?.episodes ?? 0)}</p>
-              <p className="hint">{text.interventions.about}</p>
-              {report.interventions.length === 0 ? <p>{text.interventions.none}</p> : tableOf("interventions")}
-            </section>
-          </>
-        )}
-      </div>
-    </AppShell>
-  );
-});
+  },
+);

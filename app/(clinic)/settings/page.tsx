@@ -1,19 +1,24 @@
 import Link from "next/link";
+
 import { reevaluationProgressAction, saveRuleSettingsAction } from "@/app/actions/settings";
+import { ScheduledJobs } from "@/components/admin/ScheduledJobs";
 import { AppShell } from "@/components/AppShell";
 import { ReevaluationProgress } from "@/components/ReevaluationProgress";
-import { ScheduledJobs } from "@/components/admin/ScheduledJobs";
 import { SettingsForm } from "@/components/SettingsForm";
+import { page } from "@/lib/entry/page.server";
 import { formatInputNumber, formatNumber, localeTag } from "@/lib/i18n/format";
 import { getClinicRuleSettings } from "@/lib/rules/clinic-rule-settings";
 import { reevaluationProgress } from "@/lib/rules/reevaluation";
-import { scheduledJobStatus } from "@/lib/scheduler/job-status";
 import { DEFAULT_RULE_SETTINGS, SETTING_DECIMALS, SETTING_LIMITS, SETTING_NAMES } from "@/lib/rules/settings";
-import { page } from "@/lib/entry/page.server";
+import { scheduledJobStatus } from "@/lib/scheduler/job-status";
 
 export default page({ name: "/settings", access: "clinic-admin" }, async ({ actor, db, messages }) => {
   const text = messages.settings;
-  const [settings, progress, jobs] = await Promise.all([getClinicRuleSettings(db, actor), reevaluationProgress(db, actor.clinicId), scheduledJobStatus(db, actor)]);
+  const [settings, progress, jobs] = await Promise.all([
+    getClinicRuleSettings(db, actor),
+    reevaluationProgress(db, actor.clinicId),
+    scheduledJobStatus(db, actor),
+  ]);
   const number = (value: number) => formatNumber(value, actor.locale, 2);
   return (
     <AppShell actor={actor} messages={messages} current="/settings">
@@ -27,16 +32,28 @@ export default page({ name: "/settings", access: "clinic-admin" }, async ({ acto
       <ReevaluationProgress
         initial={progress}
         poll={reevaluationProgressAction}
-        text={{ running: text.reevaluating, done: text.upToDate, of: text.reevaluatedOf, locale: localeTag(actor.locale) }}
+        text={{
+          running: text.reevaluating,
+          done: text.upToDate,
+          of: text.reevaluatedOf,
+          locale: localeTag(actor.locale),
+        }}
       />
       <SettingsForm
         action={saveRuleSettingsAction}
         fields={SETTING_NAMES.map((name) => ({
           name,
           label: text.fields[name],
-          hint: text.limits(number(DEFAULT_RULE_SETTINGS[name]), number(SETTING_LIMITS[name][0]), number(SETTING_LIMITS[name][1]), SETTING_DECIMALS[name] ?? 0),
+          hint: text.limits(
+            number(DEFAULT_RULE_SETTINGS[name]),
+            number(SETTING_LIMITS[name][0]),
+            number(SETTING_LIMITS[name][1]),
+            SETTING_DECIMALS[name] ?? 0,
+          ),
         }))}
-        initial={Object.fromEntries(SETTING_NAMES.map((name) => [name, formatInputNumber(settings[name], actor.locale)]))}
+        initial={Object.fromEntries(
+          SETTING_NAMES.map((name) => [name, formatInputNumber(settings[name], actor.locale)]),
+        )}
         text={{ save: text.save, saving: text.saving }}
       />
       <ScheduledJobs jobs={jobs} messages={messages} locale={actor.locale} />

@@ -1,29 +1,30 @@
 import Link from "next/link";
+
+import { saveWeeklyCheckInAction } from "@/app/actions/check-in";
+import { saveReminderTimesAction } from "@/app/actions/reminders";
 import { AppShell } from "@/components/AppShell";
-import { PortalDiary, PortalPainChart, RecentSessions } from "@/components/portal/PortalDiary";
-import { MorningPainForm, SessionLogForm } from "@/components/portal/PortalForms";
 import { OfflineStamp } from "@/components/portal/OfflineStamp";
 import { PlanOnHold } from "@/components/portal/PlanOnHold";
+import { PortalDiary, PortalPainChart, RecentSessions } from "@/components/portal/PortalDiary";
+import { MorningPainForm, SessionLogForm } from "@/components/portal/PortalForms";
+import { ReminderSettings } from "@/components/portal/ReminderSettings";
+import { WeeklyCheckInForm } from "@/components/portal/WeeklyCheckInForm";
 import { AdherenceTable, PrescriptionDetails } from "@/components/programs/PrescriptionDetails";
-import { exerciseShortName } from "@/lib/programs/exercise-names";
 import { decimate, outcomeSeries } from "@/lib/charts/chart-series";
 import { isoDate, today } from "@/lib/dates";
-import { formatDate, formatInputNumber, formatMoment } from "@/lib/i18n/format";
-import { planStamp, PLAN_STAMP_ATTRIBUTE } from "@/lib/offline/offline-pages";
-import { doseKind, doseText, exercisesOn } from "@/lib/programs/exercise-dose";
-import { heldLoadSentences } from "@/lib/programs/plan-text";
-import { EFFORTS } from "@/lib/rules/case";
-import { getPortalOverview } from "@/lib/portal/portal-overview";
-import { sessionLine } from "@/lib/portal/session-line";
 import { page } from "@/lib/entry/page.server";
 import { readEnv } from "@/lib/env";
-import { getReminderTimes } from "@/lib/reminders/reminder-settings";
-import { saveReminderTimesAction } from "@/app/actions/reminders";
-import { ReminderSettings } from "@/components/portal/ReminderSettings";
+import { formatDate, formatInputNumber, formatMoment } from "@/lib/i18n/format";
 import { unreadForPatient } from "@/lib/messages/messages";
+import { PLAN_STAMP_ATTRIBUTE, planStamp } from "@/lib/offline/offline-pages";
+import { getPortalOverview } from "@/lib/portal/portal-overview";
+import { sessionLine } from "@/lib/portal/session-line";
 import { getWeeklyCheckIn } from "@/lib/portal/weekly-check-in";
-import { saveWeeklyCheckInAction } from "@/app/actions/check-in";
-import { WeeklyCheckInForm } from "@/components/portal/WeeklyCheckInForm";
+import { doseKind, doseText, exercisesOn } from "@/lib/programs/exercise-dose";
+import { exerciseShortName } from "@/lib/programs/exercise-names";
+import { heldLoadSentences } from "@/lib/programs/plan-text";
+import { getReminderTimes } from "@/lib/reminders/reminder-settings";
+import { EFFORTS } from "@/lib/rules/case";
 
 /** How the portal greets a patient: by first name. */
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
@@ -56,17 +57,31 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
   // dose (the heel raise with its load), and the heel raise's numbers to copy from.
   const loggable = (overview?.programs ?? []).map((program) => {
     const p = program.prescription;
-    const load = p && p.suggestedLoadKg > 0 ? messages.prescription.load(formatInputNumber(p.suggestedLoadKg, actor.locale)) : messages.prescription.bodyWeight;
+    const load =
+      p && p.suggestedLoadKg > 0
+        ? messages.prescription.load(formatInputNumber(p.suggestedLoadKg, actor.locale))
+        : messages.prescription.bodyWeight;
     const exercises = (p ? exercisesOn(p.phaseSpec, p.day) : []).map((exercise) => {
       const heelRaise = doseKind(exercise.exercise) === "SETS_REPS";
       const dose = doseText(exercise, messages);
-      return { code: exercise.exercise, name: exerciseShortName(messages, exercise.exercise), dose: heelRaise ? `${dose}, ${load.toLowerCase()}` : dose, heelRaise };
+      return {
+        code: exercise.exercise,
+        name: exerciseShortName(messages, exercise.exercise),
+        dose: heelRaise ? `${dose}, ${load.toLowerCase()}` : dose,
+        heelRaise,
+      };
     });
     return {
       value: program.id,
       label: program.templateName,
       exercises,
-      copy: p ? { sets: String(p.sets), reps: String(p.reps[0]), loadKg: p.suggestedLoadKg > 0 ? formatInputNumber(p.suggestedLoadKg, actor.locale) : "" } : { sets: "", reps: "", loadKg: "" },
+      copy: p
+        ? {
+            sets: String(p.sets),
+            reps: String(p.reps[0]),
+            loadKg: p.suggestedLoadKg > 0 ? formatInputNumber(p.suggestedLoadKg, actor.locale) : "",
+          }
+        : { sets: "", reps: "", loadKg: "" },
     };
   });
   return (
@@ -95,7 +110,8 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
             </p>
             {unread > 0 && (
               <p className="notice" role="status">
-                {messages.conversation.unreadFromClinic(unread)} <Link href="/portal/messages">{messages.conversation.open}</Link>
+                {messages.conversation.unreadFromClinic(unread)}{" "}
+                <Link href="/portal/messages">{messages.conversation.open}</Link>
               </p>
             )}
             {/* A plan on hold says what to do instead, before anything else. */}
@@ -104,10 +120,18 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
             {overview.episodeId && (
               <section aria-labelledby="morning-heading" className="panel">
                 <h2 id="morning-heading">{text.morningTitle}</h2>
-                {!onHold && overview.trainedYesterday && overview.todayPain === null && <p className="notice">{text.morningAfterSession}</p>}
+                {!onHold && overview.trainedYesterday && overview.todayPain === null && (
+                  <p className="notice">{text.morningAfterSession}</p>
+                )}
                 <MorningPainForm
                   today={isoDate(day)}
-                  text={{ title: text.morningTitle, question: text.morningQuestion, networkError: text.networkError, refused: messages.error.notFound, queued: text.queued }}
+                  text={{
+                    title: text.morningTitle,
+                    question: text.morningQuestion,
+                    networkError: text.networkError,
+                    refused: messages.error.notFound,
+                    queued: text.queued,
+                  }}
                 />
               </section>
             )}
@@ -119,39 +143,45 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                   action={saveWeeklyCheckInAction}
                   activities={checkIn.activities}
                   text={{
-                    activityPain: messages.checkIn.activityPain, psfsIntro: messages.checkIn.psfsIntro, save: messages.checkIn.save, saving: messages.checkIn.saving,
+                    activityPain: messages.checkIn.activityPain,
+                    psfsIntro: messages.checkIn.psfsIntro,
+                    save: messages.checkIn.save,
+                    saving: messages.checkIn.saving,
                     globalChange: messages.checkIn.globalChange,
                     // Best first, as the scale is read.
-                    globalChangeOptions: Object.entries(messages.checkIn.globalChangeOptions).map(([value, label]) => ({ value, label })).sort((a, b) => Number(b.value) - Number(a.value)),
+                    globalChangeOptions: Object.entries(messages.checkIn.globalChangeOptions)
+                      .map(([value, label]) => ({ value, label }))
+                      .sort((a, b) => Number(b.value) - Number(a.value)),
                   }}
                 />
               </section>
             )}
             {overview.programs.length === 0 && <p>{text.noPlanYet}</p>}
-            {!onHold && overview.programs.map((program) => (
-              <section key={program.id} aria-labelledby={`today-${program.id}`} className="panel">
-                {/* Each card names its program, so two programs at once are told apart. */}
-                <h2 id={`today-${program.id}`}>
-                  {text.today}: {program.templateName}
-                </h2>
-                {program.prescription?.completed && (
-                  <div className="notice">
-                    <p>{text.completed[program.kind](program.prescription.totalWeeks)}</p>
-                  </div>
-                )}
-                {program.prescription ? (
-                  <PrescriptionDetails
-                    prescription={program.prescription}
-                    messages={messages}
-                    locale={actor.locale}
-                    wording={{ week: text.week, reasons: text.reasons }}
-                    heldLoad={heldLoad}
-                  />
-                ) : (
-                  <p>{messages.programs.notStarted(formatDate(program.startDate, actor.locale))}</p>
-                )}
-              </section>
-            ))}
+            {!onHold &&
+              overview.programs.map((program) => (
+                <section key={program.id} aria-labelledby={`today-${program.id}`} className="panel">
+                  {/* Each card names its program, so two programs at once are told apart. */}
+                  <h2 id={`today-${program.id}`}>
+                    {text.today}: {program.templateName}
+                  </h2>
+                  {program.prescription?.completed && (
+                    <div className="notice">
+                      <p>{text.completed[program.kind](program.prescription.totalWeeks)}</p>
+                    </div>
+                  )}
+                  {program.prescription ? (
+                    <PrescriptionDetails
+                      prescription={program.prescription}
+                      messages={messages}
+                      locale={actor.locale}
+                      wording={{ week: text.week, reasons: text.reasons }}
+                      heldLoad={heldLoad}
+                    />
+                  ) : (
+                    <p>{messages.programs.notStarted(formatDate(program.startDate, actor.locale))}</p>
+                  )}
+                </section>
+              ))}
 
             {!onHold && overview.programs.length > 0 && (
               <section aria-labelledby="session-heading" className="panel">
@@ -160,11 +190,28 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                   programs={loggable}
                   today={isoDate(day)}
                   text={{
-                    title: text.sessionTitle, program: text.program, date: text.date, done: text.done, doneYes: text.doneYes, doneNo: text.doneNo,
-                    exercisesDone: text.exercisesDone, sets: text.sets, reps: text.reps, loadKg: text.loadKg, noLoad: text.noLoad, painDuring: text.painDuring,
-                    effort: text.effort, effortOptions: EFFORTS.map((value) => ({ value, label: text.effortOptions[value] })),
-                    todaysPlan: text.todaysPlan, copyPlan: text.copyPlan, copyPlanHint: text.copyPlanHint,
-                    save: text.saveSession, saving: text.savingSession, networkError: text.networkError, refused: messages.error.notFound, queued: text.queued,
+                    title: text.sessionTitle,
+                    program: text.program,
+                    date: text.date,
+                    done: text.done,
+                    doneYes: text.doneYes,
+                    doneNo: text.doneNo,
+                    exercisesDone: text.exercisesDone,
+                    sets: text.sets,
+                    reps: text.reps,
+                    loadKg: text.loadKg,
+                    noLoad: text.noLoad,
+                    painDuring: text.painDuring,
+                    effort: text.effort,
+                    effortOptions: EFFORTS.map((value) => ({ value, label: text.effortOptions[value] })),
+                    todaysPlan: text.todaysPlan,
+                    copyPlan: text.copyPlan,
+                    copyPlanHint: text.copyPlanHint,
+                    save: text.saveSession,
+                    saving: text.savingSession,
+                    networkError: text.networkError,
+                    refused: messages.error.notFound,
+                    queued: text.queued,
                   }}
                 />
               </section>
@@ -172,7 +219,9 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
 
             <section aria-labelledby="progress-heading" className="panel">
               <h2 id="progress-heading">{text.progressTitle}</h2>
-              {checkIn && !checkIn.due && checkIn.nextDate && <p>{messages.checkIn.done(formatDate(checkIn.nextDate, actor.locale))}</p>}
+              {checkIn && !checkIn.due && checkIn.nextDate && (
+                <p>{messages.checkIn.done(formatDate(checkIn.nextDate, actor.locale))}</p>
+              )}
               <PortalPainChart
                 panel={{ key: "pain", label: text.painChart, max: 10, series: painSeries, baseline: null }}
                 today={isoDate(day)}
@@ -184,7 +233,13 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                 <div key={program.id}>
                   {program.prescription && <AdherenceTable prescription={program.prescription} messages={messages} />}
                   <h3>{text.recentSessions}</h3>
-                  <RecentSessions assignmentId={program.id} lines={program.sessions.slice(0, RECENT_SESSIONS).map((session) => sessionLine(session, messages, actor.locale))} none={text.noSessions} />
+                  <RecentSessions
+                    assignmentId={program.id}
+                    lines={program.sessions
+                      .slice(0, RECENT_SESSIONS)
+                      .map((session) => sessionLine(session, messages, actor.locale))}
+                    none={text.noSessions}
+                  />
                 </div>
               ))}
             </section>
@@ -208,7 +263,9 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                 </Link>
               )}
               <Link href="/portal/messages" className="button secondary large">
-                {unread > 0 ? `${messages.conversation.title} (${messages.conversation.unread(unread)})` : messages.conversation.title}
+                {unread > 0
+                  ? `${messages.conversation.title} (${messages.conversation.unread(unread)})`
+                  : messages.conversation.title}
               </Link>
               <Link href="/portal/learn" className="button secondary large">
                 {text.learn}

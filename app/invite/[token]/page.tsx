@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { acceptInviteAction } from "@/app/actions/invites";
 import { AcceptInviteForm } from "@/components/invites/InviteForms";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
@@ -8,39 +9,54 @@ import { lookupInvite } from "@/lib/invites/accept-invite";
 import { ZInviteToken } from "@/lib/invites/tokens";
 
 /** Where a single-use link leads (portal or staff invitation, new password): choose a password, or a plain word on why the link does not work. */
-export default page({ name: "/invite/[token]", access: "public", params: z.object({ token: ZInviteToken }) }, async ({ db, messages, params: { token } }) => {
-  const locale = await getLocale();
-  const text = messages.invite;
-  const invite = await lookupInvite(db, token, new Date());
-  const problem = { USED: text.used, EXPIRED: text.expired, INVALID: text.invalid, CLOSED: text.closed } as const;
-  const formText = { name: text.name, password: text.password, confirmPassword: text.confirmPassword, submit: text.submit, submitting: text.submitting, toSignIn: text.toSignIn };
-  return (
-    <main id="main" className="sign-in">
-      <div className="card">
-        <p className="brand">{messages.app.name}</p>
-        <h1>{text.acceptTitle}</h1>
-        {invite.status !== "VALID" ? (
-          <p role="alert" className="warning-box">
-            {problem[invite.status]}
-          </p>
-        ) : invite.purpose === "STAFF" ? (
-          <>
-            <p>{text.staffIntro(invite.clinicName)}</p>
-            <AcceptInviteForm action={acceptInviteAction.bind(null, token)} email={invite.email} name={invite.name} text={formText} />
-          </>
-        ) : invite.purpose === "PASSWORD_RESET" ? (
-          <>
-            <p>{text.passwordResetIntro}</p>
-            <AcceptInviteForm action={acceptInviteAction.bind(null, token)} email={invite.email} text={formText} />
-          </>
-        ) : (
-          <>
-            <p>{text.acceptIntro}</p>
-            <AcceptInviteForm action={acceptInviteAction.bind(null, token)} email={invite.email} text={formText} />
-          </>
-        )}
-        <LanguageSwitch locale={locale} messages={messages} />
-      </div>
-    </main>
-  );
-});
+export default page(
+  { name: "/invite/[token]", access: "public", params: z.object({ token: ZInviteToken }) },
+  async ({ db, messages, params: { token } }) => {
+    const locale = await getLocale();
+    const text = messages.invite;
+    const invite = await lookupInvite(db, token, new Date());
+    const problem = { USED: text.used, EXPIRED: text.expired, INVALID: text.invalid, CLOSED: text.closed } as const;
+    const formText = {
+      name: text.name,
+      password: text.password,
+      confirmPassword: text.confirmPassword,
+      submit: text.submit,
+      submitting: text.submitting,
+      toSignIn: text.toSignIn,
+    };
+    return (
+      <main id="main" className="sign-in">
+        <div className="card">
+          <p className="brand">{messages.app.name}</p>
+          <h1>{text.acceptTitle}</h1>
+          {invite.status !== "VALID" ? (
+            <p role="alert" className="warning-box">
+              {problem[invite.status]}
+            </p>
+          ) : invite.purpose === "STAFF" ? (
+            <>
+              <p>{text.staffIntro(invite.clinicName)}</p>
+              <AcceptInviteForm
+                action={acceptInviteAction.bind(null, token)}
+                email={invite.email}
+                name={invite.name}
+                text={formText}
+              />
+            </>
+          ) : invite.purpose === "PASSWORD_RESET" ? (
+            <>
+              <p>{text.passwordResetIntro}</p>
+              <AcceptInviteForm action={acceptInviteAction.bind(null, token)} email={invite.email} text={formText} />
+            </>
+          ) : (
+            <>
+              <p>{text.acceptIntro}</p>
+              <AcceptInviteForm action={acceptInviteAction.bind(null, token)} email={invite.email} text={formText} />
+            </>
+          )}
+          <LanguageSwitch locale={locale} messages={messages} />
+        </div>
+      </main>
+    );
+  },
+);

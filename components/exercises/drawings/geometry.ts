@@ -29,9 +29,13 @@ const pt = (p: Point) => `${n(p[0])} ${n(p[1])}`;
  * A smooth path through `points` (a Catmull-Rom spline drawn as cubic Béziers), closed unless
  * `open`. `tension` 0 gives straight lines, about 1 a rounded shape.
  */
-export function smoothPath(points: readonly Point[], { open = false, tension = 1 }: { open?: boolean; tension?: number } = {}): string {
+export function smoothPath(
+  points: readonly Point[],
+  { open = false, tension = 1 }: { open?: boolean; tension?: number } = {},
+): string {
   const count = points.length;
-  const at = (i: number): Point => (open ? points[Math.max(0, Math.min(count - 1, i))]! : points[((i % count) + count) % count]!);
+  const at = (i: number): Point =>
+    open ? points[Math.max(0, Math.min(count - 1, i))]! : points[((i % count) + count) % count]!;
   const segments = open ? count - 1 : count;
   let d = `M${pt(at(0))}`;
   for (let i = 0; i < segments; i++) {

@@ -1,5 +1,7 @@
 import type { ComponentType } from "react";
+
 import type { Exercise } from "@/lib/programs/default-templates";
+
 import { CalfLoweringDrawing } from "./calf-lowering";
 import { FasciaStretchDrawing } from "./fascia-stretch";
 import type { DrawingProps } from "./frame";

@@ -43,13 +43,7 @@ const TOES: Point[] = [
 /** The points of TOES that curl: the tip's. */
 const TOE_TIP_POINTS = new Set([1, 2]);
 const BALL: Point = [47, 28];
-const SOLE: Point[] = [
-  BALL,
-  [28, 25],
-  [3, 27.5],
-  [-10, 25],
-  [-16, 15],
-];
+const SOLE: Point[] = [BALL, [28, 25], [3, 27.5], [-10, 25], [-16, 15]];
 
 export type Leg = {
   /** The outline, to be filled and stroked. */

@@ -11,8 +11,22 @@ const FLOOR = 190;
 export function Step({ edge, left, right }: { edge: number; left: number; right: number }) {
   return (
     <>
-      <path className="floor" d={polyline([[left, FLOOR], [right, FLOOR]])} />
-      <path className="prop" d={`${polyline([[right, FLOOR], [edge, FLOOR], [edge, STEP_TOP], [right, STEP_TOP]])}Z`} />
+      <path
+        className="floor"
+        d={polyline([
+          [left, FLOOR],
+          [right, FLOOR],
+        ])}
+      />
+      <path
+        className="prop"
+        d={`${polyline([
+          [right, FLOOR],
+          [edge, FLOOR],
+          [edge, STEP_TOP],
+          [right, STEP_TOP],
+        ])}Z`}
+      />
     </>
   );
 }

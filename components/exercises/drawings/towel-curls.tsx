@@ -16,7 +16,17 @@ const curled = leg({ ball: [250, GROUND - TOWEL - LIFT], shin: 0, foot: -9, toes
 
 /** A strip of towel lying on the floor from `from` to `to`. */
 function TowelStrip({ from, to }: { from: number; to: number }) {
-  return <path className="towel" d={`${polyline([[from, GROUND], [from, GROUND - TOWEL], [to, GROUND - TOWEL], [to, GROUND]])}Z`} />;
+  return (
+    <path
+      className="towel"
+      d={`${polyline([
+        [from, GROUND],
+        [from, GROUND - TOWEL],
+        [to, GROUND - TOWEL],
+        [to, GROUND],
+      ])}Z`}
+    />
+  );
 }
 
 // The gathered folds under the curled toes and the ball of the foot, each a low rounded hump that
@@ -41,7 +51,13 @@ const curlTo = towards(pivot, -16, 42);
 export function TowelCurlsDrawing({ label }: DrawingProps) {
   return (
     <DrawingFrame label={label}>
-      <path className="floor" d={polyline([[6, GROUND], [314, GROUND]])} />
+      <path
+        className="floor"
+        d={polyline([
+          [6, GROUND],
+          [314, GROUND],
+        ])}
+      />
       <TowelStrip from={14} to={150} />
       <LegShape leg={flat} />
       <NextArrow from={[112, 70]} to={[146, 70]} />

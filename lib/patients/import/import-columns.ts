@@ -17,18 +17,35 @@ export const IMPORT_COLUMNS = [
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number]["key"];
 
 /** The header of a column in a language. */
-export const columnHeader = (key: ImportColumn, locale: Locale) => IMPORT_COLUMNS.find((column) => column.key === key)![locale];
+export const columnHeader = (key: ImportColumn, locale: Locale) =>
+  IMPORT_COLUMNS.find((column) => column.key === key)![locale];
 
 /** The words a file may use for each sex and side, in either language, any case; a letter stands for its word. */
 export const SEX_WORDS: Record<string, Sex> = {
-  kvinde: "FEMALE", k: "FEMALE", female: "FEMALE", f: "FEMALE",
-  mand: "MALE", m: "MALE", male: "MALE",
-  andet: "OTHER", a: "OTHER", other: "OTHER", o: "OTHER",
+  kvinde: "FEMALE",
+  k: "FEMALE",
+  female: "FEMALE",
+  f: "FEMALE",
+  mand: "MALE",
+  m: "MALE",
+  male: "MALE",
+  andet: "OTHER",
+  a: "OTHER",
+  other: "OTHER",
+  o: "OTHER",
 };
 export const SIDE_WORDS: Record<string, Side> = {
-  venstre: "LEFT", v: "LEFT", left: "LEFT", l: "LEFT",
-  højre: "RIGHT", h: "RIGHT", right: "RIGHT", r: "RIGHT",
-  begge: "BOTH", b: "BOTH", both: "BOTH",
+  venstre: "LEFT",
+  v: "LEFT",
+  left: "LEFT",
+  l: "LEFT",
+  højre: "RIGHT",
+  h: "RIGHT",
+  right: "RIGHT",
+  r: "RIGHT",
+  begge: "BOTH",
+  b: "BOTH",
+  both: "BOTH",
 };
 
 /** At most this many rows in one file: a clinic's whole list, with room to spare. */

@@ -4,6 +4,7 @@
 // birth date where there is none) is left as it is, so importing a file again adds nothing.
 // A dry run answers what an import would do. Both are audited.
 import { randomUUID } from "node:crypto";
+
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import type { Actor } from "../../auth/actor";
 import { assertCan } from "../../auth/permissions";
@@ -14,7 +15,7 @@ import { currentDataKey } from "../../identity/current-data-key";
 import { patientData } from "../patient-data";
 import type { ImportColumn } from "./import-columns";
 import { type FileProblem, readImportFile } from "./read-import-file";
-import { type RowError, type ValidRow, validateImportRows } from "./validate-import-rows";
+import { type RowError, validateImportRows, type ValidRow } from "./validate-import-rows";
 
 export type ImportResult =
   | { status: "fileProblem"; problem: FileProblem }
@@ -25,7 +26,12 @@ export type ImportResult =
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters. */
 const BATCH = 1000;
 
-export async function importPatients(db: Db, actor: Actor, bytes: Uint8Array, options: { dryRun: boolean; today: () => Date }): Promise<ImportResult> {
+export async function importPatients(
+  db: Db,
+  actor: Actor,
+  bytes: Uint8Array,
+  options: { dryRun: boolean; today: () => Date },
+): Promise<ImportResult> {
   assertCan(actor, "clinic-admin");
   const file = readImportFile(bytes);
   const importId = randomUUID();
@@ -34,8 +40,14 @@ export async function importPatients(db: Db, actor: Actor, bytes: Uint8Array, op
     await audit();
     return { status: "fileProblem", problem: file.problem };
   }
-  const clinicians = await db.user.findMany({ where: { clinicId: actor.clinicId, role: "CLINICIAN", active: true }, select: { id: true, email: true } });
-  const { valid, errors } = validateImportRows(file.rows, { clinicianIds: new Map(clinicians.map((c) => [c.email.toLowerCase(), c.id])), today: options.today });
+  const clinicians = await db.user.findMany({
+    where: { clinicId: actor.clinicId, role: "CLINICIAN", active: true },
+    select: { id: true, email: true },
+  });
+  const { valid, errors } = validateImportRows(file.rows, {
+    clinicianIds: new Map(clinicians.map((c) => [c.email.toLowerCase(), c.id])),
+    today: options.today,
+  });
   if (errors.length > 0) {
     await audit();
     return { status: "invalid", rows: file.rows.length, errors, headers: file.headers };
@@ -51,10 +63,19 @@ export async function importPatients(db: Db, actor: Actor, bytes: Uint8Array, op
   const write = db.$transaction(
     async (tx) => {
       for (let i = 0; i < fresh.length; i += BATCH) {
-        const batch = fresh.slice(i, i + BATCH).map(({ input }) => ({ id: randomUUID(), clinicId: actor.clinicId, ...patientData(input) }));
+        const batch = fresh
+          .slice(i, i + BATCH)
+          .map(({ input }) => ({ id: randomUUID(), clinicId: actor.clinicId, ...patientData(input) }));
         await tx.patient.createMany({ data: batch });
         await tx.auditEvent.createMany({
-          data: batch.map((patient) => ({ clinicId: actor.clinicId, actorId: actor.userId, action: "CREATE" as const, entity: "Patient", entityId: patient.id, ip: actor.ip })),
+          data: batch.map((patient) => ({
+            clinicId: actor.clinicId,
+            actorId: actor.userId,
+            action: "CREATE" as const,
+            entity: "Patient",
+            entityId: patient.id,
+            ip: actor.ip,
+          })),
         });
       }
       await recordAuditEvent(tx, actor, { action: "IMPORT", entity: "PatientImport", entityId: importId });
@@ -70,11 +91,23 @@ export async function importPatients(db: Db, actor: Actor, bytes: Uint8Array, op
 }
 
 /** The rows whose patient the clinic does not have yet. */
-async function newPatients(db: Db, clinicId: string, rows: ValidRow[], searchHash: (digits: string) => string): Promise<ValidRow[]> {
-  const known = await db.patient.findMany({ where: { clinicId }, select: { cprHash: true, name: true, dateOfBirth: true } });
+async function newPatients(
+  db: Db,
+  clinicId: string,
+  rows: ValidRow[],
+  searchHash: (digits: string) => string,
+): Promise<ValidRow[]> {
+  const known = await db.patient.findMany({
+    where: { clinicId },
+    select: { cprHash: true, name: true, dateOfBirth: true },
+  });
   const hashes = new Set(known.flatMap((patient) => (patient.cprHash ? [patient.cprHash] : [])));
-  const namesAndBirthDates = new Set(known.map((patient) => `${patient.name.toLowerCase()}|${patient.dateOfBirth.toISOString()}`));
+  const namesAndBirthDates = new Set(
+    known.map((patient) => `${patient.name.toLowerCase()}|${patient.dateOfBirth.toISOString()}`),
+  );
   return rows.filter(({ input }) =>
-    input.cpr ? !hashes.has(searchHash(input.cpr.digits)) : !namesAndBirthDates.has(`${input.name.toLowerCase()}|${input.dateOfBirth.toISOString()}`),
+    input.cpr
+      ? !hashes.has(searchHash(input.cpr.digits))
+      : !namesAndBirthDates.has(`${input.name.toLowerCase()}|${input.dateOfBirth.toISOString()}`),
   );
 }

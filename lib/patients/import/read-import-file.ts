@@ -3,7 +3,8 @@
 // Excel writes them or commas, headers in Danish or English. Line numbers are the file's own,
 // the header being line 1, so an admin finds the row in Excel. Pure.
 import Papa from "papaparse";
-import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportColumn } from "./import-columns";
+
+import { IMPORT_COLUMNS, type ImportColumn, MAX_IMPORT_ROWS } from "./import-columns";
 
 export type FileProblem =
   | { code: "notUtf8" }
@@ -16,7 +17,8 @@ export type FileProblem =
 /** A row's values by column; `extraFields`: text beyond the last header (a stray separator?). */
 export type ImportRow = { line: number; values: Partial<Record<ImportColumn, string>>; extraFields: boolean };
 
-export type ReadFile = { ok: true; rows: ImportRow[]; headers: Partial<Record<ImportColumn, string>> } | { ok: false; problem: FileProblem };
+export type ReadFile =
+  { ok: true; rows: ImportRow[]; headers: Partial<Record<ImportColumn, string>> } | { ok: false; problem: FileProblem };
 
 const normalise = (header: string) => header.trim().toLowerCase();
 
@@ -39,17 +41,31 @@ export function readImportFile(bytes: Uint8Array): ReadFile {
   if (broken) return { ok: false, problem: { code: "unreadable", line: lines[broken.row ?? 0] ?? 1 } };
   if (data.length > MAX_IMPORT_ROWS) return { ok: false, problem: { code: "tooManyRows", max: MAX_IMPORT_ROWS } };
 
-  const byHeader = new Map(IMPORT_COLUMNS.flatMap((column) => [[normalise(column.da), column.key], [normalise(column.en), column.key]] as const));
+  const byHeader = new Map(
+    IMPORT_COLUMNS.flatMap(
+      (column) =>
+        [
+          [normalise(column.da), column.key],
+          [normalise(column.en), column.key],
+        ] as const,
+    ),
+  );
   const unknown = header.filter((name) => name.trim() !== "" && !byHeader.has(normalise(name)));
   if (unknown.length > 0) return { ok: false, problem: { code: "unknownColumns", headers: unknown } };
   const keys = header.map((name) => byHeader.get(normalise(name)));
-  const missing = IMPORT_COLUMNS.filter((column) => column.required && !keys.includes(column.key)).map((column) => column.key);
+  const missing = IMPORT_COLUMNS.filter((column) => column.required && !keys.includes(column.key)).map(
+    (column) => column.key,
+  );
   if (!keys.includes("cpr") && !keys.includes("dateOfBirth")) missing.push("dateOfBirth");
   if (missing.length > 0) return { ok: false, problem: { code: "missingColumns", columns: missing } };
 
   const headers = Object.fromEntries(keys.flatMap((key, i) => (key ? [[key, header[i]!.trim()]] : [])));
   const rows = data.flatMap((fields, i) => {
-    const row: ImportRow = { line: lines[i + 1]!, values: {}, extraFields: fields.slice(header.length).some((field) => field.trim() !== "") };
+    const row: ImportRow = {
+      line: lines[i + 1]!,
+      values: {},
+      extraFields: fields.slice(header.length).some((field) => field.trim() !== ""),
+    };
     keys.forEach((key, column) => {
       const value = fields[column]?.trim();
       if (key && value) row.values[key] = value;

@@ -22,9 +22,15 @@ export function isoFromFileDate(text: string): string {
 }
 
 /** The same person twice in a file: by CPR number, or by name and birth date where there is none. */
-const identityOf = (input: TPatientInput) => (input.cpr ? `cpr:${input.cpr.digits}` : `name:${input.name.toLowerCase()}|${input.dateOfBirth.toISOString().slice(0, 10)}`);
+const identityOf = (input: TPatientInput) =>
+  input.cpr
+    ? `cpr:${input.cpr.digits}`
+    : `name:${input.name.toLowerCase()}|${input.dateOfBirth.toISOString().slice(0, 10)}`;
 
-export function validateImportRows(rows: ImportRow[], context: { clinicianIds: Map<string, string>; today: () => Date }) {
+export function validateImportRows(
+  rows: ImportRow[],
+  context: { clinicianIds: Map<string, string>; today: () => Date },
+) {
   const schema = zPatientInput(context.today);
   const valid: ValidRow[] = [];
   const errors: RowError[] = [];
@@ -45,17 +51,25 @@ export function validateImportRows(rows: ImportRow[], context: { clinicianIds: M
     // A NUL or another control character: no name or phone holds one, and the database refuses NUL (review F-6).
     const unstorable = Object.entries(v).filter(([, value]) => !isStorableText(value));
     if (unstorable.length > 0) {
-      errors.push(...unstorable.map(([column]) => ({ line: row.line, column: column as ImportColumn, code: "invalidCharacters" as const })));
+      errors.push(
+        ...unstorable.map(([column]) => ({
+          line: row.line,
+          column: column as ImportColumn,
+          code: "invalidCharacters" as const,
+        })),
+      );
       continue;
     }
     const rowErrors: RowError[] = [];
     if (row.extraFields) rowErrors.push({ line: row.line, column: null, code: "extraFields" });
-    if (v.clinicianEmail && !clinicianId) rowErrors.push({ line: row.line, column: "clinicianEmail", code: "unknownClinician" });
+    if (v.clinicianEmail && !clinicianId)
+      rowErrors.push({ line: row.line, column: "clinicianEmail", code: "unknownClinician" });
     if (!parsed.success) {
       for (const [field, code] of Object.entries(fieldErrorsOf<PatientField>(parsed.error))) {
         const column = (field === "clinicianId" ? "clinicianEmail" : field) as ImportColumn;
         // An e-mail that names no physiotherapist is said above, in words of its own.
-        if (column !== "clinicianEmail" || !v.clinicianEmail) rowErrors.push({ line: row.line, column, code: code as ErrorCode });
+        if (column !== "clinicianEmail" || !v.clinicianEmail)
+          rowErrors.push({ line: row.line, column, code: code as ErrorCode });
       }
     } else if (seen.has(identityOf(parsed.data))) {
       rowErrors.push({ line: row.line, column: parsed.data.cpr ? "cpr" : "name", code: "duplicateInFile" });

@@ -1,5 +1,5 @@
-import { AppShell } from "@/components/AppShell";
 import { AuditFilters } from "@/components/admin/AuditFilters";
+import { AppShell } from "@/components/AppShell";
 import { Pagination } from "@/components/Pagination";
 import { AUDIT_PAGE_SIZE, auditSearch, listAuditEvents, ZAuditSearch } from "@/lib/audit/audit-log";
 import { page } from "@/lib/entry/page.server";
@@ -7,61 +7,72 @@ import { formatMoment } from "@/lib/i18n/format";
 import { listStaff } from "@/lib/users/staff-admin";
 
 /** The audit log (SPEC §7 Admin): filtered, paged, exported; opening it is itself recorded. */
-export default page({ name: "/admin/audit", access: "clinic-admin", search: ZAuditSearch }, async ({ actor, db, messages, search: query }) => {
-  const text = messages.admin.audit;
-  const [{ total, rows, patient }, { users }] = await Promise.all([listAuditEvents(db, actor, query), listStaff(db, actor, new Date())]);
-  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  return (
-    <AppShell actor={actor} messages={messages} current="/admin/audit" wide>
-      <div className="page-heading">
-        <h1>{text.title}</h1>
-        <a href={`/admin/audit/export${auditSearch(query, { page: 1 })}`} className="button secondary" download>
-          {text.export}
-        </a>
-      </div>
-      <p className="hint">{text.intro}</p>
-      <AuditFilters query={query} patient={patient} users={users} messages={messages} />
-      <div className="result-bar">
-        <p role="status">{text.count(total)}</p>
-      </div>
-      {rows.length === 0 ? (
-        <p className="empty-state">{text.empty}</p>
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="data-table audit-table">
-              <caption className="visually-hidden">{text.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{text.when}</th>
-                  <th scope="col">{text.who}</th>
-                  <th scope="col">{text.what}</th>
-                  <th scope="col">{text.record}</th>
-                  <th scope="col">{text.address}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id}>
-                    <td>{formatMoment(row.at, actor.locale, true)}</td>
-                    <td>
-                      {row.actorName}
-                      {row.actorRole && <span className="cell-sub">{messages.roles[row.actorRole]}</span>}
-                    </td>
-                    <td>{text.actions[row.action]}</td>
-                    <td>
-                      {text.entities[row.entity] ?? row.entity}
-                      {row.subject && <span className="cell-sub">{row.subject}</span>}
-                    </td>
-                    <td>{row.ip ?? ""}</td>
+export default page(
+  { name: "/admin/audit", access: "clinic-admin", search: ZAuditSearch },
+  async ({ actor, db, messages, search: query }) => {
+    const text = messages.admin.audit;
+    const [{ total, rows, patient }, { users }] = await Promise.all([
+      listAuditEvents(db, actor, query),
+      listStaff(db, actor, new Date()),
+    ]);
+    const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+    return (
+      <AppShell actor={actor} messages={messages} current="/admin/audit" wide>
+        <div className="page-heading">
+          <h1>{text.title}</h1>
+          <a href={`/admin/audit/export${auditSearch(query, { page: 1 })}`} className="button secondary" download>
+            {text.export}
+          </a>
+        </div>
+        <p className="hint">{text.intro}</p>
+        <AuditFilters query={query} patient={patient} users={users} messages={messages} />
+        <div className="result-bar">
+          <p role="status">{text.count(total)}</p>
+        </div>
+        {rows.length === 0 ? (
+          <p className="empty-state">{text.empty}</p>
+        ) : (
+          <>
+            <div className="table-scroll">
+              <table className="data-table audit-table">
+                <caption className="visually-hidden">{text.title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{text.when}</th>
+                    <th scope="col">{text.who}</th>
+                    <th scope="col">{text.what}</th>
+                    <th scope="col">{text.record}</th>
+                    <th scope="col">{text.address}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={query.page} pageCount={pageCount} hrefFor={(p) => `/admin/audit${auditSearch(query, { page: p })}`} text={messages.caseload.pagination} />
-        </>
-      )}
-    </AppShell>
-  );
-});
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.id}>
+                      <td>{formatMoment(row.at, actor.locale, true)}</td>
+                      <td>
+                        {row.actorName}
+                        {row.actorRole && <span className="cell-sub">{messages.roles[row.actorRole]}</span>}
+                      </td>
+                      <td>{text.actions[row.action]}</td>
+                      <td>
+                        {text.entities[row.entity] ?? row.entity}
+                        {row.subject && <span className="cell-sub">{row.subject}</span>}
+                      </td>
+                      <td>{row.ip ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination
+              page={query.page}
+              pageCount={pageCount}
+              hrefFor={(p) => `/admin/audit${auditSearch(query, { page: p })}`}
+              text={messages.caseload.pagination}
+            />
+          </>
+        )}
+      </AppShell>
+    );
+  },
+);

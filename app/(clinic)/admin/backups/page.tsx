@@ -18,7 +18,10 @@ export default page({ name: "/admin/backups", access: "clinic-admin" }, async ({
       <p>{text.intro(overview.keepDays)}</p>
       <p className="hint">{text.restore}</p>
       {run && (
-        <p className={run.status === "FAILED" ? "form-error" : "hint"} role={run.status === "FAILED" ? "alert" : undefined}>
+        <p
+          className={run.status === "FAILED" ? "form-error" : "hint"}
+          role={run.status === "FAILED" ? "alert" : undefined}
+        >
           {run.status === "FAILED" ? text.lastRun.FAILED(run.error ?? "") : text.lastRun[run.status]}
         </p>
       )}
@@ -35,7 +38,12 @@ export default page({ name: "/admin/backups", access: "clinic-admin" }, async ({
               made(backup.createdAt),
               text.megabytes(formatNumber(backup.bytes / 1024 / 1024, actor.locale, 1)),
               overview.downloadable ? (
-                <a key="file" href={`/admin/backups/${backup.name}`} download aria-label={text.download(made(backup.createdAt))}>
+                <a
+                  key="file"
+                  href={`/admin/backups/${backup.name}`}
+                  download
+                  aria-label={text.download(made(backup.createdAt))}
+                >
                   {backup.name}
                 </a>
               ) : (

@@ -20,8 +20,14 @@ export default page({ name: "/admin/import", access: "clinic-admin" }, async ({ 
       <ImportForm
         action={importPatientsAction}
         text={{
-          file: text.file, check: text.check, run: text.run, working: text.working, networkError: messages.error.network, toCaseload: text.toCaseload,
-          errorsTitle: text.errorsTitle, errorColumns: text.errorColumns,
+          file: text.file,
+          check: text.check,
+          run: text.run,
+          working: text.working,
+          networkError: messages.error.network,
+          toCaseload: text.toCaseload,
+          errorsTitle: text.errorsTitle,
+          errorColumns: text.errorColumns,
         }}
       />
       <section className="page-section">
@@ -33,8 +39,14 @@ export default page({ name: "/admin/import", access: "clinic-admin" }, async ({ 
             key: column.key,
             cells: [
               <strong key="da">{column.da}</strong>,
-              <span key="en" lang="en">{column.en}</span>,
-              column.required ? text.yes : column.key === "cpr" || column.key === "dateOfBirth" ? text.cprOrBirthDate : text.no,
+              <span key="en" lang="en">
+                {column.en}
+              </span>,
+              column.required
+                ? text.yes
+                : column.key === "cpr" || column.key === "dateOfBirth"
+                  ? text.cprOrBirthDate
+                  : text.no,
               text.content[column.key],
             ],
           }))}

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { z } from "zod";
-import { AppShell } from "@/components/AppShell";
+
 import { outboxStateText } from "@/components/admin/outbox-state";
+import { AppShell } from "@/components/AppShell";
 import { Pagination } from "@/components/Pagination";
-import { OUTBOX_PAGE_SIZE, listOutbox } from "@/lib/email/outbox-view";
+import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/email/outbox-view";
 import { page } from "@/lib/entry/page.server";
 import { searchOf } from "@/lib/entry/search";
 import { readEnv } from "@/lib/env";
@@ -12,46 +13,54 @@ import { formatMoment } from "@/lib/i18n/format";
 const ZOutboxSearch = searchOf(z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) }));
 
 /** Every e-mail of the clinic (SPEC §10). Without SMTP_URL this is where the links are. */
-export default page({ name: "/admin/outbox", access: "clinic-admin", search: ZOutboxSearch }, async ({ actor, db, messages, search }) => {
-  const text = messages.admin.outbox;
-  const { total, messages: emails } = await listOutbox(db, actor, search.page);
-  const moment = (value: Date) => formatMoment(value, actor.locale, true);
-  return (
-    <AppShell actor={actor} messages={messages} current="/admin/outbox">
-      <h1>{text.title}</h1>
-      <p className="hint">{readEnv().SMTP_URL ? text.introSmtp : text.introNoSmtp}</p>
-      {emails.length === 0 ? (
-        <p className="empty-state">{text.empty}</p>
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="data-table outbox-table">
-              <caption className="visually-hidden">{text.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{text.created}</th>
-                  <th scope="col">{text.to}</th>
-                  <th scope="col">{text.subject}</th>
-                  <th scope="col">{text.state}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {emails.map((email) => (
-                  <tr key={email.id}>
-                    <td>{moment(email.createdAt)}</td>
-                    <td>{email.to}</td>
-                    <th scope="row">
-                      <Link href={`/admin/outbox/${email.id}`}>{email.subject}</Link>
-                    </th>
-                    <td>{outboxStateText(email, messages, actor.locale)}</td>
+export default page(
+  { name: "/admin/outbox", access: "clinic-admin", search: ZOutboxSearch },
+  async ({ actor, db, messages, search }) => {
+    const text = messages.admin.outbox;
+    const { total, messages: emails } = await listOutbox(db, actor, search.page);
+    const moment = (value: Date) => formatMoment(value, actor.locale, true);
+    return (
+      <AppShell actor={actor} messages={messages} current="/admin/outbox">
+        <h1>{text.title}</h1>
+        <p className="hint">{readEnv().SMTP_URL ? text.introSmtp : text.introNoSmtp}</p>
+        {emails.length === 0 ? (
+          <p className="empty-state">{text.empty}</p>
+        ) : (
+          <>
+            <div className="table-scroll">
+              <table className="data-table outbox-table">
+                <caption className="visually-hidden">{text.title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{text.created}</th>
+                    <th scope="col">{text.to}</th>
+                    <th scope="col">{text.subject}</th>
+                    <th scope="col">{text.state}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={search.page} pageCount={Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE))} hrefFor={(p) => `/admin/outbox${p > 1 ? `?page=${p}` : ""}`} text={messages.caseload.pagination} />
-        </>
-      )}
-    </AppShell>
-  );
-});
+                </thead>
+                <tbody>
+                  {emails.map((email) => (
+                    <tr key={email.id}>
+                      <td>{moment(email.createdAt)}</td>
+                      <td>{email.to}</td>
+                      <th scope="row">
+                        <Link href={`/admin/outbox/${email.id}`}>{email.subject}</Link>
+                      </th>
+                      <td>{outboxStateText(email, messages, actor.locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination
+              page={search.page}
+              pageCount={Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE))}
+              hrefFor={(p) => `/admin/outbox${p > 1 ? `?page=${p}` : ""}`}
+              text={messages.caseload.pagination}
+            />
+          </>
+        )}
+      </AppShell>
+    );
+  },
+);

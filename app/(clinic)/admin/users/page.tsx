@@ -1,5 +1,5 @@
-import { AppShell } from "@/components/AppShell";
 import { StaffInvitations, StaffList } from "@/components/admin/StaffList";
+import { AppShell } from "@/components/AppShell";
 import { page } from "@/lib/entry/page.server";
 import { listStaff } from "@/lib/users/staff-admin";
 

@@ -1,22 +1,25 @@
 import { caseloadCells } from "@/lib/caseload/caseload-cells";
 import { CASELOAD_COLUMNS, ZCaseloadSearch } from "@/lib/caseload/caseload-query";
-import { csvHeaders, toDanishCsv } from "@/lib/csv/danish-csv";
 import { exportCaseload } from "@/lib/caseload/list-caseload";
+import { csvHeaders, toDanishCsv } from "@/lib/csv/danish-csv";
 import { isoDate, today } from "@/lib/dates";
 import { route } from "@/lib/entry/route.server";
 
 /** The caseload view of the URL's query, every page, as CSV in the user's language. */
-export const GET = route({ name: "/caseload/export", access: "clinic-patients", query: ZCaseloadSearch }, async ({ actor, database, messages, query }) => {
-  const day = today();
-  const rows = await exportCaseload(await database(), actor, query, day);
-  // The masked CPR number beside the name, as the table shows it.
-  const columns = ["name", "cpr", ...CASELOAD_COLUMNS.filter((column) => column !== "name")] as const;
-  const csv = toDanishCsv(
-    columns.map((column) => (column === "cpr" ? messages.patientForm.cpr : messages.caseload.columns[column])),
-    rows.map((row) => {
-      const cells = caseloadCells(row, messages, actor.locale);
-      return columns.map((column) => cells[column]);
-    }),
-  );
-  return new Response(csv, { headers: csvHeaders(`caseload-${isoDate(day)}.csv`) });
-});
+export const GET = route(
+  { name: "/caseload/export", access: "clinic-patients", query: ZCaseloadSearch },
+  async ({ actor, database, messages, query }) => {
+    const day = today();
+    const rows = await exportCaseload(await database(), actor, query, day);
+    // The masked CPR number beside the name, as the table shows it.
+    const columns = ["name", "cpr", ...CASELOAD_COLUMNS.filter((column) => column !== "name")] as const;
+    const csv = toDanishCsv(
+      columns.map((column) => (column === "cpr" ? messages.patientForm.cpr : messages.caseload.columns[column])),
+      rows.map((row) => {
+        const cells = caseloadCells(row, messages, actor.locale);
+        return columns.map((column) => cells[column]);
+      }),
+    );
+    return new Response(csv, { headers: csvHeaders(`caseload-${isoDate(day)}.csv`) });
+  },
+);

@@ -1,68 +1,77 @@
 import Link from "next/link";
-import { SeverityBadge } from "@/components/flags/SeverityBadge";
-import { fromFlagSeverity } from "@/lib/rules/severity";
+import { z } from "zod";
+
 import { acknowledgeFlagAction } from "@/app/actions/flags";
 import { AppShell } from "@/components/AppShell";
+import { DetailsList } from "@/components/DetailsList";
 import { AcknowledgeForm } from "@/components/flags/AcknowledgeForm";
 import { FlagPatientNotes } from "@/components/flags/FlagPatientNotes";
+import { SeverityBadge } from "@/components/flags/SeverityBadge";
+import { SourceList } from "@/components/SourceList";
+import { isReferenceKey } from "@/lib/clinical/references";
+import { ids } from "@/lib/entry/ids";
+import { page } from "@/lib/entry/page.server";
 import { describeEvidence } from "@/lib/flags/describe-evidence";
 import { flagRecommendation } from "@/lib/flags/flag-text";
 import { getFlag } from "@/lib/flags/list-flags";
 import { formatMoment } from "@/lib/i18n/format";
 import type { RuleCode } from "@/lib/rules/case";
-import { DetailsList } from "@/components/DetailsList";
-import { SourceList } from "@/components/SourceList";
-import { isReferenceKey } from "@/lib/clinical/references";
-import { z } from "zod";
-import { ids } from "@/lib/entry/ids";
-import { page } from "@/lib/entry/page.server";
+import { fromFlagSeverity } from "@/lib/rules/severity";
 
 type EventType = "OPENED" | "SEVERITY_CHANGED" | "ACKNOWLEDGED" | "REOPENED" | "RESOLVED";
 
-export default page({ name: "/flags/[id]", access: "clinic-patients", params: z.object({ id: ids.flag }) }, async ({ actor, db, messages, params }) => {
-  const text = messages.flags;
-  const flag = await getFlag(db, actor, params.id);
-  const recommendation = flagRecommendation(flag, messages, actor.locale);
-  return (
-    <AppShell actor={actor} messages={messages} current="/flags">
-      <p className="breadcrumb">
-        <Link href={`/patients/${flag.episode.patient.id}`}>{flag.episode.patient.name}</Link>
-      </p>
-      <h1>{text.codes[flag.code as RuleCode]}</h1>
-      <p>
-        <SeverityBadge severity={fromFlagSeverity(flag.severity)} label={text.severities[flag.severity]} /> · {text.statuses[flag.status]} · {text.opened} {formatMoment(flag.openedAt, actor.locale)}
-      </p>
-      <section className="panel" aria-labelledby="recommendation-heading">
-        <h2 id="recommendation-heading">{text.recommendation}</h2>
-        <p>{recommendation}</p>
-        <FlagPatientNotes code={flag.code} patient={flag.episode.patient} messages={messages} locale={actor.locale} />
-        <h3>{text.source}</h3>
-        <SourceList sources={flag.sources.filter(isReferenceKey)} clinicDefault={text.clinicDefault} />
-      </section>
-      <section className="panel" aria-labelledby="evidence-heading">
-        <h2 id="evidence-heading">{text.evidence}</h2>
-        <DetailsList items={describeEvidence(flag.evidence as Record<string, unknown>, messages, actor.locale)} />
-      </section>
-      {flag.status === "OPEN" && (
-        <section className="panel" aria-labelledby="acknowledge-heading">
-          <h2 id="acknowledge-heading">{text.acknowledge}</h2>
-          <AcknowledgeForm action={acknowledgeFlagAction.bind(null, flag.id)} text={{ note: text.acknowledgeNote, submit: text.acknowledge }} />
+export default page(
+  { name: "/flags/[id]", access: "clinic-patients", params: z.object({ id: ids.flag }) },
+  async ({ actor, db, messages, params }) => {
+    const text = messages.flags;
+    const flag = await getFlag(db, actor, params.id);
+    const recommendation = flagRecommendation(flag, messages, actor.locale);
+    return (
+      <AppShell actor={actor} messages={messages} current="/flags">
+        <p className="breadcrumb">
+          <Link href={`/patients/${flag.episode.patient.id}`}>{flag.episode.patient.name}</Link>
+        </p>
+        <h1>{text.codes[flag.code as RuleCode]}</h1>
+        <p>
+          <SeverityBadge severity={fromFlagSeverity(flag.severity)} label={text.severities[flag.severity]} /> ·{" "}
+          {text.statuses[flag.status]} · {text.opened} {formatMoment(flag.openedAt, actor.locale)}
+        </p>
+        <section className="panel" aria-labelledby="recommendation-heading">
+          <h2 id="recommendation-heading">{text.recommendation}</h2>
+          <p>{recommendation}</p>
+          <FlagPatientNotes code={flag.code} patient={flag.episode.patient} messages={messages} locale={actor.locale} />
+          <h3>{text.source}</h3>
+          <SourceList sources={flag.sources.filter(isReferenceKey)} clinicDefault={text.clinicDefault} />
         </section>
-      )}
-      <section className="panel" aria-labelledby="history-heading">
-        <h2 id="history-heading">{text.history}</h2>
-        <ol className="timeline">
-          {flag.events.map((event) => (
-            <li key={event.id} className="timeline-item">
-              <p>
-                <strong>{formatMoment(event.at, actor.locale, true)}</strong> · {text.events[event.type as EventType] ?? event.type} · {text.severities[event.severity]}
-                {event.actorId && ` · ${flag.actorNames.get(event.actorId) ?? ""}`}
-              </p>
-              {event.note && <p>{event.note}</p>}
-            </li>
-          ))}
-        </ol>
-      </section>
-    </AppShell>
-  );
-});
+        <section className="panel" aria-labelledby="evidence-heading">
+          <h2 id="evidence-heading">{text.evidence}</h2>
+          <DetailsList items={describeEvidence(flag.evidence as Record<string, unknown>, messages, actor.locale)} />
+        </section>
+        {flag.status === "OPEN" && (
+          <section className="panel" aria-labelledby="acknowledge-heading">
+            <h2 id="acknowledge-heading">{text.acknowledge}</h2>
+            <AcknowledgeForm
+              action={acknowledgeFlagAction.bind(null, flag.id)}
+              text={{ note: text.acknowledgeNote, submit: text.acknowledge }}
+            />
+          </section>
+        )}
+        <section className="panel" aria-labelledby="history-heading">
+          <h2 id="history-heading">{text.history}</h2>
+          <ol className="timeline">
+            {flag.events.map((event) => (
+              <li key={event.id} className="timeline-item">
+                <p>
+                  <strong>{formatMoment(event.at, actor.locale, true)}</strong> ·{" "}
+                  {text.events[event.type as EventType] ?? event.type} · {text.severities[event.severity]}
+                  {event.actorId && ` · ${flag.actorNames.get(event.actorId) ?? ""}`}
+                </p>
+                {event.note && <p>{event.note}</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </AppShell>
+    );
+  },
+);

@@ -1,13 +1,17 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { z } from "zod";
+
+import { savePsfsActivitiesAction } from "@/app/actions/check-in";
 import { saveRecordAction } from "@/app/actions/records";
 import { AppShell } from "@/components/AppShell";
 import { PatientFlags } from "@/components/flags/PatientFlags";
+import { FormDialog } from "@/components/FormDialog";
 import { PortalAccessSection } from "@/components/invites/PortalAccessSection";
-import { OverviewTiles, RecordActions } from "@/components/patients/PatientOverview";
 import { DataRightsSection } from "@/components/patients/DataRightsSection";
+import { OverviewTiles, RecordActions } from "@/components/patients/PatientOverview";
 import { ArchivedNotice, EpisodesPanel, PersonDetails } from "@/components/patients/PersonPanels";
+import { PsfsActivitiesForm } from "@/components/patients/PsfsActivitiesForm";
 import { ProgramsSection } from "@/components/programs/ProgramsSection";
 import { chartPanels } from "@/components/records/chart-panels";
 import { InterventionList } from "@/components/records/InterventionList";
@@ -22,18 +26,15 @@ import { searchOf } from "@/lib/entry/search";
 import { listEpisodeFlags } from "@/lib/flags/list-flags";
 import { formatDate, formatMoment } from "@/lib/i18n/format";
 import { getPortalAccess } from "@/lib/invites/invites";
+import { unreadFromPatients } from "@/lib/messages/messages";
 import { getEpisodeRecord } from "@/lib/patients/get-episode-record";
 import { getPatient } from "@/lib/patients/get-patient";
 import { progressOverview } from "@/lib/patients/progress-overview";
+import { MAX_PSFS_ACTIVITIES, PSFS_ACTIVITY_FIELDS } from "@/lib/portal/weekly-check-in";
 import { getCurrentPlan } from "@/lib/programs/current-plan";
 import { listTemplates } from "@/lib/programs/templates";
 import { getDataRights } from "@/lib/retention/data-rights";
 import { acceptsEntries } from "@/lib/retention/processing-stopped";
-import { unreadFromPatients } from "@/lib/messages/messages";
-import { savePsfsActivitiesAction } from "@/app/actions/check-in";
-import { PsfsActivitiesForm } from "@/components/patients/PsfsActivitiesForm";
-import { FormDialog } from "@/components/FormDialog";
-import { MAX_PSFS_ACTIVITIES, PSFS_ACTIVITY_FIELDS } from "@/lib/portal/weekly-check-in";
 
 const ZPatientPageSearch = searchOf(
   z.object({
@@ -48,178 +49,247 @@ const ZPatientPageSearch = searchOf(
  * how they are doing, what needs attention and the pain chart on the first screen; the
  * function chart, the program, the record and the person's details below.
  */
-export default page({ name: "/patients/[id]", access: "clinic-patients", params: z.object({ id: ids.patient }), search: ZPatientPageSearch }, async ({ actor, db, messages, params, search }) => {
-  const locale = actor.locale;
-  const patient = await getPatient(db, actor, params.id);
-  const episodeId = patient.currentEpisodeId;
-  const day = today();
-  const [record, flags, current, templates, portalAccess, dataRights, unread] = await Promise.all([
-    episodeId ? getEpisodeRecord(db, actor, episodeId) : null,
-    episodeId ? listEpisodeFlags(db, actor, episodeId) : [],
-    episodeId ? getCurrentPlan(db, actor, episodeId, day) : null,
-    episodeId ? listTemplates(db, actor) : [],
-    // An archived patient, or one who asked to be erased, has no portal to manage.
-    acceptsEntries(patient) ? getPortalAccess(db, actor, patient.id, new Date()) : null,
-    getDataRights(db, actor, patient.id),
-    unreadFromPatients(db, actor, [patient.id]).then((counts) => counts[0]?.unread ?? 0),
-  ]);
-  const editable = acceptsEntries(patient);
-  const recording = editable && record !== null && record.status !== "DISCHARGED";
+export default page(
+  {
+    name: "/patients/[id]",
+    access: "clinic-patients",
+    params: z.object({ id: ids.patient }),
+    search: ZPatientPageSearch,
+  },
+  async ({ actor, db, messages, params, search }) => {
+    const locale = actor.locale;
+    const patient = await getPatient(db, actor, params.id);
+    const episodeId = patient.currentEpisodeId;
+    const day = today();
+    const [record, flags, current, templates, portalAccess, dataRights, unread] = await Promise.all([
+      episodeId ? getEpisodeRecord(db, actor, episodeId) : null,
+      episodeId ? listEpisodeFlags(db, actor, episodeId) : [],
+      episodeId ? getCurrentPlan(db, actor, episodeId, day) : null,
+      episodeId ? listTemplates(db, actor) : [],
+      // An archived patient, or one who asked to be erased, has no portal to manage.
+      acceptsEntries(patient) ? getPortalAccess(db, actor, patient.id, new Date()) : null,
+      getDataRights(db, actor, patient.id),
+      unreadFromPatients(db, actor, [patient.id]).then((counts) => counts[0]?.unread ?? 0),
+    ]);
+    const editable = acceptsEntries(patient);
+    const recording = editable && record !== null && record.status !== "DISCHARGED";
 
-  const outcomes = record?.outcomes.map((row) => ({ ...row, value: Number(row.value) })) ?? [];
-  const programs = current?.programs ?? [];
-  const progress = progressOverview(current?.judged ?? []);
-  const charts = record ? chartPanels({ ...record, outcomes }, messages, locale, day) : null;
-  // The weekly check-in's date: its activity pain from the portal.
-  const lastCheckIn = outcomes.filter((row) => row.recordedBy === "PATIENT" && row.instrument === "NRS_ACTIVITY").at(-1)?.date ?? null;
-  const mainProgram = programs.find((program) => program.kind === "HSR") ?? programs.at(-1);
+    const outcomes = record?.outcomes.map((row) => ({ ...row, value: Number(row.value) })) ?? [];
+    const programs = current?.programs ?? [];
+    const progress = progressOverview(current?.judged ?? []);
+    const charts = record ? chartPanels({ ...record, outcomes }, messages, locale, day) : null;
+    // The weekly check-in's date: its activity pain from the portal.
+    const lastCheckIn =
+      outcomes.filter((row) => row.recordedBy === "PATIENT" && row.instrument === "NRS_ACTIVITY").at(-1)?.date ?? null;
+    const mainProgram = programs.find((program) => program.kind === "HSR") ?? programs.at(-1);
 
-  return (
-    <AppShell actor={actor} messages={messages} current="/caseload" wide>
-      <div className="patient-heading">
-        <div>
-          <p className="breadcrumb">
-            <Link href="/caseload">{messages.nav.caseload}</Link>
-          </p>
-          <h1>{patient.name}</h1>
-          <p className="who">
-            {messages.overview.who(messages.patient.years(ageOn(patient.dateOfBirth, day)), messages.overview.heel[record?.side ?? patient.affectedSide])} ·{" "}
-            {messages.overview.clinician(patient.clinician.name)} ·{" "}
-            <Link href={`/patients/${patient.id}/messages`} className={unread > 0 ? "unread-link" : undefined}>
-              {unread > 0 ? `${messages.conversation.title} (${messages.conversation.unread(unread)})` : messages.conversation.title}
-            </Link>
-          </p>
-        </div>
-        {recording && <RecordActions patientId={patient.id} messages={messages} />}
-      </div>
-      {patient.archivedAt !== null && <ArchivedNotice patientId={patient.id} actor={actor} messages={messages} />}
-      {dataRights.processingStoppedAt && (
-        <p className="warning-box" role="note">
-          {messages.retention.stopped(formatMoment(dataRights.processingStoppedAt, locale))}
-        </p>
-      )}
-      {search.saved === "onHold" && current?.plan?.status === "ON_HOLD" && (
-        <p className="notice" role="status">
-          {portalAccess?.account?.active ? messages.plan.savedOnHold : messages.plan.savedOnHoldNoPortal}
-        </p>
-      )}
-      {!record && <EpisodesPanel patient={patient} day={day} messages={messages} locale={locale} />}
-
-      {record && charts && (
-        <>
-          <OverviewTiles episode={record} program={mainProgram} plan={current?.plan ?? null} progress={progress} day={day} messages={messages} locale={locale} />
-          <div className="overview-grid">
-            <PatientFlags flags={flags} patient={patient} messages={messages} locale={locale} />
-            <section aria-labelledby="pain-chart-heading" className="panel">
-              <div className="panel-heading">
-                <h2 id="pain-chart-heading">{messages.charts.pain}</h2>
-                {recording && (
-                  <QuickNrsForm
-                    action={saveRecordAction.bind(null, "outcome", { patientId: patient.id, episodeId: record.id, recordId: null })}
-                    today={isoDate(day)}
-                    text={{ title: messages.outcome.quickNrs, value: messages.outcome.quickNrsValue, save: messages.outcome.quickNrsSave }}
-                  />
-                )}
-              </div>
-              <PainChart panel={charts.pain} markers={charts.markers} locale={locale} noData={messages.charts.noData} />
-              {charts.markers.length > 0 && (
-                <ol className="marker-list" aria-label={messages.charts.markers}>
-                  {charts.markers.map((marker, index) => (
-                    <li key={`${marker.t}-${marker.label}`} value={index + 1}>
-                      {formatDate(new Date(marker.t), locale)}: {marker.label}
-                    </li>
-                  ))}
-                </ol>
-              )}
-            </section>
+    return (
+      <AppShell actor={actor} messages={messages} current="/caseload" wide>
+        <div className="patient-heading">
+          <div>
+            <p className="breadcrumb">
+              <Link href="/caseload">{messages.nav.caseload}</Link>
+            </p>
+            <h1>{patient.name}</h1>
+            <p className="who">
+              {messages.overview.who(
+                messages.patient.years(ageOn(patient.dateOfBirth, day)),
+                messages.overview.heel[record?.side ?? patient.affectedSide],
+              )}{" "}
+              · {messages.overview.clinician(patient.clinician.name)} ·{" "}
+              <Link href={`/patients/${patient.id}/messages`} className={unread > 0 ? "unread-link" : undefined}>
+                {unread > 0
+                  ? `${messages.conversation.title} (${messages.conversation.unread(unread)})`
+                  : messages.conversation.title}
+              </Link>
+            </p>
           </div>
+          {recording && <RecordActions patientId={patient.id} messages={messages} />}
+        </div>
+        {patient.archivedAt !== null && <ArchivedNotice patientId={patient.id} actor={actor} messages={messages} />}
+        {dataRights.processingStoppedAt && (
+          <p className="warning-box" role="note">
+            {messages.retention.stopped(formatMoment(dataRights.processingStoppedAt, locale))}
+          </p>
+        )}
+        {search.saved === "onHold" && current?.plan?.status === "ON_HOLD" && (
+          <p className="notice" role="status">
+            {portalAccess?.account?.active ? messages.plan.savedOnHold : messages.plan.savedOnHoldNoPortal}
+          </p>
+        )}
+        {!record && <EpisodesPanel patient={patient} day={day} messages={messages} locale={locale} />}
 
-          {/* Nothing here waits: each boundary lets React hydrate the part below it as a task of its own, so the page's hydration is not one long task (decision record 018). */}
-          <Suspense>
-            <div className="record-grid wider-right page-section">
-              <div className="column">
-                <section aria-labelledby="function-chart-heading" className="panel">
-                  <h2 id="function-chart-heading">{messages.charts.function}</h2>
-                  <FunctionChart panels={charts.functionPanels} markers={charts.markers} locale={locale} text={{ instrument: messages.charts.functionInstrument, noData: messages.charts.noData }} />
-                  {(charts.pain || charts.functionPanels.length > 0) && <p className="hint">{messages.charts.bandExplained}</p>}
-                  {outcomes.length > 0 && <OutcomeTable outcomes={outcomes} messages={messages} locale={locale} />}
-                </section>
-                <InterventionList interventions={record.interventions} comorbidities={patient.comorbidities} messages={messages} locale={locale} />
-              </div>
-              <ProgramsSection
-                patientId={patient.id}
-                episode={record}
-                plan={current?.plan ?? null}
-                programs={programs}
-                templates={templates.map((template) => ({ ...template, sessionsPerWeek: template.content.sessionsPerWeek[0] }))}
-                // ?assign=<template key> opens the assign dialog with a template chosen, e.g. return to running after HSR.
-                assignTemplateId={templates.find((template) => template.key === search.assign)?.id}
-                editable={recording}
-                today={day}
-                messages={messages}
-                locale={locale}
-              />
+        {record && charts && (
+          <>
+            <OverviewTiles
+              episode={record}
+              program={mainProgram}
+              plan={current?.plan ?? null}
+              progress={progress}
+              day={day}
+              messages={messages}
+              locale={locale}
+            />
+            <div className="overview-grid">
+              <PatientFlags flags={flags} patient={patient} messages={messages} locale={locale} />
+              <section aria-labelledby="pain-chart-heading" className="panel">
+                <div className="panel-heading">
+                  <h2 id="pain-chart-heading">{messages.charts.pain}</h2>
+                  {recording && (
+                    <QuickNrsForm
+                      action={saveRecordAction.bind(null, "outcome", {
+                        patientId: patient.id,
+                        episodeId: record.id,
+                        recordId: null,
+                      })}
+                      today={isoDate(day)}
+                      text={{
+                        title: messages.outcome.quickNrs,
+                        value: messages.outcome.quickNrsValue,
+                        save: messages.outcome.quickNrsSave,
+                      }}
+                    />
+                  )}
+                </div>
+                <PainChart
+                  panel={charts.pain}
+                  markers={charts.markers}
+                  locale={locale}
+                  noData={messages.charts.noData}
+                />
+                {charts.markers.length > 0 && (
+                  <ol className="marker-list" aria-label={messages.charts.markers}>
+                    {charts.markers.map((marker, index) => (
+                      <li key={`${marker.t}-${marker.label}`} value={index + 1}>
+                        {formatDate(new Date(marker.t), locale)}: {marker.label}
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </section>
             </div>
-          </Suspense>
 
-          <Suspense>
-            <div className="record-grid wider-left page-section">
-              {/* The record's retention and the weekly check-in sit under the record, where the left column has room. */}
-              <div className="column">
-                <RecordTimeline
+            {/* Nothing here waits: each boundary lets React hydrate the part below it as a task of its own, so the page's hydration is not one long task (decision record 018). */}
+            <Suspense>
+              <div className="record-grid wider-right page-section">
+                <div className="column">
+                  <section aria-labelledby="function-chart-heading" className="panel">
+                    <h2 id="function-chart-heading">{messages.charts.function}</h2>
+                    <FunctionChart
+                      panels={charts.functionPanels}
+                      markers={charts.markers}
+                      locale={locale}
+                      text={{ instrument: messages.charts.functionInstrument, noData: messages.charts.noData }}
+                    />
+                    {(charts.pain || charts.functionPanels.length > 0) && (
+                      <p className="hint">{messages.charts.bandExplained}</p>
+                    )}
+                    {outcomes.length > 0 && <OutcomeTable outcomes={outcomes} messages={messages} locale={locale} />}
+                  </section>
+                  <InterventionList
+                    interventions={record.interventions}
+                    comorbidities={patient.comorbidities}
+                    messages={messages}
+                    locale={locale}
+                  />
+                </div>
+                <ProgramsSection
                   patientId={patient.id}
-                  record={{ ...record, outcomes }}
-                  editable={editable}
+                  episode={record}
+                  plan={current?.plan ?? null}
+                  programs={programs}
+                  templates={templates.map((template) => ({
+                    ...template,
+                    sessionsPerWeek: template.content.sessionsPerWeek[0],
+                  }))}
+                  // ?assign=<template key> opens the assign dialog with a template chosen, e.g. return to running after HSR.
+                  assignTemplateId={templates.find((template) => template.key === search.assign)?.id}
+                  editable={recording}
+                  today={day}
                   messages={messages}
                   locale={locale}
                 />
-                <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} messages={messages} />
-                {/* What the portal asks the patient each week, under the record, where the left column has room. */}
-                <section aria-labelledby="check-in-heading" className="panel">
-                  <h2 id="check-in-heading">{messages.checkIn.clinicTitle}</h2>
-                  {record.psfsActivities.length > 0 ? (
-                    <ol aria-label={messages.instrument.PSFS}>
-                      {record.psfsActivities.map((activity) => (
-                        <li key={activity}>{activity}</li>
-                      ))}
-                    </ol>
-                  ) : (
-                    <p>{messages.checkIn.noActivities}</p>
-                  )}
-                  <p>{lastCheckIn ? messages.checkIn.lastCheckIn(formatDate(lastCheckIn, locale)) : messages.checkIn.noCheckIn}</p>
-                  {recording && (
-                    <FormDialog trigger={messages.checkIn.setActivities} title={messages.checkIn.setActivities} close={messages.dialog.close}>
-                      <PsfsActivitiesForm
-                        action={savePsfsActivitiesAction.bind(null, patient.id, record.id)}
-                        activities={record.psfsActivities}
-                        maxLength={PSFS_ACTIVITY_FIELDS.activity.maxLength}
-                        text={{
-                          activities: Array.from({ length: MAX_PSFS_ACTIVITIES }, (_, i) => messages.checkIn.activity(i + 1)),
-                          hint: `${messages.checkIn.clinicIntro} ${messages.checkIn.activityHint}`,
-                          save: messages.checkIn.saveActivities,
-                          saving: messages.checkIn.savingActivities,
-                        }}
-                      />
-                    </FormDialog>
-                  )}
-                </section>
               </div>
-              <div className="column">
-                <PersonDetails patient={patient} actor={actor} messages={messages} />
-                {portalAccess && <PortalAccessSection patientId={patient.id} access={portalAccess} messages={messages} locale={locale} />}
-                <EpisodesPanel patient={patient} day={day} messages={messages} locale={locale} />
+            </Suspense>
+
+            <Suspense>
+              <div className="record-grid wider-left page-section">
+                {/* The record's retention and the weekly check-in sit under the record, where the left column has room. */}
+                <div className="column">
+                  <RecordTimeline
+                    patientId={patient.id}
+                    record={{ ...record, outcomes }}
+                    editable={editable}
+                    messages={messages}
+                    locale={locale}
+                  />
+                  <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} messages={messages} />
+                  {/* What the portal asks the patient each week, under the record, where the left column has room. */}
+                  <section aria-labelledby="check-in-heading" className="panel">
+                    <h2 id="check-in-heading">{messages.checkIn.clinicTitle}</h2>
+                    {record.psfsActivities.length > 0 ? (
+                      <ol aria-label={messages.instrument.PSFS}>
+                        {record.psfsActivities.map((activity) => (
+                          <li key={activity}>{activity}</li>
+                        ))}
+                      </ol>
+                    ) : (
+                      <p>{messages.checkIn.noActivities}</p>
+                    )}
+                    <p>
+                      {lastCheckIn
+                        ? messages.checkIn.lastCheckIn(formatDate(lastCheckIn, locale))
+                        : messages.checkIn.noCheckIn}
+                    </p>
+                    {recording && (
+                      <FormDialog
+                        trigger={messages.checkIn.setActivities}
+                        title={messages.checkIn.setActivities}
+                        close={messages.dialog.close}
+                      >
+                        <PsfsActivitiesForm
+                          action={savePsfsActivitiesAction.bind(null, patient.id, record.id)}
+                          activities={record.psfsActivities}
+                          maxLength={PSFS_ACTIVITY_FIELDS.activity.maxLength}
+                          text={{
+                            activities: Array.from({ length: MAX_PSFS_ACTIVITIES }, (_, i) =>
+                              messages.checkIn.activity(i + 1),
+                            ),
+                            hint: `${messages.checkIn.clinicIntro} ${messages.checkIn.activityHint}`,
+                            save: messages.checkIn.saveActivities,
+                            saving: messages.checkIn.savingActivities,
+                          }}
+                        />
+                      </FormDialog>
+                    )}
+                  </section>
+                </div>
+                <div className="column">
+                  <PersonDetails patient={patient} actor={actor} messages={messages} />
+                  {portalAccess && (
+                    <PortalAccessSection
+                      patientId={patient.id}
+                      access={portalAccess}
+                      messages={messages}
+                      locale={locale}
+                    />
+                  )}
+                  <EpisodesPanel patient={patient} day={day} messages={messages} locale={locale} />
+                </div>
               </div>
-            </div>
-          </Suspense>
-        </>
-      )}
-      {!record && (
-        <div className="record-grid page-section">
-          <PersonDetails patient={patient} actor={actor} messages={messages} />
-          {portalAccess && <PortalAccessSection patientId={patient.id} access={portalAccess} messages={messages} locale={locale} />}
-          <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} messages={messages} />
-        </div>
-      )}
-    </AppShell>
-  );
-});
+            </Suspense>
+          </>
+        )}
+        {!record && (
+          <div className="record-grid page-section">
+            <PersonDetails patient={patient} actor={actor} messages={messages} />
+            {portalAccess && (
+              <PortalAccessSection patientId={patient.id} access={portalAccess} messages={messages} locale={locale} />
+            )}
+            <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} messages={messages} />
+          </div>
+        )}
+      </AppShell>
+    );
+  },
+);

@@ -1,10 +1,10 @@
 import { savePatientAction } from "@/app/actions/patients";
 import { AppShell } from "@/components/AppShell";
-import { PatientForm } from "@/components/patients/PatientForm";
 import { patientFormProps } from "@/components/patients/patient-form-props";
-import { listClinicians } from "@/lib/users/list-clinicians";
+import { PatientForm } from "@/components/patients/PatientForm";
 import { can } from "@/lib/auth/permissions";
 import { page } from "@/lib/entry/page.server";
+import { listClinicians } from "@/lib/users/list-clinicians";
 
 export default page({ name: "/patients/new", access: "clinic-patients" }, async ({ actor, db, messages }) => {
   const { text, options } = patientFormProps(messages, await listClinicians(db, actor));

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { csvHeaders, toDanishCsv, type CsvCell } from "@/lib/csv/danish-csv";
+
+import { type CsvCell, csvHeaders, toDanishCsv } from "@/lib/csv/danish-csv";
 import { isoDate, today } from "@/lib/dates";
 import { route } from "@/lib/entry/route.server";
 import { AppError } from "@/lib/errors";
 import { clinicReport } from "@/lib/reports/clinic-report";
 import { defaultPeriod } from "@/lib/reports/report-query";
-import { REPORT_TABLES, reportTables, type ReportCell } from "@/lib/reports/report-tables";
+import { REPORT_TABLES, type ReportCell, reportTables } from "@/lib/reports/report-tables";
 
 /** A share as a percentage with one decimal, a median with two; a withheld figure is an empty field. */
 function csvCell(cell: ReportCell): CsvCell {
@@ -14,16 +15,39 @@ function csvCell(cell: ReportCell): CsvCell {
 }
 
 // Without a period, the report's default one, as the page opens with.
-const ZExport = z.object({ table: z.enum(REPORT_TABLES).default("episodes"), from: z.string().max(40).optional(), to: z.string().max(40).optional(), clinician: z.string().max(60).optional() });
+const ZExport = z.object({
+  table: z.enum(REPORT_TABLES).default("episodes"),
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
+  clinician: z.string().max(60).optional(),
+});
 
 /** One table of the clinic report as the Danish CSV (SPEC §9), in the user's language. */
-export const GET = route({ name: "/reports/export", access: "clinic-patients", query: ZExport }, async ({ actor, database, messages, query }) => {
-  const day = today();
-  const result = await clinicReport(await database(), actor, { ...defaultPeriod(day), ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) }, isoDate(day));
-  if (result.status === "invalid") throw new AppError("INVALID_INPUT");
-  const table = reportTables(result.report, messages)[query.table];
-  // The page shows "57 %"; the CSV holds the number, so its column says the unit.
-  const header = table.header.map((heading, i) => (table.rows.some((row) => row[i]?.kind === "share") ? `${heading} (%)` : heading));
-  const csv = toDanishCsv(header, table.rows.map((row) => row.map(csvCell)));
-  return new Response(csv, { headers: csvHeaders(`report-${query.table}-${result.report.query.from}-${result.report.query.to}.csv`) });
-});
+export const GET = route(
+  { name: "/reports/export", access: "clinic-patients", query: ZExport },
+  async ({ actor, database, messages, query }) => {
+    const day = today();
+    const result = await clinicReport(
+      await database(),
+      actor,
+      {
+        ...defaultPeriod(day),
+        ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)),
+      },
+      isoDate(day),
+    );
+    if (result.status === "invalid") throw new AppError("INVALID_INPUT");
+    const table = reportTables(result.report, messages)[query.table];
+    // The page shows "57 %"; the CSV holds the number, so its column says the unit.
+    const header = table.header.map((heading, i) =>
+      table.rows.some((row) => row[i]?.kind === "share") ? `${heading} (%)` : heading,
+    );
+    const csv = toDanishCsv(
+      header,
+      table.rows.map((row) => row.map(csvCell)),
+    );
+    return new Response(csv, {
+      headers: csvHeaders(`report-${query.table}-${result.report.query.from}-${result.report.query.to}.csv`),
+    });
+  },
+);

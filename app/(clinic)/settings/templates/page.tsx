@@ -1,11 +1,12 @@
 import Link from "next/link";
+
 import { copyTemplateAction } from "@/app/actions/templates";
 import { AppShell } from "@/components/AppShell";
 import { CopyTemplateForm } from "@/components/programs/CopyTemplateForm";
+import { page } from "@/lib/entry/page.server";
 import { getMessages } from "@/lib/i18n";
 import { templateName } from "@/lib/programs/template-name";
 import { listTemplates } from "@/lib/programs/templates";
-import { page } from "@/lib/entry/page.server";
 
 export default page({ name: "/settings/templates", access: "clinic-admin" }, async ({ actor, db, messages }) => {
   const text = messages.templates;
@@ -31,12 +32,19 @@ export default page({ name: "/settings/templates", access: "clinic-admin" }, asy
                 <td>{messages.program[template.kind]}</td>
                 <td>{template.version}</td>
                 <td className="row-actions">
-                  <Link href={`/settings/templates/${template.id}`} className="button secondary" aria-label={`${text.edit}: ${templateName(template, actor.locale)}`}>
+                  <Link
+                    href={`/settings/templates/${template.id}`}
+                    className="button secondary"
+                    aria-label={`${text.edit}: ${templateName(template, actor.locale)}`}
+                  >
                     {text.edit}
                   </Link>
                   <CopyTemplateForm
                     action={copyTemplateAction.bind(null, template.id)}
-                    defaultNames={{ nameDa: getMessages("da").templates.copyOf(template.nameDa), nameEn: getMessages("en").templates.copyOf(template.nameEn) }}
+                    defaultNames={{
+                      nameDa: getMessages("da").templates.copyOf(template.nameDa),
+                      nameEn: getMessages("en").templates.copyOf(template.nameEn),
+                    }}
                     text={{ copy: text.copy, nameDa: text.nameDa, nameEn: text.nameEn }}
                   />
                 </td>

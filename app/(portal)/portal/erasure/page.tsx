@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { requestOwnErasureAction } from "@/app/actions/retention";
 import { AppShell } from "@/components/AppShell";
 import { ErasureRequest } from "@/components/portal/ErasureRequest";
@@ -19,7 +20,16 @@ export default page({ name: "/portal/erasure", access: "own-record" }, async ({ 
         <ErasureRequest
           action={requestOwnErasureAction}
           owner={actor.userId}
-          text={{ trigger: text.trigger, confirmTitle: text.confirmTitle, confirmBody: text.confirmBody, confirm: text.confirm, cancel: text.cancel, receiptTitle: text.receiptTitle, failed: text.failed, leave: text.leave }}
+          text={{
+            trigger: text.trigger,
+            confirmTitle: text.confirmTitle,
+            confirmBody: text.confirmBody,
+            confirm: text.confirm,
+            cancel: text.cancel,
+            receiptTitle: text.receiptTitle,
+            failed: text.failed,
+            leave: text.leave,
+          }}
         />
       </div>
     </AppShell>

@@ -2,7 +2,7 @@ import { AppShell } from "@/components/AppShell";
 import { PlanHandout } from "@/components/programs/PlanHandout";
 import { today } from "@/lib/dates";
 import { page } from "@/lib/entry/page.server";
-import { planStamp, PLAN_STAMP_ATTRIBUTE } from "@/lib/offline/offline-pages";
+import { PLAN_STAMP_ATTRIBUTE, planStamp } from "@/lib/offline/offline-pages";
 import { getPortalOverview } from "@/lib/portal/portal-overview";
 
 export default page({ name: "/portal/handout", access: "own-record" }, async ({ actor, db, messages }) => {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { AppShell } from "@/components/AppShell";
 import { WarningSigns } from "@/components/portal/WarningSigns";
 import { EDUCATION } from "@/lib/education/education-content";

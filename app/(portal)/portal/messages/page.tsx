@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { sendOwnMessageAction } from "@/app/actions/messages";
 import { AppShell } from "@/components/AppShell";
 import { ConversationView } from "@/components/messages/ConversationView";
@@ -30,7 +31,16 @@ export default page({ name: "/portal/messages", access: "own-record" }, async ({
         {conversation.canReceive && (
           <section aria-labelledby="new-message-heading" className="panel">
             <h2 id="new-message-heading">{text.newMessage}</h2>
-            <MessageForm action={sendOwnMessageAction} maxLength={MESSAGE_FIELDS.body.maxLength} text={{ body: text.body, bodyHint: text.bodyHint(MESSAGE_FIELDS.body.maxLength), send: text.send, sending: text.sending }} />
+            <MessageForm
+              action={sendOwnMessageAction}
+              maxLength={MESSAGE_FIELDS.body.maxLength}
+              text={{
+                body: text.body,
+                bodyHint: text.bodyHint(MESSAGE_FIELDS.body.maxLength),
+                send: text.send,
+                sending: text.sending,
+              }}
+            />
           </section>
         )}
       </div>

@@ -10,7 +10,14 @@ export default page({ name: "/portal/record", access: "own-record" }, async ({ a
   return (
     <AppShell actor={actor} messages={messages} current="/portal">
       <div className="portal">
-        <RecordPrint record={record} fhirHref="/portal/record/fhir" backHref="/portal" today={today()} messages={messages} locale={actor.locale} />
+        <RecordPrint
+          record={record}
+          fhirHref="/portal/record/fhir"
+          backHref="/portal"
+          today={today()}
+          messages={messages}
+          locale={actor.locale}
+        />
       </div>
     </AppShell>
   );

@@ -1,4 +1,5 @@
 import NextAuth from "next-auth";
+
 import { authOptions } from "@/lib/auth/auth-options.server";
 import { route } from "@/lib/entry/route.server";
 
@@ -6,5 +7,7 @@ const nextAuth = NextAuth(authOptions);
 
 // Sign-in, sign-out and the session, by next-auth; public by nature. proxy.ts refuses a body
 // larger than a sign-in form before it gets here.
-const handler = route({ name: "/api/auth/[...nextauth]", access: "public" }, ({ request, params }) => nextAuth(request, { params }));
+const handler = route({ name: "/api/auth/[...nextauth]", access: "public" }, ({ request, params }) =>
+  nextAuth(request, { params }),
+);
 export { handler as GET, handler as POST };

@@ -4,13 +4,34 @@ import { isoDate, today } from "@/lib/dates";
 import { route } from "@/lib/entry/route.server";
 
 /** The audit log's view of the URL's query, every page, as the Danish CSV. The export is audited. */
-export const GET = route({ name: "/admin/audit/export", access: "clinic-admin", query: ZAuditSearch }, async ({ actor, database, messages, query }) => {
-  const text = messages.admin.audit;
-  const rows = await exportAuditEvents(await database(), actor, query);
-  const columns = text.columns;
-  const csv = toDanishCsv(
-    [columns.when, columns.who, columns.userRole, columns.action, columns.entity, columns.record, columns.patient, columns.address],
-    rows.map((row) => [row.at.toISOString(), row.actorName, row.actorRole ? messages.roles[row.actorRole] : "", text.actions[row.action], text.entities[row.entity] ?? row.entity, row.entityId, row.subject ?? "", row.ip ?? ""]),
-  );
-  return new Response(csv, { headers: csvHeaders(`audit-${isoDate(today())}.csv`) });
-});
+export const GET = route(
+  { name: "/admin/audit/export", access: "clinic-admin", query: ZAuditSearch },
+  async ({ actor, database, messages, query }) => {
+    const text = messages.admin.audit;
+    const rows = await exportAuditEvents(await database(), actor, query);
+    const columns = text.columns;
+    const csv = toDanishCsv(
+      [
+        columns.when,
+        columns.who,
+        columns.userRole,
+        columns.action,
+        columns.entity,
+        columns.record,
+        columns.patient,
+        columns.address,
+      ],
+      rows.map((row) => [
+        row.at.toISOString(),
+        row.actorName,
+        row.actorRole ? messages.roles[row.actorRole] : "",
+        text.actions[row.action],
+        text.entities[row.entity] ?? row.entity,
+        row.entityId,
+        row.subject ?? "",
+        row.ip ?? "",
+      ]),
+    );
+    return new Response(csv, { headers: csvHeaders(`audit-${isoDate(today())}.csv`) });
+  },
+);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { downloadBackup } from "@/lib/backup/backup-downloads";
 import { backupSettings } from "@/lib/backup/backup-settings";
 import { route } from "@/lib/entry/route.server";
@@ -8,16 +9,19 @@ import { AppError } from "@/lib/errors";
 const ZParams = z.object({ name: z.string().max(64) });
 
 /** One daily backup as a file (SPEC §9). The service checks the name, the role and the clinic, and audits the download. */
-export const GET = route({ name: "/admin/backups/[name]", access: "clinic-admin" }, async ({ actor, database, params }) => {
-  const parsed = ZParams.safeParse(await params);
-  if (!parsed.success) throw new AppError("NOT_FOUND");
-  const file = await downloadBackup(await database(), actor, backupSettings(readEnv()), parsed.data.name);
-  return new Response(file.body, {
-    headers: {
-      "content-type": "application/sql; charset=utf-8",
-      "content-length": String(file.bytes),
-      "content-disposition": `attachment; filename="${file.name}"`,
-      "cache-control": "no-store",
-    },
-  });
-});
+export const GET = route(
+  { name: "/admin/backups/[name]", access: "clinic-admin" },
+  async ({ actor, database, params }) => {
+    const parsed = ZParams.safeParse(await params);
+    if (!parsed.success) throw new AppError("NOT_FOUND");
+    const file = await downloadBackup(await database(), actor, backupSettings(readEnv()), parsed.data.name);
+    return new Response(file.body, {
+      headers: {
+        "content-type": "application/sql; charset=utf-8",
+        "content-length": String(file.bytes),
+        "content-disposition": `attachment; filename="${file.name}"`,
+        "cache-control": "no-store",
+      },
+    });
+  },
+);

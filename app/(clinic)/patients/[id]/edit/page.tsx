@@ -1,52 +1,61 @@
 import { notFound } from "next/navigation";
+import { z } from "zod";
+
 import { savePatientAction } from "@/app/actions/patients";
 import { AppShell } from "@/components/AppShell";
-import { PatientForm } from "@/components/patients/PatientForm";
 import { patientFormProps } from "@/components/patients/patient-form-props";
-import { formatInputNumber } from "@/lib/i18n/format";
-import { comorbidityField } from "@/lib/patients/patient-input";
-import { listClinicians } from "@/lib/users/list-clinicians";
-import { z } from "zod";
+import { PatientForm } from "@/components/patients/PatientForm";
 import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
-import { getPatient } from "@/lib/patients/get-patient";
+import { formatInputNumber } from "@/lib/i18n/format";
 import { maskedCpr } from "@/lib/identity/cpr";
+import { getPatient } from "@/lib/patients/get-patient";
+import { comorbidityField } from "@/lib/patients/patient-input";
+import { listClinicians } from "@/lib/users/list-clinicians";
 
-export default page({ name: "/patients/[id]/edit", access: "clinic-patients", params: z.object({ id: ids.patient }) }, async ({ actor, db, messages, params }) => {
-  const patient = await getPatient(db, actor, params.id);
-  if (patient.archivedAt) notFound();
-  const { text, options, hasStoredCpr } = patientFormProps(messages, await listClinicians(db, actor), patient.cprHash ? maskedCpr(patient.dateOfBirth) : null);
-  // In the form's own notation (decimal comma in Danish), which the number parser reads back.
-  const decimal = (value: { toString(): string } | number | null) => (value === null ? undefined : formatInputNumber(Number(value), actor.locale));
-  return (
-    <AppShell actor={actor} messages={messages} current="/caseload">
-      <h1>{messages.patientForm.editTitle(patient.name)}</h1>
-      <PatientForm
-        action={savePatientAction.bind(null, patient.id)}
-        initial={{
-          name: patient.name,
-          dateOfBirth: patient.dateOfBirth.toISOString().slice(0, 10),
-          sex: patient.sex,
-          email: patient.email ?? undefined,
-          phone: patient.phone ?? undefined,
-          affectedSide: patient.affectedSide,
-          occupation: patient.occupation ?? undefined,
-          standingHoursPerDay: decimal(patient.standingHoursPerDay),
-          runningKmPerWeek: decimal(patient.runningKmPerWeek),
-          recentLoadChange: patient.recentLoadChange ? "on" : undefined,
-          shoeAgeKm: decimal(patient.shoeAgeKm),
-          heightCm: decimal(patient.heightCm),
-          weightKg: decimal(patient.weightKg),
-          footType: patient.footType,
-          clinicianId: patient.clinicianId,
-          ...Object.fromEntries(patient.comorbidities.map((code) => [comorbidityField(code), "on"])),
-        }}
-        text={text}
-        options={options}
-        showClinician
-        hasStoredCpr={hasStoredCpr}
-        cancelHref={`/patients/${patient.id}`}
-      />
-    </AppShell>
-  );
-});
+export default page(
+  { name: "/patients/[id]/edit", access: "clinic-patients", params: z.object({ id: ids.patient }) },
+  async ({ actor, db, messages, params }) => {
+    const patient = await getPatient(db, actor, params.id);
+    if (patient.archivedAt) notFound();
+    const { text, options, hasStoredCpr } = patientFormProps(
+      messages,
+      await listClinicians(db, actor),
+      patient.cprHash ? maskedCpr(patient.dateOfBirth) : null,
+    );
+    // In the form's own notation (decimal comma in Danish), which the number parser reads back.
+    const decimal = (value: { toString(): string } | number | null) =>
+      value === null ? undefined : formatInputNumber(Number(value), actor.locale);
+    return (
+      <AppShell actor={actor} messages={messages} current="/caseload">
+        <h1>{messages.patientForm.editTitle(patient.name)}</h1>
+        <PatientForm
+          action={savePatientAction.bind(null, patient.id)}
+          initial={{
+            name: patient.name,
+            dateOfBirth: patient.dateOfBirth.toISOString().slice(0, 10),
+            sex: patient.sex,
+            email: patient.email ?? undefined,
+            phone: patient.phone ?? undefined,
+            affectedSide: patient.affectedSide,
+            occupation: patient.occupation ?? undefined,
+            standingHoursPerDay: decimal(patient.standingHoursPerDay),
+            runningKmPerWeek: decimal(patient.runningKmPerWeek),
+            recentLoadChange: patient.recentLoadChange ? "on" : undefined,
+            shoeAgeKm: decimal(patient.shoeAgeKm),
+            heightCm: decimal(patient.heightCm),
+            weightKg: decimal(patient.weightKg),
+            footType: patient.footType,
+            clinicianId: patient.clinicianId,
+            ...Object.fromEntries(patient.comorbidities.map((code) => [comorbidityField(code), "on"])),
+          }}
+          text={text}
+          options={options}
+          showClinician
+          hasStoredCpr={hasStoredCpr}
+          cancelHref={`/patients/${patient.id}`}
+        />
+      </AppShell>
+    );
+  },
+);

@@ -1,19 +1,31 @@
+import { z } from "zod";
+
 import { AppShell } from "@/components/AppShell";
 import { PlanHandout } from "@/components/programs/PlanHandout";
 import { today } from "@/lib/dates";
-import { getCurrentPlan } from "@/lib/programs/current-plan";
-import { z } from "zod";
 import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
 import { getPatient } from "@/lib/patients/get-patient";
+import { getCurrentPlan } from "@/lib/programs/current-plan";
 
-export default page({ name: "/patients/[id]/handout", access: "clinic-patients", params: z.object({ id: ids.patient }) }, async ({ actor, db, messages, params }) => {
-  const patient = await getPatient(db, actor, params.id);
-  const day = today();
-  const current = patient.currentEpisodeId ? await getCurrentPlan(db, actor, patient.currentEpisodeId, day) : null;
-  return (
-    <AppShell actor={actor} messages={messages} current="/caseload">
-      <PlanHandout patientName={patient.name} comorbidities={patient.comorbidities} current={current} today={day} backHref={`/patients/${patient.id}`} messages={messages} locale={actor.locale} />
-    </AppShell>
-  );
-});
+export default page(
+  { name: "/patients/[id]/handout", access: "clinic-patients", params: z.object({ id: ids.patient }) },
+  async ({ actor, db, messages, params }) => {
+    const patient = await getPatient(db, actor, params.id);
+    const day = today();
+    const current = patient.currentEpisodeId ? await getCurrentPlan(db, actor, patient.currentEpisodeId, day) : null;
+    return (
+      <AppShell actor={actor} messages={messages} current="/caseload">
+        <PlanHandout
+          patientName={patient.name}
+          comorbidities={patient.comorbidities}
+          current={current}
+          today={day}
+          backHref={`/patients/${patient.id}`}
+          messages={messages}
+          locale={actor.locale}
+        />
+      </AppShell>
+    );
+  },
+);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
+
 import { sendPatientMessageAction } from "@/app/actions/messages";
 import { AppShell } from "@/components/AppShell";
 import { ConversationView } from "@/components/messages/ConversationView";
@@ -9,29 +10,46 @@ import { page } from "@/lib/entry/page.server";
 import { MESSAGE_FIELDS, openConversation } from "@/lib/messages/messages";
 
 /** A patient's conversation with the clinic (SPEC §10): opening it marks the patient's messages read. */
-export default page({ name: "/patients/[id]/messages", access: "clinic-patients", params: z.object({ id: ids.patient }) }, async ({ actor, db, messages, params }) => {
-  const text = messages.conversation;
-  const conversation = await openConversation(db, actor, params.id);
-  return (
-    <AppShell actor={actor} messages={messages} current="/caseload">
-      <div className="stack form-wide">
-        <p className="breadcrumb">
-          <Link href={`/patients/${conversation.patientId}`}>{text.backToPatient}</Link>
-        </p>
-        <h1>{text.titleWith(conversation.patientName)}</h1>
-        <section aria-labelledby="conversation-heading" className="panel">
-          <h2 id="conversation-heading">{text.list}</h2>
-          <ConversationView messages={conversation.messages} readerIsPatient={false} locale={actor.locale} text={text} />
-        </section>
-        <section aria-labelledby="new-message-heading" className="panel">
-          <h2 id="new-message-heading">{text.newMessage}</h2>
-          {conversation.canReceive ? (
-            <MessageForm action={sendPatientMessageAction.bind(null, conversation.patientId)} maxLength={MESSAGE_FIELDS.body.maxLength} text={{ body: text.body, bodyHint: text.bodyHint(MESSAGE_FIELDS.body.maxLength), send: text.send, sending: text.sending }} />
-          ) : (
-            <p>{text.cannotReceive}</p>
-          )}
-        </section>
-      </div>
-    </AppShell>
-  );
-});
+export default page(
+  { name: "/patients/[id]/messages", access: "clinic-patients", params: z.object({ id: ids.patient }) },
+  async ({ actor, db, messages, params }) => {
+    const text = messages.conversation;
+    const conversation = await openConversation(db, actor, params.id);
+    return (
+      <AppShell actor={actor} messages={messages} current="/caseload">
+        <div className="stack form-wide">
+          <p className="breadcrumb">
+            <Link href={`/patients/${conversation.patientId}`}>{text.backToPatient}</Link>
+          </p>
+          <h1>{text.titleWith(conversation.patientName)}</h1>
+          <section aria-labelledby="conversation-heading" className="panel">
+            <h2 id="conversation-heading">{text.list}</h2>
+            <ConversationView
+              messages={conversation.messages}
+              readerIsPatient={false}
+              locale={actor.locale}
+              text={text}
+            />
+          </section>
+          <section aria-labelledby="new-message-heading" className="panel">
+            <h2 id="new-message-heading">{text.newMessage}</h2>
+            {conversation.canReceive ? (
+              <MessageForm
+                action={sendPatientMessageAction.bind(null, conversation.patientId)}
+                maxLength={MESSAGE_FIELDS.body.maxLength}
+                text={{
+                  body: text.body,
+                  bodyHint: text.bodyHint(MESSAGE_FIELDS.body.maxLength),
+                  send: text.send,
+                  sending: text.sending,
+                }}
+              />
+            ) : (
+              <p>{text.cannotReceive}</p>
+            )}
+          </section>
+        </div>
+      </AppShell>
+    );
+  },
+);

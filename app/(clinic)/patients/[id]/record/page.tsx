@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { AppShell } from "@/components/AppShell";
 import { RecordPrint } from "@/components/records/RecordPrint";
 import { today } from "@/lib/dates";
@@ -7,11 +8,21 @@ import { page } from "@/lib/entry/page.server";
 import { exportPatientRecord } from "@/lib/records/patient-record";
 
 /** A patient's whole record to read and print (SPEC §9). Audited by the service. */
-export default page({ name: "/patients/[id]/record", access: "clinic-patients", params: z.object({ id: ids.patient }) }, async ({ actor, db, messages, params }) => {
-  const record = await exportPatientRecord(db, actor, params.id, "print");
-  return (
-    <AppShell actor={actor} messages={messages} current="/caseload">
-      <RecordPrint record={record} fhirHref={`/patients/${record.id}/export/fhir`} backHref={`/patients/${record.id}`} today={today()} messages={messages} locale={actor.locale} />
-    </AppShell>
-  );
-});
+export default page(
+  { name: "/patients/[id]/record", access: "clinic-patients", params: z.object({ id: ids.patient }) },
+  async ({ actor, db, messages, params }) => {
+    const record = await exportPatientRecord(db, actor, params.id, "print");
+    return (
+      <AppShell actor={actor} messages={messages} current="/caseload">
+        <RecordPrint
+          record={record}
+          fhirHref={`/patients/${record.id}/export/fhir`}
+          backHref={`/patients/${record.id}`}
+          today={today()}
+          messages={messages}
+          locale={actor.locale}
+        />
+      </AppShell>
+    );
+  },
+);

@@ -1,31 +1,42 @@
+import { z } from "zod";
+
 import { saveTemplateVersionAction } from "@/app/actions/templates";
 import { AppShell } from "@/components/AppShell";
-import { ProgramContentForm } from "@/components/programs/ProgramContentForm";
 import { programEditorProps } from "@/components/programs/program-editor-props";
+import { ProgramContentForm } from "@/components/programs/ProgramContentForm";
+import { ids } from "@/lib/entry/ids";
+import { page } from "@/lib/entry/page.server";
 import { programContentValues } from "@/lib/programs/program-content-input";
 import { templateName } from "@/lib/programs/template-name";
 import { getTemplate } from "@/lib/programs/templates";
-import { z } from "zod";
-import { ids } from "@/lib/entry/ids";
-import { page } from "@/lib/entry/page.server";
 
-export default page({ name: "/settings/templates/[templateId]", access: "clinic-admin", params: z.object({ templateId: ids.template }) }, async ({ actor, db, messages, params }) => {
-  const template = await getTemplate(db, actor, params.templateId);
-  const editor = programEditorProps(messages, template.content, { save: messages.templates.saveVersion, saving: messages.templates.saving });
-  return (
-    <AppShell actor={actor} messages={messages} current="/settings">
-      <h1>{messages.templates.editTitle(templateName(template, actor.locale))}</h1>
-      <p className="hint">{messages.templates.intro}</p>
-      <ProgramContentForm
-        action={saveTemplateVersionAction.bind(null, template.id, template.content)}
-        initial={{ ...programContentValues(template.content, actor.locale), nameDa: template.nameDa, nameEn: template.nameEn }}
-        extraFields={[
-          { id: "nameDa", label: messages.templates.nameDa },
-          { id: "nameEn", label: messages.templates.nameEn },
-        ]}
-        cancelHref="/settings/templates"
-        {...editor}
-      />
-    </AppShell>
-  );
-});
+export default page(
+  { name: "/settings/templates/[templateId]", access: "clinic-admin", params: z.object({ templateId: ids.template }) },
+  async ({ actor, db, messages, params }) => {
+    const template = await getTemplate(db, actor, params.templateId);
+    const editor = programEditorProps(messages, template.content, {
+      save: messages.templates.saveVersion,
+      saving: messages.templates.saving,
+    });
+    return (
+      <AppShell actor={actor} messages={messages} current="/settings">
+        <h1>{messages.templates.editTitle(templateName(template, actor.locale))}</h1>
+        <p className="hint">{messages.templates.intro}</p>
+        <ProgramContentForm
+          action={saveTemplateVersionAction.bind(null, template.id, template.content)}
+          initial={{
+            ...programContentValues(template.content, actor.locale),
+            nameDa: template.nameDa,
+            nameEn: template.nameEn,
+          }}
+          extraFields={[
+            { id: "nameDa", label: messages.templates.nameDa },
+            { id: "nameEn", label: messages.templates.nameEn },
+          ]}
+          cancelHref="/settings/templates"
+          {...editor}
+        />
+      </AppShell>
+    );
+  },
+);

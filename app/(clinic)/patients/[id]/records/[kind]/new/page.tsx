@@ -1,31 +1,39 @@
 import { redirect } from "next/navigation";
+import { z } from "zod";
+
 import { AppShell } from "@/components/AppShell";
 import { RecordFormFor } from "@/components/records/RecordFormFor";
 import { isoDate, today } from "@/lib/dates";
-import { newRecordInitialValues } from "@/lib/records/record-initial-values";
-import { z } from "zod";
 import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
 import { getPatient } from "@/lib/patients/get-patient";
 import { ZRecordFormKind } from "@/lib/records/record-forms";
+import { newRecordInitialValues } from "@/lib/records/record-initial-values";
 
 const TITLE = { assessment: "newAssessment", outcome: "newOutcome", intervention: "newIntervention" } as const;
 
-export default page({ name: "/patients/[id]/records/[kind]/new", access: "clinic-patients", params: z.object({ id: ids.patient, kind: ZRecordFormKind }) }, async ({ actor, db, messages, params: { id, kind } }) => {
-  const patient = await getPatient(db, actor, id);
-  if (!patient.currentEpisodeId || patient.archivedAt) redirect(`/patients/${patient.id}`);
-  return (
-    <AppShell actor={actor} messages={messages} current="/caseload">
-      <p className="breadcrumb">{patient.name}</p>
-      <h1>{messages.record[TITLE[kind]]}</h1>
-      <RecordFormFor
-        kind={kind}
-        messages={messages}
-        locale={actor.locale}
-        patient={patient}
-        target={{ episodeId: patient.currentEpisodeId, recordId: null }}
-        initial={newRecordInitialValues(kind, patient, isoDate(today()), actor.locale)}
-      />
-    </AppShell>
-  );
-});
+export default page(
+  {
+    name: "/patients/[id]/records/[kind]/new",
+    access: "clinic-patients",
+    params: z.object({ id: ids.patient, kind: ZRecordFormKind }),
+  },
+  async ({ actor, db, messages, params: { id, kind } }) => {
+    const patient = await getPatient(db, actor, id);
+    if (!patient.currentEpisodeId || patient.archivedAt) redirect(`/patients/${patient.id}`);
+    return (
+      <AppShell actor={actor} messages={messages} current="/caseload">
+        <p className="breadcrumb">{patient.name}</p>
+        <h1>{messages.record[TITLE[kind]]}</h1>
+        <RecordFormFor
+          kind={kind}
+          messages={messages}
+          locale={actor.locale}
+          patient={patient}
+          target={{ episodeId: patient.currentEpisodeId, recordId: null }}
+          initial={newRecordInitialValues(kind, patient, isoDate(today()), actor.locale)}
+        />
+      </AppShell>
+    );
+  },
+);

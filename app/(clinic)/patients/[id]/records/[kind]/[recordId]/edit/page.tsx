@@ -1,36 +1,42 @@
 import { notFound } from "next/navigation";
+import { z } from "zod";
+
 import { AppShell } from "@/components/AppShell";
 import { RecordFormFor } from "@/components/records/RecordFormFor";
-import { recordInitialValues } from "@/lib/records/record-initial-values";
-import { z } from "zod";
 import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
 import { getPatient } from "@/lib/patients/get-patient";
 import { getClinicalRecord } from "@/lib/records/clinical-records";
 import { RECORD_FORM_KINDS, ZRecordFormKind } from "@/lib/records/record-forms";
+import { recordInitialValues } from "@/lib/records/record-initial-values";
 
 const TITLE = { assessment: "editAssessment", outcome: "editOutcome", intervention: "editIntervention" } as const;
 
 export default page(
-  { name: "/patients/[id]/records/[kind]/[recordId]/edit", access: "clinic-patients", params: z.object({ id: ids.patient, kind: ZRecordFormKind, recordId: ids.record }) },
+  {
+    name: "/patients/[id]/records/[kind]/[recordId]/edit",
+    access: "clinic-patients",
+    params: z.object({ id: ids.patient, kind: ZRecordFormKind, recordId: ids.record }),
+  },
   async ({ actor, db, messages, params: { id, kind, recordId } }) => {
-  const patient = await getPatient(db, actor, id);
-  const record = await getClinicalRecord(db, actor, RECORD_FORM_KINDS[kind], recordId);
-  if (!patient.episodes.some((episode) => episode.id === record.episodeId)) notFound();
-  const { values, lists } = recordInitialValues(kind, record, actor.locale);
-  return (
-    <AppShell actor={actor} messages={messages} current="/caseload">
-      <p className="breadcrumb">{patient.name}</p>
-      <h1>{messages.record[TITLE[kind]]}</h1>
-      <RecordFormFor
-        kind={kind}
-        messages={messages}
-        locale={actor.locale}
-        patient={patient}
-        target={{ episodeId: record.episodeId, recordId: record.id }}
-        initial={values}
-        initialLists={lists}
-      />
-    </AppShell>
-  );
-});
+    const patient = await getPatient(db, actor, id);
+    const record = await getClinicalRecord(db, actor, RECORD_FORM_KINDS[kind], recordId);
+    if (!patient.episodes.some((episode) => episode.id === record.episodeId)) notFound();
+    const { values, lists } = recordInitialValues(kind, record, actor.locale);
+    return (
+      <AppShell actor={actor} messages={messages} current="/caseload">
+        <p className="breadcrumb">{patient.name}</p>
+        <h1>{messages.record[TITLE[kind]]}</h1>
+        <RecordFormFor
+          kind={kind}
+          messages={messages}
+          locale={actor.locale}
+          patient={patient}
+          target={{ episodeId: record.episodeId, recordId: record.id }}
+          initial={values}
+          initialLists={lists}
+        />
+      </AppShell>
+    );
+  },
+);
