@@ -3,6 +3,7 @@
 // client's address. Next.js keeps any X-Forwarded-For a client sends, so the server replaces
 // it with the address it can vouch for (lib/http/client-address.ts) before Next.js reads it.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 
 import { stopScheduler } from "../scheduler/scheduler-handle";
 import { clientAddress } from "./client-address";
@@ -39,7 +40,13 @@ export async function serveApp({
       closeNext = () => app.close();
       await app.prepare();
       // The development server's hot reload arrives as a WebSocket upgrade.
-      if (dev) server.on("upgrade", app.getUpgradeHandler());
+      if (dev) {
+        const upgrade = app.getUpgradeHandler();
+        server.on(
+          "upgrade",
+          (request: IncomingMessage, socket: Duplex, head: Buffer) => void upgrade(request, socket, head),
+        );
+      }
       const handle = app.getRequestHandler();
       return (request: IncomingMessage, response: ServerResponse) => {
         const address = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedHops);
