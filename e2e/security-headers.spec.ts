@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { signIn } from "./helpers";
+import { signIn, signInWithForm } from "./helpers";
 
 const COMMON = { "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "same-origin" };
 
@@ -22,7 +22,7 @@ test("pages, API routes and static files carry the security headers; a page's sc
   expect(nonces.length).toBeGreaterThan(0);
   expect(new Set(nonces)).toEqual(new Set([nonce]));
   // The page works under the policy: signing in runs the app's scripts.
-  await signIn(page, "fysio@demo.dk");
+  await signInWithForm(page, "fysio@demo.dk");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 
   // A new response, a new nonce.

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { expectNoAxeViolations, signIn, submitSignIn } from "./helpers";
+import { expectNoAxeViolations, signInWithForm, submitSignIn } from "./helpers";
 
 test.describe("signing in", () => {
   for (const { email, landing, role, heading } of [
@@ -9,7 +9,7 @@ test.describe("signing in", () => {
     { email: "patient@demo.dk", landing: "/portal", role: "Patient", heading: "Min plan" },
   ]) {
     test(`${email} lands on ${landing}`, async ({ page }) => {
-      await signIn(page, email);
+      await signInWithForm(page, email);
       await expect(page).toHaveURL(landing);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
       await expect(page.getByTestId("signed-in-role")).toHaveText(role);
@@ -18,12 +18,12 @@ test.describe("signing in", () => {
   }
 
   test("the clinician's caseload counts their own active patients", async ({ page }) => {
-    await signIn(page, "fysio@demo.dk");
+    await signInWithForm(page, "fysio@demo.dk");
     await expect(page.getByRole("status").filter({ hasText: /^\d+ patienter$/ })).toBeVisible();
   });
 
   test("the patient sees their clinician in the portal", async ({ page }) => {
-    await signIn(page, "patient@demo.dk");
+    await signInWithForm(page, "patient@demo.dk");
     await expect(page.getByText("Hej Peter. Din fysioterapeut er Frederik Fysio.")).toBeVisible();
     await expect(page.getByText("Din fysioterapeut er Frederik Fysio.")).toBeVisible();
   });
@@ -69,19 +69,19 @@ test.describe("access", () => {
   });
 
   test("a patient is sent from the clinic's pages to the portal, and a clinician the other way", async ({ page }) => {
-    await signIn(page, "patient@demo.dk");
+    await signInWithForm(page, "patient@demo.dk");
     await expect(page).toHaveURL("/portal");
     await page.goto("/caseload");
     await expect(page).toHaveURL("/portal");
     await page.context().clearCookies();
-    await signIn(page, "fysio@demo.dk");
+    await signInWithForm(page, "fysio@demo.dk");
     await expect(page).toHaveURL("/caseload");
     await page.goto("/portal");
     await expect(page).toHaveURL("/caseload");
   });
 
   test("signing out ends the session", async ({ page }) => {
-    await signIn(page, "fysio@demo.dk");
+    await signInWithForm(page, "fysio@demo.dk");
     await expect(page).toHaveURL("/caseload");
     await page.getByRole("button", { name: "Log ud" }).click();
     await expect(page).toHaveURL("/sign-in");
@@ -105,7 +105,7 @@ test.describe("language", () => {
   });
 
   test("a user's choice is kept on their account across sign-ins", async ({ page }) => {
-    await signIn(page, "fysio2@demo.dk");
+    await signInWithForm(page, "fysio2@demo.dk");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Patientoversigt");
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Caseload");
@@ -113,7 +113,7 @@ test.describe("language", () => {
     await expect(page).toHaveURL("/sign-in");
     // A new browser with no cookies: the language comes from the account.
     await page.context().clearCookies();
-    await signIn(page, "fysio2@demo.dk");
+    await signInWithForm(page, "fysio2@demo.dk");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Caseload");
     await expect(page.getByTestId("signed-in-role")).toHaveText("Physiotherapist");
     await expectNoAxeViolations(page);
