@@ -1,5 +1,8 @@
 // Danish is the default language and the shape every other catalog must match.
 import type { AuditEntity } from "../audit/record-audit-event";
+import { MIN_PASSWORD_LENGTH } from "../auth/password-policy";
+import { INVITE_DAYS, RESET_HOURS } from "../invites/tokens";
+import { MAX_PERIOD_YEARS } from "../reports/report-query";
 import { ERROR_PAGE } from "./error-page";
 
 /**
@@ -295,12 +298,12 @@ export const da = {
     passwordResetIntro: "Vælg en ny adgangskode til din konto.",
     name: "Dit navn",
     emailed: (email: string) =>
-      `Invitationen sendes med e-mail til ${email}. Den virker én gang i 7 dage. Du kan også give patienten linket herunder; det vises kun nu.`,
+      `Invitationen sendes med e-mail til ${email}. Den virker én gang i ${INVITE_DAYS} dage. Du kan også give patienten linket herunder; det vises kun nu.`,
     copy: "Kopiér link",
     emailHint: "Invitationen sendes hertil, og adressen bliver patientens e-mail ved login.",
     copied: "Kopieret.",
     email: "E-mail",
-    password: "Adgangskode (mindst 12 tegn)",
+    password: `Adgangskode (mindst ${MIN_PASSWORD_LENGTH} tegn)`,
     confirmPassword: "Gentag adgangskoden",
     submit: "Opret adgangskode",
     submitting: "Gemmer …",
@@ -341,7 +344,7 @@ export const da = {
     phaseWithoutExercise: "En fase skal have mindst én øvelse.",
     exerciseTwice: "Øvelsen står allerede i denne fase.",
     oneLoadedExercise: "En fase kan kun have ét hælløft – den øvelse, belastningen gælder.",
-    passwordTooShort: "Adgangskoden skal være på mindst 12 tegn.",
+    passwordTooShort: `Adgangskoden skal være på mindst ${MIN_PASSWORD_LENGTH} tegn.`,
     commonPassword: "Adgangskoden er for almindelig og let at gætte. Vælg en anden.",
     passwordMismatch: "De to adgangskoder er ikke ens.",
     emailTaken: "Denne e-mail bruges allerede af en anden konto. Brug en anden, eller spørg din klinik.",
@@ -364,7 +367,7 @@ export const da = {
     cprBirthDateMismatch: "CPR-nummeret passer ikke med fødselsdatoen.",
     cprTaken: "En anden patient i klinikken har allerede dette CPR-nummer.",
     periodOrder: "Periodens slutning kan ikke ligge før dens start.",
-    periodTooLong: "Vælg en periode på højst 5 år.",
+    periodTooLong: `Vælg en periode på højst ${MAX_PERIOD_YEARS} år.`,
     summary: "Formularen blev ikke gemt. Ret de markerede felter.",
   },
   patientForm: {
@@ -1545,7 +1548,7 @@ export const da = {
     profileSaved: "Gemt.",
     passwordTitle: "Skift adgangskode",
     currentPassword: "Nuværende adgangskode",
-    newPassword: "Ny adgangskode (mindst 12 tegn)",
+    newPassword: `Ny adgangskode (mindst ${MIN_PASSWORD_LENGTH} tegn)`,
     confirmPassword: "Gentag den nye adgangskode",
     savePassword: "Skift adgangskode",
     passwordSaved: "Din adgangskode er skiftet.",
@@ -1558,7 +1561,7 @@ export const da = {
     email: "E-mail",
     submit: "Send link",
     submitting: "Sender …",
-    sent: "Hvis adressen hører til en aktiv konto, er der et link på vej. Det virker i 2 timer. Se også efter i din spam-mappe.",
+    sent: `Hvis adressen hører til en aktiv konto, er der et link på vej. Det virker i ${RESET_HOURS} timer. Se også efter i din spam-mappe.`,
     backToSignIn: "Tilbage til log ind",
   },
   admin: {
@@ -1650,7 +1653,7 @@ export const da = {
       inviteTitle: "Invitér en bruger",
       invite: "Send invitation",
       inviting: "Sender …",
-      invited: (email: string) => `Der er sendt en invitation til ${email}. Den virker én gang i 7 dage.`,
+      invited: (email: string) => `Der er sendt en invitation til ${email}. Den virker én gang i ${INVITE_DAYS} dage.`,
       pendingTitle: "Åbne invitationer",
       pendingUntil: (until: string) => `åben til ${until}`,
       noPending: "Ingen åbne invitationer.",

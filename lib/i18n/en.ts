@@ -1,4 +1,7 @@
 import type { AuditEntity } from "../audit/record-audit-event";
+import { MIN_PASSWORD_LENGTH } from "../auth/password-policy";
+import { INVITE_DAYS, RESET_HOURS } from "../invites/tokens";
+import { MAX_PERIOD_YEARS } from "../reports/report-query";
 import type { Messages } from "./da";
 import { ERROR_PAGE } from "./error-page";
 
@@ -294,12 +297,12 @@ export const en: Messages = {
     passwordResetIntro: "Choose a new password for your account.",
     name: "Your name",
     emailed: (email: string) =>
-      `The invitation goes by e-mail to ${email}. It works once, for 7 days. You can also give the patient the link below; it is shown only now.`,
+      `The invitation goes by e-mail to ${email}. It works once, for ${INVITE_DAYS} days. You can also give the patient the link below; it is shown only now.`,
     copy: "Copy link",
     emailHint: "The invitation goes to this address, which becomes the patient's e-mail for signing in.",
     copied: "Copied.",
     email: "Email",
-    password: "Password (at least 12 characters)",
+    password: `Password (at least ${MIN_PASSWORD_LENGTH} characters)`,
     confirmPassword: "Repeat the password",
     submit: "Create password",
     submitting: "Saving …",
@@ -341,7 +344,7 @@ export const en: Messages = {
     phaseWithoutExercise: "A phase needs at least one exercise.",
     exerciseTwice: "This exercise is already in the phase.",
     oneLoadedExercise: "A phase can hold only one heel raise – the exercise the load applies to.",
-    passwordTooShort: "The password must be at least 12 characters.",
+    passwordTooShort: `The password must be at least ${MIN_PASSWORD_LENGTH} characters.`,
     commonPassword: "This password is too common and easy to guess. Choose another.",
     passwordMismatch: "The two passwords are not the same.",
     emailTaken: "This email is already used by another account. Use another, or ask your clinic.",
@@ -364,7 +367,7 @@ export const en: Messages = {
     cprBirthDateMismatch: "The CPR number does not match the date of birth.",
     cprTaken: "Another patient of the clinic already has this CPR number.",
     periodOrder: "The end of the period cannot be before its start.",
-    periodTooLong: "Choose a period of at most 5 years.",
+    periodTooLong: `Choose a period of at most ${MAX_PERIOD_YEARS} years.`,
     summary: "The form was not saved. Correct the marked fields.",
   },
   patientForm: {
@@ -1549,7 +1552,7 @@ export const en: Messages = {
     profileSaved: "Saved.",
     passwordTitle: "Change password",
     currentPassword: "Current password",
-    newPassword: "New password (at least 12 characters)",
+    newPassword: `New password (at least ${MIN_PASSWORD_LENGTH} characters)`,
     confirmPassword: "Repeat the new password",
     savePassword: "Change password",
     passwordSaved: "Your password is changed.",
@@ -1562,7 +1565,7 @@ export const en: Messages = {
     email: "Email",
     submit: "Send link",
     submitting: "Sending …",
-    sent: "If the address belongs to an active account, a link is on its way. It works for 2 hours. Look in your spam folder too.",
+    sent: `If the address belongs to an active account, a link is on its way. It works for ${RESET_HOURS} hours. Look in your spam folder too.`,
     backToSignIn: "Back to sign-in",
   },
   admin: {
@@ -1653,7 +1656,7 @@ export const en: Messages = {
       inviteTitle: "Invite a user",
       invite: "Send invitation",
       inviting: "Sending …",
-      invited: (email: string) => `An invitation is sent to ${email}. It works once, for 7 days.`,
+      invited: (email: string) => `An invitation is sent to ${email}. It works once, for ${INVITE_DAYS} days.`,
       pendingTitle: "Open invitations",
       pendingUntil: (until: string) => `open until ${until}`,
       noPending: "No open invitations.",
