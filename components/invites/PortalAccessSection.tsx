@@ -62,7 +62,7 @@ export function PortalAccessSection({
           copied: text.copied,
         }}
       />
-      {access.account && access.ownPatient && !readEnv().SMTP_URL && (
+      {access.account && access.passwordLinkOpen && access.ownPatient && !readEnv().SMTP_URL && (
         <RevealPasswordLink
           action={revealPasswordLinkAction.bind(null, patientId)}
           text={{

@@ -126,11 +126,22 @@ export async function createInvite(
 /** The patient's portal access as the clinician sees it: the account, and the latest invite. */
 export async function getPortalAccess(db: Db, actor: Actor, patientId: string, now: Date) {
   const patient = await findPatient(db, actor, patientId);
-  const [account, invite] = await Promise.all([
+  const [account, invite, openPasswordLinks] = await Promise.all([
     patient.portalUserId
       ? db.user.findUnique({ where: { id: patient.portalUserId }, select: { email: true, active: true } })
       : null,
     db.invite.findFirst({ where: { patientId: patient.id }, orderBy: { createdAt: "desc" } }),
+    patient.portalUserId
+      ? db.invite.count({
+          where: {
+            userId: patient.portalUserId,
+            purpose: "PASSWORD_RESET",
+            usedAt: null,
+            revokedAt: null,
+            expiresAt: { gt: now },
+          },
+        })
+      : 0,
   ]);
   return {
     /** The address a new invitation goes to by default: the patient's on file. */
@@ -138,6 +149,8 @@ export async function getPortalAccess(db: Db, actor: Actor, patientId: string, n
     /** Whether the actor is the patient's own physiotherapist, who may read a link waiting in the outbox (password-links.ts). */
     ownPatient: patient.clinicianId === actor.userId,
     account,
+    /** Whether a link for a new password is open for the account (sent, not yet used or replaced). */
+    passwordLinkOpen: openPasswordLinks > 0,
     invite: invite && {
       status: statusOf(invite, now),
       createdAt: invite.createdAt,
