@@ -43,8 +43,9 @@ export function page<A extends Access, P extends z.ZodType = typeof NONE, S exte
       trace.actor = access.actor;
       trace.otherRole = "denied" in access && access.denied === "other-role";
       if ("denied" in access) redirect(access.denied === "signed-out" ? "/sign-in" : homePath(access.actor!));
-      const params = ((declaration.params ?? NONE) as P).safeParse(await props.params);
-      const search = ((declaration.search ?? NONE) as S).safeParse(await props.searchParams);
+      // Copied into plain objects: the development server hands out objects zod's record does not take as one.
+      const params = ((declaration.params ?? NONE) as P).safeParse({ ...(await props.params) });
+      const search = ((declaration.search ?? NONE) as S).safeParse({ ...(await props.searchParams) });
       if (!params.success || !search.success) notFound();
       const messages = getMessages(access.actor?.locale ?? (await getLocale()));
       try {

@@ -14,7 +14,8 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     // Style sheets are files; React writes style attributes (chart sizes and colours), which
     // only 'unsafe-inline' on attributes allows. No <style> element runs without the nonce.
-    `style-src 'self' 'nonce-${nonce}'`,
+    // The development server injects <style> elements of its own (its overlay, hot-reloaded CSS).
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
