@@ -29,7 +29,9 @@ export async function pushState(): Promise<PushState> {
   if (Notification.permission === "denied") return "refused";
   const subscription = await (await existing())?.pushManager.getSubscription();
   if (!subscription) return "off";
-  if (await keep(subscription)) return "on";
+  // Only the server's explicit refusal undoes it: offline (the page from the phone's cache) or
+  // on an error, the subscription stays as it is.
+  if ((await keep(subscription)) !== false) return "on";
   await subscription.unsubscribe().catch(() => false);
   return "off";
 }

@@ -9,7 +9,14 @@ export const THROTTLE = {
   /** Per address, over all accounts. */
   address: { failures: 50, windowMs: 60 * MINUTE, waitMs: 60 * MINUTE },
   /** Per account from every address: a delay that doubles with each failure, never a lock. */
-  account: { windowMs: 15 * MINUTE, firstDelayMs: 1_000, maxDelayMs: 30_000, countedFailures: 6 },
+  account: {
+    windowMs: 15 * MINUTE,
+    firstDelayMs: 1_000,
+    maxDelayMs: 30_000,
+    countedFailures: 6,
+    /** Past this many failures in the window, an address with none waits the delay too (throttle.ts). */
+    cleanAddressCeiling: 20,
+  },
 } as const;
 
 type Rule = { failures: number; windowMs: number; waitMs: number };

@@ -22,10 +22,12 @@ export const throttleSubject = (value: string) => createHash("sha256").update(va
 
 /**
  * `cleanAddressSkipsAccountDelay`: an address with no failures for this account goes ahead
- * through the account's delay (the other rules still hold). Failures sent from many addresses
- * then cannot keep the owner out (security review F-5); each of those addresses meets the
- * delay from its first failure on. Sign-in only: a password link or an invitation has no owner
- * whose own address this would let through.
+ * through the account's delay (the other rules still hold), while the account has had fewer
+ * than `cleanAddressCeiling` failures in the window. Failures sent from a handful of addresses
+ * then cannot keep the owner out (security review F-5), and each of those addresses meets the
+ * delay from its first failure on; an attacker with many addresses (an IPv6 prefix) gets at
+ * most the ceiling's guesses a window before every address waits again. Sign-in only: a
+ * password link or an invitation has no owner whose own address this would let through.
  */
 export async function beginAttempt(
   db: Db,
@@ -57,9 +59,12 @@ export async function beginAttempt(
       const [accountAndAddress, byAddress, account] = await Promise.all([
         newest({ subject, ip: address }, pair.failures, pair.windowMs + pair.waitMs),
         newest({ ip: address }, perAddress.failures, perAddress.windowMs + perAddress.waitMs),
-        newest({ subject }, perAccount.countedFailures, perAccount.windowMs),
+        newest({ subject }, Math.max(perAccount.countedFailures, perAccount.cleanAddressCeiling), perAccount.windowMs),
       ]);
-      const skipAccountDelay = cleanAddressSkipsAccountDelay && accountAndAddress.length === 0;
+      const skipAccountDelay =
+        cleanAddressSkipsAccountDelay &&
+        accountAndAddress.length === 0 &&
+        account.length < perAccount.cleanAddressCeiling;
       const retryAfterMs = throttleWaitMs(
         {
           accountAndAddress: times(accountAndAddress),

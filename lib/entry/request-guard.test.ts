@@ -154,6 +154,28 @@ describe("the request guard", () => {
     for (const body of ['{"a":1}', "5", "null", JSON.stringify(Array.from({ length: 100_000 }, () => 0))])
       expect(await reason(action(body))).toBe("bad-json");
     expect(await reason(action(JSON.stringify(["0ab142ed-6381-4fd5-a1c4-2cc5c99d4fb8", "$K1"])))).toBe("ok");
+    // Sent as JSON, an action's body is still its arguments.
+    expect(
+      await reason(post("/caseload", '{"a":1}', { "content-type": "application/json", "next-action": "abc" })),
+    ).toBe("bad-json");
+  });
+
+  it("lets a sign-in lead back to the host the browser asked for, as the sign-in form sends it", async () => {
+    const form = (host: string, callbackUrl: string) =>
+      post(
+        "/api/auth/callback/credentials",
+        `email=a%40b.dk&password=x&callbackUrl=${encodeURIComponent(callbackUrl)}`,
+        {
+          "content-type": "application/x-www-form-urlencoded",
+          host,
+        },
+      );
+    // A clinic's machine opens the app by its address rather than NEXTAUTH_URL's name.
+    expect(await checkRequest(form("127.0.0.1:3000", "http://127.0.0.1:3000/sign-in"), ["localhost:3000"])).toBeNull();
+    expect(await checkRequest(form("127.0.0.1:3000", "http://evil.example/sign-in"), ["localhost:3000"])).toEqual({
+      status: 400,
+      reason: "bad-callback",
+    });
   });
 
   it("refuses bodies above the limit, and the sign-in endpoint's at a few kilobytes", async () => {

@@ -23,8 +23,8 @@ export type RequestProblem =
   | { status: 405; reason: "wrong-method" };
 
 /**
- * The hosts a sign-in's callbackUrl may lead to: the configured address (NEXTAUTH_URL), which
- * the proxy gives, and the request's own.
+ * The hosts a sign-in's callbackUrl may lead to, as the proxy gives them: the configured
+ * address (NEXTAUTH_URL) and the server's own. The guard adds the host the browser asked for.
  */
 export type AppHosts = string[];
 
@@ -37,13 +37,16 @@ export async function checkRequest(
   const url = new URL(request.url);
   if (!isCleanAddress(url.pathname) || !isCleanAddress(url.search.replace(/\+/g, " ")))
     return { status: 400, reason: "bad-address" };
-  const callbackProblem = checkSignInRequest(request.method, url, hosts);
+  // The host the browser asked for (behind a proxy, the forwarded one, as Next.js reads it) is
+  // one of the app's: a clinic may reach it by another name or address than NEXTAUTH_URL's.
+  const actionHost =
+    request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || url.host;
+  const ownHosts = [...hosts, actionHost];
+  const callbackProblem = checkSignInRequest(request.method, url, ownHosts);
   if (callbackProblem) return callbackProblem;
   if (!BODY_METHODS.has(request.method)) return null;
   // Next.js refuses a cross-origin action by throwing (a 500): the same comparison, answered
   // as what it is. Next.js compares with the forwarded host when there is one, so this does too.
-  const actionHost =
-    request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || url.host;
   if (request.headers.has("next-action") && !isOwnOrigin(request.headers.get("origin"), [actionHost]))
     return { status: 403, reason: "cross-origin" };
 
@@ -76,7 +79,7 @@ export async function checkRequest(
   if (type.startsWith("application/x-www-form-urlencoded")) {
     if (!isCleanAddress(text.replace(/\+/g, " "))) return { status: 400, reason: "bad-bytes" };
     const callbackUrl = new URLSearchParams(text).get("callbackUrl");
-    return url.pathname.startsWith("/api/auth/") && callbackUrl !== null && !isOwnPlace(callbackUrl, hosts)
+    return url.pathname.startsWith("/api/auth/") && callbackUrl !== null && !isOwnPlace(callbackUrl, ownHosts)
       ? { status: 400, reason: "bad-callback" }
       : null;
   }
@@ -89,11 +92,7 @@ export async function checkRequest(
       return { status: 400, reason: "bad-json" };
     }
     // React sends an action's arguments as an array; anything else is not from this app.
-    if (
-      request.headers.has("next-action") &&
-      !type.startsWith("application/json") &&
-      !(Array.isArray(parsed) && parsed.length <= MAX_ACTION_ARGUMENTS)
-    )
+    if (request.headers.has("next-action") && !(Array.isArray(parsed) && parsed.length <= MAX_ACTION_ARGUMENTS))
       return { status: 400, reason: "bad-json" };
     const texts = stringsWithin(parsed, MAX_JSON_DEPTH);
     if (!texts) return { status: 400, reason: "bad-json" };

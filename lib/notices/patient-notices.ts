@@ -9,6 +9,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { NoticeKind } from "../generated/prisma/enums";
 import { getMessages } from "../i18n";
 import { pushToPhones } from "../reminders/push";
+import { MAX_PUSH_SUBSCRIPTIONS } from "../reminders/push-services";
 import type { ReminderRun } from "../reminders/send-due-reminders";
 
 /** Notices for these patients' plans, which have just gone on hold. */
@@ -63,7 +64,11 @@ export async function sendDueNotices(db: Db, run: ReminderRun): Promise<NoticeCo
               email: true,
               locale: true,
               active: true,
-              pushSubscriptions: { select: { endpoint: true, p256dh: true, auth: true } },
+              pushSubscriptions: {
+                orderBy: { createdAt: "desc" },
+                take: MAX_PUSH_SUBSCRIPTIONS,
+                select: { endpoint: true, p256dh: true, auth: true },
+              },
             },
           },
         },

@@ -101,18 +101,33 @@ export async function savePushSubscription(db: Db, actor: Actor, raw: unknown): 
   const parsed = ZPushSubscription.safeParse(raw);
   if (!parsed.success) return false;
   const { endpoint, keys } = parsed.data;
+  const kept = await db.pushSubscription.findUnique({
+    where: { endpoint },
+    select: { userId: true, p256dh: true, auth: true },
+  });
+  if (kept && kept.userId !== actor.userId) return false;
+  // The portal sends its subscription on every visit: the same one again writes nothing.
+  if (kept && kept.p256dh === keys.p256dh && kept.auth === keys.auth) return true;
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${actor.userId}::uuid FOR UPDATE`;
-    const kept = await tx.pushSubscription.findUnique({ where: { endpoint }, select: { userId: true } });
-    if (kept && kept.userId !== actor.userId) return false;
-    if (!kept && (await tx.pushSubscription.count({ where: { userId: actor.userId } })) >= MAX_PUSH_SUBSCRIPTIONS)
+    const own = { userId: actor.userId, endpoint };
+    if (
+      !(await tx.pushSubscription.count({ where: own })) &&
+      (await tx.pushSubscription.count({ where: { userId: actor.userId } })) >= MAX_PUSH_SUBSCRIPTIONS
+    )
       return false;
     const subscription = { clinicId: actor.clinicId, userId: actor.userId, p256dh: keys.p256dh, auth: keys.auth };
-    await tx.pushSubscription.upsert({
-      where: { endpoint },
-      create: { endpoint, ...subscription },
-      update: subscription,
+    // Inserted only where no account holds the address yet, and otherwise updated only where
+    // this account does: of two accounts sending one address at once, one keeps it (F-12).
+    const { count } = await tx.pushSubscription.createMany({
+      data: [{ endpoint, ...subscription }],
+      skipDuplicates: true,
     });
+    if (
+      count === 0 &&
+      (await tx.pushSubscription.updateMany({ where: own, data: { p256dh: keys.p256dh, auth: keys.auth } })).count === 0
+    )
+      return false;
     await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "Reminder", entityId: patient.id });
     return true;
   });

@@ -14,6 +14,7 @@ import type { Locale } from "../generated/prisma/enums";
 import { getMessages } from "../i18n";
 import { ZProgramContent } from "../programs/default-templates";
 import { type PushSender, pushToPhones } from "./push";
+import { MAX_PUSH_SUBSCRIPTIONS } from "./push-services";
 import { clinicClock, dueMinutes, programRunsOn, type ReminderKind } from "./reminder-schedule";
 
 export type ReminderRun = {
@@ -64,7 +65,11 @@ async function dueReminders(db: Db, clinicId: string, day: Date, minute: number)
             select: {
               email: true,
               locale: true,
-              pushSubscriptions: { select: { endpoint: true, p256dh: true, auth: true } },
+              pushSubscriptions: {
+                orderBy: { createdAt: "desc" },
+                take: MAX_PUSH_SUBSCRIPTIONS,
+                select: { endpoint: true, p256dh: true, auth: true },
+              },
             },
           },
           reminderDeliveries: { where: { day }, select: { kind: true } },

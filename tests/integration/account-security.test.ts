@@ -101,6 +101,27 @@ describe(`sign-in throttling on ${TEST_DB_KIND}`, () => {
     ).toBeGreaterThanOrEqual(6);
   });
 
+  it("many addresses get at most the ceiling's guesses before every address waits the account's delay again", async () => {
+    await user("mange@example.test");
+    const start = new Date("2026-11-25T09:40:00Z");
+    const attempt = (password: string, ip: string, when: Date) =>
+      signInWithPassword(t.prisma, { email: "mange@example.test", password }, ip, when);
+    const ceiling = THROTTLE.account.cleanAddressCeiling;
+    for (let i = 0; i < ceiling; i += 1) {
+      expect(await attempt("forkert kodeord", `2001:db8::${i + 1}`, at(start, i * 100)), `guess ${i + 1}`).toEqual({
+        status: "failed",
+      });
+    }
+    // The next fresh address, the owner's included, waits like any other.
+    expect(await attempt("endnu et gæt", "2001:db8::ffff", at(start, ceiling * 100))).toMatchObject({
+      status: "throttled",
+    });
+    expect(await attempt(PASSWORD, "203.0.113.60", at(start, ceiling * 100))).toMatchObject({ status: "throttled" });
+    expect(
+      await attempt(PASSWORD, "203.0.113.60", at(start, ceiling * 100 + THROTTLE.account.maxDelayMs)),
+    ).toMatchObject({ status: "ok" });
+  });
+
   it("the current password on the account page is a sign-in attempt, throttled alike (F-11)", async () => {
     const u = actorOf(await user("orakel@example.test"));
     const now = new Date("2026-11-25T09:45:00Z");

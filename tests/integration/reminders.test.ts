@@ -143,6 +143,25 @@ describe(`reminder settings on ${TEST_DB_KIND}`, () => {
     expect(await t.prisma.pushSubscription.count({ where: { endpoint } })).toBe(0);
   });
 
+  it("gives an address sent by two accounts at the same moment to one of them only (F-12)", async () => {
+    const [first, second] = [await portalPatient(), await portalPatient()];
+    const endpoint = "https://fcm.googleapis.com/fcm/send/samtidig";
+    const answers = await Promise.all(
+      [first, second].map(({ actor }, i) =>
+        savePushSubscription(t.prisma, actor, {
+          endpoint,
+          keys: { p256dh: `${i}`.repeat(87), auth: `${i}`.repeat(22) },
+        }),
+      ),
+    );
+    expect(answers.filter(Boolean)).toHaveLength(1);
+    const owner = [first, second][answers.indexOf(true)]!;
+    expect(await t.prisma.pushSubscription.findUniqueOrThrow({ where: { endpoint } })).toMatchObject({
+      userId: owner.actor.userId,
+      p256dh: `${answers.indexOf(true)}`.repeat(87),
+    });
+  });
+
   it("keeps a handful of devices per patient, however many requests arrive at once", async () => {
     const { actor } = await portalPatient();
     const keys = { p256dh: "B".repeat(87), auth: "A".repeat(22) };
