@@ -1,7 +1,8 @@
 // The entry points of app/ as their source declares them: every page (page()), server action
 // (formAction, commandAction, callAction) and route handler (route()), with the access it
 // states. Read from the files, so a new entry point is in the matrix without editing it, and
-// one that is not declared through a wrapper fails the test.
+// one that is not declared through a wrapper fails the test. Whitespace between the fields is
+// Prettier's to choose.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -25,14 +26,14 @@ export function routePattern(file: string): string {
 export function declaredEntryPoints(): Declared[] {
   const declared: Declared[] = [];
   for (const file of files(/(^|\/)page\.tsx$/)) {
-    const match = /export default page\(\s*\{\s*name: "([^"]+)", access: "([^"]+)"/.exec(readFileSync(file, "utf8"));
+    const match = /export default page\(\s*\{\s*name: "([^"]+)",\s*access: "([^"]+)"/.exec(readFileSync(file, "utf8"));
     if (!match) throw new Error(`${file} does not declare its page through page() (lib/entry/page.server.ts)`);
     if (match[1] !== routePattern(file))
       throw new Error(`${file} is declared as ${match[1]}, not ${routePattern(file)}`);
     declared.push({ kind: "page", file, name: match[1]!, access: match[2]! });
   }
   for (const file of files(/(^|\/)route\.ts$/)) {
-    const match = /= route\(\s*\{\s*name: "([^"]+)", access: "([^"]+)"/.exec(readFileSync(file, "utf8"));
+    const match = /= route\(\s*\{\s*name: "([^"]+)",\s*access: "([^"]+)"/.exec(readFileSync(file, "utf8"));
     if (!match) throw new Error(`${file} does not declare its handler through route() (lib/entry/route.server.ts)`);
     declared.push({ kind: "route", file, name: match[1]!, access: match[2]! });
   }
@@ -40,7 +41,7 @@ export function declaredEntryPoints(): Declared[] {
     const source = readFileSync(file, "utf8");
     const actions = [
       ...source.matchAll(
-        /export const (\w+) = (?:formAction|commandAction|callAction)\(\s*\{\s*name: "[^"]+", access: "([^"]+)"/g,
+        /export const (\w+) = (?:formAction|commandAction|callAction)\(\s*\{\s*name: "[^"]+",\s*access: "([^"]+)"/g,
       ),
     ];
     const exported = [...source.matchAll(/^export (?:async function|function|const|let) (\w+)/gm)].map((m) => m[1]!);
