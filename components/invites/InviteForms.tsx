@@ -37,7 +37,6 @@ export function CreateInviteForm({
   };
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
-  const linkId = useId();
   const link = state.values.link;
   const emailField = email && (
     <TextField
@@ -76,15 +75,21 @@ export function CreateInviteForm({
           </div>
         </form>
       )}
-      {link && (
-        <div className="field invite-link">
-          <label htmlFor={linkId}>{text.link}</label>
-          <div className="inline-fields">
-            <input id={linkId} readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
-            <CopyButton value={link} label={text.copy} copiedLabel={text.copied} />
-          </div>
-        </div>
-      )}
+      {link && <LinkField link={link} text={text} />}
+    </div>
+  );
+}
+
+/** A single-use link, shown once to hand over: selected on focus, with a copy button. */
+function LinkField({ link, text }: { link: string; text: { link: string; copy: string; copied: string } }) {
+  const id = useId();
+  return (
+    <div className="field invite-link">
+      <label htmlFor={id}>{text.link}</label>
+      <div className="inline-fields">
+        <input id={id} readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
+        <CopyButton value={link} label={text.copy} copiedLabel={text.copied} />
+      </div>
     </div>
   );
 }
@@ -102,7 +107,6 @@ export function RevealPasswordLink({
 }) {
   const [answer, setAnswer] = useState<{ link: string | null } | null>(null);
   const [pending, startTransition] = useTransition();
-  const linkId = useId();
   return (
     <div className="stack" aria-busy={pending}>
       <p className="hint">{text.hint}</p>
@@ -117,15 +121,7 @@ export function RevealPasswordLink({
         </button>
       </div>
       {answer && !answer.link && <p role="status">{text.nothing}</p>}
-      {answer?.link && (
-        <div className="field invite-link">
-          <label htmlFor={linkId}>{text.link}</label>
-          <div className="inline-fields">
-            <input id={linkId} readOnly value={answer.link} onFocus={(event) => event.currentTarget.select()} />
-            <CopyButton value={answer.link} label={text.copy} copiedLabel={text.copied} />
-          </div>
-        </div>
-      )}
+      {answer?.link && <LinkField link={answer.link} text={text} />}
     </div>
   );
 }
