@@ -1,7 +1,8 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
 
 import { readDanishCsv } from "../tests/support/read-danish-csv";
 import { expectNoAxeViolations, signIn } from "./helpers";
+import { expect, test } from "./support/test";
 
 const NEW_PASSWORD = "trappetrin og tålmodighed";
 const ANOTHER_PASSWORD = "hælen bliver bedre hver uge";

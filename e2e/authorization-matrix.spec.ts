@@ -12,8 +12,6 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-import { expect, test } from "@playwright/test";
-
 import type { Actor } from "../lib/auth/actor";
 import { can, homePath, type Permission } from "../lib/auth/permissions";
 import { addDays, isoDate, today } from "../lib/dates";
@@ -29,6 +27,7 @@ import { changedTables, fingerprint } from "../tests/support/db-fingerprint";
 import { type ActionAnswer, callServerAction, getPage, serverActions, signIn } from "../tests/support/http-client";
 import { type Declared, declaredEntryPoints } from "./support/entry-declarations";
 import { type MatrixServer, startMatrixServer } from "./support/matrix-server";
+import { expect, test } from "./support/test";
 
 type Access = Permission | "public";
 

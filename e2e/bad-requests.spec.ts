@@ -1,10 +1,10 @@
 // Requests no browser of this app sends, answered over HTTP by the production build as the
 // security review's red team sent them (security review 2026-12-05, F-2, F-7 and F-8): a 4xx
 // with the security headers, never a 500, and nothing changed.
-import { expect, test } from "@playwright/test";
 
 import { actionId, callServerAction, signIn as signInOverHttp } from "../tests/support/http-client";
 import { DEMO_PASSWORD, signIn } from "./helpers";
+import { expect, test } from "./support/test";
 
 const SECURITY_HEADERS = ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"];
 

@@ -1,7 +1,8 @@
-import { expect, type Page, test } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
 import { readDanishCsv } from "../tests/support/read-danish-csv";
 import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
+import { expect, test } from "./support/test";
 
 /** The patients' names in the table, in order (the birth date under each is left out). */
 /** Each row's name: its first link (an unread-messages badge may follow it). */

@@ -1,7 +1,8 @@
-import { expect, type Page, test } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
 import { readDanishCsv } from "../tests/support/read-danish-csv";
 import { expectNoAxeViolations, signIn } from "./helpers";
+import { expect, test } from "./support/test";
 
 /** The number in a report table's row, as the page shows it. */
 async function cell(page: Page, table: string, row: string, column: number) {

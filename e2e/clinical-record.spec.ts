@@ -1,6 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
 import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
+import { expect, test } from "./support/test";
 
 async function newPatientWithEpisode(page: Page, name: string) {
   await registerPatient(page, { name, dateOfBirth: "1972-06-01", sex: "FEMALE", side: "LEFT" });

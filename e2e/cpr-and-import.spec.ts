@@ -1,7 +1,8 @@
-import { expect, type Page, test } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
 import { readDanishCsv } from "../tests/support/read-danish-csv";
 import { expectNoAxeViolations, signIn } from "./helpers";
+import { expect, test } from "./support/test";
 
 test("a clinician registers a patient by CPR number (the birth date fills itself in), finds her by it, and shows it in full", async ({
   page,

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 
-import { expect, type Page, test } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
 import { appRoutes, signIn } from "./helpers";
+import { expect, test } from "./support/test";
 
 /**
  * Every page and route handler of the app, opened by a clinician and by an administrator with

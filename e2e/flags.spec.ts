@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
-
 import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
+import { expect, test } from "./support/test";
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 

@@ -1,5 +1,3 @@
-import { expect, test } from "@playwright/test";
-
 import {
   assignProgramOnPatientPage,
   expectNoAxeViolations,
@@ -7,6 +5,7 @@ import {
   registerPatient,
   signIn,
 } from "./helpers";
+import { expect, test } from "./support/test";
 
 // A patient and the clinic write to each other, each side seeing its unread messages and the
 // other's read receipt; and the weekly check-in the clinician set up reaches the clinic's chart

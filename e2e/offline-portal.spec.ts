@@ -2,10 +2,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { chromium, expect, test } from "@playwright/test";
+import { chromium } from "@playwright/test";
 
 import { findChromium } from "../scripts/chromium";
 import { cachedPages, expectNoAxeViolations, signIn } from "./helpers";
+import { expect, test } from "./support/test";
 
 // The portal as an installable app that shows today's plan and the handout without a
 // connection (SPEC §10, decision record 020). Playwright's offline mode reaches the service
@@ -60,12 +61,12 @@ test("after one visit, today's plan and the handout open without a connection; s
   await context.close();
 });
 
-test("the portal is installable: its manifest and service worker pass Chromium's own check", async () => {
+test("the portal is installable: its manifest and service worker pass Chromium's own check", async ({ baseURL }) => {
   // Chromium never offers to install from a private window: this test needs a profile on disk.
   const profile = await mkdtemp(path.join(tmpdir(), "heelpain-install-"));
   const context = await chromium.launchPersistentContext(profile, {
     ...PHONE,
-    baseURL: test.info().project.use.baseURL,
+    baseURL,
     executablePath: findChromium()?.path ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu"],
   });

@@ -1,6 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
 import { expectNoAxeViolations, signIn } from "./helpers";
+import { expect, test } from "./support/test";
 
 const FIRST_SCREEN = { width: 1366, height: 768 };
 

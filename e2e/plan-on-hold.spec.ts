@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
 import {
   assignProgramOnPatientPage,
@@ -7,6 +7,7 @@ import {
   registerPatient,
   signIn,
 } from "./helpers";
+import { expect, test } from "./support/test";
 
 // A plan that stops when it must (SPEC §6, §7, §10; decision record 023): a red flag recorded at
 // the clinic puts the plan on hold on the patient's phone, the clinician is told, the caseload

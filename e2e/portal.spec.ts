@@ -1,6 +1,7 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
 
 import { DEMO_PASSWORD, expectNoAxeViolations, signIn } from "./helpers";
+import { expect, test } from "./support/test";
 
 /** Today as the clinic's pages write it, e.g. "25. nov. 2026". */
 const TODAY = new Intl.DateTimeFormat("da-DK", {

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 
 import type { Bundle } from "@medplum/fhirtypes";
-import { expect, test } from "@playwright/test";
 
 import { expectNoAxeViolations, signIn } from "./helpers";
+import { expect, test } from "./support/test";
 
 const PHONE = {
   viewport: { width: 360, height: 740 },

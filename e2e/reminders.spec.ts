@@ -1,5 +1,3 @@
-import { expect, test } from "@playwright/test";
-
 import {
   assignProgramOnPatientPage,
   expectNoAxeViolations,
@@ -7,6 +5,7 @@ import {
   registerPatient,
   signIn,
 } from "./helpers";
+import { expect, test } from "./support/test";
 
 // A patient picks reminder times on the phone, and the app's scheduler sends the reminder at
 // the next minute's tick. The e2e server has no push service to reach (a browser's would be

@@ -1,5 +1,3 @@
-import { expect, test } from "@playwright/test";
-
 import {
   cachedPages,
   expectNoAxeViolations,
@@ -8,6 +6,7 @@ import {
   signIn,
   submitSignIn,
 } from "./helpers";
+import { expect, test } from "./support/test";
 
 const PHONE = {
   viewport: { width: 360, height: 740 },

@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
-
 import { signIn, signInWithForm } from "./helpers";
+import { expect, test } from "./support/test";
 
 const COMMON = { "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "same-origin" };
 

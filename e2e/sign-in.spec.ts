@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
-
 import { expectNoAxeViolations, signInWithForm, submitSignIn } from "./helpers";
+import { expect, test } from "./support/test";
 
 test.describe("signing in", () => {
   for (const { email, landing, role, heading } of [

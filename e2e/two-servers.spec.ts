@@ -8,7 +8,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
-import { expect, test } from "@playwright/test";
 import pg from "pg";
 
 import { isoDate, today } from "../lib/dates";
@@ -23,6 +22,7 @@ import { DEMO_PASSWORD, seedDemoOnce } from "../lib/seed/demo";
 import { AppServer } from "../tests/support/app-server";
 import { findTestPostgres } from "../tests/support/find-postgres";
 import { actionId, callServerAction, getPage, postSignIn, signIn, signOut } from "../tests/support/http-client";
+import { expect, test } from "./support/test";
 
 const PASSWORD = "hælløft på trappetrin";
 

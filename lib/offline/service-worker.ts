@@ -90,7 +90,27 @@ async function cacheOfflinePages({
         (planStamp === null || (await stampOf(cached)) === planStamp);
       if (fresh && !everything) return;
       const response = await fetch(path, { credentials: "same-origin", redirect: "manual" }).catch(() => null);
-      if (response && isThePage(response)) await cache.put(path, response);
+      if (!response || !isThePage(response)) return;
+      await cacheAssetsOf(response.clone());
+      await cache.put(path, response);
+    }),
+  );
+}
+
+/**
+ * The scripts and styles a page loaded in the background names: a page the patient has never
+ * opened would otherwise show offline without its own scripts (they reach the phone only when
+ * the page is opened, or when Next.js happens to prefetch it), and fail to start.
+ */
+async function cacheAssetsOf(page: Response) {
+  const html = await page.text();
+  const named = new Set(Array.from(html.matchAll(/(?:src|href)="(\/_next\/static\/[^"?#]+)"/g), (match) => match[1]!));
+  const assets = await caches.open(ASSETS_CACHE);
+  await Promise.all(
+    Array.from(named, async (asset) => {
+      if (await assets.match(asset)) return;
+      const response = await fetch(asset).catch(() => null);
+      if (response?.ok) await assets.put(asset, response);
     }),
   );
 }
