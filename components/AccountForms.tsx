@@ -5,6 +5,7 @@ import { type FormState, initialFormState } from "@/lib/forms/form-state";
 
 import { FormMessages } from "./FormMessages";
 import { FormShell } from "./FormShell";
+import { useMessages } from "./i18n/MessagesProvider";
 import { SelectField } from "./SelectField";
 import { TextField } from "./TextField";
 
@@ -15,16 +16,21 @@ export function ProfileForm({
   action,
   initial,
   languages,
-  text,
 }: {
   action: FormAction;
   initial: { name: string; locale: string };
   languages: { value: string; label: string }[];
-  text: { name: string; language: string; save: string; saving: string };
 }) {
+  const messages = useMessages();
+  const text = {
+    name: messages.account.name,
+    language: messages.account.language,
+    save: messages.account.saveProfile,
+    saving: messages.account.saving,
+  };
   const [state, formAction, pending] = useActionState(action, initialFormState(initial));
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={text} className="stack inline-form">
+    <FormShell state={state} formAction={formAction} pending={pending} labels={text} className="stack inline-form">
       <TextField
         id="name"
         label={text.name}
@@ -44,16 +50,18 @@ export function ProfileForm({
 }
 
 /** A new password, given the current one. No password is ever shown again. */
-export function PasswordForm({
-  action,
-  text,
-}: {
-  action: FormAction;
-  text: { currentPassword: string; newPassword: string; confirmPassword: string; save: string; saving: string };
-}) {
+export function PasswordForm({ action }: { action: FormAction }) {
+  const messages = useMessages();
+  const text = {
+    currentPassword: messages.account.currentPassword,
+    newPassword: messages.account.newPassword,
+    confirmPassword: messages.account.confirmPassword,
+    save: messages.account.savePassword,
+    saving: messages.account.saving,
+  };
   const [state, formAction, pending] = useActionState(action, initialFormState());
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={text} className="stack inline-form">
+    <FormShell state={state} formAction={formAction} pending={pending} labels={text} className="stack inline-form">
       <TextField
         id="currentPassword"
         label={text.currentPassword}
@@ -80,13 +88,13 @@ export function PasswordForm({
 }
 
 /** "Forgot your password": an address, and the same answer whatever it is. */
-export function ForgotPasswordForm({
-  action,
-  text,
-}: {
-  action: FormAction;
-  text: { email: string; submit: string; submitting: string };
-}) {
+export function ForgotPasswordForm({ action }: { action: FormAction }) {
+  const messages = useMessages();
+  const text = {
+    email: messages.forgotPassword.email,
+    submit: messages.forgotPassword.submit,
+    submitting: messages.forgotPassword.submitting,
+  };
   const [state, formAction, pending] = useActionState(action, initialFormState());
   if (state.notice) return <FormMessages state={state} />;
   return (

@@ -11,7 +11,7 @@ export default page({ name: "/account", access: "own-account" }, async ({ actor,
   const text = messages.account;
   const account = await getOwnAccount(db, actor);
   return (
-    <AppShell actor={actor} messages={messages} current="/account">
+    <AppShell actor={actor} current="/account">
       {/* A patient's account page has the portal's large touch targets. */}
       <div className={can(actor, "own-record") ? "portal" : undefined}>
         <h1>{text.title}</h1>
@@ -22,21 +22,11 @@ export default page({ name: "/account", access: "own-account" }, async ({ actor,
             action={saveOwnProfileAction}
             initial={{ name: account.name, locale: account.locale }}
             languages={LOCALES.map((locale) => ({ value: locale, label: messages.language[locale] }))}
-            text={{ name: text.name, language: text.language, save: text.saveProfile, saving: text.saving }}
           />
         </section>
         <section aria-labelledby="password-heading" className="panel">
           <h2 id="password-heading">{text.passwordTitle}</h2>
-          <PasswordForm
-            action={changeOwnPasswordAction}
-            text={{
-              currentPassword: text.currentPassword,
-              newPassword: text.newPassword,
-              confirmPassword: text.confirmPassword,
-              save: text.savePassword,
-              saving: text.saving,
-            }}
-          />
+          <PasswordForm action={changeOwnPasswordAction} />
         </section>
       </div>
     </AppShell>

@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/i18n/format";
 import type { SessionLine } from "@/lib/portal/session-line";
 
+import { useMessages } from "../i18n/MessagesProvider";
 import type { ChartPanel } from "../records/PatientCharts";
 import { ChartWhenNear } from "./ChartWhenNear";
 import {
@@ -39,15 +40,12 @@ const DiaryContext = createContext<Diary | null>(null);
 /** How often waiting entries are sent again while the portal is open. */
 const RETRY_MS = 30_000;
 
-export type WaitingText = { title: string; pain: string; session: string; notAccepted: string; refused: string };
-
 export function PortalDiary({
   owner,
   today,
   todayPain,
   logged,
   locale,
-  text,
   children,
 }: {
   owner: string;
@@ -55,9 +53,10 @@ export function PortalDiary({
   todayPain: number | null;
   logged: string | null;
   locale: Locale;
-  text: WaitingText;
   children: ReactNode;
 }) {
+  const messages = useMessages();
+  const text = { ...messages.portal.waiting, refused: messages.error.notFound };
   const [pain, setPain] = useState({ value: todayPain, logged });
   const [saved, setSaved] = useState<SavedSession[]>([]);
   const [waiting, setWaiting] = useState<QueuedEntry[]>([]);
@@ -181,14 +180,14 @@ export function PortalPainChart({
   today,
   diaryLabel,
   locale,
-  text,
 }: {
   panel: ChartPanel;
   today: string;
   diaryLabel: string;
   locale: Locale;
-  text: { noData: string; unavailable: string };
 }) {
+  const messages = useMessages();
+  const text = { noData: messages.charts.noData, unavailable: messages.charts.unavailableOffline };
   const { todayPain } = useDiary();
   const shown = useMemo(() => {
     if (todayPain === null) return panel;

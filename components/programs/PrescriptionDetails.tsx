@@ -1,6 +1,6 @@
 import type { Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import type { PhaseExercise } from "@/lib/programs/default-templates";
 import { doseKind, doseText, exercisesOn } from "@/lib/programs/exercise-dose";
 import { exerciseName } from "@/lib/programs/exercise-names";
@@ -16,19 +16,18 @@ type Wording = { week: (week: number, phase: number) => string; reasons: Record<
 const TEMPO_REPS = 8;
 
 /** One exercise with its own dose; load and tempo only for the heel raise (a stretch has neither). */
-function ExerciseDetails({
+async function ExerciseDetails({
   exercise,
   prescription: p,
-  messages,
   locale,
   drawing,
 }: {
   exercise: PhaseExercise;
   prescription: Prescription;
-  messages: Messages;
   locale: Locale;
   drawing: boolean;
 }) {
+  const messages = await getRequestMessages();
   const text = messages.prescription;
   const loaded = doseKind(exercise.exercise) === "SETS_REPS";
   const items: [string, string][] = [
@@ -66,9 +65,8 @@ function ExerciseDetails({
  * that shows them elsewhere, `painRule={false}` the pain rule; `heldLoad` says why the load does
  * not rise (a plan whose load is held, SPEC §6).
  */
-export function PrescriptionDetails({
+export async function PrescriptionDetails({
   prescription: p,
-  messages,
   locale,
   wording,
   drawing = true,
@@ -76,13 +74,13 @@ export function PrescriptionDetails({
   heldLoad,
 }: {
   prescription: Prescription;
-  messages: Messages;
   locale: Locale;
   wording?: Wording;
   drawing?: boolean;
   painRule?: boolean;
   heldLoad?: string[];
 }) {
+  const messages = await getRequestMessages();
   const text = messages.prescription;
   const words = wording ?? text;
   const today = exercisesOn(p.phaseSpec, p.day);
@@ -96,7 +94,7 @@ export function PrescriptionDetails({
           key={exercise.exercise}
           exercise={exercise}
           prescription={p}
-          messages={messages}
+
           locale={locale}
           drawing={drawing}
         />
@@ -129,7 +127,8 @@ export function PrescriptionDetails({
 }
 
 /** Completed against prescribed sessions, newest week first. */
-export function AdherenceTable({ prescription, messages }: { prescription: Prescription; messages: Messages }) {
+export async function AdherenceTable({ prescription }: { prescription: Prescription }) {
+  const messages = await getRequestMessages();
   const text = messages.prescription;
   return (
     <DataTableDetails
@@ -155,7 +154,8 @@ const STRIP_WEEKS = 12;
  * Completed against prescribed sessions in the latest weeks at a glance, oldest first, this
  * week marked as still running; the table above holds every week.
  */
-export function AdherenceStrip({ prescription, messages }: { prescription: Prescription; messages: Messages }) {
+export async function AdherenceStrip({ prescription }: { prescription: Prescription }) {
+  const messages = await getRequestMessages();
   const text = messages.prescription;
   const level = (week: WeekReview) =>
     week.completed >= week.prescribed ? "met" : week.completed === 0 ? "none" : "partial";

@@ -17,6 +17,8 @@ import { groupMarkers, type Marker, type Point } from "@/lib/charts/chart-series
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { formatShortDate } from "@/lib/i18n/format";
 
+import { useMessages } from "../i18n/MessagesProvider";
+
 export type ChartSeries = { key: string; label: string; points: Point[]; style: "diary" | "clinic" | "secondary" };
 export type ChartBaseline = { value: number; low: number; high: number; label: string };
 export type ChartPanel = {
@@ -203,13 +205,13 @@ export function FunctionChart({
   panels,
   markers,
   locale,
-  text,
 }: {
   panels: ChartPanel[];
   markers: Marker[];
   locale: Locale;
-  text: { instrument: string; noData: string };
 }) {
+  const messages = useMessages();
+  const text = { instrument: messages.charts.functionInstrument, noData: messages.charts.noData };
   const [chosen, setChosen] = useState(panels[0]?.key ?? "");
   const drawn = useDrawn(2);
   const panel = panels.find((candidate) => candidate.key === chosen);

@@ -1,6 +1,7 @@
 // Danish is the default language and the shape every other catalog must match.
 import type { AuditEntity } from "../audit/record-audit-event";
 import { MIN_PASSWORD_LENGTH } from "../auth/password-policy";
+import type { Education } from "../education/education-content";
 import { INVITE_DAYS, RESET_HOURS } from "../invites/tokens";
 import { MAX_PERIOD_YEARS } from "../reports/report-query";
 import { ERROR_PAGE } from "./error-page";
@@ -18,6 +19,120 @@ const PAIN_RULE = (max: number | string) =>
 
 /** Numbers inside sentences, written the Danish way (2.000; 2,5). */
 const daNumber = (value: number) => new Intl.NumberFormat("da-DK").format(value);
+
+/** Plain-language education for the patient portal (SPEC §7), written in our own words from the facts of the clinical source article. */
+const EDUCATION: Education = {
+  title: "Om smerter under hælen",
+  intro:
+    "Mange kalder det hælspore, men det er sjældent knoglen, der gør ondt. Her kan du kort læse om, hvad der foregår i foden, hvad du selv kan gøre, og hvornår du skal kontakte klinikken.",
+  sections: [
+    {
+      id: "what-is-it",
+      heading: "Hvad er det, der gør ondt?",
+      paragraphs: [
+        "Under foden sidder fodsålens seneplade (plantarfascien): et kraftigt, fladt bånd af bindevæv, der går fra hælbenet frem til tæerne. Senepladen tager en del af belastningen, hver gang du sætter foden i jorden.",
+        "Smerterne kommer typisk fra det sted, hvor senepladen sidder fast på hælbenet. Har vævet i en periode skullet klare mere, end det var vant til, bliver det ømt og stift.",
+        "I en journal eller på en henvisning står der måske plantar fasciitis eller plantar fasciopati. I daglig tale hedder det ofte bare hælspore.",
+      ],
+    },
+    {
+      id: "the-spur",
+      heading: "Og hvad så med hælsporen?",
+      paragraphs: [
+        "En hælspore er en lille udvækst af knogle under hælbenet, som kan ses på et røntgenbillede. Den findes tit hos folk, der slet ikke har ondt, og omvendt viser røntgen ofte ingen spore hos folk med hælsmerter.",
+        "Sporen er derfor sjældent forklaringen på smerterne. Knoglen skal ikke behandles. Det er senepladen, der skal have lidt ro og bygges op, så den kan tåle mere.",
+        "Som regel kan din fysioterapeut finde ud af, hvad det er, ved at trykke på hælen og bøje storetåen bagover. Det er sjældent nødvendigt med røntgen eller scanning; de bruges mest, hvis noget tyder på en anden årsag.",
+      ],
+    },
+    {
+      id: "symptoms",
+      heading: "Sådan plejer det at føles",
+      paragraphs: [
+        "Smerten sidder oftest under hælen, ind mod fodens inderside og lige dér, hvor den bløde hælpude holder op. Nogle mærker den også et stykke ud i svangen.",
+        "Det klassiske tegn er, at de første skridt om morgenen gør mest ondt. Det samme sker tit, når du rejser dig efter at have siddet længe.",
+        "Gang plejer at løsne op efter nogle minutter. Til gengæld kan en lang gåtur eller en løbetur give ømhed bagefter. Nogle har mærket smerten vokse gradvist over flere uger; andre har fået den fra den ene dag til den anden.",
+      ],
+    },
+    {
+      id: "why",
+      heading: "Hvorfor får man det?",
+      paragraphs: [
+        "Oftest er det summen af flere ting: i en periode har foden skullet bære mere, end senepladen kunne nå at vænne sig til.",
+        "Typiske grunde er, at man hurtigt har øget sit løb eller sin gang, står op det meste af arbejdsdagen på et hårdt gulv eller går i sko, der er flade, slidte eller har høje hæle.",
+        "Stramme lægge, fodens form (fx platfod eller hulfod), en højere vægt og en alder over 40 kan også øge risikoen.",
+      ],
+    },
+    {
+      id: "course",
+      heading: "Hvor lang tid tager det?",
+      paragraphs: [
+        "Bindevæv heler langsomt, så det kræver tålmodighed. Hos mere end halvdelen forsvinder generne inden for et år, og omkring tre ud af fire er uden gener efter halvandet til to år – også uden specialbehandling.",
+        "Hos nogle trækker det ud. Det sker oftere, hvis man ikke får ændret på det, der overbelastede foden.",
+        "Smerterne kan vende tilbage senere. Fortsætter du med at træne foden, efter at smerterne er væk, kan det mindske risikoen for, at de kommer igen.",
+      ],
+    },
+    {
+      id: "what-helps",
+      heading: "Det kan du selv gøre",
+      paragraphs: [
+        "Skær ned på det, der irriterer hælen mest, som regel løb, spring og lange ture til fods på asfalt eller fliser, men hold dig i gang. Cykling, crosstrainer og svømning skåner hælen.",
+        "Gå i sko med en blød, stødabsorberende sål, også derhjemme, og undgå at gå barfodet. En blød hælkop eller et indlæg, der støtter svangen, kan tage noget af trykket fra hælen; spørg din fysioterapeut, hvad der passer til din fod.",
+        "Rolige stræk af fodsålen og læggen kan løsne op. Blusser smerten op, kan kulde dæmpe den: pak en ispose ind i et viskestykke, og læg hælen på den i 10–15 minutter, gerne om aftenen. Brug ikke is, hvis du har nedsat følesans i foden eller dårligt blodomløb (fx ved åreforkalkning). Har du diabetes, så brug kun is, hvis din fysioterapeut har tjekket, at du kan mærke kulde og berøring normalt under foden, og se efter huden bagefter.",
+        "Tape, der støtter svangen, kan lette smerterne i nogle uger. Har du fortsat meget ondt de første skridt om morgenen, kan en natskinne, der holder foden let bøjet op om natten, hjælpe. Er vægten en del af belastningen, kan et vægttab på sigt lette trykket på hælen – tal med din fysioterapeut eller læge om det.",
+        "Skoene betyder noget: løbe- og gangsko mister dæmpningen, når de har gået 600–800 km, så skift dem, før de er helt slidte.",
+        "Vil du tilbage til løb, er det et godt tegn, når du kan gå 30–45 minutter uden at have mere ondt næste morgen. Så kan du starte med korte skift mellem løb og gang og kun skrue op for én ting ad gangen.",
+      ],
+    },
+    {
+      id: "exercise-and-pain",
+      heading: "Øvelsen og smertereglen",
+      paragraphs: [
+        "Den vigtigste øvelse i programmet er tunge, langsomme hælløft. Forfoden hviler på kanten af et trin med et sammenrullet håndklæde under tæerne, og hælen hænger frit. Du løfter dig langsomt op på tæerne og sænker hælen ned under trinnet igen, typisk tre sekunder hver vej.",
+        "Du træner typisk 3–4 gange om ugen; din plan viser, præcis hvor tit. Undervejs lægges der mere vægt på, fx med en rygsæk, så øvelsen bliver ved med at være tung.",
+        "I et dansk forsøg fra 2015 blev tunge hælløft sammenlignet med udstrækning. Efter tre måneder scorede hælløftgruppen bedre på et spørgeskema om smerte og funktion i foden (Foot Function Index). Efter 1, 6 og 12 måneder var der ingen forskel mellem grupperne. Begge grupper fik også et indlæg under hælen.",
+      ],
+      painRule: true,
+    },
+    {
+      id: "other-treatments",
+      heading: "Andre behandlinger",
+      paragraphs: [
+        "Massage og ultralyd hjælper kun lidt, hvis de står alene uden træning.",
+        "Smertestillende medicin kan gøre det lettere at holde sig i gang, men den heler ikke senepladen. Paracetamol er førstevalget for de fleste. Gigtpiller (NSAID, fx ibuprofen) dæmper smerten en smule; tag dem kun i kort tid og efter aftale med en læge, især hvis du har mavesår, nyre- eller hjertesygdom eller tager blodfortyndende medicin.",
+        "Har du stadig ondt efter nogle måneders målrettet træning, kan trykbølgebehandling (shockwave) komme på tale. Den anbefales i den amerikanske kliniske retningslinje for fysioterapeuter fra 2023 ved vedvarende hælsmerter, og i Danmark gives den oftest af fysioterapeuter. Retningslinjen anbefaler også lavintensiv laser. PRP (indsprøjtning med blodplader fra dit eget blod) er dårligere dokumenteret og ofte dyr.",
+        "En blokade (indsprøjtning med binyrebarkhormon) kan lindre i en periode, nogle gange i flere måneder. Den gentages helst ikke mange gange, fordi smerterne tit vender tilbage, og fordi senepladen kan blive svækket og i sjældne tilfælde briste. Har du diabetes, kan blodsukkeret stige i nogle dage bagefter; aftal ekstra målinger med lægen.",
+        "Operation er kun for de meget få, der stadig har ondt efter mere end et års grundig behandling. Kirurgen skærer da en del af senepladen over.",
+      ],
+    },
+    {
+      id: "after-treatment",
+      heading: "Når forløbet slutter – og hvis smerterne kommer igen",
+      paragraphs: [
+        "Når du og din fysioterapeut afslutter forløbet, får du en plan for at holde foden stærk: typisk hælløft og fodøvelser et par gange om ugen med den belastning, du er nået til.",
+        "Kommer smerterne igen, så skru ned for det, der belaster foden mest, og gå en uge eller to tilbage til et lettere niveau i øvelserne. Mærker du ikke bedring efter et par uger, så kontakt klinikken.",
+      ],
+    },
+  ],
+  contactClinic: {
+    heading: "Kontakt egen læge samme dag, hvis",
+    outOfHours: "Uden for lægens åbningstid ringer du til lægevagten – i Region Hovedstaden til Akuttelefonen 1813.",
+    signs: [
+      "du har feber, kulderystelser eller føler dig syg",
+      "du slet ikke kan støtte på foden",
+      "du har konstante smerter, der ikke letter, når du hviler eller skifter stilling, eller smerter, der vækker dig om natten",
+      "du mærker et pludseligt smæld under foden, måske fulgt af et blåt mærke",
+      "foden er rød, varm og hævet",
+      "hælen hæver op, og smerterne tager til, jo mere du går",
+      "smerterne pludselig bliver meget værre",
+    ],
+    emergency:
+      "Mister du pludselig kraft i foden eller benet, eller får du svært ved at holde på vandet eller afføringen, så ring med det samme til lægevagten (i Region Hovedstaden Akuttelefonen 1813). Ved lammelser, der kommer pludseligt, ringer du 112.",
+    nonUrgent:
+      "Får du prikken, brænden eller en sovende fornemmelse i foden, som bliver ved, så fortæl det til din fysioterapeut. Det haster ikke.",
+    advice:
+      "Hold pause med øvelserne, indtil du har talt med lægen, og giv også din fysioterapeut besked. Kontakt klinikken, hvis du ikke mærker fremgang efter 6–8 uger, eller hvis smerten sidder bag på hælen eller kun i hælpuden.",
+  },
+};
 
 export const da = {
   app: {
@@ -79,7 +194,7 @@ export const da = {
     views: { label: "Visning", all: "Alle", attention: "Kræver opmærksomhed" },
     attentionHint:
       "Patienter med akutte eller høje flag, uanset forløbets status, eller med et åbent flag for overskredet opfølgning (efter klinikkens regelindstillinger). De mest alvorlige står øverst.",
-    bornOn: "f. {date}",
+    bornOn: (date: string) => `f. ${date}`,
     count: (total: number) => `${total} ${total === 1 ? "patient" : "patienter"}`,
     empty: "Der er endnu ingen patienter. Opret den første patient for at komme i gang.",
     noMatch: "Ingen patienter passer til filtrene.",
@@ -316,6 +431,7 @@ export const da = {
     toSignIn: "Gå til log ind",
   },
   education: {
+    ...EDUCATION,
     linkBack: "Tilbage til min plan",
     source:
       "Skrevet af appens team ud fra en dansk artikel om hælsmerter og den kliniske retningslinje fra 2023. Det erstatter ikke råd fra din fysioterapeut.",
@@ -932,7 +1048,7 @@ export const da = {
     limits: (standard: string, min: string, max: string, decimals: number) =>
       `Standard ${standard}; mellem ${min} og ${max}${decimals === 0 ? ", helt tal" : `, højst ${decimals} ${decimals === 1 ? "decimal" : "decimaler"}`}.`,
     reevaluating: "Flagene genberegnes med de nye indstillinger …",
-    reevaluatedOf: "{done} af {total} forløb er genberegnet.",
+    reevaluatedOf: (done: string, total: string) => `${done} af ${total} forløb er genberegnet.`,
     upToDate: "Alle flag er beregnet med de gældende indstillinger.",
     scheduler: {
       title: "Automatiske kørsler",

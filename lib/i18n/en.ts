@@ -1,5 +1,6 @@
 import type { AuditEntity } from "../audit/record-audit-event";
 import { MIN_PASSWORD_LENGTH } from "../auth/password-policy";
+import type { Education } from "../education/education-content";
 import { INVITE_DAYS, RESET_HOURS } from "../invites/tokens";
 import { MAX_PERIOD_YEARS } from "../reports/report-query";
 import type { Messages } from "./da";
@@ -18,6 +19,121 @@ const PAIN_RULE = (max: number | string) =>
 
 /** Numbers inside sentences, written the English way (2,000; 2.5). */
 const enNumber = (value: number) => new Intl.NumberFormat("en-GB").format(value);
+
+/** Plain-language education for the patient portal (SPEC §7), written in our own words from the facts of the clinical source article. */
+const EDUCATION: Education = {
+  title: "About pain under the heel",
+  intro:
+    "Many people call it a heel spur, but the bone is rarely what hurts. Here is a short guide to what is going on in your foot, what you can do yourself, and when to contact the clinic.",
+  sections: [
+    {
+      id: "what-is-it",
+      heading: "What is it that hurts?",
+      paragraphs: [
+        "Under the sole of your foot there is a strong band of tissue running from the heel bone to the toes. It is called the plantar fascia, and it takes part of the load every time you put your foot down.",
+        "The pain usually comes from the spot where this band attaches to the heel bone. If the tissue has had to cope with more than it was ready for over a period, it becomes sore and stiff.",
+        "Health professionals call this plantar fasciitis or, when it has lasted a long time, plantar fasciopathy. In everyday speech it is often just called a heel spur.",
+      ],
+    },
+    {
+      id: "the-spur",
+      heading: "So what about the heel spur?",
+      paragraphs: [
+        "A heel spur is a small outgrowth of bone under the heel bone that can show up on an X-ray. It is often found in people with no pain at all, and many people with heel pain have no spur.",
+        "So the spur is rarely the explanation for the pain. Treatment is not aimed at the bone but at letting the band of tissue settle and making it stronger.",
+        "Your physiotherapist can usually make the diagnosis by examining your foot, for example by pressing on the heel and bending the big toe back. X-rays and scans are rarely needed and are mainly used if something else is suspected.",
+      ],
+    },
+    {
+      id: "symptoms",
+      heading: "How it usually feels",
+      paragraphs: [
+        "It usually hurts on the underside of the heel, just in front of the soft heel pad and towards the inside of the foot. The soreness can spread a little forward into the arch.",
+        "The classic sign is that the first steps in the morning hurt the most. The same often happens when you get up after sitting for a long time.",
+        "Once you have walked a bit, it usually gets better, but after a long walk or a run the pain can come back. For some people it builds up over weeks, for others it starts quite suddenly.",
+      ],
+    },
+    {
+      id: "why",
+      heading: "Why does it happen?",
+      paragraphs: [
+        "There is usually no single cause. It happens when, over a period, the foot has had more to carry overall than the tissue could keep up with.",
+        "Typical reasons are a quick increase in running or walking, many hours standing on hard floors, or flat, worn-out or high-heeled shoes.",
+        "Tight calves, the shape of your foot (for example flat feet or high arches), a higher body weight and being over 40 can also raise the risk.",
+      ],
+    },
+    {
+      id: "course",
+      heading: "How long does it take?",
+      paragraphs: [
+        "This kind of tissue heals slowly, so it takes patience. For more than half of people the symptoms are gone within a year, and about three in four are free of them after one and a half to two years – also without special treatment.",
+        "For some it drags on. This is more common when the things that overloaded the foot carry on unchanged.",
+        "The pain can come back later. Keeping up the foot exercises after the pain has gone may lower the risk of that.",
+      ],
+    },
+    {
+      id: "what-helps",
+      heading: "What you can do yourself",
+      paragraphs: [
+        "Ease off what irritates the heel, such as running, jumping and long walks on hard ground, but keep moving. Cycling, a cross-trainer and swimming are good alternatives.",
+        "Wear shoes with good cushioning, also indoors, and try not to walk barefoot. Soft heel pads or insoles with arch support can spread the pressure; ask your physiotherapist what suits your foot.",
+        "Gentle stretches of the sole and the calf can ease stiffness. If the pain flares up, cold can calm it: wrap an ice pack in a cloth and rest your heel on it for 10–15 minutes, ideally in the evening. Do not use ice if you have reduced feeling in your foot or poor circulation (for example with narrowed arteries). If you have diabetes, use ice only if your physiotherapist has checked that you feel cold and touch normally under the foot, and look at the skin afterwards.",
+        "Tape that supports the arch can ease the pain for a few weeks. If your first steps in the morning still hurt a lot, a night splint that keeps the foot gently bent up overnight can help. If body weight is part of the load, losing weight over time can take pressure off the heel – talk to your physiotherapist or doctor about it.",
+        "Shoes matter: running and walking shoes lose their cushioning after 600–800 km, so change them before they are worn out.",
+        "If you want to get back to running, a good sign is being able to walk for 30–45 minutes without more pain the next morning. You can then start with short spells of running and walking, and increase only one thing at a time.",
+      ],
+    },
+    {
+      id: "exercise-and-pain",
+      heading: "The exercise and the pain rule",
+      paragraphs: [
+        "The main exercise in the program is the heavy, slow heel raise. You stand with the front of your foot on the edge of a step, a rolled-up towel under your toes and your heel free. Rise slowly onto your toes and lower your heel below the step, usually about three seconds each way.",
+        "You usually train 3–4 times a week; your plan shows exactly how often. Along the way, more weight is added, for example with a backpack, so the exercise stays heavy.",
+        "In a Danish trial from 2015, heavy heel raises were compared with stretching. After three months, the heel-raise group scored better on a questionnaire about foot pain and function (the Foot Function Index). At 1, 6 and 12 months there was no difference between the groups. Both groups also had a heel insert.",
+      ],
+      painRule: true,
+    },
+    {
+      id: "other-treatments",
+      heading: "Other treatments",
+      paragraphs: [
+        "Massage or ultrasound without active training does little for the tissue itself.",
+        "Painkillers can make it easier to keep active, but they do not heal the plantar fascia. Paracetamol is the first choice for most people. Anti-inflammatory painkillers (NSAIDs, such as ibuprofen) ease the pain a little; take them only short-term and agree it with a doctor, especially if you have a stomach ulcer, kidney or heart disease, or take blood thinners.",
+        "If you still have pain after a few months of focused training, shockwave therapy may be the next step. The American clinical guideline for physiotherapists from 2023 recommends it for persisting heel pain, and in Denmark physiotherapists usually give it. The guideline also recommends low-level laser. PRP (an injection made from your own blood platelets) has weaker evidence and is often expensive.",
+        "A steroid injection can take the pain away for a while, sometimes for months. But the pain may return and the band of tissue can be weakened, so it is not repeated many times. If you have diabetes, your blood sugar can rise for a few days afterwards; agree extra checks with your doctor.",
+        "Surgery, in which the band is partly cut, is only considered if the pain is still there after more than a year of thorough non-surgical treatment. Very few people need it.",
+      ],
+    },
+    {
+      id: "after-treatment",
+      heading: "When the course ends – and if the pain comes back",
+      paragraphs: [
+        "When you and your physiotherapist end the course, you get a plan to keep the foot strong: usually heel raises and foot exercises a couple of times a week, at the load you have reached.",
+        "If the pain comes back, ease off what loads the foot most and go back to an easier level of the exercises for a week or two. If it does not get better within a couple of weeks, contact the clinic.",
+      ],
+    },
+  ],
+  contactClinic: {
+    heading: "See your own doctor the same day if",
+    outOfHours:
+      "Outside your doctor's opening hours, call the out-of-hours medical service (lægevagten); in the Capital Region, Akuttelefonen 1813.",
+    signs: [
+      "you have a fever, shivers or feel unwell",
+      "you cannot put any weight on the foot",
+      "you have constant pain that does not ease when you rest or change position, or pain that wakes you at night",
+      "you feel a sudden pop under the foot, perhaps followed by bruising",
+      "the foot is red, warm and swollen",
+      "the heel swells and the pain grows the more you walk",
+      "the pain suddenly gets much worse",
+    ],
+    emergency:
+      "If you suddenly lose strength in your foot or leg, or find it hard to hold your water or your bowels, call the out-of-hours service at once (in the Capital Region, Akuttelefonen 1813). For paralysis that comes on suddenly, call 112.",
+    nonUrgent:
+      "If you have tingling, burning or a numb feeling in your foot that does not go away, tell your physiotherapist. It is not urgent.",
+    advice:
+      "Pause the exercises until you have seen the doctor, and let your physiotherapist know too. Contact the clinic if you notice no progress after 6–8 weeks, or if the pain is at the back of the heel or only in the heel pad.",
+  },
+};
 
 export const en: Messages = {
   app: {
@@ -79,7 +195,7 @@ export const en: Messages = {
     views: { label: "View", all: "All", attention: "Needs attention" },
     attentionHint:
       "Patients with urgent or high flags, whatever their episode's status, or with an open flag for an overdue follow-up (by the clinic's rule settings). The most severe come first.",
-    bornOn: "b. {date}",
+    bornOn: (date: string) => `b. ${date}`,
     count: (total: number) => `${total} ${total === 1 ? "patient" : "patients"}`,
     empty: "There are no patients yet. Register the first patient to get started.",
     noMatch: "No patients match the filters.",
@@ -316,6 +432,7 @@ export const en: Messages = {
     toSignIn: "Go to sign-in",
   },
   education: {
+    ...EDUCATION,
     linkBack: "Back to my plan",
     source:
       "Written by the app's team from a Danish article on heel pain and the 2023 clinical guideline. It does not replace advice from your physiotherapist.",
@@ -934,7 +1051,7 @@ export const en: Messages = {
     limits: (standard: string, min: string, max: string, decimals: number) =>
       `Default ${standard}; from ${min} to ${max}${decimals === 0 ? ", a whole number" : `, at most ${decimals} ${decimals === 1 ? "decimal" : "decimals"}`}.`,
     reevaluating: "The flags are being recomputed with the new settings …",
-    reevaluatedOf: "{done} of {total} episodes recomputed.",
+    reevaluatedOf: (done: string, total: string) => `${done} of ${total} episodes recomputed.`,
     upToDate: "All flags are computed with the current settings.",
     scheduler: {
       title: "Automatic runs",

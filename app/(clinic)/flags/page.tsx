@@ -20,7 +20,7 @@ export default page(
     const text = messages.flags;
     const [result, clinicians] = await Promise.all([listFlags(db, actor, query), listClinicians(db, actor)]);
     return (
-      <AppShell actor={actor} messages={messages} current="/flags">
+      <AppShell actor={actor} current="/flags">
         <h1>{text.title}</h1>
         <p className="hint">{text.intro}</p>
         <form
@@ -118,7 +118,6 @@ export default page(
               page={result.page}
               pageCount={result.pageCount}
               hrefFor={(page) => `/flags${flagSearch(query, { page })}`}
-              text={messages.caseload.pagination}
             />
           </>
         )}

@@ -40,9 +40,9 @@ export default page(
     );
     if (result.status === "invalid") {
       return (
-        <AppShell actor={actor} messages={messages} current="/reports" wide>
+        <AppShell actor={actor} current="/reports" wide>
           {heading}
-          <ReportFilters values={values} errors={errors} clinicians={clinicians} messages={messages} />
+          <ReportFilters values={values} errors={errors} clinicians={clinicians} />
           <p role="alert" className="form-error">
             {text.invalid}
           </p>
@@ -53,17 +53,17 @@ export default page(
     const tables = reportTables(report, messages);
     const csv = (key: ReportTableKey) => `/reports/export${reportSearch(report.query)}&table=${key}`;
     const tableOf = (key: ReportTableKey) => (
-      <ReportTableView table={tables[key]} csvHref={csv(key)} messages={messages} locale={actor.locale} />
+      <ReportTableView table={tables[key]} csvHref={csv(key)} locale={actor.locale} />
     );
     const who = isAdmin ? (clinicians?.find((c) => c.id === report.query.clinician)?.name ?? null) : actor.name;
     const date = (ymd: string) => formatDate(new Date(`${ymd}T00:00:00Z`), actor.locale);
     const number = (value: number) => formatNumber(value, actor.locale, 1);
 
     return (
-      <AppShell actor={actor} messages={messages} current="/reports" wide>
+      <AppShell actor={actor} current="/reports" wide>
         {heading}
         <p className="hint no-print">{text.intro}</p>
-        <ReportFilters values={report.query} errors={{}} clinicians={clinicians} messages={messages} />
+        <ReportFilters values={report.query} errors={{}} clinicians={clinicians} />
         <div className="report">
           <p className="report-scope">
             <strong>{text.scope(clinic.name, date(report.query.from), date(report.query.to), who)}</strong>
