@@ -1,10 +1,10 @@
 // Danish is the default language and the shape every other catalog must match.
 import type { AuditEntity } from "../audit/record-audit-event";
-import { MIN_PASSWORD_LENGTH } from "../auth/password-policy";
+import { MIN_PASSWORD_LENGTH } from "../auth/password-length";
 import type { Education } from "../education/education-content";
-import { INVITE_DAYS, RESET_HOURS } from "../invites/tokens";
-import { MAX_PERIOD_YEARS } from "../reports/report-query";
-import { ERROR_PAGE } from "./error-page";
+import type { RequestProblem } from "../entry/request-guard";
+import { INVITE_DAYS, RESET_HOURS } from "../invites/link-lifetimes";
+import { MAX_PERIOD_YEARS } from "../reports/report-period";
 
 /**
  * The one rule for a worse morning (SPEC §6), said the same way in the portal, the handout,
@@ -1517,7 +1517,9 @@ export const da = {
     home: "Gå til forsiden",
   },
   error: {
-    ...ERROR_PAGE.da,
+    title: "Der skete en fejl",
+    body: "Noget gik galt. Prøv igen; fortsætter fejlen, så kontakt klinikkens administrator.",
+    retry: "Prøv igen",
     notFound: "Det, du vil ændre, findes ikke, eller du har ikke adgang til det. Genindlæs siden.",
     changedMeanwhile: "Nogen har ændret dette i mellemtiden. Genindlæs siden, og prøv igen.",
     processingStopped:
@@ -1882,6 +1884,16 @@ export const da = {
     },
   },
   loading: "Henter …",
+  /** The proxy's refusals (proxy.ts), said before any language is known: it writes both catalogs' sentences. */
+  requestProblem: {
+    "bad-address": "Adressen indeholder tegn, som ikke kan bruges.",
+    "too-large": "Forespørgslen er for stor.",
+    "bad-bytes": "Forespørgslen indeholder tegn, som ikke kan bruges.",
+    "bad-json": "Forespørgslen kunne ikke læses (ugyldig JSON).",
+    "bad-callback": "Adressen efter login hører ikke til denne side.",
+    "cross-origin": "Forespørgslen kommer fra en anden side.",
+    "wrong-method": "Denne adresse tager kun imod login-formularen.",
+  } satisfies Record<RequestProblem["reason"], string>,
 };
 
 export type Messages = typeof da;

@@ -1,10 +1,9 @@
 import type { AuditEntity } from "../audit/record-audit-event";
-import { MIN_PASSWORD_LENGTH } from "../auth/password-policy";
+import { MIN_PASSWORD_LENGTH } from "../auth/password-length";
 import type { Education } from "../education/education-content";
-import { INVITE_DAYS, RESET_HOURS } from "../invites/tokens";
-import { MAX_PERIOD_YEARS } from "../reports/report-query";
+import { INVITE_DAYS, RESET_HOURS } from "../invites/link-lifetimes";
+import { MAX_PERIOD_YEARS } from "../reports/report-period";
 import type { Messages } from "./da";
-import { ERROR_PAGE } from "./error-page";
 
 /**
  * The one rule for a worse morning (SPEC §6), said the same way in the portal, the handout,
@@ -1522,7 +1521,9 @@ export const en: Messages = {
     home: "Go to the start page",
   },
   error: {
-    ...ERROR_PAGE.en,
+    title: "Something went wrong",
+    body: "Something went wrong. Please try again; if it persists, contact the clinic's administrator.",
+    retry: "Try again",
     notFound: "What you are changing does not exist, or you do not have access to it. Reload the page.",
     changedMeanwhile: "Someone changed this in the meantime. Reload the page and try again.",
     processingStopped:
@@ -1886,4 +1887,13 @@ export const en: Messages = {
     },
   },
   loading: "Loading …",
+  requestProblem: {
+    "bad-address": "The address contains characters that cannot be used.",
+    "too-large": "The request is too large.",
+    "bad-bytes": "The request contains characters that cannot be used.",
+    "bad-json": "The request could not be read (malformed JSON).",
+    "bad-callback": "The address after sign-in does not belong to this site.",
+    "cross-origin": "The request comes from another site.",
+    "wrong-method": "This address only takes the sign-in form.",
+  },
 };
