@@ -5,15 +5,13 @@ import type { PhaseExercise } from "@/lib/programs/default-templates";
 import { doseKind, doseText, exercisesOn } from "@/lib/programs/exercise-dose";
 import { exerciseName } from "@/lib/programs/exercise-names";
 import type { Prescription, WeekOutcome, WeekReview } from "@/lib/programs/prescription";
+import { TEMPO_REPS } from "@/lib/programs/tempo-reps";
 
 import { DataTableDetails } from "../DataTableDetails";
 import { DetailsList } from "../DetailsList";
 import { ExerciseDrawing, exerciseDrawingLabel } from "../exercises/ExerciseDrawing";
 
 type Wording = { week: (week: number, phase: number) => string; reasons: Record<WeekOutcome, string> };
-
-/** Below this many reps the heel raise may drop to 6 to keep its tempo (SPEC §6, weeks 10–12). */
-const TEMPO_REPS = 8;
 
 /** One exercise with its own dose; load and tempo only for the heel raise (a stretch has neither). */
 async function ExerciseDetails({

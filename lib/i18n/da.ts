@@ -4,7 +4,13 @@ import { MIN_PASSWORD_LENGTH } from "../auth/password-length";
 import type { Education } from "../education/education-content";
 import type { RequestProblem } from "../entry/request-guard";
 import { INVITE_DAYS, RESET_HOURS } from "../invites/link-lifetimes";
+import type { DefaultTemplateKey } from "../programs/default-templates";
+import { TEMPO_REPS } from "../programs/tempo-reps";
+import { MILESTONE_WEEKS } from "../reports/milestone-weeks";
+import { REFERENCE_POINTS } from "../reports/reference-points";
 import { MAX_PERIOD_YEARS } from "../reports/report-period";
+import { MIN_CELL } from "../reports/suppression";
+import { BACKUP_HOUR } from "../scheduler/backup-hour";
 
 /**
  * The one rule for a worse morning (SPEC §6), said the same way in the portal, the handout,
@@ -1132,8 +1138,7 @@ export const da = {
       `${reps} gentagelser, ${timesPerDay} ${timesPerDay === 1 ? "gang" : "gange"} om dagen`,
     intervals: (count: number, minutes: number) => `${count} × (${minutes} min. løb + ${minutes} min. gang)`,
     upTo: (n: number) => `op til ${n}`,
-    eightReps:
-      "Står der 8 gentagelser, og kan du ikke holde det langsomme tempo hele sættet igennem, må du gå ned til 6.",
+    eightReps: `Står der ${TEMPO_REPS} gentagelser, og kan du ikke holde det langsomme tempo hele sættet igennem, må du gå ned til 6.`,
     fromDay: (day: number) => `Fra dag ${day}`,
     startsLater: "Kommer senere i programmet",
     bodyWeight: "Kropsvægt",
@@ -1310,6 +1315,13 @@ export const da = {
     },
   },
   templates: {
+    /** The names of the templates every clinic starts with (lib/programs/default-templates.ts), stored on the clinic's copies when they are made. */
+    defaultNames: {
+      "first-week": "Første uge",
+      "hsr-12-weeks": "HSR hælløft, 12 uger",
+      "hsr-rathleff-2015": "HSR hælløft, Rathleff 2015",
+      "return-to-run": "Tilbage til løb",
+    } satisfies Record<DefaultTemplateKey, string>,
     title: "Programskabeloner",
     intro:
       "Klinikkens programmer. Når du gemmer en ændring, oprettes en ny version; programmer, der allerede er tildelt patienter, beholder den version, de fik.",
@@ -1412,7 +1424,7 @@ export const da = {
     asOf: (day: string) => `Tal pr. ${day}.`,
     pending: (count: number) =>
       `${daNumber(count)} ${count === 1 ? "forløb" : "forløb"} bliver regnet igen efter en ændring af indstillingerne og tælles ikke med endnu. Genindlæs siden om et minut.`,
-    suppressed: "–: færre end 5 forløb, så kun antal vises (ingen procenter eller medianer).",
+    suppressed: `–: færre end ${MIN_CELL} forløb, så kun antal vises (ingen procenter eller medianer).`,
     empty: "Ingen behandling startede i perioden.",
     csv: "Hent CSV",
     csvOf: (table: string) => `Hent »${table}« som CSV`,
@@ -1427,9 +1439,8 @@ export const da = {
       count: "Antal",
     },
     improvement: {
-      title: "Bedring efter 6 og 12 uger",
-      about:
-        "Hvert måleredskabs seneste måling på eller før dag 42 (84) sammenlignes med udgangsmålingen, mindst 14 dage før; bedret betyder en ændring på mindst den mindste klinisk relevante ændring (MCID). Andelen er af de forløb, der kunne vurderes.",
+      title: `Bedring efter ${MILESTONE_WEEKS[0]} og ${MILESTONE_WEEKS[1]} uger`,
+      about: `Hvert måleredskabs seneste måling på eller før dag ${MILESTONE_WEEKS[0] * 7} (${MILESTONE_WEEKS[1] * 7}) sammenlignes med udgangsmålingen, mindst 14 dage før; bedret betyder en ændring på mindst den mindste klinisk relevante ændring (MCID). Andelen er af de forløb, der kunne vurderes.`,
       milestone: "Milepæl",
       weeks: (weeks: number) => `${weeks} uger`,
       reached: "Forløb så langt",
@@ -1437,7 +1448,7 @@ export const da = {
       notImproved: "Ikke bedret",
       notJudgeable: "Kan ikke vurderes",
       share: "Andel bedret",
-      chart: "Bedring efter 6 og 12 uger, forløb efter udfald",
+      chart: `Bedring efter ${MILESTONE_WEEKS[0]} og ${MILESTONE_WEEKS[1]} uger, forløb efter udfald`,
       instruments: "Pr. måleredskab",
       instrument: "Måleredskab",
       judged: (weeks: number) => `${weeks} uger: vurderet`,
@@ -1462,8 +1473,8 @@ export const da = {
       point: "Tid efter start",
       expectedShare: "Forventet",
       clinicShare: "Klinikken",
-      year: "52 uger (1 år)",
-      twoYears: "78–104 uger (1½–2 år)",
+      year: `${REFERENCE_POINTS[0].fromWeek} uger (1 år)`,
+      twoYears: `${REFERENCE_POINTS[1].fromWeek}–${REFERENCE_POINTS[1].toWeek} uger (1½–2 år)`,
       atLeast: (share: string) => `mere end ${share}`,
       about2: (share: string) => `omkring ${share}`,
       referenceSource:
@@ -1687,7 +1698,7 @@ export const da = {
     backups: {
       title: "Sikkerhedskopier",
       intro: (keepDays: number) =>
-        `Hver nat kl. 02.00 tager appen en sikkerhedskopi af hele databasen og gemmer hver kopi i ${keepDays} dage. CPR-numrene i en kopi er krypterede. For at genskabe en kopi skal du bruge klinikkens datanøgle, som aldrig ligger i kopien: opbevar en kopi af nøglen et sikkert sted, adskilt fra sikkerhedskopierne.`,
+        `Hver nat kl. ${String(BACKUP_HOUR).padStart(2, "0")}.00 tager appen en sikkerhedskopi af hele databasen og gemmer hver kopi i ${keepDays} dage. CPR-numrene i en kopi er krypterede. For at genskabe en kopi skal du bruge klinikkens datanøgle, som aldrig ligger i kopien: opbevar en kopi af nøglen et sikkert sted, adskilt fra sikkerhedskopierne.`,
       restore:
         "Genskab en kopi ved at stoppe appen og køre npm run db:restore -- FIL (README forklarer det, og hvordan I flytter til en PostgreSQL-server).",
       lastRun: {

@@ -2,7 +2,12 @@ import type { AuditEntity } from "../audit/record-audit-event";
 import { MIN_PASSWORD_LENGTH } from "../auth/password-length";
 import type { Education } from "../education/education-content";
 import { INVITE_DAYS, RESET_HOURS } from "../invites/link-lifetimes";
+import { TEMPO_REPS } from "../programs/tempo-reps";
+import { MILESTONE_WEEKS } from "../reports/milestone-weeks";
+import { REFERENCE_POINTS } from "../reports/reference-points";
 import { MAX_PERIOD_YEARS } from "../reports/report-period";
+import { MIN_CELL } from "../reports/suppression";
+import { BACKUP_HOUR } from "../scheduler/backup-hour";
 import type { Messages } from "./da";
 
 /**
@@ -1134,8 +1139,7 @@ export const en: Messages = {
       `${reps} repetitions, ${timesPerDay === 1 ? "once" : `${timesPerDay} times`} a day`,
     intervals: (count: number, minutes: number) => `${count} × (${minutes} min running + ${minutes} min walking)`,
     upTo: (n: number) => `up to ${n}`,
-    eightReps:
-      "Where the plan says 8 repetitions and you cannot keep the slow tempo through the whole set, you may go down to 6.",
+    eightReps: `Where the plan says ${TEMPO_REPS} repetitions and you cannot keep the slow tempo through the whole set, you may go down to 6.`,
     fromDay: (day: number) => `From day ${day}`,
     startsLater: "Later in the program",
     bodyWeight: "Body weight",
@@ -1312,6 +1316,12 @@ export const en: Messages = {
     },
   },
   templates: {
+    defaultNames: {
+      "first-week": "First week",
+      "hsr-12-weeks": "HSR heel raise, 12 weeks",
+      "hsr-rathleff-2015": "HSR heel raise, Rathleff 2015",
+      "return-to-run": "Return to running",
+    },
     title: "Program templates",
     intro:
       "The clinic's programs. Saving an edit creates a new version; programs already assigned to patients keep the version they were given.",
@@ -1414,7 +1424,7 @@ export const en: Messages = {
     asOf: (day: string) => `Figures as of ${day}.`,
     pending: (count: number) =>
       `${enNumber(count)} ${count === 1 ? "episode is" : "episodes are"} being recalculated after a change of settings and ${count === 1 ? "is" : "are"} not counted yet. Reload the page in a minute.`,
-    suppressed: "–: fewer than 5 episodes, so only counts are shown (no percentages or medians).",
+    suppressed: `–: fewer than ${MIN_CELL} episodes, so only counts are shown (no percentages or medians).`,
     empty: "No treatment started in this period.",
     csv: "Download CSV",
     csvOf: (table: string) => `Download “${table}” as CSV`,
@@ -1429,9 +1439,8 @@ export const en: Messages = {
       count: "Number",
     },
     improvement: {
-      title: "Improvement at 6 and 12 weeks",
-      about:
-        "Each instrument's latest measurement on or before day 42 (84) is compared with its baseline, at least 14 days apart; improved means a change of at least its minimal clinically important difference. The share is of the episodes that could be judged.",
+      title: `Improvement at ${MILESTONE_WEEKS[0]} and ${MILESTONE_WEEKS[1]} weeks`,
+      about: `Each instrument's latest measurement on or before day ${MILESTONE_WEEKS[0] * 7} (${MILESTONE_WEEKS[1] * 7}) is compared with its baseline, at least 14 days apart; improved means a change of at least its minimal clinically important difference. The share is of the episodes that could be judged.`,
       milestone: "Milestone",
       weeks: (weeks: number) => `${weeks} weeks`,
       reached: "Episodes that far",
@@ -1439,7 +1448,7 @@ export const en: Messages = {
       notImproved: "Not improved",
       notJudgeable: "Cannot be judged",
       share: "Share improved",
-      chart: "Improvement at 6 and 12 weeks, episodes by outcome",
+      chart: `Improvement at ${MILESTONE_WEEKS[0]} and ${MILESTONE_WEEKS[1]} weeks, episodes by outcome`,
       instruments: "By instrument",
       instrument: "Instrument",
       judged: (weeks: number) => `${weeks} wk: judged`,
@@ -1464,8 +1473,8 @@ export const en: Messages = {
       point: "Time since start",
       expectedShare: "Expected",
       clinicShare: "This clinic",
-      year: "52 weeks (1 year)",
-      twoYears: "78–104 weeks (1½–2 years)",
+      year: `${REFERENCE_POINTS[0].fromWeek} weeks (1 year)`,
+      twoYears: `${REFERENCE_POINTS[1].fromWeek}–${REFERENCE_POINTS[1].toWeek} weeks (1½–2 years)`,
       atLeast: (share: string) => `more than ${share}`,
       about2: (share: string) => `about ${share}`,
       referenceSource:
@@ -1691,7 +1700,7 @@ export const en: Messages = {
     backups: {
       title: "Backups",
       intro: (keepDays: number) =>
-        `Every night at 02:00 the app copies the whole database into a backup and keeps each backup ${keepDays} days. The CPR numbers in a backup are encrypted. To restore one you need the clinic's data key, which is never in a backup: keep a copy of the key in a safe place, apart from the backups.`,
+        `Every night at ${String(BACKUP_HOUR).padStart(2, "0")}:00 the app copies the whole database into a backup and keeps each backup ${keepDays} days. The CPR numbers in a backup are encrypted. To restore one you need the clinic's data key, which is never in a backup: keep a copy of the key in a safe place, apart from the backups.`,
       restore:
         "To restore, stop the app and run npm run db:restore -- FILE (the README explains it, and how to move to a PostgreSQL server).",
       lastRun: {
