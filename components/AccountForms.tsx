@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 
 import { type FormState, initialFormState } from "@/lib/forms/form-state";
+import { LOCALES } from "@/lib/i18n";
 
 import { FormMessages } from "./FormMessages";
 import { FormShell } from "./FormShell";
@@ -12,15 +13,7 @@ import { TextField } from "./TextField";
 type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
 /** The user's own name and language. */
-export function ProfileForm({
-  action,
-  initial,
-  languages,
-}: {
-  action: FormAction;
-  initial: { name: string; locale: string };
-  languages: { value: string; label: string }[];
-}) {
+export function ProfileForm({ action, initial }: { action: FormAction; initial: { name: string; locale: string } }) {
   const messages = useMessages();
   const text = {
     name: messages.account.name,
@@ -41,7 +34,7 @@ export function ProfileForm({
       <SelectField
         id="locale"
         label={text.language}
-        options={languages}
+        options={LOCALES.map((locale) => ({ value: locale, label: messages.language[locale] }))}
         defaultValue={state.values.locale}
         error={state.errors.locale}
       />

@@ -3,7 +3,6 @@ import { PasswordForm, ProfileForm } from "@/components/AccountForms";
 import { AppShell } from "@/components/AppShell";
 import { can } from "@/lib/auth/permissions";
 import { page } from "@/lib/entry/page.server";
-import { LOCALES } from "@/lib/i18n";
 import { getOwnAccount } from "@/lib/users/own-account";
 
 /** Every user's own account (SPEC §7): name, language and password. */
@@ -18,11 +17,7 @@ export default page({ name: "/account", access: "own-account" }, async ({ actor,
         <p className="hint">{account.email}</p>
         <section aria-labelledby="profile-heading" className="panel">
           <h2 id="profile-heading">{text.profile}</h2>
-          <ProfileForm
-            action={saveOwnProfileAction}
-            initial={{ name: account.name, locale: account.locale }}
-            languages={LOCALES.map((locale) => ({ value: locale, label: messages.language[locale] }))}
-          />
+          <ProfileForm action={saveOwnProfileAction} initial={{ name: account.name, locale: account.locale }} />
         </section>
         <section aria-labelledby="password-heading" className="panel">
           <h2 id="password-heading">{text.passwordTitle}</h2>

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 
 import { type FormState, initialFormState } from "@/lib/forms/form-state";
+import { LOCALES } from "@/lib/i18n";
 
 import { ConfirmDialog } from "../ConfirmDialog";
 import { FormMessages } from "../FormMessages";
@@ -17,12 +18,10 @@ type Option = { value: string; label: string };
 export function InviteStaffForm({
   action,
   roles,
-  languages,
   defaultLanguage,
 }: {
   action: FormAction;
   roles: Option[];
-  languages: Option[];
   defaultLanguage: string;
 }) {
   const messages = useMessages();
@@ -69,7 +68,7 @@ export function InviteStaffForm({
         <SelectField
           id="locale"
           label={text.language}
-          options={languages}
+          options={LOCALES.map((locale) => ({ value: locale, label: messages.language[locale] }))}
           defaultValue={state.values.locale ?? defaultLanguage}
           error={state.errors.locale}
         />

@@ -7,7 +7,6 @@ import {
 } from "@/app/actions/staff";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
-import { LOCALES } from "@/lib/i18n";
 import { formatMoment } from "@/lib/i18n/format";
 import { getRequestMessages } from "@/lib/i18n/locale.server";
 import { type listStaff, STAFF_ROLES } from "@/lib/users/staff-admin";
@@ -64,7 +63,7 @@ export async function StaffInvitations({ invites, locale }: { invites: Staff["in
       <InviteStaffForm
         action={inviteStaffAction}
         roles={roleOptions(messages)}
-        languages={LOCALES.map((value) => ({ value, label: messages.language[value] }))}
+
         defaultLanguage={locale}
       />
       <h3>{text.pendingTitle}</h3>

@@ -44,19 +44,18 @@ export function PortalDiary({
   owner,
   today,
   todayPain,
-  logged,
   locale,
   children,
 }: {
   owner: string;
   today: string;
   todayPain: number | null;
-  logged: string | null;
   locale: Locale;
   children: ReactNode;
 }) {
   const messages = useMessages();
   const text = { ...messages.portal.waiting, refused: messages.error.notFound };
+  const logged = todayPain === null ? null : messages.portal.morningLogged(todayPain);
   const [pain, setPain] = useState({ value: todayPain, logged });
   const [saved, setSaved] = useState<SavedSession[]>([]);
   const [waiting, setWaiting] = useState<QueuedEntry[]>([]);
@@ -146,15 +145,8 @@ export function useDiary(): Diary {
 }
 
 /** A program's latest sessions: those saved since the page was drawn, then the page's own, as many as the page gave. */
-export function RecentSessions({
-  assignmentId,
-  lines,
-  none,
-}: {
-  assignmentId: string;
-  lines: SessionLine[];
-  none: string;
-}) {
+export function RecentSessions({ assignmentId, lines }: { assignmentId: string; lines: SessionLine[] }) {
+  const none = useMessages().portal.noSessions;
   const { saved } = useDiary();
   const shown = useMemo(() => {
     const fresh = saved.filter((s) => s.assignmentId === assignmentId).map((s) => s.line);
@@ -175,18 +167,9 @@ export function RecentSessions({
 }
 
 /** The first-step pain chart, with today's value as the patient last logged it. */
-export function PortalPainChart({
-  panel,
-  today,
-  diaryLabel,
-  locale,
-}: {
-  panel: ChartPanel;
-  today: string;
-  diaryLabel: string;
-  locale: Locale;
-}) {
+export function PortalPainChart({ panel, today, locale }: { panel: ChartPanel; today: string; locale: Locale }) {
   const messages = useMessages();
+  const diaryLabel = messages.charts.fromPortal;
   const text = { noData: messages.charts.noData, unavailable: messages.charts.unavailableOffline };
   const { todayPain } = useDiary();
   const shown = useMemo(() => {

@@ -80,7 +80,7 @@ export async function PlanHandout({
                   prescription={program.prescription}
 
                   locale={locale}
-                  wording={{ week: messages.portal.week, reasons: messages.portal.reasons }}
+                  plainWording
                   drawing={false}
                   painRule={false}
                   heldLoad={heldLoad}

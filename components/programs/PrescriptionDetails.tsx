@@ -58,29 +58,29 @@ async function ExerciseDetails({
 /**
  * A prescription: the phase's exercises of the day, each with its own dose, load and tempo for
  * the heel raise, its drawing; those that start later in the program named with their start day;
- * the pain rule, and why the plan is what it is. `wording` replaces the clinical phrasing of the
- * week and the reason (the portal's plain words); `drawing={false}` leaves the drawings to a page
+ * the pain rule, and why the plan is what it is. `plainWording` replaces the clinical phrasing of
+ * the week and the reason with the portal's plain words; `drawing={false}` leaves the drawings to a page
  * that shows them elsewhere, `painRule={false}` the pain rule; `heldLoad` says why the load does
  * not rise (a plan whose load is held, SPEC §6).
  */
 export async function PrescriptionDetails({
   prescription: p,
   locale,
-  wording,
+  plainWording = false,
   drawing = true,
   painRule = true,
   heldLoad,
 }: {
   prescription: Prescription;
   locale: Locale;
-  wording?: Wording;
+  plainWording?: boolean;
   drawing?: boolean;
   painRule?: boolean;
   heldLoad?: string[];
 }) {
   const messages = await getRequestMessages();
   const text = messages.prescription;
-  const words = wording ?? text;
+  const words: Wording = plainWording ? { week: messages.portal.week, reasons: messages.portal.reasons } : text;
   const today = exercisesOn(p.phaseSpec, p.day);
   const later = p.phaseSpec.exercises.filter((exercise) => !today.includes(exercise));
   const loadedToday = today.some((exercise) => doseKind(exercise.exercise) === "SETS_REPS");

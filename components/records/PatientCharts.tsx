@@ -180,17 +180,8 @@ function useDrawn(order: 1 | 2): boolean {
 }
 
 /** First-step and activity pain over time, from the clinic and the patient's diary. */
-export function PainChart({
-  panel,
-  markers,
-  locale,
-  noData,
-}: {
-  panel: ChartPanel | null;
-  markers: Marker[];
-  locale: Locale;
-  noData: string;
-}) {
+export function PainChart({ panel, markers, locale }: { panel: ChartPanel | null; markers: Marker[]; locale: Locale }) {
+  const noData = useMessages().charts.noData;
   const drawn = useDrawn(1);
   if (!panel) return <p>{noData}</p>;
   return drawn ? (

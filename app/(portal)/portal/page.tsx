@@ -94,7 +94,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
             owner={actor.userId}
             today={isoDate(day)}
             todayPain={overview.todayPain}
-            logged={overview.todayPain === null ? null : text.morningLogged(overview.todayPain)}
+
             locale={actor.locale}
           >
             <OfflineStamp fetchedAt={new Date()} />
@@ -149,7 +149,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                       prescription={program.prescription}
 
                       locale={actor.locale}
-                      wording={{ week: text.week, reasons: text.reasons }}
+                      plainWording
                       heldLoad={heldLoad}
                     />
                   ) : (
@@ -173,7 +173,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
               <PortalPainChart
                 panel={{ key: "pain", label: text.painChart, max: 10, series: painSeries, baseline: null }}
                 today={isoDate(day)}
-                diaryLabel={messages.charts.fromPortal}
+
                 locale={actor.locale}
               />
               {overview.programs.map((program) => (
@@ -185,7 +185,6 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                     lines={program.sessions
                       .slice(0, RECENT_SESSIONS)
                       .map((session) => sessionLine(session, messages, actor.locale))}
-                    none={text.noSessions}
                   />
                 </div>
               ))}

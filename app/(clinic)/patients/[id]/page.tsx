@@ -146,12 +146,7 @@ export default page(
                     />
                   )}
                 </div>
-                <PainChart
-                  panel={charts.pain}
-                  markers={charts.markers}
-                  locale={locale}
-                  noData={messages.charts.noData}
-                />
+                <PainChart panel={charts.pain} markers={charts.markers} locale={locale} />
                 {charts.markers.length > 0 && (
                   <ol className="marker-list" aria-label={messages.charts.markers}>
                     {charts.markers.map((marker, index) => (
