@@ -170,7 +170,7 @@ export function RecentSessions({ assignmentId, lines }: { assignmentId: string; 
 export function PortalPainChart({ panel, today, locale }: { panel: ChartPanel; today: string; locale: Locale }) {
   const messages = useMessages();
   const diaryLabel = messages.charts.fromPortal;
-  const text = { noData: messages.charts.noData, unavailable: messages.charts.unavailableOffline };
+  const text = { noData: messages.charts.noData };
   const { todayPain } = useDiary();
   const shown = useMemo(() => {
     if (todayPain === null) return panel;
@@ -185,5 +185,5 @@ export function PortalPainChart({ panel, today, locale }: { panel: ChartPanel; t
     return { ...panel, series: [...panel.series.filter((series) => series !== diary), { ...diary, points }] };
   }, [panel, todayPain, today, diaryLabel]);
   if (shown.series.length === 0) return <p>{text.noData}</p>;
-  return <ChartWhenNear panel={shown} locale={locale} unavailable={text.unavailable} />;
+  return <ChartWhenNear panel={shown} locale={locale} />;
 }

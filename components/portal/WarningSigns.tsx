@@ -2,11 +2,15 @@ import { getRequestMessages } from "@/lib/i18n/locale.server";
 
 /**
  * The signs that need a doctor the same day, those that need help at once, what may wait for the
- * physiotherapist, and where to turn (SPEC §10), as the education page gives them. Under a
- * `title` of its own (with a `lead`), the signs follow it with their heading.
+ * physiotherapist, and where to turn (SPEC §10), as the education page gives them. Above the
+ * messages (`beforeMessages`), under the messages page's own heading and lead: messages are not
+ * for urgent symptoms; the signs follow with their heading.
  */
-export async function WarningSigns({ id, title, lead }: { id: string; title?: string; lead?: string }) {
-  const text = (await getRequestMessages()).education.contactClinic;
+export async function WarningSigns({ id, beforeMessages = false }: { id: string; beforeMessages?: boolean }) {
+  const messages = await getRequestMessages();
+  const text = messages.education.contactClinic;
+  const title = beforeMessages ? messages.conversation.notUrgentTitle : undefined;
+  const lead = beforeMessages ? messages.conversation.notUrgent : undefined;
   return (
     <section aria-labelledby={id} className="warning-box">
       <h2 id={id}>{title ?? text.heading}</h2>

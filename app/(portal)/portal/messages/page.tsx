@@ -23,7 +23,7 @@ export default page({ name: "/portal/messages", access: "own-record" }, async ({
         </p>
         <h1>{text.title}</h1>
         <p>{text.portalIntro}</p>
-        <WarningSigns id="urgent-heading" title={text.notUrgentTitle} lead={text.notUrgent} />
+        <WarningSigns id="urgent-heading" beforeMessages />
         <section aria-labelledby="conversation-heading" className="panel">
           <h2 id="conversation-heading">{text.list}</h2>
           <ConversationView items={conversation.messages} readerIsPatient locale={actor.locale} />
