@@ -32,7 +32,7 @@ export async function PatientFlags({
         <ul className="flag-list">
           {flags.map((flag) => (
             <li key={flag.id} data-severity={fromFlagSeverity(flag.severity)}>
-              <SeverityBadge severity={fromFlagSeverity(flag.severity)} label={text.severities[flag.severity]} />{" "}
+              <SeverityBadge severity={fromFlagSeverity(flag.severity)} />{" "}
               <Link href={`/flags/${flag.id}`}>{text.codes[flag.code as RuleCode]}</Link>
               {flag.status !== "OPEN" && <span className="muted"> · {text.statuses[flag.status]}</span>}
               <p>{flagRecommendation(flag, messages, locale)}</p>

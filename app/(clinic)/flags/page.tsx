@@ -91,10 +91,7 @@ export default page(
                   {result.flags.map((flag) => (
                     <tr key={flag.id} data-severity={fromFlagSeverity(flag.severity)}>
                       <td>
-                        <SeverityBadge
-                          severity={fromFlagSeverity(flag.severity)}
-                          label={text.severities[flag.severity]}
-                        />
+                        <SeverityBadge severity={fromFlagSeverity(flag.severity)} />
                       </td>
                       <th scope="row">
                         <Link href={`/flags/${flag.id}`}>{text.codes[flag.code as RuleCode]}</Link>

@@ -33,8 +33,8 @@ export default page(
         </p>
         <h1>{text.codes[flag.code as RuleCode]}</h1>
         <p>
-          <SeverityBadge severity={fromFlagSeverity(flag.severity)} label={text.severities[flag.severity]} /> ·{" "}
-          {text.statuses[flag.status]} · {text.opened} {formatMoment(flag.openedAt, actor.locale)}
+          <SeverityBadge severity={fromFlagSeverity(flag.severity)} /> · {text.statuses[flag.status]} · {text.opened}{" "}
+          {formatMoment(flag.openedAt, actor.locale)}
         </p>
         <section className="panel" aria-labelledby="recommendation-heading">
           <h2 id="recommendation-heading">{text.recommendation}</h2>
