@@ -78,6 +78,38 @@ const config = [
       ],
     },
   },
+  {
+    // One way for text to reach a component (decision record 027): a server component reads
+    // `await getRequestMessages()`, a client component `useMessages()`; none takes its words
+    // as a `messages` or `text` prop, and no page cuts a slice of the catalog for one. Data
+    // props (values, ids, server actions) stay. Plain functions in lib/ and the presenters
+    // beside components (e-mail, PDF and handout builders, describe-*, *-props.ts) are not
+    // components and may still take a `Messages` argument.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXAttribute[name.name=/^(messages|text)$/]",
+          message:
+            "Components read their own text: useMessages() in a client component, await getRequestMessages() in a server component (decision record 027).",
+        },
+        {
+          // A component (a capitalised function) destructuring a messages/text prop, or declaring one in its props' type.
+          selector:
+            ":matches(FunctionDeclaration[id.name=/^[A-Z]/], VariableDeclarator[id.name=/^[A-Z]/] > ArrowFunctionExpression) > ObjectPattern.params :matches(Property[key.name=/^(messages|text)$/], TSPropertySignature[key.name=/^(messages|text)$/])",
+          message:
+            "No component takes its text as a prop: read it with useMessages() (client) or await getRequestMessages() (server) (decision record 027).",
+        },
+        {
+          selector:
+            ":matches(TSTypeAliasDeclaration, TSInterfaceDeclaration)[id.name=/Props$/] TSPropertySignature[key.name=/^(messages|text)$/]",
+          message:
+            "No component takes its text as a prop: read it with useMessages() (client) or await getRequestMessages() (server) (decision record 027).",
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -10,20 +10,12 @@ import { checkRequest, type RequestProblem } from "./lib/entry/request-guard";
 import { REQUEST_ID_HEADER } from "./lib/entry/request-id";
 import { readEnv } from "./lib/env";
 import { securityHeaders } from "./lib/http/security-headers";
+import { da } from "./lib/i18n/da";
+import { en } from "./lib/i18n/en";
 import { logger } from "./lib/log/logger";
 
-const MESSAGES: Record<RequestProblem["reason"], string> = {
-  "bad-address":
-    "Adressen indeholder tegn, som ikke kan bruges. / The address contains characters that cannot be used.",
-  "too-large": "Forespørgslen er for stor. / The request is too large.",
-  "bad-bytes":
-    "Forespørgslen indeholder tegn, som ikke kan bruges. / The request contains characters that cannot be used.",
-  "bad-json": "Forespørgslen kunne ikke læses (ugyldig JSON). / The request could not be read (malformed JSON).",
-  "bad-callback":
-    "Adressen efter login hører ikke til denne side. / The address after sign-in does not belong to this site.",
-  "cross-origin": "Forespørgslen kommer fra en anden side. / The request comes from another site.",
-  "wrong-method": "Denne adresse tager kun imod login-formularen. / This address only takes the sign-in form.",
-};
+/** Said before any language is known: both catalogs' sentence, Danish first. */
+const problemText = (reason: RequestProblem["reason"]) => `${da.requestProblem[reason]} / ${en.requestProblem[reason]}`;
 
 // An id from a proxy in front is kept if it looks like one; anything else is replaced.
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -47,7 +39,7 @@ export async function proxy(request: NextRequest) {
       { reqId: requestId, kind: "request", reason: problem.reason, status: problem.status },
       "request refused",
     );
-    return new NextResponse(MESSAGES[problem.reason], {
+    return new NextResponse(problemText(problem.reason), {
       status: problem.status,
       headers: {
         ...security,

@@ -1,11 +1,10 @@
 "use client";
-import { errorPageText } from "@/lib/i18n/error-page";
+import { useMessages } from "@/components/i18n/MessagesProvider";
 
-// An error boundary renders in the browser without server data; the page's lang attribute,
-// set by the root layout from the user's language, tells which words to use. Not a catalog:
-// this component is on every page (lib/i18n/error-page.ts).
+// An error boundary renders in the browser without server data; it sits inside the root
+// layout's MessagesProvider, so it reads the user's language like every client component.
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
-  const text = errorPageText(typeof document === "undefined" ? undefined : document.documentElement.lang);
+  const text = useMessages().error;
   return (
     <main id="main" className="sign-in">
       <div className="card">

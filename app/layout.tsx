@@ -3,6 +3,7 @@ import "./globals.css";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 
+import { MessagesProvider } from "@/components/i18n/MessagesProvider";
 import { getLocale, getRequestMessages } from "@/lib/i18n/locale.server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,9 +12,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang={await getLocale()}>
-      <body>{children}</body>
+    <html lang={locale}>
+      <body>
+        <MessagesProvider locale={locale}>{children}</MessagesProvider>
+      </body>
     </html>
   );
 }

@@ -2,29 +2,28 @@
 import { useActionState } from "react";
 
 import { type FormState, initialFormState } from "@/lib/forms/form-state";
+import { LOCALES } from "@/lib/i18n";
 
 import { FormMessages } from "./FormMessages";
 import { FormShell } from "./FormShell";
+import { useMessages } from "./i18n/MessagesProvider";
 import { SelectField } from "./SelectField";
 import { TextField } from "./TextField";
 
 type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
 /** The user's own name and language. */
-export function ProfileForm({
-  action,
-  initial,
-  languages,
-  text,
-}: {
-  action: FormAction;
-  initial: { name: string; locale: string };
-  languages: { value: string; label: string }[];
-  text: { name: string; language: string; save: string; saving: string };
-}) {
+export function ProfileForm({ action, initial }: { action: FormAction; initial: { name: string; locale: string } }) {
+  const messages = useMessages();
+  const text = {
+    name: messages.account.name,
+    language: messages.account.language,
+    save: messages.account.saveProfile,
+    saving: messages.account.saving,
+  };
   const [state, formAction, pending] = useActionState(action, initialFormState(initial));
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={text} className="stack inline-form">
+    <FormShell state={state} formAction={formAction} pending={pending} labels={text} className="stack inline-form">
       <TextField
         id="name"
         label={text.name}
@@ -35,7 +34,7 @@ export function ProfileForm({
       <SelectField
         id="locale"
         label={text.language}
-        options={languages}
+        options={LOCALES.map((locale) => ({ value: locale, label: messages.language[locale] }))}
         defaultValue={state.values.locale}
         error={state.errors.locale}
       />
@@ -44,16 +43,18 @@ export function ProfileForm({
 }
 
 /** A new password, given the current one. No password is ever shown again. */
-export function PasswordForm({
-  action,
-  text,
-}: {
-  action: FormAction;
-  text: { currentPassword: string; newPassword: string; confirmPassword: string; save: string; saving: string };
-}) {
+export function PasswordForm({ action }: { action: FormAction }) {
+  const messages = useMessages();
+  const text = {
+    currentPassword: messages.account.currentPassword,
+    newPassword: messages.account.newPassword,
+    confirmPassword: messages.account.confirmPassword,
+    save: messages.account.savePassword,
+    saving: messages.account.saving,
+  };
   const [state, formAction, pending] = useActionState(action, initialFormState());
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={text} className="stack inline-form">
+    <FormShell state={state} formAction={formAction} pending={pending} labels={text} className="stack inline-form">
       <TextField
         id="currentPassword"
         label={text.currentPassword}
@@ -80,13 +81,13 @@ export function PasswordForm({
 }
 
 /** "Forgot your password": an address, and the same answer whatever it is. */
-export function ForgotPasswordForm({
-  action,
-  text,
-}: {
-  action: FormAction;
-  text: { email: string; submit: string; submitting: string };
-}) {
+export function ForgotPasswordForm({ action }: { action: FormAction }) {
+  const messages = useMessages();
+  const text = {
+    email: messages.forgotPassword.email,
+    submit: messages.forgotPassword.submit,
+    submitting: messages.forgotPassword.submitting,
+  };
   const [state, formAction, pending] = useActionState(action, initialFormState());
   if (state.notice) return <FormMessages state={state} />;
   return (

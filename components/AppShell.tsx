@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { Messages } from "@/lib/i18n";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "./SignOutButton";
@@ -36,20 +37,19 @@ function navFor(actor: Actor, messages: Messages): NavItem[] {
 }
 
 /** The frame of every signed-in page: who is signed in, the role's menu, sign out. */
-export function AppShell({
+export async function AppShell({
   actor,
-  messages,
   current,
   wide = false,
   children,
 }: {
   actor: Actor;
-  messages: Messages;
   current: string;
   /** Pages built around a wide table use the whole window. */
   wide?: boolean;
   children: ReactNode;
 }) {
+  const messages = await getRequestMessages();
   return (
     <>
       <a href="#main" className="skip-link">
@@ -82,14 +82,8 @@ export function AppShell({
           <Link href="/account" prefetch={false} aria-current={current === "/account" ? "page" : undefined}>
             {messages.nav.account}
           </Link>
-          <LanguageSwitch locale={actor.locale} messages={messages} />
-          <SignOutButton
-            label={messages.header.signOut}
-            pendingLabel={messages.header.signingOut}
-            failed={messages.header.signOutFailed}
-            queueOwner={can(actor, "own-record") ? actor.userId : undefined}
-            unsent={messages.header.unsent}
-          />
+          <LanguageSwitch locale={actor.locale} />
+          <SignOutButton queueOwner={can(actor, "own-record") ? actor.userId : undefined} />
         </div>
       </header>
       <main id="main" tabIndex={-1} className={wide ? "wide" : undefined}>

@@ -13,7 +13,7 @@ export function FormShell({
   state,
   formAction,
   pending,
-  text,
+  labels,
   cancelHref,
   className = "stack form-wide",
   idempotent = false,
@@ -22,7 +22,8 @@ export function FormShell({
   state: FormState;
   formAction: (formData: FormData) => void;
   pending: boolean;
-  text: { save: string; saving: string; cancel?: string };
+  /** The owning form's button words (read by that form from useMessages()): a frame has no text of its own. */
+  labels: { save: string; saving: string; cancel?: string };
   cancelHref?: string;
   className?: string;
   /** Sends an idempotency key (lib/db/idempotency.ts): Save pressed again after a lost answer stores one row. */
@@ -47,9 +48,9 @@ export function FormShell({
       {children}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={pending}>
-          {pending ? text.saving : text.save}
+          {pending ? labels.saving : labels.save}
         </button>
-        {cancelHref && <Link href={cancelHref}>{text.cancel}</Link>}
+        {cancelHref && <Link href={cancelHref}>{labels.cancel}</Link>}
       </div>
     </form>
   );

@@ -1,10 +1,12 @@
 import { setLocale } from "@/app/actions/set-locale";
 import { asFormSubmit } from "@/lib/entry/form-submit";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { LOCALES, type Messages } from "@/lib/i18n";
+import { LOCALES } from "@/lib/i18n";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 
 /** Two plain submit buttons: works without JavaScript and by keyboard. */
-export function LanguageSwitch({ locale, messages }: { locale: Locale; messages: Messages }) {
+export async function LanguageSwitch({ locale }: { locale: Locale }) {
+  const messages = await getRequestMessages();
   return (
     <form action={asFormSubmit(setLocale)} className="language-switch" aria-label={messages.language.change}>
       <span className="visually-hidden">{messages.language.label}</span>

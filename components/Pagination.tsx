@@ -1,17 +1,18 @@
 import Link from "next/link";
 
+import { getRequestMessages } from "@/lib/i18n/locale.server";
+
 /** Previous and next links with the current position; a missing neighbour is plain text. */
-export function Pagination({
+export async function Pagination({
   page,
   pageCount,
   hrefFor,
-  text,
 }: {
   page: number;
   pageCount: number;
   hrefFor: (page: number) => string;
-  text: { label: string; previous: string; next: string; pageOf: (page: number, count: number) => string };
 }) {
+  const text = (await getRequestMessages()).caseload.pagination;
   return (
     <nav aria-label={text.label} className="pagination">
       {page > 1 ? (

@@ -4,19 +4,19 @@ import { useActionState } from "react";
 import { type FormState, initialFormState } from "@/lib/forms/form-state";
 
 import { FormMessages } from "./FormMessages";
+import { useMessages } from "./i18n/MessagesProvider";
 import { TextField } from "./TextField";
 
 export function SettingsForm({
   action,
   fields,
   initial,
-  text,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   fields: { name: string; label: string; hint: string }[];
   initial: Record<string, string>;
-  text: { save: string; saving: string };
 }) {
+  const text = useMessages().settings;
   const [state, formAction, pending] = useActionState(action, initialFormState(initial));
   return (
     <form key={state.attempt} action={formAction} noValidate className="stack form-wide" aria-busy={pending}>

@@ -7,6 +7,7 @@ import { THROTTLED_PREFIX } from "@/lib/auth/throttled";
 import type { Messages } from "@/lib/i18n";
 import { forgetOfflinePages } from "@/lib/offline/offline-pages";
 
+import { useMessages } from "./i18n/MessagesProvider";
 import { TextField } from "./TextField";
 import { useHydrated } from "./use-hydrated";
 
@@ -23,7 +24,8 @@ function validate(email: string, password: string, text: Text): FieldErrors {
   return errors;
 }
 
-export function SignInForm({ text }: { text: Text }) {
+export function SignInForm() {
+  const text = useMessages().signIn;
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);

@@ -1,10 +1,9 @@
 "use client";
 import { useId, useRef, useState } from "react";
 
+import { useMessages } from "./i18n/MessagesProvider";
 import { flushQueue } from "./portal/entry-queue";
 import { leaveThisPhone } from "./portal/leave-this-phone";
-
-export type UnsentText = { title: string; body: string; signOutAnyway: string; stay: string };
 
 /**
  * Signs out. A patient's portal first sends the entries waiting on this phone; if some still
@@ -12,20 +11,11 @@ export type UnsentText = { title: string; body: string; signOutAnyway: string; s
  * too, and the phone stops taking their reminders, so a shared phone keeps nothing of theirs
  * (SPEC §10). `queueOwner` is the signed-in patient's id; staff have no queue.
  */
-export function SignOutButton({
-  label,
-  pendingLabel,
-  failed,
-  queueOwner,
-  unsent,
-}: {
-  label: string;
-  pendingLabel: string;
-  /** Said when the server could not be reached: only it can end the session. */
-  failed: string;
-  queueOwner?: string | undefined;
-  unsent: UnsentText;
-}) {
+export function SignOutButton({ queueOwner }: { queueOwner?: string | undefined }) {
+  const text = useMessages().header;
+  const { signOut: label, signingOut: pendingLabel, unsent } = text;
+  // Said when the server could not be reached: only it can end the session.
+  const failed = text.signOutFailed;
   const [pending, setPending] = useState(false);
   const [error, setError] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);

@@ -3,7 +3,6 @@ import { PasswordForm, ProfileForm } from "@/components/AccountForms";
 import { AppShell } from "@/components/AppShell";
 import { can } from "@/lib/auth/permissions";
 import { page } from "@/lib/entry/page.server";
-import { LOCALES } from "@/lib/i18n";
 import { getOwnAccount } from "@/lib/users/own-account";
 
 /** Every user's own account (SPEC §7): name, language and password. */
@@ -11,32 +10,18 @@ export default page({ name: "/account", access: "own-account" }, async ({ actor,
   const text = messages.account;
   const account = await getOwnAccount(db, actor);
   return (
-    <AppShell actor={actor} messages={messages} current="/account">
+    <AppShell actor={actor} current="/account">
       {/* A patient's account page has the portal's large touch targets. */}
       <div className={can(actor, "own-record") ? "portal" : undefined}>
         <h1>{text.title}</h1>
         <p className="hint">{account.email}</p>
         <section aria-labelledby="profile-heading" className="panel">
           <h2 id="profile-heading">{text.profile}</h2>
-          <ProfileForm
-            action={saveOwnProfileAction}
-            initial={{ name: account.name, locale: account.locale }}
-            languages={LOCALES.map((locale) => ({ value: locale, label: messages.language[locale] }))}
-            text={{ name: text.name, language: text.language, save: text.saveProfile, saving: text.saving }}
-          />
+          <ProfileForm action={saveOwnProfileAction} initial={{ name: account.name, locale: account.locale }} />
         </section>
         <section aria-labelledby="password-heading" className="panel">
           <h2 id="password-heading">{text.passwordTitle}</h2>
-          <PasswordForm
-            action={changeOwnPasswordAction}
-            text={{
-              currentPassword: text.currentPassword,
-              newPassword: text.newPassword,
-              confirmPassword: text.confirmPassword,
-              save: text.savePassword,
-              saving: text.saving,
-            }}
-          />
+          <PasswordForm action={changeOwnPasswordAction} />
         </section>
       </div>
     </AppShell>

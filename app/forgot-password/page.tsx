@@ -18,14 +18,11 @@ export default page({ name: "/forgot-password", access: "public" }, async ({ act
         <p className="brand">{messages.app.name}</p>
         <h1>{text.title}</h1>
         <p>{text.intro}</p>
-        <ForgotPasswordForm
-          action={requestPasswordResetAction}
-          text={{ email: text.email, submit: text.submit, submitting: text.submitting }}
-        />
+        <ForgotPasswordForm action={requestPasswordResetAction} />
         <p>
           <Link href="/sign-in">{text.backToSignIn}</Link>
         </p>
-        <LanguageSwitch locale={await getLocale()} messages={messages} />
+        <LanguageSwitch locale={await getLocale()} />
       </div>
     </main>
   );

@@ -16,11 +16,11 @@ export default page({ name: "/sign-in", access: "public" }, async ({ actor, mess
         <p className="brand">{messages.app.name}</p>
         <h1>{messages.signIn.title}</h1>
         <p>{messages.signIn.intro}</p>
-        <SignInForm text={messages.signIn} />
+        <SignInForm />
         <p>
           <Link href="/forgot-password">{messages.forgotPassword.link}</Link>
         </p>
-        <LanguageSwitch locale={locale} messages={messages} />
+        <LanguageSwitch locale={locale} />
       </div>
     </main>
   );

@@ -2,23 +2,22 @@ import Link from "next/link";
 
 import type { AuditQuery } from "@/lib/audit/audit-log";
 import { AuditAction } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 
 /** A plain GET form, like the caseload's: the view of the log lives in the URL. */
-export function AuditFilters({
+export async function AuditFilters({
   query,
   patient,
   users,
-  messages,
 }: {
   query: AuditQuery;
   patient: { id: string; name: string } | null;
   users: { id: string; name: string }[];
-  messages: Messages;
 }) {
+  const messages = await getRequestMessages();
   const text = messages.admin.audit;
   return (
     <form method="get" action="/admin/audit" className="filters" role="search" aria-label={text.title}>

@@ -7,18 +7,8 @@ import { initialFormState } from "@/lib/forms/form-state";
 
 import { DataTable } from "../DataTable";
 import { FormMessages } from "../FormMessages";
+import { useMessages } from "../i18n/MessagesProvider";
 import { useResilientActionState } from "../use-resilient-action";
-
-type Text = {
-  file: string;
-  check: string;
-  run: string;
-  working: string;
-  networkError: string;
-  toCaseload: string;
-  errorsTitle: string;
-  errorColumns: { line: string; column: string; error: string };
-};
 
 /**
  * The import: choose a file, check it (a dry run), then import it. The form is sent by hand
@@ -27,11 +17,20 @@ type Text = {
  */
 export function ImportForm({
   action,
-  text,
 }: {
   action: (state: ImportFormState, formData: FormData) => Promise<ImportFormState>;
-  text: Text;
 }) {
+  const messages = useMessages();
+  const text = {
+    file: messages.admin.import.file,
+    check: messages.admin.import.check,
+    run: messages.admin.import.run,
+    working: messages.admin.import.working,
+    networkError: messages.error.network,
+    toCaseload: messages.admin.import.toCaseload,
+    errorsTitle: messages.admin.import.errorsTitle,
+    errorColumns: messages.admin.import.errorColumns,
+  };
   const [state, formAction, pending] = useResilientActionState<ImportFormState>(
     action,
     { ...initialFormState(), outcome: null },

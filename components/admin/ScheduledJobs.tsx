@@ -1,13 +1,14 @@
 import type { Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
 import { formatMoment, formatNumber } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import type { JobStatus } from "@/lib/scheduler/job-status";
 import { MAX_ATTEMPTS } from "@/lib/scheduler/schedule";
 
 import { DetailsList } from "../DetailsList";
 
 /** Each scheduled job: what it does, how its last run went, and when it runs next. */
-export function ScheduledJobs({ jobs, messages, locale }: { jobs: JobStatus[]; messages: Messages; locale: Locale }) {
+export async function ScheduledJobs({ jobs, locale }: { jobs: JobStatus[]; locale: Locale }) {
+  const messages = await getRequestMessages();
   const text = messages.settings.scheduler;
   const moment = (value: Date) => formatMoment(value, locale, true);
   const outcome = (last: NonNullable<JobStatus["last"]>) => {

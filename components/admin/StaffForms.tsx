@@ -2,10 +2,12 @@
 import { useActionState } from "react";
 
 import { type FormState, initialFormState } from "@/lib/forms/form-state";
+import { LOCALES } from "@/lib/i18n";
 
 import { ConfirmDialog } from "../ConfirmDialog";
 import { FormMessages } from "../FormMessages";
 import { FormShell } from "../FormShell";
+import { useMessages } from "../i18n/MessagesProvider";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 
@@ -16,23 +18,28 @@ type Option = { value: string; label: string };
 export function InviteStaffForm({
   action,
   roles,
-  languages,
   defaultLanguage,
-  text,
 }: {
   action: FormAction;
   roles: Option[];
-  languages: Option[];
   defaultLanguage: string;
-  text: { name: string; email: string; role: string; language: string; submit: string; submitting: string };
 }) {
+  const messages = useMessages();
+  const text = {
+    name: messages.admin.users.name,
+    email: messages.admin.users.email,
+    role: messages.admin.users.role,
+    language: messages.account.language,
+    submit: messages.admin.users.invite,
+    submitting: messages.admin.users.inviting,
+  };
   const [state, formAction, pending] = useActionState(action, initialFormState());
   return (
     <FormShell
       state={state}
       formAction={formAction}
       pending={pending}
-      text={{ save: text.submit, saving: text.submitting }}
+      labels={{ save: text.submit, saving: text.submitting }}
       className="stack"
     >
       <div className="field-row">
@@ -61,7 +68,7 @@ export function InviteStaffForm({
         <SelectField
           id="locale"
           label={text.language}
-          options={languages}
+          options={LOCALES.map((locale) => ({ value: locale, label: messages.language[locale] }))}
           defaultValue={state.values.locale ?? defaultLanguage}
           error={state.errors.locale}
         />
@@ -81,7 +88,6 @@ export function StaffActions({
   active,
   roles,
   actions,
-  text,
 }: {
   id: string;
   name: string;
@@ -89,17 +95,18 @@ export function StaffActions({
   active: boolean;
   roles: Option[];
   actions: { changeRole: FormAction; deactivate: FormAction; reactivate: FormAction; sendReset: FormAction };
-  text: {
-    role: string;
-    saveRole: string;
-    deactivate: string;
-    deactivateTitle: string;
-    deactivateBody: string;
-    cancel: string;
-    reactivate: string;
-    sendReset: string;
-  };
 }) {
+  const messages = useMessages();
+  const text = {
+    role: messages.admin.users.role,
+    saveRole: messages.admin.users.saveRole,
+    deactivate: messages.admin.users.deactivate,
+    deactivateTitle: messages.admin.users.deactivateTitle(name),
+    deactivateBody: messages.admin.users.deactivateBody,
+    cancel: messages.patient.confirmCancel,
+    reactivate: messages.admin.users.reactivate,
+    sendReset: messages.admin.users.sendReset,
+  };
   const [roleState, changeRole, rolePending] = useActionState(actions.changeRole, initialFormState());
   const [activeState, setActive, activePending] = useActionState(
     active ? actions.deactivate : actions.reactivate,

@@ -7,8 +7,8 @@ import {
 } from "@/app/actions/staff";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
-import { LOCALES } from "@/lib/i18n";
 import { formatMoment } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import { type listStaff, STAFF_ROLES } from "@/lib/users/staff-admin";
 
 import { InviteStaffForm, StaffActions } from "./StaffForms";
@@ -18,7 +18,8 @@ type Staff = Awaited<ReturnType<typeof listStaff>>;
 const roleOptions = (messages: Messages) => STAFF_ROLES.map((role) => ({ value: role, label: messages.roles[role] }));
 
 /** The clinic's staff as cards (they fit a phone), each with its actions. */
-export function StaffList({ users, selfId, messages }: { users: Staff["users"]; selfId: string; messages: Messages }) {
+export async function StaffList({ users, selfId }: { users: Staff["users"]; selfId: string }) {
+  const messages = await getRequestMessages();
   const text = messages.admin.users;
   const roles = roleOptions(messages);
   return (
@@ -46,16 +47,6 @@ export function StaffList({ users, selfId, messages }: { users: Staff["users"]; 
               reactivate: reactivateStaffAction.bind(null, user.id),
               sendReset: sendStaffPasswordResetAction.bind(null, user.id),
             }}
-            text={{
-              role: text.role,
-              saveRole: text.saveRole,
-              deactivate: text.deactivate,
-              deactivateTitle: text.deactivateTitle(user.name),
-              deactivateBody: text.deactivateBody,
-              cancel: messages.patient.confirmCancel,
-              reactivate: text.reactivate,
-              sendReset: text.sendReset,
-            }}
           />
         </li>
       ))}
@@ -64,31 +55,16 @@ export function StaffList({ users, selfId, messages }: { users: Staff["users"]; 
 }
 
 /** Inviting a clinician or admin, and the invitations still open. */
-export function StaffInvitations({
-  invites,
-  messages,
-  locale,
-}: {
-  invites: Staff["invites"];
-  messages: Messages;
-  locale: Locale;
-}) {
+export async function StaffInvitations({ invites, locale }: { invites: Staff["invites"]; locale: Locale }) {
+  const messages = await getRequestMessages();
   const text = messages.admin.users;
   return (
     <>
       <InviteStaffForm
         action={inviteStaffAction}
         roles={roleOptions(messages)}
-        languages={LOCALES.map((value) => ({ value, label: messages.language[value] }))}
+
         defaultLanguage={locale}
-        text={{
-          name: text.name,
-          email: text.email,
-          role: text.role,
-          language: messages.account.language,
-          submit: text.invite,
-          submitting: text.inviting,
-        }}
       />
       <h3>{text.pendingTitle}</h3>
       {invites.length === 0 ? (

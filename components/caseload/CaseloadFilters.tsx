@@ -9,7 +9,7 @@ import {
 } from "@/lib/caseload/caseload-query";
 import { PLAN_STATUSES } from "@/lib/clinical/episode-state";
 import { EpisodeStatus, ProgramKind } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import { SEVERITIES } from "@/lib/rules/severity";
 
 import { SelectField } from "../SelectField";
@@ -19,17 +19,16 @@ import { TextField } from "../TextField";
  * A plain GET form: applying the filters loads /caseload with them in the URL, so the view
  * can be linked, bookmarked and restored by the back button, with or without JavaScript.
  */
-export function CaseloadFilters({
+export async function CaseloadFilters({
   query,
-  messages,
   clinicians,
   canChooseScope,
 }: {
   query: CaseloadQuery;
-  messages: Messages;
   clinicians: { id: string; name: string }[];
   canChooseScope: boolean;
 }) {
+  const messages = await getRequestMessages();
   const text = messages.caseload.filters;
   return (
     <form method="get" action="/caseload" className="filters" role="search" aria-label={text.legend}>

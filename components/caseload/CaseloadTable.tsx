@@ -7,6 +7,8 @@ import { saveHiddenCaseloadColumns } from "@/app/actions/caseload-columns";
 import type { CaseloadColumn } from "@/lib/caseload/caseload-query";
 import { severityOfRank } from "@/lib/rules/severity";
 
+import { useMessages } from "../i18n/MessagesProvider";
+
 export type CaseloadTableRow = {
   patientId: string;
   /** 0–4, the most severe open flag, for the row's marker. */
@@ -17,16 +19,6 @@ export type CaseloadTableRow = {
 };
 
 export type SortHeader = { href: string; label: string; sorted: "ascending" | "descending" | null };
-
-export type CaseloadTableText = {
-  caption: string;
-  /** Holds {date}: the birth date under each name. */
-  bornOn: string;
-  columns: Record<CaseloadColumn, string>;
-  chooseColumns: string;
-  saveColumns: string;
-  columnsSaved: string;
-};
 
 const features = tableFeatures({ columnVisibilityFeature });
 
@@ -40,14 +32,13 @@ export function CaseloadTable({
   columns: columnIds,
   sortHeaders,
   hidden,
-  text,
 }: {
   rows: CaseloadTableRow[];
   columns: readonly CaseloadColumn[];
   sortHeaders: Partial<Record<CaseloadColumn, SortHeader>>;
   hidden: CaseloadColumn[];
-  text: CaseloadTableText;
 }) {
+  const text = useMessages().caseload;
   const [columnVisibility, setColumnVisibility] = useState<Record<string, boolean>>(
     Object.fromEntries(hidden.map((column) => [column, false])),
   );
@@ -74,9 +65,7 @@ export function CaseloadTable({
       id === "name" ? (
         <>
           <Link href={`/patients/${row.original.patientId}`}>{row.original.cells.name}</Link>
-          <span className="cell-sub">
-            {row.original.cells.cpr || text.bornOn.replace("{date}", row.original.cells.birthDate)}
-          </span>
+          <span className="cell-sub">{row.original.cells.cpr || text.bornOn(row.original.cells.birthDate)}</span>
           {row.original.unread && (
             <Link href={`/patients/${row.original.patientId}/messages`} className="badge unread-badge">
               {row.original.unread}
@@ -135,9 +124,9 @@ export function CaseloadTable({
           {saved ? text.columnsSaved : ""}
         </p>
       </details>
-      <div className="table-scroll" role="region" aria-label={text.caption} tabIndex={0}>
+      <div className="table-scroll" role="region" aria-label={text.title} tabIndex={0}>
         <table className="data-table caseload-table">
-          <caption className="visually-hidden">{text.caption}</caption>
+          <caption className="visually-hidden">{text.title}</caption>
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>

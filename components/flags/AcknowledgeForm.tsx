@@ -4,14 +4,11 @@ import { useActionState } from "react";
 import { type FormState, initialFormState } from "@/lib/forms/form-state";
 
 import { FormMessages } from "../FormMessages";
+import { useMessages } from "../i18n/MessagesProvider";
 
-export function AcknowledgeForm({
-  action,
-  text,
-}: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
-  text: { note: string; submit: string };
-}) {
+export function AcknowledgeForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
+  const messages = useMessages();
+  const text = { note: messages.flags.acknowledgeNote, submit: messages.flags.acknowledge };
   const [state, formAction, pending] = useActionState(action, initialFormState());
   return (
     <form key={state.attempt} action={formAction} noValidate className="stack inline-form" aria-busy={pending}>

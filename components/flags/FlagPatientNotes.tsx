@@ -1,25 +1,24 @@
 import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import { SHOE_WEAR_KM, shoesWorn } from "@/lib/clinical/footwear";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 
 /**
  * What the patient's own record adds to a flag's advice (SPEC §3: conditions change the advice,
  * not the rule): the blood-sugar note beside an injection review for a patient with diabetes,
  * and the shoes' recorded kilometres beside the review of a patient who is not improving.
  */
-export function FlagPatientNotes({
+export async function FlagPatientNotes({
   code,
   patient,
-  messages,
   locale,
 }: {
   code: string;
   patient: { comorbidities: readonly string[]; shoeAgeKm: { toString(): string } | number | null };
-  messages: Messages;
   locale: Locale;
 }) {
+  const messages = await getRequestMessages();
   const text = messages.flags;
   const shoeKm = patient.shoeAgeKm === null ? null : Number(patient.shoeAgeKm);
   return (

@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { flagRecommendation } from "@/lib/flags/flag-text";
 import type { FlagSeverity, FlagStatus, Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import type { RuleCode } from "@/lib/rules/case";
 import { fromFlagSeverity } from "@/lib/rules/severity";
 
@@ -12,17 +12,16 @@ import { SeverityBadge } from "./SeverityBadge";
 type Flag = { id: string; code: string; severity: FlagSeverity; status: FlagStatus; evidence: unknown };
 
 /** The episode's open and acknowledged flags, most severe first, each with what to do and what the patient's record adds to it. */
-export function PatientFlags({
+export async function PatientFlags({
   flags,
   patient,
-  messages,
   locale,
 }: {
   flags: Flag[];
   patient: { comorbidities: readonly string[]; shoeAgeKm: { toString(): string } | number | null };
-  messages: Messages;
   locale: Locale;
 }) {
+  const messages = await getRequestMessages();
   const text = messages.flags;
   return (
     <section aria-labelledby="flags-heading" className="panel">
@@ -33,11 +32,11 @@ export function PatientFlags({
         <ul className="flag-list">
           {flags.map((flag) => (
             <li key={flag.id} data-severity={fromFlagSeverity(flag.severity)}>
-              <SeverityBadge severity={fromFlagSeverity(flag.severity)} label={text.severities[flag.severity]} />{" "}
+              <SeverityBadge severity={fromFlagSeverity(flag.severity)} />{" "}
               <Link href={`/flags/${flag.id}`}>{text.codes[flag.code as RuleCode]}</Link>
               {flag.status !== "OPEN" && <span className="muted"> · {text.statuses[flag.status]}</span>}
               <p>{flagRecommendation(flag, messages, locale)}</p>
-              <FlagPatientNotes code={flag.code} patient={patient} messages={messages} locale={locale} />
+              <FlagPatientNotes code={flag.code} patient={patient} locale={locale} />
             </li>
           ))}
         </ul>

@@ -1,7 +1,9 @@
-import type { Severity } from "@/lib/rules/severity";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
+import { type Severity, toFlagSeverity } from "@/lib/rules/severity";
 
 /** A flag's severity as a word in the severity's colour (globals.css reads data-severity). */
-export function SeverityBadge({ severity, label }: { severity: Severity; label: string }) {
+export async function SeverityBadge({ severity }: { severity: Severity }) {
+  const label = (await getRequestMessages()).flags.severities[toFlagSeverity(severity)];
   return (
     <span className="severity-badge" data-severity={severity}>
       {label}

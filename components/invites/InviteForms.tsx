@@ -8,6 +8,7 @@ import { type FormState, initialFormState } from "@/lib/forms/form-state";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { CopyButton } from "../CopyButton";
 import { FormMessages } from "../FormMessages";
+import { useMessages } from "../i18n/MessagesProvider";
 import { TextField } from "../TextField";
 
 /**
@@ -17,25 +18,33 @@ import { TextField } from "../TextField";
 export function CreateInviteForm({
   action,
   hasOpenInvite,
+  invitedBefore,
   email,
-  text,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   hasOpenInvite: boolean;
+  /** The patient has had an invitation (of any status): the button says "invite again". */
+  invitedBefore: boolean;
   /** For a patient without a portal account: the address to invite, prefilled with the one on file. */
   email: { defaultValue: string } | null;
-  text: {
-    create: string;
-    replaceTitle: string;
-    replaceBody: string;
-    cancel: string;
-    email: string;
-    emailHint: string;
-    link: string;
-    copy: string;
-    copied: string;
-  };
 }) {
+  const messages = useMessages();
+  const text = {
+    create:
+      email === null
+        ? messages.invite.sendPasswordLink
+        : invitedBefore
+          ? messages.invite.createAgain
+          : messages.invite.create,
+    replaceTitle: messages.invite.replaceTitle,
+    replaceBody: messages.invite.replaceBody,
+    cancel: messages.patient.confirmCancel,
+    email: messages.invite.email,
+    emailHint: messages.invite.emailHint,
+    link: messages.invite.link,
+    copy: messages.invite.copy,
+    copied: messages.invite.copied,
+  };
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const link = state.values.link;
   const emailField = email && (
@@ -75,17 +84,18 @@ export function CreateInviteForm({
           </div>
         </form>
       )}
-      {link && <LinkField link={link} text={text} />}
+      {link && <LinkField link={link} label={text.link} />}
     </div>
   );
 }
 
 /** A single-use link, shown once to hand over: selected on focus, with a copy button. */
-function LinkField({ link, text }: { link: string; text: { link: string; copy: string; copied: string } }) {
+function LinkField({ link, label }: { link: string; label: string }) {
+  const text = useMessages().invite;
   const id = useId();
   return (
     <div className="field invite-link">
-      <label htmlFor={id}>{text.link}</label>
+      <label htmlFor={id}>{label}</label>
       <div className="inline-fields">
         <input id={id} readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
         <CopyButton value={link} label={text.copy} copiedLabel={text.copied} />
@@ -98,13 +108,16 @@ function LinkField({ link, text }: { link: string; text: { link: string; copy: s
  * Shows the password link waiting in the outbox, on request (the request is audited), with a
  * copy button; says so when none waits.
  */
-export function RevealPasswordLink({
-  action,
-  text,
-}: {
-  action: () => Promise<{ link: string | null } | null>;
-  text: { hint: string; reveal: string; nothing: string; link: string; copy: string; copied: string };
-}) {
+export function RevealPasswordLink({ action }: { action: () => Promise<{ link: string | null } | null> }) {
+  const messages = useMessages();
+  const text = {
+    hint: messages.invite.revealHint,
+    reveal: messages.invite.reveal,
+    nothing: messages.invite.nothingWaiting,
+    link: messages.invite.passwordLink,
+    copy: messages.invite.copy,
+    copied: messages.invite.copied,
+  };
   const [answer, setAnswer] = useState<{ link: string | null } | null>(null);
   const [pending, startTransition] = useTransition();
   return (
@@ -121,7 +134,7 @@ export function RevealPasswordLink({
         </button>
       </div>
       {answer && !answer.link && <p role="status">{text.nothing}</p>}
-      {answer?.link && <LinkField link={answer.link} text={text} />}
+      {answer?.link && <LinkField link={answer.link} label={text.link} />}
     </div>
   );
 }
@@ -134,21 +147,13 @@ export function AcceptInviteForm({
   action,
   email,
   name,
-  text,
 }: {
   action: (state: AcceptState, formData: FormData) => Promise<AcceptState>;
   email: string;
   /** Asked for, prefilled, when given. */
   name?: string;
-  text: {
-    name: string;
-    password: string;
-    confirmPassword: string;
-    submit: string;
-    submitting: string;
-    toSignIn: string;
-  };
 }) {
+  const text = useMessages().invite;
   const [state, formAction, pending] = useActionState(action, { ...initialFormState({ name }), done: false });
   if (state.done) {
     return (

@@ -1,8 +1,8 @@
 import { createInviteAction, revealPasswordLinkAction } from "@/app/actions/invites";
 import { readEnv } from "@/lib/env";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
 import { formatMoment } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import type { getPortalAccess } from "@/lib/invites/invites";
 
 import { CreateInviteForm, RevealPasswordLink } from "./InviteForms";
@@ -14,17 +14,16 @@ type Access = Awaited<ReturnType<typeof getPortalAccess>>;
  * with an account to send a password link; without a mail server, the patient's own
  * physiotherapist may show that link to hand it over.
  */
-export function PortalAccessSection({
+export async function PortalAccessSection({
   patientId,
   access,
-  messages,
   locale,
 }: {
   patientId: string;
   access: Access;
-  messages: Messages;
   locale: Locale;
 }) {
+  const messages = await getRequestMessages();
   const text = messages.invite;
   const invite = access.invite;
   const date = (value: Date) => formatMoment(value, locale, true);
@@ -49,31 +48,11 @@ export function PortalAccessSection({
       <CreateInviteForm
         action={createInviteAction.bind(null, patientId)}
         hasOpenInvite={!access.account && invite?.status === "PENDING"}
+        invitedBefore={Boolean(invite)}
         email={access.account ? null : { defaultValue: access.patientEmail ?? "" }}
-        text={{
-          create: access.account ? text.sendPasswordLink : invite ? text.createAgain : text.create,
-          replaceTitle: text.replaceTitle,
-          replaceBody: text.replaceBody,
-          cancel: messages.patient.confirmCancel,
-          email: text.email,
-          emailHint: text.emailHint,
-          link: text.link,
-          copy: text.copy,
-          copied: text.copied,
-        }}
       />
       {access.account && access.passwordLinkOpen && access.ownPatient && !readEnv().SMTP_URL && (
-        <RevealPasswordLink
-          action={revealPasswordLinkAction.bind(null, patientId)}
-          text={{
-            hint: text.revealHint,
-            reveal: text.reveal,
-            nothing: text.nothingWaiting,
-            link: text.passwordLink,
-            copy: text.copy,
-            copied: text.copied,
-          }}
-        />
+        <RevealPasswordLink action={revealPasswordLinkAction.bind(null, patientId)} />
       )}
     </section>
   );

@@ -1,23 +1,22 @@
 import type { Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
 import { formatMoment } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import type { MessageView } from "@/lib/messages/messages";
 
 /**
  * A patient's conversation with the clinic, oldest first. The reader's side's messages carry
  * their read receipt: when the other side opened them, or not yet.
  */
-export function ConversationView({
-  messages: list,
+export async function ConversationView({
+  items: list,
   readerIsPatient,
   locale,
-  text,
 }: {
-  messages: MessageView[];
+  items: MessageView[];
   readerIsPatient: boolean;
   locale: Locale;
-  text: Messages["conversation"];
 }) {
+  const text = (await getRequestMessages()).conversation;
   if (list.length === 0) return <p>{text.empty}</p>;
   return (
     <ol className="conversation" aria-label={text.list}>

@@ -5,8 +5,7 @@ import type { FormState } from "@/lib/forms/form-state";
 import { initialFormState } from "@/lib/forms/form-state";
 
 import { FormShell } from "../FormShell";
-
-export type MessageFormText = { body: string; bodyHint: string; send: string; sending: string };
+import { useMessages } from "../i18n/MessagesProvider";
 
 /**
  * Writes a message. Idempotent (FormShell): Send pressed again after a lost answer sends one
@@ -15,19 +14,24 @@ export type MessageFormText = { body: string; bodyHint: string; send: string; se
 export function MessageForm({
   action,
   maxLength,
-  text,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   maxLength: number;
-  text: MessageFormText;
 }) {
+  const messages = useMessages();
+  const text = {
+    body: messages.conversation.body,
+    bodyHint: messages.conversation.bodyHint(maxLength),
+    send: messages.conversation.send,
+    sending: messages.conversation.sending,
+  };
   const [state, formAction, pending] = useActionState(action, initialFormState());
   return (
     <FormShell
       state={state}
       formAction={formAction}
       pending={pending}
-      text={{ save: text.send, saving: text.sending }}
+      labels={{ save: text.send, saving: text.sending }}
       className="stack message-form"
       idempotent
     >

@@ -3,7 +3,9 @@ import { useRef, useState } from "react";
 
 import { cprDatePart, parseCpr } from "@/lib/identity/cpr";
 
+import { useMessages } from "../i18n/MessagesProvider";
 import { TextField } from "../TextField";
+import { patientFormText } from "./patient-form-props";
 
 /**
  * The CPR number and the date of birth, each filling in for the other: a CPR number typed
@@ -11,16 +13,17 @@ import { TextField } from "../TextField";
  * server checks that the two agree.
  */
 export function CprAndBirthDate({
-  text,
   values,
   errors,
-  hasStoredCpr,
+  storedCpr,
 }: {
-  text: { cpr: string; cprHint: string; removeCpr: string; cprFormat: string; dateOfBirth: string };
   values: { cpr?: string | undefined; dateOfBirth?: string | undefined; removeCpr?: string | undefined };
   errors: { cpr?: string | undefined; dateOfBirth?: string | undefined };
-  hasStoredCpr: boolean;
+  /** The masked CPR number already stored, if any: an empty field keeps it, and it can be removed. */
+  storedCpr: string | null;
 }) {
+  const text = patientFormText(useMessages(), storedCpr);
+  const hasStoredCpr = storedCpr !== null;
   const birthDate = useRef<HTMLInputElement>(null);
   const [datePart, setDatePart] = useState(() => datePartOf(values.dateOfBirth));
   return (

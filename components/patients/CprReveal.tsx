@@ -3,16 +3,12 @@ import { useState, useTransition } from "react";
 
 import { revealCprAction } from "@/app/actions/patients";
 
+import { useMessages } from "../i18n/MessagesProvider";
+
 /** The masked CPR number, shown in full on request (each showing is audited on the server). */
-export function CprReveal({
-  patientId,
-  masked,
-  text,
-}: {
-  patientId: string;
-  masked: string;
-  text: { show: string; hide: string; failed: string };
-}) {
+export function CprReveal({ patientId, masked }: { patientId: string; masked: string }) {
+  const messages = useMessages();
+  const text = { show: messages.patient.cprShow, hide: messages.patient.cprHide, failed: messages.patient.cprFailed };
   const [full, setFull] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const [pending, startTransition] = useTransition();

@@ -1,8 +1,8 @@
 import { placeHoldAction, recordErasureRequestAction, releaseHoldAction } from "@/app/actions/retention";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import type { Messages } from "@/lib/i18n";
 import { formatDate, formatMoment } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import type { DataRights } from "@/lib/retention/data-rights";
 import { HOLD_KINDS } from "@/lib/retention/record-holds";
 import { RETENTION_YEARS } from "@/lib/retention/retention-period";
@@ -15,17 +15,16 @@ import { SelectField } from "../SelectField";
  * Retention and erasure on the patient page (SPEC §9), kept to a line or two: until when the
  * record is kept and why; the erasure requests and holds, when there are any, fold out.
  */
-export function DataRightsSection({
+export async function DataRightsSection({
   patientId,
   rights,
   actor,
-  messages,
 }: {
   patientId: string;
   rights: DataRights;
   actor: Actor;
-  messages: Messages;
 }) {
+  const messages = await getRequestMessages();
   const text = messages.retention;
   const locale = actor.locale;
   const admin = can(actor, "clinic-admin");

@@ -5,6 +5,7 @@ import { type FormState, initialFormState } from "@/lib/forms/form-state";
 
 import { ConfirmDialog } from "../ConfirmDialog";
 import { FormMessages } from "../FormMessages";
+import { useMessages } from "../i18n/MessagesProvider";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 
@@ -12,17 +13,24 @@ type Option = { value: string; label: string };
 
 export function OpenEpisodeForm({
   action,
-  text,
   sides,
   defaultSide,
   today,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
-  text: { title: string; side: string; symptomOnset: string; treatmentStart: string; submit: string; choose: string };
   sides: Option[];
   defaultSide: string;
   today: string;
 }) {
+  const messages = useMessages();
+  const text = {
+    title: messages.patient.openEpisode,
+    side: messages.patient.side,
+    symptomOnset: messages.patient.symptomOnset,
+    treatmentStart: messages.patient.treatmentStart,
+    submit: messages.patient.openEpisode,
+    choose: messages.patientForm.choose,
+  };
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const v = state.values;
   return (
@@ -67,32 +75,30 @@ export function OpenEpisodeForm({
   );
 }
 
-export type EpisodeActionText = {
-  pause: string;
-  resume: string;
-  reopen: string;
-  discharge: string;
-  dischargeTitle: string;
-  dischargeBody: string;
-  dischargeReason: string;
-  choose: string;
-  cancel: string;
-};
-
 /** The status changes an episode allows now; discharging asks for a reason and a confirmation. */
 export function EpisodeActions({
   status,
   canReopen,
   action,
   reasons,
-  text,
 }: {
   status: "ACTIVE" | "PAUSED" | "DISCHARGED";
   canReopen: boolean;
   action: (formData: FormData) => Promise<{ error: string | null }>;
   reasons: Option[];
-  text: EpisodeActionText;
 }) {
+  const messages = useMessages();
+  const text = {
+    pause: messages.patient.pause,
+    resume: messages.patient.resume,
+    reopen: messages.patient.reopen,
+    discharge: messages.patient.discharge,
+    dischargeTitle: messages.patient.dischargeTitle,
+    dischargeBody: messages.patient.dischargeBody,
+    dischargeReason: messages.patient.dischargeReason,
+    choose: messages.patientForm.choose,
+    cancel: messages.patient.confirmCancel,
+  };
   const [error, setError] = useState<string | null>(null);
   const reasonId = useId();
   const run = async (formData: FormData) => setError((await action(formData)).error);

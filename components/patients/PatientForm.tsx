@@ -5,10 +5,12 @@ import type { PatientFormState } from "@/app/actions/patients";
 import { initialFormState } from "@/lib/forms/form-state";
 
 import { FormShell } from "../FormShell";
+import { useMessages } from "../i18n/MessagesProvider";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 import { useResilientActionState } from "../use-resilient-action";
 import { CprAndBirthDate } from "./CprAndBirthDate";
+import { patientFormText } from "./patient-form-props";
 
 type Option = { value: string; label: string };
 
@@ -52,21 +54,20 @@ export type PatientFormText = {
 export function PatientForm({
   action,
   initial,
-  text,
   options,
   showClinician,
-  hasStoredCpr = false,
+  storedCpr = null,
   cancelHref,
 }: {
   action: (state: PatientFormState, formData: FormData) => Promise<PatientFormState>;
   initial: Record<string, string | undefined>;
-  text: PatientFormText;
   options: { sex: Option[]; side: Option[]; footType: Option[]; clinician: Option[]; comorbidities: Option[] };
   showClinician: boolean;
-  /** Editing a patient with a stored CPR number: an empty field keeps it, and it can be removed. */
-  hasStoredCpr?: boolean;
+  /** Editing a patient with a stored CPR number (masked): an empty field keeps it, and it can be removed. */
+  storedCpr?: string | null;
   cancelHref: string;
 }) {
+  const text = patientFormText(useMessages(), storedCpr);
   const [state, formAction, pending] = useResilientActionState<PatientFormState>(
     action,
     { ...initialFormState(initial), duplicateOf: null },
@@ -76,7 +77,7 @@ export function PatientForm({
   const e = state.errors;
   const number = { inputMode: "decimal" as const, type: "text" };
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref} idempotent>
+    <FormShell state={state} formAction={formAction} pending={pending} labels={text} cancelHref={cancelHref} idempotent>
       {state.duplicateOf && (
         <div role="alert" className="warning-box">
           <h2>{text.duplicateTitle}</h2>
@@ -94,10 +95,9 @@ export function PatientForm({
         <TextField id="name" label={text.name} defaultValue={v.name} autoComplete="off" required error={e.name} />
         <CprAndBirthDate
           key={state.attempt}
-          text={text}
           values={{ cpr: v.cpr, dateOfBirth: v.dateOfBirth, removeCpr: v.removeCpr }}
           errors={{ cpr: e.cpr, dateOfBirth: e.dateOfBirth }}
-          hasStoredCpr={hasStoredCpr}
+          storedCpr={storedCpr}
         />
         <SelectField
           id="sex"

@@ -4,8 +4,8 @@ import type { ReactNode } from "react";
 import type { Plan } from "@/lib/clinical/episode-state";
 import { weeksInTreatment } from "@/lib/clinical/treatment-time";
 import type { EpisodeStatus, Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
 import { formatChange, formatDate, formatNumber } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import type { InstrumentProgress } from "@/lib/patients/progress-overview";
 import type { ActiveProgram } from "@/lib/programs/current-plan";
 import { planText } from "@/lib/programs/plan-text";
@@ -19,12 +19,12 @@ type Props = {
   plan: Plan | null;
   progress: { pain: InstrumentProgress | null; function: InstrumentProgress | null };
   day: Date;
-  messages: Messages;
   locale: Locale;
 };
 
 /** The record's everyday actions, beside the patient's name. */
-export function RecordActions({ patientId, messages }: { patientId: string; messages: Messages }) {
+export async function RecordActions({ patientId }: { patientId: string }) {
+  const messages = await getRequestMessages();
   return (
     <nav className="record-links" aria-label={messages.overview.actions}>
       <Link className="button primary" href={`/patients/${patientId}/records/assessment/new`}>
@@ -41,7 +41,8 @@ export function RecordActions({ patientId, messages }: { patientId: string; mess
 }
 
 /** Where the patient is in treatment and how they are doing, as four tiles: the top of the patient page. */
-export function OverviewTiles({ episode, program, plan, progress, day, messages, locale }: Omit<Props, "patientId">) {
+export async function OverviewTiles({ episode, program, plan, progress, day, locale }: Omit<Props, "patientId">) {
+  const messages = await getRequestMessages();
   const text = messages.overview;
   const date = (value: Date | string) =>
     formatDate(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value, locale);
@@ -100,33 +101,32 @@ export function OverviewTiles({ episode, program, plan, progress, day, messages,
             </>
           )
         }
-        messages={messages}
+
         locale={locale}
       />
       <ProgressTile
         label={progress.function ? messages.instrument[progress.function.instrument] : text.function}
         progress={progress.function}
         figure={progress.function && value(progress.function)}
-        messages={messages}
+
         locale={locale}
       />
     </ul>
   );
 }
 
-function ProgressTile({
+async function ProgressTile({
   label,
   progress,
   figure,
-  messages,
   locale,
 }: {
   label: string;
   progress: InstrumentProgress | null;
   figure: ReactNode;
-  messages: Messages;
   locale: Locale;
 }) {
+  const messages = await getRequestMessages();
   const text = messages.overview;
   const number = (value: number) => formatNumber(value, locale);
   return (

@@ -10,8 +10,8 @@ import type { Comorbidity } from "@/lib/clinical/comorbidities";
 import { isoDate } from "@/lib/dates";
 import { DISCHARGE_REASONS } from "@/lib/episodes/episode-input";
 import { Side } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import { maskedCpr } from "@/lib/identity/cpr";
 import type { getPatient } from "@/lib/patients/get-patient";
 import { acceptsEntries } from "@/lib/retention/processing-stopped";
@@ -24,7 +24,8 @@ import { EpisodeActions, OpenEpisodeForm } from "./EpisodeForms";
 type Patient = Awaited<ReturnType<typeof getPatient>>;
 
 /** The person's details in a compact panel, with editing, archiving and (admins) the audit log. */
-export function PersonDetails({ patient, actor, messages }: { patient: Patient; actor: Actor; messages: Messages }) {
+export async function PersonDetails({ patient, actor }: { patient: Patient; actor: Actor }) {
+  const messages = await getRequestMessages();
   const text = messages.patient;
   const locale = actor.locale;
   const number = (value: { toString(): string } | number | null) =>
@@ -35,11 +36,7 @@ export function PersonDetails({ patient, actor, messages }: { patient: Patient; 
     [
       messages.patientForm.cpr,
       patient.cprHash ? (
-        <CprReveal
-          patientId={patient.id}
-          masked={maskedCpr(patient.dateOfBirth)}
-          text={{ show: text.cprShow, hide: text.cprHide, failed: text.cprFailed }}
-        />
+        <CprReveal patientId={patient.id} masked={maskedCpr(patient.dateOfBirth)} />
       ) : (
         messages.caseload.noValue
       ),
@@ -103,15 +100,8 @@ export function PersonDetails({ patient, actor, messages }: { patient: Patient; 
 }
 
 /** An archived patient's notice, with restoring for admins. */
-export function ArchivedNotice({
-  patientId,
-  actor,
-  messages,
-}: {
-  patientId: string;
-  actor: Actor;
-  messages: Messages;
-}) {
+export async function ArchivedNotice({ patientId, actor }: { patientId: string; actor: Actor }) {
+  const messages = await getRequestMessages();
   const text = messages.patient;
   return (
     <div className="warning-box">
@@ -131,17 +121,16 @@ export function ArchivedNotice({
 }
 
 /** Every episode of care with its status actions, and opening a new one when none is open. */
-export function EpisodesPanel({
+export async function EpisodesPanel({
   patient,
   day,
-  messages,
   locale,
 }: {
   patient: Patient;
   day: Date;
-  messages: Messages;
   locale: Actor["locale"];
 }) {
+  const messages = await getRequestMessages();
   const text = messages.patient;
   const date = (value: Date) => formatDate(value, locale);
   const editable = acceptsEntries(patient);
@@ -167,17 +156,6 @@ export function EpisodesPanel({
                 canReopen={patient.currentEpisodeId === episode.id && !hasOpenEpisode}
                 action={changeEpisodeStatusAction.bind(null, patient.id, episode.id)}
                 reasons={DISCHARGE_REASONS.map((value) => ({ value, label: text.dischargeReasons[value] }))}
-                text={{
-                  pause: text.pause,
-                  resume: text.resume,
-                  reopen: text.reopen,
-                  discharge: text.discharge,
-                  dischargeTitle: text.dischargeTitle,
-                  dischargeBody: text.dischargeBody,
-                  dischargeReason: text.dischargeReason,
-                  choose: messages.patientForm.choose,
-                  cancel: text.confirmCancel,
-                }}
               />
             )}
           </li>
@@ -188,14 +166,7 @@ export function EpisodesPanel({
           <h3>{text.openEpisode}</h3>
           <OpenEpisodeForm
             action={openEpisodeAction.bind(null, patient.id)}
-            text={{
-              title: text.openEpisode,
-              side: text.side,
-              symptomOnset: text.symptomOnset,
-              treatmentStart: text.treatmentStart,
-              submit: text.openEpisode,
-              choose: messages.patientForm.choose,
-            }}
+
             sides={Object.values(Side).map((value) => ({ value, label: messages.side[value] }))}
             defaultSide={patient.affectedSide}
             today={isoDate(day)}

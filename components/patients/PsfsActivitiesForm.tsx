@@ -6,29 +6,36 @@ import { initialFormState } from "@/lib/forms/form-state";
 
 import { useCloseOnSaved } from "../FormDialog";
 import { FormShell } from "../FormShell";
+import { useMessages } from "../i18n/MessagesProvider";
 import { TextField } from "../TextField";
 
-export type PsfsActivitiesText = { activities: string[]; hint: string; save: string; saving: string };
-
-/** The patient's own PSFS activities, one field each (`text.activities` labels them), as the weekly check-in asks about them. In a FormDialog, which closes once they are saved. */
+/** The patient's own PSFS activities, one field each (`slots` of them), as the weekly check-in asks about them. In a FormDialog, which closes once they are saved. */
 export function PsfsActivitiesForm({
   action,
   activities,
+  slots,
   maxLength,
-  text,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   activities: string[];
+  /** How many activities may be named (MAX_PSFS_ACTIVITIES). */
+  slots: number;
   maxLength: number;
-  text: PsfsActivitiesText;
 }) {
+  const messages = useMessages();
+  const text = {
+    activities: Array.from({ length: slots }, (_, i) => messages.checkIn.activity(i + 1)),
+    hint: `${messages.checkIn.clinicIntro} ${messages.checkIn.activityHint}`,
+    save: messages.checkIn.saveActivities,
+    saving: messages.checkIn.savingActivities,
+  };
   const [state, formAction, pending] = useActionState(
     action,
     initialFormState(Object.fromEntries(activities.map((activity, i) => [`activity.${i}`, activity]))),
   );
   useCloseOnSaved(state);
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={text} className="stack">
+    <FormShell state={state} formAction={formAction} pending={pending} labels={text} className="stack">
       <p className="hint">{text.hint}</p>
       {text.activities.map((label, i) => (
         <TextField

@@ -6,21 +6,17 @@ import { comorbidityField, PATIENT_FIELDS } from "@/lib/patients/patient-input";
 import type { PatientFormText } from "./PatientForm";
 
 /**
- * The patient form's texts and choices in the user's language (built on the server).
+ * The patient form's words in the user's language, read by the form from useMessages().
  * `storedCpr`: the masked number of a patient who has one (editing).
  */
-export function patientFormProps(
-  messages: Messages,
-  clinicians: { id: string; name: string }[],
-  storedCpr: string | null = null,
-) {
+export function patientFormText(messages: Messages, storedCpr: string | null): PatientFormText {
   const f = messages.patientForm;
   const withRange = (
     label: string,
     field: "standingHoursPerDay" | "runningKmPerWeek" | "shoeAgeKm" | "heightCm" | "weightKg",
   ) => `${label} (${f.optional}, ${f.range(PATIENT_FIELDS[field].min, PATIENT_FIELDS[field].max)})`;
   const optional = (label: string) => `${label} (${f.optional})`;
-  const text: PatientFormText = {
+  return {
     identity: f.identity,
     activity: f.activity,
     body: f.body,
@@ -55,7 +51,11 @@ export function patientFormProps(
     duplicateOpen: f.duplicateOpen,
     duplicateConfirm: f.duplicateConfirm,
   };
-  const options = {
+}
+
+/** The patient form's choices (built on the server: the clinicians are data). */
+export function patientFormOptions(messages: Messages, clinicians: { id: string; name: string }[]) {
+  return {
     sex: Object.values(Sex).map((value) => ({ value, label: messages.sex[value] })),
     side: Object.values(Side).map((value) => ({ value, label: messages.side[value] })),
     footType: Object.values(FootType).map((value) => ({ value, label: messages.footType[value] })),
@@ -63,5 +63,4 @@ export function patientFormProps(
     // The checkbox's form field is the value: one field per condition.
     comorbidities: COMORBIDITIES.map((code) => ({ value: comorbidityField(code), label: messages.comorbidity[code] })),
   };
-  return { text, options, hasStoredCpr: storedCpr !== null };
 }

@@ -3,6 +3,7 @@ import { createElement, useEffect, useRef, useState } from "react";
 
 import type { Locale } from "@/lib/generated/prisma/enums";
 
+import { useMessages } from "../i18n/MessagesProvider";
 import type { ChartPanel, OutcomeChart } from "../records/PatientCharts";
 
 // The chart's code (Recharts) is the portal's largest script and drawing it the page's longest
@@ -61,15 +62,8 @@ function useChartCode(wanted: boolean): Chart | "failed" | null {
   return code;
 }
 
-export function ChartWhenNear({
-  panel,
-  locale,
-  unavailable,
-}: {
-  panel: ChartPanel;
-  locale: Locale;
-  unavailable: string;
-}) {
+export function ChartWhenNear({ panel, locale }: { panel: ChartPanel; locale: Locale }) {
+  const unavailable = useMessages().charts.unavailableOffline;
   const frame = useRef<HTMLDivElement>(null);
   const code = useChartCode(useNearScreen(frame));
   // The component arrives as a value; its reference never changes once loaded.

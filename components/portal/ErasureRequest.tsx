@@ -2,18 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 
+import { useMessages } from "../i18n/MessagesProvider";
 import { leaveThisPhone } from "./leave-this-phone";
-
-type Text = {
-  trigger: string;
-  confirmTitle: string;
-  confirmBody: string;
-  confirm: string;
-  cancel: string;
-  receiptTitle: string;
-  failed: string;
-  leave: string;
-};
 
 /**
  * The patient's request to be erased: asked once more in a dialog, then answered on the same
@@ -24,12 +14,21 @@ type Text = {
 export function ErasureRequest({
   action,
   owner,
-  text,
 }: {
   action: () => Promise<{ message: string } | null>;
   owner: string;
-  text: Text;
 }) {
+  const messages = useMessages();
+  const text = {
+    trigger: messages.portal.erasure.trigger,
+    confirmTitle: messages.portal.erasure.confirmTitle,
+    confirmBody: messages.portal.erasure.confirmBody,
+    confirm: messages.portal.erasure.confirm,
+    cancel: messages.portal.erasure.cancel,
+    receiptTitle: messages.portal.erasure.receiptTitle,
+    failed: messages.portal.erasure.failed,
+    leave: messages.portal.erasure.leave,
+  };
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   // The account is closed: should the session not end (no connection), the way on is still out.

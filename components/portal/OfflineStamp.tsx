@@ -1,6 +1,10 @@
 "use client";
 import { useSyncExternalStore } from "react";
 
+import { formatMoment } from "@/lib/i18n/format";
+
+import { useLocale, useMessages } from "../i18n/MessagesProvider";
+
 const subscribe = (changed: () => void) => {
   window.addEventListener("online", changed);
   window.addEventListener("offline", changed);
@@ -15,7 +19,8 @@ const subscribe = (changed: () => void) => {
  * when that page was fetched (the time is written into the page by the server), so a patient
  * knows how old the plan in front of them is.
  */
-export function OfflineStamp({ text }: { text: string }) {
+export function OfflineStamp({ fetchedAt }: { fetchedAt: Date }) {
+  const text = useMessages().portal.fetchedAt(formatMoment(fetchedAt, useLocale(), true));
   const online = useSyncExternalStore(
     subscribe,
     () => navigator.onLine,

@@ -1,6 +1,5 @@
 import type { Plan } from "@/lib/clinical/episode-state";
-import type { Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 
 import { WarningSigns } from "./WarningSigns";
 
@@ -9,7 +8,8 @@ import { WarningSigns } from "./WarningSigns";
  * sends the patient to a doctor today and repeats the warning signs; a paused course waits for
  * the clinic.
  */
-export function PlanOnHold({ plan, locale, messages }: { plan: Plan; locale: Locale; messages: Messages }) {
+export async function PlanOnHold({ plan }: { plan: Plan }) {
+  const messages = await getRequestMessages();
   const text = messages.portal.hold;
   const redFlag = plan.reasons.includes("RED_FLAG");
   return (
@@ -24,7 +24,7 @@ export function PlanOnHold({ plan, locale, messages }: { plan: Plan; locale: Loc
         <p>{text.questions}</p>
         <p className="hint">{text.noReminders}</p>
       </section>
-      {redFlag && <WarningSigns locale={locale} id="hold-warning-signs" />}
+      {redFlag && <WarningSigns id="hold-warning-signs" />}
     </>
   );
 }

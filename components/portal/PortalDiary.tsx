@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/i18n/format";
 import type { SessionLine } from "@/lib/portal/session-line";
 
+import { useMessages } from "../i18n/MessagesProvider";
 import type { ChartPanel } from "../records/PatientCharts";
 import { ChartWhenNear } from "./ChartWhenNear";
 import {
@@ -39,25 +40,22 @@ const DiaryContext = createContext<Diary | null>(null);
 /** How often waiting entries are sent again while the portal is open. */
 const RETRY_MS = 30_000;
 
-export type WaitingText = { title: string; pain: string; session: string; notAccepted: string; refused: string };
-
 export function PortalDiary({
   owner,
   today,
   todayPain,
-  logged,
   locale,
-  text,
   children,
 }: {
   owner: string;
   today: string;
   todayPain: number | null;
-  logged: string | null;
   locale: Locale;
-  text: WaitingText;
   children: ReactNode;
 }) {
+  const messages = useMessages();
+  const text = { ...messages.portal.waiting, refused: messages.error.notFound };
+  const logged = todayPain === null ? null : messages.portal.morningLogged(todayPain);
   const [pain, setPain] = useState({ value: todayPain, logged });
   const [saved, setSaved] = useState<SavedSession[]>([]);
   const [waiting, setWaiting] = useState<QueuedEntry[]>([]);
@@ -147,15 +145,8 @@ export function useDiary(): Diary {
 }
 
 /** A program's latest sessions: those saved since the page was drawn, then the page's own, as many as the page gave. */
-export function RecentSessions({
-  assignmentId,
-  lines,
-  none,
-}: {
-  assignmentId: string;
-  lines: SessionLine[];
-  none: string;
-}) {
+export function RecentSessions({ assignmentId, lines }: { assignmentId: string; lines: SessionLine[] }) {
+  const none = useMessages().portal.noSessions;
   const { saved } = useDiary();
   const shown = useMemo(() => {
     const fresh = saved.filter((s) => s.assignmentId === assignmentId).map((s) => s.line);
@@ -176,19 +167,10 @@ export function RecentSessions({
 }
 
 /** The first-step pain chart, with today's value as the patient last logged it. */
-export function PortalPainChart({
-  panel,
-  today,
-  diaryLabel,
-  locale,
-  text,
-}: {
-  panel: ChartPanel;
-  today: string;
-  diaryLabel: string;
-  locale: Locale;
-  text: { noData: string; unavailable: string };
-}) {
+export function PortalPainChart({ panel, today, locale }: { panel: ChartPanel; today: string; locale: Locale }) {
+  const messages = useMessages();
+  const diaryLabel = messages.charts.fromPortal;
+  const text = { noData: messages.charts.noData };
   const { todayPain } = useDiary();
   const shown = useMemo(() => {
     if (todayPain === null) return panel;
@@ -203,5 +185,5 @@ export function PortalPainChart({
     return { ...panel, series: [...panel.series.filter((series) => series !== diary), { ...diary, points }] };
   }, [panel, todayPain, today, diaryLabel]);
   if (shown.series.length === 0) return <p>{text.noData}</p>;
-  return <ChartWhenNear panel={shown} locale={locale} unavailable={text.unavailable} />;
+  return <ChartWhenNear panel={shown} locale={locale} />;
 }

@@ -4,8 +4,10 @@ import { useRef, useState } from "react";
 import { type FormState, initialFormState } from "@/lib/forms/form-state";
 import { portalLogFormState } from "@/lib/portal/portal-log-answer";
 import { randomUuid } from "@/lib/random-uuid";
+import { EFFORTS } from "@/lib/rules/case";
 
 import { FormMessages } from "../FormMessages";
+import { useMessages } from "../i18n/MessagesProvider";
 import { RadioGroup } from "../RadioGroup";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
@@ -48,13 +50,15 @@ function usePortalLog(
 }
 
 /** One tap on 0–10 logs this morning's first-step pain; tapping again the same day changes it. */
-export function MorningPainForm({
-  today,
-  text,
-}: {
-  today: string;
-  text: { title: string; question: string } & LogText;
-}) {
+export function MorningPainForm({ today }: { today: string }) {
+  const messages = useMessages();
+  const text = {
+    title: messages.portal.morningTitle,
+    question: messages.portal.morningQuestion,
+    networkError: messages.portal.networkError,
+    refused: messages.error.notFound,
+    queued: messages.portal.queued,
+  };
   const diary = useDiary();
   // Each tap is an entry of its own with the phone's id: the day keeps the one made last.
   const [state, formAction, pending] = usePortalLog("pain", text, () => ({ clientId: randomUuid() }));
@@ -87,28 +91,6 @@ export function MorningPainForm({
   );
 }
 
-export type SessionFormText = {
-  title: string;
-  program: string;
-  date: string;
-  done: string;
-  doneYes: string;
-  doneNo: string;
-  exercisesDone: string;
-  sets: string;
-  reps: string;
-  loadKg: string;
-  noLoad: string;
-  painDuring: string;
-  effort: string;
-  effortOptions: { value: string; label: string }[];
-  todaysPlan: string;
-  copyPlan: string;
-  copyPlanHint: string;
-  save: string;
-  saving: string;
-} & LogText;
-
 /** One of today's exercises: its short name, its dose in words, and whether it is the heel raise. */
 export type LoggableExercise = { code: string; name: string; dose: string; heelRaise: boolean };
 
@@ -131,15 +113,32 @@ export type LoggableProgram = {
  * the entry is stored or kept on the phone, so a double tap stores one row, and the queue's
  * sending it again after a lost answer stores nothing twice.
  */
-export function SessionLogForm({
-  programs,
-  today,
-  text,
-}: {
-  programs: LoggableProgram[];
-  today: string;
-  text: SessionFormText;
-}) {
+export function SessionLogForm({ programs, today }: { programs: LoggableProgram[]; today: string }) {
+  const messages = useMessages();
+  const text = {
+    title: messages.portal.sessionTitle,
+    program: messages.portal.program,
+    date: messages.portal.date,
+    done: messages.portal.done,
+    doneYes: messages.portal.doneYes,
+    doneNo: messages.portal.doneNo,
+    exercisesDone: messages.portal.exercisesDone,
+    sets: messages.portal.sets,
+    reps: messages.portal.reps,
+    loadKg: messages.portal.loadKg,
+    noLoad: messages.portal.noLoad,
+    painDuring: messages.portal.painDuring,
+    effort: messages.portal.effort,
+    effortOptions: EFFORTS.map((value) => ({ value, label: messages.portal.effortOptions[value] })),
+    todaysPlan: messages.portal.todaysPlan,
+    copyPlan: messages.portal.copyPlan,
+    copyPlanHint: messages.portal.copyPlanHint,
+    save: messages.portal.saveSession,
+    saving: messages.portal.savingSession,
+    networkError: messages.portal.networkError,
+    refused: messages.error.notFound,
+    queued: messages.portal.queued,
+  };
   const [clientId, setClientId] = useState(() => randomUuid());
   // The exercises ticked as done; a failed save keeps them, a stored one starts the form again.
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());

@@ -5,21 +5,9 @@ import type { FormState } from "@/lib/forms/form-state";
 import { initialFormState } from "@/lib/forms/form-state";
 
 import { FormMessages } from "../FormMessages";
+import { useMessages } from "../i18n/MessagesProvider";
 import { TextField } from "../TextField";
 import { type PushState, pushState, turnOnPush } from "./push-on-this-phone";
-
-export type ReminderText = {
-  title: string;
-  intro: string;
-  morningPain: string;
-  session: string;
-  save: string;
-  byEmail: string;
-  byPush: string;
-  enablePush: string;
-  pushRefused: string;
-  pushFailed: string;
-};
 
 /**
  * The patient's reminder times and how the reminders arrive: as notifications on this phone
@@ -29,13 +17,16 @@ export function ReminderSettings({
   action,
   times,
   vapidPublicKey,
-  text,
+  email,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   times: { MORNING_PAIN: string | null; SESSION: string | null };
   vapidPublicKey: string | null;
-  text: ReminderText;
+  /** Where reminders go by e-mail: the patient's own address. */
+  email: string;
 }) {
+  const messages = useMessages();
+  const text = { ...messages.reminders, byEmail: messages.reminders.byEmail(email) };
   const [state, formAction, pending] = useActionState(
     action,
     initialFormState({ MORNING_PAIN: times.MORNING_PAIN ?? "", SESSION: times.SESSION ?? "" }),

@@ -1,35 +1,29 @@
-import { EDUCATION, type WarningSignsText } from "@/lib/education/education-content";
-import type { Locale } from "@/lib/generated/prisma/enums";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 
 /**
  * The signs that need a doctor the same day, those that need help at once, what may wait for the
- * physiotherapist, and where to turn (SPEC §10), as the education page gives them. Under a
- * `title` of its own (with a `lead`), the signs follow it with their heading.
+ * physiotherapist, and where to turn (SPEC §10), as the education page gives them. Above the
+ * messages (`beforeMessages`), under the messages page's own heading and lead: messages are not
+ * for urgent symptoms; the signs follow with their heading.
  */
-export function WarningSigns({
-  locale,
-  id,
-  title,
-  lead,
-}: {
-  locale: Locale;
-  id: string;
-  title?: string;
-  lead?: string;
-}) {
-  const text = EDUCATION[locale].contactClinic;
+export async function WarningSigns({ id, beforeMessages = false }: { id: string; beforeMessages?: boolean }) {
+  const messages = await getRequestMessages();
+  const text = messages.education.contactClinic;
+  const title = beforeMessages ? messages.conversation.notUrgentTitle : undefined;
+  const lead = beforeMessages ? messages.conversation.notUrgent : undefined;
   return (
     <section aria-labelledby={id} className="warning-box">
       <h2 id={id}>{title ?? text.heading}</h2>
       {lead && <p>{lead}</p>}
       {title && <p className="warning-lead">{text.heading}</p>}
-      <WarningSignsBody text={text} />
+      <WarningSignsBody />
     </section>
   );
 }
 
 /** The list and what follows it, for a page that gives its own heading (the handout). */
-export function WarningSignsBody({ text }: { text: WarningSignsText }) {
+export async function WarningSignsBody() {
+  const text = (await getRequestMessages()).education.contactClinic;
   return (
     <>
       <ul>

@@ -5,17 +5,9 @@ import type { FormState } from "@/lib/forms/form-state";
 import { initialFormState } from "@/lib/forms/form-state";
 
 import { FormShell } from "../FormShell";
+import { useMessages } from "../i18n/MessagesProvider";
 import { RadioGroup } from "../RadioGroup";
 import { TextField } from "../TextField";
-
-export type CheckInText = {
-  activityPain: string;
-  psfsIntro: string;
-  globalChange: string;
-  globalChangeOptions: { value: string; label: string }[];
-  save: string;
-  saving: string;
-};
 
 /**
  * The weekly check-in: pain during activity, a score for each of the patient's own PSFS
@@ -24,12 +16,22 @@ export type CheckInText = {
 export function WeeklyCheckInForm({
   action,
   activities,
-  text,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   activities: string[];
-  text: CheckInText;
 }) {
+  const messages = useMessages();
+  const text = {
+    activityPain: messages.checkIn.activityPain,
+    psfsIntro: messages.checkIn.psfsIntro,
+    save: messages.checkIn.save,
+    saving: messages.checkIn.saving,
+    globalChange: messages.checkIn.globalChange,
+    // Best first, as the scale is read.
+    globalChangeOptions: Object.entries(messages.checkIn.globalChangeOptions)
+      .map(([value, label]) => ({ value, label }))
+      .sort((a, b) => Number(b.value) - Number(a.value)),
+  };
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const v = state.values;
   const e = state.errors;
@@ -42,7 +44,7 @@ export function WeeklyCheckInForm({
       </p>
     );
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={text} className="stack portal-form">
+    <FormShell state={state} formAction={formAction} pending={pending} labels={text} className="stack portal-form">
       <TextField
         id="activityPain"
         label={text.activityPain}

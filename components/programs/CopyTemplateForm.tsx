@@ -4,18 +4,19 @@ import { useActionState, useId } from "react";
 import { type FormState, initialFormState } from "@/lib/forms/form-state";
 
 import { FormMessages } from "../FormMessages";
+import { useMessages } from "../i18n/MessagesProvider";
 import { TextField } from "../TextField";
 
 /** Copies a template under new names (Danish and English), behind a disclosure so the table stays compact. */
 export function CopyTemplateForm({
   action,
   defaultNames,
-  text,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   defaultNames: { nameDa: string; nameEn: string };
-  text: { copy: string; nameDa: string; nameEn: string };
 }) {
+  const messages = useMessages();
+  const text = { copy: messages.templates.copy, nameDa: messages.templates.nameDa, nameEn: messages.templates.nameEn };
   const [state, formAction, pending] = useActionState(action, initialFormState(defaultNames));
   const id = useId();
   return (

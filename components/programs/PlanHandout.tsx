@@ -1,10 +1,9 @@
 import Link from "next/link";
 
 import { iceAdvice } from "@/lib/clinical/comorbidities";
-import { EDUCATION } from "@/lib/education/education-content";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
 import { formatDate } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import type { CurrentPlan } from "@/lib/programs/current-plan";
 import { doseText } from "@/lib/programs/exercise-dose";
 import { exerciseName, exerciseShortName } from "@/lib/programs/exercise-names";
@@ -20,13 +19,12 @@ import { PrescriptionDetails } from "./PrescriptionDetails";
  * exercise, every phase, the pain rule and when to get in touch. The clinic's patient page
  * and the portal both show it; the print stylesheet drops the app's chrome.
  */
-export function PlanHandout({
+export async function PlanHandout({
   patientName,
   comorbidities,
   current,
   today,
   backHref,
-  messages,
   locale,
 }: {
   patientName: string;
@@ -36,11 +34,11 @@ export function PlanHandout({
   current: Pick<CurrentPlan, "plan" | "programs" | "painLimit"> | null;
   today: Date;
   backHref: string;
-  messages: Messages;
   locale: Locale;
 }) {
+  const messages = await getRequestMessages();
   const text = messages.handout;
-  const warning = EDUCATION[locale].contactClinic;
+  const warning = messages.education.contactClinic;
   // A plan on hold is printed as on hold: no exercise and no dose (SPEC §6).
   const onHold = current?.plan?.status === "ON_HOLD";
   const programs = onHold ? [] : (current?.programs ?? []);
@@ -80,9 +78,9 @@ export function PlanHandout({
                 {/* The handout is the patient's: the plain wording of the portal. Its drawings are with the steps below. */}
                 <PrescriptionDetails
                   prescription={program.prescription}
-                  messages={messages}
+
                   locale={locale}
-                  wording={{ week: messages.portal.week, reasons: messages.portal.reasons }}
+                  plainWording
                   drawing={false}
                   painRule={false}
                   heldLoad={heldLoad}
@@ -152,7 +150,7 @@ export function PlanHandout({
       {/* The same warning signs, and where to turn, as the education page: one list. */}
       <section className="handout-contact" aria-labelledby="handout-warning">
         <h2 id="handout-warning">{warning.heading}</h2>
-        <WarningSignsBody text={warning} />
+        <WarningSignsBody />
         <p>{text.askPhysio}</p>
       </section>
     </article>

@@ -1,10 +1,11 @@
 import type { Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import type { PhaseExercise } from "@/lib/programs/default-templates";
 import { doseKind, doseText, exercisesOn } from "@/lib/programs/exercise-dose";
 import { exerciseName } from "@/lib/programs/exercise-names";
 import type { Prescription, WeekOutcome, WeekReview } from "@/lib/programs/prescription";
+import { TEMPO_REPS } from "@/lib/programs/tempo-reps";
 
 import { DataTableDetails } from "../DataTableDetails";
 import { DetailsList } from "../DetailsList";
@@ -12,23 +13,19 @@ import { ExerciseDrawing, exerciseDrawingLabel } from "../exercises/ExerciseDraw
 
 type Wording = { week: (week: number, phase: number) => string; reasons: Record<WeekOutcome, string> };
 
-/** Below this many reps the heel raise may drop to 6 to keep its tempo (SPEC §6, weeks 10–12). */
-const TEMPO_REPS = 8;
-
 /** One exercise with its own dose; load and tempo only for the heel raise (a stretch has neither). */
-function ExerciseDetails({
+async function ExerciseDetails({
   exercise,
   prescription: p,
-  messages,
   locale,
   drawing,
 }: {
   exercise: PhaseExercise;
   prescription: Prescription;
-  messages: Messages;
   locale: Locale;
   drawing: boolean;
 }) {
+  const messages = await getRequestMessages();
   const text = messages.prescription;
   const loaded = doseKind(exercise.exercise) === "SETS_REPS";
   const items: [string, string][] = [
@@ -61,30 +58,29 @@ function ExerciseDetails({
 /**
  * A prescription: the phase's exercises of the day, each with its own dose, load and tempo for
  * the heel raise, its drawing; those that start later in the program named with their start day;
- * the pain rule, and why the plan is what it is. `wording` replaces the clinical phrasing of the
- * week and the reason (the portal's plain words); `drawing={false}` leaves the drawings to a page
+ * the pain rule, and why the plan is what it is. `plainWording` replaces the clinical phrasing of
+ * the week and the reason with the portal's plain words; `drawing={false}` leaves the drawings to a page
  * that shows them elsewhere, `painRule={false}` the pain rule; `heldLoad` says why the load does
  * not rise (a plan whose load is held, SPEC §6).
  */
-export function PrescriptionDetails({
+export async function PrescriptionDetails({
   prescription: p,
-  messages,
   locale,
-  wording,
+  plainWording = false,
   drawing = true,
   painRule = true,
   heldLoad,
 }: {
   prescription: Prescription;
-  messages: Messages;
   locale: Locale;
-  wording?: Wording;
+  plainWording?: boolean;
   drawing?: boolean;
   painRule?: boolean;
   heldLoad?: string[];
 }) {
+  const messages = await getRequestMessages();
   const text = messages.prescription;
-  const words = wording ?? text;
+  const words: Wording = plainWording ? { week: messages.portal.week, reasons: messages.portal.reasons } : text;
   const today = exercisesOn(p.phaseSpec, p.day);
   const later = p.phaseSpec.exercises.filter((exercise) => !today.includes(exercise));
   const loadedToday = today.some((exercise) => doseKind(exercise.exercise) === "SETS_REPS");
@@ -96,7 +92,7 @@ export function PrescriptionDetails({
           key={exercise.exercise}
           exercise={exercise}
           prescription={p}
-          messages={messages}
+
           locale={locale}
           drawing={drawing}
         />
@@ -129,7 +125,8 @@ export function PrescriptionDetails({
 }
 
 /** Completed against prescribed sessions, newest week first. */
-export function AdherenceTable({ prescription, messages }: { prescription: Prescription; messages: Messages }) {
+export async function AdherenceTable({ prescription }: { prescription: Prescription }) {
+  const messages = await getRequestMessages();
   const text = messages.prescription;
   return (
     <DataTableDetails
@@ -155,7 +152,8 @@ const STRIP_WEEKS = 12;
  * Completed against prescribed sessions in the latest weeks at a glance, oldest first, this
  * week marked as still running; the table above holds every week.
  */
-export function AdherenceStrip({ prescription, messages }: { prescription: Prescription; messages: Messages }) {
+export async function AdherenceStrip({ prescription }: { prescription: Prescription }) {
+  const messages = await getRequestMessages();
   const text = messages.prescription;
   const level = (week: WeekReview) =>
     week.completed >= week.prescribed ? "met" : week.completed === 0 ? "none" : "partial";

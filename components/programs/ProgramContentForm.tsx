@@ -2,12 +2,13 @@
 import { useActionState } from "react";
 
 import { type FormState, initialFormState } from "@/lib/forms/form-state";
+import type { ProgramContent } from "@/lib/programs/default-templates";
 
 import { FormShell } from "../FormShell";
+import { useMessages } from "../i18n/MessagesProvider";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
-
-type Option = { value: string; label: string };
+import { programEditorProps } from "./program-editor-props";
 
 export type ProgramEditorText = {
   sessionsMin: string;
@@ -43,20 +44,20 @@ export type ProgramEditorText = {
 export function ProgramContentForm({
   action,
   initial,
-  exercises,
-  loads,
-  text,
+  content,
+  purpose,
   cancelHref,
   extraFields = [],
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   initial: Record<string, string>;
-  exercises: Option[];
-  loads: Option[];
-  text: ProgramEditorText;
+  /** The program being edited: its phases give the editor's slots. */
+  content: ProgramContent;
+  purpose: "template" | "assignment";
   cancelHref: string;
   extraFields?: { id: string; label: string; inputMode?: "text" | "numeric" }[];
 }) {
+  const { text, exercises, loads } = programEditorProps(useMessages(), content, purpose);
   const [state, formAction, pending] = useActionState(action, initialFormState(initial));
   const v = state.values;
   const e = state.errors;
@@ -64,7 +65,7 @@ export function ProgramContentForm({
     <TextField id={id} label={label} inputMode={mode} defaultValue={v[id]} error={e[id]} />
   );
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref}>
+    <FormShell state={state} formAction={formAction} pending={pending} labels={text} cancelHref={cancelHref}>
       {extraFields.map((field) => (
         <TextField
           key={field.id}

@@ -6,6 +6,7 @@ import { type FormState, initialFormState } from "@/lib/forms/form-state";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { useCloseOnSaved } from "../FormDialog";
 import { FormMessages } from "../FormMessages";
+import { useMessages } from "../i18n/MessagesProvider";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 
@@ -19,7 +20,6 @@ export function AssignProgramForm({
   defaults,
   earliest,
   endFirstWeek,
-  text,
 }: {
   action: FormAction;
   templates: Option[];
@@ -27,18 +27,19 @@ export function AssignProgramForm({
   earliest: string;
   /** Set when a first-week program is active: the form offers to end it as the new one starts. */
   endFirstWeek?: string | undefined;
-  text: {
-    title: string;
-    template: string;
-    startDate: string;
-    sessionsPerWeek: string;
-    startingLoadKg: string;
-    submit: string;
-    pending: string;
-    choose: string;
-    cancel: string;
-  };
 }) {
+  const messages = useMessages();
+  const text = {
+    title: messages.programs.assignTitle,
+    template: messages.programs.template,
+    startDate: messages.programs.startDate,
+    sessionsPerWeek: messages.programs.sessionsPerWeek,
+    startingLoadKg: messages.programs.startingLoadKg,
+    submit: messages.programs.assign,
+    pending: messages.programs.assigning,
+    choose: messages.patientForm.choose,
+    cancel: messages.patient.confirmCancel,
+  };
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const close = useCloseOnSaved(state);
   const v = state.values;
@@ -103,27 +104,19 @@ export function AssignProgramForm({
 }
 
 /** A clinician's change of phase and/or load from a date on, with a reason. */
-export function OverrideForm({
-  action,
-  phases,
-  today,
-  text,
-}: {
-  action: FormAction;
-  phases: Option[];
-  today: string;
-  text: {
-    title: string;
-    date: string;
-    phase: string;
-    keepPhase: string;
-    load: string;
-    loadHint: string;
-    reason: string;
-    submit: string;
-    cancel: string;
+export function OverrideForm({ action, phases, today }: { action: FormAction; phases: Option[]; today: string }) {
+  const messages = useMessages();
+  const text = {
+    title: messages.programs.overrideTitle,
+    date: messages.programs.overrideDate,
+    phase: messages.programs.overridePhase,
+    keepPhase: messages.programs.overrideKeepPhase,
+    load: messages.programs.overrideLoad,
+    loadHint: messages.programs.overrideLoadHint,
+    reason: messages.programs.overrideReason,
+    submit: messages.programs.overrideSave,
+    cancel: messages.patient.confirmCancel,
   };
-}) {
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const close = useCloseOnSaved(state);
   const v = state.values;
@@ -190,12 +183,19 @@ export function OverrideForm({
 export function EndProgramButton({
   action,
   reasons,
-  text,
 }: {
   action: (formData: FormData) => Promise<{ error: string | null }>;
   reasons: Option[];
-  text: { end: string; title: string; body: string; reason: string; choose: string; cancel: string };
 }) {
+  const messages = useMessages();
+  const text = {
+    end: messages.programs.end,
+    title: messages.programs.endTitle,
+    body: messages.programs.endBody,
+    reason: messages.programs.endReason,
+    choose: messages.patientForm.choose,
+    cancel: messages.patient.confirmCancel,
+  };
   const reasonId = useId();
   return (
     <ConfirmDialog

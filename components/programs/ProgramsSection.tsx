@@ -10,8 +10,8 @@ import { mayStartRunning, type Plan } from "@/lib/clinical/episode-state";
 import { isoDate } from "@/lib/dates";
 import { asFormSubmit } from "@/lib/entry/form-submit";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import { END_REASONS } from "@/lib/programs/assignments";
 import type { ActiveProgram } from "@/lib/programs/current-plan";
 import { exerciseShortName } from "@/lib/programs/exercise-names";
@@ -35,7 +35,6 @@ type Props = {
   /** False for an archived patient or a discharged episode: shown, not changed. */
   editable: boolean;
   today: Date;
-  messages: Messages;
   locale: Locale;
 };
 
@@ -44,7 +43,7 @@ type Props = {
  * change (assign, adjust, change phase or load, end) sits behind its own button, so the panel
  * reads as a summary rather than a stack of open forms.
  */
-export function ProgramsSection({
+export async function ProgramsSection({
   patientId,
   episode,
   plan,
@@ -53,9 +52,9 @@ export function ProgramsSection({
   assignTemplateId,
   editable,
   today,
-  messages,
   locale,
 }: Props) {
+  const messages = await getRequestMessages();
   const text = messages.programs;
   const date = (value: Date | string) =>
     formatDate(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value, locale);
@@ -93,17 +92,6 @@ export function ProgramsSection({
                 }}
                 endFirstWeek={firstWeekActive ? text.endFirstWeek : undefined}
                 earliest={isoDate(episode.treatmentStart)}
-                text={{
-                  title: text.assignTitle,
-                  template: text.template,
-                  startDate: text.startDate,
-                  sessionsPerWeek: text.sessionsPerWeek,
-                  startingLoadKg: text.startingLoadKg,
-                  submit: text.assign,
-                  pending: text.assigning,
-                  choose: messages.patientForm.choose,
-                  cancel: messages.patient.confirmCancel,
-                }}
               />
             </FormDialog>
           )}
@@ -155,17 +143,17 @@ export function ProgramsSection({
                   the card stays short now that a phase holds several exercises (SPEC §6). */}
               <PrescriptionDetails
                 prescription={program.prescription}
-                messages={messages}
+
                 locale={locale}
                 drawing={false}
               />
-              <AdherenceStrip prescription={program.prescription} messages={messages} />
+              <AdherenceStrip prescription={program.prescription} />
             </>
           ) : (
             <p>{text.notStarted(date(program.startDate))}</p>
           )}
           <div className="disclosures">
-            {program.prescription && <AdherenceTable prescription={program.prescription} messages={messages} />}
+            {program.prescription && <AdherenceTable prescription={program.prescription} />}
             {program.sessions.length > 0 && (
               <DataTableDetails
                 summary={text.sessionsTable}
@@ -230,30 +218,11 @@ export function ProgramsSection({
                     label: messages.programs.editor.phase(i + 1),
                   }))}
                   today={isoDate(today)}
-                  text={{
-                    title: text.overrideTitle,
-                    date: text.overrideDate,
-                    phase: text.overridePhase,
-                    keepPhase: text.overrideKeepPhase,
-                    load: text.overrideLoad,
-                    loadHint: text.overrideLoadHint,
-                    reason: text.overrideReason,
-                    submit: text.overrideSave,
-                    cancel: messages.patient.confirmCancel,
-                  }}
                 />
               </FormDialog>
               <EndProgramButton
                 action={endAssignmentAction.bind(null, patientId, program.id)}
                 reasons={END_REASONS.map((value) => ({ value, label: text.endReasons[value] }))}
-                text={{
-                  end: text.end,
-                  title: text.endTitle,
-                  body: text.endBody,
-                  reason: text.endReason,
-                  choose: messages.patientForm.choose,
-                  cancel: messages.patient.confirmCancel,
-                }}
               />
             </div>
           )}

@@ -5,13 +5,16 @@ import { exerciseSlots } from "@/lib/programs/program-content-input";
 
 import type { ProgramEditorText } from "./ProgramContentForm";
 
-/** The program editor's labels and choices in the user's language, for `content`'s phases. */
-export function programEditorProps(
-  messages: Messages,
-  content: ProgramContent,
-  save: { save: string; saving: string },
-) {
-  // Client components get plain strings only: the catalog's functions stay here.
+/**
+ * The program editor's labels and choices in the user's language, for `content`'s phases; read
+ * by the editor itself from useMessages(). `purpose`: a template's new version or a patient's
+ * adjusted copy (the save button says which).
+ */
+export function programEditorProps(messages: Messages, content: ProgramContent, purpose: "template" | "assignment") {
+  const save =
+    purpose === "template"
+      ? { save: messages.templates.saveVersion, saving: messages.templates.saving }
+      : { save: messages.record.save, saving: messages.record.saving };
   const { phase, exerciseSlot, newExercise, ...labels } = messages.programs.editor;
   const text: ProgramEditorText = {
     ...labels,
@@ -21,7 +24,6 @@ export function programEditorProps(
         j < p.exercises.length ? exerciseSlot(i + 1, j + 1) : newExercise(i + 1),
       ),
     })),
-    // Named, not spread: a spread of a catalog section would carry its functions along.
     save: save.save,
     saving: save.saving,
     cancel: messages.templates.cancel,

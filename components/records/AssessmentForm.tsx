@@ -2,56 +2,17 @@
 import { useState } from "react";
 
 import { type FormState, initialFormState } from "@/lib/forms/form-state";
+import { formatNumber } from "@/lib/i18n/format";
 
 import { FormShell } from "../FormShell";
+import { useLocale, useMessages } from "../i18n/MessagesProvider";
 import { RadioGroup } from "../RadioGroup";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 import { useResilientActionState } from "../use-resilient-action";
+import { recordFormCommon } from "./record-form-text";
 
 type Option = { value: string; label: string };
-
-export type AssessmentFormText = {
-  date: string;
-  painLocation: string;
-  firstStepPain: string;
-  clinicalTests: string;
-  palpation: string;
-  palpationHowTo: string;
-  windlass: string;
-  windlassHowTo: string;
-  calcanealSqueeze: string;
-  calcanealSqueezeHowTo: string;
-  tinel: string;
-  tinelHowTo: string;
-  ankleDorsiflexion: string;
-  redFlagScreen: string;
-  redFlagScreenHint: string;
-  redFlags: string;
-  redFlagsHint: string;
-  differentialsExamined: string;
-  differentialsHint: string;
-  findings: string;
-  redFlagBanner: string;
-  redFlagSuspected: string;
-  riskFactors: string;
-  recentLoadChange: string;
-  calfTightness: string;
-  runningKmPerWeek: string;
-  shoeAgeKm: string;
-  standingHoursPerDay: string;
-  footType: string;
-  bmi: string;
-  walking: string;
-  walkToleranceMin: string;
-  walkNextMorningWorse: string;
-  note: string;
-  choose: string;
-  save: string;
-  saving: string;
-  cancel: string;
-  networkError: string;
-};
 
 /** The squeeze test's answer that is a red flag by itself (SPEC §3). */
 const POSITIVE = "positive";
@@ -61,7 +22,7 @@ export function AssessmentForm({
   initial,
   initialRedFlags,
   initialFindings,
-  text,
+  patientBmi,
   options,
   cancelHref,
 }: {
@@ -69,7 +30,8 @@ export function AssessmentForm({
   initial: Record<string, string | undefined>;
   initialRedFlags: string[];
   initialFindings: string[];
-  text: AssessmentFormText;
+  /** The patient's BMI from the height and weight on file, or null. */
+  patientBmi: number | null;
   options: {
     painLocation: Option[];
     testResult: Option[];
@@ -83,6 +45,46 @@ export function AssessmentForm({
   };
   cancelHref: string;
 }) {
+  const messages = useMessages();
+  const locale = useLocale();
+  const text = {
+    ...recordFormCommon(messages),
+    painLocation: messages.assessment.painLocation,
+    firstStepPain: messages.assessment.firstStepPain,
+    clinicalTests: messages.assessment.clinicalTests,
+    palpation: messages.assessment.palpation,
+    palpationHowTo: messages.assessment.palpationHowTo,
+    windlass: messages.assessment.windlass,
+    windlassHowTo: messages.assessment.windlassHowTo,
+    calcanealSqueeze: messages.assessment.calcanealSqueeze,
+    calcanealSqueezeHowTo: messages.assessment.calcanealSqueezeHowTo,
+    tinel: messages.assessment.tinel,
+    tinelHowTo: messages.assessment.tinelHowTo,
+    ankleDorsiflexion: messages.assessment.ankleDorsiflexion,
+    redFlagScreen: messages.assessment.redFlagScreen,
+    redFlagScreenHint: messages.assessment.redFlagScreenHint,
+    redFlags: messages.assessment.redFlags,
+    redFlagsHint: messages.assessment.redFlagsHint,
+    differentialsExamined: messages.assessment.differentialsExamined,
+    differentialsHint: messages.assessment.differentialsHint,
+    findings: messages.assessment.findings,
+    redFlagBanner: messages.assessment.redFlagBanner,
+    redFlagSuspected: messages.assessment.redFlagSuspected,
+    riskFactors: messages.assessment.riskFactors,
+    recentLoadChange: messages.assessment.recentLoadChange,
+    calfTightness: messages.assessment.calfTightness,
+    runningKmPerWeek: messages.patientForm.runningKmPerWeek,
+    shoeAgeKm: messages.patientForm.shoeAgeKm,
+    standingHoursPerDay: messages.patientForm.standingHoursPerDay,
+    footType: messages.patientForm.footType,
+    bmi: messages.assessment.bmiFromPatient(
+      patientBmi === null ? messages.caseload.noValue : formatNumber(patientBmi, locale),
+    ),
+    walking: messages.assessment.walking,
+    walkToleranceMin: messages.assessment.walkToleranceMin,
+    walkNextMorningWorse: messages.assessment.walkNextMorningWorse,
+    note: messages.assessment.note,
+  };
   const [state, formAction, pending] = useResilientActionState(action, initialFormState(initial), text.networkError);
   // Kept here, outside the form that re-mounts after each answer, so choices are never lost.
   const [redFlags, setRedFlags] = useState<string[]>(initialRedFlags);
@@ -111,7 +113,7 @@ export function AssessmentForm({
     />
   );
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref} idempotent>
+    <FormShell state={state} formAction={formAction} pending={pending} labels={text} cancelHref={cancelHref} idempotent>
       <div aria-live="assertive" className="sticky-alert">
         {chosenFlags.length > 0 && (
           <div role="alert" className="urgent-banner">

@@ -2,16 +2,19 @@
 import { useId } from "react";
 
 import { ConfirmDialog } from "../ConfirmDialog";
+import { useMessages } from "../i18n/MessagesProvider";
 import { TextField } from "../TextField";
 
 /** Delete behind a confirmation that asks for the reason. */
-export function DeleteRecord({
-  action,
-  text,
-}: {
-  action: (formData: FormData) => Promise<{ error: string | null }>;
-  text: { delete: string; title: string; body: string; reason: string; cancel: string };
-}) {
+export function DeleteRecord({ action }: { action: (formData: FormData) => Promise<{ error: string | null }> }) {
+  const messages = useMessages();
+  const text = {
+    delete: messages.record.delete,
+    title: messages.record.deleteTitle,
+    body: messages.record.deleteBody,
+    reason: messages.record.deleteReason,
+    cancel: messages.record.cancel,
+  };
   const reasonId = useId();
   return (
     <ConfirmDialog

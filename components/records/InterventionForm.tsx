@@ -4,41 +4,34 @@ import { useState } from "react";
 import { type FormState, initialFormState } from "@/lib/forms/form-state";
 
 import { FormShell } from "../FormShell";
+import { useMessages } from "../i18n/MessagesProvider";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 import { useResilientActionState } from "../use-resilient-action";
+import { recordFormCommon } from "./record-form-text";
 
 export function InterventionForm({
   action,
   initial,
   types,
-  text,
   cancelHref,
   injectionNote,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   initial: Record<string, string | undefined>;
   types: { value: string; label: string }[];
-  text: {
-    date: string;
-    type: string;
-    note: string;
-    choose: string;
-    save: string;
-    saving: string;
-    cancel: string;
-    networkError: string;
-  };
   cancelHref: string;
   /** Shown when a corticosteroid injection is chosen (the patient has diabetes), else null. */
   injectionNote: string | null;
 }) {
+  const messages = useMessages();
+  const text = { ...recordFormCommon(messages), type: messages.intervention.type, note: messages.intervention.note };
   const [state, formAction, pending] = useResilientActionState(action, initialFormState(initial), text.networkError);
   const v = state.values;
   const e = state.errors;
   const [type, setType] = useState(v.type ?? "");
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref} idempotent>
+    <FormShell state={state} formAction={formAction} pending={pending} labels={text} cancelHref={cancelHref} idempotent>
       <TextField id="date" label={text.date} type="date" defaultValue={v.date} required error={e.date} />
       <SelectField
         id="type"

@@ -1,20 +1,19 @@
 import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import type { InterventionType, Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
 import { formatDate } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 
 /** The episode's interventions (insoles, shockwave, injections, referrals …), newest first; an injection given to a patient with diabetes carries the blood-sugar note. */
-export function InterventionList({
+export async function InterventionList({
   interventions,
   comorbidities,
-  messages,
   locale,
 }: {
   interventions: { id: string; date: Date; type: InterventionType; note: string | null }[];
   comorbidities: readonly string[];
-  messages: Messages;
   locale: Locale;
 }) {
+  const messages = await getRequestMessages();
   const text = messages.overview;
   return (
     <section aria-labelledby="interventions-heading" className="panel">

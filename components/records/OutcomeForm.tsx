@@ -4,9 +4,11 @@ import { useState } from "react";
 import { type FormState, initialFormState } from "@/lib/forms/form-state";
 
 import { FormShell } from "../FormShell";
+import { useMessages } from "../i18n/MessagesProvider";
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
 import { useResilientActionState } from "../use-resilient-action";
+import { recordFormCommon } from "./record-form-text";
 
 export type InstrumentInfo = { value: string; label: string; about: string; source: string };
 
@@ -14,35 +16,33 @@ export function OutcomeForm({
   action,
   initial,
   instruments,
-  text,
+  psfsItems,
   cancelHref,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   initial: Record<string, string | undefined>;
   instruments: InstrumentInfo[];
-  text: {
-    date: string;
-    instrument: string;
-    value: string;
-    totalsOnly: string;
-    psfsIntro: string;
-    psfsActivity: string[];
-    psfsScore: string[];
-    choose: string;
-    save: string;
-    saving: string;
-    cancel: string;
-    networkError: string;
-  };
+  /** How many PSFS activities the form offers (PSFS_MAX_ITEMS). */
+  psfsItems: number;
   cancelHref: string;
 }) {
+  const messages = useMessages();
+  const text = {
+    ...recordFormCommon(messages),
+    instrument: messages.outcome.instrument,
+    value: messages.outcome.value,
+    totalsOnly: messages.outcome.totalsOnly,
+    psfsIntro: messages.outcome.psfsIntro,
+    psfsActivity: Array.from({ length: psfsItems }, (_, i) => messages.outcome.psfsActivity(i + 1)),
+    psfsScore: Array.from({ length: psfsItems }, (_, i) => messages.outcome.psfsScore(i + 1)),
+  };
   const [state, formAction, pending] = useResilientActionState(action, initialFormState(initial), text.networkError);
   const [instrument, setInstrument] = useState(initial.instrument ?? "");
   const info = instruments.find((item) => item.value === instrument);
   const v = state.values;
   const e = state.errors;
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} text={text} cancelHref={cancelHref} idempotent>
+    <FormShell state={state} formAction={formAction} pending={pending} labels={text} cancelHref={cancelHref} idempotent>
       <TextField id="date" label={text.date} type="date" defaultValue={v.date} required error={e.date} />
       <SelectField
         id="instrument"

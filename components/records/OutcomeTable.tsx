@@ -1,20 +1,19 @@
 import type { Instrument, Locale, RecordedBy } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 
 import { DataTableDetails } from "../DataTableDetails";
 import { sourceLabel } from "./chart-panels";
 
 /** Every measurement behind the charts, newest first: the charts' accessible, complete form. */
-export function OutcomeTable({
+export async function OutcomeTable({
   outcomes,
-  messages,
   locale,
 }: {
   outcomes: { id: string; date: Date; instrument: Instrument; value: number; recordedBy: RecordedBy }[];
-  messages: Messages;
   locale: Locale;
 }) {
+  const messages = await getRequestMessages();
   const text = messages.charts;
   return (
     <DataTableDetails

@@ -17,6 +17,8 @@ import { groupMarkers, type Marker, type Point } from "@/lib/charts/chart-series
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { formatShortDate } from "@/lib/i18n/format";
 
+import { useMessages } from "../i18n/MessagesProvider";
+
 export type ChartSeries = { key: string; label: string; points: Point[]; style: "diary" | "clinic" | "secondary" };
 export type ChartBaseline = { value: number; low: number; high: number; label: string };
 export type ChartPanel = {
@@ -178,17 +180,8 @@ function useDrawn(order: 1 | 2): boolean {
 }
 
 /** First-step and activity pain over time, from the clinic and the patient's diary. */
-export function PainChart({
-  panel,
-  markers,
-  locale,
-  noData,
-}: {
-  panel: ChartPanel | null;
-  markers: Marker[];
-  locale: Locale;
-  noData: string;
-}) {
+export function PainChart({ panel, markers, locale }: { panel: ChartPanel | null; markers: Marker[]; locale: Locale }) {
+  const noData = useMessages().charts.noData;
   const drawn = useDrawn(1);
   if (!panel) return <p>{noData}</p>;
   return drawn ? (
@@ -203,13 +196,13 @@ export function FunctionChart({
   panels,
   markers,
   locale,
-  text,
 }: {
   panels: ChartPanel[];
   markers: Marker[];
   locale: Locale;
-  text: { instrument: string; noData: string };
 }) {
+  const messages = useMessages();
+  const text = { instrument: messages.charts.functionInstrument, noData: messages.charts.noData };
   const [chosen, setChosen] = useState(panels[0]?.key ?? "");
   const drawn = useDrawn(2);
   const panel = panels.find((candidate) => candidate.key === chosen);

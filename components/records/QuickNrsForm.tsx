@@ -3,18 +3,23 @@ import { useActionState } from "react";
 
 import { type FormState, initialFormState } from "@/lib/forms/form-state";
 
+import { useMessages } from "../i18n/MessagesProvider";
 import { TextField } from "../TextField";
 
 /** First-step pain for today in one field, from the patient page. */
 export function QuickNrsForm({
   action,
   today,
-  text,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   today: string;
-  text: { title: string; value: string; save: string };
 }) {
+  const messages = useMessages();
+  const text = {
+    title: messages.outcome.quickNrs,
+    value: messages.outcome.quickNrsValue,
+    save: messages.outcome.quickNrsSave,
+  };
   const [state, formAction, pending] = useActionState(action, initialFormState());
   return (
     <form

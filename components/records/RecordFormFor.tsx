@@ -4,9 +4,8 @@ import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import { INSTRUMENTS } from "@/lib/clinical/instruments";
 import { CHECKLIST_RED_FLAGS, FINDINGS, PAIN_LOCATIONS, SQUEEZE_RED_FLAG } from "@/lib/clinical/red-flags";
 import { citation } from "@/lib/clinical/references";
-import { FootType, Instrument, InterventionType, type Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
-import { formatNumber } from "@/lib/i18n/format";
+import { FootType, Instrument, InterventionType } from "@/lib/generated/prisma/enums";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import { PSFS_MAX_ITEMS } from "@/lib/outcomes/outcome-input";
 import type { RecordFormKind } from "@/lib/records/record-forms";
 
@@ -16,8 +15,6 @@ import { OutcomeForm } from "./OutcomeForm";
 
 type Props = {
   kind: RecordFormKind;
-  messages: Messages;
-  locale: Locale;
   patient: {
     id: string;
     heightCm: { toString(): string } | null;
@@ -30,16 +27,9 @@ type Props = {
 };
 
 /** The form of one kind of clinical record, with its texts and choices in the user's language. */
-export function RecordFormFor({ kind, messages, locale, patient, target, initial, initialLists }: Props) {
+export async function RecordFormFor({ kind, patient, target, initial, initialLists }: Props) {
+  const messages = await getRequestMessages();
   const action = saveRecordAction.bind(null, kind, { patientId: patient.id, ...target });
-  const common = {
-    date: messages.record.date,
-    choose: messages.patientForm.choose,
-    save: messages.record.save,
-    saving: messages.record.saving,
-    cancel: messages.record.cancel,
-    networkError: messages.error.network,
-  };
   const cancelHref = `/patients/${patient.id}`;
   if (kind === "assessment") {
     const a = messages.assessment;
@@ -51,42 +41,7 @@ export function RecordFormFor({ kind, messages, locale, patient, target, initial
         initialRedFlags={initialLists?.redFlags ?? []}
         initialFindings={initialLists?.findings ?? []}
         cancelHref={cancelHref}
-        text={{
-          ...common,
-          painLocation: a.painLocation,
-          firstStepPain: a.firstStepPain,
-          clinicalTests: a.clinicalTests,
-          palpation: a.palpation,
-          palpationHowTo: a.palpationHowTo,
-          windlass: a.windlass,
-          windlassHowTo: a.windlassHowTo,
-          calcanealSqueeze: a.calcanealSqueeze,
-          calcanealSqueezeHowTo: a.calcanealSqueezeHowTo,
-          tinel: a.tinel,
-          tinelHowTo: a.tinelHowTo,
-          ankleDorsiflexion: a.ankleDorsiflexion,
-          redFlagScreen: a.redFlagScreen,
-          redFlagScreenHint: a.redFlagScreenHint,
-          redFlags: a.redFlags,
-          redFlagsHint: a.redFlagsHint,
-          differentialsExamined: a.differentialsExamined,
-          differentialsHint: a.differentialsHint,
-          findings: a.findings,
-          redFlagBanner: a.redFlagBanner,
-          redFlagSuspected: a.redFlagSuspected,
-          riskFactors: a.riskFactors,
-          recentLoadChange: a.recentLoadChange,
-          calfTightness: a.calfTightness,
-          runningKmPerWeek: messages.patientForm.runningKmPerWeek,
-          shoeAgeKm: messages.patientForm.shoeAgeKm,
-          standingHoursPerDay: messages.patientForm.standingHoursPerDay,
-          footType: messages.patientForm.footType,
-          bmi: a.bmiFromPatient(patientBmi === null ? messages.caseload.noValue : formatNumber(patientBmi, locale)),
-          walking: a.walking,
-          walkToleranceMin: a.walkToleranceMin,
-          walkNextMorningWorse: a.walkNextMorningWorse,
-          note: a.note,
-        }}
+        patientBmi={patientBmi}
         options={{
           painLocation: PAIN_LOCATIONS.map((value) => ({ value, label: a.painLocations[value] })),
           testResult: [
@@ -130,6 +85,7 @@ export function RecordFormFor({ kind, messages, locale, patient, target, initial
         action={action}
         initial={initial}
         cancelHref={cancelHref}
+        psfsItems={PSFS_MAX_ITEMS}
         instruments={Object.values(Instrument).map((value) => {
           const spec = INSTRUMENTS[value];
           return {
@@ -149,15 +105,6 @@ export function RecordFormFor({ kind, messages, locale, patient, target, initial
             ),
           };
         })}
-        text={{
-          ...common,
-          instrument: o.instrument,
-          value: o.value,
-          totalsOnly: o.totalsOnly,
-          psfsIntro: o.psfsIntro,
-          psfsActivity: Array.from({ length: PSFS_MAX_ITEMS }, (_, i) => o.psfsActivity(i + 1)),
-          psfsScore: Array.from({ length: PSFS_MAX_ITEMS }, (_, i) => o.psfsScore(i + 1)),
-        }}
       />
     );
   }
@@ -167,7 +114,7 @@ export function RecordFormFor({ kind, messages, locale, patient, target, initial
       initial={initial}
       cancelHref={cancelHref}
       types={Object.values(InterventionType).map((value) => ({ value, label: messages.intervention.types[value] }))}
-      text={{ ...common, type: messages.intervention.type, note: messages.intervention.note }}
+
       // The blood-sugar note shows when an injection is chosen for a patient with diabetes.
       injectionNote={needsBloodSugarNote(patient.comorbidities) ? messages.flags.bloodSugar : null}
     />

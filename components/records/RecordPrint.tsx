@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 
 import { isoDate } from "@/lib/dates";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
 import { formatDate, formatDayMonth, formatMoment, formatNumber } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import { formatCpr } from "@/lib/identity/cpr";
 import { describeRecord } from "@/lib/records/describe-record";
 import type { PatientRecord } from "@/lib/records/patient-record";
@@ -21,21 +21,20 @@ import { sourceLabel } from "./chart-panels";
  * the person, then each episode (oldest first) with its visits, measurements, the diary by week, programs,
  * interventions and flags; then the messages with the clinic. The same for the clinic and for the patient in the portal.
  */
-export function RecordPrint({
+export async function RecordPrint({
   record,
   fhirHref,
   backHref,
   today,
-  messages,
   locale,
 }: {
   record: PatientRecord;
   fhirHref: string;
   backHref: string;
   today: Date;
-  messages: Messages;
   locale: Locale;
 }) {
+  const messages = await getRequestMessages();
   const text = messages.recordPrint;
   const c = text.columns;
   const date = (value: Date) => formatDate(value, locale);

@@ -5,6 +5,7 @@ import { isoDate } from "@/lib/dates";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatDate, formatDayMonth, formatNumber } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import type { getEpisodeRecord } from "@/lib/patients/get-episode-record";
 import { describeRecord } from "@/lib/records/describe-record";
 import type { RecordFormKind } from "@/lib/records/record-forms";
@@ -54,19 +55,18 @@ const LATEST_GROUPS = 4;
  * The episode's record, newest first, grouped by visit; the patient's diary summarised per
  * week. Each of the clinic's records can be corrected or deleted from its line.
  */
-export function RecordTimeline({
+export async function RecordTimeline({
   patientId,
   record,
   editable,
-  messages,
   locale,
 }: {
   patientId: string;
   record: EpisodeRows;
   editable: boolean;
-  messages: Messages;
   locale: Locale;
 }) {
+  const messages = await getRequestMessages();
   const text = messages.timeline;
   const groups = recordTimeline(
     clinicEntries(record, messages, locale),
@@ -127,16 +127,7 @@ export function RecordTimeline({
                       {messages.record.history}
                     </Link>
                   )}
-                  <DeleteRecord
-                    action={deleteRecordAction.bind(null, entry.kind, patientId, entry.id)}
-                    text={{
-                      delete: messages.record.delete,
-                      title: messages.record.deleteTitle,
-                      body: messages.record.deleteBody,
-                      reason: messages.record.deleteReason,
-                      cancel: messages.record.cancel,
-                    }}
-                  />
+                  <DeleteRecord action={deleteRecordAction.bind(null, entry.kind, patientId, entry.id)} />
                 </div>
               )}
             </li>

@@ -15,9 +15,14 @@ import {
   YAxis,
 } from "recharts";
 
+import { expectedShare } from "@/lib/reports/report-tables";
+
+import { useMessages } from "../i18n/MessagesProvider";
+
 // The report's charts, in the patient page's visual language (decision record 013): the same
 // colour tokens, grid and heights. Each is drawn from the numbers of the table under it; a
 // figure that suppression withheld is null and left out of the chart.
+
 const HEIGHT = 280;
 const percent = (value: number) => `${Math.round(value)} %`;
 
@@ -33,14 +38,14 @@ function Frame({ label, children }: { label: string; children: React.ReactElemen
 
 /** Episodes at each milestone by outcome, stacked. */
 export function ImprovementChart({
-  label,
-  rows,
-  names,
+  milestones,
 }: {
-  label: string;
-  rows: { milestone: string; improved: number; notImproved: number; notJudgeable: number }[];
-  names: { improved: string; notImproved: string; notJudgeable: string };
+  milestones: { weeks: number; improved: number; notImproved: number; notJudgeable: number }[];
 }) {
+  const text = useMessages().reports.improvement;
+  const label = text.chart;
+  const names = text;
+  const rows = milestones.map((m) => ({ ...m, milestone: text.weeks(m.weeks) }));
   return (
     <Frame label={label}>
       <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
@@ -80,16 +85,21 @@ export function ImprovementChart({
  * point at a year, a short line over 78–104 weeks), never as a curve of its own.
  */
 export function RecoveryChart({
-  label,
   steps,
-  references,
-  names,
+  points,
 }: {
-  label: string;
   steps: { week: number; share: number }[];
-  references: { fromWeek: number; toWeek: number; expected: number; label: string }[];
-  names: { curve: string; week: string };
+  /** The expected course's reference points (REFERENCE_POINTS), with their expected share. */
+  points: { fromWeek: number; toWeek: number; expected: number; atLeast: boolean }[];
 }) {
+  const messages = useMessages();
+  const text = messages.reports.recovery;
+  const label = text.chart;
+  const names = text;
+  const references = points.map((point) => ({
+    ...point,
+    label: `${text.expected}: ${expectedShare(point, messages)}`,
+  }));
   const data = [{ week: 0, share: 0 }, ...steps.map((s) => ({ week: s.week, share: s.share * 100 }))];
   return (
     <Frame label={label}>
@@ -144,15 +154,10 @@ export function RecoveryChart({
 }
 
 /** The median by program week, with the middle half of the episodes as a band. */
-export function WeeklyPainChart({
-  label,
-  weeks,
-  names,
-}: {
-  label: string;
-  weeks: { week: number; median: number; band: [number, number] }[];
-  names: { median: string; band: string; week: string };
-}) {
+export function WeeklyPainChart({ weeks }: { weeks: { week: number; median: number; band: [number, number] }[] }) {
+  const text = useMessages().reports.pain;
+  const label = text.chart;
+  const names = { median: text.median, band: text.middleHalf, week: text.week };
   return (
     <Frame label={label}>
       <ComposedChart data={weeks} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
@@ -189,15 +194,11 @@ export function WeeklyPainChart({
 }
 
 /** Episodes by band of adherence. */
-export function AdherenceChart({
-  label,
-  bands,
-  name,
-}: {
-  label: string;
-  bands: { band: string; episodes: number }[];
-  name: string;
-}) {
+export function AdherenceChart({ episodes }: { episodes: number[] }) {
+  const text = useMessages().reports.adherence;
+  const label = text.chart;
+  const name = text.episodes;
+  const bands = text.bands.map((band, i) => ({ band, episodes: episodes[i] ?? 0 }));
   return (
     <Frame label={label}>
       <BarChart data={bands} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>

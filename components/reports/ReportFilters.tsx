@@ -1,4 +1,4 @@
-import type { Messages } from "@/lib/i18n";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";
@@ -7,18 +7,17 @@ import { TextField } from "../TextField";
  * A plain GET form, like the caseload's: the chosen report is in the URL, so it can be linked,
  * bookmarked and printed, with or without JavaScript.
  */
-export function ReportFilters({
+export async function ReportFilters({
   values,
   errors,
   clinicians,
-  messages,
 }: {
   values: { from: string; to: string; clinician: string };
   errors: Partial<Record<"from" | "to" | "clinician", string>>;
   /** Null for a clinician, whose report is their own caseload. */
   clinicians: { id: string; name: string; active: boolean }[] | null;
-  messages: Messages;
 }) {
+  const messages = await getRequestMessages();
   const text = messages.reports;
   return (
     <form method="get" action="/reports" className="filters no-print" role="search" aria-label={text.filters}>

@@ -1,6 +1,6 @@
 import type { Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
+import { getRequestMessages } from "@/lib/i18n/locale.server";
 import type { ReportCell, ReportTable } from "@/lib/reports/report-tables";
 
 /** A cell as the user reads it: a share as a whole percentage, a withheld figure as "–". */
@@ -12,17 +12,16 @@ export function formatCell(cell: ReportCell, locale: Locale): string {
 }
 
 /** One of the report's tables, with the link to its CSV. */
-export function ReportTableView({
+export async function ReportTableView({
   table,
   csvHref,
-  messages,
   locale,
 }: {
   table: ReportTable;
   csvHref: string;
-  messages: Messages;
   locale: Locale;
 }) {
+  const messages = await getRequestMessages();
   return (
     <div className="report-table">
       <div className="table-scroll">

@@ -4,7 +4,9 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { z } from "zod";
 
-export const MIN_PASSWORD_LENGTH = 12;
+import { MIN_PASSWORD_LENGTH } from "./password-length";
+
+export { MIN_PASSWORD_LENGTH };
 const MAX_PASSWORD_LENGTH = 200;
 
 let common: Set<string> | undefined;

@@ -2,20 +2,19 @@ import { describe, expect, it } from "vitest";
 
 import { RED_FLAG_CARE } from "../clinical/red-flags";
 import { getMessages } from "../i18n";
-import { EDUCATION } from "./education-content";
 
 describe("education content", () => {
   it("says the same things in Danish and English: same sections, same number of paragraphs and signs", () => {
     const shape = (locale: "da" | "en") => ({
-      sections: EDUCATION[locale].sections.map((section) => [section.id, section.paragraphs.length]),
-      signs: EDUCATION[locale].contactClinic.signs.length,
+      sections: getMessages(locale).education.sections.map((section) => [section.id, section.paragraphs.length]),
+      signs: getMessages(locale).education.contactClinic.signs.length,
     });
     expect(shape("en")).toEqual(shape("da"));
   });
 });
 
 describe("the warning signs a patient can act on (clinical review N5, N7, N12)", () => {
-  const da = EDUCATION.da.contactClinic;
+  const da = getMessages("da").education.contactClinic;
 
   it("send only real red flags to the doctor the same day: not the first steps after rest, not tingling; the stress-fracture sign is one", () => {
     expect(da.signs).toEqual([
@@ -28,9 +27,9 @@ describe("the warning signs a patient can act on (clinical review N5, N7, N12)",
       "smerterne pludselig bliver meget værre",
     ]);
     for (const locale of ["da", "en"] as const) {
-      const signs = EDUCATION[locale].contactClinic.signs.join(" ");
+      const signs = getMessages(locale).education.contactClinic.signs.join(" ");
       expect(signs).not.toMatch(/prikken|tingling|første skridt|first steps/i);
-      expect(EDUCATION[locale].contactClinic.nonUrgent).toMatch(/prikken|tingling/i);
+      expect(getMessages(locale).education.contactClinic.nonUrgent).toMatch(/prikken|tingling/i);
     }
   });
 
@@ -38,7 +37,7 @@ describe("the warning signs a patient can act on (clinical review N5, N7, N12)",
     expect(da.outOfHours).toContain("lægevagten");
     expect(da.outOfHours).toContain("Akuttelefonen 1813");
     expect(da.emergency).toMatch(/holde på vandet eller afføringen.*med det samme til lægevagten.*112/s);
-    expect(EDUCATION.en.contactClinic.emergency).toContain("112");
+    expect(getMessages("en").education.contactClinic.emergency).toContain("112");
   });
 });
 

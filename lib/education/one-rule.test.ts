@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import { getMessages } from "../i18n";
 import { evaluate } from "../rules/evaluate";
 import { makeCase, plus, recommendation, session } from "../rules/rule-case-builders";
-import { EDUCATION } from "./education-content";
 
 describe.each(["da", "en"] as const)("the worse-morning rule in %s", (locale) => {
   const m = getMessages(locale);
@@ -16,7 +15,7 @@ describe.each(["da", "en"] as const)("the worse-morning rule in %s", (locale) =>
     expect(m.prescription.painRule(3)).toContain(rule);
     expect(m.handout.advice.FIRST_WEEK).toContain(rule);
     // The education page says the handout's pain rule, with the clinic's limit, in its pain-rule section.
-    expect(EDUCATION[locale].sections.some((s) => s.painRule)).toBe(true);
+    expect(getMessages(locale).education.sections.some((s) => s.painRule)).toBe(true);
     const loadResponse = evaluate(makeCase({ sessions: [session(plus(3), { painDuring: 6 })] }), plus(3)).find(
       (f) => f.code === "LOAD_RESPONSE",
     )!;

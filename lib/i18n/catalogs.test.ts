@@ -25,6 +25,13 @@ describe("message catalogs", () => {
     expect(en.caseload.count(2)).not.toBe(da.caseload.count(2));
   });
 
+  it("give the proxy's refusals, said before any language is known, in both languages as before", () => {
+    expect(`${da.requestProblem["bad-json"]} / ${en.requestProblem["bad-json"]}`).toBe(
+      "Forespørgslen kunne ikke læses (ugyldig JSON). / The request could not be read (malformed JSON).",
+    );
+    expect(Object.keys(en.requestProblem)).toEqual(Object.keys(da.requestProblem));
+  });
+
   it("falls back to Danish for an unknown or missing locale", () => {
     expect(DEFAULT_LOCALE).toBe("da");
     expect(parseLocale("fr")).toBe("da");

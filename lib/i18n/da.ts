@@ -1,9 +1,16 @@
 // Danish is the default language and the shape every other catalog must match.
 import type { AuditEntity } from "../audit/record-audit-event";
-import { MIN_PASSWORD_LENGTH } from "../auth/password-policy";
-import { INVITE_DAYS, RESET_HOURS } from "../invites/tokens";
-import { MAX_PERIOD_YEARS } from "../reports/report-query";
-import { ERROR_PAGE } from "./error-page";
+import { MIN_PASSWORD_LENGTH } from "../auth/password-length";
+import type { Education } from "../education/education-content";
+import type { RequestProblem } from "../entry/request-guard";
+import { INVITE_DAYS, RESET_HOURS } from "../invites/link-lifetimes";
+import type { DefaultTemplateKey } from "../programs/default-templates";
+import { TEMPO_REPS } from "../programs/tempo-reps";
+import { MILESTONE_WEEKS } from "../reports/milestone-weeks";
+import { REFERENCE_POINTS } from "../reports/reference-points";
+import { MAX_PERIOD_YEARS } from "../reports/report-period";
+import { MIN_CELL } from "../reports/suppression";
+import { BACKUP_HOUR } from "../scheduler/backup-hour";
 
 /**
  * The one rule for a worse morning (SPEC §6), said the same way in the portal, the handout,
@@ -18,6 +25,120 @@ const PAIN_RULE = (max: number | string) =>
 
 /** Numbers inside sentences, written the Danish way (2.000; 2,5). */
 const daNumber = (value: number) => new Intl.NumberFormat("da-DK").format(value);
+
+/** Plain-language education for the patient portal (SPEC §7), written in our own words from the facts of the clinical source article. */
+const EDUCATION: Education = {
+  title: "Om smerter under hælen",
+  intro:
+    "Mange kalder det hælspore, men det er sjældent knoglen, der gør ondt. Her kan du kort læse om, hvad der foregår i foden, hvad du selv kan gøre, og hvornår du skal kontakte klinikken.",
+  sections: [
+    {
+      id: "what-is-it",
+      heading: "Hvad er det, der gør ondt?",
+      paragraphs: [
+        "Under foden sidder fodsålens seneplade (plantarfascien): et kraftigt, fladt bånd af bindevæv, der går fra hælbenet frem til tæerne. Senepladen tager en del af belastningen, hver gang du sætter foden i jorden.",
+        "Smerterne kommer typisk fra det sted, hvor senepladen sidder fast på hælbenet. Har vævet i en periode skullet klare mere, end det var vant til, bliver det ømt og stift.",
+        "I en journal eller på en henvisning står der måske plantar fasciitis eller plantar fasciopati. I daglig tale hedder det ofte bare hælspore.",
+      ],
+    },
+    {
+      id: "the-spur",
+      heading: "Og hvad så med hælsporen?",
+      paragraphs: [
+        "En hælspore er en lille udvækst af knogle under hælbenet, som kan ses på et røntgenbillede. Den findes tit hos folk, der slet ikke har ondt, og omvendt viser røntgen ofte ingen spore hos folk med hælsmerter.",
+        "Sporen er derfor sjældent forklaringen på smerterne. Knoglen skal ikke behandles. Det er senepladen, der skal have lidt ro og bygges op, så den kan tåle mere.",
+        "Som regel kan din fysioterapeut finde ud af, hvad det er, ved at trykke på hælen og bøje storetåen bagover. Det er sjældent nødvendigt med røntgen eller scanning; de bruges mest, hvis noget tyder på en anden årsag.",
+      ],
+    },
+    {
+      id: "symptoms",
+      heading: "Sådan plejer det at føles",
+      paragraphs: [
+        "Smerten sidder oftest under hælen, ind mod fodens inderside og lige dér, hvor den bløde hælpude holder op. Nogle mærker den også et stykke ud i svangen.",
+        "Det klassiske tegn er, at de første skridt om morgenen gør mest ondt. Det samme sker tit, når du rejser dig efter at have siddet længe.",
+        "Gang plejer at løsne op efter nogle minutter. Til gengæld kan en lang gåtur eller en løbetur give ømhed bagefter. Nogle har mærket smerten vokse gradvist over flere uger; andre har fået den fra den ene dag til den anden.",
+      ],
+    },
+    {
+      id: "why",
+      heading: "Hvorfor får man det?",
+      paragraphs: [
+        "Oftest er det summen af flere ting: i en periode har foden skullet bære mere, end senepladen kunne nå at vænne sig til.",
+        "Typiske grunde er, at man hurtigt har øget sit løb eller sin gang, står op det meste af arbejdsdagen på et hårdt gulv eller går i sko, der er flade, slidte eller har høje hæle.",
+        "Stramme lægge, fodens form (fx platfod eller hulfod), en højere vægt og en alder over 40 kan også øge risikoen.",
+      ],
+    },
+    {
+      id: "course",
+      heading: "Hvor lang tid tager det?",
+      paragraphs: [
+        "Bindevæv heler langsomt, så det kræver tålmodighed. Hos mere end halvdelen forsvinder generne inden for et år, og omkring tre ud af fire er uden gener efter halvandet til to år – også uden specialbehandling.",
+        "Hos nogle trækker det ud. Det sker oftere, hvis man ikke får ændret på det, der overbelastede foden.",
+        "Smerterne kan vende tilbage senere. Fortsætter du med at træne foden, efter at smerterne er væk, kan det mindske risikoen for, at de kommer igen.",
+      ],
+    },
+    {
+      id: "what-helps",
+      heading: "Det kan du selv gøre",
+      paragraphs: [
+        "Skær ned på det, der irriterer hælen mest, som regel løb, spring og lange ture til fods på asfalt eller fliser, men hold dig i gang. Cykling, crosstrainer og svømning skåner hælen.",
+        "Gå i sko med en blød, stødabsorberende sål, også derhjemme, og undgå at gå barfodet. En blød hælkop eller et indlæg, der støtter svangen, kan tage noget af trykket fra hælen; spørg din fysioterapeut, hvad der passer til din fod.",
+        "Rolige stræk af fodsålen og læggen kan løsne op. Blusser smerten op, kan kulde dæmpe den: pak en ispose ind i et viskestykke, og læg hælen på den i 10–15 minutter, gerne om aftenen. Brug ikke is, hvis du har nedsat følesans i foden eller dårligt blodomløb (fx ved åreforkalkning). Har du diabetes, så brug kun is, hvis din fysioterapeut har tjekket, at du kan mærke kulde og berøring normalt under foden, og se efter huden bagefter.",
+        "Tape, der støtter svangen, kan lette smerterne i nogle uger. Har du fortsat meget ondt de første skridt om morgenen, kan en natskinne, der holder foden let bøjet op om natten, hjælpe. Er vægten en del af belastningen, kan et vægttab på sigt lette trykket på hælen – tal med din fysioterapeut eller læge om det.",
+        "Skoene betyder noget: løbe- og gangsko mister dæmpningen, når de har gået 600–800 km, så skift dem, før de er helt slidte.",
+        "Vil du tilbage til løb, er det et godt tegn, når du kan gå 30–45 minutter uden at have mere ondt næste morgen. Så kan du starte med korte skift mellem løb og gang og kun skrue op for én ting ad gangen.",
+      ],
+    },
+    {
+      id: "exercise-and-pain",
+      heading: "Øvelsen og smertereglen",
+      paragraphs: [
+        "Den vigtigste øvelse i programmet er tunge, langsomme hælløft. Forfoden hviler på kanten af et trin med et sammenrullet håndklæde under tæerne, og hælen hænger frit. Du løfter dig langsomt op på tæerne og sænker hælen ned under trinnet igen, typisk tre sekunder hver vej.",
+        "Du træner typisk 3–4 gange om ugen; din plan viser, præcis hvor tit. Undervejs lægges der mere vægt på, fx med en rygsæk, så øvelsen bliver ved med at være tung.",
+        "I et dansk forsøg fra 2015 blev tunge hælløft sammenlignet med udstrækning. Efter tre måneder scorede hælløftgruppen bedre på et spørgeskema om smerte og funktion i foden (Foot Function Index). Efter 1, 6 og 12 måneder var der ingen forskel mellem grupperne. Begge grupper fik også et indlæg under hælen.",
+      ],
+      painRule: true,
+    },
+    {
+      id: "other-treatments",
+      heading: "Andre behandlinger",
+      paragraphs: [
+        "Massage og ultralyd hjælper kun lidt, hvis de står alene uden træning.",
+        "Smertestillende medicin kan gøre det lettere at holde sig i gang, men den heler ikke senepladen. Paracetamol er førstevalget for de fleste. Gigtpiller (NSAID, fx ibuprofen) dæmper smerten en smule; tag dem kun i kort tid og efter aftale med en læge, især hvis du har mavesår, nyre- eller hjertesygdom eller tager blodfortyndende medicin.",
+        "Har du stadig ondt efter nogle måneders målrettet træning, kan trykbølgebehandling (shockwave) komme på tale. Den anbefales i den amerikanske kliniske retningslinje for fysioterapeuter fra 2023 ved vedvarende hælsmerter, og i Danmark gives den oftest af fysioterapeuter. Retningslinjen anbefaler også lavintensiv laser. PRP (indsprøjtning med blodplader fra dit eget blod) er dårligere dokumenteret og ofte dyr.",
+        "En blokade (indsprøjtning med binyrebarkhormon) kan lindre i en periode, nogle gange i flere måneder. Den gentages helst ikke mange gange, fordi smerterne tit vender tilbage, og fordi senepladen kan blive svækket og i sjældne tilfælde briste. Har du diabetes, kan blodsukkeret stige i nogle dage bagefter; aftal ekstra målinger med lægen.",
+        "Operation er kun for de meget få, der stadig har ondt efter mere end et års grundig behandling. Kirurgen skærer da en del af senepladen over.",
+      ],
+    },
+    {
+      id: "after-treatment",
+      heading: "Når forløbet slutter – og hvis smerterne kommer igen",
+      paragraphs: [
+        "Når du og din fysioterapeut afslutter forløbet, får du en plan for at holde foden stærk: typisk hælløft og fodøvelser et par gange om ugen med den belastning, du er nået til.",
+        "Kommer smerterne igen, så skru ned for det, der belaster foden mest, og gå en uge eller to tilbage til et lettere niveau i øvelserne. Mærker du ikke bedring efter et par uger, så kontakt klinikken.",
+      ],
+    },
+  ],
+  contactClinic: {
+    heading: "Kontakt egen læge samme dag, hvis",
+    outOfHours: "Uden for lægens åbningstid ringer du til lægevagten – i Region Hovedstaden til Akuttelefonen 1813.",
+    signs: [
+      "du har feber, kulderystelser eller føler dig syg",
+      "du slet ikke kan støtte på foden",
+      "du har konstante smerter, der ikke letter, når du hviler eller skifter stilling, eller smerter, der vækker dig om natten",
+      "du mærker et pludseligt smæld under foden, måske fulgt af et blåt mærke",
+      "foden er rød, varm og hævet",
+      "hælen hæver op, og smerterne tager til, jo mere du går",
+      "smerterne pludselig bliver meget værre",
+    ],
+    emergency:
+      "Mister du pludselig kraft i foden eller benet, eller får du svært ved at holde på vandet eller afføringen, så ring med det samme til lægevagten (i Region Hovedstaden Akuttelefonen 1813). Ved lammelser, der kommer pludseligt, ringer du 112.",
+    nonUrgent:
+      "Får du prikken, brænden eller en sovende fornemmelse i foden, som bliver ved, så fortæl det til din fysioterapeut. Det haster ikke.",
+    advice:
+      "Hold pause med øvelserne, indtil du har talt med lægen, og giv også din fysioterapeut besked. Kontakt klinikken, hvis du ikke mærker fremgang efter 6–8 uger, eller hvis smerten sidder bag på hælen eller kun i hælpuden.",
+  },
+};
 
 export const da = {
   app: {
@@ -79,7 +200,7 @@ export const da = {
     views: { label: "Visning", all: "Alle", attention: "Kræver opmærksomhed" },
     attentionHint:
       "Patienter med akutte eller høje flag, uanset forløbets status, eller med et åbent flag for overskredet opfølgning (efter klinikkens regelindstillinger). De mest alvorlige står øverst.",
-    bornOn: "f. {date}",
+    bornOn: (date: string) => `f. ${date}`,
     count: (total: number) => `${total} ${total === 1 ? "patient" : "patienter"}`,
     empty: "Der er endnu ingen patienter. Opret den første patient for at komme i gang.",
     noMatch: "Ingen patienter passer til filtrene.",
@@ -316,6 +437,7 @@ export const da = {
     toSignIn: "Gå til log ind",
   },
   education: {
+    ...EDUCATION,
     linkBack: "Tilbage til min plan",
     source:
       "Skrevet af appens team ud fra en dansk artikel om hælsmerter og den kliniske retningslinje fra 2023. Det erstatter ikke råd fra din fysioterapeut.",
@@ -932,7 +1054,7 @@ export const da = {
     limits: (standard: string, min: string, max: string, decimals: number) =>
       `Standard ${standard}; mellem ${min} og ${max}${decimals === 0 ? ", helt tal" : `, højst ${decimals} ${decimals === 1 ? "decimal" : "decimaler"}`}.`,
     reevaluating: "Flagene genberegnes med de nye indstillinger …",
-    reevaluatedOf: "{done} af {total} forløb er genberegnet.",
+    reevaluatedOf: (done: string, total: string) => `${done} af ${total} forløb er genberegnet.`,
     upToDate: "Alle flag er beregnet med de gældende indstillinger.",
     scheduler: {
       title: "Automatiske kørsler",
@@ -1016,8 +1138,7 @@ export const da = {
       `${reps} gentagelser, ${timesPerDay} ${timesPerDay === 1 ? "gang" : "gange"} om dagen`,
     intervals: (count: number, minutes: number) => `${count} × (${minutes} min. løb + ${minutes} min. gang)`,
     upTo: (n: number) => `op til ${n}`,
-    eightReps:
-      "Står der 8 gentagelser, og kan du ikke holde det langsomme tempo hele sættet igennem, må du gå ned til 6.",
+    eightReps: `Står der ${TEMPO_REPS} gentagelser, og kan du ikke holde det langsomme tempo hele sættet igennem, må du gå ned til 6.`,
     fromDay: (day: number) => `Fra dag ${day}`,
     startsLater: "Kommer senere i programmet",
     bodyWeight: "Kropsvægt",
@@ -1194,6 +1315,13 @@ export const da = {
     },
   },
   templates: {
+    /** The names of the templates every clinic starts with (lib/programs/default-templates.ts), stored on the clinic's copies when they are made. */
+    defaultNames: {
+      "first-week": "Første uge",
+      "hsr-12-weeks": "HSR hælløft, 12 uger",
+      "hsr-rathleff-2015": "HSR hælløft, Rathleff 2015",
+      "return-to-run": "Tilbage til løb",
+    } satisfies Record<DefaultTemplateKey, string>,
     title: "Programskabeloner",
     intro:
       "Klinikkens programmer. Når du gemmer en ændring, oprettes en ny version; programmer, der allerede er tildelt patienter, beholder den version, de fik.",
@@ -1296,7 +1424,7 @@ export const da = {
     asOf: (day: string) => `Tal pr. ${day}.`,
     pending: (count: number) =>
       `${daNumber(count)} ${count === 1 ? "forløb" : "forløb"} bliver regnet igen efter en ændring af indstillingerne og tælles ikke med endnu. Genindlæs siden om et minut.`,
-    suppressed: "–: færre end 5 forløb, så kun antal vises (ingen procenter eller medianer).",
+    suppressed: `–: færre end ${MIN_CELL} forløb, så kun antal vises (ingen procenter eller medianer).`,
     empty: "Ingen behandling startede i perioden.",
     csv: "Hent CSV",
     csvOf: (table: string) => `Hent »${table}« som CSV`,
@@ -1311,9 +1439,8 @@ export const da = {
       count: "Antal",
     },
     improvement: {
-      title: "Bedring efter 6 og 12 uger",
-      about:
-        "Hvert måleredskabs seneste måling på eller før dag 42 (84) sammenlignes med udgangsmålingen, mindst 14 dage før; bedret betyder en ændring på mindst den mindste klinisk relevante ændring (MCID). Andelen er af de forløb, der kunne vurderes.",
+      title: `Bedring efter ${MILESTONE_WEEKS[0]} og ${MILESTONE_WEEKS[1]} uger`,
+      about: `Hvert måleredskabs seneste måling på eller før dag ${MILESTONE_WEEKS[0] * 7} (${MILESTONE_WEEKS[1] * 7}) sammenlignes med udgangsmålingen, mindst 14 dage før; bedret betyder en ændring på mindst den mindste klinisk relevante ændring (MCID). Andelen er af de forløb, der kunne vurderes.`,
       milestone: "Milepæl",
       weeks: (weeks: number) => `${weeks} uger`,
       reached: "Forløb så langt",
@@ -1321,7 +1448,7 @@ export const da = {
       notImproved: "Ikke bedret",
       notJudgeable: "Kan ikke vurderes",
       share: "Andel bedret",
-      chart: "Bedring efter 6 og 12 uger, forløb efter udfald",
+      chart: `Bedring efter ${MILESTONE_WEEKS[0]} og ${MILESTONE_WEEKS[1]} uger, forløb efter udfald`,
       instruments: "Pr. måleredskab",
       instrument: "Måleredskab",
       judged: (weeks: number) => `${weeks} uger: vurderet`,
@@ -1346,8 +1473,8 @@ export const da = {
       point: "Tid efter start",
       expectedShare: "Forventet",
       clinicShare: "Klinikken",
-      year: "52 uger (1 år)",
-      twoYears: "78–104 uger (1½–2 år)",
+      year: `${REFERENCE_POINTS[0].fromWeek} uger (1 år)`,
+      twoYears: `${REFERENCE_POINTS[1].fromWeek}–${REFERENCE_POINTS[1].toWeek} uger (1½–2 år)`,
       atLeast: (share: string) => `mere end ${share}`,
       about2: (share: string) => `omkring ${share}`,
       referenceSource:
@@ -1401,7 +1528,9 @@ export const da = {
     home: "Gå til forsiden",
   },
   error: {
-    ...ERROR_PAGE.da,
+    title: "Der skete en fejl",
+    body: "Noget gik galt. Prøv igen; fortsætter fejlen, så kontakt klinikkens administrator.",
+    retry: "Prøv igen",
     notFound: "Det, du vil ændre, findes ikke, eller du har ikke adgang til det. Genindlæs siden.",
     changedMeanwhile: "Nogen har ændret dette i mellemtiden. Genindlæs siden, og prøv igen.",
     processingStopped:
@@ -1569,7 +1698,7 @@ export const da = {
     backups: {
       title: "Sikkerhedskopier",
       intro: (keepDays: number) =>
-        `Hver nat kl. 02.00 tager appen en sikkerhedskopi af hele databasen og gemmer hver kopi i ${keepDays} dage. CPR-numrene i en kopi er krypterede. For at genskabe en kopi skal du bruge klinikkens datanøgle, som aldrig ligger i kopien: opbevar en kopi af nøglen et sikkert sted, adskilt fra sikkerhedskopierne.`,
+        `Hver nat kl. ${String(BACKUP_HOUR).padStart(2, "0")}.00 tager appen en sikkerhedskopi af hele databasen og gemmer hver kopi i ${keepDays} dage. CPR-numrene i en kopi er krypterede. For at genskabe en kopi skal du bruge klinikkens datanøgle, som aldrig ligger i kopien: opbevar en kopi af nøglen et sikkert sted, adskilt fra sikkerhedskopierne.`,
       restore:
         "Genskab en kopi ved at stoppe appen og køre npm run db:restore -- FIL (README forklarer det, og hvordan I flytter til en PostgreSQL-server).",
       lastRun: {
@@ -1766,6 +1895,16 @@ export const da = {
     },
   },
   loading: "Henter …",
+  /** The proxy's refusals (proxy.ts), said before any language is known: it writes both catalogs' sentences. */
+  requestProblem: {
+    "bad-address": "Adressen indeholder tegn, som ikke kan bruges.",
+    "too-large": "Forespørgslen er for stor.",
+    "bad-bytes": "Forespørgslen indeholder tegn, som ikke kan bruges.",
+    "bad-json": "Forespørgslen kunne ikke læses (ugyldig JSON).",
+    "bad-callback": "Adressen efter login hører ikke til denne side.",
+    "cross-origin": "Forespørgslen kommer fra en anden side.",
+    "wrong-method": "Denne adresse tager kun imod login-formularen.",
+  } satisfies Record<RequestProblem["reason"], string>,
 };
 
 export type Messages = typeof da;

@@ -1,9 +1,14 @@
 import type { AuditEntity } from "../audit/record-audit-event";
-import { MIN_PASSWORD_LENGTH } from "../auth/password-policy";
-import { INVITE_DAYS, RESET_HOURS } from "../invites/tokens";
-import { MAX_PERIOD_YEARS } from "../reports/report-query";
+import { MIN_PASSWORD_LENGTH } from "../auth/password-length";
+import type { Education } from "../education/education-content";
+import { INVITE_DAYS, RESET_HOURS } from "../invites/link-lifetimes";
+import { TEMPO_REPS } from "../programs/tempo-reps";
+import { MILESTONE_WEEKS } from "../reports/milestone-weeks";
+import { REFERENCE_POINTS } from "../reports/reference-points";
+import { MAX_PERIOD_YEARS } from "../reports/report-period";
+import { MIN_CELL } from "../reports/suppression";
+import { BACKUP_HOUR } from "../scheduler/backup-hour";
 import type { Messages } from "./da";
-import { ERROR_PAGE } from "./error-page";
 
 /**
  * The one rule for a worse morning (SPEC §6), said the same way in the portal, the handout,
@@ -18,6 +23,121 @@ const PAIN_RULE = (max: number | string) =>
 
 /** Numbers inside sentences, written the English way (2,000; 2.5). */
 const enNumber = (value: number) => new Intl.NumberFormat("en-GB").format(value);
+
+/** Plain-language education for the patient portal (SPEC §7), written in our own words from the facts of the clinical source article. */
+const EDUCATION: Education = {
+  title: "About pain under the heel",
+  intro:
+    "Many people call it a heel spur, but the bone is rarely what hurts. Here is a short guide to what is going on in your foot, what you can do yourself, and when to contact the clinic.",
+  sections: [
+    {
+      id: "what-is-it",
+      heading: "What is it that hurts?",
+      paragraphs: [
+        "Under the sole of your foot there is a strong band of tissue running from the heel bone to the toes. It is called the plantar fascia, and it takes part of the load every time you put your foot down.",
+        "The pain usually comes from the spot where this band attaches to the heel bone. If the tissue has had to cope with more than it was ready for over a period, it becomes sore and stiff.",
+        "Health professionals call this plantar fasciitis or, when it has lasted a long time, plantar fasciopathy. In everyday speech it is often just called a heel spur.",
+      ],
+    },
+    {
+      id: "the-spur",
+      heading: "So what about the heel spur?",
+      paragraphs: [
+        "A heel spur is a small outgrowth of bone under the heel bone that can show up on an X-ray. It is often found in people with no pain at all, and many people with heel pain have no spur.",
+        "So the spur is rarely the explanation for the pain. Treatment is not aimed at the bone but at letting the band of tissue settle and making it stronger.",
+        "Your physiotherapist can usually make the diagnosis by examining your foot, for example by pressing on the heel and bending the big toe back. X-rays and scans are rarely needed and are mainly used if something else is suspected.",
+      ],
+    },
+    {
+      id: "symptoms",
+      heading: "How it usually feels",
+      paragraphs: [
+        "It usually hurts on the underside of the heel, just in front of the soft heel pad and towards the inside of the foot. The soreness can spread a little forward into the arch.",
+        "The classic sign is that the first steps in the morning hurt the most. The same often happens when you get up after sitting for a long time.",
+        "Once you have walked a bit, it usually gets better, but after a long walk or a run the pain can come back. For some people it builds up over weeks, for others it starts quite suddenly.",
+      ],
+    },
+    {
+      id: "why",
+      heading: "Why does it happen?",
+      paragraphs: [
+        "There is usually no single cause. It happens when, over a period, the foot has had more to carry overall than the tissue could keep up with.",
+        "Typical reasons are a quick increase in running or walking, many hours standing on hard floors, or flat, worn-out or high-heeled shoes.",
+        "Tight calves, the shape of your foot (for example flat feet or high arches), a higher body weight and being over 40 can also raise the risk.",
+      ],
+    },
+    {
+      id: "course",
+      heading: "How long does it take?",
+      paragraphs: [
+        "This kind of tissue heals slowly, so it takes patience. For more than half of people the symptoms are gone within a year, and about three in four are free of them after one and a half to two years – also without special treatment.",
+        "For some it drags on. This is more common when the things that overloaded the foot carry on unchanged.",
+        "The pain can come back later. Keeping up the foot exercises after the pain has gone may lower the risk of that.",
+      ],
+    },
+    {
+      id: "what-helps",
+      heading: "What you can do yourself",
+      paragraphs: [
+        "Ease off what irritates the heel, such as running, jumping and long walks on hard ground, but keep moving. Cycling, a cross-trainer and swimming are good alternatives.",
+        "Wear shoes with good cushioning, also indoors, and try not to walk barefoot. Soft heel pads or insoles with arch support can spread the pressure; ask your physiotherapist what suits your foot.",
+        "Gentle stretches of the sole and the calf can ease stiffness. If the pain flares up, cold can calm it: wrap an ice pack in a cloth and rest your heel on it for 10–15 minutes, ideally in the evening. Do not use ice if you have reduced feeling in your foot or poor circulation (for example with narrowed arteries). If you have diabetes, use ice only if your physiotherapist has checked that you feel cold and touch normally under the foot, and look at the skin afterwards.",
+        "Tape that supports the arch can ease the pain for a few weeks. If your first steps in the morning still hurt a lot, a night splint that keeps the foot gently bent up overnight can help. If body weight is part of the load, losing weight over time can take pressure off the heel – talk to your physiotherapist or doctor about it.",
+        "Shoes matter: running and walking shoes lose their cushioning after 600–800 km, so change them before they are worn out.",
+        "If you want to get back to running, a good sign is being able to walk for 30–45 minutes without more pain the next morning. You can then start with short spells of running and walking, and increase only one thing at a time.",
+      ],
+    },
+    {
+      id: "exercise-and-pain",
+      heading: "The exercise and the pain rule",
+      paragraphs: [
+        "The main exercise in the program is the heavy, slow heel raise. You stand with the front of your foot on the edge of a step, a rolled-up towel under your toes and your heel free. Rise slowly onto your toes and lower your heel below the step, usually about three seconds each way.",
+        "You usually train 3–4 times a week; your plan shows exactly how often. Along the way, more weight is added, for example with a backpack, so the exercise stays heavy.",
+        "In a Danish trial from 2015, heavy heel raises were compared with stretching. After three months, the heel-raise group scored better on a questionnaire about foot pain and function (the Foot Function Index). At 1, 6 and 12 months there was no difference between the groups. Both groups also had a heel insert.",
+      ],
+      painRule: true,
+    },
+    {
+      id: "other-treatments",
+      heading: "Other treatments",
+      paragraphs: [
+        "Massage or ultrasound without active training does little for the tissue itself.",
+        "Painkillers can make it easier to keep active, but they do not heal the plantar fascia. Paracetamol is the first choice for most people. Anti-inflammatory painkillers (NSAIDs, such as ibuprofen) ease the pain a little; take them only short-term and agree it with a doctor, especially if you have a stomach ulcer, kidney or heart disease, or take blood thinners.",
+        "If you still have pain after a few months of focused training, shockwave therapy may be the next step. The American clinical guideline for physiotherapists from 2023 recommends it for persisting heel pain, and in Denmark physiotherapists usually give it. The guideline also recommends low-level laser. PRP (an injection made from your own blood platelets) has weaker evidence and is often expensive.",
+        "A steroid injection can take the pain away for a while, sometimes for months. But the pain may return and the band of tissue can be weakened, so it is not repeated many times. If you have diabetes, your blood sugar can rise for a few days afterwards; agree extra checks with your doctor.",
+        "Surgery, in which the band is partly cut, is only considered if the pain is still there after more than a year of thorough non-surgical treatment. Very few people need it.",
+      ],
+    },
+    {
+      id: "after-treatment",
+      heading: "When the course ends – and if the pain comes back",
+      paragraphs: [
+        "When you and your physiotherapist end the course, you get a plan to keep the foot strong: usually heel raises and foot exercises a couple of times a week, at the load you have reached.",
+        "If the pain comes back, ease off what loads the foot most and go back to an easier level of the exercises for a week or two. If it does not get better within a couple of weeks, contact the clinic.",
+      ],
+    },
+  ],
+  contactClinic: {
+    heading: "See your own doctor the same day if",
+    outOfHours:
+      "Outside your doctor's opening hours, call the out-of-hours medical service (lægevagten); in the Capital Region, Akuttelefonen 1813.",
+    signs: [
+      "you have a fever, shivers or feel unwell",
+      "you cannot put any weight on the foot",
+      "you have constant pain that does not ease when you rest or change position, or pain that wakes you at night",
+      "you feel a sudden pop under the foot, perhaps followed by bruising",
+      "the foot is red, warm and swollen",
+      "the heel swells and the pain grows the more you walk",
+      "the pain suddenly gets much worse",
+    ],
+    emergency:
+      "If you suddenly lose strength in your foot or leg, or find it hard to hold your water or your bowels, call the out-of-hours service at once (in the Capital Region, Akuttelefonen 1813). For paralysis that comes on suddenly, call 112.",
+    nonUrgent:
+      "If you have tingling, burning or a numb feeling in your foot that does not go away, tell your physiotherapist. It is not urgent.",
+    advice:
+      "Pause the exercises until you have seen the doctor, and let your physiotherapist know too. Contact the clinic if you notice no progress after 6–8 weeks, or if the pain is at the back of the heel or only in the heel pad.",
+  },
+};
 
 export const en: Messages = {
   app: {
@@ -79,7 +199,7 @@ export const en: Messages = {
     views: { label: "View", all: "All", attention: "Needs attention" },
     attentionHint:
       "Patients with urgent or high flags, whatever their episode's status, or with an open flag for an overdue follow-up (by the clinic's rule settings). The most severe come first.",
-    bornOn: "b. {date}",
+    bornOn: (date: string) => `b. ${date}`,
     count: (total: number) => `${total} ${total === 1 ? "patient" : "patients"}`,
     empty: "There are no patients yet. Register the first patient to get started.",
     noMatch: "No patients match the filters.",
@@ -316,6 +436,7 @@ export const en: Messages = {
     toSignIn: "Go to sign-in",
   },
   education: {
+    ...EDUCATION,
     linkBack: "Back to my plan",
     source:
       "Written by the app's team from a Danish article on heel pain and the 2023 clinical guideline. It does not replace advice from your physiotherapist.",
@@ -934,7 +1055,7 @@ export const en: Messages = {
     limits: (standard: string, min: string, max: string, decimals: number) =>
       `Default ${standard}; from ${min} to ${max}${decimals === 0 ? ", a whole number" : `, at most ${decimals} ${decimals === 1 ? "decimal" : "decimals"}`}.`,
     reevaluating: "The flags are being recomputed with the new settings …",
-    reevaluatedOf: "{done} of {total} episodes recomputed.",
+    reevaluatedOf: (done: string, total: string) => `${done} of ${total} episodes recomputed.`,
     upToDate: "All flags are computed with the current settings.",
     scheduler: {
       title: "Automatic runs",
@@ -1018,8 +1139,7 @@ export const en: Messages = {
       `${reps} repetitions, ${timesPerDay === 1 ? "once" : `${timesPerDay} times`} a day`,
     intervals: (count: number, minutes: number) => `${count} × (${minutes} min running + ${minutes} min walking)`,
     upTo: (n: number) => `up to ${n}`,
-    eightReps:
-      "Where the plan says 8 repetitions and you cannot keep the slow tempo through the whole set, you may go down to 6.",
+    eightReps: `Where the plan says ${TEMPO_REPS} repetitions and you cannot keep the slow tempo through the whole set, you may go down to 6.`,
     fromDay: (day: number) => `From day ${day}`,
     startsLater: "Later in the program",
     bodyWeight: "Body weight",
@@ -1196,6 +1316,12 @@ export const en: Messages = {
     },
   },
   templates: {
+    defaultNames: {
+      "first-week": "First week",
+      "hsr-12-weeks": "HSR heel raise, 12 weeks",
+      "hsr-rathleff-2015": "HSR heel raise, Rathleff 2015",
+      "return-to-run": "Return to running",
+    },
     title: "Program templates",
     intro:
       "The clinic's programs. Saving an edit creates a new version; programs already assigned to patients keep the version they were given.",
@@ -1298,7 +1424,7 @@ export const en: Messages = {
     asOf: (day: string) => `Figures as of ${day}.`,
     pending: (count: number) =>
       `${enNumber(count)} ${count === 1 ? "episode is" : "episodes are"} being recalculated after a change of settings and ${count === 1 ? "is" : "are"} not counted yet. Reload the page in a minute.`,
-    suppressed: "–: fewer than 5 episodes, so only counts are shown (no percentages or medians).",
+    suppressed: `–: fewer than ${MIN_CELL} episodes, so only counts are shown (no percentages or medians).`,
     empty: "No treatment started in this period.",
     csv: "Download CSV",
     csvOf: (table: string) => `Download “${table}” as CSV`,
@@ -1313,9 +1439,8 @@ export const en: Messages = {
       count: "Number",
     },
     improvement: {
-      title: "Improvement at 6 and 12 weeks",
-      about:
-        "Each instrument's latest measurement on or before day 42 (84) is compared with its baseline, at least 14 days apart; improved means a change of at least its minimal clinically important difference. The share is of the episodes that could be judged.",
+      title: `Improvement at ${MILESTONE_WEEKS[0]} and ${MILESTONE_WEEKS[1]} weeks`,
+      about: `Each instrument's latest measurement on or before day ${MILESTONE_WEEKS[0] * 7} (${MILESTONE_WEEKS[1] * 7}) is compared with its baseline, at least 14 days apart; improved means a change of at least its minimal clinically important difference. The share is of the episodes that could be judged.`,
       milestone: "Milestone",
       weeks: (weeks: number) => `${weeks} weeks`,
       reached: "Episodes that far",
@@ -1323,7 +1448,7 @@ export const en: Messages = {
       notImproved: "Not improved",
       notJudgeable: "Cannot be judged",
       share: "Share improved",
-      chart: "Improvement at 6 and 12 weeks, episodes by outcome",
+      chart: `Improvement at ${MILESTONE_WEEKS[0]} and ${MILESTONE_WEEKS[1]} weeks, episodes by outcome`,
       instruments: "By instrument",
       instrument: "Instrument",
       judged: (weeks: number) => `${weeks} wk: judged`,
@@ -1348,8 +1473,8 @@ export const en: Messages = {
       point: "Time since start",
       expectedShare: "Expected",
       clinicShare: "This clinic",
-      year: "52 weeks (1 year)",
-      twoYears: "78–104 weeks (1½–2 years)",
+      year: `${REFERENCE_POINTS[0].fromWeek} weeks (1 year)`,
+      twoYears: `${REFERENCE_POINTS[1].fromWeek}–${REFERENCE_POINTS[1].toWeek} weeks (1½–2 years)`,
       atLeast: (share: string) => `more than ${share}`,
       about2: (share: string) => `about ${share}`,
       referenceSource:
@@ -1405,7 +1530,9 @@ export const en: Messages = {
     home: "Go to the start page",
   },
   error: {
-    ...ERROR_PAGE.en,
+    title: "Something went wrong",
+    body: "Something went wrong. Please try again; if it persists, contact the clinic's administrator.",
+    retry: "Try again",
     notFound: "What you are changing does not exist, or you do not have access to it. Reload the page.",
     changedMeanwhile: "Someone changed this in the meantime. Reload the page and try again.",
     processingStopped:
@@ -1573,7 +1700,7 @@ export const en: Messages = {
     backups: {
       title: "Backups",
       intro: (keepDays: number) =>
-        `Every night at 02:00 the app copies the whole database into a backup and keeps each backup ${keepDays} days. The CPR numbers in a backup are encrypted. To restore one you need the clinic's data key, which is never in a backup: keep a copy of the key in a safe place, apart from the backups.`,
+        `Every night at ${String(BACKUP_HOUR).padStart(2, "0")}:00 the app copies the whole database into a backup and keeps each backup ${keepDays} days. The CPR numbers in a backup are encrypted. To restore one you need the clinic's data key, which is never in a backup: keep a copy of the key in a safe place, apart from the backups.`,
       restore:
         "To restore, stop the app and run npm run db:restore -- FILE (the README explains it, and how to move to a PostgreSQL server).",
       lastRun: {
@@ -1769,4 +1896,13 @@ export const en: Messages = {
     },
   },
   loading: "Loading …",
+  requestProblem: {
+    "bad-address": "The address contains characters that cannot be used.",
+    "too-large": "The request is too large.",
+    "bad-bytes": "The request contains characters that cannot be used.",
+    "bad-json": "The request could not be read (malformed JSON).",
+    "bad-callback": "The address after sign-in does not belong to this site.",
+    "cross-origin": "The request comes from another site.",
+    "wrong-method": "This address only takes the sign-in form.",
+  },
 };

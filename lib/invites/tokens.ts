@@ -3,10 +3,9 @@ import { createHash, randomBytes } from "node:crypto";
 
 import { z } from "zod";
 
-/** How long an invitation (portal or staff) works. */
-export const INVITE_DAYS = 7;
-/** How long a link for a new password works. */
-export const RESET_HOURS = 2;
+import { INVITE_DAYS, RESET_HOURS } from "./link-lifetimes";
+
+export { INVITE_DAYS, RESET_HOURS };
 const HOUR_MS = 3_600_000;
 
 export type InviteStatus = "PENDING" | "USED" | "EXPIRED" | "REVOKED";

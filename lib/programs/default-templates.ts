@@ -53,11 +53,13 @@ const heelRaise = (sets: number, reps: [number, number]): PhaseExercise => ({
 /** The foot-strength work the article advises beside HSR: towel curls, up to 10, 1–2 rounds a day. */
 const FOOT_STRENGTH: PhaseExercise = { exercise: "TOWEL_CURLS", sets: 2, reps: [1, 10], fromDay: 1 };
 
+export const DEFAULT_TEMPLATE_KEYS = ["first-week", "hsr-12-weeks", "hsr-rathleff-2015", "return-to-run"] as const;
+export type DefaultTemplateKey = (typeof DEFAULT_TEMPLATE_KEYS)[number];
+
+/** A template every clinic starts with; its names, in both languages, are in the catalogs (`templates.defaultNames`). */
 export type DefaultTemplate = {
-  key: string;
+  key: DefaultTemplateKey;
   kind: ProgramKind;
-  nameDa: string;
-  nameEn: string;
   content: ProgramContent;
 };
 
@@ -65,8 +67,6 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
   {
     key: "first-week",
     kind: "FIRST_WEEK",
-    nameDa: "Første uge",
-    nameEn: "First week",
     content: {
       sessionsPerWeek: [7, 7],
       tempo: null,
@@ -90,8 +90,6 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
   {
     key: "hsr-12-weeks",
     kind: "HSR",
-    nameDa: "HSR hælløft, 12 uger",
-    nameEn: "HSR heel raise, 12 weeks",
     content: {
       sessionsPerWeek: [3, 4],
       tempo: { upSeconds: 3, holdSeconds: 0, downSeconds: 3 },
@@ -110,8 +108,6 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
     // body weight in weeks 1–2 (a backpack from week 3, SPEC §6).
     key: "hsr-rathleff-2015",
     kind: "HSR",
-    nameDa: "HSR hælløft, Rathleff 2015",
-    nameEn: "HSR heel raise, Rathleff 2015",
     content: {
       sessionsPerWeek: [3, 4],
       tempo: { upSeconds: 3, holdSeconds: 2, downSeconds: 3 },
@@ -126,8 +122,6 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
   {
     key: "return-to-run",
     kind: "RETURN_TO_RUN",
-    nameDa: "Tilbage til løb",
-    nameEn: "Return to running",
     content: {
       sessionsPerWeek: [2, 3],
       tempo: null,

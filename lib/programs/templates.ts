@@ -16,6 +16,7 @@ import { AppError } from "../errors";
 import { textLimit } from "../forms/field-limits";
 import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../forms/form-input";
 import type { Prisma } from "../generated/prisma/client";
+import { getMessages } from "../i18n";
 import { DEFAULT_TEMPLATES, ZProgramContent } from "./default-templates";
 import { programContentSchema } from "./program-content-input";
 import { templateName } from "./template-name";
@@ -27,8 +28,8 @@ export async function seedDefaultTemplates(db: Pick<Db, "programTemplate">, clin
       clinicId,
       key: template.key,
       kind: template.kind,
-      nameDa: template.nameDa,
-      nameEn: template.nameEn,
+      nameDa: getMessages("da").templates.defaultNames[template.key],
+      nameEn: getMessages("en").templates.defaultNames[template.key],
       content: template.content,
     })),
     skipDuplicates: true,

@@ -6,9 +6,9 @@ import type { Instrument } from "../generated/prisma/enums";
 import type { RuleCase } from "../rules/case";
 import { type Improvement, improvementOf, judgeInstruments } from "../rules/instrument-judgement";
 import type { RuleSettings } from "../rules/settings";
+import { MILESTONE_WEEKS, type MilestoneWeek } from "./milestone-weeks";
 
-export const MILESTONE_WEEKS = [6, 12] as const;
-export type MilestoneWeek = (typeof MILESTONE_WEEKS)[number];
+export { MILESTONE_WEEKS, type MilestoneWeek };
 
 export type MilestoneJudgement = {
   improvement: Improvement;

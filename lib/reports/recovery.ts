@@ -8,6 +8,7 @@ import { dayValues } from "../clinical/day-values";
 import { changeFromBaseline } from "../clinical/instruments";
 import type { RuleCase } from "../rules/case";
 import type { RuleSettings } from "../rules/settings";
+import { REFERENCE_POINTS } from "./reference-points";
 import { canShow } from "./suppression";
 
 /** When an episode recovered, or when it was last seen without having recovered (censored). */
@@ -77,13 +78,5 @@ export function shareRecoveredBy(steps: CurveStep[], week: number): number | nul
   return last ? last.share : 0;
 }
 
-/**
- * The expected course from the clinical source article (natural-history studies): most are
- * free of symptoms within a year, about one in four still has them at 18–24 months. Shown as
- * marked points with their source, not as a curve nobody has published.
- */
-export const REFERENCE_POINTS = [
-  { key: "year", fromWeek: 52, toWeek: 52, share: 0.5, atLeast: true },
-  { key: "twoYears", fromWeek: 78, toWeek: 104, share: 0.75, atLeast: false },
-] as const;
+export { REFERENCE_POINTS };
 export const REFERENCE_SOURCE = "LOEB_NU_2026" as const;

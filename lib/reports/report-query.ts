@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { addDays, isoDate } from "../dates";
 import { searchOf } from "../entry/search";
+import { MAX_PERIOD_YEARS } from "./report-period";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ZDay = z
@@ -15,8 +16,7 @@ const ZDay = z
     return !Number.isNaN(date.getTime()) && isoDate(date) === value;
   }, "invalidDate");
 
-/** The longest period one report covers: enough for the two-year reference point and a year before. */
-export const MAX_PERIOD_YEARS = 5;
+export { MAX_PERIOD_YEARS };
 
 export const ZReportQuery = z
   .object({

@@ -5,6 +5,7 @@ import { today } from "../dates";
 import type { Db } from "../db/client";
 import { forgetOldKeys } from "../db/idempotency";
 import { sweepEpisodes } from "../rules/sweep";
+import { BACKUP_HOUR } from "./backup-hour";
 
 export type JobContext = { clinic: { id: string; timeZone: string }; now: Date; beforeBatch: () => Promise<void> };
 
@@ -46,7 +47,7 @@ export const DAILY_BACKUP = "daily-backup";
 export function dailyBackupJob(backup: (now: Date) => Promise<Record<string, number>>): ScheduledJob {
   return {
     name: DAILY_BACKUP,
-    hour: 2,
+    hour: BACKUP_HOUR,
     scope: "installation",
     run: async (_db, { now, beforeBatch }) => {
       // A server's pg_dump can outlast the lease: beat while it runs, so no other server starts a second one.

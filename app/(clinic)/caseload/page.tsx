@@ -51,7 +51,7 @@ export default page(
     const isFiltered = caseloadSearch(query, { sort: "name", dir: "asc", page: 1 }) !== "";
 
     return (
-      <AppShell actor={actor} messages={messages} current="/caseload" wide>
+      <AppShell actor={actor} current="/caseload" wide>
         <div className="page-heading">
           <h1>{text.title}</h1>
           <Link href="/patients/new" className="button primary">
@@ -70,7 +70,7 @@ export default page(
           ))}
         </nav>
         {query.view === "attention" && <p className="hint">{text.attentionHint}</p>}
-        <CaseloadFilters query={query} messages={messages} clinicians={clinicians} canChooseScope={ownCaseload} />
+        <CaseloadFilters query={query} clinicians={clinicians} canChooseScope={ownCaseload} />
         <div className="result-bar">
           <p role="status">{text.count(result.total)}</p>
           {result.total > 0 && <a href={`/caseload/export${caseloadSearch(query, { page: 1 })}`}>{text.exportCsv}</a>}
@@ -89,20 +89,11 @@ export default page(
               }
               sortHeaders={sortHeaders}
               hidden={hidden}
-              text={{
-                caption: text.title,
-                bornOn: text.bornOn,
-                columns: text.columns,
-                chooseColumns: text.chooseColumns,
-                saveColumns: text.saveColumns,
-                columnsSaved: text.columnsSaved,
-              }}
             />
             <Pagination
               page={result.page}
               pageCount={result.pageCount}
               hrefFor={(page) => `/caseload${caseloadSearch(query, { page })}`}
-              text={text.pagination}
             />
           </>
         )}

@@ -20,7 +20,7 @@ export default page(
     const text = messages.flags;
     const [result, clinicians] = await Promise.all([listFlags(db, actor, query), listClinicians(db, actor)]);
     return (
-      <AppShell actor={actor} messages={messages} current="/flags">
+      <AppShell actor={actor} current="/flags">
         <h1>{text.title}</h1>
         <p className="hint">{text.intro}</p>
         <form
@@ -91,10 +91,7 @@ export default page(
                   {result.flags.map((flag) => (
                     <tr key={flag.id} data-severity={fromFlagSeverity(flag.severity)}>
                       <td>
-                        <SeverityBadge
-                          severity={fromFlagSeverity(flag.severity)}
-                          label={text.severities[flag.severity]}
-                        />
+                        <SeverityBadge severity={fromFlagSeverity(flag.severity)} />
                       </td>
                       <th scope="row">
                         <Link href={`/flags/${flag.id}`}>{text.codes[flag.code as RuleCode]}</Link>
@@ -118,7 +115,6 @@ export default page(
               page={result.page}
               pageCount={result.pageCount}
               hrefFor={(page) => `/flags${flagSearch(query, { page })}`}
-              text={messages.caseload.pagination}
             />
           </>
         )}

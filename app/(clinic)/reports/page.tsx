@@ -12,7 +12,7 @@ import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { clinicReport, reportClinicians } from "@/lib/reports/clinic-report";
 import { REFERENCE_SOURCE } from "@/lib/reports/recovery";
 import { defaultPeriod, reportSearch, ZReportSearch } from "@/lib/reports/report-query";
-import { expectedShare, type ReportTableKey, reportTables } from "@/lib/reports/report-tables";
+import { type ReportTableKey, reportTables } from "@/lib/reports/report-tables";
 
 /** The clinic report (SPEC §7): admins for the clinic or one clinician, clinicians for their own caseload. */
 export default page(
@@ -40,9 +40,9 @@ export default page(
     );
     if (result.status === "invalid") {
       return (
-        <AppShell actor={actor} messages={messages} current="/reports" wide>
+        <AppShell actor={actor} current="/reports" wide>
           {heading}
-          <ReportFilters values={values} errors={errors} clinicians={clinicians} messages={messages} />
+          <ReportFilters values={values} errors={errors} clinicians={clinicians} />
           <p role="alert" className="form-error">
             {text.invalid}
           </p>
@@ -53,17 +53,17 @@ export default page(
     const tables = reportTables(report, messages);
     const csv = (key: ReportTableKey) => `/reports/export${reportSearch(report.query)}&table=${key}`;
     const tableOf = (key: ReportTableKey) => (
-      <ReportTableView table={tables[key]} csvHref={csv(key)} messages={messages} locale={actor.locale} />
+      <ReportTableView table={tables[key]} csvHref={csv(key)} locale={actor.locale} />
     );
     const who = isAdmin ? (clinicians?.find((c) => c.id === report.query.clinician)?.name ?? null) : actor.name;
     const date = (ymd: string) => formatDate(new Date(`${ymd}T00:00:00Z`), actor.locale);
     const number = (value: number) => formatNumber(value, actor.locale, 1);
 
     return (
-      <AppShell actor={actor} messages={messages} current="/reports" wide>
+      <AppShell actor={actor} current="/reports" wide>
         {heading}
         <p className="hint no-print">{text.intro}</p>
-        <ReportFilters values={report.query} errors={{}} clinicians={clinicians} messages={messages} />
+        <ReportFilters values={report.query} errors={{}} clinicians={clinicians} />
         <div className="report">
           <p className="report-scope">
             <strong>{text.scope(clinic.name, date(report.query.from), date(report.query.to), who)}</strong>
@@ -88,18 +88,12 @@ export default page(
                 <h2 id="improvement-heading">{text.improvement.title}</h2>
                 <p className="hint">{text.improvement.about}</p>
                 <ImprovementChart
-                  label={text.improvement.chart}
-                  rows={report.milestones.map((m) => ({
-                    milestone: text.improvement.weeks(m.weeks),
+                  milestones={report.milestones.map((m) => ({
+                    weeks: m.weeks,
                     improved: m.improved,
                     notImproved: m.notImproved,
                     notJudgeable: m.notJudgeable,
                   }))}
-                  names={{
-                    improved: text.improvement.improved,
-                    notImproved: text.improvement.notImproved,
-                    notJudgeable: text.improvement.notJudgeable,
-                  }}
                 />
                 {tableOf("improvement")}
                 <h3>{text.improvement.instruments}</h3>
@@ -111,15 +105,15 @@ export default page(
                 <p className="hint">{text.recovery.about(number(report.recoveredPain))}</p>
                 <p>{text.recovery.summary(report.recovery.recovered, report.recovery.followed)}</p>
                 <RecoveryChart
-                  label={text.recovery.chart}
                   steps={report.recovery.steps.flatMap((s) =>
                     s.share === null ? [] : [{ week: s.week, share: s.share }],
                   )}
-                  references={report.recovery.references.map((point) => ({
-                    ...point,
-                    label: `${text.recovery.expected}: ${expectedShare(point, messages)}`,
+                  points={report.recovery.references.map((point) => ({
+                    fromWeek: point.fromWeek,
+                    toWeek: point.toWeek,
+                    expected: point.expected,
+                    atLeast: point.atLeast,
                   }))}
-                  names={{ curve: text.recovery.curve, week: text.recovery.week }}
                 />
                 <h3>{text.recovery.references}</h3>
                 {tableOf("expected")}
@@ -135,7 +129,6 @@ export default page(
                 <h2 id="pain-heading">{text.pain.title}</h2>
                 <p className="hint">{text.pain.about}</p>
                 <WeeklyPainChart
-                  label={text.pain.chart}
                   weeks={report.weeklyPain.flatMap((w) =>
                     w.median === null
                       ? []
@@ -147,7 +140,6 @@ export default page(
                           },
                         ],
                   )}
-                  names={{ median: text.pain.median, band: text.pain.middleHalf, week: text.pain.week }}
                 />
                 {tableOf("pain")}
               </section>
@@ -155,11 +147,7 @@ export default page(
               <section aria-labelledby="adherence-heading" className="report-section">
                 <h2 id="adherence-heading">{text.adherence.title}</h2>
                 <p className="hint">{text.adherence.about}</p>
-                <AdherenceChart
-                  label={text.adherence.chart}
-                  bands={text.adherence.bands.map((band, i) => ({ band, episodes: report.adherence.bands[i]! }))}
-                  name={text.adherence.episodes}
-                />
+                <AdherenceChart episodes={report.adherence.bands} />
                 {tableOf("adherence")}
               </section>
 

@@ -6,7 +6,7 @@ import { AppShell } from "@/components/AppShell";
 import { ReevaluationProgress } from "@/components/ReevaluationProgress";
 import { SettingsForm } from "@/components/SettingsForm";
 import { page } from "@/lib/entry/page.server";
-import { formatInputNumber, formatNumber, localeTag } from "@/lib/i18n/format";
+import { formatInputNumber, formatNumber } from "@/lib/i18n/format";
 import { getClinicRuleSettings } from "@/lib/rules/clinic-rule-settings";
 import { reevaluationProgress } from "@/lib/rules/reevaluation";
 import { DEFAULT_RULE_SETTINGS, SETTING_DECIMALS, SETTING_LIMITS, SETTING_NAMES } from "@/lib/rules/settings";
@@ -21,7 +21,7 @@ export default page({ name: "/settings", access: "clinic-admin" }, async ({ acto
   ]);
   const number = (value: number) => formatNumber(value, actor.locale, 2);
   return (
-    <AppShell actor={actor} messages={messages} current="/settings">
+    <AppShell actor={actor} current="/settings">
       <div className="page-heading">
         <h1>{text.title}</h1>
         <Link href="/settings/templates" className="button secondary">
@@ -29,16 +29,7 @@ export default page({ name: "/settings", access: "clinic-admin" }, async ({ acto
         </Link>
       </div>
       <p className="hint">{text.intro}</p>
-      <ReevaluationProgress
-        initial={progress}
-        poll={reevaluationProgressAction}
-        text={{
-          running: text.reevaluating,
-          done: text.upToDate,
-          of: text.reevaluatedOf,
-          locale: localeTag(actor.locale),
-        }}
-      />
+      <ReevaluationProgress initial={progress} poll={reevaluationProgressAction} />
       <SettingsForm
         action={saveRuleSettingsAction}
         fields={SETTING_NAMES.map((name) => ({
@@ -54,9 +45,8 @@ export default page({ name: "/settings", access: "clinic-admin" }, async ({ acto
         initial={Object.fromEntries(
           SETTING_NAMES.map((name) => [name, formatInputNumber(settings[name], actor.locale)]),
         )}
-        text={{ save: text.save, saving: text.saving }}
       />
-      <ScheduledJobs jobs={jobs} messages={messages} locale={actor.locale} />
+      <ScheduledJobs jobs={jobs} locale={actor.locale} />
     </AppShell>
   );
 });

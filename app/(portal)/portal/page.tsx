@@ -14,7 +14,7 @@ import { decimate, outcomeSeries } from "@/lib/charts/chart-series";
 import { isoDate, today } from "@/lib/dates";
 import { page } from "@/lib/entry/page.server";
 import { readEnv } from "@/lib/env";
-import { formatDate, formatInputNumber, formatMoment } from "@/lib/i18n/format";
+import { formatDate, formatInputNumber } from "@/lib/i18n/format";
 import { unreadForPatient } from "@/lib/messages/messages";
 import { PLAN_STAMP_ATTRIBUTE, planStamp } from "@/lib/offline/offline-pages";
 import { getPortalOverview } from "@/lib/portal/portal-overview";
@@ -24,7 +24,6 @@ import { doseKind, doseText, exercisesOn } from "@/lib/programs/exercise-dose";
 import { exerciseShortName } from "@/lib/programs/exercise-names";
 import { heldLoadSentences } from "@/lib/programs/plan-text";
 import { getReminderTimes } from "@/lib/reminders/reminder-settings";
-import { EFFORTS } from "@/lib/rules/case";
 
 /** How the portal greets a patient: by first name. */
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
@@ -85,7 +84,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
     };
   });
   return (
-    <AppShell actor={actor} messages={messages} current="/portal">
+    <AppShell actor={actor} current="/portal">
       <div className="portal">
         <h1>{text.title}</h1>
         {!overview ? (
@@ -95,11 +94,10 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
             owner={actor.userId}
             today={isoDate(day)}
             todayPain={overview.todayPain}
-            logged={overview.todayPain === null ? null : text.morningLogged(overview.todayPain)}
+
             locale={actor.locale}
-            text={{ ...text.waiting, refused: messages.error.notFound }}
           >
-            <OfflineStamp text={text.fetchedAt(formatMoment(new Date(), actor.locale, true))} />
+            <OfflineStamp fetchedAt={new Date()} />
             {/* What the phone keeps for offline use is replaced when the plan changes (lib/offline/service-worker.ts). */}
             <div hidden {...{ [PLAN_STAMP_ATTRIBUTE]: planStamp(overview.plan, overview.programs) }} />
             <p>
@@ -115,7 +113,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
               </p>
             )}
             {/* A plan on hold says what to do instead, before anything else. */}
-            {onHold && overview.plan && <PlanOnHold plan={overview.plan} locale={actor.locale} messages={messages} />}
+            {onHold && overview.plan && <PlanOnHold plan={overview.plan} />}
             {/* The daily task first: on a phone it is on the first screen. */}
             {overview.episodeId && (
               <section aria-labelledby="morning-heading" className="panel">
@@ -123,37 +121,14 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                 {!onHold && overview.trainedYesterday && overview.todayPain === null && (
                   <p className="notice">{text.morningAfterSession}</p>
                 )}
-                <MorningPainForm
-                  today={isoDate(day)}
-                  text={{
-                    title: text.morningTitle,
-                    question: text.morningQuestion,
-                    networkError: text.networkError,
-                    refused: messages.error.notFound,
-                    queued: text.queued,
-                  }}
-                />
+                <MorningPainForm today={isoDate(day)} />
               </section>
             )}
             {checkIn?.due && (
               <section aria-labelledby="check-in-heading" className="panel">
                 <h2 id="check-in-heading">{messages.checkIn.title}</h2>
                 <p>{messages.checkIn.intro}</p>
-                <WeeklyCheckInForm
-                  action={saveWeeklyCheckInAction}
-                  activities={checkIn.activities}
-                  text={{
-                    activityPain: messages.checkIn.activityPain,
-                    psfsIntro: messages.checkIn.psfsIntro,
-                    save: messages.checkIn.save,
-                    saving: messages.checkIn.saving,
-                    globalChange: messages.checkIn.globalChange,
-                    // Best first, as the scale is read.
-                    globalChangeOptions: Object.entries(messages.checkIn.globalChangeOptions)
-                      .map(([value, label]) => ({ value, label }))
-                      .sort((a, b) => Number(b.value) - Number(a.value)),
-                  }}
-                />
+                <WeeklyCheckInForm action={saveWeeklyCheckInAction} activities={checkIn.activities} />
               </section>
             )}
             {overview.programs.length === 0 && <p>{text.noPlanYet}</p>}
@@ -172,9 +147,9 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                   {program.prescription ? (
                     <PrescriptionDetails
                       prescription={program.prescription}
-                      messages={messages}
+
                       locale={actor.locale}
-                      wording={{ week: text.week, reasons: text.reasons }}
+                      plainWording
                       heldLoad={heldLoad}
                     />
                   ) : (
@@ -186,34 +161,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
             {!onHold && overview.programs.length > 0 && (
               <section aria-labelledby="session-heading" className="panel">
                 <h2 id="session-heading">{text.sessionTitle}</h2>
-                <SessionLogForm
-                  programs={loggable}
-                  today={isoDate(day)}
-                  text={{
-                    title: text.sessionTitle,
-                    program: text.program,
-                    date: text.date,
-                    done: text.done,
-                    doneYes: text.doneYes,
-                    doneNo: text.doneNo,
-                    exercisesDone: text.exercisesDone,
-                    sets: text.sets,
-                    reps: text.reps,
-                    loadKg: text.loadKg,
-                    noLoad: text.noLoad,
-                    painDuring: text.painDuring,
-                    effort: text.effort,
-                    effortOptions: EFFORTS.map((value) => ({ value, label: text.effortOptions[value] })),
-                    todaysPlan: text.todaysPlan,
-                    copyPlan: text.copyPlan,
-                    copyPlanHint: text.copyPlanHint,
-                    save: text.saveSession,
-                    saving: text.savingSession,
-                    networkError: text.networkError,
-                    refused: messages.error.notFound,
-                    queued: text.queued,
-                  }}
-                />
+                <SessionLogForm programs={loggable} today={isoDate(day)} />
               </section>
             )}
 
@@ -225,20 +173,18 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
               <PortalPainChart
                 panel={{ key: "pain", label: text.painChart, max: 10, series: painSeries, baseline: null }}
                 today={isoDate(day)}
-                diaryLabel={messages.charts.fromPortal}
+
                 locale={actor.locale}
-                text={{ noData: messages.charts.noData, unavailable: messages.charts.unavailableOffline }}
               />
               {overview.programs.map((program) => (
                 <div key={program.id}>
-                  {program.prescription && <AdherenceTable prescription={program.prescription} messages={messages} />}
+                  {program.prescription && <AdherenceTable prescription={program.prescription} />}
                   <h3>{text.recentSessions}</h3>
                   <RecentSessions
                     assignmentId={program.id}
                     lines={program.sessions
                       .slice(0, RECENT_SESSIONS)
                       .map((session) => sessionLine(session, messages, actor.locale))}
-                    none={text.noSessions}
                   />
                 </div>
               ))}
@@ -251,7 +197,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                   action={saveReminderTimesAction}
                   times={reminderTimes}
                   vapidPublicKey={readEnv().VAPID_PUBLIC_KEY ?? null}
-                  text={{ ...reminders, byEmail: reminders.byEmail(actor.email) }}
+                  email={actor.email}
                 />
               </section>
             )}

@@ -16,14 +16,6 @@ export default page(
     const text = messages.invite;
     const invite = await lookupInvite(db, token, new Date());
     const problem = { USED: text.used, EXPIRED: text.expired, INVALID: text.invalid, CLOSED: text.closed } as const;
-    const formText = {
-      name: text.name,
-      password: text.password,
-      confirmPassword: text.confirmPassword,
-      submit: text.submit,
-      submitting: text.submitting,
-      toSignIn: text.toSignIn,
-    };
     return (
       <main id="main" className="sign-in">
         <div className="card">
@@ -36,25 +28,20 @@ export default page(
           ) : invite.purpose === "STAFF" ? (
             <>
               <p>{text.staffIntro(invite.clinicName)}</p>
-              <AcceptInviteForm
-                action={acceptInviteAction.bind(null, token)}
-                email={invite.email}
-                name={invite.name}
-                text={formText}
-              />
+              <AcceptInviteForm action={acceptInviteAction.bind(null, token)} email={invite.email} name={invite.name} />
             </>
           ) : invite.purpose === "PASSWORD_RESET" ? (
             <>
               <p>{text.passwordResetIntro}</p>
-              <AcceptInviteForm action={acceptInviteAction.bind(null, token)} email={invite.email} text={formText} />
+              <AcceptInviteForm action={acceptInviteAction.bind(null, token)} email={invite.email} />
             </>
           ) : (
             <>
               <p>{text.acceptIntro}</p>
-              <AcceptInviteForm action={acceptInviteAction.bind(null, token)} email={invite.email} text={formText} />
+              <AcceptInviteForm action={acceptInviteAction.bind(null, token)} email={invite.email} />
             </>
           )}
-          <LanguageSwitch locale={locale} messages={messages} />
+          <LanguageSwitch locale={locale} />
         </div>
       </main>
     );

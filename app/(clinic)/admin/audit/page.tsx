@@ -17,7 +17,7 @@ export default page(
     ]);
     const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
     return (
-      <AppShell actor={actor} messages={messages} current="/admin/audit" wide>
+      <AppShell actor={actor} current="/admin/audit" wide>
         <div className="page-heading">
           <h1>{text.title}</h1>
           <a href={`/admin/audit/export${auditSearch(query, { page: 1 })}`} className="button secondary" download>
@@ -25,7 +25,7 @@ export default page(
           </a>
         </div>
         <p className="hint">{text.intro}</p>
-        <AuditFilters query={query} patient={patient} users={users} messages={messages} />
+        <AuditFilters query={query} patient={patient} users={users} />
         <div className="result-bar">
           <p role="status">{text.count(total)}</p>
         </div>
@@ -68,7 +68,6 @@ export default page(
               page={query.page}
               pageCount={pageCount}
               hrefFor={(p) => `/admin/audit${auditSearch(query, { page: p })}`}
-              text={messages.caseload.pagination}
             />
           </>
         )}

@@ -13,7 +13,7 @@ export default page({ name: "/admin/backups", access: "clinic-admin" }, async ({
   const made = (at: Date) => formatMoment(at, actor.locale, true);
   const run = overview.lastRun;
   return (
-    <AppShell actor={actor} messages={messages} current="/admin/backups">
+    <AppShell actor={actor} current="/admin/backups">
       <h1>{text.title}</h1>
       <p>{text.intro(overview.keepDays)}</p>
       <p className="hint">{text.restore}</p>

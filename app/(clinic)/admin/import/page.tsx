@@ -9,7 +9,7 @@ import { IMPORT_COLUMNS } from "@/lib/patients/import/import-columns";
 export default page({ name: "/admin/import", access: "clinic-admin" }, async ({ actor, messages }) => {
   const text = messages.admin.import;
   return (
-    <AppShell actor={actor} messages={messages} current="/admin/import">
+    <AppShell actor={actor} current="/admin/import">
       <h1>{text.title}</h1>
       <p>{text.intro}</p>
       <p>
@@ -17,19 +17,7 @@ export default page({ name: "/admin/import", access: "clinic-admin" }, async ({ 
           {text.template}
         </a>
       </p>
-      <ImportForm
-        action={importPatientsAction}
-        text={{
-          file: text.file,
-          check: text.check,
-          run: text.run,
-          working: text.working,
-          networkError: messages.error.network,
-          toCaseload: text.toCaseload,
-          errorsTitle: text.errorsTitle,
-          errorColumns: text.errorColumns,
-        }}
-      />
+      <ImportForm action={importPatientsAction} />
       <section className="page-section">
         <h2>{text.columnsTitle}</h2>
         <DataTable

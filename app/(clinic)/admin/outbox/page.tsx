@@ -20,7 +20,7 @@ export default page(
     const { total, messages: emails } = await listOutbox(db, actor, search.page);
     const moment = (value: Date) => formatMoment(value, actor.locale, true);
     return (
-      <AppShell actor={actor} messages={messages} current="/admin/outbox">
+      <AppShell actor={actor} current="/admin/outbox">
         <h1>{text.title}</h1>
         <p className="hint">{readEnv().SMTP_URL ? text.introSmtp : text.introNoSmtp}</p>
         {emails.length === 0 ? (
@@ -56,7 +56,6 @@ export default page(
               page={search.page}
               pageCount={Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE))}
               hrefFor={(p) => `/admin/outbox${p > 1 ? `?page=${p}` : ""}`}
-              text={messages.caseload.pagination}
             />
           </>
         )}

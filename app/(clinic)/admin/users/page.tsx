@@ -8,18 +8,18 @@ export default page({ name: "/admin/users", access: "clinic-admin" }, async ({ a
   const text = messages.admin.users;
   const { users, invites } = await listStaff(db, actor, new Date());
   return (
-    <AppShell actor={actor} messages={messages} current="/admin/users">
+    <AppShell actor={actor} current="/admin/users">
       <h1>{text.title}</h1>
       <p className="hint">{text.intro}</p>
       <section aria-labelledby="staff-heading">
         <h2 id="staff-heading" className="visually-hidden">
           {text.title}
         </h2>
-        <StaffList users={users} selfId={actor.userId} messages={messages} />
+        <StaffList users={users} selfId={actor.userId} />
       </section>
       <section aria-labelledby="invite-heading" className="panel">
         <h2 id="invite-heading">{text.inviteTitle}</h2>
-        <StaffInvitations invites={invites} messages={messages} locale={actor.locale} />
+        <StaffInvitations invites={invites} locale={actor.locale} />
       </section>
     </AppShell>
   );

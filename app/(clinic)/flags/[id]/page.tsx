@@ -27,19 +27,19 @@ export default page(
     const flag = await getFlag(db, actor, params.id);
     const recommendation = flagRecommendation(flag, messages, actor.locale);
     return (
-      <AppShell actor={actor} messages={messages} current="/flags">
+      <AppShell actor={actor} current="/flags">
         <p className="breadcrumb">
           <Link href={`/patients/${flag.episode.patient.id}`}>{flag.episode.patient.name}</Link>
         </p>
         <h1>{text.codes[flag.code as RuleCode]}</h1>
         <p>
-          <SeverityBadge severity={fromFlagSeverity(flag.severity)} label={text.severities[flag.severity]} /> ·{" "}
-          {text.statuses[flag.status]} · {text.opened} {formatMoment(flag.openedAt, actor.locale)}
+          <SeverityBadge severity={fromFlagSeverity(flag.severity)} /> · {text.statuses[flag.status]} · {text.opened}{" "}
+          {formatMoment(flag.openedAt, actor.locale)}
         </p>
         <section className="panel" aria-labelledby="recommendation-heading">
           <h2 id="recommendation-heading">{text.recommendation}</h2>
           <p>{recommendation}</p>
-          <FlagPatientNotes code={flag.code} patient={flag.episode.patient} messages={messages} locale={actor.locale} />
+          <FlagPatientNotes code={flag.code} patient={flag.episode.patient} locale={actor.locale} />
           <h3>{text.source}</h3>
           <SourceList sources={flag.sources.filter(isReferenceKey)} clinicDefault={text.clinicDefault} />
         </section>
@@ -50,10 +50,7 @@ export default page(
         {flag.status === "OPEN" && (
           <section className="panel" aria-labelledby="acknowledge-heading">
             <h2 id="acknowledge-heading">{text.acknowledge}</h2>
-            <AcknowledgeForm
-              action={acknowledgeFlagAction.bind(null, flag.id)}
-              text={{ note: text.acknowledgeNote, submit: text.acknowledge }}
-            />
+            <AcknowledgeForm action={acknowledgeFlagAction.bind(null, flag.id)} />
           </section>
         )}
         <section className="panel" aria-labelledby="history-heading">

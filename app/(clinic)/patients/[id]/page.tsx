@@ -84,7 +84,7 @@ export default page(
     const mainProgram = programs.find((program) => program.kind === "HSR") ?? programs.at(-1);
 
     return (
-      <AppShell actor={actor} messages={messages} current="/caseload" wide>
+      <AppShell actor={actor} current="/caseload" wide>
         <div className="patient-heading">
           <div>
             <p className="breadcrumb">
@@ -104,9 +104,9 @@ export default page(
               </Link>
             </p>
           </div>
-          {recording && <RecordActions patientId={patient.id} messages={messages} />}
+          {recording && <RecordActions patientId={patient.id} />}
         </div>
-        {patient.archivedAt !== null && <ArchivedNotice patientId={patient.id} actor={actor} messages={messages} />}
+        {patient.archivedAt !== null && <ArchivedNotice patientId={patient.id} actor={actor} />}
         {dataRights.processingStoppedAt && (
           <p className="warning-box" role="note">
             {messages.retention.stopped(formatMoment(dataRights.processingStoppedAt, locale))}
@@ -117,7 +117,7 @@ export default page(
             {portalAccess?.account?.active ? messages.plan.savedOnHold : messages.plan.savedOnHoldNoPortal}
           </p>
         )}
-        {!record && <EpisodesPanel patient={patient} day={day} messages={messages} locale={locale} />}
+        {!record && <EpisodesPanel patient={patient} day={day} locale={locale} />}
 
         {record && charts && (
           <>
@@ -127,11 +127,11 @@ export default page(
               plan={current?.plan ?? null}
               progress={progress}
               day={day}
-              messages={messages}
+
               locale={locale}
             />
             <div className="overview-grid">
-              <PatientFlags flags={flags} patient={patient} messages={messages} locale={locale} />
+              <PatientFlags flags={flags} patient={patient} locale={locale} />
               <section aria-labelledby="pain-chart-heading" className="panel">
                 <div className="panel-heading">
                   <h2 id="pain-chart-heading">{messages.charts.pain}</h2>
@@ -143,20 +143,10 @@ export default page(
                         recordId: null,
                       })}
                       today={isoDate(day)}
-                      text={{
-                        title: messages.outcome.quickNrs,
-                        value: messages.outcome.quickNrsValue,
-                        save: messages.outcome.quickNrsSave,
-                      }}
                     />
                   )}
                 </div>
-                <PainChart
-                  panel={charts.pain}
-                  markers={charts.markers}
-                  locale={locale}
-                  noData={messages.charts.noData}
-                />
+                <PainChart panel={charts.pain} markers={charts.markers} locale={locale} />
                 {charts.markers.length > 0 && (
                   <ol className="marker-list" aria-label={messages.charts.markers}>
                     {charts.markers.map((marker, index) => (
@@ -175,21 +165,16 @@ export default page(
                 <div className="column">
                   <section aria-labelledby="function-chart-heading" className="panel">
                     <h2 id="function-chart-heading">{messages.charts.function}</h2>
-                    <FunctionChart
-                      panels={charts.functionPanels}
-                      markers={charts.markers}
-                      locale={locale}
-                      text={{ instrument: messages.charts.functionInstrument, noData: messages.charts.noData }}
-                    />
+                    <FunctionChart panels={charts.functionPanels} markers={charts.markers} locale={locale} />
                     {(charts.pain || charts.functionPanels.length > 0) && (
                       <p className="hint">{messages.charts.bandExplained}</p>
                     )}
-                    {outcomes.length > 0 && <OutcomeTable outcomes={outcomes} messages={messages} locale={locale} />}
+                    {outcomes.length > 0 && <OutcomeTable outcomes={outcomes} locale={locale} />}
                   </section>
                   <InterventionList
                     interventions={record.interventions}
                     comorbidities={patient.comorbidities}
-                    messages={messages}
+
                     locale={locale}
                   />
                 </div>
@@ -206,7 +191,7 @@ export default page(
                   assignTemplateId={templates.find((template) => template.key === search.assign)?.id}
                   editable={recording}
                   today={day}
-                  messages={messages}
+
                   locale={locale}
                 />
               </div>
@@ -220,10 +205,10 @@ export default page(
                     patientId={patient.id}
                     record={{ ...record, outcomes }}
                     editable={editable}
-                    messages={messages}
+
                     locale={locale}
                   />
-                  <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} messages={messages} />
+                  <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} />
                   {/* What the portal asks the patient each week, under the record, where the left column has room. */}
                   <section aria-labelledby="check-in-heading" className="panel">
                     <h2 id="check-in-heading">{messages.checkIn.clinicTitle}</h2>
@@ -250,31 +235,24 @@ export default page(
                         <PsfsActivitiesForm
                           action={savePsfsActivitiesAction.bind(null, patient.id, record.id)}
                           activities={record.psfsActivities}
+                          slots={MAX_PSFS_ACTIVITIES}
                           maxLength={PSFS_ACTIVITY_FIELDS.activity.maxLength}
-                          text={{
-                            activities: Array.from({ length: MAX_PSFS_ACTIVITIES }, (_, i) =>
-                              messages.checkIn.activity(i + 1),
-                            ),
-                            hint: `${messages.checkIn.clinicIntro} ${messages.checkIn.activityHint}`,
-                            save: messages.checkIn.saveActivities,
-                            saving: messages.checkIn.savingActivities,
-                          }}
                         />
                       </FormDialog>
                     )}
                   </section>
                 </div>
                 <div className="column">
-                  <PersonDetails patient={patient} actor={actor} messages={messages} />
+                  <PersonDetails patient={patient} actor={actor} />
                   {portalAccess && (
                     <PortalAccessSection
                       patientId={patient.id}
                       access={portalAccess}
-                      messages={messages}
+
                       locale={locale}
                     />
                   )}
-                  <EpisodesPanel patient={patient} day={day} messages={messages} locale={locale} />
+                  <EpisodesPanel patient={patient} day={day} locale={locale} />
                 </div>
               </div>
             </Suspense>
@@ -282,11 +260,9 @@ export default page(
         )}
         {!record && (
           <div className="record-grid page-section">
-            <PersonDetails patient={patient} actor={actor} messages={messages} />
-            {portalAccess && (
-              <PortalAccessSection patientId={patient.id} access={portalAccess} messages={messages} locale={locale} />
-            )}
-            <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} messages={messages} />
+            <PersonDetails patient={patient} actor={actor} />
+            {portalAccess && <PortalAccessSection patientId={patient.id} access={portalAccess} locale={locale} />}
+            <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} />
           </div>
         )}
       </AppShell>

@@ -1,20 +1,19 @@
 import { savePatientAction } from "@/app/actions/patients";
 import { AppShell } from "@/components/AppShell";
-import { patientFormProps } from "@/components/patients/patient-form-props";
+import { patientFormOptions } from "@/components/patients/patient-form-props";
 import { PatientForm } from "@/components/patients/PatientForm";
 import { can } from "@/lib/auth/permissions";
 import { page } from "@/lib/entry/page.server";
 import { listClinicians } from "@/lib/users/list-clinicians";
 
 export default page({ name: "/patients/new", access: "clinic-patients" }, async ({ actor, db, messages }) => {
-  const { text, options } = patientFormProps(messages, await listClinicians(db, actor));
+  const options = patientFormOptions(messages, await listClinicians(db, actor));
   return (
-    <AppShell actor={actor} messages={messages} current="/caseload">
+    <AppShell actor={actor} current="/caseload">
       <h1>{messages.patientForm.newTitle}</h1>
       <PatientForm
         action={savePatientAction.bind(null, null)}
         initial={{ clinicianId: can(actor, "own-caseload") ? actor.userId : undefined }}
-        text={text}
         options={options}
         showClinician
         cancelHref="/caseload"

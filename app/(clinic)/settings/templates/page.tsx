@@ -12,7 +12,7 @@ export default page({ name: "/settings/templates", access: "clinic-admin" }, asy
   const text = messages.templates;
   const templates = await listTemplates(db, actor);
   return (
-    <AppShell actor={actor} messages={messages} current="/settings">
+    <AppShell actor={actor} current="/settings">
       <h1>{text.title}</h1>
       <p className="hint">{text.intro}</p>
       <div className="table-scroll">
@@ -45,7 +45,6 @@ export default page({ name: "/settings/templates", access: "clinic-admin" }, asy
                       nameDa: getMessages("da").templates.copyOf(template.nameDa),
                       nameEn: getMessages("en").templates.copyOf(template.nameEn),
                     }}
-                    text={{ copy: text.copy, nameDa: text.nameDa, nameEn: text.nameEn }}
                   />
                 </td>
               </tr>

@@ -10,27 +10,14 @@ import { RETENTION_YEARS } from "@/lib/retention/retention-period";
 export default page({ name: "/portal/erasure", access: "own-record" }, async ({ actor, messages }) => {
   const text = messages.portal.erasure;
   return (
-    <AppShell actor={actor} messages={messages} current="/portal">
+    <AppShell actor={actor} current="/portal">
       <div className="portal stack">
         <p className="breadcrumb">
           <Link href="/portal">{text.back}</Link>
         </p>
         <h1>{text.title}</h1>
         <p>{text.intro(RETENTION_YEARS)}</p>
-        <ErasureRequest
-          action={requestOwnErasureAction}
-          owner={actor.userId}
-          text={{
-            trigger: text.trigger,
-            confirmTitle: text.confirmTitle,
-            confirmBody: text.confirmBody,
-            confirm: text.confirm,
-            cancel: text.cancel,
-            receiptTitle: text.receiptTitle,
-            failed: text.failed,
-            leave: text.leave,
-          }}
-        />
+        <ErasureRequest action={requestOwnErasureAction} owner={actor.userId} />
       </div>
     </AppShell>
   );

@@ -5,11 +5,11 @@ import { page } from "@/lib/entry/page.server";
 import { PLAN_STAMP_ATTRIBUTE, planStamp } from "@/lib/offline/offline-pages";
 import { getPortalOverview } from "@/lib/portal/portal-overview";
 
-export default page({ name: "/portal/handout", access: "own-record" }, async ({ actor, db, messages }) => {
+export default page({ name: "/portal/handout", access: "own-record" }, async ({ actor, db }) => {
   const day = today();
   const overview = await getPortalOverview(db, actor, day);
   return (
-    <AppShell actor={actor} messages={messages} current="/portal">
+    <AppShell actor={actor} current="/portal">
       {/* The handout is kept for offline use too: its stamp replaces it when the plan changes. */}
       {overview && <div hidden {...{ [PLAN_STAMP_ATTRIBUTE]: planStamp(overview.plan, overview.programs) }} />}
       <PlanHandout
@@ -18,7 +18,7 @@ export default page({ name: "/portal/handout", access: "own-record" }, async ({ 
         current={overview && { plan: overview.plan, programs: overview.programs, painLimit: overview.painLimit }}
         today={day}
         backHref="/portal"
-        messages={messages}
+
         locale={actor.locale}
       />
     </AppShell>

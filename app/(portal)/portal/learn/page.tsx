@@ -2,16 +2,15 @@ import Link from "next/link";
 
 import { AppShell } from "@/components/AppShell";
 import { WarningSigns } from "@/components/portal/WarningSigns";
-import { EDUCATION } from "@/lib/education/education-content";
 import { page } from "@/lib/entry/page.server";
 import { clinicPainLimit } from "@/lib/rules/clinic-rule-settings";
 
 /** Plain-language education about plantar heel pain (SPEC §7), in the patient's language. */
 export default page({ name: "/portal/learn", access: "own-record" }, async ({ actor, db, messages }) => {
-  const content = EDUCATION[actor.locale];
+  const content = messages.education;
   const painLimit = await clinicPainLimit(db, actor);
   return (
-    <AppShell actor={actor} messages={messages} current="/portal">
+    <AppShell actor={actor} current="/portal">
       <article className="portal education">
         <h1>{content.title}</h1>
         <p className="lead">{content.intro}</p>
@@ -33,7 +32,7 @@ export default page({ name: "/portal/learn", access: "own-record" }, async ({ ac
             {section.painRule && <p>{messages.prescription.painRule(painLimit)}</p>}
           </section>
         ))}
-        <WarningSigns locale={actor.locale} id="contact-heading" />
+        <WarningSigns id="contact-heading" />
         <p className="hint">{messages.education.source}</p>
         <Link href="/portal" className="button secondary large">
           {messages.education.linkBack}

@@ -16,31 +16,22 @@ export default page({ name: "/portal/messages", access: "own-record" }, async ({
   const text = messages.conversation;
   const conversation = await openConversation(db, actor, null);
   return (
-    <AppShell actor={actor} messages={messages} current="/portal/messages">
+    <AppShell actor={actor} current="/portal/messages">
       <div className="portal stack">
         <p className="breadcrumb">
           <Link href="/portal">{text.backToPortal}</Link>
         </p>
         <h1>{text.title}</h1>
         <p>{text.portalIntro}</p>
-        <WarningSigns locale={actor.locale} id="urgent-heading" title={text.notUrgentTitle} lead={text.notUrgent} />
+        <WarningSigns id="urgent-heading" beforeMessages />
         <section aria-labelledby="conversation-heading" className="panel">
           <h2 id="conversation-heading">{text.list}</h2>
-          <ConversationView messages={conversation.messages} readerIsPatient locale={actor.locale} text={text} />
+          <ConversationView items={conversation.messages} readerIsPatient locale={actor.locale} />
         </section>
         {conversation.canReceive && (
           <section aria-labelledby="new-message-heading" className="panel">
             <h2 id="new-message-heading">{text.newMessage}</h2>
-            <MessageForm
-              action={sendOwnMessageAction}
-              maxLength={MESSAGE_FIELDS.body.maxLength}
-              text={{
-                body: text.body,
-                bodyHint: text.bodyHint(MESSAGE_FIELDS.body.maxLength),
-                send: text.send,
-                sending: text.sending,
-              }}
-            />
+            <MessageForm action={sendOwnMessageAction} maxLength={MESSAGE_FIELDS.body.maxLength} />
           </section>
         )}
       </div>

@@ -5,17 +5,17 @@ import { page } from "@/lib/entry/page.server";
 import { exportOwnRecord } from "@/lib/records/patient-record";
 
 /** The patient's own record to read, print and download (GDPR art. 15 and 20). Audited by the service. */
-export default page({ name: "/portal/record", access: "own-record" }, async ({ actor, db, messages }) => {
+export default page({ name: "/portal/record", access: "own-record" }, async ({ actor, db }) => {
   const record = await exportOwnRecord(db, actor, "print");
   return (
-    <AppShell actor={actor} messages={messages} current="/portal">
+    <AppShell actor={actor} current="/portal">
       <div className="portal">
         <RecordPrint
           record={record}
           fhirHref="/portal/record/fhir"
           backHref="/portal"
           today={today()}
-          messages={messages}
+
           locale={actor.locale}
         />
       </div>

@@ -17,7 +17,7 @@ export default page(
     const text = messages.admin.outbox;
     const email = await getOutboxMessage(db, actor, params.messageId);
     return (
-      <AppShell actor={actor} messages={messages} current="/admin/outbox">
+      <AppShell actor={actor} current="/admin/outbox">
         <p className="breadcrumb">
           <Link href="/admin/outbox">{text.back}</Link>
         </p>

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { savePatientAction } from "@/app/actions/patients";
 import { AppShell } from "@/components/AppShell";
-import { patientFormProps } from "@/components/patients/patient-form-props";
+import { patientFormOptions } from "@/components/patients/patient-form-props";
 import { PatientForm } from "@/components/patients/PatientForm";
 import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
@@ -18,16 +18,13 @@ export default page(
   async ({ actor, db, messages, params }) => {
     const patient = await getPatient(db, actor, params.id);
     if (patient.archivedAt) notFound();
-    const { text, options, hasStoredCpr } = patientFormProps(
-      messages,
-      await listClinicians(db, actor),
-      patient.cprHash ? maskedCpr(patient.dateOfBirth) : null,
-    );
+    const options = patientFormOptions(messages, await listClinicians(db, actor));
+    const storedCpr = patient.cprHash ? maskedCpr(patient.dateOfBirth) : null;
     // In the form's own notation (decimal comma in Danish), which the number parser reads back.
     const decimal = (value: { toString(): string } | number | null) =>
       value === null ? undefined : formatInputNumber(Number(value), actor.locale);
     return (
-      <AppShell actor={actor} messages={messages} current="/caseload">
+      <AppShell actor={actor} current="/caseload">
         <h1>{messages.patientForm.editTitle(patient.name)}</h1>
         <PatientForm
           action={savePatientAction.bind(null, patient.id)}
@@ -49,10 +46,9 @@ export default page(
             clinicianId: patient.clinicianId,
             ...Object.fromEntries(patient.comorbidities.map((code) => [comorbidityField(code), "on"])),
           }}
-          text={text}
           options={options}
           showClinician
-          hasStoredCpr={hasStoredCpr}
+          storedCpr={storedCpr}
           cancelHref={`/patients/${patient.id}`}
         />
       </AppShell>

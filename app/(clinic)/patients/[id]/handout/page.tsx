@@ -10,19 +10,19 @@ import { getCurrentPlan } from "@/lib/programs/current-plan";
 
 export default page(
   { name: "/patients/[id]/handout", access: "clinic-patients", params: z.object({ id: ids.patient }) },
-  async ({ actor, db, messages, params }) => {
+  async ({ actor, db, params }) => {
     const patient = await getPatient(db, actor, params.id);
     const day = today();
     const current = patient.currentEpisodeId ? await getCurrentPlan(db, actor, patient.currentEpisodeId, day) : null;
     return (
-      <AppShell actor={actor} messages={messages} current="/caseload">
+      <AppShell actor={actor} current="/caseload">
         <PlanHandout
           patientName={patient.name}
           comorbidities={patient.comorbidities}
           current={current}
           today={day}
           backHref={`/patients/${patient.id}`}
-          messages={messages}
+
           locale={actor.locale}
         />
       </AppShell>

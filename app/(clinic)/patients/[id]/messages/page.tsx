@@ -16,7 +16,7 @@ export default page(
     const text = messages.conversation;
     const conversation = await openConversation(db, actor, params.id);
     return (
-      <AppShell actor={actor} messages={messages} current="/caseload">
+      <AppShell actor={actor} current="/caseload">
         <div className="stack form-wide">
           <p className="breadcrumb">
             <Link href={`/patients/${conversation.patientId}`}>{text.backToPatient}</Link>
@@ -24,12 +24,7 @@ export default page(
           <h1>{text.titleWith(conversation.patientName)}</h1>
           <section aria-labelledby="conversation-heading" className="panel">
             <h2 id="conversation-heading">{text.list}</h2>
-            <ConversationView
-              messages={conversation.messages}
-              readerIsPatient={false}
-              locale={actor.locale}
-              text={text}
-            />
+            <ConversationView items={conversation.messages} readerIsPatient={false} locale={actor.locale} />
           </section>
           <section aria-labelledby="new-message-heading" className="panel">
             <h2 id="new-message-heading">{text.newMessage}</h2>
@@ -37,12 +32,6 @@ export default page(
               <MessageForm
                 action={sendPatientMessageAction.bind(null, conversation.patientId)}
                 maxLength={MESSAGE_FIELDS.body.maxLength}
-                text={{
-                  body: text.body,
-                  bodyHint: text.bodyHint(MESSAGE_FIELDS.body.maxLength),
-                  send: text.send,
-                  sending: text.sending,
-                }}
               />
             ) : (
               <p>{text.cannotReceive}</p>

@@ -10,16 +10,16 @@ import { exportPatientRecord } from "@/lib/records/patient-record";
 /** A patient's whole record to read and print (SPEC §9). Audited by the service. */
 export default page(
   { name: "/patients/[id]/record", access: "clinic-patients", params: z.object({ id: ids.patient }) },
-  async ({ actor, db, messages, params }) => {
+  async ({ actor, db, params }) => {
     const record = await exportPatientRecord(db, actor, params.id, "print");
     return (
-      <AppShell actor={actor} messages={messages} current="/caseload">
+      <AppShell actor={actor} current="/caseload">
         <RecordPrint
           record={record}
           fhirHref={`/patients/${record.id}/export/fhir`}
           backHref={`/patients/${record.id}`}
           today={today()}
-          messages={messages}
+
           locale={actor.locale}
         />
       </AppShell>

@@ -2,7 +2,6 @@ import { z } from "zod";
 
 import { saveTemplateVersionAction } from "@/app/actions/templates";
 import { AppShell } from "@/components/AppShell";
-import { programEditorProps } from "@/components/programs/program-editor-props";
 import { ProgramContentForm } from "@/components/programs/ProgramContentForm";
 import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
@@ -14,12 +13,8 @@ export default page(
   { name: "/settings/templates/[templateId]", access: "clinic-admin", params: z.object({ templateId: ids.template }) },
   async ({ actor, db, messages, params }) => {
     const template = await getTemplate(db, actor, params.templateId);
-    const editor = programEditorProps(messages, template.content, {
-      save: messages.templates.saveVersion,
-      saving: messages.templates.saving,
-    });
     return (
-      <AppShell actor={actor} messages={messages} current="/settings">
+      <AppShell actor={actor} current="/settings">
         <h1>{messages.templates.editTitle(templateName(template, actor.locale))}</h1>
         <p className="hint">{messages.templates.intro}</p>
         <ProgramContentForm
@@ -34,7 +29,8 @@ export default page(
             { id: "nameEn", label: messages.templates.nameEn },
           ]}
           cancelHref="/settings/templates"
-          {...editor}
+          content={template.content}
+          purpose="template"
         />
       </AppShell>
     );

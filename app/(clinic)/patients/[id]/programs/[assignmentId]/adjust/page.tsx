@@ -3,7 +3,6 @@ import { z } from "zod";
 
 import { adjustAssignmentAction } from "@/app/actions/programs";
 import { AppShell } from "@/components/AppShell";
-import { programEditorProps } from "@/components/programs/program-editor-props";
 import { ProgramContentForm } from "@/components/programs/ProgramContentForm";
 import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
@@ -19,12 +18,8 @@ export default page(
   async ({ actor, db, messages, params: { id, assignmentId } }) => {
     const assignment = await getActiveAssignment(db, actor, assignmentId);
     if (assignment.patientId !== id) notFound();
-    const editor = programEditorProps(messages, assignment.content, {
-      save: messages.record.save,
-      saving: messages.record.saving,
-    });
     return (
-      <AppShell actor={actor} messages={messages} current="/caseload">
+      <AppShell actor={actor} current="/caseload">
         <h1>{messages.programs.adjustTitle(assignment.templateName)}</h1>
         <p>{messages.programs.adjustIntro}</p>
         <ProgramContentForm
@@ -35,7 +30,8 @@ export default page(
           }}
           extraFields={[{ id: "sessionsPerWeek", label: messages.programs.sessionsPerWeek, inputMode: "numeric" }]}
           cancelHref={`/patients/${id}`}
-          {...editor}
+          content={assignment.content}
+          purpose="assignment"
         />
       </AppShell>
     );

@@ -22,13 +22,12 @@ export default page(
     const patient = await getPatient(db, actor, id);
     if (!patient.currentEpisodeId || patient.archivedAt) redirect(`/patients/${patient.id}`);
     return (
-      <AppShell actor={actor} messages={messages} current="/caseload">
+      <AppShell actor={actor} current="/caseload">
         <p className="breadcrumb">{patient.name}</p>
         <h1>{messages.record[TITLE[kind]]}</h1>
         <RecordFormFor
           kind={kind}
-          messages={messages}
-          locale={actor.locale}
+
           patient={patient}
           target={{ episodeId: patient.currentEpisodeId, recordId: null }}
           initial={newRecordInitialValues(kind, patient, isoDate(today()), actor.locale)}

@@ -24,13 +24,12 @@ export default page(
     if (!patient.episodes.some((episode) => episode.id === record.episodeId)) notFound();
     const { values, lists } = recordInitialValues(kind, record, actor.locale);
     return (
-      <AppShell actor={actor} messages={messages} current="/caseload">
+      <AppShell actor={actor} current="/caseload">
         <p className="breadcrumb">{patient.name}</p>
         <h1>{messages.record[TITLE[kind]]}</h1>
         <RecordFormFor
           kind={kind}
-          messages={messages}
-          locale={actor.locale}
+
           patient={patient}
           target={{ episodeId: record.episodeId, recordId: record.id }}
           initial={values}

@@ -21,7 +21,7 @@ export default page(
     const revisions = await listRevisions(db, actor, RECORD_FORM_KINDS[kind], recordId);
     const when = (moment: Date) => formatMoment(moment, actor.locale, true);
     return (
-      <AppShell actor={actor} messages={messages} current="/caseload">
+      <AppShell actor={actor} current="/caseload">
         <p className="breadcrumb">
           <Link href={`/patients/${patient.id}`}>{messages.record.backToPatient}</Link>
         </p>
