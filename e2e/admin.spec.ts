@@ -1,5 +1,6 @@
 import { type Browser, type Page } from "@playwright/test";
 
+import { da } from "../lib/i18n/da";
 import { readDanishCsv } from "../tests/support/read-danish-csv";
 import { expectNoAxeViolations, signIn } from "./helpers";
 import { expect, test } from "./support/test";
@@ -40,21 +41,21 @@ test("an admin invites a physiotherapist by e-mail, who sets a password from the
     await admin.getByRole("link", { name: "Brugere" }).click();
     await admin.waitForURL("/admin/users");
     await expectNoAxeViolations(admin);
-    const form = admin.getByRole("region", { name: "Invitér en bruger" });
-    await form.getByRole("button", { name: "Send invitation" }).click();
-    await expect(form.getByLabel("Navn")).toHaveAttribute("aria-invalid", "true");
-    await expect(form.getByLabel("E-mail")).toHaveAttribute("aria-invalid", "true");
-    await form.getByLabel("Navn").fill("Nina Nygaard");
-    await form.getByLabel("E-mail").fill(email);
-    await form.getByLabel("Rolle").selectOption("CLINICIAN");
-    await form.getByRole("button", { name: "Send invitation" }).click();
+    const form = admin.getByRole("region", { name: da.admin.users.inviteTitle });
+    await form.getByRole("button", { name: da.admin.users.invite }).click();
+    await expect(form.getByLabel(da.caseload.columns.name)).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByLabel(da.signIn.email)).toHaveAttribute("aria-invalid", "true");
+    await form.getByLabel(da.caseload.columns.name).fill("Nina Nygaard");
+    await form.getByLabel(da.signIn.email).fill(email);
+    await form.getByLabel(da.admin.users.role).selectOption("CLINICIAN");
+    await form.getByRole("button", { name: da.admin.users.invite }).click();
     await expect(form.getByRole("status")).toContainText(`Der er sendt en invitation til ${email}`);
     await expect(admin.getByTestId("open-invitations")).toContainText(`Nina Nygaard (${email})`);
   });
 
   const link = await test.step("read the e-mail in the outbox", async () => {
     await admin.getByRole("link", { name: "Udbakke" }).click();
-    await expect(admin.getByRole("row").filter({ hasText: email })).toContainText("venter");
+    await expect(admin.getByRole("row").filter({ hasText: email })).toContainText(da.admin.outbox.waiting);
     await expectNoAxeViolations(admin);
     const href = await linkFromOutbox(admin, email);
     await expect(admin.getByTestId("email-text")).toContainText("Hej Nina");
@@ -68,13 +69,13 @@ test("an admin invites a physiotherapist by e-mail, who sets a password from the
     await expect(
       nina.getByText("Vælg en adgangskode til din konto hos Demo Fysioterapi", { exact: false }),
     ).toBeVisible();
-    await expect(nina.getByLabel("Dit navn")).toHaveValue("Nina Nygaard");
+    await expect(nina.getByLabel(da.invite.name)).toHaveValue("Nina Nygaard");
     await expectNoAxeViolations(nina);
-    await nina.getByLabel("Adgangskode (mindst 12 tegn)").fill(NEW_PASSWORD);
-    await nina.getByLabel("Gentag adgangskoden").fill(NEW_PASSWORD);
-    await nina.getByRole("button", { name: "Opret adgangskode" }).click();
+    await nina.getByLabel(da.invite.password).fill(NEW_PASSWORD);
+    await nina.getByLabel(da.invite.confirmPassword).fill(NEW_PASSWORD);
+    await nina.getByRole("button", { name: da.invite.submit }).click();
     await expect(nina.getByText("Din adgangskode er gemt")).toBeVisible();
-    await nina.getByRole("link", { name: "Gå til log ind" }).click();
+    await nina.getByRole("link", { name: da.invite.toSignIn }).click();
     await signIn(nina, email, NEW_PASSWORD);
     await expect(nina).toHaveURL(/\/caseload/);
     await expect(nina.getByTestId("signed-in-role")).toHaveText("Fysioterapeut");
@@ -87,21 +88,21 @@ test("an admin invites a physiotherapist by e-mail, who sets a password from the
   await test.step("the admin closes the account; the open session ends with it", async () => {
     await admin.goto("/admin/users");
     const card = staffCard(admin, "Nina Nygaard");
-    await card.getByRole("button", { name: "Luk konto" }).click();
+    await card.getByRole("button", { name: da.admin.users.deactivate }).click();
     await admin
       .getByRole("dialog", { name: "Luk Nina Nygaards konto?" })
-      .getByRole("button", { name: "Luk konto" })
+      .getByRole("button", { name: da.admin.users.deactivate })
       .click();
-    await expect(card).toContainText("Lukket");
-    await expect(card.getByRole("button", { name: "Genåbn konto" })).toBeVisible();
+    await expect(card).toContainText(da.admin.users.inactive);
+    await expect(card.getByRole("button", { name: da.admin.users.reactivate })).toBeVisible();
     await nina.reload();
     await expect(nina).toHaveURL(/\/sign-in/);
   });
 
   await test.step("the clinic's last admin cannot close their own account", async () => {
     const own = staffCard(admin, "(dig)");
-    await own.getByRole("button", { name: "Luk konto" }).click();
-    await admin.getByRole("dialog").getByRole("button", { name: "Luk konto" }).click();
+    await own.getByRole("button", { name: da.admin.users.deactivate }).click();
+    await admin.getByRole("dialog").getByRole("button", { name: da.admin.users.deactivate }).click();
     await expect(own.getByRole("alert")).toContainText("Klinikkens sidste aktive administrator");
     await expect(own).toContainText("Aktiv");
   });
@@ -114,14 +115,14 @@ test("an admin invites a physiotherapist by e-mail, who sets a password from the
     await admin.getByRole("button", { name: "Vis" }).click();
     await expect(admin).toHaveURL(/user=/);
     const rows = admin.getByRole("row");
-    await expect(rows.filter({ hasText: "Invitation" }).filter({ hasText: "Nina Nygaard" }).first()).toContainText(
-      "Oprettet",
-    );
+    await expect(
+      rows.filter({ hasText: da.admin.audit.entities.Invite }).filter({ hasText: "Nina Nygaard" }).first(),
+    ).toContainText("Oprettet");
     await expect(rows.filter({ hasText: "Bruger" }).filter({ hasText: "Nina Nygaard" }).first()).toContainText(
       "Ændret",
     );
     // The export holds the same view as the Danish CSV.
-    const exportHref = (await admin.getByRole("link", { name: "Hent som CSV" }).getAttribute("href"))!;
+    const exportHref = (await admin.getByRole("link", { name: da.admin.audit.export }).getAttribute("href"))!;
     const csv = await (await admin.request.get(exportHref)).text();
     const table = readDanishCsv(csv);
     expect(table[0]).toEqual([
@@ -148,42 +149,42 @@ test("forgot password: a link by e-mail, the same answer for any address, a new 
   // A physiotherapist of the demo clinic, invited and set up through the app.
   await signIn(admin, "admin@demo.dk");
   await admin.goto("/admin/users");
-  const form = admin.getByRole("region", { name: "Invitér en bruger" });
-  await form.getByLabel("Navn").fill("Ole Olsen");
-  await form.getByLabel("E-mail").fill(email);
-  await form.getByRole("button", { name: "Send invitation" }).click();
+  const form = admin.getByRole("region", { name: da.admin.users.inviteTitle });
+  await form.getByLabel(da.caseload.columns.name).fill("Ole Olsen");
+  await form.getByLabel(da.signIn.email).fill(email);
+  await form.getByRole("button", { name: da.admin.users.invite }).click();
   await expect(form.getByRole("status")).toBeVisible();
   const ole = await newVisitor(browser);
   await ole.goto(await linkFromOutbox(admin, email));
-  await ole.getByLabel("Adgangskode (mindst 12 tegn)").fill(NEW_PASSWORD);
-  await ole.getByLabel("Gentag adgangskoden").fill(NEW_PASSWORD);
-  await ole.getByRole("button", { name: "Opret adgangskode" }).click();
+  await ole.getByLabel(da.invite.password).fill(NEW_PASSWORD);
+  await ole.getByLabel(da.invite.confirmPassword).fill(NEW_PASSWORD);
+  await ole.getByRole("button", { name: da.invite.submit }).click();
   await expect(ole.getByText("Din adgangskode er gemt")).toBeVisible();
 
   // He forgets it.
   await ole.goto("/sign-in");
-  await ole.getByRole("link", { name: "Glemt adgangskoden?" }).click();
+  await ole.getByRole("link", { name: da.forgotPassword.link }).click();
   await ole.waitForURL("/forgot-password");
   await expectNoAxeViolations(ole);
-  await ole.getByRole("button", { name: "Send link" }).click();
-  await expect(ole.getByLabel("E-mail")).toHaveAttribute("aria-invalid", "true");
-  await ole.getByLabel("E-mail").fill("ingen-konto@example.test");
-  await ole.getByRole("button", { name: "Send link" }).click();
+  await ole.getByRole("button", { name: da.forgotPassword.submit }).click();
+  await expect(ole.getByLabel(da.signIn.email)).toHaveAttribute("aria-invalid", "true");
+  await ole.getByLabel(da.signIn.email).fill("ingen-konto@example.test");
+  await ole.getByRole("button", { name: da.forgotPassword.submit }).click();
   const sent = ole.getByRole("status");
   await expect(sent).toContainText("Hvis adressen hører til en aktiv konto");
   const answerForUnknown = await sent.innerText();
   await ole.reload();
-  await ole.getByLabel("E-mail").fill(email);
-  await ole.getByRole("button", { name: "Send link" }).click();
+  await ole.getByLabel(da.signIn.email).fill(email);
+  await ole.getByRole("button", { name: da.forgotPassword.submit }).click();
   await expect(ole.getByRole("status")).toHaveText(answerForUnknown);
 
   const link = await linkFromOutbox(admin, email, "Ny adgangskode");
   await ole.goto(link);
-  await expect(ole.getByText("Vælg en ny adgangskode til din konto.")).toBeVisible();
+  await expect(ole.getByText(da.invite.passwordResetIntro)).toBeVisible();
   await expectNoAxeViolations(ole);
-  await ole.getByLabel("Adgangskode (mindst 12 tegn)").fill(ANOTHER_PASSWORD);
-  await ole.getByLabel("Gentag adgangskoden").fill(ANOTHER_PASSWORD);
-  await ole.getByRole("button", { name: "Opret adgangskode" }).click();
+  await ole.getByLabel(da.invite.password).fill(ANOTHER_PASSWORD);
+  await ole.getByLabel(da.invite.confirmPassword).fill(ANOTHER_PASSWORD);
+  await ole.getByRole("button", { name: da.invite.submit }).click();
   await expect(ole.getByText("Din adgangskode er gemt")).toBeVisible();
   await signIn(ole, email, ANOTHER_PASSWORD);
   await expect(ole).toHaveURL(/\/caseload/);
@@ -192,7 +193,7 @@ test("forgot password: a link by e-mail, the same answer for any address, a new 
   await ole.getByRole("link", { name: "Min konto" }).click();
   await ole.waitForURL("/account");
   await expectNoAxeViolations(ole);
-  await ole.getByRole("textbox", { name: "Navn" }).fill("Ole B. Olsen");
+  await ole.getByRole("textbox", { name: da.caseload.columns.name }).fill("Ole B. Olsen");
   await ole.getByRole("combobox", { name: "Sprog" }).selectOption("en");
   await ole.getByRole("button", { name: "Gem" }).click();
   await expect(ole.getByRole("heading", { name: "My account" })).toBeVisible();

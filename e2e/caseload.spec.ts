@@ -1,5 +1,6 @@
 import { type Page } from "@playwright/test";
 
+import { da } from "../lib/i18n/da";
 import { readDanishCsv } from "../tests/support/read-danish-csv";
 import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
 import { expect, test } from "./support/test";
@@ -42,13 +43,13 @@ test.describe("caseload", () => {
 
   test("pages through the caseload", async ({ page }) => {
     await expect(page.getByText("Side 1 af 2")).toBeVisible();
-    await page.getByRole("link", { name: "Næste side" }).click();
+    await page.getByRole("link", { name: da.caseload.pagination.next }).click();
     await expect(page).toHaveURL("/caseload?page=2");
     await expect(page.getByText("Side 2 af 2")).toBeVisible();
   });
 
   test("filters and searches through the URL", async ({ page }) => {
-    await page.getByLabel("Forløbsstatus").selectOption("DISCHARGED");
+    await page.getByLabel(da.caseload.filters.status).selectOption("DISCHARGED");
     await page.getByRole("button", { name: "Vis", exact: true }).click();
     await expect(page).toHaveURL(/status=DISCHARGED/);
     const discharged = await page.locator("table.data-table tbody tr").count();
@@ -57,7 +58,7 @@ test.describe("caseload", () => {
     expect(await rowNames(page)).toEqual(["Peter Patient"]);
     // A search with no hits says so, rather than "there are no patients yet".
     await page.goto("/caseload?q=Zzyzx");
-    await expect(page.getByText("Ingen patienter passer til filtrene.")).toBeVisible();
+    await expect(page.getByText(da.caseload.noMatch)).toBeVisible();
     await expect(page.getByText(/Der er endnu ingen patienter/)).toHaveCount(0);
     // Sorting keeps the search.
     await page.goto("/caseload?q=Hansen");
@@ -86,7 +87,7 @@ test.describe("caseload", () => {
   }
 
   test("the needs-attention view lists overdue follow-ups, most severe first", async ({ page }) => {
-    await page.getByRole("link", { name: "Kræver opmærksomhed" }).click();
+    await page.getByRole("link", { name: da.caseload.views.attention }).click();
     await expect(page).toHaveURL("/caseload?view=attention&sort=flags&dir=desc");
     await expect(page.getByRole("columnheader", { name: /Åbne flag/ })).toHaveAttribute("aria-sort", "descending");
     await expect(page.getByText(/åbent flag for overskredet opfølgning/)).toBeVisible();
@@ -100,17 +101,17 @@ test.describe("caseload", () => {
   });
 
   test("remembers hidden columns on the account", async ({ page }) => {
-    await page.locator("summary", { hasText: "Vælg kolonner" }).click();
-    await page.getByRole("checkbox", { name: "Side" }).uncheck();
-    await expect(page.getByRole("columnheader", { name: "Side", exact: true })).toHaveCount(0);
-    await page.getByRole("button", { name: "Gem kolonner" }).click();
-    await expect(page.getByText("Kolonnevalget er gemt.")).toBeVisible();
+    await page.locator("summary", { hasText: da.caseload.chooseColumns }).click();
+    await page.getByRole("checkbox", { name: da.caseload.columns.side }).uncheck();
+    await expect(page.getByRole("columnheader", { name: da.caseload.columns.side, exact: true })).toHaveCount(0);
+    await page.getByRole("button", { name: da.caseload.saveColumns }).click();
+    await expect(page.getByText(da.caseload.columnsSaved)).toBeVisible();
     await page.reload();
-    await expect(page.getByRole("columnheader", { name: "Side", exact: true })).toHaveCount(0);
-    await page.locator("summary", { hasText: "Vælg kolonner" }).click();
-    await page.getByRole("checkbox", { name: "Side" }).check();
-    await page.getByRole("button", { name: "Gem kolonner" }).click();
-    await expect(page.getByText("Kolonnevalget er gemt.")).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: da.caseload.columns.side, exact: true })).toHaveCount(0);
+    await page.locator("summary", { hasText: da.caseload.chooseColumns }).click();
+    await page.getByRole("checkbox", { name: da.caseload.columns.side }).check();
+    await page.getByRole("button", { name: da.caseload.saveColumns }).click();
+    await expect(page.getByText(da.caseload.columnsSaved)).toBeVisible();
   });
 
   test("exports the current view as CSV", async ({ page }) => {
@@ -141,32 +142,32 @@ test.describe("caseload", () => {
     await registerPatient(page, { name: "Anja Arkiv", dateOfBirth: "1961-04-02", sex: "FEMALE", side: "LEFT" });
     await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
     const patientUrl = page.url();
-    await page.getByRole("button", { name: "Arkivér patient" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Arkivér" }).click();
+    await page.getByRole("button", { name: da.patient.archive }).click();
+    await page.getByRole("dialog").getByRole("button", { name: da.patient.archiveConfirm }).click();
     await expect(page).toHaveURL("/caseload");
     await page.goto("/caseload?q=Anja&status=any");
-    await expect(page.getByText("Ingen patienter passer til filtrene.")).toBeVisible();
-    await page.getByLabel("Patienter", { exact: true }).selectOption("yes");
+    await expect(page.getByText(da.caseload.noMatch)).toBeVisible();
+    await page.getByLabel(da.caseload.filters.archived, { exact: true }).selectOption("yes");
     await page.getByRole("button", { name: "Vis", exact: true }).click();
     expect(await rowNames(page)).toEqual([expect.stringContaining("Anja Arkiv")]);
     // A clinician cannot restore; an administrator can.
     await page.goto(patientUrl);
-    await expect(page.getByRole("button", { name: "Genopret patient" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: da.patient.restore })).toHaveCount(0);
     await page.context().clearCookies();
     await signIn(page, "admin@demo.dk");
     await page.goto(patientUrl);
-    await page.getByRole("button", { name: "Genopret patient" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Genopret" }).click();
-    await expect(page.getByRole("button", { name: "Arkivér patient" })).toBeVisible();
+    await page.getByRole("button", { name: da.patient.restore }).click();
+    await page.getByRole("dialog").getByRole("button", { name: da.patient.restoreConfirm }).click();
+    await expect(page.getByRole("button", { name: da.patient.archive })).toBeVisible();
     await page.goto("/caseload?q=Anja&status=any");
     expect(await rowNames(page)).toEqual([expect.stringContaining("Anja Arkiv")]);
   });
 
   test("shows the caseload in English", async ({ page }) => {
-    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: da.language.en }).click();
     await expect(page.getByRole("columnheader", { name: /First-step pain/ })).toBeVisible();
     await expect(page.getByText("Page 1 of 2")).toBeVisible();
-    await page.getByRole("button", { name: "Dansk" }).click();
+    await page.getByRole("button", { name: da.language.da }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Patientoversigt");
   });
 });
@@ -176,47 +177,47 @@ test.describe("patients", () => {
     await signIn(page, "fysio@demo.dk");
     await page.getByRole("link", { name: "Opret patient" }).click();
     await expect(page).toHaveURL("/patients/new");
-    await page.getByLabel("Navn", { exact: true }).fill("Birgit Brandt");
+    await page.getByLabel(da.caseload.columns.name, { exact: true }).fill("Birgit Brandt");
     await page.getByLabel(/Højde/).fill("12");
-    await page.getByRole("button", { name: "Gem patient" }).click();
-    await expect(page.getByText("Formularen blev ikke gemt. Ret de markerede felter.")).toBeVisible();
+    await page.getByRole("button", { name: da.patientForm.save }).click();
+    await expect(page.getByText(da.validation.summary)).toBeVisible();
     await expect(page.getByText("Skriv et tal fra 100 til 230 med højst én decimal.")).toBeVisible();
-    await expect(page.getByLabel("Fødselsdato")).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByLabel("Navn", { exact: true })).toHaveValue("Birgit Brandt");
+    await expect(page.getByLabel(da.patientForm.dateOfBirth)).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel(da.caseload.columns.name, { exact: true })).toHaveValue("Birgit Brandt");
     await expectNoAxeViolations(page);
 
-    await page.getByLabel("Fødselsdato").fill("1968-09-14");
-    await page.getByLabel("Køn").selectOption("FEMALE");
-    await page.getByLabel("Ramt side").selectOption("RIGHT");
+    await page.getByLabel(da.patientForm.dateOfBirth).fill("1968-09-14");
+    await page.getByLabel(da.patientForm.sex).selectOption("FEMALE");
+    await page.getByLabel(da.patientForm.affectedSide).selectOption("RIGHT");
     await page.getByLabel(/Højde/).fill("172");
     await page.getByLabel(/Vægt/).fill("80,5");
-    await page.getByRole("button", { name: "Gem patient" }).click();
+    await page.getByRole("button", { name: da.patientForm.save }).click();
     await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Birgit Brandt");
     await expect(page.getByText("27,2")).toBeVisible(); // BMI
     // Numbers in Danish notation, beside each other ("80.5" beside "27,2" was the complaint).
-    const details = page.getByRole("region", { name: "Person", exact: true });
+    const details = page.getByRole("region", { name: da.patientForm.identity, exact: true });
     await expect(details.getByText("80,5", { exact: true })).toBeVisible();
     await expect(page.getByText("Patienten har endnu ikke et forløb.")).toBeVisible();
 
-    await page.getByLabel("Symptomdebut").fill("2099-01-01");
-    await page.getByRole("button", { name: "Åbn nyt forløb" }).click();
-    await expect(page.getByText("Datoen må ikke ligge i fremtiden.")).toBeVisible();
-    await page.getByLabel("Symptomdebut").fill("2026-09-01");
-    await page.getByRole("button", { name: "Åbn nyt forløb" }).click();
-    await expect(page.getByText("Aktivt", { exact: true })).toBeVisible();
+    await page.getByLabel(da.patient.symptomOnset).fill("2099-01-01");
+    await page.getByRole("button", { name: da.patient.openEpisode }).click();
+    await expect(page.getByText(da.validation.futureDate)).toBeVisible();
+    await page.getByLabel(da.patient.symptomOnset).fill("2026-09-01");
+    await page.getByRole("button", { name: da.patient.openEpisode }).click();
+    await expect(page.getByText(da.episodeStatus.ACTIVE, { exact: true })).toBeVisible();
     await expectNoAxeViolations(page);
 
-    await page.getByRole("button", { name: "Sæt på pause" }).click();
-    await expect(page.getByText("Sat på pause", { exact: true })).toBeVisible();
-    await page.getByRole("button", { name: "Genoptag" }).click();
-    await expect(page.getByText("Aktivt", { exact: true })).toBeVisible();
-    await page.getByRole("button", { name: "Afslut forløb" }).click();
-    const dialog = page.getByRole("dialog", { name: "Afslut forløbet?" });
-    await dialog.getByLabel("Årsag til afslutning").selectOption("RECOVERED");
-    await dialog.getByRole("button", { name: "Afslut forløb" }).click();
+    await page.getByRole("button", { name: da.patient.pause }).click();
+    await expect(page.getByText(da.episodeStatus.PAUSED, { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: da.patient.resume }).click();
+    await expect(page.getByText(da.episodeStatus.ACTIVE, { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: da.patient.discharge }).click();
+    const dialog = page.getByRole("dialog", { name: da.patient.dischargeTitle });
+    await dialog.getByLabel(da.patient.dischargeReason).selectOption("RECOVERED");
+    await dialog.getByRole("button", { name: da.patient.discharge }).click();
     await expect(page.getByText("Afsluttet", { exact: true })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Genåbn" })).toBeVisible();
+    await expect(page.getByRole("button", { name: da.patient.reopen })).toBeVisible();
 
     await page.goto("/caseload?q=Birgit&status=DISCHARGED");
     expect(await rowNames(page)).toEqual(["Birgit Brandt"]);
@@ -228,9 +229,9 @@ test.describe("patients", () => {
     await registerPatient(page, dorthe);
     await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
     await registerPatient(page, dorthe);
-    await expect(page.getByText("Der findes allerede en patient med samme navn og fødselsdato")).toBeVisible();
+    await expect(page.getByText(da.patientForm.duplicateTitle)).toBeVisible();
     await expect(page).toHaveURL("/patients/new");
-    await page.getByRole("button", { name: "Gem alligevel" }).click();
+    await page.getByRole("button", { name: da.patientForm.duplicateConfirm }).click();
     await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
   });
 
@@ -239,12 +240,12 @@ test.describe("patients", () => {
     await registerPatient(page, { name: "Arne Arkiv", dateOfBirth: "1955-03-03", sex: "MALE", side: "BOTH" });
     await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
     const patientUrl = page.url();
-    await page.getByRole("button", { name: "Arkivér patient" }).click();
-    const dialog = page.getByRole("dialog", { name: "Arkivér patienten?" });
+    await page.getByRole("button", { name: da.patient.archive }).click();
+    const dialog = page.getByRole("dialog", { name: da.patient.archiveTitle });
     await dialog.getByRole("button", { name: "Annullér" }).click();
     await expect(dialog).toBeHidden();
-    await page.getByRole("button", { name: "Arkivér patient" }).click();
-    await dialog.getByRole("button", { name: "Arkivér" }).click();
+    await page.getByRole("button", { name: da.patient.archive }).click();
+    await dialog.getByRole("button", { name: da.patient.archiveConfirm }).click();
     await expect(page).toHaveURL("/caseload");
     await page.goto(`${patientUrl.replace(/^https?:\/\/[^/]+/, "")}`);
     await expect(page.getByText("Patienten er arkiveret.", { exact: false })).toBeVisible();
@@ -261,7 +262,7 @@ test.describe("patients", () => {
     await expect(page).toHaveURL("/caseload");
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Siden findes ikke");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(da.notFound.title);
     expect((await page.request.get(`${path}/edit`)).status()).toBe(404);
   });
 });

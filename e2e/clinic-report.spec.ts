@@ -1,5 +1,6 @@
 import { type Page } from "@playwright/test";
 
+import { da } from "../lib/i18n/da";
 import { readDanishCsv } from "../tests/support/read-danish-csv";
 import { expectNoAxeViolations, signIn } from "./helpers";
 import { expect, test } from "./support/test";
@@ -18,8 +19,8 @@ test("an admin reads the clinic report, changes period and clinician, downloads 
   page,
 }) => {
   await signIn(page, "admin@demo.dk");
-  await page.getByRole("link", { name: "Rapport" }).click();
-  await expect(page.getByRole("heading", { name: "Klinikrapport", level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: da.nav.reports }).click();
+  await expect(page.getByRole("heading", { name: da.reports.title, level: 1 })).toBeVisible();
 
   // The default period is the last twelve months: the demo's courses started in it.
   const started = Number(await cell(page, "Forløb", "Startet", 1));
@@ -44,7 +45,7 @@ test("an admin reads the clinic report, changes period and clinician, downloads 
     await expect(page.getByRole("img", { name: chart }).locator(".recharts-wrapper")).toBeVisible();
   }
   await expect(
-    page.getByRole("table", { name: "Det forventede forløb" }).getByRole("row", { name: /52 uger/ }),
+    page.getByRole("table", { name: da.reports.recovery.references }).getByRole("row", { name: /52 uger/ }),
   ).toContainText("mere end 50 %");
   const share6 = await cell(page, "Bedring efter 6 og 12 uger", "6 uger", 5);
   expect(share6).toMatch(/^\d+ %$/);
@@ -63,7 +64,7 @@ test("an admin reads the clinic report, changes period and clinician, downloads 
 
   // One clinician's patients: fewer episodes, and the scope says whose.
   await page.getByLabel("Fysioterapeut").selectOption({ label: "Sofie Skov" });
-  await page.getByRole("button", { name: "Vis rapport" }).click();
+  await page.getByRole("button", { name: da.reports.show }).click();
   await expect(page).toHaveURL(/clinician=/);
   await expect(page.getByText(/patienter hos Sofie Skov/)).toBeVisible();
   expect(Number(await cell(page, "Forløb", "Startet", 1))).toBeLessThan(started);
@@ -72,31 +73,31 @@ test("an admin reads the clinic report, changes period and clinician, downloads 
   const today = new Date();
   const twoWeeksAgo = new Date(today.getTime() - 14 * 86_400_000);
   await page.getByLabel("Fysioterapeut").selectOption({ label: "Hele klinikken" });
-  await page.getByLabel("Behandling startet fra").fill(twoWeeksAgo.toISOString().slice(0, 10));
-  await page.getByRole("button", { name: "Vis rapport" }).click();
+  await page.getByLabel(da.reports.from).fill(twoWeeksAgo.toISOString().slice(0, 10));
+  await page.getByRole("button", { name: da.reports.show }).click();
   await expect(page).toHaveURL(/from=/);
   expect(Number(await cell(page, "Forløb", "Startet", 1))).toBeLessThan(started);
 
   // An end before the start is answered on the field, and no report is shown.
-  await page.getByLabel("til og med").fill(
+  await page.getByLabel(da.reports.to).fill(
     twoWeeksAgo
       .toISOString()
       .slice(0, 10)
       .replace(/^\d{4}/, (y) => String(Number(y) - 1)),
   );
-  await page.getByRole("button", { name: "Vis rapport" }).click();
-  await expect(page.getByText("Periodens slutning kan ikke ligge før dens start.")).toBeVisible();
-  await expect(page.getByText("Ret perioden for at se rapporten.")).toHaveAttribute("role", "alert");
+  await page.getByRole("button", { name: da.reports.show }).click();
+  await expect(page.getByText(da.validation.periodOrder)).toBeVisible();
+  await expect(page.getByText(da.reports.invalid)).toHaveAttribute("role", "alert");
   await expect(page.getByRole("heading", { name: "Forløb", level: 2 })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
   // Printed: no menu, no filters, no CSV links; every section and table on paper.
   await page.goto("/reports");
   await page.emulateMedia({ media: "print" });
-  await expect(page.getByRole("search", { name: "Vælg rapporten" })).toBeHidden();
+  await expect(page.getByRole("search", { name: da.reports.filters })).toBeHidden();
   await expect(page.getByRole("link", { name: "Hent »Forløb« som CSV" })).toBeHidden();
-  await expect(page.getByRole("button", { name: "Udskriv rapport" })).toBeHidden();
-  await expect(page.getByRole("table", { name: "Raske over tid" })).toBeVisible();
+  await expect(page.getByRole("button", { name: da.reports.print })).toBeHidden();
+  await expect(page.getByRole("table", { name: da.reports.recovery.title })).toBeVisible();
   const pdf = await page.pdf({ format: "A4" });
   expect(pdf.length).toBeGreaterThan(10_000);
 });

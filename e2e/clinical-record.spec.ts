@@ -1,23 +1,24 @@
 import { type Page } from "@playwright/test";
 
+import { da } from "../lib/i18n/da";
 import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
 import { expect, test } from "./support/test";
 
 async function newPatientWithEpisode(page: Page, name: string) {
   await registerPatient(page, { name, dateOfBirth: "1972-06-01", sex: "FEMALE", side: "LEFT" });
   await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
-  await page.getByLabel("Symptomdebut").fill("2026-08-01");
-  await page.getByLabel("Behandlingsstart").fill("2026-09-01");
-  await page.getByRole("button", { name: "Åbn nyt forløb" }).click();
-  await expect(page.getByRole("link", { name: "Ny undersøgelse" })).toBeVisible();
+  await page.getByLabel(da.patient.symptomOnset).fill("2026-08-01");
+  await page.getByLabel(da.patient.treatmentStart).fill("2026-09-01");
+  await page.getByRole("button", { name: da.patient.openEpisode }).click();
+  await expect(page.getByRole("link", { name: da.record.newAssessment })).toBeVisible();
   return page.url();
 }
 
 async function addOutcome(page: Page, patientUrl: string, date: string, instrument: string, value: string) {
   await page.goto(`${patientUrl}/records/outcome/new`);
-  await page.getByLabel("Dato").fill(date);
-  await page.getByLabel("Måleredskab").selectOption(instrument);
-  await page.getByLabel("Værdi").fill(value);
+  await page.getByLabel(da.portal.date).fill(date);
+  await page.getByLabel(da.outcome.instrument).selectOption(instrument);
+  await page.getByLabel(da.recordPrint.columns.value).fill(value);
   await page.getByRole("button", { name: "Gem", exact: true }).click();
 }
 
@@ -35,11 +36,11 @@ async function answerTests(
   await answer("Calcaneal squeeze-test", results.squeeze);
   await answer("Tinels tegn over tarsaltunnelen", results.tinel);
   await page
-    .getByRole("group", { name: "Screening for røde flag" })
+    .getByRole("group", { name: da.assessment.redFlagScreen })
     .getByLabel(screened ? "Udført ved dette besøg" : "Ikke udført ved dette besøg", { exact: true })
     .check();
   await page
-    .getByRole("group", { name: "Undersøgelse for differentialdiagnoser" })
+    .getByRole("group", { name: da.assessment.differentialsExamined })
     .getByLabel(examined ? "Undersøgt ved dette besøg" : "Ikke undersøgt ved dette besøg", { exact: true })
     .check();
 }
@@ -47,25 +48,28 @@ async function answerTests(
 test("a red flag shows an urgent banner before saving and marks the timeline", async ({ page }) => {
   await signIn(page, "fysio@demo.dk");
   const patientUrl = await newPatientWithEpisode(page, "Rigmor Rødflag");
-  await page.getByRole("link", { name: "Ny undersøgelse" }).click();
+  await page.getByRole("link", { name: da.record.newAssessment }).click();
   await expect(page.getByText(/Tryk med tommelfingeren medialt på hælens underside/)).toBeVisible();
-  await page.getByLabel("Dato").fill("2026-09-01");
-  await page.getByLabel("Smerte ved første skridt (0–10)").fill("7");
+  await page.getByLabel(da.portal.date).fill("2026-09-01");
+  await page.getByLabel(da.assessment.firstStepPain).fill("7");
   // Nothing answered: every test and the screen ask for an answer.
   await page.getByRole("button", { name: "Gem", exact: true }).click();
-  await expect(page.getByRole("group", { name: "Palpationstest" })).toContainText(
+  await expect(page.getByRole("group", { name: da.assessment.palpation })).toContainText(
     "Vælg positiv, negativ eller ikke testet.",
   );
-  await expect(page.getByRole("group", { name: "Screening for røde flag" })).toContainText("Udfyld feltet.");
+  await expect(page.getByRole("group", { name: da.assessment.redFlagScreen })).toContainText(da.validation.required);
   await answerTests(page, { palpation: "Positiv", windlass: "Positiv" }, true);
-  await expect(page.getByText("Rødt flag – henvis til lægelig vurdering nu")).toHaveCount(0);
-  await page.getByLabel("Smerter, der tager til ved belastning, og hævelse").check();
-  const banner = page.getByRole("alert").filter({ hasText: "Rødt flag" });
+  await expect(page.getByText(da.assessment.redFlagBanner)).toHaveCount(0);
+  await page.getByLabel(da.assessment.redFlag.LOAD_PAIN_WITH_SWELLING).check();
+  const banner = page.getByRole("alert").filter({ hasText: da.flags.codes.RED_FLAG });
   await expect(banner).toBeVisible();
   await expect(banner).toContainText("stressfraktur i hælbenet");
   // A positive squeeze test is a red flag by itself.
-  await page.getByRole("group", { name: "Calcaneal squeeze-test" }).getByLabel("Positiv", { exact: true }).check();
-  await expect(banner).toContainText("Positiv calcaneal squeeze-test");
+  await page
+    .getByRole("group", { name: da.assessment.calcanealSqueeze })
+    .getByLabel(da.assessment.positive, { exact: true })
+    .check();
+  await expect(banner).toContainText(da.assessment.redFlag.POSITIVE_CALCANEAL_SQUEEZE);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);
@@ -79,23 +83,23 @@ test("a red flag stays open through a visit without the screen and closes when a
 }) => {
   await signIn(page, "fysio@demo.dk");
   const patientUrl = await newPatientWithEpisode(page, "Ruth Rødflag");
-  const flags = page.getByRole("region", { name: "Aktuelle flag" });
+  const flags = page.getByRole("region", { name: da.flags.onPatient });
   const visit = async (date: string, screened: boolean, fill: () => Promise<void> = async () => undefined) => {
     await page.goto(`${patientUrl}/records/assessment/new`);
-    await page.getByLabel("Dato").fill(date);
+    await page.getByLabel(da.portal.date).fill(date);
     await answerTests(page, {}, screened);
     await fill();
     await page.getByRole("button", { name: "Gem", exact: true }).click();
     await expect(page).toHaveURL(patientUrl);
   };
 
-  await visit("2026-09-01", true, () => page.getByLabel("Feber eller almen sygdomsfølelse").check());
+  await visit("2026-09-01", true, () => page.getByLabel(da.assessment.redFlag.FEVER_MALAISE).check());
   await expect(flags.getByRole("link", { name: /^Rødt flag/ })).toBeVisible();
   await expect(flags).toContainText("egen læge i dag – uden for åbningstid lægevagten");
 
   // A short visit that skipped the screen: the red flag must not disappear.
-  await visit("2026-09-08", false, () => page.getByLabel("Notat").fill("Kort kontrol af taping"));
-  await expect(page.getByText("Ikke screenet for røde flag ved dette besøg")).toBeVisible();
+  await visit("2026-09-08", false, () => page.getByLabel(da.recordPrint.columns.note).fill("Kort kontrol af taping"));
+  await expect(page.getByText(da.timeline.notScreened)).toBeVisible();
   await expect(flags.getByRole("link", { name: /^Rødt flag/ })).toBeVisible();
 
   await visit("2026-09-15", true);
@@ -114,7 +118,7 @@ test("outcomes over several dates show on the charts with their baseline; correc
   await expect(
     page.getByText(/Kilde: Martin RL, Irrgang JJ.*Foot Ankle Int\. 2005;26\(11\):968–983\. doi:10\.1177/),
   ).toBeVisible();
-  await page.getByLabel("Værdi").fill("60");
+  await page.getByLabel(da.recordPrint.columns.value).fill("60");
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);
   await addOutcome(page, patientUrl, "2026-10-01", "FAAM_ADL", "71,5");
@@ -122,39 +126,39 @@ test("outcomes over several dates show on the charts with their baseline; correc
   await addOutcome(page, patientUrl, "2026-10-15", "NRS_FIRST_STEP", "4");
   await expect(page).toHaveURL(patientUrl);
 
-  await page.getByLabel("Morgensmerte i dag (0–10)").fill("12");
-  await page.getByRole("button", { name: "Gem morgensmerte" }).click();
+  await page.getByLabel(da.outcome.quickNrsValue).fill("12");
+  await page.getByRole("button", { name: da.outcome.quickNrsSave }).click();
   await expect(page.getByText("Skriv et helt tal fra 0 til 10.")).toBeVisible();
-  await page.getByLabel("Morgensmerte i dag (0–10)").fill("3");
-  await page.getByRole("button", { name: "Gem morgensmerte" }).click();
+  await page.getByLabel(da.outcome.quickNrsValue).fill("3");
+  await page.getByRole("button", { name: da.outcome.quickNrsSave }).click();
   await expect(page.getByText("3/10")).toBeVisible();
 
-  const painChart = page.getByRole("img", { name: "Smerte over tid" });
+  const painChart = page.getByRole("img", { name: da.charts.pain });
   await expect(painChart.locator(".recharts-line-dot")).toHaveCount(3); // 7, 4 and today's quick entry
   await expect(painChart.getByText("Udgangsværdi 7")).toBeVisible();
-  await expect(page.getByRole("img", { name: "FAAM, dagligdag (%)" }).getByText("Udgangsværdi 60")).toBeVisible();
-  await page.locator("summary", { hasText: "Målinger som tabel" }).click();
+  await expect(page.getByRole("img", { name: da.instrument.FAAM_ADL }).getByText("Udgangsværdi 60")).toBeVisible();
+  await page.locator("summary", { hasText: da.charts.dataTable }).click();
   await expect(page.getByRole("cell", { name: "71,5" })).toBeVisible();
   await expectNoAxeViolations(page);
 
   const entry = page.locator(".timeline-item").filter({ hasText: "FAAM, dagligdag (%): 71,5" });
-  await entry.getByRole("link", { name: "Ret" }).click();
-  await expect(page.getByLabel("Værdi")).toHaveValue("71,5");
-  await page.getByLabel("Værdi").fill("74");
+  await entry.getByRole("link", { name: da.record.edit }).click();
+  await expect(page.getByLabel(da.recordPrint.columns.value)).toHaveValue("71,5");
+  await page.getByLabel(da.recordPrint.columns.value).fill("74");
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);
   const corrected = page.locator(".timeline-item").filter({ hasText: "FAAM, dagligdag (%): 74" });
-  await expect(corrected.getByText("rettet")).toBeVisible();
-  await corrected.getByRole("link", { name: "Historik" }).click();
+  await expect(corrected.getByText(da.timeline.corrected)).toBeVisible();
+  await corrected.getByRole("link", { name: da.record.history }).click();
   await expect(page.getByText("FAAM, dagligdag (%): 71,5")).toBeVisible();
   await expect(page.getByText(/Erstattet af Frederik Fysio/)).toBeVisible();
 
   await page.goto(patientUrl);
   const toDelete = page.locator(".timeline-item").filter({ hasText: "Smerte ved første skridt om morgenen (NRS): 4" });
-  await toDelete.getByRole("button", { name: "Slet" }).click();
-  const dialog = page.getByRole("dialog", { name: "Slet registreringen?" });
+  await toDelete.getByRole("button", { name: da.record.delete }).click();
+  const dialog = page.getByRole("dialog", { name: da.record.deleteTitle });
   await dialog.getByLabel("Årsag").fill("Indtastet på forkert dato");
-  await dialog.getByRole("button", { name: "Slet" }).click();
+  await dialog.getByRole("button", { name: da.record.delete }).click();
   await expect(
     page.locator(".timeline-item").filter({ hasText: "Smerte ved første skridt om morgenen (NRS): 4" }),
   ).toHaveCount(0);
@@ -165,24 +169,22 @@ test("an intervention is recorded and marked on the time axis", async ({ page })
   const patientUrl = await newPatientWithEpisode(page, "Ib Indlæg");
   await addOutcome(page, patientUrl, "2026-09-01", "NRS_FIRST_STEP", "6");
   await page.goto(`${patientUrl}/records/intervention/new`);
-  await page.getByLabel("Dato").fill("2026-09-15");
+  await page.getByLabel(da.portal.date).fill("2026-09-15");
   await page.getByLabel("Type").selectOption("ORTHOSIS");
-  await page.getByLabel("Notat").fill("Hælkop i begge sko");
+  await page.getByLabel(da.recordPrint.columns.note).fill("Hælkop i begge sko");
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);
   await expect(
-    page
-      .getByRole("region", { name: "Forløbets registreringer" })
-      .getByText("Indlæg eller hælkop – Hælkop i begge sko"),
+    page.getByRole("region", { name: da.timeline.title }).getByText("Indlæg eller hælkop – Hælkop i begge sko"),
   ).toBeVisible();
-  await expect(page.getByRole("region", { name: "Interventioner" }).getByRole("listitem")).toHaveText([
+  await expect(page.getByRole("region", { name: da.recordPrint.interventions }).getByRole("listitem")).toHaveText([
     "15. sep. 2026 · Indlæg eller hælkop – Hælkop i begge sko",
   ]);
   // The chart marks it with a number; the list under the charts names it.
-  const markers = page.getByRole("list", { name: "Markeringer på tidsaksen" });
+  const markers = page.getByRole("list", { name: da.charts.markers });
   await expect(markers.getByRole("listitem")).toHaveText([/15\. sep\. 2026: Indlæg eller hælkop/]);
   await expect(
-    page.getByRole("img", { name: "Smerte over tid" }).locator("text.recharts-label").filter({ hasText: /^1$/ }),
+    page.getByRole("img", { name: da.charts.pain }).locator("text.recharts-label").filter({ hasText: /^1$/ }),
   ).toBeVisible();
 });
 
@@ -192,7 +194,7 @@ test("the demo patient's pain chart has no label over another or outside the cha
   await signIn(page, "fysio@demo.dk");
   await page.goto("/caseload?q=Peter%20Patient");
   await page.getByRole("link", { name: "Peter Patient" }).click();
-  const chart = page.getByRole("img", { name: "Smerte over tid" });
+  const chart = page.getByRole("img", { name: da.charts.pain });
   // The chart draws its parts in steps and is busy until the markers and labels are all there.
   await expect(chart).toHaveAttribute("aria-busy", "false");
   await expect(chart.locator(".recharts-line").first()).toBeVisible();
@@ -223,7 +225,7 @@ test("the demo patient's pain chart has no label over another or outside the cha
   // HSR's four phases after the first week, each from the assignment itself.
   await expect(
     page
-      .getByRole("list", { name: "Markeringer på tidsaksen" })
+      .getByRole("list", { name: da.charts.markers })
       .getByRole("listitem")
       .filter({ hasText: /HSR hælløft, fase/ }),
   ).not.toHaveCount(0);
@@ -233,13 +235,13 @@ test("the patient page shows today's HSR prescription, why, and adherence per we
   await signIn(page, "fysio@demo.dk");
   await page.goto("/caseload?q=Peter%20Patient");
   await page.getByRole("link", { name: "Peter Patient" }).click();
-  const section = page.getByRole("region", { name: "Programmer" }).getByRole("article", { name: "HSR hælløft" });
+  const section = page.getByRole("region", { name: da.programs.title }).getByRole("article", { name: da.program.HSR });
   await expect(section).toBeVisible();
   await expect(section.getByText(/^Programuge \d+, fase \d$/)).toBeVisible();
   await expect(section.getByText(/højst 3 på en skala fra 0 til 10/)).toBeVisible();
   await expect(section.getByText("Hvorfor:")).toBeVisible();
-  await section.locator("summary", { hasText: "Gennemførte træninger pr. uge" }).click();
-  await expect(section.getByRole("columnheader", { name: "Gennemført / ordineret" })).toBeVisible();
+  await section.locator("summary", { hasText: da.prescription.adherence }).click();
+  await expect(section.getByRole("columnheader", { name: da.prescription.doneColumn })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
@@ -255,17 +257,17 @@ test("Save pressed again after a lost answer keeps what was typed and stores one
     await route.fetch();
     await route.abort("connectionreset");
   });
-  await page.getByLabel("Dato").fill("2026-10-02");
-  await page.getByLabel("Måleredskab").selectOption("FAAM_SPORT");
-  await page.getByLabel("Værdi").fill("37");
+  await page.getByLabel(da.portal.date).fill("2026-10-02");
+  await page.getByLabel(da.outcome.instrument).selectOption("FAAM_SPORT");
+  await page.getByLabel(da.recordPrint.columns.value).fill("37");
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page.getByText(/Forbindelsen svigtede/)).toBeVisible();
-  await expect(page.getByLabel("Værdi")).toHaveValue("37");
+  await expect(page.getByLabel(da.recordPrint.columns.value)).toHaveValue("37");
   await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);
-  await page.locator("summary", { hasText: "Målinger som tabel" }).click();
+  await page.locator("summary", { hasText: da.charts.dataTable }).click();
   await expect(page.getByRole("cell", { name: "37", exact: true })).toHaveCount(1);
   await expect(page.locator(".timeline-item").filter({ hasText: "FAAM, sport (%): 37" })).toHaveCount(1);
 });

@@ -1,5 +1,6 @@
 import { type Page } from "@playwright/test";
 
+import { da } from "../lib/i18n/da";
 import { readDanishCsv } from "../tests/support/read-danish-csv";
 import { expectNoAxeViolations, signIn } from "./helpers";
 import { expect, test } from "./support/test";
@@ -9,28 +10,28 @@ test("a clinician registers a patient by CPR number (the birth date fills itself
 }) => {
   await signIn(page, "fysio@demo.dk");
   await page.goto("/patients/new");
-  await page.getByLabel("Navn", { exact: true }).fill("Cecilie Cpr");
+  await page.getByLabel(da.caseload.columns.name, { exact: true }).fill("Cecilie Cpr");
   // A date that does not exist is refused on the server, with nothing saved.
   await page.getByLabel(/^CPR-nummer/).fill("310283-4622");
-  await page.getByLabel("Køn").selectOption("FEMALE");
-  await page.getByLabel("Ramt side").selectOption("LEFT");
-  await page.getByRole("button", { name: "Gem patient" }).click();
-  await expect(page.getByText("De første seks cifre er ikke en gyldig fødselsdato.")).toBeVisible();
+  await page.getByLabel(da.patientForm.sex).selectOption("FEMALE");
+  await page.getByLabel(da.patientForm.affectedSide).selectOption("LEFT");
+  await page.getByRole("button", { name: da.patientForm.save }).click();
+  await expect(page.getByText(da.validation.invalidCprDate)).toBeVisible();
 
   await page.getByLabel(/^CPR-nummer/).fill("");
   await page.getByLabel(/^CPR-nummer/).pressSequentially("120283-4622");
-  await expect(page.getByLabel("Fødselsdato")).toHaveValue("1983-02-12");
+  await expect(page.getByLabel(da.patientForm.dateOfBirth)).toHaveValue("1983-02-12");
   await expectNoAxeViolations(page);
-  await page.getByRole("button", { name: "Gem patient" }).click();
+  await page.getByRole("button", { name: da.patientForm.save }).click();
   await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
   const patientUrl = page.url();
 
-  const person = page.getByRole("region", { name: "Person", exact: true });
+  const person = page.getByRole("region", { name: da.patientForm.identity, exact: true });
   await expect(person).toContainText("120283-••••");
   await expect(person).not.toContainText("120283-4622");
-  await person.getByRole("button", { name: "Vis CPR-nummer" }).click();
+  await person.getByRole("button", { name: da.patient.cprShow }).click();
   await expect(person).toContainText("120283-4622");
-  await person.getByRole("button", { name: "Skjul CPR-nummer" }).click();
+  await person.getByRole("button", { name: da.patient.cprHide }).click();
   await expect(person).not.toContainText("120283-4622");
 
   // The caseload finds her by the exact number, with or without the dash, and shows it masked.
@@ -44,13 +45,13 @@ test("a clinician registers a patient by CPR number (the birth date fills itself
 
   // A second patient with her number is refused.
   await page.goto("/patients/new");
-  await page.getByLabel("Navn", { exact: true }).fill("Cecilie Kopi");
+  await page.getByLabel(da.caseload.columns.name, { exact: true }).fill("Cecilie Kopi");
   await page.getByLabel(/^CPR-nummer/).fill("1202834622");
-  await page.getByLabel("Fødselsdato").fill("1983-02-12");
-  await page.getByLabel("Køn").selectOption("FEMALE");
-  await page.getByLabel("Ramt side").selectOption("LEFT");
-  await page.getByRole("button", { name: "Gem patient" }).click();
-  await expect(page.getByText("En anden patient i klinikken har allerede dette CPR-nummer.")).toBeVisible();
+  await page.getByLabel(da.patientForm.dateOfBirth).fill("1983-02-12");
+  await page.getByLabel(da.patientForm.sex).selectOption("FEMALE");
+  await page.getByLabel(da.patientForm.affectedSide).selectOption("LEFT");
+  await page.getByRole("button", { name: da.patientForm.save }).click();
+  await expect(page.getByText(da.validation.cprTaken)).toBeVisible();
   await page.goto(patientUrl);
 });
 
@@ -58,15 +59,15 @@ const HEADER = "Navn;CPR-nummer;Fødselsdato;Køn;E-mail;Telefon;Ramt side;Fysio
 const csv = (lines: string[]) => Buffer.from(`\uFEFF${[HEADER, ...lines].join("\r\n")}\r\n`, "utf8");
 
 async function chooseFile(page: Page, name: string, buffer: Buffer) {
-  await page.getByLabel("Fil (CSV)").setInputFiles({ name, mimeType: "text/csv", buffer });
+  await page.getByLabel(da.admin.import.file).setInputFiles({ name, mimeType: "text/csv", buffer });
 }
 
 test("an admin imports a patient list: errors by line and column, nothing written, then the corrected file once", async ({
   page,
 }) => {
   await signIn(page, "admin@demo.dk");
-  await page.getByRole("link", { name: "Import", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Importér patienter");
+  await page.getByRole("link", { name: da.admin.nav.import, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(da.admin.import.title);
   await expectNoAxeViolations(page);
 
   // The template: the Danish CSV with the headers the import reads.
@@ -75,7 +76,7 @@ test("an admin imports a patient list: errors by line and column, nothing writte
 
   // A file saved in Windows-1252 rather than UTF-8.
   await chooseFile(page, "latin1.csv", Buffer.from("Navn;Køn\r\nSøren;M\r\n", "latin1"));
-  await page.getByRole("button", { name: "Kontrollér filen" }).click();
+  await page.getByRole("button", { name: da.admin.import.check }).click();
   await expect(page.getByText(/ikke gemt som UTF-8/)).toBeVisible();
 
   const good = [
@@ -89,16 +90,16 @@ test("an admin imports a patient list: errors by line and column, nothing writte
     "Karl Import;150388-2314;;mand;;;højre;fysio@demo.dk",
   ];
   await chooseFile(page, "patienter.csv", csv(bad));
-  await page.getByRole("button", { name: "Importér patienterne" }).click();
+  await page.getByRole("button", { name: da.admin.import.run }).click();
   await expect(page.getByText("Intet er importeret: 3 fejl på 2 linjer.", { exact: false })).toBeVisible();
-  const errors = page.getByRole("region", { name: "Fejl i filen" }).getByRole("row");
+  const errors = page.getByRole("region", { name: da.admin.import.errorsTitle }).getByRole("row");
   const clinicianError = errors.filter({ hasText: "Fysioterapeutens e-mail" });
   await expect(clinicianError.getByRole("cell").first()).toHaveText("3");
-  await expect(clinicianError).toContainText("Ingen aktiv fysioterapeut i klinikken har denne e-mail.");
-  await expect(errors.filter({ hasText: "Fødselsdato" })).toContainText("Skriv en gyldig dato.");
+  await expect(clinicianError).toContainText(da.admin.import.errors.unknownClinician);
+  await expect(errors.filter({ hasText: da.patientForm.dateOfBirth })).toContainText(da.validation.invalidDate);
   const duplicate = errors.filter({ hasText: "CPR-nummer" });
   await expect(duplicate.getByRole("cell").first()).toHaveText("4");
-  await expect(duplicate).toContainText("Den samme patient står også på en tidligere linje.");
+  await expect(duplicate).toContainText(da.admin.import.errors.duplicateInFile);
   await expectNoAxeViolations(page);
   await page.goto("/caseload?q=Import&scope=clinic&status=any");
   await expect(page.getByRole("table").getByRole("link", { name: /Import$/ })).toHaveCount(0);
@@ -106,15 +107,15 @@ test("an admin imports a patient list: errors by line and column, nothing writte
   // The corrected file: a check first, which writes nothing, then the import.
   await page.goto("/admin/import");
   await chooseFile(page, "patienter.csv", csv(good));
-  await page.getByRole("button", { name: "Kontrollér filen" }).click();
+  await page.getByRole("button", { name: da.admin.import.check }).click();
   await expect(
     page.getByText("Filen er i orden: 3 linjer, 3 nye patienter og 0 som klinikken allerede har.", { exact: false }),
   ).toBeVisible();
   // The chosen file stays chosen after the check.
-  await page.getByRole("button", { name: "Importér patienterne" }).click();
+  await page.getByRole("button", { name: da.admin.import.run }).click();
   await expect(page.getByText("3 patienter er importeret. 0 fandtes allerede og er ikke ændret.")).toBeVisible();
 
-  await page.getByRole("link", { name: "Gå til patientoversigten" }).click();
+  await page.getByRole("link", { name: da.admin.import.toCaseload }).click();
   await page.goto("/caseload?q=Import&scope=clinic&status=any");
   await expect(page.getByRole("table").getByRole("link", { name: /Import$/ })).toHaveText([
     "Ida Import",
@@ -125,12 +126,12 @@ test("an admin imports a patient list: errors by line and column, nothing writte
   // The same file again adds nothing.
   await page.goto("/admin/import");
   await chooseFile(page, "patienter.csv", csv(good));
-  await page.getByRole("button", { name: "Importér patienterne" }).click();
+  await page.getByRole("button", { name: da.admin.import.run }).click();
   await expect(page.getByText("0 patienter er importeret. 3 fandtes allerede og er ikke ændret.")).toBeVisible();
   await page.goto("/caseload?q=Import&scope=clinic&status=any");
   await expect(page.getByRole("table").getByRole("link", { name: /Import$/ })).toHaveCount(3);
 
   // The audit log shows the imports.
   await page.goto("/admin/audit?action=IMPORT");
-  await expect(page.getByRole("row").filter({ hasText: "Patientimport" })).not.toHaveCount(0);
+  await expect(page.getByRole("row").filter({ hasText: da.admin.audit.entities.PatientImport })).not.toHaveCount(0);
 });

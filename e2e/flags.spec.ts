@@ -1,3 +1,4 @@
+import { da } from "../lib/i18n/da";
 import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
 import { expect, test } from "./support/test";
 
@@ -10,59 +11,57 @@ test("a clinician acknowledges a flag, and it re-opens when its severity rises",
   await registerPatient(page, { name: "Flemming Flag", dateOfBirth: "1966-04-04", sex: "MALE", side: "RIGHT" });
   await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
   const patientUrl = page.url();
-  await page.getByLabel("Symptomdebut").fill(daysAgo(80));
-  await page.getByLabel("Behandlingsstart").fill(daysAgo(50));
-  await page.getByRole("button", { name: "Åbn nyt forløb" }).click();
+  await page.getByLabel(da.patient.symptomOnset).fill(daysAgo(80));
+  await page.getByLabel(da.patient.treatmentStart).fill(daysAgo(50));
+  await page.getByRole("button", { name: da.patient.openEpisode }).click();
   for (const [date, value] of [
     [daysAgo(50), "6"],
     [daysAgo(30), "6"],
   ]) {
     await page.goto(`${patientUrl}/records/outcome/new`);
-    await page.getByLabel("Dato").fill(date!);
-    await page.getByLabel("Måleredskab").selectOption("NRS_FIRST_STEP");
-    await page.getByLabel("Værdi").fill(value!);
+    await page.getByLabel(da.portal.date).fill(date!);
+    await page.getByLabel(da.outcome.instrument).selectOption("NRS_FIRST_STEP");
+    await page.getByLabel(da.recordPrint.columns.value).fill(value!);
     await page.getByRole("button", { name: "Gem", exact: true }).click();
     await expect(page).toHaveURL(patientUrl);
   }
   // Day 50 without a meaningful change: NO_IMPROVEMENT, a warning, with its recommendation.
   const flag = page
-    .getByRole("region", { name: "Aktuelle flag" })
+    .getByRole("region", { name: da.flags.onPatient })
     .getByRole("listitem")
-    .filter({ hasText: "Ingen bedring" });
+    .filter({ hasText: da.flags.codes.NO_IMPROVEMENT });
   await expect(flag).toContainText("Advarsel");
   await expect(flag).toContainText(/struktureret gennemgang/);
-  const flagLink = flag.getByRole("link", { name: "Ingen bedring" });
+  const flagLink = flag.getByRole("link", { name: da.flags.codes.NO_IMPROVEMENT });
   await flagLink.click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingen bedring");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(da.flags.codes.NO_IMPROVEMENT);
   await expect(page.getByText(/struktureret gennemgang/)).toBeVisible();
-  await expect(page.getByText("Dage i behandling")).toBeVisible();
+  await expect(page.getByText(da.flags.evidenceLabels.daysInTreatment)).toBeVisible();
   await expectNoAxeViolations(page);
   const flagUrl = page.url();
 
-  await page.getByRole("button", { name: "Kvittér" }).click();
-  await expect(page.getByText("Udfyld feltet.")).toBeVisible();
-  await page
-    .getByLabel("Hvad har du gjort eller besluttet?")
-    .fill("Gennemgået fodtøj og belastning; ny vurdering om 2 uger");
-  await page.getByRole("button", { name: "Kvittér" }).click();
+  await page.getByRole("button", { name: da.flags.acknowledge }).click();
+  await expect(page.getByText(da.validation.required)).toBeVisible();
+  await page.getByLabel(da.flags.acknowledgeNote).fill("Gennemgået fodtøj og belastning; ny vurdering om 2 uger");
+  await page.getByRole("button", { name: da.flags.acknowledge }).click();
   await expect(page.getByText(/Advarsel · Kvitteret/)).toBeVisible();
   await expect(page.getByText("Gennemgået fodtøj og belastning; ny vurdering om 2 uger")).toBeVisible();
 
   // The admin lowers the day from which no improvement is high: the flag's severity rises.
   await page.context().clearCookies();
   await signIn(page, "admin@demo.dk");
-  await page.getByRole("link", { name: "Indstillinger" }).click();
+  await page.getByRole("link", { name: da.nav.settings }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Regelindstillinger");
   await expectNoAxeViolations(page);
   await page.getByLabel(/Ingen bedring: alvorlighed høj fra dag/).fill("49");
-  await page.getByRole("button", { name: "Gem og genberegn flag" }).click();
+  await page.getByRole("button", { name: da.settings.save }).click();
   await expect(page.getByText(/Gemt\. Flagene for \d+ åbne forløb genberegnes nu\./)).toBeVisible();
   // The re-evaluation runs in the background; the page follows it to the end.
-  await expect(page.getByText("Alle flag er beregnet med de gældende indstillinger.")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(da.settings.upToDate)).toBeVisible({ timeout: 30_000 });
 
   await page.goto(flagUrl);
   await expect(page.getByText(/Høj · Åben/)).toBeVisible();
-  await expect(page.getByText("Genåbnet")).toBeVisible();
+  await expect(page.getByText(da.flags.events.REOPENED)).toBeVisible();
 
   await page.goto("/flags?code=NO_IMPROVEMENT&severity=HIGH");
   await expect(page.getByRole("link", { name: "Flemming Flag" })).toBeVisible();
@@ -71,6 +70,6 @@ test("a clinician acknowledges a flag, and it re-opens when its severity rises",
   // Put the threshold back for the other tests.
   await page.goto("/settings");
   await page.getByLabel(/Ingen bedring: alvorlighed høj fra dag/).fill("56");
-  await page.getByRole("button", { name: "Gem og genberegn flag" }).click();
+  await page.getByRole("button", { name: da.settings.save }).click();
   await expect(page.getByText(/Gemt\./)).toBeVisible();
 });

@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContextOptions, expect, type Page } from "@playwright/test";
 
+import { da } from "../lib/i18n/da";
 import { PAGES_CACHE } from "../lib/offline/offline-pages";
 
 export const DEMO_PASSWORD = "heelpain-demo";
@@ -55,11 +56,11 @@ export async function registerPatient(
   patient: { name: string; dateOfBirth: string; sex: "FEMALE" | "MALE" | "OTHER"; side: "LEFT" | "RIGHT" | "BOTH" },
 ) {
   await page.goto("/patients/new");
-  await page.getByLabel("Navn", { exact: true }).fill(patient.name);
-  await page.getByLabel("Fødselsdato").fill(patient.dateOfBirth);
-  await page.getByLabel("Køn").selectOption(patient.sex);
-  await page.getByLabel("Ramt side").selectOption(patient.side);
-  await page.getByRole("button", { name: "Gem patient" }).click();
+  await page.getByLabel(da.caseload.columns.name, { exact: true }).fill(patient.name);
+  await page.getByLabel(da.patientForm.dateOfBirth).fill(patient.dateOfBirth);
+  await page.getByLabel(da.patientForm.sex).selectOption(patient.sex);
+  await page.getByLabel(da.patientForm.affectedSide).selectOption(patient.side);
+  await page.getByRole("button", { name: da.patientForm.save }).click();
 }
 
 /**
@@ -87,14 +88,14 @@ export function appRoutes(
 
 /** On the patient's page (clinic signed in): assigns the program of `label` (e.g. "HSR hælløft, 12 uger, version 1") from `startDate`. */
 export async function assignProgramOnPatientPage(page: Page, label: string, startDate: string) {
-  const programs = page.getByRole("region", { name: "Programmer" });
-  await programs.getByRole("button", { name: "Tildel et program" }).click();
+  const programs = page.getByRole("region", { name: da.programs.title });
+  await programs.getByRole("button", { name: da.programs.assignTitle }).click();
   const assign = programs
-    .getByRole("dialog", { name: "Tildel et program" })
-    .getByRole("form", { name: "Tildel et program" });
+    .getByRole("dialog", { name: da.programs.assignTitle })
+    .getByRole("form", { name: da.programs.assignTitle });
   await assign.getByLabel("Program").selectOption({ label });
-  await assign.getByLabel("Startdato").fill(startDate);
-  await assign.getByRole("button", { name: "Tildel program" }).click();
+  await assign.getByLabel(da.programs.startDate).fill(startDate);
+  await assign.getByRole("button", { name: da.programs.assign }).click();
   await expect(programs.getByRole("dialog")).toHaveCount(0);
 }
 
@@ -108,16 +109,16 @@ export async function invitedPatientOnPhone(
   email: string,
   device: BrowserContextOptions,
 ) {
-  const access = clinic.getByRole("region", { name: "Adgang til portalen" });
-  await access.getByLabel("E-mail").fill(email);
-  await access.getByRole("button", { name: "Opret invitationslink" }).click();
+  const access = clinic.getByRole("region", { name: da.invite.title });
+  await access.getByLabel(da.signIn.email).fill(email);
+  await access.getByRole("button", { name: da.invite.create }).click();
   const link = await access.getByLabel("Invitationslink").inputValue();
   const phone = await browser.newContext(device);
   const page = await phone.newPage();
   await page.goto(link);
-  await page.getByLabel("Adgangskode (mindst 12 tegn)").fill(DEMO_PASSWORD);
-  await page.getByLabel("Gentag adgangskoden").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Opret adgangskode" }).click();
+  await page.getByLabel(da.invite.password).fill(DEMO_PASSWORD);
+  await page.getByLabel(da.invite.confirmPassword).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: da.invite.submit }).click();
   await expect(page.getByText("Din adgangskode er gemt.")).toBeVisible();
   await signIn(page, email);
   return { phone, page };

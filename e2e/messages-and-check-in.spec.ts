@@ -1,3 +1,4 @@
+import { da } from "../lib/i18n/da";
 import {
   assignProgramOnPatientPage,
   expectNoAxeViolations,
@@ -32,67 +33,68 @@ test("a weekly check-in on the phone reaches the clinic's chart, a message each 
   const email = `beskeder-${Date.now()}@example.test`;
   await signIn(clinic, "fysio@demo.dk");
   await registerPatient(clinic, { name: "Mette Mørk", dateOfBirth: "1979-06-14", sex: "FEMALE", side: "RIGHT" });
-  await clinic.getByLabel("Symptomdebut").fill(isoDaysAgo(90));
-  await clinic.getByLabel("Behandlingsstart").fill(isoDaysAgo(14));
-  await clinic.getByRole("button", { name: "Åbn nyt forløb" }).click();
+  await clinic.getByLabel(da.patient.symptomOnset).fill(isoDaysAgo(90));
+  await clinic.getByLabel(da.patient.treatmentStart).fill(isoDaysAgo(14));
+  await clinic.getByRole("button", { name: da.patient.openEpisode }).click();
 
   // The clinician writes down the patient's own activities.
-  const checkInSetup = clinic.getByRole("region", { name: "Ugentligt tjek i portalen" });
-  await expect(checkInSetup.getByText("Patienten har ikke sendt et ugentligt tjek endnu.")).toBeVisible();
-  await checkInSetup.getByRole("button", { name: "Angiv patientens aktiviteter" }).click();
-  const activities = checkInSetup.getByRole("dialog", { name: "Angiv patientens aktiviteter" });
+  const checkInSetup = clinic.getByRole("region", { name: da.checkIn.clinicTitle });
+  await expect(checkInSetup.getByText(da.checkIn.noCheckIn)).toBeVisible();
+  await checkInSetup.getByRole("button", { name: da.checkIn.setActivities }).click();
+  const activities = checkInSetup.getByRole("dialog", { name: da.checkIn.setActivities });
   await activities.getByLabel("Aktivitet 1").fill("Gå op ad trapper");
   await activities.getByLabel("Aktivitet 2").fill("Løbe 5 km");
   await expectNoAxeViolations(clinic);
-  await activities.getByRole("button", { name: "Gem aktiviteter" }).click();
+  await activities.getByRole("button", { name: da.checkIn.saveActivities }).click();
   await expect(activities).toBeHidden();
-  await expect(
-    checkInSetup.getByRole("list", { name: "Patientspecifik funktionsskala (PSFS)" }).getByRole("listitem"),
-  ).toHaveText(["Gå op ad trapper", "Løbe 5 km"]);
+  await expect(checkInSetup.getByRole("list", { name: da.instrument.PSFS }).getByRole("listitem")).toHaveText([
+    "Gå op ad trapper",
+    "Løbe 5 km",
+  ]);
   await assignProgramOnPatientPage(clinic, "HSR hælløft, 12 uger, version 1", isoDaysAgo(7));
   // The clinician's program card names the exercises; their drawings are on the handout (checked at the end).
-  await expect(clinic.getByRole("region", { name: "Programmer" })).toContainText("Hælløft på ét ben");
+  await expect(clinic.getByRole("region", { name: da.programs.title })).toContainText("Hælløft på ét ben");
   await expect(
-    clinic.getByRole("region", { name: "Programmer" }).getByRole("img", { name: HEEL_RAISE_DRAWING }),
+    clinic.getByRole("region", { name: da.programs.title }).getByRole("img", { name: HEEL_RAISE_DRAWING }),
   ).toHaveCount(0);
   const { phone, page } = await invitedPatientOnPhone(browser, clinic, email, PHONE);
 
   // The check-in, on the portal's first screens.
-  const checkIn = page.getByRole("region", { name: "Ugens tjek" });
+  const checkIn = page.getByRole("region", { name: da.checkIn.title });
   await expect(checkIn).toBeVisible();
   await expect(page.getByRole("img", { name: HEEL_RAISE_DRAWING })).toBeVisible();
   await expectNoAxeViolations(page);
   await checkIn.getByLabel("Hvor ondt har hælen højst gjort", { exact: false }).fill("11");
-  await checkIn.getByRole("button", { name: "Send ugens tjek" }).tap();
+  await checkIn.getByRole("button", { name: da.checkIn.save }).tap();
   await expect(checkIn.getByText("Skriv et helt tal fra 0 til 10.").first()).toBeVisible();
   await checkIn.getByLabel("Hvor ondt har hælen højst gjort", { exact: false }).fill("6");
   await checkIn.getByLabel("Gå op ad trapper").fill("3");
   await checkIn.getByLabel("Løbe 5 km").fill("2");
   await checkIn
     .getByRole("group", { name: /Alt i alt: hvordan har din hæl det nu/ })
-    .getByLabel("Lidt bedre")
+    .getByLabel(da.checkIn.globalChangeOptions["1"])
     .check();
-  await checkIn.getByRole("button", { name: "Send ugens tjek" }).tap();
+  await checkIn.getByRole("button", { name: da.checkIn.save }).tap();
   await expect(checkIn.getByText("Tak for dit svar.", { exact: false })).toBeVisible();
-  await expect(checkIn.getByRole("button", { name: "Send ugens tjek" })).toHaveCount(0);
+  await expect(checkIn.getByRole("button", { name: da.checkIn.save })).toHaveCount(0);
   await page.reload();
-  await expect(page.getByRole("region", { name: "Ugens tjek" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: da.checkIn.title })).toHaveCount(0);
   await expect(page.getByText(/Ugens tjek er sendt\. Det næste er/)).toBeVisible();
 
   // The patient writes; the portal says first that messages are not for urgent symptoms.
   await page.getByRole("link", { name: "Beskeder", exact: true }).first().tap();
   await expect(page.getByRole("heading", { level: 1, name: "Beskeder" })).toBeVisible();
-  const urgent = page.getByRole("region", { name: "Beskeder er ikke til akutte symptomer" });
-  await expect(urgent).toContainText("Kontakt egen læge samme dag, hvis");
+  const urgent = page.getByRole("region", { name: da.conversation.notUrgentTitle });
+  await expect(urgent).toContainText(da.education.contactClinic.heading);
   await expect(urgent).toContainText("1813");
-  await page.getByLabel("Din besked").fill("Må jeg løbe i weekenden?");
-  await page.getByRole("button", { name: "Send besked" }).tap();
-  await expect(page.getByText("Beskeden er sendt.")).toBeVisible();
-  const conversation = page.getByRole("list", { name: "Samtalen" });
+  await page.getByLabel(da.conversation.body).fill("Må jeg løbe i weekenden?");
+  await page.getByRole("button", { name: da.conversation.send }).tap();
+  await expect(page.getByText(da.conversation.sent)).toBeVisible();
+  const conversation = page.getByRole("list", { name: da.conversation.list });
   await expect(conversation.getByRole("listitem").filter({ hasText: "Må jeg løbe i weekenden?" })).toContainText(
     "Ikke læst endnu",
   );
-  await expect(page.getByLabel("Din besked")).toHaveValue("");
+  await expect(page.getByLabel(da.conversation.body)).toHaveValue("");
   await expectNoAxeViolations(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
@@ -101,10 +103,10 @@ test("a weekly check-in on the phone reaches the clinic's chart, a message each 
   const row = clinic.getByRole("row").filter({ hasText: "Mette Mørk" });
   await row.getByRole("link", { name: "1 ny besked" }).click();
   await expect(clinic.getByRole("heading", { level: 1 })).toHaveText("Beskeder med Mette Mørk");
-  await expect(clinic.getByRole("list", { name: "Samtalen" })).toContainText("Må jeg løbe i weekenden?");
-  await clinic.getByLabel("Din besked").fill("Ja, en kort tur, hvis morgensmerten er under 3.");
-  await clinic.getByRole("button", { name: "Send besked" }).click();
-  await expect(clinic.getByRole("list", { name: "Samtalen" }).getByRole("listitem").last()).toContainText(
+  await expect(clinic.getByRole("list", { name: da.conversation.list })).toContainText("Må jeg løbe i weekenden?");
+  await clinic.getByLabel(da.conversation.body).fill("Ja, en kort tur, hvis morgensmerten er under 3.");
+  await clinic.getByRole("button", { name: da.conversation.send }).click();
+  await expect(clinic.getByRole("list", { name: da.conversation.list }).getByRole("listitem").last()).toContainText(
     "Ikke læst endnu",
   );
   await expectNoAxeViolations(clinic);
@@ -135,24 +137,26 @@ test("a weekly check-in on the phone reaches the clinic's chart, a message each 
   // …and the clinic sees its answer read, and the check-in on the patient's charts.
   await clinic.getByRole("row").filter({ hasText: "Mette Mørk" }).getByRole("link", { name: "Mette Mørk" }).click();
   await clinic.getByRole("link", { name: "Beskeder", exact: true }).click();
-  await expect(clinic.getByRole("list", { name: "Samtalen" }).getByRole("listitem").last()).toContainText(/Læst /);
-  await clinic.getByRole("link", { name: "Tilbage til patienten" }).click();
-  await expect(clinic.getByRole("region", { name: "Ugentligt tjek i portalen" })).toContainText(
+  await expect(clinic.getByRole("list", { name: da.conversation.list }).getByRole("listitem").last()).toContainText(
+    /Læst /,
+  );
+  await clinic.getByRole("link", { name: da.record.backToPatient }).click();
+  await expect(clinic.getByRole("region", { name: da.checkIn.clinicTitle })).toContainText(
     "Seneste tjek fra portalen:",
   );
-  const functionChart = clinic.getByRole("img", { name: "Patientspecifik funktionsskala (PSFS)" });
+  const functionChart = clinic.getByRole("img", { name: da.instrument.PSFS });
   await expect(functionChart.locator(".recharts-legend-item-text")).toContainText([
     "Patientspecifik funktionsskala (PSFS), fra patientens dagbog",
   ]);
-  await expect(
-    clinic.getByRole("img", { name: "Smerte over tid" }).locator(".recharts-legend-item-text"),
-  ).toContainText(["Værste smerte ved daglig aktivitet, sidste uge (NRS), fra patientens dagbog"]);
+  await expect(clinic.getByRole("img", { name: da.charts.pain }).locator(".recharts-legend-item-text")).toContainText([
+    "Værste smerte ved daglig aktivitet, sidste uge (NRS), fra patientens dagbog",
+  ]);
   // The rating of change is among the measurements, as the patient gave it.
-  await clinic.getByText("Målinger som tabel").click();
+  await clinic.getByText(da.charts.dataTable).click();
   await expect(
     clinic.getByRole("row").filter({ hasText: "Patientens vurdering af ændring siden start" }),
   ).toContainText("1");
-  await clinic.getByRole("link", { name: "Træningsplan til print" }).click();
+  await clinic.getByRole("link", { name: da.programs.handout }).click();
   await expect(clinic.getByRole("img", { name: HEEL_RAISE_DRAWING })).toBeVisible();
   await expectNoAxeViolations(clinic);
 });

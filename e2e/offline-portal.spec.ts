@@ -4,6 +4,7 @@ import path from "node:path";
 
 import { chromium } from "@playwright/test";
 
+import { da } from "../lib/i18n/da";
 import { findChromium } from "../scripts/chromium";
 import { cachedPages, expectNoAxeViolations, signIn } from "./helpers";
 import { expect, test } from "./support/test";
@@ -43,15 +44,15 @@ test("after one visit, today's plan and the handout open without a connection; s
   await expectNoAxeViolations(page);
   const handout = await page.goto("/portal/handout");
   expect(handout?.fromServiceWorker()).toBe(true);
-  await expect(page.getByRole("heading", { level: 1, name: "Min træningsplan" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Smertereglen" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: da.handout.title })).toBeVisible();
+  await expect(page.getByRole("heading", { name: da.handout.painRuleTitle })).toBeVisible();
   // The record is never kept on the phone.
   await expect(page.goto("/portal/record")).rejects.toThrow(/ERR_INTERNET_DISCONNECTED|ERR_FAILED/);
 
   // Back online, signing out deletes the kept pages: offline, the plan is gone from this phone.
   await context.setOffline(false);
   await page.goto("/portal");
-  await page.getByRole("button", { name: "Log ud" }).click();
+  await page.getByRole("button", { name: da.header.signOut }).click();
   await page.waitForURL("**/sign-in");
   expect(await cachedPages(page)).toEqual([]);
   // The clinic's pages, sign-in among them, are not part of the app.

@@ -1,5 +1,6 @@
 import { type Page } from "@playwright/test";
 
+import { da } from "../lib/i18n/da";
 import { expectNoAxeViolations, signIn } from "./helpers";
 import { expect, test } from "./support/test";
 
@@ -41,27 +42,29 @@ test.describe("the patient page at 1366 × 768", () => {
 
     await expect(page.getByRole("heading", { level: 1 })).toBeInViewport();
     await expect(page.getByText(/\d+ år · (venstre|højre) hæl|begge hæle/)).toBeInViewport();
-    const tiles = page.getByRole("list", { name: "Overblik" }).getByRole("listitem");
+    const tiles = page.getByRole("list", { name: da.overview.tiles }).getByRole("listitem");
     await expect(tiles).toHaveCount(4);
-    await expect(tiles.filter({ hasText: "I behandling" })).toContainText(/\d+ uger?/);
+    await expect(tiles.filter({ hasText: da.overview.treatment })).toContainText(/\d+ uger?/);
     await expect(tiles.filter({ hasText: "Morgensmerte" })).toContainText(/MCID/);
     for (const tile of await tiles.all()) await expect(tile).toBeInViewport();
 
-    const flags = page.getByRole("region", { name: "Aktuelle flag" });
-    const redFlag = flags.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Rødt flag" }) });
+    const flags = page.getByRole("region", { name: da.flags.onPatient });
+    const redFlag = flags
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("link", { name: da.flags.codes.RED_FLAG }) });
     await expect(redFlag).toBeInViewport();
     await expect(redFlag).toContainText("Akut");
     await expect(redFlag).toContainText("Skal vurderes af en læge samme dag");
 
     // The whole drawn chart, not only its heading, fits above the fold.
-    const chart = page.getByRole("img", { name: "Smerte over tid" }).locator("svg.recharts-surface").first();
+    const chart = page.getByRole("img", { name: da.charts.pain }).locator("svg.recharts-surface").first();
     await expect(chart).toBeVisible();
     const box = (await chart.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(FIRST_SCREEN.height);
     await expect(
-      page.getByRole("navigation", { name: "Handlinger" }).getByRole("link", { name: "Ny undersøgelse" }),
+      page.getByRole("navigation", { name: da.overview.actions }).getByRole("link", { name: da.record.newAssessment }),
     ).toBeInViewport();
-    await expect(page.getByLabel("Morgensmerte i dag (0–10)")).toBeInViewport();
+    await expect(page.getByLabel(da.outcome.quickNrsValue)).toBeInViewport();
     await expectNoAxeViolations(page);
   });
 
@@ -95,9 +98,9 @@ test.describe("the patient page at 1366 × 768", () => {
     await signIn(page, "fysio@demo.dk");
     await page.goto("/caseload?q=Peter%20Patient");
     await page.getByRole("link", { name: "Peter Patient" }).click();
-    await expect(page.getByRole("list", { name: "Overblik" })).toContainText("Uge 10 af 12");
+    await expect(page.getByRole("list", { name: da.overview.tiles })).toContainText("Uge 10 af 12");
     // The diary is summarised per week and older entries fold away.
-    const timeline = page.getByRole("region", { name: "Forløbets registreringer" });
+    const timeline = page.getByRole("region", { name: da.timeline.title });
     await expect(timeline.getByRole("heading", { name: /^Dagbog, uge \d+/ }).first()).toBeVisible();
     await expect(timeline.locator("summary", { hasText: /^Vis \d+ ældre$/ })).toBeVisible();
     // 3.7 screens since a phase holds several exercises, each with its dose (SPEC §6, issue 41).
@@ -111,23 +114,23 @@ test("a new patient's page opens the first episode, then shows an empty overview
 }) => {
   await signIn(page, "fysio@demo.dk");
   await page.goto("/patients/new");
-  await page.getByLabel("Navn", { exact: true }).fill("Nanna Nyhed");
-  await page.getByLabel("Fødselsdato").fill("1984-05-06");
-  await page.getByLabel("Køn").selectOption("FEMALE");
-  await page.getByLabel("Ramt side").selectOption("RIGHT");
-  await page.getByRole("button", { name: "Gem patient" }).click();
+  await page.getByLabel(da.caseload.columns.name, { exact: true }).fill("Nanna Nyhed");
+  await page.getByLabel(da.patientForm.dateOfBirth).fill("1984-05-06");
+  await page.getByLabel(da.patientForm.sex).selectOption("FEMALE");
+  await page.getByLabel(da.patientForm.affectedSide).selectOption("RIGHT");
+  await page.getByRole("button", { name: da.patientForm.save }).click();
   await expect(page.getByRole("region", { name: "Forløb" })).toContainText("Patienten har endnu ikke et forløb");
-  await expect(page.getByRole("list", { name: "Overblik" })).toHaveCount(0);
+  await expect(page.getByRole("list", { name: da.overview.tiles })).toHaveCount(0);
   await expectNoAxeViolations(page);
-  await page.getByLabel("Symptomdebut").fill("2026-10-01");
-  await page.getByLabel("Behandlingsstart").fill("2026-11-01");
-  await page.getByRole("button", { name: "Åbn nyt forløb" }).click();
-  const tiles = page.getByRole("list", { name: "Overblik" });
-  await expect(tiles).toContainText("Intet aktivt program");
-  await expect(tiles).toContainText("Ingen måling endnu");
-  await expect(page.getByRole("region", { name: "Smerte over tid" })).toContainText("Ingen målinger endnu.");
+  await page.getByLabel(da.patient.symptomOnset).fill("2026-10-01");
+  await page.getByLabel(da.patient.treatmentStart).fill("2026-11-01");
+  await page.getByRole("button", { name: da.patient.openEpisode }).click();
+  const tiles = page.getByRole("list", { name: da.overview.tiles });
+  await expect(tiles).toContainText(da.overview.noProgram);
+  await expect(tiles).toContainText(da.overview.noMeasurement);
+  await expect(page.getByRole("region", { name: da.charts.pain })).toContainText(da.charts.noData);
   await expect(
-    page.getByRole("region", { name: "Programmer" }).getByRole("button", { name: "Tildel et program" }),
+    page.getByRole("region", { name: da.programs.title }).getByRole("button", { name: da.programs.assignTitle }),
   ).toBeVisible();
   await expectNoAxeViolations(page);
 });
@@ -140,10 +143,10 @@ test.describe("the patient page on a 360 px phone", () => {
   }) => {
     await signIn(page, "fysio@demo.dk");
     await openRedFlagPatient(page);
-    const toggle = page.locator("summary", { hasText: "Målinger som tabel" });
+    const toggle = page.locator("summary", { hasText: da.charts.dataTable });
     await toggle.focus();
     await page.keyboard.press("Enter");
-    const table = page.getByRole("region", { name: "Målinger som tabel" });
+    const table = page.getByRole("region", { name: da.charts.dataTable });
     await expect(table.getByRole("row").nth(1)).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await expectNoAxeViolations(page);

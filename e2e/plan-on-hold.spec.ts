@@ -1,5 +1,6 @@
 import { type Page } from "@playwright/test";
 
+import { da } from "../lib/i18n/da";
 import {
   assignProgramOnPatientPage,
   expectNoAxeViolations,
@@ -40,7 +41,7 @@ async function recordVisit(
     "Undersøgelse for differentialdiagnoser",
     examined ? "Undersøgt ved dette besøg" : "Ikke undersøgt ved dette besøg",
   );
-  if (note) await page.getByLabel("Notat").fill(note);
+  if (note) await page.getByLabel(da.recordPrint.columns.note).fill(note);
   await page.getByRole("button", { name: "Gem", exact: true }).click();
 }
 
@@ -53,10 +54,10 @@ test("a red flag puts the plan on hold on the patient's phone; a screen that fin
   await clinic.setViewportSize({ width: 1366, height: 768 });
   await signIn(clinic, "fysio@demo.dk");
   await registerPatient(clinic, { name: "Hanne Holdt", dateOfBirth: "1975-03-04", sex: "FEMALE", side: "RIGHT" });
-  await clinic.getByLabel("Symptomdebut").fill(isoDaysAgo(90));
-  await clinic.getByLabel("Behandlingsstart").fill(isoDaysAgo(3));
-  await clinic.getByRole("button", { name: "Åbn nyt forløb" }).click();
-  await expect(clinic.getByRole("link", { name: "Ny undersøgelse" })).toBeVisible();
+  await clinic.getByLabel(da.patient.symptomOnset).fill(isoDaysAgo(90));
+  await clinic.getByLabel(da.patient.treatmentStart).fill(isoDaysAgo(3));
+  await clinic.getByRole("button", { name: da.patient.openEpisode }).click();
+  await expect(clinic.getByRole("link", { name: da.record.newAssessment })).toBeVisible();
   const patientUrl = clinic.url();
   await assignProgramOnPatientPage(clinic, "HSR hælløft, 12 uger, version 1", isoDaysAgo(3));
   const { phone, page: portal } = await invitedPatientOnPhone(
@@ -69,7 +70,7 @@ test("a red flag puts the plan on hold on the patient's phone; a screen that fin
   // Before: today's exercise with its dose.
   await portal.goto("/portal");
   await expect(portal.getByRole("heading", { name: /^Dagens øvelse: HSR hælløft, 12 uger/ })).toBeVisible();
-  await expect(portal.getByRole("form", { name: "Registrér en træning" })).toBeVisible();
+  await expect(portal.getByRole("form", { name: da.portal.sessionTitle })).toBeVisible();
 
   // The clinic records a positive squeeze test (a suspected stress fracture), at a desk.
   await recordVisit(clinic, patientUrl, { squeeze: "Positiv", examined: false });
@@ -79,10 +80,10 @@ test("a red flag puts the plan on hold on the patient's phone; a screen that fin
       .getByRole("status")
       .filter({ hasText: "Patientens plan er nu sat på pause, og patienten får besked om at åbne portalen." }),
   ).toBeVisible();
-  const programs = clinic.getByRole("region", { name: "Programmer" });
+  const programs = clinic.getByRole("region", { name: da.programs.title });
   await expect(programs.getByRole("note")).toContainText("Plan: På pause (rødt flag)");
   await expect(programs.getByRole("note")).toContainText("Patientens portal viser ingen øvelser og ingen dosis");
-  await expect(clinic.getByRole("list", { name: "Overblik" })).toContainText("På pause (rødt flag)");
+  await expect(clinic.getByRole("list", { name: da.overview.tiles })).toContainText("På pause (rødt flag)");
   await expectNoAxeViolations(clinic);
   await clinic.screenshot({ path: test.info().outputPath("patient-on-hold-1366.png") });
   for (const width of [1366, 1024]) {
@@ -93,15 +94,15 @@ test("a red flag puts the plan on hold on the patient's phone; a screen that fin
 
   // The phone: no exercise, no dose, no session form; what to do instead, on the first screen.
   await portal.reload();
-  const hold = portal.getByRole("region", { name: "Hold pause med øvelserne" });
+  const hold = portal.getByRole("region", { name: da.portal.hold.title });
   await expect(hold).toContainText("bedt dig om at blive undersøgt af en læge i dag");
   await expect(hold).toContainText("Du får ingen påmindelser om træning");
   const box = await hold.boundingBox();
   expect(box!.y).toBeLessThan(PHONE.viewport.height);
   await expect(portal.getByRole("heading", { name: /^Dagens øvelse/ })).toHaveCount(0);
-  await expect(portal.getByRole("form", { name: "Registrér en træning" })).toHaveCount(0);
+  await expect(portal.getByRole("form", { name: da.portal.sessionTitle })).toHaveCount(0);
   await expect(portal.getByText(/kg ekstra|sæt × \d+ gentagelser/)).toHaveCount(0);
-  await expect(portal.getByRole("region", { name: "Kontakt egen læge samme dag, hvis" })).toBeVisible();
+  await expect(portal.getByRole("region", { name: da.education.contactClinic.heading })).toBeVisible();
   // Morning pain is still asked: the clinic follows it while the plan waits.
   await expect(portal.getByRole("form", { name: "Morgensmerte" })).toBeVisible();
   await expectNoAxeViolations(portal);
@@ -131,7 +132,7 @@ test("a red flag puts the plan on hold on the patient's phone; a screen that fin
 
   // The caseload: among those needing attention, most severe first, with the plan's status; and under its filter.
   await clinic.goto("/caseload");
-  await clinic.getByRole("link", { name: "Kræver opmærksomhed" }).click();
+  await clinic.getByRole("link", { name: da.caseload.views.attention }).click();
   await expect(clinic).toHaveURL(/view=attention/);
   const row = clinic.getByRole("row").filter({ has: clinic.getByRole("link", { name: "Hanne Holdt" }) });
   await expect(row).toContainText("På pause (rødt flag)");
@@ -148,12 +149,12 @@ test("a red flag puts the plan on hold on the patient's phone; a screen that fin
   });
   await expect(clinic).toHaveURL(patientUrl);
   await portal.goto("/portal");
-  await expect(portal.getByRole("region", { name: "Hold pause med øvelserne" })).toBeVisible();
+  await expect(portal.getByRole("region", { name: da.portal.hold.title })).toBeVisible();
   await recordVisit(clinic, patientUrl);
   await expect(clinic).toHaveURL(patientUrl);
   await expect(programs.getByRole("note")).toHaveCount(0);
   await portal.reload();
   await expect(portal.getByRole("heading", { name: /^Dagens øvelse: HSR hælløft, 12 uger/ })).toBeVisible();
-  await expect(portal.getByRole("region", { name: "Hold pause med øvelserne" })).toHaveCount(0);
+  await expect(portal.getByRole("region", { name: da.portal.hold.title })).toHaveCount(0);
   await phone.close();
 });

@@ -1,5 +1,6 @@
 import { type Browser, type Page } from "@playwright/test";
 
+import { da } from "../lib/i18n/da";
 import { DEMO_PASSWORD, expectNoAxeViolations, signIn } from "./helpers";
 import { expect, test } from "./support/test";
 
@@ -15,14 +16,14 @@ const TODAY = new Intl.DateTimeFormat("da-DK", {
 async function painfulSessionsOnFlag(page: Page, patientUrl: string): Promise<string> {
   await page.goto(patientUrl);
   const link = page
-    .getByRole("region", { name: "Aktuelle flag" })
+    .getByRole("region", { name: da.flags.onPatient })
     .getByRole("link", { name: /Reaktion på belastning/ });
   if ((await link.count()) === 0) return "";
   await link.click();
   await page.waitForURL(/\/flags\//);
   const row = page
     .locator("dl div")
-    .filter({ has: page.locator("dt", { hasText: "Smertefulde træninger" }) })
+    .filter({ has: page.locator("dt", { hasText: da.flags.evidenceLabels.painfulSessions }) })
     .locator("dd");
   return (await row.count()) ? await row.innerText() : "";
 }
@@ -33,10 +34,10 @@ async function clinicDiaryToday(browser: Browser) {
   await signIn(clinic, "fysio@demo.dk");
   await clinic.goto("/caseload?q=Peter%20Patient");
   await clinic.getByRole("link", { name: "Peter Patient" }).click();
-  await clinic.locator("summary", { hasText: "Målinger som tabel" }).click();
+  await clinic.locator("summary", { hasText: da.charts.dataTable }).click();
   return {
     clinic,
-    diaryToday: clinic.getByRole("row").filter({ hasText: TODAY }).filter({ hasText: "fra patientens dagbog" }),
+    diaryToday: clinic.getByRole("row").filter({ hasText: TODAY }).filter({ hasText: da.charts.fromPortal }),
   };
 }
 
@@ -57,7 +58,7 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   // The demo patient may already hold a LOAD_RESPONSE flag from earlier mornings; no painful session of today's is in it yet.
   expect(await painfulSessionsOnFlag(clinic, patientUrl)).not.toContain(TODAY);
   await clinic.goto(patientUrl);
-  const access = clinic.getByRole("region", { name: "Adgang til portalen" });
+  const access = clinic.getByRole("region", { name: da.invite.title });
   await expect(access.getByText("Portalkonto: patient@demo.dk")).toBeVisible();
   // With an account, the clinic sends a link for a new password to the patient's own address
   // and sees none (security review I-1)…
@@ -67,13 +68,13 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   );
   await expect(access.getByLabel("Invitationslink")).toHaveCount(0);
   // …and, with no mail server, the patient's own physiotherapist shows the waiting link to hand it over.
-  await access.getByRole("button", { name: "Vis linket fra e-mailen" }).click();
+  await access.getByRole("button", { name: da.invite.reveal }).click();
   const link = await access.getByLabel("Link til ny adgangskode").inputValue();
-  await expect(access.getByRole("button", { name: "Kopiér link" })).toBeVisible();
+  await expect(access.getByRole("button", { name: da.invite.copy })).toBeVisible();
 
   // A second link replaces the first; the first stops working.
   await access.getByRole("button", { name: "Send link til ny adgangskode" }).click();
-  await access.getByRole("button", { name: "Vis linket fra e-mailen" }).click();
+  await access.getByRole("button", { name: da.invite.reveal }).click();
   await expect(access.getByLabel("Link til ny adgangskode")).not.toHaveValue(link);
   const newLink = await access.getByLabel("Link til ny adgangskode").inputValue();
 
@@ -84,13 +85,13 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   await expect(page.getByText("Linket virker ikke", { exact: false })).toBeVisible();
   await page.goto(newLink);
   await expectNoAxeViolations(page);
-  await page.getByLabel("Adgangskode (mindst 12 tegn)").fill("qwerty123456");
-  await page.getByLabel("Gentag adgangskoden").fill("qwerty123456");
-  await page.getByRole("button", { name: "Opret adgangskode" }).click();
-  await expect(page.getByText("Adgangskoden er for almindelig og let at gætte. Vælg en anden.")).toBeVisible();
-  await page.getByLabel("Adgangskode (mindst 12 tegn)").fill(DEMO_PASSWORD);
-  await page.getByLabel("Gentag adgangskoden").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Opret adgangskode" }).click();
+  await page.getByLabel(da.invite.password).fill("qwerty123456");
+  await page.getByLabel(da.invite.confirmPassword).fill("qwerty123456");
+  await page.getByRole("button", { name: da.invite.submit }).click();
+  await expect(page.getByText(da.validation.commonPassword)).toBeVisible();
+  await page.getByLabel(da.invite.password).fill(DEMO_PASSWORD);
+  await page.getByLabel(da.invite.confirmPassword).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: da.invite.submit }).click();
   await expect(page.getByText("Din adgangskode er gemt.")).toBeVisible();
   await page.goto(newLink);
   await expect(page.getByText("Linket er allerede brugt", { exact: false })).toBeVisible();
@@ -121,23 +122,20 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   await expect(morning.getByRole("button", { name: "5", exact: true })).toHaveAttribute("aria-pressed", "true");
 
   // The form starts empty, beside today's plan: one tap copies the plan in, to be corrected.
-  const session = page.getByRole("form", { name: "Registrér en træning" });
-  await expect(session.getByLabel("Sæt", { exact: true })).toHaveValue("");
+  const session = page.getByRole("form", { name: da.portal.sessionTitle });
+  await expect(session.getByLabel(da.portal.sets, { exact: true })).toHaveValue("");
   await expect(session.getByText("Dagens plan:")).toBeVisible();
-  await session.getByRole("button", { name: "Udfyld med dagens plan" }).tap();
-  await expect(session.getByLabel("Sæt", { exact: true })).toHaveValue(/^\d+$/);
+  await session.getByRole("button", { name: da.portal.copyPlan }).tap();
+  await expect(session.getByLabel(da.portal.sets, { exact: true })).toHaveValue(/^\d+$/);
   // A painful session; the first answer is lost on the way back, and the patient taps again.
-  await session.getByRole("group", { name: "Fik du trænet?" }).getByLabel("Ja, gennemført").check();
-  await session.getByLabel("Sæt", { exact: true }).fill("3");
-  await session.getByLabel("Gentagelser pr. sæt").fill("101");
-  await session.getByLabel("Smerte under træningen (0–10)").fill("7");
-  await session
-    .getByRole("group", { name: "Hvor tunge føltes de sidste gentagelser?" })
-    .getByLabel("For tunge")
-    .check();
-  await session.getByRole("button", { name: "Gem træning" }).tap();
+  await session.getByRole("group", { name: da.portal.done }).getByLabel(da.portal.doneYes).check();
+  await session.getByLabel(da.portal.sets, { exact: true }).fill("3");
+  await session.getByLabel(da.portal.reps).fill("101");
+  await session.getByLabel(da.portal.painDuring).fill("7");
+  await session.getByRole("group", { name: da.portal.effort }).getByLabel(da.portal.effortOptions.TOO_HEAVY).check();
+  await session.getByRole("button", { name: da.portal.saveSession }).tap();
   await expect(session.getByText("Skriv et helt tal fra 0 til 100.")).toBeVisible();
-  await session.getByLabel("Gentagelser pr. sæt").fill("12");
+  await session.getByLabel(da.portal.reps).fill("12");
   let dropped = false;
   await page.route("**/portal", async (route) => {
     if (route.request().method() === "POST" && !dropped) {
@@ -148,35 +146,35 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
     }
     await route.continue();
   });
-  await session.getByRole("button", { name: "Gem træning" }).tap();
+  await session.getByRole("button", { name: da.portal.saveSession }).tap();
   // Kept on the phone and listed as waiting; sent again, under the same client id, when the portal is next opened.
   await expect(session.getByText("Gemt på telefonen.", { exact: false })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Venter på at blive sendt" })).toContainText("Træning");
+  await expect(page.getByRole("region", { name: da.portal.waiting.title })).toContainText(da.portal.waiting.session);
   await page.unroute("**/portal");
   await page.reload();
-  await expect(page.getByRole("region", { name: "Venter på at blive sendt" })).toHaveCount(0);
-  const recent = page.getByRole("region", { name: "Min udvikling" });
+  await expect(page.getByRole("region", { name: da.portal.waiting.title })).toHaveCount(0);
+  const recent = page.getByRole("region", { name: da.portal.progressTitle });
   await expect(recent.getByText(/Gennemført · Hælløft · 3 × 12 · .* smerte 7/)).toHaveCount(1);
   await expectNoAxeViolations(page);
 
   // The education page and the handout are a tap away.
-  await page.getByRole("link", { name: "Om hælsmerter" }).first().tap();
+  await page.getByRole("link", { name: da.nav.learn }).first().tap();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.goto("/portal/handout");
-  await expect(page.getByRole("heading", { level: 1, name: "Min træningsplan" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: da.handout.title })).toBeVisible();
   await expectNoAxeViolations(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   // Back at the clinic: the morning pain, the session (once) and the flag are there.
   expect(await painfulSessionsOnFlag(clinic, patientUrl)).toMatch(new RegExp(`${TODAY}.*7`));
   await clinic.goto(patientUrl);
-  const programs = clinic.getByRole("region", { name: "Programmer" });
-  await programs.locator("summary", { hasText: "Registrerede træninger" }).click();
+  const programs = clinic.getByRole("region", { name: da.programs.title });
+  await programs.locator("summary", { hasText: da.programs.sessionsTable }).click();
   const sessionRows = programs.getByRole("row").filter({ hasText: TODAY }).filter({ hasText: "3 × 12" });
   await expect(sessionRows.filter({ has: clinic.getByRole("cell", { name: "7", exact: true }) })).toHaveCount(1);
-  await clinic.locator("summary", { hasText: "Målinger som tabel" }).click();
-  const painRows = clinic.getByRole("row").filter({ hasText: TODAY }).filter({ hasText: "fra patientens dagbog" });
+  await clinic.locator("summary", { hasText: da.charts.dataTable }).click();
+  const painRows = clinic.getByRole("row").filter({ hasText: TODAY }).filter({ hasText: da.charts.fromPortal });
   await expect(painRows.filter({ has: clinic.getByRole("cell", { name: "5", exact: true }) })).toHaveCount(1);
   await phone.close();
 });
@@ -197,7 +195,7 @@ test("five tabs tapping this morning's pain at the same moment leave one entry f
     ),
   );
   // Wait for each tab's own answer: "Registreret i dag" alone shows already from the first test's entry.
-  for (const tab of tabs) await expect(tab.getByText("Din morgensmerte er gemt.")).toBeVisible();
+  for (const tab of tabs) await expect(tab.getByText(da.portal.morningSaved)).toBeVisible();
   await first.reload();
   const kept = (await first.getByText("Registreret i dag:", { exact: false }).innerText()).match(/(\d+)\./)![1]!;
   expect(Number(kept)).toBeGreaterThanOrEqual(2);
@@ -222,17 +220,14 @@ test("offline on a phone, pain and a session are kept on it, sign-out warns, and
 
   await page.getByRole("form", { name: "Morgensmerte" }).getByRole("button", { name: "9", exact: true }).tap();
   await expect(page.getByText("Gemt på telefonen.", { exact: false }).first()).toBeVisible();
-  const session = page.getByRole("form", { name: "Registrér en træning" });
-  await session.getByRole("group", { name: "Fik du trænet?" }).getByLabel("Ja, gennemført").check();
-  await session.getByLabel("Sæt", { exact: true }).fill("4");
-  await session.getByLabel("Gentagelser pr. sæt").fill("10");
-  await session.getByLabel("Smerte under træningen (0–10)").fill("1");
-  await session
-    .getByRole("group", { name: "Hvor tunge føltes de sidste gentagelser?" })
-    .getByLabel("Tunge, som de skal være")
-    .check();
-  await session.getByRole("button", { name: "Gem træning" }).tap();
-  const waiting = page.getByRole("region", { name: "Venter på at blive sendt" });
+  const session = page.getByRole("form", { name: da.portal.sessionTitle });
+  await session.getByRole("group", { name: da.portal.done }).getByLabel(da.portal.doneYes).check();
+  await session.getByLabel(da.portal.sets, { exact: true }).fill("4");
+  await session.getByLabel(da.portal.reps).fill("10");
+  await session.getByLabel(da.portal.painDuring).fill("1");
+  await session.getByRole("group", { name: da.portal.effort }).getByLabel(da.portal.effortOptions.AS_INTENDED).check();
+  await session.getByRole("button", { name: da.portal.saveSession }).tap();
+  const waiting = page.getByRole("region", { name: da.portal.waiting.title });
   await expect(waiting.getByRole("listitem")).toHaveCount(2);
   await expect(waiting).toContainText("Morgensmerte: 9");
   await expect(
@@ -240,16 +235,16 @@ test("offline on a phone, pain and a session are kept on it, sign-out warns, and
   ).toHaveAttribute("aria-pressed", "true");
   // The chart's code is fetched only near the chart, and never was on this phone: the portal says
   // so in its place and stays (an uncaught failed import would reload the page, and lose it).
-  const progress = page.getByRole("region", { name: "Min udvikling" });
+  const progress = page.getByRole("region", { name: da.portal.progressTitle });
   await progress.scrollIntoViewIfNeeded();
   await expect(progress.getByText("Kurven kan ikke hentes uden forbindelse.", { exact: false })).toBeVisible();
   await expectNoAxeViolations(page);
 
   // Signing out while they cannot be sent asks first; the patient stays.
-  await page.getByRole("button", { name: "Log ud" }).tap();
-  const unsent = page.getByRole("dialog", { name: "Ikke sendt endnu" });
+  await page.getByRole("button", { name: da.header.signOut }).tap();
+  const unsent = page.getByRole("dialog", { name: da.header.unsent.title });
   await expect(unsent).toBeVisible();
-  await unsent.getByRole("button", { name: "Bliv logget ind" }).tap();
+  await unsent.getByRole("button", { name: da.header.unsent.stay }).tap();
   await expect(unsent).toBeHidden();
 
   // Back online: both are sent, and the waiting list goes.
@@ -258,15 +253,15 @@ test("offline on a phone, pain and a session are kept on it, sign-out warns, and
   await expect(progress.getByText(/Gennemført · Hælløft · 4 × 10 · .* smerte 1/)).toHaveCount(1);
   // … and the chart is drawn once its code can be fetched.
   await expect(
-    progress.getByRole("img", { name: "Smerte ved første skridt om morgenen" }).locator("svg.recharts-surface").first(),
+    progress.getByRole("img", { name: da.portal.painChart }).locator("svg.recharts-surface").first(),
   ).toBeVisible();
   await phone.close();
 
   const { clinic, diaryToday } = await clinicDiaryToday(browser);
   await expect(diaryToday).toHaveCount(1);
   await expect(diaryToday.getByRole("cell", { name: "9", exact: true })).toHaveCount(1);
-  const programs = clinic.getByRole("region", { name: "Programmer" });
-  await programs.locator("summary", { hasText: "Registrerede træninger" }).click();
+  const programs = clinic.getByRole("region", { name: da.programs.title });
+  await programs.locator("summary", { hasText: da.programs.sessionsTable }).click();
   await expect(programs.getByRole("row").filter({ hasText: TODAY }).filter({ hasText: "4 × 10" })).toHaveCount(1);
 });
 
@@ -285,13 +280,11 @@ test("signing out of a shared phone with entries that cannot be sent deletes the
   // A value the day does not have yet.
   const offline = String((Number(pressed) + 1) % 11);
   await page.getByRole("form", { name: "Morgensmerte" }).getByRole("button", { name: offline, exact: true }).tap();
-  await expect(page.getByRole("region", { name: "Venter på at blive sendt" })).toContainText(
-    `Morgensmerte: ${offline}`,
-  );
-  await page.getByRole("button", { name: "Log ud" }).tap();
+  await expect(page.getByRole("region", { name: da.portal.waiting.title })).toContainText(`Morgensmerte: ${offline}`);
+  await page.getByRole("button", { name: da.header.signOut }).tap();
   await page
-    .getByRole("dialog", { name: "Ikke sendt endnu" })
-    .getByRole("button", { name: "Log ud og slet dem" })
+    .getByRole("dialog", { name: da.header.unsent.title })
+    .getByRole("button", { name: da.header.unsent.signOutAnyway })
     .tap();
   await page.waitForURL(/sign-in/);
   await page.unroute("**/portal");
@@ -299,7 +292,7 @@ test("signing out of a shared phone with entries that cannot be sent deletes the
   // Signed in again on the same phone: nothing waits, and the day's value is the one the clinic has.
   await signIn(page, "patient@demo.dk");
   await page.goto("/portal");
-  await expect(page.getByRole("region", { name: "Venter på at blive sendt" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: da.portal.waiting.title })).toHaveCount(0);
   await expect(page.locator('.pain-button[aria-pressed="true"]')).toHaveText(pressed);
   await phone.close();
 });

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 
 import type { Bundle } from "@medplum/fhirtypes";
 
+import { da } from "../lib/i18n/da";
 import { expectNoAxeViolations, signIn } from "./helpers";
 import { expect, test } from "./support/test";
 
@@ -17,7 +18,7 @@ test("a clinician downloads a patient's record as FHIR and prints it on A4 with 
   await signIn(page, "fysio@demo.dk");
   await page.goto("/caseload?q=Peter%20Patient");
   await page.getByRole("link", { name: "Peter Patient" }).click();
-  const person = page.getByRole("region", { name: "Person", exact: true });
+  const person = page.getByRole("region", { name: da.patientForm.identity, exact: true });
 
   const download = page.waitForEvent("download");
   await person.getByRole("link", { name: "FHIR" }).click();
@@ -46,11 +47,11 @@ test("a clinician downloads a patient's record as FHIR and prints it on A4 with 
     await expect(page.getByRole("heading", { level: 3, name: section })).toBeVisible();
   }
   // The messages between the patient and the clinic are part of the record.
-  await expect(page.getByRole("table", { name: "Beskeder mellem patient og klinik" }).getByRole("row")).toHaveCount(3);
+  await expect(page.getByRole("table", { name: da.recordPrint.messages }).getByRole("row")).toHaveCount(3);
   await expectNoAxeViolations(page);
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("navigation")).toBeHidden();
-  await expect(page.getByRole("button", { name: "Udskriv" })).toBeHidden();
+  await expect(page.getByRole("button", { name: da.recordPrint.print })).toBeHidden();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   // A4 less the page margins is 182 mm, 688 px at 96 dpi: nothing may run off the paper.
   await page.setViewportSize({ width: 688, height: 1000 });
@@ -61,17 +62,15 @@ test("a patient reads, prints and downloads their own record from the portal on 
   const phone = await browser.newContext(PHONE);
   const page = await phone.newPage();
   await signIn(page, "patient@demo.dk");
-  await page.getByRole("link", { name: "Min journal", exact: true }).click();
+  await page.getByRole("link", { name: da.portal.record, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Journal: Peter Patient");
-  await expect(
-    page.getByRole("heading", { level: 3, name: "Målinger i klinikken og ugentlige tjek fra portalen" }).first(),
-  ).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: da.recordPrint.measurements }).first()).toBeVisible();
   await expectNoAxeViolations(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   await page.goto("/portal");
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Hent min journal som fil" }).click();
+  await page.getByRole("link", { name: da.portal.recordFhir }).click();
   const bundle = JSON.parse(await readFile((await (await download).path())!, "utf8")) as Bundle;
   const patient = bundle.entry!.find((entry) => entry.resource!.resourceType === "Patient")!.resource!;
   expect(patient).toMatchObject({ resourceType: "Patient", name: [{ text: "Peter Patient" }] });

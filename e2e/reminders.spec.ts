@@ -1,3 +1,4 @@
+import { da } from "../lib/i18n/da";
 import {
   assignProgramOnPatientPage,
   expectNoAxeViolations,
@@ -40,27 +41,27 @@ test("a patient sets reminder times on a phone; the morning-pain reminder arrive
   const email = `paamindelse-${Date.now()}@example.test`;
   await signIn(clinic, "fysio@demo.dk");
   await registerPatient(clinic, { name: "Rikke Rask", dateOfBirth: "1975-03-09", sex: "FEMALE", side: "LEFT" });
-  await clinic.getByLabel("Symptomdebut").fill(isoDaysAgo(60));
-  await clinic.getByLabel("Behandlingsstart").fill(isoDaysAgo(10));
-  await clinic.getByRole("button", { name: "Åbn nyt forløb" }).click();
+  await clinic.getByLabel(da.patient.symptomOnset).fill(isoDaysAgo(60));
+  await clinic.getByLabel(da.patient.treatmentStart).fill(isoDaysAgo(10));
+  await clinic.getByRole("button", { name: da.patient.openEpisode }).click();
   await assignProgramOnPatientPage(clinic, "HSR hælløft, 12 uger, version 1", isoDaysAgo(7));
   const { phone, page } = await invitedPatientOnPhone(browser, clinic, email, PHONE);
 
   const reminders = page.getByRole("region", { name: "Påmindelser" });
   await expect(reminders.getByText(`Påmindelserne kommer med e-mail til ${email}.`)).toBeVisible();
   await expectNoAxeViolations(page);
-  await reminders.getByLabel("Morgensmerte, klokken").fill(minuteAgo());
-  await reminders.getByLabel("Træning, klokken").fill("18:00");
-  await reminders.getByRole("button", { name: "Gem påmindelser" }).click();
-  await expect(reminders.getByRole("status").filter({ hasText: "Dine påmindelser er gemt." })).toBeVisible();
+  await reminders.getByLabel(da.reminders.morningPain).fill(minuteAgo());
+  await reminders.getByLabel(da.reminders.session).fill("18:00");
+  await reminders.getByRole("button", { name: da.reminders.save }).click();
+  await expect(reminders.getByRole("status").filter({ hasText: da.reminders.saved })).toBeVisible();
   await page.reload();
-  await expect(reminders.getByLabel("Træning, klokken")).toHaveValue("18:00");
+  await expect(reminders.getByLabel(da.reminders.session)).toHaveValue("18:00");
 
   // The admin finds the reminder in the outbox after the next tick: one, with a link to the portal.
   const admin = await browser.newPage();
   await signIn(admin, "admin@demo.dk");
   const rows = () =>
-    admin.getByRole("row").filter({ hasText: email }).filter({ hasText: "Hvordan var morgenens første skridt?" });
+    admin.getByRole("row").filter({ hasText: email }).filter({ hasText: da.reminders.message.morningPain.title });
   await expect(async () => {
     await admin.goto("/admin/outbox");
     await expect(rows()).toHaveCount(1);

@@ -1,3 +1,4 @@
+import { da } from "../lib/i18n/da";
 import {
   cachedPages,
   expectNoAxeViolations,
@@ -29,7 +30,7 @@ test("an admin sees the nightly backups, and that a database shared with another
       timeout: 1000,
     });
   }).toPass({ timeout: 90_000 });
-  await expect(page.getByText("Den seneste sikkerhedskopiering gik godt.")).toBeVisible();
+  await expect(page.getByText(da.admin.backups.lastRun.SUCCEEDED)).toBeVisible();
   await expect(page.getByText(/gemmer hver kopi i 14 dage/)).toBeVisible();
   // The demo database also holds "Anden Fysioterapi": no download link, and the route refuses.
   await expect(page.getByText("Databasen rummer også andre klinikkers journaler")).toBeVisible();
@@ -58,20 +59,20 @@ test("a patient asks in the portal to be erased: told why the record is kept, si
   const { phone, page } = await invitedPatientOnPhone(browser, clinic, email, PHONE);
   // The phone keeps the plan for use offline, until this patient leaves it.
   await expect.poll(() => cachedPages(page), { timeout: 20_000 }).toEqual(["/portal", "/portal/handout"]);
-  await page.getByRole("link", { name: "Slet mine oplysninger" }).tap();
-  await expect(page.getByRole("heading", { name: "Sletning af dine oplysninger" })).toBeVisible();
+  await page.getByRole("link", { name: da.portal.erasure.link }).tap();
+  await expect(page.getByRole("heading", { name: da.portal.erasure.title })).toBeVisible();
   await expect(page.getByText(/gemmer en journal i 5 år efter den sidste notering/)).toBeVisible();
   await expectNoAxeViolations(page);
   // Asked once more; cancelling changes nothing.
-  await page.getByRole("button", { name: "Bed om at få mine oplysninger slettet" }).tap();
+  await page.getByRole("button", { name: da.portal.erasure.trigger }).tap();
   await page
-    .getByRole("dialog", { name: "Vil du bede om at få dine oplysninger slettet?" })
+    .getByRole("dialog", { name: da.portal.erasure.confirmTitle })
     .getByRole("button", { name: "Annullér" })
     .tap();
-  await page.getByRole("button", { name: "Bed om at få mine oplysninger slettet" }).tap();
-  await page.getByRole("dialog").getByRole("button", { name: "Ja, luk min adgang" }).tap();
+  await page.getByRole("button", { name: da.portal.erasure.trigger }).tap();
+  await page.getByRole("dialog").getByRole("button", { name: da.portal.erasure.confirm }).tap();
   const receipt = page.getByRole("status");
-  await expect(receipt).toContainText("Vi har modtaget din anmodning");
+  await expect(receipt).toContainText(da.portal.erasure.receiptTitle);
   const keptUntil = `${new Date().getFullYear() + 5}`;
   await expect(receipt).toContainText(`Vi gemmer din journal til`);
   await expect(receipt).toContainText(keptUntil);
@@ -84,18 +85,18 @@ test("a patient asks in the portal to be erased: told why the record is kept, si
   expect(await cachedPages(page)).toEqual([]);
   // The account is closed: the password no longer opens it.
   await submitSignIn(page, email);
-  await expect(page.getByText("E-mail eller adgangskode er forkert, eller kontoen er ikke aktiv.")).toBeVisible();
+  await expect(page.getByText(da.signIn.failed)).toBeVisible();
 
   // The clinic: the record is kept, says why, and takes no more entries.
   await clinic.goto(patientUrl);
   await expect(clinic.getByRole("note")).toContainText("Patienten bad om at blive slettet");
-  const rights = clinic.getByRole("region", { name: "Opbevaring og sletning" });
+  const rights = clinic.getByRole("region", { name: da.retention.title });
   await expect(rights).toContainText(`Gemmes mindst til`);
   await rights.getByText("1 anmodning om sletning").click();
-  await expect(rights.getByRole("region", { name: "Anmodninger om sletning" })).toContainText("I portalen");
-  await expect(rights.getByRole("region", { name: "Anmodninger om sletning" })).toContainText("Gemmes til");
-  await expect(clinic.getByRole("link", { name: "Redigér oplysninger" })).toHaveCount(0);
-  await expect(clinic.getByRole("region", { name: "Adgang til portalen" })).toHaveCount(0);
+  await expect(rights.getByRole("region", { name: da.retention.requests })).toContainText(da.retention.channel.PORTAL);
+  await expect(rights.getByRole("region", { name: da.retention.requests })).toContainText("Gemmes til");
+  await expect(clinic.getByRole("link", { name: da.patient.edit })).toHaveCount(0);
+  await expect(clinic.getByRole("region", { name: da.invite.title })).toHaveCount(0);
   await expectNoAxeViolations(clinic);
   await phone.close();
 });
@@ -115,20 +116,24 @@ test("an admin places a complaint hold on a record and releases it when the case
   await clinic.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
   await signIn(page, "admin@demo.dk");
   await page.goto(clinic.url());
-  const rights = page.getByRole("region", { name: "Opbevaring og sletning" });
+  const rights = page.getByRole("region", { name: da.retention.title });
   await expect(rights).toContainText("Gemmes mindst til");
   await rights.getByRole("button", { name: "Hold journalen tilbage" }).click();
-  const dialog = page.getByRole("dialog", { name: "Hold denne journal tilbage?" });
-  await dialog.getByLabel("Sag").selectOption("COMPLAINT");
+  const dialog = page.getByRole("dialog", { name: da.retention.place.title });
+  await dialog.getByLabel(da.retention.place.kind).selectOption("COMPLAINT");
   await dialog.getByRole("button", { name: "Hold journalen tilbage" }).click();
   await expect(rights).toContainText("Holdes tilbage, mens en sag er åben (klage)");
   await rights.getByText("1 tilbageholdelse").click();
-  await expect(rights.getByRole("listitem").filter({ hasText: "Klage" })).toContainText("Siden");
+  await expect(rights.getByRole("listitem").filter({ hasText: da.retention.holdKind.COMPLAINT })).toContainText(
+    "Siden",
+  );
   await expectNoAxeViolations(page);
-  await rights.getByRole("button", { name: "Ophæv" }).click();
+  await rights.getByRole("button", { name: da.retention.release.trigger }).click();
   await page
-    .getByRole("dialog", { name: "Ophæv denne tilbageholdelse?" })
-    .getByRole("button", { name: "Ophæv tilbageholdelsen" })
+    .getByRole("dialog", { name: da.retention.release.title })
+    .getByRole("button", { name: da.retention.release.confirm })
     .click();
-  await expect(rights.getByRole("listitem").filter({ hasText: "Klage" })).toContainText("(ophævet)");
+  await expect(rights.getByRole("listitem").filter({ hasText: da.retention.holdKind.COMPLAINT })).toContainText(
+    "(ophævet)",
+  );
 });

@@ -1,3 +1,4 @@
+import { da } from "../lib/i18n/da";
 import { expectNoAxeViolations, signInWithForm, submitSignIn } from "./helpers";
 import { expect, test } from "./support/test";
 
@@ -31,26 +32,26 @@ test.describe("signing in", () => {
     await submitSignIn(page, "fysio@demo.dk", "not-the-password");
     // Next.js adds an empty alert region of its own (the route announcer).
     const alert = page.getByRole("alert").filter({ hasText: /\S/ });
-    await expect(alert).toHaveText("E-mail eller adgangskode er forkert, eller kontoen er ikke aktiv.");
+    await expect(alert).toHaveText(da.signIn.failed);
     await expect(page).toHaveURL("/sign-in");
     await submitSignIn(page, "nobody@demo.dk");
-    await expect(alert).toHaveText("E-mail eller adgangskode er forkert, eller kontoen er ikke aktiv.");
+    await expect(alert).toHaveText(da.signIn.failed);
   });
 
   test("an empty form shows field errors and moves focus to the first", async ({ page }) => {
     await page.goto("/sign-in");
     await page.getByRole("button", { name: "Log ind" }).click();
-    await expect(page.getByText("Skriv din e-mail.")).toBeVisible();
-    await expect(page.getByText("Skriv din adgangskode.")).toBeVisible();
-    await expect(page.getByLabel("E-mail")).toBeFocused();
-    await expect(page.getByLabel("E-mail")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText(da.signIn.emailRequired)).toBeVisible();
+    await expect(page.getByText(da.signIn.passwordRequired)).toBeVisible();
+    await expect(page.getByLabel(da.signIn.email)).toBeFocused();
+    await expect(page.getByLabel(da.signIn.email)).toHaveAttribute("aria-invalid", "true");
   });
 
   test("the sign-in page passes axe and can be used by keyboard alone", async ({ page }) => {
     await page.goto("/sign-in");
     await expectNoAxeViolations(page);
     await page.keyboard.press("Tab");
-    await expect(page.getByLabel("E-mail")).toBeFocused();
+    await expect(page.getByLabel(da.signIn.email)).toBeFocused();
     await page.keyboard.type("fysio@demo.dk");
     await page.keyboard.press("Tab");
     await page.keyboard.type("heelpain-demo");
@@ -82,7 +83,7 @@ test.describe("access", () => {
   test("signing out ends the session", async ({ page }) => {
     await signInWithForm(page, "fysio@demo.dk");
     await expect(page).toHaveURL("/caseload");
-    await page.getByRole("button", { name: "Log ud" }).click();
+    await page.getByRole("button", { name: da.header.signOut }).click();
     await expect(page).toHaveURL("/sign-in");
     await page.goto("/caseload");
     await expect(page).toHaveURL("/sign-in");
@@ -98,7 +99,7 @@ test.describe("access", () => {
 test.describe("language", () => {
   test("a visitor switches the sign-in page to English", async ({ page }) => {
     await page.goto("/sign-in");
-    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: da.language.en }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
   });
@@ -106,7 +107,7 @@ test.describe("language", () => {
   test("a user's choice is kept on their account across sign-ins", async ({ page }) => {
     await signInWithForm(page, "fysio2@demo.dk");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Patientoversigt");
-    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: da.language.en }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Caseload");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL("/sign-in");
