@@ -1,14 +1,17 @@
 // The production build, made only when a source changed since the last one: npm start makes
 // it before serving, and the end-to-end tests once before their servers start (one build for
-// all workers; each worker's server would otherwise start its own at the same time).
+// all workers; each worker's server would otherwise start its own at the same time). Run
+// directly (npm run build:if-needed), npm test makes it as a step of its own, so the
+// end-to-end step's time is the tests'.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { buildServiceWorker } from "./build-service-worker";
-import { UsageError } from "./cli";
+import { runCli, UsageError } from "./cli";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -61,3 +64,5 @@ async function sourceFingerprint(): Promise<string> {
   for (const source of SOURCES) await visit(source);
   return hash.digest("hex");
 }
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runCli(buildIfNeeded);

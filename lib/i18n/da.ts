@@ -1440,7 +1440,8 @@ export const da = {
     },
     improvement: {
       title: `Bedring efter ${MILESTONE_WEEKS[0]} og ${MILESTONE_WEEKS[1]} uger`,
-      about: `Hvert måleredskabs seneste måling på eller før dag ${MILESTONE_WEEKS[0] * 7} (${MILESTONE_WEEKS[1] * 7}) sammenlignes med udgangsmålingen, mindst 14 dage før; bedret betyder en ændring på mindst den mindste klinisk relevante ændring (MCID). Andelen er af de forløb, der kunne vurderes.`,
+      about: (judgeableDays: string) =>
+        `Hvert måleredskabs seneste måling på eller før dag ${MILESTONE_WEEKS[0] * 7} (${MILESTONE_WEEKS[1] * 7}) sammenlignes med udgangsmålingen, mindst ${judgeableDays} dage før; bedret betyder en ændring på mindst den mindste klinisk relevante ændring (MCID). Andelen er af de forløb, der kunne vurderes.`,
       milestone: "Milepæl",
       weeks: (weeks: number) => `${weeks} uger`,
       reached: "Forløb så langt",

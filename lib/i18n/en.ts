@@ -1440,7 +1440,8 @@ export const en: Messages = {
     },
     improvement: {
       title: `Improvement at ${MILESTONE_WEEKS[0]} and ${MILESTONE_WEEKS[1]} weeks`,
-      about: `Each instrument's latest measurement on or before day ${MILESTONE_WEEKS[0] * 7} (${MILESTONE_WEEKS[1] * 7}) is compared with its baseline, at least 14 days apart; improved means a change of at least its minimal clinically important difference. The share is of the episodes that could be judged.`,
+      about: (judgeableDays: string) =>
+        `Each instrument's latest measurement on or before day ${MILESTONE_WEEKS[0] * 7} (${MILESTONE_WEEKS[1] * 7}) is compared with its baseline, at least ${judgeableDays} days apart; improved means a change of at least its minimal clinically important difference. The share is of the episodes that could be judged.`,
       milestone: "Milestone",
       weeks: (weeks: number) => `${weeks} weeks`,
       reached: "Episodes that far",

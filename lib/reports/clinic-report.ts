@@ -40,6 +40,8 @@ export type ClinicReport = {
   asOf: string;
   /** The clinic's threshold for "recovered", which the page states. */
   recoveredPain: number;
+  /** The clinic's least days between baseline and a milestone's measurement, which the page states. */
+  judgeableDays: number;
   /** Episodes whose facts are still being worked out after a change of settings; they are not counted yet. */
   pending: number;
   episodes: { started: number; active: number; paused: number; discharged: number };
@@ -142,6 +144,7 @@ export async function clinicReport(
       query,
       asOf,
       recoveredPain: settings.recoveredPain,
+      judgeableDays: settings.judgeableDays,
       pending: counts.pending,
       episodes: {
         started: counts.started,

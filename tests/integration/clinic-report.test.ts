@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "../../lib/auth/actor";
 import { addDays, isoDate } from "../../lib/dates";
+import { getMessages } from "../../lib/i18n";
 import { type ClinicReport, clinicReport } from "../../lib/reports/clinic-report";
 import { outdatedReportFacts, refreshOutdatedReportFacts } from "../../lib/reports/report-facts";
 import { RULE_CODES } from "../../lib/rules/case";
@@ -321,6 +322,20 @@ describe(`clinic report on ${TEST_DB_KIND}`, () => {
       expect(x.times.filter((time) => time.event).length).toBeGreaterThan(
         (await recompute(null, 2)).times.filter((time) => time.event).length,
       );
+    } finally {
+      await t.prisma.clinic.update({ where: { id: clinicId }, data: { ruleSettings: clinic.ruleSettings ?? {} } });
+      await refreshOutdatedReportFacts(t.prisma, clinicId);
+    }
+  });
+
+  it("states the clinic's own days between baseline and milestone, which its sentence quotes", async () => {
+    const clinic = await t.prisma.clinic.findUniqueOrThrow({ where: { id: clinicId } });
+    expect((await report(admin, period)).judgeableDays).toBe(14);
+    await t.prisma.clinic.update({ where: { id: clinicId }, data: { ruleSettings: { judgeableDays: 21 } } });
+    try {
+      const judgeableDays = (await report(admin, period)).judgeableDays;
+      expect(judgeableDays).toBe(21);
+      expect(getMessages("da").reports.improvement.about(String(judgeableDays))).toContain("mindst 21 dage før");
     } finally {
       await t.prisma.clinic.update({ where: { id: clinicId }, data: { ruleSettings: clinic.ruleSettings ?? {} } });
       await refreshOutdatedReportFacts(t.prisma, clinicId);

@@ -86,7 +86,7 @@ export default page(
 
               <section aria-labelledby="improvement-heading" className="report-section">
                 <h2 id="improvement-heading">{text.improvement.title}</h2>
-                <p className="hint">{text.improvement.about}</p>
+                <p className="hint">{text.improvement.about(number(report.judgeableDays))}</p>
                 <ImprovementChart
                   milestones={report.milestones.map((m) => ({
                     weeks: m.weeks,
