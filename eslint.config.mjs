@@ -37,6 +37,30 @@ const config = [
   // Layout is Prettier's (npm run format); ESLint keeps to what it finds wrong.
   prettier,
   {
+    // The clinical kernel (issue 44): plain TypeScript over plain values, so the caseload, the
+    // rules, the charts and the report can share it and a test needs no database. It may not
+    // reach the database, the catalogs, Next.js, React or the generated Prisma client (the
+    // generated enums are plain constants and stay allowed until the kernel has its own).
+    files: ["lib/clinical/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/db/*", "**/i18n", "**/i18n/*", "next", "next/*", "react", "react-dom", "@prisma/*", "pg"],
+              message: "The clinical kernel takes plain values; load and present them outside lib/clinical.",
+            },
+            {
+              group: ["**/generated/prisma/*", "!**/generated/prisma/enums"],
+              message: "The clinical kernel takes plain values; load and present them outside lib/clinical.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright's fixtures hand over their value with a function named `use`; there is no React here.
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

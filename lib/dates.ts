@@ -1,6 +1,6 @@
 // Clinical dates are calendar dates (no time of day), held as Date at midnight UTC, which is
 // how Prisma reads and writes PostgreSQL `date` columns.
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from "./clinical/calendar";
 
 export const CLINIC_TIME_ZONE = "Europe/Copenhagen";
 

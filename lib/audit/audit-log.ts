@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
+import { addDays } from "../dates";
 import type { Db } from "../db/client";
 import { searchOf } from "../entry/search";
 import type { Prisma } from "../generated/prisma/client";
@@ -64,7 +65,8 @@ async function recordIdsOfPatient(db: Db, clinicId: string, patientId: string): 
 async function whereOf(db: Db, actor: Actor, query: AuditQuery): Promise<Prisma.AuditEventWhereInput> {
   const at: Prisma.DateTimeFilter = {};
   if (query.from) at.gte = new Date(`${query.from}T00:00:00Z`);
-  if (query.to) at.lt = new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000);
+  // Up to the end of that day: before the next day's midnight.
+  if (query.to) at.lt = addDays(new Date(`${query.to}T00:00:00Z`), 1);
   return {
     clinicId: actor.clinicId,
     ...(query.user && { actorId: query.user }),

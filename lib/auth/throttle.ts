@@ -7,11 +7,10 @@
 // once are counted one after another, and none slips through while another is being checked.
 import { createHash } from "node:crypto";
 
+import { DAY_MS } from "../clinical/calendar";
 import type { Db } from "../db/client";
 import type { AuthAttemptKind } from "../generated/prisma/enums";
 import { THROTTLE, throttleWaitMs } from "./throttle-policy";
-
-const DAY_MS = 86_400_000;
 
 export type Attempt = { id: string; kind: AuthAttemptKind; subject: string; ip: string };
 export type AttemptStart =

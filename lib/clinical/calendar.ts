@@ -13,8 +13,11 @@ export const isoDay = (day: number): string => new Date(day * DAY_MS).toISOStrin
 /** The date `days` after a yyyy-mm-dd date (before it when negative). */
 export const plusDays = (ymd: string, days: number): string => isoDay(dayNumber(ymd) + days);
 
+/** Whole weeks from `startDay` to `day`: 0 in the first week, negative before it. */
+export const weeksSince = (startDay: number, day: number): number => Math.floor((day - startDay) / 7);
+
 /** The program week of a day (SPEC §6): ⌊(day − start) / 7⌋ + 1; 0 or less before the start. */
-export const programWeekOf = (startDay: number, day: number): number => Math.floor((day - startDay) / 7) + 1;
+export const programWeekOf = (startDay: number, day: number): number => weeksSince(startDay, day) + 1;
 
 /** The first day of a program week. */
 export const firstDayOfWeek = (startDay: number, week: number): number => startDay + (week - 1) * 7;

@@ -6,6 +6,7 @@ import { z } from "zod";
 
 import type { AuditEntity } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
+import { addDays } from "../dates";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -74,7 +75,7 @@ export async function forgetOldKeys(
   now: Date,
 ): Promise<number> {
   const { count } = await db.idempotencyKey.deleteMany({
-    where: { clinicId, createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000) } },
+    where: { clinicId, createdAt: { lt: addDays(now, -IDEMPOTENCY_KEY_DAYS) } },
   });
   return count;
 }

@@ -3,6 +3,7 @@
 // measurements and interventions of that date), and the patient's diary (morning pain and
 // logged sessions) is summarised per calendar week (Monday to Sunday, as Danish calendars
 // count), so a daily diary adds one line a week rather than seven. Pure.
+import { DAY_MS, dayNumber, isoDay } from "../clinical/calendar";
 
 export type TimelineRecord = { kind: "assessment" | "outcome" | "intervention"; date: string };
 
@@ -21,9 +22,6 @@ export type DiaryWeek = {
 export type RecordDay<R> = { kind: "visit" | "records"; date: string; records: R[] };
 export type TimelineGroup<R> = RecordDay<R> | DiaryWeek;
 
-const DAY_MS = 86_400_000;
-const dayOf = (ymd: string) => Date.parse(`${ymd}T00:00:00Z`) / DAY_MS;
-const ymdOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 /** Days since Monday: 1970-01-01 was a Thursday. */
 const weekdayOf = (day: number) => (day + 3) % 7;
 
@@ -50,7 +48,7 @@ export function recordTimeline<R extends TimelineRecord>(
 
   const weeks = new Map<number, { dates: string[]; pain: number[]; logged: number; completed: number }>();
   const weekOf = (date: string) => {
-    const day = dayOf(date);
+    const day = dayNumber(date);
     const monday = day - weekdayOf(day);
     const week = weeks.get(monday) ?? { dates: [], pain: [], logged: 0, completed: 0 };
     weeks.set(monday, week);
@@ -65,8 +63,8 @@ export function recordTimeline<R extends TimelineRecord>(
   }
   const diaryWeeks: DiaryWeek[] = [...weeks].map(([monday, week]) => ({
     kind: "diary",
-    weekStart: ymdOf(monday),
-    weekEnd: ymdOf(monday + 6),
+    weekStart: isoDay(monday),
+    weekEnd: isoDay(monday + 6),
     week: isoWeekNumber(monday),
     date: week.dates.reduce((a, b) => (a > b ? a : b)),
     pain: week.pain.length

@@ -3,7 +3,7 @@
 // day (a week under way is not judged yet), cut short where the program ended or the episode
 // was discharged. Sessions done are kept per program week, so the report can count exactly the
 // weeks that have passed without reading the session log.
-import { dayNumber } from "../clinical/calendar";
+import { dayNumber, weeksSince } from "../clinical/calendar";
 import { countValues, quantileOfCounts } from "./statistics";
 import { canShow } from "./suppression";
 
@@ -24,10 +24,11 @@ export function hsrCourse(
   sessions: { date: string; completed: boolean }[],
 ): HsrCourse {
   const start = dayNumber(program.start);
-  const ranWeeks = program.endedOn === null ? program.weeks : Math.floor((dayNumber(program.endedOn) + 1 - start) / 7);
+  // The day after the last day: a program ended on its 14th day ran two whole weeks.
+  const ranWeeks = program.endedOn === null ? program.weeks : weeksSince(start, dayNumber(program.endedOn) + 1);
   const weeklyCompleted = Array.from({ length: Math.max(0, Math.min(program.weeks, ranWeeks)) }, () => 0);
   for (const session of sessions) {
-    const index = Math.floor((dayNumber(session.date) - start) / 7);
+    const index = weeksSince(start, dayNumber(session.date));
     if (session.completed && index >= 0 && index < weeklyCompleted.length) weeklyCompleted[index]! += 1;
   }
   return { start: program.start, sessionsPerWeek: program.sessionsPerWeek, weeklyCompleted };
@@ -35,10 +36,7 @@ export function hsrCourse(
 
 /** Sessions completed and prescribed in the whole weeks passed by `asOf`; null before the first week is over. */
 export function adherenceOn(course: HsrCourse, asOf: string): { completed: number; prescribed: number } | null {
-  const passed = Math.min(
-    course.weeklyCompleted.length,
-    Math.floor((dayNumber(asOf) + 1 - dayNumber(course.start)) / 7),
-  );
+  const passed = Math.min(course.weeklyCompleted.length, weeksSince(dayNumber(course.start), dayNumber(asOf) + 1));
   if (passed <= 0 || course.sessionsPerWeek <= 0) return null;
   const completed = course.weeklyCompleted.slice(0, passed).reduce((sum, n) => sum + n, 0);
   return { completed, prescribed: passed * course.sessionsPerWeek };

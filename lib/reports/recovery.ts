@@ -3,7 +3,7 @@
 // MCID. Follow-up ends at discharge; an episode that has not recovered is censored at its last
 // first-step measurement (nothing is known of it after that). The curve is the Kaplan–Meier
 // estimate of the share recovered by week since treatment start.
-import { dayNumber } from "../clinical/calendar";
+import { dayNumber, weeksSince } from "../clinical/calendar";
 import { dayValues } from "../clinical/day-values";
 import { changeFromBaseline } from "../clinical/instruments";
 import type { RuleCase } from "../rules/case";
@@ -15,7 +15,7 @@ import { canShow } from "./suppression";
 export type RecoveryTime = { week: number; recovered: boolean };
 
 /** Week since treatment start of a day number; days before the start count as week 0. */
-const weekOf = (day: number, start: number) => Math.max(0, Math.floor((day - start) / 7));
+const weekOf = (day: number, start: number) => Math.max(0, weeksSince(start, day));
 
 /** Null for an episode without a first-step measurement: it never entered follow-up. */
 export function recoveryTime(

@@ -2,7 +2,7 @@
 // then the median across episodes, so a patient who logs every morning weighs no more than one
 // seen at the clinic once a week. Program weeks count from the start of the episode's first
 // HSR program (lib/programs/program-week.ts); week 0 is the week before it, the starting point.
-import { dayNumber } from "../clinical/calendar";
+import { dayNumber, programWeekOf } from "../clinical/calendar";
 import { dayValues } from "../clinical/day-values";
 import type { RuleCase } from "../rules/case";
 import { median, quantileOfCounts, type ValueCount } from "./statistics";
@@ -13,7 +13,7 @@ export function weeklyPain(outcomes: RuleCase["outcomes"], programStart: string,
   const start = dayNumber(programStart);
   const byWeek: number[][] = Array.from({ length: weeks + 1 }, () => []);
   for (const { day, value } of dayValues(outcomes, "NRS_FIRST_STEP")) {
-    const week = Math.floor((day - start) / 7) + 1;
+    const week = programWeekOf(start, day);
     if (week >= 0 && week <= weeks) byWeek[week]!.push(value);
   }
   return byWeek.map((values) => median(values));

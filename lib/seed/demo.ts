@@ -221,7 +221,7 @@ async function seedDemoMessages(
   seedDay: Date,
 ) {
   const patient = await db.patient.findUniqueOrThrow({ where: { portalUserId }, select: { id: true } });
-  const at = (daysAgo: number, hour: number) => new Date(seedDay.getTime() - daysAgo * 86_400_000 + hour * 3_600_000);
+  const at = (daysAgo: number, hour: number) => new Date(addDays(seedDay, -daysAgo).getTime() + hour * 3_600_000);
   await db.message.createMany({
     data: [
       {
