@@ -55,7 +55,7 @@ test.describe("caseload", () => {
     const discharged = await page.locator("table.data-table tbody tr").count();
     expect(discharged).toBeGreaterThan(0);
     await page.goto("/caseload?q=Peter%20Patient");
-    expect(await rowNames(page)).toEqual(["Peter Patient"]);
+    await expect.poll(() => rowNames(page)).toEqual(["Peter Patient"]);
     // A search with no hits says so, rather than "there are no patients yet".
     await page.goto("/caseload?q=Zzyzx");
     await expect(page.getByText(da.caseload.noMatch)).toBeVisible();
@@ -149,7 +149,7 @@ test.describe("caseload", () => {
     await expect(page.getByText(da.caseload.noMatch)).toBeVisible();
     await page.getByLabel(da.caseload.filters.archived, { exact: true }).selectOption("yes");
     await page.getByRole("button", { name: "Vis", exact: true }).click();
-    expect(await rowNames(page)).toEqual([expect.stringContaining("Anja Arkiv")]);
+    await expect.poll(() => rowNames(page)).toEqual([expect.stringContaining("Anja Arkiv")]);
     // A clinician cannot restore; an administrator can.
     await page.goto(patientUrl);
     await expect(page.getByRole("button", { name: da.patient.restore })).toHaveCount(0);
@@ -160,7 +160,7 @@ test.describe("caseload", () => {
     await page.getByRole("dialog").getByRole("button", { name: da.patient.restoreConfirm }).click();
     await expect(page.getByRole("button", { name: da.patient.archive })).toBeVisible();
     await page.goto("/caseload?q=Anja&status=any");
-    expect(await rowNames(page)).toEqual([expect.stringContaining("Anja Arkiv")]);
+    await expect.poll(() => rowNames(page)).toEqual([expect.stringContaining("Anja Arkiv")]);
   });
 
   test("shows the caseload in English", async ({ page }) => {
@@ -220,7 +220,7 @@ test.describe("patients", () => {
     await expect(page.getByRole("button", { name: da.patient.reopen })).toBeVisible();
 
     await page.goto("/caseload?q=Birgit&status=DISCHARGED");
-    expect(await rowNames(page)).toEqual(["Birgit Brandt"]);
+    await expect.poll(() => rowNames(page)).toEqual(["Birgit Brandt"]);
   });
 
   test("asks before registering the same name and date of birth twice", async ({ page }) => {
