@@ -8,7 +8,6 @@ import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { readEnv } from "../lib/env";
 import { loadEpisodeSnapshots } from "../lib/episodes/episode-snapshot";
-import { RULE_CODES } from "../lib/rules/case";
 import { SWEEP_BATCH, sweepEpisodes, sweptEpisodeIds } from "../lib/rules/sweep";
 import { runCli } from "./cli";
 
@@ -23,13 +22,8 @@ runCli(async () => {
       const ids = await sweptEpisodeIds(prisma);
       for (let i = 0; i < ids.length; i += SWEEP_BATCH) {
         const batch = ids.slice(i, i + SWEEP_BATCH);
-        // The episodes' snapshots and their stored flags, as the sweep reads them.
-        await Promise.all([
-          loadEpisodeSnapshots(prisma, batch),
-          prisma.flag.findMany({
-            where: { episodeId: { in: batch }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } },
-          }),
-        ]);
+        // The episodes' snapshots, their stored flags included, as the sweep reads them.
+        await loadEpisodeSnapshots(prisma, batch);
       }
       console.log(`Read the data of ${ids.length} episodes in ${seconds()} s (no evaluation).`);
       return;

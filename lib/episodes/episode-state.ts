@@ -11,13 +11,15 @@ import type { Prisma } from "../generated/prisma/client";
 import { noticePlansOnHold } from "../notices/patient-notices";
 import { storeReportFacts } from "../reports/report-facts";
 import { type EpisodeSnapshot, loadEpisodeSnapshots } from "./episode-snapshot";
-import { derivedSummary, refreshFlagSummaries, storeDerivedSummaries } from "./refresh-episode-summary";
+import { derivedSummary, storeSummaries } from "./refresh-episode-summary";
 
 export type RefreshOptions = {
   /** Store the clinic report's facts too (not the nightly sweep's job: they do not move with the date). */
   reportFacts?: boolean;
   /** Tell patients whose plan has just gone on hold (not the demo seed's job). */
   notify?: boolean;
+  /** The caller holds the episodes' row locks already (the write funnel). */
+  locked?: boolean;
 };
 
 /**
@@ -29,22 +31,19 @@ export async function refreshEpisodeState(
   tx: Prisma.TransactionClient,
   episodeIds: string[],
   asOf: Date,
-  { reportFacts = true, notify = true }: RefreshOptions = {},
+  { reportFacts = true, notify = true, locked = false }: RefreshOptions = {},
 ): Promise<SyncCounts> {
   if (episodeIds.length === 0) return NO_CHANGES;
-  await tx.$executeRaw`SELECT 1 FROM "Episode" WHERE id = ANY(${episodeIds}::uuid[]) ORDER BY id FOR UPDATE`;
+  if (!locked)
+    await tx.$executeRaw`SELECT 1 FROM "Episode" WHERE id = ANY(${episodeIds}::uuid[]) ORDER BY id FOR UPDATE`;
+  // After the lock: the snapshot (its stored flags included) is what the last write left.
   const loaded = await loadEpisodeSnapshots(tx, episodeIds);
   const day = isoDate(asOf);
   const states = new Map(
     [...loaded].map(([id, episode]) => [id, deriveEpisodeState(episode.snapshot, day, episode.settings)]),
   );
-  const counts = await syncEpisodeFlags(
-    tx,
-    [...loaded].map(([id, episode]) => ({ id, clinicId: episode.clinicId })),
-    states,
-  );
-  await refreshFlagSummaries(tx, episodeIds);
-  await storeDerivedSummaries(tx, states);
+  const counts = await syncEpisodeFlags(tx, loaded, states);
+  await storeSummaries(tx, states);
   if (notify) await noticePlansOnHold(tx, newlyOnHold(loaded, states));
   if (reportFacts) await storeReportFacts(tx, loaded);
   return counts;

@@ -18,17 +18,28 @@ import { refreshEpisodeState } from "./episode-state";
  */
 export function withEpisodeWrite<T>(
   db: Db,
-  episodeId: string,
-  write: (tx: Prisma.TransactionClient) => Promise<T>,
+  episode: EpisodeToWrite,
+  write: (tx: Prisma.TransactionClient, episodeId: string) => Promise<T>,
 ): Promise<T> {
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM "Episode" WHERE id = ${episodeId}::uuid FOR UPDATE`;
+    const episodeId = typeof episode === "string" ? await lockById(tx, episode) : await episode(tx);
     // A statement of its own after the lock: it sees an erasure request that committed while this write waited.
     const [patient] = await tx.$queryRaw<{ processingStoppedAt: Date | null }[]>`
       SELECT p."processingStoppedAt" FROM "Episode" e JOIN "Patient" p ON p.id = e."patientId" WHERE e.id = ${episodeId}::uuid`;
     if (patient) assertProcessing(patient);
-    const result = await write(tx);
-    await refreshEpisodeState(tx, [episodeId], today());
+    const result = await write(tx, episodeId);
+    await refreshEpisodeState(tx, [episodeId], today(), { locked: true });
     return result;
   });
+}
+
+/**
+ * The episode a write changes: its id, or a statement that finds the episode and locks its row
+ * (FOR UPDATE) in one go, answering its id (the portal finds the patient's own open episode so).
+ */
+export type EpisodeToWrite = string | ((tx: Prisma.TransactionClient) => Promise<string>);
+
+async function lockById(tx: Prisma.TransactionClient, episodeId: string) {
+  await tx.$executeRaw`SELECT 1 FROM "Episode" WHERE id = ${episodeId}::uuid FOR UPDATE`;
+  return episodeId;
 }

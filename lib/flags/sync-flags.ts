@@ -9,9 +9,10 @@
 import { randomUUID } from "node:crypto";
 
 import type { EpisodeState } from "../clinical/episode-state";
+import type { EpisodeSnapshot, StoredFlag } from "../episodes/episode-snapshot";
 import { Prisma } from "../generated/prisma/client";
-import type { FlagSeverity, FlagStatus } from "../generated/prisma/enums";
-import { RULE_CODES, type RuleFlag } from "../rules/case";
+import type { FlagSeverity } from "../generated/prisma/enums";
+import type { RuleFlag } from "../rules/case";
 import { fromFlagSeverity, severityRank, toFlagSeverity } from "../rules/severity";
 
 /** JSON with sorted keys: PostgreSQL's jsonb does not keep key order. */
@@ -28,16 +29,6 @@ function canonical(value: unknown): string {
 
 export type SyncCounts = { opened: number; changed: number; reopened: number; resolved: number };
 export const NO_CHANGES: SyncCounts = { opened: 0, changed: 0, reopened: 0, resolved: 0 };
-
-type StoredFlag = {
-  id: string;
-  episodeId: string;
-  code: string;
-  severity: FlagSeverity;
-  status: FlagStatus;
-  evidence: unknown;
-  ruleVersion: number;
-};
 
 /** What the rules say a flag holds (the columns a changed hit rewrites). */
 type FlagValues = Pick<RuleFlag, "evidence" | "sources" | "ruleVersion"> & { severity: FlagSeverity };
@@ -57,38 +48,33 @@ type FlagChanges = {
 
 /**
  * Makes the stored flags of these episodes equal to the flags of their derived states. The
- * caller (lib/episodes/episode-state.ts) has locked the episodes' rows.
+ * caller (lib/episodes/episode-state.ts) locked the episodes' rows before loading their snapshots.
  */
 export async function syncEpisodeFlags(
   db: Prisma.TransactionClient,
-  episodes: { id: string; clinicId: string }[],
+  episodes: ReadonlyMap<string, EpisodeSnapshot>,
   states: ReadonlyMap<string, EpisodeState>,
 ): Promise<SyncCounts> {
-  if (episodes.length === 0) return NO_CHANGES;
-  const current = await db.flag.findMany({
-    where: { episodeId: { in: episodes.map((e) => e.id) }, status: { not: "RESOLVED" }, code: { in: [...RULE_CODES] } },
-  });
-  const changes = planFlagChanges(episodes, states, current);
+  if (episodes.size === 0) return NO_CHANGES;
+  const changes = planFlagChanges(episodes, states);
   await writeFlagChanges(db, changes);
   return changes.counts;
 }
 
-/** Compares each episode's rule hits with its stored flags; writes nothing. */
+/** Compares each episode's rule hits with its stored flags (read with its snapshot); writes nothing. */
 function planFlagChanges(
-  episodes: { id: string; clinicId: string }[],
+  episodes: ReadonlyMap<string, EpisodeSnapshot>,
   states: ReadonlyMap<string, EpisodeState>,
-  current: StoredFlag[],
 ): FlagChanges {
   const changes: FlagChanges = { counts: { ...NO_CHANGES }, opened: [], changed: [], resolved: [], events: [] };
-  const storedOf = groupBy(current, (flag) => flag.episodeId);
-  for (const episode of episodes) {
-    const hits = states.get(episode.id)!.flags;
-    const stored = new Map((storedOf.get(episode.id) ?? []).map((flag) => [flag.code, flag]));
+  for (const [id, episode] of episodes) {
+    const hits = states.get(id)!.flags;
+    const stored = new Map(episode.stored.flags.map((flag) => [flag.code, flag]));
     for (const hit of hits) {
       const existing = stored.get(hit.code);
       stored.delete(hit.code);
       if (existing) planChangedFlag(changes, existing, hit);
-      else planNewFlag(changes, episode, hit);
+      else planNewFlag(changes, { id, clinicId: episode.clinicId }, hit);
     }
     // What is left has no hit any more: the condition went, so the flag resolves.
     for (const flag of stored.values()) {
@@ -222,16 +208,4 @@ async function insertEvents(db: Prisma.TransactionClient, events: FlagChanges["e
       ${events.map((e) => e.type)}::text[],
       ${events.map((e) => e.severity)}::text[]
     ) AS v(flag_id, type, severity)`;
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) pushTo(groups, key(row), row);
-  return groups;
-}
-
-function pushTo<K, T>(groups: Map<K, T[]>, key: K, value: T) {
-  const group = groups.get(key);
-  if (group) group.push(value);
-  else groups.set(key, [value]);
 }

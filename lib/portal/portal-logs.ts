@@ -12,6 +12,7 @@ import { withEpisodeWrite } from "../episodes/with-episode-write";
 import { AppError } from "../errors";
 import { numberLimit } from "../forms/field-limits";
 import { type FieldErrors, fieldErrorsOf, zChoice, zDate, zOptionalNumber, zRequiredNumber } from "../forms/form-input";
+import type { Prisma } from "../generated/prisma/client";
 import { patientWhere } from "../patients/scope";
 import { EXERCISES, ZProgramContent } from "../programs/default-templates";
 import { doseKind, mainExercise } from "../programs/exercise-dose";
@@ -33,6 +34,20 @@ export const PORTAL_LOG_FIELDS = {
   reps: numberLimit(0, 100),
   loadKg: numberLimit(0, 200, 1),
   painDuring: numberLimit(0, 10),
+};
+
+/**
+ * The patient's own open episode, found and locked for a write in one statement (the scope of
+ * lib/patients/scope.ts patientWhere, written in SQL for the lock), or NOT_FOUND.
+ */
+const ownOpenEpisodeLocked = (actor: Actor) => async (tx: Prisma.TransactionClient) => {
+  const [episode] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT e.id::text FROM "Patient" p JOIN "Episode" e ON e.id = p."currentEpisodeId"
+    WHERE p."clinicId" = ${actor.clinicId}::uuid AND p."portalUserId" = ${actor.userId}::uuid
+      AND p."archivedAt" IS NULL AND e.status <> 'DISCHARGED'
+    FOR UPDATE OF e`;
+  if (!episode) throw new AppError("NOT_FOUND");
+  return episode.id;
 };
 
 /** The patient's own open episode, or NOT_FOUND. */
@@ -85,7 +100,7 @@ export async function logMorningPain(
   today: Date,
   now = new Date(),
 ): Promise<MorningPainResult> {
-  const episode = await ownOpenEpisode(db, actor);
+  assertCan(actor, "own-record");
   const parsed = z
     .object({
       clientId: z.uuid("required"),
@@ -96,12 +111,12 @@ export async function logMorningPain(
     .safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const { clientId, date, madeAt, value } = parsed.data;
-  return withEpisodeWrite(db, episode.id, async (tx) => {
+  return withEpisodeWrite(db, ownOpenEpisodeLocked(actor), async (tx, episodeId) => {
     // xmax is 0 for a row this statement inserted, and set for one it updated; no row when the
     // day's stored entry is this one or was made later.
     const [row] = await tx.$queryRaw<{ id: string; inserted: boolean }[]>`
       INSERT INTO "OutcomeMeasurement" (id, "clinicId", "episodeId", "recordedById", "recordedBy", date, instrument, value, "clientId", "madeAt", "updatedAt")
-      VALUES (gen_random_uuid(), ${actor.clinicId}::uuid, ${episode.id}::uuid, ${actor.userId}::uuid, 'PATIENT', ${isoDate(date)}::date, 'NRS_FIRST_STEP', ${value}, ${clientId}::uuid, ${madeAt}, now())
+      VALUES (gen_random_uuid(), ${actor.clinicId}::uuid, ${episodeId}::uuid, ${actor.userId}::uuid, 'PATIENT', ${isoDate(date)}::date, 'NRS_FIRST_STEP', ${value}, ${clientId}::uuid, ${madeAt}, now())
       ON CONFLICT ("episodeId", date) WHERE "recordedBy" = 'PATIENT' AND instrument = 'NRS_FIRST_STEP' AND "deletedAt" IS NULL
       DO UPDATE SET value = EXCLUDED.value, "clientId" = EXCLUDED."clientId", "madeAt" = EXCLUDED."madeAt", "updatedAt" = now()
       WHERE "OutcomeMeasurement"."clientId" IS DISTINCT FROM EXCLUDED."clientId"
@@ -109,7 +124,7 @@ export async function logMorningPain(
       RETURNING id::text, (xmax = 0) AS inserted`;
     if (!row) {
       const stored = await tx.outcomeMeasurement.findFirstOrThrow({
-        where: { episodeId: episode.id, date, recordedBy: "PATIENT", instrument: "NRS_FIRST_STEP", deletedAt: null },
+        where: { episodeId, date, recordedBy: "PATIENT", instrument: "NRS_FIRST_STEP", deletedAt: null },
         select: { id: true, value: true },
       });
       return { status: "kept", id: stored.id, value: Number(stored.value) } as const;

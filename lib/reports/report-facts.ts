@@ -32,9 +32,7 @@ function reportInput(snapshot: RuleCase): ReportInput {
 }
 
 /** The facts of these episodes, worked out from their snapshots with their clinic's current settings, as rows to store. */
-export function workOutReportFacts(
-  snapshots: ReadonlyMap<string, EpisodeSnapshot>,
-): Prisma.EpisodeReportFactsCreateManyInput[] {
+export function workOutReportFacts(snapshots: ReadonlyMap<string, EpisodeSnapshot>) {
   return [...snapshots].map(([episodeId, { snapshot, clinicId, settings }]) => {
     const facts = episodeFacts(reportInput(snapshot), settings);
     return {
@@ -49,8 +47,9 @@ export function workOutReportFacts(
       week12Improved: facts.week12.improved,
       recoveryWeek: facts.recovery?.week ?? null,
       recovered: facts.recovery?.recovered ?? false,
-      programStart: facts.program ? new Date(`${facts.program.start}T00:00:00Z`) : null,
-      weeklyPain: facts.program?.weeklyPain ?? undefined,
+      programStart: facts.program?.start ?? null,
+      // Left out, not null, when there is no program: the column is then SQL NULL, not JSON null.
+      ...(facts.program && { weeklyPain: facts.program.weeklyPain }),
       sessionsPerWeek: facts.program?.course.sessionsPerWeek ?? null,
       weeklyCompleted: facts.program?.course.weeklyCompleted ?? [],
     };
@@ -60,15 +59,33 @@ export function workOutReportFacts(
 /**
  * Stores the facts of these episodes' snapshots. Called in the transaction that changed the
  * rows, after the change (lib/episodes/episode-state.ts), so the report never disagrees with the record.
+ * One statement whatever the number of episodes (the background refresh passes hundreds): the
+ * rows travel as one JSON array and replace what is stored.
  */
 export async function storeReportFacts(
   db: Prisma.TransactionClient,
   snapshots: ReadonlyMap<string, EpisodeSnapshot>,
 ): Promise<void> {
   if (snapshots.size === 0) return;
-  // Two statements whatever the number of episodes: the background refresh passes hundreds.
-  await db.episodeReportFacts.deleteMany({ where: { episodeId: { in: [...snapshots.keys()] } } });
-  await db.episodeReportFacts.createMany({ data: workOutReportFacts(snapshots) });
+  await db.$executeRaw`
+    INSERT INTO "EpisodeReportFacts" ("episodeId", "clinicId", "computedWith", week6, "week6Judged", "week6Improved",
+      week12, "week12Judged", "week12Improved", "recoveryWeek", recovered, "programStart", "weeklyPain",
+      "sessionsPerWeek", "weeklyCompleted", "updatedAt")
+    SELECT v."episodeId", v."clinicId", v."computedWith", v.week6::"Improvement", v."week6Judged"::"Instrument"[],
+      v."week6Improved"::"Instrument"[], v.week12::"Improvement", v."week12Judged"::"Instrument"[],
+      v."week12Improved"::"Instrument"[], v."recoveryWeek", v.recovered, v."programStart", v."weeklyPain",
+      v."sessionsPerWeek", v."weeklyCompleted", now()
+    FROM jsonb_to_recordset(${JSON.stringify(workOutReportFacts(snapshots))}::jsonb) AS v(
+      "episodeId" uuid, "clinicId" uuid, "computedWith" text, week6 text, "week6Judged" text[], "week6Improved" text[],
+      week12 text, "week12Judged" text[], "week12Improved" text[], "recoveryWeek" int, recovered boolean,
+      "programStart" date, "weeklyPain" jsonb, "sessionsPerWeek" int, "weeklyCompleted" int[])
+    ON CONFLICT ("episodeId") DO UPDATE SET
+      "clinicId" = EXCLUDED."clinicId", "computedWith" = EXCLUDED."computedWith",
+      week6 = EXCLUDED.week6, "week6Judged" = EXCLUDED."week6Judged", "week6Improved" = EXCLUDED."week6Improved",
+      week12 = EXCLUDED.week12, "week12Judged" = EXCLUDED."week12Judged", "week12Improved" = EXCLUDED."week12Improved",
+      "recoveryWeek" = EXCLUDED."recoveryWeek", recovered = EXCLUDED.recovered, "programStart" = EXCLUDED."programStart",
+      "weeklyPain" = EXCLUDED."weeklyPain", "sessionsPerWeek" = EXCLUDED."sessionsPerWeek",
+      "weeklyCompleted" = EXCLUDED."weeklyCompleted", "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
 /** Works out and stores the facts of the given episodes from their rows. */

@@ -172,8 +172,6 @@ async function recompute(episodeId: string) {
   )[0];
   const rank = count("URGENT") ? 4 : count("HIGH") ? 3 : count("WARNING") ? 2 : count("INFO") ? 1 : 0;
   return {
-    baselinePain: pains[0]?.value ?? null,
-    baselinePainDate: pains[0]?.date ?? null,
     latestPain: pains.at(-1)?.value ?? null,
     latestPainDate: pains.at(-1)?.date ?? null,
     openUrgentFlags: count("URGENT"),
@@ -190,8 +188,6 @@ async function recompute(episodeId: string) {
 async function stored(episodeId: string) {
   const e = await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } });
   return {
-    baselinePain: e.baselinePain === null ? null : Number(e.baselinePain),
-    baselinePainDate: e.baselinePainDate,
     latestPain: e.latestPain === null ? null : Number(e.latestPain),
     latestPainDate: e.latestPainDate,
     openUrgentFlags: e.openUrgentFlags,
