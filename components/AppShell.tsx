@@ -1,6 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { logMorningPainAction, logSessionAction } from "@/app/actions/portal";
+import { forgetPushSubscriptionAction } from "@/app/actions/reminders";
+import { setLocale } from "@/app/actions/set-locale";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { Messages } from "@/lib/i18n";
@@ -82,8 +85,18 @@ export async function AppShell({
           <Link href="/account" prefetch={false} aria-current={current === "/account" ? "page" : undefined}>
             {messages.nav.account}
           </Link>
-          <LanguageSwitch locale={actor.locale} />
-          <SignOutButton queueOwner={can(actor, "own-record") ? actor.userId : undefined} />
+          <LanguageSwitch locale={actor.locale} setLocale={setLocale} />
+          <SignOutButton
+            patient={
+              can(actor, "own-record")
+                ? {
+                    owner: actor.userId,
+                    send: { pain: logMorningPainAction, session: logSessionAction },
+                    forgetPush: forgetPushSubscriptionAction,
+                  }
+                : undefined
+            }
+          />
         </div>
       </header>
       <main id="main" tabIndex={-1} className={wide ? "wide" : undefined}>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { saveHiddenCaseloadColumns } from "@/app/actions/caseload-columns";
 import { AppShell } from "@/components/AppShell";
 import { CaseloadFilters } from "@/components/caseload/CaseloadFilters";
 import { CaseloadTable, type SortHeader } from "@/components/caseload/CaseloadTable";
@@ -81,6 +82,7 @@ export default page(
           <>
             <CaseloadTable
               rows={rows}
+              saveHidden={saveHiddenCaseloadColumns}
               // A clinician's own caseload needs no clinician column.
               columns={
                 ownCaseload && query.scope === "mine"

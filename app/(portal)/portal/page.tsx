@@ -1,7 +1,8 @@
 import Link from "next/link";
 
 import { saveWeeklyCheckInAction } from "@/app/actions/check-in";
-import { saveReminderTimesAction } from "@/app/actions/reminders";
+import { logMorningPainAction, logSessionAction } from "@/app/actions/portal";
+import { savePushSubscriptionAction, saveReminderTimesAction } from "@/app/actions/reminders";
 import { AppShell } from "@/components/AppShell";
 import { OfflineStamp } from "@/components/portal/OfflineStamp";
 import { PlanOnHold } from "@/components/portal/PlanOnHold";
@@ -94,8 +95,8 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
             owner={actor.userId}
             today={isoDate(day)}
             todayPain={overview.todayPain}
-
             locale={actor.locale}
+            send={{ pain: logMorningPainAction, session: logSessionAction }}
           >
             <OfflineStamp fetchedAt={new Date()} />
             {/* What the phone keeps for offline use is replaced when the plan changes (lib/offline/service-worker.ts). */}
@@ -195,6 +196,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                 <h2 id="reminders-heading">{reminders.title}</h2>
                 <ReminderSettings
                   action={saveReminderTimesAction}
+                  keepPush={savePushSubscriptionAction}
                   times={reminderTimes}
                   vapidPublicKey={readEnv().VAPID_PUBLIC_KEY ?? null}
                   email={actor.email}

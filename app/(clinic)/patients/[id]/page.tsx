@@ -3,7 +3,17 @@ import { Suspense } from "react";
 import { z } from "zod";
 
 import { savePsfsActivitiesAction } from "@/app/actions/check-in";
-import { saveRecordAction } from "@/app/actions/records";
+import { changeEpisodeStatusAction, openEpisodeAction } from "@/app/actions/episodes";
+import { createInviteAction, revealPasswordLinkAction } from "@/app/actions/invites";
+import { archivePatientAction, restorePatientAction, revealCprAction } from "@/app/actions/patients";
+import {
+  assignProgramAction,
+  continueAsMaintenanceAction,
+  endAssignmentAction,
+  overrideProgressionAction,
+} from "@/app/actions/programs";
+import { deleteRecordAction, saveRecordAction } from "@/app/actions/records";
+import { placeHoldAction, recordErasureRequestAction, releaseHoldAction } from "@/app/actions/retention";
 import { AppShell } from "@/components/AppShell";
 import { PatientFlags } from "@/components/flags/PatientFlags";
 import { FormDialog } from "@/components/FormDialog";
@@ -35,6 +45,16 @@ import { getCurrentPlan } from "@/lib/programs/current-plan";
 import { listTemplates } from "@/lib/programs/templates";
 import { getDataRights } from "@/lib/retention/data-rights";
 import { acceptsEntries } from "@/lib/retention/processing-stopped";
+
+// The page's panels get their server actions from here (no component imports app/).
+const personActions = { archive: archivePatientAction, revealCpr: revealCprAction };
+const episodeActions = { changeStatus: changeEpisodeStatusAction, open: openEpisodeAction };
+const inviteActions = { createInvite: createInviteAction, revealPasswordLink: revealPasswordLinkAction };
+const retentionActions = {
+  recordRequest: recordErasureRequestAction,
+  placeHold: placeHoldAction,
+  releaseHold: releaseHoldAction,
+};
 
 const ZPatientPageSearch = searchOf(
   z.object({
@@ -106,7 +126,9 @@ export default page(
           </div>
           {recording && <RecordActions patientId={patient.id} />}
         </div>
-        {patient.archivedAt !== null && <ArchivedNotice patientId={patient.id} actor={actor} />}
+        {patient.archivedAt !== null && (
+          <ArchivedNotice patientId={patient.id} actor={actor} restore={restorePatientAction} />
+        )}
         {dataRights.processingStoppedAt && (
           <p className="warning-box" role="note">
             {messages.retention.stopped(formatMoment(dataRights.processingStoppedAt, locale))}
@@ -117,7 +139,7 @@ export default page(
             {portalAccess?.account?.active ? messages.plan.savedOnHold : messages.plan.savedOnHoldNoPortal}
           </p>
         )}
-        {!record && <EpisodesPanel patient={patient} day={day} locale={locale} />}
+        {!record && <EpisodesPanel patient={patient} day={day} locale={locale} actions={episodeActions} />}
 
         {record && charts && (
           <>
@@ -191,8 +213,13 @@ export default page(
                   assignTemplateId={templates.find((template) => template.key === search.assign)?.id}
                   editable={recording}
                   today={day}
-
                   locale={locale}
+                  actions={{
+                    assign: assignProgramAction,
+                    override: overrideProgressionAction,
+                    end: endAssignmentAction,
+                    maintain: continueAsMaintenanceAction,
+                  }}
                 />
               </div>
             </Suspense>
@@ -205,10 +232,15 @@ export default page(
                     patientId={patient.id}
                     record={{ ...record, outcomes }}
                     editable={editable}
-
                     locale={locale}
+                    deleteRecord={deleteRecordAction}
                   />
-                  <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} />
+                  <DataRightsSection
+                    patientId={patient.id}
+                    rights={dataRights}
+                    actor={actor}
+                    actions={retentionActions}
+                  />
                   {/* What the portal asks the patient each week, under the record, where the left column has room. */}
                   <section aria-labelledby="check-in-heading" className="panel">
                     <h2 id="check-in-heading">{messages.checkIn.clinicTitle}</h2>
@@ -243,16 +275,16 @@ export default page(
                   </section>
                 </div>
                 <div className="column">
-                  <PersonDetails patient={patient} actor={actor} />
+                  <PersonDetails patient={patient} actor={actor} actions={personActions} />
                   {portalAccess && (
                     <PortalAccessSection
                       patientId={patient.id}
                       access={portalAccess}
-
                       locale={locale}
+                      actions={inviteActions}
                     />
                   )}
-                  <EpisodesPanel patient={patient} day={day} locale={locale} />
+                  <EpisodesPanel patient={patient} day={day} locale={locale} actions={episodeActions} />
                 </div>
               </div>
             </Suspense>
@@ -260,9 +292,16 @@ export default page(
         )}
         {!record && (
           <div className="record-grid page-section">
-            <PersonDetails patient={patient} actor={actor} />
-            {portalAccess && <PortalAccessSection patientId={patient.id} access={portalAccess} locale={locale} />}
-            <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} />
+            <PersonDetails patient={patient} actor={actor} actions={personActions} />
+            {portalAccess && (
+              <PortalAccessSection
+                patientId={patient.id}
+                access={portalAccess}
+                locale={locale}
+                actions={inviteActions}
+              />
+            )}
+            <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} actions={retentionActions} />
           </div>
         )}
       </AppShell>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { forgetPushSubscriptionAction } from "@/app/actions/reminders";
 import { requestOwnErasureAction } from "@/app/actions/retention";
 import { AppShell } from "@/components/AppShell";
 import { ErasureRequest } from "@/components/portal/ErasureRequest";
@@ -17,7 +18,11 @@ export default page({ name: "/portal/erasure", access: "own-record" }, async ({ 
         </p>
         <h1>{text.title}</h1>
         <p>{text.intro(RETENTION_YEARS)}</p>
-        <ErasureRequest action={requestOwnErasureAction} owner={actor.userId} />
+        <ErasureRequest
+          action={requestOwnErasureAction}
+          owner={actor.userId}
+          forgetPush={forgetPushSubscriptionAction}
+        />
       </div>
     </AppShell>
   );

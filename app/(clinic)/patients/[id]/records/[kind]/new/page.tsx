@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
+import { saveRecordAction } from "@/app/actions/records";
 import { AppShell } from "@/components/AppShell";
 import { RecordFormFor } from "@/components/records/RecordFormFor";
 import { isoDate, today } from "@/lib/dates";
@@ -27,9 +28,9 @@ export default page(
         <h1>{messages.record[TITLE[kind]]}</h1>
         <RecordFormFor
           kind={kind}
-
           patient={patient}
           target={{ episodeId: patient.currentEpisodeId, recordId: null }}
+          save={saveRecordAction}
           initial={newRecordInitialValues(kind, patient, isoDate(today()), actor.locale)}
         />
       </AppShell>

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
+import { saveRecordAction } from "@/app/actions/records";
 import { AppShell } from "@/components/AppShell";
 import { RecordFormFor } from "@/components/records/RecordFormFor";
 import { ids } from "@/lib/entry/ids";
@@ -29,9 +30,9 @@ export default page(
         <h1>{messages.record[TITLE[kind]]}</h1>
         <RecordFormFor
           kind={kind}
-
           patient={patient}
           target={{ episodeId: record.episodeId, recordId: record.id }}
+          save={saveRecordAction}
           initial={values}
           initialLists={lists}
         />
