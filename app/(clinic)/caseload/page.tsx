@@ -1,7 +1,6 @@
 import Link from "next/link";
 
 import { saveHiddenCaseloadColumns } from "@/app/actions/caseload-columns";
-import { AppShell } from "@/components/AppShell";
 import { CaseloadFilters } from "@/components/caseload/CaseloadFilters";
 import { CaseloadTable, type SortHeader } from "@/components/caseload/CaseloadTable";
 import { Pagination } from "@/components/Pagination";
@@ -52,7 +51,7 @@ export default page(
     const isFiltered = caseloadSearch(query, { sort: "name", dir: "asc", page: 1 }) !== "";
 
     return (
-      <AppShell actor={actor} current="/caseload" wide>
+      <div className="wide-page">
         <div className="page-heading">
           <h1>{text.title}</h1>
           <Link href="/patients/new" className="button primary">
@@ -99,7 +98,7 @@ export default page(
             />
           </>
         )}
-      </AppShell>
+      </div>
     );
   },
 );

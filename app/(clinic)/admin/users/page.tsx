@@ -6,7 +6,6 @@ import {
   sendStaffPasswordResetAction,
 } from "@/app/actions/staff";
 import { StaffInvitations, StaffList } from "@/components/admin/StaffList";
-import { AppShell } from "@/components/AppShell";
 import { page } from "@/lib/entry/page.server";
 import { listStaff } from "@/lib/users/staff-admin";
 
@@ -15,7 +14,7 @@ export default page({ name: "/admin/users", access: "clinic-admin" }, async ({ a
   const text = messages.admin.users;
   const { users, invites } = await listStaff(db, actor, new Date());
   return (
-    <AppShell actor={actor} current="/admin/users">
+    <>
       <h1>{text.title}</h1>
       <p className="hint">{text.intro}</p>
       <section aria-labelledby="staff-heading">
@@ -37,6 +36,6 @@ export default page({ name: "/admin/users", access: "clinic-admin" }, async ({ a
         <h2 id="invite-heading">{text.inviteTitle}</h2>
         <StaffInvitations invites={invites} locale={actor.locale} invite={inviteStaffAction} />
       </section>
-    </AppShell>
+    </>
   );
 });

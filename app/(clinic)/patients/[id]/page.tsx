@@ -14,7 +14,6 @@ import {
 } from "@/app/actions/programs";
 import { deleteRecordAction, saveRecordAction } from "@/app/actions/records";
 import { placeHoldAction, recordErasureRequestAction, releaseHoldAction } from "@/app/actions/retention";
-import { AppShell } from "@/components/AppShell";
 import { PatientFlags } from "@/components/flags/PatientFlags";
 import { FormDialog } from "@/components/FormDialog";
 import { PortalAccessSection } from "@/components/invites/PortalAccessSection";
@@ -104,7 +103,7 @@ export default page(
     const mainProgram = programs.find((program) => program.kind === "HSR") ?? programs.at(-1);
 
     return (
-      <AppShell actor={actor} current="/caseload" wide>
+      <div className="wide-page">
         <div className="patient-heading">
           <div>
             <p className="breadcrumb">
@@ -304,7 +303,7 @@ export default page(
             <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} actions={retentionActions} />
           </div>
         )}
-      </AppShell>
+      </div>
     );
   },
 );

@@ -2,7 +2,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { saveRecordAction } from "@/app/actions/records";
-import { AppShell } from "@/components/AppShell";
 import { RecordFormFor } from "@/components/records/RecordFormFor";
 import { isoDate, today } from "@/lib/dates";
 import { ids } from "@/lib/entry/ids";
@@ -23,7 +22,7 @@ export default page(
     const patient = await getPatient(db, actor, id);
     if (!patient.currentEpisodeId || patient.archivedAt) redirect(`/patients/${patient.id}`);
     return (
-      <AppShell actor={actor} current="/caseload">
+      <>
         <p className="breadcrumb">{patient.name}</p>
         <h1>{messages.record[TITLE[kind]]}</h1>
         <RecordFormFor
@@ -33,7 +32,7 @@ export default page(
           save={saveRecordAction}
           initial={newRecordInitialValues(kind, patient, isoDate(today()), actor.locale)}
         />
-      </AppShell>
+      </>
     );
   },
 );

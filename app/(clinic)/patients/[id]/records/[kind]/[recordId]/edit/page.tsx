@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 
 import { saveRecordAction } from "@/app/actions/records";
-import { AppShell } from "@/components/AppShell";
 import { RecordFormFor } from "@/components/records/RecordFormFor";
 import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
@@ -25,7 +24,7 @@ export default page(
     if (!patient.episodes.some((episode) => episode.id === record.episodeId)) notFound();
     const { values, lists } = recordInitialValues(kind, record, actor.locale);
     return (
-      <AppShell actor={actor} current="/caseload">
+      <>
         <p className="breadcrumb">{patient.name}</p>
         <h1>{messages.record[TITLE[kind]]}</h1>
         <RecordFormFor
@@ -36,7 +35,7 @@ export default page(
           initial={values}
           initialLists={lists}
         />
-      </AppShell>
+      </>
     );
   },
 );
