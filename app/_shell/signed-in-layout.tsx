@@ -1,10 +1,8 @@
-import type { ReactNode } from "react";
-
 import { logMorningPainAction, logSessionAction } from "@/app/actions/portal";
 import { forgetPushSubscriptionAction } from "@/app/actions/reminders";
 import { setLocale } from "@/app/actions/set-locale";
 import { AppShell, type ShellActions } from "@/components/AppShell";
-import { getActor } from "@/lib/auth/session.server";
+import { layout } from "@/lib/entry/layout.server";
 
 // Not a route (a private folder): the one layout of the signed-in pages, which the (clinic) and
 // (portal) route groups and /account render. It imports the shell's server actions here, in
@@ -17,23 +15,19 @@ const SHELL_ACTIONS: ShellActions = {
 
 /**
  * The shell (header, the role's menu, sign-out, skip link, <main>) around a signed-in page. It
- * only draws, and is no authorization: each page declares who may open it (lib/entry/page.server.ts)
- * and sends a signed-out visitor to sign-in and another role to its own start page.
+ * only draws, and is no authorization (lib/entry/layout.server.ts): each page declares who may
+ * open it (lib/entry/page.server.ts) and sends a signed-out visitor to sign-in and another role
+ * to its own start page. The actor comes from the request's cache, read once for layout and page.
  */
-export async function SignedInLayout({ children }: { children: ReactNode }) {
-  // getActor() is wrapped in React's cache() (lib/auth/session.server.ts): the page's own access
-  // check in this request reads the same actor, without a second session and user query.
-  const actor = await getActor();
+export const SignedInLayout = layout(({ actor, children }) =>
   // Signed out, or the session ended: the page is on its way to sign-in. No header, no one's name.
-  if (!actor)
-    return (
-      <main id="main" tabIndex={-1}>
-        {children}
-      </main>
-    );
-  return (
+  actor ? (
     <AppShell actor={actor} actions={SHELL_ACTIONS}>
       {children}
     </AppShell>
-  );
-}
+  ) : (
+    <main id="main" tabIndex={-1}>
+      {children}
+    </main>
+  ),
+);
