@@ -3,6 +3,14 @@ import nextTypeScript from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
 import simpleImportSort from "eslint-plugin-simple-import-sort";
 
+/** What app/ and components/ may not import: the database client and drivers (the services in lib/ scope every query). */
+const SERVICES_ONLY = {
+  // The generated enums are plain constants; the client itself is not.
+  group: ["@/lib/generated/prisma/*", "!@/lib/generated/prisma/enums", "@prisma/*", "pg", "@electric-sql/*"],
+  message: "Use a service in lib/ instead.",
+  allowTypeImports: true,
+};
+
 const config = [
   {
     ignores: [
@@ -79,23 +87,25 @@ const config = [
   {
     // Pages, actions and route handlers reach data through the services in lib/, which
     // scope every query to the actor's clinic and role.
-    files: ["app/**", "components/**"],
+    files: ["app/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [SERVICES_ONLY] }] },
+  },
+  {
+    // The same for components; and a component never imports app/ (issue 44): the page or
+    // layout that renders it imports the server action and passes it as a prop
+    // (components/action-types.ts), and types both sides share live in lib/. One
+    // no-restricted-imports per file, so both walls are in this entry.
+    files: ["components/**"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
+            SERVICES_ONLY,
             {
-              // The generated enums are plain constants; the client itself is not.
-              group: [
-                "@/lib/generated/prisma/*",
-                "!@/lib/generated/prisma/enums",
-                "@prisma/*",
-                "pg",
-                "@electric-sql/*",
-              ],
-              message: "Use a service in lib/ instead.",
-              allowTypeImports: true,
+              regex: "^(@/|(\\.\\./)+)app(/|$)",
+              message:
+                "Components do not import app/: take the server action as a prop from the page or layout, and shared types from lib/.",
             },
           ],
         },

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 
 import type { Actor } from "@/lib/auth/actor";
@@ -6,10 +5,14 @@ import { can } from "@/lib/auth/permissions";
 import type { Messages } from "@/lib/i18n";
 import { getRequestMessages } from "@/lib/i18n/locale.server";
 
+import type { CommandAction } from "./action-types";
 import { LanguageSwitch } from "./LanguageSwitch";
+import type { EntrySenders } from "./portal/entry-queue";
+import type { ForgetPush } from "./portal/push-on-this-phone";
+import { ShellLink, type ShellPlace } from "./shell/ShellLink";
 import { SignOutButton } from "./SignOutButton";
 
-type NavItem = { href: string; label: string };
+type NavItem = ShellPlace & { label: string };
 
 function navFor(actor: Actor, messages: Messages): NavItem[] {
   if (can(actor, "own-record"))
@@ -29,27 +32,40 @@ function navFor(actor: Actor, messages: Messages): NavItem[] {
       ]
     : [];
   return [
-    { href: "/caseload", label: messages.nav.caseload },
+    // A patient's pages are reached from the caseload.
+    { href: "/caseload", label: messages.nav.caseload, also: ["/patients"] },
     { href: "/flags", label: messages.nav.flags },
     { href: "/reports", label: messages.nav.reports },
     ...admin,
   ];
 }
 
-/** The frame of every signed-in page: who is signed in, the role's menu, sign out. */
+/** The server actions the shell's controls call, handed in by the layout that draws it (app/_shell). */
+export type ShellActions = {
+  setLocale: CommandAction;
+  /** A patient's sign-out sends the entries waiting on the phone first, and forgets its push subscription. */
+  send: EntrySenders;
+  forgetPush: ForgetPush;
+};
+
+/**
+ * The frame of every signed-in page: who is signed in, the role's menu, sign out, the skip link
+ * and <main>. Drawn once by the signed-in route groups' layouts (app/_shell/signed-in-layout.tsx);
+ * the menu item of the page's place is marked by ShellLink from the address. A page built around
+ * a wide table wraps its content in <div className="wide-page"> to use the whole window.
+ */
 export async function AppShell({
   actor,
-  current,
-  wide = false,
+  actions,
   children,
 }: {
   actor: Actor;
-  current: string;
-  /** Pages built around a wide table use the whole window. */
-  wide?: boolean;
+  actions: ShellActions;
   children: ReactNode;
 }) {
   const messages = await getRequestMessages();
+  const nav = navFor(actor, messages);
+  const places: ShellPlace[] = [...nav.map(({ href, also }) => ({ href, also })), { href: "/account" }];
   return (
     <>
       <a href="#main" className="skip-link">
@@ -57,16 +73,13 @@ export async function AppShell({
       </a>
       <header className="app-header">
         <div className="brand">{messages.app.name}</div>
-        {/* No prefetch: every signed-in page is drawn per request, so a prefetch would have the
-            server draw pages nobody asked for and the phone parse them while the page starts up
-            (Lighthouse on the portal, decision record 020). */}
         <nav aria-label={messages.nav.label}>
           <ul>
-            {navFor(actor, messages).map((item) => (
+            {nav.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} prefetch={false} aria-current={item.href === current ? "page" : undefined}>
+                <ShellLink href={item.href} places={places}>
                   {item.label}
-                </Link>
+                </ShellLink>
               </li>
             ))}
           </ul>
@@ -79,14 +92,20 @@ export async function AppShell({
               {messages.roles[actor.role]}
             </span>
           </p>
-          <Link href="/account" prefetch={false} aria-current={current === "/account" ? "page" : undefined}>
+          <ShellLink href="/account" places={places}>
             {messages.nav.account}
-          </Link>
-          <LanguageSwitch locale={actor.locale} />
-          <SignOutButton queueOwner={can(actor, "own-record") ? actor.userId : undefined} />
+          </ShellLink>
+          <LanguageSwitch locale={actor.locale} setLocale={actions.setLocale} />
+          <SignOutButton
+            patient={
+              can(actor, "own-record")
+                ? { owner: actor.userId, send: actions.send, forgetPush: actions.forgetPush }
+                : undefined
+            }
+          />
         </div>
       </header>
-      <main id="main" tabIndex={-1} className={wide ? "wide" : undefined}>
+      <main id="main" tabIndex={-1}>
         {children}
       </main>
     </>

@@ -1,11 +1,19 @@
-import { setLocale } from "@/app/actions/set-locale";
 import { asFormSubmit } from "@/lib/entry/form-submit";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { LOCALES } from "@/lib/i18n";
 import { getRequestMessages } from "@/lib/i18n/locale.server";
 
+import type { CommandAction } from "./action-types";
+
 /** Two plain submit buttons: works without JavaScript and by keyboard. */
-export async function LanguageSwitch({ locale }: { locale: Locale }) {
+export async function LanguageSwitch({
+  locale,
+  setLocale,
+}: {
+  locale: Locale;
+  /** From the page or layout that shows it (app/actions/set-locale.ts). */
+  setLocale: CommandAction;
+}) {
   const messages = await getRequestMessages();
   return (
     <form action={asFormSubmit(setLocale)} className="language-switch" aria-label={messages.language.change}>

@@ -3,15 +3,16 @@ import { useId, useRef, useState } from "react";
 
 import { useMessages } from "./i18n/MessagesProvider";
 import { flushQueue } from "./portal/entry-queue";
-import { leaveThisPhone } from "./portal/leave-this-phone";
+import { leaveThisPhone, type PatientOnPhone } from "./portal/leave-this-phone";
 
 /**
  * Signs out. A patient's portal first sends the entries waiting on this phone; if some still
  * cannot be sent, it asks before deleting them. The pages kept for use offline are deleted
  * too, and the phone stops taking their reminders, so a shared phone keeps nothing of theirs
- * (SPEC §10). `queueOwner` is the signed-in patient's id; staff have no queue.
+ * (SPEC §10). `patient` is the signed-in patient with the actions that send and forget; staff
+ * have no queue.
  */
-export function SignOutButton({ queueOwner }: { queueOwner?: string | undefined }) {
+export function SignOutButton({ patient }: { patient?: PatientOnPhone | undefined }) {
   const text = useMessages().header;
   const { signOut: label, signingOut: pendingLabel, unsent } = text;
   // Said when the server could not be reached: only it can end the session.
@@ -24,7 +25,7 @@ export function SignOutButton({ queueOwner }: { queueOwner?: string | undefined 
     setPending(true);
     dialog.current?.close();
     try {
-      await leaveThisPhone(queueOwner);
+      await leaveThisPhone(patient);
     } catch {
       setPending(false);
       setError(true);
@@ -39,7 +40,7 @@ export function SignOutButton({ queueOwner }: { queueOwner?: string | undefined 
         onClick={async () => {
           setPending(true);
           setError(false);
-          const { waiting } = queueOwner ? await flushQueue(queueOwner) : { waiting: 0 };
+          const { waiting } = patient ? await flushQueue(patient.owner, patient.send) : { waiting: 0 };
           if (waiting > 0) {
             setPending(false);
             dialog.current?.showModal();
@@ -55,7 +56,7 @@ export function SignOutButton({ queueOwner }: { queueOwner?: string | undefined 
           {failed}
         </p>
       )}
-      {queueOwner && (
+      {patient && (
         <dialog ref={dialog} aria-labelledby={titleId} className="dialog">
           <h2 id={titleId}>{unsent.title}</h2>
           <p>{unsent.body}</p>

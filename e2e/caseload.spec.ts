@@ -23,6 +23,33 @@ test.describe("caseload", () => {
     await expectNoAxeViolations(page);
   });
 
+  test("the shell marks the page's place in the menu, through client-side navigation, and skips to the content", async ({
+    page,
+  }) => {
+    const menu = page.getByRole("navigation", { name: da.nav.label });
+    const current = menu.locator('a[aria-current="page"]');
+    await expect(current).toHaveText(da.nav.caseload);
+    // A patient's pages are the caseload's place.
+    await page.locator(NAME_LINKS).first().click();
+    await expect(page).toHaveURL(/\/patients\/[0-9a-f-]+$/);
+    await expect(current).toHaveText(da.nav.caseload);
+    await menu.getByRole("link", { name: da.nav.flags }).click();
+    await expect(page).toHaveURL("/flags");
+    await expect(current).toHaveText(da.nav.flags);
+    await expect(current).toHaveCount(1);
+    await page.getByRole("link", { name: da.nav.account }).click();
+    await expect(page).toHaveURL("/account");
+    await expect(current).toHaveCount(0);
+    await expect(page.getByRole("link", { name: da.nav.account })).toHaveAttribute("aria-current", "page");
+    // One <main>, reached by the skip link, the first thing the keyboard meets on a page just loaded.
+    await page.reload();
+    await expect(page.locator("main")).toHaveCount(1);
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: da.app.skipToContent })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main#main")).toBeFocused();
+  });
+
   test("sorts on the server by a header link, and the back button restores the view", async ({ page }) => {
     await expect(page.locator("table.data-table tbody tr")).toHaveCount(25);
     const byName = await rowNames(page);

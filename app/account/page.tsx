@@ -1,6 +1,5 @@
 import { changeOwnPasswordAction, saveOwnProfileAction } from "@/app/actions/account";
 import { PasswordForm, ProfileForm } from "@/components/AccountForms";
-import { AppShell } from "@/components/AppShell";
 import { can } from "@/lib/auth/permissions";
 import { page } from "@/lib/entry/page.server";
 import { getOwnAccount } from "@/lib/users/own-account";
@@ -10,7 +9,7 @@ export default page({ name: "/account", access: "own-account" }, async ({ actor,
   const text = messages.account;
   const account = await getOwnAccount(db, actor);
   return (
-    <AppShell actor={actor} current="/account">
+    <>
       {/* A patient's account page has the portal's large touch targets. */}
       <div className={can(actor, "own-record") ? "portal" : undefined}>
         <h1>{text.title}</h1>
@@ -24,6 +23,6 @@ export default page({ name: "/account", access: "own-account" }, async ({ actor,
           <PasswordForm action={changeOwnPasswordAction} />
         </section>
       </div>
-    </AppShell>
+    </>
   );
 });

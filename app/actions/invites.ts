@@ -7,7 +7,6 @@ import { callAction, formAction } from "@/lib/entry/action.server";
 import { ids } from "@/lib/entry/ids";
 import { isAppError } from "@/lib/errors";
 import { errorTexts } from "@/lib/forms/error-text";
-import type { FormState } from "@/lib/forms/form-state";
 import { appUrl } from "@/lib/http/app-url.server";
 import { clientIp } from "@/lib/http/client-ip.server";
 import { acceptInviteThrottled } from "@/lib/invites/accept-invite";
@@ -38,8 +37,6 @@ export const createInviteAction = formAction(
     return answer({ values: { link: created.link }, notice: messages.invite.emailed(created.emailedTo) });
   },
 );
-
-export type AcceptState = FormState & { done: boolean };
 
 /** Someone holding a link (portal, staff or new password) chooses a password; open to anyone holding the link. */
 export const acceptInviteAction = formAction(

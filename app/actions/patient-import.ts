@@ -5,24 +5,15 @@ import { today } from "@/lib/dates";
 import { formAction } from "@/lib/entry/action.server";
 import { errorTexts } from "@/lib/forms/error-text";
 import type { ErrorCode } from "@/lib/forms/form-input";
-import type { FormState } from "@/lib/forms/form-state";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
 import { columnHeader } from "@/lib/patients/import/import-columns";
+import type { ImportOutcome } from "@/lib/patients/import/import-form-state";
 import { importPatients, type ImportResult } from "@/lib/patients/import/import-patients";
 import type { FileProblem } from "@/lib/patients/import/read-import-file";
 import type { ImportErrorCode } from "@/lib/patients/import/validate-import-rows";
 import { PATIENT_FIELDS } from "@/lib/patients/patient-input";
-
-/** What the import page shows after a check or an import: sentences and rows, made on the server. */
-export type ImportOutcome = {
-  kind: "problem" | "invalid" | "checked" | "imported";
-  message: string;
-  errors: { line: number; column: string; error: string }[];
-  moreErrors: string | null;
-};
-export type ImportFormState = FormState & { outcome: ImportOutcome | null };
 
 /** Errors listed on the page at most; the count says how many there are in all. */
 const SHOWN_ERRORS = 500;

@@ -5,15 +5,9 @@ import { today } from "@/lib/dates";
 import { callAction, commandAction, formAction } from "@/lib/entry/action.server";
 import { ids } from "@/lib/entry/ids";
 import { errorTexts } from "@/lib/forms/error-text";
-import type { FormState } from "@/lib/forms/form-state";
 import { PATIENT_FIELDS } from "@/lib/patients/patient-input";
 import { revealCpr } from "@/lib/patients/reveal-cpr";
 import { archivePatient, createPatient, restorePatient, updatePatient } from "@/lib/patients/save-patient";
-
-export type PatientFormState = FormState & {
-  /** Another patient has the same name and date of birth: the form asks before saving. */
-  duplicateOf: string | null;
-};
 
 /** Registers (patientId null) or edits a patient, then shows the patient's page. */
 export const savePatientAction = formAction(

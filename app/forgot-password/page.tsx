@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { requestPasswordResetAction } from "@/app/actions/account";
+import { setLocale } from "@/app/actions/set-locale";
 import { ForgotPasswordForm } from "@/components/AccountForms";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
 import { homePath } from "@/lib/auth/permissions";
@@ -22,7 +23,7 @@ export default page({ name: "/forgot-password", access: "public" }, async ({ act
         <p>
           <Link href="/sign-in">{text.backToSignIn}</Link>
         </p>
-        <LanguageSwitch locale={await getLocale()} />
+        <LanguageSwitch locale={await getLocale()} setLocale={setLocale} />
       </div>
     </main>
   );

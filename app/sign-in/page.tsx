@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 
+import { setLocale } from "@/app/actions/set-locale";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
 import { SignInForm } from "@/components/SignInForm";
 import { homePath } from "@/lib/auth/permissions";
@@ -20,7 +21,7 @@ export default page({ name: "/sign-in", access: "public" }, async ({ actor, mess
         <p>
           <Link href="/forgot-password">{messages.forgotPassword.link}</Link>
         </p>
-        <LanguageSwitch locale={locale} />
+        <LanguageSwitch locale={locale} setLocale={setLocale} />
       </div>
     </main>
   );

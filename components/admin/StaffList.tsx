@@ -1,16 +1,10 @@
-import {
-  changeStaffRoleAction,
-  deactivateStaffAction,
-  inviteStaffAction,
-  reactivateStaffAction,
-  sendStaffPasswordResetAction,
-} from "@/app/actions/staff";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
 import { formatMoment } from "@/lib/i18n/format";
 import { getRequestMessages } from "@/lib/i18n/locale.server";
 import { type listStaff, STAFF_ROLES } from "@/lib/users/staff-admin";
 
+import type { FormAction } from "../action-types";
 import { InviteStaffForm, StaffActions } from "./StaffForms";
 
 type Staff = Awaited<ReturnType<typeof listStaff>>;
@@ -18,7 +12,16 @@ type Staff = Awaited<ReturnType<typeof listStaff>>;
 const roleOptions = (messages: Messages) => STAFF_ROLES.map((role) => ({ value: role, label: messages.roles[role] }));
 
 /** The clinic's staff as cards (they fit a phone), each with its actions. */
-export async function StaffList({ users, selfId }: { users: Staff["users"]; selfId: string }) {
+export async function StaffList({
+  users,
+  selfId,
+  actions,
+}: {
+  users: Staff["users"];
+  selfId: string;
+  /** From the page (app/actions/staff.ts); bound here to each user. */
+  actions: Record<"changeRole" | "deactivate" | "reactivate" | "sendReset", FormAction<[userId: string]>>;
+}) {
   const messages = await getRequestMessages();
   const text = messages.admin.users;
   const roles = roleOptions(messages);
@@ -42,10 +45,10 @@ export async function StaffList({ users, selfId }: { users: Staff["users"]; self
             active={user.active}
             roles={roles}
             actions={{
-              changeRole: changeStaffRoleAction.bind(null, user.id),
-              deactivate: deactivateStaffAction.bind(null, user.id),
-              reactivate: reactivateStaffAction.bind(null, user.id),
-              sendReset: sendStaffPasswordResetAction.bind(null, user.id),
+              changeRole: actions.changeRole.bind(null, user.id),
+              deactivate: actions.deactivate.bind(null, user.id),
+              reactivate: actions.reactivate.bind(null, user.id),
+              sendReset: actions.sendReset.bind(null, user.id),
             }}
           />
         </li>
@@ -55,13 +58,22 @@ export async function StaffList({ users, selfId }: { users: Staff["users"]; self
 }
 
 /** Inviting a clinician or admin, and the invitations still open. */
-export async function StaffInvitations({ invites, locale }: { invites: Staff["invites"]; locale: Locale }) {
+export async function StaffInvitations({
+  invites,
+  locale,
+  invite,
+}: {
+  invites: Staff["invites"];
+  locale: Locale;
+  /** From the page (app/actions/staff.ts). */
+  invite: FormAction;
+}) {
   const messages = await getRequestMessages();
   const text = messages.admin.users;
   return (
     <>
       <InviteStaffForm
-        action={inviteStaffAction}
+        action={invite}
         roles={roleOptions(messages)}
 
         defaultLanguage={locale}

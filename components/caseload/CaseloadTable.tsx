@@ -3,7 +3,6 @@ import { type ColumnDef, columnVisibilityFeature, flexRender, tableFeatures, use
 import Link from "next/link";
 import { useState, useTransition } from "react";
 
-import { saveHiddenCaseloadColumns } from "@/app/actions/caseload-columns";
 import type { CaseloadColumn } from "@/lib/caseload/caseload-query";
 import { severityOfRank } from "@/lib/rules/severity";
 
@@ -32,11 +31,14 @@ export function CaseloadTable({
   columns: columnIds,
   sortHeaders,
   hidden,
+  saveHidden,
 }: {
   rows: CaseloadTableRow[];
   columns: readonly CaseloadColumn[];
   sortHeaders: Partial<Record<CaseloadColumn, SortHeader>>;
   hidden: CaseloadColumn[];
+  /** Keeps the hidden columns on the account (app/actions/caseload-columns.ts); null when refused. */
+  saveHidden: (hidden: Exclude<CaseloadColumn, "name">[]) => Promise<{ ok: boolean } | null>;
 }) {
   const text = useMessages().caseload;
   const [columnVisibility, setColumnVisibility] = useState<Record<string, boolean>>(
@@ -96,7 +98,7 @@ export function CaseloadTable({
       (id): id is Exclude<CaseloadColumn, "name"> => id !== "name" && columnVisibility[id] === false,
     );
     startSaving(async () => {
-      const result = await saveHiddenCaseloadColumns(hiddenNow);
+      const result = await saveHidden(hiddenNow);
       setSaved(result?.ok ?? false);
     });
   }

@@ -1,10 +1,10 @@
-import { createInviteAction, revealPasswordLinkAction } from "@/app/actions/invites";
 import { readEnv } from "@/lib/env";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { formatMoment } from "@/lib/i18n/format";
 import { getRequestMessages } from "@/lib/i18n/locale.server";
 import type { getPortalAccess } from "@/lib/invites/invites";
 
+import type { FormAction } from "../action-types";
 import { CreateInviteForm, RevealPasswordLink } from "./InviteForms";
 
 type Access = Awaited<ReturnType<typeof getPortalAccess>>;
@@ -18,10 +18,16 @@ export async function PortalAccessSection({
   patientId,
   access,
   locale,
+  actions,
 }: {
   patientId: string;
   access: Access;
   locale: Locale;
+  /** From the page (app/actions/invites.ts); bound here to the patient. */
+  actions: {
+    createInvite: FormAction<[patientId: string]>;
+    revealPasswordLink: (patientId: string) => Promise<{ link: string | null } | null>;
+  };
 }) {
   const messages = await getRequestMessages();
   const text = messages.invite;
@@ -46,13 +52,13 @@ export async function PortalAccessSection({
       <p>{access.account ? text.account(access.account.email) : text.noAccount}</p>
       {status && <p data-testid="invite-status">{status}</p>}
       <CreateInviteForm
-        action={createInviteAction.bind(null, patientId)}
+        action={actions.createInvite.bind(null, patientId)}
         hasOpenInvite={!access.account && invite?.status === "PENDING"}
         invitedBefore={Boolean(invite)}
         email={access.account ? null : { defaultValue: access.patientEmail ?? "" }}
       />
       {access.account && access.passwordLinkOpen && access.ownPatient && !readEnv().SMTP_URL && (
-        <RevealPasswordLink action={revealPasswordLinkAction.bind(null, patientId)} />
+        <RevealPasswordLink action={actions.revealPasswordLink.bind(null, patientId)} />
       )}
     </section>
   );

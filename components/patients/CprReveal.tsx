@@ -1,12 +1,13 @@
 "use client";
 import { useState, useTransition } from "react";
 
-import { revealCprAction } from "@/app/actions/patients";
-
 import { useMessages } from "../i18n/MessagesProvider";
 
+/** The patient's CPR number in full (app/actions/patients.ts, audited), null when refused. */
+export type RevealCpr = (patientId: string) => Promise<{ cpr: string } | null>;
+
 /** The masked CPR number, shown in full on request (each showing is audited on the server). */
-export function CprReveal({ patientId, masked }: { patientId: string; masked: string }) {
+export function CprReveal({ reveal, masked }: { reveal: () => ReturnType<RevealCpr>; masked: string }) {
   const messages = useMessages();
   const text = { show: messages.patient.cprShow, hide: messages.patient.cprHide, failed: messages.patient.cprFailed };
   const [full, setFull] = useState<string | null>(null);
@@ -24,7 +25,7 @@ export function CprReveal({ patientId, masked }: { patientId: string; masked: st
           full
             ? setFull(null)
             : startTransition(async () => {
-                const answer = await revealCprAction(patientId).catch(() => null);
+                const answer = await reveal().catch(() => null);
                 setFailed(!answer);
                 setFull(answer?.cpr ?? null);
               })

@@ -1,4 +1,3 @@
-import { placeHoldAction, recordErasureRequestAction, releaseHoldAction } from "@/app/actions/retention";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { formatDate, formatMoment } from "@/lib/i18n/format";
@@ -7,6 +6,7 @@ import type { DataRights } from "@/lib/retention/data-rights";
 import { HOLD_KINDS } from "@/lib/retention/record-holds";
 import { RETENTION_YEARS } from "@/lib/retention/retention-period";
 
+import type { CommandAction } from "../action-types";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { DataTable } from "../DataTable";
 import { SelectField } from "../SelectField";
@@ -19,10 +19,17 @@ export async function DataRightsSection({
   patientId,
   rights,
   actor,
+  actions,
 }: {
   patientId: string;
   rights: DataRights;
   actor: Actor;
+  /** From the page (app/actions/retention.ts); bound here to the patient and each hold. */
+  actions: {
+    recordRequest: CommandAction<[patientId: string]>;
+    placeHold: CommandAction<[patientId: string]>;
+    releaseHold: CommandAction<[patientId: string, holdId: string]>;
+  };
 }) {
   const messages = await getRequestMessages();
   const text = messages.retention;
@@ -41,7 +48,7 @@ export async function DataRightsSection({
               body={text.record.body(RETENTION_YEARS)}
               confirm={text.record.confirm}
               cancel={text.cancel}
-              action={recordErasureRequestAction.bind(null, patientId)}
+              action={actions.recordRequest.bind(null, patientId)}
             />
           )}
           {admin && (
@@ -51,7 +58,7 @@ export async function DataRightsSection({
               body={text.place.body}
               confirm={text.place.confirm}
               cancel={text.cancel}
-              action={placeHoldAction.bind(null, patientId)}
+              action={actions.placeHold.bind(null, patientId)}
             >
               <SelectField
                 id="kind"
@@ -107,7 +114,7 @@ export async function DataRightsSection({
                       body={text.release.body}
                       confirm={text.release.confirm}
                       cancel={text.cancel}
-                      action={releaseHoldAction.bind(null, patientId, hold.id)}
+                      action={actions.releaseHold.bind(null, patientId, hold.id)}
                     />
                   )}
                 </li>

@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
 
-import type { PatientFormState } from "@/app/actions/patients";
 import { initialFormState } from "@/lib/forms/form-state";
+import type { PatientFormState } from "@/lib/patients/patient-form-state";
 
 import { FormShell } from "../FormShell";
 import { useMessages } from "../i18n/MessagesProvider";

@@ -1,8 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-import { changeEpisodeStatusAction, openEpisodeAction } from "@/app/actions/episodes";
-import { archivePatientAction, restorePatientAction } from "@/app/actions/patients";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { bmi } from "@/lib/clinical/bmi";
@@ -16,15 +14,25 @@ import { maskedCpr } from "@/lib/identity/cpr";
 import type { getPatient } from "@/lib/patients/get-patient";
 import { acceptsEntries } from "@/lib/retention/processing-stopped";
 
+import type { CommandAction, FormAction } from "../action-types";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { DetailsList } from "../DetailsList";
-import { CprReveal } from "./CprReveal";
+import { CprReveal, type RevealCpr } from "./CprReveal";
 import { EpisodeActions, OpenEpisodeForm } from "./EpisodeForms";
 
 type Patient = Awaited<ReturnType<typeof getPatient>>;
 
 /** The person's details in a compact panel, with editing, archiving and (admins) the audit log. */
-export async function PersonDetails({ patient, actor }: { patient: Patient; actor: Actor }) {
+export async function PersonDetails({
+  patient,
+  actor,
+  actions,
+}: {
+  patient: Patient;
+  actor: Actor;
+  /** From the page (app/actions/patients.ts). */
+  actions: { archive: CommandAction<[patientId: string]>; revealCpr: RevealCpr };
+}) {
   const messages = await getRequestMessages();
   const text = messages.patient;
   const locale = actor.locale;
@@ -36,7 +44,7 @@ export async function PersonDetails({ patient, actor }: { patient: Patient; acto
     [
       messages.patientForm.cpr,
       patient.cprHash ? (
-        <CprReveal patientId={patient.id} masked={maskedCpr(patient.dateOfBirth)} />
+        <CprReveal reveal={actions.revealCpr.bind(null, patient.id)} masked={maskedCpr(patient.dateOfBirth)} />
       ) : (
         messages.caseload.noValue
       ),
@@ -77,7 +85,7 @@ export async function PersonDetails({ patient, actor }: { patient: Patient; acto
                 body={text.archiveBody}
                 confirm={text.archiveConfirm}
                 cancel={text.confirmCancel}
-                action={archivePatientAction.bind(null, patient.id)}
+                action={actions.archive.bind(null, patient.id)}
               />
             </>
           )}
@@ -100,7 +108,16 @@ export async function PersonDetails({ patient, actor }: { patient: Patient; acto
 }
 
 /** An archived patient's notice, with restoring for admins. */
-export async function ArchivedNotice({ patientId, actor }: { patientId: string; actor: Actor }) {
+export async function ArchivedNotice({
+  patientId,
+  actor,
+  restore,
+}: {
+  patientId: string;
+  actor: Actor;
+  /** From the page (app/actions/patients.ts). */
+  restore: CommandAction<[patientId: string]>;
+}) {
   const messages = await getRequestMessages();
   const text = messages.patient;
   return (
@@ -113,7 +130,7 @@ export async function ArchivedNotice({ patientId, actor }: { patientId: string; 
           body={text.restoreBody}
           confirm={text.restoreConfirm}
           cancel={text.confirmCancel}
-          action={restorePatientAction.bind(null, patientId)}
+          action={restore.bind(null, patientId)}
         />
       )}
     </div>
@@ -125,10 +142,16 @@ export async function EpisodesPanel({
   patient,
   day,
   locale,
+  actions,
 }: {
   patient: Patient;
   day: Date;
   locale: Actor["locale"];
+  /** From the page (app/actions/episodes.ts); bound here to the patient and each episode. */
+  actions: {
+    changeStatus: CommandAction<[patientId: string, episodeId: string]>;
+    open: FormAction<[patientId: string]>;
+  };
 }) {
   const messages = await getRequestMessages();
   const text = messages.patient;
@@ -154,7 +177,7 @@ export async function EpisodesPanel({
               <EpisodeActions
                 status={episode.status}
                 canReopen={patient.currentEpisodeId === episode.id && !hasOpenEpisode}
-                action={changeEpisodeStatusAction.bind(null, patient.id, episode.id)}
+                action={actions.changeStatus.bind(null, patient.id, episode.id)}
                 reasons={DISCHARGE_REASONS.map((value) => ({ value, label: text.dischargeReasons[value] }))}
               />
             )}
@@ -165,7 +188,7 @@ export async function EpisodesPanel({
         <>
           <h3>{text.openEpisode}</h3>
           <OpenEpisodeForm
-            action={openEpisodeAction.bind(null, patient.id)}
+            action={actions.open.bind(null, patient.id)}
 
             sides={Object.values(Side).map((value) => ({ value, label: messages.side[value] }))}
             defaultSide={patient.affectedSide}

@@ -4,6 +4,7 @@ import { useId, useRef, useState } from "react";
 
 import { useMessages } from "../i18n/MessagesProvider";
 import { leaveThisPhone } from "./leave-this-phone";
+import type { ForgetPush } from "./push-on-this-phone";
 
 /**
  * The patient's request to be erased: asked once more in a dialog, then answered on the same
@@ -14,9 +15,12 @@ import { leaveThisPhone } from "./leave-this-phone";
 export function ErasureRequest({
   action,
   owner,
+  forgetPush,
 }: {
   action: () => Promise<{ message: string } | null>;
   owner: string;
+  /** From the page (app/actions/reminders.ts): the server forgets this phone's reminders. */
+  forgetPush: ForgetPush;
 }) {
   const messages = useMessages();
   const text = {
@@ -44,7 +48,7 @@ export function ErasureRequest({
         <button
           type="button"
           className="button large"
-          onClick={() => void leaveThisPhone(owner).catch(() => router.push("/sign-in"))}
+          onClick={() => void leaveThisPhone({ owner, forgetPush }).catch(() => router.push("/sign-in"))}
         >
           {text.leave}
         </button>

@@ -10,6 +10,7 @@ import type { ChartPanel } from "../records/PatientCharts";
 import { ChartWhenNear } from "./ChartWhenNear";
 import {
   type EntryAnswer,
+  type EntrySenders,
   flushQueue,
   onQueueChange,
   type QueuedEntry,
@@ -20,8 +21,8 @@ import {
 // What the patient logs on the portal's home page shows there at once: the page is not drawn
 // again after a write (app/actions/portal.ts), so what the server stored goes here, and the
 // pain buttons, the pain chart and the list of sessions read it beside what the page was drawn
-// with. Entries go through the phone's queue (entry-queue.ts): those still waiting for a
-// connection are listed, and sent when it returns.
+// with. Entries go through the phone's queue (entry-queue.ts), sent by the actions the page
+// hands in (`send`): those still waiting for a connection are listed, and sent when it returns.
 
 export type SavedSession = { assignmentId: string; line: SessionLine };
 type SavedPain = { value: number; logged: string };
@@ -45,9 +46,12 @@ export function PortalDiary({
   today,
   todayPain,
   locale,
+  send,
   children,
 }: {
   owner: string;
+  /** The server actions that store each kind of entry, from the page (app/actions/portal.ts). */
+  send: EntrySenders;
   today: string;
   todayPain: number | null;
   locale: Locale;
@@ -81,7 +85,7 @@ export function PortalDiary({
   useEffect(() => {
     const refresh = () => void waitingEntries(owner).then(setWaiting);
     const flush = () =>
-      void flushQueue(owner).then(({ sent }) => sent.forEach(({ entry, answer }) => apply(entry, answer, true)));
+      void flushQueue(owner, send).then(({ sent }) => sent.forEach(({ entry, answer }) => apply(entry, answer, true)));
     const unsubscribe = onQueueChange(refresh);
     refresh();
     flush();
@@ -93,7 +97,7 @@ export function PortalDiary({
       window.removeEventListener("online", flush);
       window.clearInterval(retry);
     };
-  }, [owner, apply]);
+  }, [owner, send, apply]);
 
   const diary = useMemo<Diary>(() => {
     // A pain entry still waiting shows as the day's value on this phone.
@@ -104,12 +108,12 @@ export function PortalDiary({
       saved,
       waiting,
       submit: async (entry) => {
-        const answer = await submitEntry(owner, entry);
+        const answer = await submitEntry(owner, entry, send);
         if (answer !== "waiting") apply(entry, answer, false);
         return answer;
       },
     };
-  }, [owner, today, pain, saved, waiting, apply]);
+  }, [owner, today, pain, saved, waiting, send, apply]);
 
   return (
     <DiaryContext value={diary}>

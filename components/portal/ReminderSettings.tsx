@@ -7,7 +7,7 @@ import { initialFormState } from "@/lib/forms/form-state";
 import { FormMessages } from "../FormMessages";
 import { useMessages } from "../i18n/MessagesProvider";
 import { TextField } from "../TextField";
-import { type PushState, pushState, turnOnPush } from "./push-on-this-phone";
+import { type KeepPush, type PushState, pushState, turnOnPush } from "./push-on-this-phone";
 
 /**
  * The patient's reminder times and how the reminders arrive: as notifications on this phone
@@ -16,10 +16,13 @@ import { type PushState, pushState, turnOnPush } from "./push-on-this-phone";
 export function ReminderSettings({
   action,
   times,
+  keepPush,
   vapidPublicKey,
   email,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
+  /** Asks the server to keep this phone's push subscription (app/actions/reminders.ts). */
+  keepPush: KeepPush;
   times: { MORNING_PAIN: string | null; SESSION: string | null };
   vapidPublicKey: string | null;
   /** Where reminders go by e-mail: the patient's own address. */
@@ -34,8 +37,8 @@ export function ReminderSettings({
   const [push, setPush] = useState<PushState | "failed">("unsupported");
   const [asking, setAsking] = useState(false);
   useEffect(() => {
-    if (vapidPublicKey) void pushState().then(setPush);
-  }, [vapidPublicKey]);
+    if (vapidPublicKey) void pushState(keepPush).then(setPush);
+  }, [vapidPublicKey, keepPush]);
   return (
     <>
       <p>{text.intro}</p>
@@ -79,7 +82,7 @@ export function ReminderSettings({
           disabled={asking}
           onClick={async () => {
             setAsking(true);
-            setPush((await turnOnPush(vapidPublicKey).catch(() => null)) ?? "failed");
+            setPush((await turnOnPush(vapidPublicKey, keepPush).catch(() => null)) ?? "failed");
             setAsking(false);
           }}
         >

@@ -4,10 +4,11 @@
 // send that fails for want of a connection leaves it waiting, and it is sent again when the
 // connection returns or the portal is opened; the client id makes each stored once. Each
 // signed-in patient has a queue of their own, so a shared phone never sends one patient's
-// entries as another's. idb-keyval: decision record 019.
+// entries as another's. The server actions that send them (app/actions/portal.ts) are handed
+// in by the caller, as the portal page hands them to PortalDiary and the layout to the sign-out
+// button: no component imports app/. idb-keyval: decision record 019.
 import { createStore, del, entries, set, type UseStore } from "idb-keyval";
 
-import { logMorningPainAction, logSessionAction } from "@/app/actions/portal";
 import type { PortalLogAnswer } from "@/lib/portal/portal-log-answer";
 
 export type EntryKind = "pain" | "session";
@@ -15,10 +16,8 @@ export type EntryKind = "pain" | "session";
 export type QueuedEntry = { kind: EntryKind; fields: Record<string, string> };
 export type EntryAnswer = PortalLogAnswer<unknown> | null;
 
-const SENDERS: Record<EntryKind, (fields: Record<string, string>) => Promise<EntryAnswer>> = {
-  pain: logMorningPainAction,
-  session: logSessionAction,
-};
+/** The server action that stores each kind of entry (app/actions/portal.ts). */
+export type EntrySenders = Record<EntryKind, (fields: Record<string, string>) => Promise<EntryAnswer>>;
 
 const stores = new Map<string, UseStore>();
 const storeOf = (owner: string) => {
@@ -41,10 +40,10 @@ export async function waitingEntries(owner: string): Promise<QueuedEntry[]> {
 }
 
 /** Sends one entry; "waiting" when there is no connection (it stays in the queue). */
-async function sendOne(owner: string, entry: QueuedEntry): Promise<EntryAnswer | "waiting"> {
+async function sendOne(owner: string, entry: QueuedEntry, send: EntrySenders): Promise<EntryAnswer | "waiting"> {
   let answer: EntryAnswer;
   try {
-    answer = await SENDERS[entry.kind](entry.fields);
+    answer = await send[entry.kind](entry.fields);
   } catch {
     return "waiting";
   }
@@ -54,22 +53,26 @@ async function sendOne(owner: string, entry: QueuedEntry): Promise<EntryAnswer |
 }
 
 /** Keeps the entry on the phone, then sends it: the server's answer, or "waiting". */
-export async function submitEntry(owner: string, entry: QueuedEntry): Promise<EntryAnswer | "waiting"> {
+export async function submitEntry(
+  owner: string,
+  entry: QueuedEntry,
+  send: EntrySenders,
+): Promise<EntryAnswer | "waiting"> {
   await set(entry.fields.clientId!, entry, storeOf(owner));
   changed();
-  return sendOne(owner, entry);
+  return sendOne(owner, entry, send);
 }
 
 let flushing: Promise<{ sent: { entry: QueuedEntry; answer: EntryAnswer }[]; waiting: number }> | null = null;
 
 /** Sends every waiting entry, oldest first, stopping at the first that finds no connection. One flush at a time. */
-export function flushQueue(owner: string) {
+export function flushQueue(owner: string, send: EntrySenders) {
   flushing ??= (async () => {
     const sent: { entry: QueuedEntry; answer: EntryAnswer }[] = [];
     try {
       const waiting = await waitingEntries(owner);
       for (const [i, entry] of waiting.entries()) {
-        const answer = await sendOne(owner, entry);
+        const answer = await sendOne(owner, entry, send);
         if (answer === "waiting") return { sent, waiting: waiting.length - i };
         sent.push({ entry, answer });
       }

@@ -3,12 +3,19 @@
 // (SPEC §10). The sign-out button and the erasure receipt both leave this way (security review I-7).
 import { forgetOfflinePages } from "@/lib/offline/offline-pages";
 
-import { discardQueue } from "./entry-queue";
-import { turnOffPush } from "./push-on-this-phone";
+import { discardQueue, type EntrySenders } from "./entry-queue";
+import { type ForgetPush, turnOffPush } from "./push-on-this-phone";
 
-/** Clears this phone of the patient `queueOwner` (staff have nothing here), then ends the session; throws when the server cannot be reached. */
-export async function leaveThisPhone(queueOwner: string | undefined): Promise<void> {
-  if (queueOwner) await Promise.all([discardQueue(queueOwner), forgetOfflinePages(), turnOffPush()]);
+/**
+ * A signed-in patient on this phone, and the server actions that leaving it needs
+ * (app/actions/portal.ts and reminders.ts), handed down by the layout and the pages that render
+ * the buttons.
+ */
+export type PatientOnPhone = { owner: string; send: EntrySenders; forgetPush: ForgetPush };
+
+/** Clears this phone of the patient (staff have nothing here), then ends the session; throws when the server cannot be reached. */
+export async function leaveThisPhone(patient: Pick<PatientOnPhone, "owner" | "forgetPush"> | undefined): Promise<void> {
+  if (patient) await Promise.all([discardQueue(patient.owner), forgetOfflinePages(), turnOffPush(patient.forgetPush)]);
   // next-auth's client is loaded only for this click: it is ~13 kB of every signed-in page otherwise.
   const { signOut } = await import("next-auth/react");
   await signOut({ callbackUrl: "/sign-in" });

@@ -1,11 +1,5 @@
 import Link from "next/link";
 
-import {
-  assignProgramAction,
-  continueAsMaintenanceAction,
-  endAssignmentAction,
-  overrideProgressionAction,
-} from "@/app/actions/programs";
 import { mayStartRunning, type Plan } from "@/lib/clinical/episode-state";
 import { isoDate } from "@/lib/dates";
 import { asFormSubmit } from "@/lib/entry/form-submit";
@@ -18,6 +12,7 @@ import { exerciseShortName } from "@/lib/programs/exercise-names";
 import { planText } from "@/lib/programs/plan-text";
 import { templateName } from "@/lib/programs/template-name";
 
+import type { CommandAction, FormAction } from "../action-types";
 import { DataTableDetails } from "../DataTableDetails";
 import { FormDialog } from "../FormDialog";
 import { AdherenceStrip, AdherenceTable, PrescriptionDetails } from "./PrescriptionDetails";
@@ -36,6 +31,13 @@ type Props = {
   editable: boolean;
   today: Date;
   locale: Locale;
+  /** The programs' actions, from the page (app/actions/programs.ts); bound here to the patient and each program. */
+  actions: {
+    assign: FormAction<[patientId: string, episodeId: string]>;
+    override: FormAction<[patientId: string, assignmentId: string, phases: number]>;
+    end: CommandAction<[patientId: string, assignmentId: string]>;
+    maintain: CommandAction<[patientId: string, assignmentId: string]>;
+  };
 };
 
 /**
@@ -53,6 +55,7 @@ export async function ProgramsSection({
   editable,
   today,
   locale,
+  actions,
 }: Props) {
   const messages = await getRequestMessages();
   const text = messages.programs;
@@ -80,7 +83,7 @@ export async function ProgramsSection({
               primary={programs.length === 0}
             >
               <AssignProgramForm
-                action={assignProgramAction.bind(null, patientId, episode.id)}
+                action={actions.assign.bind(null, patientId, episode.id)}
                 templates={templates.map((template) => ({
                   value: template.id,
                   label: text.templateVersion(templateName(template, locale), template.version),
@@ -122,7 +125,7 @@ export async function ProgramsSection({
               <p>{text.completedBody[program.kind]}</p>
               {editable && (
                 <div className="program-actions">
-                  <form action={asFormSubmit(continueAsMaintenanceAction.bind(null, patientId, program.id))}>
+                  <form action={asFormSubmit(actions.maintain.bind(null, patientId, program.id))}>
                     <button type="submit" className="button secondary">
                       {text.maintain}
                     </button>
@@ -212,7 +215,7 @@ export async function ProgramsSection({
               </Link>
               <FormDialog trigger={text.overrideTitle} title={text.overrideTitle} close={messages.dialog.close}>
                 <OverrideForm
-                  action={overrideProgressionAction.bind(null, patientId, program.id, program.content.phases.length)}
+                  action={actions.override.bind(null, patientId, program.id, program.content.phases.length)}
                   phases={program.content.phases.map((_, i) => ({
                     value: String(i + 1),
                     label: messages.programs.editor.phase(i + 1),
@@ -221,7 +224,7 @@ export async function ProgramsSection({
                 />
               </FormDialog>
               <EndProgramButton
-                action={endAssignmentAction.bind(null, patientId, program.id)}
+                action={actions.end.bind(null, patientId, program.id)}
                 reasons={END_REASONS.map((value) => ({ value, label: text.endReasons[value] }))}
               />
             </div>

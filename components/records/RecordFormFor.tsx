@@ -1,4 +1,3 @@
-import { saveRecordAction } from "@/app/actions/records";
 import { bmi } from "@/lib/clinical/bmi";
 import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import { INSTRUMENTS } from "@/lib/clinical/instruments";
@@ -9,6 +8,7 @@ import { getRequestMessages } from "@/lib/i18n/locale.server";
 import { PSFS_MAX_ITEMS } from "@/lib/outcomes/outcome-input";
 import type { RecordFormKind } from "@/lib/records/record-forms";
 
+import type { FormAction } from "../action-types";
 import { AssessmentForm } from "./AssessmentForm";
 import { InterventionForm } from "./InterventionForm";
 import { OutcomeForm } from "./OutcomeForm";
@@ -24,12 +24,14 @@ type Props = {
   target: { episodeId: string; recordId: string | null };
   initial: Record<string, string | undefined>;
   initialLists?: { redFlags: string[]; findings: string[] };
+  /** From the page (app/actions/records.ts); bound here to the kind and the record. */
+  save: FormAction<[kind: RecordFormKind, target: { patientId: string; episodeId: string; recordId: string | null }]>;
 };
 
 /** The form of one kind of clinical record, with its texts and choices in the user's language. */
-export async function RecordFormFor({ kind, patient, target, initial, initialLists }: Props) {
+export async function RecordFormFor({ kind, patient, target, initial, initialLists, save }: Props) {
   const messages = await getRequestMessages();
-  const action = saveRecordAction.bind(null, kind, { patientId: patient.id, ...target });
+  const action = save.bind(null, kind, { patientId: patient.id, ...target });
   const cancelHref = `/patients/${patient.id}`;
   if (kind === "assessment") {
     const a = messages.assessment;

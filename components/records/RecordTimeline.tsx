@@ -1,6 +1,5 @@
 import Link from "next/link";
 
-import { deleteRecordAction } from "@/app/actions/records";
 import { isoDate } from "@/lib/dates";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n";
@@ -11,6 +10,7 @@ import { describeRecord } from "@/lib/records/describe-record";
 import type { RecordFormKind } from "@/lib/records/record-forms";
 import { recordTimeline, type TimelineGroup } from "@/lib/records/record-timeline";
 
+import type { CommandAction } from "../action-types";
 import { LazyDetails } from "../LazyDetails";
 import { DeleteRecord } from "./DeleteRecord";
 
@@ -60,11 +60,14 @@ export async function RecordTimeline({
   record,
   editable,
   locale,
+  deleteRecord,
 }: {
   patientId: string;
   record: EpisodeRows;
   editable: boolean;
   locale: Locale;
+  /** From the page (app/actions/records.ts); bound here to each entry. */
+  deleteRecord: CommandAction<[kind: RecordFormKind, patientId: string, recordId: string]>;
 }) {
   const messages = await getRequestMessages();
   const text = messages.timeline;
@@ -127,7 +130,7 @@ export async function RecordTimeline({
                       {messages.record.history}
                     </Link>
                   )}
-                  <DeleteRecord action={deleteRecordAction.bind(null, entry.kind, patientId, entry.id)} />
+                  <DeleteRecord action={deleteRecord.bind(null, entry.kind, patientId, entry.id)} />
                 </div>
               )}
             </li>

@@ -1,12 +1,13 @@
 import { getRequestMessages } from "@/lib/i18n/locale.server";
 
+// Shown inside the signed-in shell's <main> (app/_shell/signed-in-layout.tsx) while the caseload loads.
 export default async function Loading() {
   const messages = await getRequestMessages();
   return (
-    <main id="main" aria-busy="true">
+    <div className="wide-page" aria-busy="true">
       <p role="status" className="loading">
         {messages.loading}
       </p>
-    </main>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { AppShell } from "@/components/AppShell";
+import { saveHiddenCaseloadColumns } from "@/app/actions/caseload-columns";
 import { CaseloadFilters } from "@/components/caseload/CaseloadFilters";
 import { CaseloadTable, type SortHeader } from "@/components/caseload/CaseloadTable";
 import { Pagination } from "@/components/Pagination";
@@ -51,7 +51,7 @@ export default page(
     const isFiltered = caseloadSearch(query, { sort: "name", dir: "asc", page: 1 }) !== "";
 
     return (
-      <AppShell actor={actor} current="/caseload" wide>
+      <div className="wide-page">
         <div className="page-heading">
           <h1>{text.title}</h1>
           <Link href="/patients/new" className="button primary">
@@ -81,6 +81,7 @@ export default page(
           <>
             <CaseloadTable
               rows={rows}
+              saveHidden={saveHiddenCaseloadColumns}
               // A clinician's own caseload needs no clinician column.
               columns={
                 ownCaseload && query.scope === "mine"
@@ -97,7 +98,7 @@ export default page(
             />
           </>
         )}
-      </AppShell>
+      </div>
     );
   },
 );

@@ -1,6 +1,5 @@
 import Link from "next/link";
 
-import { AppShell } from "@/components/AppShell";
 import { SeverityBadge } from "@/components/flags/SeverityBadge";
 import { Pagination } from "@/components/Pagination";
 import { SelectField } from "@/components/SelectField";
@@ -20,7 +19,7 @@ export default page(
     const text = messages.flags;
     const [result, clinicians] = await Promise.all([listFlags(db, actor, query), listClinicians(db, actor)]);
     return (
-      <AppShell actor={actor} current="/flags">
+      <>
         <h1>{text.title}</h1>
         <p className="hint">{text.intro}</p>
         <form
@@ -118,7 +117,7 @@ export default page(
             />
           </>
         )}
-      </AppShell>
+      </>
     );
   },
 );

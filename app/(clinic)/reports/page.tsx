@@ -1,4 +1,3 @@
-import { AppShell } from "@/components/AppShell";
 import { PrintButton } from "@/components/PrintButton";
 import { AdherenceChart, ImprovementChart, RecoveryChart, WeeklyPainChart } from "@/components/reports/ReportCharts";
 import { ReportFilters } from "@/components/reports/ReportFilters";
@@ -40,13 +39,13 @@ export default page(
     );
     if (result.status === "invalid") {
       return (
-        <AppShell actor={actor} current="/reports" wide>
+        <div className="wide-page">
           {heading}
           <ReportFilters values={values} errors={errors} clinicians={clinicians} />
           <p role="alert" className="form-error">
             {text.invalid}
           </p>
-        </AppShell>
+        </div>
       );
     }
     const { report } = result;
@@ -60,7 +59,7 @@ export default page(
     const number = (value: number) => formatNumber(value, actor.locale, 1);
 
     return (
-      <AppShell actor={actor} current="/reports" wide>
+      <div className="wide-page">
         {heading}
         <p className="hint no-print">{text.intro}</p>
         <ReportFilters values={report.query} errors={{}} clinicians={clinicians} />
@@ -166,7 +165,7 @@ export default page(
             </>
           )}
         </div>
-      </AppShell>
+      </div>
     );
   },
 );

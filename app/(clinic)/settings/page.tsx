@@ -2,7 +2,6 @@ import Link from "next/link";
 
 import { reevaluationProgressAction, saveRuleSettingsAction } from "@/app/actions/settings";
 import { ScheduledJobs } from "@/components/admin/ScheduledJobs";
-import { AppShell } from "@/components/AppShell";
 import { ReevaluationProgress } from "@/components/ReevaluationProgress";
 import { SettingsForm } from "@/components/SettingsForm";
 import { page } from "@/lib/entry/page.server";
@@ -21,7 +20,7 @@ export default page({ name: "/settings", access: "clinic-admin" }, async ({ acto
   ]);
   const number = (value: number) => formatNumber(value, actor.locale, 2);
   return (
-    <AppShell actor={actor} current="/settings">
+    <>
       <div className="page-heading">
         <h1>{text.title}</h1>
         <Link href="/settings/templates" className="button secondary">
@@ -47,6 +46,6 @@ export default page({ name: "/settings", access: "clinic-admin" }, async ({ acto
         )}
       />
       <ScheduledJobs jobs={jobs} locale={actor.locale} />
-    </AppShell>
+    </>
   );
 });

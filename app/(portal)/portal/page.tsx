@@ -1,8 +1,8 @@
 import Link from "next/link";
 
 import { saveWeeklyCheckInAction } from "@/app/actions/check-in";
-import { saveReminderTimesAction } from "@/app/actions/reminders";
-import { AppShell } from "@/components/AppShell";
+import { logMorningPainAction, logSessionAction } from "@/app/actions/portal";
+import { savePushSubscriptionAction, saveReminderTimesAction } from "@/app/actions/reminders";
 import { OfflineStamp } from "@/components/portal/OfflineStamp";
 import { PlanOnHold } from "@/components/portal/PlanOnHold";
 import { PortalDiary, PortalPainChart, RecentSessions } from "@/components/portal/PortalDiary";
@@ -84,151 +84,150 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
     };
   });
   return (
-    <AppShell actor={actor} current="/portal">
-      <div className="portal">
-        <h1>{text.title}</h1>
-        {!overview ? (
-          <p>{text.noRecord}</p>
-        ) : (
-          <PortalDiary
-            owner={actor.userId}
-            today={isoDate(day)}
-            todayPain={overview.todayPain}
-
-            locale={actor.locale}
-          >
-            <OfflineStamp fetchedAt={new Date()} />
-            {/* What the phone keeps for offline use is replaced when the plan changes (lib/offline/service-worker.ts). */}
-            <div hidden {...{ [PLAN_STAMP_ATTRIBUTE]: planStamp(overview.plan, overview.programs) }} />
-            <p>
-              {text.greeting(firstName(overview.patient.name))} {text.clinician(overview.patient.clinician.name)}
+    <div className="portal">
+      <h1>{text.title}</h1>
+      {!overview ? (
+        <p>{text.noRecord}</p>
+      ) : (
+        <PortalDiary
+          owner={actor.userId}
+          today={isoDate(day)}
+          todayPain={overview.todayPain}
+          locale={actor.locale}
+          send={{ pain: logMorningPainAction, session: logSessionAction }}
+        >
+          <OfflineStamp fetchedAt={new Date()} />
+          {/* What the phone keeps for offline use is replaced when the plan changes (lib/offline/service-worker.ts). */}
+          <div hidden {...{ [PLAN_STAMP_ATTRIBUTE]: planStamp(overview.plan, overview.programs) }} />
+          <p>
+            {text.greeting(firstName(overview.patient.name))} {text.clinician(overview.patient.clinician.name)}
+          </p>
+          <p>
+            <Link href="/portal/learn#contact-heading">{text.warningSignsLink}</Link>
+          </p>
+          {unread > 0 && (
+            <p className="notice" role="status">
+              {messages.conversation.unreadFromClinic(unread)}{" "}
+              <Link href="/portal/messages">{messages.conversation.open}</Link>
             </p>
-            <p>
-              <Link href="/portal/learn#contact-heading">{text.warningSignsLink}</Link>
-            </p>
-            {unread > 0 && (
-              <p className="notice" role="status">
-                {messages.conversation.unreadFromClinic(unread)}{" "}
-                <Link href="/portal/messages">{messages.conversation.open}</Link>
-              </p>
-            )}
-            {/* A plan on hold says what to do instead, before anything else. */}
-            {onHold && overview.plan && <PlanOnHold plan={overview.plan} />}
-            {/* The daily task first: on a phone it is on the first screen. */}
-            {overview.episodeId && (
-              <section aria-labelledby="morning-heading" className="panel">
-                <h2 id="morning-heading">{text.morningTitle}</h2>
-                {!onHold && overview.trainedYesterday && overview.todayPain === null && (
-                  <p className="notice">{text.morningAfterSession}</p>
-                )}
-                <MorningPainForm today={isoDate(day)} />
-              </section>
-            )}
-            {checkIn?.due && (
-              <section aria-labelledby="check-in-heading" className="panel">
-                <h2 id="check-in-heading">{messages.checkIn.title}</h2>
-                <p>{messages.checkIn.intro}</p>
-                <WeeklyCheckInForm action={saveWeeklyCheckInAction} activities={checkIn.activities} />
-              </section>
-            )}
-            {overview.programs.length === 0 && <p>{text.noPlanYet}</p>}
-            {!onHold &&
-              overview.programs.map((program) => (
-                <section key={program.id} aria-labelledby={`today-${program.id}`} className="panel">
-                  {/* Each card names its program, so two programs at once are told apart. */}
-                  <h2 id={`today-${program.id}`}>
-                    {text.today}: {program.templateName}
-                  </h2>
-                  {program.prescription?.completed && (
-                    <div className="notice">
-                      <p>{text.completed[program.kind](program.prescription.totalWeeks)}</p>
-                    </div>
-                  )}
-                  {program.prescription ? (
-                    <PrescriptionDetails
-                      prescription={program.prescription}
-
-                      locale={actor.locale}
-                      plainWording
-                      heldLoad={heldLoad}
-                    />
-                  ) : (
-                    <p>{messages.programs.notStarted(formatDate(program.startDate, actor.locale))}</p>
-                  )}
-                </section>
-              ))}
-
-            {!onHold && overview.programs.length > 0 && (
-              <section aria-labelledby="session-heading" className="panel">
-                <h2 id="session-heading">{text.sessionTitle}</h2>
-                <SessionLogForm programs={loggable} today={isoDate(day)} />
-              </section>
-            )}
-
-            <section aria-labelledby="progress-heading" className="panel">
-              <h2 id="progress-heading">{text.progressTitle}</h2>
-              {checkIn && !checkIn.due && checkIn.nextDate && (
-                <p>{messages.checkIn.done(formatDate(checkIn.nextDate, actor.locale))}</p>
+          )}
+          {/* A plan on hold says what to do instead, before anything else. */}
+          {onHold && overview.plan && <PlanOnHold plan={overview.plan} />}
+          {/* The daily task first: on a phone it is on the first screen. */}
+          {overview.episodeId && (
+            <section aria-labelledby="morning-heading" className="panel">
+              <h2 id="morning-heading">{text.morningTitle}</h2>
+              {!onHold && overview.trainedYesterday && overview.todayPain === null && (
+                <p className="notice">{text.morningAfterSession}</p>
               )}
-              <PortalPainChart
-                panel={{ key: "pain", label: text.painChart, max: 10, series: painSeries, baseline: null }}
-                today={isoDate(day)}
-
-                locale={actor.locale}
-              />
-              {overview.programs.map((program) => (
-                <div key={program.id}>
-                  {program.prescription && <AdherenceTable prescription={program.prescription} />}
-                  <h3>{text.recentSessions}</h3>
-                  <RecentSessions
-                    assignmentId={program.id}
-                    lines={program.sessions
-                      .slice(0, RECENT_SESSIONS)
-                      .map((session) => sessionLine(session, messages, actor.locale))}
-                  />
-                </div>
-              ))}
+              <MorningPainForm today={isoDate(day)} />
             </section>
+          )}
+          {checkIn?.due && (
+            <section aria-labelledby="check-in-heading" className="panel">
+              <h2 id="check-in-heading">{messages.checkIn.title}</h2>
+              <p>{messages.checkIn.intro}</p>
+              <WeeklyCheckInForm action={saveWeeklyCheckInAction} activities={checkIn.activities} />
+            </section>
+          )}
+          {overview.programs.length === 0 && <p>{text.noPlanYet}</p>}
+          {!onHold &&
+            overview.programs.map((program) => (
+              <section key={program.id} aria-labelledby={`today-${program.id}`} className="panel">
+                {/* Each card names its program, so two programs at once are told apart. */}
+                <h2 id={`today-${program.id}`}>
+                  {text.today}: {program.templateName}
+                </h2>
+                {program.prescription?.completed && (
+                  <div className="notice">
+                    <p>{text.completed[program.kind](program.prescription.totalWeeks)}</p>
+                  </div>
+                )}
+                {program.prescription ? (
+                  <PrescriptionDetails
+                    prescription={program.prescription}
 
-            {reminderTimes && (
-              <section aria-labelledby="reminders-heading" className="panel">
-                <h2 id="reminders-heading">{reminders.title}</h2>
-                <ReminderSettings
-                  action={saveReminderTimesAction}
-                  times={reminderTimes}
-                  vapidPublicKey={readEnv().VAPID_PUBLIC_KEY ?? null}
-                  email={actor.email}
-                />
+                    locale={actor.locale}
+                    plainWording
+                    heldLoad={heldLoad}
+                  />
+                ) : (
+                  <p>{messages.programs.notStarted(formatDate(program.startDate, actor.locale))}</p>
+                )}
               </section>
-            )}
+            ))}
 
-            <nav aria-label={text.title} className="portal-links">
-              {overview.programs.length > 0 && (
-                <Link href="/portal/handout" className="button secondary large">
-                  {text.handout}
-                </Link>
-              )}
-              <Link href="/portal/messages" className="button secondary large">
-                {unread > 0
-                  ? `${messages.conversation.title} (${messages.conversation.unread(unread)})`
-                  : messages.conversation.title}
+          {!onHold && overview.programs.length > 0 && (
+            <section aria-labelledby="session-heading" className="panel">
+              <h2 id="session-heading">{text.sessionTitle}</h2>
+              <SessionLogForm programs={loggable} today={isoDate(day)} />
+            </section>
+          )}
+
+          <section aria-labelledby="progress-heading" className="panel">
+            <h2 id="progress-heading">{text.progressTitle}</h2>
+            {checkIn && !checkIn.due && checkIn.nextDate && (
+              <p>{messages.checkIn.done(formatDate(checkIn.nextDate, actor.locale))}</p>
+            )}
+            <PortalPainChart
+              panel={{ key: "pain", label: text.painChart, max: 10, series: painSeries, baseline: null }}
+              today={isoDate(day)}
+
+              locale={actor.locale}
+            />
+            {overview.programs.map((program) => (
+              <div key={program.id}>
+                {program.prescription && <AdherenceTable prescription={program.prescription} />}
+                <h3>{text.recentSessions}</h3>
+                <RecentSessions
+                  assignmentId={program.id}
+                  lines={program.sessions
+                    .slice(0, RECENT_SESSIONS)
+                    .map((session) => sessionLine(session, messages, actor.locale))}
+                />
+              </div>
+            ))}
+          </section>
+
+          {reminderTimes && (
+            <section aria-labelledby="reminders-heading" className="panel">
+              <h2 id="reminders-heading">{reminders.title}</h2>
+              <ReminderSettings
+                action={saveReminderTimesAction}
+                keepPush={savePushSubscriptionAction}
+                times={reminderTimes}
+                vapidPublicKey={readEnv().VAPID_PUBLIC_KEY ?? null}
+                email={actor.email}
+              />
+            </section>
+          )}
+
+          <nav aria-label={text.title} className="portal-links">
+            {overview.programs.length > 0 && (
+              <Link href="/portal/handout" className="button secondary large">
+                {text.handout}
               </Link>
-              <Link href="/portal/learn" className="button secondary large">
-                {text.learn}
-              </Link>
-              <Link href="/portal/record" className="button secondary large">
-                {text.record}
-              </Link>
-              <a href="/portal/record/fhir" className="button secondary large" download>
-                {text.recordFhir}
-              </a>
-              <Link href="/portal/erasure" className="button secondary large">
-                {text.erasure.link}
-              </Link>
-            </nav>
-          </PortalDiary>
-        )}
-      </div>
-    </AppShell>
+            )}
+            <Link href="/portal/messages" className="button secondary large">
+              {unread > 0
+                ? `${messages.conversation.title} (${messages.conversation.unread(unread)})`
+                : messages.conversation.title}
+            </Link>
+            <Link href="/portal/learn" className="button secondary large">
+              {text.learn}
+            </Link>
+            <Link href="/portal/record" className="button secondary large">
+              {text.record}
+            </Link>
+            <a href="/portal/record/fhir" className="button secondary large" download>
+              {text.recordFhir}
+            </a>
+            <Link href="/portal/erasure" className="button secondary large">
+              {text.erasure.link}
+            </Link>
+          </nav>
+        </PortalDiary>
+      )}
+    </div>
   );
 });

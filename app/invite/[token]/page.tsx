@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { acceptInviteAction } from "@/app/actions/invites";
+import { setLocale } from "@/app/actions/set-locale";
 import { AcceptInviteForm } from "@/components/invites/InviteForms";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
 import { page } from "@/lib/entry/page.server";
@@ -41,7 +42,7 @@ export default page(
               <AcceptInviteForm action={acceptInviteAction.bind(null, token)} email={invite.email} />
             </>
           )}
-          <LanguageSwitch locale={locale} />
+          <LanguageSwitch locale={locale} setLocale={setLocale} />
         </div>
       </main>
     );

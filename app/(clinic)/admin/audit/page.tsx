@@ -1,5 +1,4 @@
 import { AuditFilters } from "@/components/admin/AuditFilters";
-import { AppShell } from "@/components/AppShell";
 import { Pagination } from "@/components/Pagination";
 import { AUDIT_PAGE_SIZE, auditSearch, listAuditEvents, ZAuditSearch } from "@/lib/audit/audit-log";
 import { page } from "@/lib/entry/page.server";
@@ -17,7 +16,7 @@ export default page(
     ]);
     const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
     return (
-      <AppShell actor={actor} current="/admin/audit" wide>
+      <div className="wide-page">
         <div className="page-heading">
           <h1>{text.title}</h1>
           <a href={`/admin/audit/export${auditSearch(query, { page: 1 })}`} className="button secondary" download>
@@ -71,7 +70,7 @@ export default page(
             />
           </>
         )}
-      </AppShell>
+      </div>
     );
   },
 );

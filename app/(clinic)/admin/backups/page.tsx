@@ -1,4 +1,3 @@
-import { AppShell } from "@/components/AppShell";
 import { DataTable } from "@/components/DataTable";
 import { backupOverview } from "@/lib/backup/backup-downloads";
 import { backupSettings } from "@/lib/backup/backup-settings";
@@ -13,7 +12,7 @@ export default page({ name: "/admin/backups", access: "clinic-admin" }, async ({
   const made = (at: Date) => formatMoment(at, actor.locale, true);
   const run = overview.lastRun;
   return (
-    <AppShell actor={actor} current="/admin/backups">
+    <>
       <h1>{text.title}</h1>
       <p>{text.intro(overview.keepDays)}</p>
       <p className="hint">{text.restore}</p>
@@ -53,6 +52,6 @@ export default page({ name: "/admin/backups", access: "clinic-admin" }, async ({
           }))}
         />
       )}
-    </AppShell>
+    </>
   );
 });

@@ -1,15 +1,14 @@
 import { importPatientsAction } from "@/app/actions/patient-import";
 import { ImportForm } from "@/components/admin/ImportForm";
-import { AppShell } from "@/components/AppShell";
 import { DataTable } from "@/components/DataTable";
 import { page } from "@/lib/entry/page.server";
 import { IMPORT_COLUMNS } from "@/lib/patients/import/import-columns";
 
 /** The patient import (SPEC §9): the template's columns, the template, and a file to check and import. */
-export default page({ name: "/admin/import", access: "clinic-admin" }, async ({ actor, messages }) => {
+export default page({ name: "/admin/import", access: "clinic-admin" }, async ({ messages }) => {
   const text = messages.admin.import;
   return (
-    <AppShell actor={actor} current="/admin/import">
+    <>
       <h1>{text.title}</h1>
       <p>{text.intro}</p>
       <p>
@@ -41,6 +40,6 @@ export default page({ name: "/admin/import", access: "clinic-admin" }, async ({ 
           className="import-columns"
         />
       </section>
-    </AppShell>
+    </>
   );
 });

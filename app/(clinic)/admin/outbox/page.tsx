@@ -2,7 +2,6 @@ import Link from "next/link";
 import { z } from "zod";
 
 import { outboxStateText } from "@/components/admin/outbox-state";
-import { AppShell } from "@/components/AppShell";
 import { Pagination } from "@/components/Pagination";
 import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/email/outbox-view";
 import { page } from "@/lib/entry/page.server";
@@ -20,7 +19,7 @@ export default page(
     const { total, messages: emails } = await listOutbox(db, actor, search.page);
     const moment = (value: Date) => formatMoment(value, actor.locale, true);
     return (
-      <AppShell actor={actor} current="/admin/outbox">
+      <>
         <h1>{text.title}</h1>
         <p className="hint">{readEnv().SMTP_URL ? text.introSmtp : text.introNoSmtp}</p>
         {emails.length === 0 ? (
@@ -59,7 +58,7 @@ export default page(
             />
           </>
         )}
-      </AppShell>
+      </>
     );
   },
 );

@@ -1,5 +1,11 @@
+import {
+  changeStaffRoleAction,
+  deactivateStaffAction,
+  inviteStaffAction,
+  reactivateStaffAction,
+  sendStaffPasswordResetAction,
+} from "@/app/actions/staff";
 import { StaffInvitations, StaffList } from "@/components/admin/StaffList";
-import { AppShell } from "@/components/AppShell";
 import { page } from "@/lib/entry/page.server";
 import { listStaff } from "@/lib/users/staff-admin";
 
@@ -8,19 +14,28 @@ export default page({ name: "/admin/users", access: "clinic-admin" }, async ({ a
   const text = messages.admin.users;
   const { users, invites } = await listStaff(db, actor, new Date());
   return (
-    <AppShell actor={actor} current="/admin/users">
+    <>
       <h1>{text.title}</h1>
       <p className="hint">{text.intro}</p>
       <section aria-labelledby="staff-heading">
         <h2 id="staff-heading" className="visually-hidden">
           {text.title}
         </h2>
-        <StaffList users={users} selfId={actor.userId} />
+        <StaffList
+          users={users}
+          selfId={actor.userId}
+          actions={{
+            changeRole: changeStaffRoleAction,
+            deactivate: deactivateStaffAction,
+            reactivate: reactivateStaffAction,
+            sendReset: sendStaffPasswordResetAction,
+          }}
+        />
       </section>
       <section aria-labelledby="invite-heading" className="panel">
         <h2 id="invite-heading">{text.inviteTitle}</h2>
-        <StaffInvitations invites={invites} locale={actor.locale} />
+        <StaffInvitations invites={invites} locale={actor.locale} invite={inviteStaffAction} />
       </section>
-    </AppShell>
+    </>
   );
 });

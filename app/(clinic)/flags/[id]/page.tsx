@@ -2,7 +2,6 @@ import Link from "next/link";
 import { z } from "zod";
 
 import { acknowledgeFlagAction } from "@/app/actions/flags";
-import { AppShell } from "@/components/AppShell";
 import { DetailsList } from "@/components/DetailsList";
 import { AcknowledgeForm } from "@/components/flags/AcknowledgeForm";
 import { FlagPatientNotes } from "@/components/flags/FlagPatientNotes";
@@ -27,7 +26,7 @@ export default page(
     const flag = await getFlag(db, actor, params.id);
     const recommendation = flagRecommendation(flag, messages, actor.locale);
     return (
-      <AppShell actor={actor} current="/flags">
+      <>
         <p className="breadcrumb">
           <Link href={`/patients/${flag.episode.patient.id}`}>{flag.episode.patient.name}</Link>
         </p>
@@ -68,7 +67,7 @@ export default page(
             ))}
           </ol>
         </section>
-      </AppShell>
+      </>
     );
   },
 );

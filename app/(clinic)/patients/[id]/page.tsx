@@ -3,8 +3,17 @@ import { Suspense } from "react";
 import { z } from "zod";
 
 import { savePsfsActivitiesAction } from "@/app/actions/check-in";
-import { saveRecordAction } from "@/app/actions/records";
-import { AppShell } from "@/components/AppShell";
+import { changeEpisodeStatusAction, openEpisodeAction } from "@/app/actions/episodes";
+import { createInviteAction, revealPasswordLinkAction } from "@/app/actions/invites";
+import { archivePatientAction, restorePatientAction, revealCprAction } from "@/app/actions/patients";
+import {
+  assignProgramAction,
+  continueAsMaintenanceAction,
+  endAssignmentAction,
+  overrideProgressionAction,
+} from "@/app/actions/programs";
+import { deleteRecordAction, saveRecordAction } from "@/app/actions/records";
+import { placeHoldAction, recordErasureRequestAction, releaseHoldAction } from "@/app/actions/retention";
 import { PatientFlags } from "@/components/flags/PatientFlags";
 import { FormDialog } from "@/components/FormDialog";
 import { PortalAccessSection } from "@/components/invites/PortalAccessSection";
@@ -35,6 +44,16 @@ import { getCurrentPlan } from "@/lib/programs/current-plan";
 import { listTemplates } from "@/lib/programs/templates";
 import { getDataRights } from "@/lib/retention/data-rights";
 import { acceptsEntries } from "@/lib/retention/processing-stopped";
+
+// The page's panels get their server actions from here (no component imports app/).
+const personActions = { archive: archivePatientAction, revealCpr: revealCprAction };
+const episodeActions = { changeStatus: changeEpisodeStatusAction, open: openEpisodeAction };
+const inviteActions = { createInvite: createInviteAction, revealPasswordLink: revealPasswordLinkAction };
+const retentionActions = {
+  recordRequest: recordErasureRequestAction,
+  placeHold: placeHoldAction,
+  releaseHold: releaseHoldAction,
+};
 
 const ZPatientPageSearch = searchOf(
   z.object({
@@ -84,7 +103,7 @@ export default page(
     const mainProgram = programs.find((program) => program.kind === "HSR") ?? programs.at(-1);
 
     return (
-      <AppShell actor={actor} current="/caseload" wide>
+      <div className="wide-page">
         <div className="patient-heading">
           <div>
             <p className="breadcrumb">
@@ -106,7 +125,9 @@ export default page(
           </div>
           {recording && <RecordActions patientId={patient.id} />}
         </div>
-        {patient.archivedAt !== null && <ArchivedNotice patientId={patient.id} actor={actor} />}
+        {patient.archivedAt !== null && (
+          <ArchivedNotice patientId={patient.id} actor={actor} restore={restorePatientAction} />
+        )}
         {dataRights.processingStoppedAt && (
           <p className="warning-box" role="note">
             {messages.retention.stopped(formatMoment(dataRights.processingStoppedAt, locale))}
@@ -117,7 +138,7 @@ export default page(
             {portalAccess?.account?.active ? messages.plan.savedOnHold : messages.plan.savedOnHoldNoPortal}
           </p>
         )}
-        {!record && <EpisodesPanel patient={patient} day={day} locale={locale} />}
+        {!record && <EpisodesPanel patient={patient} day={day} locale={locale} actions={episodeActions} />}
 
         {record && charts && (
           <>
@@ -191,8 +212,13 @@ export default page(
                   assignTemplateId={templates.find((template) => template.key === search.assign)?.id}
                   editable={recording}
                   today={day}
-
                   locale={locale}
+                  actions={{
+                    assign: assignProgramAction,
+                    override: overrideProgressionAction,
+                    end: endAssignmentAction,
+                    maintain: continueAsMaintenanceAction,
+                  }}
                 />
               </div>
             </Suspense>
@@ -205,10 +231,15 @@ export default page(
                     patientId={patient.id}
                     record={{ ...record, outcomes }}
                     editable={editable}
-
                     locale={locale}
+                    deleteRecord={deleteRecordAction}
                   />
-                  <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} />
+                  <DataRightsSection
+                    patientId={patient.id}
+                    rights={dataRights}
+                    actor={actor}
+                    actions={retentionActions}
+                  />
                   {/* What the portal asks the patient each week, under the record, where the left column has room. */}
                   <section aria-labelledby="check-in-heading" className="panel">
                     <h2 id="check-in-heading">{messages.checkIn.clinicTitle}</h2>
@@ -243,16 +274,16 @@ export default page(
                   </section>
                 </div>
                 <div className="column">
-                  <PersonDetails patient={patient} actor={actor} />
+                  <PersonDetails patient={patient} actor={actor} actions={personActions} />
                   {portalAccess && (
                     <PortalAccessSection
                       patientId={patient.id}
                       access={portalAccess}
-
                       locale={locale}
+                      actions={inviteActions}
                     />
                   )}
-                  <EpisodesPanel patient={patient} day={day} locale={locale} />
+                  <EpisodesPanel patient={patient} day={day} locale={locale} actions={episodeActions} />
                 </div>
               </div>
             </Suspense>
@@ -260,12 +291,19 @@ export default page(
         )}
         {!record && (
           <div className="record-grid page-section">
-            <PersonDetails patient={patient} actor={actor} />
-            {portalAccess && <PortalAccessSection patientId={patient.id} access={portalAccess} locale={locale} />}
-            <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} />
+            <PersonDetails patient={patient} actor={actor} actions={personActions} />
+            {portalAccess && (
+              <PortalAccessSection
+                patientId={patient.id}
+                access={portalAccess}
+                locale={locale}
+                actions={inviteActions}
+              />
+            )}
+            <DataRightsSection patientId={patient.id} rights={dataRights} actor={actor} actions={retentionActions} />
           </div>
         )}
-      </AppShell>
+      </div>
     );
   },
 );

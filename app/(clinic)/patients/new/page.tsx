@@ -1,5 +1,4 @@
 import { savePatientAction } from "@/app/actions/patients";
-import { AppShell } from "@/components/AppShell";
 import { patientFormOptions } from "@/components/patients/patient-form-props";
 import { PatientForm } from "@/components/patients/PatientForm";
 import { can } from "@/lib/auth/permissions";
@@ -9,7 +8,7 @@ import { listClinicians } from "@/lib/users/list-clinicians";
 export default page({ name: "/patients/new", access: "clinic-patients" }, async ({ actor, db, messages }) => {
   const options = patientFormOptions(messages, await listClinicians(db, actor));
   return (
-    <AppShell actor={actor} current="/caseload">
+    <>
       <h1>{messages.patientForm.newTitle}</h1>
       <PatientForm
         action={savePatientAction.bind(null, null)}
@@ -18,6 +17,6 @@ export default page({ name: "/patients/new", access: "clinic-patients" }, async 
         showClinician
         cancelHref="/caseload"
       />
-    </AppShell>
+    </>
   );
 });

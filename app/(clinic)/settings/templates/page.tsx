@@ -1,7 +1,6 @@
 import Link from "next/link";
 
 import { copyTemplateAction } from "@/app/actions/templates";
-import { AppShell } from "@/components/AppShell";
 import { CopyTemplateForm } from "@/components/programs/CopyTemplateForm";
 import { page } from "@/lib/entry/page.server";
 import { getMessages } from "@/lib/i18n";
@@ -12,7 +11,7 @@ export default page({ name: "/settings/templates", access: "clinic-admin" }, asy
   const text = messages.templates;
   const templates = await listTemplates(db, actor);
   return (
-    <AppShell actor={actor} current="/settings">
+    <>
       <h1>{text.title}</h1>
       <p className="hint">{text.intro}</p>
       <div className="table-scroll">
@@ -52,6 +51,6 @@ export default page({ name: "/settings/templates", access: "clinic-admin" }, asy
           </tbody>
         </table>
       </div>
-    </AppShell>
+    </>
   );
 });

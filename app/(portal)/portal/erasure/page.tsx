@@ -1,7 +1,7 @@
 import Link from "next/link";
 
+import { forgetPushSubscriptionAction } from "@/app/actions/reminders";
 import { requestOwnErasureAction } from "@/app/actions/retention";
-import { AppShell } from "@/components/AppShell";
 import { ErasureRequest } from "@/components/portal/ErasureRequest";
 import { page } from "@/lib/entry/page.server";
 import { RETENTION_YEARS } from "@/lib/retention/retention-period";
@@ -10,15 +10,13 @@ import { RETENTION_YEARS } from "@/lib/retention/retention-period";
 export default page({ name: "/portal/erasure", access: "own-record" }, async ({ actor, messages }) => {
   const text = messages.portal.erasure;
   return (
-    <AppShell actor={actor} current="/portal">
-      <div className="portal stack">
-        <p className="breadcrumb">
-          <Link href="/portal">{text.back}</Link>
-        </p>
-        <h1>{text.title}</h1>
-        <p>{text.intro(RETENTION_YEARS)}</p>
-        <ErasureRequest action={requestOwnErasureAction} owner={actor.userId} />
-      </div>
-    </AppShell>
+    <div className="portal stack">
+      <p className="breadcrumb">
+        <Link href="/portal">{text.back}</Link>
+      </p>
+      <h1>{text.title}</h1>
+      <p>{text.intro(RETENTION_YEARS)}</p>
+      <ErasureRequest action={requestOwnErasureAction} owner={actor.userId} forgetPush={forgetPushSubscriptionAction} />
+    </div>
   );
 });

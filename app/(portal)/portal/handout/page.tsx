@@ -1,4 +1,3 @@
-import { AppShell } from "@/components/AppShell";
 import { PlanHandout } from "@/components/programs/PlanHandout";
 import { today } from "@/lib/dates";
 import { page } from "@/lib/entry/page.server";
@@ -9,7 +8,7 @@ export default page({ name: "/portal/handout", access: "own-record" }, async ({ 
   const day = today();
   const overview = await getPortalOverview(db, actor, day);
   return (
-    <AppShell actor={actor} current="/portal">
+    <>
       {/* The handout is kept for offline use too: its stamp replaces it when the plan changes. */}
       {overview && <div hidden {...{ [PLAN_STAMP_ATTRIBUTE]: planStamp(overview.plan, overview.programs) }} />}
       <PlanHandout
@@ -21,6 +20,6 @@ export default page({ name: "/portal/handout", access: "own-record" }, async ({ 
 
         locale={actor.locale}
       />
-    </AppShell>
+    </>
   );
 });

@@ -1,7 +1,6 @@
 import Link from "next/link";
 
 import { sendOwnMessageAction } from "@/app/actions/messages";
-import { AppShell } from "@/components/AppShell";
 import { ConversationView } from "@/components/messages/ConversationView";
 import { MessageForm } from "@/components/messages/MessageForm";
 import { WarningSigns } from "@/components/portal/WarningSigns";
@@ -16,25 +15,23 @@ export default page({ name: "/portal/messages", access: "own-record" }, async ({
   const text = messages.conversation;
   const conversation = await openConversation(db, actor, null);
   return (
-    <AppShell actor={actor} current="/portal/messages">
-      <div className="portal stack">
-        <p className="breadcrumb">
-          <Link href="/portal">{text.backToPortal}</Link>
-        </p>
-        <h1>{text.title}</h1>
-        <p>{text.portalIntro}</p>
-        <WarningSigns id="urgent-heading" beforeMessages />
-        <section aria-labelledby="conversation-heading" className="panel">
-          <h2 id="conversation-heading">{text.list}</h2>
-          <ConversationView items={conversation.messages} readerIsPatient locale={actor.locale} />
+    <div className="portal stack">
+      <p className="breadcrumb">
+        <Link href="/portal">{text.backToPortal}</Link>
+      </p>
+      <h1>{text.title}</h1>
+      <p>{text.portalIntro}</p>
+      <WarningSigns id="urgent-heading" beforeMessages />
+      <section aria-labelledby="conversation-heading" className="panel">
+        <h2 id="conversation-heading">{text.list}</h2>
+        <ConversationView items={conversation.messages} readerIsPatient locale={actor.locale} />
+      </section>
+      {conversation.canReceive && (
+        <section aria-labelledby="new-message-heading" className="panel">
+          <h2 id="new-message-heading">{text.newMessage}</h2>
+          <MessageForm action={sendOwnMessageAction} maxLength={MESSAGE_FIELDS.body.maxLength} />
         </section>
-        {conversation.canReceive && (
-          <section aria-labelledby="new-message-heading" className="panel">
-            <h2 id="new-message-heading">{text.newMessage}</h2>
-            <MessageForm action={sendOwnMessageAction} maxLength={MESSAGE_FIELDS.body.maxLength} />
-          </section>
-        )}
-      </div>
-    </AppShell>
+      )}
+    </div>
   );
 });

@@ -1,4 +1,3 @@
-import { AppShell } from "@/components/AppShell";
 import { RecordPrint } from "@/components/records/RecordPrint";
 import { today } from "@/lib/dates";
 import { page } from "@/lib/entry/page.server";
@@ -8,17 +7,15 @@ import { exportOwnRecord } from "@/lib/records/patient-record";
 export default page({ name: "/portal/record", access: "own-record" }, async ({ actor, db }) => {
   const record = await exportOwnRecord(db, actor, "print");
   return (
-    <AppShell actor={actor} current="/portal">
-      <div className="portal">
-        <RecordPrint
-          record={record}
-          fhirHref="/portal/record/fhir"
-          backHref="/portal"
-          today={today()}
+    <div className="portal">
+      <RecordPrint
+        record={record}
+        fhirHref="/portal/record/fhir"
+        backHref="/portal"
+        today={today()}
 
-          locale={actor.locale}
-        />
-      </div>
-    </AppShell>
+        locale={actor.locale}
+      />
+    </div>
   );
 });

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { z } from "zod";
 
 import { outboxStateText } from "@/components/admin/outbox-state";
-import { AppShell } from "@/components/AppShell";
 import { getOutboxMessage } from "@/lib/email/outbox-view";
 import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
@@ -17,7 +16,7 @@ export default page(
     const text = messages.admin.outbox;
     const email = await getOutboxMessage(db, actor, params.messageId);
     return (
-      <AppShell actor={actor} current="/admin/outbox">
+      <>
         <p className="breadcrumb">
           <Link href="/admin/outbox">{text.back}</Link>
         </p>
@@ -53,7 +52,7 @@ export default page(
             )}
           </div>
         )}
-      </AppShell>
+      </>
     );
   },
 );

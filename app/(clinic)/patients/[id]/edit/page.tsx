@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 
 import { savePatientAction } from "@/app/actions/patients";
-import { AppShell } from "@/components/AppShell";
 import { patientFormOptions } from "@/components/patients/patient-form-props";
 import { PatientForm } from "@/components/patients/PatientForm";
 import { ids } from "@/lib/entry/ids";
@@ -24,7 +23,7 @@ export default page(
     const decimal = (value: { toString(): string } | number | null) =>
       value === null ? undefined : formatInputNumber(Number(value), actor.locale);
     return (
-      <AppShell actor={actor} current="/caseload">
+      <>
         <h1>{messages.patientForm.editTitle(patient.name)}</h1>
         <PatientForm
           action={savePatientAction.bind(null, patient.id)}
@@ -51,7 +50,7 @@ export default page(
           storedCpr={storedCpr}
           cancelHref={`/patients/${patient.id}`}
         />
-      </AppShell>
+      </>
     );
   },
 );

@@ -1,6 +1,5 @@
 import { z } from "zod";
 
-import { AppShell } from "@/components/AppShell";
 import { PlanHandout } from "@/components/programs/PlanHandout";
 import { today } from "@/lib/dates";
 import { ids } from "@/lib/entry/ids";
@@ -15,17 +14,15 @@ export default page(
     const day = today();
     const current = patient.currentEpisodeId ? await getCurrentPlan(db, actor, patient.currentEpisodeId, day) : null;
     return (
-      <AppShell actor={actor} current="/caseload">
-        <PlanHandout
-          patientName={patient.name}
-          comorbidities={patient.comorbidities}
-          current={current}
-          today={day}
-          backHref={`/patients/${patient.id}`}
+      <PlanHandout
+        patientName={patient.name}
+        comorbidities={patient.comorbidities}
+        current={current}
+        today={day}
+        backHref={`/patients/${patient.id}`}
 
-          locale={actor.locale}
-        />
-      </AppShell>
+        locale={actor.locale}
+      />
     );
   },
 );

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { z } from "zod";
 
 import { sendPatientMessageAction } from "@/app/actions/messages";
-import { AppShell } from "@/components/AppShell";
 import { ConversationView } from "@/components/messages/ConversationView";
 import { MessageForm } from "@/components/messages/MessageForm";
 import { ids } from "@/lib/entry/ids";
@@ -16,29 +15,27 @@ export default page(
     const text = messages.conversation;
     const conversation = await openConversation(db, actor, params.id);
     return (
-      <AppShell actor={actor} current="/caseload">
-        <div className="stack form-wide">
-          <p className="breadcrumb">
-            <Link href={`/patients/${conversation.patientId}`}>{text.backToPatient}</Link>
-          </p>
-          <h1>{text.titleWith(conversation.patientName)}</h1>
-          <section aria-labelledby="conversation-heading" className="panel">
-            <h2 id="conversation-heading">{text.list}</h2>
-            <ConversationView items={conversation.messages} readerIsPatient={false} locale={actor.locale} />
-          </section>
-          <section aria-labelledby="new-message-heading" className="panel">
-            <h2 id="new-message-heading">{text.newMessage}</h2>
-            {conversation.canReceive ? (
-              <MessageForm
-                action={sendPatientMessageAction.bind(null, conversation.patientId)}
-                maxLength={MESSAGE_FIELDS.body.maxLength}
-              />
-            ) : (
-              <p>{text.cannotReceive}</p>
-            )}
-          </section>
-        </div>
-      </AppShell>
+      <div className="stack form-wide">
+        <p className="breadcrumb">
+          <Link href={`/patients/${conversation.patientId}`}>{text.backToPatient}</Link>
+        </p>
+        <h1>{text.titleWith(conversation.patientName)}</h1>
+        <section aria-labelledby="conversation-heading" className="panel">
+          <h2 id="conversation-heading">{text.list}</h2>
+          <ConversationView items={conversation.messages} readerIsPatient={false} locale={actor.locale} />
+        </section>
+        <section aria-labelledby="new-message-heading" className="panel">
+          <h2 id="new-message-heading">{text.newMessage}</h2>
+          {conversation.canReceive ? (
+            <MessageForm
+              action={sendPatientMessageAction.bind(null, conversation.patientId)}
+              maxLength={MESSAGE_FIELDS.body.maxLength}
+            />
+          ) : (
+            <p>{text.cannotReceive}</p>
+          )}
+        </section>
+      </div>
     );
   },
 );

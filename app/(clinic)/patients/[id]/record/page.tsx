@@ -1,6 +1,5 @@
 import { z } from "zod";
 
-import { AppShell } from "@/components/AppShell";
 import { RecordPrint } from "@/components/records/RecordPrint";
 import { today } from "@/lib/dates";
 import { ids } from "@/lib/entry/ids";
@@ -13,16 +12,14 @@ export default page(
   async ({ actor, db, params }) => {
     const record = await exportPatientRecord(db, actor, params.id, "print");
     return (
-      <AppShell actor={actor} current="/caseload">
-        <RecordPrint
-          record={record}
-          fhirHref={`/patients/${record.id}/export/fhir`}
-          backHref={`/patients/${record.id}`}
-          today={today()}
+      <RecordPrint
+        record={record}
+        fhirHref={`/patients/${record.id}/export/fhir`}
+        backHref={`/patients/${record.id}`}
+        today={today()}
 
-          locale={actor.locale}
-        />
-      </AppShell>
+        locale={actor.locale}
+      />
     );
   },
 );

@@ -1,7 +1,6 @@
 import { z } from "zod";
 
 import { saveTemplateVersionAction } from "@/app/actions/templates";
-import { AppShell } from "@/components/AppShell";
 import { ProgramContentForm } from "@/components/programs/ProgramContentForm";
 import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
@@ -14,7 +13,7 @@ export default page(
   async ({ actor, db, messages, params }) => {
     const template = await getTemplate(db, actor, params.templateId);
     return (
-      <AppShell actor={actor} current="/settings">
+      <>
         <h1>{messages.templates.editTitle(templateName(template, actor.locale))}</h1>
         <p className="hint">{messages.templates.intro}</p>
         <ProgramContentForm
@@ -32,7 +31,7 @@ export default page(
           content={template.content}
           purpose="template"
         />
-      </AppShell>
+      </>
     );
   },
 );

@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 
 import { adjustAssignmentAction } from "@/app/actions/programs";
-import { AppShell } from "@/components/AppShell";
 import { ProgramContentForm } from "@/components/programs/ProgramContentForm";
 import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
@@ -19,7 +18,7 @@ export default page(
     const assignment = await getActiveAssignment(db, actor, assignmentId);
     if (assignment.patientId !== id) notFound();
     return (
-      <AppShell actor={actor} current="/caseload">
+      <>
         <h1>{messages.programs.adjustTitle(assignment.templateName)}</h1>
         <p>{messages.programs.adjustIntro}</p>
         <ProgramContentForm
@@ -33,7 +32,7 @@ export default page(
           content={assignment.content}
           purpose="assignment"
         />
-      </AppShell>
+      </>
     );
   },
 );

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
-import { AppShell } from "@/components/AppShell";
+import { saveRecordAction } from "@/app/actions/records";
 import { RecordFormFor } from "@/components/records/RecordFormFor";
 import { isoDate, today } from "@/lib/dates";
 import { ids } from "@/lib/entry/ids";
@@ -22,17 +22,17 @@ export default page(
     const patient = await getPatient(db, actor, id);
     if (!patient.currentEpisodeId || patient.archivedAt) redirect(`/patients/${patient.id}`);
     return (
-      <AppShell actor={actor} current="/caseload">
+      <>
         <p className="breadcrumb">{patient.name}</p>
         <h1>{messages.record[TITLE[kind]]}</h1>
         <RecordFormFor
           kind={kind}
-
           patient={patient}
           target={{ episodeId: patient.currentEpisodeId, recordId: null }}
+          save={saveRecordAction}
           initial={newRecordInitialValues(kind, patient, isoDate(today()), actor.locale)}
         />
-      </AppShell>
+      </>
     );
   },
 );

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
-import { AppShell } from "@/components/AppShell";
+import { saveRecordAction } from "@/app/actions/records";
 import { RecordFormFor } from "@/components/records/RecordFormFor";
 import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
@@ -24,18 +24,18 @@ export default page(
     if (!patient.episodes.some((episode) => episode.id === record.episodeId)) notFound();
     const { values, lists } = recordInitialValues(kind, record, actor.locale);
     return (
-      <AppShell actor={actor} current="/caseload">
+      <>
         <p className="breadcrumb">{patient.name}</p>
         <h1>{messages.record[TITLE[kind]]}</h1>
         <RecordFormFor
           kind={kind}
-
           patient={patient}
           target={{ episodeId: record.episodeId, recordId: record.id }}
+          save={saveRecordAction}
           initial={values}
           initialLists={lists}
         />
-      </AppShell>
+      </>
     );
   },
 );

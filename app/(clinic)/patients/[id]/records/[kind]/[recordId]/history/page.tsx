@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
 
-import { AppShell } from "@/components/AppShell";
 import { ids } from "@/lib/entry/ids";
 import { page } from "@/lib/entry/page.server";
 import { formatDate, formatMoment } from "@/lib/i18n/format";
@@ -21,7 +20,7 @@ export default page(
     const revisions = await listRevisions(db, actor, RECORD_FORM_KINDS[kind], recordId);
     const when = (moment: Date) => formatMoment(moment, actor.locale, true);
     return (
-      <AppShell actor={actor} current="/caseload">
+      <>
         <p className="breadcrumb">
           <Link href={`/patients/${patient.id}`}>{messages.record.backToPatient}</Link>
         </p>
@@ -47,7 +46,7 @@ export default page(
             })}
           </ol>
         )}
-      </AppShell>
+      </>
     );
   },
 );
