@@ -78,7 +78,7 @@ const config = [
   },
   {
     // Pages, actions and route handlers reach data through the services in lib/, which
-    // scope every query to the actor's clinic and role.
+    // scope every query to the actor's clinic and role, and settings through them too.
     files: ["app/**", "components/**"],
     rules: {
       "no-restricted-imports": [
@@ -96,6 +96,13 @@ const config = [
               ],
               message: "Use a service in lib/ instead.",
               allowTypeImports: true,
+            },
+            {
+              // The settings are parsed once at start (lib/env.ts); a page or component asks the
+              // service that owns one (lib/email/mail-server.ts, lib/reminders/reminder-delivery.ts,
+              // lib/backup/backup-settings.ts) instead of reading them.
+              group: ["@/lib/env", "**/lib/env", "**/lib/env.ts"],
+              message: "Pages and components do not read the environment: ask the service that owns the setting.",
             },
           ],
         },

@@ -1,5 +1,4 @@
 import { createInviteAction, revealPasswordLinkAction } from "@/app/actions/invites";
-import { readEnv } from "@/lib/env";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { formatMoment } from "@/lib/i18n/format";
 import { getRequestMessages } from "@/lib/i18n/locale.server";
@@ -51,9 +50,7 @@ export async function PortalAccessSection({
         invitedBefore={Boolean(invite)}
         email={access.account ? null : { defaultValue: access.patientEmail ?? "" }}
       />
-      {access.account && access.passwordLinkOpen && access.ownPatient && !readEnv().SMTP_URL && (
-        <RevealPasswordLink action={revealPasswordLinkAction.bind(null, patientId)} />
-      )}
+      {access.passwordLinkRevealable && <RevealPasswordLink action={revealPasswordLinkAction.bind(null, patientId)} />}
     </section>
   );
 }

@@ -1,15 +1,14 @@
 import "server-only";
 
-import { backupSettings } from "../backup/backup-settings";
+import { serverBackupSettings } from "../backup/backup-settings";
 import { makeDailyBackup } from "../backup/daily-backup";
 import { getDatabase, getDb } from "../db/app-db.server";
 import { deliverEmailInBackground } from "../email/delivery-runner.server";
-import { readEnv } from "../env";
 import { currentDataKey } from "../identity/current-data-key";
 import { logger } from "../log/logger";
 import { sendDueNotices } from "../notices/patient-notices";
+import { reminderDelivery } from "../reminders/reminder-delivery";
 import { sendDueReminders } from "../reminders/send-due-reminders";
-import { webPushSender } from "../reminders/web-push-sender";
 import { dailyBackupJob, SCHEDULED_JOBS } from "./jobs";
 import { runDueJobs } from "./run-due-jobs";
 import { SCHEDULER_HOLDER, type SchedulerHandle } from "./scheduler-handle";
@@ -22,24 +21,9 @@ const TICK_MS = 60_000;
 const JOBS = [
   ...SCHEDULED_JOBS,
   dailyBackupJob(async (now) =>
-    makeDailyBackup(await getDatabase(), backupSettings(readEnv()), currentDataKey().fingerprint, now),
+    makeDailyBackup(await getDatabase(), serverBackupSettings(), currentDataKey().fingerprint, now),
   ),
 ];
-
-/** Web push when the VAPID keys are set (npm start sets them on the embedded default). */
-function reminderRun() {
-  const env = readEnv();
-  // Push services ask for a contact address: the app's sender address.
-  const contact = /<([^>]+)>/.exec(env.MAIL_FROM)?.[1] ?? env.MAIL_FROM;
-  const keys =
-    env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY
-      ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY }
-      : null;
-  return {
-    portalUrl: new URL("/portal", env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).href,
-    push: keys && webPushSender(keys, `mailto:${contact}`),
-  };
-}
 
 async function tick() {
   try {
@@ -56,14 +40,14 @@ async function tick() {
   }
   // Portal reminders are looked for every minute; each goes once across servers (ReminderDelivery).
   try {
-    const sent = await sendDueReminders(await getDb(), { now: new Date(), ...reminderRun() });
+    const sent = await sendDueReminders(await getDb(), { now: new Date(), ...reminderDelivery() });
     if (sent.push + sent.email > 0) logger.info({ kind: "reminders", ...sent }, "portal reminders sent");
   } catch (error) {
     logger.error({ err: error }, "portal reminders could not be sent; they are looked for again in a minute");
   }
   // So are the notices that tell a patient to open the portal (a plan on hold, a message).
   try {
-    const sent = await sendDueNotices(await getDb(), { now: new Date(), ...reminderRun() });
+    const sent = await sendDueNotices(await getDb(), { now: new Date(), ...reminderDelivery() });
     if (sent.push + sent.email > 0) logger.info({ kind: "notices", ...sent }, "portal notices sent");
   } catch (error) {
     logger.error({ err: error }, "portal notices could not be sent; they are looked for again in a minute");
