@@ -11,6 +11,14 @@ const SERVICES_ONLY = {
   allowTypeImports: true,
 };
 
+const SETTINGS_FROM_SERVICES = {
+  // The settings are parsed once at start (lib/env.ts); a page or component asks the service
+  // that owns one (lib/email/mail-server.ts, lib/reminders/reminder-delivery.ts,
+  // lib/backup/backup-settings.ts) instead of reading them.
+  group: ["@/lib/env", "**/lib/env", "**/lib/env.ts"],
+  message: "Pages and components do not read the environment: ask the service that owns the setting.",
+};
+
 const config = [
   {
     ignores: [
@@ -88,7 +96,7 @@ const config = [
     // Pages, actions and route handlers reach data through the services in lib/, which
     // scope every query to the actor's clinic and role.
     files: ["app/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [SERVICES_ONLY] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [SERVICES_ONLY, SETTINGS_FROM_SERVICES] }] },
   },
   {
     // The same for components; and a component never imports app/ (issue 44): the page or
@@ -107,6 +115,7 @@ const config = [
               message:
                 "Components do not import app/: take the server action as a prop from the page or layout, and shared types from lib/.",
             },
+            SETTINGS_FROM_SERVICES,
           ],
         },
       ],

@@ -1,25 +1,18 @@
-// Runs once when a Next.js server starts (not during the build): background work that must
-// survive restarts is resumed here; and every error a page, action or route did not handle is
-// logged once, with its stack and the request's id.
+// Runs once when a Next.js server starts (not during the build): the settings are parsed and
+// checked first, so a malformed one stops the server with a message naming it; the background
+// jobs are started (lib/jobs/registry.server.ts), which resumes work a restart interrupted; and
+// every error a page, action or route did not handle is logged once, with its stack and the
+// request's id.
 import type { Instrumentation } from "next";
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const [{ resumeReevaluations }, { resumeReportFacts }, { startScheduler }, { logger }] = await Promise.all([
-    import("./lib/rules/reevaluation-runner.server"),
-    import("./lib/reports/report-facts-runner.server"),
-    import("./lib/scheduler/scheduler.server"),
-    import("./lib/log/logger"),
-  ]);
-  await resumeReevaluations().catch((error: unknown) => {
-    logger.error({ err: error }, "could not resume the re-evaluation of flags at start");
-  });
-  await resumeReportFacts().catch((error: unknown) => {
-    logger.error({ err: error }, "could not start working out the clinic report's facts");
-  });
+  const { env } = await import("./lib/env");
+  env();
+  const { startJobs } = await import("./lib/jobs/registry.server");
   // The daily sweep and e-mail delivery: a job missed while the server was down, and e-mail
   // queued or failed meanwhile, go at once.
-  startScheduler();
+  await startJobs();
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {

@@ -8,7 +8,7 @@ import { type NextRequest, NextResponse } from "next/server";
 
 import { checkRequest, type RequestProblem } from "./lib/entry/request-guard";
 import { REQUEST_ID_HEADER } from "./lib/entry/request-id";
-import { readEnv } from "./lib/env";
+import { env } from "./lib/env";
 import { securityHeaders } from "./lib/http/security-headers";
 import { da } from "./lib/i18n/da";
 import { en } from "./lib/i18n/en";
@@ -24,7 +24,7 @@ export async function proxy(request: NextRequest) {
   const given = request.headers.get(REQUEST_ID_HEADER);
   const requestId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const configured = readEnv().NEXTAUTH_URL;
+  const configured = env().NEXTAUTH_URL;
   const security = securityHeaders({
     nonce,
     https: configured?.startsWith("https:") ?? false,

@@ -14,7 +14,7 @@ import { isoDate, today } from "../lib/dates";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { type Database, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
-import { readEnv } from "../lib/env";
+import { parseEnv } from "../lib/env";
 import { prepareDataKey } from "../lib/identity/data-key-file";
 import { SCHEDULED_JOBS } from "../lib/scheduler/jobs";
 import { createClinic, createUser } from "../lib/seed/builders";
@@ -59,7 +59,10 @@ test.beforeAll(async () => {
   database = await openDatabase({ kind: "postgres", url: env.DATABASE_URL });
   db = createPrismaClient(database);
   await applyMigrations(database);
-  process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(db, readEnv(env), { kind: "postgres", url: env.DATABASE_URL });
+  process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(db, parseEnv(env), {
+    kind: "postgres",
+    url: env.DATABASE_URL,
+  });
   await seedDemoOnce(db, today());
 
   // Started together: each looks for due jobs as it starts, so both find the day's jobs due at once.

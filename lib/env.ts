@@ -1,5 +1,9 @@
-// The one place that reads process.env. Validated at start-up so that a bad setting stops
-// the app with a message naming the variable. Nothing here is exposed to the browser.
+// The one place that reads process.env. Parsed and validated once, at start-up
+// (instrumentation.ts register(), and each command as it starts), so that a bad setting stops
+// the app with a message naming the variable; afterwards `env()` answers from memory. Pages and
+// components never read it (eslint.config.mjs): they ask a service (the mail server in
+// lib/email, the push key in lib/reminders, the backup folder in lib/backup). Nothing here is
+// exposed to the browser.
 import { z } from "zod";
 
 import { DATA_KEY_FORMAT, decodeDataKey } from "./identity/data-key-text";
@@ -76,11 +80,30 @@ export class EnvError extends Error {
   override name = "EnvError";
 }
 
-export function readEnv(source: Record<string, string | undefined> = process.env): TEnv {
+/** Parses and validates `source`: pure, for tests and for a command that prepares another process's settings. */
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const parsed = ZEnv.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new EnvError(`Invalid configuration. ${problems.join("; ")}`);
   }
   return parsed.data;
+}
+
+let current: TEnv | undefined;
+
+/** This process's settings, parsed from process.env at the first call and kept. Throws EnvError when one is malformed. */
+export function env(): TEnv {
+  current ??= parseEnv(process.env);
+  return current;
+}
+
+/**
+ * DATA_ENCRYPTION_KEY as process.env holds it now. Unlike the other settings it may be set by
+ * the process itself after start: `npm start`, the commands and the tests generate or read the
+ * embedded default's key (lib/identity/data-key-file.ts) and put it there before the first CPR
+ * number is read. Its format is checked where it is used (lib/identity/current-data-key.ts).
+ */
+export function dataKeyText(): string | undefined {
+  return process.env.DATA_ENCRYPTION_KEY || undefined;
 }

@@ -12,7 +12,7 @@ import { chromium } from "@playwright/test";
 import { addDays, today } from "../lib/dates";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { readEnv } from "../lib/env";
+import { env } from "../lib/env";
 import { refreshEpisodeState } from "../lib/episodes/episode-state";
 import type { Prisma } from "../lib/generated/prisma/client";
 import { DEMO_PASSWORD } from "../lib/seed/demo";
@@ -25,7 +25,7 @@ const PATIENT = "Kurt Kurve (benchmark)";
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 runCli(async () => {
-  const target = databaseTargetFromEnv(readEnv());
+  const target = databaseTargetFromEnv(env());
   const patientId = await ensurePatient(target);
   const server = spawn(
     process.execPath,

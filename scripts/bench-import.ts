@@ -10,7 +10,7 @@ import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
-import { readEnv } from "../lib/env";
+import { parseEnv } from "../lib/env";
 import { formatCpr } from "../lib/identity/cpr";
 import { prepareDataKey } from "../lib/identity/data-key-file";
 import { importPatients } from "../lib/patients/import/import-patients";
@@ -24,7 +24,7 @@ const CLINICIANS = 8;
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 runCli(async () => {
-  const env = readEnv();
+  const env = parseEnv(process.env);
   const target = databaseTargetFromEnv(env);
   const db = await openDatabase(target);
   const prisma = createPrismaClient(db);

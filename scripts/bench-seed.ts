@@ -9,7 +9,7 @@ import { today } from "../lib/dates";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
-import { readEnv } from "../lib/env";
+import { parseEnv } from "../lib/env";
 import { refreshEpisodeState } from "../lib/episodes/episode-state";
 import { prepareDataKey } from "../lib/identity/data-key-file";
 import { cprColumns } from "../lib/patients/cpr-columns";
@@ -73,7 +73,7 @@ function clinicsWanted(): number {
 }
 
 runCli(async () => {
-  const env = readEnv();
+  const env = parseEnv(process.env);
   const target = databaseTargetFromEnv(env);
   const clinics = clinicsWanted();
   const db = await openDatabase(target);

@@ -15,7 +15,7 @@ import type { Db } from "../lib/db/client";
 import { createPrismaClient } from "../lib/db/client";
 import { type DatabaseTarget, databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
-import { readEnv, type TEnv } from "../lib/env";
+import { parseEnv, type TEnv } from "../lib/env";
 import { loadEpisodeSnapshots } from "../lib/episodes/episode-snapshot";
 import { prepareDataKey } from "../lib/identity/data-key-file";
 import { getPortalOverview } from "../lib/portal/portal-overview";
@@ -80,7 +80,7 @@ function report(name: string, as: string): View {
 type Stats = { p50: number; p95: number };
 
 runCli(async () => {
-  const env = readEnv();
+  const env = parseEnv(process.env);
   const target = databaseTargetFromEnv(env);
   const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
   if (only && only !== "views" && only !== "peak") throw new UsageError("Usage: npm run bench -- [--only views|peak]");

@@ -20,7 +20,7 @@ import { isoDate, today } from "../lib/dates";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { type DatabaseTarget, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
-import { readEnv } from "../lib/env";
+import { parseEnv } from "../lib/env";
 import { prepareDataKey } from "../lib/identity/data-key-file";
 import { DEMO_PASSWORD, seedDemoOnce } from "../lib/seed/demo";
 import { AppServer } from "../tests/support/app-server";
@@ -137,7 +137,7 @@ async function prepare(target: DatabaseTarget, env: Record<string, string>) {
     await applyMigrations(db);
     // The key the server will start with (given, or generated into the data folder), before
     // the demo's CPR numbers are written.
-    process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(prisma, readEnv(env), target);
+    process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(prisma, parseEnv(env), target);
     await seedDemoOnce(prisma, today());
     const episode = await prisma.episode.findFirstOrThrow({
       where: { patient: { name: "Peter Patient" }, status: { not: "DISCHARGED" } },

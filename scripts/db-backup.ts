@@ -6,7 +6,7 @@ import { rm, stat } from "node:fs/promises";
 import { backupDatabase, BackupError } from "../lib/backup/backup";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { readEnv } from "../lib/env";
+import { parseEnv } from "../lib/env";
 import { dataKeyFrom } from "../lib/identity/data-key";
 import { prepareDataKey } from "../lib/identity/data-key-file";
 import { runCli, UsageError } from "./cli";
@@ -14,7 +14,7 @@ import { runCli, UsageError } from "./cli";
 runCli(async () => {
   const file = process.argv[2];
   if (!file || file.startsWith("-")) throw new UsageError("Usage: npm run db:backup -- FILE");
-  const env = readEnv();
+  const env = parseEnv(process.env);
   const target = databaseTargetFromEnv(env);
   const db = await openDatabase(target);
   const prisma = createPrismaClient(db);

@@ -1,11 +1,11 @@
 // npm run db:migrate: applies pending migrations to the configured database.
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
-import { readEnv } from "../lib/env";
+import { env } from "../lib/env";
 import { runCli } from "./cli";
 
 runCli(async () => {
-  const db = await openDatabase(databaseTargetFromEnv(readEnv()));
+  const db = await openDatabase(databaseTargetFromEnv(env()));
   try {
     const applied = await applyMigrations(db);
     console.log(

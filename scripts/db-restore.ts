@@ -10,7 +10,7 @@ import { BackupError, restoreDatabase, type RestoreRefusal } from "../lib/backup
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
-import { readEnv } from "../lib/env";
+import { parseEnv } from "../lib/env";
 import { dataKeyFrom } from "../lib/identity/data-key";
 import { keepDataKey, resolveDataKeyText } from "../lib/identity/data-key-file";
 import { checkDataKey } from "../lib/identity/key-check";
@@ -23,7 +23,7 @@ runCli(async () => {
   await access(file, constants.R_OK).catch(() => {
     throw new UsageError(`Cannot read ${file}.`);
   });
-  const env = readEnv();
+  const env = parseEnv(process.env);
   const target = databaseTargetFromEnv(env);
   const keyText = await resolveDataKeyText(env, target, { generate: false });
   const key = dataKeyFrom(keyText);

@@ -3,7 +3,7 @@ import { today } from "../lib/dates";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
 import { applyMigrations } from "../lib/db/migrations";
-import { readEnv } from "../lib/env";
+import { parseEnv } from "../lib/env";
 import { prepareDataKey } from "../lib/identity/data-key-file";
 import { describeDemoSignIns, seedDemoOnce } from "../lib/seed/demo";
 import { runCli, UsageError } from "./cli";
@@ -12,7 +12,7 @@ runCli(async () => {
   if (!process.argv.includes("--demo")) {
     throw new UsageError("Usage: npm run db:seed -- --demo   (adds the demo clinics with sample patients)");
   }
-  const env = readEnv();
+  const env = parseEnv(process.env);
   const target = databaseTargetFromEnv(env);
   const db = await openDatabase(target);
   const prisma = createPrismaClient(db);

@@ -7,7 +7,7 @@ import type { Writable } from "node:stream";
 
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { readEnv } from "../lib/env";
+import { parseEnv } from "../lib/env";
 import { patientBundle } from "../lib/fhir/patient-bundle";
 import { prepareDataKey } from "../lib/identity/data-key-file";
 import { exportRecordForCommand } from "../lib/records/patient-record";
@@ -24,7 +24,7 @@ runCli(async () => {
   const clinicName = option("clinic");
   const lang = option("lang") ?? "da";
   if (!clinicName || (lang !== "da" && lang !== "en")) throw new UsageError(USAGE);
-  const env = readEnv();
+  const env = parseEnv(process.env);
   const target = databaseTargetFromEnv(env);
   const db = await openDatabase(target);
   const prisma = createPrismaClient(db);

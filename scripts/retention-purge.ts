@@ -5,7 +5,7 @@
 // stopped on the embedded database (one process may open it); on PostgreSQL any time.
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { readEnv } from "../lib/env";
+import { env } from "../lib/env";
 import { purgeExpiredRecords } from "../lib/retention/purge";
 import { RETENTION_YEARS } from "../lib/retention/retention-period";
 import { runCli, UsageError } from "./cli";
@@ -14,7 +14,7 @@ runCli(async () => {
   const unknown = process.argv.slice(2).filter((arg) => arg !== "--execute");
   if (unknown.length > 0) throw new UsageError("Usage: npm run retention:purge [-- --execute]");
   const execute = process.argv.includes("--execute");
-  const db = await openDatabase(databaseTargetFromEnv(readEnv()));
+  const db = await openDatabase(databaseTargetFromEnv(env()));
   const prisma = createPrismaClient(db);
   try {
     const started = performance.now();

@@ -6,14 +6,14 @@
 import { today } from "../lib/dates";
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { readEnv } from "../lib/env";
+import { env } from "../lib/env";
 import { loadEpisodeSnapshots } from "../lib/episodes/episode-snapshot";
 import { SWEEP_BATCH, sweepEpisodes, sweptEpisodeIds } from "../lib/rules/sweep";
 import { runCli } from "./cli";
 
 runCli(async () => {
   const readOnly = process.argv.includes("--read-only");
-  const db = await openDatabase(databaseTargetFromEnv(readEnv()));
+  const db = await openDatabase(databaseTargetFromEnv(env()));
   const prisma = createPrismaClient(db);
   try {
     const started = performance.now();

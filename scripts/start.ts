@@ -11,7 +11,7 @@ import net from "node:net";
 import path from "node:path";
 
 import { type DatabaseTarget, databaseTargetFromEnv } from "../lib/db/database";
-import { readEnv, type TEnv } from "../lib/env";
+import { parseEnv, type TEnv } from "../lib/env";
 import { serveApp } from "../lib/http/app-server";
 import { trustedHops } from "../lib/http/client-address";
 import { resolveVapidKeys } from "../lib/reminders/vapid-key-file";
@@ -25,7 +25,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 
 runCli(async () => {
   const dev = process.argv.includes("--dev");
-  const env = readEnv();
+  const env = parseEnv(process.env);
   const target = databaseTargetFromEnv(env);
   const secret = env.NEXTAUTH_SECRET ?? (await secretFor(target));
   await assertPortFree(env.PORT);

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 
 import { createPrismaClient } from "../lib/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { readEnv } from "../lib/env";
+import { env } from "../lib/env";
 import { seedDefaultTemplates } from "../lib/programs/templates";
 import { createClinic } from "../lib/seed/builders";
 import { createUserAccount, MIN_PASSWORD_LENGTH } from "../lib/users/create-user-account";
@@ -29,7 +29,7 @@ runCli(async () => {
   const clinicName = values.clinic?.trim() ?? "";
   if (!clinicName) throw new UsageError(USAGE);
 
-  const db = await openDatabase(databaseTargetFromEnv(readEnv()));
+  const db = await openDatabase(databaseTargetFromEnv(env()));
   const prisma = createPrismaClient(db);
   try {
     let clinic = await prisma.clinic.findFirst({ where: { name: clinicName } });

@@ -1,4 +1,3 @@
-import { readEnv } from "@/lib/env";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { formatMoment } from "@/lib/i18n/format";
 import { getRequestMessages } from "@/lib/i18n/locale.server";
@@ -57,7 +56,7 @@ export async function PortalAccessSection({
         invitedBefore={Boolean(invite)}
         email={access.account ? null : { defaultValue: access.patientEmail ?? "" }}
       />
-      {access.account && access.passwordLinkOpen && access.ownPatient && !readEnv().SMTP_URL && (
+      {access.passwordLinkRevealable && (
         <RevealPasswordLink action={actions.revealPasswordLink.bind(null, patientId)} />
       )}
     </section>

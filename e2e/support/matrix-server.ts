@@ -9,7 +9,7 @@ import path from "node:path";
 
 import { createPrismaClient, type Db } from "../../lib/db/client";
 import { type Database, openDatabase } from "../../lib/db/database";
-import { readEnv } from "../../lib/env";
+import { parseEnv } from "../../lib/env";
 import { serveApp } from "../../lib/http/app-server";
 import { prepareDataKey } from "../../lib/identity/data-key-file";
 import { dailyBackupJob, SCHEDULED_JOBS } from "../../lib/scheduler/jobs";
@@ -23,7 +23,7 @@ export async function startMatrixServer(): Promise<MatrixServer> {
   const database: Database = await openDatabase({ kind: "pglite", dataDir });
   const db = createPrismaClient(database);
   // The copy's own key, which encrypted the demo's CPR numbers.
-  process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(db, readEnv({ DATA_DIR: dataDir }), {
+  process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(db, parseEnv({ DATA_DIR: dataDir }), {
     kind: "pglite",
     dataDir,
   });

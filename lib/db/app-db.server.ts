@@ -1,6 +1,6 @@
 import "server-only";
 
-import { readEnv } from "../env";
+import { env } from "../env";
 import { createPrismaClient, type Db } from "./client";
 import { type Database, databaseTargetFromEnv, openDatabase } from "./database";
 
@@ -9,7 +9,7 @@ import { type Database, databaseTargetFromEnv, openDatabase } from "./database";
 const holder = globalThis as typeof globalThis & { __heelpainDatabase?: Promise<{ database: Database; db: Db }> };
 
 function open(): Promise<{ database: Database; db: Db }> {
-  holder.__heelpainDatabase ??= openDatabase(databaseTargetFromEnv(readEnv())).then(
+  holder.__heelpainDatabase ??= openDatabase(databaseTargetFromEnv(env())).then(
     (database) => ({ database, db: createPrismaClient(database) }),
     (error: unknown) => {
       holder.__heelpainDatabase = undefined;

@@ -1,33 +1,23 @@
 import "server-only";
 
 import { getDb } from "../db/app-db.server";
-import { readEnv } from "../env";
-import { logger } from "../log/logger";
+import { coalescingRunner } from "../jobs/coalescing-runner";
 import { deliverPendingEmail, smtpTransport } from "./delivery";
+import { mailServer } from "./mail-server";
 
-// In this server process one delivery runs at a time; a request made while one runs is
-// picked up when it ends. Without SMTP_URL nothing is sent: the outbox is the mail.
-let running: Promise<void> | null = null;
-let again = false;
+// One delivery at a time in this process (lib/jobs/coalescing-runner.ts); it is asked for when
+// a message is queued and every minute (lib/jobs/registry.server.ts), which retries what failed.
+// Without a mail server nothing is sent: the outbox is the mail.
+export const emailDelivery = coalescingRunner(
+  "email-delivery",
+  async () => {
+    const server = mailServer();
+    if (!server) return;
+    await deliverPendingEmail(await getDb(), smtpTransport(server.url), server.from);
+  },
+  { afterFailure: "it resumes with the next message or at the next minute" },
+);
 
 export function deliverEmailInBackground(): void {
-  const { SMTP_URL, MAIL_FROM } = readEnv();
-  if (!SMTP_URL) return;
-  if (running) {
-    again = true;
-    return;
-  }
-  running = (async () => {
-    try {
-      const transport = smtpTransport(SMTP_URL);
-      do {
-        again = false;
-        await deliverPendingEmail(await getDb(), transport, MAIL_FROM);
-      } while (again);
-    } catch (error) {
-      logger.error({ err: error }, "e-mail delivery stopped; it resumes with the next message or at the next start");
-    } finally {
-      running = null;
-    }
-  })();
+  if (mailServer()) emailDelivery.request();
 }

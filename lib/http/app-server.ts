@@ -5,7 +5,7 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 
-import { stopScheduler } from "../scheduler/scheduler-handle";
+import { stopJobs } from "../jobs/jobs-handle";
 import { clientAddress } from "./client-address";
 import { listenThenServe } from "./listen-then-serve";
 
@@ -62,7 +62,7 @@ export async function serveApp({
     port: listening.port,
     async close() {
       await new Promise((resolve) => listening.server.close(resolve));
-      await stopScheduler();
+      await stopJobs();
       await closeNext();
     },
   };

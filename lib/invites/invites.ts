@@ -10,6 +10,7 @@ import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { requireId } from "../db/require-id";
 import { isUniqueViolation } from "../db/unique-violation";
+import { sendsEmail } from "../email/mail-server";
 import { queueEmail } from "../email/outbox";
 import { AppError } from "../errors";
 import { type FieldErrors, fieldErrorsOf } from "../forms/form-input";
@@ -151,6 +152,12 @@ export async function getPortalAccess(db: Db, actor: Actor, patientId: string, n
     account,
     /** Whether a link for a new password is open for the account (sent, not yet used or replaced). */
     passwordLinkOpen: openPasswordLinks > 0,
+    /**
+     * Whether the actor may be shown that link to hand it over (revealWaitingPasswordLink): their
+     * own patient's open link, waiting in the outbox because no mail server sends it.
+     */
+    passwordLinkRevealable:
+      Boolean(account) && openPasswordLinks > 0 && patient.clinicianId === actor.userId && !sendsEmail(),
     invite: invite && {
       status: statusOf(invite, now),
       createdAt: invite.createdAt,

@@ -10,8 +10,8 @@ import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { requireId } from "../db/require-id";
 import { isUniqueViolation } from "../db/unique-violation";
+import { sendsEmail } from "../email/mail-server";
 import { queueEmail } from "../email/outbox";
-import { readEnv } from "../env";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { inviteLink, newToken, RESET_HOURS } from "./tokens";
@@ -108,7 +108,7 @@ export async function revealWaitingPasswordLink(
 ): Promise<string | null> {
   assertCan(actor, "clinic-patients");
   // With a mail server the link reaches the patient's own inbox, and no one else reads it.
-  if (readEnv().SMTP_URL) throw new AppError("NOT_FOUND");
+  if (sendsEmail()) throw new AppError("NOT_FOUND");
   const patient = await db.patient.findFirst({
     where: { id: requireId(patientId), clinicId: actor.clinicId, clinicianId: actor.userId, archivedAt: null },
     select: { portalUser: { select: { id: true, email: true } } },

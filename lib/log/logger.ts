@@ -3,11 +3,11 @@
 // timings, never a patient's data: no names, values, free text or query parameters.
 import pino from "pino";
 
-import { readEnv } from "../env";
+import { env } from "../env";
 import { describeError } from "./describe-error";
 
 export const logger = pino({
-  level: readEnv().LOG_LEVEL,
+  level: env().LOG_LEVEL,
   base: undefined,
   timestamp: pino.stdTimeFunctions.isoTime,
   serializers: { err: describeError },

@@ -1,5 +1,5 @@
 // Sends the portal's reminders that are due (SPEC §10, Reminders). Every app server calls this
-// each minute (lib/scheduler/scheduler.server.ts); a reminder goes once whichever server gets
+// each minute (lib/jobs/registry.server.ts); a reminder goes once whichever server gets
 // there first: the sent-once row (ReminderDelivery, unique per patient, kind and day) is
 // claimed before anything is sent, in one INSERT … ON CONFLICT DO NOTHING. A server that
 // dies between the claim and the push loses that day's reminder rather than sending it twice.

@@ -1,31 +1,22 @@
 import "server-only";
 
 import { getDb } from "../db/app-db.server";
-import { logger } from "../log/logger";
+import { coalescingRunner } from "../jobs/coalescing-runner";
 import { refreshOutdatedReportFacts } from "./report-facts";
 
-// In this server process, one refresh per clinic at a time; a request made while one runs is
-// picked up when it ends. At start every clinic is checked, which fills in the facts of
-// episodes from before the report existed and after a new REPORT_FACTS_VERSION.
-const wanted = new Set<string>();
-const running = new Set<string>();
+// One refresh per clinic at a time in this process (lib/jobs/coalescing-runner.ts). At start
+// every clinic is checked, which fills in the facts of episodes from before the report existed
+// and after a new REPORT_FACTS_VERSION.
+export const reportFactsRefresh = coalescingRunner(
+  "report-facts",
+  async (clinicId) => {
+    await refreshOutdatedReportFacts(await getDb(), clinicId);
+  },
+  { afterFailure: "it resumes at the next start or settings change" },
+);
 
 export function refreshReportFactsInBackground(clinicId: string): void {
-  wanted.add(clinicId);
-  if (running.has(clinicId)) return;
-  running.add(clinicId);
-  void (async () => {
-    try {
-      while (wanted.delete(clinicId)) await refreshOutdatedReportFacts(await getDb(), clinicId);
-    } catch (error) {
-      logger.error(
-        { err: error, clinicId },
-        "working out the clinic report's facts stopped; it resumes at the next start or settings change",
-      );
-    } finally {
-      running.delete(clinicId);
-    }
-  })();
+  reportFactsRefresh.request(clinicId);
 }
 
 export async function resumeReportFacts(): Promise<void> {

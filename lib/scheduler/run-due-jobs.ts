@@ -1,5 +1,5 @@
 // Runs the scheduled jobs that are due, once across every app server on the database. Each
-// server calls runDueJobs every minute (scheduler.server.ts). Which server runs a due job is
+// server calls runDueJobs every minute (lib/jobs/registry.server.ts). Which server runs a due job is
 // settled in a short transaction under a PostgreSQL advisory lock (PGlite has them too): the
 // server that holds it reads the job's last run, decides (schedule.ts) and marks the run as
 // its own. The run itself works outside that transaction and moves a heartbeat as it goes, so

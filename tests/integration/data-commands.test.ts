@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../lib/db/client";
 import { openDatabase } from "../../lib/db/database";
 import { applyMigrations } from "../../lib/db/migrations";
-import { readEnv } from "../../lib/env";
+import { parseEnv } from "../../lib/env";
 import { DATA_KEY_FILE, prepareDataKey } from "../../lib/identity/data-key-file";
 import { seedDemoOnce } from "../../lib/seed/demo";
 import { fhirValidator } from "../support/fhir-validator";
@@ -50,7 +50,7 @@ describe.runIf(TEST_DB_KIND === "pglite")("commands on the demo data", () => {
     const prisma = createPrismaClient(db);
     await applyMigrations(db);
     // As npm start does: a key generated into the data folder, then the demo.
-    process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(prisma, readEnv({}), target);
+    process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(prisma, parseEnv({}), target);
     await seedDemoOnce(prisma, new Date());
     demoPatients = await prisma.patient.count({ where: { clinic: { name: "Demo Fysioterapi" } } });
     await prisma.$disconnect();

@@ -13,7 +13,6 @@ import { AdherenceTable, PrescriptionDetails } from "@/components/programs/Presc
 import { decimate, outcomeSeries } from "@/lib/charts/chart-series";
 import { isoDate, today } from "@/lib/dates";
 import { page } from "@/lib/entry/page.server";
-import { readEnv } from "@/lib/env";
 import { formatDate, formatInputNumber } from "@/lib/i18n/format";
 import { unreadForPatient } from "@/lib/messages/messages";
 import { PLAN_STAMP_ATTRIBUTE, planStamp } from "@/lib/offline/offline-pages";
@@ -23,6 +22,7 @@ import { getWeeklyCheckIn } from "@/lib/portal/weekly-check-in";
 import { doseKind, doseText, exercisesOn } from "@/lib/programs/exercise-dose";
 import { exerciseShortName } from "@/lib/programs/exercise-names";
 import { heldLoadSentences } from "@/lib/programs/plan-text";
+import { pushPublicKey } from "@/lib/reminders/reminder-delivery";
 import { getReminderTimes } from "@/lib/reminders/reminder-settings";
 
 /** How the portal greets a patient: by first name. */
@@ -196,7 +196,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                 action={saveReminderTimesAction}
                 keepPush={savePushSubscriptionAction}
                 times={reminderTimes}
-                vapidPublicKey={readEnv().VAPID_PUBLIC_KEY ?? null}
+                vapidPublicKey={pushPublicKey()}
                 email={actor.email}
               />
             </section>

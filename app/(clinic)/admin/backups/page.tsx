@@ -1,14 +1,13 @@
 import { DataTable } from "@/components/DataTable";
 import { backupOverview } from "@/lib/backup/backup-downloads";
-import { backupSettings } from "@/lib/backup/backup-settings";
+import { serverBackupSettings } from "@/lib/backup/backup-settings";
 import { page } from "@/lib/entry/page.server";
-import { readEnv } from "@/lib/env";
 import { formatMoment, formatNumber } from "@/lib/i18n/format";
 
 /** The daily backups (SPEC §9): when each was made, and a download where the database is this clinic's alone. */
 export default page({ name: "/admin/backups", access: "clinic-admin" }, async ({ actor, db, messages }) => {
   const text = messages.admin.backups;
-  const overview = await backupOverview(db, actor, backupSettings(readEnv()));
+  const overview = await backupOverview(db, actor, serverBackupSettings());
   const made = (at: Date) => formatMoment(at, actor.locale, true);
   const run = overview.lastRun;
   return (

@@ -3,10 +3,10 @@ import { z } from "zod";
 
 import { outboxStateText } from "@/components/admin/outbox-state";
 import { Pagination } from "@/components/Pagination";
+import { sendsEmail } from "@/lib/email/mail-server";
 import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/email/outbox-view";
 import { page } from "@/lib/entry/page.server";
 import { searchOf } from "@/lib/entry/search";
-import { readEnv } from "@/lib/env";
 import { formatMoment } from "@/lib/i18n/format";
 
 const ZOutboxSearch = searchOf(z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) }));
@@ -21,7 +21,7 @@ export default page(
     return (
       <>
         <h1>{text.title}</h1>
-        <p className="hint">{readEnv().SMTP_URL ? text.introSmtp : text.introNoSmtp}</p>
+        <p className="hint">{sendsEmail() ? text.introSmtp : text.introNoSmtp}</p>
         {emails.length === 0 ? (
           <p className="empty-state">{text.empty}</p>
         ) : (

@@ -1,9 +1,8 @@
 import { z } from "zod";
 
 import { downloadBackup } from "@/lib/backup/backup-downloads";
-import { backupSettings } from "@/lib/backup/backup-settings";
+import { serverBackupSettings } from "@/lib/backup/backup-settings";
 import { route } from "@/lib/entry/route.server";
-import { readEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 const ZParams = z.object({ name: z.string().max(64) });
@@ -14,7 +13,7 @@ export const GET = route(
   async ({ actor, database, params }) => {
     const parsed = ZParams.safeParse(await params);
     if (!parsed.success) throw new AppError("NOT_FOUND");
-    const file = await downloadBackup(await database(), actor, backupSettings(readEnv()), parsed.data.name);
+    const file = await downloadBackup(await database(), actor, serverBackupSettings(), parsed.data.name);
     return new Response(file.body, {
       headers: {
         "content-type": "application/sql; charset=utf-8",
