@@ -11,10 +11,34 @@ const SERVICES_ONLY = {
   allowTypeImports: true,
 };
 
+/** Imports of these layers of lib/, by alias or by relative path. */
+const layers = (...names) => ({
+  regex: `(^@/lib/|^(\\.\\./)+|^\\./)(${names.join("|")})(/|$)`,
+  message: `This layer of lib/ may not import lib/${names.length > 1 ? `{${names.join(",")}}` : names[0]} (README, "Layers").`,
+});
+
+/** Nothing in lib/ reaches up into the pages or the components that call it. */
+const NOT_UP_INTO_APP = {
+  regex: "^(@/|(\\.\\./)+)(app|components)(/|$)",
+  message: "lib/ is called by app/ and components/, never the other way.",
+};
+
+const KERNEL_ONLY = [
+  layers("platform", "server", "present"),
+  {
+    group: ["next", "next/*", "react", "react-dom", "@prisma/*", "pg", "@electric-sql/*"],
+    message: "The clinical kernel takes plain values; load and present them outside lib/clinical.",
+  },
+  {
+    group: ["**/generated/prisma/*", "!**/generated/prisma/enums"],
+    message: "The clinical kernel takes plain values; load and present them outside lib/clinical.",
+  },
+];
+
 const SETTINGS_FROM_SERVICES = {
-  // The settings are parsed once at start (lib/env.ts); a page or component asks the service
-  // that owns one (lib/email/mail-server.ts, lib/reminders/reminder-delivery.ts,
-  // lib/backup/backup-settings.ts) instead of reading them.
+  // The settings are parsed once at start (lib/platform/env.ts); a page or component asks the service
+  // that owns one (lib/server/email/mail-server.ts, lib/server/reminders/reminder-delivery.ts,
+  // lib/platform/backup/backup-settings.ts) instead of reading them.
   group: ["@/lib/env", "**/lib/env", "**/lib/env.ts"],
   message: "Pages and components do not read the environment: ask the service that owns the setting.",
 };
@@ -46,35 +70,54 @@ const config = [
     },
   },
   {
+    // The import graph has no circle (issue 44): a module never depends on itself through others.
+    files: ["app/**", "components/**", "lib/**"],
+    settings: { "import/ignore": ["node_modules", "lib/generated"] },
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  {
     // One import order everywhere, fixed by `npm run format`.
     plugins: { "simple-import-sort": simpleImportSort },
     rules: { "simple-import-sort/imports": "error", "simple-import-sort/exports": "error" },
   },
   // Layout is Prettier's (npm run format); ESLint keeps to what it finds wrong.
   prettier,
+  // The layers of lib/ and who may import whom (issue 44; README, "Layers"). Each file falls
+  // under one of these entries: a second no-restricted-imports entry for a file would replace
+  // the first, not add to it.
   {
-    // The clinical kernel (issue 44): plain TypeScript over plain values, so the caseload, the
-    // rules, the charts and the report can share it and a test needs no database. It may not
-    // reach the database, the catalogs, Next.js, React or the generated Prisma client (the
-    // generated enums are plain constants and stay allowed until the kernel has its own).
+    // The clinical kernel: plain TypeScript over plain values, so the caseload, the rules, the
+    // charts and the report share it and a test needs no database. It imports nothing but
+    // itself, zod and the generated enums (plain constants).
     files: ["lib/clinical/**"],
+    ignores: ["lib/clinical/**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [...KERNEL_ONLY, NOT_UP_INTO_APP] }] },
+  },
+  {
+    // A kernel test may read the catalogs, to check that what the kernel gives has its words.
+    files: ["lib/clinical/**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [layers("platform", "server"), NOT_UP_INTO_APP] }] },
+  },
+  {
+    // Presentation (catalogs, formatters, presenters) shapes what services answer: their types only.
+    files: ["lib/present/**"],
     rules: {
       "no-restricted-imports": [
         "error",
-        {
-          patterns: [
-            {
-              group: ["**/db/*", "**/i18n", "**/i18n/*", "next", "next/*", "react", "react-dom", "@prisma/*", "pg"],
-              message: "The clinical kernel takes plain values; load and present them outside lib/clinical.",
-            },
-            {
-              group: ["**/generated/prisma/*", "!**/generated/prisma/enums"],
-              message: "The clinical kernel takes plain values; load and present them outside lib/clinical.",
-            },
-          ],
-        },
+        { patterns: [{ ...layers("server"), allowTypeImports: true }, NOT_UP_INTO_APP] },
       ],
     },
+  },
+  {
+    // The platform (database, sign-in, entry points, HTTP, log, settings, jobs) serves the
+    // services and never calls them; only the job registry names the services' jobs.
+    files: ["lib/platform/**"],
+    ignores: ["lib/platform/jobs/registry.server.ts", "lib/platform/jobs/jobs.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [layers("server"), NOT_UP_INTO_APP] }] },
+  },
+  {
+    files: ["lib/server/**", "lib/platform/jobs/registry.server.ts", "lib/platform/jobs/jobs.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [NOT_UP_INTO_APP] }] },
   },
   {
     // Playwright's fixtures hand over their value with a function named `use`; there is no React here.
@@ -82,13 +125,13 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
-    // The app reads its settings through lib/env.ts only, where they are validated.
+    // The app reads its settings through lib/platform/env.ts only, where they are validated.
     files: ["app/**", "components/**", "lib/**"],
-    ignores: ["lib/env.ts"],
+    ignores: ["lib/platform/env.ts"],
     rules: {
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "Read settings through lib/env.ts." },
+        { object: "process", property: "env", message: "Read settings through lib/platform/env.ts." },
       ],
     },
   },

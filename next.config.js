@@ -4,7 +4,7 @@
 const nextConfig = {
   poweredByHeader: false,
   experimental: {
-    // proxy.ts reads request bodies (lib/entry/request-guard.ts); Next.js buffers them for it
+    // proxy.ts reads request bodies (lib/platform/entry-points/request-guard.ts); Next.js buffers them for it
     // up to this size, the largest body the app accepts: a clinic's patient list on the import
     // page. The guard holds every other path to 1 MB.
     proxyClientMaxBodySize: "10mb",

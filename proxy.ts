@@ -1,18 +1,18 @@
 // Every request passes here first (Next.js's proxy, once "middleware"): it gets an id that the
 // entry points' log lines carry, bytes no entry point should see are refused with 400 or 413
-// and a plain message in both languages (lib/entry/request-guard.ts), and every response,
+// and a plain message in both languages (lib/platform/entry-points/request-guard.ts), and every response,
 // static files included, gets the security headers with this request's script nonce
-// (lib/http/security-headers.ts). Next.js finds the nonce in the request's policy header and
+// (lib/platform/http/security-headers.ts). Next.js finds the nonce in the request's policy header and
 // puts it on the scripts it writes.
 import { type NextRequest, NextResponse } from "next/server";
 
-import { checkRequest, type RequestProblem } from "./lib/entry/request-guard";
-import { REQUEST_ID_HEADER } from "./lib/entry/request-id";
-import { env } from "./lib/env";
-import { securityHeaders } from "./lib/http/security-headers";
-import { da } from "./lib/i18n/da";
-import { en } from "./lib/i18n/en";
-import { logger } from "./lib/log/logger";
+import { checkRequest, type RequestProblem } from "./lib/platform/entry-points/request-guard";
+import { REQUEST_ID_HEADER } from "./lib/platform/entry-points/request-id";
+import { env } from "./lib/platform/env";
+import { securityHeaders } from "./lib/platform/http/security-headers";
+import { logger } from "./lib/platform/log/logger";
+import { da } from "./lib/present/i18n/da";
+import { en } from "./lib/present/i18n/en";
 
 /** Said before any language is known: both catalogs' sentence, Danish first. */
 const problemText = (reason: RequestProblem["reason"]) => `${da.requestProblem[reason]} / ${en.requestProblem[reason]}`;

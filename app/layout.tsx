@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 
 import { MessagesProvider } from "@/components/i18n/MessagesProvider";
-import { getLocale, getRequestMessages } from "@/lib/i18n/locale.server";
+import { getLocale, getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 export async function generateMetadata(): Promise<Metadata> {
   const messages = await getRequestMessages();

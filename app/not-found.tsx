@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { getRequestMessages } from "@/lib/i18n/locale.server";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 export default async function NotFound() {
   const messages = await getRequestMessages();

@@ -1,8 +1,8 @@
 "use client";
 import { useActionState } from "react";
 
-import { type FormState, initialFormState } from "@/lib/forms/form-state";
-import { LOCALES } from "@/lib/i18n";
+import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
+import { LOCALES } from "@/lib/present/i18n";
 
 import { FormMessages } from "./FormMessages";
 import { FormShell } from "./FormShell";

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 
-import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
-import type { Messages } from "@/lib/i18n";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
+import type { Actor } from "@/lib/platform/auth/actor";
+import { can } from "@/lib/platform/auth/permissions";
+import type { Messages } from "@/lib/present/i18n";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 import type { CommandAction } from "./action-types";
 import { LanguageSwitch } from "./LanguageSwitch";

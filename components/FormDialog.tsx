@@ -1,7 +1,7 @@
 "use client";
 import { createContext, type ReactNode, useContext, useEffect, useId, useRef } from "react";
 
-import type { FormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/lib/present/forms/form-state";
 
 /** Closes the dialog a form sits in; null outside a FormDialog. */
 const CloseDialog = createContext<(() => void) | null>(null);

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef } from "react";
 
-import type { FormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/lib/present/forms/form-state";
 
 /**
  * A form's message for the whole form: what went wrong (an alert) or what was done. A new

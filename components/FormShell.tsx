@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { type ReactNode, useState } from "react";
 
-import type { FormState } from "@/lib/forms/form-state";
-import { randomUuid } from "@/lib/random-uuid";
+import { randomUuid } from "@/lib/platform/random-uuid";
+import type { FormState } from "@/lib/present/forms/form-state";
 
 import { FormMessages } from "./FormMessages";
 import { useHydrated } from "./use-hydrated";
@@ -26,7 +26,7 @@ export function FormShell({
   labels: { save: string; saving: string; cancel?: string };
   cancelHref?: string;
   className?: string;
-  /** Sends an idempotency key (lib/db/idempotency.ts): Save pressed again after a lost answer stores one row. */
+  /** Sends an idempotency key (lib/platform/db/idempotency.ts): Save pressed again after a lost answer stores one row. */
   idempotent?: boolean;
   children: ReactNode;
 }) {

@@ -1,7 +1,7 @@
-import { asFormSubmit } from "@/lib/entry/form-submit";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { LOCALES } from "@/lib/i18n";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
+import { asFormSubmit } from "@/lib/platform/entry-points/form-submit";
+import { LOCALES } from "@/lib/present/i18n";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 import type { CommandAction } from "./action-types";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { getRequestMessages } from "@/lib/i18n/locale.server";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 /** Previous and next links with the current position; a missing neighbour is plain text. */
 export async function Pagination({

@@ -1,8 +1,8 @@
 "use client";
 import { useEffect, useState } from "react";
 
-import { formatNumber } from "@/lib/i18n/format";
-import type { ReevaluationProgress as Progress } from "@/lib/rules/reevaluation";
+import { formatNumber } from "@/lib/present/i18n/format";
+import type { ReevaluationProgress as Progress } from "@/lib/server/rules/reevaluation";
 
 import { useLocale, useMessages } from "./i18n/MessagesProvider";
 

@@ -3,9 +3,9 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 
-import { THROTTLED_PREFIX } from "@/lib/auth/throttled";
-import type { Messages } from "@/lib/i18n";
-import { forgetOfflinePages } from "@/lib/offline/offline-pages";
+import { THROTTLED_PREFIX } from "@/lib/platform/auth/throttled";
+import { forgetOfflinePages } from "@/lib/platform/offline/offline-pages";
+import type { Messages } from "@/lib/present/i18n";
 
 import { useMessages } from "./i18n/MessagesProvider";
 import { TextField } from "./TextField";
@@ -57,7 +57,7 @@ export function SignInForm() {
         router.refresh();
         return;
       }
-      // A throttled attempt was not checked at all: the server says how long to wait (lib/auth/throttle.ts).
+      // A throttled attempt was not checked at all: the server says how long to wait (lib/platform/auth/throttle.ts).
       setFormError(
         result?.error?.startsWith(THROTTLED_PREFIX) ? result.error.slice(THROTTLED_PREFIX.length) : text.failed,
       );

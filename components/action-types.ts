@@ -1,7 +1,7 @@
-import type { FormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/lib/present/forms/form-state";
 
 // The server actions a component is handed, by their shape. Pages import the actions
-// (app/actions, made with lib/entry/action.server.ts) and pass them as props; no component
+// (app/actions, made with lib/platform/entry-points/action.server.ts) and pass them as props; no component
 // imports app/ (eslint.config.mjs). A panel that binds ids of its own rows (a program, a hold,
 // an entry) takes the action with those arguments still open, as `Args`.
 

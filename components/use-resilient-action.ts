@@ -1,7 +1,7 @@
 import { unstable_rethrow } from "next/navigation";
 import { useActionState } from "react";
 
-import type { FormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/lib/present/forms/form-state";
 
 /**
  * useActionState for a form whose answer can be lost (a dropped connection, a server that

@@ -1,6 +1,6 @@
 import { type Browser, type Page } from "@playwright/test";
 
-import { da } from "../lib/i18n/da";
+import { da } from "../lib/present/i18n/da";
 import { readDanishCsv } from "../tests/support/read-danish-csv";
 import { expectNoAxeViolations, signIn } from "./helpers";
 import { expect, test } from "./support/test";

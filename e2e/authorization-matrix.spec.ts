@@ -12,17 +12,17 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-import type { Actor } from "../lib/auth/actor";
-import { can, homePath, type Permission } from "../lib/auth/permissions";
-import { addDays, isoDate, today } from "../lib/dates";
-import type { Db } from "../lib/db/client";
-import { createInvite } from "../lib/invites/invites";
-import type { ProgramContent } from "../lib/programs/default-templates";
-import { ZProgramContent } from "../lib/programs/default-templates";
-import { programContentValues } from "../lib/programs/program-content-input";
-import { DEFAULT_RULE_SETTINGS, SETTING_NAMES } from "../lib/rules/settings";
-import { createPatient, createUser } from "../lib/seed/builders";
-import { DEMO_CLINIC_NAME, DEMO_PASSWORD, SECOND_CLINIC_NAME } from "../lib/seed/demo";
+import type { ProgramContent } from "../lib/clinical/programs/default-templates";
+import { ZProgramContent } from "../lib/clinical/programs/default-templates";
+import { DEFAULT_RULE_SETTINGS, SETTING_NAMES } from "../lib/clinical/rules/settings";
+import type { Actor } from "../lib/platform/auth/actor";
+import { can, homePath, type Permission } from "../lib/platform/auth/permissions";
+import { addDays, isoDate, today } from "../lib/platform/dates";
+import type { Db } from "../lib/platform/db/client";
+import { createInvite } from "../lib/server/invites/invites";
+import { programContentValues } from "../lib/server/programs/program-content-input";
+import { createPatient, createUser } from "../lib/server/seed/builders";
+import { DEMO_CLINIC_NAME, DEMO_PASSWORD, SECOND_CLINIC_NAME } from "../lib/server/seed/demo";
 import { changedTables, fingerprint } from "../tests/support/db-fingerprint";
 import { type ActionAnswer, callServerAction, getPage, serverActions, signIn } from "../tests/support/http-client";
 import { type Declared, declaredEntryPoints } from "./support/entry-declarations";
@@ -79,7 +79,7 @@ type ActionCase = {
 };
 
 const day = isoDate(today());
-/** A phone's push address, on a browser's push service (lib/reminders/push-services.ts). */
+/** A phone's push address, on a browser's push service (lib/server/reminders/push-services.ts). */
 const MATRIX_PHONE = "https://fcm.googleapis.com/fcm/send/matrix-phone";
 const id = (world: World | null, key: keyof World) => (world ? world[key] : undefined);
 
@@ -529,7 +529,7 @@ test("every entry point is declared through a wrapper, with the access the matri
       .map((a) => a.name)
       .sort(),
   ).toEqual(Object.keys(ACTIONS).sort());
-  // Roles are named in lib/auth/permissions.ts only: app/ asks for permissions.
+  // Roles are named in lib/platform/auth/permissions.ts only: app/ asks for permissions.
   const rolesInApp = readdirSync("app", { recursive: true, encoding: "utf8" })
     .filter((file) => /\.tsx?$/.test(file))
     .filter((file) => /\.role\b|"ADMIN"|"CLINICIAN"|getActor\(/.test(readFileSync(path.join("app", file), "utf8")));

@@ -1,6 +1,6 @@
 import { type Page } from "@playwright/test";
 
-import { da } from "../lib/i18n/da";
+import { da } from "../lib/present/i18n/da";
 import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
 import { expect, test } from "./support/test";
 

@@ -3,8 +3,8 @@ import { readdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContextOptions, expect, type Page } from "@playwright/test";
 
-import { da } from "../lib/i18n/da";
-import { PAGES_CACHE } from "../lib/offline/offline-pages";
+import { PAGES_CACHE } from "../lib/platform/offline/offline-pages";
+import { da } from "../lib/present/i18n/da";
 
 export const DEMO_PASSWORD = "heelpain-demo";
 

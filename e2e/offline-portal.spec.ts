@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { chromium } from "@playwright/test";
 
-import { da } from "../lib/i18n/da";
+import { da } from "../lib/present/i18n/da";
 import { findChromium } from "../scripts/chromium";
 import { cachedPages, expectNoAxeViolations, signIn } from "./helpers";
 import { expect, test } from "./support/test";

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 
 import type { Bundle } from "@medplum/fhirtypes";
 
-import { da } from "../lib/i18n/da";
+import { da } from "../lib/present/i18n/da";
 import { expectNoAxeViolations, signIn } from "./helpers";
 import { expect, test } from "./support/test";
 

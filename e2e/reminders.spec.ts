@@ -1,4 +1,4 @@
-import { da } from "../lib/i18n/da";
+import { da } from "../lib/present/i18n/da";
 import {
   assignProgramOnPatientPage,
   expectNoAxeViolations,

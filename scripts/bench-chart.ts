@@ -9,13 +9,13 @@ import path from "node:path";
 
 import { chromium } from "@playwright/test";
 
-import { addDays, today } from "../lib/dates";
-import { createPrismaClient } from "../lib/db/client";
-import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { env } from "../lib/env";
-import { refreshEpisodeState } from "../lib/episodes/episode-state";
 import type { Prisma } from "../lib/generated/prisma/client";
-import { DEMO_PASSWORD } from "../lib/seed/demo";
+import { addDays, today } from "../lib/platform/dates";
+import { createPrismaClient } from "../lib/platform/db/client";
+import { databaseTargetFromEnv, openDatabase } from "../lib/platform/db/database";
+import { env } from "../lib/platform/env";
+import { refreshEpisodeState } from "../lib/server/episodes/episode-state";
+import { DEMO_PASSWORD } from "../lib/server/seed/demo";
 import { runCli, UsageError } from "./cli";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3211);

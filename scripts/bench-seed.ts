@@ -4,19 +4,19 @@
 // others make a database of many clinics, SPEC §8). Values are a fixed function of each row's
 // number, so every run makes the same clinics. Summaries and report facts are computed by the
 // app's own code. Clinics already there are left as they are.
-import { hashPassword } from "../lib/auth/password";
-import { today } from "../lib/dates";
-import { createPrismaClient, type Db } from "../lib/db/client";
-import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { applyMigrations } from "../lib/db/migrations";
-import { parseEnv } from "../lib/env";
-import { refreshEpisodeState } from "../lib/episodes/episode-state";
-import { prepareDataKey } from "../lib/identity/data-key-file";
-import { cprColumns } from "../lib/patients/cpr-columns";
-import { seedDefaultTemplates } from "../lib/programs/templates";
-import { refreshOutdatedReportFacts } from "../lib/reports/report-facts";
-import { createClinic } from "../lib/seed/builders";
-import { syntheticCprs } from "../lib/seed/synthetic-cpr";
+import { hashPassword } from "../lib/platform/auth/password";
+import { prepareDataKey } from "../lib/platform/cpr/data-key-file";
+import { today } from "../lib/platform/dates";
+import { createPrismaClient, type Db } from "../lib/platform/db/client";
+import { databaseTargetFromEnv, openDatabase } from "../lib/platform/db/database";
+import { applyMigrations } from "../lib/platform/db/migrations";
+import { parseEnv } from "../lib/platform/env";
+import { refreshEpisodeState } from "../lib/server/episodes/episode-state";
+import { cprColumns } from "../lib/server/patients/cpr-columns";
+import { seedDefaultTemplates } from "../lib/server/programs/templates";
+import { refreshOutdatedReportFacts } from "../lib/server/reports/report-facts";
+import { createClinic } from "../lib/server/seed/builders";
+import { syntheticCprs } from "../lib/server/seed/synthetic-cpr";
 import {
   BENCH_ADMIN,
   BENCH_CLINIC,
@@ -31,7 +31,7 @@ const CLINICIANS = 8;
 
 /**
  * A fixed id from a row's text: its md5 with the version and variant of a random UUID set,
- * so that the services' id check (lib/db/require-id.ts) accepts it.
+ * so that the services' id check (lib/platform/db/require-id.ts) accepts it.
  */
 const idOf = (text: string) => `overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
 

@@ -1,4 +1,4 @@
-// Builds the portal's service worker (lib/offline/service-worker.ts, with Serwist) into
+// Builds the portal's service worker (lib/platform/offline/service-worker.ts, with Serwist) into
 // public/sw.js, where Next.js serves it from the site's root. Run before `next build` by
 // `npm run build` and by `npm start` when the sources changed. esbuild: decision record 020.
 import path from "node:path";
@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-export const SERVICE_WORKER_SOURCE = "lib/offline/service-worker.ts";
+export const SERVICE_WORKER_SOURCE = "lib/platform/offline/service-worker.ts";
 
 export async function buildServiceWorker(): Promise<void> {
   await build({

@@ -1,9 +1,9 @@
 // What `npm run rules:evaluate` and `npm run programs:prescribe` share: FILE or - (stdin), the
-// one input format of SPEC §5 (lib/rules/rules-input.ts), and how they end. Invalid input exits
+// one input format of SPEC §5 (lib/clinical/rules/rules-input.ts), and how they end. Invalid input exits
 // with status 2 and a message on stderr naming the case and the field, and nothing on stdout.
 import { readFile } from "node:fs/promises";
 
-import { parseRulesInput, type RulesInput } from "../lib/rules/rules-input";
+import { parseRulesInput, type RulesInput } from "../lib/clinical/rules/rules-input";
 
 /** The parsed input, or the exit status after saying on stderr what was wrong. */
 export async function readCaseInput(file: string | undefined, usage: string): Promise<RulesInput | number> {

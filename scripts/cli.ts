@@ -1,9 +1,9 @@
 // Runs a command-line entry point: known failures print their message (never a stack
 // trace, never patient data) and exit with status 1.
-import { DatabaseUnavailableError } from "../lib/db/database";
-import { MigrationError } from "../lib/db/migrations";
-import { EnvError } from "../lib/env";
-import { DataKeyError } from "../lib/identity/data-key";
+import { DataKeyError } from "../lib/platform/cpr/data-key";
+import { DatabaseUnavailableError } from "../lib/platform/db/database";
+import { MigrationError } from "../lib/platform/db/migrations";
+import { EnvError } from "../lib/platform/env";
 
 export class UsageError extends Error {
   override name = "UsageError";

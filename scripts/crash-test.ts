@@ -16,13 +16,13 @@ import path from "node:path";
 
 import pg from "pg";
 
-import { isoDate, today } from "../lib/dates";
-import { createPrismaClient, type Db } from "../lib/db/client";
-import { type DatabaseTarget, openDatabase } from "../lib/db/database";
-import { applyMigrations } from "../lib/db/migrations";
-import { parseEnv } from "../lib/env";
-import { prepareDataKey } from "../lib/identity/data-key-file";
-import { DEMO_PASSWORD, seedDemoOnce } from "../lib/seed/demo";
+import { prepareDataKey } from "../lib/platform/cpr/data-key-file";
+import { isoDate, today } from "../lib/platform/dates";
+import { createPrismaClient, type Db } from "../lib/platform/db/client";
+import { type DatabaseTarget, openDatabase } from "../lib/platform/db/database";
+import { applyMigrations } from "../lib/platform/db/migrations";
+import { parseEnv } from "../lib/platform/env";
+import { DEMO_PASSWORD, seedDemoOnce } from "../lib/server/seed/demo";
 import { AppServer } from "../tests/support/app-server";
 import { findTestPostgres } from "../tests/support/find-postgres";
 import { type ActionAnswer, actionId, callServerAction, formArgs, signIn } from "../tests/support/http-client";

@@ -1,14 +1,14 @@
 // npm run db:backup -- FILE: the whole configured database as one backup file (pg_dump's SQL,
-// lib/backup), with the app stopped on the embedded database (one process may open it). The
+// lib/platform/backup), with the app stopped on the embedded database (one process may open it). The
 // file names the data key's fingerprint, never the key: keep the key apart from backups.
 import { rm, stat } from "node:fs/promises";
 
-import { backupDatabase, BackupError } from "../lib/backup/backup";
-import { createPrismaClient } from "../lib/db/client";
-import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { parseEnv } from "../lib/env";
-import { dataKeyFrom } from "../lib/identity/data-key";
-import { prepareDataKey } from "../lib/identity/data-key-file";
+import { backupDatabase, BackupError } from "../lib/platform/backup/backup";
+import { dataKeyFrom } from "../lib/platform/cpr/data-key";
+import { prepareDataKey } from "../lib/platform/cpr/data-key-file";
+import { createPrismaClient } from "../lib/platform/db/client";
+import { databaseTargetFromEnv, openDatabase } from "../lib/platform/db/database";
+import { parseEnv } from "../lib/platform/env";
 import { runCli, UsageError } from "./cli";
 
 runCli(async () => {

@@ -1,7 +1,7 @@
 // npm run db:migrate: applies pending migrations to the configured database.
-import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { applyMigrations } from "../lib/db/migrations";
-import { env } from "../lib/env";
+import { databaseTargetFromEnv, openDatabase } from "../lib/platform/db/database";
+import { applyMigrations } from "../lib/platform/db/migrations";
+import { env } from "../lib/platform/env";
 import { runCli } from "./cli";
 
 runCli(async () => {

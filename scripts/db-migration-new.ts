@@ -4,8 +4,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import { openDatabase } from "../lib/db/database";
-import { diffMigrationsToSchema, MIGRATIONS_DIR } from "../lib/db/migrations";
+import { openDatabase } from "../lib/platform/db/database";
+import { diffMigrationsToSchema, MIGRATIONS_DIR } from "../lib/platform/db/migrations";
 import { runCli, UsageError } from "./cli";
 
 runCli(async () => {

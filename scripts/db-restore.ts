@@ -6,14 +6,14 @@ import { constants } from "node:fs";
 import { access } from "node:fs/promises";
 import path from "node:path";
 
-import { BackupError, restoreDatabase, type RestoreRefusal } from "../lib/backup/backup";
-import { createPrismaClient } from "../lib/db/client";
-import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { applyMigrations } from "../lib/db/migrations";
-import { parseEnv } from "../lib/env";
-import { dataKeyFrom } from "../lib/identity/data-key";
-import { keepDataKey, resolveDataKeyText } from "../lib/identity/data-key-file";
-import { checkDataKey } from "../lib/identity/key-check";
+import { BackupError, restoreDatabase, type RestoreRefusal } from "../lib/platform/backup/backup";
+import { dataKeyFrom } from "../lib/platform/cpr/data-key";
+import { keepDataKey, resolveDataKeyText } from "../lib/platform/cpr/data-key-file";
+import { checkDataKey } from "../lib/platform/cpr/key-check";
+import { createPrismaClient } from "../lib/platform/db/client";
+import { databaseTargetFromEnv, openDatabase } from "../lib/platform/db/database";
+import { applyMigrations } from "../lib/platform/db/migrations";
+import { parseEnv } from "../lib/platform/env";
 import { runCli, UsageError } from "./cli";
 
 runCli(async () => {

@@ -1,11 +1,11 @@
 // npm run db:seed -- --demo: adds the demo clinics to the configured database (once).
-import { today } from "../lib/dates";
-import { createPrismaClient } from "../lib/db/client";
-import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { applyMigrations } from "../lib/db/migrations";
-import { parseEnv } from "../lib/env";
-import { prepareDataKey } from "../lib/identity/data-key-file";
-import { describeDemoSignIns, seedDemoOnce } from "../lib/seed/demo";
+import { prepareDataKey } from "../lib/platform/cpr/data-key-file";
+import { today } from "../lib/platform/dates";
+import { createPrismaClient } from "../lib/platform/db/client";
+import { databaseTargetFromEnv, openDatabase } from "../lib/platform/db/database";
+import { applyMigrations } from "../lib/platform/db/migrations";
+import { parseEnv } from "../lib/platform/env";
+import { describeDemoSignIns, seedDemoOnce } from "../lib/server/seed/demo";
 import { runCli, UsageError } from "./cli";
 
 runCli(async () => {

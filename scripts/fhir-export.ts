@@ -5,12 +5,12 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 
-import { createPrismaClient } from "../lib/db/client";
-import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { parseEnv } from "../lib/env";
-import { patientBundle } from "../lib/fhir/patient-bundle";
-import { prepareDataKey } from "../lib/identity/data-key-file";
-import { exportRecordForCommand } from "../lib/records/patient-record";
+import { prepareDataKey } from "../lib/platform/cpr/data-key-file";
+import { createPrismaClient } from "../lib/platform/db/client";
+import { databaseTargetFromEnv, openDatabase } from "../lib/platform/db/database";
+import { parseEnv } from "../lib/platform/env";
+import { patientBundle } from "../lib/server/fhir/patient-bundle";
+import { exportRecordForCommand } from "../lib/server/records/patient-record";
 import { runCli, UsageError } from "./cli";
 
 const USAGE = 'Usage: npm run fhir:export -- --clinic "Clinic name" [--out FILE] [--lang da|en]';

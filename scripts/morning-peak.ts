@@ -8,13 +8,13 @@ import { randomUUID } from "node:crypto";
 
 import autocannon from "autocannon";
 
-import type { Actor } from "../lib/auth/actor";
-import { hashPassword } from "../lib/auth/password";
-import { isoDate, today } from "../lib/dates";
-import { createPrismaClient, type Db } from "../lib/db/client";
-import { type DatabaseTarget, openDatabase } from "../lib/db/database";
-import type { PortalLogAnswer } from "../lib/portal/portal-log-answer";
-import { logMorningPain, logSession } from "../lib/portal/portal-logs";
+import type { Actor } from "../lib/platform/auth/actor";
+import { hashPassword } from "../lib/platform/auth/password";
+import { isoDate, today } from "../lib/platform/dates";
+import { createPrismaClient, type Db } from "../lib/platform/db/client";
+import { type DatabaseTarget, openDatabase } from "../lib/platform/db/database";
+import type { PortalLogAnswer } from "../lib/present/portal/portal-log-answer";
+import { logMorningPain, logSession } from "../lib/server/portal/portal-logs";
 import { AppServer } from "../tests/support/app-server";
 import { actionId, encodeActionBody, signIn } from "../tests/support/http-client";
 import { BENCH_CLINIC, BENCH_PASSWORD } from "./bench-config";

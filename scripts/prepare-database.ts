@@ -3,13 +3,13 @@
 // end-to-end tests make the one demo database their servers start from (e2e/support/global-setup.ts).
 import path from "node:path";
 
-import { today } from "../lib/dates";
-import { createPrismaClient } from "../lib/db/client";
-import { type DatabaseTarget, openDatabase } from "../lib/db/database";
-import { applyMigrations } from "../lib/db/migrations";
-import type { TEnv } from "../lib/env";
-import { prepareDataKey } from "../lib/identity/data-key-file";
-import { demoExists, seedDemoOnce } from "../lib/seed/demo";
+import { prepareDataKey } from "../lib/platform/cpr/data-key-file";
+import { today } from "../lib/platform/dates";
+import { createPrismaClient } from "../lib/platform/db/client";
+import { type DatabaseTarget, openDatabase } from "../lib/platform/db/database";
+import { applyMigrations } from "../lib/platform/db/migrations";
+import type { TEnv } from "../lib/platform/env";
+import { demoExists, seedDemoOnce } from "../lib/server/seed/demo";
 
 /** Answers whether the database holds the demo clinics. */
 export async function prepareDatabase(env: TEnv, target: DatabaseTarget): Promise<boolean> {

@@ -3,7 +3,7 @@
 // from the same engine the portal uses (lib/clinical/episode-state.ts). The input is the rules
 // command's; invalid input exits with status 2, a message on stderr and nothing on stdout.
 import { deriveEpisodeState } from "../lib/clinical/episode-state";
-import { ruleSettings } from "../lib/rules/settings";
+import { ruleSettings } from "../lib/clinical/rules/settings";
 import { finish, readCaseInput } from "./case-input";
 
 finish(async () => {

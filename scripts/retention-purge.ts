@@ -3,11 +3,11 @@
 // which changes nothing; --execute erases those not held, each leaving an anonymous
 // ErasedRecord and an audit event. Prints counts, never a patient. Run it with the app
 // stopped on the embedded database (one process may open it); on PostgreSQL any time.
-import { createPrismaClient } from "../lib/db/client";
-import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { env } from "../lib/env";
-import { purgeExpiredRecords } from "../lib/retention/purge";
-import { RETENTION_YEARS } from "../lib/retention/retention-period";
+import { createPrismaClient } from "../lib/platform/db/client";
+import { databaseTargetFromEnv, openDatabase } from "../lib/platform/db/database";
+import { env } from "../lib/platform/env";
+import { purgeExpiredRecords } from "../lib/server/retention/purge";
+import { RETENTION_YEARS } from "../lib/server/retention/retention-period";
 import { runCli, UsageError } from "./cli";
 
 runCli(async () => {

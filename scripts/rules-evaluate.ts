@@ -1,10 +1,9 @@
 // npm run rules:evaluate -- FILE (or - for stdin) [--lang da|en]: the flags of each case, as
 // JSON on stdout (SPEC §5). Invalid input exits with status 2, a message on stderr naming the
 // case and the field, and nothing on stdout.
-import { flagRecommendation } from "../lib/flags/flag-text";
-import { getMessages } from "../lib/i18n";
-import { evaluate } from "../lib/rules/evaluate";
-import { ruleSettings } from "../lib/rules/settings";
+import { evaluate } from "../lib/clinical/rules/evaluate";
+import { ruleSettings } from "../lib/clinical/rules/settings";
+import { recommendationIn } from "../lib/present/flags/flag-text";
 import { finish, readCaseInput } from "./case-input";
 
 finish(async () => {
@@ -16,7 +15,6 @@ finish(async () => {
     "Usage: npm run rules:evaluate -- FILE|- [--lang da|en]",
   );
   if (typeof input === "number") return input;
-  const messages = getMessages(lang as "da" | "en");
   const settings = ruleSettings(input.settings);
   const output = input.cases.map((c) => ({
     id: c.id,
@@ -24,7 +22,7 @@ finish(async () => {
       code: flag.code,
       severity: flag.severity,
       evidence: flag.evidence,
-      recommendation: flagRecommendation(flag, messages, lang as "da" | "en"),
+      recommendation: recommendationIn(flag, lang as "da" | "en"),
     })),
   }));
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);

@@ -1,14 +1,14 @@
 // npm run rules:sweep: re-evaluates every active or paused episode of every clinic for the
 // time-based rules, by hand. The running app does this by itself each morning (the scheduler,
-// lib/scheduler); a second run on the same day changes nothing.
+// lib/platform/jobs); a second run on the same day changes nothing.
 // npm run rules:sweep -- --read-only: reads the same data without evaluating or writing, to
 // compare the sweep's time with the time of its reads.
-import { today } from "../lib/dates";
-import { createPrismaClient } from "../lib/db/client";
-import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { env } from "../lib/env";
-import { loadEpisodeSnapshots } from "../lib/episodes/episode-snapshot";
-import { SWEEP_BATCH, sweepEpisodes, sweptEpisodeIds } from "../lib/rules/sweep";
+import { today } from "../lib/platform/dates";
+import { createPrismaClient } from "../lib/platform/db/client";
+import { databaseTargetFromEnv, openDatabase } from "../lib/platform/db/database";
+import { env } from "../lib/platform/env";
+import { loadEpisodeSnapshots } from "../lib/server/episodes/episode-snapshot";
+import { SWEEP_BATCH, sweepEpisodes, sweptEpisodeIds } from "../lib/server/rules/sweep";
 import { runCli } from "./cli";
 
 runCli(async () => {

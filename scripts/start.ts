@@ -10,12 +10,12 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 
-import { type DatabaseTarget, databaseTargetFromEnv } from "../lib/db/database";
-import { parseEnv, type TEnv } from "../lib/env";
-import { serveApp } from "../lib/http/app-server";
-import { trustedHops } from "../lib/http/client-address";
-import { resolveVapidKeys } from "../lib/reminders/vapid-key-file";
-import { describeDemoSignIns } from "../lib/seed/demo";
+import { type DatabaseTarget, databaseTargetFromEnv } from "../lib/platform/db/database";
+import { parseEnv, type TEnv } from "../lib/platform/env";
+import { serveApp } from "../lib/platform/http/app-server";
+import { trustedHops } from "../lib/platform/http/client-address";
+import { resolveVapidKeys } from "../lib/server/reminders/vapid-key-file";
+import { describeDemoSignIns } from "../lib/server/seed/demo";
 import { buildIfNeeded } from "./build-if-needed";
 import { buildServiceWorker } from "./build-service-worker";
 import { runCli, UsageError } from "./cli";

@@ -5,12 +5,12 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 
-import { createPrismaClient } from "../lib/db/client";
-import { databaseTargetFromEnv, openDatabase } from "../lib/db/database";
-import { env } from "../lib/env";
-import { seedDefaultTemplates } from "../lib/programs/templates";
-import { createClinic } from "../lib/seed/builders";
-import { createUserAccount, MIN_PASSWORD_LENGTH } from "../lib/users/create-user-account";
+import { createPrismaClient } from "../lib/platform/db/client";
+import { databaseTargetFromEnv, openDatabase } from "../lib/platform/db/database";
+import { env } from "../lib/platform/env";
+import { seedDefaultTemplates } from "../lib/server/programs/templates";
+import { createClinic } from "../lib/server/seed/builders";
+import { createUserAccount, MIN_PASSWORD_LENGTH } from "../lib/server/users/create-user-account";
 import { runCli, UsageError } from "./cli";
 
 const USAGE =

@@ -2,7 +2,7 @@ import { logMorningPainAction, logSessionAction } from "@/app/actions/portal";
 import { forgetPushSubscriptionAction } from "@/app/actions/reminders";
 import { setLocale } from "@/app/actions/set-locale";
 import { AppShell, type ShellActions } from "@/components/AppShell";
-import { layout } from "@/lib/entry/layout.server";
+import { layout } from "@/lib/platform/entry-points/layout.server";
 
 // Not a route (a private folder): the one layout of the signed-in pages, which the (clinic) and
 // (portal) route groups and /account render. It imports the shell's server actions here, in
@@ -15,8 +15,8 @@ const SHELL_ACTIONS: ShellActions = {
 
 /**
  * The shell (header, the role's menu, sign-out, skip link, <main>) around a signed-in page. It
- * only draws, and is no authorization (lib/entry/layout.server.ts): each page declares who may
- * open it (lib/entry/page.server.ts) and sends a signed-out visitor to sign-in and another role
+ * only draws, and is no authorization (lib/platform/entry-points/layout.server.ts): each page declares who may
+ * open it (lib/platform/entry-points/page.server.ts) and sends a signed-out visitor to sign-in and another role
  * to its own start page. The actor comes from the request's cache, read once for layout and page.
  */
 export const SignedInLayout = layout(({ actor, children }) =>

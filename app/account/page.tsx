@@ -1,8 +1,8 @@
 import { changeOwnPasswordAction, saveOwnProfileAction } from "@/app/actions/account";
 import { PasswordForm, ProfileForm } from "@/components/AccountForms";
-import { can } from "@/lib/auth/permissions";
-import { page } from "@/lib/entry/page.server";
-import { getOwnAccount } from "@/lib/users/own-account";
+import { can } from "@/lib/platform/auth/permissions";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { getOwnAccount } from "@/lib/server/users/own-account";
 
 /** Every user's own account (SPEC §7): name, language and password. */
 export default page({ name: "/account", access: "own-account" }, async ({ actor, db, messages }) => {

@@ -2,15 +2,15 @@
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 
-import { waitSentence } from "@/lib/auth/throttled";
-import { deliverEmailInBackground } from "@/lib/email/delivery-runner.server";
-import { formAction } from "@/lib/entry/action.server";
-import { errorTexts } from "@/lib/forms/error-text";
-import { appUrl } from "@/lib/http/app-url.server";
-import { clientIp } from "@/lib/http/client-ip.server";
-import { rememberLocale } from "@/lib/i18n/locale.server";
-import { requestPasswordReset } from "@/lib/users/forgot-password";
-import { ACCOUNT_FIELDS, changeOwnPassword, updateOwnProfile } from "@/lib/users/own-account";
+import { waitSentence } from "@/lib/platform/auth/throttled";
+import { formAction } from "@/lib/platform/entry-points/action.server";
+import { appUrl } from "@/lib/platform/http/app-url.server";
+import { clientIp } from "@/lib/platform/http/client-ip.server";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import { rememberLocale } from "@/lib/present/i18n/locale.server";
+import { deliverEmailInBackground } from "@/lib/server/email/delivery-runner.server";
+import { requestPasswordReset } from "@/lib/server/users/forgot-password";
+import { ACCOUNT_FIELDS, changeOwnPassword, updateOwnProfile } from "@/lib/server/users/own-account";
 
 export const saveOwnProfileAction = formAction(
   { name: "account.saveProfile", access: "own-account", args: [] },

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 
-import { callAction } from "@/lib/entry/action.server";
-import { setHiddenCaseloadColumns, ZHiddenColumns } from "@/lib/users/caseload-columns";
+import { callAction } from "@/lib/platform/entry-points/action.server";
+import { setHiddenCaseloadColumns, ZHiddenColumns } from "@/lib/server/caseload/caseload-columns";
 
 /** Remembers which caseload columns the signed-in clinician or admin has hidden. */
 export const saveHiddenCaseloadColumns = callAction(

@@ -1,18 +1,18 @@
 "use server";
 import { revalidatePath } from "next/cache";
 
-import { today } from "@/lib/dates";
-import { formAction } from "@/lib/entry/action.server";
-import { ids } from "@/lib/entry/ids";
-import { errorTexts } from "@/lib/forms/error-text";
-import { formatDate } from "@/lib/i18n/format";
+import { today } from "@/lib/platform/dates";
+import { formAction } from "@/lib/platform/entry-points/action.server";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import { formatDate } from "@/lib/present/i18n/format";
 import {
   CHECK_IN_FIELDS,
   MAX_PSFS_ACTIVITIES,
   PSFS_ACTIVITY_FIELDS,
   savePsfsActivities,
   saveWeeklyCheckIn,
-} from "@/lib/portal/weekly-check-in";
+} from "@/lib/server/portal/weekly-check-in";
 
 // The weekly check-in (SPEC §10): the patient answers it in the portal; the clinician sets the
 // patient's own PSFS activities it asks about.

@@ -1,12 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 
-import { today } from "@/lib/dates";
-import { commandAction, formAction } from "@/lib/entry/action.server";
-import { ids } from "@/lib/entry/ids";
-import { changeEpisodeStatus, openEpisode } from "@/lib/episodes/episodes";
-import { isAppError } from "@/lib/errors";
-import { errorTexts } from "@/lib/forms/error-text";
+import { today } from "@/lib/platform/dates";
+import { commandAction, formAction } from "@/lib/platform/entry-points/action.server";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { isAppError } from "@/lib/platform/errors";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import { changeEpisodeStatus, openEpisode } from "@/lib/server/episodes/episodes";
 
 export const openEpisodeAction = formAction(
   { name: "episodes.open", access: "clinic-patients", args: [ids.patient] },

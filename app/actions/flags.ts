@@ -1,11 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 
-import { formAction } from "@/lib/entry/action.server";
-import { ids } from "@/lib/entry/ids";
-import { isAppError } from "@/lib/errors";
-import { ACKNOWLEDGE_FIELDS, acknowledgeFlag } from "@/lib/flags/acknowledge-flag";
-import { errorTexts } from "@/lib/forms/error-text";
+import { formAction } from "@/lib/platform/entry-points/action.server";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { isAppError } from "@/lib/platform/errors";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import { ACKNOWLEDGE_FIELDS, acknowledgeFlag } from "@/lib/server/flags/acknowledge-flag";
 
 export const acknowledgeFlagAction = formAction(
   { name: "flags.acknowledge", access: "clinic-patients", args: [ids.flag] },

@@ -1,18 +1,18 @@
 "use server";
 import { revalidatePath } from "next/cache";
 
-import { waitSentence } from "@/lib/auth/throttled";
-import { deliverEmailInBackground } from "@/lib/email/delivery-runner.server";
-import { callAction, formAction } from "@/lib/entry/action.server";
-import { ids } from "@/lib/entry/ids";
-import { isAppError } from "@/lib/errors";
-import { errorTexts } from "@/lib/forms/error-text";
-import { appUrl } from "@/lib/http/app-url.server";
-import { clientIp } from "@/lib/http/client-ip.server";
-import { acceptInviteThrottled } from "@/lib/invites/accept-invite";
-import { createInvite } from "@/lib/invites/invites";
-import { revealWaitingPasswordLink } from "@/lib/invites/password-links";
-import { ZInviteToken } from "@/lib/invites/tokens";
+import { waitSentence } from "@/lib/platform/auth/throttled";
+import { callAction, formAction } from "@/lib/platform/entry-points/action.server";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { isAppError } from "@/lib/platform/errors";
+import { appUrl } from "@/lib/platform/http/app-url.server";
+import { clientIp } from "@/lib/platform/http/client-ip.server";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import { deliverEmailInBackground } from "@/lib/server/email/delivery-runner.server";
+import { acceptInviteThrottled } from "@/lib/server/invites/accept-invite";
+import { createInvite } from "@/lib/server/invites/invites";
+import { revealWaitingPasswordLink } from "@/lib/server/invites/password-links";
+import { ZInviteToken } from "@/lib/server/invites/tokens";
 
 /**
  * Creates an invite and e-mails it; the link comes back once, in `values.link`, and the notice

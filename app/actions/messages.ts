@@ -1,12 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 
-import type { FormContext } from "@/lib/entry/action.server";
-import { formAction } from "@/lib/entry/action.server";
-import { ids } from "@/lib/entry/ids";
-import { errorTexts } from "@/lib/forms/error-text";
-import type { Messages } from "@/lib/i18n";
-import { MESSAGE_FIELDS, sendMessage, type SendResult } from "@/lib/messages/messages";
+import type { FormContext } from "@/lib/platform/entry-points/action.server";
+import { formAction } from "@/lib/platform/entry-points/action.server";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import type { Messages } from "@/lib/present/i18n";
+import { MESSAGE_FIELDS, sendMessage, type SendResult } from "@/lib/server/messages/messages";
 
 // Messages between a patient and the clinic (SPEC §10): the patient writes from the portal,
 // staff from the patient's conversation page. The service checks who may write to whom.

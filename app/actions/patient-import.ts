@@ -1,19 +1,19 @@
 "use server";
 import { revalidatePath } from "next/cache";
 
-import { today } from "@/lib/dates";
-import { formAction } from "@/lib/entry/action.server";
-import { errorTexts } from "@/lib/forms/error-text";
-import type { ErrorCode } from "@/lib/forms/form-input";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
-import { formatNumber } from "@/lib/i18n/format";
-import { columnHeader } from "@/lib/patients/import/import-columns";
-import type { ImportOutcome } from "@/lib/patients/import/import-form-state";
-import { importPatients, type ImportResult } from "@/lib/patients/import/import-patients";
-import type { FileProblem } from "@/lib/patients/import/read-import-file";
-import type { ImportErrorCode } from "@/lib/patients/import/validate-import-rows";
-import { PATIENT_FIELDS } from "@/lib/patients/patient-input";
+import { today } from "@/lib/platform/dates";
+import { formAction } from "@/lib/platform/entry-points/action.server";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import type { ErrorCode } from "@/lib/present/forms/form-input";
+import type { Messages } from "@/lib/present/i18n";
+import { formatNumber } from "@/lib/present/i18n/format";
+import { columnHeader } from "@/lib/server/patients/import/import-columns";
+import type { ImportOutcome } from "@/lib/server/patients/import/import-form-state";
+import { importPatients, type ImportResult } from "@/lib/server/patients/import/import-patients";
+import type { FileProblem } from "@/lib/server/patients/import/read-import-file";
+import type { ImportErrorCode } from "@/lib/server/patients/import/validate-import-rows";
+import { PATIENT_FIELDS } from "@/lib/server/patients/patient-input";
 
 /** Errors listed on the page at most; the count says how many there are in all. */
 const SHOWN_ERRORS = 500;

@@ -1,13 +1,13 @@
 "use server";
 import { redirect } from "next/navigation";
 
-import { today } from "@/lib/dates";
-import { callAction, commandAction, formAction } from "@/lib/entry/action.server";
-import { ids } from "@/lib/entry/ids";
-import { errorTexts } from "@/lib/forms/error-text";
-import { PATIENT_FIELDS } from "@/lib/patients/patient-input";
-import { revealCpr } from "@/lib/patients/reveal-cpr";
-import { archivePatient, createPatient, restorePatient, updatePatient } from "@/lib/patients/save-patient";
+import { today } from "@/lib/platform/dates";
+import { callAction, commandAction, formAction } from "@/lib/platform/entry-points/action.server";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import { PATIENT_FIELDS } from "@/lib/server/patients/patient-input";
+import { archivePatient, createPatient, restorePatient, updatePatient } from "@/lib/server/patients/patients";
+import { revealCpr } from "@/lib/server/patients/reveal-cpr";
 
 /** Registers (patientId null) or edits a patient, then shows the patient's page. */
 export const savePatientAction = formAction(

@@ -1,12 +1,12 @@
 "use server";
-import { today } from "@/lib/dates";
-import { callAction } from "@/lib/entry/action.server";
-import { errorTexts } from "@/lib/forms/error-text";
-import { trimmedValues, ZFormFields } from "@/lib/forms/form-input";
-import type { Messages } from "@/lib/i18n";
-import type { PortalLogAnswer } from "@/lib/portal/portal-log-answer";
-import { logMorningPain, logSession, PORTAL_LOG_FIELDS } from "@/lib/portal/portal-logs";
-import { sessionLine } from "@/lib/portal/session-line";
+import { today } from "@/lib/platform/dates";
+import { callAction } from "@/lib/platform/entry-points/action.server";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import { trimmedValues, ZFormFields } from "@/lib/present/forms/form-input";
+import type { Messages } from "@/lib/present/i18n";
+import type { PortalLogAnswer } from "@/lib/present/portal/portal-log-answer";
+import { sessionLine } from "@/lib/present/portal/session-line";
+import { logMorningPain, logSession, PORTAL_LOG_FIELDS } from "@/lib/server/portal/portal-logs";
 
 // The portal's two daily writes answer with what was stored, and the portal shows it without
 // drawing the page again: no revalidatePath. At the morning peak, drawing the portal again

@@ -3,12 +3,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
-import { today } from "@/lib/dates";
-import { commandAction, formAction, type FormContext } from "@/lib/entry/action.server";
-import { ids } from "@/lib/entry/ids";
-import { errorTexts } from "@/lib/forms/error-text";
-import type { FieldLimits } from "@/lib/forms/field-limits";
-import type { Messages } from "@/lib/i18n";
+import type { FieldLimits } from "@/lib/clinical/field-limits";
+import { ZProgramContent } from "@/lib/clinical/programs/default-templates";
+import { today } from "@/lib/platform/dates";
+import { commandAction, formAction, type FormContext } from "@/lib/platform/entry-points/action.server";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import type { Messages } from "@/lib/present/i18n";
 import {
   adjustAssignment,
   assignmentFields,
@@ -17,9 +18,8 @@ import {
   endAssignment,
   overrideProgression,
   type ProgramWriteResult,
-} from "@/lib/programs/assignments";
-import { ZProgramContent } from "@/lib/programs/default-templates";
-import { programContentFields } from "@/lib/programs/program-content-input";
+} from "@/lib/server/programs/assignments";
+import { programContentFields } from "@/lib/server/programs/program-content-input";
 
 /** The form's answer to a write that was not saved. */
 function notSaved(

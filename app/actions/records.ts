@@ -3,13 +3,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
-import { today } from "@/lib/dates";
-import { commandAction, formAction } from "@/lib/entry/action.server";
-import { ids } from "@/lib/entry/ids";
-import { errorTexts } from "@/lib/forms/error-text";
-import { DELETE_FIELDS, deleteClinicalRecord } from "@/lib/records/clinical-records";
-import { rawRecordInput, RECORD_FORM_KINDS, recordFields, ZRecordFormKind } from "@/lib/records/record-forms";
-import { saveAssessment, saveIntervention, saveOutcome } from "@/lib/records/record-services";
+import { today } from "@/lib/platform/dates";
+import { commandAction, formAction } from "@/lib/platform/entry-points/action.server";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import { DELETE_FIELDS, deleteClinicalRecord } from "@/lib/server/records/clinical-records";
+import { rawRecordInput, RECORD_FORM_KINDS, recordFields, ZRecordFormKind } from "@/lib/server/records/record-forms";
+import { saveAssessment, saveIntervention, saveOutcome } from "@/lib/server/records/record-services";
 
 const SAVE = { assessment: saveAssessment, outcome: saveOutcome, intervention: saveIntervention };
 const ZTarget = z

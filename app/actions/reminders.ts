@@ -1,9 +1,13 @@
 "use server";
 import { z } from "zod";
 
-import { callAction, formAction } from "@/lib/entry/action.server";
-import { errorTexts } from "@/lib/forms/error-text";
-import { forgetPushSubscription, savePushSubscription, saveReminderTimes } from "@/lib/reminders/reminder-settings";
+import { callAction, formAction } from "@/lib/platform/entry-points/action.server";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import {
+  forgetPushSubscription,
+  savePushSubscription,
+  saveReminderTimes,
+} from "@/lib/server/reminders/reminder-settings";
 
 // The portal's reminders (SPEC §10): the patient's times, and the phone that takes them as web
 // push. The services check the subscription's address against the browsers' push services.

@@ -2,13 +2,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
-import { deliverEmailInBackground } from "@/lib/email/delivery-runner.server";
-import { callAction, commandAction } from "@/lib/entry/action.server";
-import { ids } from "@/lib/entry/ids";
-import { errorTexts } from "@/lib/forms/error-text";
-import { formatDate } from "@/lib/i18n/format";
-import { recordErasureRequest, requestOwnErasure } from "@/lib/retention/erasure-requests";
-import { placeHold, releaseHold } from "@/lib/retention/record-holds";
+import { callAction, commandAction } from "@/lib/platform/entry-points/action.server";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import { formatDate } from "@/lib/present/i18n/format";
+import { deliverEmailInBackground } from "@/lib/server/email/delivery-runner.server";
+import { recordErasureRequest, requestOwnErasure } from "@/lib/server/retention/erasure-requests";
+import { placeHold, releaseHold } from "@/lib/server/retention/record-holds";
 
 const ZHoldId = z.uuid({ error: "missingReference" }).describe("holdId");
 

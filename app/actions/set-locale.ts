@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 
-import { commandAction } from "@/lib/entry/action.server";
-import { ZLocale } from "@/lib/i18n";
-import { rememberLocale } from "@/lib/i18n/locale.server";
-import { setUserLocale } from "@/lib/users/set-user-locale";
+import { commandAction } from "@/lib/platform/entry-points/action.server";
+import { ZLocale } from "@/lib/present/i18n";
+import { rememberLocale } from "@/lib/present/i18n/locale.server";
+import { setUserLocale } from "@/lib/server/users/set-user-locale";
 
 /** Open to everyone: a signed-in user's choice is kept on the account, a visitor's in a cookie. */
 export const setLocale = commandAction(

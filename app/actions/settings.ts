@@ -1,13 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
 
-import { callAction, formAction } from "@/lib/entry/action.server";
-import { errorTexts } from "@/lib/forms/error-text";
-import { refreshReportFactsInBackground } from "@/lib/reports/report-facts-runner.server";
-import { updateClinicRuleSettings } from "@/lib/rules/clinic-rule-settings";
-import { reevaluationProgress } from "@/lib/rules/reevaluation";
-import { reevaluateInBackground } from "@/lib/rules/reevaluation-runner.server";
-import { SETTING_FIELDS } from "@/lib/rules/settings";
+import { SETTING_FIELDS } from "@/lib/clinical/rules/settings";
+import { callAction, formAction } from "@/lib/platform/entry-points/action.server";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import { refreshReportFactsInBackground } from "@/lib/server/reports/report-facts-runner.server";
+import { updateClinicRuleSettings } from "@/lib/server/rules/clinic-rule-settings";
+import { reevaluationProgress } from "@/lib/server/rules/reevaluation";
+import { reevaluateInBackground } from "@/lib/server/rules/reevaluation-runner.server";
 
 export const saveRuleSettingsAction = formAction(
   { name: "settings.saveRules", access: "clinic-admin", args: [] },

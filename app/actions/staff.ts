@@ -1,12 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 
-import { deliverEmailInBackground } from "@/lib/email/delivery-runner.server";
-import { formAction } from "@/lib/entry/action.server";
-import { ids } from "@/lib/entry/ids";
-import { errorTexts } from "@/lib/forms/error-text";
-import { appUrl } from "@/lib/http/app-url.server";
-import type { Messages } from "@/lib/i18n";
+import { formAction } from "@/lib/platform/entry-points/action.server";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { appUrl } from "@/lib/platform/http/app-url.server";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import type { Messages } from "@/lib/present/i18n";
+import { deliverEmailInBackground } from "@/lib/server/email/delivery-runner.server";
 import {
   changeStaffRole,
   inviteStaff,
@@ -14,7 +14,7 @@ import {
   setStaffActive,
   STAFF_FIELDS,
   type StaffResult,
-} from "@/lib/users/staff-admin";
+} from "@/lib/server/users/staff-admin";
 
 // Staff administration on /admin/users (SPEC §7 Admin). Each row's action answers in the row.
 

@@ -2,14 +2,19 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
-import { formAction, type FormContext } from "@/lib/entry/action.server";
-import { ids } from "@/lib/entry/ids";
-import { errorTexts } from "@/lib/forms/error-text";
-import type { FieldLimits } from "@/lib/forms/field-limits";
-import type { Messages } from "@/lib/i18n";
-import { ZProgramContent } from "@/lib/programs/default-templates";
-import { programContentFields } from "@/lib/programs/program-content-input";
-import { copyTemplate, saveTemplateVersion, TEMPLATE_FIELDS, type TemplateResult } from "@/lib/programs/templates";
+import type { FieldLimits } from "@/lib/clinical/field-limits";
+import { ZProgramContent } from "@/lib/clinical/programs/default-templates";
+import { formAction, type FormContext } from "@/lib/platform/entry-points/action.server";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import type { Messages } from "@/lib/present/i18n";
+import { programContentFields } from "@/lib/server/programs/program-content-input";
+import {
+  copyTemplate,
+  saveTemplateVersion,
+  TEMPLATE_FIELDS,
+  type TemplateResult,
+} from "@/lib/server/programs/templates";
 
 const TEMPLATES_PATH = "/settings/templates";
 

@@ -5,9 +5,9 @@ import { requestPasswordResetAction } from "@/app/actions/account";
 import { setLocale } from "@/app/actions/set-locale";
 import { ForgotPasswordForm } from "@/components/AccountForms";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
-import { homePath } from "@/lib/auth/permissions";
-import { page } from "@/lib/entry/page.server";
-import { getLocale } from "@/lib/i18n/locale.server";
+import { homePath } from "@/lib/platform/auth/permissions";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { getLocale } from "@/lib/present/i18n/locale.server";
 
 /** Asks for a link to choose a new password (SPEC §7); never says whether the address has an account. */
 export default page({ name: "/forgot-password", access: "public" }, async ({ actor, messages }) => {

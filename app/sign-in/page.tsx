@@ -4,9 +4,9 @@ import { redirect } from "next/navigation";
 import { setLocale } from "@/app/actions/set-locale";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
 import { SignInForm } from "@/components/SignInForm";
-import { homePath } from "@/lib/auth/permissions";
-import { page } from "@/lib/entry/page.server";
-import { getLocale } from "@/lib/i18n/locale.server";
+import { homePath } from "@/lib/platform/auth/permissions";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { getLocale } from "@/lib/present/i18n/locale.server";
 
 export default page({ name: "/sign-in", access: "public" }, async ({ actor, messages }) => {
   if (actor) redirect(homePath(actor));

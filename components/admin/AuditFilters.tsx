@@ -1,8 +1,8 @@
 import Link from "next/link";
 
-import type { AuditQuery } from "@/lib/audit/audit-log";
 import { AuditAction } from "@/lib/generated/prisma/enums";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
+import type { AuditQuery } from "@/lib/platform/audit/audit-log";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";

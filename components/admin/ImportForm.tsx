@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { type FormEvent, useTransition } from "react";
 
-import { initialFormState } from "@/lib/forms/form-state";
-import type { ImportFormState } from "@/lib/patients/import/import-form-state";
+import { initialFormState } from "@/lib/present/forms/form-state";
+import type { ImportFormState } from "@/lib/server/patients/import/import-form-state";
 
 import { DataTable } from "../DataTable";
 import { FormMessages } from "../FormMessages";

@@ -1,8 +1,8 @@
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { formatMoment, formatNumber } from "@/lib/i18n/format";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import type { JobStatus } from "@/lib/scheduler/job-status";
-import { MAX_ATTEMPTS } from "@/lib/scheduler/schedule";
+import type { JobStatus } from "@/lib/platform/jobs/job-status";
+import { MAX_ATTEMPTS } from "@/lib/platform/jobs/schedule";
+import { formatMoment, formatNumber } from "@/lib/present/i18n/format";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 import { DetailsList } from "../DetailsList";
 

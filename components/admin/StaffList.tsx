@@ -1,8 +1,8 @@
 import type { Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
-import { formatMoment } from "@/lib/i18n/format";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import { type listStaff, STAFF_ROLES } from "@/lib/users/staff-admin";
+import type { Messages } from "@/lib/present/i18n";
+import { formatMoment } from "@/lib/present/i18n/format";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
+import { type listStaff, STAFF_ROLES } from "@/lib/server/users/staff-admin";
 
 import type { FormAction } from "../action-types";
 import { InviteStaffForm, StaffActions } from "./StaffForms";

@@ -1,7 +1,7 @@
-import type { OutboxState } from "@/lib/email/outbox-view";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
-import { formatMoment } from "@/lib/i18n/format";
+import type { Messages } from "@/lib/present/i18n";
+import { formatMoment } from "@/lib/present/i18n/format";
+import type { OutboxState } from "@/lib/server/email/outbox-view";
 
 /** Where an e-mail is: sent (when), waiting, or given up after its tries. */
 export function outboxStateText(

@@ -1,16 +1,16 @@
 import Link from "next/link";
 
+import { PLAN_STATUSES } from "@/lib/clinical/episode-state";
+import { SEVERITIES } from "@/lib/clinical/rules/severity";
+import { EpisodeStatus, ProgramKind } from "@/lib/generated/prisma/enums";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 import {
   anyStatus,
   type CaseloadQuery,
   caseloadSearch,
   DEFAULT_QUERY,
   VIEW_ORDER,
-} from "@/lib/caseload/caseload-query";
-import { PLAN_STATUSES } from "@/lib/clinical/episode-state";
-import { EpisodeStatus, ProgramKind } from "@/lib/generated/prisma/enums";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import { SEVERITIES } from "@/lib/rules/severity";
+} from "@/lib/server/caseload/caseload-query";
 
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";

@@ -3,8 +3,8 @@ import { type ColumnDef, columnVisibilityFeature, flexRender, tableFeatures, use
 import Link from "next/link";
 import { useState, useTransition } from "react";
 
-import type { CaseloadColumn } from "@/lib/caseload/caseload-query";
-import { severityOfRank } from "@/lib/rules/severity";
+import { severityOfRank } from "@/lib/clinical/rules/severity";
+import type { CaseloadColumn } from "@/lib/server/caseload/caseload-query";
 
 import { useMessages } from "../i18n/MessagesProvider";
 

@@ -1,8 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import { getMessages, LOCALES } from "@/lib/i18n";
-import { EXERCISES } from "@/lib/programs/default-templates";
+import { EXERCISES } from "@/lib/clinical/programs/default-templates";
+import { getMessages, LOCALES } from "@/lib/present/i18n";
 
 import { ExerciseDrawing, exerciseDrawingLabel } from "./ExerciseDrawing";
 

@@ -1,5 +1,5 @@
-import type { Messages } from "@/lib/i18n";
-import type { Exercise } from "@/lib/programs/default-templates";
+import type { Exercise } from "@/lib/clinical/programs/default-templates";
+import type { Messages } from "@/lib/present/i18n";
 
 import { DRAWINGS } from "./drawings";
 

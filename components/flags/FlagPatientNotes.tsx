@@ -1,8 +1,8 @@
 import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import { SHOE_WEAR_KM, shoesWorn } from "@/lib/clinical/footwear";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { formatNumber } from "@/lib/i18n/format";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
+import { formatNumber } from "@/lib/present/i18n/format";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 /**
  * What the patient's own record adds to a flag's advice (SPEC §3: conditions change the advice,

@@ -1,10 +1,10 @@
 import Link from "next/link";
 
-import { flagRecommendation } from "@/lib/flags/flag-text";
+import type { RuleCode } from "@/lib/clinical/rules/case";
+import { fromFlagSeverity } from "@/lib/clinical/rules/severity";
 import type { FlagSeverity, FlagStatus, Locale } from "@/lib/generated/prisma/enums";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import type { RuleCode } from "@/lib/rules/case";
-import { fromFlagSeverity } from "@/lib/rules/severity";
+import { flagRecommendation } from "@/lib/present/flags/flag-text";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 import { FlagPatientNotes } from "./FlagPatientNotes";
 import { SeverityBadge } from "./SeverityBadge";

@@ -1,5 +1,5 @@
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import { type Severity, toFlagSeverity } from "@/lib/rules/severity";
+import { type Severity, toFlagSeverity } from "@/lib/clinical/rules/severity";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 /** A flag's severity as a word in the severity's colour (globals.css reads data-severity). */
 export async function SeverityBadge({ severity }: { severity: Severity }) {

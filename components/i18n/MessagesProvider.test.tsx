@@ -1,8 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import { da } from "@/lib/i18n/da";
-import { en } from "@/lib/i18n/en";
+import { da } from "@/lib/present/i18n/da";
+import { en } from "@/lib/present/i18n/en";
 
 import { ReevaluationProgress } from "../ReevaluationProgress";
 import { MessagesProvider, useLocale, useMessages } from "./MessagesProvider";

@@ -2,7 +2,7 @@
 import { createContext, type ReactNode, useContext } from "react";
 
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { getMessages, type Messages } from "@/lib/i18n";
+import { getMessages, type Messages } from "@/lib/present/i18n";
 
 /**
  * The one way text reaches a client component. Only the locale crosses the server/client

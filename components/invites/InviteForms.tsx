@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { useActionState, useId, useState, useTransition } from "react";
 
-import { type FormState, initialFormState } from "@/lib/forms/form-state";
-import type { AcceptState } from "@/lib/invites/accept-state";
+import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
+import type { AcceptState } from "@/lib/server/invites/accept-state";
 
 import { ConfirmDialog } from "../ConfirmDialog";
 import { CopyButton } from "../CopyButton";

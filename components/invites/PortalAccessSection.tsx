@@ -1,7 +1,7 @@
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { formatMoment } from "@/lib/i18n/format";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import type { getPortalAccess } from "@/lib/invites/invites";
+import { formatMoment } from "@/lib/present/i18n/format";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
+import type { getPortalAccess } from "@/lib/server/invites/invites";
 
 import type { FormAction } from "../action-types";
 import { CreateInviteForm, RevealPasswordLink } from "./InviteForms";

@@ -1,7 +1,7 @@
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { formatMoment } from "@/lib/i18n/format";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import type { MessageView } from "@/lib/messages/messages";
+import { formatMoment } from "@/lib/present/i18n/format";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
+import type { MessageView } from "@/lib/server/messages/messages";
 
 /**
  * A patient's conversation with the clinic, oldest first. The reader's side's messages carry

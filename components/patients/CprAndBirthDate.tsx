@@ -1,7 +1,7 @@
 "use client";
 import { useRef, useState } from "react";
 
-import { cprDatePart, parseCpr } from "@/lib/identity/cpr";
+import { cprDatePart, parseCpr } from "@/lib/platform/cpr/cpr";
 
 import { useMessages } from "../i18n/MessagesProvider";
 import { TextField } from "../TextField";

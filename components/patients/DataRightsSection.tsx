@@ -1,10 +1,10 @@
-import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
-import { formatDate, formatMoment } from "@/lib/i18n/format";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import type { DataRights } from "@/lib/retention/data-rights";
-import { HOLD_KINDS } from "@/lib/retention/record-holds";
-import { RETENTION_YEARS } from "@/lib/retention/retention-period";
+import type { Actor } from "@/lib/platform/auth/actor";
+import { can } from "@/lib/platform/auth/permissions";
+import { formatDate, formatMoment } from "@/lib/present/i18n/format";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
+import type { DataRights } from "@/lib/server/retention/data-rights";
+import { HOLD_KINDS } from "@/lib/server/retention/record-holds";
+import { RETENTION_YEARS } from "@/lib/server/retention/retention-period";
 
 import type { CommandAction } from "../action-types";
 import { ConfirmDialog } from "../ConfirmDialog";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useId, useState } from "react";
 
-import { type FormState, initialFormState } from "@/lib/forms/form-state";
+import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 
 import { ConfirmDialog } from "../ConfirmDialog";
 import { FormMessages } from "../FormMessages";

@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
 
-import { initialFormState } from "@/lib/forms/form-state";
-import type { PatientFormState } from "@/lib/patients/patient-form-state";
+import { initialFormState } from "@/lib/present/forms/form-state";
+import type { PatientFormState } from "@/lib/server/patients/patient-form-state";
 
 import { FormShell } from "../FormShell";
 import { useMessages } from "../i18n/MessagesProvider";

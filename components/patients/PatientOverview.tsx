@@ -4,11 +4,11 @@ import type { ReactNode } from "react";
 import type { Plan } from "@/lib/clinical/episode-state";
 import { weeksInTreatment } from "@/lib/clinical/treatment-time";
 import type { EpisodeStatus, Locale } from "@/lib/generated/prisma/enums";
-import { formatChange, formatDate, formatNumber } from "@/lib/i18n/format";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import type { InstrumentProgress } from "@/lib/patients/progress-overview";
-import type { ActiveProgram } from "@/lib/programs/current-plan";
-import { planText } from "@/lib/programs/plan-text";
+import { formatChange, formatDate, formatNumber } from "@/lib/present/i18n/format";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
+import { planText } from "@/lib/present/programs/plan-text";
+import type { InstrumentProgress } from "@/lib/server/patients/progress-overview";
+import type { ActiveProgram } from "@/lib/server/programs/current-plan";
 
 type Props = {
   patientId: string;

@@ -1,18 +1,18 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
 import { bmi } from "@/lib/clinical/bmi";
 import type { Comorbidity } from "@/lib/clinical/comorbidities";
-import { isoDate } from "@/lib/dates";
-import { DISCHARGE_REASONS } from "@/lib/episodes/episode-input";
 import { Side } from "@/lib/generated/prisma/enums";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import { maskedCpr } from "@/lib/identity/cpr";
-import type { getPatient } from "@/lib/patients/get-patient";
-import { acceptsEntries } from "@/lib/retention/processing-stopped";
+import type { Actor } from "@/lib/platform/auth/actor";
+import { can } from "@/lib/platform/auth/permissions";
+import { maskedCpr } from "@/lib/platform/cpr/cpr";
+import { isoDate } from "@/lib/platform/dates";
+import { formatDate, formatNumber } from "@/lib/present/i18n/format";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
+import { DISCHARGE_REASONS } from "@/lib/server/episodes/episode-input";
+import type { getPatient } from "@/lib/server/patients/get-patient";
+import { acceptsEntries } from "@/lib/server/retention/processing-stopped";
 
 import type { CommandAction, FormAction } from "../action-types";
 import { ConfirmDialog } from "../ConfirmDialog";

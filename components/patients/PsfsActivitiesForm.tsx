@@ -1,8 +1,8 @@
 "use client";
 import { useActionState } from "react";
 
-import type { FormState } from "@/lib/forms/form-state";
-import { initialFormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/lib/present/forms/form-state";
+import { initialFormState } from "@/lib/present/forms/form-state";
 
 import { useCloseOnSaved } from "../FormDialog";
 import { FormShell } from "../FormShell";

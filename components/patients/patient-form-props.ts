@@ -1,7 +1,7 @@
 import { COMORBIDITIES } from "@/lib/clinical/comorbidities";
 import { FootType, Sex, Side } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
-import { comorbidityField, PATIENT_FIELDS } from "@/lib/patients/patient-input";
+import type { Messages } from "@/lib/present/i18n";
+import { comorbidityField, PATIENT_FIELDS } from "@/lib/server/patients/patient-input";
 
 import type { PatientFormText } from "./PatientForm";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useSyncExternalStore } from "react";
 
-import { formatMoment } from "@/lib/i18n/format";
+import { formatMoment } from "@/lib/present/i18n/format";
 
 import { useLocale, useMessages } from "../i18n/MessagesProvider";
 

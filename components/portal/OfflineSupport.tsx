@@ -1,12 +1,16 @@
 "use client";
 import { useEffect } from "react";
 
-import { CACHE_OFFLINE_PAGES, type CacheOfflinePages, PLAN_STAMP_ATTRIBUTE } from "@/lib/offline/offline-pages";
+import {
+  CACHE_OFFLINE_PAGES,
+  type CacheOfflinePages,
+  PLAN_STAMP_ATTRIBUTE,
+} from "@/lib/platform/offline/offline-pages";
 
 import { activeWorker, canRunWorker, registerPortalWorker } from "./portal-worker";
 
 /**
- * Registers the portal's service worker (lib/offline/service-worker.ts) once the page has
+ * Registers the portal's service worker (lib/platform/offline/service-worker.ts) once the page has
  * loaded, so it never competes with the patient's first screen, and asks it to keep every
  * offline page, so the handout opens without a connection even if only the plan was visited.
  * The page's plan stamp goes along: when the plan changed, the kept pages are replaced at once.

@@ -1,5 +1,5 @@
 import type { Plan } from "@/lib/clinical/episode-state";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 import { WarningSigns } from "./WarningSigns";
 

@@ -2,8 +2,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { formatDate } from "@/lib/i18n/format";
-import type { SessionLine } from "@/lib/portal/session-line";
+import { formatDate } from "@/lib/present/i18n/format";
+import type { SessionLine } from "@/lib/present/portal/session-line";
 
 import { useMessages } from "../i18n/MessagesProvider";
 import type { ChartPanel } from "../records/PatientCharts";

@@ -1,10 +1,10 @@
 "use client";
 import { useRef, useState } from "react";
 
-import { type FormState, initialFormState } from "@/lib/forms/form-state";
-import { portalLogFormState } from "@/lib/portal/portal-log-answer";
-import { randomUuid } from "@/lib/random-uuid";
-import { EFFORTS } from "@/lib/rules/case";
+import { EFFORTS } from "@/lib/clinical/rules/case";
+import { randomUuid } from "@/lib/platform/random-uuid";
+import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
+import { portalLogFormState } from "@/lib/present/portal/portal-log-answer";
 
 import { FormMessages } from "../FormMessages";
 import { useMessages } from "../i18n/MessagesProvider";
@@ -154,7 +154,7 @@ export function SessionLogForm({ programs, today }: { programs: LoggableProgram[
   const several = exercises.length > 1;
   const heelRaise = exercises.find((x) => x.heelRaise);
   // The heel raise's numbers: asked unless the exercises ticked leave it out (a session that
-  // names none did the heel raise, lib/portal/portal-logs.ts).
+  // names none did the heel raise, lib/server/portal/portal-logs.ts).
   const asksDose = heelRaise !== undefined && (ticked.size === 0 || ticked.has(heelRaise.code));
   const formRef = useRef<HTMLFormElement>(null);
   const copyPlan = () => {

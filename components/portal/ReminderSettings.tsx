@@ -1,8 +1,8 @@
 "use client";
 import { useActionState, useEffect, useState } from "react";
 
-import type { FormState } from "@/lib/forms/form-state";
-import { initialFormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/lib/present/forms/form-state";
+import { initialFormState } from "@/lib/present/forms/form-state";
 
 import { FormMessages } from "../FormMessages";
 import { useMessages } from "../i18n/MessagesProvider";

@@ -1,4 +1,4 @@
-import { getRequestMessages } from "@/lib/i18n/locale.server";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 /**
  * The signs that need a doctor the same day, those that need help at once, what may wait for the

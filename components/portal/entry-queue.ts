@@ -9,7 +9,7 @@
 // button: no component imports app/. idb-keyval: decision record 019.
 import { createStore, del, entries, set, type UseStore } from "idb-keyval";
 
-import type { PortalLogAnswer } from "@/lib/portal/portal-log-answer";
+import type { PortalLogAnswer } from "@/lib/present/portal/portal-log-answer";
 
 export type EntryKind = "pain" | "session";
 /** An entry as the form made it: its fields (with clientId, date and madeAt) as text. */

@@ -1,7 +1,7 @@
 // Signing a patient out of this phone: the entries still waiting here, the pages kept for use
 // offline and the phone's push subscription go first, so a shared phone keeps nothing of theirs
 // (SPEC §10). The sign-out button and the erasure receipt both leave this way (security review I-7).
-import { forgetOfflinePages } from "@/lib/offline/offline-pages";
+import { forgetOfflinePages } from "@/lib/platform/offline/offline-pages";
 
 import { discardQueue, type EntrySenders } from "./entry-queue";
 import { type ForgetPush, turnOffPush } from "./push-on-this-phone";

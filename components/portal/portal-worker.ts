@@ -1,7 +1,7 @@
-// The portal's service worker registration (lib/offline/service-worker.ts), made once per page:
+// The portal's service worker registration (lib/platform/offline/service-worker.ts), made once per page:
 // by OfflineSupport after the page has loaded, or earlier by a patient who turns on
 // notifications before that.
-import { SERVICE_WORKER_SCOPE, SERVICE_WORKER_URL } from "@/lib/offline/offline-pages";
+import { SERVICE_WORKER_SCOPE, SERVICE_WORKER_URL } from "@/lib/platform/offline/offline-pages";
 
 let registering: Promise<ServiceWorkerRegistration> | null = null;
 

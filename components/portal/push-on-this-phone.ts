@@ -1,9 +1,9 @@
 // This phone's web push subscription for the portal's reminders (SPEC §10): made through the
-// portal's service worker (lib/offline/service-worker.ts shows the notifications) and kept by
+// portal's service worker (lib/platform/offline/service-worker.ts shows the notifications) and kept by
 // the server for the signed-in patient; undone at sign-out, so a shared phone does not carry
 // one patient's reminders to the next. The server actions (app/actions/reminders.ts) are handed
 // in by the caller, from the page or layout that renders it.
-import { SERVICE_WORKER_SCOPE } from "@/lib/offline/offline-pages";
+import { SERVICE_WORKER_SCOPE } from "@/lib/platform/offline/offline-pages";
 
 import { activeWorker, canRunWorker, registerPortalWorker } from "./portal-worker";
 

@@ -2,12 +2,12 @@ import Link from "next/link";
 
 import { iceAdvice } from "@/lib/clinical/comorbidities";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { formatDate } from "@/lib/i18n/format";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import type { CurrentPlan } from "@/lib/programs/current-plan";
-import { doseText } from "@/lib/programs/exercise-dose";
-import { exerciseName, exerciseShortName } from "@/lib/programs/exercise-names";
-import { heldLoadSentences } from "@/lib/programs/plan-text";
+import { formatDate } from "@/lib/present/i18n/format";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
+import { doseText } from "@/lib/present/programs/dose-text";
+import { exerciseName, exerciseShortName } from "@/lib/present/programs/exercise-names";
+import { heldLoadSentences } from "@/lib/present/programs/plan-text";
+import type { CurrentPlan } from "@/lib/server/programs/current-plan";
 
 import { ExerciseDrawing, exerciseDrawingLabel } from "../exercises/ExerciseDrawing";
 import { WarningSignsBody } from "../portal/WarningSigns";

@@ -1,11 +1,12 @@
+import type { PhaseExercise } from "@/lib/clinical/programs/default-templates";
+import { doseKind, exercisesOn } from "@/lib/clinical/programs/exercise-dose";
+import type { Prescription, WeekOutcome, WeekReview } from "@/lib/clinical/programs/prescription";
+import { TEMPO_REPS } from "@/lib/clinical/programs/tempo-reps";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { formatNumber } from "@/lib/i18n/format";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import type { PhaseExercise } from "@/lib/programs/default-templates";
-import { doseKind, doseText, exercisesOn } from "@/lib/programs/exercise-dose";
-import { exerciseName } from "@/lib/programs/exercise-names";
-import type { Prescription, WeekOutcome, WeekReview } from "@/lib/programs/prescription";
-import { TEMPO_REPS } from "@/lib/programs/tempo-reps";
+import { formatNumber } from "@/lib/present/i18n/format";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
+import { doseText } from "@/lib/present/programs/dose-text";
+import { exerciseName } from "@/lib/present/programs/exercise-names";
 
 import { DataTableDetails } from "../DataTableDetails";
 import { DetailsList } from "../DetailsList";

@@ -1,8 +1,8 @@
 "use client";
 import { useActionState } from "react";
 
-import { type FormState, initialFormState } from "@/lib/forms/form-state";
-import type { ProgramContent } from "@/lib/programs/default-templates";
+import type { ProgramContent } from "@/lib/clinical/programs/default-templates";
+import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 
 import { FormShell } from "../FormShell";
 import { useMessages } from "../i18n/MessagesProvider";

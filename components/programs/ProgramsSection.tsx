@@ -1,16 +1,16 @@
 import Link from "next/link";
 
 import { mayStartRunning, type Plan } from "@/lib/clinical/episode-state";
-import { isoDate } from "@/lib/dates";
-import { asFormSubmit } from "@/lib/entry/form-submit";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import { END_REASONS } from "@/lib/programs/assignments";
-import type { ActiveProgram } from "@/lib/programs/current-plan";
-import { exerciseShortName } from "@/lib/programs/exercise-names";
-import { planText } from "@/lib/programs/plan-text";
-import { templateName } from "@/lib/programs/template-name";
+import { isoDate } from "@/lib/platform/dates";
+import { asFormSubmit } from "@/lib/platform/entry-points/form-submit";
+import { formatDate, formatNumber } from "@/lib/present/i18n/format";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
+import { exerciseShortName } from "@/lib/present/programs/exercise-names";
+import { planText } from "@/lib/present/programs/plan-text";
+import { templateName } from "@/lib/present/programs/template-name";
+import { END_REASONS } from "@/lib/server/programs/assignments";
+import type { ActiveProgram } from "@/lib/server/programs/current-plan";
 
 import type { CommandAction, FormAction } from "../action-types";
 import { DataTableDetails } from "../DataTableDetails";

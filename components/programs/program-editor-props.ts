@@ -1,7 +1,7 @@
-import type { Messages } from "@/lib/i18n";
-import { EXERCISES, LOAD_GUIDANCE, type ProgramContent } from "@/lib/programs/default-templates";
-import { exerciseName } from "@/lib/programs/exercise-names";
-import { exerciseSlots } from "@/lib/programs/program-content-input";
+import { EXERCISES, LOAD_GUIDANCE, type ProgramContent } from "@/lib/clinical/programs/default-templates";
+import type { Messages } from "@/lib/present/i18n";
+import { exerciseName } from "@/lib/present/programs/exercise-names";
+import { exerciseSlots } from "@/lib/server/programs/program-content-input";
 
 import type { ProgramEditorText } from "./ProgramContentForm";
 

@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
 
-import { type FormState, initialFormState } from "@/lib/forms/form-state";
-import { formatNumber } from "@/lib/i18n/format";
+import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
+import { formatNumber } from "@/lib/present/i18n/format";
 
 import { FormShell } from "../FormShell";
 import { useLocale, useMessages } from "../i18n/MessagesProvider";

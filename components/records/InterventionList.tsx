@@ -1,7 +1,7 @@
 import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import type { InterventionType, Locale } from "@/lib/generated/prisma/enums";
-import { formatDate } from "@/lib/i18n/format";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
+import { formatDate } from "@/lib/present/i18n/format";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 /** The episode's interventions (insoles, shockwave, injections, referrals …), newest first; an injection given to a patient with diabetes carries the blood-sugar note. */
 export async function InterventionList({

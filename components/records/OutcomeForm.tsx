@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 
-import { type FormState, initialFormState } from "@/lib/forms/form-state";
+import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 
 import { FormShell } from "../FormShell";
 import { useMessages } from "../i18n/MessagesProvider";

@@ -1,6 +1,6 @@
 import type { Instrument, Locale, RecordedBy } from "@/lib/generated/prisma/enums";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
+import { formatDate, formatNumber } from "@/lib/present/i18n/format";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 import { DataTableDetails } from "../DataTableDetails";
 import { sourceLabel } from "./chart-panels";

@@ -13,9 +13,9 @@ import {
   YAxis,
 } from "recharts";
 
-import { groupMarkers, type Marker, type Point } from "@/lib/charts/chart-series";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { formatShortDate } from "@/lib/i18n/format";
+import { groupMarkers, type Marker, type Point } from "@/lib/present/charts/chart-series";
+import { formatShortDate } from "@/lib/present/i18n/format";
 
 import { useMessages } from "../i18n/MessagesProvider";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 
-import { type FormState, initialFormState } from "@/lib/forms/form-state";
+import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 
 import { useMessages } from "../i18n/MessagesProvider";
 import { TextField } from "../TextField";

@@ -4,9 +4,9 @@ import { INSTRUMENTS } from "@/lib/clinical/instruments";
 import { CHECKLIST_RED_FLAGS, FINDINGS, PAIN_LOCATIONS, SQUEEZE_RED_FLAG } from "@/lib/clinical/red-flags";
 import { citation } from "@/lib/clinical/references";
 import { FootType, Instrument, InterventionType } from "@/lib/generated/prisma/enums";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import { PSFS_MAX_ITEMS } from "@/lib/outcomes/outcome-input";
-import type { RecordFormKind } from "@/lib/records/record-forms";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
+import { PSFS_MAX_ITEMS } from "@/lib/server/records/kinds/outcome-input";
+import type { RecordFormKind } from "@/lib/server/records/record-forms";
 
 import type { FormAction } from "../action-types";
 import { AssessmentForm } from "./AssessmentForm";

@@ -1,15 +1,15 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-import { isoDate } from "@/lib/dates";
+import type { RuleCode } from "@/lib/clinical/rules/case";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { formatDate, formatDayMonth, formatMoment, formatNumber } from "@/lib/i18n/format";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import { formatCpr } from "@/lib/identity/cpr";
-import { describeRecord } from "@/lib/records/describe-record";
-import type { PatientRecord } from "@/lib/records/patient-record";
-import { recordTimeline } from "@/lib/records/record-timeline";
-import type { RuleCode } from "@/lib/rules/case";
+import { formatCpr } from "@/lib/platform/cpr/cpr";
+import { isoDate } from "@/lib/platform/dates";
+import { formatDate, formatDayMonth, formatMoment, formatNumber } from "@/lib/present/i18n/format";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
+import { describeRecord } from "@/lib/present/records/describe-record";
+import type { PatientRecord } from "@/lib/server/records/patient-record";
+import { recordTimeline } from "@/lib/server/records/record-timeline";
 
 import { DataTable } from "../DataTable";
 import { DetailsList } from "../DetailsList";

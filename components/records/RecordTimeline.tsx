@@ -1,14 +1,14 @@
 import Link from "next/link";
 
-import { isoDate } from "@/lib/dates";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
-import { formatDate, formatDayMonth, formatNumber } from "@/lib/i18n/format";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import type { getEpisodeRecord } from "@/lib/patients/get-episode-record";
-import { describeRecord } from "@/lib/records/describe-record";
-import type { RecordFormKind } from "@/lib/records/record-forms";
-import { recordTimeline, type TimelineGroup } from "@/lib/records/record-timeline";
+import { isoDate } from "@/lib/platform/dates";
+import type { Messages } from "@/lib/present/i18n";
+import { formatDate, formatDayMonth, formatNumber } from "@/lib/present/i18n/format";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
+import { describeRecord } from "@/lib/present/records/describe-record";
+import type { getEpisodeRecord } from "@/lib/server/patients/get-episode-record";
+import type { RecordFormKind } from "@/lib/server/records/record-forms";
+import { recordTimeline, type TimelineGroup } from "@/lib/server/records/record-timeline";
 
 import type { CommandAction } from "../action-types";
 import { LazyDetails } from "../LazyDetails";

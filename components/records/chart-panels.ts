@@ -1,10 +1,10 @@
 // The patient page's chart panels from an episode's rows, in the user's language: plain data
 // for the client chart components (PatientCharts.tsx), which only draw.
-import { baselines, decimate, outcomeSeries, timeMarkers } from "@/lib/charts/chart-series";
 import { FUNCTION_INSTRUMENTS, INSTRUMENTS } from "@/lib/clinical/instruments";
 import type { Instrument, InterventionType, Locale, ProgramKind, RecordedBy } from "@/lib/generated/prisma/enums";
-import type { Messages } from "@/lib/i18n";
-import { formatNumber } from "@/lib/i18n/format";
+import { baselines, decimate, outcomeSeries, timeMarkers } from "@/lib/present/charts/chart-series";
+import type { Messages } from "@/lib/present/i18n";
+import { formatNumber } from "@/lib/present/i18n/format";
 
 import type { ChartPanel } from "./PatientCharts";
 

@@ -1,4 +1,4 @@
-import type { Messages } from "@/lib/i18n";
+import type { Messages } from "@/lib/present/i18n";
 
 /** The words every clinical record form shares (date, choose, save, cancel), read by each form from useMessages(). */
 export const recordFormCommon = (messages: Messages) => ({

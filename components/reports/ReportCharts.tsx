@@ -15,7 +15,7 @@ import {
   YAxis,
 } from "recharts";
 
-import { expectedShare } from "@/lib/reports/report-tables";
+import { expectedShare } from "@/lib/present/reports/report-tables";
 
 import { useMessages } from "../i18n/MessagesProvider";
 

@@ -1,4 +1,4 @@
-import { getRequestMessages } from "@/lib/i18n/locale.server";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 import { SelectField } from "../SelectField";
 import { TextField } from "../TextField";

@@ -1,7 +1,7 @@
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { formatNumber } from "@/lib/i18n/format";
-import { getRequestMessages } from "@/lib/i18n/locale.server";
-import type { ReportCell, ReportTable } from "@/lib/reports/report-tables";
+import { formatNumber } from "@/lib/present/i18n/format";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
+import type { ReportCell, ReportTable } from "@/lib/present/reports/report-tables";
 
 /** A cell as the user reads it: a share as a whole percentage, a withheld figure as "–". */
 export function formatCell(cell: ReportCell, locale: Locale): string {

@@ -27,14 +27,18 @@ export function declaredEntryPoints(): Declared[] {
   const declared: Declared[] = [];
   for (const file of files(/(^|\/)page\.tsx$/)) {
     const match = /export default page\(\s*\{\s*name: "([^"]+)",\s*access: "([^"]+)"/.exec(readFileSync(file, "utf8"));
-    if (!match) throw new Error(`${file} does not declare its page through page() (lib/entry/page.server.ts)`);
+    if (!match)
+      throw new Error(`${file} does not declare its page through page() (lib/platform/entry-points/page.server.ts)`);
     if (match[1] !== routePattern(file))
       throw new Error(`${file} is declared as ${match[1]}, not ${routePattern(file)}`);
     declared.push({ kind: "page", file, name: match[1]!, access: match[2]! });
   }
   for (const file of files(/(^|\/)route\.ts$/)) {
     const match = /= route\(\s*\{\s*name: "([^"]+)",\s*access: "([^"]+)"/.exec(readFileSync(file, "utf8"));
-    if (!match) throw new Error(`${file} does not declare its handler through route() (lib/entry/route.server.ts)`);
+    if (!match)
+      throw new Error(
+        `${file} does not declare its handler through route() (lib/platform/entry-points/route.server.ts)`,
+      );
     declared.push({ kind: "route", file, name: match[1]!, access: match[2]! });
   }
   for (const file of readdirSync("app/actions").map((name) => path.join("app/actions", name))) {
@@ -48,7 +52,7 @@ export function declaredEntryPoints(): Declared[] {
     const undeclared = exported.filter((name) => !actions.some((m) => m[1] === name));
     if (undeclared.length > 0)
       throw new Error(
-        `${file} exports ${undeclared.join(", ")} without an action wrapper (lib/entry/action.server.ts)`,
+        `${file} exports ${undeclared.join(", ")} without an action wrapper (lib/platform/entry-points/action.server.ts)`,
       );
     for (const [, name, access] of actions) declared.push({ kind: "action", file, name: name!, access: access! });
   }

@@ -4,7 +4,7 @@
 // (e2e/support/test.ts, e2e/support/matrix-server.ts) instead of migrated and seeded again.
 import { rm } from "node:fs/promises";
 
-import { parseEnv } from "../../lib/env";
+import { parseEnv } from "../../lib/platform/env";
 import { buildIfNeeded } from "../../scripts/build-if-needed";
 import { prepareDatabase } from "../../scripts/prepare-database";
 import { DEMO_DATA_DIR, E2E_DATA_DIR } from "./demo-data-dir";

@@ -1,19 +1,19 @@
 // The authorization matrix's own server: the production build, started in this test process on
 // a copy of the demo database (e2e/support/global-setup.ts), so the test can compare the database
 // before and after every request. The server reaches the database through the holder
-// lib/db/app-db.server.ts keeps on globalThis; nothing else differs from `npm start`.
+// lib/platform/db/app-db.server.ts keeps on globalThis; nothing else differs from `npm start`.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
-import { createPrismaClient, type Db } from "../../lib/db/client";
-import { type Database, openDatabase } from "../../lib/db/database";
-import { parseEnv } from "../../lib/env";
-import { serveApp } from "../../lib/http/app-server";
-import { prepareDataKey } from "../../lib/identity/data-key-file";
-import { dailyBackupJob, SCHEDULED_JOBS } from "../../lib/scheduler/jobs";
-import { runDueJobs } from "../../lib/scheduler/run-due-jobs";
+import { prepareDataKey } from "../../lib/platform/cpr/data-key-file";
+import { createPrismaClient, type Db } from "../../lib/platform/db/client";
+import { type Database, openDatabase } from "../../lib/platform/db/database";
+import { parseEnv } from "../../lib/platform/env";
+import { serveApp } from "../../lib/platform/http/app-server";
+import { dailyBackupJob, SCHEDULED_JOBS } from "../../lib/platform/jobs/jobs";
+import { runDueJobs } from "../../lib/platform/jobs/run-due-jobs";
 import { copyDemoDataDir } from "./demo-data-dir";
 
 export type MatrixServer = { baseURL: string; db: Db; close(): Promise<void> };

@@ -21,3 +21,8 @@ export const programWeekOf = (startDay: number, day: number): number => weeksSin
 
 /** The first day of a program week. */
 export const firstDayOfWeek = (startDay: number, week: number): number => startDay + (week - 1) * 7;
+
+/** Whole days from `from` to `to`. */
+export function daysBetween(from: Date, to: Date): number {
+  return Math.round((to.getTime() - from.getTime()) / DAY_MS);
+}

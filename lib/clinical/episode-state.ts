@@ -5,12 +5,12 @@
 // handout read the same derivation. Two screens that worked a patient's state out separately
 // would disagree, and here a disagreement can tell a patient with a suspected fracture to train.
 import type { Instrument } from "../generated/prisma/enums";
-import { type Prescription, prescriptionFor } from "../programs/prescription";
-import type { CaseEpisodeStatus, CaseProgram, RuleCase, RuleFlag } from "../rules/case";
-import { evaluateOn, type Holds, holdsOn, prepareCase } from "../rules/evaluate";
-import { type InstrumentJudgement, judgeAll, type PainTrend, painTrend } from "../rules/instrument-judgement";
-import type { RuleSettings } from "../rules/settings";
 import { dayNumber } from "./calendar";
+import { type Prescription, prescriptionFor } from "./programs/prescription";
+import type { CaseEpisodeStatus, CaseProgram, RuleCase, RuleFlag } from "./rules/case";
+import { evaluateOn, type Holds, holdsOn, prepareCase } from "./rules/evaluate";
+import { type InstrumentJudgement, judgeAll, type PainTrend, painTrend } from "./rules/instrument-judgement";
+import type { RuleSettings } from "./rules/settings";
 
 /**
  * What the patient is shown (SPEC §6 "Status"): ON_HOLD, no exercise and no dose, when a red

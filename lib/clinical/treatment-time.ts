@@ -1,7 +1,6 @@
 // Time in treatment, as the caseload, the patient page and the rules count it (SPEC §5: days
 // in treatment = asOf − treatmentStart in whole days).
-import { daysBetween } from "../dates";
-import { weeksSince } from "./calendar";
+import { daysBetween, weeksSince } from "./calendar";
 
 /** Whole weeks since the treatment start; 0 in the first week and before the start. */
 export function weeksInTreatment(treatmentStart: Date, on: Date): number {

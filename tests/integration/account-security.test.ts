@@ -2,14 +2,14 @@
 // what holds here holds for every app server on one PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { endSession, sessionUser, startSession } from "../../lib/auth/sessions";
-import { signInWithPassword } from "../../lib/auth/sign-in";
-import { THROTTLE } from "../../lib/auth/throttle-policy";
-import { acceptInvite, acceptInviteThrottled } from "../../lib/invites/accept-invite";
-import { createClinic, createUser } from "../../lib/seed/builders";
-import { requestPasswordReset } from "../../lib/users/forgot-password";
-import { changeOwnPassword } from "../../lib/users/own-account";
-import { sendPasswordReset, setStaffActive } from "../../lib/users/staff-admin";
+import { endSession, sessionUser, startSession } from "../../lib/platform/auth/sessions";
+import { signInWithPassword } from "../../lib/platform/auth/sign-in";
+import { THROTTLE } from "../../lib/platform/auth/throttle-policy";
+import { acceptInvite, acceptInviteThrottled } from "../../lib/server/invites/accept-invite";
+import { createClinic, createUser } from "../../lib/server/seed/builders";
+import { requestPasswordReset } from "../../lib/server/users/forgot-password";
+import { changeOwnPassword } from "../../lib/server/users/own-account";
+import { sendPasswordReset, setStaffActive } from "../../lib/server/users/staff-admin";
 import { actorOf, APP_URL } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { AUDIT_PAGE_SIZE, exportAuditEvents, listAuditEvents, ZAuditQuery } from "../../lib/audit/audit-log";
-import type { Actor } from "../../lib/auth/actor";
-import { toDanishCsv } from "../../lib/csv/danish-csv";
-import { isAppError } from "../../lib/errors";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import { AUDIT_PAGE_SIZE, exportAuditEvents, listAuditEvents, ZAuditQuery } from "../../lib/platform/audit/audit-log";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { toDanishCsv } from "../../lib/platform/csv/danish-csv";
+import { isAppError } from "../../lib/platform/errors";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
 import { readDanishCsv } from "../support/read-danish-csv";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";

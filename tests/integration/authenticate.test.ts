@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { authenticate } from "../../lib/auth/authenticate";
-import { createClinic, createUser } from "../../lib/seed/builders";
+import { authenticate } from "../../lib/platform/auth/authenticate";
+import { createClinic, createUser } from "../../lib/server/seed/builders";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;

@@ -7,15 +7,15 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { backupDatabase, restoreDatabase } from "../../lib/backup/backup";
-import { BACKUP_SIGNATURE } from "../../lib/backup/backup-file";
-import { createPrismaClient, type Db } from "../../lib/db/client";
-import { type Database, openDatabase } from "../../lib/db/database";
-import { applyMigrations } from "../../lib/db/migrations";
-import { currentDataKey } from "../../lib/identity/current-data-key";
-import { dataKeyFrom, generateDataKey } from "../../lib/identity/data-key";
-import { checkDataKey } from "../../lib/identity/key-check";
-import { seedDemoOnce } from "../../lib/seed/demo";
+import { backupDatabase, restoreDatabase } from "../../lib/platform/backup/backup";
+import { BACKUP_SIGNATURE } from "../../lib/platform/backup/backup-file";
+import { currentDataKey } from "../../lib/platform/cpr/current-data-key";
+import { dataKeyFrom, generateDataKey } from "../../lib/platform/cpr/data-key";
+import { checkDataKey } from "../../lib/platform/cpr/key-check";
+import { createPrismaClient, type Db } from "../../lib/platform/db/client";
+import { type Database, openDatabase } from "../../lib/platform/db/database";
+import { applyMigrations } from "../../lib/platform/db/migrations";
+import { seedDemoOnce } from "../../lib/server/seed/demo";
 import { createEmptyDatabase, createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
 /** Every table's rows, one hash per table, read in UTC so both kinds write times alike. */

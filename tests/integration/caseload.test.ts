@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { PAGE_SIZE, parseCaseloadQuery, type SearchParams } from "../../lib/caseload/caseload-query";
-import { exportCaseload, listCaseload } from "../../lib/caseload/list-caseload";
-import { addDays, today as todayInClinic } from "../../lib/dates";
-import { withEpisodeWrite } from "../../lib/episodes/with-episode-write";
-import { archivePatient, restorePatient } from "../../lib/patients/save-patient";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { addDays, today as todayInClinic } from "../../lib/platform/dates";
+import { PAGE_SIZE, parseCaseloadQuery, type SearchParams } from "../../lib/server/caseload/caseload-query";
+import { exportCaseload, listCaseload } from "../../lib/server/caseload/list-caseload";
+import { withEpisodeWrite } from "../../lib/server/episodes/with-episode-write";
+import { archivePatient, restorePatient } from "../../lib/server/patients/patients";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

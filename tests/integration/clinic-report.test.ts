@@ -3,13 +3,13 @@
 // Kaplan–Meier. The report reads stored facts; this reads the measurements themselves.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { addDays, isoDate } from "../../lib/dates";
-import { getMessages } from "../../lib/i18n";
-import { type ClinicReport, clinicReport } from "../../lib/reports/clinic-report";
-import { outdatedReportFacts, refreshOutdatedReportFacts } from "../../lib/reports/report-facts";
-import { RULE_CODES } from "../../lib/rules/case";
-import { seedDemoOnce } from "../../lib/seed/demo";
+import { RULE_CODES } from "../../lib/clinical/rules/case";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { addDays, isoDate } from "../../lib/platform/dates";
+import { getMessages } from "../../lib/present/i18n";
+import { type ClinicReport, clinicReport } from "../../lib/server/reports/clinic-report";
+import { outdatedReportFacts, refreshOutdatedReportFacts } from "../../lib/server/reports/report-facts";
+import { seedDemoOnce } from "../../lib/server/seed/demo";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { deleteClinicalRecord, listRevisions } from "../../lib/records/clinical-records";
-import { saveAssessment, saveIntervention, saveOutcome } from "../../lib/records/record-services";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { deleteClinicalRecord, listRevisions } from "../../lib/server/records/clinical-records";
+import { saveAssessment, saveIntervention, saveOutcome } from "../../lib/server/records/record-services";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { parseCaseloadQuery } from "../../lib/caseload/caseload-query";
-import { listCaseload } from "../../lib/caseload/list-caseload";
-import { isAppError } from "../../lib/errors";
-import { currentDataKey } from "../../lib/identity/current-data-key";
-import { DataKeyError, dataKeyFrom, generateDataKey } from "../../lib/identity/data-key";
-import { checkDataKey } from "../../lib/identity/key-check";
-import { MAX_IMPORT_ROWS } from "../../lib/patients/import/import-columns";
-import { importPatients } from "../../lib/patients/import/import-patients";
-import { revealCpr } from "../../lib/patients/reveal-cpr";
-import { createPatient, updatePatient } from "../../lib/patients/save-patient";
-import { createClinic, createUser } from "../../lib/seed/builders";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { currentDataKey } from "../../lib/platform/cpr/current-data-key";
+import { DataKeyError, dataKeyFrom, generateDataKey } from "../../lib/platform/cpr/data-key";
+import { checkDataKey } from "../../lib/platform/cpr/key-check";
+import { isAppError } from "../../lib/platform/errors";
+import { parseCaseloadQuery } from "../../lib/server/caseload/caseload-query";
+import { listCaseload } from "../../lib/server/caseload/list-caseload";
+import { MAX_IMPORT_ROWS } from "../../lib/server/patients/import/import-columns";
+import { importPatients } from "../../lib/server/patients/import/import-patients";
+import { createPatient, updatePatient } from "../../lib/server/patients/patients";
+import { revealCpr } from "../../lib/server/patients/reveal-cpr";
+import { createClinic, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

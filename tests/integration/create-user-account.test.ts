@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { authenticate } from "../../lib/auth/authenticate";
-import { createClinic } from "../../lib/seed/builders";
-import { createUserAccount } from "../../lib/users/create-user-account";
+import { authenticate } from "../../lib/platform/auth/authenticate";
+import { createClinic } from "../../lib/server/seed/builders";
+import { createUserAccount } from "../../lib/server/users/create-user-account";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;

@@ -7,18 +7,18 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { restoreDatabase } from "../../lib/backup/backup";
-import { backupOverview, downloadBackup } from "../../lib/backup/backup-downloads";
-import { backupFileName } from "../../lib/backup/backup-folder";
-import { type BackupSettings, makeDailyBackup } from "../../lib/backup/daily-backup";
-import { createPrismaClient } from "../../lib/db/client";
-import { openDatabase } from "../../lib/db/database";
-import { isAppError } from "../../lib/errors";
-import { currentDataKey } from "../../lib/identity/current-data-key";
-import { checkDataKey } from "../../lib/identity/key-check";
-import { DAILY_BACKUP, dailyBackupJob } from "../../lib/scheduler/jobs";
-import { runDueJobs } from "../../lib/scheduler/run-due-jobs";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import { restoreDatabase } from "../../lib/platform/backup/backup";
+import { backupOverview, downloadBackup } from "../../lib/platform/backup/backup-downloads";
+import { backupFileName } from "../../lib/platform/backup/backup-folder";
+import { type BackupSettings, makeDailyBackup } from "../../lib/platform/backup/daily-backup";
+import { currentDataKey } from "../../lib/platform/cpr/current-data-key";
+import { checkDataKey } from "../../lib/platform/cpr/key-check";
+import { createPrismaClient } from "../../lib/platform/db/client";
+import { openDatabase } from "../../lib/platform/db/database";
+import { isAppError } from "../../lib/platform/errors";
+import { DAILY_BACKUP, dailyBackupJob } from "../../lib/platform/jobs/jobs";
+import { runDueJobs } from "../../lib/platform/jobs/run-due-jobs";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

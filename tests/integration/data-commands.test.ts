@@ -10,12 +10,12 @@ import { promisify } from "node:util";
 import type { Resource } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createPrismaClient } from "../../lib/db/client";
-import { openDatabase } from "../../lib/db/database";
-import { applyMigrations } from "../../lib/db/migrations";
-import { parseEnv } from "../../lib/env";
-import { DATA_KEY_FILE, prepareDataKey } from "../../lib/identity/data-key-file";
-import { seedDemoOnce } from "../../lib/seed/demo";
+import { DATA_KEY_FILE, prepareDataKey } from "../../lib/platform/cpr/data-key-file";
+import { createPrismaClient } from "../../lib/platform/db/client";
+import { openDatabase } from "../../lib/platform/db/database";
+import { applyMigrations } from "../../lib/platform/db/migrations";
+import { parseEnv } from "../../lib/platform/env";
+import { seedDemoOnce } from "../../lib/server/seed/demo";
 import { fhirValidator } from "../support/fhir-validator";
 import { TEST_DB_KIND } from "../support/test-db";
 

@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { authenticate } from "../../lib/auth/authenticate";
-import { addDays } from "../../lib/dates";
-import { DEMO_PASSWORD, DEMO_SCENARIOS, DEMO_USERS, SECOND_CLINIC_CLINICIAN, seedDemoOnce } from "../../lib/seed/demo";
+import { authenticate } from "../../lib/platform/auth/authenticate";
+import { addDays } from "../../lib/platform/dates";
+import {
+  DEMO_PASSWORD,
+  DEMO_SCENARIOS,
+  DEMO_USERS,
+  SECOND_CLINIC_CLINICIAN,
+  seedDemoOnce,
+} from "../../lib/server/seed/demo";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;

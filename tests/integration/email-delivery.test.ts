@@ -6,10 +6,10 @@ import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { deliverPendingEmail, MAX_ATTEMPTS, smtpTransport } from "../../lib/email/delivery";
-import { createClinic, createUser } from "../../lib/seed/builders";
-import { inviteStaff } from "../../lib/users/staff-admin";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { deliverPendingEmail, MAX_ATTEMPTS, smtpTransport } from "../../lib/server/email/delivery";
+import { createClinic, createUser } from "../../lib/server/seed/builders";
+import { inviteStaff } from "../../lib/server/users/staff-admin";
 import { actorOf, APP_URL } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

@@ -5,11 +5,11 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { addDays } from "../../lib/dates";
-import { withEpisodeWrite } from "../../lib/episodes/with-episode-write";
+import { DEFAULT_TEMPLATES } from "../../lib/clinical/programs/default-templates";
 import type { Prisma } from "../../lib/generated/prisma/client";
-import { DEFAULT_TEMPLATES } from "../../lib/programs/default-templates";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import { addDays } from "../../lib/platform/dates";
+import { withEpisodeWrite } from "../../lib/server/episodes/with-episode-write";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;

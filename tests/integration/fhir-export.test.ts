@@ -1,11 +1,11 @@
 import type { Bundle, Condition, Observation, Patient, Resource } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { isAppError } from "../../lib/errors";
-import { FHIR_SYSTEMS, patientBundle } from "../../lib/fhir/patient-bundle";
-import { exportOwnRecord, exportPatientRecord } from "../../lib/records/patient-record";
-import { seedDemoOnce } from "../../lib/seed/demo";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { isAppError } from "../../lib/platform/errors";
+import { FHIR_SYSTEMS, patientBundle } from "../../lib/server/fhir/patient-bundle";
+import { exportOwnRecord, exportPatientRecord } from "../../lib/server/records/patient-record";
+import { seedDemoOnce } from "../../lib/server/seed/demo";
 import { actorOf } from "../support/actors";
 import { fhirValidator } from "../support/fhir-validator";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";

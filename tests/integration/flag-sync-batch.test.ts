@@ -3,15 +3,15 @@
 // every change still leaves its event, and a sweep with nothing to change writes no row at all.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { addDays, today } from "../../lib/dates";
-import { loadEpisodeSnapshots } from "../../lib/episodes/episode-snapshot";
-import { refreshEpisodeState } from "../../lib/episodes/episode-state";
-import { RULE_CODES } from "../../lib/rules/case";
-import { evaluate } from "../../lib/rules/evaluate";
-import { judgeInstruments, painTrend } from "../../lib/rules/instrument-judgement";
-import { toFlagSeverity } from "../../lib/rules/severity";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
-import { seedDemoOnce } from "../../lib/seed/demo";
+import { RULE_CODES } from "../../lib/clinical/rules/case";
+import { evaluate } from "../../lib/clinical/rules/evaluate";
+import { judgeInstruments, painTrend } from "../../lib/clinical/rules/instrument-judgement";
+import { toFlagSeverity } from "../../lib/clinical/rules/severity";
+import { addDays, today } from "../../lib/platform/dates";
+import { loadEpisodeSnapshots } from "../../lib/server/episodes/episode-snapshot";
+import { refreshEpisodeState } from "../../lib/server/episodes/episode-state";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
+import { seedDemoOnce } from "../../lib/server/seed/demo";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
@@ -156,7 +156,7 @@ describe(`flags of many episodes synced at once on ${TEST_DB_KIND}`, () => {
       const ids = (
         await demo.prisma.episode.findMany({ where: { status: { not: "DISCHARGED" } }, select: { id: true } })
       ).map((e) => e.id);
-      // As the daily sweep does it (lib/rules/sweep.ts).
+      // As the daily sweep does it (lib/server/rules/sweep.ts).
       const sweep = () => demo.prisma.$transaction((tx) => refreshEpisodeState(tx, ids, now, { reportFacts: false }));
       await sweep();
       await expectStoredAsRules(demo.prisma, ids, now);

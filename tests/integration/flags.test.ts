@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { addDays, today } from "../../lib/dates";
-import { loadEpisodeSnapshots } from "../../lib/episodes/episode-snapshot";
-import { refreshEpisodeState } from "../../lib/episodes/episode-state";
-import { acknowledgeFlag } from "../../lib/flags/acknowledge-flag";
-import { flagRecommendation } from "../../lib/flags/flag-text";
-import { getMessages } from "../../lib/i18n";
-import { saveOutcome } from "../../lib/records/record-services";
-import { evaluate } from "../../lib/rules/evaluate";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
-import { seedDemoOnce } from "../../lib/seed/demo";
+import { evaluate } from "../../lib/clinical/rules/evaluate";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { addDays, today } from "../../lib/platform/dates";
+import { flagRecommendation } from "../../lib/present/flags/flag-text";
+import { getMessages } from "../../lib/present/i18n";
+import { loadEpisodeSnapshots } from "../../lib/server/episodes/episode-snapshot";
+import { refreshEpisodeState } from "../../lib/server/episodes/episode-state";
+import { acknowledgeFlag } from "../../lib/server/flags/acknowledge-flag";
+import { saveOutcome } from "../../lib/server/records/record-services";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
+import { seedDemoOnce } from "../../lib/server/seed/demo";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

@@ -4,13 +4,13 @@ import { randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { addDays, isoDate, today } from "../../lib/dates";
-import { forgetOldKeys } from "../../lib/db/idempotency";
-import { isAppError } from "../../lib/errors";
-import { createPatient as registerPatient } from "../../lib/patients/save-patient";
-import { saveAssessment, saveOutcome } from "../../lib/records/record-services";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { addDays, isoDate, today } from "../../lib/platform/dates";
+import { forgetOldKeys } from "../../lib/platform/db/idempotency";
+import { isAppError } from "../../lib/platform/errors";
+import { createPatient as registerPatient } from "../../lib/server/patients/patients";
+import { saveAssessment, saveOutcome } from "../../lib/server/records/record-services";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

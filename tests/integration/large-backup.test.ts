@@ -8,9 +8,9 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { backupDatabase, restoreDatabase } from "../../lib/backup/backup";
-import { createPrismaClient, type Db } from "../../lib/db/client";
-import type { Database } from "../../lib/db/database";
+import { backupDatabase, restoreDatabase } from "../../lib/platform/backup/backup";
+import { createPrismaClient, type Db } from "../../lib/platform/db/client";
+import type { Database } from "../../lib/platform/db/database";
 import { createEmptyDatabase, TEST_DB_KIND } from "../support/test-db";
 
 /** Rows of 1 KiB of text: 600 MiB, more than V8's longest string (2^29 − 24 characters). */

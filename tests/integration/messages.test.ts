@@ -3,15 +3,20 @@ import { randomUUID } from "node:crypto";
 import type { Communication } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { DEFAULT_QUERY } from "../../lib/caseload/caseload-query";
-import { listCaseload } from "../../lib/caseload/list-caseload";
-import { today } from "../../lib/dates";
-import { isAppError } from "../../lib/errors";
-import { patientBundle } from "../../lib/fhir/patient-bundle";
-import { openConversation, sendMessage, unreadForPatient, unreadFromPatients } from "../../lib/messages/messages";
-import { exportOwnRecord, exportPatientRecord } from "../../lib/records/patient-record";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { today } from "../../lib/platform/dates";
+import { isAppError } from "../../lib/platform/errors";
+import { DEFAULT_QUERY } from "../../lib/server/caseload/caseload-query";
+import { listCaseload } from "../../lib/server/caseload/list-caseload";
+import { patientBundle } from "../../lib/server/fhir/patient-bundle";
+import {
+  openConversation,
+  sendMessage,
+  unreadForPatient,
+  unreadFromPatients,
+} from "../../lib/server/messages/messages";
+import { exportOwnRecord, exportPatientRecord } from "../../lib/server/records/patient-record";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

@@ -5,15 +5,15 @@ import path from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import type { Database } from "../../lib/db/database";
-import { openDatabase } from "../../lib/db/database";
+import type { Database } from "../../lib/platform/db/database";
+import { openDatabase } from "../../lib/platform/db/database";
 import {
   applyMigrations,
   diffMigrationsToSchema,
   MigrationError,
   MIGRATIONS_DIR,
   readMigrations,
-} from "../../lib/db/migrations";
+} from "../../lib/platform/db/migrations";
 import { createEmptyDatabase, TEST_DB_KIND } from "../support/test-db";
 
 let db: Database | undefined;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { changeEpisodeStatus, openEpisode } from "../../lib/episodes/episodes";
-import { archivePatient, createPatient, updatePatient } from "../../lib/patients/save-patient";
-import { createClinic, createUser } from "../../lib/seed/builders";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { changeEpisodeStatus, openEpisode } from "../../lib/server/episodes/episodes";
+import { archivePatient, createPatient, updatePatient } from "../../lib/server/patients/patients";
+import { createClinic, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

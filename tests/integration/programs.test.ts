@@ -2,21 +2,26 @@ import { randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { addDays, isoDate, today } from "../../lib/dates";
-import { refreshEpisodeState } from "../../lib/episodes/episode-state";
-import { isAppError } from "../../lib/errors";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { addDays, isoDate, today } from "../../lib/platform/dates";
+import { isAppError } from "../../lib/platform/errors";
+import { refreshEpisodeState } from "../../lib/server/episodes/episode-state";
 import {
   adjustAssignment,
   assignProgram,
   continueAsMaintenance,
   endAssignment,
   overrideProgression,
-} from "../../lib/programs/assignments";
-import { getCurrentPlan } from "../../lib/programs/current-plan";
-import { programContentValues } from "../../lib/programs/program-content-input";
-import { copyTemplate, listTemplates, saveTemplateVersion, seedDefaultTemplates } from "../../lib/programs/templates";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+} from "../../lib/server/programs/assignments";
+import { getCurrentPlan } from "../../lib/server/programs/current-plan";
+import { programContentValues } from "../../lib/server/programs/program-content-input";
+import {
+  copyTemplate,
+  listTemplates,
+  saveTemplateVersion,
+  seedDefaultTemplates,
+} from "../../lib/server/programs/templates";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

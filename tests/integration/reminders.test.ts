@@ -4,23 +4,23 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import webpush from "web-push";
 
-import type { Actor } from "../../lib/auth/actor";
-import { addDays, isoDate } from "../../lib/dates";
-import { isAppError } from "../../lib/errors";
-import { logMorningPain } from "../../lib/portal/portal-logs";
-import { assignProgram } from "../../lib/programs/assignments";
-import { listTemplates, seedDefaultTemplates } from "../../lib/programs/templates";
-import { MAX_PUSH_SUBSCRIPTIONS } from "../../lib/reminders/push-services";
-import { clinicClock, timeOfDay } from "../../lib/reminders/reminder-schedule";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { addDays, isoDate } from "../../lib/platform/dates";
+import { isAppError } from "../../lib/platform/errors";
+import { logMorningPain } from "../../lib/server/portal/portal-logs";
+import { assignProgram } from "../../lib/server/programs/assignments";
+import { listTemplates, seedDefaultTemplates } from "../../lib/server/programs/templates";
+import { MAX_PUSH_SUBSCRIPTIONS } from "../../lib/server/reminders/push-services";
+import { clinicClock, timeOfDay } from "../../lib/server/reminders/reminder-schedule";
 import {
   forgetPushSubscription,
   getReminderTimes,
   savePushSubscription,
   saveReminderTimes,
-} from "../../lib/reminders/reminder-settings";
-import { sendDueReminders } from "../../lib/reminders/send-due-reminders";
-import { webPushSender } from "../../lib/reminders/web-push-sender";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+} from "../../lib/server/reminders/reminder-settings";
+import { sendDueReminders } from "../../lib/server/reminders/send-due-reminders";
+import { webPushSender } from "../../lib/server/reminders/web-push-sender";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
 import { startPushService } from "../support/push-service";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { addDays, today } from "../../lib/dates";
-import { refreshEpisodeState } from "../../lib/episodes/episode-state";
-import { getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/rules/clinic-rule-settings";
-import { RULE_VERSION } from "../../lib/rules/evaluate";
+import { RULE_VERSION } from "../../lib/clinical/rules/evaluate";
+import { DEFAULT_RULE_SETTINGS, SETTING_NAMES } from "../../lib/clinical/rules/settings";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { addDays, today } from "../../lib/platform/dates";
+import { refreshEpisodeState } from "../../lib/server/episodes/episode-state";
+import { getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/server/rules/clinic-rule-settings";
 import {
   completeReevaluationsBefore,
   pendingReevaluations,
@@ -12,9 +13,8 @@ import {
   requestForOutdatedRules,
   requestReevaluation,
   runReevaluation,
-} from "../../lib/rules/reevaluation";
-import { DEFAULT_RULE_SETTINGS, SETTING_NAMES } from "../../lib/rules/settings";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+} from "../../lib/server/rules/reevaluation";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

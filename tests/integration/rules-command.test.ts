@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { TEST_DB_KIND } from "../support/test-db";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const EXAMPLE = path.join(ROOT, "lib/rules/examples/spec-example.json");
+const EXAMPLE = path.join(ROOT, "lib/clinical/rules/examples/spec-example.json");
 
 function run(args: string[], stdin?: string, script = "scripts/rules-evaluate.ts") {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {

@@ -3,14 +3,14 @@
 // and tried again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { addDays, today } from "../../lib/dates";
-import { createPrismaClient } from "../../lib/db/client";
-import { scheduledJobStatus } from "../../lib/scheduler/job-status";
-import { RULE_SWEEP, type ScheduledJob } from "../../lib/scheduler/jobs";
-import { runDueJobs } from "../../lib/scheduler/run-due-jobs";
-import { LEASE_MS, RETRY_AFTER_MS } from "../../lib/scheduler/schedule";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { addDays, today } from "../../lib/platform/dates";
+import { createPrismaClient } from "../../lib/platform/db/client";
+import { scheduledJobStatus } from "../../lib/platform/jobs/job-status";
+import { RULE_SWEEP, type ScheduledJob } from "../../lib/platform/jobs/jobs";
+import { runDueJobs } from "../../lib/platform/jobs/run-due-jobs";
+import { LEASE_MS, RETRY_AFTER_MS } from "../../lib/platform/jobs/schedule";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

@@ -10,35 +10,42 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { exportAuditEvents, listAuditEvents, ZAuditQuery } from "../../lib/audit/audit-log";
-import type { Actor } from "../../lib/auth/actor";
-import { can, type Permission } from "../../lib/auth/permissions";
-import { backupOverview, downloadBackup } from "../../lib/backup/backup-downloads";
-import { DEFAULT_QUERY } from "../../lib/caseload/caseload-query";
-import { exportCaseload, listCaseload } from "../../lib/caseload/list-caseload";
-import { addDays, isoDate, today } from "../../lib/dates";
-import { getOutboxMessage, listOutbox } from "../../lib/email/outbox-view";
-import { changeEpisodeStatus, openEpisode } from "../../lib/episodes/episodes";
-import { isAppError } from "../../lib/errors";
-import { acknowledgeFlag } from "../../lib/flags/acknowledge-flag";
-import { parseFlagQuery } from "../../lib/flags/flag-query";
-import { getFlag, listEpisodeFlags, listFlags } from "../../lib/flags/list-flags";
-import { createInvite, getPortalAccess } from "../../lib/invites/invites";
-import { revealWaitingPasswordLink } from "../../lib/invites/password-links";
-import { openConversation, sendMessage, unreadForPatient, unreadFromPatients } from "../../lib/messages/messages";
-import { getEpisodeRecord } from "../../lib/patients/get-episode-record";
-import { getPatient } from "../../lib/patients/get-patient";
-import { importPatients } from "../../lib/patients/import/import-patients";
-import { revealCpr } from "../../lib/patients/reveal-cpr";
+import { exportAuditEvents, listAuditEvents, ZAuditQuery } from "../../lib/platform/audit/audit-log";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { can, type Permission } from "../../lib/platform/auth/permissions";
+import { backupOverview, downloadBackup } from "../../lib/platform/backup/backup-downloads";
+import { addDays, isoDate, today } from "../../lib/platform/dates";
+import { isAppError } from "../../lib/platform/errors";
+import { scheduledJobStatus } from "../../lib/platform/jobs/job-status";
+import { getHiddenCaseloadColumns, setHiddenCaseloadColumns } from "../../lib/server/caseload/caseload-columns";
+import { DEFAULT_QUERY } from "../../lib/server/caseload/caseload-query";
+import { exportCaseload, listCaseload } from "../../lib/server/caseload/list-caseload";
+import { getOutboxMessage, listOutbox } from "../../lib/server/email/outbox-view";
+import { changeEpisodeStatus, openEpisode } from "../../lib/server/episodes/episodes";
+import { acknowledgeFlag } from "../../lib/server/flags/acknowledge-flag";
+import { parseFlagQuery } from "../../lib/server/flags/flag-query";
+import { getFlag, listEpisodeFlags, listFlags } from "../../lib/server/flags/list-flags";
+import { createInvite, getPortalAccess } from "../../lib/server/invites/invites";
+import { revealWaitingPasswordLink } from "../../lib/server/invites/password-links";
+import {
+  openConversation,
+  sendMessage,
+  unreadForPatient,
+  unreadFromPatients,
+} from "../../lib/server/messages/messages";
+import { getEpisodeRecord } from "../../lib/server/patients/get-episode-record";
+import { getPatient } from "../../lib/server/patients/get-patient";
+import { importPatients } from "../../lib/server/patients/import/import-patients";
 import {
   archivePatient,
   createPatient as registerPatient,
   restorePatient,
   updatePatient,
-} from "../../lib/patients/save-patient";
-import { logMorningPain, logSession } from "../../lib/portal/portal-logs";
-import { getPortalOverview } from "../../lib/portal/portal-overview";
-import { getWeeklyCheckIn, savePsfsActivities, saveWeeklyCheckIn } from "../../lib/portal/weekly-check-in";
+} from "../../lib/server/patients/patients";
+import { revealCpr } from "../../lib/server/patients/reveal-cpr";
+import { logMorningPain, logSession } from "../../lib/server/portal/portal-logs";
+import { getPortalOverview } from "../../lib/server/portal/portal-overview";
+import { getWeeklyCheckIn, savePsfsActivities, saveWeeklyCheckIn } from "../../lib/server/portal/weekly-check-in";
 import {
   adjustAssignment,
   assignProgram,
@@ -46,41 +53,43 @@ import {
   endAssignment,
   getActiveAssignment,
   overrideProgression,
-} from "../../lib/programs/assignments";
-import { getCurrentPlan } from "../../lib/programs/current-plan";
+} from "../../lib/server/programs/assignments";
+import { getCurrentPlan } from "../../lib/server/programs/current-plan";
 import {
   copyTemplate,
   getTemplate,
   listTemplates,
   saveTemplateVersion,
   seedDefaultTemplates,
-} from "../../lib/programs/templates";
-import { deleteClinicalRecord, getClinicalRecord, listRevisions } from "../../lib/records/clinical-records";
-import { exportOwnRecord, exportPatientRecord } from "../../lib/records/patient-record";
-import { saveAssessment, saveIntervention, saveOutcome } from "../../lib/records/record-services";
+} from "../../lib/server/programs/templates";
+import { deleteClinicalRecord, getClinicalRecord, listRevisions } from "../../lib/server/records/clinical-records";
+import { exportOwnRecord, exportPatientRecord } from "../../lib/server/records/patient-record";
+import { saveAssessment, saveIntervention, saveOutcome } from "../../lib/server/records/record-services";
 import {
   forgetPushSubscription,
   getReminderTimes,
   savePushSubscription,
   saveReminderTimes,
-} from "../../lib/reminders/reminder-settings";
-import { clinicReport, reportClinicians } from "../../lib/reports/clinic-report";
-import { getDataRights } from "../../lib/retention/data-rights";
-import { recordErasureRequest, requestOwnErasure } from "../../lib/retention/erasure-requests";
-import { placeHold, releaseHold } from "../../lib/retention/record-holds";
-import { clinicPainLimit, getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/rules/clinic-rule-settings";
-import { scheduledJobStatus } from "../../lib/scheduler/job-status";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
-import { getHiddenCaseloadColumns, setHiddenCaseloadColumns } from "../../lib/users/caseload-columns";
-import { listClinicians } from "../../lib/users/list-clinicians";
-import { changeOwnPassword, getOwnAccount, updateOwnProfile } from "../../lib/users/own-account";
+} from "../../lib/server/reminders/reminder-settings";
+import { clinicReport, reportClinicians } from "../../lib/server/reports/clinic-report";
+import { getDataRights } from "../../lib/server/retention/data-rights";
+import { recordErasureRequest, requestOwnErasure } from "../../lib/server/retention/erasure-requests";
+import { placeHold, releaseHold } from "../../lib/server/retention/record-holds";
+import {
+  clinicPainLimit,
+  getClinicRuleSettings,
+  updateClinicRuleSettings,
+} from "../../lib/server/rules/clinic-rule-settings";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
+import { listClinicians } from "../../lib/server/users/list-clinicians";
+import { changeOwnPassword, getOwnAccount, updateOwnProfile } from "../../lib/server/users/own-account";
 import {
   changeStaffRole,
   inviteStaff,
   listStaff,
   sendPasswordReset,
   setStaffActive,
-} from "../../lib/users/staff-admin";
+} from "../../lib/server/users/staff-admin";
 import { actorOf, APP_URL } from "../support/actors";
 import { changedTables, fingerprint } from "../support/db-fingerprint";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";

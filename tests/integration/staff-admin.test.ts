@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { authenticate } from "../../lib/auth/authenticate";
-import { isAppError } from "../../lib/errors";
-import { acceptInvite, lookupInvite } from "../../lib/invites/accept-invite";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
-import { requestPasswordReset } from "../../lib/users/forgot-password";
-import { changeOwnPassword, updateOwnProfile } from "../../lib/users/own-account";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { authenticate } from "../../lib/platform/auth/authenticate";
+import { isAppError } from "../../lib/platform/errors";
+import { acceptInvite, lookupInvite } from "../../lib/server/invites/accept-invite";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
+import { requestPasswordReset } from "../../lib/server/users/forgot-password";
+import { changeOwnPassword, updateOwnProfile } from "../../lib/server/users/own-account";
 import {
   changeStaffRole,
   inviteStaff,
   listStaff,
   sendPasswordReset,
   setStaffActive,
-} from "../../lib/users/staff-admin";
+} from "../../lib/server/users/staff-admin";
 import { actorOf, APP_URL } from "../support/actors";
 import { inviteFor } from "../support/invites";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";

@@ -7,8 +7,8 @@ import { promisify } from "node:util";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type Database, openDatabase } from "../../lib/db/database";
-import { applyMigrations } from "../../lib/db/migrations";
+import { type Database, openDatabase } from "../../lib/platform/db/database";
+import { applyMigrations } from "../../lib/platform/db/migrations";
 import { TEST_DB_KIND } from "../support/test-db";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -55,7 +55,7 @@ describe.runIf(TEST_DB_KIND === "pglite")("start-up with a bad environment", () 
     const script = path.join(folder, "hold.mts");
     await writeFile(
       script,
-      `import { openDatabase } from ${JSON.stringify(path.join(ROOT, "lib/db/database.ts"))};\nawait openDatabase({ kind: "pglite", dataDir: process.argv[2] });\nconsole.log("held");\nsetInterval(() => {}, 1000);\n`,
+      `import { openDatabase } from ${JSON.stringify(path.join(ROOT, "lib/platform/db/database.ts"))};\nawait openDatabase({ kind: "pglite", dataDir: process.argv[2] });\nconsole.log("held");\nsetInterval(() => {}, 1000);\n`,
     );
     // Node itself with tsx loaded, so that the pid is the holder's (the tsx command would run it in a child).
     const holder = spawn(process.execPath, ["--import", "tsx", script, path.join(folder, "data")], {

@@ -6,14 +6,14 @@ import { randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { addDays, isoDate, today } from "../../lib/dates";
-import { createPrismaClient, type Db } from "../../lib/db/client";
-import { logMorningPain, logSession } from "../../lib/portal/portal-logs";
-import { assignProgram } from "../../lib/programs/assignments";
-import { listTemplates, seedDefaultTemplates } from "../../lib/programs/templates";
-import { saveOutcome } from "../../lib/records/record-services";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { addDays, isoDate, today } from "../../lib/platform/dates";
+import { createPrismaClient, type Db } from "../../lib/platform/db/client";
+import { logMorningPain, logSession } from "../../lib/server/portal/portal-logs";
+import { assignProgram } from "../../lib/server/programs/assignments";
+import { listTemplates, seedDefaultTemplates } from "../../lib/server/programs/templates";
+import { saveOutcome } from "../../lib/server/records/record-services";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
 import { countingStatements, type StatementLog } from "../support/statement-counter";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { isAppError } from "../../lib/errors";
-import { getPatient } from "../../lib/patients/get-patient";
-import { getPortalOverview } from "../../lib/portal/portal-overview";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { isAppError } from "../../lib/platform/errors";
+import { getPatient } from "../../lib/server/patients/get-patient";
+import { getPortalOverview } from "../../lib/server/portal/portal-overview";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Actor } from "../../lib/auth/actor";
-import { addDays, today } from "../../lib/dates";
-import { isAppError } from "../../lib/errors";
-import { getWeeklyCheckIn, savePsfsActivities, saveWeeklyCheckIn } from "../../lib/portal/weekly-check-in";
-import { createClinic, createPatient, createUser } from "../../lib/seed/builders";
+import type { Actor } from "../../lib/platform/auth/actor";
+import { addDays, today } from "../../lib/platform/dates";
+import { isAppError } from "../../lib/platform/errors";
+import { getWeeklyCheckIn, savePsfsActivities, saveWeeklyCheckIn } from "../../lib/server/portal/weekly-check-in";
+import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 

@@ -1,4 +1,4 @@
-import type { Actor } from "../../lib/auth/actor";
+import type { Actor } from "../../lib/platform/auth/actor";
 
 type UserRow = { id: string; clinicId: string; role: Actor["role"]; name: string; email: string };
 

@@ -1,5 +1,5 @@
 // Whether a call changed the database: one hash per table over every row.
-import type { Db } from "../../lib/db/client";
+import type { Db } from "../../lib/platform/db/client";
 
 /**
  * Audited refusals are left out: a refused call is meant to write one (the matrix counts them

@@ -4,8 +4,8 @@ import { rm, writeFile } from "node:fs/promises";
 
 import type { TestProject } from "vitest/node";
 
-import { openDatabase } from "../../lib/db/database";
-import { applyMigrations } from "../../lib/db/migrations";
+import { openDatabase } from "../../lib/platform/db/database";
+import { applyMigrations } from "../../lib/platform/db/migrations";
 import { adminPool, pgliteTemplateFile, postgresTemplateName, postgresUrl } from "./test-db-config";
 
 export default async function setup(project: TestProject) {

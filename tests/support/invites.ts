@@ -1,6 +1,6 @@
-import type { Actor } from "../../lib/auth/actor";
-import type { Db } from "../../lib/db/client";
-import { createInvite } from "../../lib/invites/invites";
+import type { Actor } from "../../lib/platform/auth/actor";
+import type { Db } from "../../lib/platform/db/client";
+import { createInvite } from "../../lib/server/invites/invites";
 import { APP_URL } from "./actors";
 
 /** A portal invitation that must be created (to `email` when the patient has no address on file). */

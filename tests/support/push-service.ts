@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 import { type AddressInfo, createServer } from "node:net";
 
-import type { PushMessage } from "../../lib/reminders/push";
+import type { PushMessage } from "../../lib/server/reminders/push";
 
 const require = createRequire(import.meta.url);
 const PushTestingServer = require("web-push-testing/src/server.js") as new (

@@ -8,7 +8,7 @@ import type {
   Transaction,
 } from "@prisma/driver-adapter-utils";
 
-import type { Database } from "../../lib/db/database";
+import type { Database } from "../../lib/platform/db/database";
 
 export type StatementLog = { statements: string[]; reset(): void };
 

@@ -4,8 +4,8 @@ import { readFile } from "node:fs/promises";
 
 import { inject } from "vitest";
 
-import { createPrismaClient, type Db } from "../../lib/db/client";
-import { type Database, openDatabase } from "../../lib/db/database";
+import { createPrismaClient, type Db } from "../../lib/platform/db/client";
+import { type Database, openDatabase } from "../../lib/platform/db/database";
 import { adminPool, postgresTemplateName, postgresUrl } from "./test-db-config";
 
 export type TestDatabase = { db: Database; prisma: Db; close(): Promise<void> };

@@ -1,4 +1,4 @@
-import { getRequestMessages } from "@/lib/i18n/locale.server";
+import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 // Shown inside the signed-in shell's <main> (app/_shell/signed-in-layout.tsx) while the caseload loads.
 export default async function Loading() {

@@ -4,8 +4,11 @@ import { saveHiddenCaseloadColumns } from "@/app/actions/caseload-columns";
 import { CaseloadFilters } from "@/components/caseload/CaseloadFilters";
 import { CaseloadTable, type SortHeader } from "@/components/caseload/CaseloadTable";
 import { Pagination } from "@/components/Pagination";
-import { can } from "@/lib/auth/permissions";
-import { caseloadCells } from "@/lib/caseload/caseload-cells";
+import { can } from "@/lib/platform/auth/permissions";
+import { today } from "@/lib/platform/dates";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { caseloadCells } from "@/lib/present/caseload/caseload-cells";
+import { getHiddenCaseloadColumns } from "@/lib/server/caseload/caseload-columns";
 import {
   CASELOAD_COLUMNS,
   type CaseloadColumn,
@@ -13,12 +16,9 @@ import {
   SORTABLE_COLUMNS,
   VIEW_ORDER,
   ZCaseloadSearch,
-} from "@/lib/caseload/caseload-query";
-import { listCaseload } from "@/lib/caseload/list-caseload";
-import { today } from "@/lib/dates";
-import { page } from "@/lib/entry/page.server";
-import { getHiddenCaseloadColumns } from "@/lib/users/caseload-columns";
-import { listClinicians } from "@/lib/users/list-clinicians";
+} from "@/lib/server/caseload/caseload-query";
+import { listCaseload } from "@/lib/server/caseload/list-caseload";
+import { listClinicians } from "@/lib/server/users/list-clinicians";
 
 export default page(
   { name: "/caseload", access: "clinic-patients", search: ZCaseloadSearch },

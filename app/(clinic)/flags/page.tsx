@@ -4,14 +4,14 @@ import { SeverityBadge } from "@/components/flags/SeverityBadge";
 import { Pagination } from "@/components/Pagination";
 import { SelectField } from "@/components/SelectField";
 import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
-import { page } from "@/lib/entry/page.server";
-import { flagSearch, ZFlagSearch } from "@/lib/flags/flag-query";
-import { listFlags } from "@/lib/flags/list-flags";
+import { RULE_CODES, type RuleCode } from "@/lib/clinical/rules/case";
+import { fromFlagSeverity } from "@/lib/clinical/rules/severity";
 import { FlagSeverity } from "@/lib/generated/prisma/enums";
-import { formatMoment } from "@/lib/i18n/format";
-import { RULE_CODES, type RuleCode } from "@/lib/rules/case";
-import { fromFlagSeverity } from "@/lib/rules/severity";
-import { listClinicians } from "@/lib/users/list-clinicians";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { formatMoment } from "@/lib/present/i18n/format";
+import { flagSearch, ZFlagSearch } from "@/lib/server/flags/flag-query";
+import { listFlags } from "@/lib/server/flags/list-flags";
+import { listClinicians } from "@/lib/server/users/list-clinicians";
 
 export default page(
   { name: "/flags", access: "clinic-patients", search: ZFlagSearch },

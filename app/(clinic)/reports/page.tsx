@@ -3,15 +3,15 @@ import { AdherenceChart, ImprovementChart, RecoveryChart, WeeklyPainChart } from
 import { ReportFilters } from "@/components/reports/ReportFilters";
 import { ReportTableView } from "@/components/reports/ReportTableView";
 import { SourceList } from "@/components/SourceList";
-import { can } from "@/lib/auth/permissions";
-import { isoDate, today } from "@/lib/dates";
-import { page } from "@/lib/entry/page.server";
-import { errorTexts } from "@/lib/forms/error-text";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
-import { clinicReport, reportClinicians } from "@/lib/reports/clinic-report";
-import { REFERENCE_SOURCE } from "@/lib/reports/recovery";
-import { defaultPeriod, reportSearch, ZReportSearch } from "@/lib/reports/report-query";
-import { type ReportTableKey, reportTables } from "@/lib/reports/report-tables";
+import { REFERENCE_SOURCE } from "@/lib/clinical/reports/recovery";
+import { can } from "@/lib/platform/auth/permissions";
+import { isoDate, today } from "@/lib/platform/dates";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { errorTexts } from "@/lib/present/forms/error-text";
+import { formatDate, formatNumber } from "@/lib/present/i18n/format";
+import { type ReportTableKey, reportTables } from "@/lib/present/reports/report-tables";
+import { clinicReport, reportClinicians } from "@/lib/server/reports/clinic-report";
+import { defaultPeriod, reportSearch, ZReportSearch } from "@/lib/server/reports/report-query";
 
 /** The clinic report (SPEC §7): admins for the clinic or one clinician, clinicians for their own caseload. */
 export default page(

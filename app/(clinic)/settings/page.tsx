@@ -4,12 +4,12 @@ import { reevaluationProgressAction, saveRuleSettingsAction } from "@/app/action
 import { ScheduledJobs } from "@/components/admin/ScheduledJobs";
 import { ReevaluationProgress } from "@/components/ReevaluationProgress";
 import { SettingsForm } from "@/components/SettingsForm";
-import { page } from "@/lib/entry/page.server";
-import { formatInputNumber, formatNumber } from "@/lib/i18n/format";
-import { getClinicRuleSettings } from "@/lib/rules/clinic-rule-settings";
-import { reevaluationProgress } from "@/lib/rules/reevaluation";
-import { DEFAULT_RULE_SETTINGS, SETTING_DECIMALS, SETTING_LIMITS, SETTING_NAMES } from "@/lib/rules/settings";
-import { scheduledJobStatus } from "@/lib/scheduler/job-status";
+import { DEFAULT_RULE_SETTINGS, SETTING_DECIMALS, SETTING_LIMITS, SETTING_NAMES } from "@/lib/clinical/rules/settings";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { scheduledJobStatus } from "@/lib/platform/jobs/job-status";
+import { formatInputNumber, formatNumber } from "@/lib/present/i18n/format";
+import { getClinicRuleSettings } from "@/lib/server/rules/clinic-rule-settings";
+import { reevaluationProgress } from "@/lib/server/rules/reevaluation";
 
 export default page({ name: "/settings", access: "clinic-admin" }, async ({ actor, db, messages }) => {
   const text = messages.settings;

@@ -10,20 +10,21 @@ import { MorningPainForm, SessionLogForm } from "@/components/portal/PortalForms
 import { ReminderSettings } from "@/components/portal/ReminderSettings";
 import { WeeklyCheckInForm } from "@/components/portal/WeeklyCheckInForm";
 import { AdherenceTable, PrescriptionDetails } from "@/components/programs/PrescriptionDetails";
-import { decimate, outcomeSeries } from "@/lib/charts/chart-series";
-import { isoDate, today } from "@/lib/dates";
-import { page } from "@/lib/entry/page.server";
-import { formatDate, formatInputNumber } from "@/lib/i18n/format";
-import { unreadForPatient } from "@/lib/messages/messages";
-import { PLAN_STAMP_ATTRIBUTE, planStamp } from "@/lib/offline/offline-pages";
-import { getPortalOverview } from "@/lib/portal/portal-overview";
-import { sessionLine } from "@/lib/portal/session-line";
-import { getWeeklyCheckIn } from "@/lib/portal/weekly-check-in";
-import { doseKind, doseText, exercisesOn } from "@/lib/programs/exercise-dose";
-import { exerciseShortName } from "@/lib/programs/exercise-names";
-import { heldLoadSentences } from "@/lib/programs/plan-text";
-import { pushPublicKey } from "@/lib/reminders/reminder-delivery";
-import { getReminderTimes } from "@/lib/reminders/reminder-settings";
+import { doseKind, exercisesOn } from "@/lib/clinical/programs/exercise-dose";
+import { isoDate, today } from "@/lib/platform/dates";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { PLAN_STAMP_ATTRIBUTE, planStamp } from "@/lib/platform/offline/offline-pages";
+import { decimate, outcomeSeries } from "@/lib/present/charts/chart-series";
+import { formatDate, formatInputNumber } from "@/lib/present/i18n/format";
+import { sessionLine } from "@/lib/present/portal/session-line";
+import { doseText } from "@/lib/present/programs/dose-text";
+import { exerciseShortName } from "@/lib/present/programs/exercise-names";
+import { heldLoadSentences } from "@/lib/present/programs/plan-text";
+import { unreadForPatient } from "@/lib/server/messages/messages";
+import { getPortalOverview } from "@/lib/server/portal/portal-overview";
+import { getWeeklyCheckIn } from "@/lib/server/portal/weekly-check-in";
+import { pushPublicKey } from "@/lib/server/reminders/reminder-delivery";
+import { getReminderTimes } from "@/lib/server/reminders/reminder-settings";
 
 /** How the portal greets a patient: by first name. */
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
@@ -97,7 +98,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
           send={{ pain: logMorningPainAction, session: logSessionAction }}
         >
           <OfflineStamp fetchedAt={new Date()} />
-          {/* What the phone keeps for offline use is replaced when the plan changes (lib/offline/service-worker.ts). */}
+          {/* What the phone keeps for offline use is replaced when the plan changes (lib/platform/offline/service-worker.ts). */}
           <div hidden {...{ [PLAN_STAMP_ATTRIBUTE]: planStamp(overview.plan, overview.programs) }} />
           <p>
             {text.greeting(firstName(overview.patient.name))} {text.clinician(overview.patient.clinician.name)}

@@ -1,5 +1,5 @@
-import { route } from "@/lib/entry/route.server";
-import { checkHealth } from "@/lib/health";
+import { route } from "@/lib/platform/entry-points/route.server";
+import { checkHealth } from "@/lib/platform/health";
 
 export const dynamic = "force-dynamic";
 

@@ -4,10 +4,10 @@ import { acceptInviteAction } from "@/app/actions/invites";
 import { setLocale } from "@/app/actions/set-locale";
 import { AcceptInviteForm } from "@/components/invites/InviteForms";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
-import { page } from "@/lib/entry/page.server";
-import { getLocale } from "@/lib/i18n/locale.server";
-import { lookupInvite } from "@/lib/invites/accept-invite";
-import { ZInviteToken } from "@/lib/invites/tokens";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { getLocale } from "@/lib/present/i18n/locale.server";
+import { lookupInvite } from "@/lib/server/invites/accept-invite";
+import { ZInviteToken } from "@/lib/server/invites/tokens";
 
 /** Where a single-use link leads (portal or staff invitation, new password): choose a password, or a plain word on why the link does not work. */
 export default page(

@@ -1,6 +1,6 @@
 import type { ComponentType } from "react";
 
-import type { Exercise } from "@/lib/programs/default-templates";
+import type { Exercise } from "@/lib/clinical/programs/default-templates";
 
 import { CalfLoweringDrawing } from "./calf-lowering";
 import { FasciaStretchDrawing } from "./fascia-stretch";

@@ -1,9 +1,9 @@
 import { AuditFilters } from "@/components/admin/AuditFilters";
 import { Pagination } from "@/components/Pagination";
-import { AUDIT_PAGE_SIZE, auditSearch, listAuditEvents, ZAuditSearch } from "@/lib/audit/audit-log";
-import { page } from "@/lib/entry/page.server";
-import { formatMoment } from "@/lib/i18n/format";
-import { listStaff } from "@/lib/users/staff-admin";
+import { AUDIT_PAGE_SIZE, auditSearch, listAuditEvents, ZAuditSearch } from "@/lib/platform/audit/audit-log";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { formatMoment } from "@/lib/present/i18n/format";
+import { listStaff } from "@/lib/server/users/staff-admin";
 
 /** The audit log (SPEC §7 Admin): filtered, paged, exported; opening it is itself recorded. */
 export default page(

@@ -1,8 +1,8 @@
 import { DataTable } from "@/components/DataTable";
-import { backupOverview } from "@/lib/backup/backup-downloads";
-import { serverBackupSettings } from "@/lib/backup/backup-settings";
-import { page } from "@/lib/entry/page.server";
-import { formatMoment, formatNumber } from "@/lib/i18n/format";
+import { backupOverview } from "@/lib/platform/backup/backup-downloads";
+import { serverBackupSettings } from "@/lib/platform/backup/backup-settings";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { formatMoment, formatNumber } from "@/lib/present/i18n/format";
 
 /** The daily backups (SPEC §9): when each was made, and a download where the database is this clinic's alone. */
 export default page({ name: "/admin/backups", access: "clinic-admin" }, async ({ actor, db, messages }) => {

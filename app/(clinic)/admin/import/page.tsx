@@ -1,8 +1,8 @@
 import { importPatientsAction } from "@/app/actions/patient-import";
 import { ImportForm } from "@/components/admin/ImportForm";
 import { DataTable } from "@/components/DataTable";
-import { page } from "@/lib/entry/page.server";
-import { IMPORT_COLUMNS } from "@/lib/patients/import/import-columns";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { IMPORT_COLUMNS } from "@/lib/server/patients/import/import-columns";
 
 /** The patient import (SPEC §9): the template's columns, the template, and a file to check and import. */
 export default page({ name: "/admin/import", access: "clinic-admin" }, async ({ messages }) => {

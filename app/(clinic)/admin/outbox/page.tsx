@@ -3,11 +3,11 @@ import { z } from "zod";
 
 import { outboxStateText } from "@/components/admin/outbox-state";
 import { Pagination } from "@/components/Pagination";
-import { sendsEmail } from "@/lib/email/mail-server";
-import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/email/outbox-view";
-import { page } from "@/lib/entry/page.server";
-import { searchOf } from "@/lib/entry/search";
-import { formatMoment } from "@/lib/i18n/format";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { searchOf } from "@/lib/platform/entry-points/search";
+import { formatMoment } from "@/lib/present/i18n/format";
+import { sendsEmail } from "@/lib/server/email/mail-server";
+import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/server/email/outbox-view";
 
 const ZOutboxSearch = searchOf(z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) }));
 

@@ -6,8 +6,8 @@ import {
   sendStaffPasswordResetAction,
 } from "@/app/actions/staff";
 import { StaffInvitations, StaffList } from "@/components/admin/StaffList";
-import { page } from "@/lib/entry/page.server";
-import { listStaff } from "@/lib/users/staff-admin";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { listStaff } from "@/lib/server/users/staff-admin";
 
 /** Staff administration (SPEC §7 Admin): who works in the clinic, with what role, and invitations. */
 export default page({ name: "/admin/users", access: "clinic-admin" }, async ({ actor, db, messages }) => {

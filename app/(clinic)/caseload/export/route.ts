@@ -1,9 +1,9 @@
-import { caseloadCells } from "@/lib/caseload/caseload-cells";
-import { CASELOAD_COLUMNS, ZCaseloadSearch } from "@/lib/caseload/caseload-query";
-import { exportCaseload } from "@/lib/caseload/list-caseload";
-import { csvHeaders, toDanishCsv } from "@/lib/csv/danish-csv";
-import { isoDate, today } from "@/lib/dates";
-import { route } from "@/lib/entry/route.server";
+import { csvHeaders, toDanishCsv } from "@/lib/platform/csv/danish-csv";
+import { isoDate, today } from "@/lib/platform/dates";
+import { route } from "@/lib/platform/entry-points/route.server";
+import { caseloadCells } from "@/lib/present/caseload/caseload-cells";
+import { CASELOAD_COLUMNS, ZCaseloadSearch } from "@/lib/server/caseload/caseload-query";
+import { exportCaseload } from "@/lib/server/caseload/list-caseload";
 
 /** The caseload view of the URL's query, every page, as CSV in the user's language. */
 export const GET = route(

@@ -8,14 +8,14 @@ import { FlagPatientNotes } from "@/components/flags/FlagPatientNotes";
 import { SeverityBadge } from "@/components/flags/SeverityBadge";
 import { SourceList } from "@/components/SourceList";
 import { isReferenceKey } from "@/lib/clinical/references";
-import { ids } from "@/lib/entry/ids";
-import { page } from "@/lib/entry/page.server";
-import { describeEvidence } from "@/lib/flags/describe-evidence";
-import { flagRecommendation } from "@/lib/flags/flag-text";
-import { getFlag } from "@/lib/flags/list-flags";
-import { formatMoment } from "@/lib/i18n/format";
-import type { RuleCode } from "@/lib/rules/case";
-import { fromFlagSeverity } from "@/lib/rules/severity";
+import type { RuleCode } from "@/lib/clinical/rules/case";
+import { fromFlagSeverity } from "@/lib/clinical/rules/severity";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { describeEvidence } from "@/lib/present/flags/describe-evidence";
+import { flagRecommendation } from "@/lib/present/flags/flag-text";
+import { formatMoment } from "@/lib/present/i18n/format";
+import { getFlag } from "@/lib/server/flags/list-flags";
 
 type EventType = "OPENED" | "SEVERITY_CHANGED" | "ACKNOWLEDGED" | "REOPENED" | "RESOLVED";
 

@@ -1,9 +1,9 @@
 import { savePatientAction } from "@/app/actions/patients";
 import { patientFormOptions } from "@/components/patients/patient-form-props";
 import { PatientForm } from "@/components/patients/PatientForm";
-import { can } from "@/lib/auth/permissions";
-import { page } from "@/lib/entry/page.server";
-import { listClinicians } from "@/lib/users/list-clinicians";
+import { can } from "@/lib/platform/auth/permissions";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { listClinicians } from "@/lib/server/users/list-clinicians";
 
 export default page({ name: "/patients/new", access: "clinic-patients" }, async ({ actor, db, messages }) => {
   const options = patientFormOptions(messages, await listClinicians(db, actor));

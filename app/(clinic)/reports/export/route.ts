@@ -1,12 +1,12 @@
 import { z } from "zod";
 
-import { type CsvCell, csvHeaders, toDanishCsv } from "@/lib/csv/danish-csv";
-import { isoDate, today } from "@/lib/dates";
-import { route } from "@/lib/entry/route.server";
-import { AppError } from "@/lib/errors";
-import { clinicReport } from "@/lib/reports/clinic-report";
-import { defaultPeriod } from "@/lib/reports/report-query";
-import { REPORT_TABLES, type ReportCell, reportTables } from "@/lib/reports/report-tables";
+import { type CsvCell, csvHeaders, toDanishCsv } from "@/lib/platform/csv/danish-csv";
+import { isoDate, today } from "@/lib/platform/dates";
+import { route } from "@/lib/platform/entry-points/route.server";
+import { AppError } from "@/lib/platform/errors";
+import { REPORT_TABLES, type ReportCell, reportTables } from "@/lib/present/reports/report-tables";
+import { clinicReport } from "@/lib/server/reports/clinic-report";
+import { defaultPeriod } from "@/lib/server/reports/report-query";
 
 /** A share as a percentage with one decimal, a median with two; a withheld figure is an empty field. */
 function csvCell(cell: ReportCell): CsvCell {

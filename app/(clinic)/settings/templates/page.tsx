@@ -2,10 +2,10 @@ import Link from "next/link";
 
 import { copyTemplateAction } from "@/app/actions/templates";
 import { CopyTemplateForm } from "@/components/programs/CopyTemplateForm";
-import { page } from "@/lib/entry/page.server";
-import { getMessages } from "@/lib/i18n";
-import { templateName } from "@/lib/programs/template-name";
-import { listTemplates } from "@/lib/programs/templates";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { getMessages } from "@/lib/present/i18n";
+import { templateName } from "@/lib/present/programs/template-name";
+import { listTemplates } from "@/lib/server/programs/templates";
 
 export default page({ name: "/settings/templates", access: "clinic-admin" }, async ({ actor, db, messages }) => {
   const text = messages.templates;

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { forgetPushSubscriptionAction } from "@/app/actions/reminders";
 import { requestOwnErasureAction } from "@/app/actions/retention";
 import { ErasureRequest } from "@/components/portal/ErasureRequest";
-import { page } from "@/lib/entry/page.server";
-import { RETENTION_YEARS } from "@/lib/retention/retention-period";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { RETENTION_YEARS } from "@/lib/server/retention/retention-period";
 
 /** Where a patient asks to be erased (SPEC §9), and is told on the spot what that means for them. */
 export default page({ name: "/portal/erasure", access: "own-record" }, async ({ actor, messages }) => {

@@ -1,8 +1,8 @@
 import { PlanHandout } from "@/components/programs/PlanHandout";
-import { today } from "@/lib/dates";
-import { page } from "@/lib/entry/page.server";
-import { PLAN_STAMP_ATTRIBUTE, planStamp } from "@/lib/offline/offline-pages";
-import { getPortalOverview } from "@/lib/portal/portal-overview";
+import { today } from "@/lib/platform/dates";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { PLAN_STAMP_ATTRIBUTE, planStamp } from "@/lib/platform/offline/offline-pages";
+import { getPortalOverview } from "@/lib/server/portal/portal-overview";
 
 export default page({ name: "/portal/handout", access: "own-record" }, async ({ actor, db }) => {
   const day = today();

@@ -1,8 +1,8 @@
 import Link from "next/link";
 
 import { WarningSigns } from "@/components/portal/WarningSigns";
-import { page } from "@/lib/entry/page.server";
-import { clinicPainLimit } from "@/lib/rules/clinic-rule-settings";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { clinicPainLimit } from "@/lib/server/rules/clinic-rule-settings";
 
 /** Plain-language education about plantar heel pain (SPEC §7), in the patient's language. */
 export default page({ name: "/portal/learn", access: "own-record" }, async ({ actor, db, messages }) => {

@@ -4,8 +4,8 @@ import { sendOwnMessageAction } from "@/app/actions/messages";
 import { ConversationView } from "@/components/messages/ConversationView";
 import { MessageForm } from "@/components/messages/MessageForm";
 import { WarningSigns } from "@/components/portal/WarningSigns";
-import { page } from "@/lib/entry/page.server";
-import { MESSAGE_FIELDS, openConversation } from "@/lib/messages/messages";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { MESSAGE_FIELDS, openConversation } from "@/lib/server/messages/messages";
 
 /**
  * The patient's conversation with the clinic (SPEC §10). The warning that messages are not for

@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 
-import { authOptions } from "@/lib/auth/auth-options.server";
-import { route } from "@/lib/entry/route.server";
+import { authOptions } from "@/lib/platform/auth/auth-options.server";
+import { route } from "@/lib/platform/entry-points/route.server";
 
 const nextAuth = NextAuth(authOptions);
 

@@ -1,7 +1,7 @@
-import { exportAuditEvents, ZAuditSearch } from "@/lib/audit/audit-log";
-import { csvHeaders, toDanishCsv } from "@/lib/csv/danish-csv";
-import { isoDate, today } from "@/lib/dates";
-import { route } from "@/lib/entry/route.server";
+import { exportAuditEvents, ZAuditSearch } from "@/lib/platform/audit/audit-log";
+import { csvHeaders, toDanishCsv } from "@/lib/platform/csv/danish-csv";
+import { isoDate, today } from "@/lib/platform/dates";
+import { route } from "@/lib/platform/entry-points/route.server";
 
 /** The audit log's view of the URL's query, every page, as the Danish CSV. The export is audited. */
 export const GET = route(

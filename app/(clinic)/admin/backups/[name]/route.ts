@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-import { downloadBackup } from "@/lib/backup/backup-downloads";
-import { serverBackupSettings } from "@/lib/backup/backup-settings";
-import { route } from "@/lib/entry/route.server";
-import { AppError } from "@/lib/errors";
+import { downloadBackup } from "@/lib/platform/backup/backup-downloads";
+import { serverBackupSettings } from "@/lib/platform/backup/backup-settings";
+import { route } from "@/lib/platform/entry-points/route.server";
+import { AppError } from "@/lib/platform/errors";
 
 const ZParams = z.object({ name: z.string().max(64) });
 

@@ -1,6 +1,6 @@
-import { csvHeaders, toDanishCsv } from "@/lib/csv/danish-csv";
-import { route } from "@/lib/entry/route.server";
-import { IMPORT_COLUMNS } from "@/lib/patients/import/import-columns";
+import { csvHeaders, toDanishCsv } from "@/lib/platform/csv/danish-csv";
+import { route } from "@/lib/platform/entry-points/route.server";
+import { IMPORT_COLUMNS } from "@/lib/server/patients/import/import-columns";
 
 /** The import template: the headers in the admin's language, as the Danish CSV Excel opens. */
 export const GET = route(

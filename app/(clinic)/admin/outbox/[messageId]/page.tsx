@@ -2,10 +2,10 @@ import Link from "next/link";
 import { z } from "zod";
 
 import { outboxStateText } from "@/components/admin/outbox-state";
-import { getOutboxMessage } from "@/lib/email/outbox-view";
-import { ids } from "@/lib/entry/ids";
-import { page } from "@/lib/entry/page.server";
-import { formatMoment } from "@/lib/i18n/format";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { formatMoment } from "@/lib/present/i18n/format";
+import { getOutboxMessage } from "@/lib/server/email/outbox-view";
 
 const LINK = /(https?:\/\/[^\s]+)/;
 

@@ -4,13 +4,13 @@ import { z } from "zod";
 import { savePatientAction } from "@/app/actions/patients";
 import { patientFormOptions } from "@/components/patients/patient-form-props";
 import { PatientForm } from "@/components/patients/PatientForm";
-import { ids } from "@/lib/entry/ids";
-import { page } from "@/lib/entry/page.server";
-import { formatInputNumber } from "@/lib/i18n/format";
-import { maskedCpr } from "@/lib/identity/cpr";
-import { getPatient } from "@/lib/patients/get-patient";
-import { comorbidityField } from "@/lib/patients/patient-input";
-import { listClinicians } from "@/lib/users/list-clinicians";
+import { maskedCpr } from "@/lib/platform/cpr/cpr";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { formatInputNumber } from "@/lib/present/i18n/format";
+import { getPatient } from "@/lib/server/patients/get-patient";
+import { comorbidityField } from "@/lib/server/patients/patient-input";
+import { listClinicians } from "@/lib/server/users/list-clinicians";
 
 export default page(
   { name: "/patients/[id]/edit", access: "clinic-patients", params: z.object({ id: ids.patient }) },

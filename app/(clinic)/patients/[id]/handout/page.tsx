@@ -1,11 +1,11 @@
 import { z } from "zod";
 
 import { PlanHandout } from "@/components/programs/PlanHandout";
-import { today } from "@/lib/dates";
-import { ids } from "@/lib/entry/ids";
-import { page } from "@/lib/entry/page.server";
-import { getPatient } from "@/lib/patients/get-patient";
-import { getCurrentPlan } from "@/lib/programs/current-plan";
+import { today } from "@/lib/platform/dates";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { getPatient } from "@/lib/server/patients/get-patient";
+import { getCurrentPlan } from "@/lib/server/programs/current-plan";
 
 export default page(
   { name: "/patients/[id]/handout", access: "clinic-patients", params: z.object({ id: ids.patient }) },

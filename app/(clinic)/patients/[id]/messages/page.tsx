@@ -4,9 +4,9 @@ import { z } from "zod";
 import { sendPatientMessageAction } from "@/app/actions/messages";
 import { ConversationView } from "@/components/messages/ConversationView";
 import { MessageForm } from "@/components/messages/MessageForm";
-import { ids } from "@/lib/entry/ids";
-import { page } from "@/lib/entry/page.server";
-import { MESSAGE_FIELDS, openConversation } from "@/lib/messages/messages";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { MESSAGE_FIELDS, openConversation } from "@/lib/server/messages/messages";
 
 /** A patient's conversation with the clinic (SPEC §10): opening it marks the patient's messages read. */
 export default page(

@@ -1,10 +1,10 @@
 import { z } from "zod";
 
 import { RecordPrint } from "@/components/records/RecordPrint";
-import { today } from "@/lib/dates";
-import { ids } from "@/lib/entry/ids";
-import { page } from "@/lib/entry/page.server";
-import { exportPatientRecord } from "@/lib/records/patient-record";
+import { today } from "@/lib/platform/dates";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { exportPatientRecord } from "@/lib/server/records/patient-record";
 
 /** A patient's whole record to read and print (SPEC §9). Audited by the service. */
 export default page(

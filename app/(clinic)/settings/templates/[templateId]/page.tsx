@@ -2,11 +2,11 @@ import { z } from "zod";
 
 import { saveTemplateVersionAction } from "@/app/actions/templates";
 import { ProgramContentForm } from "@/components/programs/ProgramContentForm";
-import { ids } from "@/lib/entry/ids";
-import { page } from "@/lib/entry/page.server";
-import { programContentValues } from "@/lib/programs/program-content-input";
-import { templateName } from "@/lib/programs/template-name";
-import { getTemplate } from "@/lib/programs/templates";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { templateName } from "@/lib/present/programs/template-name";
+import { programContentValues } from "@/lib/server/programs/program-content-input";
+import { getTemplate } from "@/lib/server/programs/templates";
 
 export default page(
   { name: "/settings/templates/[templateId]", access: "clinic-admin", params: z.object({ templateId: ids.template }) },

@@ -1,7 +1,7 @@
-import { route } from "@/lib/entry/route.server";
-import { fhirDownload } from "@/lib/fhir/fhir-response";
-import { patientBundle } from "@/lib/fhir/patient-bundle";
-import { exportOwnRecord } from "@/lib/records/patient-record";
+import { route } from "@/lib/platform/entry-points/route.server";
+import { fhirDownload } from "@/lib/server/fhir/fhir-response";
+import { patientBundle } from "@/lib/server/fhir/patient-bundle";
+import { exportOwnRecord } from "@/lib/server/records/patient-record";
 
 /** The signed-in patient's own record as a FHIR R4 Bundle (GDPR art. 20). Audited by the service. */
 export const GET = route({ name: "/portal/record/fhir", access: "own-record" }, async ({ actor, database }) => {

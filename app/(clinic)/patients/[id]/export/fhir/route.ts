@@ -1,11 +1,11 @@
 import { z } from "zod";
 
-import { ids } from "@/lib/entry/ids";
-import { route } from "@/lib/entry/route.server";
-import { AppError } from "@/lib/errors";
-import { fhirDownload } from "@/lib/fhir/fhir-response";
-import { patientBundle } from "@/lib/fhir/patient-bundle";
-import { exportPatientRecord } from "@/lib/records/patient-record";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { route } from "@/lib/platform/entry-points/route.server";
+import { AppError } from "@/lib/platform/errors";
+import { fhirDownload } from "@/lib/server/fhir/fhir-response";
+import { patientBundle } from "@/lib/server/fhir/patient-bundle";
+import { exportPatientRecord } from "@/lib/server/records/patient-record";
 
 const ZParams = z.object({ id: ids.patient });
 

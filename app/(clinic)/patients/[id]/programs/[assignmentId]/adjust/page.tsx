@@ -3,10 +3,10 @@ import { z } from "zod";
 
 import { adjustAssignmentAction } from "@/app/actions/programs";
 import { ProgramContentForm } from "@/components/programs/ProgramContentForm";
-import { ids } from "@/lib/entry/ids";
-import { page } from "@/lib/entry/page.server";
-import { getActiveAssignment } from "@/lib/programs/assignments";
-import { programContentValues } from "@/lib/programs/program-content-input";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { getActiveAssignment } from "@/lib/server/programs/assignments";
+import { programContentValues } from "@/lib/server/programs/program-content-input";
 
 export default page(
   {

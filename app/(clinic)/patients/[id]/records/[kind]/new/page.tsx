@@ -3,12 +3,12 @@ import { z } from "zod";
 
 import { saveRecordAction } from "@/app/actions/records";
 import { RecordFormFor } from "@/components/records/RecordFormFor";
-import { isoDate, today } from "@/lib/dates";
-import { ids } from "@/lib/entry/ids";
-import { page } from "@/lib/entry/page.server";
-import { getPatient } from "@/lib/patients/get-patient";
-import { ZRecordFormKind } from "@/lib/records/record-forms";
-import { newRecordInitialValues } from "@/lib/records/record-initial-values";
+import { isoDate, today } from "@/lib/platform/dates";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { getPatient } from "@/lib/server/patients/get-patient";
+import { ZRecordFormKind } from "@/lib/server/records/record-forms";
+import { newRecordInitialValues } from "@/lib/server/records/record-initial-values";
 
 const TITLE = { assessment: "newAssessment", outcome: "newOutcome", intervention: "newIntervention" } as const;
 

@@ -3,12 +3,12 @@ import { z } from "zod";
 
 import { saveRecordAction } from "@/app/actions/records";
 import { RecordFormFor } from "@/components/records/RecordFormFor";
-import { ids } from "@/lib/entry/ids";
-import { page } from "@/lib/entry/page.server";
-import { getPatient } from "@/lib/patients/get-patient";
-import { getClinicalRecord } from "@/lib/records/clinical-records";
-import { RECORD_FORM_KINDS, ZRecordFormKind } from "@/lib/records/record-forms";
-import { recordInitialValues } from "@/lib/records/record-initial-values";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { getPatient } from "@/lib/server/patients/get-patient";
+import { getClinicalRecord } from "@/lib/server/records/clinical-records";
+import { RECORD_FORM_KINDS, ZRecordFormKind } from "@/lib/server/records/record-forms";
+import { recordInitialValues } from "@/lib/server/records/record-initial-values";
 
 const TITLE = { assessment: "editAssessment", outcome: "editOutcome", intervention: "editIntervention" } as const;
 

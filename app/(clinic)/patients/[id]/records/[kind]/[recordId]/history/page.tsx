@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { z } from "zod";
 
-import { ids } from "@/lib/entry/ids";
-import { page } from "@/lib/entry/page.server";
-import { formatDate, formatMoment } from "@/lib/i18n/format";
-import { getPatient } from "@/lib/patients/get-patient";
-import { listRevisions } from "@/lib/records/clinical-records";
-import { describeRecord } from "@/lib/records/describe-record";
-import { RECORD_FORM_KINDS, ZRecordFormKind } from "@/lib/records/record-forms";
+import { ids } from "@/lib/platform/entry-points/ids";
+import { page } from "@/lib/platform/entry-points/page.server";
+import { formatDate, formatMoment } from "@/lib/present/i18n/format";
+import { describeRecord } from "@/lib/present/records/describe-record";
+import { getPatient } from "@/lib/server/patients/get-patient";
+import { listRevisions } from "@/lib/server/records/clinical-records";
+import { RECORD_FORM_KINDS, ZRecordFormKind } from "@/lib/server/records/record-forms";
 
 export default page(
   {

@@ -1,0 +1,85 @@
+import type { AuditAction } from "../../generated/prisma/enums";
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+
+type AuditWriter = Pick<Db, "auditEvent">;
+
+/** What an audit event can be about; the audit log names each in the reader's language. */
+export const AUDIT_ENTITIES = [
+  "Patient",
+  "Episode",
+  "Assessment",
+  "OutcomeMeasurement",
+  "Intervention",
+  "ProgramAssignment",
+  "ProgramOverride",
+  "ProgramTemplate",
+  "SessionLog",
+  "Flag",
+  "FlagQueue",
+  "Caseload",
+  "Invite",
+  "User",
+  "ClinicRuleSettings",
+  "AuditLog",
+  "EmailMessage",
+  // A patient's reminder times or the phones that take them; a patient's conversation with the clinic.
+  "Reminder",
+  "MessageThread",
+  // A patient's CPR number shown in full; a file of patients brought in; a patient's whole record exported.
+  "PatientCpr",
+  "PatientImport",
+  "PatientRecordFhir",
+  "PatientRecordPrint",
+  // A backup of the database downloaded; a request to be erased, a hold on a record, a record erased after its retention period.
+  "Backup",
+  "ErasureRequest",
+  "RecordHold",
+  "ErasedRecord",
+  // What a refusal is about: a sign-in, a request for a password link, an invitation link, a page, action or route.
+  "SignIn",
+  "PasswordLink",
+  "InviteLink",
+  "Entry",
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+export type AuditEntry = { action: AuditAction; entity: AuditEntity; entityId: string };
+
+/**
+ * Records who read or changed which clinical record. Called by the service that touches the
+ * record, inside the same transaction for writes. Never holds the record's content.
+ */
+export async function recordAuditEvent(db: AuditWriter, actor: Actor, entry: AuditEntry) {
+  await db.auditEvent.create({
+    data: {
+      clinicId: actor.clinicId,
+      actorId: actor.userId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      ip: actor.ip,
+    },
+  });
+}
+
+/** Who was refused: the signed-in user, or what is known of a visitor (the clinic of the account they named). */
+export type Refused = { clinicId: string | null; actorId: string | null; ip: string | null };
+
+/**
+ * Records refused access (SPEC §8): a page or action of another role, an id out of reach, a
+ * throttled attempt. `entityId` says what was asked for: an entry point's name, a record id,
+ * or the hash an attempt is counted under.
+ */
+export async function recordRefusal(db: AuditWriter, who: Refused, entity: AuditEntity, entityId: string) {
+  await db.auditEvent.create({
+    data: { clinicId: who.clinicId, actorId: who.actorId, action: "REFUSED", entity, entityId, ip: who.ip },
+  });
+}
+
+/** Records what a command-line tool did (no signed-in user: whoever runs it has the server). */
+export async function recordCommandEvent(db: AuditWriter, clinicId: string, entry: AuditEntry) {
+  await db.auditEvent.create({
+    data: { clinicId, actorId: null, action: entry.action, entity: entry.entity, entityId: entry.entityId, ip: null },
+  });
+}

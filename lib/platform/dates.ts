@@ -1,0 +1,35 @@
+// Clinical dates are calendar dates (no time of day), held as Date at midnight UTC, which is
+// how Prisma reads and writes PostgreSQL `date` columns.
+import { DAY_MS } from "../clinical/calendar";
+
+export const CLINIC_TIME_ZONE = "Europe/Copenhagen";
+
+// Made once per time zone: making an Intl.DateTimeFormat costs far more than using one, and
+// every request asks for today (a CPU profile of the portal's morning peak showed it).
+const ymdFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Today's calendar date in the given time zone. */
+export function today(timeZone = CLINIC_TIME_ZONE, now = new Date()): Date {
+  let format = ymdFormats.get(timeZone);
+  if (!format) ymdFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-CA", { timeZone })));
+  return new Date(`${format.format(now)}T00:00:00.000Z`);
+}
+
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY_MS);
+}
+
+/** Age in whole years on a date. */
+export function ageOn(dateOfBirth: Date, on: Date): number {
+  let age = on.getUTCFullYear() - dateOfBirth.getUTCFullYear();
+  const beforeBirthday =
+    on.getUTCMonth() < dateOfBirth.getUTCMonth() ||
+    (on.getUTCMonth() === dateOfBirth.getUTCMonth() && on.getUTCDate() < dateOfBirth.getUTCDate());
+  if (beforeBirthday) age -= 1;
+  return age;
+}
+
+/** A calendar date as yyyy-mm-dd, as <input type="date"> and the pure clinical modules use it. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,152 @@
+import { programWeek } from "../../clinical/programs/program-week";
+import { weeksInTreatment } from "../../clinical/treatment-time";
+import type { Prisma } from "../../generated/prisma/client";
+import type { EpisodeStatus, PainTrend, PlanStatus, ProgramKind, Side } from "../../generated/prisma/enums";
+import { recordAuditEvent } from "../../platform/audit/record-audit-event";
+import type { Actor } from "../../platform/auth/actor";
+import { assertCan } from "../../platform/auth/permissions";
+import { maskedCpr } from "../../platform/cpr/cpr";
+import { ageOn } from "../../platform/dates";
+import type { Db } from "../../platform/db/client";
+import { unreadFromPatients } from "../messages/messages";
+import { patientWhere } from "../patients/scope";
+import { type CaseloadQuery, PAGE_SIZE } from "./caseload-query";
+import { readCaseload } from "./caseload-sql";
+/** The export holds the whole view, up to this many rows. */
+export const EXPORT_LIMIT = 50_000;
+
+export type CaseloadRow = {
+  patientId: string;
+  name: string;
+  age: number;
+  side: Side;
+  clinicianName: string;
+  status: EpisodeStatus | null;
+  weeksInTreatment: number | null;
+  program: { kind: ProgramKind; week: number; phase: number; completed: boolean } | null;
+  /** The plan's status and its reasons, once a program is running. */
+  plan: { status: PlanStatus; reasons: string[] } | null;
+  latestPain: number | null;
+  latestPainDate: Date | null;
+  painTrend: PainTrend | null;
+  flags: { urgent: number; high: number; warning: number; info: number };
+  /** The rank of the most severe open flag (lib/clinical/rules/severity.ts), 0 for none. */
+  highestSeverity: number;
+  /** The CPR number masked (DDMMYY-••••), or null for a patient without one. */
+  maskedCpr: string | null;
+  lastVisit: Date | null;
+  dateOfBirth: Date;
+  /** The patient's messages no one at the clinic has opened yet. */
+  unreadMessages: number;
+};
+
+export type CaseloadPage = { rows: CaseloadRow[]; total: number; page: number; pageCount: number };
+
+/** One page of the caseload the actor may see, as the query asks. */
+export async function listCaseload(db: Db, actor: Actor, query: CaseloadQuery, today: Date): Promise<CaseloadPage> {
+  assertCan(actor, "clinic-patients");
+  const { total, page, pageCount, ids } = await readCaseload(db, actor, query, async (view) => {
+    const total = await view.count();
+    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    // A page past the end shows the last page rather than nothing.
+    const page = Math.min(query.page, pageCount);
+    return { total, page, pageCount, ids: await view.ids({ skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }) };
+  });
+  const rows = await rowsOf(db, actor, ids, today);
+  await recordAuditEvent(db, actor, { action: "READ", entity: "Caseload", entityId: actor.clinicId });
+  return { rows, total, page, pageCount };
+}
+
+/** Every row of the view (no paging), for the CSV export. Audited as an export. */
+export async function exportCaseload(db: Db, actor: Actor, query: CaseloadQuery, today: Date): Promise<CaseloadRow[]> {
+  assertCan(actor, "clinic-patients");
+  const ids = await readCaseload(db, actor, query, (view) => view.ids({ skip: 0, take: EXPORT_LIMIT }));
+  const rows: CaseloadRow[] = [];
+  // A query's parameters are limited (32,767 in PostgreSQL's protocol): the rows come in batches.
+  for (let start = 0; start < ids.length; start += ROW_BATCH)
+    rows.push(...(await rowsOf(db, actor, ids.slice(start, start + ROW_BATCH), today)));
+  await recordAuditEvent(db, actor, { action: "EXPORT", entity: "Caseload", entityId: actor.clinicId });
+  return rows;
+}
+
+const ROW_BATCH = 5_000;
+
+/** The rows of these patients, in the order of `ids`. */
+async function rowsOf(db: Db, actor: Actor, ids: string[], today: Date): Promise<CaseloadRow[]> {
+  const [patients, unread] = await Promise.all([
+    db.patient.findMany({ where: { ...patientWhere(actor), id: { in: ids } }, select: ROW_SELECT }),
+    unreadFromPatients(db, actor, ids),
+  ]);
+  const byId = new Map(patients.map((patient) => [patient.id, patient]));
+  const unreadOf = new Map(unread.map((row) => [row.patientId, row.unread]));
+  return ids.flatMap((id) => {
+    const patient = byId.get(id);
+    return patient ? [toRow(patient, today, unreadOf.get(id) ?? 0)] : [];
+  });
+}
+
+const ROW_SELECT = {
+  id: true,
+  name: true,
+  dateOfBirth: true,
+  cprHash: true,
+  affectedSide: true,
+  clinician: { select: { name: true } },
+  currentEpisode: {
+    select: {
+      status: true,
+      treatmentStart: true,
+      latestPain: true,
+      painTrend: true,
+      latestPainDate: true,
+      openUrgentFlags: true,
+      openHighFlags: true,
+      openWarningFlags: true,
+      openInfoFlags: true,
+      highestOpenSeverity: true,
+      lastVisit: true,
+      programKind: true,
+      programStart: true,
+      programPhase: true,
+      programCompleted: true,
+      planStatus: true,
+      planReasons: true,
+    },
+  },
+} satisfies Prisma.PatientSelect;
+
+type SelectedPatient = Prisma.PatientGetPayload<{ select: typeof ROW_SELECT }>;
+
+function toRow(patient: SelectedPatient, today: Date, unreadMessages: number): CaseloadRow {
+  const episode = patient.currentEpisode;
+  const latest = episode?.latestPain == null ? null : Number(episode.latestPain);
+  const week = episode?.programStart ? programWeek(episode.programStart, today) : null;
+  return {
+    patientId: patient.id,
+    name: patient.name,
+    age: ageOn(patient.dateOfBirth, today),
+    side: patient.affectedSide,
+    clinicianName: patient.clinician.name,
+    status: episode?.status ?? null,
+    weeksInTreatment: episode ? weeksInTreatment(episode.treatmentStart, today) : null,
+    program:
+      episode?.programKind && week !== null && episode.programPhase !== null
+        ? { kind: episode.programKind, week, phase: episode.programPhase, completed: episode.programCompleted }
+        : null,
+    plan: episode?.planStatus ? { status: episode.planStatus, reasons: episode.planReasons } : null,
+    latestPain: latest,
+    latestPainDate: episode?.latestPainDate ?? null,
+    painTrend: episode?.painTrend ?? null,
+    flags: {
+      urgent: episode?.openUrgentFlags ?? 0,
+      high: episode?.openHighFlags ?? 0,
+      warning: episode?.openWarningFlags ?? 0,
+      info: episode?.openInfoFlags ?? 0,
+    },
+    highestSeverity: episode?.highestOpenSeverity ?? 0,
+    lastVisit: episode?.lastVisit ?? null,
+    dateOfBirth: patient.dateOfBirth,
+    maskedCpr: patient.cprHash ? maskedCpr(patient.dateOfBirth) : null,
+    unreadMessages,
+  };
+}

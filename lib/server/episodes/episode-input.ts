@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+import { Side } from "../../generated/prisma/enums";
+import { type FieldErrors, zChoice, zDate } from "../../present/forms/form-input";
+
+export function zEpisodeInput(today: () => Date) {
+  return z
+    .object({
+      side: zChoice(Object.values(Side) as [Side, ...Side[]]),
+      symptomOnset: zDate({ latest: today, earliest: new Date("1950-01-01T00:00:00.000Z") }),
+      treatmentStart: zDate({ latest: today, earliest: new Date("1950-01-01T00:00:00.000Z") }),
+    })
+    .refine((input) => input.treatmentStart >= input.symptomOnset, {
+      path: ["treatmentStart"],
+      message: "beforeOnset",
+    });
+}
+
+export type TEpisodeInput = z.output<ReturnType<typeof zEpisodeInput>>;
+export type EpisodeFieldErrors = FieldErrors<keyof TEpisodeInput>;
+
+export const DISCHARGE_REASONS = [
+  "RECOVERED",
+  "IMPROVED_SELF_MANAGING",
+  "REFERRED",
+  "PATIENT_CHOICE",
+  "OTHER",
+] as const;
+
+export const ZEpisodeTransition = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("pause") }),
+  z.object({ action: z.literal("resume") }),
+  z.object({ action: z.literal("reopen") }),
+  z.object({ action: z.literal("discharge"), reason: zChoice(DISCHARGE_REASONS) }),
+]);
+export type TEpisodeTransition = z.output<typeof ZEpisodeTransition>;
