@@ -4,11 +4,11 @@ import { useActionState } from "react";
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 import { LOCALES } from "@/lib/present/i18n";
 
-import { FormMessages } from "./FormMessages";
-import { FormShell } from "./FormShell";
 import { useMessages } from "./i18n/MessagesProvider";
-import { SelectField } from "./SelectField";
-import { TextField } from "./TextField";
+import { FormMessages } from "./ui/FormMessages";
+import { FormShell } from "./ui/FormShell";
+import { SelectField } from "./ui/SelectField";
+import { TextField } from "./ui/TextField";
 
 type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 

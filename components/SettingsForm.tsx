@@ -3,9 +3,9 @@ import { useActionState } from "react";
 
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 
-import { FormMessages } from "./FormMessages";
 import { useMessages } from "./i18n/MessagesProvider";
-import { TextField } from "./TextField";
+import { FormMessages } from "./ui/FormMessages";
+import { TextField } from "./ui/TextField";
 
 export function SettingsForm({
   action,

@@ -8,8 +8,8 @@ import { forgetOfflinePages } from "@/lib/platform/offline/offline-pages";
 import type { Messages } from "@/lib/present/i18n";
 
 import { useMessages } from "./i18n/MessagesProvider";
-import { TextField } from "./TextField";
-import { useHydrated } from "./use-hydrated";
+import { TextField } from "./ui/TextField";
+import { useHydrated } from "./ui/use-hydrated";
 
 type Text = Messages["signIn"];
 type FieldErrors = { email?: string; password?: string };

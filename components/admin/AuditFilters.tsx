@@ -4,8 +4,8 @@ import { AuditAction } from "@/lib/generated/prisma/enums";
 import type { AuditQuery } from "@/lib/platform/audit/audit-log";
 import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
-import { SelectField } from "../SelectField";
-import { TextField } from "../TextField";
+import { SelectField } from "../ui/SelectField";
+import { TextField } from "../ui/TextField";
 
 /** A plain GET form, like the caseload's: the view of the log lives in the URL. */
 export async function AuditFilters({

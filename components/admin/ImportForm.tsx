@@ -5,10 +5,10 @@ import { type FormEvent, useTransition } from "react";
 import { initialFormState } from "@/lib/present/forms/form-state";
 import type { ImportFormState } from "@/lib/server/patients/import/import-form-state";
 
-import { DataTable } from "../DataTable";
-import { FormMessages } from "../FormMessages";
 import { useMessages } from "../i18n/MessagesProvider";
-import { useResilientActionState } from "../use-resilient-action";
+import { DataTable } from "../ui/DataTable";
+import { FormMessages } from "../ui/FormMessages";
+import { useResilientActionState } from "../ui/use-resilient-action";
 
 /**
  * The import: choose a file, check it (a dry run), then import it. The form is sent by hand

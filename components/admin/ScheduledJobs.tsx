@@ -4,7 +4,7 @@ import { MAX_ATTEMPTS } from "@/lib/platform/jobs/schedule";
 import { formatMoment, formatNumber } from "@/lib/present/i18n/format";
 import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
-import { DetailsList } from "../DetailsList";
+import { DetailsList } from "../ui/DetailsList";
 
 /** Each scheduled job: what it does, how its last run went, and when it runs next. */
 export async function ScheduledJobs({ jobs, locale }: { jobs: JobStatus[]; locale: Locale }) {

@@ -12,8 +12,8 @@ import {
   VIEW_ORDER,
 } from "@/lib/server/caseload/caseload-query";
 
-import { SelectField } from "../SelectField";
-import { TextField } from "../TextField";
+import { SelectField } from "../ui/SelectField";
+import { TextField } from "../ui/TextField";
 
 /**
  * A plain GET form: applying the filters loads /caseload with them in the URL, so the view

@@ -3,8 +3,8 @@ import { useActionState } from "react";
 
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 
-import { FormMessages } from "../FormMessages";
 import { useMessages } from "../i18n/MessagesProvider";
+import { FormMessages } from "../ui/FormMessages";
 
 export function AcknowledgeForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
   const messages = useMessages();

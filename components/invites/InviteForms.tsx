@@ -5,11 +5,11 @@ import { useActionState, useId, useState, useTransition } from "react";
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 import type { AcceptState } from "@/lib/server/invites/accept-state";
 
-import { ConfirmDialog } from "../ConfirmDialog";
-import { CopyButton } from "../CopyButton";
-import { FormMessages } from "../FormMessages";
 import { useMessages } from "../i18n/MessagesProvider";
-import { TextField } from "../TextField";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
+import { CopyButton } from "../ui/CopyButton";
+import { FormMessages } from "../ui/FormMessages";
+import { TextField } from "../ui/TextField";
 
 /**
  * Creates an invitation link and shows it once. Replacing an open invitation asks first,

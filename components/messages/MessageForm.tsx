@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import type { FormState } from "@/lib/present/forms/form-state";
 import { initialFormState } from "@/lib/present/forms/form-state";
 
-import { FormShell } from "../FormShell";
 import { useMessages } from "../i18n/MessagesProvider";
+import { FormShell } from "../ui/FormShell";
 
 /**
  * Writes a message. Idempotent (FormShell): Send pressed again after a lost answer sends one

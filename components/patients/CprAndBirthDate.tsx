@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { cprDatePart, parseCpr } from "@/lib/platform/cpr/cpr";
 
 import { useMessages } from "../i18n/MessagesProvider";
-import { TextField } from "../TextField";
+import { TextField } from "../ui/TextField";
 import { patientFormText } from "./patient-form-props";
 
 /**

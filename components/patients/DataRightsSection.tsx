@@ -7,9 +7,9 @@ import { HOLD_KINDS } from "@/lib/server/retention/record-holds";
 import { RETENTION_YEARS } from "@/lib/server/retention/retention-period";
 
 import type { CommandAction } from "../action-types";
-import { ConfirmDialog } from "../ConfirmDialog";
-import { DataTable } from "../DataTable";
-import { SelectField } from "../SelectField";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
+import { DataTable } from "../ui/DataTable";
+import { SelectField } from "../ui/SelectField";
 
 /**
  * Retention and erasure on the patient page (SPEC §9), kept to a line or two: until when the

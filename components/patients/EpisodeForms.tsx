@@ -3,11 +3,11 @@ import { useActionState, useId, useState } from "react";
 
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 
-import { ConfirmDialog } from "../ConfirmDialog";
-import { FormMessages } from "../FormMessages";
 import { useMessages } from "../i18n/MessagesProvider";
-import { SelectField } from "../SelectField";
-import { TextField } from "../TextField";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
+import { FormMessages } from "../ui/FormMessages";
+import { SelectField } from "../ui/SelectField";
+import { TextField } from "../ui/TextField";
 
 type Option = { value: string; label: string };
 

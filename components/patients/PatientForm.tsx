@@ -4,11 +4,11 @@ import Link from "next/link";
 import { initialFormState } from "@/lib/present/forms/form-state";
 import type { PatientFormState } from "@/lib/server/patients/patient-form-state";
 
-import { FormShell } from "../FormShell";
 import { useMessages } from "../i18n/MessagesProvider";
-import { SelectField } from "../SelectField";
-import { TextField } from "../TextField";
-import { useResilientActionState } from "../use-resilient-action";
+import { FormShell } from "../ui/FormShell";
+import { SelectField } from "../ui/SelectField";
+import { TextField } from "../ui/TextField";
+import { useResilientActionState } from "../ui/use-resilient-action";
 import { CprAndBirthDate } from "./CprAndBirthDate";
 import { patientFormText } from "./patient-form-props";
 

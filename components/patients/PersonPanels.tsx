@@ -15,8 +15,8 @@ import type { getPatient } from "@/lib/server/patients/get-patient";
 import { acceptsEntries } from "@/lib/server/retention/processing-stopped";
 
 import type { CommandAction, FormAction } from "../action-types";
-import { ConfirmDialog } from "../ConfirmDialog";
-import { DetailsList } from "../DetailsList";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
+import { DetailsList } from "../ui/DetailsList";
 import { CprReveal, type RevealCpr } from "./CprReveal";
 import { EpisodeActions, OpenEpisodeForm } from "./EpisodeForms";
 

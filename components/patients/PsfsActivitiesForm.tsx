@@ -4,10 +4,10 @@ import { useActionState } from "react";
 import type { FormState } from "@/lib/present/forms/form-state";
 import { initialFormState } from "@/lib/present/forms/form-state";
 
-import { useCloseOnSaved } from "../FormDialog";
-import { FormShell } from "../FormShell";
 import { useMessages } from "../i18n/MessagesProvider";
-import { TextField } from "../TextField";
+import { useCloseOnSaved } from "../ui/FormDialog";
+import { FormShell } from "../ui/FormShell";
+import { TextField } from "../ui/TextField";
 
 /** The patient's own PSFS activities, one field each (`slots` of them), as the weekly check-in asks about them. In a FormDialog, which closes once they are saved. */
 export function PsfsActivitiesForm({

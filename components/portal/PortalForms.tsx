@@ -6,12 +6,12 @@ import { randomUuid } from "@/lib/platform/random-uuid";
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 import { portalLogFormState } from "@/lib/present/portal/portal-log-answer";
 
-import { FormMessages } from "../FormMessages";
 import { useMessages } from "../i18n/MessagesProvider";
-import { RadioGroup } from "../RadioGroup";
-import { SelectField } from "../SelectField";
-import { TextField } from "../TextField";
-import { useResilientActionState } from "../use-resilient-action";
+import { FormMessages } from "../ui/FormMessages";
+import { RadioGroup } from "../ui/RadioGroup";
+import { SelectField } from "../ui/SelectField";
+import { TextField } from "../ui/TextField";
+import { useResilientActionState } from "../ui/use-resilient-action";
 import type { EntryKind } from "./entry-queue";
 import { useDiary } from "./PortalDiary";
 

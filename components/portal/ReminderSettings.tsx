@@ -4,9 +4,9 @@ import { useActionState, useEffect, useState } from "react";
 import type { FormState } from "@/lib/present/forms/form-state";
 import { initialFormState } from "@/lib/present/forms/form-state";
 
-import { FormMessages } from "../FormMessages";
 import { useMessages } from "../i18n/MessagesProvider";
-import { TextField } from "../TextField";
+import { FormMessages } from "../ui/FormMessages";
+import { TextField } from "../ui/TextField";
 import { type KeepPush, type PushState, pushState, turnOnPush } from "./push-on-this-phone";
 
 /**

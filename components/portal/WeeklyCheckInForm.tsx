@@ -4,10 +4,10 @@ import { useActionState } from "react";
 import type { FormState } from "@/lib/present/forms/form-state";
 import { initialFormState } from "@/lib/present/forms/form-state";
 
-import { FormShell } from "../FormShell";
 import { useMessages } from "../i18n/MessagesProvider";
-import { RadioGroup } from "../RadioGroup";
-import { TextField } from "../TextField";
+import { FormShell } from "../ui/FormShell";
+import { RadioGroup } from "../ui/RadioGroup";
+import { TextField } from "../ui/TextField";
 
 /**
  * The weekly check-in: pain during activity, a score for each of the patient's own PSFS

@@ -3,9 +3,9 @@ import { useActionState, useId } from "react";
 
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 
-import { FormMessages } from "../FormMessages";
 import { useMessages } from "../i18n/MessagesProvider";
-import { TextField } from "../TextField";
+import { FormMessages } from "../ui/FormMessages";
+import { TextField } from "../ui/TextField";
 
 /** Copies a template under new names (Danish and English), behind a disclosure so the table stays compact. */
 export function CopyTemplateForm({

@@ -11,7 +11,7 @@ import type { CurrentPlan } from "@/lib/server/programs/current-plan";
 
 import { ExerciseDrawing, exerciseDrawingLabel } from "../exercises/ExerciseDrawing";
 import { WarningSignsBody } from "../portal/WarningSigns";
-import { PrintButton } from "../PrintButton";
+import { PrintButton } from "../ui/PrintButton";
 import { PrescriptionDetails } from "./PrescriptionDetails";
 
 /**

@@ -8,9 +8,9 @@ import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 import { doseText } from "@/lib/present/programs/dose-text";
 import { exerciseName } from "@/lib/present/programs/exercise-names";
 
-import { DataTableDetails } from "../DataTableDetails";
-import { DetailsList } from "../DetailsList";
 import { ExerciseDrawing, exerciseDrawingLabel } from "../exercises/ExerciseDrawing";
+import { DataTableDetails } from "../ui/DataTableDetails";
+import { DetailsList } from "../ui/DetailsList";
 
 type Wording = { week: (week: number, phase: number) => string; reasons: Record<WeekOutcome, string> };
 

@@ -4,10 +4,10 @@ import { useActionState } from "react";
 import type { ProgramContent } from "@/lib/clinical/programs/default-templates";
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 
-import { FormShell } from "../FormShell";
 import { useMessages } from "../i18n/MessagesProvider";
-import { SelectField } from "../SelectField";
-import { TextField } from "../TextField";
+import { FormShell } from "../ui/FormShell";
+import { SelectField } from "../ui/SelectField";
+import { TextField } from "../ui/TextField";
 import { programEditorProps } from "./program-editor-props";
 
 export type ProgramEditorText = {

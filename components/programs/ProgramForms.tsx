@@ -3,12 +3,12 @@ import { useActionState, useId } from "react";
 
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 
-import { ConfirmDialog } from "../ConfirmDialog";
-import { useCloseOnSaved } from "../FormDialog";
-import { FormMessages } from "../FormMessages";
 import { useMessages } from "../i18n/MessagesProvider";
-import { SelectField } from "../SelectField";
-import { TextField } from "../TextField";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
+import { useCloseOnSaved } from "../ui/FormDialog";
+import { FormMessages } from "../ui/FormMessages";
+import { SelectField } from "../ui/SelectField";
+import { TextField } from "../ui/TextField";
 
 type Option = { value: string; label: string };
 type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;

@@ -13,8 +13,8 @@ import { END_REASONS } from "@/lib/server/programs/assignments";
 import type { ActiveProgram } from "@/lib/server/programs/current-plan";
 
 import type { CommandAction, FormAction } from "../action-types";
-import { DataTableDetails } from "../DataTableDetails";
-import { FormDialog } from "../FormDialog";
+import { DataTableDetails } from "../ui/DataTableDetails";
+import { FormDialog } from "../ui/FormDialog";
 import { AdherenceStrip, AdherenceTable, PrescriptionDetails } from "./PrescriptionDetails";
 import { AssignProgramForm, EndProgramButton, OverrideForm } from "./ProgramForms";
 

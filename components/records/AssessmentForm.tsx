@@ -4,12 +4,12 @@ import { useState } from "react";
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 import { formatNumber } from "@/lib/present/i18n/format";
 
-import { FormShell } from "../FormShell";
 import { useLocale, useMessages } from "../i18n/MessagesProvider";
-import { RadioGroup } from "../RadioGroup";
-import { SelectField } from "../SelectField";
-import { TextField } from "../TextField";
-import { useResilientActionState } from "../use-resilient-action";
+import { FormShell } from "../ui/FormShell";
+import { RadioGroup } from "../ui/RadioGroup";
+import { SelectField } from "../ui/SelectField";
+import { TextField } from "../ui/TextField";
+import { useResilientActionState } from "../ui/use-resilient-action";
 import { recordFormCommon } from "./record-form-text";
 
 type Option = { value: string; label: string };

@@ -1,9 +1,9 @@
 "use client";
 import { useId } from "react";
 
-import { ConfirmDialog } from "../ConfirmDialog";
 import { useMessages } from "../i18n/MessagesProvider";
-import { TextField } from "../TextField";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
+import { TextField } from "../ui/TextField";
 
 /** Delete behind a confirmation that asks for the reason. */
 export function DeleteRecord({ action }: { action: (formData: FormData) => Promise<{ error: string | null }> }) {

@@ -3,11 +3,11 @@ import { useState } from "react";
 
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 
-import { FormShell } from "../FormShell";
 import { useMessages } from "../i18n/MessagesProvider";
-import { SelectField } from "../SelectField";
-import { TextField } from "../TextField";
-import { useResilientActionState } from "../use-resilient-action";
+import { FormShell } from "../ui/FormShell";
+import { SelectField } from "../ui/SelectField";
+import { TextField } from "../ui/TextField";
+import { useResilientActionState } from "../ui/use-resilient-action";
 import { recordFormCommon } from "./record-form-text";
 
 export function InterventionForm({

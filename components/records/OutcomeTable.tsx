@@ -2,7 +2,7 @@ import type { Instrument, Locale, RecordedBy } from "@/lib/generated/prisma/enum
 import { formatDate, formatNumber } from "@/lib/present/i18n/format";
 import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
-import { DataTableDetails } from "../DataTableDetails";
+import { DataTableDetails } from "../ui/DataTableDetails";
 import { sourceLabel } from "./chart-panels";
 
 /** Every measurement behind the charts, newest first: the charts' accessible, complete form. */

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 
 import { useMessages } from "../i18n/MessagesProvider";
-import { TextField } from "../TextField";
+import { TextField } from "../ui/TextField";
 
 /** First-step pain for today in one field, from the patient page. */
 export function QuickNrsForm({

@@ -11,9 +11,9 @@ import { describeRecord } from "@/lib/present/records/describe-record";
 import type { PatientRecord } from "@/lib/server/records/patient-record";
 import { recordTimeline } from "@/lib/server/records/record-timeline";
 
-import { DataTable } from "../DataTable";
-import { DetailsList } from "../DetailsList";
-import { PrintButton } from "../PrintButton";
+import { DataTable } from "../ui/DataTable";
+import { DetailsList } from "../ui/DetailsList";
+import { PrintButton } from "../ui/PrintButton";
 import { sourceLabel } from "./chart-panels";
 
 /**

@@ -11,7 +11,7 @@ import type { RecordFormKind } from "@/lib/server/records/record-forms";
 import { recordTimeline, type TimelineGroup } from "@/lib/server/records/record-timeline";
 
 import type { CommandAction } from "../action-types";
-import { LazyDetails } from "../LazyDetails";
+import { LazyDetails } from "../ui/LazyDetails";
 import { DeleteRecord } from "./DeleteRecord";
 
 /** A record of the clinic's as the timeline lists it, described in the user's language. */

@@ -1,7 +1,7 @@
 import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
-import { SelectField } from "../SelectField";
-import { TextField } from "../TextField";
+import { SelectField } from "../ui/SelectField";
+import { TextField } from "../ui/TextField";
 
 /**
  * A plain GET form, like the caseload's: the chosen report is in the URL, so it can be linked,

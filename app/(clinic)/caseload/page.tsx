@@ -3,7 +3,7 @@ import Link from "next/link";
 import { saveHiddenCaseloadColumns } from "@/app/actions/caseload-columns";
 import { CaseloadFilters } from "@/components/caseload/CaseloadFilters";
 import { CaseloadTable, type SortHeader } from "@/components/caseload/CaseloadTable";
-import { Pagination } from "@/components/Pagination";
+import { Pagination } from "@/components/ui/Pagination";
 import { can } from "@/lib/platform/auth/permissions";
 import { today } from "@/lib/platform/dates";
 import { page } from "@/lib/platform/entry-points/page.server";

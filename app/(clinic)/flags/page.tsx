@@ -1,8 +1,8 @@
 import Link from "next/link";
 
 import { SeverityBadge } from "@/components/flags/SeverityBadge";
-import { Pagination } from "@/components/Pagination";
-import { SelectField } from "@/components/SelectField";
+import { Pagination } from "@/components/ui/Pagination";
+import { SelectField } from "@/components/ui/SelectField";
 import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import { RULE_CODES, type RuleCode } from "@/lib/clinical/rules/case";
 import { fromFlagSeverity } from "@/lib/clinical/rules/severity";

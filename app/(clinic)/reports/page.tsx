@@ -1,8 +1,8 @@
-import { PrintButton } from "@/components/PrintButton";
 import { AdherenceChart, ImprovementChart, RecoveryChart, WeeklyPainChart } from "@/components/reports/ReportCharts";
 import { ReportFilters } from "@/components/reports/ReportFilters";
 import { ReportTableView } from "@/components/reports/ReportTableView";
 import { SourceList } from "@/components/SourceList";
+import { PrintButton } from "@/components/ui/PrintButton";
 import { REFERENCE_SOURCE } from "@/lib/clinical/reports/recovery";
 import { can } from "@/lib/platform/auth/permissions";
 import { isoDate, today } from "@/lib/platform/dates";

@@ -1,5 +1,5 @@
 import { AuditFilters } from "@/components/admin/AuditFilters";
-import { Pagination } from "@/components/Pagination";
+import { Pagination } from "@/components/ui/Pagination";
 import { AUDIT_PAGE_SIZE, auditSearch, listAuditEvents, ZAuditSearch } from "@/lib/platform/audit/audit-log";
 import { page } from "@/lib/platform/entry-points/page.server";
 import { formatMoment } from "@/lib/present/i18n/format";

@@ -1,4 +1,4 @@
-import { DataTable } from "@/components/DataTable";
+import { DataTable } from "@/components/ui/DataTable";
 import { backupOverview } from "@/lib/platform/backup/backup-downloads";
 import { serverBackupSettings } from "@/lib/platform/backup/backup-settings";
 import { page } from "@/lib/platform/entry-points/page.server";

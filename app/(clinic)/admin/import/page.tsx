@@ -1,6 +1,6 @@
 import { importPatientsAction } from "@/app/actions/patient-import";
 import { ImportForm } from "@/components/admin/ImportForm";
-import { DataTable } from "@/components/DataTable";
+import { DataTable } from "@/components/ui/DataTable";
 import { page } from "@/lib/platform/entry-points/page.server";
 import { IMPORT_COLUMNS } from "@/lib/server/patients/import/import-columns";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { z } from "zod";
 
 import { outboxStateText } from "@/components/admin/outbox-state";
-import { Pagination } from "@/components/Pagination";
+import { Pagination } from "@/components/ui/Pagination";
 import { page } from "@/lib/platform/entry-points/page.server";
 import { searchOf } from "@/lib/platform/entry-points/search";
 import { formatMoment } from "@/lib/present/i18n/format";

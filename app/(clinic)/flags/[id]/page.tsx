@@ -2,11 +2,11 @@ import Link from "next/link";
 import { z } from "zod";
 
 import { acknowledgeFlagAction } from "@/app/actions/flags";
-import { DetailsList } from "@/components/DetailsList";
 import { AcknowledgeForm } from "@/components/flags/AcknowledgeForm";
 import { FlagPatientNotes } from "@/components/flags/FlagPatientNotes";
 import { SeverityBadge } from "@/components/flags/SeverityBadge";
 import { SourceList } from "@/components/SourceList";
+import { DetailsList } from "@/components/ui/DetailsList";
 import { isReferenceKey } from "@/lib/clinical/references";
 import type { RuleCode } from "@/lib/clinical/rules/case";
 import { fromFlagSeverity } from "@/lib/clinical/rules/severity";

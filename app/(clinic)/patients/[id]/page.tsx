@@ -15,7 +15,6 @@ import {
 import { deleteRecordAction, saveRecordAction } from "@/app/actions/records";
 import { placeHoldAction, recordErasureRequestAction, releaseHoldAction } from "@/app/actions/retention";
 import { PatientFlags } from "@/components/flags/PatientFlags";
-import { FormDialog } from "@/components/FormDialog";
 import { PortalAccessSection } from "@/components/invites/PortalAccessSection";
 import { DataRightsSection } from "@/components/patients/DataRightsSection";
 import { OverviewTiles, RecordActions } from "@/components/patients/PatientOverview";
@@ -28,6 +27,7 @@ import { OutcomeTable } from "@/components/records/OutcomeTable";
 import { FunctionChart, PainChart } from "@/components/records/PatientCharts";
 import { QuickNrsForm } from "@/components/records/QuickNrsForm";
 import { RecordTimeline } from "@/components/records/RecordTimeline";
+import { FormDialog } from "@/components/ui/FormDialog";
 import { ageOn, isoDate, today } from "@/lib/platform/dates";
 import { ids } from "@/lib/platform/entry-points/ids";
 import { page } from "@/lib/platform/entry-points/page.server";
