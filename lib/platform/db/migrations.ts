@@ -9,7 +9,7 @@ import { logger } from "../log/logger";
 import type { Database } from "./database";
 import { type SchemaFile, withSchemaEngine } from "./schema-engine";
 
-export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
+export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../../prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
 const LOCKFILE = "migration_lock.toml";
