@@ -20,7 +20,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: [["list"]],
-  timeout: 30_000,
+  // A story of many saves (five tabs and a clinic sign-in, eleven saves of outcomes) takes about
+  // 20 s alone and ran past 30 s beside the authorization matrix on the other worker on a slow
+  // day in CI; no single step waits longer than `expect`'s 10 s.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     browserName: "chromium",

@@ -109,9 +109,6 @@ test("a red flag stays open through a visit without the screen and closes when a
 test("outcomes over several dates show on the charts with their baseline; corrections keep history", async ({
   page,
 }) => {
-  // Eleven saves and page loads in one story: about 20 s alone, and past 30 s beside the
-  // authorization matrix on the other worker (seen once in CI).
-  test.setTimeout(60_000);
   await signIn(page, "fysio@demo.dk");
   const patientUrl = await newPatientWithEpisode(page, "Frida Funktion");
 
