@@ -20,6 +20,8 @@ import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 /** At most this many statements, BEGIN and COMMIT included, for one tap of morning pain. */
 const MORNING_PAIN_TAP_BUDGET = 10;
+/** … and for one logged session, which also reads its program and answers the stored row. */
+const SESSION_BUDGET = 12;
 
 let t: TestDatabase;
 let counted: Db;
@@ -75,20 +77,20 @@ beforeAll(async () => {
       { clientId: randomUUID(), date: isoDate(on), value: String(4 + back) },
       on,
     );
-    await logSession(
-      counted,
-      patientActor,
-      {
-        clientId: randomUUID(),
-        assignmentId,
-        date: isoDate(on),
-        completed: "yes",
-        painDuring: "3",
-        effort: "AS_INTENDED",
-      },
-      on,
-    );
+    const session = await logSession(counted, patientActor, sessionValues(on), on);
+    if (session.status !== "saved") throw new Error(JSON.stringify(session));
   }
+});
+
+const sessionValues = (on: Date) => ({
+  clientId: randomUUID(),
+  assignmentId,
+  date: isoDate(on),
+  completed: "yes",
+  sets: "3",
+  reps: "12",
+  painDuring: "3",
+  effort: "AS_INTENDED",
 });
 
 afterAll(async () => {
@@ -115,5 +117,13 @@ describe("statements per write", () => {
     });
     expect(Number(summary.latestPain)).toBe(3);
     expect(isoDate(summary.latestPainDate!)).toBe(isoDate(day));
+  });
+
+  it(`one logged session sends at most ${SESSION_BUDGET} statements`, async () => {
+    log.reset();
+    const answer = await logSession(counted, patientActor, sessionValues(day), day);
+    expect(answer).toMatchObject({ status: "saved", session: { assignmentId } });
+    console.info(`One logged session: ${log.statements.length} statements (budget ${SESSION_BUDGET}).`);
+    expect(log.statements.length, log.statements.join("\n---\n")).toBeLessThanOrEqual(SESSION_BUDGET);
   });
 });

@@ -25,7 +25,6 @@ import {
   zRequiredNumber,
 } from "../../present/forms/form-input";
 import { withEpisodeWrite } from "../episodes/with-episode-write";
-import { patientWhere } from "../patients/scope";
 import { LOGGED_SESSION_SELECT, type LoggedSession, loggedSession } from "../programs/logged-session";
 
 type Invalid = { status: "invalid"; fieldErrors: FieldErrors };
@@ -56,18 +55,6 @@ const ownOpenEpisodeLocked = (actor: Actor) => async (tx: Prisma.TransactionClie
   if (!episode) throw new AppError("NOT_FOUND");
   return episode.id;
 };
-
-/** The patient's own open episode, or NOT_FOUND. */
-async function ownOpenEpisode(db: Db, actor: Actor) {
-  assertCan(actor, "own-record");
-  const patient = await db.patient.findFirst({
-    where: { ...patientWhere(actor), archivedAt: null },
-    select: { currentEpisode: { select: { id: true, status: true } } },
-  });
-  const episode = patient?.currentEpisode;
-  if (!episode || episode.status === "DISCHARGED") throw new AppError("NOT_FOUND");
-  return episode;
-}
 
 /**
  * How many days late the portal takes an entry: one made offline keeps the date it was made on
@@ -183,26 +170,13 @@ function setsAndRepsMissing(input: z.output<ReturnType<typeof zSession>>): Field
 }
 
 /**
- * Logs a session of one of the patient's active programs. Idempotent on `clientId`, which the
- * form generates: a double tap or a retry after a lost answer stores one row and answers the
- * same id. An assignment that is not the patient's (or not active) is a field error.
+ * What a session did, from the patient's ticks and the program (SPEC §10): the exercises done
+ * and, for a session that did the heel raise, its dose.
  */
-export async function logSession(
-  db: Db,
-  actor: Actor,
-  raw: Record<string, unknown>,
-  today: Date,
-): Promise<SessionResult> {
-  const episode = await ownOpenEpisode(db, actor);
-  const parsed = zSession(today).safeParse(raw);
-  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-  const input = parsed.data;
-  const assignment = await db.programAssignment.findFirst({
-    where: { id: input.assignmentId, episodeId: episode.id, status: "ACTIVE" },
-  });
-  if (!assignment) return { status: "invalid", fieldErrors: { assignmentId: "invalidChoice" } };
-  if (input.date < assignment.startDate) return { status: "invalid", fieldErrors: { date: "beforeProgram" } };
-
+function sessionDone(
+  input: z.output<ReturnType<typeof zSession>>,
+  assignment: { startDate: Date; content: Prisma.JsonValue },
+): { status: "done"; exercises: string[]; dose: SessionDose } | Invalid {
   // The exercises done: those the patient ticked, each one of the program's. A session done that
   // names none did the main exercise of the phase the program schedules then (the heel raise):
   // a day of one exercise has nothing to tick.
@@ -222,19 +196,54 @@ export async function logSession(
   const dose = heelRaise
     ? { sets: input.sets ?? null, reps: input.reps ?? null, loadKg: input.loadKg ?? null, effort: input.effort ?? null }
     : { sets: null, reps: null, loadKg: null, effort: null };
-  return withEpisodeWrite(db, episode.id, async (tx) => {
+  return { status: "done", exercises, dose };
+}
+
+type SessionDose = {
+  sets: number | null;
+  reps: number | null;
+  loadKg: number | null;
+  effort: (typeof EFFORTS)[number] | null;
+};
+
+/**
+ * Logs a session of one of the patient's active programs. Idempotent on `clientId`, which the
+ * form generates: a double tap or a retry after a lost answer stores one row and answers the
+ * same id. An assignment that is not the patient's (or not active) is a field error.
+ */
+export async function logSession(
+  db: Db,
+  actor: Actor,
+  raw: Record<string, unknown>,
+  today: Date,
+): Promise<SessionResult> {
+  assertCan(actor, "own-record");
+  const parsed = zSession(today).safeParse(raw);
+  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  const input = parsed.data;
+  // The episode is found and locked first, as every portal write does. A refused session writes
+  // nothing, so the state derived after it is the state before it.
+  return withEpisodeWrite(db, ownOpenEpisodeLocked(actor), async (tx, episodeId): Promise<SessionResult> => {
+    const assignment = await tx.programAssignment.findFirst({
+      where: { id: input.assignmentId, episodeId, status: "ACTIVE" },
+      select: { id: true, kind: true, startDate: true, content: true },
+    });
+    if (!assignment) return { status: "invalid", fieldErrors: { assignmentId: "invalidChoice" } };
+    if (input.date < assignment.startDate) return { status: "invalid", fieldErrors: { date: "beforeProgram" } };
+    const done = sessionDone(input, assignment);
+    if (done.status === "invalid") return done;
     // ON CONFLICT DO NOTHING: a repeated clientId leaves the transaction usable.
     const inserted = await tx.sessionLog.createMany({
       data: [
         {
           clientId: input.clientId,
           clinicId: actor.clinicId,
-          episodeId: episode.id,
+          episodeId,
           assignmentId: assignment.id,
           kind: assignment.kind,
           date: input.date,
-          exercises,
-          ...dose,
+          exercises: done.exercises,
+          ...done.dose,
           painDuring: input.painDuring ?? null,
           completed: input.completed,
         },
@@ -246,9 +255,9 @@ export async function logSession(
       select: { ...LOGGED_SESSION_SELECT, episodeId: true },
     });
     // A clientId already used for another episode is not this patient's retry.
-    if (row.episodeId !== episode.id) throw new AppError("NOT_FOUND");
+    if (row.episodeId !== episodeId) throw new AppError("NOT_FOUND");
     if (inserted.count === 1)
       await recordAuditEvent(tx, actor, { action: "CREATE", entity: "SessionLog", entityId: row.id });
-    return { status: "saved", session: loggedSession(row) } as const;
+    return { status: "saved", session: loggedSession(row) };
   });
 }
