@@ -33,9 +33,8 @@ export async function endUserSessions(db: Writer, userId: string, keep: string |
 
 /** The user of a live session, if the session and the account are both still open. */
 export async function sessionUser(db: Db, sessionId: string, userId: string, now: Date) {
-  const session = await db.userSession.findFirst({
-    where: { id: sessionId, userId, expiresAt: { gt: now } },
-    include: { user: true },
+  // One statement: the user, through a live session of theirs.
+  return db.user.findFirst({
+    where: { id: userId, active: true, sessions: { some: { id: sessionId, expiresAt: { gt: now } } } },
   });
-  return session?.user.active ? session.user : null;
 }
