@@ -17,12 +17,13 @@ import { ZProgramContent } from "../lib/clinical/programs/default-templates";
 import { DEFAULT_RULE_SETTINGS, SETTING_NAMES } from "../lib/clinical/rules/settings";
 import type { Actor } from "../lib/platform/auth/actor";
 import { can, homePath, type Permission } from "../lib/platform/auth/permissions";
-import { addDays, isoDate, today } from "../lib/platform/dates";
+import { addDays, DEFAULT_TIME_ZONE, isoDate, today } from "../lib/platform/dates";
 import type { Db } from "../lib/platform/db/client";
 import { createInvite } from "../lib/server/invites/invites";
 import { programContentValues } from "../lib/server/programs/program-content-input";
 import { createPatient, createUser } from "../lib/server/seed/builders";
 import { DEMO_CLINIC_NAME, DEMO_PASSWORD, SECOND_CLINIC_NAME } from "../lib/server/seed/demo";
+import { actorOf } from "../tests/support/actors";
 import { changedTables, fingerprint } from "../tests/support/db-fingerprint";
 import { type ActionAnswer, callServerAction, getPage, serverActions, signIn } from "../tests/support/http-client";
 import { type Declared, declaredEntryPoints } from "./support/entry-declarations";
@@ -78,7 +79,7 @@ type ActionCase = {
   idsAreChoices?: boolean;
 };
 
-const day = isoDate(today());
+const day = isoDate(today(DEFAULT_TIME_ZONE));
 /** A phone's push address, on a browser's push service (lib/server/reminders/push-services.ts). */
 const MATRIX_PHONE = "https://fcm.googleapis.com/fcm/send/matrix-phone";
 const id = (world: World | null, key: keyof World) => (world ? world[key] : undefined);
@@ -132,7 +133,7 @@ const ACTIONS: Record<string, ActionCase> = {
     ids: "clinic",
     input: (w) => ({
       args: [id(w, "spareId")],
-      form: { side: "LEFT", symptomOnset: isoDate(addDays(today(), -40)), treatmentStart: day },
+      form: { side: "LEFT", symptomOnset: isoDate(addDays(today(DEFAULT_TIME_ZONE), -40)), treatmentStart: day },
     }),
   },
   changeEpisodeStatusAction: {
@@ -727,7 +728,7 @@ async function prepareWorlds(db: Db): Promise<Record<WorldName, World>> {
         episodeId,
         recordedById: clinician.id,
         recordedBy: "CLINICIAN",
-        date: today(),
+        date: today(DEFAULT_TIME_ZONE),
         instrument: "NRS_ACTIVITY",
         value: 5,
       },
@@ -747,22 +748,14 @@ async function prepareWorlds(db: Db): Promise<Record<WorldName, World>> {
     });
     await db.programAssignment.updateMany({
       where: { episodeId, kind: "RETURN_TO_RUN", status: "ACTIVE" },
-      data: { status: "ENDED", endedAt: today(), endReason: "OTHER" },
+      data: { status: "ENDED", endedAt: today(DEFAULT_TIME_ZONE), endReason: "OTHER" },
     });
     const spare = await createPatient(db, {
       clinicId,
       clinicianId: clinician.id,
       email: `spare-${randomUUID()}@example.test`,
     });
-    const actor: Actor = {
-      userId: clinician.id,
-      clinicId,
-      role: clinician.role,
-      name: clinician.name,
-      email: clinician.email,
-      locale: "da",
-      ip: null,
-    };
+    const actor = actorOf(clinician);
     const invite = await createInvite(db, actor, spare.id, new Date(), server.baseURL);
     if (invite.status !== "created") throw new Error("the matrix's invitation was refused");
     // No password: nobody signs in as this user, and hashing one would only cost time.

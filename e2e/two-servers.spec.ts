@@ -11,7 +11,7 @@ import path from "node:path";
 import pg from "pg";
 
 import { prepareDataKey } from "../lib/platform/cpr/data-key-file";
-import { isoDate, today } from "../lib/platform/dates";
+import { DEFAULT_TIME_ZONE, isoDate, today } from "../lib/platform/dates";
 import { createPrismaClient, type Db } from "../lib/platform/db/client";
 import { type Database, openDatabase } from "../lib/platform/db/database";
 import { applyMigrations } from "../lib/platform/db/migrations";
@@ -63,7 +63,7 @@ test.beforeAll(async () => {
     kind: "postgres",
     url: env.DATABASE_URL,
   });
-  await seedDemoOnce(db, today());
+  await seedDemoOnce(db, today(DEFAULT_TIME_ZONE));
 
   // Started together: each looks for due jobs as it starts, so both find the day's jobs due at once.
   servers = [new AppServer(3311, env), new AppServer(3312, env)];
@@ -137,7 +137,7 @@ test("a write on one server is read on the other at once", async () => {
     one.baseURL,
     cookie,
     logMorningPain,
-    [{ clientId: randomUUID(), date: isoDate(today()), value }],
+    [{ clientId: randomUUID(), date: isoDate(today(DEFAULT_TIME_ZONE)), value }],
     "/portal",
   );
   expect(saved.value).toMatchObject({ status: "saved" });

@@ -10,7 +10,7 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 
 import type { Prisma } from "../lib/generated/prisma/client";
-import { addDays, today } from "../lib/platform/dates";
+import { addDays, DEFAULT_TIME_ZONE, today } from "../lib/platform/dates";
 import { createPrismaClient } from "../lib/platform/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/platform/db/database";
 import { env } from "../lib/platform/env";
@@ -119,7 +119,7 @@ async function ensurePatient(target: ReturnType<typeof databaseTargetFromEnv>): 
       throw new UsageError("No demo clinic in this database: run npm start once, or npm run db:seed -- --demo.");
     const existing = await prisma.patient.findFirst({ where: { name: PATIENT, clinicId: clinician.clinicId } });
     if (existing) return existing.id;
-    const start = addDays(today(), -DAYS);
+    const start = addDays(today(DEFAULT_TIME_ZONE), -DAYS);
     const base = { clinicId: clinician.clinicId };
     const patient = await prisma.patient.create({
       data: {
@@ -185,7 +185,7 @@ async function ensurePatient(target: ReturnType<typeof databaseTargetFromEnv>): 
         type: (["ORTHOSIS", "ESWT", "CORTICOSTEROID_INJECTION"] as const)[i]!,
       })),
     });
-    await refreshEpisodeState(prisma, [episode.id], today(), { notify: false });
+    await refreshEpisodeState(prisma, [episode.id], today(DEFAULT_TIME_ZONE), { notify: false });
     return patient.id;
   } finally {
     await prisma.$disconnect();

@@ -6,7 +6,7 @@
 // app's own code. Clinics already there are left as they are.
 import { hashPassword } from "../lib/platform/auth/password";
 import { prepareDataKey } from "../lib/platform/cpr/data-key-file";
-import { today } from "../lib/platform/dates";
+import { DEFAULT_TIME_ZONE, today } from "../lib/platform/dates";
 import { createPrismaClient, type Db } from "../lib/platform/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/platform/db/database";
 import { applyMigrations } from "../lib/platform/db/migrations";
@@ -83,7 +83,7 @@ runCli(async () => {
     process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(prisma, env, target);
     const passwordHash = await hashPassword(BENCH_PASSWORD);
     for (let number = 1; number <= clinics; number += 1)
-      await seedClinic(prisma, benchClinic(number), today(), passwordHash);
+      await seedClinic(prisma, benchClinic(number), today(DEFAULT_TIME_ZONE), passwordHash);
     const step = stepTimer();
     // As autovacuum would after a bulk load: without it the indexes still hold the rows the seed updated.
     await step("vacuum and analyze", () => prisma.$executeRawUnsafe("VACUUM ANALYZE"));
@@ -237,7 +237,7 @@ async function seedClinic(prisma: Db, spec: BenchClinic, day: Date, passwordHash
     for (let i = 0; i < episodes.length; i += 2000) {
       const batch = episodes.slice(i, i + 2000).map((e) => e.id);
       await prisma.$transaction(
-        (tx) => refreshEpisodeState(tx, batch, today(), { reportFacts: false, notify: false }),
+        (tx) => refreshEpisodeState(tx, batch, today(DEFAULT_TIME_ZONE), { reportFacts: false, notify: false }),
         { timeout: 600_000 },
       );
     }

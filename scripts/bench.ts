@@ -7,9 +7,9 @@ import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import type { Actor } from "../lib/platform/auth/actor";
+import { type Actor, ACTOR_USER_INCLUDE, actorFor } from "../lib/platform/auth/actor";
 import { prepareDataKey } from "../lib/platform/cpr/data-key-file";
-import { isoDate, today } from "../lib/platform/dates";
+import { DEFAULT_TIME_ZONE, isoDate, today } from "../lib/platform/dates";
 import type { Db } from "../lib/platform/db/client";
 import { createPrismaClient } from "../lib/platform/db/client";
 import { type DatabaseTarget, databaseTargetFromEnv, openDatabase } from "../lib/platform/db/database";
@@ -186,20 +186,12 @@ async function measureDirect(target: ReturnType<typeof databaseTargetFromEnv>): 
   const db = await openDatabase(target);
   const prisma = createPrismaClient(db);
   try {
-    const day = today();
+    const day = today(DEFAULT_TIME_ZONE);
     const works: (() => Promise<unknown>)[] = [];
     for (const view of VIEWS) {
-      const user = await prisma.user.findUnique({ where: { email: view.as } });
+      const user = await prisma.user.findUnique({ where: { email: view.as }, include: ACTOR_USER_INCLUDE });
       if (!user) throw new UsageError("No benchmark clinic in this database: run npm run bench:seed first.");
-      const actor = {
-        userId: user.id,
-        clinicId: user.clinicId,
-        role: user.role,
-        name: user.name,
-        email: user.email,
-        locale: user.locale,
-        ip: null,
-      };
+      const actor = actorFor(user, null);
       works.push(() => view.direct(prisma, actor, day));
     }
     return await timeInTurn(works);
@@ -221,7 +213,7 @@ async function measureWithoutStoredFacts(
   const prisma = createPrismaClient(db);
   try {
     const clinic = await prisma.clinic.findFirstOrThrow({ where: { name: BENCH_CLINIC } });
-    const period = defaultPeriod(today());
+    const period = defaultPeriod(today(DEFAULT_TIME_ZONE));
     const ids = (
       await prisma.episode.findMany({
         where: { clinicId: clinic.id, treatmentStart: { gte: new Date(period.from), lte: new Date(period.to) } },

@@ -17,7 +17,7 @@ import path from "node:path";
 import pg from "pg";
 
 import { prepareDataKey } from "../lib/platform/cpr/data-key-file";
-import { isoDate, today } from "../lib/platform/dates";
+import { DEFAULT_TIME_ZONE, isoDate, today } from "../lib/platform/dates";
 import { createPrismaClient, type Db } from "../lib/platform/db/client";
 import { type DatabaseTarget, openDatabase } from "../lib/platform/db/database";
 import { applyMigrations } from "../lib/platform/db/migrations";
@@ -138,7 +138,7 @@ async function prepare(target: DatabaseTarget, env: Record<string, string>) {
     // The key the server will start with (given, or generated into the data folder), before
     // the demo's CPR numbers are written.
     process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(prisma, parseEnv(env), target);
-    await seedDemoOnce(prisma, today());
+    await seedDemoOnce(prisma, today(DEFAULT_TIME_ZONE));
     const episode = await prisma.episode.findFirstOrThrow({
       where: { patient: { name: "Peter Patient" }, status: { not: "DISCHARGED" } },
       select: { id: true, patientId: true, assignments: { where: { status: "ACTIVE" }, select: { id: true } } },
@@ -155,7 +155,7 @@ async function crashRun(label: string, target: DatabaseTarget, env: Record<strin
   const { patientId, episodeId, assignmentId } = await prepare(target, env);
   const server = new AppServer(PORT, env);
   const testStart = new Date();
-  const day = isoDate(today());
+  const day = isoDate(today(DEFAULT_TIME_ZONE));
   try {
     console.log(`   started in ${((await server.start()) / 1000).toFixed(1)} s`);
     return await driveLoad(server, label, target, { patientId, episodeId, assignmentId, testStart, day });

@@ -1,6 +1,6 @@
 // npm run db:seed -- --demo: adds the demo clinics to the configured database (once).
 import { prepareDataKey } from "../lib/platform/cpr/data-key-file";
-import { today } from "../lib/platform/dates";
+import { DEFAULT_TIME_ZONE, today } from "../lib/platform/dates";
 import { createPrismaClient } from "../lib/platform/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/platform/db/database";
 import { applyMigrations } from "../lib/platform/db/migrations";
@@ -20,7 +20,7 @@ runCli(async () => {
     // A new database has no tables yet: the seed brings it up to date first, as npm start does.
     await applyMigrations(db);
     process.env.DATA_ENCRYPTION_KEY = await prepareDataKey(prisma, env, target);
-    const seeded = await seedDemoOnce(prisma, today());
+    const seeded = await seedDemoOnce(prisma, today(DEFAULT_TIME_ZONE));
     console.log(
       seeded
         ? `Seeded the demo clinics (${seeded.patients} demo patients).`

@@ -24,7 +24,7 @@ import { UsageError } from "./cli";
 export const PEAK = { patients: 250, sessionsEach: 9, concurrent: 50 };
 const PORT = Number(process.env.BENCH_PEAK_PORT ?? 3213);
 
-type PeakPatient = { email: string; userId: string; clinicId: string; assignmentId: string };
+type PeakPatient = { email: string; userId: string; clinicId: string; timeZone: string; assignmentId: string };
 type Write = { patient: PeakPatient; kind: "pain" | "session"; values: Record<string, string> };
 export type PeakResult = { writes: number; perSecond: number; p50: number; p99: number };
 
@@ -65,7 +65,7 @@ export async function measureMorningPeak(
   const server = new AppServer(PORT, env);
   try {
     const [directGroup, httpGroup] = await peakPatients(prisma);
-    const day = isoDate(today());
+    const day = isoDate(today(directGroup[0]!.timeZone));
     const direct = await writeDirectly(prisma, morningWrites(directGroup, day));
     await server.start();
     const httpWrites = morningWrites(httpGroup, day);
@@ -99,7 +99,7 @@ async function peakPatients(prisma: Db): Promise<[PeakPatient[], PeakPatient[]]>
       OR: [{ portalUserId: null }, { portalUser: { email: { startsWith: "peak" } } }],
       currentEpisode: {
         status: "ACTIVE",
-        assignments: { some: { status: "ACTIVE", kind: "HSR", startDate: { lte: today() } } },
+        assignments: { some: { status: "ACTIVE", kind: "HSR", startDate: { lte: today(clinic.timeZone) } } },
       },
     },
     select: {
@@ -131,6 +131,7 @@ async function peakPatients(prisma: Db): Promise<[PeakPatient[], PeakPatient[]]>
       email: user.email,
       userId: user.id,
       clinicId: clinic.id,
+      timeZone: clinic.timeZone,
       assignmentId: patient.currentEpisode!.assignments[0]!.id,
     });
   }
@@ -139,7 +140,6 @@ async function peakPatients(prisma: Db): Promise<[PeakPatient[], PeakPatient[]]>
 
 /** The same services the portal's actions call, PEAK.concurrent at a time, in this process. */
 async function writeDirectly(prisma: Db, writes: Write[]): Promise<PeakResult> {
-  const on = today();
   const actorOf = (patient: PeakPatient): Actor => ({
     userId: patient.userId,
     clinicId: patient.clinicId,
@@ -147,6 +147,7 @@ async function writeDirectly(prisma: Db, writes: Write[]): Promise<PeakResult> {
     name: "",
     email: patient.email,
     locale: "da",
+    timeZone: patient.timeZone,
     ip: null,
   });
   const latencies: number[] = [];
@@ -160,7 +161,7 @@ async function writeDirectly(prisma: Db, writes: Write[]): Promise<PeakResult> {
         prisma,
         actorOf(write.patient),
         write.values,
-        on,
+        today(write.patient.timeZone),
       );
       if (result.status === "invalid")
         throw new Error(`A direct ${write.kind} write was refused: ${JSON.stringify(result.fieldErrors)}`);

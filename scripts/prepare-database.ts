@@ -4,7 +4,7 @@
 import path from "node:path";
 
 import { prepareDataKey } from "../lib/platform/cpr/data-key-file";
-import { today } from "../lib/platform/dates";
+import { DEFAULT_TIME_ZONE, today } from "../lib/platform/dates";
 import { createPrismaClient } from "../lib/platform/db/client";
 import { type DatabaseTarget, openDatabase } from "../lib/platform/db/database";
 import { applyMigrations } from "../lib/platform/db/migrations";
@@ -28,7 +28,7 @@ export async function prepareDatabase(env: TEnv, target: DatabaseTarget): Promis
     // Demo data goes only into a new embedded database; a server's data is never touched.
     if (target.kind === "pglite" && (await prisma.clinic.count()) === 0) {
       console.log("Adding the demo clinics …");
-      await seedDemoOnce(prisma, today());
+      await seedDemoOnce(prisma, today(DEFAULT_TIME_ZONE));
     }
     return await demoExists(prisma);
   } finally {

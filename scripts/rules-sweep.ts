@@ -3,7 +3,7 @@
 // lib/platform/jobs); a second run on the same day changes nothing.
 // npm run rules:sweep -- --read-only: reads the same data without evaluating or writing, to
 // compare the sweep's time with the time of its reads.
-import { today } from "../lib/platform/dates";
+import { DEFAULT_TIME_ZONE, today } from "../lib/platform/dates";
 import { createPrismaClient } from "../lib/platform/db/client";
 import { databaseTargetFromEnv, openDatabase } from "../lib/platform/db/database";
 import { env } from "../lib/platform/env";
@@ -28,7 +28,7 @@ runCli(async () => {
       console.log(`Read the data of ${ids.length} episodes in ${seconds()} s (no evaluation).`);
       return;
     }
-    const totals = await sweepEpisodes(prisma, { asOf: today() });
+    const totals = await sweepEpisodes(prisma, { asOf: today(DEFAULT_TIME_ZONE) });
     console.log(
       `Swept ${totals.episodes} episodes in ${seconds()} s: ${totals.opened} flags opened, ${totals.changed} changed, ${totals.reopened} re-opened, ${totals.resolved} resolved.`,
     );

@@ -24,7 +24,7 @@ const numbered = (limit: object, prefix: string) =>
 export const saveWeeklyCheckInAction = formAction(
   { name: "checkIn.save", access: "own-record", args: [] },
   async ({ actor, db, messages, values, answer }) => {
-    const result = await saveWeeklyCheckIn(db, actor, values, today());
+    const result = await saveWeeklyCheckIn(db, actor, values, today(actor.timeZone));
     if (result.status === "invalid") {
       const limits = { activityPain: CHECK_IN_FIELDS.activityPain, ...numbered(CHECK_IN_FIELDS.psfs, "psfs") };
       return answer({

@@ -11,7 +11,7 @@ import { changeEpisodeStatus, openEpisode } from "@/lib/server/episodes/episodes
 export const openEpisodeAction = formAction(
   { name: "episodes.open", access: "clinic-patients", args: [ids.patient] },
   async ({ actor, db, messages, args: [patientId], values, answer }) => {
-    const result = await openEpisode(db, actor, patientId, values, today);
+    const result = await openEpisode(db, actor, patientId, values, () => today(actor.timeZone));
     if (result.status === "opened") {
       revalidatePath(`/patients/${patientId}`);
       return answer({ values: {} });
@@ -26,7 +26,7 @@ export const changeEpisodeStatusAction = commandAction(
   { name: "episodes.changeStatus", access: "clinic-patients", args: [ids.patient, ids.episode] },
   async ({ actor, db, messages, args: [patientId, episodeId], values }) => {
     try {
-      const result = await changeEpisodeStatus(db, actor, episodeId, values, today());
+      const result = await changeEpisodeStatus(db, actor, episodeId, values, today(actor.timeZone));
       if (result.status === "invalid")
         return { error: Object.values(errorTexts(result.fieldErrors, messages))[0] ?? messages.validation.summary };
     } catch (error) {

@@ -21,7 +21,7 @@ function refusal(fieldErrors: Parameters<typeof errorTexts>[0], messages: Messag
 export const logMorningPainAction = callAction(
   { name: "portal.logMorningPain", access: "own-record", args: [ZFormFields] },
   async ({ actor, db, messages, args: [fields] }) => {
-    const result = await logMorningPain(db, actor, trimmedValues(fields), today());
+    const result = await logMorningPain(db, actor, trimmedValues(fields), today(actor.timeZone));
     if (result.status === "invalid") return refusal(result.fieldErrors, messages);
     return {
       status: "saved" as const,
@@ -34,7 +34,7 @@ export const logMorningPainAction = callAction(
 export const logSessionAction = callAction(
   { name: "portal.logSession", access: "own-record", args: [ZFormFields] },
   async ({ actor, db, messages, args: [fields] }) => {
-    const result = await logSession(db, actor, trimmedValues(fields), today());
+    const result = await logSession(db, actor, trimmedValues(fields), today(actor.timeZone));
     if (result.status === "invalid") return refusal(result.fieldErrors, messages);
     return {
       status: "saved" as const,

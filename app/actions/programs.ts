@@ -73,7 +73,7 @@ export const overrideProgressionAction = formAction(
 export const endAssignmentAction = commandAction(
   { name: "programs.end", access: "clinic-patients", args: [ids.patient, ids.assignment] },
   async ({ actor, db, messages, args: [patientId, assignmentId], values }) => {
-    const result = await endAssignment(db, actor, assignmentId, values, today());
+    const result = await endAssignment(db, actor, assignmentId, values, today(actor.timeZone));
     if (result.status !== "saved") return { error: `${messages.programs.endReason}: ${messages.validation.required}` };
     revalidatePath(`/patients/${patientId}`);
     return { error: null };
@@ -84,7 +84,7 @@ export const endAssignmentAction = commandAction(
 export const continueAsMaintenanceAction = commandAction(
   { name: "programs.continueAsMaintenance", access: "clinic-patients", args: [ids.patient, ids.assignment] },
   async ({ actor, db, args: [patientId, assignmentId] }) => {
-    await continueAsMaintenance(db, actor, assignmentId, today());
+    await continueAsMaintenance(db, actor, assignmentId, today(actor.timeZone));
     revalidatePath(`/patients/${patientId}`);
     return { error: null };
   },

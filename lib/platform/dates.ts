@@ -2,14 +2,18 @@
 // how Prisma reads and writes PostgreSQL `date` columns.
 import { DAY_MS } from "../clinical/calendar";
 
-export const CLINIC_TIME_ZONE = "Europe/Copenhagen";
+/**
+ * The zone a clinic gets unless it says otherwise: the database's default for Clinic.timeZone,
+ * for tools that run before any clinic exists. Requests use their clinic's (Actor.timeZone).
+ */
+export const DEFAULT_TIME_ZONE = "Europe/Copenhagen";
 
 // Made once per time zone: making an Intl.DateTimeFormat costs far more than using one, and
 // every request asks for today (a CPU profile of the portal's morning peak showed it).
 const ymdFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** Today's calendar date in the given time zone. */
-export function today(timeZone = CLINIC_TIME_ZONE, now = new Date()): Date {
+/** Today's calendar date in a clinic's time zone: the one input every "today" comes from. */
+export function today(timeZone: string, now = new Date()): Date {
   let format = ymdFormats.get(timeZone);
   if (!format) ymdFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-CA", { timeZone })));
   return new Date(`${format.format(now)}T00:00:00.000Z`);

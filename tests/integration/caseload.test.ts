@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "../../lib/platform/auth/actor";
-import { addDays, today as todayInClinic } from "../../lib/platform/dates";
+import { addDays, DEFAULT_TIME_ZONE, today as todayInClinic } from "../../lib/platform/dates";
 import { PAGE_SIZE, parseCaseloadQuery, type SearchParams } from "../../lib/server/caseload/caseload-query";
 import { exportCaseload, listCaseload } from "../../lib/server/caseload/list-caseload";
 import { withEpisodeWrite } from "../../lib/server/episodes/with-episode-write";
@@ -12,7 +12,7 @@ import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/
 
 let t: TestDatabase;
 // The rules evaluate each write as of the real today, so the data is dated relative to it.
-const today = todayInClinic();
+const today = todayInClinic(DEFAULT_TIME_ZONE);
 let mine: Actor;
 let colleague: Actor;
 let admin: Actor;

@@ -7,7 +7,7 @@ import { RULE_CODES } from "../../lib/clinical/rules/case";
 import { evaluate } from "../../lib/clinical/rules/evaluate";
 import { judgeInstruments, painTrend } from "../../lib/clinical/rules/instrument-judgement";
 import { toFlagSeverity } from "../../lib/clinical/rules/severity";
-import { addDays, today } from "../../lib/platform/dates";
+import { addDays, DEFAULT_TIME_ZONE, today } from "../../lib/platform/dates";
 import { loadEpisodeSnapshots } from "../../lib/server/episodes/episode-snapshot";
 import { refreshEpisodeState } from "../../lib/server/episodes/episode-state";
 import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
@@ -17,7 +17,7 @@ import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/
 let t: TestDatabase;
 let clinicId: string;
 let userId: string;
-const now = today();
+const now = today(DEFAULT_TIME_ZONE);
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { evaluate } from "../../lib/clinical/rules/evaluate";
 import type { Actor } from "../../lib/platform/auth/actor";
-import { addDays, today } from "../../lib/platform/dates";
+import { addDays, DEFAULT_TIME_ZONE, today } from "../../lib/platform/dates";
 import { flagRecommendation } from "../../lib/present/flags/flag-text";
 import { getMessages } from "../../lib/present/i18n";
 import { loadEpisodeSnapshots } from "../../lib/server/episodes/episode-snapshot";
@@ -14,10 +14,13 @@ import { seedDemoOnce } from "../../lib/server/seed/demo";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
+/** What the app passes its services as "today": the clinic's day. */
+const clinicToday = () => today(DEFAULT_TIME_ZONE);
+
 let t: TestDatabase;
 let clinician: Actor;
 let outsider: Actor;
-const now = today();
+const now = today(DEFAULT_TIME_ZONE);
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
 
 async function newEpisode(daysAgo: number) {
@@ -56,7 +59,7 @@ describe(`flags kept current on ${TEST_DB_KIND}`, () => {
         clinician,
         { episodeId: episode.id, recordId: null },
         { date: ymd(addDays(now, -daysAgo)), instrument: "NRS_FIRST_STEP", value: String(value) },
-        today,
+        clinicToday,
       );
     await save(20, 4);
     expect((await openFlags(episode.id)).map((f) => f.code)).toEqual([]);
@@ -137,7 +140,7 @@ describe(`flags kept current on ${TEST_DB_KIND}`, () => {
   });
 
   it("gives the demo clinic exactly the flags the rules give for its patients", async () => {
-    const seedDay = today();
+    const seedDay = today(DEFAULT_TIME_ZONE);
     const demo = await createTestDatabase();
     try {
       await seedDemoOnce(demo.prisma, seedDay);

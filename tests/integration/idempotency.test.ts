@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "../../lib/platform/auth/actor";
-import { addDays, isoDate, today } from "../../lib/platform/dates";
+import { addDays, DEFAULT_TIME_ZONE, isoDate, today } from "../../lib/platform/dates";
 import { forgetOldKeys } from "../../lib/platform/db/idempotency";
 import { isAppError } from "../../lib/platform/errors";
 import { createPatient as registerPatient } from "../../lib/server/patients/patients";
@@ -14,11 +14,14 @@ import { createClinic, createPatient, createUser } from "../../lib/server/seed/b
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
+/** What the app passes its services as "today": the clinic's day. */
+const clinicToday = () => today(DEFAULT_TIME_ZONE);
+
 let t: TestDatabase;
 let clinician: Actor;
 let colleague: Actor;
 let episodeId: string;
-const day = isoDate(today());
+const day = isoDate(today(DEFAULT_TIME_ZONE));
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -26,7 +29,7 @@ beforeAll(async () => {
   clinician = actorOf(await createUser(t.prisma, { clinicId: clinic.id, role: "CLINICIAN" }));
   colleague = actorOf(await createUser(t.prisma, { clinicId: clinic.id, role: "CLINICIAN" }));
   const patient = await createPatient(t.prisma, { clinicId: clinic.id, clinicianId: clinician.userId });
-  const start = addDays(today(), -10);
+  const start = addDays(today(DEFAULT_TIME_ZONE), -10);
   episodeId = (
     await t.prisma.episode.create({
       data: {
@@ -47,7 +50,7 @@ const outcome = (actor: Actor, idempotencyKey: string | undefined, value = 6) =>
     actor,
     { episodeId, recordId: null },
     { date: day, instrument: "NRS_ACTIVITY", value: String(value), idempotencyKey },
-    today,
+    clinicToday,
   );
 const outcomesNow = () => t.prisma.outcomeMeasurement.count({ where: { episodeId, instrument: "NRS_ACTIVITY" } });
 
@@ -84,9 +87,9 @@ describe(`idempotency keys on ${TEST_DB_KIND}`, () => {
       differentialsExamined: "yes",
     };
     const raw = { ...tests, date: day, redFlagsScreened: "yes", firstStepPain: "5", idempotencyKey: key };
-    const first = await saveAssessment(t.prisma, clinician, { episodeId, recordId: null }, raw, today);
+    const first = await saveAssessment(t.prisma, clinician, { episodeId, recordId: null }, raw, clinicToday);
     expect(first).toMatchObject({ status: "saved" });
-    expect(await saveAssessment(t.prisma, clinician, { episodeId, recordId: null }, raw, today)).toEqual(first);
+    expect(await saveAssessment(t.prisma, clinician, { episodeId, recordId: null }, raw, clinicToday)).toEqual(first);
     expect(await t.prisma.assessment.count({ where: { episodeId } })).toBe(1);
     expect(await t.prisma.outcomeMeasurement.count({ where: { episodeId, instrument: "NRS_FIRST_STEP" } })).toBe(1);
   });
@@ -119,7 +122,7 @@ describe(`idempotency keys on ${TEST_DB_KIND}`, () => {
           differentialsExamined: "yes",
           idempotencyKey: key,
         },
-        today,
+        clinicToday,
       ),
     );
     expect(await outcomesNow()).toBe(before + 1);
@@ -134,9 +137,9 @@ describe(`idempotency keys on ${TEST_DB_KIND}`, () => {
       affectedSide: "LEFT",
       idempotencyKey: key,
     };
-    const first = await registerPatient(t.prisma, clinician, raw, { today, confirmDuplicate: false });
+    const first = await registerPatient(t.prisma, clinician, raw, { today: clinicToday, confirmDuplicate: false });
     expect(first).toMatchObject({ status: "saved" });
-    expect(await registerPatient(t.prisma, clinician, raw, { today, confirmDuplicate: false })).toEqual(first);
+    expect(await registerPatient(t.prisma, clinician, raw, { today: clinicToday, confirmDuplicate: false })).toEqual(first);
     expect(await t.prisma.patient.count({ where: { name: raw.name } })).toBe(1);
   });
 

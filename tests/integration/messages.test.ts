@@ -4,7 +4,7 @@ import type { Communication } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "../../lib/platform/auth/actor";
-import { today } from "../../lib/platform/dates";
+import { DEFAULT_TIME_ZONE, today } from "../../lib/platform/dates";
 import { isAppError } from "../../lib/platform/errors";
 import { DEFAULT_QUERY } from "../../lib/server/caseload/caseload-query";
 import { listCaseload } from "../../lib/server/caseload/list-caseload";
@@ -31,7 +31,7 @@ let patientId: string;
 
 const unreadAtClinic = async () => (await unreadFromPatients(t.prisma, clinician, [patientId]))[0]?.unread ?? 0;
 const caseloadRow = async () =>
-  (await listCaseload(t.prisma, clinician, DEFAULT_QUERY, today())).rows.find((row) => row.patientId === patientId)!;
+  (await listCaseload(t.prisma, clinician, DEFAULT_QUERY, today(DEFAULT_TIME_ZONE))).rows.find((row) => row.patientId === patientId)!;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -44,7 +44,7 @@ beforeAll(async () => {
     .id;
   // The caseload lists patients in treatment: an open episode.
   const episode = await t.prisma.episode.create({
-    data: { clinicId, patientId, side: "LEFT", symptomOnset: today(), treatmentStart: today() },
+    data: { clinicId, patientId, side: "LEFT", symptomOnset: today(DEFAULT_TIME_ZONE), treatmentStart: today(DEFAULT_TIME_ZONE) },
   });
   await t.prisma.patient.update({ where: { id: patientId }, data: { currentEpisodeId: episode.id } });
 });

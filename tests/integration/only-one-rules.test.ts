@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "../../lib/platform/auth/actor";
-import { addDays, isoDate, today } from "../../lib/platform/dates";
+import { addDays, DEFAULT_TIME_ZONE, isoDate, today } from "../../lib/platform/dates";
 import { isUniqueViolation } from "../../lib/platform/db/unique-violation";
 import { isAppError } from "../../lib/platform/errors";
 import { refreshEpisodeState } from "../../lib/server/episodes/episode-state";
@@ -21,12 +21,15 @@ import { actorOf } from "../support/actors";
 import { inviteFor } from "../support/invites";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
 
+/** What the app passes its services as "today": the clinic's day. */
+const clinicToday = () => today(DEFAULT_TIME_ZONE);
+
 const WRITERS = 8;
 const PASSWORD = "hælløft på trappetrin";
 let t: TestDatabase;
 let clinician: Actor;
 let hsrTemplateId: string;
-const day = today();
+const day = today(DEFAULT_TIME_ZONE);
 
 /** Runs `write` WRITERS times at once; answers each caller's result or the error it threw. */
 function atOnce<T>(write: (i: number) => Promise<T>): Promise<(T | { threw: unknown })[]> {
@@ -125,7 +128,7 @@ describe(`only-one rules under concurrency on ${TEST_DB_KIND}`, () => {
       clinician,
       { episodeId: episode.id, recordId: null },
       { date: isoDate(day), instrument: "NRS_FIRST_STEP", value: "3" },
-      today,
+      clinicToday,
     );
     expect(clinicianPain).toMatchObject({ status: "saved" });
     expect(
@@ -206,7 +209,7 @@ describe(`only-one rules under concurrency on ${TEST_DB_KIND}`, () => {
   it("one episode per patient that is not discharged: opening at once opens one, the others are told one is open", async () => {
     const patient = await createPatient(t.prisma, { clinicId: clinician.clinicId, clinicianId: clinician.userId });
     const input = { side: "LEFT", symptomOnset: isoDate(addDays(day, -40)), treatmentStart: isoDate(day) };
-    const results = await atOnce(() => openEpisode(t.prisma, clinician, patient.id, input, today));
+    const results = await atOnce(() => openEpisode(t.prisma, clinician, patient.id, input, clinicToday));
     expect(statuses(results)).toEqual([...Array<string>(WRITERS - 1).fill("alreadyOpen"), "opened"]);
     const open = await t.prisma.episode.findMany({ where: { patientId: patient.id, status: { not: "DISCHARGED" } } });
     expect(open).toHaveLength(1);
@@ -236,7 +239,7 @@ describe(`only-one rules under concurrency on ${TEST_DB_KIND}`, () => {
       changeEpisodeStatus(t.prisma, clinician, episode.id, { action: "reopen" }, day).catch((threw: unknown) => ({
         threw,
       })),
-      openEpisode(t.prisma, clinician, patient.id, input, today),
+      openEpisode(t.prisma, clinician, patient.id, input, clinicToday),
     ]);
     // Either the reopen won and the new episode was refused, or the new episode won and the reopen conflicts.
     expect([

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "../../lib/platform/auth/actor";
 import { authenticate } from "../../lib/platform/auth/authenticate";
-import { addDays, isoDate, today } from "../../lib/platform/dates";
+import { addDays, DEFAULT_TIME_ZONE, isoDate, today } from "../../lib/platform/dates";
 import { isAppError } from "../../lib/platform/errors";
 import { getOutboxMessage } from "../../lib/server/email/outbox-view";
 import { acceptInvite, lookupInvite } from "../../lib/server/invites/accept-invite";
@@ -25,7 +25,7 @@ let clinicId: string;
 let clinician: Actor;
 let outsider: Actor;
 const now = new Date();
-const day = today();
+const day = today(DEFAULT_TIME_ZONE);
 const PASSWORD = "hælløft på trappetrin";
 
 /** A patient with an open episode and an active HSR program, both started `daysAgo` days ago. */

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "../../lib/platform/auth/actor";
-import { addDays, isoDate, today } from "../../lib/platform/dates";
+import { addDays, DEFAULT_TIME_ZONE, isoDate, today } from "../../lib/platform/dates";
 import { isAppError } from "../../lib/platform/errors";
 import { refreshEpisodeState } from "../../lib/server/episodes/episode-state";
 import {
@@ -27,13 +27,13 @@ import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/
 
 let t: TestDatabase;
 const programsOf = async (actor: Actor, episodeId: string) =>
-  (await getCurrentPlan(t.prisma, actor, episodeId, today())).programs;
+  (await getCurrentPlan(t.prisma, actor, episodeId, today(DEFAULT_TIME_ZONE))).programs;
 let admin: Actor;
 let clinician: Actor;
 let outsider: Actor;
 let clinicId: string;
 let otherTemplateId: string;
-const now = today();
+const now = today(DEFAULT_TIME_ZONE);
 const start = addDays(now, -22); // program week 4 today
 
 async function newEpisode() {
@@ -306,7 +306,7 @@ describe(`program assignment on ${TEST_DB_KIND}`, () => {
     const episodeId = await newEpisode();
     const { id } = (await assignProgram(t.prisma, clinician, episodeId, await valid())) as { id: string };
     expect((await continueAsMaintenance(t.prisma, clinician, id, now)).status).toBe("saved");
-    expect((await programsOf(clinician, episodeId))[0]).toMatchObject({ maintenanceSince: today() });
+    expect((await programsOf(clinician, episodeId))[0]).toMatchObject({ maintenanceSince: today(DEFAULT_TIME_ZONE) });
     await expect(continueAsMaintenance(t.prisma, outsider, id, now)).rejects.toSatisfy((e) =>
       isAppError(e, "NOT_FOUND"),
     );

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "../../lib/platform/auth/actor";
 import { sessionUser, startSession } from "../../lib/platform/auth/sessions";
-import { addDays, isoDate, today } from "../../lib/platform/dates";
+import { addDays, DEFAULT_TIME_ZONE, isoDate, today } from "../../lib/platform/dates";
 import { isAppError } from "../../lib/platform/errors";
 import { openEpisode } from "../../lib/server/episodes/episodes";
 import { lookupInvite } from "../../lib/server/invites/accept-invite";
@@ -30,7 +30,7 @@ let t: TestDatabase;
 let clinicId: string;
 let clinician: Actor;
 let admin: Actor;
-const day = today();
+const day = today(DEFAULT_TIME_ZONE);
 
 /** A patient with an open episode, a pain score of yesterday and (if asked) a portal account or an e-mail address. */
 async function patientWithRecord({ portal = false, email = null as string | null } = {}) {

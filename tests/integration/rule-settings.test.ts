@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RULE_VERSION } from "../../lib/clinical/rules/evaluate";
 import { DEFAULT_RULE_SETTINGS, SETTING_NAMES } from "../../lib/clinical/rules/settings";
 import type { Actor } from "../../lib/platform/auth/actor";
-import { addDays, today } from "../../lib/platform/dates";
+import { addDays, DEFAULT_TIME_ZONE, today } from "../../lib/platform/dates";
 import { refreshEpisodeState } from "../../lib/server/episodes/episode-state";
 import { getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/server/rules/clinic-rule-settings";
 import {
@@ -76,7 +76,7 @@ describe(`rule settings on ${TEST_DB_KIND}`, () => {
 
   it("a saved change is audited and re-evaluates the clinic's active episodes", async () => {
     const patient = await createPatient(t.prisma, { clinicId: admin.clinicId, clinicianId: clinician.userId });
-    const start = addDays(today(), -50);
+    const start = addDays(today(DEFAULT_TIME_ZONE), -50);
     const episode = await t.prisma.episode.create({
       data: {
         clinicId: admin.clinicId,
@@ -97,7 +97,7 @@ describe(`rule settings on ${TEST_DB_KIND}`, () => {
         value: 6,
       })),
     });
-    await refreshEpisodeState(t.prisma, [episode.id], today());
+    await refreshEpisodeState(t.prisma, [episode.id], today(DEFAULT_TIME_ZONE));
     const severity = async () =>
       (await t.prisma.flag.findFirstOrThrow({ where: { episodeId: episode.id, code: "NO_IMPROVEMENT" } })).severity;
     expect(await severity()).toBe("WARNING");
@@ -120,7 +120,7 @@ describe(`rule settings on ${TEST_DB_KIND}`, () => {
   it("an interrupted re-evaluation resumes where it stopped, and one after an upgrade moves every flag to the new rules", async () => {
     const clinic = await createClinic(t.prisma);
     const clinicAdmin = actorOf(await createUser(t.prisma, { clinicId: clinic.id, role: "ADMIN" }));
-    const start = addDays(today(), -60);
+    const start = addDays(today(DEFAULT_TIME_ZONE), -60);
     const episodes = [];
     for (let i = 0; i < 5; i += 1) {
       const patient = await createPatient(t.prisma, { clinicId: clinic.id, clinicianId: clinicAdmin.userId });
@@ -140,7 +140,7 @@ describe(`rule settings on ${TEST_DB_KIND}`, () => {
     await refreshEpisodeState(
       t.prisma,
       episodes.map((e) => e.id),
-      today(),
+      today(DEFAULT_TIME_ZONE),
     );
     await t.prisma.flag.updateMany({ where: { clinicId: clinic.id }, data: { ruleVersion: 1 } });
     await t.prisma.clinic.update({ where: { id: clinic.id }, data: { rulesVersion: 1 } });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "../../lib/platform/auth/actor";
-import { addDays, today } from "../../lib/platform/dates";
+import { addDays, DEFAULT_TIME_ZONE, today } from "../../lib/platform/dates";
 import { createPrismaClient } from "../../lib/platform/db/client";
 import { scheduledJobStatus } from "../../lib/platform/jobs/job-status";
 import { RULE_SWEEP, type ScheduledJob } from "../../lib/platform/jobs/jobs";
@@ -131,7 +131,7 @@ describe(`the scheduler on ${TEST_DB_KIND}`, () => {
     const clinician = await createUser(t.prisma, { clinicId, role: "CLINICIAN" });
     const patient = await createPatient(t.prisma, { clinicId, clinicianId: clinician.id });
     // Seen last 90 days ago: FOLLOW_UP_OVERDUE is due by time alone.
-    const start = addDays(today(), -90);
+    const start = addDays(today(DEFAULT_TIME_ZONE), -90);
     const episode = await t.prisma.episode.create({
       data: { clinicId, patientId: patient.id, side: "LEFT", symptomOnset: addDays(start, -30), treatmentStart: start },
     });

@@ -14,7 +14,7 @@ import { exportAuditEvents, listAuditEvents, ZAuditQuery } from "../../lib/platf
 import type { Actor } from "../../lib/platform/auth/actor";
 import { can, type Permission } from "../../lib/platform/auth/permissions";
 import { backupOverview, downloadBackup } from "../../lib/platform/backup/backup-downloads";
-import { addDays, isoDate, today } from "../../lib/platform/dates";
+import { addDays, DEFAULT_TIME_ZONE, isoDate, today } from "../../lib/platform/dates";
 import { isAppError } from "../../lib/platform/errors";
 import { scheduledJobStatus } from "../../lib/platform/jobs/job-status";
 import { getHiddenCaseloadColumns, setHiddenCaseloadColumns } from "../../lib/server/caseload/caseload-columns";
@@ -110,7 +110,7 @@ type Variant = "own" | "otherPatient" | "otherClinic" | "missing";
 type Access = Permission | "scoped";
 type Service = { access: Access; usesIds: boolean; call: (actor: Actor, ids: Partial<Ids>) => Promise<unknown> };
 
-const day = today();
+const day = today(DEFAULT_TIME_ZONE);
 /** A backup folder with nothing in it: the calls are refused before they would look. */
 const NO_BACKUPS = { folder: path.join(os.tmpdir(), "heelpain-no-backups"), keepDays: 14 };
 let t: TestDatabase;

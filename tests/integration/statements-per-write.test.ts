@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "../../lib/platform/auth/actor";
-import { addDays, isoDate, today } from "../../lib/platform/dates";
+import { addDays, DEFAULT_TIME_ZONE, isoDate, today } from "../../lib/platform/dates";
 import { createPrismaClient, type Db } from "../../lib/platform/db/client";
 import { logMorningPain, logSession } from "../../lib/server/portal/portal-logs";
 import { assignProgram } from "../../lib/server/programs/assignments";
@@ -30,7 +30,7 @@ let patientActor: Actor;
 let clinician: Actor;
 let episodeId: string;
 let assignmentId: string;
-const day = today();
+const day = today(DEFAULT_TIME_ZONE);
 
 beforeAll(async () => {
   t = await createTestDatabase();

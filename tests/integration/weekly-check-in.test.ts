@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "../../lib/platform/auth/actor";
-import { addDays, today } from "../../lib/platform/dates";
+import { addDays, DEFAULT_TIME_ZONE, today } from "../../lib/platform/dates";
 import { isAppError } from "../../lib/platform/errors";
 import { getWeeklyCheckIn, savePsfsActivities, saveWeeklyCheckIn } from "../../lib/server/portal/weekly-check-in";
 import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
@@ -15,7 +15,7 @@ let t: TestDatabase;
 let clinician: Actor;
 let patient: Actor;
 let episodeId: string;
-const day = today();
+const day = today(DEFAULT_TIME_ZONE);
 
 beforeAll(async () => {
   t = await createTestDatabase();

@@ -11,6 +11,8 @@ export function actorOf(user: UserRow): Actor {
     name: user.name,
     email: user.email,
     locale: "da",
+    // Every test clinic keeps the schema's default zone (Clinic.timeZone).
+    timeZone: "Europe/Copenhagen",
     ip: "127.0.0.1",
   };
 }

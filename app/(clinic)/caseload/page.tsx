@@ -25,7 +25,7 @@ export default page(
   async ({ actor, db, messages, search: query }) => {
     const text = messages.caseload;
     const ownCaseload = can(actor, "own-caseload");
-    const day = today();
+    const day = today(actor.timeZone);
     const [result, clinicians, hidden] = await Promise.all([
       listCaseload(db, actor, query, day),
       listClinicians(db, actor),

@@ -18,7 +18,7 @@ export default page(
   { name: "/reports", access: "clinic-patients", search: ZReportSearch },
   async ({ actor, db, messages, search }) => {
     const text = messages.reports;
-    const day = today();
+    const day = today(actor.timeZone);
     const values = {
       ...defaultPeriod(day),
       ...Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined)),

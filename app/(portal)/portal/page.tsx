@@ -37,7 +37,7 @@ const MAX_CHART_POINTS = 90;
 
 export default page({ name: "/portal", access: "own-record" }, async ({ actor, db, messages }) => {
   const text = messages.portal;
-  const day = today();
+  const day = today(actor.timeZone);
   const overview = await getPortalOverview(db, actor, day);
   const reminderTimes = overview && overview.programs.length > 0 ? await getReminderTimes(db, actor) : null;
   const reminders = messages.reminders;

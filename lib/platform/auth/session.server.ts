@@ -7,7 +7,7 @@ import { cache } from "react";
 
 import { getDb } from "../db/app-db.server";
 import { clientIp } from "../http/client-ip.server";
-import type { Actor } from "./actor";
+import { type Actor, actorFor } from "./actor";
 import { sessionUser } from "./sessions";
 
 /**
@@ -30,14 +30,5 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (typeof userId !== "string" || typeof sid !== "string") return null;
   const user = await sessionUser(await getDb(), sid, userId, new Date());
   if (!user) return null;
-  return {
-    userId: user.id,
-    clinicId: user.clinicId,
-    role: user.role,
-    name: user.name,
-    email: user.email,
-    locale: user.locale,
-    ip: await clientIp(),
-    sessionId: sid,
-  };
+  return actorFor(user, await clientIp(), sid);
 });

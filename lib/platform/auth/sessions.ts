@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 
 import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db/client";
+import { ACTOR_USER_INCLUDE } from "./actor";
 
 /** How long a session lasts without signing in again (also the cookie's lifetime). */
 export const SESSION_HOURS = 8;
@@ -33,8 +34,9 @@ export async function endUserSessions(db: Writer, userId: string, keep: string |
 
 /** The user of a live session, if the session and the account are both still open. */
 export async function sessionUser(db: Db, sessionId: string, userId: string, now: Date) {
-  // One statement: the user, through a live session of theirs.
+  // The user, through a live session of theirs, with what the actor needs.
   return db.user.findFirst({
     where: { id: userId, active: true, sessions: { some: { id: sessionId, expiresAt: { gt: now } } } },
+    include: ACTOR_USER_INCLUDE,
   });
 }

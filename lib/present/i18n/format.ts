@@ -1,5 +1,5 @@
 import type { Locale } from "../../generated/prisma/enums";
-import { CLINIC_TIME_ZONE } from "../../platform/dates";
+import { DEFAULT_TIME_ZONE } from "../../platform/dates";
 
 const TAG: Record<Locale, string> = { da: "da-DK", en: "en-GB" };
 
@@ -42,15 +42,16 @@ export function formatDayMonth(date: Date, locale: Locale): string {
 
 /**
  * A moment (a timestamp: when a flag opened, a record changed, an invitation expires) as the
- * date in the clinic's time zone, with the time if asked: 00:30 in Copenhagen is that day,
- * although it is the day before in UTC.
+ * date in Danish time, with the time if asked: 00:30 in Copenhagen is that day, although it
+ * is the day before in UTC. Shown in the default zone, which every clinic keeps today: client
+ * components format moments too, and they do not know the clinic.
  */
 export function formatMoment(moment: Date, locale: Locale, withTime = false): string {
   return dateFormat(withTime ? "moment-time" : "moment", locale, {
     day: "numeric",
     month: "short",
     year: "numeric",
-    timeZone: CLINIC_TIME_ZONE,
+    timeZone: DEFAULT_TIME_ZONE,
     ...(withTime && { hour: "2-digit", minute: "2-digit" }),
   }).format(moment);
 }

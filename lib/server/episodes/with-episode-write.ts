@@ -1,6 +1,7 @@
 import type { Prisma } from "../../generated/prisma/client";
 import { today } from "../../platform/dates";
 import type { Db } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
 import { assertProcessing } from "../retention/processing-stopped";
 import { refreshEpisodeState } from "./episode-state";
 
@@ -24,11 +25,14 @@ export function withEpisodeWrite<T>(
   return db.$transaction(async (tx) => {
     const episodeId = typeof episode === "string" ? await lockById(tx, episode) : await episode(tx);
     // A statement of its own after the lock: it sees an erasure request that committed while this write waited.
-    const [patient] = await tx.$queryRaw<{ processingStoppedAt: Date | null }[]>`
-      SELECT p."processingStoppedAt" FROM "Episode" e JOIN "Patient" p ON p.id = e."patientId" WHERE e.id = ${episodeId}::uuid`;
-    if (patient) assertProcessing(patient);
+    // With it, the clinic's time zone: the state is derived as of the clinic's today.
+    const [patient] = await tx.$queryRaw<{ processingStoppedAt: Date | null; timeZone: string }[]>`
+      SELECT p."processingStoppedAt", c."timeZone" FROM "Episode" e JOIN "Patient" p ON p.id = e."patientId"
+        JOIN "Clinic" c ON c.id = e."clinicId" WHERE e.id = ${episodeId}::uuid`;
+    if (!patient) throw new AppError("NOT_FOUND");
+    assertProcessing(patient);
     const result = await write(tx, episodeId);
-    await refreshEpisodeState(tx, [episodeId], today(), { locked: true });
+    await refreshEpisodeState(tx, [episodeId], today(patient.timeZone), { locked: true });
     return result;
   });
 }

@@ -9,7 +9,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import type { Locale } from "../../generated/prisma/enums";
 import { recordAuditEvent } from "../../platform/audit/record-audit-event";
 import { recordRefusal } from "../../platform/audit/record-audit-event";
-import type { Actor } from "../../platform/auth/actor";
+import { ACTOR_USER_INCLUDE, actorFor } from "../../platform/auth/actor";
 import { hashPassword } from "../../platform/auth/password";
 import { ZNewPassword } from "../../platform/auth/password-policy";
 import { endUserSessions } from "../../platform/auth/sessions";
@@ -114,15 +114,7 @@ export async function acceptInvite(
       // The patient got an account since the page was opened: this invitation makes none.
       if (invite.purpose === "PORTAL" && invite.patient!.portalUserId) return { status: "INVALID" } as const;
       const { user, created } = await writeAccount(tx, invite, input, passwordHash, locale, now);
-      const actor: Actor = {
-        userId: user.id,
-        clinicId: user.clinicId,
-        role: user.role,
-        name: user.name,
-        email: user.email,
-        locale: user.locale,
-        ip: null,
-      };
+      const actor = actorFor(user, null);
       await recordAuditEvent(tx, actor, { action: created ? "CREATE" : "UPDATE", entity: "User", entityId: user.id });
       return { status: "ACCEPTED", email: user.email } as const;
     });
@@ -149,7 +141,7 @@ async function writeAccount(
   const setPassword = async (id: string) => {
     await endUserSessions(tx, id);
     await revokePasswordLinks(tx, id, now);
-    return tx.user.update({ where: { id, active: true }, data: { passwordHash } });
+    return tx.user.update({ where: { id, active: true }, data: { passwordHash }, include: ACTOR_USER_INCLUDE });
   };
   if (invite.purpose === "PASSWORD_RESET") return { user: await setPassword(invite.userId!), created: false };
   if (invite.purpose === "STAFF") {
@@ -162,6 +154,7 @@ async function writeAccount(
         passwordHash,
         locale: invite.locale ?? locale,
       },
+      include: ACTOR_USER_INCLUDE,
     });
     return { user, created: true };
   }
@@ -175,6 +168,7 @@ async function writeAccount(
       passwordHash,
       locale,
     },
+    include: ACTOR_USER_INCLUDE,
   });
   await tx.patient.update({ where: { id: patient.id }, data: { portalUserId: user.id } });
   return { user, created: true };

@@ -145,7 +145,7 @@ export async function assignProgram(
         where: { episodeId: episode.id, kind: "FIRST_WEEK", status: "ACTIVE" },
       });
       if (firstWeek) {
-        const endedAt = parsed.data.startDate < today() ? parsed.data.startDate : today();
+        const endedAt = parsed.data.startDate < today(actor.timeZone) ? parsed.data.startDate : today(actor.timeZone);
         await tx.programAssignment.update({
           where: { id: firstWeek.id },
           data: { status: "ENDED", endedAt, endReason: "CHANGED_PROGRAM" },

@@ -23,9 +23,10 @@ export async function purgeExpiredRecords(
     orderBy: { createdAt: "asc" },
   });
   const zone = new Map(clinics.map((clinic) => [clinic.id, clinic.timeZone]));
-  const due = (await lastEntries(db)).filter((entry) =>
-    pastRetention(entry.lastEntryAt, today(zone.get(entry.clinicId), now), zone.get(entry.clinicId)),
-  );
+  const due = (await lastEntries(db)).filter((entry) => {
+    const timeZone = zone.get(entry.clinicId)!;
+    return pastRetention(entry.lastEntryAt, today(timeZone, now), timeZone);
+  });
   const held = new Set(
     (
       await db.recordHold.findMany({

@@ -49,7 +49,7 @@ export async function runReevaluation(
   db: Db,
   clinicId: string,
   {
-    asOf = today(),
+    asOf, // the clinic's today unless given
     batchSize = BATCH,
     stopBefore = () => false,
   }: { asOf?: Date; batchSize?: number; stopBefore?: () => boolean } = {},
@@ -58,7 +58,7 @@ export async function runReevaluation(
   while (!stopBefore()) {
     const clinic = await db.clinic.findUnique({
       where: { id: clinicId },
-      select: { reevaluationRequestedAt: true, reevaluationCursor: true },
+      select: { reevaluationRequestedAt: true, reevaluationCursor: true, timeZone: true },
     });
     if (!clinic?.reevaluationRequestedAt) return;
     const { reevaluationRequestedAt: requestedAt, reevaluationCursor: cursor } = clinic;
@@ -74,7 +74,7 @@ export async function runReevaluation(
     const moved = await db.$transaction(
       async (tx) => {
         // New settings can move the report's facts too (judgeable days, recovered pain).
-        await refreshEpisodeState(tx, ids, asOf);
+        await refreshEpisodeState(tx, ids, asOf ?? today(clinic.timeZone));
         const { count } = await tx.clinic.updateMany({
           where: { id: clinicId, reevaluationRequestedAt: requestedAt, reevaluationCursor: cursor },
           data: finished

@@ -5,7 +5,7 @@
 import { z } from "zod";
 
 import { recordRefusal } from "../../platform/audit/record-audit-event";
-import type { Actor } from "../../platform/auth/actor";
+import { actorFor } from "../../platform/auth/actor";
 import { beginAttempt } from "../../platform/auth/throttle";
 import type { Db } from "../../platform/db/client";
 import { type FieldErrors, fieldErrorsOf } from "../../present/forms/form-input";
@@ -56,20 +56,11 @@ export async function requestPasswordReset(
 async function sendResetLink(db: Db, email: string, now: Date, appUrl: string, ip: string | null) {
   const user = await db.user.findFirst({
     where: { email, active: true },
-    include: { clinic: { select: { name: true } } },
+    include: { clinic: { select: { name: true, timeZone: true } } },
   });
   if (!user) return;
   // The user asks for their own link: they are the actor of its audit event.
-  const self: Actor = {
-    userId: user.id,
-    clinicId: user.clinicId,
-    role: user.role,
-    name: user.name,
-    email: user.email,
-    locale: user.locale,
-    ip,
-  };
-  await createPasswordReset(db, self, user, now, appUrl, {
+  await createPasswordReset(db, actorFor(user, ip), user, now, appUrl, {
     unlessSentSince: new Date(now.getTime() - RESET_EMAIL_INTERVAL_MS),
   });
 }

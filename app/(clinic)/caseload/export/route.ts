@@ -9,7 +9,7 @@ import { exportCaseload } from "@/lib/server/caseload/list-caseload";
 export const GET = route(
   { name: "/caseload/export", access: "clinic-patients", query: ZCaseloadSearch },
   async ({ actor, database, messages, query }) => {
-    const day = today();
+    const day = today(actor.timeZone);
     const rows = await exportCaseload(await database(), actor, query, day);
     // The masked CPR number beside the name, as the table shows it.
     const columns = ["name", "cpr", ...CASELOAD_COLUMNS.filter((column) => column !== "name")] as const;

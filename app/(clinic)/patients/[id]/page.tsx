@@ -79,7 +79,7 @@ export default page(
     const locale = actor.locale;
     const patient = await getPatient(db, actor, params.id);
     const episodeId = patient.currentEpisodeId;
-    const day = today();
+    const day = today(actor.timeZone);
     const [record, flags, current, templates, portalAccess, dataRights, unread] = await Promise.all([
       episodeId ? getEpisodeRecord(db, actor, episodeId) : null,
       episodeId ? listEpisodeFlags(db, actor, episodeId) : [],

@@ -26,7 +26,7 @@ const ZExport = z.object({
 export const GET = route(
   { name: "/reports/export", access: "clinic-patients", query: ZExport },
   async ({ actor, database, messages, query }) => {
-    const day = today();
+    const day = today(actor.timeZone);
     const result = await clinicReport(
       await database(),
       actor,

@@ -5,7 +5,7 @@ import { PLAN_STAMP_ATTRIBUTE, planStamp } from "@/lib/platform/offline/offline-
 import { getPortalOverview } from "@/lib/server/portal/portal-overview";
 
 export default page({ name: "/portal/handout", access: "own-record" }, async ({ actor, db }) => {
-  const day = today();
+  const day = today(actor.timeZone);
   const overview = await getPortalOverview(db, actor, day);
   return (
     <>

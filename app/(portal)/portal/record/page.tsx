@@ -12,7 +12,7 @@ export default page({ name: "/portal/record", access: "own-record" }, async ({ a
         record={record}
         fhirHref="/portal/record/fhir"
         backHref="/portal"
-        today={today()}
+        today={today(actor.timeZone)}
 
         locale={actor.locale}
       />

@@ -32,6 +32,6 @@ export const GET = route(
         row.ip ?? "",
       ]),
     );
-    return new Response(csv, { headers: csvHeaders(`audit-${isoDate(today())}.csv`) });
+    return new Response(csv, { headers: csvHeaders(`audit-${isoDate(today(actor.timeZone))}.csv`) });
   },
 );

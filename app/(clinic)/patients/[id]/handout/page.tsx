@@ -11,7 +11,7 @@ export default page(
   { name: "/patients/[id]/handout", access: "clinic-patients", params: z.object({ id: ids.patient }) },
   async ({ actor, db, params }) => {
     const patient = await getPatient(db, actor, params.id);
-    const day = today();
+    const day = today(actor.timeZone);
     const current = patient.currentEpisodeId ? await getCurrentPlan(db, actor, patient.currentEpisodeId, day) : null;
     return (
       <PlanHandout

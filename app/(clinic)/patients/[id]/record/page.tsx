@@ -16,7 +16,7 @@ export default page(
         record={record}
         fhirHref={`/patients/${record.id}/export/fhir`}
         backHref={`/patients/${record.id}`}
-        today={today()}
+        today={today(actor.timeZone)}
 
         locale={actor.locale}
       />

@@ -30,7 +30,7 @@ export default page(
           patient={patient}
           target={{ episodeId: patient.currentEpisodeId, recordId: null }}
           save={saveRecordAction}
-          initial={newRecordInitialValues(kind, patient, isoDate(today()), actor.locale)}
+          initial={newRecordInitialValues(kind, patient, isoDate(today(actor.timeZone)), actor.locale)}
         />
       </>
     );
