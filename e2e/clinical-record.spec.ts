@@ -104,6 +104,16 @@ test("a red flag stays open through a visit without the screen and closes when a
 
   await visit("2026-09-15", true);
   await expect(flags.getByRole("link", { name: /^Rødt flag/ })).toHaveCount(0);
+  // The screen that found nothing says so, and the visit goes to the clinic's journal as plain text.
+  const lastVisit = page.locator(".timeline-group").filter({ hasText: "15. sep. 2026" });
+  await expect(lastVisit).toContainText(da.timeline.redFlagsNone);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await lastVisit.getByRole("button", { name: da.timeline.copyNote }).click();
+  await expect(lastVisit.getByRole("status")).toHaveText(da.timeline.noteCopied);
+  const note = await page.evaluate(() => navigator.clipboard.readText());
+  expect(note.split("\n")).toEqual(
+    expect.arrayContaining(["15. sep. 2026 · Besøg", "Undersøgelse:", `- ${da.timeline.redFlagsNone}`]),
+  );
 });
 
 test("outcomes over several dates show on the charts with their baseline; corrections keep history", async ({

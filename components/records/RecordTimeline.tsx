@@ -5,12 +5,14 @@ import { isoDate } from "@/lib/platform/dates";
 import type { Messages } from "@/lib/present/i18n";
 import { formatDate, formatDayMonth, formatNumber } from "@/lib/present/i18n/format";
 import { getRequestMessages } from "@/lib/present/i18n/locale.server";
-import { describeRecord } from "@/lib/present/records/describe-record";
+import { recordParts } from "@/lib/present/records/describe-record";
+import { journalNote } from "@/lib/present/records/journal-note";
 import type { getEpisodeRecord } from "@/lib/server/patients/get-episode-record";
 import type { RecordFormKind } from "@/lib/server/records/record-forms";
 import { recordTimeline, type TimelineGroup } from "@/lib/server/records/record-timeline";
 
 import type { CommandAction } from "../action-types";
+import { CopyButton } from "../ui/CopyButton";
 import { LazyDetails } from "../ui/LazyDetails";
 import { DeleteRecord } from "./DeleteRecord";
 
@@ -19,7 +21,8 @@ type TimelineEntry = {
   kind: RecordFormKind;
   id: string;
   date: string;
-  text: string;
+  /** What it says, part by part (describe-record.ts). */
+  parts: string[];
   redFlag: boolean;
   corrected: boolean;
 };
@@ -42,7 +45,7 @@ function clinicEntries(record: EpisodeRows, messages: Messages, locale: Locale):
     kind,
     id: row.id,
     date: isoDate(row.date),
-    text: describeRecord(kind, row, messages, locale),
+    parts: recordParts(kind, row, messages, locale),
     redFlag,
     corrected: record.revisedIds.has(row.id),
   }));
@@ -82,6 +85,8 @@ export async function RecordTimeline({
   const earlier = groups.slice(LATEST_GROUPS);
   const day = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
   const label = { assessment: text.assessment, outcome: text.outcome, intervention: text.intervention };
+  const heading = (g: { date: string; kind: "visit" | "records" }) =>
+    `${formatDate(day(g.date), locale)} · ${g.kind === "visit" ? text.visit : text.records}`;
 
   const group = (g: TimelineGroup<TimelineEntry>) =>
     g.kind === "diary" ? (
@@ -102,14 +107,12 @@ export async function RecordTimeline({
         className={g.records.some((r) => r.redFlag) ? "timeline-group red-flag" : "timeline-group"}
         data-kind={g.kind}
       >
-        <h3>
-          {formatDate(day(g.date), locale)} · {g.kind === "visit" ? text.visit : text.records}
-        </h3>
+        <h3>{heading(g)}</h3>
         <ul>
           {g.records.map((entry) => (
             <li key={entry.id} className="timeline-item">
               <p>
-                <span className="muted">{label[entry.kind]}:</span> {entry.text}
+                <span className="muted">{label[entry.kind]}:</span> {entry.parts.join(" · ")}
                 {entry.corrected && (
                   <>
                     {" "}
@@ -136,6 +139,16 @@ export async function RecordTimeline({
             </li>
           ))}
         </ul>
+        {editable && (
+          <CopyButton
+            value={journalNote(
+              heading(g),
+              g.records.map((entry) => ({ label: label[entry.kind], parts: entry.parts })),
+            )}
+            label={text.copyNote}
+            copiedLabel={text.noteCopied}
+          />
+        )}
       </li>
     );
 

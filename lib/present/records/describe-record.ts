@@ -14,16 +14,33 @@ export function describeRecord(
   messages: Messages,
   locale: Locale,
 ): string {
+  return recordParts(kind, row, messages, locale).join(" · ");
+}
+
+/**
+ * What a record says, part by part: every field that was recorded, and for a visit the
+ * screens that found nothing said as such ("Røde flag: screenet, ingen fundet"), since the
+ * negative is what the journal must show. The timeline joins the parts on one line; the
+ * journal note puts each on its own.
+ */
+export function recordParts(
+  kind: RecordFormKind,
+  row: Record<string, unknown>,
+  messages: Messages,
+  locale: Locale,
+): string[] {
   const num = (value: unknown) => formatNumber(Number(value), locale);
   if (kind === "outcome") {
     const items = Array.isArray(row.psfsItems) ? (row.psfsItems as { activity: string; score: number }[]) : [];
     const activities = items.length ? ` (${items.map((item) => `${item.activity}: ${item.score}`).join("; ")})` : "";
-    return `${messages.instrument[row.instrument as Instrument]}: ${num(row.value)}${activities}`;
+    return [`${messages.instrument[row.instrument as Instrument]}: ${num(row.value)}${activities}`];
   }
   if (kind === "intervention") {
-    return [messages.intervention.types[row.type as InterventionType], row.note].filter(Boolean).join(" – ");
+    return [messages.intervention.types[row.type as InterventionType], row.note].filter(isText);
   }
   const a = messages.assessment;
+  const t = messages.timeline;
+  const given = (value: unknown) => value !== null && value !== undefined;
   const result = (value: unknown) =>
     (value === true ? a.positive : value === false ? a.negative : a.notTested).toLowerCase();
   const tested = (label: string, value: unknown) =>
@@ -43,11 +60,11 @@ export function describeRecord(
     redFlags: [],
     findings: (row.findings as string[] | undefined) ?? [],
   });
+  const painLocation = row.painLocation as string | null | undefined;
   return [
-    row.firstStepPain !== null && row.firstStepPain !== undefined
-      ? `${a.firstStepPain}: ${num(row.firstStepPain)}`
-      : null,
-    messages.timeline.tests(
+    painLocation ? `${a.painLocation}: ${codeLabel(a.painLocations, painLocation)}` : null,
+    given(row.firstStepPain) ? `${a.firstStepPain}: ${num(row.firstStepPain)}` : null,
+    t.tests(
       [
         `${a.palpation} ${result(row.palpationPositive)}`,
         `${a.windlass} ${result(row.windlassPositive)}`,
@@ -57,24 +74,44 @@ export function describeRecord(
         .filter(Boolean)
         .join(", "),
     ),
-    screened ? null : messages.timeline.notScreened,
-    examined ? null : messages.timeline.notExamined,
-    redFlags.length
-      ? messages.timeline.redFlagsPresent(redFlags.map((flag) => codeLabel(a.redFlag, flag)).join(", "))
-      : null,
-    findings.length
-      ? messages.timeline.findingsPresent(findings.map((finding) => codeLabel(a.finding, finding)).join(", "))
-      : null,
-    row.ankleDorsiflexionDeg !== null && row.ankleDorsiflexionDeg !== undefined
-      ? `${a.ankleDorsiflexion}: ${num(row.ankleDorsiflexionDeg)}`
-      : null,
-    row.walkToleranceMin !== null && row.walkToleranceMin !== undefined
-      ? `${a.walkToleranceMin}: ${num(row.walkToleranceMin)}`
-      : null,
+    !screened
+      ? t.notScreened
+      : redFlags.length
+        ? t.redFlagsPresent(redFlags.map((flag) => codeLabel(a.redFlag, flag)).join(", "))
+        : t.redFlagsNone,
+    !examined
+      ? t.notExamined
+      : findings.length
+        ? t.findingsPresent(findings.map((finding) => codeLabel(a.finding, finding)).join(", "))
+        : t.findingsNone,
+    given(row.ankleDorsiflexionDeg) ? `${a.ankleDorsiflexion}: ${num(row.ankleDorsiflexionDeg)}` : null,
+    riskFactorsPart(row.riskFactors, messages, num),
+    given(row.walkToleranceMin) ? `${a.walkToleranceMin}: ${num(row.walkToleranceMin)}` : null,
+    given(row.walkNextMorningWorse) ? `${a.walkNextMorningWorse} ${row.walkNextMorningWorse ? a.yes : a.no}` : null,
     row.note,
-  ]
-    .filter(Boolean)
-    .join(" · ");
+  ].filter(isText);
+}
+
+const isText = (part: unknown): part is string => typeof part === "string" && part !== "";
+
+/** The risk factors a visit recorded (assessment-input.ts), as one part; null when none was. */
+function riskFactorsPart(value: unknown, messages: Messages, num: (value: unknown) => string): string | null {
+  const factors = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
+  const a = messages.assessment;
+  const form = messages.patientForm;
+  const given = (key: string) => factors[key] !== null && factors[key] !== undefined;
+  const footType = factors.footType as keyof Messages["footType"] | undefined;
+  const parts = [
+    factors.recentLoadChange === true ? a.recentLoadChange : null,
+    factors.calfTightness === true ? a.calfTightness : null,
+    given("runningKmPerWeek") ? `${form.runningKmPerWeek}: ${num(factors.runningKmPerWeek)}` : null,
+    given("shoeAgeKm") ? `${form.shoeAgeKm}: ${num(factors.shoeAgeKm)}` : null,
+    given("standingHoursPerDay") ? `${form.standingHoursPerDay}: ${num(factors.standingHoursPerDay)}` : null,
+    footType && footType !== "UNKNOWN" && messages.footType[footType]
+      ? `${form.footType}: ${messages.footType[footType].toLowerCase()}`
+      : null,
+  ].filter(isText);
+  return parts.length ? `${a.riskFactors}: ${parts.join(", ")}` : null;
 }
 
 /** A code's label; a retired code (in old versions and flags) falls back to what replaced it. */

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+
+import { getMessages } from "../i18n";
+import { describeRecord, recordParts } from "./describe-record";
+
+const da = getMessages("da");
+const en = getMessages("en");
+
+/** A visit as the assessment form stores it: every field the form has, filled in. */
+const visit = {
+  painLocation: "MEDIAL_HEEL",
+  firstStepPain: 6,
+  palpationPositive: true,
+  windlassPositive: false,
+  calcanealSqueezePositive: null,
+  tinelPositive: null,
+  ankleDorsiflexionDeg: 8,
+  redFlagsScreened: true,
+  redFlags: [],
+  differentialsExamined: true,
+  findings: [],
+  riskFactors: {
+    recentLoadChange: true,
+    calfTightness: true,
+    runningKmPerWeek: 20,
+    shoeAgeKm: 800,
+    standingHoursPerDay: 7.5,
+    footType: "FLAT",
+  },
+  walkToleranceMin: 30,
+  walkNextMorningWorse: true,
+  note: "Fortsætter HSR",
+};
+
+describe("a visit in the record", () => {
+  it("names every recorded field, and the screens that found nothing as such", () => {
+    expect(recordParts("assessment", visit, da, "da")).toEqual([
+      "Smertens placering: Medialt på hælens underside",
+      "Smerte ved første skridt (0–10): 6",
+      "Test: Palpationstest positiv, Windlass-test negativ",
+      "Røde flag: screenet, ingen fundet",
+      "Differentialdiagnoser: undersøgt, intet fundet",
+      "Dorsalfleksion i ankelleddet, strakt knæ (grader): 8",
+      "Risikofaktorer: Nylig ændring i belastning, Stram lægmuskulatur og akillessene, Løb, km pr. uge: 20, Skoenes alder, km: 800, Timer stående pr. dag: 7,5, Fodtype: platfod",
+      "Minutters gang: 30",
+      "Var morgenen efter værre? Ja",
+      "Fortsætter HSR",
+    ]);
+  });
+
+  it("says when a screen was not done, and what a screen found", () => {
+    const unscreened = describeRecord(
+      "assessment",
+      { ...visit, redFlagsScreened: false, differentialsExamined: false },
+      en,
+      "en",
+    );
+    expect(unscreened).toContain("Red-flag screen not done at this visit");
+    expect(unscreened).toContain("Differentials not examined at this visit");
+    expect(unscreened).not.toContain("none found");
+    const found = describeRecord(
+      "assessment",
+      { ...visit, redFlags: ["RECENT_TRAUMA"], findings: ["POSTERIOR_HEEL_PAIN"] },
+      da,
+      "da",
+    );
+    expect(found).toContain("Røde flag: Nyligt traume (fald, hop eller vrid)");
+    expect(found).toContain("Fund: Smerte bag på hælen");
+    expect(found).not.toContain("ingen fundet");
+  });
+
+  it("leaves out what was not recorded", () => {
+    const bare = {
+      palpationPositive: null,
+      windlassPositive: null,
+      redFlagsScreened: true,
+      redFlags: [],
+      differentialsExamined: false,
+      findings: [],
+      riskFactors: { recentLoadChange: false, calfTightness: false, footType: "UNKNOWN" },
+    };
+    expect(recordParts("assessment", bare, en, "en")).toEqual([
+      "Tests: Palpation test not tested, Windlass test not tested",
+      "Red flags: screened, none found",
+      "Differentials not examined at this visit",
+    ]);
+  });
+});
