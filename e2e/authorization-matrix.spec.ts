@@ -127,6 +127,13 @@ const ACTIONS: Record<string, ActionCase> = {
     ids: "clinic",
     input: (w) => ({ args: [id(w, "flagId")], form: { note: "Set og talt med patienten." } }),
   },
+  // After acknowledgeFlagAction (the order of this list): it takes that acknowledgement back.
+  undoAcknowledgementAction: {
+    access: "clinic-patients",
+    shape: "command",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "flagId")] }),
+  },
   openEpisodeAction: {
     access: "clinic-patients",
     shape: "form",

@@ -1,11 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 
-import { formAction } from "@/lib/platform/entry-points/action.server";
+import { commandAction, formAction } from "@/lib/platform/entry-points/action.server";
 import { ids } from "@/lib/platform/entry-points/ids";
 import { isAppError } from "@/lib/platform/errors";
 import { errorTexts } from "@/lib/present/forms/error-text";
-import { ACKNOWLEDGE_FIELDS, acknowledgeFlag } from "@/lib/server/flags/acknowledge-flag";
+import { ACKNOWLEDGE_FIELDS, acknowledgeFlag, undoAcknowledgement } from "@/lib/server/flags/acknowledge-flag";
 
 export const acknowledgeFlagAction = formAction(
   { name: "flags.acknowledge", access: "clinic-patients", args: [ids.flag] },
@@ -25,5 +25,19 @@ export const acknowledgeFlagAction = formAction(
     }
     revalidatePath(`/flags/${flagId}`);
     return answer({ values: {} });
+  },
+);
+
+export const undoAcknowledgementAction = commandAction(
+  { name: "flags.undoAcknowledgement", access: "clinic-patients", args: [ids.flag] },
+  async ({ actor, db, messages, args: [flagId] }) => {
+    try {
+      await undoAcknowledgement(db, actor, flagId);
+    } catch (error) {
+      if (isAppError(error, "CONFLICT")) return { error: messages.flags.notAcknowledged };
+      throw error;
+    }
+    revalidatePath(`/flags/${flagId}`);
+    return { error: null };
   },
 );

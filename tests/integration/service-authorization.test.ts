@@ -22,9 +22,9 @@ import { DEFAULT_QUERY } from "../../lib/server/caseload/caseload-query";
 import { exportCaseload, listCaseload } from "../../lib/server/caseload/list-caseload";
 import { getOutboxMessage, listOutbox } from "../../lib/server/email/outbox-view";
 import { changeEpisodeStatus, openEpisode } from "../../lib/server/episodes/episodes";
-import { acknowledgeFlag } from "../../lib/server/flags/acknowledge-flag";
+import { acknowledgeFlag, undoAcknowledgement } from "../../lib/server/flags/acknowledge-flag";
 import { parseFlagQuery } from "../../lib/server/flags/flag-query";
-import { getFlag, listEpisodeFlags, listFlags } from "../../lib/server/flags/list-flags";
+import { getFlag, listEpisodeFlags, listFlags, nextOpenFlag } from "../../lib/server/flags/list-flags";
 import { createInvite, getPortalAccess } from "../../lib/server/invites/invites";
 import { revealWaitingPasswordLink } from "../../lib/server/invites/password-links";
 import {
@@ -273,6 +273,12 @@ const SERVICES: Record<string, Service> = {
     usesIds: true,
     call: (a, i) => acknowledgeFlag(t.prisma, a, i.flagId!, "seen"),
   },
+  undoAcknowledgement: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => undoAcknowledgement(t.prisma, a, i.flagId!),
+  },
+  nextOpenFlag: { access: "clinic-patients", usesIds: true, call: (a, i) => nextOpenFlag(t.prisma, a, i.flagId!) },
   getClinicRuleSettings: { access: "clinic-admin", usesIds: false, call: (a) => getClinicRuleSettings(t.prisma, a) },
   updateClinicRuleSettings: {
     access: "clinic-admin",

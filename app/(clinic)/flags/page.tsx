@@ -7,6 +7,7 @@ import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
 import { RULE_CODES, type RuleCode } from "@/lib/clinical/rules/case";
 import { fromFlagSeverity } from "@/lib/clinical/rules/severity";
 import { FlagSeverity } from "@/lib/generated/prisma/enums";
+import { can } from "@/lib/platform/auth/permissions";
 import { page } from "@/lib/platform/entry-points/page.server";
 import { formatMoment } from "@/lib/present/i18n/format";
 import { flagSearch, ZFlagSearch } from "@/lib/server/flags/flag-query";
@@ -38,6 +39,18 @@ export default page(
               label: text.statuses[value],
             }))}
           />
+          {can(actor, "own-caseload") && (
+            // As the caseload's: a clinician starts from their own patients.
+            <SelectField
+              id="scope"
+              label={messages.caseload.filters.scope}
+              defaultValue={query.scope}
+              options={[
+                { value: "mine", label: messages.caseload.filters.scopeMine },
+                { value: "clinic", label: messages.caseload.filters.scopeClinic },
+              ]}
+            />
+          )}
           <SelectField
             id="code"
             label={text.rule}

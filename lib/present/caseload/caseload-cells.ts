@@ -30,7 +30,13 @@ export function caseloadCells(
         : text.phase(messages.program[row.program.kind], row.program.week, row.program.phase),
     plan: row.plan ? planText(row.plan, messages) : text.noValue,
     pain,
-    flags: messages.flagCounts(row.flags.urgent, row.flags.high, row.flags.warning, row.flags.info),
+    // The counts, then which rules: a row says why it needs attention without opening the flags.
+    flags: [
+      messages.flagCounts(row.flags.urgent, row.flags.high, row.flags.warning, row.flags.info),
+      row.openRules.map((code) => messages.flags.codes[code]).join(", "),
+    ]
+      .filter(Boolean)
+      .join(": "),
     lastVisit: row.lastVisit ? formatDate(row.lastVisit, locale) : text.noValue,
     clinician: row.clinicianName,
     // Under the name, so two patients of the same name are told apart: the masked CPR number

@@ -5,7 +5,7 @@
 // (decision record 018). Here both tables are named by the clinic, once, and the count, the
 // page and the export share the same filter (a page in name order reaches the episode by the
 // patient's pointer alone, see readCaseload).
-import { severityRank } from "../../clinical/rules/severity";
+import { SEVERITIES, severityRank, toFlagSeverity } from "../../clinical/rules/severity";
 import { Prisma } from "../../generated/prisma/client";
 import type { Actor } from "../../platform/auth/actor";
 import { assertCan } from "../../platform/auth/permissions";
@@ -102,6 +102,14 @@ function textSearch(q: string): Prisma.Sql {
   return Prisma.sql`p.name ILIKE ${`%${q.replace(/[\\%_]/g, "\\$&")}%`}`;
 }
 
+/** When the episode's longest-open flag of its highest open severity was opened. */
+const OLDEST_AT_HIGHEST = Prisma.sql`(SELECT min(f."openedAt") FROM "Flag" f
+  WHERE f."episodeId" = e.id AND f.status = 'OPEN'
+    AND f.severity = (CASE e."highestOpenSeverity" ${Prisma.join(
+      SEVERITIES.map((s) => Prisma.sql`WHEN ${severityRank(s)} THEN ${toFlagSeverity(s)}`),
+      " ",
+    )} END)::"FlagSeverity")`;
+
 function orderBy(query: CaseloadQuery): Prisma.Sql {
   const dir = query.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   // "Older" sorts ascending by age, i.e. descending by birth date; likewise for weeks.
@@ -115,6 +123,9 @@ function orderBy(query: CaseloadQuery): Prisma.Sql {
     pain: [Prisma.sql`e."latestPain" ${dir} NULLS LAST`],
     flags: [
       Prisma.sql`e."highestOpenSeverity" ${dir}`,
+      // In the attention view, who has waited longest at that severity comes first (a small set:
+      // the clinic's whole caseload sorted by flags keeps to the stored columns).
+      ...(query.view === "attention" ? [Prisma.sql`${OLDEST_AT_HIGHEST} ${reverse} NULLS LAST`] : []),
       Prisma.sql`e."openUrgentFlags" ${dir}`,
       Prisma.sql`e."openHighFlags" ${dir}`,
     ],

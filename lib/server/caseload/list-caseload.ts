@@ -1,4 +1,5 @@
 import { programWeek } from "../../clinical/programs/program-week";
+import { RULE_CODES, type RuleCode } from "../../clinical/rules/case";
 import { weeksInTreatment } from "../../clinical/treatment-time";
 import type { Prisma } from "../../generated/prisma/client";
 import type { EpisodeStatus, PainTrend, PlanStatus, ProgramKind, Side } from "../../generated/prisma/enums";
@@ -30,6 +31,8 @@ export type CaseloadRow = {
   latestPainDate: Date | null;
   painTrend: PainTrend | null;
   flags: { urgent: number; high: number; warning: number; info: number };
+  /** The rules of the open flags, most severe first, then the longest open: why the row needs attention. */
+  openRules: RuleCode[];
   /** The rank of the most severe open flag (lib/clinical/rules/severity.ts), 0 for none. */
   highestSeverity: number;
   /** The CPR number masked (DDMMYY-••••), or null for a patient without one. */
@@ -111,6 +114,12 @@ const ROW_SELECT = {
       programCompleted: true,
       planStatus: true,
       planReasons: true,
+      flags: {
+        where: { status: "OPEN", code: { in: [...RULE_CODES] } },
+        select: { code: true },
+        // The enum's order is the severity's, most severe first.
+        orderBy: [{ severity: "asc" }, { openedAt: "asc" }],
+      },
     },
   },
 } satisfies Prisma.PatientSelect;
@@ -143,6 +152,7 @@ function toRow(patient: SelectedPatient, today: Date, unreadMessages: number): C
       warning: episode?.openWarningFlags ?? 0,
       info: episode?.openInfoFlags ?? 0,
     },
+    openRules: (episode?.flags ?? []).map((flag) => flag.code as RuleCode),
     highestSeverity: episode?.highestOpenSeverity ?? 0,
     lastVisit: episode?.lastVisit ?? null,
     dateOfBirth: patient.dateOfBirth,

@@ -45,3 +45,25 @@ export async function acknowledgeFlag(
   });
   return { status: "acknowledged" };
 }
+
+/**
+ * Takes an acknowledgement back (a wrong flag acknowledged, or the note was for another
+ * patient): the flag is open again, and its history says who took it back and when.
+ */
+export async function undoAcknowledgement(db: Db, actor: Actor, flagId: string): Promise<void> {
+  assertCan(actor, "clinic-patients");
+  const flag = await db.flag.findFirst({
+    where: { id: requireId(flagId), clinicId: actor.clinicId, episode: { patient: patientWhere(actor) } },
+  });
+  if (!flag) throw new AppError("NOT_FOUND");
+  await db.$transaction(async (tx) => {
+    // Only an acknowledged flag goes back; one the rules resolved meanwhile stays resolved.
+    const { count } = await tx.flag.updateMany({ where: { id: flag.id, status: "ACKNOWLEDGED" }, data: { status: "OPEN" } });
+    if (count === 0) throw new AppError("CONFLICT");
+    await tx.flagEvent.create({
+      data: { flagId: flag.id, type: "ACKNOWLEDGEMENT_UNDONE", severity: flag.severity, actorId: actor.userId },
+    });
+    await recordAuditEvent(tx, actor, { action: "UPDATE", entity: "Flag", entityId: flag.id });
+    await refreshFlagSummaries(tx, [flag.episodeId]);
+  });
+}

@@ -8,6 +8,8 @@ import type { SearchParams } from "../caseload/caseload-query";
 
 const ZFlagQuery = z.object({
   status: z.enum(["ACTIVE", "OPEN", "ACKNOWLEDGED", "RESOLVED"]).catch("ACTIVE"),
+  /** As the caseload's: a clinician starts from their own patients (an admin always sees the clinic). */
+  scope: z.enum(["mine", "clinic"]).catch("mine"),
   code: z.enum(RULE_CODES).optional().catch(undefined),
   severity: z
     .enum(Object.values(FlagSeverity) as [FlagSeverity, ...FlagSeverity[]])
@@ -30,7 +32,9 @@ export function flagSearch(query: FlagQuery, change: Partial<FlagQuery> = {}): s
   const next = { ...query, ...change };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(next)) {
-    if (value !== undefined && !(key === "status" && value === "ACTIVE") && !(key === "page" && value === 1))
+    const isDefault =
+      (key === "status" && value === "ACTIVE") || (key === "scope" && value === "mine") || (key === "page" && value === 1);
+    if (value !== undefined && !isDefault)
       params.set(key, String(value));
   }
   const search = params.toString();

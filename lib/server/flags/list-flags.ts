@@ -11,10 +11,10 @@ import type { FlagQuery } from "./flag-query";
 
 export const FLAG_PAGE_SIZE = 25;
 
-/** The clinic's rule flags: most severe first (the enum's order), then newest. Audited. */
-export async function listFlags(db: Db, actor: Actor, query: FlagQuery) {
-  assertCan(actor, "clinic-patients");
-  const where: Prisma.FlagWhereInput = {
+/** The flags a queue's view holds: the clinic's rule flags, of the clinician's own patients unless they chose the clinic. */
+function queueWhere(actor: Actor, query: Pick<FlagQuery, "code" | "status" | "severity" | "clinician" | "scope">) {
+  const clinician = actor.role === "CLINICIAN" && query.scope === "mine" ? actor.userId : query.clinician;
+  return {
     clinicId: actor.clinicId,
     code: query.code ?? { in: [...RULE_CODES] },
     status: query.status === "ACTIVE" ? { in: ["OPEN", "ACKNOWLEDGED"] } : query.status,
@@ -23,10 +23,30 @@ export async function listFlags(db: Db, actor: Actor, query: FlagQuery) {
       patient: {
         ...patientWhere(actor),
         archivedAt: null,
-        ...(query.clinician ? { clinicianId: query.clinician } : {}),
+        ...(clinician ? { clinicianId: clinician } : {}),
       },
     },
-  };
+  } satisfies Prisma.FlagWhereInput;
+}
+
+/**
+ * The open flag to see after this one, in the queue's default view (the clinician's own
+ * patients, most severe first, then the longest open), or null when none is left.
+ */
+export async function nextOpenFlag(db: Db, actor: Actor, afterFlagId: string): Promise<string | null> {
+  assertCan(actor, "clinic-patients");
+  const next = await db.flag.findFirst({
+    where: { ...queueWhere(actor, { status: "OPEN", scope: "mine" }), id: { not: requireId(afterFlagId) } },
+    orderBy: [{ severity: "asc" }, { openedAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  return next?.id ?? null;
+}
+
+/** The clinic's rule flags: most severe first (the enum's order), then newest. Audited. */
+export async function listFlags(db: Db, actor: Actor, query: FlagQuery) {
+  assertCan(actor, "clinic-patients");
+  const where = queueWhere(actor, query);
   const total = await db.flag.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / FLAG_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);

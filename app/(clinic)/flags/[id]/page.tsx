@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { z } from "zod";
 
-import { acknowledgeFlagAction } from "@/app/actions/flags";
+import { acknowledgeFlagAction, undoAcknowledgementAction } from "@/app/actions/flags";
 import { AcknowledgeForm } from "@/components/flags/AcknowledgeForm";
 import { FlagPatientNotes } from "@/components/flags/FlagPatientNotes";
 import { SeverityBadge } from "@/components/flags/SeverityBadge";
+import { UndoAcknowledgement } from "@/components/flags/UndoAcknowledgement";
 import { SourceList } from "@/components/SourceList";
 import { DetailsList } from "@/components/ui/DetailsList";
 import { isReferenceKey } from "@/lib/clinical/references";
@@ -14,16 +15,17 @@ import { ids } from "@/lib/platform/entry-points/ids";
 import { page } from "@/lib/platform/entry-points/page.server";
 import { describeEvidence } from "@/lib/present/flags/describe-evidence";
 import { flagRecommendation } from "@/lib/present/flags/flag-text";
+import type { Messages } from "@/lib/present/i18n";
 import { formatMoment } from "@/lib/present/i18n/format";
-import { getFlag } from "@/lib/server/flags/list-flags";
+import { getFlag, nextOpenFlag } from "@/lib/server/flags/list-flags";
 
-type EventType = "OPENED" | "SEVERITY_CHANGED" | "ACKNOWLEDGED" | "REOPENED" | "RESOLVED";
+type EventType = keyof Messages["flags"]["events"];
 
 export default page(
   { name: "/flags/[id]", access: "clinic-patients", params: z.object({ id: ids.flag }) },
   async ({ actor, db, messages, params }) => {
     const text = messages.flags;
-    const flag = await getFlag(db, actor, params.id);
+    const [flag, next] = await Promise.all([getFlag(db, actor, params.id), nextOpenFlag(db, actor, params.id)]);
     const recommendation = flagRecommendation(flag, messages, actor.locale);
     return (
       <>
@@ -51,6 +53,19 @@ export default page(
             <h2 id="acknowledge-heading">{text.acknowledge}</h2>
             <AcknowledgeForm action={acknowledgeFlagAction.bind(null, flag.id)} />
           </section>
+        )}
+        {flag.status === "ACKNOWLEDGED" && (
+          // Right after acknowledging: the next flag to see, or the acknowledgement taken back.
+          <div className="form-actions" role="group" aria-label={text.statuses.ACKNOWLEDGED}>
+            {next ? (
+              <Link className="button primary" href={`/flags/${next}`}>
+                {text.nextFlag}
+              </Link>
+            ) : (
+              <p>{text.noNextFlag}</p>
+            )}
+            <UndoAcknowledgement action={undoAcknowledgementAction.bind(null, flag.id)} />
+          </div>
         )}
         <section className="panel" aria-labelledby="history-heading">
           <h2 id="history-heading">{text.history}</h2>
