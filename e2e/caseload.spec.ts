@@ -119,6 +119,15 @@ test.describe("caseload", () => {
     await expect(page.getByRole("columnheader", { name: /Åbne flag/ })).toHaveAttribute("aria-sort", "descending");
     await expect(page.getByText(/åbent flag for overskredet opfølgning/)).toBeVisible();
     expect((await rowNames(page)).length).toBeGreaterThan(0);
+    // Most severe first, and each row says which rules it is for.
+    const order = ["urgent", "high", "warning", "info"];
+    const ranks = await page
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-severity") ?? "none"));
+    const positions = ranks.map((rank) => (order.includes(rank) ? order.indexOf(rank) : order.length));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    const firstRow = (await page.locator("tbody tr").first().textContent()) ?? "";
+    expect(Object.values(da.flags.codes).some((rule) => firstRow.includes(rule)), firstRow).toBe(true);
   });
 
   test("malformed parameters fall back to the default view", async ({ page }) => {

@@ -46,6 +46,21 @@ test("a clinician acknowledges a flag, and it re-opens when its severity rises",
   await page.getByRole("button", { name: da.flags.acknowledge }).click();
   await expect(page.getByText(/Advarsel · Kvitteret/)).toBeVisible();
   await expect(page.getByText("Gennemgået fodtøj og belastning; ny vurdering om 2 uger")).toBeVisible();
+  // Right after: the acknowledgement can be taken back, and the next open flag is one click away.
+  await page.getByRole("button", { name: da.flags.undoAcknowledge }).click();
+  await expect(page.getByText(/Advarsel · Åben/)).toBeVisible();
+  await expect(page.getByText(da.flags.events.ACKNOWLEDGEMENT_UNDONE)).toBeVisible();
+  await page.getByLabel(da.flags.acknowledgeNote).fill("Gennemgået fodtøj og belastning; ny vurdering om 2 uger");
+  await page.getByRole("button", { name: da.flags.acknowledge }).click();
+  await expect(page.getByText(/Advarsel · Kvitteret/)).toBeVisible();
+  const next = page.getByRole("link", { name: da.flags.nextFlag });
+  if (await next.count()) {
+    await next.click();
+    await expect(page).not.toHaveURL(flagUrl);
+    await expect(page.getByText(/· Åben ·/)).toBeVisible();
+  } else {
+    await expect(page.getByText(da.flags.noNextFlag)).toBeVisible();
+  }
 
   // The admin lowers the day from which no improvement is high: the flag's severity rises.
   await page.context().clearCookies();

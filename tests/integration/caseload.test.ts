@@ -208,6 +208,28 @@ describe(`caseload on ${TEST_DB_KIND}`, () => {
     expect(await names(mine, { view: "attention" })).toEqual(["Bo Worse", "Carl Overdue", "Dorte Urgent"]);
   });
 
+  it("orders the attention view by the most severe open flag, then by who has waited longest at it", async () => {
+    const clinic = await createClinic(t.prisma);
+    const physio = actorOf(await createUser(t.prisma, { clinicId: clinic.id, role: "CLINICIAN" }));
+    await patientWith(physio, "Aase Recent High", { flags: ["HIGH"] });
+    const waiting = await patientWith(physio, "Bent Waiting High", { flags: ["HIGH"] });
+    await patientWith(physio, "Cilla Urgent", { flags: ["URGENT"] });
+    // Bent's flag has been open for a week: he comes before Aase, whose flag is as severe but new.
+    await t.prisma.flag.updateMany({
+      where: { episode: { patientId: waiting.id } },
+      data: { openedAt: addDays(new Date(), -7) },
+    });
+    const attention = { view: "attention", sort: "flags", dir: "desc" };
+    expect(await names(physio, attention)).toEqual(["Cilla Urgent", "Bent Waiting High", "Aase Recent High"]);
+  });
+
+  it("names the rules of a row's open flags, most severe first", async () => {
+    const { rows } = await listCaseload(t.prisma, mine, parseCaseloadQuery({ view: "attention" }), today);
+    // Bo's own test flag is no rule of the product's; the rules raised WORSENING for pain 4 → 7.
+    expect(rows.find((row) => row.name === "Bo Worse")!.openRules).toEqual(["WORSENING"]);
+    expect(rows.find((row) => row.name === "Carl Overdue")!.openRules).toContain("FOLLOW_UP_OVERDUE");
+  });
+
   it("gives each row its summary: trend, flags, phase, weeks", async () => {
     const { rows } = await listCaseload(t.prisma, mine, parseCaseloadQuery({}), today);
     const anna = rows.find((row) => row.name === "Anna Improving")!;

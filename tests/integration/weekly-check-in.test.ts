@@ -64,11 +64,18 @@ describe(`the weekly check-in on ${TEST_DB_KIND}`, () => {
   });
 
   it("asks once a week, with each activity and the rating of change, and refuses a score outside its scale without storing anything", async () => {
+    // Not in the first week: the clinic measured the baseline when treatment started.
+    const started = addDays(day, -60);
+    expect(await getWeeklyCheckIn(t.prisma, patient, addDays(started, 6))).toMatchObject({
+      lastDate: null,
+      due: false,
+      nextDate: addDays(started, 7),
+    });
     expect(await getWeeklyCheckIn(t.prisma, patient, day)).toEqual({
       activities: ["Gå op ad trapper", "Løbe 5 km"],
       lastDate: null,
       due: true,
-      nextDate: null,
+      nextDate: addDays(started, 7),
     });
     expect(await saveWeeklyCheckIn(t.prisma, patient, { activityPain: "11", "psfs.0": "4" }, day)).toEqual({
       status: "invalid",

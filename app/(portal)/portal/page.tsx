@@ -168,7 +168,11 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
           <section aria-labelledby="progress-heading" className="panel">
             <h2 id="progress-heading">{text.progressTitle}</h2>
             {checkIn && !checkIn.due && checkIn.nextDate && (
-              <p>{messages.checkIn.done(formatDate(checkIn.nextDate, actor.locale))}</p>
+              <p>
+                {(checkIn.lastDate ? messages.checkIn.done : messages.checkIn.first)(
+                  formatDate(checkIn.nextDate, actor.locale),
+                )}
+              </p>
             )}
             <PortalPainChart
               panel={{ key: "pain", label: text.painChart, max: 10, series: painSeries, baseline: null }}

@@ -1596,6 +1596,7 @@ export const da = {
     save: "Send ugens tjek",
     saving: "Sender …",
     saved: (next: string) => `Tak for dit svar. Næste ugentlige tjek er ${next}.`,
+    first: (next: string) => `Dit første ugentlige tjek kommer ${next}.`,
     done: (next: string) => `Ugens tjek er sendt. Det næste er ${next}.`,
     clinicTitle: "Ugentligt tjek i portalen",
     clinicIntro:

@@ -1598,6 +1598,7 @@ export const en: Messages = {
     save: "Send this week's check-in",
     saving: "Sending …",
     saved: (next: string) => `Thank you for answering. The next weekly check-in is ${next}.`,
+    first: (next: string) => `Your first weekly check-in comes on ${next}.`,
     done: (next: string) => `This week's check-in is sent. The next is ${next}.`,
     clinicTitle: "Weekly check-in in the portal",
     clinicIntro:

@@ -221,17 +221,17 @@ export async function logSession(
   const parsed = zSession(today).safeParse(raw);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
-  // The episode is found and locked first, as every portal write does. A refused session writes
-  // nothing, so the state derived after it is the state before it.
+  // The episode is found and locked first, as every portal write does. A refused session leaves
+  // the transaction by throwing, so nothing is written or derived: it changes nothing at all.
   return withEpisodeWrite(db, ownOpenEpisodeLocked(actor), async (tx, episodeId): Promise<SessionResult> => {
     const assignment = await tx.programAssignment.findFirst({
       where: { id: input.assignmentId, episodeId, status: "ACTIVE" },
       select: { id: true, kind: true, startDate: true, content: true },
     });
-    if (!assignment) return { status: "invalid", fieldErrors: { assignmentId: "invalidChoice" } };
-    if (input.date < assignment.startDate) return { status: "invalid", fieldErrors: { date: "beforeProgram" } };
+    if (!assignment) throw new RefusedSession({ assignmentId: "invalidChoice" });
+    if (input.date < assignment.startDate) throw new RefusedSession({ date: "beforeProgram" });
     const done = sessionDone(input, assignment);
-    if (done.status === "invalid") return done;
+    if (done.status === "invalid") throw new RefusedSession(done.fieldErrors);
     // ON CONFLICT DO NOTHING: a repeated clientId leaves the transaction usable.
     const inserted = await tx.sessionLog.createMany({
       data: [
@@ -259,5 +259,15 @@ export async function logSession(
     if (inserted.count === 1)
       await recordAuditEvent(tx, actor, { action: "CREATE", entity: "SessionLog", entityId: row.id });
     return { status: "saved", session: loggedSession(row) };
+  }).catch((error: unknown) => {
+    if (error instanceof RefusedSession) return { status: "invalid", fieldErrors: error.fieldErrors } as const;
+    throw error;
   });
+}
+
+/** A session refused inside its write's transaction, which it rolls back; logSession answers the field errors. */
+class RefusedSession extends Error {
+  constructor(readonly fieldErrors: FieldErrors) {
+    super("session refused");
+  }
 }

@@ -60,10 +60,16 @@ async function lastCheckIn(db: Pick<Db, "outcomeMeasurement">, episodeId: string
   return last?.date ?? null;
 }
 
-/** Whether a check-in is due on `today`, given the last one. */
-export function checkInDue(lastDate: Date | null, today: Date): { due: boolean; nextDate: Date | null } {
-  if (!lastDate) return { due: true, nextDate: null };
-  const nextDate = addDays(lastDate, CHECK_IN_INTERVAL_DAYS);
+/**
+ * Whether a check-in is due on `today`: a week after the last one, and the first a week after
+ * treatment started (the clinic measured the baseline then; asking again on day 0 repeats it).
+ */
+function checkInDue(
+  lastDate: Date | null,
+  treatmentStart: Date,
+  today: Date,
+): { due: boolean; nextDate: Date | null } {
+  const nextDate = addDays(lastDate ?? treatmentStart, CHECK_IN_INTERVAL_DAYS);
   return { due: today >= nextDate, nextDate };
 }
 
@@ -72,7 +78,7 @@ async function ownCheckInEpisode(db: Db, actor: Actor) {
   assertCan(actor, "own-record");
   const patient = await db.patient.findFirst({
     where: { ...patientWhere(actor), archivedAt: null },
-    select: { currentEpisode: { select: { id: true, status: true, psfsActivities: true } } },
+    select: { currentEpisode: { select: { id: true, status: true, psfsActivities: true, treatmentStart: true } } },
   });
   const episode = patient?.currentEpisode;
   if (!episode || episode.status === "DISCHARGED") return null;
@@ -84,7 +90,7 @@ export async function getWeeklyCheckIn(db: Db, actor: Actor, today: Date): Promi
   const episode = await ownCheckInEpisode(db, actor);
   if (!episode) return null;
   const lastDate = await lastCheckIn(db, episode.id);
-  return { activities: episode.psfsActivities, lastDate, ...checkInDue(lastDate, today) };
+  return { activities: episode.psfsActivities, lastDate, ...checkInDue(lastDate, episode.treatmentStart, today) };
 }
 
 export type CheckInResult = { status: "saved"; nextDate: Date } | Invalid;

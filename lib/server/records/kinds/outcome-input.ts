@@ -10,6 +10,11 @@ import type { EpisodeBounds } from "../clinical-records";
 
 export const PSFS_MAX_ITEMS = 5;
 
+/** The decimals a percentage score may be typed with; it is stored with its instrument's. */
+const SCORE_DECIMALS_TYPED = 4;
+
+const roundTo = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
+
 const PSFS_ACTIVITY = textLimit(120);
 const PSFS_SCORE = numberLimit(0, 10);
 const zPsfsItem = z.object({ activity: zOptionalText(PSFS_ACTIVITY), score: zOptionalNumber(PSFS_SCORE) });
@@ -47,8 +52,12 @@ export function zOutcomeInput(today: () => Date) {
           };
         }
         const spec = INSTRUMENTS[input.instrument];
-        const parsed = input.value === undefined ? null : parseNumber(input.value, spec.decimals);
-        const value = parsed?.ok ? parsed.value : Number.NaN;
+        // A score kept with decimals takes the score as its questionnaire works it out (FAAM
+        // sport 10 of 32 = 31,25 %) and keeps it as the instrument is recorded (31,3 %); a
+        // whole-number scale still refuses a fraction rather than guess what was meant.
+        const typedDecimals = spec.decimals > 0 ? SCORE_DECIMALS_TYPED : 0;
+        const parsed = input.value === undefined ? null : parseNumber(input.value, typedDecimals);
+        const value = parsed?.ok ? roundTo(parsed.value, spec.decimals) : Number.NaN;
         if (!parsed) ctx.addIssue({ code: "custom", path: ["value"], message: "required" });
         else if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["value"], message: parsed.error });
         else if (!isValidValue(input.instrument, value))
