@@ -35,8 +35,13 @@ function queueWhere(actor: Actor, query: Pick<FlagQuery, "code" | "status" | "se
  */
 export async function nextOpenFlag(db: Db, actor: Actor, afterFlagId: string): Promise<string | null> {
   assertCan(actor, "clinic-patients");
+  const current = await db.flag.findFirst({
+    where: { id: requireId(afterFlagId), clinicId: actor.clinicId, episode: { patient: patientWhere(actor) } },
+    select: { id: true },
+  });
+  if (!current) throw new AppError("NOT_FOUND");
   const next = await db.flag.findFirst({
-    where: { ...queueWhere(actor, { status: "OPEN", scope: "mine" }), id: { not: requireId(afterFlagId) } },
+    where: { ...queueWhere(actor, { status: "OPEN", scope: "mine" }), id: { not: current.id } },
     orderBy: [{ severity: "asc" }, { openedAt: "asc" }, { id: "asc" }],
     select: { id: true },
   });
