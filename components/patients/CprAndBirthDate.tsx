@@ -1,7 +1,7 @@
 "use client";
 import { useRef, useState } from "react";
 
-import { cprDatePart, parseCpr } from "@/lib/platform/cpr/cpr";
+import { cprDatePart, cprSex, parseCpr } from "@/lib/platform/cpr/cpr";
 
 import { useMessages } from "../i18n/MessagesProvider";
 import { TextField } from "../ui/TextField";
@@ -9,8 +9,8 @@ import { patientFormText } from "./patient-form-props";
 
 /**
  * The CPR number and the date of birth, each filling in for the other: a CPR number typed
- * first fills an empty date of birth; a date of birth suggests the number's first half. The
- * server checks that the two agree.
+ * first fills an empty date of birth (and an unanswered sex, from the number's last digit); a
+ * date of birth suggests the number's first half. The server checks that the two agree.
  */
 export function CprAndBirthDate({
   values,
@@ -44,6 +44,9 @@ export function CprAndBirthDate({
             input.value = parsed.birthDate.toISOString().slice(0, 10);
             setDatePart(cprDatePart(parsed.birthDate));
           }
+          // The form's sex field, a select or radios alike: answered only when nothing is chosen.
+          const sex = event.target.form?.elements.namedItem("sex") as HTMLSelectElement | RadioNodeList | null;
+          if (parsed.ok && sex && sex.value === "") sex.value = cprSex(parsed.digits);
         }}
       />
       {hasStoredCpr && (

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { birthDatesOf, cprCentury, cprDatePart, formatCpr, looksLikeCpr, maskedCpr, parseCpr } from "./cpr";
+import { birthDatesOf, cprCentury, cprDatePart, cprSex, formatCpr, looksLikeCpr, maskedCpr, parseCpr } from "./cpr";
 
 const date = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
 
@@ -23,6 +23,11 @@ describe("CPR numbers", () => {
     expect(parseCpr("010157-5000")).toMatchObject({ birthDate: date("2057-01-01") });
     expect(parseCpr("010158-8000")).toMatchObject({ birthDate: date("1858-01-01") });
     expect([0, 3, 4, 5, 8, 9].map((seventh) => cprCentury(seventh, 40))).toEqual([1900, 1900, 1900, 2000, 2000, 1900]);
+  });
+
+  it("suggests the sex the number was issued for: even last digit a woman, odd a man", () => {
+    expect(cprSex("1204751236")).toBe("FEMALE");
+    expect(cprSex("1204751237")).toBe("MALE");
   });
 
   it("needs no modulus-11 check (numbers since 2007 fail it)", () => {

@@ -33,6 +33,14 @@ export function parseCpr(text: string): { ok: true; digits: string; birthDate: D
   return { ok: true, digits, birthDate };
 }
 
+/**
+ * The sex a CPR number was issued for: the last digit is even for a woman, odd for a man. Only
+ * a suggestion for the form: the patient's own answer is what is recorded.
+ */
+export function cprSex(digits: string): "FEMALE" | "MALE" {
+  return Number(digits.at(-1)) % 2 === 0 ? "FEMALE" : "MALE";
+}
+
 /** Ten digits as the CPR office writes them: DDMMYY-SSSS. */
 export function formatCpr(digits: string): string {
   return `${digits.slice(0, 6)}-${digits.slice(6)}`;
