@@ -1,3 +1,4 @@
+import { QuickPeriods } from "@/components/reports/QuickPeriods";
 import { AdherenceChart, ImprovementChart, RecoveryChart, WeeklyPainChart } from "@/components/reports/ReportCharts";
 import { ReportFilters } from "@/components/reports/ReportFilters";
 import { ReportTableView } from "@/components/reports/ReportTableView";
@@ -42,6 +43,7 @@ export default page(
         <div className="wide-page">
           {heading}
           <ReportFilters values={values} errors={errors} clinicians={clinicians} />
+          <QuickPeriods today={day} current={values} />
           <p role="alert" className="form-error">
             {text.invalid}
           </p>
@@ -63,6 +65,7 @@ export default page(
         {heading}
         <p className="hint no-print">{text.intro}</p>
         <ReportFilters values={report.query} errors={{}} clinicians={clinicians} />
+        <QuickPeriods today={day} current={report.query} />
         <div className="report">
           <p className="report-scope">
             <strong>{text.scope(clinic.name, date(report.query.from), date(report.query.to), who)}</strong>

@@ -1416,6 +1416,8 @@ export const da = {
       "Kontakt din fysioterapeut, hvis smerterne bliver værre uge for uge, eller hvis du er i tvivl om, hvordan øvelserne skal laves.",
   },
   reports: {
+    quickPeriods: "Hurtige perioder",
+    periods: { last3Months: "Seneste 3 måneder", last12Months: "Seneste 12 måneder", thisYear: "I år", lastYear: "Sidste år" },
     title: "Klinikrapport",
     intro:
       "Hvordan det går de patienter, hvis behandling startede i perioden: bedring, smerte pr. programuge, raske over tid sammenlignet med det forventede forløb, træningsflid og flag.",

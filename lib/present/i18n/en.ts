@@ -1416,6 +1416,8 @@ export const en: Messages = {
       "Contact your physiotherapist if the pain gets worse week by week, or if you are unsure how to do the exercises.",
   },
   reports: {
+    quickPeriods: "Quick periods",
+    periods: { last3Months: "Last 3 months", last12Months: "Last 12 months", thisYear: "This year", lastYear: "Last year" },
     title: "Clinic report",
     intro:
       "How the patients whose treatment started in the period are doing: improvement, pain by program week, recovery beside the expected course, adherence and flags.",

@@ -40,6 +40,25 @@ export function defaultPeriod(today: Date): { from: string; to: string } {
   return { from: isoDate(addDays(from, 1)), to: isoDate(today) };
 }
 
+export const QUICK_PERIODS = ["last3Months", "last12Months", "thisYear", "lastYear"] as const;
+export type QuickPeriod = (typeof QUICK_PERIODS)[number];
+
+/** The periods a clinic owner asks for most, one click each: the last 3 or 12 months, this year, last year. */
+export function quickPeriods(today: Date): Record<QuickPeriod, { from: string; to: string }> {
+  const year = today.getUTCFullYear();
+  const monthsBack = (months: number) => {
+    const from = new Date(today);
+    from.setUTCMonth(from.getUTCMonth() - months);
+    return { from: isoDate(addDays(from, 1)), to: isoDate(today) };
+  };
+  return {
+    last3Months: monthsBack(3),
+    last12Months: defaultPeriod(today),
+    thisYear: { from: `${year}-01-01`, to: isoDate(today) },
+    lastYear: { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` },
+  };
+}
+
 /** The URL's values as typed, checked by ZReportQuery in the service. */
 export const ZReportSearch = searchOf(
   z.object({
