@@ -52,9 +52,12 @@ test("a red flag shows an urgent banner before saving and marks the timeline", a
   await expect(page.getByText(/Tryk med tommelfingeren medialt på hælens underside/)).toBeVisible();
   await page.getByLabel(da.portal.date).fill("2026-09-01");
   await page.getByLabel(da.assessment.firstStepPain).fill("7");
-  // Nothing answered: every test and the screen ask for an answer.
+  // Nothing answered: the tests stand at "not tested", and only the screens ask for an answer.
+  await expect(
+    page.getByRole("group", { name: da.assessment.palpation }).getByLabel(da.assessment.notTested, { exact: true }),
+  ).toBeChecked();
   await page.getByRole("button", { name: "Gem", exact: true }).click();
-  await expect(page.getByRole("group", { name: da.assessment.palpation })).toContainText(
+  await expect(page.getByRole("group", { name: da.assessment.palpation })).not.toContainText(
     "Vælg positiv, negativ eller ikke testet.",
   );
   await expect(page.getByRole("group", { name: da.assessment.redFlagScreen })).toContainText(da.validation.required);
@@ -280,4 +283,33 @@ test("Save pressed again after a lost answer keeps what was typed and stores one
   await page.locator("summary", { hasText: da.charts.dataTable }).click();
   await expect(page.getByRole("cell", { name: "37", exact: true })).toHaveCount(1);
   await expect(page.locator(".timeline-item").filter({ hasText: "FAAM, sport (%): 37" })).toHaveCount(1);
+});
+
+test("a short follow-up visit records the pain and the red-flag screen without the tests, and says what it found", async ({
+  page,
+}) => {
+  await signIn(page, "fysio@demo.dk");
+  const patientUrl = await newPatientWithEpisode(page, "Frida Followup");
+  await page.getByRole("link", { name: da.record.newFollowUp }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(da.record.newFollowUp);
+  // The tests are folded away, there for a visit that did them.
+  await expect(page.getByRole("group", { name: da.assessment.palpation })).toBeHidden();
+  await page.getByLabel(da.portal.date).fill("2026-09-08");
+  await page.getByLabel(da.assessment.firstStepPain).fill("4");
+  await page
+    .getByRole("group", { name: da.assessment.redFlagScreen })
+    .getByLabel(da.assessment.redFlagScreenDone, { exact: true })
+    .check();
+  await page
+    .getByRole("group", { name: da.assessment.differentialsExamined })
+    .getByLabel(da.assessment.differentialsNotDone, { exact: true })
+    .check();
+  await page.getByLabel(da.recordPrint.columns.note).fill("Telefonopfølgning: bedre om morgenen");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Gem", exact: true }).click();
+  await expect(page).toHaveURL(patientUrl);
+  const visit = page.locator(".timeline-group").filter({ hasText: "8. sep. 2026" });
+  await expect(visit).toContainText(da.timeline.redFlagsNone);
+  await expect(visit).toContainText(da.timeline.notExamined);
+  await expect(visit).toContainText("Telefonopfølgning: bedre om morgenen");
 });

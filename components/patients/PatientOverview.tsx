@@ -27,7 +27,10 @@ export async function RecordActions({ patientId }: { patientId: string }) {
   const messages = await getRequestMessages();
   return (
     <nav className="record-links" aria-label={messages.overview.actions}>
-      <Link className="button primary" href={`/patients/${patientId}/records/assessment/new`}>
+      <Link className="button primary" href={`/patients/${patientId}/records/assessment/new?visit=follow-up`}>
+        {messages.record.newFollowUp}
+      </Link>
+      <Link className="button secondary" href={`/patients/${patientId}/records/assessment/new`}>
         {messages.record.newAssessment}
       </Link>
       <Link className="button secondary" href={`/patients/${patientId}/records/outcome/new`}>

@@ -16,6 +16,8 @@ type Option = { value: string; label: string };
 
 /** The squeeze test's answer that is a red flag by itself (SPEC §3). */
 const POSITIVE = "positive";
+/** A test's answer until the clinician gives another (lib/server/records/kinds/assessment-input.ts). */
+const UNTESTED = "untested";
 
 export function AssessmentForm({
   action,
@@ -25,6 +27,7 @@ export function AssessmentForm({
   patientBmi,
   options,
   cancelHref,
+  followUp = false,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   initial: Record<string, string | undefined>;
@@ -44,6 +47,8 @@ export function AssessmentForm({
     findings: Option[];
   };
   cancelHref: string;
+  /** A short follow-up visit (usability walk, finding 5): the tests and risk factors fold away. */
+  followUp?: boolean;
 }) {
   const messages = useMessages();
   const locale = useLocale();
@@ -84,6 +89,8 @@ export function AssessmentForm({
     walkToleranceMin: messages.assessment.walkToleranceMin,
     walkNextMorningWorse: messages.assessment.walkNextMorningWorse,
     note: messages.assessment.note,
+    moreFindings: messages.assessment.moreFindings,
+    howTo: messages.assessment.howTo,
   };
   const [state, formAction, pending] = useResilientActionState(action, initialFormState(initial), text.networkError);
   // Kept here, outside the form that re-mounts after each answer, so choices are never lost.
@@ -101,16 +108,96 @@ export function AssessmentForm({
   ];
   const v = state.values;
   const e = state.errors;
-  const test = (name: string, legend: string, description: string, onChange?: (value: string) => void) => (
+  // A test not answered is "not tested" (it neither raises nor clears anything); its
+  // instructions fold away for a clinician who knows them.
+  const test = (name: string, legend: string, howTo: string, onChange?: (value: string) => void) => (
     <RadioGroup
       name={name}
       legend={legend}
-      description={description}
+      details={{ summary: text.howTo, body: howTo }}
       options={options.testResult}
-      defaultValue={v[name]}
+      defaultValue={v[name] || UNTESTED}
       error={e[name]}
       onChange={onChange}
     />
+  );
+  const tests = (
+      <fieldset>
+        <legend>{text.clinicalTests}</legend>
+        {test("palpationPositive", text.palpation, text.palpationHowTo)}
+        {test("windlassPositive", text.windlass, text.windlassHowTo)}
+        {test("calcanealSqueezePositive", text.calcanealSqueeze, text.calcanealSqueezeHowTo, setSqueeze)}
+        {test("tinelPositive", text.tinel, text.tinelHowTo)}
+        <TextField
+          id="ankleDorsiflexionDeg"
+          label={text.ankleDorsiflexion}
+          inputMode="numeric"
+          defaultValue={v.ankleDorsiflexionDeg}
+          error={e.ankleDorsiflexionDeg}
+        />
+      </fieldset>
+  );
+  const risk = (
+      <fieldset>
+        <legend>{text.riskFactors}</legend>
+        <label className="checkbox">
+          <input type="checkbox" name="recentLoadChange" defaultChecked={v.recentLoadChange === "on"} />
+          {text.recentLoadChange}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" name="calfTightness" defaultChecked={v.calfTightness === "on"} />
+          {text.calfTightness}
+        </label>
+        <TextField
+          id="runningKmPerWeek"
+          label={text.runningKmPerWeek}
+          inputMode="decimal"
+          defaultValue={v.runningKmPerWeek}
+          error={e.runningKmPerWeek}
+        />
+        <TextField
+          id="shoeAgeKm"
+          label={text.shoeAgeKm}
+          inputMode="numeric"
+          defaultValue={v.shoeAgeKm}
+          error={e.shoeAgeKm}
+        />
+        <TextField
+          id="standingHoursPerDay"
+          label={text.standingHoursPerDay}
+          inputMode="decimal"
+          defaultValue={v.standingHoursPerDay}
+          error={e.standingHoursPerDay}
+        />
+        <SelectField
+          id="footType"
+          label={text.footType}
+          options={options.footType}
+          placeholder={text.choose}
+          defaultValue={v.footType ?? ""}
+          error={e.footType}
+        />
+        <p className="hint">{text.bmi}</p>
+      </fieldset>
+  );
+  const walking = (
+      <fieldset>
+        <legend>{text.walking}</legend>
+        <TextField
+          id="walkToleranceMin"
+          label={text.walkToleranceMin}
+          inputMode="numeric"
+          defaultValue={v.walkToleranceMin}
+          error={e.walkToleranceMin}
+        />
+        <RadioGroup
+          name="walkNextMorningWorse"
+          legend={text.walkNextMorningWorse}
+          options={options.yesNo}
+          defaultValue={v.walkNextMorningWorse}
+          error={e.walkNextMorningWorse}
+        />
+      </fieldset>
   );
   return (
     <FormShell state={state} formAction={formAction} pending={pending} labels={text} cancelHref={cancelHref} idempotent>
@@ -141,20 +228,7 @@ export function AssessmentForm({
         defaultValue={v.firstStepPain}
         error={e.firstStepPain}
       />
-      <fieldset>
-        <legend>{text.clinicalTests}</legend>
-        {test("palpationPositive", text.palpation, text.palpationHowTo)}
-        {test("windlassPositive", text.windlass, text.windlassHowTo)}
-        {test("calcanealSqueezePositive", text.calcanealSqueeze, text.calcanealSqueezeHowTo, setSqueeze)}
-        {test("tinelPositive", text.tinel, text.tinelHowTo)}
-        <TextField
-          id="ankleDorsiflexionDeg"
-          label={text.ankleDorsiflexion}
-          inputMode="numeric"
-          defaultValue={v.ankleDorsiflexionDeg}
-          error={e.ankleDorsiflexionDeg}
-        />
-      </fieldset>
+      {!followUp && tests}
       <div className="stack">
         <RadioGroup
           name="redFlagsScreened"
@@ -216,64 +290,20 @@ export function AssessmentForm({
         )}
         {e.findings && <p className="field-error">{e.findings}</p>}
       </div>
-      <fieldset>
-        <legend>{text.riskFactors}</legend>
-        <label className="checkbox">
-          <input type="checkbox" name="recentLoadChange" defaultChecked={v.recentLoadChange === "on"} />
-          {text.recentLoadChange}
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" name="calfTightness" defaultChecked={v.calfTightness === "on"} />
-          {text.calfTightness}
-        </label>
-        <TextField
-          id="runningKmPerWeek"
-          label={text.runningKmPerWeek}
-          inputMode="decimal"
-          defaultValue={v.runningKmPerWeek}
-          error={e.runningKmPerWeek}
-        />
-        <TextField
-          id="shoeAgeKm"
-          label={text.shoeAgeKm}
-          inputMode="numeric"
-          defaultValue={v.shoeAgeKm}
-          error={e.shoeAgeKm}
-        />
-        <TextField
-          id="standingHoursPerDay"
-          label={text.standingHoursPerDay}
-          inputMode="decimal"
-          defaultValue={v.standingHoursPerDay}
-          error={e.standingHoursPerDay}
-        />
-        <SelectField
-          id="footType"
-          label={text.footType}
-          options={options.footType}
-          placeholder={text.choose}
-          defaultValue={v.footType ?? ""}
-          error={e.footType}
-        />
-        <p className="hint">{text.bmi}</p>
-      </fieldset>
-      <fieldset>
-        <legend>{text.walking}</legend>
-        <TextField
-          id="walkToleranceMin"
-          label={text.walkToleranceMin}
-          inputMode="numeric"
-          defaultValue={v.walkToleranceMin}
-          error={e.walkToleranceMin}
-        />
-        <RadioGroup
-          name="walkNextMorningWorse"
-          legend={text.walkNextMorningWorse}
-          options={options.yesNo}
-          defaultValue={v.walkNextMorningWorse}
-          error={e.walkNextMorningWorse}
-        />
-      </fieldset>
+      {followUp ? (
+        // A short follow-up: the screens and the pain first; the rest of a visit folded away, still there.
+        <details className="disclosure">
+          <summary>{text.moreFindings}</summary>
+          {tests}
+          {risk}
+          {walking}
+        </details>
+      ) : (
+        <>
+          {risk}
+          {walking}
+        </>
+      )}
       <div className="field">
         <label htmlFor="note">{text.note}</label>
         <textarea id="note" name="note" rows={4} maxLength={2000} defaultValue={v.note} />

@@ -24,12 +24,14 @@ type Props = {
   target: { episodeId: string; recordId: string | null };
   initial: Record<string, string | undefined>;
   initialLists?: { redFlags: string[]; findings: string[] };
+  /** An assessment as a short follow-up visit (AssessmentForm). */
+  followUp?: boolean;
   /** From the page (app/actions/records.ts); bound here to the kind and the record. */
   save: FormAction<[kind: RecordFormKind, target: { patientId: string; episodeId: string; recordId: string | null }]>;
 };
 
 /** The form of one kind of clinical record, with its texts and choices in the user's language. */
-export async function RecordFormFor({ kind, patient, target, initial, initialLists, save }: Props) {
+export async function RecordFormFor({ kind, patient, target, initial, initialLists, save, followUp }: Props) {
   const messages = await getRequestMessages();
   const action = save.bind(null, kind, { patientId: patient.id, ...target });
   const cancelHref = `/patients/${patient.id}`;
@@ -44,6 +46,7 @@ export async function RecordFormFor({ kind, patient, target, initial, initialLis
         initialFindings={initialLists?.findings ?? []}
         cancelHref={cancelHref}
         patientBmi={patientBmi}
+        followUp={followUp}
         options={{
           painLocation: PAIN_LOCATIONS.map((value) => ({ value, label: a.painLocations[value] })),
           testResult: [

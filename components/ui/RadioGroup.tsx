@@ -5,6 +5,7 @@ export function RadioGroup({
   options,
   defaultValue,
   description,
+  details,
   error,
   onChange,
 }: {
@@ -13,6 +14,8 @@ export function RadioGroup({
   options: { value: string; label: string }[];
   defaultValue?: string | undefined;
   description?: string;
+  /** Longer help, folded under its summary (a test's instructions). */
+  details?: { summary: string; body: string };
   error?: string | undefined;
   /** For a form that reacts to the choice at once (e.g. a warning banner). */
   onChange?: (value: string) => void;
@@ -26,6 +29,12 @@ export function RadioGroup({
         <p id={`${name}-description`} className="hint">
           {description}
         </p>
+      )}
+      {details && (
+        <details className="how-to">
+          <summary>{details.summary}</summary>
+          <p className="hint">{details.body}</p>
+        </details>
       )}
       <div className="choices">
         {options.map((option) => (

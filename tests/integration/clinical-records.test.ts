@@ -13,7 +13,7 @@ let outsider: Actor;
 let episodeId: string;
 const today = () => new Date("2026-03-01T00:00:00.000Z");
 const create = { recordId: null };
-/** Every clinical test answered, as the form requires. */
+/** Every clinical test answered. */
 const tests = {
   palpationPositive: "positive",
   windlassPositive: "positive",
@@ -45,6 +45,26 @@ afterAll(() => t.close());
 const summary = () => t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } });
 
 describe(`clinical records on ${TEST_DB_KIND}`, () => {
+  it("records a short follow-up that answers no test: its tests are not tested, and it saves", async () => {
+    const result = await saveAssessment(
+      t.prisma,
+      clinician,
+      { episodeId, ...create },
+      { date: "2026-01-12", firstStepPain: "5", redFlagsScreened: "yes", differentialsExamined: "no" },
+      today,
+    );
+    expect(result.status).toBe("saved");
+    const row = await t.prisma.assessment.findFirstOrThrow({ where: { episodeId, date: new Date("2026-01-12") } });
+    expect(row).toMatchObject({
+      palpationPositive: null,
+      windlassPositive: null,
+      calcanealSqueezePositive: null,
+      tinelPositive: null,
+      redFlagsScreened: true,
+      differentialsExamined: false,
+    });
+  });
+
   it("records an assessment with tests, red flags, findings and risk factors", async () => {
     const result = await saveAssessment(
       t.prisma,
@@ -123,7 +143,7 @@ describe(`clinical records on ${TEST_DB_KIND}`, () => {
       { redFlagsScreened: "no", calcanealSqueezePositive: "positive" },
       { calcanealSqueezePositive: "squeezeNeedsScreen" },
     ],
-    ["no answer for a clinical test", { palpationPositive: undefined }, { palpationPositive: "chooseTestResult" }],
+    ["an answer that is no test result", { palpationPositive: "maybe" }, { palpationPositive: "chooseTestResult" }],
     ["no answer for the red-flag screen", { redFlagsScreened: undefined }, { redFlagsScreened: "required" }],
     [
       "no answer for the differential examination",

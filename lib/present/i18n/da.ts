@@ -712,6 +712,7 @@ export const da = {
     record: "Journal",
   },
   record: {
+    newFollowUp: "Opfølgende besøg",
     newAssessment: "Ny undersøgelse",
     editAssessment: "Ret undersøgelse",
     newOutcome: "Nyt måleresultat",
@@ -828,6 +829,8 @@ export const da = {
     yes: "Ja",
     no: "Nej",
     unknown: "Ved ikke",
+    moreFindings: "Kliniske test, risikofaktorer og gang (valgfrit)",
+    howTo: "Sådan udføres testen",
     note: "Notat",
   },
   outcome: {

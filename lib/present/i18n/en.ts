@@ -712,6 +712,7 @@ export const en: Messages = {
     record: "Record",
   },
   record: {
+    newFollowUp: "Follow-up visit",
     newAssessment: "New assessment",
     editAssessment: "Correct assessment",
     newOutcome: "New outcome measure",
@@ -827,6 +828,8 @@ export const en: Messages = {
     yes: "Yes",
     no: "No",
     unknown: "Don't know",
+    moreFindings: "Clinical tests, risk factors and walking (optional)",
+    howTo: "How to do the test",
     note: "Note",
   },
   outcome: {

@@ -17,7 +17,11 @@ export const ASSESSMENT_FIELDS = {
   note: textLimit(2000),
 };
 
-/** The answers of a clinical test on the form: every test is answered, none silently defaulted. */
+/**
+ * The answers of a clinical test on the form. A test left unanswered was not tested: since the
+ * 2026-12-05 rules an untested test neither raises nor clears anything, so a short follow-up
+ * visit need not answer tests it did not do (usability walk, finding 5).
+ */
 export const TEST_RESULTS = ["positive", "negative", "untested"] as const;
 export const CLINICAL_TESTS = [
   "palpationPositive",
@@ -28,7 +32,8 @@ export const CLINICAL_TESTS = [
 
 const testResult = z
   .enum(TEST_RESULTS, { error: "chooseTestResult" })
-  .transform((value) => (value === "untested" ? null : value === "positive"));
+  .optional()
+  .transform((value) => (value === undefined || value === "untested" ? null : value === "positive"));
 const yesNo = z
   .enum(["yes", "no"], { error: "invalidChoice" })
   .optional()

@@ -6,6 +6,7 @@ import { RecordFormFor } from "@/components/records/RecordFormFor";
 import { isoDate, today } from "@/lib/platform/dates";
 import { ids } from "@/lib/platform/entry-points/ids";
 import { page } from "@/lib/platform/entry-points/page.server";
+import { searchOf } from "@/lib/platform/entry-points/search";
 import { getPatient } from "@/lib/server/patients/get-patient";
 import { ZRecordFormKind } from "@/lib/server/records/record-forms";
 import { newRecordInitialValues } from "@/lib/server/records/record-initial-values";
@@ -17,19 +18,23 @@ export default page(
     name: "/patients/[id]/records/[kind]/new",
     access: "clinic-patients",
     params: z.object({ id: ids.patient, kind: ZRecordFormKind }),
+    // ?visit=follow-up: the assessment as a short follow-up visit.
+    search: searchOf(z.object({ visit: z.enum(["follow-up"]).optional().catch(undefined) })),
   },
-  async ({ actor, db, messages, params: { id, kind } }) => {
+  async ({ actor, db, messages, params: { id, kind }, search }) => {
+    const followUp = kind === "assessment" && search.visit === "follow-up";
     const patient = await getPatient(db, actor, id);
     if (!patient.currentEpisodeId || patient.archivedAt) redirect(`/patients/${patient.id}`);
     return (
       <>
         <p className="breadcrumb">{patient.name}</p>
-        <h1>{messages.record[TITLE[kind]]}</h1>
+        <h1>{followUp ? messages.record.newFollowUp : messages.record[TITLE[kind]]}</h1>
         <RecordFormFor
           kind={kind}
           patient={patient}
           target={{ episodeId: patient.currentEpisodeId, recordId: null }}
           save={saveRecordAction}
+          followUp={followUp}
           initial={newRecordInitialValues(kind, patient, isoDate(today(actor.timeZone)), actor.locale)}
         />
       </>
