@@ -45,26 +45,6 @@ afterAll(() => t.close());
 const summary = () => t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } });
 
 describe(`clinical records on ${TEST_DB_KIND}`, () => {
-  it("records a short follow-up that answers no test: its tests are not tested, and it saves", async () => {
-    const result = await saveAssessment(
-      t.prisma,
-      clinician,
-      { episodeId, ...create },
-      { date: "2026-01-12", firstStepPain: "5", redFlagsScreened: "yes", differentialsExamined: "no" },
-      today,
-    );
-    expect(result.status).toBe("saved");
-    const row = await t.prisma.assessment.findFirstOrThrow({ where: { episodeId, date: new Date("2026-01-12") } });
-    expect(row).toMatchObject({
-      palpationPositive: null,
-      windlassPositive: null,
-      calcanealSqueezePositive: null,
-      tinelPositive: null,
-      redFlagsScreened: true,
-      differentialsExamined: false,
-    });
-  });
-
   it("records an assessment with tests, red flags, findings and risk factors", async () => {
     const result = await saveAssessment(
       t.prisma,
@@ -506,6 +486,26 @@ describe(`clinical records on ${TEST_DB_KIND}`, () => {
     });
     await expect(listRevisions(t.prisma, outsider, "OutcomeMeasurement", row.id)).rejects.toMatchObject({
       code: "NOT_FOUND",
+    });
+  });
+
+  it("records a short follow-up that answers no test: its tests are not tested, and it saves", async () => {
+    const result = await saveAssessment(
+      t.prisma,
+      clinician,
+      { episodeId, ...create },
+      { date: "2026-01-12", firstStepPain: "5", redFlagsScreened: "yes", differentialsExamined: "no" },
+      today,
+    );
+    expect(result.status).toBe("saved");
+    const row = await t.prisma.assessment.findFirstOrThrow({ where: { episodeId, date: new Date("2026-01-12") } });
+    expect(row).toMatchObject({
+      palpationPositive: null,
+      windlassPositive: null,
+      calcanealSqueezePositive: null,
+      tinelPositive: null,
+      redFlagsScreened: true,
+      differentialsExamined: false,
     });
   });
 });
