@@ -4,8 +4,8 @@ import { AuditAction } from "@/lib/generated/prisma/enums";
 import type { AuditQuery } from "@/lib/platform/audit/audit-log";
 import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
+import { DateField } from "../ui/DateField";
 import { SelectField } from "../ui/SelectField";
-import { TextField } from "../ui/TextField";
 
 /** A plain GET form, like the caseload's: the view of the log lives in the URL. */
 export async function AuditFilters({
@@ -43,8 +43,8 @@ export async function AuditFilters({
         placeholder={text.anyAction}
         options={Object.values(AuditAction).map((action) => ({ value: action, label: text.actions[action] }))}
       />
-      <TextField id="from" label={text.from} type="date" defaultValue={query.from ?? ""} />
-      <TextField id="to" label={text.to} type="date" defaultValue={query.to ?? ""} />
+      <DateField id="from" label={text.from} defaultValue={query.from ?? ""} />
+      <DateField id="to" label={text.to} defaultValue={query.to ?? ""} />
       <div className="filter-actions">
         <button type="submit" className="button primary">
           {text.apply}

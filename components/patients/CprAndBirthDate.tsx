@@ -2,8 +2,10 @@
 import { useRef, useState } from "react";
 
 import { cprDatePart, cprSex, parseCpr } from "@/lib/platform/cpr/cpr";
+import { formatDateText, parseDateText } from "@/lib/present/forms/date-text";
 
 import { useMessages } from "../i18n/MessagesProvider";
+import { DateField } from "../ui/DateField";
 import { TextField } from "../ui/TextField";
 import { patientFormText } from "./patient-form-props";
 
@@ -41,7 +43,7 @@ export function CprAndBirthDate({
           const parsed = parseCpr(event.target.value);
           const input = birthDate.current;
           if (parsed.ok && input && input.value === "") {
-            input.value = parsed.birthDate.toISOString().slice(0, 10);
+            input.value = formatDateText(parsed.birthDate.toISOString().slice(0, 10));
             setDatePart(cprDatePart(parsed.birthDate));
           }
           // The form's sex field, a select or radios alike: answered only when nothing is chosen.
@@ -55,20 +57,21 @@ export function CprAndBirthDate({
           {text.removeCpr}
         </label>
       )}
-      <TextField
+      <DateField
         ref={birthDate}
         id="dateOfBirth"
         label={text.dateOfBirth}
-        type="date"
         defaultValue={values.dateOfBirth}
         required
         error={errors.dateOfBirth}
-        onChange={(event) => setDatePart(datePartOf(event.target.value))}
+        onDate={(isoDate) => setDatePart(datePartOf(isoDate ?? undefined))}
       />
     </>
   );
 }
 
-function datePartOf(isoDate: string | undefined): string | null {
-  return isoDate && /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? cprDatePart(new Date(`${isoDate}T00:00:00Z`)) : null;
+/** The CPR number's first half for a date of birth as typed (dd-mm-yyyy or yyyy-mm-dd). */
+function datePartOf(typed: string | undefined): string | null {
+  const isoDate = typed === undefined ? null : parseDateText(typed);
+  return isoDate ? cprDatePart(new Date(`${isoDate}T00:00:00Z`)) : null;
 }

@@ -5,9 +5,9 @@ import { type FormState, initialFormState } from "@/lib/present/forms/form-state
 
 import { useMessages } from "../i18n/MessagesProvider";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
+import { DateField } from "../ui/DateField";
 import { FormMessages } from "../ui/FormMessages";
 import { SelectField } from "../ui/SelectField";
-import { TextField } from "../ui/TextField";
 
 type Option = { value: string; label: string };
 
@@ -50,18 +50,16 @@ export function OpenEpisodeForm({
         defaultValue={v.side ?? defaultSide}
         error={state.errors.side}
       />
-      <TextField
+      <DateField
         id="symptomOnset"
         label={text.symptomOnset}
-        type="date"
         max={today}
         defaultValue={v.symptomOnset}
         error={state.errors.symptomOnset}
       />
-      <TextField
+      <DateField
         id="treatmentStart"
         label={text.treatmentStart}
-        type="date"
         max={today}
         defaultValue={v.treatmentStart ?? today}
         error={state.errors.treatmentStart}

@@ -2,6 +2,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 
 import type { Locale } from "@/lib/generated/prisma/enums";
+import { parseDateText } from "@/lib/present/forms/date-text";
 import { formatDate } from "@/lib/present/i18n/format";
 import type { SessionLine } from "@/lib/present/portal/session-line";
 
@@ -125,7 +126,7 @@ export function PortalDiary({
               {waiting.map((entry) => (
                 <li key={entry.fields.clientId}>
                   {entry.kind === "pain" ? `${text.pain}: ${entry.fields.value}` : text.session} ·{" "}
-                  {formatDate(new Date(`${entry.fields.date}T00:00:00Z`), locale)}
+                  {waitingDay(entry.fields.date, locale)}
                 </li>
               ))}
             </ul>
@@ -190,4 +191,10 @@ export function PortalPainChart({ panel, today, locale }: { panel: ChartPanel; t
   }, [panel, todayPain, today, diaryLabel]);
   if (shown.series.length === 0) return <p>{text.noData}</p>;
   return <ChartWhenNear panel={shown} locale={locale} />;
+}
+
+/** A waiting entry's day in the app's own format; its date is as typed (dd-mm-yyyy) or yyyy-mm-dd. */
+function waitingDay(typed: string | undefined, locale: Locale): string {
+  const isoDate = typed === undefined ? null : parseDateText(typed);
+  return isoDate ? formatDate(new Date(`${isoDate}T00:00:00Z`), locale) : (typed ?? "");
 }

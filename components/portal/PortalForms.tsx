@@ -7,6 +7,7 @@ import { type FormState, initialFormState } from "@/lib/present/forms/form-state
 import { portalLogFormState } from "@/lib/present/portal/portal-log-answer";
 
 import { useMessages } from "../i18n/MessagesProvider";
+import { DateField } from "../ui/DateField";
 import { FormMessages } from "../ui/FormMessages";
 import { RadioGroup } from "../ui/RadioGroup";
 import { SelectField } from "../ui/SelectField";
@@ -212,7 +213,7 @@ export function SessionLogForm({ programs, today }: { programs: LoggableProgram[
           </ul>
         </div>
       )}
-      <TextField id="date" label={text.date} type="date" max={today} defaultValue={v.date ?? today} error={e.date} />
+      <DateField id="date" label={text.date} max={today} defaultValue={v.date ?? today} error={e.date} />
       <RadioGroup
         name="completed"
         legend={text.done}

@@ -5,8 +5,8 @@ import type { FormState } from "@/lib/present/forms/form-state";
 import { initialFormState } from "@/lib/present/forms/form-state";
 
 import { useMessages } from "../i18n/MessagesProvider";
+import { TimeField } from "../ui/DateField";
 import { FormMessages } from "../ui/FormMessages";
-import { TextField } from "../ui/TextField";
 import { type KeepPush, type PushState, pushState, turnOnPush } from "./push-on-this-phone";
 
 /**
@@ -45,18 +45,16 @@ export function ReminderSettings({
       <form action={formAction} noValidate className="stack portal-form" aria-busy={pending} aria-label={text.title}>
         <FormMessages state={state} />
         <div className="field-row">
-          <TextField
+          <TimeField
             id="reminder-morning"
             name="MORNING_PAIN"
-            type="time"
             label={text.morningPain}
             defaultValue={state.values.MORNING_PAIN ?? ""}
             error={state.errors.MORNING_PAIN}
           />
-          <TextField
+          <TimeField
             id="reminder-session"
             name="SESSION"
-            type="time"
             label={text.session}
             defaultValue={state.values.SESSION ?? ""}
             error={state.errors.SESSION}

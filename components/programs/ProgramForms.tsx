@@ -5,6 +5,7 @@ import { type FormState, initialFormState } from "@/lib/present/forms/form-state
 
 import { useMessages } from "../i18n/MessagesProvider";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
+import { DateField } from "../ui/DateField";
 import { useCloseOnSaved } from "../ui/FormDialog";
 import { FormMessages } from "../ui/FormMessages";
 import { SelectField } from "../ui/SelectField";
@@ -61,10 +62,9 @@ export function AssignProgramForm({
         defaultValue={v.templateId ?? defaults.templateId ?? ""}
         error={state.errors.templateId}
       />
-      <TextField
+      <DateField
         id="startDate"
         label={text.startDate}
-        type="date"
         min={earliest}
         defaultValue={v.startDate ?? defaults.startDate}
         error={state.errors.startDate}
@@ -131,11 +131,10 @@ export function OverrideForm({ action, phases, today }: { action: FormAction; ph
       aria-label={text.title}
     >
       <FormMessages state={state} />
-      <TextField
+      <DateField
         id={`${id}-date`}
         name="date"
         label={text.date}
-        type="date"
         defaultValue={v.date ?? today}
         error={state.errors.date}
       />

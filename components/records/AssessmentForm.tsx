@@ -5,6 +5,7 @@ import { type FormState, initialFormState } from "@/lib/present/forms/form-state
 import { formatNumber } from "@/lib/present/i18n/format";
 
 import { useLocale, useMessages } from "../i18n/MessagesProvider";
+import { DateField } from "../ui/DateField";
 import { FormShell } from "../ui/FormShell";
 import { RadioGroup } from "../ui/RadioGroup";
 import { SelectField } from "../ui/SelectField";
@@ -212,7 +213,7 @@ export function AssessmentForm({
           </div>
         )}
       </div>
-      <TextField id="date" label={text.date} type="date" defaultValue={v.date} required error={e.date} />
+      <DateField id="date" label={text.date} defaultValue={v.date} required error={e.date} />
       <SelectField
         id="painLocation"
         label={text.painLocation}

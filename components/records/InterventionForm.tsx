@@ -4,9 +4,9 @@ import { useState } from "react";
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 
 import { useMessages } from "../i18n/MessagesProvider";
+import { DateField } from "../ui/DateField";
 import { FormShell } from "../ui/FormShell";
 import { SelectField } from "../ui/SelectField";
-import { TextField } from "../ui/TextField";
 import { useResilientActionState } from "../ui/use-resilient-action";
 import { recordFormCommon } from "./record-form-text";
 
@@ -32,7 +32,7 @@ export function InterventionForm({
   const [type, setType] = useState(v.type ?? "");
   return (
     <FormShell state={state} formAction={formAction} pending={pending} labels={text} cancelHref={cancelHref} idempotent>
-      <TextField id="date" label={text.date} type="date" defaultValue={v.date} required error={e.date} />
+      <DateField id="date" label={text.date} defaultValue={v.date} required error={e.date} />
       <SelectField
         id="type"
         label={text.type}

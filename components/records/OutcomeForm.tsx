@@ -4,6 +4,7 @@ import { useState } from "react";
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 
 import { useMessages } from "../i18n/MessagesProvider";
+import { DateField } from "../ui/DateField";
 import { FormShell } from "../ui/FormShell";
 import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
@@ -43,7 +44,7 @@ export function OutcomeForm({
   const e = state.errors;
   return (
     <FormShell state={state} formAction={formAction} pending={pending} labels={text} cancelHref={cancelHref} idempotent>
-      <TextField id="date" label={text.date} type="date" defaultValue={v.date} required error={e.date} />
+      <DateField id="date" label={text.date} defaultValue={v.date} required error={e.date} />
       <SelectField
         id="instrument"
         label={text.instrument}

@@ -1,7 +1,7 @@
 import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
+import { DateField } from "../ui/DateField";
 import { SelectField } from "../ui/SelectField";
-import { TextField } from "../ui/TextField";
 
 /**
  * A plain GET form, like the caseload's: the chosen report is in the URL, so it can be linked,
@@ -21,8 +21,8 @@ export async function ReportFilters({
   const text = messages.reports;
   return (
     <form method="get" action="/reports" className="filters no-print" role="search" aria-label={text.filters}>
-      <TextField id="from" label={text.from} type="date" defaultValue={values.from} error={errors.from} required />
-      <TextField id="to" label={text.to} type="date" defaultValue={values.to} error={errors.to} required />
+      <DateField id="from" label={text.from} defaultValue={values.from} error={errors.from} required />
+      <DateField id="to" label={text.to} defaultValue={values.to} error={errors.to} required />
       {clinicians && (
         <SelectField
           id="clinician"

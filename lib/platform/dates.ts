@@ -33,7 +33,7 @@ export function ageOn(dateOfBirth: Date, on: Date): number {
   return age;
 }
 
-/** A calendar date as yyyy-mm-dd, as <input type="date"> and the pure clinical modules use it. */
+/** A calendar date as yyyy-mm-dd, as links, forms' initial values and the pure clinical modules use it. */
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

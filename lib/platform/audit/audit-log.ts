@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import type { Prisma } from "../../generated/prisma/client";
 import { AuditAction, type Role } from "../../generated/prisma/enums";
+import { parseDateText } from "../../present/forms/date-text";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { addDays } from "../dates";
@@ -15,11 +16,11 @@ export const AUDIT_PAGE_SIZE = 50;
 /** An export holds at most this many events; narrow the filter for more. */
 export const AUDIT_EXPORT_LIMIT = 100_000;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A day as the filter's date field takes it (dd-mm-yyyy or yyyy-mm-dd), held as yyyy-mm-dd. */
 const ZDay = z
   .string()
-  .regex(DAY)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+  .transform((value) => parseDateText(value))
+  .pipe(z.string());
 
 export const ZAuditQuery = z.object({
   patient: z.uuid().optional().catch(undefined),

@@ -4,6 +4,7 @@
 import { z } from "zod";
 
 import type { NumberLimit, TextLimit } from "../../clinical/field-limits";
+import { parseDateText } from "./date-text";
 import { parseNumber } from "./parse-number";
 
 export const ERROR_CODES = [
@@ -94,29 +95,29 @@ export const ZFormFields = z
   .record(z.string().max(64), z.string().max(1000), { error: "missingReference" })
   .describe("form");
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar date as yyyy-mm-dd (the value of <input type="date">), on or before `latest`. */
+/**
+ * A calendar date as typed in a date field (dd-mm-yyyy, also d-m-yyyy with - . or /) or as
+ * yyyy-mm-dd (links, tests, the offline queue), on or before `latest`; a date that is not in
+ * the calendar (31-02-2026) is a field error.
+ */
 export function zDate(opts: { latest?: () => Date; earliest?: Date; earliestCode?: ErrorCode } = {}) {
-  return z
-    .string({ error: "required" })
-    .regex(DATE, "invalidDate")
-    .transform((value, ctx) => {
-      const date = new Date(`${value}T00:00:00.000Z`);
-      if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-        ctx.addIssue({ code: "custom", message: "invalidDate" });
-        return z.NEVER;
-      }
-      if (opts.latest && date > opts.latest()) {
-        ctx.addIssue({ code: "custom", message: "futureDate" });
-        return z.NEVER;
-      }
-      if (opts.earliest && date < opts.earliest) {
-        ctx.addIssue({ code: "custom", message: opts.earliestCode ?? "tooEarly" });
-        return z.NEVER;
-      }
-      return date;
-    });
+  return z.string({ error: "required" }).transform((value, ctx) => {
+    const iso = parseDateText(value);
+    if (iso === null) {
+      ctx.addIssue({ code: "custom", message: "invalidDate" });
+      return z.NEVER;
+    }
+    const date = new Date(`${iso}T00:00:00.000Z`);
+    if (opts.latest && date > opts.latest()) {
+      ctx.addIssue({ code: "custom", message: "futureDate" });
+      return z.NEVER;
+    }
+    if (opts.earliest && date < opts.earliest) {
+      ctx.addIssue({ code: "custom", message: opts.earliestCode ?? "tooEarly" });
+      return z.NEVER;
+    }
+    return date;
+  });
 }
 
 /** An optional number within the limit, as parseNumber reads it (decimal comma or point). */

@@ -445,8 +445,8 @@ export const da = {
   validation: {
     required: "Udfyld feltet.",
     tooLong: "Teksten er for lang.",
-    invalidDate: "Skriv en gyldig dato.",
-    invalidTime: "Skriv et klokkeslæt som 07:30.",
+    invalidDate: "Skriv en gyldig dato som dd-mm-åååå, fx 05-12-2026.",
+    invalidTime: "Skriv et klokkeslæt som tt:mm, fx 07:30.",
     futureDate: "Datoen må ikke ligge i fremtiden.",
     tooEarly: "Datoen ligger for langt tilbage.",
     beforeOnset: "Behandlingsstart kan ikke ligge før symptomdebut.",
@@ -633,6 +633,13 @@ export const da = {
     sessionsPerWeek: (sessions: number) => `${sessions} træninger om ugen`,
   },
   dialog: { close: "Luk" },
+  fields: {
+    /** How a date field is written, said under its label. */
+    dateFormat: "dd-mm-åååå",
+    /** How a time field is written: the 24-hour clock. */
+    timeFormat: "tt:mm",
+    openCalendar: "Åbn kalender",
+  },
   retention: {
     title: "Opbevaring og sletning",
     summary: (keptUntil: string, lastEntry: string, years: number) =>

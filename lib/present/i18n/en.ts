@@ -444,8 +444,8 @@ export const en: Messages = {
   validation: {
     required: "Fill in this field.",
     tooLong: "The text is too long.",
-    invalidDate: "Enter a valid date.",
-    invalidTime: "Enter a time of day such as 07:30.",
+    invalidDate: "Enter a valid date as dd-mm-yyyy, such as 05-12-2026.",
+    invalidTime: "Enter a time as hh:mm, such as 07:30.",
     futureDate: "The date cannot be in the future.",
     tooEarly: "The date is too far back.",
     beforeOnset: "Treatment start cannot be before symptom onset.",
@@ -633,6 +633,11 @@ export const en: Messages = {
     sessionsPerWeek: (sessions: number) => `${sessions} sessions a week`,
   },
   dialog: { close: "Close" },
+  fields: {
+    dateFormat: "dd-mm-yyyy",
+    timeFormat: "hh:mm",
+    openCalendar: "Open calendar",
+  },
   retention: {
     title: "Retention and erasure",
     summary: (keptUntil: string, lastEntry: string, years: number) =>

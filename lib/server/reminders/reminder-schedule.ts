@@ -22,7 +22,7 @@ export function minuteOfDay(time: string): number | null {
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;
 }
 
-/** 450 → "07:30", as <input type="time"> shows it. */
+/** 450 → "07:30", as the time field shows it (24-hour clock). */
 export function timeOfDay(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 }

@@ -7,6 +7,7 @@ import type { Actor } from "../../platform/auth/actor";
 import { assertCan } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
+import { parseTimeText } from "../../present/forms/date-text";
 import { type FieldErrors, fieldErrorsOf } from "../../present/forms/form-input";
 import { patientWhere } from "../patients/scope";
 import { isPushServiceEndpoint, MAX_PUSH_SUBSCRIPTIONS } from "./push-services";
@@ -40,7 +41,9 @@ const zTime = z
   .optional()
   .transform((value, context) => {
     if (!value) return null;
-    const minute = minuteOfDay(value);
+    // The field takes hh:mm on the 24-hour clock, also 7:30, 07.30 and 0730.
+    const time = parseTimeText(value);
+    const minute = time === null ? null : minuteOfDay(time);
     if (minute === null) context.addIssue({ code: "custom", message: "invalidTime" });
     return minute;
   });

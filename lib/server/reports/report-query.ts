@@ -5,16 +5,17 @@ import { z } from "zod";
 import { MAX_PERIOD_YEARS } from "../../clinical/reports/report-period";
 import { addDays, isoDate } from "../../platform/dates";
 import { searchOf } from "../../platform/entry-points/search";
+import { parseDateText } from "../../present/forms/date-text";
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const ZDay = z
-  .string("required")
-  .regex(DAY, "invalidDate")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    // 2026-02-30 parses as 2 March: the date must read back as written.
-    return !Number.isNaN(date.getTime()) && isoDate(date) === value;
-  }, "invalidDate");
+/** A day as the date field takes it (dd-mm-yyyy or yyyy-mm-dd), held as yyyy-mm-dd. */
+const ZDay = z.string("required").transform((value, context) => {
+  const iso = parseDateText(value);
+  if (iso === null) {
+    context.addIssue({ code: "custom", message: "invalidDate" });
+    return z.NEVER;
+  }
+  return iso;
+});
 
 export { MAX_PERIOD_YEARS };
 
