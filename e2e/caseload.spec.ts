@@ -113,6 +113,33 @@ test.describe("caseload", () => {
     });
   }
 
+  test("on a 360 px phone the filters fold behind one button and each patient is a card, which pass axe", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const filters = page.getByRole("search", { name: da.caseload.filters.legend });
+    await expect(filters).toBeHidden();
+    const toggle = page.locator("summary", { hasText: da.caseload.filters.legend });
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect(filters).toBeVisible();
+    await expectNoAxeViolations(page);
+    await filters.getByLabel(da.caseload.filters.search).fill("Peter Patient");
+    await filters.getByLabel(da.caseload.filters.search).press("Enter");
+    await expect.poll(() => rowNames(page)).toEqual(["Peter Patient"]);
+    await expect(filters).toBeHidden();
+    // The card names each value's column, and fits the phone.
+    const age = page.locator('table.data-table tbody td[data-column="age"]');
+    expect(await age.evaluate((cell) => getComputedStyle(cell, "::before").content)).toBe(
+      `"${da.caseload.columns.age}: "`,
+    );
+    expect((await page.locator("table.data-table tbody tr").boundingBox())!.width).toBeLessThanOrEqual(360);
+    // A wide screen shows the filters without the button.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expect(filters).toBeVisible();
+    await expect(toggle).toBeHidden();
+  });
+
   test("the needs-attention view lists overdue follow-ups, most severe first", async ({ page }) => {
     await page.getByRole("link", { name: da.caseload.views.attention }).click();
     await expect(page).toHaveURL("/caseload?view=attention&sort=flags&dir=desc");

@@ -127,7 +127,7 @@ export function CaseloadTable({
         </p>
       </details>
       <div className="table-scroll" role="region" aria-label={text.title} tabIndex={0}>
-        <table className="data-table caseload-table">
+        <table className="data-table caseload-table card-rows">
           <caption className="visually-hidden">{text.title}</caption>
           <thead>
             {table.getHeaderGroups().map((group) => (
@@ -153,7 +153,11 @@ export function CaseloadTable({
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </th>
                   ) : (
-                    <td key={cell.id} data-column={cell.column.id}>
+                    <td
+                      key={cell.id}
+                      data-column={cell.column.id}
+                      data-label={text.columns[cell.column.id as CaseloadColumn]}
+                    >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ),

@@ -187,7 +187,7 @@ export async function RecordPrint({
                 m.readAt ? formatMoment(m.readAt, locale, true) : messages.conversation.notRead,
               ],
             }))}
-            className="print-table"
+            className="print-table card-rows"
           />
         )}
       </section>
@@ -224,7 +224,7 @@ function PrintTable({
           label={title}
           columns={columns}
           rows={rows.map((cells, i) => ({ key: String(i), cells }))}
-          className="print-table"
+          className="print-table card-rows"
         />
       )}
     </>

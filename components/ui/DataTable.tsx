@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 
 /**
  * A table in its scrolling frame: on a narrow screen it scrolls sideways (and can be reached
- * and scrolled by keyboard) rather than widening the page.
+ * and scrolled by keyboard) rather than widening the page. Each cell carries its column's
+ * name, so a table of the class `card-rows` shows its rows as cards on a phone (globals.css).
  */
 export function DataTable({
   label,
@@ -32,7 +33,9 @@ export function DataTable({
           {rows.map((row) => (
             <tr key={row.key}>
               {row.cells.map((cell, i) => (
-                <td key={i}>{cell}</td>
+                <td key={i} data-label={columns[i]}>
+                  {cell}
+                </td>
               ))}
             </tr>
           ))}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { SeverityBadge } from "@/components/flags/SeverityBadge";
+import { FilterDisclosure } from "@/components/ui/FilterDisclosure";
 import { Pagination } from "@/components/ui/Pagination";
 import { SelectField } from "@/components/ui/SelectField";
 import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
@@ -23,62 +24,64 @@ export default page(
       <>
         <h1>{text.title}</h1>
         <p className="hint">{text.intro}</p>
-        <form
-          method="get"
-          action="/flags"
-          className="filters"
-          role="search"
-          aria-label={messages.caseload.filters.legend}
-        >
-          <SelectField
-            id="status"
-            label={text.status}
-            defaultValue={query.status}
-            options={(["ACTIVE", "OPEN", "ACKNOWLEDGED", "RESOLVED"] as const).map((value) => ({
-              value,
-              label: text.statuses[value],
-            }))}
-          />
-          {can(actor, "own-caseload") && (
-            // As the caseload's: a clinician starts from their own patients.
+        <FilterDisclosure summary={messages.caseload.filters.legend}>
+          <form
+            method="get"
+            action="/flags"
+            className="filters"
+            role="search"
+            aria-label={messages.caseload.filters.legend}
+          >
             <SelectField
-              id="scope"
-              label={messages.caseload.filters.scope}
-              defaultValue={query.scope}
-              options={[
-                { value: "mine", label: messages.caseload.filters.scopeMine },
-                { value: "clinic", label: messages.caseload.filters.scopeClinic },
-              ]}
+              id="status"
+              label={text.status}
+              defaultValue={query.status}
+              options={(["ACTIVE", "OPEN", "ACKNOWLEDGED", "RESOLVED"] as const).map((value) => ({
+                value,
+                label: text.statuses[value],
+              }))}
             />
-          )}
-          <SelectField
-            id="code"
-            label={text.rule}
-            defaultValue={query.code ?? ""}
-            placeholder={text.any}
-            options={RULE_CODES.map((value) => ({ value, label: text.codes[value] }))}
-          />
-          <SelectField
-            id="severity"
-            label={text.severity}
-            defaultValue={query.severity ?? ""}
-            placeholder={text.any}
-            options={Object.values(FlagSeverity).map((value) => ({ value, label: text.severities[value] }))}
-          />
-          <SelectField
-            id="clinician"
-            label={text.clinician}
-            defaultValue={query.clinician ?? ""}
-            placeholder={text.any}
-            options={clinicians.map((c) => ({ value: c.id, label: c.name }))}
-          />
-          <div className="filter-actions">
-            <button type="submit" className="button primary">
-              {text.apply}
-            </button>
-            <Link href="/flags">{messages.caseload.clearFilters}</Link>
-          </div>
-        </form>
+            {can(actor, "own-caseload") && (
+              // As the caseload's: a clinician starts from their own patients.
+              <SelectField
+                id="scope"
+                label={messages.caseload.filters.scope}
+                defaultValue={query.scope}
+                options={[
+                  { value: "mine", label: messages.caseload.filters.scopeMine },
+                  { value: "clinic", label: messages.caseload.filters.scopeClinic },
+                ]}
+              />
+            )}
+            <SelectField
+              id="code"
+              label={text.rule}
+              defaultValue={query.code ?? ""}
+              placeholder={text.any}
+              options={RULE_CODES.map((value) => ({ value, label: text.codes[value] }))}
+            />
+            <SelectField
+              id="severity"
+              label={text.severity}
+              defaultValue={query.severity ?? ""}
+              placeholder={text.any}
+              options={Object.values(FlagSeverity).map((value) => ({ value, label: text.severities[value] }))}
+            />
+            <SelectField
+              id="clinician"
+              label={text.clinician}
+              defaultValue={query.clinician ?? ""}
+              placeholder={text.any}
+              options={clinicians.map((c) => ({ value: c.id, label: c.name }))}
+            />
+            <div className="filter-actions">
+              <button type="submit" className="button primary">
+                {text.apply}
+              </button>
+              <Link href="/flags">{messages.caseload.clearFilters}</Link>
+            </div>
+          </form>
+        </FilterDisclosure>
         <div className="result-bar">
           <p role="status">{text.count(result.total)}</p>
         </div>
@@ -87,7 +90,7 @@ export default page(
         ) : (
           <>
             <div className="table-scroll" role="region" aria-label={text.title} tabIndex={0}>
-              <table className="data-table">
+              <table className="data-table card-rows">
                 <caption className="visually-hidden">{text.title}</caption>
                 <thead>
                   <tr>
@@ -102,7 +105,7 @@ export default page(
                 <tbody>
                   {result.flags.map((flag) => (
                     <tr key={flag.id} data-severity={fromFlagSeverity(flag.severity)}>
-                      <td>
+                      <td data-label={text.severity}>
                         <SeverityBadge severity={fromFlagSeverity(flag.severity)} />
                       </td>
                       <th scope="row">
@@ -112,12 +115,12 @@ export default page(
                             <span className="cell-note">{text.bloodSugarShort}</span>
                           )}
                       </th>
-                      <td>
+                      <td data-label={text.patient}>
                         <Link href={`/patients/${flag.episode.patient.id}`}>{flag.episode.patient.name}</Link>
                       </td>
-                      <td>{flag.episode.patient.clinician.name}</td>
-                      <td>{formatMoment(flag.openedAt, actor.locale)}</td>
-                      <td>{text.statuses[flag.status]}</td>
+                      <td data-label={text.clinician}>{flag.episode.patient.clinician.name}</td>
+                      <td data-label={text.opened}>{formatMoment(flag.openedAt, actor.locale)}</td>
+                      <td data-label={text.status}>{text.statuses[flag.status]}</td>
                     </tr>
                   ))}
                 </tbody>
