@@ -49,7 +49,10 @@ test("a red flag shows an urgent banner before saving and marks the timeline", a
   await signIn(page, "fysio@demo.dk");
   const patientUrl = await newPatientWithEpisode(page, "Rigmor Rødflag");
   await page.getByRole("link", { name: da.record.newAssessment }).click();
-  await expect(page.getByText(/Tryk med tommelfingeren medialt på hælens underside/)).toBeVisible();
+  // Each test's instructions are one click away.
+  const palpation = page.getByRole("group", { name: da.assessment.palpation });
+  await palpation.getByText(da.assessment.howTo).click();
+  await expect(palpation.getByText(/Tryk med tommelfingeren medialt på hælens underside/)).toBeVisible();
   await page.getByLabel(da.portal.date).fill("2026-09-01");
   await page.getByLabel(da.assessment.firstStepPain).fill("7");
   // Nothing answered: the tests stand at "not tested", and only the screens ask for an answer.

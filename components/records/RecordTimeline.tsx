@@ -107,7 +107,19 @@ export async function RecordTimeline({
         className={g.records.some((r) => r.redFlag) ? "timeline-group red-flag" : "timeline-group"}
         data-kind={g.kind}
       >
-        <h3>{heading(g)}</h3>
+        <div className="timeline-day-head">
+          <h3>{heading(g)}</h3>
+          {editable && (
+            <CopyButton
+              value={journalNote(
+                heading(g),
+                g.records.map((entry) => ({ label: label[entry.kind], parts: entry.parts })),
+              )}
+              label={text.copyNote}
+              copiedLabel={text.noteCopied}
+            />
+          )}
+        </div>
         <ul>
           {g.records.map((entry) => (
             <li key={entry.id} className="timeline-item">
@@ -139,16 +151,6 @@ export async function RecordTimeline({
             </li>
           ))}
         </ul>
-        {editable && (
-          <CopyButton
-            value={journalNote(
-              heading(g),
-              g.records.map((entry) => ({ label: label[entry.kind], parts: entry.parts })),
-            )}
-            label={text.copyNote}
-            copiedLabel={text.noteCopied}
-          />
-        )}
       </li>
     );
 

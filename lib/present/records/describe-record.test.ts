@@ -86,3 +86,14 @@ describe("a visit in the record", () => {
     ]);
   });
 });
+
+describe("a measurement and an intervention in the record", () => {
+  it("are one line each", () => {
+    expect(describeRecord("intervention", { type: "ORTHOSIS", note: "Hælkop i begge sko" }, da, "da")).toBe(
+      `${da.intervention.types.ORTHOSIS} – Hælkop i begge sko`,
+    );
+    expect(describeRecord("outcome", { instrument: "FAAM_ADL", value: "31.3" }, da, "da")).toBe(
+      `${da.instrument.FAAM_ADL}: 31,3`,
+    );
+  });
+});

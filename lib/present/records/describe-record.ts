@@ -36,7 +36,7 @@ export function recordParts(
     return [`${messages.instrument[row.instrument as Instrument]}: ${num(row.value)}${activities}`];
   }
   if (kind === "intervention") {
-    return [messages.intervention.types[row.type as InterventionType], row.note].filter(isText);
+    return [[messages.intervention.types[row.type as InterventionType], row.note].filter(isText).join(" – ")];
   }
   const a = messages.assessment;
   const t = messages.timeline;
