@@ -103,9 +103,11 @@ test.describe("the patient page at 1366 × 768", () => {
     const timeline = page.getByRole("region", { name: da.timeline.title });
     await expect(timeline.getByRole("heading", { name: /^Dagbog, uge \d+/ }).first()).toBeVisible();
     await expect(timeline.locator("summary", { hasText: /^Vis \d+ ældre$/ })).toBeVisible();
-    // 3.7 screens since a phase holds several exercises, each with its dose (SPEC §6, issue 41).
+    // 3.7 screens since a phase holds several exercises, each with its dose (SPEC §6, issue 41);
+    // 3.9 since each visit's line states every recorded field and the screens that found
+    // nothing (issue 45, finding 9).
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    expect(height).toBeLessThanOrEqual(FIRST_SCREEN.height * 3.7);
+    expect(height).toBeLessThanOrEqual(FIRST_SCREEN.height * 3.9);
   });
 });
 
