@@ -154,7 +154,10 @@ test.describe("caseload", () => {
     const positions = ranks.map((rank) => (order.includes(rank) ? order.indexOf(rank) : order.length));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     const firstRow = (await page.locator("tbody tr").first().textContent()) ?? "";
-    expect(Object.values(da.flags.codes).some((rule) => firstRow.includes(rule)), firstRow).toBe(true);
+    expect(
+      Object.values(da.flags.codes).some((rule) => firstRow.includes(rule)),
+      firstRow,
+    ).toBe(true);
   });
 
   test("malformed parameters fall back to the default view", async ({ page }) => {

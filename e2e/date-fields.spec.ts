@@ -1,11 +1,6 @@
 import { da } from "../lib/present/i18n/da";
 import { formatDate } from "../lib/present/i18n/format";
-import {
-  assignProgramOnPatientPage,
-  expectNoAxeViolations,
-  invitedPatientOnPhone,
-  signIn,
-} from "./helpers";
+import { assignProgramOnPatientPage, expectNoAxeViolations, invitedPatientOnPhone, signIn } from "./helpers";
 import { expect, test } from "./support/test";
 
 // Finding 13 of the usability walk: a browser in English drew native date fields as

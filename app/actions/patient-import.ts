@@ -25,7 +25,10 @@ export const importPatientsAction = formAction(
     if (!(file instanceof File) || file.size === 0)
       return answer({ errors: errorTexts({ file: "required" }, messages), formError: messages.validation.summary });
     const dryRun = formData.get("$mode") !== "import";
-    const result = await importPatients(db, actor, new Uint8Array(await file.arrayBuffer()), { dryRun, today: () => today(actor.timeZone) });
+    const result = await importPatients(db, actor, new Uint8Array(await file.arrayBuffer()), {
+      dryRun,
+      today: () => today(actor.timeZone),
+    });
     if (result.status === "imported") revalidatePath("/caseload");
     return answer({ outcome: outcomeOf(result, messages, actor.locale) });
   },

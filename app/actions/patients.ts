@@ -18,7 +18,10 @@ export const savePatientAction = formAction(
     extra: { duplicateOf: null as string | null },
   },
   async ({ actor, db, messages, args: [patientId], formData, values, answer }) => {
-    const options = { today: () => today(actor.timeZone), confirmDuplicate: formData.get("$confirmDuplicate") === "yes" };
+    const options = {
+      today: () => today(actor.timeZone),
+      confirmDuplicate: formData.get("$confirmDuplicate") === "yes",
+    };
     const result = patientId
       ? await updatePatient(db, actor, patientId, values, options)
       : await createPatient(db, actor, values, options);

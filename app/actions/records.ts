@@ -21,7 +21,9 @@ export const saveRecordAction = formAction(
   { name: "records.save", access: "clinic-patients", args: [ZRecordFormKind, ZTarget] },
   async ({ actor, db, messages, args: [kind, target], formData, answer }) => {
     const raw = rawRecordInput(kind, formData);
-    const result = await SAVE[kind](db, actor, { episodeId: target.episodeId, recordId: target.recordId }, raw, () => today(actor.timeZone));
+    const result = await SAVE[kind](db, actor, { episodeId: target.episodeId, recordId: target.recordId }, raw, () =>
+      today(actor.timeZone),
+    );
     // A quick entry stays on the page; a full form goes back to the patient.
     if (result.status === "saved") {
       if (formData.get("$stay") === "yes") {

@@ -123,82 +123,82 @@ export function AssessmentForm({
     />
   );
   const tests = (
-      <fieldset>
-        <legend>{text.clinicalTests}</legend>
-        {test("palpationPositive", text.palpation, text.palpationHowTo)}
-        {test("windlassPositive", text.windlass, text.windlassHowTo)}
-        {test("calcanealSqueezePositive", text.calcanealSqueeze, text.calcanealSqueezeHowTo, setSqueeze)}
-        {test("tinelPositive", text.tinel, text.tinelHowTo)}
-        <TextField
-          id="ankleDorsiflexionDeg"
-          label={text.ankleDorsiflexion}
-          inputMode="numeric"
-          defaultValue={v.ankleDorsiflexionDeg}
-          error={e.ankleDorsiflexionDeg}
-        />
-      </fieldset>
+    <fieldset>
+      <legend>{text.clinicalTests}</legend>
+      {test("palpationPositive", text.palpation, text.palpationHowTo)}
+      {test("windlassPositive", text.windlass, text.windlassHowTo)}
+      {test("calcanealSqueezePositive", text.calcanealSqueeze, text.calcanealSqueezeHowTo, setSqueeze)}
+      {test("tinelPositive", text.tinel, text.tinelHowTo)}
+      <TextField
+        id="ankleDorsiflexionDeg"
+        label={text.ankleDorsiflexion}
+        inputMode="numeric"
+        defaultValue={v.ankleDorsiflexionDeg}
+        error={e.ankleDorsiflexionDeg}
+      />
+    </fieldset>
   );
   const risk = (
-      <fieldset>
-        <legend>{text.riskFactors}</legend>
-        <label className="checkbox">
-          <input type="checkbox" name="recentLoadChange" defaultChecked={v.recentLoadChange === "on"} />
-          {text.recentLoadChange}
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" name="calfTightness" defaultChecked={v.calfTightness === "on"} />
-          {text.calfTightness}
-        </label>
-        <TextField
-          id="runningKmPerWeek"
-          label={text.runningKmPerWeek}
-          inputMode="decimal"
-          defaultValue={v.runningKmPerWeek}
-          error={e.runningKmPerWeek}
-        />
-        <TextField
-          id="shoeAgeKm"
-          label={text.shoeAgeKm}
-          inputMode="numeric"
-          defaultValue={v.shoeAgeKm}
-          error={e.shoeAgeKm}
-        />
-        <TextField
-          id="standingHoursPerDay"
-          label={text.standingHoursPerDay}
-          inputMode="decimal"
-          defaultValue={v.standingHoursPerDay}
-          error={e.standingHoursPerDay}
-        />
-        <SelectField
-          id="footType"
-          label={text.footType}
-          options={options.footType}
-          placeholder={text.choose}
-          defaultValue={v.footType ?? ""}
-          error={e.footType}
-        />
-        <p className="hint">{text.bmi}</p>
-      </fieldset>
+    <fieldset>
+      <legend>{text.riskFactors}</legend>
+      <label className="checkbox">
+        <input type="checkbox" name="recentLoadChange" defaultChecked={v.recentLoadChange === "on"} />
+        {text.recentLoadChange}
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" name="calfTightness" defaultChecked={v.calfTightness === "on"} />
+        {text.calfTightness}
+      </label>
+      <TextField
+        id="runningKmPerWeek"
+        label={text.runningKmPerWeek}
+        inputMode="decimal"
+        defaultValue={v.runningKmPerWeek}
+        error={e.runningKmPerWeek}
+      />
+      <TextField
+        id="shoeAgeKm"
+        label={text.shoeAgeKm}
+        inputMode="numeric"
+        defaultValue={v.shoeAgeKm}
+        error={e.shoeAgeKm}
+      />
+      <TextField
+        id="standingHoursPerDay"
+        label={text.standingHoursPerDay}
+        inputMode="decimal"
+        defaultValue={v.standingHoursPerDay}
+        error={e.standingHoursPerDay}
+      />
+      <SelectField
+        id="footType"
+        label={text.footType}
+        options={options.footType}
+        placeholder={text.choose}
+        defaultValue={v.footType ?? ""}
+        error={e.footType}
+      />
+      <p className="hint">{text.bmi}</p>
+    </fieldset>
   );
   const walking = (
-      <fieldset>
-        <legend>{text.walking}</legend>
-        <TextField
-          id="walkToleranceMin"
-          label={text.walkToleranceMin}
-          inputMode="numeric"
-          defaultValue={v.walkToleranceMin}
-          error={e.walkToleranceMin}
-        />
-        <RadioGroup
-          name="walkNextMorningWorse"
-          legend={text.walkNextMorningWorse}
-          options={options.yesNo}
-          defaultValue={v.walkNextMorningWorse}
-          error={e.walkNextMorningWorse}
-        />
-      </fieldset>
+    <fieldset>
+      <legend>{text.walking}</legend>
+      <TextField
+        id="walkToleranceMin"
+        label={text.walkToleranceMin}
+        inputMode="numeric"
+        defaultValue={v.walkToleranceMin}
+        error={e.walkToleranceMin}
+      />
+      <RadioGroup
+        name="walkNextMorningWorse"
+        legend={text.walkNextMorningWorse}
+        options={options.yesNo}
+        defaultValue={v.walkNextMorningWorse}
+        error={e.walkNextMorningWorse}
+      />
+    </fieldset>
   );
   return (
     <FormShell state={state} formAction={formAction} pending={pending} labels={text} cancelHref={cancelHref} idempotent>

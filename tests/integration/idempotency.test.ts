@@ -139,7 +139,9 @@ describe(`idempotency keys on ${TEST_DB_KIND}`, () => {
     };
     const first = await registerPatient(t.prisma, clinician, raw, { today: clinicToday, confirmDuplicate: false });
     expect(first).toMatchObject({ status: "saved" });
-    expect(await registerPatient(t.prisma, clinician, raw, { today: clinicToday, confirmDuplicate: false })).toEqual(first);
+    expect(await registerPatient(t.prisma, clinician, raw, { today: clinicToday, confirmDuplicate: false })).toEqual(
+      first,
+    );
     expect(await t.prisma.patient.count({ where: { name: raw.name } })).toBe(1);
   });
 

@@ -31,7 +31,9 @@ let patientId: string;
 
 const unreadAtClinic = async () => (await unreadFromPatients(t.prisma, clinician, [patientId]))[0]?.unread ?? 0;
 const caseloadRow = async () =>
-  (await listCaseload(t.prisma, clinician, DEFAULT_QUERY, today(DEFAULT_TIME_ZONE))).rows.find((row) => row.patientId === patientId)!;
+  (await listCaseload(t.prisma, clinician, DEFAULT_QUERY, today(DEFAULT_TIME_ZONE))).rows.find(
+    (row) => row.patientId === patientId,
+  )!;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -44,7 +46,13 @@ beforeAll(async () => {
     .id;
   // The caseload lists patients in treatment: an open episode.
   const episode = await t.prisma.episode.create({
-    data: { clinicId, patientId, side: "LEFT", symptomOnset: today(DEFAULT_TIME_ZONE), treatmentStart: today(DEFAULT_TIME_ZONE) },
+    data: {
+      clinicId,
+      patientId,
+      side: "LEFT",
+      symptomOnset: today(DEFAULT_TIME_ZONE),
+      treatmentStart: today(DEFAULT_TIME_ZONE),
+    },
   });
   await t.prisma.patient.update({ where: { id: patientId }, data: { currentEpisodeId: episode.id } });
 });

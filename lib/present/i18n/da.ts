@@ -1427,7 +1427,12 @@ export const da = {
   },
   reports: {
     quickPeriods: "Hurtige perioder",
-    periods: { last3Months: "Seneste 3 måneder", last12Months: "Seneste 12 måneder", thisYear: "I år", lastYear: "Sidste år" },
+    periods: {
+      last3Months: "Seneste 3 måneder",
+      last12Months: "Seneste 12 måneder",
+      thisYear: "I år",
+      lastYear: "Sidste år",
+    },
     title: "Klinikrapport",
     intro:
       "Hvordan det går de patienter, hvis behandling startede i perioden: bedring, smerte pr. programuge, raske over tid sammenlignet med det forventede forløb, træningsflid og flag.",

@@ -1425,7 +1425,12 @@ export const en: Messages = {
   },
   reports: {
     quickPeriods: "Quick periods",
-    periods: { last3Months: "Last 3 months", last12Months: "Last 12 months", thisYear: "This year", lastYear: "Last year" },
+    periods: {
+      last3Months: "Last 3 months",
+      last12Months: "Last 12 months",
+      thisYear: "This year",
+      lastYear: "Last year",
+    },
     title: "Clinic report",
     intro:
       "How the patients whose treatment started in the period are doing: improvement, pain by program week, recovery beside the expected course, adherence and flags.",

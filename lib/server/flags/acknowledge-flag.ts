@@ -58,7 +58,10 @@ export async function undoAcknowledgement(db: Db, actor: Actor, flagId: string):
   if (!flag) throw new AppError("NOT_FOUND");
   await db.$transaction(async (tx) => {
     // Only an acknowledged flag goes back; one the rules resolved meanwhile stays resolved.
-    const { count } = await tx.flag.updateMany({ where: { id: flag.id, status: "ACKNOWLEDGED" }, data: { status: "OPEN" } });
+    const { count } = await tx.flag.updateMany({
+      where: { id: flag.id, status: "ACKNOWLEDGED" },
+      data: { status: "OPEN" },
+    });
     if (count === 0) throw new AppError("CONFLICT");
     await tx.flagEvent.create({
       data: { flagId: flag.id, type: "ACKNOWLEDGEMENT_UNDONE", severity: flag.severity, actorId: actor.userId },

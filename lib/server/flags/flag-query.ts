@@ -33,9 +33,10 @@ export function flagSearch(query: FlagQuery, change: Partial<FlagQuery> = {}): s
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(next)) {
     const isDefault =
-      (key === "status" && value === "ACTIVE") || (key === "scope" && value === "mine") || (key === "page" && value === 1);
-    if (value !== undefined && !isDefault)
-      params.set(key, String(value));
+      (key === "status" && value === "ACTIVE") ||
+      (key === "scope" && value === "mine") ||
+      (key === "page" && value === 1);
+    if (value !== undefined && !isDefault) params.set(key, String(value));
   }
   const search = params.toString();
   return search ? `?${search}` : "";

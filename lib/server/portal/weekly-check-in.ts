@@ -64,11 +64,7 @@ async function lastCheckIn(db: Pick<Db, "outcomeMeasurement">, episodeId: string
  * Whether a check-in is due on `today`: a week after the last one, and the first a week after
  * treatment started (the clinic measured the baseline then; asking again on day 0 repeats it).
  */
-function checkInDue(
-  lastDate: Date | null,
-  treatmentStart: Date,
-  today: Date,
-): { due: boolean; nextDate: Date | null } {
+function checkInDue(lastDate: Date | null, treatmentStart: Date, today: Date): { due: boolean; nextDate: Date | null } {
   const nextDate = addDays(lastDate ?? treatmentStart, CHECK_IN_INTERVAL_DAYS);
   return { due: today >= nextDate, nextDate };
 }
