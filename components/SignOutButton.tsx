@@ -12,7 +12,14 @@ import { leaveThisPhone, type PatientOnPhone } from "./portal/leave-this-phone";
  * (SPEC §10). `patient` is the signed-in patient with the actions that send and forget; staff
  * have no queue.
  */
-export function SignOutButton({ patient }: { patient?: PatientOnPhone | undefined }) {
+export function SignOutButton({
+  patient,
+  returnTo,
+}: {
+  patient?: PatientOnPhone | undefined;
+  /** Where to land signed out; the sign-in page unless a page that needs signing out first says itself. */
+  returnTo?: string;
+}) {
   const text = useMessages().header;
   const { signOut: label, signingOut: pendingLabel, unsent } = text;
   // Said when the server could not be reached: only it can end the session.
@@ -25,7 +32,7 @@ export function SignOutButton({ patient }: { patient?: PatientOnPhone | undefine
     setPending(true);
     dialog.current?.close();
     try {
-      await leaveThisPhone(patient);
+      await leaveThisPhone(patient, returnTo);
     } catch {
       setPending(false);
       setError(true);

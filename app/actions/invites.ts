@@ -9,6 +9,7 @@ import { appUrl } from "@/lib/platform/http/app-url.server";
 import { clientIp } from "@/lib/platform/http/client-ip.server";
 import { errorTexts } from "@/lib/present/forms/error-text";
 import { deliverEmailInBackground } from "@/lib/server/email/delivery-runner.server";
+import { sendsEmail } from "@/lib/server/email/mail-server";
 import { acceptInviteThrottled } from "@/lib/server/invites/accept-invite";
 import { createInvite } from "@/lib/server/invites/invites";
 import { revealWaitingPasswordLink } from "@/lib/server/invites/password-links";
@@ -34,7 +35,8 @@ export const createInviteAction = formAction(
     deliverEmailInBackground();
     if (created.status === "passwordLinkSent")
       return answer({ values: {}, notice: messages.invite.passwordLinkSent(created.emailedTo) });
-    return answer({ values: { link: created.link }, notice: messages.invite.emailed(created.emailedTo) });
+    const notice = sendsEmail() ? messages.invite.emailed : messages.invite.waitsInOutbox;
+    return answer({ values: { link: created.link }, notice: notice(created.emailedTo) });
   },
 );
 
@@ -52,7 +54,7 @@ export const acceptInviteAction = formAction(
     } as const;
     switch (result.status) {
       case "ACCEPTED":
-        return answer({ values: {}, notice: messages.invite.accepted, done: true });
+        return answer({ values: {}, done: true });
       case "INVALID_INPUT":
         return answer({
           ...next,

@@ -1,7 +1,9 @@
 "use client";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useActionState, useId, useState, useTransition } from "react";
 
+import { forgetOfflinePages } from "@/lib/platform/offline/offline-pages";
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 import type { AcceptState } from "@/lib/server/invites/accept-state";
 
@@ -9,6 +11,7 @@ import { useMessages } from "../i18n/MessagesProvider";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { CopyButton } from "../ui/CopyButton";
 import { FormMessages } from "../ui/FormMessages";
+import { QrCode } from "../ui/QrCode";
 import { TextField } from "../ui/TextField";
 
 /**
@@ -20,6 +23,7 @@ export function CreateInviteForm({
   hasOpenInvite,
   invitedBefore,
   email,
+  sendsEmail,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   hasOpenInvite: boolean;
@@ -27,6 +31,8 @@ export function CreateInviteForm({
   invitedBefore: boolean;
   /** For a patient without a portal account: the address to invite, prefilled with the one on file. */
   email: { defaultValue: string } | null;
+  /** Whether a mail server sends the invitation; without one the hint says the link is handed over here. */
+  sendsEmail: boolean;
 }) {
   const messages = useMessages();
   const text = {
@@ -40,7 +46,7 @@ export function CreateInviteForm({
     replaceBody: messages.invite.replaceBody,
     cancel: messages.patient.confirmCancel,
     email: messages.invite.email,
-    emailHint: messages.invite.emailHint,
+    emailHint: sendsEmail ? messages.invite.emailHint : messages.invite.emailHintNoMailServer,
     link: messages.invite.link,
     copy: messages.invite.copy,
     copied: messages.invite.copied,
@@ -89,7 +95,10 @@ export function CreateInviteForm({
   );
 }
 
-/** A single-use link, shown once to hand over: selected on focus, with a copy button. */
+/**
+ * A single-use link, shown once to hand over: selected on focus, with a copy button, and as a
+ * QR code for a patient at the desk to open with their phone's camera.
+ */
 function LinkField({ link, label }: { link: string; label: string }) {
   const text = useMessages().invite;
   const id = useId();
@@ -100,6 +109,10 @@ function LinkField({ link, label }: { link: string; label: string }) {
         <input id={id} readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
         <CopyButton value={link} label={text.copy} copiedLabel={text.copied} />
       </div>
+      <figure className="invite-qr">
+        <QrCode value={link} label={text.qrLabel} />
+        <figcaption className="hint">{text.qrHint}</figcaption>
+      </figure>
     </div>
   );
 }
@@ -142,6 +155,9 @@ export function RevealPasswordLink({ action }: { action: () => Promise<{ link: s
 /**
  * The form behind a single-use link: the account's e-mail (shown, never asked: the clinic set
  * it), the name (a staff invitation, prefilled from the invitation) and the password twice.
+ * Once the password is saved it signs in with it, through the same sign-in as the sign-in page
+ * (throttle and audit included), so a patient on a phone does not type both again; should that
+ * fail, it says so and links to the sign-in page.
  */
 export function AcceptInviteForm({
   action,
@@ -154,14 +170,43 @@ export function AcceptInviteForm({
   name?: string;
 }) {
   const text = useMessages().invite;
-  const [state, formAction, pending] = useActionState(action, { ...initialFormState({ name }), done: false });
+  const router = useRouter();
+  const [signInFailed, setSignInFailed] = useState(false);
+  const acceptAndSignIn = async (previous: AcceptState, formData: FormData): Promise<AcceptState> => {
+    const state = await action(previous, formData);
+    if (!state.done) return state;
+    const password = String(formData.get("password") ?? "");
+    try {
+      const { signIn } = await import("next-auth/react");
+      const result = await signIn("credentials", { email, password, redirect: false });
+      if (result?.ok && !result.error) {
+        // A portal page kept offline from an earlier session on this phone is not this user's.
+        await forgetOfflinePages();
+        router.replace("/");
+        router.refresh();
+        return state;
+      }
+    } catch {
+      // Said below: the password is saved, only the automatic sign-in did not happen.
+    }
+    setSignInFailed(true);
+    return state;
+  };
+  const [state, formAction, pending] = useActionState(acceptAndSignIn, {
+    ...initialFormState({ name }),
+    done: false,
+  });
   if (state.done) {
     return (
       <div className="stack">
-        <FormMessages state={state} />
-        <Link href="/sign-in" className="button primary large">
-          {text.toSignIn}
-        </Link>
+        <p role="status" className="notice">
+          {signInFailed ? text.acceptedSignInYourself : text.accepted}
+        </p>
+        {signInFailed && (
+          <Link href="/sign-in" className="button primary large">
+            {text.toSignIn}
+          </Link>
+        )}
       </div>
     );
   }

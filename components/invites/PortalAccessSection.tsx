@@ -55,6 +55,7 @@ export async function PortalAccessSection({
         hasOpenInvite={!access.account && invite?.status === "PENDING"}
         invitedBefore={Boolean(invite)}
         email={access.account ? null : { defaultValue: access.patientEmail ?? "" }}
+        sendsEmail={access.sendsEmail}
       />
       {access.passwordLinkRevealable && (
         <RevealPasswordLink action={actions.revealPasswordLink.bind(null, patientId)} />

@@ -14,9 +14,12 @@ import { type ForgetPush, turnOffPush } from "./push-on-this-phone";
 export type PatientOnPhone = { owner: string; send: EntrySenders; forgetPush: ForgetPush };
 
 /** Clears this phone of the patient (staff have nothing here), then ends the session; throws when the server cannot be reached. */
-export async function leaveThisPhone(patient: Pick<PatientOnPhone, "owner" | "forgetPush"> | undefined): Promise<void> {
+export async function leaveThisPhone(
+  patient: Pick<PatientOnPhone, "owner" | "forgetPush"> | undefined,
+  returnTo = "/sign-in",
+): Promise<void> {
   if (patient) await Promise.all([discardQueue(patient.owner), forgetOfflinePages(), turnOffPush(patient.forgetPush)]);
   // next-auth's client is loaded only for this click: it is ~13 kB of every signed-in page otherwise.
   const { signOut } = await import("next-auth/react");
-  await signOut({ callbackUrl: "/sign-in" });
+  await signOut({ callbackUrl: returnTo });
 }

@@ -56,7 +56,7 @@ async function portalActor(patientId: string, email: string) {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  clinicId = (await createClinic(t.prisma)).id;
+  clinicId = (await createClinic(t.prisma, { name: "Fysio Syd" })).id;
   await seedDefaultTemplates(t.prisma, clinicId);
   clinician = actorOf(await createUser(t.prisma, { clinicId, role: "CLINICIAN" }));
   outsider = actorOf(await createUser(t.prisma, { clinicId: (await createClinic(t.prisma)).id, role: "CLINICIAN" }));
@@ -78,6 +78,8 @@ describe(`portal invitations on ${TEST_DB_KIND}`, () => {
       status: "VALID",
       purpose: "PORTAL",
       email: "karen@example.test",
+      // The invitation page names the clinic whose portal it opens.
+      clinicName: "Fysio Syd",
     });
     expect(await lookupInvite(t.prisma, second.token, addDays(now, 8))).toEqual({ status: "EXPIRED" });
     expect(await lookupInvite(t.prisma, "not-a-token", now)).toEqual({ status: "INVALID" });
@@ -106,6 +108,8 @@ describe(`portal invitations on ${TEST_DB_KIND}`, () => {
       status: "VALID",
       purpose: "PORTAL",
       email: "ole@example.test",
+      // The invitation page names the clinic whose portal it opens.
+      clinicName: "Fysio Syd",
     });
     const accept = (raw: Record<string, string>) => acceptInvite(t.prisma, token, raw, "en", now);
     expect(await accept({ password: "short", confirmPassword: "short" })).toEqual({

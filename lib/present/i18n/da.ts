@@ -412,23 +412,32 @@ export const da = {
     link: "Invitationslink",
     createdMeanwhile: "En anden oprettede en invitation til patienten i samme øjeblik. Genindlæs siden for at se den.",
     acceptTitle: "Opret din adgangskode",
-    acceptIntro:
-      "Vælg en adgangskode til patientportalen, hvor du kan se din træningsplan og registrere smerter og træninger.",
+    acceptIntro: (clinic: string) =>
+      `Vælg en adgangskode til patientportalen hos ${clinic}. Her ser du din træningsplan og registrerer smerter og træninger.`,
     staffIntro: (clinic: string) =>
       `Vælg en adgangskode til din konto hos ${clinic}. Se efter, at dit navn er skrevet, som du vil have det.`,
-    passwordResetIntro: "Vælg en ny adgangskode til din konto.",
+    passwordResetIntro: (clinic: string) => `Vælg en ny adgangskode til din konto hos ${clinic}.`,
+    signedInAsSomeoneElse: (name: string, email: string) =>
+      `Du er logget ind som ${name} (${email}), og linket er til en anden konto. Log ud for at bruge det; siden åbner igen bagefter.`,
     name: "Dit navn",
     emailed: (email: string) =>
       `Invitationen sendes med e-mail til ${email}. Den virker én gang i ${INVITE_DAYS} dage. Du kan også give patienten linket herunder; det vises kun nu.`,
     copy: "Kopiér link",
     emailHint: "Invitationen sendes hertil, og adressen bliver patientens e-mail ved login.",
+    emailHintNoMailServer:
+      "Adressen bliver patientens e-mail ved login. Der er ingen mailserver, så du får linket og en QR-kode her og giver dem til patienten.",
+    waitsInOutbox: (email: string) =>
+      `Der er ingen mailserver, så invitationen til ${email} venter i udbakken og bliver ikke sendt. Giv patienten linket herunder, eller lad patienten scanne QR-koden med sin telefon. Det virker én gang i ${INVITE_DAYS} dage og vises kun nu.`,
+    qrLabel: "QR-kode med linket",
+    qrHint: "Patienten holder telefonens kamera op mod koden og åbner linket.",
     copied: "Kopieret.",
     email: "E-mail",
     password: `Adgangskode (mindst ${MIN_PASSWORD_LENGTH} tegn)`,
     confirmPassword: "Gentag adgangskoden",
     submit: "Opret adgangskode",
     submitting: "Gemmer …",
-    accepted: "Din adgangskode er gemt. Log ind med din e-mail og den nye adgangskode.",
+    accepted: "Din adgangskode er gemt. Du bliver logget ind …",
+    acceptedSignInYourself: "Din adgangskode er gemt. Log ind med din e-mail og den nye adgangskode.",
     used: 'Linket er allerede brugt. Har du brug for et nyt, så spørg din klinik eller brug "Glemt adgangskoden?" ved login.',
     closed:
       "Din klinik har lukket denne konto, så linket kan ikke åbne den. Kontakt klinikken, hvis du skal have adgang igen.",

@@ -410,23 +410,32 @@ export const en: Messages = {
     link: "Invitation link",
     createdMeanwhile: "Someone created an invitation for this patient at the same moment. Reload the page to see it.",
     acceptTitle: "Create your password",
-    acceptIntro:
-      "Choose a password for the patient portal, where you can see your exercise plan and log your pain and sessions.",
+    acceptIntro: (clinic: string) =>
+      `Choose a password for ${clinic}'s patient portal, where you can see your exercise plan and log your pain and sessions.`,
     staffIntro: (clinic: string) =>
       `Choose a password for your account at ${clinic}. Check that your name is written as you want it.`,
-    passwordResetIntro: "Choose a new password for your account.",
+    passwordResetIntro: (clinic: string) => `Choose a new password for your account at ${clinic}.`,
+    signedInAsSomeoneElse: (name: string, email: string) =>
+      `You are signed in as ${name} (${email}), and this link is for another account. Sign out to use it; this page opens again.`,
     name: "Your name",
     emailed: (email: string) =>
       `The invitation goes by e-mail to ${email}. It works once, for ${INVITE_DAYS} days. You can also give the patient the link below; it is shown only now.`,
     copy: "Copy link",
     emailHint: "The invitation goes to this address, which becomes the patient's e-mail for signing in.",
+    emailHintNoMailServer:
+      "This address becomes the patient's e-mail for signing in. No mail server is set up, so you get the link and a QR code here to give the patient.",
+    waitsInOutbox: (email: string) =>
+      `No mail server is set up, so the invitation to ${email} waits in the outbox and is not sent. Give the patient the link below, or let them scan the QR code with their phone. It works once, for ${INVITE_DAYS} days, and is shown only now.`,
+    qrLabel: "QR code of the link",
+    qrHint: "The patient points the phone's camera at the code and opens the link.",
     copied: "Copied.",
     email: "Email",
     password: `Password (at least ${MIN_PASSWORD_LENGTH} characters)`,
     confirmPassword: "Repeat the password",
     submit: "Create password",
     submitting: "Saving …",
-    accepted: "Your password is saved. Sign in with your email and the new password.",
+    accepted: "Your password is saved. Signing you in …",
+    acceptedSignInYourself: "Your password is saved. Sign in with your email and the new password.",
     used: 'This link has already been used. If you need a new one, ask your clinic or use "Forgot your password?" on the sign-in page.',
     closed:
       "Your clinic has closed this account, so the link cannot open it. Contact the clinic if you need access again.",

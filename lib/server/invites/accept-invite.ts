@@ -20,10 +20,11 @@ import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../../present/fo
 import { revokePasswordLinks } from "./password-links";
 import { hashToken, statusOf } from "./tokens";
 
+/** A usable link names its clinic: the page says whose portal or account it opens. */
 export type InviteLookup =
-  | { status: "VALID"; purpose: "PORTAL"; email: string }
+  | { status: "VALID"; purpose: "PORTAL"; email: string; clinicName: string }
   | { status: "VALID"; purpose: "STAFF"; email: string; name: string; clinicName: string }
-  | { status: "VALID"; purpose: "PASSWORD_RESET"; email: string }
+  | { status: "VALID"; purpose: "PASSWORD_RESET"; email: string; clinicName: string }
   | { status: "USED" | "EXPIRED" | "INVALID" | "CLOSED" };
 
 const findByToken = (db: Pick<Db, "invite">, token: string) =>
@@ -67,13 +68,13 @@ export async function lookupInvite(db: Db, token: string, now: Date): Promise<In
   // An account the clinic closed stays closed: a link only sets a password.
   if (invite.purpose === "PASSWORD_RESET")
     return invite.user!.active
-      ? { status: "VALID", purpose: "PASSWORD_RESET", email: invite.user!.email }
+      ? { status: "VALID", purpose: "PASSWORD_RESET", email: invite.user!.email, clinicName: invite.clinic.name }
       : { status: "CLOSED" };
   // A portal invitation only makes an account: a patient who has one gets a password link
   // instead (invites.ts), so an older invitation cannot set their password (security review I-1).
   const account = invite.patient!.portalUser;
   if (account) return account.active ? { status: "INVALID" } : { status: "CLOSED" };
-  return { status: "VALID", purpose: "PORTAL", email: invite.email! };
+  return { status: "VALID", purpose: "PORTAL", email: invite.email!, clinicName: invite.clinic.name };
 }
 
 export type AcceptResult =

@@ -156,6 +156,8 @@ export async function getPortalAccess(db: Db, actor: Actor, patientId: string, n
      * Whether the actor may be shown that link to hand it over (revealWaitingPasswordLink): their
      * own patient's open link, waiting in the outbox because no mail server sends it.
      */
+    /** Whether a mail server sends what the clinic creates here; without one, links wait in the outbox. */
+    sendsEmail: sendsEmail(),
     passwordLinkRevealable:
       Boolean(account) && openPasswordLinks > 0 && patient.clinicianId === actor.userId && !sendsEmail(),
     invite: invite && {
