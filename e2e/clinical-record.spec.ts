@@ -17,8 +17,7 @@ async function newPatientWithEpisode(page: Page, name: string) {
 async function addOutcome(page: Page, patientUrl: string, date: string, instrument: string, value: string) {
   await page.goto(`${patientUrl}/records/outcome/new`);
   await page.getByLabel(da.portal.date).fill(date);
-  await page.getByLabel(da.outcome.instrument).selectOption(instrument);
-  await page.getByLabel(da.recordPrint.columns.value).fill(value);
+  await page.getByLabel(da.instrument[instrument as keyof typeof da.instrument], { exact: true }).fill(value);
   await page.getByRole("button", { name: "Gem", exact: true }).click();
 }
 
@@ -129,12 +128,14 @@ test("outcomes over several dates show on the charts with their baseline; correc
   const patientUrl = await newPatientWithEpisode(page, "Frida Funktion");
 
   await addOutcome(page, patientUrl, "2026-09-01", "FAAM_ADL", "140");
-  await expect(page.getByText("Skriv et tal fra 0 til 100 med højst én decimal.")).toBeVisible();
-  await expect(page.getByText(/Mindste klinisk relevante ændring \(MCID\): 8 point/)).toBeVisible();
+  // The error and the instrument's scale and MCID are said on its own field; the sources fold out.
+  const faamAdl = page.getByLabel(da.instrument.FAAM_ADL, { exact: true });
+  await expect(faamAdl).toHaveAccessibleDescription(/MCID\): 8 point.*Skriv et tal fra 0 til 100 med højst én decimal\./);
+  await page.getByText(da.measurements.sources).click();
   await expect(
-    page.getByText(/Kilde: Martin RL, Irrgang JJ.*Foot Ankle Int\. 2005;26\(11\):968–983\. doi:10\.1177/),
+    page.getByText(/Kilde: Martin RL, Irrgang JJ.*Foot Ankle Int\. 2005;26\(11\):968–983\. doi:10\.1177/).first(),
   ).toBeVisible();
-  await page.getByLabel(da.recordPrint.columns.value).fill("60");
+  await faamAdl.fill("60");
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);
   await addOutcome(page, patientUrl, "2026-10-01", "FAAM_ADL", "71,5");
@@ -178,6 +179,39 @@ test("outcomes over several dates show on the charts with their baseline; correc
   await expect(
     page.locator(".timeline-item").filter({ hasText: "Smerte ved første skridt om morgenen (NRS): 4" }),
   ).toHaveCount(0);
+});
+
+test("a baseline's instruments are one form and one save; its PSFS activities become the weekly check-in's", async ({
+  page,
+}) => {
+  await signIn(page, "fysio@demo.dk");
+  const patientUrl = await newPatientWithEpisode(page, "Bente Baseline");
+  await page.getByRole("link", { name: da.record.newOutcome }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(da.record.newOutcome);
+  await expectNoAxeViolations(page);
+  await page.getByLabel(da.portal.date).fill("2026-09-01");
+  await page.getByLabel(da.instrument.NRS_FIRST_STEP, { exact: true }).fill("7");
+  await page.getByLabel(da.instrument.FAAM_ADL, { exact: true }).fill("52,9");
+  // A questionnaire's own score (10 of 32 = 31,25 %) is taken and kept as the instrument records it.
+  await page.getByLabel(da.instrument.FAAM_SPORT, { exact: true }).fill("31,25");
+  await page.getByLabel(da.instrument.FFI, { exact: true }).fill("48,5");
+  await page.getByLabel(da.outcome.psfsActivity(1)).fill("Gå en 8-timers vagt");
+  await page.getByLabel(da.outcome.psfsScore(1)).fill("3");
+  await page.getByRole("button", { name: "Gem", exact: true }).click();
+  await expect(page).toHaveURL(patientUrl);
+  for (const line of [
+    "Smerte ved første skridt om morgenen (NRS): 7",
+    "FAAM, dagligdag (%): 52,9",
+    "FAAM, sport (%): 31,3",
+    "Foot Function Index (%): 48,5",
+  ])
+    await expect(page.locator(".timeline-item").filter({ hasText: line })).toHaveCount(1);
+  // The weekly check-in asks about the activity the baseline named: it is not typed again.
+  const checkIn = page.getByRole("region", { name: da.checkIn.clinicTitle });
+  await expect(checkIn.getByRole("list", { name: da.instrument.PSFS })).toHaveText("Gå en 8-timers vagt");
+  // The next measurements start from the same activity.
+  await page.getByRole("link", { name: da.record.newOutcome }).click();
+  await expect(page.getByLabel(da.outcome.psfsActivity(1))).toHaveValue("Gå en 8-timers vagt");
 });
 
 test("an intervention is recorded and marked on the time axis", async ({ page }) => {
@@ -274,11 +308,10 @@ test("Save pressed again after a lost answer keeps what was typed and stores one
     await route.abort("connectionreset");
   });
   await page.getByLabel(da.portal.date).fill("2026-10-02");
-  await page.getByLabel(da.outcome.instrument).selectOption("FAAM_SPORT");
-  await page.getByLabel(da.recordPrint.columns.value).fill("37");
+  await page.getByLabel(da.instrument.FAAM_SPORT, { exact: true }).fill("37");
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page.getByText(/Forbindelsen svigtede/)).toBeVisible();
-  await expect(page.getByLabel(da.recordPrint.columns.value)).toHaveValue("37");
+  await expect(page.getByLabel(da.instrument.FAAM_SPORT, { exact: true })).toHaveValue("37");
   await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: "Gem", exact: true }).click();

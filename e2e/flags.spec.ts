@@ -20,8 +20,7 @@ test("a clinician acknowledges a flag, and it re-opens when its severity rises",
   ]) {
     await page.goto(`${patientUrl}/records/outcome/new`);
     await page.getByLabel(da.portal.date).fill(date!);
-    await page.getByLabel(da.outcome.instrument).selectOption("NRS_FIRST_STEP");
-    await page.getByLabel(da.recordPrint.columns.value).fill(value!);
+    await page.getByLabel(da.instrument.NRS_FIRST_STEP, { exact: true }).fill(value!);
     await page.getByRole("button", { name: "Gem", exact: true }).click();
     await expect(page).toHaveURL(patientUrl);
   }

@@ -81,7 +81,7 @@ test.describe("the patient page at 1366 × 768", () => {
     };
     const positions = [
       at("Ny undersøgelse"),
-      at("Nyt måleresultat"),
+      at("Nye målinger"),
       at("Ny intervention"),
       at(/^Rødt flag/),
       at("Morgensmerte i dag (0–10)"),

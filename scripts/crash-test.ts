@@ -225,8 +225,8 @@ async function driveLoad(
             formArgs(["outcome", { patientId, episodeId, recordId: null }], {
               idempotencyKey,
               date: day,
-              instrument: "NRS_ACTIVITY",
-              value: String(i % 11),
+              // The new-measurements form: one field per instrument.
+              NRS_ACTIVITY: String(i % 11),
             }),
             outcomePage,
           ),

@@ -8,18 +8,18 @@ import { errorTexts } from "@/lib/present/forms/error-text";
 import { formatDate } from "@/lib/present/i18n/format";
 import {
   CHECK_IN_FIELDS,
-  MAX_PSFS_ACTIVITIES,
   PSFS_ACTIVITY_FIELDS,
   savePsfsActivities,
   saveWeeklyCheckIn,
 } from "@/lib/server/portal/weekly-check-in";
+import { PSFS_MAX_ITEMS } from "@/lib/server/records/kinds/outcome-input";
 
 // The weekly check-in (SPEC §10): the patient answers it in the portal; the clinician sets the
 // patient's own PSFS activities it asks about.
 
 /** Each numbered field (psfs.0, activity.2) has the limit of its kind. */
 const numbered = (limit: object, prefix: string) =>
-  Object.fromEntries(Array.from({ length: MAX_PSFS_ACTIVITIES }, (_, i) => [`${prefix}.${i}`, limit]));
+  Object.fromEntries(Array.from({ length: PSFS_MAX_ITEMS }, (_, i) => [`${prefix}.${i}`, limit]));
 
 export const saveWeeklyCheckInAction = formAction(
   { name: "checkIn.save", access: "own-record", args: [] },

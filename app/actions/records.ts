@@ -10,6 +10,7 @@ import { errorTexts } from "@/lib/present/forms/error-text";
 import { DELETE_FIELDS, deleteClinicalRecord } from "@/lib/server/records/clinical-records";
 import { rawRecordInput, RECORD_FORM_KINDS, recordFields, ZRecordFormKind } from "@/lib/server/records/record-forms";
 import { saveAssessment, saveIntervention, saveOutcome } from "@/lib/server/records/record-services";
+import { saveMeasurements } from "@/lib/server/records/save-measurements";
 
 const SAVE = { assessment: saveAssessment, outcome: saveOutcome, intervention: saveIntervention };
 const ZTarget = z
@@ -21,9 +22,12 @@ export const saveRecordAction = formAction(
   { name: "records.save", access: "clinic-patients", args: [ZRecordFormKind, ZTarget] },
   async ({ actor, db, messages, args: [kind, target], formData, answer }) => {
     const raw = rawRecordInput(kind, formData);
-    const result = await SAVE[kind](db, actor, { episodeId: target.episodeId, recordId: target.recordId }, raw, () =>
-      today(actor.timeZone),
-    );
+    const day = () => today(actor.timeZone);
+    // A new outcome is the day's measurements in one form; a correction changes one measurement.
+    const result =
+      kind === "outcome" && target.recordId === null
+        ? await saveMeasurements(db, actor, target.episodeId, raw, day)
+        : await SAVE[kind](db, actor, { episodeId: target.episodeId, recordId: target.recordId }, raw, day);
     // A quick entry stays on the page; a full form goes back to the patient.
     if (result.status === "saved") {
       if (formData.get("$stay") === "yes") {

@@ -18,7 +18,7 @@ export function PsfsActivitiesForm({
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   activities: string[];
-  /** How many activities may be named (MAX_PSFS_ACTIVITIES). */
+  /** How many activities may be named (PSFS_MAX_ITEMS). */
   slots: number;
   maxLength: number;
 }) {

@@ -13,6 +13,45 @@ import { recordFormCommon } from "./record-form-text";
 
 export type InstrumentInfo = { value: string; label: string; about: string; source: string };
 
+/** The PSFS rows: up to `items` activities in the patient's words, each scored 0–10. */
+export function PsfsFields({
+  legend,
+  values,
+  errors,
+  items,
+}: {
+  legend: string;
+  values: Record<string, string | undefined>;
+  errors: Record<string, string | undefined>;
+  items: number;
+}) {
+  const text = useMessages().outcome;
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <p className="hint">{text.psfsIntro}</p>
+      {Array.from({ length: items }, (_, i) => (
+        <div key={i} className="psfs-row">
+          <TextField
+            id={`psfs.${i}.activity`}
+            label={text.psfsActivity(i + 1)}
+            defaultValue={values[`psfs.${i}.activity`]}
+            maxLength={120}
+            error={errors[`psfs.${i}.activity`]}
+          />
+          <TextField
+            id={`psfs.${i}.score`}
+            label={text.psfsScore(i + 1)}
+            inputMode="numeric"
+            defaultValue={values[`psfs.${i}.score`]}
+            error={errors[`psfs.${i}.score`]}
+          />
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 export function OutcomeForm({
   action,
   initial,
@@ -33,9 +72,6 @@ export function OutcomeForm({
     instrument: messages.outcome.instrument,
     value: messages.outcome.value,
     totalsOnly: messages.outcome.totalsOnly,
-    psfsIntro: messages.outcome.psfsIntro,
-    psfsActivity: Array.from({ length: psfsItems }, (_, i) => messages.outcome.psfsActivity(i + 1)),
-    psfsScore: Array.from({ length: psfsItems }, (_, i) => messages.outcome.psfsScore(i + 1)),
   };
   const [state, formAction, pending] = useResilientActionState(action, initialFormState(initial), text.networkError);
   const [instrument, setInstrument] = useState(initial.instrument ?? "");
@@ -64,28 +100,7 @@ export function OutcomeForm({
         )}
       </div>
       {instrument === "PSFS" ? (
-        <fieldset>
-          <legend>{info?.label}</legend>
-          <p className="hint">{text.psfsIntro}</p>
-          {text.psfsActivity.map((label, i) => (
-            <div key={label} className="psfs-row">
-              <TextField
-                id={`psfs.${i}.activity`}
-                label={label}
-                defaultValue={v[`psfs.${i}.activity`]}
-                maxLength={120}
-                error={e[`psfs.${i}.activity`]}
-              />
-              <TextField
-                id={`psfs.${i}.score`}
-                label={text.psfsScore[i]!}
-                inputMode="numeric"
-                defaultValue={v[`psfs.${i}.score`]}
-                error={e[`psfs.${i}.score`]}
-              />
-            </div>
-          ))}
-        </fieldset>
+        <PsfsFields legend={info?.label ?? ""} values={v} errors={e} items={psfsItems} />
       ) : (
         <>
           <TextField

@@ -11,6 +11,7 @@ import type { RecordFormKind } from "@/lib/server/records/record-forms";
 import type { FormAction } from "../action-types";
 import { AssessmentForm } from "./AssessmentForm";
 import { InterventionForm } from "./InterventionForm";
+import { MeasurementsForm } from "./MeasurementsForm";
 import { OutcomeForm } from "./OutcomeForm";
 
 type Props = {
@@ -85,31 +86,32 @@ export async function RecordFormFor({ kind, patient, target, initial, initialLis
   }
   if (kind === "outcome") {
     const o = messages.outcome;
+    const instruments = Object.values(Instrument).map((value) => {
+      const spec = INSTRUMENTS[value];
+      return {
+        value,
+        label: messages.instrument[value],
+        about: spec.ratesChange
+          ? o.aboutChange
+          : o.about(
+              `${spec.min}–${spec.max}`,
+              spec.better === "lower" ? o.betterLower : o.betterHigher,
+              spec.mcidFraction ? o.mcidNrs : o.mcidPoints(spec.mcidPoints),
+            ),
+        source: o.source(
+          spec.sources.map((key) => (key === "CLINIC_DEFAULT" ? messages.flags.clinicDefault : citation(key))).join(" "),
+        ),
+      };
+    });
+    // A new day's measurements in one form; a correction changes the one measurement.
+    const Form = target.recordId === null ? MeasurementsForm : OutcomeForm;
     return (
-      <OutcomeForm
+      <Form
         action={action}
         initial={initial}
         cancelHref={cancelHref}
         psfsItems={PSFS_MAX_ITEMS}
-        instruments={Object.values(Instrument).map((value) => {
-          const spec = INSTRUMENTS[value];
-          return {
-            value,
-            label: messages.instrument[value],
-            about: spec.ratesChange
-              ? o.aboutChange
-              : o.about(
-                  `${spec.min}–${spec.max}`,
-                  spec.better === "lower" ? o.betterLower : o.betterHigher,
-                  spec.mcidFraction ? o.mcidNrs : o.mcidPoints(spec.mcidPoints),
-                ),
-            source: o.source(
-              spec.sources
-                .map((key) => (key === "CLINIC_DEFAULT" ? messages.flags.clinicDefault : citation(key)))
-                .join(" "),
-            ),
-          };
-        })}
+        instruments={instruments}
       />
     );
   }

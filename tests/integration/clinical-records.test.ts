@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/platform/auth/actor";
 import { deleteClinicalRecord, listRevisions } from "../../lib/server/records/clinical-records";
 import { saveAssessment, saveIntervention, saveOutcome } from "../../lib/server/records/record-services";
+import { saveMeasurements } from "../../lib/server/records/save-measurements";
 import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/test-db";
@@ -507,5 +508,84 @@ describe(`clinical records on ${TEST_DB_KIND}`, () => {
       redFlagsScreened: true,
       differentialsExamined: false,
     });
+  });
+
+  it("saves a day's measurements from one form: each filled instrument once, its errors on its own field, PSFS activities to the check-in", async () => {
+    const patient = await createPatient(t.prisma, { clinicId: clinician.clinicId, clinicianId: clinician.userId });
+    const { id } = await t.prisma.episode.create({
+      data: {
+        clinicId: clinician.clinicId,
+        patientId: patient.id,
+        side: "RIGHT",
+        symptomOnset: new Date("2025-12-01"),
+        treatmentStart: new Date("2026-02-01"),
+      },
+    });
+    const psfs = [
+      { activity: "Gå en 8-timers vagt", score: "3" },
+      { activity: "Løbe 5 km", score: "1" },
+    ];
+    const rows = () =>
+      t.prisma.outcomeMeasurement.findMany({ where: { episodeId: id, deletedAt: null }, orderBy: { instrument: "asc" } });
+
+    // Nothing filled, and bad values: said on the fields, nothing saved.
+    expect(await saveMeasurements(t.prisma, clinician, id, { date: "2026-02-01", measured: {} }, today)).toEqual({
+      status: "invalid",
+      fieldErrors: { form: "noMeasurement" },
+    });
+    expect(
+      await saveMeasurements(
+        t.prisma,
+        clinician,
+        id,
+        { date: "2026-01-01", measured: { FAAM_ADL: "140", FFI: "48,5" }, psfs: [{ activity: "Gå" }] },
+        today,
+      ),
+    ).toEqual({
+      status: "invalid",
+      fieldErrors: { date: "beforeEpisode", FAAM_ADL: "outOfRange", "psfs.0.score": "required" },
+    });
+    expect(await rows()).toHaveLength(0);
+
+    const key = "3f0c1c2e-8d0a-4c36-9b52-2f3c3a4b5c6d";
+    const input = {
+      date: "2026-02-01",
+      measured: { NRS_FIRST_STEP: "7", FAAM_ADL: "52,9", FAAM_SPORT: "31,25", FFI: "48,5", NRS_ACTIVITY: " " },
+      psfs,
+      idempotencyKey: key,
+    };
+    expect(await saveMeasurements(t.prisma, clinician, id, input, today)).toMatchObject({ status: "saved" });
+    // Save pressed again after a lost answer: no second set.
+    expect(await saveMeasurements(t.prisma, clinician, id, input, today)).toMatchObject({ status: "saved" });
+    const saved = await rows();
+    expect(saved.map((row) => [row.instrument, Number(row.value), row.recordedBy])).toEqual([
+      ["NRS_FIRST_STEP", 7, "CLINICIAN"],
+      ["FAAM_ADL", 52.9, "CLINICIAN"],
+      ["FAAM_SPORT", 31.3, "CLINICIAN"],
+      ["FFI", 48.5, "CLINICIAN"],
+      ["PSFS", 2, "CLINICIAN"],
+    ]);
+    expect(
+      await t.prisma.auditEvent.count({
+        where: { entity: "OutcomeMeasurement", action: "CREATE", entityId: { in: saved.map((row) => row.id) } },
+      }),
+    ).toBe(5);
+    // The weekly check-in asks about the activities the baseline named…
+    const episode = await t.prisma.episode.findUniqueOrThrow({ where: { id } });
+    expect(episode.psfsActivities).toEqual(["Gå en 8-timers vagt", "Løbe 5 km"]);
+    // …and a later PSFS with other words does not replace what the clinic set for the check-in.
+    await saveMeasurements(
+      t.prisma,
+      clinician,
+      id,
+      { date: "2026-02-20", measured: {}, psfs: [{ activity: "Gå til bussen", score: "6" }] },
+      today,
+    );
+    expect((await t.prisma.episode.findUniqueOrThrow({ where: { id } })).psfsActivities).toEqual([
+      "Gå en 8-timers vagt",
+      "Løbe 5 km",
+    ]);
+    // Another clinic's clinician cannot reach the episode.
+    await expect(saveMeasurements(t.prisma, outsider, id, input, today)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -46,7 +46,7 @@ describe(`the weekly check-in on ${TEST_DB_KIND}`, () => {
         "activity.2": "Løbe 5 km",
       }),
     ).toEqual({ status: "saved", activities: ["Gå op ad trapper", "Løbe 5 km"] });
-    expect(await savePsfsActivities(t.prisma, clinician, episodeId, { "activity.1": "x".repeat(101) })).toEqual({
+    expect(await savePsfsActivities(t.prisma, clinician, episodeId, { "activity.1": "x".repeat(121) })).toEqual({
       status: "invalid",
       fieldErrors: { "activity.1": "tooLong" },
     });

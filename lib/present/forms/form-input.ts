@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   "emailTaken",
   "chooseTestResult",
   "nothingRecorded",
+  "noMeasurement",
   "redFlagsNotScreened",
   "squeezeNeedsScreen",
   "findingsNotExamined",

@@ -481,6 +481,7 @@ export const da = {
     emailTaken: "Denne e-mail bruges allerede af en anden konto. Brug en anden, eller spørg din klinik.",
     chooseTestResult: "Vælg positiv, negativ eller ikke testet.",
     nothingRecorded: "Intet er registreret. Udfyld mindst ét fund, én test, én måling eller et notat.",
+    noMeasurement: "Udfyld mindst én måling. Tomme felter gemmes ikke.",
     redFlagsNotScreened: "Røde flag kan kun registreres, når der er screenet for røde flag ved dette besøg.",
     squeezeNeedsScreen: "En positiv squeeze-test er et rødt flag: registrér, at der er screenet for røde flag.",
     findingsNotExamined: "Fund kan kun registreres, når differentialdiagnoserne er undersøgt ved dette besøg.",
@@ -731,7 +732,7 @@ export const da = {
     newFollowUp: "Opfølgende besøg",
     newAssessment: "Ny undersøgelse",
     editAssessment: "Ret undersøgelse",
-    newOutcome: "Nyt måleresultat",
+    newOutcome: "Nye målinger",
     editOutcome: "Ret måleresultat",
     newIntervention: "Ny intervention",
     editIntervention: "Ret intervention",
@@ -869,6 +870,11 @@ export const da = {
     quickNrs: "Hurtig registrering af morgensmerte",
     quickNrsValue: "Morgensmerte i dag (0–10)",
     quickNrsSave: "Gem morgensmerte",
+  },
+  measurements: {
+    intro: "Udfyld de målinger, du har taget denne dag; tomme felter gemmes ikke.",
+    scores: "Skalaer og spørgeskemaer",
+    sources: "Om måleredskaberne: kilder",
   },
   instrument: {
     NRS_FIRST_STEP: "Smerte ved første skridt om morgenen (NRS)",

@@ -480,6 +480,7 @@ export const en: Messages = {
     emailTaken: "This email is already used by another account. Use another, or ask your clinic.",
     chooseTestResult: "Choose positive, negative or not tested.",
     nothingRecorded: "Nothing was recorded. Fill in at least one finding, test, measure or note.",
+    noMeasurement: "Fill in at least one measurement. Empty fields are not saved.",
     redFlagsNotScreened: "Red flags can only be recorded when the red-flag screen was done at this visit.",
     squeezeNeedsScreen: "A positive squeeze test is a red flag: record the red-flag screen as done.",
     findingsNotExamined: "Findings can only be recorded when the differentials were examined at this visit.",
@@ -729,7 +730,7 @@ export const en: Messages = {
     newFollowUp: "Follow-up visit",
     newAssessment: "New assessment",
     editAssessment: "Correct assessment",
-    newOutcome: "New outcome measure",
+    newOutcome: "New measurements",
     editOutcome: "Correct outcome measure",
     newIntervention: "New intervention",
     editIntervention: "Correct intervention",
@@ -866,6 +867,11 @@ export const en: Messages = {
     quickNrs: "Quick first-step pain entry",
     quickNrsValue: "First-step pain today (0–10)",
     quickNrsSave: "Save first-step pain",
+  },
+  measurements: {
+    intro: "Fill in the measurements you took on this day; empty fields are not saved.",
+    scores: "Scales and questionnaires",
+    sources: "About the instruments: sources",
   },
   instrument: {
     NRS_FIRST_STEP: "Pain on the first steps in the morning (NRS)",

@@ -6,7 +6,7 @@
 // and the clinic report read them as they read the clinic's.
 import { z } from "zod";
 
-import { numberLimit, textLimit } from "../../clinical/field-limits";
+import { numberLimit } from "../../clinical/field-limits";
 import { INSTRUMENTS } from "../../clinical/instruments";
 import type { Instrument } from "../../generated/prisma/enums";
 import { recordAuditEvent } from "../../platform/audit/record-audit-event";
@@ -19,13 +19,11 @@ import { AppError } from "../../platform/errors";
 import { type FieldErrors, fieldErrorsOf, zOptionalText, zRequiredNumber } from "../../present/forms/form-input";
 import { withEpisodeWrite } from "../episodes/with-episode-write";
 import { patientWhere } from "../patients/scope";
+import { PSFS_ACTIVITY, PSFS_MAX_ITEMS } from "../records/kinds/outcome-input";
 import { assertProcessing } from "../retention/processing-stopped";
 
 /** A check-in is due when the last one is this many days old, or there is none. */
 export const CHECK_IN_INTERVAL_DAYS = 7;
-
-/** The PSFS asks for three to five activities the patient finds hard (Stratford 1995). */
-export const MAX_PSFS_ACTIVITIES = 5;
 
 /** The check-in's fields: the activity pain and one score per PSFS activity (psfs.0, psfs.1, …). */
 export const CHECK_IN_FIELDS = {
@@ -35,7 +33,7 @@ export const CHECK_IN_FIELDS = {
 };
 
 /** The clinician's form: each activity in the patient's own words (activity.0, activity.1, …). */
-export const PSFS_ACTIVITY_FIELDS = { activity: textLimit(100) };
+export const PSFS_ACTIVITY_FIELDS = { activity: PSFS_ACTIVITY };
 
 export type WeeklyCheckIn = {
   /** The patient's PSFS activities, in order; the check-in asks a score for each. */
@@ -164,7 +162,7 @@ export async function saveWeeklyCheckIn(
 
 const ZActivities = z.object(
   Object.fromEntries(
-    Array.from({ length: MAX_PSFS_ACTIVITIES }, (_, i) => [String(i), zOptionalText(PSFS_ACTIVITY_FIELDS.activity)]),
+    Array.from({ length: PSFS_MAX_ITEMS }, (_, i) => [String(i), zOptionalText(PSFS_ACTIVITY_FIELDS.activity)]),
   ),
 );
 
@@ -189,7 +187,7 @@ export async function savePsfsActivities(
   if (!episode) throw new AppError("NOT_FOUND");
   assertProcessing(episode.patient);
   const parsed = ZActivities.safeParse(
-    Object.fromEntries(Array.from({ length: MAX_PSFS_ACTIVITIES }, (_, i) => [String(i), raw[`activity.${i}`]])),
+    Object.fromEntries(Array.from({ length: PSFS_MAX_ITEMS }, (_, i) => [String(i), raw[`activity.${i}`]])),
   );
   if (!parsed.success) {
     // The fields are named as the form names them.

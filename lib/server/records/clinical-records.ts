@@ -48,7 +48,7 @@ function delegate(tx: Prisma.TransactionClient, kind: RecordKind): RecordDelegat
 }
 
 /** An episode of a patient the actor may change (not archived), or NOT_FOUND. */
-async function findEpisode(db: Db, actor: Actor, episodeId: string) {
+export async function findEpisode(db: Db, actor: Actor, episodeId: string) {
   const episode = await db.episode.findFirst({
     where: {
       id: requireId(episodeId),
@@ -125,12 +125,17 @@ export async function saveClinicalRecord<T extends object>(
       return row.id;
     }),
   );
+  return savedResult(db, episode, saved.id);
+}
+
+/** A saved write's answer: whether it put the plan on hold is read after the write's derivation. */
+export async function savedResult(
+  db: Db,
+  episode: { id: string; planStatus: string | null },
+  id: string,
+): Promise<SaveRecordResult> {
   const after = await db.episode.findUniqueOrThrow({ where: { id: episode.id }, select: { planStatus: true } });
-  return {
-    status: "saved",
-    id: saved.id,
-    planWentOnHold: episode.planStatus !== "ON_HOLD" && after.planStatus === "ON_HOLD",
-  };
+  return { status: "saved", id, planWentOnHold: episode.planStatus !== "ON_HOLD" && after.planStatus === "ON_HOLD" };
 }
 
 export const DELETE_FIELDS = { reason: textLimit(500) };

@@ -8,6 +8,7 @@ import { formValues } from "../../present/forms/form-input";
 import type { RecordKind } from "./clinical-records";
 import { ASSESSMENT_FIELDS } from "./kinds/assessment-input";
 import { INTERVENTION_FIELDS } from "./kinds/intervention-input";
+import { MEASURED_INSTRUMENTS, measurementsFields } from "./kinds/measurements-input";
 import { outcomeFields, PSFS_MAX_ITEMS } from "./kinds/outcome-input";
 
 export const RECORD_FORM_KINDS = {
@@ -38,8 +39,10 @@ export function rawRecordInput(kind: RecordFormKind, formData: FormData): Record
     }));
     return {
       date: values.date,
+      // A correction's one instrument and value; a new day's measurements, one field per instrument.
       instrument: values.instrument,
       value: values.value,
+      measured: Object.fromEntries(MEASURED_INSTRUMENTS.map((instrument) => [instrument, values[instrument]])),
       psfs,
       idempotencyKey: values.idempotencyKey,
     };
@@ -50,6 +53,6 @@ export function rawRecordInput(kind: RecordFormKind, formData: FormData): Record
 /** What each field of a record form accepts, for its error text. */
 export function recordFields(kind: RecordFormKind, raw: Record<string, unknown>): FieldLimits {
   if (kind === "assessment") return ASSESSMENT_FIELDS;
-  if (kind === "outcome") return outcomeFields(raw.instrument as Instrument | undefined);
+  if (kind === "outcome") return { ...measurementsFields(), ...outcomeFields(raw.instrument as Instrument | undefined) };
   return INTERVENTION_FIELDS;
 }

@@ -64,16 +64,19 @@ type PatientRiskFactors = {
 };
 
 /**
- * A new record's form: today's date, and for a visit the risk factors the patient's record
- * already holds (foot type, standing hours, running, shoes), so the clinician confirms rather
- * than types them again.
+ * A new record's form: today's date; for a visit the risk factors the patient's record
+ * already holds (foot type, standing hours, running, shoes), and for measurements the
+ * episode's PSFS activities, so the clinician confirms rather than types them again.
  */
 export function newRecordInitialValues(
   kind: RecordFormKind,
   patient: PatientRiskFactors,
   today: string,
   locale: Locale,
+  psfsActivities: readonly string[] = [],
 ): Record<string, string | undefined> {
+  if (kind === "outcome")
+    return { date: today, ...Object.fromEntries(psfsActivities.map((activity, i) => [`psfs.${i}.activity`, activity])) };
   if (kind !== "assessment") return { date: today };
   const num = (value: { toString(): string } | number | null) =>
     value === null ? undefined : formatInputNumber(Number(value), locale);

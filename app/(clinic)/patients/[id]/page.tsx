@@ -39,9 +39,10 @@ import { unreadFromPatients } from "@/lib/server/messages/messages";
 import { getEpisodeRecord } from "@/lib/server/patients/get-episode-record";
 import { getPatient } from "@/lib/server/patients/get-patient";
 import { progressOverview } from "@/lib/server/patients/progress-overview";
-import { MAX_PSFS_ACTIVITIES, PSFS_ACTIVITY_FIELDS } from "@/lib/server/portal/weekly-check-in";
+import { PSFS_ACTIVITY_FIELDS } from "@/lib/server/portal/weekly-check-in";
 import { getCurrentPlan } from "@/lib/server/programs/current-plan";
 import { listTemplates } from "@/lib/server/programs/templates";
+import { PSFS_MAX_ITEMS } from "@/lib/server/records/kinds/outcome-input";
 import { getDataRights } from "@/lib/server/retention/data-rights";
 import { acceptsEntries } from "@/lib/server/retention/processing-stopped";
 
@@ -266,7 +267,7 @@ export default page(
                         <PsfsActivitiesForm
                           action={savePsfsActivitiesAction.bind(null, patient.id, record.id)}
                           activities={record.psfsActivities}
-                          slots={MAX_PSFS_ACTIVITIES}
+                          slots={PSFS_MAX_ITEMS}
                           maxLength={PSFS_ACTIVITY_FIELDS.activity.maxLength}
                         />
                       </FormDialog>

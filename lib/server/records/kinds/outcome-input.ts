@@ -8,6 +8,7 @@ import { zChoice, zDate, zOptionalNumber, zOptionalText } from "../../../present
 import { parseNumber } from "../../../present/forms/parse-number";
 import type { EpisodeBounds } from "../clinical-records";
 
+/** The PSFS asks for three to five activities the patient finds hard (Stratford 1995). */
 export const PSFS_MAX_ITEMS = 5;
 
 /** The decimals a percentage score may be typed with; it is stored with its instrument's. */
@@ -15,7 +16,8 @@ const SCORE_DECIMALS_TYPED = 4;
 
 const roundTo = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
-const PSFS_ACTIVITY = textLimit(120);
+/** An activity in the patient's words, in a measurement and in the weekly check-in alike. */
+export const PSFS_ACTIVITY = textLimit(120);
 const PSFS_SCORE = numberLimit(0, 10);
 const zPsfsItem = z.object({ activity: zOptionalText(PSFS_ACTIVITY), score: zOptionalNumber(PSFS_SCORE) });
 

@@ -25,6 +25,7 @@ export default page(
     const followUp = kind === "assessment" && search.visit === "follow-up";
     const patient = await getPatient(db, actor, id);
     if (!patient.currentEpisodeId || patient.archivedAt) redirect(`/patients/${patient.id}`);
+    const episode = patient.episodes.find((e) => e.id === patient.currentEpisodeId);
     return (
       <>
         <p className="breadcrumb">{patient.name}</p>
@@ -35,7 +36,13 @@ export default page(
           target={{ episodeId: patient.currentEpisodeId, recordId: null }}
           save={saveRecordAction}
           followUp={followUp}
-          initial={newRecordInitialValues(kind, patient, isoDate(today(actor.timeZone)), actor.locale)}
+          initial={newRecordInitialValues(
+            kind,
+            patient,
+            isoDate(today(actor.timeZone)),
+            actor.locale,
+            episode?.psfsActivities,
+          )}
         />
       </>
     );
