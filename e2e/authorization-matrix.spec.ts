@@ -147,7 +147,7 @@ const ACTIONS: Record<string, ActionCase> = {
     access: "clinic-patients",
     shape: "command",
     ids: "clinic",
-    input: (w) => ({ args: [id(w, "patientId"), id(w, "episodeId")], form: { action: "pause" } }),
+    input: (w) => ({ args: [id(w, "patientId"), id(w, "episodeId")], form: { action: "pause", reason: "ILLNESS" } }),
   },
   saveRecordAction: {
     access: "clinic-patients",

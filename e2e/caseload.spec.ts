@@ -274,8 +274,14 @@ test.describe("patients", () => {
     await expect(page.getByText(da.episodeStatus.ACTIVE, { exact: true })).toBeVisible();
     await expectNoAxeViolations(page);
 
+    // A pause asks why and is confirmed; the episode then says why it is paused.
     await page.getByRole("button", { name: da.patient.pause }).click();
+    const pause = page.getByRole("dialog", { name: da.patient.pauseTitle });
+    await expect(pause.getByLabel(da.patient.pauseReason)).toHaveAttribute("required", "");
+    await pause.getByLabel(da.patient.pauseReason).selectOption("TRAVEL");
+    await pause.getByRole("button", { name: da.patient.pause }).click();
     await expect(page.getByText(da.episodeStatus.PAUSED, { exact: true })).toBeVisible();
+    await expect(page.locator(".episode")).toContainText(da.patient.pauseReasons.TRAVEL);
     await page.getByRole("button", { name: da.patient.resume }).click();
     await expect(page.getByText(da.episodeStatus.ACTIVE, { exact: true })).toBeVisible();
     await page.getByRole("button", { name: da.patient.discharge }).click();

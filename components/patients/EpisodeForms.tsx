@@ -73,7 +73,10 @@ export function OpenEpisodeForm({
   );
 }
 
-/** The status changes an episode allows now; discharging asks for a reason and a confirmation. */
+/**
+ * The status changes an episode allows now. Pausing and discharging each ask for a reason and a
+ * confirmation: both stop the patient's plan in the portal.
+ */
 export function EpisodeActions({
   status,
   canReopen,
@@ -83,24 +86,13 @@ export function EpisodeActions({
   status: "ACTIVE" | "PAUSED" | "DISCHARGED";
   canReopen: boolean;
   action: (formData: FormData) => Promise<{ error: string | null }>;
-  reasons: Option[];
+  reasons: { pause: Option[]; discharge: Option[] };
 }) {
   const messages = useMessages();
-  const text = {
-    pause: messages.patient.pause,
-    resume: messages.patient.resume,
-    reopen: messages.patient.reopen,
-    discharge: messages.patient.discharge,
-    dischargeTitle: messages.patient.dischargeTitle,
-    dischargeBody: messages.patient.dischargeBody,
-    dischargeReason: messages.patient.dischargeReason,
-    choose: messages.patientForm.choose,
-    cancel: messages.patient.confirmCancel,
-  };
+  const text = messages.patient;
   const [error, setError] = useState<string | null>(null);
-  const reasonId = useId();
   const run = async (formData: FormData) => setError((await action(formData)).error);
-  const simple = (value: "pause" | "resume" | "reopen", label: string) => (
+  const simple = (value: "resume" | "reopen", label: string) => (
     <form action={run}>
       <input type="hidden" name="action" value={value} />
       <button type="submit" className="button secondary">
@@ -110,29 +102,29 @@ export function EpisodeActions({
   );
   return (
     <div className="episode-actions">
-      {status === "ACTIVE" && simple("pause", text.pause)}
+      {status === "ACTIVE" && (
+        <ReasonDialog
+          action="pause"
+          trigger={text.pause}
+          title={text.pauseTitle}
+          body={text.pauseBody}
+          label={text.pauseReason}
+          reasons={reasons.pause}
+          run={run}
+        />
+      )}
       {status === "PAUSED" && simple("resume", text.resume)}
       {status === "DISCHARGED" && canReopen && simple("reopen", text.reopen)}
       {status !== "DISCHARGED" && (
-        <ConfirmDialog
+        <ReasonDialog
+          action="discharge"
           trigger={text.discharge}
           title={text.dischargeTitle}
           body={text.dischargeBody}
-          confirm={text.discharge}
-          cancel={text.cancel}
-          action={run}
-        >
-          <input type="hidden" name="action" value="discharge" />
-          <SelectField
-            id={reasonId}
-            name="reason"
-            label={text.dischargeReason}
-            options={reasons}
-            placeholder={text.choose}
-            required
-            defaultValue=""
-          />
-        </ConfirmDialog>
+          label={text.dischargeReason}
+          reasons={reasons.discharge}
+          run={run}
+        />
       )}
       {error && (
         <p role="alert" className="form-error">
@@ -140,5 +132,48 @@ export function EpisodeActions({
         </p>
       )}
     </div>
+  );
+}
+
+/** A status change confirmed in a dialog that asks why. */
+function ReasonDialog({
+  action,
+  trigger,
+  title,
+  body,
+  label,
+  reasons,
+  run,
+}: {
+  action: "pause" | "discharge";
+  trigger: string;
+  title: string;
+  body: string;
+  label: string;
+  reasons: Option[];
+  run: (formData: FormData) => Promise<void>;
+}) {
+  const messages = useMessages();
+  const reasonId = useId();
+  return (
+    <ConfirmDialog
+      trigger={trigger}
+      title={title}
+      body={body}
+      confirm={trigger}
+      cancel={messages.patient.confirmCancel}
+      action={run}
+    >
+      <input type="hidden" name="action" value={action} />
+      <SelectField
+        id={reasonId}
+        name="reason"
+        label={label}
+        options={reasons}
+        placeholder={messages.patientForm.choose}
+        required
+        defaultValue=""
+      />
+    </ConfirmDialog>
   );
 }

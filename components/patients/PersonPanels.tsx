@@ -10,7 +10,7 @@ import { maskedCpr } from "@/lib/platform/cpr/cpr";
 import { isoDate } from "@/lib/platform/dates";
 import { formatDate, formatNumber } from "@/lib/present/i18n/format";
 import { getRequestMessages } from "@/lib/present/i18n/locale.server";
-import { DISCHARGE_REASONS } from "@/lib/server/episodes/episode-input";
+import { DISCHARGE_REASONS, PAUSE_REASONS } from "@/lib/server/episodes/episode-input";
 import type { getPatient } from "@/lib/server/patients/get-patient";
 import { acceptsEntries } from "@/lib/server/retention/processing-stopped";
 
@@ -169,7 +169,9 @@ export async function EpisodesPanel({
               <strong>{messages.episodeStatus[episode.status]}</strong>
               {episode.dischargedAt && ` · ${text.dischargedOn(date(episode.dischargedAt))}`}
               {episode.dischargeReason &&
-                ` · ${text.dischargeReasons[episode.dischargeReason as (typeof DISCHARGE_REASONS)[number]] ?? ""}`}{" "}
+                ` · ${text.dischargeReasons[episode.dischargeReason as (typeof DISCHARGE_REASONS)[number]] ?? ""}`}
+              {episode.pauseReason &&
+                ` · ${text.pauseReasons[episode.pauseReason as (typeof PAUSE_REASONS)[number]] ?? ""}`}{" "}
               · {text.side}: {messages.side[episode.side]} · {text.symptomOnset}: {date(episode.symptomOnset)} ·{" "}
               {text.treatmentStart}: {date(episode.treatmentStart)}
             </p>
@@ -178,7 +180,10 @@ export async function EpisodesPanel({
                 status={episode.status}
                 canReopen={patient.currentEpisodeId === episode.id && !hasOpenEpisode}
                 action={actions.changeStatus.bind(null, patient.id, episode.id)}
-                reasons={DISCHARGE_REASONS.map((value) => ({ value, label: text.dischargeReasons[value] }))}
+                reasons={{
+                  pause: PAUSE_REASONS.map((value) => ({ value, label: text.pauseReasons[value] })),
+                  discharge: DISCHARGE_REASONS.map((value) => ({ value, label: text.dischargeReasons[value] })),
+                }}
               />
             )}
           </li>

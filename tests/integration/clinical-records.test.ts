@@ -526,7 +526,10 @@ describe(`clinical records on ${TEST_DB_KIND}`, () => {
       { activity: "Løbe 5 km", score: "1" },
     ];
     const rows = () =>
-      t.prisma.outcomeMeasurement.findMany({ where: { episodeId: id, deletedAt: null }, orderBy: { instrument: "asc" } });
+      t.prisma.outcomeMeasurement.findMany({
+        where: { episodeId: id, deletedAt: null },
+        orderBy: { instrument: "asc" },
+      });
 
     // Nothing filled, and bad values: said on the fields, nothing saved.
     expect(await saveMeasurements(t.prisma, clinician, id, { date: "2026-02-01", measured: {} }, today)).toEqual({

@@ -215,12 +215,27 @@ describe(`episodes on ${TEST_DB_KIND}`, () => {
     ).toEqual({ status: "alreadyOpen" });
 
     const status = async () => (await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).status;
-    await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "pause" }, day);
-    expect(await status()).toBe("PAUSED");
-    await expect(changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "pause" }, day)).rejects.toMatchObject({
+    // A pause says why; without a reason nothing changes.
+    expect(await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "pause" }, day)).toMatchObject({
+      status: "invalid",
+      fieldErrors: { reason: "required" },
+    });
+    expect(await status()).toBe("ACTIVE");
+    await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "pause", reason: "ILLNESS" }, day);
+    expect(await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).toMatchObject({
+      status: "PAUSED",
+      pauseReason: "ILLNESS",
+    });
+    await expect(
+      changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "pause", reason: "ILLNESS" }, day),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
     await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "resume" }, day);
+    expect(await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).toMatchObject({
+      status: "ACTIVE",
+      pauseReason: null,
+    });
     expect(await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "discharge" }, day)).toMatchObject({
       status: "invalid",
       fieldErrors: { reason: "required" },
@@ -236,7 +251,9 @@ describe(`episodes on ${TEST_DB_KIND}`, () => {
       status: "ACTIVE",
       dischargeReason: null,
     });
-    await expect(changeEpisodeStatus(t.prisma, outsider, episodeId, { action: "pause" }, day)).rejects.toMatchObject({
+    await expect(
+      changeEpisodeStatus(t.prisma, outsider, episodeId, { action: "pause", reason: "ILLNESS" }, day),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     expect(await t.prisma.auditEvent.count({ where: { entity: "Episode", entityId: episodeId } })).toBe(5);

@@ -203,7 +203,7 @@ const SERVICES: Record<string, Service> = {
   changeEpisodeStatus: {
     access: "clinic-patients",
     usesIds: true,
-    call: (a, i) => changeEpisodeStatus(t.prisma, a, i.episodeId!, { action: "pause" }, day),
+    call: (a, i) => changeEpisodeStatus(t.prisma, a, i.episodeId!, { action: "pause", reason: "ILLNESS" }, day),
   },
   getEpisodeRecord: {
     access: "clinic-patients",

@@ -580,6 +580,17 @@ export const da = {
       OTHER: "Andet",
     },
     pause: "Sæt på pause",
+    pauseTitle: "Sæt forløbet på pause?",
+    pauseBody:
+      "Patientens portal viser, at planen står på pause, og påmindelserne om træning stopper, indtil du genoptager forløbet.",
+    pauseReason: "Årsag til pausen",
+    pauseReasons: {
+      RED_FLAG_REFERRED: "Rødt flag, henvist til læge",
+      ILLNESS: "Sygdom",
+      TRAVEL: "Ferie eller rejse",
+      AWAITING_ASSESSMENT: "Venter på undersøgelse eller svar",
+      OTHER: "Andet",
+    },
     resume: "Genoptag",
     discharge: "Afslut forløb",
     dischargeTitle: "Afslut forløbet?",

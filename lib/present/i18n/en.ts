@@ -580,6 +580,17 @@ export const en: Messages = {
       OTHER: "Other",
     },
     pause: "Pause",
+    pauseTitle: "Pause the episode?",
+    pauseBody:
+      "The patient's portal shows that the plan is paused, and exercise reminders stop until you resume the episode.",
+    pauseReason: "Reason for the pause",
+    pauseReasons: {
+      RED_FLAG_REFERRED: "Red flag, referred to a doctor",
+      ILLNESS: "Illness",
+      TRAVEL: "Holiday or travel",
+      AWAITING_ASSESSMENT: "Waiting for an examination or result",
+      OTHER: "Other",
+    },
     resume: "Resume",
     discharge: "Discharge",
     dischargeTitle: "Discharge this episode?",

@@ -27,8 +27,11 @@ export const DISCHARGE_REASONS = [
   "OTHER",
 ] as const;
 
+/** Why an episode is paused: a clinician pauses on purpose, and the record says why. */
+export const PAUSE_REASONS = ["RED_FLAG_REFERRED", "ILLNESS", "TRAVEL", "AWAITING_ASSESSMENT", "OTHER"] as const;
+
 export const ZEpisodeTransition = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("pause") }),
+  z.object({ action: z.literal("pause"), reason: zChoice(PAUSE_REASONS) }),
   z.object({ action: z.literal("resume") }),
   z.object({ action: z.literal("reopen") }),
   z.object({ action: z.literal("discharge"), reason: zChoice(DISCHARGE_REASONS) }),

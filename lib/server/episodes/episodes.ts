@@ -100,6 +100,8 @@ export async function changeEpisodeStatus(
       data: {
         status: rule.to,
         ...(transition.action === "discharge" ? { dischargedAt: today, dischargeReason: transition.reason } : {}),
+        ...(transition.action === "pause" ? { pauseReason: transition.reason } : {}),
+        ...(transition.action === "resume" ? { pauseReason: null } : {}),
         ...(transition.action === "reopen" ? { dischargedAt: null, dischargeReason: null } : {}),
       },
     });
