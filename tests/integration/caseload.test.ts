@@ -223,6 +223,34 @@ describe(`caseload on ${TEST_DB_KIND}`, () => {
     expect(await names(physio, attention)).toEqual(["Cilla Urgent", "Bent Waiting High", "Aase Recent High"]);
   });
 
+  it("lists whoever wrote and is not yet read, a colleague's patients and a discharged one too, in the clinic's view", async () => {
+    const clinic = await createClinic(t.prisma);
+    const [away, present] = await Promise.all(
+      [1, 2].map(async () => actorOf(await createUser(t.prisma, { clinicId: clinic.id, role: "CLINICIAN" }))),
+    );
+    const wrote = await patientWith(away!, "Erik Wrote", {});
+    const discharged = await patientWith(away!, "Fie Discharged Wrote", {});
+    await t.prisma.episode.updateMany({ where: { patientId: discharged.id }, data: { status: "DISCHARGED" } });
+    const read = await patientWith(away!, "Gorm Read", {});
+    await patientWith(away!, "Hanne Silent", {});
+    const message = (patientId: string, readAt: Date | null) =>
+      t.prisma.message.create({
+        data: {
+          clinicId: clinic.id,
+          patientId,
+          senderId: away!.userId,
+          fromPatient: true,
+          body: "Må jeg løbe?",
+          readAt,
+        },
+      });
+    await Promise.all([message(wrote.id, null), message(discharged.id, null), message(read.id, new Date())]);
+    const messages = { view: "messages", scope: "clinic" };
+    expect(await names(present!, messages)).toEqual(["Erik Wrote", "Fie Discharged Wrote"]);
+    // Another clinic's view has none of them.
+    expect(await names(mine, messages)).not.toContain("Erik Wrote");
+  });
+
   it("names the rules of a row's open flags, most severe first", async () => {
     const { rows } = await listCaseload(t.prisma, mine, parseCaseloadQuery({ view: "attention" }), today);
     // Bo's own test flag is no rule of the product's; the rules raised WORSENING for pain 4 → 7.

@@ -59,10 +59,11 @@ export default page(
           </Link>
         </div>
         <nav aria-label={text.views.label} className="tabs">
-          {(["all", "attention"] as const).map((view) => (
+          {(["all", "attention", "messages"] as const).map((view) => (
             <Link
               key={view}
-              href={`/caseload${caseloadSearch(query, { view, page: 1, ...VIEW_ORDER[view] })}`}
+              // Unread messages open on the whole clinic: a colleague's patients wait too while they are away.
+              href={`/caseload${caseloadSearch(query, { view, page: 1, ...VIEW_ORDER[view], ...(view === "messages" && { scope: "clinic" }) })}`}
               aria-current={query.view === view ? "page" : undefined}
             >
               {text.views[view]}
@@ -70,6 +71,7 @@ export default page(
           ))}
         </nav>
         {query.view === "attention" && <p className="hint">{text.attentionHint}</p>}
+        {query.view === "messages" && <p className="hint">{text.messagesHint}</p>}
         <CaseloadFilters query={query} clinicians={clinicians} canChooseScope={ownCaseload} />
         <div className="result-bar">
           <p role="status">{text.count(result.total)}</p>

@@ -197,7 +197,9 @@ export const da = {
   caseload: {
     title: "Patientoversigt",
     registerPatient: "Opret patient",
-    views: { label: "Visning", all: "Alle", attention: "Kræver opmærksomhed" },
+    views: { label: "Visning", all: "Alle", attention: "Kræver opmærksomhed", messages: "Ulæste beskeder" },
+    messagesHint:
+      "Patienter, der har skrevet til klinikken, og hvis besked ingen har åbnet endnu, uanset forløbets status. Visningen starter med hele klinikken, så en kollegas patienter ikke venter, mens kollegaen er væk.",
     attentionHint:
       "Patienter med akutte eller høje flag, uanset forløbets status, eller med et åbent flag for overskredet opfølgning (efter klinikkens regelindstillinger). De mest alvorlige står øverst.",
     bornOn: (date: string) => `f. ${date}`,

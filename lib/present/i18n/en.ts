@@ -196,7 +196,9 @@ export const en: Messages = {
   caseload: {
     title: "Caseload",
     registerPatient: "Register patient",
-    views: { label: "View", all: "All", attention: "Needs attention" },
+    views: { label: "View", all: "All", attention: "Needs attention", messages: "Unread messages" },
+    messagesHint:
+      "Patients who wrote to the clinic and whose message no one has opened yet, whatever their episode's status. The view starts with the whole clinic, so a colleague's patients do not wait while the colleague is away.",
     attentionHint:
       "Patients with urgent or high flags, whatever their episode's status, or with an open flag for an overdue follow-up (by the clinic's rule settings). The most severe come first.",
     bornOn: (date: string) => `b. ${date}`,

@@ -26,7 +26,8 @@ export const PAGE_SIZE = 25;
 const MAX_PAGE = 10_000;
 
 const ZCaseloadQuery = z.object({
-  view: z.enum(["all", "attention"]).catch("all"),
+  /** "messages": whoever wrote to the clinic and is not yet read, for when a colleague is away. */
+  view: z.enum(["all", "attention", "messages"]).catch("all"),
   /** "yes": the archived patients, to find one again (and, for an admin, restore them). */
   archived: z.enum(["no", "yes"]).catch("no"),
   scope: z.enum(["mine", "clinic"]).catch("mine"),
@@ -65,15 +66,17 @@ export const DEFAULT_QUERY: CaseloadQuery = parseCaseloadQuery({});
 
 /**
  * Whether the view reads every episode status: the attention view (an open urgent flag matters
- * whatever the episode's status, a paused patient's above all) and a search for one patient (who
+ * whatever the episode's status, a paused patient's above all), the unread messages (a
+ * discharged patient's question waits as much as anyone's) and a search for one patient (who
  * may be paused or discharged when they phone the clinic).
  */
-export const anyStatus = (query: CaseloadQuery) => query.view === "attention" || query.q !== undefined;
+export const anyStatus = (query: CaseloadQuery) => query.view !== "all" || query.q !== undefined;
 
 /** Each view's order when the user has not chosen one: the attention view most severe first. */
 export const VIEW_ORDER = {
   all: { sort: "name", dir: "asc" },
   attention: { sort: "flags", dir: "desc" },
+  messages: { sort: "name", dir: "asc" },
 } as const satisfies Record<CaseloadQuery["view"], Pick<CaseloadQuery, "sort" | "dir">>;
 
 /** The URL search string of a view, leaving out what equals the default. */

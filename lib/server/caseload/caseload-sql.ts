@@ -78,6 +78,10 @@ function fromWhere(actor: Actor, query: CaseloadQuery, { episodeByClinic }: { ep
     query.view === "attention"
       ? Prisma.sql`(e."highestOpenSeverity" >= ${severityRank("high")} OR e."followUpOverdue")`
       : null,
+    query.view === "messages"
+      ? Prisma.sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."clinicId" = ${clinic}::uuid
+          AND m."patientId" = p.id AND m."fromPatient" AND m."readAt" IS NULL)`
+      : null,
   ].filter((condition) => condition !== null);
   // The current episode is in the patient's clinic; saying so lets PostgreSQL reach it through
   // the clinic's index rather than every clinic's episodes.
