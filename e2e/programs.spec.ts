@@ -46,6 +46,8 @@ test("a clinician assigns HSR, sees why the prescription is what it is, override
   // A second HSR while one is active is refused.
   await openAssign();
   await assign.getByLabel("Program").selectOption({ label: "HSR hælløft, Rathleff 2015, version 1" });
+  // Each template says what it is: the two HSR templates differ in more than their names.
+  await expect(assign.getByLabel("Program")).toHaveAccessibleDescription(/Rathleff m\.fl\. 2015.*Uden tågreb\./);
   await assign.getByRole("button", { name: da.programs.assign }).click();
   await expect(programs.getByText(/Patienten har allerede et aktivt program af denne type/)).toBeVisible();
   // Cancel closes the dialog and gives the focus back to the button that opened it.

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useId } from "react";
+import { useActionState, useId, useState } from "react";
 
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 
@@ -23,7 +23,8 @@ export function AssignProgramForm({
   endFirstWeek,
 }: {
   action: FormAction;
-  templates: Option[];
+  /** Each with what it is for, shown under the choice: two HSR templates differ in more than the name. */
+  templates: (Option & { description: string })[];
   defaults: { startDate: string; sessionsPerWeek: string; templateId?: string | undefined };
   earliest: string;
   /** Set when a first-week program is active: the form offers to end it as the new one starts. */
@@ -44,6 +45,8 @@ export function AssignProgramForm({
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const close = useCloseOnSaved(state);
   const v = state.values;
+  const [templateId, setTemplateId] = useState(v.templateId ?? defaults.templateId ?? "");
+  const description = templates.find((template) => template.value === templateId)?.description;
   return (
     <form
       key={state.attempt}
@@ -59,9 +62,14 @@ export function AssignProgramForm({
         label={text.template}
         options={templates}
         placeholder={text.choose}
-        defaultValue={v.templateId ?? defaults.templateId ?? ""}
+        value={templateId}
+        onChange={(event) => setTemplateId(event.target.value)}
+        aria-describedby="template-description"
         error={state.errors.templateId}
       />
+      <p id="template-description" className="hint" aria-live="polite">
+        {description}
+      </p>
       <DateField
         id="startDate"
         label={text.startDate}

@@ -8,7 +8,7 @@ import { formatDate, formatNumber } from "@/lib/present/i18n/format";
 import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 import { exerciseShortName } from "@/lib/present/programs/exercise-names";
 import { planText } from "@/lib/present/programs/plan-text";
-import { templateName } from "@/lib/present/programs/template-name";
+import { templateDescription, templateName } from "@/lib/present/programs/template-name";
 import { END_REASONS } from "@/lib/server/programs/assignments";
 import type { ActiveProgram } from "@/lib/server/programs/current-plan";
 
@@ -24,7 +24,16 @@ type Props = {
   /** The plan's status once a program is running (lib/clinical/episode-state.ts). */
   plan: Plan | null;
   programs: ActiveProgram[];
-  templates: { id: string; nameDa: string; nameEn: string; version: number; sessionsPerWeek: number }[];
+  templates: {
+    id: string;
+    key: string;
+    nameDa: string;
+    nameEn: string;
+    descriptionDa: string;
+    descriptionEn: string;
+    version: number;
+    sessionsPerWeek: number;
+  }[];
   /** A template to preselect in the assign form (from a "start return to running" link). */
   assignTemplateId?: string | undefined;
   /** False for an archived patient or a discharged episode: shown, not changed. */
@@ -87,6 +96,7 @@ export async function ProgramsSection({
                 templates={templates.map((template) => ({
                   value: template.id,
                   label: text.templateVersion(templateName(template, locale), template.version),
+                  description: templateDescription(template, locale),
                 }))}
                 defaults={{
                   startDate: isoDate(today),

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/platform/auth/actor";
 import { addDays, DEFAULT_TIME_ZONE, isoDate, today } from "../../lib/platform/dates";
 import { isAppError } from "../../lib/platform/errors";
+import { templateDescription } from "../../lib/present/programs/template-name";
 import { refreshEpisodeState } from "../../lib/server/episodes/episode-state";
 import {
   adjustAssignment,
@@ -89,6 +90,7 @@ describe(`program templates on ${TEST_DB_KIND}`, () => {
       ...programContentValues(v1Content, "da"),
       nameDa: "HSR (klinikkens)",
       nameEn: "HSR (the clinic's)",
+      descriptionDa: "Vores HSR med 15 gentagelser i første fase.",
       "phase.0.0.repsLow": "15",
       "phase.0.0.repsHigh": "15",
     };
@@ -96,6 +98,9 @@ describe(`program templates on ${TEST_DB_KIND}`, () => {
     expect(saved.status).toBe("saved");
     const latest = (await listTemplates(t.prisma, admin)).find((tpl) => tpl.key === "hsr-12-weeks")!;
     expect(latest).toMatchObject({ version: 2, nameDa: "HSR (klinikkens)", nameEn: "HSR (the clinic's)" });
+    // Its own description in Danish; none given in English, so the catalog's says what it is.
+    expect(templateDescription(latest, "da")).toBe("Vores HSR med 15 gentagelser i første fase.");
+    expect(templateDescription(latest, "en")).toMatch(/^Heavy slow heel raises for 12 weeks/);
     expect(latest.content.phases[0]!.exercises[0]!.reps).toEqual([15, 15]);
     const [program] = await programsOf(clinician, episodeId);
     expect(program).toMatchObject({ templateVersion: 1 });
@@ -211,6 +216,9 @@ describe(`program templates on ${TEST_DB_KIND}`, () => {
       "Løb, langsom opstart",
       "Running, slow start",
     ]);
+    // A copy starts from its source's description, which is its own to edit from then on.
+    const copied = copies.find((tpl) => tpl.nameDa === "Løb, langsom opstart")!;
+    expect(copied.descriptionDa).toMatch(/^Fire uger med skiftevis løb og gang/);
     await expect(copyTemplate(t.prisma, clinician, source, { nameDa: "x", nameEn: "x" })).rejects.toSatisfy((e) =>
       isAppError(e, "NOT_FOUND"),
     );

@@ -1369,6 +1369,18 @@ export const da = {
       "hsr-rathleff-2015": "HSR hælløft, Rathleff 2015",
       "return-to-run": "Tilbage til løb",
     } satisfies Record<DefaultTemplateKey, string>,
+    defaultDescriptions: {
+      "first-week":
+        "De første dage, før styrketræningen: udstrækning af senepladen hver dag, tågreb med et håndklæde og rolig sænkning af hælen fra dag 3.",
+      "hsr-12-weeks":
+        "Tung, langsom hælløftstræning i 12 uger i fire faser: først kropsvægt, så mere vægt og færre gentagelser hver tredje uge. 3 sekunder op og 3 ned, 3–4 gange om ugen, med tågreb som fodstyrke.",
+      "hsr-rathleff-2015":
+        "Programmet som i det danske forsøg (Rathleff m.fl. 2015): hælløft hver anden dag, 3 sekunder op, 2 sekunders pause, 3 ned. 12 gentagelser med kropsvægt i uge 1–2, 10 i uge 3–4 og 8 fra uge 5, med en rygsæk som vægt. Uden tågreb.",
+      "return-to-run":
+        "Fire uger med skiftevis løb og gang 2–3 gange om ugen, til patienten, der vil tilbage til at løbe, når hælen tåler det.",
+    } satisfies Record<DefaultTemplateKey, string>,
+    descriptionDa: "Beskrivelse på dansk",
+    descriptionEn: "Beskrivelse på engelsk",
     title: "Programskabeloner",
     intro:
       "Klinikkens programmer. Når du gemmer en ændring, oprettes en ny version; programmer, der allerede er tildelt patienter, beholder den version, de fik.",

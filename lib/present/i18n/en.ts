@@ -1367,6 +1367,18 @@ export const en: Messages = {
       "hsr-rathleff-2015": "HSR heel raise, Rathleff 2015",
       "return-to-run": "Return to running",
     },
+    defaultDescriptions: {
+      "first-week":
+        "The first days, before strength training: a daily stretch of the plantar fascia, towel curls and slow heel lowering from day 3.",
+      "hsr-12-weeks":
+        "Heavy slow heel raises for 12 weeks in four phases: body weight first, then more load and fewer repetitions every third week. 3 seconds up and 3 down, 3–4 times a week, with towel curls for foot strength.",
+      "hsr-rathleff-2015":
+        "The program of the Danish trial (Rathleff et al. 2015): heel raises every second day, 3 seconds up, a 2-second hold, 3 down. 12 repetitions at body weight in weeks 1–2, 10 in weeks 3–4 and 8 from week 5, with a backpack for load. No towel curls.",
+      "return-to-run":
+        "Four weeks of alternating running and walking 2–3 times a week, for a patient who wants to run again once the heel tolerates it.",
+    },
+    descriptionDa: "Description in Danish",
+    descriptionEn: "Description in English",
     title: "Program templates",
     intro:
       "The clinic's programs. Saving an edit creates a new version; programs already assigned to patients keep the version they were given.",

@@ -16,9 +16,9 @@ import type { Db } from "../../platform/db/client";
 import { requireId } from "../../platform/db/require-id";
 import { isUniqueViolation } from "../../platform/db/unique-violation";
 import { AppError } from "../../platform/errors";
-import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../../present/forms/form-input";
+import { type FieldErrors, fieldErrorsOf, zOptionalText, zRequiredText } from "../../present/forms/form-input";
 import { getMessages } from "../../present/i18n";
-import { templateName } from "../../present/programs/template-name";
+import { templateDescription, templateName } from "../../present/programs/template-name";
 import { programContentSchema } from "./program-content-input";
 
 /** Gives a clinic the default templates it does not have yet; safe to run again. */
@@ -67,11 +67,20 @@ export async function getTemplate(db: Pick<Db, "programTemplate">, actor: Actor,
 export type TemplateResult =
   { status: "saved"; id: string } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "stale" };
 
-/** A template has a name in each language; an admin's copy or edit gives both. */
-export const TEMPLATE_FIELDS = { nameDa: textLimit(120), nameEn: textLimit(120) };
+/** A template has a name in each language (an admin's copy or edit gives both) and, on an edit, a description in each. */
+export const TEMPLATE_FIELDS = {
+  nameDa: textLimit(120),
+  nameEn: textLimit(120),
+  descriptionDa: textLimit(400),
+  descriptionEn: textLimit(400),
+};
 const ZName = z.object({
   nameDa: zRequiredText(TEMPLATE_FIELDS.nameDa),
   nameEn: zRequiredText(TEMPLATE_FIELDS.nameEn),
+});
+const ZNaming = ZName.extend({
+  descriptionDa: zOptionalText(TEMPLATE_FIELDS.descriptionDa).transform((text) => text ?? ""),
+  descriptionEn: zOptionalText(TEMPLATE_FIELDS.descriptionEn).transform((text) => text ?? ""),
 });
 
 /** Copies a template's newest content into a new template (version 1) under a new name. */
@@ -83,7 +92,17 @@ export async function copyTemplate(db: Db, actor: Actor, templateId: string, raw
   const key = `${source.kind.toLowerCase().replaceAll("_", "-")}-${randomUUID().slice(0, 8)}`;
   return db.$transaction(async (tx) => {
     const row = await tx.programTemplate.create({
-      data: { clinicId: actor.clinicId, key, version: 1, kind: source.kind, ...parsed.data, content: source.content },
+      data: {
+        clinicId: actor.clinicId,
+        key,
+        version: 1,
+        kind: source.kind,
+        ...parsed.data,
+        // A copy starts from what its source says it is for; the admin edits it with the content.
+        descriptionDa: templateDescription(source, "da"),
+        descriptionEn: templateDescription(source, "en"),
+        content: source.content,
+      },
     });
     await recordAuditEvent(tx, actor, { action: "CREATE", entity: "ProgramTemplate", entityId: row.id });
     return { status: "saved", id: row.id };
@@ -102,7 +121,7 @@ export async function saveTemplateVersion(
 ): Promise<TemplateResult> {
   assertCan(actor, "clinic-admin");
   const base = await getTemplate(db, actor, templateId);
-  const name = ZName.safeParse(raw);
+  const name = ZNaming.safeParse(raw);
   const content = programContentSchema(base.content).safeParse(raw);
   if (!name.success || !content.success) {
     return {

@@ -4,7 +4,7 @@ import { copyTemplateAction } from "@/app/actions/templates";
 import { CopyTemplateForm } from "@/components/programs/CopyTemplateForm";
 import { page } from "@/lib/platform/entry-points/page.server";
 import { getMessages } from "@/lib/present/i18n";
-import { templateName } from "@/lib/present/programs/template-name";
+import { templateDescription, templateName } from "@/lib/present/programs/template-name";
 import { listTemplates } from "@/lib/server/programs/templates";
 
 export default page({ name: "/settings/templates", access: "clinic-admin" }, async ({ actor, db, messages }) => {
@@ -27,7 +27,10 @@ export default page({ name: "/settings/templates", access: "clinic-admin" }, asy
           <tbody>
             {templates.map((template) => (
               <tr key={template.id}>
-                <td>{templateName(template, actor.locale)}</td>
+                <td>
+                  {templateName(template, actor.locale)}
+                  <p className="hint">{templateDescription(template, actor.locale)}</p>
+                </td>
                 <td>{messages.program[template.kind]}</td>
                 <td>{template.version}</td>
                 <td className="row-actions">

@@ -4,7 +4,7 @@ import { saveTemplateVersionAction } from "@/app/actions/templates";
 import { ProgramContentForm } from "@/components/programs/ProgramContentForm";
 import { ids } from "@/lib/platform/entry-points/ids";
 import { page } from "@/lib/platform/entry-points/page.server";
-import { templateName } from "@/lib/present/programs/template-name";
+import { templateDescription, templateName } from "@/lib/present/programs/template-name";
 import { programContentValues } from "@/lib/server/programs/program-content-input";
 import { getTemplate } from "@/lib/server/programs/templates";
 
@@ -22,10 +22,14 @@ export default page(
             ...programContentValues(template.content, actor.locale),
             nameDa: template.nameDa,
             nameEn: template.nameEn,
+            descriptionDa: templateDescription(template, "da"),
+            descriptionEn: templateDescription(template, "en"),
           }}
           extraFields={[
             { id: "nameDa", label: messages.templates.nameDa },
             { id: "nameEn", label: messages.templates.nameEn },
+            { id: "descriptionDa", label: messages.templates.descriptionDa },
+            { id: "descriptionEn", label: messages.templates.descriptionEn },
           ]}
           cancelHref="/settings/templates"
           content={template.content}
