@@ -65,7 +65,11 @@ export async function AppShell({
 }) {
   const messages = await getRequestMessages();
   const nav = navFor(actor, messages);
-  const places: ShellPlace[] = [...nav.map(({ href, also }) => ({ href, also })), { href: "/account" }];
+  // A patient's erasure page is reached from the account page, and belongs to it.
+  const account: ShellPlace = can(actor, "own-record")
+    ? { href: "/account", also: ["/portal/erasure"] }
+    : { href: "/account" };
+  const places: ShellPlace[] = [...nav.map(({ href, also }) => ({ href, also })), account];
   return (
     <>
       <a href="#main" className="skip-link">

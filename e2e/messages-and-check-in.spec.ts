@@ -59,15 +59,28 @@ test("a weekly check-in on the phone reaches the clinic's chart, a message each 
   ).toHaveCount(0);
   const { phone, page } = await invitedPatientOnPhone(browser, clinic, email, PHONE);
 
-  // The check-in, on the portal's first screens.
+  // The day's task first: morning pain, today's exercise and its log; the weekly check-in after them.
   const checkIn = page.getByRole("region", { name: da.checkIn.title });
   await expect(checkIn).toBeVisible();
+  const headings = await page.locator("main h2").allInnerTexts();
+  const at = (heading: string | RegExp) =>
+    headings.findIndex((text) => (typeof heading === "string" ? text === heading : heading.test(text)));
+  expect(at(da.portal.morningTitle)).toBeGreaterThanOrEqual(0);
+  expect(at(da.portal.morningTitle)).toBeLessThan(at(/^Dagens øvelse: /));
+  expect(at(/^Dagens øvelse: /)).toBeLessThan(at(da.portal.sessionTitle));
+  expect(at(da.portal.sessionTitle)).toBeLessThan(at(da.checkIn.title));
   await expect(page.getByRole("img", { name: HEEL_RAISE_DRAWING })).toBeVisible();
   await expectNoAxeViolations(page);
-  await checkIn.getByLabel("Hvor ondt har hælen højst gjort", { exact: false }).fill("11");
+  // Pain during activity by the same 0–10 buttons as the morning pain, large enough for a thumb.
+  const activityPain = checkIn.getByRole("group", { name: /Hvor ondt har hælen højst gjort/ });
+  await expect(activityPain.getByRole("radio")).toHaveCount(11);
+  await expect(checkIn.getByRole("textbox", { name: /Hvor ondt har hælen højst gjort/ })).toHaveCount(0);
+  const ten = (await activityPain.locator("label", { hasText: "10" }).boundingBox())!;
+  expect(Math.min(ten.width, ten.height)).toBeGreaterThanOrEqual(44);
   await checkIn.getByRole("button", { name: da.checkIn.save }).tap();
-  await expect(checkIn.getByText("Skriv et helt tal fra 0 til 10.").first()).toBeVisible();
-  await checkIn.getByLabel("Hvor ondt har hælen højst gjort", { exact: false }).fill("6");
+  await expect(activityPain.getByText(da.validation.required)).toBeVisible();
+  await expect(activityPain).toHaveAttribute("aria-invalid", "true");
+  await activityPain.getByRole("radio", { name: "6", exact: true }).check();
   await checkIn.getByLabel("Gå op ad trapper").fill("3");
   await checkIn.getByLabel("Løbe 5 km").fill("2");
   await checkIn
@@ -81,12 +94,26 @@ test("a weekly check-in on the phone reaches the clinic's chart, a message each 
   await expect(page.getByRole("region", { name: da.checkIn.title })).toHaveCount(0);
   await expect(page.getByText(/Ugens tjek er sendt\. Det næste er/)).toBeVisible();
 
-  // The patient writes; the portal says first that messages are not for urgent symptoms.
+  // The patient writes: the form first, on the first screen of the phone; right under it, in one
+  // line, that messages are not for urgent symptoms, with the signs and where to turn a tap away.
   await page.getByRole("link", { name: "Beskeder", exact: true }).first().tap();
   await expect(page.getByRole("heading", { level: 1, name: "Beskeder" })).toBeVisible();
+  await expect(page.getByLabel(da.conversation.body)).toBeInViewport();
+  expect(await page.locator("main h2").allInnerTexts()).toEqual([
+    da.conversation.newMessage,
+    da.conversation.notUrgentTitle,
+    da.conversation.list,
+  ]);
   const urgent = page.getByRole("region", { name: da.conversation.notUrgentTitle });
-  await expect(urgent).toContainText(da.education.contactClinic.heading);
-  await expect(urgent).toContainText("1813");
+  await expect(urgent.getByText(da.conversation.notUrgentShort)).toBeVisible();
+  const signs = urgent.getByRole("listitem");
+  await expect(signs.first()).toBeHidden();
+  await urgent.getByText(da.conversation.whenToCall).tap();
+  await expect(signs).toHaveCount(da.education.contactClinic.signs.length);
+  await expect(signs.first()).toBeVisible();
+  await expect(urgent.getByText(da.education.contactClinic.heading)).toBeVisible();
+  await expect(urgent.getByText(da.education.contactClinic.outOfHours)).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.getByLabel(da.conversation.body).fill("Må jeg løbe i weekenden?");
   await page.getByRole("button", { name: da.conversation.send }).tap();
   await expect(page.getByText(da.conversation.sent)).toBeVisible();

@@ -99,6 +99,8 @@ test("a red flag puts the plan on hold on the patient's phone; a screen that fin
   await expect(hold).toContainText("Du får ingen påmindelser om træning");
   const box = await hold.boundingBox();
   expect(box!.y).toBeLessThan(PHONE.viewport.height);
+  // Before anything else on the page, the morning pain included.
+  expect((await portal.locator("main h2").allInnerTexts())[0]).toBe(da.portal.hold.title);
   await expect(portal.getByRole("heading", { name: /^Dagens øvelse/ })).toHaveCount(0);
   await expect(portal.getByRole("form", { name: da.portal.sessionTitle })).toHaveCount(0);
   await expect(portal.getByText(/kg ekstra|sæt × \d+ gentagelser/)).toHaveCount(0);

@@ -147,7 +147,7 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   });
   await session.getByRole("button", { name: da.portal.saveSession }).tap();
   // Kept on the phone and listed as waiting; sent again, under the same client id, when the portal is next opened.
-  await expect(session.getByText("Gemt på telefonen.", { exact: false })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: da.portal.queued })).toBeInViewport();
   await expect(page.getByRole("region", { name: da.portal.waiting.title })).toContainText(da.portal.waiting.session);
   await page.unroute("**/portal");
   await page.reload();
@@ -156,9 +156,31 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   await expect(recent.getByText(/Gennemført · Hælløft · 3 × 12 · .* smerte 7/)).toHaveCount(1);
   await expectNoAxeViolations(page);
 
+  // Another session: the form empties, and the confirmation stands under the button, in view on
+  // the phone and focused, naming what was stored, so the patient does not save it again.
+  const next = page.getByRole("form", { name: da.portal.sessionTitle });
+  await next.getByRole("group", { name: da.portal.done }).getByLabel(da.portal.doneYes).check();
+  await next.getByRole("button", { name: da.portal.copyPlan }).tap();
+  await next.getByRole("group", { name: da.portal.effort }).getByLabel(da.portal.effortOptions.AS_INTENDED).check();
+  await next.getByLabel(da.portal.painDuring).fill("2");
+  await next.getByRole("button", { name: da.portal.saveSession }).tap();
+  const confirmation = page.getByRole("status").filter({ hasText: da.portal.sessionSaved });
+  await expect(confirmation).toBeInViewport();
+  await expect(confirmation).toBeFocused();
+  await expect(confirmation).toContainText(/Gennemført · Hælløft · .* smerte 2/);
+  await expect(next.getByLabel(da.portal.painDuring)).toHaveValue("");
+  const button = (await next.getByRole("button", { name: da.portal.saveSession }).boundingBox())!;
+  const said = (await confirmation.boundingBox())!;
+  expect(said.y).toBeGreaterThanOrEqual(button.y + button.height);
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: test.info().outputPath("session-saved-360.png") });
+
   // The education page and the handout are a tap away.
   await page.getByRole("link", { name: da.nav.learn }).first().tap();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: da.nav.label }).getByRole("link", { name: da.nav.learn }),
+  ).toHaveAttribute("aria-current", "page");
   await expectNoAxeViolations(page);
   await page.goto("/portal/handout");
   await expect(page.getByRole("heading", { level: 1, name: da.handout.title })).toBeVisible();
@@ -293,5 +315,42 @@ test("signing out of a shared phone with entries that cannot be sent deletes the
   await page.goto("/portal");
   await expect(page.getByRole("region", { name: da.portal.waiting.title })).toHaveCount(0);
   await expect(page.locator('.pain-button[aria-pressed="true"]')).toHaveText(pressed);
+  await phone.close();
+});
+
+test("on a phone the menu marks each portal page as current on that page, and erasure is asked for from the account page", async ({
+  browser,
+}) => {
+  const phone = await browser.newContext({ ...PHONE, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
+  const page = await phone.newPage();
+  await signIn(page, "patient@demo.dk");
+  const current = page.locator('header [aria-current="page"]');
+  for (const [path, name] of [
+    ["/portal", da.nav.portal],
+    ["/portal/messages", da.conversation.title],
+    ["/portal/learn", da.nav.learn],
+    ["/portal/handout", da.nav.portal],
+    ["/account", da.nav.account],
+    ["/portal/erasure", da.nav.account],
+  ] as const) {
+    await page.goto(path);
+    await expect(current, path).toHaveCount(1);
+    await expect(current, path).toHaveText(name);
+  }
+
+  // The plan offers the record and the file for other health systems; erasure is not beside them.
+  await page.goto("/portal");
+  await expect(page.getByRole("link", { name: da.portal.recordFhir })).toContainText("(til andre sundhedssystemer)");
+  await expect(page.getByRole("link", { name: da.portal.erasure.link })).toHaveCount(0);
+  // It is in the account area, with its own heading, and leads back there.
+  await page.getByRole("link", { name: da.nav.account }).tap();
+  const data = page.getByRole("region", { name: da.account.dataTitle });
+  await expect(data).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await data.getByRole("link", { name: da.portal.erasure.link }).tap();
+  await expect(page.getByRole("heading", { level: 1, name: da.portal.erasure.title })).toBeVisible();
+  await page.getByRole("link", { name: da.portal.erasure.back }).tap();
+  await expect(page).toHaveURL("/account");
   await phone.close();
 });

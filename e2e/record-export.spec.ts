@@ -67,6 +67,9 @@ test("a patient reads, prints and downloads their own record from the portal on 
   await expect(page.getByRole("heading", { level: 3, name: da.recordPrint.measurements }).first()).toBeVisible();
   await expectNoAxeViolations(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // The patient's file is named by what it is for, not by its format.
+  await expect(page.getByRole("link", { name: da.portal.recordFhir })).toBeVisible();
+  await expect(page.getByRole("link", { name: da.recordPrint.downloadFhir })).toHaveCount(0);
 
   await page.goto("/portal");
   const download = page.waitForEvent("download");

@@ -59,6 +59,8 @@ test("a patient asks in the portal to be erased: told why the record is kept, si
   const { phone, page } = await invitedPatientOnPhone(browser, clinic, email, PHONE);
   // The phone keeps the plan for use offline, until this patient leaves it.
   await expect.poll(() => cachedPages(page), { timeout: 20_000 }).toEqual(["/portal", "/portal/handout"]);
+  // Asked for from the account page, not from the plan.
+  await page.getByRole("link", { name: da.nav.account }).tap();
   await page.getByRole("link", { name: da.portal.erasure.link }).tap();
   await expect(page.getByRole("heading", { name: da.portal.erasure.title })).toBeVisible();
   await expect(page.getByText(/gemmer en journal i 5 år efter den sidste notering/)).toBeVisible();

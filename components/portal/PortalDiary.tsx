@@ -174,7 +174,7 @@ export function RecentSessions({ assignmentId, lines }: { assignmentId: string; 
 /** The first-step pain chart, with today's value as the patient last logged it. */
 export function PortalPainChart({ panel, today, locale }: { panel: ChartPanel; today: string; locale: Locale }) {
   const messages = useMessages();
-  const diaryLabel = messages.charts.fromPortal;
+  const diaryLabel = messages.portal.yourDiary;
   const text = { noData: messages.charts.noData };
   const { todayPain } = useDiary();
   const shown = useMemo(() => {

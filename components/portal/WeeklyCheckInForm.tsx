@@ -8,9 +8,10 @@ import { useMessages } from "../i18n/MessagesProvider";
 import { FormShell } from "../ui/FormShell";
 import { RadioGroup } from "../ui/RadioGroup";
 import { TextField } from "../ui/TextField";
+import { ZeroToTenScale } from "../ui/ZeroToTenScale";
 
 /**
- * The weekly check-in: pain during activity, a score for each of the patient's own PSFS
+ * The weekly check-in: pain during activity (the 0–10 buttons of the morning pain), a score for each of the patient's own PSFS
  * activities, and the patient's rating of change since the start; once sent, the thanks.
  */
 export function WeeklyCheckInForm({
@@ -45,12 +46,13 @@ export function WeeklyCheckInForm({
     );
   return (
     <FormShell state={state} formAction={formAction} pending={pending} labels={text} className="stack portal-form">
-      <TextField
-        id="activityPain"
-        label={text.activityPain}
+      {/* The same 0–10 buttons as this morning's pain, here chosen and sent with the rest. */}
+      <ZeroToTenScale
+        mode="choose"
+        name="activityPain"
+        legend={text.activityPain}
         defaultValue={v.activityPain}
         error={e.activityPain}
-        {...scale}
       />
       {activities.length > 0 && (
         <fieldset className="stack">

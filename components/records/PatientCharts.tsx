@@ -27,6 +27,8 @@ export type ChartPanel = {
   max: number;
   series: ChartSeries[];
   baseline: ChartBaseline | null;
+  /** The value axis's label, drawn along it (the portal's chart says what its numbers are). */
+  yLabel?: string;
 };
 
 // The colours are the design tokens of globals.css (decision record 013); so is the chart's
@@ -39,6 +41,9 @@ const MARGIN = { top: 24, right: 16, bottom: 8, left: 0 };
 const X_PADDING = { left: 40, right: 12 };
 const CLINIC_DOT = { r: 4 };
 const LABEL_STYLE = { fontSize: 11, fill: "var(--ink)" };
+/** The value axis is wider when it carries a label beside its numbers. */
+const Y_AXIS_WIDTH = 40;
+const Y_AXIS_WIDTH_LABELLED = 56;
 
 /**
  * The parts of a chart in the order they are drawn, one browser task each (useStage): axes,
@@ -83,6 +88,15 @@ export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; ma
       xDomain: [Math.min(...times), Math.max(...times)] as [number, number],
       yDomain: [0, panel.max] as [number, number],
       formatDay: (t: unknown) => formatShortDate(new Date(Number(t)), locale),
+      yLabel: panel.yLabel
+        ? {
+            value: panel.yLabel,
+            angle: -90,
+            position: "insideLeft" as const,
+            style: { textAnchor: "middle" as const },
+            ...LABEL_STYLE,
+          }
+        : undefined,
       baselineLabel: panel.baseline
         ? { value: panel.baseline.label, position: "insideTopLeft" as const, ...LABEL_STYLE }
         : undefined,
@@ -106,7 +120,11 @@ export function OutcomeChart({ panel, markers, locale }: { panel: ChartPanel; ma
             tickFormatter={drawing.formatDay}
             allowDuplicatedCategory={false}
           />
-          <YAxis domain={drawing.yDomain} width={40} />
+          <YAxis
+            domain={drawing.yDomain}
+            width={panel.yLabel ? Y_AXIS_WIDTH_LABELLED : Y_AXIS_WIDTH}
+            label={drawing.yLabel}
+          />
           {stage >= stages.tooltip && <Tooltip labelFormatter={drawing.formatDay} />}
           {stage >= stages.legend && <Legend />}
           {stage >= stages.references && panel.baseline && (

@@ -27,9 +27,12 @@ export async function RecordPrint({
   backHref,
   today,
   locale,
+  forPatient = false,
 }: {
   record: PatientRecord;
   fhirHref: string;
+  /** The patient's own copy in the portal: the file is named by what it is for, not its format. */
+  forPatient?: boolean;
   backHref: string;
   today: Date;
   locale: Locale;
@@ -50,7 +53,7 @@ export async function RecordPrint({
       <div className="no-print heading-actions">
         <PrintButton label={text.print} />
         <a href={fhirHref} className="button secondary" download>
-          {text.downloadFhir}
+          {forPatient ? messages.portal.recordFhir : text.downloadFhir}
         </a>
         <Link href={backHref}>{text.back}</Link>
       </div>

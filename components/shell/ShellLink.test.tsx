@@ -13,7 +13,7 @@ const PORTAL: ShellPlace[] = [
   { href: "/portal" },
   { href: "/portal/messages" },
   { href: "/portal/learn" },
-  { href: "/account" },
+  { href: "/account", also: ["/portal/erasure"] },
 ];
 
 describe("currentPlace", () => {
@@ -26,6 +26,9 @@ describe("currentPlace", () => {
     expect(currentPlace("/portal/messages", PORTAL)).toBe("/portal/messages");
     expect(currentPlace("/portal/handout", PORTAL)).toBe("/portal");
     expect(currentPlace("/account", PORTAL)).toBe("/account");
+    // Erasure is asked for from the patient's account, not from the plan.
+    expect(currentPlace("/portal/erasure", PORTAL)).toBe("/account");
+    expect(currentPlace("/portal", PORTAL)).toBe("/portal");
   });
 
   it("counts a place's other addresses as the place: a patient's pages are the caseload's", () => {

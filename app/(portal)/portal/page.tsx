@@ -46,7 +46,8 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
   const painSeries = overview
     ? outcomeSeries(overview.morningPain).map((series) => ({
         key: series.recordedBy,
-        label: series.recordedBy === "PATIENT" ? messages.charts.fromPortal : messages.charts.fromClinic,
+        // In the patient's own words: the clinic's chart says "from the patient's diary".
+        label: series.recordedBy === "PATIENT" ? text.yourDiary : text.inClinic,
         points: decimate(series.points, MAX_CHART_POINTS),
         style: series.recordedBy === "PATIENT" ? ("diary" as const) : ("clinic" as const),
       }))
@@ -114,7 +115,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
           )}
           {/* A plan on hold says what to do instead, before anything else. */}
           {onHold && overview.plan && <PlanOnHold plan={overview.plan} />}
-          {/* The daily task first: on a phone it is on the first screen. */}
+          {/* The daily task first: on a phone it is on the first screen; today's exercise and its log follow. */}
           {overview.episodeId && (
             <section aria-labelledby="morning-heading" className="panel">
               <h2 id="morning-heading">{text.morningTitle}</h2>
@@ -122,13 +123,6 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                 <p className="notice">{text.morningAfterSession}</p>
               )}
               <MorningPainForm today={isoDate(day)} />
-            </section>
-          )}
-          {checkIn?.due && (
-            <section aria-labelledby="check-in-heading" className="panel">
-              <h2 id="check-in-heading">{messages.checkIn.title}</h2>
-              <p>{messages.checkIn.intro}</p>
-              <WeeklyCheckInForm action={saveWeeklyCheckInAction} activities={checkIn.activities} />
             </section>
           )}
           {overview.programs.length === 0 && <p>{text.noPlanYet}</p>}
@@ -165,6 +159,15 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
             </section>
           )}
 
+          {/* The weekly check-in after the day's exercise: the plan is what the patient opens the portal for. */}
+          {checkIn?.due && (
+            <section aria-labelledby="check-in-heading" className="panel">
+              <h2 id="check-in-heading">{messages.checkIn.title}</h2>
+              <p>{messages.checkIn.intro}</p>
+              <WeeklyCheckInForm action={saveWeeklyCheckInAction} activities={checkIn.activities} />
+            </section>
+          )}
+
           <section aria-labelledby="progress-heading" className="panel">
             <h2 id="progress-heading">{text.progressTitle}</h2>
             {checkIn && !checkIn.due && checkIn.nextDate && (
@@ -174,8 +177,17 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                 )}
               </p>
             )}
+            <h3 id="pain-chart-heading">{text.painChartTitle}</h3>
+            <p className="hint">{text.painChartIntro}</p>
             <PortalPainChart
-              panel={{ key: "pain", label: text.painChart, max: 10, series: painSeries, baseline: null }}
+              panel={{
+                key: "pain",
+                label: text.painChart,
+                max: 10,
+                series: painSeries,
+                baseline: null,
+                yLabel: messages.charts.painAxis,
+              }}
               today={isoDate(day)}
 
               locale={actor.locale}
@@ -227,9 +239,6 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
             <a href="/portal/record/fhir" className="button secondary large" download>
               {text.recordFhir}
             </a>
-            <Link href="/portal/erasure" className="button secondary large">
-              {text.erasure.link}
-            </Link>
           </nav>
         </PortalDiary>
       )}

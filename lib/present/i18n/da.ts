@@ -292,7 +292,7 @@ export const da = {
       receipt: (keptUntil: string, emailed: boolean) =>
         `Din adgang til portalen er nu lukket, og vi bruger ikke længere dine oplysninger. Vi gemmer din journal til ${keptUntil}, som loven kræver, og derefter slettes den.${emailed ? " Vi har også sendt dig dette på mail." : ""}`,
       failed: "Anmodningen kunne ikke sendes. Tjek din forbindelse, og prøv igen.",
-      back: "Tilbage til min plan",
+      back: "Tilbage til min konto",
       leave: "Luk",
     },
     title: "Min plan",
@@ -368,6 +368,7 @@ export const da = {
     saveSession: "Gem træning",
     savingSession: "Gemmer …",
     sessionSaved: "Træningen er gemt.",
+    sessionSavedHint: "Du kan se den under »Mine seneste træninger«. Formularen er klar til næste træning.",
     networkError: "Forbindelsen svigtede. Det, du har skrevet, er bevaret. Prøv igen.",
     queued: "Gemt på telefonen. Det sendes til klinikken, så snart der er forbindelse.",
     waiting: {
@@ -379,13 +380,17 @@ export const da = {
     notYours: "Programmet er ikke et af dine, eller det er afsluttet.",
     progressTitle: "Min udvikling",
     painChart: "Smerte ved første skridt om morgenen",
+    painChartTitle: "Din morgensmerte",
+    painChartIntro: "Sådan har de første skridt om morgenen gjort ondt, fra 0 (ingen smerte) til 10 (værst tænkelige).",
+    yourDiary: "Din dagbog",
+    inClinic: "Målt i klinikken",
     recentSessions: "Mine seneste træninger",
     noSessions: "Ingen træninger registreret endnu.",
     sessionRow: (done: boolean, details: string) => (done ? `Gennemført · ${details}` : "Sprunget over"),
     sessionPain: (pain: string) => `smerte ${pain}`,
     handout: "Min plan til print",
     record: "Min journal",
-    recordFhir: "Hent min journal som fil",
+    recordFhir: "Hent min journal som fil (til andre sundhedssystemer)",
     learn: "Om hælsmerter",
     backToPlan: "Tilbage til min plan",
   },
@@ -1674,6 +1679,9 @@ export const da = {
     portalIntro:
       "Skriv til klinikken om din plan og dine øvelser. Din fysioterapeut svarer her, typisk inden for et par hverdage.",
     notUrgentTitle: "Beskeder er ikke til akutte symptomer",
+    notUrgentShort:
+      "Du kan ikke regne med svar samme dag. Har du tegn på alvorlig sygdom, så ring til lægen i stedet for at skrive.",
+    whenToCall: "Læs hvornår du skal ringe til lægen",
     notUrgent:
       "Klinikken læser ikke beskeder hele tiden, og du kan ikke regne med svar samme dag. Har du et af tegnene herunder, så vent ikke på svar her.",
     empty: "Ingen beskeder endnu.",
@@ -1749,6 +1757,9 @@ export const da = {
     confirmPassword: "Gentag den nye adgangskode",
     savePassword: "Skift adgangskode",
     passwordSaved: "Din adgangskode er skiftet.",
+    dataTitle: "Dine oplysninger",
+    dataIntro:
+      "Her kan du bede om at få dine oplysninger slettet. Din journal kan du læse og hente under »Min journal« på din plan.",
     saving: "Gemmer …",
   },
   forgotPassword: {

@@ -291,7 +291,7 @@ export const en: Messages = {
       receipt: (keptUntil: string, emailed: boolean) =>
         `Your access to the portal is now closed, and we no longer use your data. We keep your record until ${keptUntil}, as the law requires, and then it is erased.${emailed ? " We have also sent you this by e-mail." : ""}`,
       failed: "The request could not be sent. Check your connection and try again.",
-      back: "Back to my plan",
+      back: "Back to my account",
       leave: "Close",
     },
     title: "My plan",
@@ -366,6 +366,7 @@ export const en: Messages = {
     saveSession: "Save session",
     savingSession: "Saving …",
     sessionSaved: "The session is saved.",
+    sessionSavedHint: "You will find it under “My latest sessions”. The form is ready for your next session.",
     networkError: "The connection failed. What you entered is kept: try again.",
     queued: "Saved on this phone. It will be sent to the clinic as soon as there is a connection.",
     waiting: {
@@ -377,13 +378,17 @@ export const en: Messages = {
     notYours: "This program is not one of yours, or it has ended.",
     progressTitle: "My progress",
     painChart: "First-step pain in the morning",
+    painChartTitle: "Your morning pain",
+    painChartIntro: "How much your first steps in the morning have hurt, from 0 (no pain) to 10 (worst imaginable).",
+    yourDiary: "Your diary",
+    inClinic: "Measured at the clinic",
     recentSessions: "My latest sessions",
     noSessions: "No sessions logged yet.",
     sessionRow: (done: boolean, details: string) => (done ? `Done · ${details}` : "Skipped"),
     sessionPain: (pain: string) => `pain ${pain}`,
     handout: "My plan to print",
     record: "My record",
-    recordFhir: "Download my record as a file",
+    recordFhir: "Download my record as a file (for other health systems)",
     learn: "About heel pain",
     backToPlan: "Back to my plan",
   },
@@ -1674,6 +1679,9 @@ export const en: Messages = {
     portalIntro:
       "Write to the clinic about your plan and your exercises. Your physiotherapist answers here, usually within a couple of working days.",
     notUrgentTitle: "Messages are not for urgent symptoms",
+    notUrgentShort:
+      "Don't count on an answer the same day. If you have signs of serious illness, call a doctor instead of writing here.",
+    whenToCall: "Read when to call a doctor",
     notUrgent:
       "The clinic does not read messages all the time, and you cannot count on an answer the same day. If you have one of the signs below, do not wait for an answer here.",
     empty: "No messages yet.",
@@ -1749,6 +1757,9 @@ export const en: Messages = {
     confirmPassword: "Repeat the new password",
     savePassword: "Change password",
     passwordSaved: "Your password is changed.",
+    dataTitle: "Your data",
+    dataIntro:
+      "Here you can ask to have your data erased. You can read and download your record under “My record” on your plan.",
     saving: "Saving …",
   },
   forgotPassword: {

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { sendOwnMessageAction } from "@/app/actions/messages";
 import { ConversationView } from "@/components/messages/ConversationView";
 import { MessageForm } from "@/components/messages/MessageForm";
-import { WarningSigns } from "@/components/portal/WarningSigns";
+import { NotForUrgentSymptoms } from "@/components/portal/WarningSigns";
 import { page } from "@/lib/platform/entry-points/page.server";
 import { MESSAGE_FIELDS, openConversation } from "@/lib/server/messages/messages";
 
 /**
- * The patient's conversation with the clinic (SPEC §10). The warning that messages are not for
- * urgent symptoms comes first, with the signs and where to turn, before anything to write.
+ * The patient's conversation with the clinic (SPEC §10). What the patient came to do comes first
+ * on a phone: the form, then, right under it, the one-line warning that messages are not for
+ * urgent symptoms, with the signs and where to turn one tap away; then the conversation.
  */
 export default page({ name: "/portal/messages", access: "own-record" }, async ({ actor, db, messages }) => {
   const text = messages.conversation;
@@ -21,17 +22,17 @@ export default page({ name: "/portal/messages", access: "own-record" }, async ({
       </p>
       <h1>{text.title}</h1>
       <p>{text.portalIntro}</p>
-      <WarningSigns id="urgent-heading" beforeMessages />
-      <section aria-labelledby="conversation-heading" className="panel">
-        <h2 id="conversation-heading">{text.list}</h2>
-        <ConversationView items={conversation.messages} readerIsPatient locale={actor.locale} />
-      </section>
       {conversation.canReceive && (
         <section aria-labelledby="new-message-heading" className="panel">
           <h2 id="new-message-heading">{text.newMessage}</h2>
           <MessageForm action={sendOwnMessageAction} maxLength={MESSAGE_FIELDS.body.maxLength} />
         </section>
       )}
+      <NotForUrgentSymptoms id="urgent-heading" />
+      <section aria-labelledby="conversation-heading" className="panel">
+        <h2 id="conversation-heading">{text.list}</h2>
+        <ConversationView items={conversation.messages} readerIsPatient locale={actor.locale} />
+      </section>
     </div>
   );
 });

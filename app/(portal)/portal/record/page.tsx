@@ -11,6 +11,7 @@ export default page({ name: "/portal/record", access: "own-record" }, async ({ a
       <RecordPrint
         record={record}
         fhirHref="/portal/record/fhir"
+        forPatient
         backHref="/portal"
         today={today(actor.timeZone)}
 
