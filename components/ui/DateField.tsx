@@ -4,6 +4,7 @@ import { type InputHTMLAttributes, type Ref, useImperativeHandle, useRef } from 
 import { formatDateText, parseDateText, parseTimeText } from "@/lib/present/forms/date-text";
 
 import { useMessages } from "../i18n/MessagesProvider";
+import { TextField } from "./TextField";
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "min" | "max" | "defaultValue" | "value"> & {
   id: string;
@@ -136,44 +137,25 @@ export function DateField({
  * language: a text input (a native time field shows 06:30 PM in an English browser).
  */
 export function TimeField({
-  id,
-  label,
-  error,
   onBlur,
-  ...input
+  ...field
 }: Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { id: string; label: string; error?: string | undefined }) {
   const text = useMessages().fields;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <p id={hintId} className="hint">
-        {text.timeFormat}
-      </p>
-      <input
-        id={id}
-        name={id}
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        spellCheck={false}
-        maxLength={5}
-        aria-invalid={Boolean(error)}
-        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-        onBlur={(event) => {
-          // 7.30 or 0730 reads back as 07:30 once the field is left.
-          const time = parseTimeText(event.target.value);
-          if (time) event.target.value = time;
-          onBlur?.(event);
-        }}
-        {...input}
-      />
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
+    <TextField
+      hint={text.timeFormat}
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      spellCheck={false}
+      maxLength={5}
+      onBlur={(event) => {
+        // 7.30 or 0730 reads back as 07:30 once the field is left.
+        const time = parseTimeText(event.target.value);
+        if (time) event.target.value = time;
+        onBlur?.(event);
+      }}
+      {...field}
+    />
   );
 }
