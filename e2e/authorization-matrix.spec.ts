@@ -155,7 +155,7 @@ const ACTIONS: Record<string, ActionCase> = {
     ids: "clinic",
     input: (w) => ({
       args: ["outcome", { patientId: id(w, "patientId"), episodeId: id(w, "episodeId"), recordId: null }],
-      form: { date: day, instrument: "NRS_ACTIVITY", value: "4", $stay: "yes" },
+      form: { date: day, NRS_ACTIVITY: "4", $stay: "yes" },
     }),
   },
   deleteRecordAction: {

@@ -130,7 +130,9 @@ test("outcomes over several dates show on the charts with their baseline; correc
   await addOutcome(page, patientUrl, "2026-09-01", "FAAM_ADL", "140");
   // The error and the instrument's scale and MCID are said on its own field; the sources fold out.
   const faamAdl = page.getByLabel(da.instrument.FAAM_ADL, { exact: true });
-  await expect(faamAdl).toHaveAccessibleDescription(/MCID\): 8 point.*Skriv et tal fra 0 til 100 med højst én decimal\./);
+  await expect(faamAdl).toHaveAccessibleDescription(
+    /MCID\): 8 point.*Skriv et tal fra 0 til 100 med højst én decimal\./,
+  );
   await page.getByText(da.measurements.sources).click();
   await expect(
     page.getByText(/Kilde: Martin RL, Irrgang JJ.*Foot Ankle Int\. 2005;26\(11\):968–983\. doi:10\.1177/).first(),
@@ -195,7 +197,7 @@ test("a baseline's instruments are one form and one save; its PSFS activities be
   // A questionnaire's own score (10 of 32 = 31,25 %) is taken and kept as the instrument records it.
   await page.getByLabel(da.instrument.FAAM_SPORT, { exact: true }).fill("31,25");
   await page.getByLabel(da.instrument.FFI, { exact: true }).fill("48,5");
-  await page.getByLabel(da.outcome.psfsActivity(1)).fill("Gå en 8-timers vagt");
+  await page.getByLabel(da.outcome.psfsActivity(1), { exact: true }).fill("Gå en 8-timers vagt");
   await page.getByLabel(da.outcome.psfsScore(1)).fill("3");
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);
@@ -211,7 +213,7 @@ test("a baseline's instruments are one form and one save; its PSFS activities be
   await expect(checkIn.getByRole("list", { name: da.instrument.PSFS })).toHaveText("Gå en 8-timers vagt");
   // The next measurements start from the same activity.
   await page.getByRole("link", { name: da.record.newOutcome }).click();
-  await expect(page.getByLabel(da.outcome.psfsActivity(1))).toHaveValue("Gå en 8-timers vagt");
+  await expect(page.getByLabel(da.outcome.psfsActivity(1), { exact: true })).toHaveValue("Gå en 8-timers vagt");
 });
 
 test("an intervention is recorded and marked on the time axis", async ({ page }) => {

@@ -31,15 +31,15 @@ export function QuickNrsForm({
       aria-busy={pending}
     >
       <input type="hidden" name="$stay" value="yes" />
-      <input type="hidden" name="instrument" value="NRS_FIRST_STEP" />
       <input type="hidden" name="date" value={today} />
+      {/* The day's measurements with one instrument filled (kinds/measurements-input.ts). */}
       <TextField
         id="quick-value"
-        name="value"
+        name="NRS_FIRST_STEP"
         label={text.value}
         inputMode="numeric"
-        defaultValue={state.values.value}
-        error={state.errors.value ?? state.errors.date}
+        defaultValue={state.values.NRS_FIRST_STEP}
+        error={state.errors.NRS_FIRST_STEP ?? state.errors.date ?? state.errors.form}
       />
       <button type="submit" className="button secondary" disabled={pending}>
         {text.save}
