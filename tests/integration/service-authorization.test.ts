@@ -65,6 +65,7 @@ import {
 import { deleteClinicalRecord, getClinicalRecord, listRevisions } from "../../lib/server/records/clinical-records";
 import { exportOwnRecord, exportPatientRecord } from "../../lib/server/records/patient-record";
 import { saveAssessment, saveIntervention, saveOutcome } from "../../lib/server/records/record-services";
+import { saveMeasurements } from "../../lib/server/records/save-measurements";
 import {
   forgetPushSubscription,
   getReminderTimes,
@@ -221,6 +222,12 @@ const SERVICES: Record<string, Service> = {
         { date: isoDate(day), notes: "x" },
         () => day,
       ),
+  },
+  saveMeasurements: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) =>
+      saveMeasurements(t.prisma, a, i.episodeId!, { date: isoDate(day), measured: { NRS_ACTIVITY: "1" } }, () => day),
   },
   saveOutcome: {
     access: "clinic-patients",
@@ -500,6 +507,7 @@ const SERVICES: Record<string, Service> = {
 /** Services that take an actor but are not reached from an entry point on their own, and why. */
 const NOT_ENTRY_SERVICES: Record<string, string> = {
   earlierWrite: "finds the caller's own earlier write by its idempotency key, for the service that calls it",
+  findEpisode: "finds the episode a record write changes, for saveClinicalRecord and saveMeasurements (it checks the actor)",
   readCaseload: "the caseload's query behind listCaseload and exportCaseload (it checks the actor too)",
   recordAuditEvent: "writes the audit row of the service that calls it",
   saveClinicalRecord: "the generic write behind saveAssessment, saveOutcome and saveIntervention",
