@@ -153,7 +153,7 @@ export const da = {
     portal: "Min plan",
     flags: "Flag",
     reports: "Rapport",
-    settings: "Indstillinger",
+    admin: "Administration",
     learn: "Om hælsmerter",
     account: "Min konto",
   },
@@ -1723,6 +1723,19 @@ export const da = {
   },
   admin: {
     nav: { users: "Brugere", import: "Import", outbox: "Udbakke", audit: "Revisionslog", backups: "Sikkerhedskopier" },
+    index: {
+      title: "Administration",
+      intro: "Her styrer du klinikkens opsætning. Kun administratorer kan se disse sider.",
+      about: {
+        settings: "Grænserne for, hvornår reglerne sætter flag på en patient, og hvornår de automatiske kørsler sker.",
+        templates: "De træningsprogrammer, fysioterapeuterne kan tildele, og deres doser.",
+        users: "Klinikkens medarbejdere og deres roller. Inviter nye, og luk konti.",
+        import: "Flyt patientlisten over fra det system, klinikken brugte før.",
+        audit: "Hvem har læst eller ændret hvad. Brug den, når en patient spørger, hvem der har set journalen.",
+        outbox: "De mails, appen har sendt eller har liggende, fx invitationer og links til ny adgangskode.",
+        backups: "Om den seneste sikkerhedskopi gik godt, og hvornår den næste bliver taget.",
+      },
+    },
     backups: {
       title: "Sikkerhedskopier",
       intro: (keepDays: number) =>

@@ -152,7 +152,7 @@ export const en: Messages = {
     portal: "My plan",
     flags: "Flags",
     reports: "Report",
-    settings: "Settings",
+    admin: "Administration",
     learn: "About heel pain",
     account: "My account",
   },
@@ -1723,6 +1723,19 @@ export const en: Messages = {
   },
   admin: {
     nav: { users: "Users", import: "Import", outbox: "Outbox", audit: "Audit log", backups: "Backups" },
+    index: {
+      title: "Administration",
+      intro: "Where you manage how the clinic is set up. Only administrators see these pages.",
+      about: {
+        settings: "The limits at which the rules flag a patient, and when the automatic runs happen.",
+        templates: "The exercise programs physiotherapists can assign, and their doses.",
+        users: "The clinic's staff and their roles. Invite new people and close accounts.",
+        import: "Bring the patient list over from the system the clinic used before.",
+        audit: "Who read or changed what. Use it when a patient asks who has seen their record.",
+        outbox: "The e-mails the app has sent or is holding, such as invitations and password links.",
+        backups: "Whether the latest backup went well, and when the next one is made.",
+      },
+    },
     backups: {
       title: "Backups",
       intro: (keepDays: number) =>
