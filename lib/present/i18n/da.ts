@@ -1739,19 +1739,19 @@ export const da = {
     backups: {
       title: "Sikkerhedskopier",
       intro: (keepDays: number) =>
-        `Hver nat kl. ${String(BACKUP_HOUR).padStart(2, "0")}.00 tager appen en sikkerhedskopi af hele databasen og gemmer hver kopi i ${keepDays} dage. CPR-numrene i en kopi er krypterede. For at genskabe en kopi skal du bruge klinikkens datanøgle, som aldrig ligger i kopien: opbevar en kopi af nøglen et sikkert sted, adskilt fra sikkerhedskopierne.`,
+        `Hver nat kl. ${String(BACKUP_HOUR).padStart(2, "0")}.00 tager appen en sikkerhedskopi af alle klinikkens data og gemmer hver kopi i ${keepDays} dage.`,
       restore:
-        "Genskab en kopi ved at stoppe appen og køre npm run db:restore -- FIL (README forklarer det, og hvordan I flytter til en PostgreSQL-server).",
-      lastRun: {
-        SUCCEEDED: "Den seneste sikkerhedskopiering gik godt.",
-        RUNNING: "Der tages en sikkerhedskopi lige nu.",
-        FAILED: (code: string) =>
-          `Den seneste sikkerhedskopiering mislykkedes (${code}). Den prøves snart igen; bliver den ved med at fejle, så sig det til den, der driver serveren.`,
+        "Skal en sikkerhedskopi lægges tilbage, klares det af den, der driver serveren; fremgangsmåden står i appens README under »Backups and restoring«.",
+      status: {
+        SUCCEEDED: (at: string) => `Den seneste sikkerhedskopi blev taget ${at} og gik godt.`,
+        RUNNING: (at: string) => `Appen er i gang med at tage en sikkerhedskopi (startede ${at}).`,
+        FAILED: (at: string, code: string) =>
+          `Sikkerhedskopien ${at} mislykkedes (fejlkode ${code}). Appen prøver igen om lidt; sker det igen, så sig det til den, der driver serveren.`,
       },
+      next: (at: string) => `Den næste tages ${at}.`,
       shared:
-        "Databasen rummer også andre klinikkers journaler, så dens sikkerhedskopier kan ikke hentes her. Spørg den, der driver serveren.",
-      empty:
-        "Ingen sikkerhedskopi endnu. Den første tages inden for et minut efter, at serveren er startet, og derefter hver nat.",
+        "Serveren rummer også andre klinikkers journaler, så sikkerhedskopierne kan ikke hentes her. Dem passer den, der driver serveren, på.",
+      empty: "Der er ikke taget nogen sikkerhedskopi endnu; den første tages inden for et minut efter, at serveren er startet.",
       columns: { made: "Taget", size: "Størrelse", file: "Fil" },
       download: (made: string) => `Hent sikkerhedskopien fra ${made}`,
       megabytes: (size: string) => `${size} MB`,

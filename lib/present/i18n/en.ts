@@ -1739,18 +1739,19 @@ export const en: Messages = {
     backups: {
       title: "Backups",
       intro: (keepDays: number) =>
-        `Every night at ${String(BACKUP_HOUR).padStart(2, "0")}:00 the app copies the whole database into a backup and keeps each backup ${keepDays} days. The CPR numbers in a backup are encrypted. To restore one you need the clinic's data key, which is never in a backup: keep a copy of the key in a safe place, apart from the backups.`,
+        `Every night at ${String(BACKUP_HOUR).padStart(2, "0")}:00 the app makes a backup of all the clinic's data and keeps each backup ${keepDays} days.`,
       restore:
-        "To restore, stop the app and run npm run db:restore -- FILE (the README explains it, and how to move to a PostgreSQL server).",
-      lastRun: {
-        SUCCEEDED: "The last backup run went well.",
-        RUNNING: "A backup is being made now.",
-        FAILED: (code: string) =>
-          `The last backup failed (${code}). It is tried again shortly; if it keeps failing, tell whoever runs the server.`,
+        "Putting a backup back is done by whoever runs the server; the app's README explains how under \"Backups and restoring\".",
+      status: {
+        SUCCEEDED: (at: string) => `The latest backup was made ${at} and went well.`,
+        RUNNING: (at: string) => `The app is making a backup right now (started ${at}).`,
+        FAILED: (at: string, code: string) =>
+          `The backup of ${at} failed (error code ${code}). The app tries again shortly; if it happens again, tell whoever runs the server.`,
       },
+      next: (at: string) => `The next one is made ${at}.`,
       shared:
-        "This database also holds other clinics' records, so its backups cannot be downloaded here. Ask whoever runs the server.",
-      empty: "No backup yet. The first is made within a minute of the server starting, and then every night.",
+        "The server also holds other clinics' records, so the backups cannot be downloaded here. Whoever runs the server looks after them.",
+      empty: "No backup has been made yet; the first is made within a minute of the server starting.",
       columns: { made: "Made", size: "Size", file: "File" },
       download: (made: string) => `Download the backup of ${made}`,
       megabytes: (size: string) => `${size} MB`,
