@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useEffect, useRef, useState } from "react";
 
-import { type RuleSettingName, SETTING_GROUPS } from "@/lib/clinical/rules/settings";
+import { DEFAULT_RULE_SETTINGS, type RuleSettingName, SETTING_GROUPS } from "@/lib/clinical/rules/settings";
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
 import { formatNumber } from "@/lib/present/i18n/format";
 import {
@@ -11,7 +11,6 @@ import {
   SETTING_FIELD_LIMITS,
   settingUnit,
 } from "@/lib/present/settings/rule-setting-fields";
-import { DEFAULT_RULE_SETTINGS } from "@/lib/clinical/rules/settings";
 import type { SettingsImpact } from "@/lib/server/rules/settings-impact";
 
 import { useLocale, useMessages } from "./i18n/MessagesProvider";

@@ -1896,7 +1896,7 @@ export const da = {
     audit: {
       title: "Revisionslog",
       intro: "Hvem har læst eller ændret hvad og hvornår. At læse loggen bliver også registreret her.",
-      forPatient: "Revisionslog",
+      forPatient: "Hvem har set journalen",
       patient: "Patient",
       anyPatient: "Alle patienter",
       patientHint: "Skriv en del af patientens navn for at se, hvem der har læst eller ændret journalen.",

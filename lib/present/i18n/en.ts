@@ -1895,7 +1895,7 @@ export const en: Messages = {
     audit: {
       title: "Audit log",
       intro: "Who read or changed what, and when. Reading this log is itself recorded here.",
-      forPatient: "Audit log",
+      forPatient: "Who has seen the record",
       patient: "Patient",
       anyPatient: "All patients",
       patientHint: "Type part of the patient's name to see who has read or changed their record.",
