@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DEFAULT_RULE_SETTINGS, SETTING_NAMES } from "../../lib/clinical/rules/settings";
-import { listAuditEvents, ZAuditQuery } from "../../lib/platform/audit/audit-log";
+import { exportAuditEvents, listAuditEvents, ZAuditQuery } from "../../lib/platform/audit/audit-log";
 import type { Actor } from "../../lib/platform/auth/actor";
 import { addDays, DEFAULT_TIME_ZONE, today } from "../../lib/platform/dates";
 import { toFieldValue } from "../../lib/present/settings/rule-setting-fields";
@@ -204,6 +204,11 @@ describe(`the audit log by patient on ${TEST_DB_KIND}`, () => {
     expect(several).toMatchObject({ total: 0, rows: [], patient: null, moreChoices: false });
     const none = await listAuditEvents(t.prisma, admin, ZAuditQuery.parse({ patientName: "Zacharias" }));
     expect(none.choices).toEqual([]);
+    // The export of a name that matches several holds nothing; of one that matches one, that patient's.
+    expect(await exportAuditEvents(t.prisma, admin, ZAuditQuery.parse({ patientName: "poulsen" }))).toEqual([]);
+    const exported = await exportAuditEvents(t.prisma, admin, ZAuditQuery.parse({ patientName: "pia" }));
+    expect(exported.length).toBeGreaterThan(0);
+    expect(exported.every((row) => row.subject === "Pia Poulsen")).toBe(true);
     // The chosen patient's id filters, whatever the name field says.
     const chosen = await listAuditEvents(t.prisma, admin, ZAuditQuery.parse({ patient: pia.id, patientName: "per" }));
     expect(chosen.patient?.name).toBe("Pia Poulsen");

@@ -246,6 +246,12 @@ export async function listAuditEvents(db: Db, actor: Actor, query: AuditQuery) {
 /** Every event of the view (up to AUDIT_EXPORT_LIMIT), for the CSV. The export is audited. */
 export async function exportAuditEvents(db: Db, actor: Actor, query: AuditQuery): Promise<AuditRow[]> {
   assertCan(actor, "clinic-admin");
+  // A name the page would ask to choose from exports nothing rather than every patient's events.
+  if (!query.patient && query.patientName) {
+    const named = await patientsNamed(db, actor.clinicId, query.patientName);
+    if (named.length !== 1) return [];
+    query = { ...query, patient: named[0]!.id };
+  }
   const events = await db.auditEvent.findMany({
     where: await whereOf(db, actor, query),
     orderBy: [{ at: "desc" }, { id: "desc" }],

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 
 import { DEFAULT_RULE_SETTINGS, SETTING_GROUPS, SETTING_NAMES } from "../../clinical/rules/settings";
+import { da } from "../i18n/da";
 import {
   defaultInputValues,
   formatSettingValue,
   fromFieldValue,
+  settingChangesText,
   settingFieldLimit,
   settingInputValue,
   toFieldValue,
@@ -38,6 +40,14 @@ describe("rule settings as the form shows them", () => {
     expect(settingInputValue("adherenceMinFraction", 0.75, "da")).toBe("75");
     expect(defaultInputValues("da").adherenceMinFraction).toBe(
       String(DEFAULT_RULE_SETTINGS.adherenceMinFraction * 100),
+    );
+  });
+
+  it("says a settings change old → new in one line, leaving out names it does not know", () => {
+    expect(
+      settingChangesText({ adherenceMinFraction: [0.5, 0.6], followUpDays: [42, 35], unknown: [1, 2] }, da, "da"),
+    ).toBe(
+      "Adhærens: mindste andel af ordinerede træninger (%): 50 % → 60 %; Opfølgning overskredet efter (dage): 42 → 35",
     );
   });
 

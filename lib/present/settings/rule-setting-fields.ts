@@ -11,6 +11,7 @@ import {
   SETTING_NAMES,
 } from "../../clinical/rules/settings";
 import type { Locale } from "../../generated/prisma/enums";
+import type { Messages } from "../i18n";
 import { formatInputNumber, formatNumber } from "../i18n/format";
 
 /** Settings kept as a fraction (0–1) and shown as a percentage (0–100 %). */
@@ -68,3 +69,20 @@ export function defaultInputValues(locale: Locale): Record<RuleSettingName, stri
 }
 
 export const isSettingName = (name: string): name is RuleSettingName => SETTING_NAMES.includes(name as RuleSettingName);
+
+/** A settings change as one line of text (the audit log's CSV): "label: 50 % → 60 %; …". */
+export function settingChangesText(
+  changes: Record<string, readonly [number, number]>,
+  messages: Messages,
+  locale: Locale,
+): string {
+  return Object.entries(changes)
+    .flatMap(([name, [before, after]]) =>
+      isSettingName(name)
+        ? [
+            `${messages.settings.fields[name]}: ${formatSettingValue(name, before, locale)} → ${formatSettingValue(name, after, locale)}`,
+          ]
+        : [],
+    )
+    .join("; ");
+}
