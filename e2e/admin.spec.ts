@@ -45,7 +45,7 @@ test("an admin invites a physiotherapist by e-mail, who sets a password from the
   await signIn(admin, "admin@demo.dk");
 
   await test.step("invite", async () => {
-    await openAdminPage(admin, da.admin.nav.users);
+    await openAdminPage(admin, da.admin.users.title);
     await admin.waitForURL("/admin/users");
     await expectNoAxeViolations(admin);
     const form = admin.getByRole("region", { name: da.admin.users.inviteTitle });
@@ -245,7 +245,7 @@ test("one Administration item in the menu: on one row at 1024 px, usable by keyb
   for (const title of [
     da.settings.title,
     da.programs.templates,
-    da.admin.nav.users,
+    da.admin.users.title,
     da.admin.import.title,
     da.admin.audit.title,
     da.admin.outbox.title,

@@ -11,7 +11,7 @@ export default page({ name: "/admin", access: "clinic-admin" }, async ({ message
   const items = [
     { href: "/settings", title: messages.settings.title, about: text.about.settings },
     { href: "/settings/templates", title: messages.programs.templates, about: text.about.templates },
-    { href: "/admin/users", title: messages.admin.nav.users, about: text.about.users },
+    { href: "/admin/users", title: messages.admin.users.title, about: text.about.users },
     { href: "/admin/import", title: messages.admin.import.title, about: text.about.import },
     { href: "/admin/audit", title: messages.admin.audit.title, about: text.about.audit },
     { href: "/admin/outbox", title: messages.admin.outbox.title, about: text.about.outbox },

@@ -1756,7 +1756,6 @@ export const da = {
     backToSignIn: "Tilbage til log ind",
   },
   admin: {
-    nav: { users: "Brugere", import: "Import", outbox: "Udbakke", audit: "Revisionslog", backups: "Sikkerhedskopier" },
     index: {
       title: "Administration",
       intro: "Her styrer du klinikkens opsætning. Kun administratorer kan se disse sider.",

@@ -1756,7 +1756,6 @@ export const en: Messages = {
     backToSignIn: "Back to sign-in",
   },
   admin: {
-    nav: { users: "Users", import: "Import", outbox: "Outbox", audit: "Audit log", backups: "Backups" },
     index: {
       title: "Administration",
       intro: "Where you manage how the clinic is set up. Only administrators see these pages.",
