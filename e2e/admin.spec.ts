@@ -2,7 +2,7 @@ import { type Browser, type Page } from "@playwright/test";
 
 import { da } from "../lib/present/i18n/da";
 import { readDanishCsv } from "../tests/support/read-danish-csv";
-import { expectNoAxeViolations, signIn } from "./helpers";
+import { expectNoAxeViolations, saveRuleSettings, signIn } from "./helpers";
 import { expect, test } from "./support/test";
 
 const NEW_PASSWORD = "trappetrin og tålmodighed";
@@ -27,6 +27,13 @@ async function newVisitor(browser: Browser) {
   return context.newPage();
 }
 
+/** Opens an admin page as an admin finds it: the menu's one "Administration" item, then the page's link. */
+async function openAdminPage(admin: Page, title: string) {
+  await admin.getByRole("navigation", { name: da.nav.label }).getByRole("link", { name: da.nav.admin }).click();
+  await admin.waitForURL("/admin");
+  await admin.getByRole("main").getByRole("link", { name: title, exact: true }).click();
+}
+
 const staffCard = (admin: Page, name: string) => admin.getByTestId("staff-member").filter({ hasText: name });
 
 test("an admin invites a physiotherapist by e-mail, who sets a password from the outbox link and signs in; the admin closes the account and finds both in the audit log", async ({
@@ -38,7 +45,7 @@ test("an admin invites a physiotherapist by e-mail, who sets a password from the
   await signIn(admin, "admin@demo.dk");
 
   await test.step("invite", async () => {
-    await admin.getByRole("link", { name: "Brugere" }).click();
+    await openAdminPage(admin, da.admin.users.title);
     await admin.waitForURL("/admin/users");
     await expectNoAxeViolations(admin);
     const form = admin.getByRole("region", { name: da.admin.users.inviteTitle });
@@ -54,7 +61,7 @@ test("an admin invites a physiotherapist by e-mail, who sets a password from the
   });
 
   const link = await test.step("read the e-mail in the outbox", async () => {
-    await admin.getByRole("link", { name: "Udbakke" }).click();
+    await openAdminPage(admin, da.admin.outbox.title);
     await expect(admin.getByRole("row").filter({ hasText: email })).toContainText(da.admin.outbox.waiting);
     await expectNoAxeViolations(admin);
     const href = await linkFromOutbox(admin, email);
@@ -113,7 +120,7 @@ test("an admin invites a physiotherapist by e-mail, who sets a password from the
   });
 
   await test.step("the audit log holds the invitation and the closing", async () => {
-    await admin.getByRole("link", { name: "Revisionslog" }).click();
+    await openAdminPage(admin, da.admin.audit.title);
     await admin.waitForURL("/admin/audit");
     await expectNoAxeViolations(admin);
     await admin.getByLabel("Bruger").selectOption({ label: "Anne Admin" });
@@ -139,6 +146,7 @@ test("an admin invites a physiotherapist by e-mail, who sets a password from the
       "post",
       "patient",
       "adresse",
+      "ændringer",
     ]);
     expect(table.some((row) => row[3] === "Ændret" && row[4] === "Bruger" && row[6] === "Nina Nygaard")).toBe(true);
     expect(table.slice(1).every((row) => row[1] === "Anne Admin")).toBe(true);
@@ -215,4 +223,144 @@ test("forgot password: a link by e-mail, the same answer for any address, a new 
     await ole.getByRole("button", { name: "Change password" }).click();
     await expect(ole.getByText("Your password is changed.")).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 15_000 });
+});
+
+test("one Administration item in the menu: on one row at 1024 px, usable by keyboard, marked current on every admin page", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await signIn(page, "admin@demo.dk");
+  const nav = page.getByRole("navigation", { name: da.nav.label });
+  await expect(nav.getByRole("link")).toHaveText([da.nav.caseload, da.nav.flags, da.nav.reports, da.nav.admin]);
+  // The menu's items fit on one row (each item's top is the first's).
+  const tops = await page
+    .locator(".app-header nav li")
+    .evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)));
+  expect(new Set(tops).size).toBe(1);
+
+  // By keyboard: focus the item and press Enter.
+  await nav.getByRole("link", { name: da.nav.admin }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL("/admin");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(da.admin.index.title);
+  await expect(nav.getByRole("link", { name: da.nav.admin })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: da.nav.caseload })).not.toHaveAttribute("aria-current", /.*/);
+  const main = page.getByRole("main");
+  for (const title of [
+    da.settings.title,
+    da.programs.templates,
+    da.admin.users.title,
+    da.admin.import.title,
+    da.admin.audit.title,
+    da.admin.outbox.title,
+    da.admin.backups.title,
+  ])
+    await expect(main.getByRole("link", { name: title, exact: true })).toBeVisible();
+  await expect(main.getByText(da.admin.index.about.audit)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Every admin page, the rule settings under /settings among them, is Administration's place.
+  for (const path of ["/admin/audit", "/settings", "/settings/templates"]) {
+    await page.goto(path);
+    await expect(nav.getByRole("link", { name: da.nav.admin })).toHaveAttribute("aria-current", "page");
+  }
+
+  // A physiotherapist has no Administration.
+  await page.context().clearCookies();
+  await signIn(page, "fysio@demo.dk");
+  await expect(nav.getByRole("link", { name: da.nav.admin })).toHaveCount(0);
+});
+
+test("rule settings: grouped by rule with their defaults, reset to default, percentages, and a confirmation with the change's impact before saving; the audit log shows old → new", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page, "admin@demo.dk");
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(da.settings.title);
+
+  // Each rule's thresholds under its name, with a line on the rule and each field's default.
+  const noImprovement = page.getByRole("group", { name: da.flags.codes.NO_IMPROVEMENT });
+  await expect(noImprovement.getByText(da.settings.groupAbout.NO_IMPROVEMENT)).toBeVisible();
+  const high = noImprovement.getByLabel(da.settings.fields.noImprovementHighDays);
+  await expect(high).toHaveValue("56");
+  await expect(noImprovement.getByText(/^Standard 56; mellem 0 og 3\.650/)).toBeVisible();
+  // A share is a percentage: shown, entered and checked in percent.
+  const adherence = page.getByRole("group", { name: da.flags.codes.LOW_ADHERENCE });
+  const share = adherence.getByLabel(da.settings.fields.adherenceMinFraction);
+  await expect(share).toHaveValue("50");
+  await expect(adherence.getByText(/^Standard 50 %; mellem 0 % og 100 %, helt tal\.$/)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Reset to default puts the rule's fields back (nothing saved).
+  await high.fill("49");
+  await noImprovement.getByRole("button", { name: da.settings.resetGroup(da.flags.codes.NO_IMPROVEMENT) }).click();
+  await expect(high).toHaveValue("56");
+
+  // The confirmation counts the patients whose flags the change would alter, from the rules themselves.
+  const followUp = page.getByRole("group", { name: da.flags.codes.FOLLOW_UP_OVERDUE });
+  await followUp.getByLabel(da.settings.fields.followUpDays).fill("1");
+  await page.getByRole("button", { name: da.settings.review }).click();
+  const confirm = page.getByRole("region", { name: da.settings.confirm.title });
+  await expect(confirm.getByRole("listitem")).toHaveText([`${da.settings.fields.followUpDays}: 42 → 1`]);
+  await expect(confirm.getByTestId("settings-impact")).toHaveText(
+    /^Påvirker ca\. [1-9]\d* patient(er)?: flagene bliver anderledes i [1-9]\d* åbne? forløb\.$/,
+  );
+  await expect(page.getByRole("heading", { name: da.settings.confirm.title })).toBeFocused();
+  await expectNoAxeViolations(page);
+  // Not saved: back to the form, and that rule reset.
+  await confirm.getByRole("button", { name: da.settings.confirm.back }).click();
+  await expect(confirm).toHaveCount(0);
+  await followUp.getByRole("button", { name: da.settings.resetGroup(da.flags.codes.FOLLOW_UP_OVERDUE) }).click();
+
+  // A percentage typed as a fraction is refused in percent's terms.
+  await share.fill("0,6");
+  await page.getByRole("button", { name: da.settings.review }).click();
+  await expect(page.getByText("Skriv et helt tal fra 0 til 100.")).toBeVisible();
+
+  await page.getByLabel(da.settings.fields.adherenceMinFraction).fill("60");
+  await saveRuleSettings(page);
+  await expect(page.getByLabel(da.settings.fields.adherenceMinFraction)).toHaveValue("60");
+
+  // The audit log says what changed, old → new.
+  await page.goto("/admin/audit");
+  const row = page.getByRole("row").filter({ hasText: da.admin.audit.entities.ClinicRuleSettings }).first();
+  await expect(row).toContainText(`${da.settings.fields.adherenceMinFraction}: 50 % → 60 %`);
+
+  // Put it back for the other tests.
+  await page.goto("/settings");
+  await page
+    .getByRole("group", { name: da.flags.codes.LOW_ADHERENCE })
+    .getByRole("button", { name: da.settings.resetGroup(da.flags.codes.LOW_ADHERENCE) })
+    .click();
+  await saveRuleSettings(page);
+});
+
+test("audit log by patient: a patient's request to know who has read their record", async ({ page }) => {
+  await signIn(page, "admin@demo.dk");
+  // From the patient's page.
+  await page.goto("/caseload?q=Peter%20Patient");
+  await page.getByRole("link", { name: "Peter Patient" }).click();
+  await page.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
+  await page.getByRole("link", { name: da.admin.audit.forPatient }).click();
+  await expect(page).toHaveURL(/\/admin\/audit\?patient=/);
+  await expect(page.getByTestId("audit-patient")).toHaveText("Peter Patient");
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows.filter({ hasText: "Læst" }).filter({ hasText: "Anne Admin" }).first()).toBeVisible();
+
+  // By name, in the filter: part of it, any case.
+  await page.goto("/admin/audit");
+  await page.getByLabel(da.admin.audit.patient).fill("peter pat");
+  await page.getByRole("button", { name: da.admin.audit.apply }).click();
+  await expect(page.getByTestId("audit-patient")).toHaveText("Peter Patient");
+  // The export holds the same view: his events.
+  await expect(page.getByRole("link", { name: da.admin.audit.export })).toHaveAttribute(
+    "href",
+    /^\/admin\/audit\/export\?patient=[0-9a-f-]{36}/,
+  );
+  // Every event listed is about his record.
+  const subjects = await page.getByRole("table").locator("tbody tr td:nth-child(4) .cell-sub").allTextContents();
+  expect(subjects.length).toBeGreaterThan(0);
+  expect(new Set(subjects)).toEqual(new Set(["Peter Patient"]));
+  await expectNoAxeViolations(page);
 });

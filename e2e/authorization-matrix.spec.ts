@@ -19,6 +19,7 @@ import type { Actor } from "../lib/platform/auth/actor";
 import { can, homePath, type Permission } from "../lib/platform/auth/permissions";
 import { addDays, DEFAULT_TIME_ZONE, isoDate, today } from "../lib/platform/dates";
 import type { Db } from "../lib/platform/db/client";
+import { toFieldValue } from "../lib/present/settings/rule-setting-fields";
 import { createInvite } from "../lib/server/invites/invites";
 import { programContentValues } from "../lib/server/programs/program-content-input";
 import { createPatient, createUser } from "../lib/server/seed/builders";
@@ -259,9 +260,13 @@ const ACTIONS: Record<string, ActionCase> = {
     ids: "none",
     input: () => ({
       args: [],
+      // The form's units (a share in percent), confirmed: anything but intent=save only previews.
       form: {
-        ...Object.fromEntries(SETTING_NAMES.map((name) => [name, String(DEFAULT_RULE_SETTINGS[name])])),
+        ...Object.fromEntries(
+          SETTING_NAMES.map((name) => [name, String(toFieldValue(name, DEFAULT_RULE_SETTINGS[name]))]),
+        ),
         followUpDays: "35",
+        intent: "save",
       },
     }),
   },
@@ -457,6 +462,7 @@ const PAGES: Record<string, Access> = {
   "/patients/[id]/records/[kind]/[recordId]/edit": "clinic-patients",
   "/patients/[id]/records/[kind]/[recordId]/history": "clinic-patients",
   "/settings": "clinic-admin",
+  "/admin": "clinic-admin",
   "/settings/templates": "clinic-admin",
   "/settings/templates/[templateId]": "clinic-admin",
   "/admin/users": "clinic-admin",

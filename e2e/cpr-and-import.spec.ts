@@ -66,7 +66,8 @@ test("an admin imports a patient list: errors by line and column, nothing writte
   page,
 }) => {
   await signIn(page, "admin@demo.dk");
-  await page.getByRole("link", { name: da.admin.nav.import, exact: true }).click();
+  await page.getByRole("navigation", { name: da.nav.label }).getByRole("link", { name: da.nav.admin }).click();
+  await page.getByRole("link", { name: da.admin.import.title, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(da.admin.import.title);
   await expectNoAxeViolations(page);
 

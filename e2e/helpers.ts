@@ -50,6 +50,18 @@ export async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
+/**
+ * Saves the rule settings as they stand in the form, through the confirmation step: "see what
+ * the change does", then "save and recompute flags" under the impact.
+ */
+export async function saveRuleSettings(page: Page) {
+  await page.getByRole("button", { name: da.settings.review }).click();
+  const confirm = page.getByRole("region", { name: da.settings.confirm.title });
+  await expect(confirm.getByTestId("settings-impact")).toBeVisible();
+  await confirm.getByRole("button", { name: da.settings.save }).click();
+  await expect(page.getByText(/Gemt\. Flagene for \d+ åbne forløb genberegnes nu\./)).toBeVisible();
+}
+
 /** Registers a patient through the form and waits for the patient's page. */
 export async function registerPatient(
   page: Page,

@@ -21,7 +21,8 @@ test("an admin sees the nightly backups, and that a database shared with another
   page,
 }) => {
   await signIn(page, "admin@demo.dk");
-  await page.getByRole("link", { name: "Sikkerhedskopier" }).click();
+  await page.getByRole("navigation", { name: da.nav.label }).getByRole("link", { name: da.nav.admin }).click();
+  await page.getByRole("link", { name: da.admin.backups.title }).click();
   await expect(page.getByRole("heading", { name: "Sikkerhedskopier", level: 1 })).toBeVisible();
   // The server made its first backup within a minute of starting.
   await expect(async () => {
@@ -30,10 +31,16 @@ test("an admin sees the nightly backups, and that a database shared with another
       timeout: 1000,
     });
   }).toPass({ timeout: 90_000 });
-  await expect(page.getByText(da.admin.backups.lastRun.SUCCEEDED)).toBeVisible();
+  // The status in plain words: the last backup went well, and when the next one is made.
+  await expect(page.getByTestId("backup-status")).toHaveText(
+    /^Den seneste sikkerhedskopi blev taget .+ og gik godt\. Den næste tages .+\.$/,
+  );
   await expect(page.getByText(/gemmer hver kopi i 14 dage/)).toBeVisible();
+  // Restoring is the operator's: one sentence pointing to the README, no commands on the page.
+  await expect(page.getByText(da.admin.backups.restore)).toBeVisible();
+  await expect(page.getByText(/npm run|db:restore/)).toHaveCount(0);
   // The demo database also holds "Anden Fysioterapi": no download link, and the route refuses.
-  await expect(page.getByText("Databasen rummer også andre klinikkers journaler")).toBeVisible();
+  await expect(page.getByText(da.admin.backups.shared)).toBeVisible();
   const name = (await page
     .getByRole("region", { name: "Sikkerhedskopier" })
     .getByRole("cell", { name: /^backup-.*\.sql$/ })

@@ -6,6 +6,7 @@ import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 
 import { DateField } from "../ui/DateField";
 import { SelectField } from "../ui/SelectField";
+import { TextField } from "../ui/TextField";
 
 /** A plain GET form, like the caseload's: the view of the log lives in the URL. */
 export async function AuditFilters({
@@ -21,13 +22,23 @@ export async function AuditFilters({
   const text = messages.admin.audit;
   return (
     <form method="get" action="/admin/audit" className="filters" role="search" aria-label={text.title}>
-      {patient && (
+      {/* A patient's access request (who has read my record?): the patient, found by name or
+          chosen on the patient's page ("Hvem har set journalen"). */}
+      {patient ? (
         <p className="field">
           <span>
-            {text.patient}: <strong>{patient.name}</strong>
+            {text.patient}: <strong data-testid="audit-patient">{patient.name}</strong>
           </span>
           <input type="hidden" name="patient" value={patient.id} />
         </p>
+      ) : (
+        <TextField
+          id="patientName"
+          label={text.patient}
+          hint={text.patientHint}
+          defaultValue={query.patientName ?? ""}
+          autoComplete="off"
+        />
       )}
       <SelectField
         id="user"

@@ -4,6 +4,7 @@ import { RULE_VERSION } from "../../lib/clinical/rules/evaluate";
 import { DEFAULT_RULE_SETTINGS, SETTING_NAMES } from "../../lib/clinical/rules/settings";
 import type { Actor } from "../../lib/platform/auth/actor";
 import { addDays, DEFAULT_TIME_ZONE, today } from "../../lib/platform/dates";
+import { toFieldValue } from "../../lib/present/settings/rule-setting-fields";
 import { refreshEpisodeState } from "../../lib/server/episodes/episode-state";
 import { getClinicRuleSettings, updateClinicRuleSettings } from "../../lib/server/rules/clinic-rule-settings";
 import {
@@ -21,7 +22,10 @@ import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/
 let t: TestDatabase;
 let admin: Actor;
 let clinician: Actor;
-const defaults = Object.fromEntries(SETTING_NAMES.map((name) => [name, String(DEFAULT_RULE_SETTINGS[name])]));
+/** The defaults as the form holds them (a share in percent). */
+const defaults = Object.fromEntries(
+  SETTING_NAMES.map((name) => [name, String(toFieldValue(name, DEFAULT_RULE_SETTINGS[name]))]),
+);
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -42,7 +46,7 @@ describe(`rule settings on ${TEST_DB_KIND}`, () => {
     const result = await updateClinicRuleSettings(t.prisma, admin, {
       ...defaults,
       noImprovementDays: "-1",
-      adherenceMinFraction: "1,5",
+      adherenceMinFraction: "150",
       surgeryDays: "ever",
       followUpDays: undefined,
       morningRise: "2,25",

@@ -10,6 +10,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { DEFAULT_RULE_SETTINGS } from "../../lib/clinical/rules/settings";
 import { exportAuditEvents, listAuditEvents, ZAuditQuery } from "../../lib/platform/audit/audit-log";
 import type { Actor } from "../../lib/platform/auth/actor";
 import { can, type Permission } from "../../lib/platform/auth/permissions";
@@ -79,8 +80,10 @@ import { placeHold, releaseHold } from "../../lib/server/retention/record-holds"
 import {
   clinicPainLimit,
   getClinicRuleSettings,
+  previewClinicRuleSettings,
   updateClinicRuleSettings,
 } from "../../lib/server/rules/clinic-rule-settings";
+import { ruleSettingsImpact } from "../../lib/server/rules/settings-impact";
 import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { listClinicians } from "../../lib/server/users/list-clinicians";
 import { changeOwnPassword, getOwnAccount, updateOwnProfile } from "../../lib/server/users/own-account";
@@ -291,6 +294,16 @@ const SERVICES: Record<string, Service> = {
     access: "clinic-admin",
     usesIds: false,
     call: (a) => updateClinicRuleSettings(t.prisma, a, { followUpDays: "30" }),
+  },
+  previewClinicRuleSettings: {
+    access: "clinic-admin",
+    usesIds: false,
+    call: (a) => previewClinicRuleSettings(t.prisma, a, { followUpDays: "30" }),
+  },
+  ruleSettingsImpact: {
+    access: "clinic-admin",
+    usesIds: false,
+    call: (a) => ruleSettingsImpact(t.prisma, a, { ...DEFAULT_RULE_SETTINGS, followUpDays: 30 }),
   },
   listTemplates: { access: "clinic-patients", usesIds: false, call: (a) => listTemplates(t.prisma, a) },
   getTemplate: { access: "clinic-patients", usesIds: true, call: (a, i) => getTemplate(t.prisma, a, i.templateId!) },

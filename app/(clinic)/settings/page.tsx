@@ -4,10 +4,10 @@ import { reevaluationProgressAction, saveRuleSettingsAction } from "@/app/action
 import { ScheduledJobs } from "@/components/admin/ScheduledJobs";
 import { ReevaluationProgress } from "@/components/ReevaluationProgress";
 import { SettingsForm } from "@/components/SettingsForm";
-import { DEFAULT_RULE_SETTINGS, SETTING_DECIMALS, SETTING_LIMITS, SETTING_NAMES } from "@/lib/clinical/rules/settings";
+import { SETTING_NAMES } from "@/lib/clinical/rules/settings";
 import { page } from "@/lib/platform/entry-points/page.server";
 import { scheduledJobStatus } from "@/lib/platform/jobs/job-status";
-import { formatInputNumber, formatNumber } from "@/lib/present/i18n/format";
+import { settingInputValue } from "@/lib/present/settings/rule-setting-fields";
 import { getClinicRuleSettings } from "@/lib/server/rules/clinic-rule-settings";
 import { reevaluationProgress } from "@/lib/server/rules/reevaluation";
 
@@ -18,7 +18,6 @@ export default page({ name: "/settings", access: "clinic-admin" }, async ({ acto
     reevaluationProgress(db, actor.clinicId),
     scheduledJobStatus(db, actor),
   ]);
-  const number = (value: number) => formatNumber(value, actor.locale, 2);
   return (
     <>
       <div className="page-heading">
@@ -31,18 +30,8 @@ export default page({ name: "/settings", access: "clinic-admin" }, async ({ acto
       <ReevaluationProgress initial={progress} poll={reevaluationProgressAction} />
       <SettingsForm
         action={saveRuleSettingsAction}
-        fields={SETTING_NAMES.map((name) => ({
-          name,
-          label: text.fields[name],
-          hint: text.limits(
-            number(DEFAULT_RULE_SETTINGS[name]),
-            number(SETTING_LIMITS[name][0]),
-            number(SETTING_LIMITS[name][1]),
-            SETTING_DECIMALS[name] ?? 0,
-          ),
-        }))}
         initial={Object.fromEntries(
-          SETTING_NAMES.map((name) => [name, formatInputNumber(settings[name], actor.locale)]),
+          SETTING_NAMES.map((name) => [name, settingInputValue(name, settings[name], actor.locale)]),
         )}
       />
       <ScheduledJobs jobs={jobs} locale={actor.locale} />

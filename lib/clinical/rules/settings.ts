@@ -47,6 +47,27 @@ export type RuleSettings = typeof DEFAULT_RULE_SETTINGS;
 export type RuleSettingName = keyof RuleSettings;
 export const SETTING_NAMES = Object.keys(DEFAULT_RULE_SETTINGS) as RuleSettingName[];
 
+/**
+ * The thresholds by the rule that reads them, in the order of SPEC §5: the settings page shows
+ * each group under its rule's name. A threshold more than one rule reads sits with the first
+ * (persisting pain with the second-line review, which surgery and the diagnosis check read too);
+ * REPORT is the clinic report's, no rule's.
+ */
+export const SETTING_GROUPS = [
+  { rule: "NO_IMPROVEMENT", settings: ["noImprovementDays", "noImprovementHighDays", "judgeableDays"] },
+  { rule: "WORSENING", settings: ["worseningPoints"] },
+  { rule: "LOAD_RESPONSE", settings: ["loadResponseWindowDays", "loadResponseMaxPain", "morningRise"] },
+  { rule: "LOW_ADHERENCE", settings: ["adherenceWindowDays", "adherenceMinFraction", "adherenceMinAssignmentDays"] },
+  { rule: "SECOND_LINE_REVIEW", settings: ["secondLineDays", "persistingPain"] },
+  { rule: "INJECTION_REVIEW", settings: ["injectionMinPain", "injectionMaxPrior", "injectionIntervalDays"] },
+  { rule: "SURGERY_REVIEW", settings: ["surgeryDays"] },
+  { rule: "FOLLOW_UP_OVERDUE", settings: ["followUpDays"] },
+  { rule: "BASELINE_MISSING", settings: ["baselineMissingDays"] },
+  { rule: "RETURN_TO_RUN_READY", settings: ["returnToRunWalkMinutes"] },
+  { rule: "REPORT", settings: ["recoveredPain"] },
+] as const satisfies readonly { rule: string; settings: readonly RuleSettingName[] }[];
+export type SettingGroup = (typeof SETTING_GROUPS)[number]["rule"];
+
 /** Each threshold's allowed range; fractions and pain scores may have decimals. */
 const DAYS = [0, 3650] as const;
 export const SETTING_LIMITS = {

@@ -10,7 +10,7 @@ import { assertCan } from "../auth/permissions";
 import { addDays } from "../dates";
 import type { Db } from "../db/client";
 import { searchOf } from "../entry-points/search";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent, type TSettingChanges, ZSettingChanges } from "./record-audit-event";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** An export holds at most this many events; narrow the filter for more. */
@@ -24,6 +24,14 @@ const ZDay = z
 
 export const ZAuditQuery = z.object({
   patient: z.uuid().optional().catch(undefined),
+  /** Part of a patient's name, to find the patient to filter by (a patient asks who has read their record). */
+  patientName: z
+    .string()
+    .trim()
+    .max(100)
+    .transform((value) => value || undefined)
+    .optional()
+    .catch(undefined),
   user: z.uuid().optional().catch(undefined),
   action: z.enum(AuditAction).optional().catch(undefined),
   from: ZDay.optional().catch(undefined),
@@ -87,6 +95,8 @@ export type AuditRow = {
   entityId: string;
   subject: string | null;
   ip: string | null;
+  /** A settings change's values, old → new (ZSettingChanges); null for every other event. */
+  changes: TSettingChanges | null;
 };
 
 /** Events whose entityId is a user's id: an account change, a refused sign-in to a known account. */
@@ -104,6 +114,7 @@ async function describe(
     entity: string;
     entityId: string;
     ip: string | null;
+    detail: unknown;
   }[],
 ): Promise<AuditRow[]> {
   const ids = [...new Set(events.map((e) => e.entityId))];
@@ -152,14 +163,58 @@ async function describe(
         ? event.entityId
         : (subject.get(event.entityId) ?? null),
     ip: event.ip,
+    changes: event.detail == null ? null : (ZSettingChanges.safeParse(event.detail).data ?? null),
   }));
 }
 
-const SELECT = { id: true, at: true, actorId: true, action: true, entity: true, entityId: true, ip: true } as const;
+const SELECT = {
+  id: true,
+  at: true,
+  actorId: true,
+  action: true,
+  entity: true,
+  entityId: true,
+  ip: true,
+  detail: true,
+} as const;
 
-/** One page of the log, with the patient's name when filtered by one. The read is audited. */
+/** At most this many patients are offered when a name matches several. */
+export const PATIENT_CHOICES = 10;
+
+/** The clinic's patients whose name holds `name` (any case), by name; one more than offered, to tell there are more. */
+async function patientsNamed(db: Db, clinicId: string, name: string) {
+  return db.patient.findMany({
+    where: { clinicId, name: { contains: name, mode: "insensitive" } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: PATIENT_CHOICES + 1,
+    select: { id: true, name: true },
+  });
+}
+
+/**
+ * One page of the log, with the patient's name when filtered by one. A name typed in the filter
+ * finds the patient: one match filters by them, several are offered to choose from (and no
+ * events are listed until one is chosen). The read is audited.
+ */
 export async function listAuditEvents(db: Db, actor: Actor, query: AuditQuery) {
   assertCan(actor, "clinic-admin");
+  let choices: { id: string; name: string }[] | null = null;
+  if (!query.patient && query.patientName) {
+    const named = await patientsNamed(db, actor.clinicId, query.patientName);
+    if (named.length === 1) query = { ...query, patient: named[0]!.id, patientName: undefined };
+    else choices = named;
+  }
+  if (choices) {
+    await recordAuditEvent(db, actor, { action: "READ", entity: "AuditLog", entityId: actor.clinicId });
+    return {
+      query,
+      total: 0,
+      rows: [],
+      patient: null,
+      choices: choices.slice(0, PATIENT_CHOICES),
+      moreChoices: choices.length > PATIENT_CHOICES,
+    };
+  }
   const where = await whereOf(db, actor, query);
   const [total, events, patient] = await Promise.all([
     db.auditEvent.count({ where }),
@@ -178,12 +233,25 @@ export async function listAuditEvents(db: Db, actor: Actor, query: AuditQuery) {
       : null,
   ]);
   await recordAuditEvent(db, actor, { action: "READ", entity: "AuditLog", entityId: actor.clinicId });
-  return { total, rows: await describe(db, actor.clinicId, events), patient };
+  return {
+    query,
+    total,
+    rows: await describe(db, actor.clinicId, events),
+    patient,
+    choices: null,
+    moreChoices: false,
+  };
 }
 
 /** Every event of the view (up to AUDIT_EXPORT_LIMIT), for the CSV. The export is audited. */
 export async function exportAuditEvents(db: Db, actor: Actor, query: AuditQuery): Promise<AuditRow[]> {
   assertCan(actor, "clinic-admin");
+  // A name the page would ask to choose from exports nothing rather than every patient's events.
+  if (!query.patient && query.patientName) {
+    const named = await patientsNamed(db, actor.clinicId, query.patientName);
+    if (named.length !== 1) return [];
+    query = { ...query, patient: named[0]!.id };
+  }
   const events = await db.auditEvent.findMany({
     where: await whereOf(db, actor, query),
     orderBy: [{ at: "desc" }, { id: "desc" }],

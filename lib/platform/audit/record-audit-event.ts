@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 import type { AuditAction } from "../../generated/prisma/enums";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
@@ -44,7 +46,20 @@ export const AUDIT_ENTITIES = [
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
-export type AuditEntry = { action: AuditAction; entity: AuditEntity; entityId: string };
+/**
+ * What a change of a clinic's settings changed: each setting's value before and after, as the
+ * rules store it. Numbers only, by the setting's name: no patient's data ever goes in here.
+ */
+export const ZSettingChanges = z.record(z.string().max(64), z.tuple([z.number(), z.number()]));
+export type TSettingChanges = z.infer<typeof ZSettingChanges>;
+
+export type AuditEntry = {
+  action: AuditAction;
+  entity: AuditEntity;
+  entityId: string;
+  /** Only for a change of clinic settings (ClinicRuleSettings). */
+  detail?: TSettingChanges;
+};
 
 /**
  * Records who read or changed which clinical record. Called by the service that touches the
@@ -59,6 +74,7 @@ export async function recordAuditEvent(db: AuditWriter, actor: Actor, entry: Aud
       entity: entry.entity,
       entityId: entry.entityId,
       ip: actor.ip,
+      ...(entry.detail && { detail: ZSettingChanges.parse(entry.detail) }),
     },
   });
 }

@@ -11,7 +11,9 @@ import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
+import { BACKUP_HOUR } from "../jobs/backup-hour";
 import { DAILY_BACKUP } from "../jobs/jobs";
+import { nextDailyMoment } from "../jobs/schedule";
 import { type BackupFile, backupTime, listBackups } from "./backup-folder";
 import type { BackupSettings } from "./daily-backup";
 
@@ -20,22 +22,44 @@ export type BackupOverview = {
   keepDays: number;
   /** False where other clinics share the database. */
   downloadable: boolean;
-  lastRun: { status: "RUNNING" | "SUCCEEDED" | "FAILED"; finishedAt: Date | null; error: string | null } | null;
+  lastRun: {
+    status: "RUNNING" | "SUCCEEDED" | "FAILED";
+    startedAt: Date;
+    finishedAt: Date | null;
+    error: string | null;
+  } | null;
+  /** When the nightly backup runs next, on the clinic's clock. */
+  nextAt: Date;
 };
 
 async function onlyClinic(db: Db, clinicId: string): Promise<boolean> {
   return (await db.clinic.count({ where: { id: { not: clinicId } } })) === 0;
 }
 
-export async function backupOverview(db: Db, actor: Actor, settings: BackupSettings): Promise<BackupOverview> {
+export async function backupOverview(
+  db: Db,
+  actor: Actor,
+  settings: BackupSettings,
+  now = new Date(),
+): Promise<BackupOverview> {
   assertCan(actor, "clinic-admin");
-  const [downloadable, backups, run] = await Promise.all([
+  const [downloadable, backups, run, clinic] = await Promise.all([
     onlyClinic(db, actor.clinicId),
     listBackups(settings.folder),
     // One run for the installation, kept under the oldest clinic (lib/platform/jobs/jobs.ts).
-    db.jobRun.findFirst({ where: { job: DAILY_BACKUP }, select: { status: true, finishedAt: true, error: true } }),
+    db.jobRun.findFirst({
+      where: { job: DAILY_BACKUP },
+      select: { status: true, startedAt: true, finishedAt: true, error: true },
+    }),
+    db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { timeZone: true } }),
   ]);
-  return { backups, keepDays: settings.keepDays, downloadable, lastRun: run };
+  return {
+    backups,
+    keepDays: settings.keepDays,
+    downloadable,
+    lastRun: run,
+    nextAt: nextDailyMoment(now, clinic.timeZone, BACKUP_HOUR),
+  };
 }
 
 /** One backup as a stream for the download, audited; NOT_FOUND for a name that is not a backup, FORBIDDEN where clinics share the database. */

@@ -153,7 +153,7 @@ export const da = {
     portal: "Min plan",
     flags: "Flag",
     reports: "Rapport",
-    settings: "Indstillinger",
+    admin: "Administration",
     learn: "Om hælsmerter",
     account: "Min konto",
   },
@@ -1099,7 +1099,41 @@ export const da = {
   settings: {
     title: "Regelindstillinger",
     intro:
-      "Grænser for klinikkens eskaleringsregler. Nogle standardværdier bygger på kilderne ved hvert flag, andre er klinikkens egne standarder (markeret sådan). En ændring gælder for alle åbne forløb, så snart flagene er genberegnet.",
+      "Her bestemmer du, hvornår eskaleringsreglerne sætter flag på en patient. Grænserne står under den regel, der bruger dem, med standardværdien ved hvert felt. Før noget gemmes, ser du, hvor mange patienter ændringen berører.",
+    groupAbout: {
+      NO_IMPROVEMENT: "Flag, når smerte og funktion ikke er blevet bedre efter en periode i behandling.",
+      WORSENING: "Flag, når smerten er steget tydeligt siden udgangsmålingen.",
+      LOAD_RESPONSE: "Flag, når træningen gør for ondt under øvelserne eller morgenen efter.",
+      LOW_ADHERENCE: "Flag, når patienten laver for få af de ordinerede træninger.",
+      SECOND_LINE_REVIEW: "Forslag om trykbølge eller anden behandling, når bedringen udebliver længe.",
+      INJECTION_REVIEW: "Forslag om lægelig vurdering for en injektion ved vedvarende stærke smerter.",
+      SURGERY_REVIEW: "Forslag om kirurgisk vurdering efter lang tids behandling uden bedring.",
+      FOLLOW_UP_OVERDUE: "Flag, når det er for længe siden, patienten sidst blev undersøgt.",
+      BASELINE_MISSING: "Flag, når der mangler udgangsmålinger et stykke inde i forløbet.",
+      RETURN_TO_RUN_READY: "Forslag om at begynde at løbe, når patienten kan gå længe uden forværring.",
+      REPORT: "Hvornår klinikrapporten regner en patient som rask. Sætter ingen flag.",
+    },
+    reportGroup: "Klinikrapport",
+    resetGroup: (rule: string) => `Nulstil til standard: ${rule}`,
+    resetLabel: "Nulstil til standard",
+    resetDone: (rule: string) => `${rule} er sat tilbage til standard. Intet er gemt endnu.`,
+    review: "Se hvad ændringen betyder",
+    reviewing: "Beregner …",
+    confirm: {
+      title: "Gem ændringerne?",
+      changes: "Det ændrer du",
+      noChanges: "Du har ikke ændret nogen grænser.",
+      impact: (patients: number, episodes: number) =>
+        `Påvirker ca. ${daNumber(patients)} ${patients === 1 ? "patient" : "patienter"}: flagene bliver anderledes i ${daNumber(episodes)} ${episodes === 1 ? "åbent forløb" : "åbne forløb"}.`,
+      noImpact: "Ændringen ændrer ikke flagene for nogen af de åbne forløb i dag.",
+      flagCounts: (opened: number, resolved: number, changed: number) =>
+        `${daNumber(opened)} nye flag, ${daNumber(resolved)} flag forsvinder, ${daNumber(changed)} skifter alvorlighed.`,
+      basis:
+        "Beregnet ved at køre reglerne på klinikkens åbne forløb med både de gældende og de nye grænser, som forløbene står i dag.",
+      sampled: (evaluated: number, total: number) =>
+        `Klinikken har mange åbne forløb, så tallet er et skøn ud fra ${daNumber(evaluated)} af de ${daNumber(total)}.`,
+      back: "Ret indstillingerne",
+    },
     save: "Gem og genberegn flag",
     saving: "Gemmer …",
     saved: (episodes: number) => `Gemt. Flagene for ${episodes} åbne forløb genberegnes nu.`,
@@ -1148,7 +1182,7 @@ export const da = {
       morningRise: "Belastningsreaktion: stigning i morgensmerte dagen efter (point)",
       persistingPain: "Vedvarende symptomer: seneste smerte mindst",
       adherenceWindowDays: "Adhærens: periode (dage)",
-      adherenceMinFraction: "Adhærens: mindste andel af ordinerede træninger (0–1)",
+      adherenceMinFraction: "Adhærens: mindste andel af ordinerede træninger (%)",
       adherenceMinAssignmentDays: "Adhærens: programmet skal være mindst (dage)",
       secondLineDays: "Andenlinjebehandling og injektion: fra dag",
       injectionMinPain: "Injektion: seneste smerte mindst",
@@ -1773,23 +1807,36 @@ export const da = {
     backToSignIn: "Tilbage til log ind",
   },
   admin: {
-    nav: { users: "Brugere", import: "Import", outbox: "Udbakke", audit: "Revisionslog", backups: "Sikkerhedskopier" },
+    index: {
+      title: "Administration",
+      intro: "Her styrer du klinikkens opsætning. Kun administratorer kan se disse sider.",
+      about: {
+        settings: "Grænserne for, hvornår reglerne sætter flag på en patient, og hvornår de automatiske kørsler sker.",
+        templates: "De træningsprogrammer, fysioterapeuterne kan tildele, og deres doser.",
+        users: "Klinikkens medarbejdere og deres roller. Inviter nye, og luk konti.",
+        import: "Flyt patientlisten over fra det system, klinikken brugte før.",
+        audit: "Hvem har læst eller ændret hvad. Brug den, når en patient spørger, hvem der har set journalen.",
+        outbox: "De mails, appen har sendt eller har liggende, fx invitationer og links til ny adgangskode.",
+        backups: "Om den seneste sikkerhedskopi gik godt, og hvornår den næste bliver taget.",
+      },
+    },
     backups: {
       title: "Sikkerhedskopier",
       intro: (keepDays: number) =>
-        `Hver nat kl. ${String(BACKUP_HOUR).padStart(2, "0")}.00 tager appen en sikkerhedskopi af hele databasen og gemmer hver kopi i ${keepDays} dage. CPR-numrene i en kopi er krypterede. For at genskabe en kopi skal du bruge klinikkens datanøgle, som aldrig ligger i kopien: opbevar en kopi af nøglen et sikkert sted, adskilt fra sikkerhedskopierne.`,
+        `Hver nat kl. ${String(BACKUP_HOUR).padStart(2, "0")}.00 tager appen en sikkerhedskopi af alle klinikkens data og gemmer hver kopi i ${keepDays} dage.`,
       restore:
-        "Genskab en kopi ved at stoppe appen og køre npm run db:restore -- FIL (README forklarer det, og hvordan I flytter til en PostgreSQL-server).",
-      lastRun: {
-        SUCCEEDED: "Den seneste sikkerhedskopiering gik godt.",
-        RUNNING: "Der tages en sikkerhedskopi lige nu.",
-        FAILED: (code: string) =>
-          `Den seneste sikkerhedskopiering mislykkedes (${code}). Den prøves snart igen; bliver den ved med at fejle, så sig det til den, der driver serveren.`,
+        "Skal en sikkerhedskopi lægges tilbage, klares det af den, der driver serveren; fremgangsmåden står i appens README under »Backups and restoring«.",
+      status: {
+        SUCCEEDED: (at: string) => `Den seneste sikkerhedskopi blev taget ${at} og gik godt.`,
+        RUNNING: (at: string) => `Appen er i gang med at tage en sikkerhedskopi (startede ${at}).`,
+        FAILED: (at: string, code: string) =>
+          `Sikkerhedskopien ${at} mislykkedes (fejlkode ${code}). Appen prøver igen om lidt; sker det igen, så sig det til den, der driver serveren.`,
       },
+      next: (at: string) => `Den næste tages ${at}.`,
       shared:
-        "Databasen rummer også andre klinikkers journaler, så dens sikkerhedskopier kan ikke hentes her. Spørg den, der driver serveren.",
+        "Serveren rummer også andre klinikkers journaler, så sikkerhedskopierne kan ikke hentes her. Dem passer den, der driver serveren, på.",
       empty:
-        "Ingen sikkerhedskopi endnu. Den første tages inden for et minut efter, at serveren er startet, og derefter hver nat.",
+        "Der er ikke taget nogen sikkerhedskopi endnu; den første tages inden for et minut efter, at serveren er startet.",
       columns: { made: "Taget", size: "Størrelse", file: "Fil" },
       download: (made: string) => `Hent sikkerhedskopien fra ${made}`,
       megabytes: (size: string) => `${size} MB`,
@@ -1899,9 +1946,15 @@ export const da = {
     audit: {
       title: "Revisionslog",
       intro: "Hvem har læst eller ændret hvad og hvornår. At læse loggen bliver også registreret her.",
-      forPatient: "Revisionslog",
+      forPatient: "Hvem har set journalen",
       patient: "Patient",
       anyPatient: "Alle patienter",
+      patientHint: "En del af navnet er nok.",
+      choosePatient: "Flere patienter passer. Vælg den rigtige:",
+      noPatient: "Ingen patient i klinikken har et navn, der passer.",
+      morePatients: "Der er flere, end der kan vises her. Skriv mere af navnet.",
+      valueChanges: "Ændrede værdier",
+      noValueChanges: "Ingen værdier ændret",
       clearPatient: "Vis alle patienter",
       user: "Bruger",
       anyUser: "Alle brugere",
@@ -1970,6 +2023,7 @@ export const da = {
         record: "post",
         patient: "patient",
         address: "adresse",
+        changes: "ændringer",
       },
     },
   },

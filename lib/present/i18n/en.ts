@@ -152,7 +152,7 @@ export const en: Messages = {
     portal: "My plan",
     flags: "Flags",
     reports: "Report",
-    settings: "Settings",
+    admin: "Administration",
     learn: "About heel pain",
     account: "My account",
   },
@@ -1098,7 +1098,41 @@ export const en: Messages = {
   settings: {
     title: "Rule settings",
     intro:
-      "Thresholds of the clinic's escalation rules. Some defaults rest on the sources shown with each flag, others are the clinic's own defaults (marked so). A change applies to every open episode once its flags are recomputed.",
+      "Here you decide when the escalation rules flag a patient. The limits sit under the rule that uses them, with the default beside each field. Before anything is saved, you see how many patients the change affects.",
+    groupAbout: {
+      NO_IMPROVEMENT: "Flags a patient whose pain and function have not improved after a time in treatment.",
+      WORSENING: "Flags a patient whose pain has clearly risen since the baseline.",
+      LOAD_RESPONSE: "Flags exercise that hurts too much during the session or the morning after.",
+      LOW_ADHERENCE: "Flags a patient who does too few of the prescribed sessions.",
+      SECOND_LINE_REVIEW: "Suggests shockwave or another treatment when improvement is long in coming.",
+      INJECTION_REVIEW: "Suggests a doctor's review for an injection when strong pain persists.",
+      SURGERY_REVIEW: "Suggests a surgical review after long treatment without improvement.",
+      FOLLOW_UP_OVERDUE: "Flags a patient who has not been examined for too long.",
+      BASELINE_MISSING: "Flags an episode still missing its baseline measurements some way in.",
+      RETURN_TO_RUN_READY: "Suggests starting to run when the patient can walk long without getting worse.",
+      REPORT: "When the clinic report counts a patient as recovered. Sets no flag.",
+    },
+    reportGroup: "Clinic report",
+    resetGroup: (rule: string) => `Reset to default: ${rule}`,
+    resetLabel: "Reset to default",
+    resetDone: (rule: string) => `${rule} is back at its defaults. Nothing is saved yet.`,
+    review: "See what the change does",
+    reviewing: "Calculating …",
+    confirm: {
+      title: "Save the changes?",
+      changes: "What you change",
+      noChanges: "You have not changed any limit.",
+      impact: (patients: number, episodes: number) =>
+        `Affects about ${enNumber(patients)} ${patients === 1 ? "patient" : "patients"}: the flags differ in ${enNumber(episodes)} open ${episodes === 1 ? "episode" : "episodes"}.`,
+      noImpact: "The change alters no open episode's flags today.",
+      flagCounts: (opened: number, resolved: number, changed: number) =>
+        `${enNumber(opened)} new flags, ${enNumber(resolved)} flags go away, ${enNumber(changed)} change severity.`,
+      basis:
+        "Worked out by running the rules on the clinic's open episodes with both the current and the new limits, as the episodes stand today.",
+      sampled: (evaluated: number, total: number) =>
+        `The clinic has many open episodes, so the number is an estimate from ${enNumber(evaluated)} of the ${enNumber(total)}.`,
+      back: "Change the settings",
+    },
     save: "Save and recompute flags",
     saving: "Saving …",
     saved: (episodes: number) => `Saved. The flags of ${episodes} open episodes are being recomputed.`,
@@ -1147,7 +1181,7 @@ export const en: Messages = {
       morningRise: "Load response: rise in next-morning pain (points)",
       persistingPain: "Persisting symptoms: latest pain at least",
       adherenceWindowDays: "Adherence: period (days)",
-      adherenceMinFraction: "Adherence: smallest share of prescribed sessions (0–1)",
+      adherenceMinFraction: "Adherence: smallest share of prescribed sessions (%)",
       adherenceMinAssignmentDays: "Adherence: the program must be at least (days)",
       secondLineDays: "Second-line and injection review: from day",
       injectionMinPain: "Injection review: latest pain at least",
@@ -1773,22 +1807,35 @@ export const en: Messages = {
     backToSignIn: "Back to sign-in",
   },
   admin: {
-    nav: { users: "Users", import: "Import", outbox: "Outbox", audit: "Audit log", backups: "Backups" },
+    index: {
+      title: "Administration",
+      intro: "Where you manage how the clinic is set up. Only administrators see these pages.",
+      about: {
+        settings: "The limits at which the rules flag a patient, and when the automatic runs happen.",
+        templates: "The exercise programs physiotherapists can assign, and their doses.",
+        users: "The clinic's staff and their roles. Invite new people and close accounts.",
+        import: "Bring the patient list over from the system the clinic used before.",
+        audit: "Who read or changed what. Use it when a patient asks who has seen their record.",
+        outbox: "The e-mails the app has sent or is holding, such as invitations and password links.",
+        backups: "Whether the latest backup went well, and when the next one is made.",
+      },
+    },
     backups: {
       title: "Backups",
       intro: (keepDays: number) =>
-        `Every night at ${String(BACKUP_HOUR).padStart(2, "0")}:00 the app copies the whole database into a backup and keeps each backup ${keepDays} days. The CPR numbers in a backup are encrypted. To restore one you need the clinic's data key, which is never in a backup: keep a copy of the key in a safe place, apart from the backups.`,
+        `Every night at ${String(BACKUP_HOUR).padStart(2, "0")}:00 the app makes a backup of all the clinic's data and keeps each backup ${keepDays} days.`,
       restore:
-        "To restore, stop the app and run npm run db:restore -- FILE (the README explains it, and how to move to a PostgreSQL server).",
-      lastRun: {
-        SUCCEEDED: "The last backup run went well.",
-        RUNNING: "A backup is being made now.",
-        FAILED: (code: string) =>
-          `The last backup failed (${code}). It is tried again shortly; if it keeps failing, tell whoever runs the server.`,
+        'Putting a backup back is done by whoever runs the server; the app\'s README explains how under "Backups and restoring".',
+      status: {
+        SUCCEEDED: (at: string) => `The latest backup was made ${at} and went well.`,
+        RUNNING: (at: string) => `The app is making a backup right now (started ${at}).`,
+        FAILED: (at: string, code: string) =>
+          `The backup of ${at} failed (error code ${code}). The app tries again shortly; if it happens again, tell whoever runs the server.`,
       },
+      next: (at: string) => `The next one is made ${at}.`,
       shared:
-        "This database also holds other clinics' records, so its backups cannot be downloaded here. Ask whoever runs the server.",
-      empty: "No backup yet. The first is made within a minute of the server starting, and then every night.",
+        "The server also holds other clinics' records, so the backups cannot be downloaded here. Whoever runs the server looks after them.",
+      empty: "No backup has been made yet; the first is made within a minute of the server starting.",
       columns: { made: "Made", size: "Size", file: "File" },
       download: (made: string) => `Download the backup of ${made}`,
       megabytes: (size: string) => `${size} MB`,
@@ -1898,9 +1945,15 @@ export const en: Messages = {
     audit: {
       title: "Audit log",
       intro: "Who read or changed what, and when. Reading this log is itself recorded here.",
-      forPatient: "Audit log",
+      forPatient: "Who has seen the record",
       patient: "Patient",
       anyPatient: "All patients",
+      patientHint: "Part of the name is enough.",
+      choosePatient: "Several patients match. Choose the right one:",
+      noPatient: "No patient of the clinic has a name that matches.",
+      morePatients: "There are more than can be shown here. Type more of the name.",
+      valueChanges: "Changed values",
+      noValueChanges: "No values changed",
       clearPatient: "Show all patients",
       user: "User",
       anyUser: "All users",
@@ -1969,6 +2022,7 @@ export const en: Messages = {
         record: "record",
         patient: "patient",
         address: "address",
+        changes: "changes",
       },
     },
   },

@@ -1,4 +1,7 @@
+import Link from "next/link";
+
 import { AuditFilters } from "@/components/admin/AuditFilters";
+import { SettingChanges } from "@/components/admin/SettingChanges";
 import { Pagination } from "@/components/ui/Pagination";
 import { AUDIT_PAGE_SIZE, auditSearch, listAuditEvents, ZAuditSearch } from "@/lib/platform/audit/audit-log";
 import { page } from "@/lib/platform/entry-points/page.server";
@@ -8,10 +11,10 @@ import { listStaff } from "@/lib/server/users/staff-admin";
 /** The audit log (SPEC §7 Admin): filtered, paged, exported; opening it is itself recorded. */
 export default page(
   { name: "/admin/audit", access: "clinic-admin", search: ZAuditSearch },
-  async ({ actor, db, messages, search: query }) => {
+  async ({ actor, db, messages, search }) => {
     const text = messages.admin.audit;
-    const [{ total, rows, patient }, { users }] = await Promise.all([
-      listAuditEvents(db, actor, query),
+    const [{ query, total, rows, patient, choices, moreChoices }, { users }] = await Promise.all([
+      listAuditEvents(db, actor, search),
       listStaff(db, actor, new Date()),
     ]);
     const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
@@ -19,16 +22,39 @@ export default page(
       <div className="wide-page">
         <div className="page-heading">
           <h1>{text.title}</h1>
-          <a href={`/admin/audit/export${auditSearch(query, { page: 1 })}`} className="button secondary" download>
-            {text.export}
-          </a>
+          {!choices && (
+            <a href={`/admin/audit/export${auditSearch(query, { page: 1 })}`} className="button secondary" download>
+              {text.export}
+            </a>
+          )}
         </div>
         <p className="hint">{text.intro}</p>
         <AuditFilters query={query} patient={patient} users={users} />
-        <div className="result-bar">
-          <p role="status">{text.count(total)}</p>
-        </div>
-        {rows.length === 0 ? (
+        {choices ? (
+          <section aria-labelledby="patient-choices" className="panel">
+            <h2 id="patient-choices">{choices.length === 0 ? text.noPatient : text.choosePatient}</h2>
+            {choices.length > 0 && (
+              <ul className="patient-choices">
+                {choices.map((choice) => (
+                  <li key={choice.id}>
+                    <Link
+                      href={`/admin/audit${auditSearch({ ...query, patientName: undefined, patient: choice.id, page: 1 })}`}
+                      prefetch={false}
+                    >
+                      {choice.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {moreChoices && <p className="hint">{text.morePatients}</p>}
+          </section>
+        ) : (
+          <div className="result-bar">
+            <p role="status">{text.count(total)}</p>
+          </div>
+        )}
+        {choices ? null : rows.length === 0 ? (
           <p className="empty-state">{text.empty}</p>
         ) : (
           <>
@@ -52,7 +78,10 @@ export default page(
                         {row.actorName}
                         {row.actorRole && <span className="cell-sub">{messages.roles[row.actorRole]}</span>}
                       </td>
-                      <td>{text.actions[row.action]}</td>
+                      <td>
+                        {text.actions[row.action]}
+                        {row.changes && <SettingChanges changes={row.changes} locale={actor.locale} />}
+                      </td>
                       <td>
                         {text.entities[row.entity] ?? row.entity}
                         {row.subject && <span className="cell-sub">{row.subject}</span>}

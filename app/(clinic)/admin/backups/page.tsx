@@ -10,23 +10,28 @@ export default page({ name: "/admin/backups", access: "clinic-admin" }, async ({
   const overview = await backupOverview(db, actor, serverBackupSettings());
   const made = (at: Date) => formatMoment(at, actor.locale, true);
   const run = overview.lastRun;
+  const status = !run
+    ? text.empty
+    : run.status === "FAILED"
+      ? text.status.FAILED(made(run.finishedAt ?? run.startedAt), run.error ?? "?")
+      : run.status === "RUNNING"
+        ? text.status.RUNNING(made(run.startedAt))
+        : text.status.SUCCEEDED(made(run.finishedAt ?? run.startedAt));
   return (
     <>
       <h1>{text.title}</h1>
+      {/* The status in one sentence a clinic owner reads: the last backup, how it went, the next. */}
+      <p
+        className={run?.status === "FAILED" ? "form-error" : undefined}
+        role={run?.status === "FAILED" ? "alert" : undefined}
+        data-testid="backup-status"
+      >
+        {status} {text.next(made(overview.nextAt))}
+      </p>
       <p>{text.intro(overview.keepDays)}</p>
       <p className="hint">{text.restore}</p>
-      {run && (
-        <p
-          className={run.status === "FAILED" ? "form-error" : "hint"}
-          role={run.status === "FAILED" ? "alert" : undefined}
-        >
-          {run.status === "FAILED" ? text.lastRun.FAILED(run.error ?? "") : text.lastRun[run.status]}
-        </p>
-      )}
       {!overview.downloadable && <p className="warning-box">{text.shared}</p>}
-      {overview.backups.length === 0 ? (
-        <p className="empty-state">{text.empty}</p>
-      ) : (
+      {overview.backups.length > 0 && (
         <DataTable
           label={text.title}
           columns={[text.columns.made, text.columns.size, text.columns.file]}

@@ -2,6 +2,7 @@ import { exportAuditEvents, ZAuditSearch } from "@/lib/platform/audit/audit-log"
 import { csvHeaders, toDanishCsv } from "@/lib/platform/csv/danish-csv";
 import { isoDate, today } from "@/lib/platform/dates";
 import { route } from "@/lib/platform/entry-points/route.server";
+import { settingChangesText } from "@/lib/present/settings/rule-setting-fields";
 
 /** The audit log's view of the URL's query, every page, as the Danish CSV. The export is audited. */
 export const GET = route(
@@ -20,6 +21,7 @@ export const GET = route(
         columns.record,
         columns.patient,
         columns.address,
+        columns.changes,
       ],
       rows.map((row) => [
         row.at.toISOString(),
@@ -30,6 +32,7 @@ export const GET = route(
         row.entityId,
         row.subject ?? "",
         row.ip ?? "",
+        row.changes ? settingChangesText(row.changes, messages, actor.locale) : "",
       ]),
     );
     return new Response(csv, { headers: csvHeaders(`audit-${isoDate(today(actor.timeZone))}.csv`) });
