@@ -80,6 +80,7 @@ import {
   getClinicRuleSettings,
   updateClinicRuleSettings,
 } from "../../lib/server/rules/clinic-rule-settings";
+import { getClinicProfile, saveClinicProfile } from "../../lib/server/clinics/clinic-profile";
 import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { listClinicians } from "../../lib/server/users/list-clinicians";
 import { changeOwnPassword, getOwnAccount, updateOwnProfile } from "../../lib/server/users/own-account";
@@ -280,6 +281,12 @@ const SERVICES: Record<string, Service> = {
   },
   nextOpenFlag: { access: "clinic-patients", usesIds: true, call: (a, i) => nextOpenFlag(t.prisma, a, i.flagId!) },
   getClinicRuleSettings: { access: "clinic-admin", usesIds: false, call: (a) => getClinicRuleSettings(t.prisma, a) },
+  getClinicProfile: { access: "clinic-admin", usesIds: false, call: (a) => getClinicProfile(t.prisma, a) },
+  saveClinicProfile: {
+    access: "clinic-admin",
+    usesIds: false,
+    call: (a) => saveClinicProfile(t.prisma, a, { name: "Klinikken" }),
+  },
   updateClinicRuleSettings: {
     access: "clinic-admin",
     usesIds: false,
