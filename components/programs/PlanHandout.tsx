@@ -7,8 +7,10 @@ import { getRequestMessages } from "@/lib/present/i18n/locale.server";
 import { doseText } from "@/lib/present/programs/dose-text";
 import { exerciseName, exerciseShortName } from "@/lib/present/programs/exercise-names";
 import { heldLoadSentences } from "@/lib/present/programs/plan-text";
+import type { ClinicContact as ClinicContactFacts } from "@/lib/server/clinics/clinic-profile";
 import type { CurrentPlan } from "@/lib/server/programs/current-plan";
 
+import { ClinicContact } from "../ClinicContact";
 import { ExerciseDrawing, exerciseDrawingLabel } from "../exercises/ExerciseDrawing";
 import { WarningSignsBody } from "../portal/WarningSigns";
 import { PrintButton } from "../ui/PrintButton";
@@ -26,8 +28,11 @@ export async function PlanHandout({
   today,
   backHref,
   locale,
+  clinic,
 }: {
   patientName: string;
+  /** Printed under the title: whom the patient calls. */
+  clinic: ClinicContactFacts;
   /** The patient's conditions that change the advice (lib/clinical/comorbidities.ts). */
   comorbidities: readonly string[];
   /** The plan; none for a patient without an open episode. */
@@ -56,6 +61,7 @@ export async function PlanHandout({
         </div>
       </div>
       <p>{text.for(patientName, formatDate(today, locale))}</p>
+      <ClinicContact clinic={clinic} />
       {onHold && (
         <div className="warning-box" role="note">
           <h2>{messages.portal.hold.title}</h2>

@@ -21,6 +21,7 @@ import { scheduledJobStatus } from "../../lib/platform/jobs/job-status";
 import { getHiddenCaseloadColumns, setHiddenCaseloadColumns } from "../../lib/server/caseload/caseload-columns";
 import { DEFAULT_QUERY } from "../../lib/server/caseload/caseload-query";
 import { exportCaseload, listCaseload } from "../../lib/server/caseload/list-caseload";
+import { getClinicProfile, saveClinicProfile } from "../../lib/server/clinics/clinic-profile";
 import { getOutboxMessage, listOutbox } from "../../lib/server/email/outbox-view";
 import { changeEpisodeStatus, openEpisode } from "../../lib/server/episodes/episodes";
 import { acknowledgeFlag, undoAcknowledgement } from "../../lib/server/flags/acknowledge-flag";
@@ -290,6 +291,12 @@ const SERVICES: Record<string, Service> = {
   },
   nextOpenFlag: { access: "clinic-patients", usesIds: true, call: (a, i) => nextOpenFlag(t.prisma, a, i.flagId!) },
   getClinicRuleSettings: { access: "clinic-admin", usesIds: false, call: (a) => getClinicRuleSettings(t.prisma, a) },
+  getClinicProfile: { access: "clinic-admin", usesIds: false, call: (a) => getClinicProfile(t.prisma, a) },
+  saveClinicProfile: {
+    access: "clinic-admin",
+    usesIds: false,
+    call: (a) => saveClinicProfile(t.prisma, a, { name: "Klinikken" }),
+  },
   updateClinicRuleSettings: {
     access: "clinic-admin",
     usesIds: false,

@@ -73,7 +73,7 @@ describe(`staff invitations on ${TEST_DB_KIND}`, () => {
       purpose: "STAFF",
       email: "bo@example.test",
       name: "Bo Berg Hansen",
-      clinicName: "Klinik Nord",
+      clinic: expect.objectContaining({ name: "Klinik Nord" }),
     });
     expect(
       await acceptInvite(

@@ -9,6 +9,7 @@ import { page } from "@/lib/platform/entry-points/page.server";
 export default page({ name: "/admin", access: "clinic-admin" }, async ({ messages }) => {
   const text = messages.admin.index;
   const items = [
+    { href: "/admin/clinic", title: messages.clinicProfile.title, about: text.about.clinic },
     { href: "/settings", title: messages.settings.title, about: text.about.settings },
     { href: "/settings/templates", title: messages.programs.templates, about: text.about.templates },
     { href: "/admin/users", title: messages.admin.users.title, about: text.about.users },

@@ -20,6 +20,7 @@ import { sessionLine } from "@/lib/present/portal/session-line";
 import { doseText } from "@/lib/present/programs/dose-text";
 import { exerciseShortName } from "@/lib/present/programs/exercise-names";
 import { heldLoadSentences } from "@/lib/present/programs/plan-text";
+import { telHref } from "@/lib/server/clinics/clinic-profile";
 import { unreadForPatient } from "@/lib/server/messages/messages";
 import { getPortalOverview } from "@/lib/server/portal/portal-overview";
 import { getWeeklyCheckIn } from "@/lib/server/portal/weekly-check-in";
@@ -220,6 +221,12 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
           )}
 
           <nav aria-label={text.title} className="portal-links">
+            {/* A question that cannot wait for a message: the clinic's phone, one tap away (admin/clinic). */}
+            {overview.patient.clinic.phone && (
+              <a href={telHref(overview.patient.clinic.phone)} className="button secondary large">
+                {messages.clinicProfile.callClinic}: {overview.patient.clinic.phone}
+              </a>
+            )}
             {overview.programs.length > 0 && (
               <Link href="/portal/handout" className="button secondary large">
                 {text.handout}

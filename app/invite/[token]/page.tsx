@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { acceptInviteAction } from "@/app/actions/invites";
+import { ClinicContact } from "@/components/ClinicContact";
 import { setLocale } from "@/app/actions/set-locale";
 import { AcceptInviteForm } from "@/components/invites/InviteForms";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
@@ -35,7 +36,7 @@ export default page(
         STAFF: text.staffIntro,
         PASSWORD_RESET: text.passwordResetIntro,
         PORTAL: text.acceptIntro,
-      }[invite.purpose](invite.clinicName);
+      }[invite.purpose](invite.clinic.name);
       if (actor && actor.email !== invite.email)
         return (
           <>
@@ -62,10 +63,11 @@ export default page(
         <div className="card">
           <p className="brand">
             {messages.app.name}
-            {invite.status === "VALID" && <span className="brand-clinic"> · {invite.clinicName}</span>}
+            {invite.status === "VALID" && <span className="brand-clinic"> · {invite.clinic.name}</span>}
           </p>
           <h1>{text.acceptTitle}</h1>
           {body()}
+          {invite.status === "VALID" && <ClinicContact clinic={invite.clinic} />}
           <LanguageSwitch locale={locale} setLocale={setLocale} />
         </div>
       </main>

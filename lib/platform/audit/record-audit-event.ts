@@ -23,6 +23,7 @@ export const AUDIT_ENTITIES = [
   "Invite",
   "User",
   "ClinicRuleSettings",
+  "ClinicProfile",
   "AuditLog",
   "EmailMessage",
   // A patient's reminder times or the phones that take them; a patient's conversation with the clinic.

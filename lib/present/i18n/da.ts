@@ -489,6 +489,9 @@ export const da = {
     chooseTestResult: "Vælg positiv, negativ eller ikke testet.",
     nothingRecorded: "Intet er registreret. Udfyld mindst ét fund, én test, én måling eller et notat.",
     noMeasurement: "Udfyld mindst én måling. Tomme felter gemmes ikke.",
+    invalidPhone: "Skriv et telefonnummer med 8 cifre, fx 33 12 34 56, eller et udenlandsk nummer med +.",
+    invalidCvr: "Et CVR-nummer har 8 cifre.",
+    invalidLocationNumber: "Et lokationsnummer har 13 cifre.",
     redFlagsNotScreened: "Røde flag kan kun registreres, når der er screenet for røde flag ved dette besøg.",
     squeezeNeedsScreen: "En positiv squeeze-test er et rødt flag: registrér, at der er screenet for røde flag.",
     findingsNotExamined: "Fund kan kun registreres, når differentialdiagnoserne er undersøgt ved dette besøg.",
@@ -1095,6 +1098,32 @@ export const da = {
     },
     measurement: (name: string, baseline: string, from: string, latest: string, to: string) =>
       `${name}: ${baseline} (${from}) → ${latest} (${to})`,
+  },
+  clinicProfile: {
+    title: "Klinikkens oplysninger",
+    intro:
+      "Sådan står klinikken på patientens træningsplan, i portalen, på invitationen og i e-mails. Telefonnummeret bliver en knap i portalen, så patienten kan ringe direkte.",
+    fields: {
+      name: "Klinikkens navn",
+      address: "Adresse",
+      phone: "Telefon",
+      openingHours: "Telefontid og åbningstider",
+      cvr: "CVR-nummer",
+      locationNumber: "Lokationsnummer",
+    },
+    hints: {
+      name: "Som patienterne kender klinikken",
+      address: "Fx Nørregade 12, 8000 Aarhus C",
+      phone: "Det nummer, patienterne skal ringe til",
+      openingHours: "Fx Man–fre 8–16",
+      cvr: "8 cifre",
+      locationNumber: "13 cifre: klinikkens adresse i sundhedsvæsenets elektroniske post (MedCom)",
+    },
+    save: "Gem oplysningerne",
+    saving: "Gemmer …",
+    saved: "Klinikkens oplysninger er gemt.",
+    callClinic: "Ring til klinikken",
+    phoneLine: (phone: string) => `Tlf. ${phone}`,
   },
   settings: {
     title: "Regelindstillinger",
@@ -1811,6 +1840,7 @@ export const da = {
       title: "Administration",
       intro: "Her styrer du klinikkens opsætning. Kun administratorer kan se disse sider.",
       about: {
+        clinic: "Klinikkens navn, adresse og telefon, som patienterne ser dem på træningsplanen og i portalen.",
         settings: "Grænserne for, hvornår reglerne sætter flag på en patient, og hvornår de automatiske kørsler sker.",
         templates: "De træningsprogrammer, fysioterapeuterne kan tildele, og deres doser.",
         users: "Klinikkens medarbejdere og deres roller. Inviter nye, og luk konti.",
@@ -1997,6 +2027,7 @@ export const da = {
         Invite: "Invitation",
         User: "Bruger",
         ClinicRuleSettings: "Regelindstillinger",
+        ClinicProfile: "Klinikkens oplysninger",
         AuditLog: "Revisionslog",
         EmailMessage: "Mail",
         Reminder: "Påmindelser",

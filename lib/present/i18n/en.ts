@@ -488,6 +488,9 @@ export const en: Messages = {
     chooseTestResult: "Choose positive, negative or not tested.",
     nothingRecorded: "Nothing was recorded. Fill in at least one finding, test, measure or note.",
     noMeasurement: "Fill in at least one measurement. Empty fields are not saved.",
+    invalidPhone: "Enter a phone number of 8 digits, e.g. 33 12 34 56, or a foreign number starting with +.",
+    invalidCvr: "A CVR number has 8 digits.",
+    invalidLocationNumber: "A location number has 13 digits.",
     redFlagsNotScreened: "Red flags can only be recorded when the red-flag screen was done at this visit.",
     squeezeNeedsScreen: "A positive squeeze test is a red flag: record the red-flag screen as done.",
     findingsNotExamined: "Findings can only be recorded when the differentials were examined at this visit.",
@@ -1094,6 +1097,32 @@ export const en: Messages = {
     },
     measurement: (name: string, baseline: string, from: string, latest: string, to: string) =>
       `${name}: ${baseline} (${from}) → ${latest} (${to})`,
+  },
+  clinicProfile: {
+    title: "Clinic details",
+    intro:
+      "How the clinic appears on the patient's exercise plan, in the portal, on the invitation and in e-mail. The phone number becomes a button in the portal, so the patient can call directly.",
+    fields: {
+      name: "Clinic name",
+      address: "Address",
+      phone: "Phone",
+      openingHours: "Phone and opening hours",
+      cvr: "CVR number",
+      locationNumber: "Location number",
+    },
+    hints: {
+      name: "As patients know the clinic",
+      address: "E.g. Nørregade 12, 8000 Aarhus C",
+      phone: "The number patients should call",
+      openingHours: "E.g. Mon–Fri 8–16",
+      cvr: "8 digits",
+      locationNumber: "13 digits: the clinic's address in the health service's electronic mail (MedCom)",
+    },
+    save: "Save the details",
+    saving: "Saving …",
+    saved: "The clinic's details are saved.",
+    callClinic: "Call the clinic",
+    phoneLine: (phone: string) => `Phone ${phone}`,
   },
   settings: {
     title: "Rule settings",
@@ -1811,6 +1840,7 @@ export const en: Messages = {
       title: "Administration",
       intro: "Where you manage how the clinic is set up. Only administrators see these pages.",
       about: {
+        clinic: "The clinic's name, address and phone, as patients see them on the exercise plan and in the portal.",
         settings: "The limits at which the rules flag a patient, and when the automatic runs happen.",
         templates: "The exercise programs physiotherapists can assign, and their doses.",
         users: "The clinic's staff and their roles. Invite new people and close accounts.",
@@ -1996,6 +2026,7 @@ export const en: Messages = {
         Invite: "Invitation",
         User: "User",
         ClinicRuleSettings: "Rule settings",
+        ClinicProfile: "Clinic details",
         AuditLog: "Audit log",
         EmailMessage: "E-mail",
         Reminder: "Reminders",

@@ -17,21 +17,22 @@ import { attemptSucceeded, beginAttempt } from "../../platform/auth/throttle";
 import type { Db } from "../../platform/db/client";
 import { isUniqueViolation } from "../../platform/db/unique-violation";
 import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../../present/forms/form-input";
+import { CLINIC_CONTACT_SELECT, type ClinicContact } from "../clinics/clinic-profile";
 import { revokePasswordLinks } from "./password-links";
 import { hashToken, statusOf } from "./tokens";
 
 /** A usable link names its clinic: the page says whose portal or account it opens. */
 export type InviteLookup =
-  | { status: "VALID"; purpose: "PORTAL"; email: string; clinicName: string }
-  | { status: "VALID"; purpose: "STAFF"; email: string; name: string; clinicName: string }
-  | { status: "VALID"; purpose: "PASSWORD_RESET"; email: string; clinicName: string }
+  | { status: "VALID"; purpose: "PORTAL"; email: string; clinic: ClinicContact }
+  | { status: "VALID"; purpose: "STAFF"; email: string; name: string; clinic: ClinicContact }
+  | { status: "VALID"; purpose: "PASSWORD_RESET"; email: string; clinic: ClinicContact }
   | { status: "USED" | "EXPIRED" | "INVALID" | "CLOSED" };
 
 const findByToken = (db: Pick<Db, "invite">, token: string) =>
   db.invite.findUnique({
     where: { tokenHash: hashToken(token) },
     include: {
-      clinic: { select: { name: true } },
+      clinic: { select: CLINIC_CONTACT_SELECT },
       patient: {
         select: {
           id: true,
@@ -63,18 +64,18 @@ export async function lookupInvite(db: Db, token: string, now: Date): Promise<In
       purpose: "STAFF",
       email: invite.email!,
       name: invite.name!,
-      clinicName: invite.clinic.name,
+      clinic: invite.clinic,
     };
   // An account the clinic closed stays closed: a link only sets a password.
   if (invite.purpose === "PASSWORD_RESET")
     return invite.user!.active
-      ? { status: "VALID", purpose: "PASSWORD_RESET", email: invite.user!.email, clinicName: invite.clinic.name }
+      ? { status: "VALID", purpose: "PASSWORD_RESET", email: invite.user!.email, clinic: invite.clinic }
       : { status: "CLOSED" };
   // A portal invitation only makes an account: a patient who has one gets a password link
   // instead (invites.ts), so an older invitation cannot set their password (security review I-1).
   const account = invite.patient!.portalUser;
   if (account) return account.active ? { status: "INVALID" } : { status: "CLOSED" };
-  return { status: "VALID", purpose: "PORTAL", email: invite.email!, clinicName: invite.clinic.name };
+  return { status: "VALID", purpose: "PORTAL", email: invite.email!, clinic: invite.clinic };
 }
 
 export type AcceptResult =

@@ -3,6 +3,7 @@ import type { Actor } from "../../platform/auth/actor";
 import { assertCan } from "../../platform/auth/permissions";
 import { addDays, isoDate } from "../../platform/dates";
 import type { Db } from "../../platform/db/client";
+import { CLINIC_CONTACT_SELECT } from "../clinics/clinic-profile";
 import { patientWhere } from "../patients/scope";
 import { getCurrentPlan } from "../programs/current-plan";
 
@@ -22,6 +23,7 @@ export async function getPortalOverview(db: Db, actor: Actor, on: Date) {
       name: true,
       comorbidities: true,
       clinician: { select: { name: true } },
+      clinic: { select: CLINIC_CONTACT_SELECT },
       currentEpisode: { select: { id: true, status: true } },
     },
   });

@@ -1,10 +1,12 @@
 import Link from "next/link";
 
 import { sendOwnMessageAction } from "@/app/actions/messages";
+import { ClinicContact } from "@/components/ClinicContact";
 import { ConversationView } from "@/components/messages/ConversationView";
 import { MessageForm } from "@/components/messages/MessageForm";
 import { NotForUrgentSymptoms } from "@/components/portal/WarningSigns";
 import { page } from "@/lib/platform/entry-points/page.server";
+import { getClinicContact } from "@/lib/server/clinics/clinic-profile";
 import { MESSAGE_FIELDS, openConversation } from "@/lib/server/messages/messages";
 
 /**
@@ -14,7 +16,10 @@ import { MESSAGE_FIELDS, openConversation } from "@/lib/server/messages/messages
  */
 export default page({ name: "/portal/messages", access: "own-record" }, async ({ actor, db, messages }) => {
   const text = messages.conversation;
-  const conversation = await openConversation(db, actor, null);
+  const [conversation, clinic] = await Promise.all([
+    openConversation(db, actor, null),
+    getClinicContact(db, actor.clinicId),
+  ]);
   return (
     <div className="portal stack">
       <p className="breadcrumb">
@@ -29,6 +34,8 @@ export default page({ name: "/portal/messages", access: "own-record" }, async ({
         </section>
       )}
       <NotForUrgentSymptoms id="urgent-heading" />
+      {/* A question that cannot wait for an answer here: the clinic's phone. */}
+      <ClinicContact clinic={clinic} />
       <section aria-labelledby="conversation-heading" className="panel">
         <h2 id="conversation-heading">{text.list}</h2>
         <ConversationView items={conversation.messages} readerIsPatient locale={actor.locale} />

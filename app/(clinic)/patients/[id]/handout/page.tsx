@@ -4,6 +4,7 @@ import { PlanHandout } from "@/components/programs/PlanHandout";
 import { today } from "@/lib/platform/dates";
 import { ids } from "@/lib/platform/entry-points/ids";
 import { page } from "@/lib/platform/entry-points/page.server";
+import { getClinicContact } from "@/lib/server/clinics/clinic-profile";
 import { getPatient } from "@/lib/server/patients/get-patient";
 import { getCurrentPlan } from "@/lib/server/programs/current-plan";
 
@@ -12,7 +13,10 @@ export default page(
   async ({ actor, db, params }) => {
     const patient = await getPatient(db, actor, params.id);
     const day = today(actor.timeZone);
-    const current = patient.currentEpisodeId ? await getCurrentPlan(db, actor, patient.currentEpisodeId, day) : null;
+    const [current, clinic] = await Promise.all([
+      patient.currentEpisodeId ? getCurrentPlan(db, actor, patient.currentEpisodeId, day) : null,
+      getClinicContact(db, actor.clinicId),
+    ]);
     return (
       <PlanHandout
         patientName={patient.name}
@@ -20,7 +24,7 @@ export default page(
         current={current}
         today={day}
         backHref={`/patients/${patient.id}`}
-
+        clinic={clinic}
         locale={actor.locale}
       />
     );

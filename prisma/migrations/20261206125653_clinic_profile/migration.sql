@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Clinic" ADD COLUMN     "address" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "cvr" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "locationNumber" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "openingHours" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "phone" TEXT NOT NULL DEFAULT '';
