@@ -364,3 +364,34 @@ test("audit log by patient: a patient's request to know who has read their recor
   expect(new Set(subjects)).toEqual(new Set(["Peter Patient"]));
   await expectNoAxeViolations(page);
 });
+
+test("the clinic's profile: an admin fills it in, and the patient's portal and plan show whom to call", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, "admin@demo.dk");
+  await page.goto("/admin");
+  await page.getByRole("link", { name: da.clinicProfile.title }).click();
+  await page.waitForURL("/admin/clinic");
+  await expectNoAxeViolations(page);
+  await page.getByLabel(da.clinicProfile.fields.phone).fill("12 34");
+  await page.getByLabel(da.clinicProfile.fields.locationNumber).fill("579000");
+  await page.getByRole("button", { name: da.clinicProfile.save }).click();
+  await expect(page.getByLabel(da.clinicProfile.fields.phone)).toHaveAccessibleDescription(
+    new RegExp(da.validation.invalidPhone),
+  );
+  await expect(page.getByText(da.validation.invalidLocationNumber)).toBeVisible();
+  await page.getByLabel(da.clinicProfile.fields.phone).fill("70 20 30 40");
+  await page.getByLabel(da.clinicProfile.fields.locationNumber).fill("5790001234567");
+  await page.getByLabel(da.clinicProfile.fields.address).fill("Nørregade 12, 8000 Aarhus C");
+  await page.getByRole("button", { name: da.clinicProfile.save }).click();
+  await expect(page.getByText(da.clinicProfile.saved)).toBeVisible();
+
+  const phone = await newVisitor(browser);
+  await signIn(phone, "patient@demo.dk");
+  const call = phone.getByRole("link", { name: `${da.clinicProfile.callClinic}: 70 20 30 40` });
+  await expect(call).toHaveAttribute("href", "tel:+4570203040");
+  await phone.goto("/portal/handout");
+  await expect(phone.locator(".clinic-contact")).toContainText("Nørregade 12, 8000 Aarhus C");
+  await expect(phone.locator(".clinic-contact")).toContainText("Tlf. 70 20 30 40");
+});

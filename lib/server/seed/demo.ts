@@ -146,7 +146,13 @@ export async function demoExists(db: Db): Promise<boolean> {
 
 export async function seedDemo(db: Prisma.TransactionClient, seedDay: Date): Promise<DemoSeedResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const clinic = await createClinic(db, { name: DEMO_CLINIC_NAME });
+  // A profile as a clinic fills it in (admin/clinic): the handout and the portal say whom to call.
+  const clinic = await createClinic(db, {
+    name: DEMO_CLINIC_NAME,
+    address: "Vestergade 5, 8000 Aarhus C",
+    phone: "86 12 34 56",
+    openingHours: "Telefontid man–fre 8–15",
+  });
   const users = Object.fromEntries(
     await Promise.all(
       DEMO_USERS.map(async (user) => [
