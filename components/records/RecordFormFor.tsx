@@ -99,7 +99,9 @@ export async function RecordFormFor({ kind, patient, target, initial, initialLis
               spec.mcidFraction ? o.mcidNrs : o.mcidPoints(spec.mcidPoints),
             ),
         source: o.source(
-          spec.sources.map((key) => (key === "CLINIC_DEFAULT" ? messages.flags.clinicDefault : citation(key))).join(" "),
+          spec.sources
+            .map((key) => (key === "CLINIC_DEFAULT" ? messages.flags.clinicDefault : citation(key)))
+            .join(" "),
         ),
       };
     });

@@ -527,7 +527,8 @@ const SERVICES: Record<string, Service> = {
 /** Services that take an actor but are not reached from an entry point on their own, and why. */
 const NOT_ENTRY_SERVICES: Record<string, string> = {
   earlierWrite: "finds the caller's own earlier write by its idempotency key, for the service that calls it",
-  findEpisode: "finds the episode a record write changes, for saveClinicalRecord and saveMeasurements (it checks the actor)",
+  findEpisode:
+    "finds the episode a record write changes, for saveClinicalRecord and saveMeasurements (it checks the actor)",
   readCaseload: "the caseload's query behind listCaseload and exportCaseload (it checks the actor too)",
   recordAuditEvent: "writes the audit row of the service that calls it",
   saveClinicalRecord: "the generic write behind saveAssessment, saveOutcome and saveIntervention",

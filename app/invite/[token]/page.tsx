@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 import { acceptInviteAction } from "@/app/actions/invites";
-import { ClinicContact } from "@/components/ClinicContact";
 import { setLocale } from "@/app/actions/set-locale";
+import { ClinicContact } from "@/components/ClinicContact";
 import { AcceptInviteForm } from "@/components/invites/InviteForms";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
 import { SignOutButton } from "@/components/SignOutButton";

@@ -53,6 +53,7 @@ export function rawRecordInput(kind: RecordFormKind, formData: FormData): Record
 /** What each field of a record form accepts, for its error text. */
 export function recordFields(kind: RecordFormKind, raw: Record<string, unknown>): FieldLimits {
   if (kind === "assessment") return ASSESSMENT_FIELDS;
-  if (kind === "outcome") return { ...measurementsFields(), ...outcomeFields(raw.instrument as Instrument | undefined) };
+  if (kind === "outcome")
+    return { ...measurementsFields(), ...outcomeFields(raw.instrument as Instrument | undefined) };
   return INTERVENTION_FIELDS;
 }

@@ -76,7 +76,10 @@ export function newRecordInitialValues(
   psfsActivities: readonly string[] = [],
 ): Record<string, string | undefined> {
   if (kind === "outcome")
-    return { date: today, ...Object.fromEntries(psfsActivities.map((activity, i) => [`psfs.${i}.activity`, activity])) };
+    return {
+      date: today,
+      ...Object.fromEntries(psfsActivities.map((activity, i) => [`psfs.${i}.activity`, activity])),
+    };
   if (kind !== "assessment") return { date: today };
   const num = (value: { toString(): string } | number | null) =>
     value === null ? undefined : formatInputNumber(Number(value), locale);

@@ -8,7 +8,7 @@ import { assertCan } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db/client";
 import { idempotencyKeyOf, writeOnce } from "../../platform/db/idempotency";
 import { withEpisodeWrite } from "../episodes/with-episode-write";
-import { findEpisode, savedResult,type SaveRecordResult } from "./clinical-records";
+import { findEpisode, savedResult, type SaveRecordResult } from "./clinical-records";
 import { parseMeasurements, type RawMeasurements } from "./kinds/measurements-input";
 
 export async function saveMeasurements(

@@ -24,8 +24,7 @@ export type RawMeasurements = {
 
 type Outcome = z.output<ReturnType<ReturnType<typeof zOutcomeInput>>>;
 export type MeasurementsResult =
-  | { status: "valid"; date: Date; outcomes: Outcome[] }
-  | { status: "invalid"; fieldErrors: FieldErrors };
+  { status: "valid"; date: Date; outcomes: Outcome[] } | { status: "invalid"; fieldErrors: FieldErrors };
 
 const filled = (value: unknown) => typeof value === "string" && value.trim() !== "";
 
@@ -33,11 +32,7 @@ const filled = (value: unknown) => typeof value === "string" && value.trim() !==
  * The day's measurements, each as the one-measurement schema makes it; an error of a value is
  * said on that instrument's field. No instrument filled is an error on the form.
  */
-export function parseMeasurements(
-  raw: RawMeasurements,
-  episode: EpisodeBounds,
-  today: () => Date,
-): MeasurementsResult {
+export function parseMeasurements(raw: RawMeasurements, episode: EpisodeBounds, today: () => Date): MeasurementsResult {
   const schema = zOutcomeInput(today)(episode);
   const psfs = (raw.psfs ?? []).slice(0, PSFS_MAX_ITEMS);
   const psfsFilled = psfs.some((row) => filled(row.activity) || filled(row.score));
