@@ -374,14 +374,14 @@ test("the clinic's profile: an admin fills it in, and the patient's portal and p
   await page.getByRole("link", { name: da.clinicProfile.title }).click();
   await page.waitForURL("/admin/clinic");
   await expectNoAxeViolations(page);
-  await page.getByLabel(da.clinicProfile.fields.phone).fill("12 34");
+  await page.getByLabel(da.clinicProfile.fields.phone, { exact: true }).fill("12 34");
   await page.getByLabel(da.clinicProfile.fields.locationNumber).fill("579000");
   await page.getByRole("button", { name: da.clinicProfile.save }).click();
-  await expect(page.getByLabel(da.clinicProfile.fields.phone)).toHaveAccessibleDescription(
+  await expect(page.getByLabel(da.clinicProfile.fields.phone, { exact: true })).toHaveAccessibleDescription(
     new RegExp(da.validation.invalidPhone),
   );
   await expect(page.getByText(da.validation.invalidLocationNumber)).toBeVisible();
-  await page.getByLabel(da.clinicProfile.fields.phone).fill("70 20 30 40");
+  await page.getByLabel(da.clinicProfile.fields.phone, { exact: true }).fill("70 20 30 40");
   await page.getByLabel(da.clinicProfile.fields.locationNumber).fill("5790001234567");
   await page.getByLabel(da.clinicProfile.fields.address).fill("Nørregade 12, 8000 Aarhus C");
   await page.getByRole("button", { name: da.clinicProfile.save }).click();

@@ -254,6 +254,12 @@ const ACTIONS: Record<string, ActionCase> = {
     ids: "clinic",
     input: (w) => ({ args: [id(w, "patientId"), id(w, "assignmentId")], form: { reason: "OTHER" } }),
   },
+  saveClinicProfileAction: {
+    access: "clinic-admin",
+    shape: "form",
+    ids: "none",
+    input: () => ({ args: [], form: { name: "Demo Fysioterapi", phone: "86 12 34 56" } }),
+  },
   saveRuleSettingsAction: {
     access: "clinic-admin",
     shape: "form",
