@@ -477,6 +477,7 @@ const PAGES: Record<string, Access> = {
   "/admin/audit": "clinic-admin",
   "/admin/import": "clinic-admin",
   "/admin/backups": "clinic-admin",
+  "/admin/clinic": "clinic-admin",
   "/reports": "clinic-patients",
   "/account": "own-account",
   "/forgot-password": "public",
