@@ -30,10 +30,17 @@ export async function signInWithForm(page: Page, email: string, password = DEMO_
  */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   const request = page.context().request;
-  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  // The request context keeps its connection open between calls; when the server closes an idle
+  // one (Node's keep-alive timeout) just as the next call goes out on it, the call gets
+  // ECONNRESET before it reaches the server. A browser retries such a request itself; this asks
+  // Playwright to do the same (it retries ECONNRESET and nothing else). Failed once in CI.
+  const { csrfToken } = (await (await request.get("/api/auth/csrf", { maxRetries: 2 })).json()) as {
+    csrfToken: string;
+  };
   const answer = await request.post("/api/auth/callback/credentials", {
     form: { email, password, csrfToken, json: "true" },
     maxRedirects: 0,
+    maxRetries: 2,
   });
   expect(answer.status(), `signing in ${email}`).toBeLessThan(400);
   await page.goto("/");
