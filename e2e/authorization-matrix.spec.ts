@@ -150,6 +150,16 @@ const ACTIONS: Record<string, ActionCase> = {
     ids: "clinic",
     input: (w) => ({ args: [id(w, "patientId"), id(w, "episodeId")], form: { action: "pause", reason: "ILLNESS" } }),
   },
+  // Confirmed, not previewed: a refused call must leave an episode that would otherwise be discharged as it was.
+  dischargeEpisodeAction: {
+    access: "clinic-patients",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({
+      args: [id(w, "patientId"), id(w, "episodeId")],
+      form: { intent: "confirm", date: day, reason: "RECOVERED", NRS_FIRST_STEP: "2" },
+    }),
+  },
   saveRecordAction: {
     access: "clinic-patients",
     shape: "form",
@@ -463,6 +473,7 @@ const PAGES: Record<string, Access> = {
   "/patients/[id]/handout": "clinic-patients",
   "/patients/[id]/record": "clinic-patients",
   "/patients/[id]/messages": "clinic-patients",
+  "/patients/[id]/episodes/[episodeId]/discharge": "clinic-patients",
   "/patients/[id]/programs/[assignmentId]/adjust": "clinic-patients",
   "/patients/[id]/records/[kind]/new": "clinic-patients",
   "/patients/[id]/records/[kind]/[recordId]/edit": "clinic-patients",
@@ -618,9 +629,14 @@ test("server actions: each runs for its first allowed role on its own data and c
   const actions = serverActions();
   const first = (access: Access) => ROLES.find((role) => outcomeFor(role, access, "own") === "done")!;
   // Archive before restore; open an episode for the spare patient before its erasure request;
-  // end the program after the others have used it; the patient's own erasure request, which
-  // closes their account, last of all.
-  const last = ["recordErasureRequestAction", "endAssignmentAction", "requestOwnErasureAction"];
+  // end the program and the course after the others have used them; the patient's own erasure
+  // request, which closes their account, last of all.
+  const last = [
+    "recordErasureRequestAction",
+    "endAssignmentAction",
+    "dischargeEpisodeAction",
+    "requestOwnErasureAction",
+  ];
   const order = Object.keys(ACTIONS).sort((a, b) => last.indexOf(a) - last.indexOf(b));
   for (const name of order) {
     const action = ACTIONS[name]!;
@@ -672,6 +688,7 @@ function fill(pattern: string, variant: WorldName | "missing" | null): string {
     "[kind]": "outcome",
     "[token]": w?.inviteToken ?? "not-a-token",
     "[messageId]": w?.messageId ?? "not-an-id",
+    "[episodeId]": w?.episodeId ?? "not-an-id",
     // Backups are the database's, not a world's: a name a backup could have, or one it never has.
     "[name]": w ? "backup-2026-12-01T01-00-00Z.sql" : "not-a-backup",
     "[...nextauth]": "session",

@@ -284,10 +284,14 @@ test.describe("patients", () => {
     await expect(page.locator(".episode")).toContainText(da.patient.pauseReasons.TRAVEL);
     await page.getByRole("button", { name: da.patient.resume }).click();
     await expect(page.getByText(da.episodeStatus.ACTIVE, { exact: true })).toBeVisible();
-    await page.getByRole("button", { name: da.patient.discharge }).click();
-    const dialog = page.getByRole("dialog", { name: da.patient.dischargeTitle });
-    await dialog.getByLabel(da.patient.dischargeReason).selectOption("RECOVERED");
-    await dialog.getByRole("button", { name: da.patient.discharge }).click();
+    // Ending a course without measurements (none were taken): the result says it cannot be judged.
+    await page.getByRole("link", { name: da.patient.discharge }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(da.discharge.title);
+    await page.getByLabel(da.patient.dischargeReason).selectOption("PATIENT_CHOICE");
+    await page.getByRole("button", { name: da.discharge.showResult }).click();
+    await expect(page.getByText(da.discharge.improvement.NOT_JUDGEABLE)).toBeVisible();
+    await page.getByRole("button", { name: da.discharge.confirm }).click();
+    await expect(page.getByRole("status")).toContainText(da.discharge.done);
     await expect(page.getByText("Afsluttet", { exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: da.patient.reopen })).toBeVisible();
 

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useActionState, useId, useState } from "react";
 
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
@@ -74,19 +75,21 @@ export function OpenEpisodeForm({
 }
 
 /**
- * The status changes an episode allows now. Pausing and discharging each ask for a reason and a
- * confirmation: both stop the patient's plan in the portal.
+ * The status changes an episode allows now. Pausing asks for a reason and a confirmation: it
+ * stops the patient's plan in the portal. Discharging is its own page (DischargeForm).
  */
 export function EpisodeActions({
   status,
   canReopen,
   action,
-  reasons,
+  pauseReasons,
+  dischargeHref,
 }: {
   status: "ACTIVE" | "PAUSED" | "DISCHARGED";
   canReopen: boolean;
   action: (formData: FormData) => Promise<{ error: string | null }>;
-  reasons: { pause: Option[]; discharge: Option[] };
+  pauseReasons: Option[];
+  dischargeHref: string;
 }) {
   const messages = useMessages();
   const text = messages.patient;
@@ -102,29 +105,14 @@ export function EpisodeActions({
   );
   return (
     <div className="episode-actions">
-      {status === "ACTIVE" && (
-        <ReasonDialog
-          action="pause"
-          trigger={text.pause}
-          title={text.pauseTitle}
-          body={text.pauseBody}
-          label={text.pauseReason}
-          reasons={reasons.pause}
-          run={run}
-        />
-      )}
+      {status === "ACTIVE" && <PauseDialog reasons={pauseReasons} run={run} />}
       {status === "PAUSED" && simple("resume", text.resume)}
       {status === "DISCHARGED" && canReopen && simple("reopen", text.reopen)}
+      {/* Ending a course asks for the final measurements and shows the result first: a page of its own. */}
       {status !== "DISCHARGED" && (
-        <ReasonDialog
-          action="discharge"
-          trigger={text.discharge}
-          title={text.dischargeTitle}
-          body={text.dischargeBody}
-          label={text.dischargeReason}
-          reasons={reasons.discharge}
-          run={run}
-        />
+        <Link href={dischargeHref} className="button secondary">
+          {text.discharge}
+        </Link>
       )}
       {error && (
         <p role="alert" className="form-error">
@@ -135,40 +123,25 @@ export function EpisodeActions({
   );
 }
 
-/** A status change confirmed in a dialog that asks why. */
-function ReasonDialog({
-  action,
-  trigger,
-  title,
-  body,
-  label,
-  reasons,
-  run,
-}: {
-  action: "pause" | "discharge";
-  trigger: string;
-  title: string;
-  body: string;
-  label: string;
-  reasons: Option[];
-  run: (formData: FormData) => Promise<void>;
-}) {
+/** Pausing, confirmed in a dialog that asks why. */
+function PauseDialog({ reasons, run }: { reasons: Option[]; run: (formData: FormData) => Promise<void> }) {
   const messages = useMessages();
+  const text = messages.patient;
   const reasonId = useId();
   return (
     <ConfirmDialog
-      trigger={trigger}
-      title={title}
-      body={body}
-      confirm={trigger}
-      cancel={messages.patient.confirmCancel}
+      trigger={text.pause}
+      title={text.pauseTitle}
+      body={text.pauseBody}
+      confirm={text.pause}
+      cancel={text.confirmCancel}
       action={run}
     >
-      <input type="hidden" name="action" value={action} />
+      <input type="hidden" name="action" value="pause" />
       <SelectField
         id={reasonId}
         name="reason"
-        label={label}
+        label={text.pauseReason}
         options={reasons}
         placeholder={messages.patientForm.choose}
         required

@@ -10,7 +10,8 @@ import { maskedCpr } from "@/lib/platform/cpr/cpr";
 import { isoDate } from "@/lib/platform/dates";
 import { formatDate, formatNumber } from "@/lib/present/i18n/format";
 import { getRequestMessages } from "@/lib/present/i18n/locale.server";
-import { DISCHARGE_REASONS, PAUSE_REASONS } from "@/lib/server/episodes/episode-input";
+import type { DISCHARGE_REASONS } from "@/lib/server/episodes/episode-input";
+import { PAUSE_REASONS } from "@/lib/server/episodes/episode-input";
 import type { getPatient } from "@/lib/server/patients/get-patient";
 import { acceptsEntries } from "@/lib/server/retention/processing-stopped";
 
@@ -180,10 +181,8 @@ export async function EpisodesPanel({
                 status={episode.status}
                 canReopen={patient.currentEpisodeId === episode.id && !hasOpenEpisode}
                 action={actions.changeStatus.bind(null, patient.id, episode.id)}
-                reasons={{
-                  pause: PAUSE_REASONS.map((value) => ({ value, label: text.pauseReasons[value] })),
-                  discharge: DISCHARGE_REASONS.map((value) => ({ value, label: text.dischargeReasons[value] })),
-                }}
+                pauseReasons={PAUSE_REASONS.map((value) => ({ value, label: text.pauseReasons[value] }))}
+                dischargeHref={`/patients/${patient.id}/episodes/${episode.id}/discharge`}
               />
             )}
           </li>

@@ -1,12 +1,13 @@
 "use client";
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
+import type { InstrumentInfo } from "@/lib/present/records/instrument-info";
 
 import { useMessages } from "../i18n/MessagesProvider";
 import { DateField } from "../ui/DateField";
 import { FormShell } from "../ui/FormShell";
 import { TextField } from "../ui/TextField";
 import { useResilientActionState } from "../ui/use-resilient-action";
-import { type InstrumentInfo, PsfsFields } from "./OutcomeForm";
+import { PsfsFields } from "./OutcomeForm";
 import { recordFormCommon } from "./record-form-text";
 
 /**
@@ -32,15 +33,42 @@ export function MeasurementsForm({
   const messages = useMessages();
   const text = { ...recordFormCommon(messages), ...messages.measurements };
   const [state, formAction, pending] = useResilientActionState(action, initialFormState(initial), text.networkError);
+  return (
+    <FormShell state={state} formAction={formAction} pending={pending} labels={text} cancelHref={cancelHref} idempotent>
+      <MeasurementFields state={state} instruments={instruments} psfsItems={psfsItems} intro={text.intro} />
+    </FormShell>
+  );
+}
+
+/**
+ * The day and a field per instrument (the PSFS as its rows), then the instruments' sources
+ * folded away: the measurements form's fields, and a discharge's final measurements.
+ * `hints` adds a line under an instrument's label (e.g. its value at baseline).
+ */
+export function MeasurementFields({
+  state,
+  instruments,
+  psfsItems,
+  intro,
+  hints = {},
+}: {
+  state: Pick<FormState, "values" | "errors">;
+  instruments: InstrumentInfo[];
+  psfsItems: number;
+  intro: string;
+  hints?: Partial<Record<string, string>>;
+}) {
+  const messages = useMessages();
   const v = state.values;
   const e = state.errors;
   const psfs = instruments.find((info) => info.value === "PSFS");
+  const hint = (info: InstrumentInfo) => [hints[info.value], info.about].filter(Boolean).join(" ");
   return (
-    <FormShell state={state} formAction={formAction} pending={pending} labels={text} cancelHref={cancelHref} idempotent>
-      <DateField id="date" label={text.date} defaultValue={v.date} required error={e.date} />
-      <p className="hint">{text.intro}</p>
+    <>
+      <DateField id="date" label={messages.record.date} defaultValue={v.date} required error={e.date} />
+      <p className="hint">{intro}</p>
       <fieldset>
-        <legend>{text.scores}</legend>
+        <legend>{messages.measurements.scores}</legend>
         <p className="hint">{messages.outcome.totalsOnly}</p>
         {instruments
           .filter((info) => info !== psfs)
@@ -49,7 +77,7 @@ export function MeasurementsForm({
               key={info.value}
               id={info.value}
               label={info.label}
-              hint={info.about}
+              hint={hint(info)}
               inputMode="decimal"
               defaultValue={v[info.value]}
               error={e[info.value]}
@@ -58,7 +86,7 @@ export function MeasurementsForm({
       </fieldset>
       {psfs && <PsfsFields legend={psfs.label} values={v} errors={e} items={psfsItems} />}
       <details>
-        <summary>{text.sources}</summary>
+        <summary>{messages.measurements.sources}</summary>
         <ul>
           {instruments.map((info) => (
             <li key={info.value}>
@@ -67,6 +95,6 @@ export function MeasurementsForm({
           ))}
         </ul>
       </details>
-    </FormShell>
+    </>
   );
 }

@@ -2,6 +2,7 @@
 import { useState } from "react";
 
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
+import type { InstrumentInfo } from "@/lib/present/records/instrument-info";
 
 import { useMessages } from "../i18n/MessagesProvider";
 import { DateField } from "../ui/DateField";
@@ -10,8 +11,6 @@ import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
 import { useResilientActionState } from "../ui/use-resilient-action";
 import { recordFormCommon } from "./record-form-text";
-
-export type InstrumentInfo = { value: string; label: string; about: string; source: string };
 
 /** The PSFS rows: up to `items` activities in the patient's words, each scored 0–10. */
 export function PsfsFields({

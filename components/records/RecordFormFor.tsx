@@ -1,10 +1,9 @@
 import { bmi } from "@/lib/clinical/bmi";
 import { needsBloodSugarNote } from "@/lib/clinical/comorbidities";
-import { INSTRUMENTS } from "@/lib/clinical/instruments";
 import { CHECKLIST_RED_FLAGS, FINDINGS, PAIN_LOCATIONS, SQUEEZE_RED_FLAG } from "@/lib/clinical/red-flags";
-import { citation } from "@/lib/clinical/references";
-import { FootType, Instrument, InterventionType } from "@/lib/generated/prisma/enums";
+import { FootType, InterventionType } from "@/lib/generated/prisma/enums";
 import { getRequestMessages } from "@/lib/present/i18n/locale.server";
+import { instrumentInfos } from "@/lib/present/records/instrument-info";
 import { PSFS_MAX_ITEMS } from "@/lib/server/records/kinds/outcome-input";
 import type { RecordFormKind } from "@/lib/server/records/record-forms";
 
@@ -85,26 +84,7 @@ export async function RecordFormFor({ kind, patient, target, initial, initialLis
     );
   }
   if (kind === "outcome") {
-    const o = messages.outcome;
-    const instruments = Object.values(Instrument).map((value) => {
-      const spec = INSTRUMENTS[value];
-      return {
-        value,
-        label: messages.instrument[value],
-        about: spec.ratesChange
-          ? o.aboutChange
-          : o.about(
-              `${spec.min}–${spec.max}`,
-              spec.better === "lower" ? o.betterLower : o.betterHigher,
-              spec.mcidFraction ? o.mcidNrs : o.mcidPoints(spec.mcidPoints),
-            ),
-        source: o.source(
-          spec.sources
-            .map((key) => (key === "CLINIC_DEFAULT" ? messages.flags.clinicDefault : citation(key)))
-            .join(" "),
-        ),
-      };
-    });
+    const instruments = instrumentInfos(messages);
     // A new day's measurements in one form; a correction changes the one measurement.
     const Form = target.recordId === null ? MeasurementsForm : OutcomeForm;
     return (

@@ -183,7 +183,7 @@ describe(`a plan that stops when it must, on ${TEST_DB_KIND}`, () => {
   it("a paused episode puts the plan on hold too, and tells the patient", async () => {
     const p = await patientInProgram();
     await saveReminderTimes(t.prisma, p.actor, { MORNING_PAIN: "", SESSION: justNow });
-    await changeEpisodeStatus(t.prisma, clinician, p.episodeId, { action: "pause", reason: "ILLNESS" }, day);
+    await changeEpisodeStatus(t.prisma, clinician, p.episodeId, { action: "pause", reason: "ILLNESS" });
     expect((await getPortalOverview(t.prisma, p.actor, day))!.plan).toEqual({
       status: "ON_HOLD",
       reasons: ["EPISODE_PAUSED"],
@@ -453,7 +453,7 @@ describe(`the caseload, on ${TEST_DB_KIND}`, () => {
       visit({ redFlags: ["CANNOT_BEAR_WEIGHT"] }),
       today,
     );
-    await changeEpisodeStatus(t.prisma, clinician, p.episodeId, { action: "pause", reason: "ILLNESS" }, day);
+    await changeEpisodeStatus(t.prisma, clinician, p.episodeId, { action: "pause", reason: "ILLNESS" });
     const view = (params: Record<string, string>) =>
       listCaseload(t.prisma, clinician, parseCaseloadQuery({ scope: "clinic", ...params }), day);
 

@@ -9,6 +9,7 @@ import type { Actor } from "../../lib/platform/auth/actor";
 import { addDays, DEFAULT_TIME_ZONE, isoDate, today } from "../../lib/platform/dates";
 import { isUniqueViolation } from "../../lib/platform/db/unique-violation";
 import { isAppError } from "../../lib/platform/errors";
+import { dischargeEpisode } from "../../lib/server/episodes/discharge-episode";
 import { refreshEpisodeState } from "../../lib/server/episodes/episode-state";
 import { changeEpisodeStatus, openEpisode } from "../../lib/server/episodes/episodes";
 import { acceptInvite, lookupInvite } from "../../lib/server/invites/accept-invite";
@@ -232,11 +233,11 @@ describe(`only-one rules under concurrency on ${TEST_DB_KIND}`, () => {
   it("reopening a discharged episode while a new one is opened: one wins, the other is told", async () => {
     const { patient, episode } = await openPatientEpisode();
     expect(
-      await changeEpisodeStatus(t.prisma, clinician, episode.id, { action: "discharge", reason: "RECOVERED" }, day),
-    ).toEqual({ status: "changed" });
+      await dischargeEpisode(t.prisma, clinician, episode.id, { date: isoDate(day), reason: "RECOVERED" }, clinicToday),
+    ).toEqual({ status: "discharged", episodeId: episode.id });
     const input = { side: "RIGHT", symptomOnset: isoDate(addDays(day, -20)), treatmentStart: isoDate(day) };
     const results = await Promise.all([
-      changeEpisodeStatus(t.prisma, clinician, episode.id, { action: "reopen" }, day).catch((threw: unknown) => ({
+      changeEpisodeStatus(t.prisma, clinician, episode.id, { action: "reopen" }).catch((threw: unknown) => ({
         threw,
       })),
       openEpisode(t.prisma, clinician, patient.id, input, clinicToday),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "../../lib/platform/auth/actor";
+import { dischargeEpisode } from "../../lib/server/episodes/discharge-episode";
 import { changeEpisodeStatus, openEpisode } from "../../lib/server/episodes/episodes";
 import { archivePatient, createPatient, updatePatient } from "../../lib/server/patients/patients";
 import { createClinic, createUser } from "../../lib/server/seed/builders";
@@ -216,43 +217,45 @@ describe(`episodes on ${TEST_DB_KIND}`, () => {
 
     const status = async () => (await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).status;
     // A pause says why; without a reason nothing changes.
-    expect(await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "pause" }, day)).toMatchObject({
+    expect(await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "pause" })).toMatchObject({
       status: "invalid",
       fieldErrors: { reason: "required" },
     });
     expect(await status()).toBe("ACTIVE");
-    await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "pause", reason: "ILLNESS" }, day);
+    await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "pause", reason: "ILLNESS" });
     expect(await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).toMatchObject({
       status: "PAUSED",
       pauseReason: "ILLNESS",
     });
     await expect(
-      changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "pause", reason: "ILLNESS" }, day),
+      changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "pause", reason: "ILLNESS" }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
     });
-    await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "resume" }, day);
+    await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "resume" });
     expect(await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).toMatchObject({
       status: "ACTIVE",
       pauseReason: null,
     });
-    expect(await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "discharge" }, day)).toMatchObject({
+    // Discharging asks why; without a reason nothing changes.
+    expect(await dischargeEpisode(t.prisma, clinician, episodeId, { date: "2026-03-01" }, today)).toMatchObject({
       status: "invalid",
       fieldErrors: { reason: "required" },
     });
-    await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "discharge", reason: "RECOVERED" }, day);
+    expect(await status()).toBe("ACTIVE");
+    await dischargeEpisode(t.prisma, clinician, episodeId, { date: "2026-03-01", reason: "RECOVERED" }, today);
     expect(await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).toMatchObject({
       status: "DISCHARGED",
       dischargeReason: "RECOVERED",
       dischargedAt: day,
     });
-    await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "reopen" }, day);
+    await changeEpisodeStatus(t.prisma, clinician, episodeId, { action: "reopen" });
     expect(await t.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).toMatchObject({
       status: "ACTIVE",
       dischargeReason: null,
     });
     await expect(
-      changeEpisodeStatus(t.prisma, outsider, episodeId, { action: "pause", reason: "ILLNESS" }, day),
+      changeEpisodeStatus(t.prisma, outsider, episodeId, { action: "pause", reason: "ILLNESS" }),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });

@@ -23,6 +23,7 @@ import { DEFAULT_QUERY } from "../../lib/server/caseload/caseload-query";
 import { exportCaseload, listCaseload } from "../../lib/server/caseload/list-caseload";
 import { getClinicProfile, saveClinicProfile } from "../../lib/server/clinics/clinic-profile";
 import { getOutboxMessage, listOutbox } from "../../lib/server/email/outbox-view";
+import { dischargeEpisode, previewDischarge } from "../../lib/server/episodes/discharge-episode";
 import { changeEpisodeStatus, openEpisode } from "../../lib/server/episodes/episodes";
 import { acknowledgeFlag, undoAcknowledgement } from "../../lib/server/flags/acknowledge-flag";
 import { parseFlagQuery } from "../../lib/server/flags/flag-query";
@@ -208,7 +209,17 @@ const SERVICES: Record<string, Service> = {
   changeEpisodeStatus: {
     access: "clinic-patients",
     usesIds: true,
-    call: (a, i) => changeEpisodeStatus(t.prisma, a, i.episodeId!, { action: "pause", reason: "ILLNESS" }, day),
+    call: (a, i) => changeEpisodeStatus(t.prisma, a, i.episodeId!, { action: "pause", reason: "ILLNESS" }),
+  },
+  previewDischarge: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => previewDischarge(t.prisma, a, i.episodeId!, { date: isoDate(day), reason: "RECOVERED" }, () => day),
+  },
+  dischargeEpisode: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => dischargeEpisode(t.prisma, a, i.episodeId!, { date: isoDate(day), reason: "RECOVERED" }, () => day),
   },
   getEpisodeRecord: {
     access: "clinic-patients",

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { saveWeeklyCheckInAction } from "@/app/actions/check-in";
 import { logMorningPainAction, logSessionAction } from "@/app/actions/portal";
 import { savePushSubscriptionAction, saveReminderTimesAction } from "@/app/actions/reminders";
+import { CourseEnded } from "@/components/portal/CourseEnded";
 import { OfflineStamp } from "@/components/portal/OfflineStamp";
 import { PlanOnHold } from "@/components/portal/PlanOnHold";
 import { PortalDiary, PortalPainChart, RecentSessions } from "@/components/portal/PortalDiary";
@@ -114,6 +115,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
               <Link href="/portal/messages">{messages.conversation.open}</Link>
             </p>
           )}
+          {overview.ended && <CourseEnded ended={overview.ended} locale={actor.locale} />}
           {/* A plan on hold says what to do instead, before anything else. */}
           {onHold && overview.plan && <PlanOnHold plan={overview.plan} />}
           {/* The daily task first: on a phone it is on the first screen; today's exercise and its log follow. */}
@@ -126,7 +128,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
               <MorningPainForm today={isoDate(day)} />
             </section>
           )}
-          {overview.programs.length === 0 && <p>{text.noPlanYet}</p>}
+          {overview.programs.length === 0 && !overview.ended && <p>{text.noPlanYet}</p>}
           {!onHold &&
             overview.programs.map((program) => (
               <section key={program.id} aria-labelledby={`today-${program.id}`} className="panel">

@@ -34,6 +34,5 @@ export const ZEpisodeTransition = z.discriminatedUnion("action", [
   z.object({ action: z.literal("pause"), reason: zChoice(PAUSE_REASONS) }),
   z.object({ action: z.literal("resume") }),
   z.object({ action: z.literal("reopen") }),
-  z.object({ action: z.literal("discharge"), reason: zChoice(DISCHARGE_REASONS) }),
 ]);
 export type TEpisodeTransition = z.output<typeof ZEpisodeTransition>;

@@ -60,22 +60,16 @@ export async function openEpisode(
 const ALLOWED: Record<TEpisodeTransition["action"], { from: EpisodeStatus[]; to: EpisodeStatus }> = {
   pause: { from: ["ACTIVE"], to: "PAUSED" },
   resume: { from: ["PAUSED"], to: "ACTIVE" },
-  discharge: { from: ["ACTIVE", "PAUSED"], to: "DISCHARGED" },
   reopen: { from: ["DISCHARGED"], to: "ACTIVE" },
 };
 
 /**
- * Pauses, resumes, discharges (with a reason) or reopens an episode. A transition the
+ * Pauses (with a reason), resumes or reopens an episode; discharging is discharge-episode.ts's,
+ * with the final measurements. A transition the
  * episode's status does not allow, or reopening an episode that is no longer the patient's
  * latest, is a CONFLICT.
  */
-export async function changeEpisodeStatus(
-  db: Db,
-  actor: Actor,
-  episodeId: string,
-  raw: Record<string, unknown>,
-  today: Date,
-) {
+export async function changeEpisodeStatus(db: Db, actor: Actor, episodeId: string, raw: Record<string, unknown>) {
   assertCan(actor, "clinic-patients");
   const parsed = ZEpisodeTransition.safeParse(raw);
   if (!parsed.success) return { status: "invalid" as const, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -99,7 +93,6 @@ export async function changeEpisodeStatus(
       where: { id: episode.id },
       data: {
         status: rule.to,
-        ...(transition.action === "discharge" ? { dischargedAt: today, dischargeReason: transition.reason } : {}),
         ...(transition.action === "pause" ? { pauseReason: transition.reason } : {}),
         ...(transition.action === "resume" ? { pauseReason: null } : {}),
         ...(transition.action === "reopen" ? { dischargedAt: null, dischargeReason: null } : {}),

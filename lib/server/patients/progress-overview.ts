@@ -26,7 +26,8 @@ export type InstrumentProgress = {
   verdict: ProgressVerdict;
 };
 
-function progressOf(judged: InstrumentJudgement): InstrumentProgress {
+/** One instrument from baseline to latest in the page's words; the discharge's result too. */
+export function instrumentProgress(judged: InstrumentJudgement): InstrumentProgress {
   const { change, mcid } = changeFromBaseline(judged.instrument, judged.baseline, judged.latest);
   const verdict: ProgressVerdict =
     judged.latestDay === judged.baselineDay
@@ -60,5 +61,8 @@ export function progressOverview(judged: InstrumentJudgement[]) {
         b.latestDay - a.latestDay ||
         FUNCTION_INSTRUMENTS.indexOf(a.instrument) - FUNCTION_INSTRUMENTS.indexOf(b.instrument),
     );
-  return { pain: pain ? progressOf(pain) : null, function: functions[0] ? progressOf(functions[0]) : null };
+  return {
+    pain: pain ? instrumentProgress(pain) : null,
+    function: functions[0] ? instrumentProgress(functions[0]) : null,
+  };
 }

@@ -59,8 +59,8 @@ const retentionActions = {
 const ZPatientPageSearch = searchOf(
   z.object({
     assign: z.string().max(100).optional().catch(undefined),
-    /** "onHold": a record just saved put the plan on hold. */
-    saved: z.enum(["onHold"]).optional().catch(undefined),
+    /** "onHold": a record just saved put the plan on hold; "discharged": the course has just ended. */
+    saved: z.enum(["onHold", "discharged"]).optional().catch(undefined),
   }),
 );
 
@@ -137,6 +137,13 @@ export default page(
         {search.saved === "onHold" && current?.plan?.status === "ON_HOLD" && (
           <p className="notice" role="status">
             {portalAccess?.account?.active ? messages.plan.savedOnHold : messages.plan.savedOnHoldNoPortal}
+          </p>
+        )}
+        {/* The end of a course offers its letter to the doctor at once (SPEC §11). */}
+        {search.saved === "discharged" && record?.status === "DISCHARGED" && (
+          <p className="notice" role="status">
+            {messages.discharge.done}{" "}
+            <Link href={`/patients/${patient.id}/episodes/${record.id}/letter`}>{messages.discharge.writeLetter}</Link>
           </p>
         )}
         {!record && <EpisodesPanel patient={patient} day={day} locale={locale} actions={episodeActions} />}

@@ -22,17 +22,24 @@ export type RawMeasurements = {
   psfs?: PsfsRow[];
 };
 
-type Outcome = z.output<ReturnType<ReturnType<typeof zOutcomeInput>>>;
+/** One instrument's value as the one-measurement schema makes it. */
+export type MeasuredOutcome = z.output<ReturnType<ReturnType<typeof zOutcomeInput>>>;
 export type MeasurementsResult =
-  { status: "valid"; date: Date; outcomes: Outcome[] } | { status: "invalid"; fieldErrors: FieldErrors };
+  { status: "valid"; date: Date; outcomes: MeasuredOutcome[] } | { status: "invalid"; fieldErrors: FieldErrors };
 
 const filled = (value: unknown) => typeof value === "string" && value.trim() !== "";
 
 /**
  * The day's measurements, each as the one-measurement schema makes it; an error of a value is
- * said on that instrument's field. No instrument filled is an error on the form.
+ * said on that instrument's field. No instrument filled is an error on the form, unless the
+ * caller allows it (a discharge of a patient who no longer comes cannot measure anything).
  */
-export function parseMeasurements(raw: RawMeasurements, episode: EpisodeBounds, today: () => Date): MeasurementsResult {
+export function parseMeasurements(
+  raw: RawMeasurements,
+  episode: EpisodeBounds,
+  today: () => Date,
+  { noneMeasured = "error" }: { noneMeasured?: "error" | "allowed" } = {},
+): MeasurementsResult {
   const schema = zOutcomeInput(today)(episode);
   const psfs = (raw.psfs ?? []).slice(0, PSFS_MAX_ITEMS);
   const psfsFilled = psfs.some((row) => filled(row.activity) || filled(row.score));
@@ -40,20 +47,20 @@ export function parseMeasurements(raw: RawMeasurements, episode: EpisodeBounds, 
     instrument === "PSFS" ? psfsFilled : filled(raw.measured?.[instrument]),
   );
   const fieldErrors: FieldErrors = {};
-  const outcomes: Outcome[] = [];
+  const outcomes: MeasuredOutcome[] = [];
   // The date is checked once, on its own, so its error and every value's show together: a
   // value is checked as of the episode's first day while the date is wrong.
   const dateCheck = schema.safeParse({ date: raw.date, instrument: "NRS_FIRST_STEP", value: "0" });
   if (!dateCheck.success) Object.assign(fieldErrors, errorsOn(dateCheck.error, "NRS_FIRST_STEP"));
   const date = dateCheck.success ? raw.date : isoDate(episode.treatmentStart);
-  if (chosen.length === 0) fieldErrors.form ??= "noMeasurement";
+  if (chosen.length === 0 && noneMeasured === "error") fieldErrors.form ??= "noMeasurement";
   for (const instrument of chosen) {
     const parsed = schema.safeParse({ date, instrument, value: raw.measured?.[instrument], psfs });
     if (parsed.success) outcomes.push(parsed.data);
     else Object.assign(fieldErrors, errorsOn(parsed.error, instrument));
   }
-  if (Object.keys(fieldErrors).length > 0) return { status: "invalid", fieldErrors };
-  return { status: "valid", date: outcomes[0]!.date, outcomes };
+  if (!dateCheck.success || Object.keys(fieldErrors).length > 0) return { status: "invalid", fieldErrors };
+  return { status: "valid", date: dateCheck.data.date, outcomes };
 }
 
 /** The one-measurement schema's issues on this form's fields: `value` is the instrument's own field. */
