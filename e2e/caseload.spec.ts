@@ -291,7 +291,7 @@ test.describe("patients", () => {
     await page.getByRole("button", { name: da.discharge.showResult }).click();
     await expect(page.getByText(da.discharge.improvement.NOT_JUDGEABLE)).toBeVisible();
     await page.getByRole("button", { name: da.discharge.confirm }).click();
-    await expect(page.getByRole("status")).toContainText(da.discharge.done);
+    await expect(page.getByRole("status").filter({ hasText: da.discharge.done })).toBeVisible();
     await expect(page.getByText("Afsluttet", { exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: da.patient.reopen })).toBeVisible();
 

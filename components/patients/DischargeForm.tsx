@@ -112,7 +112,7 @@ export function DischargeForm({
           {result.measuredOnDay === 0 && <p className="notice">{text.noFinalMeasurements}</p>}
           {result.instruments.length > 0 && (
             <DataTable
-              label={text.resultTitle(formatDate(new Date(`${result.date}T00:00:00Z`), locale))}
+              label={text.resultTable}
               className="card-rows"
               columns={[text.instrument, text.atStart, text.atEnd, text.change, "MCID", text.verdict]}
               rows={result.instruments.map((row) => ({

@@ -927,6 +927,7 @@ export const da = {
       NOT_IMPROVED: "Intet måleredskab er bedret med den mindste klinisk relevante ændring.",
       NOT_JUDGEABLE: "Forløbet kan ikke vurderes: der er for kort tid mellem første og sidste måling.",
     },
+    resultTable: "Hvert måleredskab fra start til afslutning",
     noFinalMeasurements: "Ingen afsluttende målinger: resultatet bygger på de seneste målinger i journalen.",
     instrument: "Måleredskab",
     atStart: "Ved start",

@@ -924,6 +924,7 @@ export const en: Messages = {
       NOT_IMPROVED: "No instrument improved by its minimal clinically important difference.",
       NOT_JUDGEABLE: "The course cannot be judged: too little time between the first and the last measurement.",
     },
+    resultTable: "Each instrument from the start to discharge",
     noFinalMeasurements: "No final measurements: the result rests on the latest measurements in the record.",
     instrument: "Instrument",
     atStart: "At start",
