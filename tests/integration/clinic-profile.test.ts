@@ -78,6 +78,10 @@ describe(`the clinic's profile on ${TEST_DB_KIND}`, () => {
     expect(await lookupInvite(t.prisma, invite.token, new Date())).toMatchObject({
       clinic: { name: "Fysio Vest ApS", phone: "33 12 34 56" },
     });
+    // Its e-mail is signed with the clinic's address and phone, in text and in HTML.
+    const email = await t.prisma.emailMessage.findFirstOrThrow({ where: { to: "vest@example.test" } });
+    expect(email.text).toContain("Venlig hilsen\nFysio Vest ApS\nNørregade 12, 8000 Aarhus C\nTelefon 33 12 34 56");
+    expect(email.html).toContain("Fysio Vest ApS<br>Nørregade 12, 8000 Aarhus C<br>Telefon 33 12 34 56");
   });
 
   it("is an admin's to read and change", async () => {

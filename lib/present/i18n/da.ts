@@ -1723,6 +1723,7 @@ export const da = {
   },
   email: {
     greeting: (firstName: string) => `Hej ${firstName}`,
+    phone: (phone: string) => `Telefon ${phone}`,
     signOff: (clinic: string) => `Venlig hilsen\n${clinic}`,
     automatic: "Mailen er sendt automatisk; svar på den bliver ikke læst.",
     staffInvite: {

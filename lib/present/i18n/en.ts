@@ -1723,6 +1723,7 @@ export const en: Messages = {
   },
   email: {
     greeting: (firstName: string) => `Hello ${firstName},`,
+    phone: (phone: string) => `Phone ${phone}`,
     signOff: (clinic: string) => `Kind regards,\n${clinic}`,
     automatic: "This e-mail was sent automatically; replies are not read.",
     staffInvite: {

@@ -1,8 +1,9 @@
 // The app's e-mails (SPEC §10), in the recipient's language: plain text and simple HTML with
-// the same words. They name the recipient by first name and the clinic, and carry a link;
-// nothing else about a patient.
+// the same words. They name the recipient by first name and the clinic (signed with its
+// address and phone), and carry a link; nothing else about a patient.
 import type { Locale } from "../../generated/prisma/enums";
 import { getMessages } from "../../present/i18n";
+import type { ClinicContact } from "../clinics/clinic-profile";
 import { INVITE_DAYS, RESET_HOURS } from "../invites/tokens";
 import { RETENTION_YEARS } from "../retention/retention-period";
 
@@ -17,7 +18,7 @@ export type EmailKind =
   | "NOTICE_CLINIC_MESSAGE";
 export type EmailContent = { subject: string; text: string; html: string };
 /** `link` for the kinds that carry one; `keptUntil` (a formatted date) for the erasure receipt. */
-export type EmailFacts = { recipientName: string; clinicName: string; link?: string; keptUntil?: string };
+export type EmailFacts = { recipientName: string; clinic: ClinicContact; link?: string; keptUntil?: string };
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
@@ -35,13 +36,13 @@ export function composeEmail(kind: EmailKind, locale: Locale, facts: EmailFacts)
   });
   const parts = {
     STAFF_INVITE: {
-      subject: text.staffInvite.subject(facts.clinicName),
-      body: text.staffInvite.body(facts.clinicName, INVITE_DAYS),
+      subject: text.staffInvite.subject(facts.clinic.name),
+      body: text.staffInvite.body(facts.clinic.name, INVITE_DAYS),
       action: text.staffInvite.action,
     },
     PORTAL_INVITE: {
-      subject: text.portalInvite.subject(facts.clinicName),
-      body: text.portalInvite.body(facts.clinicName, INVITE_DAYS),
+      subject: text.portalInvite.subject(facts.clinic.name),
+      body: text.portalInvite.body(facts.clinic.name, INVITE_DAYS),
       action: text.portalInvite.action,
     },
     PASSWORD_RESET: {
@@ -50,7 +51,7 @@ export function composeEmail(kind: EmailKind, locale: Locale, facts: EmailFacts)
       action: text.passwordReset.action,
     },
     ERASURE_RECEIPT: {
-      subject: text.erasureReceipt.subject(facts.clinicName),
+      subject: text.erasureReceipt.subject(facts.clinic.name),
       body: text.erasureReceipt.body(facts.keptUntil ?? "", RETENTION_YEARS),
       action: null,
     },
@@ -61,7 +62,12 @@ export function composeEmail(kind: EmailKind, locale: Locale, facts: EmailFacts)
   }[kind];
   const link = parts.action && facts.link ? { action: parts.action, href: facts.link } : null;
   const greeting = text.greeting(firstName(facts.recipientName));
-  const signOff = text.signOff(facts.clinicName);
+  // Signed with the clinic's address and phone (its profile, admin/clinic), where it has them:
+  // a patient who would rather call than click knows where.
+  const { clinic } = facts;
+  const signOff = [text.signOff(clinic.name), clinic.address, clinic.phone && text.phone(clinic.phone)]
+    .filter(Boolean)
+    .join("\n");
   const paragraphs = (value: string) => value.split("\n").map(escapeHtml).join("<br>");
   return {
     subject: parts.subject,

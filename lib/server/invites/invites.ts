@@ -12,6 +12,7 @@ import { requireId } from "../../platform/db/require-id";
 import { isUniqueViolation } from "../../platform/db/unique-violation";
 import { AppError } from "../../platform/errors";
 import { type FieldErrors, fieldErrorsOf } from "../../present/forms/form-input";
+import { CLINIC_CONTACT_SELECT } from "../clinics/clinic-profile";
 import { sendsEmail } from "../email/mail-server";
 import { queueEmail } from "../email/outbox";
 import { assertProcessing } from "../retention/processing-stopped";
@@ -23,7 +24,7 @@ async function findPatient(db: Db, actor: Actor, patientId: string) {
   const patient = await db.patient.findFirst({
     where: { id: requireId(patientId), clinicId: actor.clinicId, archivedAt: null },
     include: {
-      clinic: { select: { name: true } },
+      clinic: { select: CLINIC_CONTACT_SELECT },
       portalUser: { select: { id: true, clinicId: true, email: true, name: true, locale: true } },
     },
   });
@@ -114,7 +115,7 @@ export async function createInvite(
         to,
         locale: "da",
         recipientName: patient.name,
-        clinicName: patient.clinic.name,
+        clinic: patient.clinic,
         link,
       });
     })

@@ -12,6 +12,7 @@ import type { Db } from "../../platform/db/client";
 import { requireId } from "../../platform/db/require-id";
 import { isUniqueViolation } from "../../platform/db/unique-violation";
 import { AppError } from "../../platform/errors";
+import type { ClinicContact } from "../clinics/clinic-profile";
 import { sendsEmail } from "../email/mail-server";
 import { queueEmail } from "../email/outbox";
 import { inviteLink, newToken, RESET_HOURS } from "./tokens";
@@ -30,7 +31,7 @@ export async function createPasswordReset(
     email: string;
     name: string;
     locale: Actor["locale"];
-    clinic: { name: string };
+    clinic: ClinicContact;
   },
   now: Date,
   appUrl: string,
@@ -67,7 +68,7 @@ export async function createPasswordReset(
         to: user.email,
         locale: user.locale,
         recipientName: user.name,
-        clinicName: user.clinic.name,
+        clinic: user.clinic,
         link: inviteLink(appUrl, token),
       });
     })

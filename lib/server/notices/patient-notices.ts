@@ -7,6 +7,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import type { NoticeKind } from "../../generated/prisma/enums";
 import type { Db } from "../../platform/db/client";
 import { getMessages } from "../../present/i18n";
+import { CLINIC_CONTACT_SELECT } from "../clinics/clinic-profile";
 import { queueEmail } from "../email/outbox";
 import { pushToPhones } from "../reminders/push";
 import { MAX_PUSH_SUBSCRIPTIONS } from "../reminders/push-services";
@@ -58,7 +59,7 @@ export async function sendDueNotices(db: Db, run: ReminderRun): Promise<NoticeCo
           name: true,
           archivedAt: true,
           processingStoppedAt: true,
-          clinic: { select: { name: true } },
+          clinic: { select: CLINIC_CONTACT_SELECT },
           portalUser: {
             select: {
               email: true,
@@ -107,7 +108,7 @@ export async function sendDueNotices(db: Db, run: ReminderRun): Promise<NoticeCo
         to: account.email,
         locale: account.locale,
         recipientName: patient.name,
-        clinicName: patient.clinic.name,
+        clinic: patient.clinic,
         link: run.portalUrl,
       });
     });

@@ -12,6 +12,7 @@ import { ZProgramContent } from "../../clinical/programs/default-templates";
 import type { Locale } from "../../generated/prisma/enums";
 import type { Db } from "../../platform/db/client";
 import { getMessages } from "../../present/i18n";
+import { CLINIC_CONTACT_SELECT, type ClinicContact } from "../clinics/clinic-profile";
 import { queueEmail } from "../email/outbox";
 import { type PushSender, pushToPhones } from "./push";
 import { MAX_PUSH_SUBSCRIPTIONS } from "./push-services";
@@ -34,7 +35,7 @@ export function reminderText(kind: ReminderKind, locale: Locale) {
 
 export async function sendDueReminders(db: Db, run: ReminderRun): Promise<ReminderCounts> {
   const counts: ReminderCounts = { push: 0, email: 0 };
-  const clinics = await db.clinic.findMany({ select: { id: true, name: true, timeZone: true } });
+  const clinics = await db.clinic.findMany({ select: { id: true, timeZone: true, ...CLINIC_CONTACT_SELECT } });
   for (const clinic of clinics) {
     const { day, minute } = clinicClock(run.now, clinic.timeZone);
     for (const reminder of await dueReminders(db, clinic.id, day, minute)) {
@@ -112,7 +113,7 @@ async function dueReminders(db: Db, clinicId: string, day: Date, minute: number)
 async function deliver(
   db: Db,
   run: ReminderRun,
-  clinic: { id: string; name: string },
+  clinic: { id: string } & ClinicContact,
   day: Date,
   { kind, patient }: DueReminder,
 ): Promise<"PUSH" | "EMAIL" | null> {
@@ -125,7 +126,7 @@ async function deliver(
       to: account.email,
       locale: account.locale,
       recipientName: patient.name,
-      clinicName: clinic.name,
+      clinic,
       link: run.portalUrl,
     });
 

@@ -11,6 +11,7 @@ import type { Db } from "../../platform/db/client";
 import { requireId } from "../../platform/db/require-id";
 import { AppError } from "../../platform/errors";
 import { formatDate } from "../../present/i18n/format";
+import { CLINIC_CONTACT_SELECT } from "../clinics/clinic-profile";
 import { queueEmail } from "../email/outbox";
 import { patientWhere } from "../patients/scope";
 import { lastEntries } from "./last-entry";
@@ -62,7 +63,7 @@ async function stopProcessing(
         name: true,
         email: true,
         processingStoppedAt: true,
-        clinic: { select: { name: true, timeZone: true } },
+        clinic: { select: { ...CLINIC_CONTACT_SELECT, timeZone: true } },
         portalUser: { select: { id: true, email: true, locale: true } },
       },
     });
@@ -95,7 +96,7 @@ async function stopProcessing(
         to,
         locale,
         recipientName: patient.name,
-        clinicName: patient.clinic.name,
+        clinic: patient.clinic,
         keptUntil: formatDate(keptUntil, locale),
       });
     }

@@ -9,6 +9,7 @@ import { actorFor } from "../../platform/auth/actor";
 import { beginAttempt } from "../../platform/auth/throttle";
 import type { Db } from "../../platform/db/client";
 import { type FieldErrors, fieldErrorsOf } from "../../present/forms/form-input";
+import { CLINIC_CONTACT_SELECT } from "../clinics/clinic-profile";
 import { createPasswordReset } from "../invites/password-links";
 
 const ZRequest = z.object({
@@ -56,7 +57,7 @@ export async function requestPasswordReset(
 async function sendResetLink(db: Db, email: string, now: Date, appUrl: string, ip: string | null) {
   const user = await db.user.findFirst({
     where: { email, active: true },
-    include: { clinic: { select: { name: true, timeZone: true } } },
+    include: { clinic: { select: { ...CLINIC_CONTACT_SELECT, timeZone: true } } },
   });
   if (!user) return;
   // The user asks for their own link: they are the actor of its audit event.

@@ -16,6 +16,7 @@ import { isUniqueViolation } from "../../platform/db/unique-violation";
 import { AppError } from "../../platform/errors";
 import { type FieldErrors, fieldErrorsOf, zChoice, zRequiredText } from "../../present/forms/form-input";
 import { LOCALES } from "../../present/i18n";
+import { CLINIC_CONTACT_SELECT } from "../clinics/clinic-profile";
 import { queueEmail } from "../email/outbox";
 import { hasAccountInClinic } from "../invites/invites";
 import { createPasswordReset } from "../invites/password-links";
@@ -89,14 +90,17 @@ export async function inviteStaff(
         data: { clinicId: actor.clinicId, purpose: "STAFF", ...input, createdById: actor.userId, tokenHash, expiresAt },
       });
       await recordAuditEvent(tx, actor, { action: "CREATE", entity: "Invite", entityId: invite.id });
-      const clinic = await tx.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { name: true } });
+      const clinic = await tx.clinic.findUniqueOrThrow({
+        where: { id: actor.clinicId },
+        select: CLINIC_CONTACT_SELECT,
+      });
       await queueEmail(tx, {
         clinicId: actor.clinicId,
         kind: "STAFF_INVITE",
         to: input.email,
         locale: input.locale,
         recipientName: input.name,
-        clinicName: clinic.name,
+        clinic,
         link: inviteLink(appUrl, token),
       });
     })
@@ -155,7 +159,7 @@ export async function sendPasswordReset(
   assertCan(actor, "clinic-admin");
   const user = await db.user.findFirst({
     where: { id: requireId(userId), clinicId: actor.clinicId, role: { in: [...STAFF_ROLES] }, active: true },
-    include: { clinic: { select: { name: true } } },
+    include: { clinic: { select: CLINIC_CONTACT_SELECT } },
   });
   if (!user) throw new AppError("NOT_FOUND");
   await createPasswordReset(db, actor, user, now, appUrl);
