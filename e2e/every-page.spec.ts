@@ -30,6 +30,7 @@ const LONG = {
 
 type Ids = {
   patient: string;
+  episode: string;
   assignment: string;
   records: Record<(typeof KINDS)[number], string>;
   template: string;
@@ -44,6 +45,7 @@ async function demoIds(page: Page): Promise<Ids> {
   const patient = idFrom(await page.getByRole("link", { name: "Peter Patient" }).getAttribute("href"), 2);
   await page.goto(`/patients/${patient}`);
   const assignment = idFrom(await page.locator('a[href$="/adjust"]').first().getAttribute("href"), 4);
+  const episode = idFrom(await page.locator('a[href$="/discharge"]').first().getAttribute("href"), 4);
   // The record's older entries are put on the page when their list is opened.
   await page.locator("summary", { hasText: /^Vis \d+ ældre/ }).click();
   const records = Object.fromEntries(
@@ -62,7 +64,7 @@ async function demoIds(page: Page): Promise<Ids> {
   ) as Ids["records"];
   await page.goto("/flags");
   const flag = idFrom(await page.locator('a[href^="/flags/"]').first().getAttribute("href"), 2);
-  return { patient, assignment, records, flag, template: "", message: "" };
+  return { patient, episode, assignment, records, flag, template: "", message: "" };
 }
 
 function routesFor(ids: Ids, kind: "page" | "route"): string[] {
@@ -78,6 +80,7 @@ function routesFor(ids: Ids, kind: "page" | "route"): string[] {
         .replace(/^\/flags\/\[id\]/, `/flags/${ids.flag}`)
         .replace("[id]", ids.patient)
         .replace("[assignmentId]", ids.assignment)
+        .replace("[episodeId]", ids.episode)
         .replace("[templateId]", ids.template)
         .replace("[messageId]", ids.message)
         .replace("[token]", randomUUID()),
