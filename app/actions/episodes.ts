@@ -7,6 +7,7 @@ import { ids } from "@/lib/platform/entry-points/ids";
 import { isAppError } from "@/lib/platform/errors";
 import { errorTexts } from "@/lib/present/forms/error-text";
 import { changeEpisodeStatus, openEpisode } from "@/lib/server/episodes/episodes";
+import { REFERRAL_FIELDS } from "@/lib/server/episodes/referral-input";
 
 export const openEpisodeAction = formAction(
   { name: "episodes.open", access: "clinic-patients", args: [ids.patient] },
@@ -17,7 +18,10 @@ export const openEpisodeAction = formAction(
       return answer({ values: {} });
     }
     if (result.status === "alreadyOpen") return answer({ formError: messages.patient.alreadyOpen });
-    return answer({ errors: errorTexts(result.fieldErrors, messages), formError: messages.validation.summary });
+    return answer({
+      errors: errorTexts(result.fieldErrors, messages, REFERRAL_FIELDS),
+      formError: messages.validation.summary,
+    });
   },
 );
 

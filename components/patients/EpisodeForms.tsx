@@ -8,6 +8,7 @@ import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { DateField } from "../ui/DateField";
 import { FormMessages } from "../ui/FormMessages";
 import { SelectField } from "../ui/SelectField";
+import { ReferralFields } from "./ReferralFields";
 
 type Option = { value: string; label: string };
 
@@ -33,6 +34,9 @@ export function OpenEpisodeForm({
   };
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const v = state.values;
+  // The referral's fields show once the box is ticked; unticked, they are not sent.
+  const [referred, setReferred] = useState(v.referred === "on");
+  const referralId = useId();
   return (
     <form
       key={state.attempt}
@@ -64,6 +68,22 @@ export function OpenEpisodeForm({
         defaultValue={v.treatmentStart ?? today}
         error={state.errors.treatmentStart}
       />
+      <fieldset>
+        <legend>{messages.referral.title}</legend>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            name="referred"
+            checked={referred}
+            onChange={(event) => setReferred(event.target.checked)}
+            aria-controls={referralId}
+          />
+          {messages.referral.referred}
+        </label>
+        <div id={referralId} className="stack" hidden={!referred}>
+          {referred && <ReferralFields state={state} today={today} />}
+        </div>
+      </fieldset>
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={pending}>
           {text.submit}
