@@ -24,6 +24,7 @@ import { exportCaseload, listCaseload } from "../../lib/server/caseload/list-cas
 import { getClinicProfile, saveClinicProfile } from "../../lib/server/clinics/clinic-profile";
 import { getOutboxMessage, listOutbox } from "../../lib/server/email/outbox-view";
 import { changeEpisodeStatus, openEpisode } from "../../lib/server/episodes/episodes";
+import { removeReferral, saveReferral } from "../../lib/server/episodes/referrals";
 import { acknowledgeFlag, undoAcknowledgement } from "../../lib/server/flags/acknowledge-flag";
 import { parseFlagQuery } from "../../lib/server/flags/flag-query";
 import { getFlag, listEpisodeFlags, listFlags, nextOpenFlag } from "../../lib/server/flags/list-flags";
@@ -209,6 +210,24 @@ const SERVICES: Record<string, Service> = {
     access: "clinic-patients",
     usesIds: true,
     call: (a, i) => changeEpisodeStatus(t.prisma, a, i.episodeId!, { action: "pause", reason: "ILLNESS" }, day),
+  },
+  saveReferral: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) =>
+      saveReferral(
+        t.prisma,
+        a,
+        i.patientId!,
+        i.episodeId!,
+        { referralDate: isoDate(day), doctorName: "Læge", diagnosisText: "Hælsmerter" },
+        () => day,
+      ),
+  },
+  removeReferral: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => removeReferral(t.prisma, a, i.patientId!, i.episodeId!),
   },
   getEpisodeRecord: {
     access: "clinic-patients",
