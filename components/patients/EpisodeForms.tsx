@@ -2,6 +2,7 @@
 import { useActionState, useId, useState } from "react";
 
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
+import { REFERRED_FIELD } from "@/lib/server/episodes/referral-input";
 
 import { useMessages } from "../i18n/MessagesProvider";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
@@ -35,7 +36,7 @@ export function OpenEpisodeForm({
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const v = state.values;
   // The referral's fields show once the box is ticked; unticked, they are not sent.
-  const [referred, setReferred] = useState(v.referred === "on");
+  const [referred, setReferred] = useState(v[REFERRED_FIELD] === "on");
   const referralId = useId();
   return (
     <form
@@ -73,7 +74,7 @@ export function OpenEpisodeForm({
         <label className="checkbox">
           <input
             type="checkbox"
-            name="referred"
+            name={REFERRED_FIELD}
             checked={referred}
             onChange={(event) => setReferred(event.target.checked)}
             aria-controls={referralId}

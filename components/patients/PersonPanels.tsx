@@ -18,8 +18,8 @@ import type { CommandAction, FormAction } from "../action-types";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { DetailsList } from "../ui/DetailsList";
 import { CprReveal, type RevealCpr } from "./CprReveal";
-import { contactDetails } from "./PatientContact";
 import { EpisodeActions, OpenEpisodeForm } from "./EpisodeForms";
+import { contactDetails } from "./PatientContact";
 
 type Patient = Awaited<ReturnType<typeof getPatient>>;
 

@@ -5,7 +5,8 @@ import { useMessages } from "../i18n/MessagesProvider";
 import { DateField } from "../ui/DateField";
 import { TextField } from "../ui/TextField";
 
-type TextFieldName = "doctorName" | "practice" | "doctorPhone" | "locationNumber" | "diagnosisText" | "icd10Code" | "referenceId";
+type TextFieldName =
+  "doctorName" | "practice" | "doctorPhone" | "locationNumber" | "diagnosisText" | "icd10Code" | "referenceId";
 
 /**
  * A referral's fields (SPEC §11), in the open-episode form and in the referral's own form; the
@@ -34,7 +35,14 @@ export function ReferralFields({ state, today }: { state: Pick<FormState, "value
   );
   return (
     <>
-      <DateField id="referralDate" label={text.fields.referralDate} max={today} defaultValue={v.referralDate} error={e.referralDate} required />
+      <DateField
+        id="referralDate"
+        label={text.fields.referralDate}
+        max={today}
+        defaultValue={v.referralDate}
+        error={e.referralDate}
+        required
+      />
       {field("doctorName", { required: true })}
       {field("practice")}
       {field("doctorPhone", { inputMode: "tel", type: "tel" })}

@@ -106,8 +106,16 @@ export async function ReferralPanel({
         <h2 id="referral-heading">{text.title}</h2>
         {editable && (
           <div className="heading-actions">
-            <FormDialog trigger={referral ? text.edit : text.add} title={referral ? text.edit : text.add} close={messages.dialog.close}>
-              <ReferralForm action={actions.save.bind(null, patientId, episodeId)} initial={initial} today={isoDate(day)} />
+            <FormDialog
+              trigger={referral ? text.edit : text.add}
+              title={referral ? text.edit : text.add}
+              close={messages.dialog.close}
+            >
+              <ReferralForm
+                action={actions.save.bind(null, patientId, episodeId)}
+                initial={initial}
+                today={isoDate(day)}
+              />
             </FormDialog>
             {referral && (
               <ConfirmDialog

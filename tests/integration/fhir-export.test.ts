@@ -117,7 +117,9 @@ describe(`the FHIR R4 export on ${TEST_DB_KIND}`, () => {
       identifier: [{ system: "urn:ietf:rfc:3986", value: "urn:uuid:6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f" }],
       authoredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       requester: { reference: "#requester", display: "Anne Holm" },
-      reasonCode: [{ coding: [{ system: FHIR_SYSTEMS.icd10, code: "M72.2" }], text: expect.stringContaining("Hælsmerter") }],
+      reasonCode: [
+        { coding: [{ system: FHIR_SYSTEMS.icd10, code: "M72.2" }], text: expect.stringContaining("Hælsmerter") },
+      ],
       reasonReference: [{ reference: `urn:uuid:${condition!.id}` }],
     });
     expect(request!.contained).toEqual(

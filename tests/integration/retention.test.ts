@@ -66,7 +66,12 @@ async function patientWithRecord({ portal = false, email = null as string | null
     clinician,
     patient.id,
     episode.id,
-    { referralDate: isoDate(addDays(start, -7)), doctorName: "Læge Lund", diagnosisText: "Hælsmerter", icd10Code: "DM722" },
+    {
+      referralDate: isoDate(addDays(start, -7)),
+      doctorName: "Læge Lund",
+      diagnosisText: "Hælsmerter",
+      icd10Code: "DM722",
+    },
     () => day,
   );
   expect(referral).toEqual({ status: "saved" });

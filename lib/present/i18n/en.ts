@@ -491,7 +491,8 @@ export const en: Messages = {
     invalidPhone: "Enter a phone number of 8 digits, e.g. 33 12 34 56, or a foreign number starting with +.",
     invalidCvr: "A CVR number has 8 digits.",
     invalidLocationNumber: "A location number has 13 digits.",
-    invalidUuid: "Type the referral's id as the referral shows it: 32 characters (0–9, a–f) in groups joined by hyphens.",
+    invalidUuid:
+      "Type the referral's id as the referral shows it: 32 characters (0–9, a–f) in groups joined by hyphens.",
     invalidIcd10: "Type an ICD-10 code such as M72.2, or as the referral gives it, e.g. DM722.",
     referralAfterStart: "The referral can be dated at most 30 days after the treatment start.",
     referralTooOld: "The referral is dated more than a year before the treatment start. Check the date.",

@@ -11,7 +11,7 @@ import { patientWhere } from "../patients/scope";
 import { refreshReportFacts } from "../reports/report-facts";
 import { assertProcessing } from "../retention/processing-stopped";
 import { type EpisodeFieldErrors, type TEpisodeTransition, zEpisodeInput, ZEpisodeTransition } from "./episode-input";
-import { REFERRED_FIELD, type ReferralFieldErrors, zReferralInput } from "./referral-input";
+import { type ReferralFieldErrors, REFERRED_FIELD, zReferralInput } from "./referral-input";
 import { createReferral } from "./referrals";
 import { withEpisodeWrite } from "./with-episode-write";
 

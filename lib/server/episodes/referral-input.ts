@@ -26,7 +26,10 @@ export const REFERRAL_DAYS = { beforeStart: 365, afterStart: 30 } as const;
 
 /** A UUID of any version, as REF07 carries it (also as urn:uuid:…); lower case, or null when not one. */
 export function normaliseUuid(text: string): string | null {
-  const value = text.trim().toLowerCase().replace(/^urn:uuid:/, "");
+  const value = text
+    .trim()
+    .toLowerCase()
+    .replace(/^urn:uuid:/, "");
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value) ? value : null;
 }
 
