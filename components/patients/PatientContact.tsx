@@ -19,12 +19,11 @@ export type PatientContactFields = {
 export function contactDetails(patient: PatientContactFields, messages: Messages): [string, ReactNode][] {
   const text = messages.patient;
   const none = messages.caseload.noValue;
-  const gp = [
-    patient.gpName,
-    patient.gpPractice,
-    patient.gpAddress,
-    patient.gpLocationNumber && text.gpLocation(patient.gpLocationNumber),
-  ].filter(Boolean);
+  // Who the GP is, and where the practice is, side by side: one long cell would be a tall one.
+  const gp = [patient.gpName, patient.gpPractice].filter(Boolean);
+  const practice = [patient.gpAddress, patient.gpLocationNumber && text.gpLocation(patient.gpLocationNumber)].filter(
+    Boolean,
+  );
   return [
     [
       text.phone,
@@ -38,5 +37,6 @@ export function contactDetails(patient: PatientContactFields, messages: Messages
     ],
     [text.email, patient.email ?? none],
     [text.gp, gp.length > 0 ? gp.join(", ") : text.gpUnknown],
+    ...(practice.length > 0 ? [[messages.patientForm.gpAddress, practice.join(", ")] as [string, ReactNode]] : []),
   ];
 }

@@ -9,7 +9,6 @@ import { telHref } from "@/lib/server/clinics/clinic-profile";
 
 import type { CommandAction, FormAction } from "../action-types";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
-import { DetailsList } from "../ui/DetailsList";
 import { FormDialog } from "../ui/FormDialog";
 import { ReferralForm } from "./ReferralForm";
 
@@ -130,7 +129,49 @@ export async function ReferralPanel({
           </div>
         )}
       </div>
-      {referral ? <DetailsList items={referralDetails(referral, messages, locale)} compact /> : <p>{text.none}</p>}
+      {referral ? <ReferralSummary referral={referral} locale={locale} /> : <p>{text.none}</p>}
     </section>
+  );
+}
+
+/**
+ * The referral in three lines, for the patient page: who referred (the phone dials), when and
+ * for what, and its kind and id. The print lists the same facts one per field (referralDetails).
+ */
+async function ReferralSummary({ referral, locale }: { referral: ReferralView; locale: Locale }) {
+  const messages = await getRequestMessages();
+  const text = messages.referral;
+  const practice = [
+    referral.practice,
+    referral.locationNumber && messages.patient.gpLocation(referral.locationNumber),
+  ].filter(Boolean);
+  return (
+    <div className="referral-summary">
+      <p>
+        <strong>{referral.doctorName}</strong>
+        {practice.length > 0 && `, ${practice.join(", ")}`}
+        {referral.doctorPhone && (
+          <>
+            {" · "}
+            <a href={telHref(referral.doctorPhone)} aria-label={text.callDoctor(referral.doctorPhone)}>
+              {referral.doctorPhone}
+            </a>
+          </>
+        )}
+      </p>
+      <p>
+        {text.referredOn(formatDate(referral.referralDate, locale))}: {referral.diagnosisText}
+        {referral.icd10Code && ` (ICD-10 ${referral.icd10Code})`}
+      </p>
+      <p className="hint">
+        {referral.vederlagsfri ? text.vederlagsfri : text.notVederlagsfri}
+        {referral.referenceId && (
+          <>
+            {" · "}
+            {text.fields.referenceId}: <code>{referral.referenceId}</code>
+          </>
+        )}
+      </p>
+    </div>
   );
 }

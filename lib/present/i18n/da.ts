@@ -652,6 +652,8 @@ export const da = {
       vederlagsfri: "Henvist til vederlagsfri fysioterapi",
     },
     vederlagsfri: "Vederlagsfri fysioterapi",
+    notVederlagsfri: "Ikke vederlagsfri fysioterapi",
+    referredOn: (date: string) => `Henvist ${date}`,
     hints: {
       doctorPhone: "8 cifre, fx 86 12 34 56",
       locationNumber: "13 cifre, hvis det står på henvisningen",

@@ -202,6 +202,16 @@ export default page(
 
                     locale={locale}
                   />
+                  {/* The referral beside the interventions, where the column is shorter than the programs beside it. */}
+                  <ReferralPanel
+                    patientId={patient.id}
+                    episodeId={record.id}
+                    referral={patient.episodes.find((episode) => episode.id === record.id)?.referral ?? null}
+                    editable={editable}
+                    day={day}
+                    locale={locale}
+                    actions={referralActions}
+                  />
                 </div>
                 <ProgramsSection
                   patientId={patient.id}
@@ -279,15 +289,6 @@ export default page(
                 </div>
                 <div className="column">
                   <PersonDetails patient={patient} actor={actor} actions={personActions} />
-                  <ReferralPanel
-                    patientId={patient.id}
-                    episodeId={record.id}
-                    referral={patient.episodes.find((episode) => episode.id === record.id)?.referral ?? null}
-                    editable={editable}
-                    day={day}
-                    locale={locale}
-                    actions={referralActions}
-                  />
                   {portalAccess && (
                     <PortalAccessSection
                       patientId={patient.id}
