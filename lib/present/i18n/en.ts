@@ -653,7 +653,7 @@ export const en: Messages = {
       vederlagsfri: "Referred for free physiotherapy (vederlagsfri fysioterapi)",
     },
     vederlagsfri: "Free physiotherapy (vederlagsfri)",
-    notVederlagsfri: "Not free physiotherapy (not vederlagsfri)",
+    notVederlagsfri: "Ordinary physiotherapy (not vederlagsfri)",
     referredOn: (date: string) => `Referred on ${date}`,
     hints: {
       doctorPhone: "8 digits, e.g. 86 12 34 56",
