@@ -39,6 +39,8 @@ type World = {
   clinic: "demo" | "other";
   patientId: string;
   episodeId: string;
+  /** The episode's treatment start (yyyy-mm-dd): a referral's date is bounded by it. */
+  treatmentStart: string;
   assignmentId: string;
   content: ProgramContent;
   outcomeId: string;
@@ -159,6 +161,27 @@ const ACTIONS: Record<string, ActionCase> = {
       args: [id(w, "patientId"), id(w, "episodeId")],
       form: { intent: "confirm", date: day, reason: "RECOVERED", NRS_FIRST_STEP: "2" },
     }),
+  },
+  // The episode's referral, saved and then removed (the order of this list): there is one to remove.
+  saveReferralAction: {
+    access: "clinic-patients",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({
+      args: [id(w, "patientId"), id(w, "episodeId")],
+      form: {
+        referralDate: String(id(w, "treatmentStart")),
+        doctorName: "Matrix Læge",
+        diagnosisText: "Hælsmerter",
+        icd10Code: "DM722",
+      },
+    }),
+  },
+  removeReferralAction: {
+    access: "clinic-patients",
+    shape: "command",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "patientId"), id(w, "episodeId")] }),
   },
   saveRecordAction: {
     access: "clinic-patients",
@@ -812,6 +835,7 @@ async function prepareWorlds(db: Db): Promise<Record<WorldName, World>> {
       clinic: tag,
       patientId,
       episodeId,
+      treatmentStart: isoDate(assignment.episode.treatmentStart),
       assignmentId: assignment.id,
       content: ZProgramContent.parse(assignment.content),
       outcomeId: outcome.id,

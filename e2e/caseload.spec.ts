@@ -1,5 +1,6 @@
 import { type Page } from "@playwright/test";
 
+import { addDays, DEFAULT_TIME_ZONE, isoDate, today } from "../lib/platform/dates";
 import { da } from "../lib/present/i18n/da";
 import { readDanishCsv } from "../tests/support/read-danish-csv";
 import { expectNoAxeViolations, registerPatient, signIn } from "./helpers";
@@ -239,15 +240,25 @@ test.describe("caseload", () => {
 });
 
 test.describe("patients", () => {
-  test("registers a patient after fixing field errors, then opens and discharges an episode", async ({ page }) => {
+  test("registers a patient with a GP after fixing field errors, then opens an episode with its referral and discharges it", async ({
+    page,
+  }) => {
     await signIn(page, "fysio@demo.dk");
     await page.getByRole("link", { name: "Opret patient" }).click();
     await expect(page).toHaveURL("/patients/new");
     await page.getByLabel(da.caseload.columns.name, { exact: true }).fill("Birgit Brandt");
     await page.getByLabel(/Højde/).fill("12");
+    await page.getByLabel(/^Telefon/).fill("20 30 40 50");
+    const gp = page.getByRole("group", { name: da.patientForm.gp });
+    await gp.getByLabel(/^Lægens navn/).fill("Anne Holm");
+    await gp.getByLabel(/^Praksis \(/).fill("Lægerne i Vestergade");
+    await gp.getByLabel(/^Praksissens lokationsnummer/).fill("5790 0012 3456");
     await page.getByRole("button", { name: da.patientForm.save }).click();
     await expect(page.getByText(da.validation.summary)).toBeVisible();
     await expect(page.getByText("Skriv et tal fra 100 til 230 med højst én decimal.")).toBeVisible();
+    await expect(gp.getByLabel(/^Praksissens lokationsnummer/)).toHaveAttribute("aria-invalid", "true");
+    await expect(gp.getByText(da.validation.invalidLocationNumber)).toBeVisible();
+    await gp.getByLabel(/^Praksissens lokationsnummer/).fill("5790 0012 3456 7");
     await expect(page.getByLabel(da.patientForm.dateOfBirth)).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel(da.caseload.columns.name, { exact: true })).toHaveValue("Birgit Brandt");
     await expectNoAxeViolations(page);
@@ -264,15 +275,54 @@ test.describe("patients", () => {
     // Numbers in Danish notation, beside each other ("80.5" beside "27,2" was the complaint).
     const details = page.getByRole("region", { name: da.patientForm.identity, exact: true });
     await expect(details.getByText("80,5", { exact: true })).toBeVisible();
+    await expect(details).toContainText("Anne Holm, Lægerne i Vestergade");
+    await expect(details).toContainText("Lokationsnr. 5790001234567");
+    await expect(details.getByRole("link", { name: da.patient.callPatient("20 30 40 50") })).toHaveAttribute(
+      "href",
+      "tel:+4520304050",
+    );
     await expect(page.getByText("Patienten har endnu ikke et forløb.")).toBeVisible();
 
+    // The referral's fields show once the box is ticked; a bad code and a date in the future are said field by field.
+    const open = page.getByRole("form", { name: da.patient.openEpisode });
+    await expect(open.getByLabel(da.referral.fields.doctorName)).toBeHidden();
+    await open.getByLabel(da.referral.referred).check();
     await page.getByLabel(da.patient.symptomOnset).fill("2099-01-01");
+    await open.getByLabel(da.referral.fields.referralDate).fill(isoDate(addDays(today(DEFAULT_TIME_ZONE), -10)));
+    await open.getByLabel(da.referral.fields.doctorName).fill("Anne Holm");
+    await open.getByLabel(/^Lægens telefon/).fill("86 20 30 40");
+    await open.getByLabel(da.referral.fields.diagnosisText).fill("Hælsmerter, plantar fasciopati");
+    await open.getByLabel(/^ICD-10-kode/).fill("hælspore");
+    await open.getByLabel(da.referral.fields.vederlagsfri).check();
     await page.getByRole("button", { name: da.patient.openEpisode }).click();
     await expect(page.getByText(da.validation.futureDate)).toBeVisible();
+    await expect(open.getByLabel(/^ICD-10-kode/)).toHaveAttribute("aria-invalid", "true");
+    await expect(open.getByText(da.validation.invalidIcd10)).toBeVisible();
+    await expect(open.getByLabel(da.referral.fields.doctorName)).toHaveValue("Anne Holm");
+    await expectNoAxeViolations(page);
     await page.getByLabel(da.patient.symptomOnset).fill("2026-09-01");
+    await open.getByLabel(/^ICD-10-kode/).fill("DM722");
     await page.getByRole("button", { name: da.patient.openEpisode }).click();
     await expect(page.getByText(da.episodeStatus.ACTIVE, { exact: true })).toBeVisible();
     await expectNoAxeViolations(page);
+
+    // The referral on the patient page: the doctor's phone dials, the code in the WHO form; its id added later.
+    const referral = page.getByRole("region", { name: da.referral.title });
+    await expect(referral).toContainText("Anne Holm");
+    await expect(referral).toContainText("Hælsmerter, plantar fasciopati (ICD-10 M72.2)");
+    await expect(referral.getByRole("link", { name: da.referral.callDoctor("86 20 30 40") })).toHaveAttribute(
+      "href",
+      "tel:+4586203040",
+    );
+    await referral.getByRole("button", { name: da.referral.edit }).click();
+    const edit = page.getByRole("dialog", { name: da.referral.edit });
+    await edit.getByLabel(/^Henvisningens id/).fill("REF07-1");
+    await edit.getByRole("button", { name: da.referral.save }).click();
+    await expect(edit.getByText(da.validation.invalidUuid)).toBeVisible();
+    await edit.getByLabel(/^Henvisningens id/).fill("6F1C2D3E-4B5A-4C6D-8E7F-9A0B1C2D3E4F");
+    await edit.getByRole("button", { name: da.referral.save }).click();
+    await expect(edit).toBeHidden();
+    await expect(referral).toContainText("6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f");
 
     // A pause asks why and is confirmed; the episode then says why it is paused.
     await page.getByRole("button", { name: da.patient.pause }).click();

@@ -11,6 +11,12 @@ test("a clinician acknowledges a flag, and it re-opens when its severity rises",
   await registerPatient(page, { name: "Flemming Flag", dateOfBirth: "1966-04-04", sex: "MALE", side: "RIGHT" });
   await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
   const patientUrl = page.url();
+  // The patient's phone and GP, which the flag page shows so the clinician can call either.
+  await page.goto(`${patientUrl}/edit`);
+  await page.getByLabel(/^Telefon/).fill("+45 20 30 40 50");
+  await page.getByLabel(/^Lægens navn/).fill("Jonas Krogh");
+  await page.getByRole("button", { name: da.patientForm.save }).click();
+  await expect(page).toHaveURL(patientUrl);
   await page.getByLabel(da.patient.symptomOnset).fill(daysAgo(80));
   await page.getByLabel(da.patient.treatmentStart).fill(daysAgo(50));
   await page.getByRole("button", { name: da.patient.openEpisode }).click();
@@ -36,6 +42,12 @@ test("a clinician acknowledges a flag, and it re-opens when its severity rises",
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(da.flags.codes.NO_IMPROVEMENT);
   await expect(page.getByText(/struktureret gennemgang/)).toBeVisible();
   await expect(page.getByText(da.flags.evidenceLabels.daysInTreatment)).toBeVisible();
+  const contact = page.getByRole("region", { name: da.flags.contact });
+  await expect(contact.getByRole("link", { name: da.patient.callPatient("+45 20 30 40 50") })).toHaveAttribute(
+    "href",
+    "tel:+4520304050",
+  );
+  await expect(contact).toContainText("Jonas Krogh");
   await expectNoAxeViolations(page);
   const flagUrl = page.url();
 

@@ -28,7 +28,7 @@ test("a clinician downloads a patient's record as FHIR and prints it on A4 with 
   expect(bundle.resourceType).toBe("Bundle");
   const types = bundle.entry!.map((entry) => entry.resource!.resourceType);
   expect(new Set(types)).toEqual(
-    new Set(["Patient", "Condition", "Observation", "CarePlan", "Procedure", "Communication"]),
+    new Set(["Patient", "Condition", "ServiceRequest", "Observation", "CarePlan", "Procedure", "Communication"]),
   );
 
   await person.getByRole("link", { name: "Journal" }).click();
@@ -37,6 +37,7 @@ test("a clinician downloads a patient's record as FHIR and prints it on A4 with 
   // The CPR number in full here (the export is audited), DDMMYY-SSSS.
   await expect(page.getByText(/^\d{6}-\d{4}$/)).toBeVisible();
   for (const section of [
+    da.referral.title,
     "Undersøgelser",
     "Målinger i klinikken og ugentlige tjek fra portalen",
     "Patientens dagbog (pr. uge)",

@@ -9,6 +9,7 @@ import { isAppError } from "@/lib/platform/errors";
 import { errorTexts } from "@/lib/present/forms/error-text";
 import { dischargeEpisode, type DischargeResult, previewDischarge } from "@/lib/server/episodes/discharge-episode";
 import { changeEpisodeStatus, openEpisode } from "@/lib/server/episodes/episodes";
+import { REFERRAL_FIELDS } from "@/lib/server/episodes/referral-input";
 import { rawRecordInput, recordFields } from "@/lib/server/records/record-forms";
 
 export const openEpisodeAction = formAction(
@@ -20,7 +21,10 @@ export const openEpisodeAction = formAction(
       return answer({ values: {} });
     }
     if (result.status === "alreadyOpen") return answer({ formError: messages.patient.alreadyOpen });
-    return answer({ errors: errorTexts(result.fieldErrors, messages), formError: messages.validation.summary });
+    return answer({
+      errors: errorTexts(result.fieldErrors, messages, REFERRAL_FIELDS),
+      formError: messages.validation.summary,
+    });
   },
 );
 

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { useActionState, useId, useState } from "react";
 
 import { type FormState, initialFormState } from "@/lib/present/forms/form-state";
+import { REFERRED_FIELD } from "@/lib/server/episodes/referral-input";
 
 import { useMessages } from "../i18n/MessagesProvider";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { DateField } from "../ui/DateField";
 import { FormMessages } from "../ui/FormMessages";
 import { SelectField } from "../ui/SelectField";
+import { ReferralFields } from "./ReferralFields";
 
 type Option = { value: string; label: string };
 
@@ -34,6 +36,9 @@ export function OpenEpisodeForm({
   };
   const [state, formAction, pending] = useActionState(action, initialFormState());
   const v = state.values;
+  // The referral's fields show once the box is ticked; unticked, they are not sent.
+  const [referred, setReferred] = useState(v[REFERRED_FIELD] === "on");
+  const referralId = useId();
   return (
     <form
       key={state.attempt}
@@ -65,6 +70,22 @@ export function OpenEpisodeForm({
         defaultValue={v.treatmentStart ?? today}
         error={state.errors.treatmentStart}
       />
+      <fieldset>
+        <legend>{messages.referral.title}</legend>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            name={REFERRED_FIELD}
+            checked={referred}
+            onChange={(event) => setReferred(event.target.checked)}
+            aria-controls={referralId}
+          />
+          {messages.referral.referred}
+        </label>
+        <div id={referralId} className="stack" hidden={!referred}>
+          {referred && <ReferralFields state={state} today={today} />}
+        </div>
+      </fieldset>
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={pending}>
           {text.submit}

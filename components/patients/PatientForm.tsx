@@ -29,6 +29,13 @@ export type PatientFormText = {
   sex: string;
   email: string;
   phone: string;
+  gp: string;
+  gpHint: string;
+  gpName: string;
+  gpPractice: string;
+  gpLocationNumber: string;
+  gpLocationNumberHint: string;
+  gpAddress: string;
   affectedSide: string;
   occupation: string;
   standingHoursPerDay: string;
@@ -130,6 +137,36 @@ export function PatientForm({
             error={e.clinicianId}
           />
         )}
+      </fieldset>
+      <fieldset aria-describedby="gp-hint">
+        <legend>{text.gp}</legend>
+        <p id="gp-hint" className="hint">
+          {text.gpHint}
+        </p>
+        <TextField id="gpName" label={text.gpName} defaultValue={v.gpName} autoComplete="off" error={e.gpName} />
+        <TextField
+          id="gpPractice"
+          label={text.gpPractice}
+          defaultValue={v.gpPractice}
+          autoComplete="off"
+          error={e.gpPractice}
+        />
+        <TextField
+          id="gpLocationNumber"
+          label={text.gpLocationNumber}
+          hint={text.gpLocationNumberHint}
+          inputMode="numeric"
+          defaultValue={v.gpLocationNumber}
+          autoComplete="off"
+          error={e.gpLocationNumber}
+        />
+        <TextField
+          id="gpAddress"
+          label={text.gpAddress}
+          defaultValue={v.gpAddress}
+          autoComplete="off"
+          error={e.gpAddress}
+        />
       </fieldset>
       <fieldset>
         <legend>{text.activity}</legend>

@@ -20,6 +20,7 @@ import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { DetailsList } from "../ui/DetailsList";
 import { CprReveal, type RevealCpr } from "./CprReveal";
 import { EpisodeActions, OpenEpisodeForm } from "./EpisodeForms";
+import { contactDetails } from "./PatientContact";
 
 type Patient = Awaited<ReturnType<typeof getPatient>>;
 
@@ -54,7 +55,7 @@ export async function PersonDetails({
     [messages.patientForm.sex, messages.sex[patient.sex]],
     [messages.patientForm.affectedSide, messages.side[patient.affectedSide]],
     [text.clinician, patient.clinician.name],
-    [text.contact, [patient.email, patient.phone].filter(Boolean).join(", ") || messages.caseload.noValue],
+    ...contactDetails(patient, messages),
     [messages.patientForm.heightCm, number(patient.heightCm)],
     [messages.patientForm.weightKg, number(patient.weightKg)],
     [text.bmi, patientBmi === null ? messages.caseload.noValue : formatNumber(patientBmi, locale)],

@@ -11,6 +11,8 @@ import { describeRecord } from "@/lib/present/records/describe-record";
 import type { PatientRecord } from "@/lib/server/records/patient-record";
 import { recordTimeline } from "@/lib/server/records/record-timeline";
 
+import { contactDetails } from "../patients/PatientContact";
+import { referralDetails } from "../patients/ReferralPanel";
 import { DataTable } from "../ui/DataTable";
 import { DetailsList } from "../ui/DetailsList";
 import { PrintButton } from "../ui/PrintButton";
@@ -41,11 +43,11 @@ export async function RecordPrint({
   const text = messages.recordPrint;
   const c = text.columns;
   const date = (value: Date) => formatDate(value, locale);
-  const person: [string, string][] = [
+  const person: [string, ReactNode][] = [
     [text.cpr, record.cpr ? formatCpr(record.cpr) : text.noCpr],
     [messages.patientForm.dateOfBirth, date(record.dateOfBirth)],
     [messages.patientForm.sex, messages.sex[record.sex]],
-    [messages.patient.contact, [record.email, record.phone].filter(Boolean).join(", ") || messages.caseload.noValue],
+    ...contactDetails(record, messages),
     [messages.patient.clinician, record.clinician.name],
   ];
   return (
@@ -84,6 +86,12 @@ export async function RecordPrint({
               {episode.dischargedAt && ` · ${messages.patient.dischargedOn(date(episode.dischargedAt))}`} ·{" "}
               {messages.patient.symptomOnset}: {date(episode.symptomOnset)}
             </p>
+            <h3>{messages.referral.title}</h3>
+            {episode.referral ? (
+              <DetailsList items={referralDetails(episode.referral, messages, locale)} compact />
+            ) : (
+              <p>{messages.referral.none}</p>
+            )}
             <PrintTable
               title={text.assessments}
               none={text.none}

@@ -70,7 +70,8 @@ describe.runIf(TEST_DB_KIND === "pglite")("commands on the demo data", () => {
     const resources = lines.map((line) => JSON.parse(line) as Resource);
     expect(resources.filter((r) => r.resourceType === "Patient")).toHaveLength(demoPatients);
     expect(new Set(resources.map((r) => r.resourceType))).toEqual(
-      new Set(["Patient", "Condition", "Observation", "CarePlan", "Procedure", "Communication"]),
+      // The portal patient's referral (REF07) as a ServiceRequest.
+      new Set(["Patient", "Condition", "ServiceRequest", "Observation", "CarePlan", "Procedure", "Communication"]),
     );
     const validate = await fhirValidator();
     expect(resources.flatMap((r) => validate(r).map((problem) => `${r.resourceType}/${r.id} ${problem}`))).toEqual([]);

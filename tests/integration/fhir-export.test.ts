@@ -1,4 +1,4 @@
-import type { Bundle, Condition, Observation, Patient, Resource } from "@medplum/fhirtypes";
+import type { Bundle, Condition, Observation, Patient, Resource, ServiceRequest } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "../../lib/platform/auth/actor";
@@ -41,6 +41,15 @@ describe(`the FHIR R4 export on ${TEST_DB_KIND}`, () => {
       { resourceType: "Patient", gender: "woman" },
       { resourceType: "Patient", birthDate: "1980-13-45" },
       { resourceType: "Patient", cpr: "0101801234" },
+      // A referral with an intent R4 does not know, or a contained practice with a malformed identifier.
+      { resourceType: "ServiceRequest", status: "active", intent: "referral", subject: { reference: "urn:uuid:x" } },
+      {
+        resourceType: "ServiceRequest",
+        status: "active",
+        intent: "order",
+        subject: { reference: "urn:uuid:x" },
+        contained: [{ resourceType: "Organization", id: "practice", identifier: "5790001234567" }],
+      },
     ])
       expect(validate(bad as unknown as Resource), JSON.stringify(bad)).not.toEqual([]);
     const patients = await t.prisma.patient.findMany({ select: { id: true, clinicId: true } });
@@ -94,6 +103,41 @@ describe(`the FHIR R4 export on ${TEST_DB_KIND}`, () => {
     expect(ofType(bundle, "CarePlan")).toHaveLength(
       await t.prisma.programAssignment.count({ where: { episodeId: { in: episodeIds } } }),
     );
+  });
+
+  it("carries the episode's referral as a ServiceRequest: the REF07 id, the doctor, the practice's location number, ICD-10", async () => {
+    const peter = await t.prisma.patient.findFirstOrThrow({ where: { name: "Peter Patient" } });
+    const bundle = patientBundle(await exportPatientRecord(t.prisma, clinician, peter.id, "fhir"), "da", now);
+    const [request] = ofType<ServiceRequest>(bundle, "ServiceRequest");
+    const [condition] = ofType<Condition>(bundle, "Condition");
+    expect(request).toMatchObject({
+      status: "active",
+      intent: "order",
+      subject: { reference: `urn:uuid:${peter.id}` },
+      identifier: [{ system: "urn:ietf:rfc:3986", value: "urn:uuid:6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f" }],
+      authoredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      requester: { reference: "#requester", display: "Anne Holm" },
+      reasonCode: [
+        { coding: [{ system: FHIR_SYSTEMS.icd10, code: "M72.2" }], text: expect.stringContaining("Hælsmerter") },
+      ],
+      reasonReference: [{ reference: `urn:uuid:${condition!.id}` }],
+    });
+    expect(request!.contained).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ resourceType: "Practitioner", name: [{ text: "Anne Holm" }] }),
+        expect.objectContaining({
+          resourceType: "Organization",
+          name: "Lægerne i Vestergade",
+          identifier: [{ system: "https://www.gs1.org/gln", value: "5790001234567" }],
+        }),
+      ]),
+    );
+    // Only the episode with a referral has one.
+    const unreferred = await t.prisma.patient.findFirstOrThrow({
+      where: { clinicId: clinician.clinicId, episodes: { some: {}, every: { referral: { is: null } } } },
+    });
+    const other = patientBundle(await exportPatientRecord(t.prisma, clinician, unreferred.id, "fhir"), "da", now);
+    expect(ofType(other, "ServiceRequest")).toEqual([]);
   });
 
   it("is audited, kept within the clinic, and the patient's own from the portal", async () => {

@@ -11,6 +11,7 @@ import { sessionUser, startSession } from "../../lib/platform/auth/sessions";
 import { addDays, DEFAULT_TIME_ZONE, isoDate, today } from "../../lib/platform/dates";
 import { isAppError } from "../../lib/platform/errors";
 import { openEpisode } from "../../lib/server/episodes/episodes";
+import { removeReferral, saveReferral } from "../../lib/server/episodes/referrals";
 import { lookupInvite } from "../../lib/server/invites/accept-invite";
 import { createInvite } from "../../lib/server/invites/invites";
 import { updatePatient } from "../../lib/server/patients/patients";
@@ -32,7 +33,7 @@ let clinician: Actor;
 let admin: Actor;
 const day = today(DEFAULT_TIME_ZONE);
 
-/** A patient with an open episode, a pain score of yesterday and (if asked) a portal account or an e-mail address. */
+/** A patient with an open episode and its referral, a pain score of yesterday and (if asked) a portal account or an e-mail address. */
 async function patientWithRecord({ portal = false, email = null as string | null } = {}) {
   // A portal user who reads English: the receipt must come in their language.
   const portalUser = portal
@@ -60,6 +61,20 @@ async function patientWithRecord({ portal = false, email = null as string | null
     { date: isoDate(addDays(day, -1)), instrument: "NRS_FIRST_STEP", value: "6" },
     () => day,
   );
+  const referral = await saveReferral(
+    t.prisma,
+    clinician,
+    patient.id,
+    episode.id,
+    {
+      referralDate: isoDate(addDays(start, -7)),
+      doctorName: "Læge Lund",
+      diagnosisText: "Hælsmerter",
+      icd10Code: "DM722",
+    },
+    () => day,
+  );
+  expect(referral).toEqual({ status: "saved" });
   return { patient, episode, portalUser };
 }
 
@@ -72,6 +87,8 @@ async function age(patientId: string, years: number) {
     .$executeRaw`UPDATE "Episode" SET "createdAt" = "createdAt" - ${interval}::interval WHERE "patientId" = ${patientId}::uuid`;
   await t.prisma
     .$executeRaw`UPDATE "OutcomeMeasurement" SET "createdAt" = "createdAt" - ${interval}::interval, "updatedAt" = "updatedAt" - ${interval}::interval WHERE "episodeId" IN (SELECT id FROM "Episode" WHERE "patientId" = ${patientId}::uuid)`;
+  await t.prisma
+    .$executeRaw`UPDATE "Referral" SET "createdAt" = "createdAt" - ${interval}::interval, "updatedAt" = "updatedAt" - ${interval}::interval WHERE "episodeId" IN (SELECT id FROM "Episode" WHERE "patientId" = ${patientId}::uuid)`;
 }
 
 /** The tables with a row whose text holds any of `needles` (ids, a name, an address). */
@@ -155,6 +172,16 @@ describe(`erasure requests on ${TEST_DB_KIND}`, () => {
             { side: "LEFT", symptomOnset: isoDate(day), treatmentStart: isoDate(day) },
             () => day,
           ),
+        () =>
+          saveReferral(
+            t.prisma,
+            clinician,
+            patient.id,
+            episode.id,
+            { referralDate: isoDate(day), doctorName: "Ny læge", diagnosisText: "Hælsmerter" },
+            () => day,
+          ),
+        () => removeReferral(t.prisma, clinician, patient.id, episode.id),
       ].map((call) =>
         call().then(
           () => "written",
@@ -162,7 +189,7 @@ describe(`erasure requests on ${TEST_DB_KIND}`, () => {
         ),
       ),
     );
-    expect(outcomes).toEqual(["refused", "refused", "refused", "refused"]);
+    expect(outcomes).toEqual(["refused", "refused", "refused", "refused", "refused", "refused"]);
     expect(changedTables(before, await fingerprint(t.prisma))).toEqual([]);
     // A portal page left open: its log is refused too, though the account is closed.
     await expect(
@@ -239,9 +266,11 @@ describe(`npm run retention:purge's service on ${TEST_DB_KIND}`, () => {
       email: "invitation@example.test",
     });
     await age(invited.patient.id, 6);
+    const oldReferral = await t.prisma.referral.findUniqueOrThrow({ where: { episodeId: old.episode.id } });
     const named = [
       old.patient.id,
       old.episode.id,
+      oldReferral.id,
       old.portalUser!.id,
       old.patient.name,
       "gammel@example.test",
@@ -259,6 +288,7 @@ describe(`npm run retention:purge's service on ${TEST_DB_KIND}`, () => {
         "ErasureRequest",
         "OutcomeMeasurement",
         "Patient",
+        "Referral",
         "User",
       ]),
     );
@@ -287,17 +317,20 @@ describe(`npm run retention:purge's service on ${TEST_DB_KIND}`, () => {
       outcome: "ERASED",
       erasedAt: expect.any(Date),
     });
-    // The pain score's audit row now names the tombstone.
+    // The pain score's and the referral's audit rows now name the tombstone.
     expect(await t.prisma.auditEvent.count({ where: { entityId: tombstone.id, entity: "OutcomeMeasurement" } })).toBe(
       1,
     );
+    expect(await t.prisma.auditEvent.count({ where: { entityId: tombstone.id, entity: "Referral" } })).toBe(1);
     expect(await t.prisma.auditEvent.count({ where: { actorId: tombstone.id, entity: "ErasureRequest" } })).toBe(1);
     expect(
       await t.prisma.auditEvent.findFirstOrThrow({ where: { entity: "ErasedRecord", entityId: tombstone.id } }),
     ).toMatchObject({ action: "DELETE", actorId: null, clinicId });
     // The held and the recent record are whole.
-    for (const kept of [held, recent])
+    for (const kept of [held, recent]) {
       expect(await t.prisma.outcomeMeasurement.count({ where: { episodeId: kept.episode.id } })).toBe(1);
+      expect(await t.prisma.referral.count({ where: { episodeId: kept.episode.id } })).toBe(1);
+    }
 
     // A second run finds only the held record.
     expect(

@@ -25,6 +25,7 @@ import { getClinicProfile, saveClinicProfile } from "../../lib/server/clinics/cl
 import { getOutboxMessage, listOutbox } from "../../lib/server/email/outbox-view";
 import { dischargeEpisode, previewDischarge } from "../../lib/server/episodes/discharge-episode";
 import { changeEpisodeStatus, openEpisode } from "../../lib/server/episodes/episodes";
+import { removeReferral, saveReferral } from "../../lib/server/episodes/referrals";
 import { acknowledgeFlag, undoAcknowledgement } from "../../lib/server/flags/acknowledge-flag";
 import { parseFlagQuery } from "../../lib/server/flags/flag-query";
 import { getFlag, listEpisodeFlags, listFlags, nextOpenFlag } from "../../lib/server/flags/list-flags";
@@ -220,6 +221,24 @@ const SERVICES: Record<string, Service> = {
     access: "clinic-patients",
     usesIds: true,
     call: (a, i) => dischargeEpisode(t.prisma, a, i.episodeId!, { date: isoDate(day), reason: "RECOVERED" }, () => day),
+  },
+  saveReferral: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) =>
+      saveReferral(
+        t.prisma,
+        a,
+        i.patientId!,
+        i.episodeId!,
+        { referralDate: isoDate(day), doctorName: "Læge", diagnosisText: "Hælsmerter" },
+        () => day,
+      ),
+  },
+  removeReferral: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => removeReferral(t.prisma, a, i.patientId!, i.episodeId!),
   },
   getEpisodeRecord: {
     access: "clinic-patients",

@@ -10,6 +10,7 @@ type AuditWriter = Pick<Db, "auditEvent">;
 export const AUDIT_ENTITIES = [
   "Patient",
   "Episode",
+  "Referral",
   "Assessment",
   "OutcomeMeasurement",
   "Intervention",

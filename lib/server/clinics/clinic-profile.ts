@@ -8,6 +8,7 @@ import { recordAuditEvent } from "../../platform/audit/record-audit-event";
 import type { Actor } from "../../platform/auth/actor";
 import { assertCan } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db/client";
+import { LOCATION_NUMBER_DIGITS, zOptionalDigits, zOptionalPhone } from "../../present/forms/contact-input";
 import { type FieldErrors, fieldErrorsOf, zOptionalText, zRequiredText } from "../../present/forms/form-input";
 
 export const CLINIC_PROFILE_FIELDS = {
@@ -24,25 +25,13 @@ export type ClinicContact = { name: string; address: string; phone: string; open
 export const CLINIC_CONTACT_SELECT = { name: true, address: true, phone: true, openingHours: true } as const;
 
 const blank = (text: string | undefined) => text ?? "";
-/** A Danish number of 8 digits (with or without +45) or an international one, spaces allowed. */
-const zPhone = zOptionalText(CLINIC_PROFILE_FIELDS.phone)
-  .refine((text) => !text || /^(\+45)?\d{8}$|^\+\d{8,15}$/.test(text.replaceAll(" ", "")), "invalidPhone")
-  .transform(blank);
-const zDigits = (limit: { maxLength: number }, code: "invalidCvr" | "invalidLocationNumber") =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .refine((text) => !text || new RegExp(`^\\d{${limit.maxLength}}$`).test(text.replaceAll(" ", "")), code)
-    .transform((text) => blank(text).replaceAll(" ", ""));
-
 const ZClinicProfile = z.object({
   name: zRequiredText(CLINIC_PROFILE_FIELDS.name),
   address: zOptionalText(CLINIC_PROFILE_FIELDS.address).transform(blank),
-  phone: zPhone,
+  phone: zOptionalPhone(CLINIC_PROFILE_FIELDS.phone).transform(blank),
   openingHours: zOptionalText(CLINIC_PROFILE_FIELDS.openingHours).transform(blank),
-  cvr: zDigits(CLINIC_PROFILE_FIELDS.cvr, "invalidCvr"),
-  locationNumber: zDigits(CLINIC_PROFILE_FIELDS.locationNumber, "invalidLocationNumber"),
+  cvr: zOptionalDigits(CLINIC_PROFILE_FIELDS.cvr.maxLength, "invalidCvr").transform(blank),
+  locationNumber: zOptionalDigits(LOCATION_NUMBER_DIGITS, "invalidLocationNumber").transform(blank),
 });
 export type ClinicProfile = z.output<typeof ZClinicProfile>;
 

@@ -11,16 +11,19 @@ import { patientWhere } from "../patients/scope";
 import { refreshReportFacts } from "../reports/report-facts";
 import { assertProcessing } from "../retention/processing-stopped";
 import { type EpisodeFieldErrors, type TEpisodeTransition, zEpisodeInput, ZEpisodeTransition } from "./episode-input";
+import { type ReferralFieldErrors, REFERRED_FIELD, zReferralInput } from "./referral-input";
+import { createReferral } from "./referrals";
 import { withEpisodeWrite } from "./with-episode-write";
 
 export type OpenEpisodeResult =
   | { status: "opened"; episodeId: string }
-  | { status: "invalid"; fieldErrors: EpisodeFieldErrors }
+  | { status: "invalid"; fieldErrors: EpisodeFieldErrors & ReferralFieldErrors }
   /** The patient already has an episode that is not discharged. */
   | { status: "alreadyOpen" };
 
 /**
- * Opens a new episode of care and makes it the one the caseload shows. The database holds one
+ * Opens a new episode of care, with the doctor's referral it starts from when the form gives one,
+ * and makes it the one the caseload shows. The database holds one
  * episode per patient that is not discharged (Episode_one_open_per_patient): of two clinicians
  * opening one at once, the second is told the patient already has one.
  */
@@ -38,7 +41,20 @@ export async function openEpisode(
   if (!patient) throw new AppError("NOT_FOUND");
   assertProcessing(patient);
   const parsed = zEpisodeInput(today).safeParse(raw);
-  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  // The referral's fields count only when the form says the patient was referred; their errors
+  // are shown beside the episode's own, all at once.
+  const referral =
+    raw[REFERRED_FIELD] === "on"
+      ? zReferralInput(today, parsed.success ? parsed.data.treatmentStart : null).safeParse(raw)
+      : null;
+  if (!parsed.success || (referral && !referral.success))
+    return {
+      status: "invalid",
+      fieldErrors: {
+        ...(referral?.error ? fieldErrorsOf(referral.error) : {}),
+        ...(parsed.error ? fieldErrorsOf(parsed.error) : {}),
+      },
+    };
   const open = await db.episode.count({ where: { patientId, status: { not: "DISCHARGED" } } });
   if (open > 0) return { status: "alreadyOpen" };
 
@@ -46,6 +62,7 @@ export async function openEpisode(
     const episode = await db.$transaction(async (tx) => {
       const created = await tx.episode.create({ data: { ...parsed.data, clinicId: actor.clinicId, patientId } });
       await tx.patient.update({ where: { id: patientId }, data: { currentEpisodeId: created.id } });
+      if (referral?.data) await createReferral(tx, actor, created.id, referral.data);
       await refreshReportFacts(tx, [created.id]);
       await recordAuditEvent(tx, actor, { action: "CREATE", entity: "Episode", entityId: created.id });
       return created;

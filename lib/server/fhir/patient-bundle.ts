@@ -1,5 +1,6 @@
 // A patient's record as a FHIR R4 Bundle (SPEC §9): the Patient with the CPR number as its
-// identifier, a Condition (plantar fasciitis) per episode of care, an Observation per
+// identifier, a Condition (plantar fasciitis) per episode of care with the doctor's referral
+// it started from as a ServiceRequest (referral-resource.ts), an Observation per
 // measurement, a CarePlan per program assignment, a Procedure per intervention and a
 // Communication per message between the patient and the clinic. Codes from
 // ICD-10, SNOMED CT and LOINC where they exist, else this product's own code systems. Texts
@@ -26,6 +27,7 @@ import { INSTRUMENTS } from "../../clinical/instruments";
 import type { Instrument, Locale } from "../../generated/prisma/enums";
 import { getMessages } from "../../present/i18n";
 import type { PatientRecord } from "../records/patient-record";
+import { referralServiceRequest } from "./referral-resource";
 
 export const FHIR_SYSTEMS = {
   /** The CPR number (the Danish civil registration system's OID). */
@@ -119,6 +121,14 @@ export function patientBundle(record: PatientRecord, locale: Locale, now: Date):
       ...(episode.dischargedAt && { abatementDateTime: ymd(episode.dischargedAt) }),
     };
     resources.push(condition);
+    if (episode.referral)
+      resources.push(
+        referralServiceRequest(
+          episode.referral,
+          { subject, condition, discharged: episode.status === "DISCHARGED" },
+          m,
+        ),
+      );
 
     for (const outcome of episode.outcomes) {
       const spec = INSTRUMENTS[outcome.instrument];

@@ -84,7 +84,25 @@ export async function getFlag(db: Db, actor: Actor, flagId: string) {
     where: { id: requireId(flagId), clinicId: actor.clinicId, episode: { patient: patientWhere(actor) } },
     include: {
       events: { orderBy: { at: "asc" } },
-      episode: { select: { patient: { select: { id: true, name: true, comorbidities: true, shoeAgeKm: true } } } },
+      // The patient's phone and GP: a clinician handling a red flag calls the patient or the doctor from the flag.
+      episode: {
+        select: {
+          patient: {
+            select: {
+              id: true,
+              name: true,
+              comorbidities: true,
+              shoeAgeKm: true,
+              email: true,
+              phone: true,
+              gpName: true,
+              gpPractice: true,
+              gpLocationNumber: true,
+              gpAddress: true,
+            },
+          },
+        },
+      },
     },
   });
   if (!flag) throw new AppError("NOT_FOUND");

@@ -9,7 +9,10 @@ import { patientWhere } from "./scope";
 export async function getPatient(db: Db, actor: Actor, patientId: string) {
   const patient = await db.patient.findFirst({
     where: { id: requireId(patientId), ...patientWhere(actor) },
-    include: { episodes: { orderBy: { createdAt: "desc" } }, clinician: { select: { name: true } } },
+    include: {
+      episodes: { orderBy: { createdAt: "desc" }, include: { referral: true } },
+      clinician: { select: { name: true } },
+    },
   });
   if (!patient) throw new AppError("NOT_FOUND");
   await recordAuditEvent(db, actor, { action: "READ", entity: "Patient", entityId: patient.id });

@@ -4,6 +4,7 @@ import { COMORBIDITIES } from "../../clinical/comorbidities";
 import { numberLimit, textLimit } from "../../clinical/field-limits";
 import { FootType, Sex, Side } from "../../generated/prisma/enums";
 import { parseCpr } from "../../platform/cpr/cpr";
+import { LOCATION_NUMBER_DIGITS, zOptionalDigits } from "../../present/forms/contact-input";
 import {
   type FieldErrors,
   zChoice,
@@ -18,6 +19,9 @@ export const PATIENT_FIELDS = {
   name: textLimit(200),
   email: textLimit(200),
   phone: textLimit(40),
+  gpName: textLimit(120),
+  gpPractice: textLimit(160),
+  gpAddress: textLimit(200),
   occupation: textLimit(100),
   standingHoursPerDay: numberLimit(0, 24, 1),
   runningKmPerWeek: numberLimit(0, 300, 1),
@@ -65,6 +69,11 @@ export function zPatientInput(today: () => Date) {
       sex: zChoice(Object.values(Sex) as [Sex, ...Sex[]]),
       email: z.email("invalidEmail").max(f.email.maxLength, "tooLong").optional(),
       phone: zOptionalText(f.phone),
+      // The patient's own doctor, to whom the discharge letter goes (SPEC §11); empty is not known.
+      gpName: zOptionalText(f.gpName),
+      gpPractice: zOptionalText(f.gpPractice),
+      gpLocationNumber: zOptionalDigits(LOCATION_NUMBER_DIGITS, "invalidLocationNumber"),
+      gpAddress: zOptionalText(f.gpAddress),
       affectedSide: zChoice(Object.values(Side) as [Side, ...Side[]]),
       occupation: zOptionalText(f.occupation),
       standingHoursPerDay: zOptionalNumber(f.standingHoursPerDay),

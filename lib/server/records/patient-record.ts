@@ -45,6 +45,7 @@ async function loadRecord(
       episodes: {
         orderBy: { treatmentStart: "asc" },
         include: {
+          referral: true,
           assessments: LIVE,
           outcomes: LIVE,
           interventions: LIVE,

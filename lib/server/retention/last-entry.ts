@@ -1,4 +1,4 @@
-// A patient's last entry (SPEC §9): the newest clinical record, program, session or pain log
+// A patient's last entry (SPEC §9): the newest clinical record, referral, program, session or pain log
 // of the patient, written or changed (a correction and a deletion with its reason are entries
 // too). Registering the patient counts when nothing else exists. Demographic edits and the
 // summaries the app refreshes by itself do not: they are not entries in the record.
@@ -21,7 +21,8 @@ export async function lastEntries(db: Tx, patientIds?: string[]): Promise<LastEn
       (SELECT max(x."updatedAt") FROM "Intervention" x JOIN "Episode" e ON e.id = x."episodeId" WHERE e."patientId" = p.id),
       (SELECT max(x."updatedAt") FROM "ProgramAssignment" x JOIN "Episode" e ON e.id = x."episodeId" WHERE e."patientId" = p.id),
       (SELECT max(o."createdAt") FROM "ProgramOverride" o JOIN "ProgramAssignment" x ON x.id = o."assignmentId" JOIN "Episode" e ON e.id = x."episodeId" WHERE e."patientId" = p.id),
-      (SELECT max(x."createdAt") FROM "SessionLog" x JOIN "Episode" e ON e.id = x."episodeId" WHERE e."patientId" = p.id)
+      (SELECT max(x."createdAt") FROM "SessionLog" x JOIN "Episode" e ON e.id = x."episodeId" WHERE e."patientId" = p.id),
+      (SELECT max(x."updatedAt") FROM "Referral" x JOIN "Episode" e ON e.id = x."episodeId" WHERE e."patientId" = p.id)
     ) AS "lastEntryAt"
     FROM "Patient" p ${only}
     ORDER BY p.id`;

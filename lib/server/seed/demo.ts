@@ -187,6 +187,7 @@ export async function seedDemo(db: Prisma.TransactionClient, seedDay: Date): Pro
   }
 
   await seedDemoMessages(db, clinic.id, users["fysio@demo.dk"]!.id, users["patient@demo.dk"]!.id, seedDay);
+  await seedDemoReferralAndGps(db, clinic.id, users["patient@demo.dk"]!.id);
 
   const second = await createClinic(db, { name: SECOND_CLINIC_NAME });
   const secondClinician = await createUser(db, {
@@ -250,6 +251,53 @@ async function seedDemoMessages(
       },
     ],
   });
+}
+
+/**
+ * The portal patient's phone, GP and the GP's referral (REF07) their episode started from, and a
+ * GP on a few other patients (SPEC §11): the patient page, the flag page and the FHIR export
+ * show them. Fixed values, no random draws, so the rest of the demo stays as it was.
+ */
+async function seedDemoReferralAndGps(db: Prisma.TransactionClient, clinicId: string, portalUserId: string) {
+  const peter = await db.patient.findUniqueOrThrow({
+    where: { portalUserId },
+    select: { id: true, currentEpisode: { select: { id: true, treatmentStart: true } } },
+  });
+  const gp = {
+    gpName: "Anne Holm",
+    gpPractice: "Lægerne i Vestergade",
+    gpLocationNumber: "5790001234567",
+    gpAddress: "Vestergade 20, 8000 Aarhus C",
+  };
+  await db.patient.update({ where: { id: peter.id }, data: { ...gp, phone: "20 30 40 50" } });
+  await db.referral.create({
+    data: {
+      clinicId,
+      episodeId: peter.currentEpisode!.id,
+      referenceId: "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+      referralDate: addDays(peter.currentEpisode!.treatmentStart, -12),
+      doctorName: gp.gpName,
+      practice: gp.gpPractice,
+      doctorPhone: "86 20 30 40",
+      locationNumber: gp.gpLocationNumber,
+      diagnosisText: "Hælsmerter ved første skridt om morgenen gennem 3 måneder, plantar fasciopati",
+      icd10Code: "M72.2",
+      vederlagsfri: false,
+    },
+  });
+  const others = await db.patient.findMany({
+    where: { clinicId, id: { not: peter.id } },
+    orderBy: { name: "asc" },
+    take: 3,
+    select: { id: true },
+  });
+  const practices = [
+    { gpName: "Jonas Krogh", gpPractice: "Lægehuset Frederiksbjerg", gpLocationNumber: "5790002345678" },
+    { gpName: "Sofie Dahl", gpPractice: "Lægerne på Trøjborg", gpLocationNumber: null },
+    { gpName: "Mads Berg", gpPractice: null, gpLocationNumber: null },
+  ];
+  for (const [index, patient] of others.entries())
+    await db.patient.update({ where: { id: patient.id }, data: practices[index]! });
 }
 
 type Templates = Record<

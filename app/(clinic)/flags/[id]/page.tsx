@@ -6,6 +6,7 @@ import { AcknowledgeForm } from "@/components/flags/AcknowledgeForm";
 import { FlagPatientNotes } from "@/components/flags/FlagPatientNotes";
 import { SeverityBadge } from "@/components/flags/SeverityBadge";
 import { UndoAcknowledgement } from "@/components/flags/UndoAcknowledgement";
+import { contactDetails } from "@/components/patients/PatientContact";
 import { SourceList } from "@/components/SourceList";
 import { DetailsList } from "@/components/ui/DetailsList";
 import { isReferenceKey } from "@/lib/clinical/references";
@@ -43,6 +44,10 @@ export default page(
           <FlagPatientNotes code={flag.code} patient={flag.episode.patient} locale={actor.locale} />
           <h3>{text.source}</h3>
           <SourceList sources={flag.sources.filter(isReferenceKey)} clinicDefault={text.clinicDefault} />
+        </section>
+        <section className="panel" aria-labelledby="contact-heading">
+          <h2 id="contact-heading">{text.contact}</h2>
+          <DetailsList items={contactDetails(flag.episode.patient, messages)} compact />
         </section>
         <section className="panel" aria-labelledby="evidence-heading">
           <h2 id="evidence-heading">{text.evidence}</h2>

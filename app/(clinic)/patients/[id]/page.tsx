@@ -13,6 +13,7 @@ import {
   overrideProgressionAction,
 } from "@/app/actions/programs";
 import { deleteRecordAction, saveRecordAction } from "@/app/actions/records";
+import { removeReferralAction, saveReferralAction } from "@/app/actions/referrals";
 import { placeHoldAction, recordErasureRequestAction, releaseHoldAction } from "@/app/actions/retention";
 import { PatientFlags } from "@/components/flags/PatientFlags";
 import { PortalAccessSection } from "@/components/invites/PortalAccessSection";
@@ -20,6 +21,7 @@ import { DataRightsSection } from "@/components/patients/DataRightsSection";
 import { OverviewTiles, RecordActions } from "@/components/patients/PatientOverview";
 import { ArchivedNotice, EpisodesPanel, PersonDetails } from "@/components/patients/PersonPanels";
 import { PsfsActivitiesForm } from "@/components/patients/PsfsActivitiesForm";
+import { ReferralPanel } from "@/components/patients/ReferralPanel";
 import { ProgramsSection } from "@/components/programs/ProgramsSection";
 import { chartPanels } from "@/components/records/chart-panels";
 import { InterventionList } from "@/components/records/InterventionList";
@@ -49,6 +51,7 @@ import { acceptsEntries } from "@/lib/server/retention/processing-stopped";
 // The page's panels get their server actions from here (no component imports app/).
 const personActions = { archive: archivePatientAction, revealCpr: revealCprAction };
 const episodeActions = { changeStatus: changeEpisodeStatusAction, open: openEpisodeAction };
+const referralActions = { save: saveReferralAction, remove: removeReferralAction };
 const inviteActions = { createInvite: createInviteAction, revealPasswordLink: revealPasswordLinkAction };
 const retentionActions = {
   recordRequest: recordErasureRequestAction,
@@ -205,6 +208,16 @@ export default page(
                     comorbidities={patient.comorbidities}
 
                     locale={locale}
+                  />
+                  {/* The referral beside the interventions, where the column is shorter than the programs beside it. */}
+                  <ReferralPanel
+                    patientId={patient.id}
+                    episodeId={record.id}
+                    referral={patient.episodes.find((episode) => episode.id === record.id)?.referral ?? null}
+                    editable={editable}
+                    day={day}
+                    locale={locale}
+                    actions={referralActions}
                   />
                 </div>
                 <ProgramsSection
