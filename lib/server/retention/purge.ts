@@ -107,6 +107,8 @@ async function eraseRecord(db: Db, candidate: LastEntry, timeZone: string, now: 
       await tx.assessment.deleteMany({ where: { episodeId: { in: ids.episodes } } });
       await tx.intervention.deleteMany({ where: { episodeId: { in: ids.episodes } } });
       await tx.episodeReportFacts.deleteMany({ where: { episodeId: { in: ids.episodes } } });
+      await tx.dischargeLetter.deleteMany({ where: { episodeId: { in: ids.episodes } } });
+      await tx.referral.deleteMany({ where: { episodeId: { in: ids.episodes } } });
       await tx.episode.deleteMany({ where: { id: { in: ids.episodes } } });
       await tx.recordRevision.deleteMany({ where: { entityId: { in: ids.all } } });
       await tx.idempotencyKey.deleteMany({
@@ -148,13 +150,14 @@ async function eraseRecord(db: Db, candidate: LastEntry, timeZone: string, now: 
 async function recordIds(tx: Prisma.TransactionClient, patientId: string) {
   const episodes = (await tx.episode.findMany({ where: { patientId }, select: { id: true } })).map((row) => row.id);
   const inEpisodes = { where: { episodeId: { in: episodes } }, select: { id: true } };
-  const [assignments, flags, assessments, outcomes, interventions, sessions] = await Promise.all([
+  const [assignments, flags, assessments, outcomes, interventions, sessions, letters] = await Promise.all([
     tx.programAssignment.findMany(inEpisodes),
     tx.flag.findMany(inEpisodes),
     tx.assessment.findMany(inEpisodes),
     tx.outcomeMeasurement.findMany(inEpisodes),
     tx.intervention.findMany(inEpisodes),
     tx.sessionLog.findMany(inEpisodes),
+    tx.dischargeLetter.findMany(inEpisodes),
   ]);
   const overrides = await tx.programOverride.findMany({
     where: { assignmentId: { in: assignments.map((row) => row.id) } },
@@ -165,6 +168,9 @@ async function recordIds(tx: Prisma.TransactionClient, patientId: string) {
     episodes,
     assignments: id(assignments),
     flags: id(flags),
-    all: [...episodes, ...[assignments, flags, assessments, outcomes, interventions, sessions, overrides].flatMap(id)],
+    all: [
+      ...episodes,
+      ...[assignments, flags, assessments, outcomes, interventions, sessions, overrides, letters].flatMap(id),
+    ],
   };
 }
