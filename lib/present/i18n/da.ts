@@ -2152,8 +2152,8 @@ export const da = {
       period: (start: string, end: string, weeks: number, visits: number) =>
         `Behandlet fra ${start} til ${end} (${daNumber(weeks)} ${weeks === 1 ? "uge" : "uger"}) med ${daNumber(visits)} ${visits === 1 ? "konsultation" : "konsultationer"} i klinikken.`,
       programs: (list: string) => `Træning: ${list}.`,
-      program: (name: string, start: string, end: string | null, sessions: number) =>
-        `${name} fra ${start}${end ? ` til ${end}` : ""}, ${daNumber(sessions)} ${sessions === 1 ? "gennemført træning" : "gennemførte træninger"}`,
+      program: (name: string, start: string, end: string, sessions: number) =>
+        `${name} fra ${start} til ${end}, ${daNumber(sessions)} ${sessions === 1 ? "gennemført træning" : "gennemførte træninger"}`,
       noPrograms: "Patienten har ikke haft et træningsprogram i appen.",
       adherence: (completed: number, prescribed: number, percent: number) =>
         `Af de ordinerede hælløftetræninger (HSR) gennemførte patienten ${daNumber(completed)} af ${daNumber(prescribed)} (${daNumber(percent)} %).`,

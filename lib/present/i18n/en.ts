@@ -2150,8 +2150,8 @@ export const en: Messages = {
       period: (start: string, end: string, weeks: number, visits: number) =>
         `Treated from ${start} to ${end} (${enNumber(weeks)} ${weeks === 1 ? "week" : "weeks"}) with ${enNumber(visits)} ${visits === 1 ? "visit" : "visits"} at the clinic.`,
       programs: (list: string) => `Training: ${list}.`,
-      program: (name: string, start: string, end: string | null, sessions: number) =>
-        `${name} from ${start}${end ? ` to ${end}` : ""}, ${enNumber(sessions)} ${sessions === 1 ? "session" : "sessions"} completed`,
+      program: (name: string, start: string, end: string, sessions: number) =>
+        `${name} from ${start} to ${end}, ${enNumber(sessions)} ${sessions === 1 ? "session" : "sessions"} completed`,
       noPrograms: "The patient had no training program in the app.",
       adherence: (completed: number, prescribed: number, percent: number) =>
         `Of the heavy slow resistance (HSR) heel-raise sessions prescribed, the patient completed ${enNumber(completed)} of ${enNumber(prescribed)} (${enNumber(percent)} %).`,

@@ -19,7 +19,7 @@ const improved: LetterFacts = {
     vederlagsfri: false,
   },
   visits: 5,
-  programs: [{ kind: "HSR", name: "HSR hælløft", start: "2026-02-02", end: "2026-04-27", completedSessions: 30 }],
+  programs: [{ kind: "HSR", start: "2026-02-02", end: "2026-04-27", completedSessions: 30 }],
   hsrAdherence: { completed: 30, prescribed: 36 },
   interventions: [{ type: "ORTHOSIS", count: 1, first: "2026-02-16" }],
   pain: {

@@ -34,7 +34,7 @@ export type LetterFacts = {
   } | null;
   /** Days with a clinic visit (an assessment). */
   visits: number;
-  programs: { kind: ProgramKind; name: string; start: string; end: string | null; completedSessions: number }[];
+  programs: { kind: ProgramKind; start: string; end: string; completedSessions: number }[];
   /** The HSR program's completed and prescribed sessions as the clinic report counts them; null without one. */
   hsrAdherence: { completed: number; prescribed: number } | null;
   interventions: { type: InterventionType; count: number; first: string }[];
@@ -87,7 +87,7 @@ export function draftLetter(facts: LetterFacts): LetterSections {
     facts.programs.length > 0
       ? t.programs(
           facts.programs
-            .map((p) => t.program(p.name, date(p.start), p.end ? date(p.end) : null, p.completedSessions))
+            .map((p) => t.program(m.program[p.kind], date(p.start), date(p.end), p.completedSessions))
             .join("; "),
         )
       : t.noPrograms,
