@@ -2087,6 +2087,7 @@ export const da = {
     preview: "Forhåndsvis",
     closePreview: "Luk forhåndsvisningen",
     sign: "Underskriv",
+    cancel: "Annullér",
     signTitle: "Underskriv udskrivningsbrevet?",
     signBody:
       "Et underskrevet brev kan ikke ændres. Skal noget rettes bagefter, bliver rettelsen en ny version, og denne version bliver stående i historikken.",

@@ -2085,6 +2085,7 @@ export const en: Messages = {
     preview: "Preview",
     closePreview: "Close the preview",
     sign: "Sign",
+    cancel: "Cancel",
     signTitle: "Sign the discharge letter?",
     signBody:
       "A signed letter cannot be changed. Should something need correcting later, the correction becomes a new version, and this version stays in the history.",
