@@ -3,6 +3,8 @@
 // language. The facts are read from the episode's derived state (the same MCID verdicts as the
 // patient page and the report) by lib/server/letters/letter-facts.ts; nothing is judged here,
 // only said. Pure: the service, the tests and the demo seed call it.
+import { z } from "zod";
+
 import type { Finding, RedFlag } from "../../clinical/red-flags";
 import type { InterventionType, Locale, ProgramKind, Side } from "../../generated/prisma/enums";
 import type { InstrumentProgress } from "../../server/patients/progress-overview";
@@ -49,6 +51,13 @@ export type LetterFacts = {
   /** The warning flags the derived state still had on the day of discharge. */
   standingAtDischarge: ("RED_FLAG" | "DIAGNOSIS_DOUBT" | "WORSENING")[];
 };
+
+/** Stored sections as written; a row that does not parse (hand-made) reads as empty text rather than failing a page. */
+export function sectionsOf(stored: unknown): LetterSections {
+  const parsed = z.record(z.string(), z.string()).safeParse(stored);
+  const text = parsed.success ? parsed.data : {};
+  return Object.fromEntries(LETTER_SECTIONS.map((section) => [section, text[section] ?? ""])) as LetterSections;
+}
 
 const day = (ymd: string, locale: Locale) => formatDate(new Date(`${ymd}T00:00:00Z`), locale);
 

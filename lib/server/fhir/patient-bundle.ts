@@ -25,7 +25,9 @@ import type {
 import { INSTRUMENTS } from "../../clinical/instruments";
 import type { Instrument, Locale } from "../../generated/prisma/enums";
 import { getMessages } from "../../present/i18n";
+import { sectionsOf } from "../../present/letters/discharge-letter";
 import type { PatientRecord } from "../records/patient-record";
+import { clinicOrganization, letterResources } from "./letter-composition";
 
 export const FHIR_SYSTEMS = {
   /** The CPR number (the Danish civil registration system's OID). */
@@ -206,6 +208,23 @@ export function patientBundle(record: PatientRecord, locale: Locale, now: Date):
     }
   }
 
+  // Each episode's discharge letter: its latest signed version, replacing the one before.
+  const custodian = clinicOrganization(record.clinic);
+  const letters = record.episodes.flatMap((episode) => {
+    const latest = episode.letters.at(-1);
+    if (!latest?.signedAt || !latest.signedBy) return [];
+    const letter = { ...latest, signedAt: latest.signedAt, signedBy: latest.signedBy, sections: sectionsOf(latest.sections) };
+    return letterResources(letter, subject, custodian, episode.letters.at(-2)?.id ?? null);
+  });
+  if (letters.length > 0) {
+    const known = new Set(resources.map((r) => `${r.resourceType}/${r.id}`));
+    for (const resource of [custodian, ...letters]) {
+      // One signer of several letters is one Practitioner.
+      if (!known.has(`${resource.resourceType}/${resource.id}`)) resources.push(resource);
+      known.add(`${resource.resourceType}/${resource.id}`);
+    }
+  }
+
   // Messages: `received` is when the other side opened it (the read receipt).
   const clinic: Reference<Organization> = { display: record.clinicName };
   for (const message of record.messages) {
@@ -233,7 +252,7 @@ export function patientBundle(record: PatientRecord, locale: Locale, now: Date):
 }
 
 /** The whole name as text, and the last word as the family name. */
-function nameOf(name: string): NonNullable<Patient["name"]>[number] {
+export function nameOf(name: string): NonNullable<Patient["name"]>[number] {
   const words = name.trim().split(/\s+/);
   return { use: "official", text: name, family: words.at(-1)!, ...(words.length > 1 && { given: words.slice(0, -1) }) };
 }

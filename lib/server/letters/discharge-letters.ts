@@ -17,7 +17,7 @@ import { requireId } from "../../platform/db/require-id";
 import { isUniqueViolation } from "../../platform/db/unique-violation";
 import { AppError } from "../../platform/errors";
 import { type FieldErrors, fieldErrorsOf, zRequiredText } from "../../present/forms/form-input";
-import { draftLetter, LETTER_SECTIONS, type LetterSections } from "../../present/letters/discharge-letter";
+import { draftLetter, LETTER_SECTIONS, sectionsOf } from "../../present/letters/discharge-letter";
 import { CLINIC_CONTACT_SELECT } from "../clinics/clinic-profile";
 import { patientWhere } from "../patients/scope";
 import { assertProcessing } from "../retention/processing-stopped";
@@ -39,13 +39,6 @@ const ZSections = z.object(
 );
 const ZCorrection = z.object({ correctionReason: zRequiredText(LETTER_FIELDS.correctionReason) });
 
-/** Stored sections as written; a row that does not parse (hand-made) shows as empty text rather than failing the page. */
-export function sectionsOf(stored: unknown): LetterSections {
-  const parsed = z.record(z.string(), z.string()).safeParse(stored);
-  const text = parsed.success ? parsed.data : {};
-  return Object.fromEntries(LETTER_SECTIONS.map((section) => [section, text[section] ?? ""])) as LetterSections;
-}
-
 const VERSION_SELECT = {
   id: true,
   version: true,
@@ -60,7 +53,7 @@ const VERSION_SELECT = {
   createdAt: true,
   signedAt: true,
   author: { select: { name: true } },
-  signedBy: { select: { name: true } },
+  signedBy: { select: { id: true, name: true } },
 } satisfies Prisma.DischargeLetterSelect;
 
 /** The episode of a patient of the actor's clinic, with what a letter needs of it; NOT_FOUND otherwise. */
@@ -304,7 +297,7 @@ export async function correctLetter(
   return { status: "created", version };
 }
 
-const LETTERHEAD_SELECT = { ...CLINIC_CONTACT_SELECT, cvr: true, locationNumber: true } as const;
+const LETTERHEAD_SELECT = { id: true, ...CLINIC_CONTACT_SELECT, cvr: true, locationNumber: true } as const;
 const EXPORT_ENTITY = { print: "DischargeLetterPrint", fhir: "DischargeLetterFhir" } as const;
 
 /**
@@ -332,6 +325,8 @@ export async function getLetterDocument(
   const { cprEncrypted, ...person } = episode.patient;
   return {
     letter,
+    /** The version this one corrects, if any. */
+    previousId: versions.find((v) => v.version === letter.version - 1)?.id ?? null,
     clinic,
     episode: { id: episode.id, treatmentStart: episode.treatmentStart, dischargedAt: episode.dischargedAt },
     patient: {
