@@ -2134,6 +2134,7 @@ export const da = {
       cvr: (cvr: string) => `CVR ${cvr}`,
       locationNumber: (number: string) => `Lokationsnr. ${number}`,
     },
+    course: (start: string) => `forløbet fra ${start}`,
     listTitle: "Breve",
     none: "Ingen breve endnu.",
     listItem: (title: string, version: number, status: string) => `${title}, version ${version} (${status})`,

@@ -2132,6 +2132,7 @@ export const en: Messages = {
       cvr: (cvr: string) => `CVR ${cvr}`,
       locationNumber: (number: string) => `Location no. ${number}`,
     },
+    course: (start: string) => `the course from ${start}`,
     listTitle: "Letters",
     none: "No letters yet.",
     listItem: (title: string, version: number, status: string) => `${title}, version ${version} (${status})`,

@@ -26,6 +26,7 @@ import { InterventionList } from "@/components/records/InterventionList";
 import { OutcomeTable } from "@/components/records/OutcomeTable";
 import { FunctionChart, PainChart } from "@/components/records/PatientCharts";
 import { QuickNrsForm } from "@/components/records/QuickNrsForm";
+import { PatientLetters } from "@/components/letters/PatientLetters";
 import { RecordTimeline } from "@/components/records/RecordTimeline";
 import { FormDialog } from "@/components/ui/FormDialog";
 import { ageOn, isoDate, today } from "@/lib/platform/dates";
@@ -35,6 +36,7 @@ import { searchOf } from "@/lib/platform/entry-points/search";
 import { formatDate, formatMoment } from "@/lib/present/i18n/format";
 import { listEpisodeFlags } from "@/lib/server/flags/list-flags";
 import { getPortalAccess } from "@/lib/server/invites/invites";
+import { listPatientLetters } from "@/lib/server/letters/discharge-letters";
 import { unreadFromPatients } from "@/lib/server/messages/messages";
 import { getEpisodeRecord } from "@/lib/server/patients/get-episode-record";
 import { getPatient } from "@/lib/server/patients/get-patient";
@@ -91,6 +93,8 @@ export default page(
       getDataRights(db, actor, patient.id),
       unreadFromPatients(db, actor, [patient.id]).then((counts) => counts[0]?.unread ?? 0),
     ]);
+    // The discharge letters of the patient's episodes, listed beside the episodes.
+    const letters = await listPatientLetters(db, actor, patient.id);
     const editable = acceptsEntries(patient);
     const recording = editable && record !== null && record.status !== "DISCHARGED";
 
@@ -285,6 +289,7 @@ export default page(
                     />
                   )}
                   <EpisodesPanel patient={patient} day={day} locale={locale} actions={episodeActions} />
+                  <PatientLetters patientId={patient.id} episodes={patient.episodes} letters={letters} locale={locale} />
                 </div>
               </div>
             </Suspense>
