@@ -117,7 +117,7 @@ export function letterResources(
     ...(recipients.length > 0 && {
       extension: recipients.map((recipient) => ({
         url: LETTER_FHIR.informationRecipient,
-        valueReference: ref(recipient),
+        valueReference: ref(recipient, recipient.resourceType === "Organization" ? recipient.name : letter.recipientName),
       })),
     }),
     section: LETTER_SECTIONS.filter((section) => letter.sections[section]).map((section) => ({
