@@ -5,11 +5,11 @@
 // that the actor may read the episode.
 import { adherenceOn } from "../../clinical/reports/adherence";
 import { FINDINGS, RED_FLAGS } from "../../clinical/red-flags";
+import type { Prisma } from "../../generated/prisma/client";
 import type { InterventionType, Locale, Side } from "../../generated/prisma/enums";
 import { isoDate } from "../../platform/dates";
 import { AppError } from "../../platform/errors";
 import type { LetterFacts } from "../../present/letters/discharge-letter";
-import type { Db } from "../../platform/db/client";
 import { readEpisodeState } from "../episodes/episode-state";
 import { progressOverview } from "../patients/progress-overview";
 
@@ -31,7 +31,7 @@ export type EpisodeForLetter = {
   } | null;
 };
 
-export async function letterFacts(db: Db, episode: EpisodeForLetter, locale: Locale): Promise<LetterFacts> {
+export async function letterFacts(db: Prisma.TransactionClient, episode: EpisodeForLetter, locale: Locale): Promise<LetterFacts> {
   if (!episode.dischargedAt) throw new AppError("CONFLICT");
   const dischargedAt = isoDate(episode.dischargedAt);
   const [read, stored] = await Promise.all([
