@@ -36,7 +36,9 @@ export function LetterDocument({ clinic, letter, patient, level = 1 }: LetterDoc
   const Title = level === 1 ? "h1" : "h2";
   const Section = level === 1 ? "h2" : "h3";
   const recipient = [letter.recipientName, letter.recipientPractice, letter.recipientAddress].filter(Boolean);
-  const dated = letter.signedAt ? formatMoment(letter.signedAt, letter.locale) : formatMoment(letter.createdAt, letter.locale);
+  const dated = letter.signedAt
+    ? formatMoment(letter.signedAt, letter.locale)
+    : formatMoment(letter.createdAt, letter.locale);
   return (
     <article className="letter-page" lang={letter.locale}>
       <header className="letter-head">
@@ -58,11 +60,7 @@ export function LetterDocument({ clinic, letter, patient, level = 1 }: LetterDoc
       <div className="letter-addresses">
         <div>
           <p className="letter-label">{text.to}</p>
-          {recipient.length > 0 ? (
-            recipient.map((line) => <p key={line}>{line}</p>)
-          ) : (
-            <p>{text.recipientKind.NONE}</p>
-          )}
+          {recipient.length > 0 ? recipient.map((line) => <p key={line}>{line}</p>) : <p>{text.recipientKind.NONE}</p>}
           {letter.recipientLocationNumber && <p>{text.letterhead.locationNumber(letter.recipientLocationNumber)}</p>}
           {letter.recipientKind !== "NONE" && <p className="hint">{text.recipientKind[letter.recipientKind]}</p>}
         </div>

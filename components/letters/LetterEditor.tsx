@@ -99,13 +99,7 @@ export function CorrectionForm({
 }
 
 /** One button that runs a command and says why it did not, e.g. drafting the letter. */
-export function CommandButton({
-  label,
-  action,
-}: {
-  label: string;
-  action: () => Promise<{ error: string | null }>;
-}) {
+export function CommandButton({ label, action }: { label: string; action: () => Promise<{ error: string | null }> }) {
   const [state, run, pending] = useActionState(async () => (await action()).error, null);
   return (
     <form action={run}>

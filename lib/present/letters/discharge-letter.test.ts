@@ -93,9 +93,13 @@ describe("the discharge letter's draft", () => {
     });
     expect(letter.reason).toContain("vederlagsfri fysioterapi");
     expect(letter.reason).toContain("Henvisningens id er ikke registreret.");
-    expect(letter.result).toContain("5 (2. feb. 2026) → 8 (27. apr. 2026), forværret (klinisk relevant ændring: 1,5 point)");
+    expect(letter.result).toContain(
+      "5 (2. feb. 2026) → 8 (27. apr. 2026), forværret (klinisk relevant ændring: 1,5 point)",
+    );
     expect(letter.result).toContain("Funktion er ikke målt");
-    expect(letter.findings).toContain("Røde flag fundet i forløbet: Smerter, der tager til ved belastning, og hævelse.");
+    expect(letter.findings).toContain(
+      "Røde flag fundet i forløbet: Smerter, der tager til ved belastning, og hævelse.",
+    );
     expect(letter.findings).toContain("vi beder om lægelig vurdering");
     expect(letter.discharge).toContain("Smerterne var steget");
   });

@@ -149,9 +149,7 @@ export function draftLetter(facts: LetterFacts): LetterSections {
   const discharge = sentences(
     t.dischargedOn(date(facts.dischargedAt)),
     facts.dischargeReason && facts.dischargeReason in m.patient.dischargeReasons
-      ? t.dischargeReason(
-          m.patient.dischargeReasons[facts.dischargeReason as keyof typeof m.patient.dischargeReasons],
-        )
+      ? t.dischargeReason(m.patient.dischargeReasons[facts.dischargeReason as keyof typeof m.patient.dischargeReasons])
       : null,
     facts.pain && t.latestPain(number(facts.pain.latest)),
     facts.standingAtDischarge.includes("WORSENING") && t.worseningStanding,

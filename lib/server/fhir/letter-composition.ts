@@ -12,11 +12,10 @@ import type { Bundle, Composition, Organization, Patient, Practitioner, Referenc
 import type { LetterRecipient, Locale } from "../../generated/prisma/enums";
 import { getMessages } from "../../present/i18n";
 import { LETTER_SECTIONS, type LetterSections } from "../../present/letters/discharge-letter";
-import { FHIR_SYSTEMS, nameOf } from "./patient-bundle";
+import { FHIR_SYSTEMS, nameOf } from "./fhir-common";
 
 export const LETTER_FHIR = {
-  // The LOINC system as FHIR_SYSTEMS.loinc; written out, as patient-bundle.ts imports this module.
-  dischargeSummary: { system: "http://loinc.org", code: "18842-5", display: "Discharge summary" },
+  dischargeSummary: { system: FHIR_SYSTEMS.loinc, code: "18842-5", display: "Discharge summary" },
   informationRecipient: "http://hl7.eu/fhir/StructureDefinition/information-recipient",
   /** A Danish location number (lokationsnummer) is a GS1 Global Location Number. */
   gln: "urn:oid:1.3.88",
@@ -117,7 +116,10 @@ export function letterResources(
     ...(recipients.length > 0 && {
       extension: recipients.map((recipient) => ({
         url: LETTER_FHIR.informationRecipient,
-        valueReference: ref(recipient, recipient.resourceType === "Organization" ? recipient.name : letter.recipientName),
+        valueReference: ref(
+          recipient,
+          recipient.resourceType === "Organization" ? recipient.name : letter.recipientName,
+        ),
       })),
     }),
     section: LETTER_SECTIONS.filter((section) => letter.sections[section]).map((section) => ({

@@ -3,8 +3,8 @@
 // same day values and MCID verdicts as the patient page), the HSR adherence as the clinic report
 // stores it, and the referral. Nothing is judged again here. Not scoped: the caller has checked
 // that the actor may read the episode.
-import { adherenceOn } from "../../clinical/reports/adherence";
 import { FINDINGS, RED_FLAGS } from "../../clinical/red-flags";
+import { adherenceOn } from "../../clinical/reports/adherence";
 import type { Prisma } from "../../generated/prisma/client";
 import type { InterventionType, Locale, Side } from "../../generated/prisma/enums";
 import { isoDate } from "../../platform/dates";
@@ -31,7 +31,11 @@ export type EpisodeForLetter = {
   } | null;
 };
 
-export async function letterFacts(db: Prisma.TransactionClient, episode: EpisodeForLetter, locale: Locale): Promise<LetterFacts> {
+export async function letterFacts(
+  db: Prisma.TransactionClient,
+  episode: EpisodeForLetter,
+  locale: Locale,
+): Promise<LetterFacts> {
   if (!episode.dischargedAt) throw new AppError("CONFLICT");
   const dischargedAt = isoDate(episode.dischargedAt);
   const [read, stored] = await Promise.all([

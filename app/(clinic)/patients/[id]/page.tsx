@@ -16,6 +16,7 @@ import { deleteRecordAction, saveRecordAction } from "@/app/actions/records";
 import { placeHoldAction, recordErasureRequestAction, releaseHoldAction } from "@/app/actions/retention";
 import { PatientFlags } from "@/components/flags/PatientFlags";
 import { PortalAccessSection } from "@/components/invites/PortalAccessSection";
+import { PatientLetters } from "@/components/letters/PatientLetters";
 import { DataRightsSection } from "@/components/patients/DataRightsSection";
 import { OverviewTiles, RecordActions } from "@/components/patients/PatientOverview";
 import { ArchivedNotice, EpisodesPanel, PersonDetails } from "@/components/patients/PersonPanels";
@@ -26,7 +27,6 @@ import { InterventionList } from "@/components/records/InterventionList";
 import { OutcomeTable } from "@/components/records/OutcomeTable";
 import { FunctionChart, PainChart } from "@/components/records/PatientCharts";
 import { QuickNrsForm } from "@/components/records/QuickNrsForm";
-import { PatientLetters } from "@/components/letters/PatientLetters";
 import { RecordTimeline } from "@/components/records/RecordTimeline";
 import { FormDialog } from "@/components/ui/FormDialog";
 import { ageOn, isoDate, today } from "@/lib/platform/dates";
@@ -289,7 +289,12 @@ export default page(
                     />
                   )}
                   <EpisodesPanel patient={patient} day={day} locale={locale} actions={episodeActions} />
-                  <PatientLetters patientId={patient.id} episodes={patient.episodes} letters={letters} locale={locale} />
+                  <PatientLetters
+                    patientId={patient.id}
+                    episodes={patient.episodes}
+                    letters={letters}
+                    locale={locale}
+                  />
                 </div>
               </div>
             </Suspense>

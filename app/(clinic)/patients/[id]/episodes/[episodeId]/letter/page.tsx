@@ -51,9 +51,7 @@ export default page(
             <h2 id="letter-current">
               {text.version(latest.version)} · {latest.signedAt ? text.statusSigned : text.statusDraft}
             </h2>
-            {latest.correctionReason && (
-              <p>{text.correctionOf(latest.version - 1, latest.correctionReason)}</p>
-            )}
+            {latest.correctionReason && <p>{text.correctionOf(latest.version - 1, latest.correctionReason)}</p>}
             <div className="heading-actions">
               <Link className="button secondary" href={`${base}/print?version=${latest.version}`}>
                 {latest.signedAt ? text.openPrint : text.preview}

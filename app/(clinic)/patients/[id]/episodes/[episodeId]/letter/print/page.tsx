@@ -24,7 +24,9 @@ export default page(
       <div className="letter-print">
         <div className="no-print heading-actions">
           <PrintButton label={messages.letter.print} />
-          <Link href={`/patients/${params.id}/episodes/${params.episodeId}/letter`}>{messages.letter.backToLetter}</Link>
+          <Link href={`/patients/${params.id}/episodes/${params.episodeId}/letter`}>
+            {messages.letter.backToLetter}
+          </Link>
         </div>
         <LetterDocument clinic={document.clinic} letter={document.letter} patient={document.patient} />
       </div>
