@@ -76,6 +76,8 @@ test("a discharged course's letter is drafted, edited, signed, printed on one A4
     const letter = page.locator(".letter-page");
     await expect(letter).toContainText("Demo Fysioterapi");
     await expect(letter).toContainText("86 12 34 56");
+    await expect(letter).toContainText("CVR 12345678");
+    await expect(letter).toContainText("Lokationsnr. 5790001234567");
     await expect(letter).toContainText(da.letter.subject(name));
     await expect(letter).toContainText("Underskrevet af Frederik Fysio");
     await expect(letter).toContainText("Fortsæt hælløft to gange om ugen.");
@@ -155,6 +157,6 @@ test("the patient reads her signed letter in the portal's record on a phone", as
   await expect(letter).toContainText("bedret betydeligt");
   await expect(letter).toContainText("Henvisningens id: 6b1e9c2a-4f3d-4e8b-9a71-2c5d8e0f1a34.");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await page.screenshot({ path: testInfo.outputPath("portal-record-360.png"), fullPage: true });
+  await letter.screenshot({ path: testInfo.outputPath("portal-letter-360.png") });
   await expectNoAxeViolations(page);
 });

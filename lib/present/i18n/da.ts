@@ -2143,7 +2143,7 @@ export const da = {
     sentOn: (date: string) => `Underskrevet ${date}`,
     draft: {
       referredBy: (doctor: string, date: string, diagnosis: string, icd10: string | null) =>
-        `Henvist af ${doctor} den ${date} med diagnosen “${diagnosis}”${icd10 ? ` (ICD-10 ${icd10})` : ""}.`,
+        `Henvist den ${date} af ${doctor} med diagnosen “${diagnosis}”${icd10 ? ` (ICD-10 ${icd10})` : ""}.`,
       vederlagsfri: "Henvisningen er til vederlagsfri fysioterapi.",
       referenceId: (id: string) => `Henvisningens id: ${id}.`,
       noReferenceId: "Henvisningens id er ikke registreret.",
@@ -2155,7 +2155,7 @@ export const da = {
         `Behandlet fra ${start} til ${end} (${daNumber(weeks)} ${weeks === 1 ? "uge" : "uger"}) med ${daNumber(visits)} ${visits === 1 ? "konsultation" : "konsultationer"} i klinikken.`,
       programs: (list: string) => `Træning: ${list}.`,
       program: (name: string, start: string, end: string, sessions: number) =>
-        `${name} fra ${start} til ${end}, ${daNumber(sessions)} ${sessions === 1 ? "gennemført træning" : "gennemførte træninger"}`,
+        `${name} fra ${start} til ${end}${sessions === 0 ? "" : `, ${daNumber(sessions)} ${sessions === 1 ? "gennemført træning" : "gennemførte træninger"}`}`,
       noPrograms: "Patienten har ikke haft et træningsprogram i appen.",
       adherence: (completed: number, prescribed: number, percent: number) =>
         `Af de ordinerede hælløftetræninger (HSR) gennemførte patienten ${daNumber(completed)} af ${daNumber(prescribed)} (${daNumber(percent)} %).`,
@@ -2199,6 +2199,8 @@ export const da = {
       worseningStanding: "Smerterne var steget ved afslutningen.",
       advice:
         "Patienten fortsætter selv: hælløft i langsomt tempo 2–3 gange om ugen i endnu et par måneder, gode sko og en gradvis øgning af gang, løb og stående arbejde. Kommer smerterne igen, skrues der ned for belastningen i en periode, og øvelserne tages op igen; lidt ømhed under træningen (højst 3 af 10) er i orden, når den har lagt sig næste morgen. Er der ingen bedring inden for 6–8 uger, eller kommer der hævelse, feber, natlige smerter eller kan patienten ikke støtte på foden, kontakter patienten egen læge eller klinikken.",
+      adviceRedFlag:
+        "Patienten er bedt om at aflaste foden – ingen hælløft med vægt, løb, hop eller lange gåture – indtil en læge har vurderet det røde flag, og at søge læge samme dag (eller vagtlægen), hvis det bliver værre. Træningen kan tages op igen efter lægens vurdering; klinikken tager gerne imod patienten igen.",
     },
   },
   loading: "Henter …",

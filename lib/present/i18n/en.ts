@@ -2141,7 +2141,7 @@ export const en: Messages = {
     sentOn: (date: string) => `Signed ${date}`,
     draft: {
       referredBy: (doctor: string, date: string, diagnosis: string, icd10: string | null) =>
-        `Referred by ${doctor} on ${date} with the diagnosis “${diagnosis}”${icd10 ? ` (ICD-10 ${icd10})` : ""}.`,
+        `Referred on ${date} by ${doctor} with the diagnosis “${diagnosis}”${icd10 ? ` (ICD-10 ${icd10})` : ""}.`,
       vederlagsfri: "The referral is for free physiotherapy (vederlagsfri fysioterapi).",
       referenceId: (id: string) => `Referral id: ${id}.`,
       noReferenceId: "The referral's id is not recorded.",
@@ -2153,7 +2153,7 @@ export const en: Messages = {
         `Treated from ${start} to ${end} (${enNumber(weeks)} ${weeks === 1 ? "week" : "weeks"}) with ${enNumber(visits)} ${visits === 1 ? "visit" : "visits"} at the clinic.`,
       programs: (list: string) => `Training: ${list}.`,
       program: (name: string, start: string, end: string, sessions: number) =>
-        `${name} from ${start} to ${end}, ${enNumber(sessions)} ${sessions === 1 ? "session" : "sessions"} completed`,
+        `${name} from ${start} to ${end}${sessions === 0 ? "" : `, ${enNumber(sessions)} ${sessions === 1 ? "session" : "sessions"} completed`}`,
       noPrograms: "The patient had no training program in the app.",
       adherence: (completed: number, prescribed: number, percent: number) =>
         `Of the heavy slow resistance (HSR) heel-raise sessions prescribed, the patient completed ${enNumber(completed)} of ${enNumber(prescribed)} (${enNumber(percent)} %).`,
@@ -2197,6 +2197,8 @@ export const en: Messages = {
       worseningStanding: "The pain had risen at discharge.",
       advice:
         "The patient carries on alone: slow heel raises 2–3 times a week for a few more months, good shoes, and walking, running and standing work increased step by step. Should the pain return, the load is turned down for a while and the exercises taken up again; some soreness during training (at most 3 of 10) is fine when it has settled by the next morning. With no improvement within 6–8 weeks, or with swelling, fever, night pain or being unable to bear weight, the patient contacts their own doctor or the clinic.",
+      adviceRedFlag:
+        "The patient has been asked to offload the foot – no loaded heel raises, running, jumping or long walks – until a doctor has assessed the red flag, and to see a doctor the same day (or the out-of-hours service) should it get worse. Training can be taken up again after the doctor's assessment; the clinic will gladly see the patient again.",
     },
   },
   loading: "Loading …",

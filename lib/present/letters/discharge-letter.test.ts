@@ -53,11 +53,12 @@ describe("the discharge letter's draft", () => {
   it("says why the patient came, quoting the referral's id, and the result against the MCID, with decimal commas", () => {
     const letter = draftLetter(improved);
     expect(Object.keys(letter)).toEqual([...LETTER_SECTIONS]);
-    expect(letter.reason).toContain("Henvist af Læge Anne Holm, Lægerne i Nørregade den 28. jan. 2026");
+    expect(letter.reason).toContain("Henvist den 28. jan. 2026 af Læge Anne Holm, Lægerne i Nørregade");
     expect(letter.reason).toContain("(ICD-10 M77.3)");
     expect(letter.reason).toContain("Henvisningens id: 3f1c2a4e-9b7d-4c1e-8a2f-5d6e7f809a1b.");
     expect(letter.diagnosis).toContain("venstre hæl (ICD-10 M72.2)");
     expect(letter.course).toContain("med 5 konsultationer");
+    expect(letter.course).toContain("HSR hælløft fra 2. feb. 2026 til 27. apr. 2026, 30 gennemførte træninger");
     expect(letter.course).toContain("30 af 36 (83 %)");
     expect(letter.course).toContain("Indlæg eller hælkop");
     expect(letter.result).toContain("7 (2. feb. 2026) → 2 (27. apr. 2026), bedret betydeligt");
@@ -71,6 +72,8 @@ describe("the discharge letter's draft", () => {
     const letter = draftLetter({
       ...improved,
       referral: null,
+      programs: [{ kind: "FIRST_WEEK", start: "2026-02-02", end: "2026-02-09", completedSessions: 0 }],
+      hsrAdherence: null,
       pain: { ...improved.pain!, latest: 6, change: -1, verdict: "NO_CHANGE" },
       function: { ...improved.function!, latest: 58, change: 2.5, verdict: "NO_CHANGE" },
       dischargeReason: "PATIENT_CHOICE",
@@ -79,6 +82,8 @@ describe("the discharge letter's draft", () => {
     expect(letter.reason).not.toContain("Henvisningens id");
     expect(letter.result).toContain("7 (2. feb. 2026) → 6 (27. apr. 2026), uændret");
     expect(letter.result).not.toContain("bedret betydeligt (");
+    // A program without logged sessions is named without a count of none.
+    expect(letter.course).toContain("Træning: Første uge fra 2. feb. 2026 til 9. feb. 2026.");
   });
 
   it("says worse, with the red flag found and still standing, and a referral without its id", () => {
@@ -102,11 +107,14 @@ describe("the discharge letter's draft", () => {
     );
     expect(letter.findings).toContain("vi beder om lægelig vurdering");
     expect(letter.discharge).toContain("Smerterne var steget");
+    // Offload until a doctor has seen the red flag, rather than carry on training.
+    expect(letter.advice).toContain("aflaste foden");
+    expect(letter.advice).not.toContain("Patienten fortsætter selv");
   });
 
   it("writes the letter in English for a patient whose record is in English", () => {
     const letter = draftLetter({ ...improved, locale: "en" });
-    expect(letter.reason).toContain("Referred by Læge Anne Holm, Lægerne i Nørregade on 28 Jan 2026");
+    expect(letter.reason).toContain("Referred on 28 Jan 2026 by Læge Anne Holm, Lægerne i Nørregade");
     expect(letter.reason).toContain("Referral id: 3f1c2a4e-9b7d-4c1e-8a2f-5d6e7f809a1b.");
     expect(letter.result).toContain("55.5 (2 Feb 2026) → 82 (27 Apr 2026), improved markedly");
     expect(letter.findings).toContain("No red flags found");

@@ -155,5 +155,7 @@ export function draftLetter(facts: LetterFacts): LetterSections {
     facts.standingAtDischarge.includes("WORSENING") && t.worseningStanding,
   );
 
-  return { reason, diagnosis, course, result, findings, discharge, advice: t.advice };
+  // A red flag still standing at discharge changes the advice: offload until a doctor has seen it.
+  const advice = facts.standingAtDischarge.includes("RED_FLAG") ? t.adviceRedFlag : t.advice;
+  return { reason, diagnosis, course, result, findings, discharge, advice };
 }

@@ -230,6 +230,8 @@ export async function seedDemo(db: Prisma.TransactionClient, seedDay: Date): Pro
     cpr: { next: cprs, index: DEMO_SCENARIOS.length },
   });
   await seedDemoLetter(db, clinic.id, clinicians[0]!.id);
+  // The letterhead's numbers, as an admin fills them in (admin/clinic).
+  await db.clinic.update({ where: { id: clinic.id }, data: { cvr: "12345678", locationNumber: "5790001234567" } });
 
   return { clinicId: clinic.id, secondClinicId: second.id, patients: DEMO_SCENARIOS.length };
 }
