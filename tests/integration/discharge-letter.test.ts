@@ -13,13 +13,12 @@ import {
   createLetterDraft,
   getEpisodeLetter,
   getLetterDocument,
-  getOwnLetters,
   saveLetterDraft,
   signLetter,
 } from "../../lib/server/letters/discharge-letters";
 import { letterFacts } from "../../lib/server/letters/letter-facts";
 import { progressOverview } from "../../lib/server/patients/progress-overview";
-import { exportPatientRecord } from "../../lib/server/records/patient-record";
+import { exportOwnRecord, exportPatientRecord } from "../../lib/server/records/patient-record";
 import { purgeExpiredRecords } from "../../lib/server/retention/purge";
 import { createClinic, createPatient, createUser } from "../../lib/server/seed/builders";
 import { actorOf } from "../support/actors";
@@ -36,6 +35,10 @@ let episodeId: string;
 const REFERENCE_ID = "3f1c2a4e-9b7d-4c1e-8a2f-5d6e7f809a1b";
 const today = new Date(`${isoDate(new Date())}T00:00:00.000Z`);
 const start = addDays(today, -70);
+
+/** The signed versions the patient's own record (the portal's) holds; the portal shows the last of each episode. */
+const ownVersions = async () =>
+  (await exportOwnRecord(t.prisma, patientActor, "print")).episodes.flatMap((e) => e.letters.map((l) => l.version));
 
 const refused = async (promise: Promise<unknown>, code: "NOT_FOUND" | "CONFLICT") => {
   const error = await promise.then(
@@ -171,7 +174,7 @@ describe(`the discharge letter on ${TEST_DB_KIND}`, () => {
   });
 
   it("is read-only once signed, and another clinic finds nothing", async () => {
-    expect(await getOwnLetters(t.prisma, patientActor)).toEqual([]);
+    expect(await ownVersions()).toEqual([]);
     await signLetter(t.prisma, clinician, patientId, episodeId, 1, new Date());
     const signed = (await getEpisodeLetter(t.prisma, clinician, patientId, episodeId)).versions[0]!;
     expect(signed.signedBy?.name).toBe("Frida Fysio");
@@ -192,7 +195,7 @@ describe(`the discharge letter on ${TEST_DB_KIND}`, () => {
     ])
       await refused(attempt, "NOT_FOUND");
     // The patient sees the signed letter.
-    expect((await getOwnLetters(t.prisma, patientActor)).map((l) => l.version)).toEqual([1]);
+    expect(await ownVersions()).toEqual([1]);
   });
 
   it("is corrected into version 2 with its reason, keeping version 1; the patient never sees the draft", async () => {
@@ -211,10 +214,10 @@ describe(`the discharge letter on ${TEST_DB_KIND}`, () => {
       [2, false, "Forkert dato"],
     ]);
     expect(versions[1]!.sections).toEqual(versions[0]!.sections);
-    expect((await getOwnLetters(t.prisma, patientActor)).map((l) => l.version)).toEqual([1]);
+    expect(await ownVersions()).toEqual([1]);
     await refused(getLetterDocument(t.prisma, clinician, patientId, episodeId, 2, "fhir"), "NOT_FOUND");
     await signLetter(t.prisma, clinician, patientId, episodeId, 2, new Date());
-    expect((await getOwnLetters(t.prisma, patientActor)).map((l) => l.version)).toEqual([2]);
+    expect(await ownVersions()).toEqual([1, 2]);
   });
 
   it("prints with the clinic's letterhead and the CPR number, and audits every read, print and write", async () => {
@@ -232,7 +235,6 @@ describe(`the discharge letter on ${TEST_DB_KIND}`, () => {
     expect(count("UPDATE", "DischargeLetter")).toBe(3); // one save, two signatures
     expect(count("READ", "DischargeLetter")).toBeGreaterThanOrEqual(5);
     expect(count("EXPORT", "DischargeLetterPrint")).toBe(1);
-    expect(events.some((e) => e.actorId === patientActor.userId && e.action === "READ")).toBe(true);
   });
 
   it("exports as a FHIR Composition in the record and alone as a document Bundle, both valid FHIR R4", async () => {

@@ -339,23 +339,6 @@ export async function getLetterDocument(
 }
 export type LetterDocument = Awaited<ReturnType<typeof getLetterDocument>>;
 
-/** The signed-in patient's signed letters, the latest signed version of each, newest course first. Never a draft. Audited. */
-export async function getOwnLetters(db: Db, actor: Actor) {
-  assertCan(actor, "own-record");
-  const rows = await db.dischargeLetter.findMany({
-    where: { clinicId: actor.clinicId, signedAt: { not: null }, episode: { patient: patientWhere(actor) } },
-    orderBy: [{ episodeId: "asc" }, { version: "desc" }],
-    distinct: ["episodeId"],
-    select: { ...VERSION_SELECT, episode: { select: { treatmentStart: true } } },
-  });
-  const letters = rows
-    .map((row) => ({ ...row, sections: sectionsOf(row.sections) }))
-    .sort((a, b) => b.episode.treatmentStart.getTime() - a.episode.treatmentStart.getTime());
-  for (const letter of letters)
-    await recordAuditEvent(db, actor, { action: "READ", entity: "DischargeLetter", entityId: letter.id });
-  return letters;
-}
-
 /** The letters of a patient's episodes for the patient page's list: each episode's latest version. Not audited: it lists no text. */
 export async function listPatientLetters(db: Db, actor: Actor, patientId: string) {
   assertCan(actor, "clinic-patients");
