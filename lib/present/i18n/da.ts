@@ -2176,6 +2176,7 @@ export const da = {
       verdicts: {
         IMPROVED: "bedret betydeligt",
         NO_CHANGE: "uændret",
+        NO_CHANGE_WORSE_DIRECTION: "ikke bedret",
         WORSE: "forværret",
         TOO_EARLY: "for kort tid mellem målingerne til at vurdere",
         BASELINE_ONLY: "kun målt én gang",

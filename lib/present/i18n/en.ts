@@ -2174,6 +2174,7 @@ export const en: Messages = {
       verdicts: {
         IMPROVED: "improved markedly",
         NO_CHANGE: "unchanged",
+        NO_CHANGE_WORSE_DIRECTION: "not improved",
         WORSE: "worse",
         TOO_EARLY: "too little time between the measurements to judge",
         BASELINE_ONLY: "measured once only",

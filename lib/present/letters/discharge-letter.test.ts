@@ -91,7 +91,7 @@ describe("the discharge letter's draft", () => {
       ...improved,
       referral: { ...improved.referral!, referenceId: null, vederlagsfri: true },
       pain: { ...improved.pain!, baseline: 5, latest: 8, change: 3, mcid: 1.5, verdict: "WORSE" },
-      function: null,
+      function: { ...improved.function!, baseline: 53, latest: 44, change: -9, verdict: "NO_CHANGE" },
       redFlags: ["LOAD_PAIN_WITH_SWELLING"],
       standingAtDischarge: ["RED_FLAG", "WORSENING"],
       dischargeReason: "REFERRED",
@@ -101,7 +101,8 @@ describe("the discharge letter's draft", () => {
     expect(letter.result).toContain(
       "5 (2. feb. 2026) → 8 (27. apr. 2026), forværret (klinisk relevant ændring: 1,5 point)",
     );
-    expect(letter.result).toContain("Funktion er ikke målt");
+    // A function score that fell is not called unchanged.
+    expect(letter.result).toContain("53 (2. feb. 2026) → 44 (27. apr. 2026), ikke bedret");
     expect(letter.findings).toContain(
       "Røde flag fundet i forløbet: Smerter, der tager til ved belastning, og hævelse.",
     );

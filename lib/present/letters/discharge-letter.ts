@@ -5,6 +5,7 @@
 // only said. Pure: the service, the tests and the demo seed call it.
 import { z } from "zod";
 
+import { INSTRUMENTS } from "../../clinical/instruments";
 import type { Finding, RedFlag } from "../../clinical/red-flags";
 import type { InterventionType, Locale, ProgramKind, Side } from "../../generated/prisma/enums";
 import type { InstrumentProgress } from "../../server/patients/progress-overview";
@@ -115,6 +116,13 @@ export function draftLetter(facts: LetterFacts): LetterSections {
       : t.noInterventions,
   );
 
+  // The patient page's verdict, said; "unchanged" only where the value did not move the wrong way:
+  // a function score that fell is not worse by SPEC §5 (that is NRS only), but it is not unchanged either.
+  const verdict = (progress: InstrumentProgress) =>
+    progress.verdict === "NO_CHANGE" &&
+    (INSTRUMENTS[progress.instrument].better === "lower" ? progress.change > 0 : progress.change < 0)
+      ? t.verdicts.NO_CHANGE_WORSE_DIRECTION
+      : t.verdicts[progress.verdict];
   const measure = (progress: InstrumentProgress) =>
     t.measure(
       m.instrument[progress.instrument],
@@ -122,7 +130,7 @@ export function draftLetter(facts: LetterFacts): LetterSections {
       date(progress.baselineDate),
       number(progress.latest),
       date(progress.latestDate),
-      t.verdicts[progress.verdict],
+      verdict(progress),
       number(progress.mcid),
     );
   const result = sentences(
