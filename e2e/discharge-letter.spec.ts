@@ -119,6 +119,12 @@ test("a discharged course's letter is drafted, edited, signed, printed on one A4
     await expect(history.nth(2)).toContainText(da.letter.statusSigned);
     await expect(history.nth(2).getByRole("link", { name: da.letter.version(1) })).toBeVisible();
     await expectNoAxeViolations(page);
+    // The record print holds the latest signed version.
+    await page.goto(`${letterUrl.split("/episodes/")[0]}/record`);
+    await expect(page.getByRole("region", { name: /Udskrivningsbrev \(epikrise\), version 2/ })).toContainText(
+      "Fortsæt hælløft to gange om ugen i tre måneder.",
+    );
+    await page.goBack();
     // The patient page lists the letter's latest version.
     await page.getByRole("link", { name }).click();
     await expect(
