@@ -166,3 +166,26 @@ test("the patient reads her signed letter in the portal's record on a phone", as
   await letter.screenshot({ path: testInfo.outputPath("portal-letter-360.png") });
   await expectNoAxeViolations(page);
 });
+
+test("the demo's discharged patient's signed letter prints on one A4 page", async ({ page }, testInfo) => {
+  await signIn(page, "fysio@demo.dk");
+  await page.goto("/caseload?q=Karen%20Lund&status=DISCHARGED");
+  await page.getByRole("link", { name: "Karen Lund" }).click();
+  await page
+    .getByRole("region", { name: da.letter.listTitle })
+    .getByRole("link", { name: /version 1/ })
+    .click();
+  await expect(
+    page.getByRole("heading", { name: `${da.letter.version(1)} · ${da.letter.statusSigned}` }),
+  ).toBeVisible();
+  await page.getByRole("link", { name: da.letter.openPrint }).click();
+  const letter = page.locator(".letter-page");
+  await expect(letter).toContainText("Læge Mette Holm");
+  await expect(letter).toContainText("Lægerne på Torvet");
+  await expect(letter).toContainText(/CPR-nr\. \d{6}-\d{4}/);
+  await expect(letter).toContainText("Henvisningens id: 6b1e9c2a-4f3d-4e8b-9a71-2c5d8e0f1a34.");
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+  await testInfo.attach("karen-letter.pdf", { body: pdf, contentType: "application/pdf" });
+  expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length, "pages printed").toBe(1);
+});
