@@ -2170,9 +2170,9 @@ export const da = {
         latest: string,
         latestDate: string,
         verdict: string,
-        mcid: string,
+        mcid: string | null,
       ) =>
-        `${instrument}: ${baseline} (${baselineDate}) → ${latest} (${latestDate}), ${verdict} (klinisk relevant ændring: ${mcid} point).`,
+        `${instrument}: ${baseline} (${baselineDate}) → ${latest} (${latestDate}), ${verdict}${mcid ? ` (klinisk relevant ændring: ${mcid} point)` : ""}.`,
       verdicts: {
         IMPROVED: "bedret betydeligt",
         NO_CHANGE: "uændret",

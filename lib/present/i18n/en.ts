@@ -2168,9 +2168,9 @@ export const en: Messages = {
         latest: string,
         latestDate: string,
         verdict: string,
-        mcid: string,
+        mcid: string | null,
       ) =>
-        `${instrument}: ${baseline} (${baselineDate}) → ${latest} (${latestDate}), ${verdict} (clinically important change: ${mcid} points).`,
+        `${instrument}: ${baseline} (${baselineDate}) → ${latest} (${latestDate}), ${verdict}${mcid ? ` (clinically important change: ${mcid} points)` : ""}.`,
       verdicts: {
         IMPROVED: "improved markedly",
         NO_CHANGE: "unchanged",

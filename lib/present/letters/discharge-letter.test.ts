@@ -61,7 +61,9 @@ describe("the discharge letter's draft", () => {
     expect(letter.course).toContain("HSR hælløft fra 2. feb. 2026 til 27. apr. 2026, 30 gennemførte træninger");
     expect(letter.course).toContain("30 af 36 (83 %)");
     expect(letter.course).toContain("Indlæg eller hælkop");
-    expect(letter.result).toContain("7 (2. feb. 2026) → 2 (27. apr. 2026), bedret betydeligt");
+    expect(letter.result).toContain(
+      "7 (2. feb. 2026) → 2 (27. apr. 2026), bedret betydeligt (klinisk relevant ændring: 2 point).",
+    );
     expect(letter.result).toContain("55,5 (2. feb. 2026) → 82");
     expect(letter.findings).toContain("Ingen røde flag fundet");
     expect(letter.discharge).toContain("Årsag: Symptomfri.");
@@ -74,13 +76,15 @@ describe("the discharge letter's draft", () => {
       referral: null,
       programs: [{ kind: "FIRST_WEEK", start: "2026-02-02", end: "2026-02-09", completedSessions: 0 }],
       hsrAdherence: null,
-      pain: { ...improved.pain!, latest: 6, change: -1, verdict: "NO_CHANGE" },
+      pain: { ...improved.pain!, baseline: 6, latest: 5, change: -1, mcid: 1.8, verdict: "NO_CHANGE" },
       function: { ...improved.function!, latest: 58, change: 2.5, verdict: "NO_CHANGE" },
       dischargeReason: "PATIENT_CHOICE",
     });
     expect(letter.reason).toContain("uden henvisning");
     expect(letter.reason).not.toContain("Henvisningens id");
-    expect(letter.result).toContain("7 (2. feb. 2026) → 6 (27. apr. 2026), uændret");
+    expect(letter.result).toContain(
+      "6 (2. feb. 2026) → 5 (27. apr. 2026), uændret (klinisk relevant ændring: 1,8 point).",
+    );
     expect(letter.result).not.toContain("bedret betydeligt (");
     // A program without logged sessions is named without a count of none.
     expect(letter.course).toContain("Træning: Første uge fra 2. feb. 2026 til 9. feb. 2026.");
@@ -98,9 +102,7 @@ describe("the discharge letter's draft", () => {
     });
     expect(letter.reason).toContain("vederlagsfri fysioterapi");
     expect(letter.reason).toContain("Henvisningens id er ikke registreret.");
-    expect(letter.result).toContain(
-      "5 (2. feb. 2026) → 8 (27. apr. 2026), forværret (klinisk relevant ændring: 1,5 point)",
-    );
+    expect(letter.result).toContain("5 (2. feb. 2026) → 8 (27. apr. 2026), forværret.");
     // A function score that fell is not called unchanged.
     expect(letter.result).toContain("53 (2. feb. 2026) → 44 (27. apr. 2026), ikke bedret");
     expect(letter.findings).toContain(

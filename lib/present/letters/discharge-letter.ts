@@ -131,12 +131,14 @@ export function draftLetter(facts: LetterFacts): LetterSections {
       number(progress.latest),
       date(progress.latestDate),
       verdict(progress),
-      number(progress.mcid),
+      // The MCID is the yardstick of "improved"; beside "worse" (the rules' own rise) or a
+      // verdict not yet possible it would only confuse.
+      progress.verdict === "IMPROVED" || progress.verdict === "NO_CHANGE" ? number(progress.mcid) : null,
     );
   const result = sentences(
     facts.pain ? measure(facts.pain) : t.noPain,
     facts.function ? measure(facts.function) : t.noFunction,
-    t.mcidExplained,
+    (facts.pain || facts.function) && t.mcidExplained,
   );
 
   const findings = sentences(
