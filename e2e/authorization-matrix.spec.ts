@@ -56,6 +56,9 @@ type World = {
   messageId: string;
   /** An open hold on the patient's record. */
   holdId: string;
+  /** A discharged episode of the patient with a signed discharge letter (its pages), and one without a letter yet (its actions). */
+  letterEpisodeId: string;
+  draftEpisodeId: string;
 };
 
 type Role = { key: string; email: string | null; actor: Pick<Actor, "role"> | null; clinic: "demo" | "other" | null };
@@ -480,6 +483,39 @@ const ACTIONS: Record<string, ActionCase> = {
     input: (w) => ({ args: [id(w, "patientId"), id(w, "holdId")] }),
   },
   requestOwnErasureAction: { access: "own-record", shape: "call", ids: "none", input: () => ({ args: [] }) },
+  // The discharge letter of a discharged episode, in this order: drafted, saved, signed, corrected.
+  createLetterAction: {
+    access: "clinic-patients",
+    shape: "command",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "patientId"), id(w, "draftEpisodeId")] }),
+  },
+  saveLetterAction: {
+    access: "clinic-patients",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({
+      args: [id(w, "patientId"), id(w, "draftEpisodeId"), 1],
+      form: Object.fromEntries(
+        ["reason", "diagnosis", "course", "result", "findings", "discharge", "advice"].map((s) => [s, `Matrix ${s}`]),
+      ),
+    }),
+  },
+  signLetterAction: {
+    access: "clinic-patients",
+    shape: "command",
+    ids: "clinic",
+    input: (w) => ({ args: [id(w, "patientId"), id(w, "draftEpisodeId"), 1] }),
+  },
+  correctLetterAction: {
+    access: "clinic-patients",
+    shape: "form",
+    ids: "clinic",
+    input: (w) => ({
+      args: [id(w, "patientId"), id(w, "draftEpisodeId")],
+      form: { correctionReason: "Forkert dato" },
+    }),
+  },
 };
 
 /** Pages and route handlers: who may open them. The public ones are checked on their own below. */
@@ -501,6 +537,8 @@ const PAGES: Record<string, Access> = {
   "/patients/[id]/records/[kind]/new": "clinic-patients",
   "/patients/[id]/records/[kind]/[recordId]/edit": "clinic-patients",
   "/patients/[id]/records/[kind]/[recordId]/history": "clinic-patients",
+  "/patients/[id]/episodes/[episodeId]/letter": "clinic-patients",
+  "/patients/[id]/episodes/[episodeId]/letter/print": "clinic-patients",
   "/settings": "clinic-admin",
   "/admin": "clinic-admin",
   "/settings/templates": "clinic-admin",
@@ -529,6 +567,7 @@ const ROUTES: Record<string, Access> = {
   "/admin/import/template": "clinic-admin",
   "/admin/backups/[name]": "clinic-admin",
   "/patients/[id]/export/fhir": "clinic-patients",
+  "/patients/[id]/episodes/[episodeId]/letter/fhir": "clinic-patients",
   "/portal/record/fhir": "own-record",
   "/api/health": "public",
   "/api/auth/[...nextauth]": "public",
@@ -706,12 +745,13 @@ function fill(pattern: string, variant: WorldName | "missing" | null): string {
   const segment: Record<string, string> = {
     "[id]": w?.patientId ?? "not-an-id",
     "[assignmentId]": w?.assignmentId ?? "not-an-id",
+    // A letter is of a discharged course; the discharge page is of one still open.
+    "[episodeId]": (pattern.endsWith("/discharge") ? w?.episodeId : w?.letterEpisodeId) ?? "not-an-id",
     "[recordId]": w?.outcomeId ?? "not-an-id",
     "[templateId]": w?.templateId ?? "not-an-id",
     "[kind]": "outcome",
     "[token]": w?.inviteToken ?? "not-a-token",
     "[messageId]": w?.messageId ?? "not-an-id",
-    "[episodeId]": w?.episodeId ?? "not-an-id",
     // Backups are the database's, not a world's: a name a backup could have, or one it never has.
     "[name]": w ? "backup-2026-12-01T01-00-00Z.sql" : "not-a-backup",
     "[...nextauth]": "session",
@@ -831,6 +871,34 @@ async function prepareWorlds(db: Db): Promise<Record<WorldName, World>> {
     const hold = await db.recordHold.create({
       data: { clinicId, patientId, kind: "COMPLAINT", placedById: clinician.id },
     });
+    // Two earlier, discharged courses of the patient: one with a signed letter, one waiting for its letter.
+    const discharged = () =>
+      db.episode.create({
+        data: {
+          clinicId,
+          patientId,
+          side: "LEFT",
+          symptomOnset: addDays(today(DEFAULT_TIME_ZONE), -400),
+          treatmentStart: addDays(today(DEFAULT_TIME_ZONE), -380),
+          status: "DISCHARGED",
+          dischargedAt: addDays(today(DEFAULT_TIME_ZONE), -300),
+          dischargeReason: "RECOVERED",
+        },
+      });
+    const [lettered, waiting] = [await discharged(), await discharged()];
+    await db.dischargeLetter.create({
+      data: {
+        clinicId,
+        episodeId: lettered.id,
+        version: 1,
+        locale: "da",
+        recipientKind: "NONE",
+        sections: { reason: "Matrix", advice: "Matrix" },
+        authorId: clinician.id,
+        signedById: clinician.id,
+        signedAt: new Date(),
+      },
+    });
     return {
       clinic: tag,
       patientId,
@@ -847,6 +915,8 @@ async function prepareWorlds(db: Db): Promise<Record<WorldName, World>> {
       staffId: staff.id,
       messageId: message.id,
       holdId: hold.id,
+      letterEpisodeId: lettered.id,
+      draftEpisodeId: waiting.id,
     };
   };
   return {

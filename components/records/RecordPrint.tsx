@@ -11,6 +11,7 @@ import { describeRecord } from "@/lib/present/records/describe-record";
 import type { PatientRecord } from "@/lib/server/records/patient-record";
 import { recordTimeline } from "@/lib/server/records/record-timeline";
 
+import { SignedLetterInRecord } from "../letters/SignedLetterInRecord";
 import { contactDetails } from "../patients/PatientContact";
 import { referralDetails } from "../patients/ReferralPanel";
 import { DataTable } from "../ui/DataTable";
@@ -178,6 +179,7 @@ export async function RecordPrint({
                 f.resolvedAt ? formatMoment(f.resolvedAt, locale) : "",
               ])}
             />
+            <SignedLetterInRecord letters={episode.letters} />
           </section>
         );
       })}

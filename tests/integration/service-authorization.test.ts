@@ -32,6 +32,15 @@ import { getFlag, listEpisodeFlags, listFlags, nextOpenFlag } from "../../lib/se
 import { createInvite, getPortalAccess } from "../../lib/server/invites/invites";
 import { revealWaitingPasswordLink } from "../../lib/server/invites/password-links";
 import {
+  correctLetter,
+  createLetterDraft,
+  getEpisodeLetter,
+  getLetterDocument,
+  listPatientLetters,
+  saveLetterDraft,
+  signLetter,
+} from "../../lib/server/letters/discharge-letters";
+import {
   openConversation,
   sendMessage,
   unreadForPatient,
@@ -551,6 +560,43 @@ const SERVICES: Record<string, Service> = {
         { clientId: randomUUID(), assignmentId: i.assignmentId, date: isoDate(day), completed: "yes", painDuring: "1" },
         day,
       ),
+  },
+  // The discharge letter (decision record 032): the episode of the ids is active, so an allowed
+  // call would be refused as a conflict; the refusals here come before that, from the scope.
+  getEpisodeLetter: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => getEpisodeLetter(t.prisma, a, i.patientId!, i.episodeId!),
+  },
+  createLetterDraft: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => createLetterDraft(t.prisma, a, i.patientId!, i.episodeId!),
+  },
+  saveLetterDraft: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => saveLetterDraft(t.prisma, a, i.patientId!, i.episodeId!, 1, { reason: "x" }),
+  },
+  signLetter: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => signLetter(t.prisma, a, i.patientId!, i.episodeId!, 1, new Date()),
+  },
+  correctLetter: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => correctLetter(t.prisma, a, i.patientId!, i.episodeId!, { correctionReason: "x" }),
+  },
+  getLetterDocument: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => getLetterDocument(t.prisma, a, i.patientId!, i.episodeId!, null, "print"),
+  },
+  listPatientLetters: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => listPatientLetters(t.prisma, a, i.patientId!),
   },
 };
 

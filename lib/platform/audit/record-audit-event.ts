@@ -35,6 +35,10 @@ export const AUDIT_ENTITIES = [
   "PatientImport",
   "PatientRecordFhir",
   "PatientRecordPrint",
+  // A discharge letter read, written or signed; printed; downloaded as a FHIR document.
+  "DischargeLetter",
+  "DischargeLetterPrint",
+  "DischargeLetterFhir",
   // A backup of the database downloaded; a request to be erased, a hold on a record, a record erased after its retention period.
   "Backup",
   "ErasureRequest",

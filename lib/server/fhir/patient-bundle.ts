@@ -26,25 +26,13 @@ import type {
 import { INSTRUMENTS } from "../../clinical/instruments";
 import type { Instrument, Locale } from "../../generated/prisma/enums";
 import { getMessages } from "../../present/i18n";
+import { sectionsOf } from "../../present/letters/discharge-letter";
 import type { PatientRecord } from "../records/patient-record";
+import { FHIR_SYSTEMS, nameOf } from "./fhir-common";
+import { clinicOrganization, letterResources } from "./letter-composition";
 import { referralServiceRequest } from "./referral-resource";
 
-export const FHIR_SYSTEMS = {
-  /** The CPR number (the Danish civil registration system's OID). */
-  cpr: "urn:oid:1.2.208.176.1.2",
-  icd10: "http://hl7.org/fhir/sid/icd-10",
-  snomed: "http://snomed.info/sct",
-  loinc: "http://loinc.org",
-  ucum: "http://unitsofmeasure.org",
-  observationCategory: "http://terminology.hl7.org/CodeSystem/observation-category",
-  conditionClinical: "http://terminology.hl7.org/CodeSystem/condition-clinical",
-  conditionVerification: "http://terminology.hl7.org/CodeSystem/condition-ver-status",
-  conditionCategory: "http://terminology.hl7.org/CodeSystem/condition-category",
-  // This product's own code systems, for what no standard terminology names.
-  instrument: "urn:heelpain:codesystem:outcome-instrument",
-  intervention: "urn:heelpain:codesystem:intervention-type",
-  program: "urn:heelpain:codesystem:program",
-} as const;
+export { FHIR_SYSTEMS };
 
 /** Plantar fasciitis: ICD-10 M72.2 and SNOMED CT 202882003. */
 const PLANTAR_FASCIITIS = [
@@ -216,6 +204,28 @@ export function patientBundle(record: PatientRecord, locale: Locale, now: Date):
     }
   }
 
+  // Each episode's discharge letter: its latest signed version, replacing the one before.
+  const custodian = clinicOrganization(record.clinic);
+  const letters = record.episodes.flatMap((episode) => {
+    const latest = episode.letters.at(-1);
+    if (!latest?.signedAt || !latest.signedBy) return [];
+    const letter = {
+      ...latest,
+      signedAt: latest.signedAt,
+      signedBy: latest.signedBy,
+      sections: sectionsOf(latest.sections),
+    };
+    return letterResources(letter, subject, custodian, episode.letters.at(-2)?.id ?? null);
+  });
+  if (letters.length > 0) {
+    const known = new Set(resources.map((r) => `${r.resourceType}/${r.id}`));
+    for (const resource of [custodian, ...letters]) {
+      // One signer of several letters is one Practitioner.
+      if (!known.has(`${resource.resourceType}/${resource.id}`)) resources.push(resource);
+      known.add(`${resource.resourceType}/${resource.id}`);
+    }
+  }
+
   // Messages: `received` is when the other side opened it (the read receipt).
   const clinic: Reference<Organization> = { display: record.clinicName };
   for (const message of record.messages) {
@@ -240,10 +250,4 @@ export function patientBundle(record: PatientRecord, locale: Locale, now: Date):
     timestamp: now.toISOString(),
     entry: resources.map((resource): BundleEntry => ({ fullUrl: `urn:uuid:${resource.id}`, resource })),
   };
-}
-
-/** The whole name as text, and the last word as the family name. */
-function nameOf(name: string): NonNullable<Patient["name"]>[number] {
-  const words = name.trim().split(/\s+/);
-  return { use: "official", text: name, family: words.at(-1)!, ...(words.length > 1 && { given: words.slice(0, -1) }) };
 }

@@ -15,6 +15,23 @@ import { patientWhere } from "../patients/scope";
 
 const LIVE = { where: { deletedAt: null }, orderBy: { date: "asc" } } as const;
 
+/** What the print and the FHIR export show of a signed letter version. */
+const SIGNED_LETTER_SELECT = {
+  id: true,
+  version: true,
+  locale: true,
+  recipientKind: true,
+  recipientName: true,
+  recipientPractice: true,
+  recipientLocationNumber: true,
+  recipientAddress: true,
+  sections: true,
+  correctionReason: true,
+  createdAt: true,
+  signedAt: true,
+  signedBy: { select: { id: true, name: true } },
+} as const;
+
 /** What an export is audited as: the bundle or the print. */
 const ENTITY = { fhir: "PatientRecordFhir", print: "PatientRecordPrint" } as const;
 export type RecordFormat = keyof typeof ENTITY;
@@ -29,7 +46,7 @@ async function loadRecord(
   const patient = await db.patient.findFirst({
     where: { ...where, clinicId },
     include: {
-      clinic: { select: { name: true } },
+      clinic: { select: { id: true, name: true, locationNumber: true } },
       clinician: { select: { name: true } },
       messages: {
         orderBy: [{ sentAt: "asc" }, { id: "asc" }],
@@ -70,6 +87,12 @@ async function loadRecord(
             orderBy: { openedAt: "asc" },
             select: { id: true, code: true, severity: true, status: true, openedAt: true, resolvedAt: true },
           },
+          // The signed versions of the discharge letter (a draft is not yet part of the record).
+          letters: {
+            where: { signedAt: { not: null } },
+            orderBy: { version: "asc" },
+            select: SIGNED_LETTER_SELECT,
+          },
         },
       },
     },
@@ -97,6 +120,7 @@ async function loadRecord(
     ...person,
     cprHash: undefined,
     clinicName: clinic.name,
+    clinic,
     /** The CPR number's ten digits, or null for a patient without one. */
     cpr: cprEncrypted ? currentDataKey().decrypt(cprEncrypted) : null,
     recorderNames: new Map(recorders.map((user) => [user.id, user.name])),

@@ -107,6 +107,7 @@ async function eraseRecord(db: Db, candidate: LastEntry, timeZone: string, now: 
       await tx.assessment.deleteMany({ where: { episodeId: { in: ids.episodes } } });
       await tx.intervention.deleteMany({ where: { episodeId: { in: ids.episodes } } });
       await tx.episodeReportFacts.deleteMany({ where: { episodeId: { in: ids.episodes } } });
+      await tx.dischargeLetter.deleteMany({ where: { episodeId: { in: ids.episodes } } });
       await tx.referral.deleteMany({ where: { episodeId: { in: ids.episodes } } });
       await tx.episode.deleteMany({ where: { id: { in: ids.episodes } } });
       await tx.recordRevision.deleteMany({ where: { entityId: { in: ids.all } } });
@@ -149,7 +150,7 @@ async function eraseRecord(db: Db, candidate: LastEntry, timeZone: string, now: 
 async function recordIds(tx: Prisma.TransactionClient, patientId: string) {
   const episodes = (await tx.episode.findMany({ where: { patientId }, select: { id: true } })).map((row) => row.id);
   const inEpisodes = { where: { episodeId: { in: episodes } }, select: { id: true } };
-  const [assignments, flags, assessments, outcomes, interventions, sessions, referrals] = await Promise.all([
+  const [assignments, flags, assessments, outcomes, interventions, sessions, referrals, letters] = await Promise.all([
     tx.programAssignment.findMany(inEpisodes),
     tx.flag.findMany(inEpisodes),
     tx.assessment.findMany(inEpisodes),
@@ -157,6 +158,7 @@ async function recordIds(tx: Prisma.TransactionClient, patientId: string) {
     tx.intervention.findMany(inEpisodes),
     tx.sessionLog.findMany(inEpisodes),
     tx.referral.findMany(inEpisodes),
+    tx.dischargeLetter.findMany(inEpisodes),
   ]);
   const overrides = await tx.programOverride.findMany({
     where: { assignmentId: { in: assignments.map((row) => row.id) } },
@@ -169,7 +171,9 @@ async function recordIds(tx: Prisma.TransactionClient, patientId: string) {
     flags: id(flags),
     all: [
       ...episodes,
-      ...[assignments, flags, assessments, outcomes, interventions, sessions, referrals, overrides].flatMap(id),
+      ...[assignments, flags, assessments, outcomes, interventions, sessions, referrals, overrides, letters].flatMap(
+        id,
+      ),
     ],
   };
 }

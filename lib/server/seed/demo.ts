@@ -12,6 +12,7 @@ import type { Db } from "../../platform/db/client";
 import { refreshEpisodeState } from "../episodes/episode-state";
 import { seedDefaultTemplates } from "../programs/templates";
 import { createClinic, createPatient, createUser } from "./builders";
+import { DEMO_LETTER_PATIENT, seedDemoLetter } from "./demo-letter";
 import { syntheticCprs } from "./synthetic-cpr";
 
 export const DEMO_PASSWORD = "heelpain-demo";
@@ -213,6 +214,26 @@ export async function seedDemo(db: Prisma.TransactionClient, seedDay: Date): Pro
       cpr: { next: secondCprs, index },
     });
   }
+  // Issue 46, the discharge letter: one more discharged patient of the demo clinic, improved,
+  // with her GP's referral and a signed letter (demo-letter.ts). Last, so that the random
+  // sequence every other demo patient draws from is the same as before.
+  await seedDemoPatient(db, {
+    clinicId: clinic.id,
+    clinicianId: clinicians[0]!.id,
+    templates,
+    scenario: "DISCHARGED",
+    variant: 0,
+    seedDay,
+    rng,
+    passwordHash,
+    portalEmail: DEMO_LETTER_PATIENT.email,
+    name: DEMO_LETTER_PATIENT.name,
+    cpr: { next: cprs, index: DEMO_SCENARIOS.length },
+  });
+  await seedDemoLetter(db, clinic.id, clinicians[0]!.id);
+  // The letterhead's numbers, as an admin fills them in (admin/clinic).
+  await db.clinic.update({ where: { id: clinic.id }, data: { cvr: "12345678", locationNumber: "5790001234567" } });
+
   return { clinicId: clinic.id, secondClinicId: second.id, patients: DEMO_SCENARIOS.length };
 }
 

@@ -17,6 +17,7 @@ import { removeReferralAction, saveReferralAction } from "@/app/actions/referral
 import { placeHoldAction, recordErasureRequestAction, releaseHoldAction } from "@/app/actions/retention";
 import { PatientFlags } from "@/components/flags/PatientFlags";
 import { PortalAccessSection } from "@/components/invites/PortalAccessSection";
+import { PatientLetters } from "@/components/letters/PatientLetters";
 import { DataRightsSection } from "@/components/patients/DataRightsSection";
 import { OverviewTiles, RecordActions } from "@/components/patients/PatientOverview";
 import { ArchivedNotice, EpisodesPanel, PersonDetails } from "@/components/patients/PersonPanels";
@@ -37,6 +38,7 @@ import { searchOf } from "@/lib/platform/entry-points/search";
 import { formatDate, formatMoment } from "@/lib/present/i18n/format";
 import { listEpisodeFlags } from "@/lib/server/flags/list-flags";
 import { getPortalAccess } from "@/lib/server/invites/invites";
+import { listPatientLetters } from "@/lib/server/letters/discharge-letters";
 import { unreadFromPatients } from "@/lib/server/messages/messages";
 import { getEpisodeRecord } from "@/lib/server/patients/get-episode-record";
 import { getPatient } from "@/lib/server/patients/get-patient";
@@ -94,6 +96,8 @@ export default page(
       getDataRights(db, actor, patient.id),
       unreadFromPatients(db, actor, [patient.id]).then((counts) => counts[0]?.unread ?? 0),
     ]);
+    // The discharge letters of the patient's episodes, listed beside the episodes.
+    const letters = await listPatientLetters(db, actor, patient.id);
     const editable = acceptsEntries(patient);
     const recording = editable && record !== null && record.status !== "DISCHARGED";
 
@@ -305,6 +309,12 @@ export default page(
                     />
                   )}
                   <EpisodesPanel patient={patient} day={day} locale={locale} actions={episodeActions} />
+                  <PatientLetters
+                    patientId={patient.id}
+                    episodes={patient.episodes}
+                    letters={letters}
+                    locale={locale}
+                  />
                 </div>
               </div>
             </Suspense>
