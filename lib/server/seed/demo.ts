@@ -71,7 +71,7 @@ const COURSES: Record<Scenario, Course> = {
   DISCHARGED: { days: 150, pain: [7, 0], adherence: 0.9, visitEvery: 28 },
 };
 
-/** 42 demo patients: every scenario three times, in a fixed order. */
+/** 42 demo patients: every scenario three times, in a fixed order (and the discharge letter's patient after them). */
 export const DEMO_SCENARIOS: Scenario[] = (Object.keys(COURSES) as Scenario[]).flatMap((scenario) => [
   scenario,
   scenario,
@@ -234,7 +234,7 @@ export async function seedDemo(db: Prisma.TransactionClient, seedDay: Date): Pro
   // The letterhead's numbers, as an admin fills them in (admin/clinic).
   await db.clinic.update({ where: { id: clinic.id }, data: { cvr: "12345678", locationNumber: "5790001234567" } });
 
-  return { clinicId: clinic.id, secondClinicId: second.id, patients: DEMO_SCENARIOS.length };
+  return { clinicId: clinic.id, secondClinicId: second.id, patients: DEMO_SCENARIOS.length + 1 };
 }
 
 /**
