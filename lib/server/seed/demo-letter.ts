@@ -56,6 +56,8 @@ export async function seedDemoLetter(db: Prisma.TransactionClient, clinicId: str
       sections: draftLetter(await letterFacts(db, withReferral, "da")),
       authorId: clinicianId,
       signedById: clinicianId,
+      // Written on the morning after the discharge and signed an hour later.
+      createdAt: new Date(signedAt.getTime() + 9 * 3_600_000),
       signedAt: new Date(signedAt.getTime() + 10 * 3_600_000),
     },
   });
