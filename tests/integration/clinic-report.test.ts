@@ -272,7 +272,8 @@ describe(`clinic report on ${TEST_DB_KIND}`, () => {
     const r = await report(admin, period);
     const x = await recompute(null);
     // The demo has enough episodes for the headline figures to show.
-    expect(x.started).toBe(42);
+    // 42 scenario patients and the discharge letter's (lib/server/seed/demo.ts).
+    expect(x.started).toBe(43);
     expect(r.milestones[0]!.share).not.toBeNull();
     expect(r.recovery.recovered).toBeGreaterThan(0);
     expect(r.adherence.median).not.toBeNull();
@@ -281,7 +282,7 @@ describe(`clinic report on ${TEST_DB_KIND}`, () => {
 
   it("equals it for one clinician, chosen by an admin, and as that clinician's own report", async () => {
     const x = await recompute(clinician.userId);
-    expect(x.started).toBeLessThan(42);
+    expect(x.started).toBeLessThan(43);
     expectSame(await report(admin, { ...period, clinician: clinician.userId }), x);
     expectSame(await report(clinician, period), x);
   });
@@ -313,9 +314,9 @@ describe(`clinic report on ${TEST_DB_KIND}`, () => {
     const clinic = await t.prisma.clinic.findUniqueOrThrow({ where: { id: clinicId } });
     await t.prisma.clinic.update({ where: { id: clinicId }, data: { ruleSettings: { recoveredPain: 3 } } });
     try {
-      expect(await outdatedReportFacts(t.prisma, clinicId)).toBe(42);
-      expect((await report(admin, period)).pending).toBe(42);
-      expect(await refreshOutdatedReportFacts(t.prisma, clinicId, { batchSize: 10 })).toBe(42);
+      expect(await outdatedReportFacts(t.prisma, clinicId)).toBe(43);
+      expect((await report(admin, period)).pending).toBe(43);
+      expect(await refreshOutdatedReportFacts(t.prisma, clinicId, { batchSize: 10 })).toBe(43);
       expect(await outdatedReportFacts(t.prisma, clinicId)).toBe(0);
       const x = await recompute(null, 3);
       expectSame(await report(admin, period), x);

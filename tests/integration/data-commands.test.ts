@@ -70,8 +70,20 @@ describe.runIf(TEST_DB_KIND === "pglite")("commands on the demo data", () => {
     const resources = lines.map((line) => JSON.parse(line) as Resource);
     expect(resources.filter((r) => r.resourceType === "Patient")).toHaveLength(demoPatients);
     expect(new Set(resources.map((r) => r.resourceType))).toEqual(
-      // The portal patient's referral (REF07) as a ServiceRequest.
-      new Set(["Patient", "Condition", "ServiceRequest", "Observation", "CarePlan", "Procedure", "Communication"]),
+      // The referrals (REF07) as ServiceRequests; the signed discharge letter as a Composition
+      // with its author (Practitioner) and the clinic and the GP's practice (Organization).
+      new Set([
+        "Patient",
+        "Condition",
+        "ServiceRequest",
+        "Observation",
+        "CarePlan",
+        "Procedure",
+        "Communication",
+        "Composition",
+        "Practitioner",
+        "Organization",
+      ]),
     );
     const validate = await fhirValidator();
     expect(resources.flatMap((r) => validate(r).map((problem) => `${r.resourceType}/${r.id} ${problem}`))).toEqual([]);
