@@ -192,14 +192,15 @@ describe(`the discharge letter on ${TEST_DB_KIND}`, () => {
     expect((await getEpisodeLetter(t.prisma, clinician, patientId, episodeId)).versions[0]!.sections).toEqual(
       signed.sections,
     );
+    // One at a time: a call started before the one ahead is awaited would reject unhandled.
     for (const attempt of [
-      getEpisodeLetter(t.prisma, stranger, patientId, episodeId),
-      getLetterDocument(t.prisma, stranger, patientId, episodeId, 1, "print"),
-      saveLetterDraft(t.prisma, stranger, patientId, episodeId, 1, signed.sections),
-      signLetter(t.prisma, stranger, patientId, episodeId, 1, new Date()),
-      correctLetter(t.prisma, stranger, patientId, episodeId, { correctionReason: "x" }),
+      () => getEpisodeLetter(t.prisma, stranger, patientId, episodeId),
+      () => getLetterDocument(t.prisma, stranger, patientId, episodeId, 1, "print"),
+      () => saveLetterDraft(t.prisma, stranger, patientId, episodeId, 1, signed.sections),
+      () => signLetter(t.prisma, stranger, patientId, episodeId, 1, new Date()),
+      () => correctLetter(t.prisma, stranger, patientId, episodeId, { correctionReason: "x" }),
     ])
-      await refused(attempt, "NOT_FOUND");
+      await refused(attempt(), "NOT_FOUND");
     // The patient sees the signed letter.
     expect(await ownVersions()).toEqual([1]);
   });
