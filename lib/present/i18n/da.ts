@@ -2239,7 +2239,6 @@ export const da = {
     },
     course: (start: string) => `forløbet fra ${start}`,
     listTitle: "Breve",
-    none: "Ingen breve endnu.",
     listItem: (title: string, version: number, status: string) => `${title}, version ${version} (${status})`,
     portalTitle: "Breve til din læge",
     portalIntro: "Når dit forløb er afsluttet, skriver klinikken til din læge om forløbet. Her kan du læse brevet.",

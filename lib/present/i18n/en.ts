@@ -2238,7 +2238,6 @@ export const en: Messages = {
     },
     course: (start: string) => `the course from ${start}`,
     listTitle: "Letters",
-    none: "No letters yet.",
     listItem: (title: string, version: number, status: string) => `${title}, version ${version} (${status})`,
     portalTitle: "Letters to your doctor",
     portalIntro: "When your course has ended, the clinic writes to your doctor about it. You can read the letter here.",
