@@ -39,7 +39,8 @@ const ZSections = z.object(
 );
 const ZCorrection = z.object({ correctionReason: zRequiredText(LETTER_FIELDS.correctionReason) });
 
-const VERSION_SELECT = {
+/** What the print and the FHIR export show of a signed letter version (the record's export reads it too). */
+export const SIGNED_LETTER_SELECT = {
   id: true,
   version: true,
   locale: true,
@@ -52,8 +53,13 @@ const VERSION_SELECT = {
   correctionReason: true,
   createdAt: true,
   signedAt: true,
-  author: { select: { name: true } },
   signedBy: { select: { id: true, name: true } },
+} satisfies Prisma.DischargeLetterSelect;
+
+/** A version as the letter's page shows it: with who wrote it. */
+const VERSION_SELECT = {
+  ...SIGNED_LETTER_SELECT,
+  author: { select: { name: true } },
 } satisfies Prisma.DischargeLetterSelect;
 
 /** The episode of a patient of the actor's clinic, with what a letter needs of it; NOT_FOUND otherwise. */

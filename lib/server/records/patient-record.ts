@@ -11,26 +11,10 @@ import { currentDataKey } from "../../platform/cpr/current-data-key";
 import type { Db } from "../../platform/db/client";
 import { requireId } from "../../platform/db/require-id";
 import { AppError } from "../../platform/errors";
+import { SIGNED_LETTER_SELECT } from "../letters/discharge-letters";
 import { patientWhere } from "../patients/scope";
 
 const LIVE = { where: { deletedAt: null }, orderBy: { date: "asc" } } as const;
-
-/** What the print and the FHIR export show of a signed letter version. */
-const SIGNED_LETTER_SELECT = {
-  id: true,
-  version: true,
-  locale: true,
-  recipientKind: true,
-  recipientName: true,
-  recipientPractice: true,
-  recipientLocationNumber: true,
-  recipientAddress: true,
-  sections: true,
-  correctionReason: true,
-  createdAt: true,
-  signedAt: true,
-  signedBy: { select: { id: true, name: true } },
-} as const;
 
 /** What an export is audited as: the bundle or the print. */
 const ENTITY = { fhir: "PatientRecordFhir", print: "PatientRecordPrint" } as const;
