@@ -6,6 +6,7 @@ import { ClinicContact } from "@/components/ClinicContact";
 import { AcceptInviteForm } from "@/components/invites/InviteForms";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
 import { SignOutButton } from "@/components/SignOutButton";
+import { mitidOffered } from "@/lib/platform/auth/mitid/mitid-config";
 import { page } from "@/lib/platform/entry-points/page.server";
 import { getLocale } from "@/lib/present/i18n/locale.server";
 import { lookupInvite } from "@/lib/server/invites/accept-invite";
@@ -50,6 +51,14 @@ export default page(
       return (
         <>
           <p>{intro}</p>
+          {invite.purpose === "PORTAL" && invite.mitid && mitidOffered() && (
+            <>
+              <a className="button primary mitid" href={`/api/mitid/start?invite=${token}`}>
+                {messages.mitid.acceptWithMitid}
+              </a>
+              <p>{messages.mitid.acceptWithMitidHint}</p>
+            </>
+          )}
           <AcceptInviteForm
             action={accept}
             email={invite.email}

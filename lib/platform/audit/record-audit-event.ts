@@ -44,8 +44,9 @@ export const AUDIT_ENTITIES = [
   "ErasureRequest",
   "RecordHold",
   "ErasedRecord",
-  // What a refusal is about: a sign-in, a request for a password link, an invitation link, a page, action or route.
+  // What a refusal is about: a sign-in (with a password or MitID), a request for a password link, an invitation link, a page, action or route.
   "SignIn",
+  "MitidSignIn",
   "PasswordLink",
   "InviteLink",
   "Entry",

@@ -7,6 +7,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getMessages, LOCALE_COOKIE, parseLocale } from "../../present/i18n";
 import { getDb } from "../db/app-db.server";
 import { clientIp } from "../http/client-ip.server";
+import { ACCOUNTS_COOKIE, readAccountsCookie } from "./mitid/mitid-cookies.server";
 import { endSession, SESSION_HOURS, startSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 import { THROTTLED_PREFIX, waitSentence } from "./throttled";
@@ -27,6 +28,27 @@ export const authOptions: NextAuthOptions = {
             `${THROTTLED_PREFIX}${waitSentence(getMessages(parseLocale((await cookies()).get(LOCALE_COOKIE)?.value)), result.retryAfterMs)}`,
           );
         return result.status === "ok" ? { id: result.user.id, email: result.user.email, name: result.user.name } : null;
+      },
+    }),
+    // The last step of a MitID sign-in (SPEC §12): the account the patient chose among those
+    // their CPR number matched, as the sealed cookie of /api/mitid/callback lists them. The
+    // cookie is spent here, whatever the answer.
+    CredentialsProvider({
+      id: "mitid",
+      credentials: { userId: { type: "text" } },
+      async authorize(credentials) {
+        const store = await cookies();
+        const accounts = await readAccountsCookie(store.get(ACCOUNTS_COOKIE)?.value);
+        store.delete(ACCOUNTS_COOKIE);
+        const chosen = accounts?.find((account) => account.userId === credentials?.userId);
+        if (!chosen) return null;
+        const user = await (
+          await getDb()
+        ).user.findFirst({
+          where: { id: chosen.userId, role: "PATIENT", active: true },
+          select: { id: true, email: true, name: true },
+        });
+        return user;
       },
     }),
   ],

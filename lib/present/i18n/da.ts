@@ -188,6 +188,34 @@ export const da = {
     emailInvalid: "Skriv en gyldig e-mail, fx navn@klinik.dk.",
     passwordRequired: "Skriv din adgangskode.",
   },
+  mitid: {
+    signIn: "Log ind med MitID",
+    orPassword: "Eller log ind med e-mail og adgangskode:",
+    acceptWithMitid: "Accepter med MitID",
+    acceptWithMitidHint: "Med MitID skal du ikke vælge en adgangskode. Eller vælg en adgangskode herunder:",
+    title: "Log ind med MitID",
+    continuing: "Logger ind …",
+    continue: "Fortsæt til portalen",
+    chooseLegend: "Vælg klinik",
+    chooseIntro: "Du er patient hos flere klinikker. Vælg den klinik, hvis portal du vil åbne.",
+    choose: "Åbn portalen",
+    chooseRequired: "Vælg en klinik.",
+    failedSignIn: "Det lykkedes ikke at logge ind. Prøv igen.",
+    outcomes: {
+      NO_ACCOUNT:
+        "Vi fandt ingen portal til dit CPR-nummer. Bed din fysioterapeut eller klinik om en invitation til portalen.",
+      INVITE_MISMATCH: "Invitationen er til en anden person end den, du loggede ind som med MitID. Kontakt klinikken.",
+      INVITE_USED: "Invitationen er allerede brugt. Log ind med MitID eller med din adgangskode.",
+      INVITE_EXPIRED: "Invitationen er udløbet. Bed klinikken om en ny.",
+      INVITE_INVALID: "Invitationen virker ikke. Bed klinikken om en ny.",
+      FAILED: "Log ind med MitID lykkedes ikke. Prøv igen, eller log ind med din adgangskode.",
+      CANCELLED: "Du afbrød log ind med MitID. Du kan prøve igen, når du er klar.",
+      EXPIRED: "Log ind tog for lang tid, eller det blev startet i en anden browser. Prøv igen.",
+      UNAVAILABLE: "MitID kan ikke nås lige nu. Prøv igen om lidt, eller log ind med din adgangskode.",
+    },
+    tryAgain: "Prøv igen med MitID",
+    backToSignIn: "Til log ind",
+  },
   throttle: {
     wait: (seconds: number) =>
       seconds < 90
@@ -2147,6 +2175,7 @@ export const da = {
         RecordHold: "Tilbageholdelse af journal",
         ErasedRecord: "Slettet journal",
         SignIn: "Log ind",
+        MitidSignIn: "Log ind med MitID",
         PasswordLink: "Link til ny adgangskode",
         InviteLink: "Invitationslink",
         Entry: "Side eller handling",

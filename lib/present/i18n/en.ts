@@ -187,6 +187,35 @@ export const en: Messages = {
     emailInvalid: "Enter a valid email, for example name@clinic.com.",
     passwordRequired: "Enter your password.",
   },
+  mitid: {
+    signIn: "Sign in with MitID",
+    orPassword: "Or sign in with email and password:",
+    acceptWithMitid: "Accept with MitID",
+    acceptWithMitidHint: "With MitID you need no password. Or choose a password below:",
+    title: "Sign in with MitID",
+    continuing: "Signing in …",
+    continue: "Continue to the portal",
+    chooseLegend: "Choose clinic",
+    chooseIntro: "You are a patient at more than one clinic. Choose the clinic whose portal you want to open.",
+    choose: "Open the portal",
+    chooseRequired: "Choose a clinic.",
+    failedSignIn: "Signing in did not work. Please try again.",
+    outcomes: {
+      NO_ACCOUNT:
+        "We found no portal for your CPR number. Ask your physiotherapist or clinic for an invitation to the portal.",
+      INVITE_MISMATCH:
+        "The invitation is for someone other than the person you signed in as with MitID. Please contact the clinic.",
+      INVITE_USED: "The invitation has already been used. Sign in with MitID or with your password.",
+      INVITE_EXPIRED: "The invitation has expired. Ask the clinic for a new one.",
+      INVITE_INVALID: "The invitation does not work. Ask the clinic for a new one.",
+      FAILED: "Signing in with MitID did not work. Try again, or sign in with your password.",
+      CANCELLED: "You stopped signing in with MitID. You can try again when you are ready.",
+      EXPIRED: "Signing in took too long, or it was started in another browser. Please try again.",
+      UNAVAILABLE: "MitID cannot be reached right now. Try again shortly, or sign in with your password.",
+    },
+    tryAgain: "Try again with MitID",
+    backToSignIn: "Go to sign-in",
+  },
   throttle: {
     wait: (seconds: number) =>
       seconds < 90
@@ -2147,6 +2176,7 @@ export const en: Messages = {
         RecordHold: "Hold on record",
         ErasedRecord: "Erased record",
         SignIn: "Sign-in",
+        MitidSignIn: "Sign-in with MitID",
         PasswordLink: "Password link",
         InviteLink: "Invitation link",
         Entry: "Page or action",

@@ -2,6 +2,8 @@
 // to that patient only (a patient who has one gets a password link instead); a staff invitation creates
 // the clinician's or admin's account; a password link sets a new password. Each claims the
 // link in the same transaction as its write, so a link works once even when submitted twice.
+import { randomBytes } from "node:crypto";
+
 import { z } from "zod";
 
 import { textLimit } from "../../clinical/field-limits";
@@ -23,7 +25,8 @@ import { hashToken, statusOf } from "./tokens";
 
 /** A usable link names its clinic: the page says whose portal or account it opens. */
 export type InviteLookup =
-  | { status: "VALID"; purpose: "PORTAL"; email: string; clinic: ClinicContact }
+  /** `mitid`: the patient has a CPR number, so the invitation can be accepted with MitID (SPEC §12). */
+  | { status: "VALID"; purpose: "PORTAL"; email: string; clinic: ClinicContact; mitid: boolean }
   | { status: "VALID"; purpose: "STAFF"; email: string; name: string; clinic: ClinicContact }
   | { status: "VALID"; purpose: "PASSWORD_RESET"; email: string; clinic: ClinicContact }
   | { status: "USED" | "EXPIRED" | "INVALID" | "CLOSED" };
@@ -39,6 +42,7 @@ const findByToken = (db: Pick<Db, "invite">, token: string) =>
           name: true,
           email: true,
           clinicId: true,
+          cprHash: true,
           archivedAt: true,
           processingStoppedAt: true,
           portalUserId: true,
@@ -75,7 +79,13 @@ export async function lookupInvite(db: Db, token: string, now: Date): Promise<In
   // instead (invites.ts), so an older invitation cannot set their password (security review I-1).
   const account = invite.patient!.portalUser;
   if (account) return account.active ? { status: "INVALID" } : { status: "CLOSED" };
-  return { status: "VALID", purpose: "PORTAL", email: invite.email!, clinic: invite.clinic };
+  return {
+    status: "VALID",
+    purpose: "PORTAL",
+    email: invite.email!,
+    clinic: invite.clinic,
+    mitid: invite.patient!.cprHash !== null,
+  };
 }
 
 export type AcceptResult =
@@ -104,7 +114,50 @@ export async function acceptInvite(
   const parsed = schemaFor(lookup).safeParse(raw);
   if (!parsed.success) return { status: "INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data as { password: string; name?: string };
-  const passwordHash = await hashPassword(input.password);
+  const accepted = await claimInvite(db, token, input, await hashPassword(input.password), locale, now);
+  return accepted.status === "ACCEPTED" ? { status: "ACCEPTED", email: accepted.email } : accepted;
+}
+
+export type MitidAcceptResult =
+  { status: "ACCEPTED"; userId: string } | { status: "CPR_MISMATCH" | "USED" | "EXPIRED" | "INVALID" | "CLOSED" };
+
+/**
+ * A portal invitation accepted with MitID (SPEC §12): the CPR number the broker vouched for must
+ * be the invitation's patient's. The account gets no password the patient knows (a hash of
+ * random bytes nobody keeps): they sign in with MitID, or ask the clinic for a password link.
+ */
+export async function acceptInviteWithMitid(
+  db: Db,
+  token: string,
+  cprHash: string,
+  locale: Locale,
+  now: Date,
+): Promise<MitidAcceptResult> {
+  const lookup = await lookupInvite(db, token, now);
+  if (lookup.status !== "VALID") return { status: lookup.status };
+  if (lookup.purpose !== "PORTAL") return { status: "INVALID" };
+  const invite = (await findByToken(db, token))!;
+  if (invite.patient!.cprHash !== cprHash) return { status: "CPR_MISMATCH" };
+  const accepted = await claimInvite(
+    db,
+    token,
+    {},
+    await hashPassword(randomBytes(32).toString("base64url")),
+    locale,
+    now,
+  );
+  return accepted.status === "ACCEPTED" ? { status: "ACCEPTED", userId: accepted.userId } : accepted;
+}
+
+/** Claims the link and writes its account in one transaction, so a link works once even when submitted twice. */
+async function claimInvite(
+  db: Db,
+  token: string,
+  input: { name?: string },
+  passwordHash: string,
+  locale: Locale,
+  now: Date,
+): Promise<{ status: "ACCEPTED"; email: string; userId: string } | { status: "USED" | "INVALID" }> {
   try {
     return await db.$transaction(async (tx) => {
       const invite = (await findByToken(tx, token))!;
@@ -118,7 +171,7 @@ export async function acceptInvite(
       const { user, created } = await writeAccount(tx, invite, input, passwordHash, locale, now);
       const actor = actorFor(user, null);
       await recordAuditEvent(tx, actor, { action: created ? "CREATE" : "UPDATE", entity: "User", entityId: user.id });
-      return { status: "ACCEPTED", email: user.email } as const;
+      return { status: "ACCEPTED", email: user.email, userId: user.id } as const;
     });
   } catch (error) {
     // The address got an account of its own after the invitation was made: the link cannot

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "AuthAttemptKind" ADD VALUE 'MITID';
