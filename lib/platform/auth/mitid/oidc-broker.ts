@@ -61,6 +61,9 @@ export async function beginMitidFlow(config: MitidConfig): Promise<{ url: URL; s
     nonce: secrets.nonce,
     code_challenge: await oidc.calculatePKCECodeChallenge(secrets.codeVerifier),
     code_challenge_method: "S256",
+    // Every sign-in asks for MitID again: a broker's session left on a shared computer must not
+    // sign the next person in as the last.
+    prompt: "login",
   });
   return { url, secrets };
 }
@@ -91,8 +94,13 @@ export async function finishMitidFlow(config: MitidConfig, callbackUrl: URL, sec
   } catch (cause) {
     // Only the name and the library's sentence: its errors can carry the token itself, and the
     // token carries the CPR number, which is never logged (SPEC §12).
-    const { name, message } = cause instanceof Error ? cause : { name: "Error", message: String(cause) };
-    throw new MitidFlowError("bad-answer", `${name}: ${message}`);
+    // openid-client's error wraps the check that failed; its sentence and the name of the claim
+    // it was about (a name, never a value) say why.
+    const sentence = (error: unknown) => (error instanceof Error ? error.message : String(error));
+    const check = (cause as { cause?: unknown } | null)?.cause;
+    const claim = (check as { cause?: { claim?: unknown } } | undefined)?.cause?.claim;
+    const why = check instanceof Error ? `: ${check.message}${typeof claim === "string" ? ` (${claim})` : ""}` : "";
+    throw new MitidFlowError("bad-answer", `${sentence(cause)}${why}`);
   }
   const value = claims[config.cprClaim];
   const cpr = typeof value === "string" ? parseCpr(value) : null;
