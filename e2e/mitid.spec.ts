@@ -23,6 +23,7 @@ import { DEMO_PASSWORD, SECOND_CLINIC_CLINICIAN, SECOND_CLINIC_NAME } from "../l
 import { DEMO_LETTER_PATIENT } from "../lib/server/seed/demo-letter";
 import { AppServer } from "../tests/support/app-server";
 import { type BrokerShape, freePort, OidcBroker } from "../tests/support/oidc-broker";
+import { expectNoAxeViolations } from "./helpers";
 import { copyDemoDataDir } from "./support/demo-data-dir";
 import { expect, test } from "./support/test";
 
@@ -157,8 +158,9 @@ async function approveAtBroker(page: Page, cprNumber: string) {
   await page.getByRole("button", { name: "Sign-in" }).click();
 }
 
-async function signInWithMitid(page: Page, site: Site, cprNumber: string) {
+async function signInWithMitid(page: Page, site: Site, cprNumber: string, { axe = false } = {}) {
   await page.goto(`${site.app.baseURL}/sign-in`);
+  if (axe) await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Log ind med MitID" }).click();
   await approveAtBroker(page, cprNumber);
 }
@@ -169,7 +171,7 @@ async function expectSignedOut(page: Page, site: Site) {
 }
 
 test("with Idura's claim, a patient signs in with MitID to their portal, and signing out ends it", async ({ page }) => {
-  await signInWithMitid(page, idura, cpr.peter);
+  await signInWithMitid(page, idura, cpr.peter, { axe: true });
   await expect(page).toHaveURL(`${idura.app.baseURL}/portal`);
   await expect(page.getByText("Hej Peter")).toBeVisible();
   await page.getByRole("button", { name: "Log ud" }).first().click();
@@ -188,6 +190,7 @@ test("a CPR number that matches no patient is refused with what to do", async ({
   await expect(
     page.getByRole("alert").filter({ hasText: /Bed din fysioterapeut eller klinik om en invitation/ }),
   ).toBeVisible();
+  await expectNoAxeViolations(page);
   await expectSignedOut(page, idura);
 });
 
@@ -236,6 +239,7 @@ test("a patient of two clinics chooses the clinic whose portal opens", async ({ 
   await signInWithMitid(page, idura, cpr.karen);
   const choice = page.getByRole("group", { name: "Vælg klinik" });
   await expect(choice.getByRole("radio")).toHaveCount(2);
+  await expectNoAxeViolations(page);
   await choice.getByRole("radio", { name: SECOND_CLINIC_NAME }).check();
   await page.getByRole("button", { name: "Åbn portalen" }).click();
   await expect(page).toHaveURL(`${idura.app.baseURL}/portal`);

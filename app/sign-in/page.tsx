@@ -20,7 +20,7 @@ export default page({ name: "/sign-in", access: "public" }, async ({ actor, mess
         {mitidOffered() ? (
           <>
             {/* A plain link: the flow starts with a redirect to the broker (app/api/mitid/start). */}
-            <a className="button primary mitid" href="/api/mitid/start">
+            <a className="button primary" href="/api/mitid/start">
               {messages.mitid.signIn}
             </a>
             <p>{messages.mitid.orPassword}</p>

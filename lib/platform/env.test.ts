@@ -42,6 +42,36 @@ describe("parseEnv", () => {
   });
 });
 
+describe("MitID's settings (SPEC §12)", () => {
+  const broker = {
+    OIDC_ISSUER: "https://heelpain.idura.broker",
+    OIDC_CLIENT_ID: "urn:heelpain:clinic",
+    OIDC_CLIENT_SECRET: "a secret the broker gave",
+    OIDC_CPR_CLAIM: "cprNumberIdentifier",
+  };
+
+  it("takes all four, or none", () => {
+    expect(parseEnv(broker)).toMatchObject(broker);
+    expect(parseEnv({}).OIDC_ISSUER).toBeUndefined();
+    expect(() => parseEnv({ ...broker, OIDC_CLIENT_SECRET: "" })).toThrow(
+      /OIDC_CLIENT_SECRET: must be set with OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CPR_CLAIM/,
+    );
+  });
+
+  it("wants the broker on https, but for one on this machine", () => {
+    expect(() => parseEnv({ ...broker, OIDC_ISSUER: "http://broker.example" })).toThrow(
+      /OIDC_ISSUER: must be an https/,
+    );
+    expect(parseEnv({ ...broker, OIDC_ISSUER: "http://127.0.0.1:4000" }).OIDC_ISSUER).toBe("http://127.0.0.1:4000");
+  });
+
+  it("checks the claim's name and the scopes", () => {
+    expect(() => parseEnv({ ...broker, OIDC_CPR_CLAIM: "cpr number" })).toThrow(/OIDC_CPR_CLAIM: must be a claim name/);
+    expect(() => parseEnv({ ...broker, OIDC_SCOPE: "ssn" })).toThrow(/OIDC_SCOPE: must start with "openid"/);
+    expect(parseEnv({ ...broker, OIDC_SCOPE: "openid ssn" }).OIDC_SCOPE).toBe("openid ssn");
+  });
+});
+
 describe("env", () => {
   afterEach(() => vi.unstubAllEnvs());
 

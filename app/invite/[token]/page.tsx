@@ -53,7 +53,7 @@ export default page(
           <p>{intro}</p>
           {invite.purpose === "PORTAL" && invite.mitid && mitidOffered() && (
             <>
-              <a className="button primary mitid" href={`/api/mitid/start?invite=${token}`}>
+              <a className="button primary" href={`/api/mitid/start?invite=${token}`}>
                 {messages.mitid.acceptWithMitid}
               </a>
               <p>{messages.mitid.acceptWithMitidHint}</p>
