@@ -219,6 +219,28 @@ for (const [mode, why, check] of [
     await expectSignedOut(page, idura);
   });
 
+test("a broker's error, a cancel, or a return without a flow of this browser gets a page that says so", async ({
+  page,
+}) => {
+  const callback = `${idura.app.baseURL}/api/mitid/callback`;
+  for (const [answer, sentence] of [
+    ["error=server_error&error_description=down", /Log ind med MitID lykkedes ikke/],
+    ["error=access_denied", /Du afbrød log ind med MitID/],
+  ] as const) {
+    // Sent to the broker (the flow's cookie is set), and back with the broker's error.
+    await page.goto(`${idura.app.baseURL}/sign-in`);
+    await page.getByRole("link", { name: "Log ind med MitID" }).click();
+    await expect(page.locator('input[name="login"]')).toBeVisible();
+    const response = await page.goto(`${callback}?${answer}&state=whatever`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("alert").filter({ hasText: sentence })).toBeVisible();
+  }
+  // The flow's cookie was spent above: a second return is of no flow of this browser's.
+  await page.goto(`${callback}?code=a-code&state=whatever`);
+  await expect(page.getByRole("alert").filter({ hasText: /startet i en anden browser/ })).toBeVisible();
+  await expectSignedOut(page, idura);
+});
+
 test("an invitation is accepted with MitID, and only by its own patient", async ({ page }) => {
   await page.goto(`${idura.app.baseURL}/invite/${invite.mismatched}`);
   await page.getByRole("link", { name: "Accepter med MitID" }).click();

@@ -80,6 +80,8 @@ describe(`portal invitations on ${TEST_DB_KIND}`, () => {
       email: "karen@example.test",
       // The invitation page names the clinic whose portal it opens.
       clinic: expect.objectContaining({ name: "Fysio Syd" }),
+      // Without a CPR number on the record, the invitation cannot be accepted with MitID.
+      mitid: false,
     });
     expect(await lookupInvite(t.prisma, second.token, addDays(now, 8))).toEqual({ status: "EXPIRED" });
     expect(await lookupInvite(t.prisma, "not-a-token", now)).toEqual({ status: "INVALID" });
@@ -110,6 +112,7 @@ describe(`portal invitations on ${TEST_DB_KIND}`, () => {
       email: "ole@example.test",
       // The invitation page names the clinic whose portal it opens.
       clinic: expect.objectContaining({ name: "Fysio Syd" }),
+      mitid: false,
     });
     const accept = (raw: Record<string, string>) => acceptInvite(t.prisma, token, raw, "en", now);
     expect(await accept({ password: "short", confirmPassword: "short" })).toEqual({
