@@ -22,7 +22,7 @@ import { createPatient, createUser } from "../lib/server/seed/builders";
 import { DEMO_PASSWORD, SECOND_CLINIC_CLINICIAN, SECOND_CLINIC_NAME } from "../lib/server/seed/demo";
 import { DEMO_LETTER_PATIENT } from "../lib/server/seed/demo-letter";
 import { AppServer } from "../tests/support/app-server";
-import { type BrokerShape, freePort, OidcBroker } from "../tests/support/oidc-broker";
+import { type BrokerShape, freePorts, OidcBroker } from "../tests/support/oidc-broker";
 import { expectNoAxeViolations } from "./helpers";
 import { copyDemoDataDir } from "./support/demo-data-dir";
 import { expect, test } from "./support/test";
@@ -47,9 +47,16 @@ test.beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "heelpain-mitid-"));
   const prepared = await copyDemoDataDir(path.join(root, "prepared"));
   await prepare(prepared);
+  const [iduraApp, iduraBroker, signicatApp, signicatBroker] = await freePorts(4);
   [idura, signicat] = await Promise.all([
-    startSite(prepared, "idura", { OIDC_CPR_CLAIM: "cprNumberIdentifier", OIDC_SCOPE: "openid ssn" }),
-    startSite(prepared, "signicat", { OIDC_CPR_CLAIM: "nin", OIDC_SCOPE: "openid nin" }),
+    startSite(prepared, "idura", [iduraApp!, iduraBroker!], {
+      OIDC_CPR_CLAIM: "cprNumberIdentifier",
+      OIDC_SCOPE: "openid ssn",
+    }),
+    startSite(prepared, "signicat", [signicatApp!, signicatBroker!], {
+      OIDC_CPR_CLAIM: "nin",
+      OIDC_SCOPE: "openid nin",
+    }),
   ]);
 });
 
@@ -127,8 +134,12 @@ async function prepare(dataDir: string) {
 }
 
 /** A broker of one shape and an app server configured for it, on a copy of the prepared data. */
-async function startSite(prepared: string, shape: BrokerShape, claim: Record<string, string>): Promise<Site> {
-  const [appPort, brokerPort] = [await freePort(), await freePort()];
+async function startSite(
+  prepared: string,
+  shape: BrokerShape,
+  [appPort, brokerPort]: [number, number],
+  claim: Record<string, string>,
+): Promise<Site> {
   const dataDir = path.join(root, shape);
   await cp(prepared, dataDir, { recursive: true });
   const broker = new OidcBroker({

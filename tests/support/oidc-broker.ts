@@ -7,13 +7,16 @@ import type { BrokerMode, BrokerSettings } from "./oidc-broker-process";
 
 export type { BrokerMode, BrokerShape } from "./oidc-broker-process";
 
-/** A port nobody listens on now (the broker and the app must know each other's before either starts). */
-export async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => probe.once("listening", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
+/**
+ * Ports nobody listens on now, all different (the broker and the app must know each other's
+ * before either starts): held open together, so the system cannot hand out one twice.
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const probes = Array.from({ length: count }, () => createServer().listen(0, "127.0.0.1"));
+  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.once("listening", resolve))));
+  const ports = probes.map((probe) => (probe.address() as { port: number }).port);
+  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
+  return ports;
 }
 
 export class OidcBroker {
