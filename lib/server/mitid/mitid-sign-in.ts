@@ -85,15 +85,18 @@ async function signIn(db: Db, cpr: string): Promise<MitidOutcome> {
   return accounts.length > 0 ? { status: "ACCOUNTS", accounts } : { status: "NO_ACCOUNT" };
 }
 
+/** Why an invitation was not accepted, as the sign-in's page says it (a closed one is one that does not work). */
+const INVITE_REFUSALS = {
+  CPR_MISMATCH: "INVITE_MISMATCH",
+  USED: "INVITE_USED",
+  EXPIRED: "INVITE_EXPIRED",
+  INVALID: "INVITE_INVALID",
+  CLOSED: "INVITE_INVALID",
+} as const;
+
 async function acceptInvitation(db: Db, invite: string, cpr: string, locale: Locale, now: Date): Promise<MitidOutcome> {
   const accepted = await acceptInviteWithMitid(db, invite, currentDataKey().searchHash(cpr), locale, now);
-  if (accepted.status !== "ACCEPTED")
-    return {
-      status:
-        ({ CPR_MISMATCH: "INVITE_MISMATCH", USED: "INVITE_USED", EXPIRED: "INVITE_EXPIRED" } as const)[
-          accepted.status as "CPR_MISMATCH" | "USED" | "EXPIRED"
-        ] ?? "INVITE_INVALID",
-    };
+  if (accepted.status !== "ACCEPTED") return { status: INVITE_REFUSALS[accepted.status] };
   const user = await db.user.findUniqueOrThrow({
     where: { id: accepted.userId },
     select: { clinic: { select: { name: true } } },

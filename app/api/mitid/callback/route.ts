@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 
 import { mitidConfig } from "@/lib/platform/auth/mitid/mitid-config";
 import { accountsCookie, FLOW_COOKIE, readFlowCookie } from "@/lib/platform/auth/mitid/mitid-cookies.server";
-import { finishMitidFlow, MitidFlowError } from "@/lib/platform/auth/mitid/oidc-broker";
+import { finishMitidFlow, MitidFlowError } from "@/lib/platform/auth/mitid/mitid-flow";
 import { route } from "@/lib/platform/entry-points/route.server";
 import { env } from "@/lib/platform/env";
 import { AppError } from "@/lib/platform/errors";
@@ -50,7 +50,7 @@ const handler = route({ name: "/api/mitid/callback", access: "public" }, async (
     return response;
   } catch (error) {
     if (!(error instanceof MitidFlowError)) throw error;
-    // The reason and the library's sentence only (oidc-broker.ts): never a claim.
+    // The reason and the library's sentence only (mitid-flow.ts): never a claim.
     logger.warn({ reason: error.reason, detail: error.message }, "MitID: the broker's answer was refused");
     return refuse("FAILED");
   }

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { mitidConfig } from "@/lib/platform/auth/mitid/mitid-config";
 import { flowCookie } from "@/lib/platform/auth/mitid/mitid-cookies.server";
-import { beginMitidFlow } from "@/lib/platform/auth/mitid/oidc-broker";
+import { beginMitidFlow } from "@/lib/platform/auth/mitid/mitid-flow";
 import { route } from "@/lib/platform/entry-points/route.server";
 import { env } from "@/lib/platform/env";
 import { AppError } from "@/lib/platform/errors";

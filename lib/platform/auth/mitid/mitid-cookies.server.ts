@@ -6,7 +6,7 @@ import "server-only";
 import { z } from "zod";
 
 import { env } from "../../env";
-import type { FlowSecrets } from "./oidc-broker";
+import type { FlowSecrets } from "./mitid-flow";
 import { seal, unseal } from "./sealed";
 
 /** Long enough to open the MitID app and approve; a flow older than this starts again. */
