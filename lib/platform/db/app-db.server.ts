@@ -6,7 +6,7 @@ import { logger } from "../log/logger";
 import { createPrismaClient, type Db } from "./client";
 import { type Database, databaseTargetFromEnv, openDatabase } from "./database";
 import { wroteRecently } from "./own-writes.server";
-import { openReplica, type Replica, type ReplicaState } from "./replica";
+import { openReplica, type Replica, readerFor, type ReplicaState } from "./replica";
 
 type Opened = { database: Database; db: Db; replica: { replica: Replica; db: Db } | null };
 
@@ -51,9 +51,10 @@ export async function getDb(): Promise<Db> {
  * or behind (lib/platform/db/replica.ts). Writes never go through it.
  */
 export async function getReadDb(actor: Actor | null): Promise<Db> {
-  const opened = await open();
-  if (!opened.replica || !actor || (await wroteRecently(actor))) return opened.db;
-  return opened.replica.db;
+  const { db, replica } = await open();
+  // Only signed-in staff read through a reader; a public page has nothing to read there.
+  if (!replica || !actor) return db;
+  return readerFor({ primary: db, replica: replica.db }, await wroteRecently(actor));
 }
 
 /** The replica's state measured now, for the health check; "none" without a replica. */

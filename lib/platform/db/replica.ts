@@ -158,6 +158,14 @@ export function replicaAdapterFactory(
   };
 }
 
+/**
+ * The client a request reads through: the primary's without a replica and for a user who wrote
+ * in the last few seconds (their write may not have reached the replica yet), else the replica's.
+ */
+export function readerFor<T>(clients: { primary: T; replica: T | null }, wroteRecently: boolean): T {
+  return clients.replica && !wroteRecently ? clients.replica : clients.primary;
+}
+
 export type Replica = {
   factory: SqlDriverAdapterFactory;
   monitor: ReplicaMonitor;
