@@ -12,7 +12,7 @@ import { createPrismaClient, type Db } from "../../lib/platform/db/client";
 import { type Database, openDatabase } from "../../lib/platform/db/database";
 import { applyMigrations } from "../../lib/platform/db/migrations";
 import { queryOneClinic } from "../../lib/platform/db/one-clinic-read";
-import { openReplica, type Replica, readerFor, type ReplicaState } from "../../lib/platform/db/replica";
+import { openReplica, readerFor, type Replica, type ReplicaState } from "../../lib/platform/db/replica";
 import { checkHealth } from "../../lib/platform/health";
 import { parseCaseloadQuery } from "../../lib/server/caseload/caseload-query";
 import { listCaseload } from "../../lib/server/caseload/list-caseload";

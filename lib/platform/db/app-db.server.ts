@@ -6,7 +6,7 @@ import { logger } from "../log/logger";
 import { createPrismaClient, type Db } from "./client";
 import { type Database, databaseTargetFromEnv, openDatabase } from "./database";
 import { wroteRecently } from "./own-writes.server";
-import { openReplica, type Replica, readerFor, type ReplicaState } from "./replica";
+import { openReplica, readerFor, type Replica, type ReplicaState } from "./replica";
 
 type Opened = { database: Database; db: Db; replica: { replica: Replica; db: Db } | null };
 
