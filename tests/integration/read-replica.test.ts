@@ -58,10 +58,10 @@ async function caseloadPain(through: Db): Promise<number | null> {
   return page.rows[0]!.latestPain;
 }
 
-async function measurePain(value: number) {
+async function measurePain(value: number, date: Date) {
   await withEpisodeWrite(db, episodeId, (tx) =>
     createMeasurements(tx, clinician, episodeId, [
-      { instrument: "NRS_FIRST_STEP", value, date: day, psfsItems: Prisma.DbNull },
+      { instrument: "NRS_FIRST_STEP", value, date, psfsItems: Prisma.DbNull },
     ]),
   );
 }
@@ -96,7 +96,7 @@ describe.skipIf(!tools)("reads on a streaming replica", () => {
     });
     await db.patient.update({ where: { id: patient.id }, data: { currentEpisodeId: episode.id } });
     episodeId = episode.id;
-    await measurePain(7);
+    await measurePain(7, addDays(day, -7));
     await until("ok");
   }, 120_000);
 
@@ -132,7 +132,7 @@ describe.skipIf(!tools)("reads on a streaming replica", () => {
   it("shows a user their own write at once, even while the replica is behind, and leaves a lagging replica", async () => {
     await replicaAdmin.query("select pg_wal_replay_pause()");
     try {
-      await measurePain(3);
+      await measurePain(3, day);
       // The replica has not replayed it …
       const { rows } = await replicaAdmin.query<{ pain: string }>(
         `select "latestPain" as pain from "Episode" where id = $1`,
