@@ -39,8 +39,18 @@ export async function startReplicaPair(bin: string): Promise<ReplicaPair> {
   const asRoot = process.getuid?.() === 0;
   const postgresUid = asRoot ? Number((await run("id", ["-u", "postgres"])).stdout.trim()) : null;
   if (postgresUid !== null) await chown(root, postgresUid, postgresUid);
+  // The servers outlive the command that starts them and would keep every file descriptor it
+  // inherited, among them a lock the test run may be holding (flock /tmp/heavy.lock): a server
+  // left behind by a killed run would hold it. So descriptors above stderr are closed first.
   const tool = (name: string, args: string[]) =>
-    asRoot ? run("runuser", ["-u", "postgres", "--", path.join(bin, name), ...args]) : run(path.join(bin, name), args);
+    run("bash", [
+      "-c",
+      'for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; exec "$@"',
+      "bash",
+      ...(asRoot ? ["runuser", "-u", "postgres", "--"] : []),
+      path.join(bin, name),
+      ...args,
+    ]);
   const primaryDir = path.join(root, "primary");
   const replicaDir = path.join(root, "replica");
   const [primaryPort, replicaPort] = await Promise.all([freePort(), freePort()]);
