@@ -92,7 +92,7 @@ test.describe("access", () => {
   test("the health endpoint reports the database", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+    expect(await response.json()).toEqual({ status: "ok", db: "ok", replica: "none" });
   });
 });
 

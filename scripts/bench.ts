@@ -2,7 +2,9 @@
 // patient portal and of the clinic report on the benchmark clinic (npm run bench:seed first),
 // beside the time of the same data access run directly; once, what the report would cost
 // without its stored facts; and the portal's morning peak (scripts/morning-peak.ts).
-// Measures the configured database (DATA_DIR or DATABASE_URL); writes bench/results.json.
+// Measures the configured database (DATA_DIR or DATABASE_URL); with DATABASE_REPLICA_URL, the
+// caseload and the report read on that replica, in the server and directly alike. Writes
+// bench/results.json.
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -14,6 +16,7 @@ import type { Db } from "../lib/platform/db/client";
 import { createPrismaClient } from "../lib/platform/db/client";
 import { type DatabaseTarget, databaseTargetFromEnv, openDatabase } from "../lib/platform/db/database";
 import { applyMigrations } from "../lib/platform/db/migrations";
+import { openReplica } from "../lib/platform/db/replica";
 import { parseEnv, type TEnv } from "../lib/platform/env";
 import { dailyBackupJob, SCHEDULED_JOBS } from "../lib/platform/jobs/jobs";
 import { runDueJobs } from "../lib/platform/jobs/run-due-jobs";
@@ -42,14 +45,21 @@ type View = {
   name: string;
   path: string;
   as: string;
-  direct: (prisma: Db, actor: Actor, day: Date) => Promise<unknown>;
+  /** `reader` is the replica's client with DATABASE_REPLICA_URL, else the primary's, as the server chooses it. */
+  direct: (dbs: { db: Db; reader: Db }, actor: Actor, day: Date) => Promise<unknown>;
 };
 const caseload = (name: string, path: string): View => ({
   name,
   path,
   as: BENCH_CLINICIAN,
-  direct: (prisma, actor, day) =>
-    listCaseload(prisma, actor, parseCaseloadQuery(Object.fromEntries(new URL(path, "http://x").searchParams)), day),
+  direct: ({ db, reader }, actor, day) =>
+    listCaseload(
+      db,
+      actor,
+      parseCaseloadQuery(Object.fromEntries(new URL(path, "http://x").searchParams)),
+      day,
+      reader,
+    ),
 });
 const VIEWS: View[] = [
   caseload("default view (own patients)", "/caseload"),
@@ -61,7 +71,7 @@ const VIEWS: View[] = [
     name: "portal (patient, 14 months of logs)",
     path: "/portal",
     as: BENCH_PORTAL_PATIENT.email,
-    direct: (prisma, actor, day) => getPortalOverview(prisma, actor, day),
+    direct: ({ db }, actor, day) => getPortalOverview(db, actor, day),
   },
   report("clinic report, 12 months, clinic", BENCH_ADMIN),
   report("clinic report, 12 months, own", BENCH_CLINICIAN),
@@ -73,7 +83,7 @@ function report(name: string, as: string): View {
     name,
     path: "/reports",
     as,
-    direct: (prisma, actor, day) => clinicReport(prisma, actor, defaultPeriod(day), isoDate(day)),
+    direct: ({ reader }, actor, day) => clinicReport(reader, actor, defaultPeriod(day), isoDate(day)),
   };
 }
 
@@ -92,7 +102,7 @@ runCli(async () => {
     target.kind === "postgres" && !process.env.NEXTAUTH_SECRET
       ? { NEXTAUTH_SECRET: randomBytes(32).toString("hex") }
       : {};
-  const views = only === "peak" ? null : await measureViews(target, serverEnv);
+  const views = only === "peak" ? null : await measureViews(target, env.DATABASE_REPLICA_URL, serverEnv);
   const peak = only === "views" ? null : await measureMorningPeak(target, serverEnv);
   if (peak) {
     console.log(
@@ -109,7 +119,7 @@ runCli(async () => {
   await mkdir(path.join(ROOT, "bench"), { recursive: true });
   await writeFile(
     path.join(ROOT, "bench", "results.json"),
-    `${JSON.stringify({ database: target.kind, ...database, measuredAt: new Date().toISOString(), runs: RUNS, ...views, morningPeak: peak }, null, 2)}\n`,
+    `${JSON.stringify({ database: target.kind, replica: Boolean(env.DATABASE_REPLICA_URL), ...database, measuredAt: new Date().toISOString(), runs: RUNS, ...views, morningPeak: peak }, null, 2)}\n`,
   );
   console.log("\nWrote bench/results.json");
 });
@@ -155,8 +165,12 @@ async function prepareDatabase(target: DatabaseTarget, env: TEnv): Promise<{ cli
 }
 
 /** The pages' server times beside their data access run directly, and the report without stored facts. */
-async function measureViews(target: ReturnType<typeof databaseTargetFromEnv>, serverEnv: Record<string, string>) {
-  const dbTimes = await measureDirect(target);
+async function measureViews(
+  target: ReturnType<typeof databaseTargetFromEnv>,
+  replicaUrl: string | undefined,
+  serverEnv: Record<string, string>,
+) {
+  const dbTimes = await measureDirect(target, replicaUrl);
   const withoutFacts = await measureWithoutStoredFacts(target);
   const httpTimes = await measureHttp(serverEnv);
 
@@ -166,7 +180,9 @@ async function measureViews(target: ReturnType<typeof databaseTargetFromEnv>, se
     db: dbTimes[i]!,
     ratio: round(httpTimes[i]!.p95 / dbTimes[i]!.p95),
   }));
-  console.log(`\nServer time on ${target.kind}, ${RUNS} requests per view (ms)`);
+  console.log(
+    `\nServer time on ${target.kind}${replicaUrl ? ", the caseload and the report read on the replica" : ""}, ${RUNS} requests per view (ms)`,
+  );
   console.log(
     `${"view".padEnd(34)} ${"http p50".padStart(9)} ${"http p95".padStart(9)} ${"db p50".padStart(8)} ${"db p95".padStart(8)} ${"p95 ratio".padStart(9)}`,
   );
@@ -182,20 +198,29 @@ async function measureViews(target: ReturnType<typeof databaseTargetFromEnv>, se
 }
 
 /** The data access behind each page (listCaseload, getPortalOverview) called in this process. */
-async function measureDirect(target: ReturnType<typeof databaseTargetFromEnv>): Promise<Stats[]> {
+async function measureDirect(
+  target: ReturnType<typeof databaseTargetFromEnv>,
+  replicaUrl: string | undefined,
+): Promise<Stats[]> {
   const db = await openDatabase(target);
   const prisma = createPrismaClient(db);
+  const replica = replicaUrl ? openReplica(replicaUrl, db.factory, () => {}) : null;
+  const reader = replica ? createPrismaClient(replica) : prisma;
   try {
+    if (replica && (await replica.monitor.measureNow()) !== "ok")
+      throw new UsageError("DATABASE_REPLICA_URL: the replica is not in step with the primary.");
     const day = today(DEFAULT_TIME_ZONE);
     const works: (() => Promise<unknown>)[] = [];
     for (const view of VIEWS) {
       const user = await prisma.user.findUnique({ where: { email: view.as }, include: ACTOR_USER_INCLUDE });
       if (!user) throw new UsageError("No benchmark clinic in this database: run npm run bench:seed first.");
       const actor = actorFor(user, null);
-      works.push(() => view.direct(prisma, actor, day));
+      works.push(() => view.direct({ db: prisma, reader }, actor, day));
     }
     return await timeInTurn(works);
   } finally {
+    await reader.$disconnect();
+    await replica?.close();
     await prisma.$disconnect();
     await db.close();
   }

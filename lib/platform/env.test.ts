@@ -37,6 +37,20 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ BACKUP_KEEP_DAYS: "0" })).toThrow(/BACKUP_KEEP_DAYS/);
   });
 
+  it("takes a replica only beside a PostgreSQL primary, and not the primary itself", () => {
+    const primary = "postgres://db/heelpain";
+    const replica = "postgres://replica/heelpain";
+    expect(parseEnv({ DATABASE_URL: primary, DATABASE_REPLICA_URL: replica }).DATABASE_REPLICA_URL).toBe(replica);
+    expect(() => parseEnv({ DATABASE_REPLICA_URL: replica })).toThrow(/DATABASE_REPLICA_URL: needs DATABASE_URL/);
+    expect(() => parseEnv({ DATABASE_URL: primary, DATABASE_REPLICA_URL: primary })).toThrow(
+      /DATABASE_REPLICA_URL: must name the replica/,
+    );
+    expect(() => parseEnv({ DATABASE_URL: primary, DATABASE_REPLICA_URL: "replica:5432" })).toThrow(
+      /DATABASE_REPLICA_URL: must be a postgres/,
+    );
+    expect(parseEnv({ DATABASE_REPLICA_URL: "" }).DATABASE_REPLICA_URL).toBeUndefined();
+  });
+
   it("reads where to listen and which proxies to trust", () => {
     expect(parseEnv({ HOST: "127.0.0.1", TRUST_PROXY: "1" })).toMatchObject({ HOST: "127.0.0.1", TRUST_PROXY: "1" });
   });

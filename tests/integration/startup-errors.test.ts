@@ -114,4 +114,10 @@ describe.runIf(TEST_DB_KIND === "pglite")("start-up with a bad environment", () 
     expect(code).toBe(1);
     expect(stderr).toContain("DATABASE_URL: must be a postgres:// or postgresql:// URL");
   });
+
+  it("refuses a replica without a PostgreSQL primary", async () => {
+    const { code, stderr } = await run("db-migrate.ts", { DATABASE_REPLICA_URL: "postgres://replica/x" });
+    expect(code).toBe(1);
+    expect(stderr).toContain("DATABASE_REPLICA_URL: needs DATABASE_URL");
+  });
 });

@@ -22,12 +22,12 @@ import { listClinicians } from "@/lib/server/users/list-clinicians";
 
 export default page(
   { name: "/caseload", access: "clinic-patients", search: ZCaseloadSearch },
-  async ({ actor, db, messages, search: query }) => {
+  async ({ actor, db, reader, messages, search: query }) => {
     const text = messages.caseload;
     const ownCaseload = can(actor, "own-caseload");
     const day = today(actor.timeZone);
     const [result, clinicians, hidden] = await Promise.all([
-      listCaseload(db, actor, query, day),
+      listCaseload(db, actor, query, day, reader),
       listClinicians(db, actor),
       getHiddenCaseloadColumns(db, actor),
     ]);

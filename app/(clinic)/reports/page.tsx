@@ -17,7 +17,7 @@ import { defaultPeriod, reportSearch, ZReportSearch } from "@/lib/server/reports
 /** The clinic report (SPEC §7): admins for the clinic or one clinician, clinicians for their own caseload. */
 export default page(
   { name: "/reports", access: "clinic-patients", search: ZReportSearch },
-  async ({ actor, db, messages, search }) => {
+  async ({ actor, db, reader, messages, search }) => {
     const text = messages.reports;
     const day = today(actor.timeZone);
     const values = {
@@ -27,7 +27,7 @@ export default page(
     };
     const isAdmin = can(actor, "clinic-admin");
     const [result, clinicians, clinic] = await Promise.all([
-      clinicReport(db, actor, values, isoDate(day)),
+      clinicReport(reader, actor, values, isoDate(day)),
       isAdmin ? reportClinicians(db, actor) : null,
       db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { name: true } }),
     ]);

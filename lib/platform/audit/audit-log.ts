@@ -194,13 +194,14 @@ async function patientsNamed(db: Db, clinicId: string, name: string) {
 /**
  * One page of the log, with the patient's name when filtered by one. A name typed in the filter
  * finds the patient: one match filters by them, several are offered to choose from (and no
- * events are listed until one is chosen). The read is audited.
+ * events are listed until one is chosen). Read through `reader` (the replica's client when the
+ * entry point chose it); the read is audited through `db`.
  */
-export async function listAuditEvents(db: Db, actor: Actor, query: AuditQuery) {
+export async function listAuditEvents(db: Db, actor: Actor, query: AuditQuery, reader: Db = db) {
   assertCan(actor, "clinic-admin");
   let choices: { id: string; name: string }[] | null = null;
   if (!query.patient && query.patientName) {
-    const named = await patientsNamed(db, actor.clinicId, query.patientName);
+    const named = await patientsNamed(reader, actor.clinicId, query.patientName);
     if (named.length === 1) query = { ...query, patient: named[0]!.id, patientName: undefined };
     else choices = named;
   }
@@ -215,10 +216,10 @@ export async function listAuditEvents(db: Db, actor: Actor, query: AuditQuery) {
       moreChoices: choices.length > PATIENT_CHOICES,
     };
   }
-  const where = await whereOf(db, actor, query);
+  const where = await whereOf(reader, actor, query);
   const [total, events, patient] = await Promise.all([
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({
+    reader.auditEvent.count({ where }),
+    reader.auditEvent.findMany({
       where,
       orderBy: [{ at: "desc" }, { id: "desc" }],
       skip: (query.page - 1) * AUDIT_PAGE_SIZE,
@@ -226,7 +227,7 @@ export async function listAuditEvents(db: Db, actor: Actor, query: AuditQuery) {
       select: SELECT,
     }),
     query.patient
-      ? db.patient.findFirst({
+      ? reader.patient.findFirst({
           where: { id: query.patient, clinicId: actor.clinicId },
           select: { id: true, name: true },
         })
@@ -236,7 +237,7 @@ export async function listAuditEvents(db: Db, actor: Actor, query: AuditQuery) {
   return {
     query,
     total,
-    rows: await describe(db, actor.clinicId, events),
+    rows: await describe(reader, actor.clinicId, events),
     patient,
     choices: null,
     moreChoices: false,
@@ -244,20 +245,20 @@ export async function listAuditEvents(db: Db, actor: Actor, query: AuditQuery) {
 }
 
 /** Every event of the view (up to AUDIT_EXPORT_LIMIT), for the CSV. The export is audited. */
-export async function exportAuditEvents(db: Db, actor: Actor, query: AuditQuery): Promise<AuditRow[]> {
+export async function exportAuditEvents(db: Db, actor: Actor, query: AuditQuery, reader: Db = db): Promise<AuditRow[]> {
   assertCan(actor, "clinic-admin");
   // A name the page would ask to choose from exports nothing rather than every patient's events.
   if (!query.patient && query.patientName) {
-    const named = await patientsNamed(db, actor.clinicId, query.patientName);
+    const named = await patientsNamed(reader, actor.clinicId, query.patientName);
     if (named.length !== 1) return [];
     query = { ...query, patient: named[0]!.id };
   }
-  const events = await db.auditEvent.findMany({
-    where: await whereOf(db, actor, query),
+  const events = await reader.auditEvent.findMany({
+    where: await whereOf(reader, actor, query),
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: AUDIT_EXPORT_LIMIT,
     select: SELECT,
   });
   await recordAuditEvent(db, actor, { action: "EXPORT", entity: "AuditLog", entityId: actor.clinicId });
-  return describe(db, actor.clinicId, events);
+  return describe(reader, actor.clinicId, events);
 }

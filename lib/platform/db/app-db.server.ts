@@ -1,16 +1,22 @@
 import "server-only";
 
+import type { Actor } from "../auth/actor";
 import { env } from "../env";
+import { logger } from "../log/logger";
 import { createPrismaClient, type Db } from "./client";
 import { type Database, databaseTargetFromEnv, openDatabase } from "./database";
+import { wroteRecently } from "./own-writes.server";
+import { openReplica, readerFor, type Replica, type ReplicaState } from "./replica";
+
+type Opened = { database: Database; db: Db; replica: { replica: Replica; db: Db } | null };
 
 // One database per server process. Kept on globalThis so that a hot reload in development
 // does not open the embedded database a second time (it allows one opener).
-const holder = globalThis as typeof globalThis & { __heelpainDatabase?: Promise<{ database: Database; db: Db }> };
+const holder = globalThis as typeof globalThis & { __heelpainDatabase?: Promise<Opened> };
 
-function open(): Promise<{ database: Database; db: Db }> {
+function open(): Promise<Opened> {
   holder.__heelpainDatabase ??= openDatabase(databaseTargetFromEnv(env())).then(
-    (database) => ({ database, db: createPrismaClient(database) }),
+    (database) => ({ database, db: createPrismaClient(database), replica: openReplicaOf(database) }),
     (error: unknown) => {
       holder.__heelpainDatabase = undefined;
       throw error;
@@ -19,9 +25,42 @@ function open(): Promise<{ database: Database; db: Db }> {
   return holder.__heelpainDatabase;
 }
 
-/** Prisma Client on the app's database. */
+function openReplicaOf(database: Database): Opened["replica"] {
+  const url = env().DATABASE_REPLICA_URL;
+  if (!url) return null;
+  const replica = openReplica(url, database.factory, logReplicaState);
+  return { replica, db: createPrismaClient(replica) };
+}
+
+/** One line per change of the replica's state, never one per request. */
+function logReplicaState(state: ReplicaState, previous: ReplicaState | "unknown") {
+  if (state === "ok") logger.info({ replica: state, previous }, "replica: reads go to the replica");
+  else logger.warn({ replica: state, previous }, "replica: reads go to the primary until the replica keeps up");
+}
+
+/** Prisma Client on the app's database: every write, and every read that must see the latest. */
 export async function getDb(): Promise<Db> {
   return (await open()).db;
+}
+
+/**
+ * Prisma Client for the reads that tolerate a second's lag (the clinic report, the caseload,
+ * the exports, the audit log), chosen once per request by the entry point: the replica's when
+ * one is configured, and otherwise, and for a user who wrote in the last few seconds, the
+ * primary's. The replica's client itself sends a read to the primary while the replica is down
+ * or behind (lib/platform/db/replica.ts). Writes never go through it.
+ */
+export async function getReadDb(actor: Actor | null): Promise<Db> {
+  const { db, replica } = await open();
+  // Only signed-in staff read through a reader; a public page has nothing to read there.
+  if (!replica || !actor) return db;
+  return readerFor({ primary: db, replica: replica.db }, await wroteRecently(actor));
+}
+
+/** The replica's state measured now, for the health check; "none" without a replica. */
+export async function replicaHealth(): Promise<ReplicaState | "none"> {
+  const opened = await open();
+  return opened.replica ? opened.replica.replica.monitor.measureNow() : "none";
 }
 
 /** The database itself, for what Prisma cannot do: the daily backup (lib/platform/backup). */

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { getMessages, type Messages } from "../../present/i18n";
 import { getLocale } from "../../present/i18n/locale.server";
 import { homePath } from "../auth/permissions";
-import { getDb } from "../db/app-db.server";
+import { getDb, getReadDb } from "../db/app-db.server";
 import type { Db } from "../db/client";
 import { isAppError } from "../errors";
 import { type Access, type ActorFor, checkAccess, traced } from "./entry.server";
@@ -20,6 +20,8 @@ type PageProps = {
 export type PageContext<A extends Access, P, S> = {
   actor: ActorFor<A>;
   db: Db;
+  /** For the reads that tolerate a second's lag: the replica's client when there is one (getReadDb). */
+  reader: Db;
   messages: Messages;
   params: P;
   search: S;
@@ -52,6 +54,7 @@ export function page<A extends Access, P extends z.ZodType = typeof NONE, S exte
         return await render({
           actor: access.actor,
           db: await getDb(),
+          reader: await getReadDb(access.actor),
           messages,
           params: params.data,
           search: search.data,

@@ -45,29 +45,45 @@ export type CaseloadRow = {
 
 export type CaseloadPage = { rows: CaseloadRow[]; total: number; page: number; pageCount: number };
 
-/** One page of the caseload the actor may see, as the query asks. */
-export async function listCaseload(db: Db, actor: Actor, query: CaseloadQuery, today: Date): Promise<CaseloadPage> {
+/**
+ * One page of the caseload the actor may see, as the query asks. Read through `reader` (the
+ * replica's client when the entry point chose it, lib/platform/db/app-db.server.ts); the audit
+ * row is written through `db`.
+ */
+export async function listCaseload(
+  db: Db,
+  actor: Actor,
+  query: CaseloadQuery,
+  today: Date,
+  reader: Db = db,
+): Promise<CaseloadPage> {
   assertCan(actor, "clinic-patients");
-  const { total, page, pageCount, ids } = await readCaseload(db, actor, query, async (view) => {
+  const { total, page, pageCount, ids } = await readCaseload(reader, actor, query, async (view) => {
     const total = await view.count();
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     // A page past the end shows the last page rather than nothing.
     const page = Math.min(query.page, pageCount);
     return { total, page, pageCount, ids: await view.ids({ skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }) };
   });
-  const rows = await rowsOf(db, actor, ids, today);
+  const rows = await rowsOf(reader, actor, ids, today);
   await recordAuditEvent(db, actor, { action: "READ", entity: "Caseload", entityId: actor.clinicId });
   return { rows, total, page, pageCount };
 }
 
-/** Every row of the view (no paging), for the CSV export. Audited as an export. */
-export async function exportCaseload(db: Db, actor: Actor, query: CaseloadQuery, today: Date): Promise<CaseloadRow[]> {
+/** Every row of the view (no paging), for the CSV export, read through `reader`. Audited as an export. */
+export async function exportCaseload(
+  db: Db,
+  actor: Actor,
+  query: CaseloadQuery,
+  today: Date,
+  reader: Db = db,
+): Promise<CaseloadRow[]> {
   assertCan(actor, "clinic-patients");
-  const ids = await readCaseload(db, actor, query, (view) => view.ids({ skip: 0, take: EXPORT_LIMIT }));
+  const ids = await readCaseload(reader, actor, query, (view) => view.ids({ skip: 0, take: EXPORT_LIMIT }));
   const rows: CaseloadRow[] = [];
   // A query's parameters are limited (32,767 in PostgreSQL's protocol): the rows come in batches.
   for (let start = 0; start < ids.length; start += ROW_BATCH)
-    rows.push(...(await rowsOf(db, actor, ids.slice(start, start + ROW_BATCH), today)));
+    rows.push(...(await rowsOf(reader, actor, ids.slice(start, start + ROW_BATCH), today)));
   await recordAuditEvent(db, actor, { action: "EXPORT", entity: "Caseload", entityId: actor.clinicId });
   return rows;
 }

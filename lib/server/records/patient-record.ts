@@ -20,14 +20,14 @@ const LIVE = { where: { deletedAt: null }, orderBy: { date: "asc" } } as const;
 const ENTITY = { fhir: "PatientRecordFhir", print: "PatientRecordPrint" } as const;
 export type RecordFormat = keyof typeof ENTITY;
 
-/** The record of the one patient `where` finds in the clinic; `audit` records the export. */
+/** The record of the one patient `where` finds in the clinic, read through `reader`; `audit` records the export. */
 async function loadRecord(
-  db: Db,
+  reader: Db,
   clinicId: string,
   where: Prisma.PatientWhereInput,
   audit: (patientId: string) => Promise<unknown>,
 ) {
-  const patient = await db.patient.findFirst({
+  const patient = await reader.patient.findFirst({
     where: { ...where, clinicId },
     include: {
       clinic: { select: { id: true, name: true, locationNumber: true } },
@@ -82,7 +82,7 @@ async function loadRecord(
     },
   });
   if (!patient) throw new AppError("NOT_FOUND");
-  const recorders = await db.user.findMany({
+  const recorders = await reader.user.findMany({
     where: {
       clinicId,
       id: {
@@ -116,16 +116,20 @@ export type PatientRecord = Awaited<ReturnType<typeof loadRecord>>;
 const audited = (db: Db, actor: Actor, format: RecordFormat) => (patientId: string) =>
   recordAuditEvent(db, actor, { action: "EXPORT", entity: ENTITY[format], entityId: patientId });
 
-/** A patient of the clinic's record, for a clinician. NOT_FOUND outside the clinic. Audited. */
+/**
+ * A patient of the clinic's record, for a clinician, read through `reader` (the replica's client
+ * when the entry point chose it). NOT_FOUND outside the clinic. Audited through `db`.
+ */
 export async function exportPatientRecord(
   db: Db,
   actor: Actor,
   patientId: string,
   format: RecordFormat,
+  reader: Db = db,
 ): Promise<PatientRecord> {
   assertCan(actor, "clinic-patients");
   return loadRecord(
-    db,
+    reader,
     actor.clinicId,
     { id: requireId(patientId), ...patientWhere(actor) },
     audited(db, actor, format),

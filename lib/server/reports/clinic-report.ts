@@ -78,6 +78,10 @@ export async function reportClinicians(db: Db, actor: Actor) {
   });
 }
 
+/**
+ * The report of the period the query asks for. It only reads, so it may be given the replica's
+ * client (the entry point's reader, lib/platform/db/app-db.server.ts).
+ */
 export async function clinicReport(
   db: Db,
   actor: Actor,

@@ -11,10 +11,10 @@ import { listStaff } from "@/lib/server/users/staff-admin";
 /** The audit log (SPEC §7 Admin): filtered, paged, exported; opening it is itself recorded. */
 export default page(
   { name: "/admin/audit", access: "clinic-admin", search: ZAuditSearch },
-  async ({ actor, db, messages, search }) => {
+  async ({ actor, db, reader, messages, search }) => {
     const text = messages.admin.audit;
     const [{ query, total, rows, patient, choices, moreChoices }, { users }] = await Promise.all([
-      listAuditEvents(db, actor, search),
+      listAuditEvents(db, actor, search, reader),
       listStaff(db, actor, new Date()),
     ]);
     const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));

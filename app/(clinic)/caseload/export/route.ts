@@ -8,9 +8,9 @@ import { exportCaseload } from "@/lib/server/caseload/list-caseload";
 /** The caseload view of the URL's query, every page, as CSV in the user's language. */
 export const GET = route(
   { name: "/caseload/export", access: "clinic-patients", query: ZCaseloadSearch },
-  async ({ actor, database, messages, query }) => {
+  async ({ actor, database, readDatabase, messages, query }) => {
     const day = today(actor.timeZone);
-    const rows = await exportCaseload(await database(), actor, query, day);
+    const rows = await exportCaseload(await database(), actor, query, day, await readDatabase());
     // The masked CPR number beside the name, as the table shows it.
     const columns = ["name", "cpr", ...CASELOAD_COLUMNS.filter((column) => column !== "name")] as const;
     const csv = toDanishCsv(

@@ -25,10 +25,10 @@ const ZExport = z.object({
 /** One table of the clinic report as the Danish CSV (SPEC §9), in the user's language. */
 export const GET = route(
   { name: "/reports/export", access: "clinic-patients", query: ZExport },
-  async ({ actor, database, messages, query }) => {
+  async ({ actor, readDatabase, messages, query }) => {
     const day = today(actor.timeZone);
     const result = await clinicReport(
-      await database(),
+      await readDatabase(),
       actor,
       {
         ...defaultPeriod(day),

@@ -7,9 +7,9 @@ import { settingChangesText } from "@/lib/present/settings/rule-setting-fields";
 /** The audit log's view of the URL's query, every page, as the Danish CSV. The export is audited. */
 export const GET = route(
   { name: "/admin/audit/export", access: "clinic-admin", query: ZAuditSearch },
-  async ({ actor, database, messages, query }) => {
+  async ({ actor, database, readDatabase, messages, query }) => {
     const text = messages.admin.audit;
-    const rows = await exportAuditEvents(await database(), actor, query);
+    const rows = await exportAuditEvents(await database(), actor, query, await readDatabase());
     const columns = text.columns;
     const csv = toDanishCsv(
       [

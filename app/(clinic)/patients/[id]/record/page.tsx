@@ -9,8 +9,8 @@ import { exportPatientRecord } from "@/lib/server/records/patient-record";
 /** A patient's whole record to read and print (SPEC §9). Audited by the service. */
 export default page(
   { name: "/patients/[id]/record", access: "clinic-patients", params: z.object({ id: ids.patient }) },
-  async ({ actor, db, params }) => {
-    const record = await exportPatientRecord(db, actor, params.id, "print");
+  async ({ actor, db, reader, params }) => {
+    const record = await exportPatientRecord(db, actor, params.id, "print", reader);
     return (
       <RecordPrint
         record={record}

@@ -12,10 +12,10 @@ const ZParams = z.object({ id: ids.patient });
 /** A patient's whole record as a FHIR R4 Bundle (SPEC §9). Audited by the service. */
 export const GET = route(
   { name: "/patients/[id]/export/fhir", access: "clinic-patients" },
-  async ({ actor, database, params }) => {
+  async ({ actor, database, readDatabase, params }) => {
     const parsed = ZParams.safeParse(await params);
     if (!parsed.success) throw new AppError("NOT_FOUND");
-    const record = await exportPatientRecord(await database(), actor, parsed.data.id, "fhir");
+    const record = await exportPatientRecord(await database(), actor, parsed.data.id, "fhir", await readDatabase());
     return fhirDownload(patientBundle(record, actor.locale, new Date()), `patient-${record.id}.fhir.json`);
   },
 );
