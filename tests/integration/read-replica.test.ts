@@ -12,7 +12,7 @@ import { createPrismaClient, type Db } from "../../lib/platform/db/client";
 import { type Database, openDatabase } from "../../lib/platform/db/database";
 import { applyMigrations } from "../../lib/platform/db/migrations";
 import { queryOneClinic } from "../../lib/platform/db/one-clinic-read";
-import { openReplica, readerFor, type Replica, type ReplicaState } from "../../lib/platform/db/replica";
+import { awaitReplay, openReplica, type Replica, type ReplicaState } from "../../lib/platform/db/replica";
 import { checkHealth } from "../../lib/platform/health";
 import { parseCaseloadQuery } from "../../lib/server/caseload/caseload-query";
 import { listCaseload } from "../../lib/server/caseload/list-caseload";
@@ -129,22 +129,37 @@ describe.skipIf(!tools)("reads on a streaming replica", () => {
     expect(await db.auditEvent.count({ where: { entity: "Caseload", actorId: clinician.userId } })).toBeGreaterThan(0);
   });
 
-  it("shows a user their own write at once, even while the replica is behind, and leaves a lagging replica", async () => {
+  it("makes a write wait for the replica, so the writer reads it next; a replica that does not replay it in time is left", async () => {
+    // As awaitOwnWrite asks after every action (lib/platform/db/app-db.server.ts).
+    const primaryLsn = async () =>
+      (await db.$queryRaw<{ lsn: string }[]>`select pg_current_wal_lsn()::text as lsn`)[0]!.lsn;
+    const replicaPain = async () =>
+      Number(
+        (
+          await replicaAdmin.query<{ pain: string }>(`select "latestPain" as pain from "Episode" where id = $1`, [
+            episodeId,
+          ])
+        ).rows[0]!.pain,
+      );
+
+    // In step: the wait ends once the replica has the write, and the reader reads it there.
+    await measurePain(5, addDays(day, -5));
+    expect(await awaitReplay(replica, primaryLsn)).toBe(true);
+    expect(await replicaPain()).toBe(5);
+    expect(await caseloadPain(reader)).toBe(5);
+
     await replicaAdmin.query("select pg_wal_replay_pause()");
     try {
       await measurePain(3, day);
-      // The replica has not replayed it …
-      const { rows } = await replicaAdmin.query<{ pain: string }>(
-        `select "latestPain" as pain from "Episode" where id = $1`,
-        [episodeId],
-      );
-      expect(Number(rows[0]!.pain)).toBe(7);
-      // … but the writer reads through the primary (getReadDb, for a user who wrote in the last seconds).
-      expect(await caseloadPain(readerFor({ primary: db, replica: reader }, true))).toBe(3);
-      // Once the write waits longer than the bound, everybody's reads leave the replica.
+      // The replica does not replay it: the wait gives up after the bound and leaves the replica …
+      expect(await awaitReplay(replica, primaryLsn)).toBe(false);
+      expect(await replicaPain()).toBe(5);
+      expect(replica.monitor.usable()).toBe(false);
+      // … so the writer, and everybody, reads the primary until the replica keeps up.
+      expect(await caseloadPain(reader)).toBe(3);
       await new Promise((resolve) => setTimeout(resolve, 1_200));
       expect(await replica.monitor.measureNow()).toBe("lagging");
-      expect(await caseloadPain(readerFor({ primary: db, replica: reader }, false))).toBe(3);
+      expect(await caseloadPain(reader)).toBe(3);
     } finally {
       await replicaAdmin.query("select pg_wal_replay_resume()");
     }

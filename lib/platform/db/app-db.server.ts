@@ -5,8 +5,7 @@ import { env } from "../env";
 import { logger } from "../log/logger";
 import { createPrismaClient, type Db } from "./client";
 import { type Database, databaseTargetFromEnv, openDatabase } from "./database";
-import { wroteRecently } from "./own-writes.server";
-import { openReplica, readerFor, type Replica, type ReplicaState } from "./replica";
+import { awaitReplay, openReplica, type Replica, type ReplicaState } from "./replica";
 
 type Opened = { database: Database; db: Db; replica: { replica: Replica; db: Db } | null };
 
@@ -45,16 +44,28 @@ export async function getDb(): Promise<Db> {
 
 /**
  * Prisma Client for the reads that tolerate a second's lag (the clinic report, the caseload,
- * the exports, the audit log), chosen once per request by the entry point: the replica's when
- * one is configured, and otherwise, and for a user who wrote in the last few seconds, the
- * primary's. The replica's client itself sends a read to the primary while the replica is down
- * or behind (lib/platform/db/replica.ts). Writes never go through it.
+ * the exports, the audit log), chosen by the entry point: the replica's when one is configured,
+ * else the primary's. The replica's client itself sends a read to the primary while the replica
+ * is down or behind (lib/platform/db/replica.ts), and a write waits for the replica before its
+ * answer (awaitOwnWrite), so a user reads their own write next. Writes never go through it.
  */
 export async function getReadDb(actor: Actor | null): Promise<Db> {
   const { db, replica } = await open();
   // Only signed-in staff read through a reader; a public page has nothing to read there.
-  if (!replica || !actor) return db;
-  return readerFor({ primary: db, replica: replica.db }, await wroteRecently(actor));
+  return replica && actor ? replica.db : db;
+}
+
+/**
+ * After an entry point that may write: waits (at most the replica's lag bound) until the replica
+ * has what was written, so the writer's next reads see it (awaitReplay). Nothing without a replica.
+ */
+export async function awaitOwnWrite(): Promise<void> {
+  const { db, replica } = await open();
+  if (!replica) return;
+  await awaitReplay(replica.replica, async () => {
+    const [row] = await db.$queryRaw<{ lsn: string }[]>`select pg_current_wal_lsn()::text as lsn`;
+    return row!.lsn;
+  });
 }
 
 /** The replica's state measured now, for the health check; "none" without a replica. */

@@ -99,6 +99,11 @@ export class ReplicaMonitor {
     this.#set("down");
   }
 
+  /** A write was not replayed within the bound (awaitReplay): the same, as "lagging". */
+  behind(): void {
+    this.#set("lagging");
+  }
+
   #set(state: ReplicaState) {
     this.#measuredAt = this.now();
     const previous = this.#state;
@@ -158,19 +163,48 @@ export function replicaAdapterFactory(
   };
 }
 
-/**
- * The client a request reads through: the primary's without a replica and for a user who wrote
- * in the last few seconds (their write may not have reached the replica yet), else the replica's.
- */
-export function readerFor<T>(clients: { primary: T; replica: T | null }, wroteRecently: boolean): T {
-  return clients.replica && !wroteRecently ? clients.replica : clients.primary;
-}
-
 export type Replica = {
   factory: SqlDriverAdapterFactory;
   monitor: ReplicaMonitor;
+  /** Whether the replica has replayed the primary's WAL up to `lsn`. */
+  replayed(lsn: string): Promise<boolean>;
   close(): Promise<void>;
 };
+
+/** How often a writer's wait asks the replica whether it has replayed the write. */
+const REPLAY_POLL_MS = 5;
+
+/**
+ * Read-your-writes with nothing kept per user or per server: after a write, wait until the
+ * replica has replayed the primary's WAL position of that moment (normally a few milliseconds),
+ * at most the lag bound. A replica that has not replayed it by then is taken for lagging, so
+ * every read goes to the primary until a measurement finds it in step again. So whoever wrote,
+ * on whichever app server, reads their write next. Never throws; answers whether the replica
+ * has the write.
+ */
+export async function awaitReplay(
+  replica: Replica,
+  primaryLsn: () => Promise<string>,
+  maxMs = REPLICA_MAX_LAG_MS,
+): Promise<boolean> {
+  // Reads go to the primary already: nothing to wait for.
+  if (!replica.monitor.usable()) return false;
+  try {
+    const lsn = await primaryLsn();
+    const deadline = Date.now() + maxMs;
+    while (!(await replica.replayed(lsn))) {
+      if (Date.now() >= deadline) {
+        replica.monitor.behind();
+        return false;
+      }
+      await new Promise((resolve) => setTimeout(resolve, REPLAY_POLL_MS));
+    }
+    return true;
+  } catch {
+    replica.monitor.failed();
+    return false;
+  }
+}
 
 /**
  * The replica at `url`, beside the primary whose adapter factory takes the reads it cannot.
@@ -188,6 +222,13 @@ export function openReplica(
   return {
     factory: replicaAdapterFactory(new PrismaPg(pool), primary, monitor),
     monitor,
+    async replayed(lsn) {
+      const { rows } = await pool.query<{ replayed: boolean }>(
+        "select coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) as replayed",
+        [lsn],
+      );
+      return rows[0]!.replayed;
+    },
     close: () => pool.end(),
   };
 }

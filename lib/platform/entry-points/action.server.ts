@@ -11,7 +11,7 @@ import { isStorableText } from "../../present/forms/storable-text";
 import { getMessages, type Messages } from "../../present/i18n";
 import { getLocale } from "../../present/i18n/locale.server";
 import { homePath } from "../auth/permissions";
-import { getDb } from "../db/app-db.server";
+import { awaitOwnWrite, getDb } from "../db/app-db.server";
 import type { Db } from "../db/client";
 import { isAppError } from "../errors";
 import { type Access, type ActorFor, checkAccess, traced } from "./entry.server";
@@ -67,11 +67,11 @@ async function runAction<A extends Access, R>(
       return refused(400, messages.validation.missingReference, argumentErrors(schemas, parsed.error), null);
     const unstorable = unstorableFields(parsed.data);
     if (Object.keys(unstorable).length > 0) return refused(400, messages.validation.summary, unstorable, parsed.data);
-    // No own-write cookie here (lib/platform/db/own-writes.server.ts): a cookie set in a server
-    // action makes Next.js render the page again, which took away the portal's answers to the
-    // check-in and the erasure request. Issue 48 stays open on it (decision record 035).
     try {
-      return await run({ actor: access.actor, db: await getDb(), locale, messages }, parsed.data);
+      const result = await run({ actor: access.actor, db: await getDb(), locale, messages }, parsed.data);
+      // With a replica, what the action wrote is there before its answer (getReadDb).
+      await awaitOwnWrite();
+      return result;
     } catch (error) {
       if (isAppError(error, "NOT_FOUND")) return refused(404, messages.error.notFound, {}, parsed.data);
       if (isAppError(error, "CONFLICT")) return refused(409, messages.error.changedMeanwhile, {}, parsed.data);

@@ -4,9 +4,8 @@ import { z } from "zod";
 
 import { getMessages, type Messages } from "../../present/i18n";
 import { getLocale } from "../../present/i18n/locale.server";
-import { getDb, getReadDb } from "../db/app-db.server";
+import { awaitOwnWrite, getDb, getReadDb } from "../db/app-db.server";
 import type { Db } from "../db/client";
-import { noteOwnWrite } from "../db/own-writes.server";
 import { HTTP_STATUS, isAppError } from "../errors";
 import { logger } from "../log/logger";
 import { type Access, type ActorFor, checkAccess, traced } from "./entry.server";
@@ -47,21 +46,20 @@ export function route<A extends Access, Q extends z.ZodType = typeof NONE>(
         return answer(errorJson(access.denied === "signed-out" ? "UNAUTHENTICATED" : "NOT_FOUND"));
       const query = ((declaration.query ?? NONE) as Q).safeParse(Object.fromEntries(new URL(request.url).searchParams));
       if (!query.success) return answer(errorJson("INVALID_INPUT"));
-      // A handler that may write: its caller's next reads see what it wrote (getReadDb).
-      if (access.actor && request.method !== "GET" && request.method !== "HEAD") await noteOwnWrite(access.actor);
       try {
         const messages = getMessages(access.actor?.locale ?? (await getLocale()));
-        return answer(
-          await handle({
-            actor: access.actor,
-            database: getDb,
-            readDatabase: () => getReadDb(access.actor),
-            messages,
-            request,
-            query: query.data,
-            params: context.params,
-          }),
-        );
+        const response = await handle({
+          actor: access.actor,
+          database: getDb,
+          readDatabase: () => getReadDb(access.actor),
+          messages,
+          request,
+          query: query.data,
+          params: context.params,
+        });
+        // A handler that may write: with a replica, what it wrote is there before its answer (getReadDb).
+        if (request.method !== "GET" && request.method !== "HEAD") await awaitOwnWrite();
+        return answer(response);
       } catch (error) {
         if (isAppError(error)) return answer(errorJson(error.code));
         logger.error(
