@@ -21,8 +21,6 @@ export class MitidFlowError extends Error {
   }
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
 // One discovery per issuer and process: the broker's metadata and keys (openid-client fetches
 // the keys itself, again when a token names a key it has not seen).
 const configurations = new Map<string, Promise<oidc.Configuration>>();
@@ -33,8 +31,8 @@ function configuration(config: MitidConfig): Promise<oidc.Configuration> {
   if (!found) {
     found = oidc
       .discovery(config.issuer, config.clientId, config.clientSecret, undefined, {
-        // http:// only for a broker on this machine, as the tests start one (lib/platform/env.ts).
-        ...(LOOPBACK.has(config.issuer.hostname) && { execute: [oidc.allowInsecureRequests] }),
+        // The settings allow http:// only for a broker on this machine, as the tests start one (lib/platform/env.ts).
+        ...(config.issuer.protocol === "http:" && { execute: [oidc.allowInsecureRequests] }),
       })
       .then((discovered) => {
         // openid-client trusts an ID token from the token endpoint on TLS alone unless asked to
