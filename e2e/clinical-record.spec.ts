@@ -66,6 +66,18 @@ test("a red flag shows an urgent banner before saving and marks the timeline", a
   await answerTests(page, { palpation: "Positiv", windlass: "Positiv" }, true);
   await expect(page.getByText(da.assessment.redFlagBanner)).toHaveCount(0);
   await page.getByLabel(da.assessment.redFlag.LOAD_PAIN_WITH_SWELLING).check();
+  // Every box is as large as the next, also beside a label of two or more lines (such a label
+  // squeezed its box to 13 px, the re-walk of issue 45 found), on a desk and on a phone.
+  for (const width of [1366, 360]) {
+    await page.setViewportSize({ width, height: 768 });
+    const sizes = await page
+      .getByRole("group", { name: da.assessment.redFlags })
+      .getByRole("checkbox")
+      .evaluateAll((boxes) => boxes.map((box) => Math.round(box.getBoundingClientRect().width)));
+    expect(sizes.length).toBeGreaterThan(5);
+    expect(new Set(sizes), `checkbox widths at ${width} px`).toEqual(new Set([sizes[0]]));
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
   const banner = page.getByRole("alert").filter({ hasText: da.flags.codes.RED_FLAG });
   await expect(banner).toBeVisible();
   await expect(banner).toContainText("stressfraktur i hælbenet");

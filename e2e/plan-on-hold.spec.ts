@@ -97,6 +97,11 @@ test("a red flag puts the plan on hold on the patient's phone; a screen that fin
   const hold = portal.getByRole("region", { name: da.portal.hold.title });
   await expect(hold).toContainText("bedt dig om at blive undersøgt af en læge i dag");
   await expect(hold).toContainText("Du får ingen påmindelser om træning");
+  // "Ring til klinikken" comes with the clinic's number in the panel, not only at the foot of the page.
+  await expect(hold.getByRole("link", { name: new RegExp(`^${da.clinicProfile.callClinic}: `) })).toHaveAttribute(
+    "href",
+    /^tel:\+?\d+$/,
+  );
   const box = await hold.boundingBox();
   expect(box!.y).toBeLessThan(PHONE.viewport.height);
   // Before anything else on the page, the morning pain included.

@@ -117,7 +117,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
           )}
           {overview.ended && <CourseEnded ended={overview.ended} locale={actor.locale} />}
           {/* A plan on hold says what to do instead, before anything else. */}
-          {onHold && overview.plan && <PlanOnHold plan={overview.plan} />}
+          {onHold && overview.plan && <PlanOnHold plan={overview.plan} clinicPhone={overview.patient.clinic.phone} />}
           {/* The daily task first: on a phone it is on the first screen; today's exercise and its log follow. */}
           {overview.episodeId && (
             <section aria-labelledby="morning-heading" className="panel">
