@@ -10,7 +10,11 @@ async function newPatientWithEpisode(page: Page, name: string) {
   await page.getByLabel(da.patient.symptomOnset).fill("2026-08-01");
   await page.getByLabel(da.patient.treatmentStart).fill("2026-09-01");
   await page.getByRole("button", { name: da.patient.openEpisode }).click();
-  await expect(page.getByRole("link", { name: da.record.newAssessment })).toBeVisible();
+  // An episode not yet examined offers the first assessment as its primary action, not a follow-up.
+  const actions = page.getByRole("navigation", { name: da.overview.actions }).getByRole("link");
+  await expect(actions.first()).toHaveText(da.record.newAssessment);
+  await expect(actions.first()).toHaveClass(/primary/);
+  await expect(actions.nth(1)).toHaveText(da.record.newFollowUp);
   return page.url();
 }
 

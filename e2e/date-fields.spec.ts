@@ -44,6 +44,9 @@ test("in an English browser, dates are typed and shown day first and times on th
   await birthDate.fill("5-12-1984");
   await page.getByRole("button", { name: da.patientForm.save }).click();
   await expect(page.getByRole("region", { name: "Forløb" })).toContainText("Patienten har endnu ikke et forløb");
+  // The save's notice is said once: its parameter leaves the address.
+  await expect(page.getByRole("status").filter({ hasText: da.patient.createdOpenEpisode })).toBeVisible();
+  await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
   const patientUrl = page.url();
 
   // The episode's dates typed with dots and dashes; the treatment start shows today day first.

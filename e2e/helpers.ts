@@ -132,7 +132,8 @@ export async function invitedPatientOnPhone(
   await access.getByLabel(da.signIn.email).fill(email);
   await access.getByRole("button", { name: da.invite.create }).click();
   // No mail server in the tests: the clinician is told so, and gets the link and its QR code to hand over.
-  await expect(access.getByText(da.invite.waitsInOutbox(email))).toBeVisible();
+  // It is a warning beside the link, not a success message above the button.
+  await expect(access.getByText(da.invite.waitsInOutbox(email))).toHaveClass(/warning-box/);
   await expect(access.getByRole("img", { name: da.invite.qrLabel })).toBeVisible();
   const link = await access.getByLabel("Invitationslink").inputValue();
   const phone = await browser.newContext(device);

@@ -25,7 +25,7 @@ export const savePatientAction = formAction(
     const result = patientId
       ? await updatePatient(db, actor, patientId, values, options)
       : await createPatient(db, actor, values, options);
-    if (result.status === "saved") redirect(`/patients/${result.patientId}`);
+    if (result.status === "saved") redirect(`/patients/${result.patientId}?saved=${patientId ? "updated" : "created"}`);
     if (result.status === "duplicate") return answer({ duplicateOf: result.existingPatientId });
     return answer({
       errors: errorTexts(result.fieldErrors, messages, PATIENT_FIELDS),

@@ -68,7 +68,8 @@ export function CreateInviteForm({
   );
   return (
     <div className="stack" aria-busy={pending}>
-      <FormMessages state={state} />
+      {/* A new link's notice is shown with the link, below the button that made it. */}
+      <FormMessages state={link ? { ...state, notice: undefined } : state} />
       {hasOpenInvite ? (
         <ConfirmDialog
           trigger={text.create}
@@ -90,7 +91,15 @@ export function CreateInviteForm({
           </div>
         </form>
       )}
-      {link && <LinkField link={link} label={text.link} />}
+      {link && (
+        <>
+          {/* Without a mail server nobody else will give the patient the link: a warning, not a success. */}
+          <p role="status" className={sendsEmail ? "notice" : "warning-box"}>
+            {state.notice}
+          </p>
+          <LinkField link={link} label={text.link} />
+        </>
+      )}
     </div>
   );
 }

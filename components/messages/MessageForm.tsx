@@ -14,14 +14,17 @@ import { FormShell } from "../ui/FormShell";
 export function MessageForm({
   action,
   maxLength,
+  writer,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   maxLength: number;
+  /** Who writes: the hint a patient reads is not the one a physiotherapist needs. */
+  writer: "patient" | "clinic";
 }) {
   const messages = useMessages();
   const text = {
     body: messages.conversation.body,
-    bodyHint: messages.conversation.bodyHint(maxLength),
+    bodyHint: (writer === "patient" ? messages.conversation.bodyHint : messages.conversation.bodyHintClinic)(maxLength),
     send: messages.conversation.send,
     sending: messages.conversation.sending,
   };

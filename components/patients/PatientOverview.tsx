@@ -22,17 +22,24 @@ type Props = {
   locale: Locale;
 };
 
-/** The record's everyday actions, beside the patient's name. */
-export async function RecordActions({ patientId }: { patientId: string }) {
+/**
+ * The record's everyday actions, beside the patient's name. The usual next visit is the primary
+ * button: the first assessment until the episode has one, then the short follow-up visit.
+ */
+export async function RecordActions({ patientId, examined }: { patientId: string; examined: boolean }) {
   const messages = await getRequestMessages();
+  const visits = [
+    { href: `/patients/${patientId}/records/assessment/new?visit=follow-up`, label: messages.record.newFollowUp },
+    { href: `/patients/${patientId}/records/assessment/new`, label: messages.record.newAssessment },
+  ];
+  if (!examined) visits.reverse();
   return (
     <nav className="record-links" aria-label={messages.overview.actions}>
-      <Link className="button primary" href={`/patients/${patientId}/records/assessment/new?visit=follow-up`}>
-        {messages.record.newFollowUp}
-      </Link>
-      <Link className="button secondary" href={`/patients/${patientId}/records/assessment/new`}>
-        {messages.record.newAssessment}
-      </Link>
+      {visits.map((visit, i) => (
+        <Link key={visit.href} className={`button ${i === 0 ? "primary" : "secondary"}`} href={visit.href}>
+          {visit.label}
+        </Link>
+      ))}
       <Link className="button secondary" href={`/patients/${patientId}/records/outcome/new`}>
         {messages.record.newOutcome}
       </Link>

@@ -11,7 +11,8 @@ import { type KeepPush, type PushState, pushState, turnOnPush } from "./push-on-
 
 /**
  * The patient's reminder times and how the reminders arrive: as notifications on this phone
- * once allowed (web push), else by e-mail. Without VAPID keys on the server, e-mail only.
+ * once allowed (web push), else by e-mail. Without VAPID keys on the server, e-mail only; where
+ * the clinic sends no e-mail (no mail server), notifications only, and the patient is told so.
  */
 export function ReminderSettings({
   action,
@@ -25,11 +26,17 @@ export function ReminderSettings({
   keepPush: KeepPush;
   times: { MORNING_PAIN: string | null; SESSION: string | null };
   vapidPublicKey: string | null;
-  /** Where reminders go by e-mail: the patient's own address. */
-  email: string;
+  /** Where reminders go by e-mail: the patient's own address; null when the clinic sends no e-mail. */
+  email: string | null;
 }) {
   const messages = useMessages();
-  const text = { ...messages.reminders, byEmail: messages.reminders.byEmail(email) };
+  const reminders = messages.reminders;
+  const text = {
+    ...reminders,
+    byEmail: email === null ? reminders.noEmail : reminders.byEmail(email),
+    pushRefused: email === null ? reminders.pushRefusedNoEmail : reminders.pushRefused,
+    pushFailed: email === null ? reminders.pushFailedNoEmail : reminders.pushFailed,
+  };
   const [state, formAction, pending] = useActionState(
     action,
     initialFormState({ MORNING_PAIN: times.MORNING_PAIN ?? "", SESSION: times.SESSION ?? "" }),

@@ -24,6 +24,7 @@ import { heldLoadSentences } from "@/lib/present/programs/plan-text";
 import { telHref } from "@/lib/server/clinics/clinic-profile";
 import { unreadForPatient } from "@/lib/server/messages/messages";
 import { getPortalOverview } from "@/lib/server/portal/portal-overview";
+import { sendsEmail } from "@/lib/server/email/mail-server";
 import { getWeeklyCheckIn } from "@/lib/server/portal/weekly-check-in";
 import { pushPublicKey } from "@/lib/server/reminders/reminder-delivery";
 import { getReminderTimes } from "@/lib/server/reminders/reminder-settings";
@@ -217,7 +218,7 @@ export default page({ name: "/portal", access: "own-record" }, async ({ actor, d
                 keepPush={savePushSubscriptionAction}
                 times={reminderTimes}
                 vapidPublicKey={pushPublicKey()}
-                email={actor.email}
+                email={sendsEmail() ? actor.email : null}
               />
             </section>
           )}

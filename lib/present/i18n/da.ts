@@ -614,6 +614,9 @@ export const da = {
     gpLocationNumberHint: "13 cifre: praksissens adresse i sundhedsvæsenets elektroniske post (MedCom)",
   },
   patient: {
+    created: "Patienten er oprettet.",
+    createdOpenEpisode: "Patienten er oprettet. Åbn et forløb herunder.",
+    updated: "Patientens oplysninger er gemt.",
     archived: "Patienten er arkiveret. Oplysningerne er bevaret, men kan ikke ændres.",
     details: "Oplysninger",
     age: "Alder",
@@ -1887,6 +1890,7 @@ export const da = {
     newMessage: "Ny besked",
     body: "Din besked",
     bodyHint: (max: number) => `Kort og om planen, højst ${daNumber(max)} tegn.`,
+    bodyHintClinic: (max: number) => `Højst ${daNumber(max)} tegn. Patienten læser beskeden i portalen.`,
     send: "Send besked",
     sending: "Sender …",
     sent: "Beskeden er sendt.",
@@ -1911,6 +1915,10 @@ export const da = {
     saved: "Dine påmindelser er gemt.",
     byEmail: (email: string) => `Påmindelserne kommer med e-mail til ${email}.`,
     byPush: "Påmindelserne kommer som notifikationer på denne telefon.",
+    noEmail: "Klinikken sender ikke e-mail, så påmindelserne kan kun komme som notifikationer på denne telefon.",
+    pushRefusedNoEmail:
+      "Telefonen tillader ikke notifikationer fra portalen, og klinikken sender ikke e-mail, så du får ingen påmindelser.",
+    pushFailedNoEmail: "Notifikationer kunne ikke slås til lige nu. Prøv igen senere; indtil da får du ingen påmindelser.",
     enablePush: "Få dem som notifikationer på denne telefon",
     pushRefused: "Telefonen tillader ikke notifikationer fra portalen, så påmindelserne kommer med e-mail.",
     pushFailed:

@@ -616,6 +616,9 @@ export const en: Messages = {
     gpLocationNumberHint: "13 digits: the practice's address in the health service's electronic mail (MedCom)",
   },
   patient: {
+    created: "The patient is registered.",
+    createdOpenEpisode: "The patient is registered. Open a course of care below.",
+    updated: "The patient's details are saved.",
     archived: "This patient is archived. The records are kept but cannot be changed.",
     details: "Details",
     age: "Age",
@@ -1889,6 +1892,7 @@ export const en: Messages = {
     newMessage: "New message",
     body: "Your message",
     bodyHint: (max: number) => `Short and about the plan, at most ${enNumber(max)} characters.`,
+    bodyHintClinic: (max: number) => `At most ${enNumber(max)} characters. The patient reads the message in the portal.`,
     send: "Send message",
     sending: "Sending …",
     sent: "The message has been sent.",
@@ -1914,6 +1918,10 @@ export const en: Messages = {
     byEmail: (email: string) => `The reminders come by e-mail to ${email}.`,
     byPush: "The reminders come as notifications on this phone.",
     enablePush: "Get them as notifications on this phone",
+    noEmail: "The clinic does not send e-mail, so the reminders can only come as notifications on this phone.",
+    pushRefusedNoEmail:
+      "This phone does not allow notifications from the portal, and the clinic does not send e-mail, so you get no reminders.",
+    pushFailedNoEmail: "Notifications could not be turned on just now. Try again later; until then you get no reminders.",
     pushRefused: "This phone does not allow notifications from the portal, so the reminders come by e-mail.",
     pushFailed:
       "Notifications could not be turned on just now. Try again later; until then the reminders come by e-mail.",

@@ -31,6 +31,7 @@ import { FunctionChart, PainChart } from "@/components/records/PatientCharts";
 import { QuickNrsForm } from "@/components/records/QuickNrsForm";
 import { RecordTimeline } from "@/components/records/RecordTimeline";
 import { FormDialog } from "@/components/ui/FormDialog";
+import { SavedNotice } from "@/components/ui/SavedNotice";
 import { ageOn, isoDate, today } from "@/lib/platform/dates";
 import { ids } from "@/lib/platform/entry-points/ids";
 import { page } from "@/lib/platform/entry-points/page.server";
@@ -64,8 +65,11 @@ const retentionActions = {
 const ZPatientPageSearch = searchOf(
   z.object({
     assign: z.string().max(100).optional().catch(undefined),
-    /** "onHold": a record just saved put the plan on hold; "discharged": the course has just ended. */
-    saved: z.enum(["onHold", "discharged"]).optional().catch(undefined),
+    /**
+     * "onHold": a record just saved put the plan on hold; "discharged": the course has just ended;
+     * "created" / "updated": the patient's details were just saved.
+     */
+    saved: z.enum(["onHold", "discharged", "created", "updated"]).optional().catch(undefined),
   }),
 );
 
@@ -131,7 +135,7 @@ export default page(
               </Link>
             </p>
           </div>
-          {recording && <RecordActions patientId={patient.id} />}
+          {recording && <RecordActions patientId={patient.id} examined={record.assessments.length > 0} />}
         </div>
         {patient.archivedAt !== null && (
           <ArchivedNotice patientId={patient.id} actor={actor} restore={restorePatientAction} />
@@ -140,6 +144,15 @@ export default page(
           <p className="warning-box" role="note">
             {messages.retention.stopped(formatMoment(dataRights.processingStoppedAt, locale))}
           </p>
+        )}
+        {(search.saved === "created" || search.saved === "updated") && (
+          <SavedNotice>
+            {search.saved === "created"
+              ? record
+                ? messages.patient.created
+                : messages.patient.createdOpenEpisode
+              : messages.patient.updated}
+          </SavedNotice>
         )}
         {search.saved === "onHold" && current?.plan?.status === "ON_HOLD" && (
           <p className="notice" role="status">

@@ -30,7 +30,7 @@ export default page({ name: "/portal/messages", access: "own-record" }, async ({
       {conversation.canReceive && (
         <section aria-labelledby="new-message-heading" className="panel">
           <h2 id="new-message-heading">{text.newMessage}</h2>
-          <MessageForm action={sendOwnMessageAction} maxLength={MESSAGE_FIELDS.body.maxLength} />
+          <MessageForm action={sendOwnMessageAction} maxLength={MESSAGE_FIELDS.body.maxLength} writer="patient" />
         </section>
       )}
       <NotForUrgentSymptoms id="urgent-heading" />

@@ -30,6 +30,7 @@ export default page(
             <MessageForm
               action={sendPatientMessageAction.bind(null, conversation.patientId)}
               maxLength={MESSAGE_FIELDS.body.maxLength}
+              writer="clinic"
             />
           ) : (
             <p>{text.cannotReceive}</p>
