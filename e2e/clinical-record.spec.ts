@@ -357,8 +357,9 @@ test("a short follow-up visit records the pain and the red-flag screen without t
   const dorsiflexion = page.getByLabel(da.assessment.ankleDorsiflexion);
   await dorsiflexion.fill("7,5");
   await page.getByRole("button", { name: "Gem", exact: true }).click();
-  await expect(dorsiflexion).toBeVisible();
+  // Once the answer is in (the field is marked invalid), the field is in view, not folded away.
   await expect(dorsiflexion).toHaveAttribute("aria-invalid", "true");
+  await expect(dorsiflexion).toBeVisible();
   await expect(dorsiflexion).toHaveValue("7,5");
   await dorsiflexion.fill("7");
   await page.getByRole("button", { name: "Gem", exact: true }).click();
