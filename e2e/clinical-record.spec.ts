@@ -230,6 +230,14 @@ test("a baseline's instruments are one form and one save; its PSFS activities be
   // The next measurements start from the same activity.
   await page.getByRole("link", { name: da.record.newOutcome }).click();
   await expect(page.getByLabel(da.outcome.psfsActivity(1), { exact: true })).toHaveValue("Gå en 8-timers vagt");
+  // The printed record says the activity and its score, as the record's line does.
+  await page.goto(`${patientUrl}/record`);
+  await expect(
+    page
+      .getByRole("table", { name: da.recordPrint.measurements })
+      .getByRole("row")
+      .filter({ hasText: da.instrument.PSFS }),
+  ).toContainText("3 (Gå en 8-timers vagt: 3)");
 });
 
 test("an intervention is recorded and marked on the time axis", async ({ page }) => {
@@ -360,9 +368,20 @@ test("a short follow-up visit records the pain and the red-flag screen without t
     .check();
   await page.getByLabel(da.recordPrint.columns.note).fill("Telefonopfølgning: bedre om morgenen");
   await expectNoAxeViolations(page);
+  // A value refused in the folded part is shown with its error, not hidden in the fold.
+  await page.locator("summary", { hasText: da.assessment.moreFindings }).click();
+  const dorsiflexion = page.getByLabel(da.assessment.ankleDorsiflexion);
+  await dorsiflexion.fill("7,5");
+  await page.getByRole("button", { name: "Gem", exact: true }).click();
+  // Once the answer is in (the field is marked invalid), the field is in view, not folded away.
+  await expect(dorsiflexion).toHaveAttribute("aria-invalid", "true");
+  await expect(dorsiflexion).toBeVisible();
+  await expect(dorsiflexion).toHaveValue("7,5");
+  await dorsiflexion.fill("7");
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);
   const visit = page.locator(".timeline-group").filter({ hasText: "8. sep. 2026" });
+  await expect(visit).toContainText(`${da.assessment.ankleDorsiflexion}: 7`);
   await expect(visit).toContainText(da.timeline.redFlagsNone);
   await expect(visit).toContainText(da.timeline.notExamined);
   await expect(visit).toContainText("Telefonopfølgning: bedre om morgenen");

@@ -47,6 +47,8 @@ test("a clinician registers a patient by CPR number (the birth date fills itself
   await page.goto("/patients/new");
   await page.getByLabel(da.caseload.columns.name, { exact: true }).fill("Cecilie Kopi");
   await page.getByLabel(/^CPR-nummer/).fill("1202834622");
+  // The number's last digit is even: the sex it was issued for is suggested while none is chosen.
+  await expect(page.getByLabel(da.patientForm.sex)).toHaveValue("FEMALE");
   await page.getByLabel(da.patientForm.dateOfBirth).fill("1983-02-12");
   await page.getByLabel(da.patientForm.sex).selectOption("FEMALE");
   await page.getByLabel(da.patientForm.affectedSide).selectOption("LEFT");

@@ -98,3 +98,24 @@ test("a clinician acknowledges a flag, and it re-opens when its severity rises",
   await page.getByLabel(/Ingen bedring: alvorlighed høj fra dag/).fill("56");
   await saveRuleSettings(page);
 });
+
+test("the flag queue starts from the clinician's own patients as the caseload does, and urgent and high badges look different", async ({
+  page,
+}) => {
+  await signIn(page, "fysio@demo.dk");
+  await page.goto("/flags");
+  await expect(page.locator("#scope")).toHaveValue("mine");
+  await page.goto("/caseload");
+  await expect(page.locator("#scope")).toHaveValue("mine");
+  // Told apart at a glance, not only by the word: urgent is filled, high is not.
+  await page.goto("/flags?scope=clinic");
+  const look = (severity: string) =>
+    page
+      .locator(`.severity-badge[data-severity="${severity}"]`)
+      .first()
+      .evaluate((badge) => {
+        const style = getComputedStyle(badge);
+        return `${style.backgroundColor} ${style.color}`;
+      });
+  expect(await look("urgent")).not.toBe(await look("high"));
+});

@@ -111,6 +111,8 @@ test("a clinician invites the demo patient, who logs pain and a painful session 
   await expectNoAxeViolations(page);
   // Nothing is wider than the phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // The pain chart has a title in the patient's words.
+  await expect(page.getByRole("heading", { level: 3, name: da.portal.painChartTitle })).toBeVisible();
 
   // One tap logs this morning's pain; another tap the same day changes it.
   const morning = page.getByRole("form", { name: "Morgensmerte" });

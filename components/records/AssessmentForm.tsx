@@ -19,6 +19,22 @@ type Option = { value: string; label: string };
 const POSITIVE = "positive";
 /** A test's answer until the clinician gives another (lib/server/records/kinds/assessment-input.ts). */
 const UNTESTED = "untested";
+/** The fields a follow-up visit folds away: the tests, the risk factors and the walking. */
+const FOLDED_FIELDS = [
+  "palpationPositive",
+  "windlassPositive",
+  "calcanealSqueezePositive",
+  "tinelPositive",
+  "ankleDorsiflexionDeg",
+  "recentLoadChange",
+  "calfTightness",
+  "runningKmPerWeek",
+  "shoeAgeKm",
+  "standingHoursPerDay",
+  "footType",
+  "walkToleranceMin",
+  "walkNextMorningWorse",
+];
 
 export function AssessmentForm({
   action,
@@ -293,7 +309,8 @@ export function AssessmentForm({
       </div>
       {followUp ? (
         // A short follow-up: the screens and the pain first; the rest of a visit folded away, still there.
-        <details className="disclosure">
+        // Open after an answer that found an error in it, so the error is not hidden in the fold.
+        <details className="disclosure" open={FOLDED_FIELDS.some((name) => e[name] !== undefined) || undefined}>
           <summary>{text.moreFindings}</summary>
           {tests}
           {risk}

@@ -7,7 +7,7 @@ import { formatCpr } from "@/lib/platform/cpr/cpr";
 import { isoDate } from "@/lib/platform/dates";
 import { formatDate, formatDayMonth, formatMoment, formatNumber } from "@/lib/present/i18n/format";
 import { getRequestMessages } from "@/lib/present/i18n/locale.server";
-import { describeRecord } from "@/lib/present/records/describe-record";
+import { describeRecord, outcomeValue } from "@/lib/present/records/describe-record";
 import type { PatientRecord } from "@/lib/server/records/patient-record";
 import { recordTimeline } from "@/lib/server/records/record-timeline";
 
@@ -112,7 +112,7 @@ export async function RecordPrint({
                 .map((o) => [
                   date(o.date),
                   messages.instrument[o.instrument],
-                  formatNumber(Number(o.value), locale),
+                  outcomeValue(o, locale),
                   sourceLabel(o.recordedBy, messages),
                 ])}
             />

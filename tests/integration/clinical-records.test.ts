@@ -321,6 +321,21 @@ describe(`clinical records on ${TEST_DB_KIND}`, () => {
     expect(
       Number((await t.prisma.outcomeMeasurement.findFirstOrThrow({ where: { episodeId, instrument: "FFI" } })).value),
     ).toBe(29.3);
+    // Any number of decimals, as a calculator shows 10 of 30 (33,333… %): rounded, not refused.
+    expect(
+      await saveOutcome(
+        t.prisma,
+        clinician,
+        { episodeId, ...create },
+        { date: "2026-01-05", instrument: "FAAM_SPORT", value: "33,33333333" },
+        today,
+      ),
+    ).toMatchObject({ status: "saved" });
+    expect(
+      Number(
+        (await t.prisma.outcomeMeasurement.findFirstOrThrow({ where: { episodeId, instrument: "FAAM_SPORT" } })).value,
+      ),
+    ).toBe(33.3);
     await saveOutcome(
       t.prisma,
       clinician,

@@ -432,7 +432,8 @@ export const da = {
     progressTitle: "Min udvikling",
     painChart: "Smerte ved første skridt om morgenen",
     painChartTitle: "Din morgensmerte",
-    painChartIntro: "Sådan har de første skridt om morgenen gjort ondt, fra 0 (ingen smerte) til 10 (værst tænkelige).",
+    painChartIntro:
+      "Sådan har de første skridt om morgenen gjort ondt, fra 0 (ingen smerte) til 10 (værst tænkelige smerte).",
     yourDiary: "Din dagbog",
     inClinic: "Målt i klinikken",
     recentSessions: "Mine seneste træninger",
@@ -971,7 +972,7 @@ export const da = {
     yes: "Ja",
     no: "Nej",
     unknown: "Ved ikke",
-    moreFindings: "Kliniske test, risikofaktorer og gang (valgfrit)",
+    moreFindings: "Kliniske test, risikofaktorer og gangtolerance (valgfrit)",
     howTo: "Sådan udføres testen",
     note: "Notat",
   },
@@ -1195,7 +1196,7 @@ export const da = {
     notAcknowledged: "Flaget er ikke kvitteret længere: det er allerede åbent eller løst.",
     undoAcknowledge: "Fortryd kvittering",
     nextFlag: "Næste åbne flag",
-    noNextFlag: "Der er ikke flere åbne flag på dine patienter.",
+    noNextFlag: "Der er ikke flere åbne flag hos dine patienter.",
     acknowledge: "Kvittér",
     acknowledgeNote: "Hvad har du gjort eller besluttet?",
     acknowledged: "Flaget er kvitteret.",
@@ -1266,7 +1267,7 @@ export const da = {
       WORSENING: "Flag, når smerten er steget tydeligt siden udgangsmålingen.",
       LOAD_RESPONSE: "Flag, når træningen gør for ondt under øvelserne eller morgenen efter.",
       LOW_ADHERENCE: "Flag, når patienten laver for få af de ordinerede træninger.",
-      SECOND_LINE_REVIEW: "Forslag om trykbølge eller anden behandling, når bedringen udebliver længe.",
+      SECOND_LINE_REVIEW: "Forslag om trykbølgebehandling eller anden behandling, når bedringen udebliver længe.",
       INJECTION_REVIEW: "Forslag om lægelig vurdering for en injektion ved vedvarende stærke smerter.",
       SURGERY_REVIEW: "Forslag om kirurgisk vurdering efter lang tids behandling uden bedring.",
       FOLLOW_UP_OVERDUE: "Flag, når det er for længe siden, patienten sidst blev undersøgt.",
@@ -1854,8 +1855,8 @@ export const da = {
     save: "Send ugens tjek",
     saving: "Sender …",
     saved: (next: string) => `Tak for dit svar. Næste ugentlige tjek er ${next}.`,
-    first: (next: string) => `Dit første ugentlige tjek kommer ${next}.`,
-    done: (next: string) => `Ugens tjek er sendt. Det næste er ${next}.`,
+    first: (next: string) => `Dit første ugentlige tjek kommer den ${next}.`,
+    done: (next: string) => `Ugens tjek er sendt. Det næste er den ${next}.`,
     clinicTitle: "Ugentligt tjek i portalen",
     clinicIntro:
       "Hver uge spørger portalen til smerte under aktivitet, til patientens egne aktiviteter (PSFS), med patientens ord, og til patientens samlede vurdering af ændring siden start. Svarene kommer på kurverne og i målingerne.",
@@ -1995,12 +1996,12 @@ export const da = {
       restore:
         "Skal en sikkerhedskopi lægges tilbage, klares det af den, der driver serveren; fremgangsmåden står i appens README under »Backups and restoring«.",
       status: {
-        SUCCEEDED: (at: string) => `Den seneste sikkerhedskopi blev taget ${at} og gik godt.`,
+        SUCCEEDED: (at: string) => `Den seneste sikkerhedskopi blev taget den ${at} og gik godt.`,
         RUNNING: (at: string) => `Appen er i gang med at tage en sikkerhedskopi (startede ${at}).`,
         FAILED: (at: string, code: string) =>
-          `Sikkerhedskopien ${at} mislykkedes (fejlkode ${code}). Appen prøver igen om lidt; sker det igen, så sig det til den, der driver serveren.`,
+          `Sikkerhedskopien den ${at} mislykkedes (fejlkode ${code}). Appen prøver igen om lidt; sker det igen, så sig det til den, der driver serveren.`,
       },
-      next: (at: string) => `Den næste tages ${at}.`,
+      next: (at: string) => `Den næste tages den ${at}.`,
       shared:
         "Serveren rummer også andre klinikkers journaler, så sikkerhedskopierne kan ikke hentes her. Dem passer den, der driver serveren, på.",
       empty:

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { getMessages } from "../i18n";
-import { describeRecord, recordParts } from "./describe-record";
+import { describeRecord, outcomeValue, recordParts } from "./describe-record";
 
 const da = getMessages("da");
 const en = getMessages("en");
@@ -95,5 +95,19 @@ describe("a measurement and an intervention in the record", () => {
     expect(describeRecord("outcome", { instrument: "FAAM_ADL", value: "31.3" }, da, "da")).toBe(
       `${da.instrument.FAAM_ADL}: 31,3`,
     );
+  });
+
+  it("give a PSFS with its activities and their scores, in the record and in its print alike", () => {
+    const psfs = {
+      instrument: "PSFS",
+      value: "3.5",
+      psfsItems: [
+        { activity: "Gå en 8-timers vagt", score: 3 },
+        { activity: "Løbe 5 km", score: 4 },
+      ],
+    };
+    expect(outcomeValue(psfs, "da")).toBe("3,5 (Gå en 8-timers vagt: 3; Løbe 5 km: 4)");
+    expect(describeRecord("outcome", psfs, da, "da")).toBe(`${da.instrument.PSFS}: ${outcomeValue(psfs, "da")}`);
+    expect(outcomeValue({ value: "52.9", psfsItems: null }, "en")).toBe("52.9");
   });
 });

@@ -30,11 +30,7 @@ export function recordParts(
   locale: Locale,
 ): string[] {
   const num = (value: unknown) => formatNumber(Number(value), locale);
-  if (kind === "outcome") {
-    const items = Array.isArray(row.psfsItems) ? (row.psfsItems as { activity: string; score: number }[]) : [];
-    const activities = items.length ? ` (${items.map((item) => `${item.activity}: ${item.score}`).join("; ")})` : "";
-    return [`${messages.instrument[row.instrument as Instrument]}: ${num(row.value)}${activities}`];
-  }
+  if (kind === "outcome") return [`${messages.instrument[row.instrument as Instrument]}: ${outcomeValue(row, locale)}`];
   if (kind === "intervention") {
     return [[messages.intervention.types[row.type as InterventionType], row.note].filter(isText).join(" – ")];
   }
@@ -93,6 +89,18 @@ export function recordParts(
 }
 
 const isText = (part: unknown): part is string => typeof part === "string" && part !== "";
+
+/**
+ * A measurement's value as the record and its print say it: the number, and for a PSFS each
+ * activity with its score, since the activities are what was recorded.
+ */
+export function outcomeValue(row: { value?: unknown; psfsItems?: unknown }, locale: Locale): string {
+  const items = Array.isArray(row.psfsItems) ? (row.psfsItems as { activity: string; score: number }[]) : [];
+  const activities = items.length
+    ? ` (${items.map((item) => `${item.activity}: ${formatNumber(Number(item.score), locale)}`).join("; ")})`
+    : "";
+  return `${formatNumber(Number(row.value), locale)}${activities}`;
+}
 
 /** The risk factors a visit recorded (assessment-input.ts), as one part; null when none was. */
 function riskFactorsPart(value: unknown, messages: Messages, num: (value: unknown) => string): string | null {

@@ -11,8 +11,11 @@ import type { EpisodeBounds } from "../clinical-records";
 /** The PSFS asks for three to five activities the patient finds hard (Stratford 1995). */
 export const PSFS_MAX_ITEMS = 5;
 
-/** The decimals a percentage score may be typed with; it is stored with its instrument's. */
-const SCORE_DECIMALS_TYPED = 4;
+/**
+ * The decimals a percentage score may be typed with: any, as a calculator shows 10 of 30
+ * (33,333… %); it is stored rounded to its instrument's (issue 45: any decimals accepted).
+ */
+const SCORE_DECIMALS_TYPED = Number.POSITIVE_INFINITY;
 
 const roundTo = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
