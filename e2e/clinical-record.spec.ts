@@ -147,7 +147,8 @@ test("outcomes over several dates show on the charts with their baseline; correc
   // The error and the instrument's scale and MCID are said on its own field; the sources fold out.
   const faamAdl = page.getByLabel(da.instrument.FAAM_ADL, { exact: true });
   await expect(faamAdl).toHaveAccessibleDescription(
-    /MCID\): 8 point.*Skriv et tal fra 0 til 100 med højst én decimal\./,
+    // Any decimals are taken (and rounded as FAAM is kept), so the rule names only the range.
+    /MCID\): 8 point.*Skriv et tal fra 0 til 100\./,
   );
   await page.getByText(da.measurements.sources).click();
   await expect(
@@ -385,4 +386,32 @@ test("a short follow-up visit records the pain and the red-flag screen without t
   await expect(visit).toContainText(da.timeline.redFlagsNone);
   await expect(visit).toContainText(da.timeline.notExamined);
   await expect(visit).toContainText("Telefonopfølgning: bedre om morgenen");
+});
+
+test("the day's measurements form says what a visit measured today, so the pain is not typed twice", async ({
+  page,
+}) => {
+  await signIn(page, "fysio@demo.dk");
+  const patientUrl = await newPatientWithEpisode(page, "Dagny Dobbelt");
+  await page.getByRole("link", { name: da.record.newFollowUp }).click();
+  // The visit's date is today's, as the form starts.
+  await page.getByLabel(da.assessment.firstStepPain).fill("6");
+  await page
+    .getByRole("group", { name: da.assessment.redFlagScreen })
+    .getByLabel(da.assessment.redFlagScreenNotDone, { exact: true })
+    .check();
+  await page
+    .getByRole("group", { name: da.assessment.differentialsExamined })
+    .getByLabel(da.assessment.differentialsNotDone, { exact: true })
+    .check();
+  await page.getByRole("button", { name: "Gem", exact: true }).click();
+  await expect(page).toHaveURL(patientUrl);
+  await page.getByRole("link", { name: da.record.newOutcome }).click();
+  await expect(page.getByLabel(da.instrument.NRS_FIRST_STEP, { exact: true })).toHaveAccessibleDescription(
+    new RegExp(`^${da.measurements.alreadyToday("6").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+  );
+  // An instrument not measured today says nothing of the kind.
+  await expect(page.getByLabel(da.instrument.FAAM_ADL, { exact: true })).not.toHaveAccessibleDescription(
+    /Allerede målt i dag/,
+  );
 });

@@ -32,6 +32,8 @@ export const saveWeeklyCheckInAction = formAction(
         formError: messages.validation.summary,
       });
     }
+    if (result.status === "notYet")
+      return answer({ formError: messages.checkIn.first(formatDate(result.nextDate, actor.locale)) });
     // The page is not drawn again: the form's own thanks stand in for it until the next visit.
     return answer({ notice: messages.checkIn.saved(formatDate(result.nextDate, actor.locale)) });
   },

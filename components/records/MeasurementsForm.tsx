@@ -22,6 +22,7 @@ export function MeasurementsForm({
   instruments,
   psfsItems,
   cancelHref,
+  hints,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   initial: Record<string, string | undefined>;
@@ -29,13 +30,21 @@ export function MeasurementsForm({
   /** How many PSFS activities the form offers (PSFS_MAX_ITEMS). */
   psfsItems: number;
   cancelHref: string;
+  /** A line under an instrument's label, by instrument: what the clinic measured today already. */
+  hints?: Partial<Record<string, string>>;
 }) {
   const messages = useMessages();
   const text = { ...recordFormCommon(messages), ...messages.measurements };
   const [state, formAction, pending] = useResilientActionState(action, initialFormState(initial), text.networkError);
   return (
     <FormShell state={state} formAction={formAction} pending={pending} labels={text} cancelHref={cancelHref} idempotent>
-      <MeasurementFields state={state} instruments={instruments} psfsItems={psfsItems} intro={text.intro} />
+      <MeasurementFields
+        state={state}
+        instruments={instruments}
+        psfsItems={psfsItems}
+        intro={text.intro}
+        hints={hints}
+      />
     </FormShell>
   );
 }

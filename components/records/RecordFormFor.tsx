@@ -26,12 +26,14 @@ type Props = {
   initialLists?: { redFlags: string[]; findings: string[] };
   /** An assessment as a short follow-up visit (AssessmentForm). */
   followUp?: boolean;
+  /** A new day's measurements: a line under an instrument's label, by instrument (what was measured today). */
+  hints?: Partial<Record<string, string>>;
   /** From the page (app/actions/records.ts); bound here to the kind and the record. */
   save: FormAction<[kind: RecordFormKind, target: { patientId: string; episodeId: string; recordId: string | null }]>;
 };
 
 /** The form of one kind of clinical record, with its texts and choices in the user's language. */
-export async function RecordFormFor({ kind, patient, target, initial, initialLists, save, followUp }: Props) {
+export async function RecordFormFor({ kind, patient, target, initial, initialLists, save, followUp, hints }: Props) {
   const messages = await getRequestMessages();
   const action = save.bind(null, kind, { patientId: patient.id, ...target });
   const cancelHref = `/patients/${patient.id}`;
@@ -86,16 +88,8 @@ export async function RecordFormFor({ kind, patient, target, initial, initialLis
   if (kind === "outcome") {
     const instruments = instrumentInfos(messages);
     // A new day's measurements in one form; a correction changes the one measurement.
-    const Form = target.recordId === null ? MeasurementsForm : OutcomeForm;
-    return (
-      <Form
-        action={action}
-        initial={initial}
-        cancelHref={cancelHref}
-        psfsItems={PSFS_MAX_ITEMS}
-        instruments={instruments}
-      />
-    );
+    const common = { action, initial, cancelHref, psfsItems: PSFS_MAX_ITEMS, instruments };
+    return target.recordId === null ? <MeasurementsForm {...common} hints={hints} /> : <OutcomeForm {...common} />;
   }
   return (
     <InterventionForm

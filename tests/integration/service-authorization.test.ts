@@ -76,6 +76,7 @@ import {
   seedDefaultTemplates,
 } from "../../lib/server/programs/templates";
 import { deleteClinicalRecord, getClinicalRecord, listRevisions } from "../../lib/server/records/clinical-records";
+import { clinicMeasurementsOn } from "../../lib/server/records/measured-today";
 import { exportOwnRecord, exportPatientRecord } from "../../lib/server/records/patient-record";
 import { saveAssessment, saveIntervention, saveOutcome } from "../../lib/server/records/record-services";
 import { saveMeasurements } from "../../lib/server/records/save-measurements";
@@ -524,6 +525,11 @@ const SERVICES: Record<string, Service> = {
     access: "own-record",
     usesIds: false,
     call: (a) => saveWeeklyCheckIn(t.prisma, a, { activityPain: "3", globalChange: "1" }, day),
+  },
+  clinicMeasurementsOn: {
+    access: "clinic-patients",
+    usesIds: true,
+    call: (a, i) => clinicMeasurementsOn(t.prisma, a, i.episodeId ?? "", day),
   },
   savePsfsActivities: {
     access: "clinic-patients",

@@ -71,6 +71,15 @@ describe(`the weekly check-in on ${TEST_DB_KIND}`, () => {
       due: false,
       nextDate: addDays(started, 7),
     });
+    // Sent anyway in the first week (a stale page, a hand-made request): refused, nothing stored.
+    expect(
+      await saveWeeklyCheckIn(
+        t.prisma,
+        patient,
+        { activityPain: "3", globalChange: "1", "psfs.0": "4", "psfs.1": "4" },
+        addDays(started, 6),
+      ),
+    ).toEqual({ status: "notYet", nextDate: addDays(started, 7) });
     expect(await getWeeklyCheckIn(t.prisma, patient, day)).toEqual({
       activities: ["Gå op ad trapper", "Løbe 5 km"],
       lastDate: null,

@@ -523,7 +523,9 @@ export const da = {
     numberRule: (min: number, max: number, decimals: number) =>
       decimals === 0
         ? `Skriv et helt tal fra ${daNumber(min)} til ${daNumber(max)}.`
-        : `Skriv et tal fra ${daNumber(min)} til ${daNumber(max)} med højst ${decimals === 1 ? "én decimal" : `${decimals} decimaler`}.`,
+        : decimals === Number.POSITIVE_INFINITY
+          ? `Skriv et tal fra ${daNumber(min)} til ${daNumber(max)}.`
+          : `Skriv et tal fra ${daNumber(min)} til ${daNumber(max)} med højst ${decimals === 1 ? "én decimal" : `${decimals} decimaler`}.`,
     maxLength: (max: number) => `Højst ${daNumber(max)} tegn.`,
     notANumber: "Skriv et tal.",
     invalidEmail: "Skriv en gyldig e-mail.",
@@ -1028,6 +1030,7 @@ export const da = {
     intro: "Udfyld de målinger, du har taget denne dag; tomme felter gemmes ikke.",
     scores: "Skalaer og spørgeskemaer",
     sources: "Om måleredskaberne: kilder",
+    alreadyToday: (values: string) => `Allerede målt i dag: ${values}.`,
   },
   instrument: {
     NRS_FIRST_STEP: "Smerte ved første skridt om morgenen (NRS)",
@@ -1667,7 +1670,7 @@ export const da = {
       "Kontakt din fysioterapeut, hvis smerterne bliver værre uge for uge, eller hvis du er i tvivl om, hvordan øvelserne skal laves.",
   },
   reports: {
-    quickPeriods: "Hurtige perioder",
+    quickPeriods: "Vælg en periode",
     periods: {
       last3Months: "Seneste 3 måneder",
       last12Months: "Seneste 12 måneder",
@@ -1919,7 +1922,8 @@ export const da = {
     noEmail: "Klinikken sender ikke e-mail, så påmindelserne kan kun komme som notifikationer på denne telefon.",
     pushRefusedNoEmail:
       "Telefonen tillader ikke notifikationer fra portalen, og klinikken sender ikke e-mail, så du får ingen påmindelser.",
-    pushFailedNoEmail: "Notifikationer kunne ikke slås til lige nu. Prøv igen senere; indtil da får du ingen påmindelser.",
+    pushFailedNoEmail:
+      "Notifikationer kunne ikke slås til lige nu. Prøv igen senere; indtil da får du ingen påmindelser.",
     enablePush: "Få dem som notifikationer på denne telefon",
     pushRefused: "Telefonen tillader ikke notifikationer fra portalen, så påmindelserne kommer med e-mail.",
     pushFailed:

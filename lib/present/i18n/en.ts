@@ -522,7 +522,9 @@ export const en: Messages = {
     numberRule: (min: number, max: number, decimals: number) =>
       decimals === 0
         ? `Enter a whole number from ${enNumber(min)} to ${enNumber(max)}.`
-        : `Enter a number from ${enNumber(min)} to ${enNumber(max)} with at most ${decimals === 1 ? "one decimal" : `${decimals} decimals`}.`,
+        : decimals === Number.POSITIVE_INFINITY
+          ? `Enter a number from ${enNumber(min)} to ${enNumber(max)}.`
+          : `Enter a number from ${enNumber(min)} to ${enNumber(max)} with at most ${decimals === 1 ? "one decimal" : `${decimals} decimals`}.`,
     maxLength: (max: number) => `At most ${enNumber(max)} characters.`,
     notANumber: "Enter a number.",
     invalidEmail: "Enter a valid email.",
@@ -1026,6 +1028,7 @@ export const en: Messages = {
     intro: "Fill in the measurements you took on this day; empty fields are not saved.",
     scores: "Scales and questionnaires",
     sources: "About the instruments: sources",
+    alreadyToday: (values: string) => `Already measured today: ${values}.`,
   },
   instrument: {
     NRS_FIRST_STEP: "Pain on the first steps in the morning (NRS)",
@@ -1666,7 +1669,7 @@ export const en: Messages = {
       "Contact your physiotherapist if the pain gets worse week by week, or if you are unsure how to do the exercises.",
   },
   reports: {
-    quickPeriods: "Quick periods",
+    quickPeriods: "Choose a period",
     periods: {
       last3Months: "Last 3 months",
       last12Months: "Last 12 months",
@@ -1892,7 +1895,8 @@ export const en: Messages = {
     newMessage: "New message",
     body: "Your message",
     bodyHint: (max: number) => `Short and about the plan, at most ${enNumber(max)} characters.`,
-    bodyHintClinic: (max: number) => `At most ${enNumber(max)} characters. The patient reads the message in the portal.`,
+    bodyHintClinic: (max: number) =>
+      `At most ${enNumber(max)} characters. The patient reads the message in the portal.`,
     send: "Send message",
     sending: "Sending …",
     sent: "The message has been sent.",
@@ -1921,7 +1925,8 @@ export const en: Messages = {
     noEmail: "The clinic does not send e-mail, so the reminders can only come as notifications on this phone.",
     pushRefusedNoEmail:
       "This phone does not allow notifications from the portal, and the clinic does not send e-mail, so you get no reminders.",
-    pushFailedNoEmail: "Notifications could not be turned on just now. Try again later; until then you get no reminders.",
+    pushFailedNoEmail:
+      "Notifications could not be turned on just now. Try again later; until then you get no reminders.",
     pushRefused: "This phone does not allow notifications from the portal, so the reminders come by e-mail.",
     pushFailed:
       "Notifications could not be turned on just now. Try again later; until then the reminders come by e-mail.",

@@ -62,7 +62,7 @@ async function lastCheckIn(db: Pick<Db, "outcomeMeasurement">, episodeId: string
  * Whether a check-in is due on `today`: a week after the last one, and the first a week after
  * treatment started (the clinic measured the baseline then; asking again on day 0 repeats it).
  */
-function checkInDue(lastDate: Date | null, treatmentStart: Date, today: Date): { due: boolean; nextDate: Date | null } {
+function checkInDue(lastDate: Date | null, treatmentStart: Date, today: Date): { due: boolean; nextDate: Date } {
   const nextDate = addDays(lastDate ?? treatmentStart, CHECK_IN_INTERVAL_DAYS);
   return { due: today >= nextDate, nextDate };
 }
@@ -87,7 +87,7 @@ export async function getWeeklyCheckIn(db: Db, actor: Actor, today: Date): Promi
   return { activities: episode.psfsActivities, lastDate, ...checkInDue(lastDate, episode.treatmentStart, today) };
 }
 
-export type CheckInResult = { status: "saved"; nextDate: Date } | Invalid;
+export type CheckInResult = { status: "saved"; nextDate: Date } | { status: "notYet"; nextDate: Date } | Invalid;
 
 /**
  * Stores today's check-in: the activity pain, and the PSFS as the mean of the activities'
@@ -103,6 +103,10 @@ export async function saveWeeklyCheckIn(
   // withEpisodeWrite refuses a patient whose processing stopped.
   const episode = await ownCheckInEpisode(db, actor);
   if (!episode) throw new AppError("NOT_FOUND");
+  // No check-in in the first week, as the page shows none: the clinic measured the baseline then.
+  // Once there is one, a second the same day replaces it, and a later one is taken whenever sent.
+  const first = checkInDue(null, episode.treatmentStart, today);
+  if (!first.due && (await lastCheckIn(db, episode.id)) === null) return { status: "notYet", nextDate: first.nextDate };
   const activities = episode.psfsActivities;
   const parsed = z
     .object({

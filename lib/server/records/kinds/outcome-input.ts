@@ -72,15 +72,17 @@ export function zOutcomeInput(today: () => Date) {
       });
 }
 
-/** What each outcome field accepts; the value's limits are the chosen instrument's. */
+/**
+ * What each outcome field accepts; the value's limits are the chosen instrument's, with the
+ * decimals it may be typed with (any, for a score kept with decimals), so the error's rule
+ * says what is accepted.
+ */
 export function outcomeFields(instrument: Instrument | undefined): FieldLimits {
   const fields: FieldLimits = {};
-  if (instrument)
-    fields.value = numberLimit(
-      INSTRUMENTS[instrument].min,
-      INSTRUMENTS[instrument].max,
-      INSTRUMENTS[instrument].decimals,
-    );
+  if (instrument) {
+    const spec = INSTRUMENTS[instrument];
+    fields.value = numberLimit(spec.min, spec.max, spec.decimals > 0 ? SCORE_DECIMALS_TYPED : 0);
+  }
   for (let i = 0; i < PSFS_MAX_ITEMS; i += 1) {
     fields[`psfs.${i}.score`] = PSFS_SCORE;
     fields[`psfs.${i}.activity`] = PSFS_ACTIVITY;
