@@ -1921,12 +1921,12 @@ export const en: Messages = {
     saved: "Your reminders are saved.",
     byEmail: (email: string) => `The reminders come by e-mail to ${email}.`,
     byPush: "The reminders come as notifications on this phone.",
-    enablePush: "Get them as notifications on this phone",
     noEmail: "The clinic does not send e-mail, so the reminders can only come as notifications on this phone.",
     pushRefusedNoEmail:
       "This phone does not allow notifications from the portal, and the clinic does not send e-mail, so you get no reminders.",
     pushFailedNoEmail:
       "Notifications could not be turned on just now. Try again later; until then you get no reminders.",
+    enablePush: "Get them as notifications on this phone",
     pushRefused: "This phone does not allow notifications from the portal, so the reminders come by e-mail.",
     pushFailed:
       "Notifications could not be turned on just now. Try again later; until then the reminders come by e-mail.",
