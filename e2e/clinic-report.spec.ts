@@ -107,6 +107,18 @@ test("a clinician's report is their own caseload, without a choice of clinician"
   await page.goto("/reports");
   await expect(page.getByText(/patienter hos Sofie Skov/)).toBeVisible();
   await expect(page.getByLabel("Fysioterapeut")).toHaveCount(0);
+  // A common period is one click: this year, from the 1st of January to today.
+  const periods = page.getByRole("navigation", { name: da.reports.quickPeriods });
+  await expect(periods.getByRole("link", { name: da.reports.periods.last12Months })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await periods.getByRole("link", { name: da.reports.periods.thisYear }).click();
+  await expect(page).toHaveURL(new RegExp(`from=${new Date().getUTCFullYear()}-01-01`));
+  await expect(periods.getByRole("link", { name: da.reports.periods.thisYear })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   expect(Number(await cell(page, "Forløb", "Startet", 1))).toBeGreaterThan(0);
   await expectNoAxeViolations(page);
 });

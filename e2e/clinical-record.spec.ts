@@ -38,13 +38,18 @@ async function answerTests(
   await answer("Windlass-test", results.windlass);
   await answer("Calcaneal squeeze-test", results.squeeze);
   await answer("Tinels tegn over tarsaltunnelen", results.tinel);
+  await answerScreens(page, screened, examined);
+}
+
+/** Says whether the red-flag screen was done and the differentials examined at this visit. */
+async function answerScreens(page: Page, screened: boolean, examined: boolean) {
   await page
     .getByRole("group", { name: da.assessment.redFlagScreen })
-    .getByLabel(screened ? "Udført ved dette besøg" : "Ikke udført ved dette besøg", { exact: true })
+    .getByLabel(screened ? da.assessment.redFlagScreenDone : da.assessment.redFlagScreenNotDone, { exact: true })
     .check();
   await page
     .getByRole("group", { name: da.assessment.differentialsExamined })
-    .getByLabel(examined ? "Undersøgt ved dette besøg" : "Ikke undersøgt ved dette besøg", { exact: true })
+    .getByLabel(examined ? da.assessment.differentialsDone : da.assessment.differentialsNotDone, { exact: true })
     .check();
 }
 
@@ -359,14 +364,7 @@ test("a short follow-up visit records the pain and the red-flag screen without t
   await expect(page.getByRole("group", { name: da.assessment.palpation })).toBeHidden();
   await page.getByLabel(da.portal.date).fill("2026-09-08");
   await page.getByLabel(da.assessment.firstStepPain).fill("4");
-  await page
-    .getByRole("group", { name: da.assessment.redFlagScreen })
-    .getByLabel(da.assessment.redFlagScreenDone, { exact: true })
-    .check();
-  await page
-    .getByRole("group", { name: da.assessment.differentialsExamined })
-    .getByLabel(da.assessment.differentialsNotDone, { exact: true })
-    .check();
+  await answerScreens(page, true, false);
   await page.getByLabel(da.recordPrint.columns.note).fill("Telefonopfølgning: bedre om morgenen");
   await expectNoAxeViolations(page);
   // A value refused in the folded part is shown with its error, not hidden in the fold.
@@ -396,14 +394,7 @@ test("the day's measurements form says what a visit measured today, so the pain 
   await page.getByRole("link", { name: da.record.newFollowUp }).click();
   // The visit's date is today's, as the form starts.
   await page.getByLabel(da.assessment.firstStepPain).fill("6");
-  await page
-    .getByRole("group", { name: da.assessment.redFlagScreen })
-    .getByLabel(da.assessment.redFlagScreenNotDone, { exact: true })
-    .check();
-  await page
-    .getByRole("group", { name: da.assessment.differentialsExamined })
-    .getByLabel(da.assessment.differentialsNotDone, { exact: true })
-    .check();
+  await answerScreens(page, false, false);
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);
   await page.getByRole("link", { name: da.record.newOutcome }).click();

@@ -125,8 +125,13 @@ test("a weekly check-in on the phone reaches the clinic's chart, a message each 
   await expectNoAxeViolations(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-  // The clinic sees it as unread on the caseload, opens it and answers.
+  // The clinic sees it as unread in the caseload's view of unread messages, opens it and answers.
   await clinic.goto("/caseload");
+  await clinic
+    .getByRole("navigation", { name: da.caseload.views.label })
+    .getByRole("link", { name: da.caseload.views.messages })
+    .click();
+  await expect(clinic).toHaveURL(/view=messages/);
   const row = clinic.getByRole("row").filter({ hasText: "Mette Mørk" });
   await row.getByRole("link", { name: "1 ny besked" }).click();
   await expect(clinic.getByRole("heading", { level: 1 })).toHaveText("Beskeder med Mette Mørk");
@@ -144,6 +149,10 @@ test("a weekly check-in on the phone reaches the clinic's chart, a message each 
       .filter({ hasText: "Mette Mørk" })
       .getByRole("link", { name: /ny besked/ }),
   ).toHaveCount(0);
+  // Read, she leaves the view of unread messages.
+  await clinic.goto("/caseload?view=messages&scope=clinic");
+  await expect(clinic.getByRole("row").filter({ hasText: "Mette Mørk" })).toHaveCount(0);
+  await clinic.goto("/caseload");
 
   // The patient sees the answer as new, and their own question as read.
   await page.goto("/portal");
