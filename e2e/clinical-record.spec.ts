@@ -96,6 +96,13 @@ test("a red flag shows an urgent banner before saving and marks the timeline", a
     .getByLabel(da.assessment.positive, { exact: true })
     .check();
   await expect(banner).toContainText(da.assessment.redFlag.POSITIVE_CALCANEAL_SQUEEZE);
+  // The banner stays at the top while the form scrolls, and a control brought into view (by the
+  // keyboard's focus, a link or the error summary) lands below it, not under it.
+  const firstFlag = page.getByLabel(da.assessment.redFlag.LOAD_PAIN_WITH_SWELLING);
+  await firstFlag.evaluate((box) => box.scrollIntoView({ block: "start" }));
+  const bannerBox = (await banner.boundingBox())!;
+  expect(bannerBox.y).toBeLessThan(50);
+  expect((await firstFlag.boundingBox())!.y).toBeGreaterThanOrEqual(bannerBox.y + bannerBox.height);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Gem", exact: true }).click();
   await expect(page).toHaveURL(patientUrl);

@@ -11,6 +11,7 @@ import { RadioGroup } from "../ui/RadioGroup";
 import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
 import { useResilientActionState } from "../ui/use-resilient-action";
+import { useStickyClearance } from "../ui/use-sticky-clearance";
 import { recordFormCommon } from "./record-form-text";
 
 type Option = { value: string; label: string };
@@ -123,6 +124,8 @@ export function AssessmentForm({
     ...(screened ? options.redFlags.filter((flag) => redFlags.includes(flag.value)) : []),
     ...(squeeze === POSITIVE ? [options.squeezeFlag] : []),
   ];
+  // The red-flag banner stays in view while the form scrolls; what is focused lands below it.
+  const stickyAlert = useStickyClearance();
   const v = state.values;
   const e = state.errors;
   // A test not answered is "not tested" (it neither raises nor clears anything); its
@@ -218,7 +221,7 @@ export function AssessmentForm({
   );
   return (
     <FormShell state={state} formAction={formAction} pending={pending} labels={text} cancelHref={cancelHref} idempotent>
-      <div aria-live="assertive" className="sticky-alert">
+      <div aria-live="assertive" className="sticky-alert" ref={stickyAlert}>
         {chosenFlags.length > 0 && (
           <div role="alert" className="urgent-banner">
             <strong>{text.redFlagBanner}</strong>
