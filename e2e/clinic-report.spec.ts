@@ -1,5 +1,6 @@
 import { type Page } from "@playwright/test";
 
+import { DEFAULT_TIME_ZONE, today } from "../lib/platform/dates";
 import { da } from "../lib/present/i18n/da";
 import { readDanishCsv } from "../tests/support/read-danish-csv";
 import { expectNoAxeViolations, signIn } from "./helpers";
@@ -114,7 +115,7 @@ test("a clinician's report is their own caseload, without a choice of clinician"
     "page",
   );
   await periods.getByRole("link", { name: da.reports.periods.thisYear }).click();
-  await expect(page).toHaveURL(new RegExp(`from=${new Date().getUTCFullYear()}-01-01`));
+  await expect(page).toHaveURL(new RegExp(`from=${today(DEFAULT_TIME_ZONE).getUTCFullYear()}-01-01`));
   await expect(periods.getByRole("link", { name: da.reports.periods.thisYear })).toHaveAttribute(
     "aria-current",
     "page",

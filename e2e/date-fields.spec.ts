@@ -1,3 +1,4 @@
+import { addDays, DEFAULT_TIME_ZONE, isoDate, today } from "../lib/platform/dates";
 import { da } from "../lib/present/i18n/da";
 import { formatDate } from "../lib/present/i18n/format";
 import { assignProgramOnPatientPage, expectNoAxeViolations, invitedPatientOnPhone, signIn } from "./helpers";
@@ -8,10 +9,13 @@ import { expect, test } from "./support/test";
 // are now text in dd-mm-åååå and tt:mm whatever the browser's language (decision record 030).
 test.use({ locale: "en-US", timezoneId: "Europe/Copenhagen" });
 
-const DAY_MS = 86_400_000;
-/** A day some days ago, as yyyy-mm-dd and as a Dane types it. */
+/**
+ * A day some days ago in the demo clinic's calendar, as yyyy-mm-dd and as a Dane types it. The
+ * clinic's day, not UTC's: between 23:00 and midnight UTC, Copenhagen is already on the next day
+ * and the forms start from it.
+ */
 const daysAgo = (days: number) => {
-  const iso = new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
+  const iso = isoDate(addDays(today(DEFAULT_TIME_ZONE), -days));
   const [year, month, day] = iso.split("-");
   return { iso, typed: `${day}-${month}-${year}` };
 };
