@@ -33,7 +33,8 @@ export function ReminderSettings({
   const reminders = messages.reminders;
   const text = {
     ...reminders,
-    byEmail: email === null ? reminders.noEmail : reminders.byEmail(email),
+    // How the reminders come while this phone takes no notifications.
+    withoutPush: email === null ? reminders.noEmail : reminders.byEmail(email),
     pushRefused: email === null ? reminders.pushRefusedNoEmail : reminders.pushRefused,
     pushFailed: email === null ? reminders.pushFailedNoEmail : reminders.pushFailed,
   };
@@ -78,7 +79,7 @@ export function ReminderSettings({
             ? text.pushRefused
             : push === "failed"
               ? text.pushFailed
-              : text.byEmail}
+              : text.withoutPush}
       </p>
       {vapidPublicKey && (push === "off" || push === "failed") && (
         <button
