@@ -168,13 +168,21 @@ test.describe("caseload", () => {
   });
 
   test("remembers hidden columns on the account", async ({ page }) => {
+    // The body's cells go with their header: each row keeps one cell per column shown.
+    const sideCells = page.locator('table.data-table tbody td[data-column="side"]');
+    const rowCount = await page.locator("table.data-table tbody tr").count();
+    await expect(sideCells).toHaveCount(rowCount);
     await page.locator("summary", { hasText: da.caseload.chooseColumns }).click();
     await page.getByRole("checkbox", { name: da.caseload.columns.side }).uncheck();
     await expect(page.getByRole("columnheader", { name: da.caseload.columns.side, exact: true })).toHaveCount(0);
+    await expect(sideCells).toHaveCount(0);
+    const headers = await page.locator("table.data-table thead th").count();
+    await expect(page.locator("table.data-table tbody tr").first().locator("th, td")).toHaveCount(headers);
     await page.getByRole("button", { name: da.caseload.saveColumns }).click();
     await expect(page.getByText(da.caseload.columnsSaved)).toBeVisible();
     await page.reload();
     await expect(page.getByRole("columnheader", { name: da.caseload.columns.side, exact: true })).toHaveCount(0);
+    await expect(sideCells).toHaveCount(0);
     await page.locator("summary", { hasText: da.caseload.chooseColumns }).click();
     await page.getByRole("checkbox", { name: da.caseload.columns.side }).check();
     await page.getByRole("button", { name: da.caseload.saveColumns }).click();

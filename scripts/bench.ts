@@ -170,15 +170,14 @@ async function measureViews(
   replicaUrl: string | undefined,
   serverEnv: Record<string, string>,
 ) {
-  const dbTimes = await measureDirect(target, replicaUrl);
+  const times = await measureHttpBesideDirect(target, replicaUrl, serverEnv);
   const withoutFacts = await measureWithoutStoredFacts(target);
-  const httpTimes = await measureHttp(serverEnv);
 
   const results = VIEWS.map((view, i) => ({
     ...view,
-    http: httpTimes[i]!,
-    db: dbTimes[i]!,
-    ratio: round(httpTimes[i]!.p95 / dbTimes[i]!.p95),
+    http: times[i]!.http,
+    db: times[i]!.direct,
+    ratio: round(times[i]!.http.p95 / times[i]!.direct.p95),
   }));
   console.log(
     `\nServer time on ${target.kind}${replicaUrl ? ", the caseload and the report read on the replica" : ""}, ${RUNS} requests per view (ms)`,
@@ -197,28 +196,48 @@ async function measureViews(
   return { views: results, reportFactsAtReadTime: withoutFacts };
 }
 
-/** The data access behind each page (listCaseload, getPortalOverview) called in this process. */
-async function measureDirect(
+/**
+ * Each view asked of the production server (started as npm start starts it, over loopback) and
+ * its data access (listCaseload, getPortalOverview, clinicReport) called in this process, one
+ * right after the other in every turn: this machine's speed drifts by a tenth from minute to
+ * minute, and a ratio of two runs minutes apart measured the drift as much as the app.
+ */
+async function measureHttpBesideDirect(
   target: ReturnType<typeof databaseTargetFromEnv>,
   replicaUrl: string | undefined,
-): Promise<Stats[]> {
+  serverEnv: Record<string, string>,
+): Promise<{ http: Stats; direct: Stats }[]> {
   const db = await openDatabase(target);
   const prisma = createPrismaClient(db);
   const replica = replicaUrl ? openReplica(replicaUrl, db.factory, () => {}) : null;
   const reader = replica ? createPrismaClient(replica) : prisma;
+  const server = new AppServer(PORT, serverEnv);
   try {
     if (replica && (await replica.monitor.measureNow()) !== "ok")
       throw new UsageError("DATABASE_REPLICA_URL: the replica is not in step with the primary.");
+    await server.start();
     const day = today(DEFAULT_TIME_ZONE);
+    const cookies = new Map<string, string>();
     const works: (() => Promise<unknown>)[] = [];
     for (const view of VIEWS) {
       const user = await prisma.user.findUnique({ where: { email: view.as }, include: ACTOR_USER_INCLUDE });
       if (!user) throw new UsageError("No benchmark clinic in this database: run npm run bench:seed first.");
       const actor = actorFor(user, null);
-      works.push(() => view.direct({ db: prisma, reader }, actor, day));
+      if (!cookies.has(view.as)) cookies.set(view.as, await signIn(server.baseURL, view.as, BENCH_PASSWORD));
+      const cookie = cookies.get(view.as)!;
+      works.push(
+        async () => {
+          const response = await fetch(`${server.baseURL}${view.path}`, { headers: { cookie }, redirect: "manual" });
+          await response.text();
+          if (response.status !== 200) throw new Error(`${view.path} answered ${response.status}`);
+        },
+        () => view.direct({ db: prisma, reader }, actor, day),
+      );
     }
-    return await timeInTurn(works);
+    const stats = await timeInTurn(works);
+    return VIEWS.map((_, i) => ({ http: stats[2 * i]!, direct: stats[2 * i + 1]! }));
   } finally {
+    await server.stop();
     await reader.$disconnect();
     await replica?.close();
     await prisma.$disconnect();
@@ -253,28 +272,6 @@ async function measureWithoutStoredFacts(
   } finally {
     await prisma.$disconnect();
     await db.close();
-  }
-}
-
-/** The production server, started as npm start starts it, asked over loopback. */
-async function measureHttp(serverEnv: Record<string, string>): Promise<Stats[]> {
-  const server = new AppServer(PORT, serverEnv);
-  try {
-    await server.start();
-    const cookies = new Map<string, string>();
-    const works: (() => Promise<unknown>)[] = [];
-    for (const view of VIEWS) {
-      if (!cookies.has(view.as)) cookies.set(view.as, await signIn(server.baseURL, view.as, BENCH_PASSWORD));
-      const cookie = cookies.get(view.as)!;
-      works.push(async () => {
-        const response = await fetch(`${server.baseURL}${view.path}`, { headers: { cookie }, redirect: "manual" });
-        await response.text();
-        if (response.status !== 200) throw new Error(`${view.path} answered ${response.status}`);
-      });
-    }
-    return await timeInTurn(works);
-  } finally {
-    await server.stop();
   }
 }
 
