@@ -106,7 +106,7 @@ export async function RecordPrint({
             <PrintTable
               title={text.measurements}
               none={text.none}
-              columns={[c.date, c.measure, c.value, c.by]}
+              columns={[c.date, c.measure, c.value, c.source]}
               rows={episode.outcomes
                 .filter((o) => !isDiaryPain(o))
                 .map((o) => [

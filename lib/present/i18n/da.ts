@@ -744,6 +744,7 @@ export const da = {
       measure: "Måling",
       value: "Værdi",
       by: "Registreret af",
+      source: "Kilde",
       week: "Uge",
       program: "Program",
       start: "Start",
@@ -1679,7 +1680,7 @@ export const da = {
     },
     title: "Klinikrapport",
     intro:
-      "Hvordan det går de patienter, hvis behandling startede i perioden: bedring, smerte pr. programuge, raske over tid sammenlignet med det forventede forløb, træningsflid og flag.",
+      "Hvordan det går de patienter, hvis behandling startede i perioden: bedring, smerte pr. programuge, raske over tid sammenlignet med det forventede forløb, træningsadhærens og flag.",
     filters: "Vælg rapporten",
     from: "Behandling startet fra",
     to: "til og med",

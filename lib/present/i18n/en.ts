@@ -745,6 +745,7 @@ export const en: Messages = {
       measure: "Measure",
       value: "Value",
       by: "Recorded by",
+      source: "Source",
       week: "Week",
       program: "Program",
       start: "Start",
