@@ -245,12 +245,12 @@ test("a baseline's instruments are one form and one save; its PSFS activities be
   await expect(page.getByLabel(da.outcome.psfsActivity(1), { exact: true })).toHaveValue("Gå en 8-timers vagt");
   // The printed record says the activity and its score, as the record's line does.
   await page.goto(`${patientUrl}/record`);
-  await expect(
-    page
-      .getByRole("table", { name: da.recordPrint.measurements })
-      .getByRole("row")
-      .filter({ hasText: da.instrument.PSFS }),
-  ).toContainText("3 (Gå en 8-timers vagt: 3)");
+  const measurements = page.getByRole("table", { name: da.recordPrint.measurements });
+  const psfs = measurements.getByRole("row").filter({ hasText: da.instrument.PSFS });
+  await expect(psfs).toContainText("3 (Gå en 8-timers vagt: 3)");
+  // Its last column says where a value came from, not who typed it.
+  await expect(measurements.getByRole("columnheader").last()).toHaveText(da.recordPrint.columns.source);
+  await expect(psfs.getByRole("cell").last()).toHaveText(da.charts.fromClinic);
 });
 
 test("an intervention is recorded and marked on the time axis", async ({ page }) => {
